@@ -1,0 +1,84 @@
+/**
+ * Findings: what a reviewer must see about a change, with a rule id and a severity.
+ */
+import type { ObjectId, Provenance } from './objects.ts';
+
+/** How serious a finding is. */
+export const Severities = {
+  error: 'error',
+  warning: 'warning',
+  notice: 'notice',
+} as const;
+
+/** One of {@link Severities}. */
+export type Severity = (typeof Severities)[keyof typeof Severities];
+
+/** Severities from most to least serious; the order of every report. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'notice'];
+
+/** The `--fail-on` levels: a severity, or `never` to report without failing. */
+export const FailLevels = { ...Severities, never: 'never' } as const;
+
+/** One of {@link FailLevels}. */
+export type FailLevel = (typeof FailLevels)[keyof typeof FailLevels];
+
+/**
+ * Every rule prune-guard reports, with its id as it appears in output. Within one severity,
+ * reports list findings in this order: causes (a pruned CRD) before their effects.
+ */
+export const Rules = {
+  crdRemoved: 'crd-removed',
+  namespaceRemoved: 'namespace-removed',
+  crdMissing: 'crd-missing',
+  apiGroupChanged: 'api-group-changed',
+  dataRemoved: 'data-removed',
+  clusterScopedRemoved: 'cluster-scoped-removed',
+  objectRemoved: 'object-removed',
+} as const;
+
+const RULE_ORDER: readonly string[] = Object.values(Rules);
+
+/** One of {@link Rules}. */
+export type RuleId = (typeof Rules)[keyof typeof Rules];
+
+/** An object as findings and reports name it. */
+export interface ObjectRef extends ObjectId {
+  /** apiVersion as rendered. */
+  readonly apiVersion: string;
+}
+
+/** One thing a reviewer must see. */
+export interface Finding {
+  /** Which rule found it. */
+  readonly rule: RuleId;
+  /** How serious it is. */
+  readonly severity: Severity;
+  /** One sentence saying what happens in the cluster. */
+  readonly message: string;
+  /** The object the finding is about. */
+  readonly object: ObjectRef;
+  /** The kustomization root (or Flux Kustomization) the object belongs to. */
+  readonly unit: string;
+  /** Where the object came from: the before tree for removals, the after tree otherwise. */
+  readonly provenance?: Provenance;
+  /** Objects deleted along with this one (`Kind/name` or `Kind/namespace/name`), sorted. */
+  readonly cascade?: readonly string[];
+}
+
+/** Returns true when `severity` is at or above `failOn`. */
+export function isAtOrAbove(severity: Severity, failOn: FailLevel): boolean {
+  if (failOn === 'never') return false;
+  return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(failOn);
+}
+
+/** Orders findings: most serious first, then by rule, unit and object. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+  if (bySeverity !== 0) return bySeverity;
+  const byRule = RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule);
+  if (byRule !== 0) return byRule;
+  const keyOf = (finding: Finding): string =>
+    [finding.unit, finding.object.kind, finding.object.namespace, finding.object.name, finding.object.group].join('\u0000');
+  const [x, y] = [keyOf(a), keyOf(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,265 @@
+/**
+ * Kubernetes objects as prune-guard sees them: parsed from kustomize output and keyed by
+ * the identity Flux's inventory uses (group, kind, namespace, name; never the version).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { parseAllDocuments } from 'yaml';
+import { ManifestError } from './errors.ts';
+import type { ScopeResolver } from './scope.ts';
+
+/** A JSON-compatible Kubernetes object as rendered. */
+export type KubeObject = Record<string, unknown>;
+
+/** Flux's inventory identity of an object. */
+export interface ObjectId {
+  /** API group, `""` for the core group. */
+  readonly group: string;
+  /** Kind, e.g. `CustomResourceDefinition`. */
+  readonly kind: string;
+  /** Namespace, `""` for cluster-scoped objects. */
+  readonly namespace: string;
+  /** metadata.name */
+  readonly name: string;
+}
+
+/** Where an object came from in the tree that was rendered. Paths are relative to that tree's root. */
+export interface Provenance {
+  /** The manifest file that holds the object. */
+  readonly file?: string;
+  /** The remote URL the object was fetched from. */
+  readonly url?: string;
+  /** A remote git base (`repo?ref=`) the object was cloned from. */
+  readonly repo?: string;
+  /** The generator (e.g. `ConfigMapGenerator`) that made the object. */
+  readonly generator?: string;
+  /** The kustomization file whose entry brought the object in. */
+  readonly kustomization?: string;
+  /** 1-based line of that entry in the kustomization file. */
+  readonly line?: number;
+}
+
+/** One object from a render, before identity is assigned (scope needs every render first). */
+export interface ManifestDoc {
+  /** The object, with prune-guard's own annotations already removed. */
+  readonly body: KubeObject;
+  /** Where it came from, when known. */
+  readonly provenance?: Provenance;
+}
+
+/** A rendered object with its identity. */
+export interface ResourceObject {
+  /** Flux identity. */
+  readonly id: ObjectId;
+  /** {@link formatObjectKey} of `id`, the map key in object sets. */
+  readonly key: string;
+  /** apiVersion as rendered (group/version). */
+  readonly apiVersion: string;
+  /** The object; Secret values are already replaced, see {@link redactSecret}. */
+  readonly body: KubeObject;
+  /** Where it came from, when known. */
+  readonly provenance?: Provenance;
+  /**
+   * Keyed digests of Secret values, so a changed value can be told apart from an unchanged
+   * one without keeping the value. Never printed.
+   */
+  readonly secretDigests?: Readonly<Record<string, string>>;
+}
+
+/** Objects of one render, keyed by {@link formatObjectKey}. */
+export type ObjectSet = ReadonlyMap<string, ResourceObject>;
+
+/** The placeholder that stands wherever a Secret value was. */
+export const REDACTED = '(redacted)';
+
+/** Returns the stable key `group/Kind/namespace/name` of an identity. */
+export function formatObjectKey(id: ObjectId): string {
+  return `${id.group}/${id.kind}/${id.namespace}/${id.name}`;
+}
+
+/** Returns the short display form `Kind/name` or `Kind/namespace/name`, as Flux prints objects. */
+export function formatObjectRef(id: ObjectId): string {
+  return id.namespace === '' ? `${id.kind}/${id.name}` : `${id.kind}/${id.namespace}/${id.name}`;
+}
+
+/** Returns the API group of an apiVersion (`apps/v1` -> `apps`, `v1` -> `""`). */
+export function getApiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Returns true for a plain (non-array) object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns `metadata` of an object, or an empty record. */
+export function getMetadata(body: KubeObject): Record<string, unknown> {
+  return isRecord(body.metadata) ? body.metadata : {};
+}
+
+/**
+ * Parses multi-document YAML (kustomize output) into plain objects.
+ * `source` names the kustomization or file in error messages.
+ */
+export function parseManifests(text: string, source: string): KubeObject[] {
+  const objects: KubeObject[] = [];
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  // parseAllDocuments returns an EmptyStream for empty input and an array otherwise.
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0]?.line;
+      throw new ManifestError(`${source}${line ? `:${line}` : ''}: malformed YAML: ${firstLine(error.message)}`);
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) continue;
+    if (!isRecord(value)) throw new ManifestError(`${source}: a YAML document is not a Kubernetes object`);
+    if (value.kind === 'List' && Array.isArray(value.items)) {
+      for (const item of value.items) if (isRecord(item)) objects.push(item);
+    } else {
+      objects.push(value);
+    }
+  }
+  for (const object of objects) checkObjectShape(object, source);
+  return objects;
+}
+
+function checkObjectShape(object: KubeObject, source: string): void {
+  const name = getMetadata(object).name;
+  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string' || typeof name !== 'string') {
+    const what = typeof object.kind === 'string' ? `a ${object.kind}` : 'an object';
+    throw new ManifestError(`${source}: ${what} lacks apiVersion, kind or metadata.name`);
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Per-process key: digests only compare values inside one run and mean nothing outside it. */
+const SECRET_DIGEST_KEY = randomBytes(32);
+
+/**
+ * Replaces every Secret value with {@link REDACTED} and returns keyed digests of the
+ * values, so later steps can say which keys changed without ever holding the values.
+ */
+export function redactSecret(body: KubeObject): { body: KubeObject; digests: Record<string, string> } {
+  const digests: Record<string, string> = {};
+  const copy: KubeObject = { ...body };
+  for (const field of ['data', 'stringData'] as const) {
+    const values = body[field];
+    if (!isRecord(values)) continue;
+    const redacted: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values)) {
+      // data is base64 and stringData is plain: digest the decoded bytes so moving a value
+      // from one field to the other does not count as a change.
+      const bytes = field === 'data' ? Buffer.from(String(value), 'base64') : Buffer.from(String(value));
+      digests[key] = createHmac('sha256', SECRET_DIGEST_KEY).update(bytes).digest('hex');
+      redacted[key] = REDACTED;
+    }
+    copy[field] = redacted;
+  }
+  const metadata = getMetadata(body);
+  const annotations = metadata.annotations;
+  // kubectl apply stores the whole object, values included, in this annotation.
+  if (isRecord(annotations) && 'kubectl.kubernetes.io/last-applied-configuration' in annotations) {
+    copy.metadata = {
+      ...metadata,
+      annotations: { ...annotations, 'kubectl.kubernetes.io/last-applied-configuration': REDACTED },
+    };
+  }
+  return { body: copy, digests };
+}
+
+/**
+ * Gives a document its Flux identity. Cluster-scoped kinds lose any namespace kustomize
+ * set; namespaced objects without one get `defaultNamespace`.
+ */
+export function identifyObject(doc: ManifestDoc, scope: ScopeResolver, defaultNamespace = 'default'): ResourceObject {
+  const { body } = doc;
+  const apiVersion = String(body.apiVersion);
+  const kind = String(body.kind);
+  const group = getApiGroup(apiVersion);
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const clusterScoped = scope.isClusterScoped({ group, kind });
+  const declared = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  const namespace = clusterScoped ? '' : declared || defaultNamespace;
+  const id: ObjectId = { group, kind, namespace, name };
+
+  let normalized = body;
+  if (clusterScoped && declared !== '') {
+    const { namespace: _dropped, ...rest } = metadata;
+    normalized = { ...body, metadata: rest };
+  }
+  const base = { id, key: formatObjectKey(id), apiVersion, ...(doc.provenance ? { provenance: doc.provenance } : {}) };
+  if (group === '' && kind === 'Secret') {
+    const { body: redacted, digests } = redactSecret(normalized);
+    return { ...base, body: redacted, secretDigests: digests };
+  }
+  return { ...base, body: normalized };
+}
+
+/** Collects the group/kind scope of every CustomResourceDefinition among the documents. */
+export function collectCrdScopes(
+  docs: Iterable<ManifestDoc>,
+): Array<{ groupKind: { group: string; kind: string }; clusterScoped: boolean }> {
+  const scopes = [];
+  for (const { body } of docs) {
+    const crd = readCrdNames(body);
+    if (crd) scopes.push({ groupKind: { group: crd.group, kind: crd.kind }, clusterScoped: crd.scope === 'Cluster' });
+  }
+  return scopes;
+}
+
+/** What a CustomResourceDefinition defines. */
+export interface CrdNames {
+  /** spec.group */
+  readonly group: string;
+  /** spec.names.kind */
+  readonly kind: string;
+  /** spec.names.plural */
+  readonly plural: string;
+  /** spec.scope */
+  readonly scope: string;
+}
+
+/** Reads group, kind and scope from a CRD; undefined for anything else or a CRD missing them. */
+export function readCrdNames(body: KubeObject): CrdNames | undefined {
+  if (body.kind !== 'CustomResourceDefinition' || getApiGroup(String(body.apiVersion)) !== 'apiextensions.k8s.io') {
+    return undefined;
+  }
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const names = isRecord(spec.names) ? spec.names : {};
+  if (typeof spec.group !== 'string' || typeof names.kind !== 'string') return undefined;
+  return {
+    group: spec.group,
+    kind: names.kind,
+    plural: typeof names.plural === 'string' ? names.plural : '',
+    scope: typeof spec.scope === 'string' ? spec.scope : 'Namespaced',
+  };
+}
+
+/**
+ * Builds the object set of one render. A later duplicate of the same identity replaces the
+ * earlier one, as the later apply would.
+ */
+export function buildObjectSet(
+  docs: Iterable<ManifestDoc>,
+  scope: ScopeResolver,
+  defaultNamespace = 'default',
+): Map<string, ResourceObject> {
+  const set = new Map<string, ResourceObject>();
+  for (const doc of docs) {
+    const object = identifyObject(doc, scope, defaultNamespace);
+    set.set(object.key, object);
+  }
+  return set;
+}
+
+/** Orders objects as a reader looks for them: by kind, namespace, name, then group. */
+export function compareObjects(a: { id: ObjectId }, b: { id: ObjectId }): number {
+  const keyOf = ({ id }: { id: ObjectId }): string => [id.kind, id.namespace, id.name, id.group].join('\u0000');
+  const [x, y] = [keyOf(a), keyOf(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,232 @@
+/**
+ * The Report: the one result model every output format and adapter reads. It holds
+ * identities, provenance, patches and redacted diffs, never whole objects or Secret values.
+ */
+import type { Operation } from 'fast-json-patch';
+import type { SecretKeyChanges } from './diff.ts';
+import {
+  SEVERITY_ORDER,
+  compareFindings,
+  isAtOrAbove,
+  type FailLevel,
+  type Finding,
+  type ObjectRef,
+  type Severity,
+} from './findings.ts';
+import { evaluateRules, type UnitDiff } from './rules.ts';
+import type { Provenance, ResourceObject } from './objects.ts';
+
+/** Version of the JSON report's shape; raised on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** One side of the comparison. */
+export interface SideInfo {
+  /** What the side is, e.g. `main (merge base 1a2b3c4)`, `working tree`, a directory. */
+  readonly label: string;
+}
+
+/** A unit (kustomization root) as reported. */
+export interface UnitReport {
+  /** Its name, e.g. the root's path relative to the repository. */
+  readonly name: string;
+  /** Objects it renders before; null when it did not exist before. */
+  readonly before: number | null;
+  /** Objects it renders after; null when it no longer exists. */
+  readonly after: number | null;
+  /** Its share of the plan. */
+  readonly counts: PlanCounts;
+}
+
+/** The plan's counts, as Terraform-style `N to add, N to change, N to prune`. */
+export interface PlanCounts {
+  /** Objects only after. */
+  readonly add: number;
+  /** Objects on both sides that differ. */
+  readonly change: number;
+  /** Objects only before: what Flux prunes. */
+  readonly prune: number;
+  /** Generated objects renamed by a content hash change (counted in neither add nor prune). */
+  readonly replace: number;
+  /** Objects identical on both sides. */
+  readonly unchanged: number;
+}
+
+/** Summary counts of the whole report. */
+export interface Summary extends PlanCounts {
+  /** Pruned objects of the kinds a reviewer must not miss, by kind: `CustomResourceDefinition: 24`. */
+  readonly pruneByKind: Readonly<Record<string, number>>;
+  /** Findings by severity. */
+  readonly findings: Readonly<Record<Severity, number>>;
+}
+
+/** An added or removed object. */
+export interface ObjectEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object. */
+  readonly object: ObjectRef;
+  /** Where it came from (the before tree for removals). */
+  readonly provenance?: Provenance;
+}
+
+/** A changed object. */
+export interface ChangeEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object after the change. */
+  readonly object: ObjectRef;
+  /** The apiVersion before, when it differs. */
+  readonly previousApiVersion?: string;
+  /** JSON patch (RFC 6902) from before to after; Secret values redacted. */
+  readonly patch: readonly Operation[];
+  /** Unified diff of the object as YAML; Secret values redacted. */
+  readonly diff: string;
+  /** For Secrets: the keys added, removed or changed. */
+  readonly secretKeys?: SecretKeyChanges;
+}
+
+/** A generated object renamed by its content hash. */
+export interface ReplaceEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object that goes. */
+  readonly from: ObjectRef;
+  /** The object that takes its place. */
+  readonly to: ObjectRef;
+}
+
+/** The result of a run. */
+export interface Report {
+  /** {@link REPORT_SCHEMA_VERSION}. */
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** The tool that made it. */
+  readonly tool: { readonly name: 'prune-guard'; readonly version: string };
+  /** The side before the change. */
+  readonly before: SideInfo;
+  /** The side after the change. */
+  readonly after: SideInfo;
+  /** The severity at which findings block. */
+  readonly failOn: FailLevel;
+  /** True when a finding is at or above `failOn`. */
+  readonly blocking: boolean;
+  /** Counts. */
+  readonly summary: Summary;
+  /** Findings, most serious first. */
+  readonly findings: readonly Finding[];
+  /** Units, sorted by name. */
+  readonly units: readonly UnitReport[];
+  /** Every change, sorted by unit and identity. */
+  readonly changes: {
+    readonly added: readonly ObjectEntry[];
+    readonly removed: readonly ObjectEntry[];
+    readonly changed: readonly ChangeEntry[];
+    readonly replaced: readonly ReplaceEntry[];
+  };
+}
+
+/** What {@link buildReport} needs. */
+export interface ReportInput {
+  /** Version of prune-guard. */
+  readonly version: string;
+  /** The side before. */
+  readonly before: SideInfo;
+  /** The side after. */
+  readonly after: SideInfo;
+  /** Units with their object sets and diffs; a unit absent on a side has `exists` false there. */
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean }>;
+  /** The severity at which findings block. */
+  readonly failOn: FailLevel;
+}
+
+/** Kinds whose pruned count the plan line spells out. */
+const NOTABLE_PRUNED_KINDS = new Set([
+  'CustomResourceDefinition',
+  'Namespace',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StatefulSet',
+]);
+
+/** Runs the rules over the units and assembles the report. */
+export function buildReport(input: ReportInput): Report {
+  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const findings = evaluateRules({ units }).sort(compareFindings);
+  const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
+  const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
+    unit,
+    object: toRef(object),
+    ...(object.provenance ? { provenance: object.provenance } : {}),
+  });
+
+  const added: ObjectEntry[] = [];
+  const removed: ObjectEntry[] = [];
+  const changed: ChangeEntry[] = [];
+  const replaced: ReplaceEntry[] = [];
+  const unitReports: UnitReport[] = [];
+  let unchanged = 0;
+  for (const { unit, diff, before, after, existsBefore, existsAfter } of units) {
+    added.push(...diff.added.map((object) => entry(unit, object)));
+    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    for (const change of diff.changed) {
+      changed.push({
+        unit,
+        object: toRef(change.after),
+        ...(change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {}),
+        patch: change.patch,
+        diff: change.diff,
+        ...(change.secretKeys ? { secretKeys: change.secretKeys } : {}),
+      });
+    }
+    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef(from), to: toRef(to) })));
+    unchanged += diff.unchanged;
+    unitReports.push({
+      name: unit,
+      before: existsBefore ? before.size : null,
+      after: existsAfter ? after.size : null,
+      counts: {
+        add: diff.added.length,
+        change: diff.changed.length,
+        prune: diff.removed.length,
+        replace: diff.replaced.length,
+        unchanged: diff.unchanged,
+      },
+    });
+  }
+
+  const pruneByKind: Record<string, number> = {};
+  for (const { object } of removed) {
+    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
+  }
+  const findingCounts = Object.fromEntries(
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
+  ) as Record<Severity, number>;
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'prune-guard', version: input.version },
+    before: input.before,
+    after: input.after,
+    failOn: input.failOn,
+    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    summary: {
+      add: added.length,
+      change: changed.length,
+      prune: removed.length,
+      replace: replaced.length,
+      unchanged,
+      pruneByKind: sortRecord(pruneByKind),
+      findings: findingCounts,
+    },
+    findings,
+    units: unitReports,
+    changes: { added, removed, changed, replaced },
+  };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}

@@ -1,0 +1,75 @@
+/**
+ * Which kinds are cluster-scoped. Flux's inventory records the namespace the API server
+ * returns, and the server drops any namespace kustomize put on a cluster-scoped object,
+ * so identity must drop it too.
+ */
+
+/**
+ * Built-in cluster-scoped kinds of Kubernetes 1.30 to 1.36, keyed by API group
+ * (`""` is the core group). Scope belongs to group and kind, never to the version.
+ */
+export const BUILTIN_CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
+  '': ['Namespace', 'Node', 'PersistentVolume', 'ComponentStatus'],
+  'admissionregistration.k8s.io': [
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy',
+    'MutatingAdmissionPolicyBinding',
+  ],
+  'apiextensions.k8s.io': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io': ['APIService'],
+  'internal.apiserver.k8s.io': ['StorageVersion'],
+  'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],
+  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'networking.k8s.io': ['IngressClass', 'IPAddress', 'ServiceCIDR'],
+  'node.k8s.io': ['RuntimeClass'],
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding'],
+  'resource.k8s.io': ['DeviceClass', 'ResourceSlice', 'DeviceTaintRule', 'ResourceClass', 'ResourcePoolStatusRequest'],
+  'scheduling.k8s.io': ['PriorityClass'],
+  'storage.k8s.io': ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'VolumeAttributesClass'],
+  'storagemigration.k8s.io': ['StorageVersionMigration'],
+  'authentication.k8s.io': ['TokenReview', 'SelfSubjectReview'],
+  'authorization.k8s.io': ['SubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
+  policy: ['PodSecurityPolicy'],
+};
+
+/** A group and kind, the unit of scope. */
+export interface GroupKind {
+  /** API group, `""` for the core group. */
+  readonly group: string;
+  /** Kind, e.g. `ClusterRole`. */
+  readonly kind: string;
+}
+
+/** Answers whether a group/kind is cluster-scoped. */
+export interface ScopeResolver {
+  /** True for cluster-scoped kinds; false for namespaced and for kinds nothing is known about. */
+  isClusterScoped(groupKind: GroupKind): boolean;
+}
+
+/** Returns the map key of a group/kind. */
+export function formatGroupKind({ group, kind }: GroupKind): string {
+  return group === '' ? kind : `${kind}.${group}`;
+}
+
+/**
+ * Creates a resolver from the built-in table, CRDs seen in any render (their `spec.scope`)
+ * and kinds the user declares cluster-scoped.
+ */
+export function createScopeResolver(
+  crdScopes: Iterable<{ groupKind: GroupKind; clusterScoped: boolean }>,
+  extraClusterScoped: Iterable<GroupKind> = [],
+): ScopeResolver {
+  const cluster = new Set<string>();
+  for (const [group, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
+    for (const kind of kinds) cluster.add(formatGroupKind({ group, kind }));
+  }
+  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
+  for (const { groupKind, clusterScoped } of crdScopes) {
+    if (clusterScoped) cluster.add(formatGroupKind(groupKind));
+  }
+  return { isClusterScoped: (groupKind) => cluster.has(formatGroupKind(groupKind)) };
+}

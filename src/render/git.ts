@@ -1,0 +1,115 @@
+/**
+ * The git port: refs, merge bases and throwaway worktrees for the base side.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitError } from '../core/errors.ts';
+import { registerCleanup } from './cleanup.ts';
+
+/** Runs git in one repository. */
+export interface GitClient {
+  /** The repository's top-level directory. */
+  readonly root: string;
+  /** Runs `git ARGS` and returns stdout; rejects with a GitError carrying stderr. */
+  run(args: readonly string[]): Promise<string>;
+}
+
+/** Opens the repository that contains `cwd`. */
+export async function openRepository(cwd: string): Promise<GitClient> {
+  let root: string;
+  try {
+    root = (await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim();
+  } catch (error) {
+    if (error instanceof GitError && /ENOENT/.test(error.details ?? '')) throw error;
+    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+  }
+  return { root, run: (args) => runGit(root, args) };
+}
+
+function runGit(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) resolvePromise(stdout);
+      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new GitError('git is not installed or not on PATH', 'ENOENT'));
+      else reject(new GitError(`git ${args.join(' ')} failed: ${stderr.trim().split('\n')[0] ?? ''}`, stderr));
+    });
+  });
+}
+
+/** Resolves a ref to a commit SHA, or throws a GitError naming the ref. */
+export async function resolveCommit(git: GitClient, ref: string): Promise<string> {
+  try {
+    return (await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git ref: ${ref}`);
+  }
+}
+
+/** Refs tried, in order, when no --base is given. */
+export const DEFAULT_BASE_REFS = ['origin/HEAD', 'origin/main', 'main', 'origin/master', 'master'] as const;
+
+/** Returns the first of {@link DEFAULT_BASE_REFS} that exists, or throws. */
+export async function findDefaultBase(git: GitClient): Promise<string> {
+  for (const ref of DEFAULT_BASE_REFS) {
+    try {
+      await resolveCommit(git, ref);
+      return ref;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(', ')}): pass --base REF`);
+}
+
+/**
+ * Returns the merge base of two commits, as `git diff A...B` uses: changes that landed on
+ * the base branch after the branch point are not part of the change under review.
+ */
+export async function findMergeBase(git: GitClient, base: string, head: string, baseRef: string): Promise<string> {
+  try {
+    return (await git.run(['merge-base', base, head])).trim();
+  } catch {
+    throw new GitError(
+      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`,
+    );
+  }
+}
+
+/** A checkout that deletes itself. */
+export interface TemporaryCheckout {
+  /** Its directory. */
+  readonly dir: string;
+  /** Removes the worktree; safe to call twice. */
+  dispose(): void;
+}
+
+/**
+ * Checks `commit` out in a new detached worktree under the temp directory. The worktree is
+ * removed by `dispose()`, or on Ctrl-C through the cleanup registry.
+ */
+export async function addTemporaryWorktree(git: GitClient, commit: string): Promise<TemporaryCheckout> {
+  const dir = mkdtempSync(join(tmpdir(), 'prune-guard-worktree-'));
+  const remove = (): void => {
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: git.root, stdio: 'ignore' });
+    } catch {
+      // Not registered (add failed) or already gone; the directory is removed below either way.
+    }
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      execFileSync('git', ['worktree', 'prune'], { cwd: git.root, stdio: 'ignore' });
+    } catch {
+      // Pruning is housekeeping only.
+    }
+  };
+  const dispose = registerCleanup(remove);
+  try {
+    await git.run(['worktree', 'add', '--detach', '--force', dir, commit]);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { dir, dispose };
+}

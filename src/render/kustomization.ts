@@ -1,0 +1,229 @@
+/**
+ * Reads kustomization files: which directories and files each one pulls in, and on which
+ * line. kustomize still does every build; this only maps its output back to its sources,
+ * finds build roots, and decides when two sides have identical inputs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { ManifestError } from '../core/errors.ts';
+
+/** The file names kustomize accepts, in its order of preference. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** Fields whose entries are resources, bases or components: the edges of the build graph. */
+const RESOURCE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;
+const GENERATOR_FIELDS = { configMapGenerator: 'ConfigMapGenerator', secretGenerator: 'SecretGenerator' } as const;
+
+/** Directories never searched for kustomizations. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/** A reference in a kustomization file, with its line. */
+export interface EntryOrigin {
+  /** The kustomization file, absolute. */
+  readonly kustomization: string;
+  /** 1-based line of the entry. */
+  readonly line: number;
+}
+
+/** One parsed kustomization file. */
+export interface Kustomization {
+  /** Absolute directory. */
+  readonly dir: string;
+  /** Absolute path of the kustomization file. */
+  readonly file: string;
+  /** True for `kind: Component`, which is never built on its own. */
+  readonly isComponent: boolean;
+  /** Local directories it includes (resources, bases, components), absolute. */
+  readonly includes: readonly string[];
+  /** Local files it lists as resources, absolute, with their entry. */
+  readonly files: ReadonlyMap<string, EntryOrigin>;
+  /** Remote resources (URLs, git bases), with their entry. */
+  readonly remotes: ReadonlyMap<string, EntryOrigin>;
+  /** Generators by name, e.g. `ConfigMapGenerator/app-config`, with their entry. */
+  readonly generators: ReadonlyMap<string, EntryOrigin>;
+  /** Every local path any string in the file points at, absolute (patches, generator files, ...). */
+  readonly referencedPaths: readonly string[];
+}
+
+/** Returns the kustomization file of a directory, or undefined. */
+export function findKustomizationFile(dir: string): string | undefined {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join(dir, name);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/** Returns true for a resource entry kustomize fetches over the network. */
+export function isRemoteReference(value: string): boolean {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+
+/**
+ * Reads the kustomization in `dir`. `displayRoot` is the tree root that error messages
+ * name paths relative to.
+ */
+export function readKustomization(dir: string, displayRoot: string): Kustomization | undefined {
+  const file = findKustomizationFile(dir);
+  if (!file) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const shown = toPosix(relative(displayRoot, file));
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ''}: malformed YAML: ${error.message.split('\n')[0]}`);
+  }
+  const lineOf = (node: Node | null | undefined): number =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+
+  const includes: string[] = [];
+  const files = new Map<string, EntryOrigin>();
+  const remotes = new Map<string, EntryOrigin>();
+  const generators = new Map<string, EntryOrigin>();
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+
+  for (const field of RESOURCE_FIELDS) {
+    const list = root?.get(field, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue;
+      const origin = { kustomization: file, line: lineOf(item) };
+      if (isRemoteReference(item.value)) {
+        remotes.set(item.value, origin);
+        continue;
+      }
+      const target = resolve(dir, item.value);
+      if (existsSync(target) && statSync(target).isDirectory()) includes.push(target);
+      else files.set(target, origin);
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      if (!isMap(item)) continue;
+      const name = item.get('name');
+      if (typeof name === 'string') generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+    }
+  }
+
+  const referencedPaths = new Set<string>();
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || node.value === '' || node.value.includes('\n')) return;
+      // Generator `files:` entries may be `key=path`.
+      const candidates = node.value.includes('=') ? [node.value, node.value.slice(node.value.indexOf('=') + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve(dir, candidate);
+        if (target !== dir && existsSync(target)) referencedPaths.add(target);
+      }
+    },
+  });
+
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get('kind', true)),
+    includes,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort(),
+  };
+}
+
+function isComponent(kind: unknown): boolean {
+  return isScalar(kind) && kind.value === 'Component';
+}
+
+/** Everything a build root reaches. */
+export interface KustomizationGraph {
+  /** The root directory, absolute. */
+  readonly root: string;
+  /** Every kustomization reachable from the root, the root first. */
+  readonly kustomizations: readonly Kustomization[];
+}
+
+/** Follows local includes from `root`, reading each kustomization once. */
+export function readKustomizationGraph(root: string, displayRoot: string): KustomizationGraph {
+  const seen = new Map<string, Kustomization>();
+  const queue = [root];
+  while (queue.length > 0) {
+    const dir = queue.shift() as string;
+    if (seen.has(dir)) continue;
+    const kustomization = readKustomization(dir, displayRoot);
+    if (!kustomization) continue;
+    seen.set(dir, kustomization);
+    queue.push(...kustomization.includes);
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+
+/**
+ * Finds the build roots under `dir`: kustomization directories (not components) that no
+ * other kustomization under `dir` includes. Returns them sorted.
+ */
+export function findKustomizationRoots(dir: string, displayRoot: string): string[] {
+  const found: Kustomization[] = [];
+  const walk = (current: string): void => {
+    const kustomization = readKustomization(current, displayRoot);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found
+    .filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir))
+    .map((kustomization) => kustomization.dir)
+    .sort();
+}
+
+/**
+ * Hashes every input a build of the graph can read: each kustomization directory's files
+ * (not descending into other kustomizations, which the graph covers when reachable) and every
+ * path a kustomization names. Paths enter the hash relative to `treeRoot`, so the same
+ * inputs in two checkouts hash the same. Remote references enter as their URL.
+ */
+export function hashGraphInputs(graph: KustomizationGraph, treeRoot: string, fileHashes: Map<string, string>): string {
+  const inputs = new Set<string>();
+  const addTree = (path: string, isRoot: boolean): void => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isFile()) {
+      inputs.add(path);
+      return;
+    }
+    if (!stat.isDirectory() || (!isRoot && findKustomizationFile(path))) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path, entry.name), false);
+    }
+  };
+  const hash = createHash('sha256');
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path of kustomization.referencedPaths) addTree(path, true);
+    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+  }
+  for (const path of [...inputs].sort()) {
+    let digest = fileHashes.get(path);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+      fileHashes.set(path, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${digest}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** Returns a path with `/` separators, for output. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

@@ -1,0 +1,146 @@
+/**
+ * Renders one kustomization root with the real kustomize and maps every object back to
+ * the file or URL it came from and the kustomization entry that brought it in.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { RenderError } from '../core/errors.ts';
+import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../core/objects.ts';
+import type { KustomizeRunner } from './kustomize.ts';
+import { toPosix, type EntryOrigin, type KustomizationGraph } from './kustomization.ts';
+
+const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+
+/** What to render. */
+export interface RenderRootRequest {
+  /** The tree (checkout or directory) the root lives in; provenance paths are relative to it. */
+  readonly treeRoot: string;
+  /** The root's kustomization graph. */
+  readonly graph: KustomizationGraph;
+  /** Names the side in error messages, e.g. `base main@1a2b3c4`. */
+  readonly sideLabel: string;
+}
+
+/**
+ * Builds the root through a throwaway wrapper kustomization that turns on kustomize's
+ * origin annotations (only the top-level kustomization's buildMetadata counts), so the
+ * user's files are never touched. The annotation is removed again before anything is diffed.
+ */
+export async function renderRoot(runner: KustomizeRunner, request: RenderRootRequest): Promise<ManifestDoc[]> {
+  const { treeRoot, graph, sideLabel } = request;
+  const shownRoot = toPosix(relative(treeRoot, graph.root)) || '.';
+  const wrapper = mkdtempSync(join(tmpdir(), 'prune-guard-build-'));
+  try {
+    const target = toPosix(relative(wrapper, graph.root));
+    writeFileSync(
+      join(wrapper, 'kustomization.yaml'),
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`,
+    );
+    let output: string;
+    try {
+      output = await runner.build(wrapper);
+    } catch (error) {
+      if (error instanceof RenderError) {
+        const cause = stripPaths(error.message, [treeRoot, wrapper]);
+        throw new RenderError(`kustomize failed on ${shownRoot} (${sideLabel}): ${cause}`, error.details);
+      }
+      throw error;
+    }
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
+    return parseManifests(output, `kustomize output of ${shownRoot} (${sideLabel})`).map((body) => {
+      const { body: clean, origin } = takeOriginAnnotation(body);
+      const provenance = origin ? resolver(origin, clean) : undefined;
+      return provenance ? { body: clean, provenance } : { body: clean };
+    });
+  } finally {
+    rmSync(wrapper, { recursive: true, force: true });
+  }
+}
+
+/** kustomize's `config.kubernetes.io/origin` value. */
+interface OriginAnnotation {
+  readonly path?: string;
+  readonly repo?: string;
+  readonly ref?: string;
+  readonly configuredIn?: string;
+  readonly configuredBy?: { readonly kind?: string };
+}
+
+/** Removes the origin annotation (and an annotations map it leaves empty) and returns it parsed. */
+function takeOriginAnnotation(body: KubeObject): { body: KubeObject; origin?: OriginAnnotation } {
+  const metadata = getMetadata(body);
+  const annotations = metadata.annotations;
+  if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== 'string') return { body };
+  const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
+  const { annotations: _removed, ...otherMetadata } = metadata;
+  const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
+  let origin: unknown;
+  try {
+    origin = parse(String(raw));
+  } catch {
+    origin = undefined;
+  }
+  return { body: { ...body, metadata: cleanMetadata }, ...(isRecord(origin) ? { origin: origin as OriginAnnotation } : {}) };
+}
+
+type ProvenanceResolver = (origin: OriginAnnotation, body: KubeObject) => Provenance | undefined;
+
+function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, wrapper: string): ProvenanceResolver {
+  const files = new Map<string, EntryOrigin>();
+  const remotes = new Map<string, EntryOrigin>();
+  const generators: Array<{ kustomization: string; key: string; origin: EntryOrigin }> = [];
+  for (const kustomization of graph.kustomizations) {
+    for (const [file, origin] of kustomization.files) if (!files.has(file)) files.set(file, origin);
+    for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
+    for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
+  }
+  const show = (path: string): string => toPosix(relative(treeRoot, path));
+  const entry = (origin: EntryOrigin | undefined): Partial<Provenance> =>
+    origin ? { kustomization: show(origin.kustomization), line: origin.line } : {};
+
+  return (origin, body) => {
+    if (origin.configuredBy?.kind && origin.configuredIn) {
+      const kustomization = resolve(wrapper, origin.configuredIn);
+      const name = String(getMetadata(body).name);
+      // Names carry prefixes, suffixes and the hash; the longest generator name inside wins.
+      const match = generators
+        .filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`))
+        .filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf('/') + 1)))
+        .sort((a, b) => b.key.length - a.key.length)[0];
+      return {
+        generator: origin.configuredBy.kind,
+        kustomization: show(kustomization),
+        ...(match ? { line: match.origin.line } : {}),
+      };
+    }
+    if (origin.repo) {
+      // kustomize mistakes a plain URL for a git repo and splits it into repo + path;
+      // joining them again gives the URL the kustomization listed.
+      const joined = `${origin.repo}/${origin.path ?? ''}`;
+      const url = [...remotes.keys()].find((candidate) => candidate === joined);
+      if (url) return { url, ...entry(remotes.get(url)) };
+      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ''}`;
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo as string));
+      return { repo, ...(origin.path ? { file: origin.path } : {}), ...entry(listed?.[1]) };
+    }
+    if (origin.path) {
+      // A URL with fewer than two path segments comes back as `path: https:/host/file.yaml`.
+      const single = /^(https?):\/(?!\/)(.*)$/.exec(origin.path);
+      if (single) {
+        const url = `${single[1]}://${single[2]}`;
+        return { url, ...entry(remotes.get(url)) };
+      }
+      const file = resolve(wrapper, origin.path);
+      return { file: show(file), ...entry(files.get(file)) };
+    }
+    return undefined;
+  };
+}
+
+function stripPaths(message: string, prefixes: readonly string[]): string {
+  let result = message;
+  for (const prefix of prefixes) result = result.split(`${prefix}/`).join('').split(prefix).join('.');
+  return result;
+}

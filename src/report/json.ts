@@ -1,0 +1,10 @@
+/**
+ * Report -> JSON. The Report type is the schema (see README, "JSON report");
+ * `schemaVersion` changes on any incompatible change.
+ */
+import type { Report } from '../core/report.ts';
+
+/** Renders a report as pretty-printed JSON with a trailing newline. */
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Report -> terminal text. Findings first, then the changes of each unit.
+ */
+import { styleText } from 'node:util';
+import type { Severity } from '../core/findings.ts';
+import { formatObjectRef } from '../core/objects.ts';
+import type { ObjectEntry, Report } from '../core/report.ts';
+import { formatFindingCounts, formatPlanCounts, formatPlanLine, formatProvenance, formatVerdict } from './format.ts';
+
+/** How to print text. */
+export interface TextOptions {
+  /** Use ANSI colours (only on a TTY, never with NO_COLOR; the adapter decides). */
+  readonly color: boolean;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
+
+/** Renders a report as plain text, coloured when asked. */
+export function formatText(report: Report, options: TextOptions): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  lines.push(`prune-guard ${report.tool.version}: ${report.before.label} -> ${report.after.label}`);
+  lines.push(paint('bold', formatPlanLine(report)));
+
+  // With a single unit, naming it on every finding says nothing.
+  const showUnits = report.units.length > 1;
+  if (report.findings.length > 0) {
+    lines.push('', paint('bold', 'Findings:'));
+    for (const finding of report.findings) {
+      const label = finding.severity.padEnd(7);
+      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${formatObjectRef(finding.object)}`);
+      lines.push(`          ${finding.message}`);
+      const where = [showUnits ? `in ${finding.unit}` : undefined, formatProvenance(finding.provenance)].filter(Boolean);
+      if (where.length > 0) lines.push(`          ${where.join('; ')}`);
+    }
+  }
+
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    const sides = `${unit.before ?? 'absent'} before, ${unit.after ?? 'absent'} after`;
+    lines.push('', paint('bold', `${unit.name || '.'} (${sides}): ${formatPlanCounts(unit.counts)}`));
+    const inUnit = (entries: readonly ObjectEntry[]): ObjectEntry[] => entries.filter((entry) => entry.unit === unit.name);
+    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint('red', '-')} ${formatObjectRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint('green', '+')} ${formatObjectRef(entry.object)}`);
+    for (const entry of report.changes.changed.filter((change) => change.unit === unit.name)) {
+      const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : '';
+      lines.push(`  ${paint('yellow', '~')} ${formatObjectRef(entry.object)}${version}`);
+    }
+    for (const entry of report.changes.replaced.filter((replace) => replace.unit === unit.name)) {
+      lines.push(`  ${paint('dim', '=')} ${formatObjectRef(entry.from)} -> ${entry.to.name} (generated name)`);
+    }
+  }
+
+  lines.push('', `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,235 @@
+/**
+ * The one orchestration the CLI and the Action call: sources -> renders -> object sets ->
+ * diff -> rules -> Report.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from './core/errors.ts';
+import type { FailLevel } from './core/findings.ts';
+import { buildObjectSet, collectCrdScopes, type ManifestDoc } from './core/objects.ts';
+import { diffObjectSets } from './core/diff.ts';
+import { buildReport, type Report, type SideInfo } from './core/report.ts';
+import { createScopeResolver } from './core/scope.ts';
+import {
+  addTemporaryWorktree,
+  findDefaultBase,
+  findMergeBase,
+  openRepository,
+  resolveCommit,
+  type TemporaryCheckout,
+} from './render/git.ts';
+import { createKustomizeRunner, type KustomizeRunner } from './render/kustomize.ts';
+import {
+  findKustomizationFile,
+  findKustomizationRoots,
+  hashGraphInputs,
+  readKustomizationGraph,
+  toPosix,
+  type KustomizationGraph,
+} from './render/kustomization.ts';
+import { mapInPool } from './render/pool.ts';
+import { renderRoot } from './render/render-root.ts';
+
+/** Where before and after come from. */
+export type RunSource =
+  | {
+      /** Compare git revisions of the repository around `cwd`. */
+      readonly kind: 'git';
+      /** Directories to check, relative to `cwd`; empty means the repository root. */
+      readonly paths: readonly string[];
+      /** Base ref; the change is compared with its merge base. Default: origin/HEAD, origin/main, main, origin/master, master. */
+      readonly base?: string;
+      /** Head ref; default: the working tree, uncommitted changes included. */
+      readonly head?: string;
+    }
+  | {
+      /** Compare two directories, no git. */
+      readonly kind: 'dirs';
+      /** The directory before the change. */
+      readonly before: string;
+      /** The directory after the change. */
+      readonly after: string;
+    };
+
+/** Everything a run needs; the adapters fill it from argv or Action inputs. */
+export interface RunOptions {
+  /** What to compare. */
+  readonly source: RunSource;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+  /** Severity at which findings block. */
+  readonly failOn: FailLevel;
+  /** Explicit kustomize (or kubectl) binary. */
+  readonly kustomizeBin?: string;
+  /** Environment for finding and running kustomize. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** How many kustomize builds run at once; default: the CPU count. */
+  readonly concurrency?: number;
+  /** Called after each finished build, for progress display. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Ports a test may replace. */
+export interface RunDependencies {
+  /** Creates the kustomize runner. */
+  readonly createRunner?: (options: RunOptions) => KustomizeRunner;
+}
+
+interface Side {
+  readonly info: SideInfo;
+  /** Directory of the tree (checkout or plain directory). */
+  readonly root: string;
+}
+
+/** Runs prune-guard and returns the report. Throws PruneGuardError subclasses for user errors. */
+export async function run(options: RunOptions, dependencies: RunDependencies = {}): Promise<Report> {
+  const runner = (dependencies.createRunner ?? defaultRunner)(options);
+  const checkouts: TemporaryCheckout[] = [];
+  try {
+    const { before, after, paths } =
+      options.source.kind === 'git'
+        ? await prepareGitSides(options.source, options.cwd, checkouts)
+        : prepareDirectorySides(options.source, options.cwd);
+    return await compareSides(before, after, paths, runner, options);
+  } finally {
+    for (const checkout of checkouts) checkout.dispose();
+  }
+}
+
+function defaultRunner(options: RunOptions): KustomizeRunner {
+  return createKustomizeRunner({ ...(options.kustomizeBin ? { bin: options.kustomizeBin } : {}), env: options.env });
+}
+
+async function prepareGitSides(
+  source: Extract<RunSource, { kind: 'git' }>,
+  cwd: string,
+  checkouts: TemporaryCheckout[],
+): Promise<{ before: Side; after: Side; paths: string[] }> {
+  const git = await openRepository(cwd);
+  const headCommit = await resolveCommit(git, source.head ?? 'HEAD');
+  const baseRef = source.base ?? (await findDefaultBase(git));
+  const baseCommit = await resolveCommit(git, baseRef);
+  const mergeBase = await findMergeBase(git, baseCommit, headCommit, baseRef);
+
+  const realCwd = realpathSync(cwd);
+  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
+    const rel = relative(git.root, resolve(realCwd, path));
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path is outside the repository: ${path}`);
+    return rel;
+  });
+
+  const baseCheckout = await addTemporaryWorktree(git, mergeBase);
+  checkouts.push(baseCheckout);
+  const before: Side = { info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` }, root: baseCheckout.dir };
+  if (!source.head) return { before, after: { info: { label: 'working tree' }, root: git.root }, paths };
+  const headCheckout = await addTemporaryWorktree(git, headCommit);
+  checkouts.push(headCheckout);
+  return { before, after: { info: { label: `${source.head} (${headCommit.slice(0, 7)})` }, root: headCheckout.dir }, paths };
+}
+
+function prepareDirectorySides(
+  source: Extract<RunSource, { kind: 'dirs' }>,
+  cwd: string,
+): { before: Side; after: Side; paths: string[] } {
+  const side = (dir: string): Side => {
+    const root = resolve(cwd, dir);
+    if (!existsSync(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    return { info: { label: dir }, root };
+  };
+  return { before: side(source.before), after: side(source.after), paths: [''] };
+}
+
+interface RenderTask {
+  readonly side: Side;
+  readonly graph: KustomizationGraph;
+  docs?: ManifestDoc[];
+}
+
+interface UnitPlan {
+  readonly name: string;
+  readonly before?: RenderTask;
+  readonly after?: RenderTask;
+}
+
+async function compareSides(
+  before: Side,
+  after: Side,
+  paths: readonly string[],
+  runner: KustomizeRunner,
+  options: RunOptions,
+): Promise<Report> {
+  const rootNames = new Set<string>();
+  for (const path of paths) {
+    const shown = path || '.';
+    const inBefore = existsSync(join(before.root, path));
+    const inAfter = existsSync(join(after.root, path));
+    if (!inBefore && !inAfter) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join(side.root, path);
+      if (!existsSync(dir)) continue;
+      if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      for (const root of findKustomizationRoots(dir, side.root)) {
+        rootNames.add(toPosix(relative(side.root, root)));
+        found += 1;
+      }
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+
+  // A root whose inputs are byte-identical on both sides is rendered once.
+  const fileHashes = new Map<string, string>();
+  const tasks = new Map<string, RenderTask>();
+  const plans: UnitPlan[] = [];
+  for (const name of [...rootNames].sort()) {
+    const plan: { name: string; before?: RenderTask; after?: RenderTask } = { name: name || '.' };
+    for (const [key, side] of [['before', before], ['after', after]] as const) {
+      const dir = join(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.root);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+
+  const queue = [...tasks.values()];
+  let done = 0;
+  await mapInPool(queue, options.concurrency ?? availableParallelism(), async (task) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, sideLabel: task.side.info.label });
+    options.onProgress?.(++done, queue.length);
+  });
+
+  const allDocs = queue.flatMap((task) => task.docs ?? []);
+  const scope = createScopeResolver(collectCrdScopes(allDocs));
+  const objectSets = new Map<RenderTask, ReturnType<typeof buildObjectSet>>();
+  const setOf = (task: RenderTask | undefined): ReturnType<typeof buildObjectSet> => {
+    if (!task) return new Map();
+    let set = objectSets.get(task);
+    if (!set) {
+      set = buildObjectSet(task.docs ?? [], scope);
+      objectSets.set(task, set);
+    }
+    return set;
+  };
+  const units = plans.map((plan) => {
+    const beforeSet = setOf(plan.before);
+    const afterSet = setOf(plan.after);
+    return {
+      unit: plan.name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: plan.before !== undefined,
+      existsAfter: plan.after !== undefined,
+    };
+  });
+  return buildReport({ version: __PRUNE_GUARD_VERSION__, before: before.info, after: after.info, units, failOn: options.failOn });
+}
