@@ -8249,16 +8249,17 @@ function identifyObject(doc, scope, defaultNamespace = "default") {
   const group = getApiGroup(apiVersion);
   const metadata = getMetadata(body);
   const name = String(metadata.name);
-  const clusterScoped = scope.isClusterScoped({ group, kind });
+  const kindScope = scope.getScope({ group, kind });
+  const clusterScoped = kindScope === "cluster";
   const declared = typeof metadata.namespace === "string" ? metadata.namespace : "";
-  const namespace = clusterScoped ? "" : declared || defaultNamespace;
+  const namespace = clusterScoped ? "" : declared || (kindScope === "namespaced" ? defaultNamespace : "");
   const id = { group, kind, namespace, name };
   let normalized = body;
   if (clusterScoped && declared !== "") {
     const { namespace: _dropped, ...rest } = metadata;
     normalized = { ...body, metadata: rest };
   }
-  const base = { id, key: formatObjectKey(id), apiVersion, ...doc.provenance ? { provenance: doc.provenance } : {} };
+  const base = { id, key: formatObjectKey(id), apiVersion, scope: kindScope, ...doc.provenance ? { provenance: doc.provenance } : {} };
   if (group === "" && kind === "Secret") {
     const { body: redacted, digests } = redactSecret(normalized);
     return { ...base, body: redacted, secretDigests: digests };
@@ -9117,19 +9118,37 @@ var BUILTIN_CLUSTER_SCOPED = {
   // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
   policy: ["PodSecurityPolicy"]
 };
+var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  "apps",
+  "autoscaling",
+  "batch",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions"
+]);
 function formatGroupKind({ group, kind }) {
   return group === "" ? kind : `${kind}.${group}`;
 }
 function createScopeResolver(crdScopes, extraClusterScoped = []) {
   const cluster = /* @__PURE__ */ new Set();
+  const namespaced = /* @__PURE__ */ new Set();
   for (const [group, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
     for (const kind of kinds) cluster.add(formatGroupKind({ group, kind }));
   }
   for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
   for (const { groupKind, clusterScoped } of crdScopes) {
-    if (clusterScoped) cluster.add(formatGroupKind(groupKind));
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
   }
-  return { isClusterScoped: (groupKind) => cluster.has(formatGroupKind(groupKind)) };
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return "cluster";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      return "unknown";
+    }
+  };
 }
 
 // src/core/rules.ts
@@ -9143,8 +9162,8 @@ var REMOVAL_SEVERITY = {
 var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
 var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
 var MESSAGE_LIST_LIMIT = 5;
-function classifyRemoval(id) {
-  return REMOVAL_SEVERITY[formatGroupKind(id)] ?? (id.namespace === "" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
+function classifyRemoval(object) {
+  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
 }
 function evaluateRules(input) {
   const context = createContext(input);
@@ -9177,7 +9196,7 @@ function toRef(object) {
   return { ...object.id, apiVersion: object.apiVersion };
 }
 function describeRemoval(unit, object, context) {
-  const { rule, severity } = classifyRemoval(object.id);
+  const { rule, severity } = classifyRemoval(object);
   const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
   const ref = formatObjectRef(object.id);
   switch (rule) {
@@ -9229,7 +9248,7 @@ function pairGroupChanges(diff) {
   return pairs;
 }
 function describeGroupChange(unit, object, successor) {
-  const removal = classifyRemoval(object.id);
+  const removal = classifyRemoval(object);
   const from = object.id.group || "core";
   const to = successor.id.group || "core";
   return {

@@ -5,7 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import { ManifestError } from './errors.ts';
-import type { ScopeResolver } from './scope.ts';
+import type { Scope, ScopeResolver } from './scope.ts';
 
 /** A JSON-compatible Kubernetes object as rendered. */
 export type KubeObject = Record<string, unknown>;
@@ -54,6 +54,8 @@ export interface ResourceObject {
   readonly key: string;
   /** apiVersion as rendered (group/version). */
   readonly apiVersion: string;
+  /** Scope of its kind, as far as the built-in table and the rendered CRDs tell. */
+  readonly scope: Scope;
   /** The object; Secret values are already replaced, see {@link redactSecret}. */
   readonly body: KubeObject;
   /** Where it came from, when known. */
@@ -173,7 +175,8 @@ export function redactSecret(body: KubeObject): { body: KubeObject; digests: Rec
 
 /**
  * Gives a document its Flux identity. Cluster-scoped kinds lose any namespace kustomize
- * set; namespaced objects without one get `defaultNamespace`.
+ * set; namespaced objects without one get `defaultNamespace`; objects of unknown scope keep
+ * what they declare, because inventing a namespace for a cluster-scoped kind would be wrong.
  */
 export function identifyObject(doc: ManifestDoc, scope: ScopeResolver, defaultNamespace = 'default'): ResourceObject {
   const { body } = doc;
@@ -182,9 +185,10 @@ export function identifyObject(doc: ManifestDoc, scope: ScopeResolver, defaultNa
   const group = getApiGroup(apiVersion);
   const metadata = getMetadata(body);
   const name = String(metadata.name);
-  const clusterScoped = scope.isClusterScoped({ group, kind });
+  const kindScope = scope.getScope({ group, kind });
+  const clusterScoped = kindScope === 'cluster';
   const declared = typeof metadata.namespace === 'string' ? metadata.namespace : '';
-  const namespace = clusterScoped ? '' : declared || defaultNamespace;
+  const namespace = clusterScoped ? '' : declared || (kindScope === 'namespaced' ? defaultNamespace : '');
   const id: ObjectId = { group, kind, namespace, name };
 
   let normalized = body;
@@ -192,7 +196,7 @@ export function identifyObject(doc: ManifestDoc, scope: ScopeResolver, defaultNa
     const { namespace: _dropped, ...rest } = metadata;
     normalized = { ...body, metadata: rest };
   }
-  const base = { id, key: formatObjectKey(id), apiVersion, ...(doc.provenance ? { provenance: doc.provenance } : {}) };
+  const base = { id, key: formatObjectKey(id), apiVersion, scope: kindScope, ...(doc.provenance ? { provenance: doc.provenance } : {}) };
   if (group === '' && kind === 'Secret') {
     const { body: redacted, digests } = redactSecret(normalized);
     return { ...base, body: redacted, secretDigests: digests };

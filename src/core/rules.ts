@@ -4,7 +4,7 @@
  */
 import type { SetDiff } from './diff.ts';
 import { Rules, compareFindings, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
-import { formatObjectRef, readCrdNames, type ObjectId, type ObjectSet, type ResourceObject } from './objects.ts';
+import { formatObjectRef, readCrdNames, type ObjectSet, type ResourceObject } from './objects.ts';
 import { formatGroupKind } from './scope.ts';
 
 /** One unit (a kustomization root, later a Flux Kustomization): its object sets and their diff. */
@@ -57,9 +57,10 @@ export const NAMESPACED_REMOVAL: RemovalClass = { rule: Rules.objectRemoved, sev
 const MESSAGE_LIST_LIMIT = 5;
 
 /** Returns the rule and severity that a removal of this object gets. */
-export function classifyRemoval(id: ObjectId): RemovalClass {
+export function classifyRemoval(object: Pick<ResourceObject, 'id' | 'scope'>): RemovalClass {
   return (
-    REMOVAL_SEVERITY[formatGroupKind(id)] ?? (id.namespace === '' ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL)
+    REMOVAL_SEVERITY[formatGroupKind(object.id)] ??
+    (object.scope === 'cluster' ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL)
   );
 }
 
@@ -109,7 +110,7 @@ function toRef(object: ResourceObject): ObjectRef {
 }
 
 function describeRemoval(unit: string, object: ResourceObject, context: RuleContext): Finding {
-  const { rule, severity } = classifyRemoval(object.id);
+  const { rule, severity } = classifyRemoval(object);
   const base = { rule, severity, unit, object: toRef(object), ...(object.provenance ? { provenance: object.provenance } : {}) };
   const ref = formatObjectRef(object.id);
   switch (rule) {
@@ -179,7 +180,7 @@ function pairGroupChanges(diff: SetDiff): Map<ResourceObject, ResourceObject> {
 }
 
 function describeGroupChange(unit: string, object: ResourceObject, successor: ResourceObject): Finding {
-  const removal = classifyRemoval(object.id);
+  const removal = classifyRemoval(object);
   const from = object.id.group || 'core';
   const to = successor.id.group || 'core';
   return {

@@ -44,10 +44,28 @@ export interface GroupKind {
   readonly kind: string;
 }
 
-/** Answers whether a group/kind is cluster-scoped. */
+/** Scope of a kind: `unknown` for a custom kind whose CRD is in no render. */
+export type Scope = 'cluster' | 'namespaced' | 'unknown';
+
+/**
+ * API groups served by Kubernetes itself: a kind of these groups that is not in
+ * {@link BUILTIN_CLUSTER_SCOPED} is namespaced.
+ */
+export const BUILTIN_API_GROUPS: ReadonlySet<string> = new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  'apps',
+  'autoscaling',
+  'batch',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'extensions',
+]);
+
+/** Answers the scope of a group/kind. */
 export interface ScopeResolver {
-  /** True for cluster-scoped kinds; false for namespaced and for kinds nothing is known about. */
-  isClusterScoped(groupKind: GroupKind): boolean;
+  /** Cluster for cluster-scoped kinds, namespaced for namespaced ones, unknown when nothing says. */
+  getScope(groupKind: GroupKind): Scope;
 }
 
 /** Returns the map key of a group/kind. */
@@ -64,12 +82,20 @@ export function createScopeResolver(
   extraClusterScoped: Iterable<GroupKind> = [],
 ): ScopeResolver {
   const cluster = new Set<string>();
+  const namespaced = new Set<string>();
   for (const [group, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
     for (const kind of kinds) cluster.add(formatGroupKind({ group, kind }));
   }
   for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
   for (const { groupKind, clusterScoped } of crdScopes) {
-    if (clusterScoped) cluster.add(formatGroupKind(groupKind));
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
   }
-  return { isClusterScoped: (groupKind) => cluster.has(formatGroupKind(groupKind)) };
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return 'cluster';
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return 'namespaced';
+      return 'unknown';
+    },
+  };
 }
