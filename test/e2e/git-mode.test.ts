@@ -1,0 +1,203 @@
+/**
+ * Git mode end to end: real repositories, real worktrees, real kustomize.
+ */
+import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitAll, configMap, crd, git, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from './helpers.ts';
+
+const widget = `apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: apps\n`;
+
+function operatorRepo(): string {
+  return makeRepo({
+    'operator/kustomization.yaml': kustomization('crds.yaml', 'widget.yaml'),
+    'operator/crds.yaml': crd('Widget', 'example.io'),
+    'operator/widget.yaml': widget,
+  });
+}
+
+/** A `kubectl` stand-in that logs each build, then runs the real one (or sleeps first). */
+function countingKubectl(sleepSeconds = 0): { bin: string; log: string } {
+  const dir = makeTempDir('prune-guard-bin-');
+  const log = join(dir, 'builds.log');
+  const real = ['/usr/local/bin/kubectl', '/usr/bin/kubectl'].find((path) => existsSync(path)) ?? 'kubectl';
+  const bin = join(dir, 'kubectl');
+  writeTree(dir, {
+    kubectl: `#!/bin/sh\necho "$@" >> "${log}"\n${sleepSeconds > 0 ? `sleep ${sleepSeconds}\n` : ''}exec ${real} "$@"\n`,
+  });
+  chmodSync(bin, 0o755);
+  return { bin, log };
+}
+
+function worktreeDirs(): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith('prune-guard-worktree-'));
+}
+
+describe.skipIf(!hasKustomize)('git mode', () => {
+  it('compares the working tree, uncommitted changes included, with main by default', async () => {
+    const repo = operatorRepo();
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
+
+    const result = await runCli(['--format', 'json'], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code).toBe(1);
+    expect(report.before.label).toMatch(/^main \(merge base [0-9a-f]{7}\)$/);
+    expect(report.after.label).toBe('working tree');
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['crd-removed', 'crd-missing']);
+    expect(report.findings[0]?.provenance).toEqual({ file: 'operator/crds.yaml', kustomization: 'operator/kustomization.yaml', line: 4 });
+  });
+
+  it('prefers origin/HEAD as the default base', async () => {
+    const upstream = operatorRepo();
+    const clone = makeTempDir('prune-guard-clone-');
+    git(clone, 'clone', '-q', upstream, '.');
+    writeTree(clone, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
+
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: clone }));
+    expect(report.before.label).toMatch(/^origin\/HEAD /);
+    expect(report.summary.prune).toBe(1);
+  });
+
+  it('ignores what landed on the base branch after the branch point', async () => {
+    const repo = operatorRepo();
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    writeTree(repo, { 'operator/extra.yaml': configMap('feature-config', 'apps') });
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('crds.yaml', 'widget.yaml', 'extra.yaml') });
+    commitAll(repo, 'feature adds a ConfigMap');
+    git(repo, 'checkout', '-q', 'main');
+    writeTree(repo, { 'operator/later.yaml': configMap('main-config', 'apps'), 'operator/kustomization.yaml': kustomization('crds.yaml', 'widget.yaml', 'later.yaml') });
+    commitAll(repo, 'main adds another ConfigMap after the branch point');
+    git(repo, 'checkout', '-q', 'feature');
+
+    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code).toBe(0);
+    expect(report.summary.prune).toBe(0);
+    expect(report.summary.add).toBe(1);
+  });
+
+  it('compares two refs with --head and leaves the working tree out', async () => {
+    const repo = operatorRepo();
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    writeTree(repo, { 'operator/extra.yaml': configMap('feature-config', 'apps'), 'operator/kustomization.yaml': kustomization('crds.yaml', 'widget.yaml', 'extra.yaml') });
+    commitAll(repo, 'add a ConfigMap');
+    // Uncommitted: would prune the CRD if the working tree were read.
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
+
+    const result = await runCli(['--base', 'main', '--head', 'feature', '--format', 'json'], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code).toBe(0);
+    expect(report.after.label).toMatch(/^feature \([0-9a-f]{7}\)$/);
+    expect(report.summary).toMatchObject({ add: 1, prune: 0 });
+  });
+
+  it('renders every kustomization root under a path, each once per side, and identical roots once', async () => {
+    const repo = makeRepo({
+      'apps/base/kustomization.yaml': kustomization('config.yaml'),
+      'apps/base/config.yaml': configMap('shared', 'apps'),
+      'clusters/prod/kustomization.yaml': kustomization('../../apps/base', 'ns.yaml'),
+      'clusters/prod/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n',
+      'clusters/staging/kustomization.yaml': kustomization('../../apps/base', 'ns.yaml'),
+      'clusters/staging/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: staging\n',
+      'clusters/dev/kustomization.yaml': kustomization('config.yaml'),
+      'clusters/dev/config.yaml': configMap('dev', 'dev'),
+    });
+    writeTree(repo, { 'clusters/staging/kustomization.yaml': kustomization('../../apps/base') });
+    const { bin, log } = countingKubectl();
+
+    const result = await runCli(['clusters', '--format', 'json', '--kustomize-bin', bin], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code).toBe(1);
+    expect(report.units.map((unit) => unit.name)).toEqual(['clusters/dev', 'clusters/prod', 'clusters/staging']);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.unit} ${finding.object.name}`)).toEqual([
+      'namespace-removed clusters/staging staging',
+    ]);
+    // dev and prod are byte-identical on both sides: 1 + 1 builds; staging changed: 2.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+
+  it('does not report a root that becomes a base of another root as removed', async () => {
+    const repo = makeRepo({
+      'apps/web/kustomization.yaml': kustomization('config.yaml'),
+      'apps/web/config.yaml': configMap('web', 'web'),
+      'clusters/prod/kustomization.yaml': kustomization('config.yaml'),
+      'clusters/prod/config.yaml': configMap('prod', 'prod'),
+    });
+    writeTree(repo, { 'clusters/prod/kustomization.yaml': kustomization('config.yaml', '../../apps/web') });
+
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.summary).toMatchObject({ prune: 0, add: 1 });
+  });
+
+  it('reports a deleted kustomization directory as pruned, not as an error', async () => {
+    const repo = operatorRepo();
+    writeTree(repo, { 'other/kustomization.yaml': kustomization('c.yaml'), 'other/c.yaml': configMap('c', 'x') });
+    commitAll(repo, 'add other');
+    writeTree(repo, { operator: null });
+
+    const result = await runCli(['--format', 'json'], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code).toBe(1);
+    expect(report.units.find((unit) => unit.name === 'operator')).toMatchObject({ before: 2, after: null });
+  });
+
+  it('removes its worktree after a run', async () => {
+    const repo = operatorRepo();
+    const before = worktreeDirs();
+    await runCli([], { cwd: repo });
+    expect(git(repo, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+    expect(worktreeDirs()).toEqual(before);
+  });
+
+  it('removes its worktree when interrupted with Ctrl-C', async () => {
+    const repo = operatorRepo();
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
+    const { bin, log } = countingKubectl(20);
+    const before = worktreeDirs();
+
+    const result = await runCli(['--kustomize-bin', bin], {
+      cwd: repo,
+      onSpawn: (child) => {
+        // Interrupt once a build is under way, i.e. after the worktree exists.
+        const timer = setInterval(() => {
+          if (existsSync(log)) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 50);
+      },
+    });
+    expect(result.code).toBe(130);
+    expect(git(repo, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+    expect(worktreeDirs()).toEqual(before);
+  });
+
+  it.each([
+    [['--base', 'no-such-branch'], /^prune-guard: unknown git ref: no-such-branch\n$/],
+    [['--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9\n$/],
+    [['missing/dir'], /^prune-guard: path not found: missing\/dir \(in neither main \(merge base [0-9a-f]{7}\) nor working tree\)\n$/],
+    [['operator/crds.yaml'], /^prune-guard: not a directory: operator\/crds\.yaml\n$/],
+    [['..'], /^prune-guard: path is outside the repository: \.\.\n$/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const repo = operatorRepo();
+    const result = await runCli(args, { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('exits 2 outside a git repository and points to diff mode', async () => {
+    const result = await runCli([], { cwd: makeTempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^prune-guard: not inside a git repository: .* \(use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git\)\n$/);
+  });
+
+  it('exits 2 when no base branch exists', async () => {
+    const repo = operatorRepo();
+    git(repo, 'branch', '-m', 'main', 'trunk');
+    const result = await runCli([], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: no base branch found (tried origin/HEAD, origin/main, main, origin/master, master): pass --base REF\n');
+  });
+});
