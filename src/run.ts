@@ -27,6 +27,7 @@ import {
   readKustomizationGraph,
   toPosix,
   type KustomizationGraph,
+  type PathDisplay,
 } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
@@ -80,6 +81,13 @@ interface Side {
   readonly info: SideInfo;
   /** Directory of the tree (checkout or plain directory). */
   readonly root: string;
+  /** How messages name a path of this side. */
+  readonly show: PathDisplay;
+}
+
+/** Names paths as `PREFIX` + the path relative to `root` (`main:apps/web`, `before/apps/web`). */
+function createPathDisplay(root: string, prefix: (rel: string) => string): PathDisplay {
+  return (absolute) => prefix(toPosix(relative(root, absolute)) || '.');
 }
 
 /** Runs prune-guard and returns the report. Throws PruneGuardError subclasses for user errors. */
@@ -121,11 +129,22 @@ async function prepareGitSides(
 
   const baseCheckout = await addTemporaryWorktree(git, mergeBase);
   checkouts.push(baseCheckout);
-  const before: Side = { info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` }, root: baseCheckout.dir };
-  if (!source.head) return { before, after: { info: { label: 'working tree' }, root: git.root }, paths };
+  const before: Side = {
+    info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
+    root: baseCheckout.dir,
+    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
+  };
+  if (!source.head) {
+    return { before, after: { info: { label: 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel) }, paths };
+  }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
-  return { before, after: { info: { label: `${source.head} (${headCommit.slice(0, 7)})` }, root: headCheckout.dir }, paths };
+  const after: Side = {
+    info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
+    root: headCheckout.dir,
+    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
+  };
+  return { before, after, paths };
 }
 
 function prepareDirectorySides(
@@ -136,7 +155,7 @@ function prepareDirectorySides(
     const root = resolve(cwd, dir);
     if (!existsSync(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-    return { info: { label: dir }, root };
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)) };
   };
   return { before: side(source.before), after: side(source.after), paths: [''] };
 }
@@ -173,7 +192,7 @@ async function compareSides(
       const dir = join(side.root, path);
       if (!existsSync(dir)) continue;
       if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      for (const root of findKustomizationRoots(dir, side.root)) {
+      for (const root of findKustomizationRoots(dir, side.show)) {
         rootNames.add(toPosix(relative(side.root, root)));
         found += 1;
       }
@@ -190,7 +209,7 @@ async function compareSides(
     for (const [key, side] of [['before', before], ['after', after]] as const) {
       const dir = join(side.root, name);
       if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.root);
+      const graph = readKustomizationGraph(dir, side.show);
       if (graph.kustomizations[0]?.isComponent) continue;
       const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
       const task = tasks.get(hash) ?? { side, graph };
@@ -203,7 +222,7 @@ async function compareSides(
   const queue = [...tasks.values()];
   let done = 0;
   await mapInPool(queue, options.concurrency ?? availableParallelism(), async (task) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, sideLabel: task.side.info.label });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show });
     options.onProgress?.(++done, queue.length);
   });
 

@@ -105,13 +105,13 @@ export function getMetadata(body: KubeObject): Record<string, unknown> {
  */
 export function parseManifests(text: string, source: string): KubeObject[] {
   const objects: KubeObject[] = [];
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { uniqueKeys: false });
   // parseAllDocuments returns an EmptyStream for empty input and an array otherwise.
   for (const doc of Array.isArray(docs) ? docs : []) {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;
-      throw new ManifestError(`${source}${line ? `:${line}` : ''}: malformed YAML: ${firstLine(error.message)}`);
+      throw new ManifestError(`${source}${line ? `:${line}` : ''}: malformed YAML: ${describeYamlError(error.message)}`);
     }
     const value: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (value === null || value === undefined) continue;
@@ -134,8 +134,9 @@ function checkObjectShape(object: KubeObject, source: string): void {
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+/** Returns the yaml library's message without its position suffix and code excerpt (the caller names the line). */
+export function describeYamlError(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Per-process key: digests only compare values inside one run and mean nothing outside it. */

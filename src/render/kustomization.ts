@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { ManifestError } from '../core/errors.ts';
+import { describeYamlError } from '../core/objects.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -18,6 +19,9 @@ const GENERATOR_FIELDS = { configMapGenerator: 'ConfigMapGenerator', secretGener
 
 /** Directories never searched for kustomizations. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/** Turns an absolute path into the form messages show (`main:apps/kustomization.yaml`). */
+export type PathDisplay = (absolutePath: string) => string;
 
 /** A reference in a kustomization file, with its line. */
 export interface EntryOrigin {
@@ -61,21 +65,18 @@ export function isRemoteReference(value: string): boolean {
   return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
 }
 
-/**
- * Reads the kustomization in `dir`. `displayRoot` is the tree root that error messages
- * name paths relative to.
- */
-export function readKustomization(dir: string, displayRoot: string): Kustomization | undefined {
+/** Reads the kustomization in `dir`; `show` names files in error messages. */
+export function readKustomization(dir: string, show: PathDisplay): Kustomization | undefined {
   const file = findKustomizationFile(dir);
   if (!file) return undefined;
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const shown = toPosix(relative(displayRoot, file));
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const shown = show(file);
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ''}: malformed YAML: ${error.message.split('\n')[0]}`);
+    throw new ManifestError(`${shown}${line ? `:${line}` : ''}: malformed YAML: ${describeYamlError(error.message)}`);
   }
   const lineOf = (node: Node | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -151,13 +152,13 @@ export interface KustomizationGraph {
 }
 
 /** Follows local includes from `root`, reading each kustomization once. */
-export function readKustomizationGraph(root: string, displayRoot: string): KustomizationGraph {
+export function readKustomizationGraph(root: string, show: PathDisplay): KustomizationGraph {
   const seen = new Map<string, Kustomization>();
   const queue = [root];
   while (queue.length > 0) {
     const dir = queue.shift() as string;
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, displayRoot);
+    const kustomization = readKustomization(dir, show);
     if (!kustomization) continue;
     seen.set(dir, kustomization);
     queue.push(...kustomization.includes);
@@ -169,10 +170,10 @@ export function readKustomizationGraph(root: string, displayRoot: string): Kusto
  * Finds the build roots under `dir`: kustomization directories (not components) that no
  * other kustomization under `dir` includes. Returns them sorted.
  */
-export function findKustomizationRoots(dir: string, displayRoot: string): string[] {
+export function findKustomizationRoots(dir: string, show: PathDisplay): string[] {
   const found: Kustomization[] = [];
   const walk = (current: string): void => {
-    const kustomization = readKustomization(current, displayRoot);
+    const kustomization = readKustomization(current, show);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));

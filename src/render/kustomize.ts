@@ -74,14 +74,41 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
   };
 }
 
-/** Returns kustomize's cause as one line, without the `Error:` or klog prefix. */
+/**
+ * Returns kustomize's cause as one line: without the `Error:` or klog prefix, and without
+ * the directory attempt kustomize adds after a failed file resource.
+ */
 export function summarizeKustomizeError(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
-  const line = lines.find((candidate) => /error/i.test(candidate)) ?? lines[0] ?? '';
-  // kubectl logs through klog: `E1122 03:23:41.574174 2089 run.go:72] "command failed" err="..."`.
-  const klog = /err="(.*)"\s*$/.exec(line);
-  const cause = klog?.[1] ? klog[1].replace(/\\"/g, '"') : line;
-  return cause.replace(/^(error|Error):\s*/, '');
+  let cause = readKlogError(stderr) ?? stderr.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+  cause = cause.replace(/^(error|Error):\s*/, '');
+  // A resource that fails as a file is retried as a directory (or a git repo), and both
+  // failures are printed: `accumulation err='<file error>': must build at directory: ...`.
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+
+/** kubectl logs through klog: `E1122 ... "command failed" err="..."`, or `err=<` then indented lines and ` >`. */
+function readKlogError(stderr: string): string | undefined {
+  const lines = stderr.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== undefined) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body: string[] = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ''));
+      }
+      return body.join('').trim();
+    }
+  }
+  return undefined;
 }
 
 function findExecutable(name: string, pathList: string | undefined): string | undefined {

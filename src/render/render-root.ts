@@ -9,9 +9,13 @@ import { parse } from 'yaml';
 import { RenderError } from '../core/errors.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../core/objects.ts';
 import type { KustomizeRunner } from './kustomize.ts';
-import { toPosix, type EntryOrigin, type KustomizationGraph } from './kustomization.ts';
+import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+
+/** What kustomize says about our wrapper before the real cause; it names a temp dir the user never saw. */
+const WRAPPER_ERROR_PREFIX =
+  /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 
 /** What to render. */
 export interface RenderRootRequest {
@@ -19,8 +23,8 @@ export interface RenderRootRequest {
   readonly treeRoot: string;
   /** The root's kustomization graph. */
   readonly graph: KustomizationGraph;
-  /** Names the side in error messages, e.g. `base main@1a2b3c4`. */
-  readonly sideLabel: string;
+  /** Names paths of this side in messages, e.g. `main:apps/web`. */
+  readonly show: PathDisplay;
 }
 
 /**
@@ -29,8 +33,8 @@ export interface RenderRootRequest {
  * user's files are never touched. The annotation is removed again before anything is diffed.
  */
 export async function renderRoot(runner: KustomizeRunner, request: RenderRootRequest): Promise<ManifestDoc[]> {
-  const { treeRoot, graph, sideLabel } = request;
-  const shownRoot = toPosix(relative(treeRoot, graph.root)) || '.';
+  const { treeRoot, graph, show } = request;
+  const shownRoot = show(graph.root);
   const wrapper = mkdtempSync(join(tmpdir(), 'prune-guard-build-'));
   try {
     const target = toPosix(relative(wrapper, graph.root));
@@ -43,13 +47,13 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       output = await runner.build(wrapper);
     } catch (error) {
       if (error instanceof RenderError) {
-        const cause = stripPaths(error.message, [treeRoot, wrapper]);
-        throw new RenderError(`kustomize failed on ${shownRoot} (${sideLabel}): ${cause}`, error.details);
+        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ''), [graph.root, treeRoot, wrapper]);
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;
     }
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
-    return parseManifests(output, `kustomize output of ${shownRoot} (${sideLabel})`).map((body) => {
+    return parseManifests(output, `kustomize output of ${shownRoot}`).map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : undefined;
       return provenance ? { body: clean, provenance } : { body: clean };
@@ -139,8 +143,9 @@ function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, w
   };
 }
 
+/** Makes absolute paths in kustomize's message relative to the root, as the user wrote them. */
 function stripPaths(message: string, prefixes: readonly string[]): string {
   let result = message;
-  for (const prefix of prefixes) result = result.split(`${prefix}/`).join('').split(prefix).join('.');
+  for (const prefix of prefixes) result = result.split(`${prefix}/`).join('');
   return result;
 }
