@@ -99,7 +99,7 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
       options.source.kind === 'git'
         ? await prepareGitSides(options.source, options.cwd, checkouts)
         : prepareDirectorySides(options.source, options.cwd);
-    return await compareSides(before, after, paths, runner, options);
+    return await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options);
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -172,13 +172,17 @@ interface UnitPlan {
   readonly after?: RenderTask;
 }
 
-async function compareSides(
-  before: Side,
-  after: Side,
-  paths: readonly string[],
-  runner: KustomizeRunner,
-  options: RunOptions,
-): Promise<Report> {
+interface Comparison {
+  readonly before: Side;
+  readonly after: Side;
+  /** Paths relative to both sides' roots. */
+  readonly paths: readonly string[];
+  /** Fail when a side has no kustomization under a path (diff mode), instead of treating it as removed. */
+  readonly requireBothSides: boolean;
+}
+
+async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions): Promise<Report> {
+  const { before, after, paths, requireBothSides } = comparison;
   const rootNames = new Set<string>();
   for (const path of paths) {
     const shown = path || '.';
@@ -192,10 +196,11 @@ async function compareSides(
       const dir = join(side.root, path);
       if (!existsSync(dir)) continue;
       if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      for (const root of findKustomizationRoots(dir, side.show)) {
-        rootNames.add(toPosix(relative(side.root, root)));
-        found += 1;
-      }
+      const roots = findKustomizationRoots(dir, side.show);
+      // Two named directories must both build: an empty side would read as "everything removed".
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative(side.root, root)));
+      found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }

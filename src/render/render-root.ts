@@ -120,18 +120,19 @@ function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, w
       };
     }
     if (origin.repo) {
-      // kustomize mistakes a plain URL for a git repo and splits it into repo + path;
-      // joining them again gives the URL the kustomization listed.
-      const joined = `${origin.repo}/${origin.path ?? ''}`;
-      const url = [...remotes.keys()].find((candidate) => candidate === joined);
+      // kustomize mistakes a plain URL for a git repo. With 3+ path segments it splits the
+      // URL into repo + path; with 2 it keeps the URL as the repo and says `path: notCloned`.
+      const path = (origin.path ?? '').replace(/^notCloned\/?/, '');
+      const candidates = [path ? `${origin.repo}/${path}` : origin.repo, origin.repo];
+      const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
       const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ''}`;
       const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo as string));
-      return { repo, ...(origin.path ? { file: origin.path } : {}), ...entry(listed?.[1]) };
+      return { repo, ...(path ? { file: path } : {}), ...entry(listed?.[1]) };
     }
     if (origin.path) {
-      // A URL with fewer than two path segments comes back as `path: https:/host/file.yaml`.
-      const single = /^(https?):\/(?!\/)(.*)$/.exec(origin.path);
+      // A URL with one path segment comes back as a local path: `../root/https:/host/file.yaml`.
+      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
       if (single) {
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };

@@ -1,0 +1,237 @@
+/**
+ * `prune-guard diff BEFORE AFTER` end to end: verdicts, exit codes, formats and errors,
+ * with real kustomize on small trees of our own.
+ */
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+
+/** Writes `before` and `after` trees into a temp dir and returns it. */
+function sides(before: Tree, after: Tree): string {
+  const dir = makeTempDir();
+  writeTree(join(dir, 'before'), before);
+  writeTree(join(dir, 'after'), after);
+  return dir;
+}
+
+const ONE_LINE_ERROR = /^prune-guard: [^\n]+\n$/;
+
+describe.skipIf(!hasKustomize)('diff mode', () => {
+  it('runs the README example: CRDs moved to a file the kustomization does not list', async () => {
+    const broken = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('Plan: 1 to add, 2 to change, 2 to prune (2 CRDs)');
+    expect(broken.stdout).toContain('CustomResourceDefinition/widgets.example.io is pruned: the API server deletes every Widget with it, including Widget/widget-system/default');
+    expect(broken.stdout).toContain('from operator.yaml, listed at kustomization.yaml:4');
+
+    const fixed = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/fixed']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('Plan: 2 to add, 2 to change, 0 to prune');
+  });
+
+  it('names everything a pruned Namespace takes with it', async () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
+    const dir = sides(
+      { 'kustomization.yaml': kustomization('ns.yaml', 'cm.yaml'), 'ns.yaml': ns, 'cm.yaml': configMap('settings', 'shop') },
+      { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('settings', 'shop') },
+    );
+    const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir }));
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        rule: 'namespace-removed',
+        severity: 'error',
+        cascade: ['ConfigMap/shop/settings'],
+        message: 'Namespace/shop is pruned: the API server deletes everything in it, including ConfigMap/shop/settings',
+      }),
+    ]);
+  });
+
+  it.each([
+    ['error', 0],
+    ['warning', 1],
+    ['notice', 1],
+    ['never', 0],
+  ])('with --fail-on %s, a pruned ClusterRole and ConfigMap exit %i', async (level, code) => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n';
+    const dir = sides(
+      { 'kustomization.yaml': kustomization('role.yaml', 'cm.yaml'), 'role.yaml': role, 'cm.yaml': configMap('a', 'x') },
+      { 'kustomization.yaml': kustomization('other.yaml'), 'other.yaml': configMap('b', 'x') },
+    );
+    const result = await runCli(['diff', 'before', 'after', '--fail-on', level], { cwd: dir });
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain('0 errors, 1 warning, 1 notice.');
+  });
+
+  it('exits 0 with --fail-on never even when CRDs are pruned, and says so', async () => {
+    const dir = sides({ 'kustomization.yaml': kustomization('crd.yaml'), 'crd.yaml': crd('Widget', 'example.io') }, { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') });
+    const result = await runCli(['diff', 'before', 'after', '--fail-on', 'never'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 error, 0 warnings, 0 notices. Not failing: --fail-on never.');
+  });
+
+  it('treats a configMapGenerator hash rename as a replacement, not a removal', async () => {
+    const generator = (value: string): string =>
+      `${kustomization('deploy.yaml')}configMapGenerator:\n  - name: app-config\n    namespace: web\n    literals: [LEVEL=${value}]\n`;
+    const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: web\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          envFrom: [{configMapRef: {name: app-config}}]\n`;
+    const dir = sides({ 'kustomization.yaml': generator('info'), 'deploy.yaml': deploy }, { 'kustomization.yaml': generator('debug'), 'deploy.yaml': deploy });
+    const result = await runCli(['diff', 'before', 'after', '--fail-on', 'notice', '--format', 'json'], { cwd: dir });
+    const report = parseReport(result);
+    expect(result.code).toBe(0);
+    expect(report.summary).toMatchObject({ prune: 0, add: 0, replace: 1, change: 1 });
+    expect(report.findings).toEqual([]);
+  });
+
+  it('warns when an object changes API group: Flux deletes and recreates it', async () => {
+    const ingress = (apiVersion: string): string =>
+      `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata:\n  name: web\n  namespace: web\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
+    const dir = sides(
+      { 'kustomization.yaml': kustomization('ingress.yaml'), 'ingress.yaml': ingress('extensions/v1beta1') },
+      { 'kustomization.yaml': kustomization('ingress.yaml'), 'ingress.yaml': ingress('networking.k8s.io/v1') },
+    );
+    const result = await runCli(['diff', 'before', 'after', '--format', 'json', '--fail-on', 'warning'], { cwd: dir });
+    const report = parseReport(result);
+    expect(result.code).toBe(1);
+    expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([['api-group-changed', 'warning']]);
+    expect(report.findings[0]?.message).toContain('moves from API group extensions to networking.k8s.io');
+  });
+
+  it('treats an apiVersion change within one group as a change, not a prune', async () => {
+    const hpa = (version: string): string =>
+      `apiVersion: autoscaling/${version}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n  namespace: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n`;
+    const dir = sides({ 'kustomization.yaml': kustomization('hpa.yaml'), 'hpa.yaml': hpa('v2beta2') }, { 'kustomization.yaml': kustomization('hpa.yaml'), 'hpa.yaml': hpa('v2') });
+    const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Plan: 0 to add, 1 to change, 0 to prune');
+    expect(result.stdout).toContain('~ HorizontalPodAutoscaler/web/web (autoscaling/v2beta2 -> autoscaling/v2)');
+  });
+
+  it('never prints a Secret value in any format, but names the keys that changed', async () => {
+    const secret = (data: Record<string, string>, stringData: Record<string, string>): string =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\ndata:\n${Object.entries(data).map(([k, v]) => `  ${k}: ${Buffer.from(v).toString('base64')}`).join('\n')}\nstringData:\n${Object.entries(stringData).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+    const values = ['hunter2-old-password', 'hunter2-new-password', 'api-token-0451', 'removed-key-value'];
+    const dir = sides(
+      { 'kustomization.yaml': kustomization('secret.yaml', 'gone.yaml'), 'secret.yaml': secret({ password: values[0] as string, legacy: values[3] as string }, { token: values[2] as string }), 'gone.yaml': secret({ old: values[3] as string }, { other: values[2] as string }).replace('name: db', 'name: gone') },
+      { 'kustomization.yaml': kustomization('secret.yaml'), 'secret.yaml': secret({ password: values[1] as string }, { token: values[2] as string, user: 'app-user-9931' }) },
+    );
+    values.push('app-user-9931');
+    for (const format of ['text', 'json', 'markdown']) {
+      const result = await runCli(['diff', 'before', 'after', '--format', format], { cwd: dir });
+      for (const value of values) {
+        expect(result.stdout).not.toContain(value);
+        expect(result.stdout).not.toContain(Buffer.from(value).toString('base64'));
+      }
+      if (format === 'markdown') expect(result.stdout).toContain('Secret keys: +user, -legacy, ~password');
+      if (format === 'json') {
+        const change = parseReport(result).changes.changed?.[0];
+        expect(change?.secretKeys).toEqual({ added: ['user'], removed: ['legacy'], changed: ['password'] });
+      }
+    }
+  });
+
+  it('prints markdown with the plan line, the findings table and collapsed diffs', async () => {
+    const result = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('**Plan: 1 to add, 2 to change, 2 to prune (2 CRDs)**');
+    expect(result.stdout).toContain('| :stop_sign: error | `crd-removed` | `CustomResourceDefinition/gadgets.example.io` |');
+    expect(result.stdout).toContain('<summary>:pencil2: Deployment/widget-system/widget-operator</summary>');
+    expect(result.stdout).toMatch(/\n-\s+- image: ghcr\.io\/example\/widget-operator:v1\.4\.0\n\+\s+- image: ghcr\.io\/example\/widget-operator:v2\.0\.0\n/);
+  });
+
+  it('colours text only when asked, and never with NO_COLOR', async () => {
+    const args = ['diff', 'examples/operator-crds/before', 'examples/operator-crds/after'];
+    const plain = await runCli(args);
+    const forced = await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(forced.stdout).toContain('\u001b[31m');
+  });
+
+  it('prints the same JSON on every run', async () => {
+    const args = ['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--format', 'json'];
+    const [first, second] = await Promise.all([runCli(args), runCli(args)]);
+    expect(first.stdout).toBe(second.stdout);
+  });
+
+  describe('remote resources', () => {
+    let server: FileServer;
+    let root: string;
+    beforeAll(async () => {
+      root = makeTempDir('prune-guard-remote-');
+      writeTree(root, { 'v1/crds.yaml': crd('Widget', 'example.io'), 'single.yaml': crd('Gadget', 'example.io', 'Cluster') });
+      server = await serveFiles(root);
+    });
+    afterAll(() => server.close());
+
+    it('names the URL and kustomization line of a pruned remote object, short URLs too', async () => {
+      const dir = sides(
+        { 'kustomization.yaml': kustomization(`${server.origin}/v1/crds.yaml`, `${server.origin}/single.yaml`) },
+        { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') },
+      );
+      const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir }));
+      expect(report.findings.map((finding) => finding.provenance)).toEqual([
+        { url: `${server.origin}/single.yaml`, kustomization: 'kustomization.yaml', line: 5 },
+        { url: `${server.origin}/v1/crds.yaml`, kustomization: 'kustomization.yaml', line: 4 },
+      ]);
+    });
+
+    it('exits 2 naming the URL when a remote resource cannot be fetched', async () => {
+      const dir = sides({ 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') }, { 'kustomization.yaml': kustomization(`${server.origin}/v2/missing.yaml`) });
+      const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(ONE_LINE_ERROR);
+      expect(result.stderr).toContain(`kustomize failed on after: accumulating resources: accumulating resources from '${server.origin}/v2/missing.yaml'`);
+    });
+  });
+
+  describe('bad input exits 2 with one line and no report', () => {
+    const good = { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') };
+    it.each<[string, Tree, RegExp]>([
+      ['malformed YAML in a manifest', { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: [\n' }, /^prune-guard: kustomize failed on after: accumulating resources: accumulating resources from 'cm\.yaml': MalformedYAMLError: .* in File: cm\.yaml\n$/],
+      ['malformed kustomization.yaml', { 'kustomization.yaml': 'resources:\n- cm.yaml\n  x: [\n', 'cm.yaml': configMap('a', 'x') }, /^prune-guard: after\/kustomization\.yaml:2: malformed YAML: .+\n$/],
+      ['a missing resource file', { 'kustomization.yaml': kustomization('gone.yaml') }, /^prune-guard: kustomize failed on after: .*accumulating resources from 'gone\.yaml': open gone\.yaml: no such file or directory\n$/],
+      ['an object without a name', { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: x\n' }, /^prune-guard: kustomize failed on after: .*missing metadata\.name/],
+      ['a directory with no kustomization', { 'cm.yaml': configMap('a', 'x') }, /^prune-guard: no kustomization\.yaml found under after\n$/],
+    ])('%s', async (_name, after, message) => {
+      const dir = sides(good, after);
+      const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(ONE_LINE_ERROR);
+      expect(result.stderr).toMatch(message);
+    });
+
+    it.each<[string[], string]>([
+      [['diff', 'before', 'nowhere'], 'prune-guard: directory not found: nowhere\n'],
+      [['diff', 'before'], 'prune-guard: diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR\n'],
+      [['diff', 'before', 'after', '--base', 'main'], 'prune-guard: --base and --head apply to git mode, not to diff\n'],
+      [['diff', 'before', 'after', '--format', 'yaml'], "prune-guard: --format is set to invalid value 'yaml'. Valid values: text, json, markdown\n"],
+      [['diff', 'before', 'after', '--fail-on', 'critical'], "prune-guard: --fail-on is set to invalid value 'critical'. Valid values: error, warning, notice, never\n"],
+      [['diff', 'before', 'after', '--frobnicate'], "prune-guard: Unknown option '--frobnicate' (see --help)\n"],
+      [['diff', 'before', 'after', '--kustomize-bin', '/nonexistent/kustomize'], 'prune-guard: kustomize binary not found or not executable: /nonexistent/kustomize (from --kustomize-bin)\n'],
+    ])('%j', async (args, stderr) => {
+      const dir = sides(good, good);
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    });
+
+    it('when neither kustomize nor kubectl is installed, with an install hint', async () => {
+      const dir = sides(good, good);
+      const result = await runCli(['diff', 'before', 'after'], { cwd: dir, env: { PATH: makeTempDir(), PRUNE_GUARD_KUSTOMIZE: undefined } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^prune-guard: neither kustomize nor kubectl is on PATH: install kubectl .* or kustomize, or pass --kustomize-bin\n$/);
+    });
+
+    it('when kustomize hangs past the timeout or dies', async () => {
+      const dir = sides(good, good);
+      const bin = join(makeTempDir(), 'kustomize');
+      writeTree(dir, {});
+      writeTree(join(bin, '..'), { kustomize: '#!/bin/sh\necho "Error: boom: something broke" >&2\nexit 1\n' });
+      chmodSync(bin, 0o755);
+      const result = await runCli(['diff', 'before', 'after', '--kustomize-bin', bin], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('prune-guard: kustomize failed on before: boom: something broke\n');
+    });
+  });
+});
