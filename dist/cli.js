@@ -8188,12 +8188,12 @@ function getMetadata(body) {
 }
 function parseManifests(text, source) {
   const objects = [];
-  const docs = (0, import_yaml.parseAllDocuments)(text, { prettyErrors: false, uniqueKeys: false });
+  const docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: false });
   for (const doc of Array.isArray(docs) ? docs : []) {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;
-      throw new ManifestError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${firstLine(error.message)}`);
+      throw new ManifestError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
     }
     const value = doc.toJS({ maxAliasCount: 1e3 });
     if (value === null || value === void 0) continue;
@@ -8214,8 +8214,8 @@ function checkObjectShape(object, source) {
     throw new ManifestError(`${source}: ${what} lacks apiVersion, kind or metadata.name`);
   }
 }
-function firstLine(message) {
-  return message.split("\n")[0] ?? message;
+function describeYamlError(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 var SECRET_DIGEST_KEY = randomBytes(32);
 function redactSecret(body) {
@@ -9504,11 +9504,32 @@ function createKustomizeRunner(options) {
   };
 }
 function summarizeKustomizeError(stderr) {
-  const lines = stderr.split("\n").map((line2) => line2.trim()).filter(Boolean);
-  const line = lines.find((candidate) => /error/i.test(candidate)) ?? lines[0] ?? "";
-  const klog = /err="(.*)"\s*$/.exec(line);
-  const cause = klog?.[1] ? klog[1].replace(/\\"/g, '"') : line;
-  return cause.replace(/^(error|Error):\s*/, "");
+  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  cause = cause.replace(/^(error|Error):\s*/, "");
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+function readKlogError(stderr) {
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ""));
+      }
+      return body.join("").trim();
+    }
+  }
+  return void 0;
 }
 function findExecutable(name, pathList) {
   const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join2(dir, name));
@@ -9541,17 +9562,17 @@ function findKustomizationFile(dir) {
 function isRemoteReference(value) {
   return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
 }
-function readKustomization(dir, displayRoot) {
+function readKustomization(dir, show) {
   const file = findKustomizationFile(dir);
   if (!file) return void 0;
   const text = readFileSync(file, "utf8");
   const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const shown = toPosix(relative(displayRoot, file));
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const shown = show(file);
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${error.message.split("\n")[0]}`);
+    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
   }
   const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const includes = [];
@@ -9610,23 +9631,23 @@ function readKustomization(dir, displayRoot) {
 function isComponent(kind) {
   return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
 }
-function readKustomizationGraph(root, displayRoot) {
+function readKustomizationGraph(root, show) {
   const seen = /* @__PURE__ */ new Map();
   const queue = [root];
   while (queue.length > 0) {
     const dir = queue.shift();
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, displayRoot);
+    const kustomization = readKustomization(dir, show);
     if (!kustomization) continue;
     seen.set(dir, kustomization);
     queue.push(...kustomization.includes);
   }
   return { root, kustomizations: [...seen.values()] };
 }
-function findKustomizationRoots(dir, displayRoot) {
+function findKustomizationRoots(dir, show) {
   const found = [];
   const walk = (current) => {
-    const kustomization = readKustomization(current, displayRoot);
+    const kustomization = readKustomization(current, show);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
@@ -9696,9 +9717,10 @@ import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync } from "n
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request) {
-  const { treeRoot, graph, sideLabel } = request;
-  const shownRoot = toPosix(relative2(treeRoot, graph.root)) || ".";
+  const { treeRoot, graph, show } = request;
+  const shownRoot = show(graph.root);
   const wrapper = mkdtempSync2(join4(tmpdir2(), "prune-guard-build-"));
   try {
     const target = toPosix(relative2(wrapper, graph.root));
@@ -9716,13 +9738,13 @@ buildMetadata: [originAnnotations]
       output = await runner.build(wrapper);
     } catch (error) {
       if (error instanceof RenderError) {
-        const cause = stripPaths(error.message, [treeRoot, wrapper]);
-        throw new RenderError(`kustomize failed on ${shownRoot} (${sideLabel}): ${cause}`, error.details);
+        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ""), [graph.root, treeRoot, wrapper]);
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;
     }
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
-    return parseManifests(output, `kustomize output of ${shownRoot} (${sideLabel})`).map((body) => {
+    return parseManifests(output, `kustomize output of ${shownRoot}`).map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : void 0;
       return provenance ? { body: clean, provenance } : { body: clean };
@@ -9769,15 +9791,16 @@ function createProvenanceResolver(graph, treeRoot, wrapper) {
       };
     }
     if (origin.repo) {
-      const joined = `${origin.repo}/${origin.path ?? ""}`;
-      const url = [...remotes.keys()].find((candidate) => candidate === joined);
+      const path = (origin.path ?? "").replace(/^notCloned\/?/, "");
+      const candidates = [path ? `${origin.repo}/${path}` : origin.repo, origin.repo];
+      const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
       const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ""}`;
       const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo));
-      return { repo, ...origin.path ? { file: origin.path } : {}, ...entry(listed?.[1]) };
+      return { repo, ...path ? { file: path } : {}, ...entry(listed?.[1]) };
     }
     if (origin.path) {
-      const single = /^(https?):\/(?!\/)(.*)$/.exec(origin.path);
+      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
       if (single) {
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
@@ -9790,17 +9813,20 @@ function createProvenanceResolver(graph, treeRoot, wrapper) {
 }
 function stripPaths(message, prefixes) {
   let result = message;
-  for (const prefix of prefixes) result = result.split(`${prefix}/`).join("").split(prefix).join(".");
+  for (const prefix of prefixes) result = result.split(`${prefix}/`).join("");
   return result;
 }
 
 // src/run.ts
+function createPathDisplay(root, prefix) {
+  return (absolute) => prefix(toPosix(relative3(root, absolute)) || ".");
+}
 async function run(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const checkouts = [];
   try {
     const { before, after, paths } = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
-    return await compareSides(before, after, paths, runner, options);
+    return await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options);
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -9822,22 +9848,34 @@ async function prepareGitSides(source, cwd, checkouts) {
   });
   const baseCheckout = await addTemporaryWorktree(git, mergeBase);
   checkouts.push(baseCheckout);
-  const before = { info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` }, root: baseCheckout.dir };
-  if (!source.head) return { before, after: { info: { label: "working tree" }, root: git.root }, paths };
+  const before = {
+    info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
+    root: baseCheckout.dir,
+    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`)
+  };
+  if (!source.head) {
+    return { before, after: { info: { label: "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel) }, paths };
+  }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
-  return { before, after: { info: { label: `${source.head} (${headCommit.slice(0, 7)})` }, root: headCheckout.dir }, paths };
+  const after = {
+    info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
+    root: headCheckout.dir,
+    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`)
+  };
+  return { before, after, paths };
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve4(cwd, dir);
     if (!existsSync2(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync2(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-    return { info: { label: dir }, root };
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
   };
   return { before: side(source.before), after: side(source.after), paths: [""] };
 }
-async function compareSides(before, after, paths, runner, options) {
+async function compareSides(comparison, runner, options) {
+  const { before, after, paths, requireBothSides } = comparison;
   const rootNames = /* @__PURE__ */ new Set();
   for (const path of paths) {
     const shown = path || ".";
@@ -9851,10 +9889,10 @@ async function compareSides(before, after, paths, runner, options) {
       const dir = join5(side.root, path);
       if (!existsSync2(dir)) continue;
       if (!statSync2(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      for (const root of findKustomizationRoots(dir, side.root)) {
-        rootNames.add(toPosix(relative3(side.root, root)));
-        found += 1;
-      }
+      const roots = findKustomizationRoots(dir, side.show);
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative3(side.root, root)));
+      found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
@@ -9866,7 +9904,7 @@ async function compareSides(before, after, paths, runner, options) {
     for (const [key, side] of [["before", before], ["after", after]]) {
       const dir = join5(side.root, name);
       if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.root);
+      const graph = readKustomizationGraph(dir, side.show);
       if (graph.kustomizations[0]?.isComponent) continue;
       const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
       const task = tasks.get(hash) ?? { side, graph };
@@ -9878,7 +9916,7 @@ async function compareSides(before, after, paths, runner, options) {
   const queue = [...tasks.values()];
   let done = 0;
   await mapInPool(queue, options.concurrency ?? availableParallelism(), async (task) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, sideLabel: task.side.info.label });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show });
     options.onProgress?.(++done, queue.length);
   });
   const allDocs = queue.flatMap((task) => task.docs ?? []);
