@@ -5,7 +5,7 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+import { FIXTURES, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 /** Writes `before` and `after` trees into a temp dir and returns it. */
 function sides(before: Tree, after: Tree): string {
@@ -13,6 +13,11 @@ function sides(before: Tree, after: Tree): string {
   writeTree(join(dir, 'before'), before);
   writeTree(join(dir, 'after'), after);
   return dir;
+}
+
+/** Runs `diff before after` on test/fixtures/NAME. */
+function runFixture(name: string, ...args: string[]): ReturnType<typeof runCli> {
+  return runCli(['diff', 'before', 'after', ...args], { cwd: join(FIXTURES, name) });
 }
 
 const ONE_LINE_ERROR = /^prune-guard: [^\n]+\n$/;
@@ -31,18 +36,14 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
   });
 
   it('names everything a pruned Namespace takes with it', async () => {
-    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
-    const dir = sides(
-      { 'kustomization.yaml': kustomization('ns.yaml', 'cm.yaml'), 'ns.yaml': ns, 'cm.yaml': configMap('settings', 'shop') },
-      { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('settings', 'shop') },
-    );
-    const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir }));
+    const report = parseReport(await runFixture('namespace-removed', '--format', 'json'));
     expect(report.findings).toEqual([
       expect.objectContaining({
         rule: 'namespace-removed',
         severity: 'error',
         cascade: ['ConfigMap/shop/settings'],
         message: 'Namespace/shop is pruned: the API server deletes everything in it, including ConfigMap/shop/settings',
+        provenance: { file: 'namespace.yaml', kustomization: 'kustomization.yaml', line: 4 },
       }),
     ]);
   });
@@ -53,43 +54,30 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     ['notice', 1],
     ['never', 0],
   ])('with --fail-on %s, a pruned ClusterRole and ConfigMap exit %i', async (level, code) => {
-    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n';
-    const dir = sides(
-      { 'kustomization.yaml': kustomization('role.yaml', 'cm.yaml'), 'role.yaml': role, 'cm.yaml': configMap('a', 'x') },
-      { 'kustomization.yaml': kustomization('other.yaml'), 'other.yaml': configMap('b', 'x') },
-    );
-    const result = await runCli(['diff', 'before', 'after', '--fail-on', level], { cwd: dir });
+    const result = await runFixture('removals-by-severity', '--fail-on', level);
     expect(result.code).toBe(code);
+    expect(result.stdout).toContain('warning cluster-scoped-removed  ClusterRole/reader');
+    expect(result.stdout).toContain('notice  object-removed  ConfigMap/web/old-settings');
     expect(result.stdout).toContain('0 errors, 1 warning, 1 notice.');
   });
 
   it('exits 0 with --fail-on never even when CRDs are pruned, and says so', async () => {
-    const dir = sides({ 'kustomization.yaml': kustomization('crd.yaml'), 'crd.yaml': crd('Widget', 'example.io') }, { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') });
-    const result = await runCli(['diff', 'before', 'after', '--fail-on', 'never'], { cwd: dir });
+    const result = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--fail-on', 'never']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1 error, 0 warnings, 0 notices. Not failing: --fail-on never.');
+    expect(result.stdout).toContain('5 errors, 0 warnings, 0 notices. Not failing: --fail-on never.');
   });
 
   it('treats a configMapGenerator hash rename as a replacement, not a removal', async () => {
-    const generator = (value: string): string =>
-      `${kustomization('deploy.yaml')}configMapGenerator:\n  - name: app-config\n    namespace: web\n    literals: [LEVEL=${value}]\n`;
-    const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: web\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          envFrom: [{configMapRef: {name: app-config}}]\n`;
-    const dir = sides({ 'kustomization.yaml': generator('info'), 'deploy.yaml': deploy }, { 'kustomization.yaml': generator('debug'), 'deploy.yaml': deploy });
-    const result = await runCli(['diff', 'before', 'after', '--fail-on', 'notice', '--format', 'json'], { cwd: dir });
+    const result = await runFixture('generator-rename', '--fail-on', 'notice', '--format', 'json');
     const report = parseReport(result);
     expect(result.code).toBe(0);
     expect(report.summary).toMatchObject({ prune: 0, add: 0, replace: 1, change: 1 });
     expect(report.findings).toEqual([]);
+    expect(report.changes.replaced?.[0]).toMatchObject({ from: { kind: 'ConfigMap', namespace: 'web' }, to: { kind: 'ConfigMap', namespace: 'web' } });
   });
 
   it('warns when an object changes API group: Flux deletes and recreates it', async () => {
-    const ingress = (apiVersion: string): string =>
-      `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata:\n  name: web\n  namespace: web\nspec:\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
-    const dir = sides(
-      { 'kustomization.yaml': kustomization('ingress.yaml'), 'ingress.yaml': ingress('extensions/v1beta1') },
-      { 'kustomization.yaml': kustomization('ingress.yaml'), 'ingress.yaml': ingress('networking.k8s.io/v1') },
-    );
-    const result = await runCli(['diff', 'before', 'after', '--format', 'json', '--fail-on', 'warning'], { cwd: dir });
+    const result = await runFixture('api-group-change', '--format', 'json', '--fail-on', 'warning');
     const report = parseReport(result);
     expect(result.code).toBe(1);
     expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([['api-group-changed', 'warning']]);
@@ -97,34 +85,26 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
   });
 
   it('treats an apiVersion change within one group as a change, not a prune', async () => {
-    const hpa = (version: string): string =>
-      `apiVersion: autoscaling/${version}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n  namespace: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n`;
-    const dir = sides({ 'kustomization.yaml': kustomization('hpa.yaml'), 'hpa.yaml': hpa('v2beta2') }, { 'kustomization.yaml': kustomization('hpa.yaml'), 'hpa.yaml': hpa('v2') });
-    const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+    const result = await runFixture('api-version-change');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Plan: 0 to add, 1 to change, 0 to prune');
     expect(result.stdout).toContain('~ HorizontalPodAutoscaler/web/web (autoscaling/v2beta2 -> autoscaling/v2)');
   });
 
   it('never prints a Secret value in any format, but names the keys that changed', async () => {
-    const secret = (data: Record<string, string>, stringData: Record<string, string>): string =>
-      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\ndata:\n${Object.entries(data).map(([k, v]) => `  ${k}: ${Buffer.from(v).toString('base64')}`).join('\n')}\nstringData:\n${Object.entries(stringData).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
-    const values = ['hunter2-old-password', 'hunter2-new-password', 'api-token-0451', 'removed-key-value'];
-    const dir = sides(
-      { 'kustomization.yaml': kustomization('secret.yaml', 'gone.yaml'), 'secret.yaml': secret({ password: values[0] as string, legacy: values[3] as string }, { token: values[2] as string }), 'gone.yaml': secret({ old: values[3] as string }, { other: values[2] as string }).replace('name: db', 'name: gone') },
-      { 'kustomization.yaml': kustomization('secret.yaml'), 'secret.yaml': secret({ password: values[1] as string }, { token: values[2] as string, user: 'app-user-9931' }) },
-    );
-    values.push('app-user-9931');
+    const values = ['hunter2-old-password', 'hunter2-new-password', 'api-token-0451', 'removed-key-value', 'legacy-api-key-7781', 'app-user-9931'];
     for (const format of ['text', 'json', 'markdown']) {
-      const result = await runCli(['diff', 'before', 'after', '--format', format], { cwd: dir });
+      const result = await runFixture('secret-change', '--format', format, '--fail-on', 'never');
+      expect(result.code).toBe(0);
       for (const value of values) {
         expect(result.stdout).not.toContain(value);
         expect(result.stdout).not.toContain(Buffer.from(value).toString('base64'));
       }
       if (format === 'markdown') expect(result.stdout).toContain('Secret keys: +user, -legacy, ~password');
       if (format === 'json') {
-        const change = parseReport(result).changes.changed?.[0];
-        expect(change?.secretKeys).toEqual({ added: ['user'], removed: ['legacy'], changed: ['password'] });
+        const report = parseReport(result);
+        expect(report.changes.changed?.[0]?.secretKeys).toEqual({ added: ['user'], removed: ['legacy'], changed: ['password'] });
+        expect(report.findings.map((finding) => `${finding.rule} ${finding.object.name}`)).toEqual(['object-removed legacy']);
       }
     }
   });

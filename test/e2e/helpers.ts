@@ -3,7 +3,7 @@
  * user runs it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,11 +65,6 @@ export function writeTree(root: string, tree: Tree): void {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-}
-
-/** Copies a fixture directory into `target`. */
-export function copyFixture(name: string, target: string): void {
-  cpSync(join(FIXTURES, name), target, { recursive: true });
 }
 
 /** Runs git in `cwd` and returns stdout. */
