@@ -8361,9 +8361,9 @@ function formatMarkdown(report, options = {}) {
   if (report.findings.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
     for (const finding of report.findings) {
-      const source = [showUnits ? code(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
+      const source = [showUnits ? cellCode(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${code(finding.rule)} | ${code(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
+        `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
       );
     }
     out.push("");
@@ -8420,6 +8420,9 @@ ${marks}`;
 function code(text) {
   return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
+function cellCode(text) {
+  return code(text.replace(/\|/g, "\\|"));
+}
 function cell(text) {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
@@ -8431,7 +8434,7 @@ function escapeHtml(text) {
 import { styleText } from "node:util";
 var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
 function formatText(report, options) {
-  const paint = (style, text) => options.color ? styleText(style, text) : text;
+  const paint = (style, text) => options.color ? styleText(style, text, { validateStream: false }) : text;
   const lines = [];
   lines.push(`prune-guard ${report.tool.version}: ${report.before.label} -> ${report.after.label}`);
   lines.push(paint("bold", formatPlanLine(report)));
@@ -9050,13 +9053,7 @@ var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
 function getGeneratedNameStem(object) {
   if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
-  const match = KUSTOMIZE_HASH_SUFFIX.exec(object.id.name);
-  if (match?.[1]) return match[1];
-  if (object.provenance?.generator) {
-    const dash = object.id.name.lastIndexOf("-");
-    return dash > 0 ? object.id.name.slice(0, dash) : void 0;
-  }
-  return void 0;
+  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
 }
 function pairGeneratedNames(removed, added) {
   const stemKey = (object) => {

@@ -148,7 +148,7 @@ function formatReport(report: Report, format: Format, color: boolean): string {
   return formatText(report, { color });
 }
 
-/** Decides colour as knip does: FORCE_COLOR wins, NO_COLOR disables, otherwise only on a TTY. */
+/** Decides colour: never with NO_COLOR, always with FORCE_COLOR=1, otherwise only on a TTY. */
 function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '1' || env.FORCE_COLOR === 'true') return true;

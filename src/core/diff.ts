@@ -131,17 +131,14 @@ export function toYaml(body: KubeObject): string {
 const KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 const GENERATED_KINDS = new Set(['ConfigMap', 'Secret']);
 
-/** Returns the name without its generator hash suffix, or undefined when the object is not generated. */
+/**
+ * Returns the name without kustomize's generator hash suffix, or undefined when the name has
+ * none. Only the hash marks a rename: a generator with `disableNameSuffixHash` keeps its name,
+ * and guessing a stem from other names would hide real prunes (foo-backend vs foo-frontend).
+ */
 export function getGeneratedNameStem(object: ResourceObject): string | undefined {
   if (object.id.group !== '' || !GENERATED_KINDS.has(object.id.kind)) return undefined;
-  const match = KUSTOMIZE_HASH_SUFFIX.exec(object.id.name);
-  if (match?.[1]) return match[1];
-  // A generator with a custom hash scheme still says so in its origin.
-  if (object.provenance?.generator) {
-    const dash = object.id.name.lastIndexOf('-');
-    return dash > 0 ? object.id.name.slice(0, dash) : undefined;
-  }
-  return undefined;
+  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
 }
 
 /**

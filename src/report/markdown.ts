@@ -30,11 +30,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.findings.length > 0) {
     out.push('| Severity | Rule | Object | What happens | Source |', '| --- | --- | --- | --- | --- |');
     for (const finding of report.findings) {
-      const source = [showUnits ? code(finding.unit) : '', cell(formatProvenance(finding.provenance) ?? '')]
+      const source = [showUnits ? cellCode(finding.unit) : '', cell(formatProvenance(finding.provenance) ?? '')]
         .filter(Boolean)
         .join(': ');
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${code(finding.rule)} | ${code(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`,
+        `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`,
       );
     }
     out.push('');
@@ -94,6 +94,11 @@ function fence(text: string, language: string): string {
 
 function code(text: string): string {
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+/** Inline code in a table cell: GitHub splits cells at `|` before it reads code spans. */
+function cellCode(text: string): string {
+  return code(text.replace(/\|/g, '\\|'));
 }
 
 function cell(text: string): string {

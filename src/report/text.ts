@@ -19,7 +19,9 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 
 /** Renders a report as plain text, coloured when asked. */
 export function formatText(report: Report, options: TextOptions): string {
-  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
+  // The caller has decided; styleText must not second-guess it from process.stdout.
+  const paint = (style: Style, text: string): string =>
+    options.color ? styleText(style, text, { validateStream: false }) : text;
   const lines: string[] = [];
   lines.push(`prune-guard ${report.tool.version}: ${report.before.label} -> ${report.after.label}`);
   lines.push(paint('bold', formatPlanLine(report)));
