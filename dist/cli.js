@@ -9021,8 +9021,9 @@ function compareObject(before, after) {
   const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
   const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
   if (patch.length === 0) return void 0;
-  const name = `${before.id.kind}/${before.id.name}`;
-  const diff = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
+  const name = formatObjectRef(before.id);
+  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
+  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
   return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
 }
 function compareSecretKeys(before, after) {

@@ -4,7 +4,7 @@
 import { compare, type Operation } from 'fast-json-patch';
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
-import { compareObjects, isRecord, type KubeObject, type ObjectSet, type ResourceObject } from './objects.ts';
+import { compareObjects, formatObjectRef, isRecord, type KubeObject, type ObjectSet, type ResourceObject } from './objects.ts';
 
 /** An object present on both sides whose content differs. */
 export interface ObjectChange {
@@ -94,8 +94,10 @@ function compareObject(before: ResourceObject, after: ResourceObject): ObjectCha
   const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
   const patch = compare(before.body, afterBody);
   if (patch.length === 0) return undefined;
-  const name = `${before.id.kind}/${before.id.name}`;
-  const diff = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), 'before', 'after', { context: 3 });
+  const name = formatObjectRef(before.id);
+  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), 'before', 'after', { context: 3 });
+  // Drop the `Index:` and `====` header lines: a reader needs the hunks, not a file name twice.
+  const diff = patchText.slice(Math.max(0, patchText.indexOf('--- ')));
   return { before, after, patch, diff, ...(secretKeys ? { secretKeys } : {}) };
 }
 

@@ -68,7 +68,7 @@ describe('diffObjectSets identity', () => {
     expect(change?.patch).toEqual([{ op: 'replace', path: '/apiVersion', value: 'apps/v1' }]);
     expect(change?.diff).toContain('-apiVersion: apps/v1beta1');
     expect(change?.diff).toContain('+apiVersion: apps/v1');
-    expect(change?.diff).toContain('Deployment/web');
+    expect(change?.diff).toContain('--- Deployment/default/web');
   });
 
   it('reports a group change as a removal plus an addition', () => {
