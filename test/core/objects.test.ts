@@ -50,13 +50,13 @@ items:
     {
       description: 'malformed YAML in the first document',
       yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a: b\n',
-      message: 'kustomize output of apps/web:4: malformed YAML: Nested mappings are not allowed in compact mappings',
+      message: 'kustomize output of apps/web:4: malformed YAML: bad indentation of a mapping entry',
     },
     {
       // The line must count from the start of the stream, or the user looks in the wrong place.
       description: 'malformed YAML in a later document',
       yaml: `${configMap('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a: b\n`,
-      message: 'kustomize output of apps/web:11: malformed YAML: Nested mappings are not allowed in compact mappings',
+      message: 'kustomize output of apps/web:11: malformed YAML: bad indentation of a mapping entry',
     },
     {
       description: 'a document that is a plain string',
