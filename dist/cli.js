@@ -12221,36 +12221,41 @@ var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulat
 async function renderRoot(runner, request) {
   const { treeRoot, graph, show } = request;
   const shownRoot = show(graph.root);
-  const wrapper = mkdtempSync2(join4(tmpdir2(), "prune-guard-build-"));
+  const wrapper = request.provenance ? mkdtempSync2(join4(tmpdir2(), "prune-guard-build-")) : void 0;
   try {
-    const target = toPosix(relative2(wrapper, graph.root));
-    writeFileSync(
-      join4(wrapper, "kustomization.yaml"),
-      `apiVersion: kustomize.config.k8s.io/v1beta1
+    if (wrapper) {
+      const target = toPosix(relative2(wrapper, graph.root));
+      writeFileSync(
+        join4(wrapper, "kustomization.yaml"),
+        `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
 - ${JSON.stringify(target)}
 buildMetadata: [originAnnotations]
 `
-    );
+      );
+    }
     let output;
     try {
-      output = await runner.build(wrapper);
+      output = await runner.build(wrapper ?? graph.root);
     } catch (error) {
       if (error instanceof RenderError) {
-        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ""), [graph.root, treeRoot, wrapper]);
+        const prefixes = wrapper ? [graph.root, treeRoot, wrapper] : [graph.root, treeRoot];
+        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ""), prefixes);
         throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;
     }
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
-    return parseManifests(output, `kustomize output of ${shownRoot}`).map((body) => {
+    return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : void 0;
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    rmSync2(wrapper, { recursive: true, force: true });
+    if (wrapper) rmSync2(wrapper, { recursive: true, force: true });
   }
 }
 function takeOriginAnnotation(body) {
@@ -12413,14 +12418,26 @@ async function compareSides(comparison, runner, options) {
     }
     plans.push(plan);
   }
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const queue = [...tasks.values()];
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
+  };
+  const width = options.concurrency ?? availableParallelism();
   let done = 0;
-  await mapInPool(queue, options.concurrency ?? availableParallelism(), async (task) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show });
+  await mapInPool(queue, width, async (task) => {
+    await render(task, !shared.has(task));
     options.onProgress?.(++done, queue.length);
   });
-  const allDocs = queue.flatMap((task) => task.docs ?? []);
-  const scope = createScopeResolver(collectCrdScopes(allDocs));
+  const report = analyze(before, after, plans, queue, options);
+  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length === 0) return report;
+  await mapInPool(revisit, width, (plan) => render(plan.before, true));
+  return analyze(before, after, plans, queue, options);
+}
+function analyze(before, after, plans, tasks, options) {
+  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])));
   const objectSets = /* @__PURE__ */ new Map();
   const setOf = (task) => {
     if (!task) return /* @__PURE__ */ new Map();

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
 import type { FailLevel } from './core/findings.ts';
-import { buildObjectSet, collectCrdScopes, type ManifestDoc } from './core/objects.ts';
+import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
 import { diffObjectSets } from './core/diff.ts';
 import { buildReport, type Report, type SideInfo } from './core/report.ts';
 import { createScopeResolver } from './core/scope.ts';
@@ -224,17 +224,35 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     plans.push(plan);
   }
 
+  // A task that serves both sides has identical inputs: nothing in it is added or removed,
+  // so it needs no provenance unless a finding points into it (handled below).
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const queue = [...tasks.values()];
+  const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
+  };
+  const width = options.concurrency ?? availableParallelism();
   let done = 0;
-  await mapInPool(queue, options.concurrency ?? availableParallelism(), async (task) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show });
+  await mapInPool(queue, width, async (task) => {
+    await render(task, !shared.has(task));
     options.onProgress?.(++done, queue.length);
   });
 
-  const allDocs = queue.flatMap((task) => task.docs ?? []);
-  const scope = createScopeResolver(collectCrdScopes(allDocs));
-  const objectSets = new Map<RenderTask, ReturnType<typeof buildObjectSet>>();
-  const setOf = (task: RenderTask | undefined): ReturnType<typeof buildObjectSet> => {
+  const report = analyze(before, after, plans, queue, options);
+  // Rare: a finding about an object of an identical root (a custom resource whose CRD another
+  // root drops). Build those roots again with provenance, so every finding says where it is.
+  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length === 0) return report;
+  await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
+  return analyze(before, after, plans, queue, options);
+}
+
+/** Object sets, diffs and the report, from finished renders. */
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], tasks: readonly RenderTask[], options: RunOptions): Report {
+  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])));
+  const objectSets = new Map<RenderTask, ObjectSet>();
+  const setOf = (task: RenderTask | undefined): ObjectSet => {
     if (!task) return new Map();
     let set = objectSets.get(task);
     if (!set) {

@@ -25,41 +25,52 @@ export interface RenderRootRequest {
   readonly graph: KustomizationGraph;
   /** Names paths of this side in messages, e.g. `main:apps/web`. */
   readonly show: PathDisplay;
+  /**
+   * Record where each object came from. Costs about half a build again, so roots that are
+   * identical on both sides (nothing removed, nothing added) are built without it.
+   */
+  readonly provenance: boolean;
 }
 
 /**
- * Builds the root through a throwaway wrapper kustomization that turns on kustomize's
- * origin annotations (only the top-level kustomization's buildMetadata counts), so the
- * user's files are never touched. The annotation is removed again before anything is diffed.
+ * Builds the root with kustomize. For provenance, the build goes through a throwaway
+ * wrapper kustomization that turns on kustomize's origin annotations (only the top-level
+ * kustomization's buildMetadata counts), so the user's files are never touched; the
+ * annotation is removed again before anything is diffed.
  */
 export async function renderRoot(runner: KustomizeRunner, request: RenderRootRequest): Promise<ManifestDoc[]> {
   const { treeRoot, graph, show } = request;
   const shownRoot = show(graph.root);
-  const wrapper = mkdtempSync(join(tmpdir(), 'prune-guard-build-'));
+  const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
   try {
-    const target = toPosix(relative(wrapper, graph.root));
-    writeFileSync(
-      join(wrapper, 'kustomization.yaml'),
-      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`,
-    );
+    if (wrapper) {
+      const target = toPosix(relative(wrapper, graph.root));
+      writeFileSync(
+        join(wrapper, 'kustomization.yaml'),
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`,
+      );
+    }
     let output: string;
     try {
-      output = await runner.build(wrapper);
+      output = await runner.build(wrapper ?? graph.root);
     } catch (error) {
       if (error instanceof RenderError) {
-        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ''), [graph.root, treeRoot, wrapper]);
+        const prefixes = wrapper ? [graph.root, treeRoot, wrapper] : [graph.root, treeRoot];
+        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ''), prefixes);
         throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;
     }
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
-    return parseManifests(output, `kustomize output of ${shownRoot}`).map((body) => {
+    return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : undefined;
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    rmSync(wrapper, { recursive: true, force: true });
+    if (wrapper) rmSync(wrapper, { recursive: true, force: true });
   }
 }
 

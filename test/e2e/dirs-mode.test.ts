@@ -109,6 +109,20 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     }
   });
 
+  it('names the file of a custom resource in an unchanged root whose CRD another root drops', async () => {
+    const widget = 'apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: apps\n';
+    const unchanged = { 'apps/kustomization.yaml': kustomization('widget.yaml'), 'apps/widget.yaml': widget };
+    const dir = sides(
+      { ...unchanged, 'crds/kustomization.yaml': kustomization('widget-crd.yaml'), 'crds/widget-crd.yaml': crd('Widget', 'example.io') },
+      { ...unchanged, 'crds/kustomization.yaml': kustomization('cm.yaml'), 'crds/cm.yaml': configMap('a', 'x') },
+    );
+    const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir }));
+    expect(report.findings.map((finding) => [finding.rule, finding.unit, finding.provenance])).toEqual([
+      ['crd-removed', 'crds', { file: 'crds/widget-crd.yaml', kustomization: 'crds/kustomization.yaml', line: 4 }],
+      ['crd-missing', 'apps', { file: 'apps/widget.yaml', kustomization: 'apps/kustomization.yaml', line: 4 }],
+    ]);
+  });
+
   it('prints markdown with the plan line, the findings table and collapsed diffs', async () => {
     const result = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--format', 'markdown']);
     expect(result.code).toBe(1);
