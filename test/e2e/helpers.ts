@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { crdYaml } from '../helpers/objects.ts';
 
 /** The project root. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -149,24 +150,9 @@ export function kustomization(...resources: string[]): string {
   return `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((resource) => `  - ${resource}`).join('\n')}\n`;
 }
 
-/** A minimal namespaced CRD manifest. */
+/** A CRD manifest whose plural is the lower-cased kind plus `s`. */
 export function crd(kind: string, group: string, scope: 'Namespaced' | 'Cluster' = 'Namespaced'): string {
-  const plural = `${kind.toLowerCase()}s`;
-  return `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: ${plural}.${group}
-spec:
-  group: ${group}
-  names: {kind: ${kind}, plural: ${plural}, singular: ${kind.toLowerCase()}, listKind: ${kind}List}
-  scope: ${scope}
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
-`;
+  return crdYaml(`${kind.toLowerCase()}s`, group, kind, scope);
 }
 
 /** A ConfigMap manifest. */
