@@ -12380,13 +12380,30 @@ function prepareDirectorySides(source, cwd) {
   return { before: side(source.before), after: side(source.after), paths: [""] };
 }
 async function compareSides(comparison, runner, options) {
-  const { before, after, paths, requireBothSides } = comparison;
+  const { before, after } = comparison;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
+  };
+  const width = options.concurrency ?? availableParallelism();
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    options.onProgress?.(++done, tasks.length);
+  });
+  const report = analyze(before, after, plans, tasks, options);
+  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length === 0) return report;
+  await mapInPool(revisit, width, (plan) => render(plan.before, true));
+  return analyze(before, after, plans, tasks, options);
+}
+function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path of paths) {
     const shown = path || ".";
-    const inBefore = existsSync2(join5(before.root, path));
-    const inAfter = existsSync2(join5(after.root, path));
-    if (!inBefore && !inAfter) {
+    if (!existsSync2(join5(before.root, path)) && !existsSync2(join5(after.root, path))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
@@ -12401,10 +12418,13 @@ async function compareSides(comparison, runner, options) {
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
+  return [...rootNames].sort();
+}
+function planRenders(before, after, rootNames) {
   const fileHashes = /* @__PURE__ */ new Map();
   const tasks = /* @__PURE__ */ new Map();
   const plans = [];
-  for (const name of [...rootNames].sort()) {
+  for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
       const dir = join5(side.root, name);
@@ -12418,23 +12438,7 @@ async function compareSides(comparison, runner, options) {
     }
     plans.push(plan);
   }
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const queue = [...tasks.values()];
-  const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
-  };
-  const width = options.concurrency ?? availableParallelism();
-  let done = 0;
-  await mapInPool(queue, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, queue.length);
-  });
-  const report = analyze(before, after, plans, queue, options);
-  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length === 0) return report;
-  await mapInPool(revisit, width, (plan) => render(plan.before, true));
-  return analyze(before, after, plans, queue, options);
+  return { plans, tasks: [...tasks.values()] };
 }
 function analyze(before, after, plans, tasks, options) {
   const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])));

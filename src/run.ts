@@ -182,13 +182,38 @@ interface Comparison {
 }
 
 async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions): Promise<Report> {
-  const { before, after, paths, requireBothSides } = comparison;
+  const { before, after } = comparison;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+
+  // A task that serves both sides has identical inputs: nothing in it is added or removed,
+  // so it needs no provenance unless a finding points into it (handled below).
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
+  };
+  const width = options.concurrency ?? availableParallelism();
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    options.onProgress?.(++done, tasks.length);
+  });
+
+  const report = analyze(before, after, plans, tasks, options);
+  // Rare: a finding about an object of an identical root (a custom resource whose CRD another
+  // root drops). Build those roots again with provenance, so every finding says where it is.
+  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length === 0) return report;
+  await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
+  return analyze(before, after, plans, tasks, options);
+}
+
+/** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */
+function discoverRootNames({ before, after, paths, requireBothSides }: Comparison): string[] {
   const rootNames = new Set<string>();
   for (const path of paths) {
     const shown = path || '.';
-    const inBefore = existsSync(join(before.root, path));
-    const inAfter = existsSync(join(after.root, path));
-    if (!inBefore && !inAfter) {
+    if (!existsSync(join(before.root, path)) && !existsSync(join(after.root, path))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
@@ -204,12 +229,18 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
+  return [...rootNames].sort();
+}
 
-  // A root whose inputs are byte-identical on both sides is rendered once.
+/**
+ * Plans one render per root and side. A root whose inputs are byte-identical on both sides
+ * gets a single task that serves both.
+ */
+function planRenders(before: Side, after: Side, rootNames: readonly string[]): { plans: UnitPlan[]; tasks: RenderTask[] } {
   const fileHashes = new Map<string, string>();
   const tasks = new Map<string, RenderTask>();
   const plans: UnitPlan[] = [];
-  for (const name of [...rootNames].sort()) {
+  for (const name of rootNames) {
     const plan: { name: string; before?: RenderTask; after?: RenderTask } = { name: name || '.' };
     for (const [key, side] of [['before', before], ['after', after]] as const) {
       const dir = join(side.root, name);
@@ -223,29 +254,7 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     }
     plans.push(plan);
   }
-
-  // A task that serves both sides has identical inputs: nothing in it is added or removed,
-  // so it needs no provenance unless a finding points into it (handled below).
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const queue = [...tasks.values()];
-  const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
-  };
-  const width = options.concurrency ?? availableParallelism();
-  let done = 0;
-  await mapInPool(queue, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, queue.length);
-  });
-
-  const report = analyze(before, after, plans, queue, options);
-  // Rare: a finding about an object of an identical root (a custom resource whose CRD another
-  // root drops). Build those roots again with provenance, so every finding says where it is.
-  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length === 0) return report;
-  await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-  return analyze(before, after, plans, queue, options);
+  return { plans, tasks: [...tasks.values()] };
 }
 
 /** Object sets, diffs and the report, from finished renders. */
