@@ -2,10 +2,11 @@
  * `prune-guard diff BEFORE AFTER` end to end: verdicts, exit codes, formats and errors,
  * with real kustomize on small trees of our own.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+import { CLI, FIXTURES, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 /** Writes `before` and `after` trees into a temp dir and returns it. */
 function sides(before: Tree, after: Tree): string {
@@ -19,6 +20,15 @@ function sides(before: Tree, after: Tree): string {
 function runFixture(name: string, ...args: string[]): ReturnType<typeof runCli> {
   return runCli(['diff', 'before', 'after', ...args], { cwd: join(FIXTURES, name) });
 }
+
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const ONE_LINE_ERROR = /^prune-guard: [^\n]+\n$/;
 
@@ -121,6 +131,20 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
       ['crd-removed', 'crds', { file: 'crds/widget-crd.yaml', kustomization: 'crds/kustomization.yaml', line: 4 }],
       ['crd-missing', 'apps', { file: 'apps/widget.yaml', kustomization: 'apps/kustomization.yaml', line: 4 }],
     ]);
+  });
+
+  it.skipIf(!hasScript)('shows build progress on a terminal, and nothing on a pipe', async () => {
+    const tree: Record<string, string> = {};
+    for (const index of [1, 2, 3, 4, 5]) {
+      tree[`r${index}/kustomization.yaml`] = kustomization('cm.yaml');
+      tree[`r${index}/cm.yaml`] = configMap(`c${index}`, 'x');
+    }
+    const dir = sides(tree, { ...tree, 'r1/cm.yaml': configMap('c1', 'x', { key: 'changed' }) });
+    const piped = await runCli(['diff', 'before', 'after'], { cwd: dir });
+    expect(piped.stderr).toBe('');
+    // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
+    const terminal = execFileSync('script', ['-qec', `${process.execPath} ${CLI} diff before after > /dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    expect(terminal).toContain('Rendering kustomizations: 6/6');
   });
 
   it('prints markdown with the plan line, the findings table and collapsed diffs', async () => {
