@@ -2197,7 +2197,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -2226,7 +2226,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -2236,7 +2236,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -2258,7 +2258,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -2310,7 +2310,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -2451,7 +2451,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -2487,7 +2487,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -2554,12 +2554,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -2584,7 +2584,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -2651,7 +2651,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -4012,7 +4012,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -4027,7 +4027,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -4049,7 +4049,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -4057,7 +4057,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6193,7 +6193,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -6246,7 +6246,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -7957,7 +7957,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7976,7 +7976,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7998,10 +7998,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -8054,6 +8054,870 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run2.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index = path.lastIndexOf(
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path : path.slice(index + 1);
+    };
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
+        SLASH,
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path) : path;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError2 = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path.length === 1) {
+        return true;
+      }
+      const second = path.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path) {
+        checkPath(
+          path,
+          originalPath,
+          this._strictPathCheck ? throwError2 : RETURN_FALSE
+        );
+        return path ? this._t(path, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
+        }
+        const dir = this._t(path, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path, cache) {
+        if (path in cache) {
+          return cache[path];
+        }
+        const parentPath = parentOf(path);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+      }
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      }
+      createFilter() {
+        return (path) => !this.ignores(path);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -8118,13 +8982,22 @@ var Severities = {
 var SEVERITY_ORDER = ["error", "warning", "notice"];
 var FailLevels = { ...Severities, never: "never" };
 var Rules = {
+  kustomizationRemoved: "kustomization-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
+  objectMoved: "object-moved",
   crdMissing: "crd-missing",
+  helmReleaseRemoved: "helmrelease-removed",
+  helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
   dataRemoved: "data-removed",
   clusterScopedRemoved: "cluster-scoped-removed",
-  objectRemoved: "object-removed"
+  objectOrphaned: "object-orphaned",
+  objectRemoved: "object-removed",
+  kustomizationSpecChanged: "kustomization-spec-changed",
+  kustomizationNotRendered: "kustomization-not-rendered",
+  variableMissing: "variable-missing",
+  pruneProtected: "prune-protected"
 };
 var RULE_ORDER = Object.values(Rules);
 function isAtOrAbove(severity, failOn) {
@@ -10973,9 +11846,9 @@ function formatText(report, options) {
 }
 
 // src/run.ts
-import { existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4, realpathSync, statSync as statSync5 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join9, relative as relative6, resolve as resolve4 } from "node:path";
 
 // src/core/diff.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
@@ -11590,6 +12463,356 @@ function pairGeneratedNames(removed, added) {
   };
 }
 
+// src/core/flux.ts
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
+var DeletionPolicies = {
+  mirrorPrune: "MirrorPrune",
+  delete: "Delete",
+  waitForTermination: "WaitForTermination",
+  orphan: "Orphan"
+};
+function isFluxKustomization(body) {
+  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
+}
+function isHelmRelease(body) {
+  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
+}
+function readFluxKustomization(body) {
+  if (!isFluxKustomization(body)) return void 0;
+  const apiVersion = String(body.apiVersion);
+  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
+  return {
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    apiVersion,
+    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
+    prune: spec.prune === true,
+    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
+    suspend: spec.suspend === true,
+    sourceRef: {
+      kind: String(sourceRef.kind ?? "GitRepository"),
+      name: String(sourceRef.name ?? ""),
+      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
+    },
+    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
+    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
+    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
+    patches: Array.isArray(spec.patches) ? spec.patches : [],
+    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
+    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
+    commonMetadata: {
+      labels: toStringRecord(commonMetadata.labels),
+      annotations: toStringRecord(commonMetadata.annotations)
+    },
+    substitute: toStringRecord(postBuild.substitute),
+    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
+      kind: String(ref.kind ?? "ConfigMap"),
+      name: String(ref.name ?? ""),
+      optional: ref.optional === true
+    })),
+    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
+      name: String(ref.name ?? ""),
+      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
+    }))
+  };
+}
+function normalizeFluxPath(path) {
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.join("/");
+}
+function deletesInventoryOnDeletion(ks) {
+  if (ks.suspend) return false;
+  switch (ks.deletionPolicy) {
+    case DeletionPolicies.delete:
+    case DeletionPolicies.waitForTermination:
+      return true;
+    case DeletionPolicies.orphan:
+      return false;
+    default:
+      return ks.prune;
+  }
+}
+function readHelmReleaseIdentity(body) {
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
+  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
+  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
+  return {
+    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    targetNamespace,
+    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
+    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
+  };
+}
+function toStringRecord(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
+}
+
+// src/core/flux-rules.ts
+var PRUNE_OPT_OUTS = {
+  "kustomize.toolkit.fluxcd.io/prune": "disabled",
+  "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
+  "kustomize.toolkit.fluxcd.io/ssa": "ignore"
+};
+var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
+function findPruneOptOut(body) {
+  const metadata = getMetadata(body);
+  for (const field of ["labels", "annotations"]) {
+    const values = metadata[field];
+    if (!isRecord(values)) continue;
+    for (const [key, expected] of Object.entries(PRUNE_OPT_OUTS)) {
+      const value = values[key];
+      if (typeof value === "string" && value.toLowerCase() === expected) return `${key}: ${value}`;
+    }
+  }
+  return void 0;
+}
+function applyFluxSemantics(findings, units, owners) {
+  const context = {
+    units: new Map(units.map((unit) => [unit.unit, unit])),
+    owners,
+    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit))
+  };
+  const removedKustomizations = /* @__PURE__ */ new Set();
+  for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  const result = [];
+  for (const finding of findings) {
+    if (!isRemoval(finding.rule)) {
+      result.push(finding);
+      continue;
+    }
+    if (removedKustomizations.has(finding.unit)) continue;
+    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
+    const rewritten = rewriteRemoval(finding, context);
+    if (rewritten) result.push(rewritten);
+  }
+  for (const unit of removedKustomizations) {
+    const finding = describeRemovedKustomization(unit, context);
+    if (finding) result.push(finding);
+  }
+  result.push(...describeKustomizationChanges(context), ...describeHelmReleaseChanges(units, context));
+  return result;
+}
+var REMOVAL_RULES = /* @__PURE__ */ new Set([
+  Rules.crdRemoved,
+  Rules.namespaceRemoved,
+  Rules.dataRemoved,
+  Rules.clusterScopedRemoved,
+  Rules.objectRemoved,
+  Rules.apiGroupChanged
+]);
+function isRemoval(rule) {
+  return REMOVAL_RULES.has(rule);
+}
+function findRemovedObject(unit, ref) {
+  return unit?.diff.removed.find((object) => object.id.group === ref.group && object.id.kind === ref.kind && object.id.namespace === ref.namespace && object.id.name === ref.name);
+}
+function findMoveTarget(finding, context) {
+  for (const [name, unit] of context.units) {
+    if (name === finding.unit) continue;
+    const object = unit.diff.added.find((candidate) => candidate.id.group === finding.object.group && candidate.id.kind === finding.object.kind && candidate.id.namespace === finding.object.namespace && candidate.id.name === finding.object.name);
+    if (object) return { unit: name, object };
+  }
+  return void 0;
+}
+function rewriteRemoval(finding, context) {
+  const owner = context.owners.get(finding.unit);
+  const unit = context.units.get(finding.unit);
+  const removed = findRemovedObject(unit, finding.object);
+  const ref = formatObjectRef(finding.object);
+  const ks = owner?.after;
+  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
+  if (optOut) {
+    return {
+      ...finding,
+      rule: Rules.pruneProtected,
+      severity: "notice",
+      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
+      cascade: []
+    };
+  }
+  const move = findMoveTarget(finding, context);
+  const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
+  const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
+  if (move) {
+    const newOwner = context.owners.get(move.unit);
+    const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
+    if (ordered) {
+      return {
+        ...finding,
+        rule: Rules.objectMoved,
+        severity: "notice",
+        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
+        cascade: []
+      };
+    }
+    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
+    const loss = describeLossOnRecreate(finding);
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity,
+      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
+    };
+  }
+  if (ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectOrphaned,
+      severity: "warning",
+      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
+      cascade: []
+    };
+  }
+  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
+  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+}
+function describeLossOnRecreate(finding) {
+  if (finding.object.kind === "CustomResourceDefinition") {
+    const cascade = finding.cascade ?? [];
+    return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
+  }
+  if (finding.object.kind === "Namespace") return " (with everything in it)";
+  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  return "";
+}
+function describeRemovedKustomization(unitName, context) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks) return void 0;
+  const unit = context.units.get(unitName);
+  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+  const ref = `Kustomization/${ks.key}`;
+  const declared = owner.parentBefore ? context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name) : void 0;
+  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
+  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
+  const rename = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
+  if (owner.parentBefore) {
+    const parent = context.owners.get(owner.parentBefore);
+    if (parent?.after && !parent.after.prune) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it and everything it applied in the cluster, unmanaged` };
+    }
+    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    if (optOut) {
+      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+  } else {
+    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
+  }
+  if (ks.suspend) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
+  }
+  if (!deletesInventoryOnDeletion(ks)) {
+    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
+  }
+  if (owner.skippedBefore) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
+  }
+  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
+  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
+  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
+  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
+  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
+  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
+  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
+  return {
+    ...base,
+    rule: Rules.kustomizationRemoved,
+    severity: severe.length > 0 ? "error" : "warning",
+    cascade: refs,
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""} and everything in them` : "") + `.${rename}`
+  };
+}
+function describeKustomizationChanges(context) {
+  const findings = [];
+  for (const [unit, owner] of context.owners) {
+    const ks = owner.after ?? owner.before;
+    if (!ks) continue;
+    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+    if (owner.after && owner.skippedAfter) {
+      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.missingVariables.length > 0) {
+      findings.push({
+        rule: Rules.variableMissing,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
+      });
+    }
+    const { before, after } = owner;
+    if (!before || !after) continue;
+    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
+    if (changes.length === 0) continue;
+    const diff = context.units.get(unit)?.diff;
+    findings.push({
+      rule: Rules.kustomizationSpecChanged,
+      severity: "notice",
+      unit,
+      object,
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
+    });
+  }
+  return findings;
+}
+function describeHelmReleaseChanges(units, context) {
+  const findings = [];
+  const prunedNamespaces = new Set(units.flatMap((unit) => unit.diff.removed.filter((object) => object.id.group === "" && object.id.kind === "Namespace").map((object) => object.id.name)));
+  for (const unit of units) {
+    const owner = context.owners.get(unit.unit);
+    const prunes = !owner?.after || owner.after.prune;
+    for (const object of unit.diff.removed) {
+      if (!isHelmRelease(object.body) || !prunes || findPruneOptOut(object.body)) continue;
+      if (owner?.before && !owner.after) continue;
+      const release = readHelmReleaseIdentity(object.body);
+      const namespaceGoes = prunedNamespaces.has(release.targetNamespace);
+      findings.push({
+        rule: Rules.helmReleaseRemoved,
+        severity: namespaceGoes ? "error" : "warning",
+        unit: unit.unit,
+        object: { ...object.id, apiVersion: object.apiVersion },
+        ...object.provenance ? { provenance: object.provenance } : {},
+        message: `${formatObjectRef(object.id)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${namespaceGoes ? `; Namespace/${release.targetNamespace} is pruned as well` : ""}`
+      });
+    }
+    for (const change of unit.diff.changed) {
+      if (!isHelmRelease(change.after.body)) continue;
+      const old = readHelmReleaseIdentity(change.before.body);
+      const current = readHelmReleaseIdentity(change.after.body);
+      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+      if (changed.length === 0) continue;
+      findings.push({
+        rule: Rules.helmReleaseReinstalled,
+        severity: "warning",
+        unit: unit.unit,
+        object: { ...change.after.id, apiVersion: change.after.apiVersion },
+        ...change.after.provenance ? { provenance: change.after.provenance } : {},
+        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
+      });
+    }
+  }
+  return findings;
+}
+
 // src/core/scope.ts
 var BUILTIN_CLUSTER_SCOPED = {
   "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
@@ -11809,7 +13032,8 @@ var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
 ]);
 function buildReport(input) {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const findings = evaluateRules({ units }).sort(compareFindings);
+  const generic = evaluateRules({ units });
+  const findings = (input.owners ? applyFluxSemantics(generic, units, input.owners) : generic).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit, object) => ({
     unit,
@@ -11837,8 +13061,19 @@ function buildReport(input) {
     }
     replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef2(from), to: toRef2(to) })));
     unchanged += diff.unchanged;
+    const owner = input.owners?.get(unit);
+    const ks = owner?.after ?? owner?.before;
     unitReports.push({
       name: unit,
+      ...owner && ks ? {
+        flux: {
+          path: ks.path,
+          prune: ks.prune,
+          verdict: ks.prune ? "pruned" : "orphaned",
+          parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
+          skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
+        }
+      } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -11957,6 +13192,17 @@ async function addTemporaryWorktree(git, commit) {
     throw error;
   }
   return { dir, dispose };
+}
+async function listWorkingTreeFiles(git) {
+  const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+  return [...new Set(output.split("\0").filter(Boolean))].sort();
+}
+async function getOriginUrl(git) {
+  try {
+    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/render/kustomize.ts
@@ -12220,7 +13466,8 @@ var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request) {
   const { treeRoot, graph, show } = request;
-  const shownRoot = show(graph.root);
+  const unalias = createUnalias(request.aliases);
+  const shownRoot = show(unalias(graph.root));
   const wrapper = request.provenance ? mkdtempSync2(join4(tmpdir2(), "prune-guard-build-")) : void 0;
   try {
     if (wrapper) {
@@ -12248,7 +13495,7 @@ buildMetadata: [originAnnotations]
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias);
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : void 0;
@@ -12273,7 +13520,17 @@ function takeOriginAnnotation(body) {
   }
   return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
 }
-function createProvenanceResolver(graph, treeRoot, wrapper) {
+function createUnalias(aliases) {
+  if (!aliases || aliases.size === 0) return (path) => path;
+  return (path) => {
+    for (const [from, to] of aliases) {
+      if (path === from) return to;
+      if (path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
+    }
+    return path;
+  };
+}
+function createProvenanceResolver(graph, treeRoot, wrapper, unalias) {
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = [];
@@ -12286,7 +13543,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper) {
   const entry = (origin) => origin ? { kustomization: show(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = resolve3(wrapper, origin.configuredIn);
+      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -12310,7 +13567,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper) {
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const file = resolve3(wrapper, origin.path);
+      const file = unalias(resolve3(wrapper, origin.path));
       return { file: show(file), ...entry(files.get(file)) };
     }
     return void 0;
@@ -12322,15 +13579,626 @@ function stripPaths(message, prefixes) {
   return result;
 }
 
+// src/run-flux.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5, readdirSync as readdirSync5, statSync as statSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join8 } from "node:path";
+
+// src/render/artifact.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { copyFileSync, mkdirSync, mkdtempSync as mkdtempSync3, readFileSync as readFileSync2, readdirSync as readdirSync2, rmSync as rmSync3, statSync as statSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname, join as join5, relative as relative3 } from "node:path";
+var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
+var DEFAULT_PATTERNS = [
+  "*.jpg",
+  "*.jpeg",
+  "*.gif",
+  "*.png",
+  "*.wmv",
+  "*.flv",
+  "*.tar.gz",
+  "*.zip",
+  ".github/",
+  ".circleci/",
+  ".travis.yml",
+  ".gitlab-ci.yml",
+  "appveyor.yml",
+  ".drone.yml",
+  "cloudbuild.yaml",
+  "codeship-services.yml",
+  "codeship-steps.yml",
+  "**/.goreleaser.yml",
+  "**/.sops.yaml",
+  "**/.flux.yaml"
+];
+var BUILD_DIR_PREFIX = ".prune-guard-build-";
+function createArtifact(source, options = {}) {
+  const base = mkdtempSync3(join5(tmpdir3(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync3(base, { recursive: true, force: true }));
+  const root = join5(base, "source");
+  try {
+    const matchers = collectIgnoreMatchers(source, options.ignore);
+    if (options.files) copyFiles(source, root, options.files, matchers);
+    else copyTree(source, root, (path, isDirectory) => isIgnored(matchers, toPosix(relative3(source, path)), isDirectory));
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { root, source, dispose };
+}
+function collectIgnoreMatchers(source, specIgnore) {
+  const scoped = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path = join5(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === ".sourceignore") {
+        scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync2(path, "utf8")) });
+      }
+    }
+  };
+  walk(source);
+  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
+  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
+  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
+  return [{ dir: "", matcher: root }, ...scoped];
+}
+function isIgnored(matchers, path, isDirectory) {
+  if (path === "") return false;
+  for (const { dir, matcher } of matchers) {
+    if (dir !== "" && !path.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path : path.slice(dir.length + 1);
+    if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+function copyFiles(from, to, files, matchers) {
+  mkdirSync(to, { recursive: true });
+  for (const file of files) {
+    const parts = file.split("/");
+    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    if (ignoredDir || isIgnored(matchers, file, false)) continue;
+    const stat = statSync2(join5(from, file), { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    mkdirSync(dirname(join5(to, file)), { recursive: true });
+    copyFileSync(join5(from, file), join5(to, file));
+  }
+}
+function copyTree(from, to, skip) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync2(from, { withFileTypes: true })) {
+    const path = join5(from, entry.name);
+    const stat = statSync2(path, { throwIfNoEntry: false });
+    if (!stat) continue;
+    if (skip(path, stat.isDirectory())) continue;
+    if (stat.isDirectory()) copyTree(path, join5(to, entry.name), skip);
+    else if (stat.isFile()) copyFileSync(path, join5(to, entry.name));
+  }
+}
+
+// src/render/flux-discovery.ts
+import { readFileSync as readFileSync4, readdirSync as readdirSync4 } from "node:fs";
+import { join as join7, relative as relative5 } from "node:path";
+
+// src/core/substitute.ts
+var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
+var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+function formatUnsetPlaceholder(name) {
+  return `<unset:${name}>`;
+}
+function isValidVariableName(name) {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+function isSubstitutionDisabled(body) {
+  const metadata = getMetadata(body);
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
+  );
+}
+function shouldSubstitute(variables, options = {}) {
+  return options.always === true || Object.keys(variables).length > 0;
+}
+function substituteObject(body, variables, options = {}) {
+  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
+    return { body, missing: [], unresolved: [] };
+  }
+  const substitution = new Substitution(variables);
+  const substituted = substituteValue(body, substitution);
+  return { body: substituted, ...substitution.report() };
+}
+function substituteValue(value, substitution) {
+  if (typeof value === "string") return substitution.substitute(value);
+  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
+    );
+  }
+  return value;
+}
+var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
+var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+var Substitution = class {
+  values = /* @__PURE__ */ new Map();
+  missing = /* @__PURE__ */ new Set();
+  unresolved = /* @__PURE__ */ new Set();
+  constructor(variables) {
+    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
+  }
+  substitute(text) {
+    if (!text.includes("$")) return text;
+    let output = "";
+    let index = 0;
+    while (index < text.length) {
+      const dollar = text.indexOf("$", index);
+      if (dollar === -1) {
+        output += text.slice(index);
+        break;
+      }
+      output += text.slice(index, dollar);
+      const next = text[dollar + 1];
+      if (next === "$") {
+        output += "$";
+        index = dollar + 2;
+      } else if (next === "{") {
+        const parsed = parseExpression(text, dollar);
+        if (parsed.kind === "expression") {
+          output += this.evaluate(parsed.expression);
+        } else {
+          const written = text.slice(dollar, parsed.end);
+          output += written;
+          this.unresolved.add(describeExpression(written));
+        }
+        index = parsed.end;
+      } else {
+        output += "$";
+        index = dollar + 1;
+      }
+    }
+    return output;
+  }
+  report() {
+    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
+  }
+  evaluate(expression) {
+    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
+    const value = this.values.get(expression.name);
+    if (!expression.defaulted) {
+      if (value !== void 0) return value;
+      this.missing.add(expression.name);
+      return formatUnsetPlaceholder(expression.name);
+    }
+    return value === void 0 || value === "" ? fallback : value;
+  }
+};
+function parseExpression(text, start) {
+  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
+  let index = start + 2;
+  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
+  const name = text.slice(start + 2, index);
+  if (!isValidVariableName(name)) return unresolved();
+  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (operator === void 0) {
+    return unresolved();
+  }
+  index += operator.length;
+  const parts = [];
+  for (; ; ) {
+    const close = text.indexOf("}", index);
+    if (close === -1) return unresolved();
+    const nested = text.indexOf("${", index);
+    if (nested === -1 || nested > close) {
+      if (close > index) parts.push(text.slice(index, close));
+      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
+    }
+    if (nested > index) parts.push(text.slice(index, nested));
+    const inner = parseExpression(text, nested);
+    if (inner.kind !== "expression") return unresolved();
+    parts.push(inner.expression);
+    index = inner.end;
+  }
+}
+function findClosingBrace(text, start) {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text.startsWith("${", index)) {
+      depth++;
+      index++;
+    } else if (text[index] === "}" && --depth === 0) {
+      return index + 1;
+    }
+  }
+  return text.length;
+}
+function describeExpression(written) {
+  const line = written.split("\n")[0] ?? written;
+  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
+}
+
+// src/render/flux-build.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readdirSync as readdirSync3, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join6, relative as relative4 } from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+function hasSpecTransforms(ks) {
+  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
+}
+function planFluxBuild(artifact, ks, show) {
+  const dir = join6(artifact.root, ks.path);
+  if (!existsSync2(dir) || !statSync3(dir).isDirectory()) {
+    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show(dir)} (spec.path ./${ks.path})`);
+  }
+  const existing = findKustomizationFile(dir);
+  if (existing && !hasSpecTransforms(ks)) {
+    return { graph: readKustomizationGraph(dir, show), aliases: /* @__PURE__ */ new Map(), generated: false };
+  }
+  const kustomization = existing ? readRootKustomization(existing, show) : generateKustomization(dir, show);
+  mergeSpecIntoKustomization(kustomization, ks);
+  const buildDir = join6(dirname2(dir), `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  mkdirSync2(buildDir, { recursive: true });
+  for (const entry of readdirSync3(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
+    symlinkSync(join6(dir, entry), join6(buildDir, entry));
+  }
+  writeFileSync2(join6(buildDir, "kustomization.yaml"), (0, import_yaml4.stringify)(kustomization));
+  const graph = readKustomizationGraph(buildDir, show);
+  const original = existing ? readKustomization(dir, show) : void 0;
+  const [, ...rest] = graph.kustomizations;
+  return {
+    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    generated: !existing
+  };
+}
+function readRootKustomization(file, show) {
+  const value = (0, import_yaml4.parse)(readFileSync3(file, "utf8"));
+  if (value !== null && value !== void 0 && !isRecord(value)) {
+    throw new RenderError(`${show(file)}: not a kustomization (expected a YAML mapping)`);
+  }
+  return { ...value ?? {} };
+}
+function generateKustomization(dir, show) {
+  const resources = [];
+  const walk = (current) => {
+    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path = join6(current, entry.name);
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path).isDirectory();
+      if (isDirectory) {
+        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path)) resources.push(`./${toPosix(relative4(dir, path))}`);
+        else walk(path);
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        checkKubernetesManifest(path, show);
+        resources.push(`./${toPosix(relative4(dir, path))}`);
+      }
+    }
+  };
+  walk(dir);
+  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
+  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
+}
+function checkKubernetesManifest(file, show) {
+  let docs;
+  try {
+    docs = loadAll(readFileSync3(file, "utf8"), null, { schema: CORE_SCHEMA });
+  } catch {
+    throw new RenderError(`${show(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show(dirname2(file))}`);
+  }
+  for (const doc of docs) {
+    if (doc === null || doc === void 0) continue;
+    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
+    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
+      throw new RenderError(
+        `${show(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
+      );
+    }
+  }
+}
+function mergeSpecIntoKustomization(kustomization, ks) {
+  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
+  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
+  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
+  if (ks.patches.length > 0) {
+    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
+  }
+  if (ks.components.length > 0) {
+    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
+    kustomization.components = [...components, ...ks.components];
+  }
+  if (ks.images.length > 0) {
+    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
+    for (const image of ks.images) {
+      const existing = images.find((candidate) => candidate.name === image.name);
+      if (!existing) {
+        images.push({ ...image });
+        continue;
+      }
+      if (image.newName !== void 0) existing.newName = image.newName;
+      if (image.newTag !== void 0 || image.digest !== void 0) {
+        delete existing.newTag;
+        delete existing.digest;
+        if (image.newTag !== void 0) existing.newTag = image.newTag;
+        if (image.digest !== void 0) existing.digest = image.digest;
+      }
+    }
+    kustomization.images = images;
+  }
+}
+
+// src/render/flux-discovery.ts
+function scanSourceObjects(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync4(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path = join7(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path);
+        continue;
+      }
+      if (!/\.ya?ml$/.test(entry.name)) continue;
+      let docs;
+      try {
+        docs = loadAll(readFileSync4(path, "utf8"), null, { schema: CORE_SCHEMA });
+      } catch {
+        continue;
+      }
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path)), body: doc });
+    }
+  };
+  walk(root);
+  return found;
+}
+function findDeclaredKustomizations(objects) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const { file, body } of objects) {
+    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
+    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
+  }
+  return [...declared.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
+}
+function findEntryPoints(declared) {
+  const inside = (file, path) => path === "" || file.startsWith(`${path}/`);
+  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
+}
+async function discoverFluxUnits(declared, options) {
+  const units = /* @__PURE__ */ new Map();
+  const renderedDocs = [];
+  let level = findEntryPoints(declared).map(
+    ({ ks, file }) => ({ ks, declaredIn: file })
+  );
+  const reached = new Set(level.map(({ ks }) => ks.key));
+  const renderLevel = async () => {
+    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+    const next = [];
+    for (const unit of results) {
+      units.set(unit.ks.key, unit);
+      renderedDocs.push(...unit.docs);
+      for (const { body } of unit.docs) {
+        const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
+        if (!child || reached.has(child.key)) continue;
+        reached.add(child.key);
+        next.push({ ks: child, parent: unit.ks.key });
+      }
+    }
+    level = next;
+  };
+  while (level.length > 0) await renderLevel();
+  level = declared.filter(({ ks }) => !reached.has(ks.key)).map(({ ks, file }) => ({ ks, declaredIn: file }));
+  for (const { ks } of level) reached.add(ks.key);
+  while (level.length > 0) await renderLevel();
+  return [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
+}
+async function renderUnit(item, renderedDocs, options) {
+  const { ks } = item;
+  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
+  const sourceProblem = options.checkSource(ks.sourceRef);
+  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
+  if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
+    return {
+      ...base,
+      skipped: `spec.path ${ks.path} holds a variable, and no Kustomization in this source applies ${item.declaredIn} to fill it`,
+      docs: [],
+      missingVariables: []
+    };
+  }
+  const docs = await options.build(planFluxBuild(options.artifact, ks, options.show), ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables);
+  const missing = /* @__PURE__ */ new Set();
+  const finished = docs.map((doc) => {
+    let body = doc.body;
+    if (variables) {
+      const result = substituteObject(body, variables);
+      body = result.body;
+      for (const name of result.missing) missing.add(name);
+    }
+    body = applyCommonMetadata(body, ks);
+    return doc.provenance ? { body, provenance: doc.provenance } : { body };
+  });
+  return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+function collectVariables(ks, renderedDocs, clusterVariables) {
+  if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
+  const variables = { ...clusterVariables };
+  for (const ref of ks.substituteFrom) {
+    const source = renderedDocs.find(({ body }) => {
+      const metadata = getMetadata(body);
+      return body.kind === ref.kind && body.apiVersion === "v1" && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
+    });
+    if (!source) continue;
+    const data = isRecord(source.body.data) ? source.body.data : {};
+    for (const [key, value] of Object.entries(data)) {
+      variables[key] = ref.kind === "Secret" ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+    }
+    if (ref.kind === "Secret" && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) variables[key] = String(value);
+    }
+  }
+  return { ...variables, ...ks.substitute };
+}
+function applyCommonMetadata(body, ks) {
+  const { labels, annotations } = ks.commonMetadata;
+  if (Object.keys(labels).length === 0 && Object.keys(annotations).length === 0) return body;
+  const metadata = getMetadata(body);
+  const merge = (current, extra) => {
+    if (Object.keys(extra).length === 0) return isRecord(current) ? current : void 0;
+    return { ...isRecord(current) ? current : {}, ...extra };
+  };
+  const mergedLabels = merge(metadata.labels, labels);
+  const mergedAnnotations = merge(metadata.annotations, annotations);
+  return {
+    ...body,
+    metadata: {
+      ...metadata,
+      ...mergedLabels ? { labels: mergedLabels } : {},
+      ...mergedAnnotations ? { annotations: mergedAnnotations } : {}
+    }
+  };
+}
+
+// src/run-flux.ts
+function declaresFluxKustomizations(dir) {
+  if (!existsSync3(dir) || !statSync4(dir).isDirectory()) return false;
+  const walk = (current) => {
+    for (const entry of readdirSync5(current, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path = join8(current, entry.name);
+      if (entry.isDirectory()) {
+        if (walk(path)) return true;
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync5(path, "utf8");
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(dir);
+}
+async function compareFluxSides(sides, runner, options) {
+  const artifacts = [];
+  try {
+    const width = options.concurrency ?? availableParallelism();
+    const cache = /* @__PURE__ */ new Map();
+    let builds = 0;
+    const discover = async (side) => {
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      artifacts.push(artifact);
+      const show = (path) => side.show(join8(side.root, toPosix(path.slice(artifact.root.length + 1))));
+      const objects = scanSourceObjects(artifact.root);
+      const fileHashes = /* @__PURE__ */ new Map();
+      const build = (plan, ks) => {
+        const key = `${ks.key}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        let pending2 = cache.get(key);
+        if (!pending2) {
+          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases }).then((docs) => {
+            options.onProgress?.(++builds, builds);
+            return docs;
+          });
+          cache.set(key, pending2);
+        }
+        return pending2;
+      };
+      return discoverFluxUnits(findDeclaredKustomizations(objects), {
+        artifact,
+        show,
+        build,
+        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl),
+        clusterVariables: {},
+        concurrency: width,
+        mapInPool
+      });
+    };
+    const beforeUnits = await discover(sides.before);
+    const afterUnits = await discover(sides.after);
+    return analyzeFluxUnits(sides, beforeUnits, afterUnits, options);
+  } finally {
+    for (const artifact of artifacts) artifact.dispose();
+  }
+}
+function analyzeFluxUnits(sides, beforeUnits, afterUnits, options) {
+  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)));
+  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
+  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const owners = /* @__PURE__ */ new Map();
+  const units = keys.map((key) => {
+    const old = before.get(key);
+    const current = after.get(key);
+    owners.set(key, {
+      ...old ? { before: old.ks } : {},
+      ...current ? { after: current.ks } : {},
+      ...old?.parent ? { parentBefore: old.parent } : {},
+      ...current?.parent ? { parentAfter: current.parent } : {},
+      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+      ...old?.skipped ? { skippedBefore: old.skipped } : {},
+      ...current?.skipped ? { skippedAfter: current.skipped } : {},
+      missingVariables: current?.missingVariables ?? []
+    });
+    const beforeSet = old ? buildObjectSet(old.docs, scope) : /* @__PURE__ */ new Map();
+    const afterSet = current ? buildObjectSet(current.docs, scope) : /* @__PURE__ */ new Map();
+    return {
+      unit: key,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: old !== void 0,
+      existsAfter: current !== void 0
+    };
+  });
+  return buildReport({
+    version: "0.1.0",
+    before: sides.before.info,
+    after: sides.after.info,
+    units,
+    failOn: options.failOn,
+    owners
+  });
+}
+function createSourceCheck(objects, repoUrl) {
+  const repositories = /* @__PURE__ */ new Map();
+  for (const body of objects) {
+    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+    const metadata = getMetadata(body);
+    const spec = isRecord(body.spec) ? body.spec : {};
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
+  }
+  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
+  return (ref) => {
+    const name = `${ref.namespace}/${ref.name}`;
+    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
+    const url = repositories.get(name);
+    if (url !== void 0 && ours !== void 0) {
+      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+    }
+    if (ref.name === "flux-system") return void 0;
+    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+  };
+}
+function normalizeGitUrl(url) {
+  let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
+  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
+  if (scp) value = `${scp[1]}/${scp[2]}`;
+  else value = value.replace(/^[a-z+]+:\/\//i, "").replace(/^[^@/]+@/, "");
+  return value.replace(/:\d+\//, "/").toLowerCase();
+}
+
 // src/run.ts
 function createPathDisplay(root, prefix) {
-  return (absolute) => prefix(toPosix(relative3(root, absolute)) || ".");
+  return (absolute) => prefix(toPosix(relative6(root, absolute)) || ".");
 }
 async function run(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const checkouts = [];
   try {
-    const { before, after, paths } = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
+    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
+    const { before, after, paths } = sides;
+    if (paths.some((path) => declaresFluxKustomizations(join9(before.root, path)) || declaresFluxKustomizations(join9(after.root, path)))) {
+      return await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options);
+    }
     return await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options);
   } finally {
     for (const checkout of checkouts) checkout.dispose();
@@ -12341,13 +14209,14 @@ function defaultRunner(options) {
 }
 async function prepareGitSides(source, cwd, checkouts) {
   const git = await openRepository(cwd);
+  const repoUrl = await getOriginUrl(git);
   const headCommit = await resolveCommit(git, source.head ?? "HEAD");
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
-    const rel = relative3(git.root, resolve4(realCwd, path));
+    const rel = relative6(git.root, resolve4(realCwd, path));
     if (rel.startsWith("..") || isAbsolute2(rel)) throw new UsageError(`path is outside the repository: ${path}`);
     return rel;
   });
@@ -12358,8 +14227,10 @@ async function prepareGitSides(source, cwd, checkouts) {
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`)
   };
+  const common = { paths, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
-    return { before, after: { info: { label: "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel) }, paths };
+    const files = await listWorkingTreeFiles(git);
+    return { ...common, before, after: { info: { label: "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
@@ -12368,13 +14239,13 @@ async function prepareGitSides(source, cwd, checkouts) {
     root: headCheckout.dir,
     show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`)
   };
-  return { before, after, paths };
+  return { ...common, before, after };
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve4(cwd, dir);
-    if (!existsSync2(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync2(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!existsSync4(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync5(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
   };
   return { before: side(source.before), after: side(source.after), paths: [""] };
@@ -12386,7 +14257,7 @@ async function compareSides(comparison, runner, options) {
   const render = async (task, provenance) => {
     task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
   };
-  const width = options.concurrency ?? availableParallelism();
+  const width = options.concurrency ?? availableParallelism2();
   let done = 0;
   await mapInPool(tasks, width, async (task) => {
     await render(task, !shared.has(task));
@@ -12403,17 +14274,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path of paths) {
     const shown = path || ".";
-    if (!existsSync2(join5(before.root, path)) && !existsSync2(join5(after.root, path))) {
+    if (!existsSync4(join9(before.root, path)) && !existsSync4(join9(after.root, path))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join5(side.root, path);
-      if (!existsSync2(dir)) continue;
-      if (!statSync2(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const dir = join9(side.root, path);
+      if (!existsSync4(dir)) continue;
+      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative3(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative6(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -12427,7 +14298,7 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join5(side.root, name);
+      const dir = join9(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show);
       if (graph.kustomizations[0]?.isComponent) continue;

@@ -15,6 +15,8 @@ import {
   addTemporaryWorktree,
   findDefaultBase,
   findMergeBase,
+  getOriginUrl,
+  listWorkingTreeFiles,
   openRepository,
   resolveCommit,
   type TemporaryCheckout,
@@ -31,6 +33,7 @@ import {
 } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
+import { compareFluxSides, declaresFluxKustomizations } from './run-flux.ts';
 
 /** Where before and after come from. */
 export type RunSource =
@@ -77,12 +80,26 @@ export interface RunDependencies {
   readonly createRunner?: (options: RunOptions) => KustomizeRunner;
 }
 
-interface Side {
+/** One side of the comparison. */
+export interface Side {
+  /** How reports name it. */
   readonly info: SideInfo;
   /** Directory of the tree (checkout or plain directory). */
   readonly root: string;
   /** How messages name a path of this side. */
   readonly show: PathDisplay;
+  /** The files git would commit, for a working tree (gitignored files never reach Flux). */
+  readonly files?: readonly string[];
+}
+
+/** Where the sides come from, beyond the sides themselves. */
+interface PreparedSides {
+  readonly before: Side;
+  readonly after: Side;
+  /** Paths to check, relative to both roots. */
+  readonly paths: string[];
+  /** The repository's origin URL, to tell which Flux GitRepository is this repository. */
+  readonly repoUrl?: string;
 }
 
 /** Names paths as `PREFIX` + the path relative to `root` (`main:apps/web`, `before/apps/web`). */
@@ -95,10 +112,15 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const checkouts: TemporaryCheckout[] = [];
   try {
-    const { before, after, paths } =
+    const sides =
       options.source.kind === 'git'
         ? await prepareGitSides(options.source, options.cwd, checkouts)
         : prepareDirectorySides(options.source, options.cwd);
+    const { before, after, paths } = sides;
+    // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
+    if (paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path)))) {
+      return await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options);
+    }
     return await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options);
   } finally {
     for (const checkout of checkouts) checkout.dispose();
@@ -113,8 +135,9 @@ async function prepareGitSides(
   source: Extract<RunSource, { kind: 'git' }>,
   cwd: string,
   checkouts: TemporaryCheckout[],
-): Promise<{ before: Side; after: Side; paths: string[] }> {
+): Promise<PreparedSides> {
   const git = await openRepository(cwd);
+  const repoUrl = await getOriginUrl(git);
   const headCommit = await resolveCommit(git, source.head ?? 'HEAD');
   const baseRef = source.base ?? (await findDefaultBase(git));
   const baseCommit = await resolveCommit(git, baseRef);
@@ -134,8 +157,10 @@ async function prepareGitSides(
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
   };
+  const common = { paths, ...(repoUrl ? { repoUrl } : {}) };
   if (!source.head) {
-    return { before, after: { info: { label: 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel) }, paths };
+    const files = await listWorkingTreeFiles(git);
+    return { ...common, before, after: { info: { label: 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
@@ -144,13 +169,13 @@ async function prepareGitSides(
     root: headCheckout.dir,
     show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
   };
-  return { before, after, paths };
+  return { ...common, before, after };
 }
 
 function prepareDirectorySides(
   source: Extract<RunSource, { kind: 'dirs' }>,
   cwd: string,
-): { before: Side; after: Side; paths: string[] } {
+): PreparedSides {
   const side = (dir: string): Side => {
     const root = resolve(cwd, dir);
     if (!existsSync(root)) throw new UsageError(`directory not found: ${dir}`);

@@ -27,13 +27,22 @@ export type FailLevel = (typeof FailLevels)[keyof typeof FailLevels];
  * reports list findings in this order: causes (a pruned CRD) before their effects.
  */
 export const Rules = {
+  kustomizationRemoved: 'kustomization-removed',
   crdRemoved: 'crd-removed',
   namespaceRemoved: 'namespace-removed',
+  objectMoved: 'object-moved',
   crdMissing: 'crd-missing',
+  helmReleaseRemoved: 'helmrelease-removed',
+  helmReleaseReinstalled: 'helmrelease-reinstalled',
   apiGroupChanged: 'api-group-changed',
   dataRemoved: 'data-removed',
   clusterScopedRemoved: 'cluster-scoped-removed',
+  objectOrphaned: 'object-orphaned',
   objectRemoved: 'object-removed',
+  kustomizationSpecChanged: 'kustomization-spec-changed',
+  kustomizationNotRendered: 'kustomization-not-rendered',
+  variableMissing: 'variable-missing',
+  pruneProtected: 'prune-protected',
 } as const;
 
 const RULE_ORDER: readonly string[] = Object.values(Rules);

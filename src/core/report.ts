@@ -13,6 +13,7 @@ import {
   type ObjectRef,
   type Severity,
 } from './findings.ts';
+import { applyFluxSemantics, type FluxOwner } from './flux-rules.ts';
 import { evaluateRules, type UnitDiff } from './rules.ts';
 import type { Provenance, ResourceObject } from './objects.ts';
 
@@ -25,10 +26,26 @@ export interface SideInfo {
   readonly label: string;
 }
 
-/** A unit (kustomization root) as reported. */
+/** The Flux Kustomization behind a unit (Flux mode only). */
+export interface FluxUnitReport {
+  /** spec.path after the change (before, when it is gone). */
+  readonly path: string;
+  /** spec.prune after the change (before, when it is gone). */
+  readonly prune: boolean;
+  /** What Flux does with objects that leave its render: `pruned`, or `orphaned` with prune off. */
+  readonly verdict: 'pruned' | 'orphaned';
+  /** `namespace/name` of the Kustomization whose render holds it (the tree); null for an entry point. */
+  readonly parent: string | null;
+  /** Why it was not rendered; null when it was. */
+  readonly skipped: string | null;
+}
+
+/** A unit (kustomization root, or Flux Kustomization) as reported. */
 export interface UnitReport {
-  /** Its name, e.g. the root's path relative to the repository. */
+  /** Its name: the root's path relative to the repository, or `namespace/name` of the Flux Kustomization. */
   readonly name: string;
+  /** The Flux Kustomization behind it, in Flux mode. */
+  readonly flux?: FluxUnitReport;
   /** Objects it renders before; null when it did not exist before. */
   readonly before: number | null;
   /** Objects it renders after; null when it no longer exists. */
@@ -136,6 +153,8 @@ export interface ReportInput {
   readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean }>;
   /** The severity at which findings block. */
   readonly failOn: FailLevel;
+  /** Flux mode: the Kustomization behind each unit, by unit name. */
+  readonly owners?: ReadonlyMap<string, FluxOwner>;
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -150,7 +169,8 @@ const NOTABLE_PRUNED_KINDS = new Set([
 /** Runs the rules over the units and assembles the report. */
 export function buildReport(input: ReportInput): Report {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const findings = evaluateRules({ units }).sort(compareFindings);
+  const generic = evaluateRules({ units });
+  const findings = (input.owners ? applyFluxSemantics(generic, units, input.owners) : generic).sort(compareFindings);
   const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
     unit,
@@ -179,8 +199,21 @@ export function buildReport(input: ReportInput): Report {
     }
     replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef(from), to: toRef(to) })));
     unchanged += diff.unchanged;
+    const owner = input.owners?.get(unit);
+    const ks = owner?.after ?? owner?.before;
     unitReports.push({
       name: unit,
+      ...(owner && ks
+        ? {
+            flux: {
+              path: ks.path,
+              prune: ks.prune,
+              verdict: ks.prune ? 'pruned' : 'orphaned',
+              parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
+              skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null,
+            },
+          }
+        : {}),
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {

@@ -113,3 +113,18 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   }
   return { dir, dispose };
 }
+
+/** Lists the files of the working tree git would commit: tracked and untracked, not ignored. */
+export async function listWorkingTreeFiles(git: GitClient): Promise<string[]> {
+  const output = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return [...new Set(output.split('\0').filter(Boolean))].sort();
+}
+
+/** Returns the URL of the `origin` remote, or undefined when there is none. */
+export async function getOriginUrl(git: GitClient): Promise<string | undefined> {
+  try {
+    return (await git.run(['remote', 'get-url', 'origin'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -30,6 +30,8 @@ export interface RenderRootRequest {
    * identical on both sides (nothing removed, nothing added) are built without it.
    */
   readonly provenance: boolean;
+  /** Build directories and the source directories they stand in for (see flux-build.ts). */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -40,7 +42,8 @@ export interface RenderRootRequest {
  */
 export async function renderRoot(runner: KustomizeRunner, request: RenderRootRequest): Promise<ManifestDoc[]> {
   const { treeRoot, graph, show } = request;
-  const shownRoot = show(graph.root);
+  const unalias = createUnalias(request.aliases);
+  const shownRoot = show(unalias(graph.root));
   const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
   try {
     if (wrapper) {
@@ -63,7 +66,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper);
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias);
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : undefined;
@@ -102,7 +105,24 @@ function takeOriginAnnotation(body: KubeObject): { body: KubeObject; origin?: Or
 
 type ProvenanceResolver = (origin: OriginAnnotation, body: KubeObject) => Provenance | undefined;
 
-function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, wrapper: string): ProvenanceResolver {
+/** Maps a path inside a build directory to the same path in the directory it stands in for. */
+function createUnalias(aliases: ReadonlyMap<string, string> | undefined): (path: string) => string {
+  if (!aliases || aliases.size === 0) return (path) => path;
+  return (path) => {
+    for (const [from, to] of aliases) {
+      if (path === from) return to;
+      if (path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
+    }
+    return path;
+  };
+}
+
+function createProvenanceResolver(
+  graph: KustomizationGraph,
+  treeRoot: string,
+  wrapper: string,
+  unalias: (path: string) => string,
+): ProvenanceResolver {
   const files = new Map<string, EntryOrigin>();
   const remotes = new Map<string, EntryOrigin>();
   const generators: Array<{ kustomization: string; key: string; origin: EntryOrigin }> = [];
@@ -117,7 +137,7 @@ function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, w
 
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = resolve(wrapper, origin.configuredIn);
+      const kustomization = unalias(resolve(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       // Names carry prefixes, suffixes and the hash; the longest generator name inside wins.
       const match = generators
@@ -148,7 +168,7 @@ function createProvenanceResolver(graph: KustomizationGraph, treeRoot: string, w
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const file = resolve(wrapper, origin.path);
+      const file = unalias(resolve(wrapper, origin.path));
       return { file: show(file), ...entry(files.get(file)) };
     }
     return undefined;

@@ -1,0 +1,173 @@
+/**
+ * Flux mode of the orchestration: artifacts for both sides, Flux Kustomizations discovered
+ * and built as kustomize-controller does, one unit per Kustomization (its inventory), and
+ * the prune prediction on top.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { diffObjectSets } from './core/diff.ts';
+import type { FluxKustomization, SourceRef } from './core/flux.ts';
+import type { FluxOwner } from './core/flux-rules.ts';
+import { buildObjectSet, collectCrdScopes, getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc, type ObjectSet } from './core/objects.ts';
+import { buildReport, type Report } from './core/report.ts';
+import { createScopeResolver } from './core/scope.ts';
+import { createArtifact, type Artifact } from './render/artifact.ts';
+import type { FluxBuildPlan } from './render/flux-build.ts';
+import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from './render/flux-discovery.ts';
+import type { KustomizeRunner } from './render/kustomize.ts';
+import { hashGraphInputs, toPosix } from './render/kustomization.ts';
+import { mapInPool } from './render/pool.ts';
+import { renderRoot } from './render/render-root.ts';
+import type { RunOptions, Side } from './run.ts';
+
+/** The sides of a Flux comparison. */
+export interface FluxSides {
+  /** The side before the change. */
+  readonly before: Side;
+  /** The side after the change. */
+  readonly after: Side;
+  /** The repository's origin URL, when known. */
+  readonly repoUrl?: string;
+}
+
+/** True when a YAML file under `dir` declares a Flux Kustomization (cheap text check first). */
+export function declaresFluxKustomizations(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+  const walk = (current: string): boolean => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (walk(path)) return true;
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync(path, 'utf8');
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(dir);
+}
+
+/** Compares the Flux Kustomizations of both sides. */
+export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions): Promise<Report> {
+  const artifacts: Artifact[] = [];
+  try {
+    const width = options.concurrency ?? availableParallelism();
+    const cache = new Map<string, Promise<ManifestDoc[]>>();
+    let builds = 0;
+    const discover = async (side: Side): Promise<FluxUnit[]> => {
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      artifacts.push(artifact);
+      const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
+      const objects = scanSourceObjects(artifact.root);
+      const fileHashes = new Map<string, string>();
+      // Identical inputs on both sides are built once: the key is owner + input hash.
+      const build = (plan: FluxBuildPlan, ks: FluxKustomization): Promise<ManifestDoc[]> => {
+        const key = `${ks.key}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        let pending = cache.get(key);
+        if (!pending) {
+          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases }).then((docs) => {
+            options.onProgress?.(++builds, builds);
+            return docs;
+          });
+          cache.set(key, pending);
+        }
+        return pending;
+      };
+      return discoverFluxUnits(findDeclaredKustomizations(objects), {
+        artifact,
+        show,
+        build,
+        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl),
+        clusterVariables: {},
+        concurrency: width,
+        mapInPool,
+      });
+    };
+    const beforeUnits = await discover(sides.before);
+    const afterUnits = await discover(sides.after);
+    return analyzeFluxUnits(sides, beforeUnits, afterUnits, options);
+  } finally {
+    for (const artifact of artifacts) artifact.dispose();
+  }
+}
+
+function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], options: RunOptions): Report {
+  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)));
+  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
+  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
+  const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const owners = new Map<string, FluxOwner>();
+  const units = keys.map((key) => {
+    const old = before.get(key);
+    const current = after.get(key);
+    owners.set(key, {
+      ...(old ? { before: old.ks } : {}),
+      ...(current ? { after: current.ks } : {}),
+      ...(old?.parent ? { parentBefore: old.parent } : {}),
+      ...(current?.parent ? { parentAfter: current.parent } : {}),
+      ...(old?.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
+      ...(old?.skipped ? { skippedBefore: old.skipped } : {}),
+      ...(current?.skipped ? { skippedAfter: current.skipped } : {}),
+      missingVariables: current?.missingVariables ?? [],
+    });
+    const beforeSet: ObjectSet = old ? buildObjectSet(old.docs, scope) : new Map();
+    const afterSet: ObjectSet = current ? buildObjectSet(current.docs, scope) : new Map();
+    return {
+      unit: key,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: old !== undefined,
+      existsAfter: current !== undefined,
+    };
+  });
+  return buildReport({
+    version: __PRUNE_GUARD_VERSION__,
+    before: sides.before.info,
+    after: sides.after.info,
+    units,
+    failOn: options.failOn,
+    owners,
+  });
+}
+
+/**
+ * Decides which sources are this repository. A GitRepository declared here whose URL is
+ * this repository's origin is; one with another URL is not. Without a URL to compare (no
+ * origin, or not declared here), bootstrap's `flux-system` is taken to be this repository.
+ */
+function createSourceCheck(objects: readonly KubeObject[], repoUrl: string | undefined): (ref: SourceRef) => string | undefined {
+  const repositories = new Map<string, string>();
+  for (const body of objects) {
+    if (body.kind !== 'GitRepository' || getApiGroup(String(body.apiVersion)) !== 'source.toolkit.fluxcd.io') continue;
+    const metadata = getMetadata(body);
+    const spec = isRecord(body.spec) ? body.spec : {};
+    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
+    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ''));
+  }
+  const ours = repoUrl ? normalizeGitUrl(repoUrl) : undefined;
+  return (ref) => {
+    const name = `${ref.namespace}/${ref.name}`;
+    if (ref.kind !== 'GitRepository') return `its source is ${ref.kind}/${name}, not this repository`;
+    const url = repositories.get(name);
+    if (url !== undefined && ours !== undefined) {
+      return normalizeGitUrl(url) === ours ? undefined : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+    }
+    if (ref.name === 'flux-system') return undefined;
+    return url !== undefined
+      ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is`
+      : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+  };
+}
+
+/** Reduces a git URL to host/path, so https, ssh and scp-style forms of one repository compare equal. */
+export function normalizeGitUrl(url: string): string {
+  let value = url.trim().replace(/\/+$/, '').replace(/\.git$/, '');
+  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
+  if (scp) value = `${scp[1]}/${scp[2]}`;
+  else value = value.replace(/^[a-z+]+:\/\//i, '').replace(/^[^@/]+@/, '');
+  return value.replace(/:\d+\//, '/').toLowerCase();
+}
