@@ -44,7 +44,10 @@ Git options
 
 Output and verdict
   -f, --format FORMAT   text (default), json or markdown
-  --fail-on LEVEL       error (default), warning, notice or never
+  --fail-on LEVEL       error (default), warning, notice or never; overrides
+                        failOn in the config file
+  --config FILE         configuration (default: .prune-guard.yaml at the
+                        repository root, or in AFTER_DIR for diff)
   --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
                         default: kustomize, else kubectl kustomize, from PATH)
   --verbose             on an error, also print the tool's full output
@@ -91,7 +94,8 @@ function parseCommandLine(
         base: { type: 'string' },
         head: { type: 'string' },
         format: { type: 'string', short: 'f', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
         'kustomize-bin': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -107,7 +111,7 @@ function parseCommandLine(
   const verbose = values.verbose;
   if (values.help) return { action: 'help', format, verbose };
   if (values.version) return { action: 'version', format, verbose };
-  const failOn = checkChoice('--fail-on', values['fail-on'], Object.values(FailLevels)) as FailLevel;
+  const failOn = values['fail-on'] === undefined ? undefined : (checkChoice('--fail-on', values['fail-on'], Object.values(FailLevels)) as FailLevel);
 
   let source: RunOptions['source'];
   if (positionals[0] === 'diff') {
@@ -129,7 +133,8 @@ function parseCommandLine(
     options: {
       source,
       cwd,
-      failOn,
+      ...(failOn ? { failOn } : {}),
+      ...(values.config !== undefined ? { configPath: values.config } : {}),
       env,
       ...(values['kustomize-bin'] !== undefined ? { kustomizeBin: values['kustomize-bin'] } : {}),
     },

@@ -19,7 +19,8 @@ import type { KustomizeRunner } from './render/kustomize.ts';
 import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
-import type { RunOptions, Side } from './run.ts';
+import { dropIgnoredObjects } from './core/config.ts';
+import type { RunOptions, Settings, Side } from './run.ts';
 
 /** The sides of a Flux comparison. */
 export interface FluxSides {
@@ -51,7 +52,7 @@ export function declaresFluxKustomizations(dir: string): boolean {
 }
 
 /** Compares the Flux Kustomizations of both sides. */
-export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions): Promise<Report> {
+export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings): Promise<Report> {
   const artifacts: Artifact[] = [];
   try {
     const width = options.concurrency ?? availableParallelism();
@@ -65,7 +66,7 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
       const fileHashes = new Map<string, string>();
       // Identical inputs on both sides are built once: the key is owner + input hash.
       const build = (plan: FluxBuildPlan, ks: FluxKustomization): Promise<ManifestDoc[]> => {
-        const key = `${ks.key}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
         let pending = cache.get(key);
         if (!pending) {
           pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases }).then((docs) => {
@@ -80,22 +81,22 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
         artifact,
         show,
         build,
-        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl),
-        clusterVariables: {},
+        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
+        clusterVariables: settings.config.substitute,
         concurrency: width,
         mapInPool,
       });
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return analyzeFluxUnits(sides, beforeUnits, afterUnits, options);
+    return analyzeFluxUnits(sides, beforeUnits, afterUnits, settings);
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
 }
 
-function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], options: RunOptions): Report {
-  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)));
+function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], settings: Settings): Report {
+  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)), settings.config.clusterScoped);
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -113,8 +114,8 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
       ...(current?.skipped ? { skippedAfter: current.skipped } : {}),
       missingVariables: current?.missingVariables ?? [],
     });
-    const beforeSet: ObjectSet = old ? buildObjectSet(old.docs, scope) : new Map();
-    const afterSet: ObjectSet = current ? buildObjectSet(current.docs, scope) : new Map();
+    const beforeSet: ObjectSet = old ? dropIgnoredObjects(buildObjectSet(old.docs, scope), settings.config) : new Map();
+    const afterSet: ObjectSet = current ? dropIgnoredObjects(buildObjectSet(current.docs, scope), settings.config) : new Map();
     return {
       unit: key,
       before: beforeSet,
@@ -129,7 +130,8 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
     before: sides.before.info,
     after: sides.after.info,
     units,
-    failOn: options.failOn,
+    failOn: settings.failOn,
+    config: settings.config,
     owners,
   });
 }
@@ -139,7 +141,7 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
  * this repository's origin is; one with another URL is not. Without a URL to compare (no
  * origin, or not declared here), bootstrap's `flux-system` is taken to be this repository.
  */
-function createSourceCheck(objects: readonly KubeObject[], repoUrl: string | undefined): (ref: SourceRef) => string | undefined {
+function createSourceCheck(objects: readonly KubeObject[], repoUrl: string | undefined, mapped: readonly string[]): (ref: SourceRef) => string | undefined {
   const repositories = new Map<string, string>();
   for (const body of objects) {
     if (body.kind !== 'GitRepository' || getApiGroup(String(body.apiVersion)) !== 'source.toolkit.fluxcd.io') continue;
@@ -152,6 +154,7 @@ function createSourceCheck(objects: readonly KubeObject[], repoUrl: string | und
   return (ref) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind !== 'GitRepository') return `its source is ${ref.kind}/${name}, not this repository`;
+    if (mapped.includes(name)) return undefined;
     const url = repositories.get(name);
     if (url !== undefined && ours !== undefined) {
       return normalizeGitUrl(url) === ours ? undefined : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;

@@ -6,7 +6,9 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
+import { dropIgnoredObjects, type Config } from './core/config.ts';
 import type { FailLevel } from './core/findings.ts';
+import { loadConfig } from './render/config-file.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
 import { diffObjectSets } from './core/diff.ts';
 import { buildReport, type Report, type SideInfo } from './core/report.ts';
@@ -62,8 +64,10 @@ export interface RunOptions {
   readonly source: RunSource;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
-  /** Severity at which findings block. */
-  readonly failOn: FailLevel;
+  /** Severity at which findings block; default: the config file's failOn, else error. */
+  readonly failOn?: FailLevel;
+  /** Configuration file; default: `.prune-guard.yaml` at the repository root (AFTER_DIR in diff mode). */
+  readonly configPath?: string;
   /** Explicit kustomize (or kubectl) binary. */
   readonly kustomizeBin?: string;
   /** Environment for finding and running kustomize. */
@@ -92,8 +96,18 @@ export interface Side {
   readonly files?: readonly string[];
 }
 
+/** The configuration in force, with the verdict level resolved. */
+export interface Settings {
+  /** The configuration file's contents (or the empty default). */
+  readonly config: Config;
+  /** The level at which findings block: --fail-on, else the config's failOn, else error. */
+  readonly failOn: FailLevel;
+}
+
 /** Where the sides come from, beyond the sides themselves. */
 interface PreparedSides {
+  /** Where `.prune-guard.yaml` is looked for. */
+  readonly configRoot: string;
   readonly before: Side;
   readonly after: Side;
   /** Paths to check, relative to both roots. */
@@ -117,11 +131,17 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
         ? await prepareGitSides(options.source, options.cwd, checkouts)
         : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
+    const config = loadConfig({
+      repoRoot: sides.configRoot,
+      ...(options.configPath ? { path: resolve(options.cwd, options.configPath) } : {}),
+      ...(options.source.kind === 'dirs' ? { rootLabel: options.source.after } : {}),
+    });
+    const settings: Settings = { config, failOn: options.failOn ?? config.failOn ?? 'error' };
     // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
     if (paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path)))) {
-      return await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options);
+      return await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options, settings);
     }
-    return await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options);
+    return await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options, settings);
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -157,7 +177,7 @@ async function prepareGitSides(
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
   };
-  const common = { paths, ...(repoUrl ? { repoUrl } : {}) };
+  const common = { paths, configRoot: git.root, ...(repoUrl ? { repoUrl } : {}) };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     return { ...common, before, after: { info: { label: 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
@@ -182,7 +202,8 @@ function prepareDirectorySides(
     if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)) };
   };
-  return { before: side(source.before), after: side(source.after), paths: [''] };
+  const after = side(source.after);
+  return { before: side(source.before), after, paths: [''], configRoot: after.root };
 }
 
 interface RenderTask {
@@ -206,7 +227,7 @@ interface Comparison {
   readonly requireBothSides: boolean;
 }
 
-async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions): Promise<Report> {
+async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings): Promise<Report> {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
@@ -223,14 +244,14 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     options.onProgress?.(++done, tasks.length);
   });
 
-  const report = analyze(before, after, plans, tasks, options);
+  const report = analyze(before, after, plans, tasks, settings);
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
   const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length === 0) return report;
   await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-  return analyze(before, after, plans, tasks, options);
+  return analyze(before, after, plans, tasks, settings);
 }
 
 /** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */
@@ -283,14 +304,14 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], tasks: readonly RenderTask[], options: RunOptions): Report {
-  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])));
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], tasks: readonly RenderTask[], settings: Settings): Report {
+  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])), settings.config.clusterScoped);
   const objectSets = new Map<RenderTask, ObjectSet>();
   const setOf = (task: RenderTask | undefined): ObjectSet => {
     if (!task) return new Map();
     let set = objectSets.get(task);
     if (!set) {
-      set = buildObjectSet(task.docs ?? [], scope);
+      set = dropIgnoredObjects(buildObjectSet(task.docs ?? [], scope), settings.config);
       objectSets.set(task, set);
     }
     return set;
@@ -307,5 +328,5 @@ function analyze(before: Side, after: Side, plans: readonly UnitPlan[], tasks: r
       existsAfter: plan.after !== undefined,
     };
   });
-  return buildReport({ version: __PRUNE_GUARD_VERSION__, before: before.info, after: after.info, units, failOn: options.failOn });
+  return buildReport({ version: __PRUNE_GUARD_VERSION__, before: before.info, after: after.info, units, failOn: settings.failOn, config: settings.config });
 }

@@ -222,11 +222,11 @@ function readOverride(reader: ConfigReader, node: Node, path: string): SeverityO
   const severities = Object.values(Severities);
   if (!severity) reader.fail(node, `${path} lacks severity (${severities.join(', ')})`);
   const rules = entries.get('rules');
-  if (rules?.value === null) reader.fail(rules.key, `${path}.rules is empty; leave it out to override findings of every rule`);
   const ruleIds = rules
     ? reader.readList(rules, `${path}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules)))
     : undefined;
-  if (rules && ruleIds?.length === 0) reader.fail(rules.value, `${path}.rules is empty; leave it out to override findings of every rule`);
+  // An empty list would silently override nothing; "every rule" is spelt by leaving it out.
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path}.rules is empty; leave it out to override findings of every rule`);
   return {
     match: reader.readPattern(reader.requireValue(match, `${path}.match`, PATTERN_HINT), `${path}.match`),
     severity: reader.readChoice(reader.requireValue(severity, `${path}.severity`, `Valid values: ${severities.join(', ')}`), `${path}.severity`, severities),
@@ -241,7 +241,9 @@ function readGroupKind(reader: ConfigReader, node: Node, path: string): GroupKin
   const group = dot === -1 ? '' : value.slice(dot + 1);
   if (!KIND.test(kind) || (group !== '' && !DNS_SUBDOMAIN.test(group))) {
     // Common slips: the CRD's name (plural.group) or an apiVersion (group/version/Kind).
-    const hint = value.includes('/') ? ' (an apiVersion does not belong here)' : !/^[A-Z]/.test(kind) ? ' (the Kind as in the CRD\'s spec.names.kind, not its plural)' : '';
+    let hint = '';
+    if (value.includes('/')) hint = ' (an apiVersion does not belong here)';
+    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
     reader.fail(node, `${path} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
   }
   return { group, kind };
@@ -411,4 +413,10 @@ export function applySeverityOverrides(findings: readonly Finding[], config: Con
     );
     return override && override.severity !== finding.severity ? { ...finding, severity: override.severity } : finding;
   });
+}
+
+/** Returns the object set without the objects the configuration ignores. */
+export function dropIgnoredObjects<T extends { readonly id: ObjectId }>(set: ReadonlyMap<string, T>, config: Config): ReadonlyMap<string, T> {
+  if (config.ignore.length === 0) return set;
+  return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }

@@ -12,7 +12,7 @@ import {
   type FluxKustomization,
 } from './flux.ts';
 import { Rules, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
-import { formatObjectRef, getMetadata, isRecord, type KubeObject, type ResourceObject } from './objects.ts';
+import { formatObjectRef, getMetadata, isRecord, readCrdNames, type KubeObject, type ResourceObject } from './objects.ts';
 import type { UnitDiff } from './rules.ts';
 
 /** The Flux side of a unit: the Kustomization that owns its objects, before and after. */
@@ -94,8 +94,33 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     const finding = describeRemovedKustomization(unit, context);
     if (finding) result.push(finding);
   }
-  result.push(...describeKustomizationChanges(context), ...describeHelmReleaseChanges(units, context));
-  return result;
+  result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
+  return dropCrdMissingWhereCrdStays(result, units);
+}
+
+/**
+ * The generic crd-missing rule sees a CRD leave the render. Under Flux it may stay in the
+ * cluster (protected, orphaned, its Kustomization deleted without garbage collection):
+ * then the custom resources still apply, and the finding goes.
+ */
+function dropCrdMissingWhereCrdStays(findings: readonly Finding[], units: readonly UnitDiff[]): Finding[] {
+  const deleted = new Set<string>();
+  for (const finding of findings) {
+    if (finding.rule === Rules.crdRemoved) deleted.add(finding.object.name);
+    if (finding.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding.cascade ?? []) if (ref.startsWith('CustomResourceDefinition/')) deleted.add(ref.slice(ref.indexOf('/') + 1));
+    }
+  }
+  const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
+    const names = readCrdNames(object.body);
+    return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
+  });
+  return findings.filter((finding) => {
+    if (finding.rule !== Rules.crdMissing) return true;
+    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
+    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
+    return relevant.some((crd) => deleted.has(crd.name));
+  });
 }
 
 const REMOVAL_RULES: ReadonlySet<RuleId> = new Set([
@@ -188,7 +213,24 @@ function rewriteRemoval(finding: Finding, context: Context): Finding | undefined
   const applyNote = context.failingApply.has(finding.unit)
     ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds`
     : '';
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, context, `${protectsNothing}${applyNote}`);
   return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+}
+
+/** A pruned HelmRelease: helm-controller uninstalls the release and everything it installed. */
+function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, context: Context, note: string): Finding {
+  const release = readHelmReleaseIdentity(removed.body);
+  const namespaceGoes = [...context.units.values()].some((unit) =>
+    unit.diff.removed.some((object) => object.id.group === '' && object.id.kind === 'Namespace' && object.id.name === release.targetNamespace),
+  );
+  return {
+    ...finding,
+    rule: Rules.helmReleaseRemoved,
+    severity: namespaceGoes ? 'error' : 'warning',
+    message:
+      `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)` +
+      `${namespaceGoes ? `; Namespace/${release.targetNamespace} is pruned as well` : ''}${note}`,
+  };
 }
 
 /** What recreating an object loses, for the move message. */
@@ -299,27 +341,10 @@ function describeKustomizationChanges(context: Context): Finding[] {
   return findings;
 }
 
-/** HelmReleases removed (uninstalled) or changed in a way that reinstalls them. */
-function describeHelmReleaseChanges(units: readonly UnitDiff[], context: Context): Finding[] {
+/** HelmReleases changed in a way that uninstalls and reinstalls them. */
+function describeReinstalledHelmReleases(units: readonly UnitDiff[]): Finding[] {
   const findings: Finding[] = [];
-  const prunedNamespaces = new Set(units.flatMap((unit) => unit.diff.removed.filter((object) => object.id.group === '' && object.id.kind === 'Namespace').map((object) => object.id.name)));
   for (const unit of units) {
-    const owner = context.owners.get(unit.unit);
-    const prunes = !owner?.after || owner.after.prune;
-    for (const object of unit.diff.removed) {
-      if (!isHelmRelease(object.body) || !prunes || findPruneOptOut(object.body)) continue;
-      if (owner?.before && !owner.after) continue;
-      const release = readHelmReleaseIdentity(object.body);
-      const namespaceGoes = prunedNamespaces.has(release.targetNamespace);
-      findings.push({
-        rule: Rules.helmReleaseRemoved,
-        severity: namespaceGoes ? 'error' : 'warning',
-        unit: unit.unit,
-        object: { ...object.id, apiVersion: object.apiVersion },
-        ...(object.provenance ? { provenance: object.provenance } : {}),
-        message: `${formatObjectRef(object.id)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${namespaceGoes ? `; Namespace/${release.targetNamespace} is pruned as well` : ''}`,
-      });
-    }
     for (const change of unit.diff.changed) {
       if (!isHelmRelease(change.after.body)) continue;
       const old = readHelmReleaseIdentity(change.before.body);

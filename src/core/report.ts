@@ -13,6 +13,7 @@ import {
   type ObjectRef,
   type Severity,
 } from './findings.ts';
+import { applySeverityOverrides, type Config } from './config.ts';
 import { applyFluxSemantics, type FluxOwner } from './flux-rules.ts';
 import { evaluateRules, type UnitDiff } from './rules.ts';
 import type { Provenance, ResourceObject } from './objects.ts';
@@ -155,6 +156,8 @@ export interface ReportInput {
   readonly failOn: FailLevel;
   /** Flux mode: the Kustomization behind each unit, by unit name. */
   readonly owners?: ReadonlyMap<string, FluxOwner>;
+  /** Severity overrides from the configuration file. */
+  readonly config?: Config;
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -170,7 +173,8 @@ const NOTABLE_PRUNED_KINDS = new Set([
 export function buildReport(input: ReportInput): Report {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
   const generic = evaluateRules({ units });
-  const findings = (input.owners ? applyFluxSemantics(generic, units, input.owners) : generic).sort(compareFindings);
+  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
+  const findings = (input.config ? applySeverityOverrides(flux, input.config) : flux).sort(compareFindings);
   const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
     unit,

@@ -15,6 +15,8 @@ export interface LoadConfigOptions {
   readonly repoRoot?: string;
   /** An explicit file (`--config`), relative to the working directory or absolute; it must exist. */
   readonly path?: string;
+  /** How messages name the root directory (e.g. `after` in diff mode); default: nothing, the bare file name. */
+  readonly rootLabel?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
   // Reading one and not the other would silently ignore whichever the user is editing.
   if (other !== undefined) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
   // Messages name it as the user sees it in the repository, not by its absolute path.
-  return readConfigFile(join(root, name), name);
+  return readConfigFile(join(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, '')}/${name}` : name);
 }
 
 function readConfigFile(path: string, shown: string): Config {

@@ -36,6 +36,12 @@ export interface FluxBuildPlan {
   readonly aliases: ReadonlyMap<string, string>;
   /** True when Flux generates the kustomization (the path has none). */
   readonly generated: boolean;
+  /**
+   * The kustomization as the controller would build it, when it differs from the file in the
+   * path (generated or merged with the spec); part of any cache key, since the graph names the
+   * user's file for provenance.
+   */
+  readonly kustomization?: string;
 }
 
 /** Flux spec fields that change the root kustomization. */
@@ -73,7 +79,8 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
     if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(entry)) continue;
     symlinkSync(join(dir, entry), join(buildDir, entry));
   }
-  writeFileSync(join(buildDir, 'kustomization.yaml'), stringify(kustomization));
+  const text = stringify(kustomization);
+  writeFileSync(join(buildDir, 'kustomization.yaml'), text);
 
   const graph = readKustomizationGraph(buildDir, show);
   // Lines of the user's own kustomization.yaml, not of the merged copy.
@@ -83,6 +90,7 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: new Map([[buildDir, dir]]),
     generated: !existing,
+    kustomization: text,
   };
 }
 

@@ -132,7 +132,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
 export function parseReport(result: CliResult): {
   summary: Record<string, unknown> & { prune: number; add: number; change: number; replace: number; findings: Record<string, number> };
   findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[] }>;
-  units: Array<{ name: string; before: number | null; after: number | null }>;
+  units: Array<{ name: string; before: number | null; after: number | null; flux?: { path: string; prune: boolean; verdict: string; parent: string | null; skipped: string | null } }>;
   blocking: boolean;
   before: { label: string };
   after: { label: string };
