@@ -11725,6 +11725,38 @@ function formatProvenance(provenance) {
 function pluralize(count, noun) {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+function orderUnitsAsTree(units) {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
+    else roots.push(unit);
+  }
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (unit, depth) => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child of children.get(unit.name) ?? []) visit2(child, depth + 1);
+  };
+  for (const root of roots) visit2(root, 0);
+  return rows;
+}
+function formatUnitVerdict(unit) {
+  if (!unit.flux) return "";
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return "removed";
+  if (unit.before === null) return "new";
+  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
+}
+function formatUnitFindings(report, unit) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
+}
 
 // src/report/markdown.ts
 var SEVERITY_BADGE = {
@@ -11750,6 +11782,16 @@ function formatMarkdown(report, options = {}) {
     out.push("");
   }
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
+  if (report.units.some((unit) => unit.flux)) {
+    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const indent = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
+      out.push(
+        `| ${indent}${cellCode(unit.name)} | ${unit.flux ? cellCode(`./${unit.flux.path}`) : ""} | ${cell(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+      );
+    }
+    out.push("");
+  }
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
@@ -11828,6 +11870,14 @@ function formatText(report, options) {
       lines.push(`          ${finding.message}`);
       const where = [showUnits ? `in ${finding.unit}` : void 0, formatProvenance(finding.provenance)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join("; ")}`);
+    }
+  }
+  if (report.units.some((unit) => unit.flux)) {
+    lines.push("", paint("bold", "Flux Kustomizations:"));
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const findings = formatUnitFindings(report, unit.name);
+      const path2 = unit.flux ? `./${unit.flux.path}` : "";
+      lines.push(`  ${"  ".repeat(depth)}${unit.name}  ${path2}  ${formatUnitVerdict(unit)}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
     }
   }
   for (const unit of report.units) {

@@ -2,7 +2,7 @@
  * Phrases every output format shares, so text, markdown and JSON consumers read the same words.
  */
 import type { Provenance } from '../core/objects.ts';
-import type { PlanCounts, Report } from '../core/report.ts';
+import type { PlanCounts, Report, UnitReport } from '../core/report.ts';
 
 const SHORT_KIND_NAMES: Readonly<Record<string, [string, string]>> = {
   CustomResourceDefinition: ['CRD', 'CRDs'],
@@ -60,4 +60,56 @@ export function formatProvenance(provenance: Provenance | undefined): string | u
 /** Returns `1 error` / `2 errors`. */
 export function pluralize(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A unit with its depth in the tree of Flux Kustomizations. */
+export interface TreeRow {
+  /** The unit. */
+  readonly unit: UnitReport;
+  /** 0 for an entry point, 1 for its children, and so on. */
+  readonly depth: number;
+}
+
+/**
+ * Orders units as the tree of Flux Kustomizations (parents first, children sorted below
+ * them). Units whose parent is not in the report count as roots.
+ */
+export function orderUnitsAsTree(units: readonly UnitReport[]): TreeRow[] {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = new Map<string, UnitReport[]>();
+  const roots: UnitReport[] = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...(children.get(parent) ?? []), unit]);
+    else roots.push(unit);
+  }
+  const rows: TreeRow[] = [];
+  const seen = new Set<string>();
+  const visit = (unit: UnitReport, depth: number): void => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child of children.get(unit.name) ?? []) visit(child, depth + 1);
+  };
+  for (const root of roots) visit(root, 0);
+  return rows;
+}
+
+/** Returns what Flux does with a unit's removals: `prunes`, `orphans (prune: false)`, or why it was not rendered. */
+export function formatUnitVerdict(unit: UnitReport): string {
+  if (!unit.flux) return '';
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return 'removed';
+  if (unit.before === null) return 'new';
+  return unit.flux.verdict === 'pruned' ? 'prunes' : 'orphans (prune: false)';
+}
+
+/** Returns `1 error, 2 notices` for the findings of one unit, or '' when it has none. */
+export function formatUnitFindings(report: Report, unit: string): string {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  return (['error', 'warning', 'notice'] as const)
+    .filter((severity) => counts[severity] > 0)
+    .map((severity) => pluralize(counts[severity], severity))
+    .join(', ');
 }

@@ -4,7 +4,16 @@
 import type { Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
 import type { ChangeEntry, ObjectEntry, Report } from '../core/report.ts';
-import { formatFindingCounts, formatPlanCounts, formatPlanLine, formatProvenance, formatVerdict } from './format.ts';
+import {
+  formatFindingCounts,
+  formatPlanCounts,
+  formatPlanLine,
+  formatProvenance,
+  formatUnitFindings,
+  formatUnitVerdict,
+  formatVerdict,
+  orderUnitsAsTree,
+} from './format.ts';
 
 /** How to build markdown. */
 export interface MarkdownOptions {
@@ -40,6 +49,18 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, '');
+
+  if (report.units.some((unit) => unit.flux)) {
+    out.push('| Flux Kustomization | Path | What Flux does | Plan | Findings |', '| --- | --- | --- | --- | --- |');
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      // Non-breaking spaces keep the tree's indentation in a table cell.
+      const indent = depth > 0 ? `${'\u00a0\u00a0'.repeat(depth)}└\u00a0` : '';
+      out.push(
+        `| ${indent}${cellCode(unit.name)} | ${unit.flux ? cellCode(`./${unit.flux.path}`) : ''} | ${cell(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`,
+      );
+    }
+    out.push('');
+  }
 
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;

@@ -5,7 +5,16 @@ import { styleText } from 'node:util';
 import type { Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
 import type { ObjectEntry, Report } from '../core/report.ts';
-import { formatFindingCounts, formatPlanCounts, formatPlanLine, formatProvenance, formatVerdict } from './format.ts';
+import {
+  formatFindingCounts,
+  formatPlanCounts,
+  formatPlanLine,
+  formatProvenance,
+  formatUnitFindings,
+  formatUnitVerdict,
+  formatVerdict,
+  orderUnitsAsTree,
+} from './format.ts';
 
 /** How to print text. */
 export interface TextOptions {
@@ -36,6 +45,15 @@ export function formatText(report: Report, options: TextOptions): string {
       lines.push(`          ${finding.message}`);
       const where = [showUnits ? `in ${finding.unit}` : undefined, formatProvenance(finding.provenance)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join('; ')}`);
+    }
+  }
+
+  if (report.units.some((unit) => unit.flux)) {
+    lines.push('', paint('bold', 'Flux Kustomizations:'));
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const findings = formatUnitFindings(report, unit.name);
+      const path = unit.flux ? `./${unit.flux.path}` : '';
+      lines.push(`  ${'  '.repeat(depth)}${unit.name}  ${path}  ${formatUnitVerdict(unit)}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ''}`);
     }
   }
 

@@ -54,6 +54,23 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       expect(removed?.message).toContain('its finalizer deletes everything it applied: 4 objects, including CustomResourceDefinition/widgets.example.io, Namespace/widget-system');
       expect(removed?.cascade).toEqual(['CustomResourceDefinition/widgets.example.io', 'Deployment/widget-system/widget-operator', 'Namespace/widget-system', 'StorageClass/fast']);
       expect(removed?.provenance).toMatchObject({ file: 'clusters/production/infrastructure.yaml' });
+
+      const text = await runCli([], { cwd: fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }) });
+      expect(text.stdout).toContain(
+        [
+          'Flux Kustomizations:',
+          '  flux-system/flux-system  ./clusters/production  prunes; 0 to add, 0 to change, 1 to prune',
+          '    flux-system/apps  ./apps/production  prunes; 0 to add, 0 to change, 0 to prune; 1 error',
+          '    flux-system/infrastructure  ./infrastructure  removed; 0 to add, 0 to change, 4 to prune; 1 error',
+        ].join('\n'),
+      );
+    });
+
+    it('deletionPolicy: Delete deletes the inventory of a removed Kustomization even with prune: false', async () => {
+      const withDelete = infrastructure('  deletionPolicy: Delete\n').replace('prune: true', 'prune: false');
+      const { code, report } = await check(fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }, { 'clusters/production/infrastructure.yaml': withDelete }));
+      expect(code).toBe(1);
+      expect(report.findings[0]?.message).toContain('with deletionPolicy: Delete its finalizer deletes everything it applied');
     });
 
     it.each([
@@ -205,6 +222,13 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       expect(summarize(report.findings)).toEqual(['warning helmrelease-removed HelmRelease/grafana']);
       expect(report.findings[0]?.message).toContain('helm-controller uninstalls release grafana, deleting everything it installed in observability');
       expect((await check(dir, '--fail-on', 'warning')).code).toBe(1);
+    });
+
+    it('a chart change uninstalls and reinstalls the release', async () => {
+      const release = fixture('flux-apps', 'kubernetes/apps/observability/grafana/app/helmrelease.yaml').replace('chart: grafana', 'chart: grafana-operator');
+      const { report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/app/helmrelease.yaml': release }));
+      expect(summarize(report.findings)).toEqual(['warning helmrelease-reinstalled HelmRelease/grafana']);
+      expect(report.findings[0]?.message).toContain('changes chart grafana -> grafana-operator: helm-controller uninstalls release grafana and installs it again');
     });
 
     it('a targetNamespace change is a delete and recreate of everything, and reinstalls the release', async () => {
