@@ -15675,6 +15675,15 @@ function rewriteRemoval(finding, context) {
   const move = findMoveTarget(finding, context);
   const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
   const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
+  if (move && ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity: "notice",
+      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      cascade: []
+    };
+  }
   if (move) {
     const newOwner = context.owners.get(move.unit);
     const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;

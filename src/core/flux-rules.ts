@@ -175,6 +175,15 @@ function rewriteRemoval(finding: Finding, context: Context): Finding | undefined
     ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it`
     : '';
 
+  if (move && ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity: 'notice',
+      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      cascade: [],
+    };
+  }
   if (move) {
     const newOwner = context.owners.get(move.unit);
     const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) &&

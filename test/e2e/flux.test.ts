@@ -112,6 +112,21 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       expect(summarize(report.findings)).toContain('notice object-moved StorageClass/fast');
     });
 
+    it('a move out of a Kustomization with prune: false is a safe hand-over', async () => {
+      const noPrune = infrastructure('').replace('prune: true', 'prune: false');
+      const dir = fluxRepo(
+        'flux-fleet',
+        {
+          'infrastructure/kustomization.yaml': fixture('flux-fleet', 'infrastructure/kustomization.yaml').replace('  - storage\n', ''),
+          'apps/base/shop/storage-class.yaml': fixture('flux-fleet', 'infrastructure/storage/storage-class.yaml'),
+          'apps/base/shop/kustomization.yaml': fixture('flux-fleet', 'apps/base/shop/kustomization.yaml').replace('  - data.yaml\n', '  - data.yaml\n  - storage-class.yaml\n'),
+        },
+        { 'clusters/production/infrastructure.yaml': noPrune },
+      );
+      const { report } = await check(dir, '--fail-on', 'warning');
+      expect(summarize(report.findings)).toEqual(['notice object-moved StorageClass/fast']);
+    });
+
     it('prune: false orphans what leaves the render: a warning, not an error', async () => {
       const dir = fluxRepo(
         'flux-fleet',
