@@ -108,7 +108,8 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
         'clusters/production/infrastructure.yaml': infrastructure('  dependsOn:\n    - name: apps\n'),
         'clusters/production/apps.yaml': fixture('flux-fleet', 'clusters/production/apps.yaml').replace('  dependsOn:\n    - name: infrastructure\n', ''),
       });
-      const { report } = await check(dir);
+      const { code, report } = await check(dir, '--fail-on', 'warning');
+      expect(code).toBe(0);
       expect(summarize(report.findings)).toContain('notice object-moved StorageClass/fast');
     });
 
@@ -123,7 +124,8 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
         },
         { 'clusters/production/infrastructure.yaml': noPrune },
       );
-      const { report } = await check(dir, '--fail-on', 'warning');
+      const { code, report } = await check(dir, '--fail-on', 'warning');
+      expect(code).toBe(0);
       expect(summarize(report.findings)).toEqual(['notice object-moved StorageClass/fast']);
     });
 
@@ -172,7 +174,8 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
     it('an opt-out applied to every object through commonMetadata in the base protects them', async () => {
       const withOptOut = infrastructure('  commonMetadata:\n    labels:\n      kustomize.toolkit.fluxcd.io/prune: disabled\n');
       const dir = fluxRepo('flux-fleet', { 'infrastructure/kustomization.yaml': fixture('flux-fleet', 'infrastructure/kustomization.yaml').replace('  - widget-operator\n', '') }, { 'clusters/production/infrastructure.yaml': withOptOut });
-      const { report } = await check(dir);
+      const { code, report } = await check(dir);
+      expect(code).toBe(0);
       expect(report.findings.filter((finding) => finding.rule === 'prune-protected')).toHaveLength(3);
       expect(report.findings.some((finding) => finding.rule === 'crd-removed')).toBe(false);
     });
@@ -180,7 +183,8 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
     it('substitutes postBuild variables from substitute and substituteFrom, and flags a missing one', async () => {
       const settings = fixture('flux-fleet', 'clusters/production/cluster-settings.yaml').replace('shop.example.com', 'store.example.com');
       const deployment = fixture('flux-fleet', 'apps/base/shop/deployment.yaml').replace('    env: ${cluster_env}\n', '    env: ${cluster_env}\n    region: ${REGION}\n    tier: ${TIER:=gold}\n');
-      const { report } = await check(fluxRepo('flux-fleet', { 'clusters/production/cluster-settings.yaml': settings, 'apps/base/shop/deployment.yaml': deployment }));
+      const { code, report } = await check(fluxRepo('flux-fleet', { 'clusters/production/cluster-settings.yaml': settings, 'apps/base/shop/deployment.yaml': deployment }), '--fail-on', 'notice');
+      expect(code).toBe(1);
       const change = report.changes.changed?.find((entry) => (entry.object as { name: string }).name === 'shop');
       expect(change?.diff).toContain('-              value: shop.example.com');
       expect(change?.diff).toContain('+              value: store.example.com');
@@ -241,14 +245,16 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
 
     it('a chart change uninstalls and reinstalls the release', async () => {
       const release = fixture('flux-apps', 'kubernetes/apps/observability/grafana/app/helmrelease.yaml').replace('chart: grafana', 'chart: grafana-operator');
-      const { report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/app/helmrelease.yaml': release }));
+      const { code, report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/app/helmrelease.yaml': release }));
+      expect(code).toBe(0);
       expect(summarize(report.findings)).toEqual(['warning helmrelease-reinstalled HelmRelease/grafana']);
       expect(report.findings[0]?.message).toContain('changes chart grafana -> grafana-operator: helm-controller uninstalls release grafana and installs it again');
     });
 
     it('a targetNamespace change is a delete and recreate of everything, and reinstalls the release', async () => {
       const ks = fixture('flux-apps', 'kubernetes/apps/observability/grafana/ks.yaml').replace('targetNamespace: observability', 'targetNamespace: monitoring');
-      const { report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/ks.yaml': ks }));
+      const { code, report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/ks.yaml': ks }), '--fail-on', 'warning');
+      expect(code).toBe(1);
       expect(summarize(report.findings)).toEqual([
         'warning helmrelease-removed HelmRelease/grafana',
         'notice object-removed ConfigMap/grafana-dashboards-2c787627c4',
