@@ -15785,8 +15785,15 @@ function describeRemovedKustomization(unitName, context) {
     rule: Rules.kustomizationRemoved,
     severity: severe.length > 0 ? "error" : "warning",
     cascade: refs,
-    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""} and everything in them` : "") + `.${rename}`
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename}`
   };
+}
+function describeCascadeScope(crds, namespaces) {
+  const parts = [
+    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
+    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
+  ].filter(Boolean);
+  return parts.join(" and ");
 }
 function describeKustomizationChanges(context) {
   const findings = [];

@@ -308,9 +308,20 @@ function describeRemovedKustomization(unitName: string, context: Context): Findi
     cascade: refs,
     message:
       `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` +
-      (severe.length > 0 ? `, including ${severe.slice(0, 5).join(', ')}${severe.length > 5 ? ` and ${severe.length - 5} more` : ''} and everything in them` : '') +
+      (severe.length > 0
+        ? `, including ${severe.slice(0, 5).join(', ')}${severe.length > 5 ? ` and ${severe.length - 5} more` : ''}, and with them ${describeCascadeScope(crds.length, namespaces.length)}`
+        : '') +
       `.${rename}`,
   };
+}
+
+/** Names what a deleted CRD or Namespace takes along, in the Kustomization-removed message. */
+function describeCascadeScope(crds: number, namespaces: number): string {
+  const parts = [
+    crds > 0 ? `every custom resource of ${crds === 1 ? 'that CRD' : 'those CRDs'}` : '',
+    namespaces > 0 ? `everything in ${namespaces === 1 ? 'that Namespace' : 'those Namespaces'}` : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
 }
 
 /** Kustomizations not rendered, missing variables, and spec changes that recreate objects. */
