@@ -15613,7 +15613,27 @@ function applyFluxSemantics(findings, units, owners) {
     if (finding) result.push(finding);
   }
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
-  return dropCrdMissingWhereCrdStays(result, units);
+  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+function collectDeletedNamespaces(findings) {
+  const deleted = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    if (finding.rule === Rules.namespaceRemoved) deleted.add(finding.object.name);
+    if (finding.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding.cascade ?? []) if (ref.startsWith("Namespace/")) deleted.add(ref.slice("Namespace/".length));
+    }
+  }
+  return deleted;
+}
+function escalateReleasesInDeletedNamespaces(findings, context) {
+  const deleted = collectDeletedNamespaces(findings);
+  return findings.map((finding) => {
+    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
+    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
+    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
+    if (!namespace || !deleted.has(namespace)) return finding;
+    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+  });
 }
 function dropCrdMissingWhereCrdStays(findings, units) {
   const deleted = /* @__PURE__ */ new Set();
@@ -15715,19 +15735,16 @@ function rewriteRemoval(finding, context) {
     };
   }
   const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, context, `${protectsNothing}${applyNote}`);
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
   return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
 }
-function describeRemovedHelmRelease(finding, removed, context, note) {
+function describeRemovedHelmRelease(finding, removed, note) {
   const release = readHelmReleaseIdentity(removed.body);
-  const namespaceGoes = [...context.units.values()].some(
-    (unit) => unit.diff.removed.some((object) => object.id.group === "" && object.id.kind === "Namespace" && object.id.name === release.targetNamespace)
-  );
   return {
     ...finding,
     rule: Rules.helmReleaseRemoved,
-    severity: namespaceGoes ? "error" : "warning",
-    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${namespaceGoes ? `; Namespace/${release.targetNamespace} is pruned as well` : ""}${note}`
+    severity: "warning",
+    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
   };
 }
 function describeLossOnRecreate(finding) {
@@ -15738,6 +15755,17 @@ function describeLossOnRecreate(finding) {
   if (finding.object.kind === "Namespace") return " (with everything in it)";
   if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
+}
+function isDeletedWithItsInventory(unitName, context, visiting) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
+  visiting.add(unitName);
+  const parent = context.owners.get(owner.parentBefore);
+  const declared = context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+  if (declared && findPruneOptOut(declared.body)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  return parentDeletes && deletesInventoryOnDeletion(ks);
 }
 function describeRemovedKustomization(unitName, context) {
   const owner = context.owners.get(unitName);
@@ -15753,11 +15781,14 @@ function describeRemovedKustomization(unitName, context) {
   if (owner.parentBefore) {
     const parent = context.owners.get(owner.parentBefore);
     if (parent?.after && !parent.after.prune) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it and everything it applied in the cluster, unmanaged` };
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
     }
     const optOut = declared ? findPruneOptOut(declared.body) : void 0;
     if (optOut) {
       return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
     }
   } else {
     const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";

@@ -95,7 +95,31 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     if (finding) result.push(finding);
   }
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
-  return dropCrdMissingWhereCrdStays(result, units);
+  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+
+/** Namespaces Flux really deletes, from the final findings. */
+function collectDeletedNamespaces(findings: readonly Finding[]): Set<string> {
+  const deleted = new Set<string>();
+  for (const finding of findings) {
+    if (finding.rule === Rules.namespaceRemoved) deleted.add(finding.object.name);
+    if (finding.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding.cascade ?? []) if (ref.startsWith('Namespace/')) deleted.add(ref.slice('Namespace/'.length));
+    }
+  }
+  return deleted;
+}
+
+/** A pruned HelmRelease whose namespace Flux deletes as well is an error, not a warning. */
+function escalateReleasesInDeletedNamespaces(findings: readonly Finding[], context: Context): Finding[] {
+  const deleted = collectDeletedNamespaces(findings);
+  return findings.map((finding) => {
+    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
+    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
+    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : undefined;
+    if (!namespace || !deleted.has(namespace)) return finding;
+    return { ...finding, severity: 'error', message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+  });
 }
 
 /**
@@ -222,23 +246,18 @@ function rewriteRemoval(finding: Finding, context: Context): Finding | undefined
   const applyNote = context.failingApply.has(finding.unit)
     ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds`
     : '';
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, context, `${protectsNothing}${applyNote}`);
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
   return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
 }
 
 /** A pruned HelmRelease: helm-controller uninstalls the release and everything it installed. */
-function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, context: Context, note: string): Finding {
+function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, note: string): Finding {
   const release = readHelmReleaseIdentity(removed.body);
-  const namespaceGoes = [...context.units.values()].some((unit) =>
-    unit.diff.removed.some((object) => object.id.group === '' && object.id.kind === 'Namespace' && object.id.name === release.targetNamespace),
-  );
   return {
     ...finding,
     rule: Rules.helmReleaseRemoved,
-    severity: namespaceGoes ? 'error' : 'warning',
-    message:
-      `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)` +
-      `${namespaceGoes ? `; Namespace/${release.targetNamespace} is pruned as well` : ''}${note}`,
+    severity: 'warning',
+    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`,
   };
 }
 
@@ -251,6 +270,24 @@ function describeLossOnRecreate(finding: Finding): string {
   if (finding.object.kind === 'Namespace') return ' (with everything in it)';
   if (finding.object.kind === 'PersistentVolumeClaim') return ' (with its data, when the volume reclaim policy is Delete)';
   return '';
+}
+
+/**
+ * True when a Kustomization that leaves the source is deleted from the cluster and its
+ * finalizer deletes what it applied: its parent must prune it (a parent that is itself
+ * removed must delete its own inventory), no opt-out may protect it, and its own
+ * deletion policy must delete.
+ */
+function isDeletedWithItsInventory(unitName: string, context: Context, visiting: Set<string>): boolean {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
+  visiting.add(unitName);
+  const parent = context.owners.get(owner.parentBefore);
+  const declared = context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+  if (declared && findPruneOptOut(declared.body)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  return parentDeletes && deletesInventoryOnDeletion(ks);
 }
 
 /** A Kustomization gone from the source: what its deletion takes with it. */
@@ -271,12 +308,16 @@ function describeRemovedKustomization(unitName: string, context: Context): Findi
 
   if (owner.parentBefore) {
     const parent = context.owners.get(owner.parentBefore);
+    // The Kustomization object keeps running in the cluster: nothing changes there.
     if (parent?.after && !parent.after.prune) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: 'warning', message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it and everything it applied in the cluster, unmanaged` };
+      return { ...base, rule: Rules.kustomizationRemoved, severity: 'notice', message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
     }
     const optOut = declared ? findPruneOptOut(declared.body) : undefined;
     if (optOut) {
       return { ...base, rule: Rules.pruneProtected, severity: 'notice', message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, new Set([unitName]))) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: 'notice', message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
     }
   } else {
     const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : '';
