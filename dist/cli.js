@@ -17165,7 +17165,7 @@ async function compareFluxSides(sides, runner, options, settings) {
         let pending2 = cache2.get(key);
         if (!pending2) {
           pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases }).then((docs) => {
-            options.onProgress?.(++builds, builds);
+            options.onProgress?.(++builds, void 0);
             return docs;
           });
           cache2.set(key, pending2);
@@ -17552,16 +17552,22 @@ async function main(argv) {
     }
     const options = request.options;
     const showProgress = process.stderr.isTTY === true;
-    const report = await run({
-      ...options,
-      ...showProgress ? {
-        onProgress: (done, total) => {
-          if (total < 4) return;
-          process.stderr.write(`\rRendering kustomizations: ${done}/${total}`);
-          if (done === total) process.stderr.write("\r\x1B[K");
-        }
-      } : {}
-    });
+    let progressShown = false;
+    let report;
+    try {
+      report = await run({
+        ...options,
+        ...showProgress ? {
+          onProgress: (done, total) => {
+            if (total !== void 0 && total < 4) return;
+            progressShown = true;
+            process.stderr.write(`\rRendering kustomizations: ${done}${total === void 0 ? "" : `/${total}`}`);
+          }
+        } : {}
+      });
+    } finally {
+      if (progressShown) process.stderr.write("\r\x1B[K");
+    }
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true)));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

@@ -176,18 +176,25 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const options = request.options as RunOptions;
     const showProgress = process.stderr.isTTY === true;
-    const report = await run({
-      ...options,
-      ...(showProgress
-        ? {
-            onProgress: (done: number, total: number) => {
-              if (total < 4) return;
-              process.stderr.write(`\rRendering kustomizations: ${done}/${total}`);
-              if (done === total) process.stderr.write('\r\x1b[K');
-            },
-          }
-        : {}),
-    });
+    let progressShown = false;
+    let report: Report;
+    try {
+      report = await run({
+        ...options,
+        ...(showProgress
+          ? {
+              onProgress: (done: number, total: number | undefined) => {
+                if (total !== undefined && total < 4) return;
+                progressShown = true;
+                process.stderr.write(`\rRendering kustomizations: ${done}${total === undefined ? '' : `/${total}`}`);
+              },
+            }
+          : {}),
+      });
+    } finally {
+      // An error line must not start in the middle of the progress line.
+      if (progressShown) process.stderr.write('\r\x1b[K');
+    }
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true)));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

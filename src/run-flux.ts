@@ -70,7 +70,7 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
         let pending = cache.get(key);
         if (!pending) {
           pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases }).then((docs) => {
-            options.onProgress?.(++builds, builds);
+            options.onProgress?.(++builds, undefined);
             return docs;
           });
           cache.set(key, pending);

@@ -74,8 +74,8 @@ export interface RunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** How many kustomize builds run at once; default: the CPU count. */
   readonly concurrency?: number;
-  /** Called after each finished build, for progress display. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called after each finished build, for progress display; the total is unknown in Flux mode, where renders reveal more Kustomizations. */
+  readonly onProgress?: (done: number, total: number | undefined) => void;
 }
 
 /** Ports a test may replace. */
