@@ -15756,13 +15756,16 @@ function describeLossOnRecreate(finding) {
   if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
 }
+function findRemovedKustomizationObject(parent, ks, context) {
+  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+}
 function isDeletedWithItsInventory(unitName, context, visiting) {
   const owner = context.owners.get(unitName);
   const ks = owner?.before;
   if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
   visiting.add(unitName);
   const parent = context.owners.get(owner.parentBefore);
-  const declared = context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
   if (declared && findPruneOptOut(declared.body)) return false;
   const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
   return parentDeletes && deletesInventoryOnDeletion(ks);
@@ -15774,7 +15777,7 @@ function describeRemovedKustomization(unitName, context) {
   const unit = context.units.get(unitName);
   const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
   const ref = `Kustomization/${ks.key}`;
-  const declared = owner.parentBefore ? context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name) : void 0;
+  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
   const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
   const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
   const rename = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
@@ -16902,7 +16905,7 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    return { graph: readKustomizationGraph(dir, show2), aliases: /* @__PURE__ */ new Map(), generated: false };
+    return { graph: readKustomizationGraph(dir, show2), aliases: /* @__PURE__ */ new Map() };
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
@@ -16920,7 +16923,6 @@ function planFluxBuild(artifact, ks, show2) {
   return {
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    generated: !existing,
     kustomization: text
   };
 }

@@ -272,6 +272,13 @@ function describeLossOnRecreate(finding: Finding): string {
   return '';
 }
 
+/** The Kustomization object as its parent rendered it before: what the change removed. */
+function findRemovedKustomizationObject(parent: string, ks: FluxKustomization, context: Context): ResourceObject | undefined {
+  return context.units
+    .get(parent)
+    ?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+}
+
 /**
  * True when a Kustomization that leaves the source is deleted from the cluster and its
  * finalizer deletes what it applied: its parent must prune it (a parent that is itself
@@ -284,7 +291,7 @@ function isDeletedWithItsInventory(unitName: string, context: Context, visiting:
   if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
   visiting.add(unitName);
   const parent = context.owners.get(owner.parentBefore);
-  const declared = context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
   if (declared && findPruneOptOut(declared.body)) return false;
   const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
   return parentDeletes && deletesInventoryOnDeletion(ks);
@@ -299,9 +306,7 @@ function describeRemovedKustomization(unitName: string, context: Context): Findi
   const object: ObjectRef = { group: 'kustomize.toolkit.fluxcd.io', kind: 'Kustomization', namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
   const ref = `Kustomization/${ks.key}`;
   // The Kustomization object itself, as its parent rendered it: that file is what the change removed.
-  const declared = owner.parentBefore
-    ? context.units.get(owner.parentBefore)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name)
-    : undefined;
+  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : undefined;
   const base = { unit: unitName, object, ...(declared?.provenance ? { provenance: declared.provenance } : {}) };
   const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
   const rename = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : '';

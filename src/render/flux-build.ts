@@ -34,8 +34,6 @@ export interface FluxBuildPlan {
   readonly graph: KustomizationGraph;
   /** Build directory -> the path it stands in for, so provenance names the user's files. */
   readonly aliases: ReadonlyMap<string, string>;
-  /** True when Flux generates the kustomization (the path has none). */
-  readonly generated: boolean;
   /**
    * The kustomization as the controller would build it, when it differs from the file in the
    * path (generated or merged with the spec); part of any cache key, since the graph names the
@@ -67,7 +65,7 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    return { graph: readKustomizationGraph(dir, show), aliases: new Map(), generated: false };
+    return { graph: readKustomizationGraph(dir, show), aliases: new Map() };
   }
 
   const kustomization = existing ? readRootKustomization(existing, show) : generateKustomization(dir, show);
@@ -89,7 +87,6 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   return {
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: new Map([[buildDir, dir]]),
-    generated: !existing,
     kustomization: text,
   };
 }

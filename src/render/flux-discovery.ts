@@ -7,13 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import {
-  formatNamespacedName,
-  isFluxKustomization,
-  readFluxKustomization,
-  type FluxKustomization,
-  type SourceRef,
-} from '../core/flux.ts';
+import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/flux.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects.ts';
 import { substituteObject } from '../core/substitute.ts';
 import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
@@ -228,9 +222,4 @@ function applyCommonMetadata(body: KubeObject, ks: FluxKustomization): KubeObjec
       ...(mergedAnnotations ? { annotations: mergedAnnotations } : {}),
     },
   };
-}
-
-/** Returns `namespace/name` of a GitRepository reference, for config lookups. */
-export function formatSourceRef(ref: SourceRef): string {
-  return formatNamespacedName(ref);
 }
