@@ -14544,6 +14544,144 @@ minimatch.unescape = unescape;
 
 // src/core/config.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/substitute.ts
+var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
+var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+function formatUnsetPlaceholder(name) {
+  return `<unset:${name}>`;
+}
+function isValidVariableName(name) {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+function isSubstitutionDisabled(body) {
+  const metadata = getMetadata(body);
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
+  );
+}
+function shouldSubstitute(variables, options = {}) {
+  return options.always === true || Object.keys(variables).length > 0;
+}
+function substituteObject(body, variables, options = {}) {
+  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
+    return { body, missing: [], unresolved: [] };
+  }
+  const substitution = new Substitution(variables);
+  const substituted = substituteValue(body, substitution);
+  return { body: substituted, ...substitution.report() };
+}
+function substituteValue(value, substitution) {
+  if (typeof value === "string") return substitution.substitute(value);
+  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
+    );
+  }
+  return value;
+}
+var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
+var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+var Substitution = class {
+  values = /* @__PURE__ */ new Map();
+  missing = /* @__PURE__ */ new Set();
+  unresolved = /* @__PURE__ */ new Set();
+  constructor(variables) {
+    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
+  }
+  substitute(text) {
+    if (!text.includes("$")) return text;
+    let output = "";
+    let index = 0;
+    while (index < text.length) {
+      const dollar = text.indexOf("$", index);
+      if (dollar === -1) {
+        output += text.slice(index);
+        break;
+      }
+      output += text.slice(index, dollar);
+      const next = text[dollar + 1];
+      if (next === "$") {
+        output += "$";
+        index = dollar + 2;
+      } else if (next === "{") {
+        const parsed = parseExpression(text, dollar);
+        if (parsed.kind === "expression") {
+          output += this.evaluate(parsed.expression);
+        } else {
+          const written = text.slice(dollar, parsed.end);
+          output += written;
+          this.unresolved.add(describeExpression(written));
+        }
+        index = parsed.end;
+      } else {
+        output += "$";
+        index = dollar + 1;
+      }
+    }
+    return output;
+  }
+  report() {
+    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
+  }
+  evaluate(expression) {
+    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
+    const value = this.values.get(expression.name);
+    if (!expression.defaulted) {
+      if (value !== void 0) return value;
+      this.missing.add(expression.name);
+      return formatUnsetPlaceholder(expression.name);
+    }
+    return value === void 0 || value === "" ? fallback : value;
+  }
+};
+function parseExpression(text, start) {
+  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
+  let index = start + 2;
+  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
+  const name = text.slice(start + 2, index);
+  if (!isValidVariableName(name)) return unresolved();
+  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (operator === void 0) {
+    return unresolved();
+  }
+  index += operator.length;
+  const parts = [];
+  for (; ; ) {
+    const close = text.indexOf("}", index);
+    if (close === -1) return unresolved();
+    const nested = text.indexOf("${", index);
+    if (nested === -1 || nested > close) {
+      if (close > index) parts.push(text.slice(index, close));
+      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
+    }
+    if (nested > index) parts.push(text.slice(index, nested));
+    const inner = parseExpression(text, nested);
+    if (inner.kind !== "expression") return unresolved();
+    parts.push(inner.expression);
+    index = inner.end;
+  }
+}
+function findClosingBrace(text, start) {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text.startsWith("${", index)) {
+      depth++;
+      index++;
+    } else if (text[index] === "}" && --depth === 0) {
+      return index + 1;
+    }
+  }
+  return text.length;
+}
+function describeExpression(written) {
+  const line = written.split("\n")[0] ?? written;
+  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
+}
+
+// src/core/config.ts
 var EMPTY_CONFIG = Object.freeze({
   severity: Object.freeze([]),
   ignore: Object.freeze([]),
@@ -14562,7 +14700,6 @@ var MATCH_OPTIONS = {
   platform: "linux"
 };
 var KEY_SEGMENTS = 4;
-var VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
@@ -14720,7 +14857,7 @@ function readSubstitute(reader, entry) {
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME.test(key.value)) {
+    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
       const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
@@ -16753,142 +16890,6 @@ function copyTree(from, to, skip) {
 // src/render/flux-discovery.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync4 } from "node:fs";
 import { join as join8, relative as relative5 } from "node:path";
-
-// src/core/substitute.ts
-var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
-var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-function formatUnsetPlaceholder(name) {
-  return `<unset:${name}>`;
-}
-function isValidVariableName(name) {
-  return VARIABLE_NAME_PATTERN.test(name);
-}
-function isSubstitutionDisabled(body) {
-  const metadata = getMetadata(body);
-  return [metadata.labels, metadata.annotations].some(
-    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
-  );
-}
-function shouldSubstitute(variables, options = {}) {
-  return options.always === true || Object.keys(variables).length > 0;
-}
-function substituteObject(body, variables, options = {}) {
-  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
-    return { body, missing: [], unresolved: [] };
-  }
-  const substitution = new Substitution(variables);
-  const substituted = substituteValue(body, substitution);
-  return { body: substituted, ...substitution.report() };
-}
-function substituteValue(value, substitution) {
-  if (typeof value === "string") return substitution.substitute(value);
-  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
-    );
-  }
-  return value;
-}
-var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
-var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
-var Substitution = class {
-  values = /* @__PURE__ */ new Map();
-  missing = /* @__PURE__ */ new Set();
-  unresolved = /* @__PURE__ */ new Set();
-  constructor(variables) {
-    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
-  }
-  substitute(text) {
-    if (!text.includes("$")) return text;
-    let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
-      if (dollar === -1) {
-        output += text.slice(index);
-        break;
-      }
-      output += text.slice(index, dollar);
-      const next = text[dollar + 1];
-      if (next === "$") {
-        output += "$";
-        index = dollar + 2;
-      } else if (next === "{") {
-        const parsed = parseExpression(text, dollar);
-        if (parsed.kind === "expression") {
-          output += this.evaluate(parsed.expression);
-        } else {
-          const written = text.slice(dollar, parsed.end);
-          output += written;
-          this.unresolved.add(describeExpression(written));
-        }
-        index = parsed.end;
-      } else {
-        output += "$";
-        index = dollar + 1;
-      }
-    }
-    return output;
-  }
-  report() {
-    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
-  }
-  evaluate(expression) {
-    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
-    const value = this.values.get(expression.name);
-    if (!expression.defaulted) {
-      if (value !== void 0) return value;
-      this.missing.add(expression.name);
-      return formatUnsetPlaceholder(expression.name);
-    }
-    return value === void 0 || value === "" ? fallback : value;
-  }
-};
-function parseExpression(text, start) {
-  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
-  if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
-  if (operator === void 0) {
-    return unresolved();
-  }
-  index += operator.length;
-  const parts = [];
-  for (; ; ) {
-    const close = text.indexOf("}", index);
-    if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
-    if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
-      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
-    }
-    if (nested > index) parts.push(text.slice(index, nested));
-    const inner = parseExpression(text, nested);
-    if (inner.kind !== "expression") return unresolved();
-    parts.push(inner.expression);
-    index = inner.end;
-  }
-}
-function findClosingBrace(text, start) {
-  let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
-      depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
-    }
-  }
-  return text.length;
-}
-function describeExpression(written) {
-  const line = written.split("\n")[0] ?? written;
-  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
-}
 
 // src/render/flux-build.ts
 import { createHash as createHash2 } from "node:crypto";

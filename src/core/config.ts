@@ -11,6 +11,7 @@ import { ConfigError } from './errors.ts';
 import { FailLevels, Rules, Severities, type FailLevel, type Finding, type RuleId, type Severity } from './findings.ts';
 import { describeYamlError, formatObjectKey, type ObjectId } from './objects.ts';
 import type { GroupKind } from './scope.ts';
+import { VARIABLE_NAME_PATTERN } from './substitute.ts';
 
 /** A severity override for the findings about objects that match a pattern. */
 export interface SeverityOverride {
@@ -72,7 +73,6 @@ const MATCH_OPTIONS: MinimatchOptions = {
 const KEY_SEGMENTS = 4;
 
 /** Flux's rule for post-build variable names (kustomize-controller `varsubRegex`). */
-const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
@@ -265,7 +265,7 @@ function readSubstitute(reader: ConfigReader, entry: MappingEntry | undefined): 
   const values: Array<[string, string]> = [];
   for (const pair of map.items) {
     const key = reader.resolve(pair.key);
-    if (!isScalar(key) || typeof key.value !== 'string' || !VARIABLE_NAME.test(key.value)) {
+    if (!isScalar(key) || typeof key.value !== 'string' || !VARIABLE_NAME_PATTERN.test(key.value)) {
       const shown = isScalar(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
