@@ -11766,8 +11766,7 @@ var SEVERITY_BADGE = {
 };
 function formatMarkdown(report, options = {}) {
   const out = [];
-  const title = report.blocking ? ":stop_sign: prune-guard: this change prunes what it must not" : "prune-guard";
-  out.push(`### ${title}`, "");
+  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
   out.push(`**${formatPlanLine(report)}**`, "");
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, "");
   const showUnits = report.units.length > 1;
@@ -11782,6 +11781,20 @@ function formatMarkdown(report, options = {}) {
     out.push("");
   }
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
+  if (options.acknowledgedBy && report.blocking) {
+    out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+  }
+  for (const finding of options.fixesOutsideDiff ?? []) {
+    const { fix } = finding;
+    if (!fix) continue;
+    out.push(`**Fix for ${code(formatObjectRef(finding.object))}:** ${escapeMarkdown(fix.description)} (${code(`${fix.path}:${fix.startLine}`)})`, "");
+    out.push(fence(fix.replacement, ""), "");
+  }
+  if (options.findingsOnly) {
+    out.push("_Per-Kustomization details and object diffs are in the job summary of this run._");
+    return `${out.join("\n").trimEnd()}
+`;
+  }
   if (report.units.some((unit) => unit.flux)) {
     out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
@@ -11840,6 +11853,15 @@ function fence(text, language) {
 ${text.trimEnd()}
 ${marks2}`;
 }
+function formatTitle(report, acknowledgedBy) {
+  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
+  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
+  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
+  return ":white_check_mark: prune-guard: nothing to flag";
+}
+function escapeMarkdown(text) {
+  return escapeHtml(text).replace(/([\\`*_[\]])/g, "\\$1");
+}
 function code(text) {
   return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
@@ -11847,7 +11869,7 @@ function cellCode(text) {
   return code(text.replace(/\|/g, "\\|"));
 }
 function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return escapeMarkdown(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -17295,7 +17317,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const headCommit = await resolveCommit(git, source.head ?? "HEAD");
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
-  const mergeBase = await findMergeBase(git, baseCommit, headCommit, baseRef);
+  const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
     const rel = relative6(git.root, resolve4(realCwd, path2));
@@ -17305,7 +17327,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const baseCheckout = await addTemporaryWorktree(git, mergeBase);
   checkouts.push(baseCheckout);
   const before = {
-    info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
+    info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`)
   };

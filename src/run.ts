@@ -48,6 +48,10 @@ export type RunSource =
       readonly base?: string;
       /** Head ref; default: the working tree, uncommitted changes included. */
       readonly head?: string;
+      /** Use `base` itself as the before side instead of its merge base with the head (the Action knows it exactly). */
+      readonly exactBase?: boolean;
+      /** How reports name the before side; default: the ref and its merge base. */
+      readonly baseLabel?: string;
     }
   | {
       /** Compare two directories, no git. */
@@ -161,7 +165,7 @@ async function prepareGitSides(
   const headCommit = await resolveCommit(git, source.head ?? 'HEAD');
   const baseRef = source.base ?? (await findDefaultBase(git));
   const baseCommit = await resolveCommit(git, baseRef);
-  const mergeBase = await findMergeBase(git, baseCommit, headCommit, baseRef);
+  const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
 
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
@@ -173,7 +177,7 @@ async function prepareGitSides(
   const baseCheckout = await addTemporaryWorktree(git, mergeBase);
   checkouts.push(baseCheckout);
   const before: Side = {
-    info: { label: `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
+    info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
   };

@@ -56,6 +56,20 @@ export interface ObjectRef extends ObjectId {
   readonly apiVersion: string;
 }
 
+/** An edit of one file that fixes a finding, shown as a suggestion a reviewer can commit. */
+export interface FixEdit {
+  /** The file to edit, relative to the repository root. */
+  readonly path: string;
+  /** First line replaced (1-based), in the file after the change. */
+  readonly startLine: number;
+  /** Last line replaced (inclusive); equal to startLine for one line. */
+  readonly endLine: number;
+  /** The text that replaces those lines, without a trailing newline. */
+  readonly replacement: string;
+  /** One sentence saying what the edit does. */
+  readonly description: string;
+}
+
 /** One thing a reviewer must see. */
 export interface Finding {
   /** Which rule found it. */
@@ -72,6 +86,8 @@ export interface Finding {
   readonly provenance?: Provenance;
   /** Objects deleted along with this one (`Kind/name` or `Kind/namespace/name`), sorted. */
   readonly cascade?: readonly string[];
+  /** The edit that fixes it, when one is known. */
+  readonly fix?: FixEdit;
 }
 
 /** Returns true when `severity` is at or above `failOn`. */

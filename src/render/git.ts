@@ -128,3 +128,51 @@ export async function getOriginUrl(git: GitClient): Promise<string | undefined> 
     return undefined;
   }
 }
+
+/**
+ * Returns the parents of a commit from its raw object. Unlike `rev-parse A^1`, this works
+ * in a shallow clone, where the commit is present but its parents are not.
+ */
+export async function readParents(git: GitClient, commit: string): Promise<string[]> {
+  const raw = await git.run(['cat-file', '-p', commit]);
+  const parents: string[] = [];
+  for (const line of raw.split('\n')) {
+    if (line === '') break;
+    const match = /^parent ([0-9a-f]{40,64})$/.exec(line);
+    if (match?.[1]) parents.push(match[1]);
+  }
+  return parents;
+}
+
+/** True when the commit object is in the local repository. */
+export async function hasCommit(git: GitClient, commit: string): Promise<boolean> {
+  try {
+    await git.run(['cat-file', '-e', `${commit}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches one commit from `origin` when it is missing (a shallow clone). Tries the
+ * credentials checkout left behind first, then the token; the token travels in a header
+ * set for this one command and never appears in any message.
+ */
+export async function fetchCommitIfMissing(git: GitClient, commit: string, token: string | undefined, advice: string): Promise<void> {
+  if (await hasCommit(git, commit)) return;
+  const fetch = ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', commit];
+  try {
+    await git.run(fetch);
+  } catch {
+    if (token) {
+      const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+      try {
+        await git.run(['-c', `http.extraheader=${header}`, ...fetch]);
+      } catch {
+        // Reported below without the command line, which holds the header.
+      }
+    }
+  }
+  if (!(await hasCommit(git, commit))) throw new GitError(`commit ${commit.slice(0, 12)} is not in this clone and could not be fetched: ${advice}`);
+}

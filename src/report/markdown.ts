@@ -1,7 +1,7 @@
 /**
  * Report -> GitHub-flavoured markdown. One builder serves the PR comment and the job summary.
  */
-import type { Severity } from '../core/findings.ts';
+import type { Finding, Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
 import type { ChangeEntry, ObjectEntry, Report } from '../core/report.ts';
 import {
@@ -15,10 +15,45 @@ import {
   orderUnitsAsTree,
 } from './format.ts';
 
+/** How much of the report a markdown rendering holds, from most to least. */
+export const MarkdownDetail = {
+  full: 'full',
+  noDiffs: 'no-diffs',
+  findingsOnly: 'findings-only',
+} as const;
+
+/** One of {@link MarkdownDetail}. */
+export type MarkdownDetailLevel = (typeof MarkdownDetail)[keyof typeof MarkdownDetail];
+
 /** How to build markdown. */
 export interface MarkdownOptions {
   /** Leave out per-object diffs (to fit size limits); the findings and plan stay. */
   readonly omitDiffs?: boolean;
+  /** Leave out everything but the verdict and the findings, and point to the job summary. */
+  readonly findingsOnly?: boolean;
+  /** The label that acknowledged the blocking findings, when one did. */
+  readonly acknowledgedBy?: string;
+  /** Findings whose fix could not be a review suggestion (outside the diff): shown as diffs. */
+  readonly fixesOutsideDiff?: readonly Finding[];
+}
+
+/**
+ * Renders the most detailed markdown that fits in `limit` characters: full, then without
+ * per-object diffs, then findings only. A report too large even then is cut, with a note.
+ */
+export function formatMarkdownWithin(report: Report, limit: number, options: MarkdownOptions = {}): { markdown: string; detail: MarkdownDetailLevel } {
+  const tiers: Array<[MarkdownDetailLevel, MarkdownOptions]> = [
+    [MarkdownDetail.full, options],
+    [MarkdownDetail.noDiffs, { ...options, omitDiffs: true }],
+    [MarkdownDetail.findingsOnly, { ...options, omitDiffs: true, findingsOnly: true }],
+  ];
+  for (const [detail, tierOptions] of tiers) {
+    const markdown = formatMarkdown(report, tierOptions);
+    if (markdown.length <= limit) return { markdown, detail };
+  }
+  const note = '\n\n_The report is too long to show here; the full report is in the job summary of this run._\n';
+  const markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
+  return { markdown: `${markdown.slice(0, Math.max(0, limit - note.length))}${note}`, detail: MarkdownDetail.findingsOnly };
 }
 
 const SEVERITY_BADGE: Record<Severity, string> = {
@@ -30,8 +65,7 @@ const SEVERITY_BADGE: Record<Severity, string> = {
 /** Renders a report as markdown: plan header, findings table, then collapsed per-unit changes. */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [];
-  const title = report.blocking ? ':stop_sign: prune-guard: this change prunes what it must not' : 'prune-guard';
-  out.push(`### ${title}`, '');
+  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, '');
   out.push(`**${formatPlanLine(report)}**`, '');
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, '');
 
@@ -49,6 +83,19 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, '');
+  if (options.acknowledgedBy && report.blocking) {
+    out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
+  }
+  for (const finding of options.fixesOutsideDiff ?? []) {
+    const { fix } = finding;
+    if (!fix) continue;
+    out.push(`**Fix for ${code(formatObjectRef(finding.object))}:** ${escapeMarkdown(fix.description)} (${code(`${fix.path}:${fix.startLine}`)})`, '');
+    out.push(fence(fix.replacement, ''), '');
+  }
+  if (options.findingsOnly) {
+    out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
+    return `${out.join('\n').trimEnd()}\n`;
+  }
 
   if (report.units.some((unit) => unit.flux)) {
     out.push('| Flux Kustomization | Path | What Flux does | Plan | Findings |', '| --- | --- | --- | --- | --- |');
@@ -113,6 +160,18 @@ function fence(text: string, language: string): string {
   return `${marks}${language}\n${text.trimEnd()}\n${marks}`;
 }
 
+function formatTitle(report: Report, acknowledgedBy: string | undefined): string {
+  if (report.blocking && acknowledgedBy) return ':ballot_box_with_check: prune-guard: blocking findings, acknowledged';
+  if (report.blocking) return ':stop_sign: prune-guard: this change prunes what it must not';
+  if (report.findings.length > 0) return ':white_check_mark: prune-guard: nothing blocking';
+  return ':white_check_mark: prune-guard: nothing to flag';
+}
+
+/** Escapes what GitHub would read as markdown or HTML in text taken from the repository. */
+function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
+}
+
 function code(text: string): string {
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
@@ -123,7 +182,7 @@ function cellCode(text: string): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function escapeHtml(text: string): string {

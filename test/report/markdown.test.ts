@@ -95,10 +95,10 @@ describe('formatMarkdown', () => {
     for (const value of ['old-value-1', 'new-value-2', 'tok-value-3']) expect(markdown).not.toContain(value);
   });
 
-  it('titles a blocking report as such and a passing one plainly', () => {
+  it('titles a blocking report as such and a passing one as all clear', () => {
     expect(formatMarkdown(report)).toMatch(/^### :stop_sign: prune-guard: this change prunes what it must not\n/);
     const passing = toReport({ app: { before: settings('old'), after: settings('new') } });
-    expect(formatMarkdown(passing)).toMatch(/^### prune-guard\n/);
+    expect(formatMarkdown(passing)).toMatch(/^### :white_check_mark: prune-guard: nothing to flag\n/);
     expect(formatMarkdown(passing)).not.toContain('| Severity |');
   });
 });

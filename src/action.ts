@@ -1,0 +1,300 @@
+/**
+ * The GitHub Action adapter: inputs and event -> run -> job summary, annotations, sticky
+ * comment, review suggestions, outputs, and the gate.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
+import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Severity } from './core/findings.ts';
+import { formatObjectRef } from './core/objects.ts';
+import type { Report } from './core/report.ts';
+import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
+import { formatCommentMarker, upsertStickyComment } from './github/sticky-comment.ts';
+import { postSuggestions } from './github/suggestions.ts';
+import { fetchCommitIfMissing, findMergeBase, openRepository, readParents, resolveCommit } from './render/git.ts';
+import { formatJson } from './report/json.ts';
+import { formatMarkdownWithin } from './report/markdown.ts';
+import { run } from './run.ts';
+
+/** Input names, as in action.yml. */
+export const Inputs = {
+  githubToken: 'github-token',
+  path: 'path',
+  base: 'base',
+  failOn: 'fail-on',
+  comment: 'comment',
+  suggestions: 'suggestions',
+  ackLabel: 'ack-label',
+  config: 'config',
+  kustomizeBin: 'kustomize-bin',
+} as const;
+
+/** Output names, as in action.yml. */
+export const Outputs = {
+  blocking: 'blocking',
+  acknowledged: 'acknowledged',
+  findings: 'findings',
+  pruned: 'pruned',
+  reportJson: 'report-json',
+  summaryMarkdown: 'summary-markdown',
+} as const;
+
+/** GitHub rejects comment and review bodies longer than this. */
+export const COMMENT_LIMIT = 65_536;
+/** The job summary of one step may hold at most 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+/** GitHub shows at most 10 annotations of each level per step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+
+/** Every input, parsed once. */
+export interface ActionOptions {
+  /** Token for the comment, the review and fetching a missing base commit. */
+  readonly token: string;
+  /** Directories to check, relative to the workspace. */
+  readonly paths: readonly string[];
+  /** Explicit base ref or SHA; default: from the event. */
+  readonly base?: string;
+  /** Severity at which findings fail the step; default: the config's failOn, else error. */
+  readonly failOn?: FailLevel;
+  /** `summary` posts the sticky comment, `none` posts nothing. */
+  readonly comment: 'summary' | 'none';
+  /** Post fixes as review suggestions. */
+  readonly suggestions: boolean;
+  /** A pull request carrying this label passes the gate. */
+  readonly ackLabel: string;
+  /** Configuration file, relative to the workspace. */
+  readonly config?: string;
+  /** kustomize or kubectl binary. */
+  readonly kustomizeBin?: string;
+}
+
+function getOptionalInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  // Unset inputs arrive as '', whether omitted or explicitly empty.
+  return value === '' ? undefined : value;
+}
+
+function getChoice<T extends string>(name: string, valid: readonly T[], fallback: T): T {
+  const value = getOptionalInput(name) ?? fallback;
+  if (valid.includes(value as T)) return value as T;
+  throw new UsageError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${valid.join(', ')}`);
+}
+
+/** Reads and checks every input. */
+export function getOptions(): ActionOptions {
+  const failOn = getOptionalInput(Inputs.failOn);
+  const suggestions = getChoice(Inputs.suggestions, ['true', 'false'], 'true');
+  const options: ActionOptions = {
+    token: getOptionalInput(Inputs.githubToken) ?? '',
+    paths: (getOptionalInput(Inputs.path) ?? '.').split('\n').map((path) => path.trim()).filter(Boolean),
+    ...(getOptionalInput(Inputs.base) ? { base: getOptionalInput(Inputs.base) as string } : {}),
+    ...(failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), 'error') } : {}),
+    comment: getChoice(Inputs.comment, ['summary', 'none'], 'summary'),
+    suggestions: suggestions === 'true',
+    ackLabel: getOptionalInput(Inputs.ackLabel) ?? 'prune-guard/acknowledged',
+    ...(getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) as string } : {}),
+    ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
+  };
+  core.debug(`options: ${JSON.stringify({ ...options, token: options.token ? '***' : '' })}`);
+  return options;
+}
+
+/** The pull request of a `pull_request` event. */
+interface PullRequestEvent {
+  readonly number: number;
+  readonly baseSha: string;
+  readonly baseRef: string;
+  readonly headSha: string;
+  readonly owner: string;
+  readonly repo: string;
+  readonly labels: readonly string[];
+}
+
+function readPullRequestEvent(): PullRequestEvent | undefined {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  const payload = JSON.parse(readFileSync(path, 'utf8')) as {
+    pull_request?: { number: number; base: { sha: string; ref: string }; head: { sha: string }; labels?: Array<{ name: string }> };
+    repository?: { name: string; owner: { login: string } };
+  };
+  const pr = payload.pull_request;
+  if (!pr) return undefined;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  return {
+    number: pr.number,
+    baseSha: pr.base.sha,
+    baseRef: pr.base.ref,
+    headSha: pr.head.sha,
+    owner: payload.repository?.owner.login ?? owner ?? '',
+    repo: payload.repository?.name ?? repo ?? '',
+    labels: (pr.labels ?? []).map((label) => label.name),
+  };
+}
+
+const FETCH_ADVICE = 'set fetch-depth: 0 on actions/checkout (or fetch-depth: 2 for the default merge commit)';
+
+/**
+ * The before side. For a pull request: the first parent of the merge commit actions/checkout
+ * checks out, or, when the workspace is the head itself, the merge base of base and head;
+ * never the base branch tip, whose newer commits would look like removals.
+ */
+async function resolveBefore(workspace: string, options: ActionOptions, pr: PullRequestEvent | undefined): Promise<{ base: string; exact: boolean; label: string }> {
+  const git = await openRepository(workspace);
+  if (options.base) return { base: options.base, exact: false, label: `${options.base} (merge base)` };
+  const head = await resolveCommit(git, 'HEAD');
+  const parents = await readParents(git, head);
+  if (pr) {
+    if (parents.length === 2 && parents[1] === pr.headSha && parents[0]) {
+      await fetchCommitIfMissing(git, parents[0], options.token, FETCH_ADVICE);
+      return { base: parents[0], exact: true, label: `${pr.baseRef} (${parents[0].slice(0, 7)})` };
+    }
+    await fetchCommitIfMissing(git, pr.baseSha, options.token, FETCH_ADVICE);
+    const mergeBase = await findMergeBase(git, pr.baseSha, head, pr.baseRef).catch(() => {
+      throw new UsageError(`no merge base of ${pr.baseRef} (${pr.baseSha.slice(0, 7)}) and the head in this shallow clone: ${FETCH_ADVICE}`);
+    });
+    return { base: mergeBase, exact: true, label: `${pr.baseRef} (merge base ${mergeBase.slice(0, 7)})` };
+  }
+  const previous = parents[0];
+  if (!previous) throw new UsageError('HEAD has no parent commit to compare with: set the base input');
+  await fetchCommitIfMissing(git, previous, options.token, FETCH_ADVICE);
+  return { base: previous, exact: true, label: `HEAD^ (${previous.slice(0, 7)})` };
+}
+
+/** Annotates the kustomization line behind each finding: the worst first, at most 10 per level. */
+function annotateFindings(findings: readonly Finding[]): void {
+  const emit: Record<Severity, (message: string, properties: core.AnnotationProperties) => void> = {
+    error: core.error,
+    warning: core.warning,
+    notice: core.notice,
+  };
+  for (const severity of ['error', 'warning', 'notice'] as const) {
+    const ofLevel = findings.filter((finding) => finding.severity === severity);
+    for (const finding of ofLevel.slice(0, ANNOTATIONS_PER_LEVEL)) {
+      const where = finding.provenance?.kustomization
+        ? { file: finding.provenance.kustomization, ...(finding.provenance.line ? { startLine: finding.provenance.line } : {}) }
+        : {};
+      emit[severity](finding.message, { title: `prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`, ...where });
+    }
+    if (ofLevel.length > ANNOTATIONS_PER_LEVEL) {
+      core.notice(`...and ${ofLevel.length - ANNOTATIONS_PER_LEVEL} more ${severity} findings; see the job summary`, { title: 'prune-guard' });
+    }
+  }
+}
+
+/** Turns a failed GitHub call into a warning that says what to do. */
+function warnAboutGitHub(what: string, error: unknown): void {
+  const status = (error as { status?: number }).status;
+  if (status === 403 || status === 404) {
+    core.warning(
+      `prune-guard could not ${what} (HTTP ${status}): the workflow needs permissions: pull-requests: write, and a pull request from a fork gets a read-only token (see the README on forks). The gate still decides.`,
+    );
+  } else {
+    core.warning(`prune-guard could not ${what}: ${getErrorMessage(error)}`);
+  }
+}
+
+async function readLabels(gateway: PullRequestGateway, pr: PullRequestEvent): Promise<readonly string[]> {
+  try {
+    return await gateway.listLabels();
+  } catch {
+    // The event's labels are what the run was triggered with; good enough when the API says no.
+    return pr.labels;
+  }
+}
+
+/** Runs the Action. */
+export async function runAction(): Promise<void> {
+  const outputs: Record<string, string> = {
+    [Outputs.blocking]: 'false',
+    [Outputs.acknowledged]: 'false',
+    [Outputs.findings]: '0',
+    [Outputs.pruned]: '0',
+    [Outputs.reportJson]: '',
+    [Outputs.summaryMarkdown]: '',
+  };
+  let summaryMarkdown: string | undefined;
+  try {
+    const options = getOptions();
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const pr = process.env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? readPullRequestEvent() : undefined;
+    const before = await core.group('Resolve the base commit', () => resolveBefore(workspace, options, pr));
+    const report = await core.group('Render and compare', () =>
+      run({
+        source: { kind: 'git', paths: options.paths, base: before.base, exactBase: before.exact, baseLabel: before.label },
+        cwd: workspace,
+        env: process.env,
+        ...(options.failOn ? { failOn: options.failOn } : {}),
+        ...(options.config ? { configPath: options.config } : {}),
+        ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}),
+      }),
+    );
+
+    const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
+    const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;
+
+    let fixesOutsideDiff: readonly Finding[] = report.findings.filter((finding) => finding.fix);
+    if (gateway && pr && options.suggestions && fixesOutsideDiff.length > 0) {
+      try {
+        fixesOutsideDiff = (await postSuggestions(gateway, report.findings, pr.headSha)).outsideDiff;
+      } catch (error) {
+        warnAboutGitHub('post the review with suggestions', error);
+      }
+    }
+    const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), fixesOutsideDiff };
+    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions).markdown;
+    writeReportFiles(report, summaryMarkdown, outputs);
+    annotateFindings(report.findings);
+
+    if (gateway && pr && options.comment === 'summary') {
+      const marker = formatCommentMarker(createHash('sha256').update(options.paths.join('\n')).digest('hex').slice(0, 12));
+      // Leave room for the marker line.
+      const { markdown } = formatMarkdownWithin(report, COMMENT_LIMIT - marker.length - 1, markdownOptions);
+      try {
+        const result = await upsertStickyComment(gateway, marker, markdown);
+        core.info(`prune-guard ${result.action} comment ${result.id}`);
+      } catch (error) {
+        warnAboutGitHub('post the summary comment', error);
+      }
+    }
+
+    outputs[Outputs.blocking] = String(report.blocking);
+    outputs[Outputs.acknowledged] = String(acknowledgedBy !== undefined);
+    outputs[Outputs.findings] = String(report.findings.length);
+    outputs[Outputs.pruned] = String(report.summary.prune);
+    if (report.blocking && !acknowledgedBy) {
+      const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
+      core.setFailed(
+        `prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ''} (label the pull request ${options.ackLabel} to acknowledge)`,
+      );
+    } else if (acknowledgedBy) {
+      core.notice(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`);
+    }
+  } catch (error) {
+    core.setFailed(error instanceof PruneGuardError ? `prune-guard: ${error.message}` : `prune-guard: unexpected error: ${getErrorMessage(error)}`);
+  } finally {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+    if (summaryMarkdown !== undefined) {
+      try {
+        await core.summary.addRaw(summaryMarkdown).write();
+      } catch (error) {
+        core.warning(`prune-guard could not write the job summary: ${getErrorMessage(error)}`);
+      }
+    }
+  }
+}
+
+function writeReportFiles(report: Report, markdown: string, outputs: Record<string, string>): void {
+  const dir = join(process.env.RUNNER_TEMP ?? tmpdir(), 'prune-guard');
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = join(dir, 'report.json');
+  const markdownPath = join(dir, 'summary.md');
+  writeFileSync(jsonPath, formatJson(report));
+  writeFileSync(markdownPath, markdown);
+  outputs[Outputs.reportJson] = jsonPath;
+  outputs[Outputs.summaryMarkdown] = markdownPath;
+}
+
+await runAction();
