@@ -1,0 +1,206 @@
+/**
+ * The bundled Action, run the way the runner runs it: INPUT_* variables, an event payload
+ * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a workspace holding the merge commit
+ * actions/checkout makes, and GITHUB_API_URL pointing at a GitHub REST server that checks
+ * every request against GitHub's OpenAPI description.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.ts';
+import { PROJECT_ROOT, commitAll, configMap, git, hasKustomize, kustomization, makeTempDir, writeTree, type Tree } from './helpers.ts';
+
+const ACTION = join(PROJECT_ROOT, 'dist/action.js');
+const CALICO = resolve(PROJECT_ROOT, '../shared/fixtures/calico');
+const hasCalico = existsSync(join(CALICO, 'v3.30.0/custom-resources.yaml'));
+const REPOSITORY = 'octo-org/fleet-infra';
+
+/** A workspace as actions/checkout leaves it for a pull request: the merge commit, detached. */
+function makePullRequestWorkspace(base: Tree, head: Tree, copy?: (dir: string, side: 'base' | 'head') => void): { dir: string; baseSha: string; headSha: string } {
+  const dir = makeTempDir('prune-guard-action-');
+  git(dir, 'init', '-q', '-b', 'main');
+  writeTree(dir, base);
+  copy?.(dir, 'base');
+  commitAll(dir, 'base');
+  const baseSha = git(dir, 'rev-parse', 'HEAD').trim();
+  git(dir, 'checkout', '-q', '-b', 'change');
+  writeTree(dir, head);
+  copy?.(dir, 'head');
+  commitAll(dir, 'the change');
+  const headSha = git(dir, 'rev-parse', 'HEAD').trim();
+  git(dir, 'checkout', '-q', '--detach', baseSha);
+  git(dir, '-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, headSha);
+  return { dir, baseSha, headSha };
+}
+
+interface ActionRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+/** Runs dist/action.js as the runner does. Async: the fake server lives in this process. */
+async function runAction(workspace: { dir: string; baseSha: string; headSha: string }, server: FakeGitHub, number: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  const temp = makeTempDir('prune-guard-runner-');
+  const event = join(temp, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action: 'synchronize',
+      number,
+      pull_request: { number, base: { sha: workspace.baseSha, ref: 'main' }, head: { sha: workspace.headSha, ref: 'change' }, labels: [] },
+      repository: { name: 'fleet-infra', owner: { login: 'octo-org' } },
+    }),
+  );
+  const outputFile = join(temp, 'output');
+  const summaryFile = join(temp, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? temp,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_WORKSPACE: workspace.dir,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_API_URL: server.url,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: temp,
+    'INPUT_GITHUB-TOKEN': 'ghs_testtoken0123456789',
+    INPUT_PATH: '.',
+    INPUT_COMMENT: 'summary',
+    INPUT_SUGGESTIONS: 'true',
+    'INPUT_ACK-LABEL': 'prune-guard/acknowledged',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done, fail) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: workspace.dir, env });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.on('error', fail);
+    child.on('close', (exit) => done({ code: exit, stdout: out }));
+  });
+  return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+}
+
+/** Reads the `name<<delimiter` blocks @actions/core writes. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[index] ?? '');
+    if (!match?.[1] || !match[2]) continue;
+    const end = lines.indexOf(match[2], index + 1);
+    outputs[match[1]] = lines.slice(index + 1, end).join('\n');
+    index = end;
+  }
+  return outputs;
+}
+
+function calicoTree(version: string, files: readonly string[]) {
+  return (dir: string): void => {
+    for (const file of files) copyFileSync(join(CALICO, version, file), join(dir, 'calico', file));
+  };
+}
+
+describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
+  let server: FakeGitHub;
+  beforeAll(async () => {
+    server = await startFakeGitHub({ repository: REPOSITORY });
+  });
+  afterAll(() => server.close());
+
+  const comments = (number: number) => server.state.issueComments.filter((comment) => comment.issueNumber === number);
+  const writesFor = (number: number) =>
+    server.requests
+      .filter((request) => request.method !== 'GET' && (request.path.includes(`/issues/${number}/`) || comments(number).some((comment) => request.path.endsWith(`/issues/comments/${comment.id}`))))
+      .map((request) => request.route);
+
+  describe.skipIf(!hasCalico)(`Calico v3.29.3 -> v3.30.0${hasCalico ? '' : ' (skipped: ../shared/fixtures/calico not found)'}`, () => {
+    it('fails the gate with a clear reason, posts one summary comment, and edits it on a re-run', async () => {
+      const files = ['tigera-operator.yaml', 'custom-resources.yaml'];
+      const workspace = makePullRequestWorkspace(
+        { 'calico/kustomization.yaml': kustomization(...files) },
+        {},
+        (dir, side) => calicoTree(side === 'base' ? 'v3.29.3' : 'v3.30.0', files)(dir),
+      );
+      server.addPullRequest({ number: 7, baseSha: workspace.baseSha, headSha: workspace.headSha, files: [{ filename: 'calico/tigera-operator.yaml', patch: '@@ -1,1 +1,1 @@\n-a\n+b' }] });
+
+      const first = await runAction(workspace, server, 7);
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain('::error::prune-guard: 28 blocking findings at or above error, first: CustomResourceDefinition/');
+      expect(first.outputs).toMatchObject({ blocking: 'true', acknowledged: 'false', findings: '28', pruned: '24' });
+      expect(readFileSync(first.outputs['report-json'] ?? '', 'utf8')).toContain('"schemaVersion": 1');
+      expect(first.summary).toContain('**Plan: 4 to add, 2 to change, 24 to prune (24 CRDs)**');
+
+      const [comment] = comments(7);
+      expect(comments(7)).toHaveLength(1);
+      expect(comment?.body).toMatch(/^<!-- prune-guard:summary:[0-9a-f]{12} -->\n### :stop_sign: prune-guard: this change prunes what it must not\n\n\*\*Plan: 4 to add, 2 to change, 24 to prune \(24 CRDs\)\*\*/);
+      expect(comment?.body.length).toBeLessThanOrEqual(65_536);
+
+      const second = await runAction(workspace, server, 7);
+      expect(second.code).toBe(1);
+      expect(comments(7)).toHaveLength(1);
+      expect(writesFor(7)).toEqual([
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      ]);
+      expect(server.requests.every((request) => request.accepted)).toBe(true);
+    });
+  });
+
+  const removedCrd = (): ReturnType<typeof makePullRequestWorkspace> =>
+    makePullRequestWorkspace(
+      { 'app/kustomization.yaml': kustomization('crd.yaml', 'cm.yaml'), 'app/crd.yaml': (readFileSync(join(PROJECT_ROOT, 'examples/operator-crds/after/crds.yaml'), 'utf8')), 'app/cm.yaml': configMap('a', 'x') },
+      { 'app/kustomization.yaml': kustomization('cm.yaml') },
+    );
+
+  it('lets a pull request with the ack label pass, and says so', async () => {
+    const workspace = removedCrd();
+    const pr = server.addPullRequest({ number: 8, baseSha: workspace.baseSha, headSha: workspace.headSha });
+    expect((await runAction(workspace, server, 8)).code).toBe(1);
+    pr.labels.push('prune-guard/acknowledged');
+    const acknowledged = await runAction(workspace, server, 8);
+    expect(acknowledged.code).toBe(0);
+    expect(acknowledged.outputs).toMatchObject({ blocking: 'true', acknowledged: 'true' });
+    expect(acknowledged.stdout).toContain('prune-guard: blocking findings acknowledged by the label prune-guard/acknowledged');
+    expect(comments(8)).toHaveLength(1);
+    expect(comments(8)[0]?.body).toContain('Acknowledged by the label `prune-guard/acknowledged`');
+  });
+
+  it('turns a 403 on posting into a warning that names the permission; the gate still decides', async () => {
+    const workspace = removedCrd();
+    server.addPullRequest({ number: 9, baseSha: workspace.baseSha, headSha: workspace.headSha });
+    const restore = server.forceResponse('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: 403, message: 'Resource not accessible by integration' });
+    try {
+      const run = await runAction(workspace, server, 9);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('::warning::prune-guard could not post the summary comment (HTTP 403): the workflow needs permissions: pull-requests: write');
+      expect(run.stdout).not.toContain('ghs_testtoken0123456789');
+      expect(run.outputs.blocking).toBe('true');
+      expect(comments(9)).toEqual([]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps the comment under 65,536 characters for a 3,000-object change', async () => {
+    const many = (value: string): string => Array.from({ length: 3000 }, (_, index) => configMap(`settings-${index}`, 'big', { key: `${value}-${index}`, other: 'x'.repeat(40) })).join('---\n');
+    const workspace = makePullRequestWorkspace({ 'big/kustomization.yaml': kustomization('cms.yaml'), 'big/cms.yaml': many('old') }, { 'big/cms.yaml': many('new') });
+    server.addPullRequest({ number: 10, baseSha: workspace.baseSha, headSha: workspace.headSha });
+    const run = await runAction(workspace, server, 10, { 'fail-on': 'never' });
+    expect(run.code).toBe(0);
+    const [comment] = comments(10);
+    expect(comments(10)).toHaveLength(1);
+    expect(comment?.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment?.body).toContain('**Plan: 0 to add, 3000 to change, 0 to prune**');
+    // The comment fell back to a shorter tier; the job summary kept the diffs.
+    expect(run.summary.length).toBeGreaterThan(comment?.body.length ?? 0);
+    expect(run.summary).toContain('```diff');
+  });
+});
