@@ -42,7 +42,13 @@ interface ActionRun {
 }
 
 /** Runs dist/action.js as the runner does. Async: the fake server lives in this process. */
-async function runAction(workspace: { dir: string; baseSha: string; headSha: string }, server: FakeGitHub, number: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(
+  workspace: { dir: string; baseSha: string; headSha: string },
+  server: FakeGitHub,
+  number: number,
+  inputs: Record<string, string> = {},
+  eventName = 'pull_request',
+): Promise<ActionRun> {
   const temp = makeTempDir('prune-guard-runner-');
   const event = join(temp, 'event.json');
   writeFileSync(
@@ -62,7 +68,7 @@ async function runAction(workspace: { dir: string; baseSha: string; headSha: str
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? temp,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: event,
     GITHUB_WORKSPACE: workspace.dir,
     GITHUB_REPOSITORY: REPOSITORY,
@@ -137,6 +143,11 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
       expect(first.outputs).toMatchObject({ blocking: 'true', acknowledged: 'false', findings: '28', pruned: '24' });
       expect(readFileSync(first.outputs['report-json'] ?? '', 'utf8')).toContain('"schemaVersion": 1');
       expect(first.summary).toContain('**Plan: 4 to add, 2 to change, 24 to prune (24 CRDs)**');
+      // Annotations point at the kustomization line; GitHub shows 10 per level, the rest are counted.
+      const annotations = first.stdout.split('\n').filter((line) => line.startsWith('::error title=prune-guard'));
+      expect(annotations).toHaveLength(10);
+      expect(annotations[0]).toMatch(/^::error title=prune-guard crd-removed%3A CustomResourceDefinition\/[a-z0-9.]+,file=calico\/kustomization.yaml,line=4::/);
+      expect(first.stdout).toContain('::notice title=prune-guard::...and 18 more error findings; see the job summary');
 
       const [comment] = comments(7);
       expect(comments(7)).toHaveLength(1);
@@ -202,5 +213,55 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
     // The comment fell back to a shorter tier; the job summary kept the diffs.
     expect(run.summary.length).toBeGreaterThan(comment?.body.length ?? 0);
     expect(run.summary).toContain('```diff');
+  });
+
+  it('on a push, compares with the previous commit, posts nothing, and still gates', async () => {
+    const workspace = removedCrd();
+    git(workspace.dir, 'checkout', '-q', workspace.headSha);
+    const before = server.requests.length;
+    const run = await runAction({ ...workspace, baseSha: workspace.baseSha }, server, 0, {}, 'push');
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ blocking: 'true', pruned: '3' });
+    expect(server.requests.length).toBe(before);
+    expect(run.summary).toContain('Comparing `HEAD^ (');
+  });
+
+  describe('in a shallow clone, as actions/checkout makes with fetch-depth: 1', () => {
+    function shallowWorkspace(): { dir: string; baseSha: string; headSha: string; origin: string } {
+      const origin = removedCrd();
+      git(origin.dir, 'update-ref', 'refs/pull/12/merge', 'HEAD');
+      const dir = makeTempDir('prune-guard-shallow-');
+      git(dir, 'init', '-q');
+      git(dir, 'remote', 'add', 'origin', `file://${origin.dir}`);
+      git(dir, 'fetch', '-q', '--depth=1', 'origin', 'refs/pull/12/merge');
+      git(dir, 'checkout', '-q', '--detach', 'FETCH_HEAD');
+      return { dir, baseSha: origin.baseSha, headSha: origin.headSha, origin: origin.dir };
+    }
+
+    it('fetches the missing base commit and compares with it', async () => {
+      const workspace = shallowWorkspace();
+      server.addPullRequest({ number: 12, baseSha: workspace.baseSha, headSha: workspace.headSha });
+      const run = await runAction(workspace, server, 12);
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({ blocking: 'true', pruned: '3' });
+    });
+
+    it('says which fetch-depth to set when the base cannot be fetched, and still writes every output', async () => {
+      const workspace = shallowWorkspace();
+      git(workspace.dir, 'remote', 'set-url', 'origin', `file://${workspace.origin}-gone`);
+      server.addPullRequest({ number: 13, baseSha: workspace.baseSha, headSha: workspace.headSha });
+      const run = await runAction(workspace, server, 13);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/::error::prune-guard: commit [0-9a-f]{12} is not in this clone and could not be fetched: set fetch-depth: 0 on actions\/checkout \(or fetch-depth: 2 for the default merge commit\)/);
+      expect(run.outputs).toEqual({ blocking: 'false', acknowledged: 'false', findings: '0', pruned: '0', 'report-json': '', 'summary-markdown': '' });
+      expect(run.stdout).not.toContain('ghs_testtoken0123456789');
+    });
+  });
+
+  it('rejects an invalid input with the list of valid values', async () => {
+    const workspace = removedCrd();
+    const run = await runAction(workspace, server, 0, { 'fail-on': 'critical' }, 'push');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error::prune-guard: Input 'fail-on' is set to invalid value 'critical'. Valid values: error, warning, notice, never");
   });
 });
