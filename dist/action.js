@@ -41190,7 +41190,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const common = { paths, configRoot: git.root, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    return { ...common, before, after: { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
@@ -41439,7 +41439,14 @@ async function runAction() {
     const report = await group(
       "Render and compare",
       () => run({
-        source: { kind: "git", paths: options.paths, base: before.base, exactBase: before.exact, baseLabel: before.label },
+        source: {
+          kind: "git",
+          paths: options.paths,
+          base: before.base,
+          exactBase: before.exact,
+          baseLabel: before.label,
+          headLabel: pr ? `#${pr.number} (${pr.headSha.slice(0, 7)})` : "HEAD"
+        },
         cwd: workspace,
         env: process.env,
         ...options.failOn ? { failOn: options.failOn } : {},

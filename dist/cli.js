@@ -17334,7 +17334,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const common = { paths, configRoot: git.root, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    return { ...common, before, after: { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);

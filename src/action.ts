@@ -223,7 +223,14 @@ export async function runAction(): Promise<void> {
     const before = await core.group('Resolve the base commit', () => resolveBefore(workspace, options, pr));
     const report = await core.group('Render and compare', () =>
       run({
-        source: { kind: 'git', paths: options.paths, base: before.base, exactBase: before.exact, baseLabel: before.label },
+        source: {
+          kind: 'git',
+          paths: options.paths,
+          base: before.base,
+          exactBase: before.exact,
+          baseLabel: before.label,
+          headLabel: pr ? `#${pr.number} (${pr.headSha.slice(0, 7)})` : 'HEAD',
+        },
         cwd: workspace,
         env: process.env,
         ...(options.failOn ? { failOn: options.failOn } : {}),

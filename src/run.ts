@@ -52,6 +52,8 @@ export type RunSource =
       readonly exactBase?: boolean;
       /** How reports name the before side; default: the ref and its merge base. */
       readonly baseLabel?: string;
+      /** How reports name the working tree side; default: `working tree`. */
+      readonly headLabel?: string;
     }
   | {
       /** Compare two directories, no git. */
@@ -184,7 +186,7 @@ async function prepareGitSides(
   const common = { paths, configRoot: git.root, ...(repoUrl ? { repoUrl } : {}) };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    return { ...common, before, after: { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
