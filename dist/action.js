@@ -35734,7 +35734,7 @@ var MarkdownDetail = {
   noDiffs: "no-diffs",
   findingsOnly: "findings-only"
 };
-function formatMarkdownWithin(report, limit, options = {}) {
+function formatMarkdownWithin(report, limit, options = {}, measure = (text) => text.length) {
   const tiers = [
     [MarkdownDetail.full, options],
     [MarkdownDetail.noDiffs, { ...options, omitDiffs: true }],
@@ -35742,11 +35742,14 @@ function formatMarkdownWithin(report, limit, options = {}) {
   ];
   for (const [detail, tierOptions] of tiers) {
     const markdown2 = formatMarkdown(report, tierOptions);
-    if (markdown2.length <= limit) return { markdown: markdown2, detail };
+    if (measure(markdown2) <= limit) return { markdown: markdown2, detail };
   }
   const note = "\n\n_The report is too long to show here; the full report is in the job summary of this run._\n";
-  const markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
-  return { markdown: `${markdown.slice(0, Math.max(0, limit - note.length))}${note}`, detail: MarkdownDetail.findingsOnly };
+  let markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
+  let keep = Math.max(0, limit - measure(note));
+  while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
+  markdown = markdown.slice(0, keep);
+  return { markdown: `${markdown}${note}`, detail: MarkdownDetail.findingsOnly };
 }
 var SEVERITY_BADGE = {
   error: ":stop_sign: error",
@@ -41465,7 +41468,7 @@ async function runAction() {
       }
     }
     const markdownOptions = { ...acknowledgedBy ? { acknowledgedBy } : {}, fixesOutsideDiff };
-    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions).markdown;
+    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
     writeReportFiles(report, summaryMarkdown, outputs);
     annotateFindings(report.findings);
     if (gateway && pr && options.comment === "summary") {

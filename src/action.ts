@@ -44,7 +44,7 @@ export const Outputs = {
 
 /** GitHub rejects comment and review bodies longer than this. */
 export const COMMENT_LIMIT = 65_536;
-/** The job summary of one step may hold at most 1 MiB. */
+/** The job summary of one step may hold at most 1 MiB (bytes). */
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** GitHub shows at most 10 annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -251,7 +251,7 @@ export async function runAction(): Promise<void> {
       }
     }
     const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), fixesOutsideDiff };
-    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions).markdown;
+    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
     writeReportFiles(report, summaryMarkdown, outputs);
     annotateFindings(report.findings);
 

@@ -38,10 +38,16 @@ export interface MarkdownOptions {
 }
 
 /**
- * Renders the most detailed markdown that fits in `limit` characters: full, then without
- * per-object diffs, then findings only. A report too large even then is cut, with a note.
+ * Renders the most detailed markdown that fits in `limit` (characters, or what `measure`
+ * counts: the job summary's limit is in bytes): full, then without per-object diffs, then
+ * findings only. A report too large even then is cut, with a note.
  */
-export function formatMarkdownWithin(report: Report, limit: number, options: MarkdownOptions = {}): { markdown: string; detail: MarkdownDetailLevel } {
+export function formatMarkdownWithin(
+  report: Report,
+  limit: number,
+  options: MarkdownOptions = {},
+  measure: (text: string) => number = (text) => text.length,
+): { markdown: string; detail: MarkdownDetailLevel } {
   const tiers: Array<[MarkdownDetailLevel, MarkdownOptions]> = [
     [MarkdownDetail.full, options],
     [MarkdownDetail.noDiffs, { ...options, omitDiffs: true }],
@@ -49,11 +55,15 @@ export function formatMarkdownWithin(report: Report, limit: number, options: Mar
   ];
   for (const [detail, tierOptions] of tiers) {
     const markdown = formatMarkdown(report, tierOptions);
-    if (markdown.length <= limit) return { markdown, detail };
+    if (measure(markdown) <= limit) return { markdown, detail };
   }
   const note = '\n\n_The report is too long to show here; the full report is in the job summary of this run._\n';
-  const markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
-  return { markdown: `${markdown.slice(0, Math.max(0, limit - note.length))}${note}`, detail: MarkdownDetail.findingsOnly };
+  let markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
+  // Cut by characters until the measure fits (bytes may exceed characters).
+  let keep = Math.max(0, limit - measure(note));
+  while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
+  markdown = markdown.slice(0, keep);
+  return { markdown: `${markdown}${note}`, detail: MarkdownDetail.findingsOnly };
 }
 
 const SEVERITY_BADGE: Record<Severity, string> = {
