@@ -1,0 +1,72 @@
+/**
+ * Edits of a kustomization's `resources:` list that keep the file as its author wrote it:
+ * the yaml Document only locates the list and its entries; the edit is made in the source
+ * text, so comments, quoting and indentation stay untouched.
+ */
+import { LineCounter, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import type { FixEdit } from './findings.ts';
+
+/** What to add to `resources:`. */
+export interface ResourceInsertion {
+  /** New entries, in order. */
+  readonly entries: readonly string[];
+  /** Put them right before the entry with this value (e.g. the operator that needs the CRDs); default: at the end. */
+  readonly before?: string;
+  /** Says what the edit does, for the suggestion. */
+  readonly description: string;
+}
+
+/** The edited file, and the same edit as a line-range replacement. */
+export interface PlannedEdit {
+  /** The whole file after the edit. */
+  readonly text: string;
+  /** The edit as lines of the original file replaced (a suggestion anchored on existing lines). */
+  readonly fix: FixEdit;
+}
+
+/**
+ * Plans the insertion into the kustomization at `path` with contents `text`. Returns
+ * undefined when the file has no block-style `resources:` list to edit (a flow list or an
+ * unreadable file), rather than guessing.
+ */
+export function planResourceInsertion(path: string, text: string, insertion: ResourceInsertion): PlannedEdit | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) return undefined;
+  const lines = text.split('\n');
+  const resources = doc.get('resources', true);
+
+  if (resources === undefined) {
+    // No list yet: append one after the last line that holds content.
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? '').trim() === '') last--;
+    const anchor = lines[last] ?? '';
+    const added = ['resources:', ...insertion.entries.map((entry) => `  - ${formatEntry(entry, undefined)}`)];
+    return assemble(path, lines, last, last, [anchor, ...added], insertion.description);
+  }
+  if (!isSeq(resources) || resources.flow) return undefined;
+
+  const items = resources.items.filter((item): item is Scalar => isScalar(item) && item.range !== undefined && item.range !== null);
+  if (items.length === 0) return undefined;
+  const target = insertion.before !== undefined ? items.find((item) => item.value === insertion.before) : undefined;
+  if (insertion.before !== undefined && !target) return undefined;
+  const reference = target ?? (items[items.length - 1] as Scalar);
+  const line = lineCounter.linePos((reference.range as [number, number, number])[0]).line - 1;
+  const original = lines[line] ?? '';
+  // `  - value` or `- value`: copy the dash's indentation and the value's quoting style.
+  const prefix = /^(\s*-\s+)/.exec(original)?.[1] ?? '- ';
+  const added = insertion.entries.map((entry) => `${prefix}${formatEntry(entry, reference.type)}`);
+  return assemble(path, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
+}
+
+function formatEntry(entry: string, style: Scalar['type'] | undefined): string {
+  if (style === 'QUOTE_DOUBLE') return JSON.stringify(entry);
+  if (style === 'QUOTE_SINGLE') return `'${entry.replace(/'/g, "''")}'`;
+  // A plain scalar that YAML would read as something else must be quoted.
+  return /^[\w./:@~+-][^#]*$/.test(entry) && !/:\s/.test(entry) ? entry : JSON.stringify(entry);
+}
+
+function assemble(path: string, lines: readonly string[], start: number, end: number, replacement: readonly string[], description: string): PlannedEdit {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join('\n');
+  return { text, fix: { path, startLine: start + 1, endLine: end + 1, replacement: replacement.join('\n'), description } };
+}

@@ -1,0 +1,68 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { planResourceInsertion } from '../../src/core/kustomization-edit.ts';
+
+const CALICO = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.0/manifests';
+
+describe('planResourceInsertion', () => {
+  it('puts the Calico CRDs right before the operator, as a suggestion on the changed line', () => {
+    const text = [
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      '# Calico, pinned',
+      'resources:',
+      `  - ${CALICO}/tigera-operator.yaml  # the operator`,
+      '  - custom-resources.yaml',
+      '',
+    ].join('\n');
+    const planned = planResourceInsertion('infra/calico/kustomization.yaml', text, {
+      entries: [`${CALICO}/operator-crds.yaml`],
+      before: `${CALICO}/tigera-operator.yaml`,
+      description: 'List operator-crds.yaml before tigera-operator.yaml.',
+    });
+    expect(planned?.fix).toEqual({
+      path: 'infra/calico/kustomization.yaml',
+      startLine: 5,
+      endLine: 5,
+      replacement: `  - ${CALICO}/operator-crds.yaml\n  - ${CALICO}/tigera-operator.yaml  # the operator`,
+      description: 'List operator-crds.yaml before tigera-operator.yaml.',
+    });
+    // Everything else, comments included, stays as written.
+    expect(planned?.text).toBe(text.replace(`  - ${CALICO}/tigera-operator.yaml`, `  - ${CALICO}/operator-crds.yaml\n  - ${CALICO}/tigera-operator.yaml`));
+    expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual([`${CALICO}/operator-crds.yaml`, `${CALICO}/tigera-operator.yaml`, 'custom-resources.yaml']);
+  });
+
+  it.each([
+    ['double-quoted, unindented dashes', 'resources:\n- "operator.yaml"\n', '- "crds.yaml"\n- "operator.yaml"'],
+    ["single-quoted", "resources:\n    - 'operator.yaml'\n", "    - 'crds.yaml'\n    - 'operator.yaml'"],
+  ])('keeps the quoting and indentation of its neighbour: %s', (_name, text, replacement) => {
+    const planned = planResourceInsertion('k.yaml', text, { entries: ['crds.yaml'], before: 'operator.yaml', description: 'd' });
+    expect(planned?.fix.replacement).toBe(replacement);
+    expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['crds.yaml', 'operator.yaml']);
+  });
+
+  it('appends after the last entry when no position is asked for', () => {
+    const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n  - b.yaml\nnamespace: x\n', { entries: ['crds.yaml'], description: 'd' });
+    expect(planned?.fix).toMatchObject({ startLine: 3, endLine: 3, replacement: '  - b.yaml\n  - crds.yaml' });
+    expect(parse(planned?.text ?? '')).toEqual({ resources: ['a.yaml', 'b.yaml', 'crds.yaml'], namespace: 'x' });
+  });
+
+  it('adds a resources list to a kustomization that has none', () => {
+    const planned = planResourceInsertion('k.yaml', 'namespace: x\n\n', { entries: ['crds.yaml'], description: 'd' });
+    expect(parse(planned?.text ?? '')).toEqual({ namespace: 'x', resources: ['crds.yaml'] });
+    expect(planned?.fix).toMatchObject({ startLine: 1, endLine: 1 });
+  });
+
+  it.each([
+    ['a flow-style list', 'resources: [a.yaml, b.yaml]\n', undefined],
+    ['an entry that is not there', 'resources:\n  - a.yaml\n', 'missing.yaml'],
+    ['malformed YAML', 'resources:\n  - a.yaml\n  x: [\n', undefined],
+  ])('declines to guess for %s', (_name, text, before) => {
+    expect(planResourceInsertion('k.yaml', text, { entries: ['crds.yaml'], ...(before ? { before } : {}), description: 'd' })).toBeUndefined();
+  });
+
+  it('quotes an entry YAML would misread', () => {
+    const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n', { entries: ['#weird.yaml'], description: 'd' });
+    expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['a.yaml', '#weird.yaml']);
+  });
+});
