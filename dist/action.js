@@ -41517,11 +41517,3 @@ function writeReportFiles(report, markdown, outputs) {
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }
 await runAction();
-export {
-  COMMENT_LIMIT,
-  Inputs,
-  Outputs,
-  SUMMARY_LIMIT,
-  getOptions,
-  runAction
-};

@@ -20,7 +20,7 @@ import { formatMarkdownWithin } from './report/markdown.ts';
 import { run } from './run.ts';
 
 /** Input names, as in action.yml. */
-export const Inputs = {
+const Inputs = {
   githubToken: 'github-token',
   path: 'path',
   base: 'base',
@@ -33,7 +33,7 @@ export const Inputs = {
 } as const;
 
 /** Output names, as in action.yml. */
-export const Outputs = {
+const Outputs = {
   blocking: 'blocking',
   acknowledged: 'acknowledged',
   findings: 'findings',
@@ -43,14 +43,14 @@ export const Outputs = {
 } as const;
 
 /** GitHub rejects comment and review bodies longer than this. */
-export const COMMENT_LIMIT = 65_536;
+const COMMENT_LIMIT = 65_536;
 /** The job summary of one step may hold at most 1 MiB (bytes). */
-export const SUMMARY_LIMIT = 1024 * 1024;
+const SUMMARY_LIMIT = 1024 * 1024;
 /** GitHub shows at most 10 annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
 
 /** Every input, parsed once. */
-export interface ActionOptions {
+interface ActionOptions {
   /** Token for the comment, the review and fetching a missing base commit. */
   readonly token: string;
   /** Directories to check, relative to the workspace. */
@@ -84,7 +84,7 @@ function getChoice<T extends string>(name: string, valid: readonly T[], fallback
 }
 
 /** Reads and checks every input. */
-export function getOptions(): ActionOptions {
+function getOptions(): ActionOptions {
   const failOn = getOptionalInput(Inputs.failOn);
   const suggestions = getChoice(Inputs.suggestions, ['true', 'false'], 'true');
   const options: ActionOptions = {
@@ -206,7 +206,7 @@ async function readLabels(gateway: PullRequestGateway, pr: PullRequestEvent): Pr
 }
 
 /** Runs the Action. */
-export async function runAction(): Promise<void> {
+async function runAction(): Promise<void> {
   const outputs: Record<string, string> = {
     [Outputs.blocking]: 'false',
     [Outputs.acknowledged]: 'false',
