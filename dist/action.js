@@ -35872,6 +35872,10 @@ import { existsSync as existsSync6, realpathSync, statSync as statSync5 } from "
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { isAbsolute as isAbsolute2, join as join10, relative as relative6, resolve as resolve4 } from "node:path";
 
+// src/render/config-file.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
@@ -38930,8 +38934,6 @@ function dropIgnoredObjects(set, config) {
 }
 
 // src/render/config-file.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -38957,6 +38959,380 @@ function readConfigFile(path2, shown) {
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error2)}`);
   }
   return parseConfig(text, shown);
+}
+
+// src/render/kustomize.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync, constants as constants3 } from "node:fs";
+import { basename, delimiter, isAbsolute, join as join3, resolve } from "node:path";
+var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+function createKustomizeRunner(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
+  let bin;
+  if (explicit) {
+    bin = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
+    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
+  } else {
+    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
+    if (!bin) {
+      throw new RenderError(
+        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
+      );
+    }
+  }
+  const viaKubectl = basename(bin).startsWith("kubectl");
+  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const env = { ...options.env };
+  const command = `${basename(bin)} ${prefix2.join(" ")}`;
+  return {
+    command,
+    build: (dir) => new Promise((resolvePromise, reject) => {
+      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
+        if (!error2) {
+          resolvePromise(stdout);
+          return;
+        }
+        if (error2.killed || error2.signal === "SIGTERM") {
+          reject(new RenderError(`${command} timed out after ${Math.round(timeoutMs / 1e3)}s`, stderr));
+        } else {
+          reject(new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr));
+        }
+      });
+    })
+  };
+}
+function summarizeKustomizeError(stderr) {
+  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  cause = cause.replace(/^(error|Error):\s*/, "");
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+function readKlogError(stderr) {
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ""));
+      }
+      return body.join("").trim();
+    }
+  }
+  return void 0;
+}
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants3.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// src/render/kustomization.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync3, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { join as join4, relative, resolve as resolve2, sep as sep3 } from "node:path";
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
+var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function findKustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join4(dir, name);
+    if (existsSync3(file) && statSync(file).isFile()) return file;
+  }
+  return void 0;
+}
+function isRemoteReference(value) {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+function readKustomization(dir, show2) {
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  const text = readFileSync2(file, "utf8");
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const shown = show2(file);
+  const error2 = doc.errors[0];
+  if (error2) {
+    const line = error2.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
+  }
+  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const includes = [];
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = /* @__PURE__ */ new Map();
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml2.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  for (const field of RESOURCE_FIELDS) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") continue;
+      const origin = { kustomization: file, line: lineOf(item) };
+      if (isRemoteReference(item.value)) {
+        remotes.set(item.value, origin);
+        continue;
+      }
+      const target = resolve2(dir, item.value);
+      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
+      else files.set(target, origin);
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml2.isMap)(item)) continue;
+      const name = item.get("name");
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+    }
+  }
+  const referencedPaths = /* @__PURE__ */ new Set();
+  (0, import_yaml2.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
+      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve2(dir, candidate);
+        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
+      }
+    }
+  });
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get("kind", true)),
+    includes,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort()
+  };
+}
+function isComponent(kind) {
+  return (0, import_yaml2.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2) {
+  const seen = /* @__PURE__ */ new Map();
+  const queue = [root];
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    if (seen.has(dir)) continue;
+    const kustomization = readKustomization(dir, show2);
+    if (!kustomization) continue;
+    seen.set(dir, kustomization);
+    queue.push(...kustomization.includes);
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+function findKustomizationRoots(dir, show2) {
+  const found = [];
+  const walk = (current) => {
+    const kustomization = readKustomization(current, show2);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
+}
+function hashGraphInputs(graph, treeRoot, fileHashes) {
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    if (!existsSync3(path2)) return;
+    const stat2 = statSync(path2);
+    if (stat2.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
+    }
+  };
+  const hash = createHash2("sha256");
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+  }
+  for (const path2 of [...inputs].sort()) {
+    let digest = fileHashes.get(path2);
+    if (digest === void 0) {
+      digest = createHash2("sha256").update(readFileSync2(path2)).digest("hex");
+      fileHashes.set(path2, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
+  }
+  return hash.digest("hex");
+}
+function toPosix(path2) {
+  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
+}
+
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error2) {
+        failed = true;
+        throw error2;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
+// src/render/render-root.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
+async function renderRoot(runner, request2) {
+  const { treeRoot, graph, show: show2 } = request2;
+  const unalias = createUnalias(request2.aliases);
+  const shownRoot = show2(unalias(graph.root));
+  const wrapper = request2.provenance ? mkdtempSync2(join5(tmpdir2(), "prune-guard-build-")) : void 0;
+  try {
+    if (wrapper) {
+      const target = toPosix(relative2(wrapper, graph.root));
+      writeFileSync(
+        join5(wrapper, "kustomization.yaml"),
+        `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- ${JSON.stringify(target)}
+buildMetadata: [originAnnotations]
+`
+      );
+    }
+    let output;
+    try {
+      output = await runner.build(wrapper ?? graph.root);
+    } catch (error2) {
+      if (error2 instanceof RenderError) {
+        const prefixes = wrapper ? [graph.root, treeRoot, wrapper] : [graph.root, treeRoot];
+        const cause = stripPaths(error2.message.replace(WRAPPER_ERROR_PREFIX, ""), prefixes);
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error2.details);
+      }
+      throw error2;
+    }
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    if (!wrapper) return objects.map((body) => ({ body }));
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias);
+    return objects.map((body) => {
+      const { body: clean, origin } = takeOriginAnnotation(body);
+      const provenance = origin ? resolver(origin, clean) : void 0;
+      return provenance ? { body: clean, provenance } : { body: clean };
+    });
+  } finally {
+    if (wrapper) rmSync2(wrapper, { recursive: true, force: true });
+  }
+}
+function takeOriginAnnotation(body) {
+  const metadata = getMetadata(body);
+  const annotations = metadata.annotations;
+  if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
+  const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
+  const { annotations: _removed, ...otherMetadata } = metadata;
+  const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
+  let origin;
+  try {
+    origin = (0, import_yaml3.parse)(String(raw));
+  } catch {
+    origin = void 0;
+  }
+  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
+}
+function createUnalias(aliases) {
+  if (!aliases || aliases.size === 0) return (path2) => path2;
+  return (path2) => {
+    for (const [from, to] of aliases) {
+      if (path2 === from) return to;
+      if (path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
+    }
+    return path2;
+  };
+}
+function createProvenanceResolver(graph, treeRoot, wrapper, unalias) {
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = [];
+  for (const kustomization of graph.kustomizations) {
+    for (const [file, origin] of kustomization.files) if (!files.has(file)) files.set(file, origin);
+    for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
+    for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
+  }
+  const show2 = (path2) => toPosix(relative2(treeRoot, path2));
+  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
+  return (origin, body) => {
+    if (origin.configuredBy?.kind && origin.configuredIn) {
+      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
+      const name = String(getMetadata(body).name);
+      const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
+      return {
+        generator: origin.configuredBy.kind,
+        kustomization: show2(kustomization),
+        ...match2 ? { line: match2.origin.line } : {}
+      };
+    }
+    if (origin.repo) {
+      const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
+      const candidates = [path2 ? `${origin.repo}/${path2}` : origin.repo, origin.repo];
+      const url = candidates.find((candidate) => remotes.has(candidate));
+      if (url) return { url, ...entry(remotes.get(url)) };
+      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ""}`;
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo));
+      return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
+    }
+    if (origin.path) {
+      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
+      if (single) {
+        const url = `${single[1]}://${single[2]}`;
+        return { url, ...entry(remotes.get(url)) };
+      }
+      const file = unalias(resolve3(wrapper, origin.path));
+      return { file: show2(file), ...entry(files.get(file)) };
+    }
+    return void 0;
+  };
+}
+function stripPaths(message, prefixes) {
+  let result = message;
+  for (const prefix2 of prefixes) result = result.split(`${prefix2}/`).join("");
+  return result;
 }
 
 // src/core/diff.ts
@@ -39472,7 +39848,7 @@ function splitLines(text) {
 }
 
 // src/core/diff.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -39532,7 +39908,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml2.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml4.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -39673,6 +40049,218 @@ function toStringRecord(value) {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
 }
 
+// src/core/scope.ts
+var BUILTIN_CLUSTER_SCOPED = {
+  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
+  "admissionregistration.k8s.io": [
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "MutatingAdmissionPolicy",
+    "MutatingAdmissionPolicyBinding"
+  ],
+  "apiextensions.k8s.io": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io": ["APIService"],
+  "internal.apiserver.k8s.io": ["StorageVersion"],
+  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
+  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
+  "node.k8s.io": ["RuntimeClass"],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
+  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
+  "scheduling.k8s.io": ["PriorityClass"],
+  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
+  "storagemigration.k8s.io": ["StorageVersionMigration"],
+  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
+  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
+  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
+  policy: ["PodSecurityPolicy"]
+};
+var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  "apps",
+  "autoscaling",
+  "batch",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions"
+]);
+function formatGroupKind({ group: group2, kind }) {
+  return group2 === "" ? kind : `${kind}.${group2}`;
+}
+function createScopeResolver(crdScopes, extraClusterScoped = []) {
+  const cluster = /* @__PURE__ */ new Set();
+  const namespaced = /* @__PURE__ */ new Set();
+  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
+    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
+  }
+  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
+  for (const { groupKind, clusterScoped } of crdScopes) {
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
+  }
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return "cluster";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      return "unknown";
+    }
+  };
+}
+
+// src/core/rules.ts
+var REMOVAL_SEVERITY = {
+  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
+  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
+  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
+  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
+  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
+};
+var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
+var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
+var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
+  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
+  Rules.apiGroupChanged
+]);
+var MESSAGE_LIST_LIMIT = 5;
+function classifyRemoval(object) {
+  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
+}
+function evaluateRules(input) {
+  const context = createContext(input);
+  const findings = [];
+  for (const { unit, diff } of input.units) {
+    const regrouped = pairGroupChanges(diff);
+    for (const object of diff.removed) {
+      const successor = regrouped.get(object);
+      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
+    }
+  }
+  findings.push(...findMissingCrds(context));
+  return findings.sort(compareFindings);
+}
+function createContext(input) {
+  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
+  const index = (objects) => {
+    const crds = /* @__PURE__ */ new Map();
+    for (const { object } of objects) {
+      const names = readCrdNames(object.body);
+      if (names) crds.set(formatGroupKind(names), object);
+    }
+    return crds;
+  };
+  const before = collect("before");
+  const after = collect("after");
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+}
+function toRef(object) {
+  return { ...object.id, apiVersion: object.apiVersion };
+}
+function describeRemoval(unit, object, context) {
+  const { rule, severity } = classifyRemoval(object);
+  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
+  const ref = formatObjectRef(object.id);
+  switch (rule) {
+    case Rules.crdRemoved: {
+      const names = readCrdNames(object.body);
+      const kind = names ? names.kind : "custom resource";
+      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
+      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
+    }
+    case Rules.namespaceRemoved: {
+      const refs = uniqueSorted(
+        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
+      );
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
+    }
+    case Rules.dataRemoved:
+      return {
+        ...base,
+        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
+      };
+    case Rules.clusterScopedRemoved:
+      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
+    default:
+      return { ...base, message: `${ref} is pruned` };
+  }
+}
+function uniqueSorted(values) {
+  return [...new Set(values)].sort();
+}
+function listRefs(refs) {
+  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
+  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
+}
+function pairGroupChanges(diff) {
+  const addedByName = /* @__PURE__ */ new Map();
+  for (const object of diff.added) {
+    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
+    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  for (const object of diff.removed) {
+    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
+    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
+    if (successor) pairs.set(object, successor);
+  }
+  return pairs;
+}
+function describeGroupChange(unit, object, successor) {
+  const removal = classifyRemoval(object);
+  const from = object.id.group || "core";
+  const to = successor.id.group || "core";
+  return {
+    rule: Rules.apiGroupChanged,
+    // A group change never makes a removal less serious than the removal itself.
+    severity: removal.severity === "error" ? "error" : "warning",
+    unit,
+    object: toRef(object),
+    ...object.provenance ? { provenance: object.provenance } : {},
+    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
+  };
+}
+function findMissingCrds(context) {
+  const { crdsBefore, crdsAfter } = context;
+  const removedCrds = /* @__PURE__ */ new Map();
+  const groupsLosingCrds = /* @__PURE__ */ new Set();
+  for (const [groupKind, crd] of crdsBefore) {
+    if (crdsAfter.has(groupKind)) continue;
+    removedCrds.set(groupKind, crd);
+    const names = readCrdNames(crd.body);
+    if (names) groupsLosingCrds.add(names.group);
+  }
+  if (removedCrds.size === 0) return [];
+  const findings = [];
+  for (const { unit, object } of context.after) {
+    const groupKind = formatGroupKind(object.id);
+    if (crdsAfter.has(groupKind)) continue;
+    const removedCrd = removedCrds.get(groupKind);
+    const ref = formatObjectRef(object.id);
+    let message;
+    if (removedCrd) {
+      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
+    } else if (groupsLosingCrds.has(object.id.group)) {
+      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
+    } else {
+      continue;
+    }
+    findings.push({
+      rule: Rules.crdMissing,
+      severity: "error",
+      unit,
+      object: toRef(object),
+      ...object.provenance ? { provenance: object.provenance } : {},
+      message
+    });
+  }
+  return findings;
+}
+
 // src/core/flux-rules.ts
 var PRUNE_OPT_OUTS = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
@@ -39696,13 +40284,14 @@ function applyFluxSemantics(findings, units, owners) {
   const context = {
     units: new Map(units.map((unit) => [unit.unit, unit])),
     owners,
-    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit))
+    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
+    addedByKey: indexAddedObjects(units)
   };
   const removedKustomizations = /* @__PURE__ */ new Set();
   for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
   const result = [];
   for (const finding of findings) {
-    if (!isRemoval(finding.rule)) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
       result.push(finding);
       continue;
     }
@@ -39718,18 +40307,18 @@ function applyFluxSemantics(findings, units, owners) {
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
 }
-function collectDeletedNamespaces(findings) {
+function collectDeleted(findings, rule, kind) {
   const deleted = /* @__PURE__ */ new Set();
   for (const finding of findings) {
-    if (finding.rule === Rules.namespaceRemoved) deleted.add(finding.object.name);
+    if (finding.rule === rule) deleted.add(finding.object.name);
     if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith("Namespace/")) deleted.add(ref.slice("Namespace/".length));
+      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
     }
   }
   return deleted;
 }
 function escalateReleasesInDeletedNamespaces(findings, context) {
-  const deleted = collectDeletedNamespaces(findings);
+  const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
   return findings.map((finding) => {
     if (finding.rule !== Rules.helmReleaseRemoved) return finding;
     const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
@@ -39739,13 +40328,7 @@ function escalateReleasesInDeletedNamespaces(findings, context) {
   });
 }
 function dropCrdMissingWhereCrdStays(findings, units) {
-  const deleted = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    if (finding.rule === Rules.crdRemoved) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith("CustomResourceDefinition/")) deleted.add(ref.slice(ref.indexOf("/") + 1));
-    }
-  }
+  const deleted = collectDeleted(findings, Rules.crdRemoved, "CustomResourceDefinition");
   const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
     const names = readCrdNames(object.body);
     return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
@@ -39757,27 +40340,19 @@ function dropCrdMissingWhereCrdStays(findings, units) {
     return relevant.some((crd) => deleted.has(crd.name));
   });
 }
-var REMOVAL_RULES = /* @__PURE__ */ new Set([
-  Rules.crdRemoved,
-  Rules.namespaceRemoved,
-  Rules.dataRemoved,
-  Rules.clusterScopedRemoved,
-  Rules.objectRemoved,
-  Rules.apiGroupChanged
-]);
-function isRemoval(rule) {
-  return REMOVAL_RULES.has(rule);
-}
 function findRemovedObject(unit, ref) {
-  return unit?.diff.removed.find((object) => object.id.group === ref.group && object.id.kind === ref.kind && object.id.namespace === ref.namespace && object.id.name === ref.name);
+  const key = formatObjectKey(ref);
+  return unit?.diff.removed.find((object) => object.key === key);
 }
 function findMoveTarget(finding, context) {
-  for (const [name, unit] of context.units) {
-    if (name === finding.unit) continue;
-    const object = unit.diff.added.find((candidate) => candidate.id.group === finding.object.group && candidate.id.kind === finding.object.kind && candidate.id.namespace === finding.object.namespace && candidate.id.name === finding.object.name);
-    if (object) return { unit: name, object };
+  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+}
+function indexAddedObjects(units) {
+  const index = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
   }
-  return void 0;
+  return index;
 }
 function rewriteRemoval(finding, context) {
   const owner = context.owners.get(finding.unit);
@@ -39987,214 +40562,6 @@ function describeReinstalledHelmReleases(units) {
   return findings;
 }
 
-// src/core/scope.ts
-var BUILTIN_CLUSTER_SCOPED = {
-  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-  "admissionregistration.k8s.io": [
-    "MutatingWebhookConfiguration",
-    "ValidatingWebhookConfiguration",
-    "ValidatingAdmissionPolicy",
-    "ValidatingAdmissionPolicyBinding",
-    "MutatingAdmissionPolicy",
-    "MutatingAdmissionPolicyBinding"
-  ],
-  "apiextensions.k8s.io": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io": ["APIService"],
-  "internal.apiserver.k8s.io": ["StorageVersion"],
-  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
-  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
-  "node.k8s.io": ["RuntimeClass"],
-  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
-  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
-  "scheduling.k8s.io": ["PriorityClass"],
-  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
-  "storagemigration.k8s.io": ["StorageVersionMigration"],
-  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
-  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
-  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
-  policy: ["PodSecurityPolicy"]
-};
-var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
-  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
-  "apps",
-  "autoscaling",
-  "batch",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions"
-]);
-function formatGroupKind({ group: group2, kind }) {
-  return group2 === "" ? kind : `${kind}.${group2}`;
-}
-function createScopeResolver(crdScopes, extraClusterScoped = []) {
-  const cluster = /* @__PURE__ */ new Set();
-  const namespaced = /* @__PURE__ */ new Set();
-  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
-    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
-  }
-  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
-  for (const { groupKind, clusterScoped } of crdScopes) {
-    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
-  }
-  return {
-    getScope: (groupKind) => {
-      const key = formatGroupKind(groupKind);
-      if (cluster.has(key)) return "cluster";
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
-      return "unknown";
-    }
-  };
-}
-
-// src/core/rules.ts
-var REMOVAL_SEVERITY = {
-  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
-  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
-  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
-  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
-  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
-};
-var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
-var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
-var MESSAGE_LIST_LIMIT = 5;
-function classifyRemoval(object) {
-  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
-}
-function evaluateRules(input) {
-  const context = createContext(input);
-  const findings = [];
-  for (const { unit, diff } of input.units) {
-    const regrouped = pairGroupChanges(diff);
-    for (const object of diff.removed) {
-      const successor = regrouped.get(object);
-      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
-    }
-  }
-  findings.push(...findMissingCrds(context));
-  return findings.sort(compareFindings);
-}
-function createContext(input) {
-  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
-    const crds = /* @__PURE__ */ new Map();
-    for (const { object } of objects) {
-      const names = readCrdNames(object.body);
-      if (names) crds.set(formatGroupKind(names), object);
-    }
-    return crds;
-  };
-  const before = collect("before");
-  const after = collect("after");
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
-}
-function toRef(object) {
-  return { ...object.id, apiVersion: object.apiVersion };
-}
-function describeRemoval(unit, object, context) {
-  const { rule, severity } = classifyRemoval(object);
-  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
-  const ref = formatObjectRef(object.id);
-  switch (rule) {
-    case Rules.crdRemoved: {
-      const names = readCrdNames(object.body);
-      const kind = names ? names.kind : "custom resource";
-      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
-      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
-    }
-    case Rules.namespaceRemoved: {
-      const refs = uniqueSorted(
-        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
-      );
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
-    }
-    case Rules.dataRemoved:
-      return {
-        ...base,
-        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
-      };
-    case Rules.clusterScopedRemoved:
-      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
-    default:
-      return { ...base, message: `${ref} is pruned` };
-  }
-}
-function uniqueSorted(values) {
-  return [...new Set(values)].sort();
-}
-function listRefs(refs) {
-  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
-  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
-}
-function pairGroupChanges(diff) {
-  const addedByName = /* @__PURE__ */ new Map();
-  for (const object of diff.added) {
-    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
-    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
-  }
-  const pairs = /* @__PURE__ */ new Map();
-  for (const object of diff.removed) {
-    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
-    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
-    if (successor) pairs.set(object, successor);
-  }
-  return pairs;
-}
-function describeGroupChange(unit, object, successor) {
-  const removal = classifyRemoval(object);
-  const from = object.id.group || "core";
-  const to = successor.id.group || "core";
-  return {
-    rule: Rules.apiGroupChanged,
-    // A group change never makes a removal less serious than the removal itself.
-    severity: removal.severity === "error" ? "error" : "warning",
-    unit,
-    object: toRef(object),
-    ...object.provenance ? { provenance: object.provenance } : {},
-    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
-  };
-}
-function findMissingCrds(context) {
-  const { crdsBefore, crdsAfter } = context;
-  const removedCrds = /* @__PURE__ */ new Map();
-  const groupsLosingCrds = /* @__PURE__ */ new Set();
-  for (const [groupKind, crd] of crdsBefore) {
-    if (crdsAfter.has(groupKind)) continue;
-    removedCrds.set(groupKind, crd);
-    const names = readCrdNames(crd.body);
-    if (names) groupsLosingCrds.add(names.group);
-  }
-  if (removedCrds.size === 0) return [];
-  const findings = [];
-  for (const { unit, object } of context.after) {
-    const groupKind = formatGroupKind(object.id);
-    if (crdsAfter.has(groupKind)) continue;
-    const removedCrd = removedCrds.get(groupKind);
-    const ref = formatObjectRef(object.id);
-    let message;
-    if (removedCrd) {
-      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
-    } else if (groupsLosingCrds.has(object.id.group)) {
-      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
-    } else {
-      continue;
-    }
-    findings.push({
-      rule: Rules.crdMissing,
-      severity: "error",
-      unit,
-      object: toRef(object),
-      ...object.provenance ? { provenance: object.provenance } : {},
-      message
-    });
-  }
-  return findings;
-}
-
 // src/core/report.ts
 var REPORT_SCHEMA_VERSION = 1;
 var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
@@ -40295,378 +40662,41 @@ function sortRecord(record) {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }
 
-// src/render/kustomize.ts
-import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3 } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join3, resolve } from "node:path";
-var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
-var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
-function createKustomizeRunner(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
-  let bin;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
-      );
+// src/analyze-units.ts
+function analyzeUnits(sides, units, settings, owners) {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = /* @__PURE__ */ new Map();
+  const setOf = (docs) => {
+    if (!docs) return /* @__PURE__ */ new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
     }
-  }
-  const viaKubectl = basename(bin).startsWith("kubectl");
-  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const env = { ...options.env };
-  const command = `${basename(bin)} ${prefix2.join(" ")}`;
-  return {
-    command,
-    build: (dir) => new Promise((resolvePromise, reject) => {
-      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
-        if (!error2) {
-          resolvePromise(stdout);
-          return;
-        }
-        if (error2.killed || error2.signal === "SIGTERM") {
-          reject(new RenderError(`${command} timed out after ${Math.round(timeoutMs / 1e3)}s`, stderr));
-        } else {
-          reject(new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr));
-        }
-      });
-    })
+    return set;
   };
-}
-function summarizeKustomizeError(stderr) {
-  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
-  cause = cause.replace(/^(error|Error):\s*/, "");
-  const retry = /': (must build at directory|failed to run ')/.exec(cause);
-  if (retry) {
-    const opener = "accumulation err='";
-    const start = cause.lastIndexOf(opener, retry.index);
-    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
-  }
-  return cause;
-}
-function readKlogError(stderr) {
-  const lines = stderr.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const quoted = /\berr="(.*)"\s*$/.exec(line);
-    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
-    if (/\berr=<\s*$/.test(line)) {
-      const body = [];
-      for (const next of lines.slice(i + 1)) {
-        if (/^\s*>\s*$/.test(next)) break;
-        body.push(next.replace(/^\t/, ""));
-      }
-      return body.join("").trim();
-    }
-  }
-  return void 0;
-}
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants3.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
+  const diffs = units.map(({ name, before, after }) => {
+    const beforeSet = setOf(before);
+    const afterSet = setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== void 0,
+      existsAfter: after !== void 0
+    };
   });
-}
-
-// src/render/kustomization.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import { join as join4, relative, resolve as resolve2, sep as sep3 } from "node:path";
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
-var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function findKustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join4(dir, name);
-    if (existsSync3(file) && statSync(file).isFile()) return file;
-  }
-  return void 0;
-}
-function isRemoteReference(value) {
-  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
-}
-function readKustomization(dir, show2) {
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  const text = readFileSync2(file, "utf8");
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  const shown = show2(file);
-  const error2 = doc.errors[0];
-  if (error2) {
-    const line = error2.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
-  }
-  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const includes = [];
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = /* @__PURE__ */ new Map();
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  for (const field of RESOURCE_FIELDS) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml3.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml3.isScalar)(item) || typeof item.value !== "string") continue;
-      const origin = { kustomization: file, line: lineOf(item) };
-      if (isRemoteReference(item.value)) {
-        remotes.set(item.value, origin);
-        continue;
-      }
-      const target = resolve2(dir, item.value);
-      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
-      else files.set(target, origin);
-    }
-  }
-  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml3.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml3.isMap)(item)) continue;
-      const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
-    }
-  }
-  const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml3.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
-      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
-      for (const candidate of candidates) {
-        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve2(dir, candidate);
-        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
-      }
-    }
+  return buildReport({
+    version: "0.1.0",
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...owners ? { owners } : {}
   });
-  return {
-    dir,
-    file,
-    isComponent: isComponent(root?.get("kind", true)),
-    includes,
-    files,
-    remotes,
-    generators,
-    referencedPaths: [...referencedPaths].sort()
-  };
-}
-function isComponent(kind) {
-  return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
-}
-function readKustomizationGraph(root, show2) {
-  const seen = /* @__PURE__ */ new Map();
-  const queue = [root];
-  while (queue.length > 0) {
-    const dir = queue.shift();
-    if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2);
-    if (!kustomization) continue;
-    seen.set(dir, kustomization);
-    queue.push(...kustomization.includes);
-  }
-  return { root, kustomizations: [...seen.values()] };
-}
-function findKustomizationRoots(dir, show2) {
-  const found = [];
-  const walk = (current) => {
-    const kustomization = readKustomization(current, show2);
-    if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
-    }
-  };
-  walk(dir);
-  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
-  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
-}
-function hashGraphInputs(graph, treeRoot, fileHashes) {
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    if (!existsSync3(path2)) return;
-    const stat2 = statSync(path2);
-    if (stat2.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
-    }
-  };
-  const hash = createHash2("sha256");
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
-  }
-  for (const path2 of [...inputs].sort()) {
-    let digest = fileHashes.get(path2);
-    if (digest === void 0) {
-      digest = createHash2("sha256").update(readFileSync2(path2)).digest("hex");
-      fileHashes.set(path2, digest);
-    }
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
-  }
-  return hash.digest("hex");
-}
-function toPosix(path2) {
-  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
-}
-
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error2) {
-        failed = true;
-        throw error2;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
-}
-
-// src/render/render-root.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5, relative as relative2, resolve as resolve3 } from "node:path";
-var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
-var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
-async function renderRoot(runner, request2) {
-  const { treeRoot, graph, show: show2 } = request2;
-  const unalias = createUnalias(request2.aliases);
-  const shownRoot = show2(unalias(graph.root));
-  const wrapper = request2.provenance ? mkdtempSync2(join5(tmpdir2(), "prune-guard-build-")) : void 0;
-  try {
-    if (wrapper) {
-      const target = toPosix(relative2(wrapper, graph.root));
-      writeFileSync(
-        join5(wrapper, "kustomization.yaml"),
-        `apiVersion: kustomize.config.k8s.io/v1beta1
-kind: Kustomization
-resources:
-- ${JSON.stringify(target)}
-buildMetadata: [originAnnotations]
-`
-      );
-    }
-    let output;
-    try {
-      output = await runner.build(wrapper ?? graph.root);
-    } catch (error2) {
-      if (error2 instanceof RenderError) {
-        const prefixes = wrapper ? [graph.root, treeRoot, wrapper] : [graph.root, treeRoot];
-        const cause = stripPaths(error2.message.replace(WRAPPER_ERROR_PREFIX, ""), prefixes);
-        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error2.details);
-      }
-      throw error2;
-    }
-    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
-    if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias);
-    return objects.map((body) => {
-      const { body: clean, origin } = takeOriginAnnotation(body);
-      const provenance = origin ? resolver(origin, clean) : void 0;
-      return provenance ? { body: clean, provenance } : { body: clean };
-    });
-  } finally {
-    if (wrapper) rmSync2(wrapper, { recursive: true, force: true });
-  }
-}
-function takeOriginAnnotation(body) {
-  const metadata = getMetadata(body);
-  const annotations = metadata.annotations;
-  if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
-  const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
-  const { annotations: _removed, ...otherMetadata } = metadata;
-  const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
-  let origin;
-  try {
-    origin = (0, import_yaml4.parse)(String(raw));
-  } catch {
-    origin = void 0;
-  }
-  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
-}
-function createUnalias(aliases) {
-  if (!aliases || aliases.size === 0) return (path2) => path2;
-  return (path2) => {
-    for (const [from, to] of aliases) {
-      if (path2 === from) return to;
-      if (path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
-    }
-    return path2;
-  };
-}
-function createProvenanceResolver(graph, treeRoot, wrapper, unalias) {
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = [];
-  for (const kustomization of graph.kustomizations) {
-    for (const [file, origin] of kustomization.files) if (!files.has(file)) files.set(file, origin);
-    for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
-    for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
-  }
-  const show2 = (path2) => toPosix(relative2(treeRoot, path2));
-  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
-  return (origin, body) => {
-    if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
-      const name = String(getMetadata(body).name);
-      const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
-      return {
-        generator: origin.configuredBy.kind,
-        kustomization: show2(kustomization),
-        ...match2 ? { line: match2.origin.line } : {}
-      };
-    }
-    if (origin.repo) {
-      const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${origin.repo}/${path2}` : origin.repo, origin.repo];
-      const url = candidates.find((candidate) => remotes.has(candidate));
-      if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ""}`;
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo));
-      return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
-    }
-    if (origin.path) {
-      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
-      if (single) {
-        const url = `${single[1]}://${single[2]}`;
-        return { url, ...entry(remotes.get(url)) };
-      }
-      const file = unalias(resolve3(wrapper, origin.path));
-      return { file: show2(file), ...entry(files.get(file)) };
-    }
-    return void 0;
-  };
-}
-function stripPaths(message, prefixes) {
-  let result = message;
-  for (const prefix2 of prefixes) result = result.split(`${prefix2}/`).join("");
-  return result;
 }
 
 // src/run-flux.ts
@@ -41074,12 +41104,11 @@ async function compareFluxSides(sides, runner, options, settings) {
   }
 }
 function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
-  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)), settings.config.clusterScoped);
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
   const owners = /* @__PURE__ */ new Map();
-  const units = keys.map((key) => {
+  for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
     owners.set(key, {
@@ -41092,26 +41121,13 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
       ...current?.skipped ? { skippedAfter: current.skipped } : {},
       missingVariables: current?.missingVariables ?? []
     });
-    const beforeSet = old ? dropIgnoredObjects(buildObjectSet(old.docs, scope), settings.config) : /* @__PURE__ */ new Map();
-    const afterSet = current ? dropIgnoredObjects(buildObjectSet(current.docs, scope), settings.config) : /* @__PURE__ */ new Map();
-    return {
-      unit: key,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: old !== void 0,
-      existsAfter: current !== void 0
-    };
-  });
-  return buildReport({
-    version: "0.1.0",
-    before: sides.before.info,
-    after: sides.after.info,
-    units,
-    failOn: settings.failOn,
-    config: settings.config,
+  }
+  return analyzeUnits(
+    { before: sides.before.info, after: sides.after.info },
+    keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
+    settings,
     owners
-  });
+  );
 }
 function createSourceCheck(objects, repoUrl, mapped) {
   const repositories = /* @__PURE__ */ new Map();
@@ -41227,12 +41243,12 @@ async function compareSides(comparison, runner, options, settings) {
     await render(task, !shared.has(task));
     options.onProgress?.(++done, tasks.length);
   });
-  const report = analyze(before, after, plans, tasks, settings);
+  const report = analyze(before, after, plans, settings);
   const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length === 0) return report;
   await mapInPool(revisit, width, (plan) => render(plan.before, true));
-  return analyze(before, after, plans, tasks, settings);
+  return analyze(before, after, plans, settings);
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
@@ -41275,31 +41291,12 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, tasks, settings) {
-  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])), settings.config.clusterScoped);
-  const objectSets = /* @__PURE__ */ new Map();
-  const setOf = (task) => {
-    if (!task) return /* @__PURE__ */ new Map();
-    let set = objectSets.get(task);
-    if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(task.docs ?? [], scope), settings.config);
-      objectSets.set(task, set);
-    }
-    return set;
-  };
-  const units = plans.map((plan) => {
-    const beforeSet = setOf(plan.before);
-    const afterSet = setOf(plan.after);
-    return {
-      unit: plan.name,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: plan.before !== void 0,
-      existsAfter: plan.after !== void 0
-    };
-  });
-  return buildReport({ version: "0.1.0", before: before.info, after: after.info, units, failOn: settings.failOn, config: settings.config });
+function analyze(before, after, plans, settings) {
+  return analyzeUnits(
+    { before: before.info, after: after.info },
+    plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
+    settings
+  );
 }
 
 // src/action.ts

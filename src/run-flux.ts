@@ -6,12 +6,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { diffObjectSets } from './core/diff.ts';
 import type { FluxKustomization, SourceRef } from './core/flux.ts';
 import type { FluxOwner } from './core/flux-rules.ts';
-import { buildObjectSet, collectCrdScopes, getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc, type ObjectSet } from './core/objects.ts';
-import { buildReport, type Report } from './core/report.ts';
-import { createScopeResolver } from './core/scope.ts';
+import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from './core/objects.ts';
+import type { Report } from './core/report.ts';
 import { createArtifact, type Artifact } from './render/artifact.ts';
 import type { FluxBuildPlan } from './render/flux-build.ts';
 import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from './render/flux-discovery.ts';
@@ -19,7 +17,7 @@ import type { KustomizeRunner } from './render/kustomize.ts';
 import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
-import { dropIgnoredObjects } from './core/config.ts';
+import { analyzeUnits } from './analyze-units.ts';
 import type { RunOptions, Settings, Side } from './run.ts';
 
 /** The sides of a Flux comparison. */
@@ -96,12 +94,11 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
 }
 
 function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], settings: Settings): Report {
-  const scope = createScopeResolver(collectCrdScopes([...beforeUnits, ...afterUnits].flatMap((unit) => unit.docs)), settings.config.clusterScoped);
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   const owners = new Map<string, FluxOwner>();
-  const units = keys.map((key) => {
+  for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
     owners.set(key, {
@@ -114,26 +111,13 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
       ...(current?.skipped ? { skippedAfter: current.skipped } : {}),
       missingVariables: current?.missingVariables ?? [],
     });
-    const beforeSet: ObjectSet = old ? dropIgnoredObjects(buildObjectSet(old.docs, scope), settings.config) : new Map();
-    const afterSet: ObjectSet = current ? dropIgnoredObjects(buildObjectSet(current.docs, scope), settings.config) : new Map();
-    return {
-      unit: key,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: old !== undefined,
-      existsAfter: current !== undefined,
-    };
-  });
-  return buildReport({
-    version: __PRUNE_GUARD_VERSION__,
-    before: sides.before.info,
-    after: sides.after.info,
-    units,
-    failOn: settings.failOn,
-    config: settings.config,
+  }
+  return analyzeUnits(
+    { before: sides.before.info, after: sides.after.info },
+    keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
+    settings,
     owners,
-  });
+  );
 }
 
 /**

@@ -6,13 +6,11 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
-import { dropIgnoredObjects, type Config } from './core/config.ts';
+import type { Config } from './core/config.ts';
 import type { FailLevel } from './core/findings.ts';
 import { loadConfig } from './render/config-file.ts';
-import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
-import { diffObjectSets } from './core/diff.ts';
-import { buildReport, type Report, type SideInfo } from './core/report.ts';
-import { createScopeResolver } from './core/scope.ts';
+import type { ManifestDoc } from './core/objects.ts';
+import type { Report, SideInfo } from './core/report.ts';
 import {
   addTemporaryWorktree,
   findDefaultBase,
@@ -35,6 +33,7 @@ import {
 } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
+import { analyzeUnits } from './analyze-units.ts';
 import { compareFluxSides, declaresFluxKustomizations } from './run-flux.ts';
 
 /** Where before and after come from. */
@@ -250,14 +249,14 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     options.onProgress?.(++done, tasks.length);
   });
 
-  const report = analyze(before, after, plans, tasks, settings);
+  const report = analyze(before, after, plans, settings);
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
   const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length === 0) return report;
   await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-  return analyze(before, after, plans, tasks, settings);
+  return analyze(before, after, plans, settings);
 }
 
 /** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */
@@ -310,29 +309,10 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], tasks: readonly RenderTask[], settings: Settings): Report {
-  const scope = createScopeResolver(collectCrdScopes(tasks.flatMap((task) => task.docs ?? [])), settings.config.clusterScoped);
-  const objectSets = new Map<RenderTask, ObjectSet>();
-  const setOf = (task: RenderTask | undefined): ObjectSet => {
-    if (!task) return new Map();
-    let set = objectSets.get(task);
-    if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(task.docs ?? [], scope), settings.config);
-      objectSets.set(task, set);
-    }
-    return set;
-  };
-  const units = plans.map((plan) => {
-    const beforeSet = setOf(plan.before);
-    const afterSet = setOf(plan.after);
-    return {
-      unit: plan.name,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: plan.before !== undefined,
-      existsAfter: plan.after !== undefined,
-    };
-  });
-  return buildReport({ version: __PRUNE_GUARD_VERSION__, before: before.info, after: after.info, units, failOn: settings.failOn, config: settings.config });
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings): Report {
+  return analyzeUnits(
+    { before: before.info, after: after.info },
+    plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
+    settings,
+  );
 }

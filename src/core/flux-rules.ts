@@ -12,8 +12,8 @@ import {
   type FluxKustomization,
 } from './flux.ts';
 import { Rules, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
-import { formatObjectRef, getMetadata, isRecord, readCrdNames, type KubeObject, type ResourceObject } from './objects.ts';
-import type { UnitDiff } from './rules.ts';
+import { formatObjectKey, formatObjectRef, getMetadata, isRecord, readCrdNames, type KubeObject, type ResourceObject } from './objects.ts';
+import { REMOVAL_RULE_IDS, type UnitDiff } from './rules.ts';
 
 /** The Flux side of a unit: the Kustomization that owns its objects, before and after. */
 export interface FluxOwner {
@@ -63,6 +63,8 @@ interface Context {
   readonly owners: ReadonlyMap<string, FluxOwner>;
   /** Units whose after render has a custom resource the API server rejects. */
   readonly failingApply: ReadonlySet<string>;
+  /** Added objects by identity key, with their unit, in unit order: where a removal may have moved to. */
+  readonly addedByKey: ReadonlyMap<string, ReadonlyArray<{ readonly unit: string; readonly object: ResourceObject }>>;
 }
 
 /**
@@ -74,13 +76,14 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     units: new Map(units.map((unit) => [unit.unit, unit])),
     owners,
     failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
+    addedByKey: indexAddedObjects(units),
   };
   const removedKustomizations = new Set<string>();
   for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
 
   const result: Finding[] = [];
   for (const finding of findings) {
-    if (!isRemoval(finding.rule)) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
       result.push(finding);
       continue;
     }
@@ -98,13 +101,16 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
 }
 
-/** Namespaces Flux really deletes, from the final findings. */
-function collectDeletedNamespaces(findings: readonly Finding[]): Set<string> {
+/**
+ * Names of the objects of one kind Flux really deletes, read from the final findings: pruned
+ * on their own (`rule`), or in the inventory of a Kustomization whose deletion deletes it.
+ */
+function collectDeleted(findings: readonly Finding[], rule: RuleId, kind: 'CustomResourceDefinition' | 'Namespace'): Set<string> {
   const deleted = new Set<string>();
   for (const finding of findings) {
-    if (finding.rule === Rules.namespaceRemoved) deleted.add(finding.object.name);
+    if (finding.rule === rule) deleted.add(finding.object.name);
     if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith('Namespace/')) deleted.add(ref.slice('Namespace/'.length));
+      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
     }
   }
   return deleted;
@@ -112,7 +118,7 @@ function collectDeletedNamespaces(findings: readonly Finding[]): Set<string> {
 
 /** A pruned HelmRelease whose namespace Flux deletes as well is an error, not a warning. */
 function escalateReleasesInDeletedNamespaces(findings: readonly Finding[], context: Context): Finding[] {
-  const deleted = collectDeletedNamespaces(findings);
+  const deleted = collectDeleted(findings, Rules.namespaceRemoved, 'Namespace');
   return findings.map((finding) => {
     if (finding.rule !== Rules.helmReleaseRemoved) return finding;
     const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
@@ -128,13 +134,7 @@ function escalateReleasesInDeletedNamespaces(findings: readonly Finding[], conte
  * then the custom resources still apply, and the finding goes.
  */
 function dropCrdMissingWhereCrdStays(findings: readonly Finding[], units: readonly UnitDiff[]): Finding[] {
-  const deleted = new Set<string>();
-  for (const finding of findings) {
-    if (finding.rule === Rules.crdRemoved) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith('CustomResourceDefinition/')) deleted.add(ref.slice(ref.indexOf('/') + 1));
-    }
-  }
+  const deleted = collectDeleted(findings, Rules.crdRemoved, 'CustomResourceDefinition');
   const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
     const names = readCrdNames(object.body);
     return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
@@ -147,31 +147,23 @@ function dropCrdMissingWhereCrdStays(findings: readonly Finding[], units: readon
   });
 }
 
-const REMOVAL_RULES: ReadonlySet<RuleId> = new Set([
-  Rules.crdRemoved,
-  Rules.namespaceRemoved,
-  Rules.dataRemoved,
-  Rules.clusterScopedRemoved,
-  Rules.objectRemoved,
-  Rules.apiGroupChanged,
-]);
-
-function isRemoval(rule: RuleId): boolean {
-  return REMOVAL_RULES.has(rule);
-}
 
 function findRemovedObject(unit: UnitDiff | undefined, ref: ObjectRef): ResourceObject | undefined {
-  return unit?.diff.removed.find((object) => object.id.group === ref.group && object.id.kind === ref.kind && object.id.namespace === ref.namespace && object.id.name === ref.name);
+  const key = formatObjectKey(ref);
+  return unit?.diff.removed.find((object) => object.key === key);
 }
 
 /** Where the same identity shows up as added under another owner. */
 function findMoveTarget(finding: Finding, context: Context): { unit: string; object: ResourceObject } | undefined {
-  for (const [name, unit] of context.units) {
-    if (name === finding.unit) continue;
-    const object = unit.diff.added.find((candidate) => candidate.id.group === finding.object.group && candidate.id.kind === finding.object.kind && candidate.id.namespace === finding.object.namespace && candidate.id.name === finding.object.name);
-    if (object) return { unit: name, object };
+  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+}
+
+function indexAddedObjects(units: readonly UnitDiff[]): Map<string, Array<{ unit: string; object: ResourceObject }>> {
+  const index = new Map<string, Array<{ unit: string; object: ResourceObject }>>();
+  for (const unit of units) {
+    for (const object of unit.diff.added) index.set(object.key, [...(index.get(object.key) ?? []), { unit: unit.unit, object }]);
   }
-  return undefined;
+  return index;
 }
 
 function rewriteRemoval(finding: Finding, context: Context): Finding | undefined {

@@ -53,6 +53,12 @@ export const CLUSTER_SCOPED_REMOVAL: RemovalClass = { rule: Rules.clusterScopedR
 /** Any other namespaced kind. */
 export const NAMESPACED_REMOVAL: RemovalClass = { rule: Rules.objectRemoved, severity: 'notice' };
 
+/** Every rule a removal can be reported under: the severity table's, and a group change's. */
+export const REMOVAL_RULE_IDS: ReadonlySet<RuleId> = new Set([
+  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
+  Rules.apiGroupChanged,
+]);
+
 /** How many cascade entries a message names before it says "and N more". */
 const MESSAGE_LIST_LIMIT = 5;
 

@@ -1,0 +1,67 @@
+/**
+ * The step both modes end with: identities for every render under one scope (a CRD in any
+ * render decides its kind's scope everywhere), object sets without ignored objects, one diff
+ * per unit, and the report.
+ */
+import { dropIgnoredObjects } from './core/config.ts';
+import { diffObjectSets } from './core/diff.ts';
+import type { FluxOwner } from './core/flux-rules.ts';
+import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
+import { buildReport, type Report, type SideInfo } from './core/report.ts';
+import { createScopeResolver } from './core/scope.ts';
+import type { Settings } from './run.ts';
+
+/** One unit's renders; a side that is undefined means the unit does not exist there. */
+export interface UnitRenders {
+  /** The unit's name: a root path, or a Flux Kustomization's `namespace/name`. */
+  readonly name: string;
+  /** Its objects before the change. */
+  readonly before: readonly ManifestDoc[] | undefined;
+  /** Its objects after the change. */
+  readonly after: readonly ManifestDoc[] | undefined;
+}
+
+/**
+ * Diffs every unit and builds the report. A render shared by both sides (the same array)
+ * becomes one object set, so an unchanged root costs no second identification.
+ */
+export function analyzeUnits(
+  sides: { readonly before: SideInfo; readonly after: SideInfo },
+  units: readonly UnitRenders[],
+  settings: Settings,
+  owners?: ReadonlyMap<string, FluxOwner>,
+): Report {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = new Map<readonly ManifestDoc[], ObjectSet>();
+  const setOf = (docs: readonly ManifestDoc[] | undefined): ObjectSet => {
+    if (!docs) return new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
+    }
+    return set;
+  };
+  const diffs = units.map(({ name, before, after }) => {
+    const beforeSet = setOf(before);
+    const afterSet = setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== undefined,
+      existsAfter: after !== undefined,
+    };
+  });
+  return buildReport({
+    version: __PRUNE_GUARD_VERSION__,
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...(owners ? { owners } : {}),
+  });
+}
