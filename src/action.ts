@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
-import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Severity } from './core/findings.ts';
+import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/findings.ts';
 import { formatObjectRef } from './core/objects.ts';
-import type { Report } from './core/report.ts';
+import { collectFixes, type Report } from './core/report.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
 import { formatCommentMarker, upsertStickyComment } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
@@ -30,6 +30,8 @@ const Inputs = {
   ackLabel: 'ack-label',
   config: 'config',
   kustomizeBin: 'kustomize-bin',
+  mirror: 'mirror',
+  cacheDir: 'cache-dir',
 } as const;
 
 /** Output names, as in action.yml. */
@@ -69,6 +71,10 @@ interface ActionOptions {
   readonly config?: string;
   /** kustomize or kubectl binary. */
   readonly kustomizeBin?: string;
+  /** URL prefix rewrites, `FROM=TO`. */
+  readonly mirrors: readonly string[];
+  /** Remote-manifest cache directory. */
+  readonly cacheDir?: string;
 }
 
 function getOptionalInput(name: string): string | undefined {
@@ -97,6 +103,8 @@ function getOptions(): ActionOptions {
     ackLabel: getOptionalInput(Inputs.ackLabel) ?? 'prune-guard/acknowledged',
     ...(getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) as string } : {}),
     ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
+    mirrors: (getOptionalInput(Inputs.mirror) ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    ...(getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) as string } : {}),
   };
   core.debug(`options: ${JSON.stringify({ ...options, token: options.token ? '***' : '' })}`);
   return options;
@@ -236,21 +244,25 @@ async function runAction(): Promise<void> {
         ...(options.failOn ? { failOn: options.failOn } : {}),
         ...(options.config ? { configPath: options.config } : {}),
         ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}),
+        mirrors: options.mirrors,
+        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        ...(options.token ? { githubToken: options.token } : {}),
       }),
     );
 
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;
 
-    let fixesOutsideDiff: readonly Finding[] = report.findings.filter((finding) => finding.fix);
-    if (gateway && pr && options.suggestions && fixesOutsideDiff.length > 0) {
+    const fixes = collectFixes(report.findings);
+    let suggestedFixes: readonly Fix[] = [];
+    if (gateway && pr && options.suggestions && fixes.length > 0) {
       try {
-        fixesOutsideDiff = (await postSuggestions(gateway, report.findings, pr.headSha)).outsideDiff;
+        suggestedFixes = (await postSuggestions(gateway, fixes, pr.headSha)).suggested;
       } catch (error) {
         warnAboutGitHub('post the review with suggestions', error);
       }
     }
-    const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), fixesOutsideDiff };
+    const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), suggestedFixes };
     summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
     writeReportFiles(report, summaryMarkdown, outputs);
     annotateFindings(report.findings);

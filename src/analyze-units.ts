@@ -8,7 +8,8 @@ import { diffObjectSets } from './core/diff.ts';
 import type { FluxOwner } from './core/flux-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
 import { buildReport, type Report, type SideInfo } from './core/report.ts';
-import { createScopeResolver } from './core/scope.ts';
+import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
+import type { UnitDiff } from './core/rules.ts';
 import type { Settings } from './run.ts';
 
 /** One unit's renders; a side that is undefined means the unit does not exist there. */
@@ -21,16 +22,36 @@ export interface UnitRenders {
   readonly after: readonly ManifestDoc[] | undefined;
 }
 
-/**
- * Diffs every unit and builds the report. A render shared by both sides (the same array)
- * becomes one object set, so an unchanged root costs no second identification.
- */
+/** The report, with the object sets and scope behind it (what fix planning starts from). */
+export interface Analysis {
+  /** The report. */
+  readonly report: Report;
+  /** Each unit's object sets and diff, in the order of the input. */
+  readonly units: readonly UnitDiff[];
+  /** The scope every object was identified under. */
+  readonly scope: ScopeResolver;
+}
+
+/** Diffs every unit and builds the report; see {@link analyzeUnitsInDetail}. */
 export function analyzeUnits(
   sides: { readonly before: SideInfo; readonly after: SideInfo },
   units: readonly UnitRenders[],
   settings: Settings,
   owners?: ReadonlyMap<string, FluxOwner>,
 ): Report {
+  return analyzeUnitsInDetail(sides, units, settings, owners).report;
+}
+
+/**
+ * Diffs every unit and builds the report. A render shared by both sides (the same array)
+ * becomes one object set, so an unchanged root costs no second identification.
+ */
+export function analyzeUnitsInDetail(
+  sides: { readonly before: SideInfo; readonly after: SideInfo },
+  units: readonly UnitRenders[],
+  settings: Settings,
+  owners?: ReadonlyMap<string, FluxOwner>,
+): Analysis {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
@@ -55,7 +76,7 @@ export function analyzeUnits(
       existsAfter: after !== undefined,
     };
   });
-  return buildReport({
+  const report = buildReport({
     version: __PRUNE_GUARD_VERSION__,
     before: sides.before,
     after: sides.after,
@@ -64,4 +85,5 @@ export function analyzeUnits(
     config: settings.config,
     ...(owners ? { owners } : {}),
   });
+  return { report, units: diffs, scope };
 }

@@ -3,13 +3,17 @@
  */
 import { parseArgs } from 'node:util';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
-import { FailLevels, type FailLevel } from './core/findings.ts';
-import type { Report } from './core/report.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
+import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
+import { collectFixes, type Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
+import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import { formatText } from './report/text.ts';
-import { run, type RunOptions } from './run.ts';
+import { runWithTree, type RunOptions, type RunResult } from './run.ts';
 
 /** Exit codes, kept in sync with the README table. */
 const ExitCodes = {
@@ -31,6 +35,7 @@ const HELP = `prune-guard: see what a change makes Flux prune before it merges
 Usage
   prune-guard [PATH...] [--base REF] [--head REF]   compare git revisions
   prune-guard diff BEFORE_DIR AFTER_DIR             compare two directories
+  prune-guard fix [PATH...] [--base REF] [--write]  show (or apply) the fixes
 
 PATH is a kustomization directory or a tree of them (default: the repository
 root). Every kustomization root under it is rendered with kustomize on both
@@ -41,6 +46,21 @@ Git options
                         (default: origin/HEAD, origin/main, main, origin/master, master)
   --head REF            the side after the change (default: the working tree,
                         uncommitted changes included)
+
+Fixes
+  For CRDs and other cluster-scoped objects a change drops, prune-guard looks
+  for where they went (a file next to the remote manifest, a file of the tree
+  no kustomization lists) or vendors them, and builds again to verify the fix.
+  fix prints the fixes as a patch on stdout (git apply takes it); --write
+  applies them to the working tree.
+  --write               apply the fixes (fix only)
+  --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
+                        for rendering and look-ups (repeatable; also mirrors:
+                        in the config file)
+  --cache-dir DIR       cache of remote manifests (env PRUNE_GUARD_CACHE_DIR;
+                        default: ~/.cache/prune-guard)
+  --github-api-url URL  GitHub API for directory look-ups (env GITHUB_API_URL;
+                        token from GITHUB_TOKEN or GH_TOKEN)
 
 Output and verdict
   -f, --format FORMAT   text (default), json or markdown
@@ -64,12 +84,15 @@ Examples
   prune-guard clusters/prod --base main     one tree, vs. main
   prune-guard diff examples/operator-crds/before examples/operator-crds/after
   prune-guard --format markdown > plan.md
+  prune-guard fix --write                   apply the verified fixes
 `;
 
 /** What the command line asks for. */
 interface CliRequest {
-  /** Print help or version instead of running. */
-  readonly action: 'run' | 'help' | 'version';
+  /** Check, show or apply fixes, or print help or version. */
+  readonly action: 'run' | 'fix' | 'help' | 'version';
+  /** Apply the fixes (action `fix` only). */
+  readonly write: boolean;
   /** Options for {@link run} (action `run` only). */
   readonly options?: RunOptions;
   /** Output format. */
@@ -97,6 +120,10 @@ function parseCommandLine(
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         'kustomize-bin': { type: 'string' },
+        mirror: { type: 'string', multiple: true },
+        'cache-dir': { type: 'string' },
+        'github-api-url': { type: 'string' },
+        write: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -109,12 +136,18 @@ function parseCommandLine(
   const { values, positionals } = parsed;
   const format = checkChoice('--format', values.format, Object.values(Formats));
   const verbose = values.verbose;
-  if (values.help) return { action: 'help', format, verbose };
-  if (values.version) return { action: 'version', format, verbose };
+  const write = values.write;
+  if (values.help) return { action: 'help', format, verbose, write };
+  if (values.version) return { action: 'version', format, verbose, write };
   const failOn = values['fail-on'] === undefined ? undefined : (checkChoice('--fail-on', values['fail-on'], Object.values(FailLevels)) as FailLevel);
 
+  const fix = positionals[0] === 'fix';
+  if (write && !fix) throw new UsageError('--write applies to fix: prune-guard fix --write');
   let source: RunOptions['source'];
-  if (positionals[0] === 'diff') {
+  if (fix) {
+    if (values.head !== undefined) throw new UsageError('fix works on the working tree; --head does not apply');
+    source = { kind: 'git', paths: positionals.slice(1), ...(values.base !== undefined ? { base: values.base } : {}) };
+  } else if (positionals[0] === 'diff') {
     if (positionals.length !== 3) throw new UsageError('diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR');
     if (values.base !== undefined || values.head !== undefined) throw new UsageError('--base and --head apply to git mode, not to diff');
     source = { kind: 'dirs', before: positionals[1] as string, after: positionals[2] as string };
@@ -127,9 +160,10 @@ function parseCommandLine(
     };
   }
   return {
-    action: 'run',
+    action: fix ? 'fix' : 'run',
     format,
     verbose,
+    write,
     options: {
       source,
       cwd,
@@ -137,6 +171,9 @@ function parseCommandLine(
       ...(values.config !== undefined ? { configPath: values.config } : {}),
       env,
       ...(values['kustomize-bin'] !== undefined ? { kustomizeBin: values['kustomize-bin'] } : {}),
+      mirrors: values.mirror ?? [],
+      ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
+      ...(values['github-api-url'] !== undefined ? { githubApiUrl: values['github-api-url'] } : {}),
     },
   };
 }
@@ -160,6 +197,45 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
   return isTTY;
 }
 
+/**
+ * `fix`: the patch on stdout (or, with --write, the files written), messages on stderr. The
+ * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
+ */
+async function runFixCommand({ report, headRoot }: RunResult, write: boolean, recheck: () => Promise<Report>): Promise<number> {
+  const fixes = collectFixes(report.findings);
+  const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
+  if (fixes.length === 0) {
+    process.stderr.write(
+      blocking.length > 0
+        ? `prune-guard: no fix found for the ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'}; run prune-guard for the report\n`
+        : 'prune-guard: nothing to fix: the change drops no CRD, Namespace or other cluster-scoped object\n',
+    );
+    return blocking.length > 0 ? ExitCodes.blocking : ExitCodes.clean;
+  }
+  const read = (path: string): string | undefined => {
+    const absolute = join(headRoot, path);
+    return existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+  };
+  const { changes, applied, skipped } = applyFixes(fixes, read);
+  for (const fix of skipped) process.stderr.write(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}\n`);
+  for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}\n`);
+  if (!write) {
+    process.stdout.write(formatFileChanges(changes));
+    process.stderr.write('prune-guard: run prune-guard fix --write to apply, or pipe this patch to git apply\n');
+    return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
+  }
+  for (const change of changes) {
+    const absolute = join(headRoot, change.path);
+    mkdirSync(dirname(absolute), { recursive: true });
+    writeFileSync(absolute, change.after);
+    process.stdout.write(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
+  }
+  // The fixes were verified one by one; the gate's word on the whole tree is a fresh check.
+  const after = await recheck();
+  process.stderr.write(`prune-guard: after the ${changes.length === 1 ? 'change' : 'changes'}: ${formatPlanLine(after)}; ${formatFindingCounts(after)}. ${formatVerdict(after)}\n`);
+  return after.blocking ? ExitCodes.blocking : ExitCodes.clean;
+}
+
 /** Runs the CLI and returns the exit code. */
 async function main(argv: readonly string[]): Promise<number> {
   let verbose = false;
@@ -177,9 +253,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const options = request.options as RunOptions;
     const showProgress = process.stderr.isTTY === true;
     let progressShown = false;
-    let report: Report;
+    let result: RunResult;
     try {
-      report = await run({
+      result = await runWithTree({
         ...options,
         ...(showProgress
           ? {
@@ -195,6 +271,8 @@ async function main(argv: readonly string[]): Promise<number> {
       // An error line must not start in the middle of the progress line.
       if (progressShown) process.stderr.write('\r\x1b[K');
     }
+    const { report } = result;
+    if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true)));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

@@ -16,6 +16,7 @@ import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type 
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
+import type { RemoteAccess } from './render/overlay.ts';
 import { renderRoot } from './render/render-root.ts';
 import { analyzeUnits } from './analyze-units.ts';
 import type { RunOptions, Settings, Side } from './run.ts';
@@ -50,7 +51,7 @@ export function declaresFluxKustomizations(dir: string): boolean {
 }
 
 /** Compares the Flux Kustomizations of both sides. */
-export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings): Promise<Report> {
+export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote?: RemoteAccess): Promise<Report> {
   const artifacts: Artifact[] = [];
   try {
     const width = options.concurrency ?? availableParallelism();
@@ -67,7 +68,7 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
         const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
         let pending = cache.get(key);
         if (!pending) {
-          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases }).then((docs) => {
+          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, ...(remote ? { remote } : {}) }).then((docs) => {
             options.onProgress?.(++builds, undefined);
             return docs;
           });

@@ -3,7 +3,7 @@
  * diff -> rules -> Report.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
 import type { Config } from './core/config.ts';
@@ -33,7 +33,14 @@ import {
 } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
-import { analyzeUnits } from './analyze-units.ts';
+import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
+import { attachFixes } from './core/report.ts';
+import type { UnitDiff } from './core/rules.ts';
+import { createRepositoryContents, type RepositoryContents } from './github/contents.ts';
+import { createOctokit } from './github/gateway.ts';
+import type { RemoteAccess } from './render/overlay.ts';
+import { createRemoteFetcher, parseMirror } from './render/remote-fetch.ts';
+import { planFixes } from './plan-fixes.ts';
 import { compareFluxSides, declaresFluxKustomizations } from './run-flux.ts';
 
 /** Where before and after come from. */
@@ -81,12 +88,30 @@ export interface RunOptions {
   readonly concurrency?: number;
   /** Called after each finished build, for progress display; the total is unknown in Flux mode, where renders reveal more Kustomizations. */
   readonly onProgress?: (done: number, total: number | undefined) => void;
+  /** URL prefix rewrites, `FROM=TO`, tried before the config file's `mirrors`. */
+  readonly mirrors?: readonly string[];
+  /** Directory of the remote-manifest cache; default: PRUNE_GUARD_CACHE_DIR, else ~/.cache/prune-guard. */
+  readonly cacheDir?: string;
+  /** GitHub API for looking up where dropped CRDs went; default: GITHUB_API_URL, else api.github.com. */
+  readonly githubApiUrl?: string;
+  /** Token for the GitHub API; default: GITHUB_TOKEN, else GH_TOKEN. */
+  readonly githubToken?: string;
+  /** Plan and verify fixes for dropped cluster-scoped objects; default: true. */
+  readonly fixes?: boolean;
 }
 
 /** Ports a test may replace. */
 export interface RunDependencies {
   /** Creates the kustomize runner. */
   readonly createRunner?: (options: RunOptions) => KustomizeRunner;
+}
+
+/** What a run found, with where the head side lives (for `fix --write`). */
+export interface RunResult {
+  /** The report. */
+  readonly report: Report;
+  /** The directory fix paths are relative to: the repository root, or AFTER_DIR. */
+  readonly headRoot: string;
 }
 
 /** One side of the comparison. */
@@ -128,7 +153,13 @@ function createPathDisplay(root: string, prefix: (rel: string) => string): PathD
 
 /** Runs prune-guard and returns the report. Throws PruneGuardError subclasses for user errors. */
 export async function run(options: RunOptions, dependencies: RunDependencies = {}): Promise<Report> {
+  return (await runWithTree(options, dependencies)).report;
+}
+
+/** Runs prune-guard; also says where the head side is, for applying fixes. */
+export async function runWithTree(options: RunOptions, dependencies: RunDependencies = {}): Promise<RunResult> {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
+  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
   const checkouts: TemporaryCheckout[] = [];
   try {
     const sides =
@@ -142,11 +173,15 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
       ...(options.source.kind === 'dirs' ? { rootLabel: options.source.after } : {}),
     });
     const settings: Settings = { config, failOn: options.failOn ?? config.failOn ?? 'error' };
+    const mirrors = [...cliMirrors, ...config.mirrors];
+    const remote: RemoteAccess = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
     // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
     if (paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path)))) {
-      return await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options, settings);
+      const report = await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options, settings, remote);
+      return { report, headRoot: after.root };
     }
-    return await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options, settings);
+    const comparison = { before, after, paths, requireBothSides: options.source.kind === 'dirs' };
+    return { report: await compareSides(comparison, runner, options, settings, remote), headRoot: after.root };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -232,7 +267,7 @@ interface Comparison {
   readonly requireBothSides: boolean;
 }
 
-async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings): Promise<Report> {
+async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote: RemoteAccess): Promise<Report> {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
@@ -240,7 +275,7 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
   // so it needs no provenance unless a finding points into it (handled below).
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote });
   };
   const width = options.concurrency ?? availableParallelism();
   let done = 0;
@@ -249,14 +284,45 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     options.onProgress?.(++done, tasks.length);
   });
 
-  const report = analyze(before, after, plans, settings);
+  let analysis = analyze(before, after, plans, settings);
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
-  const unitsWithFindings = new Set(report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length === 0) return report;
-  await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-  return analyze(before, after, plans, settings);
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
+    analysis = analyze(before, after, plans, settings);
+  }
+  if (options.fixes === false) return analysis.report;
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
+  );
+  const fixes = await planFixes(analysis.report.findings, units, {
+    beforeRoot: before.root,
+    head: { root: after.root, show: after.show, ...(after.files ? { files: after.files } : {}) },
+    beforeLabel: before.info.label,
+    runner,
+    remote,
+    ...(createContents(options) ? { contents: createContents(options) as RepositoryContents } : {}),
+    scope: analysis.scope,
+    config: settings.config,
+  });
+  return attachFixes(analysis.report, fixes);
+}
+
+/** The GitHub contents port, for finding the file a remote manifest's CRDs moved to. */
+function createContents(options: RunOptions): RepositoryContents | undefined {
+  const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || undefined);
+  const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || undefined);
+  return createRepositoryContents(createOctokit({ ...(token ? { token } : {}), ...(baseUrl ? { baseUrl } : {}) }));
+}
+
+/** The cache directory: --cache-dir, PRUNE_GUARD_CACHE_DIR, $XDG_CACHE_HOME/prune-guard, ~/.cache/prune-guard. */
+function resolveCacheDir(options: RunOptions): string {
+  if (options.cacheDir) return resolve(options.cwd, options.cacheDir);
+  const { env } = options;
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'prune-guard');
 }
 
 /** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */
@@ -309,8 +375,8 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings): Report {
-  return analyzeUnits(
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings): Analysis {
+  return analyzeUnitsInDetail(
     { before: before.info, after: after.info },
     plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
     settings,

@@ -37,6 +37,16 @@ export interface Config {
   readonly sources: readonly string[];
   /** Values for Flux post-build variables that only the cluster knows. */
   readonly substitute: Readonly<Record<string, string>>;
+  /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
+  readonly mirrors: readonly Mirror[];
+}
+
+/** A URL prefix rewrite, so air-gapped runners fetch remote resources from an internal copy. */
+export interface Mirror {
+  /** Prefix of the original URL. */
+  readonly from: string;
+  /** Prefix that replaces it. */
+  readonly to: string;
 }
 
 /** The configuration when there is no file: nothing overridden, ignored or added. */
@@ -46,10 +56,11 @@ export const EMPTY_CONFIG: Config = Object.freeze({
   clusterScoped: Object.freeze([]),
   sources: Object.freeze([]),
   substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
 });
 
 /** The top-level keys, in the order the README documents them. */
-const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute'] as const;
+const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors'] as const;
 
 const OVERRIDE_KEYS = ['match', 'severity', 'rules'] as const;
 
@@ -110,6 +121,7 @@ export function parseConfig(text: string, source: string): Config {
     clusterScoped: reader.readList(entries.get('clusterScoped'), 'clusterScoped', (node, path) => readGroupKind(reader, node, path)),
     sources: reader.readList(entries.get('sources'), 'sources', (node, path) => readSourceRef(reader, node, path)),
     substitute: readSubstitute(reader, entries.get('substitute')),
+    mirrors: readMirrors(reader, entries.get('mirrors')),
   };
 }
 
@@ -256,6 +268,24 @@ function readSourceRef(reader: ConfigReader, node: Node, path: string): string {
     reader.fail(node, `${path} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
   }
   return value;
+}
+
+/** `mirrors:` maps URL prefixes to their replacements; both must be http(s) URLs, or a typo would fetch nothing. */
+function readMirrors(reader: ConfigReader, entry: MappingEntry | undefined): Mirror[] {
+  if (!entry || entry.value === null) return [];
+  const map = entry.value;
+  if (!isMap(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  return map.items.map((pair) => {
+    const key = reader.resolve(pair.key);
+    const from = key ? reader.readString(key, 'mirrors') : '';
+    const path = `mirrors.${from}`;
+    const value = reader.resolve(pair.value as Node | null);
+    const to = value ? reader.readString(value, path) : '';
+    for (const [node, url, where] of [[key, from, 'mirrors key'], [value ?? key, to, path]] as const) {
+      if (!/^https?:\/\/[^/\s]+/.test(url)) reader.fail(node, `${where} is set to invalid value '${url}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+    }
+    return { from, to };
+  });
 }
 
 function readSubstitute(reader: ConfigReader, entry: MappingEntry | undefined): Readonly<Record<string, string>> {

@@ -56,7 +56,7 @@ export interface ObjectRef extends ObjectId {
   readonly apiVersion: string;
 }
 
-/** An edit of one file that fixes a finding, shown as a suggestion a reviewer can commit. */
+/** A line-range edit of an existing file, shaped so it can be a GitHub review suggestion. */
 export interface FixEdit {
   /** The file to edit, relative to the repository root. */
   readonly path: string;
@@ -68,6 +68,49 @@ export interface FixEdit {
   readonly replacement: string;
   /** One sentence saying what the edit does. */
   readonly description: string;
+}
+
+/** A file a fix creates (vendored manifests). */
+export interface FixFile {
+  /** Path relative to the repository root. */
+  readonly path: string;
+  /** The whole file. */
+  readonly content: string;
+}
+
+/** Where a fix found the objects the change drops. */
+export const FixSources = {
+  /** Another file next to the remote file that used to hold them (Calico's operator-crds.yaml). */
+  remote: 'remote',
+  /** A file of the tree that no kustomization lists any more. */
+  local: 'local',
+  /** Nowhere: the objects as rendered before the change, written into a new file. */
+  vendored: 'vendored',
+} as const;
+
+/** One of {@link FixSources}. */
+export type FixSource = (typeof FixSources)[keyof typeof FixSources];
+
+/** The change that keeps objects a change would prune: new `resources:` entries, and files for vendoring. */
+export interface Fix {
+  /** Where the objects were found. */
+  readonly source: FixSource;
+  /** One sentence saying what the fix does. */
+  readonly description: string;
+  /** The `resources:` entries it adds, as written into the kustomization. */
+  readonly entries: readonly string[];
+  /** Edits of existing files (the kustomization). */
+  readonly edits: readonly FixEdit[];
+  /** Files it creates; empty unless vendoring. */
+  readonly files: readonly FixFile[];
+  /** Identity keys (`group/Kind/namespace/name`) of the objects it brings back, sorted. */
+  readonly restores: readonly string[];
+  /**
+   * True when the head side was rendered again with the fix applied and every object in
+   * `restores` came back with nothing else lost; false when that could not be checked.
+   * A fix whose check failed is never proposed.
+   */
+  readonly verified: boolean;
 }
 
 /** One thing a reviewer must see. */
@@ -86,8 +129,8 @@ export interface Finding {
   readonly provenance?: Provenance;
   /** Objects deleted along with this one (`Kind/name` or `Kind/namespace/name`), sorted. */
   readonly cascade?: readonly string[];
-  /** The edit that fixes it, when one is known. */
-  readonly fix?: FixEdit;
+  /** The change that keeps the object, when one is known. */
+  readonly fix?: Fix;
 }
 
 /** Returns true when `severity` is at or above `failOn`. */

@@ -70,3 +70,23 @@ function assemble(path: string, lines: readonly string[], start: number, end: nu
   const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join('\n');
   return { text, fix: { path, startLine: start + 1, endLine: end + 1, replacement: replacement.join('\n'), description } };
 }
+
+/** A `resources:` entry and its 1-based line. */
+export interface ResourceEntry {
+  /** The entry as written (a path or URL). */
+  readonly value: string;
+  /** Its line in the file. */
+  readonly line: number;
+}
+
+/** Lists the string entries of a kustomization's `resources:` list; empty for an unreadable file. */
+export function listResourceEntries(text: string): ResourceEntry[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  const resources = doc.get('resources', true);
+  if (!isSeq(resources)) return [];
+  return resources.items.flatMap((item) =>
+    isScalar(item) && typeof item.value === 'string' && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line }] : [],
+  );
+}

@@ -10,13 +10,14 @@ import {
   isAtOrAbove,
   type FailLevel,
   type Finding,
+  type Fix,
   type ObjectRef,
   type Severity,
 } from './findings.ts';
 import { applySeverityOverrides, type Config } from './config.ts';
 import { applyFluxSemantics, type FluxOwner } from './flux-rules.ts';
 import { evaluateRules, type UnitDiff } from './rules.ts';
-import type { Provenance, ResourceObject } from './objects.ts';
+import { formatObjectKey, type Provenance, type ResourceObject } from './objects.ts';
 
 /** Version of the JSON report's shape; raised on any incompatible change. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -258,6 +259,28 @@ export function buildReport(input: ReportInput): Report {
     units: unitReports,
     changes: { added, removed, changed, replaced },
   };
+}
+
+/**
+ * Returns the report with fixes on the findings they resolve, looked up by unit and object
+ * identity key (`unit\0group/Kind/namespace/name`).
+ */
+export function attachFixes(report: Report, fixes: ReadonlyMap<string, Fix>): Report {
+  if (fixes.size === 0) return report;
+  return {
+    ...report,
+    findings: report.findings.map((finding) => {
+      const fix = fixes.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
+      return fix ? { ...finding, fix } : finding;
+    }),
+  };
+}
+
+/** The distinct fixes of the findings, in finding order (several findings share one fix). */
+export function collectFixes(findings: readonly Finding[]): Fix[] {
+  const fixes: Fix[] = [];
+  for (const { fix } of findings) if (fix && !fixes.includes(fix)) fixes.push(fix);
+  return fixes;
 }
 
 function compareStrings(a: string, b: string): number {

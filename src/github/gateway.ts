@@ -61,9 +61,9 @@ export interface PullRequestRef {
 }
 
 /** Creates the Octokit client: GitHub's API, or the server in GITHUB_API_URL (GHES, tests). */
-export function createOctokit(options: { token: string; baseUrl?: string }): Octokit {
+export function createOctokit(options: { token?: string; baseUrl?: string }): Octokit {
   return new Octokit({
-    auth: options.token,
+    ...(options.token ? { auth: options.token } : {}),
     userAgent: `prune-guard/${__PRUNE_GUARD_VERSION__}`,
     ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/$/, '') } : {}),
     // Failures surface as RequestError to the caller, which turns them into warnings.

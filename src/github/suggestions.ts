@@ -3,7 +3,7 @@
  * pull request's diff, head side), each posted once across re-runs.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, FixEdit } from '../core/findings.ts';
+import type { Fix, FixEdit } from '../core/findings.ts';
 import type { ChangedFile, PullRequestGateway, ReviewLineComment } from './gateway.ts';
 
 /** Head-side line numbers each changed file's diff covers (context and added lines). */
@@ -31,36 +31,47 @@ export function fingerprintFix(fix: FixEdit): string {
   return createHash('sha256').update(JSON.stringify([fix.path, fix.startLine, fix.endLine, fix.replacement])).digest('hex').slice(0, 16);
 }
 
-/** Splits the fixes of findings into review comments (inside the diff) and the rest. */
+/**
+ * Splits fixes into review comments and the rest. A fix becomes suggestions only when every
+ * one of its edits lies inside the diff and it creates no file: committing half a fix (an
+ * entry for a vendored file that is not there) would break the build.
+ */
 export function planSuggestions(
-  findings: readonly Finding[],
+  fixes: readonly Fix[],
   commentable: ReadonlyMap<string, ReadonlySet<number>>,
   alreadyPosted: ReadonlySet<string>,
-): { comments: ReviewLineComment[]; outsideDiff: Finding[] } {
+): { comments: ReviewLineComment[]; suggested: Fix[]; outsideDiff: Fix[] } {
   const comments: ReviewLineComment[] = [];
-  const outsideDiff: Finding[] = [];
+  const suggested: Fix[] = [];
+  const outsideDiff: Fix[] = [];
   const seen = new Set<string>();
-  for (const finding of findings) {
-    const { fix } = finding;
-    if (!fix) continue;
-    const fingerprint = fingerprintFix(fix);
-    if (seen.has(fingerprint) || alreadyPosted.has(fingerprint)) continue;
-    seen.add(fingerprint);
-    const lines = commentable.get(fix.path);
-    let inside = lines !== undefined;
-    for (let line = fix.startLine; inside && line <= fix.endLine; line++) inside = lines?.has(line) === true;
+  for (const fix of fixes) {
+    const inside = fix.files.length === 0 && fix.edits.length > 0 && fix.edits.every((edit) => isInsideDiff(edit, commentable));
     if (!inside) {
-      outsideDiff.push(finding);
+      outsideDiff.push(fix);
       continue;
     }
-    comments.push({
-      path: fix.path,
-      line: fix.endLine,
-      ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
-      body: `<!-- prune-guard:fix:${fingerprint} -->\n**prune-guard:** ${fix.description}\n\n${suggestionBlock(fix.replacement)}`,
-    });
+    suggested.push(fix);
+    for (const edit of fix.edits) {
+      const fingerprint = fingerprintFix(edit);
+      if (seen.has(fingerprint) || alreadyPosted.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      comments.push({
+        path: edit.path,
+        line: edit.endLine,
+        ...(edit.startLine < edit.endLine ? { startLine: edit.startLine } : {}),
+        body: `<!-- prune-guard:fix:${fingerprint} -->\n**prune-guard:** ${edit.description}${fix.verified ? ' Verified: with this change, the build keeps every object listed.' : ' Not verified.'}\n\n${suggestionBlock(edit.replacement)}`,
+      });
+    }
   }
-  return { comments, outsideDiff };
+  return { comments, suggested, outsideDiff };
+}
+
+function isInsideDiff(edit: FixEdit, commentable: ReadonlyMap<string, ReadonlySet<number>>): boolean {
+  const lines = commentable.get(edit.path);
+  if (!lines) return false;
+  for (let line = edit.startLine; line <= edit.endLine; line++) if (!lines.has(line)) return false;
+  return true;
 }
 
 function suggestionBlock(replacement: string): string {
@@ -76,17 +87,21 @@ export function collectPostedFingerprints(comments: ReadonlyArray<{ body: string
   return posted;
 }
 
-/** Posts the fixes that fit inside the diff as one review; returns the ones that did not fit. */
-export async function postSuggestions(gateway: PullRequestGateway, findings: readonly Finding[], commitId: string): Promise<{ posted: number; outsideDiff: Finding[] }> {
-  if (!findings.some((finding) => finding.fix)) return { posted: 0, outsideDiff: [] };
+/** Posts the fixes that fit inside the diff as one review; returns which were suggested and which did not fit. */
+export async function postSuggestions(
+  gateway: PullRequestGateway,
+  fixes: readonly Fix[],
+  commitId: string,
+): Promise<{ posted: number; suggested: Fix[]; outsideDiff: Fix[] }> {
+  if (fixes.length === 0) return { posted: 0, suggested: [], outsideDiff: [] };
   const [files, reviewComments] = await Promise.all([gateway.listFiles(), gateway.listReviewComments()]);
-  const { comments, outsideDiff } = planSuggestions(findings, collectCommentableLines(files), collectPostedFingerprints(reviewComments));
+  const { comments, suggested, outsideDiff } = planSuggestions(fixes, collectCommentableLines(files), collectPostedFingerprints(reviewComments));
   if (comments.length > 0) {
     await gateway.createReview({
       commitId,
-      body: `prune-guard suggests ${comments.length === 1 ? 'a fix' : `${comments.length} fixes`} for what this change would prune.`,
+      body: `prune-guard suggests ${comments.length === 1 ? 'a fix' : `${comments.length} edits`} for what this change would prune.`,
       comments,
     });
   }
-  return { posted: comments.length, outsideDiff };
+  return { posted: comments.length, suggested, outsideDiff };
 }

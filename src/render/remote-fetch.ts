@@ -8,13 +8,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { RenderError, UsageError } from '../core/errors.ts';
 
-/** A URL prefix rewrite: `FROM=TO`. */
-export interface Mirror {
-  /** Prefix of the original URL. */
-  readonly from: string;
-  /** Prefix that replaces it. */
-  readonly to: string;
-}
+import type { Mirror } from '../core/config.ts';
+
+export type { Mirror } from '../core/config.ts';
 
 /** Fetches remote text. */
 export interface RemoteFetcher {
@@ -49,7 +45,7 @@ export function applyMirrors(url: string, mirrors: readonly Mirror[]): string {
 /** Parses `FROM=TO`, as given to `--mirror`. */
 export function parseMirror(value: string): Mirror {
   const index = value.indexOf('=');
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`--mirror needs FROM=TO, got '${value}'`);
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${value}'`);
   return { from: value.slice(0, index), to: value.slice(index + 1) };
 }
 

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { RenderError } from '../core/errors.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../core/objects.ts';
 import type { KustomizeRunner } from './kustomize.ts';
+import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -32,6 +33,10 @@ export interface RenderRootRequest {
   readonly provenance: boolean;
   /** Build directories and the source directories they stand in for (see flux-build.ts). */
   readonly aliases?: ReadonlyMap<string, string>;
+  /** Fetch remote files through prune-guard (mirrors, cache, retries) instead of kustomize. */
+  readonly remote?: RemoteAccess;
+  /** Edits to try out (a fix being verified); the tree itself is never written. */
+  readonly edits?: TreeEdits;
 }
 
 /**
@@ -42,12 +47,17 @@ export interface RenderRootRequest {
  */
 export async function renderRoot(runner: KustomizeRunner, request: RenderRootRequest): Promise<ManifestDoc[]> {
   const { treeRoot, graph, show } = request;
-  const unalias = createUnalias(request.aliases);
-  const shownRoot = show(unalias(graph.root));
+  const unaliasBuild = createUnalias(request.aliases);
+  const shownRoot = show(unaliasBuild(graph.root));
+  const overlay = await createOverlay(treeRoot, graph, request.remote, request.edits).catch((error: unknown) => {
+    throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
+  });
+  const unalias = overlay ? (path: string) => unaliasBuild(overlay.unalias(path)) : unaliasBuild;
+  const buildRoot = overlay?.buildRoot ?? graph.root;
   const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
   try {
     if (wrapper) {
-      const target = toPosix(relative(wrapper, graph.root));
+      const target = toPosix(relative(wrapper, buildRoot));
       writeFileSync(
         join(wrapper, 'kustomization.yaml'),
         `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`,
@@ -55,18 +65,19 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     }
     let output: string;
     try {
-      output = await runner.build(wrapper ?? graph.root);
+      output = await runner.build(wrapper ?? buildRoot);
     } catch (error) {
       if (error instanceof RenderError) {
-        const prefixes = wrapper ? [graph.root, treeRoot, wrapper] : [graph.root, treeRoot];
-        const cause = stripPaths(error.message.replace(WRAPPER_ERROR_PREFIX, ''), prefixes);
+        const prefixes = [buildRoot, graph.root, treeRoot, ...(wrapper ? [wrapper] : [])];
+        const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
+        const cause = stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ''), prefixes);
         throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias);
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map());
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : undefined;
@@ -74,7 +85,22 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     });
   } finally {
     if (wrapper) rmSync(wrapper, { recursive: true, force: true });
+    overlay?.dispose();
   }
+}
+
+/** Names a fetched file by its URL in kustomize's messages, as the user wrote it. */
+function nameRemoteFiles(message: string, remoteFiles: ReadonlyMap<string, string> | undefined): string {
+  let result = message;
+  for (const [local, url] of remoteFiles ?? []) {
+    const tail = local.split('/').slice(-3).join('/');
+    result = result.replace(new RegExp(`[^\\s'"]*${escapeRegExp(tail)}`, 'g'), url);
+  }
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** kustomize's `config.kubernetes.io/origin` value. */
@@ -122,6 +148,7 @@ function createProvenanceResolver(
   treeRoot: string,
   wrapper: string,
   unalias: (path: string) => string,
+  remoteFiles: ReadonlyMap<string, string>,
 ): ProvenanceResolver {
   const files = new Map<string, EntryOrigin>();
   const remotes = new Map<string, EntryOrigin>();
@@ -168,7 +195,10 @@ function createProvenanceResolver(
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const file = unalias(resolve(wrapper, origin.path));
+      const local = resolve(wrapper, origin.path);
+      const fetched = remoteFiles.get(local);
+      if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
+      const file = unalias(local);
       return { file: show(file), ...entry(files.get(file)) };
     }
     return undefined;

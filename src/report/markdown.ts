@@ -1,9 +1,9 @@
 /**
  * Report -> GitHub-flavoured markdown. One builder serves the PR comment and the job summary.
  */
-import type { Finding, Severity } from '../core/findings.ts';
+import type { Fix, Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
-import type { ChangeEntry, ObjectEntry, Report } from '../core/report.ts';
+import { collectFixes, type ChangeEntry, type ObjectEntry, type Report } from '../core/report.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,
@@ -33,8 +33,8 @@ export interface MarkdownOptions {
   readonly findingsOnly?: boolean;
   /** The label that acknowledged the blocking findings, when one did. */
   readonly acknowledgedBy?: string;
-  /** Findings whose fix could not be a review suggestion (outside the diff): shown as diffs. */
-  readonly fixesOutsideDiff?: readonly Finding[];
+  /** Fixes already posted as review suggestions: named in one line instead of shown in full. */
+  readonly suggestedFixes?: readonly Fix[];
 }
 
 /**
@@ -96,12 +96,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
   }
-  for (const finding of options.fixesOutsideDiff ?? []) {
-    const { fix } = finding;
-    if (!fix) continue;
-    out.push(`**Fix for ${code(formatObjectRef(finding.object))}:** ${escapeMarkdown(fix.description)} (${code(`${fix.path}:${fix.startLine}`)})`, '');
-    out.push(fence(fix.replacement, ''), '');
-  }
+  out.push(...formatFixes(collectFixes(report.findings), options.suggestedFixes ?? []));
   if (options.findingsOnly) {
     out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
     return `${out.join('\n').trimEnd()}\n`;
@@ -138,6 +133,38 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('</details>', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Vendored files longer than this are named, not shown: `prune-guard fix --write` writes them. */
+const VENDORED_PREVIEW_LIMIT = 4096;
+
+function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[]): string[] {
+  if (fixes.length === 0) return [];
+  const out = [`#### ${fixes.length === 1 ? 'Fix' : 'Fixes'}`, ''];
+  for (const fix of fixes) {
+    const status = fix.verified ? 'verified: a build with it keeps every object' : 'not verified';
+    const where = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(', ');
+    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where}` : ''})`);
+    if (suggested.includes(fix)) continue;
+    out.push('');
+    for (const edit of fix.edits) {
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine}` : `lines ${edit.startLine}-${edit.endLine}`;
+      out.push(`  In ${code(edit.path)}, ${lines} become:`, '', indent(fence(edit.replacement, 'yaml')), '');
+    }
+    for (const file of fix.files) {
+      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
+        out.push(`  New file ${code(file.path)}: ${file.content.split('\n').length} lines; \`prune-guard fix --write\` writes it.`, '');
+        continue;
+      }
+      out.push(`  New file ${code(file.path)}:`, '', indent(fence(file.content, 'yaml')), '');
+    }
+  }
+  out.push('Apply locally with `prune-guard fix --write`.', '');
+  return out;
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((line) => `  ${line}`).join('\n');
 }
 
 function formatChange(entry: ChangeEntry): string[] {

@@ -4,7 +4,7 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
-import type { ObjectEntry, Report } from '../core/report.ts';
+import { collectFixes, type ObjectEntry, type Report } from '../core/report.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,
@@ -45,6 +45,17 @@ export function formatText(report: Report, options: TextOptions): string {
       lines.push(`          ${finding.message}`);
       const where = [showUnits ? `in ${finding.unit}` : undefined, formatProvenance(finding.provenance)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join('; ')}`);
+    }
+  }
+
+  const fixes = collectFixes(report.findings);
+  if (fixes.length > 0) {
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix shows the diff, prune-guard fix --write applies it):`));
+    for (const fix of fixes) {
+      const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
+      lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);
+      lines.push(`          ${fix.description}`);
+      for (const entry of fix.entries) lines.push(`          ${paint('green', '+')} ${entry}`);
     }
   }
 

@@ -66,6 +66,9 @@ describe('parseConfig: valid files', () => {
         '  cluster_name: production',
         '  _version: "1.20"',
         '  empty: ""',
+        'mirrors:',
+        '  https://raw.githubusercontent.com/: https://mirror.example.com/raw/',
+        '  https://github.com/: https://git.example.com/github/',
         '',
       ].join('\n'),
       {
@@ -81,6 +84,10 @@ describe('parseConfig: valid files', () => {
         ],
         sources: ['flux-system/infra'],
         substitute: { cluster_name: 'production', _version: '1.20', empty: '' },
+        mirrors: [
+          { from: 'https://raw.githubusercontent.com/', to: 'https://mirror.example.com/raw/' },
+          { from: 'https://github.com/', to: 'https://git.example.com/github/' },
+        ],
       },
     ],
     // What is left when every entry is commented out.
@@ -136,7 +143,7 @@ describe('EMPTY_CONFIG', () => {
 
 const SEVERITIES = 'Valid values: error, warning, notice';
 const FAIL_LEVELS = 'Valid values: error, warning, notice, never';
-const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, substitute';
+const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, substitute, mirrors';
 const SEGMENTS_HINT =
   'but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)';
 
@@ -227,6 +234,10 @@ describe('parseConfig: invalid files', () => {
     ],
     ['sources with an empty name', 'sources:\n  - flux-system/\n', `${FILE}:2: sources[0] is set to invalid value 'flux-system/': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`],
     ['sources a mapping item', 'sources:\n  - {namespace: flux-system}\n', `${FILE}:2: sources[0] must be a string, not a mapping`],
+    // mirrors
+    ['mirrors a list', 'mirrors:\n  - https://a.example.com/=https://b.example.com/\n', `${FILE}:2: mirrors must be a mapping of URL prefixes to mirror URL prefixes, not a list`],
+    ['a mirror key that is not a URL', 'mirrors:\n  raw.githubusercontent.com/: https://b.example.com/\n', `${FILE}:2: mirrors key is set to invalid value 'raw.githubusercontent.com/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
+    ['a mirror target that is not a URL', 'mirrors:\n  https://a.example.com/: /srv/mirror\n', `${FILE}:2: mirrors.https://a.example.com/ is set to invalid value '/srv/mirror': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
     // substitute
     ['substitute a list', 'substitute:\n  - a\n', `${FILE}:2: substitute must be a mapping of variable names to values, not a list`],
     ['substitute a number', 'substitute:\n  replicas: 3\n', `${FILE}:2: substitute.replicas is a number; quote it ('3'): Flux takes only string values`],

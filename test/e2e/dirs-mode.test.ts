@@ -198,7 +198,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(ONE_LINE_ERROR);
-      expect(result.stderr).toContain(`kustomize failed on after: accumulating resources: accumulating resources from '${server.origin}/v2/missing.yaml'`);
+      expect(result.stderr).toBe(`prune-guard: could not fetch ${server.origin}/v2/missing.yaml: HTTP 404 (a resource of after)\n`);
     });
   });
 

@@ -113,8 +113,10 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     expect(report.findings.map((finding) => `${finding.rule} ${finding.unit} ${finding.object.name}`)).toEqual([
       'namespace-removed clusters/staging staging',
     ]);
-    // dev and prod are byte-identical on both sides: 1 + 1 builds; staging changed: 2.
-    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(4);
+    // dev and prod are byte-identical on both sides: 1 + 1 builds; staging changed: 2; and one
+    // more proves the fix (ns.yaml is still there, just no longer listed).
+    expect(report.findings[0]?.fix).toMatchObject({ source: 'local', entries: ['ns.yaml'], verified: true });
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(5);
   });
 
   it('does not report a root that becomes a base of another root as removed', async () => {

@@ -2,6 +2,7 @@
  * Shared e2e plumbing: temp trees, real git repositories, and the built CLI run the way a
  * user runs it.
  */
+import type { Fix } from '../../src/core/findings.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +132,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
 /** Parses the JSON report of a run. */
 export function parseReport(result: CliResult): {
   summary: Record<string, unknown> & { prune: number; add: number; change: number; replace: number; findings: Record<string, number> };
-  findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[] }>;
+  findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[]; fix?: Fix }>;
   units: Array<{ name: string; before: number | null; after: number | null; flux?: { path: string; prune: boolean; verdict: string; parent: string | null; skipped: string | null } }>;
   blocking: boolean;
   before: { label: string };

@@ -17,6 +17,18 @@ const PATCH = [
   '+  - operator-crds.yaml',
 ].join('\n');
 
+// A Flux repository in miniature; 'réseau' makes a size in bytes differ from one in characters.
+const FILES: Record<string, string> = {
+  'README.md': '# fleet-infra\n',
+  'clusters/prod/kustomization.yaml': 'resources:\n  - ../../manifests\n',
+  'manifests.yaml': 'kind: Kustomization\n',
+  'manifests/kustomization.yaml': 'resources:\n  - crds\n  - namespace.yaml\n',
+  'manifests/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: calico-system\n',
+  'manifests/crds/kustomization.yaml': 'resources:\n  - ippools.yaml\n',
+  'manifests/crds/ippools.yaml':
+    'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ippools.crd.projectcalico.org\n  annotations:\n    note: réseau\n',
+};
+
 let github: FakeGitHub;
 let octokit: Octokit;
 
@@ -295,5 +307,138 @@ describe('pull requests', () => {
     expect((await requestError(elsewhere)).message).toContain('Pull request review thread path is invalid');
     expect(github.state.reviews).toEqual([]);
     expect(github.state.reviewComments).toEqual([]);
+  });
+});
+
+describe('repository contents', () => {
+  const API = (path: string, ref = 'main') => `${github.url}/repos/octo-org/fleet-infra/contents/${path}?ref=${ref}`;
+
+  /** The entries of a directory listing, which Octokit types as one of four shapes. */
+  async function listing(path: string, ref?: string): Promise<Array<{ name: string; path: string; type: string; size: number; sha: string; download_url: string | null }>> {
+    const { data } = await octokit.rest.repos.getContent({ ...REPO, path, ...(ref === undefined ? {} : { ref }) });
+    if (!Array.isArray(data)) throw new Error(`${path} is no directory`);
+    return data;
+  }
+
+  beforeEach(() => {
+    github.addRepositoryFiles({ ref: 'main', files: FILES });
+  });
+
+  it('lists a directory as GitHub does, in git tree order with git object ids', async () => {
+    const { data } = await octokit.rest.repos.getContent({ ...REPO, path: '' });
+    // Ids and order as `git ls-tree` prints them: a directory sorts as if its name ended in '/'.
+    expect(data).toEqual([
+      {
+        name: 'README.md',
+        path: 'README.md',
+        sha: 'd7ea66e3c6326af920be7d3bd5e2bd171298519b',
+        size: 14,
+        url: API('README.md'),
+        html_url: 'https://github.com/octo-org/fleet-infra/blob/main/README.md',
+        git_url: `${github.url}/repos/octo-org/fleet-infra/git/blobs/d7ea66e3c6326af920be7d3bd5e2bd171298519b`,
+        download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/main/README.md',
+        type: 'file',
+        _links: {
+          self: API('README.md'),
+          git: `${github.url}/repos/octo-org/fleet-infra/git/blobs/d7ea66e3c6326af920be7d3bd5e2bd171298519b`,
+          html: 'https://github.com/octo-org/fleet-infra/blob/main/README.md',
+        },
+      },
+      expect.objectContaining({ name: 'clusters', type: 'dir', size: 0, sha: 'e4537730c5b77e844ecf0d6da861ae96ee7d0daf', download_url: null }),
+      expect.objectContaining({ name: 'manifests.yaml', type: 'file', size: 20, sha: '89431037165848da4eed6e3f1923289b0ec5868c' }),
+      expect.objectContaining({
+        name: 'manifests',
+        type: 'dir',
+        sha: '1c2c90363974bba9a2503cd6cc7ca0e47d94da80',
+        html_url: 'https://github.com/octo-org/fleet-infra/tree/main/manifests',
+        git_url: `${github.url}/repos/octo-org/fleet-infra/git/trees/1c2c90363974bba9a2503cd6cc7ca0e47d94da80`,
+        download_url: null,
+      }),
+    ]);
+
+    expect((await listing('manifests')).map(({ name, path, type, size }) => ({ name, path, type, size }))).toEqual([
+      { name: 'crds', path: 'manifests/crds', type: 'dir', size: 0 },
+      { name: 'kustomization.yaml', path: 'manifests/kustomization.yaml', type: 'file', size: 39 },
+      { name: 'namespace.yaml', path: 'manifests/namespace.yaml', type: 'file', size: 63 },
+    ]);
+    const crds = await listing('manifests/crds');
+    expect(crds.map(({ name, sha, size, download_url }) => ({ name, sha, size, download_url }))).toEqual([
+      { name: 'ippools.yaml', sha: '75ee8f96830873d6be73a1adf314a5c952ced558', size: 148, download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/main/manifests/crds/ippools.yaml' },
+      { name: 'kustomization.yaml', sha: 'c7f55886418c7558a2328eeb123ccc3f6c5d1178', size: 28, download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/main/manifests/crds/kustomization.yaml' },
+    ]);
+
+    // Octokit encodes the slash; a hand-written URL may not, or may end in one.
+    expect(await octokit.request('GET /repos/{owner}/{repo}/contents/manifests/crds', REPO).then((response) => response.data)).toEqual(crds);
+    expect(await fetch(`${github.url}/repos/octo-org/fleet-infra/contents/manifests/crds/`).then((response) => response.json())).toEqual(crds);
+    expect(github.requests.map(({ path, params, operationId, accepted, status }) => ({ path, params, operationId, accepted, status }))).toEqual([
+      { path: '/repos/octo-org/fleet-infra/contents', params: { owner: 'octo-org', repo: 'fleet-infra', path: '' }, operationId: 'repos/get-content', accepted: true, status: 200 },
+      { path: '/repos/octo-org/fleet-infra/contents/manifests', params: { owner: 'octo-org', repo: 'fleet-infra', path: 'manifests' }, operationId: 'repos/get-content', accepted: true, status: 200 },
+      { path: '/repos/octo-org/fleet-infra/contents/manifests%2Fcrds', params: { owner: 'octo-org', repo: 'fleet-infra', path: 'manifests/crds' }, operationId: 'repos/get-content', accepted: true, status: 200 },
+      { path: '/repos/octo-org/fleet-infra/contents/manifests/crds', params: { owner: 'octo-org', repo: 'fleet-infra', path: 'manifests/crds' }, operationId: 'repos/get-content', accepted: true, status: 200 },
+      { path: '/repos/octo-org/fleet-infra/contents/manifests/crds/', params: { owner: 'octo-org', repo: 'fleet-infra', path: 'manifests/crds/' }, operationId: 'repos/get-content', accepted: true, status: 200 },
+    ]);
+  });
+
+  it('serves a file base64-encoded, raw, and a directory as an object on request', async () => {
+    const path = 'manifests/crds/ippools.yaml';
+    const { data } = await octokit.rest.repos.getContent({ ...REPO, path });
+    expect(data).toMatchObject({ type: 'file', encoding: 'base64', name: 'ippools.yaml', path, size: 148, sha: '75ee8f96830873d6be73a1adf314a5c952ced558', url: API(path) });
+    if (Array.isArray(data) || data.type !== 'file') throw new Error('not a file');
+    expect(Buffer.from(data.content, 'base64').toString('utf8')).toBe(FILES[path]);
+    // Ruby's Base64.encode64, as GitHub sends it: lines of 60 characters.
+    expect(data.content.split('\n').map((line) => line.length)).toEqual([60, 60, 60, 20, 0]);
+
+    const raw = await octokit.rest.repos.getContent({ ...REPO, path, mediaType: { format: 'raw' } });
+    expect(raw.data).toBe(FILES[path]);
+    expect(raw.headers['content-type']).toBe('application/vnd.github.v3.raw; charset=utf-8');
+    expect(last().headers.accept).toBe('application/vnd.github.v3.raw');
+    // A directory has no raw form: GitHub lists it as JSON.
+    expect(await octokit.rest.repos.getContent({ ...REPO, path: 'manifests/crds', mediaType: { format: 'raw' } }).then((response) => response.data)).toEqual(await listing('manifests/crds'));
+
+    const object = await octokit.rest.repos.getContent({ ...REPO, path: 'manifests', mediaType: { format: 'object' } });
+    expect(object.data).toMatchObject({ type: 'dir', name: 'manifests', path: 'manifests', sha: '1c2c90363974bba9a2503cd6cc7ca0e47d94da80', entries: [{ name: 'crds' }, { name: 'kustomization.yaml' }, { name: 'namespace.yaml' }] });
+    expect(github.requests.every((request) => request.accepted && request.status === 200)).toBe(true);
+  });
+
+  it('serves each ref from its own seed, the first seeded when the request names none', async () => {
+    github.addRepositoryFiles({ ref: 'change-7', files: { ...FILES, 'manifests/crds/ippools.yaml': 'kind: ConfigMap\n' } });
+    github.addRepositoryFiles({ ref: 'change-7', files: { 'manifests/crds/bgppeers.yaml': 'kind: CustomResourceDefinition\n' } });
+    expect((await listing('manifests/crds', 'change-7')).map(({ name, size, download_url }) => ({ name, size, download_url }))).toEqual([
+      { name: 'bgppeers.yaml', size: 31, download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/change-7/manifests/crds/bgppeers.yaml' },
+      { name: 'ippools.yaml', size: 16, download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/change-7/manifests/crds/ippools.yaml' },
+      { name: 'kustomization.yaml', size: 28, download_url: 'https://raw.githubusercontent.com/octo-org/fleet-infra/change-7/manifests/crds/kustomization.yaml' },
+    ]);
+    expect((await listing('manifests/crds')).map((entry) => entry.name)).toEqual(['ippools.yaml', 'kustomization.yaml']);
+    expect((await listing('manifests/crds', 'refs/heads/main')).map((entry) => entry.name)).toEqual(['ippools.yaml', 'kustomization.yaml']);
+
+    const other = await startFakeGitHub({ repositoryFiles: [{ repository: 'octo-org/apps', ref: 'v1.2.0', files: { 'apps/podinfo.yaml': 'kind: HelmRelease\n' } }] });
+    try {
+      other.addRepositoryFiles({ repository: 'octo-org/apps', ref: 'main', files: {} });
+      const { data } = await client(other).rest.repos.getContent({ owner: 'octo-org', repo: 'apps', path: 'apps' });
+      expect(data).toMatchObject([{ name: 'podinfo.yaml', url: `${other.url}/repos/octo-org/apps/contents/apps/podinfo.yaml?ref=v1.2.0` }]);
+      expect(await client(other).rest.repos.getContent({ owner: 'octo-org', repo: 'apps', path: '', ref: 'main' }).then((response) => response.data)).toEqual([]);
+      expect(other.state.repositoryFiles.map(({ repository, ref }) => `${repository}@${ref}`)).toEqual(['octo-org/apps@v1.2.0', 'octo-org/apps@main']);
+    } finally {
+      await other.close();
+    }
+
+    expect(() => github.addRepositoryFiles({ ref: 'main', files: { '/etc/passwd': '' } })).toThrow('is not posix and relative');
+    expect(() => github.addRepositoryFiles({ ref: 'main', files: { 'manifests/../x.yaml': '' } })).toThrow('is not posix and relative');
+    expect(() => github.addRepositoryFiles({ ref: 'main', files: { 'README.md/x.yaml': '' } })).toThrow("'README.md' of octo-org/fleet-infra@main cannot also be the directory");
+    expect(github.state.repositoryFiles.find((tree) => tree.ref === 'main')?.files.has('README.md/x.yaml')).toBe(false);
+  });
+
+  it('answers 404 for an unknown repository, ref or path, as GitHub does', async () => {
+    const ref = await requestError(octokit.rest.repos.getContent({ ...REPO, path: 'manifests', ref: 'no-such-branch' }));
+    expect(ref.status).toBe(404);
+    expect(ref.response?.data).toMatchObject({ message: 'No commit found for the ref no-such-branch', documentation_url: expect.stringContaining('docs.github.com') });
+
+    for (const path of ['manifests/crd', 'manifests/crds/missing.yaml', 'README.md/x']) {
+      const error = await requestError(octokit.rest.repos.getContent({ ...REPO, path }));
+      expect([error.status, error.response?.data]).toMatchObject([404, { message: 'Not Found' }]);
+    }
+    const repository = await requestError(octokit.rest.repos.getContent({ owner: 'octo-org', repo: 'apps', path: '' }));
+    expect([repository.status, repository.response?.data]).toMatchObject([404, { message: 'Not Found' }]);
+    expect(github.requests.map(({ accepted, status }) => ({ accepted, status }))).toEqual(Array.from({ length: 5 }, () => ({ accepted: true, status: 404 })));
   });
 });

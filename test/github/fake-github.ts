@@ -12,6 +12,7 @@
  * ```ts
  * const github = await startFakeGitHub();
  * github.addPullRequest({ number: 7, labels: ['infra'], files: [{ filename: 'apps/kustomization.yaml', patch: '@@ -1 +1 @@\n-a\n+b' }] });
+ * github.addRepositoryFiles({ ref: 'main', files: { 'clusters/prod/kustomization.yaml': 'resources: [../../infrastructure]\n' } });
  * github.forceResponse('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { status: 403, message: 'Resource not accessible by integration' });
  * const octokit = new Octokit({ auth: 'test-token', baseUrl: github.url });
  * // ... run the code under test ...
@@ -34,6 +35,7 @@ export const GITHUB_BODY_LIMIT = 65_536;
 
 const SPEC_MODULE = '@octokit/openapi/generated/api.github.com.deref.json';
 const HTML_URL = 'https://github.com';
+const RAW_URL = 'https://raw.githubusercontent.com';
 const DOCS_URL = 'https://docs.github.com/rest';
 const DEFAULT_REPOSITORY = 'octo-org/fleet-infra';
 const DEFAULT_LOGIN = 'github-actions[bot]';
@@ -41,6 +43,12 @@ const DEFAULT_AUTHOR = 'octocat';
 // Timestamps come from a fake clock so that responses are identical from run to run.
 const CLOCK_START = Date.UTC(2024, 0, 1);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/**
+ * Operations whose parameter may span segments (operationId -> parameter name). The description
+ * marks some 70 parameters `x-multi-segment`, but honouring them all would let
+ * `branches/{branch}` swallow `/protection`; only modelled operations that need it are listed.
+ */
+const MULTI_SEGMENT: Readonly<Record<string, string>> = { 'repos/get-content': 'path' };
 
 // ---------------------------------------------------------------------------------------------
 // The OpenAPI description
@@ -74,7 +82,10 @@ interface Operation {
   /** Media type -> schema; undefined when the operation takes no body. */
   readonly bodyTypes: ReadonlyMap<string, JsonSchema | undefined> | undefined;
   readonly bodyRequired: boolean;
-  /** Parameters match one segment: Octokit encodes a `/` inside a value (a file path, a ref) as %2F. */
+  /**
+   * Parameters match one segment: Octokit encodes a `/` inside a value (a file path, a ref) as
+   * %2F. Those of {@link MULTI_SEGMENT} match any number, none included.
+   */
   readonly pattern: RegExp;
   readonly paramNames: readonly string[];
   /** Per segment 0 (literal), 1 (mixed) or 2 (parameter): the lowest sorts first. */
@@ -140,12 +151,19 @@ async function readSpec(): Promise<Spec> {
 
 function indexOperation(method: string, template: string, raw: RawOperation): Operation {
   const paramNames: string[] = [];
+  const multiSegment = MULTI_SEGMENT[raw.operationId ?? ''];
   let source = '';
   let specificity = '';
   for (const segment of template.split('/').slice(1)) {
     const parts = segment.split(/(\{[^}]+\})/).filter((part) => part !== '');
     const params = parts.filter((part) => part.startsWith('{')).length;
     specificity += params === 0 ? '0' : parts.length === 1 ? '2' : '1';
+    if (multiSegment !== undefined && segment === `{${multiSegment}}`) {
+      // Octokit sends the root (an empty path) as `/contents`, a hand-written URL as `/contents/`.
+      paramNames.push(multiSegment);
+      source += '(?:/(.*))?';
+      continue;
+    }
     source += '/';
     for (const part of parts) {
       if (part.startsWith('{')) {
@@ -490,12 +508,36 @@ export interface FakeReviewComment {
   readonly createdAt: string;
 }
 
+/** Files of a repository at a ref, to seed with {@link FakeGitHub.addRepositoryFiles}. */
+export interface RepositoryFilesSeed {
+  /** `owner/name`; default: the server's `repository` option. */
+  readonly repository?: string;
+  /**
+   * What `ref` the contents API serves them at: a branch, tag or commit sha, matched as written
+   * (also as `refs/heads/<ref>` or `refs/tags/<ref>`); no other resolution between them. The
+   * first ref seeded for a repository is its default branch, served when a request names none.
+   */
+  readonly ref: string;
+  /** Path (posix, relative to the repository root: `manifests/crds/a.yaml`) -> content (UTF-8). */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** The files of one repository at one ref, as the contents API serves them. */
+export interface FakeRepositoryFiles {
+  readonly repository: string;
+  readonly ref: string;
+  /** Path -> content; tests may change it in place (unchecked: keep paths posix and relative). */
+  readonly files: Map<string, string>;
+}
+
 /** Everything the server holds; the arrays are live, in creation order. */
 export interface FakeGitHubState {
   readonly pullRequests: FakePullRequest[];
   readonly issueComments: FakeIssueComment[];
   readonly reviews: FakeReview[];
   readonly reviewComments: FakeReviewComment[];
+  /** One entry per repository and ref; a repository's first is its default branch. */
+  readonly repositoryFiles: FakeRepositoryFiles[];
 }
 
 /** Options of {@link startFakeGitHub}. */
@@ -506,6 +548,8 @@ export interface FakeGitHubOptions {
   readonly repository?: string;
   /** Pull requests to create up front. */
   readonly pullRequests?: readonly PullRequestSeed[];
+  /** Repository files to serve up front, as {@link FakeGitHub.addRepositoryFiles} adds them. */
+  readonly repositoryFiles?: readonly RepositoryFilesSeed[];
   /** Default `reject` (stricter than GitHub, which ignores them). */
   readonly unknownBodyFields?: UnknownBodyFields;
 }
@@ -527,6 +571,12 @@ export interface FakeGitHub {
    * repository or `{ repository, number }`.
    */
   addIssueComments(pull: number | { readonly repository?: string; readonly number: number }, comments: ReadonlyArray<string | IssueCommentSeed>): FakeIssueComment[];
+  /**
+   * Serves `files` through the contents API (`repos/get-content`) at `ref`. Calls for the
+   * same repository and ref add to the same tree, a path seeded again taking the new content;
+   * throws on a path that is not posix and relative, or that is both a file and a directory.
+   */
+  addRepositoryFiles(seed: RepositoryFilesSeed): FakeRepositoryFiles;
   /**
    * Answers requests that conform to the description and match `route` with `response`
    * instead of the model. `route` is a method and path template (`POST
@@ -576,6 +626,56 @@ function sha(text: string): string {
 
 function numericId(text: string): number {
   return Number.parseInt(sha(text).slice(0, 7), 16);
+}
+
+/** An entry of a directory listing, with git's object id: a client may compare it with its checkout. */
+interface TreeEntry {
+  readonly type: 'file' | 'dir';
+  readonly name: string;
+  readonly path: string;
+  readonly sha: string;
+  /** In bytes; 0 for a directory, as GitHub reports it. */
+  readonly size: number;
+}
+
+function fileEntry(path: string, content: string): TreeEntry {
+  const size = Buffer.byteLength(content);
+  return { type: 'file', name: path.slice(path.lastIndexOf('/') + 1), path, sha: sha(`blob ${size}\0${content}`), size };
+}
+
+/** The entries of directory `dir` (`''` for the root) in git's tree order; none when it does not exist. */
+function treeEntries(files: ReadonlyMap<string, string>, dir: string): TreeEntry[] {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const children = new Map<string, 'file' | 'dir'>();
+  for (const path of files.keys()) {
+    if (!path.startsWith(prefix)) continue;
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    children.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'dir');
+  }
+  const entries = [...children].map(([name, type]): TreeEntry => {
+    const path = `${prefix}${name}`;
+    return type === 'file' ? fileEntry(path, files.get(path) ?? '') : { type, name, path, sha: treeSha(treeEntries(files, path)), size: 0 };
+  });
+  // Git compares a directory's name as if it ended in '/': `app.yaml` sorts before `app/`.
+  const key = (entry: TreeEntry): Buffer => Buffer.from(entry.type === 'dir' ? `${entry.name}/` : entry.name);
+  return entries.sort((a, b) => Buffer.compare(key(a), key(b)));
+}
+
+/** Git's id of the tree object holding `entries` (in tree order), so directory shas match a real checkout. */
+function treeSha(entries: readonly TreeEntry[]): string {
+  const body = Buffer.concat(entries.flatMap((entry) => [Buffer.from(`${entry.type === 'dir' ? '40000' : '100644'} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
+  return createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+/** A path or ref in a URL: each segment encoded, the slashes kept, as GitHub writes its links. */
+function urlPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Base64 in lines of 60 characters, each ending in a newline: GitHub sends Ruby's Base64.encode64. */
+function base64Lines(content: string): string {
+  return Buffer.from(content).toString('base64').replace(/.{1,60}/g, '$&\n');
 }
 
 /** Length in code points, as GitHub (Ruby) counts, not in UTF-16 units as `length` does. */
@@ -633,7 +733,7 @@ interface ReviewCommentInput {
 
 /** The in-memory GitHub: state plus one handler per implemented operationId. */
 class GitHubModel {
-  readonly state: FakeGitHubState = { pullRequests: [], issueComments: [], reviews: [], reviewComments: [] };
+  readonly state: FakeGitHubState = { pullRequests: [], issueComments: [], reviews: [], reviewComments: [], repositoryFiles: [] };
   readonly #login: string;
   readonly #defaultRepository: string;
   #apiUrl = '';
@@ -694,6 +794,7 @@ class GitHubModel {
       return this.#page(context, comments.map((comment) => this.#renderReviewComment(comment)));
     }),
     'pulls/create-review': (context) => this.#withIssue(context, (pull) => this.#createReview(context, pull)),
+    'repos/get-content': (context) => this.#getContent(context),
   };
 
   addPullRequest(seed: PullRequestSeed): FakePullRequest {
@@ -731,6 +832,31 @@ class GitHubModel {
     });
   }
 
+  addRepositoryFiles(seed: RepositoryFilesSeed): FakeRepositoryFiles {
+    const repository = seed.repository ?? this.#defaultRepository;
+    if (seed.ref === '') throw new Error(`repository files of ${repository} need a ref`);
+    for (const path of Object.keys(seed.files)) {
+      if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+        throw new Error(`repository file path '${path}' is not posix and relative to the root (like manifests/crds/a.yaml)`);
+      }
+    }
+    const existing = this.state.repositoryFiles.find((tree) => tree.repository.toLowerCase() === repository.toLowerCase() && tree.ref === seed.ref);
+    // Checked on the merged tree, so that a failed call leaves the seeded one as it was.
+    const files = new Map([...(existing?.files ?? []), ...Object.entries(seed.files)]);
+    for (const path of files.keys()) {
+      const segments = path.split('/');
+      const file = segments.slice(1).map((_, index) => segments.slice(0, index + 1).join('/')).find((parent) => files.has(parent));
+      if (file !== undefined) throw new Error(`repository file '${file}' of ${repository}@${seed.ref} cannot also be the directory of '${path}'`);
+    }
+    if (existing === undefined) {
+      const tree: FakeRepositoryFiles = { repository, ref: seed.ref, files };
+      this.state.repositoryFiles.push(tree);
+      return tree;
+    }
+    for (const [path, content] of Object.entries(seed.files)) existing.files.set(path, content);
+    return existing;
+  }
+
   #id(): number {
     return this.#nextId++;
   }
@@ -762,6 +888,37 @@ class GitHubModel {
     const repository = this.#repositoryOf(context).toLowerCase();
     const comment = this.state.issueComments.find((candidate) => candidate.id === context.params.comment_id && candidate.repository.toLowerCase() === repository);
     return comment === undefined ? errorReply(context.operation, 404, 'Not Found') : handle(comment);
+  }
+
+  #getContent(context: HandlerContext): Reply {
+    const repository = this.#repositoryOf(context).toLowerCase();
+    const trees = this.state.repositoryFiles.filter((tree) => tree.repository.toLowerCase() === repository);
+    const defaultRef = trees[0]?.ref;
+    if (defaultRef === undefined) return errorReply(context.operation, 404, 'Not Found');
+    const ref = typeof context.query.ref === 'string' && context.query.ref !== '' ? context.query.ref : defaultRef;
+    const tree = trees.find((candidate) => [candidate.ref, `refs/heads/${candidate.ref}`, `refs/tags/${candidate.ref}`].includes(ref));
+    if (tree === undefined) return errorReply(context.operation, 404, `No commit found for the ref ${ref}`);
+    // Octokit sends `manifests%2Fcrds`, a hand-written URL may say `manifests/crds/`: one directory to GitHub.
+    const path = String(context.params.path).replace(/^\/+|\/+$/g, '');
+    const content = tree.files.get(path);
+    if (content !== undefined) {
+      // Octokit's mediaType { format: 'raw' } asks for the file itself; GitHub echoes the media type,
+      // and Octokit reads the body as text only because of the charset.
+      const raw = /application\/vnd\.github(?:\.v3)?\.raw/.exec(context.accept)?.[0];
+      if (raw !== undefined) return { status: 200, text: content, headers: { 'content-type': `${raw}; charset=utf-8`, 'x-github-media-type': 'github.v3; param=raw' } };
+      if (/\.html\b/.test(context.accept)) return errorReply(context.operation, 501, 'Not Implemented: the fake GitHub does not render files as HTML');
+      return { status: 200, body: { ...this.#renderContent(tree, ref, fileEntry(path, content)), content: base64Lines(content), encoding: 'base64' } };
+    }
+    const entries = treeEntries(tree.files, path);
+    if (path !== '' && entries.length === 0) return errorReply(context.operation, 404, 'Not Found');
+    const listing = entries.map((entry) => this.#renderContent(tree, ref, entry));
+    // A directory has no raw form; the object media type (`mediaType: { format: 'object' }`) wraps
+    // its listing in an entry of its own, for clients that must not see a bare array.
+    if (/\.object\b/.test(context.accept)) {
+      const directory: TreeEntry = { type: 'dir', name: path.slice(path.lastIndexOf('/') + 1), path, sha: treeSha(entries), size: 0 };
+      return { status: 200, body: { ...this.#renderContent(tree, ref, directory), entries: listing } };
+    }
+    return { status: 200, body: listing };
   }
 
   /** GitHub's 422 for an over-long body, in the shape it really sends. */
@@ -1026,6 +1183,26 @@ class GitHubModel {
     };
   }
 
+  /** An entry of the contents API; `ref` as the request named it, as GitHub writes it into the links. */
+  #renderContent(tree: FakeRepositoryFiles, ref: string, entry: TreeEntry): Record<string, unknown> {
+    const path = urlPath(entry.path);
+    const self = `${this.#apiUrl}/repos/${tree.repository}/contents/${path}?ref=${encodeURIComponent(ref)}`;
+    const git = `${this.#apiUrl}/repos/${tree.repository}/git/${entry.type === 'dir' ? 'trees' : 'blobs'}/${entry.sha}`;
+    const html = `${HTML_URL}/${tree.repository}/${entry.type === 'dir' ? 'tree' : 'blob'}/${urlPath(ref)}/${path}`;
+    return {
+      name: entry.name,
+      path: entry.path,
+      sha: entry.sha,
+      size: entry.size,
+      url: self,
+      html_url: html,
+      git_url: git,
+      download_url: entry.type === 'dir' ? null : `${RAW_URL}/${tree.repository}/${urlPath(ref)}/${path}`,
+      type: entry.type,
+      _links: { self, git, html },
+    };
+  }
+
   #renderDiff(pull: FakePullRequest): string {
     return pull.files
       .map((file) => {
@@ -1149,6 +1326,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const defaultRepository = options.repository ?? DEFAULT_REPOSITORY;
   const model = new GitHubModel(options.login ?? DEFAULT_LOGIN, defaultRepository);
   for (const seed of options.pullRequests ?? []) model.addPullRequest(seed);
+  for (const seed of options.repositoryFiles ?? []) model.addRepositoryFiles(seed);
   const requests: RecordedRequest[] = [];
   const forced: ForcedEntry[] = [];
   let url = '';
@@ -1304,6 +1482,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     addPullRequest: (seed) => model.addPullRequest(seed),
     addIssueComments: (pull, comments) =>
       typeof pull === 'number' ? model.addIssueComments(defaultRepository, pull, comments) : model.addIssueComments(pull.repository ?? defaultRepository, pull.number, comments),
+    addRepositoryFiles: (seed) => model.addRepositoryFiles(seed),
     forceResponse(route, response) {
       const matches = matcherFor(route);
       const when = response.when;

@@ -4,7 +4,7 @@
  * review comments outside the diff as GitHub does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, FixEdit } from '../../src/core/findings.ts';
+import type { Fix, FixEdit } from '../../src/core/findings.ts';
 import { createOctokit, createPullRequestGateway } from '../../src/github/gateway.ts';
 import { formatCommentMarker, upsertStickyComment } from '../../src/github/sticky-comment.ts';
 import { postSuggestions } from '../../src/github/suggestions.ts';
@@ -12,8 +12,8 @@ import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 
 const patch = ['@@ -1,4 +1,5 @@', ' apiVersion: kustomize.config.k8s.io/v1beta1', ' kind: Kustomization', ' resources:', '-  - https://example.com/v1/operator.yaml', '+  - https://example.com/v2/operator.yaml', '+  - custom.yaml'].join('\n');
 
-function finding(name: string, fix: FixEdit): Finding {
-  return { rule: 'crd-removed', severity: 'error', message: `${name} is pruned`, unit: 'infra', object: { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', namespace: '', name, apiVersion: 'apiextensions.k8s.io/v1' }, fix };
+function fixOf(name: string, edit: FixEdit): Fix {
+  return { source: 'remote', description: edit.description, entries: [], edits: [edit], files: [], restores: [`apiextensions.k8s.io/CustomResourceDefinition//${name}`], verified: true };
 }
 
 describe('pull request calls against a GitHub REST server', () => {
@@ -25,11 +25,11 @@ describe('pull request calls against a GitHub REST server', () => {
   const gateway = () => createPullRequestGateway(createOctokit({ token: 'test-token', baseUrl: server.url }), { owner: 'octo-org', repo: 'fleet-infra', number: 20 });
 
   it('posts suggestions only for lines inside the diff, once across re-runs', async () => {
-    const inside = finding('widgets.example.io', { path: 'infra/kustomization.yaml', startLine: 4, endLine: 5, replacement: '  - https://example.com/v2/crds.yaml\n  - https://example.com/v2/operator.yaml', description: 'List the CRDs before the operator.' });
-    const outside = finding('gadgets.example.io', { path: 'apps/kustomization.yaml', startLine: 3, endLine: 3, replacement: '  - crds.yaml', description: 'Keep the CRDs.' });
+    const inside = fixOf('widgets.example.io', { path: 'infra/kustomization.yaml', startLine: 4, endLine: 5, replacement: '  - https://example.com/v2/crds.yaml\n  - https://example.com/v2/operator.yaml', description: 'List the CRDs before the operator.' });
+    const outside = fixOf('gadgets.example.io', { path: 'apps/kustomization.yaml', startLine: 3, endLine: 3, replacement: '  - crds.yaml', description: 'Keep the CRDs.' });
     const first = await postSuggestions(gateway(), [inside, outside], 'a'.repeat(40));
     expect(first.posted).toBe(1);
-    expect(first.outsideDiff.map((item) => item.object.name)).toEqual(['gadgets.example.io']);
+    expect(first.outsideDiff.map((item) => item.restores[0])).toEqual(['apiextensions.k8s.io/CustomResourceDefinition//gadgets.example.io']);
     expect(server.state.reviewComments.map((comment) => [comment.path, comment.startLine, comment.line, comment.side])).toEqual([['infra/kustomization.yaml', 4, 5, 'RIGHT']]);
     expect(server.state.reviewComments[0]?.body).toContain('```suggestion\n  - https://example.com/v2/crds.yaml\n  - https://example.com/v2/operator.yaml\n```');
 

@@ -99,6 +99,6 @@ describe('mirrors', () => {
   });
 
   it.each(['no-equals', '=https://x', 'https://x='])('rejects %j', (value) => {
-    expect(() => parseMirror(value)).toThrow("--mirror needs FROM=TO, got '");
+    expect(() => parseMirror(value)).toThrow("a mirror needs FROM=TO, got '");
   });
 });

@@ -1,0 +1,38 @@
+/**
+ * The repository-contents port: lists a directory of a public (or token-readable) GitHub
+ * repository at a ref, to see which files sit next to a remote manifest.
+ */
+import type { Octokit } from '@octokit/rest';
+
+/** One entry of a directory listing. */
+export interface DirectoryEntry {
+  /** File or directory name. */
+  readonly name: string;
+  /** `file`, `dir`, `symlink` or `submodule`. */
+  readonly type: string;
+  /** Size in bytes (0 for directories). */
+  readonly size: number;
+}
+
+/** Reads repository directories. */
+export interface RepositoryContents {
+  /** Lists `path` of `owner/repo` at `ref`; an empty list when GitHub has no such directory. */
+  listDirectory(owner: string, repo: string, ref: string, path: string): Promise<DirectoryEntry[]>;
+}
+
+/** Implements the port over Octokit (`GET /repos/{owner}/{repo}/contents/{path}`). */
+export function createRepositoryContents(octokit: Octokit): RepositoryContents {
+  return {
+    listDirectory: async (owner, repo, ref, path) => {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path });
+        // A file path answers with one object, not a listing.
+        if (!Array.isArray(data)) return [];
+        return data.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size }));
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return [];
+        throw error;
+      }
+    },
+  };
+}
