@@ -40097,7 +40097,7 @@ function createRemoteFetcher(options = {}) {
     writeFileSync(`${index}.tmp`, digest);
     renameSync(`${index}.tmp`, index);
   };
-  const download = async (url) => {
+  const download = async (url, original) => {
     let lastProblem = "";
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
@@ -40113,7 +40113,7 @@ function createRemoteFetcher(options = {}) {
       lastProblem = `HTTP ${response.status}`;
       if (response.status !== 429 && response.status < 500) break;
     }
-    throw new RenderError(`could not fetch ${url}: ${lastProblem}`);
+    throw new RenderError(`could not fetch ${original}${url === original ? "" : ` (through the mirror ${url})`}: ${lastProblem}`);
   };
   return {
     fetchText: (original) => {
@@ -40121,7 +40121,7 @@ function createRemoteFetcher(options = {}) {
       let pending2 = memo.get(url);
       if (!pending2) {
         const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url).then((body) => (writeCache(url, body), body));
+        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
         memo.set(url, pending2);
       }
       return pending2;
@@ -41321,7 +41321,7 @@ async function planGroupFix(group2, context) {
   const beforeFile = join9(context.beforeRoot, group2.kustomization);
   const beforeEntry = existsSync5(beforeFile) ? listResourceEntries(readFileSync6(beforeFile, "utf8")).find((entry) => entry.line === group2.line)?.value : void 0;
   const headEntries = listResourceEntries(headText);
-  const anchor = findAnchor(headEntries, beforeEntry);
+  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group2, headEntries);
   const required = group2.objects.map((object) => object.key).sort();
   const what = describeObjects(group2.objects);
   const notes = [];
@@ -41355,6 +41355,16 @@ async function planGroupFix(group2, context) {
 function findAnchor(entries, beforeEntry) {
   if (beforeEntry === void 0) return void 0;
   return entries.find((entry) => entry.value === beforeEntry) ?? (isRemoteFileUrl(beforeEntry) ? entries.find((entry) => isRemoteFileUrl(entry.value) && matchesIgnoringRef(entry.value, beforeEntry)) : void 0);
+}
+function findDependentEntry(group2, entries) {
+  const kinds = new Set(group2.objects.flatMap((object) => {
+    const crd = readCrdNames(object.body);
+    return crd ? [`${crd.group}/${crd.kind}`] : [];
+  }));
+  if (kinds.size === 0) return void 0;
+  const lines = [...group2.unit.diff.after.values()].filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group2.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
+  const first = Math.min(...lines);
+  return entries.find((entry) => entry.line === first);
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -41403,7 +41413,9 @@ async function findRemoteCandidate(group2, anchor, required, what, context, note
       continue;
     }
     const keys = readKeys(text, sibling, context.scope);
-    if (keys) candidates.push({ name, url: sibling, keys });
+    if (!keys) continue;
+    candidates.push({ name, url: sibling, keys });
+    if (required.every((key) => keys.has(key))) break;
   }
   const chosen = chooseCoveringSet(required, candidates);
   if (!chosen || chosen.length === 0) return void 0;

@@ -22,7 +22,7 @@ import {
   replaceFileName,
 } from './core/fix-plan.ts';
 import { listResourceEntries, planResourceInsertion, type PlannedEdit, type ResourceEntry } from './core/kustomization-edit.ts';
-import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, type ManifestDoc, type ResourceObject } from './core/objects.ts';
+import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, readCrdNames, type ManifestDoc, type ResourceObject } from './core/objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
 import type { RepositoryContents } from './github/contents.ts';
@@ -144,7 +144,7 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): P
   const beforeFile = join(context.beforeRoot, group.kustomization);
   const beforeEntry = existsSync(beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')).find((entry) => entry.line === group.line)?.value : undefined;
   const headEntries = listResourceEntries(headText);
-  const anchor = findAnchor(headEntries, beforeEntry);
+  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group, headEntries);
   const required = group.objects.map((object) => object.key).sort();
   const what = describeObjects(group.objects);
   const notes: string[] = [];
@@ -188,6 +188,23 @@ function findAnchor(entries: readonly ResourceEntry[], beforeEntry: string | und
     entries.find((entry) => entry.value === beforeEntry) ??
     (isRemoteFileUrl(beforeEntry) ? entries.find((entry) => isRemoteFileUrl(entry.value) && matchesIgnoringRef(entry.value, beforeEntry)) : undefined)
   );
+}
+
+/**
+ * Without the old entry, CRDs go before the first entry that brings in resources of their
+ * kinds, so a reader sees them ahead of what needs them.
+ */
+function findDependentEntry(group: RemovalGroup, entries: readonly ResourceEntry[]): ResourceEntry | undefined {
+  const kinds = new Set(group.objects.flatMap((object) => {
+    const crd = readCrdNames(object.body);
+    return crd ? [`${crd.group}/${crd.kind}`] : [];
+  }));
+  if (kinds.size === 0) return undefined;
+  const lines = [...group.unit.diff.after.values()]
+    .filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization)
+    .map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
+  const first = Math.min(...lines);
+  return entries.find((entry) => entry.line === first);
 }
 
 /** `the 24 CRDs`, `the Namespace payments`, `the 3 cluster-scoped objects`. */
@@ -252,7 +269,10 @@ async function findRemoteCandidate(
       continue;
     }
     const keys = readKeys(text, sibling, context.scope);
-    if (keys) candidates.push({ name, url: sibling, keys });
+    if (!keys) continue;
+    candidates.push({ name, url: sibling, keys });
+    // One file that holds everything cannot be beaten: fetch no further.
+    if (required.every((key) => keys.has(key))) break;
   }
   const chosen = chooseCoveringSet(required, candidates);
   if (!chosen || chosen.length === 0) return undefined;

@@ -87,7 +87,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     renameSync(`${index}.tmp`, index);
   };
 
-  const download = async (url: string): Promise<string> => {
+  const download = async (url: string, original: string): Promise<string> => {
     let lastProblem = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
@@ -104,7 +104,8 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       // 4xx other than 429 will not get better by asking again.
       if (response.status !== 429 && response.status < 500) break;
     }
-    throw new RenderError(`could not fetch ${url}: ${lastProblem}`);
+    // Name the URL as the user wrote it; the mirror is where the request went.
+    throw new RenderError(`could not fetch ${original}${url === original ? '' : ` (through the mirror ${url})`}: ${lastProblem}`);
   };
 
   return {
@@ -113,7 +114,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       let pending = memo.get(url);
       if (!pending) {
         const cached = readCache(url);
-        pending = cached !== undefined ? Promise.resolve(cached) : download(url).then((body) => (writeCache(url, body), body));
+        pending = cached !== undefined ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
         memo.set(url, pending);
       }
       return pending;

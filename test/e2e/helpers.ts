@@ -115,7 +115,9 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env })) {
+    // Hermetic: a cache of its own per run, and no GitHub API but the one a test starts.
+    const isolation = { PRUNE_GUARD_CACHE_DIR: makeTempDir('prune-guard-cache-'), GITHUB_API_URL: 'http://127.0.0.1:2', GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
+    for (const [key, value] of Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...isolation, ...options.env })) {
       if (value !== undefined) env[key] = value;
     }
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env });

@@ -1,0 +1,268 @@
+/**
+ * The fix engine end to end: where the dropped CRDs went, the edit, its verification, and
+ * `prune-guard fix [--write]`, with the real kustomize, real git, remote manifests served on
+ * 127.0.0.1 behind --mirror, and the GitHub contents API of the request-validating server.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.ts';
+import {
+  PROJECT_ROOT,
+  commitAll,
+  crd,
+  git,
+  hasKustomize,
+  kustomization,
+  makeRepo,
+  parseReport,
+  runCli,
+  serveFiles,
+  writeTree,
+  type FileServer,
+} from './helpers.ts';
+
+const CALICO = resolve(PROJECT_ROOT, '../shared/fixtures/calico');
+const hasCalico = existsSync(join(CALICO, 'v3.30.0/operator-crds.yaml'));
+const RAW = 'https://raw.githubusercontent.com/projectcalico/calico';
+const KUSTOMIZATION = 'infrastructure/calico/kustomization.yaml';
+
+const widget = (name: string): string => `apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: ${name}\n  namespace: apps\n`;
+
+describe.skipIf(!hasKustomize || !hasCalico)(
+  `fix: Calico v3.29.3 -> v3.30.0 with the real URLs${hasKustomize && hasCalico ? '' : ` (skipped: ${hasKustomize ? `${CALICO} not found` : 'kubectl/kustomize not installed'})`}`,
+  () => {
+    let raw: FileServer;
+    let github: FakeGitHub;
+    let flags: string[];
+    beforeAll(async () => {
+      // raw.githubusercontent.com/projectcalico/calico/<tag>/manifests/<file>, served from ../shared.
+      raw = await serveFiles(CALICO, (path) => path.replace(/^\/projectcalico\/calico\/([^/]+)\/manifests\//, '/$1/'));
+      github = await startFakeGitHub();
+      const files = Object.fromEntries(readdirSync(join(CALICO, 'v3.30.0')).map((name) => [`manifests/${name}`, readFileSync(join(CALICO, 'v3.30.0', name), 'utf8')]));
+      github.addRepositoryFiles({ repository: 'projectcalico/calico', ref: 'v3.30.0', files: { ...files, 'manifests/README.md': '# Calico manifests\n' } });
+      flags = ['--mirror', `https://raw.githubusercontent.com/=${raw.origin}/`, '--github-api-url', github.url];
+    });
+    afterAll(async () => {
+      await raw.close();
+      await github.close();
+    });
+
+    /** A repository on the branch that bumps Calico; temp dirs last one test. */
+    function makeUpgradeRepo(): string {
+      const repo = makeRepo({
+        [KUSTOMIZATION]: [
+          'apiVersion: kustomize.config.k8s.io/v1beta1',
+          'kind: Kustomization',
+          'resources:',
+          `  - ${RAW}/v3.29.3/manifests/tigera-operator.yaml # the operator`,
+          '  - custom-resources.yaml',
+          '',
+        ].join('\n'),
+      });
+      copyFileSync(join(CALICO, 'v3.29.3/custom-resources.yaml'), join(repo, 'infrastructure/calico/custom-resources.yaml'));
+      commitAll(repo, 'calico v3.29.3');
+      git(repo, 'checkout', '-q', '-b', 'upgrade-calico');
+      // The one-line change that pruned every Calico CRD.
+      writeTree(repo, { [KUSTOMIZATION]: readFileSync(join(repo, KUSTOMIZATION), 'utf8').replace('v3.29.3', 'v3.30.0') });
+      copyFileSync(join(CALICO, 'v3.30.0/custom-resources.yaml'), join(repo, 'infrastructure/calico/custom-resources.yaml'));
+      commitAll(repo, 'upgrade calico to v3.30.0');
+      return repo;
+    }
+
+    it('finds operator-crds.yaml through the contents API, verifies it, and attaches it to every pruned CRD', async () => {
+      const repo = makeUpgradeRepo();
+      raw.requests.length = 0;
+      const result = await runCli(['--base', 'main', '--format', 'json', ...flags], { cwd: repo });
+      expect(result.code).toBe(1);
+      const report = parseReport(result);
+      const pruned = report.findings.filter((finding) => finding.rule === 'crd-removed');
+      expect(pruned).toHaveLength(24);
+      const fix = pruned[0]?.fix;
+      expect(pruned.every((finding) => JSON.stringify(finding.fix) === JSON.stringify(fix))).toBe(true);
+      expect(fix).toMatchObject({
+        source: 'remote',
+        verified: true,
+        entries: [`${RAW}/v3.30.0/manifests/operator-crds.yaml`],
+        files: [],
+        edits: [
+          {
+            path: KUSTOMIZATION,
+            startLine: 4,
+            endLine: 4,
+            replacement: `  - ${RAW}/v3.30.0/manifests/operator-crds.yaml\n  - ${RAW}/v3.30.0/manifests/tigera-operator.yaml # the operator`,
+          },
+        ],
+      });
+      expect(fix?.restores).toHaveLength(24);
+
+      // The directory was listed once, at the head side's ref, and every request was valid.
+      const listings = github.requests.filter((request) => request.operationId === 'repos/get-content');
+      expect(listings.map((request) => [request.accepted, request.params.owner, request.params.repo, request.params.path, request.query.ref])).toEqual([
+        [true, 'projectcalico', 'calico', 'manifests', 'v3.30.0'],
+      ]);
+      // Base render, head render and the verification build share one download per file.
+      const counts = new Map<string, number>();
+      for (const path of raw.requests) counts.set(path, (counts.get(path) ?? 0) + 1);
+      expect([...counts.values()].every((count) => count === 1)).toBe(true);
+      expect([...counts.keys()].sort()).toEqual([
+        '/projectcalico/calico/v3.29.3/manifests/tigera-operator.yaml',
+        '/projectcalico/calico/v3.30.0/manifests/operator-crds.yaml',
+        '/projectcalico/calico/v3.30.0/manifests/tigera-operator.yaml',
+      ]);
+    });
+
+    it('prints the fix as a patch, and --write applies it so the next run passes', async () => {
+      const repo = makeUpgradeRepo();
+      const dryRun = await runCli(['fix', '--base', 'main', ...flags], { cwd: repo });
+      expect(dryRun.code).toBe(1);
+      expect(dryRun.stdout).toBe(
+        [
+          `diff --git a/${KUSTOMIZATION} b/${KUSTOMIZATION}`,
+          `--- a/${KUSTOMIZATION}`,
+          `+++ b/${KUSTOMIZATION}`,
+          '@@ -1,5 +1,6 @@',
+          ' apiVersion: kustomize.config.k8s.io/v1beta1',
+          ' kind: Kustomization',
+          ' resources:',
+          `+  - ${RAW}/v3.30.0/manifests/operator-crds.yaml`,
+          `   - ${RAW}/v3.30.0/manifests/tigera-operator.yaml # the operator`,
+          '   - custom-resources.yaml',
+          '',
+        ].join('\n'),
+      );
+      expect(dryRun.stderr).toContain('prune-guard: verified fix: Keep the 24 CRDs that tigera-operator.yaml no longer carries');
+      expect(git(repo, 'status', '--porcelain')).toBe('');
+
+      const write = await runCli(['fix', '--base', 'main', '--write', ...flags], { cwd: repo });
+      expect(write.code).toBe(0);
+      expect(write.stdout).toBe(`updated ${KUSTOMIZATION}\n`);
+      expect(write.stderr).toContain('after the change: Plan: 12 to add, 25 to change, 0 to prune; 0 errors');
+      expect(git(repo, 'status', '--porcelain')).toBe(` M ${KUSTOMIZATION}\n`);
+
+      const again = await runCli(['--base', 'main', ...flags], { cwd: repo });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('0 to prune');
+      const nothing = await runCli(['fix', '--base', 'main', ...flags], { cwd: repo });
+      expect(nothing.code).toBe(0);
+      expect(nothing.stdout).toBe('');
+      expect(nothing.stderr).toBe('prune-guard: nothing to fix: the change drops no CRD, Namespace or other cluster-scoped object\n');
+    });
+
+    it('probes conventional names when the GitHub API cannot be reached, and says nothing of it when that works', async () => {
+      const result = await runCli(['--base', 'main', '--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${raw.origin}/`], { cwd: makeUpgradeRepo() });
+      const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+      expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${RAW}/v3.30.0/manifests/operator-crds.yaml`] });
+    });
+  },
+);
+
+describe.skipIf(!hasKustomize)('fix: other sources', () => {
+  let server: FileServer;
+  let upstream: string;
+  beforeAll(async () => {
+    // An upstream that publishes one file per release and nothing next to it.
+    upstream = mkdtempSync(join(tmpdir(), 'prune-guard-upstream-'));
+    writeTree(upstream, {
+      'v1/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+      'v2/operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+    });
+    server = await serveFiles(upstream);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(upstream, { recursive: true, force: true });
+  });
+
+  it('points to the file of the tree that holds the CRDs but no kustomization lists', async () => {
+    const repo = makeRepo({
+      'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'),
+      'apps/crds.yaml': crd('Widget', 'example.io'),
+      'apps/widgets.yaml': widget('first'),
+    });
+    // The CRDs moved into crds/ and the list was not updated.
+    writeTree(repo, {
+      'apps/kustomization.yaml': kustomization('widgets.yaml'),
+      'apps/crds.yaml': null,
+      'apps/crds/widgets.example.io.yaml': crd('Widget', 'example.io'),
+    });
+
+    const result = await runCli(['--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    // Placed before widgets.yaml, which brings in the Widgets that need the CRD.
+    expect(fix).toMatchObject({
+      source: 'local',
+      verified: true,
+      entries: ['crds/widgets.example.io.yaml'],
+      files: [],
+      edits: [{ path: 'apps/kustomization.yaml', startLine: 4, endLine: 4, replacement: '  - crds/widgets.example.io.yaml\n  - widgets.yaml' }],
+    });
+
+    const write = await runCli(['fix', '--write'], { cwd: repo });
+    expect(write.code).toBe(0);
+    expect(readFileSync(join(repo, 'apps/kustomization.yaml'), 'utf8')).toBe(kustomization('crds/widgets.example.io.yaml', 'widgets.yaml'));
+    expect((await runCli([], { cwd: repo })).code).toBe(0);
+  });
+
+  it('vendors the CRDs as rendered before when nothing provides them any more', async () => {
+    const url = (version: string): string => `${server.origin}/${version}/operator.yaml`;
+    const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(url('v1')) });
+    git(repo, 'checkout', '-q', '-b', 'bump');
+    writeTree(repo, { 'infra/kustomization.yaml': kustomization(url('v2')) });
+    commitAll(repo, 'operator v2');
+
+    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    expect(fix).toMatchObject({
+      source: 'vendored',
+      verified: true,
+      entries: ['operator-crds.yaml'],
+      edits: [{ path: 'infra/kustomization.yaml', startLine: 4, endLine: 4, replacement: `  - operator-crds.yaml\n  - ${url('v2')}` }],
+    });
+    expect(fix?.files.map((file) => file.path)).toEqual(['infra/operator-crds.yaml']);
+    expect(fix?.files[0]?.content).toContain('name: widgets.example.io');
+    expect(fix?.files[0]?.content).toContain(`# Vendored by prune-guard: ${url('v1')} no longer provides these objects,`);
+    // Every conventional sibling was probed and none exists upstream.
+    expect(server.requests).toContain('/v2/operator-crds.yaml');
+
+    const markdown = await runCli(['--base', 'main', '--format', 'markdown'], { cwd: repo });
+    expect(markdown.stdout).toContain('New file `infra/operator-crds.yaml`:');
+
+    const write = await runCli(['fix', '--base', 'main', '--write'], { cwd: repo });
+    expect(write.stdout).toBe('updated infra/kustomization.yaml\ncreated infra/operator-crds.yaml\n');
+    expect(write.code).toBe(0);
+    expect((await runCli(['--base', 'main'], { cwd: repo })).code).toBe(0);
+  });
+
+  it('exits 2 naming the URL when the network fails, never reporting the objects as pruned', async () => {
+    const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${RAW}/v3.29.3/manifests/tigera-operator.yaml`) });
+    writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${RAW}/v3.30.0/manifests/tigera-operator.yaml`) });
+    const mirror = `http://127.0.0.1:${await findClosedPort()}/calico`;
+    for (const args of [[], ['fix'], ['fix', '--write']]) {
+      const result = await runCli([...args, '--mirror', `https://raw.githubusercontent.com/projectcalico/calico=${mirror}`], { cwd: repo });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(
+        new RegExp(`^prune-guard: could not fetch ${RAW}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml \\(through the mirror ${mirror}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml\\): ECONNREFUSED \\(a resource of (main:)?infra\\)\\n$`),
+      );
+    }
+    expect(git(repo, 'status', '--porcelain')).toBe(' M infra/kustomization.yaml\n');
+  });
+});
+
+/** A port nothing listens on: taken from the OS, then released. */
+async function findClosedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+function configMapYaml(name: string, namespace: string, version = 'v1'): string {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\ndata:\n  version: ${version}\n`;
+}
