@@ -5,11 +5,11 @@
  * every request against GitHub's OpenAPI description.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.ts';
-import { PROJECT_ROOT, commitAll, configMap, git, hasKustomize, kustomization, makeTempDir, writeTree, type Tree } from './helpers.ts';
+import { PROJECT_ROOT, commitAll, configMap, git, hasKustomize, kustomization, makeTempDir, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 const ACTION = join(PROJECT_ROOT, 'dist/action.js');
 const CALICO = resolve(PROJECT_ROOT, '../shared/fixtures/calico');
@@ -76,6 +76,7 @@ async function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: temp,
+    'INPUT_CACHE-DIR': join(temp, 'cache'),
     'INPUT_GITHUB-TOKEN': 'ghs_testtoken0123456789',
     INPUT_PATH: '.',
     INPUT_COMMENT: 'summary',
@@ -161,6 +162,42 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
         'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
         'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
       ]);
+      expect(server.requests.every((request) => request.accepted)).toBe(true);
+    });
+  });
+
+  describe.skipIf(!hasCalico)(`Calico with the real URLs${hasCalico ? '' : ' (skipped: ../shared/fixtures/calico not found)'}`, () => {
+    let raw: FileServer;
+    beforeAll(async () => {
+      raw = await serveFiles(CALICO, (path) => path.replace(/^\/projectcalico\/calico\/([^/]+)\/manifests\//, '/$1/'));
+      const files = Object.fromEntries(readdirSync(join(CALICO, 'v3.30.0')).map((name) => [`manifests/${name}`, readFileSync(join(CALICO, 'v3.30.0', name), 'utf8')]));
+      server.addRepositoryFiles({ repository: 'projectcalico/calico', ref: 'v3.30.0', files });
+    });
+    afterAll(() => raw.close());
+
+    it('suggests the operator-crds.yaml line on the changed line, once across re-runs', async () => {
+      const url = (tag: string, file: string): string => `https://raw.githubusercontent.com/projectcalico/calico/${tag}/manifests/${file}`;
+      const workspace = makePullRequestWorkspace(
+        { 'calico/kustomization.yaml': kustomization(url('v3.29.3', 'tigera-operator.yaml'), url('v3.29.3', 'custom-resources.yaml')) },
+        { 'calico/kustomization.yaml': kustomization(url('v3.30.0', 'tigera-operator.yaml'), url('v3.30.0', 'custom-resources.yaml')) },
+      );
+      // The pull request's diff as GitHub lists it: the hunks of `git diff base head`.
+      const diff = git(workspace.dir, 'diff', workspace.baseSha, workspace.headSha, '--', 'calico/kustomization.yaml');
+      server.addPullRequest({ number: 14, baseSha: workspace.baseSha, headSha: workspace.headSha, files: [{ filename: 'calico/kustomization.yaml', patch: diff.slice(diff.indexOf('@@')).trimEnd() }] });
+      const inputs = { mirror: `https://raw.githubusercontent.com/=${raw.origin}/` };
+
+      const first = await runAction(workspace, server, 14, inputs);
+      expect(first.code).toBe(1);
+      const suggestions = server.state.reviewComments.filter((comment) => comment.pullNumber === 14);
+      expect(suggestions.map((comment) => [comment.path, comment.startLine, comment.line, comment.side])).toEqual([['calico/kustomization.yaml', null, 4, 'RIGHT']]);
+      expect(suggestions[0]?.body).toContain(`\`\`\`suggestion\n  - ${url('v3.30.0', 'operator-crds.yaml')}\n  - ${url('v3.30.0', 'tigera-operator.yaml')}\n\`\`\``);
+      expect(suggestions[0]?.body).toContain('Verified:');
+      expect(comments(14)[0]?.body).toContain('suggested on `calico/kustomization.yaml:4`');
+      expect(server.requests.filter((request) => request.operationId === 'repos/get-content').map((request) => request.query.ref)).toContain('v3.30.0');
+
+      const second = await runAction(workspace, server, 14, inputs);
+      expect(second.code).toBe(1);
+      expect(server.state.reviewComments.filter((comment) => comment.pullNumber === 14)).toHaveLength(1);
       expect(server.requests.every((request) => request.accepted)).toBe(true);
     });
   });
