@@ -39642,12 +39642,13 @@ function formatFixes(fixes, suggested) {
     if (suggested.includes(fix)) continue;
     out.push("");
     for (const edit of fix.edits) {
-      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine}` : `lines ${edit.startLine}-${edit.endLine}`;
-      out.push(`  In ${code(edit.path)}, ${lines} become:`, "", indent(fence(edit.replacement, "yaml")), "");
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
+      out.push(`  In ${code(edit.path)}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
-        out.push(`  New file ${code(file.path)}: ${file.content.split("\n").length} lines; \`prune-guard fix --write\` writes it.`, "");
+        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
+        out.push(`  New file ${code(file.path)}: ${lineCount} lines; \`prune-guard fix --write\` writes it.`, "");
         continue;
       }
       out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
@@ -39709,7 +39710,7 @@ function escapeHtml(text) {
 }
 
 // src/run.ts
-import { existsSync as existsSync8, realpathSync, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync9, realpathSync, statSync as statSync6 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join13, relative as relative8, resolve as resolve4 } from "node:path";
 
@@ -40004,7 +40005,7 @@ import { join as join7, relative as relative3, resolve as resolve3 } from "node:
 // src/render/overlay.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { createHash as createHash4 } from "node:crypto";
-import { mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname, isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
 
@@ -40165,13 +40166,14 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
     copied.add(dir);
     queue.push(...includers.get(dir) ?? []);
   }
-  if ([...copied].some((dir) => isOutside(treeRoot, dir))) return void 0;
+  const edited = [...overrides.keys(), ...additions.keys()];
+  if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
   const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
   const dispose = registerCleanup(() => rmSync2(shadow, { recursive: true, force: true }));
   try {
     const toShadow = (path2) => join6(shadow, relative2(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of copied) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
+    for (const dir of [...copied, ...edited.map((path2) => dirname(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
       real.add(current);
       if (current === treeRoot) break;
     }
@@ -40198,9 +40200,10 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
     }
     for (const dir of [...real].sort()) {
       mkdirSync2(toShadow(dir), { recursive: true });
+      if (!existsSync5(dir)) continue;
       for (const entry of readdirSync2(dir)) {
         const source = join6(dir, entry);
-        if (!real.has(source) && !written.has(source)) symlinkSync(source, toShadow(source));
+        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync2(toShadow(path2), text);
@@ -40245,6 +40248,7 @@ async function renderRoot(runner, request2) {
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   const buildRoot = overlay?.buildRoot ?? graph.root;
   const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
+  const removeWrapper = wrapper ? registerCleanup(() => rmSync3(wrapper, { recursive: true, force: true })) : void 0;
   try {
     if (wrapper) {
       const target = toPosix(relative3(wrapper, buildRoot));
@@ -40279,7 +40283,7 @@ buildMetadata: [originAnnotations]
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    if (wrapper) rmSync3(wrapper, { recursive: true, force: true });
+    removeWrapper?.();
     overlay?.dispose();
   }
 }
@@ -40985,9 +40989,6 @@ function pairGeneratedNames(removed, added) {
 }
 
 // src/analyze-units.ts
-function analyzeUnits(sides, units, settings, owners) {
-  return analyzeUnitsInDetail(sides, units, settings, owners).report;
-}
 function analyzeUnitsInDetail(sides, units, settings, owners) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
@@ -41042,7 +41043,7 @@ function createRepositoryContents(octokit) {
 }
 
 // src/plan-fixes.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, join as join9, posix, relative as relative5 } from "node:path";
 
 // src/core/fix-plan.ts
@@ -41302,7 +41303,7 @@ function collectGroups(findings, units) {
   for (const finding of findings) {
     if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.object.namespace !== "") continue;
     const unit = units.get(finding.unit);
-    if (!unit?.headGraph) continue;
+    if (!unit?.exists) continue;
     const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
     const provenance = object?.provenance;
     const source = provenance?.url ?? provenance?.file;
@@ -41316,12 +41317,12 @@ function collectGroups(findings, units) {
 }
 async function planGroupFix(group2, context) {
   const headFile = join9(context.head.root, group2.kustomization);
-  if (!existsSync5(headFile)) return void 0;
+  if (!existsSync6(headFile)) return void 0;
   const headText = readFileSync6(headFile, "utf8");
   const beforeFile = join9(context.beforeRoot, group2.kustomization);
-  const beforeEntry = existsSync5(beforeFile) ? listResourceEntries(readFileSync6(beforeFile, "utf8")).find((entry) => entry.line === group2.line)?.value : void 0;
+  const beforeEntry = existsSync6(beforeFile) ? listResourceEntries(readFileSync6(beforeFile, "utf8")).find((entry) => entry.line === group2.line)?.value : void 0;
   const headEntries = listResourceEntries(headText);
-  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group2, headEntries);
+  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group2, headEntries) ?? headEntries[0];
   const required = group2.objects.map((object) => object.key).sort();
   const what = describeObjects(group2.objects);
   const notes = [];
@@ -41339,7 +41340,8 @@ async function planGroupFix(group2, context) {
       description: candidate.description
     });
     if (!edit) return void 0;
-    if (!await verify(group2, headFile, edit, candidate.files, context)) continue;
+    const verified = group2.unit.headGraph !== void 0;
+    if (verified && !await verify(group2, group2.unit.headGraph, headFile, edit, candidate.files, context)) continue;
     return {
       source: candidate.source,
       description: notes.length > 0 && candidate.source !== FixSources.remote ? `${candidate.description} (${notes.join("; ")})` : candidate.description,
@@ -41347,7 +41349,7 @@ async function planGroupFix(group2, context) {
       edits: [edit.fix],
       files: candidate.files,
       restores: required,
-      verified: true
+      verified
     };
   }
   return void 0;
@@ -41440,7 +41442,7 @@ async function findLocalCandidate(group2, required, what, context) {
   const near = (path2) => join9(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const candidates = files.filter((path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2))).filter((path2) => !referenced.has(join9(root, path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX))).sort((a, b) => near(a) - near(b) || (a < b ? -1 : a > b ? 1 : 0)).flatMap((path2) => {
     const absolute = join9(root, path2);
-    if (!existsSync5(absolute) || statSync3(absolute).size > CANDIDATE_SIZE_LIMIT) return [];
+    if (!existsSync6(absolute) || statSync3(absolute).size > CANDIDATE_SIZE_LIMIT) return [];
     const text = readFileSync6(absolute, "utf8");
     if (!names.some((name) => text.includes(name))) return [];
     const keys = readKeys(text, path2, context.scope);
@@ -41458,7 +41460,7 @@ async function findLocalCandidate(group2, required, what, context) {
 }
 function vendorObjects(group2, what, context) {
   const headDir = dirname3(join9(context.head.root, group2.kustomization));
-  const taken = new Set(existsSync5(headDir) ? readdirSync4(headDir) : []);
+  const taken = new Set(existsSync6(headDir) ? readdirSync4(headDir) : []);
   const objects = [...group2.objects].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -41479,8 +41481,7 @@ function vendorObjects(group2, what, context) {
     description: `Keep ${what}: nothing in the tree or upstream provides them any more, so write them as rendered before the change into ${name} and list it.`
   };
 }
-async function verify(group2, headFile, edit, files, context) {
-  const graph = group2.unit.headGraph;
+async function verify(group2, graph, headFile, edit, files, context) {
   let docs;
   try {
     docs = await renderRoot(context.runner, {
@@ -41536,7 +41537,7 @@ function walkFiles(root) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync7, readFileSync as readFileSync9, readdirSync as readdirSync7, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync9, readdirSync as readdirSync7, statSync as statSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join12 } from "node:path";
 
@@ -41546,7 +41547,7 @@ import { join as join11, relative as relative7 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, readdirSync as readdirSync5, statSync as statSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync7, readdirSync as readdirSync5, statSync as statSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4, join as join10, relative as relative6 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
@@ -41554,7 +41555,7 @@ function hasSpecTransforms(ks) {
 }
 function planFluxBuild(artifact, ks, show2) {
   const dir = join10(artifact.root, ks.path);
-  if (!existsSync6(dir) || !statSync4(dir).isDirectory()) {
+  if (!existsSync7(dir) || !statSync4(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -41788,7 +41789,7 @@ function applyCommonMetadata(body, ks) {
 
 // src/run-flux.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync7(dir) || !statSync5(dir).isDirectory()) return false;
+  if (!existsSync8(dir) || !statSync5(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync7(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
@@ -41864,7 +41865,7 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
       missingVariables: current?.missingVariables ?? []
     });
   }
-  return analyzeUnits(
+  return analyzeUnitsInDetail(
     { before: sides.before.info, after: sides.after.info },
     keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
     settings,
@@ -41923,12 +41924,27 @@ async function runWithTree(options, dependencies = {}) {
     const settings = { config, failOn: options.failOn ?? config.failOn ?? "error" };
     const mirrors = [...cliMirrors, ...config.mirrors];
     const remote = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
+    let compared;
     if (paths.some((path2) => declaresFluxKustomizations(join13(before.root, path2)) || declaresFluxKustomizations(join13(after.root, path2)))) {
-      const report = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
-      return { report, headRoot: after.root };
+      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
+      const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
+      compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
+    } else {
+      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote);
     }
-    const comparison = { before, after, paths, requireBothSides: options.source.kind === "dirs" };
-    return { report: await compareSides(comparison, runner, options, settings, remote), headRoot: after.root };
+    const { analysis } = compared;
+    if (options.fixes === false) return { report: analysis.report, headRoot: after.root };
+    const fixes = await planFixes(analysis.report.findings, compared.units, {
+      beforeRoot: before.root,
+      head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
+      beforeLabel: before.info.label,
+      runner,
+      remote,
+      ...createContents(options) ? { contents: createContents(options) } : {},
+      scope: analysis.scope,
+      config: settings.config
+    });
+    return { report: attachFixes(analysis.report, fixes), headRoot: after.root };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -41973,7 +41989,7 @@ async function prepareGitSides(source, cwd, checkouts) {
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve4(cwd, dir);
-    if (!existsSync8(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!existsSync9(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync6(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
   };
@@ -42000,21 +42016,10 @@ async function compareSides(comparison, runner, options, settings, remote) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
     analysis = analyze(before, after, plans, settings);
   }
-  if (options.fixes === false) return analysis.report;
   const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], ...plan.after ? { headGraph: plan.after.graph } : {} }])
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
-  const fixes = await planFixes(analysis.report.findings, units, {
-    beforeRoot: before.root,
-    head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
-    beforeLabel: before.info.label,
-    runner,
-    remote,
-    ...createContents(options) ? { contents: createContents(options) } : {},
-    scope: analysis.scope,
-    config: settings.config
-  });
-  return attachFixes(analysis.report, fixes);
+  return { analysis, units };
 }
 function createContents(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
@@ -42031,13 +42036,13 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(join13(before.root, path2)) && !existsSync8(join13(after.root, path2))) {
+    if (!existsSync9(join13(before.root, path2)) && !existsSync9(join13(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
       const dir = join13(side.root, path2);
-      if (!existsSync8(dir)) continue;
+      if (!existsSync9(dir)) continue;
       if (!statSync6(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);

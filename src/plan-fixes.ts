@@ -52,7 +52,9 @@ export interface HeadTree {
 export interface FixableUnit {
   /** Object sets and diff. */
   readonly diff: UnitDiff;
-  /** The unit's kustomization graph on the head side; undefined when the unit is gone. */
+  /** True when the unit still exists after the change (a fix needs somewhere to go). */
+  readonly exists: boolean;
+  /** The unit's kustomization graph on the head side, to verify a fix; without it a fix is proposed unverified. */
   readonly headGraph?: KustomizationGraph;
 }
 
@@ -124,7 +126,7 @@ function collectGroups(findings: readonly Finding[], units: ReadonlyMap<string, 
   for (const finding of findings) {
     if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.object.namespace !== '') continue;
     const unit = units.get(finding.unit);
-    if (!unit?.headGraph) continue;
+    if (!unit?.exists) continue;
     const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
     const provenance = object?.provenance;
     const source = provenance?.url ?? provenance?.file;
@@ -144,7 +146,8 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): P
   const beforeFile = join(context.beforeRoot, group.kustomization);
   const beforeEntry = existsSync(beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')).find((entry) => entry.line === group.line)?.value : undefined;
   const headEntries = listResourceEntries(headText);
-  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group, headEntries);
+  // CRDs and Namespaces belong ahead of what uses them; with no better place, at the top.
+  const anchor = findAnchor(headEntries, beforeEntry) ?? findDependentEntry(group, headEntries) ?? headEntries[0];
   const required = group.objects.map((object) => object.key).sort();
   const what = describeObjects(group.objects);
   const notes: string[] = [];
@@ -164,7 +167,8 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): P
     });
     // A kustomization without a block-style resources list is not edited by guesswork.
     if (!edit) return undefined;
-    if (!(await verify(group, headFile, edit, candidate.files, context))) continue;
+    const verified = group.unit.headGraph !== undefined;
+    if (verified && !(await verify(group, group.unit.headGraph as KustomizationGraph, headFile, edit, candidate.files, context))) continue;
     return {
       source: candidate.source,
       description: notes.length > 0 && candidate.source !== FixSources.remote ? `${candidate.description} (${notes.join('; ')})` : candidate.description,
@@ -172,7 +176,7 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): P
       edits: [edit.fix],
       files: candidate.files,
       restores: required,
-      verified: true,
+      verified,
     };
   }
   return undefined;
@@ -346,8 +350,14 @@ function vendorObjects(group: RemovalGroup, what: string, context: FixPlanningCo
 }
 
 /** Builds the head side with the edit: every object must come back and nothing else may go. */
-async function verify(group: RemovalGroup, headFile: string, edit: PlannedEdit, files: readonly FixFile[], context: FixPlanningContext): Promise<boolean> {
-  const graph = group.unit.headGraph as KustomizationGraph;
+async function verify(
+  group: RemovalGroup,
+  graph: KustomizationGraph,
+  headFile: string,
+  edit: PlannedEdit,
+  files: readonly FixFile[],
+  context: FixPlanningContext,
+): Promise<boolean> {
   let docs: ManifestDoc[];
   try {
     docs = await renderRoot(context.runner, {

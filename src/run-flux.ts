@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { FluxKustomization, SourceRef } from './core/flux.ts';
 import type { FluxOwner } from './core/flux-rules.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from './core/objects.ts';
-import type { Report } from './core/report.ts';
 import { createArtifact, type Artifact } from './render/artifact.ts';
 import type { FluxBuildPlan } from './render/flux-build.ts';
 import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from './render/flux-discovery.ts';
@@ -18,7 +17,7 @@ import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import type { RemoteAccess } from './render/overlay.ts';
 import { renderRoot } from './render/render-root.ts';
-import { analyzeUnits } from './analyze-units.ts';
+import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
 import type { RunOptions, Settings, Side } from './run.ts';
 
 /** The sides of a Flux comparison. */
@@ -50,8 +49,8 @@ export function declaresFluxKustomizations(dir: string): boolean {
   return walk(dir);
 }
 
-/** Compares the Flux Kustomizations of both sides. */
-export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote?: RemoteAccess): Promise<Report> {
+/** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). */
+export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote?: RemoteAccess): Promise<Analysis> {
   const artifacts: Artifact[] = [];
   try {
     const width = options.concurrency ?? availableParallelism();
@@ -94,7 +93,7 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
   }
 }
 
-function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], settings: Settings): Report {
+function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], settings: Settings): Analysis {
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -113,7 +112,7 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
       missingVariables: current?.missingVariables ?? [],
     });
   }
-  return analyzeUnits(
+  return analyzeUnitsInDetail(
     { before: sides.before.info, after: sides.after.info },
     keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
     settings,

@@ -40,7 +40,7 @@ import { createRepositoryContents, type RepositoryContents } from './github/cont
 import { createOctokit } from './github/gateway.ts';
 import type { RemoteAccess } from './render/overlay.ts';
 import { createRemoteFetcher, parseMirror } from './render/remote-fetch.ts';
-import { planFixes } from './plan-fixes.ts';
+import { planFixes, type FixableUnit } from './plan-fixes.ts';
 import { compareFluxSides, declaresFluxKustomizations } from './run-flux.ts';
 
 /** Where before and after come from. */
@@ -176,12 +176,28 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     const mirrors = [...cliMirrors, ...config.mirrors];
     const remote: RemoteAccess = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
     // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
+    let compared: Compared;
     if (paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path)))) {
-      const report = await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options, settings, remote);
-      return { report, headRoot: after.root };
+      const analysis = await compareFluxSides({ before, after, ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}) }, runner, options, settings, remote);
+      // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
+      const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
+      compared = { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
+    } else {
+      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options, settings, remote);
     }
-    const comparison = { before, after, paths, requireBothSides: options.source.kind === 'dirs' };
-    return { report: await compareSides(comparison, runner, options, settings, remote), headRoot: after.root };
+    const { analysis } = compared;
+    if (options.fixes === false) return { report: analysis.report, headRoot: after.root };
+    const fixes = await planFixes(analysis.report.findings, compared.units, {
+      beforeRoot: before.root,
+      head: { root: after.root, show: after.show, ...(after.files ? { files: after.files } : {}) },
+      beforeLabel: before.info.label,
+      runner,
+      remote,
+      ...(createContents(options) ? { contents: createContents(options) as RepositoryContents } : {}),
+      scope: analysis.scope,
+      config: settings.config,
+    });
+    return { report: attachFixes(analysis.report, fixes), headRoot: after.root };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -258,6 +274,12 @@ interface UnitPlan {
   readonly after?: RenderTask;
 }
 
+/** A finished comparison, with what fix planning needs of each unit. */
+interface Compared {
+  readonly analysis: Analysis;
+  readonly units: ReadonlyMap<string, FixableUnit>;
+}
+
 interface Comparison {
   readonly before: Side;
   readonly after: Side;
@@ -267,7 +289,7 @@ interface Comparison {
   readonly requireBothSides: boolean;
 }
 
-async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote: RemoteAccess): Promise<Report> {
+async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote: RemoteAccess): Promise<Compared> {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
@@ -293,21 +315,10 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
     analysis = analyze(before, after, plans, settings);
   }
-  if (options.fixes === false) return analysis.report;
   const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
   );
-  const fixes = await planFixes(analysis.report.findings, units, {
-    beforeRoot: before.root,
-    head: { root: after.root, show: after.show, ...(after.files ? { files: after.files } : {}) },
-    beforeLabel: before.info.label,
-    runner,
-    remote,
-    ...(createContents(options) ? { contents: createContents(options) as RepositoryContents } : {}),
-    scope: analysis.scope,
-    config: settings.config,
-  });
-  return attachFixes(analysis.report, fixes);
+  return { analysis, units };
 }
 
 /** The GitHub contents port, for finding the file a remote manifest's CRDs moved to. */

@@ -10,7 +10,7 @@
  * walks from a copy into the original of a changed directory.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { isScalar, isSeq, parseDocument } from 'yaml';
@@ -100,16 +100,20 @@ export async function createOverlay(
     copied.add(dir);
     queue.push(...(includers.get(dir) ?? []));
   }
+  // Edited files live in real directories of the overlay too, even outside the copied ones
+  // (a kustomization the root no longer includes): written through a symlink, an edit
+  // would land in the user's tree.
+  const edited = [...overrides.keys(), ...additions.keys()];
   // A directory outside the tree cannot be shadowed; the build would silently use the original.
-  if ([...copied].some((dir) => isOutside(treeRoot, dir))) return undefined;
+  if ([...copied, ...edited].some((path) => isOutside(treeRoot, path))) return undefined;
 
   const shadow = mkdtempSync(join(tmpdir(), 'prune-guard-overlay-'));
   const dispose = registerCleanup(() => rmSync(shadow, { recursive: true, force: true }));
   try {
     const toShadow = (path: string): string => join(shadow, relative(treeRoot, path));
-    // Every copied directory and its ancestors up to the tree root are real directories.
+    // Every copied directory, every one holding an edit, and their ancestors up to the tree root are real directories.
     const real = new Set<string>();
-    for (const dir of copied) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
+    for (const dir of [...copied, ...edited.map((path) => dirname(path))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
       real.add(current);
       if (current === treeRoot) break;
     }
@@ -138,9 +142,11 @@ export async function createOverlay(
     }
     for (const dir of [...real].sort()) {
       mkdirSync(toShadow(dir), { recursive: true });
+      // A new directory holds nothing but added files.
+      if (!existsSync(dir)) continue;
       for (const entry of readdirSync(dir)) {
         const source = join(dir, entry);
-        if (!real.has(source) && !written.has(source)) symlinkSync(source, toShadow(source));
+        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
       }
     }
     for (const [path, text] of [...written, ...additions]) writeFileSync(toShadow(path), text);

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { RenderError } from '../core/errors.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../core/objects.ts';
+import { registerCleanup } from './cleanup.ts';
 import type { KustomizeRunner } from './kustomize.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
@@ -55,6 +56,8 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
   const unalias = overlay ? (path: string) => unaliasBuild(overlay.unalias(path)) : unaliasBuild;
   const buildRoot = overlay?.buildRoot ?? graph.root;
   const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
+  // Registered so that Ctrl-C in the middle of a build removes it too.
+  const removeWrapper = wrapper ? registerCleanup(() => rmSync(wrapper, { recursive: true, force: true })) : undefined;
   try {
     if (wrapper) {
       const target = toPosix(relative(wrapper, buildRoot));
@@ -84,7 +87,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    if (wrapper) rmSync(wrapper, { recursive: true, force: true });
+    removeWrapper?.();
     overlay?.dispose();
   }
 }

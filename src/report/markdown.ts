@@ -148,12 +148,14 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[]): string[]
     if (suggested.includes(fix)) continue;
     out.push('');
     for (const edit of fix.edits) {
-      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine}` : `lines ${edit.startLine}-${edit.endLine}`;
-      out.push(`  In ${code(edit.path)}, ${lines} become:`, '', indent(fence(edit.replacement, 'yaml')), '');
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
+      out.push(`  In ${code(edit.path)}, ${lines}:`, '', indent(fence(edit.replacement, 'yaml')), '');
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
-        out.push(`  New file ${code(file.path)}: ${file.content.split('\n').length} lines; \`prune-guard fix --write\` writes it.`, '');
+        // A newline ends a line; the one at the end of the file does not start another.
+        const lineCount = file.content.replace(/\n$/, '').split('\n').length;
+        out.push(`  New file ${code(file.path)}: ${lineCount} lines; \`prune-guard fix --write\` writes it.`, '');
         continue;
       }
       out.push(`  New file ${code(file.path)}:`, '', indent(fence(file.content, 'yaml')), '');

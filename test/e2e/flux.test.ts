@@ -66,6 +66,22 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       );
     });
 
+    it('proposes the fix for a CRD file dropped from a list, labelled unverified: Flux post-processes its builds', async () => {
+      const dir = fluxRepo('flux-fleet', { 'infrastructure/widget-operator/kustomization.yaml': fixture('flux-fleet', 'infrastructure/widget-operator/kustomization.yaml').replace('  - crds.yaml\n', '') });
+      const { code, report } = await check(dir);
+      expect(code).toBe(1);
+      const removed = report.findings.find((finding) => finding.rule === 'crd-removed');
+      expect(removed?.unit).toBe('flux-system/infrastructure');
+      expect(removed?.fix).toMatchObject({
+        source: 'local',
+        verified: false,
+        entries: ['crds.yaml'],
+        edits: [{ path: 'infrastructure/widget-operator/kustomization.yaml', startLine: 4, endLine: 4, replacement: '  - crds.yaml\n  - operator.yaml' }],
+      });
+      const text = await runCli([], { cwd: dir });
+      expect(text.stdout).toContain('unverified  infrastructure/widget-operator/kustomization.yaml:4');
+    });
+
     it('deletionPolicy: Delete deletes the inventory of a removed Kustomization even with prune: false', async () => {
       const withDelete = infrastructure('  deletionPolicy: Delete\n').replace('prune: true', 'prune: false');
       const { code, report } = await check(fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }, { 'clusters/production/infrastructure.yaml': withDelete }));

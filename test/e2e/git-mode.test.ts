@@ -2,7 +2,6 @@
  * Git mode end to end: real repositories, real worktrees, real kustomize.
  */
 import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, configMap, crd, git, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from './helpers.ts';
@@ -30,8 +29,9 @@ function countingKubectl(sleepSeconds = 0): { bin: string; log: string } {
   return { bin, log };
 }
 
-function worktreeDirs(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith('prune-guard-worktree-'));
+/** What a run leaves in its own temp directory (TMPDIR), so runs of other test files do not interfere. */
+function leftovers(temp: string): string[] {
+  return readdirSync(temp);
 }
 
 describe.skipIf(!hasKustomize)('git mode', () => {
@@ -146,20 +146,26 @@ describe.skipIf(!hasKustomize)('git mode', () => {
 
   it('removes its worktree after a run', async () => {
     const repo = operatorRepo();
-    const before = worktreeDirs();
-    await runCli([], { cwd: repo });
+    // A dropped CRD file: the run also builds a fix in an overlay.
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
+    const temp = makeTempDir('prune-guard-tmp-');
+    const result = await runCli(['--format', 'json'], { cwd: repo, env: { TMPDIR: temp } });
+    expect(result.code).toBe(1);
+    expect(parseReport(result).findings[0]?.fix?.verified).toBe(true);
     expect(git(repo, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
-    expect(worktreeDirs()).toEqual(before);
+    // Worktree, build wrappers and overlays are all gone.
+    expect(leftovers(temp)).toEqual([]);
   });
 
   it('removes its worktree when interrupted with Ctrl-C', async () => {
     const repo = operatorRepo();
     writeTree(repo, { 'operator/kustomization.yaml': kustomization('widget.yaml') });
     const { bin, log } = countingKubectl(20);
-    const before = worktreeDirs();
+    const temp = makeTempDir('prune-guard-tmp-');
 
     const result = await runCli(['--kustomize-bin', bin], {
       cwd: repo,
+      env: { TMPDIR: temp },
       onSpawn: (child) => {
         // Interrupt once a build is under way, i.e. after the worktree exists.
         const timer = setInterval(() => {
@@ -172,7 +178,7 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     });
     expect(result.code).toBe(130);
     expect(git(repo, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
-    expect(worktreeDirs()).toEqual(before);
+    expect(leftovers(temp)).toEqual([]);
   });
 
   it.each([
