@@ -21648,12 +21648,18 @@ async function findRemoteCandidate(group, anchor, required, what, context, notes
   if (!url) return void 0;
   const fileName = posix.basename(new URL(url).pathname);
   const github = parseGitHubFileUrl(url);
-  let names = listConventionalSiblings(fileName).filter((name) => !name.endsWith("kustomization.yaml"));
-  if (github && context.contents) {
-    const directory = posix.dirname(github.path);
+  let names = listConventionalSiblings(fileName);
+  const { contents } = context;
+  if (github && contents) {
+    const directory = posix.dirname(github.path) === "." ? "" : posix.dirname(github.path);
     try {
-      const listing = await context.contents.listDirectory(github.owner, github.repo, github.ref, directory === "." ? "" : directory);
-      const files = listing.filter((entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT).map((entry) => entry.name);
+      const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
+      const listing = await list(directory);
+      const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
+      const files = listing.filter(isFile).map((entry) => entry.name);
+      for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
+        files.push(...(await list(posix.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+      }
       names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
     } catch (error) {
       notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
@@ -21661,27 +21667,50 @@ async function findRemoteCandidate(group, anchor, required, what, context, notes
   }
   const candidates = [];
   for (const name of names) {
-    const sibling = replaceFileName(url, name);
-    let text;
-    try {
-      text = await context.remote.fetcher.fetchText(sibling);
-    } catch {
-      continue;
-    }
-    const keys = readKeys(text, sibling, context.scope);
-    if (!keys) continue;
-    candidates.push({ name, url: sibling, keys });
-    if (required.every((key) => keys.has(key))) break;
+    const candidate = await readRemoteCandidate(url, name, context);
+    if (!candidate) continue;
+    candidates.push(candidate);
+    if (required.every((key) => candidate.keys.has(key))) break;
   }
   const chosen = chooseCoveringSet(required, candidates);
   if (!chosen || chosen.length === 0) return void 0;
   const listed = chosen.map((candidate) => candidate.name).join(" and ");
   return {
     source: FixSources.remote,
-    entries: chosen.map((candidate) => candidate.url),
+    entries: chosen.flatMap((candidate) => candidate.urls),
     files: [],
     description: `Keep ${what} that ${fileName} no longer carries: list ${listed} from the same place${anchor ? `, before ${fileName}` : ""}.`
   };
+}
+async function readRemoteCandidate(url, name, context) {
+  const fetchKeys = async (target) => {
+    try {
+      return readKeys(await context.remote.fetcher.fetchText(target), target, context.scope);
+    } catch {
+      return void 0;
+    }
+  };
+  const sibling = replaceFileName(url, name);
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix.basename(name))) {
+    const keys2 = await fetchKeys(sibling);
+    return keys2 ? { name, urls: [sibling], keys: keys2 } : void 0;
+  }
+  let text;
+  try {
+    text = await context.remote.fetcher.fetchText(sibling);
+  } catch {
+    return void 0;
+  }
+  const files = listResourceEntries(text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  if (files.length === 0) return void 0;
+  const urls = files.map((file) => replaceFileName(url, posix.join(posix.dirname(name), file)));
+  const keys = /* @__PURE__ */ new Set();
+  for (const target of urls) {
+    const found = await fetchKeys(target);
+    if (!found) return void 0;
+    for (const key of found) keys.add(key);
+  }
+  return { name, urls, keys };
 }
 function describeGitHubError(error) {
   const status = error.status;

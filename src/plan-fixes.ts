@@ -25,9 +25,9 @@ import { listResourceEntries, planResourceInsertion, type PlannedEdit, type Reso
 import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, readCrdNames, type ManifestDoc, type ResourceObject } from './core/objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
-import type { RepositoryContents } from './github/contents.ts';
+import type { DirectoryEntry, RepositoryContents } from './github/contents.ts';
 import { BUILD_DIR_PREFIX } from './render/artifact.ts';
-import { KUSTOMIZATION_FILE_NAMES, readKustomization, toPosix, type KustomizationGraph, type PathDisplay } from './render/kustomization.ts';
+import { KUSTOMIZATION_FILE_NAMES, isRemoteReference, readKustomization, toPosix, type KustomizationGraph, type PathDisplay } from './render/kustomization.ts';
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { isRemoteFileUrl, type RemoteAccess } from './render/overlay.ts';
 import { renderRoot } from './render/render-root.ts';
@@ -252,41 +252,87 @@ async function findRemoteCandidate(
   const fileName = posix.basename(new URL(url).pathname);
   const github = parseGitHubFileUrl(url);
   // Without a listing (another host, or GitHub unreachable), probe the names projects use.
-  let names = listConventionalSiblings(fileName).filter((name) => !name.endsWith('kustomization.yaml'));
-  if (github && context.contents) {
-    const directory = posix.dirname(github.path);
+  let names = listConventionalSiblings(fileName);
+  const { contents } = context;
+  if (github && contents) {
+    const directory = posix.dirname(github.path) === '.' ? '' : posix.dirname(github.path);
     try {
-      const listing = await context.contents.listDirectory(github.owner, github.repo, github.ref, directory === '.' ? '' : directory);
-      const files = listing.filter((entry) => entry.type === 'file' && entry.size <= CANDIDATE_SIZE_LIMIT).map((entry) => entry.name);
+      const list = (path: string): Promise<DirectoryEntry[]> => contents.listDirectory(github.owner, github.repo, github.ref, path);
+      const listing = await list(directory);
+      const isFile = (entry: DirectoryEntry): boolean => entry.type === 'file' && entry.size <= CANDIDATE_SIZE_LIMIT;
+      const files = listing.filter(isFile).map((entry) => entry.name);
+      // CRDs often sit one level down, in crds/ or crd/.
+      for (const sub of listing.filter((entry) => entry.type === 'dir' && /crd/i.test(entry.name))) {
+        files.push(...(await list(posix.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+      }
       names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
     } catch (error) {
       notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
     }
   }
-  const candidates: Array<{ name: string; url: string; keys: ReadonlySet<string> }> = [];
+  const candidates: RemoteCandidate[] = [];
   for (const name of names) {
-    const sibling = replaceFileName(url, name);
-    let text: string;
-    try {
-      text = await context.remote.fetcher.fetchText(sibling);
-    } catch {
-      continue;
-    }
-    const keys = readKeys(text, sibling, context.scope);
-    if (!keys) continue;
-    candidates.push({ name, url: sibling, keys });
-    // One file that holds everything cannot be beaten: fetch no further.
-    if (required.every((key) => keys.has(key))) break;
+    const candidate = await readRemoteCandidate(url, name, context);
+    if (!candidate) continue;
+    candidates.push(candidate);
+    // One candidate that holds everything cannot be beaten: fetch no further.
+    if (required.every((key) => candidate.keys.has(key))) break;
   }
   const chosen = chooseCoveringSet(required, candidates);
   if (!chosen || chosen.length === 0) return undefined;
   const listed = chosen.map((candidate) => candidate.name).join(' and ');
   return {
     source: FixSources.remote,
-    entries: chosen.map((candidate) => candidate.url),
+    entries: chosen.flatMap((candidate) => candidate.urls),
     files: [],
     description: `Keep ${what} that ${fileName} no longer carries: list ${listed} from the same place${anchor ? `, before ${fileName}` : ''}.`,
   };
+}
+
+/** A remote file (or a remote kustomization's files) that may hold the dropped objects. */
+interface RemoteCandidate {
+  /** Its name relative to the directory of the old file, e.g. `operator-crds.yaml`. */
+  readonly name: string;
+  /** The entries that list it. */
+  readonly urls: readonly string[];
+  /** Identity keys of the objects it defines. */
+  readonly keys: ReadonlySet<string>;
+}
+
+/**
+ * Fetches a candidate next to `url`; undefined when it is missing or no manifest file. A
+ * kustomization (`crds/kustomization.yaml`) stands for the files it lists: kustomize cannot
+ * build a plain HTTP directory, so those files become the entries.
+ */
+async function readRemoteCandidate(url: string, name: string, context: FixPlanningContext): Promise<RemoteCandidate | undefined> {
+  const fetchKeys = async (target: string): Promise<ReadonlySet<string> | undefined> => {
+    try {
+      return readKeys(await context.remote.fetcher.fetchText(target), target, context.scope);
+    } catch {
+      return undefined;
+    }
+  };
+  const sibling = replaceFileName(url, name);
+  if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(posix.basename(name))) {
+    const keys = await fetchKeys(sibling);
+    return keys ? { name, urls: [sibling], keys } : undefined;
+  }
+  let text: string;
+  try {
+    text = await context.remote.fetcher.fetchText(sibling);
+  } catch {
+    return undefined;
+  }
+  const files = listResourceEntries(text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  if (files.length === 0) return undefined;
+  const urls = files.map((file) => replaceFileName(url, posix.join(posix.dirname(name), file)));
+  const keys = new Set<string>();
+  for (const target of urls) {
+    const found = await fetchKeys(target);
+    if (!found) return undefined;
+    for (const key of found) keys.add(key);
+  }
+  return { name, urls, keys };
 }
 
 function describeGitHubError(error: unknown): string {

@@ -155,6 +155,7 @@ describe.skipIf(!hasKustomize || !hasCalico)(
       const result = await runCli(['--base', 'main', '--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${raw.origin}/`], { cwd: makeUpgradeRepo() });
       const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
       expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${RAW}/v3.30.0/manifests/operator-crds.yaml`] });
+      expect(fix?.description).toBe('Keep the 24 CRDs that tigera-operator.yaml no longer carries: list operator-crds.yaml from the same place, before tigera-operator.yaml.');
     });
   },
 );
@@ -174,6 +175,50 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
   afterAll(async () => {
     await server.close();
     rmSync(upstream, { recursive: true, force: true });
+  });
+
+  it('finds CRDs a release moved into crds/kustomization.yaml, and lists the files it names', async () => {
+    writeTree(upstream, {
+      'v3/operator.yaml': configMapYaml('operator', 'apps', 'v3'),
+      'v3/crds/kustomization.yaml': kustomization('widgets.yaml'),
+      'v3/crds/widgets.yaml': crd('Widget', 'example.io'),
+    });
+    const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/v1/operator.yaml`) });
+    writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/v3/operator.yaml`) });
+    const fix = parseReport(await runCli(['--format', 'json'], { cwd: repo })).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${server.origin}/v3/crds/widgets.yaml`] });
+  });
+
+  it('lists a crds/ directory next to a GitHub file through the contents API', async () => {
+    const github = await startFakeGitHub();
+    try {
+      github.addRepositoryFiles({
+        repository: 'example/widget-operator',
+        ref: 'v3',
+        files: {
+          'deploy/operator.yaml': configMapYaml('operator', 'apps', 'v3'),
+          'deploy/crds/widgets.example.io.yaml': crd('Widget', 'example.io'),
+          'deploy/crds/README.md': 'CRDs\n',
+        },
+      });
+      writeTree(upstream, {
+        'example/widget-operator/v1/deploy/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+        'example/widget-operator/v3/deploy/operator.yaml': configMapYaml('operator', 'apps', 'v3'),
+        'example/widget-operator/v3/deploy/crds/widgets.example.io.yaml': crd('Widget', 'example.io'),
+      });
+      const raw = (ref: string, path: string): string => `https://raw.githubusercontent.com/example/widget-operator/${ref}/deploy/${path}`;
+      const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1', 'operator.yaml')) });
+      writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v3', 'operator.yaml')) });
+      const result = await runCli(['--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url], { cwd: repo });
+      const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+      expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [raw('v3', 'crds/widgets.example.io.yaml')] });
+      expect(github.requests.filter((request) => request.operationId === 'repos/get-content').map((request) => [request.accepted, request.params.path])).toEqual([
+        [true, 'deploy'],
+        [true, 'deploy/crds'],
+      ]);
+    } finally {
+      await github.close();
+    }
   });
 
   it('points to the file of the tree that holds the CRDs but no kustomization lists', async () => {
