@@ -41290,13 +41290,20 @@ function formatFixTarget(unit, objectKey) {
   return `${unit}\0${objectKey}`;
 }
 async function planFixes(findings, units, context) {
+  const groups = collectGroups(findings, units);
+  if (groups.length === 0) return /* @__PURE__ */ new Map();
+  let index;
+  const readIndex = () => index ??= indexTree(context.head);
+  const planned = await mapInPool(groups, context.concurrency, (group2) => planGroupFix(group2, context, readIndex));
   const fixes = /* @__PURE__ */ new Map();
-  for (const group2 of collectGroups(findings, units)) {
-    const fix = await planGroupFix(group2, context);
-    if (!fix) continue;
-    for (const object of group2.objects) fixes.set(formatFixTarget(group2.unit.diff.unit, object.key), fix);
-  }
+  groups.forEach((group2, position) => {
+    const fix = planned[position];
+    if (fix) for (const object of group2.objects) fixes.set(formatFixTarget(group2.unit.diff.unit, object.key), fix);
+  });
   return fixes;
+}
+function indexTree(head) {
+  return { files: head.files ?? walkFiles(head.root), referenced: collectReferencedFiles(head.root, head.show) };
 }
 function collectGroups(findings, units) {
   const groups = /* @__PURE__ */ new Map();
@@ -41315,7 +41322,7 @@ function collectGroups(findings, units) {
   }
   return [...groups.values()];
 }
-async function planGroupFix(group2, context) {
+async function planGroupFix(group2, context, readIndex) {
   const headFile = join9(context.head.root, group2.kustomization);
   if (!existsSync6(headFile)) return void 0;
   const headText = readFileSync6(headFile, "utf8");
@@ -41328,7 +41335,7 @@ async function planGroupFix(group2, context) {
   const notes = [];
   const attempts = [
     () => findRemoteCandidate(group2, anchor, required, what, context, notes),
-    () => findLocalCandidate(group2, required, what, context),
+    async () => findLocalCandidate(group2, required, what, context, readIndex()),
     async () => vendorObjects(group2, what, context)
   ];
   for (const attempt of attempts) {
@@ -41462,11 +41469,10 @@ function describeGitHubError(error2) {
   const status = error2.status;
   return status ? `HTTP ${status}` : getErrorMessage(error2);
 }
-async function findLocalCandidate(group2, required, what, context) {
+function findLocalCandidate(group2, required, what, context, index) {
   const { root } = context.head;
   const kustomizationDir = dirname3(join9(root, group2.kustomization));
-  const files = context.head.files ?? walkFiles(root);
-  const referenced = collectReferencedFiles(root, context.head.show);
+  const { files, referenced } = index;
   const names = required.map((key) => key.slice(key.lastIndexOf("/") + 1));
   const near = (path2) => join9(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const candidates = files.filter((path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2))).filter((path2) => !referenced.has(join9(root, path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX))).sort((a, b) => near(a) - near(b) || (a < b ? -1 : a > b ? 1 : 0)).flatMap((path2) => {
@@ -41971,7 +41977,8 @@ async function runWithTree(options, dependencies = {}) {
       remote,
       ...createContents(options) ? { contents: createContents(options) } : {},
       scope: analysis.scope,
-      config: settings.config
+      config: settings.config,
+      concurrency: options.concurrency ?? availableParallelism2()
     });
     return { report: attachFixes(analysis.report, fixes), headRoot: after.root };
   } finally {

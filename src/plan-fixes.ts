@@ -30,6 +30,7 @@ import { BUILD_DIR_PREFIX } from './render/artifact.ts';
 import { KUSTOMIZATION_FILE_NAMES, isRemoteReference, readKustomization, toPosix, type KustomizationGraph, type PathDisplay } from './render/kustomization.ts';
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { isRemoteFileUrl, type RemoteAccess } from './render/overlay.ts';
+import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
 
 /** Directory entries read as remote fix candidates, at most; CRD-like names come first. */
@@ -76,6 +77,8 @@ export interface FixPlanningContext {
   readonly scope: ScopeResolver;
   /** Ignore patterns apply to verification renders too. */
   readonly config: Config;
+  /** How many groups are planned (and verification builds run) at once. */
+  readonly concurrency: number;
 }
 
 /** Key of a finding's object within its unit: what fixes are attached by (see attachFixes). */
@@ -112,13 +115,30 @@ export async function planFixes(
   units: ReadonlyMap<string, FixableUnit>,
   context: FixPlanningContext,
 ): Promise<Map<string, Fix>> {
+  const groups = collectGroups(findings, units);
+  if (groups.length === 0) return new Map();
+  // The tree is the same for every group: read which files the kustomizations list once.
+  let index: TreeIndex | undefined;
+  const readIndex = (): TreeIndex => (index ??= indexTree(context.head));
+  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, context, readIndex));
   const fixes = new Map<string, Fix>();
-  for (const group of collectGroups(findings, units)) {
-    const fix = await planGroupFix(group, context);
-    if (!fix) continue;
-    for (const object of group.objects) fixes.set(formatFixTarget(group.unit.diff.unit, object.key), fix);
-  }
+  groups.forEach((group, position) => {
+    const fix = planned[position];
+    if (fix) for (const object of group.objects) fixes.set(formatFixTarget(group.unit.diff.unit, object.key), fix);
+  });
   return fixes;
+}
+
+/** The head tree's files, and the ones some kustomization lists. */
+interface TreeIndex {
+  /** Every file, relative to the root, sorted. */
+  readonly files: readonly string[];
+  /** Absolute paths of the files kustomizations name. */
+  readonly referenced: ReadonlySet<string>;
+}
+
+function indexTree(head: HeadTree): TreeIndex {
+  return { files: head.files ?? walkFiles(head.root), referenced: collectReferencedFiles(head.root, head.show) };
 }
 
 function collectGroups(findings: readonly Finding[], units: ReadonlyMap<string, FixableUnit>): RemovalGroup[] {
@@ -139,7 +159,7 @@ function collectGroups(findings: readonly Finding[], units: ReadonlyMap<string, 
   return [...groups.values()];
 }
 
-async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): Promise<Fix | undefined> {
+async function planGroupFix(group: RemovalGroup, context: FixPlanningContext, readIndex: () => TreeIndex): Promise<Fix | undefined> {
   const headFile = join(context.head.root, group.kustomization);
   if (!existsSync(headFile)) return undefined;
   const headText = readFileSync(headFile, 'utf8');
@@ -154,7 +174,7 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext): P
 
   const attempts: Array<() => Promise<Candidate | undefined>> = [
     () => findRemoteCandidate(group, anchor, required, what, context, notes),
-    () => findLocalCandidate(group, required, what, context),
+    async () => findLocalCandidate(group, required, what, context, readIndex()),
     async () => vendorObjects(group, what, context),
   ];
   for (const attempt of attempts) {
@@ -340,11 +360,10 @@ function describeGitHubError(error: unknown): string {
   return status ? `HTTP ${status}` : getErrorMessage(error);
 }
 
-async function findLocalCandidate(group: RemovalGroup, required: readonly string[], what: string, context: FixPlanningContext): Promise<Candidate | undefined> {
+function findLocalCandidate(group: RemovalGroup, required: readonly string[], what: string, context: FixPlanningContext, index: TreeIndex): Candidate | undefined {
   const { root } = context.head;
   const kustomizationDir = dirname(join(root, group.kustomization));
-  const files = context.head.files ?? walkFiles(root);
-  const referenced = collectReferencedFiles(root, context.head.show);
+  const { files, referenced } = index;
   const names = required.map((key) => key.slice(key.lastIndexOf('/') + 1));
   const near = (path: string): number => (join(root, path).startsWith(`${kustomizationDir}/`) ? 0 : 1);
   const candidates = files

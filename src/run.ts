@@ -196,6 +196,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
       ...(createContents(options) ? { contents: createContents(options) as RepositoryContents } : {}),
       scope: analysis.scope,
       config: settings.config,
+      concurrency: options.concurrency ?? availableParallelism(),
     });
     return { report: attachFixes(analysis.report, fixes), headRoot: after.root };
   } finally {
