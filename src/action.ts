@@ -10,7 +10,7 @@ import * as core from '@actions/core';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/findings.ts';
 import { formatObjectRef } from './core/objects.ts';
-import { collectFixes, type Report } from './core/report.ts';
+import type { Report } from './core/report.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
 import { formatCommentMarker, upsertStickyComment } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
@@ -27,6 +27,7 @@ const Inputs = {
   failOn: 'fail-on',
   comment: 'comment',
   suggestions: 'suggestions',
+  fixes: 'fixes',
   ackLabel: 'ack-label',
   config: 'config',
   kustomizeBin: 'kustomize-bin',
@@ -65,6 +66,8 @@ interface ActionOptions {
   readonly comment: 'summary' | 'none';
   /** Post fixes as review suggestions. */
   readonly suggestions: boolean;
+  /** Look for fixes at all (directory listings, downloads, verification builds). */
+  readonly fixes: boolean;
   /** A pull request carrying this label passes the gate. */
   readonly ackLabel: string;
   /** Configuration file, relative to the workspace. */
@@ -100,6 +103,7 @@ function getOptions(): ActionOptions {
     ...(failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), 'error') } : {}),
     comment: getChoice(Inputs.comment, ['summary', 'none'], 'summary'),
     suggestions: suggestions === 'true',
+    fixes: getChoice(Inputs.fixes, ['true', 'false'], 'true') === 'true',
     ackLabel: getOptionalInput(Inputs.ackLabel) ?? 'prune-guard/acknowledged',
     ...(getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) as string } : {}),
     ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
@@ -245,6 +249,7 @@ async function runAction(): Promise<void> {
         ...(options.config ? { configPath: options.config } : {}),
         ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}),
         mirrors: options.mirrors,
+        fixes: options.fixes,
         ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
         ...(options.token ? { githubToken: options.token } : {}),
       }),
@@ -253,7 +258,7 @@ async function runAction(): Promise<void> {
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;
 
-    const fixes = collectFixes(report.findings);
+    const { fixes } = report;
     let suggestedFixes: readonly Fix[] = [];
     if (gateway && pr && options.suggestions && fixes.length > 0) {
       try {

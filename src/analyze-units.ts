@@ -32,16 +32,6 @@ export interface Analysis {
   readonly scope: ScopeResolver;
 }
 
-/** Diffs every unit and builds the report; see {@link analyzeUnitsInDetail}. */
-export function analyzeUnits(
-  sides: { readonly before: SideInfo; readonly after: SideInfo },
-  units: readonly UnitRenders[],
-  settings: Settings,
-  owners?: ReadonlyMap<string, FluxOwner>,
-): Report {
-  return analyzeUnitsInDetail(sides, units, settings, owners).report;
-}
-
 /**
  * Diffs every unit and builds the report. A render shared by both sides (the same array)
  * becomes one object set, so an unchanged root costs no second identification.

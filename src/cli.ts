@@ -1,13 +1,13 @@
 /**
  * The command-line adapter: argv -> run -> stdout and an exit code.
  */
-import { parseArgs } from 'node:util';
-import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
-import { collectFixes, type Report } from './core/report.ts';
+import type { Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
 import { formatJson } from './report/json.ts';
@@ -53,7 +53,8 @@ Fixes
   no kustomization lists) or vendors them, and builds again to verify the fix.
   fix prints the fixes as a patch on stdout (git apply takes it); --write
   applies them to the working tree.
-  --write               apply the fixes (fix only)
+  --write               apply the verified fixes (fix only)
+  --no-fix              check only: no look-ups, no verification builds
   --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
                         for rendering and look-ups (repeatable; also mirrors:
                         in the config file)
@@ -124,6 +125,7 @@ function parseCommandLine(
         'cache-dir': { type: 'string' },
         'github-api-url': { type: 'string' },
         write: { type: 'boolean', default: false },
+        'no-fix': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -143,6 +145,8 @@ function parseCommandLine(
 
   const fix = positionals[0] === 'fix';
   if (write && !fix) throw new UsageError('--write applies to fix: prune-guard fix --write');
+  if (fix && format !== 'text') throw new UsageError('fix prints a patch; --format applies to the check, not to fix');
+  if (fix && values['no-fix']) throw new UsageError('--no-fix turns fix planning off, which fix needs');
   let source: RunOptions['source'];
   if (fix) {
     if (values.head !== undefined) throw new UsageError('fix works on the working tree; --head does not apply');
@@ -174,6 +178,7 @@ function parseCommandLine(
       mirrors: values.mirror ?? [],
       ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
       ...(values['github-api-url'] !== undefined ? { githubApiUrl: values['github-api-url'] } : {}),
+      ...(values['no-fix'] ? { fixes: false } : {}),
     },
   };
 }
@@ -202,7 +207,7 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
  * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
  */
 async function runFixCommand({ report, headRoot }: RunResult, write: boolean, recheck: () => Promise<Report>): Promise<number> {
-  const fixes = collectFixes(report.findings);
+  const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
     process.stderr.write(
@@ -216,7 +221,8 @@ async function runFixCommand({ report, headRoot }: RunResult, write: boolean, re
     const absolute = join(headRoot, path);
     return existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
   };
-  const { changes, applied, skipped } = applyFixes(fixes, read);
+  // An unverified fix (Flux mode) is shown in the patch, but only a person applies it.
+  const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}\n`);
   for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}\n`);
   if (!write) {
@@ -224,6 +230,11 @@ async function runFixCommand({ report, headRoot }: RunResult, write: boolean, re
     process.stderr.write('prune-guard: run prune-guard fix --write to apply, or pipe this patch to git apply\n');
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
+  const unverified = fixes.filter((fix) => !fix.verified);
+  if (unverified.length > 0) {
+    process.stderr.write(`prune-guard: left ${unverified.length} unverified ${unverified.length === 1 ? 'fix' : 'fixes'} alone: review the patch of prune-guard fix and apply it by hand\n`);
+  }
+  if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
     const absolute = join(headRoot, change.path);
     mkdirSync(dirname(absolute), { recursive: true });

@@ -7,7 +7,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
 import type { Config } from './core/config.ts';
-import type { FailLevel } from './core/findings.ts';
+import { isAtOrAbove, type FailLevel } from './core/findings.ts';
 import { loadConfig } from './render/config-file.ts';
 import type { ManifestDoc } from './core/objects.ts';
 import type { Report, SideInfo } from './core/report.ts';
@@ -187,18 +187,26 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     }
     const { analysis } = compared;
     if (options.fixes === false) return { report: analysis.report, headRoot: after.root };
-    const fixes = await planFixes(analysis.report.findings, compared.units, {
-      beforeRoot: before.root,
-      head: { root: after.root, show: after.show, ...(after.files ? { files: after.files } : {}) },
-      beforeLabel: before.info.label,
-      runner,
-      remote,
-      ...(createContents(options) ? { contents: createContents(options) as RepositoryContents } : {}),
-      scope: analysis.scope,
-      config: settings.config,
-      concurrency: options.concurrency ?? availableParallelism(),
-    });
-    return { report: attachFixes(analysis.report, fixes), headRoot: after.root };
+    // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
+    // notice would undo a removal nobody objects to.
+    const fixLevel = settings.failOn === 'never' || settings.failOn === 'notice' ? 'warning' : settings.failOn;
+    const contents = createContents(options);
+    const plan = await planFixes(
+      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
+      compared.units,
+      {
+        beforeRoot: before.root,
+        head: { root: after.root, show: after.show, ...(after.files ? { files: after.files } : {}) },
+        beforeLabel: before.info.label,
+        runner,
+        remote,
+        contents,
+        scope: analysis.scope,
+        config: settings.config,
+        concurrency: options.concurrency ?? availableParallelism(),
+      },
+    );
+    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -323,7 +331,7 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
 }
 
 /** The GitHub contents port, for finding the file a remote manifest's CRDs moved to. */
-function createContents(options: RunOptions): RepositoryContents | undefined {
+function createContents(options: RunOptions): RepositoryContents {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || undefined);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || undefined);
   return createRepositoryContents(createOctokit({ ...(token ? { token } : {}), ...(baseUrl ? { baseUrl } : {}) }));

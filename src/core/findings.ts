@@ -129,8 +129,8 @@ export interface Finding {
   readonly provenance?: Provenance;
   /** Objects deleted along with this one (`Kind/name` or `Kind/namespace/name`), sorted. */
   readonly cascade?: readonly string[];
-  /** The change that keeps the object, when one is known. */
-  readonly fix?: Fix;
+  /** Index in the report's `fixes` of the change that keeps the object, when one is known. */
+  readonly fixIndex?: number;
 }
 
 /** Returns true when `severity` is at or above `failOn`. */

@@ -192,7 +192,9 @@ export interface VendorFileNameInput {
 export function chooseVendorFileName(input: VendorFileNameInput): string {
   const base = input.source === undefined ? '' : stripExtension(lastSegment(sourcePath(input.source)));
   const suffix = input.allCrds ? 'crds' : 'cluster-resources';
-  const stem = base === '' ? suffix : `${base}-${suffix}`;
+  // A source already named for its contents (crds.yaml, operator-crds.yaml) keeps its name.
+  const named = base !== '' && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
+  const stem = base === '' || named ? (named ? base : suffix) : `${base}-${suffix}`;
   let name = `${stem}.yaml`;
   for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
   return name;

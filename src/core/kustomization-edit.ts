@@ -90,3 +90,31 @@ export function listResourceEntries(text: string): ResourceEntry[] {
     isScalar(item) && typeof item.value === 'string' && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line }] : [],
   );
 }
+
+/**
+ * Expresses the change from `before` to `after` as one line-range replacement of `before`
+ * (what a review suggestion can carry): the lines between the unchanged start and end. A pure
+ * insertion is anchored on the line after it (or before it, at the end of the file), since a
+ * suggestion must replace at least one line.
+ */
+export function describeLineChange(path: string, before: string, after: string, description: string): FixEdit {
+  const old = before.split('\n');
+  const next = after.split('\n');
+  let prefix = 0;
+  while (prefix < old.length && prefix < next.length && old[prefix] === next[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < next.length - prefix && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix;
+  let end = old.length - suffix; // exclusive
+  let replacement = next.slice(prefix, next.length - suffix);
+  if (start === end) {
+    if (end < old.length) {
+      replacement = [...replacement, old[end] as string];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start] as string, ...replacement];
+    }
+  }
+  return { path, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join('\n'), description };
+}

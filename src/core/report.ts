@@ -134,6 +134,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Units, sorted by name. */
   readonly units: readonly UnitReport[];
+  /** Changes that keep what the findings say is pruned, one per kustomization file; findings point here by `fixIndex`. */
+  readonly fixes: readonly Fix[];
   /** Every change, sorted by unit and identity. */
   readonly changes: {
     readonly added: readonly ObjectEntry[];
@@ -256,31 +258,32 @@ export function buildReport(input: ReportInput): Report {
       findings: findingCounts,
     },
     findings,
+    fixes: [],
     units: unitReports,
     changes: { added, removed, changed, replaced },
   };
 }
 
 /**
- * Returns the report with fixes on the findings they resolve, looked up by unit and object
- * identity key (`unit\0group/Kind/namespace/name`).
+ * Returns the report with its fixes, each finding pointing at the one that resolves it by
+ * `unit\0group/Kind/namespace/name` of its object. Fixes are listed once, not per finding:
+ * a vendored file may be megabytes, and 24 CRDs share one fix.
  */
-export function attachFixes(report: Report, fixes: ReadonlyMap<string, Fix>): Report {
-  if (fixes.size === 0) return report;
+export function attachFixes(report: Report, fixes: readonly Fix[], targets: ReadonlyMap<string, number>): Report {
+  if (fixes.length === 0) return report;
   return {
     ...report,
+    fixes,
     findings: report.findings.map((finding) => {
-      const fix = fixes.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
-      return fix ? { ...finding, fix } : finding;
+      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
+      return fixIndex === undefined ? finding : { ...finding, fixIndex };
     }),
   };
 }
 
-/** The distinct fixes of the findings, in finding order (several findings share one fix). */
-export function collectFixes(findings: readonly Finding[]): Fix[] {
-  const fixes: Fix[] = [];
-  for (const { fix } of findings) if (fix && !fixes.includes(fix)) fixes.push(fix);
-  return fixes;
+/** The fix of a finding, when it has one. */
+export function findFix(report: Report, finding: Finding): Fix | undefined {
+  return finding.fixIndex === undefined ? undefined : report.fixes[finding.fixIndex];
 }
 
 function compareStrings(a: string, b: string): number {

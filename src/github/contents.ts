@@ -20,19 +20,35 @@ export interface RepositoryContents {
   listDirectory(owner: string, repo: string, ref: string, path: string): Promise<DirectoryEntry[]>;
 }
 
-/** Implements the port over Octokit (`GET /repos/{owner}/{repo}/contents/{path}`). */
-export function createRepositoryContents(octokit: Octokit): RepositoryContents {
+/** A listing that takes longer is given up on: the fix falls back to probing names. */
+const LISTING_TIMEOUT_MS = 15_000;
+
+/**
+ * Implements the port over Octokit (`GET /repos/{owner}/{repo}/contents/{path}`). Each
+ * directory is asked for once per run, however many fixes look at it.
+ */
+export function createRepositoryContents(octokit: Octokit, timeoutMs = LISTING_TIMEOUT_MS): RepositoryContents {
+  const memo = new Map<string, Promise<DirectoryEntry[]>>();
+  const list = async (owner: string, repo: string, ref: string, path: string): Promise<DirectoryEntry[]> => {
+    try {
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      // A file path answers with one object, not a listing.
+      if (!Array.isArray(data)) return [];
+      return data.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size }));
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return [];
+      throw error;
+    }
+  };
   return {
-    listDirectory: async (owner, repo, ref, path) => {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path });
-        // A file path answers with one object, not a listing.
-        if (!Array.isArray(data)) return [];
-        return data.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size }));
-      } catch (error) {
-        if ((error as { status?: number }).status === 404) return [];
-        throw error;
+    listDirectory: (owner, repo, ref, path) => {
+      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path]);
+      let pending = memo.get(key);
+      if (!pending) {
+        pending = list(owner, repo, ref, path);
+        memo.set(key, pending);
       }
+      return pending;
     },
   };
 }

@@ -58,7 +58,8 @@ export interface Overlay {
  * a manifest file name at the end and no git markers (`//` subpath, `?ref=`, `.git`).
  */
 export function isRemoteFileUrl(value: string): boolean {
-  if (!/^https?:\/\//.test(value)) return false;
+  // An unparsable URL is left to kustomize, which names it in its error.
+  if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
   const url = new URL(value);
   if (url.searchParams.has('ref') || url.searchParams.has('version') || /\.git(\/|$)/.test(url.pathname) || url.pathname.includes('//')) return false;
   return /\.(ya?ml|json)$/i.test(url.pathname);

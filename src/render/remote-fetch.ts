@@ -10,7 +10,28 @@ import { RenderError, UsageError } from '../core/errors.ts';
 
 import type { Mirror } from '../core/config.ts';
 
+/** A URL prefix rewrite, `FROM=TO` (defined with the configuration, which also declares them). */
 export type { Mirror } from '../core/config.ts';
+
+/** A download that failed; `status` is the last HTTP status, when the server answered. */
+export class FetchError extends RenderError {
+  readonly status: number | undefined;
+  constructor(message: string, status: number | undefined) {
+    super(message);
+    this.name = 'FetchError';
+    this.status = status;
+  }
+}
+
+/** Returns true when the server said the file is not there (as opposed to not answering). */
+export function isMissingFile(error: unknown): boolean {
+  return error instanceof FetchError && (error.status === 404 || error.status === 410);
+}
+
+/** Hides the user-info part of every URL in a text (`https://user:token@host/`), so credentials never reach a message. */
+export function redactCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, '$1***@');
+}
 
 /** Fetches remote text. */
 export interface RemoteFetcher {
@@ -45,8 +66,13 @@ export function applyMirrors(url: string, mirrors: readonly Mirror[]): string {
 /** Parses `FROM=TO`, as given to `--mirror`. */
 export function parseMirror(value: string): Mirror {
   const index = value.indexOf('=');
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${value}'`);
-  return { from: value.slice(0, index), to: value.slice(index + 1) };
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  // The same rule as the config file's mirrors: a prefix that is no URL would rewrite nothing useful.
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
+  }
+  return mirror;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -89,11 +115,15 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
 
   const download = async (url: string, original: string): Promise<string> => {
     let lastProblem = '';
+    let lastStatus: number | undefined;
+    // fetch refuses URLs with credentials: a mirror's `user:token@` becomes Basic auth.
+    const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
       let response: Response;
       try {
-        response = await fetchImpl(url, { headers: { ...options.headers?.(url) }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+        const headers = { ...(authorization ? { authorization } : {}), ...options.headers?.(url) };
+        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         lastProblem = timedOut ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`}` : describeNetworkError(error);
@@ -101,11 +131,13 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       }
       if (response.ok) return await response.text();
       lastProblem = `HTTP ${response.status}`;
+      lastStatus = response.status;
       // 4xx other than 429 will not get better by asking again.
       if (response.status !== 429 && response.status < 500) break;
     }
     // Name the URL as the user wrote it; the mirror is where the request went.
-    throw new RenderError(`could not fetch ${original}${url === original ? '' : ` (through the mirror ${url})`}: ${lastProblem}`);
+    const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
+    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
   };
 
   return {
@@ -122,7 +154,16 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
   };
 }
 
+function splitCredentials(url: string): { target: string; authorization?: string } {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || (parsed.username === '' && parsed.password === '')) return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
 }

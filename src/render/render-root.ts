@@ -11,6 +11,7 @@ import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDo
 import { registerCleanup } from './cleanup.ts';
 import type { KustomizeRunner } from './kustomize.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
+import { redactCredentials } from './remote-fetch.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -55,10 +56,11 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
   });
   const unalias = overlay ? (path: string) => unaliasBuild(overlay.unalias(path)) : unaliasBuild;
   const buildRoot = overlay?.buildRoot ?? graph.root;
-  const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
-  // Registered so that Ctrl-C in the middle of a build removes it too.
-  const removeWrapper = wrapper ? registerCleanup(() => rmSync(wrapper, { recursive: true, force: true })) : undefined;
+  let removeWrapper: (() => void) | undefined;
   try {
+    const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
+    // Registered so that Ctrl-C in the middle of a build removes it too.
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync(wrapper, { recursive: true, force: true }));
     if (wrapper) {
       const target = toPosix(relative(wrapper, buildRoot));
       writeFileSync(
@@ -73,7 +75,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       if (error instanceof RenderError) {
         const prefixes = [buildRoot, graph.root, treeRoot, ...(wrapper ? [wrapper] : [])];
         const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
-        const cause = stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ''), prefixes);
+        const cause = redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ''), prefixes));
         throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
       }
       throw error;

@@ -3,7 +3,7 @@
  */
 import type { Fix, Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
-import { collectFixes, type ChangeEntry, type ObjectEntry, type Report } from '../core/report.ts';
+import type { ChangeEntry, ObjectEntry, Report } from '../core/report.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,
@@ -96,7 +96,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
   }
-  out.push(...formatFixes(collectFixes(report.findings), options.suggestedFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? []));
   if (options.findingsOnly) {
     out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
     return `${out.join('\n').trimEnd()}\n`;

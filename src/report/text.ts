@@ -4,7 +4,7 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../core/findings.ts';
 import { formatObjectRef } from '../core/objects.ts';
-import { collectFixes, type ObjectEntry, type Report } from '../core/report.ts';
+import type { ObjectEntry, Report } from '../core/report.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,
@@ -48,7 +48,7 @@ export function formatText(report: Report, options: TextOptions): string {
     }
   }
 
-  const fixes = collectFixes(report.findings);
+  const { fixes } = report;
   if (fixes.length > 0) {
     lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix shows the diff, prune-guard fix --write applies it):`));
     for (const fix of fixes) {

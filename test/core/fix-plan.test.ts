@@ -145,6 +145,8 @@ describe('chooseVendorFileName', () => {
     ['other objects of unknown origin', { allCrds: false, taken: new Set<string>() }, 'cluster-resources.yaml'],
     ['a name already taken', { source: 'tigera-operator.yaml', allCrds: true, taken: new Set(['tigera-operator-crds.yaml']) }, 'tigera-operator-crds-2.yaml'],
     ['two names already taken', { allCrds: true, taken: new Set(['crds.yaml', 'crds-2.yaml']) }, 'crds-3.yaml'],
+    ['CRDs from a file named for them, still there', { source: 'apps/crds.yaml', allCrds: true, taken: new Set(['crds.yaml']) }, 'crds-2.yaml'],
+    ['CRDs from operator-crds.yaml', { source: `${CALICO}/operator-crds.yaml`, allCrds: true, taken: new Set<string>() }, 'operator-crds.yaml'],
   ])('names a file for %s', (_name, input, expected) => {
     expect(chooseVendorFileName(input)).toBe(expected);
   });

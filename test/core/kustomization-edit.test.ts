@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { planResourceInsertion } from '../../src/core/kustomization-edit.ts';
+import { describeLineChange, planResourceInsertion } from '../../src/core/kustomization-edit.ts';
 
 const CALICO = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.0/manifests';
 
@@ -64,5 +64,26 @@ describe('planResourceInsertion', () => {
   it('quotes an entry YAML would misread', () => {
     const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n', { entries: ['#weird.yaml'], description: 'd' });
     expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['a.yaml', '#weird.yaml']);
+  });
+});
+
+describe('describeLineChange', () => {
+  const before = ['resources:', '  - a.yaml', '  - b.yaml', '  - c.yaml', ''].join('\n');
+  it.each<[string, string, [number, number, string]]>([
+    ['an insertion before a line takes that line along', ['resources:', '  - crds.yaml', '  - a.yaml', '  - b.yaml', '  - c.yaml', ''].join('\n'), [2, 2, '  - crds.yaml\n  - a.yaml']],
+    ['two insertions become one range from the first to the last changed line', ['resources:', '  - crds.yaml', '  - a.yaml', '  - b.yaml', '  - ns.yaml', '  - c.yaml', ''].join('\n'), [2, 3, '  - crds.yaml\n  - a.yaml\n  - b.yaml\n  - ns.yaml']],
+    ['a replaced line', ['resources:', '  - a.yaml', '  - B.yaml', '  - c.yaml', ''].join('\n'), [3, 3, '  - B.yaml']],
+    ['text added after the final newline', `${before}  - d.yaml`, [5, 5, '  - d.yaml']],
+  ])('%s', (_name, after, [startLine, endLine, replacement]) => {
+    const edit = describeLineChange('k.yaml', before, after, 'd');
+    expect(edit).toEqual({ path: 'k.yaml', startLine, endLine, replacement, description: 'd' });
+    // Applying the range replacement to the old text gives the new text.
+    const lines = before.split('\n');
+    lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split('\n'));
+    expect(lines.join('\n')).toBe(after);
+  });
+
+  it('anchors an insertion after the last line of a file on that line', () => {
+    expect(describeLineChange('k.yaml', 'a\nb', 'a\nb\nc', 'd')).toEqual({ path: 'k.yaml', startLine: 2, endLine: 2, replacement: 'b\nc', description: 'd' });
   });
 });

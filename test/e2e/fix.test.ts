@@ -14,6 +14,7 @@ import {
   commitAll,
   crd,
   git,
+  fixOf,
   hasKustomize,
   kustomization,
   makeRepo,
@@ -80,8 +81,10 @@ describe.skipIf(!hasKustomize || !hasCalico)(
       const report = parseReport(result);
       const pruned = report.findings.filter((finding) => finding.rule === 'crd-removed');
       expect(pruned).toHaveLength(24);
-      const fix = pruned[0]?.fix;
-      expect(pruned.every((finding) => JSON.stringify(finding.fix) === JSON.stringify(fix))).toBe(true);
+      // One fix, listed once, that every pruned CRD points at.
+      expect(report.fixes).toHaveLength(1);
+      expect(pruned.every((finding) => finding.fixIndex === 0)).toBe(true);
+      const fix = fixOf(report, pruned[0]);
       expect(fix).toMatchObject({
         source: 'remote',
         verified: true,
@@ -153,7 +156,8 @@ describe.skipIf(!hasKustomize || !hasCalico)(
 
     it('probes conventional names when the GitHub API cannot be reached, and says nothing of it when that works', async () => {
       const result = await runCli(['--base', 'main', '--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${raw.origin}/`], { cwd: makeUpgradeRepo() });
-      const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+      const parsed = parseReport(result);
+      const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
       expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${RAW}/v3.30.0/manifests/operator-crds.yaml`] });
       expect(fix?.description).toBe('Keep the 24 CRDs that tigera-operator.yaml no longer carries: list operator-crds.yaml from the same place, before tigera-operator.yaml.');
     });
@@ -185,7 +189,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     });
     const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/v1/operator.yaml`) });
     writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/v3/operator.yaml`) });
-    const fix = parseReport(await runCli(['--format', 'json'], { cwd: repo })).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    const parsed = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
     expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${server.origin}/v3/crds/widgets.yaml`] });
   });
 
@@ -210,7 +215,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
       const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1', 'operator.yaml')) });
       writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v3', 'operator.yaml')) });
       const result = await runCli(['--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url], { cwd: repo });
-      const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+      const parsed = parseReport(result);
+      const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
       expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [raw('v3', 'crds/widgets.example.io.yaml')] });
       expect(github.requests.filter((request) => request.operationId === 'repos/get-content').map((request) => [request.accepted, request.params.path])).toEqual([
         [true, 'deploy'],
@@ -236,7 +242,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
 
     const result = await runCli(['--format', 'json'], { cwd: repo });
     expect(result.code).toBe(1);
-    const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    const parsed = parseReport(result);
+    const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
     // Placed before widgets.yaml, which brings in the Widgets that need the CRD.
     expect(fix).toMatchObject({
       source: 'local',
@@ -261,7 +268,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
 
     const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
     expect(result.code).toBe(1);
-    const fix = parseReport(result).findings.find((finding) => finding.rule === 'crd-removed')?.fix;
+    const parsed = parseReport(result);
+    const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
     expect(fix).toMatchObject({
       source: 'vendored',
       verified: true,
@@ -281,6 +289,84 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(write.stdout).toBe('updated infra/kustomization.yaml\ncreated infra/operator-crds.yaml\n');
     expect(write.code).toBe(0);
     expect((await runCli(['--base', 'main'], { cwd: repo })).code).toBe(0);
+  });
+
+  it('makes one fix of everything one kustomization dropped, so it applies in one go', async () => {
+    const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widgets\n';
+    const repo = makeRepo({
+      'apps/kustomization.yaml': kustomization('crds.yaml', 'ns.yaml', 'widgets.yaml'),
+      'apps/crds.yaml': crd('Widget', 'example.io'),
+      'apps/ns.yaml': namespace,
+      'apps/widgets.yaml': widget('first'),
+    });
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toHaveLength(1);
+    expect(report.findings.filter((finding) => finding.fixIndex === 0).map((finding) => finding.rule).sort()).toEqual(['crd-removed', 'namespace-removed']);
+    expect(report.fixes[0]).toMatchObject({
+      source: 'local',
+      verified: true,
+      entries: ['crds.yaml', 'ns.yaml'],
+      edits: [{ path: 'apps/kustomization.yaml', startLine: 4, endLine: 4, replacement: '  - crds.yaml\n  - ns.yaml\n  - widgets.yaml' }],
+    });
+    const write = await runCli(['fix', '--write'], { cwd: repo });
+    expect(write.code).toBe(0);
+    expect(write.stderr).not.toContain('skipped');
+    expect(readFileSync(join(repo, 'apps/kustomization.yaml'), 'utf8')).toBe(kustomization('crds.yaml', 'ns.yaml', 'widgets.yaml'));
+  });
+
+  it('fixes a base shared by two overlays once, verified with both', async () => {
+    const repo = makeRepo({
+      'base/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'),
+      'base/crds.yaml': crd('Widget', 'example.io'),
+      'base/widgets.yaml': widget('first'),
+      'prod/kustomization.yaml': kustomization('../base'),
+      'staging/kustomization.yaml': kustomization('../base'),
+    });
+    writeTree(repo, { 'base/kustomization.yaml': kustomization('widgets.yaml') });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    const pruned = report.findings.filter((finding) => finding.rule === 'crd-removed');
+    expect(pruned.map((finding) => [finding.unit, finding.fixIndex])).toEqual([['prod', 0], ['staging', 0]]);
+    expect(report.fixes).toHaveLength(1);
+    expect(report.fixes[0]).toMatchObject({ verified: true, edits: [{ path: 'base/kustomization.yaml' }] });
+  });
+
+  it.each<[string, Record<string, string>, Record<string, string | null>]>([
+    [
+      'a parent that stops including the directory: the directory itself is unchanged',
+      { 'apps/kustomization.yaml': kustomization('crds', 'widgets.yaml'), 'apps/crds/kustomization.yaml': kustomization('widgets.example.io.yaml'), 'apps/crds/widgets.example.io.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') },
+      { 'apps/kustomization.yaml': kustomization('widgets.yaml') },
+    ],
+    [
+      'a cluster-scoped object that moves to another API group on purpose',
+      {
+        'apps/kustomization.yaml': kustomization('crds.yaml', 'tenant.yaml'),
+        'apps/crds.yaml': `${crd('Tenant', 'example.io', 'Cluster')}---\n${crd('Tenant', 'example.dev', 'Cluster')}`,
+        'apps/tenant.yaml': 'apiVersion: example.io/v1\nkind: Tenant\nmetadata:\n  name: blue\n',
+      },
+      { 'apps/tenant.yaml': 'apiVersion: example.dev/v1\nkind: Tenant\nmetadata:\n  name: blue\n' },
+    ],
+  ])('proposes no fix for %s', async (_name, base, head) => {
+    const repo = makeRepo(base);
+    writeTree(repo, head);
+    const result = await runCli(['--format', 'json', '--fail-on', 'warning'], { cwd: repo });
+    expect(parseReport(result).findings.length).toBeGreaterThan(0);
+    expect(parseReport(result).fixes).toEqual([]);
+    const fix = await runCli(['fix', '--fail-on', 'warning'], { cwd: repo });
+    expect(fix.stdout).toBe('');
+    expect(fix.stderr).toMatch(/^prune-guard: (no fix found for the \d+ blocking findings?|nothing to fix)/);
+  });
+
+  it('checks only with --no-fix: no look-ups, no fixes', async () => {
+    const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/v1/operator.yaml`) });
+    writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/v2/operator.yaml`) });
+    server.requests.length = 0;
+    const result = await runCli(['--format', 'json', '--no-fix'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(parseReport(result).fixes).toEqual([]);
+    // The two manifests the builds need, and no probe for a CRD file.
+    expect([...server.requests].sort()).toEqual(['/v1/operator.yaml', '/v2/operator.yaml']);
+    expect((await runCli(['fix', '--format', 'json'], { cwd: repo })).stderr).toBe('prune-guard: fix prints a patch; --format applies to the check, not to fix\n');
   });
 
   it('exits 2 naming the URL when the network fails, never reporting the objects as pruned', async () => {

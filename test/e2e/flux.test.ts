@@ -5,7 +5,7 @@
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, commitAll, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+import { FIXTURES, commitAll, fixOf, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
 
 /** A git repo holding test/fixtures/NAME on main (plus `base` edits), with `head` edits uncommitted. */
 function fluxRepo(name: string, head: Tree, base: Tree = {}): string {
@@ -72,7 +72,7 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       expect(code).toBe(1);
       const removed = report.findings.find((finding) => finding.rule === 'crd-removed');
       expect(removed?.unit).toBe('flux-system/infrastructure');
-      expect(removed?.fix).toMatchObject({
+      expect(fixOf(report, removed)).toMatchObject({
         source: 'local',
         verified: false,
         entries: ['crds.yaml'],

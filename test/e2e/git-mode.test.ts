@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, configMap, crd, git, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from './helpers.ts';
+import { commitAll, configMap, crd, fixOf, git, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from './helpers.ts';
 
 const widget = `apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: apps\n`;
 
@@ -115,7 +115,7 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     ]);
     // dev and prod are byte-identical on both sides: 1 + 1 builds; staging changed: 2; and one
     // more proves the fix (ns.yaml is still there, just no longer listed).
-    expect(report.findings[0]?.fix).toMatchObject({ source: 'local', entries: ['ns.yaml'], verified: true });
+    expect(fixOf(report, report.findings[0])).toMatchObject({ source: 'local', entries: ['ns.yaml'], verified: true });
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(5);
   });
 
@@ -151,7 +151,8 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     const temp = makeTempDir('prune-guard-tmp-');
     const result = await runCli(['--format', 'json'], { cwd: repo, env: { TMPDIR: temp } });
     expect(result.code).toBe(1);
-    expect(parseReport(result).findings[0]?.fix?.verified).toBe(true);
+    const report = parseReport(result);
+    expect(fixOf(report, report.findings[0])?.verified).toBe(true);
     expect(git(repo, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
     // Worktree, build wrappers and overlays are all gone.
     expect(leftovers(temp)).toEqual([]);

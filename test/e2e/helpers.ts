@@ -131,10 +131,16 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   });
 }
 
+/** The fix a finding of a parsed report points at. */
+export function fixOf(report: ReturnType<typeof parseReport>, finding: { fixIndex?: number } | undefined): Fix | undefined {
+  return finding?.fixIndex === undefined ? undefined : report.fixes[finding.fixIndex];
+}
+
 /** Parses the JSON report of a run. */
 export function parseReport(result: CliResult): {
   summary: Record<string, unknown> & { prune: number; add: number; change: number; replace: number; findings: Record<string, number> };
-  findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[]; fix?: Fix }>;
+  findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[]; fixIndex?: number }>;
+  fixes: Fix[];
   units: Array<{ name: string; before: number | null; after: number | null; flux?: { path: string; prune: boolean; verdict: string; parent: string | null; skipped: string | null } }>;
   blocking: boolean;
   before: { label: string };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/core/errors.ts';
-import { applyMirrors, createRemoteFetcher, parseMirror } from '../../src/render/remote-fetch.ts';
+import { applyMirrors, createRemoteFetcher, isMissingFile, parseMirror } from '../../src/render/remote-fetch.ts';
 import { makeTempDir } from '../e2e/helpers.ts';
 
 /** A server answering from a script of statuses; records paths. */
@@ -100,5 +100,32 @@ describe('mirrors', () => {
 
   it.each(['no-equals', '=https://x', 'https://x='])('rejects %j', (value) => {
     expect(() => parseMirror(value)).toThrow("a mirror needs FROM=TO, got '");
+  });
+
+  it.each(['raw.githubusercontent.com/=https://m.example/', 'https://a.example/=/srv/mirror'])('rejects a side that is no http(s) URL: %j', (value) => {
+    expect(() => parseMirror(value)).toThrow('a mirror needs http(s) URL prefixes on both sides of FROM=TO');
+  });
+
+  it('sends the credentials of a mirror URL as Basic auth and never prints them', async () => {
+    const { url } = await serve([404]);
+    const withToken = url.replace('http://', 'http://deploy:s3cret-token@');
+    const fetcher = createRemoteFetcher({ ...instant, mirrors: [parseMirror(`https://upstream.example/=${withToken}/`)] });
+    const error = await fetcher.fetchText('https://upstream.example/crds.yaml').catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(`could not fetch https://upstream.example/crds.yaml (through the mirror ${url.replace('http://', 'http://***@')}/crds.yaml): HTTP 404`);
+    expect(isMissingFile(error)).toBe(true);
+  });
+
+  it('authenticates to a mirror with the user and token of its URL', async () => {
+    let authorization: string | undefined;
+    const server = createServer((request, response) => {
+      authorization = request.headers.authorization;
+      response.writeHead(200).end('kind: Namespace\n');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    servers.push(server);
+    const { port } = server.address() as { port: number };
+    const fetcher = createRemoteFetcher({ ...instant, mirrors: [parseMirror(`https://upstream.example/=http://deploy:s3cret@127.0.0.1:${port}/`)] });
+    expect(await fetcher.fetchText('https://upstream.example/ns.yaml')).toBe('kind: Namespace\n');
+    expect(authorization).toBe(`Basic ${Buffer.from('deploy:s3cret').toString('base64')}`);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fix, FixFile } from '../../src/core/findings.ts';
-import { attachFixes, type Report } from '../../src/core/report.ts';
+import { attachFixes, findFix, type Report } from '../../src/core/report.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { formatText } from '../../src/report/text.ts';
@@ -69,8 +69,9 @@ const vendoredFix: Fix = {
   verified: false,
 };
 
-function withFixes(report: Report, fixes: Readonly<Record<string, Fix>>): Report {
-  return attachFixes(report, new Map(Object.entries(fixes)));
+function withFixes(report: Report, byTarget: Readonly<Record<string, Fix>>): Report {
+  const fixes = [...new Set(Object.values(byTarget))];
+  return attachFixes(report, fixes, new Map(Object.entries(byTarget).map(([target, fix]) => [target, fixes.indexOf(fix)])));
 }
 
 const report = withFixes(plain, {
@@ -89,7 +90,7 @@ function count(text: string, part: string): number {
 
 describe('fixes in the report', () => {
   it('attaches the fixes to the findings of the objects they restore', () => {
-    expect(report.findings.map((finding) => [finding.rule, finding.fix?.source])).toEqual([
+    expect(report.findings.map((finding) => [finding.rule, findFix(report, finding)?.source])).toEqual([
       ...plurals.map(() => ['crd-removed', 'remote']),
       ['namespace-removed', 'vendored'],
       ['object-removed', undefined],
@@ -220,15 +221,20 @@ describe('formatMarkdown', () => {
 describe('formatJson', () => {
   const parsed = JSON.parse(formatJson(report)) as Report;
 
-  it('carries each finding its fix with source, entries, edits, files, restores and verified', () => {
-    expect(parsed.findings.map((finding) => finding.fix)).toEqual([...plurals.map(() => remoteFix), vendoredFix, undefined]);
-    expect(Object.keys(parsed.findings[24]?.fix ?? {}).sort()).toEqual(['description', 'edits', 'entries', 'files', 'restores', 'source', 'verified']);
+  it('lists each fix once, with source, entries, edits, files, restores and verified, and points every finding at its fix', () => {
+    expect(parsed.fixes).toEqual([remoteFix, vendoredFix]);
+    expect(parsed.findings.map((finding) => finding.fixIndex)).toEqual([...plurals.map(() => 0), 1, undefined]);
+    expect(Object.keys(parsed.fixes[1] ?? {}).sort()).toEqual(['description', 'edits', 'entries', 'files', 'restores', 'source', 'verified']);
+  });
+
+  it('holds a vendored file once however many findings it resolves', () => {
+    expect(count(formatJson(report), JSON.stringify(remoteFix.description))).toBe(1);
   });
 
   it('gives a finding without a fix no fix key', () => {
     const notice = parsed.findings.find((finding) => finding.rule === 'object-removed');
     expect(notice).toBeDefined();
-    expect(notice).not.toHaveProperty('fix');
+    expect(notice).not.toHaveProperty('fixIndex');
   });
 });
 
@@ -257,6 +263,6 @@ describe('a report without fixes', () => {
 
   it('leaves the findings without a fix key in JSON', () => {
     const parsed = JSON.parse(formatJson(plain)) as Report;
-    for (const finding of parsed.findings) expect(finding).not.toHaveProperty('fix');
+    for (const finding of parsed.findings) expect(finding).not.toHaveProperty('fixIndex');
   });
 });
