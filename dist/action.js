@@ -35850,7 +35850,7 @@ function formatFixes(fixes, suggested) {
       out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
-  out.push("Apply locally with `prune-guard fix --write`.", "");
+  out.push(fixes.every((fix) => fix.verified) ? "Apply locally with `prune-guard fix --write`." : "Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).", "");
   return out;
 }
 function indent(text) {
@@ -35905,14 +35905,123 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+// src/render/remote-fetch.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error2) {
+  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
+}
+function redactCredentials(text) {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
+  }
+  return mirror;
+}
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
+function createRemoteFetcher(options = {}) {
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const retries = options.retries ?? 2;
+  const readCache = (url) => {
+    if (!options.cacheDir) return void 0;
+    const index = join2(options.cacheDir, "urls", sha256(url));
+    if (!existsSync2(index)) return void 0;
+    const object = join2(options.cacheDir, "objects", readFileSync(index, "utf8").trim());
+    if (!existsSync2(object)) return void 0;
+    const body = readFileSync(object, "utf8");
+    return sha256(body) === readFileSync(index, "utf8").trim() ? body : void 0;
+  };
+  const writeCache = (url, body) => {
+    if (!options.cacheDir) return;
+    const digest = sha256(body);
+    for (const dir of ["urls", "objects"]) mkdirSync(join2(options.cacheDir, dir), { recursive: true });
+    const object = join2(options.cacheDir, "objects", digest);
+    if (!existsSync2(object)) {
+      writeFileSync(`${object}.tmp`, body);
+      renameSync(`${object}.tmp`, object);
+    }
+    const index = join2(options.cacheDir, "urls", sha256(url));
+    writeFileSync(`${index}.tmp`, digest);
+    renameSync(`${index}.tmp`, index);
+  };
+  const download = async (url, original) => {
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      let response;
+      try {
+        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
+        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+      } catch (error2) {
+        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
+        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error2);
+        continue;
+      }
+      if (response.ok) return await response.text();
+      lastProblem = `HTTP ${response.status}`;
+      lastStatus = response.status;
+      if (response.status !== 429 && response.status < 500) break;
+    }
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, options.mirrors ?? []);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        const cached = readCache(url);
+        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        memo.set(url, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+function describeNetworkError(error2) {
+  const cause = error2.cause;
+  return redactCredentials(cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2)));
+}
+
 // src/run.ts
 import { existsSync as existsSync10, realpathSync, statSync as statSync6 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/config-file.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -38998,16 +39107,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync(path2, "utf8");
+    text = readFileSync2(path2, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -39020,7 +39129,7 @@ function readConfigFile(path2, shown) {
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join3, resolve } from "node:path";
+import { basename, delimiter, isAbsolute, join as join4, resolve } from "node:path";
 var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
 function createKustomizeRunner(options) {
@@ -39090,7 +39199,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -39103,17 +39212,17 @@ function findExecutable(name, pathList) {
 
 // src/render/kustomization.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import { join as join4, relative, resolve as resolve2, sep as sep3 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync3, readdirSync, statSync } from "node:fs";
+import { join as join5, relative, resolve as resolve2, sep as sep3 } from "node:path";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join4(dir, name);
-    if (existsSync3(file) && statSync(file).isFile()) return file;
+    const file = join5(dir, name);
+    if (existsSync4(file) && statSync(file).isFile()) return file;
   }
   return void 0;
 }
@@ -39123,7 +39232,7 @@ function isRemoteReference(value) {
 function readKustomization(dir, show2) {
   const file = findKustomizationFile(dir);
   if (!file) return void 0;
-  const text = readFileSync2(file, "utf8");
+  const text = readFileSync3(file, "utf8");
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
   const shown = show2(file);
@@ -39150,7 +39259,7 @@ function readKustomization(dir, show2) {
         continue;
       }
       const target = resolve2(dir, item.value);
-      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
+      if (existsSync4(target) && statSync(target).isDirectory()) includes.push(target);
       else files.set(target, origin);
     }
   }
@@ -39171,7 +39280,7 @@ function readKustomization(dir, show2) {
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
-        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
+        if (target !== dir && existsSync4(target)) referencedPaths.add(target);
       }
     }
   });
@@ -39208,7 +39317,7 @@ function findKustomizationRoots(dir, show2) {
     const kustomization = readKustomization(current, show2);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
     }
   };
   walk(dir);
@@ -39218,7 +39327,7 @@ function findKustomizationRoots(dir, show2) {
 function hashGraphInputs(graph, treeRoot, fileHashes) {
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
-    if (!existsSync3(path2)) return;
+    if (!existsSync4(path2)) return;
     const stat2 = statSync(path2);
     if (stat2.isFile()) {
       inputs.add(path2);
@@ -39226,10 +39335,10 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join5(path2, entry.name), false);
     }
   };
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
@@ -39238,7 +39347,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      digest = createHash2("sha256").update(readFileSync2(path2)).digest("hex");
+      digest = createHash3("sha256").update(readFileSync3(path2)).digest("hex");
       fileHashes.set(path2, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
@@ -39339,7 +39448,8 @@ function describeLineChange(path2, before, after, description) {
   let end = old.length - suffix;
   let replacement = next.slice(prefix2, next.length - suffix);
   if (start === end) {
-    if (end < old.length) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
       replacement = [...replacement, old[end]];
       end++;
     } else if (start > 0) {
@@ -39348,115 +39458,6 @@ function describeLineChange(path2, before, after, description) {
     }
   }
   return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
-}
-
-// src/render/remote-fetch.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error2) {
-  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
-}
-function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
-}
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
-  }
-  return mirror;
-}
-var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
-function createRemoteFetcher(options = {}) {
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const retries = options.retries ?? 2;
-  const readCache = (url) => {
-    if (!options.cacheDir) return void 0;
-    const index = join5(options.cacheDir, "urls", sha256(url));
-    if (!existsSync4(index)) return void 0;
-    const object = join5(options.cacheDir, "objects", readFileSync3(index, "utf8").trim());
-    if (!existsSync4(object)) return void 0;
-    const body = readFileSync3(object, "utf8");
-    return sha256(body) === readFileSync3(index, "utf8").trim() ? body : void 0;
-  };
-  const writeCache = (url, body) => {
-    if (!options.cacheDir) return;
-    const digest = sha256(body);
-    for (const dir of ["urls", "objects"]) mkdirSync(join5(options.cacheDir, dir), { recursive: true });
-    const object = join5(options.cacheDir, "objects", digest);
-    if (!existsSync4(object)) {
-      writeFileSync(`${object}.tmp`, body);
-      renameSync(`${object}.tmp`, object);
-    }
-    const index = join5(options.cacheDir, "urls", sha256(url));
-    writeFileSync(`${index}.tmp`, digest);
-    renameSync(`${index}.tmp`, index);
-  };
-  const download = async (url, original) => {
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      let response;
-      try {
-        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-      } catch (error2) {
-        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error2);
-        continue;
-      }
-      if (response.ok) return await response.text();
-      lastProblem = `HTTP ${response.status}`;
-      lastStatus = response.status;
-      if (response.status !== 429 && response.status < 500) break;
-    }
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
-        memo.set(url, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-function describeNetworkError(error2) {
-  const cause = error2.cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2)));
 }
 
 // src/render/overlay.ts
@@ -39568,6 +39569,7 @@ async function renderRoot(runner, request2) {
   const unaliasBuild = createUnalias(request2.aliases);
   const shownRoot = show2(unaliasBuild(graph.root));
   const overlay = await createOverlay(treeRoot, graph, request2.remote, request2.edits).catch((error2) => {
+    if (error2 instanceof FetchError) throw new FetchError(`${error2.message} (a resource of ${shownRoot})`, error2.status);
     throw error2 instanceof RenderError ? new RenderError(`${error2.message} (a resource of ${shownRoot})`, error2.details) : error2;
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
@@ -41491,6 +41493,7 @@ async function planGroupFix(group2, context, readIndex) {
     });
     if (!edit) return void 0;
     const verification = await verify([group2], headFile, edit.text, candidate.files, context);
+    if (verification === "unreachable") return void 0;
     if (verification === "failed") continue;
     const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
     return { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verified: verification === "verified" };
@@ -41507,7 +41510,7 @@ async function mergeFileFixes(path2, fixes, context) {
       // The weakest source says what a reviewer must look at most closely.
       source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
       description,
-      entries: included.flatMap((fix) => fix.candidate.entries),
+      entries: [...new Set(included.flatMap((fix) => fix.candidate.entries))],
       edits: [describeLineChange(path2, original, text2, description)],
       files: included.flatMap((fix) => fix.candidate.files),
       restores: [...new Set(included.flatMap((fix) => [...fix.group.objects.keys()]))].sort(),
@@ -41522,14 +41525,17 @@ async function mergeFileFixes(path2, fixes, context) {
   if (fixes.length === 1) return single();
   let text = original;
   for (const fix of fixes) {
-    const edit = planResourceInsertion(path2, text, { entries: fix.candidate.entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+    const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+    const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+    if (entries.length === 0) continue;
+    const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
     if (!edit) return single();
     text = edit.text;
   }
   const files = fixes.flatMap((fix) => fix.candidate.files);
   if (new Set(files.map((file) => file.path)).size < files.length) return single();
   const verification = await verify(fixes.map((fix) => fix.group), headFile, text, files, context);
-  if (verification === "failed") return single();
+  if (verification === "failed" || verification === "unreachable") return single();
   return { fix: toFix(fixes, text, verification === "verified" && fixes.every((fix) => fix.verified)), groups: fixes.map((fix) => fix.group) };
 }
 function findPreviousEntry(entries, beforeEntry) {
@@ -41590,7 +41596,7 @@ async function findRemoteCandidate(group2, previous, required, what, context, no
       for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
         files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
       }
-      names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
+      if (files.length > 0) names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
     } catch (error2) {
       notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error2)}`);
     }
@@ -41599,9 +41605,10 @@ async function findRemoteCandidate(group2, previous, required, what, context, no
   let unreachable = false;
   for (const name of names) {
     const read = await readRemoteCandidate(url, name, context);
-    if (read.unreachable && !unreachable) {
+    if (read.unreachable) {
       unreachable = true;
       notes.push(`could not reach ${replaceFileName(url, name)}`);
+      break;
     }
     if (!read.found) continue;
     const { keys } = read.found;
@@ -41674,25 +41681,40 @@ function findLocalCandidate(group2, required, what, index, context) {
     description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
   };
 }
-function vendorObjects(group2, what, context) {
+async function vendorObjects(group2, what, context) {
+  let text;
+  try {
+    text = group2.sourceIsFile ? readFileSync7(join10(context.beforeRoot, group2.source), "utf8") : await context.remote.fetcher.fetchText(group2.source);
+  } catch {
+    return void 0;
+  }
+  let bodies;
+  try {
+    const docs = parseManifests(text, group2.source).map((body) => ({ body }));
+    const scope = extendScope(context.scope, docs);
+    bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+  } catch {
+    return void 0;
+  }
+  const keys = [...group2.objects.keys()].sort(compareText);
+  if (!keys.every((key) => bodies.has(key))) return void 0;
   const headDir = dirname3(join10(context.head.root, group2.kustomization));
   const taken = new Set(existsSync7(headDir) ? readdirSync5(headDir) : []);
-  const objects = [...group2.objects.values()].sort((a, b) => compareText(a.key, b.key));
   const name = chooseVendorFileName({
     source: group2.source,
-    allCrds: objects.every((object) => object.id.kind === "CustomResourceDefinition"),
+    allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
     taken
   });
   const content = formatVendoredManifests(
-    objects.map((object) => object.body),
-    [`Vendored by prune-guard: ${group2.source} no longer provides these objects,`, `so they are kept as rendered at ${context.beforeLabel}.`]
+    keys.map((key) => bodies.get(key)),
+    [`Vendored by prune-guard: ${group2.source} no longer provides these objects,`, `so they are kept as that source had them at ${context.beforeLabel}.`]
   );
-  const them = objects.length === 1 ? "it" : "them";
+  const them = keys.length === 1 ? "it" : "them";
   return {
     source: FixSources.vendored,
     entries: [name],
     files: [{ path: toPosix(relative6(context.head.root, join10(headDir, name))), content }],
-    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as rendered before the change into ${name} and list it.`
+    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
 async function verify(groups, headFile, text, files, context) {
@@ -41721,6 +41743,7 @@ async function verify(groups, headFile, text, files, context) {
         }
       });
     } catch (error2) {
+      if (error2 instanceof FetchError && !isMissingFile(error2)) return "unreachable";
       if (error2 instanceof PruneGuardError) return "failed";
       throw error2;
     }
@@ -42337,7 +42360,7 @@ function getOptions() {
     mirrors: (getOptionalInput(Inputs.mirror) ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
     ...getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) } : {}
   };
-  debug(`options: ${JSON.stringify({ ...options, token: options.token ? "***" : "" })}`);
+  debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? "***" : "" }))}`);
   return options;
 }
 function readPullRequestEvent() {

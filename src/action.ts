@@ -17,6 +17,7 @@ import { postSuggestions } from './github/suggestions.ts';
 import { fetchCommitIfMissing, findMergeBase, openRepository, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
+import { redactCredentials } from './render/remote-fetch.ts';
 import { run } from './run.ts';
 
 /** Input names, as in action.yml. */
@@ -110,7 +111,7 @@ function getOptions(): ActionOptions {
     mirrors: (getOptionalInput(Inputs.mirror) ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
     ...(getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) as string } : {}),
   };
-  core.debug(`options: ${JSON.stringify({ ...options, token: options.token ? '***' : '' })}`);
+  core.debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? '***' : '' }))}`);
   return options;
 }
 

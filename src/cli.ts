@@ -9,6 +9,7 @@ import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
 import type { Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
+import { redactCredentials } from './render/remote-fetch.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
@@ -289,7 +290,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof PruneGuardError) {
       process.stderr.write(`prune-guard: ${error.message}\n`);
-      if (verbose && error.details) process.stderr.write(`${error.details.trimEnd()}\n`);
+      if (verbose && error.details) process.stderr.write(`${redactCredentials(error.details.trimEnd())}\n`);
     } else {
       process.stderr.write(`prune-guard: unexpected error: ${getErrorMessage(error)}\n`);
       if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);

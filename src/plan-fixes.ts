@@ -22,7 +22,7 @@ import {
   replaceFileName,
 } from './core/fix-plan.ts';
 import { describeLineChange, listResourceEntries, planResourceInsertion, type ResourceEntry } from './core/kustomization-edit.ts';
-import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, readCrdNames, type ManifestDoc, type ResourceObject } from './core/objects.ts';
+import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, readCrdNames, type KubeObject, type ManifestDoc, type ResourceObject } from './core/objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
 import type { DirectoryEntry, RepositoryContents } from './github/contents.ts';
@@ -30,7 +30,7 @@ import { KUSTOMIZATION_FILE_NAMES, isRemoteReference, toPosix, type Kustomizatio
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { isRemoteFileUrl, type RemoteAccess } from './render/overlay.ts';
 import { mapInPool } from './render/pool.ts';
-import { isMissingFile } from './render/remote-fetch.ts';
+import { FetchError, isMissingFile } from './render/remote-fetch.ts';
 import { renderRoot } from './render/render-root.ts';
 import { indexTree, type TreeIndex } from './render/tree-index.ts';
 
@@ -230,6 +230,8 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext, re
     // A kustomization without a block-style resources list is not edited by guesswork.
     if (!edit) return undefined;
     const verification = await verify([group], headFile, edit.text, candidate.files, context);
+    // A download that failed says nothing about the fix; trying the next way would vendor a frozen copy.
+    if (verification === 'unreachable') return undefined;
     if (verification === 'failed') continue;
     const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join('; ')})` } : candidate;
     return { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verified: verification === 'verified' };
@@ -252,7 +254,7 @@ async function mergeFileFixes(path: string, fixes: readonly GroupFix[], context:
       // The weakest source says what a reviewer must look at most closely.
       source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
       description,
-      entries: included.flatMap((fix) => fix.candidate.entries),
+      entries: [...new Set(included.flatMap((fix) => fix.candidate.entries))],
       edits: [describeLineChange(path, original, text, description)],
       files: included.flatMap((fix) => fix.candidate.files),
       restores: [...new Set(included.flatMap((fix) => [...fix.group.objects.keys()]))].sort(),
@@ -268,7 +270,11 @@ async function mergeFileFixes(path: string, fixes: readonly GroupFix[], context:
 
   let text = original;
   for (const fix of fixes) {
-    const edit = planResourceInsertion(path, text, { entries: fix.candidate.entries, ...(fix.anchor ? { before: fix.anchor } : {}), description: fix.candidate.description });
+    // Two groups may need the same file (one crds.yaml holds both); it is listed once.
+    const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+    const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+    if (entries.length === 0) continue;
+    const edit = planResourceInsertion(path, text, { entries, ...(fix.anchor ? { before: fix.anchor } : {}), description: fix.candidate.description });
     if (!edit) return single();
     text = edit.text;
   }
@@ -276,7 +282,7 @@ async function mergeFileFixes(path: string, fixes: readonly GroupFix[], context:
   // Two groups vendoring into one new file name cannot both be written.
   if (new Set(files.map((file) => file.path)).size < files.length) return single();
   const verification = await verify(fixes.map((fix) => fix.group), headFile, text, files, context);
-  if (verification === 'failed') return single();
+  if (verification === 'failed' || verification === 'unreachable') return single();
   return { fix: toFix(fixes, text, verification === 'verified' && fixes.every((fix) => fix.verified)), groups: fixes.map((fix) => fix.group) };
 }
 
@@ -384,7 +390,8 @@ async function findRemoteCandidate(
       for (const sub of listing.filter((entry) => entry.type === 'dir' && /crd/i.test(entry.name))) {
         files.push(...(await list(posix.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
       }
-      names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
+      // An empty answer (a 404: another GitHub, a private repository, a ref read wrongly) is no listing.
+      if (files.length > 0) names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
     } catch (error) {
       notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
     }
@@ -393,9 +400,11 @@ async function findRemoteCandidate(
   let unreachable = false;
   for (const name of names) {
     const read = await readRemoteCandidate(url, name, context);
-    if (read.unreachable && !unreachable) {
+    if (read.unreachable) {
+      // The next names would wait on the same dead host.
       unreachable = true;
       notes.push(`could not reach ${replaceFileName(url, name)}`);
+      break;
     }
     if (!read.found) continue;
     const { keys } = read.found;
@@ -482,25 +491,47 @@ function findLocalCandidate(group: RemovalGroup, required: readonly string[], wh
   };
 }
 
-function vendorObjects(group: RemovalGroup, what: string, context: FixPlanningContext): Candidate {
+/**
+ * Writes the objects as their source had them before the change (the file in the before tree,
+ * or the old URL), not as rendered: a render carries every transformation up to the root
+ * (an overlay's labels in a shared base), which the kustomization would then apply twice.
+ * When the source no longer reads back to exactly these objects, there is nothing faithful to
+ * vendor.
+ */
+async function vendorObjects(group: RemovalGroup, what: string, context: FixPlanningContext): Promise<Candidate | undefined> {
+  let text: string;
+  try {
+    text = group.sourceIsFile ? readFileSync(join(context.beforeRoot, group.source), 'utf8') : await context.remote.fetcher.fetchText(group.source);
+  } catch {
+    return undefined;
+  }
+  let bodies: Map<string, KubeObject>;
+  try {
+    const docs: ManifestDoc[] = parseManifests(text, group.source).map((body) => ({ body }));
+    const scope = extendScope(context.scope, docs);
+    bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+  } catch {
+    return undefined;
+  }
+  const keys = [...group.objects.keys()].sort(compareText);
+  if (!keys.every((key) => bodies.has(key))) return undefined;
   const headDir = dirname(join(context.head.root, group.kustomization));
   const taken = new Set(existsSync(headDir) ? readdirSync(headDir) : []);
-  const objects = [...group.objects.values()].sort((a, b) => compareText(a.key, b.key));
   const name = chooseVendorFileName({
     source: group.source,
-    allCrds: objects.every((object) => object.id.kind === 'CustomResourceDefinition'),
+    allCrds: [...group.objects.values()].every((object) => object.id.kind === 'CustomResourceDefinition'),
     taken,
   });
   const content = formatVendoredManifests(
-    objects.map((object) => object.body),
-    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as rendered at ${context.beforeLabel}.`],
+    keys.map((key) => bodies.get(key) as KubeObject),
+    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as that source had them at ${context.beforeLabel}.`],
   );
-  const them = objects.length === 1 ? 'it' : 'them';
+  const them = keys.length === 1 ? 'it' : 'them';
   return {
     source: FixSources.vendored,
     entries: [name],
     files: [{ path: toPosix(relative(context.head.root, join(headDir, name))), content }],
-    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as rendered before the change into ${name} and list it.`,
+    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? 'it was' : 'they were'} before the change into ${name} and list it.`,
   };
 }
 
@@ -515,7 +546,7 @@ async function verify(
   text: string,
   files: readonly FixFile[],
   context: FixPlanningContext,
-): Promise<'verified' | 'unverified' | 'failed'> {
+): Promise<'verified' | 'unverified' | 'failed' | 'unreachable'> {
   const byUnit = new Map<string, { unit: FixableUnit; keys: Set<string> }>();
   for (const group of groups) {
     for (const [name, member] of group.members) {
@@ -541,6 +572,7 @@ async function verify(
         },
       });
     } catch (error) {
+      if (error instanceof FetchError && !isMissingFile(error)) return 'unreachable';
       if (error instanceof PruneGuardError) return 'failed';
       throw error;
     }

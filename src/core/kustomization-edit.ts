@@ -108,7 +108,9 @@ export function describeLineChange(path: string, before: string, after: string, 
   let end = old.length - suffix; // exclusive
   let replacement = next.slice(prefix, next.length - suffix);
   if (start === end) {
-    if (end < old.length) {
+    // The empty string after a final newline is no line a reader (or a suggestion) can point at.
+    const atEnd = end >= old.length || (end === old.length - 1 && old[end] === '');
+    if (!atEnd) {
       replacement = [...replacement, old[end] as string];
       end++;
     } else if (start > 0) {

@@ -11,7 +11,7 @@ import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDo
 import { registerCleanup } from './cleanup.ts';
 import type { KustomizeRunner } from './kustomize.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
-import { redactCredentials } from './remote-fetch.ts';
+import { FetchError, redactCredentials } from './remote-fetch.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -52,6 +52,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
   const unaliasBuild = createUnalias(request.aliases);
   const shownRoot = show(unaliasBuild(graph.root));
   const overlay = await createOverlay(treeRoot, graph, request.remote, request.edits).catch((error: unknown) => {
+    if (error instanceof FetchError) throw new FetchError(`${error.message} (a resource of ${shownRoot})`, error.status);
     throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
   });
   const unalias = overlay ? (path: string) => unaliasBuild(overlay.unalias(path)) : unaliasBuild;

@@ -161,7 +161,7 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[]): string[]
       out.push(`  New file ${code(file.path)}:`, '', indent(fence(file.content, 'yaml')), '');
     }
   }
-  out.push('Apply locally with `prune-guard fix --write`.', '');
+  out.push(fixes.every((fix) => fix.verified) ? 'Apply locally with `prune-guard fix --write`.' : 'Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).', '');
   return out;
 }
 

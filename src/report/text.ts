@@ -50,7 +50,8 @@ export function formatText(report: Report, options: TextOptions): string {
 
   const { fixes } = report;
   if (fixes.length > 0) {
-    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix shows the diff, prune-guard fix --write applies it):`));
+    const how = fixes.every((fix) => fix.verified) ? 'prune-guard fix --write applies it' : 'prune-guard fix --write applies the verified ones';
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix shows the diff, ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
       lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);

@@ -83,7 +83,10 @@ describe('describeLineChange', () => {
     expect(lines.join('\n')).toBe(after);
   });
 
-  it('anchors an insertion after the last line of a file on that line', () => {
-    expect(describeLineChange('k.yaml', 'a\nb', 'a\nb\nc', 'd')).toEqual({ path: 'k.yaml', startLine: 2, endLine: 2, replacement: 'b\nc', description: 'd' });
+  it.each([
+    ['without a final newline', 'a\nb', 'a\nb\nc'],
+    ['with a final newline', 'a\nb\n', 'a\nb\nc\n'],
+  ])('anchors an insertion after the last line of a file %s on that line', (_name, before, after) => {
+    expect(describeLineChange('k.yaml', before, after, 'd')).toEqual({ path: 'k.yaml', startLine: 2, endLine: 2, replacement: 'b\nc', description: 'd' });
   });
 });

@@ -227,6 +227,26 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     }
   });
 
+  it('probes the conventional names when GitHub has no such directory (another GitHub, a private repository)', async () => {
+    const github = await startFakeGitHub();
+    try {
+      writeTree(upstream, {
+        'example/private-operator/v1/deploy/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+        'example/private-operator/v2/deploy/operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+        'example/private-operator/v2/deploy/operator-crds.yaml': crd('Widget', 'example.io'),
+      });
+      const raw = (ref: string, path: string): string => `https://raw.githubusercontent.com/example/private-operator/${ref}/deploy/${path}`;
+      const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1', 'operator.yaml')) });
+      writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v2', 'operator.yaml')) });
+      const result = await runCli(['--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url], { cwd: repo });
+      const parsed = parseReport(result);
+      expect(github.requests.map((request) => [request.operationId, request.status])).toEqual([['repos/get-content', 404]]);
+      expect(fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'))).toMatchObject({ source: 'remote', verified: true, entries: [raw('v2', 'operator-crds.yaml')] });
+    } finally {
+      await github.close();
+    }
+  });
+
   it('points to the file of the tree that holds the CRDs but no kustomization lists', async () => {
     const repo = makeRepo({
       'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'),
@@ -259,7 +279,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect((await runCli([], { cwd: repo })).code).toBe(0);
   });
 
-  it('vendors the CRDs as rendered before when nothing provides them any more', async () => {
+  it('vendors the CRDs as the old release had them when nothing provides them any more', async () => {
     const url = (version: string): string => `${server.origin}/${version}/operator.yaml`;
     const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(url('v1')) });
     git(repo, 'checkout', '-q', '-b', 'bump');
@@ -329,6 +349,44 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(pruned.map((finding) => [finding.unit, finding.fixIndex])).toEqual([['prod', 0], ['staging', 0]]);
     expect(report.fixes).toHaveLength(1);
     expect(report.fixes[0]).toMatchObject({ verified: true, edits: [{ path: 'base/kustomization.yaml' }] });
+  });
+
+  it('lists one file once when it holds what two dropped entries held', async () => {
+    const repo = makeRepo({
+      'apps/kustomization.yaml': kustomization('alpha.yaml', 'beta.yaml', 'widgets.yaml'),
+      'apps/alpha.yaml': crd('Alpha', 'example.io', 'Cluster'),
+      'apps/beta.yaml': crd('Beta', 'example.io', 'Cluster'),
+      'apps/widgets.yaml': widget('first'),
+    });
+    writeTree(repo, {
+      'apps/kustomization.yaml': kustomization('widgets.yaml'),
+      'apps/alpha.yaml': null,
+      'apps/beta.yaml': null,
+      'apps/crds.yaml': `${crd('Alpha', 'example.io', 'Cluster')}---\n${crd('Beta', 'example.io', 'Cluster')}`,
+    });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toHaveLength(1);
+    expect(report.fixes[0]).toMatchObject({ verified: true, entries: ['crds.yaml'], restores: ['apiextensions.k8s.io/CustomResourceDefinition//alphas.example.io', 'apiextensions.k8s.io/CustomResourceDefinition//betas.example.io'] });
+    expect(report.findings.filter((finding) => finding.rule === 'crd-removed').map((finding) => finding.fixIndex)).toEqual([0, 0]);
+  });
+
+  it('vendors into a shared base what the base had, not what one overlay made of it', async () => {
+    const overlay = (env: string): string => `${kustomization('../base')}commonAnnotations:\n  env: ${env}\n`;
+    const repo = makeRepo({
+      'base/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'),
+      'base/crds.yaml': crd('Widget', 'example.io'),
+      'base/widgets.yaml': widget('first'),
+      'prod/kustomization.yaml': overlay('prod'),
+      'staging/kustomization.yaml': overlay('staging'),
+    });
+    writeTree(repo, { 'base/kustomization.yaml': kustomization('widgets.yaml'), 'base/crds.yaml': null });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toHaveLength(1);
+    const [fix] = report.fixes;
+    expect(fix).toMatchObject({ source: 'vendored', verified: true, entries: ['crds.yaml'] });
+    expect(fix?.files.map((file) => file.path)).toEqual(['base/crds.yaml']);
+    expect(fix?.files[0]?.content).toContain('name: widgets.example.io');
+    expect(fix?.files[0]?.content).not.toContain('env:');
   });
 
   it.each<[string, Record<string, string>, Record<string, string | null>]>([

@@ -99,13 +99,22 @@ describe('fixes in the report', () => {
 });
 
 describe('formatText', () => {
+  it.each([
+    [true, 'prune-guard fix --write applies it):'],
+    [false, 'prune-guard fix --write applies the verified ones):'],
+  ])('says what fix --write applies when the fix is verified: %s', (verified, heading) => {
+    const text = formatText(reportWith({ ...remoteFix, verified }), { color: false });
+    expect(text).toContain(heading);
+    expect(formatMarkdown(reportWith({ ...remoteFix, verified })).includes('verified fixes; review the others')).toBe(!verified);
+  });
+
   const text = formatText(report, { color: false });
 
   it('lists each distinct fix once, with its status, where it edits, what it does and the entries it adds', () => {
     expect(text).toContain(
       [
         '',
-        'Fixes (prune-guard fix shows the diff, prune-guard fix --write applies it):',
+        'Fixes (prune-guard fix shows the diff, prune-guard fix --write applies the verified ones):',
         '  verified  infra/calico/kustomization.yaml:4',
         '          Lists operator-crds.yaml, which holds the CRDs tigera-operator.yaml no longer does.',
         `          + ${CALICO}/operator-crds.yaml`,
@@ -156,7 +165,7 @@ describe('formatMarkdown', () => {
       ].join('\n'),
     );
     expect(count(markdown, remoteFix.description)).toBe(1);
-    expect(markdown).toContain('Apply locally with `prune-guard fix --write`.');
+    expect(markdown).toContain('Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).');
   });
 
   it('names a fix already posted as a review suggestion in one line, without its replacement', () => {
