@@ -12590,8 +12590,8 @@ function formatText(report, options) {
   }
   const { fixes } = report;
   if (fixes.length > 0) {
-    const how = fixes.every((fix) => fix.verified) ? "prune-guard fix --write applies it" : "prune-guard fix --write applies the verified ones";
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (prune-guard fix shows the diff, ${how}):`));
+    const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
+    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (prune-guard fix with the same arguments shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(", ");
       lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
@@ -22574,6 +22574,8 @@ Usage
   prune-guard [PATH...] [--base REF] [--head REF]   compare git revisions
   prune-guard diff BEFORE_DIR AFTER_DIR             compare two directories
   prune-guard fix [PATH...] [--base REF] [--write]  show (or apply) the fixes
+  prune-guard fix diff BEFORE_DIR AFTER_DIR [--write]
+                                                    the same, fixing AFTER_DIR
 
 PATH is a kustomization directory or a tree of them (default: the repository
 root). Every kustomization root under it is rendered with kustomize on both
@@ -22590,7 +22592,7 @@ Fixes
   for where they went (a file next to the remote manifest, a file of the tree
   no kustomization lists) or vendors them, and builds again to verify the fix.
   fix prints the fixes as a patch on stdout (git apply takes it); --write
-  applies them to the working tree.
+  applies them to the working tree (or to AFTER_DIR).
   --write               apply the verified fixes (fix only)
   --no-fix              check only: no look-ups, no verification builds
   --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
@@ -22624,6 +22626,7 @@ Examples
   prune-guard diff examples/operator-crds/before examples/operator-crds/after
   prune-guard --format markdown > plan.md
   prune-guard fix --write                   apply the verified fixes
+  prune-guard fix diff examples/operator-crds/before examples/operator-crds/after
 `;
 function parseCommandLine(argv, cwd, env) {
   let parsed;
@@ -22664,13 +22667,15 @@ function parseCommandLine(argv, cwd, env) {
   if (fix && format !== "text") throw new UsageError("fix prints a patch; --format applies to the check, not to fix");
   if (fix && values["no-fix"]) throw new UsageError("--no-fix turns fix planning off, which fix needs");
   let source;
-  if (fix) {
+  const sourceArgs = fix ? positionals.slice(1) : positionals;
+  if (sourceArgs[0] === "diff") {
+    const command = fix ? "fix diff" : "diff";
+    if (sourceArgs.length !== 3) throw new UsageError(`${command} takes exactly two directories: prune-guard ${command} BEFORE_DIR AFTER_DIR`);
+    if (values.base !== void 0 || values.head !== void 0) throw new UsageError(`--base and --head apply to git mode, not to ${command}`);
+    source = { kind: "dirs", before: sourceArgs[1], after: sourceArgs[2] };
+  } else if (fix) {
     if (values.head !== void 0) throw new UsageError("fix works on the working tree; --head does not apply");
-    source = { kind: "git", paths: positionals.slice(1), ...values.base !== void 0 ? { base: values.base } : {} };
-  } else if (positionals[0] === "diff") {
-    if (positionals.length !== 3) throw new UsageError("diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR");
-    if (values.base !== void 0 || values.head !== void 0) throw new UsageError("--base and --head apply to git mode, not to diff");
-    source = { kind: "dirs", before: positionals[1], after: positionals[2] };
+    source = { kind: "git", paths: sourceArgs, ...values.base !== void 0 ? { base: values.base } : {} };
   } else {
     source = {
       kind: "git",
@@ -22712,7 +22717,8 @@ function useColor(env, isTTY) {
   if (env.FORCE_COLOR === "1" || env.FORCE_COLOR === "true") return true;
   return isTTY;
 }
-async function runFixCommand({ report, headRoot }, write, recheck) {
+async function runFixCommand({ report, headRoot }, request2, recheck) {
+  const { write } = request2;
   const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
@@ -22733,7 +22739,9 @@ async function runFixCommand({ report, headRoot }, write, recheck) {
 `);
   if (!write) {
     process.stdout.write(formatFileChanges(changes));
-    process.stderr.write("prune-guard: run prune-guard fix --write to apply, or pipe this patch to git apply\n");
+    const where = request2.options?.source.kind === "dirs" ? ` in ${request2.options.source.after}` : "";
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to git apply${where}
+`);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const unverified = fixes.filter((fix) => !fix.verified);
@@ -22787,7 +22795,7 @@ async function main(argv) {
       if (progressShown) process.stderr.write("\r\x1B[K");
     }
     const { report } = result;
-    if (request2.action === "fix") return await runFixCommand(result, request2.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
+    if (request2.action === "fix") return await runFixCommand(result, request2, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true)));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

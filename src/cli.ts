@@ -37,6 +37,8 @@ Usage
   prune-guard [PATH...] [--base REF] [--head REF]   compare git revisions
   prune-guard diff BEFORE_DIR AFTER_DIR             compare two directories
   prune-guard fix [PATH...] [--base REF] [--write]  show (or apply) the fixes
+  prune-guard fix diff BEFORE_DIR AFTER_DIR [--write]
+                                                    the same, fixing AFTER_DIR
 
 PATH is a kustomization directory or a tree of them (default: the repository
 root). Every kustomization root under it is rendered with kustomize on both
@@ -53,7 +55,7 @@ Fixes
   for where they went (a file next to the remote manifest, a file of the tree
   no kustomization lists) or vendors them, and builds again to verify the fix.
   fix prints the fixes as a patch on stdout (git apply takes it); --write
-  applies them to the working tree.
+  applies them to the working tree (or to AFTER_DIR).
   --write               apply the verified fixes (fix only)
   --no-fix              check only: no look-ups, no verification builds
   --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
@@ -87,6 +89,7 @@ Examples
   prune-guard diff examples/operator-crds/before examples/operator-crds/after
   prune-guard --format markdown > plan.md
   prune-guard fix --write                   apply the verified fixes
+  prune-guard fix diff examples/operator-crds/before examples/operator-crds/after
 `;
 
 /** What the command line asks for. */
@@ -149,13 +152,16 @@ function parseCommandLine(
   if (fix && format !== 'text') throw new UsageError('fix prints a patch; --format applies to the check, not to fix');
   if (fix && values['no-fix']) throw new UsageError('--no-fix turns fix planning off, which fix needs');
   let source: RunOptions['source'];
-  if (fix) {
+  // `fix` takes the same sources as the check, so `fix diff BEFORE AFTER` fixes AFTER_DIR.
+  const sourceArgs = fix ? positionals.slice(1) : positionals;
+  if (sourceArgs[0] === 'diff') {
+    const command = fix ? 'fix diff' : 'diff';
+    if (sourceArgs.length !== 3) throw new UsageError(`${command} takes exactly two directories: prune-guard ${command} BEFORE_DIR AFTER_DIR`);
+    if (values.base !== undefined || values.head !== undefined) throw new UsageError(`--base and --head apply to git mode, not to ${command}`);
+    source = { kind: 'dirs', before: sourceArgs[1] as string, after: sourceArgs[2] as string };
+  } else if (fix) {
     if (values.head !== undefined) throw new UsageError('fix works on the working tree; --head does not apply');
-    source = { kind: 'git', paths: positionals.slice(1), ...(values.base !== undefined ? { base: values.base } : {}) };
-  } else if (positionals[0] === 'diff') {
-    if (positionals.length !== 3) throw new UsageError('diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR');
-    if (values.base !== undefined || values.head !== undefined) throw new UsageError('--base and --head apply to git mode, not to diff');
-    source = { kind: 'dirs', before: positionals[1] as string, after: positionals[2] as string };
+    source = { kind: 'git', paths: sourceArgs, ...(values.base !== undefined ? { base: values.base } : {}) };
   } else {
     source = {
       kind: 'git',
@@ -207,7 +213,8 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
  * `fix`: the patch on stdout (or, with --write, the files written), messages on stderr. The
  * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
  */
-async function runFixCommand({ report, headRoot }: RunResult, write: boolean, recheck: () => Promise<Report>): Promise<number> {
+async function runFixCommand({ report, headRoot }: RunResult, request: CliRequest, recheck: () => Promise<Report>): Promise<number> {
+  const { write } = request;
   const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
@@ -228,7 +235,9 @@ async function runFixCommand({ report, headRoot }: RunResult, write: boolean, re
   for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}\n`);
   if (!write) {
     process.stdout.write(formatFileChanges(changes));
-    process.stderr.write('prune-guard: run prune-guard fix --write to apply, or pipe this patch to git apply\n');
+    // The patch's paths are relative to the head side's root, which is AFTER_DIR in diff mode.
+    const where = request.options?.source.kind === 'dirs' ? ` in ${request.options.source.after}` : '';
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to git apply${where}\n`);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const unverified = fixes.filter((fix) => !fix.verified);
@@ -284,7 +293,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (progressShown) process.stderr.write('\r\x1b[K');
     }
     const { report } = result;
-    if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
+    if (request.action === 'fix') return await runFixCommand(result, request, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true)));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

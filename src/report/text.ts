@@ -50,8 +50,9 @@ export function formatText(report: Report, options: TextOptions): string {
 
   const { fixes } = report;
   if (fixes.length > 0) {
-    const how = fixes.every((fix) => fix.verified) ? 'prune-guard fix --write applies it' : 'prune-guard fix --write applies the verified ones';
-    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix shows the diff, ${how}):`));
+    // Worded for every mode: `fix` takes the same arguments as the check (`fix diff BEFORE AFTER` too).
+    const how = fixes.every((fix) => fix.verified) ? (fixes.length === 1 ? 'applies it' : 'applies them') : 'applies the verified ones';
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix with the same arguments shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
       lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);

@@ -3,10 +3,10 @@
  * with real kustomize on small trees of our own.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, FIXTURES, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+import { CLI, FIXTURES, PROJECT_ROOT, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 /** Writes `before` and `after` trees into a temp dir and returns it. */
 function sides(before: Tree, after: Tree): string {
@@ -43,6 +43,31 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     const fixed = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/fixed']);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('Plan: 2 to add, 2 to change, 0 to prune');
+  });
+
+  it('fixes the README example in AFTER_DIR with fix diff: the patch, then --write and a passing check', async () => {
+    const dir = makeTempDir();
+    cpSync(join(PROJECT_ROOT, 'examples/operator-crds'), dir, { recursive: true });
+    const shown = await runCli(['fix', 'diff', 'before', 'after'], { cwd: dir });
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toContain(['--- a/kustomization.yaml', '+++ b/kustomization.yaml'].join('\n'));
+    expect(shown.stdout).toContain(['+  - crds.yaml', '   - operator.yaml'].join('\n'));
+    expect(shown.stderr).toContain('pipe this patch to git apply in after\n');
+    expect(readFileSync(join(dir, 'after/kustomization.yaml'), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'examples/operator-crds/after/kustomization.yaml'), 'utf8'));
+
+    const written = await runCli(['fix', 'diff', 'before', 'after', '--write'], { cwd: dir });
+    expect(written.stdout).toBe('updated kustomization.yaml\n');
+    expect(written.code).toBe(0);
+    expect((await runCli(['diff', 'before', 'after'], { cwd: dir })).code).toBe(0);
+  });
+
+  it.each([
+    [['fix', 'diff', 'before'], 'prune-guard: fix diff takes exactly two directories: prune-guard fix diff BEFORE_DIR AFTER_DIR\n'],
+    [['fix', 'diff', 'before', 'after', '--base', 'main'], 'prune-guard: --base and --head apply to git mode, not to fix diff\n'],
+  ])('rejects %j with one line', async (args, line) => {
+    const result = await runCli(args);
+    expect(result.stderr).toBe(line);
+    expect(result.code).toBe(2);
   });
 
   it('names everything a pruned Namespace takes with it', async () => {

@@ -100,8 +100,8 @@ describe('fixes in the report', () => {
 
 describe('formatText', () => {
   it.each([
-    [true, 'prune-guard fix --write applies it):'],
-    [false, 'prune-guard fix --write applies the verified ones):'],
+    [true, 'with --write it applies it):'],
+    [false, 'with --write it applies the verified ones):'],
   ])('says what fix --write applies when the fix is verified: %s', (verified, heading) => {
     const text = formatText(reportWith({ ...remoteFix, verified }), { color: false });
     expect(text).toContain(heading);
@@ -114,7 +114,7 @@ describe('formatText', () => {
     expect(text).toContain(
       [
         '',
-        'Fixes (prune-guard fix shows the diff, prune-guard fix --write applies the verified ones):',
+        'Fixes (prune-guard fix with the same arguments shows the patch; with --write it applies the verified ones):',
         '  verified  infra/calico/kustomization.yaml:4',
         '          Lists operator-crds.yaml, which holds the CRDs tigera-operator.yaml no longer does.',
         `          + ${CALICO}/operator-crds.yaml`,
