@@ -12454,7 +12454,7 @@ function formatMarkdown(report, options = {}) {
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? []));
   if (options.findingsOnly) {
     out.push("_Per-Kustomization details and object diffs are in the job summary of this run._");
     return `${out.join("\n").trimEnd()}
@@ -12492,7 +12492,7 @@ function formatMarkdown(report, options = {}) {
 `;
 }
 var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested) {
+function formatFixes(fixes, suggested, mergeLines) {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
@@ -12503,7 +12503,8 @@ function formatFixes(fixes, suggested) {
     out.push("");
     for (const edit of fix.edits) {
       const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      out.push(`  In ${code(edit.path)}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
+      const file = mergeLines.includes(fix) ? `${code(edit.path)} as merged with the base branch` : code(edit.path);
+      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {

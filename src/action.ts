@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/findings.ts';
+import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './core/line-map.ts';
 import { formatObjectRef } from './core/objects.ts';
 import type { Report } from './core/report.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
 import { formatCommentMarker, upsertStickyComment } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
-import { fetchCommitIfMissing, findMergeBase, openRepository, readParents, resolveCommit } from './render/git.ts';
+import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
 import { redactCredentials } from './render/remote-fetch.ts';
@@ -147,6 +148,18 @@ function readPullRequestEvent(): PullRequestEvent | undefined {
   };
 }
 
+/** The before side, and what the workspace holds. */
+interface BeforeSide {
+  /** The commit to compare with. */
+  readonly base: string;
+  /** True when `base` is the commit itself, not a ref whose merge base is wanted. */
+  readonly exact: boolean;
+  /** How reports name it. */
+  readonly label: string;
+  /** The pull request head, when the workspace is the merge commit of it and the base. */
+  readonly mergeOf?: string;
+}
+
 const FETCH_ADVICE = 'set fetch-depth: 0 on actions/checkout (or fetch-depth: 2 for the default merge commit)';
 
 /**
@@ -154,7 +167,7 @@ const FETCH_ADVICE = 'set fetch-depth: 0 on actions/checkout (or fetch-depth: 2 
  * checks out, or, when the workspace is the head itself, the merge base of base and head;
  * never the base branch tip, whose newer commits would look like removals.
  */
-async function resolveBefore(workspace: string, options: ActionOptions, pr: PullRequestEvent | undefined): Promise<{ base: string; exact: boolean; label: string }> {
+async function resolveBefore(workspace: string, options: ActionOptions, pr: PullRequestEvent | undefined): Promise<BeforeSide> {
   const git = await openRepository(workspace);
   if (options.base) return { base: options.base, exact: false, label: `${options.base} (merge base)` };
   const head = await resolveCommit(git, 'HEAD');
@@ -162,7 +175,7 @@ async function resolveBefore(workspace: string, options: ActionOptions, pr: Pull
   if (pr) {
     if (parents.length === 2 && parents[1] === pr.headSha && parents[0]) {
       await fetchCommitIfMissing(git, parents[0], options.token, FETCH_ADVICE);
-      return { base: parents[0], exact: true, label: `${pr.baseRef} (${parents[0].slice(0, 7)})` };
+      return { base: parents[0], exact: true, label: `${pr.baseRef} (${parents[0].slice(0, 7)})`, mergeOf: pr.headSha };
     }
     await fetchCommitIfMissing(git, pr.baseSha, options.token, FETCH_ADVICE);
     const mergeBase = await findMergeBase(git, pr.baseSha, head, pr.baseRef).catch(() => {
@@ -174,6 +187,28 @@ async function resolveBefore(workspace: string, options: ActionOptions, pr: Pull
   if (!previous) throw new UsageError('HEAD has no parent commit to compare with: set the base input');
   await fetchCommitIfMissing(git, previous, options.token, FETCH_ADVICE);
   return { base: previous, exact: true, label: `HEAD^ (${previous.slice(0, 7)})` };
+}
+
+/**
+ * Renumbers fix edits from the merge commit to the pull request head, where GitHub places
+ * suggestions. A shallow clone lacks the head commit: it is fetched like the base. When it
+ * cannot be read, every fix stays in the comment, numbered as merged.
+ */
+async function mapFixesToHead(workspace: string, head: string, fixes: readonly Fix[], token: string | undefined): Promise<MappedFixes> {
+  const git = await openRepository(workspace);
+  try {
+    await fetchCommitIfMissing(git, head, token, FETCH_ADVICE);
+  } catch (error) {
+    core.warning(`prune-guard could not read the pull request head, so its fixes are not suggested on lines: ${getErrorMessage(error)}`);
+    return { fixes, unmapped: [...fixes] };
+  }
+  const maps = new Map<string, LineMap>();
+  for (const path of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
+    const merged = readFileSync(join(git.root, path), 'utf8');
+    const atHead = await readFileAtCommit(git, head, path);
+    maps.set(path, atHead === undefined ? () => undefined : createLineMap(merged, atHead));
+  }
+  return mapFixLines(fixes, maps);
 }
 
 /** Annotates the kustomization line behind each finding: the worst first, at most 10 per level. */
@@ -259,24 +294,26 @@ async function runAction(): Promise<void> {
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;
 
-    const { fixes } = report;
+    // Suggestions go on the pull request head's lines: renumber edits planned on the merge commit.
+    const { fixes, unmapped } = before.mergeOf && report.fixes.length > 0 ? await mapFixesToHead(workspace, before.mergeOf, report.fixes, options.token) : { fixes: report.fixes, unmapped: [] };
+    const posted: Report = fixes === report.fixes ? report : { ...report, fixes };
     let suggestedFixes: readonly Fix[] = [];
     if (gateway && pr && options.suggestions && fixes.length > 0) {
       try {
-        suggestedFixes = (await postSuggestions(gateway, fixes, pr.headSha)).suggested;
+        suggestedFixes = (await postSuggestions(gateway, fixes.filter((fix) => !unmapped.includes(fix)), pr.headSha)).suggested;
       } catch (error) {
         warnAboutGitHub('post the review with suggestions', error);
       }
     }
-    const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), suggestedFixes };
-    summaryMarkdown = formatMarkdownWithin(report, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
-    writeReportFiles(report, summaryMarkdown, outputs);
+    const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), suggestedFixes, mergeLineFixes: unmapped };
+    summaryMarkdown = formatMarkdownWithin(posted, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
+    writeReportFiles(posted, summaryMarkdown, outputs);
     annotateFindings(report.findings);
 
     if (gateway && pr && options.comment === 'summary') {
       const marker = formatCommentMarker(createHash('sha256').update(options.paths.join('\n')).digest('hex').slice(0, 12));
       // Leave room for the marker line.
-      const { markdown } = formatMarkdownWithin(report, COMMENT_LIMIT - marker.length - 1, markdownOptions);
+      const { markdown } = formatMarkdownWithin(posted, COMMENT_LIMIT - marker.length - 1, markdownOptions);
       try {
         const result = await upsertStickyComment(gateway, marker, markdown);
         core.info(`prune-guard ${result.action} comment ${result.id}`);

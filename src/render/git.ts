@@ -176,3 +176,12 @@ export async function fetchCommitIfMissing(git: GitClient, commit: string, token
   }
   if (!(await hasCommit(git, commit))) throw new GitError(`commit ${commit.slice(0, 12)} is not in this clone and could not be fetched: ${advice}`);
 }
+
+/** Reads a file as a commit has it; undefined when the commit has no such file. */
+export async function readFileAtCommit(git: GitClient, commit: string, path: string): Promise<string | undefined> {
+  try {
+    return await git.run(['cat-file', 'blob', `${commit}:${path}`]);
+  } catch {
+    return undefined;
+  }
+}

@@ -35,6 +35,8 @@ export interface MarkdownOptions {
   readonly acknowledgedBy?: string;
   /** Fixes already posted as review suggestions: named in one line instead of shown in full. */
   readonly suggestedFixes?: readonly Fix[];
+  /** Fixes whose line numbers are the merge commit's: the base branch changed their lines since. */
+  readonly mergeLineFixes?: readonly Fix[];
 }
 
 /**
@@ -96,7 +98,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? []));
   if (options.findingsOnly) {
     out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
     return `${out.join('\n').trimEnd()}\n`;
@@ -138,7 +140,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 /** Vendored files longer than this are named, not shown: `prune-guard fix --write` writes them. */
 const VENDORED_PREVIEW_LIMIT = 4096;
 
-function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[]): string[] {
+function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLines: readonly Fix[]): string[] {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? 'Fix' : 'Fixes'}`, ''];
   for (const fix of fixes) {
@@ -149,7 +151,8 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[]): string[]
     out.push('');
     for (const edit of fix.edits) {
       const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      out.push(`  In ${code(edit.path)}, ${lines}:`, '', indent(fence(edit.replacement, 'yaml')), '');
+      const file = mergeLines.includes(fix) ? `${code(edit.path)} as merged with the base branch` : code(edit.path);
+      out.push(`  In ${file}, ${lines}:`, '', indent(fence(edit.replacement, 'yaml')), '');
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {

@@ -9,29 +9,43 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.ts';
-import { PROJECT_ROOT, commitAll, configMap, git, hasKustomize, kustomization, makeTempDir, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+import { PROJECT_ROOT, commitAll, configMap, crd, git, hasKustomize, kustomization, makeTempDir, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 const ACTION = join(PROJECT_ROOT, 'dist/action.js');
 const CALICO = resolve(PROJECT_ROOT, '../shared/fixtures/calico');
 const hasCalico = existsSync(join(CALICO, 'v3.30.0/custom-resources.yaml'));
 const REPOSITORY = 'octo-org/fleet-infra';
 
-/** A workspace as actions/checkout leaves it for a pull request: the merge commit, detached. */
-function makePullRequestWorkspace(base: Tree, head: Tree, copy?: (dir: string, side: 'base' | 'head') => void): { dir: string; baseSha: string; headSha: string } {
+/**
+ * A workspace as actions/checkout leaves it for a pull request: the merge commit, detached.
+ * `baseMoves` is committed on the base branch after the pull request branched off.
+ */
+function makePullRequestWorkspace(
+  base: Tree,
+  head: Tree,
+  copy?: (dir: string, side: 'base' | 'head') => void,
+  baseMoves?: Tree,
+): { dir: string; baseSha: string; headSha: string; mergeBaseSha: string } {
   const dir = makeTempDir('prune-guard-action-');
   git(dir, 'init', '-q', '-b', 'main');
   writeTree(dir, base);
   copy?.(dir, 'base');
   commitAll(dir, 'base');
-  const baseSha = git(dir, 'rev-parse', 'HEAD').trim();
+  const mergeBaseSha = git(dir, 'rev-parse', 'HEAD').trim();
   git(dir, 'checkout', '-q', '-b', 'change');
   writeTree(dir, head);
   copy?.(dir, 'head');
   commitAll(dir, 'the change');
   const headSha = git(dir, 'rev-parse', 'HEAD').trim();
+  if (baseMoves) {
+    git(dir, 'checkout', '-q', 'main');
+    writeTree(dir, baseMoves);
+    commitAll(dir, 'meanwhile on main');
+  }
+  const baseSha = git(dir, 'rev-parse', 'main').trim();
   git(dir, 'checkout', '-q', '--detach', baseSha);
   git(dir, '-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', `Merge ${headSha} into ${baseSha}`, headSha);
-  return { dir, baseSha, headSha };
+  return { dir, baseSha, headSha, mergeBaseSha };
 }
 
 interface ActionRun {
@@ -207,6 +221,33 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
       { 'app/kustomization.yaml': kustomization('crd.yaml', 'cm.yaml'), 'app/crd.yaml': (readFileSync(join(PROJECT_ROOT, 'examples/operator-crds/after/crds.yaml'), 'utf8')), 'app/cm.yaml': configMap('a', 'x') },
       { 'app/kustomization.yaml': kustomization('cm.yaml') },
     );
+
+  it('suggests on the pull request head\'s lines when the base branch moved them in the merge commit', async () => {
+    const entries = ['crd.yaml', 'cm.yaml', 'cm2.yaml', 'cm3.yaml'];
+    const files = { 'app/crd.yaml': crd('Widget', 'example.io'), ...Object.fromEntries(entries.slice(1).map((name, index) => [`app/${name}`, configMap(`c${index}`, 'x')])) };
+    const workspace = makePullRequestWorkspace(
+      { 'app/kustomization.yaml': kustomization(...entries), ...files },
+      { 'app/kustomization.yaml': kustomization(...entries.slice(1)) },
+      undefined,
+      // Two lines above the list on main: the merge commit numbers every entry two further down.
+      { 'app/kustomization.yaml': `# owned by team-platform\n# see docs/apps.md\n${kustomization(...entries)}` },
+    );
+    const merged = readFileSync(join(workspace.dir, 'app/kustomization.yaml'), 'utf8').split('\n');
+    expect(merged.indexOf('  - cm.yaml') + 1).toBe(6);
+    const diff = git(workspace.dir, 'diff', workspace.mergeBaseSha, workspace.headSha, '--', 'app/kustomization.yaml');
+    server.addPullRequest({ number: 15, baseSha: workspace.baseSha, headSha: workspace.headSha, files: [{ filename: 'app/kustomization.yaml', patch: diff.slice(diff.indexOf('@@')).trimEnd() }] });
+
+    const result = await runAction(workspace, server, 15);
+    expect(result.code).toBe(1);
+    const suggestions = server.state.reviewComments.filter((comment) => comment.pullNumber === 15);
+    // Line 4 of the head is `  - cm.yaml`: the suggestion puts crd.yaml back in front of it.
+    expect(git(workspace.dir, 'show', `${workspace.headSha}:app/kustomization.yaml`).split('\n')[3]).toBe('  - cm.yaml');
+    expect(suggestions.map((comment) => [comment.path, comment.startLine, comment.line])).toEqual([['app/kustomization.yaml', null, 4]]);
+    expect(suggestions[0]?.body).toContain('```suggestion\n  - crd.yaml\n  - cm.yaml\n```');
+    expect(comments(15)[0]?.body).toContain('suggested on `app/kustomization.yaml:4`');
+    expect(JSON.parse(readFileSync(result.outputs['report-json'] as string, 'utf8')).fixes[0].edits[0]).toMatchObject({ startLine: 4, endLine: 4 });
+    expect(server.requests.every((request) => request.accepted)).toBe(true);
+  });
 
   it('lets a pull request with the ack label pass, and says so', async () => {
     const workspace = removedCrd();

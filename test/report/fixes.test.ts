@@ -179,6 +179,12 @@ describe('formatMarkdown', () => {
     expect(suggested).toContain('  In `apps/legacy/kustomization.yaml`, lines 3-5 become:');
   });
 
+  it('says when a fix is numbered as merged with the base branch, which moved its lines', () => {
+    const shown = formatMarkdown(report, { mergeLineFixes: [vendoredFix] });
+    expect(shown).toContain('  In `apps/legacy/kustomization.yaml` as merged with the base branch, lines 3-5 become:');
+    expect(shown).toContain('  In `infra/calico/kustomization.yaml`, line 4 becomes:');
+  });
+
   it('shows a short vendored file whole', () => {
     expect(markdown).toContain(
       [
