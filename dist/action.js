@@ -19163,7 +19163,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -19199,7 +19199,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar5;
@@ -23311,9 +23311,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23349,7 +23349,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23389,7 +23389,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23412,7 +23412,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -23444,7 +23444,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23460,7 +23460,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -36327,8 +36327,20 @@ function formatMarkdownWithin(report, limit, options = {}, measure = (text) => t
     const markdown2 = formatMarkdown(report, tierOptions);
     if (measure(markdown2) <= limit) return { markdown: markdown2, detail };
   }
+  const findingsOnly = { ...options, omitDiffs: true, findingsOnly: true };
+  const fits = (count) => measure(formatMarkdown(report, { ...findingsOnly, maxFindings: count })) <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = report.findings.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
+  }
   const note = "\n\n_The report is too long to show here; the full report is in the job summary of this run._\n";
-  let markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
+  let markdown = formatMarkdown(report, findingsOnly);
   let keep = Math.max(0, limit - measure(note));
   while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
   markdown = markdown.slice(0, keep);
@@ -36345,9 +36357,10 @@ function formatMarkdown(report, options = {}) {
   out.push(`**${formatPlanLine(report)}**`, "");
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, "");
   const showUnits = report.units.length > 1;
-  if (report.findings.length > 0) {
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of report.findings) {
+    for (const finding of shown) {
       const source = [showUnits ? cellCode(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
       out.push(
         `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
@@ -36355,11 +36368,13 @@ function formatMarkdown(report, options = {}) {
     }
     out.push("");
   }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: the job summary of this run lists them all._`, "");
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? "prune-guard fix"));
   if (options.findingsOnly) {
     out.push("_Per-Kustomization details and object diffs are in the job summary of this run._");
     return `${out.join("\n").trimEnd()}
@@ -36397,7 +36412,7 @@ function formatMarkdown(report, options = {}) {
 `;
 }
 var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines) {
+function formatFixes(fixes, suggested, mergeLines, command) {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
@@ -36414,13 +36429,17 @@ function formatFixes(fixes, suggested, mergeLines) {
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
         const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        out.push(`  New file ${code(file.path)}: ${lineCount} lines; \`prune-guard fix --write\` writes it.`, "");
+        const how = fix.verified ? `${code(`${command} --write`)} writes it` : `${code(command)} prints it`;
+        out.push(`  New file ${code(file.path)}: ${lineCount} lines; ${how}.`, "");
         continue;
       }
       out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
-  out.push(fixes.every((fix) => fix.verified) ? "Apply locally with `prune-guard fix --write`." : "Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).", "");
+  out.push(
+    fixes.every((fix) => fix.verified) ? `Apply locally with ${code(`${command} --write`)}.` : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    ""
+  );
   return out;
 }
 function indent(text) {
@@ -39967,14 +39986,23 @@ function planResourceInsertion(path2, text, insertion) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
+  const eol = text.includes("\r\n") ? "\r" : "";
   const lines = text.split("\n");
   const resources = doc.get("resources", true);
+  const newList = () => ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)].map((line2) => `${line2}${eol}`);
   if (resources === void 0) {
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? "").trim() === "") last--;
     const anchor = lines[last] ?? "";
-    const added2 = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-    return assemble(path2, lines, last, last, [anchor, ...added2], insertion.description);
+    return assemble(path2, lines, last, last, [anchor.endsWith("\r") || eol === "" ? anchor : `${anchor}\r`, ...newList()], insertion.description);
+  }
+  if ((0, import_yaml3.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml3.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    if (!/^resources:\s*(#.*)?\r?$/.test(lines[line2] ?? "")) return void 0;
+    return assemble(path2, lines, line2, line2, newList(), insertion.description);
   }
   if (!(0, import_yaml3.isSeq)(resources) || resources.flow) return void 0;
   const items = resources.items.filter((item) => (0, import_yaml3.isScalar)(item) && item.range !== void 0 && item.range !== null);
@@ -39985,7 +40013,7 @@ function planResourceInsertion(path2, text, insertion) {
   const line = lineCounter.linePos(reference.range[0]).line - 1;
   const original = lines[line] ?? "";
   const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}${eol}`);
   return assemble(path2, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
 }
 function formatEntry(entry, style) {
@@ -40001,11 +40029,13 @@ function listResourceEntries(text) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
-  const resources = doc.get("resources", true);
-  if (!(0, import_yaml3.isSeq)(resources)) return [];
-  return resources.items.flatMap(
-    (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line }] : []
-  );
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml3.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
 }
 function describeLineChange(path2, before, after, description) {
   const old = before.split("\n");
@@ -41527,8 +41557,9 @@ async function planGroupFix(group2, context, readIndex) {
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry);
   const required = [...group2.objects.keys()].sort();
-  if (previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(readIndex().readText(group2.source), group2.source, required, context.scope)) return void 0;
-  const anchor = previous ?? findDependentEntry(group2, headEntries) ?? headEntries[0];
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(readIndex().readText(group2.source), group2.source, required, context.scope)) return void 0;
+  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group2, listed) ?? listed[0];
   const what = describeObjects([...group2.objects.values()]);
   const notes = [];
   let unreachable = false;

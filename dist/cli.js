@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar5;
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -8923,7 +8923,7 @@ var require_ignore = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync11, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join15 } from "node:path";
+import { dirname as dirname5, join as join15, relative as relative10 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9600,195 +9600,11 @@ function runPendingCleanups() {
   }
 }
 
-// src/render/remote-fetch.ts
+// src/render/kustomization.ts
+var import_yaml = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error) {
-  return error instanceof FetchError && (error.status === 404 || error.status === 410);
-}
-function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
-}
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
-  }
-  return mirror;
-}
-var sha256 = (text) => createHash("sha256").update(text).digest("hex");
-function createRemoteFetcher(options = {}) {
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const retries = options.retries ?? 2;
-  const readCache = (url) => {
-    if (!options.cacheDir) return void 0;
-    const index = join(options.cacheDir, "urls", sha256(url));
-    if (!existsSync(index)) return void 0;
-    const object = join(options.cacheDir, "objects", readFileSync(index, "utf8").trim());
-    if (!existsSync(object)) return void 0;
-    const body = readFileSync(object, "utf8");
-    return sha256(body) === readFileSync(index, "utf8").trim() ? body : void 0;
-  };
-  const writeCache = (url, body) => {
-    if (!options.cacheDir) return;
-    const digest = sha256(body);
-    for (const dir of ["urls", "objects"]) mkdirSync(join(options.cacheDir, dir), { recursive: true });
-    const object = join(options.cacheDir, "objects", digest);
-    if (!existsSync(object)) {
-      writeFileSync(`${object}.tmp`, body);
-      renameSync(`${object}.tmp`, object);
-    }
-    const index = join(options.cacheDir, "urls", sha256(url));
-    writeFileSync(`${index}.tmp`, digest);
-    renameSync(`${index}.tmp`, index);
-  };
-  const download = async (url, original) => {
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      let response;
-      try {
-        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-      } catch (error) {
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error);
-        continue;
-      }
-      if (response.ok) return await response.text();
-      lastProblem = `HTTP ${response.status}`;
-      lastStatus = response.status;
-      if (response.status !== 429 && response.status < 500) break;
-    }
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
-        memo.set(url, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-function describeNetworkError(error) {
-  const cause = error.cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
-}
-
-// src/report/format.ts
-var SHORT_KIND_NAMES = {
-  CustomResourceDefinition: ["CRD", "CRDs"],
-  Namespace: ["Namespace", "Namespaces"],
-  PersistentVolumeClaim: ["PVC", "PVCs"],
-  PersistentVolume: ["PV", "PVs"],
-  StatefulSet: ["StatefulSet", "StatefulSets"]
-};
-function formatPlanCounts(counts, pruneByKind = {}) {
-  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
-    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
-    return `${count} ${count === 1 ? one : many}`;
-  });
-  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
-  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
-  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
-}
-function formatPlanLine(report) {
-  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
-}
-function formatFindingCounts(report) {
-  const { error, warning, notice } = report.summary.findings;
-  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
-}
-function formatVerdict(report) {
-  if (report.failOn === "never") return "Not failing: --fail-on never.";
-  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
-}
-function formatProvenance(provenance) {
-  if (!provenance) return void 0;
-  const where = provenance.kustomization ? `${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}` : void 0;
-  let what;
-  if (provenance.generator) what = `generated by ${provenance.generator}`;
-  else if (provenance.url) what = `from ${provenance.url}`;
-  else if (provenance.repo) what = `from ${provenance.repo}${provenance.file ? ` (${provenance.file})` : ""}`;
-  else if (provenance.file) what = `from ${provenance.file}`;
-  if (what && where) return `${what}, listed at ${where}`;
-  return what ?? (where ? `listed at ${where}` : void 0);
-}
-function pluralize(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function orderUnitsAsTree(units) {
-  const names = new Set(units.map((unit) => unit.name));
-  const children = /* @__PURE__ */ new Map();
-  const roots = [];
-  for (const unit of units) {
-    const parent = unit.flux?.parent;
-    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
-    else roots.push(unit);
-  }
-  const rows = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = (unit, depth) => {
-    if (seen.has(unit.name)) return;
-    seen.add(unit.name);
-    rows.push({ unit, depth });
-    for (const child of children.get(unit.name) ?? []) visit2(child, depth + 1);
-  };
-  for (const root of roots) visit2(root, 0);
-  return rows;
-}
-function formatUnitVerdict(unit) {
-  if (!unit.flux) return "";
-  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
-  if (unit.before !== null && unit.after === null) return "removed";
-  if (unit.before === null) return "new";
-  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
-}
-function formatUnitFindings(report, unit) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
-  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
-}
-
-// src/report/json.ts
-function formatJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 
 // src/core/objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12428,6 +12244,340 @@ function compareObjects(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// src/render/kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
+var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function findKustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join(dir, name);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return void 0;
+}
+function isRemoteReference(value) {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+function readKustomization(dir, show2) {
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  const text = readFileSync(file, "utf8");
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const shown = show2(file);
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
+  }
+  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const includes = [];
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = /* @__PURE__ */ new Map();
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  for (const field of RESOURCE_FIELDS) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string") continue;
+      const origin = { kustomization: file, line: lineOf(item) };
+      if (isRemoteReference(item.value)) {
+        remotes.set(item.value, origin);
+        continue;
+      }
+      const target = resolve(dir, item.value);
+      if (existsSync(target) && statSync(target).isDirectory()) includes.push(target);
+      else files.set(target, origin);
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml.isMap)(item)) continue;
+      const name = item.get("name");
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+    }
+  }
+  const referencedPaths = /* @__PURE__ */ new Set();
+  (0, import_yaml.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
+      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve(dir, candidate);
+        if (target !== dir && existsSync(target)) referencedPaths.add(target);
+      }
+    }
+  });
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get("kind", true)),
+    includes,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort()
+  };
+}
+function isComponent(kind) {
+  return (0, import_yaml.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2) {
+  const seen = /* @__PURE__ */ new Map();
+  const queue = [root];
+  while (queue.length > 0) {
+    const dir = queue.shift();
+    if (seen.has(dir)) continue;
+    const kustomization = readKustomization(dir, show2);
+    if (!kustomization) continue;
+    seen.set(dir, kustomization);
+    queue.push(...kustomization.includes);
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+function findKustomizationRoots(dir, show2) {
+  const found = [];
+  const walk = (current) => {
+    const kustomization = readKustomization(current, show2);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
+}
+function hashGraphInputs(graph, treeRoot, fileHashes) {
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    if (!existsSync(path2)) return;
+    const stat = statSync(path2);
+    if (stat.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path2, entry.name), false);
+    }
+  };
+  const hash = createHash("sha256");
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+  }
+  for (const path2 of [...inputs].sort()) {
+    let digest = fileHashes.get(path2);
+    if (digest === void 0) {
+      digest = createHash("sha256").update(readFileSync(path2)).digest("hex");
+      fileHashes.set(path2, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
+  }
+  return hash.digest("hex");
+}
+function toPosix(path2) {
+  return sep === "/" ? path2 : path2.split(sep).join("/");
+}
+
+// src/render/remote-fetch.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error) {
+  return error instanceof FetchError && (error.status === 404 || error.status === 410);
+}
+function redactCredentials(text) {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
+  }
+  return mirror;
+}
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
+function createRemoteFetcher(options = {}) {
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const retries = options.retries ?? 2;
+  const readCache = (url) => {
+    if (!options.cacheDir) return void 0;
+    const index = join2(options.cacheDir, "urls", sha256(url));
+    if (!existsSync2(index)) return void 0;
+    const object = join2(options.cacheDir, "objects", readFileSync2(index, "utf8").trim());
+    if (!existsSync2(object)) return void 0;
+    const body = readFileSync2(object, "utf8");
+    return sha256(body) === readFileSync2(index, "utf8").trim() ? body : void 0;
+  };
+  const writeCache = (url, body) => {
+    if (!options.cacheDir) return;
+    const digest = sha256(body);
+    for (const dir of ["urls", "objects"]) mkdirSync(join2(options.cacheDir, dir), { recursive: true });
+    const object = join2(options.cacheDir, "objects", digest);
+    if (!existsSync2(object)) {
+      writeFileSync(`${object}.tmp`, body);
+      renameSync(`${object}.tmp`, object);
+    }
+    const index = join2(options.cacheDir, "urls", sha256(url));
+    writeFileSync(`${index}.tmp`, digest);
+    renameSync(`${index}.tmp`, index);
+  };
+  const download = async (url, original) => {
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      let response;
+      try {
+        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
+        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error);
+        continue;
+      }
+      if (response.ok) return await response.text();
+      lastProblem = `HTTP ${response.status}`;
+      lastStatus = response.status;
+      if (response.status !== 429 && response.status < 500) break;
+    }
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, options.mirrors ?? []);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        const cached = readCache(url);
+        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        memo.set(url, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+function describeNetworkError(error) {
+  const cause = error.cause;
+  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+}
+
+// src/report/format.ts
+var SHORT_KIND_NAMES = {
+  CustomResourceDefinition: ["CRD", "CRDs"],
+  Namespace: ["Namespace", "Namespaces"],
+  PersistentVolumeClaim: ["PVC", "PVCs"],
+  PersistentVolume: ["PV", "PVs"],
+  StatefulSet: ["StatefulSet", "StatefulSets"]
+};
+function formatPlanCounts(counts, pruneByKind = {}) {
+  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
+    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
+    return `${count} ${count === 1 ? one : many}`;
+  });
+  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
+  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
+  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
+}
+function formatPlanLine(report) {
+  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
+}
+function formatFindingCounts(report) {
+  const { error, warning, notice } = report.summary.findings;
+  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
+}
+function formatVerdict(report) {
+  if (report.failOn === "never") return "Not failing: --fail-on never.";
+  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
+}
+function formatProvenance(provenance) {
+  if (!provenance) return void 0;
+  const where = provenance.kustomization ? `${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}` : void 0;
+  let what;
+  if (provenance.generator) what = `generated by ${provenance.generator}`;
+  else if (provenance.url) what = `from ${provenance.url}`;
+  else if (provenance.repo) what = `from ${provenance.repo}${provenance.file ? ` (${provenance.file})` : ""}`;
+  else if (provenance.file) what = `from ${provenance.file}`;
+  if (what && where) return `${what}, listed at ${where}`;
+  return what ?? (where ? `listed at ${where}` : void 0);
+}
+function pluralize(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function orderUnitsAsTree(units) {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
+    else roots.push(unit);
+  }
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (unit, depth) => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child of children.get(unit.name) ?? []) visit2(child, depth + 1);
+  };
+  for (const root of roots) visit2(root, 0);
+  return rows;
+}
+function formatUnitVerdict(unit) {
+  if (!unit.flux) return "";
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return "removed";
+  if (unit.before === null) return "new";
+  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
+}
+function formatUnitFindings(report, unit) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
+}
+
+// src/report/json.ts
+function formatJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
 // src/report/markdown.ts
 var SEVERITY_BADGE = {
   error: ":stop_sign: error",
@@ -12440,9 +12590,10 @@ function formatMarkdown(report, options = {}) {
   out.push(`**${formatPlanLine(report)}**`, "");
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, "");
   const showUnits = report.units.length > 1;
-  if (report.findings.length > 0) {
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of report.findings) {
+    for (const finding of shown) {
       const source = [showUnits ? cellCode(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
       out.push(
         `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
@@ -12450,11 +12601,13 @@ function formatMarkdown(report, options = {}) {
     }
     out.push("");
   }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: the job summary of this run lists them all._`, "");
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? "prune-guard fix"));
   if (options.findingsOnly) {
     out.push("_Per-Kustomization details and object diffs are in the job summary of this run._");
     return `${out.join("\n").trimEnd()}
@@ -12492,7 +12645,7 @@ function formatMarkdown(report, options = {}) {
 `;
 }
 var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines) {
+function formatFixes(fixes, suggested, mergeLines, command) {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
@@ -12509,13 +12662,17 @@ function formatFixes(fixes, suggested, mergeLines) {
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
         const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        out.push(`  New file ${code(file.path)}: ${lineCount} lines; \`prune-guard fix --write\` writes it.`, "");
+        const how = fix.verified ? `${code(`${command} --write`)} writes it` : `${code(command)} prints it`;
+        out.push(`  New file ${code(file.path)}: ${lineCount} lines; ${how}.`, "");
         continue;
       }
       out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
-  out.push(fixes.every((fix) => fix.verified) ? "Apply locally with `prune-guard fix --write`." : "Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).", "");
+  out.push(
+    fixes.every((fix) => fix.verified) ? `Apply locally with ${code(`${command} --write`)}.` : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    ""
+  );
   return out;
 }
 function indent(text) {
@@ -12592,7 +12749,7 @@ function formatText(report, options) {
   const { fixes } = report;
   if (fixes.length > 0) {
     const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (prune-guard fix with the same arguments shows the patch; with --write it ${how}):`));
+    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${options.fixCommand ?? "prune-guard fix"} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(", ");
       lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
@@ -12635,8 +12792,8 @@ import { availableParallelism as availableParallelism2, homedir } from "node:os"
 import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/config-file.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -14017,8 +14174,8 @@ var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
+var sep2 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep2;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var filter = (pattern, options) => {
@@ -15275,7 +15432,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/core/config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
@@ -15437,8 +15594,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -15481,19 +15638,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml2.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml2.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml2.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml2.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -15510,17 +15667,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml2.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml2.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -15531,7 +15688,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml2.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -15539,7 +15696,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -15587,7 +15744,7 @@ function readSourceRef(reader, node, path2) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml2.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -15603,18 +15760,18 @@ function readMirrors(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml2.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml2.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml2.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml2.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -15624,9 +15781,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
+  if ((0, import_yaml2.isMap)(node)) return "a mapping";
+  if ((0, import_yaml2.isSeq)(node)) return "a list";
+  if ((0, import_yaml2.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -15722,16 +15879,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync2(path2, "utf8");
+    text = readFileSync3(path2, "utf8");
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -15745,7 +15902,7 @@ function readConfigFile(path2, shown) {
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -15793,7 +15950,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
+  const dir = mkdtempSync(join4(tmpdir(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore" });
@@ -15829,7 +15986,7 @@ async function getOriginUrl(git) {
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join4, resolve } from "node:path";
+import { basename, delimiter, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
 function createKustomizeRunner(options) {
@@ -15899,7 +16056,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join5(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -15908,154 +16065,6 @@ function findExecutable(name, pathList) {
       return false;
     }
   });
-}
-
-// src/render/kustomization.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, statSync } from "node:fs";
-import { join as join5, relative, resolve as resolve2, sep as sep2 } from "node:path";
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
-var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function findKustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join5(dir, name);
-    if (existsSync3(file) && statSync(file).isFile()) return file;
-  }
-  return void 0;
-}
-function isRemoteReference(value) {
-  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
-}
-function readKustomization(dir, show2) {
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  const text = readFileSync3(file, "utf8");
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  const shown = show2(file);
-  const error = doc.errors[0];
-  if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
-  }
-  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const includes = [];
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = /* @__PURE__ */ new Map();
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml2.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  for (const field of RESOURCE_FIELDS) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") continue;
-      const origin = { kustomization: file, line: lineOf(item) };
-      if (isRemoteReference(item.value)) {
-        remotes.set(item.value, origin);
-        continue;
-      }
-      const target = resolve2(dir, item.value);
-      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
-      else files.set(target, origin);
-    }
-  }
-  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml2.isMap)(item)) continue;
-      const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
-    }
-  }
-  const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml2.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
-      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
-      for (const candidate of candidates) {
-        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve2(dir, candidate);
-        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
-      }
-    }
-  });
-  return {
-    dir,
-    file,
-    isComponent: isComponent(root?.get("kind", true)),
-    includes,
-    files,
-    remotes,
-    generators,
-    referencedPaths: [...referencedPaths].sort()
-  };
-}
-function isComponent(kind) {
-  return (0, import_yaml2.isScalar)(kind) && kind.value === "Component";
-}
-function readKustomizationGraph(root, show2) {
-  const seen = /* @__PURE__ */ new Map();
-  const queue = [root];
-  while (queue.length > 0) {
-    const dir = queue.shift();
-    if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2);
-    if (!kustomization) continue;
-    seen.set(dir, kustomization);
-    queue.push(...kustomization.includes);
-  }
-  return { root, kustomizations: [...seen.values()] };
-}
-function findKustomizationRoots(dir, show2) {
-  const found = [];
-  const walk = (current) => {
-    const kustomization = readKustomization(current, show2);
-    if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
-    }
-  };
-  walk(dir);
-  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
-  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
-}
-function hashGraphInputs(graph, treeRoot, fileHashes) {
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    if (!existsSync3(path2)) return;
-    const stat = statSync(path2);
-    if (stat.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join5(path2, entry.name), false);
-    }
-  };
-  const hash = createHash2("sha256");
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
-  }
-  for (const path2 of [...inputs].sort()) {
-    let digest = fileHashes.get(path2);
-    if (digest === void 0) {
-      digest = createHash2("sha256").update(readFileSync3(path2)).digest("hex");
-      fileHashes.set(path2, digest);
-    }
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
-  }
-  return hash.digest("hex");
-}
-function toPosix(path2) {
-  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
 }
 
 // src/render/pool.ts
@@ -16097,14 +16106,23 @@ function planResourceInsertion(path2, text, insertion) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
+  const eol = text.includes("\r\n") ? "\r" : "";
   const lines = text.split("\n");
   const resources = doc.get("resources", true);
+  const newList = () => ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)].map((line2) => `${line2}${eol}`);
   if (resources === void 0) {
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? "").trim() === "") last--;
     const anchor = lines[last] ?? "";
-    const added2 = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-    return assemble(path2, lines, last, last, [anchor, ...added2], insertion.description);
+    return assemble(path2, lines, last, last, [anchor.endsWith("\r") || eol === "" ? anchor : `${anchor}\r`, ...newList()], insertion.description);
+  }
+  if ((0, import_yaml3.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml3.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    if (!/^resources:\s*(#.*)?\r?$/.test(lines[line2] ?? "")) return void 0;
+    return assemble(path2, lines, line2, line2, newList(), insertion.description);
   }
   if (!(0, import_yaml3.isSeq)(resources) || resources.flow) return void 0;
   const items = resources.items.filter((item) => (0, import_yaml3.isScalar)(item) && item.range !== void 0 && item.range !== null);
@@ -16115,7 +16133,7 @@ function planResourceInsertion(path2, text, insertion) {
   const line = lineCounter.linePos(reference.range[0]).line - 1;
   const original = lines[line] ?? "";
   const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}${eol}`);
   return assemble(path2, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
 }
 function formatEntry(entry, style) {
@@ -16131,11 +16149,13 @@ function listResourceEntries(text) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
-  const resources = doc.get("resources", true);
-  if (!(0, import_yaml3.isSeq)(resources)) return [];
-  return resources.items.flatMap(
-    (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line }] : []
-  );
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml3.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
 }
 function describeLineChange(path2, before, after, description) {
   const old = before.split("\n");
@@ -21722,8 +21742,9 @@ async function planGroupFix(group, context, readIndex) {
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry);
   const required = [...group.objects.keys()].sort();
-  if (previous?.value === beforeEntry && group.sourceIsFile && holdsAll(readIndex().readText(group.source), group.source, required, context.scope)) return void 0;
-  const anchor = previous ?? findDependentEntry(group, headEntries) ?? headEntries[0];
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(readIndex().readText(group.source), group.source, required, context.scope)) return void 0;
+  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes = [];
   let unreachable = false;
@@ -22708,10 +22729,20 @@ function checkChoice(name, value, valid) {
   if (valid.includes(value)) return value;
   throw new UsageError(`${name} is set to invalid value '${value}'. Valid values: ${valid.join(", ")}`);
 }
-function formatReport(report, format, color) {
+function formatReport(report, format, color, options) {
   if (format === "json") return formatJson(report);
-  if (format === "markdown") return formatMarkdown(report);
-  return formatText(report, { color });
+  const fixCommand = describeFixCommand(options);
+  if (format === "markdown") return formatMarkdown(report, { fixCommand });
+  return formatText(report, { color, fixCommand });
+}
+function describeFixCommand(options) {
+  const { source } = options;
+  if (source.kind === "dirs") return ["prune-guard fix diff", quoteArgument(source.before), quoteArgument(source.after)].join(" ");
+  const command = ["prune-guard fix", ...source.paths.map(quoteArgument), ...source.base !== void 0 ? ["--base", quoteArgument(source.base)] : []].join(" ");
+  return source.head === void 0 ? command : `on a checkout of ${source.head}, ${command}`;
+}
+function quoteArgument(value) {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function useColor(env, isTTY) {
   if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
@@ -22723,9 +22754,12 @@ async function runFixCommand({ report, headRoot }, request2, recheck) {
   const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
+    const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
+    const below = report.failOn === "error" && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "";
     process.stderr.write(
       blocking.length > 0 ? `prune-guard: no fix found for the ${blocking.length} blocking ${blocking.length === 1 ? "finding" : "findings"}; run prune-guard for the report
-` : "prune-guard: nothing to fix: the change drops no CRD, Namespace or other cluster-scoped object\n"
+` : `prune-guard: nothing to fix: no finding at or above ${report.failOn === "never" || report.failOn === "notice" ? "warning" : report.failOn}${below}
+`
     );
     return blocking.length > 0 ? ExitCodes.blocking : ExitCodes.clean;
   }
@@ -22740,8 +22774,8 @@ async function runFixCommand({ report, headRoot }, request2, recheck) {
 `);
   if (!write) {
     process.stdout.write(formatFileChanges(changes));
-    const where = request2.options?.source.kind === "dirs" ? ` in ${request2.options.source.after}` : "";
-    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to git apply${where}
+    const root = toPosix(relative10(process.cwd(), headRoot));
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
@@ -22797,7 +22831,7 @@ async function main(argv) {
     }
     const { report } = result;
     if (request2.action === "fix") return await runFixCommand(result, request2, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
-    process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true)));
+    process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     if (error instanceof PruneGuardError) {

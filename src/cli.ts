@@ -2,13 +2,14 @@
  * The command-line adapter: argv -> run -> stdout and an exit code.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
 import type { Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
+import { toPosix } from './render/kustomization.ts';
 import { redactCredentials } from './render/remote-fetch.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
 import { formatJson } from './report/json.ts';
@@ -196,10 +197,26 @@ function checkChoice<T extends string>(name: string, value: string | undefined, 
 }
 
 /** Renders a report in the requested format. */
-function formatReport(report: Report, format: Format, color: boolean): string {
+function formatReport(report: Report, format: Format, color: boolean, options: RunOptions): string {
   if (format === 'json') return formatJson(report);
-  if (format === 'markdown') return formatMarkdown(report);
-  return formatText(report, { color });
+  const fixCommand = describeFixCommand(options);
+  if (format === 'markdown') return formatMarkdown(report, { fixCommand });
+  return formatText(report, { color, fixCommand });
+}
+
+/**
+ * The `fix` command for the same sides as this check, for the report to point at. `fix` edits
+ * the working tree, so a check of `--head REF` points at a checkout of REF.
+ */
+function describeFixCommand(options: RunOptions): string {
+  const { source } = options;
+  if (source.kind === 'dirs') return ['prune-guard fix diff', quoteArgument(source.before), quoteArgument(source.after)].join(' ');
+  const command = ['prune-guard fix', ...source.paths.map(quoteArgument), ...(source.base !== undefined ? ['--base', quoteArgument(source.base)] : [])].join(' ');
+  return source.head === undefined ? command : `on a checkout of ${source.head}, ${command}`;
+}
+
+function quoteArgument(value: string): string {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Decides colour: never with NO_COLOR, always with FORCE_COLOR=1, otherwise only on a TTY. */
@@ -218,10 +235,13 @@ async function runFixCommand({ report, headRoot }: RunResult, request: CliReques
   const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
+    // Fixes are planned for what fails the gate; say so when warnings below it were left alone.
+    const warnings = report.findings.filter((finding) => finding.severity === 'warning').length;
+    const below = report.failOn === 'error' && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '';
     process.stderr.write(
       blocking.length > 0
         ? `prune-guard: no fix found for the ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'}; run prune-guard for the report\n`
-        : 'prune-guard: nothing to fix: the change drops no CRD, Namespace or other cluster-scoped object\n',
+        : `prune-guard: nothing to fix: no finding at or above ${report.failOn === 'never' || report.failOn === 'notice' ? 'warning' : report.failOn}${below}\n`,
     );
     return blocking.length > 0 ? ExitCodes.blocking : ExitCodes.clean;
   }
@@ -235,9 +255,10 @@ async function runFixCommand({ report, headRoot }: RunResult, request: CliReques
   for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}\n`);
   if (!write) {
     process.stdout.write(formatFileChanges(changes));
-    // The patch's paths are relative to the head side's root, which is AFTER_DIR in diff mode.
-    const where = request.options?.source.kind === 'dirs' ? ` in ${request.options.source.after}` : '';
-    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to git apply${where}\n`);
+    // The patch's paths are relative to the head side's root (the repository root, or AFTER_DIR);
+    // git apply elsewhere skips them without a word.
+    const root = toPosix(relative(process.cwd(), headRoot));
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : 'git apply'}\n`);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const unverified = fixes.filter((fix) => !fix.verified);
@@ -294,7 +315,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const { report } = result;
     if (request.action === 'fix') return await runFixCommand(result, request, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
-    process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true)));
+    process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     if (error instanceof PruneGuardError) {

@@ -202,9 +202,11 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext, re
   const previous = findPreviousEntry(headEntries, beforeEntry);
   const required = [...group.objects.keys()].sort();
   // The entry is still listed and its file still holds the objects: the loss is elsewhere.
-  if (previous?.value === beforeEntry && group.sourceIsFile && holdsAll(readIndex().readText(group.source), group.source, required, context.scope)) return undefined;
+  if (beforeEntry !== undefined && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(readIndex().readText(group.source), group.source, required, context.scope)) return undefined;
   // CRDs and Namespaces belong ahead of what uses them; with no better place, at the top.
-  const anchor = previous ?? findDependentEntry(group, headEntries) ?? headEntries[0];
+  // New entries go into resources:, so an entry of bases: cannot be the place.
+  const listed = headEntries.filter((entry) => entry.list === 'resources');
+  const anchor = (previous?.list === 'resources' ? previous : undefined) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes: string[] = [];
   let unreachable = false;

@@ -3,7 +3,7 @@
  * the yaml Document only locates the list and its entries; the edit is made in the source
  * text, so comments, quoting and indentation stay untouched.
  */
-import { LineCounter, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import type { FixEdit } from './findings.ts';
 
 /** What to add to `resources:`. */
@@ -33,16 +33,29 @@ export function planResourceInsertion(path: string, text: string, insertion: Res
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) return undefined;
+  // Lines keep their `\r` in a CRLF file; new lines get one too, or the file ends up mixed.
+  const eol = text.includes('\r\n') ? '\r' : '';
   const lines = text.split('\n');
   const resources = doc.get('resources', true);
+  const newList = (): string[] => ['resources:', ...insertion.entries.map((entry) => `  - ${formatEntry(entry, undefined)}`)].map((line) => `${line}${eol}`);
 
   if (resources === undefined) {
     // No list yet: append one after the last line that holds content.
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? '').trim() === '') last--;
     const anchor = lines[last] ?? '';
-    const added = ['resources:', ...insertion.entries.map((entry) => `  - ${formatEntry(entry, undefined)}`)];
-    return assemble(path, lines, last, last, [anchor, ...added], insertion.description);
+    // A last line without a newline of its own would run into the new key.
+    return assemble(path, lines, last, last, [anchor.endsWith('\r') || eol === '' ? anchor : `${anchor}\r`, ...newList()], insertion.description);
+  }
+  if (isScalar(resources) && resources.value === null) {
+    // `resources:` with nothing under it: the key's own line becomes the list.
+    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'resources')?.key : undefined;
+    const range = isScalar(key) ? key.range : undefined;
+    if (!range) return undefined;
+    const line = lineCounter.linePos(range[0]).line - 1;
+    // Only a bare `resources:` line (a comment may follow) is replaced; anything else is not guessed at.
+    if (!/^resources:\s*(#.*)?\r?$/.test(lines[line] ?? '')) return undefined;
+    return assemble(path, lines, line, line, newList(), insertion.description);
   }
   if (!isSeq(resources) || resources.flow) return undefined;
 
@@ -55,7 +68,7 @@ export function planResourceInsertion(path: string, text: string, insertion: Res
   const original = lines[line] ?? '';
   // `  - value` or `- value`: copy the dash's indentation and the value's quoting style.
   const prefix = /^(\s*-\s+)/.exec(original)?.[1] ?? '- ';
-  const added = insertion.entries.map((entry) => `${prefix}${formatEntry(entry, reference.type)}`);
+  const added = insertion.entries.map((entry) => `${prefix}${formatEntry(entry, reference.type)}${eol}`);
   return assemble(path, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
 }
 
@@ -71,24 +84,31 @@ function assemble(path: string, lines: readonly string[], start: number, end: nu
   return { text, fix: { path, startLine: start + 1, endLine: end + 1, replacement: replacement.join('\n'), description } };
 }
 
-/** A `resources:` entry and its 1-based line. */
+/** A `resources:` (or deprecated `bases:`) entry and its 1-based line. */
 export interface ResourceEntry {
   /** The entry as written (a path or URL). */
   readonly value: string;
   /** Its line in the file. */
   readonly line: number;
+  /** The list it is in: new entries go into `resources:`, so only those can be anchors. */
+  readonly list: 'resources' | 'bases';
 }
 
-/** Lists the string entries of a kustomization's `resources:` list; empty for an unreadable file. */
+/**
+ * Lists the string entries of a kustomization's `resources:` list, then of `bases:` (which
+ * kustomize still reads as resources); empty for an unreadable file.
+ */
 export function listResourceEntries(text: string): ResourceEntry[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
-  const resources = doc.get('resources', true);
-  if (!isSeq(resources)) return [];
-  return resources.items.flatMap((item) =>
-    isScalar(item) && typeof item.value === 'string' && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line }] : [],
-  );
+  return (['resources', 'bases'] as const).flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!isSeq(items)) return [];
+    return items.items.flatMap((item) =>
+      isScalar(item) && typeof item.value === 'string' && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : [],
+    );
+  });
 }
 
 /**

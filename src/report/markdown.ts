@@ -31,10 +31,14 @@ export interface MarkdownOptions {
   readonly omitDiffs?: boolean;
   /** Leave out everything but the verdict and the findings, and point to the job summary. */
   readonly findingsOnly?: boolean;
+  /** Show at most this many findings (the most serious), and say how many more the job summary has. */
+  readonly maxFindings?: number;
   /** The label that acknowledged the blocking findings, when one did. */
   readonly acknowledgedBy?: string;
   /** Fixes already posted as review suggestions: named in one line instead of shown in full. */
   readonly suggestedFixes?: readonly Fix[];
+  /** The command that shows the fixes locally; default `prune-guard fix` (on a checkout of the change). */
+  readonly fixCommand?: string;
   /** Fixes whose line numbers are the merge commit's: the base branch changed their lines since. */
   readonly mergeLineFixes?: readonly Fix[];
 }
@@ -59,8 +63,21 @@ export function formatMarkdownWithin(
     const markdown = formatMarkdown(report, tierOptions);
     if (measure(markdown) <= limit) return { markdown, detail };
   }
+  // Fewer findings rows, so the verdict and the fixes (the suggestion to commit) stay whole.
+  const findingsOnly: MarkdownOptions = { ...options, omitDiffs: true, findingsOnly: true };
+  const fits = (count: number): boolean => measure(formatMarkdown(report, { ...findingsOnly, maxFindings: count })) <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = report.findings.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
+  }
   const note = '\n\n_The report is too long to show here; the full report is in the job summary of this run._\n';
-  let markdown = formatMarkdown(report, tiers[2]?.[1] ?? options);
+  let markdown = formatMarkdown(report, findingsOnly);
   // Cut by characters until the measure fits (bytes may exceed characters).
   let keep = Math.max(0, limit - measure(note));
   while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
@@ -82,9 +99,10 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, '');
 
   const showUnits = report.units.length > 1;
-  if (report.findings.length > 0) {
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
     out.push('| Severity | Rule | Object | What happens | Source |', '| --- | --- | --- | --- | --- |');
-    for (const finding of report.findings) {
+    for (const finding of shown) {
       const source = [showUnits ? cellCode(finding.unit) : '', cell(formatProvenance(finding.provenance) ?? '')]
         .filter(Boolean)
         .join(': ');
@@ -94,11 +112,13 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     out.push('');
   }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? 'finding' : 'findings'}: the job summary of this run lists them all._`, '');
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, '');
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? []));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? 'prune-guard fix'));
   if (options.findingsOnly) {
     out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
     return `${out.join('\n').trimEnd()}\n`;
@@ -140,7 +160,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 /** Vendored files longer than this are named, not shown: `prune-guard fix --write` writes them. */
 const VENDORED_PREVIEW_LIMIT = 4096;
 
-function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLines: readonly Fix[]): string[] {
+function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLines: readonly Fix[], command: string): string[] {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? 'Fix' : 'Fixes'}`, ''];
   for (const fix of fixes) {
@@ -158,13 +178,20 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLine
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
         // A newline ends a line; the one at the end of the file does not start another.
         const lineCount = file.content.replace(/\n$/, '').split('\n').length;
-        out.push(`  New file ${code(file.path)}: ${lineCount} lines; \`prune-guard fix --write\` writes it.`, '');
+        // --write applies verified fixes only; the patch shows every one.
+        const how = fix.verified ? `${code(`${command} --write`)} writes it` : `${code(command)} prints it`;
+        out.push(`  New file ${code(file.path)}: ${lineCount} lines; ${how}.`, '');
         continue;
       }
       out.push(`  New file ${code(file.path)}:`, '', indent(fence(file.content, 'yaml')), '');
     }
   }
-  out.push(fixes.every((fix) => fix.verified) ? 'Apply locally with `prune-guard fix --write`.' : 'Apply locally with `prune-guard fix --write` (verified fixes; review the others in the patch of `prune-guard fix`).', '');
+  out.push(
+    fixes.every((fix) => fix.verified)
+      ? `Apply locally with ${code(`${command} --write`)}.`
+      : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    '',
+  );
   return out;
 }
 

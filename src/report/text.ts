@@ -20,6 +20,8 @@ import {
 export interface TextOptions {
   /** Use ANSI colours (only on a TTY, never with NO_COLOR; the adapter decides). */
   readonly color: boolean;
+  /** The command that shows the fixes of this very run (`prune-guard fix diff before after`); default `prune-guard fix`. */
+  readonly fixCommand?: string;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -50,9 +52,8 @@ export function formatText(report: Report, options: TextOptions): string {
 
   const { fixes } = report;
   if (fixes.length > 0) {
-    // Worded for every mode: `fix` takes the same arguments as the check (`fix diff BEFORE AFTER` too).
     const how = fixes.every((fix) => fix.verified) ? (fixes.length === 1 ? 'applies it' : 'applies them') : 'applies the verified ones';
-    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (prune-guard fix with the same arguments shows the patch; with --write it ${how}):`));
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (${options.fixCommand ?? 'prune-guard fix'} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
       lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { describeLineChange, planResourceInsertion } from '../../src/core/kustomization-edit.ts';
+import { describeLineChange, listResourceEntries, planResourceInsertion } from '../../src/core/kustomization-edit.ts';
 
 const CALICO = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.0/manifests';
 
@@ -61,9 +61,33 @@ describe('planResourceInsertion', () => {
     expect(planResourceInsertion('k.yaml', text, { entries: ['crds.yaml'], ...(before ? { before } : {}), description: 'd' })).toBeUndefined();
   });
 
+  it.each([
+    ['before an entry', 'resources:\r\n  - a.yaml\r\n', { before: 'a.yaml' }, 'resources:\r\n  - crds.yaml\r\n  - a.yaml\r\n'],
+    ['into a file without a list', 'namespace: x\r\n', {}, 'namespace: x\r\nresources:\r\n  - crds.yaml\r\n'],
+    ['into a file without a list or a final newline', 'namespace: x', {}, 'namespace: x\nresources:\n  - crds.yaml'],
+  ])('keeps the line endings of the file: %s', (_name, text, where, expected) => {
+    expect(planResourceInsertion('k.yaml', text, { entries: ['crds.yaml'], ...where, description: 'd' })?.text).toBe(expected);
+  });
+
+  it('fills an empty resources: key in place, keeping its comment', () => {
+    const planned = planResourceInsertion('k.yaml', 'resources: # none yet\nnamespace: x\n', { entries: ['crds.yaml'], description: 'd' });
+    expect(planned?.text).toBe('resources:\n  - crds.yaml\nnamespace: x\n');
+    expect(planned?.fix).toMatchObject({ startLine: 1, endLine: 1, replacement: 'resources:\n  - crds.yaml' });
+  });
+
   it('quotes an entry YAML would misread', () => {
     const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n', { entries: ['#weird.yaml'], description: 'd' });
     expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['a.yaml', '#weird.yaml']);
+  });
+});
+
+describe('listResourceEntries', () => {
+  it('lists resources, then the deprecated bases, each with its line and list', () => {
+    expect(listResourceEntries('bases:\n  - ../base\nresources:\n  - a.yaml\n  - "b.yaml"\n')).toEqual([
+      { value: 'a.yaml', line: 4, list: 'resources' },
+      { value: 'b.yaml', line: 5, list: 'resources' },
+      { value: '../base', line: 2, list: 'bases' },
+    ]);
   });
 });
 

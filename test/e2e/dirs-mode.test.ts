@@ -52,7 +52,9 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     expect(shown.code).toBe(1);
     expect(shown.stdout).toContain(['--- a/kustomization.yaml', '+++ b/kustomization.yaml'].join('\n'));
     expect(shown.stdout).toContain(['+  - crds.yaml', '   - operator.yaml'].join('\n'));
-    expect(shown.stderr).toContain('pipe this patch to git apply in after\n');
+    expect(shown.stderr).toContain('pipe this patch to git -C after apply\n');
+    // The report points at the same command.
+    expect((await runCli(['diff', 'before', 'after'], { cwd: dir })).stdout).toContain('Fix (prune-guard fix diff before after shows the patch; with --write it applies it):');
     expect(readFileSync(join(dir, 'after/kustomization.yaml'), 'utf8')).toBe(readFileSync(join(PROJECT_ROOT, 'examples/operator-crds/after/kustomization.yaml'), 'utf8'));
 
     const written = await runCli(['fix', 'diff', 'before', 'after', '--write'], { cwd: dir });

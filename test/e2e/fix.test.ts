@@ -151,7 +151,7 @@ describe.skipIf(!hasKustomize || !hasCalico)(
       const nothing = await runCli(['fix', '--base', 'main', ...flags], { cwd: repo });
       expect(nothing.code).toBe(0);
       expect(nothing.stdout).toBe('');
-      expect(nothing.stderr).toBe('prune-guard: nothing to fix: the change drops no CRD, Namespace or other cluster-scoped object\n');
+      expect(nothing.stderr).toBe('prune-guard: nothing to fix: no finding at or above error\n');
     });
 
     it('probes conventional names when the GitHub API cannot be reached, and says nothing of it when that works', async () => {
@@ -413,6 +413,38 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     const fix = await runCli(['fix', '--fail-on', 'warning'], { cwd: repo });
     expect(fix.stdout).toBe('');
     expect(fix.stderr).toMatch(/^prune-guard: (no fix found for the \d+ blocking findings?|nothing to fix)/);
+  });
+
+  it('fixes an entry dropped from the deprecated bases: list, in resources:', async () => {
+    const repo = makeRepo({
+      'apps/kustomization.yaml': 'bases:\n  - crds.yaml\n  - widgets.yaml\n',
+      'apps/crds.yaml': crd('Widget', 'example.io'),
+      'apps/widgets.yaml': widget('first'),
+    });
+    writeTree(repo, { 'apps/kustomization.yaml': 'bases:\n  - widgets.yaml\n' });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toMatchObject([{ source: 'local', verified: true, entries: ['crds.yaml'] }]);
+    const written = await runCli(['fix', '--write'], { cwd: repo });
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(repo, 'apps/kustomization.yaml'), 'utf8')).toBe('bases:\n  - widgets.yaml\nresources:\n  - crds.yaml\n');
+  });
+
+  it('says how to apply the patch from a subdirectory, where a plain git apply would skip it', async () => {
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
+    const shown = await runCli(['fix', '.'], { cwd: join(repo, 'apps') });
+    expect(shown.stdout).toContain('+++ b/apps/kustomization.yaml');
+    expect(shown.stderr).toContain('pipe this patch to git -C .. apply\n');
+  });
+
+  it('says when warnings below the gate were not looked at', async () => {
+    const clusterRole = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n';
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('role.yaml', 'widgets.yaml'), 'apps/role.yaml': clusterRole, 'apps/widgets.yaml': configMapYaml('w', 'apps') });
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
+    const fix = await runCli(['fix'], { cwd: repo });
+    expect(fix.code).toBe(0);
+    expect(fix.stderr).toBe('prune-guard: nothing to fix: no finding at or above error; with --fail-on warning it also looks at the 1 warning\n');
+    expect((await runCli(['fix', '--fail-on', 'warning'], { cwd: repo })).stdout).toContain('+  - role.yaml');
   });
 
   it('checks only with --no-fix: no look-ups, no fixes', async () => {

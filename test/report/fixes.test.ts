@@ -114,7 +114,7 @@ describe('formatText', () => {
     expect(text).toContain(
       [
         '',
-        'Fixes (prune-guard fix with the same arguments shows the patch; with --write it applies the verified ones):',
+        'Fixes (prune-guard fix shows the patch; with --write it applies the verified ones):',
         '  verified  infra/calico/kustomization.yaml:4',
         '          Lists operator-crds.yaml, which holds the CRDs tigera-operator.yaml no longer does.',
         `          + ${CALICO}/operator-crds.yaml`,
@@ -218,8 +218,16 @@ describe('formatMarkdown', () => {
     if (shown) {
       expect(rendered).toContain('  New file `apps/legacy/namespace-vendored.yaml`:\n');
     } else {
-      expect(rendered).toContain(`  New file \`apps/legacy/namespace-vendored.yaml\`: ${lines} lines; \`prune-guard fix --write\` writes it.\n`);
+      // Not verified: --write leaves it alone, the patch has it.
+      expect(rendered).toContain(`  New file \`apps/legacy/namespace-vendored.yaml\`: ${lines} lines; \`prune-guard fix\` prints it.\n`);
     }
+  });
+
+  it('says --write writes a long vendored file only when the fix is verified', () => {
+    const fix: Fix = { ...vendoredFix, verified: true, files: [{ path: vendoredNamespace.path, content: manifest(625) }] };
+    expect(formatMarkdown(reportWith(fix), { fixCommand: 'prune-guard fix diff a b' })).toContain(
+      '  New file `apps/legacy/namespace-vendored.yaml`: 625 lines; `prune-guard fix diff a b --write` writes it.\n',
+    );
   });
 
   it('escapes markdown and HTML in a fix description', () => {
