@@ -27358,7 +27358,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -27543,10 +27543,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
       }
       return separator;
     };
@@ -27606,26 +27606,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
         });
-        run2 = [];
+        run = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run.push(token);
           return;
         }
         flush();
@@ -37258,15 +37258,15 @@ var build = (toks, pairs, start, end, top) => {
 };
 var normalize = (items, form) => {
   const out = [];
-  let run2 = "";
+  let run = "";
   const flush = () => {
-    for (const ch of run2.normalize(form))
+    for (const ch of run.normalize(form))
       out.push(lit(ch));
-    run2 = "";
+    run = "";
   };
   for (const it of items) {
     if (it.t === "lit") {
-      run2 += it.ch;
+      run += it.ch;
       continue;
     }
     flush();
@@ -37443,14 +37443,14 @@ var Sim = class {
         this.#addThread(state, node);
     }
   }
-  addRun(state, run2, i, top) {
+  addRun(state, run, i, top) {
     for (const r of state.runs) {
-      if (r.neg === run2.neg && sameState(r.state, run2.state))
+      if (r.neg === run.neg && sameState(r.state, run.state))
         return;
     }
-    state.runs.push(run2);
-    if (!run2.state.match) {
-      this.add(state, run2.neg.next, i, top);
+    state.runs.push(run);
+    if (!run.state.match) {
+      this.add(state, run.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -37478,13 +37478,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run2 of state.runs) {
-        if (run2.state.dead) {
-          this.addRun(next, run2, i + 1, top);
+      for (const run of state.runs) {
+        if (run.state.dead) {
+          this.addRun(next, run, i + 1, top);
           continue;
         }
-        const sub = this.step(run2.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
+        const sub = this.step(run.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -41240,11 +41240,11 @@ function listConventionalSiblings(fileName) {
   const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
   return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
 }
-function rankCandidateFiles(names, exclude, cap) {
+function rankCandidateFiles(names, exclude, caps) {
   const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
   const crds = eligible.filter((name) => /crd/i.test(name));
   const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds, ...others].slice(0, Math.max(0, cap));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
 }
 function chooseCoveringSet(required, candidates) {
   const wanted = [...new Set(required)];
@@ -41275,10 +41275,17 @@ function chooseCoveringSet(required, candidates) {
   return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
 }
 function matchesIgnoringRef(a, b) {
+  return isSamePlace(a, b, true);
+}
+function isSameDirectoryAnyRef(next, previous) {
+  return isSamePlace(next, previous, false);
+}
+function isSamePlace(a, b, sameName) {
+  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
   const githubA = parseGitHubFileUrl(a);
   const githubB = parseGitHubFileUrl(b);
   if (githubA && githubB) {
-    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && githubA.path === githubB.path;
+    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
   }
   let urlA;
   let urlB;
@@ -41291,8 +41298,9 @@ function matchesIgnoringRef(a, b) {
   if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
   const segmentsA = urlA.pathname.split("/");
   const segmentsB = urlB.pathname.split("/");
-  if (segmentsA.length !== segmentsB.length || segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "") return false;
-  return segmentsA.filter((segment, index) => segment !== segmentsB[index]).length <= 1;
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
+  return segmentsA.slice(0, -1).filter((segment, index) => segment !== segmentsB[index]).length <= 1;
 }
 function chooseVendorFileName(input) {
   const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
@@ -41496,29 +41504,45 @@ function walkFiles(root) {
 }
 
 // src/plan-fixes.ts
-var REMOTE_CANDIDATE_CAP = 12;
+var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
 var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
+var NAMED_EXTRAS = 3;
 async function planFixes(findings, units, context) {
   const groups = collectGroups(findings, units);
-  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map() };
+  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
   let index;
-  const readIndex = () => index ??= indexTree(context.head.root, context.head.show, context.head.files);
-  const planned = await mapInPool(groups, context.concurrency, (group2) => planGroupFix(group2, context, readIndex));
+  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
+  const planned = await mapInPool(groups, context.concurrency, (group2) => planGroupFix(group2, planning));
+  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
   const byFile = /* @__PURE__ */ new Map();
-  for (const fix of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
+  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
   const files = [...byFile.keys()].sort();
-  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], context));
-  const fixes = [];
+  const fileFixes = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const { kept, providers } = await checkTogether(fileFixes, planning);
+  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
   const targets = /* @__PURE__ */ new Map();
-  for (const { fix, groups: covered } of merged) {
-    for (const group2 of covered) {
+  for (const [position, fileFix] of kept.entries()) {
+    for (const group2 of fileFix.groups) {
+      for (const [unitName, member] of group2.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
+    }
+  }
+  for (const fileFix of fileFixes.filter((fix) => !kept.includes(fix))) {
+    for (const group2 of fileFix.groups) {
       for (const [unitName, member] of group2.members) {
-        for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, fixes.length);
+        for (const object of member.objects) {
+          const provider = providers.objects.get(`${unitName}\0${object.key}`);
+          if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        }
       }
     }
-    fixes.push(fix);
   }
-  return { fixes, targets };
+  for (const finding of findings) {
+    if (finding.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
+    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
+  }
+  return { fixes, targets, notes };
 }
 function collectGroups(findings, units) {
   const groups = /* @__PURE__ */ new Map();
@@ -41547,70 +41571,70 @@ function collectGroups(findings, units) {
   }
   return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
 }
-async function planGroupFix(group2, context, readIndex) {
-  const headFile = join10(context.head.root, group2.kustomization);
-  if (!existsSync7(headFile)) return void 0;
-  if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return void 0;
+function describeUnfixed(group2, notes) {
+  return `no fix for ${describeObjects([...group2.objects.values()])} listed at ${group2.kustomization}:${group2.line}: ${notes.join("; ")}`;
+}
+async function planGroupFix(group2, planning) {
+  const none = { notes: [] };
+  const headFile = join10(planning.head.root, group2.kustomization);
+  if (!existsSync7(headFile)) return none;
+  if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync7(headFile, "utf8");
-  const beforeFile = join10(context.beforeRoot, group2.kustomization);
-  const beforeEntry = existsSync7(beforeFile) ? listResourceEntries(readFileSync7(beforeFile, "utf8")).find((entry) => entry.line === group2.line)?.value : void 0;
+  const beforeFile = join10(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync7(beforeFile) ? listResourceEntries(readFileSync7(beforeFile, "utf8")) : [];
+  const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
-  const previous = findPreviousEntry(headEntries, beforeEntry);
+  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group2.objects.keys()].sort();
-  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(readIndex().readText(group2.source), group2.source, required, context.scope)) return void 0;
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(planning.readIndex().readText(group2.source), group2.source, required, planning.scope)) return none;
   const listed = headEntries.filter((entry) => entry.list === "resources");
   const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group2, listed) ?? listed[0];
   const what = describeObjects([...group2.objects.values()]);
   const notes = [];
-  let unreachable = false;
-  const attempts = [
-    async () => {
-      const found = await findRemoteCandidate(group2, previous, required, what, context, notes);
-      unreachable = found.unreachable;
-      return found.candidate;
-    },
-    async () => findLocalCandidate(group2, required, what, readIndex(), context),
-    // Vendoring what an upstream might still serve would freeze a copy because of a network hiccup.
-    async () => unreachable ? void 0 : vendorObjects(group2, what, context)
-  ];
-  for (const attempt of attempts) {
-    const candidate = await attempt();
-    if (!candidate) continue;
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group2.members.has(name) && required.some((key) => unit.diff.after.has(key))).map(([name]) => name);
+  const lookup = { failed: false };
+  const candidates = async function* () {
+    if (movedTo.length === 0) yield* findRemoteCandidates(group2, previous, required, what, planning, notes, lookup);
+    yield* findLocalCandidates(group2, required, what, planning, movedTo);
+    if (movedTo.length === 0 && !lookup.failed) {
+      const vendored = await vendorObjects(group2, what, planning);
+      if (vendored) yield vendored;
+    }
+  };
+  const attempts = candidates();
+  let rejected;
+  while (true) {
+    const next = await attempts.next(rejected);
+    if (next.done) break;
+    const candidate = next.value;
     const edit = planResourceInsertion(group2.kustomization, headText, {
       entries: candidate.entries,
       ...anchor ? { before: anchor.value } : {},
       description: candidate.description
     });
-    if (!edit) return void 0;
-    const verification = await verify([group2], headFile, edit.text, candidate.files, context);
-    if (verification === "unreachable") return void 0;
-    if (verification === "failed") continue;
+    if (!edit) return none;
+    const verification = await verify([group2], changeOf([[headFile, edit.text]], candidate.files, planning), planning);
+    if (verification.status === "unreachable") return { notes: [...notes, "a download failed while checking a fix"] };
+    rejected = verification.status === "failed";
+    if (rejected) continue;
     const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
-    return { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verified: verification === "verified" };
+    await attempts.return(void 0);
+    return { fix: { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
   }
-  return void 0;
+  if (movedTo.length > 0) notes.push(`${movedTo.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  return { notes };
 }
-async function mergeFileFixes(path2, fixes, context) {
-  const headFile = join10(context.head.root, path2);
+function changeOf(overrides, files, planning) {
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join10(planning.head.root, file.path), file.content])) };
+}
+async function mergeFileFixes(path2, fixes, planning) {
+  const headFile = join10(planning.head.root, path2);
   const original = readFileSync7(headFile, "utf8");
-  const toFix = (included, text2, verified) => {
-    const description = included.map((fix) => fix.candidate.description).join(" ");
-    const sources = new Set(included.map((fix) => fix.candidate.source));
-    return {
-      // The weakest source says what a reviewer must look at most closely.
-      source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
-      description,
-      entries: [...new Set(included.flatMap((fix) => fix.candidate.entries))],
-      edits: [describeLineChange(path2, original, text2, description)],
-      files: included.flatMap((fix) => fix.candidate.files),
-      restores: [...new Set(included.flatMap((fix) => [...fix.group.objects.keys()]))].sort(),
-      verified
-    };
-  };
   const first = fixes[0];
   const single = () => {
     const edit = planResourceInsertion(path2, original, { entries: first.candidate.entries, ...first.anchor ? { before: first.anchor } : {}, description: first.candidate.description });
-    return { fix: toFix([first], edit?.text ?? original, first.verified), groups: [first.group] };
+    const text2 = edit?.text ?? original;
+    return { path: path2, groups: [first.group], candidates: [first.candidate], text: text2, change: changeOf([[headFile, text2]], first.candidate.files, planning), verification: first.verification };
   };
   if (fixes.length === 1) return single();
   let text = original;
@@ -41624,13 +41648,95 @@ async function mergeFileFixes(path2, fixes, context) {
   }
   const files = fixes.flatMap((fix) => fix.candidate.files);
   if (new Set(files.map((file) => file.path)).size < files.length) return single();
-  const verification = await verify(fixes.map((fix) => fix.group), headFile, text, files, context);
-  if (verification === "failed" || verification === "unreachable") return single();
-  return { fix: toFix(fixes, text, verification === "verified" && fixes.every((fix) => fix.verified)), groups: fixes.map((fix) => fix.group) };
+  const change = changeOf([[headFile, text]], files, planning);
+  const verification = await verify(
+    fixes.map((fix) => fix.group),
+    change,
+    planning
+  );
+  if (verification.status === "failed" || verification.status === "unreachable") return single();
+  const combined = verification.status === "verified" && fixes.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" };
+  return { path: path2, groups: fixes.map((fix) => fix.group), candidates: fixes.map((fix) => fix.candidate), text, change, verification: combined };
 }
-function findPreviousEntry(entries, beforeEntry) {
+async function checkTogether(fileFixes, planning) {
+  const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
+  const affected = (fix) => [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => fix.change.overrides.has(k.file))).map(([name]) => name);
+  const current = /* @__PURE__ */ new Map();
+  const currentOf = (name) => current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
+  const kept = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const fix of fileFixes) {
+    const names = affected(fix);
+    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
+    let verification = fix.verification;
+    if (earlier.length > 0 && verification.status !== "unverified") {
+      const together = [...earlier, fix];
+      verification = await verify(
+        together.flatMap((part) => part.groups),
+        {
+          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
+          additions: new Map(together.flatMap((part) => [...part.change.additions]))
+        },
+        planning
+      );
+      if (verification.status !== "verified") continue;
+    }
+    kept.push(fix);
+    for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
+    recordProviders(fix, verification, currentOf, current, providers);
+  }
+  return { kept, providers };
+}
+function recordProviders(fix, verification, currentOf, current, providers) {
+  const restores = new Set(fix.groups.flatMap((group2) => [...group2.objects.keys()]));
+  const addCrd = (object) => {
+    const crd = readCrdNames(object.body);
+    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
+  };
+  for (const group2 of fix.groups) for (const object of group2.objects.values()) addCrd(object);
+  if (verification.status !== "verified") return;
+  const extras = /* @__PURE__ */ new Map();
+  for (const [name, objects] of verification.renders) {
+    const before = currentOf(name);
+    for (const [key, object] of objects) {
+      if (before.has(key)) continue;
+      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
+      addCrd(object);
+      if (!restores.has(key)) extras.set(key, object);
+    }
+    current.set(name, objects);
+  }
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
+}
+function toFix(fileFix, providers, planning) {
+  const { candidates, path: path2 } = fileFix;
+  const original = readFileSync7(join10(planning.head.root, path2), "utf8");
+  const extras = providers.extras.get(fileFix) ?? [];
+  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
+  const more = extras.length - named.length;
+  const adds = extras.length === 0 ? "" : ` It also adds ${extras.length === 1 ? "an object" : `${extras.length} objects`} new to the render: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
+  const description = `${candidates.map((candidate) => candidate.description).join(" ")}${adds}`;
+  const sources = new Set(candidates.map((candidate) => candidate.source));
+  return {
+    // The weakest source says what a reviewer must look at most closely.
+    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
+    description,
+    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
+    edits: [describeLineChange(path2, original, fileFix.text, description)],
+    files: candidates.flatMap((candidate) => candidate.files),
+    restores: [...new Set(fileFix.groups.flatMap((group2) => [...group2.objects.keys()]))].sort(),
+    verified: fileFix.verification.status === "verified"
+  };
+}
+function findPreviousEntry(entries, beforeEntry, beforeEntries) {
   if (beforeEntry === void 0) return void 0;
-  return entries.find((entry) => entry.value === beforeEntry) ?? (isRemoteFileUrl(beforeEntry) ? entries.find((entry) => isRemoteFileUrl(entry.value) && matchesIgnoringRef(entry.value, beforeEntry)) : void 0);
+  const exact = entries.find((entry) => entry.value === beforeEntry);
+  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
+  const remote = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  if (sameFile) return sameFile;
+  const before = new Set(beforeEntries.map((entry) => entry.value));
+  return remote.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
 }
 function findDependentEntry(group2, entries) {
   const kinds = new Set(
@@ -41669,59 +41775,69 @@ function extendScope(scope, docs) {
   const own = createScopeResolver(collectCrdScopes(docs));
   return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
 }
-async function findRemoteCandidate(group2, previous, required, what, context, notes) {
+async function* findRemoteCandidates(group2, previous, required, what, planning, notes, lookup) {
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group2.source) ? group2.source : void 0;
-  if (!url) return { unreachable: false };
+  if (!url) return;
   const fileName = posix2.basename(new URL(url).pathname);
-  const github = parseGitHubFileUrl(url);
-  let names = listConventionalSiblings(fileName);
-  const { contents } = context;
-  if (github && contents) {
-    const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
-    try {
-      const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
-      const listing = await list(directory);
-      const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
-      const files = listing.filter(isFile).map((entry) => entry.name);
-      for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-        files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
-      }
-      if (files.length > 0) names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
-    } catch (error2) {
-      notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error2)}`);
-    }
-  }
-  const candidates = [];
-  let unreachable = false;
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup);
+  const toCandidate = (chosen) => ({
+    source: FixSources.remote,
+    entries: chosen.flatMap((candidate) => candidate.urls),
+    files: [],
+    description: `Keep ${what} that ${fileName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${previous ? `, before ${fileName}` : ""}.`
+  });
+  const read = [];
+  const rejected = /* @__PURE__ */ new Set();
+  const offered = /* @__PURE__ */ new Set();
+  const offer = function* (chosen) {
+    offered.add(chosen.map((candidate) => candidate.name).join("\0"));
+    const failed = yield toCandidate(chosen);
+    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
+    return failed === true;
+  };
   for (const name of names) {
-    const read = await readRemoteCandidate(url, name, context);
-    if (read.unreachable) {
-      unreachable = true;
+    const result = await readRemoteCandidate(url, name, planning);
+    if (result.unreachable) {
+      lookup.failed = true;
       notes.push(`could not reach ${replaceFileName(url, name)}`);
       break;
     }
-    if (!read.found) continue;
-    const { keys } = read.found;
-    candidates.push(read.found);
-    if (required.every((key) => keys.has(key))) break;
+    if (!result.found) continue;
+    read.push(result.found);
+    const { keys } = result.found;
+    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
   }
-  const chosen = chooseCoveringSet(required, candidates);
-  if (!chosen || chosen.length === 0) return { unreachable };
-  const listed = chosen.map((candidate) => candidate.name).join(" and ");
-  return {
-    unreachable,
-    candidate: {
-      source: FixSources.remote,
-      entries: chosen.flatMap((candidate) => candidate.urls),
-      files: [],
-      description: `Keep ${what} that ${fileName} no longer carries: list ${listed} from the same place${previous ? `, before ${fileName}` : ""}.`
-    }
-  };
+  while (true) {
+    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
+    if (!chosen || chosen.length === 0 || offered.has(chosen.map((candidate) => candidate.name).join("\0"))) return;
+    if (!(yield* offer(chosen))) return;
+  }
 }
-async function readRemoteCandidate(url, name, context) {
+async function listRemoteNames(url, fileName, planning, notes, lookup) {
+  const probes = listConventionalSiblings(fileName);
+  const github = parseGitHubFileUrl(url);
+  const { contents } = planning;
+  if (!github || !contents) return probes;
+  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
+  try {
+    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
+    const listing = await list(directory);
+    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry) => entry.name);
+    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
+      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    }
+    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
+  } catch (error2) {
+    lookup.failed = true;
+    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error2)}`);
+    return probes;
+  }
+}
+async function readRemoteCandidate(url, name, planning) {
   const fetchText = async (target) => {
     try {
-      return { text: await context.remote.fetcher.fetchText(target), unreachable: false };
+      return { text: await planning.remote.fetcher.fetchText(target), unreachable: false };
     } catch (error2) {
       return { unreachable: !isMissingFile(error2) };
     }
@@ -41730,7 +41846,7 @@ async function readRemoteCandidate(url, name, context) {
   const fetched = await fetchText(sibling);
   if (fetched.text === void 0) return { unreachable: fetched.unreachable };
   if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
-    const keys2 = readKeys(fetched.text, sibling, context.scope);
+    const keys2 = readKeys(fetched.text, sibling, planning.scope);
     return { unreachable: false, ...keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {} };
   }
   const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
@@ -41739,56 +41855,77 @@ async function readRemoteCandidate(url, name, context) {
   const keys = /* @__PURE__ */ new Set();
   for (const target of urls) {
     const part = await fetchText(target);
-    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, context.scope);
+    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope);
     if (!found) return { unreachable: part.unreachable };
     for (const key of found) keys.add(key);
   }
   return { unreachable: false, found: { name, urls, keys } };
 }
 function describeGitHubError(error2) {
-  const status = error2.status;
-  return status ? `HTTP ${status}` : getErrorMessage(error2);
+  const { status, response } = error2;
+  if (status && response) {
+    const data = response.data;
+    return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
+  }
+  const cause = error2.cause;
+  return cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error2);
 }
-function findLocalCandidate(group2, required, what, index, context) {
-  const { root } = context.head;
+async function* findLocalCandidates(group2, required, what, planning, movedTo) {
+  const { root } = planning.head;
   const kustomizationDir = dirname3(join10(root, group2.kustomization));
+  const them = required.length === 1 ? "it" : "them";
+  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
+    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
+    return keys.size > 0 ? [{ name: toPosix(relative6(kustomizationDir, unit.headGraph.root)), keys }] : [];
+  }).sort((a, b) => compareText(a.name, b.name));
+  const inDirectories = chooseCoveringSet(required, directories);
+  if (inDirectories && inDirectories.length > 0) {
+    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
+    yield {
+      source: FixSources.local,
+      entries: inDirectories.map((candidate) => candidate.name),
+      files: [],
+      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
+    };
+  }
+  if (movedTo.length > 0) return;
+  const index = planning.readIndex();
   const names = required.map((key) => key.slice(key.lastIndexOf("/") + 1));
   const near = (path2) => join10(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const candidates = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name))) return [];
-    const keys = readKeys(text, path2, context.scope);
+    const keys = readKeys(text, path2, planning.scope);
     return keys ? [{ name: toPosix(relative6(kustomizationDir, join10(root, path2))), keys }] : [];
   });
-  const chosen = chooseCoveringSet(required, candidates);
-  if (!chosen || chosen.length === 0) return void 0;
+  const chosen = chooseCoveringSet(required, files);
+  if (!chosen || chosen.length === 0) return;
   const listed = chosen.map((candidate) => candidate.name).join(" and ");
-  const them = required.length === 1 ? "it" : "them";
-  return {
+  yield {
     source: FixSources.local,
     entries: chosen.map((candidate) => candidate.name),
     files: [],
     description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
   };
 }
-async function vendorObjects(group2, what, context) {
+async function vendorObjects(group2, what, planning) {
   let text;
   try {
-    text = group2.sourceIsFile ? readFileSync7(join10(context.beforeRoot, group2.source), "utf8") : await context.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group2.source), "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
   let bodies;
   try {
     const docs = parseManifests(text, group2.source).map((body) => ({ body }));
-    const scope = extendScope(context.scope, docs);
+    const scope = extendScope(planning.scope, docs);
     bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
   } catch {
     return void 0;
   }
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname3(join10(context.head.root, group2.kustomization));
+  const headDir = dirname3(join10(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync7(headDir) ? readdirSync5(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -41797,50 +41934,51 @@ async function vendorObjects(group2, what, context) {
   });
   const content = formatVendoredManifests(
     keys.map((key) => bodies.get(key)),
-    [`Vendored by prune-guard: ${group2.source} no longer provides these objects,`, `so they are kept as that source had them at ${context.beforeLabel}.`]
+    [`Vendored by prune-guard: ${group2.source} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
   );
   const them = keys.length === 1 ? "it" : "them";
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative6(context.head.root, join10(headDir, name))), content }],
+    files: [{ path: toPosix(relative6(planning.head.root, join10(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
-async function verify(groups, headFile, text, files, context) {
-  const byUnit = /* @__PURE__ */ new Map();
+async function verify(groups, change, planning) {
+  const required = /* @__PURE__ */ new Map();
   for (const group2 of groups) {
     for (const [name, member] of group2.members) {
-      const entry = byUnit.get(name) ?? { unit: member.unit, keys: /* @__PURE__ */ new Set() };
-      for (const object of member.objects) entry.keys.add(object.key);
-      byUnit.set(name, entry);
+      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
+      for (const object of member.objects) keys.add(object.key);
+      required.set(name, keys);
     }
   }
-  const buildable = [...byUnit.values()].filter((entry) => entry.unit.headGraph !== void 0);
-  if (buildable.length === 0) return "unverified";
-  for (const { unit, keys } of buildable) {
+  const affected = [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+  if (affected.length === 0) return { status: "unverified" };
+  const renders = /* @__PURE__ */ new Map();
+  for (const [name, unit] of affected) {
     let docs;
     try {
-      docs = await renderRoot(context.runner, {
-        treeRoot: context.head.root,
+      docs = await renderRoot(planning.runner, {
+        treeRoot: planning.head.root,
         graph: unit.headGraph,
-        show: context.head.show,
+        show: planning.head.show,
         provenance: false,
-        remote: context.remote,
-        edits: {
-          overrides: /* @__PURE__ */ new Map([[headFile, text]]),
-          additions: new Map(files.map((file) => [join10(context.head.root, file.path), file.content]))
-        }
+        remote: planning.remote,
+        edits: change
       });
     } catch (error2) {
-      if (error2 instanceof FetchError && !isMissingFile(error2)) return "unreachable";
-      if (error2 instanceof PruneGuardError) return "failed";
+      if (error2 instanceof FetchError && !isMissingFile(error2)) return { status: "unreachable" };
+      if (error2 instanceof PruneGuardError) return { status: "failed" };
       throw error2;
     }
-    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(context.scope, docs)), context.config);
-    if (![...keys].every((key) => set.has(key)) || ![...unit.diff.after.keys()].every((key) => set.has(key))) return "failed";
+    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
+    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
+    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
+    if (!keeps || !restores) return { status: "failed" };
+    renders.set(name, set);
   }
-  return "verified";
+  return { status: "verified", renders };
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -42216,9 +42354,6 @@ function normalizeGitUrl(url) {
 function createPathDisplay(root, prefix2) {
   return (absolute) => prefix2(toPosix(relative9(root, absolute)) || ".");
 }
-async function run(options, dependencies = {}) {
-  return (await runWithTree(options, dependencies)).report;
-}
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
@@ -42243,7 +42378,7 @@ async function runWithTree(options, dependencies = {}) {
       compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote);
     }
     const { analysis } = compared;
-    if (options.fixes === false) return { report: analysis.report, headRoot: after.root };
+    if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
     const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
     const contents = createContents(options);
     const plan = await planFixes(
@@ -42261,7 +42396,7 @@ async function runWithTree(options, dependencies = {}) {
         concurrency: options.concurrency ?? availableParallelism2()
       }
     );
-    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root };
+    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }
@@ -42557,9 +42692,9 @@ async function runAction() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const pr = process.env.GITHUB_EVENT_NAME?.startsWith("pull_request") ? readPullRequestEvent() : void 0;
     const before = await group("Resolve the base commit", () => resolveBefore(workspace, options, pr));
-    const report = await group(
+    const { report, fixNotes } = await group(
       "Render and compare",
-      () => run({
+      () => runWithTree({
         source: {
           kind: "git",
           paths: options.paths,
@@ -42579,6 +42714,7 @@ async function runAction() {
         ...options.token ? { githubToken: options.token } : {}
       })
     );
+    for (const note of fixNotes) warning(`prune-guard: ${note}`);
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), pr) : void 0;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : void 0;
     const { fixes, unmapped } = before.mergeOf && report.fixes.length > 0 ? await mapFixesToHead(workspace, before.mergeOf, report.fixes, options.token) : { fixes: report.fixes, unmapped: [] };

@@ -19,7 +19,7 @@ import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, 
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
 import { redactCredentials } from './render/remote-fetch.ts';
-import { run } from './run.ts';
+import { runWithTree } from './run.ts';
 
 /** Input names, as in action.yml. */
 const Inputs = {
@@ -269,8 +269,8 @@ async function runAction(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const pr = process.env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? readPullRequestEvent() : undefined;
     const before = await core.group('Resolve the base commit', () => resolveBefore(workspace, options, pr));
-    const report = await core.group('Render and compare', () =>
-      run({
+    const { report, fixNotes } = await core.group('Render and compare', () =>
+      runWithTree({
         source: {
           kind: 'git',
           paths: options.paths,
@@ -290,6 +290,9 @@ async function runAction(): Promise<void> {
         ...(options.token ? { githubToken: options.token } : {}),
       }),
     );
+
+    // A look-up that failed is why a finding has no fix; say so where the run's log is read.
+    for (const note of fixNotes) core.warning(`prune-guard: ${note}`);
 
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;

@@ -230,8 +230,9 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
  * `fix`: the patch on stdout (or, with --write, the files written), messages on stderr. The
  * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
  */
-async function runFixCommand({ report, headRoot }: RunResult, request: CliRequest, recheck: () => Promise<Report>): Promise<number> {
+async function runFixCommand({ report, headRoot, fixNotes }: RunResult, request: CliRequest, recheck: () => Promise<Report>): Promise<number> {
   const { write } = request;
+  for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}\n`);
   const { fixes } = report;
   const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {

@@ -1,10 +1,10 @@
 /**
  * Fix planning: for the cluster-scoped objects a change drops (CRDs above all), find where
  * they went, write the `resources:` edit that keeps them, and build the head side again with
- * the edit to prove it. In order: a file next to the remote manifest that used to carry
+ * the edit to prove it. In order: files next to the remote manifest that used to carry
  * them (listed through the GitHub contents API, or probed by conventional names on other
- * hosts), a file of the tree no kustomization lists any more, and last the objects as they
- * rendered before, vendored into a new file.
+ * hosts), a directory or file of the tree no kustomization lists any more, and last the
+ * objects as their source had them before, vendored into a new file.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -15,6 +15,7 @@ import {
   chooseCoveringSet,
   chooseVendorFileName,
   formatVendoredManifests,
+  isSameDirectoryAnyRef,
   listConventionalSiblings,
   matchesIgnoringRef,
   parseGitHubFileUrl,
@@ -22,7 +23,18 @@ import {
   replaceFileName,
 } from './core/fix-plan.ts';
 import { describeLineChange, listResourceEntries, planResourceInsertion, type ResourceEntry } from './core/kustomization-edit.ts';
-import { buildObjectSet, collectCrdScopes, formatObjectKey, identifyObject, parseManifests, readCrdNames, type KubeObject, type ManifestDoc, type ResourceObject } from './core/objects.ts';
+import {
+  buildObjectSet,
+  collectCrdScopes,
+  formatObjectKey,
+  formatObjectRef,
+  identifyObject,
+  parseManifests,
+  readCrdNames,
+  type KubeObject,
+  type ManifestDoc,
+  type ResourceObject,
+} from './core/objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
 import type { DirectoryEntry, RepositoryContents } from './github/contents.ts';
@@ -34,10 +46,15 @@ import { FetchError, isMissingFile } from './render/remote-fetch.ts';
 import { renderRoot } from './render/render-root.ts';
 import { indexTree, type TreeIndex } from './render/tree-index.ts';
 
-/** Directory entries read as remote fix candidates, at most; CRD-like names come first. */
-const REMOTE_CANDIDATE_CAP = 12;
+/**
+ * Directory entries read as remote fix candidates, at most: CRD-like names first (a `crds/`
+ * directory may hold one file per CRD), then a few others.
+ */
+const REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 } as const;
 /** Listed files larger than this are not read (Calico's 2.6 MB CRD file is well below). */
 const CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
+/** Objects a fix brings in beyond what it restores, named in its description; the rest are counted. */
+const NAMED_EXTRAS = 3;
 
 /** The side after the change, as fix planning needs it. */
 export interface HeadTree {
@@ -81,12 +98,14 @@ export interface FixPlanningContext {
   readonly concurrency: number;
 }
 
-/** The fixes, and which finding each resolves. */
+/** The fixes, which finding each resolves, and why some dropped objects got none. */
 export interface FixPlan {
   /** One fix per kustomization file, sorted by its path. */
   readonly fixes: readonly Fix[];
   /** `unit\0group/Kind/namespace/name` of each finding's object -> index in `fixes`. */
   readonly targets: ReadonlyMap<string, number>;
+  /** One line per group of dropped objects left without a fix for a reason worth telling (a failed look-up). */
+  readonly notes: readonly string[];
 }
 
 /** The removed objects of one unit that a group covers. */
@@ -114,6 +133,12 @@ interface RemovalGroup {
   readonly objects: Map<string, ResourceObject>;
 }
 
+/** Fix planning's own state: the context, every unit, and the tree index. */
+interface Planning extends FixPlanningContext {
+  readonly units: ReadonlyMap<string, FixableUnit>;
+  readonly readIndex: () => TreeIndex;
+}
+
 /** A way to bring the objects back, before it is verified. */
 interface Candidate {
   readonly source: FixSource;
@@ -122,43 +147,95 @@ interface Candidate {
   readonly description: string;
 }
 
+/** Changes a verification build tries out, by absolute path. */
+interface TreeChange {
+  /** Kustomization files with their new text. */
+  readonly overrides: ReadonlyMap<string, string>;
+  /** New files with their content. */
+  readonly additions: ReadonlyMap<string, string>;
+}
+
+/** Unit name -> its objects as a verification build rendered them. */
+type Renders = ReadonlyMap<string, ReadonlyMap<string, ResourceObject>>;
+
+/** What building the head side with a change showed. */
+type Verification =
+  /** Every affected unit built, got its dropped objects back, and lost nothing. */
+  | { readonly status: 'verified'; readonly renders: Renders }
+  /** No affected unit could be built here (Flux mode). */
+  | { readonly status: 'unverified' }
+  /** A build failed, or lost or missed an object. */
+  | { readonly status: 'failed' }
+  /** A download failed: says nothing about the change. */
+  | { readonly status: 'unreachable' };
+
 /** A group's fix, with what merging fixes of one file needs. */
 interface GroupFix {
   readonly group: RemovalGroup;
   readonly candidate: Candidate;
   /** The entry the new ones go before. */
   readonly anchor?: string;
-  readonly verified: boolean;
+  readonly verification: Verification;
+}
+
+/** The fix of one kustomization file, before it is checked with the fixes of other files. */
+interface FileFix {
+  readonly path: string;
+  readonly groups: readonly RemovalGroup[];
+  readonly candidates: readonly Candidate[];
+  /** The kustomization's text with the fix. */
+  readonly text: string;
+  readonly change: TreeChange;
+  readonly verification: Verification;
 }
 
 /**
  * Plans a fix for every group of dropped cluster-scoped objects in `findings` (the caller
  * passes the findings worth fixing), one per kustomization file. A group whose every
- * candidate fails verification gets none.
+ * candidate fails verification gets none. Fixes of different files that build into one unit
+ * are verified together, since `fix --write` applies them together.
  */
 export async function planFixes(findings: readonly Finding[], units: ReadonlyMap<string, FixableUnit>, context: FixPlanningContext): Promise<FixPlan> {
   const groups = collectGroups(findings, units);
-  if (groups.length === 0) return { fixes: [], targets: new Map() };
+  if (groups.length === 0) return { fixes: [], targets: new Map(), notes: [] };
   // The tree is the same for every group: index it once, when a group first needs it.
   let index: TreeIndex | undefined;
-  const readIndex = (): TreeIndex => (index ??= indexTree(context.head.root, context.head.show, context.head.files));
-  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, context, readIndex));
+  const planning: Planning = { ...context, units, readIndex: () => (index ??= indexTree(context.head.root, context.head.show, context.head.files)) };
+  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
 
+  const notes = planned.flatMap((result, position) => (result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position] as RemovalGroup, result.notes)]));
   const byFile = new Map<string, GroupFix[]>();
-  for (const fix of planned) if (fix) byFile.set(fix.group.kustomization, [...(byFile.get(fix.group.kustomization) ?? []), fix]);
+  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...(byFile.get(fix.group.kustomization) ?? []), fix]);
   const files = [...byFile.keys()].sort();
-  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], context));
-  const fixes: Fix[] = [];
+  const fileFixes = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const { kept, providers } = await checkTogether(fileFixes, planning);
+
+  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
   const targets = new Map<string, number>();
-  for (const { fix, groups: covered } of merged) {
-    for (const group of covered) {
+  for (const [position, fileFix] of kept.entries()) {
+    for (const group of fileFix.groups) {
+      for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
+    }
+  }
+  // What a fix dropped in favour of another brings back through that other one.
+  for (const fileFix of fileFixes.filter((fix) => !kept.includes(fix))) {
+    for (const group of fileFix.groups) {
       for (const [unitName, member] of group.members) {
-        for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, fixes.length);
+        for (const object of member.objects) {
+          const provider = providers.objects.get(`${unitName}\0${object.key}`);
+          if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        }
       }
     }
-    fixes.push(fix);
   }
-  return { fixes, targets };
+  // A custom resource left without its CRD is resolved by the fix that brings the CRD.
+  for (const finding of findings) {
+    if (finding.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
+    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
+  }
+  return { fixes, targets, notes };
 }
 
 function collectGroups(findings: readonly Finding[], units: ReadonlyMap<string, FixableUnit>): RemovalGroup[] {
@@ -190,55 +267,80 @@ function collectGroups(findings: readonly Finding[], units: ReadonlyMap<string, 
   return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
 }
 
-async function planGroupFix(group: RemovalGroup, context: FixPlanningContext, readIndex: () => TreeIndex): Promise<GroupFix | undefined> {
-  const headFile = join(context.head.root, group.kustomization);
-  if (!existsSync(headFile)) return undefined;
+/** A group's fix, or the notes that say why a look-up left it without one. */
+interface GroupResult {
+  readonly fix?: GroupFix;
+  readonly notes: readonly string[];
+}
+
+/** Says why a group got no fix: `the 2 CRDs listed at infra/kustomization.yaml:4: could not reach ...`. */
+function describeUnfixed(group: RemovalGroup, notes: readonly string[]): string {
+  return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join('; ')}`;
+}
+
+async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<GroupResult> {
+  const none: GroupResult = { notes: [] };
+  const headFile = join(planning.head.root, group.kustomization);
+  if (!existsSync(headFile)) return none;
   // When the unit no longer builds this kustomization, a parent dropped it: an edit here would change nothing.
-  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return undefined;
+  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync(headFile, 'utf8');
-  const beforeFile = join(context.beforeRoot, group.kustomization);
-  const beforeEntry = existsSync(beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')).find((entry) => entry.line === group.line)?.value : undefined;
+  const beforeFile = join(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync(beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')) : [];
+  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
-  const previous = findPreviousEntry(headEntries, beforeEntry);
+  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group.objects.keys()].sort();
   // The entry is still listed and its file still holds the objects: the loss is elsewhere.
-  if (beforeEntry !== undefined && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(readIndex().readText(group.source), group.source, required, context.scope)) return undefined;
+  if (beforeEntry !== undefined && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope)) return none;
   // CRDs and Namespaces belong ahead of what uses them; with no better place, at the top.
   // New entries go into resources:, so an entry of bases: cannot be the place.
   const listed = headEntries.filter((entry) => entry.list === 'resources');
   const anchor = (previous?.list === 'resources' ? previous : undefined) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes: string[] = [];
-  let unreachable = false;
+  // Another root renders the objects now: listing or vendoring them here would render them twice.
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key))).map(([name]) => name);
+  const lookup = { failed: false };
 
-  const attempts: Array<() => Promise<Candidate | undefined>> = [
-    async () => {
-      const found = await findRemoteCandidate(group, previous, required, what, context, notes);
-      unreachable = found.unreachable;
-      return found.candidate;
-    },
-    async () => findLocalCandidate(group, required, what, readIndex(), context),
+  const candidates = async function* (): AsyncGenerator<Candidate, void, boolean | undefined> {
+    if (movedTo.length === 0) yield* findRemoteCandidates(group, previous, required, what, planning, notes, lookup);
+    yield* findLocalCandidates(group, required, what, planning, movedTo);
     // Vendoring what an upstream might still serve would freeze a copy because of a network hiccup.
-    async () => (unreachable ? undefined : vendorObjects(group, what, context)),
-  ];
-  for (const attempt of attempts) {
-    const candidate = await attempt();
-    if (!candidate) continue;
+    if (movedTo.length === 0 && !lookup.failed) {
+      const vendored = await vendorObjects(group, what, planning);
+      if (vendored) yield vendored;
+    }
+  };
+  const attempts = candidates();
+  let rejected: boolean | undefined;
+  while (true) {
+    // The generator hears whether its last candidate failed, to look further.
+    const next = await attempts.next(rejected);
+    if (next.done) break;
+    const candidate = next.value;
     const edit = planResourceInsertion(group.kustomization, headText, {
       entries: candidate.entries,
       ...(anchor ? { before: anchor.value } : {}),
       description: candidate.description,
     });
     // A kustomization without a block-style resources list is not edited by guesswork.
-    if (!edit) return undefined;
-    const verification = await verify([group], headFile, edit.text, candidate.files, context);
+    if (!edit) return none;
+    const verification = await verify([group], changeOf([[headFile, edit.text]], candidate.files, planning), planning);
     // A download that failed says nothing about the fix; trying the next way would vendor a frozen copy.
-    if (verification === 'unreachable') return undefined;
-    if (verification === 'failed') continue;
+    if (verification.status === 'unreachable') return { notes: [...notes, 'a download failed while checking a fix'] };
+    rejected = verification.status === 'failed';
+    if (rejected) continue;
     const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join('; ')})` } : candidate;
-    return { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verified: verification === 'verified' };
+    await attempts.return(undefined);
+    return { fix: { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verification }, notes };
   }
-  return undefined;
+  if (movedTo.length > 0) notes.push(`${movedTo.length === 1 ? 'it is' : 'they are'} rendered by ${movedTo.join(', ')} now, a move rather than a loss`);
+  return { notes };
+}
+
+function changeOf(overrides: ReadonlyArray<[string, string]>, files: readonly FixFile[], planning: Planning): TreeChange {
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join(planning.head.root, file.path), file.content])) };
 }
 
 /**
@@ -246,27 +348,14 @@ async function planGroupFix(group: RemovalGroup, context: FixPlanningContext, re
  * be committed, and `fix --write` would have to skip all but one. The combined edit is
  * verified again; when it fails, only the first group's fix is kept.
  */
-async function mergeFileFixes(path: string, fixes: readonly GroupFix[], context: FixPlanningContext): Promise<{ fix: Fix; groups: RemovalGroup[] }> {
-  const headFile = join(context.head.root, path);
+async function mergeFileFixes(path: string, fixes: readonly GroupFix[], planning: Planning): Promise<FileFix> {
+  const headFile = join(planning.head.root, path);
   const original = readFileSync(headFile, 'utf8');
-  const toFix = (included: readonly GroupFix[], text: string, verified: boolean): Fix => {
-    const description = included.map((fix) => fix.candidate.description).join(' ');
-    const sources = new Set(included.map((fix) => fix.candidate.source));
-    return {
-      // The weakest source says what a reviewer must look at most closely.
-      source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
-      description,
-      entries: [...new Set(included.flatMap((fix) => fix.candidate.entries))],
-      edits: [describeLineChange(path, original, text, description)],
-      files: included.flatMap((fix) => fix.candidate.files),
-      restores: [...new Set(included.flatMap((fix) => [...fix.group.objects.keys()]))].sort(),
-      verified,
-    };
-  };
   const first = fixes[0] as GroupFix;
-  const single = (): { fix: Fix; groups: RemovalGroup[] } => {
+  const single = (): FileFix => {
     const edit = planResourceInsertion(path, original, { entries: first.candidate.entries, ...(first.anchor ? { before: first.anchor } : {}), description: first.candidate.description });
-    return { fix: toFix([first], edit?.text ?? original, first.verified), groups: [first.group] };
+    const text = edit?.text ?? original;
+    return { path, groups: [first.group], candidates: [first.candidate], text, change: changeOf([[headFile, text]], first.candidate.files, planning), verification: first.verification };
   };
   if (fixes.length === 1) return single();
 
@@ -283,21 +372,133 @@ async function mergeFileFixes(path: string, fixes: readonly GroupFix[], context:
   const files = fixes.flatMap((fix) => fix.candidate.files);
   // Two groups vendoring into one new file name cannot both be written.
   if (new Set(files.map((file) => file.path)).size < files.length) return single();
-  const verification = await verify(fixes.map((fix) => fix.group), headFile, text, files, context);
-  if (verification === 'failed' || verification === 'unreachable') return single();
-  return { fix: toFix(fixes, text, verification === 'verified' && fixes.every((fix) => fix.verified)), groups: fixes.map((fix) => fix.group) };
+  const change = changeOf([[headFile, text]], files, planning);
+  const verification = await verify(
+    fixes.map((fix) => fix.group),
+    change,
+    planning,
+  );
+  if (verification.status === 'failed' || verification.status === 'unreachable') return single();
+  // Verified only when every part was: a part proposed unverified stays so.
+  const combined = verification.status === 'verified' && fixes.every((fix) => fix.verification.status === 'verified') ? verification : { status: 'unverified' as const };
+  return { path, groups: fixes.map((fix) => fix.group), candidates: fixes.map((fix) => fix.candidate), text, change, verification: combined };
+}
+
+/** Which kept fix brings back an object of a unit (`unit\0key`), and which brings the CRD of a kind (`group/Kind`). */
+interface Providers {
+  readonly objects: Map<string, FileFix>;
+  readonly crdKinds: Map<string, FileFix>;
+  /** Objects each fix brings in beyond the ones it restores: what a reviewer should know it adds. */
+  readonly extras: Map<FileFix, ResourceObject[]>;
 }
 
 /**
- * The head entry that replaced the one the objects came from: the entry itself, or the same
- * remote file at another ref (`.../v3.29.3/.../tigera-operator.yaml` became `.../v3.30.0/...`).
+ * Checks the fixes of different files that build into one unit together, in path order:
+ * each is kept only if the unit still builds with it and the fixes kept before it, keeps
+ * everything and gets its objects back (two fixes listing one file would collide). Also
+ * says which fix brings back what, so a dropped fix's findings point at the one that covers
+ * them.
  */
-function findPreviousEntry(entries: readonly ResourceEntry[], beforeEntry: string | undefined): ResourceEntry | undefined {
+async function checkTogether(fileFixes: readonly FileFix[], planning: Planning): Promise<{ kept: FileFix[]; providers: Providers }> {
+  const providers: Providers = { objects: new Map(), crdKinds: new Map(), extras: new Map() };
+  const affected = (fix: FileFix): string[] =>
+    [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => fix.change.overrides.has(k.file))).map(([name]) => name);
+  // Units as the fixes kept so far render them; at first, as the head side does.
+  const current = new Map<string, ReadonlyMap<string, ResourceObject>>();
+  const currentOf = (name: string): ReadonlyMap<string, ResourceObject> => current.get(name) ?? planning.units.get(name)?.diff.after ?? new Map();
+  const kept: FileFix[] = [];
+  const claimed = new Map<string, FileFix[]>();
+  for (const fix of fileFixes) {
+    const names = affected(fix);
+    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
+    let verification = fix.verification;
+    if (earlier.length > 0 && verification.status !== 'unverified') {
+      const together = [...earlier, fix];
+      verification = await verify(
+        together.flatMap((part) => part.groups),
+        {
+          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
+          additions: new Map(together.flatMap((part) => [...part.change.additions])),
+        },
+        planning,
+      );
+      if (verification.status !== 'verified') continue;
+    }
+    kept.push(fix);
+    for (const name of names) claimed.set(name, [...(claimed.get(name) ?? []), fix]);
+    recordProviders(fix, verification, currentOf, current, providers);
+  }
+  return { kept, providers };
+}
+
+function recordProviders(
+  fix: FileFix,
+  verification: Verification,
+  currentOf: (name: string) => ReadonlyMap<string, ResourceObject>,
+  current: Map<string, ReadonlyMap<string, ResourceObject>>,
+  providers: Providers,
+): void {
+  const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
+  const addCrd = (object: ResourceObject): void => {
+    const crd = readCrdNames(object.body);
+    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
+  };
+  // Without a build (Flux mode), the CRDs it restores are what it is known to bring.
+  for (const group of fix.groups) for (const object of group.objects.values()) addCrd(object);
+  if (verification.status !== 'verified') return;
+  const extras = new Map<string, ResourceObject>();
+  for (const [name, objects] of verification.renders) {
+    const before = currentOf(name);
+    for (const [key, object] of objects) {
+      if (before.has(key)) continue;
+      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
+      addCrd(object);
+      if (!restores.has(key)) extras.set(key, object);
+    }
+    current.set(name, objects);
+  }
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
+}
+
+function toFix(fileFix: FileFix, providers: Providers, planning: Planning): Fix {
+  const { candidates, path } = fileFix;
+  const original = readFileSync(join(planning.head.root, path), 'utf8');
+  const extras = providers.extras.get(fileFix) ?? [];
+  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
+  const more = extras.length - named.length;
+  // Objects the change alone does not render (a local file's Namespace, a release's new CRDs): the reviewer should know.
+  const adds =
+    extras.length === 0
+      ? ''
+      : ` It also adds ${extras.length === 1 ? 'an object' : `${extras.length} objects`} new to the render: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`;
+  const description = `${candidates.map((candidate) => candidate.description).join(' ')}${adds}`;
+  const sources = new Set(candidates.map((candidate) => candidate.source));
+  return {
+    // The weakest source says what a reviewer must look at most closely.
+    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
+    description,
+    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
+    edits: [describeLineChange(path, original, fileFix.text, description)],
+    files: candidates.flatMap((candidate) => candidate.files),
+    restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
+    verified: fileFix.verification.status === 'verified',
+  };
+}
+
+/**
+ * The head entry that replaced the one the objects came from: the entry itself, the same
+ * remote file at another ref (`.../v3.29.3/.../tigera-operator.yaml` became `.../v3.30.0/...`),
+ * or, failing both, a new remote entry published in the same place under another name.
+ */
+function findPreviousEntry(entries: readonly ResourceEntry[], beforeEntry: string | undefined, beforeEntries: readonly ResourceEntry[]): ResourceEntry | undefined {
   if (beforeEntry === undefined) return undefined;
-  return (
-    entries.find((entry) => entry.value === beforeEntry) ??
-    (isRemoteFileUrl(beforeEntry) ? entries.find((entry) => isRemoteFileUrl(entry.value) && matchesIgnoringRef(entry.value, beforeEntry)) : undefined)
-  );
+  const exact = entries.find((entry) => entry.value === beforeEntry);
+  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
+  const remote = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  if (sameFile) return sameFile;
+  const before = new Set(beforeEntries.map((entry) => entry.value));
+  return remote.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
 }
 
 /**
@@ -365,77 +566,100 @@ interface RemoteCandidate {
 /** What reading one candidate gave: its objects, nothing (not there), or a failure to reach it. */
 type RemoteRead = { readonly found?: RemoteCandidate; readonly unreachable: boolean };
 
-async function findRemoteCandidate(
+/**
+ * Yields sets of files next to the remote file that held the objects, each holding all of
+ * them, smallest first: a file that holds everything as soon as it is read, then the fewest
+ * files among all read. The consumer answers each with whether it failed verification; a
+ * failed set's files are not offered again. Sets `lookup.failed` when a listing or a download
+ * failed for another reason than "not found".
+ */
+async function* findRemoteCandidates(
   group: RemovalGroup,
   previous: ResourceEntry | undefined,
   required: readonly string[],
   what: string,
-  context: FixPlanningContext,
+  planning: Planning,
   notes: string[],
-): Promise<{ candidate?: Candidate; unreachable: boolean }> {
+  lookup: { failed: boolean },
+): AsyncGenerator<Candidate, void, boolean | undefined> {
   // Look where the head side points now (the new release), else where the objects came from.
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : undefined;
-  if (!url) return { unreachable: false };
+  if (!url) return;
   const fileName = posix.basename(new URL(url).pathname);
-  const github = parseGitHubFileUrl(url);
-  // Without a listing (another host, or GitHub unreachable), probe the names projects use.
-  let names = listConventionalSiblings(fileName);
-  const { contents } = context;
-  if (github && contents) {
-    const directory = posix.dirname(github.path) === '.' ? '' : posix.dirname(github.path);
-    try {
-      const list = (path: string): Promise<DirectoryEntry[]> => contents.listDirectory(github.owner, github.repo, github.ref, path);
-      const listing = await list(directory);
-      const isFile = (entry: DirectoryEntry): boolean => entry.type === 'file' && entry.size <= CANDIDATE_SIZE_LIMIT;
-      const files = listing.filter(isFile).map((entry) => entry.name);
-      // CRDs often sit one level down, in crds/ or crd/.
-      for (const sub of listing.filter((entry) => entry.type === 'dir' && /crd/i.test(entry.name))) {
-        files.push(...(await list(posix.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
-      }
-      // An empty answer (a 404: another GitHub, a private repository, a ref read wrongly) is no listing.
-      if (files.length > 0) names = rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAP);
-    } catch (error) {
-      notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
-    }
-  }
-  const candidates: RemoteCandidate[] = [];
-  let unreachable = false;
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup);
+  const toCandidate = (chosen: readonly RemoteCandidate[]): Candidate => ({
+    source: FixSources.remote,
+    entries: chosen.flatMap((candidate) => candidate.urls),
+    files: [],
+    description: `Keep ${what} that ${fileName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(' and ')} from the same place${previous ? `, before ${fileName}` : ''}.`,
+  });
+  const read: RemoteCandidate[] = [];
+  const rejected = new Set<string>();
+  const offered = new Set<string>();
+  const offer = function* (chosen: readonly RemoteCandidate[]): Generator<Candidate, boolean, boolean | undefined> {
+    offered.add(chosen.map((candidate) => candidate.name).join('\0'));
+    const failed = yield toCandidate(chosen);
+    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
+    return failed === true;
+  };
   for (const name of names) {
-    const read = await readRemoteCandidate(url, name, context);
-    if (read.unreachable) {
+    const result = await readRemoteCandidate(url, name, planning);
+    if (result.unreachable) {
       // The next names would wait on the same dead host.
-      unreachable = true;
+      lookup.failed = true;
       notes.push(`could not reach ${replaceFileName(url, name)}`);
       break;
     }
-    if (!read.found) continue;
-    const { keys } = read.found;
-    candidates.push(read.found);
-    // One candidate that holds everything cannot be beaten: fetch no further.
-    if (required.every((key) => keys.has(key))) break;
+    if (!result.found) continue;
+    read.push(result.found);
+    const { keys } = result.found;
+    // One file that holds everything cannot be beaten; only if it fails is the rest read.
+    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
   }
-  const chosen = chooseCoveringSet(required, candidates);
-  if (!chosen || chosen.length === 0) return { unreachable };
-  const listed = chosen.map((candidate) => candidate.name).join(' and ');
-  return {
-    unreachable,
-    candidate: {
-      source: FixSources.remote,
-      entries: chosen.flatMap((candidate) => candidate.urls),
-      files: [],
-      description: `Keep ${what} that ${fileName} no longer carries: list ${listed} from the same place${previous ? `, before ${fileName}` : ''}.`,
-    },
-  };
+  while (true) {
+    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
+    if (!chosen || chosen.length === 0 || offered.has(chosen.map((candidate) => candidate.name).join('\0'))) return;
+    if (!(yield* offer(chosen))) return;
+  }
+}
+
+/**
+ * The names to read next to `url`: the GitHub directory listing (with a `crds/`-like
+ * subdirectory) when there is one, else the names projects use.
+ */
+async function listRemoteNames(url: string, fileName: string, planning: Planning, notes: string[], lookup: { failed: boolean }): Promise<string[]> {
+  const probes = listConventionalSiblings(fileName);
+  const github = parseGitHubFileUrl(url);
+  const { contents } = planning;
+  if (!github || !contents) return probes;
+  const directory = posix.dirname(github.path) === '.' ? '' : posix.dirname(github.path);
+  try {
+    const list = (path: string): Promise<DirectoryEntry[]> => contents.listDirectory(github.owner, github.repo, github.ref, path);
+    const listing = await list(directory);
+    const isFile = (entry: DirectoryEntry): boolean => entry.type === 'file' && entry.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry) => entry.name);
+    // CRDs often sit one level down, in crds/ or crd/.
+    for (const sub of listing.filter((entry) => entry.type === 'dir' && /crd/i.test(entry.name))) {
+      files.push(...(await list(posix.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    }
+    // An empty answer (a 404: another GitHub, a private repository, a ref read wrongly) is no listing.
+    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
+  } catch (error) {
+    // Not knowing what is there (a rate limit, an outage) is no reason to vendor: probe, and vendor nothing.
+    lookup.failed = true;
+    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
+    return probes;
+  }
 }
 
 /**
  * Fetches a candidate next to `url`. A kustomization (`crds/kustomization.yaml`) stands for
  * the files it lists: kustomize cannot build a plain HTTP directory, so those become the entries.
  */
-async function readRemoteCandidate(url: string, name: string, context: FixPlanningContext): Promise<RemoteRead> {
+async function readRemoteCandidate(url: string, name: string, planning: Planning): Promise<RemoteRead> {
   const fetchText = async (target: string): Promise<{ text?: string; unreachable: boolean }> => {
     try {
-      return { text: await context.remote.fetcher.fetchText(target), unreachable: false };
+      return { text: await planning.remote.fetcher.fetchText(target), unreachable: false };
     } catch (error) {
       return { unreachable: !isMissingFile(error) };
     }
@@ -444,7 +668,7 @@ async function readRemoteCandidate(url: string, name: string, context: FixPlanni
   const fetched = await fetchText(sibling);
   if (fetched.text === undefined) return { unreachable: fetched.unreachable };
   if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(posix.basename(name))) {
-    const keys = readKeys(fetched.text, sibling, context.scope);
+    const keys = readKeys(fetched.text, sibling, planning.scope);
     return { unreachable: false, ...(keys ? { found: { name, urls: [sibling], keys } } : {}) };
   }
   const files = listResourceEntries(fetched.text)
@@ -455,37 +679,72 @@ async function readRemoteCandidate(url: string, name: string, context: FixPlanni
   const keys = new Set<string>();
   for (const target of urls) {
     const part = await fetchText(target);
-    const found = part.text === undefined ? undefined : readKeys(part.text, target, context.scope);
+    const found = part.text === undefined ? undefined : readKeys(part.text, target, planning.scope);
     if (!found) return { unreachable: part.unreachable };
     for (const key of found) keys.add(key);
   }
   return { unreachable: false, found: { name, urls, keys } };
 }
 
+/**
+ * `HTTP 403 (API rate limit exceeded)` for an answer; for no answer at all, what the network
+ * said (Octokit gives those status 500 too, which would read as a server error).
+ */
 function describeGitHubError(error: unknown): string {
-  const status = (error as { status?: number }).status;
-  return status ? `HTTP ${status}` : getErrorMessage(error);
+  const { status, response } = error as { status?: number; response?: { data?: unknown } };
+  if (status && response) {
+    const data = response.data as { message?: unknown } | undefined;
+    return typeof data?.message === 'string' && data.message !== '' ? `HTTP ${status} (${data.message.split('\n')[0]})` : `HTTP ${status}`;
+  }
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error);
 }
 
-function findLocalCandidate(group: RemovalGroup, required: readonly string[], what: string, index: TreeIndex, context: FixPlanningContext): Candidate | undefined {
-  const { root } = context.head;
+/**
+ * Yields what the tree itself offers: a kustomization directory below this one that renders
+ * the objects but nothing includes (CRDs moved into `crds/` with a kustomization of their
+ * own), then the files no kustomization lists. With `movedTo` (another root renders them
+ * now), only such a directory of that root: anything else would render them twice.
+ */
+async function* findLocalCandidates(group: RemovalGroup, required: readonly string[], what: string, planning: Planning, movedTo: readonly string[]): AsyncGenerator<Candidate, void, boolean | undefined> {
+  const { root } = planning.head;
   const kustomizationDir = dirname(join(root, group.kustomization));
+  const them = required.length === 1 ? 'it' : 'them';
+  const directories = [...planning.units]
+    .filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`))
+    .flatMap(([, unit]) => {
+      const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
+      return keys.size > 0 ? [{ name: toPosix(relative(kustomizationDir, (unit.headGraph as KustomizationGraph).root)), keys }] : [];
+    })
+    .sort((a, b) => compareText(a.name, b.name));
+  const inDirectories = chooseCoveringSet(required, directories);
+  if (inDirectories && inDirectories.length > 0) {
+    const listed = inDirectories.map((candidate) => candidate.name).join(' and ');
+    yield {
+      source: FixSources.local,
+      entries: inDirectories.map((candidate) => candidate.name),
+      files: [],
+      description: `Keep ${what}: list ${listed}, the ${inDirectories.length === 1 ? 'directory that renders' : 'directories that render'} ${them} now but no kustomization includes.`,
+    };
+  }
+  if (movedTo.length > 0) return;
+
+  const index = planning.readIndex();
   const names = required.map((key) => key.slice(key.lastIndexOf('/') + 1));
   const near = (path: string): number => (join(root, path).startsWith(`${kustomizationDir}/`) ? 0 : 1);
-  const candidates = [...index.unlisted]
+  const files = [...index.unlisted]
     .sort((a, b) => near(a) - near(b) || compareText(a, b))
     .flatMap((path) => {
       const text = index.readText(path);
       // Cheap test first: a file that names none of the objects cannot hold them.
       if (text === undefined || !names.some((name) => text.includes(name))) return [];
-      const keys = readKeys(text, path, context.scope);
+      const keys = readKeys(text, path, planning.scope);
       return keys ? [{ name: toPosix(relative(kustomizationDir, join(root, path))), keys }] : [];
     });
-  const chosen = chooseCoveringSet(required, candidates);
-  if (!chosen || chosen.length === 0) return undefined;
+  const chosen = chooseCoveringSet(required, files);
+  if (!chosen || chosen.length === 0) return;
   const listed = chosen.map((candidate) => candidate.name).join(' and ');
-  const them = required.length === 1 ? 'it' : 'them';
-  return {
+  yield {
     source: FixSources.local,
     entries: chosen.map((candidate) => candidate.name),
     files: [],
@@ -500,24 +759,24 @@ function findLocalCandidate(group: RemovalGroup, required: readonly string[], wh
  * When the source no longer reads back to exactly these objects, there is nothing faithful to
  * vendor.
  */
-async function vendorObjects(group: RemovalGroup, what: string, context: FixPlanningContext): Promise<Candidate | undefined> {
+async function vendorObjects(group: RemovalGroup, what: string, planning: Planning): Promise<Candidate | undefined> {
   let text: string;
   try {
-    text = group.sourceIsFile ? readFileSync(join(context.beforeRoot, group.source), 'utf8') : await context.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return undefined;
   }
   let bodies: Map<string, KubeObject>;
   try {
     const docs: ManifestDoc[] = parseManifests(text, group.source).map((body) => ({ body }));
-    const scope = extendScope(context.scope, docs);
+    const scope = extendScope(planning.scope, docs);
     bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
   } catch {
     return undefined;
   }
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return undefined;
-  const headDir = dirname(join(context.head.root, group.kustomization));
+  const headDir = dirname(join(planning.head.root, group.kustomization));
   const taken = new Set(existsSync(headDir) ? readdirSync(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -526,62 +785,58 @@ async function vendorObjects(group: RemovalGroup, what: string, context: FixPlan
   });
   const content = formatVendoredManifests(
     keys.map((key) => bodies.get(key) as KubeObject),
-    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as that source had them at ${context.beforeLabel}.`],
+    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`],
   );
   const them = keys.length === 1 ? 'it' : 'them';
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative(context.head.root, join(headDir, name))), content }],
+    files: [{ path: toPosix(relative(planning.head.root, join(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? 'it was' : 'they were'} before the change into ${name} and list it.`,
   };
 }
 
 /**
- * Builds every unit of the groups with the edited kustomization (and new files): each unit's
- * dropped objects must come back and nothing it renders now may go. Units without a head
- * graph (Flux mode) cannot be built this way: `unverified`, when no unit could be built.
+ * Builds every unit whose head graph includes an edited kustomization (a base's other
+ * overlays too): each member unit must get its dropped objects back, and no unit may lose
+ * what it renders now or fail to build. Units without a head graph (Flux mode) cannot be
+ * built this way: `unverified`, when no unit could be built.
  */
-async function verify(
-  groups: readonly RemovalGroup[],
-  headFile: string,
-  text: string,
-  files: readonly FixFile[],
-  context: FixPlanningContext,
-): Promise<'verified' | 'unverified' | 'failed' | 'unreachable'> {
-  const byUnit = new Map<string, { unit: FixableUnit; keys: Set<string> }>();
+async function verify(groups: readonly RemovalGroup[], change: TreeChange, planning: Planning): Promise<Verification> {
+  const required = new Map<string, Set<string>>();
   for (const group of groups) {
     for (const [name, member] of group.members) {
-      const entry = byUnit.get(name) ?? { unit: member.unit, keys: new Set<string>() };
-      for (const object of member.objects) entry.keys.add(object.key);
-      byUnit.set(name, entry);
+      const keys = required.get(name) ?? new Set<string>();
+      for (const object of member.objects) keys.add(object.key);
+      required.set(name, keys);
     }
   }
-  const buildable = [...byUnit.values()].filter((entry) => entry.unit.headGraph !== undefined);
-  if (buildable.length === 0) return 'unverified';
-  for (const { unit, keys } of buildable) {
+  const affected = [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+  if (affected.length === 0) return { status: 'unverified' };
+  const renders = new Map<string, ReadonlyMap<string, ResourceObject>>();
+  for (const [name, unit] of affected) {
     let docs: ManifestDoc[];
     try {
-      docs = await renderRoot(context.runner, {
-        treeRoot: context.head.root,
+      docs = await renderRoot(planning.runner, {
+        treeRoot: planning.head.root,
         graph: unit.headGraph as KustomizationGraph,
-        show: context.head.show,
+        show: planning.head.show,
         provenance: false,
-        remote: context.remote,
-        edits: {
-          overrides: new Map([[headFile, text]]),
-          additions: new Map(files.map((file) => [join(context.head.root, file.path), file.content])),
-        },
+        remote: planning.remote,
+        edits: change,
       });
     } catch (error) {
-      if (error instanceof FetchError && !isMissingFile(error)) return 'unreachable';
-      if (error instanceof PruneGuardError) return 'failed';
+      if (error instanceof FetchError && !isMissingFile(error)) return { status: 'unreachable' };
+      if (error instanceof PruneGuardError) return { status: 'failed' };
       throw error;
     }
-    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(context.scope, docs)), context.config);
-    if (![...keys].every((key) => set.has(key)) || ![...unit.diff.after.keys()].every((key) => set.has(key))) return 'failed';
+    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
+    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
+    const restores = [...(required.get(name) ?? [])].every((key) => set.has(key));
+    if (!keeps || !restores) return { status: 'failed' };
+    renders.set(name, set);
   }
-  return 'verified';
+  return { status: 'verified', renders };
 }
 
 function compareText(a: string, b: string): number {

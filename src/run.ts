@@ -112,6 +112,8 @@ export interface RunResult {
   readonly report: Report;
   /** The directory fix paths are relative to: the repository root, or AFTER_DIR. */
   readonly headRoot: string;
+  /** Why some dropped objects got no fix, when a look-up failed: one line each. */
+  readonly fixNotes: readonly string[];
 }
 
 /** One side of the comparison. */
@@ -186,7 +188,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
       compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options, settings, remote);
     }
     const { analysis } = compared;
-    if (options.fixes === false) return { report: analysis.report, headRoot: after.root };
+    if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
     // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
     // notice would undo a removal nobody objects to.
     const fixLevel = settings.failOn === 'never' || settings.failOn === 'notice' ? 'warning' : settings.failOn;
@@ -206,7 +208,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         concurrency: options.concurrency ?? availableParallelism(),
       },
     );
-    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root };
+    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
   } finally {
     for (const checkout of checkouts) checkout.dispose();
   }

@@ -82,19 +82,27 @@ export function listConventionalSiblings(fileName: string): string[] {
   return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith('-') && !candidate.startsWith('.'));
 }
 
+/** How many files of each kind {@link rankCandidateFiles} keeps. */
+export interface CandidateCaps {
+  /** Files whose names mention CRDs (a `crds/` directory may hold one file per CRD). */
+  readonly crds: number;
+  /** Every other manifest file. */
+  readonly others: number;
+}
+
 /**
  * Picks the files of a directory listing worth fetching: manifests (`.yaml`, `.yml`, `.json`)
  * other than `exclude` (the file the objects used to come from) and kustomization files;
  * names that mention CRDs first, since dropped objects are mostly CRDs split into their own
- * file; each group by name; at most `cap`.
+ * file; each group by name and cut to its cap.
  */
-export function rankCandidateFiles(names: readonly string[], exclude: string, cap: number): string[] {
+export function rankCandidateFiles(names: readonly string[], exclude: string, caps: CandidateCaps): string[] {
   const eligible = [...new Set(names)]
     .filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name)))
     .sort();
   const crds = eligible.filter((name) => /crd/i.test(name));
   const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds, ...others].slice(0, Math.max(0, cap));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
 }
 
 /**
@@ -149,13 +157,28 @@ export function chooseCoveringSet<T extends { readonly name: string; readonly ke
  * segments, differing in at most one segment (the version).
  */
 export function matchesIgnoringRef(a: string, b: string): boolean {
+  return isSamePlace(a, b, true);
+}
+
+/**
+ * True when `next` is a file published in the same place as `previous` at another ref or
+ * version, under any name (`.../v1/operator.yaml` and `.../v2/tigera-operator.yaml`): GitHub
+ * raw-file URLs of the same repository and directory; other URLs with the same scheme, host
+ * and number of path segments, differing in at most one directory segment.
+ */
+export function isSameDirectoryAnyRef(next: string, previous: string): boolean {
+  return isSamePlace(next, previous, false);
+}
+
+function isSamePlace(a: string, b: string, sameName: boolean): boolean {
+  const directory = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
   const githubA = parseGitHubFileUrl(a);
   const githubB = parseGitHubFileUrl(b);
   if (githubA && githubB) {
     return (
       githubA.owner.toLowerCase() === githubB.owner.toLowerCase() &&
       githubA.repo.toLowerCase() === githubB.repo.toLowerCase() &&
-      githubA.path === githubB.path
+      (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path))
     );
   }
   let urlA: URL;
@@ -169,8 +192,10 @@ export function matchesIgnoringRef(a: string, b: string): boolean {
   if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
   const segmentsA = urlA.pathname.split('/');
   const segmentsB = urlB.pathname.split('/');
-  if (segmentsA.length !== segmentsB.length || segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === '') return false;
-  return segmentsA.filter((segment, index) => segment !== segmentsB[index]).length <= 1;
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === '')) return false;
+  // The version is one directory segment; the file name is compared above, or free.
+  return segmentsA.slice(0, -1).filter((segment, index) => segment !== segmentsB[index]).length <= 1;
 }
 
 /** What {@link chooseVendorFileName} names a file after. */

@@ -5,6 +5,7 @@ import {
   chooseVendorFileName,
   formatVendoredManifests,
   listConventionalSiblings,
+  isSameDirectoryAnyRef,
   matchesIgnoringRef,
   parseGitHubFileUrl,
   rankCandidateFiles,
@@ -74,11 +75,27 @@ describe('rankCandidateFiles', () => {
   const listing = ['tigera-operator.yaml', 'custom-resources.yaml', 'README.md', 'operator-crds.yaml', 'kustomization.yaml', 'calico.json', 'CRDs.yml', 'values.txt', 'Kustomization'];
 
   it.each([
-    ['CRD files first, then the rest, each by name', 10, ['CRDs.yml', 'operator-crds.yaml', 'calico.json', 'custom-resources.yaml']],
-    ['no more than the cap', 3, ['CRDs.yml', 'operator-crds.yaml', 'calico.json']],
-    ['nothing with a cap of zero', 0, []],
-  ])('returns %s', (_name, cap, expected) => {
-    expect(rankCandidateFiles(listing, 'tigera-operator.yaml', cap)).toEqual(expected);
+    ['CRD files first, then the rest, each by name', { crds: 10, others: 10 }, ['CRDs.yml', 'operator-crds.yaml', 'calico.json', 'custom-resources.yaml']],
+    ['no more other files than their cap, whatever the CRD files', { crds: 10, others: 1 }, ['CRDs.yml', 'operator-crds.yaml', 'calico.json']],
+    ['no more CRD files than their cap', { crds: 1, others: 10 }, ['CRDs.yml', 'calico.json', 'custom-resources.yaml']],
+    ['nothing with caps of zero', { crds: 0, others: 0 }, []],
+  ])('returns %s', (_name, caps, expected) => {
+    expect(rankCandidateFiles(listing, 'tigera-operator.yaml', caps)).toEqual(expected);
+  });
+});
+
+describe('isSameDirectoryAnyRef', () => {
+  it.each([
+    ['a renamed file at the next tag of the same GitHub directory', `${CALICO}/tigera-operator.yaml`, 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.3/manifests/operator.yaml', true],
+    ['the github.com /raw/ form of the same directory', 'https://github.com/Projectcalico/calico/raw/v3.30.0/manifests/a.yaml', `${CALICO}/b.yaml`, true],
+    ['another directory of the repository', `${CALICO}/crds/a.yaml`, `${CALICO}/a.yaml`, false],
+    ['another repository', 'https://raw.githubusercontent.com/projectcalico/other/v3.30.0/manifests/a.yaml', `${CALICO}/a.yaml`, false],
+    ['a renamed file at the next version on another host', 'https://example.com/y/v2/tigera-operator.yaml', 'https://example.com/y/v1/operator.yaml', true],
+    ['two directory segments apart', 'https://example.com/z/v2/operator.yaml', 'https://example.com/y/v1/operator.yaml', false],
+    ['another host', 'https://example.org/y/v2/operator.yaml', 'https://example.com/y/v1/operator.yaml', false],
+    ['GitHub against another host', `${CALICO}/a.yaml`, 'https://example.com/projectcalico/calico/v3.30.0/manifests/a.yaml', false],
+  ])('%s: %s', (_name, next, previous, expected) => {
+    expect(isSameDirectoryAnyRef(next, previous)).toBe(expected);
   });
 });
 

@@ -159,7 +159,17 @@ describe.skipIf(!hasKustomize || !hasCalico)(
       const parsed = parseReport(result);
       const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
       expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${RAW}/v3.30.0/manifests/operator-crds.yaml`] });
-      expect(fix?.description).toBe('Keep the 24 CRDs that tigera-operator.yaml no longer carries: list operator-crds.yaml from the same place, before tigera-operator.yaml.');
+      // v3.30.0's CRD file also holds the CRDs new in that release (Goldmane, Whisker, ...): a reviewer is told.
+      expect(fix?.description).toBe(
+        'Keep the 24 CRDs that tigera-operator.yaml no longer carries: list operator-crds.yaml from the same place, before tigera-operator.yaml. It also adds 8 objects new to the render: CustomResourceDefinition/baselineadminnetworkpolicies.policy.networking.k8s.io, CustomResourceDefinition/gatewayapis.operator.tigera.io, CustomResourceDefinition/goldmanes.operator.tigera.io, and 5 more.',
+      );
+      // The custom resources of those new CRDs point at the fix too.
+      expect(parsed.findings.filter((finding) => finding.rule === 'crd-missing').map((finding) => [finding.object.kind, finding.fixIndex])).toEqual([
+        ['APIServer', 0],
+        ['Goldmane', 0],
+        ['Installation', 0],
+        ['Whisker', 0],
+      ]);
     });
   },
 );
@@ -322,7 +332,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
     const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
     expect(report.fixes).toHaveLength(1);
-    expect(report.findings.filter((finding) => finding.fixIndex === 0).map((finding) => finding.rule).sort()).toEqual(['crd-removed', 'namespace-removed']);
+    // Widget/first, whose CRD goes, is resolved by the same fix.
+    expect(report.findings.filter((finding) => finding.fixIndex === 0).map((finding) => finding.rule).sort()).toEqual(['crd-missing', 'crd-removed', 'namespace-removed']);
     expect(report.fixes[0]).toMatchObject({
       source: 'local',
       verified: true,
@@ -349,6 +360,47 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(pruned.map((finding) => [finding.unit, finding.fixIndex])).toEqual([['prod', 0], ['staging', 0]]);
     expect(report.fixes).toHaveLength(1);
     expect(report.fixes[0]).toMatchObject({ verified: true, edits: [{ path: 'base/kustomization.yaml' }] });
+  });
+
+  it('proposes no fix for a shared base that another overlay it builds into would then fail', async () => {
+    const repo = makeRepo({
+      'base/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'),
+      'base/crds.yaml': crd('Widget', 'example.io'),
+      'base/widgets.yaml': widget('first'),
+      'overlays/a/kustomization.yaml': kustomization('../../base'),
+      'overlays/b/kustomization.yaml': kustomization('../../base'),
+    });
+    // The CRD moves into overlay b only: listing it in the base again would give b two of it.
+    git(repo, 'mv', 'base/crds.yaml', 'overlays/b/crds.yaml');
+    writeTree(repo, { 'base/kustomization.yaml': kustomization('widgets.yaml'), 'overlays/b/kustomization.yaml': kustomization('../../base', 'crds.yaml') });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.findings.map((finding) => [finding.unit, finding.rule])).toContainEqual(['overlays/a', 'crd-removed']);
+    expect(report.fixes).toEqual([]);
+  });
+
+  it('keeps one of two fixes that collide in a unit, and points the findings of both at it', async () => {
+    writeTree(upstream, {
+      'pair/v1/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+      'pair/v1/extra.yaml': `${crd('Gadget', 'example.io')}---\n${configMapYaml('extra', 'apps')}`,
+      'pair/v2/operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+      'pair/v2/extra.yaml': configMapYaml('extra', 'apps', 'v2'),
+      // One file with both CRDs: the base's fix and the overlay's fix would each list it.
+      'pair/v2/crds.yaml': `${crd('Widget', 'example.io')}---\n${crd('Gadget', 'example.io')}`,
+    });
+    const at = (version: string, file: string): string => `${server.origin}/pair/${version}/${file}`;
+    const repo = makeRepo({ 'base/kustomization.yaml': kustomization(at('v1', 'operator.yaml')), 'overlay/kustomization.yaml': kustomization('../base', at('v1', 'extra.yaml')) });
+    writeTree(repo, { 'base/kustomization.yaml': kustomization(at('v2', 'operator.yaml')), 'overlay/kustomization.yaml': kustomization('../base', at('v2', 'extra.yaml')) });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toMatchObject([{ verified: true, entries: [at('v2', 'crds.yaml')], edits: [{ path: 'base/kustomization.yaml' }] }]);
+    const removed = report.findings.filter((finding) => finding.rule === 'crd-removed');
+    // The overlay is the one root; its second fix would list crds.yaml twice.
+    expect(removed.map((finding) => [finding.unit, finding.object.name, finding.fixIndex])).toEqual([
+      ['overlay', 'gadgets.example.io', 0],
+      ['overlay', 'widgets.example.io', 0],
+    ]);
+    const written = await runCli(['fix', '--write'], { cwd: repo });
+    expect(written.stdout).toBe('updated base/kustomization.yaml\n');
+    expect(written.code).toBe(0);
   });
 
   it('lists one file once when it holds what two dropped entries held', async () => {
@@ -413,6 +465,121 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     const fix = await runCli(['fix', '--fail-on', 'warning'], { cwd: repo });
     expect(fix.stdout).toBe('');
     expect(fix.stderr).toMatch(/^prune-guard: (no fix found for the \d+ blocking findings?|nothing to fix)/);
+  });
+
+  it('tries the next files upstream when the first that holds everything fails verification', async () => {
+    const github = await startFakeGitHub();
+    try {
+      const operator = (version: string): string => configMapYaml('operator', 'apps', version);
+      const release = {
+        'deploy/operator.yaml': operator('v2'),
+        // Holds both CRDs, but also the operator again: listing it next to operator.yaml cannot build.
+        'deploy/bundle-with-crds.yaml': `${crd('Widget', 'example.io')}---\n${crd('Gadget', 'example.io')}---\n${operator('v2')}`,
+        'deploy/crds/widgets.yaml': crd('Widget', 'example.io'),
+        'deploy/crds/gadgets.yaml': crd('Gadget', 'example.io'),
+      };
+      github.addRepositoryFiles({ repository: 'example/bundled', ref: 'v2', files: release });
+      writeTree(upstream, {
+        'example/bundled/v1/deploy/operator.yaml': `${crd('Widget', 'example.io')}---\n${crd('Gadget', 'example.io')}---\n${operator('v1')}`,
+        ...Object.fromEntries(Object.entries(release).map(([path, text]) => [`example/bundled/v2/${path}`, text])),
+      });
+      const raw = (ref: string, path: string): string => `https://raw.githubusercontent.com/example/bundled/${ref}/deploy/${path}`;
+      const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1', 'operator.yaml')) });
+      writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v2', 'operator.yaml')) });
+      const parsed = parseReport(await runCli(['--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url], { cwd: repo }));
+      expect(parsed.fixes).toMatchObject([{ source: 'remote', verified: true, entries: [raw('v2', 'crds/gadgets.yaml'), raw('v2', 'crds/widgets.yaml')] }]);
+    } finally {
+      await github.close();
+    }
+  });
+
+  it('reads every CRD file of a crds/ directory, however many', async () => {
+    const github = await startFakeGitHub();
+    try {
+      const kinds = Array.from({ length: 15 }, (_, i) => `Thing${String(i + 1).padStart(2, '0')}`);
+      const files = Object.fromEntries(kinds.map((kind) => [`deploy/crds/${kind.toLowerCase()}.yaml`, crd(kind, 'example.io')]));
+      github.addRepositoryFiles({ repository: 'example/many', ref: 'v2', files: { 'deploy/operator.yaml': configMapYaml('operator', 'apps', 'v2'), ...files } });
+      writeTree(upstream, {
+        'example/many/v1/deploy/operator.yaml': [...kinds.map((kind) => crd(kind, 'example.io')), configMapYaml('operator', 'apps')].join('---\n'),
+        'example/many/v2/deploy/operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+        ...Object.fromEntries(Object.entries(files).map(([path, text]) => [`example/many/v2/${path}`, text])),
+      });
+      const raw = (ref: string, path: string): string => `https://raw.githubusercontent.com/example/many/${ref}/deploy/${path}`;
+      const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1', 'operator.yaml')) });
+      writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v2', 'operator.yaml')) });
+      const parsed = parseReport(await runCli(['--format', 'json', '--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url], { cwd: repo }));
+      expect(parsed.fixes).toHaveLength(1);
+      expect(parsed.fixes[0]).toMatchObject({ source: 'remote', verified: true });
+      expect(parsed.fixes[0]?.entries).toEqual(kinds.map((kind) => raw('v2', `crds/${kind.toLowerCase()}.yaml`)));
+    } finally {
+      await github.close();
+    }
+  });
+
+  it('vendors nothing when GitHub refuses the listing, and says why there is no fix', async () => {
+    const github = await startFakeGitHub();
+    try {
+      github.forceResponse('repos/get-content', { status: 403, message: 'API rate limit exceeded' });
+      writeTree(upstream, {
+        'example/limited/v1/deploy/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+        'example/limited/v2/deploy/operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+        'example/limited/v2/deploy/widget-crd.yaml': crd('Widget', 'example.io'),
+      });
+      const raw = (ref: string): string => `https://raw.githubusercontent.com/example/limited/${ref}/deploy/operator.yaml`;
+      const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(raw('v1')) });
+      writeTree(repo, { 'infra/kustomization.yaml': kustomization(raw('v2')) });
+      const flags = ['--mirror', `https://raw.githubusercontent.com/=${server.origin}/`, '--github-api-url', github.url];
+      expect(parseReport(await runCli(['--format', 'json', ...flags], { cwd: repo })).fixes).toEqual([]);
+      const fix = await runCli(['fix', ...flags], { cwd: repo });
+      expect(fix.code).toBe(1);
+      expect(fix.stderr).toBe(
+        [
+          'prune-guard: no fix for the CustomResourceDefinition widgets.example.io listed at infra/kustomization.yaml:4: could not list example/limited/deploy at v2: HTTP 403 (API rate limit exceeded)',
+          'prune-guard: no fix found for the 1 blocking finding; run prune-guard for the report',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await github.close();
+    }
+  });
+
+  it('looks next to the new file when a release renamed it, not at the old ref', async () => {
+    writeTree(upstream, {
+      'renamed/v1/operator.yaml': `${crd('Widget', 'example.io')}---\n${configMapYaml('operator', 'apps')}`,
+      'renamed/v1/crds.yaml': crd('Widget', 'example.io'),
+      'renamed/v2/tigera-operator.yaml': configMapYaml('operator', 'apps', 'v2'),
+      'renamed/v2/operator-crds.yaml': crd('Widget', 'example.io'),
+    });
+    const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/renamed/v1/operator.yaml`) });
+    writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/renamed/v2/tigera-operator.yaml`) });
+    const parsed = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(parsed.fixes).toMatchObject([{ source: 'remote', verified: true, entries: [`${server.origin}/renamed/v2/operator-crds.yaml`] }]);
+    expect(parsed.fixes[0]?.edits[0]?.replacement).toBe(`  - ${server.origin}/renamed/v2/operator-crds.yaml\n  - ${server.origin}/renamed/v2/tigera-operator.yaml`);
+  });
+
+  it('lists the directory the CRDs moved to when it renders them but nothing includes it', async () => {
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
+    writeTree(repo, {
+      'apps/kustomization.yaml': kustomization('widgets.yaml'),
+      'apps/crds.yaml': null,
+      'apps/crds/kustomization.yaml': kustomization('widgets.yaml'),
+      'apps/crds/widgets.yaml': crd('Widget', 'example.io'),
+    });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toMatchObject([{ source: 'local', verified: true, entries: ['crds'], files: [] }]);
+    expect((await runCli(['fix', '--write'], { cwd: repo })).code).toBe(0);
+  });
+
+  it('says that a local file listed as the fix also adds what else it holds', async () => {
+    const extra = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n';
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml'), 'apps/crds.yaml': null, 'apps/examples/demo.yaml': `${extra}---\n${crd('Widget', 'example.io')}` });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toMatchObject([{ source: 'local', entries: ['examples/demo.yaml'] }]);
+    expect(report.fixes[0]?.description).toBe(
+      'Keep the CustomResourceDefinition widgets.example.io: list examples/demo.yaml, which holds it but no kustomization lists. It also adds an object new to the render: Namespace/demo.',
+    );
   });
 
   it('fixes an entry dropped from the deprecated bases: list, in resources:', async () => {
