@@ -36107,6 +36107,15 @@ function registerCleanup(cleanup) {
     cleanup();
   };
 }
+function runPendingCleanups() {
+  for (const cleanup of [...pending]) {
+    pending.delete(cleanup);
+    try {
+      cleanup();
+    } catch {
+    }
+  }
+}
 
 // src/render/git.ts
 async function openRepository(cwd) {
@@ -36494,123 +36503,25 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-// src/render/remote-fetch.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error2) {
-  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
-}
+// src/core/redact.ts
 function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s'"<>@]*(?:@[^\s'"<>@/]*)*@/gi, "$1***@");
 }
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
-  }
-  return mirror;
-}
-var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function createRemoteFetcher(options = {}) {
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const retries = options.retries ?? 2;
-  const readCache = (url) => {
-    if (!options.cacheDir) return void 0;
-    const index = join2(options.cacheDir, "urls", sha256(url));
-    if (!existsSync2(index)) return void 0;
-    const object = join2(options.cacheDir, "objects", readFileSync(index, "utf8").trim());
-    if (!existsSync2(object)) return void 0;
-    const body = readFileSync(object, "utf8");
-    return sha256(body) === readFileSync(index, "utf8").trim() ? body : void 0;
-  };
-  const writeCache = (url, body) => {
-    if (!options.cacheDir) return;
-    const digest = sha256(body);
-    for (const dir of ["urls", "objects"]) mkdirSync(join2(options.cacheDir, dir), { recursive: true });
-    const object = join2(options.cacheDir, "objects", digest);
-    if (!existsSync2(object)) {
-      writeFileSync(`${object}.tmp`, body);
-      renameSync(`${object}.tmp`, object);
-    }
-    const index = join2(options.cacheDir, "urls", sha256(url));
-    writeFileSync(`${index}.tmp`, digest);
-    renameSync(`${index}.tmp`, index);
-  };
-  const download = async (url, original) => {
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      let response;
-      try {
-        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-      } catch (error2) {
-        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error2);
-        continue;
-      }
-      if (response.ok) return await response.text();
-      lastProblem = `HTTP ${response.status}`;
-      lastStatus = response.status;
-      if (response.status !== 429 && response.status < 500) break;
-    }
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
-        memo.set(url, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-function describeNetworkError(error2) {
-  const cause = error2.cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2)));
+function hideUserInfo(value) {
+  const at = value.lastIndexOf("@");
+  if (at < 0) return redactCredentials(value);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/?/i.exec(value)?.[0] ?? "";
+  return `${scheme}***${value.slice(at)}`;
 }
 
 // src/run.ts
-import { existsSync as existsSync10, realpathSync, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, realpathSync, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/config-file.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -39558,6 +39469,22 @@ function readSourceRef(reader, node, path2) {
   }
   return value;
 }
+function checkMirror(mirror) {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+  }
+  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return void 0;
+}
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
@@ -39565,12 +39492,16 @@ function readMirrors(reader, entry) {
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
-    const path2 = `mirrors.${from}`;
     const value = reader.resolve(pair2.value);
-    const to = value ? reader.readString(value, path2) : "";
-    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, path2]]) {
-      if (!/^https?:\/\/[^/\s]+/.test(url)) reader.fail(node, `${where} is set to invalid value '${url}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
     }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
     return { from, to };
   });
 }
@@ -39696,16 +39627,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync2(path2, "utf8");
+    text = readFileSync(path2, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -39718,7 +39649,7 @@ function readConfigFile(path2, shown) {
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join4, resolve } from "node:path";
+import { basename, delimiter, isAbsolute, join as join3, resolve } from "node:path";
 var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
 function createKustomizeRunner(options) {
@@ -39788,7 +39719,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -39801,17 +39732,17 @@ function findExecutable(name, pathList) {
 
 // src/render/kustomization.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync3, readdirSync, statSync } from "node:fs";
-import { join as join5, relative, resolve as resolve2, sep as sep3 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync3, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { join as join4, relative, resolve as resolve2, sep as sep3 } from "node:path";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join5(dir, name);
-    if (existsSync4(file) && statSync(file).isFile()) return file;
+    const file = join4(dir, name);
+    if (existsSync3(file) && statSync(file).isFile()) return file;
   }
   return void 0;
 }
@@ -39821,7 +39752,7 @@ function isRemoteReference(value) {
 function readKustomization(dir, show2) {
   const file = findKustomizationFile(dir);
   if (!file) return void 0;
-  const text = readFileSync3(file, "utf8");
+  const text = readFileSync2(file, "utf8");
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
   const shown = show2(file);
@@ -39848,7 +39779,7 @@ function readKustomization(dir, show2) {
         continue;
       }
       const target = resolve2(dir, item.value);
-      if (existsSync4(target) && statSync(target).isDirectory()) includes.push(target);
+      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
       else files.set(target, origin);
     }
   }
@@ -39869,7 +39800,7 @@ function readKustomization(dir, show2) {
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
-        if (target !== dir && existsSync4(target)) referencedPaths.add(target);
+        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
       }
     }
   });
@@ -39906,7 +39837,7 @@ function findKustomizationRoots(dir, show2) {
     const kustomization = readKustomization(current, show2);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
     }
   };
   walk(dir);
@@ -39916,7 +39847,7 @@ function findKustomizationRoots(dir, show2) {
 function hashGraphInputs(graph, treeRoot, fileHashes) {
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
-    if (!existsSync4(path2)) return;
+    if (!existsSync3(path2)) return;
     const stat2 = statSync(path2);
     if (stat2.isFile()) {
       inputs.add(path2);
@@ -39924,10 +39855,10 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join5(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
     }
   };
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
@@ -39936,7 +39867,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      digest = createHash3("sha256").update(readFileSync3(path2)).digest("hex");
+      digest = createHash2("sha256").update(readFileSync2(path2)).digest("hex");
       fileHashes.set(path2, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
@@ -39969,14 +39900,14 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-root.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join7, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/render/overlay.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname, isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
 
@@ -40060,6 +39991,182 @@ function describeLineChange(path2, before, after, description) {
   return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
+// src/render/remote-fetch.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+var MAX_BODY_BYTES = 256 * 1024 * 1024;
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error2) {
+  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function unapplyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ to }) => url.startsWith(to));
+  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const problem = checkMirror(mirror);
+  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
+  return mirror;
+}
+var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+function findNonManifest(response, body) {
+  if (response.status === 204 || body.trim() === "") return `an empty answer (HTTP ${response.status})`;
+  const type = response.headers.get("content-type") ?? "";
+  if (/text\/html/i.test(type) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
+  return void 0;
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(decoder.decode(chunk, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+var BodyTooLarge = class extends Error {
+};
+function createRemoteFetcher(options = {}) {
+  const { cacheDir } = options;
+  if (cacheDir && existsSync4(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const closed = new AbortController();
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    closed.signal.addEventListener("abort", () => (clearTimeout(timer), done()), { once: true });
+  }));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const retries = options.retries ?? 2;
+  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
+  const silent = /* @__PURE__ */ new Map();
+  const readCache = (url) => {
+    if (!cacheDir) return void 0;
+    try {
+      const index = join5(cacheDir, "urls", sha256(url));
+      if (!existsSync4(index)) return void 0;
+      const digest = readFileSync3(index, "utf8").trim();
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync4(object)) return void 0;
+      const body = readFileSync3(object, "utf8");
+      return sha256(body) === digest ? body : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const writeAtomically = (path2, text) => {
+    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, path2);
+    } finally {
+      rmSync2(temporary, { force: true });
+    }
+  };
+  const writeCache = (url, body) => {
+    if (!cacheDir) return;
+    try {
+      const digest = sha256(body);
+      for (const dir of ["urls", "objects"]) mkdirSync(join5(cacheDir, dir), { recursive: true });
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync4(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+    } catch {
+    }
+  };
+  const download = async (url, original) => {
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    const origin = URL.canParse(url) ? new URL(url).origin : url;
+    const before = silent.get(origin);
+    if (before) throw fail(before, void 0);
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      if (closed.signal.aborted) throw fail("cancelled", void 0);
+      let response;
+      let phase = "answer";
+      try {
+        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
+        response = await fetchImpl(target, { headers, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closed.signal]), redirect: "follow" });
+        lastStatus = response.status;
+        if (!response.ok) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel().catch(() => void 0);
+          if (response.status !== 429 && response.status < 500) break;
+          continue;
+        }
+        phase = "body";
+        const body = await readBody(response, maxBodyBytes);
+        const problem = findNonManifest(response, body);
+        if (problem === void 0) return body;
+        lastProblem = problem;
+        break;
+      } catch (error2) {
+        if (closed.signal.aborted) throw fail("cancelled", void 0);
+        if (error2 instanceof BodyTooLarge) {
+          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          break;
+        }
+        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
+        if (phase === "answer") lastStatus = void 0;
+        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error2);
+      }
+    }
+    if (lastStatus === void 0) silent.set(origin, lastProblem);
+    throw fail(lastProblem, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, options.mirrors ?? []);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        const cached = readCache(url);
+        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        memo.set(url, pending2);
+      }
+      return pending2;
+    },
+    close: () => closed.abort()
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+function describeNetworkError(error2) {
+  const cause = error2.cause;
+  return redactCredentials(cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2)));
+}
+
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
 var REMOTE_DIR = ".prune-guard-remote";
@@ -40095,7 +40202,7 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
   const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync2(shadow, { recursive: true, force: true }));
+  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
   try {
     const toShadow = (path2) => join6(shadow, relative2(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
@@ -40177,7 +40284,7 @@ async function renderRoot(runner, request2) {
   let removeWrapper;
   try {
     const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync3(wrapper, { recursive: true, force: true }));
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
     if (wrapper) {
       const target = toPosix(relative3(wrapper, buildRoot));
       writeFileSync3(
@@ -40204,7 +40311,7 @@ buildMetadata: [originAnnotations]
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map());
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : void 0;
@@ -40251,7 +40358,7 @@ function createUnalias(aliases) {
     return path2;
   };
 }
-function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles) {
+function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = [];
@@ -40274,12 +40381,13 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
       };
     }
     if (origin.repo) {
+      const written = unapplyMirrors(origin.repo, mirrors);
       const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${origin.repo}/${path2}` : origin.repo, origin.repo];
+      const candidates = [path2 ? `${written}/${path2}` : written, written];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ""}`;
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo));
+      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ""}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
       return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
     }
     if (origin.path) {
@@ -41352,12 +41460,12 @@ function stripExtension(name) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { join as join9, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync2 } from "node:fs";
+import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { dirname as dirname2, join as join8, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -41386,7 +41494,7 @@ var DEFAULT_PATTERNS = [
 var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function createArtifact(source, options = {}) {
   const base = mkdtempSync4(join8(tmpdir4(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync4(base, { recursive: true, force: true }));
+  const dispose = registerCleanup(() => rmSync5(base, { recursive: true, force: true }));
   const root = join8(base, "source");
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -41431,7 +41539,7 @@ function copyFiles(from, to, files, matchers) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = statSync2(join8(from, file), { throwIfNoEntry: false });
+    const stat2 = statSync3(join8(from, file), { throwIfNoEntry: false });
     if (!stat2?.isFile()) continue;
     mkdirSync3(dirname2(join8(to, file)), { recursive: true });
     copyFileSync(join8(from, file), join8(to, file));
@@ -41441,7 +41549,7 @@ function copyTree(from, to, skip) {
   mkdirSync3(to, { recursive: true });
   for (const entry of readdirSync3(from, { withFileTypes: true })) {
     const path2 = join8(from, entry.name);
-    const stat2 = statSync2(path2, { throwIfNoEntry: false });
+    const stat2 = statSync3(path2, { throwIfNoEntry: false });
     if (!stat2) continue;
     if (skip(path2, stat2.isDirectory())) continue;
     if (stat2.isDirectory()) copyTree(path2, join8(to, entry.name), skip);
@@ -41463,7 +41571,7 @@ function indexTree(root, show2, files) {
     readText: (path2) => {
       if (!texts.has(path2)) {
         const absolute = join9(root, path2);
-        texts.set(path2, existsSync6(absolute) && statSync3(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
+        texts.set(path2, existsSync6(absolute) && statSync4(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -41909,6 +42017,7 @@ async function* findLocalCandidates(group2, required, what, planning, movedTo) {
   };
 }
 async function vendorObjects(group2, what, planning) {
+  if ([...group2.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
   let text;
   try {
     text = group2.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group2.source), "utf8") : await planning.remote.fetcher.fetchText(group2.source);
@@ -41985,7 +42094,7 @@ function compareText(a, b) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync9, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -41995,7 +42104,7 @@ import { join as join12, relative as relative8 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4, join as join11, relative as relative7 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
@@ -42003,7 +42112,7 @@ function hasSpecTransforms(ks) {
 }
 function planFluxBuild(artifact, ks, show2) {
   const dir = join11(artifact.root, ks.path);
-  if (!existsSync8(dir) || !statSync4(dir).isDirectory()) {
+  if (!existsSync8(dir) || !statSync5(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -42041,7 +42150,7 @@ function generateKustomization(dir, show2) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       const path2 = join11(current, entry.name);
-      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync4(path2).isDirectory();
+      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
         if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
@@ -42237,7 +42346,7 @@ function applyCommonMetadata(body, ks) {
 
 // src/run-flux.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync9(dir) || !statSync5(dir).isDirectory()) return false;
+  if (!existsSync9(dir) || !statSync6(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
@@ -42357,7 +42466,9 @@ function createPathDisplay(root, prefix2) {
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  const contents = createContents(options);
   const checkouts = [];
+  let fetcher;
   try {
     const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
@@ -42368,7 +42479,8 @@ async function runWithTree(options, dependencies = {}) {
     });
     const settings = { config, failOn: options.failOn ?? config.failOn ?? "error" };
     const mirrors = [...cliMirrors, ...config.mirrors];
-    const remote = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
+    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
+    const remote = { mirrors, fetcher };
     let compared;
     if (paths.some((path2) => declaresFluxKustomizations(join14(before.root, path2)) || declaresFluxKustomizations(join14(after.root, path2)))) {
       const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
@@ -42380,7 +42492,6 @@ async function runWithTree(options, dependencies = {}) {
     const { analysis } = compared;
     if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
     const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
-    const contents = createContents(options);
     const plan = await planFixes(
       analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
       compared.units,
@@ -42398,6 +42509,7 @@ async function runWithTree(options, dependencies = {}) {
     );
     return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
   } finally {
+    fetcher?.close();
     for (const checkout of checkouts) checkout.dispose();
   }
 }
@@ -42442,7 +42554,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve4(cwd, dir);
     if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync6(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
   };
   const after = side(source.after);
@@ -42476,6 +42588,12 @@ async function compareSides(comparison, runner, options, settings, remote) {
 function createContents(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || void 0);
+  if (baseUrl !== void 0) {
+    const where = options.githubApiUrl !== void 0 ? "--github-api-url" : "GITHUB_API_URL";
+    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`${where} must be an http(s) URL, got '${hideUserInfo(baseUrl)}'`);
+    const { username, password } = new URL(baseUrl);
+    if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
+  }
   return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
 }
 function resolveCacheDir(options) {
@@ -42495,7 +42613,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
     for (const side of [before, after]) {
       const dir = join14(side.root, path2);
       if (!existsSync10(dir)) continue;
-      if (!statSync6(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
@@ -42777,3 +42895,6 @@ function writeReportFiles(report, markdown, outputs) {
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }
 await runAction();
+for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+runPendingCleanups();
+process.exit();

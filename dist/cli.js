@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -12388,113 +12388,15 @@ function toPosix(path2) {
   return sep === "/" ? path2 : path2.split(sep).join("/");
 }
 
-// src/render/remote-fetch.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error) {
-  return error instanceof FetchError && (error.status === 404 || error.status === 410);
-}
+// src/core/redact.ts
 function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, "$1***@");
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s'"<>@]*(?:@[^\s'"<>@/]*)*@/gi, "$1***@");
 }
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
-  }
-  return mirror;
-}
-var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function createRemoteFetcher(options = {}) {
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const retries = options.retries ?? 2;
-  const readCache = (url) => {
-    if (!options.cacheDir) return void 0;
-    const index = join2(options.cacheDir, "urls", sha256(url));
-    if (!existsSync2(index)) return void 0;
-    const object = join2(options.cacheDir, "objects", readFileSync2(index, "utf8").trim());
-    if (!existsSync2(object)) return void 0;
-    const body = readFileSync2(object, "utf8");
-    return sha256(body) === readFileSync2(index, "utf8").trim() ? body : void 0;
-  };
-  const writeCache = (url, body) => {
-    if (!options.cacheDir) return;
-    const digest = sha256(body);
-    for (const dir of ["urls", "objects"]) mkdirSync(join2(options.cacheDir, dir), { recursive: true });
-    const object = join2(options.cacheDir, "objects", digest);
-    if (!existsSync2(object)) {
-      writeFileSync(`${object}.tmp`, body);
-      renameSync(`${object}.tmp`, object);
-    }
-    const index = join2(options.cacheDir, "urls", sha256(url));
-    writeFileSync(`${index}.tmp`, digest);
-    renameSync(`${index}.tmp`, index);
-  };
-  const download = async (url, original) => {
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      let response;
-      try {
-        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-      } catch (error) {
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        lastProblem = timedOut ? `no answer within ${timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`}` : describeNetworkError(error);
-        continue;
-      }
-      if (response.ok) return await response.text();
-      lastProblem = `HTTP ${response.status}`;
-      lastStatus = response.status;
-      if (response.status !== 429 && response.status < 500) break;
-    }
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
-        memo.set(url, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-function describeNetworkError(error) {
-  const cause = error.cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+function hideUserInfo(value) {
+  const at = value.lastIndexOf("@");
+  if (at < 0) return redactCredentials(value);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/?/i.exec(value)?.[0] ?? "";
+  return `${scheme}***${value.slice(at)}`;
 }
 
 // src/report/format.ts
@@ -12787,13 +12689,13 @@ function formatText(report, options) {
 }
 
 // src/run.ts
-import { existsSync as existsSync9, realpathSync, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync9, realpathSync, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/config-file.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -13354,12 +13256,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code2 = c.charCodeAt(0);
-  if (code2 >= 128)
+  const code3 = c.charCodeAt(0);
+  if (code3 >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code2] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code2] === 1;
+  ascii[code3] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code3] === 1;
 };
 var tokenize2 = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -13736,17 +13638,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code2 = c.charCodeAt(0);
-    const found = code2 < 128 ? void 0 : d.next.get(c);
+    const code3 = c.charCodeAt(0);
+    const found = code3 < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code2 < 128) {
+    if (code3 < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code2] = n;
+      d.ascii[code3] = n;
     } else {
       d.next.set(c, n);
     }
@@ -13995,8 +13897,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
+      const code3 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code3] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -15303,12 +15205,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code2 = 57344;
-    while (pattern.includes(String.fromCharCode(code2))) {
-      if (++code2 > 63743)
+    let code3 = 57344;
+    while (pattern.includes(String.fromCharCode(code3))) {
+      if (++code3 > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code2);
+    const mark = String.fromCharCode(code3);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -15741,6 +15643,22 @@ function readSourceRef(reader, node, path2) {
   }
   return value;
 }
+function checkMirror(mirror) {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+  }
+  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return void 0;
+}
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
@@ -15748,12 +15666,16 @@ function readMirrors(reader, entry) {
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
-    const path2 = `mirrors.${from}`;
     const value = reader.resolve(pair2.value);
-    const to = value ? reader.readString(value, path2) : "";
-    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, path2]]) {
-      if (!/^https?:\/\/[^/\s]+/.test(url)) reader.fail(node, `${where} is set to invalid value '${url}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
     }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
     return { from, to };
   });
 }
@@ -15879,20 +15801,20 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync3(join3(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync3(path2, "utf8");
+    text = readFileSync2(path2, "utf8");
   } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code2 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    const code3 = error.code;
+    if (code3 === "ENOENT" || code3 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code3 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
   }
   return parseConfig(text, shown);
@@ -15902,7 +15824,7 @@ function readConfigFile(path2, shown) {
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -15950,7 +15872,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync(join4(tmpdir(), "prune-guard-worktree-"));
+  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore" });
@@ -15986,7 +15908,7 @@ async function getOriginUrl(git) {
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
+import { basename, delimiter, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
 var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
 function createKustomizeRunner(options) {
@@ -16056,7 +15978,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join5(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -16089,14 +16011,14 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-root.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join7, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/render/overlay.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync2, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname, isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
 
@@ -16180,6 +16102,182 @@ function describeLineChange(path2, before, after, description) {
   return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
+// src/render/remote-fetch.ts
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+var MAX_BODY_BYTES = 256 * 1024 * 1024;
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error) {
+  return error instanceof FetchError && (error.status === 404 || error.status === 410);
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function unapplyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ to }) => url.startsWith(to));
+  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const problem = checkMirror(mirror);
+  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
+  return mirror;
+}
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
+function findNonManifest(response, body) {
+  if (response.status === 204 || body.trim() === "") return `an empty answer (HTTP ${response.status})`;
+  const type = response.headers.get("content-type") ?? "";
+  if (/text\/html/i.test(type) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
+  return void 0;
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(decoder.decode(chunk, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+var BodyTooLarge = class extends Error {
+};
+function createRemoteFetcher(options = {}) {
+  const { cacheDir } = options;
+  if (cacheDir && existsSync3(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const closed = new AbortController();
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    closed.signal.addEventListener("abort", () => (clearTimeout(timer), done()), { once: true });
+  }));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const retries = options.retries ?? 2;
+  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
+  const silent = /* @__PURE__ */ new Map();
+  const readCache = (url) => {
+    if (!cacheDir) return void 0;
+    try {
+      const index = join5(cacheDir, "urls", sha256(url));
+      if (!existsSync3(index)) return void 0;
+      const digest = readFileSync3(index, "utf8").trim();
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object)) return void 0;
+      const body = readFileSync3(object, "utf8");
+      return sha256(body) === digest ? body : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const writeAtomically = (path2, text) => {
+    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, path2);
+    } finally {
+      rmSync2(temporary, { force: true });
+    }
+  };
+  const writeCache = (url, body) => {
+    if (!cacheDir) return;
+    try {
+      const digest = sha256(body);
+      for (const dir of ["urls", "objects"]) mkdirSync(join5(cacheDir, dir), { recursive: true });
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+    } catch {
+    }
+  };
+  const download = async (url, original) => {
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    const origin = URL.canParse(url) ? new URL(url).origin : url;
+    const before = silent.get(origin);
+    if (before) throw fail(before, void 0);
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      if (closed.signal.aborted) throw fail("cancelled", void 0);
+      let response;
+      let phase = "answer";
+      try {
+        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
+        response = await fetchImpl(target, { headers, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closed.signal]), redirect: "follow" });
+        lastStatus = response.status;
+        if (!response.ok) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel().catch(() => void 0);
+          if (response.status !== 429 && response.status < 500) break;
+          continue;
+        }
+        phase = "body";
+        const body = await readBody(response, maxBodyBytes);
+        const problem = findNonManifest(response, body);
+        if (problem === void 0) return body;
+        lastProblem = problem;
+        break;
+      } catch (error) {
+        if (closed.signal.aborted) throw fail("cancelled", void 0);
+        if (error instanceof BodyTooLarge) {
+          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          break;
+        }
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        if (phase === "answer") lastStatus = void 0;
+        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error);
+      }
+    }
+    if (lastStatus === void 0) silent.set(origin, lastProblem);
+    throw fail(lastProblem, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, options.mirrors ?? []);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        const cached = readCache(url);
+        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        memo.set(url, pending2);
+      }
+      return pending2;
+    },
+    close: () => closed.abort()
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+function describeNetworkError(error) {
+  const cause = error.cause;
+  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+}
+
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
 var REMOTE_DIR = ".prune-guard-remote";
@@ -16215,7 +16313,7 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
   const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync2(shadow, { recursive: true, force: true }));
+  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
   try {
     const toShadow = (path2) => join6(shadow, relative2(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
@@ -16297,7 +16395,7 @@ async function renderRoot(runner, request2) {
   let removeWrapper;
   try {
     const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync3(wrapper, { recursive: true, force: true }));
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
     if (wrapper) {
       const target = toPosix(relative3(wrapper, buildRoot));
       writeFileSync3(
@@ -16324,7 +16422,7 @@ buildMetadata: [originAnnotations]
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map());
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : void 0;
@@ -16371,7 +16469,7 @@ function createUnalias(aliases) {
     return path2;
   };
 }
-function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles) {
+function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = [];
@@ -16394,12 +16492,13 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
       };
     }
     if (origin.repo) {
+      const written = unapplyMirrors(origin.repo, mirrors);
       const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${origin.repo}/${path2}` : origin.repo, origin.repo];
+      const candidates = [path2 ? `${written}/${path2}` : written, written];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ""}`;
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo));
+      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ""}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
       return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
     }
     if (origin.path) {
@@ -17766,20 +17865,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code3 = 128; code3 <= 255; code3++) {
+  CHAR_MAP[code3] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code3 = 48; code3 <= 57; code3++) {
+  CHAR_MAP[code3] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code3 = 65; code3 <= 90; code3++) {
+  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code3 = 97; code3 <= 122; code3++) {
+  CHAR_MAP[code3] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -17799,8 +17898,8 @@ function parse3(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code3 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code3];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -17811,7 +17910,7 @@ function parse3(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code3 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -17833,14 +17932,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code3 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code3];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code3 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -17852,16 +17951,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code4 = header.charCodeAt(index);
+            if (code4 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code5 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code5];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -17872,7 +17971,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code4 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -17885,8 +17984,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code4 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code4];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -17913,7 +18012,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code3 & NON_ASCII | flags;
       index++;
     }
   }
@@ -21537,12 +21636,12 @@ function stripExtension(name) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { join as join9, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync4, statSync as statSync2 } from "node:fs";
+import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { dirname as dirname2, join as join8, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -21571,7 +21670,7 @@ var DEFAULT_PATTERNS = [
 var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function createArtifact(source, options = {}) {
   const base = mkdtempSync4(join8(tmpdir4(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync4(base, { recursive: true, force: true }));
+  const dispose = registerCleanup(() => rmSync5(base, { recursive: true, force: true }));
   const root = join8(base, "source");
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -21616,7 +21715,7 @@ function copyFiles(from, to, files, matchers) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = statSync2(join8(from, file), { throwIfNoEntry: false });
+    const stat = statSync3(join8(from, file), { throwIfNoEntry: false });
     if (!stat?.isFile()) continue;
     mkdirSync3(dirname2(join8(to, file)), { recursive: true });
     copyFileSync(join8(from, file), join8(to, file));
@@ -21626,7 +21725,7 @@ function copyTree(from, to, skip) {
   mkdirSync3(to, { recursive: true });
   for (const entry of readdirSync3(from, { withFileTypes: true })) {
     const path2 = join8(from, entry.name);
-    const stat = statSync2(path2, { throwIfNoEntry: false });
+    const stat = statSync3(path2, { throwIfNoEntry: false });
     if (!stat) continue;
     if (skip(path2, stat.isDirectory())) continue;
     if (stat.isDirectory()) copyTree(path2, join8(to, entry.name), skip);
@@ -21648,7 +21747,7 @@ function indexTree(root, show2, files) {
     readText: (path2) => {
       if (!texts.has(path2)) {
         const absolute = join9(root, path2);
-        texts.set(path2, existsSync5(absolute) && statSync3(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
+        texts.set(path2, existsSync5(absolute) && statSync4(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -22094,6 +22193,7 @@ async function* findLocalCandidates(group, required, what, planning, movedTo) {
   };
 }
 async function vendorObjects(group, what, planning) {
+  if ([...group.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
   let text;
   try {
     text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
@@ -22170,7 +22270,7 @@ function compareText(a, b) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync8, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -22180,7 +22280,7 @@ import { join as join12, relative as relative8 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4, join as join11, relative as relative7 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
@@ -22188,7 +22288,7 @@ function hasSpecTransforms(ks) {
 }
 function planFluxBuild(artifact, ks, show2) {
   const dir = join11(artifact.root, ks.path);
-  if (!existsSync7(dir) || !statSync4(dir).isDirectory()) {
+  if (!existsSync7(dir) || !statSync5(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -22226,7 +22326,7 @@ function generateKustomization(dir, show2) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       const path2 = join11(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync4(path2).isDirectory();
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
         if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
@@ -22422,7 +22522,7 @@ function applyCommonMetadata(body, ks) {
 
 // src/run-flux.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync8(dir) || !statSync5(dir).isDirectory()) return false;
+  if (!existsSync8(dir) || !statSync6(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
@@ -22542,7 +22642,9 @@ function createPathDisplay(root, prefix2) {
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  const contents = createContents(options);
   const checkouts = [];
+  let fetcher;
   try {
     const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
@@ -22553,7 +22655,8 @@ async function runWithTree(options, dependencies = {}) {
     });
     const settings = { config, failOn: options.failOn ?? config.failOn ?? "error" };
     const mirrors = [...cliMirrors, ...config.mirrors];
-    const remote = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
+    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
+    const remote = { mirrors, fetcher };
     let compared;
     if (paths.some((path2) => declaresFluxKustomizations(join14(before.root, path2)) || declaresFluxKustomizations(join14(after.root, path2)))) {
       const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
@@ -22565,7 +22668,6 @@ async function runWithTree(options, dependencies = {}) {
     const { analysis } = compared;
     if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
     const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
-    const contents = createContents(options);
     const plan = await planFixes(
       analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
       compared.units,
@@ -22583,6 +22685,7 @@ async function runWithTree(options, dependencies = {}) {
     );
     return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
   } finally {
+    fetcher?.close();
     for (const checkout of checkouts) checkout.dispose();
   }
 }
@@ -22627,7 +22730,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve4(cwd, dir);
     if (!existsSync9(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync6(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
   };
   const after = side(source.after);
@@ -22661,6 +22764,12 @@ async function compareSides(comparison, runner, options, settings, remote) {
 function createContents(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || void 0);
+  if (baseUrl !== void 0) {
+    const where = options.githubApiUrl !== void 0 ? "--github-api-url" : "GITHUB_API_URL";
+    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`${where} must be an http(s) URL, got '${hideUserInfo(baseUrl)}'`);
+    const { username, password } = new URL(baseUrl);
+    if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
+  }
   return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
 }
 function resolveCacheDir(options) {
@@ -22680,7 +22789,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
     for (const side of [before, after]) {
       const dir = join14(side.root, path2);
       if (!existsSync9(dir)) continue;
-      if (!statSync6(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
@@ -22994,4 +23103,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }
-process.exitCode = await main(process.argv.slice(2));
+var code2 = await main(process.argv.slice(2));
+for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+runPendingCleanups();
+process.exit(code2);

@@ -18,7 +18,8 @@ import { postSuggestions } from './github/suggestions.ts';
 import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
-import { redactCredentials } from './render/remote-fetch.ts';
+import { redactCredentials } from './core/redact.ts';
+import { runPendingCleanups } from './render/cleanup.ts';
 import { runWithTree } from './run.ts';
 
 /** Input names, as in action.yml. */
@@ -363,3 +364,7 @@ function writeReportFiles(report: Report, markdown: string, outputs: Record<stri
 }
 
 await runAction();
+// Downloads and builds a failure left under way must not keep the step running after its verdict.
+for (const stream of [process.stdout, process.stderr]) await new Promise<void>((done) => stream.write('', () => done()));
+runPendingCleanups();
+process.exit();

@@ -10,7 +10,7 @@ import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
 import type { Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomization.ts';
-import { redactCredentials } from './render/remote-fetch.ts';
+import { redactCredentials } from './core/redact.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
@@ -338,4 +338,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A failure leaves other downloads and builds under way; the verdict is in, so they must not
+// hold the process. Output is flushed first, then what they left behind is removed.
+for (const stream of [process.stdout, process.stderr]) await new Promise<void>((done) => stream.write('', () => done()));
+runPendingCleanups();
+process.exit(code);

@@ -760,6 +760,8 @@ async function* findLocalCandidates(group: RemovalGroup, required: readonly stri
  * vendor.
  */
 async function vendorObjects(group: RemovalGroup, what: string, planning: Planning): Promise<Candidate | undefined> {
+  // A Secret's values would land in a file of the patch, the report and the pull request.
+  if ([...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) return undefined;
   let text: string;
   try {
     text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);

@@ -6,6 +6,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
+import { hideUserInfo } from './core/redact.ts';
 import type { Config } from './core/config.ts';
 import { isAtOrAbove, type FailLevel } from './core/findings.ts';
 import { loadConfig } from './render/config-file.ts';
@@ -39,7 +40,7 @@ import type { UnitDiff } from './core/rules.ts';
 import { createRepositoryContents, type RepositoryContents } from './github/contents.ts';
 import { createOctokit } from './github/gateway.ts';
 import type { RemoteAccess } from './render/overlay.ts';
-import { createRemoteFetcher, parseMirror } from './render/remote-fetch.ts';
+import { createRemoteFetcher, parseMirror, type RemoteFetcher } from './render/remote-fetch.ts';
 import { planFixes, type FixableUnit } from './plan-fixes.ts';
 import { compareFluxSides, declaresFluxKustomizations } from './run-flux.ts';
 
@@ -162,7 +163,9 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
 export async function runWithTree(options: RunOptions, dependencies: RunDependencies = {}): Promise<RunResult> {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  const contents = createContents(options);
   const checkouts: TemporaryCheckout[] = [];
+  let fetcher: RemoteFetcher | undefined;
   try {
     const sides =
       options.source.kind === 'git'
@@ -176,7 +179,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     });
     const settings: Settings = { config, failOn: options.failOn ?? config.failOn ?? 'error' };
     const mirrors = [...cliMirrors, ...config.mirrors];
-    const remote: RemoteAccess = { mirrors, fetcher: createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors }) };
+    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
+    const remote: RemoteAccess = { mirrors, fetcher };
     // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
     let compared: Compared;
     if (paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path)))) {
@@ -192,7 +196,6 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
     // notice would undo a removal nobody objects to.
     const fixLevel = settings.failOn === 'never' || settings.failOn === 'notice' ? 'warning' : settings.failOn;
-    const contents = createContents(options);
     const plan = await planFixes(
       analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
       compared.units,
@@ -210,6 +213,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     );
     return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
   } finally {
+    // A failed build leaves the others' downloads under way; nothing needs them any more.
+    fetcher?.close();
     for (const checkout of checkouts) checkout.dispose();
   }
 }
@@ -336,6 +341,12 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
 function createContents(options: RunOptions): RepositoryContents {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || undefined);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || undefined);
+  if (baseUrl !== undefined) {
+    const where = options.githubApiUrl !== undefined ? '--github-api-url' : 'GITHUB_API_URL';
+    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`${where} must be an http(s) URL, got '${hideUserInfo(baseUrl)}'`);
+    const { username, password } = new URL(baseUrl);
+    if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
+  }
   return createRepositoryContents(createOctokit({ ...(token ? { token } : {}), ...(baseUrl ? { baseUrl } : {}) }));
 }
 

@@ -10,6 +10,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import { ConfigError } from './errors.ts';
 import { FailLevels, Rules, Severities, type FailLevel, type Finding, type RuleId, type Severity } from './findings.ts';
 import { describeYamlError, formatObjectKey, type ObjectId } from './objects.ts';
+import { hideUserInfo } from './redact.ts';
 import type { GroupKind } from './scope.ts';
 import { VARIABLE_NAME_PATTERN } from './substitute.ts';
 
@@ -270,6 +271,29 @@ function readSourceRef(reader: ConfigReader, node: Node, path: string): string {
   return value;
 }
 
+/**
+ * Says what is wrong with a mirror's prefixes, or undefined when nothing is: both must be
+ * http(s) URLs (a typo would rewrite nothing useful), and both end in `/` or neither does
+ * (else the rest of the URL would run into the host or get a `//`). Never quotes
+ * credentials.
+ */
+export function checkMirror(mirror: Mirror): string | undefined {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+  }
+  if (mirror.from.endsWith('/') !== mirror.to.endsWith('/')) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return undefined;
+}
+
 /** `mirrors:` maps URL prefixes to their replacements; both must be http(s) URLs, or a typo would fetch nothing. */
 function readMirrors(reader: ConfigReader, entry: MappingEntry | undefined): Mirror[] {
   if (!entry || entry.value === null) return [];
@@ -278,12 +302,16 @@ function readMirrors(reader: ConfigReader, entry: MappingEntry | undefined): Mir
   return map.items.map((pair) => {
     const key = reader.resolve(pair.key);
     const from = key ? reader.readString(key, 'mirrors') : '';
-    const path = `mirrors.${from}`;
     const value = reader.resolve(pair.value as Node | null);
-    const to = value ? reader.readString(value, path) : '';
-    for (const [node, url, where] of [[key, from, 'mirrors key'], [value ?? key, to, path]] as const) {
-      if (!/^https?:\/\/[^/\s]+/.test(url)) reader.fail(node, `${where} is set to invalid value '${url}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : '';
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, 'mirrors key'], [value ?? key, to, shownPath]] as const) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
     }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
     return { from, to };
   });
 }

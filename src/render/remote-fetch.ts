@@ -3,15 +3,18 @@
  * that CI can keep between runs), retried on transient failures, and rewritten through
  * mirrors so air-gapped runners can use an internal copy.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkMirror, type Mirror } from '../core/config.ts';
 import { RenderError, UsageError } from '../core/errors.ts';
-
-import type { Mirror } from '../core/config.ts';
+import { hideUserInfo, redactCredentials } from '../core/redact.ts';
 
 /** A URL prefix rewrite, `FROM=TO` (defined with the configuration, which also declares them). */
 export type { Mirror } from '../core/config.ts';
+
+/** Bodies larger than this are refused: no manifest is that large, and a string could not hold much more. */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 /** A download that failed; `status` is the last HTTP status, when the server answered. */
 export class FetchError extends RenderError {
@@ -28,15 +31,12 @@ export function isMissingFile(error: unknown): boolean {
   return error instanceof FetchError && (error.status === 404 || error.status === 410);
 }
 
-/** Hides the user-info part of every URL in a text (`https://user:token@host/`), so credentials never reach a message. */
-export function redactCredentials(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]+@/gi, '$1***@');
-}
-
 /** Fetches remote text. */
 export interface RemoteFetcher {
   /** Returns the body of `url` (after mirrors); throws a RenderError naming the URL on failure. */
   fetchText(url: string): Promise<string>;
+  /** Cancels every download still under way (the run ended early); later fetches fail at once. */
+  close(): void;
 }
 
 /** How to fetch. */
@@ -55,6 +55,8 @@ export interface RemoteFetchOptions {
   readonly fetch?: typeof fetch;
   /** Waits between attempts (tests make it instant). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Largest body accepted; default {@link MAX_BODY_BYTES}. */
+  readonly maxBodyBytes?: number;
 }
 
 /** Returns `url` with the first matching mirror prefix replaced. */
@@ -63,81 +65,163 @@ export function applyMirrors(url: string, mirrors: readonly Mirror[]): string {
   return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
 }
 
+/** Undoes {@link applyMirrors}: the URL as the user wrote it, for a URL kustomize reports after fetching it from a mirror. */
+export function unapplyMirrors(url: string, mirrors: readonly Mirror[]): string {
+  const mirror = mirrors.find(({ to }) => url.startsWith(to));
+  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
+}
+
 /** Parses `FROM=TO`, as given to `--mirror`. */
 export function parseMirror(value: string): Mirror {
   const index = value.indexOf('=');
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${redactCredentials(value)}'`);
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
   const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  // The same rule as the config file's mirrors: a prefix that is no URL would rewrite nothing useful.
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO, got '${redactCredentials(url)}'`);
-  }
+  const problem = checkMirror(mirror);
+  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** Why an answer cannot be a manifest, although the server said 2xx; undefined when it can be. */
+function findNonManifest(response: Response, body: string): string | undefined {
+  if (response.status === 204 || body.trim() === '') return `an empty answer (HTTP ${response.status})`;
+  const type = response.headers.get('content-type') ?? '';
+  if (/text\/html/i.test(type) || /^\s*<(!doctype html|html)/i.test(body)) return 'an HTML page, not a manifest (a login or error page?)';
+  return undefined;
+}
+
+/** Reads a body up to `limit` bytes. */
+async function readBody(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(decoder.decode(chunk, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+class BodyTooLarge extends Error {}
+
 /**
  * Creates a fetcher. URLs are treated as immutable within the cache: pin refs (tags, SHAs)
  * in kustomizations, as Flux's own docs advise, or clear the cache for moving branches.
+ * The cache is a help, never a requirement: a cache that cannot be read or written is
+ * passed over, except a cache path that is a file (a typo worth an error).
  */
 export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFetcher {
+  const { cacheDir } = options;
+  if (cacheDir && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = new Map<string, Promise<string>>();
   const fetchImpl = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const closed = new AbortController();
+  const sleep =
+    options.sleep ??
+    ((ms: number) =>
+      new Promise<void>((done) => {
+        const timer = setTimeout(done, ms);
+        closed.signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+      }));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const retries = options.retries ?? 2;
+  const within = timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`;
+  // A host that did not answer, by origin: the next file from it fails at once instead of waiting again.
+  const silent = new Map<string, string>();
 
   const readCache = (url: string): string | undefined => {
-    if (!options.cacheDir) return undefined;
-    const index = join(options.cacheDir, 'urls', sha256(url));
-    if (!existsSync(index)) return undefined;
-    const object = join(options.cacheDir, 'objects', readFileSync(index, 'utf8').trim());
-    if (!existsSync(object)) return undefined;
-    const body = readFileSync(object, 'utf8');
-    // A damaged object is refetched rather than trusted.
-    return sha256(body) === readFileSync(index, 'utf8').trim() ? body : undefined;
+    if (!cacheDir) return undefined;
+    try {
+      const index = join(cacheDir, 'urls', sha256(url));
+      if (!existsSync(index)) return undefined;
+      const digest = readFileSync(index, 'utf8').trim();
+      const object = join(cacheDir, 'objects', digest);
+      if (!existsSync(object)) return undefined;
+      const body = readFileSync(object, 'utf8');
+      // A damaged object is refetched rather than trusted.
+      return sha256(body) === digest ? body : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const writeAtomically = (path: string, text: string): void => {
+    // A name of its own per writer: two runs sharing a cache must not rename each other's file.
+    const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, path);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
   };
   const writeCache = (url: string, body: string): void => {
-    if (!options.cacheDir) return;
-    const digest = sha256(body);
-    for (const dir of ['urls', 'objects']) mkdirSync(join(options.cacheDir, dir), { recursive: true });
-    // Write then rename, so a concurrent reader never sees half a file.
-    const object = join(options.cacheDir, 'objects', digest);
-    if (!existsSync(object)) {
-      writeFileSync(`${object}.tmp`, body);
-      renameSync(`${object}.tmp`, object);
+    if (!cacheDir) return;
+    try {
+      const digest = sha256(body);
+      for (const dir of ['urls', 'objects']) mkdirSync(join(cacheDir, dir), { recursive: true });
+      const object = join(cacheDir, 'objects', digest);
+      // Rewritten when damaged: the digest is its name, so the content must match it.
+      if (!existsSync(object) || sha256(readFileSync(object, 'utf8')) !== digest) writeAtomically(object, body);
+      writeAtomically(join(cacheDir, 'urls', sha256(url)), digest);
+    } catch {
+      // A read-only or full cache only costs the next run a download.
     }
-    const index = join(options.cacheDir, 'urls', sha256(url));
-    writeFileSync(`${index}.tmp`, digest);
-    renameSync(`${index}.tmp`, index);
   };
 
   const download = async (url: string, original: string): Promise<string> => {
+    const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
+    const fail = (problem: string, status: number | undefined): FetchError => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    const origin = URL.canParse(url) ? new URL(url).origin : url;
+    const before = silent.get(origin);
+    if (before) throw fail(before, undefined);
     let lastProblem = '';
     let lastStatus: number | undefined;
     // fetch refuses URLs with credentials: a mirror's `user:token@` becomes Basic auth.
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      if (closed.signal.aborted) throw fail('cancelled', undefined);
       let response: Response;
+      let phase = 'answer';
       try {
         const headers = { ...(authorization ? { authorization } : {}), ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+        response = await fetchImpl(target, { headers, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closed.signal]), redirect: 'follow' });
+        lastStatus = response.status;
+        if (!response.ok) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel().catch(() => undefined);
+          // 4xx other than 429 will not get better by asking again.
+          if (response.status !== 429 && response.status < 500) break;
+          continue;
+        }
+        phase = 'body';
+        const body = await readBody(response, maxBodyBytes);
+        const problem = findNonManifest(response, body);
+        if (problem === undefined) return body;
+        lastProblem = problem;
+        // The same page comes back on every attempt; and it must never reach the cache.
+        break;
       } catch (error) {
+        if (closed.signal.aborted) throw fail('cancelled', undefined);
+        if (error instanceof BodyTooLarge) {
+          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          break;
+        }
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        lastProblem = timedOut ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1000)}s`}` : describeNetworkError(error);
-        continue;
+        if (phase === 'answer') lastStatus = undefined;
+        lastProblem = timedOut ? (phase === 'answer' ? `no answer within ${within}` : `the download did not finish within ${within}`) : describeNetworkError(error);
       }
-      if (response.ok) return await response.text();
-      lastProblem = `HTTP ${response.status}`;
-      lastStatus = response.status;
-      // 4xx other than 429 will not get better by asking again.
-      if (response.status !== 429 && response.status < 500) break;
     }
+    if (lastStatus === undefined) silent.set(origin, lastProblem);
     // Name the URL as the user wrote it; the mirror is where the request went.
-    const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
-    throw new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${lastProblem}`, lastStatus);
+    throw fail(lastProblem, lastStatus);
   };
 
   return {
@@ -151,6 +235,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       }
       return pending;
     },
+    close: () => closed.abort(),
   };
 }
 

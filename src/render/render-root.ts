@@ -11,7 +11,8 @@ import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDo
 import { registerCleanup } from './cleanup.ts';
 import type { KustomizeRunner } from './kustomize.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
-import { FetchError, redactCredentials } from './remote-fetch.ts';
+import { redactCredentials } from '../core/redact.ts';
+import { FetchError, unapplyMirrors, type Mirror } from './remote-fetch.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -83,7 +84,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
     if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map());
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map(), request.remote?.mirrors ?? []);
     return objects.map((body) => {
       const { body: clean, origin } = takeOriginAnnotation(body);
       const provenance = origin ? resolver(origin, clean) : undefined;
@@ -155,6 +156,7 @@ function createProvenanceResolver(
   wrapper: string,
   unalias: (path: string) => string,
   remoteFiles: ReadonlyMap<string, string>,
+  mirrors: readonly Mirror[],
 ): ProvenanceResolver {
   const files = new Map<string, EntryOrigin>();
   const remotes = new Map<string, EntryOrigin>();
@@ -184,14 +186,17 @@ function createProvenanceResolver(
       };
     }
     if (origin.repo) {
+      // kustomize fetched it from the mirror the overlay pointed it at: name it as the user
+      // wrote it, and never with the mirror's credentials.
+      const written = unapplyMirrors(origin.repo, mirrors);
       // kustomize mistakes a plain URL for a git repo. With 3+ path segments it splits the
       // URL into repo + path; with 2 it keeps the URL as the repo and says `path: notCloned`.
       const path = (origin.path ?? '').replace(/^notCloned\/?/, '');
-      const candidates = [path ? `${origin.repo}/${path}` : origin.repo, origin.repo];
+      const candidates = [path ? `${written}/${path}` : written, written];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = `${origin.repo}${origin.ref ? `?ref=${origin.ref}` : ''}`;
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(origin.repo as string));
+      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ''}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
       return { repo, ...(path ? { file: path } : {}), ...entry(listed?.[1]) };
     }
     if (origin.path) {

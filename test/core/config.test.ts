@@ -238,6 +238,13 @@ describe('parseConfig: invalid files', () => {
     ['mirrors a list', 'mirrors:\n  - https://a.example.com/=https://b.example.com/\n', `${FILE}:2: mirrors must be a mapping of URL prefixes to mirror URL prefixes, not a list`],
     ['a mirror key that is not a URL', 'mirrors:\n  raw.githubusercontent.com/: https://b.example.com/\n', `${FILE}:2: mirrors key is set to invalid value 'raw.githubusercontent.com/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
     ['a mirror target that is not a URL', 'mirrors:\n  https://a.example.com/: /srv/mirror\n', `${FILE}:2: mirrors.https://a.example.com/ is set to invalid value '/srv/mirror': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
+    [
+      'a mirror target with credentials that is no URL, never quoted with them',
+      'mirrors:\n  https://a.example.com/: ftp://deploy:s3cr3t@m.example.com/\n',
+      `${FILE}:2: mirrors.https://a.example.com/ is set to invalid value 'ftp://***@m.example.com/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`,
+    ],
+    ['a mirror target with a newline in it, on one line', 'mirrors:\n  https://a.example.com/: "https://m.example.com/\\nx/"\n', `${FILE}:2: mirrors.https://a.example.com/ is set to invalid value 'https://m.example.com/\\nx/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
+    ['mirror prefixes of which one ends in a slash', 'mirrors:\n  https://a.example.com/: https://m.example.com\n', `${FILE}:2: mirrors.https://a.example.com/: 'https://a.example.com/' and 'https://m.example.com' must both end with '/', or neither`],
     // substitute
     ['substitute a list', 'substitute:\n  - a\n', `${FILE}:2: substitute must be a mapping of variable names to values, not a list`],
     ['substitute a number', 'substitute:\n  replicas: 3\n', `${FILE}:2: substitute.replicas is a number; quote it ('3'): Flux takes only string values`],

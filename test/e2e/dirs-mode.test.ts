@@ -3,7 +3,8 @@
  * with real kustomize on small trees of our own.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, FIXTURES, PROJECT_ROOT, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
@@ -146,6 +147,19 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     }
   });
 
+  it('never vendors a dropped Secret, even one the configuration calls cluster-scoped', async () => {
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: hunter2-plaintext\n';
+    const dir = sides(
+      { 'kustomization.yaml': kustomization('secret.yaml', 'cm.yaml'), 'secret.yaml': secret, 'cm.yaml': configMap('a', 'x') },
+      { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x'), '.prune-guard.yaml': 'failOn: warning\nclusterScoped:\n  - Secret\n' },
+    );
+    const json = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
+    expect(parseReport(json).findings.map((finding) => finding.rule)).toEqual(['cluster-scoped-removed']);
+    expect(parseReport(json).fixes).toEqual([]);
+    const fix = await runCli(['fix', 'diff', 'before', 'after'], { cwd: dir });
+    for (const output of [json.stdout, fix.stdout, fix.stderr]) expect(output).not.toContain('hunter2');
+  });
+
   it('names the file of a custom resource in an unchanged root whose CRD another root drops', async () => {
     const widget = 'apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w1\n  namespace: apps\n';
     const unchanged = { 'apps/kustomization.yaml': kustomization('widget.yaml'), 'apps/widget.yaml': widget };
@@ -201,11 +215,15 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     let server: FileServer;
     let root: string;
     beforeAll(async () => {
-      root = makeTempDir('prune-guard-remote-');
+      // Not makeTempDir: that one is gone after the first test, and the server serves it for all.
+      root = mkdtempSync(join(tmpdir(), 'prune-guard-remote-'));
       writeTree(root, { 'v1/crds.yaml': crd('Widget', 'example.io'), 'single.yaml': crd('Gadget', 'example.io', 'Cluster') });
       server = await serveFiles(root);
     });
-    afterAll(() => server.close());
+    afterAll(async () => {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    });
 
     it('names the URL and kustomization line of a pruned remote object, short URLs too', async () => {
       const dir = sides(
@@ -217,6 +235,34 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
         { url: `${server.origin}/single.yaml`, kustomization: 'kustomization.yaml', line: 5 },
         { url: `${server.origin}/v1/crds.yaml`, kustomization: 'kustomization.yaml', line: 4 },
       ]);
+    });
+
+    it('names a URL kustomize fetched through a mirror as written, never with the mirror\'s credentials', async () => {
+      writeTree(root, { 'v1/widget-crd': crd('Widget', 'example.io') });
+      const dir = sides(
+        { 'kustomization.yaml': kustomization('https://upstream.example/v1/widget-crd') },
+        { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') },
+      );
+      const mirror = ['--mirror', `https://upstream.example/=${server.origin.replace('http://', 'http://deploy:s3cr3tTOKEN@')}/`];
+      const json = await runCli(['diff', 'before', 'after', '--format', 'json', ...mirror], { cwd: dir });
+      expect(parseReport(json).findings.map((finding) => finding.provenance)).toEqual([{ url: 'https://upstream.example/v1/widget-crd', kustomization: 'kustomization.yaml', line: 4 }]);
+      for (const format of ['text', 'markdown']) {
+        const result = await runCli(['diff', 'before', 'after', '--format', format, ...mirror], { cwd: dir });
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('https://upstream.example/v1/widget-crd');
+      }
+      expect(json.stdout).not.toContain('s3cr3tTOKEN');
+    });
+
+    it.each([
+      ['an empty answer', 'empty.yaml', '', 'an empty answer (HTTP 200)'],
+      ['an HTML page', 'login.yaml', '<!DOCTYPE html><html><body>Sign in</body></html>', 'an HTML page, not a manifest (a login or error page?)'],
+    ])('exits 2 for %s instead of reporting what it no longer renders', async (_name, file, body, problem) => {
+      writeTree(root, { [`v2/${file}`]: body });
+      const dir = sides({ 'kustomization.yaml': kustomization(`${server.origin}/v1/crds.yaml`) }, { 'kustomization.yaml': kustomization(`${server.origin}/v2/${file}`) });
+      const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+      expect(result.stderr).toBe(`prune-guard: could not fetch ${server.origin}/v2/${file}: ${problem} (a resource of after)\n`);
+      expect(result.code).toBe(2);
     });
 
     it('exits 2 naming the URL when a remote resource cannot be fetched', async () => {
@@ -248,6 +294,9 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
 
     it.each<[string[], string]>([
       [['diff', 'before', 'nowhere'], 'prune-guard: directory not found: nowhere\n'],
+      [['diff', 'before', 'after', '--github-api-url', 'api.github.example'], "prune-guard: --github-api-url must be an http(s) URL, got 'api.github.example'\n"],
+      [['diff', 'before', 'after', '--github-api-url', 'https://me:ghp_x@api.github.example'], 'prune-guard: --github-api-url must not carry credentials (https://***@api.github.example): set GITHUB_TOKEN instead\n'],
+      [['diff', 'before', 'after', '--mirror', 'https://a.example/=http://m.example'], "prune-guard: a mirror needs http(s) URL prefixes on both sides of FROM=TO: 'https://a.example/' and 'http://m.example' must both end with '/', or neither\n"],
       [['diff', 'before'], 'prune-guard: diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR\n'],
       [['diff', 'before', 'after', '--base', 'main'], 'prune-guard: --base and --head apply to git mode, not to diff\n'],
       [['diff', 'before', 'after', '--format', 'yaml'], "prune-guard: --format is set to invalid value 'yaml'. Valid values: text, json, markdown\n"],

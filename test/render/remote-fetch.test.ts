@@ -1,4 +1,6 @@
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/core/errors.ts';
 import { applyMirrors, createRemoteFetcher, isMissingFile, parseMirror } from '../../src/render/remote-fetch.ts';
@@ -82,6 +84,92 @@ describe('createRemoteFetcher', () => {
     expect((error as Error).message).toBe(`could not fetch ${url}/x.yaml: ECONNREFUSED`);
   });
 
+  /** A server with one handler per request, in order (the last repeats); records paths. */
+  async function serveWith(...handlers: Array<(response: import('node:http').ServerResponse) => void>): Promise<{ url: string; paths: string[] }> {
+    const paths: string[] = [];
+    const server = createServer((request, response) => {
+      paths.push(request.url ?? '');
+      (handlers[Math.min(paths.length - 1, handlers.length - 1)] as (response: import('node:http').ServerResponse) => void)(response);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    servers.push(server);
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, paths };
+  }
+
+  it.each([
+    ['an HTML page (a login or error page)', (response: import('node:http').ServerResponse) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in</html>'), 'an HTML page, not a manifest (a login or error page?)'],
+    ['a 204', (response: import('node:http').ServerResponse) => response.writeHead(204).end(), 'an empty answer (HTTP 204)'],
+    ['an empty 200', (response: import('node:http').ServerResponse) => response.writeHead(200).end(''), 'an empty answer (HTTP 200)'],
+  ])('refuses %s as a manifest, and never caches it', async (_name, handler, problem) => {
+    const cacheDir = makeTempDir();
+    const { url } = await serveWith(handler, (response) => response.writeHead(200).end('kind: Namespace\n'));
+    const error = await createRemoteFetcher({ ...instant, cacheDir }).fetchText(`${url}/a.yaml`).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(`could not fetch ${url}/a.yaml: ${problem}`);
+    // Not "not found": a look-up must not read it as a file that is not there.
+    expect(isMissingFile(error)).toBe(false);
+    expect(await createRemoteFetcher({ ...instant, cacheDir }).fetchText(`${url}/a.yaml`)).toBe('kind: Namespace\n');
+  });
+
+  it('retries a body cut off half way, then names the URL in one line', async () => {
+    const cut = (response: import('node:http').ServerResponse): void => {
+      response.writeHead(200, { 'content-length': '100' });
+      response.write('kind: Name');
+      response.destroy();
+    };
+    const { url, paths } = await serveWith(cut);
+    const error = await createRemoteFetcher({ ...instant, retries: 1 }).fetchText(`${url}/cut.yaml`).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toMatch(new RegExp(`^could not fetch ${url}/cut\\.yaml: [^\n]+$`));
+    expect(paths).toHaveLength(2);
+  });
+
+  it('refuses a body over the size limit without reading it all', async () => {
+    const { url } = await serveWith((response) => response.writeHead(200).end('x'.repeat(5000)));
+    const error = await createRemoteFetcher({ ...instant, maxBodyBytes: 1000 }).fetchText(`${url}/big.yaml`).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(`could not fetch ${url}/big.yaml: larger than 1000 bytes`);
+  });
+
+  it('repairs a damaged cache object instead of keeping it', async () => {
+    const cacheDir = makeTempDir();
+    const { url } = await serveWith((response) => response.writeHead(200).end('kind: Namespace\n'));
+    await createRemoteFetcher({ ...instant, cacheDir }).fetchText(`${url}/ns.yaml`);
+    const objects = join(cacheDir, 'objects');
+    for (const name of readdirSync(objects)) appendFileSync(join(objects, name), '# damaged\n');
+    // Read again (damaged, so fetched), and written back whole.
+    await createRemoteFetcher({ ...instant, cacheDir }).fetchText(`${url}/ns.yaml`);
+    expect(readdirSync(objects).map((name) => readFileSync(join(objects, name), 'utf8'))).toEqual(['kind: Namespace\n']);
+  });
+
+  it('passes over a cache it cannot use, but names a cache path that is a file', async () => {
+    const file = join(makeTempDir(), 'cache');
+    writeFileSync(file, 'not a directory');
+    expect(() => createRemoteFetcher({ ...instant, cacheDir: file })).toThrow(`the cache directory is not a directory: ${file}`);
+    const cacheDir = makeTempDir();
+    mkdirSync(join(cacheDir, 'urls', 'x'), { recursive: true });
+    writeFileSync(join(cacheDir, 'objects'), 'a file where a directory belongs');
+    const { url } = await serveWith((response) => response.writeHead(200).end('kind: Namespace\n'));
+    expect(await createRemoteFetcher({ ...instant, cacheDir }).fetchText(`${url}/ns.yaml`)).toBe('kind: Namespace\n');
+  });
+
+  it('fails the next file of a host that did not answer at once', async () => {
+    const { url, paths } = await serve(['hang']);
+    const fetcher = createRemoteFetcher({ ...instant, retries: 1, timeoutMs: 100 });
+    await expect(fetcher.fetchText(`${url}/a.yaml`)).rejects.toThrow(`could not fetch ${url}/a.yaml: no answer within 100ms`);
+    const started = Date.now();
+    await expect(fetcher.fetchText(`${url}/b.yaml`)).rejects.toThrow(`could not fetch ${url}/b.yaml: no answer within 100ms`);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(paths).toEqual(['/a.yaml', '/a.yaml']);
+  });
+
+  it('cancels what is under way when closed', async () => {
+    const { url } = await serve(['hang']);
+    const fetcher = createRemoteFetcher({ ...instant, timeoutMs: 60_000 });
+    const pending = fetcher.fetchText(`${url}/slow.yaml`).catch((caught: unknown) => caught);
+    await new Promise((done) => setTimeout(done, 50));
+    fetcher.close();
+    expect(((await pending) as Error).message).toBe(`could not fetch ${url}/slow.yaml: cancelled`);
+  });
+
   it('rewrites URLs through mirrors before fetching and caching', async () => {
     const { url, paths } = await serve([200]);
     const fetcher = createRemoteFetcher({ ...instant, mirrors: [parseMirror(`https://raw.githubusercontent.com/=${url}/raw/`)] });
@@ -102,8 +190,25 @@ describe('mirrors', () => {
     expect(() => parseMirror(value)).toThrow("a mirror needs FROM=TO, got '");
   });
 
-  it.each(['raw.githubusercontent.com/=https://m.example/', 'https://a.example/=/srv/mirror'])('rejects a side that is no http(s) URL: %j', (value) => {
+  it.each(['raw.githubusercontent.com/=https://m.example/', 'https://a.example/=/srv/mirror', 'https://a.example/=http://m.example:99999/'])('rejects a side that is no http(s) URL: %j', (value) => {
     expect(() => parseMirror(value)).toThrow('a mirror needs http(s) URL prefixes on both sides of FROM=TO');
+  });
+
+  it.each([
+    ['https://raw.githubusercontent.com/=deploy:s3cr3tTOKEN@127.0.0.1:8701/', "'***@127.0.0.1:8701/' is no http(s) URL prefix"],
+    ['https://raw.githubusercontent.com/=http://deploy:s3cr/3tTOKEN@127.0.0.1:8701/', "'http://***@127.0.0.1:8701/' is no http(s) URL prefix"],
+    ['https://raw.githubusercontent.com/=http://deploy:s3cr3t%ZZ@127.0.0.1/', "the user or token of 'http://***@127.0.0.1/' is not percent-encoded right"],
+    ['deploy:s3cr3tTOKEN@127.0.0.1', "a mirror needs FROM=TO, got '***@127.0.0.1'"],
+  ])('never repeats the credentials of a bad mirror: %j', (value, message) => {
+    expect(() => parseMirror(value)).toThrow(message);
+    expect(() => parseMirror(value)).not.toThrow(/s3cr/);
+  });
+
+  it.each([
+    ['https://a.example/=http://m.example', "'https://a.example/' and 'http://m.example' must both end with '/', or neither"],
+    ['https://a.example=http://m.example/', "'https://a.example' and 'http://m.example/' must both end with '/', or neither"],
+  ])('rejects prefixes that would glue or double a slash: %j', (value, message) => {
+    expect(() => parseMirror(value)).toThrow(message);
   });
 
   it('sends the credentials of a mirror URL as Basic auth and never prints them', async () => {
