@@ -596,6 +596,19 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(readFileSync(join(repo, 'apps/kustomization.yaml'), 'utf8')).toBe('bases:\n  - widgets.yaml\nresources:\n  - crds.yaml\n');
   });
 
+  it('points the report at the fix command for the same sides', async () => {
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
+    git(repo, 'checkout', '-q', '-b', 'change');
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
+    commitAll(repo, 'drop the CRDs');
+    git(repo, 'checkout', '-q', 'main');
+    const headed = await runCli(['apps', '--base', 'main', '--head', 'change'], { cwd: repo });
+    expect(headed.stdout).toContain('Fix (on a checkout of change, prune-guard fix apps --base main shows the patch; with --write it applies it):');
+    git(repo, 'checkout', '-q', 'change');
+    const markdown = await runCli(['--format', 'markdown', '--base', 'main'], { cwd: repo });
+    expect(markdown.stdout).toContain('Apply locally with `prune-guard fix --base main --write`.');
+  });
+
   it('says how to apply the patch from a subdirectory, where a plain git apply would skip it', async () => {
     const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
     writeTree(repo, { 'apps/kustomization.yaml': kustomization('widgets.yaml') });
