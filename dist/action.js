@@ -36445,6 +36445,7 @@ function formatFixes(fixes, suggested, mergeLines, command) {
       out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
+  if (out.at(-1) !== "") out.push("");
   out.push(
     fixes.every((fix) => fix.verified) ? `Apply locally with ${code(`${command} --write`)}.` : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
     ""

@@ -186,6 +186,8 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLine
       out.push(`  New file ${code(file.path)}:`, '', indent(fence(file.content, 'yaml')), '');
     }
   }
+  // After a one-line list item, a line without a blank one before it would join that item.
+  if (out.at(-1) !== '') out.push('');
   out.push(
     fixes.every((fix) => fix.verified)
       ? `Apply locally with ${code(`${command} --write`)}.`

@@ -177,6 +177,9 @@ describe('formatMarkdown', () => {
     expect(suggested).not.toContain(`${CALICO}/tigera-operator.yaml`);
     // The other fix is still shown whole.
     expect(suggested).toContain('  In `apps/legacy/kustomization.yaml`, lines 3-5 become:');
+    // With every fix suggested, the closing line stays a paragraph of its own, not part of the last item.
+    const onlySuggested = formatMarkdown(reportWith(remoteFix), { suggestedFixes: [remoteFix] });
+    expect(onlySuggested).toContain('suggested on `infra/calico/kustomization.yaml:4`)\n\nApply locally with `prune-guard fix --write`.\n');
   });
 
   it('says when a fix is numbered as merged with the base branch, which moved its lines', () => {
