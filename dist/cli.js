@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify4;
@@ -12390,7 +12390,7 @@ function toPosix(path2) {
 
 // src/core/redact.ts
 function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s'"<>@]*(?:@[^\s'"<>@/]*)*@/gi, "$1***@");
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, "$1***@");
 }
 function hideUserInfo(value) {
   const at = value.lastIndexOf("@");
@@ -12481,6 +12481,7 @@ function formatJson(report) {
 }
 
 // src/report/markdown.ts
+var DEFAULT_FULL_REPORT = "the job summary of this run";
 var SEVERITY_BADGE = {
   error: ":stop_sign: error",
   warning: ":warning: warning",
@@ -12504,14 +12505,14 @@ function formatMarkdown(report, options = {}) {
     out.push("");
   }
   const hidden = report.findings.length - shown.length;
-  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: the job summary of this run lists them all._`, "");
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? "prune-guard fix"));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
   if (options.findingsOnly) {
-    out.push("_Per-Kustomization details and object diffs are in the job summary of this run._");
+    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
     return `${out.join("\n").trimEnd()}
 `;
   }
@@ -12547,13 +12548,13 @@ function formatMarkdown(report, options = {}) {
 `;
 }
 var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines, command) {
+function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
     const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where}` : ""})`);
+    const where2 = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
     if (suggested.includes(fix)) continue;
     out.push("");
     for (const edit of fix.edits) {
@@ -12572,8 +12573,9 @@ function formatFixes(fixes, suggested, mergeLines, command) {
     }
   }
   if (out.at(-1) !== "") out.push("");
+  const where = checkout ? `, on a checkout of ${code(checkout)},` : "";
   out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally with ${code(`${command} --write`)}.` : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${code(`${command} --write`)}.` : `Apply locally${where} with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
     ""
   );
   return out;
@@ -12652,7 +12654,8 @@ function formatText(report, options) {
   const { fixes } = report;
   if (fixes.length > 0) {
     const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${options.fixCommand ?? "prune-guard fix"} shows the patch; with --write it ${how}):`));
+    const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
+    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${checkout}, ` : ""}${command} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(", ");
       lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
@@ -15936,7 +15939,10 @@ function createKustomizeRunner(options) {
     command,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+      let stop = () => {
+      };
+      const child = execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+        stop();
         if (!error) {
           resolvePromise(stdout);
           return;
@@ -15946,6 +15952,9 @@ function createKustomizeRunner(options) {
         } else {
           reject(new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr));
         }
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
       });
     })
   };
@@ -16029,23 +16038,25 @@ function planResourceInsertion(path2, text, insertion) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
-  const eol = text.includes("\r\n") ? "\r" : "";
+  const crlf = text.includes("\r\n");
   const lines = text.split("\n");
   const resources = doc.get("resources", true);
-  const newList = () => ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)].map((line2) => `${line2}${eol}`);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
   if (resources === void 0) {
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? "").trim() === "") last--;
     const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, [anchor.endsWith("\r") || eol === "" ? anchor : `${anchor}\r`, ...newList()], insertion.description);
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
   if ((0, import_yaml3.isScalar)(resources) && resources.value === null) {
     const key = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
     const range2 = (0, import_yaml3.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
-    if (!/^resources:\s*(#.*)?\r?$/.test(lines[line2] ?? "")) return void 0;
-    return assemble(path2, lines, line2, line2, newList(), insertion.description);
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
   if (!(0, import_yaml3.isSeq)(resources) || resources.flow) return void 0;
   const items = resources.items.filter((item) => (0, import_yaml3.isScalar)(item) && item.range !== void 0 && item.range !== null);
@@ -16056,13 +16067,20 @@ function planResourceInsertion(path2, text, insertion) {
   const line = lineCounter.linePos(reference.range[0]).line - 1;
   const original = lines[line] ?? "";
   const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}${eol}`);
-  return assemble(path2, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
 }
 function formatEntry(entry, style) {
   if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
   if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return /^[\w./:@~+-][^#]*$/.test(entry) && !/:\s/.test(entry) ? entry : JSON.stringify(entry);
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml3.parse)(entry) === entry && (0, import_yaml3.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
 }
 function assemble(path2, lines, start, end, replacement, description) {
   const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
@@ -16138,9 +16156,25 @@ function parseMirror(value) {
 var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
 function findNonManifest(response, body) {
   if (response.status === 204 || body.trim() === "") return `an empty answer (HTTP ${response.status})`;
-  const type = response.headers.get("content-type") ?? "";
-  if (/text\/html/i.test(type) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
+  if (/text\/html/i.test(response.headers.get("content-type") ?? "") || isHtml(body)) return "an HTML page, not a manifest (a login or error page?)";
   return void 0;
+}
+function isHtml(body) {
+  return /^\s*<(!doctype html|html)/i.test(body);
+}
+function eitherSignal(a, b) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    }
+  };
 }
 async function readBody(response, limit) {
   const declared = Number(response.headers.get("content-length") ?? "0");
@@ -16166,8 +16200,15 @@ function createRemoteFetcher(options = {}) {
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
   const sleep = options.sleep ?? ((ms) => new Promise((done) => {
-    const timer = setTimeout(done, ms);
-    closed.signal.addEventListener("abort", () => (clearTimeout(timer), done()), { once: true });
+    const stop = () => {
+      clearTimeout(timer);
+      done();
+    };
+    const timer = setTimeout(() => {
+      closed.signal.removeEventListener("abort", stop);
+      done();
+    }, ms);
+    closed.signal.addEventListener("abort", stop, { once: true });
   }));
   const timeoutMs = options.timeoutMs ?? 3e4;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -16183,7 +16224,7 @@ function createRemoteFetcher(options = {}) {
       const object = join5(cacheDir, "objects", digest);
       if (!existsSync3(object)) return void 0;
       const body = readFileSync3(object, "utf8");
-      return sha256(body) === digest ? body : void 0;
+      return sha256(body) === digest && body.trim() !== "" && !isHtml(body) ? body : void 0;
     } catch {
       return void 0;
     }
@@ -16212,19 +16253,24 @@ function createRemoteFetcher(options = {}) {
     const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
     const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
-    const before = silent.get(origin);
-    if (before) throw fail(before, void 0);
+    const checkHost = () => {
+      const earlier = silent.get(origin);
+      if (earlier) throw fail(`its host did not answer earlier in this run (${earlier})`, void 0);
+    };
     let lastProblem = "";
     let lastStatus;
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
+      checkHost();
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      checkHost();
       if (closed.signal.aborted) throw fail("cancelled", void 0);
       let response;
       let phase = "answer";
+      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
       try {
-        const headers = { ...authorization ? { authorization } : {}, ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closed.signal]), redirect: "follow" });
+        const headers = authorization ? { authorization } : {};
+        response = await fetchImpl(target, { headers, signal, redirect: "follow" });
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
@@ -16247,6 +16293,9 @@ function createRemoteFetcher(options = {}) {
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
         if (phase === "answer") lastStatus = void 0;
         lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error);
+        if (timedOut && phase === "answer") break;
+      } finally {
+        release();
       }
     }
     if (lastStatus === void 0) silent.set(origin, lastProblem);
@@ -17768,7 +17817,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -17832,7 +17881,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse2(merge(defaults2, route, options));
+  return parse3(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -17841,7 +17890,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -17887,7 +17936,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -18523,7 +18572,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -21585,7 +21634,51 @@ function isSamePlace(a, b, sameName) {
   const segmentsB = urlB.pathname.split("/");
   if (segmentsA.length !== segmentsB.length) return false;
   if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  return segmentsA.slice(0, -1).filter((segment, index) => segment !== segmentsB[index]).length <= 1;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  if (differing.length > 1) return false;
+  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
+}
+function learnNameAffixes(rendered, source) {
+  const split = (key) => {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    return { kind: parts.join("/"), namespace, name };
+  };
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of source) {
+    const { kind, namespace, name } = split(key);
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  const affixes = /* @__PURE__ */ new Map();
+  const renderedByKind = /* @__PURE__ */ new Map();
+  for (const key of rendered) {
+    const { kind, namespace, name } = split(key);
+    renderedByKind.set(kind, [...renderedByKind.get(kind) ?? [], { namespace, name }]);
+  }
+  for (const [kind, objects] of renderedByKind) {
+    const sources = byKind.get(kind) ?? [];
+    let common;
+    for (const object of objects) {
+      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
+        const pairs = [];
+        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+        }
+        return pairs;
+      });
+      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+function applyNameAffix(key, affixes) {
+  const cut = key.lastIndexOf("/");
+  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
 }
 function chooseVendorFileName(input) {
   const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
@@ -21802,7 +21895,8 @@ async function planFixes(findings, units, context) {
   const byFile = /* @__PURE__ */ new Map();
   for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
   const files = [...byFile.keys()].sort();
-  const fileFixes = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const fileFixes = merged.map(({ fix }) => fix);
   const { kept, providers } = await checkTogether(fileFixes, planning);
   const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
   const targets = /* @__PURE__ */ new Map();
@@ -21811,15 +21905,17 @@ async function planFixes(findings, units, context) {
       for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
     }
   }
-  for (const fileFix of fileFixes.filter((fix) => !kept.includes(fix))) {
-    for (const group of fileFix.groups) {
-      for (const [unitName, member] of group.members) {
-        for (const object of member.objects) {
-          const provider = providers.objects.get(`${unitName}\0${object.key}`);
-          if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
-        }
+  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
+  for (const group of leftOut) {
+    let covered = true;
+    for (const [unitName, member] of group.members) {
+      for (const object of member.objects) {
+        const provider = providers.objects.get(`${unitName}\0${object.key}`);
+        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        else covered = false;
       }
     }
+    if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
   }
   for (const finding of findings) {
     if (finding.rule !== Rules.crdMissing) continue;
@@ -21871,77 +21967,101 @@ async function planGroupFix(group, planning) {
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group.objects.keys()].sort();
-  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope)) return none;
+  const source = await readBeforeSource(group, planning);
+  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
+    return none;
+  }
   const listed = headEntries.filter((entry) => entry.list === "resources");
   const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes = [];
-  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key))).map(([name]) => name);
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
   const lookup = { failed: false };
+  const search = { group, required, what, affixes, planning };
   const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(group, previous, required, what, planning, notes, lookup);
-    yield* findLocalCandidates(group, required, what, planning, movedTo);
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup);
+    yield* findLocalCandidates(search, movedTo);
     if (movedTo.length === 0 && !lookup.failed) {
-      const vendored = await vendorObjects(group, what, planning);
+      const vendored = vendorObjects(search, source);
       if (vendored) yield vendored;
     }
   };
   const attempts = candidates();
-  let rejected;
-  while (true) {
-    const next = await attempts.next(rejected);
-    if (next.done) break;
-    const candidate = next.value;
-    const edit = planResourceInsertion(group.kustomization, headText, {
-      entries: candidate.entries,
-      ...anchor ? { before: anchor.value } : {},
-      description: candidate.description
-    });
-    if (!edit) return none;
-    const verification = await verify([group], changeOf([[headFile, edit.text]], candidate.files, planning), planning);
-    if (verification.status === "unreachable") return { notes: [...notes, "a download failed while checking a fix"] };
-    rejected = verification.status === "failed";
-    if (rejected) continue;
-    const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
+  try {
+    let rejected;
+    while (true) {
+      const next = await attempts.next(rejected);
+      if (next.done) break;
+      const candidate = next.value;
+      const edit = planResourceInsertion(group.kustomization, headText, {
+        entries: candidate.entries,
+        ...anchor ? { before: anchor.value } : {},
+        description: candidate.description
+      });
+      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
+      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
+      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
+      rejected = verification.status === "failed";
+      if (rejected) continue;
+      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
+      return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
+    }
+  } finally {
     await attempts.return(void 0);
-    return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
   }
-  if (movedTo.length > 0) notes.push(`${movedTo.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
   return { notes };
 }
-function changeOf(overrides, files, planning) {
+function createTreeChange(overrides, files, planning) {
   return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join10(planning.head.root, file.path), file.content])) };
 }
 async function mergeFileFixes(path2, fixes, planning) {
   const headFile = join10(planning.head.root, path2);
   const original = readFileSync7(headFile, "utf8");
-  const first = fixes[0];
-  const single = () => {
-    const edit = planResourceInsertion(path2, original, { entries: first.candidate.entries, ...first.anchor ? { before: first.anchor } : {}, description: first.candidate.description });
-    const text2 = edit?.text ?? original;
-    return { path: path2, groups: [first.group], candidates: [first.candidate], text: text2, change: changeOf([[headFile, text2]], first.candidate.files, planning), verification: first.verification };
+  const combine2 = (included2) => {
+    let text = original;
+    for (const fix of included2) {
+      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+      if (entries.length === 0) continue;
+      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+      if (!edit) return void 0;
+      text = edit.text;
+    }
+    const files = included2.flatMap((fix) => fix.candidate.files);
+    return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
   };
-  if (fixes.length === 1) return single();
-  let text = original;
-  for (const fix of fixes) {
-    const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-    const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-    if (entries.length === 0) continue;
-    const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
-    if (!edit) return single();
-    text = edit.text;
+  const toFileFix = (included2, combined, verification) => ({
+    path: path2,
+    groups: included2.map((fix) => fix.group),
+    candidates: included2.map((fix) => fix.candidate),
+    text: combined.text,
+    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
+    // Verified only when every part was: a part proposed unverified stays so.
+    verification: verification.status === "verified" && included2.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" }
+  });
+  const check = async (included2) => {
+    const combined = combine2(included2);
+    if (!combined) return void 0;
+    const verification = included2.length === 1 ? included2[0].verification : await verify(included2.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
+    return verification.status === "failed" || verification.status === "unreachable" ? void 0 : toFileFix(included2, combined, verification);
+  };
+  const all = fixes.length > 1 ? await check(fixes) : void 0;
+  if (all) return { fix: all, leftOut: [] };
+  let kept = await check([fixes[0]]);
+  let included = [fixes[0]];
+  const leftOut = [];
+  for (const fix of fixes.slice(1)) {
+    const next = await check([...included, fix]);
+    if (next) {
+      kept = next;
+      included = [...included, fix];
+    } else {
+      leftOut.push(fix);
+    }
   }
-  const files = fixes.flatMap((fix) => fix.candidate.files);
-  if (new Set(files.map((file) => file.path)).size < files.length) return single();
-  const change = changeOf([[headFile, text]], files, planning);
-  const verification = await verify(
-    fixes.map((fix) => fix.group),
-    change,
-    planning
-  );
-  if (verification.status === "failed" || verification.status === "unreachable") return single();
-  const combined = verification.status === "verified" && fixes.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" };
-  return { path: path2, groups: fixes.map((fix) => fix.group), candidates: fixes.map((fix) => fix.candidate), text, change, verification: combined };
+  return { fix: kept, leftOut };
 }
 async function checkTogether(fileFixes, planning) {
   const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
@@ -22043,48 +22163,58 @@ function describeObjects(objects) {
   if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
   return `the ${objects.length} cluster-scoped objects`;
 }
-function readKeys(text, source, scope) {
+function readKeys(text, source, scope, affixes) {
   try {
     const docs = parseManifests(text, source).map((body) => ({ body }));
     const local = extendScope(scope, docs);
-    return new Set(docs.map((doc) => identifyObject(doc, local).key));
+    return new Set(docs.map((doc) => applyNameAffix(identifyObject(doc, local).key, affixes)));
   } catch {
     return void 0;
   }
 }
-function holdsAll(text, source, required, scope) {
-  const keys = text === void 0 ? void 0 : readKeys(text, source, scope);
+function holdsAll(text, source, required, scope, affixes) {
+  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
   return keys !== void 0 && required.every((key) => keys.has(key));
 }
 function extendScope(scope, docs) {
   const own = createScopeResolver(collectCrdScopes(docs));
   return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
 }
-async function* findRemoteCandidates(group, previous, required, what, planning, notes, lookup) {
+async function readBeforeSource(group, planning) {
+  try {
+    const text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    const docs = parseManifests(text, group.source).map((body) => ({ body }));
+    const scope = extendScope(planning.scope, docs);
+    return new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+  } catch {
+    return void 0;
+  }
+}
+async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup) {
+  const { group, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
   if (!url) return;
   const fileName = posix2.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
   const names = await listRemoteNames(url, fileName, planning, notes, lookup);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
     entries: chosen.flatMap((candidate) => candidate.urls),
     files: [],
-    description: `Keep ${what} that ${fileName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${previous ? `, before ${fileName}` : ""}.`
+    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${beforePrevious ? `, before ${fileName}` : ""}.`
   });
   const read = [];
   const rejected = /* @__PURE__ */ new Set();
-  const offered = /* @__PURE__ */ new Set();
   const offer = function* (chosen) {
-    offered.add(chosen.map((candidate) => candidate.name).join("\0"));
     const failed = yield toCandidate(chosen);
     if (failed) for (const candidate of chosen) rejected.add(candidate.name);
     return failed === true;
   };
   for (const name of names) {
-    const result = await readRemoteCandidate(url, name, planning);
-    if (result.unreachable) {
+    const result = await readRemoteCandidate(url, name, search);
+    if (result.problem) {
       lookup.failed = true;
-      notes.push(`could not reach ${replaceFileName(url, name)}`);
+      notes.push(result.problem);
       break;
     }
     if (!result.found) continue;
@@ -22094,7 +22224,7 @@ async function* findRemoteCandidates(group, previous, required, what, planning, 
   }
   while (true) {
     const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
-    if (!chosen || chosen.length === 0 || offered.has(chosen.map((candidate) => candidate.name).join("\0"))) return;
+    if (!chosen || chosen.length === 0) return;
     if (!(yield* offer(chosen))) return;
   }
 }
@@ -22119,32 +22249,33 @@ async function listRemoteNames(url, fileName, planning, notes, lookup) {
     return probes;
   }
 }
-async function readRemoteCandidate(url, name, planning) {
+async function readRemoteCandidate(url, name, search) {
+  const { planning, affixes } = search;
   const fetchText = async (target) => {
     try {
-      return { text: await planning.remote.fetcher.fetchText(target), unreachable: false };
+      return { text: await planning.remote.fetcher.fetchText(target) };
     } catch (error) {
-      return { unreachable: !isMissingFile(error) };
+      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
     }
   };
   const sibling = replaceFileName(url, name);
   const fetched = await fetchText(sibling);
-  if (fetched.text === void 0) return { unreachable: fetched.unreachable };
+  if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
   if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
-    const keys2 = readKeys(fetched.text, sibling, planning.scope);
-    return { unreachable: false, ...keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {} };
+    const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
+    return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
   const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
-  if (files.length === 0) return { unreachable: false };
+  if (files.length === 0) return {};
   const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
   for (const target of urls) {
     const part = await fetchText(target);
-    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope);
-    if (!found) return { unreachable: part.unreachable };
+    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope, affixes);
+    if (!found) return part.problem ? { problem: part.problem } : {};
     for (const key of found) keys.add(key);
   }
-  return { unreachable: false, found: { name, urls, keys } };
+  return { found: { name, urls, keys } };
 }
 function describeGitHubError(error) {
   const { status, response } = error;
@@ -22153,9 +22284,10 @@ function describeGitHubError(error) {
     return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
   }
   const cause = error.cause;
-  return cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error);
+  return redactCredentials(cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error));
 }
-async function* findLocalCandidates(group, required, what, planning, movedTo) {
+async function* findLocalCandidates(search, movedTo) {
+  const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
   const kustomizationDir = dirname3(join10(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
@@ -22175,12 +22307,13 @@ async function* findLocalCandidates(group, required, what, planning, movedTo) {
   }
   if (movedTo.length > 0) return;
   const index = planning.readIndex();
-  const names = required.map((key) => key.slice(key.lastIndexOf("/") + 1));
+  const names = [...group.objects.values()].map((object) => object.id.name);
+  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
   const near = (path2) => join10(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
-    if (text === void 0 || !names.some((name) => text.includes(name))) return [];
-    const keys = readKeys(text, path2, planning.scope);
+    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
+    const keys = readKeys(text, path2, planning.scope, affixes);
     return keys ? [{ name: toPosix(relative6(kustomizationDir, join10(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
@@ -22193,22 +22326,10 @@ async function* findLocalCandidates(group, required, what, planning, movedTo) {
     description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
   };
 }
-async function vendorObjects(group, what, planning) {
-  if ([...group.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
-  let text;
-  try {
-    text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
-  } catch {
-    return void 0;
-  }
-  let bodies;
-  try {
-    const docs = parseManifests(text, group.source).map((body) => ({ body }));
-    const scope = extendScope(planning.scope, docs);
-    bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
-  } catch {
-    return void 0;
-  }
+function vendorObjects(search, source) {
+  const { group, what, planning, affixes } = search;
+  if (!source || [...group.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
+  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
   const headDir = dirname3(join10(planning.head.root, group.kustomization));
@@ -22220,7 +22341,7 @@ async function vendorObjects(group, what, planning) {
   });
   const content = formatVendoredManifests(
     keys.map((key) => bodies.get(key)),
-    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
+    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
   );
   const them = keys.length === 1 ? "it" : "them";
   return {
@@ -22254,7 +22375,7 @@ async function verify(groups, change, planning) {
         edits: change
       });
     } catch (error) {
-      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable" };
+      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable", problem: redactCredentials(error.message) };
       if (error instanceof PruneGuardError) return { status: "failed" };
       throw error;
     }
@@ -22643,7 +22764,7 @@ function createPathDisplay(root, prefix2) {
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = createContents(options);
+  const contents = options.fixes === false ? void 0 : createContents(options);
   const checkouts = [];
   let fetcher;
   try {
@@ -22678,7 +22799,7 @@ async function runWithTree(options, dependencies = {}) {
         beforeLabel: before.info.label,
         runner,
         remote,
-        contents,
+        ...contents ? { contents } : {},
         scope: analysis.scope,
         config: settings.config,
         concurrency: options.concurrency ?? availableParallelism2()
@@ -22985,9 +23106,14 @@ function formatReport(report, format, color, options) {
 }
 function describeFixCommand(options) {
   const { source } = options;
-  if (source.kind === "dirs") return ["prune-guard fix diff", quoteArgument(source.before), quoteArgument(source.after)].join(" ");
-  const command = ["prune-guard fix", ...source.paths.map(quoteArgument), ...source.base !== void 0 ? ["--base", quoteArgument(source.base)] : []].join(" ");
-  return source.head === void 0 ? command : `on a checkout of ${source.head}, ${command}`;
+  const sides = source.kind === "dirs" ? ["diff", source.before, source.after] : [...source.paths, ...source.base !== void 0 ? ["--base", source.base] : []];
+  const verdict = [
+    ...options.failOn ? ["--fail-on", options.failOn] : [],
+    ...options.configPath ? ["--config", options.configPath] : [],
+    ...options.kustomizeBin ? ["--kustomize-bin", options.kustomizeBin] : []
+  ];
+  const command = ["prune-guard", "fix", ...[...sides, ...verdict].map(quoteArgument)].join(" ");
+  return source.kind === "git" && source.head !== void 0 ? { command, checkout: source.head } : { command };
 }
 function quoteArgument(value) {
   return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
@@ -23002,16 +23128,17 @@ async function runFixCommand({ report, headRoot, fixNotes }, request2, recheck) 
   for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}
 `);
   const { fixes } = report;
-  const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
+    const level = report.failOn === "never" || report.failOn === "notice" ? "warning" : report.failOn;
+    const fixable = report.findings.filter((finding) => isAtOrAbove(finding.severity, level)).length;
     const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
-    const below = report.failOn === "error" && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "";
+    const below = level === "error" && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "";
     process.stderr.write(
-      blocking.length > 0 ? `prune-guard: no fix found for the ${blocking.length} blocking ${blocking.length === 1 ? "finding" : "findings"}; run prune-guard for the report
-` : `prune-guard: nothing to fix: no finding at or above ${report.failOn === "never" || report.failOn === "notice" ? "warning" : report.failOn}${below}
+      fixable > 0 ? `prune-guard: no fix found for the ${fixable} ${fixable === 1 ? "finding" : "findings"} at or above ${level}; run prune-guard for the report
+` : `prune-guard: nothing to fix: no finding at or above ${level}${below}
 `
     );
-    return blocking.length > 0 ? ExitCodes.blocking : ExitCodes.clean;
+    return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
     const absolute = join15(headRoot, path2);

@@ -310,7 +310,8 @@ async function runAction(): Promise<void> {
       }
     }
     const markdownOptions = { ...(acknowledgedBy ? { acknowledgedBy } : {}), suggestedFixes, mergeLineFixes: unmapped };
-    summaryMarkdown = formatMarkdownWithin(posted, SUMMARY_LIMIT, markdownOptions, (text) => Buffer.byteLength(text)).markdown;
+    // The summary is where the comment points; when it must be cut itself, the JSON report is whole.
+    summaryMarkdown = formatMarkdownWithin(posted, SUMMARY_LIMIT, { ...markdownOptions, fullReport: 'the report-json output of this step' }, (text) => Buffer.byteLength(text)).markdown;
     writeReportFiles(posted, summaryMarkdown, outputs);
     annotateFindings(report.findings);
 

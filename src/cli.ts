@@ -11,7 +11,7 @@ import type { Report } from './core/report.ts';
 import { runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomization.ts';
 import { redactCredentials } from './core/redact.ts';
-import { formatFindingCounts, formatPlanLine, formatVerdict } from './report/format.ts';
+import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import { formatText } from './report/text.ts';
@@ -205,14 +205,20 @@ function formatReport(report: Report, format: Format, color: boolean, options: R
 }
 
 /**
- * The `fix` command for the same sides as this check, for the report to point at. `fix` edits
- * the working tree, so a check of `--head REF` points at a checkout of REF.
+ * The `fix` command for the same sides and verdict as this check, for the report to point
+ * at: the options that change what is found (not --mirror, whose value may hold a token).
+ * `fix` edits the working tree, so a check of `--head REF` points at a checkout of REF.
  */
-function describeFixCommand(options: RunOptions): string {
+function describeFixCommand(options: RunOptions): FixCommand {
   const { source } = options;
-  if (source.kind === 'dirs') return ['prune-guard fix diff', quoteArgument(source.before), quoteArgument(source.after)].join(' ');
-  const command = ['prune-guard fix', ...source.paths.map(quoteArgument), ...(source.base !== undefined ? ['--base', quoteArgument(source.base)] : [])].join(' ');
-  return source.head === undefined ? command : `on a checkout of ${source.head}, ${command}`;
+  const sides = source.kind === 'dirs' ? ['diff', source.before, source.after] : [...source.paths, ...(source.base !== undefined ? ['--base', source.base] : [])];
+  const verdict = [
+    ...(options.failOn ? ['--fail-on', options.failOn] : []),
+    ...(options.configPath ? ['--config', options.configPath] : []),
+    ...(options.kustomizeBin ? ['--kustomize-bin', options.kustomizeBin] : []),
+  ];
+  const command = ['prune-guard', 'fix', ...[...sides, ...verdict].map(quoteArgument)].join(' ');
+  return source.kind === 'git' && source.head !== undefined ? { command, checkout: source.head } : { command };
 }
 
 function quoteArgument(value: string): string {
@@ -234,17 +240,18 @@ async function runFixCommand({ report, headRoot, fixNotes }: RunResult, request:
   const { write } = request;
   for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}\n`);
   const { fixes } = report;
-  const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
   if (fixes.length === 0) {
-    // Fixes are planned for what fails the gate; say so when warnings below it were left alone.
+    // Fixes are planned for what fails the gate, and at least for warnings (run.ts).
+    const level = report.failOn === 'never' || report.failOn === 'notice' ? 'warning' : report.failOn;
+    const fixable = report.findings.filter((finding) => isAtOrAbove(finding.severity, level)).length;
     const warnings = report.findings.filter((finding) => finding.severity === 'warning').length;
-    const below = report.failOn === 'error' && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '';
+    const below = level === 'error' && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '';
     process.stderr.write(
-      blocking.length > 0
-        ? `prune-guard: no fix found for the ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'}; run prune-guard for the report\n`
-        : `prune-guard: nothing to fix: no finding at or above ${report.failOn === 'never' || report.failOn === 'notice' ? 'warning' : report.failOn}${below}\n`,
+      fixable > 0
+        ? `prune-guard: no fix found for the ${fixable} ${fixable === 1 ? 'finding' : 'findings'} at or above ${level}; run prune-guard for the report\n`
+        : `prune-guard: nothing to fix: no finding at or above ${level}${below}\n`,
     );
-    return blocking.length > 0 ? ExitCodes.blocking : ExitCodes.clean;
+    return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path: string): string | undefined => {
     const absolute = join(headRoot, path);

@@ -16,8 +16,11 @@ import {
   chooseVendorFileName,
   formatVendoredManifests,
   isSameDirectoryAnyRef,
+  applyNameAffix,
+  learnNameAffixes,
   listConventionalSiblings,
   matchesIgnoringRef,
+  type NameAffix,
   parseGitHubFileUrl,
   rankCandidateFiles,
   replaceFileName,
@@ -35,6 +38,7 @@ import {
   type ManifestDoc,
   type ResourceObject,
 } from './core/objects.ts';
+import { redactCredentials } from './core/redact.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
 import type { DirectoryEntry, RepositoryContents } from './github/contents.ts';
@@ -167,7 +171,7 @@ type Verification =
   /** A build failed, or lost or missed an object. */
   | { readonly status: 'failed' }
   /** A download failed: says nothing about the change. */
-  | { readonly status: 'unreachable' };
+  | { readonly status: 'unreachable'; readonly problem: string };
 
 /** A group's fix, with what merging fixes of one file needs. */
 interface GroupFix {
@@ -207,7 +211,8 @@ export async function planFixes(findings: readonly Finding[], units: ReadonlyMap
   const byFile = new Map<string, GroupFix[]>();
   for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...(byFile.get(fix.group.kustomization) ?? []), fix]);
   const files = [...byFile.keys()].sort();
-  const fileFixes = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const fileFixes = merged.map(({ fix }) => fix);
   const { kept, providers } = await checkTogether(fileFixes, planning);
 
   const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
@@ -217,16 +222,19 @@ export async function planFixes(findings: readonly Finding[], units: ReadonlyMap
       for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
     }
   }
-  // What a fix dropped in favour of another brings back through that other one.
-  for (const fileFix of fileFixes.filter((fix) => !kept.includes(fix))) {
-    for (const group of fileFix.groups) {
-      for (const [unitName, member] of group.members) {
-        for (const object of member.objects) {
-          const provider = providers.objects.get(`${unitName}\0${object.key}`);
-          if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
-        }
+  // A group whose fix had to go (it collided with another) may still get its objects back
+  // through a fix that was kept; otherwise it is said why it has none.
+  const leftOut = [...merged.flatMap(({ leftOut: groups }) => groups.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
+  for (const group of leftOut) {
+    let covered = true;
+    for (const [unitName, member] of group.members) {
+      for (const object of member.objects) {
+        const provider = providers.objects.get(`${unitName}\0${object.key}`);
+        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        else covered = false;
       }
     }
+    if (!covered) notes.push(describeUnfixed(group, ['its fix cannot be applied together with the fixes of the same build']));
   }
   // A custom resource left without its CRD is resolved by the fix that brings the CRD.
   for (const finding of findings) {
@@ -273,7 +281,7 @@ interface GroupResult {
   readonly notes: readonly string[];
 }
 
-/** Says why a group got no fix: `the 2 CRDs listed at infra/kustomization.yaml:4: could not reach ...`. */
+/** Says why a group got no fix: `no fix for the 2 CRDs listed at infra/kustomization.yaml:4: could not reach ...`. */
 function describeUnfixed(group: RemovalGroup, notes: readonly string[]): string {
   return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join('; ')}`;
 }
@@ -291,97 +299,131 @@ async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<Gr
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group.objects.keys()].sort();
+  // The names as the source writes them, and what a namePrefix or nameSuffix made of them.
+  const source = await readBeforeSource(group, planning);
+  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
   // The entry is still listed and its file still holds the objects: the loss is elsewhere.
-  if (beforeEntry !== undefined && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope)) return none;
+  if (
+    beforeEntry !== undefined &&
+    previous?.value === beforeEntry &&
+    group.sourceIsFile &&
+    holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)
+  ) {
+    return none;
+  }
   // CRDs and Namespaces belong ahead of what uses them; with no better place, at the top.
   // New entries go into resources:, so an entry of bases: cannot be the place.
   const listed = headEntries.filter((entry) => entry.list === 'resources');
   const anchor = (previous?.list === 'resources' ? previous : undefined) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes: string[] = [];
-  // Another root renders the objects now: listing or vendoring them here would render them twice.
-  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key))).map(([name]) => name);
+  // Another root renders the objects now, and did not before: listing or vendoring them here
+  // would render them twice. A root that always rendered them (a second cluster) is no move.
+  const movedTo = [...planning.units]
+    .filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key)))
+    .map(([name]) => name);
   const lookup = { failed: false };
+  const search: CandidateSearch = { group, required, what, affixes, planning };
 
   const candidates = async function* (): AsyncGenerator<Candidate, void, boolean | undefined> {
-    if (movedTo.length === 0) yield* findRemoteCandidates(group, previous, required, what, planning, notes, lookup);
-    yield* findLocalCandidates(group, required, what, planning, movedTo);
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== undefined && previous === anchor, notes, lookup);
+    yield* findLocalCandidates(search, movedTo);
     // Vendoring what an upstream might still serve would freeze a copy because of a network hiccup.
     if (movedTo.length === 0 && !lookup.failed) {
-      const vendored = await vendorObjects(group, what, planning);
+      const vendored = vendorObjects(search, source);
       if (vendored) yield vendored;
     }
   };
   const attempts = candidates();
-  let rejected: boolean | undefined;
-  while (true) {
-    // The generator hears whether its last candidate failed, to look further.
-    const next = await attempts.next(rejected);
-    if (next.done) break;
-    const candidate = next.value;
-    const edit = planResourceInsertion(group.kustomization, headText, {
-      entries: candidate.entries,
-      ...(anchor ? { before: anchor.value } : {}),
-      description: candidate.description,
-    });
-    // A kustomization without a block-style resources list is not edited by guesswork.
-    if (!edit) return none;
-    const verification = await verify([group], changeOf([[headFile, edit.text]], candidate.files, planning), planning);
-    // A download that failed says nothing about the fix; trying the next way would vendor a frozen copy.
-    if (verification.status === 'unreachable') return { notes: [...notes, 'a download failed while checking a fix'] };
-    rejected = verification.status === 'failed';
-    if (rejected) continue;
-    const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join('; ')})` } : candidate;
+  try {
+    let rejected: boolean | undefined;
+    while (true) {
+      // The generator hears whether its last candidate failed, to look further.
+      const next = await attempts.next(rejected);
+      if (next.done) break;
+      const candidate = next.value;
+      const edit = planResourceInsertion(group.kustomization, headText, {
+        entries: candidate.entries,
+        ...(anchor ? { before: anchor.value } : {}),
+        description: candidate.description,
+      });
+      // A kustomization without a block-style resources list is not edited by guesswork.
+      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
+      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
+      // A download that failed says nothing about the fix; trying the next way would vendor a frozen copy.
+      if (verification.status === 'unreachable') return { notes: [...notes, `checking a fix, ${verification.problem}`] };
+      rejected = verification.status === 'failed';
+      if (rejected) continue;
+      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join('; ')})` } : candidate;
+      return { fix: { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verification }, notes };
+    }
+  } finally {
     await attempts.return(undefined);
-    return { fix: { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verification }, notes };
   }
-  if (movedTo.length > 0) notes.push(`${movedTo.length === 1 ? 'it is' : 'they are'} rendered by ${movedTo.join(', ')} now, a move rather than a loss`);
+  if (movedTo.length > 0) notes.push(`${required.length === 1 ? 'it is' : 'they are'} rendered by ${movedTo.join(', ')} now, a move rather than a loss`);
   return { notes };
 }
 
-function changeOf(overrides: ReadonlyArray<[string, string]>, files: readonly FixFile[], planning: Planning): TreeChange {
+function createTreeChange(overrides: ReadonlyArray<[string, string]>, files: readonly FixFile[], planning: Planning): TreeChange {
   return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join(planning.head.root, file.path), file.content])) };
 }
 
 /**
  * Fixes of one kustomization become one edit: suggestions on the same lines could not all
  * be committed, and `fix --write` would have to skip all but one. The combined edit is
- * verified again; when it fails, only the first group's fix is kept.
+ * verified again; when it fails, the groups are added one at a time, each kept only if the
+ * edit still verifies with it, and the others are returned as left out.
  */
-async function mergeFileFixes(path: string, fixes: readonly GroupFix[], planning: Planning): Promise<FileFix> {
+async function mergeFileFixes(path: string, fixes: readonly GroupFix[], planning: Planning): Promise<{ fix: FileFix; leftOut: readonly GroupFix[] }> {
   const headFile = join(planning.head.root, path);
   const original = readFileSync(headFile, 'utf8');
-  const first = fixes[0] as GroupFix;
-  const single = (): FileFix => {
-    const edit = planResourceInsertion(path, original, { entries: first.candidate.entries, ...(first.anchor ? { before: first.anchor } : {}), description: first.candidate.description });
-    const text = edit?.text ?? original;
-    return { path, groups: [first.group], candidates: [first.candidate], text, change: changeOf([[headFile, text]], first.candidate.files, planning), verification: first.verification };
+  const combine = (included: readonly GroupFix[]): { text: string; files: FixFile[] } | undefined => {
+    let text = original;
+    for (const fix of included) {
+      // Two groups may need the same file (one crds.yaml holds both); it is listed once.
+      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+      if (entries.length === 0) continue;
+      const edit = planResourceInsertion(path, text, { entries, ...(fix.anchor ? { before: fix.anchor } : {}), description: fix.candidate.description });
+      if (!edit) return undefined;
+      text = edit.text;
+    }
+    const files = included.flatMap((fix) => fix.candidate.files);
+    // Two groups vendoring into one new file name cannot both be written.
+    return new Set(files.map((file) => file.path)).size < files.length ? undefined : { text, files };
   };
-  if (fixes.length === 1) return single();
-
-  let text = original;
-  for (const fix of fixes) {
-    // Two groups may need the same file (one crds.yaml holds both); it is listed once.
-    const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-    const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-    if (entries.length === 0) continue;
-    const edit = planResourceInsertion(path, text, { entries, ...(fix.anchor ? { before: fix.anchor } : {}), description: fix.candidate.description });
-    if (!edit) return single();
-    text = edit.text;
+  const toFileFix = (included: readonly GroupFix[], combined: { text: string; files: FixFile[] }, verification: Verification): FileFix => ({
+    path,
+    groups: included.map((fix) => fix.group),
+    candidates: included.map((fix) => fix.candidate),
+    text: combined.text,
+    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
+    // Verified only when every part was: a part proposed unverified stays so.
+    verification: verification.status === 'verified' && included.every((fix) => fix.verification.status === 'verified') ? verification : { status: 'unverified' },
+  });
+  const check = async (included: readonly GroupFix[]): Promise<FileFix | undefined> => {
+    const combined = combine(included);
+    if (!combined) return undefined;
+    // One group's fix was verified on its own already.
+    const verification =
+      included.length === 1 ? (included[0] as GroupFix).verification : await verify(included.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
+    return verification.status === 'failed' || verification.status === 'unreachable' ? undefined : toFileFix(included, combined, verification);
+  };
+  const all = fixes.length > 1 ? await check(fixes) : undefined;
+  if (all) return { fix: all, leftOut: [] };
+  let kept = (await check([fixes[0] as GroupFix])) as FileFix;
+  let included: GroupFix[] = [fixes[0] as GroupFix];
+  const leftOut: GroupFix[] = [];
+  for (const fix of fixes.slice(1)) {
+    const next = await check([...included, fix]);
+    if (next) {
+      kept = next;
+      included = [...included, fix];
+    } else {
+      leftOut.push(fix);
+    }
   }
-  const files = fixes.flatMap((fix) => fix.candidate.files);
-  // Two groups vendoring into one new file name cannot both be written.
-  if (new Set(files.map((file) => file.path)).size < files.length) return single();
-  const change = changeOf([[headFile, text]], files, planning);
-  const verification = await verify(
-    fixes.map((fix) => fix.group),
-    change,
-    planning,
-  );
-  if (verification.status === 'failed' || verification.status === 'unreachable') return single();
-  // Verified only when every part was: a part proposed unverified stays so.
-  const combined = verification.status === 'verified' && fixes.every((fix) => fix.verification.status === 'verified') ? verification : { status: 'unverified' as const };
-  return { path, groups: fixes.map((fix) => fix.group), candidates: fixes.map((fix) => fix.candidate), text, change, verification: combined };
+  return { fix: kept, leftOut };
 }
 
 /** Which kept fix brings back an object of a unit (`unit\0key`), and which brings the CRD of a kind (`group/Kind`). */
@@ -531,19 +573,22 @@ function describeObjects(objects: readonly ResourceObject[]): string {
   return `the ${objects.length} cluster-scoped objects`;
 }
 
-/** Reads a candidate file's identity keys; undefined when it is not a manifest file. */
-function readKeys(text: string, source: string, scope: ScopeResolver): Set<string> | undefined {
+/**
+ * Reads a candidate file's identity keys, as the kustomization would render them (`affixes`
+ * puts a namePrefix back on); undefined when it is not a manifest file.
+ */
+function readKeys(text: string, source: string, scope: ScopeResolver, affixes: ReadonlyMap<string, NameAffix>): Set<string> | undefined {
   try {
     const docs: ManifestDoc[] = parseManifests(text, source).map((body) => ({ body }));
     const local = extendScope(scope, docs);
-    return new Set(docs.map((doc) => identifyObject(doc, local).key));
+    return new Set(docs.map((doc) => applyNameAffix(identifyObject(doc, local).key, affixes)));
   } catch {
     return undefined;
   }
 }
 
-function holdsAll(text: string | undefined, source: string, required: readonly string[], scope: ScopeResolver): boolean {
-  const keys = text === undefined ? undefined : readKeys(text, source, scope);
+function holdsAll(text: string | undefined, source: string, required: readonly string[], scope: ScopeResolver, affixes: ReadonlyMap<string, NameAffix>): boolean {
+  const keys = text === undefined ? undefined : readKeys(text, source, scope, affixes);
   return keys !== undefined && required.every((key) => keys.has(key));
 }
 
@@ -551,6 +596,34 @@ function holdsAll(text: string | undefined, source: string, required: readonly s
 function extendScope(scope: ScopeResolver, docs: readonly ManifestDoc[]): ScopeResolver {
   const own = createScopeResolver(collectCrdScopes(docs));
   return { getScope: (groupKind) => (scope.getScope(groupKind) === 'unknown' ? own.getScope(groupKind) : scope.getScope(groupKind)) };
+}
+
+/**
+ * The group's source (the file in the before tree, or the old URL, fetched once already for
+ * the render) as it was before the change: its objects by identity key as written, before a
+ * namePrefix or nameSuffix; undefined when it cannot be read back.
+ */
+async function readBeforeSource(group: RemovalGroup, planning: Planning): Promise<Map<string, KubeObject> | undefined> {
+  try {
+    const text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
+    const docs: ManifestDoc[] = parseManifests(text, group.source).map((body) => ({ body }));
+    const scope = extendScope(planning.scope, docs);
+    return new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What every way of finding the objects needs. */
+interface CandidateSearch {
+  readonly group: RemovalGroup;
+  /** The keys to bring back, as rendered, sorted. */
+  readonly required: readonly string[];
+  /** `the 24 CRDs`, for descriptions. */
+  readonly what: string;
+  /** What a namePrefix or nameSuffix does to the names a file writes. */
+  readonly affixes: ReadonlyMap<string, NameAffix>;
+  readonly planning: Planning;
 }
 
 /** A remote file (or a remote kustomization's files) that may hold the dropped objects. */
@@ -563,51 +636,50 @@ interface RemoteCandidate {
   readonly keys: ReadonlySet<string>;
 }
 
-/** What reading one candidate gave: its objects, nothing (not there), or a failure to reach it. */
-type RemoteRead = { readonly found?: RemoteCandidate; readonly unreachable: boolean };
+/** What reading one candidate gave: its objects, nothing (not there), or why it could not be read. */
+type RemoteRead = { readonly found?: RemoteCandidate; readonly problem?: string };
 
 /**
  * Yields sets of files next to the remote file that held the objects, each holding all of
  * them, smallest first: a file that holds everything as soon as it is read, then the fewest
- * files among all read. The consumer answers each with whether it failed verification; a
- * failed set's files are not offered again. Sets `lookup.failed` when a listing or a download
- * failed for another reason than "not found".
+ * files among all read. The consumer answers each with whether it failed verification; the
+ * files of a failed set are not offered again (a file that breaks the build in one set would
+ * in most others too). Sets `lookup.failed` when a listing or a download failed for another
+ * reason than "not found".
  */
 async function* findRemoteCandidates(
-  group: RemovalGroup,
+  search: CandidateSearch,
   previous: ResourceEntry | undefined,
-  required: readonly string[],
-  what: string,
-  planning: Planning,
+  beforePrevious: boolean,
   notes: string[],
   lookup: { failed: boolean },
 ): AsyncGenerator<Candidate, void, boolean | undefined> {
+  const { group, required, what, planning } = search;
   // Look where the head side points now (the new release), else where the objects came from.
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : undefined;
   if (!url) return;
   const fileName = posix.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix.basename(new URL(group.source).pathname) : fileName;
   const names = await listRemoteNames(url, fileName, planning, notes, lookup);
   const toCandidate = (chosen: readonly RemoteCandidate[]): Candidate => ({
     source: FixSources.remote,
     entries: chosen.flatMap((candidate) => candidate.urls),
     files: [],
-    description: `Keep ${what} that ${fileName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(' and ')} from the same place${previous ? `, before ${fileName}` : ''}.`,
+    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(' and ')} from the same place${beforePrevious ? `, before ${fileName}` : ''}.`,
   });
   const read: RemoteCandidate[] = [];
   const rejected = new Set<string>();
-  const offered = new Set<string>();
   const offer = function* (chosen: readonly RemoteCandidate[]): Generator<Candidate, boolean, boolean | undefined> {
-    offered.add(chosen.map((candidate) => candidate.name).join('\0'));
     const failed = yield toCandidate(chosen);
     if (failed) for (const candidate of chosen) rejected.add(candidate.name);
     return failed === true;
   };
   for (const name of names) {
-    const result = await readRemoteCandidate(url, name, planning);
-    if (result.unreachable) {
-      // The next names would wait on the same dead host.
+    const result = await readRemoteCandidate(url, name, search);
+    if (result.problem) {
+      // The next names would wait on the same dead host, or get the same refusal.
       lookup.failed = true;
-      notes.push(`could not reach ${replaceFileName(url, name)}`);
+      notes.push(result.problem);
       break;
     }
     if (!result.found) continue;
@@ -618,7 +690,7 @@ async function* findRemoteCandidates(
   }
   while (true) {
     const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
-    if (!chosen || chosen.length === 0 || offered.has(chosen.map((candidate) => candidate.name).join('\0'))) return;
+    if (!chosen || chosen.length === 0) return;
     if (!(yield* offer(chosen))) return;
   }
 }
@@ -656,34 +728,36 @@ async function listRemoteNames(url: string, fileName: string, planning: Planning
  * Fetches a candidate next to `url`. A kustomization (`crds/kustomization.yaml`) stands for
  * the files it lists: kustomize cannot build a plain HTTP directory, so those become the entries.
  */
-async function readRemoteCandidate(url: string, name: string, planning: Planning): Promise<RemoteRead> {
-  const fetchText = async (target: string): Promise<{ text?: string; unreachable: boolean }> => {
+async function readRemoteCandidate(url: string, name: string, search: CandidateSearch): Promise<RemoteRead> {
+  const { planning, affixes } = search;
+  const fetchText = async (target: string): Promise<{ text?: string; problem?: string }> => {
     try {
-      return { text: await planning.remote.fetcher.fetchText(target), unreachable: false };
+      return { text: await planning.remote.fetcher.fetchText(target) };
     } catch (error) {
-      return { unreachable: !isMissingFile(error) };
+      // "Not there" is an answer; anything else (no answer, a refusal, a login page) is not.
+      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
     }
   };
   const sibling = replaceFileName(url, name);
   const fetched = await fetchText(sibling);
-  if (fetched.text === undefined) return { unreachable: fetched.unreachable };
+  if (fetched.text === undefined) return fetched.problem ? { problem: fetched.problem } : {};
   if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(posix.basename(name))) {
-    const keys = readKeys(fetched.text, sibling, planning.scope);
-    return { unreachable: false, ...(keys ? { found: { name, urls: [sibling], keys } } : {}) };
+    const keys = readKeys(fetched.text, sibling, planning.scope, affixes);
+    return keys ? { found: { name, urls: [sibling], keys } } : {};
   }
   const files = listResourceEntries(fetched.text)
     .map((entry) => entry.value)
     .filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
-  if (files.length === 0) return { unreachable: false };
+  if (files.length === 0) return {};
   const urls = files.map((file) => replaceFileName(url, posix.join(posix.dirname(name), file)));
   const keys = new Set<string>();
   for (const target of urls) {
     const part = await fetchText(target);
-    const found = part.text === undefined ? undefined : readKeys(part.text, target, planning.scope);
-    if (!found) return { unreachable: part.unreachable };
+    const found = part.text === undefined ? undefined : readKeys(part.text, target, planning.scope, affixes);
+    if (!found) return part.problem ? { problem: part.problem } : {};
     for (const key of found) keys.add(key);
   }
-  return { unreachable: false, found: { name, urls, keys } };
+  return { found: { name, urls, keys } };
 }
 
 /**
@@ -697,7 +771,7 @@ function describeGitHubError(error: unknown): string {
     return typeof data?.message === 'string' && data.message !== '' ? `HTTP ${status} (${data.message.split('\n')[0]})` : `HTTP ${status}`;
   }
   const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error);
+  return redactCredentials(cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error));
 }
 
 /**
@@ -706,7 +780,8 @@ function describeGitHubError(error: unknown): string {
  * own), then the files no kustomization lists. With `movedTo` (another root renders them
  * now), only such a directory of that root: anything else would render them twice.
  */
-async function* findLocalCandidates(group: RemovalGroup, required: readonly string[], what: string, planning: Planning, movedTo: readonly string[]): AsyncGenerator<Candidate, void, boolean | undefined> {
+async function* findLocalCandidates(search: CandidateSearch, movedTo: readonly string[]): AsyncGenerator<Candidate, void, boolean | undefined> {
+  const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
   const kustomizationDir = dirname(join(root, group.kustomization));
   const them = required.length === 1 ? 'it' : 'them';
@@ -730,15 +805,16 @@ async function* findLocalCandidates(group: RemovalGroup, required: readonly stri
   if (movedTo.length > 0) return;
 
   const index = planning.readIndex();
-  const names = required.map((key) => key.slice(key.lastIndexOf('/') + 1));
+  // Cheap test first: a file that names none of the objects (as written, before a prefix) cannot hold them.
+  const names = [...group.objects.values()].map((object) => object.id.name);
+  const written = (name: string): string[] => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
   const near = (path: string): number => (join(root, path).startsWith(`${kustomizationDir}/`) ? 0 : 1);
   const files = [...index.unlisted]
     .sort((a, b) => near(a) - near(b) || compareText(a, b))
     .flatMap((path) => {
       const text = index.readText(path);
-      // Cheap test first: a file that names none of the objects cannot hold them.
-      if (text === undefined || !names.some((name) => text.includes(name))) return [];
-      const keys = readKeys(text, path, planning.scope);
+      if (text === undefined || !names.some((name) => text.includes(name) || written(name).some((short) => short !== '' && text.includes(short)))) return [];
+      const keys = readKeys(text, path, planning.scope, affixes);
       return keys ? [{ name: toPosix(relative(kustomizationDir, join(root, path))), keys }] : [];
     });
   const chosen = chooseCoveringSet(required, files);
@@ -755,27 +831,16 @@ async function* findLocalCandidates(group: RemovalGroup, required: readonly stri
 /**
  * Writes the objects as their source had them before the change (the file in the before tree,
  * or the old URL), not as rendered: a render carries every transformation up to the root
- * (an overlay's labels in a shared base), which the kustomization would then apply twice.
- * When the source no longer reads back to exactly these objects, there is nothing faithful to
- * vendor.
+ * (an overlay's labels in a shared base, a namePrefix), which the kustomization would then
+ * apply twice. When the source no longer reads back to exactly these objects, there is
+ * nothing faithful to vendor.
  */
-async function vendorObjects(group: RemovalGroup, what: string, planning: Planning): Promise<Candidate | undefined> {
-  // A Secret's values would land in a file of the patch, the report and the pull request.
-  if ([...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) return undefined;
-  let text: string;
-  try {
-    text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
-  } catch {
-    return undefined;
-  }
-  let bodies: Map<string, KubeObject>;
-  try {
-    const docs: ManifestDoc[] = parseManifests(text, group.source).map((body) => ({ body }));
-    const scope = extendScope(planning.scope, docs);
-    bodies = new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
-  } catch {
-    return undefined;
-  }
+function vendorObjects(search: CandidateSearch, source: ReadonlyMap<string, KubeObject> | undefined): Candidate | undefined {
+  const { group, what, planning, affixes } = search;
+  // Groups hold cluster-scoped objects only, so a Secret gets here only through a configuration
+  // that calls it cluster-scoped; its values must not land in a file, the patch or the PR.
+  if (!source || [...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) return undefined;
+  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return undefined;
   const headDir = dirname(join(planning.head.root, group.kustomization));
@@ -787,7 +852,7 @@ async function vendorObjects(group: RemovalGroup, what: string, planning: Planni
   });
   const content = formatVendoredManifests(
     keys.map((key) => bodies.get(key) as KubeObject),
-    [`Vendored by prune-guard: ${group.source} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`],
+    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`],
   );
   const them = keys.length === 1 ? 'it' : 'them';
   return {
@@ -828,7 +893,7 @@ async function verify(groups: readonly RemovalGroup[], change: TreeChange, plann
         edits: change,
       });
     } catch (error) {
-      if (error instanceof FetchError && !isMissingFile(error)) return { status: 'unreachable' };
+      if (error instanceof FetchError && !isMissingFile(error)) return { status: 'unreachable', problem: redactCredentials(error.message) };
       if (error instanceof PruneGuardError) return { status: 'failed' };
       throw error;
     }

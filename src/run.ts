@@ -163,7 +163,8 @@ export async function run(options: RunOptions, dependencies: RunDependencies = {
 export async function runWithTree(options: RunOptions, dependencies: RunDependencies = {}): Promise<RunResult> {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = createContents(options);
+  // Checked before anything is rendered, but only when fixes will look anything up.
+  const contents = options.fixes === false ? undefined : createContents(options);
   const checkouts: TemporaryCheckout[] = [];
   let fetcher: RemoteFetcher | undefined;
   try {
@@ -205,7 +206,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         beforeLabel: before.info.label,
         runner,
         remote,
-        contents,
+        ...(contents ? { contents } : {}),
         scope: analysis.scope,
         config: settings.config,
         concurrency: options.concurrency ?? availableParallelism(),

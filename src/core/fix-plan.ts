@@ -164,7 +164,8 @@ export function matchesIgnoringRef(a: string, b: string): boolean {
  * True when `next` is a file published in the same place as `previous` at another ref or
  * version, under any name (`.../v1/operator.yaml` and `.../v2/tigera-operator.yaml`): GitHub
  * raw-file URLs of the same repository and directory; other URLs with the same scheme, host
- * and number of path segments, differing in at most one directory segment.
+ * and number of path segments, differing in at most one directory segment, which must look
+ * like a version on both sides (hold a digit): `charts/foo/` and `charts/bar/` are two places.
  */
 export function isSameDirectoryAnyRef(next: string, previous: string): boolean {
   return isSamePlace(next, previous, false);
@@ -195,7 +196,70 @@ function isSamePlace(a: string, b: string, sameName: boolean): boolean {
   if (segmentsA.length !== segmentsB.length) return false;
   if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === '')) return false;
   // The version is one directory segment; the file name is compared above, or free.
-  return segmentsA.slice(0, -1).filter((segment, index) => segment !== segmentsB[index]).length <= 1;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => (segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? '']]));
+  if (differing.length > 1) return false;
+  // Under another name, only a version may differ: a different directory name is another project.
+  return sameName || differing.every((pair) => pair.every((segment) => /\d/.test(segment)));
+}
+
+/** A name prefix and suffix that kustomize put around the names of one kind (`namePrefix: prod-`). */
+export interface NameAffix {
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/**
+ * Learns, per `group/Kind`, the prefix and suffix that turn the names a source file writes into
+ * the names rendered (`reader` -> `prod-reader`): the one pair every rendered object of that
+ * kind fits, with the plainest (no affix at all) first. Keys are `group/Kind/namespace/name`.
+ * A kind whose objects fit no single pair is left out, so nothing is matched by guesswork.
+ * CRDs and Namespaces keep their names (kustomize exempts them), which this finds by itself.
+ */
+export function learnNameAffixes(rendered: readonly string[], source: readonly string[]): Map<string, NameAffix> {
+  const split = (key: string): { kind: string; namespace: string; name: string } => {
+    const parts = key.split('/');
+    const name = parts.pop() ?? '';
+    const namespace = parts.pop() ?? '';
+    return { kind: parts.join('/'), namespace, name };
+  };
+  const byKind = new Map<string, Array<{ namespace: string; name: string }>>();
+  for (const key of source) {
+    const { kind, namespace, name } = split(key);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { namespace, name }]);
+  }
+  const affixes = new Map<string, NameAffix>();
+  const renderedByKind = new Map<string, Array<{ namespace: string; name: string }>>();
+  for (const key of rendered) {
+    const { kind, namespace, name } = split(key);
+    renderedByKind.set(kind, [...(renderedByKind.get(kind) ?? []), { namespace, name }]);
+  }
+  for (const [kind, objects] of renderedByKind) {
+    const sources = byKind.get(kind) ?? [];
+    let common: NameAffix[] | undefined;
+    for (const object of objects) {
+      const fits = sources
+        .filter((candidate) => candidate.namespace === object.namespace && candidate.name !== '' && object.name.includes(candidate.name))
+        .flatMap((candidate) => {
+          const pairs: NameAffix[] = [];
+          for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+            pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+          }
+          return pairs;
+        });
+      common = common === undefined ? fits : common.filter((pair) => fits.some((fit) => fit.prefix === pair.prefix && fit.suffix === pair.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+
+/** A source key as kustomize renders it under `affixes` (unchanged for a kind without one). */
+export function applyNameAffix(key: string, affixes: ReadonlyMap<string, NameAffix>): string {
+  const cut = key.lastIndexOf('/');
+  const kind = key.slice(0, key.lastIndexOf('/', cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
 }
 
 /** What {@link chooseVendorFileName} names a file after. */

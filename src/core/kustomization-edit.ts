@@ -3,7 +3,7 @@
  * the yaml Document only locates the list and its entries; the edit is made in the source
  * text, so comments, quoting and indentation stay untouched.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parse, parseDocument, type Scalar } from 'yaml';
 import type { FixEdit } from './findings.ts';
 
 /** What to add to `resources:`. */
@@ -34,18 +34,20 @@ export function planResourceInsertion(path: string, text: string, insertion: Res
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) return undefined;
   // Lines keep their `\r` in a CRLF file; new lines get one too, or the file ends up mixed.
-  const eol = text.includes('\r\n') ? '\r' : '';
+  const crlf = text.includes('\r\n');
   const lines = text.split('\n');
   const resources = doc.get('resources', true);
-  const newList = (): string[] => ['resources:', ...insertion.entries.map((entry) => `  - ${formatEntry(entry, undefined)}`)].map((line) => `${line}${eol}`);
+  const newList = ['resources:', ...insertion.entries.map((entry) => `  - ${formatEntry(entry, undefined)}`)];
+  // The last line of the replacement ends as the line it replaces did (a file may end without a newline).
+  const terminate = (replacement: readonly string[], replaced: string): string[] =>
+    crlf ? replacement.map((line, index) => `${line.replace(/\r$/, '')}${index < replacement.length - 1 || replaced.endsWith('\r') ? '\r' : ''}`) : [...replacement];
 
   if (resources === undefined) {
     // No list yet: append one after the last line that holds content.
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? '').trim() === '') last--;
     const anchor = lines[last] ?? '';
-    // A last line without a newline of its own would run into the new key.
-    return assemble(path, lines, last, last, [anchor.endsWith('\r') || eol === '' ? anchor : `${anchor}\r`, ...newList()], insertion.description);
+    return assemble(path, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
   if (isScalar(resources) && resources.value === null) {
     // `resources:` with nothing under it: the key's own line becomes the list.
@@ -53,9 +55,10 @@ export function planResourceInsertion(path: string, text: string, insertion: Res
     const range = isScalar(key) ? key.range : undefined;
     if (!range) return undefined;
     const line = lineCounter.linePos(range[0]).line - 1;
+    const original = lines[line] ?? '';
     // Only a bare `resources:` line (a comment may follow) is replaced; anything else is not guessed at.
-    if (!/^resources:\s*(#.*)?\r?$/.test(lines[line] ?? '')) return undefined;
-    return assemble(path, lines, line, line, newList(), insertion.description);
+    if (!/^resources:\s*(#.*)?\r?$/.test(original)) return undefined;
+    return assemble(path, lines, line, line, terminate(newList, original), insertion.description);
   }
   if (!isSeq(resources) || resources.flow) return undefined;
 
@@ -68,15 +71,23 @@ export function planResourceInsertion(path: string, text: string, insertion: Res
   const original = lines[line] ?? '';
   // `  - value` or `- value`: copy the dash's indentation and the value's quoting style.
   const prefix = /^(\s*-\s+)/.exec(original)?.[1] ?? '- ';
-  const added = insertion.entries.map((entry) => `${prefix}${formatEntry(entry, reference.type)}${eol}`);
-  return assemble(path, lines, line, line, target ? [...added, original] : [original, ...added], insertion.description);
+  const added = insertion.entries.map((entry) => `${prefix}${formatEntry(entry, reference.type)}`);
+  return assemble(path, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
 }
 
 function formatEntry(entry: string, style: Scalar['type'] | undefined): string {
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(entry);
   if (style === 'QUOTE_SINGLE') return `'${entry.replace(/'/g, "''")}'`;
-  // A plain scalar that YAML would read as something else must be quoted.
-  return /^[\w./:@~+-][^#]*$/.test(entry) && !/:\s/.test(entry) ? entry : JSON.stringify(entry);
+  // A plain scalar that YAML would read as something else (`~`, `true`, `a: b`, `@x`, `a #b`) is quoted.
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+
+function readsBackAs(entry: string): boolean {
+  try {
+    return entry.trim() === entry && parse(entry) === entry && parse(entry, { version: '1.1' }) === entry;
+  } catch {
+    return false;
+  }
 }
 
 function assemble(path: string, lines: readonly string[], start: number, end: number, replacement: readonly string[], description: string): PlannedEdit {

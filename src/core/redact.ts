@@ -4,11 +4,13 @@
  */
 
 /**
- * Hides the user-info part of every URL in a text (`https://user:token@host/`). Up to the last
- * `@` of the URL, so a token with a `/` or `@` in it is hidden too.
+ * Hides the user-info part of every URL in a text (`https://user:token@host/`): a user alone
+ * ends where the authority ends, as a URL parser reads it, so an `@` in a path or query
+ * (`/@scope/x.yaml`) is left alone; a token after `user:` is taken up to the last `@` before
+ * a query, so one written with a raw `/` or `@` is hidden too.
  */
 export function redactCredentials(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s'"<>@]*(?:@[^\s'"<>@/]*)*@/gi, '$1***@');
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, '$1***@');
 }
 
 /** Hides what could be user-info in a value that may not even be a URL (`user:token@host`), for quoting it in an error. */

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RenderError } from '../core/errors.ts';
+import { registerCleanup } from './cleanup.ts';
 
 /** Builds a kustomization directory. */
 export interface KustomizeRunner {
@@ -59,7 +60,10 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
       new Promise((resolvePromise, reject) => {
         // Flux builds with LoadRestrictionsNone: a kustomization may read files outside its directory.
         const args = [...prefix, '--load-restrictor', 'LoadRestrictionsNone', dir];
-        execFile(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: 'utf8', env }, (error, stdout, stderr) => {
+        // A run that ends early (an error elsewhere, Ctrl-C) must not leave builds behind it.
+        let stop = (): void => {};
+        const child = execFile(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: 'utf8', env }, (error, stdout, stderr) => {
+          stop();
           if (!error) {
             resolvePromise(stdout);
             return;
@@ -69,6 +73,9 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
           } else {
             reject(new RenderError(summarizeKustomizeError(stderr) || error.message.split('\n')[0] || 'failed', stderr));
           }
+        });
+        stop = registerCleanup(() => {
+          if (child.exitCode === null) child.kill();
         });
       }),
   };

@@ -49,8 +49,6 @@ export interface RemoteFetchOptions {
   readonly retries?: number;
   /** Prefix rewrites, first match wins. */
   readonly mirrors?: readonly Mirror[];
-  /** Extra request headers per URL (e.g. a token for one host); never logged. */
-  readonly headers?: (url: string) => Readonly<Record<string, string>>;
   /** The fetch implementation (tests); default: the global one. */
   readonly fetch?: typeof fetch;
   /** Waits between attempts (tests make it instant). */
@@ -86,9 +84,28 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** Why an answer cannot be a manifest, although the server said 2xx; undefined when it can be. */
 function findNonManifest(response: Response, body: string): string | undefined {
   if (response.status === 204 || body.trim() === '') return `an empty answer (HTTP ${response.status})`;
-  const type = response.headers.get('content-type') ?? '';
-  if (/text\/html/i.test(type) || /^\s*<(!doctype html|html)/i.test(body)) return 'an HTML page, not a manifest (a login or error page?)';
+  if (/text\/html/i.test(response.headers.get('content-type') ?? '') || isHtml(body)) return 'an HTML page, not a manifest (a login or error page?)';
   return undefined;
+}
+
+function isHtml(body: string): boolean {
+  return /^\s*<(!doctype html|html)/i.test(body);
+}
+
+/** A signal that fires with either (AbortSignal.any is Node 20.3+; engines says 20). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener('abort', abort);
+      b.removeEventListener('abort', abort);
+    },
+  };
 }
 
 /** Reads a body up to `limit` bytes. */
@@ -126,8 +143,16 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     options.sleep ??
     ((ms: number) =>
       new Promise<void>((done) => {
-        const timer = setTimeout(done, ms);
-        closed.signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+        const stop = (): void => {
+          clearTimeout(timer);
+          done();
+        };
+        // Removed again when the timer fires: retries must not pile listeners on one signal.
+        const timer = setTimeout(() => {
+          closed.signal.removeEventListener('abort', stop);
+          done();
+        }, ms);
+        closed.signal.addEventListener('abort', stop, { once: true });
       }));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -145,8 +170,9 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       const object = join(cacheDir, 'objects', digest);
       if (!existsSync(object)) return undefined;
       const body = readFileSync(object, 'utf8');
-      // A damaged object is refetched rather than trusted.
-      return sha256(body) === digest ? body : undefined;
+      // A damaged object is refetched rather than trusted, and so is what an older version
+      // cached without checking (an empty answer, a login page).
+      return sha256(body) === digest && body.trim() !== '' && !isHtml(body) ? body : undefined;
     } catch {
       return undefined;
     }
@@ -179,20 +205,26 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
     const fail = (problem: string, status: number | undefined): FetchError => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
-    const before = silent.get(origin);
-    if (before) throw fail(before, undefined);
+    // Asked before every attempt: a parallel download may have found the host dead meanwhile.
+    const checkHost = (): void => {
+      const earlier = silent.get(origin);
+      if (earlier) throw fail(`its host did not answer earlier in this run (${earlier})`, undefined);
+    };
     let lastProblem = '';
     let lastStatus: number | undefined;
     // fetch refuses URLs with credentials: a mirror's `user:token@` becomes Basic auth.
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
+      checkHost();
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      checkHost();
       if (closed.signal.aborted) throw fail('cancelled', undefined);
       let response: Response;
       let phase = 'answer';
+      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
       try {
-        const headers = { ...(authorization ? { authorization } : {}), ...options.headers?.(url) };
-        response = await fetchImpl(target, { headers, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closed.signal]), redirect: 'follow' });
+        const headers: Record<string, string> = authorization ? { authorization } : {};
+        response = await fetchImpl(target, { headers, signal, redirect: 'follow' });
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
@@ -217,6 +249,10 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
         if (phase === 'answer') lastStatus = undefined;
         lastProblem = timedOut ? (phase === 'answer' ? `no answer within ${within}` : `the download did not finish within ${within}`) : describeNetworkError(error);
+        // A host that let a whole timeout pass will let the next one pass too.
+        if (timedOut && phase === 'answer') break;
+      } finally {
+        release();
       }
     }
     if (lastStatus === undefined) silent.set(origin, lastProblem);

@@ -113,3 +113,11 @@ export function formatUnitFindings(report: Report, unit: string): string {
     .map((severity) => pluralize(counts[severity], severity))
     .join(', ');
 }
+
+/** The `fix` command that shows the fixes of a report, as a reader would type it. */
+export interface FixCommand {
+  /** `prune-guard fix diff before after`, `prune-guard fix apps --base main`. */
+  readonly command: string;
+  /** The ref to check out first, when the check compared a ref rather than the working tree. */
+  readonly checkout?: string;
+}

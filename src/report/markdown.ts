@@ -13,6 +13,7 @@ import {
   formatUnitVerdict,
   formatVerdict,
   orderUnitsAsTree,
+  type FixCommand,
 } from './format.ts';
 
 /** How much of the report a markdown rendering holds, from most to least. */
@@ -38,7 +39,9 @@ export interface MarkdownOptions {
   /** Fixes already posted as review suggestions: named in one line instead of shown in full. */
   readonly suggestedFixes?: readonly Fix[];
   /** The command that shows the fixes locally; default `prune-guard fix` (on a checkout of the change). */
-  readonly fixCommand?: string;
+  readonly fixCommand?: FixCommand;
+  /** Where the whole report is when this one is cut down; default the job summary of this run. */
+  readonly fullReport?: string;
   /** Fixes whose line numbers are the merge commit's: the base branch changed their lines since. */
   readonly mergeLineFixes?: readonly Fix[];
 }
@@ -76,7 +79,7 @@ export function formatMarkdownWithin(
     }
     return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
   }
-  const note = '\n\n_The report is too long to show here; the full report is in the job summary of this run._\n';
+  const note = `\n\n_The report is too long to show here; the full report is in ${options.fullReport ?? DEFAULT_FULL_REPORT}._\n`;
   let markdown = formatMarkdown(report, findingsOnly);
   // Cut by characters until the measure fits (bytes may exceed characters).
   let keep = Math.max(0, limit - measure(note));
@@ -84,6 +87,8 @@ export function formatMarkdownWithin(
   markdown = markdown.slice(0, keep);
   return { markdown: `${markdown}${note}`, detail: MarkdownDetail.findingsOnly };
 }
+
+const DEFAULT_FULL_REPORT = 'the job summary of this run';
 
 const SEVERITY_BADGE: Record<Severity, string> = {
   error: ':stop_sign: error',
@@ -113,14 +118,14 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('');
   }
   const hidden = report.findings.length - shown.length;
-  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? 'finding' : 'findings'}: the job summary of this run lists them all._`, '');
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? 'finding' : 'findings'}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, '');
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, '');
   if (options.acknowledgedBy && report.blocking) {
     out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, '');
   }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? 'prune-guard fix'));
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: 'prune-guard fix' }));
   if (options.findingsOnly) {
-    out.push('_Per-Kustomization details and object diffs are in the job summary of this run._');
+    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
     return `${out.join('\n').trimEnd()}\n`;
   }
 
@@ -160,7 +165,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
 /** Vendored files longer than this are named, not shown: `prune-guard fix --write` writes them. */
 const VENDORED_PREVIEW_LIMIT = 4096;
 
-function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLines: readonly Fix[], command: string): string[] {
+function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLines: readonly Fix[], { command, checkout }: FixCommand): string[] {
   if (fixes.length === 0) return [];
   const out = [`#### ${fixes.length === 1 ? 'Fix' : 'Fixes'}`, ''];
   for (const fix of fixes) {
@@ -188,10 +193,11 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLine
   }
   // After a one-line list item, a line without a blank one before it would join that item.
   if (out.at(-1) !== '') out.push('');
+  const where = checkout ? `, on a checkout of ${code(checkout)},` : '';
   out.push(
     fixes.every((fix) => fix.verified)
-      ? `Apply locally with ${code(`${command} --write`)}.`
-      : `Apply locally with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+      ? `Apply locally${where} with ${code(`${command} --write`)}.`
+      : `Apply locally${where} with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
     '',
   );
   return out;

@@ -14,14 +14,15 @@ import {
   formatUnitVerdict,
   formatVerdict,
   orderUnitsAsTree,
+  type FixCommand,
 } from './format.ts';
 
 /** How to print text. */
 export interface TextOptions {
   /** Use ANSI colours (only on a TTY, never with NO_COLOR; the adapter decides). */
   readonly color: boolean;
-  /** The command that shows the fixes of this very run (`prune-guard fix diff before after`); default `prune-guard fix`. */
-  readonly fixCommand?: string;
+  /** The command that shows the fixes of this very run; default `prune-guard fix`. */
+  readonly fixCommand?: FixCommand;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -53,7 +54,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const { fixes } = report;
   if (fixes.length > 0) {
     const how = fixes.every((fix) => fix.verified) ? (fixes.length === 1 ? 'applies it' : 'applies them') : 'applies the verified ones';
-    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (${options.fixCommand ?? 'prune-guard fix'} shows the patch; with --write it ${how}):`));
+    const { command, checkout } = options.fixCommand ?? { command: 'prune-guard fix' };
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (${checkout ? `on a checkout of ${checkout}, ` : ''}${command} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
       const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
       lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);

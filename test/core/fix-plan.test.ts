@@ -5,7 +5,9 @@ import {
   chooseVendorFileName,
   formatVendoredManifests,
   listConventionalSiblings,
+  applyNameAffix,
   isSameDirectoryAnyRef,
+  learnNameAffixes,
   matchesIgnoringRef,
   parseGitHubFileUrl,
   rankCandidateFiles,
@@ -84,6 +86,29 @@ describe('rankCandidateFiles', () => {
   });
 });
 
+describe('learnNameAffixes', () => {
+  const role = (name: string): string => `rbac.authorization.k8s.io/ClusterRole//${name}`;
+  const crdKey = (name: string): string => `apiextensions.k8s.io/CustomResourceDefinition//${name}`;
+
+  it('finds the namePrefix and nameSuffix every object of a kind got, and none for kinds kustomize leaves alone', () => {
+    const affixes = learnNameAffixes([role('prod-reader-v1'), role('prod-writer-v1'), crdKey('widgets.example.io')], [role('reader'), role('writer'), crdKey('widgets.example.io')]);
+    expect(Object.fromEntries(affixes)).toEqual({
+      'rbac.authorization.k8s.io/ClusterRole': { prefix: 'prod-', suffix: '-v1' },
+      'apiextensions.k8s.io/CustomResourceDefinition': { prefix: '', suffix: '' },
+    });
+    expect(applyNameAffix(role('reader'), affixes)).toBe(role('prod-reader-v1'));
+    expect(applyNameAffix('/Namespace//apps', affixes)).toBe('/Namespace//apps');
+  });
+
+  it.each([
+    ['the plain names when they fit', [role('reader')], [role('reader'), role('x-reader')], { prefix: '', suffix: '' }],
+    ['nothing when the objects of a kind fit no single pair', [role('a-reader'), role('b-writer')], [role('reader'), role('writer')], undefined],
+    ['nothing when the source has no such object', [role('a-reader')], [role('writer')], undefined],
+  ])('learns %s', (_name, rendered, source, expected) => {
+    expect(learnNameAffixes(rendered, source).get('rbac.authorization.k8s.io/ClusterRole')).toEqual(expected);
+  });
+});
+
 describe('isSameDirectoryAnyRef', () => {
   it.each([
     ['a renamed file at the next tag of the same GitHub directory', `${CALICO}/tigera-operator.yaml`, 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.3/manifests/operator.yaml', true],
@@ -92,6 +117,7 @@ describe('isSameDirectoryAnyRef', () => {
     ['another repository', 'https://raw.githubusercontent.com/projectcalico/other/v3.30.0/manifests/a.yaml', `${CALICO}/a.yaml`, false],
     ['a renamed file at the next version on another host', 'https://example.com/y/v2/tigera-operator.yaml', 'https://example.com/y/v1/operator.yaml', true],
     ['two directory segments apart', 'https://example.com/z/v2/operator.yaml', 'https://example.com/y/v1/operator.yaml', false],
+    ['another project on the same host, not a version apart', 'https://example.com/charts/bar/v1/b.yaml', 'https://example.com/charts/foo/v1/a.yaml', false],
     ['another host', 'https://example.org/y/v2/operator.yaml', 'https://example.com/y/v1/operator.yaml', false],
     ['GitHub against another host', `${CALICO}/a.yaml`, 'https://example.com/projectcalico/calico/v3.30.0/manifests/a.yaml', false],
   ])('%s: %s', (_name, next, previous, expected) => {

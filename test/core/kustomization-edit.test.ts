@@ -65,6 +65,8 @@ describe('planResourceInsertion', () => {
     ['before an entry', 'resources:\r\n  - a.yaml\r\n', { before: 'a.yaml' }, 'resources:\r\n  - crds.yaml\r\n  - a.yaml\r\n'],
     ['into a file without a list', 'namespace: x\r\n', {}, 'namespace: x\r\nresources:\r\n  - crds.yaml\r\n'],
     ['into a file without a list or a final newline', 'namespace: x', {}, 'namespace: x\nresources:\n  - crds.yaml'],
+    ['after the last entry of a file without a final newline', 'resources:\r\n  - a.yaml', {}, 'resources:\r\n  - a.yaml\r\n  - crds.yaml'],
+    ['into a CRLF file without a list or a final newline', 'namespace: x\r\nkind: Kustomization', {}, 'namespace: x\r\nkind: Kustomization\r\nresources:\r\n  - crds.yaml'],
   ])('keeps the line endings of the file: %s', (_name, text, where, expected) => {
     expect(planResourceInsertion('k.yaml', text, { entries: ['crds.yaml'], ...where, description: 'd' })?.text).toBe(expected);
   });
@@ -75,9 +77,10 @@ describe('planResourceInsertion', () => {
     expect(planned?.fix).toMatchObject({ startLine: 1, endLine: 1, replacement: 'resources:\n  - crds.yaml' });
   });
 
-  it('quotes an entry YAML would misread', () => {
-    const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n', { entries: ['#weird.yaml'], description: 'd' });
-    expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['a.yaml', '#weird.yaml']);
+  it.each(['#weird.yaml', '~', 'null', 'true', 'yes', 'foo:', '@x.yaml', 'a.yaml #b', '0123', ' spaced.yaml'])('quotes an entry YAML would misread: %j', (entry) => {
+    const planned = planResourceInsertion('k.yaml', 'resources:\n  - a.yaml\n', { entries: [entry], description: 'd' });
+    expect((parse(planned?.text ?? '') as { resources: string[] }).resources).toEqual(['a.yaml', entry]);
+    expect((parse(planned?.text ?? '', { version: '1.1' }) as { resources: string[] }).resources).toEqual(['a.yaml', entry]);
   });
 });
 

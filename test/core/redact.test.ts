@@ -8,6 +8,8 @@ describe('redactCredentials', () => {
     ['a token with an @', "'https://deploy:p@ss@mirror.example/'", "'https://***@mirror.example/'"],
     ['each of two URLs', 'http://a:1@x/ and ssh://git@y/z', 'http://***@x/ and ssh://***@y/z'],
     ['nothing without user-info', 'https://raw.githubusercontent.com/o/r/v1/a.yaml', 'https://raw.githubusercontent.com/o/r/v1/a.yaml'],
+    ['nothing for an @ in a path', 'https://registry.example.com/@scope/x.yaml', 'https://registry.example.com/@scope/x.yaml'],
+    ['nothing for an @ in a query', 'https://host.example/p?x=a@b', 'https://host.example/p?x=a@b'],
   ])('hides %s', (_name, text, expected) => {
     expect(redactCredentials(text)).toBe(expected);
   });

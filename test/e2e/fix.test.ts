@@ -403,6 +403,24 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(written.code).toBe(0);
   });
 
+  it('fixes one cluster while another renders the same CRD unchanged: that is no move', async () => {
+    const cluster = { 'kustomization.yaml': kustomization('crds.yaml', 'widgets.yaml'), 'crds.yaml': crd('Widget', 'example.io'), 'widgets.yaml': widget('first') };
+    const repo = makeRepo(Object.fromEntries(['prod', 'staging'].flatMap((name) => Object.entries(cluster).map(([path, text]) => [`clusters/${name}/${path}`, text]))));
+    writeTree(repo, { 'clusters/prod/kustomization.yaml': kustomization('widgets.yaml') });
+    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    expect(report.fixes).toMatchObject([{ source: 'local', verified: true, entries: ['crds.yaml'], edits: [{ path: 'clusters/prod/kustomization.yaml' }] }]);
+  });
+
+  it('vendors what a namePrefix renamed as its source wrote it, so the prefix is not applied twice', async () => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n';
+    const repo = makeRepo({ 'apps/kustomization.yaml': `namePrefix: prod-\n${kustomization('role.yaml', 'widgets.yaml')}`, 'apps/role.yaml': role, 'apps/widgets.yaml': configMapYaml('w', 'apps') });
+    writeTree(repo, { 'apps/kustomization.yaml': `namePrefix: prod-\n${kustomization('widgets.yaml')}`, 'apps/role.yaml': null });
+    const report = parseReport(await runCli(['--format', 'json', '--fail-on', 'warning'], { cwd: repo }));
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.object.name}`)).toEqual(['cluster-scoped-removed prod-reader']);
+    expect(report.fixes).toMatchObject([{ source: 'vendored', verified: true, restores: ['rbac.authorization.k8s.io/ClusterRole//prod-reader'] }]);
+    expect(report.fixes[0]?.files[0]?.content).toContain('  name: reader\n');
+  });
+
   it('lists one file once when it holds what two dropped entries held', async () => {
     const repo = makeRepo({
       'apps/kustomization.yaml': kustomization('alpha.yaml', 'beta.yaml', 'widgets.yaml'),
@@ -464,7 +482,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(parseReport(result).fixes).toEqual([]);
     const fix = await runCli(['fix', '--fail-on', 'warning'], { cwd: repo });
     expect(fix.stdout).toBe('');
-    expect(fix.stderr).toMatch(/^prune-guard: (no fix found for the \d+ blocking findings?|nothing to fix)/);
+    expect(fix.stderr).toMatch(/^prune-guard: (no fix found for the \d+ findings? at or above warning|nothing to fix)/);
   });
 
   it('tries the next files upstream when the first that holds everything fails verification', async () => {
@@ -535,7 +553,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
       expect(fix.stderr).toBe(
         [
           'prune-guard: no fix for the CustomResourceDefinition widgets.example.io listed at infra/kustomization.yaml:4: could not list example/limited/deploy at v2: HTTP 403 (API rate limit exceeded)',
-          'prune-guard: no fix found for the 1 blocking finding; run prune-guard for the report',
+          'prune-guard: no fix found for the 1 finding at or above error; run prune-guard for the report',
           '',
         ].join('\n'),
       );
@@ -604,6 +622,8 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     git(repo, 'checkout', '-q', 'main');
     const headed = await runCli(['apps', '--base', 'main', '--head', 'change'], { cwd: repo });
     expect(headed.stdout).toContain('Fix (on a checkout of change, prune-guard fix apps --base main shows the patch; with --write it applies it):');
+    const headedMarkdown = await runCli(['--format', 'markdown', '--base', 'main', '--head', 'change', '--fail-on', 'warning'], { cwd: repo });
+    expect(headedMarkdown.stdout).toContain('Apply locally, on a checkout of `change`, with `prune-guard fix --base main --fail-on warning --write`.');
     git(repo, 'checkout', '-q', 'change');
     const markdown = await runCli(['--format', 'markdown', '--base', 'main'], { cwd: repo });
     expect(markdown.stdout).toContain('Apply locally with `prune-guard fix --base main --write`.');
@@ -617,6 +637,21 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(shown.stderr).toContain('pipe this patch to git -C .. apply\n');
   });
 
+  it('says that no fix was found, not that there is nothing to fix, for errors under --fail-on never', async () => {
+    // A flow list is not edited: no fix, and the reason is given.
+    const repo = makeRepo({ 'apps/kustomization.yaml': 'resources: [crds.yaml, widgets.yaml]\n', 'apps/crds.yaml': crd('Widget', 'example.io'), 'apps/widgets.yaml': widget('first') });
+    writeTree(repo, { 'apps/kustomization.yaml': 'resources: [widgets.yaml]\n' });
+    const fix = await runCli(['fix', '--fail-on', 'never'], { cwd: repo });
+    expect(fix.stderr).toBe(
+      [
+        'prune-guard: no fix for the CustomResourceDefinition widgets.example.io listed at apps/kustomization.yaml:1: its resources: is not a block list prune-guard can add to without rewriting apps/kustomization.yaml',
+        'prune-guard: no fix found for the 2 findings at or above warning; run prune-guard for the report',
+        '',
+      ].join('\n'),
+    );
+    expect(fix.code).toBe(0);
+  });
+
   it('says when warnings below the gate were not looked at', async () => {
     const clusterRole = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n';
     const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('role.yaml', 'widgets.yaml'), 'apps/role.yaml': clusterRole, 'apps/widgets.yaml': configMapYaml('w', 'apps') });
@@ -625,6 +660,12 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     expect(fix.code).toBe(0);
     expect(fix.stderr).toBe('prune-guard: nothing to fix: no finding at or above error; with --fail-on warning it also looks at the 1 warning\n');
     expect((await runCli(['fix', '--fail-on', 'warning'], { cwd: repo })).stdout).toContain('+  - role.yaml');
+  });
+
+  it('does not look at GITHUB_API_URL with --no-fix, which looks nothing up', async () => {
+    const repo = makeRepo({ 'apps/kustomization.yaml': kustomization('widgets.yaml'), 'apps/widgets.yaml': widget('first') });
+    expect((await runCli(['--no-fix'], { cwd: repo, env: { GITHUB_API_URL: 'ghe.example.com' } })).code).toBe(0);
+    expect((await runCli([], { cwd: repo, env: { GITHUB_API_URL: 'ghe.example.com' } })).stderr).toBe("prune-guard: GITHUB_API_URL must be an http(s) URL, got 'ghe.example.com'\n");
   });
 
   it('checks only with --no-fix: no look-ups, no fixes', async () => {

@@ -228,7 +228,7 @@ describe('formatMarkdown', () => {
 
   it('says --write writes a long vendored file only when the fix is verified', () => {
     const fix: Fix = { ...vendoredFix, verified: true, files: [{ path: vendoredNamespace.path, content: manifest(625) }] };
-    expect(formatMarkdown(reportWith(fix), { fixCommand: 'prune-guard fix diff a b' })).toContain(
+    expect(formatMarkdown(reportWith(fix), { fixCommand: { command: 'prune-guard fix diff a b' } })).toContain(
       '  New file `apps/legacy/namespace-vendored.yaml`: 625 lines; `prune-guard fix diff a b --write` writes it.\n',
     );
   });
