@@ -39485,6 +39485,12 @@ function checkMirror(mirror) {
     } catch {
       return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
     }
+    try {
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    if (parsed.port === "0") return `'${hideUserInfo(url)}' names port 0`;
   }
   if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
     return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
@@ -40146,7 +40152,7 @@ function createRemoteFetcher(options = {}) {
     const origin = URL.canParse(url) ? new URL(url).origin : url;
     const checkHost = () => {
       const earlier = silent.get(origin);
-      if (earlier) throw fail(`its host did not answer earlier in this run (${earlier})`, void 0);
+      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
     };
     let lastProblem = "";
     let lastStatus;
@@ -40214,9 +40220,23 @@ function splitCredentials(url) {
   parsed.password = "";
   return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
 }
+var NETWORK_PROBLEMS = {
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
+  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
+  UND_ERR_BODY_TIMEOUT: "the download stalled"
+};
 function describeNetworkError(error2) {
-  const cause = error2.cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2)));
+  let innermost = error2;
+  let code2;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code2 = innermost.code === void 0 ? code2 : String(innermost.code);
+    const next = innermost.cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code2 ? NETWORK_PROBLEMS[code2] ?? code2 : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
 }
 
 // src/render/overlay.ts
@@ -41336,8 +41356,12 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
   const list = async (owner, repo, ref, path2) => {
     try {
       const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
-      if (!Array.isArray(data)) return [];
-      return data.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size }));
+      const answer = data;
+      if (isRecord(answer) && typeof answer.type === "string") return [];
+      if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
+      return answer.flatMap(
+        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
+      );
     } catch (error2) {
       if (error2.status === 404) return [];
       throw error2;
@@ -41814,6 +41838,7 @@ async function planGroupFix(group2, planning) {
     }
   };
   const attempts = candidates();
+  let tried = 0;
   try {
     let rejected;
     while (true) {
@@ -41829,6 +41854,7 @@ async function planGroupFix(group2, planning) {
       const verification = await verify([group2], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
       if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
       rejected = verification.status === "failed";
+      tried++;
       if (rejected) continue;
       const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
       return { fix: { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
@@ -41837,6 +41863,8 @@ async function planGroupFix(group2, planning) {
     await attempts.return(void 0);
   }
   if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
+  if ([...group2.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) notes.push("a Secret is never written into a file");
   return { notes };
 }
 function createTreeChange(overrides, files, planning) {
@@ -42109,8 +42137,7 @@ function describeGitHubError(error2) {
     const data = response.data;
     return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
   }
-  const cause = error2.cause;
-  return redactCredentials(cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error2));
+  return describeNetworkError(error2);
 }
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;

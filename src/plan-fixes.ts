@@ -46,7 +46,7 @@ import { KUSTOMIZATION_FILE_NAMES, isRemoteReference, toPosix, type Kustomizatio
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { isRemoteFileUrl, type RemoteAccess } from './render/overlay.ts';
 import { mapInPool } from './render/pool.ts';
-import { FetchError, isMissingFile } from './render/remote-fetch.ts';
+import { FetchError, describeNetworkError, isMissingFile } from './render/remote-fetch.ts';
 import { renderRoot } from './render/render-root.ts';
 import { indexTree, type TreeIndex } from './render/tree-index.ts';
 
@@ -335,6 +335,7 @@ async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<Gr
     }
   };
   const attempts = candidates();
+  let tried = 0;
   try {
     let rejected: boolean | undefined;
     while (true) {
@@ -353,6 +354,7 @@ async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<Gr
       // A download that failed says nothing about the fix; trying the next way would vendor a frozen copy.
       if (verification.status === 'unreachable') return { notes: [...notes, `checking a fix, ${verification.problem}`] };
       rejected = verification.status === 'failed';
+      tried++;
       if (rejected) continue;
       const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join('; ')})` } : candidate;
       return { fix: { group, candidate: described, ...(anchor ? { anchor: anchor.value } : {}), verification }, notes };
@@ -361,6 +363,8 @@ async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<Gr
     await attempts.return(undefined);
   }
   if (movedTo.length > 0) notes.push(`${required.length === 1 ? 'it is' : 'they are'} rendered by ${movedTo.join(', ')} now, a move rather than a loss`);
+  if (tried > 0) notes.push(`with ${tried === 1 ? 'the one fix' : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
+  if ([...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) notes.push('a Secret is never written into a file');
   return { notes };
 }
 
@@ -770,8 +774,7 @@ function describeGitHubError(error: unknown): string {
     const data = response.data as { message?: unknown } | undefined;
     return typeof data?.message === 'string' && data.message !== '' ? `HTTP ${status} (${data.message.split('\n')[0]})` : `HTTP ${status}`;
   }
-  const cause = (error as { cause?: unknown }).cause;
-  return redactCredentials(cause instanceof Error ? getErrorMessage(cause) : getErrorMessage(error));
+  return describeNetworkError(error);
 }
 
 /**

@@ -287,6 +287,12 @@ export function checkMirror(mirror: Mirror): string | undefined {
     } catch {
       return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
     }
+    try {
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    if (parsed.port === '0') return `'${hideUserInfo(url)}' names port 0`;
   }
   if (mirror.from.endsWith('/') !== mirror.to.endsWith('/')) {
     return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;

@@ -3,6 +3,7 @@
  * repository at a ref, to see which files sit next to a remote manifest.
  */
 import type { Octokit } from '@octokit/rest';
+import { isRecord } from '../core/objects.ts';
 
 /** One entry of a directory listing. */
 export interface DirectoryEntry {
@@ -32,9 +33,14 @@ export function createRepositoryContents(octokit: Octokit, timeoutMs = LISTING_T
   const list = async (owner: string, repo: string, ref: string, path: string): Promise<DirectoryEntry[]> => {
     try {
       const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      const answer: unknown = data;
       // A file path answers with one object, not a listing.
-      if (!Array.isArray(data)) return [];
-      return data.map((entry) => ({ name: entry.name, type: entry.type, size: entry.size }));
+      if (isRecord(answer) && typeof answer.type === 'string') return [];
+      // A proxy's page or a stranger API is no listing, and must not read as an empty directory.
+      if (!Array.isArray(answer)) throw new Error('the answer is not a directory listing');
+      return answer.flatMap((entry: unknown) =>
+        isRecord(entry) && typeof entry.name === 'string' && typeof entry.type === 'string' ? [{ name: entry.name, type: entry.type, size: typeof entry.size === 'number' ? entry.size : 0 }] : [],
+      );
     } catch (error) {
       if ((error as { status?: number }).status === 404) return [];
       throw error;

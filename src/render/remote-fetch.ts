@@ -208,7 +208,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     // Asked before every attempt: a parallel download may have found the host dead meanwhile.
     const checkHost = (): void => {
       const earlier = silent.get(origin);
-      if (earlier) throw fail(`its host did not answer earlier in this run (${earlier})`, undefined);
+      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, undefined);
     };
     let lastProblem = '';
     let lastStatus: number | undefined;
@@ -284,7 +284,27 @@ function splitCredentials(url: string): { target: string; authorization?: string
   return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
 }
 
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return redactCredentials(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+/** undici's codes, said in words; the system's own (ECONNREFUSED, ENOTFOUND) are known well enough. */
+const NETWORK_PROBLEMS: Readonly<Record<string, string>> = {
+  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
+  UND_ERR_CONNECT_TIMEOUT: 'could not connect in time',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  UND_ERR_BODY_TIMEOUT: 'the download stalled',
+};
+
+/**
+ * What the network said: the innermost cause that has a code (fetch wraps it as "fetch
+ * failed"), in words where the code is undici's own. Octokit's errors are read the same way.
+ */
+export function describeNetworkError(error: unknown): string {
+  let innermost: unknown = error;
+  let code: string | undefined;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code = (innermost as { code?: unknown }).code === undefined ? code : String((innermost as { code?: unknown }).code);
+    const next = (innermost as { cause?: unknown }).cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code ? (NETWORK_PROBLEMS[code] ?? code) : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
 }

@@ -376,6 +376,9 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
     expect(report.findings.map((finding) => [finding.unit, finding.rule])).toContainEqual(['overlays/a', 'crd-removed']);
     expect(report.fixes).toEqual([]);
+    expect((await runCli(['fix'], { cwd: repo })).stderr).toContain(
+      'prune-guard: no fix for the CustomResourceDefinition widgets.example.io listed at base/kustomization.yaml:4: with the one fix tried, a build failed or lost an object\n',
+    );
   });
 
   it('keeps one of two fixes that collide in a unit, and points the findings of both at it', async () => {

@@ -156,7 +156,7 @@ describe('createRemoteFetcher', () => {
     const { url, paths } = await serve(['hang']);
     const fetcher = createRemoteFetcher({ ...instant, retries: 2, timeoutMs: 100 });
     await expect(fetcher.fetchText(`${url}/a.yaml`)).rejects.toThrow(`could not fetch ${url}/a.yaml: no answer within 100ms`);
-    await expect(fetcher.fetchText(`${url}/b.yaml`)).rejects.toThrow(`could not fetch ${url}/b.yaml: its host did not answer earlier in this run (no answer within 100ms)`);
+    await expect(fetcher.fetchText(`${url}/b.yaml`)).rejects.toThrow(`could not fetch ${url}/b.yaml: its host left an earlier download of this run unanswered (no answer within 100ms)`);
     expect(paths).toEqual(['/a.yaml']);
   });
 
@@ -200,6 +200,13 @@ describe('mirrors', () => {
 
   it.each(['no-equals', '=https://x', 'https://x='])('rejects %j', (value) => {
     expect(() => parseMirror(value)).toThrow("a mirror needs FROM=TO, got '");
+  });
+
+  it.each([
+    ['https://a.example/=http://127.0.0.1:0/', "'http://127.0.0.1:0/' names port 0"],
+    ['https://a.example/=http://m.example/%zz/', "the path of 'http://m.example/%zz/' is not percent-encoded right"],
+  ])('rejects a mirror no request could reach: %j', (value, message) => {
+    expect(() => parseMirror(value)).toThrow(message);
   });
 
   it.each(['raw.githubusercontent.com/=https://m.example/', 'https://a.example/=/srv/mirror', 'https://a.example/=http://m.example:99999/'])('rejects a side that is no http(s) URL: %j', (value) => {
