@@ -23071,7 +23071,9 @@ function parseCommandLine(argv, cwd, env) {
       }
     });
   } catch (error) {
-    throw new UsageError(`${getErrorMessage(error).split(". ")[0]?.replace(/\.$/, "")} (see --help)`);
+    const first = (getErrorMessage(error).split("\n")[0] ?? "").split(". ")[0]?.replace(/\.$/, "") ?? "";
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous$/.exec(first);
+    throw new UsageError(ambiguous ? `option ${ambiguous[1]} needs a value (one that starts with a dash is written ${ambiguous[1]}=VALUE; see --help)` : `${first} (see --help)`);
   }
   const { values, positionals } = parsed;
   const format = checkChoice("--format", values.format, Object.values(Formats));

@@ -137,8 +137,11 @@ function parseCommandLine(
       },
     });
   } catch (error) {
-    // parseArgs explains well but mentions its own internals; keep the first sentence.
-    throw new UsageError(`${getErrorMessage(error).split('. ')[0]?.replace(/\.$/, '')} (see --help)`);
+    // parseArgs explains well but over several lines and in its own terms; keep one line.
+    const first = (getErrorMessage(error).split('\n')[0] ?? '').split('. ')[0]?.replace(/\.$/, '') ?? '';
+    // "argument is ambiguous": the option's value is missing, and the next word is an option.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous$/.exec(first);
+    throw new UsageError(ambiguous ? `option ${ambiguous[1]} needs a value (one that starts with a dash is written ${ambiguous[1]}=VALUE; see --help)` : `${first} (see --help)`);
   }
   const { values, positionals } = parsed;
   const format = checkChoice('--format', values.format, Object.values(Formats));

@@ -302,6 +302,8 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
       [['diff', 'before', 'after', '--format', 'yaml'], "prune-guard: --format is set to invalid value 'yaml'. Valid values: text, json, markdown\n"],
       [['diff', 'before', 'after', '--fail-on', 'critical'], "prune-guard: --fail-on is set to invalid value 'critical'. Valid values: error, warning, notice, never\n"],
       [['diff', 'before', 'after', '--frobnicate'], "prune-guard: Unknown option '--frobnicate' (see --help)\n"],
+      [['diff', 'before', 'after', '--github-api-url', '--verbose'], 'prune-guard: option --github-api-url needs a value (one that starts with a dash is written --github-api-url=VALUE; see --help)\n'],
+      [['diff', 'before', 'after', '--base'], "prune-guard: Option '--base <value>' argument missing (see --help)\n"],
       [['diff', 'before', 'after', '--kustomize-bin', '/nonexistent/kustomize'], 'prune-guard: kustomize binary not found or not executable: /nonexistent/kustomize (from --kustomize-bin)\n'],
     ])('%j', async (args, stderr) => {
       const dir = sides(good, good);
