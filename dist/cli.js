@@ -23152,8 +23152,7 @@ function useColor(env, isTTY) {
   if (env.FORCE_COLOR === "1" || env.FORCE_COLOR === "true") return true;
   return isTTY;
 }
-async function runFixCommand({ report, headRoot, fixNotes }, request2, recheck) {
-  const { write } = request2;
+async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}
 `);
   const { fixes } = report;
@@ -23236,7 +23235,7 @@ async function main(argv) {
       if (progressShown) process.stderr.write("\r\x1B[K");
     }
     const { report } = result;
-    if (request2.action === "fix") return await runFixCommand(result, request2, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
+    if (request2.action === "fix") return await runFixCommand(result, request2.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {

@@ -239,8 +239,7 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
  * `fix`: the patch on stdout (or, with --write, the files written), messages on stderr. The
  * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
  */
-async function runFixCommand({ report, headRoot, fixNotes }: RunResult, request: CliRequest, recheck: () => Promise<Report>): Promise<number> {
-  const { write } = request;
+async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: boolean, recheck: () => Promise<Report>): Promise<number> {
   for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}\n`);
   const { fixes } = report;
   if (fixes.length === 0) {
@@ -325,7 +324,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (progressShown) process.stderr.write('\r\x1b[K');
     }
     const { report } = result;
-    if (request.action === 'fix') return await runFixCommand(result, request, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
+    if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
