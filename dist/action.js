@@ -31762,6 +31762,9 @@ var REDACTED = "(redacted)";
 function formatObjectKey(id) {
   return `${id.group}/${id.kind}/${id.namespace}/${id.name}`;
 }
+function isSecret(id) {
+  return id.group === "" && id.kind === "Secret";
+}
 function formatObjectRef(id) {
   return id.namespace === "" ? `${id.kind}/${id.name}` : `${id.kind}/${id.namespace}/${id.name}`;
 }
@@ -31852,7 +31855,7 @@ function identifyObject(doc, scope, defaultNamespace = "default") {
     normalized = { ...body, metadata: rest };
   }
   const base = { id, key: formatObjectKey(id), apiVersion, scope: kindScope, ...doc.provenance ? { provenance: doc.provenance } : {} };
-  if (group2 === "" && kind === "Secret") {
+  if (isSecret(id)) {
     const { body: redacted, digests } = redactSecret(normalized);
     return { ...base, body: redacted, secretDigests: digests };
   }
@@ -36116,6 +36119,11 @@ function runPendingCleanups() {
     }
   }
 }
+async function exitWhenFlushed(code2) {
+  for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+  runPendingCleanups();
+  return code2 === void 0 ? process.exit() : process.exit(code2);
+}
 
 // src/render/git.ts
 async function openRepository(cwd) {
@@ -40051,13 +40059,10 @@ function parseMirror(value) {
   return mirror;
 }
 var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
-function findNonManifest(response, body) {
-  if (response.status === 204 || body.trim() === "") return `an empty answer (HTTP ${response.status})`;
-  if (/text\/html/i.test(response.headers.get("content-type") ?? "") || isHtml(body)) return "an HTML page, not a manifest (a login or error page?)";
+function findNonManifest(status, contentType, body) {
+  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
+  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
   return void 0;
-}
-function isHtml(body) {
-  return /^\s*<(!doctype html|html)/i.test(body);
 }
 function eitherSignal(a, b) {
   const controller = new AbortController();
@@ -40121,7 +40126,7 @@ function createRemoteFetcher(options = {}) {
       const object = join5(cacheDir, "objects", digest);
       if (!existsSync4(object)) return void 0;
       const body = readFileSync3(object, "utf8");
-      return sha256(body) === digest && body.trim() !== "" && !isHtml(body) ? body : void 0;
+      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
     }
@@ -40158,7 +40163,6 @@ function createRemoteFetcher(options = {}) {
     let lastStatus;
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
-      checkHost();
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
       checkHost();
       if (closed.signal.aborted) throw fail("cancelled", void 0);
@@ -40177,7 +40181,7 @@ function createRemoteFetcher(options = {}) {
         }
         phase = "body";
         const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response, body);
+        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
         if (problem === void 0) return body;
         lastProblem = problem;
         break;
@@ -40453,13 +40457,13 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
       };
     }
     if (origin.repo) {
-      const written = unapplyMirrors(origin.repo, mirrors);
+      const asWritten = unapplyMirrors(origin.repo, mirrors);
       const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${written}/${path2}` : written, written];
+      const candidates = [path2 ? `${asWritten}/${path2}` : asWritten, asWritten];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ""}`);
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
+      const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
       return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
     }
     if (origin.path) {
@@ -41489,25 +41493,10 @@ function isSamePlace(a, b, sameName) {
   return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
 }
 function learnNameAffixes(rendered, source) {
-  const split = (key) => {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    return { kind: parts.join("/"), namespace, name };
-  };
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of source) {
-    const { kind, namespace, name } = split(key);
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
+  const sourcesByKind = groupKeysByKind(source);
   const affixes = /* @__PURE__ */ new Map();
-  const renderedByKind = /* @__PURE__ */ new Map();
-  for (const key of rendered) {
-    const { kind, namespace, name } = split(key);
-    renderedByKind.set(kind, [...renderedByKind.get(kind) ?? [], { namespace, name }]);
-  }
-  for (const [kind, objects] of renderedByKind) {
-    const sources = byKind.get(kind) ?? [];
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
     let common;
     for (const object of objects) {
       const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
@@ -41523,6 +41512,17 @@ function learnNameAffixes(rendered, source) {
     if (best) affixes.set(kind, best);
   }
   return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
 }
 function applyNameAffix(key, affixes) {
   const cut = key.lastIndexOf("/");
@@ -41864,7 +41864,7 @@ async function planGroupFix(group2, planning) {
   }
   if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
   if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group2.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) notes.push("a Secret is never written into a file");
+  if ([...group2.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
   return { notes };
 }
 function createTreeChange(overrides, files, planning) {
@@ -41919,13 +41919,11 @@ async function mergeFileFixes(path2, fixes, planning) {
 }
 async function checkTogether(fileFixes, planning) {
   const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
-  const affected = (fix) => [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => fix.change.overrides.has(k.file))).map(([name]) => name);
   const current = /* @__PURE__ */ new Map();
-  const currentOf = (name) => current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
   const kept = [];
   const claimed = /* @__PURE__ */ new Map();
   for (const fix of fileFixes) {
-    const names = affected(fix);
+    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
     const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
     let verification = fix.verification;
     if (earlier.length > 0 && verification.status !== "unverified") {
@@ -41942,11 +41940,11 @@ async function checkTogether(fileFixes, planning) {
     }
     kept.push(fix);
     for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
-    recordProviders(fix, verification, currentOf, current, providers);
+    recordProviders(fix, verification, current, planning, providers);
   }
   return { kept, providers };
 }
-function recordProviders(fix, verification, currentOf, current, providers) {
+function recordProviders(fix, verification, current, planning, providers) {
   const restores = new Set(fix.groups.flatMap((group2) => [...group2.objects.keys()]));
   const addCrd = (object) => {
     const crd = readCrdNames(object.body);
@@ -41956,7 +41954,7 @@ function recordProviders(fix, verification, currentOf, current, providers) {
   if (verification.status !== "verified") return;
   const extras = /* @__PURE__ */ new Map();
   for (const [name, objects] of verification.renders) {
-    const before = currentOf(name);
+    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
     for (const [key, object] of objects) {
       if (before.has(key)) continue;
       if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
@@ -42018,10 +42016,14 @@ function describeObjects(objects) {
   return `the ${objects.length} cluster-scoped objects`;
 }
 function readKeys(text, source, scope, affixes) {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+function readManifestObjects(text, source, scope) {
   try {
     const docs = parseManifests(text, source).map((body) => ({ body }));
     const local = extendScope(scope, docs);
-    return new Set(docs.map((doc) => applyNameAffix(identifyObject(doc, local).key, affixes)));
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
   } catch {
     return void 0;
   }
@@ -42035,14 +42037,13 @@ function extendScope(scope, docs) {
   return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
 }
 async function readBeforeSource(group2, planning) {
+  let text;
   try {
-    const text = group2.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group2.source), "utf8") : await planning.remote.fetcher.fetchText(group2.source);
-    const docs = parseManifests(text, group2.source).map((body) => ({ body }));
-    const scope = extendScope(planning.scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+    text = group2.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group2.source), "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
+  return readManifestObjects(text, group2.source, planning.scope);
 }
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup) {
   const { group: group2, required, what, planning } = search;
@@ -42181,7 +42182,7 @@ async function* findLocalCandidates(search, movedTo) {
 }
 function vendorObjects(search, source) {
   const { group: group2, what, planning, affixes } = search;
-  if (!source || [...group2.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
+  if (!source || [...group2.objects.values()].some((object) => isSecret(object.id))) return void 0;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
@@ -42213,7 +42214,7 @@ async function verify(groups, change, planning) {
       required.set(name, keys);
     }
   }
-  const affected = [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+  const affected = listAffectedUnits(change, planning);
   if (affected.length === 0) return { status: "unverified" };
   const renders = /* @__PURE__ */ new Map();
   for (const [name, unit] of affected) {
@@ -42239,6 +42240,9 @@ async function verify(groups, change, planning) {
     renders.set(name, set);
   }
   return { status: "verified", renders };
+}
+function listAffectedUnits(change, planning) {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -43046,6 +43050,4 @@ function writeReportFiles(report, markdown, outputs) {
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }
 await runAction();
-for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
-runPendingCleanups();
-process.exit();
+await exitWhenFlushed();

@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
-                switch (code3) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -9599,6 +9599,11 @@ function runPendingCleanups() {
     }
   }
 }
+async function exitWhenFlushed(code2) {
+  for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+  runPendingCleanups();
+  return code2 === void 0 ? process.exit() : process.exit(code2);
+}
 
 // src/render/kustomization.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -12112,6 +12117,9 @@ var REDACTED = "(redacted)";
 function formatObjectKey(id) {
   return `${id.group}/${id.kind}/${id.namespace}/${id.name}`;
 }
+function isSecret(id) {
+  return id.group === "" && id.kind === "Secret";
+}
 function formatObjectRef(id) {
   return id.namespace === "" ? `${id.kind}/${id.name}` : `${id.kind}/${id.namespace}/${id.name}`;
 }
@@ -12202,7 +12210,7 @@ function identifyObject(doc, scope, defaultNamespace = "default") {
     normalized = { ...body, metadata: rest };
   }
   const base = { id, key: formatObjectKey(id), apiVersion, scope: kindScope, ...doc.provenance ? { provenance: doc.provenance } : {} };
-  if (group === "" && kind === "Secret") {
+  if (isSecret(id)) {
     const { body: redacted, digests } = redactSecret(normalized);
     return { ...base, body: redacted, secretDigests: digests };
   }
@@ -13260,12 +13268,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code3 = c.charCodeAt(0);
-  if (code3 >= 128)
+  const code2 = c.charCodeAt(0);
+  if (code2 >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code3] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code3] === 1;
+  ascii[code2] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code2] === 1;
 };
 var tokenize2 = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -13642,17 +13650,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code3 = c.charCodeAt(0);
-    const found = code3 < 128 ? void 0 : d.next.get(c);
+    const code2 = c.charCodeAt(0);
+    const found = code2 < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code3 < 128) {
+    if (code2 < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code3] = n;
+      d.ascii[code2] = n;
     } else {
       d.next.set(c, n);
     }
@@ -13901,8 +13909,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code3 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code3] ?? dfa.next(d, chars[i]);
+      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -15209,12 +15217,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code3 = 57344;
-    while (pattern.includes(String.fromCharCode(code3))) {
-      if (++code3 > 63743)
+    let code2 = 57344;
+    while (pattern.includes(String.fromCharCode(code2))) {
+      if (++code2 > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code3);
+    const mark = String.fromCharCode(code2);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -15822,9 +15830,9 @@ function readConfigFile(path2, shown) {
   try {
     text = readFileSync2(path2, "utf8");
   } catch (error) {
-    const code3 = error.code;
-    if (code3 === "ENOENT" || code3 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code3 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    const code2 = error.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code2 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
   }
   return parseConfig(text, shown);
@@ -16160,13 +16168,10 @@ function parseMirror(value) {
   return mirror;
 }
 var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function findNonManifest(response, body) {
-  if (response.status === 204 || body.trim() === "") return `an empty answer (HTTP ${response.status})`;
-  if (/text\/html/i.test(response.headers.get("content-type") ?? "") || isHtml(body)) return "an HTML page, not a manifest (a login or error page?)";
+function findNonManifest(status, contentType, body) {
+  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
+  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
   return void 0;
-}
-function isHtml(body) {
-  return /^\s*<(!doctype html|html)/i.test(body);
 }
 function eitherSignal(a, b) {
   const controller = new AbortController();
@@ -16230,7 +16235,7 @@ function createRemoteFetcher(options = {}) {
       const object = join5(cacheDir, "objects", digest);
       if (!existsSync3(object)) return void 0;
       const body = readFileSync3(object, "utf8");
-      return sha256(body) === digest && body.trim() !== "" && !isHtml(body) ? body : void 0;
+      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
     }
@@ -16267,7 +16272,6 @@ function createRemoteFetcher(options = {}) {
     let lastStatus;
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
-      checkHost();
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
       checkHost();
       if (closed.signal.aborted) throw fail("cancelled", void 0);
@@ -16286,7 +16290,7 @@ function createRemoteFetcher(options = {}) {
         }
         phase = "body";
         const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response, body);
+        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
         if (problem === void 0) return body;
         lastProblem = problem;
         break;
@@ -16337,14 +16341,14 @@ var NETWORK_PROBLEMS = {
 };
 function describeNetworkError(error) {
   let innermost = error;
-  let code3;
+  let code2;
   for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code3 = innermost.code === void 0 ? code3 : String(innermost.code);
+    code2 = innermost.code === void 0 ? code2 : String(innermost.code);
     const next = innermost.cause;
     if (!(next instanceof Error)) break;
     innermost = next;
   }
-  const message = code3 ? NETWORK_PROBLEMS[code3] ?? code3 : innermost instanceof Error ? innermost.message : String(innermost);
+  const message = code2 ? NETWORK_PROBLEMS[code2] ?? code2 : innermost instanceof Error ? innermost.message : String(innermost);
   return redactCredentials(message);
 }
 
@@ -16562,13 +16566,13 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
       };
     }
     if (origin.repo) {
-      const written = unapplyMirrors(origin.repo, mirrors);
+      const asWritten = unapplyMirrors(origin.repo, mirrors);
       const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${written}/${path2}` : written, written];
+      const candidates = [path2 ? `${asWritten}/${path2}` : asWritten, asWritten];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ""}`);
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
+      const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
       return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
     }
     if (origin.path) {
@@ -17939,20 +17943,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code3 = 128; code3 <= 255; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code3 = 48; code3 <= 57; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code3 = 65; code3 <= 90; code3++) {
-  CHAR_MAP[code3] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code3 = 97; code3 <= 122; code3++) {
-  CHAR_MAP[code3] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -17972,8 +17976,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code3 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code3];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -17984,7 +17988,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code3 & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -18006,14 +18010,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code3 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code3];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code3 === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -18025,16 +18029,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code4 = header.charCodeAt(index);
-            if (code4 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code5 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code5];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -18045,7 +18049,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code4 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -18058,8 +18062,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code4 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code4];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -18086,7 +18090,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code3 & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -21663,25 +21667,10 @@ function isSamePlace(a, b, sameName) {
   return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
 }
 function learnNameAffixes(rendered, source) {
-  const split = (key) => {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    return { kind: parts.join("/"), namespace, name };
-  };
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of source) {
-    const { kind, namespace, name } = split(key);
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
+  const sourcesByKind = groupKeysByKind(source);
   const affixes = /* @__PURE__ */ new Map();
-  const renderedByKind = /* @__PURE__ */ new Map();
-  for (const key of rendered) {
-    const { kind, namespace, name } = split(key);
-    renderedByKind.set(kind, [...renderedByKind.get(kind) ?? [], { namespace, name }]);
-  }
-  for (const [kind, objects] of renderedByKind) {
-    const sources = byKind.get(kind) ?? [];
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
     let common;
     for (const object of objects) {
       const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
@@ -21697,6 +21686,17 @@ function learnNameAffixes(rendered, source) {
     if (best) affixes.set(kind, best);
   }
   return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
 }
 function applyNameAffix(key, affixes) {
   const cut = key.lastIndexOf("/");
@@ -22038,7 +22038,7 @@ async function planGroupFix(group, planning) {
   }
   if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
   if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) notes.push("a Secret is never written into a file");
+  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
   return { notes };
 }
 function createTreeChange(overrides, files, planning) {
@@ -22093,13 +22093,11 @@ async function mergeFileFixes(path2, fixes, planning) {
 }
 async function checkTogether(fileFixes, planning) {
   const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
-  const affected = (fix) => [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => fix.change.overrides.has(k.file))).map(([name]) => name);
   const current = /* @__PURE__ */ new Map();
-  const currentOf = (name) => current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
   const kept = [];
   const claimed = /* @__PURE__ */ new Map();
   for (const fix of fileFixes) {
-    const names = affected(fix);
+    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
     const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
     let verification = fix.verification;
     if (earlier.length > 0 && verification.status !== "unverified") {
@@ -22116,11 +22114,11 @@ async function checkTogether(fileFixes, planning) {
     }
     kept.push(fix);
     for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
-    recordProviders(fix, verification, currentOf, current, providers);
+    recordProviders(fix, verification, current, planning, providers);
   }
   return { kept, providers };
 }
-function recordProviders(fix, verification, currentOf, current, providers) {
+function recordProviders(fix, verification, current, planning, providers) {
   const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
   const addCrd = (object) => {
     const crd = readCrdNames(object.body);
@@ -22130,7 +22128,7 @@ function recordProviders(fix, verification, currentOf, current, providers) {
   if (verification.status !== "verified") return;
   const extras = /* @__PURE__ */ new Map();
   for (const [name, objects] of verification.renders) {
-    const before = currentOf(name);
+    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
     for (const [key, object] of objects) {
       if (before.has(key)) continue;
       if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
@@ -22192,10 +22190,14 @@ function describeObjects(objects) {
   return `the ${objects.length} cluster-scoped objects`;
 }
 function readKeys(text, source, scope, affixes) {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+function readManifestObjects(text, source, scope) {
   try {
     const docs = parseManifests(text, source).map((body) => ({ body }));
     const local = extendScope(scope, docs);
-    return new Set(docs.map((doc) => applyNameAffix(identifyObject(doc, local).key, affixes)));
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
   } catch {
     return void 0;
   }
@@ -22209,14 +22211,13 @@ function extendScope(scope, docs) {
   return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
 }
 async function readBeforeSource(group, planning) {
+  let text;
   try {
-    const text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
-    const docs = parseManifests(text, group.source).map((body) => ({ body }));
-    const scope = extendScope(planning.scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+    text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
+  return readManifestObjects(text, group.source, planning.scope);
 }
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup) {
   const { group, required, what, planning } = search;
@@ -22355,7 +22356,7 @@ async function* findLocalCandidates(search, movedTo) {
 }
 function vendorObjects(search, source) {
   const { group, what, planning, affixes } = search;
-  if (!source || [...group.objects.values()].some((object) => object.id.group === "" && object.id.kind === "Secret")) return void 0;
+  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
@@ -22387,7 +22388,7 @@ async function verify(groups, change, planning) {
       required.set(name, keys);
     }
   }
-  const affected = [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+  const affected = listAffectedUnits(change, planning);
   if (affected.length === 0) return { status: "unverified" };
   const renders = /* @__PURE__ */ new Map();
   for (const [name, unit] of affected) {
@@ -22413,6 +22414,9 @@ async function verify(groups, change, planning) {
     renders.set(name, set);
   }
   return { status: "verified", renders };
+}
+function listAffectedUnits(change, planning) {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -23259,7 +23263,4 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }
-var code2 = await main(process.argv.slice(2));
-for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
-runPendingCleanups();
-process.exit(code2);
+await exitWhenFlushed(await main(process.argv.slice(2)));

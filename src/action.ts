@@ -19,7 +19,7 @@ import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, 
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
 import { redactCredentials } from './core/redact.ts';
-import { runPendingCleanups } from './render/cleanup.ts';
+import { exitWhenFlushed } from './render/cleanup.ts';
 import { runWithTree } from './run.ts';
 
 /** Input names, as in action.yml. */
@@ -365,7 +365,5 @@ function writeReportFiles(report: Report, markdown: string, outputs: Record<stri
 }
 
 await runAction();
-// Downloads and builds a failure left under way must not keep the step running after its verdict.
-for (const stream of [process.stdout, process.stderr]) await new Promise<void>((done) => stream.write('', () => done()));
-runPendingCleanups();
-process.exit();
+// The verdict is in (core.setFailed set the exit code): what a failure left running must not hold the step.
+await exitWhenFlushed();

@@ -8,7 +8,7 @@ import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
 import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
 import type { Report } from './core/report.ts';
-import { runPendingCleanups } from './render/cleanup.ts';
+import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomization.ts';
 import { redactCredentials } from './core/redact.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
@@ -347,9 +347,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const code = await main(process.argv.slice(2));
-// A failure leaves other downloads and builds under way; the verdict is in, so they must not
-// hold the process. Output is flushed first, then what they left behind is removed.
-for (const stream of [process.stdout, process.stderr]) await new Promise<void>((done) => stream.write('', () => done()));
-runPendingCleanups();
-process.exit(code);
+await exitWhenFlushed(await main(process.argv.slice(2)));

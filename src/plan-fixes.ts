@@ -32,6 +32,7 @@ import {
   formatObjectKey,
   formatObjectRef,
   identifyObject,
+  isSecret,
   parseManifests,
   readCrdNames,
   type KubeObject,
@@ -364,7 +365,7 @@ async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<Gr
   }
   if (movedTo.length > 0) notes.push(`${required.length === 1 ? 'it is' : 'they are'} rendered by ${movedTo.join(', ')} now, a move rather than a loss`);
   if (tried > 0) notes.push(`with ${tried === 1 ? 'the one fix' : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) notes.push('a Secret is never written into a file');
+  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push('a Secret is never written into a file');
   return { notes };
 }
 
@@ -447,15 +448,12 @@ interface Providers {
  */
 async function checkTogether(fileFixes: readonly FileFix[], planning: Planning): Promise<{ kept: FileFix[]; providers: Providers }> {
   const providers: Providers = { objects: new Map(), crdKinds: new Map(), extras: new Map() };
-  const affected = (fix: FileFix): string[] =>
-    [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => fix.change.overrides.has(k.file))).map(([name]) => name);
-  // Units as the fixes kept so far render them; at first, as the head side does.
+  // Units as the fixes kept so far render them; a unit not in it renders as the head side does.
   const current = new Map<string, ReadonlyMap<string, ResourceObject>>();
-  const currentOf = (name: string): ReadonlyMap<string, ResourceObject> => current.get(name) ?? planning.units.get(name)?.diff.after ?? new Map();
   const kept: FileFix[] = [];
   const claimed = new Map<string, FileFix[]>();
   for (const fix of fileFixes) {
-    const names = affected(fix);
+    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
     const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
     let verification = fix.verification;
     if (earlier.length > 0 && verification.status !== 'unverified') {
@@ -472,18 +470,12 @@ async function checkTogether(fileFixes: readonly FileFix[], planning: Planning):
     }
     kept.push(fix);
     for (const name of names) claimed.set(name, [...(claimed.get(name) ?? []), fix]);
-    recordProviders(fix, verification, currentOf, current, providers);
+    recordProviders(fix, verification, current, planning, providers);
   }
   return { kept, providers };
 }
 
-function recordProviders(
-  fix: FileFix,
-  verification: Verification,
-  currentOf: (name: string) => ReadonlyMap<string, ResourceObject>,
-  current: Map<string, ReadonlyMap<string, ResourceObject>>,
-  providers: Providers,
-): void {
+function recordProviders(fix: FileFix, verification: Verification, current: Map<string, ReadonlyMap<string, ResourceObject>>, planning: Planning, providers: Providers): void {
   const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
   const addCrd = (object: ResourceObject): void => {
     const crd = readCrdNames(object.body);
@@ -494,7 +486,7 @@ function recordProviders(
   if (verification.status !== 'verified') return;
   const extras = new Map<string, ResourceObject>();
   for (const [name, objects] of verification.renders) {
-    const before = currentOf(name);
+    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? new Map();
     for (const [key, object] of objects) {
       if (before.has(key)) continue;
       if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
@@ -582,10 +574,16 @@ function describeObjects(objects: readonly ResourceObject[]): string {
  * puts a namePrefix back on); undefined when it is not a manifest file.
  */
 function readKeys(text: string, source: string, scope: ScopeResolver, affixes: ReadonlyMap<string, NameAffix>): Set<string> | undefined {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+
+/** A manifest file's objects by identity key, as written (not redacted: for vendoring); undefined when it is no manifest file. */
+function readManifestObjects(text: string, source: string, scope: ScopeResolver): Map<string, KubeObject> | undefined {
   try {
     const docs: ManifestDoc[] = parseManifests(text, source).map((body) => ({ body }));
     const local = extendScope(scope, docs);
-    return new Set(docs.map((doc) => applyNameAffix(identifyObject(doc, local).key, affixes)));
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
   } catch {
     return undefined;
   }
@@ -608,14 +606,13 @@ function extendScope(scope: ScopeResolver, docs: readonly ManifestDoc[]): ScopeR
  * namePrefix or nameSuffix; undefined when it cannot be read back.
  */
 async function readBeforeSource(group: RemovalGroup, planning: Planning): Promise<Map<string, KubeObject> | undefined> {
+  let text: string;
   try {
-    const text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
-    const docs: ManifestDoc[] = parseManifests(text, group.source).map((body) => ({ body }));
-    const scope = extendScope(planning.scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, scope).key, doc.body]));
+    text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return undefined;
   }
+  return readManifestObjects(text, group.source, planning.scope);
 }
 
 /** What every way of finding the objects needs. */
@@ -842,7 +839,7 @@ function vendorObjects(search: CandidateSearch, source: ReadonlyMap<string, Kube
   const { group, what, planning, affixes } = search;
   // Groups hold cluster-scoped objects only, so a Secret gets here only through a configuration
   // that calls it cluster-scoped; its values must not land in a file, the patch or the PR.
-  if (!source || [...group.objects.values()].some((object) => object.id.group === '' && object.id.kind === 'Secret')) return undefined;
+  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return undefined;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return undefined;
@@ -881,7 +878,7 @@ async function verify(groups: readonly RemovalGroup[], change: TreeChange, plann
       required.set(name, keys);
     }
   }
-  const affected = [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+  const affected = listAffectedUnits(change, planning);
   if (affected.length === 0) return { status: 'unverified' };
   const renders = new Map<string, ReadonlyMap<string, ResourceObject>>();
   for (const [name, unit] of affected) {
@@ -907,6 +904,11 @@ async function verify(groups: readonly RemovalGroup[], change: TreeChange, plann
     renders.set(name, set);
   }
   return { status: 'verified', renders };
+}
+
+/** The units whose head graph includes a kustomization the change edits: the ones a build must check. */
+function listAffectedUnits(change: TreeChange, planning: Planning): Array<[string, FixableUnit]> {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
 }
 
 function compareText(a: string, b: string): number {

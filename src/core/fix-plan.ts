@@ -216,25 +216,10 @@ export interface NameAffix {
  * CRDs and Namespaces keep their names (kustomize exempts them), which this finds by itself.
  */
 export function learnNameAffixes(rendered: readonly string[], source: readonly string[]): Map<string, NameAffix> {
-  const split = (key: string): { kind: string; namespace: string; name: string } => {
-    const parts = key.split('/');
-    const name = parts.pop() ?? '';
-    const namespace = parts.pop() ?? '';
-    return { kind: parts.join('/'), namespace, name };
-  };
-  const byKind = new Map<string, Array<{ namespace: string; name: string }>>();
-  for (const key of source) {
-    const { kind, namespace, name } = split(key);
-    byKind.set(kind, [...(byKind.get(kind) ?? []), { namespace, name }]);
-  }
+  const sourcesByKind = groupKeysByKind(source);
   const affixes = new Map<string, NameAffix>();
-  const renderedByKind = new Map<string, Array<{ namespace: string; name: string }>>();
-  for (const key of rendered) {
-    const { kind, namespace, name } = split(key);
-    renderedByKind.set(kind, [...(renderedByKind.get(kind) ?? []), { namespace, name }]);
-  }
-  for (const [kind, objects] of renderedByKind) {
-    const sources = byKind.get(kind) ?? [];
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
     let common: NameAffix[] | undefined;
     for (const object of objects) {
       const fits = sources
@@ -252,6 +237,19 @@ export function learnNameAffixes(rendered: readonly string[], source: readonly s
     if (best) affixes.set(kind, best);
   }
   return affixes;
+}
+
+/** `group/Kind/namespace/name` keys by `group/Kind`, each as namespace and name. */
+function groupKeysByKind(keys: readonly string[]): Map<string, Array<{ namespace: string; name: string }>> {
+  const byKind = new Map<string, Array<{ namespace: string; name: string }>>();
+  for (const key of keys) {
+    const parts = key.split('/');
+    const name = parts.pop() ?? '';
+    const namespace = parts.pop() ?? '';
+    const kind = parts.join('/');
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { namespace, name }]);
+  }
+  return byKind;
 }
 
 /** A source key as kustomize renders it under `affixes` (unchanged for a kind without one). */

@@ -78,6 +78,11 @@ export function formatObjectKey(id: ObjectId): string {
   return `${id.group}/${id.kind}/${id.namespace}/${id.name}`;
 }
 
+/** True for a core Secret, whose values never leave the process. */
+export function isSecret(id: Pick<ObjectId, 'group' | 'kind'>): boolean {
+  return id.group === '' && id.kind === 'Secret';
+}
+
 /** Returns the short display form `Kind/name` or `Kind/namespace/name`, as Flux prints objects. */
 export function formatObjectRef(id: ObjectId): string {
   return id.namespace === '' ? `${id.kind}/${id.name}` : `${id.kind}/${id.namespace}/${id.name}`;
@@ -202,7 +207,7 @@ export function identifyObject(doc: ManifestDoc, scope: ScopeResolver, defaultNa
     normalized = { ...body, metadata: rest };
   }
   const base = { id, key: formatObjectKey(id), apiVersion, scope: kindScope, ...(doc.provenance ? { provenance: doc.provenance } : {}) };
-  if (group === '' && kind === 'Secret') {
+  if (isSecret(id)) {
     const { body: redacted, digests } = redactSecret(normalized);
     return { ...base, body: redacted, secretDigests: digests };
   }

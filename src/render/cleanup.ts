@@ -25,3 +25,15 @@ export function runPendingCleanups(): void {
     }
   }
 }
+
+/**
+ * Ends the process once its output is flushed and every pending cleanup has run: a failure
+ * leaves other downloads and builds under way, and they must not hold the process after its
+ * verdict. Without a code, the exit code already set (process.exitCode) stands.
+ */
+export async function exitWhenFlushed(code?: number): Promise<never> {
+  for (const stream of [process.stdout, process.stderr]) await new Promise<void>((done) => stream.write('', () => done()));
+  runPendingCleanups();
+  // process.exit(undefined) would reset process.exitCode: an absent code must stay absent.
+  return code === undefined ? process.exit() : process.exit(code);
+}

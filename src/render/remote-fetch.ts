@@ -81,15 +81,14 @@ export function parseMirror(value: string): Mirror {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Why an answer cannot be a manifest, although the server said 2xx; undefined when it can be. */
-function findNonManifest(response: Response, body: string): string | undefined {
-  if (response.status === 204 || body.trim() === '') return `an empty answer (HTTP ${response.status})`;
-  if (/text\/html/i.test(response.headers.get('content-type') ?? '') || isHtml(body)) return 'an HTML page, not a manifest (a login or error page?)';
+/**
+ * Why an answer cannot be a manifest, although the server said 2xx; undefined when it can
+ * be. Also asked of cached bodies, which an older version kept without asking.
+ */
+function findNonManifest(status: number, contentType: string, body: string): string | undefined {
+  if (status === 204 || body.trim() === '') return `an empty answer (HTTP ${status})`;
+  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return 'an HTML page, not a manifest (a login or error page?)';
   return undefined;
-}
-
-function isHtml(body: string): boolean {
-  return /^\s*<(!doctype html|html)/i.test(body);
 }
 
 /** A signal that fires with either (AbortSignal.any is Node 20.3+; engines says 20). */
@@ -170,9 +169,8 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       const object = join(cacheDir, 'objects', digest);
       if (!existsSync(object)) return undefined;
       const body = readFileSync(object, 'utf8');
-      // A damaged object is refetched rather than trusted, and so is what an older version
-      // cached without checking (an empty answer, a login page).
-      return sha256(body) === digest && body.trim() !== '' && !isHtml(body) ? body : undefined;
+      // A damaged object is refetched rather than trusted, and so is a body that is no manifest.
+      return sha256(body) === digest && findNonManifest(200, '', body) === undefined ? body : undefined;
     } catch {
       return undefined;
     }
@@ -215,7 +213,6 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     // fetch refuses URLs with credentials: a mirror's `user:token@` becomes Basic auth.
     const { target, authorization } = splitCredentials(url);
     for (let attempt = 0; attempt <= retries; attempt++) {
-      checkHost();
       if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
       checkHost();
       if (closed.signal.aborted) throw fail('cancelled', undefined);
@@ -235,7 +232,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
         }
         phase = 'body';
         const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response, body);
+        const problem = findNonManifest(response.status, response.headers.get('content-type') ?? '', body);
         if (problem === undefined) return body;
         lastProblem = problem;
         // The same page comes back on every attempt; and it must never reach the cache.

@@ -188,15 +188,15 @@ function createProvenanceResolver(
     if (origin.repo) {
       // kustomize fetched it from the mirror the overlay pointed it at: name it as the user
       // wrote it, and never with the mirror's credentials.
-      const written = unapplyMirrors(origin.repo, mirrors);
+      const asWritten = unapplyMirrors(origin.repo, mirrors);
       // kustomize mistakes a plain URL for a git repo. With 3+ path segments it splits the
       // URL into repo + path; with 2 it keeps the URL as the repo and says `path: notCloned`.
       const path = (origin.path ?? '').replace(/^notCloned\/?/, '');
-      const candidates = [path ? `${written}/${path}` : written, written];
+      const candidates = [path ? `${asWritten}/${path}` : asWritten, asWritten];
       const url = candidates.find((candidate) => remotes.has(candidate));
       if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = redactCredentials(`${written}${origin.ref ? `?ref=${origin.ref}` : ''}`);
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(written));
+      const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ''}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
       return { repo, ...(path ? { file: path } : {}), ...entry(listed?.[1]) };
     }
     if (origin.path) {
