@@ -590,10 +590,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -616,12 +616,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -632,12 +632,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -847,8 +847,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -869,11 +869,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -883,7 +883,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -907,19 +907,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code ? node.left : node.right;
           }
         }
         return null;
@@ -970,7 +970,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify4 } = __require("node:querystring");
+    var { stringify: stringify6 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1030,7 +1030,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify4(queryParams);
+      const stringified = stringify6(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1626,11 +1626,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4118,9 +4118,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4711,8 +4711,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -4738,8 +4738,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7030,9 +7030,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7042,8 +7042,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7248,8 +7248,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve5(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -8929,7 +8929,7 @@ var require_env_http_proxy_agent = __commonJS({
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
     var Agent = require_agent();
-    var DEFAULT_PORTS = {
+    var DEFAULT_PORTS2 = {
       "http:": 80,
       "https:": 443
     };
@@ -8989,7 +8989,7 @@ var require_env_http_proxy_agent = __commonJS({
       #getProxyAgentForUrl(url) {
         let { protocol, host: hostname, port } = url;
         hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
+        port = Number.parseInt(port, 10) || DEFAULT_PORTS2[protocol] || 0;
         if (!this.#shouldProxy(hostname, port)) {
           return this[kNoProxyAgent];
         }
@@ -9187,7 +9187,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+        const { statusCode, code, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err);
           return;
         }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve7(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -11642,7 +11642,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11732,7 +11732,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -11942,8 +11942,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16098,8 +16098,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -16107,26 +16107,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16142,31 +16142,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path2) {
       for (let i = 0; i < path2.length; ++i) {
-        const code2 = path2.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code = path2.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16177,8 +16177,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code = domain.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16188,10 +16188,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16237,7 +16237,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify4(cookie) {
+    function stringify6(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16295,7 +16295,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify4
+      stringify: stringify6
     };
   }
 });
@@ -16441,7 +16441,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify4 } = require_util6();
+    var { stringify: stringify6 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16484,7 +16484,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify4(cookie);
+      const str = stringify6(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -16965,37 +16965,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17264,7 +17264,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17272,12 +17272,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17302,25 +17302,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -17445,8 +17445,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17633,8 +17633,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17720,11 +17720,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17736,7 +17736,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17751,8 +17751,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17990,17 +17990,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix2 = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18014,7 +18014,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18260,15 +18260,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code2;
+      let code;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code2 = err.code;
+        code = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -19163,10 +19163,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19187,7 +19187,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19199,11 +19199,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq5;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -20297,8 +20297,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -20324,8 +20324,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -20620,7 +20620,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify4(item, ctx, onComment, onChompKeep) {
+    function stringify6(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -20649,7 +20649,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -20659,7 +20659,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20681,7 +20681,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify6.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20733,7 +20733,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -20874,7 +20874,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -20910,7 +20910,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -20977,12 +20977,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify5(collection, ctx, options);
+      const stringify7 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify7(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -21007,7 +21007,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify6.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21074,7 +21074,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify4.stringify(item, itemCtx, () => comment = null);
+        let str = stringify6.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -22435,7 +22435,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -22450,7 +22450,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify4.createStringifyContext(doc, options);
+      const ctx = stringify6.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -22472,7 +22472,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22480,7 +22480,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify4.stringify(doc.contents, ctx));
+        lines.push(stringify6.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -22824,22 +22824,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23113,10 +23113,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23130,7 +23130,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23154,7 +23154,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23170,7 +23170,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23261,7 +23261,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23275,13 +23275,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -23311,9 +23311,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23324,18 +23324,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23349,7 +23349,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23389,8 +23389,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap6 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23402,7 +23402,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23412,9 +23412,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23431,7 +23431,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23444,7 +23444,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23460,7 +23460,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23611,7 +23611,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23628,24 +23628,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23748,7 +23748,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23828,25 +23828,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -23946,9 +23946,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -24270,12 +24270,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24437,12 +24437,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -24616,7 +24616,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -24656,20 +24656,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -24747,7 +24747,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24831,7 +24831,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25830,18 +25830,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25994,15 +25994,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26196,13 +26196,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26347,7 +26347,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26399,7 +26399,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify4(value, replacer, options) {
+    function stringify6(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -26422,9 +26422,9 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse6;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments4;
     exports.parseDocument = parseDocument5;
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -27874,11 +27874,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path2) : path2;
+        const basename3 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path2
+            shortcut && rule._basenameOnly ? basename3 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -28035,10 +28035,9 @@ var require_ignore = __commonJS({
 });
 
 // src/action.ts
-import { createHash as createHash6 } from "node:crypto";
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync11, writeFileSync as writeFileSync5 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join15 } from "node:path";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join16 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -28205,11 +28204,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28225,7 +28224,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28355,9 +28354,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -28383,11 +28382,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -28504,11 +28503,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28524,7 +28523,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28628,6 +28627,12 @@ var RenderError = class extends PruneGuardError {
     this.name = "RenderError";
   }
 };
+var OutsideRepositoryError = class extends PruneGuardError {
+  constructor(message) {
+    super(ErrorKinds.render, message);
+    this.name = "OutsideRepositoryError";
+  }
+};
 var ManifestError = class extends PruneGuardError {
   constructor(message) {
     super(ErrorKinds.manifest, message);
@@ -28654,6 +28659,8 @@ var Severities = {
 var SEVERITY_ORDER = ["error", "warning", "notice"];
 var FailLevels = { ...Severities, never: "never" };
 var Rules = {
+  configChanged: "config-changed",
+  readsOutsideRepository: "reads-outside-repository",
   kustomizationRemoved: "kustomization-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
@@ -31813,19 +31820,22 @@ function describeYamlError(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 var SECRET_DIGEST_KEY = randomBytes(32);
+function formatWholeFieldKey(field) {
+  return `(${field})`;
+}
 function redactSecret(body) {
-  const digests = {};
+  const digests = /* @__PURE__ */ new Map();
   const copy = { ...body };
   for (const field of ["data", "stringData"]) {
     const values = body[field];
-    if (!isRecord(values)) continue;
-    const redacted = {};
-    for (const [key, value] of Object.entries(values)) {
-      const bytes = field === "data" ? Buffer.from(String(value), "base64") : Buffer.from(String(value));
-      digests[key] = createHmac("sha256", SECRET_DIGEST_KEY).update(bytes).digest("hex");
-      redacted[key] = REDACTED;
+    if (values === void 0 || values === null) continue;
+    if (!isRecord(values)) {
+      digests.set(formatWholeFieldKey(field), digestSecretValue(field, values));
+      copy[field] = REDACTED;
+      continue;
     }
-    copy[field] = redacted;
+    for (const [key, value] of Object.entries(values)) digests.set(key, digestSecretValue(field, value));
+    copy[field] = Object.fromEntries(Object.keys(values).map((key) => [key, REDACTED]));
   }
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
@@ -31835,7 +31845,19 @@ function redactSecret(body) {
       annotations: { ...annotations, "kubectl.kubernetes.io/last-applied-configuration": REDACTED }
     };
   }
-  return { body: copy, digests };
+  return { body: copy, digests: Object.fromEntries(digests) };
+}
+function digestSecretValue(field, value) {
+  const bytes = typeof value !== "string" ? Buffer.from(`\0json:${canonicalJson(value)}`) : field === "data" ? Buffer.from(value, "base64") : Buffer.from(value);
+  return createHmac("sha256", SECRET_DIGEST_KEY).update(bytes).digest("hex");
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 function identifyObject(doc, scope, defaultNamespace = "default") {
   const { body } = doc;
@@ -32347,20 +32369,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -32380,8 +32402,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -32392,7 +32414,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -32414,14 +32436,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -32433,16 +32455,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -32453,7 +32475,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -32466,8 +32488,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -32494,7 +32516,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -35948,6 +35970,13 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/gateway.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+function isAuthoredBy(comment, identity) {
+  const { author } = comment;
+  if (!author) return false;
+  if (author.id !== void 0 && identity.id !== void 0) return author.id === identity.id;
+  return author.login.toLowerCase() === identity.login.toLowerCase() && author.type === identity.type;
+}
 function createOctokit(options) {
   return new Octokit2({
     ...options.token ? { auth: options.token } : {},
@@ -35961,10 +35990,29 @@ function createOctokit(options) {
     } }
   });
 }
+async function readIdentity(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type, id: data.id };
+  } catch (error2) {
+    const { status, response } = error2;
+    const message = typeof response?.data?.message === "string" ? response.data.message : "";
+    if (status === 403 && /resource not accessible by integration/i.test(message)) return GITHUB_ACTIONS_BOT;
+    throw error2;
+  }
+}
+function toAuthor(user) {
+  return user ? { login: user.login, type: user.type, id: user.id } : void 0;
+}
 function createPullRequestGateway(octokit, pr) {
   const repo = { owner: pr.owner, repo: pr.repo };
-  const toComment = (comment) => ({ id: comment.id, body: comment.body ?? "" });
+  const toComment = (comment) => {
+    const author = toAuthor(comment.user);
+    return { id: comment.id, body: comment.body ?? "", ...author ? { author } : {} };
+  };
+  let identity;
   return {
+    getIdentity: () => identity ??= readIdentity(octokit),
     listComments: async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr.number, per_page: 100 })).map(toComment),
     createComment: async (body) => toComment((await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body })).data),
     updateComment: async (id, body) => {
@@ -35996,13 +36044,20 @@ function createPullRequestGateway(octokit, pr) {
 }
 
 // src/github/sticky-comment.ts
+import { createHash, createHmac as createHmac2 } from "node:crypto";
 function formatCommentMarker(key) {
   return `<!-- prune-guard:summary:${key} -->`;
+}
+function deriveCommentKey(scope, secret) {
+  const message = JSON.stringify([scope.repository, scope.workflow, scope.job, [...scope.paths].sort()]);
+  const digest = secret ? createHmac2("sha256", secret) : createHash("sha256");
+  return digest.update(message).digest("hex").slice(0, 32);
 }
 async function upsertStickyComment(gateway, marker, body) {
   const fullBody = `${marker}
 ${body}`;
-  const existing = (await gateway.listComments()).find((comment) => comment.body.includes(marker));
+  const [comments, identity] = await Promise.all([gateway.listComments(), gateway.getIdentity()]);
+  const existing = comments.find((comment) => isAuthoredBy(comment, identity) && comment.body.startsWith(marker));
   if (existing) {
     await gateway.updateComment(existing.id, fullBody);
     return { action: "updated", id: existing.id };
@@ -36012,7 +36067,97 @@ ${body}`;
 }
 
 // src/github/suggestions.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
+
+// src/core/plain-text.ts
+var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function formatEscape(character) {
+  const named = NAMED_ESCAPES[character];
+  if (named) return named;
+  const code = character.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeControlCharacters(text, keep = "") {
+  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
+}
+var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
+function protectLine(line) {
+  const broken = line.replace(/##\[/g, "##\\[");
+  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
+  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
+}
+function formatLogLine(text) {
+  return protectLine(escapeControlCharacters(text));
+}
+
+// src/report/markdown-escape.ts
+var EMPTY_VALUE = "*(empty)*";
+function breakCommentOpeners(text) {
+  return text.replace(/<!--/g, "<\\!--");
+}
+function findLongestBacktickRun(text) {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
+}
+function formatCodeSpan(value, inTable) {
+  if (value === "") return EMPTY_VALUE;
+  let text = breakCommentOpeners(escapeControlCharacters(value));
+  if (inTable) text = text.replace(/\|/g, "\\|");
+  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+function formatCode(value) {
+  return formatCodeSpan(value, false);
+}
+function formatCellCode(value) {
+  return formatCodeSpan(value, true);
+}
+var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
+var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
+var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
+var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
+function isLiveToken(token) {
+  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
+}
+function formatProseToken(token, inTable) {
+  if (token === "") return token;
+  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
+  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
+  let core = word;
+  let trail = edge;
+  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
+    core += ")";
+    trail = trail.slice(1);
+  }
+  if (!isLiveToken(core)) return token;
+  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
+}
+function formatProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
+}
+function formatCellProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function formatHtmlCode(value) {
+  if (value === "") return "<em>(empty)</em>";
+  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
+}
+function formatFence(text, language) {
+  const body = breakCommentOpeners(
+    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
+  );
+  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
+  return `${ticks}${language}
+${body}
+${ticks}`;
+}
+
+// src/github/suggestions.ts
 function collectCommentableLines(files) {
   const lines = /* @__PURE__ */ new Map();
   for (const file of files) {
@@ -36032,7 +36177,7 @@ function collectCommentableLines(files) {
   return lines;
 }
 function fingerprintFix(fix) {
-  return createHash("sha256").update(JSON.stringify([fix.path, fix.startLine, fix.endLine, fix.replacement])).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(JSON.stringify([fix.path, fix.startLine, fix.endLine, fix.replacement])).digest("hex").slice(0, 16);
 }
 function planSuggestions(fixes, commentable, alreadyPosted) {
   const comments = [];
@@ -36054,10 +36199,10 @@ function planSuggestions(fixes, commentable, alreadyPosted) {
         path: edit.path,
         line: edit.endLine,
         ...edit.startLine < edit.endLine ? { startLine: edit.startLine } : {},
-        body: `<!-- prune-guard:fix:${fingerprint} -->
-**prune-guard:** ${edit.description}${fix.verified ? " Verified: with this change, the build keeps every object listed." : " Not verified."}
+        body: `${formatFixMarker(fingerprint)}
+**prune-guard:** ${formatProse(edit.description)}${fix.verified ? " Verified: with this change, the build keeps every object listed." : " Not verified."}
 
-${suggestionBlock(edit.replacement)}`
+${formatFence(edit.replacement, "suggestion")}`
       });
     }
   }
@@ -36069,22 +36214,22 @@ function isInsideDiff(edit, commentable) {
   for (let line = edit.startLine; line <= edit.endLine; line++) if (!lines.has(line)) return false;
   return true;
 }
-function suggestionBlock(replacement) {
-  const longest = Math.max(2, ...[...replacement.matchAll(/`+/g)].map((match2) => match2[0].length));
-  const fence2 = "`".repeat(longest + 1);
-  return `${fence2}suggestion
-${replacement}
-${fence2}`;
+function formatFixMarker(fingerprint) {
+  return `<!-- prune-guard:fix:${fingerprint} -->`;
 }
-function collectPostedFingerprints(comments) {
+function collectPostedFingerprints(comments, identity) {
   const posted = /* @__PURE__ */ new Set();
-  for (const { body } of comments) for (const match2 of body.matchAll(/<!-- prune-guard:fix:([0-9a-f]{16}) -->/g)) if (match2[1]) posted.add(match2[1]);
+  for (const comment of comments) {
+    if (!isAuthoredBy(comment, identity)) continue;
+    const fingerprint = /^<!-- prune-guard:fix:([0-9a-f]{16}) -->/.exec(comment.body)?.[1];
+    if (fingerprint) posted.add(fingerprint);
+  }
   return posted;
 }
 async function postSuggestions(gateway, fixes, commitId) {
   if (fixes.length === 0) return { posted: 0, suggested: [], outsideDiff: [] };
-  const [files, reviewComments] = await Promise.all([gateway.listFiles(), gateway.listReviewComments()]);
-  const { comments, suggested, outsideDiff } = planSuggestions(fixes, collectCommentableLines(files), collectPostedFingerprints(reviewComments));
+  const [files, reviewComments, identity] = await Promise.all([gateway.listFiles(), gateway.listReviewComments(), gateway.getIdentity()]);
+  const { comments, suggested, outsideDiff } = planSuggestions(fixes, collectCommentableLines(files), collectPostedFingerprints(reviewComments, identity));
   if (comments.length > 0) {
     await gateway.createReview({
       commitId,
@@ -36100,6 +36245,78 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// src/render/child-env.ts
+var COMMON_NAMES = [
+  "PATH",
+  "TMPDIR",
+  // Locale, so that messages and file names are read as the user's shell reads them.
+  "LANG",
+  "LANGUAGE",
+  // Proxies: remote bases and fetches must go through the same network the user has.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
+var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
+function createKustomizeEnv(env, options, platform2 = process.platform) {
+  const child = pickCommon(env, platform2);
+  child.HOME = options.home;
+  child.GIT_CONFIG_NOSYSTEM = "1";
+  child.GIT_TERMINAL_PROMPT = "0";
+  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
+  for (const name of readPassEnv(env)) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child[name] = value;
+  }
+  return child;
+}
+function createGitEnv(env, platform2 = process.platform) {
+  const child = pickCommon(env, platform2);
+  for (const name of GIT_NAMES) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
+  }
+  return child;
+}
+function readPassEnv(env) {
+  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
+  return [...new Set(names)];
+}
+function pickCommon(env, platform2) {
+  const child = {};
+  const names = platform2 === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
+  for (const name of names) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
+  }
+  return child;
+}
+function lookUp(env, name, platform2) {
+  if (env[name] !== void 0 || platform2 !== "win32") return env[name];
+  const upper = name.toUpperCase();
+  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
+  return key === void 0 ? void 0 : env[key];
+}
 
 // src/render/cleanup.ts
 var pending = /* @__PURE__ */ new Set();
@@ -36119,10 +36336,10 @@ function runPendingCleanups() {
     }
   }
 }
-async function exitWhenFlushed(code2) {
+async function exitWhenFlushed(code) {
   for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
   runPendingCleanups();
-  return code2 === void 0 ? process.exit() : process.exit(code2);
+  return code === void 0 ? process.exit() : process.exit(code);
 }
 
 // src/render/git.ts
@@ -36138,7 +36355,7 @@ async function openRepository(cwd) {
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error2, stdout, stderr) => {
+    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error2, stdout, stderr) => {
       if (!error2) resolvePromise(stdout);
       else if (error2.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
       else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
@@ -36176,12 +36393,12 @@ async function addTemporaryWorktree(git, commit) {
   const dir = mkdtempSync(join(tmpdir(), "prune-guard-worktree-"));
   const remove = () => {
     try {
-      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore" });
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
     }
     rmSync(dir, { recursive: true, force: true });
     try {
-      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore" });
+      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
     }
   };
@@ -36281,14 +36498,14 @@ function formatVerdict(report) {
   if (report.failOn === "never") return "Not failing: --fail-on never.";
   return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
 }
-function formatProvenance(provenance) {
+function formatProvenance(provenance, quote = (value) => value) {
   if (!provenance) return void 0;
-  const where = provenance.kustomization ? `${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}` : void 0;
+  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
   let what;
-  if (provenance.generator) what = `generated by ${provenance.generator}`;
-  else if (provenance.url) what = `from ${provenance.url}`;
-  else if (provenance.repo) what = `from ${provenance.repo}${provenance.file ? ` (${provenance.file})` : ""}`;
-  else if (provenance.file) what = `from ${provenance.file}`;
+  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
+  else if (provenance.url) what = `from ${quote(provenance.url)}`;
+  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
+  else if (provenance.file) what = `from ${quote(provenance.file)}`;
   if (what && where) return `${what}, listed at ${where}`;
   return what ?? (where ? `listed at ${where}` : void 0);
 }
@@ -36360,11 +36577,23 @@ function formatMarkdownWithin(report, limit, options = {}, measure = (text) => t
 
 _The report is too long to show here; the full report is in ${options.fullReport ?? DEFAULT_FULL_REPORT}._
 `;
-  let markdown = formatMarkdown(report, findingsOnly);
+  const markdown = formatMarkdown(report, findingsOnly);
+  const cut = (keep2) => `${cutAtLine(markdown, keep2)}${note}`;
   let keep = Math.max(0, limit - measure(note));
-  while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
-  markdown = markdown.slice(0, keep);
-  return { markdown: `${markdown}${note}`, detail: MarkdownDetail.findingsOnly };
+  while (keep > 0 && measure(cut(keep)) > limit) keep = Math.floor(keep * 0.9);
+  return { markdown: cut(keep), detail: MarkdownDetail.findingsOnly };
+}
+function cutAtLine(markdown, keep) {
+  const lines = markdown.slice(0, keep).split("\n").slice(0, -1);
+  let open2;
+  for (const line of lines) {
+    const ticks = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!ticks) continue;
+    if (open2 === void 0) open2 = ticks;
+    else if (ticks.length >= open2.length && line.trim() === ticks) open2 = void 0;
+  }
+  return `${lines.join("\n")}${open2 === void 0 ? "" : `
+${open2}`}`;
 }
 var DEFAULT_FULL_REPORT = "the job summary of this run";
 var SEVERITY_BADGE = {
@@ -36376,15 +36605,15 @@ function formatMarkdown(report, options = {}) {
   const out = [];
   out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
   out.push(`**${formatPlanLine(report)}**`, "");
-  out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, "");
+  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
   const showUnits = report.units.length > 1;
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
   if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
     for (const finding of shown) {
-      const source = [showUnits ? cellCode(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
+      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
+        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
       );
     }
     out.push("");
@@ -36393,7 +36622,7 @@ function formatMarkdown(report, options = {}) {
   if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
   if (options.acknowledgedBy && report.blocking) {
-    out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
   out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
   if (options.findingsOnly) {
@@ -36406,7 +36635,7 @@ function formatMarkdown(report, options = {}) {
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
       const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
       out.push(
-        `| ${indent2}${cellCode(unit.name)} | ${unit.flux ? cellCode(`./${unit.flux.path}`) : ""} | ${cell(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
       );
     }
     out.push("");
@@ -36414,16 +36643,16 @@ function formatMarkdown(report, options = {}) {
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
-    out.push("<details>", `<summary>${escapeHtml(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
+    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
     const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${code(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${code(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
     for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${code(formatObjectRef(entry.from))} -> ${code(entry.to.name)} (generated name)`);
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
     }
     const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
     for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${code(formatObjectRef(entry.object))}`);
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
     }
     out.push("");
     if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
@@ -36438,29 +36667,29 @@ function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
     const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where2 = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
+    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
     if (suggested.includes(fix)) continue;
     out.push("");
     for (const edit of fix.edits) {
       const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      const file = mergeLines.includes(fix) ? `${code(edit.path)} as merged with the base branch` : code(edit.path);
+      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
       out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
         const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        const how = fix.verified ? `${code(`${command} --write`)} writes it` : `${code(command)} prints it`;
-        out.push(`  New file ${code(file.path)}: ${lineCount} lines; ${how}.`, "");
+        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
+        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
         continue;
       }
-      out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
+      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
   if (out.at(-1) !== "") out.push("");
-  const where = checkout ? `, on a checkout of ${code(checkout)},` : "";
+  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
   out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${code(`${command} --write`)}.` : `Apply locally${where} with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
     ""
   );
   return out;
@@ -36469,18 +36698,18 @@ function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
 function formatChange(entry) {
-  const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : "";
+  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
   const secret = entry.secretKeys ? [
     `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => `+${key}`),
-      ...entry.secretKeys.removed.map((key) => `-${key}`),
-      ...entry.secretKeys.changed.map((key) => `~${key}`)
+      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
     ].join(", ") || "none changed"}`,
     ""
   ] : [];
   return [
     "<details>",
-    `<summary>:pencil2: ${escapeHtml(formatObjectRef(entry.object))}${escapeHtml(version)}</summary>`,
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
     "",
     ...secret,
     fence(entry.diff, "diff"),
@@ -36489,32 +36718,13 @@ function formatChange(entry) {
   ];
 }
 function fence(text, language) {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
-  const marks2 = "`".repeat(longest + 1);
-  return `${marks2}${language}
-${text.trimEnd()}
-${marks2}`;
+  return formatFence(text.trimEnd(), language);
 }
 function formatTitle(report, acknowledgedBy) {
   if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
   if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
   if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
   return ":white_check_mark: prune-guard: nothing to flag";
-}
-function escapeMarkdown(text) {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, "\\$1");
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-function cellCode(text) {
-  return code(text.replace(/\|/g, "\\|"));
-}
-function cell(text) {
-  return escapeMarkdown(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 // src/core/redact.ts
@@ -36529,13 +36739,13 @@ function hideUserInfo(value) {
 }
 
 // src/run.ts
-import { existsSync as existsSync10, realpathSync, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative9, resolve as resolve6 } from "node:path";
 
 // src/render/config-file.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -37096,12 +37306,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code2 = c.charCodeAt(0);
-  if (code2 >= 128)
+  const code = c.charCodeAt(0);
+  if (code >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code2] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code2] === 1;
+  ascii[code] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code] === 1;
 };
 var tokenize2 = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -37478,17 +37688,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code2 = c.charCodeAt(0);
-    const found = code2 < 128 ? void 0 : d.next.get(c);
+    const code = c.charCodeAt(0);
+    const found = code < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code2 < 128) {
+    if (code < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code2] = n;
+      d.ascii[code] = n;
     } else {
       d.next.set(c, n);
     }
@@ -37737,8 +37947,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
+      const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -38101,33 +38311,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep4) => {
+var dotPortion = (f, start, end, dot, sep5) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep4))
+      if (n >= end || isSep(f.charCodeAt(n), sep5))
         return true;
     }
-    const s = nextSep(f, k, sep4);
+    const s = nextSep(f, k, sep5);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep4))
+    while (k < end && isSep(f.charCodeAt(k), sep5))
       k++;
   }
   return false;
 };
-var isSep = (c, sep4) => sep4 === "/" ? c === 47 : sep4 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep4) => {
-  if (sep4 !== "both")
-    return f.indexOf(sep4, from);
+var isSep = (c, sep5) => sep5 === "/" ? c === 47 : sep5 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep5) => {
+  if (sep5 !== "both")
+    return f.indexOf(sep5, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep4) => sep4 !== "both" ? f.lastIndexOf(sep4, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep5) => sep5 !== "both" ? f.lastIndexOf(sep5, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -38505,7 +38715,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep4 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep5 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -38517,14 +38727,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep4);
+        const i = lastSep(f, f.length, sep5);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep4))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep5))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep4) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep5) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -38552,15 +38762,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep4)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep5)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep4))
+        if (!dotPortion(f, 0, tailStart, dot, sep5))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep4);
+        const m = this.#walk(f, row, shape === "head", dot, sep5);
         if (m !== "no")
           return m;
         continue;
@@ -38616,19 +38826,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep4) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep4))
+  #walk(f, row, head, dot, sep5) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep5))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep4); e !== -1; e = nextSep(f, s, sep4)) {
+    for (let e = nextSep(f, s, sep5); e !== -1; e = nextSep(f, s, sep5)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep4))
+      while (next < f.length && isSep(f.charCodeAt(next), sep5))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep4))
+      if (hit && !dotPortion(f, next, f.length, dot, sep5))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep4))
+      if (head || dotPortion(f, s, next, dot, sep5))
         return "no";
       s = next;
     }
@@ -39045,12 +39255,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code2 = 57344;
-    while (pattern.includes(String.fromCharCode(code2))) {
-      if (++code2 > 63743)
+    let code = 57344;
+    while (pattern.includes(String.fromCharCode(code))) {
+      if (++code > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code2);
+    const mark = String.fromCharCode(code);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -39175,6 +39385,222 @@ minimatch.unescape = unescape;
 
 // src/core/config.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/core/network-policy.ts
+var DEFAULT_ALLOWED_HOSTS = [
+  "github.com",
+  "raw.githubusercontent.com",
+  "gist.githubusercontent.com",
+  "objects.githubusercontent.com",
+  "release-assets.githubusercontent.com",
+  "codeload.github.com",
+  "gitlab.com",
+  "bitbucket.org"
+];
+var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
+var RemoteDeniedError = class extends RenderError {
+  constructor(message) {
+    super(message);
+    this.name = "RemoteDeniedError";
+  }
+};
+var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
+var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
+var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
+var GITHUB_SHORTHAND = /^github\.com[/:]/i;
+function readReference(value) {
+  const rest = value.replace(/^git::/i, "");
+  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
+  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
+  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
+  if (scheme !== void 0) return readUrl(rest, scheme);
+  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
+  const afterUser = rest.slice(rest.indexOf("@") + 1);
+  const end = afterUser.search(/[:/]/);
+  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
+  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
+  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
+  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
+}
+function readUrl(rest, scheme) {
+  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
+  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  const match2 = HOST_PORT.exec(hostPort);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
+  const written = match2.groups?.port ?? "";
+  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
+  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
+  if (!URL.canParse(rest)) return refuse("it is no valid URL");
+  const url = new URL(rest);
+  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  return remote({ scheme, host, port, canonical: url.href });
+}
+function refuse(reason, hint = ALLOW_HINT) {
+  return { kind: "refused", reason, hint };
+}
+function remote(target) {
+  return { kind: "remote", target };
+}
+function normalizeHost(raw) {
+  if (!URL.canParse(`http://${raw}/`)) return void 0;
+  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
+  return host === "" ? void 0 : host;
+}
+var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
+function parseAllowEntry(value) {
+  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== void 0) {
+    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
+    const reading = readUrl(value, scheme);
+    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
+    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
+    return { kind: "prefix", prefix: reading.target.canonical };
+  }
+  const wildcard = value.startsWith("*.");
+  let rest = wildcard ? value.slice(2) : value;
+  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
+  const match2 = HOST_PORT.exec(rest);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return ENTRY_FORMS;
+  const port = match2.groups?.port;
+  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
+  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
+  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
+}
+function findAllowEntryProblem(value) {
+  const entry = parseAllowEntry(value);
+  return typeof entry === "string" ? entry : void 0;
+}
+function matchesEntry(entry, target) {
+  if (entry.kind === "prefix") {
+    if (!target.canonical.startsWith(entry.prefix)) return false;
+    const next = target.canonical.charAt(entry.prefix.length);
+    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+  }
+  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
+  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+}
+function createNetworkPolicy(options = {}) {
+  const parse6 = (value) => {
+    const entry = parseAllowEntry(value);
+    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
+    return entry;
+  };
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
+  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
+    if (!URL.canParse(to)) return [];
+    const url = new URL(to);
+    url.username = "";
+    url.password = "";
+    return [url.href];
+  });
+  return {
+    judge: (url) => {
+      const reading = readReference(url);
+      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
+      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
+      const { target } = reading;
+      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
+      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      const special = describeHost(target.host);
+      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
+      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    }
+  };
+}
+function describeDenial(asWritten, reason, hint) {
+  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
+}
+function describeOfflineDenial(asWritten, cacheable) {
+  const cache2 = cacheable ? ", and the cache does not hold it" : "";
+  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
+}
+function showUrl(url) {
+  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isAddress(host) {
+  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
+}
+function describeHost(host) {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
+  return describeAddress(host);
+}
+function describeAddress(address) {
+  const v4 = parseIpv4(address);
+  if (v4) return describeIpv4(v4);
+  const v6 = parseIpv6(address);
+  return v6 ? describeIpv6(v6) : void 0;
+}
+function parseIpv4(text) {
+  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match2) return void 0;
+  const bytes = match2.slice(1).map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
+}
+function describeIpv4([a = 0, b = 0, c = 0]) {
+  if (a === 0) return "an unspecified address";
+  if (a === 127) return "a loopback address";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
+  if (a >= 224 && a <= 239) return "a multicast address";
+  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
+  return void 0;
+}
+function parseIpv6(text) {
+  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  if (!input.includes(":")) return void 0;
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
+  if (dotted?.[1]) {
+    const v4 = parseIpv4(dotted[1]);
+    if (!v4) return void 0;
+    const [a = 0, b = 0, c = 0, d = 0] = v4;
+    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const halves = input.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part) => {
+    if (part === "") return [];
+    const parts = part.split(":");
+    return parts.every((group2) => /^[0-9a-f]{1,4}$/.test(group2)) ? parts.map((group2) => parseInt(group2, 16)) : void 0;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 1) return head.length === 8 ? head : void 0;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
+}
+function describeIpv6(groups) {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (groups.every((group2) => group2 === 0)) return "an unspecified address";
+  if (groups.slice(0, 7).every((group2) => group2 === 0) && g7 === 1) return "a loopback address";
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
+  if (g0 === 8194) return embedded(g1, g2);
+  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
+  if ((g0 & 65472) === 65152) return "a link-local address";
+  if ((g0 & 65280) === 65280) return "a multicast address";
+  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
+  return void 0;
+}
 
 // src/core/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
@@ -39319,9 +39745,11 @@ var EMPTY_CONFIG = Object.freeze({
   clusterScoped: Object.freeze([]),
   sources: Object.freeze([]),
   substitute: Object.freeze({}),
-  mirrors: Object.freeze([])
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({})
 });
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors"];
+var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
+var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
 var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
 var MATCH_OPTIONS = {
@@ -39361,7 +39789,8 @@ function parseConfig(text, source) {
     clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
     sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
     substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors"))
+    mirrors: readMirrors(reader, entries.get("mirrors")),
+    remote: readRemote(reader, entries.get("remote"))
   };
 }
 var ConfigReader = class {
@@ -39525,6 +39954,20 @@ function readMirrors(reader, entry) {
     return { from, to };
   });
 }
+function readRemote(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries.get("allow");
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, "remote.allow", (node, path2) => {
+      const value = reader.readString(node, path2);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    })
+  };
+}
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
@@ -39638,6 +40081,110 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
+// src/render/confine.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
+function createConfinement(treeRoot) {
+  return { root: realpathSync(treeRoot) };
+}
+function admitBuildDirectory(confinement, dir) {
+  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
+}
+function isInside(confinement, path2) {
+  let current = resolve(path2);
+  const rest = [];
+  for (; ; ) {
+    let real;
+    try {
+      real = realpathSync(current);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return false;
+      rest.unshift(basename(current));
+      current = parent;
+      continue;
+    }
+    const full = rest.length > 0 ? join2(real, ...rest) : real;
+    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+    }
+    return [confinement.root, ...confinement.also ?? []].some((root) => full === root || full.startsWith(`${root}${sep3}`));
+  }
+}
+var PATH_LISTS = [
+  "resources",
+  "bases",
+  "components",
+  "crds",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "patchesStrategicMerge"
+];
+var PATH_MAPPINGS = {
+  patches: ["path"],
+  patchesJson6902: ["path"],
+  replacements: ["path"],
+  configMapGenerator: ["files", "envs", "env"],
+  secretGenerator: ["files", "envs", "env"],
+  helmCharts: ["valuesFile", "additionalValuesFiles"],
+  helmChartInflationGenerator: ["chartHome", "values"]
+};
+var PATH_OBJECTS = {
+  openapi: ["path"],
+  helmGlobals: ["chartHome", "configHome"]
+};
+var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
+function listPathEntries(root, isRemote) {
+  const entries = [];
+  const add = (field, node, stripKey = false) => {
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || node.value === "") return;
+    if (node.value.includes("\n") || isRemote(node.value)) return;
+    const value = stripKey && node.value.includes("=") ? node.value.slice(node.value.indexOf("=") + 1) : node.value;
+    if (value !== "") entries.push({ field, value, node });
+  };
+  const addAll = (field, node, stripKey = false) => {
+    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item) => add(field, item, stripKey));
+    else add(field, node, stripKey);
+  };
+  for (const field of PATH_LISTS) addAll(field, root.get(field, true));
+  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
+    const list = root.get(field, true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    list.items.forEach((item, index) => {
+      if (!(0, import_yaml2.isMap)(item)) return;
+      for (const key of keys) addAll(`${field}[${index}].${key}`, item.get(key, true), key === "files");
+    });
+  }
+  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
+    const object = root.get(field, true);
+    if ((0, import_yaml2.isMap)(object)) for (const key of keys) addAll(`${field}.${key}`, object.get(key, true));
+  }
+  return entries;
+}
+function listPluginPathEntries(config, isRemote) {
+  const entries = [];
+  for (const key of PLUGIN_PATH_KEYS) {
+    const node = config.get(key, true);
+    const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
+    for (const item of items) {
+      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string" || item.value === "" || item.value.includes("\n") || isRemote(item.value)) continue;
+      const value = key === "files" && item.value.includes("=") ? item.value.slice(item.value.indexOf("=") + 1) : item.value;
+      entries.push({ field: key, value, node: item });
+    }
+  }
+  const replacements = config.get("replacements", true);
+  if ((0, import_yaml2.isSeq)(replacements)) {
+    replacements.items.forEach((item, index) => {
+      const path2 = (0, import_yaml2.isMap)(item) ? item.get("path", true) : void 0;
+      if ((0, import_yaml2.isScalar)(path2) && typeof path2.value === "string" && path2.value !== "") entries.push({ field: `replacements[${index}].path`, value: path2.value, node: path2 });
+    });
+  }
+  return entries;
+}
+
 // src/render/config-file.ts
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
@@ -39647,31 +40194,58 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
     text = readFileSync(path2, "utf8");
   } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code2 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    const code = error2.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error2)}`);
   }
   return parseConfig(text, shown);
 }
+function loadTrustedConfig(trustedRoot, otherRoot, file) {
+  const load = (root) => {
+    const names = file !== void 0 ? [file] : CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
+    if (file === void 0 && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
+    const [name] = names;
+    if (name === void 0 || !existsSync2(join3(root, name))) return { config: EMPTY_CONFIG, name, text: void 0 };
+    if (!isInside(createConfinement(root), join3(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    const text = readFileSync(join3(root, name), "utf8");
+    return { config: parseConfig(text, name), name, text };
+  };
+  const trusted = load(trustedRoot);
+  let other;
+  try {
+    other = load(otherRoot);
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    other = { problem: error2.message };
+  }
+  const shown = file ?? trusted.name ?? ("name" in other ? other.name : void 0) ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in other) return { config: trusted.config, file: shown, proposed: other };
+  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
+  return { config: trusted.config, file: shown, proposed: other.config };
+}
 
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3 } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join3, resolve } from "node:path";
-var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+import { accessSync, constants as constants3, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename2, delimiter, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
+var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
+var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
+var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var GO_SOFT_LIMIT_SHARE = 0.9;
 function createKustomizeRunner(options) {
   const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
   let bin;
@@ -39687,34 +40261,71 @@ function createKustomizeRunner(options) {
       );
     }
   }
-  const viaKubectl = basename(bin).startsWith("kubectl");
+  const kustomize = bin;
+  readPassEnv(options.env);
+  const limit = readMemoryLimit(options.env);
+  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
+  const viaKubectl = basename2(kustomize).startsWith("kubectl");
   const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const env = { ...options.env };
-  const command = `${basename(bin)} ${prefix2.join(" ")}`;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
   return {
     command,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      const home = mkdtempSync2(join4(tmpdir2(), "prune-guard-home-"));
+      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
+      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
       };
-      const child = execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
+      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
         stop();
         if (!error2) {
           resolvePromise(stdout);
           return;
         }
-        if (error2.killed || error2.signal === "SIGTERM") {
-          reject(new RenderError(`${command} timed out after ${Math.round(timeoutMs / 1e3)}s`, stderr));
-        } else {
-          reject(new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr));
-        }
+        reject(describeFailure(error2, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
       });
       stop = registerCleanup(() => {
         if (child.exitCode === null) child.kill();
+        rmSync2(home, { recursive: true, force: true });
       });
     })
   };
+}
+function readMemoryLimit(env) {
+  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
+  if (!raw) return DEFAULT_MEMORY_LIMIT;
+  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
+  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
+  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
+  }
+  return bytes;
+}
+function formatBytes(bytes) {
+  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
+function describeFailure(error2, stderr, context) {
+  if (error2.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
+  }
+  const diedUnderCap = context.limit > 0 && (error2.signal === "SIGSEGV" || error2.signal === "SIGKILL");
+  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
+    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
+    return new RenderError(cause);
+  }
+  if (error2.killed || error2.signal === "SIGTERM") {
+    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
+  }
+  if (error2.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
+  return new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr);
 }
 function summarizeKustomizeError(stderr) {
   let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
@@ -39745,7 +40356,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -39756,18 +40367,140 @@ function findExecutable(name, pathList) {
   });
 }
 
+// src/core/guard-findings.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read, index) => {
+    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read.file, line: read.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+var CHANGES_LISTED = 12;
+function describeConfigChange(file, before, after) {
+  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
+  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
+  if ("problem" in after) {
+    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
+  }
+  const changes = listConfigChanges(before, after);
+  if (changes.length === 0) return void 0;
+  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
+  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
+  return {
+    ...base,
+    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
+  };
+}
+function listConfigChanges(before, after) {
+  const changes = [];
+  const old = before;
+  const current = after;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  for (const key of keys) {
+    const a = old[key];
+    const b = current[key];
+    if (stringify(a) === stringify(b)) continue;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const from = (Array.isArray(a) ? a : []).map(stringify);
+      const to = (Array.isArray(b) ? b : []).map(stringify);
+      const added = to.filter((entry) => !from.includes(entry));
+      const removed = from.filter((entry) => !to.includes(entry));
+      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
+      for (const entry of added) changes.push(`${key} adds ${entry}`);
+      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+    } else if (isPlainObject4(a) || isPlainObject4(b)) {
+      const from = isPlainObject4(a) ? a : {};
+      const to = isPlainObject4(b) ? b : {};
+      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+        if (stringify(from[name]) === stringify(to[name])) continue;
+        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
+      }
+    } else {
+      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
+    }
+  }
+  return changes;
+}
+function describeValue(value) {
+  return value === void 0 ? "(unset)" : stringify(value);
+}
+function stringify(value) {
+  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
+}
+function isPlainObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/limits.ts
+var MAX_UNITS = 5e3;
+var MAX_OBJECTS = 5e5;
+function createObjectBudget(limit = MAX_OBJECTS) {
+  let spent = 0;
+  return {
+    spend(count, source) {
+      spent += count;
+      if (spent > limit) {
+        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
+      }
+    }
+  };
+}
+function checkUnitCount(count, what) {
+  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
+}
+
 // src/render/kustomization.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import { join as join4, relative, resolve as resolve2, sep as sep3 } from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { dirname as dirname2, join as join5, relative, resolve as resolve3, sep as sep4 } from "node:path";
+
+// src/core/yaml-bomb.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
+function findAliasBomb(text) {
+  if (!ANCHOR.test(text)) return void 0;
+  let docs;
+  try {
+    docs = (0, import_yaml3.parseAllDocuments)(text, { uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error2) {
+      if (error2 instanceof Error && /alias/i.test(error2.message)) {
+        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/render/kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join4(dir, name);
+    const file = join5(dir, name);
     if (existsSync3(file) && statSync(file).isFile()) return file;
   }
   return void 0;
@@ -39775,12 +40508,17 @@ function findKustomizationFile(dir) {
 function isRemoteReference(value) {
   return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
 }
-function readKustomization(dir, show2) {
+var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
+function readKustomization(dir, show2, confinement) {
   const file = findKustomizationFile(dir);
   if (!file) return void 0;
+  if (confinement && !isInside(confinement, file)) {
+    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2 };
+  }
   const text = readFileSync2(file, "utf8");
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
   const shown = show2(file);
   const error2 = doc.errors[0];
   if (error2) {
@@ -39792,41 +40530,54 @@ function readKustomization(dir, show2) {
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = /* @__PURE__ */ new Map();
+  const outside = [];
   const root = doc.contents;
-  if (root !== null && !(0, import_yaml2.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   for (const field of RESOURCE_FIELDS) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
+    if (!(0, import_yaml4.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string") continue;
-      const origin = { kustomization: file, line: lineOf(item) };
-      if (isRemoteReference(item.value)) {
-        remotes.set(item.value, origin);
-        continue;
-      }
-      const target = resolve2(dir, item.value);
-      if (existsSync3(target) && statSync(target).isDirectory()) includes.push(target);
-      else files.set(target, origin);
+      if (!(0, import_yaml4.isScalar)(item) || typeof item.value !== "string") continue;
+      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
     }
   }
+  const pluginConfigs = [];
+  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
+    const target = resolve3(dir, entry.value);
+    const origin = { kustomization: file, line: lineOf(entry.node) };
+    if (confinement && !isInside(confinement, target)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const isDirectory2 = existsSync3(target) && statSync(target).isDirectory();
+    if (isDirectory2) includes.push(target);
+    else if (resourceField) files.set(target, origin);
+    else pluginConfigs.push(target);
+  }
+  if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show2));
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
+    if (!(0, import_yaml4.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml2.isMap)(item)) continue;
+      if (!(0, import_yaml4.isMap)(item)) continue;
       const name = item.get("name");
       if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
       const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve2(dir, candidate);
-        if (target !== dir && existsSync3(target)) referencedPaths.add(target);
+        const target = resolve3(dir, candidate);
+        if (target === dir || !existsSync3(target)) continue;
+        if (confinement && !isInside(confinement, target)) continue;
+        referencedPaths.add(target);
       }
     }
   });
@@ -39838,62 +40589,89 @@ function readKustomization(dir, show2) {
     files,
     remotes,
     generators,
-    referencedPaths: [...referencedPaths].sort()
+    referencedPaths: [...referencedPaths].sort(),
+    outside
   };
 }
-function isComponent(kind) {
-  return (0, import_yaml2.isScalar)(kind) && kind.value === "Component";
+function findOutsidePluginPaths(config, dir, confinement, show2) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const docs = (0, import_yaml4.parseAllDocuments)(readFileSync2(config, "utf8"), { lineCounter });
+  if (!Array.isArray(docs)) return [];
+  const found = [];
+  for (const doc of docs) {
+    if (!(0, import_yaml4.isMap)(doc.contents)) continue;
+    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
+      const leaves = [dir, dirname2(config)].some((base) => !isInside(confinement, resolve3(base, entry.value)));
+      if (!leaves) continue;
+      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
+      found.push({ file: config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value });
+    }
+  }
+  return found;
 }
-function readKustomizationGraph(root, show2) {
+function isComponent(kind) {
+  return (0, import_yaml4.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
   const queue = [root];
   while (queue.length > 0) {
     const dir = queue.shift();
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2);
+    const kustomization = readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     seen.set(dir, kustomization);
     queue.push(...kustomization.includes);
   }
   return { root, kustomizations: [...seen.values()] };
 }
-function findKustomizationRoots(dir, show2) {
+function listOutsideReferences(graph) {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+function findKustomizationRoots(dir, show2, confinement) {
   const found = [];
   const walk = (current) => {
-    const kustomization = readKustomization(current, show2);
+    const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
     }
   };
   walk(dir);
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function hashGraphInputs(graph, treeRoot, fileHashes) {
+function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
+  const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
-    if (!existsSync3(path2)) return;
-    const stat2 = statSync(path2);
+    const link = lstatSync(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat2 = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    if (!stat2) return;
     if (stat2.isFile()) {
       inputs.add(path2);
       return;
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join5(path2, entry.name), false);
     }
   };
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
   }
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      digest = createHash2("sha256").update(readFileSync2(path2)).digest("hex");
+      const bytes = readFileSync2(path2);
+      const bomb = findAliasBomb(bytes.toString("utf8"));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      digest = createHash3("sha256").update(bytes).digest("hex");
       fileHashes.set(path2, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
@@ -39901,7 +40679,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
   return hash.digest("hex");
 }
 function toPosix(path2) {
-  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
+  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
 }
 
 // src/render/pool.ts
@@ -39925,23 +40703,23 @@ async function mapInPool(items, width, task) {
 }
 
 // src/render/render-root.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve3 } from "node:path";
+var import_yaml7 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/render/overlay.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname, isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
+var import_yaml6 = __toESM(require_dist(), 1);
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/core/kustomization-edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -39954,17 +40732,17 @@ function planResourceInsertion(path2, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml3.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml3.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml3.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml3.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -39982,7 +40760,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml3.parse)(entry) === entry && (0, import_yaml3.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -39992,14 +40770,14 @@ function assemble(path2, lines, start, end, replacement, description) {
   return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml3.isSeq)(items)) return [];
+    if (!(0, import_yaml5.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -40027,10 +40805,14 @@ function describeLineChange(path2, before, after, description) {
 }
 
 // src/render/remote-fetch.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
-var MAX_BODY_BYTES = 256 * 1024 * 1024;
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join6 } from "node:path";
+var MAX_BODY_BYTES = 64 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 var FetchError = class extends RenderError {
   status;
   constructor(message, status) {
@@ -40058,7 +40840,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -40120,10 +40902,10 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join5(cacheDir, "urls", sha256(url));
+      const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync4(index)) return void 0;
       const digest = readFileSync3(index, "utf8").trim();
-      const object = join5(cacheDir, "objects", digest);
+      const object = join6(cacheDir, "objects", digest);
       if (!existsSync4(object)) return void 0;
       const body = readFileSync3(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
@@ -40137,21 +40919,44 @@ function createRemoteFetcher(options = {}) {
       writeFileSync(temporary, text);
       renameSync(temporary, path2);
     } finally {
-      rmSync2(temporary, { force: true });
+      rmSync3(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join5(cacheDir, dir), { recursive: true });
-      const object = join5(cacheDir, "objects", digest);
+      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
+      const object = join6(cacheDir, "objects", digest);
       if (!existsSync4(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
-  const download = async (url, original) => {
+  const mirrors = options.mirrors ?? [];
+  const offline = options.offline === true;
+  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
+  const lookupHost = options.lookup ?? lookupAll;
+  const addresses = /* @__PURE__ */ new Map();
+  const judge = (url, asWritten, context = "") => {
+    const verdict = policy.judge(url);
+    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
+    return verdict;
+  };
+  const checkAddresses = async (verdict, asWritten, context = "") => {
+    if (verdict.via !== "default") return;
+    const { host } = verdict.target;
+    let pending2 = addresses.get(host);
+    if (!pending2) {
+      pending2 = lookupHost(host).catch(() => []);
+      addresses.set(host, pending2);
+    }
+    for (const address of await pending2) {
+      const kind = describeAddress(address);
+      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
+    }
+  };
+  const download = async (url, original, verdict) => {
     const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
     const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
@@ -40159,6 +40964,7 @@ function createRemoteFetcher(options = {}) {
       const earlier = silent.get(origin);
       if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
     };
+    await checkAddresses(verdict, original);
     let lastProblem = "";
     let lastStatus;
     const { target, authorization } = splitCredentials(url);
@@ -40170,8 +40976,23 @@ function createRemoteFetcher(options = {}) {
       let phase = "answer";
       const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
       try {
-        const headers = authorization ? { authorization } : {};
-        response = await fetchImpl(target, { headers, signal, redirect: "follow" });
+        let current = target;
+        for (let hops = 0; ; hops++) {
+          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => void 0);
+          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
+          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
+          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
+          const context = `it redirects to ${showUrl(next.href)}, and `;
+          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
+          const hop = judge(next.href, original, context);
+          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          await checkAddresses(hop, original, context);
+          current = next.href;
+        }
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
@@ -40186,6 +41007,7 @@ function createRemoteFetcher(options = {}) {
         lastProblem = problem;
         break;
       } catch (error2) {
+        if (error2 instanceof RenderError) throw error2;
         if (closed.signal.aborted) throw fail("cancelled", void 0);
         if (error2 instanceof BodyTooLarge) {
           lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
@@ -40204,14 +41026,26 @@ function createRemoteFetcher(options = {}) {
   };
   return {
     fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
+      const url = applyMirrors(original, mirrors);
       let pending2 = memo.get(url);
       if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        pending2 = (async () => {
+          const verdict = judge(url, original);
+          const cached = readCache(url);
+          if (cached !== void 0) return cached;
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          const body = await download(url, original, verdict);
+          writeCache(url, body);
+          return body;
+        })();
         memo.set(url, pending2);
       }
       return pending2;
+    },
+    checkReference: async (url, asWritten = url) => {
+      const verdict = judge(url, asWritten);
+      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
+      await checkAddresses(verdict, asWritten);
     },
     close: () => closed.abort()
   };
@@ -40232,19 +41066,20 @@ var NETWORK_PROBLEMS = {
 };
 function describeNetworkError(error2) {
   let innermost = error2;
-  let code2;
+  let code;
   for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code2 = innermost.code === void 0 ? code2 : String(innermost.code);
+    code = innermost.code === void 0 ? code : String(innermost.code);
     const next = innermost.cause;
     if (!(next instanceof Error)) break;
     innermost = next;
   }
-  const message = code2 ? NETWORK_PROBLEMS[code2] ?? code2 : innermost instanceof Error ? innermost.message : String(innermost);
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
   return redactCredentials(message);
 }
 
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
+var PLUGIN_FIELDS2 = ["generators", "transformers", "validators"];
 var REMOTE_DIR = ".prune-guard-remote";
 function isRemoteFileUrl(value) {
   if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
@@ -40252,17 +41087,19 @@ function isRemoteFileUrl(value) {
   if (url.searchParams.has("ref") || url.searchParams.has("version") || /\.git(\/|$)/.test(url.pathname) || url.pathname.includes("//")) return false;
   return /\.(ya?ml|json)$/i.test(url.pathname);
 }
-async function createOverlay(treeRoot, graph, remote, edits = {}) {
+async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const overrides = edits.overrides ?? /* @__PURE__ */ new Map();
   const additions = edits.additions ?? /* @__PURE__ */ new Map();
-  const rewritesRemotes = (url) => remote !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote.mirrors) !== url);
+  const rewritesRemotes = (url) => remote2 !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote2.mirrors) !== url);
   const remotesOf = (k) => {
     const override = overrides.get(k.file);
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync4(k.file, "utf8");
+  if (remote2) await checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -40277,48 +41114,48 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
+  const shadow = mkdtempSync3(join7(tmpdir3(), "prune-guard-overlay-"));
+  const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join6(shadow, relative2(treeRoot, path2));
+    const toShadow = (path2) => join7(shadow, relative2(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
+    for (const dir of [...copied, ...edited.map((path2) => dirname3(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname3(current)) {
       real.add(current);
       if (current === treeRoot) break;
     }
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
-    if (remote) {
+    if (remote2) {
       for (const k of graph.kustomizations.filter((candidate) => copied.has(candidate.dir))) {
         const urls = remotesOf(k).filter(rewritesRemotes);
         if (urls.length === 0) continue;
         const replacements = /* @__PURE__ */ new Map();
         for (const url of urls) {
           if (!isRemoteFileUrl(url)) {
-            replacements.set(url, applyMirrors(url, remote.mirrors));
+            replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join6(shadow, REMOTE_DIR, createHash4("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync2(dirname(local), { recursive: true });
-          writeFileSync2(local, await remote.fetcher.fetchText(url));
+          const local = join7(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync2(dirname3(local), { recursive: true });
+          writeFileSync2(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
           replacements.set(url, toPosix(relative2(toShadow(k.dir), local)));
         }
-        written.set(k.file, replaceEntries(overrides.get(k.file) ?? readFileSync4(k.file, "utf8"), replacements));
+        written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
     for (const dir of [...real].sort()) {
       mkdirSync2(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
       for (const entry of readdirSync2(dir)) {
-        const source = join6(dir, entry);
+        const source = join7(dir, entry);
         if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync2(toShadow(path2), text);
     const unalias = (path2) => {
       const rel = relative2(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join6(treeRoot, rel);
+      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error2) {
@@ -40326,13 +41163,58 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
     throw error2;
   }
 }
+async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf) {
+  const checked = /* @__PURE__ */ new Set();
+  for (const k of graph.kustomizations) {
+    const listed = new Set(remotesOf(k));
+    const doc = (0, import_yaml6.parseDocument)(textOf(k), { uniqueKeys: false });
+    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
+    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    for (const value of listed) entries.push({ field: "resources", value });
+    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
+    for (const { field, value } of entries) {
+      if (readReference(value).kind === "local") continue;
+      const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
+      if (rewritten && isRemoteFileUrl(value)) continue;
+      const target = rewritten ? applyMirrors(value, remote2.mirrors) : value;
+      if (checked.has(`${target}\0${value}`)) continue;
+      checked.add(`${target}\0${value}`);
+      await remote2.fetcher.checkReference(target, value);
+    }
+  }
+}
+function listPluginReferences(treeRoot, dir, root) {
+  const texts = [];
+  for (const field of PLUGIN_FIELDS2) {
+    const list = root.get(field, true);
+    if (!(0, import_yaml6.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
+      if (item.value.includes("\n")) {
+        texts.push(item.value);
+        continue;
+      }
+      const file = resolve4(dir, item.value);
+      if (!existsSync5(file) || !statSync3(file).isFile() || isOutside(realpathSync2(treeRoot), realpathSync2(file))) continue;
+      texts.push(readFileSync4(file, "utf8"));
+    }
+  }
+  const values = [];
+  for (const text of texts) {
+    for (const doc of (0, import_yaml6.parseAllDocuments)(text)) {
+      if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents)) continue;
+      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
+    }
+  }
+  return values;
+}
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml4.parseDocument)(text, { uniqueKeys: false });
+  const doc = (0, import_yaml6.parseDocument)(text, { uniqueKeys: false });
   for (const field of REMOTE_FIELDS) {
     const list = doc.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml6.isSeq)(list)) continue;
     for (const item of list.items) {
-      if ((0, import_yaml4.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
+      if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
   }
   return doc.toString({ lineWidth: 0 });
@@ -40356,15 +41238,22 @@ async function renderRoot(runner, request2) {
     throw error2 instanceof RenderError ? new RenderError(`${error2.message} (a resource of ${shownRoot})`, error2.details) : error2;
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
+  for (const [local, url] of overlay?.remoteFiles ?? []) {
+    const bomb = findAliasBomb(readFileSync5(local, "utf8"));
+    if (bomb) {
+      overlay?.dispose();
+      throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
+    }
+  }
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let removeWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
+    const wrapper = request2.provenance ? mkdtempSync4(join8(tmpdir4(), "prune-guard-build-")) : void 0;
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
     if (wrapper) {
       const target = toPosix(relative3(wrapper, buildRoot));
       writeFileSync3(
-        join7(wrapper, "kustomization.yaml"),
+        join8(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -40386,6 +41275,7 @@ buildMetadata: [originAnnotations]
       throw error2;
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    request2.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
     return objects.map((body) => {
@@ -40418,7 +41308,7 @@ function takeOriginAnnotation(body) {
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
   let origin;
   try {
-    origin = (0, import_yaml5.parse)(String(raw));
+    origin = (0, import_yaml7.parse)(String(raw));
   } catch {
     origin = void 0;
   }
@@ -40447,7 +41337,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
+      const kustomization = unalias(resolve5(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -40472,7 +41362,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const local = resolve3(wrapper, origin.path);
+      const local = resolve5(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
       if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
       const file = unalias(local);
@@ -40489,7 +41379,7 @@ function stripPaths(message, prefixes) {
 
 // src/core/diff.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -40541,6 +41431,7 @@ function markChangedSecretKeys(body, keys) {
   const copy = { ...body };
   for (const field of ["data", "stringData"]) {
     const values = body[field];
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
     if (!isRecord(values)) continue;
     copy[field] = Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
@@ -40549,7 +41440,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml6.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml8.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -41216,7 +42107,8 @@ function buildReport(input) {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
   const generic = evaluateRules({ units });
   const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const findings = (input.config ? applySeverityOverrides(flux, input.config) : flux).sort(compareFindings);
+  const all = [...flux, ...input.extraFindings ?? []];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit, object) => ({
     unit,
@@ -41229,7 +42121,7 @@ function buildReport(input) {
   const replaced = [];
   const unitReports = [];
   let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter } of units) {
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -41265,7 +42157,8 @@ function buildReport(input) {
         prune: diff.removed.length,
         replace: diff.replaced.length,
         unchanged: diff.unchanged
-      }
+      },
+      ...skipped ? { skipped } : {}
     });
   }
   const pruneByKind = {};
@@ -41316,7 +42209,7 @@ function sortRecord(record) {
 }
 
 // src/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners) {
+function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -41329,16 +42222,17 @@ function analyzeUnitsInDetail(sides, units, settings, owners) {
     }
     return set;
   };
-  const diffs = units.map(({ name, before, after }) => {
-    const beforeSet = setOf(before);
-    const afterSet = setOf(after);
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
     return {
       unit: name,
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
       existsBefore: before !== void 0,
-      existsAfter: after !== void 0
+      existsAfter: after !== void 0,
+      ...skipped ? { skipped } : {}
     };
   });
   const report = buildReport({
@@ -41348,9 +42242,90 @@ function analyzeUnitsInDetail(sides, units, settings, owners) {
     units: diffs,
     failOn: settings.failOn,
     config: settings.config,
-    ...owners ? { owners } : {}
+    ...owners ? { owners } : {},
+    extraFindings
   });
   return { report, units: diffs, scope };
+}
+
+// src/core/mask-secrets.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml9.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp2(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 // src/github/contents.ts
@@ -41385,11 +42360,11 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/plan-fixes.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname3, join as join10, posix as posix2, relative as relative6 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
 
 // src/core/fix-plan.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -41543,7 +42518,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml7.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml10.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -41580,14 +42555,14 @@ function stripExtension(name) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join9, posix, relative as relative5 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { join as join10, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname2, join as join8, relative as relative4 } from "node:path";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -41613,28 +42588,33 @@ var DEFAULT_PATTERNS = [
 ];
 var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function createArtifact(source, options = {}) {
-  const base = mkdtempSync4(join8(tmpdir4(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync5(base, { recursive: true, force: true }));
-  const root = join8(base, "source");
+  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
+  const root = join9(base, "source");
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const dropLink = (path2) => {
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
+  };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers);
-    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory2));
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory2), dropLink);
   } catch (error2) {
     dispose();
     throw error2;
   }
-  return { root, source, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join8(dir, entry.name);
+      const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore") {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync5(path2, "utf8")) });
+      else if (entry.name === ".sourceignore" && entry.isFile()) {
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
       }
     }
   };
@@ -41653,27 +42633,28 @@ function isIgnored(matchers, path2, isDirectory2) {
   }
   return false;
 }
-function copyFiles(from, to, files, matchers) {
+function copyFiles(from, to, files, matchers, dropLink) {
   mkdirSync3(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = statSync3(join8(from, file), { throwIfNoEntry: false });
+    const stat2 = lstatSync2(join9(from, file), { throwIfNoEntry: false });
+    if (stat2?.isSymbolicLink()) dropLink(join9(from, file));
     if (!stat2?.isFile()) continue;
-    mkdirSync3(dirname2(join8(to, file)), { recursive: true });
-    copyFileSync(join8(from, file), join8(to, file));
+    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
+    copyFileSync(join9(from, file), join9(to, file));
   }
 }
-function copyTree(from, to, skip) {
+function copyTree(from, to, skip, dropLink) {
   mkdirSync3(to, { recursive: true });
   for (const entry of readdirSync3(from, { withFileTypes: true })) {
-    const path2 = join8(from, entry.name);
-    const stat2 = statSync3(path2, { throwIfNoEntry: false });
-    if (!stat2) continue;
-    if (skip(path2, stat2.isDirectory())) continue;
-    if (stat2.isDirectory()) copyTree(path2, join8(to, entry.name), skip);
-    else if (stat2.isFile()) copyFileSync(path2, join8(to, entry.name));
+    const path2 = join9(from, entry.name);
+    if (entry.isSymbolicLink()) dropLink(path2);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path2, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join9(to, entry.name));
   }
 }
 
@@ -41681,28 +42662,30 @@ function copyTree(from, to, skip) {
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
-  const referenced = collectReferencedFiles(root, show2);
+  const confinement = createConfinement(root);
+  const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join9(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join9(root, path2);
-        texts.set(path2, existsSync6(absolute) && statSync4(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
+        const absolute = join10(root, path2);
+        const readable = existsSync6(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
   };
 }
-function collectReferencedFiles(root, show2) {
+function collectReferencedFiles(root, show2, confinement) {
   const referenced = /* @__PURE__ */ new Set();
   const walk = (dir) => {
     let kustomization;
     try {
-      kustomization = readKustomization(dir, show2);
+      kustomization = readKustomization(dir, show2, confinement);
     } catch {
       kustomization = void 0;
     }
@@ -41711,7 +42694,7 @@ function collectReferencedFiles(root, show2) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join9(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
     }
   };
   walk(root);
@@ -41722,7 +42705,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join9(dir, entry.name);
+      const path2 = join10(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
     }
@@ -41807,12 +42790,12 @@ function describeUnfixed(group2, notes) {
 }
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join10(planning.head.root, group2.kustomization);
-  if (!existsSync7(headFile)) return none;
+  const headFile = join11(planning.head.root, group2.kustomization);
+  if (!existsSync7(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync7(headFile, "utf8");
-  const beforeFile = join10(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync7(beforeFile) ? listResourceEntries(readFileSync7(beforeFile, "utf8")) : [];
+  const headText = readFileSync8(headFile, "utf8");
+  const beforeFile = join11(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync7(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -41827,12 +42810,12 @@ async function planGroupFix(group2, planning) {
   const what = describeObjects([...group2.objects.values()]);
   const notes = [];
   const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group2.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
-  const lookup = { failed: false };
+  const lookup2 = { failed: false };
   const search = { group: group2, required, what, affixes, planning };
   const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup);
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
     yield* findLocalCandidates(search, movedTo);
-    if (movedTo.length === 0 && !lookup.failed) {
+    if (movedTo.length === 0 && !lookup2.failed) {
       const vendored = vendorObjects(search, source);
       if (vendored) yield vendored;
     }
@@ -41868,11 +42851,11 @@ async function planGroupFix(group2, planning) {
   return { notes };
 }
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join10(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
 }
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join10(planning.head.root, path2);
-  const original = readFileSync7(headFile, "utf8");
+  const headFile = join11(planning.head.root, path2);
+  const original = readFileSync8(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -41967,7 +42950,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync7(join10(planning.head.root, path2), "utf8");
+  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -41989,11 +42972,11 @@ function findPreviousEntry(entries, beforeEntry, beforeEntries) {
   if (beforeEntry === void 0) return void 0;
   const exact = entries.find((entry) => entry.value === beforeEntry);
   if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
   if (sameFile) return sameFile;
   const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
 }
 function findDependentEntry(group2, entries) {
   const kinds = new Set(
@@ -42039,19 +43022,21 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    text = group2.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group2.source), "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    const file = join11(planning.beforeRoot, group2.source);
+    if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
+    text = group2.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
   return readManifestObjects(text, group2.source, planning.scope);
 }
-async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup) {
+async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group: group2, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group2.source) ? group2.source : void 0;
   if (!url) return;
   const fileName = posix2.basename(new URL(url).pathname);
   const oldName = isRemoteFileUrl(group2.source) ? posix2.basename(new URL(group2.source).pathname) : fileName;
-  const names = await listRemoteNames(url, fileName, planning, notes, lookup);
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
     entries: chosen.flatMap((candidate) => candidate.urls),
@@ -42068,7 +43053,7 @@ async function* findRemoteCandidates(search, previous, beforePrevious, notes, lo
   for (const name of names) {
     const result = await readRemoteCandidate(url, name, search);
     if (result.problem) {
-      lookup.failed = true;
+      lookup2.failed = true;
       notes.push(result.problem);
       break;
     }
@@ -42083,7 +43068,7 @@ async function* findRemoteCandidates(search, previous, beforePrevious, notes, lo
     if (!(yield* offer(chosen))) return;
   }
 }
-async function listRemoteNames(url, fileName, planning, notes, lookup) {
+async function listRemoteNames(url, fileName, planning, notes, lookup2) {
   const probes = listConventionalSiblings(fileName);
   const github = parseGitHubFileUrl(url);
   const { contents } = planning;
@@ -42099,7 +43084,7 @@ async function listRemoteNames(url, fileName, planning, notes, lookup) {
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error2) {
-    lookup.failed = true;
+    lookup2.failed = true;
     notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error2)}`);
     return probes;
   }
@@ -42143,7 +43128,7 @@ function describeGitHubError(error2) {
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname3(join10(root, group2.kustomization));
+  const kustomizationDir = dirname5(join11(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -42163,12 +43148,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join10(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative6(kustomizationDir, join10(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -42186,7 +43171,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname3(join10(planning.head.root, group2.kustomization));
+  const headDir = dirname5(join11(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync7(headDir) ? readdirSync5(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -42201,7 +43186,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative6(planning.head.root, join10(headDir, name))), content }],
+    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -42249,52 +43234,59 @@ function compareText(a, b) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync9, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join13 } from "node:path";
-
-// src/render/flux-discovery.ts
-import { readFileSync as readFileSync9, readdirSync as readdirSync7 } from "node:fs";
-import { join as join12, relative as relative8 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/render/flux-build.ts
-import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname4, join as join11, relative as relative7 } from "node:path";
-var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash6 } from "node:crypto";
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, join as join12, relative as relative7 } from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
+function unaliasBuildPath(aliases, path2) {
+  for (const [from, to] of aliases) if (path2 === from || path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
+  return path2;
+}
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join11(artifact.root, ks.path);
+  const dir = join12(artifact.root, ks.path);
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
   if (!existsSync8(dir) || !statSync5(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    return { graph: readKustomizationGraph(dir, show2), aliases: /* @__PURE__ */ new Map() };
+    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join11(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join12(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash6("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
   mkdirSync4(buildDir, { recursive: true });
   for (const entry of readdirSync6(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join11(dir, entry), join11(buildDir, entry));
+    symlinkSync2(join12(dir, entry), join12(buildDir, entry));
   }
-  const text = (0, import_yaml8.stringify)(kustomization);
-  writeFileSync4(join11(buildDir, "kustomization.yaml"), text);
-  const graph = readKustomizationGraph(buildDir, show2);
-  const original = existing ? readKustomization(dir, show2) : void 0;
+  const text = (0, import_yaml11.stringify)(kustomization);
+  writeFileSync4(join12(buildDir, "kustomization.yaml"), text);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show2, confinement);
+  const outside = listOutsideReferences(graph);
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const [, ...rest] = graph.kustomizations;
   return {
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text
+    kustomization: text,
+    outside
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml8.parse)(readFileSync8(file, "utf8"));
+  const value = (0, import_yaml11.parse)(readFileSync9(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -42304,7 +43296,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join11(current, entry.name);
+      const path2 = join12(current, entry.name);
       const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -42323,9 +43315,9 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync8(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync9(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
   }
   for (const doc of docs) {
     if (doc === null || doc === void 0) continue;
@@ -42370,11 +43362,13 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/flux-discovery.ts
+import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
+import { join as join13, relative as relative8 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join12(dir, entry.name);
+      const path2 = join13(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -42382,7 +43376,7 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync9(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync10(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
@@ -42416,6 +43410,7 @@ async function discoverFluxUnits(declared, options) {
     const next = [];
     for (const unit of results) {
       units.set(unit.ks.key, unit);
+      checkUnitCount(units.size, "Flux Kustomizations");
       renderedDocs.push(...unit.docs);
       for (const { body } of unit.docs) {
         const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
@@ -42445,8 +43440,13 @@ async function renderUnit(item, renderedDocs, options) {
       missingVariables: []
     };
   }
-  const docs = await options.build(planFluxBuild(options.artifact, ks, options.show), ks);
-  const variables = collectVariables(ks, renderedDocs, options.clusterVariables);
+  const plan = planFluxBuild(options.artifact, ks, options.show);
+  if (plan.outside.length > 0) {
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+  }
+  const docs = await options.build(plan, ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = /* @__PURE__ */ new Set();
   const finished = docs.map((doc) => {
     let body = doc.body;
@@ -42460,7 +43460,7 @@ async function renderUnit(item, renderedDocs, options) {
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
 }
-function collectVariables(ks, renderedDocs, clusterVariables) {
+function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
   if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
   const variables = { ...clusterVariables };
   for (const ref of ks.substituteFrom) {
@@ -42469,12 +43469,18 @@ function collectVariables(ks, renderedDocs, clusterVariables) {
       return body.kind === ref.kind && body.apiVersion === "v1" && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
     });
     if (!source) continue;
+    const secret = ref.kind === "Secret";
     const data = isRecord(source.body.data) ? source.body.data : {};
     for (const [key, value] of Object.entries(data)) {
-      variables[key] = ref.kind === "Secret" ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+      const text = secret ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+      variables[key] = text;
+      if (secret) secretValues?.add(text).add(String(value));
     }
-    if (ref.kind === "Secret" && isRecord(source.body.stringData)) {
-      for (const [key, value] of Object.entries(source.body.stringData)) variables[key] = String(value);
+    if (secret && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) {
+        variables[key] = String(value);
+        secretValues?.add(String(value));
+      }
     }
   }
   return { ...variables, ...ks.substitute };
@@ -42505,11 +43511,11 @@ function declaresFluxKustomizations(dir) {
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join13(current, entry.name);
+      const path2 = join14(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync10(path2, "utf8");
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync11(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
@@ -42517,8 +43523,9 @@ function declaresFluxKustomizations(dir) {
   };
   return walk(dir);
 }
-async function compareFluxSides(sides, runner, options, settings, remote) {
+async function compareFluxSides(sides, runner, options, settings, remote2) {
   const artifacts = [];
+  const secretValues = /* @__PURE__ */ new Set();
   try {
     const width = options.concurrency ?? availableParallelism();
     const cache2 = /* @__PURE__ */ new Map();
@@ -42526,14 +43533,14 @@ async function compareFluxSides(sides, runner, options, settings, remote) {
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
-        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(unaliasBuildPath(plan.aliases, path2)) })}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, ...remote ? { remote } : {} }).then((docs) => {
+          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, ...remote2 ? { remote: remote2 } : {} }).then((docs) => {
             options.onProgress?.(++builds, void 0);
             return docs;
           });
@@ -42547,13 +43554,16 @@ async function compareFluxSides(sides, runner, options, settings, remote) {
         build: build2,
         checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
         clusterVariables: settings.config.substitute,
+        secretValues,
         concurrency: width,
         mapInPool
       });
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return analyzeFluxUnits(sides, beforeUnits, afterUnits, settings);
+    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+  } catch (error2) {
+    throw maskError(error2, createSecretMask(secretValues));
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
@@ -42562,27 +43572,56 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const findings = [...settings.configFindings];
   const owners = /* @__PURE__ */ new Map();
+  const units = [];
   for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
     owners.set(key, {
-      ...old ? { before: old.ks } : {},
-      ...current ? { after: current.ks } : {},
+      ...ksBefore ? { before: ksBefore } : {},
+      ...ksAfter ? { after: ksAfter } : {},
       ...old?.parent ? { parentBefore: old.parent } : {},
       ...current?.parent ? { parentAfter: current.parent } : {},
       ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-      ...old?.skipped ? { skippedBefore: old.skipped } : {},
-      ...current?.skipped ? { skippedAfter: current.skipped } : {},
+      ...skippedBefore ? { skippedBefore } : {},
+      ...skippedAfter ? { skippedAfter } : {},
       missingVariables: current?.missingVariables ?? []
     });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : void 0), after: current?.docs ?? (unknownAfter ? [] : void 0), ...!judged && why ? { skipped: why } : {} });
   }
-  return analyzeUnitsInDetail(
-    { before: sides.before.info, after: sides.after.info },
-    keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
-    settings,
-    owners
-  );
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+}
+function findUnrenderedAncestor(unit, own, other) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return void 0;
+  }
+  return void 0;
+}
+function maskError(error2, mask) {
+  if (mask.forms.length === 0 || !(error2 instanceof Error)) return error2;
+  error2.message = mask.text(error2.message);
+  if (error2.stack !== void 0) error2.stack = mask.text(error2.stack);
+  if (error2 instanceof PruneGuardError && error2.details !== void 0) {
+    Object.defineProperty(error2, "details", { value: mask.text(error2.details) });
+  }
+  return error2;
 }
 function createSourceCheck(objects, repoUrl, mapped) {
   const repositories = /* @__PURE__ */ new Map();
@@ -42621,31 +43660,34 @@ function createPathDisplay(root, prefix2) {
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = options.fixes === false ? void 0 : createContents(options);
+  const contents = options.fixes === false || options.offline ? void 0 : createContents(options);
   const checkouts = [];
   let fetcher;
   try {
     const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
-    const config = loadConfig({
-      repoRoot: sides.configRoot,
-      ...options.configPath ? { path: resolve4(options.cwd, options.configPath) } : {},
-      ...options.source.kind === "dirs" ? { rootLabel: options.source.after } : {}
-    });
-    const settings = { config, failOn: options.failOn ?? config.failOn ?? "error" };
+    const settings = loadSettings(options, sides);
+    const { config } = settings;
     const mirrors = [...cliMirrors, ...config.mirrors];
-    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
-    const remote = { mirrors, fetcher };
+    fetcher = createRemoteFetcher({
+      cacheDir: resolveCacheDir(options),
+      mirrors,
+      ...config.remote.allow ? { allow: config.remote.allow } : {},
+      ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
+      ...options.offline ? { offline: true } : {}
+    });
+    const remote2 = { mirrors, fetcher };
     let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join14(before.root, path2)) || declaresFluxKustomizations(join14(after.root, path2)))) {
-      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
+    if (paths.some((path2) => declaresFluxKustomizations(join15(before.root, path2)) || declaresFluxKustomizations(join15(after.root, path2)))) {
+      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
       const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
       compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
     } else {
-      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote);
+      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote2);
     }
     const { analysis } = compared;
-    if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
+    const mask = createSecretMask(analysis.secretValues ?? []);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
     const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
     const plan = await planFixes(
       analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
@@ -42655,14 +43697,14 @@ async function runWithTree(options, dependencies = {}) {
         head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
         beforeLabel: before.info.label,
         runner,
-        remote,
+        remote: remote2,
         ...contents ? { contents } : {},
         scope: analysis.scope,
         config: settings.config,
         concurrency: options.concurrency ?? availableParallelism2()
       }
     );
-    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
+    return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
   } finally {
     fetcher?.close();
     for (const checkout of checkouts) checkout.dispose();
@@ -42678,9 +43720,9 @@ async function prepareGitSides(source, cwd, checkouts) {
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync(cwd);
+  const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative9(git.root, resolve4(realCwd, path2));
+    const rel = relative9(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -42689,38 +43731,41 @@ async function prepareGitSides(source, cwd, checkouts) {
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
-    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`)
+    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
+    confinement: createConfinement(baseCheckout.dir)
   };
-  const common = { paths, configRoot: git.root, ...repoUrl ? { repoUrl } : {} };
+  const common = { paths, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+    return { ...common, before, after: after2 };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
   const after = {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
     root: headCheckout.dir,
-    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`)
+    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(headCheckout.dir)
   };
   return { ...common, before, after };
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve4(cwd, dir);
+    const root = resolve6(cwd, dir);
     if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [""], configRoot: after.root };
+  return { before: side(source.before), after, paths: [""] };
 }
-async function compareSides(comparison, runner, options, settings, remote) {
+async function compareSides(comparison, runner, options, settings, remote2) {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
   };
   const width = options.concurrency ?? availableParallelism2();
   let done = 0;
@@ -42728,12 +43773,12 @@ async function compareSides(comparison, runner, options, settings, remote) {
     await render(task, !shared.has(task));
     options.onProgress?.(++done, tasks.length);
   });
-  let analysis = analyze(before, after, plans, settings);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings);
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
   }
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
@@ -42751,31 +43796,40 @@ function createContents(options) {
   }
   return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
 }
+function loadSettings(options, sides) {
+  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
+  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
+  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, config, proposed) : void 0;
+  return settle(config, finding ? [finding] : []);
+}
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve4(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve4(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join14(env.XDG_CACHE_HOME || join14(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join15(env.XDG_CACHE_HOME || join15(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync10(join14(before.root, path2)) && !existsSync10(join14(after.root, path2))) {
+    if (!existsSync10(join15(before.root, path2)) && !existsSync10(join15(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join14(side.root, path2);
+      const dir = join15(side.root, path2);
       if (!existsSync10(dir)) continue;
       if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
+  checkUnitCount(rootNames.size, "kustomization roots");
   return [...rootNames].sort();
 }
 function planRenders(before, after, rootNames) {
@@ -42785,11 +43839,16 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join14(side.root, name);
+      const dir = join15(side.root, name);
       if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show);
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
       const task = tasks.get(hash) ?? { side, graph };
       tasks.set(hash, task);
       plan[key] = task;
@@ -42798,12 +43857,22 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, settings) {
-  return analyzeUnitsInDetail(
-    { before: before.info, after: after.info },
-    plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
-    settings
-  );
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
 }
 
 // src/action.ts
@@ -42819,7 +43888,9 @@ var Inputs = {
   config: "config",
   kustomizeBin: "kustomize-bin",
   mirror: "mirror",
-  cacheDir: "cache-dir"
+  cacheDir: "cache-dir",
+  offline: "offline",
+  commentKey: "comment-key"
 };
 var Outputs = {
   blocking: "blocking",
@@ -42856,15 +43927,17 @@ function getOptions() {
     ...getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) } : {},
     ...getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) } : {},
     mirrors: (getOptionalInput(Inputs.mirror) ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
-    ...getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) } : {}
+    ...getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) } : {},
+    offline: getChoice(Inputs.offline, ["true", "false"], "false") === "true",
+    ...getOptionalInput(Inputs.commentKey) ? { commentKey: getOptionalInput(Inputs.commentKey) } : {}
   };
-  debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? "***" : "" }))}`);
+  debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? "***" : "", ...options.commentKey ? { commentKey: "***" } : {} }))}`);
   return options;
 }
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync11(path2, "utf8"));
+  const payload = JSON.parse(readFileSync12(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -42905,12 +43978,12 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   try {
     await fetchCommitIfMissing(git, head, token, FETCH_ADVICE);
   } catch (error2) {
-    warning(`prune-guard could not read the pull request head, so its fixes are not suggested on lines: ${getErrorMessage(error2)}`);
+    warning(formatLogLine(`prune-guard could not read the pull request head, so its fixes are not suggested on lines: ${getErrorMessage(error2)}`));
     return { fixes, unmapped: [...fixes] };
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync11(join15(git.root, path2), "utf8");
+    const merged = readFileSync12(join16(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -42925,8 +43998,8 @@ function annotateFindings(findings) {
   for (const severity of ["error", "warning", "notice"]) {
     const ofLevel = findings.filter((finding) => finding.severity === severity);
     for (const finding of ofLevel.slice(0, ANNOTATIONS_PER_LEVEL)) {
-      const where = finding.provenance?.kustomization ? { file: finding.provenance.kustomization, ...finding.provenance.line ? { startLine: finding.provenance.line } : {} } : {};
-      emit[severity](finding.message, { title: `prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`, ...where });
+      const where = finding.provenance?.kustomization ? { file: escapeControlCharacters(finding.provenance.kustomization), ...finding.provenance.line ? { startLine: finding.provenance.line } : {} } : {};
+      emit[severity](formatLogLine(finding.message), { title: formatLogLine(`prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`), ...where });
     }
     if (ofLevel.length > ANNOTATIONS_PER_LEVEL) {
       notice(`...and ${ofLevel.length - ANNOTATIONS_PER_LEVEL} more ${severity} findings; see the job summary`, { title: "prune-guard" });
@@ -42940,7 +44013,7 @@ function warnAboutGitHub(what, error2) {
       `prune-guard could not ${what} (HTTP ${status}): the workflow needs permissions: pull-requests: write, and a pull request from a fork gets a read-only token (see the README on forks). The gate still decides.`
     );
   } else {
-    warning(`prune-guard could not ${what}: ${getErrorMessage(error2)}`);
+    warning(formatLogLine(`prune-guard could not ${what}: ${getErrorMessage(error2)}`));
   }
 }
 async function readLabels(gateway, pr) {
@@ -42979,15 +44052,17 @@ async function runAction() {
         cwd: workspace,
         env: process.env,
         ...options.failOn ? { failOn: options.failOn } : {},
-        ...options.config ? { configPath: options.config } : {},
+        // A path in the repository, read from the base side: the pull request cannot set its own policy.
+        ...options.config ? { repoConfigPath: options.config } : {},
         ...options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {},
         mirrors: options.mirrors,
         fixes: options.fixes,
         ...options.cacheDir ? { cacheDir: options.cacheDir } : {},
+        ...options.offline ? { offline: true } : {},
         ...options.token ? { githubToken: options.token } : {}
       })
     );
-    for (const note of fixNotes) warning(`prune-guard: ${note}`);
+    for (const note of fixNotes) warning(formatLogLine(`prune-guard: ${note}`));
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {} }), pr) : void 0;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : void 0;
     const { fixes, unmapped } = before.mergeOf && report.fixes.length > 0 ? await mapFixesToHead(workspace, before.mergeOf, report.fixes, options.token) : { fixes: report.fixes, unmapped: [] };
@@ -43005,7 +44080,7 @@ async function runAction() {
     writeReportFiles(posted, summaryMarkdown, outputs);
     annotateFindings(report.findings);
     if (gateway && pr && options.comment === "summary") {
-      const marker = formatCommentMarker(createHash6("sha256").update(options.paths.join("\n")).digest("hex").slice(0, 12));
+      const marker = formatCommentMarker(deriveCommentKey(readCommentScope(options.paths), options.commentKey));
       const { markdown } = formatMarkdownWithin(posted, COMMENT_LIMIT - marker.length - 1, markdownOptions);
       try {
         const result = await upsertStickyComment(gateway, marker, markdown);
@@ -43021,29 +44096,39 @@ async function runAction() {
     if (report.blocking && !acknowledgedBy) {
       const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
       setFailed(
-        `prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? "finding" : "findings"} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ""} (label the pull request ${options.ackLabel} to acknowledge)`
+        formatLogLine(`prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? "finding" : "findings"} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ""} (label the pull request ${options.ackLabel} to acknowledge)`)
       );
     } else if (acknowledgedBy) {
-      notice(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`);
+      notice(formatLogLine(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`));
     }
   } catch (error2) {
-    setFailed(error2 instanceof PruneGuardError ? `prune-guard: ${error2.message}` : `prune-guard: unexpected error: ${getErrorMessage(error2)}`);
+    setFailed(formatLogLine(error2 instanceof PruneGuardError ? `prune-guard: ${error2.message}` : `prune-guard: unexpected error: ${getErrorMessage(error2)}`));
   } finally {
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     if (summaryMarkdown !== void 0) {
       try {
         await summary.addRaw(summaryMarkdown).write();
       } catch (error2) {
-        warning(`prune-guard could not write the job summary: ${getErrorMessage(error2)}`);
+        warning(formatLogLine(`prune-guard could not write the job summary: ${getErrorMessage(error2)}`));
       }
     }
   }
 }
+function readCommentScope(paths) {
+  const workflowRef = process.env.GITHUB_WORKFLOW_REF ?? "";
+  const at = workflowRef.indexOf("@");
+  return {
+    repository: process.env.GITHUB_REPOSITORY_ID || process.env.GITHUB_REPOSITORY || "",
+    workflow: at < 0 ? workflowRef : workflowRef.slice(0, at),
+    job: process.env.GITHUB_JOB ?? "",
+    paths
+  };
+}
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join15(process.env.RUNNER_TEMP ?? tmpdir5(), "prune-guard");
+  const dir = join16(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync5(dir, { recursive: true });
-  const jsonPath = join15(dir, "report.json");
-  const markdownPath = join15(dir, "summary.md");
+  const jsonPath = join16(dir, "report.json");
+  const markdownPath = join16(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -50,10 +50,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -86,11 +86,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq5;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -1507,7 +1507,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify4(item, ctx, onComment, onChompKeep) {
+    function stringify6(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1536,7 +1536,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -1546,7 +1546,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1568,7 +1568,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify6.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1620,7 +1620,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1761,7 +1761,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1797,7 +1797,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1864,12 +1864,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify5(collection, ctx, options);
+      const stringify7 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify7(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -1894,7 +1894,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify6.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1961,7 +1961,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify4.stringify(item, itemCtx, () => comment = null);
+        let str = stringify6.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3322,7 +3322,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify();
+    var stringify6 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3337,7 +3337,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify4.createStringifyContext(doc, options);
+      const ctx = stringify6.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3359,7 +3359,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3367,7 +3367,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify4.stringify(doc.contents, ctx));
+        lines.push(stringify6.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap6 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4299,9 +4299,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5503,7 +5503,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5543,20 +5543,20 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -5634,7 +5634,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5718,7 +5718,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify4(value, replacer, options) {
+    function stringify6(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7309,9 +7309,9 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse6;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments4;
     exports.parseDocument = parseDocument5;
-    exports.stringify = stringify4;
+    exports.stringify = stringify6;
   }
 });
 
@@ -8761,11 +8761,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path2) : path2;
+        const basename3 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path2
+            shortcut && rule._basenameOnly ? basename3 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -8922,8 +8922,8 @@ var require_ignore = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync11, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join15, relative as relative10 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname7, join as join16, relative as relative10 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -8962,6 +8962,12 @@ var RenderError = class extends PruneGuardError {
   constructor(message, details) {
     super(ErrorKinds.render, message, details);
     this.name = "RenderError";
+  }
+};
+var OutsideRepositoryError = class extends PruneGuardError {
+  constructor(message) {
+    super(ErrorKinds.render, message);
+    this.name = "OutsideRepositoryError";
   }
 };
 var ManifestError = class extends PruneGuardError {
@@ -9541,6 +9547,8 @@ var Severities = {
 var SEVERITY_ORDER = ["error", "warning", "notice"];
 var FailLevels = { ...Severities, never: "never" };
 var Rules = {
+  configChanged: "config-changed",
+  readsOutsideRepository: "reads-outside-repository",
   kustomizationRemoved: "kustomization-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
@@ -9599,17 +9607,17 @@ function runPendingCleanups() {
     }
   }
 }
-async function exitWhenFlushed(code2) {
+async function exitWhenFlushed(code) {
   for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
   runPendingCleanups();
-  return code2 === void 0 ? process.exit() : process.exit(code2);
+  return code === void 0 ? process.exit() : process.exit(code);
 }
 
 // src/render/kustomization.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname as dirname2, join as join2, relative, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/core/objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12168,19 +12176,22 @@ function describeYamlError(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
 var SECRET_DIGEST_KEY = randomBytes(32);
+function formatWholeFieldKey(field) {
+  return `(${field})`;
+}
 function redactSecret(body) {
-  const digests = {};
+  const digests = /* @__PURE__ */ new Map();
   const copy = { ...body };
   for (const field of ["data", "stringData"]) {
     const values = body[field];
-    if (!isRecord(values)) continue;
-    const redacted = {};
-    for (const [key, value] of Object.entries(values)) {
-      const bytes = field === "data" ? Buffer.from(String(value), "base64") : Buffer.from(String(value));
-      digests[key] = createHmac("sha256", SECRET_DIGEST_KEY).update(bytes).digest("hex");
-      redacted[key] = REDACTED;
+    if (values === void 0 || values === null) continue;
+    if (!isRecord(values)) {
+      digests.set(formatWholeFieldKey(field), digestSecretValue(field, values));
+      copy[field] = REDACTED;
+      continue;
     }
-    copy[field] = redacted;
+    for (const [key, value] of Object.entries(values)) digests.set(key, digestSecretValue(field, value));
+    copy[field] = Object.fromEntries(Object.keys(values).map((key) => [key, REDACTED]));
   }
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
@@ -12190,7 +12201,19 @@ function redactSecret(body) {
       annotations: { ...annotations, "kubectl.kubernetes.io/last-applied-configuration": REDACTED }
     };
   }
-  return { body: copy, digests };
+  return { body: copy, digests: Object.fromEntries(digests) };
+}
+function digestSecretValue(field, value) {
+  const bytes = typeof value !== "string" ? Buffer.from(`\0json:${canonicalJson(value)}`) : field === "data" ? Buffer.from(value, "base64") : Buffer.from(value);
+  return createHmac("sha256", SECRET_DIGEST_KEY).update(bytes).digest("hex");
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 function identifyObject(doc, scope, defaultNamespace = "default") {
   const { body } = doc;
@@ -12252,6 +12275,136 @@ function compareObjects(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// src/core/yaml-bomb.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
+function findAliasBomb(text) {
+  if (!ANCHOR.test(text)) return void 0;
+  let docs;
+  try {
+    docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      if (error instanceof Error && /alias/i.test(error.message)) {
+        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/render/confine.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { realpathSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+function createConfinement(treeRoot) {
+  return { root: realpathSync(treeRoot) };
+}
+function admitBuildDirectory(confinement, dir) {
+  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
+}
+function isInside(confinement, path2) {
+  let current = resolve(path2);
+  const rest = [];
+  for (; ; ) {
+    let real;
+    try {
+      real = realpathSync(current);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return false;
+      rest.unshift(basename(current));
+      current = parent;
+      continue;
+    }
+    const full = rest.length > 0 ? join(real, ...rest) : real;
+    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+    }
+    return [confinement.root, ...confinement.also ?? []].some((root) => full === root || full.startsWith(`${root}${sep}`));
+  }
+}
+var PATH_LISTS = [
+  "resources",
+  "bases",
+  "components",
+  "crds",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "patchesStrategicMerge"
+];
+var PATH_MAPPINGS = {
+  patches: ["path"],
+  patchesJson6902: ["path"],
+  replacements: ["path"],
+  configMapGenerator: ["files", "envs", "env"],
+  secretGenerator: ["files", "envs", "env"],
+  helmCharts: ["valuesFile", "additionalValuesFiles"],
+  helmChartInflationGenerator: ["chartHome", "values"]
+};
+var PATH_OBJECTS = {
+  openapi: ["path"],
+  helmGlobals: ["chartHome", "configHome"]
+};
+var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
+function listPathEntries(root, isRemote) {
+  const entries = [];
+  const add = (field, node, stripKey = false) => {
+    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || node.value === "") return;
+    if (node.value.includes("\n") || isRemote(node.value)) return;
+    const value = stripKey && node.value.includes("=") ? node.value.slice(node.value.indexOf("=") + 1) : node.value;
+    if (value !== "") entries.push({ field, value, node });
+  };
+  const addAll = (field, node, stripKey = false) => {
+    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item) => add(field, item, stripKey));
+    else add(field, node, stripKey);
+  };
+  for (const field of PATH_LISTS) addAll(field, root.get(field, true));
+  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
+    const list = root.get(field, true);
+    if (!(0, import_yaml2.isSeq)(list)) continue;
+    list.items.forEach((item, index) => {
+      if (!(0, import_yaml2.isMap)(item)) return;
+      for (const key of keys) addAll(`${field}[${index}].${key}`, item.get(key, true), key === "files");
+    });
+  }
+  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
+    const object = root.get(field, true);
+    if ((0, import_yaml2.isMap)(object)) for (const key of keys) addAll(`${field}.${key}`, object.get(key, true));
+  }
+  return entries;
+}
+function listPluginPathEntries(config, isRemote) {
+  const entries = [];
+  for (const key of PLUGIN_PATH_KEYS) {
+    const node = config.get(key, true);
+    const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
+    for (const item of items) {
+      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string" || item.value === "" || item.value.includes("\n") || isRemote(item.value)) continue;
+      const value = key === "files" && item.value.includes("=") ? item.value.slice(item.value.indexOf("=") + 1) : item.value;
+      entries.push({ field: key, value, node: item });
+    }
+  }
+  const replacements = config.get("replacements", true);
+  if ((0, import_yaml2.isSeq)(replacements)) {
+    replacements.items.forEach((item, index) => {
+      const path2 = (0, import_yaml2.isMap)(item) ? item.get("path", true) : void 0;
+      if ((0, import_yaml2.isScalar)(path2) && typeof path2.value === "string" && path2.value !== "") entries.push({ field: `replacements[${index}].path`, value: path2.value, node: path2 });
+    });
+  }
+  return entries;
+}
+
 // src/render/kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
@@ -12259,7 +12412,7 @@ var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerat
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join(dir, name);
+    const file = join2(dir, name);
     if (existsSync(file) && statSync(file).isFile()) return file;
   }
   return void 0;
@@ -12267,12 +12420,17 @@ function findKustomizationFile(dir) {
 function isRemoteReference(value) {
   return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
 }
-function readKustomization(dir, show2) {
+var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
+function readKustomization(dir, show2, confinement) {
   const file = findKustomizationFile(dir);
   if (!file) return void 0;
+  if (confinement && !isInside(confinement, file)) {
+    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2 };
+  }
   const text = readFileSync(file, "utf8");
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
   const shown = show2(file);
   const error = doc.errors[0];
   if (error) {
@@ -12284,41 +12442,54 @@ function readKustomization(dir, show2) {
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = /* @__PURE__ */ new Map();
+  const outside = [];
   const root = doc.contents;
-  if (root !== null && !(0, import_yaml.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   for (const field of RESOURCE_FIELDS) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml.isSeq)(list)) continue;
+    if (!(0, import_yaml3.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string") continue;
-      const origin = { kustomization: file, line: lineOf(item) };
-      if (isRemoteReference(item.value)) {
-        remotes.set(item.value, origin);
-        continue;
-      }
-      const target = resolve(dir, item.value);
-      if (existsSync(target) && statSync(target).isDirectory()) includes.push(target);
-      else files.set(target, origin);
+      if (!(0, import_yaml3.isScalar)(item) || typeof item.value !== "string") continue;
+      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
     }
   }
+  const pluginConfigs = [];
+  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
+    const target = resolve2(dir, entry.value);
+    const origin = { kustomization: file, line: lineOf(entry.node) };
+    if (confinement && !isInside(confinement, target)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const isDirectory = existsSync(target) && statSync(target).isDirectory();
+    if (isDirectory) includes.push(target);
+    else if (resourceField) files.set(target, origin);
+    else pluginConfigs.push(target);
+  }
+  if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show2));
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml.isSeq)(list)) continue;
+    if (!(0, import_yaml3.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml.isMap)(item)) continue;
+      if (!(0, import_yaml3.isMap)(item)) continue;
       const name = item.get("name");
       if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
       const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve(dir, candidate);
-        if (target !== dir && existsSync(target)) referencedPaths.add(target);
+        const target = resolve2(dir, candidate);
+        if (target === dir || !existsSync(target)) continue;
+        if (confinement && !isInside(confinement, target)) continue;
+        referencedPaths.add(target);
       }
     }
   });
@@ -12330,62 +12501,89 @@ function readKustomization(dir, show2) {
     files,
     remotes,
     generators,
-    referencedPaths: [...referencedPaths].sort()
+    referencedPaths: [...referencedPaths].sort(),
+    outside
   };
 }
-function isComponent(kind) {
-  return (0, import_yaml.isScalar)(kind) && kind.value === "Component";
+function findOutsidePluginPaths(config, dir, confinement, show2) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const docs = (0, import_yaml3.parseAllDocuments)(readFileSync(config, "utf8"), { lineCounter });
+  if (!Array.isArray(docs)) return [];
+  const found = [];
+  for (const doc of docs) {
+    if (!(0, import_yaml3.isMap)(doc.contents)) continue;
+    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
+      const leaves = [dir, dirname2(config)].some((base) => !isInside(confinement, resolve2(base, entry.value)));
+      if (!leaves) continue;
+      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
+      found.push({ file: config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value });
+    }
+  }
+  return found;
 }
-function readKustomizationGraph(root, show2) {
+function isComponent(kind) {
+  return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
   const queue = [root];
   while (queue.length > 0) {
     const dir = queue.shift();
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2);
+    const kustomization = readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     seen.set(dir, kustomization);
     queue.push(...kustomization.includes);
   }
   return { root, kustomizations: [...seen.values()] };
 }
-function findKustomizationRoots(dir, show2) {
+function listOutsideReferences(graph) {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+function findKustomizationRoots(dir, show2, confinement) {
   const found = [];
   const walk = (current) => {
-    const kustomization = readKustomization(current, show2);
+    const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join2(current, entry.name));
     }
   };
   walk(dir);
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function hashGraphInputs(graph, treeRoot, fileHashes) {
+function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
+  const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
-    if (!existsSync(path2)) return;
-    const stat = statSync(path2);
+    const link = lstatSync(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path2);
       return;
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join2(path2, entry.name), false);
     }
   };
   const hash = createHash("sha256");
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
   }
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      digest = createHash("sha256").update(readFileSync(path2)).digest("hex");
+      const bytes = readFileSync(path2);
+      const bomb = findAliasBomb(bytes.toString("utf8"));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      digest = createHash("sha256").update(bytes).digest("hex");
       fileHashes.set(path2, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
@@ -12393,7 +12591,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes) {
   return hash.digest("hex");
 }
 function toPosix(path2) {
-  return sep === "/" ? path2 : path2.split(sep).join("/");
+  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
 }
 
 // src/core/redact.ts
@@ -12405,6 +12603,265 @@ function hideUserInfo(value) {
   if (at < 0) return redactCredentials(value);
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/?/i.exec(value)?.[0] ?? "";
   return `${scheme}***${value.slice(at)}`;
+}
+
+// src/core/network-policy.ts
+var DEFAULT_ALLOWED_HOSTS = [
+  "github.com",
+  "raw.githubusercontent.com",
+  "gist.githubusercontent.com",
+  "objects.githubusercontent.com",
+  "release-assets.githubusercontent.com",
+  "codeload.github.com",
+  "gitlab.com",
+  "bitbucket.org"
+];
+var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
+var RemoteDeniedError = class extends RenderError {
+  constructor(message) {
+    super(message);
+    this.name = "RemoteDeniedError";
+  }
+};
+var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
+var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
+var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
+var GITHUB_SHORTHAND = /^github\.com[/:]/i;
+function readReference(value) {
+  const rest = value.replace(/^git::/i, "");
+  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
+  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
+  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
+  if (scheme !== void 0) return readUrl(rest, scheme);
+  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
+  const afterUser = rest.slice(rest.indexOf("@") + 1);
+  const end = afterUser.search(/[:/]/);
+  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
+  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
+  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
+  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
+}
+function readUrl(rest, scheme) {
+  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
+  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  const match2 = HOST_PORT.exec(hostPort);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
+  const written = match2.groups?.port ?? "";
+  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
+  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
+  if (!URL.canParse(rest)) return refuse("it is no valid URL");
+  const url = new URL(rest);
+  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  return remote({ scheme, host, port, canonical: url.href });
+}
+function refuse(reason, hint = ALLOW_HINT) {
+  return { kind: "refused", reason, hint };
+}
+function remote(target) {
+  return { kind: "remote", target };
+}
+function normalizeHost(raw) {
+  if (!URL.canParse(`http://${raw}/`)) return void 0;
+  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
+  return host === "" ? void 0 : host;
+}
+var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
+function parseAllowEntry(value) {
+  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== void 0) {
+    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
+    const reading = readUrl(value, scheme);
+    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
+    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
+    return { kind: "prefix", prefix: reading.target.canonical };
+  }
+  const wildcard = value.startsWith("*.");
+  let rest = wildcard ? value.slice(2) : value;
+  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
+  const match2 = HOST_PORT.exec(rest);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return ENTRY_FORMS;
+  const port = match2.groups?.port;
+  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
+  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
+  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
+}
+function findAllowEntryProblem(value) {
+  const entry = parseAllowEntry(value);
+  return typeof entry === "string" ? entry : void 0;
+}
+function matchesEntry(entry, target) {
+  if (entry.kind === "prefix") {
+    if (!target.canonical.startsWith(entry.prefix)) return false;
+    const next = target.canonical.charAt(entry.prefix.length);
+    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+  }
+  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
+  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+}
+function createNetworkPolicy(options = {}) {
+  const parse6 = (value) => {
+    const entry = parseAllowEntry(value);
+    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
+    return entry;
+  };
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
+  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
+    if (!URL.canParse(to)) return [];
+    const url = new URL(to);
+    url.username = "";
+    url.password = "";
+    return [url.href];
+  });
+  return {
+    judge: (url) => {
+      const reading = readReference(url);
+      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
+      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
+      const { target } = reading;
+      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
+      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      const special = describeHost(target.host);
+      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
+      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    }
+  };
+}
+function describeDenial(asWritten, reason, hint) {
+  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
+}
+function describeOfflineDenial(asWritten, cacheable) {
+  const cache2 = cacheable ? ", and the cache does not hold it" : "";
+  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
+}
+function showUrl(url) {
+  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isAddress(host) {
+  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
+}
+function describeHost(host) {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
+  return describeAddress(host);
+}
+function describeAddress(address) {
+  const v4 = parseIpv4(address);
+  if (v4) return describeIpv4(v4);
+  const v6 = parseIpv6(address);
+  return v6 ? describeIpv6(v6) : void 0;
+}
+function parseIpv4(text) {
+  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match2) return void 0;
+  const bytes = match2.slice(1).map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
+}
+function describeIpv4([a = 0, b = 0, c = 0]) {
+  if (a === 0) return "an unspecified address";
+  if (a === 127) return "a loopback address";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
+  if (a >= 224 && a <= 239) return "a multicast address";
+  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
+  return void 0;
+}
+function parseIpv6(text) {
+  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  if (!input.includes(":")) return void 0;
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
+  if (dotted?.[1]) {
+    const v4 = parseIpv4(dotted[1]);
+    if (!v4) return void 0;
+    const [a = 0, b = 0, c = 0, d = 0] = v4;
+    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const halves = input.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part) => {
+    if (part === "") return [];
+    const parts = part.split(":");
+    return parts.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? parts.map((group) => parseInt(group, 16)) : void 0;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 1) return head.length === 8 ? head : void 0;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
+}
+function describeIpv6(groups) {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (groups.every((group) => group === 0)) return "an unspecified address";
+  if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return "a loopback address";
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
+  if (g0 === 8194) return embedded(g1, g2);
+  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
+  if ((g0 & 65472) === 65152) return "a link-local address";
+  if ((g0 & 65280) === 65280) return "a multicast address";
+  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
+  return void 0;
+}
+
+// src/core/plain-text.ts
+var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function formatEscape(character) {
+  const named = NAMED_ESCAPES[character];
+  if (named) return named;
+  const code = character.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeControlCharacters(text, keep = "") {
+  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
+}
+var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
+function protectLine(line) {
+  const broken = line.replace(/##\[/g, "##\\[");
+  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
+  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
+}
+function protectLines(text) {
+  return text.split(/(\r\n|\r|\n)/).map((part, index) => index % 2 === 1 ? part : protectLine(part)).join("");
+}
+function formatLogLine(text) {
+  return protectLine(escapeControlCharacters(text));
+}
+function formatLogLines(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => protectLine(escapeControlCharacters(line, "	"))).join("\n");
+}
+function protectPatch(patch) {
+  let altered = 0;
+  const lines = patch.split("\n").map((line) => {
+    const crlf = line.endsWith("\r");
+    const body = crlf ? line.slice(0, -1) : line;
+    const safe = protectLine(escapeControlCharacters(body, "	"));
+    if (safe !== body) altered += 1;
+    return crlf ? `${safe}\r` : safe;
+  });
+  return { text: lines.join("\n"), altered };
+}
+var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function protectJson(json) {
+  return json.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
 }
 
 // src/report/format.ts
@@ -12435,14 +12892,14 @@ function formatVerdict(report) {
   if (report.failOn === "never") return "Not failing: --fail-on never.";
   return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
 }
-function formatProvenance(provenance) {
+function formatProvenance(provenance, quote = (value) => value) {
   if (!provenance) return void 0;
-  const where = provenance.kustomization ? `${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}` : void 0;
+  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
   let what;
-  if (provenance.generator) what = `generated by ${provenance.generator}`;
-  else if (provenance.url) what = `from ${provenance.url}`;
-  else if (provenance.repo) what = `from ${provenance.repo}${provenance.file ? ` (${provenance.file})` : ""}`;
-  else if (provenance.file) what = `from ${provenance.file}`;
+  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
+  else if (provenance.url) what = `from ${quote(provenance.url)}`;
+  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
+  else if (provenance.file) what = `from ${quote(provenance.file)}`;
   if (what && where) return `${what}, listed at ${where}`;
   return what ?? (where ? `listed at ${where}` : void 0);
 }
@@ -12488,6 +12945,72 @@ function formatJson(report) {
 `;
 }
 
+// src/report/markdown-escape.ts
+var EMPTY_VALUE = "*(empty)*";
+function breakCommentOpeners(text) {
+  return text.replace(/<!--/g, "<\\!--");
+}
+function findLongestBacktickRun(text) {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
+}
+function formatCodeSpan(value, inTable) {
+  if (value === "") return EMPTY_VALUE;
+  let text = breakCommentOpeners(escapeControlCharacters(value));
+  if (inTable) text = text.replace(/\|/g, "\\|");
+  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+function formatCode(value) {
+  return formatCodeSpan(value, false);
+}
+function formatCellCode(value) {
+  return formatCodeSpan(value, true);
+}
+var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
+var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
+var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
+var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
+function isLiveToken(token) {
+  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
+}
+function formatProseToken(token, inTable) {
+  if (token === "") return token;
+  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
+  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
+  let core = word;
+  let trail = edge;
+  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
+    core += ")";
+    trail = trail.slice(1);
+  }
+  if (!isLiveToken(core)) return token;
+  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
+}
+function formatProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
+}
+function formatCellProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function formatHtmlCode(value) {
+  if (value === "") return "<em>(empty)</em>";
+  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
+}
+function formatFence(text, language) {
+  const body = breakCommentOpeners(
+    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
+  );
+  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
+  return `${ticks}${language}
+${body}
+${ticks}`;
+}
+
 // src/report/markdown.ts
 var DEFAULT_FULL_REPORT = "the job summary of this run";
 var SEVERITY_BADGE = {
@@ -12499,15 +13022,15 @@ function formatMarkdown(report, options = {}) {
   const out = [];
   out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
   out.push(`**${formatPlanLine(report)}**`, "");
-  out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, "");
+  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
   const showUnits = report.units.length > 1;
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
   if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
     for (const finding of shown) {
-      const source = [showUnits ? cellCode(finding.unit) : "", cell(formatProvenance(finding.provenance) ?? "")].filter(Boolean).join(": ");
+      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`
+        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
       );
     }
     out.push("");
@@ -12516,7 +13039,7 @@ function formatMarkdown(report, options = {}) {
   if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
   out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
   if (options.acknowledgedBy && report.blocking) {
-    out.push(`Acknowledged by the label ${code(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
   }
   out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
   if (options.findingsOnly) {
@@ -12529,7 +13052,7 @@ function formatMarkdown(report, options = {}) {
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
       const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
       out.push(
-        `| ${indent2}${cellCode(unit.name)} | ${unit.flux ? cellCode(`./${unit.flux.path}`) : ""} | ${cell(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
       );
     }
     out.push("");
@@ -12537,16 +13060,16 @@ function formatMarkdown(report, options = {}) {
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
-    out.push("<details>", `<summary>${escapeHtml(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
+    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
     const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${code(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${code(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
     for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${code(formatObjectRef(entry.from))} -> ${code(entry.to.name)} (generated name)`);
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
     }
     const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
     for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${code(formatObjectRef(entry.object))}`);
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
     }
     out.push("");
     if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
@@ -12561,29 +13084,29 @@ function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
   const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
   for (const fix of fixes) {
     const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where2 = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
+    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
     if (suggested.includes(fix)) continue;
     out.push("");
     for (const edit of fix.edits) {
       const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      const file = mergeLines.includes(fix) ? `${code(edit.path)} as merged with the base branch` : code(edit.path);
+      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
       out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
     }
     for (const file of fix.files) {
       if (file.content.length > VENDORED_PREVIEW_LIMIT) {
         const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        const how = fix.verified ? `${code(`${command} --write`)} writes it` : `${code(command)} prints it`;
-        out.push(`  New file ${code(file.path)}: ${lineCount} lines; ${how}.`, "");
+        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
+        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
         continue;
       }
-      out.push(`  New file ${code(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
+      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
     }
   }
   if (out.at(-1) !== "") out.push("");
-  const where = checkout ? `, on a checkout of ${code(checkout)},` : "";
+  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
   out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${code(`${command} --write`)}.` : `Apply locally${where} with ${code(`${command} --write`)} (verified fixes; review the others in the patch of ${code(command)}).`,
+    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
     ""
   );
   return out;
@@ -12592,18 +13115,18 @@ function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
 function formatChange(entry) {
-  const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : "";
+  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
   const secret = entry.secretKeys ? [
     `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => `+${key}`),
-      ...entry.secretKeys.removed.map((key) => `-${key}`),
-      ...entry.secretKeys.changed.map((key) => `~${key}`)
+      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
     ].join(", ") || "none changed"}`,
     ""
   ] : [];
   return [
     "<details>",
-    `<summary>:pencil2: ${escapeHtml(formatObjectRef(entry.object))}${escapeHtml(version)}</summary>`,
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
     "",
     ...secret,
     fence(entry.diff, "diff"),
@@ -12612,11 +13135,7 @@ function formatChange(entry) {
   ];
 }
 function fence(text, language) {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
-  const marks2 = "`".repeat(longest + 1);
-  return `${marks2}${language}
-${text.trimEnd()}
-${marks2}`;
+  return formatFence(text.trimEnd(), language);
 }
 function formatTitle(report, acknowledgedBy) {
   if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
@@ -12624,38 +13143,26 @@ function formatTitle(report, acknowledgedBy) {
   if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
   return ":white_check_mark: prune-guard: nothing to flag";
 }
-function escapeMarkdown(text) {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, "\\$1");
-}
-function code(text) {
-  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-function cellCode(text) {
-  return code(text.replace(/\|/g, "\\|"));
-}
-function cell(text) {
-  return escapeMarkdown(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 // src/report/text.ts
 import { styleText } from "node:util";
 var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
+function showRef(id) {
+  return escapeControlCharacters(formatObjectRef(id));
+}
 function formatText(report, options) {
   const paint = (style, text) => options.color ? styleText(style, text, { validateStream: false }) : text;
   const lines = [];
-  lines.push(`prune-guard ${report.tool.version}: ${report.before.label} -> ${report.after.label}`);
+  lines.push(`prune-guard ${report.tool.version}: ${escapeControlCharacters(report.before.label)} -> ${escapeControlCharacters(report.after.label)}`);
   lines.push(paint("bold", formatPlanLine(report)));
   const showUnits = report.units.length > 1;
   if (report.findings.length > 0) {
     lines.push("", paint("bold", "Findings:"));
     for (const finding of report.findings) {
       const label = finding.severity.padEnd(7);
-      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${formatObjectRef(finding.object)}`);
-      lines.push(`          ${finding.message}`);
-      const where = [showUnits ? `in ${finding.unit}` : void 0, formatProvenance(finding.provenance)].filter(Boolean);
+      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${showRef(finding.object)}`);
+      lines.push(`          ${escapeControlCharacters(finding.message)}`);
+      const where = [showUnits ? `in ${escapeControlCharacters(finding.unit)}` : void 0, formatProvenance(finding.provenance, escapeControlCharacters)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join("; ")}`);
     }
   }
@@ -12663,51 +13170,51 @@ function formatText(report, options) {
   if (fixes.length > 0) {
     const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
     const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${checkout}, ` : ""}${command} shows the patch; with --write it ${how}):`));
+    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${escapeControlCharacters(checkout)}, ` : ""}${escapeControlCharacters(command)} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
-      const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(", ");
+      const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
       lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
-      lines.push(`          ${fix.description}`);
-      for (const entry of fix.entries) lines.push(`          ${paint("green", "+")} ${entry}`);
+      lines.push(`          ${escapeControlCharacters(fix.description)}`);
+      for (const entry of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry)}`);
     }
   }
   if (report.units.some((unit) => unit.flux)) {
     lines.push("", paint("bold", "Flux Kustomizations:"));
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
       const findings = formatUnitFindings(report, unit.name);
-      const path2 = unit.flux ? `./${unit.flux.path}` : "";
-      lines.push(`  ${"  ".repeat(depth)}${unit.name}  ${path2}  ${formatUnitVerdict(unit)}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
+      const path2 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
+      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path2}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
     }
   }
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
     const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
-    lines.push("", paint("bold", `${unit.name || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
+    lines.push("", paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
     const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${formatObjectRef(entry.object)}`);
-    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${formatObjectRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry.object)}`);
     for (const entry of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
-      const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : "";
-      lines.push(`  ${paint("yellow", "~")} ${formatObjectRef(entry.object)}${version}`);
+      const version = entry.previousApiVersion ? ` (${escapeControlCharacters(entry.previousApiVersion)} -> ${escapeControlCharacters(entry.object.apiVersion)})` : "";
+      lines.push(`  ${paint("yellow", "~")} ${showRef(entry.object)}${version}`);
     }
     for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      lines.push(`  ${paint("dim", "=")} ${formatObjectRef(entry.from)} -> ${entry.to.name} (generated name)`);
+      lines.push(`  ${paint("dim", "=")} ${showRef(entry.from)} -> ${escapeControlCharacters(entry.to.name)} (generated name)`);
     }
   }
   lines.push("", `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
-  return `${lines.join("\n")}
+  return `${protectLines(lines.join("\n"))}
 `;
 }
 
 // src/run.ts
-import { existsSync as existsSync9, realpathSync, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join14, relative as relative9, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative9, resolve as resolve6 } from "node:path";
 
 // src/render/config-file.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -13268,12 +13775,12 @@ var litMatch = (l, c) => {
     return true;
   if (!l.re)
     return false;
-  const code2 = c.charCodeAt(0);
-  if (code2 >= 128)
+  const code = c.charCodeAt(0);
+  if (code >= 128)
     return l.re.test(c);
   const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code2] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code2] === 1;
+  ascii[code] ||= l.re.test(c) ? 1 : 2;
+  return ascii[code] === 1;
 };
 var tokenize2 = (p, nocase, noext, form, mark) => {
   const toks = [];
@@ -13650,17 +14157,17 @@ var Dfa = class {
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
-    const code2 = c.charCodeAt(0);
-    const found = code2 < 128 ? void 0 : d.next.get(c);
+    const code = c.charCodeAt(0);
+    const found = code < 128 ? void 0 : d.next.get(c);
     if (found)
       return found;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code2 < 128) {
+    if (code < 128) {
       if (!d.ascii) {
         d.ascii = new Array(128);
         this.#size += 128;
       }
-      d.ascii[code2] = n;
+      d.ascii[code] = n;
     } else {
       d.next.set(c, n);
     }
@@ -13909,8 +14416,8 @@ var Matcher = class {
     for (let i = 0; i < chars.length; i++) {
       if (d.dead)
         return false;
-      const code2 = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code2] ?? dfa.next(d, chars[i]);
+      const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+      d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
     }
     return d.match;
   }
@@ -14088,8 +14595,8 @@ var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep2 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep2;
+var sep3 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var filter = (pattern, options) => {
@@ -14273,33 +14780,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep4) => {
+var dotPortion = (f, start, end, dot, sep5) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep4))
+      if (n >= end || isSep(f.charCodeAt(n), sep5))
         return true;
     }
-    const s = nextSep(f, k, sep4);
+    const s = nextSep(f, k, sep5);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep4))
+    while (k < end && isSep(f.charCodeAt(k), sep5))
       k++;
   }
   return false;
 };
-var isSep = (c, sep4) => sep4 === "/" ? c === 47 : sep4 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep4) => {
-  if (sep4 !== "both")
-    return f.indexOf(sep4, from);
+var isSep = (c, sep5) => sep5 === "/" ? c === 47 : sep5 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep5) => {
+  if (sep5 !== "both")
+    return f.indexOf(sep5, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep4) => sep4 !== "both" ? f.lastIndexOf(sep4, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep5) => sep5 !== "both" ? f.lastIndexOf(sep5, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -14677,7 +15184,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep4 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep5 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -14689,14 +15196,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep4);
+        const i = lastSep(f, f.length, sep5);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep4))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep5))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep4) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep5) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -14724,15 +15231,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep4)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep5)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep4))
+        if (!dotPortion(f, 0, tailStart, dot, sep5))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep4);
+        const m = this.#walk(f, row, shape === "head", dot, sep5);
         if (m !== "no")
           return m;
         continue;
@@ -14788,19 +15295,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep4) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep4))
+  #walk(f, row, head, dot, sep5) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep5))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep4); e !== -1; e = nextSep(f, s, sep4)) {
+    for (let e = nextSep(f, s, sep5); e !== -1; e = nextSep(f, s, sep5)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep4))
+      while (next < f.length && isSep(f.charCodeAt(next), sep5))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep4))
+      if (hit && !dotPortion(f, next, f.length, dot, sep5))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep4))
+      if (head || dotPortion(f, s, next, dot, sep5))
         return "no";
       s = next;
     }
@@ -15217,12 +15724,12 @@ var Minimatch = class {
     const { pattern } = this;
     if (this.options.nobrace)
       return this.braceExpand();
-    let code2 = 57344;
-    while (pattern.includes(String.fromCharCode(code2))) {
-      if (++code2 > 63743)
+    let code = 57344;
+    while (pattern.includes(String.fromCharCode(code))) {
+      if (++code > 63743)
         return this.braceExpand();
     }
-    const mark = String.fromCharCode(code2);
+    const mark = String.fromCharCode(code);
     let found = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi) => {
       const a = Number(lo);
@@ -15346,7 +15853,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/core/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/core/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
@@ -15491,9 +15998,11 @@ var EMPTY_CONFIG = Object.freeze({
   clusterScoped: Object.freeze([]),
   sources: Object.freeze([]),
   substitute: Object.freeze({}),
-  mirrors: Object.freeze([])
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({})
 });
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors"];
+var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
+var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
 var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
 var MATCH_OPTIONS = {
@@ -15508,8 +16017,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -15533,7 +16042,8 @@ function parseConfig(text, source) {
     clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
     sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
     substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors"))
+    mirrors: readMirrors(reader, entries.get("mirrors")),
+    remote: readRemote(reader, entries.get("remote"))
   };
 }
 var ConfigReader = class {
@@ -15552,19 +16062,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml2.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml4.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml2.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml4.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml2.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml2.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml4.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -15581,17 +16091,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml2.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml4.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml2.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml4.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -15602,7 +16112,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml2.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -15610,7 +16120,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -15680,7 +16190,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml2.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -15697,21 +16207,35 @@ function readMirrors(reader, entry) {
     return { from, to };
   });
 }
+function readRemote(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries.get("allow");
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, "remote.allow", (node, path2) => {
+      const value = reader.readString(node, path2);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    })
+  };
+}
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml2.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml2.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml2.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml4.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml4.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml2.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml4.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -15721,9 +16245,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml2.isMap)(node)) return "a mapping";
-  if ((0, import_yaml2.isSeq)(node)) return "a list";
-  if ((0, import_yaml2.isScalar)(node)) {
+  if ((0, import_yaml4.isMap)(node)) return "a mapping";
+  if ((0, import_yaml4.isSeq)(node)) return "a list";
+  if ((0, import_yaml4.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -15819,30 +16343,127 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join2(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join2(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
     text = readFileSync2(path2, "utf8");
   } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code2 === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
   }
   return parseConfig(text, shown);
+}
+function loadTrustedConfig(trustedRoot, otherRoot, file) {
+  const load = (root) => {
+    const names = file !== void 0 ? [file] : CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
+    if (file === void 0 && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
+    const [name] = names;
+    if (name === void 0 || !existsSync2(join3(root, name))) return { config: EMPTY_CONFIG, name, text: void 0 };
+    if (!isInside(createConfinement(root), join3(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    const text = readFileSync2(join3(root, name), "utf8");
+    return { config: parseConfig(text, name), name, text };
+  };
+  const trusted = load(trustedRoot);
+  let other;
+  try {
+    other = load(otherRoot);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    other = { problem: error.message };
+  }
+  const shown = file ?? trusted.name ?? ("name" in other ? other.name : void 0) ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in other) return { config: trusted.config, file: shown, proposed: other };
+  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
+  return { config: trusted.config, file: shown, proposed: other.config };
 }
 
 // src/render/git.ts
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
+
+// src/render/child-env.ts
+var COMMON_NAMES = [
+  "PATH",
+  "TMPDIR",
+  // Locale, so that messages and file names are read as the user's shell reads them.
+  "LANG",
+  "LANGUAGE",
+  // Proxies: remote bases and fetches must go through the same network the user has.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
+var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
+function createKustomizeEnv(env, options, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  child.HOME = options.home;
+  child.GIT_CONFIG_NOSYSTEM = "1";
+  child.GIT_TERMINAL_PROMPT = "0";
+  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
+  for (const name of readPassEnv(env)) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  return child;
+}
+function createGitEnv(env, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  for (const name of GIT_NAMES) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
+  }
+  return child;
+}
+function readPassEnv(env) {
+  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
+  return [...new Set(names)];
+}
+function pickCommon(env, platform) {
+  const child = {};
+  const names = platform === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
+  for (const name of names) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
+  }
+  return child;
+}
+function lookUp(env, name, platform) {
+  if (env[name] !== void 0 || platform !== "win32") return env[name];
+  const upper = name.toUpperCase();
+  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
+  return key === void 0 ? void 0 : env[key];
+}
+
+// src/render/git.ts
 async function openRepository(cwd) {
   let root;
   try {
@@ -15855,7 +16476,7 @@ async function openRepository(cwd) {
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
       if (!error) resolvePromise(stdout);
       else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
       else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
@@ -15890,15 +16511,15 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
+  const dir = mkdtempSync(join4(tmpdir(), "prune-guard-worktree-"));
   const remove = () => {
     try {
-      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore" });
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
     }
     rmSync(dir, { recursive: true, force: true });
     try {
-      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore" });
+      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
     }
   };
@@ -15925,10 +16546,14 @@ async function getOriginUrl(git) {
 
 // src/render/kustomize.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { basename, delimiter, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
-var MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+import { accessSync, constants, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename2, delimiter, isAbsolute, join as join5, resolve as resolve3 } from "node:path";
+var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
+var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
+var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
 var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var GO_SOFT_LIMIT_SHARE = 0.9;
 function createKustomizeRunner(options) {
   const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
   let bin;
@@ -15944,34 +16569,71 @@ function createKustomizeRunner(options) {
       );
     }
   }
-  const viaKubectl = basename(bin).startsWith("kubectl");
+  const kustomize = bin;
+  readPassEnv(options.env);
+  const limit = readMemoryLimit(options.env);
+  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
+  const viaKubectl = basename2(kustomize).startsWith("kubectl");
   const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const env = { ...options.env };
-  const command = `${basename(bin)} ${prefix2.join(" ")}`;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
   return {
     command,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      const home = mkdtempSync2(join5(tmpdir2(), "prune-guard-home-"));
+      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
+      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
       };
-      const child = execFile2(bin, args, { maxBuffer: MAX_OUTPUT_BYTES, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
         stop();
         if (!error) {
           resolvePromise(stdout);
           return;
         }
-        if (error.killed || error.signal === "SIGTERM") {
-          reject(new RenderError(`${command} timed out after ${Math.round(timeoutMs / 1e3)}s`, stderr));
-        } else {
-          reject(new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr));
-        }
+        reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
       });
       stop = registerCleanup(() => {
         if (child.exitCode === null) child.kill();
+        rmSync2(home, { recursive: true, force: true });
       });
     })
   };
+}
+function readMemoryLimit(env) {
+  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
+  if (!raw) return DEFAULT_MEMORY_LIMIT;
+  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
+  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
+  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
+  }
+  return bytes;
+}
+function formatBytes(bytes) {
+  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
+function describeFailure(error, stderr, context) {
+  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
+  }
+  const diedUnderCap = context.limit > 0 && (error.signal === "SIGSEGV" || error.signal === "SIGKILL");
+  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
+    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
+    return new RenderError(cause);
+  }
+  if (error.killed || error.signal === "SIGTERM") {
+    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
+  }
+  if (error.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
+  return new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr);
 }
 function summarizeKustomizeError(stderr) {
   let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
@@ -16002,7 +16664,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
+  const candidates = name.includes("/") || isAbsolute(name) ? [resolve3(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join5(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -16011,6 +16673,100 @@ function findExecutable(name, pathList) {
       return false;
     }
   });
+}
+
+// src/core/guard-findings.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read, index) => {
+    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read.file, line: read.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+var CHANGES_LISTED = 12;
+function describeConfigChange(file, before, after) {
+  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
+  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
+  if ("problem" in after) {
+    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
+  }
+  const changes = listConfigChanges(before, after);
+  if (changes.length === 0) return void 0;
+  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
+  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
+  return {
+    ...base,
+    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
+  };
+}
+function listConfigChanges(before, after) {
+  const changes = [];
+  const old = before;
+  const current = after;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  for (const key of keys) {
+    const a = old[key];
+    const b = current[key];
+    if (stringify(a) === stringify(b)) continue;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const from = (Array.isArray(a) ? a : []).map(stringify);
+      const to = (Array.isArray(b) ? b : []).map(stringify);
+      const added = to.filter((entry) => !from.includes(entry));
+      const removed = from.filter((entry) => !to.includes(entry));
+      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
+      for (const entry of added) changes.push(`${key} adds ${entry}`);
+      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+    } else if (isPlainObject2(a) || isPlainObject2(b)) {
+      const from = isPlainObject2(a) ? a : {};
+      const to = isPlainObject2(b) ? b : {};
+      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+        if (stringify(from[name]) === stringify(to[name])) continue;
+        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
+      }
+    } else {
+      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
+    }
+  }
+  return changes;
+}
+function describeValue(value) {
+  return value === void 0 ? "(unset)" : stringify(value);
+}
+function stringify(value) {
+  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject2(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
+}
+function isPlainObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/limits.ts
+var MAX_UNITS = 5e3;
+var MAX_OBJECTS = 5e5;
+function createObjectBudget(limit = MAX_OBJECTS) {
+  let spent = 0;
+  return {
+    spend(count, source) {
+      spent += count;
+      if (spent > limit) {
+        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
+      }
+    }
+  };
+}
+function checkUnitCount(count, what) {
+  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
 // src/render/pool.ts
@@ -16034,23 +16790,23 @@ async function mapInPool(items, width, task) {
 }
 
 // src/render/render-root.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve3 } from "node:path";
+var import_yaml7 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/render/overlay.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, rmSync as rmSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname, isAbsolute as isAbsolute2, join as join6, relative as relative2 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/core/kustomization-edit.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -16063,17 +16819,17 @@ function planResourceInsertion(path2, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml3.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml3.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml3.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml3.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -16091,7 +16847,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml3.parse)(entry) === entry && (0, import_yaml3.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -16101,14 +16857,14 @@ function assemble(path2, lines, start, end, replacement, description) {
   return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml3.isSeq)(items)) return [];
+    if (!(0, import_yaml5.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -16137,9 +16893,13 @@ function describeLineChange(path2, before, after, description) {
 
 // src/render/remote-fetch.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
-var MAX_BODY_BYTES = 256 * 1024 * 1024;
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join6 } from "node:path";
+var MAX_BODY_BYTES = 64 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 var FetchError = class extends RenderError {
   status;
   constructor(message, status) {
@@ -16229,10 +16989,10 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join5(cacheDir, "urls", sha256(url));
+      const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync3(index)) return void 0;
       const digest = readFileSync3(index, "utf8").trim();
-      const object = join5(cacheDir, "objects", digest);
+      const object = join6(cacheDir, "objects", digest);
       if (!existsSync3(object)) return void 0;
       const body = readFileSync3(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
@@ -16246,21 +17006,44 @@ function createRemoteFetcher(options = {}) {
       writeFileSync(temporary, text);
       renameSync(temporary, path2);
     } finally {
-      rmSync2(temporary, { force: true });
+      rmSync3(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join5(cacheDir, dir), { recursive: true });
-      const object = join5(cacheDir, "objects", digest);
+      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
+      const object = join6(cacheDir, "objects", digest);
       if (!existsSync3(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
-  const download = async (url, original) => {
+  const mirrors = options.mirrors ?? [];
+  const offline = options.offline === true;
+  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
+  const lookupHost = options.lookup ?? lookupAll;
+  const addresses = /* @__PURE__ */ new Map();
+  const judge = (url, asWritten, context = "") => {
+    const verdict = policy.judge(url);
+    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
+    return verdict;
+  };
+  const checkAddresses = async (verdict, asWritten, context = "") => {
+    if (verdict.via !== "default") return;
+    const { host } = verdict.target;
+    let pending2 = addresses.get(host);
+    if (!pending2) {
+      pending2 = lookupHost(host).catch(() => []);
+      addresses.set(host, pending2);
+    }
+    for (const address of await pending2) {
+      const kind = describeAddress(address);
+      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
+    }
+  };
+  const download = async (url, original, verdict) => {
     const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
     const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
@@ -16268,6 +17051,7 @@ function createRemoteFetcher(options = {}) {
       const earlier = silent.get(origin);
       if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
     };
+    await checkAddresses(verdict, original);
     let lastProblem = "";
     let lastStatus;
     const { target, authorization } = splitCredentials(url);
@@ -16279,8 +17063,23 @@ function createRemoteFetcher(options = {}) {
       let phase = "answer";
       const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
       try {
-        const headers = authorization ? { authorization } : {};
-        response = await fetchImpl(target, { headers, signal, redirect: "follow" });
+        let current = target;
+        for (let hops = 0; ; hops++) {
+          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => void 0);
+          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
+          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
+          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
+          const context = `it redirects to ${showUrl(next.href)}, and `;
+          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
+          const hop = judge(next.href, original, context);
+          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          await checkAddresses(hop, original, context);
+          current = next.href;
+        }
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
@@ -16295,6 +17094,7 @@ function createRemoteFetcher(options = {}) {
         lastProblem = problem;
         break;
       } catch (error) {
+        if (error instanceof RenderError) throw error;
         if (closed.signal.aborted) throw fail("cancelled", void 0);
         if (error instanceof BodyTooLarge) {
           lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
@@ -16313,14 +17113,26 @@ function createRemoteFetcher(options = {}) {
   };
   return {
     fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
+      const url = applyMirrors(original, mirrors);
       let pending2 = memo.get(url);
       if (!pending2) {
-        const cached = readCache(url);
-        pending2 = cached !== void 0 ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        pending2 = (async () => {
+          const verdict = judge(url, original);
+          const cached = readCache(url);
+          if (cached !== void 0) return cached;
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          const body = await download(url, original, verdict);
+          writeCache(url, body);
+          return body;
+        })();
         memo.set(url, pending2);
       }
       return pending2;
+    },
+    checkReference: async (url, asWritten = url) => {
+      const verdict = judge(url, asWritten);
+      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
+      await checkAddresses(verdict, asWritten);
     },
     close: () => closed.abort()
   };
@@ -16341,19 +17153,20 @@ var NETWORK_PROBLEMS = {
 };
 function describeNetworkError(error) {
   let innermost = error;
-  let code2;
+  let code;
   for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code2 = innermost.code === void 0 ? code2 : String(innermost.code);
+    code = innermost.code === void 0 ? code : String(innermost.code);
     const next = innermost.cause;
     if (!(next instanceof Error)) break;
     innermost = next;
   }
-  const message = code2 ? NETWORK_PROBLEMS[code2] ?? code2 : innermost instanceof Error ? innermost.message : String(innermost);
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
   return redactCredentials(message);
 }
 
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
+var PLUGIN_FIELDS2 = ["generators", "transformers", "validators"];
 var REMOTE_DIR = ".prune-guard-remote";
 function isRemoteFileUrl(value) {
   if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
@@ -16361,17 +17174,19 @@ function isRemoteFileUrl(value) {
   if (url.searchParams.has("ref") || url.searchParams.has("version") || /\.git(\/|$)/.test(url.pathname) || url.pathname.includes("//")) return false;
   return /\.(ya?ml|json)$/i.test(url.pathname);
 }
-async function createOverlay(treeRoot, graph, remote, edits = {}) {
+async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const overrides = edits.overrides ?? /* @__PURE__ */ new Map();
   const additions = edits.additions ?? /* @__PURE__ */ new Map();
-  const rewritesRemotes = (url) => remote !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote.mirrors) !== url);
+  const rewritesRemotes = (url) => remote2 !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote2.mirrors) !== url);
   const remotesOf = (k) => {
     const override = overrides.get(k.file);
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync4(k.file, "utf8");
+  if (remote2) await checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -16386,48 +17201,48 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
+  const shadow = mkdtempSync3(join7(tmpdir3(), "prune-guard-overlay-"));
+  const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join6(shadow, relative2(treeRoot, path2));
+    const toShadow = (path2) => join7(shadow, relative2(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
+    for (const dir of [...copied, ...edited.map((path2) => dirname3(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname3(current)) {
       real.add(current);
       if (current === treeRoot) break;
     }
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
-    if (remote) {
+    if (remote2) {
       for (const k of graph.kustomizations.filter((candidate) => copied.has(candidate.dir))) {
         const urls = remotesOf(k).filter(rewritesRemotes);
         if (urls.length === 0) continue;
         const replacements = /* @__PURE__ */ new Map();
         for (const url of urls) {
           if (!isRemoteFileUrl(url)) {
-            replacements.set(url, applyMirrors(url, remote.mirrors));
+            replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join6(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync2(dirname(local), { recursive: true });
-          writeFileSync2(local, await remote.fetcher.fetchText(url));
+          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync2(dirname3(local), { recursive: true });
+          writeFileSync2(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
           replacements.set(url, toPosix(relative2(toShadow(k.dir), local)));
         }
-        written.set(k.file, replaceEntries(overrides.get(k.file) ?? readFileSync4(k.file, "utf8"), replacements));
+        written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
     for (const dir of [...real].sort()) {
       mkdirSync2(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync2(dir)) {
-        const source = join6(dir, entry);
+        const source = join7(dir, entry);
         if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync2(toShadow(path2), text);
     const unalias = (path2) => {
       const rel = relative2(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join6(treeRoot, rel);
+      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -16435,13 +17250,58 @@ async function createOverlay(treeRoot, graph, remote, edits = {}) {
     throw error;
   }
 }
+async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf) {
+  const checked = /* @__PURE__ */ new Set();
+  for (const k of graph.kustomizations) {
+    const listed = new Set(remotesOf(k));
+    const doc = (0, import_yaml6.parseDocument)(textOf(k), { uniqueKeys: false });
+    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
+    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    for (const value of listed) entries.push({ field: "resources", value });
+    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
+    for (const { field, value } of entries) {
+      if (readReference(value).kind === "local") continue;
+      const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
+      if (rewritten && isRemoteFileUrl(value)) continue;
+      const target = rewritten ? applyMirrors(value, remote2.mirrors) : value;
+      if (checked.has(`${target}\0${value}`)) continue;
+      checked.add(`${target}\0${value}`);
+      await remote2.fetcher.checkReference(target, value);
+    }
+  }
+}
+function listPluginReferences(treeRoot, dir, root) {
+  const texts = [];
+  for (const field of PLUGIN_FIELDS2) {
+    const list = root.get(field, true);
+    if (!(0, import_yaml6.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
+      if (item.value.includes("\n")) {
+        texts.push(item.value);
+        continue;
+      }
+      const file = resolve4(dir, item.value);
+      if (!existsSync4(file) || !statSync3(file).isFile() || isOutside(realpathSync2(treeRoot), realpathSync2(file))) continue;
+      texts.push(readFileSync4(file, "utf8"));
+    }
+  }
+  const values = [];
+  for (const text of texts) {
+    for (const doc of (0, import_yaml6.parseAllDocuments)(text)) {
+      if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents)) continue;
+      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
+    }
+  }
+  return values;
+}
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml4.parseDocument)(text, { uniqueKeys: false });
+  const doc = (0, import_yaml6.parseDocument)(text, { uniqueKeys: false });
   for (const field of REMOTE_FIELDS) {
     const list = doc.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml6.isSeq)(list)) continue;
     for (const item of list.items) {
-      if ((0, import_yaml4.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
+      if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
   }
   return doc.toString({ lineWidth: 0 });
@@ -16465,15 +17325,22 @@ async function renderRoot(runner, request2) {
     throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
+  for (const [local, url] of overlay?.remoteFiles ?? []) {
+    const bomb = findAliasBomb(readFileSync5(local, "utf8"));
+    if (bomb) {
+      overlay?.dispose();
+      throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
+    }
+  }
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let removeWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
+    const wrapper = request2.provenance ? mkdtempSync4(join8(tmpdir4(), "prune-guard-build-")) : void 0;
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
     if (wrapper) {
       const target = toPosix(relative3(wrapper, buildRoot));
       writeFileSync3(
-        join7(wrapper, "kustomization.yaml"),
+        join8(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -16495,6 +17362,7 @@ buildMetadata: [originAnnotations]
       throw error;
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    request2.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
     return objects.map((body) => {
@@ -16527,7 +17395,7 @@ function takeOriginAnnotation(body) {
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
   let origin;
   try {
-    origin = (0, import_yaml5.parse)(String(raw));
+    origin = (0, import_yaml7.parse)(String(raw));
   } catch {
     origin = void 0;
   }
@@ -16556,7 +17424,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
+      const kustomization = unalias(resolve5(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -16581,7 +17449,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const local = resolve3(wrapper, origin.path);
+      const local = resolve5(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
       if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
       const file = unalias(local);
@@ -16598,7 +17466,7 @@ function stripPaths(message, prefixes) {
 
 // src/core/diff.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -16650,6 +17518,7 @@ function markChangedSecretKeys(body, keys) {
   const copy = { ...body };
   for (const field of ["data", "stringData"]) {
     const values = body[field];
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
     if (!isRecord(values)) continue;
     copy[field] = Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
@@ -16658,7 +17527,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml6.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml8.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -17325,7 +18194,8 @@ function buildReport(input) {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
   const generic = evaluateRules({ units });
   const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const findings = (input.config ? applySeverityOverrides(flux, input.config) : flux).sort(compareFindings);
+  const all = [...flux, ...input.extraFindings ?? []];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit, object) => ({
     unit,
@@ -17338,7 +18208,7 @@ function buildReport(input) {
   const replaced = [];
   const unitReports = [];
   let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter } of units) {
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -17374,7 +18244,8 @@ function buildReport(input) {
         prune: diff.removed.length,
         replace: diff.replaced.length,
         unchanged: diff.unchanged
-      }
+      },
+      ...skipped ? { skipped } : {}
     });
   }
   const pruneByKind = {};
@@ -17425,7 +18296,7 @@ function sortRecord(record) {
 }
 
 // src/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners) {
+function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -17438,16 +18309,17 @@ function analyzeUnitsInDetail(sides, units, settings, owners) {
     }
     return set;
   };
-  const diffs = units.map(({ name, before, after }) => {
-    const beforeSet = setOf(before);
-    const afterSet = setOf(after);
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
     return {
       unit: name,
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
       existsBefore: before !== void 0,
-      existsAfter: after !== void 0
+      existsAfter: after !== void 0,
+      ...skipped ? { skipped } : {}
     };
   });
   const report = buildReport({
@@ -17457,9 +18329,90 @@ function analyzeUnitsInDetail(sides, units, settings, owners) {
     units: diffs,
     failOn: settings.failOn,
     config: settings.config,
-    ...owners ? { owners } : {}
+    ...owners ? { owners } : {},
+    extraFindings
   });
   return { report, units: diffs, scope };
+}
+
+// src/core/mask-secrets.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml9.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp2(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 // src/github/contents.ts
@@ -17633,7 +18586,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -17644,7 +18597,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject3(options[key])) {
       if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
@@ -17943,20 +18896,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -17976,8 +18929,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -17988,7 +18941,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -18010,14 +18963,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -18029,16 +18982,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -18049,7 +19002,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -18062,8 +19015,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -18090,7 +19043,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -18488,7 +19441,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -18506,7 +19459,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -18775,8 +19728,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -21559,11 +22512,11 @@ function createOctokit(options) {
 }
 
 // src/plan-fixes.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname3, join as join10, posix as posix2, relative as relative6 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
 
 // src/core/fix-plan.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -21717,7 +22670,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml7.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml10.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -21754,14 +22707,14 @@ function stripExtension(name) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join9, posix, relative as relative5 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { join as join10, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, readdirSync as readdirSync3, rmSync as rmSync5, statSync as statSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname2, join as join8, relative as relative4 } from "node:path";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -21787,28 +22740,33 @@ var DEFAULT_PATTERNS = [
 ];
 var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function createArtifact(source, options = {}) {
-  const base = mkdtempSync4(join8(tmpdir4(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync5(base, { recursive: true, force: true }));
-  const root = join8(base, "source");
+  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
+  const root = join9(base, "source");
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const dropLink = (path2) => {
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
+  };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory));
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
   }
-  return { root, source, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join8(dir, entry.name);
+      const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore") {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync5(path2, "utf8")) });
+      else if (entry.name === ".sourceignore" && entry.isFile()) {
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
       }
     }
   };
@@ -21827,27 +22785,28 @@ function isIgnored(matchers, path2, isDirectory) {
   }
   return false;
 }
-function copyFiles(from, to, files, matchers) {
+function copyFiles(from, to, files, matchers, dropLink) {
   mkdirSync3(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = statSync3(join8(from, file), { throwIfNoEntry: false });
+    const stat = lstatSync2(join9(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync3(dirname2(join8(to, file)), { recursive: true });
-    copyFileSync(join8(from, file), join8(to, file));
+    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
+    copyFileSync(join9(from, file), join9(to, file));
   }
 }
-function copyTree(from, to, skip) {
+function copyTree(from, to, skip, dropLink) {
   mkdirSync3(to, { recursive: true });
   for (const entry of readdirSync3(from, { withFileTypes: true })) {
-    const path2 = join8(from, entry.name);
-    const stat = statSync3(path2, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (skip(path2, stat.isDirectory())) continue;
-    if (stat.isDirectory()) copyTree(path2, join8(to, entry.name), skip);
-    else if (stat.isFile()) copyFileSync(path2, join8(to, entry.name));
+    const path2 = join9(from, entry.name);
+    if (entry.isSymbolicLink()) dropLink(path2);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path2, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join9(to, entry.name));
   }
 }
 
@@ -21855,28 +22814,30 @@ function copyTree(from, to, skip) {
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
-  const referenced = collectReferencedFiles(root, show2);
+  const confinement = createConfinement(root);
+  const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join9(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join9(root, path2);
-        texts.set(path2, existsSync5(absolute) && statSync4(absolute).size <= FILE_SIZE_LIMIT ? readFileSync6(absolute, "utf8") : void 0);
+        const absolute = join10(root, path2);
+        const readable = existsSync5(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
   };
 }
-function collectReferencedFiles(root, show2) {
+function collectReferencedFiles(root, show2, confinement) {
   const referenced = /* @__PURE__ */ new Set();
   const walk = (dir) => {
     let kustomization;
     try {
-      kustomization = readKustomization(dir, show2);
+      kustomization = readKustomization(dir, show2, confinement);
     } catch {
       kustomization = void 0;
     }
@@ -21885,7 +22846,7 @@ function collectReferencedFiles(root, show2) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join9(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
     }
   };
   walk(root);
@@ -21896,7 +22857,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join9(dir, entry.name);
+      const path2 = join10(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
     }
@@ -21981,12 +22942,12 @@ function describeUnfixed(group, notes) {
 }
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join10(planning.head.root, group.kustomization);
-  if (!existsSync6(headFile)) return none;
+  const headFile = join11(planning.head.root, group.kustomization);
+  if (!existsSync6(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync7(headFile, "utf8");
-  const beforeFile = join10(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync6(beforeFile) ? listResourceEntries(readFileSync7(beforeFile, "utf8")) : [];
+  const headText = readFileSync8(headFile, "utf8");
+  const beforeFile = join11(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -22001,12 +22962,12 @@ async function planGroupFix(group, planning) {
   const what = describeObjects([...group.objects.values()]);
   const notes = [];
   const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
-  const lookup = { failed: false };
+  const lookup2 = { failed: false };
   const search = { group, required, what, affixes, planning };
   const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup);
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
     yield* findLocalCandidates(search, movedTo);
-    if (movedTo.length === 0 && !lookup.failed) {
+    if (movedTo.length === 0 && !lookup2.failed) {
       const vendored = vendorObjects(search, source);
       if (vendored) yield vendored;
     }
@@ -22042,11 +23003,11 @@ async function planGroupFix(group, planning) {
   return { notes };
 }
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join10(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
 }
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join10(planning.head.root, path2);
-  const original = readFileSync7(headFile, "utf8");
+  const headFile = join11(planning.head.root, path2);
+  const original = readFileSync8(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -22141,7 +23102,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync7(join10(planning.head.root, path2), "utf8");
+  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -22163,11 +23124,11 @@ function findPreviousEntry(entries, beforeEntry, beforeEntries) {
   if (beforeEntry === void 0) return void 0;
   const exact = entries.find((entry) => entry.value === beforeEntry);
   if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
   if (sameFile) return sameFile;
   const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
 }
 function findDependentEntry(group, entries) {
   const kinds = new Set(
@@ -22213,19 +23174,21 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    text = group.sourceIsFile ? readFileSync7(join10(planning.beforeRoot, group.source), "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    const file = join11(planning.beforeRoot, group.source);
+    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
+    text = group.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
   return readManifestObjects(text, group.source, planning.scope);
 }
-async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup) {
+async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
   if (!url) return;
   const fileName = posix2.basename(new URL(url).pathname);
   const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
-  const names = await listRemoteNames(url, fileName, planning, notes, lookup);
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
     entries: chosen.flatMap((candidate) => candidate.urls),
@@ -22242,7 +23205,7 @@ async function* findRemoteCandidates(search, previous, beforePrevious, notes, lo
   for (const name of names) {
     const result = await readRemoteCandidate(url, name, search);
     if (result.problem) {
-      lookup.failed = true;
+      lookup2.failed = true;
       notes.push(result.problem);
       break;
     }
@@ -22257,7 +23220,7 @@ async function* findRemoteCandidates(search, previous, beforePrevious, notes, lo
     if (!(yield* offer(chosen))) return;
   }
 }
-async function listRemoteNames(url, fileName, planning, notes, lookup) {
+async function listRemoteNames(url, fileName, planning, notes, lookup2) {
   const probes = listConventionalSiblings(fileName);
   const github = parseGitHubFileUrl(url);
   const { contents } = planning;
@@ -22273,7 +23236,7 @@ async function listRemoteNames(url, fileName, planning, notes, lookup) {
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error) {
-    lookup.failed = true;
+    lookup2.failed = true;
     notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
     return probes;
   }
@@ -22317,7 +23280,7 @@ function describeGitHubError(error) {
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname3(join10(root, group.kustomization));
+  const kustomizationDir = dirname5(join11(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -22337,12 +23300,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join10(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative6(kustomizationDir, join10(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -22360,7 +23323,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname3(join10(planning.head.root, group.kustomization));
+  const headDir = dirname5(join11(planning.head.root, group.kustomization));
   const taken = new Set(existsSync6(headDir) ? readdirSync5(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -22375,7 +23338,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative6(planning.head.root, join10(headDir, name))), content }],
+    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -22423,52 +23386,59 @@ function compareText(a, b) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync8, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join13 } from "node:path";
-
-// src/render/flux-discovery.ts
-import { readFileSync as readFileSync9, readdirSync as readdirSync7 } from "node:fs";
-import { join as join12, relative as relative8 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname4, join as join11, relative as relative7 } from "node:path";
-var import_yaml8 = __toESM(require_dist(), 1);
+import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, join as join12, relative as relative7 } from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
+function unaliasBuildPath(aliases, path2) {
+  for (const [from, to] of aliases) if (path2 === from || path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
+  return path2;
+}
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join11(artifact.root, ks.path);
+  const dir = join12(artifact.root, ks.path);
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
   if (!existsSync7(dir) || !statSync5(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    return { graph: readKustomizationGraph(dir, show2), aliases: /* @__PURE__ */ new Map() };
+    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join11(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join12(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
   mkdirSync4(buildDir, { recursive: true });
   for (const entry of readdirSync6(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join11(dir, entry), join11(buildDir, entry));
+    symlinkSync2(join12(dir, entry), join12(buildDir, entry));
   }
-  const text = (0, import_yaml8.stringify)(kustomization);
-  writeFileSync4(join11(buildDir, "kustomization.yaml"), text);
-  const graph = readKustomizationGraph(buildDir, show2);
-  const original = existing ? readKustomization(dir, show2) : void 0;
+  const text = (0, import_yaml11.stringify)(kustomization);
+  writeFileSync4(join12(buildDir, "kustomization.yaml"), text);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show2, confinement);
+  const outside = listOutsideReferences(graph);
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const [, ...rest] = graph.kustomizations;
   return {
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text
+    kustomization: text,
+    outside
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml8.parse)(readFileSync8(file, "utf8"));
+  const value = (0, import_yaml11.parse)(readFileSync9(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -22478,7 +23448,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join11(current, entry.name);
+      const path2 = join12(current, entry.name);
       const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -22497,9 +23467,9 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync8(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync9(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
   }
   for (const doc of docs) {
     if (doc === null || doc === void 0) continue;
@@ -22544,11 +23514,13 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/flux-discovery.ts
+import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
+import { join as join13, relative as relative8 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join12(dir, entry.name);
+      const path2 = join13(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -22556,7 +23528,7 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync9(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync10(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
@@ -22590,6 +23562,7 @@ async function discoverFluxUnits(declared, options) {
     const next = [];
     for (const unit of results) {
       units.set(unit.ks.key, unit);
+      checkUnitCount(units.size, "Flux Kustomizations");
       renderedDocs.push(...unit.docs);
       for (const { body } of unit.docs) {
         const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
@@ -22619,8 +23592,13 @@ async function renderUnit(item, renderedDocs, options) {
       missingVariables: []
     };
   }
-  const docs = await options.build(planFluxBuild(options.artifact, ks, options.show), ks);
-  const variables = collectVariables(ks, renderedDocs, options.clusterVariables);
+  const plan = planFluxBuild(options.artifact, ks, options.show);
+  if (plan.outside.length > 0) {
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+  }
+  const docs = await options.build(plan, ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = /* @__PURE__ */ new Set();
   const finished = docs.map((doc) => {
     let body = doc.body;
@@ -22634,7 +23612,7 @@ async function renderUnit(item, renderedDocs, options) {
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
 }
-function collectVariables(ks, renderedDocs, clusterVariables) {
+function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
   if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
   const variables = { ...clusterVariables };
   for (const ref of ks.substituteFrom) {
@@ -22643,12 +23621,18 @@ function collectVariables(ks, renderedDocs, clusterVariables) {
       return body.kind === ref.kind && body.apiVersion === "v1" && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
     });
     if (!source) continue;
+    const secret = ref.kind === "Secret";
     const data = isRecord(source.body.data) ? source.body.data : {};
     for (const [key, value] of Object.entries(data)) {
-      variables[key] = ref.kind === "Secret" ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+      const text = secret ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+      variables[key] = text;
+      if (secret) secretValues?.add(text).add(String(value));
     }
-    if (ref.kind === "Secret" && isRecord(source.body.stringData)) {
-      for (const [key, value] of Object.entries(source.body.stringData)) variables[key] = String(value);
+    if (secret && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) {
+        variables[key] = String(value);
+        secretValues?.add(String(value));
+      }
     }
   }
   return { ...variables, ...ks.substitute };
@@ -22679,11 +23663,11 @@ function declaresFluxKustomizations(dir) {
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join13(current, entry.name);
+      const path2 = join14(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync10(path2, "utf8");
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync11(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
@@ -22691,8 +23675,9 @@ function declaresFluxKustomizations(dir) {
   };
   return walk(dir);
 }
-async function compareFluxSides(sides, runner, options, settings, remote) {
+async function compareFluxSides(sides, runner, options, settings, remote2) {
   const artifacts = [];
+  const secretValues = /* @__PURE__ */ new Set();
   try {
     const width = options.concurrency ?? availableParallelism();
     const cache2 = /* @__PURE__ */ new Map();
@@ -22700,14 +23685,14 @@ async function compareFluxSides(sides, runner, options, settings, remote) {
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
-        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(unaliasBuildPath(plan.aliases, path2)) })}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, ...remote ? { remote } : {} }).then((docs) => {
+          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, ...remote2 ? { remote: remote2 } : {} }).then((docs) => {
             options.onProgress?.(++builds, void 0);
             return docs;
           });
@@ -22721,13 +23706,16 @@ async function compareFluxSides(sides, runner, options, settings, remote) {
         build: build2,
         checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
         clusterVariables: settings.config.substitute,
+        secretValues,
         concurrency: width,
         mapInPool
       });
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return analyzeFluxUnits(sides, beforeUnits, afterUnits, settings);
+    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+  } catch (error) {
+    throw maskError(error, createSecretMask(secretValues));
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
@@ -22736,27 +23724,56 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const findings = [...settings.configFindings];
   const owners = /* @__PURE__ */ new Map();
+  const units = [];
   for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
     owners.set(key, {
-      ...old ? { before: old.ks } : {},
-      ...current ? { after: current.ks } : {},
+      ...ksBefore ? { before: ksBefore } : {},
+      ...ksAfter ? { after: ksAfter } : {},
       ...old?.parent ? { parentBefore: old.parent } : {},
       ...current?.parent ? { parentAfter: current.parent } : {},
       ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-      ...old?.skipped ? { skippedBefore: old.skipped } : {},
-      ...current?.skipped ? { skippedAfter: current.skipped } : {},
+      ...skippedBefore ? { skippedBefore } : {},
+      ...skippedAfter ? { skippedAfter } : {},
       missingVariables: current?.missingVariables ?? []
     });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : void 0), after: current?.docs ?? (unknownAfter ? [] : void 0), ...!judged && why ? { skipped: why } : {} });
   }
-  return analyzeUnitsInDetail(
-    { before: sides.before.info, after: sides.after.info },
-    keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
-    settings,
-    owners
-  );
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+}
+function findUnrenderedAncestor(unit, own, other) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return void 0;
+  }
+  return void 0;
+}
+function maskError(error, mask) {
+  if (mask.forms.length === 0 || !(error instanceof Error)) return error;
+  error.message = mask.text(error.message);
+  if (error.stack !== void 0) error.stack = mask.text(error.stack);
+  if (error instanceof PruneGuardError && error.details !== void 0) {
+    Object.defineProperty(error, "details", { value: mask.text(error.details) });
+  }
+  return error;
 }
 function createSourceCheck(objects, repoUrl, mapped) {
   const repositories = /* @__PURE__ */ new Map();
@@ -22795,31 +23812,34 @@ function createPathDisplay(root, prefix2) {
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = options.fixes === false ? void 0 : createContents(options);
+  const contents = options.fixes === false || options.offline ? void 0 : createContents(options);
   const checkouts = [];
   let fetcher;
   try {
     const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
-    const config = loadConfig({
-      repoRoot: sides.configRoot,
-      ...options.configPath ? { path: resolve4(options.cwd, options.configPath) } : {},
-      ...options.source.kind === "dirs" ? { rootLabel: options.source.after } : {}
-    });
-    const settings = { config, failOn: options.failOn ?? config.failOn ?? "error" };
+    const settings = loadSettings(options, sides);
+    const { config } = settings;
     const mirrors = [...cliMirrors, ...config.mirrors];
-    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
-    const remote = { mirrors, fetcher };
+    fetcher = createRemoteFetcher({
+      cacheDir: resolveCacheDir(options),
+      mirrors,
+      ...config.remote.allow ? { allow: config.remote.allow } : {},
+      ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
+      ...options.offline ? { offline: true } : {}
+    });
+    const remote2 = { mirrors, fetcher };
     let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join14(before.root, path2)) || declaresFluxKustomizations(join14(after.root, path2)))) {
-      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote);
+    if (paths.some((path2) => declaresFluxKustomizations(join15(before.root, path2)) || declaresFluxKustomizations(join15(after.root, path2)))) {
+      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
       const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
       compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
     } else {
-      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote);
+      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote2);
     }
     const { analysis } = compared;
-    if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
+    const mask = createSecretMask(analysis.secretValues ?? []);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
     const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
     const plan = await planFixes(
       analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
@@ -22829,14 +23849,14 @@ async function runWithTree(options, dependencies = {}) {
         head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
         beforeLabel: before.info.label,
         runner,
-        remote,
+        remote: remote2,
         ...contents ? { contents } : {},
         scope: analysis.scope,
         config: settings.config,
         concurrency: options.concurrency ?? availableParallelism2()
       }
     );
-    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
+    return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
   } finally {
     fetcher?.close();
     for (const checkout of checkouts) checkout.dispose();
@@ -22852,9 +23872,9 @@ async function prepareGitSides(source, cwd, checkouts) {
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync(cwd);
+  const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative9(git.root, resolve4(realCwd, path2));
+    const rel = relative9(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -22863,38 +23883,41 @@ async function prepareGitSides(source, cwd, checkouts) {
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
-    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`)
+    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
+    confinement: createConfinement(baseCheckout.dir)
   };
-  const common = { paths, configRoot: git.root, ...repoUrl ? { repoUrl } : {} };
+  const common = { paths, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+    return { ...common, before, after: after2 };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
   const after = {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
     root: headCheckout.dir,
-    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`)
+    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(headCheckout.dir)
   };
   return { ...common, before, after };
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve4(cwd, dir);
+    const root = resolve6(cwd, dir);
     if (!existsSync9(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`) };
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [""], configRoot: after.root };
+  return { before: side(source.before), after, paths: [""] };
 }
-async function compareSides(comparison, runner, options, settings, remote) {
+async function compareSides(comparison, runner, options, settings, remote2) {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
   };
   const width = options.concurrency ?? availableParallelism2();
   let done = 0;
@@ -22902,12 +23925,12 @@ async function compareSides(comparison, runner, options, settings, remote) {
     await render(task, !shared.has(task));
     options.onProgress?.(++done, tasks.length);
   });
-  let analysis = analyze(before, after, plans, settings);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings);
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
   }
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
@@ -22925,31 +23948,40 @@ function createContents(options) {
   }
   return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
 }
+function loadSettings(options, sides) {
+  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
+  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
+  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, config, proposed) : void 0;
+  return settle(config, finding ? [finding] : []);
+}
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve4(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve4(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join14(env.XDG_CACHE_HOME || join14(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join15(env.XDG_CACHE_HOME || join15(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync9(join14(before.root, path2)) && !existsSync9(join14(after.root, path2))) {
+    if (!existsSync9(join15(before.root, path2)) && !existsSync9(join15(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join14(side.root, path2);
+      const dir = join15(side.root, path2);
       if (!existsSync9(dir)) continue;
       if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
+  checkUnitCount(rootNames.size, "kustomization roots");
   return [...rootNames].sort();
 }
 function planRenders(before, after, rootNames) {
@@ -22959,11 +23991,16 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join14(side.root, name);
+      const dir = join15(side.root, name);
       if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show);
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
       const task = tasks.get(hash) ?? { side, graph };
       tasks.set(hash, task);
       plan[key] = task;
@@ -22972,12 +24009,22 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, settings) {
-  return analyzeUnitsInDetail(
-    { before: before.info, after: after.info },
-    plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
-    settings
-  );
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
 }
 
 // src/cli.ts
@@ -23022,6 +24069,12 @@ Fixes
                         in the config file)
   --cache-dir DIR       cache of remote manifests (env PRUNE_GUARD_CACHE_DIR;
                         default: ~/.cache/prune-guard)
+  --allow-remote HOST   also allow remote resources from HOST: a host,
+                        *.domain, host:port or http(s) URL prefix (repeatable;
+                        besides remote.allow in the config file, or the
+                        default list of public code hosts)
+  --offline             download no remote resource: only the cache and
+                        mirrors answer, and nothing asks GitHub
   --github-api-url URL  GitHub API for directory look-ups (env GITHUB_API_URL;
                         token from GITHUB_TOKEN or GH_TOKEN)
 
@@ -23066,6 +24119,8 @@ function parseCommandLine(argv, cwd, env) {
         "kustomize-bin": { type: "string" },
         mirror: { type: "string", multiple: true },
         "cache-dir": { type: "string" },
+        "allow-remote": { type: "string", multiple: true },
+        offline: { type: "boolean", default: false },
         "github-api-url": { type: "string" },
         write: { type: "boolean", default: false },
         "no-fix": { type: "boolean", default: false },
@@ -23122,19 +24177,26 @@ function parseCommandLine(argv, cwd, env) {
       ...values["kustomize-bin"] !== void 0 ? { kustomizeBin: values["kustomize-bin"] } : {},
       mirrors: values.mirror ?? [],
       ...values["cache-dir"] !== void 0 ? { cacheDir: values["cache-dir"] } : {},
+      ...values["allow-remote"] ? { allowRemote: values["allow-remote"].map(checkAllowRemote) } : {},
+      ...values.offline ? { offline: true } : {},
       ...values["github-api-url"] !== void 0 ? { githubApiUrl: values["github-api-url"] } : {},
       ...values["no-fix"] ? { fixes: false } : {}
     }
   };
+}
+function checkAllowRemote(value) {
+  const problem = findAllowEntryProblem(value);
+  if (problem) throw new UsageError(`--allow-remote is set to invalid value '${hideUserInfo(value)}': ${problem}`);
+  return value;
 }
 function checkChoice(name, value, valid) {
   if (valid.includes(value)) return value;
   throw new UsageError(`${name} is set to invalid value '${value}'. Valid values: ${valid.join(", ")}`);
 }
 function formatReport(report, format, color, options) {
-  if (format === "json") return formatJson(report);
+  if (format === "json") return protectJson(formatJson(report));
   const fixCommand = describeFixCommand(options);
-  if (format === "markdown") return formatMarkdown(report, { fixCommand });
+  if (format === "markdown") return protectLines(formatMarkdown(report, { fixCommand }));
   return formatText(report, { color, fixCommand });
 }
 function describeFixCommand(options) {
@@ -23143,7 +24205,9 @@ function describeFixCommand(options) {
   const verdict = [
     ...options.failOn ? ["--fail-on", options.failOn] : [],
     ...options.configPath ? ["--config", options.configPath] : [],
-    ...options.kustomizeBin ? ["--kustomize-bin", options.kustomizeBin] : []
+    ...options.kustomizeBin ? ["--kustomize-bin", options.kustomizeBin] : [],
+    ...(options.allowRemote ?? []).flatMap((entry) => ["--allow-remote", entry]),
+    ...options.offline ? ["--offline"] : []
   ];
   const command = ["prune-guard", "fix", ...[...sides, ...verdict].map(quoteArgument)].join(" ");
   return source.kind === "git" && source.head !== void 0 ? { command, checkout: source.head } : { command };
@@ -23157,7 +24221,7 @@ function useColor(env, isTTY) {
   return isTTY;
 }
 async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
-  for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}
+  for (const note of fixNotes) process.stderr.write(`${formatLogLine(`prune-guard: ${note}`)}
 `);
   const { fixes } = report;
   if (fixes.length === 0) {
@@ -23173,16 +24237,23 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join15(headRoot, path2);
-    return existsSync10(absolute) ? readFileSync11(absolute, "utf8") : void 0;
+    const absolute = join16(headRoot, path2);
+    return existsSync10(absolute) ? readFileSync12(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
-  for (const fix of skipped) process.stderr.write(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}
+  for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
 `);
-  for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? "verified" : "unverified"} fix: ${fix.description}
+  for (const fix of applied) process.stderr.write(`${formatLogLine(`prune-guard: ${fix.verified ? "verified" : "unverified"} fix: ${fix.description}`)}
 `);
   if (!write) {
-    process.stdout.write(formatFileChanges(changes));
+    const patch = protectPatch(formatFileChanges(changes));
+    process.stdout.write(patch.text);
+    if (patch.altered > 0) {
+      process.stderr.write(
+        `prune-guard: ${patch.altered} ${patch.altered === 1 ? "line" : "lines"} of the patch held control characters or read as a CI log command, and ${patch.altered === 1 ? "is" : "are"} printed escaped: git apply rejects ${patch.altered === 1 ? "it" : "them"}; --write applies the fixes as planned
+`
+      );
+    }
     const root = toPosix(relative10(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
@@ -23195,10 +24266,10 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join15(headRoot, change.path);
-    mkdirSync5(dirname5(absolute), { recursive: true });
+    const absolute = join16(headRoot, change.path);
+    mkdirSync5(dirname7(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
-    process.stdout.write(`${change.before === void 0 ? "created" : "updated"} ${change.path}
+    process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
   }
   const after = await recheck();
@@ -23244,14 +24315,14 @@ async function main(argv) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     if (error instanceof PruneGuardError) {
-      process.stderr.write(`prune-guard: ${error.message}
+      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}`)}
 `);
-      if (verbose && error.details) process.stderr.write(`${redactCredentials(error.details.trimEnd())}
+      if (verbose && error.details) process.stderr.write(`${formatLogLines(redactCredentials(error.details.trimEnd()))}
 `);
     } else {
-      process.stderr.write(`prune-guard: unexpected error: ${getErrorMessage(error)}
+      process.stderr.write(`${formatLogLine(`prune-guard: unexpected error: ${getErrorMessage(error)}`)}
 `);
-      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ""}
+      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${formatLogLines(error.stack ?? "")}
 `);
     }
     return ExitCodes.error;

@@ -2,7 +2,6 @@
  * The GitHub Action adapter: inputs and event -> run -> job summary, annotations, sticky
  * comment, review suggestions, outputs, and the gate.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,13 @@ import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './co
 import { formatObjectRef } from './core/objects.ts';
 import type { Report } from './core/report.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
-import { formatCommentMarker, upsertStickyComment } from './github/sticky-comment.ts';
+import { deriveCommentKey, formatCommentMarker, upsertStickyComment, type CommentScope } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
 import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
 import { redactCredentials } from './core/redact.ts';
+import { escapeControlCharacters, formatLogLine } from './core/plain-text.ts';
 import { exitWhenFlushed } from './render/cleanup.ts';
 import { runWithTree } from './run.ts';
 
@@ -36,6 +36,8 @@ const Inputs = {
   kustomizeBin: 'kustomize-bin',
   mirror: 'mirror',
   cacheDir: 'cache-dir',
+  offline: 'offline',
+  commentKey: 'comment-key',
 } as const;
 
 /** Output names, as in action.yml. */
@@ -73,7 +75,7 @@ interface ActionOptions {
   readonly fixes: boolean;
   /** A pull request carrying this label passes the gate. */
   readonly ackLabel: string;
-  /** Configuration file, relative to the workspace. */
+  /** Configuration file, a path in the repository read from the base side. */
   readonly config?: string;
   /** kustomize or kubectl binary. */
   readonly kustomizeBin?: string;
@@ -81,6 +83,10 @@ interface ActionOptions {
   readonly mirrors: readonly string[];
   /** Remote-manifest cache directory. */
   readonly cacheDir?: string;
+  /** Download no remote resource but through a mirror (or from the cache). */
+  readonly offline: boolean;
+  /** Secret that keys the sticky comment's marker. */
+  readonly commentKey?: string;
 }
 
 function getOptionalInput(name: string): string | undefined {
@@ -112,8 +118,10 @@ function getOptions(): ActionOptions {
     ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
     mirrors: (getOptionalInput(Inputs.mirror) ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
     ...(getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) as string } : {}),
+    offline: getChoice(Inputs.offline, ['true', 'false'], 'false') === 'true',
+    ...(getOptionalInput(Inputs.commentKey) ? { commentKey: getOptionalInput(Inputs.commentKey) as string } : {}),
   };
-  core.debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? '***' : '' }))}`);
+  core.debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? '***' : '', ...(options.commentKey ? { commentKey: '***' } : {}) }))}`);
   return options;
 }
 
@@ -200,7 +208,7 @@ async function mapFixesToHead(workspace: string, head: string, fixes: readonly F
   try {
     await fetchCommitIfMissing(git, head, token, FETCH_ADVICE);
   } catch (error) {
-    core.warning(`prune-guard could not read the pull request head, so its fixes are not suggested on lines: ${getErrorMessage(error)}`);
+    core.warning(formatLogLine(`prune-guard could not read the pull request head, so its fixes are not suggested on lines: ${getErrorMessage(error)}`));
     return { fixes, unmapped: [...fixes] };
   }
   const maps = new Map<string, LineMap>();
@@ -219,13 +227,14 @@ function annotateFindings(findings: readonly Finding[]): void {
     warning: core.warning,
     notice: core.notice,
   };
+  // Messages quote the repository; a workflow command escapes only %, CR and LF in them.
   for (const severity of ['error', 'warning', 'notice'] as const) {
     const ofLevel = findings.filter((finding) => finding.severity === severity);
     for (const finding of ofLevel.slice(0, ANNOTATIONS_PER_LEVEL)) {
       const where = finding.provenance?.kustomization
-        ? { file: finding.provenance.kustomization, ...(finding.provenance.line ? { startLine: finding.provenance.line } : {}) }
+        ? { file: escapeControlCharacters(finding.provenance.kustomization), ...(finding.provenance.line ? { startLine: finding.provenance.line } : {}) }
         : {};
-      emit[severity](finding.message, { title: `prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`, ...where });
+      emit[severity](formatLogLine(finding.message), { title: formatLogLine(`prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`), ...where });
     }
     if (ofLevel.length > ANNOTATIONS_PER_LEVEL) {
       core.notice(`...and ${ofLevel.length - ANNOTATIONS_PER_LEVEL} more ${severity} findings; see the job summary`, { title: 'prune-guard' });
@@ -241,7 +250,7 @@ function warnAboutGitHub(what: string, error: unknown): void {
       `prune-guard could not ${what} (HTTP ${status}): the workflow needs permissions: pull-requests: write, and a pull request from a fork gets a read-only token (see the README on forks). The gate still decides.`,
     );
   } else {
-    core.warning(`prune-guard could not ${what}: ${getErrorMessage(error)}`);
+    core.warning(formatLogLine(`prune-guard could not ${what}: ${getErrorMessage(error)}`));
   }
 }
 
@@ -283,17 +292,19 @@ async function runAction(): Promise<void> {
         cwd: workspace,
         env: process.env,
         ...(options.failOn ? { failOn: options.failOn } : {}),
-        ...(options.config ? { configPath: options.config } : {}),
+        // A path in the repository, read from the base side: the pull request cannot set its own policy.
+        ...(options.config ? { repoConfigPath: options.config } : {}),
         ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}),
         mirrors: options.mirrors,
         fixes: options.fixes,
         ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        ...(options.offline ? { offline: true } : {}),
         ...(options.token ? { githubToken: options.token } : {}),
       }),
     );
 
     // A look-up that failed is why a finding has no fix; say so where the run's log is read.
-    for (const note of fixNotes) core.warning(`prune-guard: ${note}`);
+    for (const note of fixNotes) core.warning(formatLogLine(`prune-guard: ${note}`));
 
     const gateway = pr && options.token ? createPullRequestGateway(createOctokit({ token: options.token, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) }), pr) : undefined;
     const acknowledgedBy = report.blocking && gateway && pr && (await readLabels(gateway, pr)).includes(options.ackLabel) ? options.ackLabel : undefined;
@@ -316,7 +327,7 @@ async function runAction(): Promise<void> {
     annotateFindings(report.findings);
 
     if (gateway && pr && options.comment === 'summary') {
-      const marker = formatCommentMarker(createHash('sha256').update(options.paths.join('\n')).digest('hex').slice(0, 12));
+      const marker = formatCommentMarker(deriveCommentKey(readCommentScope(options.paths), options.commentKey));
       // Leave room for the marker line.
       const { markdown } = formatMarkdownWithin(posted, COMMENT_LIMIT - marker.length - 1, markdownOptions);
       try {
@@ -334,23 +345,39 @@ async function runAction(): Promise<void> {
     if (report.blocking && !acknowledgedBy) {
       const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
       core.setFailed(
-        `prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ''} (label the pull request ${options.ackLabel} to acknowledge)`,
+        formatLogLine(`prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? 'finding' : 'findings'} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ''} (label the pull request ${options.ackLabel} to acknowledge)`),
       );
     } else if (acknowledgedBy) {
-      core.notice(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`);
+      core.notice(formatLogLine(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`));
     }
   } catch (error) {
-    core.setFailed(error instanceof PruneGuardError ? `prune-guard: ${error.message}` : `prune-guard: unexpected error: ${getErrorMessage(error)}`);
+    core.setFailed(formatLogLine(error instanceof PruneGuardError ? `prune-guard: ${error.message}` : `prune-guard: unexpected error: ${getErrorMessage(error)}`));
   } finally {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
     if (summaryMarkdown !== undefined) {
       try {
         await core.summary.addRaw(summaryMarkdown).write();
       } catch (error) {
-        core.warning(`prune-guard could not write the job summary: ${getErrorMessage(error)}`);
+        core.warning(formatLogLine(`prune-guard could not write the job summary: ${getErrorMessage(error)}`));
       }
     }
   }
+}
+
+/**
+ * The sticky comment's scope from the runner's environment: the repository id (its name on a
+ * server that sets none), the workflow file without its `@ref` (which differs per pull
+ * request), the job, and the paths.
+ */
+function readCommentScope(paths: readonly string[]): CommentScope {
+  const workflowRef = process.env.GITHUB_WORKFLOW_REF ?? '';
+  const at = workflowRef.indexOf('@');
+  return {
+    repository: process.env.GITHUB_REPOSITORY_ID || process.env.GITHUB_REPOSITORY || '',
+    workflow: at < 0 ? workflowRef : workflowRef.slice(0, at),
+    job: process.env.GITHUB_JOB ?? '',
+    paths,
+  };
 }
 
 function writeReportFiles(report: Report, markdown: string, outputs: Record<string, string>): void {

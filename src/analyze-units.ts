@@ -5,6 +5,7 @@
  */
 import { dropIgnoredObjects } from './core/config.ts';
 import { diffObjectSets } from './core/diff.ts';
+import type { Finding } from './core/findings.ts';
 import type { FluxOwner } from './core/flux-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from './core/objects.ts';
 import { buildReport, type Report, type SideInfo } from './core/report.ts';
@@ -20,6 +21,11 @@ export interface UnitRenders {
   readonly before: readonly ManifestDoc[] | undefined;
   /** Its objects after the change. */
   readonly after: readonly ManifestDoc[] | undefined;
+  /**
+   * Why one of its sides was not rendered. Such a unit is not judged: a side that was not
+   * rendered is unknown, never empty, so nothing may read as removed (or added).
+   */
+  readonly skipped?: string;
 }
 
 /** The report, with the object sets and scope behind it (what fix planning starts from). */
@@ -30,6 +36,11 @@ export interface Analysis {
   readonly units: readonly UnitDiff[];
   /** The scope every object was identified under. */
   readonly scope: ScopeResolver;
+  /**
+   * Values that came from Secrets through Flux substitution, sorted; the report still holds
+   * them, and is masked (`maskReport`) once its fixes are attached. Never printed.
+   */
+  readonly secretValues?: readonly string[];
 }
 
 /**
@@ -41,6 +52,7 @@ export function analyzeUnitsInDetail(
   units: readonly UnitRenders[],
   settings: Settings,
   owners?: ReadonlyMap<string, FluxOwner>,
+  extraFindings: readonly Finding[] = [],
 ): Analysis {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
@@ -54,9 +66,9 @@ export function analyzeUnitsInDetail(
     }
     return set;
   };
-  const diffs = units.map(({ name, before, after }) => {
-    const beforeSet = setOf(before);
-    const afterSet = setOf(after);
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? new Map() : setOf(before);
+    const afterSet = skipped ? new Map() : setOf(after);
     return {
       unit: name,
       before: beforeSet,
@@ -64,6 +76,7 @@ export function analyzeUnitsInDetail(
       diff: diffObjectSets(beforeSet, afterSet),
       existsBefore: before !== undefined,
       existsAfter: after !== undefined,
+      ...(skipped ? { skipped } : {}),
     };
   });
   const report = buildReport({
@@ -74,6 +87,7 @@ export function analyzeUnitsInDetail(
     failOn: settings.failOn,
     config: settings.config,
     ...(owners ? { owners } : {}),
+    extraFindings,
   });
   return { report, units: diffs, scope };
 }

@@ -10,7 +10,9 @@ import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
 import type { Report } from './core/report.ts';
 import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomization.ts';
-import { redactCredentials } from './core/redact.ts';
+import { hideUserInfo, redactCredentials } from './core/redact.ts';
+import { findAllowEntryProblem } from './core/network-policy.ts';
+import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/plain-text.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
@@ -64,6 +66,12 @@ Fixes
                         in the config file)
   --cache-dir DIR       cache of remote manifests (env PRUNE_GUARD_CACHE_DIR;
                         default: ~/.cache/prune-guard)
+  --allow-remote HOST   also allow remote resources from HOST: a host,
+                        *.domain, host:port or http(s) URL prefix (repeatable;
+                        besides remote.allow in the config file, or the
+                        default list of public code hosts)
+  --offline             download no remote resource: only the cache and
+                        mirrors answer, and nothing asks GitHub
   --github-api-url URL  GitHub API for directory look-ups (env GITHUB_API_URL;
                         token from GITHUB_TOKEN or GH_TOKEN)
 
@@ -128,6 +136,8 @@ function parseCommandLine(
         'kustomize-bin': { type: 'string' },
         mirror: { type: 'string', multiple: true },
         'cache-dir': { type: 'string' },
+        'allow-remote': { type: 'string', multiple: true },
+        offline: { type: 'boolean', default: false },
         'github-api-url': { type: 'string' },
         write: { type: 'boolean', default: false },
         'no-fix': { type: 'boolean', default: false },
@@ -188,10 +198,18 @@ function parseCommandLine(
       ...(values['kustomize-bin'] !== undefined ? { kustomizeBin: values['kustomize-bin'] } : {}),
       mirrors: values.mirror ?? [],
       ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
+      ...(values['allow-remote'] ? { allowRemote: values['allow-remote'].map(checkAllowRemote) } : {}),
+      ...(values.offline ? { offline: true } : {}),
       ...(values['github-api-url'] !== undefined ? { githubApiUrl: values['github-api-url'] } : {}),
       ...(values['no-fix'] ? { fixes: false } : {}),
     },
   };
+}
+
+function checkAllowRemote(value: string): string {
+  const problem = findAllowEntryProblem(value);
+  if (problem) throw new UsageError(`--allow-remote is set to invalid value '${hideUserInfo(value)}': ${problem}`);
+  return value;
 }
 
 function checkChoice<T extends string>(name: string, value: string | undefined, valid: readonly T[]): T {
@@ -199,11 +217,14 @@ function checkChoice<T extends string>(name: string, value: string | undefined, 
   throw new UsageError(`${name} is set to invalid value '${value}'. Valid values: ${valid.join(', ')}`);
 }
 
-/** Renders a report in the requested format. */
+/**
+ * Renders a report in the requested format, safe to print where a CI runner reads stdout:
+ * no line reads as a workflow command (text does this itself).
+ */
 function formatReport(report: Report, format: Format, color: boolean, options: RunOptions): string {
-  if (format === 'json') return formatJson(report);
+  if (format === 'json') return protectJson(formatJson(report));
   const fixCommand = describeFixCommand(options);
-  if (format === 'markdown') return formatMarkdown(report, { fixCommand });
+  if (format === 'markdown') return protectLines(formatMarkdown(report, { fixCommand }));
   return formatText(report, { color, fixCommand });
 }
 
@@ -219,6 +240,8 @@ function describeFixCommand(options: RunOptions): FixCommand {
     ...(options.failOn ? ['--fail-on', options.failOn] : []),
     ...(options.configPath ? ['--config', options.configPath] : []),
     ...(options.kustomizeBin ? ['--kustomize-bin', options.kustomizeBin] : []),
+    ...(options.allowRemote ?? []).flatMap((entry) => ['--allow-remote', entry]),
+    ...(options.offline ? ['--offline'] : []),
   ];
   const command = ['prune-guard', 'fix', ...[...sides, ...verdict].map(quoteArgument)].join(' ');
   return source.kind === 'git' && source.head !== undefined ? { command, checkout: source.head } : { command };
@@ -240,7 +263,8 @@ function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: bool
  * exit code says whether the gate fails: after --write, as a fresh check of the fixed tree says.
  */
 async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: boolean, recheck: () => Promise<Report>): Promise<number> {
-  for (const note of fixNotes) process.stderr.write(`prune-guard: ${note}\n`);
+  // Notes, descriptions and paths quote the repository: one escaped line each.
+  for (const note of fixNotes) process.stderr.write(`${formatLogLine(`prune-guard: ${note}`)}\n`);
   const { fixes } = report;
   if (fixes.length === 0) {
     // Fixes are planned for what fails the gate, and at least for warnings (run.ts).
@@ -261,10 +285,16 @@ async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: b
   };
   // An unverified fix (Flux mode) is shown in the patch, but only a person applies it.
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
-  for (const fix of skipped) process.stderr.write(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}\n`);
-  for (const fix of applied) process.stderr.write(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}\n`);
+  for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}\n`);
+  for (const fix of applied) process.stderr.write(`${formatLogLine(`prune-guard: ${fix.verified ? 'verified' : 'unverified'} fix: ${fix.description}`)}\n`);
   if (!write) {
-    process.stdout.write(formatFileChanges(changes));
+    const patch = protectPatch(formatFileChanges(changes));
+    process.stdout.write(patch.text);
+    if (patch.altered > 0) {
+      process.stderr.write(
+        `prune-guard: ${patch.altered} ${patch.altered === 1 ? 'line' : 'lines'} of the patch held control characters or read as a CI log command, and ${patch.altered === 1 ? 'is' : 'are'} printed escaped: git apply rejects ${patch.altered === 1 ? 'it' : 'them'}; --write applies the fixes as planned\n`,
+      );
+    }
     // The patch's paths are relative to the head side's root (the repository root, or AFTER_DIR);
     // git apply elsewhere skips them without a word.
     const root = toPosix(relative(process.cwd(), headRoot));
@@ -280,7 +310,7 @@ async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: b
     const absolute = join(headRoot, change.path);
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, change.after);
-    process.stdout.write(`${change.before === undefined ? 'created' : 'updated'} ${change.path}\n`);
+    process.stdout.write(`${formatLogLine(`${change.before === undefined ? 'created' : 'updated'} ${change.path}`)}\n`);
   }
   // The fixes were verified one by one; the gate's word on the whole tree is a fresh check.
   const after = await recheck();
@@ -328,12 +358,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
+    // Messages quote file names, refs and kustomize's stderr: escaped, never a workflow command.
     if (error instanceof PruneGuardError) {
-      process.stderr.write(`prune-guard: ${error.message}\n`);
-      if (verbose && error.details) process.stderr.write(`${redactCredentials(error.details.trimEnd())}\n`);
+      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}`)}\n`);
+      if (verbose && error.details) process.stderr.write(`${formatLogLines(redactCredentials(error.details.trimEnd()))}\n`);
     } else {
-      process.stderr.write(`prune-guard: unexpected error: ${getErrorMessage(error)}\n`);
-      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+      process.stderr.write(`${formatLogLine(`prune-guard: unexpected error: ${getErrorMessage(error)}`)}\n`);
+      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${formatLogLines(error.stack ?? '')}\n`);
     }
     return ExitCodes.error;
   }

@@ -43,6 +43,7 @@ import { redactCredentials } from './core/redact.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './core/rules.ts';
 import { createScopeResolver, type ScopeResolver } from './core/scope.ts';
 import type { DirectoryEntry, RepositoryContents } from './github/contents.ts';
+import { createConfinement, isInside } from './render/confine.ts';
 import { KUSTOMIZATION_FILE_NAMES, isRemoteReference, toPosix, type KustomizationGraph, type PathDisplay } from './render/kustomization.ts';
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { isRemoteFileUrl, type RemoteAccess } from './render/overlay.ts';
@@ -290,12 +291,13 @@ function describeUnfixed(group: RemovalGroup, notes: readonly string[]): string 
 async function planGroupFix(group: RemovalGroup, planning: Planning): Promise<GroupResult> {
   const none: GroupResult = { notes: [] };
   const headFile = join(planning.head.root, group.kustomization);
-  if (!existsSync(headFile)) return none;
+  // Provenance names files of the trees; one that leads elsewhere is never read.
+  if (!existsSync(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   // When the unit no longer builds this kustomization, a parent dropped it: an edit here would change nothing.
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync(headFile, 'utf8');
   const beforeFile = join(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync(beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')) : [];
+  const beforeEntries = existsSync(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync(beforeFile, 'utf8')) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -608,7 +610,9 @@ function extendScope(scope: ScopeResolver, docs: readonly ManifestDoc[]): ScopeR
 async function readBeforeSource(group: RemovalGroup, planning: Planning): Promise<Map<string, KubeObject> | undefined> {
   let text: string;
   try {
-    text = group.sourceIsFile ? readFileSync(join(planning.beforeRoot, group.source), 'utf8') : await planning.remote.fetcher.fetchText(group.source);
+    const file = join(planning.beforeRoot, group.source);
+    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return undefined;
+    text = group.sourceIsFile ? readFileSync(file, 'utf8') : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return undefined;
   }

@@ -8,16 +8,20 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { FluxKustomization, SourceRef } from './core/flux.ts';
 import type { FluxOwner } from './core/flux-rules.ts';
+import { PruneGuardError } from './core/errors.ts';
+import { createSecretMask, type SecretMask } from './core/mask-secrets.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from './core/objects.ts';
 import { createArtifact, type Artifact } from './render/artifact.ts';
-import type { FluxBuildPlan } from './render/flux-build.ts';
+import { unaliasBuildPath, type FluxBuildPlan } from './render/flux-build.ts';
 import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from './render/flux-discovery.ts';
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import type { RemoteAccess } from './render/overlay.ts';
 import { renderRoot } from './render/render-root.ts';
-import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
+import { analyzeUnitsInDetail, type Analysis, type UnitRenders } from './analyze-units.ts';
+import type { Finding } from './core/findings.ts';
+import { describeOutsideReads } from './core/guard-findings.ts';
 import type { RunOptions, Settings, Side } from './run.ts';
 
 /** The sides of a Flux comparison. */
@@ -39,7 +43,8 @@ export function declaresFluxKustomizations(dir: string): boolean {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path)) return true;
-      } else if (/\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
         const text = readFileSync(path, 'utf8');
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
@@ -52,6 +57,8 @@ export function declaresFluxKustomizations(dir: string): boolean {
 /** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). */
 export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote?: RemoteAccess): Promise<Analysis> {
   const artifacts: Artifact[] = [];
+  // Values taken from Secrets on either side: the before value must not leak through a diff either.
+  const secretValues = new Set<string>();
   try {
     const width = options.concurrency ?? availableParallelism();
     const cache = new Map<string, Promise<ManifestDoc[]>>();
@@ -64,10 +71,10 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
       const fileHashes = new Map<string, string>();
       // Identical inputs on both sides are built once: the key is owner + input hash.
       const build = (plan: FluxBuildPlan, ks: FluxKustomization): Promise<ManifestDoc[]> => {
-        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes)}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(unaliasBuildPath(plan.aliases, path)) })}`;
         let pending = cache.get(key);
         if (!pending) {
-          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, ...(remote ? { remote } : {}) }).then((docs) => {
+          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, ...(remote ? { remote } : {}) }).then((docs) => {
             options.onProgress?.(++builds, undefined);
             return docs;
           });
@@ -81,13 +88,17 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
         build,
         checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
         clusterVariables: settings.config.substitute,
+        secretValues,
         concurrency: width,
         mapInPool,
       });
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return analyzeFluxUnits(sides, beforeUnits, afterUnits, settings);
+    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+  } catch (error) {
+    // A build of a Kustomization whose spec took a Secret value can fail with that value in its message.
+    throw maskError(error, createSecretMask(secretValues));
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
@@ -97,27 +108,65 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
   const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const findings: Finding[] = [...settings.configFindings];
   const owners = new Map<string, FluxOwner>();
+  const units: UnitRenders[] = [];
   for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
+    // Children of a Kustomization that could not be rendered on a side are unknown there, not gone.
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : undefined;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : undefined;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : undefined);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : undefined);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : undefined);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : undefined);
     owners.set(key, {
-      ...(old ? { before: old.ks } : {}),
-      ...(current ? { after: current.ks } : {}),
+      ...(ksBefore ? { before: ksBefore } : {}),
+      ...(ksAfter ? { after: ksAfter } : {}),
       ...(old?.parent ? { parentBefore: old.parent } : {}),
       ...(current?.parent ? { parentAfter: current.parent } : {}),
       ...(old?.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
-      ...(old?.skipped ? { skippedBefore: old.skipped } : {}),
-      ...(current?.skipped ? { skippedAfter: current.skipped } : {}),
+      ...(skippedBefore ? { skippedBefore } : {}),
+      ...(skippedAfter ? { skippedAfter } : {}),
       missingVariables: current?.missingVariables ?? [],
     });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: 'kustomize.toolkit.fluxcd.io', kind: 'Kustomization', namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : undefined;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, 'after', current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, 'before', old.outside));
+    // A side that was not rendered is unknown, never empty: the unit is not judged.
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : undefined), after: current?.docs ?? (unknownAfter ? [] : undefined), ...(!judged && why ? { skipped: why } : {}) });
   }
-  return analyzeUnitsInDetail(
-    { before: sides.before.info, after: sides.after.info },
-    keys.map((key) => ({ name: key, before: before.get(key)?.docs, after: after.get(key)?.docs })),
-    settings,
-    owners,
-  );
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+}
+
+/**
+ * The nearest ancestor of `unit` (by its parents on its own side) that the other side has
+ * but could not render; undefined when every ancestor was rendered there or is gone.
+ */
+function findUnrenderedAncestor(unit: FluxUnit, own: ReadonlyMap<string, FluxUnit>, other: ReadonlyMap<string, FluxUnit>): string | undefined {
+  const seen = new Set<string>();
+  for (let parent = unit.parent; parent !== undefined && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return undefined;
+  }
+  return undefined;
+}
+
+/** The error with its message and details masked; the same error object, so its class and exit code stay. */
+function maskError(error: unknown, mask: SecretMask): unknown {
+  if (mask.forms.length === 0 || !(error instanceof Error)) return error;
+  error.message = mask.text(error.message);
+  if (error.stack !== undefined) error.stack = mask.text(error.stack);
+  if (error instanceof PruneGuardError && error.details !== undefined) {
+    Object.defineProperty(error, 'details', { value: mask.text(error.details) });
+  }
+  return error;
 }
 
 /**

@@ -9,7 +9,7 @@ import { UsageError } from './core/errors.ts';
 import { hideUserInfo } from './core/redact.ts';
 import type { Config } from './core/config.ts';
 import { isAtOrAbove, type FailLevel } from './core/findings.ts';
-import { loadConfig } from './render/config-file.ts';
+import { loadConfig, loadTrustedConfig } from './render/config-file.ts';
 import type { ManifestDoc } from './core/objects.ts';
 import type { Report, SideInfo } from './core/report.ts';
 import {
@@ -23,10 +23,15 @@ import {
   type TemporaryCheckout,
 } from './render/git.ts';
 import { createKustomizeRunner, type KustomizeRunner } from './render/kustomize.ts';
+import { createConfinement, type Confinement } from './render/confine.ts';
+import { describeConfigChange, describeKustomizationObject, describeOutsideReads, type OutsideRead } from './core/guard-findings.ts';
+import type { Finding } from './core/findings.ts';
+import { checkUnitCount, createObjectBudget, type ObjectBudget } from './core/limits.ts';
 import {
   findKustomizationFile,
   findKustomizationRoots,
   hashGraphInputs,
+  listOutsideReferences,
   readKustomizationGraph,
   toPosix,
   type KustomizationGraph,
@@ -36,6 +41,7 @@ import { mapInPool } from './render/pool.ts';
 import { renderRoot } from './render/render-root.ts';
 import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
 import { attachFixes } from './core/report.ts';
+import { createSecretMask, maskReport } from './core/mask-secrets.ts';
 import type { UnitDiff } from './core/rules.ts';
 import { createRepositoryContents, type RepositoryContents } from './github/contents.ts';
 import { createOctokit } from './github/gateway.ts';
@@ -79,8 +85,13 @@ export interface RunOptions {
   readonly cwd: string;
   /** Severity at which findings block; default: the config file's failOn, else error. */
   readonly failOn?: FailLevel;
-  /** Configuration file; default: `.prune-guard.yaml` at the repository root (AFTER_DIR in diff mode). */
+  /**
+   * Configuration file on disk, the operator's choice (`--config`), read as it is. Default:
+   * `.prune-guard.yaml` at the repository root of the base side (AFTER_DIR in diff mode).
+   */
   readonly configPath?: string;
+  /** Configuration file as a path in the repository (the Action's `config` input), read from the base side. */
+  readonly repoConfigPath?: string;
   /** Explicit kustomize (or kubectl) binary. */
   readonly kustomizeBin?: string;
   /** Environment for finding and running kustomize. */
@@ -93,6 +104,10 @@ export interface RunOptions {
   readonly mirrors?: readonly string[];
   /** Directory of the remote-manifest cache; default: PRUNE_GUARD_CACHE_DIR, else ~/.cache/prune-guard. */
   readonly cacheDir?: string;
+  /** Remote hosts or URL prefixes allowed besides `remote.allow` (or the default list), `--allow-remote`. */
+  readonly allowRemote?: readonly string[];
+  /** Fetch no remote resource but from the cache or through a mirror; no GitHub look-ups. */
+  readonly offline?: boolean;
   /** GitHub API for looking up where dropped CRDs went; default: GITHUB_API_URL, else api.github.com. */
   readonly githubApiUrl?: string;
   /** Token for the GitHub API; default: GITHUB_TOKEN, else GH_TOKEN. */
@@ -127,6 +142,8 @@ export interface Side {
   readonly show: PathDisplay;
   /** The files git would commit, for a working tree (gitignored files never reach Flux). */
   readonly files?: readonly string[];
+  /** Builds of this side read nothing outside its root. */
+  readonly confinement: Confinement;
 }
 
 /** The configuration in force, with the verdict level resolved. */
@@ -135,12 +152,14 @@ export interface Settings {
   readonly config: Config;
   /** The level at which findings block: --fail-on, else the config's failOn, else error. */
   readonly failOn: FailLevel;
+  /** Findings about the configuration itself: the change edits it. */
+  readonly configFindings: readonly Finding[];
+  /** The run's bound on rendered objects. */
+  readonly budget: ObjectBudget;
 }
 
 /** Where the sides come from, beyond the sides themselves. */
 interface PreparedSides {
-  /** Where `.prune-guard.yaml` is looked for. */
-  readonly configRoot: string;
   readonly before: Side;
   readonly after: Side;
   /** Paths to check, relative to both roots. */
@@ -164,7 +183,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
   // Checked before anything is rendered, but only when fixes will look anything up.
-  const contents = options.fixes === false ? undefined : createContents(options);
+  // Offline, nothing asks GitHub about other repositories either.
+  const contents = options.fixes === false || options.offline ? undefined : createContents(options);
   const checkouts: TemporaryCheckout[] = [];
   let fetcher: RemoteFetcher | undefined;
   try {
@@ -173,14 +193,16 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         ? await prepareGitSides(options.source, options.cwd, checkouts)
         : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
-    const config = loadConfig({
-      repoRoot: sides.configRoot,
-      ...(options.configPath ? { path: resolve(options.cwd, options.configPath) } : {}),
-      ...(options.source.kind === 'dirs' ? { rootLabel: options.source.after } : {}),
-    });
-    const settings: Settings = { config, failOn: options.failOn ?? config.failOn ?? 'error' };
+    const settings = loadSettings(options, sides);
+    const { config } = settings;
     const mirrors = [...cliMirrors, ...config.mirrors];
-    fetcher = createRemoteFetcher({ cacheDir: resolveCacheDir(options), mirrors });
+    fetcher = createRemoteFetcher({
+      cacheDir: resolveCacheDir(options),
+      mirrors,
+      ...(config.remote.allow ? { allow: config.remote.allow } : {}),
+      ...(options.allowRemote ? { alsoAllow: options.allowRemote } : {}),
+      ...(options.offline ? { offline: true } : {}),
+    });
     const remote: RemoteAccess = { mirrors, fetcher };
     // Flux Kustomizations under the paths switch to Flux mode; plain kustomize trees keep theirs.
     let compared: Compared;
@@ -193,7 +215,9 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
       compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, runner, options, settings, remote);
     }
     const { analysis } = compared;
-    if (options.fixes === false) return { report: analysis.report, headRoot: after.root, fixNotes: [] };
+    // Values from Secrets (Flux substitution) are masked last, once fixes are attached, in every string.
+    const mask = createSecretMask(analysis.secretValues ?? []);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
     // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
     // notice would undo a removal nobody objects to.
     const fixLevel = settings.failOn === 'never' || settings.failOn === 'notice' ? 'warning' : settings.failOn;
@@ -212,7 +236,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         concurrency: options.concurrency ?? availableParallelism(),
       },
     );
-    return { report: attachFixes(analysis.report, plan.fixes, plan.targets), headRoot: after.root, fixNotes: plan.notes };
+    return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
   } finally {
     // A failed build leaves the others' downloads under way; nothing needs them any more.
     fetcher?.close();
@@ -249,11 +273,13 @@ async function prepareGitSides(
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
+    confinement: createConfinement(baseCheckout.dir),
   };
-  const common = { paths, configRoot: git.root, ...(repoUrl ? { repoUrl } : {}) };
+  const common = { paths, ...(repoUrl ? { repoUrl } : {}) };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
-    return { ...common, before, after: { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files } };
+    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+    return { ...common, before, after };
   }
   const headCheckout = await addTemporaryWorktree(git, headCommit);
   checkouts.push(headCheckout);
@@ -261,6 +287,7 @@ async function prepareGitSides(
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
     root: headCheckout.dir,
     show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(headCheckout.dir),
   };
   return { ...common, before, after };
 }
@@ -273,10 +300,10 @@ function prepareDirectorySides(
     const root = resolve(cwd, dir);
     if (!existsSync(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)) };
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)), confinement: createConfinement(root) };
   };
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [''], configRoot: after.root };
+  return { before: side(source.before), after, paths: [''] };
 }
 
 interface RenderTask {
@@ -289,6 +316,9 @@ interface UnitPlan {
   readonly name: string;
   readonly before?: RenderTask;
   readonly after?: RenderTask;
+  /** Paths a side's build would read outside the tree: that side is never built. */
+  readonly outsideBefore?: readonly OutsideRead[];
+  readonly outsideAfter?: readonly OutsideRead[];
 }
 
 /** A finished comparison, with what fix planning needs of each unit. */
@@ -314,7 +344,7 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
   // so it needs no provenance unless a finding points into it (handled below).
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote });
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote, budget: settings.budget });
   };
   const width = options.concurrency ?? availableParallelism();
   let done = 0;
@@ -323,14 +353,14 @@ async function compareSides(comparison: Comparison, runner: KustomizeRunner, opt
     options.onProgress?.(++done, tasks.length);
   });
 
-  let analysis = analyze(before, after, plans, settings);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-    analysis = analyze(before, after, plans, settings);
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
   }
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
@@ -349,6 +379,20 @@ function createContents(options: RunOptions): RepositoryContents {
     if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
   }
   return createRepositoryContents(createOctokit({ ...(token ? { token } : {}), ...(baseUrl ? { baseUrl } : {}) }));
+}
+
+/**
+ * The configuration in force. `--config` is the operator's file. In git mode the policy is
+ * the base side's file, never the one of the change under review (which could switch its
+ * own check off): an edit to it becomes a blocking finding instead. In diff mode, AFTER_DIR.
+ */
+function loadSettings(options: RunOptions, sides: PreparedSides): Settings {
+  const settle = (config: Config, configFindings: readonly Finding[] = []): Settings => ({ config, failOn: options.failOn ?? config.failOn ?? 'error', configFindings, budget: createObjectBudget() });
+  if (options.configPath !== undefined) return settle(loadConfig({ path: resolve(options.cwd, options.configPath) }));
+  if (options.source.kind === 'dirs') return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
+  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, config, proposed) : undefined;
+  return settle(config, finding ? [finding] : []);
 }
 
 /** The cache directory: --cache-dir, PRUNE_GUARD_CACHE_DIR, $XDG_CACHE_HOME/prune-guard, ~/.cache/prune-guard. */
@@ -372,7 +416,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
       const dir = join(side.root, path);
       if (!existsSync(dir)) continue;
       if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
       // Two named directories must both build: an empty side would read as "everything removed".
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative(side.root, root)));
@@ -380,6 +424,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
   }
+  checkUnitCount(rootNames.size, 'kustomization roots');
   return [...rootNames].sort();
 }
 
@@ -392,13 +437,18 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
   const tasks = new Map<string, RenderTask>();
   const plans: UnitPlan[] = [];
   for (const name of rootNames) {
-    const plan: { name: string; before?: RenderTask; after?: RenderTask } = { name: name || '.' };
+    const plan: { -readonly [K in keyof UnitPlan]: UnitPlan[K] } = { name: name || '.' };
     for (const [key, side] of [['before', before], ['after', after]] as const) {
       const dir = join(side.root, name);
       if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show);
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes)}`;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === 'before' ? 'outsideBefore' : 'outsideAfter'] = outside.map((ref) => ({ ...ref, file: toPosix(relative(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
       const task = tasks.get(hash) ?? { side, graph };
       tasks.set(hash, task);
       plan[key] = task;
@@ -409,10 +459,23 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings): Analysis {
-  return analyzeUnitsInDetail(
-    { before: before.info, after: after.info },
-    plans.map((plan) => ({ name: plan.name, before: plan.before?.docs, after: plan.after?.docs })),
-    settings,
-  );
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[]): Analysis {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    // A side that was not built is unknown: its existence still counts, its objects do not.
+    const docs = (task: RenderTask | undefined, outside: readonly OutsideRead[] | undefined): readonly ManifestDoc[] | undefined => task?.docs ?? (outside ? [] : undefined);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, undefined, findings);
+}
+
+/** Adds the findings of a root that reads outside the tree; returns why it is not judged. */
+function describeOutsidePlan(plan: UnitPlan, findings: Finding[]): string | undefined {
+  const [side, reads] = plan.outsideAfter ? (['after', plan.outsideAfter] as const) : plan.outsideBefore ? (['before', plan.outsideBefore] as const) : [];
+  if (!side || !reads) return undefined;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === 'after' && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), 'before', plan.outsideBefore));
+  return `reads a file outside the repository ${side === 'after' ? 'after' : 'before'} the change: ${reads[0]?.value ?? ''}`;
 }

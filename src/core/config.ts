@@ -10,6 +10,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import { ConfigError } from './errors.ts';
 import { FailLevels, Rules, Severities, type FailLevel, type Finding, type RuleId, type Severity } from './findings.ts';
 import { describeYamlError, formatObjectKey, type ObjectId } from './objects.ts';
+import { findAllowEntryProblem } from './network-policy.ts';
 import { hideUserInfo } from './redact.ts';
 import type { GroupKind } from './scope.ts';
 import { VARIABLE_NAME_PATTERN } from './substitute.ts';
@@ -40,6 +41,17 @@ export interface Config {
   readonly substitute: Readonly<Record<string, string>>;
   /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
   readonly mirrors: readonly Mirror[];
+  /** Where remote resources may come from. */
+  readonly remote: RemoteSettings;
+}
+
+/** The `remote` key: the network policy for remote resources. */
+export interface RemoteSettings {
+  /**
+   * Hosts (`example.com`), `*.example.com`, `host:port` or http(s) URL prefixes that remote
+   * resources may come from, replacing the default list; undefined: the default list.
+   */
+  readonly allow?: readonly string[];
 }
 
 /** A URL prefix rewrite, so air-gapped runners fetch remote resources from an internal copy. */
@@ -58,10 +70,13 @@ export const EMPTY_CONFIG: Config = Object.freeze({
   sources: Object.freeze([]),
   substitute: Object.freeze({}),
   mirrors: Object.freeze([]),
+  remote: Object.freeze({}),
 });
 
 /** The top-level keys, in the order the README documents them. */
-const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors'] as const;
+const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors', 'remote'] as const;
+
+const REMOTE_KEYS = ['allow'] as const;
 
 const OVERRIDE_KEYS = ['match', 'severity', 'rules'] as const;
 
@@ -123,6 +138,7 @@ export function parseConfig(text: string, source: string): Config {
     sources: reader.readList(entries.get('sources'), 'sources', (node, path) => readSourceRef(reader, node, path)),
     substitute: readSubstitute(reader, entries.get('substitute')),
     mirrors: readMirrors(reader, entries.get('mirrors')),
+    remote: readRemote(reader, entries.get('remote')),
   };
 }
 
@@ -320,6 +336,26 @@ function readMirrors(reader: ConfigReader, entry: MappingEntry | undefined): Mir
     if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
     return { from, to };
   });
+}
+
+/**
+ * `remote:` holds `allow`, the hosts and URL prefixes remote resources may come from. A
+ * present `allow` (even an empty one) replaces the default list, so the file says exactly
+ * what a run may reach.
+ */
+function readRemote(reader: ConfigReader, entry: MappingEntry | undefined): RemoteSettings {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, 'remote', REMOTE_KEYS, 'a mapping with allow (a list of hosts or URL prefixes)');
+  const allow = entries.get('allow');
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, 'remote.allow', (node, path) => {
+      const value = reader.readString(node, path);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    }),
+  };
 }
 
 function readSubstitute(reader: ConfigReader, entry: MappingEntry | undefined): Readonly<Record<string, string>> {

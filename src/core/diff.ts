@@ -4,7 +4,16 @@
 import { compare, type Operation } from 'fast-json-patch';
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
-import { compareObjects, formatObjectRef, isRecord, type KubeObject, type ObjectSet, type ResourceObject } from './objects.ts';
+import {
+  REDACTED,
+  compareObjects,
+  formatObjectRef,
+  formatWholeFieldKey,
+  isRecord,
+  type KubeObject,
+  type ObjectSet,
+  type ResourceObject,
+} from './objects.ts';
 
 /** An object present on both sides whose content differs. */
 export interface ObjectChange {
@@ -116,6 +125,8 @@ function markChangedSecretKeys(body: KubeObject, keys: readonly string[]): KubeO
   const copy: KubeObject = { ...body };
   for (const field of ['data', 'stringData'] as const) {
     const values = body[field];
+    // A field that is not a mapping was redacted whole: it changed as a whole.
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
     if (!isRecord(values)) continue;
     copy[field] = Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value]),

@@ -54,6 +54,17 @@ export class RenderError extends PruneGuardError {
   }
 }
 
+/**
+ * The change names a place outside the repository where nothing may be read or written
+ * (a Flux `spec.path` of `../../tmp`): the run stops before anything is created there.
+ */
+export class OutsideRepositoryError extends PruneGuardError {
+  constructor(message: string) {
+    super(ErrorKinds.render, message);
+    this.name = 'OutsideRepositoryError';
+  }
+}
+
 /** A rendered manifest could not be read as Kubernetes objects. */
 export class ManifestError extends PruneGuardError {
   constructor(message: string) {

@@ -27,6 +27,8 @@ export type FailLevel = (typeof FailLevels)[keyof typeof FailLevels];
  * reports list findings in this order: causes (a pruned CRD) before their effects.
  */
 export const Rules = {
+  configChanged: 'config-changed',
+  readsOutsideRepository: 'reads-outside-repository',
   kustomizationRemoved: 'kustomization-removed',
   crdRemoved: 'crd-removed',
   namespaceRemoved: 'namespace-removed',

@@ -152,24 +152,36 @@ export function describeYamlError(message: string): string {
 const SECRET_DIGEST_KEY = randomBytes(32);
 
 /**
+ * The digest key of a `data` or `stringData` field that is not a mapping (a string, a list, a
+ * number): the field is redacted whole. Parentheses cannot occur in a Secret key, so it never
+ * collides with a real one.
+ */
+export function formatWholeFieldKey(field: 'data' | 'stringData'): string {
+  return `(${field})`;
+}
+
+/**
  * Replaces every Secret value with {@link REDACTED} and returns keyed digests of the
  * values, so later steps can say which keys changed without ever holding the values.
+ * Whatever the shape: a value that is no string (a number, a map, a list) is redacted like
+ * any other, and a `data` or `stringData` that is not a mapping at all (the API server
+ * rejects it, but it is in the repository all the same) is redacted whole, with its digest
+ * under {@link formatWholeFieldKey}.
  */
 export function redactSecret(body: KubeObject): { body: KubeObject; digests: Record<string, string> } {
-  const digests: Record<string, string> = {};
+  const digests = new Map<string, string>();
   const copy: KubeObject = { ...body };
   for (const field of ['data', 'stringData'] as const) {
     const values = body[field];
-    if (!isRecord(values)) continue;
-    const redacted: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values)) {
-      // data is base64 and stringData is plain: digest the decoded bytes so moving a value
-      // from one field to the other does not count as a change.
-      const bytes = field === 'data' ? Buffer.from(String(value), 'base64') : Buffer.from(String(value));
-      digests[key] = createHmac('sha256', SECRET_DIGEST_KEY).update(bytes).digest('hex');
-      redacted[key] = REDACTED;
+    if (values === undefined || values === null) continue;
+    if (!isRecord(values)) {
+      digests.set(formatWholeFieldKey(field), digestSecretValue(field, values));
+      copy[field] = REDACTED;
+      continue;
     }
-    copy[field] = redacted;
+    for (const [key, value] of Object.entries(values)) digests.set(key, digestSecretValue(field, value));
+    // fromEntries defines own properties, so a `__proto__` key is redacted, not dropped.
+    copy[field] = Object.fromEntries(Object.keys(values).map((key) => [key, REDACTED]));
   }
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
@@ -180,7 +192,32 @@ export function redactSecret(body: KubeObject): { body: KubeObject; digests: Rec
       annotations: { ...annotations, 'kubectl.kubernetes.io/last-applied-configuration': REDACTED },
     };
   }
-  return { body: copy, digests };
+  return { body: copy, digests: Object.fromEntries(digests) };
+}
+
+/**
+ * data is base64 and stringData is plain: the decoded bytes are digested, so moving a value
+ * from one field to the other does not count as a change. Anything but a string is digested
+ * as canonical JSON, so a changed nested value still counts as a change.
+ */
+function digestSecretValue(field: 'data' | 'stringData', value: unknown): string {
+  const bytes =
+    typeof value !== 'string'
+      ? Buffer.from(`\0json:${canonicalJson(value)}`)
+      : field === 'data'
+        ? Buffer.from(value, 'base64')
+        : Buffer.from(value);
+  return createHmac('sha256', SECRET_DIGEST_KEY).update(bytes).digest('hex');
+}
+
+/** JSON with sorted keys, so the digest of a map does not depend on key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**

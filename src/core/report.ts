@@ -54,6 +54,8 @@ export interface UnitReport {
   readonly after: number | null;
   /** Its share of the plan. */
   readonly counts: PlanCounts;
+  /** Why it was not rendered on a side (and so not judged); absent when it was rendered. */
+  readonly skipped?: string;
 }
 
 /** The plan's counts, as Terraform-style `N to add, N to change, N to prune`. */
@@ -154,13 +156,15 @@ export interface ReportInput {
   /** The side after. */
   readonly after: SideInfo;
   /** Units with their object sets and diffs; a unit absent on a side has `exists` false there. */
-  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean }>;
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string }>;
   /** The severity at which findings block. */
   readonly failOn: FailLevel;
   /** Flux mode: the Kustomization behind each unit, by unit name. */
   readonly owners?: ReadonlyMap<string, FluxOwner>;
   /** Severity overrides from the configuration file. */
   readonly config?: Config;
+  /** Findings about the change itself (reads outside the repository, configuration edits). */
+  readonly extraFindings?: readonly Finding[];
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -177,7 +181,8 @@ export function buildReport(input: ReportInput): Report {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
   const generic = evaluateRules({ units });
   const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const findings = (input.config ? applySeverityOverrides(flux, input.config) : flux).sort(compareFindings);
+  const all = [...flux, ...(input.extraFindings ?? [])];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
     unit,
@@ -191,7 +196,7 @@ export function buildReport(input: ReportInput): Report {
   const replaced: ReplaceEntry[] = [];
   const unitReports: UnitReport[] = [];
   let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter } of units) {
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -230,6 +235,7 @@ export function buildReport(input: ReportInput): Report {
         replace: diff.replaced.length,
         unchanged: diff.unchanged,
       },
+      ...(skipped ? { skipped } : {}),
     });
   }
 

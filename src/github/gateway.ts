@@ -4,12 +4,38 @@
  */
 import { Octokit } from '@octokit/rest';
 
+/** Who wrote a comment, or whom a token acts as, as GitHub's API reports it. */
+export interface CommentAuthor {
+  /** `octocat`, `github-actions[bot]`. */
+  readonly login: string;
+  /** `User`, `Bot`, `Organization`. */
+  readonly type: string;
+  /** The account id, which a rename keeps; unknown for the Actions token's bot (GHES numbers it otherwise). */
+  readonly id?: number;
+}
+
 /** An issue comment or review comment as the check needs it. */
 export interface PostedComment {
   /** Comment id. */
   readonly id: number;
   /** Markdown body. */
   readonly body: string;
+  /** Its author; absent for a deleted account. */
+  readonly author?: CommentAuthor;
+}
+
+/**
+ * Whom the Actions token (an installation token) acts as: it cannot read `GET /user`, and what
+ * it writes is signed by this bot.
+ */
+export const GITHUB_ACTIONS_BOT: CommentAuthor = { login: 'github-actions[bot]', type: 'Bot' };
+
+/** True when `comment` was written by `identity`: by account id when both are known, else by login and type. */
+export function isAuthoredBy(comment: PostedComment, identity: CommentAuthor): boolean {
+  const { author } = comment;
+  if (!author) return false;
+  if (author.id !== undefined && identity.id !== undefined) return author.id === identity.id;
+  return author.login.toLowerCase() === identity.login.toLowerCase() && author.type === identity.type;
 }
 
 /** A line comment of a review. */
@@ -34,6 +60,8 @@ export interface ChangedFile {
 
 /** The GitHub calls of one pull request. */
 export interface PullRequestGateway {
+  /** Whom the token acts as: the author of every comment this gateway writes. Asked once. */
+  getIdentity(): Promise<CommentAuthor>;
   /** Every issue comment of the pull request, all pages. */
   listComments(): Promise<PostedComment[]>;
   /** Creates an issue comment. */
@@ -71,11 +99,39 @@ export function createOctokit(options: { token?: string; baseUrl?: string }): Oc
   });
 }
 
+type ApiUser = { login: string; type: string; id: number } | null | undefined;
+
+/**
+ * Reads whom the token acts as. A personal access token answers `GET /user`; an installation
+ * token (the Actions token) gets 403 "Resource not accessible by integration" and acts as
+ * `github-actions[bot]`. Any other failure is no identity: nothing is edited on a guess.
+ */
+async function readIdentity(octokit: Octokit): Promise<CommentAuthor> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type, id: data.id };
+  } catch (error) {
+    const { status, response } = error as { status?: number; response?: { data?: { message?: unknown } } };
+    const message = typeof response?.data?.message === 'string' ? response.data.message : '';
+    if (status === 403 && /resource not accessible by integration/i.test(message)) return GITHUB_ACTIONS_BOT;
+    throw error;
+  }
+}
+
+function toAuthor(user: ApiUser): CommentAuthor | undefined {
+  return user ? { login: user.login, type: user.type, id: user.id } : undefined;
+}
+
 /** Implements the gateway over Octokit for one pull request. */
 export function createPullRequestGateway(octokit: Octokit, pr: PullRequestRef): PullRequestGateway {
   const repo = { owner: pr.owner, repo: pr.repo };
-  const toComment = (comment: { id: number; body?: string | null }): PostedComment => ({ id: comment.id, body: comment.body ?? '' });
+  const toComment = (comment: { id: number; body?: string | null; user?: ApiUser }): PostedComment => {
+    const author = toAuthor(comment.user);
+    return { id: comment.id, body: comment.body ?? '', ...(author ? { author } : {}) };
+  };
+  let identity: Promise<CommentAuthor> | undefined;
   return {
+    getIdentity: () => (identity ??= readIdentity(octokit)),
     listComments: async () =>
       (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr.number, per_page: 100 })).map(toComment),
     createComment: async (body) => toComment((await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body })).data),

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Fix, FixEdit } from '../core/findings.ts';
-import type { ChangedFile, PullRequestGateway, ReviewLineComment } from './gateway.ts';
+import { formatFence, formatProse } from '../report/markdown-escape.ts';
+import { isAuthoredBy, type ChangedFile, type CommentAuthor, type PostedComment, type PullRequestGateway, type ReviewLineComment } from './gateway.ts';
 
 /** Head-side line numbers each changed file's diff covers (context and added lines). */
 export function collectCommentableLines(files: readonly ChangedFile[]): Map<string, Set<number>> {
@@ -60,7 +61,7 @@ export function planSuggestions(
         path: edit.path,
         line: edit.endLine,
         ...(edit.startLine < edit.endLine ? { startLine: edit.startLine } : {}),
-        body: `<!-- prune-guard:fix:${fingerprint} -->\n**prune-guard:** ${edit.description}${fix.verified ? ' Verified: with this change, the build keeps every object listed.' : ' Not verified.'}\n\n${suggestionBlock(edit.replacement)}`,
+        body: `${formatFixMarker(fingerprint)}\n**prune-guard:** ${formatProse(edit.description)}${fix.verified ? ' Verified: with this change, the build keeps every object listed.' : ' Not verified.'}\n\n${formatFence(edit.replacement, 'suggestion')}`,
       });
     }
   }
@@ -74,16 +75,22 @@ function isInsideDiff(edit: FixEdit, commentable: ReadonlyMap<string, ReadonlySe
   return true;
 }
 
-function suggestionBlock(replacement: string): string {
-  const longest = Math.max(2, ...[...replacement.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}suggestion\n${replacement}\n${fence}`;
+/** The hidden first line of a suggestion, by which later runs know it was posted. */
+function formatFixMarker(fingerprint: string): string {
+  return `<!-- prune-guard:fix:${fingerprint} -->`;
 }
 
-/** Reads the fingerprints of suggestions posted by earlier runs. */
-export function collectPostedFingerprints(comments: ReadonlyArray<{ body: string }>): Set<string> {
+/**
+ * Reads the fingerprints of suggestions posted by earlier runs: from the first line of review
+ * comments `identity` wrote. Anyone else's comment, whatever it holds, suppresses nothing.
+ */
+export function collectPostedFingerprints(comments: readonly PostedComment[], identity: CommentAuthor): Set<string> {
   const posted = new Set<string>();
-  for (const { body } of comments) for (const match of body.matchAll(/<!-- prune-guard:fix:([0-9a-f]{16}) -->/g)) if (match[1]) posted.add(match[1]);
+  for (const comment of comments) {
+    if (!isAuthoredBy(comment, identity)) continue;
+    const fingerprint = /^<!-- prune-guard:fix:([0-9a-f]{16}) -->/.exec(comment.body)?.[1];
+    if (fingerprint) posted.add(fingerprint);
+  }
   return posted;
 }
 
@@ -94,8 +101,8 @@ export async function postSuggestions(
   commitId: string,
 ): Promise<{ posted: number; suggested: Fix[]; outsideDiff: Fix[] }> {
   if (fixes.length === 0) return { posted: 0, suggested: [], outsideDiff: [] };
-  const [files, reviewComments] = await Promise.all([gateway.listFiles(), gateway.listReviewComments()]);
-  const { comments, suggested, outsideDiff } = planSuggestions(fixes, collectCommentableLines(files), collectPostedFingerprints(reviewComments));
+  const [files, reviewComments, identity] = await Promise.all([gateway.listFiles(), gateway.listReviewComments(), gateway.getIdentity()]);
+  const { comments, suggested, outsideDiff } = planSuggestions(fixes, collectCommentableLines(files), collectPostedFingerprints(reviewComments, identity));
   if (comments.length > 0) {
     await gateway.createReview({
       commitId,

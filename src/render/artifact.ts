@@ -3,11 +3,12 @@
  * source-controller leaves out already gone (`.sourceignore`, GitRepository `spec.ignore`,
  * or its default exclusions). Builds may write into the copy; the user's tree stays untouched.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { registerCleanup } from './cleanup.ts';
+import { createConfinement, isInside, type Confinement } from './confine.ts';
 import { toPosix } from './kustomization.ts';
 
 /** Patterns source-controller always applies. */
@@ -30,6 +31,8 @@ export interface Artifact {
   readonly root: string;
   /** The tree it was copied from, for naming paths. */
   readonly source: string;
+  /** Builds read nothing outside `root` (kustomize-controller's secure file system). */
+  readonly confinement: Confinement;
   /** Removes the copy; safe to call twice. */
   dispose(): void;
 }
@@ -54,15 +57,22 @@ export function createArtifact(source: string, options: ArtifactOptions = {}): A
   const base = mkdtempSync(join(tmpdir(), 'prune-guard-artifact-'));
   const dispose = registerCleanup(() => rmSync(base, { recursive: true, force: true }));
   const root = join(base, 'source');
+  // Symlinks are left out; those that lead out of the source are remembered, so that a
+  // kustomization naming one is told it reads outside the repository.
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = new Set<string>();
+  const dropLink = (path: string): void => {
+    if (!isInside(sourceConfinement, path)) outsideLinks.add(join(realpathSync(base), 'source', relative(source, path)));
+  };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers);
-    else copyTree(source, root, (path, isDirectory) => isIgnored(matchers, toPosix(relative(source, path)), isDirectory));
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path, isDirectory) => isIgnored(matchers, toPosix(relative(source, path)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
   }
-  return { root, source, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
 }
 
 interface ScopedMatcher {
@@ -78,7 +88,7 @@ function collectIgnoreMatchers(source: string, specIgnore: string | undefined): 
       if (entry.name === '.git') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name === '.sourceignore') {
+      else if (entry.name === '.sourceignore' && entry.isFile()) {
         scoped.push({ dir: toPosix(relative(source, dir)), matcher: ignore().add(readFileSync(path, 'utf8')) });
       }
     }
@@ -101,29 +111,32 @@ function isIgnored(matchers: readonly ScopedMatcher[], path: string, isDirectory
   return false;
 }
 
-function copyFiles(from: string, to: string, files: readonly string[], matchers: readonly ScopedMatcher[]): void {
+function copyFiles(from: string, to: string, files: readonly string[], matchers: readonly ScopedMatcher[], dropLink: (path: string) => void): void {
   mkdirSync(to, { recursive: true });
   for (const file of files) {
     const parts = file.split('/');
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join('/'), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = statSync(join(from, file), { throwIfNoEntry: false });
-    // Listed but deleted in the working tree: it is not there after the change.
+    // Listed but deleted in the working tree: it is not there after the change. A symlink
+    // never reaches the artifact: source-controller archives regular files only.
+    const stat = lstatSync(join(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join(from, file));
     if (!stat?.isFile()) continue;
     mkdirSync(dirname(join(to, file)), { recursive: true });
     copyFileSync(join(from, file), join(to, file));
   }
 }
 
-function copyTree(from: string, to: string, skip: (path: string, isDirectory: boolean) => boolean): void {
+function copyTree(from: string, to: string, skip: (path: string, isDirectory: boolean) => boolean, dropLink: (path: string) => void): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const path = join(from, entry.name);
-    // Follow symlinks as a git checkout would present them to the controller.
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (skip(path, stat.isDirectory())) continue;
-    if (stat.isDirectory()) copyTree(path, join(to, entry.name), skip);
-    else if (stat.isFile()) copyFileSync(path, join(to, entry.name));
+    // source-controller archives regular files and directories only: a symlink (and
+    // whatever it points at, inside the repository or not) is not in the artifact.
+    if (entry.isSymbolicLink()) dropLink(path);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path, join(to, entry.name), skip, dropLink);
+    else copyFileSync(path, join(to, entry.name));
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config.ts';
 import { ConfigError, getErrorMessage } from '../core/errors.ts';
+import { createConfinement, isInside } from './confine.ts';
 
 /** The names the configuration file may have at the repository root, in order of preference. */
 export const CONFIG_FILE_NAMES = ['.prune-guard.yaml', '.prune-guard.yml'] as const;
@@ -51,4 +52,50 @@ function readConfigFile(path: string, shown: string): Config {
     throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
   }
   return parseConfig(text, shown);
+}
+
+/** The configuration of a comparison, read from its trusted side. */
+export interface TrustedConfig {
+  /** The configuration in force: the trusted side's file, or the empty default. */
+  readonly config: Config;
+  /** The file's path in the repository, as messages name it. */
+  readonly file: string;
+  /**
+   * What the other side's file would make of the gate, when it differs from the trusted one
+   * (or the problem that keeps it from loading); undefined when both are the same file.
+   */
+  readonly proposed?: Config | { readonly problem: string };
+}
+
+/**
+ * Loads the configuration from the trusted side of a comparison (the base of a pull
+ * request), never from the side under review: a change must not be able to switch off its
+ * own check. `file` is a path in the repository (default: {@link CONFIG_FILE_NAMES} at the
+ * root); a file missing on the trusted side means the defaults. The other side's file is
+ * read too, so that a change to it can be shown for what it is; a symlink out of the
+ * repository is never followed.
+ */
+export function loadTrustedConfig(trustedRoot: string, otherRoot: string, file?: string): TrustedConfig {
+  const load = (root: string): { config: Config; name: string | undefined; text: string | undefined } => {
+    const names = file !== undefined ? [file] : CONFIG_FILE_NAMES.filter((name) => existsSync(join(root, name)));
+    if (file === undefined && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
+    const [name] = names;
+    if (name === undefined || !existsSync(join(root, name))) return { config: EMPTY_CONFIG, name, text: undefined };
+    if (!isInside(createConfinement(root), join(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    const text = readFileSync(join(root, name), 'utf8');
+    return { config: parseConfig(text, name), name, text };
+  };
+  const trusted = load(trustedRoot);
+  let other: ReturnType<typeof load> | { problem: string };
+  try {
+    other = load(otherRoot);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    other = { problem: error.message };
+  }
+  const shown = file ?? trusted.name ?? ('name' in other ? other.name : undefined) ?? CONFIG_FILE_NAMES[0];
+  if ('problem' in other) return { config: trusted.config, file: shown, proposed: other };
+  // The same bytes need no comparison; different bytes may still mean the same policy.
+  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
+  return { config: trusted.config, file: shown, proposed: other.config };
 }

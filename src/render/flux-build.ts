@@ -14,13 +14,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync
 import { dirname, join, relative } from 'node:path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { parse, stringify } from 'yaml';
-import { RenderError } from '../core/errors.ts';
+import { OutsideRepositoryError, RenderError } from '../core/errors.ts';
 import type { FluxKustomization } from '../core/flux.ts';
 import { isRecord } from '../core/objects.ts';
 import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
+import { admitBuildDirectory, isInside, type OutsideReference } from './confine.ts';
 import {
   KUSTOMIZATION_FILE_NAMES,
   findKustomizationFile,
+  listOutsideReferences,
   readKustomization,
   readKustomizationGraph,
   toPosix,
@@ -40,6 +42,14 @@ export interface FluxBuildPlan {
    * user's file for provenance.
    */
   readonly kustomization?: string;
+  /** Paths the build would read outside the artifact: when any, it must not run. */
+  readonly outside: readonly OutsideReference[];
+}
+
+/** Maps a path inside a build directory back to the path the user wrote it in. */
+export function unaliasBuildPath(aliases: ReadonlyMap<string, string>, path: string): string {
+  for (const [from, to] of aliases) if (path === from || path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
+  return path;
 }
 
 /** Flux spec fields that change the root kustomization. */
@@ -60,12 +70,17 @@ function hasSpecTransforms(ks: FluxKustomization): boolean {
  */
 export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: PathDisplay): FluxBuildPlan {
   const dir = join(artifact.root, ks.path);
+  // Checked before anything is looked at there: a build directory goes next to the path.
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    return { graph: readKustomizationGraph(dir, show), aliases: new Map() };
+    const graph = readKustomizationGraph(dir, show, artifact.confinement);
+    return { graph, aliases: new Map(), outside: listOutsideReferences(graph) };
   }
 
   const kustomization = existing ? readRootKustomization(existing, show) : generateKustomization(dir, show);
@@ -80,14 +95,18 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   const text = stringify(kustomization);
   writeFileSync(join(buildDir, 'kustomization.yaml'), text);
 
-  const graph = readKustomizationGraph(buildDir, show);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show, confinement);
+  // Checked on the merged file: the spec's components are entries too.
+  const outside = listOutsideReferences(graph);
   // Lines of the user's own kustomization.yaml, not of the merged copy.
-  const original = existing ? readKustomization(dir, show) : undefined;
+  const original = existing ? readKustomization(dir, show, artifact.confinement) : undefined;
   const [, ...rest] = graph.kustomizations;
   return {
     graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
     aliases: new Map([[buildDir, dir]]),
     kustomization: text,
+    outside,
   };
 }
 

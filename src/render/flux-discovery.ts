@@ -11,7 +11,9 @@ import { isFluxKustomization, readFluxKustomization, type FluxKustomization, typ
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects.ts';
 import { substituteObject } from '../core/substitute.ts';
 import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
-import { planFluxBuild, type FluxBuildPlan } from './flux-build.ts';
+import { planFluxBuild, unaliasBuildPath, type FluxBuildPlan } from './flux-build.ts';
+import type { OutsideRead } from '../core/guard-findings.ts';
+import { checkUnitCount } from '../core/limits.ts';
 import { toPosix, type PathDisplay } from './kustomization.ts';
 
 /** A Flux Kustomization of one side, rendered or not. */
@@ -28,6 +30,8 @@ export interface FluxUnit {
   readonly docs: readonly ManifestDoc[];
   /** Variables with no value and no default (left as a visible placeholder). */
   readonly missingVariables: readonly string[];
+  /** Paths its build would read outside the artifact; it is not rendered when there are any. */
+  readonly outside?: readonly OutsideRead[];
 }
 
 /** What discovery needs from the outside. */
@@ -42,6 +46,8 @@ export interface FluxDiscoveryOptions {
   readonly checkSource: (ref: SourceRef) => string | undefined;
   /** Values for variables only the cluster knows (the config file's `substitute`). */
   readonly clusterVariables: Readonly<Record<string, string>>;
+  /** Receives every value a Kustomization takes from a Secret (substituteFrom), for masking in output. */
+  readonly secretValues?: Set<string>;
   /** How many builds run at once. */
   readonly concurrency: number;
   /** Runs tasks in a bounded pool. */
@@ -117,6 +123,7 @@ export async function discoverFluxUnits(
     const next: typeof level = [];
     for (const unit of results) {
       units.set(unit.ks.key, unit);
+      checkUnitCount(units.size, 'Flux Kustomizations');
       renderedDocs.push(...unit.docs);
       for (const { body } of unit.docs) {
         const child = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
@@ -158,8 +165,14 @@ async function renderUnit(
       missingVariables: [],
     };
   }
-  const docs = await options.build(planFluxBuild(options.artifact, ks, options.show), ks);
-  const variables = collectVariables(ks, renderedDocs, options.clusterVariables);
+  const plan = planFluxBuild(options.artifact, ks, options.show);
+  if (plan.outside.length > 0) {
+    // The merged kustomization stands in for the user's own file in the path.
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
+  }
+  const docs = await options.build(plan, ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = new Set<string>();
   const finished = docs.map((doc) => {
     let body = doc.body;
@@ -177,12 +190,15 @@ async function renderUnit(
 /**
  * The variables of a Kustomization, or undefined when it has no postBuild: Flux substitutes
  * only then. Values only the cluster knows come first, then substituteFrom in order (later
- * wins), then inline substitute.
+ * wins), then inline substitute. Every value read from a Secret goes to `secretValues`, even
+ * one a later source overrides: it is secret all the same. The configuration's and the
+ * inline values are written in the repository, and are not.
  */
 function collectVariables(
   ks: FluxKustomization,
   renderedDocs: readonly ManifestDoc[],
   clusterVariables: Readonly<Record<string, string>>,
+  secretValues?: Set<string>,
 ): Record<string, string> | undefined {
   if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return undefined;
   const variables: Record<string, string> = { ...clusterVariables };
@@ -192,12 +208,19 @@ function collectVariables(
       return body.kind === ref.kind && body.apiVersion === 'v1' && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
     });
     if (!source) continue;
+    const secret = ref.kind === 'Secret';
     const data = isRecord(source.body.data) ? source.body.data : {};
     for (const [key, value] of Object.entries(data)) {
-      variables[key] = ref.kind === 'Secret' ? Buffer.from(String(value), 'base64').toString('utf8') : String(value);
+      const text = secret ? Buffer.from(String(value), 'base64').toString('utf8') : String(value);
+      variables[key] = text;
+      // The base64 as written too: it can reach output where the decoded value does not.
+      if (secret) secretValues?.add(text).add(String(value));
     }
-    if (ref.kind === 'Secret' && isRecord(source.body.stringData)) {
-      for (const [key, value] of Object.entries(source.body.stringData)) variables[key] = String(value);
+    if (secret && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) {
+        variables[key] = String(value);
+        secretValues?.add(String(value));
+      }
     }
   }
   return { ...variables, ...ks.substitute };

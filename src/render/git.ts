@@ -1,11 +1,14 @@
 /**
- * The git port: refs, merge bases and throwaway worktrees for the base side.
+ * The git port: refs, merge bases and throwaway worktrees for the base side. git sees the
+ * user's own configuration and credentials but none of the tokens prune-guard was handed
+ * (see child-env.ts).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitError } from '../core/errors.ts';
+import { createGitEnv } from './child-env.ts';
 import { registerCleanup } from './cleanup.ts';
 
 /** Runs git in one repository. */
@@ -30,7 +33,7 @@ export async function openRepository(cwd: string): Promise<GitClient> {
 
 function runGit(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: createGitEnv(process.env) }, (error, stdout, stderr) => {
       if (!error) resolvePromise(stdout);
       else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new GitError('git is not installed or not on PATH', 'ENOENT'));
       else reject(new GitError(`git ${args.join(' ')} failed: ${stderr.trim().split('\n')[0] ?? ''}`, stderr));
@@ -93,13 +96,13 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   const dir = mkdtempSync(join(tmpdir(), 'prune-guard-worktree-'));
   const remove = (): void => {
     try {
-      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: git.root, stdio: 'ignore' });
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: git.root, stdio: 'ignore', env: createGitEnv(process.env) });
     } catch {
       // Not registered (add failed) or already gone; the directory is removed below either way.
     }
     rmSync(dir, { recursive: true, force: true });
     try {
-      execFileSync('git', ['worktree', 'prune'], { cwd: git.root, stdio: 'ignore' });
+      execFileSync('git', ['worktree', 'prune'], { cwd: git.root, stdio: 'ignore', env: createGitEnv(process.env) });
     } catch {
       // Pruning is housekeeping only.
     }

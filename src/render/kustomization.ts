@@ -4,11 +4,13 @@
  * finds build roots, and decides when two sides have identical inputs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Node } from 'yaml';
 import { ManifestError } from '../core/errors.ts';
 import { describeYamlError } from '../core/objects.ts';
+import { findAliasBomb } from '../core/yaml-bomb.ts';
+import { isInside, listPathEntries, listPluginPathEntries, type Confinement, type OutsideReference } from './confine.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -49,6 +51,8 @@ export interface Kustomization {
   readonly generators: ReadonlyMap<string, EntryOrigin>;
   /** Every local path any string in the file points at, absolute (patches, generator files, ...). */
   readonly referencedPaths: readonly string[];
+  /** Paths it names that lead out of the confinement it was read under; never read, never followed. */
+  readonly outside: readonly OutsideReference[];
 }
 
 /** Returns the kustomization file of a directory, or undefined. */
@@ -65,10 +69,22 @@ export function isRemoteReference(value: string): boolean {
   return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
 }
 
-/** Reads the kustomization in `dir`; `show` names files in error messages. */
-export function readKustomization(dir: string, show: PathDisplay): Kustomization | undefined {
+/** Fields whose directory entries kustomize builds as kustomizations of plugin configurations. */
+const PLUGIN_FIELDS = new Set(['generators', 'transformers', 'validators']);
+
+/**
+ * Reads the kustomization in `dir`; `show` names files in error messages. With a
+ * confinement, nothing outside it is read or followed: a kustomization file that is a
+ * symlink out of the tree is not read at all, and every path that leads out is listed in
+ * `outside` instead of `includes`, `files` and `referencedPaths`.
+ */
+export function readKustomization(dir: string, show: PathDisplay, confinement?: Confinement): Kustomization | undefined {
   const file = findKustomizationFile(dir);
   if (!file) return undefined;
+  if (confinement && !isInside(confinement, file)) {
+    const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside };
+  }
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
@@ -85,6 +101,7 @@ export function readKustomization(dir: string, show: PathDisplay): Kustomization
   const files = new Map<string, EntryOrigin>();
   const remotes = new Map<string, EntryOrigin>();
   const generators = new Map<string, EntryOrigin>();
+  const outside: OutsideReference[] = [];
   const root = doc.contents;
   if (root !== null && !isMap(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
 
@@ -93,16 +110,28 @@ export function readKustomization(dir: string, show: PathDisplay): Kustomization
     if (!isSeq(list)) continue;
     for (const item of list.items) {
       if (!isScalar(item) || typeof item.value !== 'string') continue;
-      const origin = { kustomization: file, line: lineOf(item) };
-      if (isRemoteReference(item.value)) {
-        remotes.set(item.value, origin);
-        continue;
-      }
-      const target = resolve(dir, item.value);
-      if (existsSync(target) && statSync(target).isDirectory()) includes.push(target);
-      else files.set(target, origin);
+      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
     }
   }
+  const pluginConfigs: string[] = [];
+  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
+    const target = resolve(dir, entry.value);
+    const origin = { kustomization: file, line: lineOf(entry.node) };
+    if (confinement && !isInside(confinement, target)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const resourceField = (RESOURCE_FIELDS as readonly string[]).includes(entry.field);
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const isDirectory = existsSync(target) && statSync(target).isDirectory();
+    if (isDirectory) includes.push(target);
+    else if (resourceField) files.set(target, origin);
+    else pluginConfigs.push(target);
+  }
+  // A plugin configuration names files of its own (a PatchTransformer's path), read
+  // relative to the kustomization that lists it.
+  if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show));
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
     if (!isSeq(list)) continue;
@@ -122,7 +151,10 @@ export function readKustomization(dir: string, show: PathDisplay): Kustomization
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve(dir, candidate);
-        if (target !== dir && existsSync(target)) referencedPaths.add(target);
+        if (target === dir || !existsSync(target)) continue;
+        // Never hashed, never read: a value like `/` or `/etc/passwd` in any field stays outside.
+        if (confinement && !isInside(confinement, target)) continue;
+        referencedPaths.add(target);
       }
     },
   });
@@ -136,7 +168,27 @@ export function readKustomization(dir: string, show: PathDisplay): Kustomization
     remotes,
     generators,
     referencedPaths: [...referencedPaths].sort(),
+    outside,
   };
+}
+
+/** The paths a plugin configuration file names that lead out of the tree. */
+function findOutsidePluginPaths(config: string, dir: string, confinement: Confinement, show: PathDisplay): OutsideReference[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(readFileSync(config, 'utf8'), { lineCounter });
+  if (!Array.isArray(docs)) return [];
+  const found: OutsideReference[] = [];
+  for (const doc of docs) {
+    if (!isMap(doc.contents)) continue;
+    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
+      // kustomize resolves them against the listing kustomization; the file's own directory is checked too, to be safe.
+      const leaves = [dir, dirname(config)].some((base) => !isInside(confinement, resolve(base, entry.value)));
+      if (!leaves) continue;
+      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
+      found.push({ file: config, line, field: `${entry.field} (a plugin configuration of ${show(dir)})`, value: entry.value });
+    }
+  }
+  return found;
 }
 
 function isComponent(kind: unknown): boolean {
@@ -151,14 +203,14 @@ export interface KustomizationGraph {
   readonly kustomizations: readonly Kustomization[];
 }
 
-/** Follows local includes from `root`, reading each kustomization once. */
-export function readKustomizationGraph(root: string, show: PathDisplay): KustomizationGraph {
+/** Follows local includes from `root`, reading each kustomization once (never outside the confinement). */
+export function readKustomizationGraph(root: string, show: PathDisplay, confinement?: Confinement): KustomizationGraph {
   const seen = new Map<string, Kustomization>();
   const queue = [root];
   while (queue.length > 0) {
     const dir = queue.shift() as string;
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show);
+    const kustomization = readKustomization(dir, show, confinement);
     if (!kustomization) continue;
     seen.set(dir, kustomization);
     queue.push(...kustomization.includes);
@@ -166,14 +218,20 @@ export function readKustomizationGraph(root: string, show: PathDisplay): Kustomi
   return { root, kustomizations: [...seen.values()] };
 }
 
+/** Every path of the graph that leads out of the confinement it was read under. */
+export function listOutsideReferences(graph: KustomizationGraph): OutsideReference[] {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+
 /**
  * Finds the build roots under `dir`: kustomization directories (not components) that no
- * other kustomization under `dir` includes. Returns them sorted.
+ * other kustomization under `dir` includes. Returns them sorted. Symlinked directories are
+ * not walked: a build only reaches them through an entry, which the confinement checks.
  */
-export function findKustomizationRoots(dir: string, show: PathDisplay): string[] {
+export function findKustomizationRoots(dir: string, show: PathDisplay, confinement?: Confinement): string[] {
   const found: Kustomization[] = [];
   const walk = (current: string): void => {
-    const kustomization = readKustomization(current, show);
+    const kustomization = readKustomization(current, show, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
@@ -192,12 +250,25 @@ export function findKustomizationRoots(dir: string, show: PathDisplay): string[]
  * (not descending into other kustomizations, which the graph covers when reachable) and every
  * path a kustomization names. Paths enter the hash relative to `treeRoot`, so the same
  * inputs in two checkouts hash the same. Remote references enter as their URL.
+ *
+ * Every file is vetted as it is read, before kustomize ever sees it: a symlink out of the
+ * confinement is passed over (the graph already lists what a build would read through it),
+ * and a YAML alias bomb stops the run with a ManifestError naming the file.
  */
-export function hashGraphInputs(graph: KustomizationGraph, treeRoot: string, fileHashes: Map<string, string>): string {
+export function hashGraphInputs(
+  graph: KustomizationGraph,
+  treeRoot: string,
+  fileHashes: Map<string, string>,
+  options: { readonly confinement?: Confinement; readonly show?: PathDisplay } = {},
+): string {
+  const { confinement } = options;
   const inputs = new Set<string>();
   const addTree = (path: string, isRoot: boolean): void => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path)) return;
+    const stat = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path);
       return;
@@ -216,7 +287,10 @@ export function hashGraphInputs(graph: KustomizationGraph, treeRoot: string, fil
   for (const path of [...inputs].sort()) {
     let digest = fileHashes.get(path);
     if (digest === undefined) {
-      digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+      const bytes = readFileSync(path);
+      const bomb = findAliasBomb(bytes.toString('utf8'));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
+      digest = createHash('sha256').update(bytes).digest('hex');
       fileHashes.set(path, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${digest}\0`);

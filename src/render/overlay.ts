@@ -10,24 +10,29 @@
  * walks from a copy into the original of a changed directory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { isScalar, isSeq, parseDocument } from 'yaml';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type YAMLMap } from 'yaml';
 import { registerCleanup } from './cleanup.ts';
+import { listPathEntries, listPluginPathEntries } from './confine.ts';
 import { listResourceEntries } from '../core/kustomization-edit.ts';
+import { readReference } from '../core/network-policy.ts';
 import { isRemoteReference, toPosix, type Kustomization, type KustomizationGraph } from './kustomization.ts';
 import { applyMirrors, type Mirror, type RemoteFetcher } from './remote-fetch.ts';
 
 /** Fields whose entries kustomize may fetch over the network. */
 const REMOTE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;
 
+/** Fields whose entries are plugin configurations (files, or inline YAML), whose own paths kustomize loads too. */
+const PLUGIN_FIELDS = ['generators', 'transformers', 'validators'] as const;
+
 /** Directory of the overlay where fetched remote files live. */
 const REMOTE_DIR = '.prune-guard-remote';
 
 /** How prune-guard reaches remote resources. */
 export interface RemoteAccess {
-  /** Fetches remote files once per run, through the cache and mirrors. */
+  /** Fetches remote files once per run, through the cache and mirrors; holds the network policy. */
   readonly fetcher: RemoteFetcher;
   /** Prefix rewrites; git bases kustomize clones itself are rewritten with them too. */
   readonly mirrors: readonly Mirror[];
@@ -68,6 +73,8 @@ export function isRemoteFileUrl(value: string): boolean {
 /**
  * Prepares an overlay for building `graph` when one is needed (remote files to fetch,
  * mirrors that apply, or edits to try); returns undefined when the tree can be built as it is.
+ * With `remote`, every reference kustomize would fetch itself is checked against the network
+ * policy first, so a refused one stops the run before any build (a RemoteDeniedError).
  */
 export async function createOverlay(
   treeRoot: string,
@@ -85,6 +92,8 @@ export async function createOverlay(
     const added = override === undefined ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [...new Set([...k.remotes.keys(), ...added])];
   };
+  const textOf = (k: Kustomization): string => overrides.get(k.file) ?? readFileSync(k.file, 'utf8');
+  if (remote) await checkKustomizeFetches(treeRoot, graph, remote, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path) => dirname(path) === k.dir) || remotesOf(k).some(rewritesRemotes),
   );
@@ -138,7 +147,7 @@ export async function createOverlay(
           remoteFiles.set(local, url);
           replacements.set(url, toPosix(relative(toShadow(k.dir), local)));
         }
-        written.set(k.file, replaceEntries(overrides.get(k.file) ?? readFileSync(k.file, 'utf8'), replacements));
+        written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
     for (const dir of [...real].sort()) {
@@ -160,6 +169,70 @@ export async function createOverlay(
     dispose();
     throw error;
   }
+}
+
+/**
+ * Checks, against the network policy, every reference of the graph that kustomize fetches
+ * itself: git bases and URLs that are no manifest file (after mirrors, as the overlay rewrites
+ * them), and URLs in every other field that loads files (patches, generator files, plugin
+ * configurations...), which kustomize fetches as written. Manifest URLs of the resource lists
+ * are left to the fetcher, which checks them as it fetches them.
+ */
+async function checkKustomizeFetches(
+  treeRoot: string,
+  graph: KustomizationGraph,
+  remote: RemoteAccess,
+  remotesOf: (k: Kustomization) => string[],
+  textOf: (k: Kustomization) => string,
+): Promise<void> {
+  const checked = new Set<string>();
+  for (const k of graph.kustomizations) {
+    const listed = new Set(remotesOf(k));
+    const doc = parseDocument(textOf(k), { uniqueKeys: false });
+    if (!isMap(doc.contents)) continue;
+    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    for (const value of listed) entries.push({ field: 'resources', value });
+    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: 'plugin', value });
+    for (const { field, value } of entries) {
+      if (readReference(value).kind === 'local') continue;
+      const rewritten = (REMOTE_FIELDS as readonly string[]).includes(field) && listed.has(value);
+      if (rewritten && isRemoteFileUrl(value)) continue;
+      const target = rewritten ? applyMirrors(value, remote.mirrors) : value;
+      if (checked.has(`${target}\0${value}`)) continue;
+      checked.add(`${target}\0${value}`);
+      await remote.fetcher.checkReference(target, value);
+    }
+  }
+}
+
+/**
+ * The paths plugin configurations name (a PatchTransformer's `path`, a generator's `files`),
+ * inline ones and files of the tree alike; a file outside the tree is not read here.
+ */
+function listPluginReferences(treeRoot: string, dir: string, root: YAMLMap): string[] {
+  const texts: string[] = [];
+  for (const field of PLUGIN_FIELDS) {
+    const list = root.get(field, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue;
+      if (item.value.includes('\n')) {
+        texts.push(item.value);
+        continue;
+      }
+      const file = resolve(dir, item.value);
+      if (!existsSync(file) || !statSync(file).isFile() || isOutside(realpathSync(treeRoot), realpathSync(file))) continue;
+      texts.push(readFileSync(file, 'utf8'));
+    }
+  }
+  const values: string[] = [];
+  for (const text of texts) {
+    for (const doc of parseAllDocuments(text)) {
+      if (!('contents' in doc) || !isMap(doc.contents)) continue;
+      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
+    }
+  }
+  return values;
 }
 
 /** Rewrites entries of the resource lists; the copy is only ever built, so formatting may change. */

@@ -1,20 +1,42 @@
 /**
  * Remote manifests: fetched once per run, kept in a content-addressed cache directory (one
  * that CI can keep between runs), retried on transient failures, and rewritten through
- * mirrors so air-gapped runners can use an internal copy.
+ * mirrors so air-gapped runners can use an internal copy. Every request, every redirect hop,
+ * and every reference kustomize fetches itself passes the network policy first.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkMirror, type Mirror } from '../core/config.ts';
 import { RenderError, UsageError } from '../core/errors.ts';
+import {
+  ALLOW_HINT,
+  RemoteDeniedError,
+  createNetworkPolicy,
+  describeAddress,
+  describeDenial,
+  describeOfflineDenial,
+  showUrl,
+  type PolicyVerdict,
+} from '../core/network-policy.ts';
 import { hideUserInfo, redactCredentials } from '../core/redact.ts';
 
 /** A URL prefix rewrite, `FROM=TO` (defined with the configuration, which also declares them). */
 export type { Mirror } from '../core/config.ts';
 
-/** Bodies larger than this are refused: no manifest is that large, and a string could not hold much more. */
-const MAX_BODY_BYTES = 256 * 1024 * 1024;
+/** Bodies larger than this are refused: the largest public manifests (CRD bundles) are a few MiB. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Redirect hops followed per request, each judged by the policy again. */
+const MAX_REDIRECTS = 5;
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Resolves a host name to every address it has, as a connection would (getaddrinfo). */
+export type AddressLookup = (host: string) => Promise<readonly string[]>;
+
+const lookupAll: AddressLookup = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** A download that failed; `status` is the last HTTP status, when the server answered. */
 export class FetchError extends RenderError {
@@ -33,8 +55,17 @@ export function isMissingFile(error: unknown): boolean {
 
 /** Fetches remote text. */
 export interface RemoteFetcher {
-  /** Returns the body of `url` (after mirrors); throws a RenderError naming the URL on failure. */
+  /**
+   * Returns the body of `url` (after mirrors); throws a RenderError naming the URL on failure,
+   * a RemoteDeniedError when the network policy (or an offline run) refuses it.
+   */
   fetchText(url: string): Promise<string>;
+  /**
+   * Throws a RemoteDeniedError naming `asWritten` unless kustomize may fetch `url` itself (a
+   * git base, a URL that is no manifest file): the policy, the addresses of a default-listed
+   * host, and an offline run (where only mirrors answer) all apply.
+   */
+  checkReference(url: string, asWritten?: string): Promise<void>;
   /** Cancels every download still under way (the run ended early); later fetches fail at once. */
   close(): void;
 }
@@ -55,6 +86,14 @@ export interface RemoteFetchOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Largest body accepted; default {@link MAX_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /** Allow-list entries in force (`remote.allow`); default: the public code hosts (DEFAULT_ALLOWED_HOSTS). */
+  readonly allow?: readonly string[];
+  /** Entries added to them (`--allow-remote`). */
+  readonly alsoAllow?: readonly string[];
+  /** Download nothing but through a mirror; cached URLs are still served. */
+  readonly offline?: boolean;
+  /** Name resolution (tests); default: dns.lookup with every address. */
+  readonly lookup?: AddressLookup;
 }
 
 /** Returns `url` with the first matching mirror prefix replaced. */
@@ -199,7 +238,35 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     }
   };
 
-  const download = async (url: string, original: string): Promise<string> => {
+  const mirrors = options.mirrors ?? [];
+  const offline = options.offline === true;
+  const policy = createNetworkPolicy({ mirrors, ...(options.allow ? { allow: options.allow } : {}), ...(options.alsoAllow ? { alsoAllow: options.alsoAllow } : {}) });
+  const lookupHost = options.lookup ?? lookupAll;
+  // One resolution per host and run; a name that does not resolve is left to the request, which fails on it.
+  const addresses = new Map<string, Promise<readonly string[]>>();
+
+  /** The policy's verdict on `url`; throws naming `asWritten`, with `context` before the reason (a redirect). */
+  const judge = (url: string, asWritten: string, context = ''): Extract<PolicyVerdict, { allowed: true }> => {
+    const verdict = policy.judge(url);
+    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
+    return verdict;
+  };
+  /** A default-listed host must not resolve to a loopback, private or link-local address. */
+  const checkAddresses = async (verdict: Extract<PolicyVerdict, { allowed: true }>, asWritten: string, context = ''): Promise<void> => {
+    if (verdict.via !== 'default') return;
+    const { host } = verdict.target;
+    let pending = addresses.get(host);
+    if (!pending) {
+      pending = lookupHost(host).catch(() => []);
+      addresses.set(host, pending);
+    }
+    for (const address of await pending) {
+      const kind = describeAddress(address);
+      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
+    }
+  };
+
+  const download = async (url: string, original: string, verdict: Extract<PolicyVerdict, { allowed: true }>): Promise<string> => {
     const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
     const fail = (problem: string, status: number | undefined): FetchError => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
@@ -208,6 +275,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       const earlier = silent.get(origin);
       if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, undefined);
     };
+    await checkAddresses(verdict, original);
     let lastProblem = '';
     let lastStatus: number | undefined;
     // fetch refuses URLs with credentials: a mirror's `user:token@` becomes Basic auth.
@@ -220,8 +288,25 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       let phase = 'answer';
       const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
       try {
-        const headers: Record<string, string> = authorization ? { authorization } : {};
-        response = await fetchImpl(target, { headers, signal, redirect: 'follow' });
+        let current = target;
+        for (let hops = 0; ; hops++) {
+          // The mirror's credentials are for the mirror: never sent to another origin a redirect names.
+          const headers: Record<string, string> = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          response = await fetchImpl(current, { headers, signal, redirect: 'manual' });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => undefined);
+          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
+          const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
+          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
+          // Each hop passes the same policy: an allowed host must not lead the run anywhere else.
+          const context = `it redirects to ${showUrl(next.href)}, and `;
+          if (next.username !== '' || next.password !== '') throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, 'fetch it from where it leads'));
+          const hop = judge(next.href, original, context);
+          if (offline && hop.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          await checkAddresses(hop, original, context);
+          current = next.href;
+        }
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
@@ -238,6 +323,8 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
         // The same page comes back on every attempt; and it must never reach the cache.
         break;
       } catch (error) {
+        // A refusal or a redirect loop is the answer, not a hiccup to retry.
+        if (error instanceof RenderError) throw error;
         if (closed.signal.aborted) throw fail('cancelled', undefined);
         if (error instanceof BodyTooLarge) {
           lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
@@ -259,14 +346,27 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
 
   return {
     fetchText: (original) => {
-      const url = applyMirrors(original, options.mirrors ?? []);
+      const url = applyMirrors(original, mirrors);
       let pending = memo.get(url);
       if (!pending) {
-        const cached = readCache(url);
-        pending = cached !== undefined ? Promise.resolve(cached) : download(url, original).then((body) => (writeCache(url, body), body));
+        pending = (async () => {
+          // The policy comes first: a cache filled under another configuration must not answer for a URL refused now.
+          const verdict = judge(url, original);
+          const cached = readCache(url);
+          if (cached !== undefined) return cached;
+          if (offline && verdict.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          const body = await download(url, original, verdict);
+          writeCache(url, body);
+          return body;
+        })();
         memo.set(url, pending);
       }
       return pending;
+    },
+    checkReference: async (url, asWritten = url) => {
+      const verdict = judge(url, asWritten);
+      if (offline && verdict.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
+      await checkAddresses(verdict, asWritten);
     },
     close: () => closed.abort(),
   };

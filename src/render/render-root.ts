@@ -2,11 +2,13 @@
  * Renders one kustomization root with the real kustomize and maps every object back to
  * the file or URL it came from and the kustomization entry that brought it in.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { RenderError } from '../core/errors.ts';
+import { ManifestError, RenderError } from '../core/errors.ts';
+import type { ObjectBudget } from '../core/limits.ts';
+import { findAliasBomb } from '../core/yaml-bomb.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../core/objects.ts';
 import { registerCleanup } from './cleanup.ts';
 import type { KustomizeRunner } from './kustomize.ts';
@@ -40,6 +42,8 @@ export interface RenderRootRequest {
   readonly remote?: RemoteAccess;
   /** Edits to try out (a fix being verified); the tree itself is never written. */
   readonly edits?: TreeEdits;
+  /** The run's bound on rendered objects. */
+  readonly budget?: ObjectBudget;
 }
 
 /**
@@ -57,6 +61,14 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
   });
   const unalias = overlay ? (path: string) => unaliasBuild(overlay.unalias(path)) : unaliasBuild;
+  // Fetched files go to kustomize as they came: vetted like the tree's own files were.
+  for (const [local, url] of overlay?.remoteFiles ?? []) {
+    const bomb = findAliasBomb(readFileSync(local, 'utf8'));
+    if (bomb) {
+      overlay?.dispose();
+      throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
+    }
+  }
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let removeWrapper: (() => void) | undefined;
   try {
@@ -83,6 +95,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       throw error;
     }
     const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    request.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map(), request.remote?.mirrors ?? []);
     return objects.map((body) => {

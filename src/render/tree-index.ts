@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { BUILD_DIR_PREFIX } from './artifact.ts';
+import { createConfinement, isInside, type Confinement } from './confine.ts';
 import { KUSTOMIZATION_FILE_NAMES, readKustomization, toPosix, type PathDisplay } from './kustomization.ts';
 
 /** Files larger than this are never read as candidates. */
@@ -24,7 +25,8 @@ export interface TreeIndex {
  * without them every file below the root counts, except in `.git` and `node_modules`.
  */
 export function indexTree(root: string, show: PathDisplay, files?: readonly string[]): TreeIndex {
-  const referenced = collectReferencedFiles(root, show);
+  const confinement = createConfinement(root);
+  const referenced = collectReferencedFiles(root, show, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
     (path) =>
       /\.ya?ml$/i.test(path) &&
@@ -38,7 +40,9 @@ export function indexTree(root: string, show: PathDisplay, files?: readonly stri
     readText: (path) => {
       if (!texts.has(path)) {
         const absolute = join(root, path);
-        texts.set(path, existsSync(absolute) && statSync(absolute).size <= FILE_SIZE_LIMIT ? readFileSync(absolute, 'utf8') : undefined);
+        // A symlink out of the tree (git lists it like a file) is never read: a candidate's text can end up in a fix.
+        const readable = existsSync(absolute) && isInside(confinement, absolute) && statSync(absolute).isFile() && statSync(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path, readable ? readFileSync(absolute, 'utf8') : undefined);
       }
       return texts.get(path);
     },
@@ -46,12 +50,12 @@ export function indexTree(root: string, show: PathDisplay, files?: readonly stri
 }
 
 /** Every file some kustomization of the tree names, absolute. */
-function collectReferencedFiles(root: string, show: PathDisplay): Set<string> {
+function collectReferencedFiles(root: string, show: PathDisplay, confinement: Confinement): Set<string> {
   const referenced = new Set<string>();
   const walk = (dir: string): void => {
     let kustomization;
     try {
-      kustomization = readKustomization(dir, show);
+      kustomization = readKustomization(dir, show, confinement);
     } catch {
       // A broken kustomization elsewhere in the tree is not this search's business.
       kustomization = undefined;

@@ -15,6 +15,7 @@ import {
   orderUnitsAsTree,
   type FixCommand,
 } from './format.ts';
+import { formatCellCode, formatCellProse, formatCode as code, formatFence, formatHtmlCode, formatProse } from './markdown-escape.ts';
 
 /** How much of the report a markdown rendering holds, from most to least. */
 export const MarkdownDetail = {
@@ -80,12 +81,28 @@ export function formatMarkdownWithin(
     return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
   }
   const note = `\n\n_The report is too long to show here; the full report is in ${options.fullReport ?? DEFAULT_FULL_REPORT}._\n`;
-  let markdown = formatMarkdown(report, findingsOnly);
-  // Cut by characters until the measure fits (bytes may exceed characters).
+  const markdown = formatMarkdown(report, findingsOnly);
+  const cut = (keep: number): string => `${cutAtLine(markdown, keep)}${note}`;
+  // Cut until the measure fits (bytes may exceed characters).
   let keep = Math.max(0, limit - measure(note));
-  while (keep > 0 && measure(markdown.slice(0, keep)) + measure(note) > limit) keep = Math.floor(keep * 0.9);
-  markdown = markdown.slice(0, keep);
-  return { markdown: `${markdown}${note}`, detail: MarkdownDetail.findingsOnly };
+  while (keep > 0 && measure(cut(keep)) > limit) keep = Math.floor(keep * 0.9);
+  return { markdown: cut(keep), detail: MarkdownDetail.findingsOnly };
+}
+
+/**
+ * The whole lines of `markdown` within `keep` characters, with a fence left open closed: a
+ * line cut in the middle could leave half a code span, and its other half live markdown.
+ */
+function cutAtLine(markdown: string, keep: number): string {
+  const lines = markdown.slice(0, keep).split('\n').slice(0, -1);
+  let open: string | undefined;
+  for (const line of lines) {
+    const ticks = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!ticks) continue;
+    if (open === undefined) open = ticks;
+    else if (ticks.length >= open.length && line.trim() === ticks) open = undefined;
+  }
+  return `${lines.join('\n')}${open === undefined ? '' : `\n${open}`}`;
 }
 
 const DEFAULT_FULL_REPORT = 'the job summary of this run';
@@ -108,11 +125,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (shown.length > 0) {
     out.push('| Severity | Rule | Object | What happens | Source |', '| --- | --- | --- | --- | --- |');
     for (const finding of shown) {
-      const source = [showUnits ? cellCode(finding.unit) : '', cell(formatProvenance(finding.provenance) ?? '')]
+      const source = [showUnits ? formatCellCode(finding.unit || '.') : '', formatProvenance(finding.provenance, formatCellCode) ?? '']
         .filter(Boolean)
         .join(': ');
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${cellCode(finding.rule)} | ${cellCode(formatObjectRef(finding.object))} | ${cell(finding.message)} | ${source} |`,
+        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`,
       );
     }
     out.push('');
@@ -135,7 +152,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
       // Non-breaking spaces keep the tree's indentation in a table cell.
       const indent = depth > 0 ? `${'\u00a0\u00a0'.repeat(depth)}└\u00a0` : '';
       out.push(
-        `| ${indent}${cellCode(unit.name)} | ${unit.flux ? cellCode(`./${unit.flux.path}`) : ''} | ${cell(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`,
+        `| ${indent}${formatCellCode(unit.name || '.')} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ''} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`,
       );
     }
     out.push('');
@@ -144,7 +161,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   for (const unit of report.units) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
-    out.push('<details>', `<summary>${escapeHtml(unit.name || '.')}: ${formatPlanCounts(unit.counts)}</summary>`, '');
+    out.push('<details>', `<summary>${formatHtmlCode(unit.name || '.')}: ${formatPlanCounts(unit.counts)}</summary>`, '');
     const inUnit = (entries: readonly ObjectEntry[]): ObjectEntry[] => entries.filter((entry) => entry.unit === unit.name);
     for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${code(formatObjectRef(entry.object))}`);
     for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${code(formatObjectRef(entry.object))}`);
@@ -171,7 +188,7 @@ function formatFixes(fixes: readonly Fix[], suggested: readonly Fix[], mergeLine
   for (const fix of fixes) {
     const status = fix.verified ? 'verified: a build with it keeps every object' : 'not verified';
     const where = fix.edits.map((edit) => code(`${edit.path}:${edit.startLine}`)).join(', ');
-    out.push(`- ${escapeMarkdown(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where}` : ''})`);
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where}` : ''})`);
     if (suggested.includes(fix)) continue;
     out.push('');
     for (const edit of fix.edits) {
@@ -208,20 +225,20 @@ function indent(text: string): string {
 }
 
 function formatChange(entry: ChangeEntry): string[] {
-  const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : '';
+  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : '';
   const secret = entry.secretKeys
     ? [
         `Secret keys: ${[
-          ...entry.secretKeys.added.map((key) => `+${key}`),
-          ...entry.secretKeys.removed.map((key) => `-${key}`),
-          ...entry.secretKeys.changed.map((key) => `~${key}`),
+          ...entry.secretKeys.added.map((key) => code(`+${key}`)),
+          ...entry.secretKeys.removed.map((key) => code(`-${key}`)),
+          ...entry.secretKeys.changed.map((key) => code(`~${key}`)),
         ].join(', ') || 'none changed'}`,
         '',
       ]
     : [];
   return [
     '<details>',
-    `<summary>:pencil2: ${escapeHtml(formatObjectRef(entry.object))}${escapeHtml(version)}</summary>`,
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
     '',
     ...secret,
     fence(entry.diff, 'diff'),
@@ -230,11 +247,9 @@ function formatChange(entry: ChangeEntry): string[] {
   ];
 }
 
-/** Wraps text in a code fence longer than any backtick run inside it. */
+/** A block of text, its trailing blank lines left out. */
 function fence(text: string, language: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${language}\n${text.trimEnd()}\n${marks}`;
+  return formatFence(text.trimEnd(), language);
 }
 
 function formatTitle(report: Report, acknowledgedBy: string | undefined): string {
@@ -242,26 +257,4 @@ function formatTitle(report: Report, acknowledgedBy: string | undefined): string
   if (report.blocking) return ':stop_sign: prune-guard: this change prunes what it must not';
   if (report.findings.length > 0) return ':white_check_mark: prune-guard: nothing blocking';
   return ':white_check_mark: prune-guard: nothing to flag';
-}
-
-/** Escapes what GitHub would read as markdown or HTML in text taken from the repository. */
-function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
-}
-
-function code(text: string): string {
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
-/** Inline code in a table cell: GitHub splits cells at `|` before it reads code spans. */
-function cellCode(text: string): string {
-  return code(text.replace(/\|/g, '\\|'));
-}
-
-function cell(text: string): string {
-  return escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -3,7 +3,8 @@
  */
 import { styleText } from 'node:util';
 import type { Severity } from '../core/findings.ts';
-import { formatObjectRef } from '../core/objects.ts';
+import { formatObjectRef, type ObjectId } from '../core/objects.ts';
+import { escapeControlCharacters as show, protectLines } from '../core/plain-text.ts';
 import type { ObjectEntry, Report } from '../core/report.ts';
 import {
   formatFindingCounts,
@@ -29,13 +30,22 @@ type Style = Parameters<typeof styleText>[0];
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
 
-/** Renders a report as plain text, coloured when asked. */
+/** An object's `Kind/namespace/name`, its control characters shown as escapes. */
+function showRef(id: ObjectId): string {
+  return show(formatObjectRef(id));
+}
+
+/**
+ * Renders a report as plain text, coloured when asked. Every value from the repository goes
+ * through `show` (control characters as visible escapes), and no line of the result reads as a
+ * GitHub workflow command: CI logs print it.
+ */
 export function formatText(report: Report, options: TextOptions): string {
   // The caller has decided; styleText must not second-guess it from process.stdout.
   const paint = (style: Style, text: string): string =>
     options.color ? styleText(style, text, { validateStream: false }) : text;
   const lines: string[] = [];
-  lines.push(`prune-guard ${report.tool.version}: ${report.before.label} -> ${report.after.label}`);
+  lines.push(`prune-guard ${report.tool.version}: ${show(report.before.label)} -> ${show(report.after.label)}`);
   lines.push(paint('bold', formatPlanLine(report)));
 
   // With a single unit, naming it on every finding says nothing.
@@ -44,9 +54,9 @@ export function formatText(report: Report, options: TextOptions): string {
     lines.push('', paint('bold', 'Findings:'));
     for (const finding of report.findings) {
       const label = finding.severity.padEnd(7);
-      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${formatObjectRef(finding.object)}`);
-      lines.push(`          ${finding.message}`);
-      const where = [showUnits ? `in ${finding.unit}` : undefined, formatProvenance(finding.provenance)].filter(Boolean);
+      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${showRef(finding.object)}`);
+      lines.push(`          ${show(finding.message)}`);
+      const where = [showUnits ? `in ${show(finding.unit)}` : undefined, formatProvenance(finding.provenance, show)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join('; ')}`);
     }
   }
@@ -55,12 +65,12 @@ export function formatText(report: Report, options: TextOptions): string {
   if (fixes.length > 0) {
     const how = fixes.every((fix) => fix.verified) ? (fixes.length === 1 ? 'applies it' : 'applies them') : 'applies the verified ones';
     const { command, checkout } = options.fixCommand ?? { command: 'prune-guard fix' };
-    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (${checkout ? `on a checkout of ${checkout}, ` : ''}${command} shows the patch; with --write it ${how}):`));
+    lines.push('', paint('bold', `${fixes.length === 1 ? 'Fix' : 'Fixes'} (${checkout ? `on a checkout of ${show(checkout)}, ` : ''}${show(command)} shows the patch; with --write it ${how}):`));
     for (const fix of fixes) {
-      const where = fix.edits.map((edit) => `${edit.path}:${edit.startLine}`).join(', ');
+      const where = fix.edits.map((edit) => `${show(edit.path)}:${edit.startLine}`).join(', ');
       lines.push(`  ${paint(fix.verified ? 'green' : 'yellow', fix.verified ? 'verified' : 'unverified')}  ${where}`);
-      lines.push(`          ${fix.description}`);
-      for (const entry of fix.entries) lines.push(`          ${paint('green', '+')} ${entry}`);
+      lines.push(`          ${show(fix.description)}`);
+      for (const entry of fix.entries) lines.push(`          ${paint('green', '+')} ${show(entry)}`);
     }
   }
 
@@ -68,8 +78,8 @@ export function formatText(report: Report, options: TextOptions): string {
     lines.push('', paint('bold', 'Flux Kustomizations:'));
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
       const findings = formatUnitFindings(report, unit.name);
-      const path = unit.flux ? `./${unit.flux.path}` : '';
-      lines.push(`  ${'  '.repeat(depth)}${unit.name}  ${path}  ${formatUnitVerdict(unit)}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ''}`);
+      const path = unit.flux ? `./${show(unit.flux.path)}` : '';
+      lines.push(`  ${'  '.repeat(depth)}${show(unit.name)}  ${path}  ${show(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ''}`);
     }
   }
 
@@ -77,19 +87,19 @@ export function formatText(report: Report, options: TextOptions): string {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
     const sides = `${unit.before ?? 'absent'} before, ${unit.after ?? 'absent'} after`;
-    lines.push('', paint('bold', `${unit.name || '.'} (${sides}): ${formatPlanCounts(unit.counts)}`));
+    lines.push('', paint('bold', `${show(unit.name) || '.'} (${sides}): ${formatPlanCounts(unit.counts)}`));
     const inUnit = (entries: readonly ObjectEntry[]): ObjectEntry[] => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint('red', '-')} ${formatObjectRef(entry.object)}`);
-    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint('green', '+')} ${formatObjectRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint('red', '-')} ${showRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint('green', '+')} ${showRef(entry.object)}`);
     for (const entry of report.changes.changed.filter((change) => change.unit === unit.name)) {
-      const version = entry.previousApiVersion ? ` (${entry.previousApiVersion} -> ${entry.object.apiVersion})` : '';
-      lines.push(`  ${paint('yellow', '~')} ${formatObjectRef(entry.object)}${version}`);
+      const version = entry.previousApiVersion ? ` (${show(entry.previousApiVersion)} -> ${show(entry.object.apiVersion)})` : '';
+      lines.push(`  ${paint('yellow', '~')} ${showRef(entry.object)}${version}`);
     }
     for (const entry of report.changes.replaced.filter((replace) => replace.unit === unit.name)) {
-      lines.push(`  ${paint('dim', '=')} ${formatObjectRef(entry.from)} -> ${entry.to.name} (generated name)`);
+      lines.push(`  ${paint('dim', '=')} ${showRef(entry.from)} -> ${show(entry.to.name)} (generated name)`);
     }
   }
 
   lines.push('', `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
-  return `${lines.join('\n')}\n`;
+  return `${protectLines(lines.join('\n'))}\n`;
 }

@@ -69,6 +69,14 @@ describe('parseConfig: valid files', () => {
         'mirrors:',
         '  https://raw.githubusercontent.com/: https://mirror.example.com/raw/',
         '  https://github.com/: https://git.example.com/github/',
+        'remote:',
+        '  allow:',
+        '    - github.com',
+        '    - "*.example.com"',
+        '    - artifacts.example.com:8443',
+        '    - https://artifacts.example.com/k8s/',
+        '    - 127.0.0.1',
+        '    - "[::1]:8080"',
         '',
       ].join('\n'),
       {
@@ -88,8 +96,14 @@ describe('parseConfig: valid files', () => {
           { from: 'https://raw.githubusercontent.com/', to: 'https://mirror.example.com/raw/' },
           { from: 'https://github.com/', to: 'https://git.example.com/github/' },
         ],
+        remote: { allow: ['github.com', '*.example.com', 'artifacts.example.com:8443', 'https://artifacts.example.com/k8s/', '127.0.0.1', '[::1]:8080'] },
       },
     ],
+    // An empty allow-list is a list: nothing but mirrors; no allow key keeps the default list.
+    ['remote.allow empty', 'remote:\n  allow: []\n', configOf({ remote: { allow: [] } })],
+    ['remote.allow with every entry commented out', 'remote:\n  allow:\n  # - example.com\n', configOf({ remote: { allow: [] } })],
+    ['remote without allow', 'remote: {}\n', EMPTY_CONFIG],
+    ['remote without a value', 'remote:\n', EMPTY_CONFIG],
     // What is left when every entry is commented out.
     ['list and mapping keys without a value', 'severity:\nignore:\nclusterScoped:\nsources:\nsubstitute:\n', EMPTY_CONFIG],
     ['empty flow collections', 'severity: []\nignore: []\nclusterScoped: []\nsources: []\nsubstitute: {}\n', EMPTY_CONFIG],
@@ -138,12 +152,13 @@ describe('EMPTY_CONFIG', () => {
     expect(Object.isFrozen(EMPTY_CONFIG.clusterScoped)).toBe(true);
     expect(Object.isFrozen(EMPTY_CONFIG.sources)).toBe(true);
     expect(Object.isFrozen(EMPTY_CONFIG.substitute)).toBe(true);
+    expect(Object.isFrozen(EMPTY_CONFIG.remote)).toBe(true);
   });
 });
 
 const SEVERITIES = 'Valid values: error, warning, notice';
 const FAIL_LEVELS = 'Valid values: error, warning, notice, never';
-const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, substitute, mirrors';
+const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, substitute, mirrors, remote';
 const SEGMENTS_HINT =
   'but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)';
 
@@ -245,6 +260,23 @@ describe('parseConfig: invalid files', () => {
     ],
     ['a mirror target with a newline in it, on one line', 'mirrors:\n  https://a.example.com/: "https://m.example.com/\\nx/"\n', `${FILE}:2: mirrors.https://a.example.com/ is set to invalid value 'https://m.example.com/\\nx/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],
     ['mirror prefixes of which one ends in a slash', 'mirrors:\n  https://a.example.com/: https://m.example.com\n', `${FILE}:2: mirrors.https://a.example.com/: 'https://a.example.com/' and 'https://m.example.com' must both end with '/', or neither`],
+    // remote
+    ['remote a list', 'remote:\n  - github.com\n', `${FILE}:2: remote must be a mapping with allow (a list of hosts or URL prefixes), not a list`],
+    ['remote a misspelt key', 'remote:\n  allowed: [github.com]\n', `${FILE}:2: unknown key 'allowed' in remote (did you mean 'allow'?)`],
+    ['remote.allow a string', 'remote:\n  allow: github.com\n', `${FILE}:2: remote.allow must be a list, not a string`],
+    ['remote.allow a number item', 'remote:\n  allow:\n    - 8080\n', `${FILE}:3: remote.allow[0] must be a string, not a number`],
+    [
+      'remote.allow a URL of another scheme',
+      'remote:\n  allow:\n    - github.com\n    - ssh://git@example.com/\n',
+      `${FILE}:4: remote.allow[1] is set to invalid value 'ssh://***@example.com/': a URL prefix must be http(s) (a host entry also covers ssh and git URLs): write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)`,
+    ],
+    ['remote.allow a prefix with credentials, never quoted with them', 'remote:\n  allow:\n    - https://deploy:s3cr3t@example.com/\n', `${FILE}:3: remote.allow[0] is set to invalid value 'https://***@example.com/': a URL prefix must not carry credentials`],
+    ['remote.allow a prefix with a query', 'remote:\n  allow:\n    - https://example.com/k8s/?ref=main\n', `${FILE}:3: remote.allow[0] is set to invalid value 'https://example.com/k8s/?ref=main': a URL prefix ends with its path (no ? or #)`],
+    ['remote.allow a host with a path', 'remote:\n  allow:\n    - example.com/k8s\n', `${FILE}:3: remote.allow[0] is set to invalid value 'example.com/k8s': write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)`],
+    ['remote.allow a wildcard of one label', 'remote:\n  allow:\n    - "*.com"\n', `${FILE}:3: remote.allow[0] is set to invalid value '*.com': a wildcard needs a domain of two labels or more after *., e.g. *.example.com`],
+    ['remote.allow a bare wildcard', 'remote:\n  allow:\n    - "*"\n', `${FILE}:3: remote.allow[0] is set to invalid value '*': write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)`],
+    ['remote.allow a port out of range', 'remote:\n  allow:\n    - example.com:70000\n', `${FILE}:3: remote.allow[0] is set to invalid value 'example.com:70000': the port must be 1 to 65535: write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)`],
+    ['remote.allow a newline, on one line', 'remote:\n  allow:\n    - "example.com\\nevil.com"\n', `${FILE}:3: remote.allow[0] is set to invalid value 'example.com\\nevil.com': it is empty or holds whitespace: write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)`],
     // substitute
     ['substitute a list', 'substitute:\n  - a\n', `${FILE}:2: substitute must be a mapping of variable names to values, not a list`],
     ['substitute a number', 'substitute:\n  replicas: 3\n', `${FILE}:2: substitute.replicas is a number; quote it ('3'): Flux takes only string values`],

@@ -245,3 +245,34 @@ data:
     expect(change?.secretKeys).toEqual({ added: [], removed: [], changed: [] });
   });
 });
+
+describe('diffObjectSets malformed Secrets', () => {
+  const planted = 'Pl4nted-in-a-malformed-field';
+  const secret = (fields: string): string => `apiVersion: v1\nkind: Secret\nmetadata: {name: odd, namespace: shop}\n${fields}\n`;
+
+  it.each([
+    ['data as a string', 'data: "b2xk"', 'data: "bmV3"', 'data'],
+    ['data as a list', `data: [one, ${planted}]`, `data: [two, ${planted}]`, 'data'],
+    ['stringData as a scalar', `stringData: old-${planted}`, `stringData: new-${planted}`, 'stringData'],
+    ['stringData as a list', `stringData: [old-${planted}]`, `stringData: [new-${planted}]`, 'stringData'],
+  ] as const)('shows a changed %s as changed, without its value', (_name, before, after, field) => {
+    const result = diff(secret(before), secret(after));
+    expect(result.changed).toHaveLength(1);
+    const [change] = result.changed;
+    expect(change?.secretKeys).toEqual({ added: [], removed: [], changed: [`(${field})`] });
+    expect(change?.diff).toContain(`-${field}: (redacted)`);
+    expect(change?.diff).toContain(`+${field}: (redacted, changed)`);
+    const output = `${change?.diff}\n${JSON.stringify(change?.patch)}`;
+    for (const value of [planted, 'b2xk', 'bmV3', 'one', 'two']) expect(output).not.toContain(value);
+  });
+
+  it('reports an unchanged malformed field as unchanged', () => {
+    expect(diff(secret(`data: [${planted}]`), secret(`data: [${planted}]`)).unchanged).toBe(1);
+  });
+
+  it('shows a field turning from a mapping into a list as keys removed and the whole field added', () => {
+    const [change] = diff(secret(`stringData: {password: ${planted}}`), secret(`stringData: [${planted}]`)).changed;
+    expect(change?.secretKeys).toEqual({ added: ['(stringData)'], removed: ['password'], changed: [] });
+    expect(`${change?.diff}${JSON.stringify(change?.patch)}`).not.toContain(planted);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../src/core/errors.ts';
-import { buildObjectSet, parseManifests, REDACTED } from '../../src/core/objects.ts';
+import { buildObjectSet, formatWholeFieldKey, parseManifests, redactSecret, REDACTED } from '../../src/core/objects.ts';
 import { createScopeResolver } from '../../src/core/scope.ts';
 import { crdYaml, scopeOf, toDocs, toObject, toObjectSet, yamlDocs } from '../helpers/objects.ts';
 
@@ -239,5 +239,57 @@ stringData:
 
   it('leaves ConfigMap data alone', () => {
     expect(toObject(configMap('a')).body.data).toEqual({ key: 'value' });
+  });
+});
+
+describe('Secret redaction of malformed Secrets', () => {
+  const planted = 'Pl4nted-malformed-value';
+  const base64 = (text: string): string => Buffer.from(text).toString('base64');
+  const secretWith = (fields: string): string => `apiVersion: v1\nkind: Secret\nmetadata: {name: odd, namespace: shop}\n${fields}\n`;
+
+  it.each([
+    ['data as a string', `data: "${base64(planted)}"`, 'data'],
+    ['data as a list', `data: ["${base64(planted)}", "${planted}"]`, 'data'],
+    ['data as a number', 'data: 4242424242', 'data'],
+    ['stringData as a list', `stringData: ["${planted}"]`, 'stringData'],
+    ['stringData as a scalar', `stringData: ${planted}`, 'stringData'],
+    ['stringData as a block scalar', `stringData: |\n  ${planted}\n  second-line-${planted}`, 'stringData'],
+  ] as const)('redacts %s whole, with a digest under its own key', (_name, fields, field) => {
+    const object = toObject(secretWith(fields));
+    expect(object.body[field]).toBe(REDACTED);
+    expect(Object.keys(object.secretDigests ?? {})).toEqual([formatWholeFieldKey(field)]);
+    const serialized = JSON.stringify(object);
+    for (const value of [planted, base64(planted), '4242424242']) expect(serialized).not.toContain(value);
+  });
+
+  it('redacts values that are no strings: numbers, booleans, maps and lists', () => {
+    const object = toObject(secretWith(`data:\n  port: 5432\n  flag: true\n  nested: {inner: "${planted}"}\nstringData:\n  list: ["${planted}"]\n  empty: null`));
+    expect(object.body.data).toEqual({ port: REDACTED, flag: REDACTED, nested: REDACTED });
+    expect(object.body.stringData).toEqual({ list: REDACTED, empty: REDACTED });
+    expect(JSON.stringify(object)).not.toContain(planted);
+  });
+
+  it('gives a changed nested value or whole field another digest, and an equal one the same', () => {
+    const digestsOf = (fields: string): Record<string, string> => redactSecret(parseManifests(secretWith(fields), 't.yaml')[0] ?? {}).digests;
+    expect(digestsOf('data: {nested: {a: "1", b: "2"}}').nested).toBe(digestsOf('data: {nested: {b: "2", a: "1"}}').nested);
+    expect(digestsOf('data: {nested: {a: "1"}}').nested).not.toBe(digestsOf('data: {nested: {a: "2"}}').nested);
+    expect(digestsOf('data: [a, b]')['(data)']).toBe(digestsOf('data: [a, b]')['(data)']);
+    expect(digestsOf('data: [a, b]')['(data)']).not.toBe(digestsOf('data: [a, c]')['(data)']);
+    expect(digestsOf('stringData: one-value')['(stringData)']).not.toBe(digestsOf('stringData: other-value')['(stringData)']);
+  });
+
+  it('leaves an empty (null) field as it is: it holds nothing', () => {
+    const object = toObject(secretWith('data:\nstringData: {}'));
+    expect(object.body.data).toBeNull();
+    expect(object.body.stringData).toEqual({});
+    expect(object.secretDigests).toEqual({});
+  });
+
+  it('redacts a __proto__ key instead of dropping it', () => {
+    const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'odd' }, stringData: JSON.parse(`{"__proto__": "${planted}"}`) as unknown };
+    const { body: redacted, digests } = redactSecret(body);
+    expect(Object.keys(redacted.stringData as object)).toEqual(['__proto__']);
+    expect(Object.keys(digests)).toEqual(['__proto__']);
+    expect(JSON.stringify(redacted)).not.toContain(planted);
   });
 });

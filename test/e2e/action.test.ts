@@ -166,7 +166,7 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
 
       const [comment] = comments(7);
       expect(comments(7)).toHaveLength(1);
-      expect(comment?.body).toMatch(/^<!-- prune-guard:summary:[0-9a-f]{12} -->\n### :stop_sign: prune-guard: this change prunes what it must not\n\n\*\*Plan: 4 to add, 2 to change, 24 to prune \(24 CRDs\)\*\*/);
+      expect(comment?.body).toMatch(/^<!-- prune-guard:summary:[0-9a-f]{32} -->\n### :stop_sign: prune-guard: this change prunes what it must not\n\n\*\*Plan: 4 to add, 2 to change, 24 to prune \(24 CRDs\)\*\*/);
       expect(comment?.body.length).toBeLessThanOrEqual(65_536);
 
       const second = await runAction(workspace, server, 7);
@@ -291,6 +291,15 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
     // The comment fell back to a shorter tier; the job summary kept the diffs.
     expect(run.summary.length).toBeGreaterThan(comment?.body.length ?? 0);
     expect(run.summary).toContain('```diff');
+  });
+
+  it('offline: true downloads nothing and fails the step naming the remote resource', async () => {
+    const url = 'https://raw.githubusercontent.com/example/operator/v2/crds.yaml';
+    const workspace = makePullRequestWorkspace({ 'app/kustomization.yaml': kustomization('cm.yaml'), 'app/cm.yaml': configMap('a', 'x') }, { 'app/kustomization.yaml': kustomization('cm.yaml', url) });
+    server.addPullRequest({ number: 16, baseSha: workspace.baseSha, headSha: workspace.headSha });
+    const run = await runAction(workspace, server, 16, { offline: 'true' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::prune-guard: remote resource ${url} is not fetched: the run is offline, and the cache does not hold it`);
   });
 
   it('on a push, compares with the previous commit, posts nothing, and still gates', async () => {

@@ -86,7 +86,8 @@ describe.skipIf(!hasKustomize || !hasCalico)(`Calico v3.29.3 -> v3.30.0 upgrade$
       copyFileSync(join(CALICO, 'v3.30.0/custom-resources.yaml'), join(repo, 'infrastructure/calico/custom-resources.yaml'));
       commitAll(repo, 'upgrade calico to v3.30.0');
 
-      const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+      // The kustomization names the local server directly: the operator allows it.
+      const result = await runCli(['--base', 'main', '--format', 'json', '--allow-remote', '127.0.0.1'], { cwd: repo });
       expect(result.code).toBe(1);
       const report = parseReport(result);
       const removed = report.findings.filter((finding) => finding.rule === 'crd-removed');

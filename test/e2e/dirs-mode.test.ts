@@ -138,7 +138,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
         expect(result.stdout).not.toContain(value);
         expect(result.stdout).not.toContain(Buffer.from(value).toString('base64'));
       }
-      if (format === 'markdown') expect(result.stdout).toContain('Secret keys: +user, -legacy, ~password');
+      if (format === 'markdown') expect(result.stdout).toContain('Secret keys: `+user`, `-legacy`, `~password`');
       if (format === 'json') {
         const report = parseReport(result);
         expect(report.changes.changed?.[0]?.secretKeys).toEqual({ added: ['user'], removed: ['legacy'], changed: ['password'] });
@@ -193,7 +193,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('**Plan: 1 to add, 2 to change, 2 to prune (2 CRDs)**');
     expect(result.stdout).toContain('| :stop_sign: error | `crd-removed` | `CustomResourceDefinition/gadgets.example.io` |');
-    expect(result.stdout).toContain('<summary>:pencil2: Deployment/widget-system/widget-operator</summary>');
+    expect(result.stdout).toContain('<summary>:pencil2: <code>Deployment/widget-system/widget-operator</code></summary>');
     expect(result.stdout).toMatch(/\n-\s+- image: ghcr\.io\/example\/widget-operator:v1\.4\.0\n\+\s+- image: ghcr\.io\/example\/widget-operator:v2\.0\.0\n/);
   });
 
@@ -212,6 +212,8 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
   });
 
   describe('remote resources', () => {
+    /** The server on 127.0.0.1 the kustomizations name directly: allowed by the operator. */
+    const ALLOW_LOCAL = ['--allow-remote', '127.0.0.1'];
     let server: FileServer;
     let root: string;
     beforeAll(async () => {
@@ -230,7 +232,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
         { 'kustomization.yaml': kustomization(`${server.origin}/v1/crds.yaml`, `${server.origin}/single.yaml`) },
         { 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') },
       );
-      const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir }));
+      const report = parseReport(await runCli(['diff', 'before', 'after', '--format', 'json', ...ALLOW_LOCAL], { cwd: dir }));
       expect(report.findings.map((finding) => finding.provenance)).toEqual([
         { url: `${server.origin}/single.yaml`, kustomization: 'kustomization.yaml', line: 5 },
         { url: `${server.origin}/v1/crds.yaml`, kustomization: 'kustomization.yaml', line: 4 },
@@ -260,14 +262,14 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     ])('exits 2 for %s instead of reporting what it no longer renders', async (_name, file, body, problem) => {
       writeTree(root, { [`v2/${file}`]: body });
       const dir = sides({ 'kustomization.yaml': kustomization(`${server.origin}/v1/crds.yaml`) }, { 'kustomization.yaml': kustomization(`${server.origin}/v2/${file}`) });
-      const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+      const result = await runCli(['diff', 'before', 'after', ...ALLOW_LOCAL], { cwd: dir });
       expect(result.stderr).toBe(`prune-guard: could not fetch ${server.origin}/v2/${file}: ${problem} (a resource of after)\n`);
       expect(result.code).toBe(2);
     });
 
     it('exits 2 naming the URL when a remote resource cannot be fetched', async () => {
       const dir = sides({ 'kustomization.yaml': kustomization('cm.yaml'), 'cm.yaml': configMap('a', 'x') }, { 'kustomization.yaml': kustomization(`${server.origin}/v2/missing.yaml`) });
-      const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+      const result = await runCli(['diff', 'before', 'after', ...ALLOW_LOCAL], { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(ONE_LINE_ERROR);

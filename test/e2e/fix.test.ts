@@ -28,6 +28,8 @@ import {
 const CALICO = resolve(PROJECT_ROOT, '../shared/fixtures/calico');
 const hasCalico = existsSync(join(CALICO, 'v3.30.0/operator-crds.yaml'));
 const RAW = 'https://raw.githubusercontent.com/projectcalico/calico';
+/** The upstream server on 127.0.0.1 that some kustomizations name directly: allowed by the operator, as --allow-remote does. */
+const ALLOW_LOCAL = ['--allow-remote', '127.0.0.1'];
 const KUSTOMIZATION = 'infrastructure/calico/kustomization.yaml';
 
 const widget = (name: string): string => `apiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: ${name}\n  namespace: apps\n`;
@@ -199,7 +201,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     });
     const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/v1/operator.yaml`) });
     writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/v3/operator.yaml`) });
-    const parsed = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    const parsed = parseReport(await runCli(['--format', 'json', ...ALLOW_LOCAL], { cwd: repo }));
     const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
     expect(fix).toMatchObject({ source: 'remote', verified: true, entries: [`${server.origin}/v3/crds/widgets.yaml`] });
   });
@@ -296,7 +298,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     writeTree(repo, { 'infra/kustomization.yaml': kustomization(url('v2')) });
     commitAll(repo, 'operator v2');
 
-    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    const result = await runCli(['--base', 'main', '--format', 'json', ...ALLOW_LOCAL], { cwd: repo });
     expect(result.code).toBe(1);
     const parsed = parseReport(result);
     const fix = fixOf(parsed, parsed.findings.find((finding) => finding.rule === 'crd-removed'));
@@ -312,13 +314,13 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     // Every conventional sibling was probed and none exists upstream.
     expect(server.requests).toContain('/v2/operator-crds.yaml');
 
-    const markdown = await runCli(['--base', 'main', '--format', 'markdown'], { cwd: repo });
+    const markdown = await runCli(['--base', 'main', '--format', 'markdown', ...ALLOW_LOCAL], { cwd: repo });
     expect(markdown.stdout).toContain('New file `infra/operator-crds.yaml`:');
 
-    const write = await runCli(['fix', '--base', 'main', '--write'], { cwd: repo });
+    const write = await runCli(['fix', '--base', 'main', '--write', ...ALLOW_LOCAL], { cwd: repo });
     expect(write.stdout).toBe('updated infra/kustomization.yaml\ncreated infra/operator-crds.yaml\n');
     expect(write.code).toBe(0);
-    expect((await runCli(['--base', 'main'], { cwd: repo })).code).toBe(0);
+    expect((await runCli(['--base', 'main', ...ALLOW_LOCAL], { cwd: repo })).code).toBe(0);
   });
 
   it('makes one fix of everything one kustomization dropped, so it applies in one go', async () => {
@@ -393,7 +395,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     const at = (version: string, file: string): string => `${server.origin}/pair/${version}/${file}`;
     const repo = makeRepo({ 'base/kustomization.yaml': kustomization(at('v1', 'operator.yaml')), 'overlay/kustomization.yaml': kustomization('../base', at('v1', 'extra.yaml')) });
     writeTree(repo, { 'base/kustomization.yaml': kustomization(at('v2', 'operator.yaml')), 'overlay/kustomization.yaml': kustomization('../base', at('v2', 'extra.yaml')) });
-    const report = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    const report = parseReport(await runCli(['--format', 'json', ...ALLOW_LOCAL], { cwd: repo }));
     expect(report.fixes).toMatchObject([{ verified: true, entries: [at('v2', 'crds.yaml')], edits: [{ path: 'base/kustomization.yaml' }] }]);
     const removed = report.findings.filter((finding) => finding.rule === 'crd-removed');
     // The overlay is the one root; its second fix would list crds.yaml twice.
@@ -401,7 +403,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
       ['overlay', 'gadgets.example.io', 0],
       ['overlay', 'widgets.example.io', 0],
     ]);
-    const written = await runCli(['fix', '--write'], { cwd: repo });
+    const written = await runCli(['fix', '--write', ...ALLOW_LOCAL], { cwd: repo });
     expect(written.stdout).toBe('updated base/kustomization.yaml\n');
     expect(written.code).toBe(0);
   });
@@ -574,7 +576,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     });
     const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/renamed/v1/operator.yaml`) });
     writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/renamed/v2/tigera-operator.yaml`) });
-    const parsed = parseReport(await runCli(['--format', 'json'], { cwd: repo }));
+    const parsed = parseReport(await runCli(['--format', 'json', ...ALLOW_LOCAL], { cwd: repo }));
     expect(parsed.fixes).toMatchObject([{ source: 'remote', verified: true, entries: [`${server.origin}/renamed/v2/operator-crds.yaml`] }]);
     expect(parsed.fixes[0]?.edits[0]?.replacement).toBe(`  - ${server.origin}/renamed/v2/operator-crds.yaml\n  - ${server.origin}/renamed/v2/tigera-operator.yaml`);
   });
@@ -675,7 +677,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
     const repo = makeRepo({ 'infra/kustomization.yaml': kustomization(`${server.origin}/v1/operator.yaml`) });
     writeTree(repo, { 'infra/kustomization.yaml': kustomization(`${server.origin}/v2/operator.yaml`) });
     server.requests.length = 0;
-    const result = await runCli(['--format', 'json', '--no-fix'], { cwd: repo });
+    const result = await runCli(['--format', 'json', '--no-fix', ...ALLOW_LOCAL], { cwd: repo });
     expect(result.code).toBe(1);
     expect(parseReport(result).fixes).toEqual([]);
     // The two manifests the builds need, and no probe for a CRD file.

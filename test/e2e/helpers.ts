@@ -141,8 +141,9 @@ export function parseReport(result: CliResult): {
   summary: Record<string, unknown> & { prune: number; add: number; change: number; replace: number; findings: Record<string, number> };
   findings: Array<{ rule: string; severity: string; message: string; unit: string; object: { kind: string; name: string; namespace: string; group: string }; provenance?: Record<string, unknown>; cascade?: string[]; fixIndex?: number }>;
   fixes: Fix[];
-  units: Array<{ name: string; before: number | null; after: number | null; flux?: { path: string; prune: boolean; verdict: string; parent: string | null; skipped: string | null } }>;
+  units: Array<{ name: string; before: number | null; after: number | null; skipped?: string; flux?: { path: string; prune: boolean; verdict: string; parent: string | null; skipped: string | null } }>;
   blocking: boolean;
+  failOn: string;
   before: { label: string };
   after: { label: string };
   changes: Record<string, Array<Record<string, unknown>>>;

@@ -442,3 +442,52 @@ describe('repository contents', () => {
     expect(github.requests.map(({ accepted, status }) => ({ accepted, status }))).toEqual(Array.from({ length: 5 }, () => ({ accepted: true, status: 404 })));
   });
 });
+
+describe('users and authors', () => {
+  /** The 200 response schema of an operation in GitHub's description, for checking the fake's answers. */
+  async function responseSchema(path: string, method: string): Promise<object> {
+    const { readFile } = await import('node:fs/promises');
+    const { createRequire } = await import('node:module');
+    const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.deref.json');
+    const spec = JSON.parse(await readFile(file, 'utf8')) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: object }> }> }>> };
+    const schema = spec.paths[path]?.[method]?.responses['200']?.content['application/json']?.schema;
+    if (schema === undefined) throw new Error(`no 200 schema for ${method} ${path}`);
+    return schema;
+  }
+
+  it('answers GET /user with 403 for an installation token, as GitHub does', async () => {
+    const error = await requestError(octokit.rest.users.getAuthenticated());
+    expect([error.status, error.response?.data]).toMatchObject([403, { message: 'Resource not accessible by integration' }]);
+    expect(last()).toMatchObject({ operationId: 'users/get-authenticated', accepted: true, status: 403 });
+  });
+
+  it('answers GET /user with the user of a personal access token, in the private-user shape', async () => {
+    const server = await startFakeGitHub({ login: 'release-bot-user' });
+    try {
+      const { data } = await client(server, 'ghp_test').rest.users.getAuthenticated();
+      expect(data).toMatchObject({ login: 'release-bot-user', type: 'User' });
+      const { Ajv } = await import('ajv');
+      const validate = new Ajv({ strict: false, allErrors: true }).compile(await responseSchema('/user', 'get'));
+      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('gives every comment a user with the fields simple-user requires, and seeds review comments by their author', async () => {
+    github.addIssueComments(7, [{ body: 'planted', author: 'mallory' }]);
+    await octokit.rest.issues.createComment({ ...PR, body: 'ours' });
+    const { data } = await octokit.rest.issues.listComments(PR);
+    expect(data.map((comment) => [comment.user?.login, comment.user?.type])).toEqual([['mallory', 'User'], ['github-actions[bot]', 'Bot']]);
+    const { Ajv } = await import('ajv');
+    const schema = (await responseSchema('/repos/{owner}/{repo}/issues/{issue_number}/comments', 'get')) as { items: { properties: { user: object } } };
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema.items.properties.user);
+    for (const comment of data) expect(validate(comment.user), JSON.stringify(validate.errors)).toBe(true);
+
+    const [planted] = github.addReviewComments(7, [{ path: 'infrastructure/calico/kustomization.yaml', line: 5, body: 'looks fine', author: 'mallory' }]);
+    expect(planted).toMatchObject({ line: 5, side: 'RIGHT', author: 'mallory' });
+    const reviewComments = await octokit.rest.pulls.listReviewComments({ ...REPO, pull_number: 7 });
+    expect(reviewComments.data.map((comment) => [comment.user.login, comment.body, comment.line])).toEqual([['mallory', 'looks fine', 5]]);
+    expect(() => github.addReviewComments(7, [{ path: 'infrastructure/calico/kustomization.yaml', line: 40, body: 'x' }])).toThrow('must be part of the diff');
+  });
+});

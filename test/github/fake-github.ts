@@ -474,6 +474,17 @@ export interface IssueCommentSeed {
   readonly author?: string;
 }
 
+/** A review comment to seed with {@link FakeGitHub.addReviewComments}: one line (or range) of the head side. */
+export interface ReviewCommentSeed {
+  readonly path: string;
+  /** Line on the head side (RIGHT); it must be inside the file's diff, as GitHub requires. */
+  readonly line: number;
+  readonly startLine?: number;
+  readonly body: string;
+  /** Default `octocat`. */
+  readonly author?: string;
+}
+
 /** A pull request review. */
 export interface FakeReview {
   readonly id: number;
@@ -542,7 +553,12 @@ export interface FakeGitHubState {
 
 /** Options of {@link startFakeGitHub}. */
 export interface FakeGitHubOptions {
-  /** Login of the token's user, the author of everything written through the API. Default `github-actions[bot]`. */
+  /**
+   * Login of the token's user, the author of everything written through the API. Default
+   * `github-actions[bot]`. A `[bot]` login is an installation token, which `GET /user` answers
+   * with 403 "Resource not accessible by integration"; any other is a personal access token,
+   * which `GET /user` answers with that user.
+   */
   readonly login?: string;
   /** `owner/name` for seeds that name none. Default `octo-org/fleet-infra`. */
   readonly repository?: string;
@@ -571,6 +587,11 @@ export interface FakeGitHub {
    * repository or `{ repository, number }`.
    */
   addIssueComments(pull: number | { readonly repository?: string; readonly number: number }, comments: ReadonlyArray<string | IssueCommentSeed>): FakeIssueComment[];
+  /**
+   * Seeds review comments on a pull request's diff, each in a submitted review of its own
+   * written by its author (`octocat` unless named); throws when a line is outside the diff.
+   */
+  addReviewComments(pull: number | { readonly repository?: string; readonly number: number }, comments: readonly ReviewCommentSeed[]): FakeReviewComment[];
   /**
    * Serves `files` through the contents API (`repos/get-content`) at `ref`. Calls for the
    * same repository and ref add to the same tree, a path seeded again taking the new content;
@@ -795,6 +816,9 @@ class GitHubModel {
     }),
     'pulls/create-review': (context) => this.#withIssue(context, (pull) => this.#createReview(context, pull)),
     'repos/get-content': (context) => this.#getContent(context),
+    // An installation token has no user: GitHub refuses, and what it writes is signed by its bot.
+    'users/get-authenticated': (context) =>
+      this.#login.endsWith('[bot]') ? errorReply(context.operation, 403, 'Resource not accessible by integration') : { status: 200, body: this.#renderAuthenticatedUser(this.#login) },
   };
 
   addPullRequest(seed: PullRequestSeed): FakePullRequest {
@@ -828,6 +852,33 @@ class GitHubModel {
       const now = this.#now();
       const comment: FakeIssueComment = { id: this.#id(), repository: pull.repository, issueNumber: pull.number, body, author, createdAt: now, updatedAt: now };
       this.state.issueComments.push(comment);
+      return comment;
+    });
+  }
+
+  addReviewComments(repository: string, number: number, seeds: readonly ReviewCommentSeed[]): FakeReviewComment[] {
+    const pull = this.#findPull(repository, number);
+    if (pull === undefined) throw new Error(`no pull request ${repository}#${number}: call addPullRequest first`);
+    return seeds.map((seed) => {
+      const thread = this.#resolveThread(pull, { path: seed.path, body: seed.body, line: seed.line, side: 'RIGHT', ...(seed.startLine === undefined ? {} : { start_line: seed.startLine }) });
+      if ('errors' in thread) throw new Error(`review comment on ${seed.path}:${seed.line}: ${toSentence(thread.errors)}`);
+      const author = seed.author ?? DEFAULT_AUTHOR;
+      const now = this.#now();
+      const review: FakeReview = { id: this.#id(), repository: pull.repository, pullNumber: pull.number, body: '', state: 'COMMENTED', commitId: pull.headSha, author, submittedAt: now };
+      this.state.reviews.push(review);
+      const comment: FakeReviewComment = {
+        id: this.#id(),
+        reviewId: review.id,
+        repository: pull.repository,
+        pullNumber: pull.number,
+        path: seed.path,
+        body: seed.body,
+        commitId: pull.headSha,
+        author,
+        createdAt: now,
+        ...thread,
+      };
+      this.state.reviewComments.push(comment);
       return comment;
     });
   }
@@ -1045,18 +1096,55 @@ class GitHubModel {
 
   // Rendering: enough of GitHub's fields for Octokit and for code that reads the usual ones.
 
+  /** A `simple-user`, with every field GitHub's schema requires. */
   #renderUser(login: string): Record<string, unknown> {
     const id = login === DEFAULT_LOGIN ? 41898282 : numericId(`user ${login}`);
+    const url = `${this.#apiUrl}/users/${encodeURIComponent(login)}`;
     return {
       login,
       id,
       node_id: `U_${id}`,
       avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
       gravatar_id: '',
-      url: `${this.#apiUrl}/users/${encodeURIComponent(login)}`,
+      url,
       html_url: `${HTML_URL}/${login.endsWith('[bot]') ? `apps/${login.slice(0, -5)}` : login}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
       type: login.endsWith('[bot]') ? 'Bot' : 'User',
       site_admin: false,
+    };
+  }
+
+  /** `GET /user` for a personal access token: a `private-user`. */
+  #renderAuthenticatedUser(login: string): Record<string, unknown> {
+    return {
+      ...this.#renderUser(login),
+      name: null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 0,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: new Date(CLOCK_START).toISOString().replace('.000Z', 'Z'),
+      updated_at: new Date(CLOCK_START).toISOString().replace('.000Z', 'Z'),
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 0,
+      collaborators: 0,
+      two_factor_authentication: true,
     };
   }
 
@@ -1482,6 +1570,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     addPullRequest: (seed) => model.addPullRequest(seed),
     addIssueComments: (pull, comments) =>
       typeof pull === 'number' ? model.addIssueComments(defaultRepository, pull, comments) : model.addIssueComments(pull.repository ?? defaultRepository, pull.number, comments),
+    addReviewComments: (pull, comments) =>
+      typeof pull === 'number' ? model.addReviewComments(defaultRepository, pull, comments) : model.addReviewComments(pull.repository ?? defaultRepository, pull.number, comments),
     addRepositoryFiles: (seed) => model.addRepositoryFiles(seed),
     forceResponse(route, response) {
       const matches = matcherFor(route);

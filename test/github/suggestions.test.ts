@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fix, FixEdit, FixFile } from '../../src/core/findings.ts';
-import type { ChangedFile, PostedComment, PullRequestGateway, ReviewLineComment } from '../../src/github/gateway.ts';
+import { GITHUB_ACTIONS_BOT, type ChangedFile, type PostedComment, type PullRequestGateway, type ReviewLineComment } from '../../src/github/gateway.ts';
 import { collectCommentableLines, planSuggestions, postSuggestions } from '../../src/github/suggestions.ts';
 
 const patch = ['@@ -1,4 +1,5 @@', ' apiVersion: kustomize.config.k8s.io/v1beta1', ' kind: Kustomization', ' resources:', '-  - https://example.com/v1/operator.yaml', '+  - https://example.com/v2/operator.yaml', '+  - custom.yaml', '@@ -20,2 +21,2 @@', ' images:', '-  - name: a', '+  - name: b'].join('\n');
@@ -69,6 +69,7 @@ describe('postSuggestions', () => {
     const reviews: Array<{ comments: readonly ReviewLineComment[] }> = [];
     return {
       reviews,
+      getIdentity: async () => GITHUB_ACTIONS_BOT,
       listComments: async () => [],
       createComment: async () => ({ id: 1, body: '' }),
       updateComment: async () => {},
@@ -77,7 +78,7 @@ describe('postSuggestions', () => {
       listFiles: async () => files,
       createReview: async (review) => {
         reviews.push(review);
-        existing.push(...review.comments.map((comment, index) => ({ id: 100 + index, body: comment.body })));
+        existing.push(...review.comments.map((comment, index) => ({ id: 100 + index, body: comment.body, author: GITHUB_ACTIONS_BOT })));
       },
     };
   }

@@ -14,6 +14,7 @@ import { readKustomizationGraph, toPosix, type PathDisplay } from '../../src/ren
 import { createKustomizeRunner, type KustomizeRunner } from '../../src/render/kustomize.ts';
 import { createOverlay, isRemoteFileUrl, type RemoteAccess } from '../../src/render/overlay.ts';
 import { createRemoteFetcher, type Mirror } from '../../src/render/remote-fetch.ts';
+import { RemoteDeniedError } from '../../src/core/network-policy.ts';
 import { renderRoot } from '../../src/render/render-root.ts';
 import { configMap, crd, hasKustomize, kustomization, makeTempDir, writeTree, type Tree } from '../e2e/helpers.ts';
 
@@ -92,7 +93,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 function fetcherOf(mirrors: readonly Mirror[] = [], cacheDir?: string): RemoteAccess {
-  return { mirrors, fetcher: createRemoteFetcher({ mirrors, retries: 0, timeoutMs: 5_000, sleep: async () => {}, ...(cacheDir ? { cacheDir } : {}) }) };
+  return { mirrors, fetcher: createRemoteFetcher({ mirrors, alsoAllow: ['127.0.0.1'], retries: 0, timeoutMs: 5_000, sleep: async () => {}, ...(cacheDir ? { cacheDir } : {}) }) };
 }
 
 const showIn =
@@ -237,6 +238,42 @@ describe('createOverlay', () => {
     expect(snapshot(tree)).toEqual(before);
   });
 
+  it.each<[string, string, string]>([
+    ['a git base on a host on no list', kustomization('https://git.internal.example/o/r//deploy?ref=v1'), 'https://git.internal.example/o/r//deploy?ref=v1'],
+    ['an scp-like git base', kustomization('deploy@git.internal.example:o/r//deploy'), 'deploy@git.internal.example:o/r//deploy'],
+    ['a git:: base', kustomization('git::https://git.internal.example/o/r//deploy'), 'git::https://git.internal.example/o/r//deploy'],
+    ['an upper-case scheme kustomize fetches all the same', kustomization('HTTP://git.internal.example/x.yaml'), 'HTTP://git.internal.example/x.yaml'],
+    ['a patch path', 'patches:\n  - path: https://git.internal.example/patch.yaml\n', 'https://git.internal.example/patch.yaml'],
+    ['a strategic merge patch', 'patchesStrategicMerge:\n  - https://git.internal.example/patch.yaml\n', 'https://git.internal.example/patch.yaml'],
+    ['a generator file', 'configMapGenerator:\n  - name: x\n    files:\n      - key=https://git.internal.example/secret.txt\n', 'https://git.internal.example/secret.txt'],
+    ['an inline transformer', 'transformers:\n  - |\n    apiVersion: builtin\n    kind: PatchTransformer\n    metadata:\n      name: p\n    path: https://git.internal.example/p.yaml\n', 'https://git.internal.example/p.yaml'],
+    ['a transformer file', 'transformers:\n  - transformer.yaml\n', 'https://git.internal.example/p.yaml'],
+  ])('refuses %s before anything is built or fetched', async (_name, text, url) => {
+    const tree = makeTree({
+      'app/kustomization.yaml': text,
+      'app/transformer.yaml': 'apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: https://git.internal.example/p.yaml\n',
+    });
+    const error = await createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show), fetcherOf()).then(() => undefined, (caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(RemoteDeniedError);
+    expect(error?.message).toBe(`remote resource ${url} is not allowed: git.internal.example is not an allowed host (allow it with remote.allow in .prune-guard.yaml)`);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("refuses a file:// base, which reads the runner's disk", async () => {
+    const tree = makeTree({ 'app/kustomization.yaml': kustomization('file:///etc/kubernetes') });
+    await expect(createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show), fetcherOf())).rejects.toThrow(
+      "remote resource file:///etc/kubernetes is not allowed: file:// reads the runner's disk (list a path inside the repository instead)",
+    );
+  });
+
+  it('checks a git base only an edit lists', async () => {
+    const tree = makeTree({ 'app/kustomization.yaml': kustomization('cm.yaml'), 'app/cm.yaml': configMap('a', 'b') });
+    const overrides = new Map([[join(tree, 'app/kustomization.yaml'), kustomization('cm.yaml', 'https://10.0.0.5/o/r//deploy')]]);
+    await expect(createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show), fetcherOf(), { overrides })).rejects.toThrow(
+      'remote resource https://10.0.0.5/o/r//deploy is not allowed: 10.0.0.5 is a private address',
+    );
+  });
+
   it('rewrites a git base through a mirror in the copy, without fetching it', async () => {
     const base = 'https://github.com/o/r//deploy?ref=v1';
     const tree = makeTree({ 'app/kustomization.yaml': kustomization(base, 'cm.yaml'), 'app/cm.yaml': configMap('a', 'b') });
@@ -315,7 +352,8 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
 
     const error = await rejection(render(runner, tree, 'infra/calico', { remote: fetcherOf() }));
     expect(error).toBeInstanceOf(RenderError);
-    expect(error.message).toMatch(new RegExp(`^could not fetch ${url.replace(/[.?]/g, '\\$&')}: .+ \\(a resource of infra/calico\\)$`));
+    // A host on no allow-list is refused before any request.
+    expect(error.message).toBe(`remote resource ${url} is not allowed: upstream.invalid is not an allowed host (allow it with remote.allow in .prune-guard.yaml) (a resource of infra/calico)`);
     expect(upstream.requests).toHaveLength(1);
 
     expect(snapshot(tree)).toEqual(before);

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Fix } from '../../src/core/findings.ts';
 import { attachFixes, type Report } from '../../src/core/report.ts';
 import { formatMarkdown, formatMarkdownWithin } from '../../src/report/markdown.ts';
+import { formatCellCode, formatCellProse, formatCode, formatFence, formatHtmlCode, formatProse } from '../../src/report/markdown-escape.ts';
 import { crdYaml, toReport, yamlDocs } from '../helpers/objects.ts';
+import { findLiveMarkdown } from '../security/markdown-structure.ts';
 
 const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
 
@@ -24,10 +26,11 @@ describe('markdown escaping', () => {
     const outsideCode = markdown.replace(/`[^`\n]*`/g, '');
     expect(outsideCode).not.toContain('<img');
     expect(outsideCode).not.toContain('<b>');
-    expect(markdown).not.toContain('[link](http://evil)');
-    expect(markdown).toContain('&lt;b&gt;x&lt;/b&gt;');
-    expect(markdown).toContain('\\*\\*bold\\*\\*');
-    expect(markdown).toContain('<summary>apps/&lt;img src=x onerror=alert(1)&gt;');
+    expect(outsideCode).not.toContain('[link](http://evil)');
+    expect(outsideCode).not.toContain('**bold**');
+    // A path is one code span, shown as written.
+    expect(markdown).toContain('from `apps/**bold**/[link](http://evil)/<b>x</b>.yaml`, listed at `apps/kustomization.yaml:3`');
+    expect(markdown).toContain('<summary><code>apps/&lt;img src=x onerror=alert(1)&gt;</code>');
   });
 
   it('falls back to shorter tiers to fit a limit, and says where the rest is', () => {
@@ -40,6 +43,26 @@ describe('markdown escaping', () => {
     const cut = formatMarkdownWithin(report, 120);
     expect(cut.markdown.length).toBeLessThanOrEqual(120);
     expect(cut.markdown).toContain('the full report is in the job summary of this run');
+  });
+
+  it('cuts a report too long for the limit between lines, never inside a code span or fence', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `@octocat-${i}`);
+    const report = toReport({ app: { before: yamlDocs(...names.map((name) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "${name}"\n`)), after: '' } });
+    const fix: Fix = {
+      source: 'vendored',
+      description: 'Vendors @octocat into #1.',
+      entries: [],
+      edits: [],
+      files: [{ path: 'app/@octocat.yaml', content: names.map((name) => `# ${name}\n`).join('') }],
+      restores: [],
+      verified: false,
+    };
+    const withFix = attachFixes(report, [fix], new Map());
+    for (let limit = 200; limit < 1200; limit += 37) {
+      const { markdown } = formatMarkdownWithin(withFix, limit);
+      expect(markdown.length).toBeLessThanOrEqual(limit);
+      expect(findLiveMarkdown(markdown), `limit ${limit}`).toEqual([]);
+    }
   });
 
   it('drops findings rows before the verdict and the fix when even findings only do not fit', () => {
@@ -69,5 +92,48 @@ describe('markdown escaping', () => {
     // The most serious first, and whole rows only.
     expect(markdown).toContain('kind0001s.operators.example.io');
     expect(markdown).not.toContain('the full report is in the job summary');
+  });
+});
+
+describe('the escaping module', () => {
+  it.each([
+    ['plain', '`plain`'],
+    ['a`b', '``a`b``'],
+    ['`start', '`` `start ``'],
+    ['end``', '``` end`` ```'],
+    [' both ', '`  both  `'],
+    ['   ', '`   `'],
+    ['', '*(empty)*'],
+    ['a\nb\u001b[31m\u202e', '`a\\nb\\x1b[31m\\u202e`'],
+    ['<!-- prune-guard:summary:x -->', '`<\\!-- prune-guard:summary:x -->`'],
+  ])('shows %j as the code span %j', (value, span) => {
+    expect(formatCode(value)).toBe(span);
+  });
+
+  it('escapes | in a table cell, inside the code span too', () => {
+    expect(formatCellCode('a|b')).toBe('`a\\|b`');
+    expect(formatCellProse('keep a|b and c')).toBe('keep `a\\|b` and c');
+  });
+
+  it.each([
+    ['ping @octocat now', 'ping `@octocat` now'],
+    ['see #1, org/repo#2 and GH-3.', 'see `#1`, `org/repo#2` and `GH-3`.'],
+    ['at https://evil.example/x or www.evil.example', 'at `https://evil.example/x` or `www.evil.example`'],
+    ['*bold* _em_ ~~gone~~ $x$ &amp; \\', '`*bold*` `_em_` `~~gone~~` `$x$` `&amp`; `\\`'],
+    ['![i](x) [l](y) <b>', '`![i](x)` `[l](y)` `<b>`'],
+    ['(see f(x)) and réseau', '(see f(x)) and `réseau`'],
+    ['- 1. + = ---', '`-` `1.` `+` `=` `---`'],
+    ['Keep the 2 CRDs: list crds.yaml, which holds them.', 'Keep the 2 CRDs: list crds.yaml, which holds them.'],
+  ])('keeps the words of %j and quotes the rest: %j', (text, markdown) => {
+    expect(formatProse(text)).toBe(markdown);
+  });
+
+  it('uses <code> with escaped text inside raw HTML', () => {
+    expect(formatHtmlCode('a<b>&"\'@x\n')).toBe('<code>a&lt;b&gt;&amp;&quot;&#39;@x\\n</code>');
+  });
+
+  it('fences text longer than its longest backtick run, with controls escaped and <!-- broken', () => {
+    expect(formatFence('a ```` b\n\u001b[31m<!-- x -->\tc', 'diff')).toBe('`````diff\na ```` b\n\\x1b[31m<\\!-- x -->\tc\n`````');
+    expect(formatFence('plain', 'yaml')).toBe('```yaml\nplain\n```');
   });
 });

@@ -39,7 +39,8 @@ describe('formatMarkdown', () => {
     const rows = tableRows(formatMarkdown(report));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(cells(row)).toHaveLength(5);
-    expect(rows[0]).toContain('from crds/widgets\\|v1.yaml, listed at apps/shop/kustomization.yaml:5');
+    // File paths are code; the `|` inside stays escaped for the table.
+    expect(rows[0]).toContain('from `crds/widgets\\|v1.yaml`, listed at `apps/shop/kustomization.yaml:5`');
   });
 
   it('escapes a | in a finding message', () => {
@@ -48,7 +49,8 @@ describe('formatMarkdown', () => {
     const piped: Report = { ...report, findings: [{ ...first, message: 'keeps a | b apart' }] };
     const [row] = tableRows(formatMarkdown(piped));
     expect(cells(row ?? '')).toHaveLength(5);
-    expect(cells(row ?? '')[3]).toBe('keeps a \\| b apart');
+    // A `|` in prose is a live token: shown as code, escaped for the table.
+    expect(cells(row ?? '')[3]).toBe('keeps a `\\|` b apart');
   });
 
   // Known bug: code() wraps the unit name in backticks without escaping `|`, and GFM splits
@@ -64,7 +66,7 @@ describe('formatMarkdown', () => {
 
   it('puts each changed object diff in a collapsed block', () => {
     const markdown = formatMarkdown(report);
-    expect(markdown).toContain('<details>\n<summary>:pencil2: ConfigMap/shop/settings</summary>\n\n```diff\n');
+    expect(markdown).toContain('<details>\n<summary>:pencil2: <code>ConfigMap/shop/settings</code></summary>\n\n```diff\n');
     expect(markdown).toMatch(/^-\s+mode: old$/m);
     expect(markdown).toMatch(/^\+\s+mode: new$/m);
   });
@@ -91,7 +93,7 @@ describe('formatMarkdown', () => {
     const secret = (password: string, extra = ''): string =>
       `apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: ${password}\n${extra}`;
     const markdown = formatMarkdown(toReport({ app: { before: secret('old-value-1'), after: secret('new-value-2', '  token: tok-value-3\n') } }));
-    expect(markdown).toContain('Secret keys: +token, ~password');
+    expect(markdown).toContain('Secret keys: `+token`, `~password`');
     for (const value of ['old-value-1', 'new-value-2', 'tok-value-3']) expect(markdown).not.toContain(value);
   });
 

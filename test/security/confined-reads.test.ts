@@ -1,0 +1,188 @@
+/**
+ * A pull request must not read the runner's files into the report: every path a
+ * kustomization names is resolved (symlinks too) before anything is built, a path outside
+ * the repository is a blocking finding that names it, and nothing of the file shows up in
+ * any format.
+ */
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitAll, configMap, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from '../e2e/helpers.ts';
+import { kustomizationYaml } from '../helpers/flux.ts';
+import { expectAbsent, expectExitCode, runEveryFormat } from './helpers.ts';
+
+const PLANTED = 'PLANTED-OUTSIDE-7f3a9c';
+
+/** A file outside any repository holding the planted value, as a manifest and as plain text. */
+function plantOutside(): { dir: string; text: string; manifest: string } {
+  const dir = makeTempDir('prune-guard-outside-');
+  writeFileSync(join(dir, 'secret.txt'), `token=${PLANTED}\n`);
+  writeFileSync(join(dir, 'secret.yaml'), configMap(PLANTED.toLowerCase(), 'default', { token: PLANTED }));
+  return { dir, text: join(dir, 'secret.txt'), manifest: join(dir, 'secret.yaml') };
+}
+
+/** A repository whose `app` root renders one ConfigMap on main; the working tree is the change. */
+function makeAppRepo(): string {
+  return makeRepo({ 'app/kustomization.yaml': kustomization('cm.yaml'), 'app/cm.yaml': configMap('app', 'default') });
+}
+
+/** Runs the check in every format and asserts the documented outcome: exit 1, one finding per path, nothing planted shown. */
+async function expectOutsideRead(repo: string, written: string): Promise<void> {
+  const runs = await runEveryFormat(['--base', 'main'], { cwd: repo });
+  expectExitCode(runs, 1);
+  expectAbsent(runs, [PLANTED, PLANTED.toLowerCase()]);
+  const json = runs.find((run) => run.format === 'json');
+  const report = parseReport(json ?? runs[0]!);
+  const finding = report.findings.find((candidate) => candidate.rule === 'reads-outside-repository');
+  expect(finding?.severity).toBe('error');
+  expect(finding?.message).toContain(`reads a file outside the repository: ${written}`);
+  // The unit is not judged: nothing of it reads as removed.
+  expect(report.summary.prune).toBe(0);
+}
+
+describe.skipIf(!hasKustomize)('reads outside the repository', () => {
+  it('a generator file given as an absolute path', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    writeTree(repo, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}configMapGenerator:\n  - name: leak\n    namespace: default\n    files:\n      - x=${outside.text}\n`,
+    });
+    await expectOutsideRead(repo, outside.text);
+  });
+
+  it('a resource reached through ../', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    const written = relative(join(repo, 'app'), outside.manifest);
+    writeTree(repo, { 'app/kustomization.yaml': kustomization('cm.yaml', written) });
+    await expectOutsideRead(repo, written);
+  });
+
+  it('/proc/self/environ, with a token planted in the environment', async () => {
+    const repo = makeAppRepo();
+    writeTree(repo, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}configMapGenerator:\n  - name: env\n    namespace: default\n    envs:\n      - /proc/self/environ\n`,
+    });
+    const runs = await runEveryFormat(['--base', 'main'], { cwd: repo, env: { GITHUB_TOKEN: `ghs_${PLANTED}`, 'INPUT_GITHUB-TOKEN': `ghs_${PLANTED}` } });
+    expectExitCode(runs, 1);
+    expectAbsent(runs, [PLANTED]);
+    expect(parseReport(runs.find((run) => run.format === 'json')!).findings[0]?.message).toContain('/proc/self/environ (configMapGenerator[0].envs)');
+  });
+
+  it('a symlink inside the repository that points outside it', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    symlinkSync(outside.manifest, join(repo, 'app/extra.yaml'));
+    writeTree(repo, { 'app/kustomization.yaml': kustomization('cm.yaml', 'extra.yaml') });
+    await expectOutsideRead(repo, 'extra.yaml');
+  });
+
+  it('a symlinked directory, and a kustomization file that is itself a symlink out', async () => {
+    const outside = plantOutside();
+    writeFileSync(join(outside.dir, 'kustomization.yaml'), kustomization('secret.yaml'));
+    const repo = makeAppRepo();
+    symlinkSync(outside.dir, join(repo, 'app/vendor'));
+    writeTree(repo, { 'app/kustomization.yaml': kustomization('cm.yaml', 'vendor'), 'other/kustomization.yaml': null });
+    await expectOutsideRead(repo, 'vendor');
+
+    const second = makeAppRepo();
+    writeTree(second, { 'app/kustomization.yaml': null });
+    symlinkSync(join(outside.dir, 'kustomization.yaml'), join(second, 'app/kustomization.yaml'));
+    await expectOutsideRead(second, 'kustomization.yaml');
+  });
+
+  it('replacements that would copy the file into an object name, and a transformer configuration with a path', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    writeTree(repo, {
+      'app/kustomization.yaml': [
+        kustomization('cm.yaml'),
+        'configMapGenerator:',
+        '  - name: leak',
+        '    namespace: default',
+        `    files: [token=${outside.text}]`,
+        '    options: {disableNameSuffixHash: true}',
+        'replacements:',
+        '  - source: {kind: ConfigMap, name: leak, fieldPath: data.token}',
+        '    targets:',
+        '      - select: {kind: ConfigMap, name: app}',
+        '        fieldPaths: [metadata.name]',
+        '',
+      ].join('\n'),
+    });
+    await expectOutsideRead(repo, outside.text);
+
+    const plugin = makeAppRepo();
+    writeTree(plugin, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}transformers:\n  - patch.yaml\n`,
+      'app/patch.yaml': `apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: ${outside.manifest}\ntarget:\n  kind: ConfigMap\n`,
+    });
+    await expectOutsideRead(plugin, outside.manifest);
+  });
+
+  it('reports only a notice when the base side already read outside, and judges the other roots', async () => {
+    const outside = plantOutside();
+    const repo = makeRepo({
+      'app/kustomization.yaml': kustomization('cm.yaml', outside.manifest),
+      'app/cm.yaml': configMap('app', 'default'),
+      'db/kustomization.yaml': kustomization('ns.yaml'),
+      'db/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: db\n',
+    });
+    writeTree(repo, { 'app/kustomization.yaml': kustomization('cm.yaml'), 'db/kustomization.yaml': kustomization('cm.yaml'), 'db/cm.yaml': configMap('db', 'default') });
+    const runs = await runEveryFormat(['--base', 'main'], { cwd: repo });
+    expectAbsent(runs, [PLANTED]);
+    const report = parseReport(runs.find((run) => run.format === 'json')!);
+    const rules = report.findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit}`);
+    expect(rules).toEqual(['error namespace-removed db', 'notice reads-outside-repository app']);
+    expect(report.units.find((unit) => unit.name === 'app')?.skipped).toContain('reads a file outside the repository before the change');
+  });
+});
+
+describe.skipIf(!hasKustomize)('Flux paths stay inside', () => {
+  it('a spec.path that climbs out of the repository stops the run, and nothing is created out there', async () => {
+    const target = makeTempDir('prune-guard-escape-');
+    const repo = makeRepo({ 'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }), 'apps/cm.yaml': configMap('app', 'default') });
+    // Deep enough to climb out of any temp directory, then down into the target.
+    const climb = `${'../'.repeat(12)}${target.replace(/^\//, '')}`;
+    writeTree(repo, { 'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: `./${climb}` }) });
+    const result = await runCli(['--base', 'main'], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`prune-guard: Flux Kustomization flux-system/apps: spec.path ./${climb} leads outside the repository`);
+    expect(readdirSync(target)).toEqual([]);
+    expect(readdirSync(dirname(target)).filter((entry) => entry.startsWith('.prune-guard-build-'))).toEqual([]);
+  });
+
+  it('a unit whose kustomization reads outside is not rendered; the other units are still judged', async () => {
+    const outside = plantOutside();
+    const repo = makeRepo({
+      'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }) + `---\n${kustomizationYaml('infra', { path: './infra' })}`,
+      'apps/kustomization.yaml': kustomization('cm.yaml'),
+      'apps/cm.yaml': configMap('app', 'default'),
+      'infra/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: infra\n',
+    });
+    writeTree(repo, {
+      'apps/kustomization.yaml': `${kustomization()}configMapGenerator:\n  - name: leak\n    namespace: default\n    files: [x=${outside.text}]\n`,
+      'infra/ns.yaml': null,
+      'infra/keep.yaml': configMap('keep', 'default'),
+    });
+    const runs = await runEveryFormat(['--base', 'main'], { cwd: repo });
+    expectExitCode(runs, 1);
+    expectAbsent(runs, [PLANTED]);
+    const report = parseReport(runs.find((run) => run.format === 'json')!);
+    const rules = report.findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit}`);
+    // The ConfigMap that left apps is not reported as pruned: apps is not judged.
+    expect(rules).toEqual(['error reads-outside-repository flux-system/apps', 'error namespace-removed flux-system/infra', 'notice kustomization-not-rendered flux-system/apps']);
+  });
+
+  it('a symlink out of the repository never reaches the artifact, and naming it is reading outside', async () => {
+    const outside = plantOutside();
+    const repo = makeRepo({ 'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }), 'apps/kustomization.yaml': kustomization('cm.yaml'), 'apps/cm.yaml': configMap('app', 'default') });
+    symlinkSync(outside.manifest, join(repo, 'apps/leak.yaml'));
+    writeTree(repo, { 'apps/kustomization.yaml': kustomization('cm.yaml', 'leak.yaml') });
+    commitAll(repo, 'the change');
+    const runs = await runEveryFormat(['--base', 'main~1', '--head', 'main'], { cwd: repo });
+    expectExitCode(runs, 1);
+    expectAbsent(runs, [PLANTED, PLANTED.toLowerCase()]);
+    expect(parseReport(runs.find((run) => run.format === 'json')!).findings[0]?.message).toContain('reads a file outside the repository: leak.yaml');
+  });
+});
