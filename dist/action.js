@@ -26480,696 +26480,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/fast-json-patch/commonjs/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function hasOwnProperty(obj, key) {
-      return _hasOwnProperty.call(obj, key);
-    }
-    exports.hasOwnProperty = hasOwnProperty;
-    function _objectKeys(obj) {
-      if (Array.isArray(obj)) {
-        var keys_1 = new Array(obj.length);
-        for (var k = 0; k < keys_1.length; k++) {
-          keys_1[k] = "" + k;
-        }
-        return keys_1;
-      }
-      if (Object.keys) {
-        return Object.keys(obj);
-      }
-      var keys = [];
-      for (var i in obj) {
-        if (hasOwnProperty(obj, i)) {
-          keys.push(i);
-        }
-      }
-      return keys;
-    }
-    exports._objectKeys = _objectKeys;
-    function _deepClone(obj) {
-      switch (typeof obj) {
-        case "object":
-          return JSON.parse(JSON.stringify(obj));
-        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
-        case "undefined":
-          return null;
-        //this is how JSON.stringify behaves for array items
-        default:
-          return obj;
-      }
-    }
-    exports._deepClone = _deepClone;
-    function isInteger(str) {
-      var i = 0;
-      var len = str.length;
-      var charCode;
-      while (i < len) {
-        charCode = str.charCodeAt(i);
-        if (charCode >= 48 && charCode <= 57) {
-          i++;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    exports.isInteger = isInteger;
-    function escapePathComponent(path2) {
-      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
-        return path2;
-      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path2) {
-      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapePathComponent = unescapePathComponent;
-    function _getPathRecursive(root, obj) {
-      var found;
-      for (var key in root) {
-        if (hasOwnProperty(root, key)) {
-          if (root[key] === obj) {
-            return escapePathComponent(key) + "/";
-          } else if (typeof root[key] === "object") {
-            found = _getPathRecursive(root[key], obj);
-            if (found != "") {
-              return escapePathComponent(key) + "/" + found;
-            }
-          }
-        }
-      }
-      return "";
-    }
-    exports._getPathRecursive = _getPathRecursive;
-    function getPath(root, obj) {
-      if (root === obj) {
-        return "/";
-      }
-      var path2 = _getPathRecursive(root, obj);
-      if (path2 === "") {
-        throw new Error("Object not found in root");
-      }
-      return "/" + path2;
-    }
-    exports.getPath = getPath;
-    function hasUndefined(obj) {
-      if (obj === void 0) {
-        return true;
-      }
-      if (obj) {
-        if (Array.isArray(obj)) {
-          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
-            if (hasUndefined(obj[i_1])) {
-              return true;
-            }
-          }
-        } else if (typeof obj === "object") {
-          var objKeys = _objectKeys(obj);
-          var objKeysLength = objKeys.length;
-          for (var i = 0; i < objKeysLength; i++) {
-            if (hasUndefined(obj[objKeys[i]])) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
-    exports.hasUndefined = hasUndefined;
-    function patchErrorMessageFormatter(message, args) {
-      var messageParts = [message];
-      for (var key in args) {
-        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
-        if (typeof value !== "undefined") {
-          messageParts.push(key + ": " + value);
-        }
-      }
-      return messageParts.join("\n");
-    }
-    var PatchError = (
-      /** @class */
-      (function(_super) {
-        __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation, tree) {
-          var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
-          _this.name = name;
-          _this.index = index;
-          _this.operation = operation;
-          _this.tree = tree;
-          Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
-          return _this;
-        }
-        return PatchError2;
-      })(Error)
-    );
-    exports.PatchError = PatchError;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/core.js
-var require_core = __commonJS({
-  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    exports.JsonPatchError = helpers_js_1.PatchError;
-    exports.deepClone = helpers_js_1._deepClone;
-    var objOps = {
-      add: function(obj, key, document) {
-        obj[key] = this.value;
-        return { newDocument: document };
-      },
-      remove: function(obj, key, document) {
-        var removed = obj[key];
-        delete obj[key];
-        return { newDocument: document, removed };
-      },
-      replace: function(obj, key, document) {
-        var removed = obj[key];
-        obj[key] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: function(obj, key, document) {
-        var removed = getValueByPointer(document, this.path);
-        if (removed) {
-          removed = helpers_js_1._deepClone(removed);
-        }
-        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
-        applyOperation(document, { op: "add", path: this.path, value: originalValue });
-        return { newDocument: document, removed };
-      },
-      copy: function(obj, key, document) {
-        var valueToCopy = getValueByPointer(document, this.from);
-        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
-        return { newDocument: document };
-      },
-      test: function(obj, key, document) {
-        return { newDocument: document, test: _areEquals(obj[key], this.value) };
-      },
-      _get: function(obj, key, document) {
-        this.value = obj[key];
-        return { newDocument: document };
-      }
-    };
-    var arrOps = {
-      add: function(arr, i, document) {
-        if (helpers_js_1.isInteger(i)) {
-          arr.splice(i, 0, this.value);
-        } else {
-          arr[i] = this.value;
-        }
-        return { newDocument: document, index: i };
-      },
-      remove: function(arr, i, document) {
-        var removedList = arr.splice(i, 1);
-        return { newDocument: document, removed: removedList[0] };
-      },
-      replace: function(arr, i, document) {
-        var removed = arr[i];
-        arr[i] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: objOps.move,
-      copy: objOps.copy,
-      test: objOps.test,
-      _get: objOps._get
-    };
-    function getValueByPointer(document, pointer) {
-      if (pointer == "") {
-        return document;
-      }
-      var getOriginalDestination = { op: "_get", path: pointer };
-      applyOperation(document, getOriginalDestination);
-      return getOriginalDestination.value;
-    }
-    exports.getValueByPointer = getValueByPointer;
-    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
-      if (validateOperation === void 0) {
-        validateOperation = false;
-      }
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (index === void 0) {
-        index = 0;
-      }
-      if (validateOperation) {
-        if (typeof validateOperation == "function") {
-          validateOperation(operation, 0, document, operation.path);
-        } else {
-          validator(operation, 0);
-        }
-      }
-      if (operation.path === "") {
-        var returnValue = { newDocument: document };
-        if (operation.op === "add") {
-          returnValue.newDocument = operation.value;
-          return returnValue;
-        } else if (operation.op === "replace") {
-          returnValue.newDocument = operation.value;
-          returnValue.removed = document;
-          return returnValue;
-        } else if (operation.op === "move" || operation.op === "copy") {
-          returnValue.newDocument = getValueByPointer(document, operation.from);
-          if (operation.op === "move") {
-            returnValue.removed = document;
-          }
-          return returnValue;
-        } else if (operation.op === "test") {
-          returnValue.test = _areEquals(document, operation.value);
-          if (returnValue.test === false) {
-            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-          }
-          returnValue.newDocument = document;
-          return returnValue;
-        } else if (operation.op === "remove") {
-          returnValue.removed = document;
-          returnValue.newDocument = null;
-          return returnValue;
-        } else if (operation.op === "_get") {
-          operation.value = document;
-          return returnValue;
-        } else {
-          if (validateOperation) {
-            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
-          } else {
-            return returnValue;
-          }
-        }
-      } else {
-        if (!mutateDocument) {
-          document = helpers_js_1._deepClone(document);
-        }
-        var path2 = operation.path || "";
-        var keys = path2.split("/");
-        var obj = document;
-        var t = 1;
-        var len = keys.length;
-        var existingPathFragment = void 0;
-        var key = void 0;
-        var validateFunction = void 0;
-        if (typeof validateOperation == "function") {
-          validateFunction = validateOperation;
-        } else {
-          validateFunction = validator;
-        }
-        while (true) {
-          key = keys[t];
-          if (key && key.indexOf("~") != -1) {
-            key = helpers_js_1.unescapePathComponent(key);
-          }
-          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
-            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
-          }
-          if (validateOperation) {
-            if (existingPathFragment === void 0) {
-              if (obj[key] === void 0) {
-                existingPathFragment = keys.slice(0, t).join("/");
-              } else if (t == len - 1) {
-                existingPathFragment = operation.path;
-              }
-              if (existingPathFragment !== void 0) {
-                validateFunction(operation, 0, document, existingPathFragment);
-              }
-            }
-          }
-          t++;
-          if (Array.isArray(obj)) {
-            if (key === "-") {
-              key = obj.length;
-            } else {
-              if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
-              } else if (helpers_js_1.isInteger(key)) {
-                key = ~~key;
-              }
-            }
-            if (t >= len) {
-              if (validateOperation && operation.op === "add" && key > obj.length) {
-                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
-              }
-              var returnValue = arrOps[operation.op].call(operation, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-              }
-              return returnValue;
-            }
-          } else {
-            if (t >= len) {
-              var returnValue = objOps[operation.op].call(operation, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-              }
-              return returnValue;
-            }
-          }
-          obj = obj[key];
-          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
-            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
-          }
-        }
-      }
-    }
-    exports.applyOperation = applyOperation;
-    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (validateOperation) {
-        if (!Array.isArray(patch)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-      }
-      if (!mutateDocument) {
-        document = helpers_js_1._deepClone(document);
-      }
-      var results = new Array(patch.length);
-      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
-        results[i] = applyOperation(document, patch[i], validateOperation, true, banPrototypeModifications, i);
-        document = results[i].newDocument;
-      }
-      results.newDocument = document;
-      return results;
-    }
-    exports.applyPatch = applyPatch;
-    function applyReducer(document, operation, index) {
-      var operationResult = applyOperation(document, operation);
-      if (operationResult.test === false) {
-        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-      }
-      return operationResult.newDocument;
-    }
-    exports.applyReducer = applyReducer;
-    function validator(operation, index, document, existingPathFragment) {
-      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
-        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document);
-      } else if (!objOps[operation.op]) {
-        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
-      } else if (typeof operation.path !== "string") {
-        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document);
-      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
-        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document);
-      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
-        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document);
-      } else if (document) {
-        if (operation.op == "add") {
-          var pathLen = operation.path.split("/").length;
-          var existingPathLen = existingPathFragment.split("/").length;
-          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document);
-          }
-        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
-          if (operation.path !== existingPathFragment) {
-            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
-          }
-        } else if (operation.op === "move" || operation.op === "copy") {
-          var existingValue = { op: "_get", path: operation.from, value: void 0 };
-          var error2 = validate([existingValue], document);
-          if (error2 && error2.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document);
-          }
-        }
-      }
-    }
-    exports.validator = validator;
-    function validate(sequence, document, externalValidator) {
-      try {
-        if (!Array.isArray(sequence)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-        if (document) {
-          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
-        } else {
-          externalValidator = externalValidator || validator;
-          for (var i = 0; i < sequence.length; i++) {
-            externalValidator(sequence[i], i, document, void 0);
-          }
-        }
-      } catch (e) {
-        if (e instanceof exports.JsonPatchError) {
-          return e;
-        } else {
-          throw e;
-        }
-      }
-    }
-    exports.validate = validate;
-    function _areEquals(a, b) {
-      if (a === b)
-        return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
-        if (arrA && arrB) {
-          length = a.length;
-          if (length != b.length)
-            return false;
-          for (i = length; i-- !== 0; )
-            if (!_areEquals(a[i], b[i]))
-              return false;
-          return true;
-        }
-        if (arrA != arrB)
-          return false;
-        var keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length)
-          return false;
-        for (i = length; i-- !== 0; )
-          if (!b.hasOwnProperty(keys[i]))
-            return false;
-        for (i = length; i-- !== 0; ) {
-          key = keys[i];
-          if (!_areEquals(a[key], b[key]))
-            return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    }
-    exports._areEquals = _areEquals;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/duplex.js
-var require_duplex = __commonJS({
-  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    var core_js_1 = require_core();
-    var beforeDict = /* @__PURE__ */ new WeakMap();
-    var Mirror = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function Mirror2(obj) {
-          this.observers = /* @__PURE__ */ new Map();
-          this.obj = obj;
-        }
-        return Mirror2;
-      })()
-    );
-    var ObserverInfo = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function ObserverInfo2(callback, observer) {
-          this.callback = callback;
-          this.observer = observer;
-        }
-        return ObserverInfo2;
-      })()
-    );
-    function getMirror(obj) {
-      return beforeDict.get(obj);
-    }
-    function getObserverFromMirror(mirror, callback) {
-      return mirror.observers.get(callback);
-    }
-    function removeObserverFromMirror(mirror, observer) {
-      mirror.observers.delete(observer.callback);
-    }
-    function unobserve(root, observer) {
-      observer.unobserve();
-    }
-    exports.unobserve = unobserve;
-    function observe(obj, callback) {
-      var patches = [];
-      var observer;
-      var mirror = getMirror(obj);
-      if (!mirror) {
-        mirror = new Mirror(obj);
-        beforeDict.set(obj, mirror);
-      } else {
-        var observerInfo = getObserverFromMirror(mirror, callback);
-        observer = observerInfo && observerInfo.observer;
-      }
-      if (observer) {
-        return observer;
-      }
-      observer = {};
-      mirror.value = helpers_js_1._deepClone(obj);
-      if (callback) {
-        observer.callback = callback;
-        observer.next = null;
-        var dirtyCheck = function() {
-          generate(observer);
-        };
-        var fastCheck = function() {
-          clearTimeout(observer.next);
-          observer.next = setTimeout(dirtyCheck);
-        };
-        if (typeof window !== "undefined") {
-          window.addEventListener("mouseup", fastCheck);
-          window.addEventListener("keyup", fastCheck);
-          window.addEventListener("mousedown", fastCheck);
-          window.addEventListener("keydown", fastCheck);
-          window.addEventListener("change", fastCheck);
-        }
-      }
-      observer.patches = patches;
-      observer.object = obj;
-      observer.unobserve = function() {
-        generate(observer);
-        clearTimeout(observer.next);
-        removeObserverFromMirror(mirror, observer);
-        if (typeof window !== "undefined") {
-          window.removeEventListener("mouseup", fastCheck);
-          window.removeEventListener("keyup", fastCheck);
-          window.removeEventListener("mousedown", fastCheck);
-          window.removeEventListener("keydown", fastCheck);
-          window.removeEventListener("change", fastCheck);
-        }
-      };
-      mirror.observers.set(callback, new ObserverInfo(callback, observer));
-      return observer;
-    }
-    exports.observe = observe;
-    function generate(observer, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var mirror = beforeDict.get(observer.object);
-      _generate(mirror.value, observer.object, observer.patches, "", invertible);
-      if (observer.patches.length) {
-        core_js_1.applyPatch(mirror.value, observer.patches);
-      }
-      var temp = observer.patches;
-      if (temp.length > 0) {
-        observer.patches = [];
-        if (observer.callback) {
-          observer.callback(temp);
-        }
-      }
-      return temp;
-    }
-    exports.generate = generate;
-    function _generate(mirror, obj, patches, path2, invertible) {
-      if (obj === mirror) {
-        return;
-      }
-      if (typeof obj.toJSON === "function") {
-        obj = obj.toJSON();
-      }
-      var newKeys = helpers_js_1._objectKeys(obj);
-      var oldKeys = helpers_js_1._objectKeys(mirror);
-      var changed = false;
-      var deleted = false;
-      for (var t = oldKeys.length - 1; t >= 0; t--) {
-        var key = oldKeys[t];
-        var oldVal = mirror[key];
-        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
-          var newVal = obj[key];
-          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
-          } else {
-            if (oldVal !== newVal) {
-              changed = true;
-              if (invertible) {
-                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-              }
-              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
-            }
-          }
-        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
-          if (invertible) {
-            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-          }
-          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
-          deleted = true;
-        } else {
-          if (invertible) {
-            patches.push({ op: "test", path: path2, value: mirror });
-          }
-          patches.push({ op: "replace", path: path2, value: obj });
-          changed = true;
-        }
-      }
-      if (!deleted && newKeys.length == oldKeys.length) {
-        return;
-      }
-      for (var t = 0; t < newKeys.length; t++) {
-        var key = newKeys[t];
-        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
-        }
-      }
-    }
-    function compare2(tree1, tree2, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var patches = [];
-      _generate(tree1, tree2, patches, "", invertible);
-      return patches;
-    }
-    exports.compare = compare2;
-  }
-});
-
-// node_modules/fast-json-patch/index.js
-var require_fast_json_patch = __commonJS({
-  "node_modules/fast-json-patch/index.js"(exports) {
-    var core = require_core();
-    Object.assign(exports, core);
-    var duplex = require_duplex();
-    Object.assign(exports, duplex);
-    var helpers = require_helpers();
-    exports.JsonPatchError = helpers.PatchError;
-    exports.deepClone = helpers._deepClone;
-    exports.escapePathComponent = helpers.escapePathComponent;
-    exports.unescapePathComponent = helpers.unescapePathComponent;
-  }
-});
-
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -28034,10 +27344,700 @@ var require_ignore = __commonJS({
   }
 });
 
+// node_modules/fast-json-patch/commonjs/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function hasOwnProperty(obj, key) {
+      return _hasOwnProperty.call(obj, key);
+    }
+    exports.hasOwnProperty = hasOwnProperty;
+    function _objectKeys(obj) {
+      if (Array.isArray(obj)) {
+        var keys_1 = new Array(obj.length);
+        for (var k = 0; k < keys_1.length; k++) {
+          keys_1[k] = "" + k;
+        }
+        return keys_1;
+      }
+      if (Object.keys) {
+        return Object.keys(obj);
+      }
+      var keys = [];
+      for (var i in obj) {
+        if (hasOwnProperty(obj, i)) {
+          keys.push(i);
+        }
+      }
+      return keys;
+    }
+    exports._objectKeys = _objectKeys;
+    function _deepClone(obj) {
+      switch (typeof obj) {
+        case "object":
+          return JSON.parse(JSON.stringify(obj));
+        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
+        case "undefined":
+          return null;
+        //this is how JSON.stringify behaves for array items
+        default:
+          return obj;
+      }
+    }
+    exports._deepClone = _deepClone;
+    function isInteger(str) {
+      var i = 0;
+      var len = str.length;
+      var charCode;
+      while (i < len) {
+        charCode = str.charCodeAt(i);
+        if (charCode >= 48 && charCode <= 57) {
+          i++;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    exports.isInteger = isInteger;
+    function escapePathComponent(path2) {
+      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
+        return path2;
+      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapePathComponent = escapePathComponent;
+    function unescapePathComponent(path2) {
+      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapePathComponent = unescapePathComponent;
+    function _getPathRecursive(root, obj) {
+      var found;
+      for (var key in root) {
+        if (hasOwnProperty(root, key)) {
+          if (root[key] === obj) {
+            return escapePathComponent(key) + "/";
+          } else if (typeof root[key] === "object") {
+            found = _getPathRecursive(root[key], obj);
+            if (found != "") {
+              return escapePathComponent(key) + "/" + found;
+            }
+          }
+        }
+      }
+      return "";
+    }
+    exports._getPathRecursive = _getPathRecursive;
+    function getPath(root, obj) {
+      if (root === obj) {
+        return "/";
+      }
+      var path2 = _getPathRecursive(root, obj);
+      if (path2 === "") {
+        throw new Error("Object not found in root");
+      }
+      return "/" + path2;
+    }
+    exports.getPath = getPath;
+    function hasUndefined(obj) {
+      if (obj === void 0) {
+        return true;
+      }
+      if (obj) {
+        if (Array.isArray(obj)) {
+          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
+            if (hasUndefined(obj[i_1])) {
+              return true;
+            }
+          }
+        } else if (typeof obj === "object") {
+          var objKeys = _objectKeys(obj);
+          var objKeysLength = objKeys.length;
+          for (var i = 0; i < objKeysLength; i++) {
+            if (hasUndefined(obj[objKeys[i]])) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+    exports.hasUndefined = hasUndefined;
+    function patchErrorMessageFormatter(message, args) {
+      var messageParts = [message];
+      for (var key in args) {
+        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
+        if (typeof value !== "undefined") {
+          messageParts.push(key + ": " + value);
+        }
+      }
+      return messageParts.join("\n");
+    }
+    var PatchError = (
+      /** @class */
+      (function(_super) {
+        __extends(PatchError2, _super);
+        function PatchError2(message, name, index, operation, tree) {
+          var _newTarget = this.constructor;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
+          _this.name = name;
+          _this.index = index;
+          _this.operation = operation;
+          _this.tree = tree;
+          Object.setPrototypeOf(_this, _newTarget.prototype);
+          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
+          return _this;
+        }
+        return PatchError2;
+      })(Error)
+    );
+    exports.PatchError = PatchError;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/core.js
+var require_core = __commonJS({
+  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    exports.JsonPatchError = helpers_js_1.PatchError;
+    exports.deepClone = helpers_js_1._deepClone;
+    var objOps = {
+      add: function(obj, key, document) {
+        obj[key] = this.value;
+        return { newDocument: document };
+      },
+      remove: function(obj, key, document) {
+        var removed = obj[key];
+        delete obj[key];
+        return { newDocument: document, removed };
+      },
+      replace: function(obj, key, document) {
+        var removed = obj[key];
+        obj[key] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: function(obj, key, document) {
+        var removed = getValueByPointer(document, this.path);
+        if (removed) {
+          removed = helpers_js_1._deepClone(removed);
+        }
+        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
+        applyOperation(document, { op: "add", path: this.path, value: originalValue });
+        return { newDocument: document, removed };
+      },
+      copy: function(obj, key, document) {
+        var valueToCopy = getValueByPointer(document, this.from);
+        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
+        return { newDocument: document };
+      },
+      test: function(obj, key, document) {
+        return { newDocument: document, test: _areEquals(obj[key], this.value) };
+      },
+      _get: function(obj, key, document) {
+        this.value = obj[key];
+        return { newDocument: document };
+      }
+    };
+    var arrOps = {
+      add: function(arr, i, document) {
+        if (helpers_js_1.isInteger(i)) {
+          arr.splice(i, 0, this.value);
+        } else {
+          arr[i] = this.value;
+        }
+        return { newDocument: document, index: i };
+      },
+      remove: function(arr, i, document) {
+        var removedList = arr.splice(i, 1);
+        return { newDocument: document, removed: removedList[0] };
+      },
+      replace: function(arr, i, document) {
+        var removed = arr[i];
+        arr[i] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: objOps.move,
+      copy: objOps.copy,
+      test: objOps.test,
+      _get: objOps._get
+    };
+    function getValueByPointer(document, pointer) {
+      if (pointer == "") {
+        return document;
+      }
+      var getOriginalDestination = { op: "_get", path: pointer };
+      applyOperation(document, getOriginalDestination);
+      return getOriginalDestination.value;
+    }
+    exports.getValueByPointer = getValueByPointer;
+    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+      if (validateOperation === void 0) {
+        validateOperation = false;
+      }
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (index === void 0) {
+        index = 0;
+      }
+      if (validateOperation) {
+        if (typeof validateOperation == "function") {
+          validateOperation(operation, 0, document, operation.path);
+        } else {
+          validator(operation, 0);
+        }
+      }
+      if (operation.path === "") {
+        var returnValue = { newDocument: document };
+        if (operation.op === "add") {
+          returnValue.newDocument = operation.value;
+          return returnValue;
+        } else if (operation.op === "replace") {
+          returnValue.newDocument = operation.value;
+          returnValue.removed = document;
+          return returnValue;
+        } else if (operation.op === "move" || operation.op === "copy") {
+          returnValue.newDocument = getValueByPointer(document, operation.from);
+          if (operation.op === "move") {
+            returnValue.removed = document;
+          }
+          return returnValue;
+        } else if (operation.op === "test") {
+          returnValue.test = _areEquals(document, operation.value);
+          if (returnValue.test === false) {
+            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+          }
+          returnValue.newDocument = document;
+          return returnValue;
+        } else if (operation.op === "remove") {
+          returnValue.removed = document;
+          returnValue.newDocument = null;
+          return returnValue;
+        } else if (operation.op === "_get") {
+          operation.value = document;
+          return returnValue;
+        } else {
+          if (validateOperation) {
+            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+          } else {
+            return returnValue;
+          }
+        }
+      } else {
+        if (!mutateDocument) {
+          document = helpers_js_1._deepClone(document);
+        }
+        var path2 = operation.path || "";
+        var keys = path2.split("/");
+        var obj = document;
+        var t = 1;
+        var len = keys.length;
+        var existingPathFragment = void 0;
+        var key = void 0;
+        var validateFunction = void 0;
+        if (typeof validateOperation == "function") {
+          validateFunction = validateOperation;
+        } else {
+          validateFunction = validator;
+        }
+        while (true) {
+          key = keys[t];
+          if (key && key.indexOf("~") != -1) {
+            key = helpers_js_1.unescapePathComponent(key);
+          }
+          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
+            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
+          }
+          if (validateOperation) {
+            if (existingPathFragment === void 0) {
+              if (obj[key] === void 0) {
+                existingPathFragment = keys.slice(0, t).join("/");
+              } else if (t == len - 1) {
+                existingPathFragment = operation.path;
+              }
+              if (existingPathFragment !== void 0) {
+                validateFunction(operation, 0, document, existingPathFragment);
+              }
+            }
+          }
+          t++;
+          if (Array.isArray(obj)) {
+            if (key === "-") {
+              key = obj.length;
+            } else {
+              if (validateOperation && !helpers_js_1.isInteger(key)) {
+                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
+              } else if (helpers_js_1.isInteger(key)) {
+                key = ~~key;
+              }
+            }
+            if (t >= len) {
+              if (validateOperation && operation.op === "add" && key > obj.length) {
+                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
+              }
+              var returnValue = arrOps[operation.op].call(operation, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+              }
+              return returnValue;
+            }
+          } else {
+            if (t >= len) {
+              var returnValue = objOps[operation.op].call(operation, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+              }
+              return returnValue;
+            }
+          }
+          obj = obj[key];
+          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
+            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+          }
+        }
+      }
+    }
+    exports.applyOperation = applyOperation;
+    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (validateOperation) {
+        if (!Array.isArray(patch)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+      }
+      if (!mutateDocument) {
+        document = helpers_js_1._deepClone(document);
+      }
+      var results = new Array(patch.length);
+      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
+        results[i] = applyOperation(document, patch[i], validateOperation, true, banPrototypeModifications, i);
+        document = results[i].newDocument;
+      }
+      results.newDocument = document;
+      return results;
+    }
+    exports.applyPatch = applyPatch;
+    function applyReducer(document, operation, index) {
+      var operationResult = applyOperation(document, operation);
+      if (operationResult.test === false) {
+        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+      }
+      return operationResult.newDocument;
+    }
+    exports.applyReducer = applyReducer;
+    function validator(operation, index, document, existingPathFragment) {
+      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
+        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document);
+      } else if (!objOps[operation.op]) {
+        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+      } else if (typeof operation.path !== "string") {
+        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document);
+      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document);
+      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
+        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document);
+      } else if (document) {
+        if (operation.op == "add") {
+          var pathLen = operation.path.split("/").length;
+          var existingPathLen = existingPathFragment.split("/").length;
+          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
+            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document);
+          }
+        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
+          if (operation.path !== existingPathFragment) {
+            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+          }
+        } else if (operation.op === "move" || operation.op === "copy") {
+          var existingValue = { op: "_get", path: operation.from, value: void 0 };
+          var error2 = validate([existingValue], document);
+          if (error2 && error2.name === "OPERATION_PATH_UNRESOLVABLE") {
+            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document);
+          }
+        }
+      }
+    }
+    exports.validator = validator;
+    function validate(sequence, document, externalValidator) {
+      try {
+        if (!Array.isArray(sequence)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+        if (document) {
+          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
+        } else {
+          externalValidator = externalValidator || validator;
+          for (var i = 0; i < sequence.length; i++) {
+            externalValidator(sequence[i], i, document, void 0);
+          }
+        }
+      } catch (e) {
+        if (e instanceof exports.JsonPatchError) {
+          return e;
+        } else {
+          throw e;
+        }
+      }
+    }
+    exports.validate = validate;
+    function _areEquals(a, b) {
+      if (a === b)
+        return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
+        if (arrA && arrB) {
+          length = a.length;
+          if (length != b.length)
+            return false;
+          for (i = length; i-- !== 0; )
+            if (!_areEquals(a[i], b[i]))
+              return false;
+          return true;
+        }
+        if (arrA != arrB)
+          return false;
+        var keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length)
+          return false;
+        for (i = length; i-- !== 0; )
+          if (!b.hasOwnProperty(keys[i]))
+            return false;
+        for (i = length; i-- !== 0; ) {
+          key = keys[i];
+          if (!_areEquals(a[key], b[key]))
+            return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    }
+    exports._areEquals = _areEquals;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/duplex.js
+var require_duplex = __commonJS({
+  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    var core_js_1 = require_core();
+    var beforeDict = /* @__PURE__ */ new WeakMap();
+    var Mirror = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function Mirror2(obj) {
+          this.observers = /* @__PURE__ */ new Map();
+          this.obj = obj;
+        }
+        return Mirror2;
+      })()
+    );
+    var ObserverInfo = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function ObserverInfo2(callback, observer) {
+          this.callback = callback;
+          this.observer = observer;
+        }
+        return ObserverInfo2;
+      })()
+    );
+    function getMirror(obj) {
+      return beforeDict.get(obj);
+    }
+    function getObserverFromMirror(mirror, callback) {
+      return mirror.observers.get(callback);
+    }
+    function removeObserverFromMirror(mirror, observer) {
+      mirror.observers.delete(observer.callback);
+    }
+    function unobserve(root, observer) {
+      observer.unobserve();
+    }
+    exports.unobserve = unobserve;
+    function observe(obj, callback) {
+      var patches = [];
+      var observer;
+      var mirror = getMirror(obj);
+      if (!mirror) {
+        mirror = new Mirror(obj);
+        beforeDict.set(obj, mirror);
+      } else {
+        var observerInfo = getObserverFromMirror(mirror, callback);
+        observer = observerInfo && observerInfo.observer;
+      }
+      if (observer) {
+        return observer;
+      }
+      observer = {};
+      mirror.value = helpers_js_1._deepClone(obj);
+      if (callback) {
+        observer.callback = callback;
+        observer.next = null;
+        var dirtyCheck = function() {
+          generate(observer);
+        };
+        var fastCheck = function() {
+          clearTimeout(observer.next);
+          observer.next = setTimeout(dirtyCheck);
+        };
+        if (typeof window !== "undefined") {
+          window.addEventListener("mouseup", fastCheck);
+          window.addEventListener("keyup", fastCheck);
+          window.addEventListener("mousedown", fastCheck);
+          window.addEventListener("keydown", fastCheck);
+          window.addEventListener("change", fastCheck);
+        }
+      }
+      observer.patches = patches;
+      observer.object = obj;
+      observer.unobserve = function() {
+        generate(observer);
+        clearTimeout(observer.next);
+        removeObserverFromMirror(mirror, observer);
+        if (typeof window !== "undefined") {
+          window.removeEventListener("mouseup", fastCheck);
+          window.removeEventListener("keyup", fastCheck);
+          window.removeEventListener("mousedown", fastCheck);
+          window.removeEventListener("keydown", fastCheck);
+          window.removeEventListener("change", fastCheck);
+        }
+      };
+      mirror.observers.set(callback, new ObserverInfo(callback, observer));
+      return observer;
+    }
+    exports.observe = observe;
+    function generate(observer, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var mirror = beforeDict.get(observer.object);
+      _generate(mirror.value, observer.object, observer.patches, "", invertible);
+      if (observer.patches.length) {
+        core_js_1.applyPatch(mirror.value, observer.patches);
+      }
+      var temp = observer.patches;
+      if (temp.length > 0) {
+        observer.patches = [];
+        if (observer.callback) {
+          observer.callback(temp);
+        }
+      }
+      return temp;
+    }
+    exports.generate = generate;
+    function _generate(mirror, obj, patches, path2, invertible) {
+      if (obj === mirror) {
+        return;
+      }
+      if (typeof obj.toJSON === "function") {
+        obj = obj.toJSON();
+      }
+      var newKeys = helpers_js_1._objectKeys(obj);
+      var oldKeys = helpers_js_1._objectKeys(mirror);
+      var changed = false;
+      var deleted = false;
+      for (var t = oldKeys.length - 1; t >= 0; t--) {
+        var key = oldKeys[t];
+        var oldVal = mirror[key];
+        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
+          var newVal = obj[key];
+          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
+            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+          } else {
+            if (oldVal !== newVal) {
+              changed = true;
+              if (invertible) {
+                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+              }
+              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+            }
+          }
+        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
+          if (invertible) {
+            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+          }
+          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
+          deleted = true;
+        } else {
+          if (invertible) {
+            patches.push({ op: "test", path: path2, value: mirror });
+          }
+          patches.push({ op: "replace", path: path2, value: obj });
+          changed = true;
+        }
+      }
+      if (!deleted && newKeys.length == oldKeys.length) {
+        return;
+      }
+      for (var t = 0; t < newKeys.length; t++) {
+        var key = newKeys[t];
+        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
+          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+        }
+      }
+    }
+    function compare2(tree1, tree2, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var patches = [];
+      _generate(tree1, tree2, patches, "", invertible);
+      return patches;
+    }
+    exports.compare = compare2;
+  }
+});
+
+// node_modules/fast-json-patch/index.js
+var require_fast_json_patch = __commonJS({
+  "node_modules/fast-json-patch/index.js"(exports) {
+    var core = require_core();
+    Object.assign(exports, core);
+    var duplex = require_duplex();
+    Object.assign(exports, duplex);
+    var helpers = require_helpers();
+    exports.JsonPatchError = helpers.PatchError;
+    exports.deepClone = helpers._deepClone;
+    exports.escapePathComponent = helpers.escapePathComponent;
+    exports.unescapePathComponent = helpers.unescapePathComponent;
+  }
+});
+
 // src/action.ts
 import { mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36275,12 +36275,27 @@ function createKustomizeEnv(env, options, platform2 = process.platform) {
   child.HOME = options.home;
   child.GIT_CONFIG_NOSYSTEM = "1";
   child.GIT_TERMINAL_PROMPT = "0";
+  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
   if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
   for (const name of readPassEnv(env)) {
     const value = lookUp(env, name, platform2);
     if (value !== void 0) child[name] = value;
   }
   return child;
+}
+var GIT_CLONE_SETTINGS = [
+  ["http.followRedirects", "false"],
+  ["protocol.allow", "user"],
+  ["protocol.file.allow", "never"],
+  ["protocol.ext.allow", "never"]
+];
+function formatGitConfigEnv(settings) {
+  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index) => {
+    entries[`GIT_CONFIG_KEY_${index}`] = key;
+    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return entries;
 }
 function createGitEnv(env, platform2 = process.platform) {
   const child = pickCommon(env, platform2);
@@ -36739,9 +36754,9 @@ function hideUserInfo(value) {
 }
 
 // src/run.ts
-import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join15, relative as relative9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { availableParallelism as availableParallelism3, homedir } from "node:os";
+import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve6 } from "node:path";
 
 // src/render/config-file.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
@@ -40109,7 +40124,8 @@ function isInside(confinement, path2) {
     if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
       for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
     }
-    return [confinement.root, ...confinement.also ?? []].some((root) => full === root || full.startsWith(`${root}${sep3}`));
+    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep3}`));
+    return root !== void 0 && !full.slice(root.length).split(sep3).includes(".git");
   }
 }
 var PATH_LISTS = [
@@ -40461,21 +40477,517 @@ function checkUnitCount(count, what) {
   if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
-// src/render/kustomization.ts
+// src/plan-fixes.ts
+import { existsSync as existsSync7, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
+
+// src/core/fix-plan.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var RAW_HOST = "raw.githubusercontent.com";
+var WEB_HOST = "github.com";
+var YAML_EXTENSION = /\.ya?ml$/i;
+var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
+var EXACT_SET_SIZE = 3;
+function parseGitHubFileUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  const segments = decodeSegments(parsed.pathname);
+  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
+  let rest;
+  if (parsed.hostname === RAW_HOST) rest = segments;
+  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
+  else return void 0;
+  const [owner, repo, ...tail] = rest;
+  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
+  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
+  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
+}
+function replaceFileName(url, name) {
+  const cut = url.search(/[?#]/);
+  const head = cut < 0 ? url : url.slice(0, cut);
+  const tail = cut < 0 ? "" : url.slice(cut);
+  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
+}
+function listConventionalSiblings(fileName) {
+  const name = lastSegment(fileName);
+  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
+  const base = stripExtension(name);
+  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
+  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
+}
+function rankCandidateFiles(names, exclude, caps) {
+  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
+  const crds = eligible.filter((name) => /crd/i.test(name));
+  const others = eligible.filter((name) => !/crd/i.test(name));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
+}
+function chooseCoveringSet(required, candidates) {
+  const wanted = [...new Set(required)];
+  if (wanted.length === 0) return [];
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  if (coverable.size < wanted.length) return void 0;
+  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
+    for (const combination of listCombinations(useful.length, size)) {
+      const chosen = combination.map((index) => useful[index]);
+      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
+    }
+  }
+  const missing = new Set(wanted);
+  const picked = /* @__PURE__ */ new Set();
+  while (missing.size > 0) {
+    let best;
+    for (const [index, entry] of useful.entries()) {
+      if (picked.has(index)) continue;
+      const gain = entry.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    }
+    if (best === void 0) return void 0;
+    picked.add(best.index);
+    for (const key of useful[best.index].covers) missing.delete(key);
+  }
+  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+}
+function matchesIgnoringRef(a, b) {
+  return isSamePlace(a, b, true);
+}
+function isSameDirectoryAnyRef(next, previous) {
+  return isSamePlace(next, previous, false);
+}
+function isSamePlace(a, b, sameName) {
+  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
+  const githubA = parseGitHubFileUrl(a);
+  const githubB = parseGitHubFileUrl(b);
+  if (githubA && githubB) {
+    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
+  }
+  let urlA;
+  let urlB;
+  try {
+    urlA = new URL(a);
+    urlB = new URL(b);
+  } catch {
+    return false;
+  }
+  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
+  const segmentsA = urlA.pathname.split("/");
+  const segmentsB = urlB.pathname.split("/");
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  if (differing.length > 1) return false;
+  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
+}
+function learnNameAffixes(rendered, source) {
+  const sourcesByKind = groupKeysByKind(source);
+  const affixes = /* @__PURE__ */ new Map();
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
+    let common;
+    for (const object of objects) {
+      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
+        const pairs = [];
+        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+        }
+        return pairs;
+      });
+      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
+}
+function applyNameAffix(key, affixes) {
+  const cut = key.lastIndexOf("/");
+  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
+}
+function chooseVendorFileName(input) {
+  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
+  const suffix = input.allCrds ? "crds" : "cluster-resources";
+  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
+  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
+  let name = `${stem}.yaml`;
+  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
+  return name;
+}
+function formatVendoredManifests(bodies, header) {
+  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
+`);
+  const documents = bodies.map((body) => `---
+${(0, import_yaml3.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+  return [...comments, ...documents].join("");
+}
+function* listCombinations(count, size) {
+  const indexes = Array.from({ length: size }, (_, i) => i);
+  while (true) {
+    yield [...indexes];
+    let position = size - 1;
+    while (position >= 0 && indexes[position] === count - size + position) position--;
+    if (position < 0) return;
+    indexes[position] = (indexes[position] ?? 0) + 1;
+    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
+  }
+}
+function decodeSegments(pathname) {
+  try {
+    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function sourcePath(source) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  try {
+    return decodeURIComponent(new URL(source).pathname);
+  } catch {
+    return source.replace(/[?#].*$/, "");
+  }
+}
+function lastSegment(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function stripExtension(name) {
+  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
+}
+
+// src/core/kustomization-edit.ts
 var import_yaml4 = __toESM(require_dist(), 1);
+function planResourceInsertion(path2, text, insertion) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
+  if (doc.errors.length > 0) return void 0;
+  const crlf = text.includes("\r\n");
+  const lines = text.split("\n");
+  const resources = doc.get("resources", true);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  if (resources === void 0) {
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
+    const anchor = lines[last] ?? "";
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+  }
+  if ((0, import_yaml4.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml4.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml4.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+  }
+  if (!(0, import_yaml4.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml4.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (items.length === 0) return void 0;
+  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
+  if (insertion.before !== void 0 && !target) return void 0;
+  const reference = target ?? items[items.length - 1];
+  const line = lineCounter.linePos(reference.range[0]).line - 1;
+  const original = lines[line] ?? "";
+  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+}
+function formatEntry(entry, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
+  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml4.parse)(entry) === entry && (0, import_yaml4.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
+}
+function assemble(path2, lines, start, end, replacement, description) {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
+  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+}
+function listResourceEntries(text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml4.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml4.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
+}
+function describeLineChange(path2, before, after, description) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix2;
+  let end = old.length - suffix;
+  let replacement = next.slice(prefix2, next.length - suffix);
+  if (start === end) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
+      replacement = [...replacement, old[end]];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start], ...replacement];
+    }
+  }
+  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+}
+
+// src/core/scope.ts
+var BUILTIN_CLUSTER_SCOPED = {
+  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
+  "admissionregistration.k8s.io": [
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "MutatingAdmissionPolicy",
+    "MutatingAdmissionPolicyBinding"
+  ],
+  "apiextensions.k8s.io": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io": ["APIService"],
+  "internal.apiserver.k8s.io": ["StorageVersion"],
+  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
+  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
+  "node.k8s.io": ["RuntimeClass"],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
+  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
+  "scheduling.k8s.io": ["PriorityClass"],
+  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
+  "storagemigration.k8s.io": ["StorageVersionMigration"],
+  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
+  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
+  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
+  policy: ["PodSecurityPolicy"]
+};
+var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  "apps",
+  "autoscaling",
+  "batch",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions"
+]);
+function formatGroupKind({ group: group2, kind }) {
+  return group2 === "" ? kind : `${kind}.${group2}`;
+}
+function createScopeResolver(crdScopes, extraClusterScoped = []) {
+  const cluster = /* @__PURE__ */ new Set();
+  const namespaced = /* @__PURE__ */ new Set();
+  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
+    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
+  }
+  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
+  for (const { groupKind, clusterScoped } of crdScopes) {
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
+  }
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return "cluster";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      return "unknown";
+    }
+  };
+}
+
+// src/core/rules.ts
+var REMOVAL_SEVERITY = {
+  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
+  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
+  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
+  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
+  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
+};
+var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
+var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
+var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
+  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
+  Rules.apiGroupChanged
+]);
+var MESSAGE_LIST_LIMIT = 5;
+function classifyRemoval(object) {
+  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
+}
+function evaluateRules(input) {
+  const context = createContext(input);
+  const findings = [];
+  for (const { unit, diff } of input.units) {
+    const regrouped = pairGroupChanges(diff);
+    for (const object of diff.removed) {
+      const successor = regrouped.get(object);
+      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
+    }
+  }
+  findings.push(...findMissingCrds(context));
+  return findings.sort(compareFindings);
+}
+function createContext(input) {
+  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
+  const index = (objects) => {
+    const crds = /* @__PURE__ */ new Map();
+    for (const { object } of objects) {
+      const names = readCrdNames(object.body);
+      if (names) crds.set(formatGroupKind(names), object);
+    }
+    return crds;
+  };
+  const before = collect("before");
+  const after = collect("after");
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+}
+function toRef(object) {
+  return { ...object.id, apiVersion: object.apiVersion };
+}
+function describeRemoval(unit, object, context) {
+  const { rule, severity } = classifyRemoval(object);
+  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
+  const ref = formatObjectRef(object.id);
+  switch (rule) {
+    case Rules.crdRemoved: {
+      const names = readCrdNames(object.body);
+      const kind = names ? names.kind : "custom resource";
+      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
+      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
+    }
+    case Rules.namespaceRemoved: {
+      const refs = uniqueSorted(
+        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
+      );
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
+    }
+    case Rules.dataRemoved:
+      return {
+        ...base,
+        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
+      };
+    case Rules.clusterScopedRemoved:
+      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
+    default:
+      return { ...base, message: `${ref} is pruned` };
+  }
+}
+function uniqueSorted(values) {
+  return [...new Set(values)].sort();
+}
+function listRefs(refs) {
+  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
+  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
+}
+function pairGroupChanges(diff) {
+  const addedByName = /* @__PURE__ */ new Map();
+  for (const object of diff.added) {
+    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
+    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  for (const object of diff.removed) {
+    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
+    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
+    if (successor) pairs.set(object, successor);
+  }
+  return pairs;
+}
+function describeGroupChange(unit, object, successor) {
+  const removal = classifyRemoval(object);
+  const from = object.id.group || "core";
+  const to = successor.id.group || "core";
+  return {
+    rule: Rules.apiGroupChanged,
+    // A group change never makes a removal less serious than the removal itself.
+    severity: removal.severity === "error" ? "error" : "warning",
+    unit,
+    object: toRef(object),
+    ...object.provenance ? { provenance: object.provenance } : {},
+    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
+  };
+}
+function findMissingCrds(context) {
+  const { crdsBefore, crdsAfter } = context;
+  const removedCrds = /* @__PURE__ */ new Map();
+  const groupsLosingCrds = /* @__PURE__ */ new Set();
+  for (const [groupKind, crd] of crdsBefore) {
+    if (crdsAfter.has(groupKind)) continue;
+    removedCrds.set(groupKind, crd);
+    const names = readCrdNames(crd.body);
+    if (names) groupsLosingCrds.add(names.group);
+  }
+  if (removedCrds.size === 0) return [];
+  const findings = [];
+  for (const { unit, object } of context.after) {
+    const groupKind = formatGroupKind(object.id);
+    if (crdsAfter.has(groupKind)) continue;
+    const removedCrd = removedCrds.get(groupKind);
+    const ref = formatObjectRef(object.id);
+    let message;
+    if (removedCrd) {
+      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
+    } else if (groupsLosingCrds.has(object.id.group)) {
+      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
+    } else {
+      continue;
+    }
+    findings.push({
+      rule: Rules.crdMissing,
+      severity: "error",
+      unit,
+      object: toRef(object),
+      ...object.provenance ? { provenance: object.provenance } : {},
+      message
+    });
+  }
+  return findings;
+}
+
+// src/render/kustomization.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
 import { dirname as dirname2, join as join5, relative, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/core/yaml-bomb.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
 function findAliasBomb(text) {
   if (!ANCHOR.test(text)) return void 0;
   let docs;
   try {
-    docs = (0, import_yaml3.parseAllDocuments)(text, { uniqueKeys: false });
+    docs = (0, import_yaml5.parseAllDocuments)(text, { uniqueKeys: false });
   } catch {
     return void 0;
   }
@@ -40517,8 +41029,8 @@ function readKustomization(dir, show2, confinement) {
     return { dir, file, isComponent: false, includes: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2 };
   }
   const text = readFileSync2(file, "utf8");
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
   const shown = show2(file);
   const error2 = doc.errors[0];
   if (error2) {
@@ -40532,12 +41044,12 @@ function readKustomization(dir, show2, confinement) {
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
   const root = doc.contents;
-  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  if (root !== null && !(0, import_yaml6.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   for (const field of RESOURCE_FIELDS) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml6.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml4.isScalar)(item) || typeof item.value !== "string") continue;
+      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
       if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
     }
   }
@@ -40560,15 +41072,15 @@ function readKustomization(dir, show2, confinement) {
   if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show2));
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml6.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml4.isMap)(item)) continue;
+      if (!(0, import_yaml6.isMap)(item)) continue;
       const name = item.get("name");
       if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
       const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
@@ -40594,12 +41106,12 @@ function readKustomization(dir, show2, confinement) {
   };
 }
 function findOutsidePluginPaths(config, dir, confinement, show2) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const docs = (0, import_yaml4.parseAllDocuments)(readFileSync2(config, "utf8"), { lineCounter });
+  const lineCounter = new import_yaml6.LineCounter();
+  const docs = (0, import_yaml6.parseAllDocuments)(readFileSync2(config, "utf8"), { lineCounter });
   if (!Array.isArray(docs)) return [];
   const found = [];
   for (const doc of docs) {
-    if (!(0, import_yaml4.isMap)(doc.contents)) continue;
+    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
     for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
       const leaves = [dir, dirname2(config)].some((base) => !isInside(confinement, resolve3(base, entry.value)));
       if (!leaves) continue;
@@ -40610,7 +41122,7 @@ function findOutsidePluginPaths(config, dir, confinement, show2) {
   return found;
 }
 function isComponent(kind) {
-  return (0, import_yaml4.isScalar)(kind) && kind.value === "Component";
+  return (0, import_yaml6.isScalar)(kind) && kind.value === "Component";
 }
 function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
@@ -40682,127 +41194,12 @@ function toPosix(path2) {
   return sep4 === "/" ? path2 : path2.split(sep4).join("/");
 }
 
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error2) {
-        failed = true;
-        throw error2;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
-}
-
-// src/render/render-root.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
-
 // src/render/overlay.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
-
-// src/core/kustomization-edit.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
-  if (doc.errors.length > 0) return void 0;
-  const crlf = text.includes("\r\n");
-  const lines = text.split("\n");
-  const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
-  if (resources === void 0) {
-    let last = lines.length - 1;
-    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
-    const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
-  }
-  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
-    if (!range2) return void 0;
-    const line2 = lineCounter.linePos(range2[0]).line - 1;
-    const original2 = lines[line2] ?? "";
-    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
-  }
-  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
-  if (items.length === 0) return void 0;
-  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
-  if (insertion.before !== void 0 && !target) return void 0;
-  const reference = target ?? items[items.length - 1];
-  const line = lineCounter.linePos(reference.range[0]).line - 1;
-  const original = lines[line] ?? "";
-  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
-}
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
-}
-function readsBackAs(entry) {
-  try {
-    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
-  } catch {
-    return false;
-  }
-}
-function assemble(path2, lines, start, end, replacement, description) {
-  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
-}
-function listResourceEntries(text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) return [];
-  return ["resources", "bases"].flatMap((list) => {
-    const items = doc.get(list, true);
-    if (!(0, import_yaml5.isSeq)(items)) return [];
-    return items.items.flatMap(
-      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
-    );
-  });
-}
-function describeLineChange(path2, before, after, description) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let start = prefix2;
-  let end = old.length - suffix;
-  let replacement = next.slice(prefix2, next.length - suffix);
-  if (start === end) {
-    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
-    if (!atEnd) {
-      replacement = [...replacement, old[end]];
-      end++;
-    } else if (start > 0) {
-      start--;
-      replacement = [old[start], ...replacement];
-    }
-  }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
-}
 
 // src/render/remote-fetch.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
@@ -41167,8 +41564,8 @@ async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = (0, import_yaml6.parseDocument)(textOf(k), { uniqueKeys: false });
-    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
+    const doc = (0, import_yaml7.parseDocument)(textOf(k), { uniqueKeys: false });
+    if (!(0, import_yaml7.isMap)(doc.contents)) continue;
     const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
     for (const value of listed) entries.push({ field: "resources", value });
     for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
@@ -41187,9 +41584,9 @@ function listPluginReferences(treeRoot, dir, root) {
   const texts = [];
   for (const field of PLUGIN_FIELDS2) {
     const list = root.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
+    if (!(0, import_yaml7.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
+      if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string") continue;
       if (item.value.includes("\n")) {
         texts.push(item.value);
         continue;
@@ -41201,20 +41598,20 @@ function listPluginReferences(treeRoot, dir, root) {
   }
   const values = [];
   for (const text of texts) {
-    for (const doc of (0, import_yaml6.parseAllDocuments)(text)) {
-      if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents)) continue;
+    for (const doc of (0, import_yaml7.parseAllDocuments)(text)) {
+      if (!("contents" in doc) || !(0, import_yaml7.isMap)(doc.contents)) continue;
       values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
     }
   }
   return values;
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml6.parseDocument)(text, { uniqueKeys: false });
+  const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
   for (const field of REMOTE_FIELDS) {
     const list = doc.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
+    if (!(0, import_yaml7.isSeq)(list)) continue;
     for (const item of list.items) {
-      if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
+      if ((0, import_yaml7.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
   }
   return doc.toString({ lineWidth: 0 });
@@ -41226,7 +41623,31 @@ function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
 }
 
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error2) {
+        failed = true;
+        throw error2;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
 // src/render/render-root.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request2) {
@@ -41308,7 +41729,7 @@ function takeOriginAnnotation(body) {
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
   let origin;
   try {
-    origin = (0, import_yaml7.parse)(String(raw));
+    origin = (0, import_yaml8.parse)(String(raw));
   } catch {
     origin = void 0;
   }
@@ -41375,1183 +41796,6 @@ function stripPaths(message, prefixes) {
   let result = message;
   for (const prefix2 of prefixes) result = result.split(`${prefix2}/`).join("");
   return result;
-}
-
-// src/core/diff.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml8 = __toESM(require_dist(), 1);
-var REDACTED_CHANGED = "(redacted, changed)";
-function diffObjectSets(before, after) {
-  const added = [];
-  const removed = [];
-  const changed = [];
-  let unchanged = 0;
-  for (const [key, old] of before) {
-    const current = after.get(key);
-    if (!current) {
-      removed.push(old);
-      continue;
-    }
-    const change = compareObject(old, current);
-    if (change) changed.push(change);
-    else unchanged += 1;
-  }
-  for (const [key, current] of after) if (!before.has(key)) added.push(current);
-  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
-  return {
-    added: stillAdded.sort(compareObjects),
-    removed: stillRemoved.sort(compareObjects),
-    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
-    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
-    unchanged
-  };
-}
-function compareObject(before, after) {
-  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
-  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
-  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
-  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
-  if (patch.length === 0) return void 0;
-  const name = formatObjectRef(before.id);
-  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
-  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
-  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
-}
-function compareSecretKeys(before, after) {
-  const old = before.secretDigests ?? {};
-  const current = after.secretDigests ?? {};
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
-  return {
-    added: keys.filter((key) => !(key in old)),
-    removed: keys.filter((key) => !(key in current)),
-    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
-  };
-}
-function markChangedSecretKeys(body, keys) {
-  const copy = { ...body };
-  for (const field of ["data", "stringData"]) {
-    const values = body[field];
-    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
-    if (!isRecord(values)) continue;
-    copy[field] = Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
-    );
-  }
-  return copy;
-}
-function toYaml(body) {
-  return (0, import_yaml8.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
-}
-var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
-var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
-function getGeneratedNameStem(object) {
-  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
-  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
-}
-function pairGeneratedNames(removed, added) {
-  const stemKey = (object) => {
-    const stem = getGeneratedNameStem(object);
-    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
-  };
-  const groupBy = (objects) => {
-    const groups = /* @__PURE__ */ new Map();
-    for (const object of objects) {
-      const key = stemKey(object);
-      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
-    }
-    return groups;
-  };
-  const removedByStem = groupBy(removed);
-  const addedByStem = groupBy(added);
-  const replaced = [];
-  const paired = /* @__PURE__ */ new Set();
-  for (const [key, olds] of removedByStem) {
-    const news = addedByStem.get(key);
-    const [old] = olds;
-    const [current] = news ?? [];
-    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
-    replaced.push({ before: old, after: current, reason: "generated-name" });
-    paired.add(old).add(current);
-  }
-  return {
-    replaced,
-    removed: removed.filter((object) => !paired.has(object)),
-    added: added.filter((object) => !paired.has(object))
-  };
-}
-
-// src/core/flux.ts
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
-var DeletionPolicies = {
-  mirrorPrune: "MirrorPrune",
-  delete: "Delete",
-  waitForTermination: "WaitForTermination",
-  orphan: "Orphan"
-};
-function isFluxKustomization(body) {
-  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
-}
-function isHelmRelease(body) {
-  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
-}
-function readFluxKustomization(body) {
-  if (!isFluxKustomization(body)) return void 0;
-  const apiVersion = String(body.apiVersion);
-  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
-  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
-  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
-  return {
-    key: `${namespace}/${name}`,
-    name,
-    namespace,
-    apiVersion,
-    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
-    prune: spec.prune === true,
-    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
-    suspend: spec.suspend === true,
-    sourceRef: {
-      kind: String(sourceRef.kind ?? "GitRepository"),
-      name: String(sourceRef.name ?? ""),
-      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
-    },
-    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
-    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
-    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
-    patches: Array.isArray(spec.patches) ? spec.patches : [],
-    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
-    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
-    commonMetadata: {
-      labels: toStringRecord(commonMetadata.labels),
-      annotations: toStringRecord(commonMetadata.annotations)
-    },
-    substitute: toStringRecord(postBuild.substitute),
-    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
-      kind: String(ref.kind ?? "ConfigMap"),
-      name: String(ref.name ?? ""),
-      optional: ref.optional === true
-    })),
-    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
-      name: String(ref.name ?? ""),
-      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
-    }))
-  };
-}
-function normalizeFluxPath(path2) {
-  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
-  return parts.join("/");
-}
-function deletesInventoryOnDeletion(ks) {
-  if (ks.suspend) return false;
-  switch (ks.deletionPolicy) {
-    case DeletionPolicies.delete:
-    case DeletionPolicies.waitForTermination:
-      return true;
-    case DeletionPolicies.orphan:
-      return false;
-    default:
-      return ks.prune;
-  }
-}
-function readHelmReleaseIdentity(body) {
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
-  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
-  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
-  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
-  return {
-    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
-    targetNamespace,
-    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
-    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
-  };
-}
-function toStringRecord(value) {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
-}
-
-// src/core/scope.ts
-var BUILTIN_CLUSTER_SCOPED = {
-  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-  "admissionregistration.k8s.io": [
-    "MutatingWebhookConfiguration",
-    "ValidatingWebhookConfiguration",
-    "ValidatingAdmissionPolicy",
-    "ValidatingAdmissionPolicyBinding",
-    "MutatingAdmissionPolicy",
-    "MutatingAdmissionPolicyBinding"
-  ],
-  "apiextensions.k8s.io": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io": ["APIService"],
-  "internal.apiserver.k8s.io": ["StorageVersion"],
-  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
-  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
-  "node.k8s.io": ["RuntimeClass"],
-  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
-  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
-  "scheduling.k8s.io": ["PriorityClass"],
-  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
-  "storagemigration.k8s.io": ["StorageVersionMigration"],
-  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
-  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
-  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
-  policy: ["PodSecurityPolicy"]
-};
-var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
-  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
-  "apps",
-  "autoscaling",
-  "batch",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions"
-]);
-function formatGroupKind({ group: group2, kind }) {
-  return group2 === "" ? kind : `${kind}.${group2}`;
-}
-function createScopeResolver(crdScopes, extraClusterScoped = []) {
-  const cluster = /* @__PURE__ */ new Set();
-  const namespaced = /* @__PURE__ */ new Set();
-  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
-    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
-  }
-  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
-  for (const { groupKind, clusterScoped } of crdScopes) {
-    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
-  }
-  return {
-    getScope: (groupKind) => {
-      const key = formatGroupKind(groupKind);
-      if (cluster.has(key)) return "cluster";
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
-      return "unknown";
-    }
-  };
-}
-
-// src/core/rules.ts
-var REMOVAL_SEVERITY = {
-  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
-  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
-  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
-  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
-  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
-};
-var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
-var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
-var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
-  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
-  Rules.apiGroupChanged
-]);
-var MESSAGE_LIST_LIMIT = 5;
-function classifyRemoval(object) {
-  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
-}
-function evaluateRules(input) {
-  const context = createContext(input);
-  const findings = [];
-  for (const { unit, diff } of input.units) {
-    const regrouped = pairGroupChanges(diff);
-    for (const object of diff.removed) {
-      const successor = regrouped.get(object);
-      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
-    }
-  }
-  findings.push(...findMissingCrds(context));
-  return findings.sort(compareFindings);
-}
-function createContext(input) {
-  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
-    const crds = /* @__PURE__ */ new Map();
-    for (const { object } of objects) {
-      const names = readCrdNames(object.body);
-      if (names) crds.set(formatGroupKind(names), object);
-    }
-    return crds;
-  };
-  const before = collect("before");
-  const after = collect("after");
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
-}
-function toRef(object) {
-  return { ...object.id, apiVersion: object.apiVersion };
-}
-function describeRemoval(unit, object, context) {
-  const { rule, severity } = classifyRemoval(object);
-  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
-  const ref = formatObjectRef(object.id);
-  switch (rule) {
-    case Rules.crdRemoved: {
-      const names = readCrdNames(object.body);
-      const kind = names ? names.kind : "custom resource";
-      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
-      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
-    }
-    case Rules.namespaceRemoved: {
-      const refs = uniqueSorted(
-        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
-      );
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
-    }
-    case Rules.dataRemoved:
-      return {
-        ...base,
-        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
-      };
-    case Rules.clusterScopedRemoved:
-      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
-    default:
-      return { ...base, message: `${ref} is pruned` };
-  }
-}
-function uniqueSorted(values) {
-  return [...new Set(values)].sort();
-}
-function listRefs(refs) {
-  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
-  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
-}
-function pairGroupChanges(diff) {
-  const addedByName = /* @__PURE__ */ new Map();
-  for (const object of diff.added) {
-    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
-    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
-  }
-  const pairs = /* @__PURE__ */ new Map();
-  for (const object of diff.removed) {
-    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
-    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
-    if (successor) pairs.set(object, successor);
-  }
-  return pairs;
-}
-function describeGroupChange(unit, object, successor) {
-  const removal = classifyRemoval(object);
-  const from = object.id.group || "core";
-  const to = successor.id.group || "core";
-  return {
-    rule: Rules.apiGroupChanged,
-    // A group change never makes a removal less serious than the removal itself.
-    severity: removal.severity === "error" ? "error" : "warning",
-    unit,
-    object: toRef(object),
-    ...object.provenance ? { provenance: object.provenance } : {},
-    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
-  };
-}
-function findMissingCrds(context) {
-  const { crdsBefore, crdsAfter } = context;
-  const removedCrds = /* @__PURE__ */ new Map();
-  const groupsLosingCrds = /* @__PURE__ */ new Set();
-  for (const [groupKind, crd] of crdsBefore) {
-    if (crdsAfter.has(groupKind)) continue;
-    removedCrds.set(groupKind, crd);
-    const names = readCrdNames(crd.body);
-    if (names) groupsLosingCrds.add(names.group);
-  }
-  if (removedCrds.size === 0) return [];
-  const findings = [];
-  for (const { unit, object } of context.after) {
-    const groupKind = formatGroupKind(object.id);
-    if (crdsAfter.has(groupKind)) continue;
-    const removedCrd = removedCrds.get(groupKind);
-    const ref = formatObjectRef(object.id);
-    let message;
-    if (removedCrd) {
-      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
-    } else if (groupsLosingCrds.has(object.id.group)) {
-      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
-    } else {
-      continue;
-    }
-    findings.push({
-      rule: Rules.crdMissing,
-      severity: "error",
-      unit,
-      object: toRef(object),
-      ...object.provenance ? { provenance: object.provenance } : {},
-      message
-    });
-  }
-  return findings;
-}
-
-// src/core/flux-rules.ts
-var PRUNE_OPT_OUTS = {
-  "kustomize.toolkit.fluxcd.io/prune": "disabled",
-  "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
-  "kustomize.toolkit.fluxcd.io/ssa": "ignore"
-};
-var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
-function findPruneOptOut(body) {
-  const metadata = getMetadata(body);
-  for (const field of ["labels", "annotations"]) {
-    const values = metadata[field];
-    if (!isRecord(values)) continue;
-    for (const [key, expected] of Object.entries(PRUNE_OPT_OUTS)) {
-      const value = values[key];
-      if (typeof value === "string" && value.toLowerCase() === expected) return `${key}: ${value}`;
-    }
-  }
-  return void 0;
-}
-function applyFluxSemantics(findings, units, owners) {
-  const context = {
-    units: new Map(units.map((unit) => [unit.unit, unit])),
-    owners,
-    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
-    addedByKey: indexAddedObjects(units)
-  };
-  const removedKustomizations = /* @__PURE__ */ new Set();
-  for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
-  const result = [];
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
-      result.push(finding);
-      continue;
-    }
-    if (removedKustomizations.has(finding.unit)) continue;
-    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
-    const rewritten = rewriteRemoval(finding, context);
-    if (rewritten) result.push(rewritten);
-  }
-  for (const unit of removedKustomizations) {
-    const finding = describeRemovedKustomization(unit, context);
-    if (finding) result.push(finding);
-  }
-  result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
-  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
-}
-function collectDeleted(findings, rule, kind) {
-  const deleted = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    if (finding.rule === rule) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
-    }
-  }
-  return deleted;
-}
-function escalateReleasesInDeletedNamespaces(findings, context) {
-  const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
-  return findings.map((finding) => {
-    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
-    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
-    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
-    if (!namespace || !deleted.has(namespace)) return finding;
-    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
-  });
-}
-function dropCrdMissingWhereCrdStays(findings, units) {
-  const deleted = collectDeleted(findings, Rules.crdRemoved, "CustomResourceDefinition");
-  const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
-    const names = readCrdNames(object.body);
-    return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
-  });
-  return findings.filter((finding) => {
-    if (finding.rule !== Rules.crdMissing) return true;
-    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
-    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
-    return relevant.some((crd) => deleted.has(crd.name));
-  });
-}
-function findRemovedObject(unit, ref) {
-  const key = formatObjectKey(ref);
-  return unit?.diff.removed.find((object) => object.key === key);
-}
-function findMoveTarget(finding, context) {
-  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
-}
-function indexAddedObjects(units) {
-  const index = /* @__PURE__ */ new Map();
-  for (const unit of units) {
-    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
-  }
-  return index;
-}
-function rewriteRemoval(finding, context) {
-  const owner = context.owners.get(finding.unit);
-  const unit = context.units.get(finding.unit);
-  const removed = findRemovedObject(unit, finding.object);
-  const ref = formatObjectRef(finding.object);
-  const ks = owner?.after;
-  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
-  if (optOut) {
-    return {
-      ...finding,
-      rule: Rules.pruneProtected,
-      severity: "notice",
-      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
-      cascade: []
-    };
-  }
-  const move = findMoveTarget(finding, context);
-  const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
-  const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
-  if (move && ks && !ks.prune) {
-    return {
-      ...finding,
-      rule: Rules.objectMoved,
-      severity: "notice",
-      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
-      cascade: []
-    };
-  }
-  if (move) {
-    const newOwner = context.owners.get(move.unit);
-    const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
-    if (ordered) {
-      return {
-        ...finding,
-        rule: Rules.objectMoved,
-        severity: "notice",
-        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
-        cascade: []
-      };
-    }
-    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
-    const loss = describeLossOnRecreate(finding);
-    return {
-      ...finding,
-      rule: Rules.objectMoved,
-      severity,
-      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
-    };
-  }
-  if (ks && !ks.prune) {
-    return {
-      ...finding,
-      rule: Rules.objectOrphaned,
-      severity: "warning",
-      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
-      cascade: []
-    };
-  }
-  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
-}
-function describeRemovedHelmRelease(finding, removed, note) {
-  const release = readHelmReleaseIdentity(removed.body);
-  return {
-    ...finding,
-    rule: Rules.helmReleaseRemoved,
-    severity: "warning",
-    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
-  };
-}
-function describeLossOnRecreate(finding) {
-  if (finding.object.kind === "CustomResourceDefinition") {
-    const cascade = finding.cascade ?? [];
-    return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
-  }
-  if (finding.object.kind === "Namespace") return " (with everything in it)";
-  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
-  return "";
-}
-function findRemovedKustomizationObject(parent, ks, context) {
-  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
-}
-function isDeletedWithItsInventory(unitName, context, visiting) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
-  visiting.add(unitName);
-  const parent = context.owners.get(owner.parentBefore);
-  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
-  return parentDeletes && deletesInventoryOnDeletion(ks);
-}
-function describeRemovedKustomization(unitName, context) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks) return void 0;
-  const unit = context.units.get(unitName);
-  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-  const ref = `Kustomization/${ks.key}`;
-  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
-  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
-  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
-  const rename2 = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
-  if (owner.parentBefore) {
-    const parent = context.owners.get(owner.parentBefore);
-    if (parent?.after && !parent.after.prune) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
-    }
-    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
-    if (optOut) {
-      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
-    }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
-    }
-  } else {
-    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
-  }
-  if (ks.suspend) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
-  }
-  if (!deletesInventoryOnDeletion(ks)) {
-    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
-  }
-  if (owner.skippedBefore) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
-  }
-  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
-  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
-  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
-  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
-  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
-  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
-  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
-  return {
-    ...base,
-    rule: Rules.kustomizationRemoved,
-    severity: severe.length > 0 ? "error" : "warning",
-    cascade: refs,
-    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename2}`
-  };
-}
-function describeCascadeScope(crds, namespaces) {
-  const parts = [
-    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
-    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
-  ].filter(Boolean);
-  return parts.join(" and ");
-}
-function describeKustomizationChanges(context) {
-  const findings = [];
-  for (const [unit, owner] of context.owners) {
-    const ks = owner.after ?? owner.before;
-    if (!ks) continue;
-    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
-      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
-    }
-    if (owner.missingVariables.length > 0) {
-      findings.push({
-        rule: Rules.variableMissing,
-        severity: "notice",
-        unit,
-        object,
-        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
-      });
-    }
-    const { before, after } = owner;
-    if (!before || !after) continue;
-    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
-    if (changes.length === 0) continue;
-    const diff = context.units.get(unit)?.diff;
-    findings.push({
-      rule: Rules.kustomizationSpecChanged,
-      severity: "notice",
-      unit,
-      object,
-      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
-    });
-  }
-  return findings;
-}
-function describeReinstalledHelmReleases(units) {
-  const findings = [];
-  for (const unit of units) {
-    for (const change of unit.diff.changed) {
-      if (!isHelmRelease(change.after.body)) continue;
-      const old = readHelmReleaseIdentity(change.before.body);
-      const current = readHelmReleaseIdentity(change.after.body);
-      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
-      if (changed.length === 0) continue;
-      findings.push({
-        rule: Rules.helmReleaseReinstalled,
-        severity: "warning",
-        unit: unit.unit,
-        object: { ...change.after.id, apiVersion: change.after.apiVersion },
-        ...change.after.provenance ? { provenance: change.after.provenance } : {},
-        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
-      });
-    }
-  }
-  return findings;
-}
-
-// src/core/report.ts
-var REPORT_SCHEMA_VERSION = 1;
-var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
-  "CustomResourceDefinition",
-  "Namespace",
-  "PersistentVolumeClaim",
-  "PersistentVolume",
-  "StatefulSet"
-]);
-function buildReport(input) {
-  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const generic = evaluateRules({ units });
-  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const all = [...flux, ...input.extraFindings ?? []];
-  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
-  const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
-  const entry = (unit, object) => ({
-    unit,
-    object: toRef2(object),
-    ...object.provenance ? { provenance: object.provenance } : {}
-  });
-  const added = [];
-  const removed = [];
-  const changed = [];
-  const replaced = [];
-  const unitReports = [];
-  let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
-    added.push(...diff.added.map((object) => entry(unit, object)));
-    removed.push(...diff.removed.map((object) => entry(unit, object)));
-    for (const change of diff.changed) {
-      changed.push({
-        unit,
-        object: toRef2(change.after),
-        ...change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {},
-        patch: change.patch,
-        diff: change.diff,
-        ...change.secretKeys ? { secretKeys: change.secretKeys } : {}
-      });
-    }
-    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef2(from), to: toRef2(to) })));
-    unchanged += diff.unchanged;
-    const owner = input.owners?.get(unit);
-    const ks = owner?.after ?? owner?.before;
-    unitReports.push({
-      name: unit,
-      ...owner && ks ? {
-        flux: {
-          path: ks.path,
-          prune: ks.prune,
-          verdict: ks.prune ? "pruned" : "orphaned",
-          parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
-          skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
-        }
-      } : {},
-      before: existsBefore ? before.size : null,
-      after: existsAfter ? after.size : null,
-      counts: {
-        add: diff.added.length,
-        change: diff.changed.length,
-        prune: diff.removed.length,
-        replace: diff.replaced.length,
-        unchanged: diff.unchanged
-      },
-      ...skipped ? { skipped } : {}
-    });
-  }
-  const pruneByKind = {};
-  for (const { object } of removed) {
-    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
-  }
-  const findingCounts = Object.fromEntries(
-    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
-  );
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: "prune-guard", version: input.version },
-    before: input.before,
-    after: input.after,
-    failOn: input.failOn,
-    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
-    summary: {
-      add: added.length,
-      change: changed.length,
-      prune: removed.length,
-      replace: replaced.length,
-      unchanged,
-      pruneByKind: sortRecord(pruneByKind),
-      findings: findingCounts
-    },
-    findings,
-    fixes: [],
-    units: unitReports,
-    changes: { added, removed, changed, replaced }
-  };
-}
-function attachFixes(report, fixes, targets) {
-  if (fixes.length === 0) return report;
-  return {
-    ...report,
-    fixes,
-    findings: report.findings.map((finding) => {
-      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
-      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
-    })
-  };
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sortRecord(record) {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
-}
-
-// src/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
-  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
-  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
-  const sets = /* @__PURE__ */ new Map();
-  const setOf = (docs) => {
-    if (!docs) return /* @__PURE__ */ new Map();
-    let set = sets.get(docs);
-    if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
-      sets.set(docs, set);
-    }
-    return set;
-  };
-  const diffs = units.map(({ name, before, after, skipped }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
-    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
-    return {
-      unit: name,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: before !== void 0,
-      existsAfter: after !== void 0,
-      ...skipped ? { skipped } : {}
-    };
-  });
-  const report = buildReport({
-    version: "0.1.0",
-    before: sides.before,
-    after: sides.after,
-    units: diffs,
-    failOn: settings.failOn,
-    config: settings.config,
-    ...owners ? { owners } : {},
-    extraFindings
-  });
-  return { report, units: diffs, scope };
-}
-
-// src/core/mask-secrets.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-var MIN_MASKED_LENGTH = 6;
-function listMaskedForms(values) {
-  const forms = /* @__PURE__ */ new Set();
-  const addText = (text) => {
-    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
-      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
-      forms.add(candidate);
-      forms.add(quoteDouble(candidate));
-      forms.add(candidate.replaceAll("'", "''"));
-      forms.add(JSON.stringify(candidate).slice(1, -1));
-      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
-    }
-  };
-  for (const value of values) {
-    const stripped = value.replaceAll("\n", "");
-    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
-      addText(text);
-      if (text.trim().length < MIN_MASKED_LENGTH) continue;
-      const base64 = Buffer.from(text, "utf8").toString("base64");
-      forms.add(base64);
-      forms.add(base64.replace(/=+$/, ""));
-    }
-    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
-  }
-  forms.delete("");
-  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-function createSecretMask(values) {
-  const forms = listMaskedForms(values);
-  if (forms.length === 0) return { forms, text: (text) => text };
-  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
-  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
-}
-function maskReport(report, mask) {
-  if (mask.forms.length === 0) return report;
-  const strings = (value) => maskStrings(value, mask.text, false);
-  const { findings, units, fixes, changes, ...rest } = report;
-  const { changed, ...otherChanges } = changes;
-  return {
-    ...strings(rest),
-    schemaVersion: report.schemaVersion,
-    tool: report.tool,
-    failOn: report.failOn,
-    blocking: report.blocking,
-    summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
-    units: units.map((unit) => {
-      const masked = strings(unit);
-      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
-    }),
-    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
-    changes: {
-      ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
-    }
-  };
-}
-function maskOperation(operation, mask) {
-  return { ...maskStrings(operation, mask.text, true), op: operation.op };
-}
-function maskStrings(value, text, keys) {
-  if (typeof value === "string") return text(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
-    );
-  }
-  return value;
-}
-function quoteDouble(text) {
-  const quoted = (0, import_yaml9.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
-  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
-}
-function escapeRegExp2(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-}
-
-// src/github/contents.ts
-var LISTING_TIMEOUT_MS = 15e3;
-function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
-  const memo = /* @__PURE__ */ new Map();
-  const list = async (owner, repo, ref, path2) => {
-    try {
-      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
-      const answer = data;
-      if (isRecord(answer) && typeof answer.type === "string") return [];
-      if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
-      return answer.flatMap(
-        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
-      );
-    } catch (error2) {
-      if (error2.status === 404) return [];
-      throw error2;
-    }
-  };
-  return {
-    listDirectory: (owner, repo, ref, path2) => {
-      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path2]);
-      let pending2 = memo.get(key);
-      if (!pending2) {
-        pending2 = list(owner, repo, ref, path2);
-        memo.set(key, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-
-// src/plan-fixes.ts
-import { existsSync as existsSync7, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
-
-// src/core/fix-plan.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var RAW_HOST = "raw.githubusercontent.com";
-var WEB_HOST = "github.com";
-var YAML_EXTENSION = /\.ya?ml$/i;
-var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
-var EXACT_SET_SIZE = 3;
-function parseGitHubFileUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  const segments = decodeSegments(parsed.pathname);
-  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
-  let rest;
-  if (parsed.hostname === RAW_HOST) rest = segments;
-  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
-  else return void 0;
-  const [owner, repo, ...tail] = rest;
-  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
-  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
-  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
-}
-function replaceFileName(url, name) {
-  const cut = url.search(/[?#]/);
-  const head = cut < 0 ? url : url.slice(0, cut);
-  const tail = cut < 0 ? "" : url.slice(cut);
-  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
-}
-function listConventionalSiblings(fileName) {
-  const name = lastSegment(fileName);
-  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
-  const base = stripExtension(name);
-  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
-  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
-}
-function rankCandidateFiles(names, exclude, caps) {
-  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
-  const crds = eligible.filter((name) => /crd/i.test(name));
-  const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
-}
-function chooseCoveringSet(required, candidates) {
-  const wanted = [...new Set(required)];
-  if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
-  if (coverable.size < wanted.length) return void 0;
-  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
-    for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
-    }
-  }
-  const missing = new Set(wanted);
-  const picked = /* @__PURE__ */ new Set();
-  while (missing.size > 0) {
-    let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
-    }
-    if (best === void 0) return void 0;
-    picked.add(best.index);
-    for (const key of useful[best.index].covers) missing.delete(key);
-  }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
-}
-function matchesIgnoringRef(a, b) {
-  return isSamePlace(a, b, true);
-}
-function isSameDirectoryAnyRef(next, previous) {
-  return isSamePlace(next, previous, false);
-}
-function isSamePlace(a, b, sameName) {
-  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
-  const githubA = parseGitHubFileUrl(a);
-  const githubB = parseGitHubFileUrl(b);
-  if (githubA && githubB) {
-    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
-  }
-  let urlA;
-  let urlB;
-  try {
-    urlA = new URL(a);
-    urlB = new URL(b);
-  } catch {
-    return false;
-  }
-  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
-  const segmentsA = urlA.pathname.split("/");
-  const segmentsB = urlB.pathname.split("/");
-  if (segmentsA.length !== segmentsB.length) return false;
-  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
-  if (differing.length > 1) return false;
-  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
-}
-function learnNameAffixes(rendered, source) {
-  const sourcesByKind = groupKeysByKind(source);
-  const affixes = /* @__PURE__ */ new Map();
-  for (const [kind, objects] of groupKeysByKind(rendered)) {
-    const sources = sourcesByKind.get(kind) ?? [];
-    let common;
-    for (const object of objects) {
-      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
-        const pairs = [];
-        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
-          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
-        }
-        return pairs;
-      });
-      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
-    }
-    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
-    if (best) affixes.set(kind, best);
-  }
-  return affixes;
-}
-function groupKeysByKind(keys) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    const kind = parts.join("/");
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
-  return byKind;
-}
-function applyNameAffix(key, affixes) {
-  const cut = key.lastIndexOf("/");
-  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
-  const affix = affixes.get(kind);
-  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
-}
-function chooseVendorFileName(input) {
-  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
-  const suffix = input.allCrds ? "crds" : "cluster-resources";
-  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
-  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
-  let name = `${stem}.yaml`;
-  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
-  return name;
-}
-function formatVendoredManifests(bodies, header) {
-  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
-`);
-  const documents = bodies.map((body) => `---
-${(0, import_yaml10.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
-  return [...comments, ...documents].join("");
-}
-function* listCombinations(count, size) {
-  const indexes = Array.from({ length: size }, (_, i) => i);
-  while (true) {
-    yield [...indexes];
-    let position = size - 1;
-    while (position >= 0 && indexes[position] === count - size + position) position--;
-    if (position < 0) return;
-    indexes[position] = (indexes[position] ?? 0) + 1;
-    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
-  }
-}
-function decodeSegments(pathname) {
-  try {
-    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
-  } catch {
-    return void 0;
-  }
-}
-function sourcePath(source) {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  try {
-    return decodeURIComponent(new URL(source).pathname);
-  } catch {
-    return source.replace(/[?#].*$/, "");
-  }
-}
-function lastSegment(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function stripExtension(name) {
-  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
 }
 
 // src/render/tree-index.ts
@@ -43233,15 +42477,881 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/run-flux.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+// src/run-roots.ts
+import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join12, relative as relative7 } from "node:path";
+
+// src/core/diff.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
+var REDACTED_CHANGED = "(redacted, changed)";
+function diffObjectSets(before, after) {
+  const added = [];
+  const removed = [];
+  const changed = [];
+  let unchanged = 0;
+  for (const [key, old] of before) {
+    const current = after.get(key);
+    if (!current) {
+      removed.push(old);
+      continue;
+    }
+    const change = compareObject(old, current);
+    if (change) changed.push(change);
+    else unchanged += 1;
+  }
+  for (const [key, current] of after) if (!before.has(key)) added.push(current);
+  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
+  return {
+    added: stillAdded.sort(compareObjects),
+    removed: stillRemoved.sort(compareObjects),
+    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
+    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
+    unchanged
+  };
+}
+function compareObject(before, after) {
+  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
+  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
+  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
+  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
+  if (patch.length === 0) return void 0;
+  const name = formatObjectRef(before.id);
+  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
+  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
+  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
+}
+function compareSecretKeys(before, after) {
+  const old = before.secretDigests ?? {};
+  const current = after.secretDigests ?? {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  return {
+    added: keys.filter((key) => !(key in old)),
+    removed: keys.filter((key) => !(key in current)),
+    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
+  };
+}
+function markChangedSecretKeys(body, keys) {
+  const copy = { ...body };
+  for (const field of ["data", "stringData"]) {
+    const values = body[field];
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
+    if (!isRecord(values)) continue;
+    copy[field] = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
+    );
+  }
+  return copy;
+}
+function toYaml(body) {
+  return (0, import_yaml9.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+}
+var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
+var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
+function getGeneratedNameStem(object) {
+  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
+  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
+}
+function pairGeneratedNames(removed, added) {
+  const stemKey = (object) => {
+    const stem = getGeneratedNameStem(object);
+    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
+  };
+  const groupBy = (objects) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const object of objects) {
+      const key = stemKey(object);
+      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
+    }
+    return groups;
+  };
+  const removedByStem = groupBy(removed);
+  const addedByStem = groupBy(added);
+  const replaced = [];
+  const paired = /* @__PURE__ */ new Set();
+  for (const [key, olds] of removedByStem) {
+    const news = addedByStem.get(key);
+    const [old] = olds;
+    const [current] = news ?? [];
+    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
+    replaced.push({ before: old, after: current, reason: "generated-name" });
+    paired.add(old).add(current);
+  }
+  return {
+    replaced,
+    removed: removed.filter((object) => !paired.has(object)),
+    added: added.filter((object) => !paired.has(object))
+  };
+}
+
+// src/core/flux.ts
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
+var DeletionPolicies = {
+  mirrorPrune: "MirrorPrune",
+  delete: "Delete",
+  waitForTermination: "WaitForTermination",
+  orphan: "Orphan"
+};
+function isFluxKustomization(body) {
+  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
+}
+function isHelmRelease(body) {
+  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
+}
+function readFluxKustomization(body) {
+  if (!isFluxKustomization(body)) return void 0;
+  const apiVersion = String(body.apiVersion);
+  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
+  return {
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    apiVersion,
+    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
+    prune: spec.prune === true,
+    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
+    suspend: spec.suspend === true,
+    sourceRef: {
+      kind: String(sourceRef.kind ?? "GitRepository"),
+      name: String(sourceRef.name ?? ""),
+      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
+    },
+    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
+    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
+    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
+    patches: Array.isArray(spec.patches) ? spec.patches : [],
+    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
+    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
+    commonMetadata: {
+      labels: toStringRecord(commonMetadata.labels),
+      annotations: toStringRecord(commonMetadata.annotations)
+    },
+    substitute: toStringRecord(postBuild.substitute),
+    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
+      kind: String(ref.kind ?? "ConfigMap"),
+      name: String(ref.name ?? ""),
+      optional: ref.optional === true
+    })),
+    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
+      name: String(ref.name ?? ""),
+      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
+    }))
+  };
+}
+function normalizeFluxPath(path2) {
+  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.join("/");
+}
+function deletesInventoryOnDeletion(ks) {
+  if (ks.suspend) return false;
+  switch (ks.deletionPolicy) {
+    case DeletionPolicies.delete:
+    case DeletionPolicies.waitForTermination:
+      return true;
+    case DeletionPolicies.orphan:
+      return false;
+    default:
+      return ks.prune;
+  }
+}
+function readHelmReleaseIdentity(body) {
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
+  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
+  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
+  return {
+    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    targetNamespace,
+    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
+    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
+  };
+}
+function toStringRecord(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
+}
+
+// src/core/flux-rules.ts
+var PRUNE_OPT_OUTS = {
+  "kustomize.toolkit.fluxcd.io/prune": "disabled",
+  "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
+  "kustomize.toolkit.fluxcd.io/ssa": "ignore"
+};
+var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
+function findPruneOptOut(body) {
+  const metadata = getMetadata(body);
+  for (const field of ["labels", "annotations"]) {
+    const values = metadata[field];
+    if (!isRecord(values)) continue;
+    for (const [key, expected] of Object.entries(PRUNE_OPT_OUTS)) {
+      const value = values[key];
+      if (typeof value === "string" && value.toLowerCase() === expected) return `${key}: ${value}`;
+    }
+  }
+  return void 0;
+}
+function applyFluxSemantics(findings, units, owners) {
+  const context = {
+    units: new Map(units.map((unit) => [unit.unit, unit])),
+    owners,
+    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
+    addedByKey: indexAddedObjects(units)
+  };
+  const removedKustomizations = /* @__PURE__ */ new Set();
+  for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  const result = [];
+  for (const finding of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
+      result.push(finding);
+      continue;
+    }
+    if (removedKustomizations.has(finding.unit)) continue;
+    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
+    const rewritten = rewriteRemoval(finding, context);
+    if (rewritten) result.push(rewritten);
+  }
+  for (const unit of removedKustomizations) {
+    const finding = describeRemovedKustomization(unit, context);
+    if (finding) result.push(finding);
+  }
+  result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
+  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+function collectDeleted(findings, rule, kind) {
+  const deleted = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    if (finding.rule === rule) deleted.add(finding.object.name);
+    if (finding.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
+    }
+  }
+  return deleted;
+}
+function escalateReleasesInDeletedNamespaces(findings, context) {
+  const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
+  return findings.map((finding) => {
+    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
+    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
+    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
+    if (!namespace || !deleted.has(namespace)) return finding;
+    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+  });
+}
+function dropCrdMissingWhereCrdStays(findings, units) {
+  const deleted = collectDeleted(findings, Rules.crdRemoved, "CustomResourceDefinition");
+  const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
+    const names = readCrdNames(object.body);
+    return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
+  });
+  return findings.filter((finding) => {
+    if (finding.rule !== Rules.crdMissing) return true;
+    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
+    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
+    return relevant.some((crd) => deleted.has(crd.name));
+  });
+}
+function findRemovedObject(unit, ref) {
+  const key = formatObjectKey(ref);
+  return unit?.diff.removed.find((object) => object.key === key);
+}
+function findMoveTarget(finding, context) {
+  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+}
+function indexAddedObjects(units) {
+  const index = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
+  }
+  return index;
+}
+function rewriteRemoval(finding, context) {
+  const owner = context.owners.get(finding.unit);
+  const unit = context.units.get(finding.unit);
+  const removed = findRemovedObject(unit, finding.object);
+  const ref = formatObjectRef(finding.object);
+  const ks = owner?.after;
+  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
+  if (optOut) {
+    return {
+      ...finding,
+      rule: Rules.pruneProtected,
+      severity: "notice",
+      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
+      cascade: []
+    };
+  }
+  const move = findMoveTarget(finding, context);
+  const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
+  const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
+  if (move && ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity: "notice",
+      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      cascade: []
+    };
+  }
+  if (move) {
+    const newOwner = context.owners.get(move.unit);
+    const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
+    if (ordered) {
+      return {
+        ...finding,
+        rule: Rules.objectMoved,
+        severity: "notice",
+        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
+        cascade: []
+      };
+    }
+    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
+    const loss = describeLossOnRecreate(finding);
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity,
+      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
+    };
+  }
+  if (ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectOrphaned,
+      severity: "warning",
+      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
+      cascade: []
+    };
+  }
+  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
+  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+}
+function describeRemovedHelmRelease(finding, removed, note) {
+  const release = readHelmReleaseIdentity(removed.body);
+  return {
+    ...finding,
+    rule: Rules.helmReleaseRemoved,
+    severity: "warning",
+    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
+  };
+}
+function describeLossOnRecreate(finding) {
+  if (finding.object.kind === "CustomResourceDefinition") {
+    const cascade = finding.cascade ?? [];
+    return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
+  }
+  if (finding.object.kind === "Namespace") return " (with everything in it)";
+  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  return "";
+}
+function findRemovedKustomizationObject(parent, ks, context) {
+  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+}
+function isDeletedWithItsInventory(unitName, context, visiting) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
+  visiting.add(unitName);
+  const parent = context.owners.get(owner.parentBefore);
+  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
+  if (declared && findPruneOptOut(declared.body)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  return parentDeletes && deletesInventoryOnDeletion(ks);
+}
+function describeRemovedKustomization(unitName, context) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks) return void 0;
+  const unit = context.units.get(unitName);
+  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+  const ref = `Kustomization/${ks.key}`;
+  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
+  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
+  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
+  const rename2 = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
+  if (owner.parentBefore) {
+    const parent = context.owners.get(owner.parentBefore);
+    if (parent?.after && !parent.after.prune) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
+    }
+    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    if (optOut) {
+      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
+    }
+  } else {
+    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
+  }
+  if (ks.suspend) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
+  }
+  if (!deletesInventoryOnDeletion(ks)) {
+    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
+  }
+  if (owner.skippedBefore) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
+  }
+  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
+  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
+  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
+  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
+  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
+  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
+  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
+  return {
+    ...base,
+    rule: Rules.kustomizationRemoved,
+    severity: severe.length > 0 ? "error" : "warning",
+    cascade: refs,
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename2}`
+  };
+}
+function describeCascadeScope(crds, namespaces) {
+  const parts = [
+    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
+    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
+  ].filter(Boolean);
+  return parts.join(" and ");
+}
+function describeKustomizationChanges(context) {
+  const findings = [];
+  for (const [unit, owner] of context.owners) {
+    const ks = owner.after ?? owner.before;
+    if (!ks) continue;
+    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+    if (owner.after && owner.skippedAfter) {
+      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.missingVariables.length > 0) {
+      findings.push({
+        rule: Rules.variableMissing,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
+      });
+    }
+    const { before, after } = owner;
+    if (!before || !after) continue;
+    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
+    if (changes.length === 0) continue;
+    const diff = context.units.get(unit)?.diff;
+    findings.push({
+      rule: Rules.kustomizationSpecChanged,
+      severity: "notice",
+      unit,
+      object,
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
+    });
+  }
+  return findings;
+}
+function describeReinstalledHelmReleases(units) {
+  const findings = [];
+  for (const unit of units) {
+    for (const change of unit.diff.changed) {
+      if (!isHelmRelease(change.after.body)) continue;
+      const old = readHelmReleaseIdentity(change.before.body);
+      const current = readHelmReleaseIdentity(change.after.body);
+      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+      if (changed.length === 0) continue;
+      findings.push({
+        rule: Rules.helmReleaseReinstalled,
+        severity: "warning",
+        unit: unit.unit,
+        object: { ...change.after.id, apiVersion: change.after.apiVersion },
+        ...change.after.provenance ? { provenance: change.after.provenance } : {},
+        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
+      });
+    }
+  }
+  return findings;
+}
+
+// src/core/report.ts
+var REPORT_SCHEMA_VERSION = 1;
+var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
+  "CustomResourceDefinition",
+  "Namespace",
+  "PersistentVolumeClaim",
+  "PersistentVolume",
+  "StatefulSet"
+]);
+function buildReport(input) {
+  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const generic = evaluateRules({ units });
+  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
+  const all = [...flux, ...input.extraFindings ?? []];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
+  const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
+  const entry = (unit, object) => ({
+    unit,
+    object: toRef2(object),
+    ...object.provenance ? { provenance: object.provenance } : {}
+  });
+  const added = [];
+  const removed = [];
+  const changed = [];
+  const replaced = [];
+  const unitReports = [];
+  let unchanged = 0;
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+    added.push(...diff.added.map((object) => entry(unit, object)));
+    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    for (const change of diff.changed) {
+      changed.push({
+        unit,
+        object: toRef2(change.after),
+        ...change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {},
+        patch: change.patch,
+        diff: change.diff,
+        ...change.secretKeys ? { secretKeys: change.secretKeys } : {}
+      });
+    }
+    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef2(from), to: toRef2(to) })));
+    unchanged += diff.unchanged;
+    const owner = input.owners?.get(unit);
+    const ks = owner?.after ?? owner?.before;
+    unitReports.push({
+      name: unit,
+      ...owner && ks ? {
+        flux: {
+          path: ks.path,
+          prune: ks.prune,
+          verdict: ks.prune ? "pruned" : "orphaned",
+          parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
+          skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
+        }
+      } : {},
+      before: existsBefore ? before.size : null,
+      after: existsAfter ? after.size : null,
+      counts: {
+        add: diff.added.length,
+        change: diff.changed.length,
+        prune: diff.removed.length,
+        replace: diff.replaced.length,
+        unchanged: diff.unchanged
+      },
+      ...skipped ? { skipped } : {}
+    });
+  }
+  const pruneByKind = {};
+  for (const { object } of removed) {
+    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
+  }
+  const findingCounts = Object.fromEntries(
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
+  );
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "prune-guard", version: input.version },
+    before: input.before,
+    after: input.after,
+    failOn: input.failOn,
+    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    summary: {
+      add: added.length,
+      change: changed.length,
+      prune: removed.length,
+      replace: replaced.length,
+      unchanged,
+      pruneByKind: sortRecord(pruneByKind),
+      findings: findingCounts
+    },
+    findings,
+    fixes: [],
+    units: unitReports,
+    changes: { added, removed, changed, replaced }
+  };
+}
+function attachFixes(report, fixes, targets) {
+  if (fixes.length === 0) return report;
+  return {
+    ...report,
+    fixes,
+    findings: report.findings.map((finding) => {
+      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
+      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
+    })
+  };
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortRecord(record) {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}
+
+// src/analyze-units.ts
+function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = /* @__PURE__ */ new Map();
+  const setOf = (docs) => {
+    if (!docs) return /* @__PURE__ */ new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
+    }
+    return set;
+  };
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== void 0,
+      existsAfter: after !== void 0,
+      ...skipped ? { skipped } : {}
+    };
+  });
+  const report = buildReport({
+    version: "0.1.0",
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...owners ? { owners } : {},
+    extraFindings
+  });
+  return { report, units: diffs, scope };
+}
+
+// src/run-roots.ts
+async function compareSides(comparison, runner, options, settings, remote2) {
+  const { before, after } = comparison;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
+  };
+  const width = options.concurrency ?? availableParallelism();
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    options.onProgress?.(++done, tasks.length);
+  });
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before, true));
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
+  }
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+  );
+  return { analysis, units };
+}
+function discoverRootNames({ before, after, paths, requireBothSides }) {
+  const rootNames = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const shown = path2 || ".";
+    if (!existsSync8(join12(before.root, path2)) && !existsSync8(join12(after.root, path2))) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join12(side.root, path2);
+      if (!existsSync8(dir)) continue;
+      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
+      found += roots.length;
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+  checkUnitCount(rootNames.size, "kustomization roots");
+  return [...rootNames].sort();
+}
+function planRenders(before, after, rootNames) {
+  const fileHashes = /* @__PURE__ */ new Map();
+  const tasks = /* @__PURE__ */ new Map();
+  const plans = [];
+  for (const name of rootNames) {
+    const plan = { name: name || "." };
+    for (const [key, side] of [["before", before], ["after", after]]) {
+      const dir = join12(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+  return { plans, tasks: [...tasks.values()] };
+}
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
+}
+
+// src/core/mask-secrets.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml10.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp2(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+
+// src/github/contents.ts
+var LISTING_TIMEOUT_MS = 15e3;
+function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
+  const memo = /* @__PURE__ */ new Map();
+  const list = async (owner, repo, ref, path2) => {
+    try {
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      const answer = data;
+      if (isRecord(answer) && typeof answer.type === "string") return [];
+      if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
+      return answer.flatMap(
+        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
+      );
+    } catch (error2) {
+      if (error2.status === 404) return [];
+      throw error2;
+    }
+  };
+  return {
+    listDirectory: (owner, repo, ref, path2) => {
+      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path2]);
+      let pending2 = memo.get(key);
+      if (!pending2) {
+        pending2 = list(owner, repo, ref, path2);
+        memo.set(key, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+
+// src/run-flux.ts
+import { existsSync as existsSync10, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join as join15 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join12, relative as relative7 } from "node:path";
+import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 function unaliasBuildPath(aliases, path2) {
   for (const [from, to] of aliases) if (path2 === from || path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
@@ -43251,11 +43361,11 @@ function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join12(artifact.root, ks.path);
+  const dir = join13(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync8(dir) || !statSync5(dir).isDirectory()) {
+  if (!existsSync9(dir) || !statSync6(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -43265,14 +43375,14 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join12(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash6("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join13(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash6("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
   mkdirSync4(buildDir, { recursive: true });
   for (const entry of readdirSync6(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join12(dir, entry), join12(buildDir, entry));
+    symlinkSync2(join13(dir, entry), join13(buildDir, entry));
   }
   const text = (0, import_yaml11.stringify)(kustomization);
-  writeFileSync4(join12(buildDir, "kustomization.yaml"), text);
+  writeFileSync4(join13(buildDir, "kustomization.yaml"), text);
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show2, confinement);
   const outside = listOutsideReferences(graph);
@@ -43296,15 +43406,15 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join12(current, entry.name);
-      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
+      const path2 = join13(current, entry.name);
+      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative8(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative7(dir, path2))}`);
+        resources.push(`./${toPosix(relative8(dir, path2))}`);
       }
     }
   };
@@ -43363,12 +43473,12 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/flux-discovery.ts
 import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
-import { join as join13, relative as relative8 } from "node:path";
+import { join as join14, relative as relative9 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join13(dir, entry.name);
+      const path2 = join14(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -43380,7 +43490,7 @@ function scanSourceObjects(root) {
       } catch {
         continue;
       }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative8(root, path2)), body: doc });
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative9(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -43442,7 +43552,7 @@ async function renderUnit(item, renderedDocs, options) {
   }
   const plan = planFluxBuild(options.artifact, ks, options.show);
   if (plan.outside.length > 0) {
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
     return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
   }
   const docs = await options.build(plan, ks);
@@ -43507,11 +43617,11 @@ function applyCommonMetadata(body, ks) {
 
 // src/run-flux.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync9(dir) || !statSync6(dir).isDirectory()) return false;
+  if (!existsSync10(dir) || !statSync7(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join14(current, entry.name);
+      const path2 = join15(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
@@ -43527,13 +43637,13 @@ async function compareFluxSides(sides, runner, options, settings, remote2) {
   const artifacts = [];
   const secretValues = /* @__PURE__ */ new Set();
   try {
-    const width = options.concurrency ?? availableParallelism();
+    const width = options.concurrency ?? availableParallelism2();
     const cache2 = /* @__PURE__ */ new Map();
     let builds = 0;
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
@@ -43655,7 +43765,7 @@ function normalizeGitUrl(url) {
 
 // src/run.ts
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative9(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
 }
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
@@ -43678,7 +43788,7 @@ async function runWithTree(options, dependencies = {}) {
     });
     const remote2 = { mirrors, fetcher };
     let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join15(before.root, path2)) || declaresFluxKustomizations(join15(after.root, path2)))) {
+    if (paths.some((path2) => declaresFluxKustomizations(join16(before.root, path2)) || declaresFluxKustomizations(join16(after.root, path2)))) {
       const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
       const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
       compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
@@ -43701,7 +43811,7 @@ async function runWithTree(options, dependencies = {}) {
         ...contents ? { contents } : {},
         scope: analysis.scope,
         config: settings.config,
-        concurrency: options.concurrency ?? availableParallelism2()
+        concurrency: options.concurrency ?? availableParallelism3()
       }
     );
     return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
@@ -43722,7 +43832,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative9(git.root, resolve6(realCwd, path2));
+    const rel = relative10(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -43753,37 +43863,12 @@ async function prepareGitSides(source, cwd, checkouts) {
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
-    if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!existsSync11(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
   return { before: side(source.before), after, paths: [""] };
-}
-async function compareSides(comparison, runner, options, settings, remote2) {
-  const { before, after } = comparison;
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
-  };
-  const width = options.concurrency ?? availableParallelism2();
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, tasks.length);
-  });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
-  }
-  const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
-  );
-  return { analysis, units };
 }
 function createContents(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
@@ -43808,71 +43893,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join15(env.XDG_CACHE_HOME || join15(env.HOME || homedir(), ".cache"), "prune-guard");
-}
-function discoverRootNames({ before, after, paths, requireBothSides }) {
-  const rootNames = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const shown = path2 || ".";
-    if (!existsSync10(join15(before.root, path2)) && !existsSync10(join15(after.root, path2))) {
-      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
-    }
-    let found = 0;
-    for (const side of [before, after]) {
-      const dir = join15(side.root, path2);
-      if (!existsSync10(dir)) continue;
-      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show, side.confinement);
-      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
-      found += roots.length;
-    }
-    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
-  }
-  checkUnitCount(rootNames.size, "kustomization roots");
-  return [...rootNames].sort();
-}
-function planRenders(before, after, rootNames) {
-  const fileHashes = /* @__PURE__ */ new Map();
-  const tasks = /* @__PURE__ */ new Map();
-  const plans = [];
-  for (const name of rootNames) {
-    const plan = { name: name || "." };
-    for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join15(side.root, name);
-      if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show, side.confinement);
-      if (graph.kustomizations[0]?.isComponent) continue;
-      const outside = listOutsideReferences(graph);
-      if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
-        continue;
-      }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
-      tasks.set(hash, task);
-      plan[key] = task;
-    }
-    plans.push(plan);
-  }
-  return { plans, tasks: [...tasks.values()] };
-}
-function analyze(before, after, plans, settings, extraFindings) {
-  const findings = [...extraFindings];
-  const units = plans.map((plan) => {
-    const skipped = describeOutsidePlan(plan, findings);
-    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
-    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
-  });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
-}
-function describeOutsidePlan(plan, findings) {
-  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
-  if (!side || !reads) return void 0;
-  const file = reads[0]?.file ?? plan.name;
-  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
-  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
-  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
+  return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/action.ts
@@ -43983,7 +44004,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync12(join16(git.root, path2), "utf8");
+    const merged = readFileSync12(join17(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -44125,10 +44146,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join16(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join17(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync5(dir, { recursive: true });
-  const jsonPath = join16(dir, "report.json");
-  const markdownPath = join16(dir, "summary.md");
+  const jsonPath = join17(dir, "report.json");
+  const markdownPath = join17(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -7367,696 +7367,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/fast-json-patch/commonjs/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
-    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
-      var extendStatics = function(d, b) {
-        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
-          d2.__proto__ = b2;
-        } || function(d2, b2) {
-          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
-        };
-        return extendStatics(d, b);
-      };
-      return function(d, b) {
-        extendStatics(d, b);
-        function __() {
-          this.constructor = d;
-        }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function hasOwnProperty(obj, key) {
-      return _hasOwnProperty.call(obj, key);
-    }
-    exports.hasOwnProperty = hasOwnProperty;
-    function _objectKeys(obj) {
-      if (Array.isArray(obj)) {
-        var keys_1 = new Array(obj.length);
-        for (var k = 0; k < keys_1.length; k++) {
-          keys_1[k] = "" + k;
-        }
-        return keys_1;
-      }
-      if (Object.keys) {
-        return Object.keys(obj);
-      }
-      var keys = [];
-      for (var i in obj) {
-        if (hasOwnProperty(obj, i)) {
-          keys.push(i);
-        }
-      }
-      return keys;
-    }
-    exports._objectKeys = _objectKeys;
-    function _deepClone(obj) {
-      switch (typeof obj) {
-        case "object":
-          return JSON.parse(JSON.stringify(obj));
-        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
-        case "undefined":
-          return null;
-        //this is how JSON.stringify behaves for array items
-        default:
-          return obj;
-      }
-    }
-    exports._deepClone = _deepClone;
-    function isInteger(str) {
-      var i = 0;
-      var len = str.length;
-      var charCode;
-      while (i < len) {
-        charCode = str.charCodeAt(i);
-        if (charCode >= 48 && charCode <= 57) {
-          i++;
-          continue;
-        }
-        return false;
-      }
-      return true;
-    }
-    exports.isInteger = isInteger;
-    function escapePathComponent(path2) {
-      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
-        return path2;
-      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
-    }
-    exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path2) {
-      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
-    }
-    exports.unescapePathComponent = unescapePathComponent;
-    function _getPathRecursive(root, obj) {
-      var found;
-      for (var key in root) {
-        if (hasOwnProperty(root, key)) {
-          if (root[key] === obj) {
-            return escapePathComponent(key) + "/";
-          } else if (typeof root[key] === "object") {
-            found = _getPathRecursive(root[key], obj);
-            if (found != "") {
-              return escapePathComponent(key) + "/" + found;
-            }
-          }
-        }
-      }
-      return "";
-    }
-    exports._getPathRecursive = _getPathRecursive;
-    function getPath(root, obj) {
-      if (root === obj) {
-        return "/";
-      }
-      var path2 = _getPathRecursive(root, obj);
-      if (path2 === "") {
-        throw new Error("Object not found in root");
-      }
-      return "/" + path2;
-    }
-    exports.getPath = getPath;
-    function hasUndefined(obj) {
-      if (obj === void 0) {
-        return true;
-      }
-      if (obj) {
-        if (Array.isArray(obj)) {
-          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
-            if (hasUndefined(obj[i_1])) {
-              return true;
-            }
-          }
-        } else if (typeof obj === "object") {
-          var objKeys = _objectKeys(obj);
-          var objKeysLength = objKeys.length;
-          for (var i = 0; i < objKeysLength; i++) {
-            if (hasUndefined(obj[objKeys[i]])) {
-              return true;
-            }
-          }
-        }
-      }
-      return false;
-    }
-    exports.hasUndefined = hasUndefined;
-    function patchErrorMessageFormatter(message, args) {
-      var messageParts = [message];
-      for (var key in args) {
-        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
-        if (typeof value !== "undefined") {
-          messageParts.push(key + ": " + value);
-        }
-      }
-      return messageParts.join("\n");
-    }
-    var PatchError = (
-      /** @class */
-      (function(_super) {
-        __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation, tree) {
-          var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
-          _this.name = name;
-          _this.index = index;
-          _this.operation = operation;
-          _this.tree = tree;
-          Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
-          return _this;
-        }
-        return PatchError2;
-      })(Error)
-    );
-    exports.PatchError = PatchError;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/core.js
-var require_core = __commonJS({
-  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    exports.JsonPatchError = helpers_js_1.PatchError;
-    exports.deepClone = helpers_js_1._deepClone;
-    var objOps = {
-      add: function(obj, key, document) {
-        obj[key] = this.value;
-        return { newDocument: document };
-      },
-      remove: function(obj, key, document) {
-        var removed = obj[key];
-        delete obj[key];
-        return { newDocument: document, removed };
-      },
-      replace: function(obj, key, document) {
-        var removed = obj[key];
-        obj[key] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: function(obj, key, document) {
-        var removed = getValueByPointer(document, this.path);
-        if (removed) {
-          removed = helpers_js_1._deepClone(removed);
-        }
-        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
-        applyOperation(document, { op: "add", path: this.path, value: originalValue });
-        return { newDocument: document, removed };
-      },
-      copy: function(obj, key, document) {
-        var valueToCopy = getValueByPointer(document, this.from);
-        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
-        return { newDocument: document };
-      },
-      test: function(obj, key, document) {
-        return { newDocument: document, test: _areEquals(obj[key], this.value) };
-      },
-      _get: function(obj, key, document) {
-        this.value = obj[key];
-        return { newDocument: document };
-      }
-    };
-    var arrOps = {
-      add: function(arr, i, document) {
-        if (helpers_js_1.isInteger(i)) {
-          arr.splice(i, 0, this.value);
-        } else {
-          arr[i] = this.value;
-        }
-        return { newDocument: document, index: i };
-      },
-      remove: function(arr, i, document) {
-        var removedList = arr.splice(i, 1);
-        return { newDocument: document, removed: removedList[0] };
-      },
-      replace: function(arr, i, document) {
-        var removed = arr[i];
-        arr[i] = this.value;
-        return { newDocument: document, removed };
-      },
-      move: objOps.move,
-      copy: objOps.copy,
-      test: objOps.test,
-      _get: objOps._get
-    };
-    function getValueByPointer(document, pointer) {
-      if (pointer == "") {
-        return document;
-      }
-      var getOriginalDestination = { op: "_get", path: pointer };
-      applyOperation(document, getOriginalDestination);
-      return getOriginalDestination.value;
-    }
-    exports.getValueByPointer = getValueByPointer;
-    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
-      if (validateOperation === void 0) {
-        validateOperation = false;
-      }
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (index === void 0) {
-        index = 0;
-      }
-      if (validateOperation) {
-        if (typeof validateOperation == "function") {
-          validateOperation(operation, 0, document, operation.path);
-        } else {
-          validator(operation, 0);
-        }
-      }
-      if (operation.path === "") {
-        var returnValue = { newDocument: document };
-        if (operation.op === "add") {
-          returnValue.newDocument = operation.value;
-          return returnValue;
-        } else if (operation.op === "replace") {
-          returnValue.newDocument = operation.value;
-          returnValue.removed = document;
-          return returnValue;
-        } else if (operation.op === "move" || operation.op === "copy") {
-          returnValue.newDocument = getValueByPointer(document, operation.from);
-          if (operation.op === "move") {
-            returnValue.removed = document;
-          }
-          return returnValue;
-        } else if (operation.op === "test") {
-          returnValue.test = _areEquals(document, operation.value);
-          if (returnValue.test === false) {
-            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-          }
-          returnValue.newDocument = document;
-          return returnValue;
-        } else if (operation.op === "remove") {
-          returnValue.removed = document;
-          returnValue.newDocument = null;
-          return returnValue;
-        } else if (operation.op === "_get") {
-          operation.value = document;
-          return returnValue;
-        } else {
-          if (validateOperation) {
-            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
-          } else {
-            return returnValue;
-          }
-        }
-      } else {
-        if (!mutateDocument) {
-          document = helpers_js_1._deepClone(document);
-        }
-        var path2 = operation.path || "";
-        var keys = path2.split("/");
-        var obj = document;
-        var t = 1;
-        var len = keys.length;
-        var existingPathFragment = void 0;
-        var key = void 0;
-        var validateFunction = void 0;
-        if (typeof validateOperation == "function") {
-          validateFunction = validateOperation;
-        } else {
-          validateFunction = validator;
-        }
-        while (true) {
-          key = keys[t];
-          if (key && key.indexOf("~") != -1) {
-            key = helpers_js_1.unescapePathComponent(key);
-          }
-          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
-            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
-          }
-          if (validateOperation) {
-            if (existingPathFragment === void 0) {
-              if (obj[key] === void 0) {
-                existingPathFragment = keys.slice(0, t).join("/");
-              } else if (t == len - 1) {
-                existingPathFragment = operation.path;
-              }
-              if (existingPathFragment !== void 0) {
-                validateFunction(operation, 0, document, existingPathFragment);
-              }
-            }
-          }
-          t++;
-          if (Array.isArray(obj)) {
-            if (key === "-") {
-              key = obj.length;
-            } else {
-              if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
-              } else if (helpers_js_1.isInteger(key)) {
-                key = ~~key;
-              }
-            }
-            if (t >= len) {
-              if (validateOperation && operation.op === "add" && key > obj.length) {
-                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
-              }
-              var returnValue = arrOps[operation.op].call(operation, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-              }
-              return returnValue;
-            }
-          } else {
-            if (t >= len) {
-              var returnValue = objOps[operation.op].call(operation, obj, key, document);
-              if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-              }
-              return returnValue;
-            }
-          }
-          obj = obj[key];
-          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
-            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
-          }
-        }
-      }
-    }
-    exports.applyOperation = applyOperation;
-    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
-      if (mutateDocument === void 0) {
-        mutateDocument = true;
-      }
-      if (banPrototypeModifications === void 0) {
-        banPrototypeModifications = true;
-      }
-      if (validateOperation) {
-        if (!Array.isArray(patch)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-      }
-      if (!mutateDocument) {
-        document = helpers_js_1._deepClone(document);
-      }
-      var results = new Array(patch.length);
-      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
-        results[i] = applyOperation(document, patch[i], validateOperation, true, banPrototypeModifications, i);
-        document = results[i].newDocument;
-      }
-      results.newDocument = document;
-      return results;
-    }
-    exports.applyPatch = applyPatch;
-    function applyReducer(document, operation, index) {
-      var operationResult = applyOperation(document, operation);
-      if (operationResult.test === false) {
-        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
-      }
-      return operationResult.newDocument;
-    }
-    exports.applyReducer = applyReducer;
-    function validator(operation, index, document, existingPathFragment) {
-      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
-        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document);
-      } else if (!objOps[operation.op]) {
-        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
-      } else if (typeof operation.path !== "string") {
-        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document);
-      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
-        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document);
-      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
-        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document);
-      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document);
-      } else if (document) {
-        if (operation.op == "add") {
-          var pathLen = operation.path.split("/").length;
-          var existingPathLen = existingPathFragment.split("/").length;
-          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document);
-          }
-        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
-          if (operation.path !== existingPathFragment) {
-            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
-          }
-        } else if (operation.op === "move" || operation.op === "copy") {
-          var existingValue = { op: "_get", path: operation.from, value: void 0 };
-          var error = validate([existingValue], document);
-          if (error && error.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document);
-          }
-        }
-      }
-    }
-    exports.validator = validator;
-    function validate(sequence, document, externalValidator) {
-      try {
-        if (!Array.isArray(sequence)) {
-          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
-        }
-        if (document) {
-          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
-        } else {
-          externalValidator = externalValidator || validator;
-          for (var i = 0; i < sequence.length; i++) {
-            externalValidator(sequence[i], i, document, void 0);
-          }
-        }
-      } catch (e) {
-        if (e instanceof exports.JsonPatchError) {
-          return e;
-        } else {
-          throw e;
-        }
-      }
-    }
-    exports.validate = validate;
-    function _areEquals(a, b) {
-      if (a === b)
-        return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
-        if (arrA && arrB) {
-          length = a.length;
-          if (length != b.length)
-            return false;
-          for (i = length; i-- !== 0; )
-            if (!_areEquals(a[i], b[i]))
-              return false;
-          return true;
-        }
-        if (arrA != arrB)
-          return false;
-        var keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length)
-          return false;
-        for (i = length; i-- !== 0; )
-          if (!b.hasOwnProperty(keys[i]))
-            return false;
-        for (i = length; i-- !== 0; ) {
-          key = keys[i];
-          if (!_areEquals(a[key], b[key]))
-            return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    }
-    exports._areEquals = _areEquals;
-  }
-});
-
-// node_modules/fast-json-patch/commonjs/duplex.js
-var require_duplex = __commonJS({
-  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var helpers_js_1 = require_helpers();
-    var core_js_1 = require_core();
-    var beforeDict = /* @__PURE__ */ new WeakMap();
-    var Mirror = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function Mirror2(obj) {
-          this.observers = /* @__PURE__ */ new Map();
-          this.obj = obj;
-        }
-        return Mirror2;
-      })()
-    );
-    var ObserverInfo = (
-      /** @class */
-      /* @__PURE__ */ (function() {
-        function ObserverInfo2(callback, observer) {
-          this.callback = callback;
-          this.observer = observer;
-        }
-        return ObserverInfo2;
-      })()
-    );
-    function getMirror(obj) {
-      return beforeDict.get(obj);
-    }
-    function getObserverFromMirror(mirror, callback) {
-      return mirror.observers.get(callback);
-    }
-    function removeObserverFromMirror(mirror, observer) {
-      mirror.observers.delete(observer.callback);
-    }
-    function unobserve(root, observer) {
-      observer.unobserve();
-    }
-    exports.unobserve = unobserve;
-    function observe(obj, callback) {
-      var patches = [];
-      var observer;
-      var mirror = getMirror(obj);
-      if (!mirror) {
-        mirror = new Mirror(obj);
-        beforeDict.set(obj, mirror);
-      } else {
-        var observerInfo = getObserverFromMirror(mirror, callback);
-        observer = observerInfo && observerInfo.observer;
-      }
-      if (observer) {
-        return observer;
-      }
-      observer = {};
-      mirror.value = helpers_js_1._deepClone(obj);
-      if (callback) {
-        observer.callback = callback;
-        observer.next = null;
-        var dirtyCheck = function() {
-          generate(observer);
-        };
-        var fastCheck = function() {
-          clearTimeout(observer.next);
-          observer.next = setTimeout(dirtyCheck);
-        };
-        if (typeof window !== "undefined") {
-          window.addEventListener("mouseup", fastCheck);
-          window.addEventListener("keyup", fastCheck);
-          window.addEventListener("mousedown", fastCheck);
-          window.addEventListener("keydown", fastCheck);
-          window.addEventListener("change", fastCheck);
-        }
-      }
-      observer.patches = patches;
-      observer.object = obj;
-      observer.unobserve = function() {
-        generate(observer);
-        clearTimeout(observer.next);
-        removeObserverFromMirror(mirror, observer);
-        if (typeof window !== "undefined") {
-          window.removeEventListener("mouseup", fastCheck);
-          window.removeEventListener("keyup", fastCheck);
-          window.removeEventListener("mousedown", fastCheck);
-          window.removeEventListener("keydown", fastCheck);
-          window.removeEventListener("change", fastCheck);
-        }
-      };
-      mirror.observers.set(callback, new ObserverInfo(callback, observer));
-      return observer;
-    }
-    exports.observe = observe;
-    function generate(observer, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var mirror = beforeDict.get(observer.object);
-      _generate(mirror.value, observer.object, observer.patches, "", invertible);
-      if (observer.patches.length) {
-        core_js_1.applyPatch(mirror.value, observer.patches);
-      }
-      var temp = observer.patches;
-      if (temp.length > 0) {
-        observer.patches = [];
-        if (observer.callback) {
-          observer.callback(temp);
-        }
-      }
-      return temp;
-    }
-    exports.generate = generate;
-    function _generate(mirror, obj, patches, path2, invertible) {
-      if (obj === mirror) {
-        return;
-      }
-      if (typeof obj.toJSON === "function") {
-        obj = obj.toJSON();
-      }
-      var newKeys = helpers_js_1._objectKeys(obj);
-      var oldKeys = helpers_js_1._objectKeys(mirror);
-      var changed = false;
-      var deleted = false;
-      for (var t = oldKeys.length - 1; t >= 0; t--) {
-        var key = oldKeys[t];
-        var oldVal = mirror[key];
-        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
-          var newVal = obj[key];
-          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
-          } else {
-            if (oldVal !== newVal) {
-              changed = true;
-              if (invertible) {
-                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-              }
-              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
-            }
-          }
-        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
-          if (invertible) {
-            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
-          }
-          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
-          deleted = true;
-        } else {
-          if (invertible) {
-            patches.push({ op: "test", path: path2, value: mirror });
-          }
-          patches.push({ op: "replace", path: path2, value: obj });
-          changed = true;
-        }
-      }
-      if (!deleted && newKeys.length == oldKeys.length) {
-        return;
-      }
-      for (var t = 0; t < newKeys.length; t++) {
-        var key = newKeys[t];
-        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
-        }
-      }
-    }
-    function compare2(tree1, tree2, invertible) {
-      if (invertible === void 0) {
-        invertible = false;
-      }
-      var patches = [];
-      _generate(tree1, tree2, patches, "", invertible);
-      return patches;
-    }
-    exports.compare = compare2;
-  }
-});
-
-// node_modules/fast-json-patch/index.js
-var require_fast_json_patch = __commonJS({
-  "node_modules/fast-json-patch/index.js"(exports) {
-    var core = require_core();
-    Object.assign(exports, core);
-    var duplex = require_duplex();
-    Object.assign(exports, duplex);
-    var helpers = require_helpers();
-    exports.JsonPatchError = helpers.PatchError;
-    exports.deepClone = helpers._deepClone;
-    exports.escapePathComponent = helpers.escapePathComponent;
-    exports.unescapePathComponent = helpers.unescapePathComponent;
-  }
-});
-
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -8921,9 +8231,699 @@ var require_ignore = __commonJS({
   }
 });
 
+// node_modules/fast-json-patch/commonjs/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/fast-json-patch/commonjs/helpers.js"(exports) {
+    var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
+      var extendStatics = function(d, b) {
+        extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
+          d2.__proto__ = b2;
+        } || function(d2, b2) {
+          for (var p in b2) if (b2.hasOwnProperty(p)) d2[p] = b2[p];
+        };
+        return extendStatics(d, b);
+      };
+      return function(d, b) {
+        extendStatics(d, b);
+        function __() {
+          this.constructor = d;
+        }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function hasOwnProperty(obj, key) {
+      return _hasOwnProperty.call(obj, key);
+    }
+    exports.hasOwnProperty = hasOwnProperty;
+    function _objectKeys(obj) {
+      if (Array.isArray(obj)) {
+        var keys_1 = new Array(obj.length);
+        for (var k = 0; k < keys_1.length; k++) {
+          keys_1[k] = "" + k;
+        }
+        return keys_1;
+      }
+      if (Object.keys) {
+        return Object.keys(obj);
+      }
+      var keys = [];
+      for (var i in obj) {
+        if (hasOwnProperty(obj, i)) {
+          keys.push(i);
+        }
+      }
+      return keys;
+    }
+    exports._objectKeys = _objectKeys;
+    function _deepClone(obj) {
+      switch (typeof obj) {
+        case "object":
+          return JSON.parse(JSON.stringify(obj));
+        //Faster than ES5 clone - http://jsperf.com/deep-cloning-of-objects/5
+        case "undefined":
+          return null;
+        //this is how JSON.stringify behaves for array items
+        default:
+          return obj;
+      }
+    }
+    exports._deepClone = _deepClone;
+    function isInteger(str) {
+      var i = 0;
+      var len = str.length;
+      var charCode;
+      while (i < len) {
+        charCode = str.charCodeAt(i);
+        if (charCode >= 48 && charCode <= 57) {
+          i++;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    exports.isInteger = isInteger;
+    function escapePathComponent(path2) {
+      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
+        return path2;
+      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapePathComponent = escapePathComponent;
+    function unescapePathComponent(path2) {
+      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapePathComponent = unescapePathComponent;
+    function _getPathRecursive(root, obj) {
+      var found;
+      for (var key in root) {
+        if (hasOwnProperty(root, key)) {
+          if (root[key] === obj) {
+            return escapePathComponent(key) + "/";
+          } else if (typeof root[key] === "object") {
+            found = _getPathRecursive(root[key], obj);
+            if (found != "") {
+              return escapePathComponent(key) + "/" + found;
+            }
+          }
+        }
+      }
+      return "";
+    }
+    exports._getPathRecursive = _getPathRecursive;
+    function getPath(root, obj) {
+      if (root === obj) {
+        return "/";
+      }
+      var path2 = _getPathRecursive(root, obj);
+      if (path2 === "") {
+        throw new Error("Object not found in root");
+      }
+      return "/" + path2;
+    }
+    exports.getPath = getPath;
+    function hasUndefined(obj) {
+      if (obj === void 0) {
+        return true;
+      }
+      if (obj) {
+        if (Array.isArray(obj)) {
+          for (var i_1 = 0, len = obj.length; i_1 < len; i_1++) {
+            if (hasUndefined(obj[i_1])) {
+              return true;
+            }
+          }
+        } else if (typeof obj === "object") {
+          var objKeys = _objectKeys(obj);
+          var objKeysLength = objKeys.length;
+          for (var i = 0; i < objKeysLength; i++) {
+            if (hasUndefined(obj[objKeys[i]])) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+    exports.hasUndefined = hasUndefined;
+    function patchErrorMessageFormatter(message, args) {
+      var messageParts = [message];
+      for (var key in args) {
+        var value = typeof args[key] === "object" ? JSON.stringify(args[key], null, 2) : args[key];
+        if (typeof value !== "undefined") {
+          messageParts.push(key + ": " + value);
+        }
+      }
+      return messageParts.join("\n");
+    }
+    var PatchError = (
+      /** @class */
+      (function(_super) {
+        __extends(PatchError2, _super);
+        function PatchError2(message, name, index, operation, tree) {
+          var _newTarget = this.constructor;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
+          _this.name = name;
+          _this.index = index;
+          _this.operation = operation;
+          _this.tree = tree;
+          Object.setPrototypeOf(_this, _newTarget.prototype);
+          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
+          return _this;
+        }
+        return PatchError2;
+      })(Error)
+    );
+    exports.PatchError = PatchError;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/core.js
+var require_core = __commonJS({
+  "node_modules/fast-json-patch/commonjs/core.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    exports.JsonPatchError = helpers_js_1.PatchError;
+    exports.deepClone = helpers_js_1._deepClone;
+    var objOps = {
+      add: function(obj, key, document) {
+        obj[key] = this.value;
+        return { newDocument: document };
+      },
+      remove: function(obj, key, document) {
+        var removed = obj[key];
+        delete obj[key];
+        return { newDocument: document, removed };
+      },
+      replace: function(obj, key, document) {
+        var removed = obj[key];
+        obj[key] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: function(obj, key, document) {
+        var removed = getValueByPointer(document, this.path);
+        if (removed) {
+          removed = helpers_js_1._deepClone(removed);
+        }
+        var originalValue = applyOperation(document, { op: "remove", path: this.from }).removed;
+        applyOperation(document, { op: "add", path: this.path, value: originalValue });
+        return { newDocument: document, removed };
+      },
+      copy: function(obj, key, document) {
+        var valueToCopy = getValueByPointer(document, this.from);
+        applyOperation(document, { op: "add", path: this.path, value: helpers_js_1._deepClone(valueToCopy) });
+        return { newDocument: document };
+      },
+      test: function(obj, key, document) {
+        return { newDocument: document, test: _areEquals(obj[key], this.value) };
+      },
+      _get: function(obj, key, document) {
+        this.value = obj[key];
+        return { newDocument: document };
+      }
+    };
+    var arrOps = {
+      add: function(arr, i, document) {
+        if (helpers_js_1.isInteger(i)) {
+          arr.splice(i, 0, this.value);
+        } else {
+          arr[i] = this.value;
+        }
+        return { newDocument: document, index: i };
+      },
+      remove: function(arr, i, document) {
+        var removedList = arr.splice(i, 1);
+        return { newDocument: document, removed: removedList[0] };
+      },
+      replace: function(arr, i, document) {
+        var removed = arr[i];
+        arr[i] = this.value;
+        return { newDocument: document, removed };
+      },
+      move: objOps.move,
+      copy: objOps.copy,
+      test: objOps.test,
+      _get: objOps._get
+    };
+    function getValueByPointer(document, pointer) {
+      if (pointer == "") {
+        return document;
+      }
+      var getOriginalDestination = { op: "_get", path: pointer };
+      applyOperation(document, getOriginalDestination);
+      return getOriginalDestination.value;
+    }
+    exports.getValueByPointer = getValueByPointer;
+    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+      if (validateOperation === void 0) {
+        validateOperation = false;
+      }
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (index === void 0) {
+        index = 0;
+      }
+      if (validateOperation) {
+        if (typeof validateOperation == "function") {
+          validateOperation(operation, 0, document, operation.path);
+        } else {
+          validator(operation, 0);
+        }
+      }
+      if (operation.path === "") {
+        var returnValue = { newDocument: document };
+        if (operation.op === "add") {
+          returnValue.newDocument = operation.value;
+          return returnValue;
+        } else if (operation.op === "replace") {
+          returnValue.newDocument = operation.value;
+          returnValue.removed = document;
+          return returnValue;
+        } else if (operation.op === "move" || operation.op === "copy") {
+          returnValue.newDocument = getValueByPointer(document, operation.from);
+          if (operation.op === "move") {
+            returnValue.removed = document;
+          }
+          return returnValue;
+        } else if (operation.op === "test") {
+          returnValue.test = _areEquals(document, operation.value);
+          if (returnValue.test === false) {
+            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+          }
+          returnValue.newDocument = document;
+          return returnValue;
+        } else if (operation.op === "remove") {
+          returnValue.removed = document;
+          returnValue.newDocument = null;
+          return returnValue;
+        } else if (operation.op === "_get") {
+          operation.value = document;
+          return returnValue;
+        } else {
+          if (validateOperation) {
+            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+          } else {
+            return returnValue;
+          }
+        }
+      } else {
+        if (!mutateDocument) {
+          document = helpers_js_1._deepClone(document);
+        }
+        var path2 = operation.path || "";
+        var keys = path2.split("/");
+        var obj = document;
+        var t = 1;
+        var len = keys.length;
+        var existingPathFragment = void 0;
+        var key = void 0;
+        var validateFunction = void 0;
+        if (typeof validateOperation == "function") {
+          validateFunction = validateOperation;
+        } else {
+          validateFunction = validator;
+        }
+        while (true) {
+          key = keys[t];
+          if (key && key.indexOf("~") != -1) {
+            key = helpers_js_1.unescapePathComponent(key);
+          }
+          if (banPrototypeModifications && (key == "__proto__" || key == "prototype" && t > 0 && keys[t - 1] == "constructor")) {
+            throw new TypeError("JSON-Patch: modifying `__proto__` or `constructor/prototype` prop is banned for security reasons, if this was on purpose, please set `banPrototypeModifications` flag false and pass it to this function. More info in fast-json-patch README");
+          }
+          if (validateOperation) {
+            if (existingPathFragment === void 0) {
+              if (obj[key] === void 0) {
+                existingPathFragment = keys.slice(0, t).join("/");
+              } else if (t == len - 1) {
+                existingPathFragment = operation.path;
+              }
+              if (existingPathFragment !== void 0) {
+                validateFunction(operation, 0, document, existingPathFragment);
+              }
+            }
+          }
+          t++;
+          if (Array.isArray(obj)) {
+            if (key === "-") {
+              key = obj.length;
+            } else {
+              if (validateOperation && !helpers_js_1.isInteger(key)) {
+                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
+              } else if (helpers_js_1.isInteger(key)) {
+                key = ~~key;
+              }
+            }
+            if (t >= len) {
+              if (validateOperation && operation.op === "add" && key > obj.length) {
+                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
+              }
+              var returnValue = arrOps[operation.op].call(operation, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+              }
+              return returnValue;
+            }
+          } else {
+            if (t >= len) {
+              var returnValue = objOps[operation.op].call(operation, obj, key, document);
+              if (returnValue.test === false) {
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+              }
+              return returnValue;
+            }
+          }
+          obj = obj[key];
+          if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
+            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+          }
+        }
+      }
+    }
+    exports.applyOperation = applyOperation;
+    function applyPatch(document, patch, validateOperation, mutateDocument, banPrototypeModifications) {
+      if (mutateDocument === void 0) {
+        mutateDocument = true;
+      }
+      if (banPrototypeModifications === void 0) {
+        banPrototypeModifications = true;
+      }
+      if (validateOperation) {
+        if (!Array.isArray(patch)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+      }
+      if (!mutateDocument) {
+        document = helpers_js_1._deepClone(document);
+      }
+      var results = new Array(patch.length);
+      for (var i = 0, length_1 = patch.length; i < length_1; i++) {
+        results[i] = applyOperation(document, patch[i], validateOperation, true, banPrototypeModifications, i);
+        document = results[i].newDocument;
+      }
+      results.newDocument = document;
+      return results;
+    }
+    exports.applyPatch = applyPatch;
+    function applyReducer(document, operation, index) {
+      var operationResult = applyOperation(document, operation);
+      if (operationResult.test === false) {
+        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+      }
+      return operationResult.newDocument;
+    }
+    exports.applyReducer = applyReducer;
+    function validator(operation, index, document, existingPathFragment) {
+      if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
+        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document);
+      } else if (!objOps[operation.op]) {
+        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+      } else if (typeof operation.path !== "string") {
+        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document);
+      } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document);
+      } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
+        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document);
+      } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document);
+      } else if (document) {
+        if (operation.op == "add") {
+          var pathLen = operation.path.split("/").length;
+          var existingPathLen = existingPathFragment.split("/").length;
+          if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
+            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document);
+          }
+        } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
+          if (operation.path !== existingPathFragment) {
+            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+          }
+        } else if (operation.op === "move" || operation.op === "copy") {
+          var existingValue = { op: "_get", path: operation.from, value: void 0 };
+          var error = validate([existingValue], document);
+          if (error && error.name === "OPERATION_PATH_UNRESOLVABLE") {
+            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document);
+          }
+        }
+      }
+    }
+    exports.validator = validator;
+    function validate(sequence, document, externalValidator) {
+      try {
+        if (!Array.isArray(sequence)) {
+          throw new exports.JsonPatchError("Patch sequence must be an array", "SEQUENCE_NOT_AN_ARRAY");
+        }
+        if (document) {
+          applyPatch(helpers_js_1._deepClone(document), helpers_js_1._deepClone(sequence), externalValidator || true);
+        } else {
+          externalValidator = externalValidator || validator;
+          for (var i = 0; i < sequence.length; i++) {
+            externalValidator(sequence[i], i, document, void 0);
+          }
+        }
+      } catch (e) {
+        if (e instanceof exports.JsonPatchError) {
+          return e;
+        } else {
+          throw e;
+        }
+      }
+    }
+    exports.validate = validate;
+    function _areEquals(a, b) {
+      if (a === b)
+        return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
+        if (arrA && arrB) {
+          length = a.length;
+          if (length != b.length)
+            return false;
+          for (i = length; i-- !== 0; )
+            if (!_areEquals(a[i], b[i]))
+              return false;
+          return true;
+        }
+        if (arrA != arrB)
+          return false;
+        var keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length)
+          return false;
+        for (i = length; i-- !== 0; )
+          if (!b.hasOwnProperty(keys[i]))
+            return false;
+        for (i = length; i-- !== 0; ) {
+          key = keys[i];
+          if (!_areEquals(a[key], b[key]))
+            return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    }
+    exports._areEquals = _areEquals;
+  }
+});
+
+// node_modules/fast-json-patch/commonjs/duplex.js
+var require_duplex = __commonJS({
+  "node_modules/fast-json-patch/commonjs/duplex.js"(exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var helpers_js_1 = require_helpers();
+    var core_js_1 = require_core();
+    var beforeDict = /* @__PURE__ */ new WeakMap();
+    var Mirror = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function Mirror2(obj) {
+          this.observers = /* @__PURE__ */ new Map();
+          this.obj = obj;
+        }
+        return Mirror2;
+      })()
+    );
+    var ObserverInfo = (
+      /** @class */
+      /* @__PURE__ */ (function() {
+        function ObserverInfo2(callback, observer) {
+          this.callback = callback;
+          this.observer = observer;
+        }
+        return ObserverInfo2;
+      })()
+    );
+    function getMirror(obj) {
+      return beforeDict.get(obj);
+    }
+    function getObserverFromMirror(mirror, callback) {
+      return mirror.observers.get(callback);
+    }
+    function removeObserverFromMirror(mirror, observer) {
+      mirror.observers.delete(observer.callback);
+    }
+    function unobserve(root, observer) {
+      observer.unobserve();
+    }
+    exports.unobserve = unobserve;
+    function observe(obj, callback) {
+      var patches = [];
+      var observer;
+      var mirror = getMirror(obj);
+      if (!mirror) {
+        mirror = new Mirror(obj);
+        beforeDict.set(obj, mirror);
+      } else {
+        var observerInfo = getObserverFromMirror(mirror, callback);
+        observer = observerInfo && observerInfo.observer;
+      }
+      if (observer) {
+        return observer;
+      }
+      observer = {};
+      mirror.value = helpers_js_1._deepClone(obj);
+      if (callback) {
+        observer.callback = callback;
+        observer.next = null;
+        var dirtyCheck = function() {
+          generate(observer);
+        };
+        var fastCheck = function() {
+          clearTimeout(observer.next);
+          observer.next = setTimeout(dirtyCheck);
+        };
+        if (typeof window !== "undefined") {
+          window.addEventListener("mouseup", fastCheck);
+          window.addEventListener("keyup", fastCheck);
+          window.addEventListener("mousedown", fastCheck);
+          window.addEventListener("keydown", fastCheck);
+          window.addEventListener("change", fastCheck);
+        }
+      }
+      observer.patches = patches;
+      observer.object = obj;
+      observer.unobserve = function() {
+        generate(observer);
+        clearTimeout(observer.next);
+        removeObserverFromMirror(mirror, observer);
+        if (typeof window !== "undefined") {
+          window.removeEventListener("mouseup", fastCheck);
+          window.removeEventListener("keyup", fastCheck);
+          window.removeEventListener("mousedown", fastCheck);
+          window.removeEventListener("keydown", fastCheck);
+          window.removeEventListener("change", fastCheck);
+        }
+      };
+      mirror.observers.set(callback, new ObserverInfo(callback, observer));
+      return observer;
+    }
+    exports.observe = observe;
+    function generate(observer, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var mirror = beforeDict.get(observer.object);
+      _generate(mirror.value, observer.object, observer.patches, "", invertible);
+      if (observer.patches.length) {
+        core_js_1.applyPatch(mirror.value, observer.patches);
+      }
+      var temp = observer.patches;
+      if (temp.length > 0) {
+        observer.patches = [];
+        if (observer.callback) {
+          observer.callback(temp);
+        }
+      }
+      return temp;
+    }
+    exports.generate = generate;
+    function _generate(mirror, obj, patches, path2, invertible) {
+      if (obj === mirror) {
+        return;
+      }
+      if (typeof obj.toJSON === "function") {
+        obj = obj.toJSON();
+      }
+      var newKeys = helpers_js_1._objectKeys(obj);
+      var oldKeys = helpers_js_1._objectKeys(mirror);
+      var changed = false;
+      var deleted = false;
+      for (var t = oldKeys.length - 1; t >= 0; t--) {
+        var key = oldKeys[t];
+        var oldVal = mirror[key];
+        if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
+          var newVal = obj[key];
+          if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
+            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+          } else {
+            if (oldVal !== newVal) {
+              changed = true;
+              if (invertible) {
+                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+              }
+              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+            }
+          }
+        } else if (Array.isArray(mirror) === Array.isArray(obj)) {
+          if (invertible) {
+            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+          }
+          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
+          deleted = true;
+        } else {
+          if (invertible) {
+            patches.push({ op: "test", path: path2, value: mirror });
+          }
+          patches.push({ op: "replace", path: path2, value: obj });
+          changed = true;
+        }
+      }
+      if (!deleted && newKeys.length == oldKeys.length) {
+        return;
+      }
+      for (var t = 0; t < newKeys.length; t++) {
+        var key = newKeys[t];
+        if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
+          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+        }
+      }
+    }
+    function compare2(tree1, tree2, invertible) {
+      if (invertible === void 0) {
+        invertible = false;
+      }
+      var patches = [];
+      _generate(tree1, tree2, patches, "", invertible);
+      return patches;
+    }
+    exports.compare = compare2;
+  }
+});
+
+// node_modules/fast-json-patch/index.js
+var require_fast_json_patch = __commonJS({
+  "node_modules/fast-json-patch/index.js"(exports) {
+    var core = require_core();
+    Object.assign(exports, core);
+    var duplex = require_duplex();
+    Object.assign(exports, duplex);
+    var helpers = require_helpers();
+    exports.JsonPatchError = helpers.PatchError;
+    exports.deepClone = helpers._deepClone;
+    exports.escapePathComponent = helpers.escapePathComponent;
+    exports.unescapePathComponent = helpers.unescapePathComponent;
+  }
+});
+
 // src/cli.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname7, join as join16, relative as relative10 } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname7, join as join17, relative as relative11 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -12329,7 +12329,8 @@ function isInside(confinement, path2) {
     if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
       for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
     }
-    return [confinement.root, ...confinement.also ?? []].some((root) => full === root || full.startsWith(`${root}${sep}`));
+    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
+    return root !== void 0 && !full.slice(root.length).split(sep).includes(".git");
   }
 }
 var PATH_LISTS = [
@@ -13208,9 +13209,9 @@ function formatText(report, options) {
 }
 
 // src/run.ts
-import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync7 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join15, relative as relative9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { availableParallelism as availableParallelism3, homedir } from "node:os";
+import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve6 } from "node:path";
 
 // src/render/config-file.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
@@ -16420,12 +16421,27 @@ function createKustomizeEnv(env, options, platform = process.platform) {
   child.HOME = options.home;
   child.GIT_CONFIG_NOSYSTEM = "1";
   child.GIT_TERMINAL_PROMPT = "0";
+  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
   if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
   for (const name of readPassEnv(env)) {
     const value = lookUp(env, name, platform);
     if (value !== void 0) child[name] = value;
   }
   return child;
+}
+var GIT_CLONE_SETTINGS = [
+  ["http.followRedirects", "false"],
+  ["protocol.allow", "user"],
+  ["protocol.file.allow", "never"],
+  ["protocol.ext.allow", "never"]
+];
+function formatGitConfigEnv(settings) {
+  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index) => {
+    entries[`GIT_CONFIG_KEY_${index}`] = key;
+    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return entries;
 }
 function createGitEnv(env, platform = process.platform) {
   const child = pickCommon(env, platform);
@@ -16769,44 +16785,206 @@ function checkUnitCount(count, what) {
   if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
+// src/plan-fixes.ts
+import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
+
+// src/core/fix-plan.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var RAW_HOST = "raw.githubusercontent.com";
+var WEB_HOST = "github.com";
+var YAML_EXTENSION = /\.ya?ml$/i;
+var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
+var EXACT_SET_SIZE = 3;
+function parseGitHubFileUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  const segments = decodeSegments(parsed.pathname);
+  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
+  let rest;
+  if (parsed.hostname === RAW_HOST) rest = segments;
+  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
+  else return void 0;
+  const [owner, repo, ...tail] = rest;
+  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
+  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
+  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
+}
+function replaceFileName(url, name) {
+  const cut = url.search(/[?#]/);
+  const head = cut < 0 ? url : url.slice(0, cut);
+  const tail = cut < 0 ? "" : url.slice(cut);
+  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
+}
+function listConventionalSiblings(fileName) {
+  const name = lastSegment(fileName);
+  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
+  const base = stripExtension(name);
+  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
+  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
+}
+function rankCandidateFiles(names, exclude, caps) {
+  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
+  const crds = eligible.filter((name) => /crd/i.test(name));
+  const others = eligible.filter((name) => !/crd/i.test(name));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
+}
+function chooseCoveringSet(required, candidates) {
+  const wanted = [...new Set(required)];
+  if (wanted.length === 0) return [];
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  if (coverable.size < wanted.length) return void 0;
+  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
+    for (const combination of listCombinations(useful.length, size)) {
+      const chosen = combination.map((index) => useful[index]);
+      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
+  }
+  const missing = new Set(wanted);
+  const picked = /* @__PURE__ */ new Set();
+  while (missing.size > 0) {
+    let best;
+    for (const [index, entry] of useful.entries()) {
+      if (picked.has(index)) continue;
+      const gain = entry.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    }
+    if (best === void 0) return void 0;
+    picked.add(best.index);
+    for (const key of useful[best.index].covers) missing.delete(key);
+  }
+  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+}
+function matchesIgnoringRef(a, b) {
+  return isSamePlace(a, b, true);
+}
+function isSameDirectoryAnyRef(next, previous) {
+  return isSamePlace(next, previous, false);
+}
+function isSamePlace(a, b, sameName) {
+  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
+  const githubA = parseGitHubFileUrl(a);
+  const githubB = parseGitHubFileUrl(b);
+  if (githubA && githubB) {
+    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
+  }
+  let urlA;
+  let urlB;
+  try {
+    urlA = new URL(a);
+    urlB = new URL(b);
+  } catch {
+    return false;
+  }
+  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
+  const segmentsA = urlA.pathname.split("/");
+  const segmentsB = urlB.pathname.split("/");
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  if (differing.length > 1) return false;
+  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
+}
+function learnNameAffixes(rendered, source) {
+  const sourcesByKind = groupKeysByKind(source);
+  const affixes = /* @__PURE__ */ new Map();
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
+    let common;
+    for (const object of objects) {
+      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
+        const pairs = [];
+        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+        }
+        return pairs;
+      });
+      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
+}
+function applyNameAffix(key, affixes) {
+  const cut = key.lastIndexOf("/");
+  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
+}
+function chooseVendorFileName(input) {
+  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
+  const suffix = input.allCrds ? "crds" : "cluster-resources";
+  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
+  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
+  let name = `${stem}.yaml`;
+  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
+  return name;
+}
+function formatVendoredManifests(bodies, header) {
+  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
+`);
+  const documents = bodies.map((body) => `---
+${(0, import_yaml5.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+  return [...comments, ...documents].join("");
+}
+function* listCombinations(count, size) {
+  const indexes = Array.from({ length: size }, (_, i) => i);
+  while (true) {
+    yield [...indexes];
+    let position = size - 1;
+    while (position >= 0 && indexes[position] === count - size + position) position--;
+    if (position < 0) return;
+    indexes[position] = (indexes[position] ?? 0) + 1;
+    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
+  }
+}
+function decodeSegments(pathname) {
+  try {
+    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function sourcePath(source) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  try {
+    return decodeURIComponent(new URL(source).pathname);
+  } catch {
+    return source.replace(/[?#].*$/, "");
+  }
+}
+function lastSegment(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function stripExtension(name) {
+  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
 }
 
-// src/render/render-root.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
-
-// src/render/overlay.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
-
 // src/core/kustomization-edit.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -16819,17 +16997,17 @@ function planResourceInsertion(path2, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -16847,7 +17025,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -16857,14 +17035,14 @@ function assemble(path2, lines, start, end, replacement, description) {
   return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml5.isSeq)(items)) return [];
+    if (!(0, import_yaml6.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -16890,6 +17068,225 @@ function describeLineChange(path2, before, after, description) {
   }
   return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
+
+// src/core/scope.ts
+var BUILTIN_CLUSTER_SCOPED = {
+  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
+  "admissionregistration.k8s.io": [
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "MutatingAdmissionPolicy",
+    "MutatingAdmissionPolicyBinding"
+  ],
+  "apiextensions.k8s.io": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io": ["APIService"],
+  "internal.apiserver.k8s.io": ["StorageVersion"],
+  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
+  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
+  "node.k8s.io": ["RuntimeClass"],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
+  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
+  "scheduling.k8s.io": ["PriorityClass"],
+  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
+  "storagemigration.k8s.io": ["StorageVersionMigration"],
+  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
+  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
+  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
+  policy: ["PodSecurityPolicy"]
+};
+var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  "apps",
+  "autoscaling",
+  "batch",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions"
+]);
+function formatGroupKind({ group, kind }) {
+  return group === "" ? kind : `${kind}.${group}`;
+}
+function createScopeResolver(crdScopes, extraClusterScoped = []) {
+  const cluster = /* @__PURE__ */ new Set();
+  const namespaced = /* @__PURE__ */ new Set();
+  for (const [group, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
+    for (const kind of kinds) cluster.add(formatGroupKind({ group, kind }));
+  }
+  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
+  for (const { groupKind, clusterScoped } of crdScopes) {
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
+  }
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return "cluster";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      return "unknown";
+    }
+  };
+}
+
+// src/core/rules.ts
+var REMOVAL_SEVERITY = {
+  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
+  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
+  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
+  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
+  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
+};
+var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
+var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
+var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
+  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
+  Rules.apiGroupChanged
+]);
+var MESSAGE_LIST_LIMIT = 5;
+function classifyRemoval(object) {
+  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
+}
+function evaluateRules(input) {
+  const context = createContext(input);
+  const findings = [];
+  for (const { unit, diff } of input.units) {
+    const regrouped = pairGroupChanges(diff);
+    for (const object of diff.removed) {
+      const successor = regrouped.get(object);
+      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
+    }
+  }
+  findings.push(...findMissingCrds(context));
+  return findings.sort(compareFindings);
+}
+function createContext(input) {
+  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
+  const index = (objects) => {
+    const crds = /* @__PURE__ */ new Map();
+    for (const { object } of objects) {
+      const names = readCrdNames(object.body);
+      if (names) crds.set(formatGroupKind(names), object);
+    }
+    return crds;
+  };
+  const before = collect("before");
+  const after = collect("after");
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+}
+function toRef(object) {
+  return { ...object.id, apiVersion: object.apiVersion };
+}
+function describeRemoval(unit, object, context) {
+  const { rule, severity } = classifyRemoval(object);
+  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
+  const ref = formatObjectRef(object.id);
+  switch (rule) {
+    case Rules.crdRemoved: {
+      const names = readCrdNames(object.body);
+      const kind = names ? names.kind : "custom resource";
+      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
+      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
+      const which = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which}` };
+    }
+    case Rules.namespaceRemoved: {
+      const refs = uniqueSorted(
+        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
+      );
+      const which = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which}` };
+    }
+    case Rules.dataRemoved:
+      return {
+        ...base,
+        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
+      };
+    case Rules.clusterScopedRemoved:
+      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
+    default:
+      return { ...base, message: `${ref} is pruned` };
+  }
+}
+function uniqueSorted(values) {
+  return [...new Set(values)].sort();
+}
+function listRefs(refs) {
+  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
+  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
+}
+function pairGroupChanges(diff) {
+  const addedByName = /* @__PURE__ */ new Map();
+  for (const object of diff.added) {
+    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
+    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  for (const object of diff.removed) {
+    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
+    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
+    if (successor) pairs.set(object, successor);
+  }
+  return pairs;
+}
+function describeGroupChange(unit, object, successor) {
+  const removal = classifyRemoval(object);
+  const from = object.id.group || "core";
+  const to = successor.id.group || "core";
+  return {
+    rule: Rules.apiGroupChanged,
+    // A group change never makes a removal less serious than the removal itself.
+    severity: removal.severity === "error" ? "error" : "warning",
+    unit,
+    object: toRef(object),
+    ...object.provenance ? { provenance: object.provenance } : {},
+    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
+  };
+}
+function findMissingCrds(context) {
+  const { crdsBefore, crdsAfter } = context;
+  const removedCrds = /* @__PURE__ */ new Map();
+  const groupsLosingCrds = /* @__PURE__ */ new Set();
+  for (const [groupKind, crd] of crdsBefore) {
+    if (crdsAfter.has(groupKind)) continue;
+    removedCrds.set(groupKind, crd);
+    const names = readCrdNames(crd.body);
+    if (names) groupsLosingCrds.add(names.group);
+  }
+  if (removedCrds.size === 0) return [];
+  const findings = [];
+  for (const { unit, object } of context.after) {
+    const groupKind = formatGroupKind(object.id);
+    if (crdsAfter.has(groupKind)) continue;
+    const removedCrd = removedCrds.get(groupKind);
+    const ref = formatObjectRef(object.id);
+    let message;
+    if (removedCrd) {
+      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
+    } else if (groupsLosingCrds.has(object.id.group)) {
+      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
+    } else {
+      continue;
+    }
+    findings.push({
+      rule: Rules.crdMissing,
+      severity: "error",
+      unit,
+      object: toRef(object),
+      ...object.provenance ? { provenance: object.provenance } : {},
+      message
+    });
+  }
+  return findings;
+}
+
+// src/render/overlay.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/render/remote-fetch.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
@@ -17254,8 +17651,8 @@ async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = (0, import_yaml6.parseDocument)(textOf(k), { uniqueKeys: false });
-    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
+    const doc = (0, import_yaml7.parseDocument)(textOf(k), { uniqueKeys: false });
+    if (!(0, import_yaml7.isMap)(doc.contents)) continue;
     const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
     for (const value of listed) entries.push({ field: "resources", value });
     for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
@@ -17274,9 +17671,9 @@ function listPluginReferences(treeRoot, dir, root) {
   const texts = [];
   for (const field of PLUGIN_FIELDS2) {
     const list = root.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
+    if (!(0, import_yaml7.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
+      if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string") continue;
       if (item.value.includes("\n")) {
         texts.push(item.value);
         continue;
@@ -17288,20 +17685,20 @@ function listPluginReferences(treeRoot, dir, root) {
   }
   const values = [];
   for (const text of texts) {
-    for (const doc of (0, import_yaml6.parseAllDocuments)(text)) {
-      if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents)) continue;
+    for (const doc of (0, import_yaml7.parseAllDocuments)(text)) {
+      if (!("contents" in doc) || !(0, import_yaml7.isMap)(doc.contents)) continue;
       values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
     }
   }
   return values;
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml6.parseDocument)(text, { uniqueKeys: false });
+  const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
   for (const field of REMOTE_FIELDS) {
     const list = doc.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
+    if (!(0, import_yaml7.isSeq)(list)) continue;
     for (const item of list.items) {
-      if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
+      if ((0, import_yaml7.isScalar)(item) && typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
   }
   return doc.toString({ lineWidth: 0 });
@@ -17313,7 +17710,31 @@ function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
 }
 
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
 // src/render/render-root.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request2) {
@@ -17395,7 +17816,7 @@ function takeOriginAnnotation(body) {
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
   let origin;
   try {
-    origin = (0, import_yaml7.parse)(String(raw));
+    origin = (0, import_yaml8.parse)(String(raw));
   } catch {
     origin = void 0;
   }
@@ -17464,9 +17885,693 @@ function stripPaths(message, prefixes) {
   return result;
 }
 
+// src/render/tree-index.ts
+import { existsSync as existsSync5, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { join as join10, posix, relative as relative5 } from "node:path";
+
+// src/render/artifact.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
+var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
+var DEFAULT_PATTERNS = [
+  "*.jpg",
+  "*.jpeg",
+  "*.gif",
+  "*.png",
+  "*.wmv",
+  "*.flv",
+  "*.tar.gz",
+  "*.zip",
+  ".github/",
+  ".circleci/",
+  ".travis.yml",
+  ".gitlab-ci.yml",
+  "appveyor.yml",
+  ".drone.yml",
+  "cloudbuild.yaml",
+  "codeship-services.yml",
+  "codeship-steps.yml",
+  "**/.goreleaser.yml",
+  "**/.sops.yaml",
+  "**/.flux.yaml"
+];
+var BUILD_DIR_PREFIX = ".prune-guard-build-";
+function createArtifact(source, options = {}) {
+  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
+  const root = join9(base, "source");
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const dropLink = (path2) => {
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
+  };
+  try {
+    const matchers = collectIgnoreMatchers(source, options.ignore);
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+}
+function collectIgnoreMatchers(source, specIgnore) {
+  const scoped = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync3(dir, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path2 = join9(dir, entry.name);
+      if (entry.isDirectory()) walk(path2);
+      else if (entry.name === ".sourceignore" && entry.isFile()) {
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
+      }
+    }
+  };
+  walk(source);
+  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
+  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
+  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
+  return [{ dir: "", matcher: root }, ...scoped];
+}
+function isIgnored(matchers, path2, isDirectory) {
+  if (path2 === "") return false;
+  for (const { dir, matcher } of matchers) {
+    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
+    if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+function copyFiles(from, to, files, matchers, dropLink) {
+  mkdirSync3(to, { recursive: true });
+  for (const file of files) {
+    const parts = file.split("/");
+    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    if (ignoredDir || isIgnored(matchers, file, false)) continue;
+    const stat = lstatSync2(join9(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
+    if (!stat?.isFile()) continue;
+    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
+    copyFileSync(join9(from, file), join9(to, file));
+  }
+}
+function copyTree(from, to, skip, dropLink) {
+  mkdirSync3(to, { recursive: true });
+  for (const entry of readdirSync3(from, { withFileTypes: true })) {
+    const path2 = join9(from, entry.name);
+    if (entry.isSymbolicLink()) dropLink(path2);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path2, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join9(to, entry.name));
+  }
+}
+
+// src/render/tree-index.ts
+var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
+var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function indexTree(root, show2, files) {
+  const confinement = createConfinement(root);
+  const referenced = collectReferencedFiles(root, show2, confinement);
+  const unlisted = (files ?? walkFiles(root)).filter(
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
+  );
+  const texts = /* @__PURE__ */ new Map();
+  return {
+    unlisted,
+    readText: (path2) => {
+      if (!texts.has(path2)) {
+        const absolute = join10(root, path2);
+        const readable = existsSync5(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
+      }
+      return texts.get(path2);
+    }
+  };
+}
+function collectReferencedFiles(root, show2, confinement) {
+  const referenced = /* @__PURE__ */ new Set();
+  const walk = (dir) => {
+    let kustomization;
+    try {
+      kustomization = readKustomization(dir, show2, confinement);
+    } catch {
+      kustomization = void 0;
+    }
+    if (kustomization) {
+      for (const file of kustomization.files.keys()) referenced.add(file);
+      for (const path2 of kustomization.referencedPaths) referenced.add(path2);
+    }
+    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
+    }
+  };
+  walk(root);
+  return referenced;
+}
+function walkFiles(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
+      if (SKIPPED_DIRS2.has(entry.name)) continue;
+      const path2 = join10(dir, entry.name);
+      if (entry.isDirectory()) walk(path2);
+      else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+// src/plan-fixes.ts
+var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
+var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
+var NAMED_EXTRAS = 3;
+async function planFixes(findings, units, context) {
+  const groups = collectGroups(findings, units);
+  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
+  let index;
+  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
+  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
+  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
+  const files = [...byFile.keys()].sort();
+  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const fileFixes = merged.map(({ fix }) => fix);
+  const { kept, providers } = await checkTogether(fileFixes, planning);
+  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
+  const targets = /* @__PURE__ */ new Map();
+  for (const [position, fileFix] of kept.entries()) {
+    for (const group of fileFix.groups) {
+      for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
+    }
+  }
+  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
+  for (const group of leftOut) {
+    let covered = true;
+    for (const [unitName, member] of group.members) {
+      for (const object of member.objects) {
+        const provider = providers.objects.get(`${unitName}\0${object.key}`);
+        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        else covered = false;
+      }
+    }
+    if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
+  }
+  for (const finding of findings) {
+    if (finding.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
+    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
+  }
+  return { fixes, targets, notes };
+}
+function collectGroups(findings, units) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
+    const unit = units.get(finding.unit);
+    if (!unit?.exists) continue;
+    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
+    const provenance = object?.provenance;
+    const source = provenance?.url ?? provenance?.file;
+    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
+    const key = [provenance.kustomization, provenance.line, source].join("\0");
+    const group = groups.get(key) ?? {
+      kustomization: provenance.kustomization,
+      line: provenance.line,
+      source,
+      sourceIsFile: provenance.url === void 0,
+      members: /* @__PURE__ */ new Map(),
+      objects: /* @__PURE__ */ new Map()
+    };
+    const member = group.members.get(finding.unit) ?? { unit, objects: [] };
+    if (!member.objects.includes(object)) member.objects.push(object);
+    group.members.set(finding.unit, member);
+    if (!group.objects.has(object.key)) group.objects.set(object.key, object);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
+}
+function describeUnfixed(group, notes) {
+  return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;
+}
+async function planGroupFix(group, planning) {
+  const none = { notes: [] };
+  const headFile = join11(planning.head.root, group.kustomization);
+  if (!existsSync6(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
+  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
+  const headText = readFileSync8(headFile, "utf8");
+  const beforeFile = join11(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
+  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
+  const headEntries = listResourceEntries(headText);
+  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
+  const required = [...group.objects.keys()].sort();
+  const source = await readBeforeSource(group, planning);
+  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
+    return none;
+  }
+  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
+  const what = describeObjects([...group.objects.values()]);
+  const notes = [];
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
+  const lookup2 = { failed: false };
+  const search = { group, required, what, affixes, planning };
+  const candidates = async function* () {
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
+    yield* findLocalCandidates(search, movedTo);
+    if (movedTo.length === 0 && !lookup2.failed) {
+      const vendored = vendorObjects(search, source);
+      if (vendored) yield vendored;
+    }
+  };
+  const attempts = candidates();
+  let tried = 0;
+  try {
+    let rejected;
+    while (true) {
+      const next = await attempts.next(rejected);
+      if (next.done) break;
+      const candidate = next.value;
+      const edit = planResourceInsertion(group.kustomization, headText, {
+        entries: candidate.entries,
+        ...anchor ? { before: anchor.value } : {},
+        description: candidate.description
+      });
+      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
+      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
+      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
+      rejected = verification.status === "failed";
+      tried++;
+      if (rejected) continue;
+      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
+      return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
+    }
+  } finally {
+    await attempts.return(void 0);
+  }
+  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
+  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
+  return { notes };
+}
+function createTreeChange(overrides, files, planning) {
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
+}
+async function mergeFileFixes(path2, fixes, planning) {
+  const headFile = join11(planning.head.root, path2);
+  const original = readFileSync8(headFile, "utf8");
+  const combine2 = (included2) => {
+    let text = original;
+    for (const fix of included2) {
+      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+      if (entries.length === 0) continue;
+      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+      if (!edit) return void 0;
+      text = edit.text;
+    }
+    const files = included2.flatMap((fix) => fix.candidate.files);
+    return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
+  };
+  const toFileFix = (included2, combined, verification) => ({
+    path: path2,
+    groups: included2.map((fix) => fix.group),
+    candidates: included2.map((fix) => fix.candidate),
+    text: combined.text,
+    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
+    // Verified only when every part was: a part proposed unverified stays so.
+    verification: verification.status === "verified" && included2.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" }
+  });
+  const check = async (included2) => {
+    const combined = combine2(included2);
+    if (!combined) return void 0;
+    const verification = included2.length === 1 ? included2[0].verification : await verify(included2.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
+    return verification.status === "failed" || verification.status === "unreachable" ? void 0 : toFileFix(included2, combined, verification);
+  };
+  const all = fixes.length > 1 ? await check(fixes) : void 0;
+  if (all) return { fix: all, leftOut: [] };
+  let kept = await check([fixes[0]]);
+  let included = [fixes[0]];
+  const leftOut = [];
+  for (const fix of fixes.slice(1)) {
+    const next = await check([...included, fix]);
+    if (next) {
+      kept = next;
+      included = [...included, fix];
+    } else {
+      leftOut.push(fix);
+    }
+  }
+  return { fix: kept, leftOut };
+}
+async function checkTogether(fileFixes, planning) {
+  const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
+  const current = /* @__PURE__ */ new Map();
+  const kept = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const fix of fileFixes) {
+    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
+    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
+    let verification = fix.verification;
+    if (earlier.length > 0 && verification.status !== "unverified") {
+      const together = [...earlier, fix];
+      verification = await verify(
+        together.flatMap((part) => part.groups),
+        {
+          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
+          additions: new Map(together.flatMap((part) => [...part.change.additions]))
+        },
+        planning
+      );
+      if (verification.status !== "verified") continue;
+    }
+    kept.push(fix);
+    for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
+    recordProviders(fix, verification, current, planning, providers);
+  }
+  return { kept, providers };
+}
+function recordProviders(fix, verification, current, planning, providers) {
+  const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
+  const addCrd = (object) => {
+    const crd = readCrdNames(object.body);
+    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
+  };
+  for (const group of fix.groups) for (const object of group.objects.values()) addCrd(object);
+  if (verification.status !== "verified") return;
+  const extras = /* @__PURE__ */ new Map();
+  for (const [name, objects] of verification.renders) {
+    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
+    for (const [key, object] of objects) {
+      if (before.has(key)) continue;
+      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
+      addCrd(object);
+      if (!restores.has(key)) extras.set(key, object);
+    }
+    current.set(name, objects);
+  }
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
+}
+function toFix(fileFix, providers, planning) {
+  const { candidates, path: path2 } = fileFix;
+  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
+  const extras = providers.extras.get(fileFix) ?? [];
+  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
+  const more = extras.length - named.length;
+  const adds = extras.length === 0 ? "" : ` It also adds ${extras.length === 1 ? "an object" : `${extras.length} objects`} new to the render: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
+  const description = `${candidates.map((candidate) => candidate.description).join(" ")}${adds}`;
+  const sources = new Set(candidates.map((candidate) => candidate.source));
+  return {
+    // The weakest source says what a reviewer must look at most closely.
+    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
+    description,
+    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
+    edits: [describeLineChange(path2, original, fileFix.text, description)],
+    files: candidates.flatMap((candidate) => candidate.files),
+    restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
+    verified: fileFix.verification.status === "verified"
+  };
+}
+function findPreviousEntry(entries, beforeEntry, beforeEntries) {
+  if (beforeEntry === void 0) return void 0;
+  const exact = entries.find((entry) => entry.value === beforeEntry);
+  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
+  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  if (sameFile) return sameFile;
+  const before = new Set(beforeEntries.map((entry) => entry.value));
+  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+}
+function findDependentEntry(group, entries) {
+  const kinds = new Set(
+    [...group.objects.values()].flatMap((object) => {
+      const crd = readCrdNames(object.body);
+      return crd ? [`${crd.group}/${crd.kind}`] : [];
+    })
+  );
+  if (kinds.size === 0) return void 0;
+  const lines = [...group.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
+  const first = Math.min(...lines);
+  return entries.find((entry) => entry.line === first);
+}
+function describeObjects(objects) {
+  const [first] = objects;
+  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
+  const kinds = new Set(objects.map((object) => object.id.kind));
+  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
+  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
+  return `the ${objects.length} cluster-scoped objects`;
+}
+function readKeys(text, source, scope, affixes) {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+function readManifestObjects(text, source, scope) {
+  try {
+    const docs = parseManifests(text, source).map((body) => ({ body }));
+    const local = extendScope(scope, docs);
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
+  } catch {
+    return void 0;
+  }
+}
+function holdsAll(text, source, required, scope, affixes) {
+  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
+  return keys !== void 0 && required.every((key) => keys.has(key));
+}
+function extendScope(scope, docs) {
+  const own = createScopeResolver(collectCrdScopes(docs));
+  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
+}
+async function readBeforeSource(group, planning) {
+  let text;
+  try {
+    const file = join11(planning.beforeRoot, group.source);
+    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
+    text = group.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+  } catch {
+    return void 0;
+  }
+  return readManifestObjects(text, group.source, planning.scope);
+}
+async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
+  const { group, required, what, planning } = search;
+  const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
+  if (!url) return;
+  const fileName = posix2.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
+  const toCandidate = (chosen) => ({
+    source: FixSources.remote,
+    entries: chosen.flatMap((candidate) => candidate.urls),
+    files: [],
+    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${beforePrevious ? `, before ${fileName}` : ""}.`
+  });
+  const read = [];
+  const rejected = /* @__PURE__ */ new Set();
+  const offer = function* (chosen) {
+    const failed = yield toCandidate(chosen);
+    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
+    return failed === true;
+  };
+  for (const name of names) {
+    const result = await readRemoteCandidate(url, name, search);
+    if (result.problem) {
+      lookup2.failed = true;
+      notes.push(result.problem);
+      break;
+    }
+    if (!result.found) continue;
+    read.push(result.found);
+    const { keys } = result.found;
+    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
+  }
+  while (true) {
+    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
+    if (!chosen || chosen.length === 0) return;
+    if (!(yield* offer(chosen))) return;
+  }
+}
+async function listRemoteNames(url, fileName, planning, notes, lookup2) {
+  const probes = listConventionalSiblings(fileName);
+  const github = parseGitHubFileUrl(url);
+  const { contents } = planning;
+  if (!github || !contents) return probes;
+  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
+  try {
+    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
+    const listing = await list(directory);
+    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry) => entry.name);
+    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
+      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    }
+    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
+  } catch (error) {
+    lookup2.failed = true;
+    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
+    return probes;
+  }
+}
+async function readRemoteCandidate(url, name, search) {
+  const { planning, affixes } = search;
+  const fetchText = async (target) => {
+    try {
+      return { text: await planning.remote.fetcher.fetchText(target) };
+    } catch (error) {
+      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
+    }
+  };
+  const sibling = replaceFileName(url, name);
+  const fetched = await fetchText(sibling);
+  if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
+    const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
+    return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
+  }
+  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  if (files.length === 0) return {};
+  const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
+  const keys = /* @__PURE__ */ new Set();
+  for (const target of urls) {
+    const part = await fetchText(target);
+    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope, affixes);
+    if (!found) return part.problem ? { problem: part.problem } : {};
+    for (const key of found) keys.add(key);
+  }
+  return { found: { name, urls, keys } };
+}
+function describeGitHubError(error) {
+  const { status, response } = error;
+  if (status && response) {
+    const data = response.data;
+    return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
+  }
+  return describeNetworkError(error);
+}
+async function* findLocalCandidates(search, movedTo) {
+  const { group, required, what, planning, affixes } = search;
+  const { root } = planning.head;
+  const kustomizationDir = dirname5(join11(root, group.kustomization));
+  const them = required.length === 1 ? "it" : "them";
+  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
+    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
+    return keys.size > 0 ? [{ name: toPosix(relative6(kustomizationDir, unit.headGraph.root)), keys }] : [];
+  }).sort((a, b) => compareText(a.name, b.name));
+  const inDirectories = chooseCoveringSet(required, directories);
+  if (inDirectories && inDirectories.length > 0) {
+    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
+    yield {
+      source: FixSources.local,
+      entries: inDirectories.map((candidate) => candidate.name),
+      files: [],
+      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
+    };
+  }
+  if (movedTo.length > 0) return;
+  const index = planning.readIndex();
+  const names = [...group.objects.values()].map((object) => object.id.name);
+  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
+  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
+    const text = index.readText(path2);
+    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
+    const keys = readKeys(text, path2, planning.scope, affixes);
+    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
+  });
+  const chosen = chooseCoveringSet(required, files);
+  if (!chosen || chosen.length === 0) return;
+  const listed = chosen.map((candidate) => candidate.name).join(" and ");
+  yield {
+    source: FixSources.local,
+    entries: chosen.map((candidate) => candidate.name),
+    files: [],
+    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
+  };
+}
+function vendorObjects(search, source) {
+  const { group, what, planning, affixes } = search;
+  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
+  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
+  const keys = [...group.objects.keys()].sort(compareText);
+  if (!keys.every((key) => bodies.has(key))) return void 0;
+  const headDir = dirname5(join11(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync6(headDir) ? readdirSync5(headDir) : []);
+  const name = chooseVendorFileName({
+    source: group.source,
+    allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
+    taken
+  });
+  const content = formatVendoredManifests(
+    keys.map((key) => bodies.get(key)),
+    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
+  );
+  const them = keys.length === 1 ? "it" : "them";
+  return {
+    source: FixSources.vendored,
+    entries: [name],
+    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
+    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
+  };
+}
+async function verify(groups, change, planning) {
+  const required = /* @__PURE__ */ new Map();
+  for (const group of groups) {
+    for (const [name, member] of group.members) {
+      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
+      for (const object of member.objects) keys.add(object.key);
+      required.set(name, keys);
+    }
+  }
+  const affected = listAffectedUnits(change, planning);
+  if (affected.length === 0) return { status: "unverified" };
+  const renders = /* @__PURE__ */ new Map();
+  for (const [name, unit] of affected) {
+    let docs;
+    try {
+      docs = await renderRoot(planning.runner, {
+        treeRoot: planning.head.root,
+        graph: unit.headGraph,
+        show: planning.head.show,
+        provenance: false,
+        remote: planning.remote,
+        edits: change
+      });
+    } catch (error) {
+      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable", problem: redactCredentials(error.message) };
+      if (error instanceof PruneGuardError) return { status: "failed" };
+      throw error;
+    }
+    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
+    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
+    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
+    if (!keeps || !restores) return { status: "failed" };
+    renders.set(name, set);
+  }
+  return { status: "verified", renders };
+}
+function listAffectedUnits(change, planning) {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/run-roots.ts
+import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join12, relative as relative7 } from "node:path";
+
 // src/core/diff.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -17527,7 +18632,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml8.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml9.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -17666,218 +18771,6 @@ function readHelmReleaseIdentity(body) {
 function toStringRecord(value) {
   if (!isRecord(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
-}
-
-// src/core/scope.ts
-var BUILTIN_CLUSTER_SCOPED = {
-  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-  "admissionregistration.k8s.io": [
-    "MutatingWebhookConfiguration",
-    "ValidatingWebhookConfiguration",
-    "ValidatingAdmissionPolicy",
-    "ValidatingAdmissionPolicyBinding",
-    "MutatingAdmissionPolicy",
-    "MutatingAdmissionPolicyBinding"
-  ],
-  "apiextensions.k8s.io": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io": ["APIService"],
-  "internal.apiserver.k8s.io": ["StorageVersion"],
-  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
-  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
-  "node.k8s.io": ["RuntimeClass"],
-  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
-  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
-  "scheduling.k8s.io": ["PriorityClass"],
-  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
-  "storagemigration.k8s.io": ["StorageVersionMigration"],
-  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
-  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
-  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
-  policy: ["PodSecurityPolicy"]
-};
-var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
-  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
-  "apps",
-  "autoscaling",
-  "batch",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions"
-]);
-function formatGroupKind({ group, kind }) {
-  return group === "" ? kind : `${kind}.${group}`;
-}
-function createScopeResolver(crdScopes, extraClusterScoped = []) {
-  const cluster = /* @__PURE__ */ new Set();
-  const namespaced = /* @__PURE__ */ new Set();
-  for (const [group, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
-    for (const kind of kinds) cluster.add(formatGroupKind({ group, kind }));
-  }
-  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
-  for (const { groupKind, clusterScoped } of crdScopes) {
-    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
-  }
-  return {
-    getScope: (groupKind) => {
-      const key = formatGroupKind(groupKind);
-      if (cluster.has(key)) return "cluster";
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
-      return "unknown";
-    }
-  };
-}
-
-// src/core/rules.ts
-var REMOVAL_SEVERITY = {
-  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
-  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
-  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
-  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
-  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
-};
-var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
-var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
-var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
-  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
-  Rules.apiGroupChanged
-]);
-var MESSAGE_LIST_LIMIT = 5;
-function classifyRemoval(object) {
-  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
-}
-function evaluateRules(input) {
-  const context = createContext(input);
-  const findings = [];
-  for (const { unit, diff } of input.units) {
-    const regrouped = pairGroupChanges(diff);
-    for (const object of diff.removed) {
-      const successor = regrouped.get(object);
-      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
-    }
-  }
-  findings.push(...findMissingCrds(context));
-  return findings.sort(compareFindings);
-}
-function createContext(input) {
-  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
-    const crds = /* @__PURE__ */ new Map();
-    for (const { object } of objects) {
-      const names = readCrdNames(object.body);
-      if (names) crds.set(formatGroupKind(names), object);
-    }
-    return crds;
-  };
-  const before = collect("before");
-  const after = collect("after");
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
-}
-function toRef(object) {
-  return { ...object.id, apiVersion: object.apiVersion };
-}
-function describeRemoval(unit, object, context) {
-  const { rule, severity } = classifyRemoval(object);
-  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
-  const ref = formatObjectRef(object.id);
-  switch (rule) {
-    case Rules.crdRemoved: {
-      const names = readCrdNames(object.body);
-      const kind = names ? names.kind : "custom resource";
-      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
-      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
-      const which = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which}` };
-    }
-    case Rules.namespaceRemoved: {
-      const refs = uniqueSorted(
-        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
-      );
-      const which = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which}` };
-    }
-    case Rules.dataRemoved:
-      return {
-        ...base,
-        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
-      };
-    case Rules.clusterScopedRemoved:
-      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
-    default:
-      return { ...base, message: `${ref} is pruned` };
-  }
-}
-function uniqueSorted(values) {
-  return [...new Set(values)].sort();
-}
-function listRefs(refs) {
-  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
-  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
-}
-function pairGroupChanges(diff) {
-  const addedByName = /* @__PURE__ */ new Map();
-  for (const object of diff.added) {
-    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
-    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
-  }
-  const pairs = /* @__PURE__ */ new Map();
-  for (const object of diff.removed) {
-    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
-    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
-    if (successor) pairs.set(object, successor);
-  }
-  return pairs;
-}
-function describeGroupChange(unit, object, successor) {
-  const removal = classifyRemoval(object);
-  const from = object.id.group || "core";
-  const to = successor.id.group || "core";
-  return {
-    rule: Rules.apiGroupChanged,
-    // A group change never makes a removal less serious than the removal itself.
-    severity: removal.severity === "error" ? "error" : "warning",
-    unit,
-    object: toRef(object),
-    ...object.provenance ? { provenance: object.provenance } : {},
-    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
-  };
-}
-function findMissingCrds(context) {
-  const { crdsBefore, crdsAfter } = context;
-  const removedCrds = /* @__PURE__ */ new Map();
-  const groupsLosingCrds = /* @__PURE__ */ new Set();
-  for (const [groupKind, crd] of crdsBefore) {
-    if (crdsAfter.has(groupKind)) continue;
-    removedCrds.set(groupKind, crd);
-    const names = readCrdNames(crd.body);
-    if (names) groupsLosingCrds.add(names.group);
-  }
-  if (removedCrds.size === 0) return [];
-  const findings = [];
-  for (const { unit, object } of context.after) {
-    const groupKind = formatGroupKind(object.id);
-    if (crdsAfter.has(groupKind)) continue;
-    const removedCrd = removedCrds.get(groupKind);
-    const ref = formatObjectRef(object.id);
-    let message;
-    if (removedCrd) {
-      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
-    } else if (groupsLosingCrds.has(object.id.group)) {
-      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
-    } else {
-      continue;
-    }
-    findings.push({
-      rule: Rules.crdMissing,
-      severity: "error",
-      unit,
-      object: toRef(object),
-      ...object.provenance ? { provenance: object.provenance } : {},
-      message
-    });
-  }
-  return findings;
 }
 
 // src/core/flux-rules.ts
@@ -18335,8 +19228,99 @@ function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []
   return { report, units: diffs, scope };
 }
 
+// src/run-roots.ts
+async function compareSides(comparison, runner, options, settings, remote2) {
+  const { before, after } = comparison;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
+  };
+  const width = options.concurrency ?? availableParallelism();
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    options.onProgress?.(++done, tasks.length);
+  });
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before, true));
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
+  }
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+  );
+  return { analysis, units };
+}
+function discoverRootNames({ before, after, paths, requireBothSides }) {
+  const rootNames = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const shown = path2 || ".";
+    if (!existsSync7(join12(before.root, path2)) && !existsSync7(join12(after.root, path2))) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join12(side.root, path2);
+      if (!existsSync7(dir)) continue;
+      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
+      found += roots.length;
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+  checkUnitCount(rootNames.size, "kustomization roots");
+  return [...rootNames].sort();
+}
+function planRenders(before, after, rootNames) {
+  const fileHashes = /* @__PURE__ */ new Map();
+  const tasks = /* @__PURE__ */ new Map();
+  const plans = [];
+  for (const name of rootNames) {
+    const plan = { name: name || "." };
+    for (const [key, side] of [["before", before], ["after", after]]) {
+      const dir = join12(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+  return { plans, tasks: [...tasks.values()] };
+}
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
+}
+
 // src/core/mask-secrets.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 var MIN_MASKED_LENGTH = 6;
 function listMaskedForms(values) {
   const forms = /* @__PURE__ */ new Set();
@@ -18408,7 +19392,7 @@ function maskStrings(value, text, keys) {
   return value;
 }
 function quoteDouble(text) {
-  const quoted = (0, import_yaml9.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  const quoted = (0, import_yaml10.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
   return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
 }
 function escapeRegExp2(text) {
@@ -22511,889 +23495,15 @@ function createOctokit(options) {
   });
 }
 
-// src/plan-fixes.ts
-import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
-
-// src/core/fix-plan.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var RAW_HOST = "raw.githubusercontent.com";
-var WEB_HOST = "github.com";
-var YAML_EXTENSION = /\.ya?ml$/i;
-var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
-var EXACT_SET_SIZE = 3;
-function parseGitHubFileUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  const segments = decodeSegments(parsed.pathname);
-  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
-  let rest;
-  if (parsed.hostname === RAW_HOST) rest = segments;
-  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
-  else return void 0;
-  const [owner, repo, ...tail] = rest;
-  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
-  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
-  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
-}
-function replaceFileName(url, name) {
-  const cut = url.search(/[?#]/);
-  const head = cut < 0 ? url : url.slice(0, cut);
-  const tail = cut < 0 ? "" : url.slice(cut);
-  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
-}
-function listConventionalSiblings(fileName) {
-  const name = lastSegment(fileName);
-  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
-  const base = stripExtension(name);
-  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
-  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
-}
-function rankCandidateFiles(names, exclude, caps) {
-  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
-  const crds = eligible.filter((name) => /crd/i.test(name));
-  const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
-}
-function chooseCoveringSet(required, candidates) {
-  const wanted = [...new Set(required)];
-  if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
-  if (coverable.size < wanted.length) return void 0;
-  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
-    for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
-    }
-  }
-  const missing = new Set(wanted);
-  const picked = /* @__PURE__ */ new Set();
-  while (missing.size > 0) {
-    let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
-    }
-    if (best === void 0) return void 0;
-    picked.add(best.index);
-    for (const key of useful[best.index].covers) missing.delete(key);
-  }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
-}
-function matchesIgnoringRef(a, b) {
-  return isSamePlace(a, b, true);
-}
-function isSameDirectoryAnyRef(next, previous) {
-  return isSamePlace(next, previous, false);
-}
-function isSamePlace(a, b, sameName) {
-  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
-  const githubA = parseGitHubFileUrl(a);
-  const githubB = parseGitHubFileUrl(b);
-  if (githubA && githubB) {
-    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
-  }
-  let urlA;
-  let urlB;
-  try {
-    urlA = new URL(a);
-    urlB = new URL(b);
-  } catch {
-    return false;
-  }
-  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
-  const segmentsA = urlA.pathname.split("/");
-  const segmentsB = urlB.pathname.split("/");
-  if (segmentsA.length !== segmentsB.length) return false;
-  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
-  if (differing.length > 1) return false;
-  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
-}
-function learnNameAffixes(rendered, source) {
-  const sourcesByKind = groupKeysByKind(source);
-  const affixes = /* @__PURE__ */ new Map();
-  for (const [kind, objects] of groupKeysByKind(rendered)) {
-    const sources = sourcesByKind.get(kind) ?? [];
-    let common;
-    for (const object of objects) {
-      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
-        const pairs = [];
-        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
-          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
-        }
-        return pairs;
-      });
-      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
-    }
-    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
-    if (best) affixes.set(kind, best);
-  }
-  return affixes;
-}
-function groupKeysByKind(keys) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    const kind = parts.join("/");
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
-  return byKind;
-}
-function applyNameAffix(key, affixes) {
-  const cut = key.lastIndexOf("/");
-  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
-  const affix = affixes.get(kind);
-  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
-}
-function chooseVendorFileName(input) {
-  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
-  const suffix = input.allCrds ? "crds" : "cluster-resources";
-  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
-  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
-  let name = `${stem}.yaml`;
-  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
-  return name;
-}
-function formatVendoredManifests(bodies, header) {
-  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
-`);
-  const documents = bodies.map((body) => `---
-${(0, import_yaml10.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
-  return [...comments, ...documents].join("");
-}
-function* listCombinations(count, size) {
-  const indexes = Array.from({ length: size }, (_, i) => i);
-  while (true) {
-    yield [...indexes];
-    let position = size - 1;
-    while (position >= 0 && indexes[position] === count - size + position) position--;
-    if (position < 0) return;
-    indexes[position] = (indexes[position] ?? 0) + 1;
-    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
-  }
-}
-function decodeSegments(pathname) {
-  try {
-    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
-  } catch {
-    return void 0;
-  }
-}
-function sourcePath(source) {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  try {
-    return decodeURIComponent(new URL(source).pathname);
-  } catch {
-    return source.replace(/[?#].*$/, "");
-  }
-}
-function lastSegment(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function stripExtension(name) {
-  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
-}
-
-// src/render/tree-index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join10, posix, relative as relative5 } from "node:path";
-
-// src/render/artifact.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
-var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
-var DEFAULT_PATTERNS = [
-  "*.jpg",
-  "*.jpeg",
-  "*.gif",
-  "*.png",
-  "*.wmv",
-  "*.flv",
-  "*.tar.gz",
-  "*.zip",
-  ".github/",
-  ".circleci/",
-  ".travis.yml",
-  ".gitlab-ci.yml",
-  "appveyor.yml",
-  ".drone.yml",
-  "cloudbuild.yaml",
-  "codeship-services.yml",
-  "codeship-steps.yml",
-  "**/.goreleaser.yml",
-  "**/.sops.yaml",
-  "**/.flux.yaml"
-];
-var BUILD_DIR_PREFIX = ".prune-guard-build-";
-function createArtifact(source, options = {}) {
-  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
-  const root = join9(base, "source");
-  const sourceConfinement = createConfinement(source);
-  const outsideLinks = /* @__PURE__ */ new Set();
-  const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
-  };
-  try {
-    const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
-  } catch (error) {
-    dispose();
-    throw error;
-  }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
-}
-function collectIgnoreMatchers(source, specIgnore) {
-  const scoped = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync3(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path2 = join9(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
-      }
-    }
-  };
-  walk(source);
-  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
-  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
-  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
-  return [{ dir: "", matcher: root }, ...scoped];
-}
-function isIgnored(matchers, path2, isDirectory) {
-  if (path2 === "") return false;
-  for (const { dir, matcher } of matchers) {
-    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
-    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
-    if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
-  }
-  return false;
-}
-function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const file of files) {
-    const parts = file.split("/");
-    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
-    if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync2(join9(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
-    if (!stat?.isFile()) continue;
-    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
-    copyFileSync(join9(from, file), join9(to, file));
-  }
-}
-function copyTree(from, to, skip, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const entry of readdirSync3(from, { withFileTypes: true })) {
-    const path2 = join9(from, entry.name);
-    if (entry.isSymbolicLink()) dropLink(path2);
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join9(to, entry.name));
-  }
-}
-
-// src/render/tree-index.ts
-var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
-var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function indexTree(root, show2, files) {
-  const confinement = createConfinement(root);
-  const referenced = collectReferencedFiles(root, show2, confinement);
-  const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
-  );
-  const texts = /* @__PURE__ */ new Map();
-  return {
-    unlisted,
-    readText: (path2) => {
-      if (!texts.has(path2)) {
-        const absolute = join10(root, path2);
-        const readable = existsSync5(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
-      }
-      return texts.get(path2);
-    }
-  };
-}
-function collectReferencedFiles(root, show2, confinement) {
-  const referenced = /* @__PURE__ */ new Set();
-  const walk = (dir) => {
-    let kustomization;
-    try {
-      kustomization = readKustomization(dir, show2, confinement);
-    } catch {
-      kustomization = void 0;
-    }
-    if (kustomization) {
-      for (const file of kustomization.files.keys()) referenced.add(file);
-      for (const path2 of kustomization.referencedPaths) referenced.add(path2);
-    }
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
-    }
-  };
-  walk(root);
-  return referenced;
-}
-function walkFiles(root) {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join10(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
-    }
-  };
-  walk(root);
-  return files.sort();
-}
-
-// src/plan-fixes.ts
-var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
-var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
-var NAMED_EXTRAS = 3;
-async function planFixes(findings, units, context) {
-  const groups = collectGroups(findings, units);
-  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
-  let index;
-  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
-  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
-  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
-  const files = [...byFile.keys()].sort();
-  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
-  const fileFixes = merged.map(({ fix }) => fix);
-  const { kept, providers } = await checkTogether(fileFixes, planning);
-  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
-  const targets = /* @__PURE__ */ new Map();
-  for (const [position, fileFix] of kept.entries()) {
-    for (const group of fileFix.groups) {
-      for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
-    }
-  }
-  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
-  for (const group of leftOut) {
-    let covered = true;
-    for (const [unitName, member] of group.members) {
-      for (const object of member.objects) {
-        const provider = providers.objects.get(`${unitName}\0${object.key}`);
-        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
-        else covered = false;
-      }
-    }
-    if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
-  }
-  for (const finding of findings) {
-    if (finding.rule !== Rules.crdMissing) continue;
-    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
-    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
-    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
-  }
-  return { fixes, targets, notes };
-}
-function collectGroups(findings, units) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
-    const unit = units.get(finding.unit);
-    if (!unit?.exists) continue;
-    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
-    const provenance = object?.provenance;
-    const source = provenance?.url ?? provenance?.file;
-    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
-    const key = [provenance.kustomization, provenance.line, source].join("\0");
-    const group = groups.get(key) ?? {
-      kustomization: provenance.kustomization,
-      line: provenance.line,
-      source,
-      sourceIsFile: provenance.url === void 0,
-      members: /* @__PURE__ */ new Map(),
-      objects: /* @__PURE__ */ new Map()
-    };
-    const member = group.members.get(finding.unit) ?? { unit, objects: [] };
-    if (!member.objects.includes(object)) member.objects.push(object);
-    group.members.set(finding.unit, member);
-    if (!group.objects.has(object.key)) group.objects.set(object.key, object);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
-}
-function describeUnfixed(group, notes) {
-  return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;
-}
-async function planGroupFix(group, planning) {
-  const none = { notes: [] };
-  const headFile = join11(planning.head.root, group.kustomization);
-  if (!existsSync6(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
-  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync8(headFile, "utf8");
-  const beforeFile = join11(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
-  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
-  const headEntries = listResourceEntries(headText);
-  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
-  const required = [...group.objects.keys()].sort();
-  const source = await readBeforeSource(group, planning);
-  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
-  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
-    return none;
-  }
-  const listed = headEntries.filter((entry) => entry.list === "resources");
-  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
-  const what = describeObjects([...group.objects.values()]);
-  const notes = [];
-  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
-  const lookup2 = { failed: false };
-  const search = { group, required, what, affixes, planning };
-  const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
-    yield* findLocalCandidates(search, movedTo);
-    if (movedTo.length === 0 && !lookup2.failed) {
-      const vendored = vendorObjects(search, source);
-      if (vendored) yield vendored;
-    }
-  };
-  const attempts = candidates();
-  let tried = 0;
-  try {
-    let rejected;
-    while (true) {
-      const next = await attempts.next(rejected);
-      if (next.done) break;
-      const candidate = next.value;
-      const edit = planResourceInsertion(group.kustomization, headText, {
-        entries: candidate.entries,
-        ...anchor ? { before: anchor.value } : {},
-        description: candidate.description
-      });
-      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
-      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
-      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
-      rejected = verification.status === "failed";
-      tried++;
-      if (rejected) continue;
-      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
-      return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
-    }
-  } finally {
-    await attempts.return(void 0);
-  }
-  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
-  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
-  return { notes };
-}
-function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
-}
-async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join11(planning.head.root, path2);
-  const original = readFileSync8(headFile, "utf8");
-  const combine2 = (included2) => {
-    let text = original;
-    for (const fix of included2) {
-      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-      if (entries.length === 0) continue;
-      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
-      if (!edit) return void 0;
-      text = edit.text;
-    }
-    const files = included2.flatMap((fix) => fix.candidate.files);
-    return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
-  };
-  const toFileFix = (included2, combined, verification) => ({
-    path: path2,
-    groups: included2.map((fix) => fix.group),
-    candidates: included2.map((fix) => fix.candidate),
-    text: combined.text,
-    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
-    // Verified only when every part was: a part proposed unverified stays so.
-    verification: verification.status === "verified" && included2.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" }
-  });
-  const check = async (included2) => {
-    const combined = combine2(included2);
-    if (!combined) return void 0;
-    const verification = included2.length === 1 ? included2[0].verification : await verify(included2.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
-    return verification.status === "failed" || verification.status === "unreachable" ? void 0 : toFileFix(included2, combined, verification);
-  };
-  const all = fixes.length > 1 ? await check(fixes) : void 0;
-  if (all) return { fix: all, leftOut: [] };
-  let kept = await check([fixes[0]]);
-  let included = [fixes[0]];
-  const leftOut = [];
-  for (const fix of fixes.slice(1)) {
-    const next = await check([...included, fix]);
-    if (next) {
-      kept = next;
-      included = [...included, fix];
-    } else {
-      leftOut.push(fix);
-    }
-  }
-  return { fix: kept, leftOut };
-}
-async function checkTogether(fileFixes, planning) {
-  const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
-  const current = /* @__PURE__ */ new Map();
-  const kept = [];
-  const claimed = /* @__PURE__ */ new Map();
-  for (const fix of fileFixes) {
-    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
-    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
-    let verification = fix.verification;
-    if (earlier.length > 0 && verification.status !== "unverified") {
-      const together = [...earlier, fix];
-      verification = await verify(
-        together.flatMap((part) => part.groups),
-        {
-          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
-          additions: new Map(together.flatMap((part) => [...part.change.additions]))
-        },
-        planning
-      );
-      if (verification.status !== "verified") continue;
-    }
-    kept.push(fix);
-    for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
-    recordProviders(fix, verification, current, planning, providers);
-  }
-  return { kept, providers };
-}
-function recordProviders(fix, verification, current, planning, providers) {
-  const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
-  const addCrd = (object) => {
-    const crd = readCrdNames(object.body);
-    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
-  };
-  for (const group of fix.groups) for (const object of group.objects.values()) addCrd(object);
-  if (verification.status !== "verified") return;
-  const extras = /* @__PURE__ */ new Map();
-  for (const [name, objects] of verification.renders) {
-    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
-    for (const [key, object] of objects) {
-      if (before.has(key)) continue;
-      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
-      addCrd(object);
-      if (!restores.has(key)) extras.set(key, object);
-    }
-    current.set(name, objects);
-  }
-  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
-}
-function toFix(fileFix, providers, planning) {
-  const { candidates, path: path2 } = fileFix;
-  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
-  const extras = providers.extras.get(fileFix) ?? [];
-  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
-  const more = extras.length - named.length;
-  const adds = extras.length === 0 ? "" : ` It also adds ${extras.length === 1 ? "an object" : `${extras.length} objects`} new to the render: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
-  const description = `${candidates.map((candidate) => candidate.description).join(" ")}${adds}`;
-  const sources = new Set(candidates.map((candidate) => candidate.source));
-  return {
-    // The weakest source says what a reviewer must look at most closely.
-    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
-    description,
-    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
-    edits: [describeLineChange(path2, original, fileFix.text, description)],
-    files: candidates.flatMap((candidate) => candidate.files),
-    restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
-    verified: fileFix.verification.status === "verified"
-  };
-}
-function findPreviousEntry(entries, beforeEntry, beforeEntries) {
-  if (beforeEntry === void 0) return void 0;
-  const exact = entries.find((entry) => entry.value === beforeEntry);
-  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
-  if (sameFile) return sameFile;
-  const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
-}
-function findDependentEntry(group, entries) {
-  const kinds = new Set(
-    [...group.objects.values()].flatMap((object) => {
-      const crd = readCrdNames(object.body);
-      return crd ? [`${crd.group}/${crd.kind}`] : [];
-    })
-  );
-  if (kinds.size === 0) return void 0;
-  const lines = [...group.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
-  const first = Math.min(...lines);
-  return entries.find((entry) => entry.line === first);
-}
-function describeObjects(objects) {
-  const [first] = objects;
-  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
-  const kinds = new Set(objects.map((object) => object.id.kind));
-  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
-  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
-  return `the ${objects.length} cluster-scoped objects`;
-}
-function readKeys(text, source, scope, affixes) {
-  const objects = readManifestObjects(text, source, scope);
-  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
-}
-function readManifestObjects(text, source, scope) {
-  try {
-    const docs = parseManifests(text, source).map((body) => ({ body }));
-    const local = extendScope(scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
-  } catch {
-    return void 0;
-  }
-}
-function holdsAll(text, source, required, scope, affixes) {
-  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
-  return keys !== void 0 && required.every((key) => keys.has(key));
-}
-function extendScope(scope, docs) {
-  const own = createScopeResolver(collectCrdScopes(docs));
-  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
-}
-async function readBeforeSource(group, planning) {
-  let text;
-  try {
-    const file = join11(planning.beforeRoot, group.source);
-    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
-  } catch {
-    return void 0;
-  }
-  return readManifestObjects(text, group.source, planning.scope);
-}
-async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
-  const { group, required, what, planning } = search;
-  const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
-  if (!url) return;
-  const fileName = posix2.basename(new URL(url).pathname);
-  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
-  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
-  const toCandidate = (chosen) => ({
-    source: FixSources.remote,
-    entries: chosen.flatMap((candidate) => candidate.urls),
-    files: [],
-    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${beforePrevious ? `, before ${fileName}` : ""}.`
-  });
-  const read = [];
-  const rejected = /* @__PURE__ */ new Set();
-  const offer = function* (chosen) {
-    const failed = yield toCandidate(chosen);
-    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
-    return failed === true;
-  };
-  for (const name of names) {
-    const result = await readRemoteCandidate(url, name, search);
-    if (result.problem) {
-      lookup2.failed = true;
-      notes.push(result.problem);
-      break;
-    }
-    if (!result.found) continue;
-    read.push(result.found);
-    const { keys } = result.found;
-    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
-  }
-  while (true) {
-    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
-    if (!chosen || chosen.length === 0) return;
-    if (!(yield* offer(chosen))) return;
-  }
-}
-async function listRemoteNames(url, fileName, planning, notes, lookup2) {
-  const probes = listConventionalSiblings(fileName);
-  const github = parseGitHubFileUrl(url);
-  const { contents } = planning;
-  if (!github || !contents) return probes;
-  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
-  try {
-    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
-    const listing = await list(directory);
-    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
-    const files = listing.filter(isFile).map((entry) => entry.name);
-    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
-    }
-    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
-  } catch (error) {
-    lookup2.failed = true;
-    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
-    return probes;
-  }
-}
-async function readRemoteCandidate(url, name, search) {
-  const { planning, affixes } = search;
-  const fetchText = async (target) => {
-    try {
-      return { text: await planning.remote.fetcher.fetchText(target) };
-    } catch (error) {
-      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
-    }
-  };
-  const sibling = replaceFileName(url, name);
-  const fetched = await fetchText(sibling);
-  if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
-    const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
-    return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
-  }
-  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
-  if (files.length === 0) return {};
-  const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
-  const keys = /* @__PURE__ */ new Set();
-  for (const target of urls) {
-    const part = await fetchText(target);
-    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope, affixes);
-    if (!found) return part.problem ? { problem: part.problem } : {};
-    for (const key of found) keys.add(key);
-  }
-  return { found: { name, urls, keys } };
-}
-function describeGitHubError(error) {
-  const { status, response } = error;
-  if (status && response) {
-    const data = response.data;
-    return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
-  }
-  return describeNetworkError(error);
-}
-async function* findLocalCandidates(search, movedTo) {
-  const { group, required, what, planning, affixes } = search;
-  const { root } = planning.head;
-  const kustomizationDir = dirname5(join11(root, group.kustomization));
-  const them = required.length === 1 ? "it" : "them";
-  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
-    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative6(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText(a.name, b.name));
-  const inDirectories = chooseCoveringSet(required, directories);
-  if (inDirectories && inDirectories.length > 0) {
-    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
-    yield {
-      source: FixSources.local,
-      entries: inDirectories.map((candidate) => candidate.name),
-      files: [],
-      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
-    };
-  }
-  if (movedTo.length > 0) return;
-  const index = planning.readIndex();
-  const names = [...group.objects.values()].map((object) => object.id.name);
-  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
-    const text = index.readText(path2);
-    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
-    const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
-  });
-  const chosen = chooseCoveringSet(required, files);
-  if (!chosen || chosen.length === 0) return;
-  const listed = chosen.map((candidate) => candidate.name).join(" and ");
-  yield {
-    source: FixSources.local,
-    entries: chosen.map((candidate) => candidate.name),
-    files: [],
-    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
-  };
-}
-function vendorObjects(search, source) {
-  const { group, what, planning, affixes } = search;
-  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
-  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group.objects.keys()].sort(compareText);
-  if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname5(join11(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync6(headDir) ? readdirSync5(headDir) : []);
-  const name = chooseVendorFileName({
-    source: group.source,
-    allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
-    taken
-  });
-  const content = formatVendoredManifests(
-    keys.map((key) => bodies.get(key)),
-    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
-  );
-  const them = keys.length === 1 ? "it" : "them";
-  return {
-    source: FixSources.vendored,
-    entries: [name],
-    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
-    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
-  };
-}
-async function verify(groups, change, planning) {
-  const required = /* @__PURE__ */ new Map();
-  for (const group of groups) {
-    for (const [name, member] of group.members) {
-      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
-      for (const object of member.objects) keys.add(object.key);
-      required.set(name, keys);
-    }
-  }
-  const affected = listAffectedUnits(change, planning);
-  if (affected.length === 0) return { status: "unverified" };
-  const renders = /* @__PURE__ */ new Map();
-  for (const [name, unit] of affected) {
-    let docs;
-    try {
-      docs = await renderRoot(planning.runner, {
-        treeRoot: planning.head.root,
-        graph: unit.headGraph,
-        show: planning.head.show,
-        provenance: false,
-        remote: planning.remote,
-        edits: change
-      });
-    } catch (error) {
-      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable", problem: redactCredentials(error.message) };
-      if (error instanceof PruneGuardError) return { status: "failed" };
-      throw error;
-    }
-    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
-    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
-    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
-    if (!keeps || !restores) return { status: "failed" };
-    renders.set(name, set);
-  }
-  return { status: "verified", renders };
-}
-function listAffectedUnits(change, planning) {
-  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // src/run-flux.ts
-import { existsSync as existsSync8, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join as join15 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join12, relative as relative7 } from "node:path";
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 function unaliasBuildPath(aliases, path2) {
   for (const [from, to] of aliases) if (path2 === from || path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
@@ -23403,11 +23513,11 @@ function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join12(artifact.root, ks.path);
+  const dir = join13(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync7(dir) || !statSync5(dir).isDirectory()) {
+  if (!existsSync8(dir) || !statSync6(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -23417,14 +23527,14 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join12(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join13(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
   mkdirSync4(buildDir, { recursive: true });
   for (const entry of readdirSync6(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join12(dir, entry), join12(buildDir, entry));
+    symlinkSync2(join13(dir, entry), join13(buildDir, entry));
   }
   const text = (0, import_yaml11.stringify)(kustomization);
-  writeFileSync4(join12(buildDir, "kustomization.yaml"), text);
+  writeFileSync4(join13(buildDir, "kustomization.yaml"), text);
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show2, confinement);
   const outside = listOutsideReferences(graph);
@@ -23448,15 +23558,15 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join12(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
+      const path2 = join13(current, entry.name);
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative8(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative7(dir, path2))}`);
+        resources.push(`./${toPosix(relative8(dir, path2))}`);
       }
     }
   };
@@ -23515,12 +23625,12 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/flux-discovery.ts
 import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
-import { join as join13, relative as relative8 } from "node:path";
+import { join as join14, relative as relative9 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join13(dir, entry.name);
+      const path2 = join14(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -23532,7 +23642,7 @@ function scanSourceObjects(root) {
       } catch {
         continue;
       }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative8(root, path2)), body: doc });
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative9(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -23594,7 +23704,7 @@ async function renderUnit(item, renderedDocs, options) {
   }
   const plan = planFluxBuild(options.artifact, ks, options.show);
   if (plan.outside.length > 0) {
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
     return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
   }
   const docs = await options.build(plan, ks);
@@ -23659,11 +23769,11 @@ function applyCommonMetadata(body, ks) {
 
 // src/run-flux.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync8(dir) || !statSync6(dir).isDirectory()) return false;
+  if (!existsSync9(dir) || !statSync7(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join14(current, entry.name);
+      const path2 = join15(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
@@ -23679,13 +23789,13 @@ async function compareFluxSides(sides, runner, options, settings, remote2) {
   const artifacts = [];
   const secretValues = /* @__PURE__ */ new Set();
   try {
-    const width = options.concurrency ?? availableParallelism();
+    const width = options.concurrency ?? availableParallelism2();
     const cache2 = /* @__PURE__ */ new Map();
     let builds = 0;
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
@@ -23807,7 +23917,7 @@ function normalizeGitUrl(url) {
 
 // src/run.ts
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative9(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
 }
 async function runWithTree(options, dependencies = {}) {
   const runner = (dependencies.createRunner ?? defaultRunner)(options);
@@ -23830,7 +23940,7 @@ async function runWithTree(options, dependencies = {}) {
     });
     const remote2 = { mirrors, fetcher };
     let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join15(before.root, path2)) || declaresFluxKustomizations(join15(after.root, path2)))) {
+    if (paths.some((path2) => declaresFluxKustomizations(join16(before.root, path2)) || declaresFluxKustomizations(join16(after.root, path2)))) {
       const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
       const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
       compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
@@ -23853,7 +23963,7 @@ async function runWithTree(options, dependencies = {}) {
         ...contents ? { contents } : {},
         scope: analysis.scope,
         config: settings.config,
-        concurrency: options.concurrency ?? availableParallelism2()
+        concurrency: options.concurrency ?? availableParallelism3()
       }
     );
     return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
@@ -23874,7 +23984,7 @@ async function prepareGitSides(source, cwd, checkouts) {
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative9(git.root, resolve6(realCwd, path2));
+    const rel = relative10(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -23905,37 +24015,12 @@ async function prepareGitSides(source, cwd, checkouts) {
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
-    if (!existsSync9(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync7(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
   return { before: side(source.before), after, paths: [""] };
-}
-async function compareSides(comparison, runner, options, settings, remote2) {
-  const { before, after } = comparison;
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
-  };
-  const width = options.concurrency ?? availableParallelism2();
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, tasks.length);
-  });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
-  }
-  const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
-  );
-  return { analysis, units };
 }
 function createContents(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
@@ -23960,71 +24045,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join15(env.XDG_CACHE_HOME || join15(env.HOME || homedir(), ".cache"), "prune-guard");
-}
-function discoverRootNames({ before, after, paths, requireBothSides }) {
-  const rootNames = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const shown = path2 || ".";
-    if (!existsSync9(join15(before.root, path2)) && !existsSync9(join15(after.root, path2))) {
-      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
-    }
-    let found = 0;
-    for (const side of [before, after]) {
-      const dir = join15(side.root, path2);
-      if (!existsSync9(dir)) continue;
-      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show, side.confinement);
-      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
-      found += roots.length;
-    }
-    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
-  }
-  checkUnitCount(rootNames.size, "kustomization roots");
-  return [...rootNames].sort();
-}
-function planRenders(before, after, rootNames) {
-  const fileHashes = /* @__PURE__ */ new Map();
-  const tasks = /* @__PURE__ */ new Map();
-  const plans = [];
-  for (const name of rootNames) {
-    const plan = { name: name || "." };
-    for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join15(side.root, name);
-      if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show, side.confinement);
-      if (graph.kustomizations[0]?.isComponent) continue;
-      const outside = listOutsideReferences(graph);
-      if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
-        continue;
-      }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
-      tasks.set(hash, task);
-      plan[key] = task;
-    }
-    plans.push(plan);
-  }
-  return { plans, tasks: [...tasks.values()] };
-}
-function analyze(before, after, plans, settings, extraFindings) {
-  const findings = [...extraFindings];
-  const units = plans.map((plan) => {
-    const skipped = describeOutsidePlan(plan, findings);
-    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
-    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
-  });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
-}
-function describeOutsidePlan(plan, findings) {
-  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
-  if (!side || !reads) return void 0;
-  const file = reads[0]?.file ?? plan.name;
-  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
-  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
-  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
+  return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/cli.ts
@@ -24237,8 +24258,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join16(headRoot, path2);
-    return existsSync10(absolute) ? readFileSync12(absolute, "utf8") : void 0;
+    const absolute = join17(headRoot, path2);
+    return existsSync11(absolute) ? readFileSync12(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -24254,7 +24275,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative10(process.cwd(), headRoot));
+    const root = toPosix(relative11(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
@@ -24266,7 +24287,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join16(headRoot, change.path);
+    const absolute = join17(headRoot, change.path);
     mkdirSync5(dirname7(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

@@ -252,7 +252,7 @@ export function showUrl(url: string): string {
 }
 
 /** True for an IP address literal (IPv6 in brackets, as URL hosts write it). */
-export function isAddress(host: string): boolean {
+function isAddress(host: string): boolean {
   return parseIpv4(host) !== undefined || (host.startsWith('[') && parseIpv6(host) !== undefined);
 }
 

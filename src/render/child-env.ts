@@ -69,6 +69,10 @@ export function createKustomizeEnv(env: Environment, options: KustomizeEnvOption
   child.GIT_CONFIG_NOSYSTEM = '1';
   // A remote base must not ask the person at the terminal for a password.
   child.GIT_TERMINAL_PROMPT = '0';
+  // The host of a remote base was checked against the network policy; what its clone does
+  // next was not: no redirect to another host, no submodule (git allows those protocols
+  // only when a user named the URL), nothing from the local disk.
+  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
   // A soft limit below the hard cap makes the Go runtime collect garbage harder before the
   // cap kills a real build; live data (an alias bomb) still hits the cap.
   if (options.goMemLimit !== undefined) child.GOMEMLIMIT = String(options.goMemLimit);
@@ -77,6 +81,24 @@ export function createKustomizeEnv(env: Environment, options: KustomizeEnvOption
     if (value !== undefined) child[name] = value;
   }
   return child;
+}
+
+/** git settings for the clones kustomize makes of remote bases. */
+const GIT_CLONE_SETTINGS: ReadonlyArray<readonly [string, string]> = [
+  ['http.followRedirects', 'false'],
+  ['protocol.allow', 'user'],
+  ['protocol.file.allow', 'never'],
+  ['protocol.ext.allow', 'never'],
+];
+
+/** git configuration as environment variables (GIT_CONFIG_COUNT, git 2.31+), which beat any file. */
+function formatGitConfigEnv(settings: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+  const entries: Record<string, string> = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index) => {
+    entries[`GIT_CONFIG_KEY_${index}`] = key;
+    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return entries;
 }
 
 /**

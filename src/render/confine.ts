@@ -68,7 +68,10 @@ export function isInside(confinement: Confinement, path: string): boolean {
     if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
       for (let path = full; path !== dirname(path); path = dirname(path)) if (confinement.outsideLinks.has(path)) return false;
     }
-    return [confinement.root, ...(confinement.also ?? [])].some((root) => full === root || full.startsWith(`${root}${sep}`));
+    const root = [confinement.root, ...(confinement.also ?? [])].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
+    // Git's own files are no part of the tree: `.git/config` holds the token actions/checkout
+    // persists, and source-controller's artifact never has them.
+    return root !== undefined && !full.slice(root.length).split(sep).includes('.git');
   }
 }
 

@@ -345,6 +345,19 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
     });
   });
 
+  it('reads the configuration from the base side: a pull request that silences the gate in its own config still fails', async () => {
+    const workspace = makePullRequestWorkspace(
+      { 'app/kustomization.yaml': kustomization('crd.yaml', 'cm.yaml'), 'app/crd.yaml': crd('Widget', 'example.io'), 'app/cm.yaml': configMap('a', 'x'), 'ci/prune-guard.yaml': 'failOn: error\n' },
+      { 'app/kustomization.yaml': kustomization('cm.yaml'), 'ci/prune-guard.yaml': 'failOn: never\nignore: ["**"]\n' },
+    );
+    server.addPullRequest({ number: 21, baseSha: workspace.baseSha, headSha: workspace.headSha });
+    const run = await runAction(workspace, server, 21, { config: 'ci/prune-guard.yaml' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::prune-guard: 2 blocking findings at or above error, first: This change edits ci/prune-guard.yaml, the configuration of this check: failOn "error" -> "never"; ignore adds "**".');
+    const report = JSON.parse(readFileSync(run.outputs['report-json'] ?? '', 'utf8')) as { findings: Array<{ rule: string }> };
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['config-changed', 'crd-removed']);
+  });
+
   it('rejects an invalid input with the list of valid values', async () => {
     const workspace = removedCrd();
     const run = await runAction(workspace, server, 0, { 'fail-on': 'critical' }, 'push');

@@ -97,6 +97,12 @@ describe('kustomize environment', () => {
     expect(seen.GIT_CONFIG_NOSYSTEM).toBe('1');
   });
 
+  it('keeps the clones of remote bases from following redirects, cloning submodules or reading the disk', async () => {
+    const seen = await buildEnvironment(base);
+    const settings = Array.from({ length: Number(seen.GIT_CONFIG_COUNT) }, (_, index) => `${seen[`GIT_CONFIG_KEY_${index}`]}=${seen[`GIT_CONFIG_VALUE_${index}`]}`);
+    expect(settings).toEqual(['http.followRedirects=false', 'protocol.allow=user', 'protocol.file.allow=never', 'protocol.ext.allow=never']);
+  });
+
   it('gives every build a HOME of its own', async () => {
     const [first, second] = await Promise.all([buildEnvironment(base), buildEnvironment(base)]);
     expect(first?.HOME).not.toBe(second?.HOME);

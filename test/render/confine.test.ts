@@ -33,6 +33,9 @@ describe('isInside', () => {
     expect(isInside(confinement, join(root, '../elsewhere'))).toBe(false);
     expect(isInside(confinement, '/etc/passwd')).toBe(false);
     expect(isInside(confinement, `${root}-sibling/file`)).toBe(false);
+    expect(isInside(confinement, join(root, '.git/config'))).toBe(false);
+    expect(isInside(confinement, join(root, 'apps/sub/.git'))).toBe(false);
+    expect(isInside(confinement, join(root, 'apps/.gitignore'))).toBe(true);
     expect(isInside(admitBuildDirectory(confinement, outside), join(root, 'apps/out/x'))).toBe(true);
     expect(isInside({ ...confinement, outsideLinks: new Set([join(confinement.root, 'apps/gone')]) }, join(root, 'apps/gone/x.yaml'))).toBe(false);
   });

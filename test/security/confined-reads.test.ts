@@ -4,6 +4,7 @@
  * the repository is a blocking finding that names it, and nothing of the file shows up in
  * any format.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,13 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
     const written = relative(join(repo, 'app'), outside.manifest);
     writeTree(repo, { 'app/kustomization.yaml': kustomization('cm.yaml', written) });
     await expectOutsideRead(repo, written);
+  });
+
+  it('.git/config, where actions/checkout keeps the token', async () => {
+    const repo = makeAppRepo();
+    execFileSync('git', ['config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${PLANTED}`], { cwd: repo });
+    writeTree(repo, { 'app/kustomization.yaml': `${kustomization('cm.yaml')}configMapGenerator:\n  - name: git\n    namespace: default\n    files: [config=../.git/config]\n` });
+    await expectOutsideRead(repo, '../.git/config');
   });
 
   it('/proc/self/environ, with a token planted in the environment', async () => {
