@@ -12470,7 +12470,17 @@ function readKustomization(dir, show2, confinement) {
     else if (resourceField) files.set(target, origin);
     else pluginConfigs.push(target);
   }
-  if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show2));
+  if (confinement) {
+    for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths({ config }, dir, confinement, show2));
+    for (const field of PLUGIN_FIELDS) {
+      const list = root?.get(field, true);
+      if (!(0, import_yaml3.isSeq)(list)) continue;
+      for (const item of list.items) {
+        if (!(0, import_yaml3.isScalar)(item) || typeof item.value !== "string" || !item.value.includes("\n")) continue;
+        outside.push(...findOutsidePluginPaths({ inline: item.value, file, line: lineOf(item) }, dir, confinement, show2));
+      }
+    }
+  }
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
     if (!(0, import_yaml3.isSeq)(list)) continue;
@@ -12506,18 +12516,21 @@ function readKustomization(dir, show2, confinement) {
     outside
   };
 }
-function findOutsidePluginPaths(config, dir, confinement, show2) {
+function findOutsidePluginPaths(source, dir, confinement, show2) {
   const lineCounter = new import_yaml3.LineCounter();
-  const docs = (0, import_yaml3.parseAllDocuments)(readFileSync(config, "utf8"), { lineCounter });
+  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const docs = (0, import_yaml3.parseAllDocuments)(text, { lineCounter });
   if (!Array.isArray(docs)) return [];
+  const bases = "config" in source ? [dir, dirname2(source.config)] : [dir];
   const found = [];
   for (const doc of docs) {
     if (!(0, import_yaml3.isMap)(doc.contents)) continue;
     for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
-      const leaves = [dir, dirname2(config)].some((base) => !isInside(confinement, resolve2(base, entry.value)));
-      if (!leaves) continue;
+      if (!bases.some((base) => !isInside(confinement, resolve2(base, entry.value)))) continue;
       const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
-      found.push({ file: config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value });
+      found.push(
+        "config" in source ? { file: source.config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+      );
     }
   }
   return found;

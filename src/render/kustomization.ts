@@ -131,7 +131,18 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   }
   // A plugin configuration names files of its own (a PatchTransformer's path), read
   // relative to the kustomization that lists it.
-  if (confinement) for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths(config, dir, confinement, show));
+  if (confinement) {
+    for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths({ config }, dir, confinement, show));
+    // kustomize also takes a plugin configuration written inline, as YAML text in the list.
+    for (const field of PLUGIN_FIELDS) {
+      const list = root?.get(field, true);
+      if (!isSeq(list)) continue;
+      for (const item of list.items) {
+        if (!isScalar(item) || typeof item.value !== 'string' || !item.value.includes('\n')) continue;
+        outside.push(...findOutsidePluginPaths({ inline: item.value, file, line: lineOf(item) }, dir, confinement, show));
+      }
+    }
+  }
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
     if (!isSeq(list)) continue;
@@ -172,20 +183,33 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   };
 }
 
-/** The paths a plugin configuration file names that lead out of the tree. */
-function findOutsidePluginPaths(config: string, dir: string, confinement: Confinement, show: PathDisplay): OutsideReference[] {
+/**
+ * The paths plugin configurations name that lead out of the tree: a configuration file
+ * (`config`), or one written inline in the kustomization (`inline`, at `line` of `file`).
+ */
+function findOutsidePluginPaths(
+  source: { readonly config: string } | { readonly inline: string; readonly file: string; readonly line: number },
+  dir: string,
+  confinement: Confinement,
+  show: PathDisplay,
+): OutsideReference[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(readFileSync(config, 'utf8'), { lineCounter });
+  const text = 'config' in source ? readFileSync(source.config, 'utf8') : source.inline;
+  const docs = parseAllDocuments(text, { lineCounter });
   if (!Array.isArray(docs)) return [];
+  // kustomize resolves them against the listing kustomization; a file's own directory is checked too, to be safe.
+  const bases = 'config' in source ? [dir, dirname(source.config)] : [dir];
   const found: OutsideReference[] = [];
   for (const doc of docs) {
     if (!isMap(doc.contents)) continue;
     for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
-      // kustomize resolves them against the listing kustomization; the file's own directory is checked too, to be safe.
-      const leaves = [dir, dirname(config)].some((base) => !isInside(confinement, resolve(base, entry.value)));
-      if (!leaves) continue;
+      if (!bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
       const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
-      found.push({ file: config, line, field: `${entry.field} (a plugin configuration of ${show(dir)})`, value: entry.value });
+      found.push(
+        'config' in source
+          ? { file: source.config, line, field: `${entry.field} (a plugin configuration of ${show(dir)})`, value: entry.value }
+          : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value },
+      );
     }
   }
   return found;

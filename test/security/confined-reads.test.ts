@@ -99,7 +99,7 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
     await expectOutsideRead(second, 'kustomization.yaml');
   });
 
-  it('replacements that would copy the file into an object name, and a transformer configuration with a path', async () => {
+  it('replacements that would copy the file into an object name, and transformer configurations (a file, inline) with a path', async () => {
     const outside = plantOutside();
     const repo = makeAppRepo();
     writeTree(repo, {
@@ -126,6 +126,12 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
       'app/patch.yaml': `apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: ${outside.manifest}\ntarget:\n  kind: ConfigMap\n`,
     });
     await expectOutsideRead(plugin, outside.manifest);
+
+    const inline = makeAppRepo();
+    writeTree(inline, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}transformers:\n  - |\n    apiVersion: builtin\n    kind: PatchTransformer\n    metadata:\n      name: p\n    path: ${outside.manifest}\n`,
+    });
+    await expectOutsideRead(inline, outside.manifest);
   });
 
   it('reports only a notice when the base side already read outside, and judges the other roots', async () => {

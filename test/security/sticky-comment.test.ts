@@ -4,19 +4,18 @@
  * never edited and suppresses nothing. Through the real Octokit client against the fake GitHub
  * server (which validates every request), and through the bundled Action.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fix } from '../../src/core/findings.ts';
 import { createOctokit, createPullRequestGateway } from '../../src/github/gateway.ts';
 import { deriveCommentKey, formatCommentMarker, upsertStickyComment } from '../../src/github/sticky-comment.ts';
 import { fingerprintFix, postSuggestions } from '../../src/github/suggestions.ts';
-import { commitAll, configMap, git, hasKustomize, kustomization, makeTempDir, PROJECT_ROOT, writeTree, type Tree } from '../e2e/helpers.ts';
+import { makePullRequestWorkspace, REPOSITORY, runAction } from '../e2e/action-runner.ts';
+import { configMap, hasKustomize, kustomization, PROJECT_ROOT } from '../e2e/helpers.ts';
 import { startFakeGitHub, type FakeGitHub } from '../github/fake-github.ts';
 import { findLiveLogLines, findLiveMarkdown } from './markdown-structure.ts';
 
-const REPOSITORY = 'octo-org/fleet-infra';
 const PATCH = ['@@ -1,3 +1,3 @@', ' resources:', '-  - crds.yaml', '+  - operator.yaml', '   - app.yaml'].join('\n');
 const FIX: Fix = {
   source: 'local',
@@ -101,61 +100,7 @@ function FIX_EDIT_MISSING(): never {
   throw new Error('the fix has an edit');
 }
 
-const ACTION = join(PROJECT_ROOT, 'dist/action.js');
 const SCOPE_ENV = { GITHUB_REPOSITORY_ID: '123456', GITHUB_WORKFLOW_REF: `${REPOSITORY}/.github/workflows/prune-guard.yml@refs/pull/3/merge`, GITHUB_JOB: 'prune-guard' };
-
-/** A workspace as actions/checkout leaves it for a pull request: the merge commit of head into base. */
-function makeWorkspace(base: Tree, head: Tree): { dir: string; baseSha: string; headSha: string } {
-  const dir = makeTempDir('prune-guard-sticky-');
-  git(dir, 'init', '-q', '-b', 'main');
-  writeTree(dir, base);
-  commitAll(dir, 'base');
-  const baseSha = git(dir, 'rev-parse', 'HEAD').trim();
-  git(dir, 'checkout', '-q', '-b', 'change');
-  writeTree(dir, head);
-  commitAll(dir, 'the change');
-  const headSha = git(dir, 'rev-parse', 'HEAD').trim();
-  git(dir, 'checkout', '-q', '--detach', baseSha);
-  git(dir, '-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', 'merge', headSha);
-  return { dir, baseSha, headSha };
-}
-
-/** Runs dist/action.js as the runner does, for pull request `number`. */
-async function runAction(workspace: { dir: string; baseSha: string; headSha: string }, server: FakeGitHub, number: number, inputs: Record<string, string> = {}): Promise<{ code: number | null; stdout: string }> {
-  const temp = makeTempDir('prune-guard-runner-');
-  const event = join(temp, 'event.json');
-  writeFileSync(event, JSON.stringify({ number, pull_request: { number, base: { sha: workspace.baseSha, ref: 'main' }, head: { sha: workspace.headSha, ref: 'change' }, labels: [] }, repository: { name: 'fleet-infra', owner: { login: 'octo-org' } } }));
-  for (const file of ['output', 'summary']) writeFileSync(join(temp, file), '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? temp,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_WORKSPACE: workspace.dir,
-    GITHUB_REPOSITORY: REPOSITORY,
-    GITHUB_API_URL: server.url,
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
-    RUNNER_TEMP: temp,
-    ...SCOPE_ENV,
-    'INPUT_CACHE-DIR': join(temp, 'cache'),
-    'INPUT_GITHUB-TOKEN': 'ghs_testtoken0123456789',
-    INPUT_PATH: '.',
-    INPUT_COMMENT: 'summary',
-    INPUT_SUGGESTIONS: 'true',
-    'INPUT_ACK-LABEL': 'prune-guard/acknowledged',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: workspace.dir, env });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout: out }));
-  });
-}
 
 /** The workflow commands the Action issues itself. */
 const OWN_COMMANDS = ['error', 'warning', 'notice', 'debug', 'group', 'endgroup'];
@@ -168,8 +113,8 @@ describe.skipIf(!hasKustomize)('the bundled Action and a comment someone else wr
   afterAll(() => server.close());
 
   const hostile = ['@octocat #1', '::error::owned', '::add-mask::x', '##[error]x', '<img src=x onerror=alert(1)>', '\u001b[31mred', 'a\n## heading', '<!-- prune-guard:summary:x -->'];
-  const workspace = (): ReturnType<typeof makeWorkspace> =>
-    makeWorkspace(
+  const workspace = (): ReturnType<typeof makePullRequestWorkspace> =>
+    makePullRequestWorkspace(
       { 'app/kustomization.yaml': kustomization('cms.yaml'), 'app/cms.yaml': hostile.map((name) => configMap(JSON.stringify(name), 'default')).join('---\n') },
       { 'app/cms.yaml': configMap('kept', 'default') },
     );
@@ -187,9 +132,9 @@ describe.skipIf(!hasKustomize)('the bundled Action and a comment someone else wr
     const forged = `${marker}\n### :white_check_mark: prune-guard: nothing to flag`;
     const [foreign] = server.addIssueComments(number, [{ body: forged, author: 'mallory' }]);
 
-    const first = await runAction(tree, server, number, { 'fail-on': 'never', ...inputs });
+    const first = await runAction(tree, server, number, { 'fail-on': 'never', ...inputs }, 'pull_request', SCOPE_ENV);
     expect(first.code, first.stdout).toBe(0);
-    const second = await runAction(tree, server, number, { 'fail-on': 'never', ...inputs });
+    const second = await runAction(tree, server, number, { 'fail-on': 'never', ...inputs }, 'pull_request', SCOPE_ENV);
     expect(second.code, second.stdout).toBe(0);
 
     const comments = server.state.issueComments.filter((comment) => comment.issueNumber === number);
