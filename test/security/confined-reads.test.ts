@@ -188,6 +188,29 @@ describe.skipIf(!hasKustomize)('Flux paths stay inside', () => {
     expect(rules).toEqual(['error reads-outside-repository flux-system/apps', 'error namespace-removed flux-system/infra', 'notice kustomization-not-rendered flux-system/apps']);
   });
 
+  it('the Kustomizations of a parent that is not rendered are unknown, not removed', async () => {
+    const outside = plantOutside();
+    const repo = makeRepo({
+      'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }),
+      // The prefix makes the rendered child (prod-web) differ from the one its file declares.
+      'apps/kustomization.yaml': `${kustomization('web.yaml')}namePrefix: prod-\n`,
+      'apps/web.yaml': kustomizationYaml('web', { path: './web' }),
+      'web/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n',
+    });
+    writeTree(repo, { 'apps/kustomization.yaml': `${kustomization('web.yaml')}namePrefix: prod-\nconfigMapGenerator:\n  - name: leak\n    namespace: default\n    files: [x=${outside.text}]\n` });
+    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    const report = parseReport(result);
+    // web's Namespace is not reported as pruned with a removed Kustomization.
+    expect(report.findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit}`)).toEqual([
+      'error reads-outside-repository flux-system/apps',
+      'notice kustomization-not-rendered flux-system/apps',
+      'notice kustomization-not-rendered flux-system/prod-web',
+    ]);
+    expect(report.findings.at(-1)?.message).toContain('its parent flux-system/apps is not rendered after the change');
+    expect(report.summary.prune).toBe(0);
+  });
+
   it('a symlink out of the repository never reaches the artifact, and naming it is reading outside', async () => {
     const outside = plantOutside();
     const repo = makeRepo({ 'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }), 'apps/kustomization.yaml': kustomization('cm.yaml'), 'apps/cm.yaml': configMap('app', 'default') });
