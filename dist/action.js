@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve7(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -25430,7 +25430,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25453,7 +25453,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -26347,7 +26347,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments4(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26422,7 +26422,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse6;
-    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify6;
   }
@@ -28035,7 +28035,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync13, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
 import { join as join17 } from "node:path";
 
@@ -28204,11 +28204,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28224,7 +28224,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28503,11 +28503,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28523,7 +28523,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36756,11 +36756,7 @@ function hideUserInfo(value) {
 // src/run.ts
 import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 import { availableParallelism as availableParallelism3, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve6 } from "node:path";
-
-// src/render/config-file.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -40096,10 +40092,42 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
+// src/render/config-file.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import { join as join3 } from "node:path";
+
 // src/render/confine.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { realpathSync } from "node:fs";
+var import_yaml3 = __toESM(require_dist(), 1);
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
+
+// src/core/yaml-bomb.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
+function findAliasBomb(text) {
+  if (!ANCHOR.test(text)) return void 0;
+  let docs;
+  try {
+    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error2) {
+      if (error2 instanceof Error && /alias/i.test(error2.message)) {
+        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/render/confine.ts
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
 }
@@ -40153,52 +40181,96 @@ var PATH_OBJECTS = {
   helmGlobals: ["chartHome", "configHome"]
 };
 var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
-function listPathEntries(root, isRemote) {
+var NODE_VIEW = {
+  get: (container, key) => (0, import_yaml3.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml3.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml3.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml3.isScalar)(value) ? value : void 0
+};
+var VALUE_VIEW = {
+  get: (container, key) => typeof container === "object" && container !== null && !Array.isArray(container) && !(container instanceof Uint8Array) ? container[key] : void 0,
+  items: (value) => Array.isArray(value) ? value : void 0,
+  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
+  node: () => void 0
+};
+function listPathEntries(root, isRemote, resolved) {
+  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
+}
+function listPluginPathEntries(config, isRemote, resolved) {
+  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
+}
+function resolveYamlDocument(doc, shown) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error2) {
+    if (error2 instanceof Error && /alias/i.test(error2.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
+    if (error2 instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
+    throw error2;
+  }
+}
+var GO_YAML_OPTIONS = { uniqueKeys: false, merge: true, customTags: ["binary"] };
+function mergeEntries(fromNodes, fromValue) {
+  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
+  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+}
+function collectPathEntries(view, root, isRemote) {
   const entries = [];
-  const add = (field, node, stripKey = false) => {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || node.value === "") return;
-    if (node.value.includes("\n") || isRemote(node.value)) return;
-    const value = stripKey && node.value.includes("=") ? node.value.slice(node.value.indexOf("=") + 1) : node.value;
-    if (value !== "") entries.push({ field, value, node });
+  const add = (field, value, stripKey = false) => {
+    const text = view.text(value);
+    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+    const node = view.node(value);
+    if (path2 !== "") entries.push({ field, value: path2, ...node ? { node } : {} });
   };
-  const addAll = (field, node, stripKey = false) => {
-    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item) => add(field, item, stripKey));
-    else add(field, node, stripKey);
+  const addAll = (field, value, stripKey = false) => {
+    const items = view.items(value);
+    if (items) items.forEach((item) => add(field, item, stripKey));
+    else add(field, value, stripKey);
   };
-  for (const field of PATH_LISTS) addAll(field, root.get(field, true));
+  for (const field of PATH_LISTS) addAll(field, view.get(root, field));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    const list = root.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
-    list.items.forEach((item, index) => {
-      if (!(0, import_yaml2.isMap)(item)) return;
-      for (const key of keys) addAll(`${field}[${index}].${key}`, item.get(key, true), key === "files");
+    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
+      for (const key of keys) addAll(`${field}[${index}].${key}`, view.get(item, key), key === "files");
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
-    const object = root.get(field, true);
-    if ((0, import_yaml2.isMap)(object)) for (const key of keys) addAll(`${field}.${key}`, object.get(key, true));
+    const object = view.get(root, field);
+    for (const key of keys) addAll(`${field}.${key}`, view.get(object, key));
   }
   return entries;
 }
-function listPluginPathEntries(config, isRemote) {
+function collectPluginEntries(view, config, isRemote) {
   const entries = [];
+  const add = (field, value, stripKey) => {
+    const text = view.text(value);
+    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+    const node = view.node(value);
+    entries.push({ field, value: path2, ...node ? { node } : {} });
+  };
   for (const key of PLUGIN_PATH_KEYS) {
-    const node = config.get(key, true);
-    const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
-    for (const item of items) {
-      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string" || item.value === "" || item.value.includes("\n") || isRemote(item.value)) continue;
-      const value = key === "files" && item.value.includes("=") ? item.value.slice(item.value.indexOf("=") + 1) : item.value;
-      entries.push({ field: key, value, node: item });
+    const value = view.get(config, key);
+    for (const item of view.items(value) ?? [value]) add(key, item, key === "files");
+  }
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => add(`replacements[${index}].path`, view.get(item, "path"), false));
+  return entries;
+}
+function inspectPluginConfig(source, bases, confinement, listedBy) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const found = { outside: [], values: [] };
+  const shown = "config" in source ? source.config : source.file;
+  for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml3.isMap)(doc.contents) || doc.errors.length > 0) continue;
+    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+      found.outside.push(
+        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+      );
     }
   }
-  const replacements = config.get("replacements", true);
-  if ((0, import_yaml2.isSeq)(replacements)) {
-    replacements.items.forEach((item, index) => {
-      const path2 = (0, import_yaml2.isMap)(item) ? item.get("path", true) : void 0;
-      if ((0, import_yaml2.isScalar)(path2) && typeof path2.value === "string" && path2.value !== "") entries.push({ field: `replacements[${index}].path`, value: path2.value, node: path2 });
-    });
-  }
-  return entries;
+  return found;
 }
 
 // src/render/config-file.ts
@@ -40219,7 +40291,7 @@ function loadConfig(options) {
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync(path2, "utf8");
+    text = readFileSync2(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -40228,28 +40300,36 @@ function readConfigFile(path2, shown) {
   }
   return parseConfig(text, shown);
 }
-function loadTrustedConfig(trustedRoot, otherRoot, file) {
-  const load = (root) => {
-    const names = file !== void 0 ? [file] : CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
-    if (file === void 0 && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
-    const [name] = names;
-    if (name === void 0 || !existsSync2(join3(root, name))) return { config: EMPTY_CONFIG, name, text: void 0 };
-    if (!isInside(createConfinement(root), join3(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    const text = readFileSync(join3(root, name), "utf8");
-    return { config: parseConfig(text, name), name, text };
+function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
+  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
+  const pick2 = (present) => {
+    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
+    return present[0];
   };
-  const trusted = load(trustedRoot);
-  let other;
+  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
+  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
+  const before = readSide(beforeRoot, candidates, pick2);
+  const after = readSide(afterRoot, candidates, pick2);
+  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in after) return { config, file: shown, proposed: after };
+  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
+  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
+}
+function readSide(root, candidates, pick2) {
+  let name;
   try {
-    other = load(otherRoot);
+    name = pick2(candidates.filter((candidate) => existsSync2(join3(root, candidate))));
+    if (name === void 0) return { config: EMPTY_CONFIG };
+    const path2 = join3(root, name);
+    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync2(path2, "utf8");
+    return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
-    other = { problem: error2.message };
+    return { ...name ? { name } : {}, problem: error2.message };
   }
-  const shown = file ?? trusted.name ?? ("name" in other ? other.name : void 0) ?? CONFIG_FILE_NAMES[0];
-  if ("problem" in other) return { config: trusted.config, file: shown, proposed: other };
-  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
-  return { config: trusted.config, file: shown, proposed: other.config };
 }
 
 // src/render/kustomize.ts
@@ -40478,11 +40558,11 @@ function checkUnitCount(count, what) {
 }
 
 // src/plan-fixes.ts
-import { existsSync as existsSync7, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
 import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
 
 // src/core/fix-plan.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -40636,7 +40716,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml3.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml4.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -40673,10 +40753,10 @@ function stripExtension(name) {
 }
 
 // src/core/kustomization-edit.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -40689,17 +40769,17 @@ function planResourceInsertion(path2, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml4.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml4.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml4.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml4.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml4.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -40717,7 +40797,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml4.parse)(entry) === entry && (0, import_yaml4.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -40727,14 +40807,14 @@ function assemble(path2, lines, start, end, replacement, description) {
   return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml4.isSeq)(items)) return [];
+    if (!(0, import_yaml5.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml4.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -40976,36 +41056,8 @@ function findMissingCrds(context) {
 // src/render/kustomization.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join5, relative, resolve as resolve3, sep as sep4 } from "node:path";
-
-// src/core/yaml-bomb.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var MAX_ALIAS_EXPANSION = 1e4;
-var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
-function findAliasBomb(text) {
-  if (!ANCHOR.test(text)) return void 0;
-  let docs;
-  try {
-    docs = (0, import_yaml5.parseAllDocuments)(text, { uniqueKeys: false });
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(docs)) return void 0;
-  for (const doc of docs) {
-    if (doc.errors.length > 0) continue;
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error2) {
-      if (error2 instanceof Error && /alias/i.test(error2.message)) {
-        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
-      }
-    }
-  }
-  return void 0;
-}
-
-// src/render/kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
@@ -41013,7 +41065,7 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = join5(dir, name);
-    if (existsSync3(file) && statSync(file).isFile()) return file;
+    if (existsSync3(file) && statSync2(file).isFile()) return file;
   }
   return void 0;
 }
@@ -41026,57 +41078,62 @@ function readKustomization(dir, show2, confinement) {
   if (!file) return void 0;
   if (confinement && !isInside(confinement, file)) {
     const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2 };
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [] };
   }
-  const text = readFileSync2(file, "utf8");
+  const text = readFileSync3(file, "utf8");
   const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
   const error2 = doc.errors[0];
   if (error2) {
     const line = error2.linePos?.[0]?.line;
     throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
   }
-  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml6.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
+  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve3(base, value)));
   const includes = [];
+  const pluginDirs = [];
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml6.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  for (const field of RESOURCE_FIELDS) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string") continue;
-      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
-    }
-  }
   const pluginConfigs = [];
-  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
-    const target = resolve3(dir, entry.value);
-    const origin = { kustomization: file, line: lineOf(entry.node) };
-    if (confinement && !isInside(confinement, target)) {
+  for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
       outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
       continue;
     }
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
-    const isDirectory2 = existsSync3(target) && statSync(target).isDirectory();
-    if (isDirectory2) includes.push(target);
-    else if (resourceField) files.set(target, origin);
-    else pluginConfigs.push(target);
+    const target = resolve3(dir, entry.value);
+    const stat2 = statSync2(target, { throwIfNoEntry: false });
+    if (stat2?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat2?.isFile()) pluginConfigs.push(target);
   }
+  const pluginValues = [];
   if (confinement) {
-    for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths({ config }, dir, confinement, show2));
+    const add = (found) => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
     for (const field of PLUGIN_FIELDS) {
-      const list = root?.get(field, true);
-      if (!(0, import_yaml6.isSeq)(list)) continue;
-      for (const item of list.items) {
-        if (!(0, import_yaml6.isScalar)(item) || typeof item.value !== "string" || !item.value.includes("\n")) continue;
-        outside.push(...findOutsidePluginPaths({ inline: item.value, file, line: lineOf(item) }, dir, confinement, show2));
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
       }
     }
   }
@@ -41086,7 +41143,7 @@ function readKustomization(dir, show2, confinement) {
     for (const item of list.items) {
       if (!(0, import_yaml6.isMap)(item)) continue;
       const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
@@ -41098,7 +41155,7 @@ function readKustomization(dir, show2, confinement) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve3(dir, candidate);
         if (target === dir || !existsSync3(target)) continue;
-        if (confinement && !isInside(confinement, target)) continue;
+        if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
     }
@@ -41108,45 +41165,58 @@ function readKustomization(dir, show2, confinement) {
     file,
     isComponent: isComponent(root?.get("kind", true)),
     includes,
+    pluginDirs,
     files,
     remotes,
     generators,
     referencedPaths: [...referencedPaths].sort(),
-    outside
+    outside,
+    pluginValues
   };
 }
-function findOutsidePluginPaths(source, dir, confinement, show2) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const text = "config" in source ? readFileSync2(source.config, "utf8") : source.inline;
-  const docs = (0, import_yaml6.parseAllDocuments)(text, { lineCounter });
-  if (!Array.isArray(docs)) return [];
-  const bases = "config" in source ? [dir, dirname2(source.config)] : [dir];
-  const found = [];
-  for (const doc of docs) {
-    if (!(0, import_yaml6.isMap)(doc.contents)) continue;
-    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
-      if (!bases.some((base) => !isInside(confinement, resolve3(base, entry.value)))) continue;
-      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
-      found.push(
-        "config" in source ? { file: source.config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
-      );
+function indexScalarLines(doc, lineCounter) {
+  const lines = /* @__PURE__ */ new Map();
+  (0, import_yaml6.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && !lines.has(node.value) && node.range) lines.set(node.value, lineCounter.linePos(node.range[0]).line);
     }
+  });
+  return (value) => lines.get(value) ?? 1;
+}
+function isRecordLike(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listInlineEntries(list) {
+  const items = (0, import_yaml6.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries = [];
+  for (const item of items) {
+    if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries.push({ text: item });
   }
-  return found;
+  return entries;
 }
 function isComponent(kind) {
   return (0, import_yaml6.isScalar)(kind) && kind.value === "Component";
 }
 function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
-  const queue = [root];
+  const queue = [{ dir: root }];
   while (queue.length > 0) {
-    const dir = queue.shift();
+    const { dir, pluginOf } = queue.shift();
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2, confinement);
+    let kustomization = readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
+      };
+    }
     seen.set(dir, kustomization);
-    queue.push(...kustomization.includes);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
   }
   return { root, kustomizations: [...seen.values()] };
 }
@@ -41173,7 +41243,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
     const link = lstatSync(path2, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat2 = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    const stat2 = link.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false }) : link;
     if (!stat2) return;
     if (stat2.isFile()) {
       inputs.add(path2);
@@ -41193,7 +41263,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      const bytes = readFileSync2(path2);
+      const bytes = readFileSync3(path2);
       const bomb = findAliasBomb(bytes.toString("utf8"));
       if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
       digest = createHash3("sha256").update(bytes).digest("hex");
@@ -41210,14 +41280,14 @@ function toPosix(path2) {
 // src/render/overlay.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, readdirSync as readdirSync2, rmSync as rmSync4, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2 } from "node:path";
 
 // src/render/remote-fetch.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync } from "node:fs";
 import { join as join6 } from "node:path";
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
@@ -41289,7 +41359,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync4(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync4(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
@@ -41314,10 +41384,10 @@ function createRemoteFetcher(options = {}) {
     try {
       const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync4(index)) return void 0;
-      const digest = readFileSync3(index, "utf8").trim();
+      const digest = readFileSync4(index, "utf8").trim();
       const object = join6(cacheDir, "objects", digest);
       if (!existsSync4(object)) return void 0;
-      const body = readFileSync3(object, "utf8");
+      const body = readFileSync4(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -41338,7 +41408,7 @@ function createRemoteFetcher(options = {}) {
       const digest = sha256(body);
       for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
       const object = join6(cacheDir, "objects", digest);
-      if (!existsSync4(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
+      if (!existsSync4(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
       writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
@@ -41489,7 +41559,6 @@ function describeNetworkError(error2) {
 
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
-var PLUGIN_FIELDS2 = ["generators", "transformers", "validators"];
 var REMOTE_DIR = ".prune-guard-remote";
 function isRemoteFileUrl(value) {
   if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
@@ -41506,8 +41575,8 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync4(k.file, "utf8");
-  if (remote2) await checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf);
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync5(k.file, "utf8");
+  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
@@ -41573,15 +41642,15 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     throw error2;
   }
 }
-async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf) {
+async function checkKustomizeFetches(graph, remote2, remotesOf, textOf) {
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = (0, import_yaml7.parseDocument)(textOf(k), { uniqueKeys: false });
+    const doc = (0, import_yaml7.parseDocument)(textOf(k), GO_YAML_OPTIONS);
     if (!(0, import_yaml7.isMap)(doc.contents)) continue;
-    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    const entries = listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, k.file)).map(({ field, value }) => ({ field, value }));
     for (const value of listed) entries.push({ field: "resources", value });
-    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
+    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
     for (const { field, value } of entries) {
       if (readReference(value).kind === "local") continue;
       const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
@@ -41592,31 +41661,6 @@ async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf
       await remote2.fetcher.checkReference(target, value);
     }
   }
-}
-function listPluginReferences(treeRoot, dir, root) {
-  const texts = [];
-  for (const field of PLUGIN_FIELDS2) {
-    const list = root.get(field, true);
-    if (!(0, import_yaml7.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string") continue;
-      if (item.value.includes("\n")) {
-        texts.push(item.value);
-        continue;
-      }
-      const file = resolve4(dir, item.value);
-      if (!existsSync5(file) || !statSync3(file).isFile() || isOutside(realpathSync2(treeRoot), realpathSync2(file))) continue;
-      texts.push(readFileSync4(file, "utf8"));
-    }
-  }
-  const values = [];
-  for (const text of texts) {
-    for (const doc of (0, import_yaml7.parseAllDocuments)(text)) {
-      if (!("contents" in doc) || !(0, import_yaml7.isMap)(doc.contents)) continue;
-      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
-    }
-  }
-  return values;
 }
 function replaceEntries(text, replacements) {
   const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
@@ -41658,9 +41702,9 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-root.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join8, relative as relative3, resolve as resolve4 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request2) {
@@ -41673,7 +41717,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync5(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync6(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -41703,8 +41747,8 @@ buildMetadata: [originAnnotations]
       if (error2 instanceof RenderError) {
         const prefixes = [buildRoot, graph.root, treeRoot, ...wrapper ? [wrapper] : []];
         const named = nameRemoteFiles(error2.message, overlay?.remoteFiles);
-        const cause = redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes));
-        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error2.details);
+        const cause = redactObjectData(redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes)));
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error2.details === void 0 ? void 0 : redactObjectData(error2.details));
       }
       throw error2;
     }
@@ -41721,6 +41765,9 @@ buildMetadata: [originAnnotations]
     removeWrapper?.();
     overlay?.dispose();
   }
+}
+function redactObjectData(message) {
+  return message.replace(/(\\?")(data|stringData|binaryData)\1:\{(?:[^{}]|\{[^{}]*\})*\}/g, "$1$2$1:$1(redacted)$1").replace(/\b(data|stringData|binaryData):map\[[^\]]*\]/g, "$1:(redacted)");
 }
 function nameRemoteFiles(message, remoteFiles) {
   let result = message;
@@ -41771,7 +41818,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve5(wrapper, origin.configuredIn));
+      const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -41796,7 +41843,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const local = resolve5(wrapper, origin.path);
+      const local = resolve4(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
       if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
       const file = unalias(local);
@@ -41812,12 +41859,12 @@ function stripPaths(message, prefixes) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { join as join10, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -41871,7 +41918,7 @@ function collectIgnoreMatchers(source, specIgnore) {
       const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync7(path2, "utf8")) });
       }
     }
   };
@@ -41931,7 +41978,7 @@ function indexTree(root, show2, files) {
       if (!texts.has(path2)) {
         const absolute = join10(root, path2);
         const readable = existsSync6(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
+        texts.set(path2, readable ? readFileSync8(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -42050,9 +42097,9 @@ async function planGroupFix(group2, planning) {
   const headFile = join11(planning.head.root, group2.kustomization);
   if (!existsSync7(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync8(headFile, "utf8");
+  const headText = readFileSync9(headFile, "utf8");
   const beforeFile = join11(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync7(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
+  const beforeEntries = existsSync7(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync9(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -42112,7 +42159,7 @@ function createTreeChange(overrides, files, planning) {
 }
 async function mergeFileFixes(path2, fixes, planning) {
   const headFile = join11(planning.head.root, path2);
-  const original = readFileSync8(headFile, "utf8");
+  const original = readFileSync9(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -42207,7 +42254,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
+  const original = readFileSync9(join11(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -42281,7 +42328,7 @@ async function readBeforeSource(group2, planning) {
   try {
     const file = join11(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync9(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -43357,13 +43404,13 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync10, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join15 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 function unaliasBuildPath(aliases, path2) {
@@ -43409,7 +43456,7 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml11.parse)(readFileSync9(file, "utf8"));
+  const value = (0, import_yaml11.parse)(readFileSync10(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -43438,7 +43485,7 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync9(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
     throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
   }
@@ -43485,7 +43532,7 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/flux-discovery.ts
-import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
+import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
 import { join as join14, relative as relative9 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
@@ -43499,7 +43546,7 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync10(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync11(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
@@ -43638,7 +43685,7 @@ function declaresFluxKustomizations(dir) {
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync11(path2, "utf8");
+        const text = readFileSync12(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
@@ -43787,7 +43834,7 @@ async function runWithTree(options, dependencies = {}) {
   const checkouts = [];
   let fetcher;
   try {
-    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
+    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
     const settings = loadSettings(options, sides);
     const { config } = settings;
@@ -43836,16 +43883,22 @@ async function runWithTree(options, dependencies = {}) {
 function defaultRunner(options) {
   return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
 }
-async function prepareGitSides(source, cwd, checkouts) {
+async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
   const repoUrl = await getOriginUrl(git);
   const headCommit = await resolveCommit(git, source.head ?? "HEAD");
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
+  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+  const policyFiles = /* @__PURE__ */ new Map();
+  for (const name of configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES) {
+    const text = await readFileAtCommit(git, policyCommit, name);
+    if (text !== void 0) policyFiles.set(name, text);
+  }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative10(git.root, resolve6(realCwd, path2));
+    const rel = relative10(git.root, resolve5(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -43857,7 +43910,7 @@ async function prepareGitSides(source, cwd, checkouts) {
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir)
   };
-  const common = { paths, ...repoUrl ? { repoUrl } : {} };
+  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
@@ -43875,7 +43928,7 @@ async function prepareGitSides(source, cwd, checkouts) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve6(cwd, dir);
+    const root = resolve5(cwd, dir);
     if (!existsSync11(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
@@ -43896,16 +43949,16 @@ function createContents(options) {
 }
 function loadSettings(options, sides) {
   const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
-  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, config, proposed) : void 0;
+  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
   return settle(config, finding ? [finding] : []);
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve5(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve5(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
   return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
@@ -43971,7 +44024,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync12(path2, "utf8"));
+  const payload = JSON.parse(readFileSync13(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -44000,7 +44053,7 @@ async function resolveBefore(workspace, options, pr) {
     const mergeBase = await findMergeBase(git, pr.baseSha, head, pr.baseRef).catch(() => {
       throw new UsageError(`no merge base of ${pr.baseRef} (${pr.baseSha.slice(0, 7)}) and the head in this shallow clone: ${FETCH_ADVICE}`);
     });
-    return { base: mergeBase, exact: true, label: `${pr.baseRef} (merge base ${mergeBase.slice(0, 7)})` };
+    return { base: mergeBase, exact: true, label: `${pr.baseRef} (merge base ${mergeBase.slice(0, 7)})`, policy: pr.baseSha };
   }
   const previous = parents[0];
   if (!previous) throw new UsageError("HEAD has no parent commit to compare with: set the base input");
@@ -44017,7 +44070,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync12(join17(git.root, path2), "utf8");
+    const merged = readFileSync13(join17(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -44080,6 +44133,7 @@ async function runAction() {
           paths: options.paths,
           base: before.base,
           exactBase: before.exact,
+          ...before.policy ? { policyRef: before.policy } : {},
           baseLabel: before.label,
           headLabel: pr ? `#${pr.number} (${pr.headSha.slice(0, 7)})` : "HEAD"
         },

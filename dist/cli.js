@@ -6317,7 +6317,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6340,7 +6340,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter4;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments4(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse6;
-    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify6;
   }
@@ -8922,7 +8922,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync5, readFileSync as readFileSync12, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync11, mkdirSync as mkdirSync5, readFileSync as readFileSync13, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname7, join as join17, relative as relative11 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -9616,7 +9616,7 @@ async function exitWhenFlushed(code) {
 // src/render/kustomization.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
 import { dirname as dirname2, join as join2, relative, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/core/objects.ts
@@ -12303,7 +12303,7 @@ function findAliasBomb(text) {
 
 // src/render/confine.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
@@ -12358,52 +12358,96 @@ var PATH_OBJECTS = {
   helmGlobals: ["chartHome", "configHome"]
 };
 var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
-function listPathEntries(root, isRemote) {
+var NODE_VIEW = {
+  get: (container, key) => (0, import_yaml2.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml2.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml2.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml2.isScalar)(value) ? value : void 0
+};
+var VALUE_VIEW = {
+  get: (container, key) => typeof container === "object" && container !== null && !Array.isArray(container) && !(container instanceof Uint8Array) ? container[key] : void 0,
+  items: (value) => Array.isArray(value) ? value : void 0,
+  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
+  node: () => void 0
+};
+function listPathEntries(root, isRemote, resolved) {
+  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
+}
+function listPluginPathEntries(config, isRemote, resolved) {
+  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
+}
+function resolveYamlDocument(doc, shown) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    if (error instanceof Error && /alias/i.test(error.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
+    if (error instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
+    throw error;
+  }
+}
+var GO_YAML_OPTIONS = { uniqueKeys: false, merge: true, customTags: ["binary"] };
+function mergeEntries(fromNodes, fromValue) {
+  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
+  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+}
+function collectPathEntries(view, root, isRemote) {
   const entries = [];
-  const add = (field, node, stripKey = false) => {
-    if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || node.value === "") return;
-    if (node.value.includes("\n") || isRemote(node.value)) return;
-    const value = stripKey && node.value.includes("=") ? node.value.slice(node.value.indexOf("=") + 1) : node.value;
-    if (value !== "") entries.push({ field, value, node });
+  const add = (field, value, stripKey = false) => {
+    const text = view.text(value);
+    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+    const node = view.node(value);
+    if (path2 !== "") entries.push({ field, value: path2, ...node ? { node } : {} });
   };
-  const addAll = (field, node, stripKey = false) => {
-    if ((0, import_yaml2.isSeq)(node)) node.items.forEach((item) => add(field, item, stripKey));
-    else add(field, node, stripKey);
+  const addAll = (field, value, stripKey = false) => {
+    const items = view.items(value);
+    if (items) items.forEach((item) => add(field, item, stripKey));
+    else add(field, value, stripKey);
   };
-  for (const field of PATH_LISTS) addAll(field, root.get(field, true));
+  for (const field of PATH_LISTS) addAll(field, view.get(root, field));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    const list = root.get(field, true);
-    if (!(0, import_yaml2.isSeq)(list)) continue;
-    list.items.forEach((item, index) => {
-      if (!(0, import_yaml2.isMap)(item)) return;
-      for (const key of keys) addAll(`${field}[${index}].${key}`, item.get(key, true), key === "files");
+    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
+      for (const key of keys) addAll(`${field}[${index}].${key}`, view.get(item, key), key === "files");
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
-    const object = root.get(field, true);
-    if ((0, import_yaml2.isMap)(object)) for (const key of keys) addAll(`${field}.${key}`, object.get(key, true));
+    const object = view.get(root, field);
+    for (const key of keys) addAll(`${field}.${key}`, view.get(object, key));
   }
   return entries;
 }
-function listPluginPathEntries(config, isRemote) {
+function collectPluginEntries(view, config, isRemote) {
   const entries = [];
+  const add = (field, value, stripKey) => {
+    const text = view.text(value);
+    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+    const node = view.node(value);
+    entries.push({ field, value: path2, ...node ? { node } : {} });
+  };
   for (const key of PLUGIN_PATH_KEYS) {
-    const node = config.get(key, true);
-    const items = (0, import_yaml2.isSeq)(node) ? node.items : [node];
-    for (const item of items) {
-      if (!(0, import_yaml2.isScalar)(item) || typeof item.value !== "string" || item.value === "" || item.value.includes("\n") || isRemote(item.value)) continue;
-      const value = key === "files" && item.value.includes("=") ? item.value.slice(item.value.indexOf("=") + 1) : item.value;
-      entries.push({ field: key, value, node: item });
+    const value = view.get(config, key);
+    for (const item of view.items(value) ?? [value]) add(key, item, key === "files");
+  }
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => add(`replacements[${index}].path`, view.get(item, "path"), false));
+  return entries;
+}
+function inspectPluginConfig(source, bases, confinement, listedBy) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const found = { outside: [], values: [] };
+  const shown = "config" in source ? source.config : source.file;
+  for (const doc of (0, import_yaml2.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml2.isMap)(doc.contents) || doc.errors.length > 0) continue;
+    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+      found.outside.push(
+        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+      );
     }
   }
-  const replacements = config.get("replacements", true);
-  if ((0, import_yaml2.isSeq)(replacements)) {
-    replacements.items.forEach((item, index) => {
-      const path2 = (0, import_yaml2.isMap)(item) ? item.get("path", true) : void 0;
-      if ((0, import_yaml2.isScalar)(path2) && typeof path2.value === "string" && path2.value !== "") entries.push({ field: `replacements[${index}].path`, value: path2.value, node: path2 });
-    });
-  }
-  return entries;
+  return found;
 }
 
 // src/render/kustomization.ts
@@ -12427,57 +12471,62 @@ function readKustomization(dir, show2, confinement) {
   if (!file) return void 0;
   if (confinement && !isInside(confinement, file)) {
     const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2 };
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [] };
   }
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync2(file, "utf8");
   const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
     throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
   }
-  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
+  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
   const includes = [];
+  const pluginDirs = [];
   const files = /* @__PURE__ */ new Map();
   const remotes = /* @__PURE__ */ new Map();
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  for (const field of RESOURCE_FIELDS) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml3.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml3.isScalar)(item) || typeof item.value !== "string") continue;
-      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
-    }
-  }
   const pluginConfigs = [];
-  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
-    const target = resolve2(dir, entry.value);
-    const origin = { kustomization: file, line: lineOf(entry.node) };
-    if (confinement && !isInside(confinement, target)) {
+  for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
       outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
       continue;
     }
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
-    const isDirectory = existsSync(target) && statSync(target).isDirectory();
-    if (isDirectory) includes.push(target);
-    else if (resourceField) files.set(target, origin);
-    else pluginConfigs.push(target);
+    const target = resolve2(dir, entry.value);
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat?.isFile()) pluginConfigs.push(target);
   }
+  const pluginValues = [];
   if (confinement) {
-    for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths({ config }, dir, confinement, show2));
+    const add = (found) => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
     for (const field of PLUGIN_FIELDS) {
-      const list = root?.get(field, true);
-      if (!(0, import_yaml3.isSeq)(list)) continue;
-      for (const item of list.items) {
-        if (!(0, import_yaml3.isScalar)(item) || typeof item.value !== "string" || !item.value.includes("\n")) continue;
-        outside.push(...findOutsidePluginPaths({ inline: item.value, file, line: lineOf(item) }, dir, confinement, show2));
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
       }
     }
   }
@@ -12487,7 +12536,7 @@ function readKustomization(dir, show2, confinement) {
     for (const item of list.items) {
       if (!(0, import_yaml3.isMap)(item)) continue;
       const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
@@ -12499,7 +12548,7 @@ function readKustomization(dir, show2, confinement) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
         if (target === dir || !existsSync(target)) continue;
-        if (confinement && !isInside(confinement, target)) continue;
+        if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
     }
@@ -12509,45 +12558,58 @@ function readKustomization(dir, show2, confinement) {
     file,
     isComponent: isComponent(root?.get("kind", true)),
     includes,
+    pluginDirs,
     files,
     remotes,
     generators,
     referencedPaths: [...referencedPaths].sort(),
-    outside
+    outside,
+    pluginValues
   };
 }
-function findOutsidePluginPaths(source, dir, confinement, show2) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
-  const docs = (0, import_yaml3.parseAllDocuments)(text, { lineCounter });
-  if (!Array.isArray(docs)) return [];
-  const bases = "config" in source ? [dir, dirname2(source.config)] : [dir];
-  const found = [];
-  for (const doc of docs) {
-    if (!(0, import_yaml3.isMap)(doc.contents)) continue;
-    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
-      if (!bases.some((base) => !isInside(confinement, resolve2(base, entry.value)))) continue;
-      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
-      found.push(
-        "config" in source ? { file: source.config, line, field: `${entry.field} (a plugin configuration of ${show2(dir)})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
-      );
+function indexScalarLines(doc, lineCounter) {
+  const lines = /* @__PURE__ */ new Map();
+  (0, import_yaml3.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && !lines.has(node.value) && node.range) lines.set(node.value, lineCounter.linePos(node.range[0]).line);
     }
+  });
+  return (value) => lines.get(value) ?? 1;
+}
+function isRecordLike(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listInlineEntries(list) {
+  const items = (0, import_yaml3.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries = [];
+  for (const item of items) {
+    if ((0, import_yaml3.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries.push({ text: item });
   }
-  return found;
+  return entries;
 }
 function isComponent(kind) {
   return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
 }
 function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
-  const queue = [root];
+  const queue = [{ dir: root }];
   while (queue.length > 0) {
-    const dir = queue.shift();
+    const { dir, pluginOf } = queue.shift();
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show2, confinement);
+    let kustomization = readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
+      };
+    }
     seen.set(dir, kustomization);
-    queue.push(...kustomization.includes);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
   }
   return { root, kustomizations: [...seen.values()] };
 }
@@ -12594,7 +12656,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      const bytes = readFileSync(path2);
+      const bytes = readFileSync2(path2);
       const bomb = findAliasBomb(bytes.toString("utf8"));
       if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
       digest = createHash("sha256").update(bytes).digest("hex");
@@ -13224,11 +13286,7 @@ function formatText(report, options) {
 // src/run.ts
 import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 import { availableParallelism as availableParallelism3, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve6 } from "node:path";
-
-// src/render/config-file.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -16349,6 +16407,8 @@ function dropIgnoredObjects(set, config) {
 }
 
 // src/render/config-file.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -16366,7 +16426,7 @@ function loadConfig(options) {
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync2(path2, "utf8");
+    text = readFileSync3(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -16375,28 +16435,36 @@ function readConfigFile(path2, shown) {
   }
   return parseConfig(text, shown);
 }
-function loadTrustedConfig(trustedRoot, otherRoot, file) {
-  const load = (root) => {
-    const names = file !== void 0 ? [file] : CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
-    if (file === void 0 && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
-    const [name] = names;
-    if (name === void 0 || !existsSync2(join3(root, name))) return { config: EMPTY_CONFIG, name, text: void 0 };
-    if (!isInside(createConfinement(root), join3(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    const text = readFileSync2(join3(root, name), "utf8");
-    return { config: parseConfig(text, name), name, text };
+function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
+  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
+  const pick2 = (present) => {
+    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
+    return present[0];
   };
-  const trusted = load(trustedRoot);
-  let other;
+  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
+  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
+  const before = readSide(beforeRoot, candidates, pick2);
+  const after = readSide(afterRoot, candidates, pick2);
+  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in after) return { config, file: shown, proposed: after };
+  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
+  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
+}
+function readSide(root, candidates, pick2) {
+  let name;
   try {
-    other = load(otherRoot);
+    name = pick2(candidates.filter((candidate) => existsSync2(join3(root, candidate))));
+    if (name === void 0) return { config: EMPTY_CONFIG };
+    const path2 = join3(root, name);
+    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync2(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync3(path2, "utf8");
+    return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    other = { problem: error.message };
+    return { ...name ? { name } : {}, problem: error.message };
   }
-  const shown = file ?? trusted.name ?? ("name" in other ? other.name : void 0) ?? CONFIG_FILE_NAMES[0];
-  if ("problem" in other) return { config: trusted.config, file: shown, proposed: other };
-  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
-  return { config: trusted.config, file: shown, proposed: other.config };
 }
 
 // src/render/git.ts
@@ -16568,6 +16636,13 @@ async function listWorkingTreeFiles(git) {
 async function getOriginUrl(git) {
   try {
     return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function readFileAtCommit(git, commit, path2) {
+  try {
+    return await git.run(["cat-file", "blob", `${commit}:${path2}`]);
   } catch {
     return void 0;
   }
@@ -16799,7 +16874,7 @@ function checkUnitCount(count, what) {
 }
 
 // src/plan-fixes.ts
-import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
 import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
 
 // src/core/fix-plan.ts
@@ -17297,14 +17372,14 @@ function findMissingCrds(context) {
 // src/render/overlay.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, readdirSync as readdirSync2, rmSync as rmSync4, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2 } from "node:path";
 
 // src/render/remote-fetch.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync } from "node:fs";
 import { join as join6 } from "node:path";
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
@@ -17376,7 +17451,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync3(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync3(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
@@ -17401,10 +17476,10 @@ function createRemoteFetcher(options = {}) {
     try {
       const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync3(index)) return void 0;
-      const digest = readFileSync3(index, "utf8").trim();
+      const digest = readFileSync4(index, "utf8").trim();
       const object = join6(cacheDir, "objects", digest);
       if (!existsSync3(object)) return void 0;
-      const body = readFileSync3(object, "utf8");
+      const body = readFileSync4(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -17425,7 +17500,7 @@ function createRemoteFetcher(options = {}) {
       const digest = sha256(body);
       for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
       const object = join6(cacheDir, "objects", digest);
-      if (!existsSync3(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
+      if (!existsSync3(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
       writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
@@ -17576,7 +17651,6 @@ function describeNetworkError(error) {
 
 // src/render/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
-var PLUGIN_FIELDS2 = ["generators", "transformers", "validators"];
 var REMOTE_DIR = ".prune-guard-remote";
 function isRemoteFileUrl(value) {
   if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
@@ -17593,8 +17667,8 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync4(k.file, "utf8");
-  if (remote2) await checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf);
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync5(k.file, "utf8");
+  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
@@ -17660,15 +17734,15 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     throw error;
   }
 }
-async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf) {
+async function checkKustomizeFetches(graph, remote2, remotesOf, textOf) {
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = (0, import_yaml7.parseDocument)(textOf(k), { uniqueKeys: false });
+    const doc = (0, import_yaml7.parseDocument)(textOf(k), GO_YAML_OPTIONS);
     if (!(0, import_yaml7.isMap)(doc.contents)) continue;
-    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    const entries = listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, k.file)).map(({ field, value }) => ({ field, value }));
     for (const value of listed) entries.push({ field: "resources", value });
-    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: "plugin", value });
+    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
     for (const { field, value } of entries) {
       if (readReference(value).kind === "local") continue;
       const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
@@ -17679,31 +17753,6 @@ async function checkKustomizeFetches(treeRoot, graph, remote2, remotesOf, textOf
       await remote2.fetcher.checkReference(target, value);
     }
   }
-}
-function listPluginReferences(treeRoot, dir, root) {
-  const texts = [];
-  for (const field of PLUGIN_FIELDS2) {
-    const list = root.get(field, true);
-    if (!(0, import_yaml7.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml7.isScalar)(item) || typeof item.value !== "string") continue;
-      if (item.value.includes("\n")) {
-        texts.push(item.value);
-        continue;
-      }
-      const file = resolve4(dir, item.value);
-      if (!existsSync4(file) || !statSync3(file).isFile() || isOutside(realpathSync2(treeRoot), realpathSync2(file))) continue;
-      texts.push(readFileSync4(file, "utf8"));
-    }
-  }
-  const values = [];
-  for (const text of texts) {
-    for (const doc of (0, import_yaml7.parseAllDocuments)(text)) {
-      if (!("contents" in doc) || !(0, import_yaml7.isMap)(doc.contents)) continue;
-      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
-    }
-  }
-  return values;
 }
 function replaceEntries(text, replacements) {
   const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
@@ -17745,9 +17794,9 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-root.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync5, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join8, relative as relative3, resolve as resolve4 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request2) {
@@ -17760,7 +17809,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync5(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync6(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -17790,8 +17839,8 @@ buildMetadata: [originAnnotations]
       if (error instanceof RenderError) {
         const prefixes = [buildRoot, graph.root, treeRoot, ...wrapper ? [wrapper] : []];
         const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
-        const cause = redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes));
-        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
+        const cause = redactObjectData(redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes)));
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details === void 0 ? void 0 : redactObjectData(error.details));
       }
       throw error;
     }
@@ -17808,6 +17857,9 @@ buildMetadata: [originAnnotations]
     removeWrapper?.();
     overlay?.dispose();
   }
+}
+function redactObjectData(message) {
+  return message.replace(/(\\?")(data|stringData|binaryData)\1:\{(?:[^{}]|\{[^{}]*\})*\}/g, "$1$2$1:$1(redacted)$1").replace(/\b(data|stringData|binaryData):map\[[^\]]*\]/g, "$1:(redacted)");
 }
 function nameRemoteFiles(message, remoteFiles) {
   let result = message;
@@ -17858,7 +17910,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve5(wrapper, origin.configuredIn));
+      const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -17883,7 +17935,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const local = resolve5(wrapper, origin.path);
+      const local = resolve4(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
       if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
       const file = unalias(local);
@@ -17899,12 +17951,12 @@ function stripPaths(message, prefixes) {
 }
 
 // src/render/tree-index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync7, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync8, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { join as join10, posix, relative as relative5 } from "node:path";
 
 // src/render/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync6, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -17958,7 +18010,7 @@ function collectIgnoreMatchers(source, specIgnore) {
       const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync7(path2, "utf8")) });
       }
     }
   };
@@ -18018,7 +18070,7 @@ function indexTree(root, show2, files) {
       if (!texts.has(path2)) {
         const absolute = join10(root, path2);
         const readable = existsSync5(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync7(absolute, "utf8") : void 0);
+        texts.set(path2, readable ? readFileSync8(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -18137,9 +18189,9 @@ async function planGroupFix(group, planning) {
   const headFile = join11(planning.head.root, group.kustomization);
   if (!existsSync6(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync8(headFile, "utf8");
+  const headText = readFileSync9(headFile, "utf8");
   const beforeFile = join11(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync8(beforeFile, "utf8")) : [];
+  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync9(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -18199,7 +18251,7 @@ function createTreeChange(overrides, files, planning) {
 }
 async function mergeFileFixes(path2, fixes, planning) {
   const headFile = join11(planning.head.root, path2);
-  const original = readFileSync8(headFile, "utf8");
+  const original = readFileSync9(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -18294,7 +18346,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync8(join11(planning.head.root, path2), "utf8");
+  const original = readFileSync9(join11(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -18368,7 +18420,7 @@ async function readBeforeSource(group, planning) {
   try {
     const file = join11(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync8(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync9(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -23509,13 +23561,13 @@ function createOctokit(options) {
 }
 
 // src/run-flux.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join15 } from "node:path";
 
 // src/render/flux-build.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
 function unaliasBuildPath(aliases, path2) {
@@ -23561,7 +23613,7 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml11.parse)(readFileSync9(file, "utf8"));
+  const value = (0, import_yaml11.parse)(readFileSync10(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -23590,7 +23642,7 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync9(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
     throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
   }
@@ -23637,7 +23689,7 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/flux-discovery.ts
-import { readFileSync as readFileSync10, readdirSync as readdirSync7 } from "node:fs";
+import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
 import { join as join14, relative as relative9 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
@@ -23651,7 +23703,7 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync10(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync11(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
@@ -23790,7 +23842,7 @@ function declaresFluxKustomizations(dir) {
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync11(path2, "utf8");
+        const text = readFileSync12(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
@@ -23939,7 +23991,7 @@ async function runWithTree(options, dependencies = {}) {
   const checkouts = [];
   let fetcher;
   try {
-    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts) : prepareDirectorySides(options.source, options.cwd);
+    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
     const settings = loadSettings(options, sides);
     const { config } = settings;
@@ -23988,16 +24040,22 @@ async function runWithTree(options, dependencies = {}) {
 function defaultRunner(options) {
   return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
 }
-async function prepareGitSides(source, cwd, checkouts) {
+async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
   const repoUrl = await getOriginUrl(git);
   const headCommit = await resolveCommit(git, source.head ?? "HEAD");
   const baseRef = source.base ?? await findDefaultBase(git);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
+  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+  const policyFiles = /* @__PURE__ */ new Map();
+  for (const name of configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES) {
+    const text = await readFileAtCommit(git, policyCommit, name);
+    if (text !== void 0) policyFiles.set(name, text);
+  }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative10(git.root, resolve6(realCwd, path2));
+    const rel = relative10(git.root, resolve5(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -24009,7 +24067,7 @@ async function prepareGitSides(source, cwd, checkouts) {
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir)
   };
-  const common = { paths, ...repoUrl ? { repoUrl } : {} };
+  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
@@ -24027,7 +24085,7 @@ async function prepareGitSides(source, cwd, checkouts) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve6(cwd, dir);
+    const root = resolve5(cwd, dir);
     if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
@@ -24048,16 +24106,16 @@ function createContents(options) {
 }
 function loadSettings(options, sides) {
   const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
-  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, config, proposed) : void 0;
+  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
   return settle(config, finding ? [finding] : []);
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve6(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve5(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve6(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve5(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
   return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
@@ -24272,7 +24330,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   const read = (path2) => {
     const absolute = join17(headRoot, path2);
-    return existsSync11(absolute) ? readFileSync12(absolute, "utf8") : void 0;
+    return existsSync11(absolute) ? readFileSync13(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}

@@ -167,6 +167,8 @@ interface BeforeSide {
   readonly label: string;
   /** The pull request head, when the workspace is the merge commit of it and the base. */
   readonly mergeOf?: string;
+  /** The commit whose configuration is the policy, when not `base` itself (the base branch's tip). */
+  readonly policy?: string;
 }
 
 const FETCH_ADVICE = 'set fetch-depth: 0 on actions/checkout (or fetch-depth: 2 for the default merge commit)';
@@ -190,7 +192,8 @@ async function resolveBefore(workspace: string, options: ActionOptions, pr: Pull
     const mergeBase = await findMergeBase(git, pr.baseSha, head, pr.baseRef).catch(() => {
       throw new UsageError(`no merge base of ${pr.baseRef} (${pr.baseSha.slice(0, 7)}) and the head in this shallow clone: ${FETCH_ADVICE}`);
     });
-    return { base: mergeBase, exact: true, label: `${pr.baseRef} (merge base ${mergeBase.slice(0, 7)})` };
+    // The policy is the base branch's as it stands, not the merge base's.
+    return { base: mergeBase, exact: true, label: `${pr.baseRef} (merge base ${mergeBase.slice(0, 7)})`, policy: pr.baseSha };
   }
   const previous = parents[0];
   if (!previous) throw new UsageError('HEAD has no parent commit to compare with: set the base input');
@@ -286,6 +289,7 @@ async function runAction(): Promise<void> {
           paths: options.paths,
           base: before.base,
           exactBase: before.exact,
+          ...(before.policy ? { policyRef: before.policy } : {}),
           baseLabel: before.label,
           headLabel: pr ? `#${pr.number} (${pr.headSha.slice(0, 7)})` : 'HEAD',
         },

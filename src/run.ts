@@ -7,9 +7,9 @@ import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from './core/errors.ts';
 import { hideUserInfo } from './core/redact.ts';
-import type { Config } from './core/config.ts';
+import { EMPTY_CONFIG, type Config } from './core/config.ts';
 import { isAtOrAbove, type FailLevel } from './core/findings.ts';
-import { loadConfig, loadTrustedConfig } from './render/config-file.ts';
+import { CONFIG_FILE_NAMES, loadConfig, loadTrustedConfig } from './render/config-file.ts';
 import type { Report, SideInfo } from './core/report.ts';
 import {
   addTemporaryWorktree,
@@ -18,6 +18,7 @@ import {
   getOriginUrl,
   listWorkingTreeFiles,
   openRepository,
+  readFileAtCommit,
   resolveCommit,
   type TemporaryCheckout,
 } from './render/git.ts';
@@ -54,6 +55,8 @@ export type RunSource =
       readonly baseLabel?: string;
       /** How reports name the working tree side; default: `working tree`. */
       readonly headLabel?: string;
+      /** The commit whose configuration is the policy; default: the commit `base` names (its tip, not the merge base). */
+      readonly policyRef?: string;
     }
   | {
       /** Compare two directories, no git. */
@@ -153,6 +156,8 @@ interface PreparedSides {
   readonly paths: string[];
   /** The repository's origin URL, to tell which Flux GitRepository is this repository. */
   readonly repoUrl?: string;
+  /** Git mode: the configuration files as the base branch itself has them now (its tip, not the merge base). */
+  readonly policyFiles?: ReadonlyMap<string, string>;
 }
 
 /** Names paths as `PREFIX` + the path relative to `root` (`main:apps/web`, `before/apps/web`). */
@@ -177,7 +182,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
   try {
     const sides =
       options.source.kind === 'git'
-        ? await prepareGitSides(options.source, options.cwd, checkouts)
+        ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath)
         : prepareDirectorySides(options.source, options.cwd);
     const { before, after, paths } = sides;
     const settings = loadSettings(options, sides);
@@ -239,6 +244,7 @@ async function prepareGitSides(
   source: Extract<RunSource, { kind: 'git' }>,
   cwd: string,
   checkouts: TemporaryCheckout[],
+  configPath: string | undefined,
 ): Promise<PreparedSides> {
   const git = await openRepository(cwd);
   const repoUrl = await getOriginUrl(git);
@@ -246,6 +252,14 @@ async function prepareGitSides(
   const baseRef = source.base ?? (await findDefaultBase(git));
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
+  // The policy is the base branch's as it stands, not as it stood where the change branched
+  // off: a branch cut before the policy was tightened must not run under the older one.
+  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+  const policyFiles = new Map<string, string>();
+  for (const name of configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES) {
+    const text = await readFileAtCommit(git, policyCommit, name);
+    if (text !== undefined) policyFiles.set(name, text);
+  }
 
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
@@ -262,7 +276,7 @@ async function prepareGitSides(
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
   };
-  const common = { paths, ...(repoUrl ? { repoUrl } : {}) };
+  const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}) };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
@@ -315,8 +329,8 @@ function loadSettings(options: RunOptions, sides: PreparedSides): Settings {
   const settle = (config: Config, configFindings: readonly Finding[] = []): Settings => ({ config, failOn: options.failOn ?? config.failOn ?? 'error', configFindings, budget: createObjectBudget() });
   if (options.configPath !== undefined) return settle(loadConfig({ path: resolve(options.cwd, options.configPath) }));
   if (options.source.kind === 'dirs') return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
-  const { config, file, proposed } = loadTrustedConfig(sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, config, proposed) : undefined;
+  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : undefined;
   return settle(config, finding ? [finding] : []);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Finds and reads the configuration file; parsing and validation are src/core/config.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config.ts';
 import { ConfigError, getErrorMessage } from '../core/errors.ts';
@@ -61,41 +61,56 @@ export interface TrustedConfig {
   /** The file's path in the repository, as messages name it. */
   readonly file: string;
   /**
-   * What the other side's file would make of the gate, when it differs from the trusted one
-   * (or the problem that keeps it from loading); undefined when both are the same file.
+   * What the file after the change would make of the gate, when the change edits it (or the
+   * problem that keeps it from loading); undefined when the change leaves it alone.
    */
   readonly proposed?: Config | { readonly problem: string };
+  /** The file before the change, to compare `proposed` with (when it loaded). */
+  readonly previous?: Config;
 }
 
 /**
- * Loads the configuration from the trusted side of a comparison (the base of a pull
- * request), never from the side under review: a change must not be able to switch off its
- * own check. `file` is a path in the repository (default: {@link CONFIG_FILE_NAMES} at the
- * root); a file missing on the trusted side means the defaults. The other side's file is
- * read too, so that a change to it can be shown for what it is; a symlink out of the
- * repository is never followed.
+ * Loads the configuration from the trusted side of a comparison, never from the side under
+ * review: a change must not be able to switch off its own check. `policy` holds the files
+ * of the trusted commit by path (the base branch as it stands; see {@link CONFIG_FILE_NAMES});
+ * `file` is a path in the repository (default: those names at the root); a file missing
+ * there means the defaults. What the change itself does to the file is read from the two
+ * trees compared (`beforeRoot`, `afterRoot`), so that an edit shows for what it is and a
+ * branch that is merely behind shows nothing; a symlink out of the repository is never
+ * followed.
  */
-export function loadTrustedConfig(trustedRoot: string, otherRoot: string, file?: string): TrustedConfig {
-  const load = (root: string): { config: Config; name: string | undefined; text: string | undefined } => {
-    const names = file !== undefined ? [file] : CONFIG_FILE_NAMES.filter((name) => existsSync(join(root, name)));
-    if (file === undefined && names.length > 1) throw new ConfigError(`${names[0]} and ${names[1]} both exist at the repository root: keep one`);
-    const [name] = names;
-    if (name === undefined || !existsSync(join(root, name))) return { config: EMPTY_CONFIG, name, text: undefined };
-    if (!isInside(createConfinement(root), join(root, name))) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    const text = readFileSync(join(root, name), 'utf8');
-    return { config: parseConfig(text, name), name, text };
+export function loadTrustedConfig(policy: ReadonlyMap<string, string>, beforeRoot: string, afterRoot: string, file?: string): TrustedConfig {
+  const candidates = file !== undefined ? [file] : [...CONFIG_FILE_NAMES];
+  const pick = (present: readonly string[]): string | undefined => {
+    if (file === undefined && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
+    return present[0];
   };
-  const trusted = load(trustedRoot);
-  let other: ReturnType<typeof load> | { problem: string };
+  const policyName = pick(candidates.filter((name) => policy.has(name)));
+  const policyText = policyName === undefined ? undefined : policy.get(policyName);
+  const config = policyName === undefined || policyText === undefined ? EMPTY_CONFIG : parseConfig(policyText, policyName);
+  const before = readSide(beforeRoot, candidates, pick);
+  const after = readSide(afterRoot, candidates, pick);
+  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
+  if ('problem' in after) return { config, file: shown, proposed: after };
+  // The same bytes need no comparison; different bytes may still mean the same policy.
+  if (!('problem' in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
+  return { config, file: shown, proposed: after.config, ...('problem' in before ? {} : { previous: before.config }) };
+}
+
+type SideConfig = { readonly name?: string; readonly text?: string; readonly config: Config } | { readonly name?: string; readonly problem: string };
+
+function readSide(root: string, candidates: readonly string[], pick: (present: readonly string[]) => string | undefined): SideConfig {
+  let name: string | undefined;
   try {
-    other = load(otherRoot);
+    name = pick(candidates.filter((candidate) => existsSync(join(root, candidate))));
+    if (name === undefined) return { config: EMPTY_CONFIG };
+    const path = join(root, name);
+    if (!isInside(createConfinement(root), path)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync(path).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync(path, 'utf8');
+    return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    other = { problem: error.message };
+    return { ...(name ? { name } : {}), problem: error.message };
   }
-  const shown = file ?? trusted.name ?? ('name' in other ? other.name : undefined) ?? CONFIG_FILE_NAMES[0];
-  if ('problem' in other) return { config: trusted.config, file: shown, proposed: other };
-  // The same bytes need no comparison; different bytes may still mean the same policy.
-  if (other.text === trusted.text && other.name === trusted.name) return { config: trusted.config, file: shown };
-  return { config: trusted.config, file: shown, proposed: other.config };
 }

@@ -6,9 +6,11 @@
  * so every path a kustomization can name is resolved here, symlinks included, before
  * kustomize or prune-guard itself reads anything.
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { ManifestError } from '../core/errors.ts';
+import { MAX_ALIAS_EXPANSION } from '../core/yaml-bomb.ts';
 
 /** The one directory reads must stay in. */
 export interface Confinement {
@@ -75,16 +77,6 @@ export function isInside(confinement: Confinement, path: string): boolean {
   }
 }
 
-/** A path-bearing entry of a kustomization, with the node it was read from. */
-export interface PathEntry {
-  /** Where in the file, e.g. `patches[2].path`. */
-  readonly field: string;
-  /** The path as written (for generator files, without the `key=`). */
-  readonly value: string;
-  /** The scalar holding it, for its line. */
-  readonly node: Node;
-}
-
 /** Lists whose string entries are paths (or, for a few, inline YAML, told apart by a newline). */
 const PATH_LISTS = [
   'resources',
@@ -122,56 +114,160 @@ const PATH_OBJECTS: Readonly<Record<string, readonly string[]>> = {
 const PLUGIN_PATH_KEYS = ['path', 'paths', 'files', 'envs', 'env', 'valuesFile', 'additionalValuesFiles', 'chartHome', 'values'] as const;
 
 /**
- * Lists every local path a kustomization names: the fields kustomize reads files or
- * directories from. Remote references are left to the network policy.
+ * How the walk below reads a YAML document: through its nodes (each entry keeps its line), or
+ * through the value the document resolves to, as kustomize's Go parser reads it (aliases
+ * and merge keys resolved, the last of duplicate keys winning, `!!binary` decoded).
  */
-export function listPathEntries(root: YAMLMap, isRemote: (value: string) => boolean): PathEntry[] {
+interface YamlView {
+  get(container: unknown, key: string): unknown;
+  items(value: unknown): readonly unknown[] | undefined;
+  text(value: unknown): string | undefined;
+  node(value: unknown): Node | undefined;
+}
+
+const NODE_VIEW: YamlView = {
+  get: (container, key) => (isMap(container) ? container.get(key, true) : undefined),
+  items: (value) => (isSeq(value) ? value.items : undefined),
+  text: (value) => (isScalar(value) && typeof value.value === 'string' ? value.value : undefined),
+  node: (value) => (isScalar(value) ? value : undefined),
+};
+
+const VALUE_VIEW: YamlView = {
+  get: (container, key) => (typeof container === 'object' && container !== null && !Array.isArray(container) && !(container instanceof Uint8Array) ? (container as Record<string, unknown>)[key] : undefined),
+  items: (value) => (Array.isArray(value) ? value : undefined),
+  text: (value) => (typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : undefined),
+  node: () => undefined,
+};
+
+/** A path-bearing entry of a kustomization, with the node it was read from when it has one. */
+export interface PathEntry {
+  /** Where in the file, e.g. `patches[2].path`. */
+  readonly field: string;
+  /** The path as written (for generator files, without the `key=`). */
+  readonly value: string;
+  /** The scalar holding it, for its line; absent for one only the resolved document shows. */
+  readonly node?: Node;
+}
+
+/**
+ * Lists every local path a kustomization names: the fields kustomize reads files or
+ * directories from. Remote references are left to the network policy. With `resolved` (the
+ * document's value, see {@link resolveYamlDocument}), entries that only kustomize's reading
+ * of the file shows (a duplicate key's last value, an alias, a merge key) are listed too.
+ */
+export function listPathEntries(root: YAMLMap, isRemote: (value: string) => boolean, resolved?: unknown): PathEntry[] {
+  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === undefined ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
+}
+
+/** Lists the paths a builtin plugin's configuration (one YAML document) names; `resolved` as for {@link listPathEntries}. */
+export function listPluginPathEntries(config: YAMLMap, isRemote: (value: string) => boolean, resolved?: unknown): PathEntry[] {
+  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === undefined ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
+}
+
+/**
+ * The value of a parsed document as kustomize reads it; throws a ManifestError when its
+ * aliases would expand past {@link MAX_ALIAS_EXPANSION}. Parse with `merge: true` and
+ * `customTags: ['binary']` so that merge keys and `!!binary` mean what they mean to Go.
+ */
+export function resolveYamlDocument(doc: Document, shown: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    if (error instanceof Error && /alias/i.test(error.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (an alias bomb); refused before building`);
+    // An anchor merged into itself (`a: &a {<<: *a}`) never ends.
+    if (error instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
+    throw error;
+  }
+}
+
+/** The parse options under which {@link resolveYamlDocument} reads a document as Go does. */
+export const GO_YAML_OPTIONS: { readonly uniqueKeys: false; readonly merge: true; readonly customTags: ['binary'] } = { uniqueKeys: false, merge: true, customTags: ['binary'] };
+
+function mergeEntries(fromNodes: PathEntry[], fromValue: PathEntry[]): PathEntry[] {
+  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
+  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+}
+
+function collectPathEntries(view: YamlView, root: unknown, isRemote: (value: string) => boolean): PathEntry[] {
   const entries: PathEntry[] = [];
-  const add = (field: string, node: unknown, stripKey = false): void => {
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') return;
+  const add = (field: string, value: unknown, stripKey = false): void => {
+    const text = view.text(value);
     // Inline patches and inline plugin configurations are YAML text, not paths.
-    if (node.value.includes('\n') || isRemote(node.value)) return;
-    const value = stripKey && node.value.includes('=') ? node.value.slice(node.value.indexOf('=') + 1) : node.value;
-    if (value !== '') entries.push({ field, value, node });
+    if (text === undefined || text === '' || text.includes('\n') || isRemote(text)) return;
+    const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
+    const node = view.node(value);
+    if (path !== '') entries.push({ field, value: path, ...(node ? { node } : {}) });
   };
-  const addAll = (field: string, node: unknown, stripKey = false): void => {
-    if (isSeq(node)) node.items.forEach((item) => add(field, item, stripKey));
-    else add(field, node, stripKey);
+  const addAll = (field: string, value: unknown, stripKey = false): void => {
+    const items = view.items(value);
+    if (items) items.forEach((item) => add(field, item, stripKey));
+    else add(field, value, stripKey);
   };
-  for (const field of PATH_LISTS) addAll(field, root.get(field, true));
+  for (const field of PATH_LISTS) addAll(field, view.get(root, field));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    const list = root.get(field, true);
-    if (!isSeq(list)) continue;
-    list.items.forEach((item, index) => {
-      if (!isMap(item)) return;
-      for (const key of keys) addAll(`${field}[${index}].${key}`, item.get(key, true), key === 'files');
+    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
+      for (const key of keys) addAll(`${field}[${index}].${key}`, view.get(item, key), key === 'files');
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
-    const object = root.get(field, true);
-    if (isMap(object)) for (const key of keys) addAll(`${field}.${key}`, object.get(key, true));
+    const object = view.get(root, field);
+    for (const key of keys) addAll(`${field}.${key}`, view.get(object, key));
   }
   return entries;
 }
 
-/** Lists the paths a builtin plugin's configuration (one YAML document) names. */
-export function listPluginPathEntries(config: YAMLMap, isRemote: (value: string) => boolean): PathEntry[] {
+function collectPluginEntries(view: YamlView, config: unknown, isRemote: (value: string) => boolean): PathEntry[] {
   const entries: PathEntry[] = [];
+  const add = (field: string, value: unknown, stripKey: boolean): void => {
+    const text = view.text(value);
+    if (text === undefined || text === '' || text.includes('\n') || isRemote(text)) return;
+    const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
+    const node = view.node(value);
+    entries.push({ field, value: path, ...(node ? { node } : {}) });
+  };
   for (const key of PLUGIN_PATH_KEYS) {
-    const node = config.get(key, true);
-    const items = isSeq(node) ? node.items : [node];
-    for (const item of items) {
-      if (!isScalar(item) || typeof item.value !== 'string' || item.value === '' || item.value.includes('\n') || isRemote(item.value)) continue;
-      const value = key === 'files' && item.value.includes('=') ? item.value.slice(item.value.indexOf('=') + 1) : item.value;
-      entries.push({ field: key, value, node: item });
+    const value = view.get(config, key);
+    for (const item of view.items(value) ?? [value]) add(key, item, key === 'files');
+  }
+  (view.items(view.get(config, 'replacements')) ?? []).forEach((item, index) => add(`replacements[${index}].path`, view.get(item, 'path'), false));
+  return entries;
+}
+
+/** What a plugin configuration names: paths that lead out, and every path and URL it names. */
+export interface PluginInspection {
+  /** Its paths that lead out of the confinement. */
+  readonly outside: OutsideReference[];
+  /** Every path and URL it names (for the network policy). */
+  readonly values: string[];
+}
+
+/**
+ * Inspects a plugin configuration: a file (`config`), or one written inline in a
+ * kustomization (`inline`, at `line` of `file`; a path parses as no mapping and names
+ * nothing). Its paths are resolved against every directory in `bases` (kustomize resolves
+ * them against the listing kustomization; a file's own directory is checked too, to be safe).
+ */
+export function inspectPluginConfig(
+  source: { readonly config: string } | { readonly inline: string; readonly file: string; readonly line: number },
+  bases: readonly string[],
+  confinement: Confinement,
+  listedBy: string,
+): PluginInspection {
+  const lineCounter = new LineCounter();
+  const text = 'config' in source ? readFileSync(source.config, 'utf8') : source.inline;
+  const found: PluginInspection = { outside: [], values: [] };
+  const shown = 'config' in source ? source.config : source.file;
+  for (const doc of parseAllDocuments(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!('contents' in doc) || !isMap(doc.contents) || doc.errors.length > 0) continue;
+    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+      found.outside.push(
+        'config' in source
+          ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value }
+          : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value },
+      );
     }
   }
-  const replacements = config.get('replacements', true);
-  if (isSeq(replacements)) {
-    replacements.items.forEach((item, index) => {
-      const path = isMap(item) ? item.get('path', true) : undefined;
-      if (isScalar(path) && typeof path.value === 'string' && path.value !== '') entries.push({ field: `replacements[${index}].path`, value: path.value, node: path });
-    });
-  }
-  return entries;
+  return found;
 }

@@ -4,13 +4,13 @@
  * finds build roots, and decides when two sides have identical inputs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, visit, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ManifestError } from '../core/errors.ts';
 import { describeYamlError } from '../core/objects.ts';
 import { findAliasBomb } from '../core/yaml-bomb.ts';
-import { isInside, listPathEntries, listPluginPathEntries, type Confinement, type OutsideReference } from './confine.ts';
+import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -41,8 +41,10 @@ export interface Kustomization {
   readonly file: string;
   /** True for `kind: Component`, which is never built on its own. */
   readonly isComponent: boolean;
-  /** Local directories it includes (resources, bases, components), absolute. */
+  /** Local directories it includes (resources, bases, components, plugin directories), absolute. */
   readonly includes: readonly string[];
+  /** The directories among `includes` that hold plugin configurations (generators, transformers, validators). */
+  readonly pluginDirs: readonly string[];
   /** Local files it lists as resources, absolute, with their entry. */
   readonly files: ReadonlyMap<string, EntryOrigin>;
   /** Remote resources (URLs, git bases), with their entry. */
@@ -53,6 +55,11 @@ export interface Kustomization {
   readonly referencedPaths: readonly string[];
   /** Paths it names that lead out of the confinement it was read under; never read, never followed. */
   readonly outside: readonly OutsideReference[];
+  /**
+   * Every path and URL its plugin configurations name (files, inline ones, and, for a
+   * kustomization of plugin configurations, its resources), for the network policy.
+   */
+  readonly pluginValues: readonly string[];
 }
 
 /** Returns the kustomization file of a directory, or undefined. */
@@ -76,70 +83,78 @@ const PLUGIN_FIELDS = new Set(['generators', 'transformers', 'validators']);
  * Reads the kustomization in `dir`; `show` names files in error messages. With a
  * confinement, nothing outside it is read or followed: a kustomization file that is a
  * symlink out of the tree is not read at all, and every path that leads out is listed in
- * `outside` instead of `includes`, `files` and `referencedPaths`.
+ * `outside` instead of `includes`, `files` and `referencedPaths`. The file is read twice
+ * over: as written (lines for provenance), and as kustomize's Go parser reads it (the last
+ * of duplicate keys, aliases, merge keys, `!!binary`), so no entry only kustomize sees
+ * escapes the check.
  */
 export function readKustomization(dir: string, show: PathDisplay, confinement?: Confinement): Kustomization | undefined {
   const file = findKustomizationFile(dir);
   if (!file) return undefined;
   if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside };
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [] };
   }
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show(file);
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
     throw new ManifestError(`${shown}${line ? `:${line}` : ''}: malformed YAML: ${describeYamlError(error.message)}`);
   }
-  const lineOf = (node: Node | null | undefined): number =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : undefined;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node: Node | null | undefined, value: string): number => (node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value));
+  // kustomize reads a kustomization from its real directory: `../` under a symlinked
+  // directory leads from there, not from the path as written.
+  const bases = confinement ? [...new Set([dir, realpathSync(dir)])] : [dir];
+  const leaves = (value: string): boolean => confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
 
   const includes: string[] = [];
+  const pluginDirs: string[] = [];
   const files = new Map<string, EntryOrigin>();
   const remotes = new Map<string, EntryOrigin>();
   const generators = new Map<string, EntryOrigin>();
   const outside: OutsideReference[] = [];
-  const root = doc.contents;
-  if (root !== null && !isMap(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-
-  for (const field of RESOURCE_FIELDS) {
-    const list = root?.get(field, true);
-    if (!isSeq(list)) continue;
-    for (const item of list.items) {
-      if (!isScalar(item) || typeof item.value !== 'string') continue;
-      if (isRemoteReference(item.value)) remotes.set(item.value, { kustomization: file, line: lineOf(item) });
-    }
-  }
   const pluginConfigs: string[] = [];
-  for (const entry of root ? listPathEntries(root, isRemoteReference) : []) {
-    const target = resolve(dir, entry.value);
-    const origin = { kustomization: file, line: lineOf(entry.node) };
-    if (confinement && !isInside(confinement, target)) {
+  for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    const resourceField = (RESOURCE_FIELDS as readonly string[]).includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
       outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
       continue;
     }
-    const resourceField = (RESOURCE_FIELDS as readonly string[]).includes(entry.field);
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
-    const isDirectory = existsSync(target) && statSync(target).isDirectory();
-    if (isDirectory) includes.push(target);
-    else if (resourceField) files.set(target, origin);
-    else pluginConfigs.push(target);
+    const target = resolve(dir, entry.value);
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat?.isFile()) pluginConfigs.push(target);
   }
   // A plugin configuration names files of its own (a PatchTransformer's path), read
-  // relative to the kustomization that lists it.
+  // relative to the kustomization that lists it; it may also be written inline, as YAML
+  // text in the list (a block, or a one-line flow mapping).
+  const pluginValues: string[] = [];
   if (confinement) {
-    for (const config of pluginConfigs) outside.push(...findOutsidePluginPaths({ config }, dir, confinement, show));
-    // kustomize also takes a plugin configuration written inline, as YAML text in the list.
+    const add = (found: { outside: OutsideReference[]; values: string[] }): void => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname(config)], confinement, show(dir)));
     for (const field of PLUGIN_FIELDS) {
-      const list = root?.get(field, true);
-      if (!isSeq(list)) continue;
-      for (const item of list.items) {
-        if (!isScalar(item) || typeof item.value !== 'string' || !item.value.includes('\n')) continue;
-        outside.push(...findOutsidePluginPaths({ inline: item.value, file, line: lineOf(item) }, dir, confinement, show));
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : undefined)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show(dir)));
       }
     }
   }
@@ -149,7 +164,7 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
     for (const item of list.items) {
       if (!isMap(item)) continue;
       const name = item.get('name');
-      if (typeof name === 'string') generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item) });
+      if (typeof name === 'string') generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
     }
   }
 
@@ -164,7 +179,7 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
         const target = resolve(dir, candidate);
         if (target === dir || !existsSync(target)) continue;
         // Never hashed, never read: a value like `/` or `/etc/passwd` in any field stays outside.
-        if (confinement && !isInside(confinement, target)) continue;
+        if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
     },
@@ -175,44 +190,40 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
     file,
     isComponent: isComponent(root?.get('kind', true)),
     includes,
+    pluginDirs,
     files,
     remotes,
     generators,
     referencedPaths: [...referencedPaths].sort(),
     outside,
+    pluginValues,
   };
 }
 
-/**
- * The paths plugin configurations name that lead out of the tree: a configuration file
- * (`config`), or one written inline in the kustomization (`inline`, at `line` of `file`).
- */
-function findOutsidePluginPaths(
-  source: { readonly config: string } | { readonly inline: string; readonly file: string; readonly line: number },
-  dir: string,
-  confinement: Confinement,
-  show: PathDisplay,
-): OutsideReference[] {
-  const lineCounter = new LineCounter();
-  const text = 'config' in source ? readFileSync(source.config, 'utf8') : source.inline;
-  const docs = parseAllDocuments(text, { lineCounter });
-  if (!Array.isArray(docs)) return [];
-  // kustomize resolves them against the listing kustomization; a file's own directory is checked too, to be safe.
-  const bases = 'config' in source ? [dir, dirname(source.config)] : [dir];
-  const found: OutsideReference[] = [];
-  for (const doc of docs) {
-    if (!isMap(doc.contents)) continue;
-    for (const entry of listPluginPathEntries(doc.contents, isRemoteReference)) {
-      if (!bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
-      const line = entry.node.range ? lineCounter.linePos(entry.node.range[0]).line : 1;
-      found.push(
-        'config' in source
-          ? { file: source.config, line, field: `${entry.field} (a plugin configuration of ${show(dir)})`, value: entry.value }
-          : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value },
-      );
-    }
+/** Maps each string scalar of a document to the line it first appears on (1 when it does not). */
+function indexScalarLines(doc: Document, lineCounter: LineCounter): (value: string) => number {
+  const lines = new Map<string, number>();
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && !lines.has(node.value) && node.range) lines.set(node.value, lineCounter.linePos(node.range[0]).line);
+    },
+  });
+  return (value) => lines.get(value) ?? 1;
+}
+
+function isRecordLike(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The string entries of a plugin list, any of which may be an inline configuration (a path parses as no mapping). */
+function listInlineEntries(list: unknown): Array<{ text: string; node?: Node }> {
+  const items: readonly unknown[] = isSeq(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries: Array<{ text: string; node?: Node }> = [];
+  for (const item of items) {
+    if (isScalar(item) && typeof item.value === 'string') entries.push({ text: item.value, node: item });
+    else if (typeof item === 'string') entries.push({ text: item });
   }
-  return found;
+  return entries;
 }
 
 function isComponent(kind: unknown): boolean {
@@ -227,17 +238,30 @@ export interface KustomizationGraph {
   readonly kustomizations: readonly Kustomization[];
 }
 
-/** Follows local includes from `root`, reading each kustomization once (never outside the confinement). */
+/**
+ * Follows local includes from `root`, reading each kustomization once (never outside the
+ * confinement). The resources of a kustomization reached through `generators`,
+ * `transformers` or `validators` are plugin configurations, whose own paths are checked too.
+ */
 export function readKustomizationGraph(root: string, show: PathDisplay, confinement?: Confinement): KustomizationGraph {
   const seen = new Map<string, Kustomization>();
-  const queue = [root];
+  const queue: Array<{ readonly dir: string; readonly pluginOf?: readonly string[] }> = [{ dir: root }];
   while (queue.length > 0) {
-    const dir = queue.shift() as string;
+    const { dir, pluginOf } = queue.shift() as (typeof queue)[number];
     if (seen.has(dir)) continue;
-    const kustomization = readKustomization(dir, show, confinement);
+    let kustomization = readKustomization(dir, show, confinement);
     if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync(dir), dirname(config)], confinement, show(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)],
+      };
+    }
     seen.set(dir, kustomization);
-    queue.push(...kustomization.includes);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...(pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {}) })));
   }
   return { root, kustomizations: [...seen.values()] };
 }

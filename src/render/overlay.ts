@@ -10,12 +10,12 @@
  * walks from a copy into the original of a changed directory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type YAMLMap } from 'yaml';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { registerCleanup } from './cleanup.ts';
-import { listPathEntries, listPluginPathEntries } from './confine.ts';
+import { GO_YAML_OPTIONS, listPathEntries, resolveYamlDocument } from './confine.ts';
 import { listResourceEntries } from '../core/kustomization-edit.ts';
 import { readReference } from '../core/network-policy.ts';
 import { isRemoteReference, toPosix, type Kustomization, type KustomizationGraph } from './kustomization.ts';
@@ -23,9 +23,6 @@ import { applyMirrors, type Mirror, type RemoteFetcher } from './remote-fetch.ts
 
 /** Fields whose entries kustomize may fetch over the network. */
 const REMOTE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;
-
-/** Fields whose entries are plugin configurations (files, or inline YAML), whose own paths kustomize loads too. */
-const PLUGIN_FIELDS = ['generators', 'transformers', 'validators'] as const;
 
 /** Directory of the overlay where fetched remote files live. */
 const REMOTE_DIR = '.prune-guard-remote';
@@ -93,7 +90,7 @@ export async function createOverlay(
     return [...new Set([...k.remotes.keys(), ...added])];
   };
   const textOf = (k: Kustomization): string => overrides.get(k.file) ?? readFileSync(k.file, 'utf8');
-  if (remote) await checkKustomizeFetches(treeRoot, graph, remote, remotesOf, textOf);
+  if (remote) await checkKustomizeFetches(graph, remote, remotesOf, textOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path) => dirname(path) === k.dir) || remotesOf(k).some(rewritesRemotes),
   );
@@ -179,7 +176,6 @@ export async function createOverlay(
  * are left to the fetcher, which checks them as it fetches them.
  */
 async function checkKustomizeFetches(
-  treeRoot: string,
   graph: KustomizationGraph,
   remote: RemoteAccess,
   remotesOf: (k: Kustomization) => string[],
@@ -188,11 +184,13 @@ async function checkKustomizeFetches(
   const checked = new Set<string>();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = parseDocument(textOf(k), { uniqueKeys: false });
+    // Read as kustomize's Go parser reads it: a duplicate key's last value, aliases, merge keys.
+    const doc = parseDocument(textOf(k), GO_YAML_OPTIONS);
     if (!isMap(doc.contents)) continue;
-    const entries = listPathEntries(doc.contents, () => false).map(({ field, value }) => ({ field, value }));
+    const entries = listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, k.file)).map(({ field, value }) => ({ field, value }));
     for (const value of listed) entries.push({ field: 'resources', value });
-    for (const value of listPluginReferences(treeRoot, k.dir, doc.contents)) entries.push({ field: 'plugin', value });
+    // What its plugin configurations name (files, inline ones, and those of plugin directories), gathered as the graph was read.
+    for (const value of k.pluginValues) entries.push({ field: 'plugin', value });
     for (const { field, value } of entries) {
       if (readReference(value).kind === 'local') continue;
       const rewritten = (REMOTE_FIELDS as readonly string[]).includes(field) && listed.has(value);
@@ -203,36 +201,6 @@ async function checkKustomizeFetches(
       await remote.fetcher.checkReference(target, value);
     }
   }
-}
-
-/**
- * The paths plugin configurations name (a PatchTransformer's `path`, a generator's `files`),
- * inline ones and files of the tree alike; a file outside the tree is not read here.
- */
-function listPluginReferences(treeRoot: string, dir: string, root: YAMLMap): string[] {
-  const texts: string[] = [];
-  for (const field of PLUGIN_FIELDS) {
-    const list = root.get(field, true);
-    if (!isSeq(list)) continue;
-    for (const item of list.items) {
-      if (!isScalar(item) || typeof item.value !== 'string') continue;
-      if (item.value.includes('\n')) {
-        texts.push(item.value);
-        continue;
-      }
-      const file = resolve(dir, item.value);
-      if (!existsSync(file) || !statSync(file).isFile() || isOutside(realpathSync(treeRoot), realpathSync(file))) continue;
-      texts.push(readFileSync(file, 'utf8'));
-    }
-  }
-  const values: string[] = [];
-  for (const text of texts) {
-    for (const doc of parseAllDocuments(text)) {
-      if (!('contents' in doc) || !isMap(doc.contents)) continue;
-      values.push(...listPluginPathEntries(doc.contents, () => false).map((entry) => entry.value));
-    }
-  }
-  return values;
 }
 
 /** Rewrites entries of the resource lists; the copy is only ever built, so formatting may change. */

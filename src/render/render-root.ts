@@ -89,8 +89,8 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       if (error instanceof RenderError) {
         const prefixes = [buildRoot, graph.root, treeRoot, ...(wrapper ? [wrapper] : [])];
         const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
-        const cause = redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ''), prefixes));
-        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details);
+        const cause = redactObjectData(redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ''), prefixes)));
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details === undefined ? undefined : redactObjectData(error.details));
       }
       throw error;
     }
@@ -107,6 +107,17 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     removeWrapper?.();
     overlay?.dispose();
   }
+}
+
+/**
+ * Hides the data of objects kustomize quotes in its errors (an ID conflict prints both
+ * objects whole, a Secret's values included), in the JSON and Go-map forms it uses.
+ */
+export function redactObjectData(message: string): string {
+  return message
+    // Quoted as JSON, or as JSON inside klog's own quotes (`\"data\":{...}`); values may hold braces one level deep.
+    .replace(/(\\?")(data|stringData|binaryData)\1:\{(?:[^{}]|\{[^{}]*\})*\}/g, '$1$2$1:$1(redacted)$1')
+    .replace(/\b(data|stringData|binaryData):map\[[^\]]*\]/g, '$1:(redacted)');
 }
 
 /** Names a fetched file by its URL in kustomize's messages, as the user wrote it. */

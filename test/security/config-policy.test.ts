@@ -4,7 +4,7 @@
  * and the configuration edit is a blocking finding of its own that says what it changes.
  */
 import { describe, expect, it } from 'vitest';
-import { crd, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree } from '../e2e/helpers.ts';
+import { commitAll, crd, git, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree } from '../e2e/helpers.ts';
 import { expectExitCode, runEveryFormat } from './helpers.ts';
 
 /** main renders a CRD; the working tree drops it and edits the configuration as given. */
@@ -53,6 +53,29 @@ describe.skipIf(!hasKustomize)('the configuration comes from the base side', () 
     expect(result.code).toBe(1);
     const finding = parseReport(result).findings.find((candidate) => candidate.rule === 'config-changed');
     expect(finding?.message).toContain("into one that does not load (.prune-guard.yaml:1: failOn is set to invalid value 'sometimes'");
+  });
+
+  it('the policy is the base branch as it stands, not the merge base a branch was cut from', async () => {
+    const repo = makeRepo({ 'rbac/kustomization.yaml': kustomization('role.yaml'), 'rbac/role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\n' });
+    git(repo, 'checkout', '-q', '-b', 'change');
+    git(repo, 'checkout', '-q', 'main');
+    writeTree(repo, { '.prune-guard.yaml': 'failOn: warning\n' });
+    commitAll(repo, 'tighten the policy');
+    git(repo, 'checkout', '-q', 'change');
+    writeTree(repo, { 'rbac/kustomization.yaml': kustomization(), 'rbac/role.yaml': null, 'rbac/ns.yaml': null });
+    writeTree(repo, { 'rbac/kustomization.yaml': kustomization('cm.yaml'), 'rbac/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: default\n' });
+    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    const report = parseReport(result);
+    expect(report.failOn).toBe('warning');
+    expect(report.findings.map((finding) => `${finding.severity} ${finding.rule}`)).toEqual(['warning cluster-scoped-removed']);
+  });
+
+  it('a configuration file the change turns into a directory is a finding, not a crash', async () => {
+    const repo = makeSilencingChange({ '.prune-guard.yaml/x': 'failOn: never\n' });
+    const result = await runCli(['--base', 'main', '--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(parseReport(result).findings.find((finding) => finding.rule === 'config-changed')?.message).toContain('(.prune-guard.yaml: is not a file)');
   });
 
   it('--config is the operator\'s choice and wins, with no finding about the repository file', async () => {

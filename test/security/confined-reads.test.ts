@@ -5,7 +5,7 @@
  * any format.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, configMap, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, writeTree } from '../e2e/helpers.ts';
@@ -132,6 +132,60 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
       'app/kustomization.yaml': `${kustomization('cm.yaml')}transformers:\n  - |\n    apiVersion: builtin\n    kind: PatchTransformer\n    metadata:\n      name: p\n    path: ${outside.manifest}\n`,
     });
     await expectOutsideRead(inline, outside.manifest);
+  });
+
+  it("what only kustomize's reading of the file shows: a duplicate key, an alias, a merge key, !!binary", async () => {
+    const outside = plantOutside();
+    const generator = (files: string): string => `  - name: leak\n    namespace: default\n    options: {disableNameSuffixHash: true}\n    files: [${files}]\n`;
+    const cases: Array<[string, string]> = [
+      [`configMapGenerator:\n${generator('x=cm.yaml')}configMapGenerator:\n${generator(`x=${outside.text}`)}`, outside.text],
+      [`commonAnnotations:\n  note: &p x=${outside.text}\nconfigMapGenerator:\n  - name: leak\n    namespace: default\n    files: [*p]\n`, outside.text],
+      [`base: &b\n  configMapGenerator:\n    - name: leak\n      namespace: default\n      files: [x=${outside.text}]\n<<: *b\n`, outside.text],
+      [`configMapGenerator:\n  - name: leak\n    namespace: default\n    files: [!!binary ${Buffer.from(outside.text).toString('base64')}]\n`, outside.text],
+    ];
+    for (const [extra, written] of cases) {
+      const repo = makeAppRepo();
+      writeTree(repo, { 'app/kustomization.yaml': `${kustomization('cm.yaml')}${extra}` });
+      await expectOutsideRead(repo, written);
+    }
+  });
+
+  it('an anchor merged into itself is one line and exit 2, not a crash', async () => {
+    const repo = makeAppRepo();
+    writeTree(repo, { 'app/kustomization.yaml': `${kustomization('cm.yaml')}loop: &l\n  <<: *l\n` });
+    const result = await runCli(['--base', 'main'], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: app/kustomization.yaml: a YAML alias or merge key refers to itself; refused before building\n');
+  });
+
+  it('plugin configurations in a directory of their own, and a one-line inline one', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    writeTree(repo, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}generators: [gens]\n`,
+      'app/gens/kustomization.yaml': kustomization('gen.yaml'),
+      'app/gens/gen.yaml': `apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: leak\n  namespace: default\nenvs: [${outside.text}]\n`,
+    });
+    await expectOutsideRead(repo, outside.text);
+
+    const oneLine = makeAppRepo();
+    writeTree(oneLine, {
+      'app/kustomization.yaml': `${kustomization('cm.yaml')}generators:\n  - "{apiVersion: builtin, kind: ConfigMapGenerator, metadata: {name: leak, namespace: default}, envs: [${outside.text}]}"\n`,
+    });
+    await expectOutsideRead(oneLine, outside.text);
+  });
+
+  it('../ under a symlinked directory, which kustomize resolves from the real directory', async () => {
+    const outside = plantOutside();
+    const repo = makeAppRepo();
+    // app/a/b/link -> ../../../vendor/top: inside the repository, but ../../ from there climbs out of it.
+    writeTree(repo, {
+      'vendor/top/kustomization.yaml': `configMapGenerator:\n  - name: leak\n    namespace: default\n    files: [x=../../../${relative(dirname(repo), outside.text)}]\n`,
+      'app/kustomization.yaml': kustomization('cm.yaml', 'a/b/link'),
+    });
+    mkdirSync(join(repo, 'app/a/b'), { recursive: true });
+    symlinkSync('../../../vendor/top', join(repo, 'app/a/b/link'));
+    await expectOutsideRead(repo, `../../../${relative(dirname(repo), outside.text)}`);
   });
 
   it('reports only a notice when the base side already read outside, and judges the other roots', async () => {

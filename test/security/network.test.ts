@@ -66,6 +66,8 @@ describe.skipIf(!hasKustomize)('the network policy, end to end', () => {
     ['a generator file kustomize would read into a ConfigMap', (p: string) => `configMapGenerator:\n  - name: loot\n    files:\n      - loot=http://127.0.0.1:${p}/secret.yaml\n`],
     ['a patch path', (p: string) => `resources:\n  - cm.yaml\npatches:\n  - path: http://127.0.0.1:${p}/secret.yaml\n`],
     ['credentials that hide the host', (p: string) => kustomization(`http://github.com@127.0.0.1:${p}/secret.yaml`)],
+    ['a duplicate key, whose last value kustomize reads', (p: string) => `resources: [cm.yaml]\nconfigMapGenerator:\n  - name: a\n    literals: [x=y]\nconfigMapGenerator:\n  - name: loot\n    files: [loot=http://127.0.0.1:${p}/secret.yaml]\n`],
+    ['a one-line inline plugin configuration', (p: string) => `resources: [cm.yaml]\ngenerators:\n  - "{apiVersion: builtin, kind: ConfigMapGenerator, metadata: {name: loot}, files: [loot=http://127.0.0.1:${p}/secret.yaml]}"\n`],
   ])('refuses %s before any request', async (_name, write) => {
     const dir = sides(BEFORE, { 'kustomization.yaml': write(port), 'cm.yaml': configMap('app', 'apps') });
     const result = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
@@ -73,6 +75,19 @@ describe.skipIf(!hasKustomize)('the network policy, end to end', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^prune-guard: remote resource \S+ is not allowed: \S+ is a loopback (address|name) \(allow it with remote\.allow in \.prune-guard\.yaml\) \(a resource of after\)\n$/);
     expect(result.stderr).not.toContain(PLANTED);
+    expect(secret.requests).toEqual([]);
+  });
+
+  it('refuses a URL in a plugin configuration of a directory of its own', async () => {
+    const dir = sides(BEFORE, {
+      'kustomization.yaml': `${kustomization('cm.yaml')}generators: [gens]\n`,
+      'cm.yaml': configMap('app', 'apps'),
+      'gens/kustomization.yaml': kustomization('gen.yaml'),
+      'gens/gen.yaml': `apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: loot\nfiles: [loot=http://127.0.0.1:${port}/secret.yaml]\n`,
+    });
+    const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`http://127.0.0.1:${port}/secret.yaml is not allowed: 127.0.0.1 is a loopback address`);
     expect(secret.requests).toEqual([]);
   });
 
