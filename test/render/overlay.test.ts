@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RenderError } from '../../src/core/errors.ts';
 import type { ManifestDoc } from '../../src/core/objects.ts';
+import { createConfinement } from '../../src/render/confine.ts';
 import { readKustomizationGraph, toPosix, type PathDisplay } from '../../src/render/kustomization.ts';
 import { createKustomizeRunner, type KustomizeRunner } from '../../src/render/kustomize.ts';
 import { createOverlay, isRemoteFileUrl, type RemoteAccess } from '../../src/render/overlay.ts';
@@ -253,7 +254,8 @@ describe('createOverlay', () => {
       'app/kustomization.yaml': text,
       'app/transformer.yaml': 'apiVersion: builtin\nkind: PatchTransformer\nmetadata:\n  name: p\npath: https://git.internal.example/p.yaml\n',
     });
-    const error = await createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show), fetcherOf()).then(() => undefined, (caught: unknown) => caught as Error);
+    // Read under a confinement, as every run reads its graphs: that is when plugin configurations are looked into.
+    const error = await createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show, createConfinement(tree)), fetcherOf()).then(() => undefined, (caught: unknown) => caught as Error);
     expect(error).toBeInstanceOf(RemoteDeniedError);
     expect(error?.message).toBe(`remote resource ${url} is not allowed: git.internal.example is not an allowed host (allow it with remote.allow in .prune-guard.yaml)`);
     expect(leftovers()).toEqual([]);

@@ -213,3 +213,15 @@ describe.skipIf(!hasKustomize)('malformed Secrets', () => {
     expect(jsonOf(runs).findings).toHaveLength(removed.length);
   });
 });
+
+describe.skipIf(!hasKustomize)('Secret values in kustomize\'s own errors', () => {
+  it('are hidden when kustomize quotes both objects of an ID conflict, --verbose included', async () => {
+    const secret = (namespace: string, password: string): string => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: ${namespace}\nstringData:\n  password: ${password}\n`;
+    const repo = makeRepo({ 'app/kustomization.yaml': 'resources:\n  - s.yaml\n', 'app/s.yaml': secret('a', 'PLANTED-in-error-1') });
+    writeTree(repo, { 'app/kustomization.yaml': 'resources:\n  - s.yaml\n  - dup.yaml\nnamespace: c\n', 'app/dup.yaml': secret('b', 'PLANTED-in-error-2') });
+    const runs = await runEveryFormat(['--base', 'main', '--verbose'], { cwd: repo });
+    expectExitCode(runs, 2);
+    expectAbsent(runs, ['PLANTED-in-error']);
+    for (const run of runs) expect(run.stderr).toContain('namespace transformation produces ID conflict');
+  });
+});
