@@ -132,8 +132,29 @@ const NODE_VIEW: YamlView = {
   node: (value) => (isScalar(value) ? value : undefined),
 };
 
+/**
+ * A field name as Go's encoding/json matches it (kustomize reads kustomizations through it):
+ * case-insensitively, with the Kelvin sign and the long s folding to `k` and `s`.
+ */
+export function foldFieldName(name: string): string {
+  return name.toLowerCase().replace(/\u017f/g, 's');
+}
+
+/**
+ * The value of `key` as Go decodes it: every key that folds to it counts (`Resources`,
+ * `RESOURCES`), the last one winning there; lists of several such keys are joined here, so
+ * the check sees the first and the last alike.
+ */
+function getFolded(container: unknown, key: string): unknown {
+  if (typeof container !== 'object' || container === null || Array.isArray(container) || container instanceof Uint8Array) return undefined;
+  const wanted = foldFieldName(key);
+  const values = Object.entries(container as Record<string, unknown>).filter(([name]) => foldFieldName(name) === wanted).map(([, value]) => value);
+  if (values.length > 1 && values.every(Array.isArray)) return values.flat();
+  return values.at(-1);
+}
+
 const VALUE_VIEW: YamlView = {
-  get: (container, key) => (typeof container === 'object' && container !== null && !Array.isArray(container) && !(container instanceof Uint8Array) ? (container as Record<string, unknown>)[key] : undefined),
+  get: getFolded,
   items: (value) => (Array.isArray(value) ? value : undefined),
   text: (value) => (typeof value === 'string' ? value : value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : undefined),
   node: () => undefined,

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, parseDocument, visit } from 'yaml';
 import { registerCleanup } from './cleanup.ts';
 import { GO_YAML_OPTIONS, listPathEntries, resolveYamlDocument } from './confine.ts';
 import { listResourceEntries } from '../core/kustomization-edit.ts';
@@ -206,13 +206,13 @@ async function checkKustomizeFetches(
 /** Rewrites entries of the resource lists; the copy is only ever built, so formatting may change. */
 function replaceEntries(text: string, replacements: ReadonlyMap<string, string>): string {
   const doc = parseDocument(text, { uniqueKeys: false });
-  for (const field of REMOTE_FIELDS) {
-    const list = doc.get(field, true);
-    if (!isSeq(list)) continue;
-    for (const item of list.items) {
-      if (isScalar(item) && typeof item.value === 'string' && replacements.has(item.value)) item.value = replacements.get(item.value);
-    }
-  }
+  // Wherever the URL stands: kustomize reads `Resources:` and a duplicate key's last list as
+  // `resources:`, and an anchored list may be merged in elsewhere.
+  visit(doc, {
+    Scalar(_key, item) {
+      if (typeof item.value === 'string' && replacements.has(item.value)) item.value = replacements.get(item.value);
+    },
+  });
   return doc.toString({ lineWidth: 0 });
 }
 

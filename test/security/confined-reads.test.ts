@@ -134,7 +134,7 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
     await expectOutsideRead(inline, outside.manifest);
   });
 
-  it("what only kustomize's reading of the file shows: a duplicate key, an alias, a merge key, !!binary", async () => {
+  it("what only kustomize's reading of the file shows: a duplicate key, an alias, a merge key, !!binary, a field name in another case", async () => {
     const outside = plantOutside();
     const generator = (files: string): string => `  - name: leak\n    namespace: default\n    options: {disableNameSuffixHash: true}\n    files: [${files}]\n`;
     const cases: Array<[string, string]> = [
@@ -142,6 +142,10 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
       [`commonAnnotations:\n  note: &p x=${outside.text}\nconfigMapGenerator:\n  - name: leak\n    namespace: default\n    files: [*p]\n`, outside.text],
       [`base: &b\n  configMapGenerator:\n    - name: leak\n      namespace: default\n      files: [x=${outside.text}]\n<<: *b\n`, outside.text],
       [`configMapGenerator:\n  - name: leak\n    namespace: default\n    files: [!!binary ${Buffer.from(outside.text).toString('base64')}]\n`, outside.text],
+      // Go's JSON decoding matches field names case-insensitively, the long s folding to s.
+      [`ConfigMapGenerator:\n  - name: leak\n    namespace: default\n    Files: [x=${outside.text}]\n`, outside.text],
+      [`\u017fecretGenerator:\n  - name: leak\n    namespace: default\n    FILES: [x=${outside.text}]\n`, outside.text],
+      [`RESOURCES: [${outside.manifest}]\n`, outside.manifest],
     ];
     for (const [extra, written] of cases) {
       const repo = makeAppRepo();
