@@ -40109,7 +40109,7 @@ function findAliasBomb(text) {
   if (!ANCHOR.test(text)) return void 0;
   let docs;
   try {
-    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false });
+    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
   } catch {
     return void 0;
   }
@@ -40218,7 +40218,13 @@ function resolveYamlDocument(doc, shown) {
     throw error2;
   }
 }
-var GO_YAML_OPTIONS = { uniqueKeys: false, merge: true, customTags: ["binary"] };
+var GO_YAML_OPTIONS = {
+  uniqueKeys: false,
+  merge: true,
+  customTags: ["binary"],
+  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
+  logLevel: "error"
+};
 function mergeEntries(fromNodes, fromValue) {
   const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
   return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
@@ -40227,7 +40233,7 @@ function collectPathEntries(view, root, isRemote) {
   const entries = [];
   const add = (field, value, stripKey = false) => {
     const text = view.text(value);
-    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    if (text === void 0 || text === "" || isRemote(text)) return;
     const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
     const node = view.node(value);
     if (path2 !== "") entries.push({ field, value: path2, ...node ? { node } : {} });
@@ -40253,7 +40259,7 @@ function collectPluginEntries(view, config, isRemote) {
   const entries = [];
   const add = (field, value, stripKey) => {
     const text = view.text(value);
-    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    if (text === void 0 || text === "" || isRemote(text)) return;
     const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
     const node = view.node(value);
     entries.push({ field, value: path2, ...node ? { node } : {} });
@@ -41115,6 +41121,7 @@ function readKustomization(dir, show2, confinement) {
   const pluginConfigs = [];
   for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
     const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
     const resourceField = RESOURCE_FIELDS.includes(entry.field);
     if (isRemoteReference(entry.value)) {
       if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);

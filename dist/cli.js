@@ -12283,7 +12283,7 @@ function findAliasBomb(text) {
   if (!ANCHOR.test(text)) return void 0;
   let docs;
   try {
-    docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: false });
+    docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
   } catch {
     return void 0;
   }
@@ -12395,7 +12395,13 @@ function resolveYamlDocument(doc, shown) {
     throw error;
   }
 }
-var GO_YAML_OPTIONS = { uniqueKeys: false, merge: true, customTags: ["binary"] };
+var GO_YAML_OPTIONS = {
+  uniqueKeys: false,
+  merge: true,
+  customTags: ["binary"],
+  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
+  logLevel: "error"
+};
 function mergeEntries(fromNodes, fromValue) {
   const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
   return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
@@ -12404,7 +12410,7 @@ function collectPathEntries(view, root, isRemote) {
   const entries = [];
   const add = (field, value, stripKey = false) => {
     const text = view.text(value);
-    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    if (text === void 0 || text === "" || isRemote(text)) return;
     const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
     const node = view.node(value);
     if (path2 !== "") entries.push({ field, value: path2, ...node ? { node } : {} });
@@ -12430,7 +12436,7 @@ function collectPluginEntries(view, config, isRemote) {
   const entries = [];
   const add = (field, value, stripKey) => {
     const text = view.text(value);
-    if (text === void 0 || text === "" || text.includes("\n") || isRemote(text)) return;
+    if (text === void 0 || text === "" || isRemote(text)) return;
     const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
     const node = view.node(value);
     entries.push({ field, value: path2, ...node ? { node } : {} });
@@ -12508,6 +12514,7 @@ function readKustomization(dir, show2, confinement) {
   const pluginConfigs = [];
   for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
     const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
     const resourceField = RESOURCE_FIELDS.includes(entry.field);
     if (isRemoteReference(entry.value)) {
       if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);

@@ -24,7 +24,8 @@ export function findAliasBomb(text: string): string | undefined {
   if (!ANCHOR.test(text)) return undefined;
   let docs;
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: false });
+    // Warnings would go to stderr raw, quoting the file.
+    docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
   } catch {
     // Not YAML the library reads; kustomize says what is wrong with it.
     return undefined;

@@ -202,7 +202,13 @@ export function resolveYamlDocument(doc: Document, shown: string): unknown {
 }
 
 /** The parse options under which {@link resolveYamlDocument} reads a document as Go does. */
-export const GO_YAML_OPTIONS: { readonly uniqueKeys: false; readonly merge: true; readonly customTags: ['binary'] } = { uniqueKeys: false, merge: true, customTags: ['binary'] };
+export const GO_YAML_OPTIONS: { readonly uniqueKeys: false; readonly merge: true; readonly customTags: ['binary']; readonly logLevel: 'error' } = {
+  uniqueKeys: false,
+  merge: true,
+  customTags: ['binary'],
+  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
+  logLevel: 'error',
+};
 
 function mergeEntries(fromNodes: PathEntry[], fromValue: PathEntry[]): PathEntry[] {
   const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
@@ -213,8 +219,9 @@ function collectPathEntries(view: YamlView, root: unknown, isRemote: (value: str
   const entries: PathEntry[] = [];
   const add = (field: string, value: unknown, stripKey = false): void => {
     const text = view.text(value);
-    // Inline patches and inline plugin configurations are YAML text, not paths.
-    if (text === undefined || text === '' || text.includes('\n') || isRemote(text)) return;
+    // A value with a newline may be an inline patch or plugin configuration, but kustomize
+    // falls back to reading it as a path (`x\n/../..` cleans to `..`): it is checked as one.
+    if (text === undefined || text === '' || isRemote(text)) return;
     const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
     const node = view.node(value);
     if (path !== '') entries.push({ field, value: path, ...(node ? { node } : {}) });
@@ -241,7 +248,7 @@ function collectPluginEntries(view: YamlView, config: unknown, isRemote: (value:
   const entries: PathEntry[] = [];
   const add = (field: string, value: unknown, stripKey: boolean): void => {
     const text = view.text(value);
-    if (text === undefined || text === '' || text.includes('\n') || isRemote(text)) return;
+    if (text === undefined || text === '' || isRemote(text)) return;
     const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
     const node = view.node(value);
     entries.push({ field, value: path, ...(node ? { node } : {}) });

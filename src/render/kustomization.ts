@@ -123,6 +123,8 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   const pluginConfigs: string[] = [];
   for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
     const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    // No file system takes such a path; it would only stop the run with a stack trace later.
+    if (entry.value.includes('\0')) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
     const resourceField = (RESOURCE_FIELDS as readonly string[]).includes(entry.field);
     if (isRemoteReference(entry.value)) {
       if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);

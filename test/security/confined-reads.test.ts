@@ -146,12 +146,22 @@ describe.skipIf(!hasKustomize)('reads outside the repository', () => {
       [`ConfigMapGenerator:\n  - name: leak\n    namespace: default\n    Files: [x=${outside.text}]\n`, outside.text],
       [`\u017fecretGenerator:\n  - name: leak\n    namespace: default\n    FILES: [x=${outside.text}]\n`, outside.text],
       [`RESOURCES: [${outside.manifest}]\n`, outside.manifest],
+      // kustomize cleans paths by their text: `x\n/..` cancels out, newline and all.
+      [`configMapGenerator:\n  - name: leak\n    namespace: default\n    files: ["x=y\\n/../../.git/config"]\n`, 'y\n/../../.git/config'],
     ];
     for (const [extra, written] of cases) {
       const repo = makeAppRepo();
       writeTree(repo, { 'app/kustomization.yaml': `${kustomization('cm.yaml')}${extra}` });
       await expectOutsideRead(repo, written);
     }
+  });
+
+  it('a path holding a NUL character is one line and exit 2, not a crash', async () => {
+    const repo = makeAppRepo();
+    writeTree(repo, { 'app/kustomization.yaml': `${kustomization('cm.yaml')}components: ["\\0"]\n` });
+    const result = await runCli(['--base', 'main'], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: app/kustomization.yaml:5: components holds a NUL character\n');
   });
 
   it('an anchor merged into itself is one line and exit 2, not a crash', async () => {

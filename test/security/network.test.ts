@@ -78,6 +78,14 @@ describe.skipIf(!hasKustomize)('the network policy, end to end', () => {
     expect(secret.requests).toEqual([]);
   });
 
+  it('refuses a git base whose path holds a newline, which kustomize would clone all the same', async () => {
+    const dir = sides(BEFORE, { 'kustomization.yaml': `resources:\n  - cm.yaml\n  - "http://127.0.0.1:${port}/org/repo.git//sub\\nx?ref=main"\n`, 'cm.yaml': configMap('app', 'apps') });
+    const result = await runCli(['diff', 'before', 'after'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('is not allowed: it is no plain URL');
+    expect(secret.requests).toEqual([]);
+  });
+
   it('refuses a URL in a plugin configuration of a directory of its own', async () => {
     const dir = sides(BEFORE, {
       'kustomization.yaml': `${kustomization('cm.yaml')}generators: [gens]\n`,
