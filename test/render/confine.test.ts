@@ -42,7 +42,7 @@ describe('isInside', () => {
 });
 
 describe('listPathEntries', () => {
-  it('lists every field kustomize reads files from, without keys, inline patches or remote URLs', () => {
+  it('lists every field kustomize reads files from, without keys or remote URLs; an inline patch too, which kustomize may read as a path', () => {
     const entries = listPathEntries(
       mapOf(`
 resources: [a.yaml, https://example.com/x.yaml, ../base]
@@ -91,6 +91,7 @@ commonAnnotations:
       'configurations=conf.yaml',
       'transformers=t.yaml',
       'patchesStrategicMerge=p.yaml',
+      'patchesStrategicMerge=apiVersion: v1\nkind: ConfigMap\n',
       'patches[0].path=patch.yaml',
       'patchesJson6902[0].path=json.yaml',
       'replacements[0].path=repl.yaml',
