@@ -40229,46 +40229,35 @@ function mergeEntries(fromNodes, fromValue) {
   const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
   return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
 }
+function readEntry(view, field, value, stripKey, isRemote) {
+  const text = view.text(value);
+  if (text === void 0 || text === "" || isRemote(text)) return void 0;
+  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+  const node = view.node(value);
+  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
+}
+function readEntries(view, field, value, stripKey, isRemote) {
+  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
+}
 function collectPathEntries(view, root, isRemote) {
   const entries = [];
-  const add = (field, value, stripKey = false) => {
-    const text = view.text(value);
-    if (text === void 0 || text === "" || isRemote(text)) return;
-    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
-    const node = view.node(value);
-    if (path2 !== "") entries.push({ field, value: path2, ...node ? { node } : {} });
-  };
-  const addAll = (field, value, stripKey = false) => {
-    const items = view.items(value);
-    if (items) items.forEach((item) => add(field, item, stripKey));
-    else add(field, value, stripKey);
-  };
-  for (const field of PATH_LISTS) addAll(field, view.get(root, field));
+  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
     (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) addAll(`${field}[${index}].${key}`, view.get(item, key), key === "files");
+      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
     const object = view.get(root, field);
-    for (const key of keys) addAll(`${field}.${key}`, view.get(object, key));
+    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
   }
   return entries;
 }
 function collectPluginEntries(view, config, isRemote) {
-  const entries = [];
-  const add = (field, value, stripKey) => {
-    const text = view.text(value);
-    if (text === void 0 || text === "" || isRemote(text)) return;
-    const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
-    const node = view.node(value);
-    entries.push({ field, value: path2, ...node ? { node } : {} });
-  };
-  for (const key of PLUGIN_PATH_KEYS) {
-    const value = view.get(config, key);
-    for (const item of view.items(value) ?? [value]) add(key, item, key === "files");
-  }
-  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => add(`replacements[${index}].path`, view.get(item, "path"), false));
+  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
+    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
+  });
   return entries;
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
@@ -41094,7 +41083,7 @@ function readKustomization(dir, show2, confinement) {
   if (!file) return void 0;
   if (confinement && !isInside(confinement, file)) {
     const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [] };
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
   }
   const text = readFileSync3(file, "utf8");
   const lineCounter = new import_yaml6.LineCounter();
@@ -41119,7 +41108,8 @@ function readKustomization(dir, show2, confinement) {
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
   const pluginConfigs = [];
-  for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
+  const entries = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry of entries) {
     const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
     if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
     const resourceField = RESOURCE_FIELDS.includes(entry.field);
@@ -41188,17 +41178,24 @@ function readKustomization(dir, show2, confinement) {
     generators,
     referencedPaths: [...referencedPaths].sort(),
     outside,
-    pluginValues
+    pluginValues,
+    pathEntries: entries.map(({ field, value }) => ({ field, value }))
   };
 }
 function indexScalarLines(doc, lineCounter) {
-  const lines = /* @__PURE__ */ new Map();
-  (0, import_yaml6.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === "string" && !lines.has(node.value) && node.range) lines.set(node.value, lineCounter.linePos(node.range[0]).line);
+  let lines;
+  return (value) => {
+    if (!lines) {
+      const index = /* @__PURE__ */ new Map();
+      (0, import_yaml6.visit)(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+        }
+      });
+      lines = index;
     }
-  });
-  return (value) => lines.get(value) ?? 1;
+    return lines.get(value) ?? 1;
+  };
 }
 function isRecordLike(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -41593,7 +41590,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
   const textOf = (k) => overrides.get(k.file) ?? readFileSync5(k.file, "utf8");
-  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, textOf);
+  const entriesOf = (k) => {
+    const override = overrides.get(k.file);
+    return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
+  };
+  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
@@ -41659,13 +41660,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     throw error2;
   }
 }
-async function checkKustomizeFetches(graph, remote2, remotesOf, textOf) {
+async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const doc = (0, import_yaml7.parseDocument)(textOf(k), GO_YAML_OPTIONS);
-    if (!(0, import_yaml7.isMap)(doc.contents)) continue;
-    const entries = listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, k.file)).map(({ field, value }) => ({ field, value }));
+    const entries = [...entriesOf(k)];
     for (const value of listed) entries.push({ field: "resources", value });
     for (const value of k.pluginValues) entries.push({ field: "plugin", value });
     for (const { field, value } of entries) {
@@ -41678,6 +41677,11 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, textOf) {
       await remote2.fetcher.checkReference(target, value);
     }
   }
+}
+function listOverrideEntries(text, file) {
+  const doc = (0, import_yaml7.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml7.isMap)(doc.contents)) return [];
+  return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 function replaceEntries(text, replacements) {
   const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
@@ -43423,15 +43427,15 @@ import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join15 } from "node:path";
 
+// src/render/flux-discovery.ts
+import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
+import { join as join14, relative as relative9 } from "node:path";
+
 // src/render/flux-build.ts
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
 var import_yaml11 = __toESM(require_dist(), 1);
-function unaliasBuildPath(aliases, path2) {
-  for (const [from, to] of aliases) if (path2 === from || path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
-  return path2;
-}
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
@@ -43547,8 +43551,6 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/flux-discovery.ts
-import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
-import { join as join14, relative as relative9 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
@@ -43627,7 +43629,8 @@ async function renderUnit(item, renderedDocs, options) {
   }
   const plan = planFluxBuild(options.artifact, ks, options.show);
   if (plan.outside.length > 0) {
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    const unalias = createUnalias(plan.aliases);
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
     return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
   }
   const docs = await options.build(plan, ks);
@@ -43722,7 +43725,7 @@ async function compareFluxSides(sides, runner, options, settings, remote2) {
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
-        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(unaliasBuildPath(plan.aliases, path2)) })}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
           pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, ...remote2 ? { remote: remote2 } : {} }).then((docs) => {

@@ -12,13 +12,13 @@ import { PruneGuardError } from './core/errors.ts';
 import { createSecretMask, type SecretMask } from './core/mask-secrets.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from './core/objects.ts';
 import { createArtifact, type Artifact } from './render/artifact.ts';
-import { unaliasBuildPath, type FluxBuildPlan } from './render/flux-build.ts';
+import type { FluxBuildPlan } from './render/flux-build.ts';
 import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from './render/flux-discovery.ts';
 import type { KustomizeRunner } from './render/kustomize.ts';
 import { hashGraphInputs, toPosix } from './render/kustomization.ts';
 import { mapInPool } from './render/pool.ts';
 import type { RemoteAccess } from './render/overlay.ts';
-import { renderRoot } from './render/render-root.ts';
+import { createUnalias, renderRoot } from './render/render-root.ts';
 import { analyzeUnitsInDetail, type Analysis, type UnitRenders } from './analyze-units.ts';
 import type { Finding } from './core/findings.ts';
 import { describeOutsideReads } from './core/guard-findings.ts';
@@ -71,7 +71,7 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
       const fileHashes = new Map<string, string>();
       // Identical inputs on both sides are built once: the key is owner + input hash.
       const build = (plan: FluxBuildPlan, ks: FluxKustomization): Promise<ManifestDoc[]> => {
-        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(unaliasBuildPath(plan.aliases, path)) })}`;
+        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) })}`;
         let pending = cache.get(key);
         if (!pending) {
           pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, ...(remote ? { remote } : {}) }).then((docs) => {

@@ -215,49 +215,44 @@ function mergeEntries(fromNodes: PathEntry[], fromValue: PathEntry[]): PathEntry
   return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
 }
 
+/**
+ * The entry a value makes, if any. A value with a newline may be an inline patch or plugin
+ * configuration, but kustomize falls back to reading it as a path (`x\n/../..` cleans to
+ * `..`): it is checked as one. Generator `files` entries drop their `key=`.
+ */
+function readEntry(view: YamlView, field: string, value: unknown, stripKey: boolean, isRemote: (value: string) => boolean): PathEntry | undefined {
+  const text = view.text(value);
+  if (text === undefined || text === '' || isRemote(text)) return undefined;
+  const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
+  const node = view.node(value);
+  return path === '' ? undefined : { field, value: path, ...(node ? { node } : {}) };
+}
+
+/** The entries of a field: each item of a list, or the value itself. */
+function readEntries(view: YamlView, field: string, value: unknown, stripKey: boolean, isRemote: (value: string) => boolean): PathEntry[] {
+  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
+}
+
 function collectPathEntries(view: YamlView, root: unknown, isRemote: (value: string) => boolean): PathEntry[] {
   const entries: PathEntry[] = [];
-  const add = (field: string, value: unknown, stripKey = false): void => {
-    const text = view.text(value);
-    // A value with a newline may be an inline patch or plugin configuration, but kustomize
-    // falls back to reading it as a path (`x\n/../..` cleans to `..`): it is checked as one.
-    if (text === undefined || text === '' || isRemote(text)) return;
-    const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
-    const node = view.node(value);
-    if (path !== '') entries.push({ field, value: path, ...(node ? { node } : {}) });
-  };
-  const addAll = (field: string, value: unknown, stripKey = false): void => {
-    const items = view.items(value);
-    if (items) items.forEach((item) => add(field, item, stripKey));
-    else add(field, value, stripKey);
-  };
-  for (const field of PATH_LISTS) addAll(field, view.get(root, field));
+  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
     (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) addAll(`${field}[${index}].${key}`, view.get(item, key), key === 'files');
+      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === 'files', isRemote));
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
     const object = view.get(root, field);
-    for (const key of keys) addAll(`${field}.${key}`, view.get(object, key));
+    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
   }
   return entries;
 }
 
 function collectPluginEntries(view: YamlView, config: unknown, isRemote: (value: string) => boolean): PathEntry[] {
-  const entries: PathEntry[] = [];
-  const add = (field: string, value: unknown, stripKey: boolean): void => {
-    const text = view.text(value);
-    if (text === undefined || text === '' || isRemote(text)) return;
-    const path = stripKey && text.includes('=') ? text.slice(text.indexOf('=') + 1) : text;
-    const node = view.node(value);
-    entries.push({ field, value: path, ...(node ? { node } : {}) });
-  };
-  for (const key of PLUGIN_PATH_KEYS) {
-    const value = view.get(config, key);
-    for (const item of view.items(value) ?? [value]) add(key, item, key === 'files');
-  }
-  (view.items(view.get(config, 'replacements')) ?? []).forEach((item, index) => add(`replacements[${index}].path`, view.get(item, 'path'), false));
+  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === 'files', isRemote));
+  (view.items(view.get(config, 'replacements')) ?? []).forEach((item, index) => {
+    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, 'path'), false, isRemote));
+  });
   return entries;
 }
 

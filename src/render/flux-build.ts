@@ -46,12 +46,6 @@ export interface FluxBuildPlan {
   readonly outside: readonly OutsideReference[];
 }
 
-/** Maps a path inside a build directory back to the path the user wrote it in. */
-export function unaliasBuildPath(aliases: ReadonlyMap<string, string>, path: string): string {
-  for (const [from, to] of aliases) if (path === from || path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
-  return path;
-}
-
 /** Flux spec fields that change the root kustomization. */
 function hasSpecTransforms(ks: FluxKustomization): boolean {
   return (

@@ -11,7 +11,8 @@ import { isFluxKustomization, readFluxKustomization, type FluxKustomization, typ
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects.ts';
 import { substituteObject } from '../core/substitute.ts';
 import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
-import { planFluxBuild, unaliasBuildPath, type FluxBuildPlan } from './flux-build.ts';
+import { planFluxBuild, type FluxBuildPlan } from './flux-build.ts';
+import { createUnalias } from './render-root.ts';
 import type { OutsideRead } from '../core/guard-findings.ts';
 import { checkUnitCount } from '../core/limits.ts';
 import { toPosix, type PathDisplay } from './kustomization.ts';
@@ -168,7 +169,8 @@ async function renderUnit(
   const plan = planFluxBuild(options.artifact, ks, options.show);
   if (plan.outside.length > 0) {
     // The merged kustomization stands in for the user's own file in the path.
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unaliasBuildPath(plan.aliases, ref.file))) }));
+    const unalias = createUnalias(plan.aliases);
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
     return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
   }
   const docs = await options.build(plan, ks);

@@ -60,6 +60,8 @@ export interface Kustomization {
    * kustomization of plugin configurations, its resources), for the network policy.
    */
   readonly pluginValues: readonly string[];
+  /** Every path and URL its fields name, as kustomize reads the file (for the network policy). */
+  readonly pathEntries: ReadonlyArray<{ readonly field: string; readonly value: string }>;
 }
 
 /** Returns the kustomization file of a directory, or undefined. */
@@ -93,7 +95,7 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   if (!file) return undefined;
   if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [] };
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
   }
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
@@ -121,7 +123,8 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   const generators = new Map<string, EntryOrigin>();
   const outside: OutsideReference[] = [];
   const pluginConfigs: string[] = [];
-  for (const entry of root ? listPathEntries(root, () => false, resolved) : []) {
+  const entries = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry of entries) {
     const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
     // No file system takes such a path; it would only stop the run with a stack trace later.
     if (entry.value.includes('\0')) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
@@ -199,18 +202,28 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
     referencedPaths: [...referencedPaths].sort(),
     outside,
     pluginValues,
+    pathEntries: entries.map(({ field, value }) => ({ field, value })),
   };
 }
 
-/** Maps each string scalar of a document to the line it first appears on (1 when it does not). */
+/**
+ * Maps each string scalar of a document to the line it first appears on (1 when it does not).
+ * Built on first use: only an entry that the resolved document alone shows needs it.
+ */
 function indexScalarLines(doc: Document, lineCounter: LineCounter): (value: string) => number {
-  const lines = new Map<string, number>();
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && !lines.has(node.value) && node.range) lines.set(node.value, lineCounter.linePos(node.range[0]).line);
-    },
-  });
-  return (value) => lines.get(value) ?? 1;
+  let lines: Map<string, number> | undefined;
+  return (value) => {
+    if (!lines) {
+      const index = new Map<string, number>();
+      visit(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === 'string' && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+        },
+      });
+      lines = index;
+    }
+    return lines.get(value) ?? 1;
+  };
 }
 
 function isRecordLike(value: unknown): value is Record<string, unknown> {

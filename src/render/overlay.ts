@@ -90,7 +90,12 @@ export async function createOverlay(
     return [...new Set([...k.remotes.keys(), ...added])];
   };
   const textOf = (k: Kustomization): string => overrides.get(k.file) ?? readFileSync(k.file, 'utf8');
-  if (remote) await checkKustomizeFetches(graph, remote, remotesOf, textOf);
+  // The graph read every kustomization already; only an edited one is read again.
+  const entriesOf = (k: Kustomization): ReadonlyArray<{ readonly field: string; readonly value: string }> => {
+    const override = overrides.get(k.file);
+    return override === undefined ? k.pathEntries : listOverrideEntries(override, k.file);
+  };
+  if (remote) await checkKustomizeFetches(graph, remote, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
     (k) => overrides.has(k.file) || [...additions.keys()].some((path) => dirname(path) === k.dir) || remotesOf(k).some(rewritesRemotes),
   );
@@ -179,15 +184,12 @@ async function checkKustomizeFetches(
   graph: KustomizationGraph,
   remote: RemoteAccess,
   remotesOf: (k: Kustomization) => string[],
-  textOf: (k: Kustomization) => string,
+  entriesOf: (k: Kustomization) => ReadonlyArray<{ readonly field: string; readonly value: string }>,
 ): Promise<void> {
   const checked = new Set<string>();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    // Read as kustomize's Go parser reads it: a duplicate key's last value, aliases, merge keys.
-    const doc = parseDocument(textOf(k), GO_YAML_OPTIONS);
-    if (!isMap(doc.contents)) continue;
-    const entries = listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, k.file)).map(({ field, value }) => ({ field, value }));
+    const entries = [...entriesOf(k)];
     for (const value of listed) entries.push({ field: 'resources', value });
     // What its plugin configurations name (files, inline ones, and those of plugin directories), gathered as the graph was read.
     for (const value of k.pluginValues) entries.push({ field: 'plugin', value });
@@ -201,6 +203,13 @@ async function checkKustomizeFetches(
       await remote.fetcher.checkReference(target, value);
     }
   }
+}
+
+/** The paths and URLs an edited kustomization names, read as kustomize's Go parser reads it. */
+function listOverrideEntries(text: string, file: string): Array<{ field: string; value: string }> {
+  const doc = parseDocument(text, GO_YAML_OPTIONS);
+  if (!isMap(doc.contents)) return [];
+  return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 
 /** Rewrites entries of the resource lists; the copy is only ever built, so formatting may change. */

@@ -163,7 +163,7 @@ function takeOriginAnnotation(body: KubeObject): { body: KubeObject; origin?: Or
 type ProvenanceResolver = (origin: OriginAnnotation, body: KubeObject) => Provenance | undefined;
 
 /** Maps a path inside a build directory to the same path in the directory it stands in for. */
-function createUnalias(aliases: ReadonlyMap<string, string> | undefined): (path: string) => string {
+export function createUnalias(aliases: ReadonlyMap<string, string> | undefined): (path: string) => string {
   if (!aliases || aliases.size === 0) return (path) => path;
   return (path) => {
     for (const [from, to] of aliases) {
