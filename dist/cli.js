@@ -13302,6 +13302,9 @@ import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as 
 import { availableParallelism as availableParallelism3, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
 
+// src/core/config.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
@@ -15938,8 +15941,68 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/core/config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+// src/core/object-patterns.ts
+var MATCH_OPTIONS = {
+  dot: true,
+  nocomment: true,
+  nonegate: true,
+  preserveMultipleSlashes: true,
+  platform: "linux"
+};
+var KEY_SEGMENTS = 4;
+function findPatternProblem(pattern) {
+  if (pattern.trim() === "") return "is empty";
+  if (/\s/.test(pattern)) return "contains whitespace, which no object key does";
+  if (pattern.startsWith("!")) return "starts with '!': negated patterns are not supported";
+  for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
+    const segments = alternative.split("/");
+    const fixed2 = segments.filter((segment) => segment !== "**").length;
+    if (segments.length === fixed2 && fixed2 !== KEY_SEGMENTS) {
+      return `has ${fixed2} segment${fixed2 === 1 ? "" : "s"}, but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)`;
+    }
+    if (fixed2 > KEY_SEGMENTS) return "has more than four segments besides **, but an object key has four: group/Kind/namespace/name";
+  }
+  return void 0;
+}
+var compiledPatterns = /* @__PURE__ */ new Map();
+function compilePattern(pattern) {
+  const cached = compiledPatterns.get(pattern);
+  if (cached) return cached;
+  const matchers = [];
+  for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
+    const segments = alternative.split("/");
+    if (segments.filter((segment) => segment !== "**").length > KEY_SEGMENTS) continue;
+    const stars = segments.flatMap((segment, index) => segment === "*" ? [index] : []);
+    for (let mask = 0; mask < 2 ** stars.length; mask++) {
+      const variant = segments.map((segment, index) => {
+        const bit = stars.indexOf(index);
+        return bit !== -1 && mask & 1 << bit ? "" : segment;
+      });
+      matchers.push(new Minimatch(variant.join("/"), { ...MATCH_OPTIONS, nobrace: true }));
+    }
+  }
+  compiledPatterns.set(pattern, matchers);
+  return matchers;
+}
+function matchesObjectPattern(pattern, id) {
+  const key = formatObjectKey(id);
+  return compilePattern(pattern).some((matcher) => matcher.match(key));
+}
+function isIgnoredObject(id, config) {
+  return config.ignore.some((pattern) => matchesObjectPattern(pattern, id));
+}
+function applySeverityOverrides(findings, config) {
+  return findings.map((finding) => {
+    const override = config.severity.find(
+      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding.rule)) && matchesObjectPattern(candidate.match, finding.object)
+    );
+    return override && override.severity !== finding.severity ? { ...finding, severity: override.severity } : finding;
+  });
+}
+function dropIgnoredObjects(set, config) {
+  if (config.ignore.length === 0) return set;
+  return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
+}
 
 // src/core/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
@@ -16091,14 +16154,6 @@ var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "
 var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
 var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
-var MATCH_OPTIONS = {
-  dot: true,
-  nocomment: true,
-  nonegate: true,
-  preserveMultipleSlashes: true,
-  platform: "linux"
-};
-var KEY_SEGMENTS = 4;
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
@@ -16365,59 +16420,6 @@ function measureEditDistance(a, b) {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-function findPatternProblem(pattern) {
-  if (pattern.trim() === "") return "is empty";
-  if (/\s/.test(pattern)) return "contains whitespace, which no object key does";
-  if (pattern.startsWith("!")) return "starts with '!': negated patterns are not supported";
-  for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
-    const segments = alternative.split("/");
-    const fixed2 = segments.filter((segment) => segment !== "**").length;
-    if (segments.length === fixed2 && fixed2 !== KEY_SEGMENTS) {
-      return `has ${fixed2} segment${fixed2 === 1 ? "" : "s"}, but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)`;
-    }
-    if (fixed2 > KEY_SEGMENTS) return "has more than four segments besides **, but an object key has four: group/Kind/namespace/name";
-  }
-  return void 0;
-}
-var compiledPatterns = /* @__PURE__ */ new Map();
-function compilePattern(pattern) {
-  const cached = compiledPatterns.get(pattern);
-  if (cached) return cached;
-  const matchers = [];
-  for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
-    const segments = alternative.split("/");
-    if (segments.filter((segment) => segment !== "**").length > KEY_SEGMENTS) continue;
-    const stars = segments.flatMap((segment, index) => segment === "*" ? [index] : []);
-    for (let mask = 0; mask < 2 ** stars.length; mask++) {
-      const variant = segments.map((segment, index) => {
-        const bit = stars.indexOf(index);
-        return bit !== -1 && mask & 1 << bit ? "" : segment;
-      });
-      matchers.push(new Minimatch(variant.join("/"), { ...MATCH_OPTIONS, nobrace: true }));
-    }
-  }
-  compiledPatterns.set(pattern, matchers);
-  return matchers;
-}
-function matchesObjectPattern(pattern, id) {
-  const key = formatObjectKey(id);
-  return compilePattern(pattern).some((matcher) => matcher.match(key));
-}
-function isIgnoredObject(id, config) {
-  return config.ignore.some((pattern) => matchesObjectPattern(pattern, id));
-}
-function applySeverityOverrides(findings, config) {
-  return findings.map((finding) => {
-    const override = config.severity.find(
-      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding.rule)) && matchesObjectPattern(candidate.match, finding.object)
-    );
-    return override && override.severity !== finding.severity ? { ...finding, severity: override.severity } : finding;
-  });
-}
-function dropIgnoredObjects(set, config) {
-  if (config.ignore.length === 0) return set;
-  return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
 // src/render/config-file.ts

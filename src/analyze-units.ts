@@ -3,7 +3,7 @@
  * render decides its kind's scope everywhere), object sets without ignored objects, one diff
  * per unit, and the report.
  */
-import { dropIgnoredObjects } from './core/config.ts';
+import { dropIgnoredObjects } from './core/object-patterns.ts';
 import { diffObjectSets } from './core/diff.ts';
 import type { Finding } from './core/findings.ts';
 import type { FluxOwner } from './core/flux-rules.ts';

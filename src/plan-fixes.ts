@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { dropIgnoredObjects, type Config } from './core/config.ts';
+import type { Config } from './core/config.ts';
+import { dropIgnoredObjects } from './core/object-patterns.ts';
 import { PruneGuardError, getErrorMessage } from './core/errors.ts';
 import { FixSources, Rules, type Finding, type Fix, type FixFile, type FixSource } from './core/findings.ts';
 import {

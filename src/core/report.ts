@@ -14,7 +14,8 @@ import {
   type ObjectRef,
   type Severity,
 } from './findings.ts';
-import { applySeverityOverrides, type Config } from './config.ts';
+import type { Config } from './config.ts';
+import { applySeverityOverrides } from './object-patterns.ts';
 import { applyFluxSemantics, type FluxOwner } from './flux-rules.ts';
 import { evaluateRules, type UnitDiff } from './rules.ts';
 import { formatObjectKey, type Provenance, type ResourceObject } from './objects.ts';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_CONFIG,
-  applySeverityOverrides,
-  isIgnoredObject,
-  matchesObjectPattern,
-  parseConfig,
-  type Config,
-} from '../../src/core/config.ts';
+import { EMPTY_CONFIG, parseConfig, type Config } from '../../src/core/config.ts';
+import { applySeverityOverrides, isIgnoredObject, matchesObjectPattern } from '../../src/core/object-patterns.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 import { Rules, type Finding, type RuleId, type Severity } from '../../src/core/findings.ts';
 import type { ObjectId } from '../../src/core/objects.ts';
