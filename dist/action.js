@@ -28650,7 +28650,7 @@ function getErrorMessage(error2) {
   return String(error2);
 }
 
-// src/core/findings.ts
+// src/core/rules/findings.ts
 var Severities = {
   error: "error",
   warning: "warning",
@@ -29227,7 +29227,7 @@ function splitLines(text) {
   return result;
 }
 
-// src/core/line-map.ts
+// src/core/fix/line-map.ts
 function createLineMap(from, to) {
   if (from === to) return (line) => line;
   const mapped = /* @__PURE__ */ new Map();
@@ -29263,7 +29263,7 @@ function mapEdit(edit, map) {
   return start === edit.startLine ? edit : { ...edit, startLine: start, endLine: start + (edit.endLine - edit.startLine) };
 }
 
-// src/core/objects.ts
+// src/core/objects/kube-objects.ts
 import { createHmac, randomBytes } from "node:crypto";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -31764,7 +31764,7 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/core/objects.ts
+// src/core/objects/kube-objects.ts
 var REDACTED = "(redacted)";
 function formatObjectKey(id) {
   return `${id.group}/${id.kind}/${id.namespace}/${id.name}`;
@@ -36069,7 +36069,7 @@ ${body}`;
 // src/github/suggestions.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/core/plain-text.ts
+// src/core/text/plain-text.ts
 var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 function formatEscape(character) {
@@ -36742,7 +36742,7 @@ function formatTitle(report, acknowledgedBy) {
   return ":white_check_mark: prune-guard: nothing to flag";
 }
 
-// src/core/redact.ts
+// src/core/text/redact.ts
 function redactCredentials(text) {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, "$1***@");
 }
@@ -36753,12 +36753,12 @@ function hideUserInfo(value) {
   return `${scheme}***${value.slice(at)}`;
 }
 
-// src/run.ts
+// src/app/run.ts
 import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
 import { availableParallelism as availableParallelism3, homedir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
 
-// src/core/config.ts
+// src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -39397,7 +39397,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/core/object-patterns.ts
+// src/core/config/object-patterns.ts
 var MATCH_OPTIONS = {
   dot: true,
   nocomment: true,
@@ -39460,7 +39460,7 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
-// src/core/network-policy.ts
+// src/core/config/network-policy.ts
 var DEFAULT_ALLOWED_HOSTS = [
   "github.com",
   "raw.githubusercontent.com",
@@ -39676,7 +39676,7 @@ function describeIpv6(groups) {
   return void 0;
 }
 
-// src/core/substitute.ts
+// src/core/objects/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
 var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 function formatUnsetPlaceholder(name) {
@@ -39812,7 +39812,7 @@ function describeExpression(written) {
   return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
 }
 
-// src/core/config.ts
+// src/core/config/parse-config.ts
 var EMPTY_CONFIG = Object.freeze({
   severity: Object.freeze([]),
   ignore: Object.freeze([]),
@@ -40094,16 +40094,16 @@ function measureEditDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
-// src/render/config-file.ts
+// src/app/read-config-file.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
 import { join as join3 } from "node:path";
 
-// src/render/confine.ts
+// src/render/kustomize/confine.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
 
-// src/core/yaml-bomb.ts
+// src/core/objects/yaml-bomb.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
@@ -40129,7 +40129,7 @@ function findAliasBomb(text) {
   return void 0;
 }
 
-// src/render/confine.ts
+// src/render/kustomize/confine.ts
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
 }
@@ -40280,7 +40280,7 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
   return found;
 }
 
-// src/render/config-file.ts
+// src/app/read-config-file.ts
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -40339,7 +40339,7 @@ function readSide(root, candidates, pick2) {
   }
 }
 
-// src/render/kustomize.ts
+// src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -40470,7 +40470,7 @@ function findExecutable(name, pathList) {
   });
 }
 
-// src/core/guard-findings.ts
+// src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
 function describeOutsideReads(unit, object, side, reads) {
   const shown = reads.slice(0, OUTSIDE_READS_LISTED);
@@ -40546,7 +40546,7 @@ function isPlainObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/core/limits.ts
+// src/core/objects/limits.ts
 var MAX_UNITS = 5e3;
 var MAX_OBJECTS = 5e5;
 function createObjectBudget(limit = MAX_OBJECTS) {
@@ -40564,11 +40564,11 @@ function checkUnitCount(count, what) {
   if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
-// src/plan-fixes.ts
+// src/app/fixes/plan-fixes.ts
 import { existsSync as existsSync7, readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
 import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
 
-// src/core/fix-plan.ts
+// src/core/fix/fix-plan.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
@@ -40759,7 +40759,7 @@ function stripExtension(name) {
   return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
 }
 
-// src/core/kustomization-edit.ts
+// src/core/fix/kustomization-edit.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
   const lineCounter = new import_yaml5.LineCounter();
@@ -40848,7 +40848,7 @@ function describeLineChange(path2, before, after, description) {
   return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
-// src/core/scope.ts
+// src/core/objects/scope.ts
 var BUILTIN_CLUSTER_SCOPED = {
   "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
   "admissionregistration.k8s.io": [
@@ -40909,7 +40909,7 @@ function createScopeResolver(crdScopes, extraClusterScoped = []) {
   };
 }
 
-// src/core/rules.ts
+// src/core/rules/removal-rules.ts
 var REMOVAL_SEVERITY = {
   "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
   Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
@@ -41060,7 +41060,7 @@ function findMissingCrds(context) {
   return findings;
 }
 
-// src/render/kustomization.ts
+// src/render/kustomize/read-kustomization.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
@@ -41293,7 +41293,7 @@ function toPosix(path2) {
   return sep4 === "/" ? path2 : path2.split(sep4).join("/");
 }
 
-// src/render/overlay.ts
+// src/render/kustomize/overlay.ts
 var import_yaml7 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, readdirSync as readdirSync2, rmSync as rmSync4, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -41573,7 +41573,7 @@ function describeNetworkError(error2) {
   return redactCredentials(message);
 }
 
-// src/render/overlay.ts
+// src/render/kustomize/overlay.ts
 var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
 var REMOTE_DIR = ".prune-guard-remote";
 function isRemoteFileUrl(value) {
@@ -41721,7 +41721,7 @@ async function mapInPool(items, width, task) {
   return results;
 }
 
-// src/render/render-root.ts
+// src/render/kustomize/render-root.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
@@ -41879,11 +41879,11 @@ function stripPaths(message, prefixes) {
   return result;
 }
 
-// src/render/tree-index.ts
+// src/render/kustomize/tree-index.ts
 import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
 import { join as join10, posix, relative as relative5 } from "node:path";
 
-// src/render/artifact.ts
+// src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
@@ -41983,7 +41983,7 @@ function copyTree(from, to, skip, dropLink) {
   }
 }
 
-// src/render/tree-index.ts
+// src/render/kustomize/tree-index.ts
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
@@ -42039,7 +42039,7 @@ function walkFiles(root) {
   return files.sort();
 }
 
-// src/plan-fixes.ts
+// src/app/fixes/plan-fixes.ts
 var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
 var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
 var NAMED_EXTRAS = 3;
@@ -42558,12 +42558,12 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/run-roots.ts
+// src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join12, relative as relative7 } from "node:path";
 
-// src/core/diff.ts
+// src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
 var import_yaml9 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
@@ -42666,7 +42666,7 @@ function pairGeneratedNames(removed, added) {
   };
 }
 
-// src/core/flux.ts
+// src/core/objects/flux-objects.ts
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
 var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
@@ -42767,7 +42767,7 @@ function toStringRecord(value) {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
 }
 
-// src/core/flux-rules.ts
+// src/core/rules/flux-rules.ts
 var PRUNE_OPT_OUTS = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
   "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
@@ -43068,7 +43068,7 @@ function describeReinstalledHelmReleases(units) {
   return findings;
 }
 
-// src/core/report.ts
+// src/core/report/report-model.ts
 var REPORT_SCHEMA_VERSION = 1;
 var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
   "CustomResourceDefinition",
@@ -43182,7 +43182,7 @@ function sortRecord(record) {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }
 
-// src/analyze-units.ts
+// src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
@@ -43222,7 +43222,7 @@ function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []
   return { report, units: diffs, scope };
 }
 
-// src/run-roots.ts
+// src/app/compare-sides.ts
 async function compareSides(comparison, runner, options, settings, remote2) {
   const { before, after } = comparison;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
@@ -43313,7 +43313,7 @@ function describeOutsidePlan(plan, findings) {
   return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
 }
 
-// src/core/mask-secrets.ts
+// src/core/report/mask-secrets.ts
 var import_yaml10 = __toESM(require_dist(), 1);
 var MIN_MASKED_LENGTH = 6;
 function listMaskedForms(values) {
@@ -43424,16 +43424,16 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
   };
 }
 
-// src/run-flux.ts
+// src/app/compare-flux-sides.ts
 import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { join as join15 } from "node:path";
 
-// src/render/flux-discovery.ts
+// src/flux/discover-units.ts
 import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
 import { join as join14, relative as relative9 } from "node:path";
 
-// src/render/flux-build.ts
+// src/flux/plan-build.ts
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
@@ -43552,7 +43552,7 @@ function mergeSpecIntoKustomization(kustomization, ks) {
   }
 }
 
-// src/render/flux-discovery.ts
+// src/flux/discover-units.ts
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
@@ -43695,7 +43695,7 @@ function applyCommonMetadata(body, ks) {
   };
 }
 
-// src/run-flux.ts
+// src/app/compare-flux-sides.ts
 function declaresFluxKustomizations(dir) {
   if (!existsSync10(dir) || !statSync7(dir).isDirectory()) return false;
   const walk = (current) => {
@@ -43843,7 +43843,7 @@ function normalizeGitUrl(url) {
   return value.replace(/:\d+\//, "/").toLowerCase();
 }
 
-// src/run.ts
+// src/app/run.ts
 function createPathDisplay(root, prefix2) {
   return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
 }

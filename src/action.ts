@@ -7,20 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
-import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/findings.ts';
-import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './core/line-map.ts';
-import { formatObjectRef } from './core/objects.ts';
-import type { Report } from './core/report.ts';
+import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/rules/findings.ts';
+import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './core/fix/line-map.ts';
+import { formatObjectRef } from './core/objects/kube-objects.ts';
+import type { Report } from './core/report/report-model.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
 import { deriveCommentKey, formatCommentMarker, upsertStickyComment, type CommentScope } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
 import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
-import { redactCredentials } from './core/redact.ts';
-import { escapeControlCharacters, formatLogLine } from './core/plain-text.ts';
+import { redactCredentials } from './core/text/redact.ts';
+import { escapeControlCharacters, formatLogLine } from './core/text/plain-text.ts';
 import { exitWhenFlushed } from './render/cleanup.ts';
-import { runWithTree } from './run.ts';
+import { runWithTree } from './app/run.ts';
 
 /** Input names, as in action.yml. */
 const Inputs = {

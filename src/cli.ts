@@ -5,19 +5,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
-import { applyFixes, formatFileChanges } from './core/fix-apply.ts';
-import { FailLevels, isAtOrAbove, type FailLevel } from './core/findings.ts';
-import type { Report } from './core/report.ts';
+import { applyFixes, formatFileChanges } from './core/fix/fix-apply.ts';
+import { FailLevels, isAtOrAbove, type FailLevel } from './core/rules/findings.ts';
+import type { Report } from './core/report/report-model.ts';
 import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
-import { toPosix } from './render/kustomization.ts';
-import { hideUserInfo, redactCredentials } from './core/redact.ts';
-import { findAllowEntryProblem } from './core/network-policy.ts';
-import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/plain-text.ts';
+import { toPosix } from './render/kustomize/read-kustomization.ts';
+import { hideUserInfo, redactCredentials } from './core/text/redact.ts';
+import { findAllowEntryProblem } from './core/config/network-policy.ts';
+import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/text/plain-text.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import { formatText } from './report/text.ts';
-import { runWithTree, type RunOptions, type RunResult } from './run.ts';
+import { runWithTree, type RunOptions, type RunResult } from './app/run.ts';
 
 /** Exit codes, kept in sync with the README table. */
 const ExitCodes = {

@@ -3,7 +3,7 @@
  * repository at a ref, to see which files sit next to a remote manifest.
  */
 import type { Octokit } from '@octokit/rest';
-import { isRecord } from '../core/objects.ts';
+import { isRecord } from '../core/objects/kube-objects.ts';
 
 /** One entry of a directory listing. */
 export interface DirectoryEntry {

@@ -3,7 +3,7 @@
  * pull request's diff, head side), each posted once across re-runs.
  */
 import { createHash } from 'node:crypto';
-import type { Fix, FixEdit } from '../core/findings.ts';
+import type { Fix, FixEdit } from '../core/rules/findings.ts';
 import { formatFence, formatProse } from '../report/markdown-escape.ts';
 import { isAuthoredBy, type ChangedFile, type CommentAuthor, type PostedComment, type PullRequestGateway, type ReviewLineComment } from './gateway.ts';
 

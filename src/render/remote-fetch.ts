@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMirror, type Mirror } from '../core/config.ts';
+import { checkMirror, type Mirror } from '../core/config/parse-config.ts';
 import { RenderError, UsageError } from '../core/errors.ts';
 import {
   ALLOW_HINT,
@@ -19,11 +19,11 @@ import {
   describeOfflineDenial,
   showUrl,
   type PolicyVerdict,
-} from '../core/network-policy.ts';
-import { hideUserInfo, redactCredentials } from '../core/redact.ts';
+} from '../core/config/network-policy.ts';
+import { hideUserInfo, redactCredentials } from '../core/text/redact.ts';
 
 /** A URL prefix rewrite, `FROM=TO` (defined with the configuration, which also declares them). */
-export type { Mirror } from '../core/config.ts';
+export type { Mirror } from '../core/config/parse-config.ts';
 
 /** Bodies larger than this are refused: the largest public manifests (CRD bundles) are a few MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;

@@ -1,8 +1,8 @@
 /**
  * Phrases every output format shares, so text, markdown and JSON consumers read the same words.
  */
-import type { Provenance } from '../core/objects.ts';
-import type { PlanCounts, Report, UnitReport } from '../core/report.ts';
+import type { Provenance } from '../core/objects/kube-objects.ts';
+import type { PlanCounts, Report, UnitReport } from '../core/report/report-model.ts';
 
 const SHORT_KIND_NAMES: Readonly<Record<string, [string, string]>> = {
   CustomResourceDefinition: ['CRD', 'CRDs'],

@@ -2,7 +2,7 @@
  * Report -> JSON. The Report type is the schema (see README, "JSON report");
  * `schemaVersion` changes on any incompatible change.
  */
-import type { Report } from '../core/report.ts';
+import type { Report } from '../core/report/report-model.ts';
 
 /** Renders a report as pretty-printed JSON with a trailing newline. */
 export function formatJson(report: Report): string {

@@ -5,7 +5,7 @@
  * marker (`<!--`), mention someone, reference an issue, link, embed an image or HTML, or
  * carry a control character into the comment, the job summary or a review comment.
  */
-import { escapeControlCharacters } from '../core/plain-text.ts';
+import { escapeControlCharacters } from '../core/text/plain-text.ts';
 
 /** What an empty value shows: an empty code span would read as two backticks. */
 const EMPTY_VALUE = '*(empty)*';

@@ -1,9 +1,9 @@
 /**
  * Report -> GitHub-flavoured markdown. One builder serves the PR comment and the job summary.
  */
-import type { Fix, Severity } from '../core/findings.ts';
-import { formatObjectRef } from '../core/objects.ts';
-import type { ChangeEntry, ObjectEntry, Report } from '../core/report.ts';
+import type { Fix, Severity } from '../core/rules/findings.ts';
+import { formatObjectRef } from '../core/objects/kube-objects.ts';
+import type { ChangeEntry, ObjectEntry, Report } from '../core/report/report-model.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,

@@ -2,10 +2,10 @@
  * Report -> terminal text. Findings first, then the changes of each unit.
  */
 import { styleText } from 'node:util';
-import type { Severity } from '../core/findings.ts';
-import { formatObjectRef, type ObjectId } from '../core/objects.ts';
-import { escapeControlCharacters as show, protectLines } from '../core/plain-text.ts';
-import type { ObjectEntry, Report } from '../core/report.ts';
+import type { Severity } from '../core/rules/findings.ts';
+import { formatObjectRef, type ObjectId } from '../core/objects/kube-objects.ts';
+import { escapeControlCharacters as show, protectLines } from '../core/text/plain-text.ts';
+import type { ObjectEntry, Report } from '../core/report/report-model.ts';
 import {
   formatFindingCounts,
   formatPlanCounts,

@@ -2,7 +2,7 @@
  * Shared e2e plumbing: temp trees, real git repositories, and the built CLI run the way a
  * user runs it.
  */
-import type { Fix } from '../../src/core/findings.ts';
+import type { Fix } from '../../src/core/rules/findings.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  * review comments outside the diff as GitHub does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fix, FixEdit } from '../../src/core/findings.ts';
+import type { Fix, FixEdit } from '../../src/core/rules/findings.ts';
 import { createOctokit, createPullRequestGateway } from '../../src/github/gateway.ts';
 import { formatCommentMarker, upsertStickyComment } from '../../src/github/sticky-comment.ts';
 import { postSuggestions } from '../../src/github/suggestions.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fix, FixEdit, FixFile } from '../../src/core/findings.ts';
+import type { Fix, FixEdit, FixFile } from '../../src/core/rules/findings.ts';
 import { GITHUB_ACTIONS_BOT, type ChangedFile, type PostedComment, type PullRequestGateway, type ReviewLineComment } from '../../src/github/gateway.ts';
 import { collectCommentableLines, planSuggestions, postSuggestions } from '../../src/github/suggestions.ts';
 

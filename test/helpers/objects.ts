@@ -2,8 +2,8 @@
  * Inline YAML -> object sets, unit diffs and reports, built the way run.ts builds them,
  * so unit tests exercise the same pipeline as the CLI without kustomize.
  */
-import { diffObjectSets } from '../../src/core/diff.ts';
-import type { FailLevel } from '../../src/core/findings.ts';
+import { diffObjectSets } from '../../src/core/diff/diff-object-sets.ts';
+import type { FailLevel } from '../../src/core/rules/findings.ts';
 import {
   buildObjectSet,
   collectCrdScopes,
@@ -11,10 +11,10 @@ import {
   type ManifestDoc,
   type Provenance,
   type ResourceObject,
-} from '../../src/core/objects.ts';
-import { buildReport, type Report, type ReportInput } from '../../src/core/report.ts';
-import type { UnitDiff } from '../../src/core/rules.ts';
-import { createScopeResolver, type ScopeResolver } from '../../src/core/scope.ts';
+} from '../../src/core/objects/kube-objects.ts';
+import { buildReport, type Report, type ReportInput } from '../../src/core/report/report-model.ts';
+import type { UnitDiff } from '../../src/core/rules/removal-rules.ts';
+import { createScopeResolver, type ScopeResolver } from '../../src/core/objects/scope.ts';
 
 /** A render as inline YAML, or documents when a test needs provenance. */
 export type Render = string | readonly ManifestDoc[];

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
 import { createGitEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
 import { openRepository } from '../../src/render/git.ts';
-import { createKustomizeRunner } from '../../src/render/kustomize.ts';
+import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
 
 /** Values a run must never hand to kustomize; each one unique so that a leak is unmistakable. */
 const SECRETS = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/core/errors.ts';
 import { applyMirrors, createRemoteFetcher, isMissingFile, parseMirror } from '../../src/render/remote-fetch.ts';
-import { RemoteDeniedError } from '../../src/core/network-policy.ts';
+import { RemoteDeniedError } from '../../src/core/config/network-policy.ts';
 import { makeTempDir } from '../e2e/helpers.ts';
 
 /** A server answering from a script of statuses; records paths. */

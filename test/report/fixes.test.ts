@@ -3,8 +3,8 @@
  * with where it edits, whether a build checked it, and (markdown) what it writes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Fix, FixFile } from '../../src/core/findings.ts';
-import { attachFixes, findFix, type Report } from '../../src/core/report.ts';
+import type { Fix, FixFile } from '../../src/core/rules/findings.ts';
+import { attachFixes, findFix, type Report } from '../../src/core/report/report-model.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { formatText } from '../../src/report/text.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/core/report/report-model.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { formatText } from '../../src/report/text.ts';
-import { normalizeGitUrl } from '../../src/run-flux.ts';
+import { normalizeGitUrl } from '../../src/app/compare-flux-sides.ts';
 import { ks, kustomizationYaml, owner, readKs, stable, toFluxReport } from '../helpers/flux.ts';
 import { toReport, yamlDocs } from '../helpers/objects.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/core/report/report-model.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { crdYaml, toReport, yamlDocs } from '../helpers/objects.ts';
 

@@ -3,8 +3,8 @@
  * markdown or HTML in the comment a reviewer reads.
  */
 import { describe, expect, it } from 'vitest';
-import type { Fix } from '../../src/core/findings.ts';
-import { attachFixes, type Report } from '../../src/core/report.ts';
+import type { Fix } from '../../src/core/rules/findings.ts';
+import { attachFixes, type Report } from '../../src/core/report/report-model.ts';
 import { formatMarkdown, formatMarkdownWithin } from '../../src/report/markdown.ts';
 import { formatCellCode, formatCellProse, formatCode, formatFence, formatHtmlCode, formatProse } from '../../src/report/markdown-escape.ts';
 import { crdYaml, toReport, yamlDocs } from '../helpers/objects.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/core/report/report-model.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { crdYaml, toDocs, toReport, yamlDocs } from '../helpers/objects.ts';
 

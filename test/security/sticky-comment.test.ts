@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fix } from '../../src/core/findings.ts';
+import type { Fix } from '../../src/core/rules/findings.ts';
 import { createOctokit, createPullRequestGateway } from '../../src/github/gateway.ts';
 import { deriveCommentKey, formatCommentMarker, upsertStickyComment } from '../../src/github/sticky-comment.ts';
 import { fingerprintFix, postSuggestions } from '../../src/github/suggestions.ts';

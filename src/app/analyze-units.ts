@@ -1,0 +1,93 @@
+/**
+ * The step both modes end with: identities for every render under one scope (a CRD in any
+ * render decides its kind's scope everywhere), object sets without ignored objects, one diff
+ * per unit, and the report.
+ */
+import { dropIgnoredObjects } from '../core/config/object-patterns.ts';
+import { diffObjectSets } from '../core/diff/diff-object-sets.ts';
+import type { Finding } from '../core/rules/findings.ts';
+import type { FluxOwner } from '../core/rules/flux-rules.ts';
+import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
+import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
+import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
+import type { UnitDiff } from '../core/rules/removal-rules.ts';
+import type { Settings } from './run.ts';
+
+/** One unit's renders; a side that is undefined means the unit does not exist there. */
+export interface UnitRenders {
+  /** The unit's name: a root path, or a Flux Kustomization's `namespace/name`. */
+  readonly name: string;
+  /** Its objects before the change. */
+  readonly before: readonly ManifestDoc[] | undefined;
+  /** Its objects after the change. */
+  readonly after: readonly ManifestDoc[] | undefined;
+  /**
+   * Why one of its sides was not rendered. Such a unit is not judged: a side that was not
+   * rendered is unknown, never empty, so nothing may read as removed (or added).
+   */
+  readonly skipped?: string;
+}
+
+/** The report, with the object sets and scope behind it (what fix planning starts from). */
+export interface Analysis {
+  /** The report. */
+  readonly report: Report;
+  /** Each unit's object sets and diff, in the order of the input. */
+  readonly units: readonly UnitDiff[];
+  /** The scope every object was identified under. */
+  readonly scope: ScopeResolver;
+  /**
+   * Values that came from Secrets through Flux substitution, sorted; the report still holds
+   * them, and is masked (`maskReport`) once its fixes are attached. Never printed.
+   */
+  readonly secretValues?: readonly string[];
+}
+
+/**
+ * Diffs every unit and builds the report. A render shared by both sides (the same array)
+ * becomes one object set, so an unchanged root costs no second identification.
+ */
+export function analyzeUnitsInDetail(
+  sides: { readonly before: SideInfo; readonly after: SideInfo },
+  units: readonly UnitRenders[],
+  settings: Settings,
+  owners?: ReadonlyMap<string, FluxOwner>,
+  extraFindings: readonly Finding[] = [],
+): Analysis {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = new Map<readonly ManifestDoc[], ObjectSet>();
+  const setOf = (docs: readonly ManifestDoc[] | undefined): ObjectSet => {
+    if (!docs) return new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
+    }
+    return set;
+  };
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? new Map() : setOf(before);
+    const afterSet = skipped ? new Map() : setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== undefined,
+      existsAfter: after !== undefined,
+      ...(skipped ? { skipped } : {}),
+    };
+  });
+  const report = buildReport({
+    version: __PRUNE_GUARD_VERSION__,
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...(owners ? { owners } : {}),
+    extraFindings,
+  });
+  return { report, units: diffs, scope };
+}

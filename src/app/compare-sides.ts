@@ -1,0 +1,175 @@
+/**
+ * Plain kustomize mode of the orchestration: the kustomization roots under the paths, each
+ * rendered once per side (once for both when its inputs are byte-identical), one unit per
+ * root; a side whose build would read outside its tree is never built and the root is not
+ * judged.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { UsageError } from '../core/errors.ts';
+import type { Finding } from '../core/rules/findings.ts';
+import { describeKustomizationObject, describeOutsideReads, type OutsideRead } from '../core/rules/outside-reads.ts';
+import { checkUnitCount } from '../core/objects/limits.ts';
+import type { ManifestDoc } from '../core/objects/kube-objects.ts';
+import type { UnitDiff } from '../core/rules/removal-rules.ts';
+import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import {
+  findKustomizationFile,
+  findKustomizationRoots,
+  hashGraphInputs,
+  listOutsideReferences,
+  readKustomizationGraph,
+  toPosix,
+  type KustomizationGraph,
+} from '../render/kustomize/read-kustomization.ts';
+import type { RemoteAccess } from '../render/kustomize/overlay.ts';
+import { mapInPool } from '../render/pool.ts';
+import { renderRoot } from '../render/kustomize/render-root.ts';
+import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
+import type { FixableUnit } from './fixes/plan-fixes.ts';
+import type { RunOptions, Settings, Side } from './run.ts';
+
+interface RenderTask {
+  readonly side: Side;
+  readonly graph: KustomizationGraph;
+  docs?: ManifestDoc[];
+}
+
+interface UnitPlan {
+  readonly name: string;
+  readonly before?: RenderTask;
+  readonly after?: RenderTask;
+  /** Paths a side's build would read outside the tree: that side is never built. */
+  readonly outsideBefore?: readonly OutsideRead[];
+  readonly outsideAfter?: readonly OutsideRead[];
+}
+
+/** A finished comparison, with what fix planning needs of each unit. */
+export interface Compared {
+  readonly analysis: Analysis;
+  readonly units: ReadonlyMap<string, FixableUnit>;
+}
+
+/** What to compare in plain kustomize mode. */
+export interface Comparison {
+  readonly before: Side;
+  readonly after: Side;
+  /** Paths relative to both sides' roots. */
+  readonly paths: readonly string[];
+  /** Fail when a side has no kustomization under a path (diff mode), instead of treating it as removed. */
+  readonly requireBothSides: boolean;
+}
+
+/**
+ * Plain kustomize mode: every kustomization root under the paths, rendered once per side
+ * (once for both when its inputs are identical), one unit per root.
+ */
+export async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote: RemoteAccess): Promise<Compared> {
+  const { before, after } = comparison;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+
+  // A task that serves both sides has identical inputs: nothing in it is added or removed,
+  // so it needs no provenance unless a finding points into it (handled below).
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote, budget: settings.budget });
+  };
+  const width = options.concurrency ?? availableParallelism();
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    options.onProgress?.(++done, tasks.length);
+  });
+
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  // Rare: a finding about an object of an identical root (a custom resource whose CRD another
+  // root drops). Build those roots again with provenance, so every finding says where it is.
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
+  }
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
+  );
+  return { analysis, units };
+}
+
+/** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */
+function discoverRootNames({ before, after, paths, requireBothSides }: Comparison): string[] {
+  const rootNames = new Set<string>();
+  for (const path of paths) {
+    const shown = path || '.';
+    if (!existsSync(join(before.root, path)) && !existsSync(join(after.root, path))) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join(side.root, path);
+      if (!existsSync(dir)) continue;
+      if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
+      // Two named directories must both build: an empty side would read as "everything removed".
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative(side.root, root)));
+      found += roots.length;
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+  checkUnitCount(rootNames.size, 'kustomization roots');
+  return [...rootNames].sort();
+}
+
+/**
+ * Plans one render per root and side. A root whose inputs are byte-identical on both sides
+ * gets a single task that serves both.
+ */
+function planRenders(before: Side, after: Side, rootNames: readonly string[]): { plans: UnitPlan[]; tasks: RenderTask[] } {
+  const fileHashes = new Map<string, string>();
+  const tasks = new Map<string, RenderTask>();
+  const plans: UnitPlan[] = [];
+  for (const name of rootNames) {
+    const plan: { -readonly [K in keyof UnitPlan]: UnitPlan[K] } = { name: name || '.' };
+    for (const [key, side] of [['before', before], ['after', after]] as const) {
+      const dir = join(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === 'before' ? 'outsideBefore' : 'outsideAfter'] = outside.map((ref) => ({ ...ref, file: toPosix(relative(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+  return { plans, tasks: [...tasks.values()] };
+}
+
+/** Object sets, diffs and the report, from finished renders. */
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[]): Analysis {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    // A side that was not built is unknown: its existence still counts, its objects do not.
+    const docs = (task: RenderTask | undefined, outside: readonly OutsideRead[] | undefined): readonly ManifestDoc[] | undefined => task?.docs ?? (outside ? [] : undefined);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, undefined, findings);
+}
+
+/** Adds the findings of a root that reads outside the tree; returns why it is not judged. */
+function describeOutsidePlan(plan: UnitPlan, findings: Finding[]): string | undefined {
+  const [side, reads] = plan.outsideAfter ? (['after', plan.outsideAfter] as const) : plan.outsideBefore ? (['before', plan.outsideBefore] as const) : [];
+  if (!side || !reads) return undefined;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === 'after' && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), 'before', plan.outsideBefore));
+  return `reads a file outside the repository ${side === 'after' ? 'after' : 'before'} the change: ${reads[0]?.value ?? ''}`;
+}

@@ -1,0 +1,414 @@
+/**
+ * The configuration file `.prune-guard.yaml`: parsing and strict validation. Pure: reading
+ * the file is src/render/config-file.ts, applying its patterns src/core/object-patterns.ts.
+ *
+ * Validation is strict because a config mistake fails silently otherwise: a misspelt key or a
+ * pattern that can never match looks exactly like a config that found nothing to do.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { ConfigError } from '../errors.ts';
+import { FailLevels, Rules, Severities, type FailLevel, type RuleId, type Severity } from '../rules/findings.ts';
+import { describeYamlError } from '../objects/kube-objects.ts';
+import { findPatternProblem } from './object-patterns.ts';
+import { findAllowEntryProblem } from './network-policy.ts';
+import { hideUserInfo } from '../text/redact.ts';
+import type { GroupKind } from '../objects/scope.ts';
+import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
+
+/** A severity override for the findings about objects that match a pattern. */
+export interface SeverityOverride {
+  /** Object pattern, see matchesObjectPattern in object-patterns.ts. */
+  readonly match: string;
+  /** The severity the matching findings get. */
+  readonly severity: Severity;
+  /** Only findings of these rules; undefined for findings of every rule. */
+  readonly rules?: readonly RuleId[];
+}
+
+/** The parsed configuration file. Every key is optional; absent keys are empty. */
+export interface Config {
+  /** Lowest severity that fails the run; undefined when the file does not set it (`--fail-on` overrides it). */
+  readonly failOn?: FailLevel;
+  /** Severity overrides in file order; the first that matches a finding wins. */
+  readonly severity: readonly SeverityOverride[];
+  /** Object patterns left out of the comparison entirely. */
+  readonly ignore: readonly string[];
+  /** Kinds the user declares cluster-scoped, beyond the built-in table and the rendered CRDs. */
+  readonly clusterScoped: readonly GroupKind[];
+  /** Flux GitRepository objects (`namespace/name`) that are this repository. */
+  readonly sources: readonly string[];
+  /** Values for Flux post-build variables that only the cluster knows. */
+  readonly substitute: Readonly<Record<string, string>>;
+  /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
+  readonly mirrors: readonly Mirror[];
+  /** Where remote resources may come from. */
+  readonly remote: RemoteSettings;
+}
+
+/** The `remote` key: the network policy for remote resources. */
+export interface RemoteSettings {
+  /**
+   * Hosts (`example.com`), `*.example.com`, `host:port` or http(s) URL prefixes that remote
+   * resources may come from, replacing the default list; undefined: the default list.
+   */
+  readonly allow?: readonly string[];
+}
+
+/** A URL prefix rewrite, so air-gapped runners fetch remote resources from an internal copy. */
+export interface Mirror {
+  /** Prefix of the original URL. */
+  readonly from: string;
+  /** Prefix that replaces it. */
+  readonly to: string;
+}
+
+/** The configuration when there is no file: nothing overridden, ignored or added. */
+export const EMPTY_CONFIG: Config = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({}),
+});
+
+/** The top-level keys, in the order the README documents them. */
+const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors', 'remote'] as const;
+
+const REMOTE_KEYS = ['allow'] as const;
+
+const OVERRIDE_KEYS = ['match', 'severity', 'rules'] as const;
+
+const PATTERN_HINT = 'An object pattern: group/Kind/namespace/name';
+
+/** Flux's rule for post-build variable names (kustomize-controller `varsubRegex`). */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * Parses and validates the configuration file. `source` names the file in errors, which are
+ * one line: `source:line: key.path ...`. Empty text (or only comments) is the empty config.
+ */
+export function parseConfig(text: string, source: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    // The library's own message for this one recommends one of its functions.
+    const reason = yamlError.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document' : describeYamlError(yamlError.message);
+    throw new ConfigError(`${source}${line ? `:${line}` : ''}: malformed YAML: ${reason}`);
+  }
+  const reader = new ConfigReader(source, lineCounter, doc);
+  const root = reader.resolve(doc.contents);
+  if (root === null) return EMPTY_CONFIG;
+  const entries = reader.readMapping(root, '', CONFIG_KEYS, 'a mapping of keys');
+
+  let failOn: FailLevel | undefined;
+  const failOnEntry = entries.get('failOn');
+  if (failOnEntry) {
+    const valid = Object.values(FailLevels);
+    failOn = reader.readChoice(reader.requireValue(failOnEntry, 'failOn', `Valid values: ${valid.join(', ')}`), 'failOn', valid);
+  }
+
+  return {
+    ...(failOn ? { failOn } : {}),
+    severity: reader.readList(entries.get('severity'), 'severity', (node, path) => readOverride(reader, node, path)),
+    ignore: reader.readList(entries.get('ignore'), 'ignore', (node, path) => reader.readPattern(node, path)),
+    clusterScoped: reader.readList(entries.get('clusterScoped'), 'clusterScoped', (node, path) => readGroupKind(reader, node, path)),
+    sources: reader.readList(entries.get('sources'), 'sources', (node, path) => readSourceRef(reader, node, path)),
+    substitute: readSubstitute(reader, entries.get('substitute')),
+    mirrors: readMirrors(reader, entries.get('mirrors')),
+    remote: readRemote(reader, entries.get('remote')),
+  };
+}
+
+/** A key of a YAML mapping with its value node (null when the key has no value). */
+interface MappingEntry {
+  /** The key node, for the line of errors about the key. */
+  readonly key: Node;
+  /** The value, aliases resolved. */
+  readonly value: Node | null;
+}
+
+/** Walks the YAML tree with what every error message needs: the file and line. */
+class ConfigReader {
+  readonly #source: string;
+  readonly #lineCounter: LineCounter;
+  readonly #doc: Document;
+
+  constructor(source: string, lineCounter: LineCounter, doc: Document) {
+    this.#source = source;
+    this.#lineCounter = lineCounter;
+    this.#doc = doc;
+  }
+
+  /** Throws a ConfigError on the line of `node`. */
+  fail(node: Node | null | undefined, message: string): never {
+    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : undefined;
+    throw new ConfigError(`${this.#source}${line ? `:${line}` : ''}: ${message}`);
+  }
+
+  /** Returns the node an alias points to; null for an absent or null value. */
+  resolve(node: unknown): Node | null {
+    const target = isAlias(node) ? node.resolve(this.#doc) : node;
+    if (target === undefined || target === null) return null;
+    if (isScalar(target) && target.value === null) return null;
+    return target as Node;
+  }
+
+  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
+  readMapping(node: Node, path: string, known: readonly string[], what: string): Map<string, MappingEntry> {
+    if (!isMap(node)) this.fail(node, `${path || 'the file'} must be ${what}, not ${describeNode(node)}`);
+    const entries = new Map<string, MappingEntry>();
+    for (const pair of node.items) {
+      const key = this.resolve(pair.key);
+      const where = path ? ` in ${path}` : '';
+      if (!isScalar(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(', ')})`);
+      const name = typeof key.value === 'string' ? key.value : (key.source ?? String(key.value));
+      if (!known.includes(name)) {
+        const guess = suggestClosest(name, known);
+        this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(', ')}`})`);
+      }
+      entries.set(name, { key, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+
+  /**
+   * Reads an optional list, each item through `readItem`. A key with no value counts as an
+   * empty list: that is what is left when every entry is commented out.
+   */
+  readList<T>(entry: MappingEntry | undefined, path: string, readItem: (node: Node, path: string) => T): readonly T[] {
+    if (!entry || entry.value === null) return [];
+    const list = entry.value;
+    if (!isSeq(list)) this.fail(list, `${path} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index) => {
+      const itemPath = `${path}[${index}]`;
+      const node = this.resolve(item);
+      if (node === null) this.fail(isScalar(item) ? item : list, `${itemPath} is empty`);
+      return readItem(node, itemPath);
+    });
+  }
+
+  /** Reads a non-empty string scalar. */
+  readString(node: Node, path: string): string {
+    if (!isScalar(node) || typeof node.value !== 'string') this.fail(node, `${path} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === '') this.fail(node, `${path} is empty`);
+    return node.value;
+  }
+
+  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
+  requireValue(entry: MappingEntry, path: string, expected: string): Node {
+    if (entry.value === null) this.fail(entry.key, `${path} is empty. ${expected}`);
+    return entry.value;
+  }
+
+  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
+  readChoice<T extends string>(node: Node, path: string, valid: readonly T[]): T {
+    if (!isScalar(node)) this.fail(node, `${path} must be one of ${valid.join(', ')}, not ${describeNode(node)}`);
+    const value = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+    if (typeof node.value === 'string' && (valid as readonly string[]).includes(value)) return value as T;
+    const guess = suggestClosest(value, valid);
+    this.fail(node, `${path} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ''}. Valid values: ${valid.join(', ')}`);
+  }
+
+  /** Reads an object pattern and rejects one that can never match. */
+  readPattern(node: Node, path: string): string {
+    if (!isScalar(node) || typeof node.value !== 'string') {
+      this.fail(node, `${path} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+    }
+    const problem = findPatternProblem(node.value);
+    if (problem) this.fail(node, `${path}: pattern '${node.value.replace(/\n/g, '\\n')}' ${problem}`);
+    return node.value;
+  }
+}
+
+function readOverride(reader: ConfigReader, node: Node, path: string): SeverityOverride {
+  const entries = reader.readMapping(node, path, OVERRIDE_KEYS, 'a mapping with match, severity and optionally rules');
+  const match = entries.get('match');
+  const severity = entries.get('severity');
+  if (!match) reader.fail(node, `${path} lacks match (an object pattern: group/Kind/namespace/name)`);
+  const severities = Object.values(Severities);
+  if (!severity) reader.fail(node, `${path} lacks severity (${severities.join(', ')})`);
+  const rules = entries.get('rules');
+  const ruleIds = rules
+    ? reader.readList(rules, `${path}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules)))
+    : undefined;
+  // An empty list would silently override nothing; "every rule" is spelt by leaving it out.
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path}.rules is empty; leave it out to override findings of every rule`);
+  return {
+    match: reader.readPattern(reader.requireValue(match, `${path}.match`, PATTERN_HINT), `${path}.match`),
+    severity: reader.readChoice(reader.requireValue(severity, `${path}.severity`, `Valid values: ${severities.join(', ')}`), `${path}.severity`, severities),
+    ...(ruleIds ? { rules: ruleIds } : {}),
+  };
+}
+
+function readGroupKind(reader: ConfigReader, node: Node, path: string): GroupKind {
+  const value = reader.readString(node, path);
+  const dot = value.indexOf('.');
+  const kind = dot === -1 ? value : value.slice(0, dot);
+  const group = dot === -1 ? '' : value.slice(dot + 1);
+  if (!KIND.test(kind) || (group !== '' && !DNS_SUBDOMAIN.test(group))) {
+    // Common slips: the CRD's name (plural.group) or an apiVersion (group/version/Kind).
+    let hint = '';
+    if (value.includes('/')) hint = ' (an apiVersion does not belong here)';
+    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
+    reader.fail(node, `${path} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
+  }
+  return { group, kind };
+}
+
+function readSourceRef(reader: ConfigReader, node: Node, path: string): string {
+  const value = reader.readString(node, path);
+  const [namespace, name, ...rest] = value.split('/');
+  if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
+    reader.fail(node, `${path} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
+  }
+  return value;
+}
+
+/**
+ * Says what is wrong with a mirror's prefixes, or undefined when nothing is: both must be
+ * http(s) URLs (a typo would rewrite nothing useful), and both end in `/` or neither does
+ * (else the rest of the URL would run into the host or get a `//`). Never quotes
+ * credentials.
+ */
+export function checkMirror(mirror: Mirror): string | undefined {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    try {
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    if (parsed.port === '0') return `'${hideUserInfo(url)}' names port 0`;
+  }
+  if (mirror.from.endsWith('/') !== mirror.to.endsWith('/')) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return undefined;
+}
+
+/** `mirrors:` maps URL prefixes to their replacements; both must be http(s) URLs, or a typo would fetch nothing. */
+function readMirrors(reader: ConfigReader, entry: MappingEntry | undefined): Mirror[] {
+  if (!entry || entry.value === null) return [];
+  const map = entry.value;
+  if (!isMap(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  return map.items.map((pair) => {
+    const key = reader.resolve(pair.key);
+    const from = key ? reader.readString(key, 'mirrors') : '';
+    const value = reader.resolve(pair.value as Node | null);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : '';
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, 'mirrors key'], [value ?? key, to, shownPath]] as const) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
+    }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
+    return { from, to };
+  });
+}
+
+/**
+ * `remote:` holds `allow`, the hosts and URL prefixes remote resources may come from. A
+ * present `allow` (even an empty one) replaces the default list, so the file says exactly
+ * what a run may reach.
+ */
+function readRemote(reader: ConfigReader, entry: MappingEntry | undefined): RemoteSettings {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, 'remote', REMOTE_KEYS, 'a mapping with allow (a list of hosts or URL prefixes)');
+  const allow = entries.get('allow');
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, 'remote.allow', (node, path) => {
+      const value = reader.readString(node, path);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    }),
+  };
+}
+
+function readSubstitute(reader: ConfigReader, entry: MappingEntry | undefined): Readonly<Record<string, string>> {
+  if (!entry || entry.value === null) return {};
+  const map = entry.value;
+  if (!isMap(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  const values: Array<[string, string]> = [];
+  for (const pair of map.items) {
+    const key = reader.resolve(pair.key);
+    if (!isScalar(key) || typeof key.value !== 'string' || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = isScalar(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+      reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
+    }
+    const path = `substitute.${key.value}`;
+    const value = reader.resolve(pair.value);
+    if (value === null) reader.fail(key, `${path} has no value; write '' for an empty string`);
+    if (!isScalar(value)) reader.fail(value, `${path} must be a string, not ${describeNode(value)}`);
+    if (typeof value.value !== 'string') {
+      // YAML reads 1.20 as the number 1.2 and true as a boolean: only quoting keeps exactly
+      // what was written, which is also why Flux rejects non-string values here.
+      reader.fail(value, `${path} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
+    }
+    values.push([key.value, value.value]);
+  }
+  // fromEntries defines own properties, so a variable named __proto__ stays a variable.
+  return Object.fromEntries(values);
+}
+
+/** Describes a node's type for messages: `a string`, `a number`, `a list`, ... */
+function describeNode(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'empty';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'empty';
+    if (typeof node.value === 'boolean') return 'a boolean';
+    if (typeof node.value === 'number' || typeof node.value === 'bigint') return 'a number';
+    if (typeof node.value === 'string') return 'a string';
+  }
+  return 'not a plain value';
+}
+
+/**
+ * Returns the candidate closest to `word` when it is close enough to be a slip (case
+ * ignored, then at most one edit per three letters), else undefined.
+ */
+function suggestClosest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
+    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance. */
+function measureEditDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,302 @@
+/**
+ * The Report: the one result model every output format and adapter reads. It holds
+ * identities, provenance, patches and redacted diffs, never whole objects or Secret values.
+ */
+import type { Operation } from 'fast-json-patch';
+import type { SecretKeyChanges } from '../diff/diff-object-sets.ts';
+import {
+  SEVERITY_ORDER,
+  compareFindings,
+  isAtOrAbove,
+  type FailLevel,
+  type Finding,
+  type Fix,
+  type ObjectRef,
+  type Severity,
+} from '../rules/findings.ts';
+import type { Config } from '../config/parse-config.ts';
+import { applySeverityOverrides } from '../config/object-patterns.ts';
+import { applyFluxSemantics, type FluxOwner } from '../rules/flux-rules.ts';
+import { evaluateRules, type UnitDiff } from '../rules/removal-rules.ts';
+import { formatObjectKey, type Provenance, type ResourceObject } from '../objects/kube-objects.ts';
+
+/** Version of the JSON report's shape; raised on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** One side of the comparison. */
+export interface SideInfo {
+  /** What the side is, e.g. `main (merge base 1a2b3c4)`, `working tree`, a directory. */
+  readonly label: string;
+}
+
+/** The Flux Kustomization behind a unit (Flux mode only). */
+export interface FluxUnitReport {
+  /** spec.path after the change (before, when it is gone). */
+  readonly path: string;
+  /** spec.prune after the change (before, when it is gone). */
+  readonly prune: boolean;
+  /** What Flux does with objects that leave its render: `pruned`, or `orphaned` with prune off. */
+  readonly verdict: 'pruned' | 'orphaned';
+  /** `namespace/name` of the Kustomization whose render holds it (the tree); null for an entry point. */
+  readonly parent: string | null;
+  /** Why it was not rendered; null when it was. */
+  readonly skipped: string | null;
+}
+
+/** A unit (kustomization root, or Flux Kustomization) as reported. */
+export interface UnitReport {
+  /** Its name: the root's path relative to the repository, or `namespace/name` of the Flux Kustomization. */
+  readonly name: string;
+  /** The Flux Kustomization behind it, in Flux mode. */
+  readonly flux?: FluxUnitReport;
+  /** Objects it renders before; null when it did not exist before. */
+  readonly before: number | null;
+  /** Objects it renders after; null when it no longer exists. */
+  readonly after: number | null;
+  /** Its share of the plan. */
+  readonly counts: PlanCounts;
+  /** Why it was not rendered on a side (and so not judged); absent when it was rendered. */
+  readonly skipped?: string;
+}
+
+/** The plan's counts, as Terraform-style `N to add, N to change, N to prune`. */
+export interface PlanCounts {
+  /** Objects only after. */
+  readonly add: number;
+  /** Objects on both sides that differ. */
+  readonly change: number;
+  /** Objects only before: what Flux prunes. */
+  readonly prune: number;
+  /** Generated objects renamed by a content hash change (counted in neither add nor prune). */
+  readonly replace: number;
+  /** Objects identical on both sides. */
+  readonly unchanged: number;
+}
+
+/** Summary counts of the whole report. */
+export interface Summary extends PlanCounts {
+  /** Pruned objects of the kinds a reviewer must not miss, by kind: `CustomResourceDefinition: 24`. */
+  readonly pruneByKind: Readonly<Record<string, number>>;
+  /** Findings by severity. */
+  readonly findings: Readonly<Record<Severity, number>>;
+}
+
+/** An added or removed object. */
+export interface ObjectEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object. */
+  readonly object: ObjectRef;
+  /** Where it came from (the before tree for removals). */
+  readonly provenance?: Provenance;
+}
+
+/** A changed object. */
+export interface ChangeEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object after the change. */
+  readonly object: ObjectRef;
+  /** The apiVersion before, when it differs. */
+  readonly previousApiVersion?: string;
+  /** JSON patch (RFC 6902) from before to after; Secret values redacted. */
+  readonly patch: readonly Operation[];
+  /** Unified diff of the object as YAML; Secret values redacted. */
+  readonly diff: string;
+  /** For Secrets: the keys added, removed or changed. */
+  readonly secretKeys?: SecretKeyChanges;
+}
+
+/** A generated object renamed by its content hash. */
+export interface ReplaceEntry {
+  /** The unit it belongs to. */
+  readonly unit: string;
+  /** The object that goes. */
+  readonly from: ObjectRef;
+  /** The object that takes its place. */
+  readonly to: ObjectRef;
+}
+
+/** The result of a run. */
+export interface Report {
+  /** {@link REPORT_SCHEMA_VERSION}. */
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** The tool that made it. */
+  readonly tool: { readonly name: 'prune-guard'; readonly version: string };
+  /** The side before the change. */
+  readonly before: SideInfo;
+  /** The side after the change. */
+  readonly after: SideInfo;
+  /** The severity at which findings block. */
+  readonly failOn: FailLevel;
+  /** True when a finding is at or above `failOn`. */
+  readonly blocking: boolean;
+  /** Counts. */
+  readonly summary: Summary;
+  /** Findings, most serious first. */
+  readonly findings: readonly Finding[];
+  /** Units, sorted by name. */
+  readonly units: readonly UnitReport[];
+  /** Changes that keep what the findings say is pruned, one per kustomization file; findings point here by `fixIndex`. */
+  readonly fixes: readonly Fix[];
+  /** Every change, sorted by unit and identity. */
+  readonly changes: {
+    readonly added: readonly ObjectEntry[];
+    readonly removed: readonly ObjectEntry[];
+    readonly changed: readonly ChangeEntry[];
+    readonly replaced: readonly ReplaceEntry[];
+  };
+}
+
+/** What {@link buildReport} needs. */
+export interface ReportInput {
+  /** Version of prune-guard. */
+  readonly version: string;
+  /** The side before. */
+  readonly before: SideInfo;
+  /** The side after. */
+  readonly after: SideInfo;
+  /** Units with their object sets and diffs; a unit absent on a side has `exists` false there. */
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string }>;
+  /** The severity at which findings block. */
+  readonly failOn: FailLevel;
+  /** Flux mode: the Kustomization behind each unit, by unit name. */
+  readonly owners?: ReadonlyMap<string, FluxOwner>;
+  /** Severity overrides from the configuration file. */
+  readonly config?: Config;
+  /** Findings about the change itself (reads outside the repository, configuration edits). */
+  readonly extraFindings?: readonly Finding[];
+}
+
+/** Kinds whose pruned count the plan line spells out. */
+const NOTABLE_PRUNED_KINDS = new Set([
+  'CustomResourceDefinition',
+  'Namespace',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StatefulSet',
+]);
+
+/** Runs the rules over the units and assembles the report. */
+export function buildReport(input: ReportInput): Report {
+  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const generic = evaluateRules({ units });
+  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
+  const all = [...flux, ...(input.extraFindings ?? [])];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
+  const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
+  const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
+    unit,
+    object: toRef(object),
+    ...(object.provenance ? { provenance: object.provenance } : {}),
+  });
+
+  const added: ObjectEntry[] = [];
+  const removed: ObjectEntry[] = [];
+  const changed: ChangeEntry[] = [];
+  const replaced: ReplaceEntry[] = [];
+  const unitReports: UnitReport[] = [];
+  let unchanged = 0;
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+    added.push(...diff.added.map((object) => entry(unit, object)));
+    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    for (const change of diff.changed) {
+      changed.push({
+        unit,
+        object: toRef(change.after),
+        ...(change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {}),
+        patch: change.patch,
+        diff: change.diff,
+        ...(change.secretKeys ? { secretKeys: change.secretKeys } : {}),
+      });
+    }
+    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef(from), to: toRef(to) })));
+    unchanged += diff.unchanged;
+    const owner = input.owners?.get(unit);
+    const ks = owner?.after ?? owner?.before;
+    unitReports.push({
+      name: unit,
+      ...(owner && ks
+        ? {
+            flux: {
+              path: ks.path,
+              prune: ks.prune,
+              verdict: ks.prune ? 'pruned' : 'orphaned',
+              parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
+              skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null,
+            },
+          }
+        : {}),
+      before: existsBefore ? before.size : null,
+      after: existsAfter ? after.size : null,
+      counts: {
+        add: diff.added.length,
+        change: diff.changed.length,
+        prune: diff.removed.length,
+        replace: diff.replaced.length,
+        unchanged: diff.unchanged,
+      },
+      ...(skipped ? { skipped } : {}),
+    });
+  }
+
+  const pruneByKind: Record<string, number> = {};
+  for (const { object } of removed) {
+    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
+  }
+  const findingCounts = Object.fromEntries(
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
+  ) as Record<Severity, number>;
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'prune-guard', version: input.version },
+    before: input.before,
+    after: input.after,
+    failOn: input.failOn,
+    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    summary: {
+      add: added.length,
+      change: changed.length,
+      prune: removed.length,
+      replace: replaced.length,
+      unchanged,
+      pruneByKind: sortRecord(pruneByKind),
+      findings: findingCounts,
+    },
+    findings,
+    fixes: [],
+    units: unitReports,
+    changes: { added, removed, changed, replaced },
+  };
+}
+
+/**
+ * Returns the report with its fixes, each finding pointing at the one that resolves it by
+ * `unit\0group/Kind/namespace/name` of its object. Fixes are listed once, not per finding:
+ * a vendored file may be megabytes, and 24 CRDs share one fix.
+ */
+export function attachFixes(report: Report, fixes: readonly Fix[], targets: ReadonlyMap<string, number>): Report {
+  if (fixes.length === 0) return report;
+  return {
+    ...report,
+    fixes,
+    findings: report.findings.map((finding) => {
+      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
+      return fixIndex === undefined ? finding : { ...finding, fixIndex };
+    }),
+  };
+}
+
+/** The fix of a finding, when it has one. */
+export function findFix(report: Report, finding: Finding): Fix | undefined {
+  return finding.fixIndex === undefined ? undefined : report.fixes[finding.fixIndex];
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}

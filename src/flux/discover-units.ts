@@ -1,0 +1,250 @@
+/**
+ * Finds the Flux Kustomizations of one side and renders each as kustomize-controller would:
+ * entry points are the YAML files that declare one; every Kustomization found in the render
+ * of another is its child. Each is rendered once, parents before children, so that
+ * post-build variables from a parent's ConfigMaps are there when a child needs them.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/objects/flux-objects.ts';
+import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
+import { substituteObject } from '../core/objects/substitute.ts';
+import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
+import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
+import { createUnalias } from '../render/kustomize/render-root.ts';
+import type { OutsideRead } from '../core/rules/outside-reads.ts';
+import { checkUnitCount } from '../core/objects/limits.ts';
+import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+
+/** A Flux Kustomization of one side, rendered or not. */
+export interface FluxUnit {
+  /** The Kustomization as applied (after its parent's substitution). */
+  readonly ks: FluxKustomization;
+  /** `namespace/name` of the Kustomization whose render holds it; undefined for an entry point. */
+  readonly parent?: string;
+  /** The file that declares it, for entry points. */
+  readonly declaredIn?: string;
+  /** Why it was not rendered (another source, unresolved variables); undefined when rendered. */
+  readonly skipped?: string;
+  /** Its objects after post-build substitution and commonMetadata. */
+  readonly docs: readonly ManifestDoc[];
+  /** Variables with no value and no default (left as a visible placeholder). */
+  readonly missingVariables: readonly string[];
+  /** Paths its build would read outside the artifact; it is not rendered when there are any. */
+  readonly outside?: readonly OutsideRead[];
+}
+
+/** What discovery needs from the outside. */
+export interface FluxDiscoveryOptions {
+  /** The side's artifact. */
+  readonly artifact: Artifact;
+  /** Names the side's paths in messages. */
+  readonly show: PathDisplay;
+  /** Builds a prepared plan (kustomize, with caching across sides). */
+  readonly build: (plan: FluxBuildPlan, ks: FluxKustomization) => Promise<ManifestDoc[]>;
+  /** Decides whether a source is this repository; returns the reason when it is not. */
+  readonly checkSource: (ref: SourceRef) => string | undefined;
+  /** Values for variables only the cluster knows (the config file's `substitute`). */
+  readonly clusterVariables: Readonly<Record<string, string>>;
+  /** Receives every value a Kustomization takes from a Secret (substituteFrom), for masking in output. */
+  readonly secretValues?: Set<string>;
+  /** How many builds run at once. */
+  readonly concurrency: number;
+  /** Runs tasks in a bounded pool. */
+  readonly mapInPool: <T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) => Promise<R[]>;
+}
+
+/** A Flux Kustomization declared in a file of the source. */
+export interface DeclaredKustomization {
+  /** The Kustomization as written. */
+  readonly ks: FluxKustomization;
+  /** Its file, relative to the source root. */
+  readonly file: string;
+}
+
+/** Scans every YAML file of the artifact for objects; files that are not YAML are skipped. */
+export function scanSourceObjects(root: string): Array<{ file: string; body: KubeObject }> {
+  const found: Array<{ file: string; body: KubeObject }> = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== '.git') walk(path);
+        continue;
+      }
+      if (!/\.ya?ml$/.test(entry.name)) continue;
+      let docs: unknown[];
+      try {
+        docs = loadAll(readFileSync(path, 'utf8'), null, { schema: CORE_SCHEMA });
+      } catch {
+        // Templates, Helm values and other YAML that is not a manifest: not an entry point.
+        continue;
+      }
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative(root, path)), body: doc });
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** Returns the Flux Kustomizations the source declares in files, sorted by key. */
+export function findDeclaredKustomizations(objects: ReadonlyArray<{ file: string; body: KubeObject }>): DeclaredKustomization[] {
+  const declared = new Map<string, DeclaredKustomization>();
+  for (const { file, body } of objects) {
+    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
+    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
+  }
+  return [...declared.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0));
+}
+
+/**
+ * An entry point is a declared Kustomization whose file lies outside every other declared
+ * Kustomization's path: nothing in the source applies it, so bootstrap or a person did.
+ */
+function findEntryPoints(declared: readonly DeclaredKustomization[]): DeclaredKustomization[] {
+  const inside = (file: string, path: string): boolean => path === '' || file.startsWith(`${path}/`);
+  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
+}
+
+/** Discovers and renders the Flux Kustomizations of one side. */
+export async function discoverFluxUnits(
+  declared: readonly DeclaredKustomization[],
+  options: FluxDiscoveryOptions,
+): Promise<FluxUnit[]> {
+  const units = new Map<string, FluxUnit>();
+  const renderedDocs: ManifestDoc[] = [];
+  let level: Array<{ ks: FluxKustomization; parent?: string; declaredIn?: string }> = findEntryPoints(declared).map(
+    ({ ks, file }) => ({ ks, declaredIn: file }),
+  );
+  const reached = new Set(level.map(({ ks }) => ks.key));
+
+  const renderLevel = async (): Promise<void> => {
+    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+    const next: typeof level = [];
+    for (const unit of results) {
+      units.set(unit.ks.key, unit);
+      checkUnitCount(units.size, 'Flux Kustomizations');
+      renderedDocs.push(...unit.docs);
+      for (const { body } of unit.docs) {
+        const child = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
+        // A Kustomization that applies itself (bootstrap's flux-system) is not its own child.
+        if (!child || reached.has(child.key)) continue;
+        reached.add(child.key);
+        next.push({ ks: child, parent: unit.ks.key });
+      }
+    }
+    level = next;
+  };
+  while (level.length > 0) await renderLevel();
+
+  // Declared but applied by nothing in the source: render from the file, unless its spec
+  // still holds variables that only a parent's substitution would fill.
+  level = declared
+    .filter(({ ks }) => !reached.has(ks.key))
+    .map(({ ks, file }) => ({ ks, declaredIn: file }));
+  for (const { ks } of level) reached.add(ks.key);
+  while (level.length > 0) await renderLevel();
+
+  return [...units.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0));
+}
+
+async function renderUnit(
+  item: { ks: FluxKustomization; parent?: string; declaredIn?: string },
+  renderedDocs: readonly ManifestDoc[],
+  options: FluxDiscoveryOptions,
+): Promise<FluxUnit> {
+  const { ks } = item;
+  const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
+  const sourceProblem = options.checkSource(ks.sourceRef);
+  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
+  if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
+    return {
+      ...base,
+      skipped: `spec.path ${ks.path} holds a variable, and no Kustomization in this source applies ${item.declaredIn} to fill it`,
+      docs: [],
+      missingVariables: [],
+    };
+  }
+  const plan = planFluxBuild(options.artifact, ks, options.show);
+  if (plan.outside.length > 0) {
+    // The merged kustomization stands in for the user's own file in the path.
+    const unalias = createUnalias(plan.aliases);
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
+    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
+  }
+  const docs = await options.build(plan, ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
+  const missing = new Set<string>();
+  const finished = docs.map((doc) => {
+    let body = doc.body;
+    if (variables) {
+      const result = substituteObject(body, variables);
+      body = result.body;
+      for (const name of result.missing) missing.add(name);
+    }
+    body = applyCommonMetadata(body, ks);
+    return doc.provenance ? { body, provenance: doc.provenance } : { body };
+  });
+  return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+
+/**
+ * The variables of a Kustomization, or undefined when it has no postBuild: Flux substitutes
+ * only then. Values only the cluster knows come first, then substituteFrom in order (later
+ * wins), then inline substitute. Every value read from a Secret goes to `secretValues`, even
+ * one a later source overrides: it is secret all the same. The configuration's and the
+ * inline values are written in the repository, and are not.
+ */
+function collectVariables(
+  ks: FluxKustomization,
+  renderedDocs: readonly ManifestDoc[],
+  clusterVariables: Readonly<Record<string, string>>,
+  secretValues?: Set<string>,
+): Record<string, string> | undefined {
+  if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return undefined;
+  const variables: Record<string, string> = { ...clusterVariables };
+  for (const ref of ks.substituteFrom) {
+    const source = renderedDocs.find(({ body }) => {
+      const metadata = getMetadata(body);
+      return body.kind === ref.kind && body.apiVersion === 'v1' && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
+    });
+    if (!source) continue;
+    const secret = ref.kind === 'Secret';
+    const data = isRecord(source.body.data) ? source.body.data : {};
+    for (const [key, value] of Object.entries(data)) {
+      const text = secret ? Buffer.from(String(value), 'base64').toString('utf8') : String(value);
+      variables[key] = text;
+      // The base64 as written too: it can reach output where the decoded value does not.
+      if (secret) secretValues?.add(text).add(String(value));
+    }
+    if (secret && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) {
+        variables[key] = String(value);
+        secretValues?.add(String(value));
+      }
+    }
+  }
+  return { ...variables, ...ks.substitute };
+}
+
+/** Adds `spec.commonMetadata` to an object, as the controller does right before apply. */
+function applyCommonMetadata(body: KubeObject, ks: FluxKustomization): KubeObject {
+  const { labels, annotations } = ks.commonMetadata;
+  if (Object.keys(labels).length === 0 && Object.keys(annotations).length === 0) return body;
+  const metadata = getMetadata(body);
+  const merge = (current: unknown, extra: Readonly<Record<string, string>>): Record<string, unknown> | undefined => {
+    if (Object.keys(extra).length === 0) return isRecord(current) ? current : undefined;
+    return { ...(isRecord(current) ? current : {}), ...extra };
+  };
+  const mergedLabels = merge(metadata.labels, labels);
+  const mergedAnnotations = merge(metadata.annotations, annotations);
+  return {
+    ...body,
+    metadata: {
+      ...metadata,
+      ...(mergedLabels ? { labels: mergedLabels } : {}),
+      ...(mergedAnnotations ? { annotations: mergedAnnotations } : {}),
+    },
+  };
+}

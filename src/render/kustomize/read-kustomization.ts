@@ -1,0 +1,367 @@
+/**
+ * Reads kustomization files: which directories and files each one pulls in, and on which
+ * line. kustomize still does every build; this only maps its output back to its sources,
+ * finds build roots, and decides when two sides have identical inputs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { ManifestError } from '../../core/errors.ts';
+import { describeYamlError } from '../../core/objects/kube-objects.ts';
+import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
+import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
+
+/** The file names kustomize accepts, in its order of preference. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** Fields whose entries are resources, bases or components: the edges of the build graph. */
+const RESOURCE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;
+const GENERATOR_FIELDS = { configMapGenerator: 'ConfigMapGenerator', secretGenerator: 'SecretGenerator' } as const;
+
+/** Directories never searched for kustomizations. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/** Turns an absolute path into the form messages show (`main:apps/kustomization.yaml`). */
+export type PathDisplay = (absolutePath: string) => string;
+
+/** A reference in a kustomization file, with its line. */
+export interface EntryOrigin {
+  /** The kustomization file, absolute. */
+  readonly kustomization: string;
+  /** 1-based line of the entry. */
+  readonly line: number;
+}
+
+/** One parsed kustomization file. */
+export interface Kustomization {
+  /** Absolute directory. */
+  readonly dir: string;
+  /** Absolute path of the kustomization file. */
+  readonly file: string;
+  /** True for `kind: Component`, which is never built on its own. */
+  readonly isComponent: boolean;
+  /** Local directories it includes (resources, bases, components, plugin directories), absolute. */
+  readonly includes: readonly string[];
+  /** The directories among `includes` that hold plugin configurations (generators, transformers, validators). */
+  readonly pluginDirs: readonly string[];
+  /** Local files it lists as resources, absolute, with their entry. */
+  readonly files: ReadonlyMap<string, EntryOrigin>;
+  /** Remote resources (URLs, git bases), with their entry. */
+  readonly remotes: ReadonlyMap<string, EntryOrigin>;
+  /** Generators by name, e.g. `ConfigMapGenerator/app-config`, with their entry. */
+  readonly generators: ReadonlyMap<string, EntryOrigin>;
+  /** Every local path any string in the file points at, absolute (patches, generator files, ...). */
+  readonly referencedPaths: readonly string[];
+  /** Paths it names that lead out of the confinement it was read under; never read, never followed. */
+  readonly outside: readonly OutsideReference[];
+  /**
+   * Every path and URL its plugin configurations name (files, inline ones, and, for a
+   * kustomization of plugin configurations, its resources), for the network policy.
+   */
+  readonly pluginValues: readonly string[];
+  /** Every path and URL its fields name, as kustomize reads the file (for the network policy). */
+  readonly pathEntries: ReadonlyArray<{ readonly field: string; readonly value: string }>;
+}
+
+/** Returns the kustomization file of a directory, or undefined. */
+export function findKustomizationFile(dir: string): string | undefined {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join(dir, name);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/** Returns true for a resource entry kustomize fetches over the network. */
+export function isRemoteReference(value: string): boolean {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+
+/** Fields whose directory entries kustomize builds as kustomizations of plugin configurations. */
+const PLUGIN_FIELDS = new Set(['generators', 'transformers', 'validators']);
+
+/**
+ * Reads the kustomization in `dir`; `show` names files in error messages. With a
+ * confinement, nothing outside it is read or followed: a kustomization file that is a
+ * symlink out of the tree is not read at all, and every path that leads out is listed in
+ * `outside` instead of `includes`, `files` and `referencedPaths`. The file is read twice
+ * over: as written (lines for provenance), and as kustomize's Go parser reads it (the last
+ * of duplicate keys, aliases, merge keys, `!!binary`), so no entry only kustomize sees
+ * escapes the check.
+ */
+export function readKustomization(dir: string, show: PathDisplay, confinement?: Confinement): Kustomization | undefined {
+  const file = findKustomizationFile(dir);
+  if (!file) return undefined;
+  if (confinement && !isInside(confinement, file)) {
+    const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
+  }
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, ...GO_YAML_OPTIONS });
+  const shown = show(file);
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ''}: malformed YAML: ${describeYamlError(error.message)}`);
+  }
+  const root = doc.contents;
+  if (root !== null && !isMap(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : undefined;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node: Node | null | undefined, value: string): number => (node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value));
+  // kustomize reads a kustomization from its real directory: `../` under a symlinked
+  // directory leads from there, not from the path as written.
+  const bases = confinement ? [...new Set([dir, realpathSync(dir)])] : [dir];
+  const leaves = (value: string): boolean => confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
+
+  const includes: string[] = [];
+  const pluginDirs: string[] = [];
+  const files = new Map<string, EntryOrigin>();
+  const remotes = new Map<string, EntryOrigin>();
+  const generators = new Map<string, EntryOrigin>();
+  const outside: OutsideReference[] = [];
+  const pluginConfigs: string[] = [];
+  const entries = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry of entries) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    // No file system takes such a path; it would only stop the run with a stack trace later.
+    if (entry.value.includes('\0')) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
+    const resourceField = (RESOURCE_FIELDS as readonly string[]).includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const target = resolve(dir, entry.value);
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat?.isFile()) pluginConfigs.push(target);
+  }
+  // A plugin configuration names files of its own (a PatchTransformer's path), read
+  // relative to the kustomization that lists it; it may also be written inline, as YAML
+  // text in the list (a block, or a one-line flow mapping).
+  const pluginValues: string[] = [];
+  if (confinement) {
+    const add = (found: { outside: OutsideReference[]; values: string[] }): void => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname(config)], confinement, show(dir)));
+    for (const field of PLUGIN_FIELDS) {
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : undefined)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show(dir)));
+      }
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!isSeq(list)) continue;
+    for (const item of list.items) {
+      if (!isMap(item)) continue;
+      const name = item.get('name');
+      if (typeof name === 'string') generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
+    }
+  }
+
+  const referencedPaths = new Set<string>();
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || node.value === '' || node.value.includes('\n')) return;
+      // Generator `files:` entries may be `key=path`.
+      const candidates = node.value.includes('=') ? [node.value, node.value.slice(node.value.indexOf('=') + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve(dir, candidate);
+        if (target === dir || !existsSync(target)) continue;
+        // Never hashed, never read: a value like `/` or `/etc/passwd` in any field stays outside.
+        if (leaves(candidate)) continue;
+        referencedPaths.add(target);
+      }
+    },
+  });
+
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get('kind', true)),
+    includes,
+    pluginDirs,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort(),
+    outside,
+    pluginValues,
+    pathEntries: entries.map(({ field, value }) => ({ field, value })),
+  };
+}
+
+/**
+ * Maps each string scalar of a document to the line it first appears on (1 when it does not).
+ * Built on first use: only an entry that the resolved document alone shows needs it.
+ */
+function indexScalarLines(doc: Document, lineCounter: LineCounter): (value: string) => number {
+  let lines: Map<string, number> | undefined;
+  return (value) => {
+    if (!lines) {
+      const index = new Map<string, number>();
+      visit(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === 'string' && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+        },
+      });
+      lines = index;
+    }
+    return lines.get(value) ?? 1;
+  };
+}
+
+function isRecordLike(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The string entries of a plugin list, any of which may be an inline configuration (a path parses as no mapping). */
+function listInlineEntries(list: unknown): Array<{ text: string; node?: Node }> {
+  const items: readonly unknown[] = isSeq(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries: Array<{ text: string; node?: Node }> = [];
+  for (const item of items) {
+    if (isScalar(item) && typeof item.value === 'string') entries.push({ text: item.value, node: item });
+    else if (typeof item === 'string') entries.push({ text: item });
+  }
+  return entries;
+}
+
+function isComponent(kind: unknown): boolean {
+  return isScalar(kind) && kind.value === 'Component';
+}
+
+/** Everything a build root reaches. */
+export interface KustomizationGraph {
+  /** The root directory, absolute. */
+  readonly root: string;
+  /** Every kustomization reachable from the root, the root first. */
+  readonly kustomizations: readonly Kustomization[];
+}
+
+/**
+ * Follows local includes from `root`, reading each kustomization once (never outside the
+ * confinement). The resources of a kustomization reached through `generators`,
+ * `transformers` or `validators` are plugin configurations, whose own paths are checked too.
+ */
+export function readKustomizationGraph(root: string, show: PathDisplay, confinement?: Confinement): KustomizationGraph {
+  const seen = new Map<string, Kustomization>();
+  const queue: Array<{ readonly dir: string; readonly pluginOf?: readonly string[] }> = [{ dir: root }];
+  while (queue.length > 0) {
+    const { dir, pluginOf } = queue.shift() as (typeof queue)[number];
+    if (seen.has(dir)) continue;
+    let kustomization = readKustomization(dir, show, confinement);
+    if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync(dir), dirname(config)], confinement, show(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)],
+      };
+    }
+    seen.set(dir, kustomization);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...(pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {}) })));
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+
+/** Every path of the graph that leads out of the confinement it was read under. */
+export function listOutsideReferences(graph: KustomizationGraph): OutsideReference[] {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+
+/**
+ * Finds the build roots under `dir`: kustomization directories (not components) that no
+ * other kustomization under `dir` includes. Returns them sorted. Symlinked directories are
+ * not walked: a build only reaches them through an entry, which the confinement checks.
+ */
+export function findKustomizationRoots(dir: string, show: PathDisplay, confinement?: Confinement): string[] {
+  const found: Kustomization[] = [];
+  const walk = (current: string): void => {
+    const kustomization = readKustomization(current, show, confinement);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found
+    .filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir))
+    .map((kustomization) => kustomization.dir)
+    .sort();
+}
+
+/**
+ * Hashes every input a build of the graph can read: each kustomization directory's files
+ * (not descending into other kustomizations, which the graph covers when reachable) and every
+ * path a kustomization names. Paths enter the hash relative to `treeRoot`, so the same
+ * inputs in two checkouts hash the same. Remote references enter as their URL.
+ *
+ * Every file is vetted as it is read, before kustomize ever sees it: a symlink out of the
+ * confinement is passed over (the graph already lists what a build would read through it),
+ * and a YAML alias bomb stops the run with a ManifestError naming the file.
+ */
+export function hashGraphInputs(
+  graph: KustomizationGraph,
+  treeRoot: string,
+  fileHashes: Map<string, string>,
+  options: { readonly confinement?: Confinement; readonly show?: PathDisplay } = {},
+): string {
+  const { confinement } = options;
+  const inputs = new Set<string>();
+  const addTree = (path: string, isRoot: boolean): void => {
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path)) return;
+    const stat = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
+    if (stat.isFile()) {
+      inputs.add(path);
+      return;
+    }
+    if (!stat.isDirectory() || (!isRoot && findKustomizationFile(path))) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path, entry.name), false);
+    }
+  };
+  const hash = createHash('sha256');
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path of kustomization.referencedPaths) addTree(path, true);
+    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
+  }
+  for (const path of [...inputs].sort()) {
+    let digest = fileHashes.get(path);
+    if (digest === undefined) {
+      const bytes = readFileSync(path);
+      const bomb = findAliasBomb(bytes.toString('utf8'));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
+      digest = createHash('sha256').update(bytes).digest('hex');
+      fileHashes.set(path, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${digest}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** Returns a path with `/` separators, for output. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
