@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve6(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -28007,7 +28007,7 @@ var require_duplex = __commonJS({
         }
       }
     }
-    function compare2(tree1, tree2, invertible) {
+    function compare3(tree1, tree2, invertible) {
       if (invertible === void 0) {
         invertible = false;
       }
@@ -28015,7 +28015,7 @@ var require_duplex = __commonJS({
       _generate(tree1, tree2, patches, "", invertible);
       return patches;
     }
-    exports.compare = compare2;
+    exports.compare = compare3;
   }
 });
 
@@ -28035,9 +28035,9 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync13, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync14, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join17 } from "node:path";
+import { join as join21 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -28204,11 +28204,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28224,7 +28224,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28503,11 +28503,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -28523,7 +28523,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36753,13 +36753,85 @@ function hideUserInfo(value) {
   return `${scheme}***${value.slice(at)}`;
 }
 
-// src/app/run.ts
-import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
-import { availableParallelism as availableParallelism3, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
-
-// src/core/config/parse-config.ts
+// src/core/report/mask-secrets.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -39460,6 +39532,1669 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
+// src/core/objects/flux-objects.ts
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
+var DeletionPolicies = {
+  mirrorPrune: "MirrorPrune",
+  delete: "Delete",
+  waitForTermination: "WaitForTermination",
+  orphan: "Orphan"
+};
+function isFluxKustomization(body) {
+  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
+}
+function isHelmRelease(body) {
+  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
+}
+function readFluxKustomization(body) {
+  if (!isFluxKustomization(body)) return void 0;
+  const apiVersion = String(body.apiVersion);
+  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
+  return {
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    apiVersion,
+    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
+    prune: spec.prune === true,
+    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
+    suspend: spec.suspend === true,
+    sourceRef: {
+      kind: String(sourceRef.kind ?? "GitRepository"),
+      name: String(sourceRef.name ?? ""),
+      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
+    },
+    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
+    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
+    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
+    patches: Array.isArray(spec.patches) ? spec.patches : [],
+    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
+    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
+    commonMetadata: {
+      labels: toStringRecord(commonMetadata.labels),
+      annotations: toStringRecord(commonMetadata.annotations)
+    },
+    substitute: toStringRecord(postBuild.substitute),
+    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
+      kind: String(ref.kind ?? "ConfigMap"),
+      name: String(ref.name ?? ""),
+      optional: ref.optional === true
+    })),
+    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
+      name: String(ref.name ?? ""),
+      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
+    }))
+  };
+}
+function normalizeFluxPath(path2) {
+  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.join("/");
+}
+function deletesInventoryOnDeletion(ks) {
+  if (ks.suspend) return false;
+  switch (ks.deletionPolicy) {
+    case DeletionPolicies.delete:
+    case DeletionPolicies.waitForTermination:
+      return true;
+    case DeletionPolicies.orphan:
+      return false;
+    default:
+      return ks.prune;
+  }
+}
+function readHelmReleaseIdentity(body) {
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
+  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
+  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
+  return {
+    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    targetNamespace,
+    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
+    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
+  };
+}
+function toStringRecord(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
+}
+
+// src/core/objects/scope.ts
+var BUILTIN_CLUSTER_SCOPED = {
+  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
+  "admissionregistration.k8s.io": [
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "MutatingAdmissionPolicy",
+    "MutatingAdmissionPolicyBinding"
+  ],
+  "apiextensions.k8s.io": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io": ["APIService"],
+  "internal.apiserver.k8s.io": ["StorageVersion"],
+  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
+  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
+  "node.k8s.io": ["RuntimeClass"],
+  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
+  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
+  "scheduling.k8s.io": ["PriorityClass"],
+  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
+  "storagemigration.k8s.io": ["StorageVersionMigration"],
+  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
+  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
+  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
+  policy: ["PodSecurityPolicy"]
+};
+var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
+  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
+  "apps",
+  "autoscaling",
+  "batch",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions"
+]);
+function formatGroupKind({ group: group2, kind }) {
+  return group2 === "" ? kind : `${kind}.${group2}`;
+}
+function createScopeResolver(crdScopes, extraClusterScoped = []) {
+  const cluster = /* @__PURE__ */ new Set();
+  const namespaced = /* @__PURE__ */ new Set();
+  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
+    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
+  }
+  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
+  for (const { groupKind, clusterScoped } of crdScopes) {
+    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
+  }
+  return {
+    getScope: (groupKind) => {
+      const key = formatGroupKind(groupKind);
+      if (cluster.has(key)) return "cluster";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      return "unknown";
+    }
+  };
+}
+
+// src/core/rules/removal-rules.ts
+var REMOVAL_SEVERITY = {
+  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
+  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
+  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
+  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
+  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
+};
+var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
+var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
+var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
+  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
+  Rules.apiGroupChanged
+]);
+var MESSAGE_LIST_LIMIT = 5;
+function classifyRemoval(object) {
+  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
+}
+function evaluateRules(input) {
+  const context = createContext(input);
+  const findings = [];
+  for (const { unit, diff } of input.units) {
+    const regrouped = pairGroupChanges(diff);
+    for (const object of diff.removed) {
+      const successor = regrouped.get(object);
+      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
+    }
+  }
+  findings.push(...findMissingCrds(context));
+  return findings.sort(compareFindings);
+}
+function createContext(input) {
+  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
+  const index = (objects) => {
+    const crds = /* @__PURE__ */ new Map();
+    for (const { object } of objects) {
+      const names = readCrdNames(object.body);
+      if (names) crds.set(formatGroupKind(names), object);
+    }
+    return crds;
+  };
+  const before = collect("before");
+  const after = collect("after");
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+}
+function toRef(object) {
+  return { ...object.id, apiVersion: object.apiVersion };
+}
+function describeRemoval(unit, object, context) {
+  const { rule, severity } = classifyRemoval(object);
+  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
+  const ref = formatObjectRef(object.id);
+  switch (rule) {
+    case Rules.crdRemoved: {
+      const names = readCrdNames(object.body);
+      const kind = names ? names.kind : "custom resource";
+      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
+      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
+    }
+    case Rules.namespaceRemoved: {
+      const refs = uniqueSorted(
+        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
+      );
+      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
+      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
+    }
+    case Rules.dataRemoved:
+      return {
+        ...base,
+        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
+      };
+    case Rules.clusterScopedRemoved:
+      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
+    default:
+      return { ...base, message: `${ref} is pruned` };
+  }
+}
+function uniqueSorted(values) {
+  return [...new Set(values)].sort();
+}
+function listRefs(refs) {
+  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
+  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
+}
+function pairGroupChanges(diff) {
+  const addedByName = /* @__PURE__ */ new Map();
+  for (const object of diff.added) {
+    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
+    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
+  }
+  const pairs = /* @__PURE__ */ new Map();
+  for (const object of diff.removed) {
+    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
+    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
+    if (successor) pairs.set(object, successor);
+  }
+  return pairs;
+}
+function describeGroupChange(unit, object, successor) {
+  const removal = classifyRemoval(object);
+  const from = object.id.group || "core";
+  const to = successor.id.group || "core";
+  return {
+    rule: Rules.apiGroupChanged,
+    // A group change never makes a removal less serious than the removal itself.
+    severity: removal.severity === "error" ? "error" : "warning",
+    unit,
+    object: toRef(object),
+    ...object.provenance ? { provenance: object.provenance } : {},
+    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
+  };
+}
+function findMissingCrds(context) {
+  const { crdsBefore, crdsAfter } = context;
+  const removedCrds = /* @__PURE__ */ new Map();
+  const groupsLosingCrds = /* @__PURE__ */ new Set();
+  for (const [groupKind, crd] of crdsBefore) {
+    if (crdsAfter.has(groupKind)) continue;
+    removedCrds.set(groupKind, crd);
+    const names = readCrdNames(crd.body);
+    if (names) groupsLosingCrds.add(names.group);
+  }
+  if (removedCrds.size === 0) return [];
+  const findings = [];
+  for (const { unit, object } of context.after) {
+    const groupKind = formatGroupKind(object.id);
+    if (crdsAfter.has(groupKind)) continue;
+    const removedCrd = removedCrds.get(groupKind);
+    const ref = formatObjectRef(object.id);
+    let message;
+    if (removedCrd) {
+      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
+    } else if (groupsLosingCrds.has(object.id.group)) {
+      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
+    } else {
+      continue;
+    }
+    findings.push({
+      rule: Rules.crdMissing,
+      severity: "error",
+      unit,
+      object: toRef(object),
+      ...object.provenance ? { provenance: object.provenance } : {},
+      message
+    });
+  }
+  return findings;
+}
+
+// src/core/rules/kustomization-rules.ts
+var PRUNE_OPT_OUTS = {
+  "kustomize.toolkit.fluxcd.io/prune": "disabled",
+  "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
+  "kustomize.toolkit.fluxcd.io/ssa": "ignore"
+};
+function findPruneOptOut(body) {
+  const metadata = getMetadata(body);
+  for (const field of ["labels", "annotations"]) {
+    const values = metadata[field];
+    if (!isRecord(values)) continue;
+    for (const [key, expected] of Object.entries(PRUNE_OPT_OUTS)) {
+      const value = values[key];
+      if (typeof value === "string" && value.toLowerCase() === expected) return `${key}: ${value}`;
+    }
+  }
+  return void 0;
+}
+function findRemovedKustomizationObject(parent, ks, context) {
+  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+}
+function isDeletedWithItsInventory(unitName, context, visiting) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
+  visiting.add(unitName);
+  const parent = context.owners.get(owner.parentBefore);
+  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
+  if (declared && findPruneOptOut(declared.body)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  return parentDeletes && deletesInventoryOnDeletion(ks);
+}
+function describeRemovedKustomization(unitName, context) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks) return void 0;
+  const unit = context.units.get(unitName);
+  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+  const ref = `Kustomization/${ks.key}`;
+  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
+  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
+  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
+  const rename2 = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
+  if (owner.parentBefore) {
+    const parent = context.owners.get(owner.parentBefore);
+    if (parent?.after && !parent.after.prune) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
+    }
+    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    if (optOut) {
+      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
+    }
+  } else {
+    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
+  }
+  if (ks.suspend) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
+  }
+  if (!deletesInventoryOnDeletion(ks)) {
+    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
+  }
+  if (owner.skippedBefore) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
+  }
+  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
+  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
+  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
+  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
+  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
+  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
+  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
+  return {
+    ...base,
+    rule: Rules.kustomizationRemoved,
+    severity: severe.length > 0 ? "error" : "warning",
+    cascade: refs,
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename2}`
+  };
+}
+function describeCascadeScope(crds, namespaces) {
+  const parts = [
+    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
+    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
+  ].filter(Boolean);
+  return parts.join(" and ");
+}
+function describeKustomizationChanges(context) {
+  const findings = [];
+  for (const [unit, owner] of context.owners) {
+    const ks = owner.after ?? owner.before;
+    if (!ks) continue;
+    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+    if (owner.after && owner.skippedAfter) {
+      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.missingVariables.length > 0) {
+      findings.push({
+        rule: Rules.variableMissing,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
+      });
+    }
+    const { before, after } = owner;
+    if (!before || !after) continue;
+    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
+    if (changes.length === 0) continue;
+    const diff = context.units.get(unit)?.diff;
+    findings.push({
+      rule: Rules.kustomizationSpecChanged,
+      severity: "notice",
+      unit,
+      object,
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
+    });
+  }
+  return findings;
+}
+
+// src/core/rules/flux-rules.ts
+var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
+function applyFluxSemantics(findings, units, owners) {
+  const context = {
+    units: new Map(units.map((unit) => [unit.unit, unit])),
+    owners,
+    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
+    addedByKey: indexAddedObjects(units)
+  };
+  const removedKustomizations = /* @__PURE__ */ new Set();
+  for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  const result = [];
+  for (const finding of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
+      result.push(finding);
+      continue;
+    }
+    if (removedKustomizations.has(finding.unit)) continue;
+    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
+    const rewritten = rewriteRemoval(finding, context);
+    if (rewritten) result.push(rewritten);
+  }
+  for (const unit of removedKustomizations) {
+    const finding = describeRemovedKustomization(unit, context);
+    if (finding) result.push(finding);
+  }
+  result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
+  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+function collectDeleted(findings, rule, kind) {
+  const deleted = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    if (finding.rule === rule) deleted.add(finding.object.name);
+    if (finding.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
+    }
+  }
+  return deleted;
+}
+function escalateReleasesInDeletedNamespaces(findings, context) {
+  const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
+  return findings.map((finding) => {
+    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
+    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
+    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
+    if (!namespace || !deleted.has(namespace)) return finding;
+    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+  });
+}
+function dropCrdMissingWhereCrdStays(findings, units) {
+  const deleted = collectDeleted(findings, Rules.crdRemoved, "CustomResourceDefinition");
+  const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
+    const names = readCrdNames(object.body);
+    return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
+  });
+  return findings.filter((finding) => {
+    if (finding.rule !== Rules.crdMissing) return true;
+    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
+    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
+    return relevant.some((crd) => deleted.has(crd.name));
+  });
+}
+function findRemovedObject(unit, ref) {
+  const key = formatObjectKey(ref);
+  return unit?.diff.removed.find((object) => object.key === key);
+}
+function findMoveTarget(finding, context) {
+  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+}
+function indexAddedObjects(units) {
+  const index = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
+  }
+  return index;
+}
+function rewriteRemoval(finding, context) {
+  const owner = context.owners.get(finding.unit);
+  const unit = context.units.get(finding.unit);
+  const removed = findRemovedObject(unit, finding.object);
+  const ref = formatObjectRef(finding.object);
+  const ks = owner?.after;
+  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
+  if (optOut) {
+    return {
+      ...finding,
+      rule: Rules.pruneProtected,
+      severity: "notice",
+      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
+      cascade: []
+    };
+  }
+  const move = findMoveTarget(finding, context);
+  const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
+  const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
+  if (move && ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity: "notice",
+      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      cascade: []
+    };
+  }
+  if (move) {
+    const newOwner = context.owners.get(move.unit);
+    const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
+    if (ordered) {
+      return {
+        ...finding,
+        rule: Rules.objectMoved,
+        severity: "notice",
+        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
+        cascade: []
+      };
+    }
+    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
+    const loss = describeLossOnRecreate(finding);
+    return {
+      ...finding,
+      rule: Rules.objectMoved,
+      severity,
+      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
+    };
+  }
+  if (ks && !ks.prune) {
+    return {
+      ...finding,
+      rule: Rules.objectOrphaned,
+      severity: "warning",
+      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
+      cascade: []
+    };
+  }
+  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
+  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+}
+function describeRemovedHelmRelease(finding, removed, note) {
+  const release = readHelmReleaseIdentity(removed.body);
+  return {
+    ...finding,
+    rule: Rules.helmReleaseRemoved,
+    severity: "warning",
+    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
+  };
+}
+function describeLossOnRecreate(finding) {
+  if (finding.object.kind === "CustomResourceDefinition") {
+    const cascade = finding.cascade ?? [];
+    return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
+  }
+  if (finding.object.kind === "Namespace") return " (with everything in it)";
+  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  return "";
+}
+function describeReinstalledHelmReleases(units) {
+  const findings = [];
+  for (const unit of units) {
+    for (const change of unit.diff.changed) {
+      if (!isHelmRelease(change.after.body)) continue;
+      const old = readHelmReleaseIdentity(change.before.body);
+      const current = readHelmReleaseIdentity(change.after.body);
+      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+      if (changed.length === 0) continue;
+      findings.push({
+        rule: Rules.helmReleaseReinstalled,
+        severity: "warning",
+        unit: unit.unit,
+        object: { ...change.after.id, apiVersion: change.after.apiVersion },
+        ...change.after.provenance ? { provenance: change.after.provenance } : {},
+        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
+      });
+    }
+  }
+  return findings;
+}
+
+// src/core/report/report-model.ts
+var REPORT_SCHEMA_VERSION = 1;
+var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
+  "CustomResourceDefinition",
+  "Namespace",
+  "PersistentVolumeClaim",
+  "PersistentVolume",
+  "StatefulSet"
+]);
+function buildReport(input) {
+  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const generic = evaluateRules({ units });
+  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
+  const all = [...flux, ...input.extraFindings ?? []];
+  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
+  const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
+  const entry = (unit, object) => ({
+    unit,
+    object: toRef2(object),
+    ...object.provenance ? { provenance: object.provenance } : {}
+  });
+  const added = [];
+  const removed = [];
+  const changed = [];
+  const replaced = [];
+  const unitReports = [];
+  let unchanged = 0;
+  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+    added.push(...diff.added.map((object) => entry(unit, object)));
+    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    for (const change of diff.changed) {
+      changed.push({
+        unit,
+        object: toRef2(change.after),
+        ...change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {},
+        patch: change.patch,
+        diff: change.diff,
+        ...change.secretKeys ? { secretKeys: change.secretKeys } : {}
+      });
+    }
+    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef2(from), to: toRef2(to) })));
+    unchanged += diff.unchanged;
+    const owner = input.owners?.get(unit);
+    const ks = owner?.after ?? owner?.before;
+    unitReports.push({
+      name: unit,
+      ...owner && ks ? {
+        flux: {
+          path: ks.path,
+          prune: ks.prune,
+          verdict: ks.prune ? "pruned" : "orphaned",
+          parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
+          skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
+        }
+      } : {},
+      before: existsBefore ? before.size : null,
+      after: existsAfter ? after.size : null,
+      counts: {
+        add: diff.added.length,
+        change: diff.changed.length,
+        prune: diff.removed.length,
+        replace: diff.replaced.length,
+        unchanged: diff.unchanged
+      },
+      ...skipped ? { skipped } : {}
+    });
+  }
+  const pruneByKind = {};
+  for (const { object } of removed) {
+    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
+  }
+  const findingCounts = Object.fromEntries(
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
+  );
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "prune-guard", version: input.version },
+    before: input.before,
+    after: input.after,
+    failOn: input.failOn,
+    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    summary: {
+      add: added.length,
+      change: changed.length,
+      prune: removed.length,
+      replace: replaced.length,
+      unchanged,
+      pruneByKind: sortRecord(pruneByKind),
+      findings: findingCounts
+    },
+    findings,
+    fixes: [],
+    units: unitReports,
+    changes: { added, removed, changed, replaced }
+  };
+}
+function attachFixes(report, fixes, targets) {
+  if (fixes.length === 0) return report;
+  return {
+    ...report,
+    fixes,
+    findings: report.findings.map((finding) => {
+      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
+      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
+    })
+  };
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortRecord(record) {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}
+
+// src/github/contents.ts
+var LISTING_TIMEOUT_MS = 15e3;
+function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
+  const memo = /* @__PURE__ */ new Map();
+  const list = async (owner, repo, ref, path2) => {
+    try {
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      const answer = data;
+      if (isRecord(answer) && typeof answer.type === "string") return [];
+      if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
+      return answer.flatMap(
+        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
+      );
+    } catch (error2) {
+      if (error2.status === 404) return [];
+      throw error2;
+    }
+  };
+  return {
+    listDirectory: (owner, repo, ref, path2) => {
+      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path2]);
+      let pending2 = memo.get(key);
+      if (!pending2) {
+        pending2 = list(owner, repo, ref, path2);
+        memo.set(key, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+
+// src/app/compare-flux-sides.ts
+import { join as join10 } from "node:path";
+
+// src/core/rules/outside-reads.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read, index) => {
+    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read.file, line: read.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+
+// src/flux/artifact.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
+
+// src/render/kustomize/confine.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { readFileSync, realpathSync } from "node:fs";
+import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
+
+// src/core/objects/yaml-bomb.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
+function findAliasBomb(text) {
+  if (!ANCHOR.test(text)) return void 0;
+  let docs;
+  try {
+    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error2) {
+      if (error2 instanceof Error && /alias/i.test(error2.message)) {
+        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/render/kustomize/confine.ts
+function createConfinement(treeRoot) {
+  return { root: realpathSync(treeRoot) };
+}
+var BUILD_DIR_PREFIX = ".prune-guard-build-";
+function admitBuildDirectory(confinement, dir) {
+  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
+}
+function isInside(confinement, path2) {
+  let current = resolve(path2);
+  const rest = [];
+  for (; ; ) {
+    let real;
+    try {
+      real = realpathSync(current);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return false;
+      rest.unshift(basename(current));
+      current = parent;
+      continue;
+    }
+    const full = rest.length > 0 ? join2(real, ...rest) : real;
+    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+    }
+    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep3}`));
+    return root !== void 0 && !full.slice(root.length).split(sep3).includes(".git");
+  }
+}
+var PATH_LISTS = [
+  "resources",
+  "bases",
+  "components",
+  "crds",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "patchesStrategicMerge"
+];
+var PATH_MAPPINGS = {
+  patches: ["path"],
+  patchesJson6902: ["path"],
+  replacements: ["path"],
+  configMapGenerator: ["files", "envs", "env"],
+  secretGenerator: ["files", "envs", "env"],
+  helmCharts: ["valuesFile", "additionalValuesFiles"],
+  helmChartInflationGenerator: ["chartHome", "values"]
+};
+var PATH_OBJECTS = {
+  openapi: ["path"],
+  helmGlobals: ["chartHome", "configHome"]
+};
+var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
+var NODE_VIEW = {
+  get: (container, key) => (0, import_yaml3.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml3.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml3.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml3.isScalar)(value) ? value : void 0
+};
+function foldFieldName(name) {
+  return name.toLowerCase().replace(/\u017f/g, "s");
+}
+function getFolded(container, key) {
+  if (typeof container !== "object" || container === null || Array.isArray(container) || container instanceof Uint8Array) return void 0;
+  const wanted = foldFieldName(key);
+  const values = Object.entries(container).filter(([name]) => foldFieldName(name) === wanted).map(([, value]) => value);
+  if (values.length > 1 && values.every(Array.isArray)) return values.flat();
+  return values.at(-1);
+}
+var VALUE_VIEW = {
+  get: getFolded,
+  items: (value) => Array.isArray(value) ? value : void 0,
+  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
+  node: () => void 0
+};
+function listPathEntries(root, isRemote, resolved) {
+  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
+}
+function listPluginPathEntries(config, isRemote, resolved) {
+  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
+}
+function resolveYamlDocument(doc, shown) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error2) {
+    if (error2 instanceof Error && /alias/i.test(error2.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
+    if (error2 instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
+    throw error2;
+  }
+}
+var GO_YAML_OPTIONS = {
+  uniqueKeys: false,
+  merge: true,
+  customTags: ["binary"],
+  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
+  logLevel: "error"
+};
+function mergeEntries(fromNodes, fromValue) {
+  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
+  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+}
+function readEntry(view, field, value, stripKey, isRemote) {
+  const text = view.text(value);
+  if (text === void 0 || text === "" || isRemote(text)) return void 0;
+  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+  const node = view.node(value);
+  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
+}
+function readEntries(view, field, value, stripKey, isRemote) {
+  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
+}
+function collectPathEntries(view, root, isRemote) {
+  const entries = [];
+  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
+  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
+    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
+      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
+    });
+  }
+  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
+    const object = view.get(root, field);
+    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
+  }
+  return entries;
+}
+function collectPluginEntries(view, config, isRemote) {
+  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
+    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
+  });
+  return entries;
+}
+function inspectPluginConfig(source, bases, confinement, listedBy) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const found = { outside: [], values: [] };
+  const shown = "config" in source ? source.config : source.file;
+  for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml3.isMap)(doc.contents) || doc.errors.length > 0) continue;
+    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+      found.outside.push(
+        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+      );
+    }
+  }
+  return found;
+}
+
+// src/render/kustomize/read-kustomization.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync2, lstatSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join3, relative, resolve as resolve2, sep as sep4 } from "node:path";
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
+var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function findKustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join3(dir, name);
+    if (existsSync2(file) && statSync(file).isFile()) return file;
+  }
+  return void 0;
+}
+function isRemoteReference(value) {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
+function readKustomization(dir, show2, confinement) {
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  if (confinement && !isInside(confinement, file)) {
+    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
+  }
+  const text = readFileSync2(file, "utf8");
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
+  const shown = show2(file);
+  const error2 = doc.errors[0];
+  if (error2) {
+    const line = error2.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
+  }
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
+  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  const includes = [];
+  const pluginDirs = [];
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = /* @__PURE__ */ new Map();
+  const outside = [];
+  const pluginConfigs = [];
+  const entries = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry of entries) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const target = resolve2(dir, entry.value);
+    const stat2 = statSync(target, { throwIfNoEntry: false });
+    if (stat2?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat2?.isFile()) pluginConfigs.push(target);
+  }
+  const pluginValues = [];
+  if (confinement) {
+    const add = (found) => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
+    for (const field of PLUGIN_FIELDS) {
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
+      }
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml4.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml4.isMap)(item)) continue;
+      const name = item.get("name");
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
+    }
+  }
+  const referencedPaths = /* @__PURE__ */ new Set();
+  (0, import_yaml4.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
+      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve2(dir, candidate);
+        if (target === dir || !existsSync2(target)) continue;
+        if (leaves(candidate)) continue;
+        referencedPaths.add(target);
+      }
+    }
+  });
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get("kind", true)),
+    includes,
+    pluginDirs,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort(),
+    outside,
+    pluginValues,
+    pathEntries: entries.map(({ field, value }) => ({ field, value }))
+  };
+}
+function indexScalarLines(doc, lineCounter) {
+  let lines;
+  return (value) => {
+    if (!lines) {
+      const index = /* @__PURE__ */ new Map();
+      (0, import_yaml4.visit)(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+        }
+      });
+      lines = index;
+    }
+    return lines.get(value) ?? 1;
+  };
+}
+function isRecordLike(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listInlineEntries(list) {
+  const items = (0, import_yaml4.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries = [];
+  for (const item of items) {
+    if ((0, import_yaml4.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries.push({ text: item });
+  }
+  return entries;
+}
+function isComponent(kind) {
+  return (0, import_yaml4.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2, confinement) {
+  const seen = /* @__PURE__ */ new Map();
+  const queue = [{ dir: root }];
+  while (queue.length > 0) {
+    const { dir, pluginOf } = queue.shift();
+    if (seen.has(dir)) continue;
+    let kustomization = readKustomization(dir, show2, confinement);
+    if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
+      };
+    }
+    seen.set(dir, kustomization);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+function listOutsideReferences(graph) {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+function findKustomizationRoots(dir, show2, confinement) {
+  const found = [];
+  const walk = (current) => {
+    const kustomization = readKustomization(current, show2, confinement);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
+}
+function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
+  const { confinement } = options;
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    const link = lstatSync(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat2 = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    if (!stat2) return;
+    if (stat2.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join3(path2, entry.name), false);
+    }
+  };
+  const hash = createHash3("sha256");
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
+  }
+  for (const path2 of [...inputs].sort()) {
+    let digest = fileHashes.get(path2);
+    if (digest === void 0) {
+      const bytes = readFileSync2(path2);
+      const bomb = findAliasBomb(bytes.toString("utf8"));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      digest = createHash3("sha256").update(bytes).digest("hex");
+      fileHashes.set(path2, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
+  }
+  return hash.digest("hex");
+}
+function toPosix(path2) {
+  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
+}
+
+// src/flux/artifact.ts
+var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
+var DEFAULT_PATTERNS = [
+  "*.jpg",
+  "*.jpeg",
+  "*.gif",
+  "*.png",
+  "*.wmv",
+  "*.flv",
+  "*.tar.gz",
+  "*.zip",
+  ".github/",
+  ".circleci/",
+  ".travis.yml",
+  ".gitlab-ci.yml",
+  "appveyor.yml",
+  ".drone.yml",
+  "cloudbuild.yaml",
+  "codeship-services.yml",
+  "codeship-steps.yml",
+  "**/.goreleaser.yml",
+  "**/.sops.yaml",
+  "**/.flux.yaml"
+];
+function createArtifact(source, options = {}) {
+  const base = mkdtempSync2(join4(tmpdir2(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync2(base, { recursive: true, force: true }));
+  const root = join4(base, "source");
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const dropLink = (path2) => {
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(realpathSync3(base), "source", relative2(source, path2)));
+  };
+  try {
+    const matchers = collectIgnoreMatchers(source, options.ignore);
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative2(source, path2)), isDirectory2), dropLink);
+  } catch (error2) {
+    dispose();
+    throw error2;
+  }
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+}
+function collectIgnoreMatchers(source, specIgnore) {
+  const scoped = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path2 = join4(dir, entry.name);
+      if (entry.isDirectory()) walk(path2);
+      else if (entry.name === ".sourceignore" && entry.isFile()) {
+        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync3(path2, "utf8")) });
+      }
+    }
+  };
+  walk(source);
+  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
+  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
+  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
+  return [{ dir: "", matcher: root }, ...scoped];
+}
+function isIgnored(matchers, path2, isDirectory2) {
+  if (path2 === "") return false;
+  for (const { dir, matcher } of matchers) {
+    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
+    if (matcher.ignores(isDirectory2 ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+function copyFiles(from, to, files, matchers, dropLink) {
+  mkdirSync(to, { recursive: true });
+  for (const file of files) {
+    const parts = file.split("/");
+    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    if (ignoredDir || isIgnored(matchers, file, false)) continue;
+    const stat2 = lstatSync2(join4(from, file), { throwIfNoEntry: false });
+    if (stat2?.isSymbolicLink()) dropLink(join4(from, file));
+    if (!stat2?.isFile()) continue;
+    mkdirSync(dirname3(join4(to, file)), { recursive: true });
+    copyFileSync(join4(from, file), join4(to, file));
+  }
+}
+function copyTree(from, to, skip, dropLink) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync2(from, { withFileTypes: true })) {
+    const path2 = join4(from, entry.name);
+    if (entry.isSymbolicLink()) dropLink(path2);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path2, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path2, join4(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join4(to, entry.name));
+  }
+}
+
+// src/flux/discover-units.ts
+import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5, statSync as statSync4 } from "node:fs";
+import { join as join9, relative as relative6 } from "node:path";
+
+// src/core/objects/substitute.ts
+var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
+var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+function formatUnsetPlaceholder(name) {
+  return `<unset:${name}>`;
+}
+function isValidVariableName(name) {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+function isSubstitutionDisabled(body) {
+  const metadata = getMetadata(body);
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
+  );
+}
+function shouldSubstitute(variables, options = {}) {
+  return options.always === true || Object.keys(variables).length > 0;
+}
+function substituteObject(body, variables, options = {}) {
+  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
+    return { body, missing: [], unresolved: [] };
+  }
+  const substitution = new Substitution(variables);
+  const substituted = substituteValue(body, substitution);
+  return { body: substituted, ...substitution.report() };
+}
+function substituteValue(value, substitution) {
+  if (typeof value === "string") return substitution.substitute(value);
+  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
+    );
+  }
+  return value;
+}
+var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
+var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+var Substitution = class {
+  values = /* @__PURE__ */ new Map();
+  missing = /* @__PURE__ */ new Set();
+  unresolved = /* @__PURE__ */ new Set();
+  constructor(variables) {
+    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
+  }
+  substitute(text) {
+    if (!text.includes("$")) return text;
+    let output = "";
+    let index = 0;
+    while (index < text.length) {
+      const dollar = text.indexOf("$", index);
+      if (dollar === -1) {
+        output += text.slice(index);
+        break;
+      }
+      output += text.slice(index, dollar);
+      const next = text[dollar + 1];
+      if (next === "$") {
+        output += "$";
+        index = dollar + 2;
+      } else if (next === "{") {
+        const parsed = parseExpression(text, dollar);
+        if (parsed.kind === "expression") {
+          output += this.evaluate(parsed.expression);
+        } else {
+          const written = text.slice(dollar, parsed.end);
+          output += written;
+          this.unresolved.add(describeExpression(written));
+        }
+        index = parsed.end;
+      } else {
+        output += "$";
+        index = dollar + 1;
+      }
+    }
+    return output;
+  }
+  report() {
+    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
+  }
+  evaluate(expression) {
+    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
+    const value = this.values.get(expression.name);
+    if (!expression.defaulted) {
+      if (value !== void 0) return value;
+      this.missing.add(expression.name);
+      return formatUnsetPlaceholder(expression.name);
+    }
+    return value === void 0 || value === "" ? fallback : value;
+  }
+};
+function parseExpression(text, start) {
+  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
+  let index = start + 2;
+  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
+  const name = text.slice(start + 2, index);
+  if (!isValidVariableName(name)) return unresolved();
+  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (operator === void 0) {
+    return unresolved();
+  }
+  index += operator.length;
+  const parts = [];
+  for (; ; ) {
+    const close = text.indexOf("}", index);
+    if (close === -1) return unresolved();
+    const nested = text.indexOf("${", index);
+    if (nested === -1 || nested > close) {
+      if (close > index) parts.push(text.slice(index, close));
+      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
+    }
+    if (nested > index) parts.push(text.slice(index, nested));
+    const inner = parseExpression(text, nested);
+    if (inner.kind !== "expression") return unresolved();
+    parts.push(inner.expression);
+    index = inner.end;
+  }
+}
+function findClosingBrace(text, start) {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text.startsWith("${", index)) {
+      depth++;
+      index++;
+    } else if (text[index] === "}" && --depth === 0) {
+      return index + 1;
+    }
+  }
+  return text.length;
+}
+function describeExpression(written) {
+  const line = written.split("\n")[0] ?? written;
+  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
+}
+
+// src/flux/plan-build.ts
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync3, statSync as statSync2, symlinkSync, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join5, relative as relative3 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+function hasSpecTransforms(ks) {
+  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
+}
+function planFluxBuild(artifact, ks, show2) {
+  const dir = join5(artifact.root, ks.path);
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
+  if (!existsSync3(dir) || !statSync2(dir).isDirectory()) {
+    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
+  }
+  const existing = findKustomizationFile(dir);
+  if (existing && !hasSpecTransforms(ks)) {
+    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
+  }
+  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
+  mergeSpecIntoKustomization(kustomization, ks);
+  const buildDir = join5(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  mkdirSync2(buildDir, { recursive: true });
+  for (const entry of readdirSync3(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
+    symlinkSync(join5(dir, entry), join5(buildDir, entry));
+  }
+  const text = (0, import_yaml5.stringify)(kustomization);
+  writeFileSync(join5(buildDir, "kustomization.yaml"), text);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show2, confinement);
+  const outside = listOutsideReferences(graph);
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
+  const [, ...rest] = graph.kustomizations;
+  return {
+    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside
+  };
+}
+function readRootKustomization(file, show2) {
+  const value = (0, import_yaml5.parse)(readFileSync4(file, "utf8"));
+  if (value !== null && value !== void 0 && !isRecord(value)) {
+    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
+  }
+  return { ...value ?? {} };
+}
+function generateKustomization(dir, show2) {
+  const resources = [];
+  const walk = (current) => {
+    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path2 = join5(current, entry.name);
+      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync2(path2).isDirectory();
+      if (isDirectory2) {
+        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
+        else walk(path2);
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        checkKubernetesManifest(path2, show2);
+        resources.push(`./${toPosix(relative3(dir, path2))}`);
+      }
+    }
+  };
+  walk(dir);
+  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
+  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
+}
+function checkKubernetesManifest(file, show2) {
+  let docs;
+  try {
+    docs = loadAll(readFileSync4(file, "utf8"), null, { schema: CORE_SCHEMA });
+  } catch {
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+  }
+  for (const doc of docs) {
+    if (doc === null || doc === void 0) continue;
+    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
+    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
+      throw new RenderError(
+        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
+      );
+    }
+  }
+}
+function mergeSpecIntoKustomization(kustomization, ks) {
+  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
+  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
+  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
+  if (ks.patches.length > 0) {
+    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
+  }
+  if (ks.components.length > 0) {
+    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
+    kustomization.components = [...components, ...ks.components];
+  }
+  if (ks.images.length > 0) {
+    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
+    for (const image of ks.images) {
+      const existing = images.find((candidate) => candidate.name === image.name);
+      if (!existing) {
+        images.push({ ...image });
+        continue;
+      }
+      if (image.newName !== void 0) existing.newName = image.newName;
+      if (image.newTag !== void 0 || image.digest !== void 0) {
+        delete existing.newTag;
+        delete existing.digest;
+        if (image.newTag !== void 0) existing.newTag = image.newTag;
+        if (image.digest !== void 0) existing.digest = image.digest;
+      }
+    }
+    kustomization.images = images;
+  }
+}
+
+// src/render/kustomize/render-root.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative5, resolve as resolve3 } from "node:path";
+
+// src/render/kustomize/overlay.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash6 } from "node:crypto";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname5, isAbsolute, join as join7, relative as relative4 } from "node:path";
+
+// src/core/fix/kustomization-edit.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+function planResourceInsertion(path2, text, insertion) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
+  if (doc.errors.length > 0) return void 0;
+  const crlf = text.includes("\r\n");
+  const lines = text.split("\n");
+  const resources = doc.get("resources", true);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  if (resources === void 0) {
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
+    const anchor = lines[last] ?? "";
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+  }
+  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+  }
+  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (items.length === 0) return void 0;
+  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
+  if (insertion.before !== void 0 && !target) return void 0;
+  const reference = target ?? items[items.length - 1];
+  const line = lineCounter.linePos(reference.range[0]).line - 1;
+  const original = lines[line] ?? "";
+  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+}
+function formatEntry(entry, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
+  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
+}
+function assemble(path2, lines, start, end, replacement, description) {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
+  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+}
+function listResourceEntries(text) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml6.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
+}
+function describeLineChange(path2, before, after, description) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix2;
+  let end = old.length - suffix;
+  let replacement = next.slice(prefix2, next.length - suffix);
+  if (start === end) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
+      replacement = [...replacement, old[end]];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start], ...replacement];
+    }
+  }
+  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+}
+
 // src/core/config/network-policy.ts
 var DEFAULT_ALLOWED_HOSTS = [
   "github.com",
@@ -39676,143 +41411,16 @@ function describeIpv6(groups) {
   return void 0;
 }
 
-// src/core/objects/substitute.ts
-var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
-var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-function formatUnsetPlaceholder(name) {
-  return `<unset:${name}>`;
-}
-function isValidVariableName(name) {
-  return VARIABLE_NAME_PATTERN.test(name);
-}
-function isSubstitutionDisabled(body) {
-  const metadata = getMetadata(body);
-  return [metadata.labels, metadata.annotations].some(
-    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
-  );
-}
-function shouldSubstitute(variables, options = {}) {
-  return options.always === true || Object.keys(variables).length > 0;
-}
-function substituteObject(body, variables, options = {}) {
-  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
-    return { body, missing: [], unresolved: [] };
-  }
-  const substitution = new Substitution(variables);
-  const substituted = substituteValue(body, substitution);
-  return { body: substituted, ...substitution.report() };
-}
-function substituteValue(value, substitution) {
-  if (typeof value === "string") return substitution.substitute(value);
-  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
-    );
-  }
-  return value;
-}
-var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
-var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
-var Substitution = class {
-  values = /* @__PURE__ */ new Map();
-  missing = /* @__PURE__ */ new Set();
-  unresolved = /* @__PURE__ */ new Set();
-  constructor(variables) {
-    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
-  }
-  substitute(text) {
-    if (!text.includes("$")) return text;
-    let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
-      if (dollar === -1) {
-        output += text.slice(index);
-        break;
-      }
-      output += text.slice(index, dollar);
-      const next = text[dollar + 1];
-      if (next === "$") {
-        output += "$";
-        index = dollar + 2;
-      } else if (next === "{") {
-        const parsed = parseExpression(text, dollar);
-        if (parsed.kind === "expression") {
-          output += this.evaluate(parsed.expression);
-        } else {
-          const written = text.slice(dollar, parsed.end);
-          output += written;
-          this.unresolved.add(describeExpression(written));
-        }
-        index = parsed.end;
-      } else {
-        output += "$";
-        index = dollar + 1;
-      }
-    }
-    return output;
-  }
-  report() {
-    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
-  }
-  evaluate(expression) {
-    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
-    const value = this.values.get(expression.name);
-    if (!expression.defaulted) {
-      if (value !== void 0) return value;
-      this.missing.add(expression.name);
-      return formatUnsetPlaceholder(expression.name);
-    }
-    return value === void 0 || value === "" ? fallback : value;
-  }
-};
-function parseExpression(text, start) {
-  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
-  if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
-  if (operator === void 0) {
-    return unresolved();
-  }
-  index += operator.length;
-  const parts = [];
-  for (; ; ) {
-    const close = text.indexOf("}", index);
-    if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
-    if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
-      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
-    }
-    if (nested > index) parts.push(text.slice(index, nested));
-    const inner = parseExpression(text, nested);
-    if (inner.kind !== "expression") return unresolved();
-    parts.push(inner.expression);
-    index = inner.end;
-  }
-}
-function findClosingBrace(text, start) {
-  let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
-      depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
-    }
-  }
-  return text.length;
-}
-function describeExpression(written) {
-  const line = written.split("\n")[0] ?? written;
-  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
-}
+// src/render/remote-fetch.ts
+import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/core/config/parse-config.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/core/config/config-model.ts
 var EMPTY_CONFIG = Object.freeze({
   severity: Object.freeze([]),
   ignore: Object.freeze([]),
@@ -39822,6 +41430,8 @@ var EMPTY_CONFIG = Object.freeze({
   mirrors: Object.freeze([]),
   remote: Object.freeze({})
 });
+
+// src/core/config/parse-config.ts
 var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
 var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
@@ -39830,8 +41440,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -39875,19 +41485,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml7.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml7.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml7.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml7.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -39904,17 +41514,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml7.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml7.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -39925,7 +41535,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml7.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -39933,7 +41543,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -40003,7 +41613,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -40037,18 +41647,18 @@ function readRemote(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml7.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml7.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml7.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -40058,9 +41668,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
+  if ((0, import_yaml7.isMap)(node)) return "a mapping";
+  if ((0, import_yaml7.isSeq)(node)) return "a list";
+  if ((0, import_yaml7.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -40094,1217 +41704,7 @@ function measureEditDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
-// src/app/read-config-file.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/render/kustomize/confine.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync, realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
-
-// src/core/objects/yaml-bomb.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_EXPANSION = 1e4;
-var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
-function findAliasBomb(text) {
-  if (!ANCHOR.test(text)) return void 0;
-  let docs;
-  try {
-    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(docs)) return void 0;
-  for (const doc of docs) {
-    if (doc.errors.length > 0) continue;
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error2) {
-      if (error2 instanceof Error && /alias/i.test(error2.message)) {
-        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
-      }
-    }
-  }
-  return void 0;
-}
-
-// src/render/kustomize/confine.ts
-function createConfinement(treeRoot) {
-  return { root: realpathSync(treeRoot) };
-}
-function admitBuildDirectory(confinement, dir) {
-  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
-}
-function isInside(confinement, path2) {
-  let current = resolve(path2);
-  const rest = [];
-  for (; ; ) {
-    let real;
-    try {
-      real = realpathSync(current);
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return false;
-      rest.unshift(basename(current));
-      current = parent;
-      continue;
-    }
-    const full = rest.length > 0 ? join2(real, ...rest) : real;
-    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
-    }
-    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep3}`));
-    return root !== void 0 && !full.slice(root.length).split(sep3).includes(".git");
-  }
-}
-var PATH_LISTS = [
-  "resources",
-  "bases",
-  "components",
-  "crds",
-  "configurations",
-  "generators",
-  "transformers",
-  "validators",
-  "patchesStrategicMerge"
-];
-var PATH_MAPPINGS = {
-  patches: ["path"],
-  patchesJson6902: ["path"],
-  replacements: ["path"],
-  configMapGenerator: ["files", "envs", "env"],
-  secretGenerator: ["files", "envs", "env"],
-  helmCharts: ["valuesFile", "additionalValuesFiles"],
-  helmChartInflationGenerator: ["chartHome", "values"]
-};
-var PATH_OBJECTS = {
-  openapi: ["path"],
-  helmGlobals: ["chartHome", "configHome"]
-};
-var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
-var NODE_VIEW = {
-  get: (container, key) => (0, import_yaml3.isMap)(container) ? container.get(key, true) : void 0,
-  items: (value) => (0, import_yaml3.isSeq)(value) ? value.items : void 0,
-  text: (value) => (0, import_yaml3.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
-  node: (value) => (0, import_yaml3.isScalar)(value) ? value : void 0
-};
-function foldFieldName(name) {
-  return name.toLowerCase().replace(/\u017f/g, "s");
-}
-function getFolded(container, key) {
-  if (typeof container !== "object" || container === null || Array.isArray(container) || container instanceof Uint8Array) return void 0;
-  const wanted = foldFieldName(key);
-  const values = Object.entries(container).filter(([name]) => foldFieldName(name) === wanted).map(([, value]) => value);
-  if (values.length > 1 && values.every(Array.isArray)) return values.flat();
-  return values.at(-1);
-}
-var VALUE_VIEW = {
-  get: getFolded,
-  items: (value) => Array.isArray(value) ? value : void 0,
-  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
-  node: () => void 0
-};
-function listPathEntries(root, isRemote, resolved) {
-  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
-}
-function listPluginPathEntries(config, isRemote, resolved) {
-  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
-}
-function resolveYamlDocument(doc, shown) {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-  } catch (error2) {
-    if (error2 instanceof Error && /alias/i.test(error2.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
-    if (error2 instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
-    throw error2;
-  }
-}
-var GO_YAML_OPTIONS = {
-  uniqueKeys: false,
-  merge: true,
-  customTags: ["binary"],
-  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
-  logLevel: "error"
-};
-function mergeEntries(fromNodes, fromValue) {
-  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
-  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
-}
-function readEntry(view, field, value, stripKey, isRemote) {
-  const text = view.text(value);
-  if (text === void 0 || text === "" || isRemote(text)) return void 0;
-  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
-  const node = view.node(value);
-  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
-}
-function readEntries(view, field, value, stripKey, isRemote) {
-  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
-}
-function collectPathEntries(view, root, isRemote) {
-  const entries = [];
-  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
-  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
-    });
-  }
-  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
-    const object = view.get(root, field);
-    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
-  }
-  return entries;
-}
-function collectPluginEntries(view, config, isRemote) {
-  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
-  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
-    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
-  });
-  return entries;
-}
-function inspectPluginConfig(source, bases, confinement, listedBy) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
-  const found = { outside: [], values: [] };
-  const shown = "config" in source ? source.config : source.file;
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
-    if (!("contents" in doc) || !(0, import_yaml3.isMap)(doc.contents) || doc.errors.length > 0) continue;
-    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
-      found.values.push(entry.value);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
-      found.outside.push(
-        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
-      );
-    }
-  }
-  return found;
-}
-
-// src/app/read-config-file.ts
-var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
-function loadConfig(options) {
-  if (options.path !== void 0) {
-    if (options.path === "") throw new ConfigError("--config: the path is empty");
-    return readConfigFile(options.path, options.path);
-  }
-  const root = options.repoRoot;
-  if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
-  const [name, other] = found;
-  if (name === void 0) return EMPTY_CONFIG;
-  if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
-}
-function readConfigFile(path2, shown) {
-  let text;
-  try {
-    text = readFileSync2(path2, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
-    throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error2)}`);
-  }
-  return parseConfig(text, shown);
-}
-function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
-  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
-  const pick2 = (present) => {
-    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
-    return present[0];
-  };
-  const policyName = pick2(candidates.filter((name) => policy.has(name)));
-  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
-  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
-  const before = readSide(beforeRoot, candidates, pick2);
-  const after = readSide(afterRoot, candidates, pick2);
-  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
-  if ("problem" in after) return { config, file: shown, proposed: after };
-  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
-  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
-}
-function readSide(root, candidates, pick2) {
-  let name;
-  try {
-    name = pick2(candidates.filter((candidate) => existsSync2(join3(root, candidate))));
-    if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join3(root, name);
-    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync2(path2, "utf8");
-    return { name, text, config: parseConfig(text, name) };
-  } catch (error2) {
-    if (!(error2 instanceof ConfigError)) throw error2;
-    return { ...name ? { name } : {}, problem: error2.message };
-  }
-}
-
-// src/render/kustomize/kustomize-runner.ts
-import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename2, delimiter, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
-var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
-var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
-var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
-var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
-var GO_SOFT_LIMIT_SHARE = 0.9;
-function createKustomizeRunner(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
-  let bin;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
-      );
-    }
-  }
-  const kustomize = bin;
-  readPassEnv(options.env);
-  const limit = readMemoryLimit(options.env);
-  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename2(kustomize).startsWith("kubectl");
-  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
-  return {
-    command,
-    build: (dir) => new Promise((resolvePromise, reject) => {
-      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync2(join4(tmpdir2(), "prune-guard-home-"));
-      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
-      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let stop = () => {
-      };
-      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
-        stop();
-        if (!error2) {
-          resolvePromise(stdout);
-          return;
-        }
-        reject(describeFailure(error2, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
-      });
-      stop = registerCleanup(() => {
-        if (child.exitCode === null) child.kill();
-        rmSync2(home, { recursive: true, force: true });
-      });
-    })
-  };
-}
-function readMemoryLimit(env) {
-  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
-  if (!raw) return DEFAULT_MEMORY_LIMIT;
-  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
-  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
-  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
-  if (!Number.isSafeInteger(bytes)) {
-    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
-  }
-  return bytes;
-}
-function formatBytes(bytes) {
-  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
-    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  }
-  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
-function describeFailure(error2, stderr, context) {
-  if (error2.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
-    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
-  }
-  const diedUnderCap = context.limit > 0 && (error2.signal === "SIGSEGV" || error2.signal === "SIGKILL");
-  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
-    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
-    return new RenderError(cause);
-  }
-  if (error2.killed || error2.signal === "SIGTERM") {
-    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
-  }
-  if (error2.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
-  return new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr);
-}
-function summarizeKustomizeError(stderr) {
-  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
-  cause = cause.replace(/^(error|Error):\s*/, "");
-  const retry = /': (must build at directory|failed to run ')/.exec(cause);
-  if (retry) {
-    const opener = "accumulation err='";
-    const start = cause.lastIndexOf(opener, retry.index);
-    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
-  }
-  return cause;
-}
-function readKlogError(stderr) {
-  const lines = stderr.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const quoted = /\berr="(.*)"\s*$/.exec(line);
-    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
-    if (/\berr=<\s*$/.test(line)) {
-      const body = [];
-      for (const next of lines.slice(i + 1)) {
-        if (/^\s*>\s*$/.test(next)) break;
-        body.push(next.replace(/^\t/, ""));
-      }
-      return body.join("").trim();
-    }
-  }
-  return void 0;
-}
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve2(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants3.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-// src/core/rules/outside-reads.ts
-var OUTSIDE_READS_LISTED = 10;
-function describeOutsideReads(unit, object, side, reads) {
-  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
-  return shown.map((read, index) => {
-    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
-    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
-    return {
-      rule: Rules.readsOutsideRepository,
-      severity: side === "after" ? "error" : "notice",
-      message,
-      object,
-      unit,
-      provenance: { kustomization: read.file, line: read.line }
-    };
-  });
-}
-function describeKustomizationObject(file) {
-  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
-}
-var CHANGES_LISTED = 12;
-function describeConfigChange(file, before, after) {
-  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
-  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
-  if ("problem" in after) {
-    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
-  }
-  const changes = listConfigChanges(before, after);
-  if (changes.length === 0) return void 0;
-  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
-  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
-  return {
-    ...base,
-    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
-  };
-}
-function listConfigChanges(before, after) {
-  const changes = [];
-  const old = before;
-  const current = after;
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
-  for (const key of keys) {
-    const a = old[key];
-    const b = current[key];
-    if (stringify(a) === stringify(b)) continue;
-    if (Array.isArray(a) || Array.isArray(b)) {
-      const from = (Array.isArray(a) ? a : []).map(stringify);
-      const to = (Array.isArray(b) ? b : []).map(stringify);
-      const added = to.filter((entry) => !from.includes(entry));
-      const removed = from.filter((entry) => !to.includes(entry));
-      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
-      for (const entry of added) changes.push(`${key} adds ${entry}`);
-      for (const entry of removed) changes.push(`${key} drops ${entry}`);
-    } else if (isPlainObject4(a) || isPlainObject4(b)) {
-      const from = isPlainObject4(a) ? a : {};
-      const to = isPlainObject4(b) ? b : {};
-      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
-        if (stringify(from[name]) === stringify(to[name])) continue;
-        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
-      }
-    } else {
-      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
-    }
-  }
-  return changes;
-}
-function describeValue(value) {
-  return value === void 0 ? "(unset)" : stringify(value);
-}
-function stringify(value) {
-  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
-}
-function isPlainObject4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/objects/limits.ts
-var MAX_UNITS = 5e3;
-var MAX_OBJECTS = 5e5;
-function createObjectBudget(limit = MAX_OBJECTS) {
-  let spent = 0;
-  return {
-    spend(count, source) {
-      spent += count;
-      if (spent > limit) {
-        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
-      }
-    }
-  };
-}
-function checkUnitCount(count, what) {
-  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
-}
-
-// src/app/fixes/plan-fixes.ts
-import { existsSync as existsSync7, readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
-
-// src/core/fix/fix-plan.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var RAW_HOST = "raw.githubusercontent.com";
-var WEB_HOST = "github.com";
-var YAML_EXTENSION = /\.ya?ml$/i;
-var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
-var EXACT_SET_SIZE = 3;
-function parseGitHubFileUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  const segments = decodeSegments(parsed.pathname);
-  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
-  let rest;
-  if (parsed.hostname === RAW_HOST) rest = segments;
-  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
-  else return void 0;
-  const [owner, repo, ...tail] = rest;
-  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
-  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
-  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
-}
-function replaceFileName(url, name) {
-  const cut = url.search(/[?#]/);
-  const head = cut < 0 ? url : url.slice(0, cut);
-  const tail = cut < 0 ? "" : url.slice(cut);
-  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
-}
-function listConventionalSiblings(fileName) {
-  const name = lastSegment(fileName);
-  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
-  const base = stripExtension(name);
-  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
-  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
-}
-function rankCandidateFiles(names, exclude, caps) {
-  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
-  const crds = eligible.filter((name) => /crd/i.test(name));
-  const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
-}
-function chooseCoveringSet(required, candidates) {
-  const wanted = [...new Set(required)];
-  if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
-  if (coverable.size < wanted.length) return void 0;
-  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
-    for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
-    }
-  }
-  const missing = new Set(wanted);
-  const picked = /* @__PURE__ */ new Set();
-  while (missing.size > 0) {
-    let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
-    }
-    if (best === void 0) return void 0;
-    picked.add(best.index);
-    for (const key of useful[best.index].covers) missing.delete(key);
-  }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
-}
-function matchesIgnoringRef(a, b) {
-  return isSamePlace(a, b, true);
-}
-function isSameDirectoryAnyRef(next, previous) {
-  return isSamePlace(next, previous, false);
-}
-function isSamePlace(a, b, sameName) {
-  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
-  const githubA = parseGitHubFileUrl(a);
-  const githubB = parseGitHubFileUrl(b);
-  if (githubA && githubB) {
-    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
-  }
-  let urlA;
-  let urlB;
-  try {
-    urlA = new URL(a);
-    urlB = new URL(b);
-  } catch {
-    return false;
-  }
-  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
-  const segmentsA = urlA.pathname.split("/");
-  const segmentsB = urlB.pathname.split("/");
-  if (segmentsA.length !== segmentsB.length) return false;
-  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
-  if (differing.length > 1) return false;
-  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
-}
-function learnNameAffixes(rendered, source) {
-  const sourcesByKind = groupKeysByKind(source);
-  const affixes = /* @__PURE__ */ new Map();
-  for (const [kind, objects] of groupKeysByKind(rendered)) {
-    const sources = sourcesByKind.get(kind) ?? [];
-    let common;
-    for (const object of objects) {
-      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
-        const pairs = [];
-        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
-          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
-        }
-        return pairs;
-      });
-      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
-    }
-    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
-    if (best) affixes.set(kind, best);
-  }
-  return affixes;
-}
-function groupKeysByKind(keys) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    const kind = parts.join("/");
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
-  return byKind;
-}
-function applyNameAffix(key, affixes) {
-  const cut = key.lastIndexOf("/");
-  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
-  const affix = affixes.get(kind);
-  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
-}
-function chooseVendorFileName(input) {
-  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
-  const suffix = input.allCrds ? "crds" : "cluster-resources";
-  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
-  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
-  let name = `${stem}.yaml`;
-  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
-  return name;
-}
-function formatVendoredManifests(bodies, header) {
-  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
-`);
-  const documents = bodies.map((body) => `---
-${(0, import_yaml4.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
-  return [...comments, ...documents].join("");
-}
-function* listCombinations(count, size) {
-  const indexes = Array.from({ length: size }, (_, i) => i);
-  while (true) {
-    yield [...indexes];
-    let position = size - 1;
-    while (position >= 0 && indexes[position] === count - size + position) position--;
-    if (position < 0) return;
-    indexes[position] = (indexes[position] ?? 0) + 1;
-    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
-  }
-}
-function decodeSegments(pathname) {
-  try {
-    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
-  } catch {
-    return void 0;
-  }
-}
-function sourcePath(source) {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  try {
-    return decodeURIComponent(new URL(source).pathname);
-  } catch {
-    return source.replace(/[?#].*$/, "");
-  }
-}
-function lastSegment(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function stripExtension(name) {
-  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
-}
-
-// src/core/fix/kustomization-edit.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
-  if (doc.errors.length > 0) return void 0;
-  const crlf = text.includes("\r\n");
-  const lines = text.split("\n");
-  const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
-  if (resources === void 0) {
-    let last = lines.length - 1;
-    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
-    const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
-  }
-  if ((0, import_yaml5.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml5.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml5.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml5.isScalar)(key) ? key.range : void 0;
-    if (!range2) return void 0;
-    const line2 = lineCounter.linePos(range2[0]).line - 1;
-    const original2 = lines[line2] ?? "";
-    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
-  }
-  if (!(0, import_yaml5.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml5.isScalar)(item) && item.range !== void 0 && item.range !== null);
-  if (items.length === 0) return void 0;
-  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
-  if (insertion.before !== void 0 && !target) return void 0;
-  const reference = target ?? items[items.length - 1];
-  const line = lineCounter.linePos(reference.range[0]).line - 1;
-  const original = lines[line] ?? "";
-  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
-}
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
-}
-function readsBackAs(entry) {
-  try {
-    return entry.trim() === entry && (0, import_yaml5.parse)(entry) === entry && (0, import_yaml5.parse)(entry, { version: "1.1" }) === entry;
-  } catch {
-    return false;
-  }
-}
-function assemble(path2, lines, start, end, replacement, description) {
-  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
-}
-function listResourceEntries(text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) return [];
-  return ["resources", "bases"].flatMap((list) => {
-    const items = doc.get(list, true);
-    if (!(0, import_yaml5.isSeq)(items)) return [];
-    return items.items.flatMap(
-      (item) => (0, import_yaml5.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
-    );
-  });
-}
-function describeLineChange(path2, before, after, description) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let start = prefix2;
-  let end = old.length - suffix;
-  let replacement = next.slice(prefix2, next.length - suffix);
-  if (start === end) {
-    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
-    if (!atEnd) {
-      replacement = [...replacement, old[end]];
-      end++;
-    } else if (start > 0) {
-      start--;
-      replacement = [old[start], ...replacement];
-    }
-  }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
-}
-
-// src/core/objects/scope.ts
-var BUILTIN_CLUSTER_SCOPED = {
-  "": ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-  "admissionregistration.k8s.io": [
-    "MutatingWebhookConfiguration",
-    "ValidatingWebhookConfiguration",
-    "ValidatingAdmissionPolicy",
-    "ValidatingAdmissionPolicyBinding",
-    "MutatingAdmissionPolicy",
-    "MutatingAdmissionPolicyBinding"
-  ],
-  "apiextensions.k8s.io": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io": ["APIService"],
-  "internal.apiserver.k8s.io": ["StorageVersion"],
-  "certificates.k8s.io": ["CertificateSigningRequest", "ClusterTrustBundle"],
-  "flowcontrol.apiserver.k8s.io": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io": ["IngressClass", "IPAddress", "ServiceCIDR"],
-  "node.k8s.io": ["RuntimeClass"],
-  "rbac.authorization.k8s.io": ["ClusterRole", "ClusterRoleBinding"],
-  "resource.k8s.io": ["DeviceClass", "ResourceSlice", "DeviceTaintRule", "ResourceClass", "ResourcePoolStatusRequest"],
-  "scheduling.k8s.io": ["PriorityClass"],
-  "storage.k8s.io": ["StorageClass", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass"],
-  "storagemigration.k8s.io": ["StorageVersionMigration"],
-  "authentication.k8s.io": ["TokenReview", "SelfSubjectReview"],
-  "authorization.k8s.io": ["SubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview"],
-  // Removed from the API in 1.25 but still found in old manifests (Calico <= 3.28 ships one).
-  policy: ["PodSecurityPolicy"]
-};
-var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
-  ...Object.keys(BUILTIN_CLUSTER_SCOPED),
-  "apps",
-  "autoscaling",
-  "batch",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions"
-]);
-function formatGroupKind({ group: group2, kind }) {
-  return group2 === "" ? kind : `${kind}.${group2}`;
-}
-function createScopeResolver(crdScopes, extraClusterScoped = []) {
-  const cluster = /* @__PURE__ */ new Set();
-  const namespaced = /* @__PURE__ */ new Set();
-  for (const [group2, kinds] of Object.entries(BUILTIN_CLUSTER_SCOPED)) {
-    for (const kind of kinds) cluster.add(formatGroupKind({ group: group2, kind }));
-  }
-  for (const groupKind of extraClusterScoped) cluster.add(formatGroupKind(groupKind));
-  for (const { groupKind, clusterScoped } of crdScopes) {
-    (clusterScoped ? cluster : namespaced).add(formatGroupKind(groupKind));
-  }
-  return {
-    getScope: (groupKind) => {
-      const key = formatGroupKind(groupKind);
-      if (cluster.has(key)) return "cluster";
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
-      return "unknown";
-    }
-  };
-}
-
-// src/core/rules/removal-rules.ts
-var REMOVAL_SEVERITY = {
-  "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
-  Namespace: { rule: Rules.namespaceRemoved, severity: "error" },
-  PersistentVolumeClaim: { rule: Rules.dataRemoved, severity: "warning" },
-  PersistentVolume: { rule: Rules.dataRemoved, severity: "warning" },
-  "StatefulSet.apps": { rule: Rules.dataRemoved, severity: "warning" }
-};
-var CLUSTER_SCOPED_REMOVAL = { rule: Rules.clusterScopedRemoved, severity: "warning" };
-var NAMESPACED_REMOVAL = { rule: Rules.objectRemoved, severity: "notice" };
-var REMOVAL_RULE_IDS = /* @__PURE__ */ new Set([
-  ...[...Object.values(REMOVAL_SEVERITY), CLUSTER_SCOPED_REMOVAL, NAMESPACED_REMOVAL].map((removal) => removal.rule),
-  Rules.apiGroupChanged
-]);
-var MESSAGE_LIST_LIMIT = 5;
-function classifyRemoval(object) {
-  return REMOVAL_SEVERITY[formatGroupKind(object.id)] ?? (object.scope === "cluster" ? CLUSTER_SCOPED_REMOVAL : NAMESPACED_REMOVAL);
-}
-function evaluateRules(input) {
-  const context = createContext(input);
-  const findings = [];
-  for (const { unit, diff } of input.units) {
-    const regrouped = pairGroupChanges(diff);
-    for (const object of diff.removed) {
-      const successor = regrouped.get(object);
-      findings.push(successor ? describeGroupChange(unit, object, successor) : describeRemoval(unit, object, context));
-    }
-  }
-  findings.push(...findMissingCrds(context));
-  return findings.sort(compareFindings);
-}
-function createContext(input) {
-  const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
-    const crds = /* @__PURE__ */ new Map();
-    for (const { object } of objects) {
-      const names = readCrdNames(object.body);
-      if (names) crds.set(formatGroupKind(names), object);
-    }
-    return crds;
-  };
-  const before = collect("before");
-  const after = collect("after");
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
-}
-function toRef(object) {
-  return { ...object.id, apiVersion: object.apiVersion };
-}
-function describeRemoval(unit, object, context) {
-  const { rule, severity } = classifyRemoval(object);
-  const base = { rule, severity, unit, object: toRef(object), ...object.provenance ? { provenance: object.provenance } : {} };
-  const ref = formatObjectRef(object.id);
-  switch (rule) {
-    case Rules.crdRemoved: {
-      const names = readCrdNames(object.body);
-      const kind = names ? names.kind : "custom resource";
-      const cascade = names ? context.before.filter(({ object: other }) => other.id.group === names.group && other.id.kind === names.kind) : [];
-      const refs = uniqueSorted(cascade.map(({ object: other }) => formatObjectRef(other.id)));
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes every ${kind} with it${which2}` };
-    }
-    case Rules.namespaceRemoved: {
-      const refs = uniqueSorted(
-        context.before.filter(({ object: other }) => other.id.namespace === object.id.name).map(({ object: other }) => formatObjectRef(other.id))
-      );
-      const which2 = refs.length > 0 ? `, including ${listRefs(refs)}` : " (nothing else rendered lives in it)";
-      return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
-    }
-    case Rules.dataRemoved:
-      return {
-        ...base,
-        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
-      };
-    case Rules.clusterScopedRemoved:
-      return { ...base, message: `${ref} is pruned (cluster-scoped)` };
-    default:
-      return { ...base, message: `${ref} is pruned` };
-  }
-}
-function uniqueSorted(values) {
-  return [...new Set(values)].sort();
-}
-function listRefs(refs) {
-  if (refs.length <= MESSAGE_LIST_LIMIT) return refs.join(", ");
-  return `${refs.slice(0, MESSAGE_LIST_LIMIT).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT} more`;
-}
-function pairGroupChanges(diff) {
-  const addedByName = /* @__PURE__ */ new Map();
-  for (const object of diff.added) {
-    const key = `${object.id.kind}/${object.id.namespace}/${object.id.name}`;
-    addedByName.set(key, [...addedByName.get(key) ?? [], object]);
-  }
-  const pairs = /* @__PURE__ */ new Map();
-  for (const object of diff.removed) {
-    const candidates = addedByName.get(`${object.id.kind}/${object.id.namespace}/${object.id.name}`) ?? [];
-    const successor = candidates.find((candidate) => candidate.id.group !== object.id.group);
-    if (successor) pairs.set(object, successor);
-  }
-  return pairs;
-}
-function describeGroupChange(unit, object, successor) {
-  const removal = classifyRemoval(object);
-  const from = object.id.group || "core";
-  const to = successor.id.group || "core";
-  return {
-    rule: Rules.apiGroupChanged,
-    // A group change never makes a removal less serious than the removal itself.
-    severity: removal.severity === "error" ? "error" : "warning",
-    unit,
-    object: toRef(object),
-    ...object.provenance ? { provenance: object.provenance } : {},
-    message: `${formatObjectRef(object.id)} moves from API group ${from} to ${to}: Flux applies the new object, then prunes the old identity, so it is deleted and recreated`
-  };
-}
-function findMissingCrds(context) {
-  const { crdsBefore, crdsAfter } = context;
-  const removedCrds = /* @__PURE__ */ new Map();
-  const groupsLosingCrds = /* @__PURE__ */ new Set();
-  for (const [groupKind, crd] of crdsBefore) {
-    if (crdsAfter.has(groupKind)) continue;
-    removedCrds.set(groupKind, crd);
-    const names = readCrdNames(crd.body);
-    if (names) groupsLosingCrds.add(names.group);
-  }
-  if (removedCrds.size === 0) return [];
-  const findings = [];
-  for (const { unit, object } of context.after) {
-    const groupKind = formatGroupKind(object.id);
-    if (crdsAfter.has(groupKind)) continue;
-    const removedCrd = removedCrds.get(groupKind);
-    const ref = formatObjectRef(object.id);
-    let message;
-    if (removedCrd) {
-      message = `${ref} is still rendered, but this change prunes its CustomResourceDefinition ${removedCrd.id.name}: the API server deletes it, and applying it fails`;
-    } else if (groupsLosingCrds.has(object.id.group)) {
-      message = `${ref} has no CustomResourceDefinition in the render, and this change prunes the CRDs of its API group ${object.id.group}: applying it fails`;
-    } else {
-      continue;
-    }
-    findings.push({
-      rule: Rules.crdMissing,
-      severity: "error",
-      unit,
-      object: toRef(object),
-      ...object.provenance ? { provenance: object.provenance } : {},
-      message
-    });
-  }
-  return findings;
-}
-
-// src/render/kustomize/read-kustomization.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join5, relative, resolve as resolve3, sep as sep4 } from "node:path";
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
-var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function findKustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join5(dir, name);
-    if (existsSync3(file) && statSync2(file).isFile()) return file;
-  }
-  return void 0;
-}
-function isRemoteReference(value) {
-  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
-}
-var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
-function readKustomization(dir, show2, confinement) {
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  if (confinement && !isInside(confinement, file)) {
-    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
-  }
-  const text = readFileSync3(file, "utf8");
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
-  const shown = show2(file);
-  const error2 = doc.errors[0];
-  if (error2) {
-    const line = error2.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
-  }
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml6.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
-  const lineOfValue = indexScalarLines(doc, lineCounter);
-  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
-  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
-  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve3(base, value)));
-  const includes = [];
-  const pluginDirs = [];
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = /* @__PURE__ */ new Map();
-  const outside = [];
-  const pluginConfigs = [];
-  const entries = root ? listPathEntries(root, () => false, resolved) : [];
-  for (const entry of entries) {
-    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
-    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
-    if (isRemoteReference(entry.value)) {
-      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
-      continue;
-    }
-    if (leaves(entry.value)) {
-      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
-      continue;
-    }
-    const pluginField = PLUGIN_FIELDS.has(entry.field);
-    if (!resourceField && !pluginField) continue;
-    const target = resolve3(dir, entry.value);
-    const stat2 = statSync2(target, { throwIfNoEntry: false });
-    if (stat2?.isDirectory()) {
-      includes.push(target);
-      if (pluginField) pluginDirs.push(target);
-    } else if (resourceField) files.set(target, origin);
-    else if (stat2?.isFile()) pluginConfigs.push(target);
-  }
-  const pluginValues = [];
-  if (confinement) {
-    const add = (found) => {
-      outside.push(...found.outside);
-      pluginValues.push(...found.values);
-    };
-    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
-    for (const field of PLUGIN_FIELDS) {
-      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
-        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
-      }
-    }
-  }
-  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml6.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml6.isMap)(item)) continue;
-      const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
-    }
-  }
-  const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml6.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
-      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
-      for (const candidate of candidates) {
-        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve3(dir, candidate);
-        if (target === dir || !existsSync3(target)) continue;
-        if (leaves(candidate)) continue;
-        referencedPaths.add(target);
-      }
-    }
-  });
-  return {
-    dir,
-    file,
-    isComponent: isComponent(root?.get("kind", true)),
-    includes,
-    pluginDirs,
-    files,
-    remotes,
-    generators,
-    referencedPaths: [...referencedPaths].sort(),
-    outside,
-    pluginValues,
-    pathEntries: entries.map(({ field, value }) => ({ field, value }))
-  };
-}
-function indexScalarLines(doc, lineCounter) {
-  let lines;
-  return (value) => {
-    if (!lines) {
-      const index = /* @__PURE__ */ new Map();
-      (0, import_yaml6.visit)(doc, {
-        Scalar(_key, node) {
-          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
-        }
-      });
-      lines = index;
-    }
-    return lines.get(value) ?? 1;
-  };
-}
-function isRecordLike(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function listInlineEntries(list) {
-  const items = (0, import_yaml6.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
-  const entries = [];
-  for (const item of items) {
-    if ((0, import_yaml6.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
-    else if (typeof item === "string") entries.push({ text: item });
-  }
-  return entries;
-}
-function isComponent(kind) {
-  return (0, import_yaml6.isScalar)(kind) && kind.value === "Component";
-}
-function readKustomizationGraph(root, show2, confinement) {
-  const seen = /* @__PURE__ */ new Map();
-  const queue = [{ dir: root }];
-  while (queue.length > 0) {
-    const { dir, pluginOf } = queue.shift();
-    if (seen.has(dir)) continue;
-    let kustomization = readKustomization(dir, show2, confinement);
-    if (!kustomization) continue;
-    if (pluginOf && confinement) {
-      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
-      kustomization = {
-        ...kustomization,
-        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
-        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
-      };
-    }
-    seen.set(dir, kustomization);
-    const { pluginDirs } = kustomization;
-    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
-  }
-  return { root, kustomizations: [...seen.values()] };
-}
-function listOutsideReferences(graph) {
-  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
-}
-function findKustomizationRoots(dir, show2, confinement) {
-  const found = [];
-  const walk = (current) => {
-    const kustomization = readKustomization(current, show2, confinement);
-    if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
-    }
-  };
-  walk(dir);
-  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
-  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
-}
-function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
-  const { confinement } = options;
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    const link = lstatSync(path2, { throwIfNoEntry: false });
-    if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat2 = link.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false }) : link;
-    if (!stat2) return;
-    if (stat2.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join5(path2, entry.name), false);
-    }
-  };
-  const hash = createHash3("sha256");
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
-  }
-  for (const path2 of [...inputs].sort()) {
-    let digest = fileHashes.get(path2);
-    if (digest === void 0) {
-      const bytes = readFileSync3(path2);
-      const bomb = findAliasBomb(bytes.toString("utf8"));
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      digest = createHash3("sha256").update(bytes).digest("hex");
-      fileHashes.set(path2, digest);
-    }
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
-  }
-  return hash.digest("hex");
-}
-function toPosix(path2) {
-  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
-}
-
-// src/render/kustomize/overlay.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, readdirSync as readdirSync2, rmSync as rmSync4, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2 } from "node:path";
-
 // src/render/remote-fetch.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
@@ -41336,7 +41736,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash5("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -41400,10 +41800,10 @@ function createRemoteFetcher(options = {}) {
     try {
       const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync4(index)) return void 0;
-      const digest = readFileSync4(index, "utf8").trim();
+      const digest = readFileSync5(index, "utf8").trim();
       const object = join6(cacheDir, "objects", digest);
       if (!existsSync4(object)) return void 0;
-      const body = readFileSync4(object, "utf8");
+      const body = readFileSync5(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -41412,7 +41812,7 @@ function createRemoteFetcher(options = {}) {
   const writeAtomically = (path2, text) => {
     const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      writeFileSync(temporary, text);
+      writeFileSync2(temporary, text);
       renameSync(temporary, path2);
     } finally {
       rmSync3(temporary, { force: true });
@@ -41422,9 +41822,9 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
+      for (const dir of ["urls", "objects"]) mkdirSync3(join6(cacheDir, dir), { recursive: true });
       const object = join6(cacheDir, "objects", digest);
-      if (!existsSync4(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
+      if (!existsSync4(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
       writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
@@ -41591,14 +41991,14 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync5(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync6(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
   };
   if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname5(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -41616,9 +42016,9 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const shadow = mkdtempSync3(join7(tmpdir3(), "prune-guard-overlay-"));
   const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join7(shadow, relative2(treeRoot, path2));
+    const toShadow = (path2) => join7(shadow, relative4(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname3(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname3(current)) {
+    for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
       real.add(current);
       if (current === treeRoot) break;
     }
@@ -41634,26 +42034,26 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join7(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync2(dirname3(local), { recursive: true });
-          writeFileSync2(local, await remote2.fetcher.fetchText(url));
+          const local = join7(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync4(dirname5(local), { recursive: true });
+          writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative2(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative4(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
     for (const dir of [...real].sort()) {
-      mkdirSync2(toShadow(dir), { recursive: true });
+      mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
-      for (const entry of readdirSync2(dir)) {
+      for (const entry of readdirSync4(dir)) {
         const source = join7(dir, entry);
-        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
+        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path2, text] of [...written, ...additions]) writeFileSync2(toShadow(path2), text);
+    for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative2(shadow, path2);
+      const rel = relative4(shadow, path2);
       return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
@@ -41681,13 +42081,13 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   }
 }
 function listOverrideEntries(text, file) {
-  const doc = (0, import_yaml7.parseDocument)(text, GO_YAML_OPTIONS);
-  if (!(0, import_yaml7.isMap)(doc.contents)) return [];
+  const doc = (0, import_yaml8.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml8.isMap)(doc.contents)) return [];
   return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
-  (0, import_yaml7.visit)(doc, {
+  const doc = (0, import_yaml8.parseDocument)(text, { uniqueKeys: false });
+  (0, import_yaml8.visit)(doc, {
     Scalar(_key, item) {
       if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
@@ -41695,37 +42095,13 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative2(root, path2));
+  return isOutsideRelative(relative4(root, path2));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute2(rel);
-}
-
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error2) {
-        failed = true;
-        throw error2;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
+  return rel.startsWith("..") || isAbsolute(rel);
 }
 
 // src/render/kustomize/render-root.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve4 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
 async function renderRoot(runner, request2) {
@@ -41738,7 +42114,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync6(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync7(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -41750,8 +42126,8 @@ async function renderRoot(runner, request2) {
     const wrapper = request2.provenance ? mkdtempSync4(join8(tmpdir4(), "prune-guard-build-")) : void 0;
     if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
     if (wrapper) {
-      const target = toPosix(relative3(wrapper, buildRoot));
-      writeFileSync3(
+      const target = toPosix(relative5(wrapper, buildRoot));
+      writeFileSync4(
         join8(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -41794,11 +42170,11 @@ function nameRemoteFiles(message, remoteFiles) {
   let result = message;
   for (const [local, url] of remoteFiles ?? []) {
     const tail = local.split("/").slice(-3).join("/");
-    result = result.replace(new RegExp(`[^\\s'"]*${escapeRegExp(tail)}`, "g"), url);
+    result = result.replace(new RegExp(`[^\\s'"]*${escapeRegExp2(tail)}`, "g"), url);
   }
   return result;
 }
-function escapeRegExp(text) {
+function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function takeOriginAnnotation(body) {
@@ -41810,7 +42186,7 @@ function takeOriginAnnotation(body) {
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
   let origin;
   try {
-    origin = (0, import_yaml8.parse)(String(raw));
+    origin = (0, import_yaml9.parse)(String(raw));
   } catch {
     origin = void 0;
   }
@@ -41835,11 +42211,11 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative3(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative5(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
+      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
       const name = String(getMetadata(body).name);
       const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
       return {
@@ -41864,7 +42240,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
         const url = `${single[1]}://${single[2]}`;
         return { url, ...entry(remotes.get(url)) };
       }
-      const local = resolve4(wrapper, origin.path);
+      const local = resolve3(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
       if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
       const file = unalias(local);
@@ -41879,127 +42255,594 @@ function stripPaths(message, prefixes) {
   return result;
 }
 
-// src/render/kustomize/tree-index.ts
-import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join10, posix, relative as relative5 } from "node:path";
-
-// src/flux/artifact.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
-var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
-var DEFAULT_PATTERNS = [
-  "*.jpg",
-  "*.jpeg",
-  "*.gif",
-  "*.png",
-  "*.wmv",
-  "*.flv",
-  "*.tar.gz",
-  "*.zip",
-  ".github/",
-  ".circleci/",
-  ".travis.yml",
-  ".gitlab-ci.yml",
-  "appveyor.yml",
-  ".drone.yml",
-  "cloudbuild.yaml",
-  "codeship-services.yml",
-  "codeship-steps.yml",
-  "**/.goreleaser.yml",
-  "**/.sops.yaml",
-  "**/.flux.yaml"
-];
-var BUILD_DIR_PREFIX = ".prune-guard-build-";
-function createArtifact(source, options = {}) {
-  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
-  const root = join9(base, "source");
-  const sourceConfinement = createConfinement(source);
-  const outsideLinks = /* @__PURE__ */ new Set();
-  const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
-  };
-  try {
-    const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory2), dropLink);
-  } catch (error2) {
-    dispose();
-    throw error2;
-  }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
-}
-function collectIgnoreMatchers(source, specIgnore) {
-  const scoped = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync3(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path2 = join9(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync7(path2, "utf8")) });
+// src/core/objects/limits.ts
+var MAX_UNITS = 5e3;
+var MAX_OBJECTS = 5e5;
+function createObjectBudget(limit = MAX_OBJECTS) {
+  let spent = 0;
+  return {
+    spend(count, source) {
+      spent += count;
+      if (spent > limit) {
+        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
       }
     }
   };
-  walk(source);
-  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
-  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
-  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
-  return [{ dir: "", matcher: root }, ...scoped];
 }
-function isIgnored(matchers, path2, isDirectory2) {
-  if (path2 === "") return false;
-  for (const { dir, matcher } of matchers) {
-    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
-    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
-    if (matcher.ignores(isDirectory2 ? `${inner}/` : inner)) return true;
-  }
-  return false;
+function checkUnitCount(count, what) {
+  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
-function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const file of files) {
-    const parts = file.split("/");
-    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
-    if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = lstatSync2(join9(from, file), { throwIfNoEntry: false });
-    if (stat2?.isSymbolicLink()) dropLink(join9(from, file));
-    if (!stat2?.isFile()) continue;
-    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
-    copyFileSync(join9(from, file), join9(to, file));
+
+// src/flux/discover-units.ts
+function scanSourceObjects(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path2 = join9(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
+        continue;
+      }
+      if (!/\.ya?ml$/.test(entry.name)) continue;
+      let docs;
+      try {
+        docs = loadAll(readFileSync8(path2, "utf8"), null, { schema: CORE_SCHEMA });
+      } catch {
+        continue;
+      }
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative6(root, path2)), body: doc });
+    }
+  };
+  walk(root);
+  return found;
+}
+function findDeclaredKustomizations(objects) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const { file, body } of objects) {
+    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
+    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
+  }
+  return [...declared.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
+}
+function findEntryPoints(declared) {
+  const inside = (file, path2) => path2 === "" || file.startsWith(`${path2}/`);
+  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
+}
+async function discoverFluxUnits(declared, options) {
+  const units = /* @__PURE__ */ new Map();
+  const renderedDocs = [];
+  let level = findEntryPoints(declared).map(
+    ({ ks, file }) => ({ ks, declaredIn: file })
+  );
+  const reached = new Set(level.map(({ ks }) => ks.key));
+  const renderLevel = async () => {
+    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+    const next = [];
+    for (const unit of results) {
+      units.set(unit.ks.key, unit);
+      checkUnitCount(units.size, "Flux Kustomizations");
+      renderedDocs.push(...unit.docs);
+      for (const { body } of unit.docs) {
+        const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
+        if (!child || reached.has(child.key)) continue;
+        reached.add(child.key);
+        next.push({ ks: child, parent: unit.ks.key });
+      }
+    }
+    level = next;
+  };
+  while (level.length > 0) await renderLevel();
+  level = declared.filter(({ ks }) => !reached.has(ks.key)).map(({ ks, file }) => ({ ks, declaredIn: file }));
+  for (const { ks } of level) reached.add(ks.key);
+  while (level.length > 0) await renderLevel();
+  return [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
+}
+async function renderUnit(item, renderedDocs, options) {
+  const { ks } = item;
+  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
+  const sourceProblem = options.checkSource(ks.sourceRef);
+  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
+  if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
+    return {
+      ...base,
+      skipped: `spec.path ${ks.path} holds a variable, and no Kustomization in this source applies ${item.declaredIn} to fill it`,
+      docs: [],
+      missingVariables: []
+    };
+  }
+  const plan = planFluxBuild(options.artifact, ks, options.show);
+  if (plan.outside.length > 0) {
+    const unalias = createUnalias(plan.aliases);
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
+    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+  }
+  const docs = await options.build(plan, ks);
+  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
+  const missing = /* @__PURE__ */ new Set();
+  const finished = docs.map((doc) => {
+    let body = doc.body;
+    if (variables) {
+      const result = substituteObject(body, variables);
+      body = result.body;
+      for (const name of result.missing) missing.add(name);
+    }
+    body = applyCommonMetadata(body, ks);
+    return doc.provenance ? { body, provenance: doc.provenance } : { body };
+  });
+  return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
+  if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
+  const variables = { ...clusterVariables };
+  for (const ref of ks.substituteFrom) {
+    const source = renderedDocs.find(({ body }) => {
+      const metadata = getMetadata(body);
+      return body.kind === ref.kind && body.apiVersion === "v1" && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
+    });
+    if (!source) continue;
+    const secret = ref.kind === "Secret";
+    const data = isRecord(source.body.data) ? source.body.data : {};
+    for (const [key, value] of Object.entries(data)) {
+      const text = secret ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
+      variables[key] = text;
+      if (secret) secretValues?.add(text).add(String(value));
+    }
+    if (secret && isRecord(source.body.stringData)) {
+      for (const [key, value] of Object.entries(source.body.stringData)) {
+        variables[key] = String(value);
+        secretValues?.add(String(value));
+      }
+    }
+  }
+  return { ...variables, ...ks.substitute };
+}
+function applyCommonMetadata(body, ks) {
+  const { labels, annotations } = ks.commonMetadata;
+  if (Object.keys(labels).length === 0 && Object.keys(annotations).length === 0) return body;
+  const metadata = getMetadata(body);
+  const merge2 = (current, extra) => {
+    if (Object.keys(extra).length === 0) return isRecord(current) ? current : void 0;
+    return { ...isRecord(current) ? current : {}, ...extra };
+  };
+  const mergedLabels = merge2(metadata.labels, labels);
+  const mergedAnnotations = merge2(metadata.annotations, annotations);
+  return {
+    ...body,
+    metadata: {
+      ...metadata,
+      ...mergedLabels ? { labels: mergedLabels } : {},
+      ...mergedAnnotations ? { annotations: mergedAnnotations } : {}
+    }
+  };
+}
+function declaresFluxKustomizations(dir) {
+  if (!existsSync6(dir) || !statSync4(dir).isDirectory()) return false;
+  const walk = (current) => {
+    for (const entry of readdirSync5(current, { withFileTypes: true })) {
+      if (entry.name === ".git" || entry.name === "node_modules") continue;
+      const path2 = join9(current, entry.name);
+      if (entry.isDirectory()) {
+        if (walk(path2)) return true;
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        const text = readFileSync8(path2, "utf8");
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(dir);
+}
+
+// src/flux/sources.ts
+function createSourceCheck(objects, repoUrl, mapped) {
+  const repositories = /* @__PURE__ */ new Map();
+  for (const body of objects) {
+    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+    const metadata = getMetadata(body);
+    const spec = isRecord(body.spec) ? body.spec : {};
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
+  }
+  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
+  return (ref) => {
+    const name = `${ref.namespace}/${ref.name}`;
+    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
+    if (mapped.includes(name)) return void 0;
+    const url = repositories.get(name);
+    if (url !== void 0 && ours !== void 0) {
+      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+    }
+    if (ref.name === "flux-system") return void 0;
+    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+  };
+}
+function normalizeGitUrl(url) {
+  let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
+  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
+  if (scp) value = `${scp[1]}/${scp[2]}`;
+  else value = value.replace(/^[a-z+]+:\/\//i, "").replace(/^[^@/]+@/, "");
+  return value.replace(/:\d+\//, "/").toLowerCase();
+}
+
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error2) {
+        failed = true;
+        throw error2;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
+// src/core/diff/diff-object-sets.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
+var REDACTED_CHANGED = "(redacted, changed)";
+function diffObjectSets(before, after) {
+  const added = [];
+  const removed = [];
+  const changed = [];
+  let unchanged = 0;
+  for (const [key, old] of before) {
+    const current = after.get(key);
+    if (!current) {
+      removed.push(old);
+      continue;
+    }
+    const change = compareObject(old, current);
+    if (change) changed.push(change);
+    else unchanged += 1;
+  }
+  for (const [key, current] of after) if (!before.has(key)) added.push(current);
+  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
+  return {
+    added: stillAdded.sort(compareObjects),
+    removed: stillRemoved.sort(compareObjects),
+    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
+    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
+    unchanged
+  };
+}
+function compareObject(before, after) {
+  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
+  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
+  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
+  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
+  if (patch.length === 0) return void 0;
+  const name = formatObjectRef(before.id);
+  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
+  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
+  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
+}
+function compareSecretKeys(before, after) {
+  const old = before.secretDigests ?? {};
+  const current = after.secretDigests ?? {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  return {
+    added: keys.filter((key) => !(key in old)),
+    removed: keys.filter((key) => !(key in current)),
+    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
+  };
+}
+function markChangedSecretKeys(body, keys) {
+  const copy = { ...body };
+  for (const field of ["data", "stringData"]) {
+    const values = body[field];
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
+    if (!isRecord(values)) continue;
+    copy[field] = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
+    );
+  }
+  return copy;
+}
+function toYaml(body) {
+  return (0, import_yaml10.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+}
+var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
+var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
+function getGeneratedNameStem(object) {
+  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
+  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
+}
+function pairGeneratedNames(removed, added) {
+  const stemKey = (object) => {
+    const stem = getGeneratedNameStem(object);
+    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
+  };
+  const groupBy = (objects) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const object of objects) {
+      const key = stemKey(object);
+      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
+    }
+    return groups;
+  };
+  const removedByStem = groupBy(removed);
+  const addedByStem = groupBy(added);
+  const replaced = [];
+  const paired = /* @__PURE__ */ new Set();
+  for (const [key, olds] of removedByStem) {
+    const news = addedByStem.get(key);
+    const [old] = olds;
+    const [current] = news ?? [];
+    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
+    replaced.push({ before: old, after: current, reason: "generated-name" });
+    paired.add(old).add(current);
+  }
+  return {
+    replaced,
+    removed: removed.filter((object) => !paired.has(object)),
+    added: added.filter((object) => !paired.has(object))
+  };
+}
+
+// src/app/analyze-units.ts
+function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = /* @__PURE__ */ new Map();
+  const setOf = (docs) => {
+    if (!docs) return /* @__PURE__ */ new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
+    }
+    return set;
+  };
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== void 0,
+      existsAfter: after !== void 0,
+      ...skipped ? { skipped } : {}
+    };
+  });
+  const report = buildReport({
+    version: "0.1.0",
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...owners ? { owners } : {},
+    extraFindings
+  });
+  return { report, units: diffs, scope };
+}
+
+// src/app/compare-flux-sides.ts
+async function compareFluxSides(sides, context) {
+  const { runner, remote: remote2, settings, concurrency: width } = context;
+  const artifacts = [];
+  const secretValues = /* @__PURE__ */ new Set();
+  try {
+    const cache2 = /* @__PURE__ */ new Map();
+    let builds = 0;
+    const discover = async (side) => {
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      artifacts.push(artifact);
+      const show2 = (path2) => side.show(join10(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const objects = scanSourceObjects(artifact.root);
+      const fileHashes = /* @__PURE__ */ new Map();
+      const build2 = (plan, ks) => {
+        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
+        let pending2 = cache2.get(key);
+        if (!pending2) {
+          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 }).then((docs) => {
+            context.onProgress?.(++builds, void 0);
+            return docs;
+          });
+          cache2.set(key, pending2);
+        }
+        return pending2;
+      };
+      return discoverFluxUnits(findDeclaredKustomizations(objects), {
+        artifact,
+        show: show2,
+        build: build2,
+        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
+        clusterVariables: settings.config.substitute,
+        secretValues,
+        concurrency: width,
+        mapInPool
+      });
+    };
+    const beforeUnits = await discover(sides.before);
+    const afterUnits = await discover(sides.after);
+    const analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
+    return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
+  } catch (error2) {
+    throw maskError(error2, createSecretMask(secretValues));
+  } finally {
+    for (const artifact of artifacts) artifact.dispose();
   }
 }
-function copyTree(from, to, skip, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const entry of readdirSync3(from, { withFileTypes: true })) {
-    const path2 = join9(from, entry.name);
-    if (entry.isSymbolicLink()) dropLink(path2);
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join9(to, entry.name));
+function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
+  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
+  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const findings = [...settings.configFindings];
+  const owners = /* @__PURE__ */ new Map();
+  const units = [];
+  for (const key of keys) {
+    const old = before.get(key);
+    const current = after.get(key);
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
+    owners.set(key, {
+      ...ksBefore ? { before: ksBefore } : {},
+      ...ksAfter ? { after: ksAfter } : {},
+      ...old?.parent ? { parentBefore: old.parent } : {},
+      ...current?.parent ? { parentAfter: current.parent } : {},
+      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+      ...skippedBefore ? { skippedBefore } : {},
+      ...skippedAfter ? { skippedAfter } : {},
+      missingVariables: current?.missingVariables ?? []
+    });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : void 0), after: current?.docs ?? (unknownAfter ? [] : void 0), ...!judged && why ? { skipped: why } : {} });
   }
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+}
+function findUnrenderedAncestor(unit, own, other) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return void 0;
+  }
+  return void 0;
+}
+function maskError(error2, mask) {
+  if (mask.forms.length === 0 || !(error2 instanceof Error)) return error2;
+  error2.message = mask.text(error2.message);
+  if (error2.stack !== void 0) error2.stack = mask.text(error2.stack);
+  if (error2 instanceof PruneGuardError && error2.details !== void 0) {
+    Object.defineProperty(error2, "details", { value: mask.text(error2.details) });
+  }
+  return error2;
+}
+
+// src/app/compare-sides.ts
+import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
+import { join as join11, relative as relative7 } from "node:path";
+async function compareSides(comparison, context) {
+  const { before, after } = comparison;
+  const { runner, remote: remote2, settings, concurrency: width } = context;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
+  };
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    context.onProgress?.(++done, tasks.length);
+  });
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before, true));
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
+  }
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+  );
+  return { analysis, units };
+}
+function discoverRootNames({ before, after, paths, requireBothSides }) {
+  const rootNames = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const shown = path2 || ".";
+    if (!existsSync7(join11(before.root, path2)) && !existsSync7(join11(after.root, path2))) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join11(side.root, path2);
+      if (!existsSync7(dir)) continue;
+      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
+      found += roots.length;
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+  checkUnitCount(rootNames.size, "kustomization roots");
+  return [...rootNames].sort();
+}
+function planRenders(before, after, rootNames) {
+  const fileHashes = /* @__PURE__ */ new Map();
+  const tasks = /* @__PURE__ */ new Map();
+  const plans = [];
+  for (const name of rootNames) {
+    const plan = { name: name || "." };
+    for (const [key, side] of [["before", before], ["after", after]]) {
+      const dir = join11(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+  return { plans, tasks: [...tasks.values()] };
+}
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
 }
 
 // src/render/kustomize/tree-index.ts
+import { existsSync as existsSync8, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6 } from "node:fs";
+import { join as join12, posix, relative as relative8 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join12(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join10(root, path2);
-        const readable = existsSync6(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync8(absolute, "utf8") : void 0);
+        const absolute = join12(root, path2);
+        const readable = existsSync8(absolute) && isInside(confinement, absolute) && statSync6(absolute).isFile() && statSync6(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync9(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -42018,8 +42861,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
+    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join12(dir, entry.name));
     }
   };
   walk(root);
@@ -42028,159 +42871,313 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join10(dir, entry.name);
+      const path2 = join12(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative8(root, path2)));
     }
   };
   walk(root);
   return files.sort();
 }
 
-// src/app/fixes/plan-fixes.ts
-var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
-var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
-var NAMED_EXTRAS = 3;
-async function planFixes(findings, units, context) {
-  const groups = collectGroups(findings, units);
-  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
-  let index;
-  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
-  const planned = await mapInPool(groups, context.concurrency, (group2) => planGroupFix(group2, planning));
-  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
-  const files = [...byFile.keys()].sort();
-  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
-  const fileFixes = merged.map(({ fix }) => fix);
-  const { kept, providers } = await checkTogether(fileFixes, planning);
-  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
-  const targets = /* @__PURE__ */ new Map();
-  for (const [position, fileFix] of kept.entries()) {
-    for (const group2 of fileFix.groups) {
-      for (const [unitName, member] of group2.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
-    }
-  }
-  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
-  for (const group2 of leftOut) {
-    let covered = true;
-    for (const [unitName, member] of group2.members) {
-      for (const object of member.objects) {
-        const provider = providers.objects.get(`${unitName}\0${object.key}`);
-        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
-        else covered = false;
-      }
-    }
-    if (!covered) notes.push(describeUnfixed(group2, ["its fix cannot be applied together with the fixes of the same build"]));
-  }
-  for (const finding of findings) {
-    if (finding.rule !== Rules.crdMissing) continue;
-    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
-    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
-    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
-  }
-  return { fixes, targets, notes };
-}
-function collectGroups(findings, units) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
-    const unit = units.get(finding.unit);
-    if (!unit?.exists) continue;
-    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
-    const provenance = object?.provenance;
-    const source = provenance?.url ?? provenance?.file;
-    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
-    const key = [provenance.kustomization, provenance.line, source].join("\0");
-    const group2 = groups.get(key) ?? {
-      kustomization: provenance.kustomization,
-      line: provenance.line,
-      source,
-      sourceIsFile: provenance.url === void 0,
-      members: /* @__PURE__ */ new Map(),
-      objects: /* @__PURE__ */ new Map()
-    };
-    const member = group2.members.get(finding.unit) ?? { unit, objects: [] };
-    if (!member.objects.includes(object)) member.objects.push(object);
-    group2.members.set(finding.unit, member);
-    if (!group2.objects.has(object.key)) group2.objects.set(object.key, object);
-    groups.set(key, group2);
-  }
-  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
-}
-function describeUnfixed(group2, notes) {
-  return `no fix for ${describeObjects([...group2.objects.values()])} listed at ${group2.kustomization}:${group2.line}: ${notes.join("; ")}`;
-}
-async function planGroupFix(group2, planning) {
-  const none = { notes: [] };
-  const headFile = join11(planning.head.root, group2.kustomization);
-  if (!existsSync7(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
-  if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync9(headFile, "utf8");
-  const beforeFile = join11(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync7(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync9(beforeFile, "utf8")) : [];
-  const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
-  const headEntries = listResourceEntries(headText);
-  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
-  const required = [...group2.objects.keys()].sort();
-  const source = await readBeforeSource(group2, planning);
-  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
-  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(planning.readIndex().readText(group2.source), group2.source, required, planning.scope, affixes)) {
-    return none;
-  }
-  const listed = headEntries.filter((entry) => entry.list === "resources");
-  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group2, listed) ?? listed[0];
-  const what = describeObjects([...group2.objects.values()]);
-  const notes = [];
-  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group2.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
-  const lookup2 = { failed: false };
-  const search = { group: group2, required, what, affixes, planning };
-  const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
-    yield* findLocalCandidates(search, movedTo);
-    if (movedTo.length === 0 && !lookup2.failed) {
-      const vendored = vendorObjects(search, source);
-      if (vendored) yield vendored;
-    }
-  };
-  const attempts = candidates();
-  let tried = 0;
-  try {
-    let rejected;
-    while (true) {
-      const next = await attempts.next(rejected);
-      if (next.done) break;
-      const candidate = next.value;
-      const edit = planResourceInsertion(group2.kustomization, headText, {
-        entries: candidate.entries,
-        ...anchor ? { before: anchor.value } : {},
-        description: candidate.description
-      });
-      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group2.kustomization}`] };
-      const verification = await verify([group2], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
-      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
-      rejected = verification.status === "failed";
-      tried++;
-      if (rejected) continue;
-      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
-      return { fix: { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
-    }
-  } finally {
-    await attempts.return(void 0);
-  }
-  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
-  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group2.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
-  return { notes };
-}
+// src/app/fixes/fix-model.ts
+import { join as join13 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join13(planning.head.root, file.path), file.content])) };
 }
+function describeObjects(objects) {
+  const [first] = objects;
+  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
+  const kinds = new Set(objects.map((object) => object.id.kind));
+  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
+  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
+  return `the ${objects.length} cluster-scoped objects`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/app/fixes/merge-fixes.ts
+import { readFileSync as readFileSync11 } from "node:fs";
+import { join as join15 } from "node:path";
+
+// src/app/fixes/read-manifest-keys.ts
+import { readFileSync as readFileSync10 } from "node:fs";
+import { join as join14 } from "node:path";
+
+// src/core/fix/fix-plan.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+var RAW_HOST = "raw.githubusercontent.com";
+var WEB_HOST = "github.com";
+var YAML_EXTENSION = /\.ya?ml$/i;
+var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
+var EXACT_SET_SIZE = 3;
+function parseGitHubFileUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  const segments = decodeSegments(parsed.pathname);
+  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
+  let rest;
+  if (parsed.hostname === RAW_HOST) rest = segments;
+  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
+  else return void 0;
+  const [owner, repo, ...tail] = rest;
+  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
+  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
+  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
+}
+function replaceFileName(url, name) {
+  const cut = url.search(/[?#]/);
+  const head = cut < 0 ? url : url.slice(0, cut);
+  const tail = cut < 0 ? "" : url.slice(cut);
+  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
+}
+function listConventionalSiblings(fileName) {
+  const name = lastSegment(fileName);
+  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
+  const base = stripExtension(name);
+  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
+  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
+}
+function rankCandidateFiles(names, exclude, caps) {
+  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
+  const crds = eligible.filter((name) => /crd/i.test(name));
+  const others = eligible.filter((name) => !/crd/i.test(name));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
+}
+function chooseCoveringSet(required, candidates) {
+  const wanted = [...new Set(required)];
+  if (wanted.length === 0) return [];
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  if (coverable.size < wanted.length) return void 0;
+  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
+    for (const combination of listCombinations(useful.length, size)) {
+      const chosen = combination.map((index) => useful[index]);
+      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
+    }
+  }
+  const missing = new Set(wanted);
+  const picked = /* @__PURE__ */ new Set();
+  while (missing.size > 0) {
+    let best;
+    for (const [index, entry] of useful.entries()) {
+      if (picked.has(index)) continue;
+      const gain = entry.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    }
+    if (best === void 0) return void 0;
+    picked.add(best.index);
+    for (const key of useful[best.index].covers) missing.delete(key);
+  }
+  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+}
+function matchesIgnoringRef(a, b) {
+  return isSamePlace(a, b, true);
+}
+function isSameDirectoryAnyRef(next, previous) {
+  return isSamePlace(next, previous, false);
+}
+function isSamePlace(a, b, sameName) {
+  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
+  const githubA = parseGitHubFileUrl(a);
+  const githubB = parseGitHubFileUrl(b);
+  if (githubA && githubB) {
+    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
+  }
+  let urlA;
+  let urlB;
+  try {
+    urlA = new URL(a);
+    urlB = new URL(b);
+  } catch {
+    return false;
+  }
+  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
+  const segmentsA = urlA.pathname.split("/");
+  const segmentsB = urlB.pathname.split("/");
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  if (differing.length > 1) return false;
+  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
+}
+function learnNameAffixes(rendered, source) {
+  const sourcesByKind = groupKeysByKind(source);
+  const affixes = /* @__PURE__ */ new Map();
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
+    let common;
+    for (const object of objects) {
+      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
+        const pairs = [];
+        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+        }
+        return pairs;
+      });
+      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
+}
+function applyNameAffix(key, affixes) {
+  const cut = key.lastIndexOf("/");
+  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
+}
+function chooseVendorFileName(input) {
+  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
+  const suffix = input.allCrds ? "crds" : "cluster-resources";
+  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
+  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
+  let name = `${stem}.yaml`;
+  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
+  return name;
+}
+function formatVendoredManifests(bodies, header) {
+  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
+`);
+  const documents = bodies.map((body) => `---
+${(0, import_yaml11.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+  return [...comments, ...documents].join("");
+}
+function* listCombinations(count, size) {
+  const indexes = Array.from({ length: size }, (_, i) => i);
+  while (true) {
+    yield [...indexes];
+    let position = size - 1;
+    while (position >= 0 && indexes[position] === count - size + position) position--;
+    if (position < 0) return;
+    indexes[position] = (indexes[position] ?? 0) + 1;
+    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
+  }
+}
+function decodeSegments(pathname) {
+  try {
+    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function sourcePath(source) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  try {
+    return decodeURIComponent(new URL(source).pathname);
+  } catch {
+    return source.replace(/[?#].*$/, "");
+  }
+}
+function lastSegment(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function stripExtension(name) {
+  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
+}
+
+// src/app/fixes/read-manifest-keys.ts
+function readKeys(text, source, scope, affixes) {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+function readManifestObjects(text, source, scope) {
+  try {
+    const docs = parseManifests(text, source).map((body) => ({ body }));
+    const local = extendScope(scope, docs);
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
+  } catch {
+    return void 0;
+  }
+}
+function holdsAll(text, source, required, scope, affixes) {
+  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
+  return keys !== void 0 && required.every((key) => keys.has(key));
+}
+function extendScope(scope, docs) {
+  const own = createScopeResolver(collectCrdScopes(docs));
+  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
+}
+async function readBeforeSource(group2, planning) {
+  let text;
+  try {
+    const file = join14(planning.beforeRoot, group2.source);
+    if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
+    text = group2.sourceIsFile ? readFileSync10(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+  } catch {
+    return void 0;
+  }
+  return readManifestObjects(text, group2.source, planning.scope);
+}
+
+// src/app/fixes/verify-fix.ts
+async function verify(groups, change, planning) {
+  const required = /* @__PURE__ */ new Map();
+  for (const group2 of groups) {
+    for (const [name, member] of group2.members) {
+      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
+      for (const object of member.objects) keys.add(object.key);
+      required.set(name, keys);
+    }
+  }
+  const affected = listAffectedUnits(change, planning);
+  if (affected.length === 0) return { status: "unverified" };
+  const renders = /* @__PURE__ */ new Map();
+  for (const [name, unit] of affected) {
+    let docs;
+    try {
+      docs = await renderRoot(planning.runner, {
+        treeRoot: planning.head.root,
+        graph: unit.headGraph,
+        show: planning.head.show,
+        provenance: false,
+        remote: planning.remote,
+        edits: change
+      });
+    } catch (error2) {
+      if (error2 instanceof FetchError && !isMissingFile(error2)) return { status: "unreachable", problem: redactCredentials(error2.message) };
+      if (error2 instanceof PruneGuardError) return { status: "failed" };
+      throw error2;
+    }
+    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
+    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
+    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
+    if (!keeps || !restores) return { status: "failed" };
+    renders.set(name, set);
+  }
+  return { status: "verified", renders };
+}
+function listAffectedUnits(change, planning) {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+}
+
+// src/app/fixes/merge-fixes.ts
+var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join11(planning.head.root, path2);
-  const original = readFileSync9(headFile, "utf8");
+  const headFile = join15(planning.head.root, path2);
+  const original = readFileSync11(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -42275,7 +43272,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync9(join11(planning.head.root, path2), "utf8");
+  const original = readFileSync11(join15(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -42293,68 +43290,84 @@ function toFix(fileFix, providers, planning) {
     verified: fileFix.verification.status === "verified"
   };
 }
-function findPreviousEntry(entries, beforeEntry, beforeEntries) {
-  if (beforeEntry === void 0) return void 0;
-  const exact = entries.find((entry) => entry.value === beforeEntry);
-  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
-  if (sameFile) return sameFile;
-  const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+
+// src/app/fixes/plan-group-fix.ts
+import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
+import { join as join17 } from "node:path";
+
+// src/app/fixes/find-local-candidates.ts
+import { existsSync as existsSync9, readdirSync as readdirSync7 } from "node:fs";
+import { dirname as dirname6, join as join16, relative as relative9 } from "node:path";
+async function* findLocalCandidates(search, movedTo) {
+  const { group: group2, required, what, planning, affixes } = search;
+  const { root } = planning.head;
+  const kustomizationDir = dirname6(join16(root, group2.kustomization));
+  const them = required.length === 1 ? "it" : "them";
+  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
+    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
+    return keys.size > 0 ? [{ name: toPosix(relative9(kustomizationDir, unit.headGraph.root)), keys }] : [];
+  }).sort((a, b) => compareText(a.name, b.name));
+  const inDirectories = chooseCoveringSet(required, directories);
+  if (inDirectories && inDirectories.length > 0) {
+    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
+    yield {
+      source: FixSources.local,
+      entries: inDirectories.map((candidate) => candidate.name),
+      files: [],
+      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
+    };
+  }
+  if (movedTo.length > 0) return;
+  const index = planning.readIndex();
+  const names = [...group2.objects.values()].map((object) => object.id.name);
+  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
+  const near = (path2) => join16(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
+    const text = index.readText(path2);
+    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
+    const keys = readKeys(text, path2, planning.scope, affixes);
+    return keys ? [{ name: toPosix(relative9(kustomizationDir, join16(root, path2))), keys }] : [];
+  });
+  const chosen = chooseCoveringSet(required, files);
+  if (!chosen || chosen.length === 0) return;
+  const listed = chosen.map((candidate) => candidate.name).join(" and ");
+  yield {
+    source: FixSources.local,
+    entries: chosen.map((candidate) => candidate.name),
+    files: [],
+    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
+  };
 }
-function findDependentEntry(group2, entries) {
-  const kinds = new Set(
-    [...group2.objects.values()].flatMap((object) => {
-      const crd = readCrdNames(object.body);
-      return crd ? [`${crd.group}/${crd.kind}`] : [];
-    })
+function vendorObjects(search, source) {
+  const { group: group2, what, planning, affixes } = search;
+  if (!source || [...group2.objects.values()].some((object) => isSecret(object.id))) return void 0;
+  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
+  const keys = [...group2.objects.keys()].sort(compareText);
+  if (!keys.every((key) => bodies.has(key))) return void 0;
+  const headDir = dirname6(join16(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync9(headDir) ? readdirSync7(headDir) : []);
+  const name = chooseVendorFileName({
+    source: group2.source,
+    allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
+    taken
+  });
+  const content = formatVendoredManifests(
+    keys.map((key) => bodies.get(key)),
+    [`Vendored by prune-guard: ${redactCredentials(group2.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
   );
-  if (kinds.size === 0) return void 0;
-  const lines = [...group2.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group2.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
-  const first = Math.min(...lines);
-  return entries.find((entry) => entry.line === first);
+  const them = keys.length === 1 ? "it" : "them";
+  return {
+    source: FixSources.vendored,
+    entries: [name],
+    files: [{ path: toPosix(relative9(planning.head.root, join16(headDir, name))), content }],
+    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
+  };
 }
-function describeObjects(objects) {
-  const [first] = objects;
-  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
-  const kinds = new Set(objects.map((object) => object.id.kind));
-  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
-  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
-  return `the ${objects.length} cluster-scoped objects`;
-}
-function readKeys(text, source, scope, affixes) {
-  const objects = readManifestObjects(text, source, scope);
-  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
-}
-function readManifestObjects(text, source, scope) {
-  try {
-    const docs = parseManifests(text, source).map((body) => ({ body }));
-    const local = extendScope(scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
-  } catch {
-    return void 0;
-  }
-}
-function holdsAll(text, source, required, scope, affixes) {
-  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
-  return keys !== void 0 && required.every((key) => keys.has(key));
-}
-function extendScope(scope, docs) {
-  const own = createScopeResolver(collectCrdScopes(docs));
-  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
-}
-async function readBeforeSource(group2, planning) {
-  let text;
-  try {
-    const file = join11(planning.beforeRoot, group2.source);
-    if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync9(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
-  } catch {
-    return void 0;
-  }
-  return readManifestObjects(text, group2.source, planning.scope);
-}
+
+// src/app/fixes/find-remote-candidates.ts
+import { posix as posix2 } from "node:path";
+var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
+var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group: group2, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group2.source) ? group2.source : void 0;
@@ -42450,1458 +43463,439 @@ function describeGitHubError(error2) {
   }
   return describeNetworkError(error2);
 }
-async function* findLocalCandidates(search, movedTo) {
-  const { group: group2, required, what, planning, affixes } = search;
-  const { root } = planning.head;
-  const kustomizationDir = dirname5(join11(root, group2.kustomization));
-  const them = required.length === 1 ? "it" : "them";
-  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
-    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative6(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText(a.name, b.name));
-  const inDirectories = chooseCoveringSet(required, directories);
-  if (inDirectories && inDirectories.length > 0) {
-    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
-    yield {
-      source: FixSources.local,
-      entries: inDirectories.map((candidate) => candidate.name),
-      files: [],
-      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
-    };
+
+// src/app/fixes/plan-group-fix.ts
+async function planGroupFix(group2, planning) {
+  const none = { notes: [] };
+  const headFile = join17(planning.head.root, group2.kustomization);
+  if (!existsSync10(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
+  if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
+  const headText = readFileSync12(headFile, "utf8");
+  const beforeFile = join17(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync10(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync12(beforeFile, "utf8")) : [];
+  const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
+  const headEntries = listResourceEntries(headText);
+  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
+  const required = [...group2.objects.keys()].sort();
+  const source = await readBeforeSource(group2, planning);
+  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(planning.readIndex().readText(group2.source), group2.source, required, planning.scope, affixes)) {
+    return none;
   }
-  if (movedTo.length > 0) return;
-  const index = planning.readIndex();
-  const names = [...group2.objects.values()].map((object) => object.id.name);
-  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
-    const text = index.readText(path2);
-    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
-    const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
-  });
-  const chosen = chooseCoveringSet(required, files);
-  if (!chosen || chosen.length === 0) return;
-  const listed = chosen.map((candidate) => candidate.name).join(" and ");
-  yield {
-    source: FixSources.local,
-    entries: chosen.map((candidate) => candidate.name),
-    files: [],
-    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
-  };
-}
-function vendorObjects(search, source) {
-  const { group: group2, what, planning, affixes } = search;
-  if (!source || [...group2.objects.values()].some((object) => isSecret(object.id))) return void 0;
-  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group2.objects.keys()].sort(compareText);
-  if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname5(join11(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync7(headDir) ? readdirSync5(headDir) : []);
-  const name = chooseVendorFileName({
-    source: group2.source,
-    allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
-    taken
-  });
-  const content = formatVendoredManifests(
-    keys.map((key) => bodies.get(key)),
-    [`Vendored by prune-guard: ${redactCredentials(group2.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
-  );
-  const them = keys.length === 1 ? "it" : "them";
-  return {
-    source: FixSources.vendored,
-    entries: [name],
-    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
-    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
-  };
-}
-async function verify(groups, change, planning) {
-  const required = /* @__PURE__ */ new Map();
-  for (const group2 of groups) {
-    for (const [name, member] of group2.members) {
-      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
-      for (const object of member.objects) keys.add(object.key);
-      required.set(name, keys);
+  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group2, listed) ?? listed[0];
+  const what = describeObjects([...group2.objects.values()]);
+  const notes = [];
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group2.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
+  const lookup2 = { failed: false };
+  const search = { group: group2, required, what, affixes, planning };
+  const candidates = async function* () {
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
+    yield* findLocalCandidates(search, movedTo);
+    if (movedTo.length === 0 && !lookup2.failed) {
+      const vendored = vendorObjects(search, source);
+      if (vendored) yield vendored;
     }
-  }
-  const affected = listAffectedUnits(change, planning);
-  if (affected.length === 0) return { status: "unverified" };
-  const renders = /* @__PURE__ */ new Map();
-  for (const [name, unit] of affected) {
-    let docs;
-    try {
-      docs = await renderRoot(planning.runner, {
-        treeRoot: planning.head.root,
-        graph: unit.headGraph,
-        show: planning.head.show,
-        provenance: false,
-        remote: planning.remote,
-        edits: change
+  };
+  const attempts = candidates();
+  let tried = 0;
+  try {
+    let rejected;
+    while (true) {
+      const next = await attempts.next(rejected);
+      if (next.done) break;
+      const candidate = next.value;
+      const edit = planResourceInsertion(group2.kustomization, headText, {
+        entries: candidate.entries,
+        ...anchor ? { before: anchor.value } : {},
+        description: candidate.description
       });
-    } catch (error2) {
-      if (error2 instanceof FetchError && !isMissingFile(error2)) return { status: "unreachable", problem: redactCredentials(error2.message) };
-      if (error2 instanceof PruneGuardError) return { status: "failed" };
-      throw error2;
+      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group2.kustomization}`] };
+      const verification = await verify([group2], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
+      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
+      rejected = verification.status === "failed";
+      tried++;
+      if (rejected) continue;
+      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
+      return { fix: { group: group2, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
     }
-    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
-    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
-    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
-    if (!keeps || !restores) return { status: "failed" };
-    renders.set(name, set);
+  } finally {
+    await attempts.return(void 0);
   }
-  return { status: "verified", renders };
+  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
+  if ([...group2.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
+  return { notes };
 }
-function listAffectedUnits(change, planning) {
-  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+function findPreviousEntry(entries, beforeEntry, beforeEntries) {
+  if (beforeEntry === void 0) return void 0;
+  const exact = entries.find((entry) => entry.value === beforeEntry);
+  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
+  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  if (sameFile) return sameFile;
+  const before = new Set(beforeEntries.map((entry) => entry.value));
+  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+function findDependentEntry(group2, entries) {
+  const kinds = new Set(
+    [...group2.objects.values()].flatMap((object) => {
+      const crd = readCrdNames(object.body);
+      return crd ? [`${crd.group}/${crd.kind}`] : [];
+    })
+  );
+  if (kinds.size === 0) return void 0;
+  const lines = [...group2.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group2.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
+  const first = Math.min(...lines);
+  return entries.find((entry) => entry.line === first);
 }
 
-// src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join12, relative as relative7 } from "node:path";
-
-// src/core/diff/diff-object-sets.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml9 = __toESM(require_dist(), 1);
-var REDACTED_CHANGED = "(redacted, changed)";
-function diffObjectSets(before, after) {
-  const added = [];
-  const removed = [];
-  const changed = [];
-  let unchanged = 0;
-  for (const [key, old] of before) {
-    const current = after.get(key);
-    if (!current) {
-      removed.push(old);
-      continue;
-    }
-    const change = compareObject(old, current);
-    if (change) changed.push(change);
-    else unchanged += 1;
-  }
-  for (const [key, current] of after) if (!before.has(key)) added.push(current);
-  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
-  return {
-    added: stillAdded.sort(compareObjects),
-    removed: stillRemoved.sort(compareObjects),
-    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
-    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
-    unchanged
-  };
-}
-function compareObject(before, after) {
-  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
-  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
-  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
-  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
-  if (patch.length === 0) return void 0;
-  const name = formatObjectRef(before.id);
-  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
-  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
-  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
-}
-function compareSecretKeys(before, after) {
-  const old = before.secretDigests ?? {};
-  const current = after.secretDigests ?? {};
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
-  return {
-    added: keys.filter((key) => !(key in old)),
-    removed: keys.filter((key) => !(key in current)),
-    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
-  };
-}
-function markChangedSecretKeys(body, keys) {
-  const copy = { ...body };
-  for (const field of ["data", "stringData"]) {
-    const values = body[field];
-    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
-    if (!isRecord(values)) continue;
-    copy[field] = Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
-    );
-  }
-  return copy;
-}
-function toYaml(body) {
-  return (0, import_yaml9.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
-}
-var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
-var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
-function getGeneratedNameStem(object) {
-  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
-  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
-}
-function pairGeneratedNames(removed, added) {
-  const stemKey = (object) => {
-    const stem = getGeneratedNameStem(object);
-    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
-  };
-  const groupBy = (objects) => {
-    const groups = /* @__PURE__ */ new Map();
-    for (const object of objects) {
-      const key = stemKey(object);
-      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
-    }
-    return groups;
-  };
-  const removedByStem = groupBy(removed);
-  const addedByStem = groupBy(added);
-  const replaced = [];
-  const paired = /* @__PURE__ */ new Set();
-  for (const [key, olds] of removedByStem) {
-    const news = addedByStem.get(key);
-    const [old] = olds;
-    const [current] = news ?? [];
-    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
-    replaced.push({ before: old, after: current, reason: "generated-name" });
-    paired.add(old).add(current);
-  }
-  return {
-    replaced,
-    removed: removed.filter((object) => !paired.has(object)),
-    added: added.filter((object) => !paired.has(object))
-  };
-}
-
-// src/core/objects/flux-objects.ts
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
-var DeletionPolicies = {
-  mirrorPrune: "MirrorPrune",
-  delete: "Delete",
-  waitForTermination: "WaitForTermination",
-  orphan: "Orphan"
-};
-function isFluxKustomization(body) {
-  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
-}
-function isHelmRelease(body) {
-  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
-}
-function readFluxKustomization(body) {
-  if (!isFluxKustomization(body)) return void 0;
-  const apiVersion = String(body.apiVersion);
-  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
-  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
-  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
-  return {
-    key: `${namespace}/${name}`,
-    name,
-    namespace,
-    apiVersion,
-    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
-    prune: spec.prune === true,
-    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
-    suspend: spec.suspend === true,
-    sourceRef: {
-      kind: String(sourceRef.kind ?? "GitRepository"),
-      name: String(sourceRef.name ?? ""),
-      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
-    },
-    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
-    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
-    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
-    patches: Array.isArray(spec.patches) ? spec.patches : [],
-    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
-    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
-    commonMetadata: {
-      labels: toStringRecord(commonMetadata.labels),
-      annotations: toStringRecord(commonMetadata.annotations)
-    },
-    substitute: toStringRecord(postBuild.substitute),
-    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
-      kind: String(ref.kind ?? "ConfigMap"),
-      name: String(ref.name ?? ""),
-      optional: ref.optional === true
-    })),
-    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
-      name: String(ref.name ?? ""),
-      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
-    }))
-  };
-}
-function normalizeFluxPath(path2) {
-  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
-  return parts.join("/");
-}
-function deletesInventoryOnDeletion(ks) {
-  if (ks.suspend) return false;
-  switch (ks.deletionPolicy) {
-    case DeletionPolicies.delete:
-    case DeletionPolicies.waitForTermination:
-      return true;
-    case DeletionPolicies.orphan:
-      return false;
-    default:
-      return ks.prune;
-  }
-}
-function readHelmReleaseIdentity(body) {
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
-  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
-  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
-  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
-  return {
-    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
-    targetNamespace,
-    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
-    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
-  };
-}
-function toStringRecord(value) {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
-}
-
-// src/core/rules/flux-rules.ts
-var PRUNE_OPT_OUTS = {
-  "kustomize.toolkit.fluxcd.io/prune": "disabled",
-  "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
-  "kustomize.toolkit.fluxcd.io/ssa": "ignore"
-};
-var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
-function findPruneOptOut(body) {
-  const metadata = getMetadata(body);
-  for (const field of ["labels", "annotations"]) {
-    const values = metadata[field];
-    if (!isRecord(values)) continue;
-    for (const [key, expected] of Object.entries(PRUNE_OPT_OUTS)) {
-      const value = values[key];
-      if (typeof value === "string" && value.toLowerCase() === expected) return `${key}: ${value}`;
+// src/app/fixes/plan-fixes.ts
+async function planFixes(findings, units, context) {
+  const groups = collectGroups(findings, units);
+  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
+  let index;
+  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
+  const planned = await mapInPool(groups, context.concurrency, (group2) => planGroupFix(group2, planning));
+  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
+  const files = [...byFile.keys()].sort();
+  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const fileFixes = merged.map(({ fix }) => fix);
+  const { kept, providers } = await checkTogether(fileFixes, planning);
+  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
+  const targets = /* @__PURE__ */ new Map();
+  for (const [position, fileFix] of kept.entries()) {
+    for (const group2 of fileFix.groups) {
+      for (const [unitName, member] of group2.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
     }
   }
-  return void 0;
-}
-function applyFluxSemantics(findings, units, owners) {
-  const context = {
-    units: new Map(units.map((unit) => [unit.unit, unit])),
-    owners,
-    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
-    addedByKey: indexAddedObjects(units)
-  };
-  const removedKustomizations = /* @__PURE__ */ new Set();
-  for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
-  const result = [];
+  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
+  for (const group2 of leftOut) {
+    let covered = true;
+    for (const [unitName, member] of group2.members) {
+      for (const object of member.objects) {
+        const provider = providers.objects.get(`${unitName}\0${object.key}`);
+        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        else covered = false;
+      }
+    }
+    if (!covered) notes.push(describeUnfixed(group2, ["its fix cannot be applied together with the fixes of the same build"]));
+  }
   for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
-      result.push(finding);
-      continue;
-    }
-    if (removedKustomizations.has(finding.unit)) continue;
-    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
-    const rewritten = rewriteRemoval(finding, context);
-    if (rewritten) result.push(rewritten);
+    if (finding.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
+    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
   }
-  for (const unit of removedKustomizations) {
-    const finding = describeRemovedKustomization(unit, context);
-    if (finding) result.push(finding);
-  }
-  result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
-  return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+  return { fixes, targets, notes };
 }
-function collectDeleted(findings, rule, kind) {
-  const deleted = /* @__PURE__ */ new Set();
+function collectGroups(findings, units) {
+  const groups = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (finding.rule === rule) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
-    }
-  }
-  return deleted;
-}
-function escalateReleasesInDeletedNamespaces(findings, context) {
-  const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
-  return findings.map((finding) => {
-    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
-    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
-    const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
-    if (!namespace || !deleted.has(namespace)) return finding;
-    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
-  });
-}
-function dropCrdMissingWhereCrdStays(findings, units) {
-  const deleted = collectDeleted(findings, Rules.crdRemoved, "CustomResourceDefinition");
-  const crdsBefore = units.flatMap((unit) => [...unit.before.values()]).flatMap((object) => {
-    const names = readCrdNames(object.body);
-    return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
-  });
-  return findings.filter((finding) => {
-    if (finding.rule !== Rules.crdMissing) return true;
-    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
-    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
-    return relevant.some((crd) => deleted.has(crd.name));
-  });
-}
-function findRemovedObject(unit, ref) {
-  const key = formatObjectKey(ref);
-  return unit?.diff.removed.find((object) => object.key === key);
-}
-function findMoveTarget(finding, context) {
-  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
-}
-function indexAddedObjects(units) {
-  const index = /* @__PURE__ */ new Map();
-  for (const unit of units) {
-    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
-  }
-  return index;
-}
-function rewriteRemoval(finding, context) {
-  const owner = context.owners.get(finding.unit);
-  const unit = context.units.get(finding.unit);
-  const removed = findRemovedObject(unit, finding.object);
-  const ref = formatObjectRef(finding.object);
-  const ks = owner?.after;
-  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
-  if (optOut) {
-    return {
-      ...finding,
-      rule: Rules.pruneProtected,
-      severity: "notice",
-      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
-      cascade: []
+    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
+    const unit = units.get(finding.unit);
+    if (!unit?.exists) continue;
+    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
+    const provenance = object?.provenance;
+    const source = provenance?.url ?? provenance?.file;
+    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
+    const key = [provenance.kustomization, provenance.line, source].join("\0");
+    const group2 = groups.get(key) ?? {
+      kustomization: provenance.kustomization,
+      line: provenance.line,
+      source,
+      sourceIsFile: provenance.url === void 0,
+      members: /* @__PURE__ */ new Map(),
+      objects: /* @__PURE__ */ new Map()
     };
+    const member = group2.members.get(finding.unit) ?? { unit, objects: [] };
+    if (!member.objects.includes(object)) member.objects.push(object);
+    group2.members.set(finding.unit, member);
+    if (!group2.objects.has(object.key)) group2.objects.set(object.key, object);
+    groups.set(key, group2);
   }
-  const move = findMoveTarget(finding, context);
-  const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
-  const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
-  if (move && ks && !ks.prune) {
-    return {
-      ...finding,
-      rule: Rules.objectMoved,
-      severity: "notice",
-      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
-      cascade: []
-    };
-  }
-  if (move) {
-    const newOwner = context.owners.get(move.unit);
-    const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
-    if (ordered) {
-      return {
-        ...finding,
-        rule: Rules.objectMoved,
-        severity: "notice",
-        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
-        cascade: []
-      };
-    }
-    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
-    const loss = describeLossOnRecreate(finding);
-    return {
-      ...finding,
-      rule: Rules.objectMoved,
-      severity,
-      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
-    };
-  }
-  if (ks && !ks.prune) {
-    return {
-      ...finding,
-      rule: Rules.objectOrphaned,
-      severity: "warning",
-      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
-      cascade: []
-    };
-  }
-  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
 }
-function describeRemovedHelmRelease(finding, removed, note) {
-  const release = readHelmReleaseIdentity(removed.body);
-  return {
-    ...finding,
-    rule: Rules.helmReleaseRemoved,
-    severity: "warning",
-    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
-  };
+function describeUnfixed(group2, notes) {
+  return `no fix for ${describeObjects([...group2.objects.values()])} listed at ${group2.kustomization}:${group2.line}: ${notes.join("; ")}`;
 }
-function describeLossOnRecreate(finding) {
-  if (finding.object.kind === "CustomResourceDefinition") {
-    const cascade = finding.cascade ?? [];
-    return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
-  }
-  if (finding.object.kind === "Namespace") return " (with everything in it)";
-  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
-  return "";
-}
-function findRemovedKustomizationObject(parent, ks, context) {
-  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
-}
-function isDeletedWithItsInventory(unitName, context, visiting) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
-  visiting.add(unitName);
-  const parent = context.owners.get(owner.parentBefore);
-  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
-  return parentDeletes && deletesInventoryOnDeletion(ks);
-}
-function describeRemovedKustomization(unitName, context) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks) return void 0;
-  const unit = context.units.get(unitName);
-  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-  const ref = `Kustomization/${ks.key}`;
-  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
-  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
-  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
-  const rename2 = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
-  if (owner.parentBefore) {
-    const parent = context.owners.get(owner.parentBefore);
-    if (parent?.after && !parent.after.prune) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
-    }
-    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
-    if (optOut) {
-      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
-    }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
-    }
+
+// src/app/plan-run.ts
+import { availableParallelism, homedir } from "node:os";
+import { join as join20, resolve as resolve7 } from "node:path";
+
+// src/render/kustomize/kustomize-runner.ts
+import { execFile as execFile2 } from "node:child_process";
+import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { basename as basename2, delimiter, isAbsolute as isAbsolute2, join as join18, resolve as resolve4 } from "node:path";
+var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
+var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
+var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
+var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var GO_SOFT_LIMIT_SHARE = 0.9;
+function createKustomizeRunner(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
+  let bin;
+  if (explicit) {
+    bin = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
+    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
   } else {
-    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
+    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
+    if (!bin) {
+      throw new RenderError(
+        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
+      );
+    }
   }
-  if (ks.suspend) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
-  }
-  if (!deletesInventoryOnDeletion(ks)) {
-    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
-  }
-  if (owner.skippedBefore) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
-  }
-  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
-  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
-  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
-  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
-  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
-  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
-  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
+  const kustomize = bin;
+  readPassEnv(options.env);
+  const limit = readMemoryLimit(options.env);
+  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
+  const viaKubectl = basename2(kustomize).startsWith("kubectl");
+  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
   return {
-    ...base,
-    rule: Rules.kustomizationRemoved,
-    severity: severe.length > 0 ? "error" : "warning",
-    cascade: refs,
-    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename2}`
-  };
-}
-function describeCascadeScope(crds, namespaces) {
-  const parts = [
-    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
-    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
-  ].filter(Boolean);
-  return parts.join(" and ");
-}
-function describeKustomizationChanges(context) {
-  const findings = [];
-  for (const [unit, owner] of context.owners) {
-    const ks = owner.after ?? owner.before;
-    if (!ks) continue;
-    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
-      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
-    }
-    if (owner.missingVariables.length > 0) {
-      findings.push({
-        rule: Rules.variableMissing,
-        severity: "notice",
-        unit,
-        object,
-        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
-      });
-    }
-    const { before, after } = owner;
-    if (!before || !after) continue;
-    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
-    if (changes.length === 0) continue;
-    const diff = context.units.get(unit)?.diff;
-    findings.push({
-      rule: Rules.kustomizationSpecChanged,
-      severity: "notice",
-      unit,
-      object,
-      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
-    });
-  }
-  return findings;
-}
-function describeReinstalledHelmReleases(units) {
-  const findings = [];
-  for (const unit of units) {
-    for (const change of unit.diff.changed) {
-      if (!isHelmRelease(change.after.body)) continue;
-      const old = readHelmReleaseIdentity(change.before.body);
-      const current = readHelmReleaseIdentity(change.after.body);
-      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
-      if (changed.length === 0) continue;
-      findings.push({
-        rule: Rules.helmReleaseReinstalled,
-        severity: "warning",
-        unit: unit.unit,
-        object: { ...change.after.id, apiVersion: change.after.apiVersion },
-        ...change.after.provenance ? { provenance: change.after.provenance } : {},
-        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
-      });
-    }
-  }
-  return findings;
-}
-
-// src/core/report/report-model.ts
-var REPORT_SCHEMA_VERSION = 1;
-var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
-  "CustomResourceDefinition",
-  "Namespace",
-  "PersistentVolumeClaim",
-  "PersistentVolume",
-  "StatefulSet"
-]);
-function buildReport(input) {
-  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const generic = evaluateRules({ units });
-  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const all = [...flux, ...input.extraFindings ?? []];
-  const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
-  const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
-  const entry = (unit, object) => ({
-    unit,
-    object: toRef2(object),
-    ...object.provenance ? { provenance: object.provenance } : {}
-  });
-  const added = [];
-  const removed = [];
-  const changed = [];
-  const replaced = [];
-  const unitReports = [];
-  let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
-    added.push(...diff.added.map((object) => entry(unit, object)));
-    removed.push(...diff.removed.map((object) => entry(unit, object)));
-    for (const change of diff.changed) {
-      changed.push({
-        unit,
-        object: toRef2(change.after),
-        ...change.before.apiVersion !== change.after.apiVersion ? { previousApiVersion: change.before.apiVersion } : {},
-        patch: change.patch,
-        diff: change.diff,
-        ...change.secretKeys ? { secretKeys: change.secretKeys } : {}
-      });
-    }
-    replaced.push(...diff.replaced.map(({ before: from, after: to }) => ({ unit, from: toRef2(from), to: toRef2(to) })));
-    unchanged += diff.unchanged;
-    const owner = input.owners?.get(unit);
-    const ks = owner?.after ?? owner?.before;
-    unitReports.push({
-      name: unit,
-      ...owner && ks ? {
-        flux: {
-          path: ks.path,
-          prune: ks.prune,
-          verdict: ks.prune ? "pruned" : "orphaned",
-          parent: (owner.after ? owner.parentAfter : owner.parentBefore) ?? null,
-          skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
+    command,
+    build: (dir) => new Promise((resolvePromise, reject) => {
+      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      const home = mkdtempSync5(join18(tmpdir5(), "prune-guard-home-"));
+      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
+      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
+      let stop = () => {
+      };
+      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
+        stop();
+        if (!error2) {
+          resolvePromise(stdout);
+          return;
         }
-      } : {},
-      before: existsBefore ? before.size : null,
-      after: existsAfter ? after.size : null,
-      counts: {
-        add: diff.added.length,
-        change: diff.changed.length,
-        prune: diff.removed.length,
-        replace: diff.replaced.length,
-        unchanged: diff.unchanged
-      },
-      ...skipped ? { skipped } : {}
-    });
-  }
-  const pruneByKind = {};
-  for (const { object } of removed) {
-    if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
-  }
-  const findingCounts = Object.fromEntries(
-    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
-  );
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: "prune-guard", version: input.version },
-    before: input.before,
-    after: input.after,
-    failOn: input.failOn,
-    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
-    summary: {
-      add: added.length,
-      change: changed.length,
-      prune: removed.length,
-      replace: replaced.length,
-      unchanged,
-      pruneByKind: sortRecord(pruneByKind),
-      findings: findingCounts
-    },
-    findings,
-    fixes: [],
-    units: unitReports,
-    changes: { added, removed, changed, replaced }
-  };
-}
-function attachFixes(report, fixes, targets) {
-  if (fixes.length === 0) return report;
-  return {
-    ...report,
-    fixes,
-    findings: report.findings.map((finding) => {
-      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
-      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
+        reject(describeFailure(error2, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
+        rmSync6(home, { recursive: true, force: true });
+      });
     })
   };
 }
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sortRecord(record) {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
-}
-
-// src/app/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
-  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
-  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
-  const sets = /* @__PURE__ */ new Map();
-  const setOf = (docs) => {
-    if (!docs) return /* @__PURE__ */ new Map();
-    let set = sets.get(docs);
-    if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
-      sets.set(docs, set);
-    }
-    return set;
-  };
-  const diffs = units.map(({ name, before, after, skipped }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
-    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
-    return {
-      unit: name,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: before !== void 0,
-      existsAfter: after !== void 0,
-      ...skipped ? { skipped } : {}
-    };
-  });
-  const report = buildReport({
-    version: "0.1.0",
-    before: sides.before,
-    after: sides.after,
-    units: diffs,
-    failOn: settings.failOn,
-    config: settings.config,
-    ...owners ? { owners } : {},
-    extraFindings
-  });
-  return { report, units: diffs, scope };
-}
-
-// src/app/compare-sides.ts
-async function compareSides(comparison, runner, options, settings, remote2) {
-  const { before, after } = comparison;
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
-  };
-  const width = options.concurrency ?? availableParallelism();
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, tasks.length);
-  });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
+function readMemoryLimit(env) {
+  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
+  if (!raw) return DEFAULT_MEMORY_LIMIT;
+  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
+  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
+  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
   }
-  const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
-  );
-  return { analysis, units };
+  return bytes;
 }
-function discoverRootNames({ before, after, paths, requireBothSides }) {
-  const rootNames = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const shown = path2 || ".";
-    if (!existsSync8(join12(before.root, path2)) && !existsSync8(join12(after.root, path2))) {
-      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
-    }
-    let found = 0;
-    for (const side of [before, after]) {
-      const dir = join12(side.root, path2);
-      if (!existsSync8(dir)) continue;
-      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show, side.confinement);
-      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
-      found += roots.length;
-    }
-    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+function formatBytes(bytes) {
+  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
-  checkUnitCount(rootNames.size, "kustomization roots");
-  return [...rootNames].sort();
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
 }
-function planRenders(before, after, rootNames) {
-  const fileHashes = /* @__PURE__ */ new Map();
-  const tasks = /* @__PURE__ */ new Map();
-  const plans = [];
-  for (const name of rootNames) {
-    const plan = { name: name || "." };
-    for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join12(side.root, name);
-      if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show, side.confinement);
-      if (graph.kustomizations[0]?.isComponent) continue;
-      const outside = listOutsideReferences(graph);
-      if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
-        continue;
+var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
+function describeFailure(error2, stderr, context) {
+  if (error2.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
+  }
+  const diedUnderCap = context.limit > 0 && (error2.signal === "SIGSEGV" || error2.signal === "SIGKILL");
+  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
+    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
+    return new RenderError(cause);
+  }
+  if (error2.killed || error2.signal === "SIGTERM") {
+    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
+  }
+  if (error2.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
+  return new RenderError(summarizeKustomizeError(stderr) || error2.message.split("\n")[0] || "failed", stderr);
+}
+function summarizeKustomizeError(stderr) {
+  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  cause = cause.replace(/^(error|Error):\s*/, "");
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+function readKlogError(stderr) {
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ""));
       }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
-      tasks.set(hash, task);
-      plan[key] = task;
+      return body.join("").trim();
     }
-    plans.push(plan);
-  }
-  return { plans, tasks: [...tasks.values()] };
-}
-function analyze(before, after, plans, settings, extraFindings) {
-  const findings = [...extraFindings];
-  const units = plans.map((plan) => {
-    const skipped = describeOutsidePlan(plan, findings);
-    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
-    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
-  });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
-}
-function describeOutsidePlan(plan, findings) {
-  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
-  if (!side || !reads) return void 0;
-  const file = reads[0]?.file ?? plan.name;
-  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
-  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
-  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
-}
-
-// src/core/report/mask-secrets.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var MIN_MASKED_LENGTH = 6;
-function listMaskedForms(values) {
-  const forms = /* @__PURE__ */ new Set();
-  const addText = (text) => {
-    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
-      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
-      forms.add(candidate);
-      forms.add(quoteDouble(candidate));
-      forms.add(candidate.replaceAll("'", "''"));
-      forms.add(JSON.stringify(candidate).slice(1, -1));
-      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
-    }
-  };
-  for (const value of values) {
-    const stripped = value.replaceAll("\n", "");
-    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
-      addText(text);
-      if (text.trim().length < MIN_MASKED_LENGTH) continue;
-      const base64 = Buffer.from(text, "utf8").toString("base64");
-      forms.add(base64);
-      forms.add(base64.replace(/=+$/, ""));
-    }
-    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
-  }
-  forms.delete("");
-  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-function createSecretMask(values) {
-  const forms = listMaskedForms(values);
-  if (forms.length === 0) return { forms, text: (text) => text };
-  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
-  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
-}
-function maskReport(report, mask) {
-  if (mask.forms.length === 0) return report;
-  const strings = (value) => maskStrings(value, mask.text, false);
-  const { findings, units, fixes, changes, ...rest } = report;
-  const { changed, ...otherChanges } = changes;
-  return {
-    ...strings(rest),
-    schemaVersion: report.schemaVersion,
-    tool: report.tool,
-    failOn: report.failOn,
-    blocking: report.blocking,
-    summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
-    units: units.map((unit) => {
-      const masked = strings(unit);
-      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
-    }),
-    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
-    changes: {
-      ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
-    }
-  };
-}
-function maskOperation(operation, mask) {
-  return { ...maskStrings(operation, mask.text, true), op: operation.op };
-}
-function maskStrings(value, text, keys) {
-  if (typeof value === "string") return text(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
-    );
-  }
-  return value;
-}
-function quoteDouble(text) {
-  const quoted = (0, import_yaml10.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
-  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
-}
-function escapeRegExp2(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-}
-
-// src/github/contents.ts
-var LISTING_TIMEOUT_MS = 15e3;
-function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
-  const memo = /* @__PURE__ */ new Map();
-  const list = async (owner, repo, ref, path2) => {
-    try {
-      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
-      const answer = data;
-      if (isRecord(answer) && typeof answer.type === "string") return [];
-      if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
-      return answer.flatMap(
-        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
-      );
-    } catch (error2) {
-      if (error2.status === 404) return [];
-      throw error2;
-    }
-  };
-  return {
-    listDirectory: (owner, repo, ref, path2) => {
-      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path2]);
-      let pending2 = memo.get(key);
-      if (!pending2) {
-        pending2 = list(owner, repo, ref, path2);
-        memo.set(key, pending2);
-      }
-      return pending2;
-    }
-  };
-}
-
-// src/app/compare-flux-sides.ts
-import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join15 } from "node:path";
-
-// src/flux/discover-units.ts
-import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
-import { join as join14, relative as relative9 } from "node:path";
-
-// src/flux/plan-build.ts
-import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
-var import_yaml11 = __toESM(require_dist(), 1);
-function hasSpecTransforms(ks) {
-  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
-}
-function planFluxBuild(artifact, ks, show2) {
-  const dir = join13(artifact.root, ks.path);
-  if (!isInside(artifact.confinement, dir)) {
-    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
-  }
-  if (!existsSync9(dir) || !statSync6(dir).isDirectory()) {
-    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
-  }
-  const existing = findKustomizationFile(dir);
-  if (existing && !hasSpecTransforms(ks)) {
-    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
-    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
-  }
-  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
-  mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join13(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash6("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
-  mkdirSync4(buildDir, { recursive: true });
-  for (const entry of readdirSync6(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join13(dir, entry), join13(buildDir, entry));
-  }
-  const text = (0, import_yaml11.stringify)(kustomization);
-  writeFileSync4(join13(buildDir, "kustomization.yaml"), text);
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show2, confinement);
-  const outside = listOutsideReferences(graph);
-  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside
-  };
-}
-function readRootKustomization(file, show2) {
-  const value = (0, import_yaml11.parse)(readFileSync10(file, "utf8"));
-  if (value !== null && value !== void 0 && !isRecord(value)) {
-    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
-  }
-  return { ...value ?? {} };
-}
-function generateKustomization(dir, show2) {
-  const resources = [];
-  const walk = (current) => {
-    for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join13(current, entry.name);
-      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
-      if (isDirectory2) {
-        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative8(dir, path2))}`);
-        else walk(path2);
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative8(dir, path2))}`);
-      }
-    }
-  };
-  walk(dir);
-  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
-  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
-}
-function checkKubernetesManifest(file, show2) {
-  let docs;
-  try {
-    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
-  } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
-  }
-  for (const doc of docs) {
-    if (doc === null || doc === void 0) continue;
-    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
-    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
-      throw new RenderError(
-        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
-      );
-    }
-  }
-}
-function mergeSpecIntoKustomization(kustomization, ks) {
-  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
-  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
-  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
-  if (ks.patches.length > 0) {
-    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
-    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
-  }
-  if (ks.components.length > 0) {
-    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
-    kustomization.components = [...components, ...ks.components];
-  }
-  if (ks.images.length > 0) {
-    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
-    for (const image of ks.images) {
-      const existing = images.find((candidate) => candidate.name === image.name);
-      if (!existing) {
-        images.push({ ...image });
-        continue;
-      }
-      if (image.newName !== void 0) existing.newName = image.newName;
-      if (image.newTag !== void 0 || image.digest !== void 0) {
-        delete existing.newTag;
-        delete existing.digest;
-        if (image.newTag !== void 0) existing.newTag = image.newTag;
-        if (image.digest !== void 0) existing.digest = image.digest;
-      }
-    }
-    kustomization.images = images;
-  }
-}
-
-// src/flux/discover-units.ts
-function scanSourceObjects(root) {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join14(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
-        continue;
-      }
-      if (!/\.ya?ml$/.test(entry.name)) continue;
-      let docs;
-      try {
-        docs = loadAll(readFileSync11(path2, "utf8"), null, { schema: CORE_SCHEMA });
-      } catch {
-        continue;
-      }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative9(root, path2)), body: doc });
-    }
-  };
-  walk(root);
-  return found;
-}
-function findDeclaredKustomizations(objects) {
-  const declared = /* @__PURE__ */ new Map();
-  for (const { file, body } of objects) {
-    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
-    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
-  }
-  return [...declared.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
-}
-function findEntryPoints(declared) {
-  const inside = (file, path2) => path2 === "" || file.startsWith(`${path2}/`);
-  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
-}
-async function discoverFluxUnits(declared, options) {
-  const units = /* @__PURE__ */ new Map();
-  const renderedDocs = [];
-  let level = findEntryPoints(declared).map(
-    ({ ks, file }) => ({ ks, declaredIn: file })
-  );
-  const reached = new Set(level.map(({ ks }) => ks.key));
-  const renderLevel = async () => {
-    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
-    const next = [];
-    for (const unit of results) {
-      units.set(unit.ks.key, unit);
-      checkUnitCount(units.size, "Flux Kustomizations");
-      renderedDocs.push(...unit.docs);
-      for (const { body } of unit.docs) {
-        const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
-        if (!child || reached.has(child.key)) continue;
-        reached.add(child.key);
-        next.push({ ks: child, parent: unit.ks.key });
-      }
-    }
-    level = next;
-  };
-  while (level.length > 0) await renderLevel();
-  level = declared.filter(({ ks }) => !reached.has(ks.key)).map(({ ks, file }) => ({ ks, declaredIn: file }));
-  for (const { ks } of level) reached.add(ks.key);
-  while (level.length > 0) await renderLevel();
-  return [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
-}
-async function renderUnit(item, renderedDocs, options) {
-  const { ks } = item;
-  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const sourceProblem = options.checkSource(ks.sourceRef);
-  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
-  if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
-    return {
-      ...base,
-      skipped: `spec.path ${ks.path} holds a variable, and no Kustomization in this source applies ${item.declaredIn} to fill it`,
-      docs: [],
-      missingVariables: []
-    };
-  }
-  const plan = planFluxBuild(options.artifact, ks, options.show);
-  if (plan.outside.length > 0) {
-    const unalias = createUnalias(plan.aliases);
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
-    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
-  }
-  const docs = await options.build(plan, ks);
-  const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const missing = /* @__PURE__ */ new Set();
-  const finished = docs.map((doc) => {
-    let body = doc.body;
-    if (variables) {
-      const result = substituteObject(body, variables);
-      body = result.body;
-      for (const name of result.missing) missing.add(name);
-    }
-    body = applyCommonMetadata(body, ks);
-    return doc.provenance ? { body, provenance: doc.provenance } : { body };
-  });
-  return { ...base, docs: finished, missingVariables: [...missing].sort() };
-}
-function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
-  if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
-  const variables = { ...clusterVariables };
-  for (const ref of ks.substituteFrom) {
-    const source = renderedDocs.find(({ body }) => {
-      const metadata = getMetadata(body);
-      return body.kind === ref.kind && body.apiVersion === "v1" && metadata.name === ref.name && (metadata.namespace ?? ks.namespace) === ks.namespace;
-    });
-    if (!source) continue;
-    const secret = ref.kind === "Secret";
-    const data = isRecord(source.body.data) ? source.body.data : {};
-    for (const [key, value] of Object.entries(data)) {
-      const text = secret ? Buffer.from(String(value), "base64").toString("utf8") : String(value);
-      variables[key] = text;
-      if (secret) secretValues?.add(text).add(String(value));
-    }
-    if (secret && isRecord(source.body.stringData)) {
-      for (const [key, value] of Object.entries(source.body.stringData)) {
-        variables[key] = String(value);
-        secretValues?.add(String(value));
-      }
-    }
-  }
-  return { ...variables, ...ks.substitute };
-}
-function applyCommonMetadata(body, ks) {
-  const { labels, annotations } = ks.commonMetadata;
-  if (Object.keys(labels).length === 0 && Object.keys(annotations).length === 0) return body;
-  const metadata = getMetadata(body);
-  const merge2 = (current, extra) => {
-    if (Object.keys(extra).length === 0) return isRecord(current) ? current : void 0;
-    return { ...isRecord(current) ? current : {}, ...extra };
-  };
-  const mergedLabels = merge2(metadata.labels, labels);
-  const mergedAnnotations = merge2(metadata.annotations, annotations);
-  return {
-    ...body,
-    metadata: {
-      ...metadata,
-      ...mergedLabels ? { labels: mergedLabels } : {},
-      ...mergedAnnotations ? { annotations: mergedAnnotations } : {}
-    }
-  };
-}
-
-// src/app/compare-flux-sides.ts
-function declaresFluxKustomizations(dir) {
-  if (!existsSync10(dir) || !statSync7(dir).isDirectory()) return false;
-  const walk = (current) => {
-    for (const entry of readdirSync8(current, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join15(current, entry.name);
-      if (entry.isDirectory()) {
-        if (walk(path2)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync12(path2, "utf8");
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
-      }
-    }
-    return false;
-  };
-  return walk(dir);
-}
-async function compareFluxSides(sides, runner, options, settings, remote2) {
-  const artifacts = [];
-  const secretValues = /* @__PURE__ */ new Set();
-  try {
-    const width = options.concurrency ?? availableParallelism2();
-    const cache2 = /* @__PURE__ */ new Map();
-    let builds = 0;
-    const discover = async (side) => {
-      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
-      artifacts.push(artifact);
-      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
-      const objects = scanSourceObjects(artifact.root);
-      const fileHashes = /* @__PURE__ */ new Map();
-      const build2 = (plan, ks) => {
-        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
-        let pending2 = cache2.get(key);
-        if (!pending2) {
-          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, ...remote2 ? { remote: remote2 } : {} }).then((docs) => {
-            options.onProgress?.(++builds, void 0);
-            return docs;
-          });
-          cache2.set(key, pending2);
-        }
-        return pending2;
-      };
-      return discoverFluxUnits(findDeclaredKustomizations(objects), {
-        artifact,
-        show: show2,
-        build: build2,
-        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
-        clusterVariables: settings.config.substitute,
-        secretValues,
-        concurrency: width,
-        mapInPool
-      });
-    };
-    const beforeUnits = await discover(sides.before);
-    const afterUnits = await discover(sides.after);
-    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
-  } catch (error2) {
-    throw maskError(error2, createSecretMask(secretValues));
-  } finally {
-    for (const artifact of artifacts) artifact.dispose();
-  }
-}
-function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
-  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
-  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
-  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const findings = [...settings.configFindings];
-  const owners = /* @__PURE__ */ new Map();
-  const units = [];
-  for (const key of keys) {
-    const old = before.get(key);
-    const current = after.get(key);
-    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
-    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
-    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
-    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
-    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
-    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
-    owners.set(key, {
-      ...ksBefore ? { before: ksBefore } : {},
-      ...ksAfter ? { after: ksAfter } : {},
-      ...old?.parent ? { parentBefore: old.parent } : {},
-      ...current?.parent ? { parentAfter: current.parent } : {},
-      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-      ...skippedBefore ? { skippedBefore } : {},
-      ...skippedAfter ? { skippedAfter } : {},
-      missingVariables: current?.missingVariables ?? []
-    });
-    const ks = (current ?? old)?.ks;
-    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
-    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
-    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
-    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
-    const why = skippedAfter ?? skippedBefore;
-    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : void 0), after: current?.docs ?? (unknownAfter ? [] : void 0), ...!judged && why ? { skipped: why } : {} });
-  }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
-}
-function findUnrenderedAncestor(unit, own, other) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
-    seen.add(parent);
-    const there = other.get(parent);
-    if (there?.skipped) return parent;
-    if (there) return void 0;
   }
   return void 0;
 }
-function maskError(error2, mask) {
-  if (mask.forms.length === 0 || !(error2 instanceof Error)) return error2;
-  error2.message = mask.text(error2.message);
-  if (error2.stack !== void 0) error2.stack = mask.text(error2.stack);
-  if (error2 instanceof PruneGuardError && error2.details !== void 0) {
-    Object.defineProperty(error2, "details", { value: mask.text(error2.details) });
-  }
-  return error2;
-}
-function createSourceCheck(objects, repoUrl, mapped) {
-  const repositories = /* @__PURE__ */ new Map();
-  for (const body of objects) {
-    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
-    const metadata = getMetadata(body);
-    const spec = isRecord(body.spec) ? body.spec : {};
-    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
-  }
-  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
-  return (ref) => {
-    const name = `${ref.namespace}/${ref.name}`;
-    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
-    if (mapped.includes(name)) return void 0;
-    const url = repositories.get(name);
-    if (url !== void 0 && ours !== void 0) {
-      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join18(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants3.X_OK);
+      return true;
+    } catch {
+      return false;
     }
-    if (ref.name === "flux-system") return void 0;
-    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
-  };
-}
-function normalizeGitUrl(url) {
-  let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
-  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
-  if (scp) value = `${scp[1]}/${scp[2]}`;
-  else value = value.replace(/^[a-z+]+:\/\//i, "").replace(/^[^@/]+@/, "");
-  return value.replace(/:\d+\//, "/").toLowerCase();
+  });
 }
 
-// src/app/run.ts
-function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
+// src/app/load-settings.ts
+import { resolve as resolve5 } from "node:path";
+
+// src/core/config/config-changes.ts
+var CHANGES_LISTED = 12;
+function describeConfigChange(file, before, after) {
+  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
+  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
+  if ("problem" in after) {
+    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
+  }
+  const changes = listConfigChanges(before, after);
+  if (changes.length === 0) return void 0;
+  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
+  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
+  return {
+    ...base,
+    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
+  };
 }
-async function runWithTree(options, dependencies = {}) {
-  const runner = (dependencies.createRunner ?? defaultRunner)(options);
-  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = options.fixes === false || options.offline ? void 0 : createContents(options);
-  const checkouts = [];
-  let fetcher;
-  try {
-    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
-    const { before, after, paths } = sides;
-    const settings = loadSettings(options, sides);
-    const { config } = settings;
-    const mirrors = [...cliMirrors, ...config.mirrors];
-    fetcher = createRemoteFetcher({
-      cacheDir: resolveCacheDir(options),
-      mirrors,
-      ...config.remote.allow ? { allow: config.remote.allow } : {},
-      ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
-      ...options.offline ? { offline: true } : {}
-    });
-    const remote2 = { mirrors, fetcher };
-    let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join16(before.root, path2)) || declaresFluxKustomizations(join16(after.root, path2)))) {
-      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
-      const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
-      compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
-    } else {
-      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote2);
-    }
-    const { analysis } = compared;
-    const mask = createSecretMask(analysis.secretValues ?? []);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
-    const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
-    const plan = await planFixes(
-      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
-      compared.units,
-      {
-        beforeRoot: before.root,
-        head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
-        beforeLabel: before.info.label,
-        runner,
-        remote: remote2,
-        ...contents ? { contents } : {},
-        scope: analysis.scope,
-        config: settings.config,
-        concurrency: options.concurrency ?? availableParallelism3()
+function listConfigChanges(before, after) {
+  const changes = [];
+  const old = before;
+  const current = after;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  for (const key of keys) {
+    const a = old[key];
+    const b = current[key];
+    if (stringify5(a) === stringify5(b)) continue;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const from = (Array.isArray(a) ? a : []).map(stringify5);
+      const to = (Array.isArray(b) ? b : []).map(stringify5);
+      const added = to.filter((entry) => !from.includes(entry));
+      const removed = from.filter((entry) => !to.includes(entry));
+      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
+      for (const entry of added) changes.push(`${key} adds ${entry}`);
+      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+    } else if (isPlainObject4(a) || isPlainObject4(b)) {
+      const from = isPlainObject4(a) ? a : {};
+      const to = isPlainObject4(b) ? b : {};
+      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+        if (stringify5(from[name]) === stringify5(to[name])) continue;
+        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
       }
-    );
-    return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
-  } finally {
-    fetcher?.close();
-    for (const checkout of checkouts) checkout.dispose();
+    } else {
+      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
+    }
+  }
+  return changes;
+}
+function describeValue(value) {
+  return value === void 0 ? "(unset)" : stringify5(value);
+}
+function stringify5(value) {
+  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
+}
+function isPlainObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/app/read-config-file.ts
+import { existsSync as existsSync11, readFileSync as readFileSync13, statSync as statSync7 } from "node:fs";
+import { join as join19 } from "node:path";
+var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
+function loadConfig(options) {
+  if (options.path !== void 0) {
+    if (options.path === "") throw new ConfigError("--config: the path is empty");
+    return readConfigFile(options.path, options.path);
+  }
+  const root = options.repoRoot;
+  if (root === void 0) return EMPTY_CONFIG;
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync11(join19(root, name2)));
+  const [name, other] = found;
+  if (name === void 0) return EMPTY_CONFIG;
+  if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
+  return readConfigFile(join19(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+}
+function readConfigFile(path2, shown) {
+  let text;
+  try {
+    text = readFileSync13(path2, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error2)}`);
+  }
+  return parseConfig(text, shown);
+}
+function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
+  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
+  const pick2 = (present) => {
+    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
+    return present[0];
+  };
+  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
+  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
+  const before = readSide(beforeRoot, candidates, pick2);
+  const after = readSide(afterRoot, candidates, pick2);
+  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in after) return { config, file: shown, proposed: after };
+  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
+  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
+}
+function readSide(root, candidates, pick2) {
+  let name;
+  try {
+    name = pick2(candidates.filter((candidate) => existsSync11(join19(root, candidate))));
+    if (name === void 0) return { config: EMPTY_CONFIG };
+    const path2 = join19(root, name);
+    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync7(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync13(path2, "utf8");
+    return { name, text, config: parseConfig(text, name) };
+  } catch (error2) {
+    if (!(error2 instanceof ConfigError)) throw error2;
+    return { ...name ? { name } : {}, problem: error2.message };
   }
 }
-function defaultRunner(options) {
-  return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
+
+// src/app/load-settings.ts
+function loadSettings(options, sides) {
+  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
+  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
+  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
+  return settle(config, finding ? [finding] : []);
+}
+
+// src/app/prepare-sides.ts
+import { existsSync as existsSync12, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative10, resolve as resolve6 } from "node:path";
+async function prepareSides(options, checkouts) {
+  return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
+}
+function createPathDisplay(root, prefix2) {
+  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -43918,7 +43912,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative10(git.root, resolve5(realCwd, path2));
+    const rel = relative10(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -43948,15 +43942,45 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve5(cwd, dir);
-    if (!existsSync11(root)) throw new UsageError(`directory not found: ${dir}`);
+    const root = resolve6(cwd, dir);
+    if (!existsSync12(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
   return { before: side(source.before), after, paths: [""] };
 }
-function createContents(options) {
+
+// src/app/plan-run.ts
+async function planRun(options, dependencies, checkouts) {
+  const runner = (dependencies.createRunner ?? createDefaultRunner)(options);
+  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  const github = options.fixes === false || options.offline ? void 0 : readGitHubAccess(options);
+  const sides = await prepareSides(options, checkouts);
+  const settings = loadSettings(options, sides);
+  const { before, after, paths } = sides;
+  const mode = paths.some((path2) => declaresFluxKustomizations(join20(before.root, path2)) || declaresFluxKustomizations(join20(after.root, path2))) ? "flux" : "kustomize";
+  const mirrors = [...cliMirrors, ...settings.config.mirrors];
+  const fetcher = createRemoteFetcher({
+    cacheDir: resolveCacheDir(options),
+    mirrors,
+    ...settings.config.remote.allow ? { allow: settings.config.remote.allow } : {},
+    ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
+    ...options.offline ? { offline: true } : {}
+  });
+  const render = {
+    runner,
+    remote: { mirrors, fetcher },
+    settings,
+    concurrency: options.concurrency ?? availableParallelism(),
+    ...options.onProgress ? { onProgress: options.onProgress } : {}
+  };
+  return { ...sides, mode, render, ...github ? { github } : {} };
+}
+function createDefaultRunner(options) {
+  return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
+}
+function readGitHubAccess(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || void 0);
   if (baseUrl !== void 0) {
@@ -43965,21 +43989,53 @@ function createContents(options) {
     const { username, password } = new URL(baseUrl);
     if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
   }
-  return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
-}
-function loadSettings(options, sides) {
-  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
-  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
-  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
-  return settle(config, finding ? [finding] : []);
+  return { ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} };
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve5(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve5(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join20(env.XDG_CACHE_HOME || join20(env.HOME || homedir(), ".cache"), "prune-guard");
+}
+
+// src/app/run.ts
+async function runWithTree(options, dependencies = {}) {
+  const checkouts = [];
+  let plan;
+  try {
+    plan = await planRun(options, dependencies, checkouts);
+    const { before, after, render } = plan;
+    const compared = await compare2(plan, options);
+    const { analysis } = compared;
+    const mask = createSecretMask(analysis.secretValues ?? []);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
+    const { failOn } = render.settings;
+    const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
+    const fixes = await planFixes(
+      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
+      compared.units,
+      {
+        beforeRoot: before.root,
+        head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
+        beforeLabel: before.info.label,
+        runner: render.runner,
+        remote: render.remote,
+        ...plan.github ? { contents: createRepositoryContents(createOctokit(plan.github)) } : {},
+        scope: analysis.scope,
+        config: render.settings.config,
+        concurrency: render.concurrency
+      }
+    );
+    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text) };
+  } finally {
+    plan?.render.remote.fetcher.close();
+    for (const checkout of checkouts) checkout.dispose();
+  }
+}
+function compare2(plan, options) {
+  const { before, after, paths, render } = plan;
+  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {} }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, render);
 }
 
 // src/action.ts
@@ -44044,7 +44100,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync13(path2, "utf8"));
+  const payload = JSON.parse(readFileSync14(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -44090,7 +44146,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync13(join17(git.root, path2), "utf8");
+    const merged = readFileSync14(join21(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -44233,10 +44289,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join17(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join21(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync5(dir, { recursive: true });
-  const jsonPath = join17(dir, "report.json");
-  const markdownPath = join17(dir, "summary.md");
+  const jsonPath = join21(dir, "report.json");
+  const markdownPath = join21(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -8894,7 +8894,7 @@ var require_duplex = __commonJS({
         }
       }
     }
-    function compare2(tree1, tree2, invertible) {
+    function compare3(tree1, tree2, invertible) {
       if (invertible === void 0) {
         invertible = false;
       }
@@ -8902,7 +8902,7 @@ var require_duplex = __commonJS({
       _generate(tree1, tree2, patches, "", invertible);
       return patches;
     }
-    exports.compare = compare2;
+    exports.compare = compare3;
   }
 });
 
@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync5, readFileSync as readFileSync13, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname7, join as join17, relative as relative11 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync14, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname7, join as join21, relative as relative11 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -12308,6 +12308,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
 }
+var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function admitBuildDirectory(confinement, dir) {
   return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
 }
@@ -13297,13 +13298,85 @@ function formatText(report, options) {
 `;
 }
 
-// src/app/run.ts
-import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
-import { availableParallelism as availableParallelism3, homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join16, relative as relative10, resolve as resolve5 } from "node:path";
-
-// src/core/config/parse-config.ts
+// src/core/report/mask-secrets.ts
 var import_yaml4 = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml4.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -16004,1173 +16077,105 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
-// src/core/objects/substitute.ts
-var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
-var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-function formatUnsetPlaceholder(name) {
-  return `<unset:${name}>`;
+// src/core/objects/flux-objects.ts
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
+var DeletionPolicies = {
+  mirrorPrune: "MirrorPrune",
+  delete: "Delete",
+  waitForTermination: "WaitForTermination",
+  orphan: "Orphan"
+};
+function isFluxKustomization(body) {
+  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
 }
-function isValidVariableName(name) {
-  return VARIABLE_NAME_PATTERN.test(name);
+function isHelmRelease(body) {
+  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
 }
-function isSubstitutionDisabled(body) {
+function readFluxKustomization(body) {
+  if (!isFluxKustomization(body)) return void 0;
+  const apiVersion = String(body.apiVersion);
+  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
   const metadata = getMetadata(body);
-  return [metadata.labels, metadata.annotations].some(
-    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
-  );
-}
-function shouldSubstitute(variables, options = {}) {
-  return options.always === true || Object.keys(variables).length > 0;
-}
-function substituteObject(body, variables, options = {}) {
-  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
-    return { body, missing: [], unresolved: [] };
-  }
-  const substitution = new Substitution(variables);
-  const substituted = substituteValue(body, substitution);
-  return { body: substituted, ...substitution.report() };
-}
-function substituteValue(value, substitution) {
-  if (typeof value === "string") return substitution.substitute(value);
-  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
-    );
-  }
-  return value;
-}
-var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
-var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
-var Substitution = class {
-  values = /* @__PURE__ */ new Map();
-  missing = /* @__PURE__ */ new Set();
-  unresolved = /* @__PURE__ */ new Set();
-  constructor(variables) {
-    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
-  }
-  substitute(text) {
-    if (!text.includes("$")) return text;
-    let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
-      if (dollar === -1) {
-        output += text.slice(index);
-        break;
-      }
-      output += text.slice(index, dollar);
-      const next = text[dollar + 1];
-      if (next === "$") {
-        output += "$";
-        index = dollar + 2;
-      } else if (next === "{") {
-        const parsed = parseExpression(text, dollar);
-        if (parsed.kind === "expression") {
-          output += this.evaluate(parsed.expression);
-        } else {
-          const written = text.slice(dollar, parsed.end);
-          output += written;
-          this.unresolved.add(describeExpression(written));
-        }
-        index = parsed.end;
-      } else {
-        output += "$";
-        index = dollar + 1;
-      }
-    }
-    return output;
-  }
-  report() {
-    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
-  }
-  evaluate(expression) {
-    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
-    const value = this.values.get(expression.name);
-    if (!expression.defaulted) {
-      if (value !== void 0) return value;
-      this.missing.add(expression.name);
-      return formatUnsetPlaceholder(expression.name);
-    }
-    return value === void 0 || value === "" ? fallback : value;
-  }
-};
-function parseExpression(text, start) {
-  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
-  if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
-  if (operator === void 0) {
-    return unresolved();
-  }
-  index += operator.length;
-  const parts = [];
-  for (; ; ) {
-    const close = text.indexOf("}", index);
-    if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
-    if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
-      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
-    }
-    if (nested > index) parts.push(text.slice(index, nested));
-    const inner = parseExpression(text, nested);
-    if (inner.kind !== "expression") return unresolved();
-    parts.push(inner.expression);
-    index = inner.end;
-  }
-}
-function findClosingBrace(text, start) {
-  let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
-      depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
-    }
-  }
-  return text.length;
-}
-function describeExpression(written) {
-  const line = written.split("\n")[0] ?? written;
-  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
-}
-
-// src/core/config/parse-config.ts
-var EMPTY_CONFIG = Object.freeze({
-  severity: Object.freeze([]),
-  ignore: Object.freeze([]),
-  clusterScoped: Object.freeze([]),
-  sources: Object.freeze([]),
-  substitute: Object.freeze({}),
-  mirrors: Object.freeze([]),
-  remote: Object.freeze({})
-});
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
-var REMOTE_KEYS = ["allow"];
-var OVERRIDE_KEYS = ["match", "severity", "rules"];
-var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var KIND = /^[A-Z][A-Za-z0-9]*$/;
-function parseConfig(text, source) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
-    const reason = yamlError.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : describeYamlError(yamlError.message);
-    throw new ConfigError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
-  }
-  const reader = new ConfigReader(source, lineCounter, doc);
-  const root = reader.resolve(doc.contents);
-  if (root === null) return EMPTY_CONFIG;
-  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
-  let failOn;
-  const failOnEntry = entries.get("failOn");
-  if (failOnEntry) {
-    const valid = Object.values(FailLevels);
-    failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
-  }
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
   return {
-    ...failOn ? { failOn } : {},
-    severity: reader.readList(entries.get("severity"), "severity", (node, path2) => readOverride(reader, node, path2)),
-    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
-    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
-    sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
-    substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors")),
-    remote: readRemote(reader, entries.get("remote"))
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    apiVersion,
+    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
+    prune: spec.prune === true,
+    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
+    suspend: spec.suspend === true,
+    sourceRef: {
+      kind: String(sourceRef.kind ?? "GitRepository"),
+      name: String(sourceRef.name ?? ""),
+      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
+    },
+    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
+    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
+    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
+    patches: Array.isArray(spec.patches) ? spec.patches : [],
+    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
+    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
+    commonMetadata: {
+      labels: toStringRecord(commonMetadata.labels),
+      annotations: toStringRecord(commonMetadata.annotations)
+    },
+    substitute: toStringRecord(postBuild.substitute),
+    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
+      kind: String(ref.kind ?? "ConfigMap"),
+      name: String(ref.name ?? ""),
+      optional: ref.optional === true
+    })),
+    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
+      name: String(ref.name ?? ""),
+      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
+    }))
   };
 }
-var ConfigReader = class {
-  #source;
-  #lineCounter;
-  #doc;
-  constructor(source, lineCounter, doc) {
-    this.#source = source;
-    this.#lineCounter = lineCounter;
-    this.#doc = doc;
-  }
-  /** Throws a ConfigError on the line of `node`. */
-  fail(node, message) {
-    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
-    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
-  }
-  /** Returns the node an alias points to; null for an absent or null value. */
-  resolve(node) {
-    const target = (0, import_yaml4.isAlias)(node) ? node.resolve(this.#doc) : node;
-    if (target === void 0 || target === null) return null;
-    if ((0, import_yaml4.isScalar)(target) && target.value === null) return null;
-    return target;
-  }
-  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
-  readMapping(node, path2, known, what) {
-    if (!(0, import_yaml4.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair2 of node.items) {
-      const key = this.resolve(pair2.key);
-      const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml4.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
-      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
-      if (!known.includes(name)) {
-        const guess = suggestClosest(name, known);
-        this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
-      }
-      entries.set(name, { key, value: this.resolve(pair2.value) });
-    }
-    return entries;
-  }
-  /**
-   * Reads an optional list, each item through `readItem`. A key with no value counts as an
-   * empty list: that is what is left when every entry is commented out.
-   */
-  readList(entry, path2, readItem) {
-    if (!entry || entry.value === null) return [];
-    const list = entry.value;
-    if (!(0, import_yaml4.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
-    return list.items.map((item, index) => {
-      const itemPath = `${path2}[${index}]`;
-      const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml4.isScalar)(item) ? item : list, `${itemPath} is empty`);
-      return readItem(node, itemPath);
-    });
-  }
-  /** Reads a non-empty string scalar. */
-  readString(node, path2) {
-    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
-    if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
-    return node.value;
-  }
-  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
-  requireValue(entry, path2, expected) {
-    if (entry.value === null) this.fail(entry.key, `${path2} is empty. ${expected}`);
-    return entry.value;
-  }
-  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
-  readChoice(node, path2, valid) {
-    if (!(0, import_yaml4.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
-    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
-    if (typeof node.value === "string" && valid.includes(value)) return value;
-    const guess = suggestClosest(value, valid);
-    this.fail(node, `${path2} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
-  }
-  /** Reads an object pattern and rejects one that can never match. */
-  readPattern(node, path2) {
-    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") {
-      this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
-    }
-    const problem = findPatternProblem(node.value);
-    if (problem) this.fail(node, `${path2}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
-    return node.value;
-  }
-};
-function readOverride(reader, node, path2) {
-  const entries = reader.readMapping(node, path2, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
-  const match2 = entries.get("match");
-  const severity = entries.get("severity");
-  if (!match2) reader.fail(node, `${path2} lacks match (an object pattern: group/Kind/namespace/name)`);
-  const severities = Object.values(Severities);
-  if (!severity) reader.fail(node, `${path2} lacks severity (${severities.join(", ")})`);
-  const rules = entries.get("rules");
-  const ruleIds = rules ? reader.readList(rules, `${path2}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
-  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path2}.rules is empty; leave it out to override findings of every rule`);
-  return {
-    match: reader.readPattern(reader.requireValue(match2, `${path2}.match`, PATTERN_HINT), `${path2}.match`),
-    severity: reader.readChoice(reader.requireValue(severity, `${path2}.severity`, `Valid values: ${severities.join(", ")}`), `${path2}.severity`, severities),
-    ...ruleIds ? { rules: ruleIds } : {}
-  };
+function normalizeFluxPath(path2) {
+  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.join("/");
 }
-function readGroupKind(reader, node, path2) {
-  const value = reader.readString(node, path2);
-  const dot = value.indexOf(".");
-  const kind = dot === -1 ? value : value.slice(0, dot);
-  const group = dot === -1 ? "" : value.slice(dot + 1);
-  if (!KIND.test(kind) || group !== "" && !DNS_SUBDOMAIN.test(group)) {
-    let hint = "";
-    if (value.includes("/")) hint = " (an apiVersion does not belong here)";
-    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
-    reader.fail(node, `${path2} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
-  }
-  return { group, kind };
-}
-function readSourceRef(reader, node, path2) {
-  const value = reader.readString(node, path2);
-  const [namespace, name, ...rest] = value.split("/");
-  if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
-  }
-  return value;
-}
-function checkMirror(mirror) {
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
-    const parsed = new URL(url);
-    try {
-      decodeURIComponent(parsed.username);
-      decodeURIComponent(parsed.password);
-    } catch {
-      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
-    }
-    try {
-      decodeURIComponent(parsed.pathname);
-    } catch {
-      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
-    }
-    if (parsed.port === "0") return `'${hideUserInfo(url)}' names port 0`;
-  }
-  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
-    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
-  }
-  return void 0;
-}
-function readMirrors(reader, entry) {
-  if (!entry || entry.value === null) return [];
-  const map = entry.value;
-  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
-  return map.items.map((pair2) => {
-    const key = reader.resolve(pair2.key);
-    const from = key ? reader.readString(key, "mirrors") : "";
-    const value = reader.resolve(pair2.value);
-    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
-    const shownPath = `mirrors.${hideUserInfo(from)}`;
-    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
-      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
-        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
-      }
-    }
-    const problem = checkMirror({ from, to });
-    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
-    return { from, to };
-  });
-}
-function readRemote(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
-  const allow = entries.get("allow");
-  if (!allow) return {};
-  return {
-    allow: reader.readList(allow, "remote.allow", (node, path2) => {
-      const value = reader.readString(node, path2);
-      const problem = findAllowEntryProblem(value);
-      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
-      return value;
-    })
-  };
-}
-function readSubstitute(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const map = entry.value;
-  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
-  const values = [];
-  for (const pair2 of map.items) {
-    const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml4.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml4.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
-      reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
-    }
-    const path2 = `substitute.${key.value}`;
-    const value = reader.resolve(pair2.value);
-    if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml4.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
-    if (typeof value.value !== "string") {
-      reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
-    }
-    values.push([key.value, value.value]);
-  }
-  return Object.fromEntries(values);
-}
-function describeNode(node) {
-  if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml4.isMap)(node)) return "a mapping";
-  if ((0, import_yaml4.isSeq)(node)) return "a list";
-  if ((0, import_yaml4.isScalar)(node)) {
-    if (node.value === null) return "empty";
-    if (typeof node.value === "boolean") return "a boolean";
-    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
-    if (typeof node.value === "string") return "a string";
-  }
-  return "not a plain value";
-}
-function suggestClosest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
-    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (distance <= allowed && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function measureEditDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/app/read-config-file.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
-function loadConfig(options) {
-  if (options.path !== void 0) {
-    if (options.path === "") throw new ConfigError("--config: the path is empty");
-    return readConfigFile(options.path, options.path);
-  }
-  const root = options.repoRoot;
-  if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync2(join3(root, name2)));
-  const [name, other] = found;
-  if (name === void 0) return EMPTY_CONFIG;
-  if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join3(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
-}
-function readConfigFile(path2, shown) {
-  let text;
-  try {
-    text = readFileSync3(path2, "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
-    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
-    throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
-  }
-  return parseConfig(text, shown);
-}
-function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
-  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
-  const pick2 = (present) => {
-    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
-    return present[0];
-  };
-  const policyName = pick2(candidates.filter((name) => policy.has(name)));
-  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
-  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
-  const before = readSide(beforeRoot, candidates, pick2);
-  const after = readSide(afterRoot, candidates, pick2);
-  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
-  if ("problem" in after) return { config, file: shown, proposed: after };
-  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
-  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
-}
-function readSide(root, candidates, pick2) {
-  let name;
-  try {
-    name = pick2(candidates.filter((candidate) => existsSync2(join3(root, candidate))));
-    if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join3(root, name);
-    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync2(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync3(path2, "utf8");
-    return { name, text, config: parseConfig(text, name) };
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return { ...name ? { name } : {}, problem: error.message };
-  }
-}
-
-// src/render/git.ts
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
-
-// src/render/child-env.ts
-var COMMON_NAMES = [
-  "PATH",
-  "TMPDIR",
-  // Locale, so that messages and file names are read as the user's shell reads them.
-  "LANG",
-  "LANGUAGE",
-  // Proxies: remote bases and fetches must go through the same network the user has.
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR"
-];
-var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
-var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
-var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
-var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
-function createKustomizeEnv(env, options, platform = process.platform) {
-  const child = pickCommon(env, platform);
-  child.HOME = options.home;
-  child.GIT_CONFIG_NOSYSTEM = "1";
-  child.GIT_TERMINAL_PROMPT = "0";
-  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
-  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
-  for (const name of readPassEnv(env)) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  return child;
-}
-var GIT_CLONE_SETTINGS = [
-  ["http.followRedirects", "false"],
-  ["protocol.allow", "user"],
-  ["protocol.file.allow", "never"],
-  ["protocol.ext.allow", "never"]
-];
-function formatGitConfigEnv(settings) {
-  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
-  settings.forEach(([key, value], index) => {
-    entries[`GIT_CONFIG_KEY_${index}`] = key;
-    entries[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  return entries;
-}
-function createGitEnv(env, platform = process.platform) {
-  const child = pickCommon(env, platform);
-  for (const name of GIT_NAMES) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
-  }
-  return child;
-}
-function readPassEnv(env) {
-  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
-  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
-  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
-  return [...new Set(names)];
-}
-function pickCommon(env, platform) {
-  const child = {};
-  const names = platform === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
-  for (const name of names) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
-  }
-  return child;
-}
-function lookUp(env, name, platform) {
-  if (env[name] !== void 0 || platform !== "win32") return env[name];
-  const upper = name.toUpperCase();
-  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
-  return key === void 0 ? void 0 : env[key];
-}
-
-// src/render/git.ts
-async function openRepository(cwd) {
-  let root;
-  try {
-    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
-  } catch (error) {
-    if (error instanceof GitError && /ENOENT/.test(error.details ?? "")) throw error;
-    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
-  }
-  return { root, run: (args) => runGit(root, args) };
-}
-function runGit(cwd, args) {
-  return new Promise((resolvePromise, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
-      if (!error) resolvePromise(stdout);
-      else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
-      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
-    });
-  });
-}
-async function resolveCommit(git, ref) {
-  try {
-    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git ref: ${ref}`);
-  }
-}
-var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
-async function findDefaultBase(git) {
-  for (const ref of DEFAULT_BASE_REFS) {
-    try {
-      await resolveCommit(git, ref);
-      return ref;
-    } catch {
-    }
-  }
-  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
-}
-async function findMergeBase(git, base, head, baseRef) {
-  try {
-    return (await git.run(["merge-base", base, head])).trim();
-  } catch {
-    throw new GitError(
-      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
-    );
-  }
-}
-async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync(join4(tmpdir(), "prune-guard-worktree-"));
-  const remove = () => {
-    try {
-      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-    } catch {
-    }
-    rmSync(dir, { recursive: true, force: true });
-    try {
-      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-    } catch {
-    }
-  };
-  const dispose = registerCleanup(remove);
-  try {
-    await git.run(["worktree", "add", "--detach", "--force", dir, commit]);
-  } catch (error) {
-    dispose();
-    throw error;
-  }
-  return { dir, dispose };
-}
-async function listWorkingTreeFiles(git) {
-  const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
-  return [...new Set(output.split("\0").filter(Boolean))].sort();
-}
-async function getOriginUrl(git) {
-  try {
-    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function readFileAtCommit(git, commit, path2) {
-  try {
-    return await git.run(["cat-file", "blob", `${commit}:${path2}`]);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/render/kustomize/kustomize-runner.ts
-import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename2, delimiter, isAbsolute, join as join5, resolve as resolve3 } from "node:path";
-var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
-var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
-var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
-var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
-var GO_SOFT_LIMIT_SHARE = 0.9;
-function createKustomizeRunner(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
-  let bin;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
-      );
-    }
-  }
-  const kustomize = bin;
-  readPassEnv(options.env);
-  const limit = readMemoryLimit(options.env);
-  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename2(kustomize).startsWith("kubectl");
-  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
-  return {
-    command,
-    build: (dir) => new Promise((resolvePromise, reject) => {
-      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync2(join5(tmpdir2(), "prune-guard-home-"));
-      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
-      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let stop = () => {
-      };
-      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
-        stop();
-        if (!error) {
-          resolvePromise(stdout);
-          return;
-        }
-        reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
-      });
-      stop = registerCleanup(() => {
-        if (child.exitCode === null) child.kill();
-        rmSync2(home, { recursive: true, force: true });
-      });
-    })
-  };
-}
-function readMemoryLimit(env) {
-  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
-  if (!raw) return DEFAULT_MEMORY_LIMIT;
-  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
-  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
-  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
-  if (!Number.isSafeInteger(bytes)) {
-    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
-  }
-  return bytes;
-}
-function formatBytes(bytes) {
-  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
-    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  }
-  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
-function describeFailure(error, stderr, context) {
-  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
-    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
-  }
-  const diedUnderCap = context.limit > 0 && (error.signal === "SIGSEGV" || error.signal === "SIGKILL");
-  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
-    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
-    return new RenderError(cause);
-  }
-  if (error.killed || error.signal === "SIGTERM") {
-    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
-  }
-  if (error.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
-  return new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr);
-}
-function summarizeKustomizeError(stderr) {
-  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
-  cause = cause.replace(/^(error|Error):\s*/, "");
-  const retry = /': (must build at directory|failed to run ')/.exec(cause);
-  if (retry) {
-    const opener = "accumulation err='";
-    const start = cause.lastIndexOf(opener, retry.index);
-    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
-  }
-  return cause;
-}
-function readKlogError(stderr) {
-  const lines = stderr.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const quoted = /\berr="(.*)"\s*$/.exec(line);
-    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
-    if (/\berr=<\s*$/.test(line)) {
-      const body = [];
-      for (const next of lines.slice(i + 1)) {
-        if (/^\s*>\s*$/.test(next)) break;
-        body.push(next.replace(/^\t/, ""));
-      }
-      return body.join("").trim();
-    }
-  }
-  return void 0;
-}
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute(name) ? [resolve3(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join5(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
+function deletesInventoryOnDeletion(ks) {
+  if (ks.suspend) return false;
+  switch (ks.deletionPolicy) {
+    case DeletionPolicies.delete:
+    case DeletionPolicies.waitForTermination:
       return true;
-    } catch {
+    case DeletionPolicies.orphan:
       return false;
-    }
-  });
-}
-
-// src/core/rules/outside-reads.ts
-var OUTSIDE_READS_LISTED = 10;
-function describeOutsideReads(unit, object, side, reads) {
-  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
-  return shown.map((read, index) => {
-    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
-    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
-    return {
-      rule: Rules.readsOutsideRepository,
-      severity: side === "after" ? "error" : "notice",
-      message,
-      object,
-      unit,
-      provenance: { kustomization: read.file, line: read.line }
-    };
-  });
-}
-function describeKustomizationObject(file) {
-  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
-}
-var CHANGES_LISTED = 12;
-function describeConfigChange(file, before, after) {
-  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
-  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
-  if ("problem" in after) {
-    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
+    default:
+      return ks.prune;
   }
-  const changes = listConfigChanges(before, after);
-  if (changes.length === 0) return void 0;
-  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
-  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
+}
+function readHelmReleaseIdentity(body) {
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
+  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
+  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
   return {
-    ...base,
-    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
+    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    targetNamespace,
+    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
+    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
   };
 }
-function listConfigChanges(before, after) {
-  const changes = [];
-  const old = before;
-  const current = after;
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
-  for (const key of keys) {
-    const a = old[key];
-    const b = current[key];
-    if (stringify(a) === stringify(b)) continue;
-    if (Array.isArray(a) || Array.isArray(b)) {
-      const from = (Array.isArray(a) ? a : []).map(stringify);
-      const to = (Array.isArray(b) ? b : []).map(stringify);
-      const added = to.filter((entry) => !from.includes(entry));
-      const removed = from.filter((entry) => !to.includes(entry));
-      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
-      for (const entry of added) changes.push(`${key} adds ${entry}`);
-      for (const entry of removed) changes.push(`${key} drops ${entry}`);
-    } else if (isPlainObject2(a) || isPlainObject2(b)) {
-      const from = isPlainObject2(a) ? a : {};
-      const to = isPlainObject2(b) ? b : {};
-      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
-        if (stringify(from[name]) === stringify(to[name])) continue;
-        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
-      }
-    } else {
-      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
-    }
-  }
-  return changes;
-}
-function describeValue(value) {
-  return value === void 0 ? "(unset)" : stringify(value);
-}
-function stringify(value) {
-  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject2(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
-}
-function isPlainObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/objects/limits.ts
-var MAX_UNITS = 5e3;
-var MAX_OBJECTS = 5e5;
-function createObjectBudget(limit = MAX_OBJECTS) {
-  let spent = 0;
-  return {
-    spend(count, source) {
-      spent += count;
-      if (spent > limit) {
-        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
-      }
-    }
-  };
-}
-function checkUnitCount(count, what) {
-  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
-}
-
-// src/app/fixes/plan-fixes.ts
-import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, posix as posix2, relative as relative6 } from "node:path";
-
-// src/core/fix/fix-plan.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var RAW_HOST = "raw.githubusercontent.com";
-var WEB_HOST = "github.com";
-var YAML_EXTENSION = /\.ya?ml$/i;
-var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
-var EXACT_SET_SIZE = 3;
-function parseGitHubFileUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  const segments = decodeSegments(parsed.pathname);
-  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
-  let rest;
-  if (parsed.hostname === RAW_HOST) rest = segments;
-  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
-  else return void 0;
-  const [owner, repo, ...tail] = rest;
-  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
-  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
-  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
-}
-function replaceFileName(url, name) {
-  const cut = url.search(/[?#]/);
-  const head = cut < 0 ? url : url.slice(0, cut);
-  const tail = cut < 0 ? "" : url.slice(cut);
-  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
-}
-function listConventionalSiblings(fileName) {
-  const name = lastSegment(fileName);
-  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
-  const base = stripExtension(name);
-  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
-  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
-}
-function rankCandidateFiles(names, exclude, caps) {
-  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
-  const crds = eligible.filter((name) => /crd/i.test(name));
-  const others = eligible.filter((name) => !/crd/i.test(name));
-  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
-}
-function chooseCoveringSet(required, candidates) {
-  const wanted = [...new Set(required)];
-  if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
-  if (coverable.size < wanted.length) return void 0;
-  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
-    for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
-    }
-  }
-  const missing = new Set(wanted);
-  const picked = /* @__PURE__ */ new Set();
-  while (missing.size > 0) {
-    let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
-    }
-    if (best === void 0) return void 0;
-    picked.add(best.index);
-    for (const key of useful[best.index].covers) missing.delete(key);
-  }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
-}
-function matchesIgnoringRef(a, b) {
-  return isSamePlace(a, b, true);
-}
-function isSameDirectoryAnyRef(next, previous) {
-  return isSamePlace(next, previous, false);
-}
-function isSamePlace(a, b, sameName) {
-  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
-  const githubA = parseGitHubFileUrl(a);
-  const githubB = parseGitHubFileUrl(b);
-  if (githubA && githubB) {
-    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
-  }
-  let urlA;
-  let urlB;
-  try {
-    urlA = new URL(a);
-    urlB = new URL(b);
-  } catch {
-    return false;
-  }
-  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
-  const segmentsA = urlA.pathname.split("/");
-  const segmentsB = urlB.pathname.split("/");
-  if (segmentsA.length !== segmentsB.length) return false;
-  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
-  if (differing.length > 1) return false;
-  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
-}
-function learnNameAffixes(rendered, source) {
-  const sourcesByKind = groupKeysByKind(source);
-  const affixes = /* @__PURE__ */ new Map();
-  for (const [kind, objects] of groupKeysByKind(rendered)) {
-    const sources = sourcesByKind.get(kind) ?? [];
-    let common;
-    for (const object of objects) {
-      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
-        const pairs = [];
-        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
-          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
-        }
-        return pairs;
-      });
-      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
-    }
-    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
-    if (best) affixes.set(kind, best);
-  }
-  return affixes;
-}
-function groupKeysByKind(keys) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const key of keys) {
-    const parts = key.split("/");
-    const name = parts.pop() ?? "";
-    const namespace = parts.pop() ?? "";
-    const kind = parts.join("/");
-    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
-  }
-  return byKind;
-}
-function applyNameAffix(key, affixes) {
-  const cut = key.lastIndexOf("/");
-  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
-  const affix = affixes.get(kind);
-  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
-}
-function chooseVendorFileName(input) {
-  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
-  const suffix = input.allCrds ? "crds" : "cluster-resources";
-  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
-  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
-  let name = `${stem}.yaml`;
-  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
-  return name;
-}
-function formatVendoredManifests(bodies, header) {
-  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
-`);
-  const documents = bodies.map((body) => `---
-${(0, import_yaml5.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
-  return [...comments, ...documents].join("");
-}
-function* listCombinations(count, size) {
-  const indexes = Array.from({ length: size }, (_, i) => i);
-  while (true) {
-    yield [...indexes];
-    let position = size - 1;
-    while (position >= 0 && indexes[position] === count - size + position) position--;
-    if (position < 0) return;
-    indexes[position] = (indexes[position] ?? 0) + 1;
-    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
-  }
-}
-function decodeSegments(pathname) {
-  try {
-    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
-  } catch {
-    return void 0;
-  }
-}
-function sourcePath(source) {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  try {
-    return decodeURIComponent(new URL(source).pathname);
-  } catch {
-    return source.replace(/[?#].*$/, "");
-  }
-}
-function lastSegment(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-function stripExtension(name) {
-  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
-}
-
-// src/core/fix/kustomization-edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
-  if (doc.errors.length > 0) return void 0;
-  const crlf = text.includes("\r\n");
-  const lines = text.split("\n");
-  const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
-  if (resources === void 0) {
-    let last = lines.length - 1;
-    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
-    const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
-  }
-  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
-    if (!range2) return void 0;
-    const line2 = lineCounter.linePos(range2[0]).line - 1;
-    const original2 = lines[line2] ?? "";
-    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
-  }
-  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
-  if (items.length === 0) return void 0;
-  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
-  if (insertion.before !== void 0 && !target) return void 0;
-  const reference = target ?? items[items.length - 1];
-  const line = lineCounter.linePos(reference.range[0]).line - 1;
-  const original = lines[line] ?? "";
-  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
-}
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
-}
-function readsBackAs(entry) {
-  try {
-    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
-  } catch {
-    return false;
-  }
-}
-function assemble(path2, lines, start, end, replacement, description) {
-  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
-}
-function listResourceEntries(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) return [];
-  return ["resources", "bases"].flatMap((list) => {
-    const items = doc.get(list, true);
-    if (!(0, import_yaml6.isSeq)(items)) return [];
-    return items.items.flatMap(
-      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
-    );
-  });
-}
-function describeLineChange(path2, before, after, description) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let start = prefix2;
-  let end = old.length - suffix;
-  let replacement = next.slice(prefix2, next.length - suffix);
-  if (start === end) {
-    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
-    if (!atEnd) {
-      replacement = [...replacement, old[end]];
-      end++;
-    } else if (start > 0) {
-      start--;
-      replacement = [old[start], ...replacement];
-    }
-  }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+function toStringRecord(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
 }
 
 // src/core/objects/scope.ts
@@ -17385,1487 +16390,12 @@ function findMissingCrds(context) {
   return findings;
 }
 
-// src/render/kustomize/overlay.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, readdirSync as readdirSync2, rmSync as rmSync4, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2 } from "node:path";
-
-// src/render/remote-fetch.ts
-import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
-var MAX_BODY_BYTES = 64 * 1024 * 1024;
-var MAX_REDIRECTS = 5;
-var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error) {
-  return error instanceof FetchError && (error.status === 404 || error.status === 410);
-}
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function unapplyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ to }) => url.startsWith(to));
-  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  const problem = checkMirror(mirror);
-  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
-  return mirror;
-}
-var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function findNonManifest(status, contentType, body) {
-  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
-  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
-  return void 0;
-}
-function eitherSignal(a, b) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener("abort", abort, { once: true });
-  b.addEventListener("abort", abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      a.removeEventListener("abort", abort);
-      b.removeEventListener("abort", abort);
-    }
-  };
-}
-async function readBody(response, limit) {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
-  const parts = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(decoder.decode(chunk, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join("");
-}
-var BodyTooLarge = class extends Error {
-};
-function createRemoteFetcher(options = {}) {
-  const { cacheDir } = options;
-  if (cacheDir && existsSync3(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const closed = new AbortController();
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
-    const stop = () => {
-      clearTimeout(timer);
-      done();
-    };
-    const timer = setTimeout(() => {
-      closed.signal.removeEventListener("abort", stop);
-      done();
-    }, ms);
-    closed.signal.addEventListener("abort", stop, { once: true });
-  }));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const retries = options.retries ?? 2;
-  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
-  const silent = /* @__PURE__ */ new Map();
-  const readCache = (url) => {
-    if (!cacheDir) return void 0;
-    try {
-      const index = join6(cacheDir, "urls", sha256(url));
-      if (!existsSync3(index)) return void 0;
-      const digest = readFileSync4(index, "utf8").trim();
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync3(object)) return void 0;
-      const body = readFileSync4(object, "utf8");
-      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-  const writeAtomically = (path2, text) => {
-    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-    try {
-      writeFileSync(temporary, text);
-      renameSync(temporary, path2);
-    } finally {
-      rmSync3(temporary, { force: true });
-    }
-  };
-  const writeCache = (url, body) => {
-    if (!cacheDir) return;
-    try {
-      const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync3(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
-    } catch {
-    }
-  };
-  const mirrors = options.mirrors ?? [];
-  const offline = options.offline === true;
-  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
-  const lookupHost = options.lookup ?? lookupAll;
-  const addresses = /* @__PURE__ */ new Map();
-  const judge = (url, asWritten, context = "") => {
-    const verdict = policy.judge(url);
-    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
-    return verdict;
-  };
-  const checkAddresses = async (verdict, asWritten, context = "") => {
-    if (verdict.via !== "default") return;
-    const { host } = verdict.target;
-    let pending2 = addresses.get(host);
-    if (!pending2) {
-      pending2 = lookupHost(host).catch(() => []);
-      addresses.set(host, pending2);
-    }
-    for (const address of await pending2) {
-      const kind = describeAddress(address);
-      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
-    }
-  };
-  const download = async (url, original, verdict) => {
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
-    const origin = URL.canParse(url) ? new URL(url).origin : url;
-    const checkHost = () => {
-      const earlier = silent.get(origin);
-      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
-    };
-    await checkAddresses(verdict, original);
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      checkHost();
-      if (closed.signal.aborted) throw fail("cancelled", void 0);
-      let response;
-      let phase = "answer";
-      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
-      try {
-        let current = target;
-        for (let hops = 0; ; hops++) {
-          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
-          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
-          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
-          if (location === null) break;
-          await response.body?.cancel().catch(() => void 0);
-          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
-          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
-          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
-          const context = `it redirects to ${showUrl(next.href)}, and `;
-          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
-          const hop = judge(next.href, original, context);
-          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          await checkAddresses(hop, original, context);
-          current = next.href;
-        }
-        lastStatus = response.status;
-        if (!response.ok) {
-          lastProblem = `HTTP ${response.status}`;
-          await response.body?.cancel().catch(() => void 0);
-          if (response.status !== 429 && response.status < 500) break;
-          continue;
-        }
-        phase = "body";
-        const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
-        if (problem === void 0) return body;
-        lastProblem = problem;
-        break;
-      } catch (error) {
-        if (error instanceof RenderError) throw error;
-        if (closed.signal.aborted) throw fail("cancelled", void 0);
-        if (error instanceof BodyTooLarge) {
-          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
-          break;
-        }
-        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-        if (phase === "answer") lastStatus = void 0;
-        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error);
-        if (timedOut && phase === "answer") break;
-      } finally {
-        release();
-      }
-    }
-    if (lastStatus === void 0) silent.set(origin, lastProblem);
-    throw fail(lastProblem, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, mirrors);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        pending2 = (async () => {
-          const verdict = judge(url, original);
-          const cached = readCache(url);
-          if (cached !== void 0) return cached;
-          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          const body = await download(url, original, verdict);
-          writeCache(url, body);
-          return body;
-        })();
-        memo.set(url, pending2);
-      }
-      return pending2;
-    },
-    checkReference: async (url, asWritten = url) => {
-      const verdict = judge(url, asWritten);
-      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
-      await checkAddresses(verdict, asWritten);
-    },
-    close: () => closed.abort()
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-var NETWORK_PROBLEMS = {
-  UND_ERR_SOCKET: "the connection closed before the answer was complete",
-  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
-  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
-  UND_ERR_BODY_TIMEOUT: "the download stalled"
-};
-function describeNetworkError(error) {
-  let innermost = error;
-  let code;
-  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code = innermost.code === void 0 ? code : String(innermost.code);
-    const next = innermost.cause;
-    if (!(next instanceof Error)) break;
-    innermost = next;
-  }
-  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
-  return redactCredentials(message);
-}
-
-// src/render/kustomize/overlay.ts
-var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
-var REMOTE_DIR = ".prune-guard-remote";
-function isRemoteFileUrl(value) {
-  if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.searchParams.has("ref") || url.searchParams.has("version") || /\.git(\/|$)/.test(url.pathname) || url.pathname.includes("//")) return false;
-  return /\.(ya?ml|json)$/i.test(url.pathname);
-}
-async function createOverlay(treeRoot, graph, remote2, edits = {}) {
-  const overrides = edits.overrides ?? /* @__PURE__ */ new Map();
-  const additions = edits.additions ?? /* @__PURE__ */ new Map();
-  const rewritesRemotes = (url) => remote2 !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote2.mirrors) !== url);
-  const remotesOf = (k) => {
-    const override = overrides.get(k.file);
-    const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
-    return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
-  };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync5(k.file, "utf8");
-  const entriesOf = (k) => {
-    const override = overrides.get(k.file);
-    return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
-  };
-  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
-  const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname3(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
-  );
-  if (changed.length === 0) return void 0;
-  const includers = /* @__PURE__ */ new Map();
-  for (const k of graph.kustomizations) for (const dir of k.includes) includers.set(dir, [...includers.get(dir) ?? [], k.dir]);
-  const copied = /* @__PURE__ */ new Set();
-  const queue = changed.map((k) => k.dir);
-  while (queue.length > 0) {
-    const dir = queue.pop();
-    if (copied.has(dir)) continue;
-    copied.add(dir);
-    queue.push(...includers.get(dir) ?? []);
-  }
-  const edited = [...overrides.keys(), ...additions.keys()];
-  if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync3(join7(tmpdir3(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
-  try {
-    const toShadow = (path2) => join7(shadow, relative2(treeRoot, path2));
-    const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname3(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname3(current)) {
-      real.add(current);
-      if (current === treeRoot) break;
-    }
-    const written = new Map(overrides);
-    const remoteFiles = /* @__PURE__ */ new Map();
-    if (remote2) {
-      for (const k of graph.kustomizations.filter((candidate) => copied.has(candidate.dir))) {
-        const urls = remotesOf(k).filter(rewritesRemotes);
-        if (urls.length === 0) continue;
-        const replacements = /* @__PURE__ */ new Map();
-        for (const url of urls) {
-          if (!isRemoteFileUrl(url)) {
-            replacements.set(url, applyMirrors(url, remote2.mirrors));
-            continue;
-          }
-          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync2(dirname3(local), { recursive: true });
-          writeFileSync2(local, await remote2.fetcher.fetchText(url));
-          remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative2(toShadow(k.dir), local)));
-        }
-        written.set(k.file, replaceEntries(textOf(k), replacements));
-      }
-    }
-    for (const dir of [...real].sort()) {
-      mkdirSync2(toShadow(dir), { recursive: true });
-      if (!existsSync4(dir)) continue;
-      for (const entry of readdirSync2(dir)) {
-        const source = join7(dir, entry);
-        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
-      }
-    }
-    for (const [path2, text] of [...written, ...additions]) writeFileSync2(toShadow(path2), text);
-    const unalias = (path2) => {
-      const rel = relative2(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
-    };
-    return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
-  } catch (error) {
-    dispose();
-    throw error;
-  }
-}
-async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
-  const checked = /* @__PURE__ */ new Set();
-  for (const k of graph.kustomizations) {
-    const listed = new Set(remotesOf(k));
-    const entries = [...entriesOf(k)];
-    for (const value of listed) entries.push({ field: "resources", value });
-    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
-    for (const { field, value } of entries) {
-      if (readReference(value).kind === "local") continue;
-      const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
-      if (rewritten && isRemoteFileUrl(value)) continue;
-      const target = rewritten ? applyMirrors(value, remote2.mirrors) : value;
-      if (checked.has(`${target}\0${value}`)) continue;
-      checked.add(`${target}\0${value}`);
-      await remote2.fetcher.checkReference(target, value);
-    }
-  }
-}
-function listOverrideEntries(text, file) {
-  const doc = (0, import_yaml7.parseDocument)(text, GO_YAML_OPTIONS);
-  if (!(0, import_yaml7.isMap)(doc.contents)) return [];
-  return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
-}
-function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false });
-  (0, import_yaml7.visit)(doc, {
-    Scalar(_key, item) {
-      if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
-    }
-  });
-  return doc.toString({ lineWidth: 0 });
-}
-function isOutside(root, path2) {
-  return isOutsideRelative(relative2(root, path2));
-}
-function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute2(rel);
-}
-
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
-}
-
-// src/render/kustomize/render-root.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative3, resolve as resolve4 } from "node:path";
-var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
-var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
-async function renderRoot(runner, request2) {
-  const { treeRoot, graph, show: show2 } = request2;
-  const unaliasBuild = createUnalias(request2.aliases);
-  const shownRoot = show2(unaliasBuild(graph.root));
-  const overlay = await createOverlay(treeRoot, graph, request2.remote, request2.edits).catch((error) => {
-    if (error instanceof FetchError) throw new FetchError(`${error.message} (a resource of ${shownRoot})`, error.status);
-    throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
-  });
-  const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
-  for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync6(local, "utf8"));
-    if (bomb) {
-      overlay?.dispose();
-      throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
-    }
-  }
-  const buildRoot = overlay?.buildRoot ?? graph.root;
-  let removeWrapper;
-  try {
-    const wrapper = request2.provenance ? mkdtempSync4(join8(tmpdir4(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
-    if (wrapper) {
-      const target = toPosix(relative3(wrapper, buildRoot));
-      writeFileSync3(
-        join8(wrapper, "kustomization.yaml"),
-        `apiVersion: kustomize.config.k8s.io/v1beta1
-kind: Kustomization
-resources:
-- ${JSON.stringify(target)}
-buildMetadata: [originAnnotations]
-`
-      );
-    }
-    let output;
-    try {
-      output = await runner.build(wrapper ?? buildRoot);
-    } catch (error) {
-      if (error instanceof RenderError) {
-        const prefixes = [buildRoot, graph.root, treeRoot, ...wrapper ? [wrapper] : []];
-        const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
-        const cause = redactObjectData(redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes)));
-        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details === void 0 ? void 0 : redactObjectData(error.details));
-      }
-      throw error;
-    }
-    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
-    request2.budget?.spend(objects.length, shownRoot);
-    if (!wrapper) return objects.map((body) => ({ body }));
-    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
-    return objects.map((body) => {
-      const { body: clean, origin } = takeOriginAnnotation(body);
-      const provenance = origin ? resolver(origin, clean) : void 0;
-      return provenance ? { body: clean, provenance } : { body: clean };
-    });
-  } finally {
-    removeWrapper?.();
-    overlay?.dispose();
-  }
-}
-function redactObjectData(message) {
-  return message.replace(/(\\?")(data|stringData|binaryData)\1:\{(?:[^{}]|\{[^{}]*\})*\}/g, "$1$2$1:$1(redacted)$1").replace(/\b(data|stringData|binaryData):map\[[^\]]*\]/g, "$1:(redacted)");
-}
-function nameRemoteFiles(message, remoteFiles) {
-  let result = message;
-  for (const [local, url] of remoteFiles ?? []) {
-    const tail = local.split("/").slice(-3).join("/");
-    result = result.replace(new RegExp(`[^\\s'"]*${escapeRegExp(tail)}`, "g"), url);
-  }
-  return result;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function takeOriginAnnotation(body) {
-  const metadata = getMetadata(body);
-  const annotations = metadata.annotations;
-  if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
-  const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
-  const { annotations: _removed, ...otherMetadata } = metadata;
-  const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
-  let origin;
-  try {
-    origin = (0, import_yaml8.parse)(String(raw));
-  } catch {
-    origin = void 0;
-  }
-  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
-}
-function createUnalias(aliases) {
-  if (!aliases || aliases.size === 0) return (path2) => path2;
-  return (path2) => {
-    for (const [from, to] of aliases) {
-      if (path2 === from) return to;
-      if (path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
-    }
-    return path2;
-  };
-}
-function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = [];
-  for (const kustomization of graph.kustomizations) {
-    for (const [file, origin] of kustomization.files) if (!files.has(file)) files.set(file, origin);
-    for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
-    for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
-  }
-  const show2 = (path2) => toPosix(relative3(treeRoot, path2));
-  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
-  return (origin, body) => {
-    if (origin.configuredBy?.kind && origin.configuredIn) {
-      const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
-      const name = String(getMetadata(body).name);
-      const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
-      return {
-        generator: origin.configuredBy.kind,
-        kustomization: show2(kustomization),
-        ...match2 ? { line: match2.origin.line } : {}
-      };
-    }
-    if (origin.repo) {
-      const asWritten = unapplyMirrors(origin.repo, mirrors);
-      const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${asWritten}/${path2}` : asWritten, asWritten];
-      const url = candidates.find((candidate) => remotes.has(candidate));
-      if (url) return { url, ...entry(remotes.get(url)) };
-      const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
-      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
-      return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
-    }
-    if (origin.path) {
-      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
-      if (single) {
-        const url = `${single[1]}://${single[2]}`;
-        return { url, ...entry(remotes.get(url)) };
-      }
-      const local = resolve4(wrapper, origin.path);
-      const fetched = remoteFiles.get(local);
-      if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
-      const file = unalias(local);
-      return { file: show2(file), ...entry(files.get(file)) };
-    }
-    return void 0;
-  };
-}
-function stripPaths(message, prefixes) {
-  let result = message;
-  for (const prefix2 of prefixes) result = result.split(`${prefix2}/`).join("");
-  return result;
-}
-
-// src/render/kustomize/tree-index.ts
-import { existsSync as existsSync5, readFileSync as readFileSync8, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join10, posix, relative as relative5 } from "node:path";
-
-// src/flux/artifact.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync3, realpathSync as realpathSync3, rmSync as rmSync6 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
-var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
-var DEFAULT_PATTERNS = [
-  "*.jpg",
-  "*.jpeg",
-  "*.gif",
-  "*.png",
-  "*.wmv",
-  "*.flv",
-  "*.tar.gz",
-  "*.zip",
-  ".github/",
-  ".circleci/",
-  ".travis.yml",
-  ".gitlab-ci.yml",
-  "appveyor.yml",
-  ".drone.yml",
-  "cloudbuild.yaml",
-  "codeship-services.yml",
-  "codeship-steps.yml",
-  "**/.goreleaser.yml",
-  "**/.sops.yaml",
-  "**/.flux.yaml"
-];
-var BUILD_DIR_PREFIX = ".prune-guard-build-";
-function createArtifact(source, options = {}) {
-  const base = mkdtempSync5(join9(tmpdir5(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync6(base, { recursive: true, force: true }));
-  const root = join9(base, "source");
-  const sourceConfinement = createConfinement(source);
-  const outsideLinks = /* @__PURE__ */ new Set();
-  const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative4(source, path2)));
-  };
-  try {
-    const matchers = collectIgnoreMatchers(source, options.ignore);
-    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
-  } catch (error) {
-    dispose();
-    throw error;
-  }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
-}
-function collectIgnoreMatchers(source, specIgnore) {
-  const scoped = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync3(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path2 = join9(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync7(path2, "utf8")) });
-      }
-    }
-  };
-  walk(source);
-  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
-  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
-  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
-  return [{ dir: "", matcher: root }, ...scoped];
-}
-function isIgnored(matchers, path2, isDirectory) {
-  if (path2 === "") return false;
-  for (const { dir, matcher } of matchers) {
-    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
-    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
-    if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
-  }
-  return false;
-}
-function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const file of files) {
-    const parts = file.split("/");
-    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
-    if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync2(join9(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
-    if (!stat?.isFile()) continue;
-    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
-    copyFileSync(join9(from, file), join9(to, file));
-  }
-}
-function copyTree(from, to, skip, dropLink) {
-  mkdirSync3(to, { recursive: true });
-  for (const entry of readdirSync3(from, { withFileTypes: true })) {
-    const path2 = join9(from, entry.name);
-    if (entry.isSymbolicLink()) dropLink(path2);
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join9(to, entry.name));
-  }
-}
-
-// src/render/kustomize/tree-index.ts
-var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
-var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function indexTree(root, show2, files) {
-  const confinement = createConfinement(root);
-  const referenced = collectReferencedFiles(root, show2, confinement);
-  const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join10(root, path2))
-  );
-  const texts = /* @__PURE__ */ new Map();
-  return {
-    unlisted,
-    readText: (path2) => {
-      if (!texts.has(path2)) {
-        const absolute = join10(root, path2);
-        const readable = existsSync5(absolute) && isInside(confinement, absolute) && statSync4(absolute).isFile() && statSync4(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync8(absolute, "utf8") : void 0);
-      }
-      return texts.get(path2);
-    }
-  };
-}
-function collectReferencedFiles(root, show2, confinement) {
-  const referenced = /* @__PURE__ */ new Set();
-  const walk = (dir) => {
-    let kustomization;
-    try {
-      kustomization = readKustomization(dir, show2, confinement);
-    } catch {
-      kustomization = void 0;
-    }
-    if (kustomization) {
-      for (const file of kustomization.files.keys()) referenced.add(file);
-      for (const path2 of kustomization.referencedPaths) referenced.add(path2);
-    }
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join10(dir, entry.name));
-    }
-  };
-  walk(root);
-  return referenced;
-}
-function walkFiles(root) {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join10(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative5(root, path2)));
-    }
-  };
-  walk(root);
-  return files.sort();
-}
-
-// src/app/fixes/plan-fixes.ts
-var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
-var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
-var NAMED_EXTRAS = 3;
-async function planFixes(findings, units, context) {
-  const groups = collectGroups(findings, units);
-  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
-  let index;
-  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
-  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
-  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
-  const files = [...byFile.keys()].sort();
-  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
-  const fileFixes = merged.map(({ fix }) => fix);
-  const { kept, providers } = await checkTogether(fileFixes, planning);
-  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
-  const targets = /* @__PURE__ */ new Map();
-  for (const [position, fileFix] of kept.entries()) {
-    for (const group of fileFix.groups) {
-      for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
-    }
-  }
-  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
-  for (const group of leftOut) {
-    let covered = true;
-    for (const [unitName, member] of group.members) {
-      for (const object of member.objects) {
-        const provider = providers.objects.get(`${unitName}\0${object.key}`);
-        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
-        else covered = false;
-      }
-    }
-    if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
-  }
-  for (const finding of findings) {
-    if (finding.rule !== Rules.crdMissing) continue;
-    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
-    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
-    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
-  }
-  return { fixes, targets, notes };
-}
-function collectGroups(findings, units) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
-    const unit = units.get(finding.unit);
-    if (!unit?.exists) continue;
-    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
-    const provenance = object?.provenance;
-    const source = provenance?.url ?? provenance?.file;
-    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
-    const key = [provenance.kustomization, provenance.line, source].join("\0");
-    const group = groups.get(key) ?? {
-      kustomization: provenance.kustomization,
-      line: provenance.line,
-      source,
-      sourceIsFile: provenance.url === void 0,
-      members: /* @__PURE__ */ new Map(),
-      objects: /* @__PURE__ */ new Map()
-    };
-    const member = group.members.get(finding.unit) ?? { unit, objects: [] };
-    if (!member.objects.includes(object)) member.objects.push(object);
-    group.members.set(finding.unit, member);
-    if (!group.objects.has(object.key)) group.objects.set(object.key, object);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
-}
-function describeUnfixed(group, notes) {
-  return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;
-}
-async function planGroupFix(group, planning) {
-  const none = { notes: [] };
-  const headFile = join11(planning.head.root, group.kustomization);
-  if (!existsSync6(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
-  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync9(headFile, "utf8");
-  const beforeFile = join11(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync6(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync9(beforeFile, "utf8")) : [];
-  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
-  const headEntries = listResourceEntries(headText);
-  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
-  const required = [...group.objects.keys()].sort();
-  const source = await readBeforeSource(group, planning);
-  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
-  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
-    return none;
-  }
-  const listed = headEntries.filter((entry) => entry.list === "resources");
-  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
-  const what = describeObjects([...group.objects.values()]);
-  const notes = [];
-  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
-  const lookup2 = { failed: false };
-  const search = { group, required, what, affixes, planning };
-  const candidates = async function* () {
-    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
-    yield* findLocalCandidates(search, movedTo);
-    if (movedTo.length === 0 && !lookup2.failed) {
-      const vendored = vendorObjects(search, source);
-      if (vendored) yield vendored;
-    }
-  };
-  const attempts = candidates();
-  let tried = 0;
-  try {
-    let rejected;
-    while (true) {
-      const next = await attempts.next(rejected);
-      if (next.done) break;
-      const candidate = next.value;
-      const edit = planResourceInsertion(group.kustomization, headText, {
-        entries: candidate.entries,
-        ...anchor ? { before: anchor.value } : {},
-        description: candidate.description
-      });
-      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
-      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
-      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
-      rejected = verification.status === "failed";
-      tried++;
-      if (rejected) continue;
-      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
-      return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
-    }
-  } finally {
-    await attempts.return(void 0);
-  }
-  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
-  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
-  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
-  return { notes };
-}
-function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join11(planning.head.root, file.path), file.content])) };
-}
-async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join11(planning.head.root, path2);
-  const original = readFileSync9(headFile, "utf8");
-  const combine2 = (included2) => {
-    let text = original;
-    for (const fix of included2) {
-      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-      if (entries.length === 0) continue;
-      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
-      if (!edit) return void 0;
-      text = edit.text;
-    }
-    const files = included2.flatMap((fix) => fix.candidate.files);
-    return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
-  };
-  const toFileFix = (included2, combined, verification) => ({
-    path: path2,
-    groups: included2.map((fix) => fix.group),
-    candidates: included2.map((fix) => fix.candidate),
-    text: combined.text,
-    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
-    // Verified only when every part was: a part proposed unverified stays so.
-    verification: verification.status === "verified" && included2.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" }
-  });
-  const check = async (included2) => {
-    const combined = combine2(included2);
-    if (!combined) return void 0;
-    const verification = included2.length === 1 ? included2[0].verification : await verify(included2.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
-    return verification.status === "failed" || verification.status === "unreachable" ? void 0 : toFileFix(included2, combined, verification);
-  };
-  const all = fixes.length > 1 ? await check(fixes) : void 0;
-  if (all) return { fix: all, leftOut: [] };
-  let kept = await check([fixes[0]]);
-  let included = [fixes[0]];
-  const leftOut = [];
-  for (const fix of fixes.slice(1)) {
-    const next = await check([...included, fix]);
-    if (next) {
-      kept = next;
-      included = [...included, fix];
-    } else {
-      leftOut.push(fix);
-    }
-  }
-  return { fix: kept, leftOut };
-}
-async function checkTogether(fileFixes, planning) {
-  const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
-  const current = /* @__PURE__ */ new Map();
-  const kept = [];
-  const claimed = /* @__PURE__ */ new Map();
-  for (const fix of fileFixes) {
-    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
-    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
-    let verification = fix.verification;
-    if (earlier.length > 0 && verification.status !== "unverified") {
-      const together = [...earlier, fix];
-      verification = await verify(
-        together.flatMap((part) => part.groups),
-        {
-          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
-          additions: new Map(together.flatMap((part) => [...part.change.additions]))
-        },
-        planning
-      );
-      if (verification.status !== "verified") continue;
-    }
-    kept.push(fix);
-    for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
-    recordProviders(fix, verification, current, planning, providers);
-  }
-  return { kept, providers };
-}
-function recordProviders(fix, verification, current, planning, providers) {
-  const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
-  const addCrd = (object) => {
-    const crd = readCrdNames(object.body);
-    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
-  };
-  for (const group of fix.groups) for (const object of group.objects.values()) addCrd(object);
-  if (verification.status !== "verified") return;
-  const extras = /* @__PURE__ */ new Map();
-  for (const [name, objects] of verification.renders) {
-    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
-    for (const [key, object] of objects) {
-      if (before.has(key)) continue;
-      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
-      addCrd(object);
-      if (!restores.has(key)) extras.set(key, object);
-    }
-    current.set(name, objects);
-  }
-  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
-}
-function toFix(fileFix, providers, planning) {
-  const { candidates, path: path2 } = fileFix;
-  const original = readFileSync9(join11(planning.head.root, path2), "utf8");
-  const extras = providers.extras.get(fileFix) ?? [];
-  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
-  const more = extras.length - named.length;
-  const adds = extras.length === 0 ? "" : ` It also adds ${extras.length === 1 ? "an object" : `${extras.length} objects`} new to the render: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
-  const description = `${candidates.map((candidate) => candidate.description).join(" ")}${adds}`;
-  const sources = new Set(candidates.map((candidate) => candidate.source));
-  return {
-    // The weakest source says what a reviewer must look at most closely.
-    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
-    description,
-    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
-    edits: [describeLineChange(path2, original, fileFix.text, description)],
-    files: candidates.flatMap((candidate) => candidate.files),
-    restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
-    verified: fileFix.verification.status === "verified"
-  };
-}
-function findPreviousEntry(entries, beforeEntry, beforeEntries) {
-  if (beforeEntry === void 0) return void 0;
-  const exact = entries.find((entry) => entry.value === beforeEntry);
-  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
-  if (sameFile) return sameFile;
-  const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
-}
-function findDependentEntry(group, entries) {
-  const kinds = new Set(
-    [...group.objects.values()].flatMap((object) => {
-      const crd = readCrdNames(object.body);
-      return crd ? [`${crd.group}/${crd.kind}`] : [];
-    })
-  );
-  if (kinds.size === 0) return void 0;
-  const lines = [...group.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
-  const first = Math.min(...lines);
-  return entries.find((entry) => entry.line === first);
-}
-function describeObjects(objects) {
-  const [first] = objects;
-  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
-  const kinds = new Set(objects.map((object) => object.id.kind));
-  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
-  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
-  return `the ${objects.length} cluster-scoped objects`;
-}
-function readKeys(text, source, scope, affixes) {
-  const objects = readManifestObjects(text, source, scope);
-  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
-}
-function readManifestObjects(text, source, scope) {
-  try {
-    const docs = parseManifests(text, source).map((body) => ({ body }));
-    const local = extendScope(scope, docs);
-    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
-  } catch {
-    return void 0;
-  }
-}
-function holdsAll(text, source, required, scope, affixes) {
-  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
-  return keys !== void 0 && required.every((key) => keys.has(key));
-}
-function extendScope(scope, docs) {
-  const own = createScopeResolver(collectCrdScopes(docs));
-  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
-}
-async function readBeforeSource(group, planning) {
-  let text;
-  try {
-    const file = join11(planning.beforeRoot, group.source);
-    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync9(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
-  } catch {
-    return void 0;
-  }
-  return readManifestObjects(text, group.source, planning.scope);
-}
-async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
-  const { group, required, what, planning } = search;
-  const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
-  if (!url) return;
-  const fileName = posix2.basename(new URL(url).pathname);
-  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
-  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
-  const toCandidate = (chosen) => ({
-    source: FixSources.remote,
-    entries: chosen.flatMap((candidate) => candidate.urls),
-    files: [],
-    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${beforePrevious ? `, before ${fileName}` : ""}.`
-  });
-  const read = [];
-  const rejected = /* @__PURE__ */ new Set();
-  const offer = function* (chosen) {
-    const failed = yield toCandidate(chosen);
-    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
-    return failed === true;
-  };
-  for (const name of names) {
-    const result = await readRemoteCandidate(url, name, search);
-    if (result.problem) {
-      lookup2.failed = true;
-      notes.push(result.problem);
-      break;
-    }
-    if (!result.found) continue;
-    read.push(result.found);
-    const { keys } = result.found;
-    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
-  }
-  while (true) {
-    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
-    if (!chosen || chosen.length === 0) return;
-    if (!(yield* offer(chosen))) return;
-  }
-}
-async function listRemoteNames(url, fileName, planning, notes, lookup2) {
-  const probes = listConventionalSiblings(fileName);
-  const github = parseGitHubFileUrl(url);
-  const { contents } = planning;
-  if (!github || !contents) return probes;
-  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
-  try {
-    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
-    const listing = await list(directory);
-    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
-    const files = listing.filter(isFile).map((entry) => entry.name);
-    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
-    }
-    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
-  } catch (error) {
-    lookup2.failed = true;
-    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
-    return probes;
-  }
-}
-async function readRemoteCandidate(url, name, search) {
-  const { planning, affixes } = search;
-  const fetchText = async (target) => {
-    try {
-      return { text: await planning.remote.fetcher.fetchText(target) };
-    } catch (error) {
-      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
-    }
-  };
-  const sibling = replaceFileName(url, name);
-  const fetched = await fetchText(sibling);
-  if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
-    const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
-    return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
-  }
-  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
-  if (files.length === 0) return {};
-  const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
-  const keys = /* @__PURE__ */ new Set();
-  for (const target of urls) {
-    const part = await fetchText(target);
-    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope, affixes);
-    if (!found) return part.problem ? { problem: part.problem } : {};
-    for (const key of found) keys.add(key);
-  }
-  return { found: { name, urls, keys } };
-}
-function describeGitHubError(error) {
-  const { status, response } = error;
-  if (status && response) {
-    const data = response.data;
-    return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
-  }
-  return describeNetworkError(error);
-}
-async function* findLocalCandidates(search, movedTo) {
-  const { group, required, what, planning, affixes } = search;
-  const { root } = planning.head;
-  const kustomizationDir = dirname5(join11(root, group.kustomization));
-  const them = required.length === 1 ? "it" : "them";
-  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
-    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative6(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText(a.name, b.name));
-  const inDirectories = chooseCoveringSet(required, directories);
-  if (inDirectories && inDirectories.length > 0) {
-    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
-    yield {
-      source: FixSources.local,
-      entries: inDirectories.map((candidate) => candidate.name),
-      files: [],
-      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
-    };
-  }
-  if (movedTo.length > 0) return;
-  const index = planning.readIndex();
-  const names = [...group.objects.values()].map((object) => object.id.name);
-  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join11(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
-    const text = index.readText(path2);
-    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
-    const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative6(kustomizationDir, join11(root, path2))), keys }] : [];
-  });
-  const chosen = chooseCoveringSet(required, files);
-  if (!chosen || chosen.length === 0) return;
-  const listed = chosen.map((candidate) => candidate.name).join(" and ");
-  yield {
-    source: FixSources.local,
-    entries: chosen.map((candidate) => candidate.name),
-    files: [],
-    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
-  };
-}
-function vendorObjects(search, source) {
-  const { group, what, planning, affixes } = search;
-  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
-  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group.objects.keys()].sort(compareText);
-  if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname5(join11(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync6(headDir) ? readdirSync5(headDir) : []);
-  const name = chooseVendorFileName({
-    source: group.source,
-    allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
-    taken
-  });
-  const content = formatVendoredManifests(
-    keys.map((key) => bodies.get(key)),
-    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
-  );
-  const them = keys.length === 1 ? "it" : "them";
-  return {
-    source: FixSources.vendored,
-    entries: [name],
-    files: [{ path: toPosix(relative6(planning.head.root, join11(headDir, name))), content }],
-    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
-  };
-}
-async function verify(groups, change, planning) {
-  const required = /* @__PURE__ */ new Map();
-  for (const group of groups) {
-    for (const [name, member] of group.members) {
-      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
-      for (const object of member.objects) keys.add(object.key);
-      required.set(name, keys);
-    }
-  }
-  const affected = listAffectedUnits(change, planning);
-  if (affected.length === 0) return { status: "unverified" };
-  const renders = /* @__PURE__ */ new Map();
-  for (const [name, unit] of affected) {
-    let docs;
-    try {
-      docs = await renderRoot(planning.runner, {
-        treeRoot: planning.head.root,
-        graph: unit.headGraph,
-        show: planning.head.show,
-        provenance: false,
-        remote: planning.remote,
-        edits: change
-      });
-    } catch (error) {
-      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable", problem: redactCredentials(error.message) };
-      if (error instanceof PruneGuardError) return { status: "failed" };
-      throw error;
-    }
-    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
-    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
-    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
-    if (!keeps || !restores) return { status: "failed" };
-    renders.set(name, set);
-  }
-  return { status: "verified", renders };
-}
-function listAffectedUnits(change, planning) {
-  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/app/compare-sides.ts
-import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join12, relative as relative7 } from "node:path";
-
-// src/core/diff/diff-object-sets.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml9 = __toESM(require_dist(), 1);
-var REDACTED_CHANGED = "(redacted, changed)";
-function diffObjectSets(before, after) {
-  const added = [];
-  const removed = [];
-  const changed = [];
-  let unchanged = 0;
-  for (const [key, old] of before) {
-    const current = after.get(key);
-    if (!current) {
-      removed.push(old);
-      continue;
-    }
-    const change = compareObject(old, current);
-    if (change) changed.push(change);
-    else unchanged += 1;
-  }
-  for (const [key, current] of after) if (!before.has(key)) added.push(current);
-  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
-  return {
-    added: stillAdded.sort(compareObjects),
-    removed: stillRemoved.sort(compareObjects),
-    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
-    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
-    unchanged
-  };
-}
-function compareObject(before, after) {
-  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
-  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
-  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
-  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
-  if (patch.length === 0) return void 0;
-  const name = formatObjectRef(before.id);
-  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
-  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
-  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
-}
-function compareSecretKeys(before, after) {
-  const old = before.secretDigests ?? {};
-  const current = after.secretDigests ?? {};
-  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
-  return {
-    added: keys.filter((key) => !(key in old)),
-    removed: keys.filter((key) => !(key in current)),
-    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
-  };
-}
-function markChangedSecretKeys(body, keys) {
-  const copy = { ...body };
-  for (const field of ["data", "stringData"]) {
-    const values = body[field];
-    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
-    if (!isRecord(values)) continue;
-    copy[field] = Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
-    );
-  }
-  return copy;
-}
-function toYaml(body) {
-  return (0, import_yaml9.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
-}
-var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
-var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
-function getGeneratedNameStem(object) {
-  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
-  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
-}
-function pairGeneratedNames(removed, added) {
-  const stemKey = (object) => {
-    const stem = getGeneratedNameStem(object);
-    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
-  };
-  const groupBy = (objects) => {
-    const groups = /* @__PURE__ */ new Map();
-    for (const object of objects) {
-      const key = stemKey(object);
-      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
-    }
-    return groups;
-  };
-  const removedByStem = groupBy(removed);
-  const addedByStem = groupBy(added);
-  const replaced = [];
-  const paired = /* @__PURE__ */ new Set();
-  for (const [key, olds] of removedByStem) {
-    const news = addedByStem.get(key);
-    const [old] = olds;
-    const [current] = news ?? [];
-    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
-    replaced.push({ before: old, after: current, reason: "generated-name" });
-    paired.add(old).add(current);
-  }
-  return {
-    replaced,
-    removed: removed.filter((object) => !paired.has(object)),
-    added: added.filter((object) => !paired.has(object))
-  };
-}
-
-// src/core/objects/flux-objects.ts
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
-var DeletionPolicies = {
-  mirrorPrune: "MirrorPrune",
-  delete: "Delete",
-  waitForTermination: "WaitForTermination",
-  orphan: "Orphan"
-};
-function isFluxKustomization(body) {
-  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
-}
-function isHelmRelease(body) {
-  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
-}
-function readFluxKustomization(body) {
-  if (!isFluxKustomization(body)) return void 0;
-  const apiVersion = String(body.apiVersion);
-  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
-  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
-  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
-  return {
-    key: `${namespace}/${name}`,
-    name,
-    namespace,
-    apiVersion,
-    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
-    prune: spec.prune === true,
-    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
-    suspend: spec.suspend === true,
-    sourceRef: {
-      kind: String(sourceRef.kind ?? "GitRepository"),
-      name: String(sourceRef.name ?? ""),
-      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
-    },
-    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
-    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
-    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
-    patches: Array.isArray(spec.patches) ? spec.patches : [],
-    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
-    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
-    commonMetadata: {
-      labels: toStringRecord(commonMetadata.labels),
-      annotations: toStringRecord(commonMetadata.annotations)
-    },
-    substitute: toStringRecord(postBuild.substitute),
-    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
-      kind: String(ref.kind ?? "ConfigMap"),
-      name: String(ref.name ?? ""),
-      optional: ref.optional === true
-    })),
-    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
-      name: String(ref.name ?? ""),
-      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
-    }))
-  };
-}
-function normalizeFluxPath(path2) {
-  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
-  return parts.join("/");
-}
-function deletesInventoryOnDeletion(ks) {
-  if (ks.suspend) return false;
-  switch (ks.deletionPolicy) {
-    case DeletionPolicies.delete:
-    case DeletionPolicies.waitForTermination:
-      return true;
-    case DeletionPolicies.orphan:
-      return false;
-    default:
-      return ks.prune;
-  }
-}
-function readHelmReleaseIdentity(body) {
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
-  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
-  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
-  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
-  return {
-    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
-    targetNamespace,
-    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
-    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
-  };
-}
-function toStringRecord(value) {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
-}
-
-// src/core/rules/flux-rules.ts
+// src/core/rules/kustomization-rules.ts
 var PRUNE_OPT_OUTS = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
   "kustomize.toolkit.fluxcd.io/reconcile": "disabled",
   "kustomize.toolkit.fluxcd.io/ssa": "ignore"
 };
-var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
 function findPruneOptOut(body) {
   const metadata = getMetadata(body);
   for (const field of ["labels", "annotations"]) {
@@ -18878,6 +16408,115 @@ function findPruneOptOut(body) {
   }
   return void 0;
 }
+function findRemovedKustomizationObject(parent, ks, context) {
+  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
+}
+function isDeletedWithItsInventory(unitName, context, visiting) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
+  visiting.add(unitName);
+  const parent = context.owners.get(owner.parentBefore);
+  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
+  if (declared && findPruneOptOut(declared.body)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  return parentDeletes && deletesInventoryOnDeletion(ks);
+}
+function describeRemovedKustomization(unitName, context) {
+  const owner = context.owners.get(unitName);
+  const ks = owner?.before;
+  if (!owner || !ks) return void 0;
+  const unit = context.units.get(unitName);
+  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+  const ref = `Kustomization/${ks.key}`;
+  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
+  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
+  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
+  const rename = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
+  if (owner.parentBefore) {
+    const parent = context.owners.get(owner.parentBefore);
+    if (parent?.after && !parent.after.prune) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
+    }
+    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    if (optOut) {
+      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
+    }
+    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
+      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
+    }
+  } else {
+    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
+  }
+  if (ks.suspend) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
+  }
+  if (!deletesInventoryOnDeletion(ks)) {
+    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
+  }
+  if (owner.skippedBefore) {
+    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
+  }
+  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
+  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
+  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
+  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
+  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
+  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
+  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
+  return {
+    ...base,
+    rule: Rules.kustomizationRemoved,
+    severity: severe.length > 0 ? "error" : "warning",
+    cascade: refs,
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename}`
+  };
+}
+function describeCascadeScope(crds, namespaces) {
+  const parts = [
+    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
+    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
+  ].filter(Boolean);
+  return parts.join(" and ");
+}
+function describeKustomizationChanges(context) {
+  const findings = [];
+  for (const [unit, owner] of context.owners) {
+    const ks = owner.after ?? owner.before;
+    if (!ks) continue;
+    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
+    if (owner.after && owner.skippedAfter) {
+      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.missingVariables.length > 0) {
+      findings.push({
+        rule: Rules.variableMissing,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
+      });
+    }
+    const { before, after } = owner;
+    if (!before || !after) continue;
+    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
+    if (changes.length === 0) continue;
+    const diff = context.units.get(unit)?.diff;
+    findings.push({
+      rule: Rules.kustomizationSpecChanged,
+      severity: "notice",
+      unit,
+      object,
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
+    });
+  }
+  return findings;
+}
+
+// src/core/rules/flux-rules.ts
+var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
 function applyFluxSemantics(findings, units, owners) {
   const context = {
     units: new Map(units.map((unit) => [unit.unit, unit])),
@@ -19032,112 +16671,6 @@ function describeLossOnRecreate(finding) {
   if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
 }
-function findRemovedKustomizationObject(parent, ks, context) {
-  return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
-}
-function isDeletedWithItsInventory(unitName, context, visiting) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
-  visiting.add(unitName);
-  const parent = context.owners.get(owner.parentBefore);
-  const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
-  return parentDeletes && deletesInventoryOnDeletion(ks);
-}
-function describeRemovedKustomization(unitName, context) {
-  const owner = context.owners.get(unitName);
-  const ks = owner?.before;
-  if (!owner || !ks) return void 0;
-  const unit = context.units.get(unitName);
-  const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-  const ref = `Kustomization/${ks.key}`;
-  const declared = owner.parentBefore ? findRemovedKustomizationObject(owner.parentBefore, ks, context) : void 0;
-  const base = { unit: unitName, object, ...declared?.provenance ? { provenance: declared.provenance } : {} };
-  const renamedTo = [...context.owners.entries()].find(([name, other]) => name !== unitName && !other.before && other.after?.path === ks.path)?.[0];
-  const rename = renamedTo ? ` It comes back as ${renamedTo}, which applies everything again, empty.` : "";
-  if (owner.parentBefore) {
-    const parent = context.owners.get(owner.parentBefore);
-    if (parent?.after && !parent.after.prune) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
-    }
-    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
-    if (optOut) {
-      return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
-    }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
-      return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
-    }
-  } else {
-    const where = owner.declaredInBefore ? ` (declared in ${owner.declaredInBefore})` : "";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref}${where} is not applied by any Kustomization in this source, so removing it deletes nothing in the cluster; deleting it there by hand deletes what it applied when its deletionPolicy says so` };
-  }
-  if (ks.suspend) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted, but it is suspended: Flux deletes nothing it applied` };
-  }
-  if (!deletesInventoryOnDeletion(ks)) {
-    const why = ks.deletionPolicy === "Orphan" ? "deletionPolicy: Orphan" : "prune: false";
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} is deleted; with ${why}, Flux leaves everything it applied in the cluster, unmanaged` };
-  }
-  if (owner.skippedBefore) {
-    return { ...base, rule: Rules.kustomizationRemoved, severity: "warning", message: `${ref} is deleted and Flux deletes everything it applied, which prune-guard cannot list: ${owner.skippedBefore}` };
-  }
-  const inventory = [...unit?.before.values() ?? []].filter((candidate) => !findPruneOptOut(candidate.body));
-  const crds = inventory.filter((candidate) => candidate.id.kind === "CustomResourceDefinition");
-  const namespaces = inventory.filter((candidate) => candidate.id.group === "" && candidate.id.kind === "Namespace");
-  const refs = inventory.map((candidate) => formatObjectRef(candidate.id)).sort();
-  const severe = [...crds, ...namespaces].map((candidate) => formatObjectRef(candidate.id)).sort();
-  const counts = `${inventory.length} ${inventory.length === 1 ? "object" : "objects"}`;
-  const policy = ks.deletionPolicy === "MirrorPrune" ? "prune: true" : `deletionPolicy: ${ks.deletionPolicy}`;
-  return {
-    ...base,
-    rule: Rules.kustomizationRemoved,
-    severity: severe.length > 0 ? "error" : "warning",
-    cascade: refs,
-    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename}`
-  };
-}
-function describeCascadeScope(crds, namespaces) {
-  const parts = [
-    crds > 0 ? `every custom resource of ${crds === 1 ? "that CRD" : "those CRDs"}` : "",
-    namespaces > 0 ? `everything in ${namespaces === 1 ? "that Namespace" : "those Namespaces"}` : ""
-  ].filter(Boolean);
-  return parts.join(" and ");
-}
-function describeKustomizationChanges(context) {
-  const findings = [];
-  for (const [unit, owner] of context.owners) {
-    const ks = owner.after ?? owner.before;
-    if (!ks) continue;
-    const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
-      findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
-    }
-    if (owner.missingVariables.length > 0) {
-      findings.push({
-        rule: Rules.variableMissing,
-        severity: "notice",
-        unit,
-        object,
-        message: `Kustomization/${ks.key} uses ${owner.missingVariables.map((name) => `\${${name}}`).join(", ")} with no value and no default; Flux fails the build unless the cluster provides it (set it under substitute in .prune-guard.yaml)`
-      });
-    }
-    const { before, after } = owner;
-    if (!before || !after) continue;
-    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
-    if (changes.length === 0) continue;
-    const diff = context.units.get(unit)?.diff;
-    findings.push({
-      rule: Rules.kustomizationSpecChanged,
-      severity: "notice",
-      unit,
-      object,
-      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
-    });
-  }
-  return findings;
-}
 function describeReinstalledHelmReleases(units) {
   const findings = [];
   for (const unit of units) {
@@ -19272,217 +16805,6 @@ function compareStrings(a, b) {
 }
 function sortRecord(record) {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
-}
-
-// src/app/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
-  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
-  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
-  const sets = /* @__PURE__ */ new Map();
-  const setOf = (docs) => {
-    if (!docs) return /* @__PURE__ */ new Map();
-    let set = sets.get(docs);
-    if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
-      sets.set(docs, set);
-    }
-    return set;
-  };
-  const diffs = units.map(({ name, before, after, skipped }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
-    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
-    return {
-      unit: name,
-      before: beforeSet,
-      after: afterSet,
-      diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: before !== void 0,
-      existsAfter: after !== void 0,
-      ...skipped ? { skipped } : {}
-    };
-  });
-  const report = buildReport({
-    version: "0.1.0",
-    before: sides.before,
-    after: sides.after,
-    units: diffs,
-    failOn: settings.failOn,
-    config: settings.config,
-    ...owners ? { owners } : {},
-    extraFindings
-  });
-  return { report, units: diffs, scope };
-}
-
-// src/app/compare-sides.ts
-async function compareSides(comparison, runner, options, settings, remote2) {
-  const { before, after } = comparison;
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
-  };
-  const width = options.concurrency ?? availableParallelism();
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    options.onProgress?.(++done, tasks.length);
-  });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
-  if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
-  }
-  const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
-  );
-  return { analysis, units };
-}
-function discoverRootNames({ before, after, paths, requireBothSides }) {
-  const rootNames = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const shown = path2 || ".";
-    if (!existsSync7(join12(before.root, path2)) && !existsSync7(join12(after.root, path2))) {
-      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
-    }
-    let found = 0;
-    for (const side of [before, after]) {
-      const dir = join12(side.root, path2);
-      if (!existsSync7(dir)) continue;
-      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
-      const roots = findKustomizationRoots(dir, side.show, side.confinement);
-      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
-      found += roots.length;
-    }
-    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
-  }
-  checkUnitCount(rootNames.size, "kustomization roots");
-  return [...rootNames].sort();
-}
-function planRenders(before, after, rootNames) {
-  const fileHashes = /* @__PURE__ */ new Map();
-  const tasks = /* @__PURE__ */ new Map();
-  const plans = [];
-  for (const name of rootNames) {
-    const plan = { name: name || "." };
-    for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join12(side.root, name);
-      if (!findKustomizationFile(dir)) continue;
-      const graph = readKustomizationGraph(dir, side.show, side.confinement);
-      if (graph.kustomizations[0]?.isComponent) continue;
-      const outside = listOutsideReferences(graph);
-      if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
-        continue;
-      }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
-      tasks.set(hash, task);
-      plan[key] = task;
-    }
-    plans.push(plan);
-  }
-  return { plans, tasks: [...tasks.values()] };
-}
-function analyze(before, after, plans, settings, extraFindings) {
-  const findings = [...extraFindings];
-  const units = plans.map((plan) => {
-    const skipped = describeOutsidePlan(plan, findings);
-    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
-    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
-  });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
-}
-function describeOutsidePlan(plan, findings) {
-  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
-  if (!side || !reads) return void 0;
-  const file = reads[0]?.file ?? plan.name;
-  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
-  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
-  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
-}
-
-// src/core/report/mask-secrets.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-var MIN_MASKED_LENGTH = 6;
-function listMaskedForms(values) {
-  const forms = /* @__PURE__ */ new Set();
-  const addText = (text) => {
-    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
-      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
-      forms.add(candidate);
-      forms.add(quoteDouble(candidate));
-      forms.add(candidate.replaceAll("'", "''"));
-      forms.add(JSON.stringify(candidate).slice(1, -1));
-      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
-    }
-  };
-  for (const value of values) {
-    const stripped = value.replaceAll("\n", "");
-    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
-      addText(text);
-      if (text.trim().length < MIN_MASKED_LENGTH) continue;
-      const base64 = Buffer.from(text, "utf8").toString("base64");
-      forms.add(base64);
-      forms.add(base64.replace(/=+$/, ""));
-    }
-    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
-  }
-  forms.delete("");
-  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-function createSecretMask(values) {
-  const forms = listMaskedForms(values);
-  if (forms.length === 0) return { forms, text: (text) => text };
-  const pattern = new RegExp(forms.map(escapeRegExp2).join("|"), "g");
-  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
-}
-function maskReport(report, mask) {
-  if (mask.forms.length === 0) return report;
-  const strings = (value) => maskStrings(value, mask.text, false);
-  const { findings, units, fixes, changes, ...rest } = report;
-  const { changed, ...otherChanges } = changes;
-  return {
-    ...strings(rest),
-    schemaVersion: report.schemaVersion,
-    tool: report.tool,
-    failOn: report.failOn,
-    blocking: report.blocking,
-    summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
-    units: units.map((unit) => {
-      const masked = strings(unit);
-      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
-    }),
-    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
-    changes: {
-      ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
-    }
-  };
-}
-function maskOperation(operation, mask) {
-  return { ...maskStrings(operation, mask.text, true), op: operation.op };
-}
-function maskStrings(value, text, keys) {
-  if (typeof value === "string") return text(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
-    );
-  }
-  return value;
-}
-function quoteDouble(text) {
-  const quoted = (0, import_yaml10.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
-  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
-}
-function escapeRegExp2(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
 // src/github/contents.ts
@@ -19656,7 +16978,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject3(value) {
+function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -19667,7 +16989,7 @@ function isPlainObject3(value) {
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject3(options[key])) {
+    if (isPlainObject2(options[key])) {
       if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
@@ -19868,7 +17190,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -19932,7 +17254,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge(defaults2, route, options));
+  return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -19941,7 +17263,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse3
+    parse
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -19987,7 +17309,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header, options) {
+function parse2(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -20511,7 +17833,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject4(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -20529,7 +17851,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -20623,7 +17945,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -23582,28 +20904,282 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join9 } from "node:path";
+
+// src/core/rules/outside-reads.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read, index) => {
+    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read.file, line: read.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+
+// src/flux/artifact.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync, mkdtempSync, readFileSync as readFileSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname3, join as join3, relative as relative2 } from "node:path";
+var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
+var DEFAULT_PATTERNS = [
+  "*.jpg",
+  "*.jpeg",
+  "*.gif",
+  "*.png",
+  "*.wmv",
+  "*.flv",
+  "*.tar.gz",
+  "*.zip",
+  ".github/",
+  ".circleci/",
+  ".travis.yml",
+  ".gitlab-ci.yml",
+  "appveyor.yml",
+  ".drone.yml",
+  "cloudbuild.yaml",
+  "codeship-services.yml",
+  "codeship-steps.yml",
+  "**/.goreleaser.yml",
+  "**/.sops.yaml",
+  "**/.flux.yaml"
+];
+function createArtifact(source, options = {}) {
+  const base = mkdtempSync(join3(tmpdir(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync(base, { recursive: true, force: true }));
+  const root = join3(base, "source");
+  const sourceConfinement = createConfinement(source);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const dropLink = (path2) => {
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join3(realpathSync3(base), "source", relative2(source, path2)));
+  };
+  try {
+    const matchers = collectIgnoreMatchers(source, options.ignore);
+    if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative2(source, path2)), isDirectory), dropLink);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+}
+function collectIgnoreMatchers(source, specIgnore) {
+  const scoped = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path2 = join3(dir, entry.name);
+      if (entry.isDirectory()) walk(path2);
+      else if (entry.name === ".sourceignore" && entry.isFile()) {
+        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync3(path2, "utf8")) });
+      }
+    }
+  };
+  walk(source);
+  const root = (0, import_ignore.default)().add(VCS_PATTERNS);
+  if (specIgnore && specIgnore.trim() !== "") root.add(specIgnore);
+  else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
+  return [{ dir: "", matcher: root }, ...scoped];
+}
+function isIgnored(matchers, path2, isDirectory) {
+  if (path2 === "") return false;
+  for (const { dir, matcher } of matchers) {
+    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
+    if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+function copyFiles(from, to, files, matchers, dropLink) {
+  mkdirSync(to, { recursive: true });
+  for (const file of files) {
+    const parts = file.split("/");
+    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    if (ignoredDir || isIgnored(matchers, file, false)) continue;
+    const stat = lstatSync2(join3(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join3(from, file));
+    if (!stat?.isFile()) continue;
+    mkdirSync(dirname3(join3(to, file)), { recursive: true });
+    copyFileSync(join3(from, file), join3(to, file));
+  }
+}
+function copyTree(from, to, skip, dropLink) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync2(from, { withFileTypes: true })) {
+    const path2 = join3(from, entry.name);
+    if (entry.isSymbolicLink()) dropLink(path2);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    if (skip(path2, entry.isDirectory())) continue;
+    if (entry.isDirectory()) copyTree(path2, join3(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join3(to, entry.name));
+  }
+}
 
 // src/flux/discover-units.ts
-import { readFileSync as readFileSync11, readdirSync as readdirSync7 } from "node:fs";
-import { join as join14, relative as relative9 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8, readdirSync as readdirSync5, statSync as statSync4 } from "node:fs";
+import { join as join8, relative as relative6 } from "node:path";
+
+// src/core/objects/substitute.ts
+var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
+var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+function formatUnsetPlaceholder(name) {
+  return `<unset:${name}>`;
+}
+function isValidVariableName(name) {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+function isSubstitutionDisabled(body) {
+  const metadata = getMetadata(body);
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
+  );
+}
+function shouldSubstitute(variables, options = {}) {
+  return options.always === true || Object.keys(variables).length > 0;
+}
+function substituteObject(body, variables, options = {}) {
+  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
+    return { body, missing: [], unresolved: [] };
+  }
+  const substitution = new Substitution(variables);
+  const substituted = substituteValue(body, substitution);
+  return { body: substituted, ...substitution.report() };
+}
+function substituteValue(value, substitution) {
+  if (typeof value === "string") return substitution.substitute(value);
+  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
+    );
+  }
+  return value;
+}
+var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
+var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+var Substitution = class {
+  values = /* @__PURE__ */ new Map();
+  missing = /* @__PURE__ */ new Set();
+  unresolved = /* @__PURE__ */ new Set();
+  constructor(variables) {
+    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
+  }
+  substitute(text) {
+    if (!text.includes("$")) return text;
+    let output = "";
+    let index = 0;
+    while (index < text.length) {
+      const dollar = text.indexOf("$", index);
+      if (dollar === -1) {
+        output += text.slice(index);
+        break;
+      }
+      output += text.slice(index, dollar);
+      const next = text[dollar + 1];
+      if (next === "$") {
+        output += "$";
+        index = dollar + 2;
+      } else if (next === "{") {
+        const parsed = parseExpression(text, dollar);
+        if (parsed.kind === "expression") {
+          output += this.evaluate(parsed.expression);
+        } else {
+          const written = text.slice(dollar, parsed.end);
+          output += written;
+          this.unresolved.add(describeExpression(written));
+        }
+        index = parsed.end;
+      } else {
+        output += "$";
+        index = dollar + 1;
+      }
+    }
+    return output;
+  }
+  report() {
+    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
+  }
+  evaluate(expression) {
+    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
+    const value = this.values.get(expression.name);
+    if (!expression.defaulted) {
+      if (value !== void 0) return value;
+      this.missing.add(expression.name);
+      return formatUnsetPlaceholder(expression.name);
+    }
+    return value === void 0 || value === "" ? fallback : value;
+  }
+};
+function parseExpression(text, start) {
+  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
+  let index = start + 2;
+  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
+  const name = text.slice(start + 2, index);
+  if (!isValidVariableName(name)) return unresolved();
+  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (operator === void 0) {
+    return unresolved();
+  }
+  index += operator.length;
+  const parts = [];
+  for (; ; ) {
+    const close = text.indexOf("}", index);
+    if (close === -1) return unresolved();
+    const nested = text.indexOf("${", index);
+    if (nested === -1 || nested > close) {
+      if (close > index) parts.push(text.slice(index, close));
+      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
+    }
+    if (nested > index) parts.push(text.slice(index, nested));
+    const inner = parseExpression(text, nested);
+    if (inner.kind !== "expression") return unresolved();
+    parts.push(inner.expression);
+    index = inner.end;
+  }
+}
+function findClosingBrace(text, start) {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text.startsWith("${", index)) {
+      depth++;
+      index++;
+    } else if (text[index] === "}" && --depth === 0) {
+      return index + 1;
+    }
+  }
+  return text.length;
+}
+function describeExpression(written) {
+  const line = written.split("\n")[0] ?? written;
+  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
+}
 
 // src/flux/plan-build.ts
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname6, join as join13, relative as relative8 } from "node:path";
-var import_yaml11 = __toESM(require_dist(), 1);
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync3, statSync as statSync2, symlinkSync, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join4, relative as relative3 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join13(artifact.root, ks.path);
+  const dir = join4(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync8(dir) || !statSync6(dir).isDirectory()) {
+  if (!existsSync2(dir) || !statSync2(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -23613,14 +21189,14 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join13(dirname6(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
-  mkdirSync4(buildDir, { recursive: true });
-  for (const entry of readdirSync6(dir)) {
+  const buildDir = join4(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  mkdirSync2(buildDir, { recursive: true });
+  for (const entry of readdirSync3(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync2(join13(dir, entry), join13(buildDir, entry));
+    symlinkSync(join4(dir, entry), join4(buildDir, entry));
   }
-  const text = (0, import_yaml11.stringify)(kustomization);
-  writeFileSync4(join13(buildDir, "kustomization.yaml"), text);
+  const text = (0, import_yaml5.stringify)(kustomization);
+  writeFileSync(join4(buildDir, "kustomization.yaml"), text);
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show2, confinement);
   const outside = listOutsideReferences(graph);
@@ -23634,7 +21210,7 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml11.parse)(readFileSync10(file, "utf8"));
+  const value = (0, import_yaml5.parse)(readFileSync4(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -23643,16 +21219,16 @@ function readRootKustomization(file, show2) {
 function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
-    for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join13(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
+    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path2 = join4(current, entry.name);
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync2(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative8(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative8(dir, path2))}`);
+        resources.push(`./${toPosix(relative3(dir, path2))}`);
       }
     }
   };
@@ -23663,9 +21239,9 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync4(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname6(file))}`);
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
   }
   for (const doc of docs) {
     if (doc === null || doc === void 0) continue;
@@ -23709,12 +21285,976 @@ function mergeSpecIntoKustomization(kustomization, ks) {
   }
 }
 
+// src/render/kustomize/render-root.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join7, relative as relative5, resolve as resolve3 } from "node:path";
+
+// src/render/kustomize/overlay.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname5, isAbsolute, join as join6, relative as relative4 } from "node:path";
+
+// src/core/fix/kustomization-edit.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+function planResourceInsertion(path2, text, insertion) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
+  if (doc.errors.length > 0) return void 0;
+  const crlf = text.includes("\r\n");
+  const lines = text.split("\n");
+  const resources = doc.get("resources", true);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  if (resources === void 0) {
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
+    const anchor = lines[last] ?? "";
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+  }
+  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+  }
+  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (items.length === 0) return void 0;
+  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
+  if (insertion.before !== void 0 && !target) return void 0;
+  const reference = target ?? items[items.length - 1];
+  const line = lineCounter.linePos(reference.range[0]).line - 1;
+  const original = lines[line] ?? "";
+  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+}
+function formatEntry(entry, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
+  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
+}
+function assemble(path2, lines, start, end, replacement, description) {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
+  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+}
+function listResourceEntries(text) {
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml6.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
+}
+function describeLineChange(path2, before, after, description) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix2;
+  let end = old.length - suffix;
+  let replacement = next.slice(prefix2, next.length - suffix);
+  if (start === end) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
+      replacement = [...replacement, old[end]];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start], ...replacement];
+    }
+  }
+  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+}
+
+// src/render/remote-fetch.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync, rmSync as rmSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/core/config/parse-config.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/core/config/config-model.ts
+var EMPTY_CONFIG = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({})
+});
+
+// src/core/config/parse-config.ts
+var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
+var REMOTE_KEYS = ["allow"];
+var OVERRIDE_KEYS = ["match", "severity", "rules"];
+var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var KIND = /^[A-Z][A-Za-z0-9]*$/;
+function parseConfig(text, source) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    const reason = yamlError.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : describeYamlError(yamlError.message);
+    throw new ConfigError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
+  }
+  const reader = new ConfigReader(source, lineCounter, doc);
+  const root = reader.resolve(doc.contents);
+  if (root === null) return EMPTY_CONFIG;
+  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
+  let failOn;
+  const failOnEntry = entries.get("failOn");
+  if (failOnEntry) {
+    const valid = Object.values(FailLevels);
+    failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
+  }
+  return {
+    ...failOn ? { failOn } : {},
+    severity: reader.readList(entries.get("severity"), "severity", (node, path2) => readOverride(reader, node, path2)),
+    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
+    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
+    sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
+    substitute: readSubstitute(reader, entries.get("substitute")),
+    mirrors: readMirrors(reader, entries.get("mirrors")),
+    remote: readRemote(reader, entries.get("remote"))
+  };
+}
+var ConfigReader = class {
+  #source;
+  #lineCounter;
+  #doc;
+  constructor(source, lineCounter, doc) {
+    this.#source = source;
+    this.#lineCounter = lineCounter;
+    this.#doc = doc;
+  }
+  /** Throws a ConfigError on the line of `node`. */
+  fail(node, message) {
+    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
+    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
+  }
+  /** Returns the node an alias points to; null for an absent or null value. */
+  resolve(node) {
+    const target = (0, import_yaml7.isAlias)(node) ? node.resolve(this.#doc) : node;
+    if (target === void 0 || target === null) return null;
+    if ((0, import_yaml7.isScalar)(target) && target.value === null) return null;
+    return target;
+  }
+  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
+  readMapping(node, path2, known, what) {
+    if (!(0, import_yaml7.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair2 of node.items) {
+      const key = this.resolve(pair2.key);
+      const where = path2 ? ` in ${path2}` : "";
+      if (!(0, import_yaml7.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
+      if (!known.includes(name)) {
+        const guess = suggestClosest(name, known);
+        this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
+      }
+      entries.set(name, { key, value: this.resolve(pair2.value) });
+    }
+    return entries;
+  }
+  /**
+   * Reads an optional list, each item through `readItem`. A key with no value counts as an
+   * empty list: that is what is left when every entry is commented out.
+   */
+  readList(entry, path2, readItem) {
+    if (!entry || entry.value === null) return [];
+    const list = entry.value;
+    if (!(0, import_yaml7.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index) => {
+      const itemPath = `${path2}[${index}]`;
+      const node = this.resolve(item);
+      if (node === null) this.fail((0, import_yaml7.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      return readItem(node, itemPath);
+    });
+  }
+  /** Reads a non-empty string scalar. */
+  readString(node, path2) {
+    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
+    return node.value;
+  }
+  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
+  requireValue(entry, path2, expected) {
+    if (entry.value === null) this.fail(entry.key, `${path2} is empty. ${expected}`);
+    return entry.value;
+  }
+  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
+  readChoice(node, path2, valid) {
+    if (!(0, import_yaml7.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
+    if (typeof node.value === "string" && valid.includes(value)) return value;
+    const guess = suggestClosest(value, valid);
+    this.fail(node, `${path2} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
+  }
+  /** Reads an object pattern and rejects one that can never match. */
+  readPattern(node, path2) {
+    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") {
+      this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+    }
+    const problem = findPatternProblem(node.value);
+    if (problem) this.fail(node, `${path2}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
+    return node.value;
+  }
+};
+function readOverride(reader, node, path2) {
+  const entries = reader.readMapping(node, path2, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
+  const match2 = entries.get("match");
+  const severity = entries.get("severity");
+  if (!match2) reader.fail(node, `${path2} lacks match (an object pattern: group/Kind/namespace/name)`);
+  const severities = Object.values(Severities);
+  if (!severity) reader.fail(node, `${path2} lacks severity (${severities.join(", ")})`);
+  const rules = entries.get("rules");
+  const ruleIds = rules ? reader.readList(rules, `${path2}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path2}.rules is empty; leave it out to override findings of every rule`);
+  return {
+    match: reader.readPattern(reader.requireValue(match2, `${path2}.match`, PATTERN_HINT), `${path2}.match`),
+    severity: reader.readChoice(reader.requireValue(severity, `${path2}.severity`, `Valid values: ${severities.join(", ")}`), `${path2}.severity`, severities),
+    ...ruleIds ? { rules: ruleIds } : {}
+  };
+}
+function readGroupKind(reader, node, path2) {
+  const value = reader.readString(node, path2);
+  const dot = value.indexOf(".");
+  const kind = dot === -1 ? value : value.slice(0, dot);
+  const group = dot === -1 ? "" : value.slice(dot + 1);
+  if (!KIND.test(kind) || group !== "" && !DNS_SUBDOMAIN.test(group)) {
+    let hint = "";
+    if (value.includes("/")) hint = " (an apiVersion does not belong here)";
+    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
+    reader.fail(node, `${path2} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
+  }
+  return { group, kind };
+}
+function readSourceRef(reader, node, path2) {
+  const value = reader.readString(node, path2);
+  const [namespace, name, ...rest] = value.split("/");
+  if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
+    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
+  }
+  return value;
+}
+function checkMirror(mirror) {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    try {
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    if (parsed.port === "0") return `'${hideUserInfo(url)}' names port 0`;
+  }
+  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return void 0;
+}
+function readMirrors(reader, entry) {
+  if (!entry || entry.value === null) return [];
+  const map = entry.value;
+  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  return map.items.map((pair2) => {
+    const key = reader.resolve(pair2.key);
+    const from = key ? reader.readString(key, "mirrors") : "";
+    const value = reader.resolve(pair2.value);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
+    }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
+    return { from, to };
+  });
+}
+function readRemote(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries.get("allow");
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, "remote.allow", (node, path2) => {
+      const value = reader.readString(node, path2);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    })
+  };
+}
+function readSubstitute(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const map = entry.value;
+  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  const values = [];
+  for (const pair2 of map.items) {
+    const key = reader.resolve(pair2.key);
+    if (!(0, import_yaml7.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml7.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+      reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
+    }
+    const path2 = `substitute.${key.value}`;
+    const value = reader.resolve(pair2.value);
+    if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
+    if (!(0, import_yaml7.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (typeof value.value !== "string") {
+      reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
+    }
+    values.push([key.value, value.value]);
+  }
+  return Object.fromEntries(values);
+}
+function describeNode(node) {
+  if (node === null || node === void 0) return "empty";
+  if ((0, import_yaml7.isMap)(node)) return "a mapping";
+  if ((0, import_yaml7.isSeq)(node)) return "a list";
+  if ((0, import_yaml7.isScalar)(node)) {
+    if (node.value === null) return "empty";
+    if (typeof node.value === "boolean") return "a boolean";
+    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
+    if (typeof node.value === "string") return "a string";
+  }
+  return "not a plain value";
+}
+function suggestClosest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
+    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function measureEditDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/render/remote-fetch.ts
+var MAX_BODY_BYTES = 64 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error) {
+  return error instanceof FetchError && (error.status === 404 || error.status === 410);
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function unapplyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ to }) => url.startsWith(to));
+  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const problem = checkMirror(mirror);
+  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
+  return mirror;
+}
+var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+function findNonManifest(status, contentType, body) {
+  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
+  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
+  return void 0;
+}
+function eitherSignal(a, b) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    }
+  };
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(decoder.decode(chunk, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+var BodyTooLarge = class extends Error {
+};
+function createRemoteFetcher(options = {}) {
+  const { cacheDir } = options;
+  if (cacheDir && existsSync3(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const closed = new AbortController();
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
+    const stop = () => {
+      clearTimeout(timer);
+      done();
+    };
+    const timer = setTimeout(() => {
+      closed.signal.removeEventListener("abort", stop);
+      done();
+    }, ms);
+    closed.signal.addEventListener("abort", stop, { once: true });
+  }));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const retries = options.retries ?? 2;
+  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
+  const silent = /* @__PURE__ */ new Map();
+  const readCache = (url) => {
+    if (!cacheDir) return void 0;
+    try {
+      const index = join5(cacheDir, "urls", sha256(url));
+      if (!existsSync3(index)) return void 0;
+      const digest = readFileSync5(index, "utf8").trim();
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object)) return void 0;
+      const body = readFileSync5(object, "utf8");
+      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const writeAtomically = (path2, text) => {
+    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync2(temporary, text);
+      renameSync(temporary, path2);
+    } finally {
+      rmSync2(temporary, { force: true });
+    }
+  };
+  const writeCache = (url, body) => {
+    if (!cacheDir) return;
+    try {
+      const digest = sha256(body);
+      for (const dir of ["urls", "objects"]) mkdirSync3(join5(cacheDir, dir), { recursive: true });
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+    } catch {
+    }
+  };
+  const mirrors = options.mirrors ?? [];
+  const offline = options.offline === true;
+  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
+  const lookupHost = options.lookup ?? lookupAll;
+  const addresses = /* @__PURE__ */ new Map();
+  const judge = (url, asWritten, context = "") => {
+    const verdict = policy.judge(url);
+    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
+    return verdict;
+  };
+  const checkAddresses = async (verdict, asWritten, context = "") => {
+    if (verdict.via !== "default") return;
+    const { host } = verdict.target;
+    let pending2 = addresses.get(host);
+    if (!pending2) {
+      pending2 = lookupHost(host).catch(() => []);
+      addresses.set(host, pending2);
+    }
+    for (const address of await pending2) {
+      const kind = describeAddress(address);
+      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
+    }
+  };
+  const download = async (url, original, verdict) => {
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    const origin = URL.canParse(url) ? new URL(url).origin : url;
+    const checkHost = () => {
+      const earlier = silent.get(origin);
+      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
+    };
+    await checkAddresses(verdict, original);
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      checkHost();
+      if (closed.signal.aborted) throw fail("cancelled", void 0);
+      let response;
+      let phase = "answer";
+      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
+      try {
+        let current = target;
+        for (let hops = 0; ; hops++) {
+          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => void 0);
+          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
+          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
+          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
+          const context = `it redirects to ${showUrl(next.href)}, and `;
+          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
+          const hop = judge(next.href, original, context);
+          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          await checkAddresses(hop, original, context);
+          current = next.href;
+        }
+        lastStatus = response.status;
+        if (!response.ok) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel().catch(() => void 0);
+          if (response.status !== 429 && response.status < 500) break;
+          continue;
+        }
+        phase = "body";
+        const body = await readBody(response, maxBodyBytes);
+        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
+        if (problem === void 0) return body;
+        lastProblem = problem;
+        break;
+      } catch (error) {
+        if (error instanceof RenderError) throw error;
+        if (closed.signal.aborted) throw fail("cancelled", void 0);
+        if (error instanceof BodyTooLarge) {
+          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          break;
+        }
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        if (phase === "answer") lastStatus = void 0;
+        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error);
+        if (timedOut && phase === "answer") break;
+      } finally {
+        release();
+      }
+    }
+    if (lastStatus === void 0) silent.set(origin, lastProblem);
+    throw fail(lastProblem, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, mirrors);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        pending2 = (async () => {
+          const verdict = judge(url, original);
+          const cached = readCache(url);
+          if (cached !== void 0) return cached;
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          const body = await download(url, original, verdict);
+          writeCache(url, body);
+          return body;
+        })();
+        memo.set(url, pending2);
+      }
+      return pending2;
+    },
+    checkReference: async (url, asWritten = url) => {
+      const verdict = judge(url, asWritten);
+      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
+      await checkAddresses(verdict, asWritten);
+    },
+    close: () => closed.abort()
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+var NETWORK_PROBLEMS = {
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
+  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
+  UND_ERR_BODY_TIMEOUT: "the download stalled"
+};
+function describeNetworkError(error) {
+  let innermost = error;
+  let code;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code = innermost.code === void 0 ? code : String(innermost.code);
+    const next = innermost.cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
+}
+
+// src/render/kustomize/overlay.ts
+var REMOTE_FIELDS = ["resources", "bases", "components", "crds"];
+var REMOTE_DIR = ".prune-guard-remote";
+function isRemoteFileUrl(value) {
+  if (!/^https?:\/\//.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.searchParams.has("ref") || url.searchParams.has("version") || /\.git(\/|$)/.test(url.pathname) || url.pathname.includes("//")) return false;
+  return /\.(ya?ml|json)$/i.test(url.pathname);
+}
+async function createOverlay(treeRoot, graph, remote2, edits = {}) {
+  const overrides = edits.overrides ?? /* @__PURE__ */ new Map();
+  const additions = edits.additions ?? /* @__PURE__ */ new Map();
+  const rewritesRemotes = (url) => remote2 !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote2.mirrors) !== url);
+  const remotesOf = (k) => {
+    const override = overrides.get(k.file);
+    const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
+    return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
+  };
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync6(k.file, "utf8");
+  const entriesOf = (k) => {
+    const override = overrides.get(k.file);
+    return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
+  };
+  if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
+  const changed = graph.kustomizations.filter(
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname5(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+  );
+  if (changed.length === 0) return void 0;
+  const includers = /* @__PURE__ */ new Map();
+  for (const k of graph.kustomizations) for (const dir of k.includes) includers.set(dir, [...includers.get(dir) ?? [], k.dir]);
+  const copied = /* @__PURE__ */ new Set();
+  const queue = changed.map((k) => k.dir);
+  while (queue.length > 0) {
+    const dir = queue.pop();
+    if (copied.has(dir)) continue;
+    copied.add(dir);
+    queue.push(...includers.get(dir) ?? []);
+  }
+  const edited = [...overrides.keys(), ...additions.keys()];
+  if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
+  const shadow = mkdtempSync2(join6(tmpdir2(), "prune-guard-overlay-"));
+  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
+  try {
+    const toShadow = (path2) => join6(shadow, relative4(treeRoot, path2));
+    const real = /* @__PURE__ */ new Set();
+    for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
+      real.add(current);
+      if (current === treeRoot) break;
+    }
+    const written = new Map(overrides);
+    const remoteFiles = /* @__PURE__ */ new Map();
+    if (remote2) {
+      for (const k of graph.kustomizations.filter((candidate) => copied.has(candidate.dir))) {
+        const urls = remotesOf(k).filter(rewritesRemotes);
+        if (urls.length === 0) continue;
+        const replacements = /* @__PURE__ */ new Map();
+        for (const url of urls) {
+          if (!isRemoteFileUrl(url)) {
+            replacements.set(url, applyMirrors(url, remote2.mirrors));
+            continue;
+          }
+          const local = join6(shadow, REMOTE_DIR, createHash4("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync4(dirname5(local), { recursive: true });
+          writeFileSync3(local, await remote2.fetcher.fetchText(url));
+          remoteFiles.set(local, url);
+          replacements.set(url, toPosix(relative4(toShadow(k.dir), local)));
+        }
+        written.set(k.file, replaceEntries(textOf(k), replacements));
+      }
+    }
+    for (const dir of [...real].sort()) {
+      mkdirSync4(toShadow(dir), { recursive: true });
+      if (!existsSync4(dir)) continue;
+      for (const entry of readdirSync4(dir)) {
+        const source = join6(dir, entry);
+        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
+      }
+    }
+    for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
+    const unalias = (path2) => {
+      const rel = relative4(shadow, path2);
+      return isOutsideRelative(rel) ? path2 : join6(treeRoot, rel);
+    };
+    return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
+  const checked = /* @__PURE__ */ new Set();
+  for (const k of graph.kustomizations) {
+    const listed = new Set(remotesOf(k));
+    const entries = [...entriesOf(k)];
+    for (const value of listed) entries.push({ field: "resources", value });
+    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
+    for (const { field, value } of entries) {
+      if (readReference(value).kind === "local") continue;
+      const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
+      if (rewritten && isRemoteFileUrl(value)) continue;
+      const target = rewritten ? applyMirrors(value, remote2.mirrors) : value;
+      if (checked.has(`${target}\0${value}`)) continue;
+      checked.add(`${target}\0${value}`);
+      await remote2.fetcher.checkReference(target, value);
+    }
+  }
+}
+function listOverrideEntries(text, file) {
+  const doc = (0, import_yaml8.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml8.isMap)(doc.contents)) return [];
+  return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
+}
+function replaceEntries(text, replacements) {
+  const doc = (0, import_yaml8.parseDocument)(text, { uniqueKeys: false });
+  (0, import_yaml8.visit)(doc, {
+    Scalar(_key, item) {
+      if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
+    }
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+function isOutside(root, path2) {
+  return isOutsideRelative(relative4(root, path2));
+}
+function isOutsideRelative(rel) {
+  return rel.startsWith("..") || isAbsolute(rel);
+}
+
+// src/render/kustomize/render-root.ts
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+var WRAPPER_ERROR_PREFIX = /^accumulating resources: accumulation err='accumulating resources from '[^']*': read [^']*: is a directory': recursed accumulation of path '[^']*': /;
+async function renderRoot(runner, request2) {
+  const { treeRoot, graph, show: show2 } = request2;
+  const unaliasBuild = createUnalias(request2.aliases);
+  const shownRoot = show2(unaliasBuild(graph.root));
+  const overlay = await createOverlay(treeRoot, graph, request2.remote, request2.edits).catch((error) => {
+    if (error instanceof FetchError) throw new FetchError(`${error.message} (a resource of ${shownRoot})`, error.status);
+    throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
+  });
+  const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
+  for (const [local, url] of overlay?.remoteFiles ?? []) {
+    const bomb = findAliasBomb(readFileSync7(local, "utf8"));
+    if (bomb) {
+      overlay?.dispose();
+      throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
+    }
+  }
+  const buildRoot = overlay?.buildRoot ?? graph.root;
+  let removeWrapper;
+  try {
+    const wrapper = request2.provenance ? mkdtempSync3(join7(tmpdir3(), "prune-guard-build-")) : void 0;
+    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
+    if (wrapper) {
+      const target = toPosix(relative5(wrapper, buildRoot));
+      writeFileSync4(
+        join7(wrapper, "kustomization.yaml"),
+        `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+- ${JSON.stringify(target)}
+buildMetadata: [originAnnotations]
+`
+      );
+    }
+    let output;
+    try {
+      output = await runner.build(wrapper ?? buildRoot);
+    } catch (error) {
+      if (error instanceof RenderError) {
+        const prefixes = [buildRoot, graph.root, treeRoot, ...wrapper ? [wrapper] : []];
+        const named = nameRemoteFiles(error.message, overlay?.remoteFiles);
+        const cause = redactObjectData(redactCredentials(stripPaths(named.replace(WRAPPER_ERROR_PREFIX, ""), prefixes)));
+        throw new RenderError(`kustomize failed on ${shownRoot}: ${cause}`, error.details === void 0 ? void 0 : redactObjectData(error.details));
+      }
+      throw error;
+    }
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    request2.budget?.spend(objects.length, shownRoot);
+    if (!wrapper) return objects.map((body) => ({ body }));
+    const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
+    return objects.map((body) => {
+      const { body: clean, origin } = takeOriginAnnotation(body);
+      const provenance = origin ? resolver(origin, clean) : void 0;
+      return provenance ? { body: clean, provenance } : { body: clean };
+    });
+  } finally {
+    removeWrapper?.();
+    overlay?.dispose();
+  }
+}
+function redactObjectData(message) {
+  return message.replace(/(\\?")(data|stringData|binaryData)\1:\{(?:[^{}]|\{[^{}]*\})*\}/g, "$1$2$1:$1(redacted)$1").replace(/\b(data|stringData|binaryData):map\[[^\]]*\]/g, "$1:(redacted)");
+}
+function nameRemoteFiles(message, remoteFiles) {
+  let result = message;
+  for (const [local, url] of remoteFiles ?? []) {
+    const tail = local.split("/").slice(-3).join("/");
+    result = result.replace(new RegExp(`[^\\s'"]*${escapeRegExp2(tail)}`, "g"), url);
+  }
+  return result;
+}
+function escapeRegExp2(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function takeOriginAnnotation(body) {
+  const metadata = getMetadata(body);
+  const annotations = metadata.annotations;
+  if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
+  const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
+  const { annotations: _removed, ...otherMetadata } = metadata;
+  const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
+  let origin;
+  try {
+    origin = (0, import_yaml9.parse)(String(raw));
+  } catch {
+    origin = void 0;
+  }
+  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
+}
+function createUnalias(aliases) {
+  if (!aliases || aliases.size === 0) return (path2) => path2;
+  return (path2) => {
+    for (const [from, to] of aliases) {
+      if (path2 === from) return to;
+      if (path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
+    }
+    return path2;
+  };
+}
+function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = [];
+  for (const kustomization of graph.kustomizations) {
+    for (const [file, origin] of kustomization.files) if (!files.has(file)) files.set(file, origin);
+    for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
+    for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
+  }
+  const show2 = (path2) => toPosix(relative5(treeRoot, path2));
+  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
+  return (origin, body) => {
+    if (origin.configuredBy?.kind && origin.configuredIn) {
+      const kustomization = unalias(resolve3(wrapper, origin.configuredIn));
+      const name = String(getMetadata(body).name);
+      const match2 = generators.filter((candidate) => candidate.kustomization === kustomization && candidate.key.startsWith(`${origin.configuredBy?.kind}/`)).filter((candidate) => name.includes(candidate.key.slice(candidate.key.indexOf("/") + 1))).sort((a, b) => b.key.length - a.key.length)[0];
+      return {
+        generator: origin.configuredBy.kind,
+        kustomization: show2(kustomization),
+        ...match2 ? { line: match2.origin.line } : {}
+      };
+    }
+    if (origin.repo) {
+      const asWritten = unapplyMirrors(origin.repo, mirrors);
+      const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
+      const candidates = [path2 ? `${asWritten}/${path2}` : asWritten, asWritten];
+      const url = candidates.find((candidate) => remotes.has(candidate));
+      if (url) return { url, ...entry(remotes.get(url)) };
+      const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
+      const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
+      return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
+    }
+    if (origin.path) {
+      const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
+      if (single) {
+        const url = `${single[1]}://${single[2]}`;
+        return { url, ...entry(remotes.get(url)) };
+      }
+      const local = resolve3(wrapper, origin.path);
+      const fetched = remoteFiles.get(local);
+      if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
+      const file = unalias(local);
+      return { file: show2(file), ...entry(files.get(file)) };
+    }
+    return void 0;
+  };
+}
+function stripPaths(message, prefixes) {
+  let result = message;
+  for (const prefix2 of prefixes) result = result.split(`${prefix2}/`).join("");
+  return result;
+}
+
+// src/core/objects/limits.ts
+var MAX_UNITS = 5e3;
+var MAX_OBJECTS = 5e5;
+function createObjectBudget(limit = MAX_OBJECTS) {
+  let spent = 0;
+  return {
+    spend(count, source) {
+      spent += count;
+      if (spent > limit) {
+        throw new ManifestError(`more than ${limit.toLocaleString("en-US")} objects rendered in one run (the last ${count.toLocaleString("en-US")} from ${source}): check a narrower path`);
+      }
+    }
+  };
+}
+function checkUnitCount(count, what) {
+  if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
+}
+
 // src/flux/discover-units.ts
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
-    for (const entry of readdirSync7(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join14(dir, entry.name);
+    for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path2 = join8(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -23722,11 +22262,11 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync11(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync8(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative9(root, path2)), body: doc });
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative6(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -23789,7 +22329,7 @@ async function renderUnit(item, renderedDocs, options) {
   const plan = planFluxBuild(options.artifact, ks, options.show);
   if (plan.outside.length > 0) {
     const unalias = createUnalias(plan.aliases);
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
+    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
     return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
   }
   const docs = await options.build(plan, ks);
@@ -23851,18 +22391,16 @@ function applyCommonMetadata(body, ks) {
     }
   };
 }
-
-// src/app/compare-flux-sides.ts
 function declaresFluxKustomizations(dir) {
-  if (!existsSync9(dir) || !statSync7(dir).isDirectory()) return false;
+  if (!existsSync5(dir) || !statSync4(dir).isDirectory()) return false;
   const walk = (current) => {
-    for (const entry of readdirSync8(current, { withFileTypes: true })) {
+    for (const entry of readdirSync5(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join15(current, entry.name);
+      const path2 = join8(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync12(path2, "utf8");
+        const text = readFileSync8(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
@@ -23870,25 +22408,221 @@ function declaresFluxKustomizations(dir) {
   };
   return walk(dir);
 }
-async function compareFluxSides(sides, runner, options, settings, remote2) {
+
+// src/flux/sources.ts
+function createSourceCheck(objects, repoUrl, mapped) {
+  const repositories = /* @__PURE__ */ new Map();
+  for (const body of objects) {
+    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+    const metadata = getMetadata(body);
+    const spec = isRecord(body.spec) ? body.spec : {};
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
+  }
+  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
+  return (ref) => {
+    const name = `${ref.namespace}/${ref.name}`;
+    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
+    if (mapped.includes(name)) return void 0;
+    const url = repositories.get(name);
+    if (url !== void 0 && ours !== void 0) {
+      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+    }
+    if (ref.name === "flux-system") return void 0;
+    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+  };
+}
+function normalizeGitUrl(url) {
+  let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
+  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
+  if (scp) value = `${scp[1]}/${scp[2]}`;
+  else value = value.replace(/^[a-z+]+:\/\//i, "").replace(/^[^@/]+@/, "");
+  return value.replace(/:\d+\//, "/").toLowerCase();
+}
+
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
+// src/core/diff/diff-object-sets.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
+var REDACTED_CHANGED = "(redacted, changed)";
+function diffObjectSets(before, after) {
+  const added = [];
+  const removed = [];
+  const changed = [];
+  let unchanged = 0;
+  for (const [key, old] of before) {
+    const current = after.get(key);
+    if (!current) {
+      removed.push(old);
+      continue;
+    }
+    const change = compareObject(old, current);
+    if (change) changed.push(change);
+    else unchanged += 1;
+  }
+  for (const [key, current] of after) if (!before.has(key)) added.push(current);
+  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
+  return {
+    added: stillAdded.sort(compareObjects),
+    removed: stillRemoved.sort(compareObjects),
+    changed: changed.sort((a, b) => compareObjects(a.before, b.before)),
+    replaced: replaced.sort((a, b) => compareObjects(a.before, b.before)),
+    unchanged
+  };
+}
+function compareObject(before, after) {
+  const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
+  const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
+  const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
+  const patch = (0, import_fast_json_patch.compare)(before.body, afterBody);
+  if (patch.length === 0) return void 0;
+  const name = formatObjectRef(before.id);
+  const patchText = createTwoFilesPatch(name, name, toYaml(before.body), toYaml(afterBody), "before", "after", { context: 3 });
+  const diff = patchText.slice(Math.max(0, patchText.indexOf("--- ")));
+  return { before, after, patch, diff, ...secretKeys ? { secretKeys } : {} };
+}
+function compareSecretKeys(before, after) {
+  const old = before.secretDigests ?? {};
+  const current = after.secretDigests ?? {};
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  return {
+    added: keys.filter((key) => !(key in old)),
+    removed: keys.filter((key) => !(key in current)),
+    changed: keys.filter((key) => key in old && key in current && old[key] !== current[key])
+  };
+}
+function markChangedSecretKeys(body, keys) {
+  const copy = { ...body };
+  for (const field of ["data", "stringData"]) {
+    const values = body[field];
+    if (values === REDACTED && keys.includes(formatWholeFieldKey(field))) copy[field] = REDACTED_CHANGED;
+    if (!isRecord(values)) continue;
+    copy[field] = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, keys.includes(key) ? REDACTED_CHANGED : value])
+    );
+  }
+  return copy;
+}
+function toYaml(body) {
+  return (0, import_yaml10.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+}
+var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
+var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
+function getGeneratedNameStem(object) {
+  if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
+  return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
+}
+function pairGeneratedNames(removed, added) {
+  const stemKey = (object) => {
+    const stem = getGeneratedNameStem(object);
+    return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
+  };
+  const groupBy = (objects) => {
+    const groups = /* @__PURE__ */ new Map();
+    for (const object of objects) {
+      const key = stemKey(object);
+      if (key !== void 0) groups.set(key, [...groups.get(key) ?? [], object]);
+    }
+    return groups;
+  };
+  const removedByStem = groupBy(removed);
+  const addedByStem = groupBy(added);
+  const replaced = [];
+  const paired = /* @__PURE__ */ new Set();
+  for (const [key, olds] of removedByStem) {
+    const news = addedByStem.get(key);
+    const [old] = olds;
+    const [current] = news ?? [];
+    if (olds.length !== 1 || news?.length !== 1 || !old || !current) continue;
+    replaced.push({ before: old, after: current, reason: "generated-name" });
+    paired.add(old).add(current);
+  }
+  return {
+    replaced,
+    removed: removed.filter((object) => !paired.has(object)),
+    added: added.filter((object) => !paired.has(object))
+  };
+}
+
+// src/app/analyze-units.ts
+function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
+  const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
+  const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
+  const sets = /* @__PURE__ */ new Map();
+  const setOf = (docs) => {
+    if (!docs) return /* @__PURE__ */ new Map();
+    let set = sets.get(docs);
+    if (!set) {
+      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      sets.set(docs, set);
+    }
+    return set;
+  };
+  const diffs = units.map(({ name, before, after, skipped }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
+    return {
+      unit: name,
+      before: beforeSet,
+      after: afterSet,
+      diff: diffObjectSets(beforeSet, afterSet),
+      existsBefore: before !== void 0,
+      existsAfter: after !== void 0,
+      ...skipped ? { skipped } : {}
+    };
+  });
+  const report = buildReport({
+    version: "0.1.0",
+    before: sides.before,
+    after: sides.after,
+    units: diffs,
+    failOn: settings.failOn,
+    config: settings.config,
+    ...owners ? { owners } : {},
+    extraFindings
+  });
+  return { report, units: diffs, scope };
+}
+
+// src/app/compare-flux-sides.ts
+async function compareFluxSides(sides, context) {
+  const { runner, remote: remote2, settings, concurrency: width } = context;
   const artifacts = [];
   const secretValues = /* @__PURE__ */ new Set();
   try {
-    const width = options.concurrency ?? availableParallelism2();
     const cache2 = /* @__PURE__ */ new Map();
     let builds = 0;
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join9(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, ...remote2 ? { remote: remote2 } : {} }).then((docs) => {
-            options.onProgress?.(++builds, void 0);
+          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 }).then((docs) => {
+            context.onProgress?.(++builds, void 0);
             return docs;
           });
           cache2.set(key, pending2);
@@ -23908,7 +22642,9 @@ async function compareFluxSides(sides, runner, options, settings, remote2) {
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
+    return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error) {
     throw maskError(error, createSecretMask(secretValues));
   } finally {
@@ -23970,95 +22706,1355 @@ function maskError(error, mask) {
   }
   return error;
 }
-function createSourceCheck(objects, repoUrl, mapped) {
-  const repositories = /* @__PURE__ */ new Map();
-  for (const body of objects) {
-    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
-    const metadata = getMetadata(body);
-    const spec = isRecord(body.spec) ? body.spec : {};
-    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
-  }
-  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
-  return (ref) => {
-    const name = `${ref.namespace}/${ref.name}`;
-    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
-    if (mapped.includes(name)) return void 0;
-    const url = repositories.get(name);
-    if (url !== void 0 && ours !== void 0) {
-      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
-    }
-    if (ref.name === "flux-system") return void 0;
-    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+
+// src/app/compare-sides.ts
+import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
+import { join as join10, relative as relative7 } from "node:path";
+async function compareSides(comparison, context) {
+  const { before, after } = comparison;
+  const { runner, remote: remote2, settings, concurrency: width } = context;
+  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  const render = async (task, provenance) => {
+    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
   };
+  let done = 0;
+  await mapInPool(tasks, width, async (task) => {
+    await render(task, !shared.has(task));
+    context.onProgress?.(++done, tasks.length);
+  });
+  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  if (revisit.length > 0) {
+    await mapInPool(revisit, width, (plan) => render(plan.before, true));
+    analysis = analyze(before, after, plans, settings, settings.configFindings);
+  }
+  const units = new Map(
+    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+  );
+  return { analysis, units };
 }
-function normalizeGitUrl(url) {
-  let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
-  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
-  if (scp) value = `${scp[1]}/${scp[2]}`;
-  else value = value.replace(/^[a-z+]+:\/\//i, "").replace(/^[^@/]+@/, "");
-  return value.replace(/:\d+\//, "/").toLowerCase();
+function discoverRootNames({ before, after, paths, requireBothSides }) {
+  const rootNames = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    const shown = path2 || ".";
+    if (!existsSync6(join10(before.root, path2)) && !existsSync6(join10(after.root, path2))) {
+      throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
+    }
+    let found = 0;
+    for (const side of [before, after]) {
+      const dir = join10(side.root, path2);
+      if (!existsSync6(dir)) continue;
+      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const roots = findKustomizationRoots(dir, side.show, side.confinement);
+      if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
+      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
+      found += roots.length;
+    }
+    if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
+  }
+  checkUnitCount(rootNames.size, "kustomization roots");
+  return [...rootNames].sort();
+}
+function planRenders(before, after, rootNames) {
+  const fileHashes = /* @__PURE__ */ new Map();
+  const tasks = /* @__PURE__ */ new Map();
+  const plans = [];
+  for (const name of rootNames) {
+    const plan = { name: name || "." };
+    for (const [key, side] of [["before", before], ["after", after]]) {
+      const dir = join10(side.root, name);
+      if (!findKustomizationFile(dir)) continue;
+      const graph = readKustomizationGraph(dir, side.show, side.confinement);
+      if (graph.kustomizations[0]?.isComponent) continue;
+      const outside = listOutsideReferences(graph);
+      if (outside.length > 0) {
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
+        continue;
+      }
+      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
+      const task = tasks.get(hash) ?? { side, graph };
+      tasks.set(hash, task);
+      plan[key] = task;
+    }
+    plans.push(plan);
+  }
+  return { plans, tasks: [...tasks.values()] };
+}
+function analyze(before, after, plans, settings, extraFindings) {
+  const findings = [...extraFindings];
+  const units = plans.map((plan) => {
+    const skipped = describeOutsidePlan(plan, findings);
+    const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
+  });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+}
+function describeOutsidePlan(plan, findings) {
+  const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
+  if (!side || !reads) return void 0;
+  const file = reads[0]?.file ?? plan.name;
+  findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), side, reads));
+  if (side === "after" && plan.outsideBefore) findings.push(...describeOutsideReads(plan.name, describeKustomizationObject(file), "before", plan.outsideBefore));
+  return `reads a file outside the repository ${side === "after" ? "after" : "before"} the change: ${reads[0]?.value ?? ""}`;
 }
 
-// src/app/run.ts
-function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
-}
-async function runWithTree(options, dependencies = {}) {
-  const runner = (dependencies.createRunner ?? defaultRunner)(options);
-  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
-  const contents = options.fixes === false || options.offline ? void 0 : createContents(options);
-  const checkouts = [];
-  let fetcher;
-  try {
-    const sides = options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
-    const { before, after, paths } = sides;
-    const settings = loadSettings(options, sides);
-    const { config } = settings;
-    const mirrors = [...cliMirrors, ...config.mirrors];
-    fetcher = createRemoteFetcher({
-      cacheDir: resolveCacheDir(options),
-      mirrors,
-      ...config.remote.allow ? { allow: config.remote.allow } : {},
-      ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
-      ...options.offline ? { offline: true } : {}
-    });
-    const remote2 = { mirrors, fetcher };
-    let compared;
-    if (paths.some((path2) => declaresFluxKustomizations(join16(before.root, path2)) || declaresFluxKustomizations(join16(after.root, path2)))) {
-      const analysis2 = await compareFluxSides({ before, after, ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {} }, runner, options, settings, remote2);
-      const existing = new Set(analysis2.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
-      compared = { analysis: analysis2, units: new Map(analysis2.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
-    } else {
-      compared = await compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, runner, options, settings, remote2);
-    }
-    const { analysis } = compared;
-    const mask = createSecretMask(analysis.secretValues ?? []);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
-    const fixLevel = settings.failOn === "never" || settings.failOn === "notice" ? "warning" : settings.failOn;
-    const plan = await planFixes(
-      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
-      compared.units,
-      {
-        beforeRoot: before.root,
-        head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
-        beforeLabel: before.info.label,
-        runner,
-        remote: remote2,
-        ...contents ? { contents } : {},
-        scope: analysis.scope,
-        config: settings.config,
-        concurrency: options.concurrency ?? availableParallelism3()
+// src/render/kustomize/tree-index.ts
+import { existsSync as existsSync7, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6 } from "node:fs";
+import { join as join11, posix, relative as relative8 } from "node:path";
+var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
+var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function indexTree(root, show2, files) {
+  const confinement = createConfinement(root);
+  const referenced = collectReferencedFiles(root, show2, confinement);
+  const unlisted = (files ?? walkFiles(root)).filter(
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join11(root, path2))
+  );
+  const texts = /* @__PURE__ */ new Map();
+  return {
+    unlisted,
+    readText: (path2) => {
+      if (!texts.has(path2)) {
+        const absolute = join11(root, path2);
+        const readable = existsSync7(absolute) && isInside(confinement, absolute) && statSync6(absolute).isFile() && statSync6(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync9(absolute, "utf8") : void 0);
       }
-    );
-    return { report: maskReport(attachFixes(analysis.report, plan.fixes, plan.targets), mask), headRoot: after.root, fixNotes: plan.notes.map(mask.text) };
-  } finally {
-    fetcher?.close();
-    for (const checkout of checkouts) checkout.dispose();
+      return texts.get(path2);
+    }
+  };
+}
+function collectReferencedFiles(root, show2, confinement) {
+  const referenced = /* @__PURE__ */ new Set();
+  const walk = (dir) => {
+    let kustomization;
+    try {
+      kustomization = readKustomization(dir, show2, confinement);
+    } catch {
+      kustomization = void 0;
+    }
+    if (kustomization) {
+      for (const file of kustomization.files.keys()) referenced.add(file);
+      for (const path2 of kustomization.referencedPaths) referenced.add(path2);
+    }
+    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join11(dir, entry.name));
+    }
+  };
+  walk(root);
+  return referenced;
+}
+function walkFiles(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
+      if (SKIPPED_DIRS2.has(entry.name)) continue;
+      const path2 = join11(dir, entry.name);
+      if (entry.isDirectory()) walk(path2);
+      else if (entry.isFile()) files.push(toPosix(relative8(root, path2)));
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+// src/app/fixes/fix-model.ts
+import { join as join12 } from "node:path";
+function createTreeChange(overrides, files, planning) {
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join12(planning.head.root, file.path), file.content])) };
+}
+function describeObjects(objects) {
+  const [first] = objects;
+  if (objects.length === 1 && first) return `the ${first.id.kind} ${first.id.name}`;
+  const kinds = new Set(objects.map((object) => object.id.kind));
+  if (kinds.size === 1 && kinds.has("CustomResourceDefinition")) return `the ${objects.length} CRDs`;
+  if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
+  return `the ${objects.length} cluster-scoped objects`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/app/fixes/merge-fixes.ts
+import { readFileSync as readFileSync11 } from "node:fs";
+import { join as join14 } from "node:path";
+
+// src/app/fixes/read-manifest-keys.ts
+import { readFileSync as readFileSync10 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// src/core/fix/fix-plan.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+var RAW_HOST = "raw.githubusercontent.com";
+var WEB_HOST = "github.com";
+var YAML_EXTENSION = /\.ya?ml$/i;
+var MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+var KUSTOMIZATION_FILE = /^kustomization\.ya?ml$/i;
+var EXACT_SET_SIZE = 3;
+function parseGitHubFileUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  const segments = decodeSegments(parsed.pathname);
+  if (segments === void 0 || segments.some((segment) => segment === "")) return void 0;
+  let rest;
+  if (parsed.hostname === RAW_HOST) rest = segments;
+  else if (parsed.hostname === WEB_HOST && segments[2] === "raw") rest = [segments[0] ?? "", segments[1] ?? "", ...segments.slice(3)];
+  else return void 0;
+  const [owner, repo, ...tail] = rest;
+  const refLength = tail[0] === "refs" && (tail[1] === "heads" || tail[1] === "tags") ? 3 : 1;
+  if (owner === void 0 || repo === void 0 || tail.length <= refLength) return void 0;
+  return { owner, repo, ref: tail.slice(0, refLength).join("/"), path: tail.slice(refLength).join("/") };
+}
+function replaceFileName(url, name) {
+  const cut = url.search(/[?#]/);
+  const head = cut < 0 ? url : url.slice(0, cut);
+  const tail = cut < 0 ? "" : url.slice(cut);
+  return `${head.slice(0, head.lastIndexOf("/") + 1)}${name}${tail}`;
+}
+function listConventionalSiblings(fileName) {
+  const name = lastSegment(fileName);
+  const extension = YAML_EXTENSION.exec(name)?.[0] ?? ".yaml";
+  const base = stripExtension(name);
+  const names = ["operator-crds.yaml", "crds.yaml", `${base}-crds${extension}`, `${base}.crds${extension}`, "crds/kustomization.yaml"];
+  return [...new Set(names)].filter((candidate) => candidate !== name && !candidate.startsWith("-") && !candidate.startsWith("."));
+}
+function rankCandidateFiles(names, exclude, caps) {
+  const eligible = [...new Set(names)].filter((name) => MANIFEST_EXTENSION.test(name) && name !== exclude && !KUSTOMIZATION_FILE.test(lastSegment(name))).sort();
+  const crds = eligible.filter((name) => /crd/i.test(name));
+  const others = eligible.filter((name) => !/crd/i.test(name));
+  return [...crds.slice(0, Math.max(0, caps.crds)), ...others.slice(0, Math.max(0, caps.others))];
+}
+function chooseCoveringSet(required, candidates) {
+  const wanted = [...new Set(required)];
+  if (wanted.length === 0) return [];
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  if (coverable.size < wanted.length) return void 0;
+  for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
+    for (const combination of listCombinations(useful.length, size)) {
+      const chosen = combination.map((index) => useful[index]);
+      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
+    }
+  }
+  const missing = new Set(wanted);
+  const picked = /* @__PURE__ */ new Set();
+  while (missing.size > 0) {
+    let best;
+    for (const [index, entry] of useful.entries()) {
+      if (picked.has(index)) continue;
+      const gain = entry.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    }
+    if (best === void 0) return void 0;
+    picked.add(best.index);
+    for (const key of useful[best.index].covers) missing.delete(key);
+  }
+  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+}
+function matchesIgnoringRef(a, b) {
+  return isSamePlace(a, b, true);
+}
+function isSameDirectoryAnyRef(next, previous) {
+  return isSamePlace(next, previous, false);
+}
+function isSamePlace(a, b, sameName) {
+  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
+  const githubA = parseGitHubFileUrl(a);
+  const githubB = parseGitHubFileUrl(b);
+  if (githubA && githubB) {
+    return githubA.owner.toLowerCase() === githubB.owner.toLowerCase() && githubA.repo.toLowerCase() === githubB.repo.toLowerCase() && (sameName ? githubA.path === githubB.path : directory(githubA.path) === directory(githubB.path));
+  }
+  let urlA;
+  let urlB;
+  try {
+    urlA = new URL(a);
+    urlB = new URL(b);
+  } catch {
+    return false;
+  }
+  if (urlA.protocol !== urlB.protocol || urlA.host !== urlB.host) return false;
+  const segmentsA = urlA.pathname.split("/");
+  const segmentsB = urlB.pathname.split("/");
+  if (segmentsA.length !== segmentsB.length) return false;
+  if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  if (differing.length > 1) return false;
+  return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
+}
+function learnNameAffixes(rendered, source) {
+  const sourcesByKind = groupKeysByKind(source);
+  const affixes = /* @__PURE__ */ new Map();
+  for (const [kind, objects] of groupKeysByKind(rendered)) {
+    const sources = sourcesByKind.get(kind) ?? [];
+    let common;
+    for (const object of objects) {
+      const fits = sources.filter((candidate) => candidate.namespace === object.namespace && candidate.name !== "" && object.name.includes(candidate.name)).flatMap((candidate) => {
+        const pairs = [];
+        for (let at = object.name.indexOf(candidate.name); at >= 0; at = object.name.indexOf(candidate.name, at + 1)) {
+          pairs.push({ prefix: object.name.slice(0, at), suffix: object.name.slice(at + candidate.name.length) });
+        }
+        return pairs;
+      });
+      common = common === void 0 ? fits : common.filter((pair2) => fits.some((fit) => fit.prefix === pair2.prefix && fit.suffix === pair2.suffix));
+    }
+    const best = (common ?? []).sort((a, b) => a.prefix.length + a.suffix.length - (b.prefix.length + b.suffix.length))[0];
+    if (best) affixes.set(kind, best);
+  }
+  return affixes;
+}
+function groupKeysByKind(keys) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    const parts = key.split("/");
+    const name = parts.pop() ?? "";
+    const namespace = parts.pop() ?? "";
+    const kind = parts.join("/");
+    byKind.set(kind, [...byKind.get(kind) ?? [], { namespace, name }]);
+  }
+  return byKind;
+}
+function applyNameAffix(key, affixes) {
+  const cut = key.lastIndexOf("/");
+  const kind = key.slice(0, key.lastIndexOf("/", cut - 1));
+  const affix = affixes.get(kind);
+  return affix ? `${key.slice(0, cut + 1)}${affix.prefix}${key.slice(cut + 1)}${affix.suffix}` : key;
+}
+function chooseVendorFileName(input) {
+  const base = input.source === void 0 ? "" : stripExtension(lastSegment(sourcePath(input.source)));
+  const suffix = input.allCrds ? "crds" : "cluster-resources";
+  const named = base !== "" && (base === suffix || base.endsWith(`-${suffix}`) || base.endsWith(`.${suffix}`));
+  const stem = base === "" || named ? named ? base : suffix : `${base}-${suffix}`;
+  let name = `${stem}.yaml`;
+  for (let n = 2; input.taken.has(name); n++) name = `${stem}-${n}.yaml`;
+  return name;
+}
+function formatVendoredManifests(bodies, header) {
+  const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
+`);
+  const documents = bodies.map((body) => `---
+${(0, import_yaml11.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+  return [...comments, ...documents].join("");
+}
+function* listCombinations(count, size) {
+  const indexes = Array.from({ length: size }, (_, i) => i);
+  while (true) {
+    yield [...indexes];
+    let position = size - 1;
+    while (position >= 0 && indexes[position] === count - size + position) position--;
+    if (position < 0) return;
+    indexes[position] = (indexes[position] ?? 0) + 1;
+    for (let next = position + 1; next < size; next++) indexes[next] = (indexes[next - 1] ?? 0) + 1;
   }
 }
-function defaultRunner(options) {
-  return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
+function decodeSegments(pathname) {
+  try {
+    return pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function sourcePath(source) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  try {
+    return decodeURIComponent(new URL(source).pathname);
+  } catch {
+    return source.replace(/[?#].*$/, "");
+  }
+}
+function lastSegment(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+function stripExtension(name) {
+  return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
+}
+
+// src/app/fixes/read-manifest-keys.ts
+function readKeys(text, source, scope, affixes) {
+  const objects = readManifestObjects(text, source, scope);
+  return objects && new Set([...objects.keys()].map((key) => applyNameAffix(key, affixes)));
+}
+function readManifestObjects(text, source, scope) {
+  try {
+    const docs = parseManifests(text, source).map((body) => ({ body }));
+    const local = extendScope(scope, docs);
+    return new Map(docs.map((doc) => [identifyObject(doc, local).key, doc.body]));
+  } catch {
+    return void 0;
+  }
+}
+function holdsAll(text, source, required, scope, affixes) {
+  const keys = text === void 0 ? void 0 : readKeys(text, source, scope, affixes);
+  return keys !== void 0 && required.every((key) => keys.has(key));
+}
+function extendScope(scope, docs) {
+  const own = createScopeResolver(collectCrdScopes(docs));
+  return { getScope: (groupKind) => scope.getScope(groupKind) === "unknown" ? own.getScope(groupKind) : scope.getScope(groupKind) };
+}
+async function readBeforeSource(group, planning) {
+  let text;
+  try {
+    const file = join13(planning.beforeRoot, group.source);
+    if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
+    text = group.sourceIsFile ? readFileSync10(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+  } catch {
+    return void 0;
+  }
+  return readManifestObjects(text, group.source, planning.scope);
+}
+
+// src/app/fixes/verify-fix.ts
+async function verify(groups, change, planning) {
+  const required = /* @__PURE__ */ new Map();
+  for (const group of groups) {
+    for (const [name, member] of group.members) {
+      const keys = required.get(name) ?? /* @__PURE__ */ new Set();
+      for (const object of member.objects) keys.add(object.key);
+      required.set(name, keys);
+    }
+  }
+  const affected = listAffectedUnits(change, planning);
+  if (affected.length === 0) return { status: "unverified" };
+  const renders = /* @__PURE__ */ new Map();
+  for (const [name, unit] of affected) {
+    let docs;
+    try {
+      docs = await renderRoot(planning.runner, {
+        treeRoot: planning.head.root,
+        graph: unit.headGraph,
+        show: planning.head.show,
+        provenance: false,
+        remote: planning.remote,
+        edits: change
+      });
+    } catch (error) {
+      if (error instanceof FetchError && !isMissingFile(error)) return { status: "unreachable", problem: redactCredentials(error.message) };
+      if (error instanceof PruneGuardError) return { status: "failed" };
+      throw error;
+    }
+    const set = dropIgnoredObjects(buildObjectSet(docs, extendScope(planning.scope, docs)), planning.config);
+    const keeps = [...unit.diff.after.keys()].every((key) => set.has(key));
+    const restores = [...required.get(name) ?? []].every((key) => set.has(key));
+    if (!keeps || !restores) return { status: "failed" };
+    renders.set(name, set);
+  }
+  return { status: "verified", renders };
+}
+function listAffectedUnits(change, planning) {
+  return [...planning.units].filter(([, unit]) => unit.headGraph?.kustomizations.some((k) => change.overrides.has(k.file)));
+}
+
+// src/app/fixes/merge-fixes.ts
+var NAMED_EXTRAS = 3;
+async function mergeFileFixes(path2, fixes, planning) {
+  const headFile = join14(planning.head.root, path2);
+  const original = readFileSync11(headFile, "utf8");
+  const combine2 = (included2) => {
+    let text = original;
+    for (const fix of included2) {
+      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
+      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
+      if (entries.length === 0) continue;
+      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+      if (!edit) return void 0;
+      text = edit.text;
+    }
+    const files = included2.flatMap((fix) => fix.candidate.files);
+    return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
+  };
+  const toFileFix = (included2, combined, verification) => ({
+    path: path2,
+    groups: included2.map((fix) => fix.group),
+    candidates: included2.map((fix) => fix.candidate),
+    text: combined.text,
+    change: createTreeChange([[headFile, combined.text]], combined.files, planning),
+    // Verified only when every part was: a part proposed unverified stays so.
+    verification: verification.status === "verified" && included2.every((fix) => fix.verification.status === "verified") ? verification : { status: "unverified" }
+  });
+  const check = async (included2) => {
+    const combined = combine2(included2);
+    if (!combined) return void 0;
+    const verification = included2.length === 1 ? included2[0].verification : await verify(included2.map((fix) => fix.group), createTreeChange([[headFile, combined.text]], combined.files, planning), planning);
+    return verification.status === "failed" || verification.status === "unreachable" ? void 0 : toFileFix(included2, combined, verification);
+  };
+  const all = fixes.length > 1 ? await check(fixes) : void 0;
+  if (all) return { fix: all, leftOut: [] };
+  let kept = await check([fixes[0]]);
+  let included = [fixes[0]];
+  const leftOut = [];
+  for (const fix of fixes.slice(1)) {
+    const next = await check([...included, fix]);
+    if (next) {
+      kept = next;
+      included = [...included, fix];
+    } else {
+      leftOut.push(fix);
+    }
+  }
+  return { fix: kept, leftOut };
+}
+async function checkTogether(fileFixes, planning) {
+  const providers = { objects: /* @__PURE__ */ new Map(), crdKinds: /* @__PURE__ */ new Map(), extras: /* @__PURE__ */ new Map() };
+  const current = /* @__PURE__ */ new Map();
+  const kept = [];
+  const claimed = /* @__PURE__ */ new Map();
+  for (const fix of fileFixes) {
+    const names = listAffectedUnits(fix.change, planning).map(([name]) => name);
+    const earlier = [...new Set(names.flatMap((name) => claimed.get(name) ?? []))];
+    let verification = fix.verification;
+    if (earlier.length > 0 && verification.status !== "unverified") {
+      const together = [...earlier, fix];
+      verification = await verify(
+        together.flatMap((part) => part.groups),
+        {
+          overrides: new Map(together.flatMap((part) => [...part.change.overrides])),
+          additions: new Map(together.flatMap((part) => [...part.change.additions]))
+        },
+        planning
+      );
+      if (verification.status !== "verified") continue;
+    }
+    kept.push(fix);
+    for (const name of names) claimed.set(name, [...claimed.get(name) ?? [], fix]);
+    recordProviders(fix, verification, current, planning, providers);
+  }
+  return { kept, providers };
+}
+function recordProviders(fix, verification, current, planning, providers) {
+  const restores = new Set(fix.groups.flatMap((group) => [...group.objects.keys()]));
+  const addCrd = (object) => {
+    const crd = readCrdNames(object.body);
+    if (crd && !providers.crdKinds.has(`${crd.group}/${crd.kind}`)) providers.crdKinds.set(`${crd.group}/${crd.kind}`, fix);
+  };
+  for (const group of fix.groups) for (const object of group.objects.values()) addCrd(object);
+  if (verification.status !== "verified") return;
+  const extras = /* @__PURE__ */ new Map();
+  for (const [name, objects] of verification.renders) {
+    const before = current.get(name) ?? planning.units.get(name)?.diff.after ?? /* @__PURE__ */ new Map();
+    for (const [key, object] of objects) {
+      if (before.has(key)) continue;
+      if (!providers.objects.has(`${name}\0${key}`)) providers.objects.set(`${name}\0${key}`, fix);
+      addCrd(object);
+      if (!restores.has(key)) extras.set(key, object);
+    }
+    current.set(name, objects);
+  }
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
+}
+function toFix(fileFix, providers, planning) {
+  const { candidates, path: path2 } = fileFix;
+  const original = readFileSync11(join14(planning.head.root, path2), "utf8");
+  const extras = providers.extras.get(fileFix) ?? [];
+  const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
+  const more = extras.length - named.length;
+  const adds = extras.length === 0 ? "" : ` It also adds ${extras.length === 1 ? "an object" : `${extras.length} objects`} new to the render: ${named.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
+  const description = `${candidates.map((candidate) => candidate.description).join(" ")}${adds}`;
+  const sources = new Set(candidates.map((candidate) => candidate.source));
+  return {
+    // The weakest source says what a reviewer must look at most closely.
+    source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
+    description,
+    entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
+    edits: [describeLineChange(path2, original, fileFix.text, description)],
+    files: candidates.flatMap((candidate) => candidate.files),
+    restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
+    verified: fileFix.verification.status === "verified"
+  };
+}
+
+// src/app/fixes/plan-group-fix.ts
+import { existsSync as existsSync9, readFileSync as readFileSync12 } from "node:fs";
+import { join as join16 } from "node:path";
+
+// src/app/fixes/find-local-candidates.ts
+import { existsSync as existsSync8, readdirSync as readdirSync7 } from "node:fs";
+import { dirname as dirname6, join as join15, relative as relative9 } from "node:path";
+async function* findLocalCandidates(search, movedTo) {
+  const { group, required, what, planning, affixes } = search;
+  const { root } = planning.head;
+  const kustomizationDir = dirname6(join15(root, group.kustomization));
+  const them = required.length === 1 ? "it" : "them";
+  const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
+    const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
+    return keys.size > 0 ? [{ name: toPosix(relative9(kustomizationDir, unit.headGraph.root)), keys }] : [];
+  }).sort((a, b) => compareText(a.name, b.name));
+  const inDirectories = chooseCoveringSet(required, directories);
+  if (inDirectories && inDirectories.length > 0) {
+    const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
+    yield {
+      source: FixSources.local,
+      entries: inDirectories.map((candidate) => candidate.name),
+      files: [],
+      description: `Keep ${what}: list ${listed2}, the ${inDirectories.length === 1 ? "directory that renders" : "directories that render"} ${them} now but no kustomization includes.`
+    };
+  }
+  if (movedTo.length > 0) return;
+  const index = planning.readIndex();
+  const names = [...group.objects.values()].map((object) => object.id.name);
+  const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
+  const near = (path2) => join15(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
+    const text = index.readText(path2);
+    if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
+    const keys = readKeys(text, path2, planning.scope, affixes);
+    return keys ? [{ name: toPosix(relative9(kustomizationDir, join15(root, path2))), keys }] : [];
+  });
+  const chosen = chooseCoveringSet(required, files);
+  if (!chosen || chosen.length === 0) return;
+  const listed = chosen.map((candidate) => candidate.name).join(" and ");
+  yield {
+    source: FixSources.local,
+    entries: chosen.map((candidate) => candidate.name),
+    files: [],
+    description: `Keep ${what}: list ${listed}, which ${chosen.length === 1 ? "holds" : "hold"} ${them} but no kustomization lists.`
+  };
+}
+function vendorObjects(search, source) {
+  const { group, what, planning, affixes } = search;
+  if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
+  const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
+  const keys = [...group.objects.keys()].sort(compareText);
+  if (!keys.every((key) => bodies.has(key))) return void 0;
+  const headDir = dirname6(join15(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync8(headDir) ? readdirSync7(headDir) : []);
+  const name = chooseVendorFileName({
+    source: group.source,
+    allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
+    taken
+  });
+  const content = formatVendoredManifests(
+    keys.map((key) => bodies.get(key)),
+    [`Vendored by prune-guard: ${redactCredentials(group.source)} no longer provides these objects,`, `so they are kept as that source had them at ${planning.beforeLabel}.`]
+  );
+  const them = keys.length === 1 ? "it" : "them";
+  return {
+    source: FixSources.vendored,
+    entries: [name],
+    files: [{ path: toPosix(relative9(planning.head.root, join15(headDir, name))), content }],
+    description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
+  };
+}
+
+// src/app/fixes/find-remote-candidates.ts
+import { posix as posix2 } from "node:path";
+var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
+var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
+async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
+  const { group, required, what, planning } = search;
+  const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
+  if (!url) return;
+  const fileName = posix2.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
+  const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
+  const toCandidate = (chosen) => ({
+    source: FixSources.remote,
+    entries: chosen.flatMap((candidate) => candidate.urls),
+    files: [],
+    description: `Keep ${what} that ${oldName} no longer carries: list ${chosen.map((candidate) => candidate.name).join(" and ")} from the same place${beforePrevious ? `, before ${fileName}` : ""}.`
+  });
+  const read = [];
+  const rejected = /* @__PURE__ */ new Set();
+  const offer = function* (chosen) {
+    const failed = yield toCandidate(chosen);
+    if (failed) for (const candidate of chosen) rejected.add(candidate.name);
+    return failed === true;
+  };
+  for (const name of names) {
+    const result = await readRemoteCandidate(url, name, search);
+    if (result.problem) {
+      lookup2.failed = true;
+      notes.push(result.problem);
+      break;
+    }
+    if (!result.found) continue;
+    read.push(result.found);
+    const { keys } = result.found;
+    if (required.every((key) => keys.has(key)) && !(yield* offer([result.found]))) return;
+  }
+  while (true) {
+    const chosen = chooseCoveringSet(required, read.filter((candidate) => !rejected.has(candidate.name)));
+    if (!chosen || chosen.length === 0) return;
+    if (!(yield* offer(chosen))) return;
+  }
+}
+async function listRemoteNames(url, fileName, planning, notes, lookup2) {
+  const probes = listConventionalSiblings(fileName);
+  const github = parseGitHubFileUrl(url);
+  const { contents } = planning;
+  if (!github || !contents) return probes;
+  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
+  try {
+    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
+    const listing = await list(directory);
+    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry) => entry.name);
+    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
+      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    }
+    return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
+  } catch (error) {
+    lookup2.failed = true;
+    notes.push(`could not list ${github.owner}/${github.repo}/${directory} at ${github.ref}: ${describeGitHubError(error)}`);
+    return probes;
+  }
+}
+async function readRemoteCandidate(url, name, search) {
+  const { planning, affixes } = search;
+  const fetchText = async (target) => {
+    try {
+      return { text: await planning.remote.fetcher.fetchText(target) };
+    } catch (error) {
+      return isMissingFile(error) ? {} : { problem: redactCredentials(getErrorMessage(error)) };
+    }
+  };
+  const sibling = replaceFileName(url, name);
+  const fetched = await fetchText(sibling);
+  if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
+    const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
+    return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
+  }
+  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  if (files.length === 0) return {};
+  const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
+  const keys = /* @__PURE__ */ new Set();
+  for (const target of urls) {
+    const part = await fetchText(target);
+    const found = part.text === void 0 ? void 0 : readKeys(part.text, target, planning.scope, affixes);
+    if (!found) return part.problem ? { problem: part.problem } : {};
+    for (const key of found) keys.add(key);
+  }
+  return { found: { name, urls, keys } };
+}
+function describeGitHubError(error) {
+  const { status, response } = error;
+  if (status && response) {
+    const data = response.data;
+    return typeof data?.message === "string" && data.message !== "" ? `HTTP ${status} (${data.message.split("\n")[0]})` : `HTTP ${status}`;
+  }
+  return describeNetworkError(error);
+}
+
+// src/app/fixes/plan-group-fix.ts
+async function planGroupFix(group, planning) {
+  const none = { notes: [] };
+  const headFile = join16(planning.head.root, group.kustomization);
+  if (!existsSync9(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
+  if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
+  const headText = readFileSync12(headFile, "utf8");
+  const beforeFile = join16(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync9(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync12(beforeFile, "utf8")) : [];
+  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
+  const headEntries = listResourceEntries(headText);
+  const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
+  const required = [...group.objects.keys()].sort();
+  const source = await readBeforeSource(group, planning);
+  const affixes = learnNameAffixes(required, source ? [...source.keys()] : []);
+  if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
+    return none;
+  }
+  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
+  const what = describeObjects([...group.objects.values()]);
+  const notes = [];
+  const movedTo = [...planning.units].filter(([name, unit]) => unit.exists && !group.members.has(name) && required.some((key) => unit.diff.after.has(key) && !unit.diff.before.has(key))).map(([name]) => name);
+  const lookup2 = { failed: false };
+  const search = { group, required, what, affixes, planning };
+  const candidates = async function* () {
+    if (movedTo.length === 0) yield* findRemoteCandidates(search, previous, previous !== void 0 && previous === anchor, notes, lookup2);
+    yield* findLocalCandidates(search, movedTo);
+    if (movedTo.length === 0 && !lookup2.failed) {
+      const vendored = vendorObjects(search, source);
+      if (vendored) yield vendored;
+    }
+  };
+  const attempts = candidates();
+  let tried = 0;
+  try {
+    let rejected;
+    while (true) {
+      const next = await attempts.next(rejected);
+      if (next.done) break;
+      const candidate = next.value;
+      const edit = planResourceInsertion(group.kustomization, headText, {
+        entries: candidate.entries,
+        ...anchor ? { before: anchor.value } : {},
+        description: candidate.description
+      });
+      if (!edit) return { notes: [...notes, `its resources: is not a block list prune-guard can add to without rewriting ${group.kustomization}`] };
+      const verification = await verify([group], createTreeChange([[headFile, edit.text]], candidate.files, planning), planning);
+      if (verification.status === "unreachable") return { notes: [...notes, `checking a fix, ${verification.problem}`] };
+      rejected = verification.status === "failed";
+      tried++;
+      if (rejected) continue;
+      const described = notes.length > 0 && candidate.source !== FixSources.remote ? { ...candidate, description: `${candidate.description} (${notes.join("; ")})` } : candidate;
+      return { fix: { group, candidate: described, ...anchor ? { anchor: anchor.value } : {}, verification }, notes };
+    }
+  } finally {
+    await attempts.return(void 0);
+  }
+  if (movedTo.length > 0) notes.push(`${required.length === 1 ? "it is" : "they are"} rendered by ${movedTo.join(", ")} now, a move rather than a loss`);
+  if (tried > 0) notes.push(`with ${tried === 1 ? "the one fix" : `each of the ${tried} fixes`} tried, a build failed or lost an object`);
+  if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
+  return { notes };
+}
+function findPreviousEntry(entries, beforeEntry, beforeEntries) {
+  if (beforeEntry === void 0) return void 0;
+  const exact = entries.find((entry) => entry.value === beforeEntry);
+  if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
+  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
+  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  if (sameFile) return sameFile;
+  const before = new Set(beforeEntries.map((entry) => entry.value));
+  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+}
+function findDependentEntry(group, entries) {
+  const kinds = new Set(
+    [...group.objects.values()].flatMap((object) => {
+      const crd = readCrdNames(object.body);
+      return crd ? [`${crd.group}/${crd.kind}`] : [];
+    })
+  );
+  if (kinds.size === 0) return void 0;
+  const lines = [...group.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
+  const first = Math.min(...lines);
+  return entries.find((entry) => entry.line === first);
+}
+
+// src/app/fixes/plan-fixes.ts
+async function planFixes(findings, units, context) {
+  const groups = collectGroups(findings, units);
+  if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
+  let index;
+  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
+  const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
+  const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { fix } of planned) if (fix) byFile.set(fix.group.kustomization, [...byFile.get(fix.group.kustomization) ?? [], fix]);
+  const files = [...byFile.keys()].sort();
+  const merged = await mapInPool(files, context.concurrency, (file) => mergeFileFixes(file, byFile.get(file) ?? [], planning));
+  const fileFixes = merged.map(({ fix }) => fix);
+  const { kept, providers } = await checkTogether(fileFixes, planning);
+  const fixes = kept.map((fileFix) => toFix(fileFix, providers, planning));
+  const targets = /* @__PURE__ */ new Map();
+  for (const [position, fileFix] of kept.entries()) {
+    for (const group of fileFix.groups) {
+      for (const [unitName, member] of group.members) for (const object of member.objects) targets.set(`${unitName}\0${object.key}`, position);
+    }
+  }
+  const leftOut = [...merged.flatMap(({ leftOut: groups2 }) => groups2.map((fix) => fix.group)), ...fileFixes.filter((fix) => !kept.includes(fix)).flatMap((fix) => fix.groups)];
+  for (const group of leftOut) {
+    let covered = true;
+    for (const [unitName, member] of group.members) {
+      for (const object of member.objects) {
+        const provider = providers.objects.get(`${unitName}\0${object.key}`);
+        if (provider) targets.set(`${unitName}\0${object.key}`, kept.indexOf(provider));
+        else covered = false;
+      }
+    }
+    if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
+  }
+  for (const finding of findings) {
+    if (finding.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
+    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+    if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
+  }
+  return { fixes, targets, notes };
+}
+function collectGroups(findings, units) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
+    const unit = units.get(finding.unit);
+    if (!unit?.exists) continue;
+    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
+    const provenance = object?.provenance;
+    const source = provenance?.url ?? provenance?.file;
+    if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
+    const key = [provenance.kustomization, provenance.line, source].join("\0");
+    const group = groups.get(key) ?? {
+      kustomization: provenance.kustomization,
+      line: provenance.line,
+      source,
+      sourceIsFile: provenance.url === void 0,
+      members: /* @__PURE__ */ new Map(),
+      objects: /* @__PURE__ */ new Map()
+    };
+    const member = group.members.get(finding.unit) ?? { unit, objects: [] };
+    if (!member.objects.includes(object)) member.objects.push(object);
+    group.members.set(finding.unit, member);
+    if (!group.objects.has(object.key)) group.objects.set(object.key, object);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
+}
+function describeUnfixed(group, notes) {
+  return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;
+}
+
+// src/app/plan-run.ts
+import { availableParallelism, homedir } from "node:os";
+import { join as join20, resolve as resolve7 } from "node:path";
+
+// src/render/kustomize/kustomize-runner.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants, mkdtempSync as mkdtempSync4, rmSync as rmSync5 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { basename as basename2, delimiter, isAbsolute as isAbsolute2, join as join17, resolve as resolve4 } from "node:path";
+
+// src/render/child-env.ts
+var COMMON_NAMES = [
+  "PATH",
+  "TMPDIR",
+  // Locale, so that messages and file names are read as the user's shell reads them.
+  "LANG",
+  "LANGUAGE",
+  // Proxies: remote bases and fetches must go through the same network the user has.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
+var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
+function createKustomizeEnv(env, options, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  child.HOME = options.home;
+  child.GIT_CONFIG_NOSYSTEM = "1";
+  child.GIT_TERMINAL_PROMPT = "0";
+  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
+  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
+  for (const name of readPassEnv(env)) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  return child;
+}
+var GIT_CLONE_SETTINGS = [
+  ["http.followRedirects", "false"],
+  ["protocol.allow", "user"],
+  ["protocol.file.allow", "never"],
+  ["protocol.ext.allow", "never"]
+];
+function formatGitConfigEnv(settings) {
+  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index) => {
+    entries[`GIT_CONFIG_KEY_${index}`] = key;
+    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return entries;
+}
+function createGitEnv(env, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  for (const name of GIT_NAMES) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
+  }
+  return child;
+}
+function readPassEnv(env) {
+  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
+  return [...new Set(names)];
+}
+function pickCommon(env, platform) {
+  const child = {};
+  const names = platform === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
+  for (const name of names) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
+  }
+  return child;
+}
+function lookUp(env, name, platform) {
+  if (env[name] !== void 0 || platform !== "win32") return env[name];
+  const upper = name.toUpperCase();
+  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
+  return key === void 0 ? void 0 : env[key];
+}
+
+// src/render/kustomize/kustomize-runner.ts
+var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
+var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
+var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
+var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var GO_SOFT_LIMIT_SHARE = 0.9;
+function createKustomizeRunner(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
+  let bin;
+  if (explicit) {
+    bin = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
+    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
+  } else {
+    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
+    if (!bin) {
+      throw new RenderError(
+        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
+      );
+    }
+  }
+  const kustomize = bin;
+  readPassEnv(options.env);
+  const limit = readMemoryLimit(options.env);
+  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
+  const viaKubectl = basename2(kustomize).startsWith("kubectl");
+  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
+  return {
+    command,
+    build: (dir) => new Promise((resolvePromise, reject) => {
+      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      const home = mkdtempSync4(join17(tmpdir4(), "prune-guard-home-"));
+      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
+      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
+      let stop = () => {
+      };
+      const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+        stop();
+        if (!error) {
+          resolvePromise(stdout);
+          return;
+        }
+        reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
+        rmSync5(home, { recursive: true, force: true });
+      });
+    })
+  };
+}
+function readMemoryLimit(env) {
+  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
+  if (!raw) return DEFAULT_MEMORY_LIMIT;
+  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
+  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
+  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
+  }
+  return bytes;
+}
+function formatBytes(bytes) {
+  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
+function describeFailure(error, stderr, context) {
+  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
+  }
+  const diedUnderCap = context.limit > 0 && (error.signal === "SIGSEGV" || error.signal === "SIGKILL");
+  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
+    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
+    return new RenderError(cause);
+  }
+  if (error.killed || error.signal === "SIGTERM") {
+    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
+  }
+  if (error.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
+  return new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr);
+}
+function summarizeKustomizeError(stderr) {
+  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  cause = cause.replace(/^(error|Error):\s*/, "");
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+function readKlogError(stderr) {
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ""));
+      }
+      return body.join("").trim();
+    }
+  }
+  return void 0;
+}
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join17(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// src/app/load-settings.ts
+import { resolve as resolve5 } from "node:path";
+
+// src/core/config/config-changes.ts
+var CHANGES_LISTED = 12;
+function describeConfigChange(file, before, after) {
+  const object = { group: "", kind: "File", namespace: "", name: file, apiVersion: "" };
+  const base = { rule: Rules.configChanged, severity: "error", object, unit: file, provenance: { file } };
+  if ("problem" in after) {
+    return { ...base, message: `This change rewrites ${file}, the configuration of this check, into one that does not load (${after.problem}); the check runs with the one before the change` };
+  }
+  const changes = listConfigChanges(before, after);
+  if (changes.length === 0) return void 0;
+  const listed = changes.slice(0, CHANGES_LISTED).join("; ");
+  const more = changes.length > CHANGES_LISTED ? `; and ${changes.length - CHANGES_LISTED} more` : "";
+  return {
+    ...base,
+    message: `This change edits ${file}, the configuration of this check: ${listed}${more}. The check runs with the one before the change; once merged, the new one decides`
+  };
+}
+function listConfigChanges(before, after) {
+  const changes = [];
+  const old = before;
+  const current = after;
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(old), ...Object.keys(current)])].sort();
+  for (const key of keys) {
+    const a = old[key];
+    const b = current[key];
+    if (stringify5(a) === stringify5(b)) continue;
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const from = (Array.isArray(a) ? a : []).map(stringify5);
+      const to = (Array.isArray(b) ? b : []).map(stringify5);
+      const added = to.filter((entry) => !from.includes(entry));
+      const removed = from.filter((entry) => !to.includes(entry));
+      if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
+      for (const entry of added) changes.push(`${key} adds ${entry}`);
+      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+    } else if (isPlainObject4(a) || isPlainObject4(b)) {
+      const from = isPlainObject4(a) ? a : {};
+      const to = isPlainObject4(b) ? b : {};
+      for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
+        if (stringify5(from[name]) === stringify5(to[name])) continue;
+        changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
+      }
+    } else {
+      changes.push(`${key} ${describeValue(a)} -> ${describeValue(b)}`);
+    }
+  }
+  return changes;
+}
+function describeValue(value) {
+  return value === void 0 ? "(unset)" : stringify5(value);
+}
+function stringify5(value) {
+  return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
+}
+function isPlainObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/app/read-config-file.ts
+import { existsSync as existsSync10, readFileSync as readFileSync13, statSync as statSync7 } from "node:fs";
+import { join as join18 } from "node:path";
+var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
+function loadConfig(options) {
+  if (options.path !== void 0) {
+    if (options.path === "") throw new ConfigError("--config: the path is empty");
+    return readConfigFile(options.path, options.path);
+  }
+  const root = options.repoRoot;
+  if (root === void 0) return EMPTY_CONFIG;
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync10(join18(root, name2)));
+  const [name, other] = found;
+  if (name === void 0) return EMPTY_CONFIG;
+  if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
+  return readConfigFile(join18(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+}
+function readConfigFile(path2, shown) {
+  let text;
+  try {
+    text = readFileSync13(path2, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
+    if (code === "EISDIR") throw new ConfigError(`${shown}: is a directory, not a config file`);
+    throw new ConfigError(`${shown}: cannot read the config file: ${getErrorMessage(error)}`);
+  }
+  return parseConfig(text, shown);
+}
+function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
+  const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
+  const pick2 = (present) => {
+    if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
+    return present[0];
+  };
+  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
+  const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
+  const before = readSide(beforeRoot, candidates, pick2);
+  const after = readSide(afterRoot, candidates, pick2);
+  const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
+  if ("problem" in after) return { config, file: shown, proposed: after };
+  if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
+  return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
+}
+function readSide(root, candidates, pick2) {
+  let name;
+  try {
+    name = pick2(candidates.filter((candidate) => existsSync10(join18(root, candidate))));
+    if (name === void 0) return { config: EMPTY_CONFIG };
+    const path2 = join18(root, name);
+    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync7(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync13(path2, "utf8");
+    return { name, text, config: parseConfig(text, name) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { ...name ? { name } : {}, problem: error.message };
+  }
+}
+
+// src/app/load-settings.ts
+function loadSettings(options, sides) {
+  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
+  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
+  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
+  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
+  return settle(config, finding ? [finding] : []);
+}
+
+// src/app/prepare-sides.ts
+import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative10, resolve as resolve6 } from "node:path";
+
+// src/render/git.ts
+import { execFile as execFile2, execFileSync } from "node:child_process";
+import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join19 } from "node:path";
+async function openRepository(cwd) {
+  let root;
+  try {
+    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  } catch (error) {
+    if (error instanceof GitError && /ENOENT/.test(error.details ?? "")) throw error;
+    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+  }
+  return { root, run: (args) => runGit(root, args) };
+}
+function runGit(cwd, args) {
+  return new Promise((resolvePromise, reject) => {
+    execFile2("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
+      if (!error) resolvePromise(stdout);
+      else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
+      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
+    });
+  });
+}
+async function resolveCommit(git, ref) {
+  try {
+    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git ref: ${ref}`);
+  }
+}
+var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
+async function findDefaultBase(git) {
+  for (const ref of DEFAULT_BASE_REFS) {
+    try {
+      await resolveCommit(git, ref);
+      return ref;
+    } catch {
+    }
+  }
+  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
+}
+async function findMergeBase(git, base, head, baseRef) {
+  try {
+    return (await git.run(["merge-base", base, head])).trim();
+  } catch {
+    throw new GitError(
+      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
+    );
+  }
+}
+async function addTemporaryWorktree(git, commit) {
+  const dir = mkdtempSync5(join19(tmpdir5(), "prune-guard-worktree-"));
+  const remove = () => {
+    try {
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+    } catch {
+    }
+    rmSync6(dir, { recursive: true, force: true });
+    try {
+      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+    } catch {
+    }
+  };
+  const dispose = registerCleanup(remove);
+  try {
+    await git.run(["worktree", "add", "--detach", "--force", dir, commit]);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { dir, dispose };
+}
+async function listWorkingTreeFiles(git) {
+  const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
+  return [...new Set(output.split("\0").filter(Boolean))].sort();
+}
+async function getOriginUrl(git) {
+  try {
+    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function readFileAtCommit(git, commit, path2) {
+  try {
+    return await git.run(["cat-file", "blob", `${commit}:${path2}`]);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/app/prepare-sides.ts
+async function prepareSides(options, checkouts) {
+  return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
+}
+function createPathDisplay(root, prefix2) {
+  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -24075,7 +24071,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative10(git.root, resolve5(realCwd, path2));
+    const rel = relative10(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -24105,15 +24101,45 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve5(cwd, dir);
-    if (!existsSync10(root)) throw new UsageError(`directory not found: ${dir}`);
+    const root = resolve6(cwd, dir);
+    if (!existsSync11(root)) throw new UsageError(`directory not found: ${dir}`);
     if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
   return { before: side(source.before), after, paths: [""] };
 }
-function createContents(options) {
+
+// src/app/plan-run.ts
+async function planRun(options, dependencies, checkouts) {
+  const runner = (dependencies.createRunner ?? createDefaultRunner)(options);
+  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  const github = options.fixes === false || options.offline ? void 0 : readGitHubAccess(options);
+  const sides = await prepareSides(options, checkouts);
+  const settings = loadSettings(options, sides);
+  const { before, after, paths } = sides;
+  const mode = paths.some((path2) => declaresFluxKustomizations(join20(before.root, path2)) || declaresFluxKustomizations(join20(after.root, path2))) ? "flux" : "kustomize";
+  const mirrors = [...cliMirrors, ...settings.config.mirrors];
+  const fetcher = createRemoteFetcher({
+    cacheDir: resolveCacheDir(options),
+    mirrors,
+    ...settings.config.remote.allow ? { allow: settings.config.remote.allow } : {},
+    ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
+    ...options.offline ? { offline: true } : {}
+  });
+  const render = {
+    runner,
+    remote: { mirrors, fetcher },
+    settings,
+    concurrency: options.concurrency ?? availableParallelism(),
+    ...options.onProgress ? { onProgress: options.onProgress } : {}
+  };
+  return { ...sides, mode, render, ...github ? { github } : {} };
+}
+function createDefaultRunner(options) {
+  return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
+}
+function readGitHubAccess(options) {
   const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || void 0);
   const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || void 0);
   if (baseUrl !== void 0) {
@@ -24122,21 +24148,53 @@ function createContents(options) {
     const { username, password } = new URL(baseUrl);
     if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
   }
-  return createRepositoryContents(createOctokit({ ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} }));
-}
-function loadSettings(options, sides) {
-  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
-  if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
-  const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
-  return settle(config, finding ? [finding] : []);
+  return { ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} };
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve5(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve5(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join16(env.XDG_CACHE_HOME || join16(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join20(env.XDG_CACHE_HOME || join20(env.HOME || homedir(), ".cache"), "prune-guard");
+}
+
+// src/app/run.ts
+async function runWithTree(options, dependencies = {}) {
+  const checkouts = [];
+  let plan;
+  try {
+    plan = await planRun(options, dependencies, checkouts);
+    const { before, after, render } = plan;
+    const compared = await compare2(plan, options);
+    const { analysis } = compared;
+    const mask = createSecretMask(analysis.secretValues ?? []);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
+    const { failOn } = render.settings;
+    const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
+    const fixes = await planFixes(
+      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
+      compared.units,
+      {
+        beforeRoot: before.root,
+        head: { root: after.root, show: after.show, ...after.files ? { files: after.files } : {} },
+        beforeLabel: before.info.label,
+        runner: render.runner,
+        remote: render.remote,
+        ...plan.github ? { contents: createRepositoryContents(createOctokit(plan.github)) } : {},
+        scope: analysis.scope,
+        config: render.settings.config,
+        concurrency: render.concurrency
+      }
+    );
+    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text) };
+  } finally {
+    plan?.render.remote.fetcher.close();
+    for (const checkout of checkouts) checkout.dispose();
+  }
+}
+function compare2(plan, options) {
+  const { before, after, paths, render } = plan;
+  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {} }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, render);
 }
 
 // src/cli.ts
@@ -24349,8 +24407,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join17(headRoot, path2);
-    return existsSync11(absolute) ? readFileSync13(absolute, "utf8") : void 0;
+    const absolute = join21(headRoot, path2);
+    return existsSync12(absolute) ? readFileSync14(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -24378,7 +24436,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join17(headRoot, change.path);
+    const absolute = join21(headRoot, change.path);
     mkdirSync5(dirname7(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

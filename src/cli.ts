@@ -17,7 +17,8 @@ import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } f
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import { formatText } from './report/text.ts';
-import { runWithTree, type RunOptions, type RunResult } from './app/run.ts';
+import { runWithTree } from './app/run.ts';
+import type { RunOptions, RunResult } from './app/run-options.ts';
 
 /** Exit codes, kept in sync with the README table. */
 const ExitCodes = {
@@ -267,7 +268,7 @@ async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: b
   for (const note of fixNotes) process.stderr.write(`${formatLogLine(`prune-guard: ${note}`)}\n`);
   const { fixes } = report;
   if (fixes.length === 0) {
-    // Fixes are planned for what fails the gate, and at least for warnings (run.ts).
+    // Fixes are planned for what fails the gate, and at least for warnings (src/app/run.ts).
     const level = report.failOn === 'never' || report.failOn === 'notice' ? 'warning' : report.failOn;
     const fixable = report.findings.filter((finding) => isAtOrAbove(finding.severity, level)).length;
     const warnings = report.findings.filter((finding) => finding.severity === 'warning').length;

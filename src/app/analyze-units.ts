@@ -6,12 +6,13 @@
 import { dropIgnoredObjects } from '../core/config/object-patterns.ts';
 import { diffObjectSets } from '../core/diff/diff-object-sets.ts';
 import type { Finding } from '../core/rules/findings.ts';
-import type { FluxOwner } from '../core/rules/flux-rules.ts';
+import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
 import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
 import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
-import type { Settings } from './run.ts';
+import type { FixableUnit } from './fixes/fix-model.ts';
+import type { Settings } from './load-settings.ts';
 
 /** One unit's renders; a side that is undefined means the unit does not exist there. */
 export interface UnitRenders {
@@ -41,6 +42,14 @@ export interface Analysis {
    * them, and is masked (`maskReport`) once its fixes are attached. Never printed.
    */
   readonly secretValues?: readonly string[];
+}
+
+/** A finished comparison, with what fix planning needs of each unit. */
+export interface Compared {
+  /** The report and the object sets behind it. */
+  readonly analysis: Analysis;
+  /** Each unit by name, as fix planning needs it. */
+  readonly units: ReadonlyMap<string, FixableUnit>;
 }
 
 /**

@@ -3,26 +3,25 @@
  * and built as kustomize-controller does, one unit per Kustomization (its inventory), and
  * the prune prediction on top.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { FluxKustomization, SourceRef } from '../core/objects/flux-objects.ts';
-import type { FluxOwner } from '../core/rules/flux-rules.ts';
 import { PruneGuardError } from '../core/errors.ts';
+import type { FluxKustomization } from '../core/objects/flux-objects.ts';
+import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import { createSecretMask, type SecretMask } from '../core/report/mask-secrets.ts';
-import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
-import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import type { FluxBuildPlan } from '../flux/plan-build.ts';
-import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from '../flux/discover-units.ts';
-import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
-import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
-import { mapInPool } from '../render/pool.ts';
-import type { RemoteAccess } from '../render/kustomize/overlay.ts';
-import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
-import { analyzeUnitsInDetail, type Analysis, type UnitRenders } from './analyze-units.ts';
 import type { Finding } from '../core/rules/findings.ts';
+import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { describeOutsideReads } from '../core/rules/outside-reads.ts';
-import type { RunOptions, Settings, Side } from './run.ts';
+import { createArtifact, type Artifact } from '../flux/artifact.ts';
+import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from '../flux/discover-units.ts';
+import type { FluxBuildPlan } from '../flux/plan-build.ts';
+import { createSourceCheck } from '../flux/sources.ts';
+import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
+import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
+import { mapInPool } from '../render/pool.ts';
+import { analyzeUnitsInDetail, type Analysis, type Compared, type UnitRenders } from './analyze-units.ts';
+import type { Settings } from './load-settings.ts';
+import type { RenderContext } from './plan-run.ts';
+import type { Side } from './prepare-sides.ts';
 
 /** The sides of a Flux comparison. */
 export interface FluxSides {
@@ -34,33 +33,14 @@ export interface FluxSides {
   readonly repoUrl?: string;
 }
 
-/** True when a YAML file under `dir` declares a Flux Kustomization (cheap text check first). */
-export function declaresFluxKustomizations(dir: string): boolean {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
-  const walk = (current: string): boolean => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name === '.git' || entry.name === 'node_modules') continue;
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (walk(path)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
-        const text = readFileSync(path, 'utf8');
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
-      }
-    }
-    return false;
-  };
-  return walk(dir);
-}
 
-/** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). */
-export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote?: RemoteAccess): Promise<Analysis> {
+/** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). A fix for a unit is proposed unverified. */
+export async function compareFluxSides(sides: FluxSides, context: RenderContext): Promise<Compared> {
+  const { runner, remote, settings, concurrency: width } = context;
   const artifacts: Artifact[] = [];
   // Values taken from Secrets on either side: the before value must not leak through a diff either.
   const secretValues = new Set<string>();
   try {
-    const width = options.concurrency ?? availableParallelism();
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let builds = 0;
     const discover = async (side: Side): Promise<FluxUnit[]> => {
@@ -74,8 +54,8 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
         const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) })}`;
         let pending = cache.get(key);
         if (!pending) {
-          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, ...(remote ? { remote } : {}) }).then((docs) => {
-            options.onProgress?.(++builds, undefined);
+          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote }).then((docs) => {
+            context.onProgress?.(++builds, undefined);
             return docs;
           });
           cache.set(key, pending);
@@ -95,7 +75,10 @@ export async function compareFluxSides(sides: FluxSides, runner: KustomizeRunner
     };
     const beforeUnits = await discover(sides.before);
     const afterUnits = await discover(sides.after);
-    return { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const analysis: Analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
+    const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
+    return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error) {
     // A build of a Kustomization whose spec took a Secret value can fail with that value in its message.
     throw maskError(error, createSecretMask(secretValues));
@@ -167,43 +150,4 @@ function maskError(error: unknown, mask: SecretMask): unknown {
     Object.defineProperty(error, 'details', { value: mask.text(error.details) });
   }
   return error;
-}
-
-/**
- * Decides which sources are this repository. A GitRepository declared here whose URL is
- * this repository's origin is; one with another URL is not. Without a URL to compare (no
- * origin, or not declared here), bootstrap's `flux-system` is taken to be this repository.
- */
-function createSourceCheck(objects: readonly KubeObject[], repoUrl: string | undefined, mapped: readonly string[]): (ref: SourceRef) => string | undefined {
-  const repositories = new Map<string, string>();
-  for (const body of objects) {
-    if (body.kind !== 'GitRepository' || getApiGroup(String(body.apiVersion)) !== 'source.toolkit.fluxcd.io') continue;
-    const metadata = getMetadata(body);
-    const spec = isRecord(body.spec) ? body.spec : {};
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
-    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ''));
-  }
-  const ours = repoUrl ? normalizeGitUrl(repoUrl) : undefined;
-  return (ref) => {
-    const name = `${ref.namespace}/${ref.name}`;
-    if (ref.kind !== 'GitRepository') return `its source is ${ref.kind}/${name}, not this repository`;
-    if (mapped.includes(name)) return undefined;
-    const url = repositories.get(name);
-    if (url !== undefined && ours !== undefined) {
-      return normalizeGitUrl(url) === ours ? undefined : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
-    }
-    if (ref.name === 'flux-system') return undefined;
-    return url !== undefined
-      ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is`
-      : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
-  };
-}
-
-/** Reduces a git URL to host/path, so https, ssh and scp-style forms of one repository compare equal. */
-export function normalizeGitUrl(url: string): string {
-  let value = url.trim().replace(/\/+$/, '').replace(/\.git$/, '');
-  const scp = /^[^@/]+@([^:/]+):(.*)$/.exec(value);
-  if (scp) value = `${scp[1]}/${scp[2]}`;
-  else value = value.replace(/^[a-z+]+:\/\//i, '').replace(/^[^@/]+@/, '');
-  return value.replace(/:\d+\//, '/').toLowerCase();
 }

@@ -5,7 +5,6 @@
  * judged.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/rules/findings.ts';
@@ -13,7 +12,6 @@ import { describeKustomizationObject, describeOutsideReads, type OutsideRead } f
 import { checkUnitCount } from '../core/objects/limits.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
-import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import {
   findKustomizationFile,
   findKustomizationRoots,
@@ -23,12 +21,12 @@ import {
   toPosix,
   type KustomizationGraph,
 } from '../render/kustomize/read-kustomization.ts';
-import type { RemoteAccess } from '../render/kustomize/overlay.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderRoot } from '../render/kustomize/render-root.ts';
-import { analyzeUnitsInDetail, type Analysis } from './analyze-units.ts';
-import type { FixableUnit } from './fixes/plan-fixes.ts';
-import type { RunOptions, Settings, Side } from './run.ts';
+import { analyzeUnitsInDetail, type Analysis, type Compared } from './analyze-units.ts';
+import type { Settings } from './load-settings.ts';
+import type { RenderContext } from './plan-run.ts';
+import type { Side } from './prepare-sides.ts';
 
 interface RenderTask {
   readonly side: Side;
@@ -45,12 +43,6 @@ interface UnitPlan {
   readonly outsideAfter?: readonly OutsideRead[];
 }
 
-/** A finished comparison, with what fix planning needs of each unit. */
-export interface Compared {
-  readonly analysis: Analysis;
-  readonly units: ReadonlyMap<string, FixableUnit>;
-}
-
 /** What to compare in plain kustomize mode. */
 export interface Comparison {
   readonly before: Side;
@@ -65,8 +57,9 @@ export interface Comparison {
  * Plain kustomize mode: every kustomization root under the paths, rendered once per side
  * (once for both when its inputs are identical), one unit per root.
  */
-export async function compareSides(comparison: Comparison, runner: KustomizeRunner, options: RunOptions, settings: Settings, remote: RemoteAccess): Promise<Compared> {
+export async function compareSides(comparison: Comparison, context: RenderContext): Promise<Compared> {
   const { before, after } = comparison;
+  const { runner, remote, settings, concurrency: width } = context;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
   // A task that serves both sides has identical inputs: nothing in it is added or removed,
@@ -75,11 +68,10 @@ export async function compareSides(comparison: Comparison, runner: KustomizeRunn
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
     task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote, budget: settings.budget });
   };
-  const width = options.concurrency ?? availableParallelism();
   let done = 0;
   await mapInPool(tasks, width, async (task) => {
     await render(task, !shared.has(task));
-    options.onProgress?.(++done, tasks.length);
+    context.onProgress?.(++done, tasks.length);
   });
 
   let analysis = analyze(before, after, plans, settings, settings.configFindings);

@@ -1,9 +1,10 @@
 /**
- * Finds and reads the configuration file; parsing and validation are src/core/config.ts.
+ * Finds and reads the configuration file; parsing and validation are src/core/config/parse-config.ts.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMPTY_CONFIG, parseConfig, type Config } from '../core/config/parse-config.ts';
+import { parseConfig } from '../core/config/parse-config.ts';
+import { EMPTY_CONFIG, type Config } from '../core/config/config-model.ts';
 import { ConfigError, getErrorMessage } from '../core/errors.ts';
 import { createConfinement, isInside } from '../render/kustomize/confine.ts';
 

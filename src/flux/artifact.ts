@@ -22,9 +22,6 @@ const DEFAULT_PATTERNS = [
   '**/.goreleaser.yml', '**/.sops.yaml', '**/.flux.yaml',
 ];
 
-/** Directory-name prefix of prune-guard's own build directories inside an artifact; never source. */
-export const BUILD_DIR_PREFIX = '.prune-guard-build-';
-
 /** A filtered copy of a source tree. */
 export interface Artifact {
   /** The copy's root: what `spec.path` is relative to. */

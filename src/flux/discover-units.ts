@@ -4,13 +4,14 @@
  * of another is its child. Each is rendered once, parents before children, so that
  * post-build variables from a parent's ConfigMaps are there when a child needs them.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/objects/flux-objects.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import { substituteObject } from '../core/objects/substitute.ts';
-import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
+import type { Artifact } from './artifact.ts';
+import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
 import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
 import { createUnalias } from '../render/kustomize/render-root.ts';
 import type { OutsideRead } from '../core/rules/outside-reads.ts';
@@ -247,4 +248,24 @@ function applyCommonMetadata(body: KubeObject, ks: FluxKustomization): KubeObjec
       ...(mergedAnnotations ? { annotations: mergedAnnotations } : {}),
     },
   };
+}
+
+/** True when a YAML file under `dir` declares a Flux Kustomization (cheap text check first). */
+export function declaresFluxKustomizations(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+  const walk = (current: string): boolean => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === '.git' || entry.name === 'node_modules') continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (walk(path)) return true;
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
+        const text = readFileSync(path, 'utf8');
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+      }
+    }
+    return false;
+  };
+  return walk(dir);
 }

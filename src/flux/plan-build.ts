@@ -17,8 +17,8 @@ import { parse, stringify } from 'yaml';
 import { OutsideRepositoryError, RenderError } from '../core/errors.ts';
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
 import { isRecord } from '../core/objects/kube-objects.ts';
-import { BUILD_DIR_PREFIX, type Artifact } from './artifact.ts';
-import { admitBuildDirectory, isInside, type OutsideReference } from '../render/kustomize/confine.ts';
+import type { Artifact } from './artifact.ts';
+import { BUILD_DIR_PREFIX, admitBuildDirectory, isInside, type OutsideReference } from '../render/kustomize/confine.ts';
 import {
   KUSTOMIZATION_FILE_NAMES,
   findKustomizationFile,

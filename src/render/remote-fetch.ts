@@ -8,7 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMirror, type Mirror } from '../core/config/parse-config.ts';
+import { checkMirror } from '../core/config/parse-config.ts';
+import type { Mirror } from '../core/config/config-model.ts';
 import { RenderError, UsageError } from '../core/errors.ts';
 import {
   ALLOW_HINT,
@@ -22,8 +23,6 @@ import {
 } from '../core/config/network-policy.ts';
 import { hideUserInfo, redactCredentials } from '../core/text/redact.ts';
 
-/** A URL prefix rewrite, `FROM=TO` (defined with the configuration, which also declares them). */
-export type { Mirror } from '../core/config/parse-config.ts';
 
 /** Bodies larger than this are refused: the largest public manifests (CRD bundles) are a few MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;

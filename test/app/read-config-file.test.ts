@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG } from '../../src/core/config/parse-config.ts';
+import { EMPTY_CONFIG } from '../../src/core/config/config-model.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 import { loadConfig } from '../../src/app/read-config-file.ts';
 

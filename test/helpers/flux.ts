@@ -1,10 +1,10 @@
 /**
  * Flux Kustomizations and owners from inline YAML, and Flux-mode reports built the way
- * run-flux.ts builds them (one unit per Kustomization, keyed `namespace/name`).
+ * src/app/compare-flux-sides.ts builds them (one unit per Kustomization, keyed `namespace/name`).
  */
 import type { Finding } from '../../src/core/rules/findings.ts';
 import { readFluxKustomization, type FluxKustomization } from '../../src/core/objects/flux-objects.ts';
-import type { FluxOwner } from '../../src/core/rules/flux-rules.ts';
+import type { FluxOwner } from '../../src/core/rules/kustomization-rules.ts';
 import { parseManifests, type KubeObject } from '../../src/core/objects/kube-objects.ts';
 import { buildReport, type Report, type ReportInput } from '../../src/core/report/report-model.ts';
 import { toUnits, type UnitRenders } from './objects.ts';

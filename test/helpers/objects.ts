@@ -1,5 +1,5 @@
 /**
- * Inline YAML -> object sets, unit diffs and reports, built the way run.ts builds them,
+ * Inline YAML -> object sets, unit diffs and reports, built the way src/app/analyze-units.ts builds them,
  * so unit tests exercise the same pipeline as the CLI without kustomize.
  */
 import { diffObjectSets } from '../../src/core/diff/diff-object-sets.ts';
@@ -25,7 +25,7 @@ export function toDocs(render: Render, provenance?: Provenance): ManifestDoc[] {
   return parseManifests(render, 'test.yaml').map((body) => (provenance ? { body, provenance } : { body }));
 }
 
-/** A scope resolver that knows the CRDs of every given render, as run.ts gives one for all renders. */
+/** A scope resolver that knows the CRDs of every given render, as analyze-units.ts gives one for all renders. */
 export function scopeOf(...renders: Render[]): ScopeResolver {
   return createScopeResolver(collectCrdScopes(renders.flatMap((render) => toDocs(render))));
 }

@@ -3,7 +3,6 @@ import type { Report } from '../../src/core/report/report-model.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { formatText } from '../../src/report/text.ts';
-import { normalizeGitUrl } from '../../src/app/compare-flux-sides.ts';
 import { ks, kustomizationYaml, owner, readKs, stable, toFluxReport } from '../helpers/flux.ts';
 import { toReport, yamlDocs } from '../helpers/objects.ts';
 
@@ -212,43 +211,5 @@ describe('plain kustomize reports', () => {
 
   it('still prune every removal, as a Kustomization with prune: true would', () => {
     expect(plain.findings.map(({ rule, severity }) => `${severity} ${rule}`)).toEqual(['error namespace-removed', 'notice object-removed']);
-  });
-});
-
-describe('normalizeGitUrl', () => {
-  const canonical = 'github.com/example/fleet';
-
-  it.each([
-    'https://github.com/example/fleet',
-    'https://github.com/example/fleet.git',
-    'https://github.com/example/fleet/',
-    'https://github.com/example/fleet.git/',
-    'http://github.com/example/fleet',
-    'https://GitHub.com/Example/Fleet.git',
-    'https://github.com:443/example/fleet.git',
-    'https://x-access-token:secret@github.com/example/fleet.git',
-    'ssh://git@github.com/example/fleet.git',
-    'ssh://git@github.com:22/example/fleet.git',
-    'ssh://github.com/example/fleet',
-    'git@github.com:example/fleet.git',
-    'git@github.com:example/fleet',
-    'git@github.com:example/fleet.git/',
-    '  git@github.com:example/fleet.git\n',
-  ])('reduces %j to github.com/example/fleet', (url) => {
-    expect(normalizeGitUrl(url)).toBe(canonical);
-  });
-
-  it('keeps nested group paths (GitLab subgroups)', () => {
-    expect(normalizeGitUrl('git@gitlab.com:group/sub/repo.git')).toBe('gitlab.com/group/sub/repo');
-    expect(normalizeGitUrl('ssh://git@gitlab.example.com:2222/group/sub/repo.git')).toBe('gitlab.example.com/group/sub/repo');
-  });
-
-  it.each([
-    ['another repository', 'https://github.com/example/other-fleet.git'],
-    ['another owner', 'git@github.com:someone/fleet.git'],
-    ['another host', 'ssh://git@gitlab.com/example/fleet.git'],
-    ['a repository whose name only starts the same', 'https://github.com/example/fleet-infra'],
-  ])('tells %s apart', (_description, url) => {
-    expect(normalizeGitUrl(url)).not.toBe(canonical);
   });
 });

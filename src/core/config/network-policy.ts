@@ -4,7 +4,7 @@
  * the command line), never the change's. Pure: resolving names and fetching are
  * src/render/remote-fetch.ts.
  */
-import type { Mirror } from './parse-config.ts';
+import type { Mirror } from './config-model.ts';
 import { RenderError, UsageError } from '../errors.ts';
 import { hideUserInfo, redactCredentials } from '../text/redact.ts';
 

@@ -3,7 +3,7 @@
  * `ignore` and `severity` entries use them, and applying them to objects and findings.
  */
 import { Minimatch, braceExpand, type MinimatchOptions } from 'minimatch';
-import type { Config } from './parse-config.ts';
+import type { Config } from './config-model.ts';
 import type { Finding } from '../rules/findings.ts';
 import { formatObjectKey, type ObjectId } from '../objects/kube-objects.ts';
 

@@ -1,77 +1,21 @@
 /**
- * The configuration file `.prune-guard.yaml`: parsing and strict validation. Pure: reading
- * the file is src/render/config-file.ts, applying its patterns src/core/object-patterns.ts.
+ * The configuration file `.prune-guard.yaml`: parsing and strict validation into the shape of
+ * config-model.ts. Pure: reading the file is src/app/read-config-file.ts, applying its
+ * patterns object-patterns.ts.
  *
  * Validation is strict because a config mistake fails silently otherwise: a misspelt key or a
  * pattern that can never match looks exactly like a config that found nothing to do.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.ts';
-import { FailLevels, Rules, Severities, type FailLevel, type RuleId, type Severity } from '../rules/findings.ts';
+import { FailLevels, Rules, Severities, type FailLevel } from '../rules/findings.ts';
+import { EMPTY_CONFIG, type Config, type Mirror, type RemoteSettings, type SeverityOverride } from './config-model.ts';
 import { describeYamlError } from '../objects/kube-objects.ts';
 import { findPatternProblem } from './object-patterns.ts';
 import { findAllowEntryProblem } from './network-policy.ts';
 import { hideUserInfo } from '../text/redact.ts';
 import type { GroupKind } from '../objects/scope.ts';
 import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
-
-/** A severity override for the findings about objects that match a pattern. */
-export interface SeverityOverride {
-  /** Object pattern, see matchesObjectPattern in object-patterns.ts. */
-  readonly match: string;
-  /** The severity the matching findings get. */
-  readonly severity: Severity;
-  /** Only findings of these rules; undefined for findings of every rule. */
-  readonly rules?: readonly RuleId[];
-}
-
-/** The parsed configuration file. Every key is optional; absent keys are empty. */
-export interface Config {
-  /** Lowest severity that fails the run; undefined when the file does not set it (`--fail-on` overrides it). */
-  readonly failOn?: FailLevel;
-  /** Severity overrides in file order; the first that matches a finding wins. */
-  readonly severity: readonly SeverityOverride[];
-  /** Object patterns left out of the comparison entirely. */
-  readonly ignore: readonly string[];
-  /** Kinds the user declares cluster-scoped, beyond the built-in table and the rendered CRDs. */
-  readonly clusterScoped: readonly GroupKind[];
-  /** Flux GitRepository objects (`namespace/name`) that are this repository. */
-  readonly sources: readonly string[];
-  /** Values for Flux post-build variables that only the cluster knows. */
-  readonly substitute: Readonly<Record<string, string>>;
-  /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
-  readonly mirrors: readonly Mirror[];
-  /** Where remote resources may come from. */
-  readonly remote: RemoteSettings;
-}
-
-/** The `remote` key: the network policy for remote resources. */
-export interface RemoteSettings {
-  /**
-   * Hosts (`example.com`), `*.example.com`, `host:port` or http(s) URL prefixes that remote
-   * resources may come from, replacing the default list; undefined: the default list.
-   */
-  readonly allow?: readonly string[];
-}
-
-/** A URL prefix rewrite, so air-gapped runners fetch remote resources from an internal copy. */
-export interface Mirror {
-  /** Prefix of the original URL. */
-  readonly from: string;
-  /** Prefix that replaces it. */
-  readonly to: string;
-}
-
-/** The configuration when there is no file: nothing overridden, ignored or added. */
-export const EMPTY_CONFIG: Config = Object.freeze({
-  severity: Object.freeze([]),
-  ignore: Object.freeze([]),
-  clusterScoped: Object.freeze([]),
-  sources: Object.freeze([]),
-  substitute: Object.freeze({}),
-  mirrors: Object.freeze([]),
-  remote: Object.freeze({}),
-});
 
 /** The top-level keys, in the order the README documents them. */
 const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors', 'remote'] as const;

@@ -14,9 +14,10 @@ import {
   type ObjectRef,
   type Severity,
 } from '../rules/findings.ts';
-import type { Config } from '../config/parse-config.ts';
+import type { Config } from '../config/config-model.ts';
 import { applySeverityOverrides } from '../config/object-patterns.ts';
-import { applyFluxSemantics, type FluxOwner } from '../rules/flux-rules.ts';
+import { applyFluxSemantics } from '../rules/flux-rules.ts';
+import type { FluxOwner } from '../rules/kustomization-rules.ts';
 import { evaluateRules, type UnitDiff } from '../rules/removal-rules.ts';
 import { formatObjectKey, type Provenance, type ResourceObject } from '../objects/kube-objects.ts';
 

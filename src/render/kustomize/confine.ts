@@ -42,6 +42,9 @@ export function createConfinement(treeRoot: string): Confinement {
   return { root: realpathSync(treeRoot) };
 }
 
+/** Directory-name prefix of prune-guard's own build directories inside a tree; never source. */
+export const BUILD_DIR_PREFIX = '.prune-guard-build-';
+
 /** The same confinement, also admitting one of prune-guard's own build directories. */
 export function admitBuildDirectory(confinement: Confinement, dir: string): Confinement {
   return { ...confinement, also: [...(confinement.also ?? []), realpathSync(dir)] };

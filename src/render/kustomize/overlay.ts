@@ -19,7 +19,8 @@ import { GO_YAML_OPTIONS, listPathEntries, resolveYamlDocument } from './confine
 import { listResourceEntries } from '../../core/fix/kustomization-edit.ts';
 import { readReference } from '../../core/config/network-policy.ts';
 import { isRemoteReference, toPosix, type Kustomization, type KustomizationGraph } from './read-kustomization.ts';
-import { applyMirrors, type Mirror, type RemoteFetcher } from '../remote-fetch.ts';
+import { applyMirrors, type RemoteFetcher } from '../remote-fetch.ts';
+import type { Mirror } from '../../core/config/config-model.ts';
 
 /** Fields whose entries kustomize may fetch over the network. */
 const REMOTE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;

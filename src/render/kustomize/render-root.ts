@@ -14,7 +14,8 @@ import { registerCleanup } from '../cleanup.ts';
 import type { KustomizeRunner } from './kustomize-runner.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
 import { redactCredentials } from '../../core/text/redact.ts';
-import { FetchError, unapplyMirrors, type Mirror } from '../remote-fetch.ts';
+import { FetchError, unapplyMirrors } from '../remote-fetch.ts';
+import type { Mirror } from '../../core/config/config-model.ts';
 import { toPosix, type EntryOrigin, type KustomizationGraph, type PathDisplay } from './read-kustomization.ts';
 
 const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -36,7 +37,7 @@ export interface RenderRootRequest {
    * identical on both sides (nothing removed, nothing added) are built without it.
    */
   readonly provenance: boolean;
-  /** Build directories and the source directories they stand in for (see flux-build.ts). */
+  /** Build directories and the source directories they stand in for (see src/flux/plan-build.ts). */
   readonly aliases?: ReadonlyMap<string, string>;
   /** Fetch remote files through prune-guard (mirrors, cache, retries) instead of kustomize. */
   readonly remote?: RemoteAccess;

@@ -4,8 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
-import { BUILD_DIR_PREFIX } from '../../flux/artifact.ts';
-import { createConfinement, isInside, type Confinement } from './confine.ts';
+import { BUILD_DIR_PREFIX, createConfinement, isInside, type Confinement } from './confine.ts';
 import { KUSTOMIZATION_FILE_NAMES, readKustomization, toPosix, type PathDisplay } from './read-kustomization.ts';
 
 /** Files larger than this are never read as candidates. */

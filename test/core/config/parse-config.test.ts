@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG, parseConfig, type Config } from '../../../src/core/config/parse-config.ts';
+import { parseConfig } from '../../../src/core/config/parse-config.ts';
+import { EMPTY_CONFIG, type Config } from '../../../src/core/config/config-model.ts';
 import { applySeverityOverrides, isIgnoredObject, matchesObjectPattern } from '../../../src/core/config/object-patterns.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { Rules, type Finding, type RuleId, type Severity } from '../../../src/core/rules/findings.ts';

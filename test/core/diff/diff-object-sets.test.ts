@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffObjectSets, type SetDiff } from '../../../src/core/diff/diff-object-sets.ts';
 import { toDocs, toObjectSet, yamlDocs, type Render } from '../../helpers/objects.ts';
 
-/** Diffs two renders with the scope of both, as run.ts does. */
+/** Diffs two renders with the scope of both, as analyze-units.ts does. */
 function diff(before: Render, after: Render): SetDiff {
   return diffObjectSets(toObjectSet(before, after), toObjectSet(after, before));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/rules/findings.ts';
 import type { FluxKustomization } from '../../../src/core/objects/flux-objects.ts';
-import { applyFluxSemantics, findPruneOptOut, type FluxOwner } from '../../../src/core/rules/flux-rules.ts';
+import { applyFluxSemantics } from '../../../src/core/rules/flux-rules.ts';
+import { findPruneOptOut, type FluxOwner } from '../../../src/core/rules/kustomization-rules.ts';
 import { evaluateRules } from '../../../src/core/rules/removal-rules.ts';
 import { crdYaml, toDocs, toUnits, yamlDocs, type Render, type UnitRenders } from '../../helpers/objects.ts';
 import { ks, kustomizationYaml, only, owner, parseOne, readKs, stable, summarize, toFluxReport, type KustomizationOptions } from '../../helpers/flux.ts';

@@ -1,0 +1,108 @@
+/**
+ * The plan of a run, made once before anything is rendered: the sides, the settings in force,
+ * the mode (Flux Kustomizations under the paths, or plain kustomization roots) and the ports
+ * the stages use. Each stage is handed what it needs from it; the GitHub client is made only
+ * when fix planning asks GitHub something.
+ */
+import { availableParallelism, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../core/errors.ts';
+import { hideUserInfo } from '../core/text/redact.ts';
+import { declaresFluxKustomizations } from '../flux/discover-units.ts';
+import type { TemporaryCheckout } from '../render/git.ts';
+import { createKustomizeRunner, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import type { RemoteAccess } from '../render/kustomize/overlay.ts';
+import { createRemoteFetcher, parseMirror } from '../render/remote-fetch.ts';
+import { loadSettings, type Settings } from './load-settings.ts';
+import { prepareSides, type PreparedSides } from './prepare-sides.ts';
+import type { RunDependencies, RunOptions } from './run-options.ts';
+
+/** What the comparing stages render with: one runner, one remote access and one budget for the whole run. */
+export interface RenderContext {
+  /** Runs kustomize. */
+  readonly runner: KustomizeRunner;
+  /** Fetches remote resources, through the mirrors and the cache, under the network policy. */
+  readonly remote: RemoteAccess;
+  /** The configuration in force. */
+  readonly settings: Settings;
+  /** How many builds run at once. */
+  readonly concurrency: number;
+  /** Called after each finished build; the total is unknown in Flux mode, where renders reveal more Kustomizations. */
+  readonly onProgress?: (done: number, total: number | undefined) => void;
+}
+
+/** Where fix planning may ask GitHub about other repositories, checked before anything runs. */
+export interface GitHubAccess {
+  /** API token, when one is set. */
+  readonly token?: string;
+  /** API base URL, when not api.github.com. */
+  readonly baseUrl?: string;
+}
+
+/** Everything the stages of a run are handed, decided once. */
+export interface RunPlan extends PreparedSides {
+  /** Flux mode when a Flux Kustomization is declared under the paths on either side; else plain kustomize roots. */
+  readonly mode: 'flux' | 'kustomize';
+  /** What the comparing stages render with. */
+  readonly render: RenderContext;
+  /** Where fix planning looks up directories; undefined when fixes look nothing up (off, or offline). */
+  readonly github?: GitHubAccess;
+}
+
+/**
+ * Plans a run: checks the options that can be checked before any work (kustomize found,
+ * mirrors and the GitHub API well formed), prepares the sides (temporary checkouts are added
+ * to `checkouts`, for the caller to dispose of), loads the settings and decides the mode.
+ * The remote fetcher is made last, so a plan that fails leaves nothing open.
+ */
+export async function planRun(options: RunOptions, dependencies: RunDependencies, checkouts: TemporaryCheckout[]): Promise<RunPlan> {
+  const runner = (dependencies.createRunner ?? createDefaultRunner)(options);
+  const cliMirrors = (options.mirrors ?? []).map(parseMirror);
+  // Offline, nothing asks GitHub about other repositories either.
+  const github = options.fixes === false || options.offline ? undefined : readGitHubAccess(options);
+  const sides = await prepareSides(options, checkouts);
+  const settings = loadSettings(options, sides);
+  const { before, after, paths } = sides;
+  const mode = paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path))) ? 'flux' : 'kustomize';
+  const mirrors = [...cliMirrors, ...settings.config.mirrors];
+  const fetcher = createRemoteFetcher({
+    cacheDir: resolveCacheDir(options),
+    mirrors,
+    ...(settings.config.remote.allow ? { allow: settings.config.remote.allow } : {}),
+    ...(options.allowRemote ? { alsoAllow: options.allowRemote } : {}),
+    ...(options.offline ? { offline: true } : {}),
+  });
+  const render: RenderContext = {
+    runner,
+    remote: { mirrors, fetcher },
+    settings,
+    concurrency: options.concurrency ?? availableParallelism(),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  return { ...sides, mode, render, ...(github ? { github } : {}) };
+}
+
+function createDefaultRunner(options: RunOptions): KustomizeRunner {
+  return createKustomizeRunner({ ...(options.kustomizeBin ? { bin: options.kustomizeBin } : {}), env: options.env });
+}
+
+/** The GitHub API fix planning may use: --github-api-url or GITHUB_API_URL, which must be plain http(s) URLs. */
+function readGitHubAccess(options: RunOptions): GitHubAccess {
+  const token = options.githubToken ?? (options.env.GITHUB_TOKEN || options.env.GH_TOKEN || undefined);
+  const baseUrl = options.githubApiUrl ?? (options.env.GITHUB_API_URL || undefined);
+  if (baseUrl !== undefined) {
+    const where = options.githubApiUrl !== undefined ? '--github-api-url' : 'GITHUB_API_URL';
+    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`${where} must be an http(s) URL, got '${hideUserInfo(baseUrl)}'`);
+    const { username, password } = new URL(baseUrl);
+    if (username || password) throw new UsageError(`${where} must not carry credentials (${hideUserInfo(baseUrl)}): set GITHUB_TOKEN instead`);
+  }
+  return { ...(token ? { token } : {}), ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** The cache directory: --cache-dir, PRUNE_GUARD_CACHE_DIR, $XDG_CACHE_HOME/prune-guard, ~/.cache/prune-guard. */
+function resolveCacheDir(options: RunOptions): string {
+  if (options.cacheDir) return resolve(options.cwd, options.cacheDir);
+  const { env } = options;
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'prune-guard');
+}

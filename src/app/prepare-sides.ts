@@ -1,0 +1,128 @@
+/**
+ * The two sides of a run: git revisions checked out into temporary worktrees (or the working
+ * tree), or two plain directories; with the paths to check and, in git mode, the policy files
+ * as the base branch has them now.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { UsageError } from '../core/errors.ts';
+import type { SideInfo } from '../core/report/report-model.ts';
+import {
+  addTemporaryWorktree,
+  findDefaultBase,
+  findMergeBase,
+  getOriginUrl,
+  listWorkingTreeFiles,
+  openRepository,
+  readFileAtCommit,
+  resolveCommit,
+  type TemporaryCheckout,
+} from '../render/git.ts';
+import { createConfinement, type Confinement } from '../render/kustomize/confine.ts';
+import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import { CONFIG_FILE_NAMES } from './read-config-file.ts';
+import type { RunOptions, RunSource } from './run-options.ts';
+
+/** One side of the comparison. */
+export interface Side {
+  /** How reports name it. */
+  readonly info: SideInfo;
+  /** Directory of the tree (checkout or plain directory). */
+  readonly root: string;
+  /** How messages name a path of this side. */
+  readonly show: PathDisplay;
+  /** The files git would commit, for a working tree (gitignored files never reach Flux). */
+  readonly files?: readonly string[];
+  /** Builds of this side read nothing outside its root. */
+  readonly confinement: Confinement;
+}
+
+/** Both sides, with where they come from. */
+export interface PreparedSides {
+  /** The side before the change. */
+  readonly before: Side;
+  /** The side after the change. */
+  readonly after: Side;
+  /** Paths to check, relative to both roots. */
+  readonly paths: string[];
+  /** The repository's origin URL, to tell which Flux GitRepository is this repository. */
+  readonly repoUrl?: string;
+  /** Git mode: the configuration files as the base branch itself has them now (its tip, not the merge base). */
+  readonly policyFiles?: ReadonlyMap<string, string>;
+}
+
+/** Prepares both sides; the temporary checkouts it makes are added to `checkouts`, for the caller to dispose of. */
+export async function prepareSides(options: RunOptions, checkouts: TemporaryCheckout[]): Promise<PreparedSides> {
+  return options.source.kind === 'git'
+    ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath)
+    : prepareDirectorySides(options.source, options.cwd);
+}
+
+/** Names paths as `PREFIX` + the path relative to `root` (`main:apps/web`, `before/apps/web`). */
+function createPathDisplay(root: string, prefix: (rel: string) => string): PathDisplay {
+  return (absolute) => prefix(toPosix(relative(root, absolute)) || '.');
+}
+
+async function prepareGitSides(
+  source: Extract<RunSource, { kind: 'git' }>,
+  cwd: string,
+  checkouts: TemporaryCheckout[],
+  configPath: string | undefined,
+): Promise<PreparedSides> {
+  const git = await openRepository(cwd);
+  const repoUrl = await getOriginUrl(git);
+  const headCommit = await resolveCommit(git, source.head ?? 'HEAD');
+  const baseRef = source.base ?? (await findDefaultBase(git));
+  const baseCommit = await resolveCommit(git, baseRef);
+  const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
+  // The policy is the base branch's as it stands, not as it stood where the change branched
+  // off: a branch cut before the policy was tightened must not run under the older one.
+  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+  const policyFiles = new Map<string, string>();
+  for (const name of configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES) {
+    const text = await readFileAtCommit(git, policyCommit, name);
+    if (text !== undefined) policyFiles.set(name, text);
+  }
+
+  const realCwd = realpathSync(cwd);
+  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
+    const rel = relative(git.root, resolve(realCwd, path));
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path is outside the repository: ${path}`);
+    return rel;
+  });
+
+  const baseCheckout = await addTemporaryWorktree(git, mergeBase);
+  checkouts.push(baseCheckout);
+  const before: Side = {
+    info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
+    root: baseCheckout.dir,
+    show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
+    confinement: createConfinement(baseCheckout.dir),
+  };
+  const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}) };
+  if (!source.head) {
+    const files = await listWorkingTreeFiles(git);
+    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+    return { ...common, before, after };
+  }
+  const headCheckout = await addTemporaryWorktree(git, headCommit);
+  checkouts.push(headCheckout);
+  const after: Side = {
+    info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
+    root: headCheckout.dir,
+    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(headCheckout.dir),
+  };
+  return { ...common, before, after };
+}
+
+function prepareDirectorySides(source: Extract<RunSource, { kind: 'dirs' }>, cwd: string): PreparedSides {
+  const side = (dir: string): Side => {
+    const root = resolve(cwd, dir);
+    if (!existsSync(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)), confinement: createConfinement(root) };
+  };
+  const after = side(source.after);
+  return { before: side(source.before), after, paths: [''] };
+}

@@ -1,0 +1,64 @@
+/**
+ * The configuration's shape: what `.prune-guard.yaml` can say, once parsed. Parsing and
+ * validation are parse-config.ts; reading the file, src/app/read-config-file.ts.
+ */
+import type { FailLevel, RuleId, Severity } from '../rules/findings.ts';
+import type { GroupKind } from '../objects/scope.ts';
+
+/** A severity override for the findings about objects that match a pattern. */
+export interface SeverityOverride {
+  /** Object pattern, see matchesObjectPattern in object-patterns.ts. */
+  readonly match: string;
+  /** The severity the matching findings get. */
+  readonly severity: Severity;
+  /** Only findings of these rules; undefined for findings of every rule. */
+  readonly rules?: readonly RuleId[];
+}
+
+/** The parsed configuration file. Every key is optional; absent keys are empty. */
+export interface Config {
+  /** Lowest severity that fails the run; undefined when the file does not set it (`--fail-on` overrides it). */
+  readonly failOn?: FailLevel;
+  /** Severity overrides in file order; the first that matches a finding wins. */
+  readonly severity: readonly SeverityOverride[];
+  /** Object patterns left out of the comparison entirely. */
+  readonly ignore: readonly string[];
+  /** Kinds the user declares cluster-scoped, beyond the built-in table and the rendered CRDs. */
+  readonly clusterScoped: readonly GroupKind[];
+  /** Flux GitRepository objects (`namespace/name`) that are this repository. */
+  readonly sources: readonly string[];
+  /** Values for Flux post-build variables that only the cluster knows. */
+  readonly substitute: Readonly<Record<string, string>>;
+  /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
+  readonly mirrors: readonly Mirror[];
+  /** Where remote resources may come from. */
+  readonly remote: RemoteSettings;
+}
+
+/** The `remote` key: the network policy for remote resources. */
+export interface RemoteSettings {
+  /**
+   * Hosts (`example.com`), `*.example.com`, `host:port` or http(s) URL prefixes that remote
+   * resources may come from, replacing the default list; undefined: the default list.
+   */
+  readonly allow?: readonly string[];
+}
+
+/** A URL prefix rewrite, so air-gapped runners fetch remote resources from an internal copy. */
+export interface Mirror {
+  /** Prefix of the original URL. */
+  readonly from: string;
+  /** Prefix that replaces it. */
+  readonly to: string;
+}
+
+/** The configuration when there is no file: nothing overridden, ignored or added. */
+export const EMPTY_CONFIG: Config = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({}),
+});
