@@ -33,7 +33,6 @@ export interface FluxSides {
   readonly repoUrl?: string;
 }
 
-
 /** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). A fix for a unit is proposed unverified. */
 export async function compareFluxSides(sides: FluxSides, context: RenderContext): Promise<Compared> {
   const { runner, remote, settings, concurrency: width } = context;

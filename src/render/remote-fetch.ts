@@ -23,7 +23,6 @@ import {
 } from '../core/config/network-policy.ts';
 import { hideUserInfo, redactCredentials } from '../core/text/redact.ts';
 
-
 /** Bodies larger than this are refused: the largest public manifests (CRD bundles) are a few MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 

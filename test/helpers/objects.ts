@@ -1,6 +1,6 @@
 /**
- * Inline YAML -> object sets, unit diffs and reports, built the way src/app/analyze-units.ts builds them,
- * so unit tests exercise the same pipeline as the CLI without kustomize.
+ * Inline YAML -> object sets, unit diffs and reports, built the way src/app/analyze-units.ts
+ * builds them, so unit tests exercise the same pipeline as the CLI without kustomize.
  */
 import { diffObjectSets } from '../../src/core/diff/diff-object-sets.ts';
 import type { FailLevel } from '../../src/core/rules/findings.ts';

@@ -94,7 +94,6 @@ function dropCrdMissingWhereCrdStays(findings: readonly Finding[], units: readon
   });
 }
 
-
 function findRemovedObject(unit: UnitDiff | undefined, ref: ObjectRef): ResourceObject | undefined {
   const key = formatObjectKey(ref);
   return unit?.diff.removed.find((object) => object.key === key);

@@ -44,7 +44,6 @@ export interface FluxRuleContext {
   readonly addedByKey: ReadonlyMap<string, ReadonlyArray<{ readonly unit: string; readonly object: ResourceObject }>>;
 }
 
-
 /** Returns the opt-out `key: value` an object carries, if any. */
 export function findPruneOptOut(body: KubeObject): string | undefined {
   const metadata = getMetadata(body);
