@@ -103,6 +103,28 @@ function findCircles(graph) {
   return circles;
 }
 
+/** One shortest circle through the first file of a component: the imports to break. */
+function findCyclePath(graph, component) {
+  const members = new Set(component);
+  const [start] = component;
+  const previous = new Map([[start, undefined]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.shift();
+    for (const target of graph.get(node) ?? []) {
+      if (target === start) {
+        const path = [start];
+        for (let at = node; at !== undefined; at = previous.get(at)) path.unshift(at);
+        return path;
+      }
+      if (!members.has(target) || previous.has(target)) continue;
+      previous.set(target, node);
+      queue.push(target);
+    }
+  }
+  return [...component, start];
+}
+
 const files = listSources(srcDir);
 const graph = new Map();
 const problems = [];
@@ -121,7 +143,11 @@ for (const file of files) {
     if (problem) problems.push(`${show(file)} -> ${show(target)}: ${problem}`);
   }
 }
-for (const circle of findCircles(graph)) problems.push(`circle: ${circle.map(show).join(' -> ')}`);
+for (const circle of findCircles(graph)) {
+  const path = findCyclePath(graph, circle);
+  const tied = circle.length > path.length - 1 ? ` (${circle.length} files are tied into circles together)` : '';
+  problems.push(`circle: ${path.map(show).join(' -> ')}${tied}`);
+}
 for (const folder of Object.keys(MAY_IMPORT)) {
   if (folder !== 'adapters' && existsSync(join(srcDir, folder)) && !existsSync(join(srcDir, folder, 'README.md'))) {
     problems.push(`src/${folder}/ has no README.md saying what lives there and what may import it`);
