@@ -2,7 +2,8 @@
  * Finds the Flux Kustomizations of one side and renders each as kustomize-controller would:
  * entry points are the YAML files that declare one; every Kustomization found in the render
  * of another is its child. Each is rendered once, parents before children, so that
- * post-build variables from a parent's ConfigMaps are there when a child needs them.
+ * post-build variables from a parent's ConfigMaps are there when a child needs them. Also
+ * says whether a directory declares any Flux Kustomization at all (Flux mode or plain roots).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

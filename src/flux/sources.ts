@@ -1,8 +1,8 @@
 /**
  * Source kinds: which Flux sources a Kustomization may name are this repository, so that
- * prune-guard can build it from the checkout. Today a GitRepository (by its URL, a name listed
- * under `sources:` in the configuration, or bootstrap's `flux-system`); any other kind is
- * another source, and its Kustomizations are not rendered.
+ * prune-guard can build it from the checkout. A GitRepository is, by its URL, by a name
+ * listed under `sources:` in the configuration, or as bootstrap's `flux-system`; any other
+ * kind is another source, and its Kustomizations are not rendered.
  */
 import type { SourceRef } from '../core/objects/flux-objects.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
