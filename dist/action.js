@@ -42305,8 +42305,7 @@ function findDeclaredKustomizations(objects) {
   return [...declared.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
 }
 function findEntryPoints(declared) {
-  const inside = (file, path2) => path2 === "" || file.startsWith(`${path2}/`);
-  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
+  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
 }
 async function discoverFluxUnits(declared, options) {
   const units = /* @__PURE__ */ new Map();
@@ -42332,10 +42331,24 @@ async function discoverFluxUnits(declared, options) {
     level = next;
   };
   while (level.length > 0) await renderLevel();
-  level = declared.filter(({ ks }) => !reached.has(ks.key)).map(({ ks, file }) => ({ ks, declaredIn: file }));
-  for (const { ks } of level) reached.add(ks.key);
+  const held = new Set(renderedDocs.flatMap((doc) => doc.provenance?.file ? [doc.provenance.file] : []));
+  const reachedPaths = [...units.values()].map((unit) => unit.ks.path);
+  const unlisted = [];
+  level = [];
+  for (const { ks, file } of declared) {
+    if (reached.has(ks.key) || held.has(options.show(join9(options.artifact.root, file)))) continue;
+    if (reachedPaths.some((path2) => isUnderPath(file, path2))) {
+      if (!unlisted.includes(file)) unlisted.push(file);
+      continue;
+    }
+    level.push({ ks, declaredIn: file });
+    reached.add(ks.key);
+  }
   while (level.length > 0) await renderLevel();
-  return [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
+  return { units: [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0), unlisted: unlisted.sort() };
+}
+function isUnderPath(file, path2) {
+  return path2 === "" || file.startsWith(`${path2}/`);
 }
 async function renderUnit(item, renderedDocs, options) {
   const { ks } = item;
@@ -42664,8 +42677,8 @@ async function compareFluxSides(sides, context) {
         mapInPool
       });
     };
-    const beforeUnits = await discover(sides.before);
-    const afterUnits = await discover(sides.after);
+    const { units: beforeUnits } = await discover(sides.before);
+    const { units: afterUnits } = await discover(sides.after);
     const analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };

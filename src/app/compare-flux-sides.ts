@@ -12,7 +12,7 @@ import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { describeOutsideReads } from '../core/rules/outside-reads.ts';
 import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxUnit } from '../flux/discover-units.ts';
+import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { createSourceCheck } from '../flux/sources.ts';
 import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
@@ -42,7 +42,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let builds = 0;
-    const discover = async (side: Side): Promise<FluxUnit[]> => {
+    const discover = async (side: Side): Promise<FluxDiscovery> => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
       const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
@@ -72,8 +72,8 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         mapInPool,
       });
     };
-    const beforeUnits = await discover(sides.before);
-    const afterUnits = await discover(sides.after);
+    const { units: beforeUnits } = await discover(sides.before);
+    const { units: afterUnits } = await discover(sides.after);
     const analysis: Analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));

@@ -105,15 +105,19 @@ export function findDeclaredKustomizations(objects: ReadonlyArray<{ file: string
  * Kustomization's path: nothing in the source applies it, so bootstrap or a person did.
  */
 function findEntryPoints(declared: readonly DeclaredKustomization[]): DeclaredKustomization[] {
-  const inside = (file: string, path: string): boolean => path === '' || file.startsWith(`${path}/`);
-  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && inside(file, other.ks.path)));
+  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+}
+
+/** The Flux Kustomizations of one side, and the files that declare one Flux never applies. */
+export interface FluxDiscovery {
+  /** Every Kustomization reached, rendered or not, sorted by key. */
+  readonly units: readonly FluxUnit[];
+  /** Files (relative to the source root) declaring a Kustomization that no kustomization lists, sorted. */
+  readonly unlisted: readonly string[];
 }
 
 /** Discovers and renders the Flux Kustomizations of one side. */
-export async function discoverFluxUnits(
-  declared: readonly DeclaredKustomization[],
-  options: FluxDiscoveryOptions,
-): Promise<FluxUnit[]> {
+export async function discoverFluxUnits(declared: readonly DeclaredKustomization[], options: FluxDiscoveryOptions): Promise<FluxDiscovery> {
   const units = new Map<string, FluxUnit>();
   const renderedDocs: ManifestDoc[] = [];
   let level: Array<{ ks: FluxKustomization; parent?: string; declaredIn?: string }> = findEntryPoints(declared).map(
@@ -140,15 +144,33 @@ export async function discoverFluxUnits(
   };
   while (level.length > 0) await renderLevel();
 
-  // Declared but applied by nothing in the source: render from the file, unless its spec
-  // still holds variables that only a parent's substitution would fill.
-  level = declared
-    .filter(({ ks }) => !reached.has(ks.key))
-    .map(({ ks, file }) => ({ ks, declaredIn: file }));
-  for (const { ks } of level) reached.add(ks.key);
+  // A declared file a render holds is that Kustomization under the identity its parent gave
+  // it (a ks.yaml without a namespace, listed from a folder that sets one): one object, one
+  // unit. A file inside the path of a Kustomization that was reached, but in no render, is
+  // listed by no kustomization: Flux never applies it, so it is never built.
+  const held = new Set(renderedDocs.flatMap((doc) => (doc.provenance?.file ? [doc.provenance.file] : [])));
+  const reachedPaths = [...units.values()].map((unit) => unit.ks.path);
+  const unlisted: string[] = [];
+  level = [];
+  for (const { ks, file } of declared) {
+    if (reached.has(ks.key) || held.has(options.show(join(options.artifact.root, file)))) continue;
+    if (reachedPaths.some((path) => isUnderPath(file, path))) {
+      if (!unlisted.includes(file)) unlisted.push(file);
+      continue;
+    }
+    // Declared and applied by nothing in the source: rendered from the file, unless its spec
+    // still holds variables that only a parent's substitution would fill.
+    level.push({ ks, declaredIn: file });
+    reached.add(ks.key);
+  }
   while (level.length > 0) await renderLevel();
 
-  return [...units.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0));
+  return { units: [...units.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0)), unlisted: unlisted.sort() };
+}
+
+/** True when `file` (relative to the source root) lies under the Flux path `path`. */
+function isUnderPath(file: string, path: string): boolean {
+  return path === '' || file.startsWith(`${path}/`);
 }
 
 async function renderUnit(

@@ -1,0 +1,99 @@
+/**
+ * Flux mode on the layouts real repositories use (../shared/docs/flux-layouts.md): small
+ * fixture repositories of our own, one change each, and the verdict Flux would reach.
+ */
+import { describe, expect, it } from 'vitest';
+import { kustomizationYaml } from '../helpers/flux.ts';
+import { configMap, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+
+/** A bootstrap sync Kustomization for `clusters/<cluster>`. */
+function syncYaml(cluster: string): string {
+  return kustomizationYaml('flux-system', { path: `./clusters/${cluster}` });
+}
+
+/** An app `ks.yaml` as many repositories write it: no namespace, its source named in full. */
+function appKsYaml(name: string, path: string): string {
+  return [
+    'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+    'kind: Kustomization',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  interval: 10m',
+    `  path: ${path}`,
+    '  prune: true',
+    '  sourceRef:',
+    '    kind: GitRepository',
+    '    name: flux-system',
+    '    namespace: flux-system',
+    '',
+  ].join('\n');
+}
+
+/** One cluster whose `apps` Kustomization lists per-app folders; each app folder sets its namespace. */
+const appsRepo: Tree = {
+  'clusters/prod/flux-system/gotk-sync.yaml': syncYaml('prod'),
+  'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }),
+  'apps/kustomization.yaml': kustomization('web', 'shop'),
+  'apps/web/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: web\nresources:\n  - ks.yaml\n`,
+  'apps/web/ks.yaml': appKsYaml('web', './apps/web/app'),
+  'apps/web/app/kustomization.yaml': kustomization('config.yaml'),
+  'apps/web/app/config.yaml': `${configMap('web-config', 'web')}---\n${configMap('web-extra', 'web')}`,
+  'apps/shop/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: shop\nresources:\n  - ks.yaml\n`,
+  'apps/shop/ks.yaml': appKsYaml('shop', './apps/shop/app'),
+  'apps/shop/app/kustomization.yaml': kustomization('config.yaml'),
+  'apps/shop/app/config.yaml': configMap('shop-config', 'shop'),
+};
+
+/** Runs the CLI in JSON on the uncommitted change of `dir` against main. */
+async function check(dir: string, ...args: string[]) {
+  const result = await runCli(['--format', 'json', ...args], { cwd: dir });
+  return { code: result.code, report: parseReport(result), stderr: result.stderr, stdout: result.stdout };
+}
+
+/** A repository holding `base` on main, with `head` written over it and left uncommitted. */
+function change(base: Tree, head: Tree): string {
+  const dir = makeRepo(base);
+  writeTree(dir, head);
+  return dir;
+}
+
+const summarize = (findings: ReturnType<typeof parseReport>['findings']): string[] =>
+  findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit} ${finding.object.kind}/${finding.object.name}`);
+
+describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
+  describe('app ks.yaml files without a namespace, listed from a namespaced folder', () => {
+    it('are one unit each, named by the namespace their parent renders', async () => {
+      const { code, report } = await check(change(appsRepo, {}));
+      expect(code).toBe(0);
+      expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system', 'shop/shop', 'web/web']);
+      expect(report.findings).toEqual([]);
+    });
+
+    it('a removal inside one app is reported once, for that app', async () => {
+      const { code, report } = await check(change(appsRepo, { 'apps/web/app/config.yaml': configMap('web-config', 'web') }));
+      expect(code).toBe(0);
+      expect(summarize(report.findings)).toEqual(['notice object-removed web/web ConfigMap/web-extra']);
+    });
+  });
+
+  describe('a ks.yaml no kustomization lists', () => {
+    const unlisted: Tree = { 'apps/old/ks.yaml': appKsYaml('old', './apps/old/app') };
+
+    it('is not applied: never built, even with its path missing, and the rest is judged', async () => {
+      const dir = change({ ...appsRepo, ...unlisted }, { 'apps/shop/app/config.yaml': configMap('shop-settings', 'shop') });
+      const { code, report } = await check(dir);
+      expect(code).toBe(0);
+      expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/old');
+      expect(summarize(report.findings)).toEqual(['notice object-removed shop/shop ConfigMap/shop-config']);
+    });
+
+    it('is not applied when the change comments it out of its list either', async () => {
+      const dir = change(appsRepo, { 'apps/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - web\n  # - shop\n' });
+      const { code, report } = await check(dir);
+      expect(code).toBe(0);
+      expect(summarize(report.findings)).toEqual(['warning kustomization-removed shop/shop Kustomization/shop']);
+      expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/shop');
+    });
+  });
+});
