@@ -28661,6 +28661,7 @@ var FailLevels = { ...Severities, never: "never" };
 var Rules = {
   configChanged: "config-changed",
   readsOutsideRepository: "reads-outside-repository",
+  buildFailed: "build-failed",
   kustomizationRemoved: "kustomization-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
@@ -39942,8 +39943,25 @@ function describeKustomizationChanges(context) {
     const ks = owner.after ?? owner.before;
     if (!ks) continue;
     const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
+    if (owner.after && owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: "error",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build after this change: Flux fails to reconcile it, and nothing in it is judged here: ${owner.failedAfter}`
+      });
+    } else if (owner.after && owner.skippedAfter) {
       findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.after && owner.failedBefore && !owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build before this change, which fixes it; nothing in it is judged here: ${owner.failedBefore}`
+      });
     }
     if (owner.missingVariables.length > 0) {
       findings.push({
@@ -40974,227 +40992,6 @@ function describeExpression(written) {
   return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
 }
 
-// src/flux/plan-build.ts
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync3, statSync as statSync2, symlinkSync, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join5, relative as relative3 } from "node:path";
-var import_yaml5 = __toESM(require_dist(), 1);
-function hasSpecTransforms(ks) {
-  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
-}
-function planFluxBuild(artifact, ks, show2) {
-  const dir = join5(artifact.root, ks.path);
-  if (!isInside(artifact.confinement, dir)) {
-    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
-  }
-  if (!existsSync3(dir) || !statSync2(dir).isDirectory()) {
-    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
-  }
-  const existing = findKustomizationFile(dir);
-  if (existing && !hasSpecTransforms(ks)) {
-    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
-    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
-  }
-  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
-  mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join5(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
-  mkdirSync2(buildDir, { recursive: true });
-  for (const entry of readdirSync3(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync(join5(dir, entry), join5(buildDir, entry));
-  }
-  const text = (0, import_yaml5.stringify)(kustomization);
-  writeFileSync(join5(buildDir, "kustomization.yaml"), text);
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show2, confinement);
-  const outside = listOutsideReferences(graph);
-  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside
-  };
-}
-function readRootKustomization(file, show2) {
-  const value = (0, import_yaml5.parse)(readFileSync4(file, "utf8"));
-  if (value !== null && value !== void 0 && !isRecord(value)) {
-    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
-  }
-  return { ...value ?? {} };
-}
-function generateKustomization(dir, show2) {
-  const resources = [];
-  const walk = (current) => {
-    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join5(current, entry.name);
-      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync2(path2).isDirectory();
-      if (isDirectory2) {
-        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
-        else walk(path2);
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative3(dir, path2))}`);
-      }
-    }
-  };
-  walk(dir);
-  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
-  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
-}
-function checkKubernetesManifest(file, show2) {
-  let docs;
-  try {
-    docs = loadAll(readFileSync4(file, "utf8"), null, { schema: CORE_SCHEMA });
-  } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
-  }
-  for (const doc of docs) {
-    if (doc === null || doc === void 0) continue;
-    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
-    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
-      throw new RenderError(
-        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
-      );
-    }
-  }
-}
-function mergeSpecIntoKustomization(kustomization, ks) {
-  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
-  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
-  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
-  if (ks.patches.length > 0) {
-    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
-    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
-  }
-  if (ks.components.length > 0) {
-    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
-    kustomization.components = [...components, ...ks.components];
-  }
-  if (ks.images.length > 0) {
-    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
-    for (const image of ks.images) {
-      const existing = images.find((candidate) => candidate.name === image.name);
-      if (!existing) {
-        images.push({ ...image });
-        continue;
-      }
-      if (image.newName !== void 0) existing.newName = image.newName;
-      if (image.newTag !== void 0 || image.digest !== void 0) {
-        delete existing.newTag;
-        delete existing.digest;
-        if (image.newTag !== void 0) existing.newTag = image.newTag;
-        if (image.digest !== void 0) existing.digest = image.digest;
-      }
-    }
-    kustomization.images = images;
-  }
-}
-
-// src/render/kustomize/render-root.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative5, resolve as resolve3 } from "node:path";
-
-// src/render/kustomize/overlay.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join7, relative as relative4 } from "node:path";
-
-// src/core/fix/kustomization-edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
-  if (doc.errors.length > 0) return void 0;
-  const crlf = text.includes("\r\n");
-  const lines = text.split("\n");
-  const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
-  if (resources === void 0) {
-    let last = lines.length - 1;
-    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
-    const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
-  }
-  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
-    if (!range2) return void 0;
-    const line2 = lineCounter.linePos(range2[0]).line - 1;
-    const original2 = lines[line2] ?? "";
-    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
-  }
-  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
-  if (items.length === 0) return void 0;
-  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
-  if (insertion.before !== void 0 && !target) return void 0;
-  const reference = target ?? items[items.length - 1];
-  const line = lineCounter.linePos(reference.range[0]).line - 1;
-  const original = lines[line] ?? "";
-  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
-}
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
-}
-function readsBackAs(entry) {
-  try {
-    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
-  } catch {
-    return false;
-  }
-}
-function assemble(path2, lines, start, end, replacement, description) {
-  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
-}
-function listResourceEntries(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) return [];
-  return ["resources", "bases"].flatMap((list) => {
-    const items = doc.get(list, true);
-    if (!(0, import_yaml6.isSeq)(items)) return [];
-    return items.items.flatMap(
-      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
-    );
-  });
-}
-function describeLineChange(path2, before, after, description) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let start = prefix2;
-  let end = old.length - suffix;
-  let replacement = next.slice(prefix2, next.length - suffix);
-  if (start === end) {
-    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
-    if (!atEnd) {
-      replacement = [...replacement, old[end]];
-      end++;
-    } else if (start > 0) {
-      start--;
-      replacement = [old[start], ...replacement];
-    }
-  }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
-}
-
 // src/core/config/network-policy.ts
 var DEFAULT_ALLOWED_HOSTS = [
   "github.com",
@@ -41412,13 +41209,13 @@ function describeIpv6(groups) {
 }
 
 // src/render/remote-fetch.ts
-import { createHash as createHash5, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync, rmSync as rmSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join5 } from "node:path";
 
 // src/core/config/parse-config.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/core/config/config-model.ts
 var EMPTY_CONFIG = Object.freeze({
@@ -41440,8 +41237,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -41485,19 +41282,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml7.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml5.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml7.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml5.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml7.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml7.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml5.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -41514,17 +41311,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml7.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml5.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml7.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml5.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -41535,7 +41332,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml7.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -41543,7 +41340,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -41613,7 +41410,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -41647,18 +41444,18 @@ function readRemote(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml7.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml7.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml5.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml5.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml7.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml5.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -41668,9 +41465,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml7.isMap)(node)) return "a mapping";
-  if ((0, import_yaml7.isSeq)(node)) return "a list";
-  if ((0, import_yaml7.isScalar)(node)) {
+  if ((0, import_yaml5.isMap)(node)) return "a mapping";
+  if ((0, import_yaml5.isSeq)(node)) return "a list";
+  if ((0, import_yaml5.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -41736,7 +41533,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash5("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -41775,7 +41572,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync4(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync3(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
@@ -41798,12 +41595,12 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join6(cacheDir, "urls", sha256(url));
-      if (!existsSync4(index)) return void 0;
-      const digest = readFileSync5(index, "utf8").trim();
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync4(object)) return void 0;
-      const body = readFileSync5(object, "utf8");
+      const index = join5(cacheDir, "urls", sha256(url));
+      if (!existsSync3(index)) return void 0;
+      const digest = readFileSync4(index, "utf8").trim();
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object)) return void 0;
+      const body = readFileSync4(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -41812,7 +41609,7 @@ function createRemoteFetcher(options = {}) {
   const writeAtomically = (path2, text) => {
     const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      writeFileSync2(temporary, text);
+      writeFileSync(temporary, text);
       renameSync(temporary, path2);
     } finally {
       rmSync3(temporary, { force: true });
@@ -41822,10 +41619,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync3(join6(cacheDir, dir), { recursive: true });
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync4(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync2(join5(cacheDir, dir), { recursive: true });
+      const object = join5(cacheDir, "objects", digest);
+      if (!existsSync3(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -41971,6 +41768,227 @@ function describeNetworkError(error2) {
   }
   const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
   return redactCredentials(message);
+}
+
+// src/flux/plan-build.ts
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join6, relative as relative3 } from "node:path";
+var import_yaml6 = __toESM(require_dist(), 1);
+function hasSpecTransforms(ks) {
+  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
+}
+function planFluxBuild(artifact, ks, show2) {
+  const dir = join6(artifact.root, ks.path);
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
+  if (!existsSync4(dir) || !statSync3(dir).isDirectory()) {
+    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
+  }
+  const existing = findKustomizationFile(dir);
+  if (existing && !hasSpecTransforms(ks)) {
+    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
+  }
+  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
+  mergeSpecIntoKustomization(kustomization, ks);
+  const buildDir = join6(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  mkdirSync3(buildDir, { recursive: true });
+  for (const entry of readdirSync3(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
+    symlinkSync(join6(dir, entry), join6(buildDir, entry));
+  }
+  const text = (0, import_yaml6.stringify)(kustomization);
+  writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show2, confinement);
+  const outside = listOutsideReferences(graph);
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
+  const [, ...rest] = graph.kustomizations;
+  return {
+    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside
+  };
+}
+function readRootKustomization(file, show2) {
+  const value = (0, import_yaml6.parse)(readFileSync5(file, "utf8"));
+  if (value !== null && value !== void 0 && !isRecord(value)) {
+    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
+  }
+  return { ...value ?? {} };
+}
+function generateKustomization(dir, show2) {
+  const resources = [];
+  const walk = (current) => {
+    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path2 = join6(current, entry.name);
+      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
+      if (isDirectory2) {
+        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
+        else walk(path2);
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        checkKubernetesManifest(path2, show2);
+        resources.push(`./${toPosix(relative3(dir, path2))}`);
+      }
+    }
+  };
+  walk(dir);
+  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
+  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
+}
+function checkKubernetesManifest(file, show2) {
+  let docs;
+  try {
+    docs = loadAll(readFileSync5(file, "utf8"), null, { schema: CORE_SCHEMA });
+  } catch {
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+  }
+  for (const doc of docs) {
+    if (doc === null || doc === void 0) continue;
+    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
+    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
+      throw new RenderError(
+        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
+      );
+    }
+  }
+}
+function mergeSpecIntoKustomization(kustomization, ks) {
+  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
+  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
+  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
+  if (ks.patches.length > 0) {
+    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
+  }
+  if (ks.components.length > 0) {
+    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
+    kustomization.components = [...components, ...ks.components];
+  }
+  if (ks.images.length > 0) {
+    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
+    for (const image of ks.images) {
+      const existing = images.find((candidate) => candidate.name === image.name);
+      if (!existing) {
+        images.push({ ...image });
+        continue;
+      }
+      if (image.newName !== void 0) existing.newName = image.newName;
+      if (image.newTag !== void 0 || image.digest !== void 0) {
+        delete existing.newTag;
+        delete existing.digest;
+        if (image.newTag !== void 0) existing.newTag = image.newTag;
+        if (image.digest !== void 0) existing.digest = image.digest;
+      }
+    }
+    kustomization.images = images;
+  }
+}
+
+// src/render/kustomize/render-root.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join8, relative as relative5, resolve as resolve3 } from "node:path";
+
+// src/render/kustomize/overlay.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash6 } from "node:crypto";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname5, isAbsolute, join as join7, relative as relative4 } from "node:path";
+
+// src/core/fix/kustomization-edit.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function planResourceInsertion(path2, text, insertion) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  if (doc.errors.length > 0) return void 0;
+  const crlf = text.includes("\r\n");
+  const lines = text.split("\n");
+  const resources = doc.get("resources", true);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  if (resources === void 0) {
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
+    const anchor = lines[last] ?? "";
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+  }
+  if ((0, import_yaml7.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml7.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml7.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+  }
+  if (!(0, import_yaml7.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml7.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (items.length === 0) return void 0;
+  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
+  if (insertion.before !== void 0 && !target) return void 0;
+  const reference = target ?? items[items.length - 1];
+  const line = lineCounter.linePos(reference.range[0]).line - 1;
+  const original = lines[line] ?? "";
+  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+}
+function formatEntry(entry, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
+  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml7.parse)(entry) === entry && (0, import_yaml7.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
+}
+function assemble(path2, lines, start, end, replacement, description) {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
+  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+}
+function listResourceEntries(text) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml7.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml7.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
+}
+function describeLineChange(path2, before, after, description) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix2;
+  let end = old.length - suffix;
+  let replacement = next.slice(prefix2, next.length - suffix);
+  if (start === end) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
+      replacement = [...replacement, old[end]];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start], ...replacement];
+    }
+  }
+  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
 // src/render/kustomize/overlay.ts
@@ -42363,13 +42381,20 @@ async function renderUnit(item, renderedDocs, options) {
       missingVariables: []
     };
   }
-  const plan = planFluxBuild(options.artifact, ks, options.show);
-  if (plan.outside.length > 0) {
-    const unalias = createUnalias(plan.aliases);
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
-    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+  let docs;
+  try {
+    const plan = planFluxBuild(options.artifact, ks, options.show);
+    if (plan.outside.length > 0) {
+      const unalias = createUnalias(plan.aliases);
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
+      return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+    }
+    docs = await options.build(plan, ks);
+  } catch (error2) {
+    const failure = describeBuildFailure(error2);
+    if (failure === void 0) throw error2;
+    return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
   }
-  const docs = await options.build(plan, ks);
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = /* @__PURE__ */ new Set();
   const finished = docs.map((doc) => {
@@ -42383,6 +42408,10 @@ async function renderUnit(item, renderedDocs, options) {
     return doc.provenance ? { body, provenance: doc.provenance } : { body };
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+function describeBuildFailure(error2) {
+  if (!(error2 instanceof RenderError) || error2 instanceof FetchError || error2 instanceof RemoteDeniedError) return void 0;
+  return error2.message;
 }
 function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
   if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
@@ -42712,6 +42741,8 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
       ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
       ...skippedBefore ? { skippedBefore } : {},
       ...skippedAfter ? { skippedAfter } : {},
+      ...old?.failure ? { failedBefore: old.failure } : {},
+      ...current?.failure ? { failedAfter: current.failure } : {},
       missingVariables: current?.missingVariables ?? []
     });
     const ks = (current ?? old)?.ks;

@@ -9549,6 +9549,7 @@ var FailLevels = { ...Severities, never: "never" };
 var Rules = {
   configChanged: "config-changed",
   readsOutsideRepository: "reads-outside-repository",
+  buildFailed: "build-failed",
   kustomizationRemoved: "kustomization-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
@@ -16487,8 +16488,25 @@ function describeKustomizationChanges(context) {
     const ks = owner.after ?? owner.before;
     if (!ks) continue;
     const object = { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
+    if (owner.after && owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: "error",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build after this change: Flux fails to reconcile it, and nothing in it is judged here: ${owner.failedAfter}`
+      });
+    } else if (owner.after && owner.skippedAfter) {
       findings.push({ rule: Rules.kustomizationNotRendered, severity: "notice", unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.after && owner.failedBefore && !owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: "notice",
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build before this change, which fixes it; nothing in it is judged here: ${owner.failedBefore}`
+      });
     }
     if (owner.missingVariables.length > 0) {
       findings.push({
@@ -21166,235 +21184,14 @@ function describeExpression(written) {
   return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
 }
 
-// src/flux/plan-build.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync3, statSync as statSync2, symlinkSync, writeFileSync } from "node:fs";
-import { dirname as dirname4, join as join4, relative as relative3 } from "node:path";
-var import_yaml5 = __toESM(require_dist(), 1);
-function hasSpecTransforms(ks) {
-  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
-}
-function planFluxBuild(artifact, ks, show2) {
-  const dir = join4(artifact.root, ks.path);
-  if (!isInside(artifact.confinement, dir)) {
-    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
-  }
-  if (!existsSync2(dir) || !statSync2(dir).isDirectory()) {
-    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
-  }
-  const existing = findKustomizationFile(dir);
-  if (existing && !hasSpecTransforms(ks)) {
-    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
-    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
-  }
-  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
-  mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join4(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
-  mkdirSync2(buildDir, { recursive: true });
-  for (const entry of readdirSync3(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync(join4(dir, entry), join4(buildDir, entry));
-  }
-  const text = (0, import_yaml5.stringify)(kustomization);
-  writeFileSync(join4(buildDir, "kustomization.yaml"), text);
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show2, confinement);
-  const outside = listOutsideReferences(graph);
-  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside
-  };
-}
-function readRootKustomization(file, show2) {
-  const value = (0, import_yaml5.parse)(readFileSync4(file, "utf8"));
-  if (value !== null && value !== void 0 && !isRecord(value)) {
-    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
-  }
-  return { ...value ?? {} };
-}
-function generateKustomization(dir, show2) {
-  const resources = [];
-  const walk = (current) => {
-    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join4(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync2(path2).isDirectory();
-      if (isDirectory) {
-        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
-        else walk(path2);
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative3(dir, path2))}`);
-      }
-    }
-  };
-  walk(dir);
-  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
-  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
-}
-function checkKubernetesManifest(file, show2) {
-  let docs;
-  try {
-    docs = loadAll(readFileSync4(file, "utf8"), null, { schema: CORE_SCHEMA });
-  } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
-  }
-  for (const doc of docs) {
-    if (doc === null || doc === void 0) continue;
-    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
-    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
-      throw new RenderError(
-        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
-      );
-    }
-  }
-}
-function mergeSpecIntoKustomization(kustomization, ks) {
-  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
-  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
-  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
-  if (ks.patches.length > 0) {
-    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
-    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
-  }
-  if (ks.components.length > 0) {
-    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
-    kustomization.components = [...components, ...ks.components];
-  }
-  if (ks.images.length > 0) {
-    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
-    for (const image of ks.images) {
-      const existing = images.find((candidate) => candidate.name === image.name);
-      if (!existing) {
-        images.push({ ...image });
-        continue;
-      }
-      if (image.newName !== void 0) existing.newName = image.newName;
-      if (image.newTag !== void 0 || image.digest !== void 0) {
-        delete existing.newTag;
-        delete existing.digest;
-        if (image.newTag !== void 0) existing.newTag = image.newTag;
-        if (image.digest !== void 0) existing.digest = image.digest;
-      }
-    }
-    kustomization.images = images;
-  }
-}
-
-// src/render/kustomize/render-root.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7, relative as relative5, resolve as resolve3 } from "node:path";
-
-// src/render/kustomize/overlay.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join6, relative as relative4 } from "node:path";
-
-// src/core/fix/kustomization-edit.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter });
-  if (doc.errors.length > 0) return void 0;
-  const crlf = text.includes("\r\n");
-  const lines = text.split("\n");
-  const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
-  if (resources === void 0) {
-    let last = lines.length - 1;
-    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
-    const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
-  }
-  if ((0, import_yaml6.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml6.isScalar)(key) ? key.range : void 0;
-    if (!range2) return void 0;
-    const line2 = lineCounter.linePos(range2[0]).line - 1;
-    const original2 = lines[line2] ?? "";
-    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
-  }
-  if (!(0, import_yaml6.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml6.isScalar)(item) && item.range !== void 0 && item.range !== null);
-  if (items.length === 0) return void 0;
-  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
-  if (insertion.before !== void 0 && !target) return void 0;
-  const reference = target ?? items[items.length - 1];
-  const line = lineCounter.linePos(reference.range[0]).line - 1;
-  const original = lines[line] ?? "";
-  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
-}
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
-}
-function readsBackAs(entry) {
-  try {
-    return entry.trim() === entry && (0, import_yaml6.parse)(entry) === entry && (0, import_yaml6.parse)(entry, { version: "1.1" }) === entry;
-  } catch {
-    return false;
-  }
-}
-function assemble(path2, lines, start, end, replacement, description) {
-  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
-}
-function listResourceEntries(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) return [];
-  return ["resources", "bases"].flatMap((list) => {
-    const items = doc.get(list, true);
-    if (!(0, import_yaml6.isSeq)(items)) return [];
-    return items.items.flatMap(
-      (item) => (0, import_yaml6.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
-    );
-  });
-}
-function describeLineChange(path2, before, after, description) {
-  const old = before.split("\n");
-  const next = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let start = prefix2;
-  let end = old.length - suffix;
-  let replacement = next.slice(prefix2, next.length - suffix);
-  if (start === end) {
-    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
-    if (!atEnd) {
-      replacement = [...replacement, old[end]];
-      end++;
-    } else if (start > 0) {
-      start--;
-      replacement = [old[start], ...replacement];
-    }
-  }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
-}
-
 // src/render/remote-fetch.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync, rmSync as rmSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/core/config/parse-config.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/core/config/config-model.ts
 var EMPTY_CONFIG = Object.freeze({
@@ -21416,8 +21213,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -21461,19 +21258,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml7.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml5.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml7.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml5.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml7.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml7.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml5.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -21490,17 +21287,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml7.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml5.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml7.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml5.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -21511,7 +21308,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml7.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml5.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -21519,7 +21316,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml7.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -21589,7 +21386,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -21623,18 +21420,18 @@ function readRemote(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml7.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml7.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml7.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml5.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml5.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml7.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml5.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -21644,9 +21441,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml7.isMap)(node)) return "a mapping";
-  if ((0, import_yaml7.isSeq)(node)) return "a list";
-  if ((0, import_yaml7.isScalar)(node)) {
+  if ((0, import_yaml5.isMap)(node)) return "a mapping";
+  if ((0, import_yaml5.isSeq)(node)) return "a list";
+  if ((0, import_yaml5.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -21712,7 +21509,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -21751,7 +21548,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync3(cacheDir) && !statSync3(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync2(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
@@ -21774,12 +21571,12 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join5(cacheDir, "urls", sha256(url));
-      if (!existsSync3(index)) return void 0;
-      const digest = readFileSync5(index, "utf8").trim();
-      const object = join5(cacheDir, "objects", digest);
-      if (!existsSync3(object)) return void 0;
-      const body = readFileSync5(object, "utf8");
+      const index = join4(cacheDir, "urls", sha256(url));
+      if (!existsSync2(index)) return void 0;
+      const digest = readFileSync4(index, "utf8").trim();
+      const object = join4(cacheDir, "objects", digest);
+      if (!existsSync2(object)) return void 0;
+      const body = readFileSync4(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -21788,7 +21585,7 @@ function createRemoteFetcher(options = {}) {
   const writeAtomically = (path2, text) => {
     const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      writeFileSync2(temporary, text);
+      writeFileSync(temporary, text);
       renameSync(temporary, path2);
     } finally {
       rmSync2(temporary, { force: true });
@@ -21798,10 +21595,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync3(join5(cacheDir, dir), { recursive: true });
-      const object = join5(cacheDir, "objects", digest);
-      if (!existsSync3(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync2(join4(cacheDir, dir), { recursive: true });
+      const object = join4(cacheDir, "objects", digest);
+      if (!existsSync2(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join4(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -21947,6 +21744,227 @@ function describeNetworkError(error) {
   }
   const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
   return redactCredentials(message);
+}
+
+// src/flux/plan-build.ts
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join5, relative as relative3 } from "node:path";
+var import_yaml6 = __toESM(require_dist(), 1);
+function hasSpecTransforms(ks) {
+  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
+}
+function planFluxBuild(artifact, ks, show2) {
+  const dir = join5(artifact.root, ks.path);
+  if (!isInside(artifact.confinement, dir)) {
+    throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
+  }
+  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
+    throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
+  }
+  const existing = findKustomizationFile(dir);
+  if (existing && !hasSpecTransforms(ks)) {
+    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
+  }
+  const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
+  mergeSpecIntoKustomization(kustomization, ks);
+  const buildDir = join5(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash3("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  mkdirSync3(buildDir, { recursive: true });
+  for (const entry of readdirSync3(dir)) {
+    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
+    symlinkSync(join5(dir, entry), join5(buildDir, entry));
+  }
+  const text = (0, import_yaml6.stringify)(kustomization);
+  writeFileSync2(join5(buildDir, "kustomization.yaml"), text);
+  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
+  const graph = readKustomizationGraph(buildDir, show2, confinement);
+  const outside = listOutsideReferences(graph);
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
+  const [, ...rest] = graph.kustomizations;
+  return {
+    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside
+  };
+}
+function readRootKustomization(file, show2) {
+  const value = (0, import_yaml6.parse)(readFileSync5(file, "utf8"));
+  if (value !== null && value !== void 0 && !isRecord(value)) {
+    throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
+  }
+  return { ...value ?? {} };
+}
+function generateKustomization(dir, show2) {
+  const resources = [];
+  const walk = (current) => {
+    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path2 = join5(current, entry.name);
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
+      if (isDirectory) {
+        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
+        else walk(path2);
+      } else if (/\.ya?ml$/.test(entry.name)) {
+        checkKubernetesManifest(path2, show2);
+        resources.push(`./${toPosix(relative3(dir, path2))}`);
+      }
+    }
+  };
+  walk(dir);
+  if (resources.length === 0) return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", namespace: "_placeholder" };
+  return { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources };
+}
+function checkKubernetesManifest(file, show2) {
+  let docs;
+  try {
+    docs = loadAll(readFileSync5(file, "utf8"), null, { schema: CORE_SCHEMA });
+  } catch {
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+  }
+  for (const doc of docs) {
+    if (doc === null || doc === void 0) continue;
+    const metadata = isRecord(doc) && isRecord(doc.metadata) ? doc.metadata : void 0;
+    if (!isRecord(doc) || typeof doc.apiVersion !== "string" || typeof doc.kind !== "string" || !metadata || typeof metadata.name !== "string") {
+      throw new RenderError(
+        `${show2(file)}: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)`
+      );
+    }
+  }
+}
+function mergeSpecIntoKustomization(kustomization, ks) {
+  if (ks.targetNamespace !== void 0) kustomization.namespace = ks.targetNamespace;
+  if (ks.namePrefix !== void 0) kustomization.namePrefix = ks.namePrefix;
+  if (ks.nameSuffix !== void 0) kustomization.nameSuffix = ks.nameSuffix;
+  if (ks.patches.length > 0) {
+    const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+    kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
+  }
+  if (ks.components.length > 0) {
+    const components = Array.isArray(kustomization.components) ? kustomization.components : [];
+    kustomization.components = [...components, ...ks.components];
+  }
+  if (ks.images.length > 0) {
+    const images = (Array.isArray(kustomization.images) ? kustomization.images : []).filter(isRecord).map((image) => ({ ...image }));
+    for (const image of ks.images) {
+      const existing = images.find((candidate) => candidate.name === image.name);
+      if (!existing) {
+        images.push({ ...image });
+        continue;
+      }
+      if (image.newName !== void 0) existing.newName = image.newName;
+      if (image.newTag !== void 0 || image.digest !== void 0) {
+        delete existing.newTag;
+        delete existing.digest;
+        if (image.newTag !== void 0) existing.newTag = image.newTag;
+        if (image.digest !== void 0) existing.digest = image.digest;
+      }
+    }
+    kustomization.images = images;
+  }
+}
+
+// src/render/kustomize/render-root.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join7, relative as relative5, resolve as resolve3 } from "node:path";
+
+// src/render/kustomize/overlay.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname5, isAbsolute, join as join6, relative as relative4 } from "node:path";
+
+// src/core/fix/kustomization-edit.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function planResourceInsertion(path2, text, insertion) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  if (doc.errors.length > 0) return void 0;
+  const crlf = text.includes("\r\n");
+  const lines = text.split("\n");
+  const resources = doc.get("resources", true);
+  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  if (resources === void 0) {
+    let last = lines.length - 1;
+    while (last > 0 && (lines[last] ?? "").trim() === "") last--;
+    const anchor = lines[last] ?? "";
+    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+  }
+  if ((0, import_yaml7.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml7.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml7.isScalar)(key) ? key.range : void 0;
+    if (!range2) return void 0;
+    const line2 = lineCounter.linePos(range2[0]).line - 1;
+    const original2 = lines[line2] ?? "";
+    if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
+    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+  }
+  if (!(0, import_yaml7.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml7.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (items.length === 0) return void 0;
+  const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
+  if (insertion.before !== void 0 && !target) return void 0;
+  const reference = target ?? items[items.length - 1];
+  const line = lineCounter.linePos(reference.range[0]).line - 1;
+  const original = lines[line] ?? "";
+  const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
+  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
+  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+}
+function formatEntry(entry, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
+  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
+  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+}
+function readsBackAs(entry) {
+  try {
+    return entry.trim() === entry && (0, import_yaml7.parse)(entry) === entry && (0, import_yaml7.parse)(entry, { version: "1.1" }) === entry;
+  } catch {
+    return false;
+  }
+}
+function assemble(path2, lines, start, end, replacement, description) {
+  const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
+  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+}
+function listResourceEntries(text) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return [];
+  return ["resources", "bases"].flatMap((list) => {
+    const items = doc.get(list, true);
+    if (!(0, import_yaml7.isSeq)(items)) return [];
+    return items.items.flatMap(
+      (item) => (0, import_yaml7.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+    );
+  });
+}
+function describeLineChange(path2, before, after, description) {
+  const old = before.split("\n");
+  const next = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < next.length && old[prefix2] === next[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < next.length - prefix2 && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  let start = prefix2;
+  let end = old.length - suffix;
+  let replacement = next.slice(prefix2, next.length - suffix);
+  if (start === end) {
+    const atEnd = end >= old.length || end === old.length - 1 && old[end] === "";
+    if (!atEnd) {
+      replacement = [...replacement, old[end]];
+      end++;
+    } else if (start > 0) {
+      start--;
+      replacement = [old[start], ...replacement];
+    }
+  }
+  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
 // src/render/kustomize/overlay.ts
@@ -22339,13 +22357,20 @@ async function renderUnit(item, renderedDocs, options) {
       missingVariables: []
     };
   }
-  const plan = planFluxBuild(options.artifact, ks, options.show);
-  if (plan.outside.length > 0) {
-    const unalias = createUnalias(plan.aliases);
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
-    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+  let docs;
+  try {
+    const plan = planFluxBuild(options.artifact, ks, options.show);
+    if (plan.outside.length > 0) {
+      const unalias = createUnalias(plan.aliases);
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
+      return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
+    }
+    docs = await options.build(plan, ks);
+  } catch (error) {
+    const failure = describeBuildFailure(error);
+    if (failure === void 0) throw error;
+    return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
   }
-  const docs = await options.build(plan, ks);
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = /* @__PURE__ */ new Set();
   const finished = docs.map((doc) => {
@@ -22359,6 +22384,10 @@ async function renderUnit(item, renderedDocs, options) {
     return doc.provenance ? { body, provenance: doc.provenance } : { body };
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+function describeBuildFailure(error) {
+  if (!(error instanceof RenderError) || error instanceof FetchError || error instanceof RemoteDeniedError) return void 0;
+  return error.message;
 }
 function collectVariables(ks, renderedDocs, clusterVariables, secretValues) {
   if (Object.keys(ks.substitute).length === 0 && ks.substituteFrom.length === 0) return void 0;
@@ -22688,6 +22717,8 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
       ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
       ...skippedBefore ? { skippedBefore } : {},
       ...skippedAfter ? { skippedAfter } : {},
+      ...old?.failure ? { failedBefore: old.failure } : {},
+      ...current?.failure ? { failedAfter: current.failure } : {},
       missingVariables: current?.missingVariables ?? []
     });
     const ks = (current ?? old)?.ks;

@@ -111,6 +111,8 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
       ...(old?.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
       ...(skippedBefore ? { skippedBefore } : {}),
       ...(skippedAfter ? { skippedAfter } : {}),
+      ...(old?.failure ? { failedBefore: old.failure } : {}),
+      ...(current?.failure ? { failedAfter: current.failure } : {}),
       missingVariables: current?.missingVariables ?? [],
     });
     const ks = (current ?? old)?.ks;

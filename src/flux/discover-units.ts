@@ -11,6 +11,9 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/objects/flux-objects.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import { substituteObject } from '../core/objects/substitute.ts';
+import { RemoteDeniedError } from '../core/config/network-policy.ts';
+import { RenderError } from '../core/errors.ts';
+import { FetchError } from '../render/remote-fetch.ts';
 import type { Artifact } from './artifact.ts';
 import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
 import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
@@ -35,6 +38,8 @@ export interface FluxUnit {
   readonly missingVariables: readonly string[];
   /** Paths its build would read outside the artifact; it is not rendered when there are any. */
   readonly outside?: readonly OutsideRead[];
+  /** Why its build failed (kustomize's one-line cause, a missing path); it is not rendered then. */
+  readonly failure?: string;
 }
 
 /** What discovery needs from the outside. */
@@ -190,14 +195,22 @@ async function renderUnit(
       missingVariables: [],
     };
   }
-  const plan = planFluxBuild(options.artifact, ks, options.show);
-  if (plan.outside.length > 0) {
-    // The merged kustomization stands in for the user's own file in the path.
-    const unalias = createUnalias(plan.aliases);
-    const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
-    return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
+  let docs: ManifestDoc[];
+  try {
+    const plan = planFluxBuild(options.artifact, ks, options.show);
+    if (plan.outside.length > 0) {
+      // The merged kustomization stands in for the user's own file in the path.
+      const unalias = createUnalias(plan.aliases);
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
+      return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
+    }
+    docs = await options.build(plan, ks);
+  } catch (error) {
+    // Flux stops this Kustomization and reconciles the others: so is it judged here.
+    const failure = describeBuildFailure(error);
+    if (failure === undefined) throw error;
+    return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
   }
-  const docs = await options.build(plan, ks);
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
   const missing = new Set<string>();
   const finished = docs.map((doc) => {
@@ -211,6 +224,16 @@ async function renderUnit(
     return doc.provenance ? { body, provenance: doc.provenance } : { body };
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+
+/**
+ * The one-line cause of a build that failed because of what the unit holds (kustomize's
+ * error, a missing path, a file that is no manifest); undefined for a failure that says
+ * nothing about the unit (a download, the network policy), which stops the run.
+ */
+function describeBuildFailure(error: unknown): string | undefined {
+  if (!(error instanceof RenderError) || error instanceof FetchError || error instanceof RemoteDeniedError) return undefined;
+  return error.message;
 }
 
 /**

@@ -96,4 +96,25 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/shop');
     });
   });
+
+  describe('one unit that does not build', () => {
+    const generator = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - config.yaml\nconfigMapGenerator:\n  - name: settings\n    namespace: shop\n    files:\n      - settings.properties\n';
+
+    it('after the change is an error for that unit, and the others are still judged', async () => {
+      const dir = change(appsRepo, { 'apps/shop/app/kustomization.yaml': generator, 'apps/web/app/config.yaml': configMap('web-config', 'web') });
+      const { code, report } = await check(dir);
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error build-failed shop/shop Kustomization/shop', 'notice object-removed web/web ConfigMap/web-extra']);
+      expect(report.findings[0]?.message).toMatch(/^Kustomization\/shop\/shop does not build after this change: Flux fails to reconcile it, and nothing in it is judged here: kustomize failed on apps\/shop\/app: .*settings\.properties/);
+      expect(report.units.find((unit) => unit.name === 'shop/shop')?.flux?.skipped).toMatch(/^it does not build: /);
+    });
+
+    it('before the change only (the change fixes it) is a notice, and the run passes', async () => {
+      const dir = change({ ...appsRepo, 'apps/shop/app/kustomization.yaml': generator }, { 'apps/shop/app/settings.properties': 'mode=fast\n' });
+      const { code, report } = await check(dir);
+      expect(code).toBe(0);
+      expect(summarize(report.findings)).toEqual(['notice build-failed shop/shop Kustomization/shop']);
+      expect(report.findings[0]?.message).toContain('does not build before this change, which fixes it');
+    });
+  });
 });

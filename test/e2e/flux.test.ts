@@ -281,14 +281,12 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       );
     });
 
-    it('a YAML file that is not a manifest in a path without kustomization.yaml is a build error', async () => {
-      const { code, stderr } = await (async () => {
-        const result = await runCli(['--format', 'json'], { cwd: fluxRepo('flux-apps', { 'kubernetes/apps/database/postgres/app/values.yaml': 'primary:\n  replicas: 2\n' }) });
-        return { code: result.code, stderr: result.stderr };
-      })();
-      expect(code).toBe(2);
-      expect(stderr).toBe(
-        'prune-guard: kubernetes/apps/database/postgres/app/values.yaml: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)\n',
+    it('a YAML file that is not a manifest in a path without kustomization.yaml fails that unit, and only that one', async () => {
+      const { code, report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/database/postgres/app/values.yaml': 'primary:\n  replicas: 2\n' }));
+      expect(code).toBe(1);
+      expect(report.findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit}`)).toEqual(['error build-failed flux-system/postgres']);
+      expect(report.findings[0]?.message).toContain(
+        'kubernetes/apps/database/postgres/app/values.yaml: not a Kubernetes manifest (missing apiVersion, kind or metadata.name); Flux fails to build a path without kustomization.yaml that holds it (exclude it with .sourceignore)',
       );
     });
 

@@ -29,6 +29,7 @@ export type FailLevel = (typeof FailLevels)[keyof typeof FailLevels];
 export const Rules = {
   configChanged: 'config-changed',
   readsOutsideRepository: 'reads-outside-repository',
+  buildFailed: 'build-failed',
   kustomizationRemoved: 'kustomization-removed',
   crdRemoved: 'crd-removed',
   namespaceRemoved: 'namespace-removed',

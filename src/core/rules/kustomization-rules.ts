@@ -23,6 +23,9 @@ export interface FluxOwner {
   /** Why it was not rendered before / after (another source, unresolved variables). */
   readonly skippedBefore?: string;
   readonly skippedAfter?: string;
+  /** Why its build failed before / after the change (then it is also skipped). */
+  readonly failedBefore?: string;
+  readonly failedAfter?: string;
   /** Post-build variables with no value after the change. */
   readonly missingVariables: readonly string[];
 }
@@ -163,8 +166,25 @@ export function describeKustomizationChanges(context: FluxRuleContext): Finding[
     const ks = owner.after ?? owner.before;
     if (!ks) continue;
     const object: ObjectRef = { group: 'kustomize.toolkit.fluxcd.io', kind: 'Kustomization', namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion };
-    if (owner.after && owner.skippedAfter) {
+    if (owner.after && owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: 'error',
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build after this change: Flux fails to reconcile it, and nothing in it is judged here: ${owner.failedAfter}`,
+      });
+    } else if (owner.after && owner.skippedAfter) {
       findings.push({ rule: Rules.kustomizationNotRendered, severity: 'notice', unit, object, message: `Kustomization/${ks.key} is not rendered: ${owner.skippedAfter}` });
+    }
+    if (owner.after && owner.failedBefore && !owner.failedAfter) {
+      findings.push({
+        rule: Rules.buildFailed,
+        severity: 'notice',
+        unit,
+        object,
+        message: `Kustomization/${ks.key} does not build before this change, which fixes it; nothing in it is judged here: ${owner.failedBefore}`,
+      });
     }
     if (owner.missingVariables.length > 0) {
       findings.push({
