@@ -16081,7 +16081,7 @@ function dropIgnoredObjects(set, config) {
 // src/core/objects/flux-objects.ts
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2"]);
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2", "v1beta1"]);
 var DeletionPolicies = {
   mirrorPrune: "MirrorPrune",
   delete: "Delete",
@@ -16124,6 +16124,9 @@ function readFluxKustomization(body) {
     ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
     ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
     patches: Array.isArray(spec.patches) ? spec.patches : [],
+    // The older versions' patch fields; v1 dropped them, so a v1 object never carries them into a build.
+    patchesStrategicMerge: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesStrategicMerge) ? spec.patchesStrategicMerge : [],
+    patchesJson6902: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesJson6902) ? spec.patchesJson6902.filter(isRecord) : [],
     images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
     components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
     commonMetadata: {
@@ -21752,7 +21755,7 @@ import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as rea
 import { dirname as dirname4, join as join5, relative as relative3 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
-  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.images.length > 0 || ks.components.length > 0;
+  return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
   const dir = join5(artifact.root, ks.path);
@@ -21840,6 +21843,17 @@ function mergeSpecIntoKustomization(kustomization, ks) {
   if (ks.patches.length > 0) {
     const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
     kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...isRecord(target) ? { target } : {} }))];
+  }
+  if (ks.patchesStrategicMerge.length > 0) {
+    const patches = Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : [];
+    kustomization.patchesStrategicMerge = [...patches, ...ks.patchesStrategicMerge.map((patch) => JSON.stringify(patch))];
+  }
+  if (ks.patchesJson6902.length > 0) {
+    const patches = Array.isArray(kustomization.patchesJson6902) ? kustomization.patchesJson6902 : [];
+    kustomization.patchesJson6902 = [
+      ...patches,
+      ...ks.patchesJson6902.map(({ patch, target }) => ({ patch: JSON.stringify(patch ?? []), ...isRecord(target) ? { target } : {} }))
+    ];
   }
   if (ks.components.length > 0) {
     const components = Array.isArray(kustomization.components) ? kustomization.components : [];
@@ -22443,7 +22457,7 @@ function declaresFluxKustomizations(dir) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
         const text = readFileSync8(path2, "utf8");
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;

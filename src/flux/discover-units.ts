@@ -308,7 +308,7 @@ export function declaresFluxKustomizations(dir: string): boolean {
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
         // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
         const text = readFileSync(path, 'utf8');
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta2)?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;

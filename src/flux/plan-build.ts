@@ -53,6 +53,8 @@ function hasSpecTransforms(ks: FluxKustomization): boolean {
     ks.namePrefix !== undefined ||
     ks.nameSuffix !== undefined ||
     ks.patches.length > 0 ||
+    ks.patchesStrategicMerge.length > 0 ||
+    ks.patchesJson6902.length > 0 ||
     ks.images.length > 0 ||
     ks.components.length > 0
   );
@@ -168,6 +170,19 @@ function mergeSpecIntoKustomization(kustomization: Record<string, unknown>, ks: 
   if (ks.patches.length > 0) {
     const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
     kustomization.patches = [...patches, ...ks.patches.filter(isRecord).map(({ patch, target }) => ({ patch, ...(isRecord(target) ? { target } : {}) }))];
+  }
+  // The older API versions' fields, as kustomize-controller's generator hands them on:
+  // a strategic merge patch as its JSON text, a JSON 6902 patch as its operations' JSON.
+  if (ks.patchesStrategicMerge.length > 0) {
+    const patches = Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : [];
+    kustomization.patchesStrategicMerge = [...patches, ...ks.patchesStrategicMerge.map((patch) => JSON.stringify(patch))];
+  }
+  if (ks.patchesJson6902.length > 0) {
+    const patches = Array.isArray(kustomization.patchesJson6902) ? kustomization.patchesJson6902 : [];
+    kustomization.patchesJson6902 = [
+      ...patches,
+      ...ks.patchesJson6902.map(({ patch, target }) => ({ patch: JSON.stringify(patch ?? []), ...(isRecord(target) ? { target } : {}) })),
+    ];
   }
   if (ks.components.length > 0) {
     const components = Array.isArray(kustomization.components) ? kustomization.components : [];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kustomizationYaml } from '../helpers/flux.ts';
-import { configMap, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+import { configMap, crd, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
 
 /** A bootstrap sync Kustomization for `clusters/<cluster>`. */
 function syncYaml(cluster: string): string {
@@ -115,6 +115,47 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(code).toBe(0);
       expect(summarize(report.findings)).toEqual(['notice build-failed shop/shop Kustomization/shop']);
       expect(report.findings[0]?.message).toContain('does not build before this change, which fixes it');
+    });
+  });
+
+  describe('older API versions', () => {
+    const v1beta1 = 'kustomize.toolkit.fluxcd.io/v1beta1';
+    const labelPatch = '  patchesStrategicMerge:\n    - apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: web-config\n        namespace: web\n        labels:\n          tier: front\n';
+    const v1Patch = '  patches:\n    - patch: |\n        apiVersion: v1\n        kind: ConfigMap\n        metadata:\n          name: web-config\n          namespace: web\n          labels:\n            tier: front\n';
+    const base: Tree = {
+      'clusters/prod/flux-system/gotk-sync.yaml': kustomizationYaml('flux-system', { path: './clusters/prod', apiVersion: v1beta1 }),
+      'clusters/prod/infra.yaml': kustomizationYaml('infra', { path: './infra', apiVersion: v1beta1 }),
+      'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps', apiVersion: 'kustomize.toolkit.fluxcd.io/v1beta2', spec: labelPatch }),
+      'infra/kustomization.yaml': kustomization('crd.yaml', 'namespace.yaml'),
+      'infra/crd.yaml': crd('Widget', 'example.io'),
+      'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: widget-system\n',
+      'apps/kustomization.yaml': kustomization('config.yaml'),
+      'apps/config.yaml': `${configMap('web-config', 'web')}---\n${configMap('web-extra', 'web')}`,
+    };
+
+    it('a v1beta1 Kustomization the change removes, while moving the rest to v1, deletes its inventory', async () => {
+      const dir = change(base, {
+        'clusters/prod/flux-system/gotk-sync.yaml': syncYaml('prod'),
+        'clusters/prod/infra.yaml': null,
+        'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps', spec: v1Patch }),
+      });
+      const { code, report } = await check(dir);
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error kustomization-removed flux-system/infra Kustomization/infra']);
+      expect(report.findings[0]?.cascade).toEqual(['CustomResourceDefinition/widgets.example.io', 'Namespace/widget-system']);
+      // The label patch applies on both sides, the old field and the new one alike: nothing changes.
+      expect(report.units.map((unit) => [unit.name, unit.before, unit.after])).toEqual([
+        ['flux-system/apps', 2, 2],
+        ['flux-system/flux-system', 3, 2],
+        ['flux-system/infra', 2, null],
+      ]);
+      expect(report.changes.changed?.map((entry) => entry.unit)).toEqual(['flux-system/flux-system', 'flux-system/flux-system']);
+    });
+
+    it('v1beta1 on both sides is still Flux mode', async () => {
+      const { code, report } = await check(change(base, { 'apps/config.yaml': configMap('web-config', 'web') }));
+      expect(code).toBe(0);
+      expect(summarize(report.findings)).toEqual(['notice object-removed flux-system/apps ConfigMap/web-extra']);
     });
   });
 });

@@ -12,7 +12,7 @@ export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
 export const FLUX_HELM_GROUP = 'helm.toolkit.fluxcd.io';
 
 /** Kustomization API versions whose spec this model reads (v1beta2 fields are a subset of v1). */
-const SUPPORTED_VERSIONS = new Set(['v1', 'v1beta2']);
+const SUPPORTED_VERSIONS = new Set(['v1', 'v1beta2', 'v1beta1']);
 
 /** `spec.deletionPolicy` values. */
 export const DeletionPolicies = {
@@ -73,6 +73,10 @@ export interface FluxKustomization extends NamespacedName {
   readonly nameSuffix?: string;
   /** `spec.patches`, as written. */
   readonly patches: readonly unknown[];
+  /** `spec.patchesStrategicMerge` of v1beta1 and v1beta2, as written (gone in v1). */
+  readonly patchesStrategicMerge: readonly unknown[];
+  /** `spec.patchesJson6902` of v1beta1 and v1beta2: `{target, patch}` with the operations as written (gone in v1). */
+  readonly patchesJson6902: readonly Record<string, unknown>[];
   /** `spec.images`, as written. */
   readonly images: readonly Record<string, unknown>[];
   /** `spec.components`. */
@@ -140,6 +144,9 @@ export function readFluxKustomization(body: KubeObject): FluxKustomization | und
     ...(typeof spec.namePrefix === 'string' && spec.namePrefix !== '' ? { namePrefix: spec.namePrefix } : {}),
     ...(typeof spec.nameSuffix === 'string' && spec.nameSuffix !== '' ? { nameSuffix: spec.nameSuffix } : {}),
     patches: Array.isArray(spec.patches) ? spec.patches : [],
+    // The older versions' patch fields; v1 dropped them, so a v1 object never carries them into a build.
+    patchesStrategicMerge: !apiVersion.endsWith('/v1') && Array.isArray(spec.patchesStrategicMerge) ? spec.patchesStrategicMerge : [],
+    patchesJson6902: !apiVersion.endsWith('/v1') && Array.isArray(spec.patchesJson6902) ? spec.patchesJson6902.filter(isRecord) : [],
     images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
     components: Array.isArray(spec.components) ? spec.components.filter((item): item is string => typeof item === 'string') : [],
     commonMetadata: {
