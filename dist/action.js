@@ -28035,9 +28035,9 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync14, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync15, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36622,6 +36622,7 @@ function formatMarkdown(report, options = {}) {
   out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
   out.push(`**${formatPlanLine(report)}**`, "");
   out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
+  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
   const showUnits = report.units.length > 1;
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
   if (shown.length > 0) {
@@ -40180,9 +40181,15 @@ var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
 ]);
 function buildReport(input) {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const generic = evaluateRules({ units });
-  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const all = [...flux, ...input.extraFindings ?? []];
+  const clusters = [...new Set(units.map((unit) => unit.cluster))];
+  const judged = clusters.flatMap((cluster) => {
+    const own = units.filter((unit) => unit.cluster === cluster);
+    const generic = evaluateRules({ units: own });
+    if (!input.owners) return generic;
+    const names = new Set(own.map((unit) => unit.unit));
+    return applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name))));
+  });
+  const all = [...judged, ...input.extraFindings ?? []];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit, object) => ({
@@ -40196,7 +40203,7 @@ function buildReport(input) {
   const replaced = [];
   const unitReports = [];
   let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped } of units) {
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -40233,7 +40240,8 @@ function buildReport(input) {
         replace: diff.replaced.length,
         unchanged: diff.unchanged
       },
-      ...skipped ? { skipped } : {}
+      ...skipped ? { skipped } : {},
+      ...cluster !== void 0 ? { cluster } : {}
     });
   }
   const pruneByKind = {};
@@ -40262,6 +40270,7 @@ function buildReport(input) {
     findings,
     fixes: [],
     units: unitReports,
+    notes: [...input.notes ?? []],
     changes: { added, removed, changed, replaced }
   };
 }
@@ -40315,7 +40324,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -40856,8 +40865,48 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { existsSync as existsSync6, readFileSync as readFileSync8, readdirSync as readdirSync5, statSync as statSync4 } from "node:fs";
-import { join as join9, relative as relative6 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
+import { join as join10, relative as relative7 } from "node:path";
+
+// src/flux/scan-source.ts
+import { readFileSync as readFileSync4, readdirSync as readdirSync3 } from "node:fs";
+import { join as join5, relative as relative3 } from "node:path";
+function scanSourceObjects(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path2 = join5(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
+        continue;
+      }
+      if (!/\.ya?ml$/.test(entry.name)) continue;
+      let docs;
+      try {
+        docs = loadAll(readFileSync4(path2, "utf8"), null, { schema: CORE_SCHEMA });
+      } catch {
+        continue;
+      }
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative3(root, path2)), body: doc });
+    }
+  };
+  walk(root);
+  return found;
+}
+function findDeclaredKustomizations(objects) {
+  const declared = [];
+  for (const { file, body } of objects) {
+    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
+    if (ks && !declared.some((other) => other.file === file && other.ks.key === ks.key)) declared.push({ ks, file });
+  }
+  return declared.sort((a, b) => compareText(a.file, b.file) || compareText(a.ks.key, b.ks.key));
+}
+function isUnderPath(file, path2) {
+  return path2 === "" || file.startsWith(`${path2}/`);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/core/objects/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
@@ -41214,8 +41263,8 @@ function describeIpv6(groups) {
 // src/render/remote-fetch.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml5 = __toESM(require_dist(), 1);
@@ -41226,13 +41275,15 @@ var EMPTY_CONFIG = Object.freeze({
   ignore: Object.freeze([]),
   clusterScoped: Object.freeze([]),
   sources: Object.freeze([]),
+  clusters: Object.freeze([]),
   substitute: Object.freeze({}),
   mirrors: Object.freeze([]),
   remote: Object.freeze({})
 });
 
 // src/core/config/parse-config.ts
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "substitute", "mirrors", "remote"];
+var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
+var CLUSTER_KEYS = ["name", "path"];
 var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
 var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
@@ -41264,6 +41315,7 @@ function parseConfig(text, source) {
     ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
     clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
     sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
+    clusters: readClusters(reader, entries.get("clusters")),
     substitute: readSubstitute(reader, entries.get("substitute")),
     mirrors: readMirrors(reader, entries.get("mirrors")),
     remote: readRemote(reader, entries.get("remote"))
@@ -41387,6 +41439,27 @@ function readSourceRef(reader, node, path2) {
     reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
   }
   return value;
+}
+function readClusters(reader, entry) {
+  const clusters = reader.readList(entry, "clusters", (node, path2) => {
+    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name and path");
+    const name = entries.get("name");
+    const folder = entries.get("path");
+    if (!name) reader.fail(node, `${path2} lacks name (how reports name the cluster, e.g. production)`);
+    if (!folder) reader.fail(node, `${path2} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
+    const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
+    const pathValue = reader.readString(reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
+    const parts = pathValue.split("/").filter((part) => part !== "" && part !== ".");
+    if (pathValue.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(pathValue)) {
+      reader.fail(folder.value, `${path2}.path is set to invalid value '${JSON.stringify(pathValue).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+    }
+    return { name: nameValue, path: parts.join("/"), node };
+  });
+  for (const [index, cluster] of clusters.entries()) {
+    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
+  }
+  return clusters.map(({ name, path: path2 }) => ({ name, path: path2 }));
 }
 function checkMirror(mirror) {
   for (const url of [mirror.from, mirror.to]) {
@@ -41598,12 +41671,12 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join5(cacheDir, "urls", sha256(url));
+      const index = join6(cacheDir, "urls", sha256(url));
       if (!existsSync3(index)) return void 0;
-      const digest = readFileSync4(index, "utf8").trim();
-      const object = join5(cacheDir, "objects", digest);
+      const digest = readFileSync5(index, "utf8").trim();
+      const object = join6(cacheDir, "objects", digest);
       if (!existsSync3(object)) return void 0;
-      const body = readFileSync4(object, "utf8");
+      const body = readFileSync5(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -41622,10 +41695,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync2(join5(cacheDir, dir), { recursive: true });
-      const object = join5(cacheDir, "objects", digest);
-      if (!existsSync3(object) || sha256(readFileSync4(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join5(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync2(join6(cacheDir, dir), { recursive: true });
+      const object = join6(cacheDir, "objects", digest);
+      if (!existsSync3(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -41775,14 +41848,14 @@ function describeNetworkError(error2) {
 
 // src/flux/plan-build.ts
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join6, relative as relative3 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join7, relative as relative4 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join6(artifact.root, ks.path);
+  const dir = join7(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -41796,14 +41869,14 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join6(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join7(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
   mkdirSync3(buildDir, { recursive: true });
-  for (const entry of readdirSync3(dir)) {
+  for (const entry of readdirSync4(dir)) {
     if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync(join6(dir, entry), join6(buildDir, entry));
+    symlinkSync(join7(dir, entry), join7(buildDir, entry));
   }
   const text = (0, import_yaml6.stringify)(kustomization);
-  writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
+  writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show2, confinement);
   const outside = listOutsideReferences(graph);
@@ -41817,7 +41890,7 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml6.parse)(readFileSync5(file, "utf8"));
+  const value = (0, import_yaml6.parse)(readFileSync6(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -41826,16 +41899,16 @@ function readRootKustomization(file, show2) {
 function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
-    for (const entry of readdirSync3(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join6(current, entry.name);
+    for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path2 = join7(current, entry.name);
       const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative3(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative4(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative3(dir, path2))}`);
+        resources.push(`./${toPosix(relative4(dir, path2))}`);
       }
     }
   };
@@ -41846,7 +41919,7 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync5(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync6(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
     throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
   }
@@ -41905,16 +41978,16 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join8, relative as relative5, resolve as resolve3 } from "node:path";
+import { join as join9, relative as relative6, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join7, relative as relative4 } from "node:path";
+import { dirname as dirname5, isAbsolute, join as join8, relative as relative5 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -42023,7 +42096,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync6(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync7(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
@@ -42045,10 +42118,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync3(join7(tmpdir3(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync3(join8(tmpdir3(), "prune-guard-overlay-"));
   const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join7(shadow, relative4(treeRoot, path2));
+    const toShadow = (path2) => join8(shadow, relative5(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
       real.add(current);
@@ -42066,11 +42139,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join7(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join8(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative4(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative5(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -42078,15 +42151,15 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const dir of [...real].sort()) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
-      for (const entry of readdirSync4(dir)) {
-        const source = join7(dir, entry);
+      for (const entry of readdirSync5(dir)) {
+        const source = join8(dir, entry);
         if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative4(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
+      const rel = relative5(shadow, path2);
+      return isOutsideRelative(rel) ? path2 : join8(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error2) {
@@ -42127,7 +42200,7 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative4(root, path2));
+  return isOutsideRelative(relative5(root, path2));
 }
 function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute(rel);
@@ -42146,7 +42219,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync7(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync8(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -42155,12 +42228,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let removeWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync4(join8(tmpdir4(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync4(join9(tmpdir4(), "prune-guard-build-")) : void 0;
     if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
     if (wrapper) {
-      const target = toPosix(relative5(wrapper, buildRoot));
+      const target = toPosix(relative6(wrapper, buildRoot));
       writeFileSync4(
-        join8(wrapper, "kustomization.yaml"),
+        join9(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -42243,7 +42316,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative5(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative6(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -42306,81 +42379,55 @@ function checkUnitCount(count, what) {
 }
 
 // src/flux/discover-units.ts
-function scanSourceObjects(root) {
-  const found = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join9(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
-        continue;
+async function discoverFluxUnits(declared, roots, options) {
+  const units = [];
+  const held = /* @__PURE__ */ new Set();
+  const reachedPaths = [];
+  const reachedKeys = /* @__PURE__ */ new Set();
+  const explore = async (cluster, seeds) => {
+    const renderedDocs = [];
+    const reached = new Set(seeds.map(({ ks }) => ks.key));
+    let level = seeds;
+    while (level.length > 0) {
+      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+      const next = [];
+      for (const unit of results) {
+        units.push(cluster === void 0 ? unit : { ...unit, cluster });
+        checkUnitCount(units.length, "Flux Kustomizations");
+        renderedDocs.push(...unit.docs);
+        reachedPaths.push(unit.ks.path);
+        reachedKeys.add(unit.ks.key);
+        for (const doc of unit.docs) {
+          if (doc.provenance?.file) held.add(doc.provenance.file);
+          const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : void 0;
+          if (!child || reached.has(child.key)) continue;
+          reached.add(child.key);
+          next.push({ ks: child, parent: unit.ks.key });
+        }
       }
-      if (!/\.ya?ml$/.test(entry.name)) continue;
-      let docs;
-      try {
-        docs = loadAll(readFileSync8(path2, "utf8"), null, { schema: CORE_SCHEMA });
-      } catch {
-        continue;
-      }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative6(root, path2)), body: doc });
+      level = next;
     }
   };
-  walk(root);
-  return found;
-}
-function findDeclaredKustomizations(objects) {
-  const declared = /* @__PURE__ */ new Map();
-  for (const { file, body } of objects) {
-    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
-    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
-  }
-  return [...declared.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0);
-}
-function findEntryPoints(declared) {
-  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
-}
-async function discoverFluxUnits(declared, options) {
-  const units = /* @__PURE__ */ new Map();
-  const renderedDocs = [];
-  let level = findEntryPoints(declared).map(
-    ({ ks, file }) => ({ ks, declaredIn: file })
-  );
-  const reached = new Set(level.map(({ ks }) => ks.key));
-  const renderLevel = async () => {
-    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
-    const next = [];
-    for (const unit of results) {
-      units.set(unit.ks.key, unit);
-      checkUnitCount(units.size, "Flux Kustomizations");
-      renderedDocs.push(...unit.docs);
-      for (const { body } of unit.docs) {
-        const child = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
-        if (!child || reached.has(child.key)) continue;
-        reached.add(child.key);
-        next.push({ ks: child, parent: unit.ks.key });
-      }
-    }
-    level = next;
-  };
-  while (level.length > 0) await renderLevel();
-  const held = new Set(renderedDocs.flatMap((doc) => doc.provenance?.file ? [doc.provenance.file] : []));
-  const reachedPaths = [...units.values()].map((unit) => unit.ks.path);
-  const unlisted = [];
-  level = [];
-  for (const { ks, file } of declared) {
-    if (reached.has(ks.key) || held.has(options.show(join9(options.artifact.root, file)))) continue;
+  for (const root of roots) await explore(root.name, [{ ks: root.ks, ...root.declaredIn ? { declaredIn: root.declaredIn } : {} }]);
+  const shown = (file) => options.show(join10(options.artifact.root, file));
+  const unlisted = /* @__PURE__ */ new Set();
+  const left = declared.filter(({ ks, file }) => {
+    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || held.has(shown(file))) return false;
     if (reachedPaths.some((path2) => isUnderPath(file, path2))) {
-      if (!unlisted.includes(file)) unlisted.push(file);
-      continue;
+      unlisted.add(file);
+      return false;
     }
-    level.push({ ks, declaredIn: file });
-    reached.add(ks.key);
-  }
-  while (level.length > 0) await renderLevel();
-  return { units: [...units.values()].sort((a, b) => a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0), unlisted: unlisted.sort() };
+    return true;
+  });
+  const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+  await explore(void 0, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
+  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !held.has(shown(file)));
+  await explore(void 0, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
+  const order = (unit) => `${unit.cluster ?? ""}\0${unit.ks.key}`;
+  return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
 }
-function isUnderPath(file, path2) {
-  return path2 === "" || file.startsWith(`${path2}/`);
+function dedupe(seeds) {
+  return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
 }
 async function renderUnit(item, renderedDocs, options) {
   const { ks } = item;
@@ -42400,7 +42447,7 @@ async function renderUnit(item, renderedDocs, options) {
     const plan = planFluxBuild(options.artifact, ks, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative6(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     docs = await options.build(plan, ks);
@@ -42474,19 +42521,79 @@ function applyCommonMetadata(body, ks) {
 function declaresFluxKustomizations(dir) {
   if (!existsSync6(dir) || !statSync4(dir).isDirectory()) return false;
   const walk = (current) => {
-    for (const entry of readdirSync5(current, { withFileTypes: true })) {
+    for (const entry of readdirSync6(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join9(current, entry.name);
+      const path2 = join10(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-        const text = readFileSync8(path2, "utf8");
+        const text = readFileSync9(path2, "utf8");
         if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;
   };
   return walk(dir);
+}
+
+// src/flux/find-roots.ts
+function findClusterRoots(declared, objects, configured = []) {
+  if (configured.length > 0) {
+    return configured.map((cluster) => {
+      const sync = declared.find(({ ks, file }) => ks.path === cluster.path && isUnderPath(file, ks.path));
+      return sync ? { name: cluster.name, ks: sync.ks, declaredIn: sync.file } : { name: cluster.name, ks: createSyncKustomization(cluster.path, FLUX_SYSTEM_SOURCE) };
+    }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  }
+  const roots = [];
+  for (const { ks, file } of declared) if (isUnderPath(file, ks.path) && ks.path !== "") roots.push({ ks, declaredIn: file });
+  for (const { file, body } of objects) {
+    const ks = readFluxInstanceSync(body);
+    if (ks && !roots.some((root) => root.ks.path === ks.path)) {
+      roots.push({ ks, note: `the root of ${ks.path || "./"} is the sync of FluxInstance ${String(getMetadata(body).name)} (${file})` });
+    }
+  }
+  const covered = (file) => roots.some((root) => isUnderPath(file, root.ks.path));
+  const entryPoints = declared.filter(({ ks, file }) => !covered(file) && !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+  const folders = new Set(entryPoints.flatMap(({ file }) => findClusterFolder(file) ?? []));
+  for (const folder of [...folders].sort()) {
+    roots.push({
+      ks: createSyncKustomization(folder, FLUX_SYSTEM_SOURCE),
+      note: `${folder} has no committed flux-system sync Kustomization or FluxInstance, so it is taken to be applied as bootstrap --path=${folder} does (declare it under clusters in .prune-guard.yaml if it is not)`
+    });
+  }
+  return nameRoots(roots);
+}
+var FLUX_SYSTEM_SOURCE = { kind: "GitRepository", name: "flux-system", namespace: "flux-system" };
+function findClusterFolder(file) {
+  const parts = file.split("/");
+  if (parts.length < 3) return void 0;
+  const at = parts.lastIndexOf("clusters", parts.length - 3);
+  return at >= 0 ? parts.slice(0, at + 2).join("/") : void 0;
+}
+function nameRoots(roots) {
+  const short = (root) => root.ks.path.split("/").pop() || ".";
+  const counts = /* @__PURE__ */ new Map();
+  for (const root of roots) counts.set(short(root), (counts.get(short(root)) ?? 0) + 1);
+  return roots.map((root) => ({ ...root, name: (counts.get(short(root)) ?? 0) > 1 ? root.ks.path || "." : short(root) })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function readFluxInstanceSync(body) {
+  if (body.kind !== "FluxInstance" || getApiGroup(String(body.apiVersion)) !== "fluxcd.controlplane.io") return void 0;
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sync = isRecord(spec.sync) ? spec.sync : void 0;
+  if (!sync || typeof sync.path !== "string") return void 0;
+  const metadata = getMetadata(body);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? "GitRepository"), name: "flux-system", namespace });
+}
+function createSyncKustomization(path2, sourceRef) {
+  const ks = readFluxKustomization({
+    apiVersion: "kustomize.toolkit.fluxcd.io/v1",
+    kind: "Kustomization",
+    metadata: { name: "flux-system", namespace: sourceRef.namespace },
+    spec: { interval: "10m", path: `./${path2}`, prune: true, sourceRef }
+  });
+  if (!ks) throw new Error("a sync Kustomization always reads");
+  return ks;
 }
 
 // src/flux/sources.ts
@@ -42644,7 +42751,8 @@ function pairGeneratedNames(removed, added) {
 }
 
 // src/app/analyze-units.ts
-function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []) {
+function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
+  const { owners, extraFindings = [], notes = [] } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -42657,11 +42765,12 @@ function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []
     }
     return set;
   };
-  const diffs = units.map(({ name, before, after, skipped }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped }) => {
     const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
     const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
     return {
       unit: name,
+      ...cluster !== void 0 ? { cluster } : {},
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
@@ -42678,7 +42787,8 @@ function analyzeUnitsInDetail(sides, units, settings, owners, extraFindings = []
     failOn: settings.failOn,
     config: settings.config,
     ...owners ? { owners } : {},
-    extraFindings
+    extraFindings,
+    notes
   });
   return { report, units: diffs, scope };
 }
@@ -42694,7 +42804,7 @@ async function compareFluxSides(sides, context) {
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join10(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join11(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
@@ -42709,7 +42819,9 @@ async function compareFluxSides(sides, context) {
         }
         return pending2;
       };
-      return discoverFluxUnits(findDeclaredKustomizations(objects), {
+      const declared = findDeclaredKustomizations(objects);
+      const roots = findClusterRoots(declared, objects, settings.config.clusters);
+      const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
         build: build2,
@@ -42719,10 +42831,16 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
+      return { ...discovery, roots };
     };
-    const { units: beforeUnits } = await discover(sides.before);
-    const { units: afterUnits } = await discover(sides.after);
-    const analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const before = await discover(sides.before);
+    const after = await discover(sides.after);
+    const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
+    const notes = [...new Set([...after.roots, ...before.roots].flatMap((root) => root.note ? [root.note] : []))];
+    const analysis = {
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, notes),
+      secretValues: [...secretValues].sort()
+    };
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error2) {
@@ -42731,9 +42849,13 @@ async function compareFluxSides(sides, context) {
     for (const artifact of artifacts) artifact.dispose();
   }
 }
-function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
-  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
-  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
+function nameUnits(units, byCluster) {
+  const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
+  return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...unit.parent ? { parent: name(unit.cluster, unit.parent) } : {} }));
+}
+function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes) {
+  const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
+  const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
   const findings = [...settings.configFindings];
   const owners = /* @__PURE__ */ new Map();
@@ -42765,9 +42887,16 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings) {
     if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
     const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
     const why = skippedAfter ?? skippedBefore;
-    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : void 0), after: current?.docs ?? (unknownAfter ? [] : void 0), ...!judged && why ? { skipped: why } : {} });
+    const cluster = (current ?? old)?.cluster;
+    units.push({
+      name: key,
+      ...cluster !== void 0 ? { cluster } : {},
+      before: old?.docs ?? (unknownBefore ? [] : void 0),
+      after: current?.docs ?? (unknownAfter ? [] : void 0),
+      ...!judged && why ? { skipped: why } : {}
+    });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes });
 }
 function findUnrenderedAncestor(unit, own, other) {
   const seen = /* @__PURE__ */ new Set();
@@ -42791,7 +42920,7 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
-import { join as join11, relative as relative7 } from "node:path";
+import { join as join12, relative as relative8 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -42821,17 +42950,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync7(join11(before.root, path2)) && !existsSync7(join11(after.root, path2))) {
+    if (!existsSync7(join12(before.root, path2)) && !existsSync7(join12(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join11(side.root, path2);
+      const dir = join12(side.root, path2);
       if (!existsSync7(dir)) continue;
       if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative7(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative8(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -42846,13 +42975,13 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join11(side.root, name);
+      const dir = join12(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative7(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative8(side.root, ref.file)) }));
         continue;
       }
       const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
@@ -42871,7 +43000,7 @@ function analyze(before, after, plans, settings, extraFindings) {
     const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, void 0, findings);
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings });
 }
 function describeOutsidePlan(plan, findings) {
   const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
@@ -42883,24 +43012,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync8, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync6 } from "node:fs";
-import { join as join12, posix, relative as relative8 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync10, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
+import { join as join13, posix, relative as relative9 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join12(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join13(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join12(root, path2);
+        const absolute = join13(root, path2);
         const readable = existsSync8(absolute) && isInside(confinement, absolute) && statSync6(absolute).isFile() && statSync6(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync9(absolute, "utf8") : void 0);
+        texts.set(path2, readable ? readFileSync10(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -42919,8 +43048,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join12(dir, entry.name));
+    for (const entry of readdirSync7(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join13(dir, entry.name));
     }
   };
   walk(root);
@@ -42929,11 +43058,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync6(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync7(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join12(dir, entry.name);
+      const path2 = join13(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative8(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative9(root, path2)));
     }
   };
   walk(root);
@@ -42941,9 +43070,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join13(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join14(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -42953,17 +43082,17 @@ function describeObjects(objects) {
   if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
   return `the ${objects.length} cluster-scoped objects`;
 }
-function compareText(a, b) {
+function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync11 } from "node:fs";
-import { join as join15 } from "node:path";
+import { readFileSync as readFileSync12 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync10 } from "node:fs";
-import { join as join14 } from "node:path";
+import { readFileSync as readFileSync11 } from "node:fs";
+import { join as join15 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -43181,9 +43310,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join14(planning.beforeRoot, group2.source);
+    const file = join15(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync10(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync11(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -43234,8 +43363,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join15(planning.head.root, path2);
-  const original = readFileSync11(headFile, "utf8");
+  const headFile = join16(planning.head.root, path2);
+  const original = readFileSync12(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -43326,11 +43455,11 @@ function recordProviders(fix, verification, current, planning, providers) {
     }
     current.set(name, objects);
   }
-  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText2(a.key, b.key)));
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync11(join15(planning.head.root, path2), "utf8");
+  const original = readFileSync12(join16(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -43350,21 +43479,21 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync13 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync9, readdirSync as readdirSync7 } from "node:fs";
-import { dirname as dirname6, join as join16, relative as relative9 } from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync8 } from "node:fs";
+import { dirname as dirname6, join as join17, relative as relative10 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname6(join16(root, group2.kustomization));
+  const kustomizationDir = dirname6(join17(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative9(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText(a.name, b.name));
+    return keys.size > 0 ? [{ name: toPosix(relative10(kustomizationDir, unit.headGraph.root)), keys }] : [];
+  }).sort((a, b) => compareText2(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
     const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
@@ -43379,12 +43508,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join16(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
+  const near = (path2) => join17(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative9(kustomizationDir, join16(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative10(kustomizationDir, join17(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -43400,10 +43529,10 @@ function vendorObjects(search, source) {
   const { group: group2, what, planning, affixes } = search;
   if (!source || [...group2.objects.values()].some((object) => isSecret(object.id))) return void 0;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group2.objects.keys()].sort(compareText);
+  const keys = [...group2.objects.keys()].sort(compareText2);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname6(join16(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync9(headDir) ? readdirSync7(headDir) : []);
+  const headDir = dirname6(join17(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync9(headDir) ? readdirSync8(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -43417,7 +43546,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative9(planning.head.root, join16(headDir, name))), content }],
+    files: [{ path: toPosix(relative10(planning.head.root, join17(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -43525,12 +43654,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join17(planning.head.root, group2.kustomization);
+  const headFile = join18(planning.head.root, group2.kustomization);
   if (!existsSync10(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync12(headFile, "utf8");
-  const beforeFile = join17(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync10(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync12(beforeFile, "utf8")) : [];
+  const headText = readFileSync13(headFile, "utf8");
+  const beforeFile = join18(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync10(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync13(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -43674,7 +43803,7 @@ function collectGroups(findings, units) {
     if (!group2.objects.has(object.key)) group2.objects.set(object.key, object);
     groups.set(key, group2);
   }
-  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
+  return [...groups.values()].sort((a, b) => compareText2(a.kustomization, b.kustomization) || a.line - b.line || compareText2(a.source, b.source));
 }
 function describeUnfixed(group2, notes) {
   return `no fix for ${describeObjects([...group2.objects.values()])} listed at ${group2.kustomization}:${group2.line}: ${notes.join("; ")}`;
@@ -43682,13 +43811,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join20, resolve as resolve7 } from "node:path";
+import { join as join21, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename2, delimiter, isAbsolute as isAbsolute2, join as join18, resolve as resolve4 } from "node:path";
+import { basename as basename2, delimiter, isAbsolute as isAbsolute2, join as join19, resolve as resolve4 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -43722,7 +43851,7 @@ function createKustomizeRunner(options) {
     command,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync5(join18(tmpdir5(), "prune-guard-home-"));
+      const home = mkdtempSync5(join19(tmpdir5(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -43804,7 +43933,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join18(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join19(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -43876,8 +44005,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync11, readFileSync as readFileSync13, statSync as statSync7 } from "node:fs";
-import { join as join19 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync14, statSync as statSync7 } from "node:fs";
+import { join as join20 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -43886,16 +44015,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync11(join19(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync11(join20(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join19(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join20(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync13(path2, "utf8");
+    text = readFileSync14(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -43923,12 +44052,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync11(join19(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync11(join20(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join19(root, name);
+    const path2 = join20(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync7(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync13(path2, "utf8");
+    const text = readFileSync14(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -43948,12 +44077,12 @@ function loadSettings(options, sides) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync12, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative10, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative11, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative10(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative11(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -43970,7 +44099,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative10(git.root, resolve6(realCwd, path2));
+    const rel = relative11(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -44017,7 +44146,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join20(before.root, path2)) || declaresFluxKustomizations(join20(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join21(before.root, path2)) || declaresFluxKustomizations(join21(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const fetcher = createRemoteFetcher({
     cacheDir: resolveCacheDir(options),
@@ -44053,7 +44182,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join20(env.XDG_CACHE_HOME || join20(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join21(env.XDG_CACHE_HOME || join21(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -44158,7 +44287,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync14(path2, "utf8"));
+  const payload = JSON.parse(readFileSync15(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -44204,7 +44333,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync14(join21(git.root, path2), "utf8");
+    const merged = readFileSync15(join22(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -44347,10 +44476,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join21(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join22(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync5(dir, { recursive: true });
-  const jsonPath = join21(dir, "report.json");
-  const markdownPath = join21(dir, "summary.md");
+  const jsonPath = join22(dir, "report.json");
+  const markdownPath = join22(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

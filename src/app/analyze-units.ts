@@ -16,8 +16,10 @@ import type { Settings } from './load-settings.ts';
 
 /** One unit's renders; a side that is undefined means the unit does not exist there. */
 export interface UnitRenders {
-  /** The unit's name: a root path, or a Flux Kustomization's `namespace/name`. */
+  /** The unit's name: a root path, or a Flux Kustomization's `namespace/name` (after `cluster: ` with several clusters). */
   readonly name: string;
+  /** The cluster it belongs to, in Flux mode; rules look across the units of one cluster only. */
+  readonly cluster?: string;
   /** Its objects before the change. */
   readonly before: readonly ManifestDoc[] | undefined;
   /** Its objects after the change. */
@@ -52,17 +54,22 @@ export interface Compared {
   readonly units: ReadonlyMap<string, FixableUnit>;
 }
 
+/** What a mode adds to the analysis besides the renders. */
+export interface AnalysisExtras {
+  /** Flux mode: the Kustomization behind each unit, by unit name. */
+  readonly owners?: ReadonlyMap<string, FluxOwner>;
+  /** Findings about the change itself (reads outside the repository, configuration edits). */
+  readonly extraFindings?: readonly Finding[];
+  /** What the run assumed, for the report (a cluster root taken to be applied). */
+  readonly notes?: readonly string[];
+}
+
 /**
  * Diffs every unit and builds the report. A render shared by both sides (the same array)
  * becomes one object set, so an unchanged root costs no second identification.
  */
-export function analyzeUnitsInDetail(
-  sides: { readonly before: SideInfo; readonly after: SideInfo },
-  units: readonly UnitRenders[],
-  settings: Settings,
-  owners?: ReadonlyMap<string, FluxOwner>,
-  extraFindings: readonly Finding[] = [],
-): Analysis {
+export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonly after: SideInfo }, units: readonly UnitRenders[], settings: Settings, extra: AnalysisExtras = {}): Analysis {
+  const { owners, extraFindings = [], notes = [] } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
@@ -75,11 +82,12 @@ export function analyzeUnitsInDetail(
     }
     return set;
   };
-  const diffs = units.map(({ name, before, after, skipped }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped }) => {
     const beforeSet = skipped ? new Map() : setOf(before);
     const afterSet = skipped ? new Map() : setOf(after);
     return {
       unit: name,
+      ...(cluster !== undefined ? { cluster } : {}),
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
@@ -97,6 +105,7 @@ export function analyzeUnitsInDetail(
     config: settings.config,
     ...(owners ? { owners } : {}),
     extraFindings,
+    notes,
   });
   return { report, units: diffs, scope };
 }

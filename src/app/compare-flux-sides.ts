@@ -12,7 +12,9 @@ import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { describeOutsideReads } from '../core/rules/outside-reads.ts';
 import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import { discoverFluxUnits, findDeclaredKustomizations, scanSourceObjects, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { discoverFluxUnits, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
+import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { createSourceCheck } from '../flux/sources.ts';
 import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
@@ -42,7 +44,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let builds = 0;
-    const discover = async (side: Side): Promise<FluxDiscovery> => {
+    const discover = async (side: Side): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[] }> => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
       const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
@@ -61,7 +63,9 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         }
         return pending;
       };
-      return discoverFluxUnits(findDeclaredKustomizations(objects), {
+      const declared = findDeclaredKustomizations(objects);
+      const roots = findClusterRoots(declared, objects, settings.config.clusters);
+      const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show,
         build,
@@ -71,10 +75,17 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         concurrency: width,
         mapInPool,
       });
+      return { ...discovery, roots };
     };
-    const { units: beforeUnits } = await discover(sides.before);
-    const { units: afterUnits } = await discover(sides.after);
-    const analysis: Analysis = { ...analyzeFluxUnits(sides, beforeUnits, afterUnits, settings), secretValues: [...secretValues].sort() };
+    const before = await discover(sides.before);
+    const after = await discover(sides.after);
+    // With one cluster, units are named as Flux names Kustomizations; with several, by cluster too.
+    const clusters = new Set([...before.units, ...after.units].flatMap((unit) => (unit.cluster !== undefined ? [unit.cluster] : [])));
+    const notes = [...new Set([...after.roots, ...before.roots].flatMap((root) => (root.note ? [root.note] : [])))];
+    const analysis: Analysis = {
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, notes),
+      secretValues: [...secretValues].sort(),
+    };
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
@@ -86,9 +97,19 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   }
 }
 
-function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], afterUnits: readonly FluxUnit[], settings: Settings): Analysis {
-  const before = new Map(beforeUnits.map((unit) => [unit.ks.key, unit]));
-  const after = new Map(afterUnits.map((unit) => [unit.ks.key, unit]));
+/** A unit with the name reports give it: `namespace/name`, after `cluster: ` when there are several clusters; its parent named alike. */
+interface NamedUnit extends FluxUnit {
+  readonly name: string;
+}
+
+function nameUnits(units: readonly FluxUnit[], byCluster: boolean): NamedUnit[] {
+  const name = (cluster: string | undefined, key: string): string => (byCluster && cluster !== undefined ? `${cluster}: ${key}` : key);
+  return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...(unit.parent ? { parent: name(unit.cluster, unit.parent) } : {}) }));
+}
+
+function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], afterUnits: readonly NamedUnit[], settings: Settings, notes: readonly string[]): Analysis {
+  const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
+  const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   const findings: Finding[] = [...settings.configFindings];
   const owners = new Map<string, FluxOwner>();
@@ -122,16 +143,23 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly FluxUnit[], af
     // A side that was not rendered is unknown, never empty: the unit is not judged.
     const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
     const why = skippedAfter ?? skippedBefore;
-    units.push({ name: key, before: old?.docs ?? (unknownBefore ? [] : undefined), after: current?.docs ?? (unknownAfter ? [] : undefined), ...(!judged && why ? { skipped: why } : {}) });
+    const cluster = (current ?? old)?.cluster;
+    units.push({
+      name: key,
+      ...(cluster !== undefined ? { cluster } : {}),
+      before: old?.docs ?? (unknownBefore ? [] : undefined),
+      after: current?.docs ?? (unknownAfter ? [] : undefined),
+      ...(!judged && why ? { skipped: why } : {}),
+    });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, owners, findings);
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes });
 }
 
 /**
  * The nearest ancestor of `unit` (by its parents on its own side) that the other side has
  * but could not render; undefined when every ancestor was rendered there or is gone.
  */
-function findUnrenderedAncestor(unit: FluxUnit, own: ReadonlyMap<string, FluxUnit>, other: ReadonlyMap<string, FluxUnit>): string | undefined {
+function findUnrenderedAncestor(unit: NamedUnit, own: ReadonlyMap<string, NamedUnit>, other: ReadonlyMap<string, NamedUnit>): string | undefined {
   const seen = new Set<string>();
   for (let parent = unit.parent; parent !== undefined && !seen.has(parent); parent = own.get(parent)?.parent) {
     seen.add(parent);

@@ -153,7 +153,7 @@ function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings
     const docs = (task: RenderTask | undefined, outside: readonly OutsideRead[] | undefined): readonly ManifestDoc[] | undefined => task?.docs ?? (outside ? [] : undefined);
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, undefined, findings);
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings });
 }
 
 /** Adds the findings of a root that reads outside the tree; returns why it is not judged. */

@@ -7,15 +7,15 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/objects/flux-objects.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
+import type { ClusterRoot } from './find-roots.ts';
+import { isUnderPath, type DeclaredKustomization } from './scan-source.ts';
 import { substituteObject } from '../core/objects/substitute.ts';
 import { RemoteDeniedError } from '../core/config/network-policy.ts';
 import { RenderError } from '../core/errors.ts';
 import { FetchError } from '../render/remote-fetch.ts';
 import type { Artifact } from './artifact.ts';
-import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
 import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
 import { createUnalias } from '../render/kustomize/render-root.ts';
 import type { OutsideRead } from '../core/rules/outside-reads.ts';
@@ -40,6 +40,8 @@ export interface FluxUnit {
   readonly outside?: readonly OutsideRead[];
   /** Why its build failed (kustomize's one-line cause, a missing path); it is not rendered then. */
   readonly failure?: string;
+  /** The cluster whose root reached it; undefined for a Kustomization outside every cluster. */
+  readonly cluster?: string;
 }
 
 /** What discovery needs from the outside. */
@@ -62,124 +64,94 @@ export interface FluxDiscoveryOptions {
   readonly mapInPool: <T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) => Promise<R[]>;
 }
 
-/** A Flux Kustomization declared in a file of the source. */
-export interface DeclaredKustomization {
-  /** The Kustomization as written. */
-  readonly ks: FluxKustomization;
-  /** Its file, relative to the source root. */
-  readonly file: string;
-}
 
-/** Scans every YAML file of the artifact for objects; files that are not YAML are skipped. */
-export function scanSourceObjects(root: string): Array<{ file: string; body: KubeObject }> {
-  const found: Array<{ file: string; body: KubeObject }> = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== '.git') walk(path);
-        continue;
-      }
-      if (!/\.ya?ml$/.test(entry.name)) continue;
-      let docs: unknown[];
-      try {
-        docs = loadAll(readFileSync(path, 'utf8'), null, { schema: CORE_SCHEMA });
-      } catch {
-        // Templates, Helm values and other YAML that is not a manifest: not an entry point.
-        continue;
-      }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative(root, path)), body: doc });
-    }
-  };
-  walk(root);
-  return found;
-}
 
-/** Returns the Flux Kustomizations the source declares in files, sorted by key. */
-export function findDeclaredKustomizations(objects: ReadonlyArray<{ file: string; body: KubeObject }>): DeclaredKustomization[] {
-  const declared = new Map<string, DeclaredKustomization>();
-  for (const { file, body } of objects) {
-    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
-    if (ks && !declared.has(ks.key)) declared.set(ks.key, { ks, file });
-  }
-  return [...declared.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0));
-}
-
-/**
- * An entry point is a declared Kustomization whose file lies outside every other declared
- * Kustomization's path: nothing in the source applies it, so bootstrap or a person did.
- */
-function findEntryPoints(declared: readonly DeclaredKustomization[]): DeclaredKustomization[] {
-  return declared.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
-}
 
 /** The Flux Kustomizations of one side, and the files that declare one Flux never applies. */
 export interface FluxDiscovery {
-  /** Every Kustomization reached, rendered or not, sorted by key. */
+  /** Every Kustomization reached, rendered or not, sorted by cluster, then key. */
   readonly units: readonly FluxUnit[];
   /** Files (relative to the source root) declaring a Kustomization that no kustomization lists, sorted. */
   readonly unlisted: readonly string[];
 }
 
-/** Discovers and renders the Flux Kustomizations of one side. */
-export async function discoverFluxUnits(declared: readonly DeclaredKustomization[], options: FluxDiscoveryOptions): Promise<FluxDiscovery> {
-  const units = new Map<string, FluxUnit>();
-  const renderedDocs: ManifestDoc[] = [];
-  let level: Array<{ ks: FluxKustomization; parent?: string; declaredIn?: string }> = findEntryPoints(declared).map(
-    ({ ks, file }) => ({ ks, declaredIn: file }),
-  );
-  const reached = new Set(level.map(({ ks }) => ks.key));
+/** A Kustomization to render, with where it was found. */
+interface Seed {
+  readonly ks: FluxKustomization;
+  readonly parent?: string;
+  readonly declaredIn?: string;
+}
 
-  const renderLevel = async (): Promise<void> => {
-    const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
-    const next: typeof level = [];
-    for (const unit of results) {
-      units.set(unit.ks.key, unit);
-      checkUnitCount(units.size, 'Flux Kustomizations');
-      renderedDocs.push(...unit.docs);
-      for (const { body } of unit.docs) {
-        const child = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
-        // A Kustomization that applies itself (bootstrap's flux-system) is not its own child.
-        if (!child || reached.has(child.key)) continue;
-        reached.add(child.key);
-        next.push({ ks: child, parent: unit.ks.key });
+/**
+ * Discovers and renders the Flux Kustomizations of one side: each cluster from its root,
+ * then the Kustomizations declared outside every cluster, each applied by someone the source
+ * does not show. Every cluster has its own Kustomizations and its own post-build variables.
+ */
+export async function discoverFluxUnits(declared: readonly DeclaredKustomization[], roots: readonly ClusterRoot[], options: FluxDiscoveryOptions): Promise<FluxDiscovery> {
+  const units: FluxUnit[] = [];
+  const held = new Set<string>();
+  const reachedPaths: string[] = [];
+  const reachedKeys = new Set<string>();
+  const explore = async (cluster: string | undefined, seeds: readonly Seed[]): Promise<void> => {
+    const renderedDocs: ManifestDoc[] = [];
+    const reached = new Set(seeds.map(({ ks }) => ks.key));
+    let level = seeds;
+    while (level.length > 0) {
+      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+      const next: Seed[] = [];
+      for (const unit of results) {
+        units.push(cluster === undefined ? unit : { ...unit, cluster });
+        checkUnitCount(units.length, 'Flux Kustomizations');
+        renderedDocs.push(...unit.docs);
+        reachedPaths.push(unit.ks.path);
+        reachedKeys.add(unit.ks.key);
+        for (const doc of unit.docs) {
+          if (doc.provenance?.file) held.add(doc.provenance.file);
+          const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : undefined;
+          // A Kustomization that applies itself (bootstrap's flux-system) is not its own child.
+          if (!child || reached.has(child.key)) continue;
+          reached.add(child.key);
+          next.push({ ks: child, parent: unit.ks.key });
+        }
       }
+      level = next;
     }
-    level = next;
   };
-  while (level.length > 0) await renderLevel();
+  for (const root of roots) await explore(root.name, [{ ks: root.ks, ...(root.declaredIn ? { declaredIn: root.declaredIn } : {}) }]);
 
   // A declared file a render holds is that Kustomization under the identity its parent gave
   // it (a ks.yaml without a namespace, listed from a folder that sets one): one object, one
   // unit. A file inside the path of a Kustomization that was reached, but in no render, is
-  // listed by no kustomization: Flux never applies it, so it is never built.
-  const held = new Set(renderedDocs.flatMap((doc) => (doc.provenance?.file ? [doc.provenance.file] : [])));
-  const reachedPaths = [...units.values()].map((unit) => unit.ks.path);
-  const unlisted: string[] = [];
-  level = [];
-  for (const { ks, file } of declared) {
-    if (reached.has(ks.key) || held.has(options.show(join(options.artifact.root, file)))) continue;
+  // listed by no kustomization: Flux never applies it, so it is never built. What is left
+  // was applied by someone the source does not show: rendered from its file.
+  const shown = (file: string): string => options.show(join(options.artifact.root, file));
+  const unlisted = new Set<string>();
+  const left = declared.filter(({ ks, file }) => {
+    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || held.has(shown(file))) return false;
     if (reachedPaths.some((path) => isUnderPath(file, path))) {
-      if (!unlisted.includes(file)) unlisted.push(file);
-      continue;
+      unlisted.add(file);
+      return false;
     }
-    // Declared and applied by nothing in the source: rendered from the file, unless its spec
-    // still holds variables that only a parent's substitution would fill.
-    level.push({ ks, declaredIn: file });
-    reached.add(ks.key);
-  }
-  while (level.length > 0) await renderLevel();
+    return true;
+  });
+  // Entry points first (files outside every other declared path), their children with them;
+  // then whatever is still neither reached nor held.
+  const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+  await explore(undefined, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
+  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !held.has(shown(file)));
+  await explore(undefined, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
 
-  return { units: [...units.values()].sort((a, b) => (a.ks.key < b.ks.key ? -1 : a.ks.key > b.ks.key ? 1 : 0)), unlisted: unlisted.sort() };
+  const order = (unit: FluxUnit): string => `${unit.cluster ?? ''}\0${unit.ks.key}`;
+  return { units: units.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)), unlisted: [...unlisted].sort() };
 }
 
-/** True when `file` (relative to the source root) lies under the Flux path `path`. */
-function isUnderPath(file: string, path: string): boolean {
-  return path === '' || file.startsWith(`${path}/`);
+/** One seed per Kustomization: the first file that declares it. */
+function dedupe(seeds: readonly Seed[]): Seed[] {
+  return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
 }
 
 async function renderUnit(
-  item: { ks: FluxKustomization; parent?: string; declaredIn?: string },
+  item: Seed,
   renderedDocs: readonly ManifestDoc[],
   options: FluxDiscoveryOptions,
 ): Promise<FluxUnit> {

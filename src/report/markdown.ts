@@ -119,6 +119,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, '');
   out.push(`**${formatPlanLine(report)}**`, '');
   out.push(`Comparing ${code(report.before.label)} to ${code(report.after.label)}.`, '');
+  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, '');
 
   const showUnits = report.units.length > 1;
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);

@@ -47,6 +47,7 @@ export function formatText(report: Report, options: TextOptions): string {
   const lines: string[] = [];
   lines.push(`prune-guard ${report.tool.version}: ${show(report.before.label)} -> ${show(report.after.label)}`);
   lines.push(paint('bold', formatPlanLine(report)));
+  for (const note of report.notes) lines.push(`note: ${show(note)}`);
 
   // With a single unit, naming it on every finding says nothing.
   const showUnits = report.units.length > 1;

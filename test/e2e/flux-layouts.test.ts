@@ -158,4 +158,81 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(summarize(report.findings)).toEqual(['notice object-removed flux-system/apps ConfigMap/web-extra']);
     });
   });
+
+  describe('several clusters in one repository', () => {
+    const namespace = (name: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+    const clusterApps = (cluster: string): Tree => ({
+      [`clusters/${cluster}/flux-system/gotk-sync.yaml`]: syncYaml(cluster),
+      [`clusters/${cluster}/apps.yaml`]: kustomizationYaml('apps', { path: `./apps/${cluster}` }),
+      [`clusters/${cluster}/infra.yaml`]: kustomizationYaml('infra', { path: `./infra/${cluster}` }),
+      [`apps/${cluster}/kustomization.yaml`]: kustomization('namespace.yaml', 'config.yaml'),
+      [`apps/${cluster}/namespace.yaml`]: namespace('web'),
+      [`apps/${cluster}/config.yaml`]: configMap('web-config', 'web'),
+      [`infra/${cluster}/kustomization.yaml`]: kustomization('config.yaml'),
+      [`infra/${cluster}/config.yaml`]: configMap('infra-config', 'default'),
+    });
+    const fleet: Tree = { ...clusterApps('production'), ...clusterApps('staging') };
+
+    it('checks every cluster, naming each unit by its cluster', async () => {
+      const { code, report } = await check(change(fleet, {}));
+      expect(code).toBe(0);
+      expect(report.units.map((unit) => unit.name)).toEqual([
+        'production: flux-system/apps',
+        'production: flux-system/flux-system',
+        'production: flux-system/infra',
+        'staging: flux-system/apps',
+        'staging: flux-system/flux-system',
+        'staging: flux-system/infra',
+      ]);
+    });
+
+    it('a removal in one cluster is flagged for that cluster only', async () => {
+      const dir = change(fleet, { 'apps/staging/kustomization.yaml': kustomization('config.yaml') });
+      const { code, report } = await check(dir);
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error namespace-removed staging: flux-system/apps Namespace/web']);
+    });
+
+    it('an object cannot move from one cluster to another: the one it leaves deletes it', async () => {
+      const dir = change(fleet, {
+        'apps/staging/kustomization.yaml': kustomization('config.yaml'),
+        'infra/production/kustomization.yaml': kustomization('config.yaml', 'namespace.yaml'),
+        'infra/production/namespace.yaml': namespace('web'),
+      });
+      const { code, report } = await check(dir);
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error namespace-removed staging: flux-system/apps Namespace/web']);
+    });
+  });
+
+  describe('a clusters folder without a committed sync Kustomization', () => {
+    const repo: Tree = {
+      'clusters/prod/apps.yaml': kustomizationYaml('apps', { path: './apps' }),
+      'clusters/prod/infra.yaml': kustomizationYaml('infra', { path: './infra' }),
+      'apps/kustomization.yaml': kustomization('config.yaml'),
+      'apps/config.yaml': configMap('web-config', 'web'),
+      'infra/kustomization.yaml': kustomization('crd.yaml'),
+      'infra/crd.yaml': crd('Widget', 'example.io'),
+    };
+
+    it('is taken to be applied as bootstrap would, and the report says so', async () => {
+      const { code, report, stdout } = await check(change(repo, { 'clusters/prod/infra.yaml': null }));
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error kustomization-removed flux-system/infra Kustomization/infra']);
+      expect(report.findings[0]?.message).toContain('its finalizer deletes everything it applied: 1 object, including CustomResourceDefinition/widgets.example.io');
+      expect(JSON.parse(stdout).notes).toEqual([
+        'clusters/prod has no committed flux-system sync Kustomization or FluxInstance, so it is taken to be applied as bootstrap --path=clusters/prod does (declare it under clusters in .prune-guard.yaml if it is not)',
+      ]);
+      const text = await runCli([], { cwd: change(repo, { 'clusters/prod/infra.yaml': null }) });
+      expect(text.stdout).toContain('note: clusters/prod has no committed flux-system sync Kustomization or FluxInstance');
+    });
+
+    it('is the cluster the configuration declares, with nothing assumed', async () => {
+      const dir = change({ ...repo, '.prune-guard.yaml': 'clusters:\n  - name: prod\n    path: clusters/prod\n' }, { 'clusters/prod/infra.yaml': null });
+      const { code, report, stdout } = await check(dir);
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error kustomization-removed flux-system/infra Kustomization/infra']);
+      expect(JSON.parse(stdout).notes).toEqual([]);
+    });
+  });
 });

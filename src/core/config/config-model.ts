@@ -27,12 +27,22 @@ export interface Config {
   readonly clusterScoped: readonly GroupKind[];
   /** Flux GitRepository objects (`namespace/name`) that are this repository. */
   readonly sources: readonly string[];
+  /** Cluster roots as the operator declares them; empty: found in the repository (sync Kustomizations, FluxInstances, `clusters/<name>/`). */
+  readonly clusters: readonly ClusterSetting[];
   /** Values for Flux post-build variables that only the cluster knows. */
   readonly substitute: Readonly<Record<string, string>>;
   /** URL prefix rewrites for remote resources, in file order (`--mirror` ones come first). */
   readonly mirrors: readonly Mirror[];
   /** Where remote resources may come from. */
   readonly remote: RemoteSettings;
+}
+
+/** A cluster the operator declares: the folder Flux applies for it, as bootstrap's `--path` names it. */
+export interface ClusterSetting {
+  /** How reports name the cluster. */
+  readonly name: string;
+  /** The folder, relative to the repository root, without `./` or a trailing `/`. */
+  readonly path: string;
 }
 
 /** The `remote` key: the network policy for remote resources. */
@@ -58,6 +68,7 @@ export const EMPTY_CONFIG: Config = Object.freeze({
   ignore: Object.freeze([]),
   clusterScoped: Object.freeze([]),
   sources: Object.freeze([]),
+  clusters: Object.freeze([]),
   substitute: Object.freeze({}),
   mirrors: Object.freeze([]),
   remote: Object.freeze({}),

@@ -9,7 +9,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.ts';
 import { FailLevels, Rules, Severities, type FailLevel } from '../rules/findings.ts';
-import { EMPTY_CONFIG, type Config, type Mirror, type RemoteSettings, type SeverityOverride } from './config-model.ts';
+import { EMPTY_CONFIG, type ClusterSetting, type Config, type Mirror, type RemoteSettings, type SeverityOverride } from './config-model.ts';
 import { describeYamlError } from '../objects/kube-objects.ts';
 import { findPatternProblem } from './object-patterns.ts';
 import { findAllowEntryProblem } from './network-policy.ts';
@@ -18,7 +18,9 @@ import type { GroupKind } from '../objects/scope.ts';
 import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
 
 /** The top-level keys, in the order the README documents them. */
-const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'substitute', 'mirrors', 'remote'] as const;
+const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
+
+const CLUSTER_KEYS = ['name', 'path'] as const;
 
 const REMOTE_KEYS = ['allow'] as const;
 
@@ -63,6 +65,7 @@ export function parseConfig(text: string, source: string): Config {
     ignore: reader.readList(entries.get('ignore'), 'ignore', (node, path) => reader.readPattern(node, path)),
     clusterScoped: reader.readList(entries.get('clusterScoped'), 'clusterScoped', (node, path) => readGroupKind(reader, node, path)),
     sources: reader.readList(entries.get('sources'), 'sources', (node, path) => readSourceRef(reader, node, path)),
+    clusters: readClusters(reader, entries.get('clusters')),
     substitute: readSubstitute(reader, entries.get('substitute')),
     mirrors: readMirrors(reader, entries.get('mirrors')),
     remote: readRemote(reader, entries.get('remote')),
@@ -212,6 +215,29 @@ function readSourceRef(reader: ConfigReader, node: Node, path: string): string {
     reader.fail(node, `${path} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
   }
   return value;
+}
+
+/** `clusters:` names each cluster's folder; names are unique, and a folder stays inside the repository. */
+function readClusters(reader: ConfigReader, entry: MappingEntry | undefined): ClusterSetting[] {
+  const clusters = reader.readList(entry, 'clusters', (node, path): ClusterSetting & { node: Node } => {
+    const entries = reader.readMapping(node, path, CLUSTER_KEYS, 'a mapping with name and path');
+    const name = entries.get('name');
+    const folder = entries.get('path');
+    if (!name) reader.fail(node, `${path} lacks name (how reports name the cluster, e.g. production)`);
+    if (!folder) reader.fail(node, `${path} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
+    const nameValue = reader.readString(reader.requireValue(name, `${path}.name`, 'Name the cluster, e.g. production'), `${path}.name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
+    const pathValue = reader.readString(reader.requireValue(folder, `${path}.path`, 'A folder of the repository, e.g. clusters/production'), `${path}.path`);
+    const parts = pathValue.split('/').filter((part) => part !== '' && part !== '.');
+    if (pathValue.startsWith('/') || parts.includes('..') || /[\0\n\\]/.test(pathValue)) {
+      reader.fail(folder.value, `${path}.path is set to invalid value '${JSON.stringify(pathValue).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+    }
+    return { name: nameValue, path: parts.join('/'), node };
+  });
+  for (const [index, cluster] of clusters.entries()) {
+    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
+  }
+  return clusters.map(({ name, path }) => ({ name, path }));
 }
 
 /**

@@ -58,6 +58,8 @@ export interface UnitReport {
   readonly counts: PlanCounts;
   /** Why it was not rendered on a side (and so not judged); absent when it was rendered. */
   readonly skipped?: string;
+  /** The cluster it belongs to, in Flux mode. */
+  readonly cluster?: string;
 }
 
 /** The plan's counts, as Terraform-style `N to add, N to change, N to prune`. */
@@ -138,6 +140,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Units, sorted by name. */
   readonly units: readonly UnitReport[];
+  /** What the run assumed and a reader should know (a cluster root taken to be applied), one sentence each. */
+  readonly notes: readonly string[];
   /** Changes that keep what the findings say is pruned, one per kustomization file; findings point here by `fixIndex`. */
   readonly fixes: readonly Fix[];
   /** Every change, sorted by unit and identity. */
@@ -167,6 +171,8 @@ export interface ReportInput {
   readonly config?: Config;
   /** Findings about the change itself (reads outside the repository, configuration edits). */
   readonly extraFindings?: readonly Finding[];
+  /** What the run assumed, one sentence each. */
+  readonly notes?: readonly string[];
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -181,9 +187,17 @@ const NOTABLE_PRUNED_KINDS = new Set([
 /** Runs the rules over the units and assembles the report. */
 export function buildReport(input: ReportInput): Report {
   const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
-  const generic = evaluateRules({ units });
-  const flux = input.owners ? applyFluxSemantics(generic, units, input.owners) : generic;
-  const all = [...flux, ...(input.extraFindings ?? [])];
+  // Each cluster is a world of its own: a CRD one cluster drops is no cascade in another, and
+  // an object cannot move between them.
+  const clusters = [...new Set(units.map((unit) => unit.cluster))];
+  const judged = clusters.flatMap((cluster) => {
+    const own = units.filter((unit) => unit.cluster === cluster);
+    const generic = evaluateRules({ units: own });
+    if (!input.owners) return generic;
+    const names = new Set(own.map((unit) => unit.unit));
+    return applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name))));
+  });
+  const all = [...judged, ...(input.extraFindings ?? [])];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef = (object: ResourceObject): ObjectRef => ({ ...object.id, apiVersion: object.apiVersion });
   const entry = (unit: string, object: ResourceObject): ObjectEntry => ({
@@ -198,7 +212,7 @@ export function buildReport(input: ReportInput): Report {
   const replaced: ReplaceEntry[] = [];
   const unitReports: UnitReport[] = [];
   let unchanged = 0;
-  for (const { unit, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped } of units) {
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -238,6 +252,7 @@ export function buildReport(input: ReportInput): Report {
         unchanged: diff.unchanged,
       },
       ...(skipped ? { skipped } : {}),
+      ...(cluster !== undefined ? { cluster } : {}),
     });
   }
 
@@ -268,6 +283,7 @@ export function buildReport(input: ReportInput): Report {
     findings,
     fixes: [],
     units: unitReports,
+    notes: [...(input.notes ?? [])],
     changes: { added, removed, changed, replaced },
   };
 }

@@ -11,6 +11,8 @@ import { formatGroupKind } from '../objects/scope.ts';
 export interface UnitDiff {
   /** The unit's name, e.g. the root's path. */
   readonly unit: string;
+  /** The cluster it belongs to (Flux mode, several clusters): rules look across one cluster's units only. */
+  readonly cluster?: string;
   /** Its objects before the change (empty when it did not exist). */
   readonly before: ObjectSet;
   /** Its objects after the change (empty when it no longer exists). */

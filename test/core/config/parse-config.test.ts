@@ -57,6 +57,9 @@ describe('parseConfig: valid files', () => {
         '  - Node',
         'sources:',
         '  - flux-system/infra',
+        'clusters:',
+        '  - name: production',
+        '    path: ./clusters/production/',
         'substitute:',
         '  cluster_name: production',
         '  _version: "1.20"',
@@ -86,6 +89,7 @@ describe('parseConfig: valid files', () => {
           { group: '', kind: 'Node' },
         ],
         sources: ['flux-system/infra'],
+        clusters: [{ name: 'production', path: 'clusters/production' }],
         substitute: { cluster_name: 'production', _version: '1.20', empty: '' },
         mirrors: [
           { from: 'https://raw.githubusercontent.com/', to: 'https://mirror.example.com/raw/' },
@@ -153,12 +157,15 @@ describe('EMPTY_CONFIG', () => {
 
 const SEVERITIES = 'Valid values: error, warning, notice';
 const FAIL_LEVELS = 'Valid values: error, warning, notice, never';
-const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, substitute, mirrors, remote';
+const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, clusters, substitute, mirrors, remote';
 const SEGMENTS_HINT =
   'but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)';
 
 describe('parseConfig: invalid files', () => {
   it.each<[string, string, string]>([
+    ['a cluster without a path', 'clusters:\n  - name: prod\n', '.prune-guard.yaml:2: clusters[0] lacks path (the folder Flux applies for it, e.g. clusters/production)'],
+    ['a cluster path that climbs out', 'clusters:\n  - name: prod\n    path: ../elsewhere\n', ".prune-guard.yaml:3: clusters[0].path is set to invalid value '../elsewhere': a folder inside the repository, e.g. clusters/production"],
+    ['one cluster name twice', 'clusters:\n  - {name: prod, path: a}\n  - {name: prod, path: b}\n', ".prune-guard.yaml:3: clusters[1].name 'prod' is used twice"],
     // YAML itself
     ['malformed YAML', 'ignore: [\n', `${FILE}:2: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ['a duplicate key', 'failOn: error\nfailOn: warning\n', `${FILE}:2: malformed YAML: Map keys must be unique`],

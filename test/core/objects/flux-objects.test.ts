@@ -70,6 +70,8 @@ spec:
       namePrefix: 'prod-',
       nameSuffix: '-eu',
       patches: [{ patch: '[{"op": "remove", "path": "/spec/replicas"}]', target: { kind: 'Deployment' } }],
+      patchesStrategicMerge: [],
+      patchesJson6902: [],
       images: [{ name: 'nginx', newTag: '1.27' }],
       components: ['../components/monitoring'],
       commonMetadata: { labels: { team: 'web' }, annotations: { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' } },
@@ -92,7 +94,6 @@ spec:
   });
 
   it.each([
-    ['v1beta1, which predates the prune semantics modelled', 'apiVersion: kustomize.toolkit.fluxcd.io/v1beta1\nkind: Kustomization\nmetadata: {name: old}\nspec: {path: ./old, prune: true}\n'],
     ['an unknown future version', 'apiVersion: kustomize.toolkit.fluxcd.io/v2\nkind: Kustomization\nmetadata: {name: next}\nspec: {path: ./next, prune: true}\n'],
     ["kustomize's own kustomization file", 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata: {name: local}\nresources: [app.yaml]\n'],
     ['another group', 'apiVersion: example.com/v1\nkind: Kustomization\nmetadata: {name: lookalike}\nspec: {path: ./x, prune: true}\n'],
@@ -100,6 +101,21 @@ spec:
     ['a HelmRelease', 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: web}\nspec: {}\n'],
   ])('ignores %s', (_description, yaml) => {
     expect(readFluxKustomization(parseOne(yaml))).toBeUndefined();
+  });
+
+  it('reads v1beta1 and v1beta2 with their patch fields, which v1 no longer has', () => {
+    const spec = '  patchesStrategicMerge:\n    - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n  patchesJson6902:\n    - target: {kind: Deployment, name: web}\n      patch: [{op: remove, path: /spec/replicas}]\n';
+    for (const version of ['v1beta1', 'v1beta2']) {
+      const old = readKs(kustomizationYaml('old', { apiVersion: `kustomize.toolkit.fluxcd.io/${version}`, spec }));
+      expect([old.key, old.prune, old.patchesStrategicMerge, old.patchesJson6902]).toEqual([
+        'flux-system/old',
+        true,
+        [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }],
+        [{ target: { kind: 'Deployment', name: 'web' }, patch: [{ op: 'remove', path: '/spec/replicas' }] }],
+      ]);
+    }
+    const current = readKs(kustomizationYaml('new', { spec }));
+    expect([current.patchesStrategicMerge, current.patchesJson6902]).toEqual([[], []]);
   });
 
   it('puts a Kustomization without a namespace in flux-system, and its key with it', () => {

@@ -1,0 +1,64 @@
+/**
+ * Reading a source the way discovery starts: every YAML object of the artifact, and the Flux
+ * Kustomizations declared in its files (one per file and object: two clusters often declare
+ * the same `namespace/name`).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { isFluxKustomization, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
+import { isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
+import { toPosix } from '../render/kustomize/read-kustomization.ts';
+
+/** A Flux Kustomization declared in a file of the source. */
+export interface DeclaredKustomization {
+  /** The Kustomization as written. */
+  readonly ks: FluxKustomization;
+  /** Its file, relative to the source root. */
+  readonly file: string;
+}
+
+/** Scans every YAML file of the artifact for objects; files that are not YAML are skipped. */
+export function scanSourceObjects(root: string): Array<{ file: string; body: KubeObject }> {
+  const found: Array<{ file: string; body: KubeObject }> = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== '.git') walk(path);
+        continue;
+      }
+      if (!/\.ya?ml$/.test(entry.name)) continue;
+      let docs: unknown[];
+      try {
+        docs = loadAll(readFileSync(path, 'utf8'), null, { schema: CORE_SCHEMA });
+      } catch {
+        // Templates, Helm values and other YAML that is not a manifest: not an entry point.
+        continue;
+      }
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative(root, path)), body: doc });
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** Returns the Flux Kustomizations the source declares in files, sorted by file, then key. */
+export function findDeclaredKustomizations(objects: ReadonlyArray<{ file: string; body: KubeObject }>): DeclaredKustomization[] {
+  const declared: DeclaredKustomization[] = [];
+  for (const { file, body } of objects) {
+    const ks = isFluxKustomization(body) ? readFluxKustomization(body) : undefined;
+    if (ks && !declared.some((other) => other.file === file && other.ks.key === ks.key)) declared.push({ ks, file });
+  }
+  return declared.sort((a, b) => compareText(a.file, b.file) || compareText(a.ks.key, b.ks.key));
+}
+
+/** True when `file` (relative to the source root) lies under the Flux path `path`. */
+export function isUnderPath(file: string, path: string): boolean {
+  return path === '' || file.startsWith(`${path}/`);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
