@@ -8071,11 +8071,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path2) : path2;
+        const basename4 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path2
+            shortcut && rule._basenameOnly ? basename4 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync15, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname7, join as join22, relative as relative12 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync6, readFileSync as readFileSync15, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname8, join as join23, relative as relative12 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -16527,12 +16527,13 @@ function describeKustomizationChanges(context) {
     const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
     if (changes.length === 0) continue;
     const diff = context.units.get(unit)?.diff;
+    if (!diff || diff.added.length === 0 && diff.removed.length === 0) continue;
     findings.push({
       rule: Rules.kustomizationSpecChanged,
       severity: "notice",
       unit,
       object,
-      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects, a delete and recreate for each that only changes identity`
     });
   }
   return findings;
@@ -20935,7 +20936,8 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { join as join10 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -21059,7 +21061,7 @@ function copyTree(from, to, skip, dropLink) {
 
 // src/flux/discover-units.ts
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
-import { join as join9, relative as relative7 } from "node:path";
+import { join as join9, posix, relative as relative7 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync4, readdirSync as readdirSync3 } from "node:fs";
@@ -21261,6 +21263,7 @@ var EMPTY_CONFIG = Object.freeze({
 // src/core/config/parse-config.ts
 var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
 var CLUSTER_KEYS = ["name", "path"];
+var SOURCE_KEYS = ["kind", "name", "path"];
 var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
 var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
@@ -21410,12 +21413,35 @@ function readGroupKind(reader, node, path2) {
   return { group, kind };
 }
 function readSourceRef(reader, node, path2) {
+  if (!(0, import_yaml5.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
+  const entries = reader.readMapping(node, path2, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
+  const kind = entries.get("kind");
+  const name = entries.get("name");
+  if (!kind) reader.fail(node, `${path2} lacks kind (GitRepository or OCIRepository)`);
+  if (!name) reader.fail(node, `${path2} lacks name (namespace/name of the source)`);
+  const kinds = ["GitRepository", "OCIRepository"];
+  const folder = entries.get("path");
+  return {
+    kind: reader.readChoice(reader.requireValue(kind, `${path2}.kind`, `Valid values: ${kinds.join(", ")}`), `${path2}.kind`, kinds),
+    name: readSourceName(reader, reader.requireValue(name, `${path2}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path2}.name`, "source"),
+    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. kubernetes"), `${path2}.path`) } : {}
+  };
+}
+function readSourceName(reader, node, path2, what) {
   const value = reader.readString(node, path2);
   const [namespace, name, ...rest] = value.split("/");
   if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
+    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
   }
   return value;
+}
+function readFolder(reader, node, path2) {
+  const value = reader.readString(node, path2);
+  const parts = value.split("/").filter((part) => part !== "" && part !== ".");
+  if (value.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(value)) {
+    reader.fail(node, `${path2} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+  }
+  return parts.join("/");
 }
 function readClusters(reader, entry) {
   const clusters = reader.readList(entry, "clusters", (node, path2) => {
@@ -21426,12 +21452,8 @@ function readClusters(reader, entry) {
     if (!folder) reader.fail(node, `${path2} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
     const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
-    const pathValue = reader.readString(reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
-    const parts = pathValue.split("/").filter((part) => part !== "" && part !== ".");
-    if (pathValue.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(pathValue)) {
-      reader.fail(folder.value, `${path2}.path is set to invalid value '${JSON.stringify(pathValue).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
-    }
-    return { name: nameValue, path: parts.join("/"), node };
+    const pathValue = readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
+    return { name: nameValue, path: pathValue, node };
   });
   for (const [index, cluster] of clusters.entries()) {
     if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
@@ -21846,14 +21868,16 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const buildDir = join6(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash3("sha256").update(`${ks.key}\0${ks.path}`).digest("hex").slice(0, 12)}`);
-  mkdirSync3(buildDir, { recursive: true });
-  for (const entry of readdirSync4(dir)) {
-    if (KUSTOMIZATION_FILE_NAMES.includes(entry)) continue;
-    symlinkSync(join6(dir, entry), join6(buildDir, entry));
-  }
   const text = (0, import_yaml6.stringify)(kustomization);
-  writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
+  const buildDir = join6(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash3("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  if (!existsSync3(join6(buildDir, "kustomization.yaml"))) {
+    mkdirSync3(buildDir, { recursive: true });
+    for (const entry of readdirSync4(dir)) {
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || existsSync3(join6(buildDir, entry))) continue;
+      symlinkSync(join6(dir, entry), join6(buildDir, entry));
+    }
+    writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
+  }
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show2, confinement);
   const outside = listOutsideReferences(graph);
@@ -22409,8 +22433,9 @@ function dedupe(seeds) {
 async function renderUnit(item, renderedDocs, options) {
   const { ks } = item;
   const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const sourceProblem = options.checkSource(ks.sourceRef);
-  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
+  const source = options.checkSource(ks.sourceRef, ks.path);
+  if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
+  if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
     return {
       ...base,
@@ -22421,7 +22446,7 @@ async function renderUnit(item, renderedDocs, options) {
   }
   let docs;
   try {
-    const plan = planFluxBuild(options.artifact, ks, options.show);
+    const plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
       const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
@@ -22529,7 +22554,7 @@ function findClusterRoots(declared, objects, configured = []) {
       roots.push({ ks, note: `the root of ${ks.path || "./"} is the sync of FluxInstance ${String(getMetadata(body).name)} (${file})` });
     }
   }
-  const covered = (file) => roots.some((root) => isUnderPath(file, root.ks.path));
+  const covered = (file) => roots.some((root) => isUnderPath(file, root.ks.path) || root.ks.sourceRef.kind === "OCIRepository" && file.includes(`/${root.ks.path}/`));
   const entryPoints = declared.filter(({ ks, file }) => !covered(file) && !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
   const folders = new Set(entryPoints.flatMap(({ file }) => findClusterFolder(file) ?? []));
   for (const folder of [...folders].sort()) {
@@ -22573,28 +22598,213 @@ function createSyncKustomization(path2, sourceRef) {
   return ks;
 }
 
-// src/flux/sources.ts
-function createSourceCheck(objects, repoUrl, mapped) {
-  const repositories = /* @__PURE__ */ new Map();
+// src/flux/external-artifacts.ts
+import { createHash as createHash5 } from "node:crypto";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join10, posix as posix2 } from "node:path";
+var CopyProblem = class extends Error {
+};
+function addExternalArtifacts(objects, artifact, check) {
+  const generated = indexGeneratedArtifacts(objects);
+  const built = /* @__PURE__ */ new Map();
+  return (ref, path2) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path2);
+    const key = `${ref.namespace}/${ref.name}`;
+    const known = built.get(key);
+    if (known) return known;
+    const output = generated.get(key);
+    const resolution = output ? buildTree(key, output, artifact, check) : { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
+    built.set(key, resolution);
+    return resolution;
+  };
+}
+function indexGeneratedArtifacts(objects) {
+  const outputs = /* @__PURE__ */ new Map();
   for (const body of objects) {
-    if (body.kind !== "GitRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+    if (body.kind !== "ArtifactGenerator" || getApiGroup(String(body.apiVersion)) !== "source.extensions.fluxcd.io") continue;
+    const metadata = getMetadata(body);
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    const spec = isRecord(body.spec) ? body.spec : {};
+    const sources = /* @__PURE__ */ new Map();
+    for (const source of (Array.isArray(spec.sources) ? spec.sources : []).filter(isRecord)) {
+      sources.set(String(source.alias), {
+        kind: String(source.kind ?? ""),
+        name: String(source.name ?? ""),
+        namespace: typeof source.namespace === "string" && source.namespace !== "" ? source.namespace : namespace
+      });
+    }
+    for (const output of (Array.isArray(spec.artifacts) ? spec.artifacts : []).filter(isRecord)) {
+      const key = `${namespace}/${String(output.name)}`;
+      if (!outputs.has(key)) outputs.set(key, { generator: `${namespace}/${String(metadata.name)}`, sources, copy: (Array.isArray(output.copy) ? output.copy : []).filter(isRecord) });
+    }
+  }
+  return outputs;
+}
+function buildTree(key, output, artifact, check) {
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(key).digest("hex").slice(0, 12)}`;
+  const tree = join10(artifact.root, name);
+  rmSync5(tree, { recursive: true, force: true });
+  mkdirSync5(tree);
+  const notes = [];
+  try {
+    for (const rule of output.copy) {
+      const from = String(rule.from ?? "");
+      const alias = /^@([^/]+)\/(.*)$/.exec(from);
+      if (!alias?.[1] || alias[2] === void 0) throw new CopyProblem(`copy from '${from}' does not start with @alias/`);
+      const source = output.sources.get(alias[1]);
+      if (!source) throw new CopyProblem(`copy from '${from}' names no source alias of ArtifactGenerator ${output.generator}`);
+      const resolved = check(source, "");
+      if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
+      if (resolved.note) notes.push(resolved.note);
+      if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
+      applyCopy(join10(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String));
+    }
+  } catch (error) {
+    if (!(error instanceof CopyProblem)) throw error;
+    return { problem: `its source ExternalArtifact/${key} (ArtifactGenerator ${output.generator}) cannot be rebuilt here: ${error.message}` };
+  }
+  return { root: name, ...notes.length > 0 ? { note: notes.join("; ") } : {} };
+}
+function applyCopy(sourceRoot, pattern, to, tree, exclude) {
+  if (!to.startsWith("@artifact/")) throw new CopyProblem(`copy to '${to}' does not start with @artifact/`);
+  const target = checkRelative(to.slice("@artifact/".length), to);
+  const toFolder = to.endsWith("/");
+  const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
+  if (!/[*?[\]]/.test(pattern)) {
+    const path2 = checkRelative(pattern, pattern);
+    const source = join10(sourceRoot, path2);
+    if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join10(tree, target, basename2(path2)), path2, exclude);
+    if (excluded(path2, ".")) return;
+    const into = toFolder || existsSync6(join10(tree, target)) && statSync5(join10(tree, target)).isDirectory();
+    copyFile(source, join10(tree, target, into ? basename2(path2) : ""));
+    return;
+  }
+  const matches = matchGlob(sourceRoot, pattern);
+  if (matches.length === 0) throw new CopyProblem(`no files match pattern '${pattern}'`);
+  const base = selectionRoot(pattern);
+  const kept = matches.filter((match2) => !excluded(match2, base));
+  if (kept.length === 0) throw new CopyProblem(`every file matching '${pattern}' is excluded`);
+  const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
+  for (const match2 of kept) {
+    const relative13 = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
+    const source = join10(sourceRoot, match2);
+    if (statSync5(source).isDirectory()) copyTree2(source, join10(tree, target, relative13), match2, exclude);
+    else copyFile(source, join10(tree, target, relative13));
+  }
+}
+function checkRelative(path2, shown) {
+  const clean = posix2.normalize(path2.replace(/\/+$/, "") || ".");
+  if (clean.startsWith("/") || clean === ".." || clean.startsWith("../") || clean.includes("\0")) throw new CopyProblem(`'${shown}' leads outside its root`);
+  return clean === "." ? "" : clean;
+}
+function matchGlob(root, pattern) {
+  let current = [""];
+  for (const segment of pattern.split("/").filter((part) => part !== "" && part !== ".")) {
+    if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
+    const next = [];
+    for (const dir of current) {
+      const full = join10(root, dir);
+      if (!existsSync6(full) || !statSync5(full).isDirectory()) continue;
+      for (const entry of readdirSync7(full).sort()) {
+        if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
+      }
+    }
+    current = next;
+  }
+  return current.filter((path2) => path2 !== "");
+}
+function selectionRoot(pattern) {
+  const parts = [];
+  for (const part of pattern.split("/")) {
+    if (/[*?[\]]/.test(part)) break;
+    parts.push(part);
+  }
+  return parts.length === 0 ? "." : parts.join("/");
+}
+function isExcluded(path2, exclude) {
+  return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path2), pattern, { dot: true }));
+}
+function copyTree2(source, destination, shownPath, exclude) {
+  mkdirSync5(destination, { recursive: true });
+  for (const entry of readdirSync7(source, { withFileTypes: true })) {
+    const path2 = `${shownPath}/${entry.name}`;
+    if (isExcluded(path2, exclude)) continue;
+    if (entry.isDirectory()) copyTree2(join10(source, entry.name), join10(destination, entry.name), path2, exclude);
+    else if (entry.isFile()) copyFile(join10(source, entry.name), join10(destination, entry.name));
+  }
+}
+function copyFile(source, destination) {
+  mkdirSync5(dirname6(destination), { recursive: true });
+  copyFileSync2(source, destination);
+}
+
+// src/flux/sources.ts
+function indexSources(objects) {
+  const sources = /* @__PURE__ */ new Map();
+  for (const body of objects) {
+    if (body.kind !== "GitRepository" && body.kind !== "OCIRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
     const metadata = getMetadata(body);
     const spec = isRecord(body.spec) ? body.spec : {};
     const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
-    repositories.set(`${namespace}/${String(metadata.name)}`, String(spec.url ?? ""));
+    sources.set(`${String(body.kind)}/${namespace}/${String(metadata.name)}`, { url: String(spec.url ?? ""), ref: isRecord(spec.ref) ? spec.ref : {} });
   }
-  const ours = repoUrl ? normalizeGitUrl(repoUrl) : void 0;
-  return (ref) => {
+  return sources;
+}
+function createSourceCheck(objects, context) {
+  const declared = indexSources(objects);
+  const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : void 0;
+  const configured = (kind, name) => context.configured.find((entry) => entry.kind === kind && entry.name === name);
+  const pushed = /* @__PURE__ */ new Map();
+  return (ref, path2) => {
     const name = `${ref.namespace}/${ref.name}`;
-    if (ref.kind !== "GitRepository") return `its source is ${ref.kind}/${name}, not this repository`;
-    if (mapped.includes(name)) return void 0;
-    const url = repositories.get(name);
-    if (url !== void 0 && ours !== void 0) {
-      return normalizeGitUrl(url) === ours ? void 0 : `its source GitRepository/${name} points at ${url}, not this repository (list it under sources in .prune-guard.yaml if it is)`;
+    if (ref.kind === "OCIRepository") {
+      const setting2 = configured("OCIRepository", name);
+      if (setting2) return { root: setting2.path ?? "" };
+      if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
+      const found = pushed.get(name) ?? resolvePushedFolder(name, path2, context);
+      pushed.set(name, found);
+      return found;
     }
-    if (ref.name === "flux-system") return void 0;
-    return url !== void 0 ? `cannot tell whether GitRepository/${name} (${url}) is this repository: list it under sources in .prune-guard.yaml if it is` : `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one`;
+    if (ref.kind !== "GitRepository") return { problem: `its source is ${ref.kind}/${name}, not this repository` };
+    const setting = configured("GitRepository", name);
+    if (setting) return { root: setting.path ?? "" };
+    const source = declared.get(`GitRepository/${name}`);
+    if (source !== void 0 && ours !== void 0 && normalizeGitUrl(source.url) !== ours) {
+      return { problem: `its source GitRepository/${name} points at ${source.url}, not this repository (list it under sources in .prune-guard.yaml if it is)` };
+    }
+    if (source !== void 0 && (ours !== void 0 || ref.name === "flux-system")) {
+      const other = describeOtherRef(source.ref, context.branch);
+      return other ? { problem: `its source GitRepository/${name} follows ${other} of this repository, not the change under review (list it under sources in .prune-guard.yaml if it is)` } : { root: "" };
+    }
+    if (ref.name === "flux-system") return { root: "" };
+    return source !== void 0 ? { problem: `cannot tell whether GitRepository/${name} (${source.url}) is this repository: list it under sources in .prune-guard.yaml if it is` } : { problem: `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one` };
   };
+}
+function describeOtherRef(ref, branch) {
+  const text = (key) => typeof ref[key] === "string" && ref[key] !== "" ? ref[key] : void 0;
+  const commit = text("commit");
+  if (commit) return `commit ${commit}`;
+  const tag = text("tag");
+  if (tag) return `tag ${tag}`;
+  const semver = text("semver");
+  if (semver) return `semver ${semver}`;
+  const named = text("name");
+  if (named && !(branch !== void 0 && named === `refs/heads/${branch}`)) return `${named}`;
+  const followed = text("branch");
+  if (followed && branch !== void 0 && followed !== branch) return `branch ${followed}`;
+  return void 0;
+}
+function resolvePushedFolder(name, path2, context) {
+  const folder = findPushedFolder(path2, context);
+  if (folder === void 0) {
+    return { problem: `its source OCIRepository/${name} is an artifact, and no single folder of this repository holds ./${path2} to say it is pushed from there (list it under sources in .prune-guard.yaml with that folder)` };
+  }
+  return { root: folder, note: `OCIRepository/${name} is taken to be pushed from ${folder || "."}/, the one folder holding ./${path2} (declare it under sources in .prune-guard.yaml if it is not)` };
+}
+function findPushedFolder(path2, context) {
+  const candidates = ["", ...context.listFolders()].filter((folder) => context.isDirectory(folder === "" ? path2 : path2 === "" ? folder : `${folder}/${path2}`));
+  return candidates.length === 1 ? candidates[0] : void 0;
 }
 function normalizeGitUrl(url) {
   let value = url.trim().replace(/\/+$/, "").replace(/\.git$/, "");
@@ -22775,13 +22985,14 @@ async function compareFluxSides(sides, context) {
   const { runner, remote: remote2, settings, concurrency: width } = context;
   const artifacts = [];
   const secretValues = /* @__PURE__ */ new Set();
+  const notes = /* @__PURE__ */ new Set();
   try {
     const cache2 = /* @__PURE__ */ new Map();
     let builds = 0;
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join10(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join11(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
       const fileHashes = /* @__PURE__ */ new Map();
       const build2 = (plan, ks) => {
@@ -22796,13 +23007,15 @@ async function compareFluxSides(sides, context) {
         }
         return pending2;
       };
+      const bodies = objects.map(({ body }) => body);
       const declared = findDeclaredKustomizations(objects);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
         build: build2,
-        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
+        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
+        notes,
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
@@ -22813,9 +23026,9 @@ async function compareFluxSides(sides, context) {
     const before = await discover(sides.before);
     const after = await discover(sides.after);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
-    const notes = [...new Set([...after.roots, ...before.roots].flatMap((root) => root.note ? [root.note] : []))];
+    for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
     const analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, notes),
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort()),
       secretValues: [...secretValues].sort()
     };
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
@@ -22825,6 +23038,33 @@ async function compareFluxSides(sides, context) {
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
+}
+function describeSourceContext(sides, artifact, configured) {
+  let folders;
+  const isDirectory = (path2) => {
+    const full = join11(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync6(full).isDirectory();
+  };
+  return {
+    ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
+    ...sides.branch ? { branch: sides.branch } : {},
+    configured,
+    isDirectory,
+    listFolders: () => folders ??= listFolders(artifact.root)
+  };
+}
+function listFolders(root) {
+  const found = [];
+  const walk = (dir, rel) => {
+    for (const entry of readdirSync8(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+      const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      found.push(path2);
+      walk(join11(dir, entry.name), path2);
+    }
+  };
+  walk(root, "");
+  return found.sort();
 }
 function nameUnits(units, byCluster) {
   const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
@@ -22896,8 +23136,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { join as join11, relative as relative8 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync7 } from "node:fs";
+import { join as join12, relative as relative8 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -22927,14 +23167,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync6(join11(before.root, path2)) && !existsSync6(join11(after.root, path2))) {
+    if (!existsSync8(join12(before.root, path2)) && !existsSync8(join12(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join11(side.root, path2);
-      if (!existsSync6(dir)) continue;
-      if (!statSync5(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      const dir = join12(side.root, path2);
+      if (!existsSync8(dir)) continue;
+      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative8(side.root, root)));
@@ -22952,7 +23192,7 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join11(side.root, name);
+      const dir = join12(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -22989,23 +23229,23 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync7, readFileSync as readFileSync10, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
-import { join as join12, posix, relative as relative9 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync10, readdirSync as readdirSync9, statSync as statSync8 } from "node:fs";
+import { join as join13, posix as posix3, relative as relative9 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join12(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join13(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join12(root, path2);
-        const readable = existsSync7(absolute) && isInside(confinement, absolute) && statSync6(absolute).isFile() && statSync6(absolute).size <= FILE_SIZE_LIMIT;
+        const absolute = join13(root, path2);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync8(absolute).isFile() && statSync8(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path2, readable ? readFileSync10(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
@@ -23025,8 +23265,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync7(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join12(dir, entry.name));
+    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join13(dir, entry.name));
     }
   };
   walk(root);
@@ -23035,9 +23275,9 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync7(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join12(dir, entry.name);
+      const path2 = join13(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative9(root, path2)));
     }
@@ -23047,9 +23287,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join13(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join14(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -23065,11 +23305,11 @@ function compareText2(a, b) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync11 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -23287,7 +23527,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join14(planning.beforeRoot, group.source);
+    const file = join15(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group.sourceIsFile ? readFileSync11(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
@@ -23340,7 +23580,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join15(planning.head.root, path2);
+  const headFile = join16(planning.head.root, path2);
   const original = readFileSync12(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -23436,7 +23676,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync12(join15(planning.head.root, path2), "utf8");
+  const original = readFileSync12(join16(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -23456,16 +23696,16 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync9, readFileSync as readFileSync13 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync13 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync8, readdirSync as readdirSync8 } from "node:fs";
-import { dirname as dirname6, join as join16, relative as relative10 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync10 } from "node:fs";
+import { dirname as dirname7, join as join17, relative as relative10 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname6(join16(root, group.kustomization));
+  const kustomizationDir = dirname7(join17(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -23485,12 +23725,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join16(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join17(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative10(kustomizationDir, join16(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative10(kustomizationDir, join17(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -23508,8 +23748,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText2);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname6(join16(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync8(headDir) ? readdirSync8(headDir) : []);
+  const headDir = dirname7(join17(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync10(headDir) ? readdirSync10(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
     allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -23523,21 +23763,21 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative10(planning.head.root, join16(headDir, name))), content }],
+    files: [{ path: toPosix(relative10(planning.head.root, join17(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
 
 // src/app/fixes/find-remote-candidates.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix4 } from "node:path";
 var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
 var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
   if (!url) return;
-  const fileName = posix2.basename(new URL(url).pathname);
-  const oldName = isRemoteFileUrl(group.source) ? posix2.basename(new URL(group.source).pathname) : fileName;
+  const fileName = posix4.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix4.basename(new URL(group.source).pathname) : fileName;
   const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
@@ -23575,14 +23815,14 @@ async function listRemoteNames(url, fileName, planning, notes, lookup2) {
   const github = parseGitHubFileUrl(url);
   const { contents } = planning;
   if (!github || !contents) return probes;
-  const directory = posix2.dirname(github.path) === "." ? "" : posix2.dirname(github.path);
+  const directory = posix4.dirname(github.path) === "." ? "" : posix4.dirname(github.path);
   try {
     const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
     const listing = await list(directory);
     const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
     const files = listing.filter(isFile).map((entry) => entry.name);
     for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix2.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+      files.push(...(await list(posix4.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error) {
@@ -23603,13 +23843,13 @@ async function readRemoteCandidate(url, name, search) {
   const sibling = replaceFileName(url, name);
   const fetched = await fetchText(sibling);
   if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix2.basename(name))) {
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix4.basename(name))) {
     const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
     return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
   const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
   if (files.length === 0) return {};
-  const urls = files.map((file) => replaceFileName(url, posix2.join(posix2.dirname(name), file)));
+  const urls = files.map((file) => replaceFileName(url, posix4.join(posix4.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
   for (const target of urls) {
     const part = await fetchText(target);
@@ -23631,12 +23871,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join17(planning.head.root, group.kustomization);
-  if (!existsSync9(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
+  const headFile = join18(planning.head.root, group.kustomization);
+  if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync13(headFile, "utf8");
-  const beforeFile = join17(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync9(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync13(beforeFile, "utf8")) : [];
+  const beforeFile = join18(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync13(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -23788,13 +24028,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join21, resolve as resolve7 } from "node:path";
+import { join as join22, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync as mkdtempSync4, rmSync as rmSync5 } from "node:fs";
+import { accessSync, constants, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename2, delimiter, isAbsolute as isAbsolute2, join as join18, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join19, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -23908,16 +24148,16 @@ function createKustomizeRunner(options) {
   readPassEnv(options.env);
   const limit = readMemoryLimit(options.env);
   const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename2(kustomize).startsWith("kubectl");
+  const viaKubectl = basename3(kustomize).startsWith("kubectl");
   const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const command = `${basename2(kustomize)} ${prefix2.join(" ")}`;
+  const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
   return {
     command,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync4(join18(tmpdir4(), "prune-guard-home-"));
+      const home = mkdtempSync4(join19(tmpdir4(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -23932,7 +24172,7 @@ function createKustomizeRunner(options) {
       });
       stop = registerCleanup(() => {
         if (child.exitCode === null) child.kill();
-        rmSync5(home, { recursive: true, force: true });
+        rmSync6(home, { recursive: true, force: true });
       });
     })
   };
@@ -23999,7 +24239,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join18(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join19(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -24071,8 +24311,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync10, readFileSync as readFileSync14, statSync as statSync7 } from "node:fs";
-import { join as join19 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync14, statSync as statSync9 } from "node:fs";
+import { join as join20 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -24081,11 +24321,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync10(join19(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join20(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join19(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join20(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
@@ -24118,11 +24358,11 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync10(join19(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join20(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join19(root, name);
+    const path2 = join20(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync7(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    if (!statSync9(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync14(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
@@ -24142,14 +24382,14 @@ function loadSettings(options, sides) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync11, realpathSync as realpathSync4, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync13, realpathSync as realpathSync4, statSync as statSync10 } from "node:fs";
 import { isAbsolute as isAbsolute3, relative as relative11, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
+import { mkdtempSync as mkdtempSync5, rmSync as rmSync7 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -24197,13 +24437,13 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync5(join20(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync5(join21(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
     }
-    rmSync6(dir, { recursive: true, force: true });
+    rmSync7(dir, { recursive: true, force: true });
     try {
       execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
@@ -24271,7 +24511,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir)
   };
-  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {} };
+  const branch = source.baseBranch ?? readBranchName(baseRef);
+  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
@@ -24287,11 +24528,15 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   return { ...common, before, after };
 }
+function readBranchName(ref) {
+  const name = ref.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "").replace(/^origin\//, "");
+  return name === "" || name === "HEAD" || /^[0-9a-f]{7,64}$/i.test(name) || /[~^:@]/.test(name) ? void 0 : name;
+}
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
-    if (!existsSync11(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync8(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
+    if (!statSync10(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -24306,7 +24551,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join21(before.root, path2)) || declaresFluxKustomizations(join21(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join22(before.root, path2)) || declaresFluxKustomizations(join22(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const fetcher = createRemoteFetcher({
     cacheDir: resolveCacheDir(options),
@@ -24342,7 +24587,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join21(env.XDG_CACHE_HOME || join21(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join22(env.XDG_CACHE_HOME || join22(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -24381,7 +24626,7 @@ async function runWithTree(options, dependencies = {}) {
 }
 function compare2(plan, options) {
   const { before, after, paths, render } = plan;
-  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {} }, render);
+  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {} }, render);
   return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, render);
 }
 
@@ -24595,8 +24840,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join22(headRoot, path2);
-    return existsSync12(absolute) ? readFileSync15(absolute, "utf8") : void 0;
+    const absolute = join23(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync15(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -24624,8 +24869,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join22(headRoot, change.path);
-    mkdirSync5(dirname7(absolute), { recursive: true });
+    const absolute = join23(headRoot, change.path);
+    mkdirSync6(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);

@@ -290,6 +290,7 @@ async function runAction(): Promise<void> {
           base: before.base,
           exactBase: before.exact,
           ...(before.policy ? { policyRef: before.policy } : {}),
+          ...(pr ? { baseBranch: pr.baseRef } : {}),
           baseLabel: before.label,
           headLabel: pr ? `#${pr.number} (${pr.headSha.slice(0, 7)})` : 'HEAD',
         },

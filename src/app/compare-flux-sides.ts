@@ -3,6 +3,7 @@
  * and built as kustomize-controller does, one unit per Kustomization (its inventory), and
  * the prune prediction on top.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PruneGuardError } from '../core/errors.ts';
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
@@ -16,7 +17,10 @@ import { discoverFluxUnits, type FluxDiscovery, type FluxUnit } from '../flux/di
 import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
 import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
-import { createSourceCheck } from '../flux/sources.ts';
+import { addExternalArtifacts } from '../flux/external-artifacts.ts';
+import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
+import type { SourceSetting } from '../core/config/config-model.ts';
+import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
 import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
@@ -33,6 +37,8 @@ export interface FluxSides {
   readonly after: Side;
   /** The repository's origin URL, when known. */
   readonly repoUrl?: string;
+  /** The branch the change merges into, when known. */
+  readonly branch?: string;
 }
 
 /** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). A fix for a unit is proposed unverified. */
@@ -41,6 +47,8 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   const artifacts: Artifact[] = [];
   // Values taken from Secrets on either side: the before value must not leak through a diff either.
   const secretValues = new Set<string>();
+  // What was assumed to find roots and sources, on either side, for the report.
+  const notes = new Set<string>();
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let builds = 0;
@@ -63,13 +71,15 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         }
         return pending;
       };
+      const bodies = objects.map(({ body }) => body);
       const declared = findDeclaredKustomizations(objects);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show,
         build,
-        checkSource: createSourceCheck(objects.map(({ body }) => body), sides.repoUrl, settings.config.sources),
+        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
+        notes,
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
@@ -81,9 +91,9 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const after = await discover(sides.after);
     // With one cluster, units are named as Flux names Kustomizations; with several, by cluster too.
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => (unit.cluster !== undefined ? [unit.cluster] : [])));
-    const notes = [...new Set([...after.roots, ...before.roots].flatMap((root) => (root.note ? [root.note] : [])))];
+    for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
     const analysis: Analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, notes),
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort()),
       secretValues: [...secretValues].sort(),
     };
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
@@ -95,6 +105,37 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   } finally {
     for (const artifact of artifacts) artifact.dispose();
   }
+}
+
+/** What deciding a side's sources needs: this repository's URL and branch, the configuration, and the artifact's folders. */
+function describeSourceContext(sides: FluxSides, artifact: Artifact, configured: readonly SourceSetting[]): SourceContext {
+  let folders: string[] | undefined;
+  const isDirectory = (path: string): boolean => {
+    const full = join(artifact.root, path);
+    return isInside(artifact.confinement, full) && existsSync(full) && statSync(full).isDirectory();
+  };
+  return {
+    ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}),
+    ...(sides.branch ? { branch: sides.branch } : {}),
+    configured,
+    isDirectory,
+    listFolders: () => (folders ??= listFolders(artifact.root)),
+  };
+}
+
+/** Every folder below `root`, relative, build directories and `.git` left out. */
+function listFolders(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === '.git' || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      found.push(path);
+      walk(join(dir, entry.name), path);
+    }
+  };
+  walk(root, '');
+  return found.sort();
 }
 
 /** A unit with the name reports give it: `namespace/name`, after `cluster: ` when there are several clusters; its parent named alike. */

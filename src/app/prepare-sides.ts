@@ -49,6 +49,8 @@ export interface PreparedSides {
   readonly repoUrl?: string;
   /** Git mode: the configuration files as the base branch itself has them now (its tip, not the merge base). */
   readonly policyFiles?: ReadonlyMap<string, string>;
+  /** Git mode: the branch the change merges into, when a branch name is known. */
+  readonly branch?: string;
 }
 
 /** Prepares both sides; the temporary checkouts it makes are added to `checkouts`, for the caller to dispose of. */
@@ -99,7 +101,8 @@ async function prepareGitSides(
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
   };
-  const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}) };
+  const branch = source.baseBranch ?? readBranchName(baseRef);
+  const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
   if (!source.head) {
     const files = await listWorkingTreeFiles(git);
     const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
@@ -114,6 +117,12 @@ async function prepareGitSides(
     confinement: createConfinement(headCheckout.dir),
   };
   return { ...common, before, after };
+}
+
+/** `main` for `main`, `origin/main`, `refs/heads/main` or `refs/remotes/origin/main`; undefined for a commit or `HEAD`. */
+function readBranchName(ref: string): string | undefined {
+  const name = ref.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\/[^/]+\//, '').replace(/^origin\//, '');
+  return name === '' || name === 'HEAD' || /^[0-9a-f]{7,64}$/i.test(name) || /[~^:@]/.test(name) ? undefined : name;
 }
 
 function prepareDirectorySides(source: Extract<RunSource, { kind: 'dirs' }>, cwd: string): PreparedSides {

@@ -25,6 +25,8 @@ export type RunSource =
       readonly headLabel?: string;
       /** The commit whose configuration is the policy; default: the commit `base` names (its tip, not the merge base). */
       readonly policyRef?: string;
+      /** The branch the change merges into, for telling which Flux GitRepository refs follow it; default: the branch `base` names. */
+      readonly baseBranch?: string;
     }
   | {
       /** Compare two directories, no git. */

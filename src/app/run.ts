@@ -63,6 +63,6 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
 /** Compares the sides in the plan's mode. */
 function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
   const { before, after, paths, render } = plan;
-  if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}) }, render);
+  if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}) }, render);
   return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, render);
 }

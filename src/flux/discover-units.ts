@@ -6,8 +6,9 @@
  * says whether a directory declares any Flux Kustomization at all (Flux mode or plain roots).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { isFluxKustomization, readFluxKustomization, type FluxKustomization, type SourceRef } from '../core/objects/flux-objects.ts';
+import { join, posix, relative } from 'node:path';
+import { isFluxKustomization, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
+import type { SourceCheck } from './sources.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { ClusterRoot } from './find-roots.ts';
 import { isUnderPath, type DeclaredKustomization } from './scan-source.ts';
@@ -52,10 +53,12 @@ export interface FluxDiscoveryOptions {
   readonly show: PathDisplay;
   /** Builds a prepared plan (kustomize, with caching across sides). */
   readonly build: (plan: FluxBuildPlan, ks: FluxKustomization) => Promise<ManifestDoc[]>;
-  /** Decides whether a source is this repository; returns the reason when it is not. */
-  readonly checkSource: (ref: SourceRef) => string | undefined;
+  /** Where a source's root lies in the checkout, or why it is not this checkout. */
+  readonly checkSource: SourceCheck;
   /** Values for variables only the cluster knows (the config file's `substitute`). */
   readonly clusterVariables: Readonly<Record<string, string>>;
+  /** Receives what was assumed to find a source (a folder an OCI artifact is pushed from), for the report. */
+  readonly notes?: Set<string>;
   /** Receives every value a Kustomization takes from a Secret (substituteFrom), for masking in output. */
   readonly secretValues?: Set<string>;
   /** How many builds run at once. */
@@ -157,8 +160,9 @@ async function renderUnit(
 ): Promise<FluxUnit> {
   const { ks } = item;
   const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
-  const sourceProblem = options.checkSource(ks.sourceRef);
-  if (sourceProblem) return { ...base, skipped: sourceProblem, docs: [], missingVariables: [] };
+  const source = options.checkSource(ks.sourceRef, ks.path);
+  if ('problem' in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
+  if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
     return {
       ...base,
@@ -169,7 +173,8 @@ async function renderUnit(
   }
   let docs: ManifestDoc[];
   try {
-    const plan = planFluxBuild(options.artifact, ks, options.show);
+    // Spec paths are relative to the source's root, which may be a folder of the checkout.
+    const plan = planFluxBuild(options.artifact, source.root === '' ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       // The merged kustomization stands in for the user's own file in the path.
       const unalias = createUnalias(plan.aliases);

@@ -52,7 +52,9 @@ export function findClusterRoots(
       roots.push({ ks, note: `the root of ${ks.path || './'} is the sync of FluxInstance ${String(getMetadata(body).name)} (${file})` });
     }
   }
-  const covered = (file: string): boolean => roots.some((root) => isUnderPath(file, root.ks.path));
+  // A root read from an artifact pushed from a folder covers that path below any folder.
+  const covered = (file: string): boolean =>
+    roots.some((root) => isUnderPath(file, root.ks.path) || (root.ks.sourceRef.kind === 'OCIRepository' && file.includes(`/${root.ks.path}/`)));
   const entryPoints = declared.filter(({ ks, file }) => !covered(file) && !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
   const folders = new Set(entryPoints.flatMap(({ file }) => findClusterFolder(file) ?? []));
   for (const folder of [...folders].sort()) {

@@ -81,15 +81,19 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
 
   const kustomization = existing ? readRootKustomization(existing, show) : generateKustomization(dir, show);
   mergeSpecIntoKustomization(kustomization, ks);
-  // Named by owner and path, so both sides get the same directory and identical inputs hash alike.
-  const buildDir = join(dirname(dir), `${BUILD_DIR_PREFIX}${createHash('sha256').update(`${ks.key}\0${ks.path}`).digest('hex').slice(0, 12)}`);
-  mkdirSync(buildDir, { recursive: true });
-  for (const entry of readdirSync(dir)) {
-    if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(entry)) continue;
-    symlinkSync(join(dir, entry), join(buildDir, entry));
-  }
   const text = stringify(kustomization);
-  writeFileSync(join(buildDir, 'kustomization.yaml'), text);
+  // Named by owner, path and merged file, so both sides get the same directory and identical
+  // inputs hash alike; two clusters whose same-named Kustomizations differ get two.
+  const buildDir = join(dirname(dir), `${BUILD_DIR_PREFIX}${createHash('sha256').update(`${ks.key}\0${ks.path}\0${text}`).digest('hex').slice(0, 12)}`);
+  // The same name means the same content: a directory made already (another cluster's twin) is reused.
+  if (!existsSync(join(buildDir, 'kustomization.yaml'))) {
+    mkdirSync(buildDir, { recursive: true });
+    for (const entry of readdirSync(dir)) {
+      if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(entry) || existsSync(join(buildDir, entry))) continue;
+      symlinkSync(join(dir, entry), join(buildDir, entry));
+    }
+    writeFileSync(join(buildDir, 'kustomization.yaml'), text);
+  }
 
   const confinement = admitBuildDirectory(artifact.confinement, buildDir);
   const graph = readKustomizationGraph(buildDir, show, confinement);

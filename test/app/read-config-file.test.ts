@@ -19,7 +19,7 @@ describe('loadConfig', () => {
 
   it.each(['.prune-guard.yaml', '.prune-guard.yml'])('reads %s at the repository root', (name) => {
     writeFileSync(join(root, name), 'failOn: warning\nsources: [flux-system/infra]\n');
-    expect(loadConfig({ repoRoot: root })).toEqual({ ...EMPTY_CONFIG, failOn: 'warning', sources: ['flux-system/infra'] });
+    expect(loadConfig({ repoRoot: root })).toEqual({ ...EMPTY_CONFIG, failOn: 'warning', sources: [{ kind: 'GitRepository', name: 'flux-system/infra' }] });
   });
 
   it('gives the empty config when the root has no file', () => {

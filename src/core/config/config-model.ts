@@ -25,8 +25,8 @@ export interface Config {
   readonly ignore: readonly string[];
   /** Kinds the user declares cluster-scoped, beyond the built-in table and the rendered CRDs. */
   readonly clusterScoped: readonly GroupKind[];
-  /** Flux GitRepository objects (`namespace/name`) that are this repository. */
-  readonly sources: readonly string[];
+  /** Flux sources that are this checkout (or a folder of it). */
+  readonly sources: readonly SourceSetting[];
   /** Cluster roots as the operator declares them; empty: found in the repository (sync Kustomizations, FluxInstances, `clusters/<name>/`). */
   readonly clusters: readonly ClusterSetting[];
   /** Values for Flux post-build variables that only the cluster knows. */
@@ -35,6 +35,16 @@ export interface Config {
   readonly mirrors: readonly Mirror[];
   /** Where remote resources may come from. */
   readonly remote: RemoteSettings;
+}
+
+/** A Flux source the operator maps to this checkout: `namespace/name` alone is a GitRepository. */
+export interface SourceSetting {
+  /** `GitRepository` or `OCIRepository`. */
+  readonly kind: 'GitRepository' | 'OCIRepository';
+  /** `namespace/name` of the source object. */
+  readonly name: string;
+  /** The folder of this repository the source's root is (an OCI artifact pushed from it); undefined: the repository root. */
+  readonly path?: string;
 }
 
 /** A cluster the operator declares: the folder Flux applies for it, as bootstrap's `--path` names it. */

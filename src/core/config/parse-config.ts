@@ -9,7 +9,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from '../errors.ts';
 import { FailLevels, Rules, Severities, type FailLevel } from '../rules/findings.ts';
-import { EMPTY_CONFIG, type ClusterSetting, type Config, type Mirror, type RemoteSettings, type SeverityOverride } from './config-model.ts';
+import { EMPTY_CONFIG, type ClusterSetting, type Config, type Mirror, type RemoteSettings, type SeverityOverride, type SourceSetting } from './config-model.ts';
 import { describeYamlError } from '../objects/kube-objects.ts';
 import { findPatternProblem } from './object-patterns.ts';
 import { findAllowEntryProblem } from './network-policy.ts';
@@ -21,6 +21,8 @@ import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
 const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
 
 const CLUSTER_KEYS = ['name', 'path'] as const;
+
+const SOURCE_KEYS = ['kind', 'name', 'path'] as const;
 
 const REMOTE_KEYS = ['allow'] as const;
 
@@ -208,13 +210,40 @@ function readGroupKind(reader: ConfigReader, node: Node, path: string): GroupKin
   return { group, kind };
 }
 
-function readSourceRef(reader: ConfigReader, node: Node, path: string): string {
+/** A `sources:` entry: `namespace/name` of a GitRepository, or `{kind, name, path}`. */
+function readSourceRef(reader: ConfigReader, node: Node, path: string): SourceSetting {
+  if (!isMap(node)) return { kind: 'GitRepository', name: readSourceName(reader, node, path, 'GitRepository') };
+  const entries = reader.readMapping(node, path, SOURCE_KEYS, 'namespace/name of a GitRepository, or a mapping with kind, name and optionally path');
+  const kind = entries.get('kind');
+  const name = entries.get('name');
+  if (!kind) reader.fail(node, `${path} lacks kind (GitRepository or OCIRepository)`);
+  if (!name) reader.fail(node, `${path} lacks name (namespace/name of the source)`);
+  const kinds = ['GitRepository', 'OCIRepository'] as const;
+  const folder = entries.get('path');
+  return {
+    kind: reader.readChoice(reader.requireValue(kind, `${path}.kind`, `Valid values: ${kinds.join(', ')}`), `${path}.kind`, kinds),
+    name: readSourceName(reader, reader.requireValue(name, `${path}.name`, 'namespace/name of the source, e.g. flux-system/flux-system'), `${path}.name`, 'source'),
+    ...(folder ? { path: readFolder(reader, reader.requireValue(folder, `${path}.path`, 'A folder of the repository, e.g. kubernetes'), `${path}.path`) } : {}),
+  };
+}
+
+function readSourceName(reader: ConfigReader, node: Node, path: string, what: string): string {
   const value = reader.readString(node, path);
   const [namespace, name, ...rest] = value.split('/');
   if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path} is set to invalid value '${value}': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`);
+    reader.fail(node, `${path} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
   }
   return value;
+}
+
+/** A folder inside the repository, as `a/b` (no `./`, no trailing `/`); `..`, absolute paths and control characters are refused. */
+function readFolder(reader: ConfigReader, node: Node, path: string): string {
+  const value = reader.readString(node, path);
+  const parts = value.split('/').filter((part) => part !== '' && part !== '.');
+  if (value.startsWith('/') || parts.includes('..') || /[\0\n\\]/.test(value)) {
+    reader.fail(node, `${path} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+  }
+  return parts.join('/');
 }
 
 /** `clusters:` names each cluster's folder; names are unique, and a folder stays inside the repository. */
@@ -227,12 +256,8 @@ function readClusters(reader: ConfigReader, entry: MappingEntry | undefined): Cl
     if (!folder) reader.fail(node, `${path} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
     const nameValue = reader.readString(reader.requireValue(name, `${path}.name`, 'Name the cluster, e.g. production'), `${path}.name`);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
-    const pathValue = reader.readString(reader.requireValue(folder, `${path}.path`, 'A folder of the repository, e.g. clusters/production'), `${path}.path`);
-    const parts = pathValue.split('/').filter((part) => part !== '' && part !== '.');
-    if (pathValue.startsWith('/') || parts.includes('..') || /[\0\n\\]/.test(pathValue)) {
-      reader.fail(folder.value, `${path}.path is set to invalid value '${JSON.stringify(pathValue).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
-    }
-    return { name: nameValue, path: parts.join('/'), node };
+    const pathValue = readFolder(reader, reader.requireValue(folder, `${path}.path`, 'A folder of the repository, e.g. clusters/production'), `${path}.path`);
+    return { name: nameValue, path: pathValue, node };
   });
   for (const [index, cluster] of clusters.entries()) {
     if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);

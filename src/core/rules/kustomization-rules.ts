@@ -202,12 +202,14 @@ export function describeKustomizationChanges(context: FluxRuleContext): Finding[
       .map((field) => `${field} ${JSON.stringify(before[field] ?? '')} -> ${JSON.stringify(after[field] ?? '')}`);
     if (changes.length === 0) continue;
     const diff = context.units.get(unit)?.diff;
+    // A path change that renders the same objects (a move onto another source) creates and prunes nothing.
+    if (!diff || (diff.added.length === 0 && diff.removed.length === 0)) continue;
     findings.push({
       rule: Rules.kustomizationSpecChanged,
       severity: 'notice',
       unit,
       object,
-      message: `Kustomization/${ks.key} changes ${changes.join(', ')}: Flux creates ${diff?.added.length ?? 0} and then prunes ${diff?.removed.length ?? 0} objects, a delete and recreate for each that only changes identity`,
+      message: `Kustomization/${ks.key} changes ${changes.join(', ')}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects, a delete and recreate for each that only changes identity`,
     });
   }
   return findings;

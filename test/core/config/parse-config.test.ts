@@ -57,6 +57,9 @@ describe('parseConfig: valid files', () => {
         '  - Node',
         'sources:',
         '  - flux-system/infra',
+        '  - kind: OCIRepository',
+        '    name: flux-system/flux-system',
+        '    path: kubernetes/',
         'clusters:',
         '  - name: production',
         '    path: ./clusters/production/',
@@ -88,7 +91,7 @@ describe('parseConfig: valid files', () => {
           { group: 'example.com', kind: 'Tenant' },
           { group: '', kind: 'Node' },
         ],
-        sources: ['flux-system/infra'],
+        sources: [{ kind: 'GitRepository', name: 'flux-system/infra' }, { kind: 'OCIRepository', name: 'flux-system/flux-system', path: 'kubernetes' }],
         clusters: [{ name: 'production', path: 'clusters/production' }],
         substitute: { cluster_name: 'production', _version: '1.20', empty: '' },
         mirrors: [
@@ -121,7 +124,7 @@ describe('parseConfig: valid files', () => {
       'ignore:\n  - "{/ConfigMap,/Secret}/kube-system/*"\n',
       configOf({ ignore: ['{/ConfigMap,/Secret}/kube-system/*'] }),
     ],
-    ['a dotted GitRepository name', 'sources:\n  - flux-system/infra.prod\n', configOf({ sources: ['flux-system/infra.prod'] })],
+    ['a dotted GitRepository name', 'sources:\n  - flux-system/infra.prod\n', configOf({ sources: [{ kind: 'GitRepository', name: 'flux-system/infra.prod' }] })],
   ])('%s', (_name, text, expected) => {
     expect(parseConfig(text, FILE)).toEqual(expected);
   });
@@ -250,7 +253,9 @@ describe('parseConfig: invalid files', () => {
       `${FILE}:2: sources[0] is set to invalid value 'GitRepository/flux-system/infra': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`,
     ],
     ['sources with an empty name', 'sources:\n  - flux-system/\n', `${FILE}:2: sources[0] is set to invalid value 'flux-system/': write namespace/name of a Flux GitRepository, e.g. flux-system/infra`],
-    ['sources a mapping item', 'sources:\n  - {namespace: flux-system}\n', `${FILE}:2: sources[0] must be a string, not a mapping`],
+    ['sources a mapping item of unknown keys', 'sources:\n  - {namespace: flux-system}\n', `${FILE}:2: unknown key 'namespace' in sources[0] (valid keys: kind, name, path)`],
+    ['sources an OCIRepository without a name', 'sources:\n  - {kind: OCIRepository, path: kubernetes}\n', `${FILE}:2: sources[0] lacks name (namespace/name of the source)`],
+    ['sources a kind not modelled', 'sources:\n  - {kind: Bucket, name: flux-system/b}\n', `${FILE}:2: sources[0].kind is set to invalid value 'Bucket'. Valid values: GitRepository, OCIRepository`],
     // mirrors
     ['mirrors a list', 'mirrors:\n  - https://a.example.com/=https://b.example.com/\n', `${FILE}:2: mirrors must be a mapping of URL prefixes to mirror URL prefixes, not a list`],
     ['a mirror key that is not a URL', 'mirrors:\n  raw.githubusercontent.com/: https://b.example.com/\n', `${FILE}:2: mirrors key is set to invalid value 'raw.githubusercontent.com/': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`],

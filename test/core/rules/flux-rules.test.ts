@@ -564,10 +564,10 @@ describe('kustomization-spec-changed', () => {
     ['nameSuffix', { spec: '  nameSuffix: -eu\n' }, {}, 'nameSuffix "-eu" -> ""'],
     ['path and targetNamespace', { path: './a' }, { path: './b', spec: '  targetNamespace: shop\n' }, 'path "a" -> "b", targetNamespace "" -> "shop"'],
   ])('is a notice when %s changes', (_field, before, after, change) => {
-    const findings = specChange(before, after);
-    expect(summarize(findings)).toEqual(['notice kustomization-spec-changed Kustomization/flux-system/apps']);
-    expect(findings[0]?.unit).toBe(APPS);
-    expect(findings[0]?.message).toContain(`Kustomization/flux-system/apps changes ${change}: Flux creates`);
+    const findings = specChange(before, after, { before: configMap('settings'), after: configMap('settings', 'store') });
+    expect(summarize(findings)).toEqual(['notice object-removed ConfigMap/shop/settings', 'notice kustomization-spec-changed Kustomization/flux-system/apps']);
+    expect(findings[1]?.unit).toBe(APPS);
+    expect(findings[1]?.message).toContain(`Kustomization/flux-system/apps changes ${change}: Flux creates 1 and then prunes 1 objects`);
   });
 
   it('counts what the change creates and prunes', () => {
@@ -588,6 +588,10 @@ describe('kustomization-spec-changed', () => {
     ['deletionPolicy', {}, { spec: '  deletionPolicy: Orphan\n' }],
   ])('says nothing when only %s changes', (_field, before, after) => {
     expect(specChange(before, after)).toEqual([]);
+  });
+
+  it('says nothing when the objects stay what they were (a move onto another source or folder)', () => {
+    expect(specChange({ path: './apps/staging' }, { path: './staging' })).toEqual([]);
   });
 
   it('says nothing for a new or removed Kustomization', () => {
