@@ -39931,8 +39931,15 @@ function describeRemovedKustomization(unitName, context) {
     rule: Rules.kustomizationRemoved,
     severity: severe.length > 0 ? "error" : "warning",
     cascade: refs,
-    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${rename2}`
+    message: `${ref} is pruned, and with ${policy} its finalizer deletes everything it applied: ${counts}` + (severe.length > 0 ? `, including ${severe.slice(0, 5).join(", ")}${severe.length > 5 ? ` and ${severe.length - 5} more` : ""}, and with them ${describeCascadeScope(crds.length, namespaces.length)}` : "") + `.${describeUninstalls(inventory)}${rename2}`
   };
+}
+var NAMED_RELEASES = 5;
+function describeUninstalls(objects) {
+  const releases = objects.filter((object) => isHelmRelease(object.body)).map((object) => formatObjectRef(object.id)).sort();
+  if (releases.length === 0) return "";
+  const more = releases.length > NAMED_RELEASES ? ` and ${releases.length - NAMED_RELEASES} more` : "";
+  return ` helm-controller uninstalls ${releases.slice(0, NAMED_RELEASES).join(", ")}${more}: everything ${releases.length === 1 ? "it" : "each"} installed goes too.`;
 }
 function describeCascadeScope(crds, namespaces) {
   const parts = [
@@ -40272,6 +40279,7 @@ function buildReport(input) {
     fixes: [],
     units: unitReports,
     notes: [...input.notes ?? []],
+    stats: { builds: input.builds ?? 0 },
     changes: { added, removed, changed, replaced }
   };
 }
@@ -41892,11 +41900,12 @@ function planFluxBuild(artifact, ks, show2) {
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
-  const buildDir = join7(dirname4(dir), `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const parent = ks.path === "" ? dir : dirname4(dir);
+  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
   if (!existsSync4(join7(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || existsSync4(join7(buildDir, entry))) continue;
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join7(buildDir, entry))) continue;
       symlinkSync(join7(dir, entry), join7(buildDir, entry));
     }
     writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
@@ -42433,10 +42442,11 @@ async function discoverFluxUnits(declared, roots, options) {
     }
   };
   for (const root of roots) await explore(root.name, [{ ks: root.ks, ...root.declaredIn ? { declaredIn: root.declaredIn } : {} }]);
-  const shown = (file) => options.show(join10(options.artifact.root, file));
+  const shownForms = options.shownForms ?? ((file) => [options.show(join10(options.artifact.root, file))]);
+  const isHeld = (file) => shownForms(file).some((form) => held.has(form));
   const unlisted = /* @__PURE__ */ new Set();
   const left = declared.filter(({ ks, file }) => {
-    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || held.has(shown(file))) return false;
+    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
     if (reachedPaths.some((path2) => isUnderPath(file, path2))) {
       unlisted.add(file);
       return false;
@@ -42445,7 +42455,7 @@ async function discoverFluxUnits(declared, roots, options) {
   });
   const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
   await explore(void 0, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
-  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !held.has(shown(file)));
+  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !isHeld(file));
   await explore(void 0, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
   const order = (unit) => `${unit.cluster ?? ""}\0${unit.ks.key}`;
   return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
@@ -42962,7 +42972,7 @@ function pairGeneratedNames(removed, added) {
 
 // src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
-  const { owners, extraFindings = [], notes = [] } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0 } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -42998,7 +43008,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     config: settings.config,
     ...owners ? { owners } : {},
     extraFindings,
-    notes
+    notes,
+    builds
   });
   return { report, units: diffs, scope };
 }
@@ -43012,6 +43023,7 @@ async function compareFluxSides(sides, context) {
   try {
     const cache2 = /* @__PURE__ */ new Map();
     let builds = 0;
+    let started = 0;
     const discover = async (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
@@ -43022,6 +43034,7 @@ async function compareFluxSides(sides, context) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
+          started++;
           pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 }).then((docs) => {
             context.onProgress?.(++builds, void 0);
             return docs;
@@ -43039,20 +43052,23 @@ async function compareFluxSides(sides, context) {
         build: build2,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
         notes,
+        shownForms: (file) => [sides.before, sides.after].map((each) => each.show(join12(each.root, file))),
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots };
+      return { ...discovery, roots, show: (file) => show2(join12(artifact.root, file)) };
     };
     const before = await discover(sides.before);
     const after = await discover(sides.after);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
     const analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort()),
-      secretValues: [...secretValues].sort()
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort(), started),
+      secretValues: [...secretValues].sort(),
+      // Once per file: as the side after the change names it, when it is unlisted there.
+      unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
     };
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
@@ -43093,7 +43109,7 @@ function nameUnits(units, byCluster) {
   const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
   return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...unit.parent ? { parent: name(unit.cluster, unit.parent) } : {} }));
 }
-function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes) {
+function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes, builds) {
   const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
@@ -43136,7 +43152,7 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes) {
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
 }
 function findUnrenderedAncestor(unit, own, other) {
   const seen = /* @__PURE__ */ new Set();
@@ -43174,12 +43190,12 @@ async function compareSides(comparison, context) {
     await render(task, !shared.has(task));
     context.onProgress?.(++done, tasks.length);
   });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length);
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length + revisit.length);
   }
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
@@ -43233,14 +43249,14 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, settings, extraFindings) {
+function analyze(before, after, plans, settings, extraFindings, builds) {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
     const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
 }
 function describeOutsidePlan(plan, findings) {
   const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
@@ -44440,7 +44456,8 @@ async function runWithTree(options, dependencies = {}) {
     const compared = await compare2(plan, options);
     const { analysis } = compared;
     const mask = createSecretMask(analysis.secretValues ?? []);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
+    const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details };
     const { failOn } = render.settings;
     const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
     const fixes = await planFixes(
@@ -44458,7 +44475,7 @@ async function runWithTree(options, dependencies = {}) {
         concurrency: render.concurrency
       }
     );
-    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text) };
+    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     plan?.render.remote.fetcher.close();
     for (const checkout of checkouts) checkout.dispose();

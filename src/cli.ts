@@ -9,6 +9,7 @@ import { applyFixes, formatFileChanges } from './core/fix/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/rules/findings.ts';
 import type { Report } from './core/report/report-model.ts';
 import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
+import { FetchError } from './render/remote-fetch.ts';
 import { toPosix } from './render/kustomize/read-kustomization.ts';
 import { hideUserInfo, redactCredentials } from './core/text/redact.ts';
 import { findAllowEntryProblem } from './core/config/network-policy.ts';
@@ -84,7 +85,8 @@ Output and verdict
                         repository root, or in AFTER_DIR for diff)
   --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
                         default: kustomize, else kubectl kustomize, from PATH)
-  --verbose             on an error, also print the tool's full output
+  --verbose             also print how many builds ran and what was passed over;
+                        on an error, the tool's full output
   -h, --help            show this help
   -v, --version         show the version
 
@@ -355,13 +357,20 @@ async function main(argv: readonly string[]): Promise<number> {
       if (progressShown) process.stderr.write('\r\x1b[K');
     }
     const { report } = result;
+    if (verbose) {
+      // Paths quote the repository: one escaped line each.
+      process.stderr.write(`prune-guard: ${report.stats.builds} kustomize ${report.stats.builds === 1 ? 'build' : 'builds'}\n`);
+      for (const line of result.details) process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}\n`);
+    }
     if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     process.stdout.write(formatReport(report, request.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     // Messages quote file names, refs and kustomize's stderr: escaped, never a workflow command.
     if (error instanceof PruneGuardError) {
-      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}`)}\n`);
+      // No answer at all (not an HTTP error): the runner may have no way out, which a mirror or a filled cache solves.
+      const hint = error instanceof FetchError && error.status === undefined ? '; without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads' : '';
+      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}${hint}`)}\n`);
       if (verbose && error.details) process.stderr.write(`${formatLogLines(redactCredentials(error.details.trimEnd()))}\n`);
     } else {
       process.stderr.write(`${formatLogLine(`prune-guard: unexpected error: ${getErrorMessage(error)}`)}\n`);

@@ -44,6 +44,8 @@ export interface Analysis {
    * them, and is masked (`maskReport`) once its fixes are attached. Never printed.
    */
   readonly secretValues?: readonly string[];
+  /** Files declaring a Flux Kustomization that no kustomization lists (never applied), as shown, sorted. */
+  readonly unlisted?: readonly string[];
 }
 
 /** A finished comparison, with what fix planning needs of each unit. */
@@ -62,6 +64,8 @@ export interface AnalysisExtras {
   readonly extraFindings?: readonly Finding[];
   /** What the run assumed, for the report (a cluster root taken to be applied). */
   readonly notes?: readonly string[];
+  /** Kustomize builds the run ran. */
+  readonly builds?: number;
 }
 
 /**
@@ -69,7 +73,7 @@ export interface AnalysisExtras {
  * becomes one object set, so an unchanged root costs no second identification.
  */
 export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonly after: SideInfo }, units: readonly UnitRenders[], settings: Settings, extra: AnalysisExtras = {}): Analysis {
-  const { owners, extraFindings = [], notes = [] } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0 } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
@@ -106,6 +110,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     ...(owners ? { owners } : {}),
     extraFindings,
     notes,
+    builds,
   });
   return { report, units: diffs, scope };
 }

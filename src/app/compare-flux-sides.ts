@@ -52,7 +52,8 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let builds = 0;
-    const discover = async (side: Side): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[] }> => {
+    let started = 0;
+    const discover = async (side: Side): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
       const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
@@ -63,6 +64,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) })}`;
         let pending = cache.get(key);
         if (!pending) {
+          started++;
           pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote }).then((docs) => {
             context.onProgress?.(++builds, undefined);
             return docs;
@@ -80,12 +82,13 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         build,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
         notes,
+        shownForms: (file: string) => [sides.before, sides.after].map((each) => each.show(join(each.root, file))),
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
         mapInPool,
       });
-      return { ...discovery, roots };
+      return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)) };
     };
     const before = await discover(sides.before);
     const after = await discover(sides.after);
@@ -93,8 +96,10 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => (unit.cluster !== undefined ? [unit.cluster] : [])));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
     const analysis: Analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort()),
+      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort(), started),
       secretValues: [...secretValues].sort(),
+      // Once per file: as the side after the change names it, when it is unlisted there.
+      unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)] as const), ...after.unlisted.map((file) => [file, after.show(file)] as const)]).values()].sort(),
     };
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
@@ -148,7 +153,7 @@ function nameUnits(units: readonly FluxUnit[], byCluster: boolean): NamedUnit[] 
   return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...(unit.parent ? { parent: name(unit.cluster, unit.parent) } : {}) }));
 }
 
-function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], afterUnits: readonly NamedUnit[], settings: Settings, notes: readonly string[]): Analysis {
+function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], afterUnits: readonly NamedUnit[], settings: Settings, notes: readonly string[], builds: number): Analysis {
   const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
   const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -193,7 +198,7 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], a
       ...(!judged && why ? { skipped: why } : {}),
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
 }
 
 /**

@@ -74,14 +74,14 @@ export async function compareSides(comparison: Comparison, context: RenderContex
     context.onProgress?.(++done, tasks.length);
   });
 
-  let analysis = analyze(before, after, plans, settings, settings.configFindings);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length);
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length + revisit.length);
   }
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
@@ -145,7 +145,7 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[]): Analysis {
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[], builds: number): Analysis {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -153,7 +153,7 @@ function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings
     const docs = (task: RenderTask | undefined, outside: readonly OutsideRead[] | undefined): readonly ManifestDoc[] | undefined => task?.docs ?? (outside ? [] : undefined);
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
 }
 
 /** Adds the findings of a root that reads outside the tree; returns why it is not judged. */

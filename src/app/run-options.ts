@@ -90,4 +90,6 @@ export interface RunResult {
   readonly headRoot: string;
   /** Why some dropped objects got no fix, when a look-up failed: one line each. */
   readonly fixNotes: readonly string[];
+  /** What `--verbose` adds: files passed over (a ks.yaml no kustomization lists), one line each. */
+  readonly details: readonly string[];
 }

@@ -32,7 +32,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     const { analysis } = compared;
     // Values from Secrets (Flux substitution) are masked last, once fixes are attached, in every string.
     const mask = createSecretMask(analysis.secretValues ?? []);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [] };
+    const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details };
     // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
     // notice would undo a removal nobody objects to.
     const { failOn } = render.settings;
@@ -52,7 +53,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         concurrency: render.concurrency,
       },
     );
-    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text) };
+    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     // A failed build leaves the others' downloads under way; nothing needs them any more.
     plan?.render.remote.fetcher.close();

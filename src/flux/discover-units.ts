@@ -51,6 +51,11 @@ export interface FluxDiscoveryOptions {
   readonly artifact: Artifact;
   /** Names the side's paths in messages. */
   readonly show: PathDisplay;
+  /**
+   * Every way provenance may name a file of the source (relative to its root): a build both
+   * sides share carries the paths of the side that ran it. Default: `show` alone.
+   */
+  readonly shownForms?: (file: string) => readonly string[];
   /** Builds a prepared plan (kustomize, with caching across sides). */
   readonly build: (plan: FluxBuildPlan, ks: FluxKustomization) => Promise<ManifestDoc[]>;
   /** Where a source's root lies in the checkout, or why it is not this checkout. */
@@ -127,10 +132,11 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   // unit. A file inside the path of a Kustomization that was reached, but in no render, is
   // listed by no kustomization: Flux never applies it, so it is never built. What is left
   // was applied by someone the source does not show: rendered from its file.
-  const shown = (file: string): string => options.show(join(options.artifact.root, file));
+  const shownForms = options.shownForms ?? ((file: string) => [options.show(join(options.artifact.root, file))]);
+  const isHeld = (file: string): boolean => shownForms(file).some((form) => held.has(form));
   const unlisted = new Set<string>();
   const left = declared.filter(({ ks, file }) => {
-    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || held.has(shown(file))) return false;
+    if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
     if (reachedPaths.some((path) => isUnderPath(file, path))) {
       unlisted.add(file);
       return false;
@@ -141,7 +147,7 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   // then whatever is still neither reached nor held.
   const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
   await explore(undefined, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
-  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !held.has(shown(file)));
+  const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !isHeld(file));
   await explore(undefined, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
 
   const order = (unit: FluxUnit): string => `${unit.cluster ?? ''}\0${unit.ks.key}`;

@@ -84,12 +84,15 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   const text = stringify(kustomization);
   // Named by owner, path and merged file, so both sides get the same directory and identical
   // inputs hash alike; two clusters whose same-named Kustomizations differ get two.
-  const buildDir = join(dirname(dir), `${BUILD_DIR_PREFIX}${createHash('sha256').update(`${ks.key}\0${ks.path}\0${text}`).digest('hex').slice(0, 12)}`);
+  // Next to the path, so `../` resolves as from the path itself; for the source root, inside
+  // it: next to it would be outside the tree, where no overlay can serve remote resources.
+  const parent = ks.path === '' ? dir : dirname(dir);
+  const buildDir = join(parent, `${BUILD_DIR_PREFIX}${createHash('sha256').update(`${ks.key}\0${ks.path}\0${text}`).digest('hex').slice(0, 12)}`);
   // The same name means the same content: a directory made already (another cluster's twin) is reused.
   if (!existsSync(join(buildDir, 'kustomization.yaml'))) {
     mkdirSync(buildDir, { recursive: true });
     for (const entry of readdirSync(dir)) {
-      if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(entry) || existsSync(join(buildDir, entry))) continue;
+      if ((KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync(join(buildDir, entry))) continue;
       symlinkSync(join(dir, entry), join(buildDir, entry));
     }
     writeFileSync(join(buildDir, 'kustomization.yaml'), text);

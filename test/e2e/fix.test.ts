@@ -694,7 +694,7 @@ describe.skipIf(!hasKustomize)('fix: other sources', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
-        new RegExp(`^prune-guard: could not fetch ${RAW}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml \\(through the mirror ${mirror}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml\\): ECONNREFUSED \\(a resource of (main:)?infra\\)\\n$`),
+        new RegExp(`^prune-guard: could not fetch ${RAW}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml \\(through the mirror ${mirror}/v3\\.\\d+\\.\\d+/manifests/tigera-operator\\.yaml\\): ECONNREFUSED \\(a resource of (main:)?infra\\); without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads\\n$`),
       );
     }
     expect(git(repo, 'status', '--porcelain')).toBe(' M infra/kustomization.yaml\n');

@@ -64,10 +64,12 @@ const summarize = (findings: ReturnType<typeof parseReport>['findings']): string
 describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
   describe('app ks.yaml files without a namespace, listed from a namespaced folder', () => {
     it('are one unit each, named by the namespace their parent renders', async () => {
-      const { code, report } = await check(change(appsRepo, {}));
+      const { code, report, stdout } = await check(change(appsRepo, {}));
       expect(code).toBe(0);
       expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system', 'shop/shop', 'web/web']);
       expect(report.findings).toEqual([]);
+      // One build per Kustomization, shared by both sides when its inputs are the same.
+      expect(JSON.parse(stdout).stats).toEqual({ builds: 4 });
     });
 
     it('a removal inside one app is reported once, for that app', async () => {
@@ -82,10 +84,12 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
 
     it('is not applied: never built, even with its path missing, and the rest is judged', async () => {
       const dir = change({ ...appsRepo, ...unlisted }, { 'apps/shop/app/config.yaml': configMap('shop-settings', 'shop') });
-      const { code, report } = await check(dir);
+      const { code, report, stderr } = await check(dir, '--verbose');
       expect(code).toBe(0);
       expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/old');
       expect(summarize(report.findings)).toEqual(['notice object-removed shop/shop ConfigMap/shop-config']);
+      // Said once, with --verbose only.
+      expect(stderr).toBe('prune-guard: 5 kustomize builds\nprune-guard: not applied, no kustomization lists it: apps/old/ks.yaml\n');
     });
 
     it('is not applied when the change comments it out of its list either', async () => {
@@ -233,6 +237,25 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(code).toBe(1);
       expect(summarize(report.findings)).toEqual(['error kustomization-removed flux-system/infra Kustomization/infra']);
       expect(JSON.parse(stdout).notes).toEqual([]);
+    });
+  });
+
+  describe('an app removed with its ks.yaml line', () => {
+    it('names the HelmReleases its Kustomization uninstalls and the Namespace it deletes', async () => {
+      const release = (name: string): string =>
+        `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\n  namespace: web\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: ${name}\n      sourceRef:\n        kind: HelmRepository\n        name: charts\n`;
+      const base: Tree = {
+        ...appsRepo,
+        'apps/web/app/kustomization.yaml': kustomization('namespace.yaml', 'config.yaml', 'releases.yaml'),
+        'apps/web/app/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n',
+        'apps/web/app/releases.yaml': `${release('frontend')}---\n${release('redis')}`,
+      };
+      const { code, report } = await check(change(base, { 'apps/kustomization.yaml': kustomization('shop') }));
+      expect(code).toBe(1);
+      expect(summarize(report.findings)).toEqual(['error kustomization-removed web/web Kustomization/web']);
+      expect(report.findings[0]?.message).toBe(
+        'Kustomization/web/web is pruned, and with prune: true its finalizer deletes everything it applied: 5 objects, including Namespace/web, and with them everything in that Namespace. helm-controller uninstalls HelmRelease/web/frontend, HelmRelease/web/redis: everything each installed goes too.',
+      );
     });
   });
 });

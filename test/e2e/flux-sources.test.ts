@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kustomizationYaml } from '../helpers/flux.ts';
-import { configMap, git, hasKustomize, kustomization, makeRepo, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+import { configMap, crd, git, hasKustomize, kustomization, makeRepo, makeTempDir, parseReport, runCli, serveFiles, writeTree, type Tree } from './helpers.ts';
 
 const ORIGIN = 'https://github.com/example/fleet.git';
 
@@ -164,6 +164,29 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
       expect(code).toBe(1);
       expect(summarize(report.findings)).toEqual(['error namespace-removed flux-system/apps Namespace/shop']);
       expect(JSON.parse(stdout).notes.filter((note: string) => note.startsWith('OCIRepository'))).toEqual([]);
+    });
+  });
+
+  describe('remote resources under spec.path ./', () => {
+    it('go through the mirror like remote resources anywhere else', async () => {
+      const upstream = makeTempDir('prune-guard-upstream-');
+      writeTree(upstream, { 'releases/v1/crds.yaml': crd('Widget', 'example.io') });
+      const server = await serveFiles(upstream);
+      try {
+        const repo: Tree = {
+          'clusters/prod/flux-system/gotk-sync.yaml': kustomizationYaml('flux-system', { path: './clusters/prod' }),
+          'clusters/prod/root.yaml': kustomizationYaml('root', { path: './' }),
+          'vendor/kustomization.yaml': kustomization('https://upstream.example/releases/v1/crds.yaml'),
+        };
+        const dir = change(repo, { 'vendor/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n' });
+        const { code, report, stderr } = await check(dir, '--mirror', `https://upstream.example/=${server.origin}/`);
+        expect(stderr).toBe('');
+        expect(summarize(report.findings)).toEqual(['error crd-removed flux-system/root CustomResourceDefinition/widgets.example.io']);
+        expect(code).toBe(1);
+        expect(server.requests).toEqual(['/releases/v1/crds.yaml']);
+      } finally {
+        await server.close();
+      }
     });
   });
 });

@@ -142,6 +142,8 @@ export interface Report {
   readonly units: readonly UnitReport[];
   /** What the run assumed and a reader should know (a cluster root taken to be applied), one sentence each. */
   readonly notes: readonly string[];
+  /** How the run went: `builds` is the number of kustomize builds it ran (a build both sides share counts once). */
+  readonly stats: { readonly builds: number };
   /** Changes that keep what the findings say is pruned, one per kustomization file; findings point here by `fixIndex`. */
   readonly fixes: readonly Fix[];
   /** Every change, sorted by unit and identity. */
@@ -173,6 +175,8 @@ export interface ReportInput {
   readonly extraFindings?: readonly Finding[];
   /** What the run assumed, one sentence each. */
   readonly notes?: readonly string[];
+  /** Kustomize builds the run ran. */
+  readonly builds?: number;
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -284,6 +288,7 @@ export function buildReport(input: ReportInput): Report {
     fixes: [],
     units: unitReports,
     notes: [...(input.notes ?? [])],
+    stats: { builds: input.builds ?? 0 },
     changes: { added, removed, changed, replaced },
   };
 }

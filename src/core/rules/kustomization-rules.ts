@@ -3,7 +3,7 @@
  * Flux reads from the live object, what a Kustomization that leaves the source deletes with
  * its inventory, and spec changes that make Flux recreate what it applied.
  */
-import { deletesInventoryOnDeletion, isFluxKustomization, type FluxKustomization } from '../objects/flux-objects.ts';
+import { deletesInventoryOnDeletion, isFluxKustomization, isHelmRelease, type FluxKustomization } from '../objects/flux-objects.ts';
 import { Rules, type Finding, type ObjectRef } from './findings.ts';
 import { formatObjectRef, getMetadata, isRecord, type KubeObject, type ResourceObject } from '../objects/kube-objects.ts';
 import type { UnitDiff } from './removal-rules.ts';
@@ -146,8 +146,19 @@ export function describeRemovedKustomization(unitName: string, context: FluxRule
       (severe.length > 0
         ? `, including ${severe.slice(0, 5).join(', ')}${severe.length > 5 ? ` and ${severe.length - 5} more` : ''}, and with them ${describeCascadeScope(crds.length, namespaces.length)}`
         : '') +
-      `.${rename}`,
+      `.${describeUninstalls(inventory)}${rename}`,
   };
+}
+
+/** How many HelmReleases a message names before it counts the rest. */
+const NAMED_RELEASES = 5;
+
+/** ` helm-controller uninstalls HelmRelease/a/b, ...: everything each installed goes too.` for the releases among `objects`. */
+function describeUninstalls(objects: readonly ResourceObject[]): string {
+  const releases = objects.filter((object) => isHelmRelease(object.body)).map((object) => formatObjectRef(object.id)).sort();
+  if (releases.length === 0) return '';
+  const more = releases.length > NAMED_RELEASES ? ` and ${releases.length - NAMED_RELEASES} more` : '';
+  return ` helm-controller uninstalls ${releases.slice(0, NAMED_RELEASES).join(', ')}${more}: everything ${releases.length === 1 ? 'it' : 'each'} installed goes too.`;
 }
 
 /** Names what a deleted CRD or Namespace takes along, in the Kustomization-removed message. */
