@@ -39985,7 +39985,8 @@ function describeKustomizationChanges(context) {
     }
     const { before, after } = owner;
     if (!before || !after) continue;
-    const changes = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? "")).map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
+    const fields = ["path", "targetNamespace", "namePrefix", "nameSuffix"].filter((field) => (before[field] ?? "") !== (after[field] ?? ""));
+    const changes = fields.map((field) => `${field} ${JSON.stringify(before[field] ?? "")} -> ${JSON.stringify(after[field] ?? "")}`);
     if (changes.length === 0) continue;
     const diff = context.units.get(unit)?.diff;
     if (!diff || diff.added.length === 0 && diff.removed.length === 0) continue;
@@ -39994,7 +39995,8 @@ function describeKustomizationChanges(context) {
       severity: "notice",
       unit,
       object,
-      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects, a delete and recreate for each that only changes identity`
+      // Only a namespace, prefix or suffix gives the same objects new identities; a path just renders other objects.
+      message: `Kustomization/${ks.key} changes ${changes.join(", ")}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects${fields.some((field) => field !== "path") ? ", a delete and recreate for each that only changes identity" : " that are new or gone there; what it renders on both paths is updated in place"}`
     });
   }
   return findings;
@@ -40156,6 +40158,9 @@ function describeLossOnRecreate(finding) {
   if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
 }
+function isChartRef(chart) {
+  return chart.includes("/");
+}
 function describeReinstalledHelmReleases(units) {
   const findings = [];
   for (const unit of units) {
@@ -40163,7 +40168,7 @@ function describeReinstalledHelmReleases(units) {
       if (!isHelmRelease(change.after.body)) continue;
       const old = readHelmReleaseIdentity(change.before.body);
       const current = readHelmReleaseIdentity(change.after.body);
-      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field] && !(field === "chart" && (isChartRef(old.chart) || isChartRef(current.chart)))).map((field) => `${field} ${old[field]} -> ${current[field]}`);
       if (changed.length === 0) continue;
       findings.push({
         rule: Rules.helmReleaseReinstalled,
@@ -42442,8 +42447,7 @@ async function discoverFluxUnits(declared, roots, options) {
     }
   };
   for (const root of roots) await explore(root.name, [{ ks: root.ks, ...root.declaredIn ? { declaredIn: root.declaredIn } : {} }]);
-  const shownForms = options.shownForms ?? ((file) => [options.show(join10(options.artifact.root, file))]);
-  const isHeld = (file) => shownForms(file).some((form) => held.has(form));
+  const isHeld = (file) => held.has(file);
   const unlisted = /* @__PURE__ */ new Set();
   const left = declared.filter(({ ks, file }) => {
     if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
@@ -42466,7 +42470,7 @@ function dedupe(seeds) {
 async function renderUnit(item, renderedDocs, options) {
   const { ks } = item;
   const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const source = options.checkSource(ks.sourceRef, ks.path);
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body));
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
@@ -42485,7 +42489,8 @@ async function renderUnit(item, renderedDocs, options) {
       const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
-    docs = await options.build(plan, ks);
+    const built = await options.build(plan, ks);
+    docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins)) : built;
   } catch (error2) {
     const failure = describeBuildFailure(error2);
     if (failure === void 0) throw error2;
@@ -42504,6 +42509,14 @@ async function renderUnit(item, renderedDocs, options) {
     return doc.provenance ? { body, provenance: doc.provenance } : { body };
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+function traceOrigins(doc, origins) {
+  const { provenance } = doc;
+  if (!provenance) return doc;
+  const file = provenance.file !== void 0 ? origins.get(provenance.file) : void 0;
+  const kustomization = provenance.kustomization !== void 0 ? origins.get(provenance.kustomization) : void 0;
+  if (file === void 0 && kustomization === void 0) return doc;
+  return { ...doc, provenance: { ...provenance, ...file !== void 0 ? { file } : {}, ...kustomization !== void 0 ? { kustomization } : {} } };
 }
 function describeBuildFailure(error2) {
   if (!(error2 instanceof RenderError) || error2 instanceof FetchError || error2 instanceof RemoteDeniedError) return void 0;
@@ -42634,20 +42647,22 @@ function createSyncKustomization(path2, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash7 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join11, posix as posix2 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative8 } from "node:path";
 var CopyProblem = class extends Error {
 };
 function addExternalArtifacts(objects, artifact, check) {
-  const generated = indexGeneratedArtifacts(objects);
+  const declared = indexGeneratedArtifacts(objects);
   const built = /* @__PURE__ */ new Map();
-  return (ref, path2) => {
-    if (ref.kind !== "ExternalArtifact") return check(ref, path2);
+  return (ref, path2, rendered = []) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered);
     const key = `${ref.namespace}/${ref.name}`;
-    const known = built.get(key);
+    const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
+    if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
+    const identity = JSON.stringify([key, [...output.sources], output.copy]);
+    const known = built.get(identity);
     if (known) return known;
-    const output = generated.get(key);
-    const resolution = output ? buildTree(key, output, artifact, check) : { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
-    built.set(key, resolution);
+    const resolution = buildTree(key, identity, output, artifact, check);
+    built.set(identity, resolution);
     return resolution;
   };
 }
@@ -42673,12 +42688,18 @@ function indexGeneratedArtifacts(objects) {
   }
   return outputs;
 }
-function buildTree(key, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(key).digest("hex").slice(0, 12)}`;
+function buildTree(key, identity, output, artifact, check) {
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join11(artifact.root, name);
   rmSync6(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
+  const origins = /* @__PURE__ */ new Map();
+  const copy = (source, destination) => {
+    mkdirSync5(dirname6(destination), { recursive: true });
+    copyFileSync2(source, destination);
+    origins.set(toPosix(relative8(artifact.root, destination)), toPosix(relative8(artifact.root, source)));
+  };
   try {
     for (const rule of output.copy) {
       const from = String(rule.from ?? "");
@@ -42690,15 +42711,15 @@ function buildTree(key, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join11(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String));
+      applyCopy(join11(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error2) {
     if (!(error2 instanceof CopyProblem)) throw error2;
     return { problem: `its source ExternalArtifact/${key} (ArtifactGenerator ${output.generator}) cannot be rebuilt here: ${error2.message}` };
   }
-  return { root: name, ...notes.length > 0 ? { note: notes.join("; ") } : {} };
+  return { root: name, origins, ...notes.length > 0 ? { note: notes.join("; ") } : {} };
 }
-function applyCopy(sourceRoot, pattern, to, tree, exclude) {
+function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   if (!to.startsWith("@artifact/")) throw new CopyProblem(`copy to '${to}' does not start with @artifact/`);
   const target = checkRelative(to.slice("@artifact/".length), to);
   const toFolder = to.endsWith("/");
@@ -42707,10 +42728,10 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude) {
     const path2 = checkRelative(pattern, pattern);
     const source = join11(sourceRoot, path2);
     if (path2 === "" || !existsSync7(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join11(tree, target, basename2(path2)), path2, exclude);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join11(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
     const into = toFolder || existsSync7(join11(tree, target)) && statSync5(join11(tree, target)).isDirectory();
-    copyFile2(source, join11(tree, target, into ? basename2(path2) : ""));
+    copy(source, join11(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -42720,10 +42741,10 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude) {
   if (kept.length === 0) throw new CopyProblem(`every file matching '${pattern}' is excluded`);
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
-    const relative12 = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
+    const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
     const source = join11(sourceRoot, match2);
-    if (statSync5(source).isDirectory()) copyTree2(source, join11(tree, target, relative12), match2, exclude);
-    else copyFile2(source, join11(tree, target, relative12));
+    if (statSync5(source).isDirectory()) copyTree2(source, join11(tree, target, below), match2, exclude, copy);
+    else copy(source, join11(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
@@ -42758,18 +42779,14 @@ function selectionRoot(pattern) {
 function isExcluded(path2, exclude) {
   return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path2), pattern, { dot: true }));
 }
-function copyTree2(source, destination, shownPath, exclude) {
+function copyTree2(source, destination, shownPath, exclude, copy) {
   mkdirSync5(destination, { recursive: true });
   for (const entry of readdirSync7(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join11(source, entry.name), join11(destination, entry.name), path2, exclude);
-    else if (entry.isFile()) copyFile2(join11(source, entry.name), join11(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join11(source, entry.name), join11(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join11(source, entry.name), join11(destination, entry.name));
   }
-}
-function copyFile2(source, destination) {
-  mkdirSync5(dirname6(destination), { recursive: true });
-  copyFileSync2(source, destination);
 }
 
 // src/flux/sources.ts
@@ -43052,7 +43069,6 @@ async function compareFluxSides(sides, context) {
         build: build2,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
         notes,
-        shownForms: (file) => [sides.before, sides.after].map((each) => each.show(join12(each.root, file))),
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
@@ -43176,7 +43192,7 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync7 } from "node:fs";
-import { join as join13, relative as relative8 } from "node:path";
+import { join as join13, relative as relative9 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -43216,7 +43232,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
       if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative8(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -43237,7 +43253,7 @@ function planRenders(before, after, rootNames) {
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative8(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
         continue;
       }
       const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
@@ -43269,7 +43285,7 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync10, readFileSync as readFileSync10, readdirSync as readdirSync9, statSync as statSync8 } from "node:fs";
-import { join as join14, posix as posix3, relative as relative9 } from "node:path";
+import { join as join14, posix as posix3, relative as relative10 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
@@ -43318,7 +43334,7 @@ function walkFiles(root) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
       const path2 = join14(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative9(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative10(root, path2)));
     }
   };
   walk(root);
@@ -43740,7 +43756,7 @@ import { join as join19 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync10 } from "node:fs";
-import { dirname as dirname7, join as join18, relative as relative10 } from "node:path";
+import { dirname as dirname7, join as join18, relative as relative11 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
@@ -43748,7 +43764,7 @@ async function* findLocalCandidates(search, movedTo) {
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative10(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative11(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText2(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -43769,7 +43785,7 @@ async function* findLocalCandidates(search, movedTo) {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative10(kustomizationDir, join18(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative11(kustomizationDir, join18(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -43802,7 +43818,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative10(planning.head.root, join18(headDir, name))), content }],
+    files: [{ path: toPosix(relative11(planning.head.root, join18(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -44333,12 +44349,12 @@ function loadSettings(options, sides) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, realpathSync as realpathSync4, statSync as statSync10 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative11, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative12, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative11(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative12(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -44355,7 +44371,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   }
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative11(git.root, resolve6(realCwd, path2));
+    const rel = relative12(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });

@@ -82,7 +82,6 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         build,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
         notes,
-        shownForms: (file: string) => [sides.before, sides.after].map((each) => each.show(join(each.root, file))),
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,

@@ -51,11 +51,6 @@ export interface FluxDiscoveryOptions {
   readonly artifact: Artifact;
   /** Names the side's paths in messages. */
   readonly show: PathDisplay;
-  /**
-   * Every way provenance may name a file of the source (relative to its root): a build both
-   * sides share carries the paths of the side that ran it. Default: `show` alone.
-   */
-  readonly shownForms?: (file: string) => readonly string[];
   /** Builds a prepared plan (kustomize, with caching across sides). */
   readonly build: (plan: FluxBuildPlan, ks: FluxKustomization) => Promise<ManifestDoc[]>;
   /** Where a source's root lies in the checkout, or why it is not this checkout. */
@@ -132,8 +127,8 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   // unit. A file inside the path of a Kustomization that was reached, but in no render, is
   // listed by no kustomization: Flux never applies it, so it is never built. What is left
   // was applied by someone the source does not show: rendered from its file.
-  const shownForms = options.shownForms ?? ((file: string) => [options.show(join(options.artifact.root, file))]);
-  const isHeld = (file: string): boolean => shownForms(file).some((form) => held.has(form));
+  // Provenance names files relative to the source root, as declarations do.
+  const isHeld = (file: string): boolean => held.has(file);
   const unlisted = new Set<string>();
   const left = declared.filter(({ ks, file }) => {
     if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
@@ -166,7 +161,7 @@ async function renderUnit(
 ): Promise<FluxUnit> {
   const { ks } = item;
   const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
-  const source = options.checkSource(ks.sourceRef, ks.path);
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body));
   if ('problem' in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
@@ -187,7 +182,8 @@ async function renderUnit(
       const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
     }
-    docs = await options.build(plan, ks);
+    const built = await options.build(plan, ks);
+    docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins as ReadonlyMap<string, string>)) : built;
   } catch (error) {
     // Flux stops this Kustomization and reconciles the others: so is it judged here.
     const failure = describeBuildFailure(error);
@@ -207,6 +203,16 @@ async function renderUnit(
     return doc.provenance ? { body, provenance: doc.provenance } : { body };
   });
   return { ...base, docs: finished, missingVariables: [...missing].sort() };
+}
+
+/** A doc of a rebuilt tree, its provenance naming the checkout's files the tree copies. */
+function traceOrigins(doc: ManifestDoc, origins: ReadonlyMap<string, string>): ManifestDoc {
+  const { provenance } = doc;
+  if (!provenance) return doc;
+  const file = provenance.file !== undefined ? origins.get(provenance.file) : undefined;
+  const kustomization = provenance.kustomization !== undefined ? origins.get(provenance.kustomization) : undefined;
+  if (file === undefined && kustomization === undefined) return doc;
+  return { ...doc, provenance: { ...provenance, ...(file !== undefined ? { file } : {}), ...(kustomization !== undefined ? { kustomization } : {}) } };
 }
 
 /**

@@ -12,11 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix } from 'node:path';
+import { basename, dirname, join, posix, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { SourceRef } from '../core/objects/flux-objects.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
+import { toPosix } from '../render/kustomize/read-kustomization.ts';
 import type { Artifact } from './artifact.ts';
 import type { SourceCheck, SourceResolution } from './sources.ts';
 
@@ -32,22 +33,24 @@ class CopyProblem extends Error {}
 
 /**
  * Adds ExternalArtifacts to a source check: an ExternalArtifact an ArtifactGenerator of this
- * checkout makes from sources of this checkout resolves to its rebuilt tree (built once per
- * side); anything else goes to `check`.
+ * checkout makes from sources of this checkout resolves to its rebuilt tree; anything else
+ * goes to `check`. The generator is the one the Kustomization's cluster renders (two
+ * clusters often generate `apps` differently), else the one a file declares. Each distinct
+ * tree is built once per side.
  */
 export function addExternalArtifacts(objects: readonly KubeObject[], artifact: Artifact, check: SourceCheck): SourceCheck {
-  const generated = indexGeneratedArtifacts(objects);
+  const declared = indexGeneratedArtifacts(objects);
   const built = new Map<string, SourceResolution>();
-  return (ref, path) => {
-    if (ref.kind !== 'ExternalArtifact') return check(ref, path);
+  return (ref, path, rendered = []) => {
+    if (ref.kind !== 'ExternalArtifact') return check(ref, path, rendered);
     const key = `${ref.namespace}/${ref.name}`;
-    const known = built.get(key);
+    const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
+    if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
+    const identity = JSON.stringify([key, [...output.sources], output.copy]);
+    const known = built.get(identity);
     if (known) return known;
-    const output = generated.get(key);
-    const resolution: SourceResolution = output
-      ? buildTree(key, output, artifact, check)
-      : { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
-    built.set(key, resolution);
+    const resolution = buildTree(key, identity, output, artifact, check);
+    built.set(identity, resolution);
     return resolution;
   };
 }
@@ -75,12 +78,19 @@ function indexGeneratedArtifacts(objects: readonly KubeObject[]): Map<string, Ge
   return outputs;
 }
 
-function buildTree(key: string, output: GeneratedArtifact, artifact: Artifact, check: SourceCheck): SourceResolution {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+function buildTree(key: string, identity: string, output: GeneratedArtifact, artifact: Artifact, check: SourceCheck): SourceResolution {
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`;
   const tree = join(artifact.root, name);
   rmSync(tree, { recursive: true, force: true });
   mkdirSync(tree);
   const notes: string[] = [];
+  // Tree file -> the file of the checkout it is a copy of (a later copy overwrites): findings name the user's files.
+  const origins = new Map<string, string>();
+  const copy: CopyFile = (source, destination) => {
+    mkdirSync(dirname(destination), { recursive: true });
+    copyFileSync(source, destination);
+    origins.set(toPosix(relative(artifact.root, destination)), toPosix(relative(artifact.root, source)));
+  };
   try {
     for (const rule of output.copy) {
       const from = String(rule.from ?? '');
@@ -92,17 +102,17 @@ function buildTree(key: string, output: GeneratedArtifact, artifact: Artifact, c
       if ('problem' in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, '')}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== undefined && rule.strategy !== 'Overwrite') throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join(artifact.root, resolved.root), alias[2], String(rule.to ?? ''), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String));
+      applyCopy(join(artifact.root, resolved.root), alias[2], String(rule.to ?? ''), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
     return { problem: `its source ExternalArtifact/${key} (ArtifactGenerator ${output.generator}) cannot be rebuilt here: ${error.message}` };
   }
-  return { root: name, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+  return { root: name, origins, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
 }
 
 /** Applies one copy rule from `sourceRoot` into `tree`. */
-function applyCopy(sourceRoot: string, pattern: string, to: string, tree: string, exclude: readonly string[]): void {
+function applyCopy(sourceRoot: string, pattern: string, to: string, tree: string, exclude: readonly string[], copy: CopyFile): void {
   if (!to.startsWith('@artifact/')) throw new CopyProblem(`copy to '${to}' does not start with @artifact/`);
   const target = checkRelative(to.slice('@artifact/'.length), to);
   const toFolder = to.endsWith('/');
@@ -111,10 +121,10 @@ function applyCopy(sourceRoot: string, pattern: string, to: string, tree: string
     const path = checkRelative(pattern, pattern);
     const source = join(sourceRoot, path);
     if (path === '' || !existsSync(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync(source).isDirectory()) return copyTree(source, join(tree, target, basename(path)), path, exclude);
+    if (statSync(source).isDirectory()) return copyTree(source, join(tree, target, basename(path)), path, exclude, copy);
     if (excluded(path, '.')) return;
     const into = toFolder || (existsSync(join(tree, target)) && statSync(join(tree, target)).isDirectory());
-    copyFile(source, join(tree, target, into ? basename(path) : ''));
+    copy(source, join(tree, target, into ? basename(path) : ''));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -124,10 +134,10 @@ function applyCopy(sourceRoot: string, pattern: string, to: string, tree: string
   if (kept.length === 0) throw new CopyProblem(`every file matching '${pattern}' is excluded`);
   const prefix = pattern.endsWith('/**') ? pattern.slice(0, -3) : undefined;
   for (const match of kept) {
-    const relative = prefix !== undefined && match.startsWith(`${prefix}/`) ? match.slice(prefix.length + 1) : match;
+    const below = prefix !== undefined && match.startsWith(`${prefix}/`) ? match.slice(prefix.length + 1) : match;
     const source = join(sourceRoot, match);
-    if (statSync(source).isDirectory()) copyTree(source, join(tree, target, relative), match, exclude);
-    else copyFile(source, join(tree, target, relative));
+    if (statSync(source).isDirectory()) copyTree(source, join(tree, target, below), match, exclude, copy);
+    else copy(source, join(tree, target, below));
   }
 }
 
@@ -170,17 +180,15 @@ function isExcluded(path: string, exclude: readonly string[]): boolean {
   return exclude.some((pattern) => minimatch(path, pattern, { dot: true }) || (!pattern.includes('/') && minimatch(posix.basename(path), pattern, { dot: true })));
 }
 
-function copyTree(source: string, destination: string, shownPath: string, exclude: readonly string[]): void {
+/** Copies one file into the tree (and remembers where it came from). */
+type CopyFile = (source: string, destination: string) => void;
+
+function copyTree(source: string, destination: string, shownPath: string, exclude: readonly string[], copy: CopyFile): void {
   mkdirSync(destination, { recursive: true });
   for (const entry of readdirSync(source, { withFileTypes: true })) {
     const path = `${shownPath}/${entry.name}`;
     if (isExcluded(path, exclude)) continue;
-    if (entry.isDirectory()) copyTree(join(source, entry.name), join(destination, entry.name), path, exclude);
-    else if (entry.isFile()) copyFile(join(source, entry.name), join(destination, entry.name));
+    if (entry.isDirectory()) copyTree(join(source, entry.name), join(destination, entry.name), path, exclude, copy);
+    else if (entry.isFile()) copy(join(source, entry.name), join(destination, entry.name));
   }
-}
-
-function copyFile(source: string, destination: string): void {
-  mkdirSync(dirname(destination), { recursive: true });
-  copyFileSync(source, destination);
 }

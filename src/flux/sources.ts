@@ -15,10 +15,21 @@ import type { SourceRef } from '../core/objects/flux-objects.ts';
 import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
 
 /** Where a source's root lies in the checkout (with what was assumed to find it), or why it is not this checkout. */
-export type SourceResolution = { readonly root: string; readonly note?: string } | { readonly problem: string };
+export type SourceResolution =
+  | {
+      readonly root: string;
+      /** What was assumed to find it, for the report. */
+      readonly note?: string;
+      /** For a rebuilt tree: each of its files -> the file of the checkout it copies, both relative to the checkout. */
+      readonly origins?: ReadonlyMap<string, string>;
+    }
+  | { readonly problem: string };
 
-/** Resolves a Kustomization's source; `path` is its `spec.path`, which finds a pushed folder. */
-export type SourceCheck = (ref: SourceRef, path: string) => SourceResolution;
+/**
+ * Resolves a Kustomization's source; `path` is its `spec.path`, which finds a pushed folder;
+ * `rendered` is what its cluster rendered so far, where the generator of an ExternalArtifact is.
+ */
+export type SourceCheck = (ref: SourceRef, path: string, rendered?: readonly KubeObject[]) => SourceResolution;
 
 /** What deciding sources needs to know besides the source's objects. */
 export interface SourceContext {

@@ -210,6 +210,11 @@ function describeLossOnRecreate(finding: Finding): string {
   return '';
 }
 
+/** True for the `Kind/name` a chartRef identity names, which is no chart name. */
+function isChartRef(chart: string): boolean {
+  return chart.includes('/');
+}
+
 /** HelmReleases changed in a way that uninstalls and reinstalls them. */
 function describeReinstalledHelmReleases(units: readonly UnitDiff[]): Finding[] {
   const findings: Finding[] = [];
@@ -219,7 +224,9 @@ function describeReinstalledHelmReleases(units: readonly UnitDiff[]): Finding[] 
       const old = readHelmReleaseIdentity(change.before.body);
       const current = readHelmReleaseIdentity(change.after.body);
       const changed = (['releaseName', 'targetNamespace', 'storageNamespace', 'chart'] as const)
-        .filter((field) => old[field] !== current[field])
+        // The chart's own name (Chart.yaml) decides; a chartRef names only where the chart comes from, so a
+        // switch to or from one, or between sources, tells nothing about it (helm-controller upgrades in place).
+        .filter((field) => old[field] !== current[field] && !(field === 'chart' && (isChartRef(old.chart) || isChartRef(current.chart))))
         .map((field) => `${field} ${old[field]} -> ${current[field]}`);
       if (changed.length === 0) continue;
       findings.push({

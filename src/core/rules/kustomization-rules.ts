@@ -208,8 +208,8 @@ export function describeKustomizationChanges(context: FluxRuleContext): Finding[
     }
     const { before, after } = owner;
     if (!before || !after) continue;
-    const changes = (['path', 'targetNamespace', 'namePrefix', 'nameSuffix'] as const)
-      .filter((field) => (before[field] ?? '') !== (after[field] ?? ''))
+    const fields = (['path', 'targetNamespace', 'namePrefix', 'nameSuffix'] as const).filter((field) => (before[field] ?? '') !== (after[field] ?? ''));
+    const changes = fields
       .map((field) => `${field} ${JSON.stringify(before[field] ?? '')} -> ${JSON.stringify(after[field] ?? '')}`);
     if (changes.length === 0) continue;
     const diff = context.units.get(unit)?.diff;
@@ -220,7 +220,10 @@ export function describeKustomizationChanges(context: FluxRuleContext): Finding[
       severity: 'notice',
       unit,
       object,
-      message: `Kustomization/${ks.key} changes ${changes.join(', ')}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects, a delete and recreate for each that only changes identity`,
+      // Only a namespace, prefix or suffix gives the same objects new identities; a path just renders other objects.
+      message: `Kustomization/${ks.key} changes ${changes.join(', ')}: Flux creates ${diff.added.length} and then prunes ${diff.removed.length} objects${
+        fields.some((field) => field !== 'path') ? ', a delete and recreate for each that only changes identity' : ' that are new or gone there; what it renders on both paths is updated in place'
+      }`,
     });
   }
   return findings;

@@ -527,7 +527,6 @@ describe('helmrelease-reinstalled', () => {
     ['targetNamespace', chart('grafana'), `  targetNamespace: monitoring\n${chart('grafana')}`, 'releaseName grafana -> monitoring-grafana, targetNamespace observability -> monitoring'],
     ['storageNamespace', chart('grafana'), `  storageNamespace: helm-state\n${chart('grafana')}`, 'storageNamespace observability -> helm-state'],
     ['the chart name', chart('grafana'), chart('grafana-operator'), 'chart grafana -> grafana-operator'],
-    ['chart to chartRef', chart('grafana'), '  chartRef:\n    kind: OCIRepository\n    name: grafana\n', 'chart grafana -> OCIRepository/grafana'],
   ])('warns when %s changes', (_field, before, after, change) => {
     const findings = single(release(before), release(after));
     expect(summarize(findings)).toEqual(['warning helmrelease-reinstalled HelmRelease/observability/grafana']);
@@ -542,6 +541,9 @@ describe('helmrelease-reinstalled', () => {
     ['values', chart('grafana'), `${chart('grafana')}  values:\n    replicas: 2\n`],
     ['an explicit releaseName equal to the default', chart('grafana'), `  releaseName: grafana\n${chart('grafana')}`],
     ['an explicit storageNamespace equal to the default', chart('grafana'), `  storageNamespace: observability\n${chart('grafana')}`],
+    // Where the chart comes from is no chart name: helm-controller upgrades the release in place.
+    ['the chart source, from chart to chartRef', chart('grafana'), '  chartRef:\n    kind: OCIRepository\n    name: grafana\n'],
+    ['the chartRef source', '  chartRef:\n    kind: OCIRepository\n    name: grafana\n', '  chartRef:\n    kind: HelmChart\n    name: grafana-chart\n'],
   ])('says nothing when only %s changes', (_field, before, after) => {
     expect(single(release(before), release(after))).toEqual([]);
   });
@@ -588,6 +590,13 @@ describe('kustomization-spec-changed', () => {
     ['deletionPolicy', {}, { spec: '  deletionPolicy: Orphan\n' }],
   ])('says nothing when only %s changes', (_field, before, after) => {
     expect(specChange(before, after)).toEqual([]);
+  });
+
+  it('says that a path change renders other objects, and updates the ones both paths render', () => {
+    const findings = specChange({ path: './apps/staging' }, { path: './apps/production' }, { before: yamlDocs(configMap('a'), configMap('b')), after: yamlDocs(configMap('a'), configMap('c')) });
+    expect(only(findings, 'kustomization-spec-changed').message).toBe(
+      'Kustomization/flux-system/apps changes path "apps/staging" -> "apps/production": Flux creates 1 and then prunes 1 objects that are new or gone there; what it renders on both paths is updated in place',
+    );
   });
 
   it('says nothing when the objects stay what they were (a move onto another source or folder)', () => {
