@@ -116,6 +116,21 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
       expect(summarize(report.findings)).toEqual(['error namespace-removed flux-system/apps Namespace/web', 'notice object-removed flux-system/apps ConfigMap/web-config']);
     });
 
+    it('each cluster rebuilds the artifact its own generator describes', async () => {
+      const cluster = (name: string): Tree => ({
+        [`clusters/${name}/flux-system/gotk-sync.yaml`]: `${gitRepositoryYaml('flux-system', 'branch: main')}---\n${kustomizationYaml('flux-system', { path: `./clusters/${name}` })}`,
+        [`clusters/${name}/generator.yaml`]: generator.replace('name: staging\n', `name: ${name}\n`).replace('"@repo/apps/**"', `"@repo/apps/${name}/**"`),
+        [`clusters/${name}/apps.yaml`]: sourcedKsYaml('apps', './', 'ExternalArtifact', 'apps'),
+        [`apps/${name}/kustomization.yaml`]: kustomization('config.yaml'),
+        [`apps/${name}/config.yaml`]: configMap(`${name}-config`, 'web'),
+      });
+      const { code, report } = await check(change({ ...cluster('production'), ...cluster('staging') }, { 'apps/staging/config.yaml': configMap('staging-settings', 'web') }));
+      expect(code).toBe(0);
+      expect(summarize(report.findings)).toEqual(['notice object-removed staging: flux-system/apps ConfigMap/staging-config']);
+      expect(report.findings[0]?.provenance).toMatchObject({ file: 'apps/staging/config.yaml', kustomization: 'apps/staging/kustomization.yaml' });
+      expect(report.units.map((unit) => [unit.name, unit.before, unit.after])).toContainEqual(['production: flux-system/apps', 1, 1]);
+    });
+
     it('an ExternalArtifact no generator of this repository makes is not rendered, never empty', async () => {
       const { code, report } = await check(change({ ...onGit, ...onArtifact }, { 'clusters/staging/generator.yaml': null }));
       expect(code).toBe(0);
