@@ -22573,9 +22573,7 @@ function findClusterRoots(declared, objects, configured = []) {
   for (const { ks, file } of declared) if (isUnderPath(file, ks.path) && ks.path !== "") roots.push({ ks, declaredIn: file });
   for (const { file, body } of objects) {
     const ks = readFluxInstanceSync(body);
-    if (ks && !roots.some((root) => root.ks.path === ks.path)) {
-      roots.push({ ks, note: `the root of ${ks.path || "./"} is the sync of FluxInstance ${String(getMetadata(body).name)} (${file})` });
-    }
+    if (ks && !roots.some((root) => root.ks.path === ks.path)) roots.push({ ks, declaredIn: file });
   }
   const covered = (file) => roots.some((root) => isUnderPath(file, root.ks.path) || root.ks.sourceRef.kind === "OCIRepository" && file.includes(`/${root.ks.path}/`));
   const entryPoints = declared.filter(({ ks, file }) => !covered(file) && !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
@@ -22625,6 +22623,7 @@ function createSyncKustomization(path2, sourceRef) {
 import { createHash as createHash5 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join10, posix as posix2, relative as relative8 } from "node:path";
+var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
 function addExternalArtifacts(objects, artifact, check) {
@@ -22672,7 +22671,9 @@ function buildTree(key, identity, output, artifact, check) {
   mkdirSync5(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
+  let copied = 0;
   const copy = (source, destination) => {
+    if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
     mkdirSync5(dirname6(destination), { recursive: true });
     copyFileSync2(source, destination);
     origins.set(toPosix(relative8(artifact.root, destination)), toPosix(relative8(artifact.root, source)));

@@ -67,9 +67,6 @@ export interface FluxDiscoveryOptions {
   readonly mapInPool: <T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) => Promise<R[]>;
 }
 
-
-
-
 /** The Flux Kustomizations of one side, and the files that declare one Flux never applies. */
 export interface FluxDiscovery {
   /** Every Kustomization reached, rendered or not, sorted by cluster, then key. */

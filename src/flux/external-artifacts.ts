@@ -28,6 +28,9 @@ interface GeneratedArtifact {
   readonly copy: readonly Record<string, unknown>[];
 }
 
+/** Files one rebuilt artifact may hold, counting overwrites. */
+const MAX_COPIED_FILES = 50_000;
+
 /** A copy rule could not be followed; says why. */
 class CopyProblem extends Error {}
 
@@ -86,7 +89,10 @@ function buildTree(key: string, identity: string, output: GeneratedArtifact, art
   const notes: string[] = [];
   // Tree file -> the file of the checkout it is a copy of (a later copy overwrites): findings name the user's files.
   const origins = new Map<string, string>();
+  let copied = 0;
   const copy: CopyFile = (source, destination) => {
+    // Copy rules come from the change under review: many rules over a large tree must not fill the disk.
+    if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString('en-US')} files`);
     mkdirSync(dirname(destination), { recursive: true });
     copyFileSync(source, destination);
     origins.set(toPosix(relative(artifact.root, destination)), toPosix(relative(artifact.root, source)));

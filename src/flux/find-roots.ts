@@ -17,9 +17,9 @@ export interface ClusterRoot {
   readonly name: string;
   /** The root Kustomization, as written or as bootstrap would make it. */
   readonly ks: FluxKustomization;
-  /** The file that declares it; undefined when it is assumed or made from a FluxInstance. */
+  /** The file that declares it (the sync Kustomization's, or the FluxInstance's); undefined when assumed. */
   readonly declaredIn?: string;
-  /** Why the root was assumed or derived, for the report; undefined for a committed sync Kustomization. */
+  /** Why the root was assumed, for the report; undefined for a committed one. */
   readonly note?: string;
 }
 
@@ -48,9 +48,8 @@ export function findClusterRoots(
   for (const { ks, file } of declared) if (isUnderPath(file, ks.path) && ks.path !== '') roots.push({ ks, declaredIn: file });
   for (const { file, body } of objects) {
     const ks = readFluxInstanceSync(body);
-    if (ks && !roots.some((root) => root.ks.path === ks.path)) {
-      roots.push({ ks, note: `the root of ${ks.path || './'} is the sync of FluxInstance ${String(getMetadata(body).name)} (${file})` });
-    }
+    // Committed, so nothing is assumed: no note.
+    if (ks && !roots.some((root) => root.ks.path === ks.path)) roots.push({ ks, declaredIn: file });
   }
   // A root read from an artifact pushed from a folder covers that path below any folder.
   const covered = (file: string): boolean =>
