@@ -36755,85 +36755,26 @@ function hideUserInfo(value) {
   return `${scheme}***${value.slice(at)}`;
 }
 
-// src/core/report/mask-secrets.ts
+// src/render/remote-fetch.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, rmSync as rmSync2, statSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MIN_MASKED_LENGTH = 6;
-function listMaskedForms(values) {
-  const forms = /* @__PURE__ */ new Set();
-  const addText = (text) => {
-    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
-      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
-      forms.add(candidate);
-      forms.add(quoteDouble(candidate));
-      forms.add(candidate.replaceAll("'", "''"));
-      forms.add(JSON.stringify(candidate).slice(1, -1));
-      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
-    }
-  };
-  for (const value of values) {
-    const stripped = value.replaceAll("\n", "");
-    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
-      addText(text);
-      if (text.trim().length < MIN_MASKED_LENGTH) continue;
-      const base64 = Buffer.from(text, "utf8").toString("base64");
-      forms.add(base64);
-      forms.add(base64.replace(/=+$/, ""));
-    }
-    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
-  }
-  forms.delete("");
-  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-function createSecretMask(values) {
-  const forms = listMaskedForms(values);
-  if (forms.length === 0) return { forms, text: (text) => text };
-  const pattern = new RegExp(forms.map(escapeRegExp).join("|"), "g");
-  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
-}
-function maskReport(report, mask) {
-  if (mask.forms.length === 0) return report;
-  const strings = (value) => maskStrings(value, mask.text, false);
-  const { findings, units, fixes, changes, ...rest } = report;
-  const { changed, ...otherChanges } = changes;
-  return {
-    ...strings(rest),
-    schemaVersion: report.schemaVersion,
-    tool: report.tool,
-    failOn: report.failOn,
-    blocking: report.blocking,
-    summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
-    units: units.map((unit) => {
-      const masked = strings(unit);
-      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
-    }),
-    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
-    changes: {
-      ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
-    }
-  };
-}
-function maskOperation(operation, mask) {
-  return { ...maskStrings(operation, mask.text, true), op: operation.op };
-}
-function maskStrings(value, text, keys) {
-  if (typeof value === "string") return text(value);
-  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
-    );
-  }
-  return value;
-}
-function quoteDouble(text) {
-  const quoted = (0, import_yaml.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
-  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
-}
-function escapeRegExp(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-}
+
+// src/core/config/config-model.ts
+var EMPTY_CONFIG = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  clusters: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({})
+});
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -39534,6 +39475,1031 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
+// src/core/config/network-policy.ts
+var DEFAULT_ALLOWED_HOSTS = [
+  "github.com",
+  "raw.githubusercontent.com",
+  "gist.githubusercontent.com",
+  "objects.githubusercontent.com",
+  "release-assets.githubusercontent.com",
+  "codeload.github.com",
+  "gitlab.com",
+  "bitbucket.org"
+];
+var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
+var RemoteDeniedError = class extends RenderError {
+  constructor(message) {
+    super(message);
+    this.name = "RemoteDeniedError";
+  }
+};
+var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
+var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
+var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
+var GITHUB_SHORTHAND = /^github\.com[/:]/i;
+function readReference(value) {
+  const rest = value.replace(/^git::/i, "");
+  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
+  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
+  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
+  if (scheme !== void 0) return readUrl(rest, scheme);
+  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
+  const afterUser = rest.slice(rest.indexOf("@") + 1);
+  const end = afterUser.search(/[:/]/);
+  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
+  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
+  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
+  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
+}
+function readUrl(rest, scheme) {
+  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
+  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  const match2 = HOST_PORT.exec(hostPort);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
+  const written = match2.groups?.port ?? "";
+  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
+  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
+  if (!URL.canParse(rest)) return refuse("it is no valid URL");
+  const url = new URL(rest);
+  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  return remote({ scheme, host, port, canonical: url.href });
+}
+function refuse(reason, hint = ALLOW_HINT) {
+  return { kind: "refused", reason, hint };
+}
+function remote(target) {
+  return { kind: "remote", target };
+}
+function normalizeHost(raw) {
+  if (!URL.canParse(`http://${raw}/`)) return void 0;
+  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
+  return host === "" ? void 0 : host;
+}
+var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
+function parseAllowEntry(value) {
+  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== void 0) {
+    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
+    const reading = readUrl(value, scheme);
+    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
+    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
+    return { kind: "prefix", prefix: reading.target.canonical };
+  }
+  const wildcard = value.startsWith("*.");
+  let rest = wildcard ? value.slice(2) : value;
+  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
+  const match2 = HOST_PORT.exec(rest);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return ENTRY_FORMS;
+  const port = match2.groups?.port;
+  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
+  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
+  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
+}
+function findAllowEntryProblem(value) {
+  const entry = parseAllowEntry(value);
+  return typeof entry === "string" ? entry : void 0;
+}
+function matchesEntry(entry, target) {
+  if (entry.kind === "prefix") {
+    if (!target.canonical.startsWith(entry.prefix)) return false;
+    const next = target.canonical.charAt(entry.prefix.length);
+    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+  }
+  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
+  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+}
+function createNetworkPolicy(options = {}) {
+  const parse6 = (value) => {
+    const entry = parseAllowEntry(value);
+    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
+    return entry;
+  };
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
+  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
+    if (!URL.canParse(to)) return [];
+    const url = new URL(to);
+    url.username = "";
+    url.password = "";
+    return [url.href];
+  });
+  return {
+    judge: (url) => {
+      const reading = readReference(url);
+      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
+      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
+      const { target } = reading;
+      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
+      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      const special = describeHost(target.host);
+      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
+      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    }
+  };
+}
+function describeDenial(asWritten, reason, hint) {
+  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
+}
+function describeOfflineDenial(asWritten, cacheable) {
+  const cache2 = cacheable ? ", and the cache does not hold it" : "";
+  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
+}
+function showUrl(url) {
+  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isAddress(host) {
+  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
+}
+function describeHost(host) {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
+  return describeAddress(host);
+}
+function describeAddress(address) {
+  const v4 = parseIpv4(address);
+  if (v4) return describeIpv4(v4);
+  const v6 = parseIpv6(address);
+  return v6 ? describeIpv6(v6) : void 0;
+}
+function parseIpv4(text) {
+  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match2) return void 0;
+  const bytes = match2.slice(1).map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
+}
+function describeIpv4([a = 0, b = 0, c = 0]) {
+  if (a === 0) return "an unspecified address";
+  if (a === 127) return "a loopback address";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
+  if (a >= 224 && a <= 239) return "a multicast address";
+  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
+  return void 0;
+}
+function parseIpv6(text) {
+  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  if (!input.includes(":")) return void 0;
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
+  if (dotted?.[1]) {
+    const v4 = parseIpv4(dotted[1]);
+    if (!v4) return void 0;
+    const [a = 0, b = 0, c = 0, d = 0] = v4;
+    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const halves = input.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part) => {
+    if (part === "") return [];
+    const parts = part.split(":");
+    return parts.every((group2) => /^[0-9a-f]{1,4}$/.test(group2)) ? parts.map((group2) => parseInt(group2, 16)) : void 0;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 1) return head.length === 8 ? head : void 0;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
+}
+function describeIpv6(groups) {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (groups.every((group2) => group2 === 0)) return "an unspecified address";
+  if (groups.slice(0, 7).every((group2) => group2 === 0) && g7 === 1) return "a loopback address";
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
+  if (g0 === 8194) return embedded(g1, g2);
+  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
+  if ((g0 & 65472) === 65152) return "a link-local address";
+  if ((g0 & 65280) === 65280) return "a multicast address";
+  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
+  return void 0;
+}
+
+// src/core/objects/substitute.ts
+var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
+var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+function formatUnsetPlaceholder(name) {
+  return `<unset:${name}>`;
+}
+function isValidVariableName(name) {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+function isSubstitutionDisabled(body) {
+  const metadata = getMetadata(body);
+  return [metadata.labels, metadata.annotations].some(
+    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
+  );
+}
+function shouldSubstitute(variables, options = {}) {
+  return options.always === true || Object.keys(variables).length > 0;
+}
+function substituteObject(body, variables, options = {}) {
+  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
+    return { body, missing: [], unresolved: [] };
+  }
+  const substitution = new Substitution(variables);
+  const substituted = substituteValue(body, substitution);
+  return { body: substituted, ...substitution.report() };
+}
+function substituteValue(value, substitution) {
+  if (typeof value === "string") return substitution.substitute(value);
+  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
+    );
+  }
+  return value;
+}
+var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
+var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
+var Substitution = class {
+  values = /* @__PURE__ */ new Map();
+  missing = /* @__PURE__ */ new Set();
+  unresolved = /* @__PURE__ */ new Set();
+  constructor(variables) {
+    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
+  }
+  substitute(text) {
+    if (!text.includes("$")) return text;
+    let output = "";
+    let index = 0;
+    while (index < text.length) {
+      const dollar = text.indexOf("$", index);
+      if (dollar === -1) {
+        output += text.slice(index);
+        break;
+      }
+      output += text.slice(index, dollar);
+      const next = text[dollar + 1];
+      if (next === "$") {
+        output += "$";
+        index = dollar + 2;
+      } else if (next === "{") {
+        const parsed = parseExpression(text, dollar);
+        if (parsed.kind === "expression") {
+          output += this.evaluate(parsed.expression);
+        } else {
+          const written = text.slice(dollar, parsed.end);
+          output += written;
+          this.unresolved.add(describeExpression(written));
+        }
+        index = parsed.end;
+      } else {
+        output += "$";
+        index = dollar + 1;
+      }
+    }
+    return output;
+  }
+  report() {
+    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
+  }
+  evaluate(expression) {
+    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
+    const value = this.values.get(expression.name);
+    if (!expression.defaulted) {
+      if (value !== void 0) return value;
+      this.missing.add(expression.name);
+      return formatUnsetPlaceholder(expression.name);
+    }
+    return value === void 0 || value === "" ? fallback : value;
+  }
+};
+function parseExpression(text, start) {
+  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
+  let index = start + 2;
+  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
+  const name = text.slice(start + 2, index);
+  if (!isValidVariableName(name)) return unresolved();
+  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (operator === void 0) {
+    return unresolved();
+  }
+  index += operator.length;
+  const parts = [];
+  for (; ; ) {
+    const close = text.indexOf("}", index);
+    if (close === -1) return unresolved();
+    const nested = text.indexOf("${", index);
+    if (nested === -1 || nested > close) {
+      if (close > index) parts.push(text.slice(index, close));
+      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
+    }
+    if (nested > index) parts.push(text.slice(index, nested));
+    const inner = parseExpression(text, nested);
+    if (inner.kind !== "expression") return unresolved();
+    parts.push(inner.expression);
+    index = inner.end;
+  }
+}
+function findClosingBrace(text, start) {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text.startsWith("${", index)) {
+      depth++;
+      index++;
+    } else if (text[index] === "}" && --depth === 0) {
+      return index + 1;
+    }
+  }
+  return text.length;
+}
+function describeExpression(written) {
+  const line = written.split("\n")[0] ?? written;
+  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
+}
+
+// src/core/config/parse-config.ts
+var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
+var CLUSTER_KEYS = ["name", "path", "sources"];
+var SOURCE_KEYS = ["kind", "name", "path"];
+var REMOTE_KEYS = ["allow"];
+var OVERRIDE_KEYS = ["match", "severity", "rules"];
+var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var KIND = /^[A-Z][A-Za-z0-9]*$/;
+function parseConfig(text, source) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    const reason = yamlError.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : describeYamlError(yamlError.message);
+    throw new ConfigError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
+  }
+  const reader = new ConfigReader(source, lineCounter, doc);
+  const root = reader.resolve(doc.contents);
+  if (root === null) return EMPTY_CONFIG;
+  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
+  let failOn;
+  const failOnEntry = entries.get("failOn");
+  if (failOnEntry) {
+    const valid = Object.values(FailLevels);
+    failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
+  }
+  return {
+    ...failOn ? { failOn } : {},
+    severity: reader.readList(entries.get("severity"), "severity", (node, path2) => readOverride(reader, node, path2)),
+    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
+    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
+    sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
+    clusters: readClusters(reader, entries.get("clusters")),
+    substitute: readSubstitute(reader, entries.get("substitute")),
+    mirrors: readMirrors(reader, entries.get("mirrors")),
+    remote: readRemote(reader, entries.get("remote"))
+  };
+}
+var ConfigReader = class {
+  #source;
+  #lineCounter;
+  #doc;
+  constructor(source, lineCounter, doc) {
+    this.#source = source;
+    this.#lineCounter = lineCounter;
+    this.#doc = doc;
+  }
+  /** Throws a ConfigError on the line of `node`. */
+  fail(node, message) {
+    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
+    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
+  }
+  /** Returns the node an alias points to; null for an absent or null value. */
+  resolve(node) {
+    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
+    if (target === void 0 || target === null) return null;
+    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
+    return target;
+  }
+  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
+  readMapping(node, path2, known, what) {
+    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair2 of node.items) {
+      const key = this.resolve(pair2.key);
+      const where = path2 ? ` in ${path2}` : "";
+      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
+      if (!known.includes(name)) {
+        const guess = suggestClosest(name, known);
+        this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
+      }
+      entries.set(name, { key, value: this.resolve(pair2.value) });
+    }
+    return entries;
+  }
+  /**
+   * Reads an optional list, each item through `readItem`. A key with no value counts as an
+   * empty list: that is what is left when every entry is commented out.
+   */
+  readList(entry, path2, readItem) {
+    if (!entry || entry.value === null) return [];
+    const list = entry.value;
+    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index) => {
+      const itemPath = `${path2}[${index}]`;
+      const node = this.resolve(item);
+      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      return readItem(node, itemPath);
+    });
+  }
+  /** Reads a non-empty string scalar. */
+  readString(node, path2) {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
+    return node.value;
+  }
+  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
+  requireValue(entry, path2, expected) {
+    if (entry.value === null) this.fail(entry.key, `${path2} is empty. ${expected}`);
+    return entry.value;
+  }
+  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
+  readChoice(node, path2, valid) {
+    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
+    if (typeof node.value === "string" && valid.includes(value)) return value;
+    const guess = suggestClosest(value, valid);
+    this.fail(node, `${path2} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
+  }
+  /** Reads an object pattern and rejects one that can never match. */
+  readPattern(node, path2) {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
+      this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+    }
+    const problem = findPatternProblem(node.value);
+    if (problem) this.fail(node, `${path2}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
+    return node.value;
+  }
+};
+function readOverride(reader, node, path2) {
+  const entries = reader.readMapping(node, path2, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
+  const match2 = entries.get("match");
+  const severity = entries.get("severity");
+  if (!match2) reader.fail(node, `${path2} lacks match (an object pattern: group/Kind/namespace/name)`);
+  const severities = Object.values(Severities);
+  if (!severity) reader.fail(node, `${path2} lacks severity (${severities.join(", ")})`);
+  const rules = entries.get("rules");
+  const ruleIds = rules ? reader.readList(rules, `${path2}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path2}.rules is empty; leave it out to override findings of every rule`);
+  return {
+    match: reader.readPattern(reader.requireValue(match2, `${path2}.match`, PATTERN_HINT), `${path2}.match`),
+    severity: reader.readChoice(reader.requireValue(severity, `${path2}.severity`, `Valid values: ${severities.join(", ")}`), `${path2}.severity`, severities),
+    ...ruleIds ? { rules: ruleIds } : {}
+  };
+}
+function readGroupKind(reader, node, path2) {
+  const value = reader.readString(node, path2);
+  const dot = value.indexOf(".");
+  const kind = dot === -1 ? value : value.slice(0, dot);
+  const group2 = dot === -1 ? "" : value.slice(dot + 1);
+  if (!KIND.test(kind) || group2 !== "" && !DNS_SUBDOMAIN.test(group2)) {
+    let hint = "";
+    if (value.includes("/")) hint = " (an apiVersion does not belong here)";
+    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
+    reader.fail(node, `${path2} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
+  }
+  return { group: group2, kind };
+}
+function readSourceRef(reader, node, path2) {
+  if (!(0, import_yaml.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
+  const entries = reader.readMapping(node, path2, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
+  const kind = entries.get("kind");
+  const name = entries.get("name");
+  if (!kind) reader.fail(node, `${path2} lacks kind (GitRepository or OCIRepository)`);
+  if (!name) reader.fail(node, `${path2} lacks name (namespace/name of the source)`);
+  const kinds = ["GitRepository", "OCIRepository"];
+  const folder = entries.get("path");
+  return {
+    kind: reader.readChoice(reader.requireValue(kind, `${path2}.kind`, `Valid values: ${kinds.join(", ")}`), `${path2}.kind`, kinds),
+    name: readSourceName(reader, reader.requireValue(name, `${path2}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path2}.name`, "source"),
+    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. kubernetes"), `${path2}.path`) } : {}
+  };
+}
+function readSourceName(reader, node, path2, what) {
+  const value = reader.readString(node, path2);
+  const [namespace, name, ...rest] = value.split("/");
+  if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
+    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
+  }
+  return value;
+}
+function readFolder(reader, node, path2) {
+  const value = reader.readString(node, path2);
+  const parts = value.split("/").filter((part) => part !== "" && part !== ".");
+  if (value.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(value)) {
+    reader.fail(node, `${path2} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+  }
+  return parts.join("/");
+}
+function readClusters(reader, entry) {
+  const clusters = reader.readList(entry, "clusters", (node, path2) => {
+    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
+    const name = entries.get("name");
+    const folder = entries.get("path");
+    if (!name) reader.fail(node, `${path2} lacks name (how reports name the cluster, e.g. production)`);
+    if (!folder) reader.fail(node, `${path2} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
+    const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
+    const pathValue = readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
+    const sources = reader.readList(entries.get("sources"), `${path2}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
+    return { name: nameValue, path: pathValue, sources, node };
+  });
+  for (const [index, cluster] of clusters.entries()) {
+    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
+  }
+  return clusters.map(({ name, path: path2, sources }) => ({ name, path: path2, sources }));
+}
+function checkMirror(mirror) {
+  for (const url of [mirror.from, mirror.to]) {
+    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
+    const parsed = new URL(url);
+    try {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    } catch {
+      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    try {
+      decodeURIComponent(parsed.pathname);
+    } catch {
+      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
+    }
+    if (parsed.port === "0") return `'${hideUserInfo(url)}' names port 0`;
+  }
+  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
+    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
+  }
+  return void 0;
+}
+function readMirrors(reader, entry) {
+  if (!entry || entry.value === null) return [];
+  const map = entry.value;
+  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  return map.items.map((pair2) => {
+    const key = reader.resolve(pair2.key);
+    const from = key ? reader.readString(key, "mirrors") : "";
+    const value = reader.resolve(pair2.value);
+    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
+    const shownPath = `mirrors.${hideUserInfo(from)}`;
+    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
+      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
+        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
+      }
+    }
+    const problem = checkMirror({ from, to });
+    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
+    return { from, to };
+  });
+}
+function readRemote(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries.get("allow");
+  if (!allow) return {};
+  return {
+    allow: reader.readList(allow, "remote.allow", (node, path2) => {
+      const value = reader.readString(node, path2);
+      const problem = findAllowEntryProblem(value);
+      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      return value;
+    })
+  };
+}
+function readSubstitute(reader, entry) {
+  if (!entry || entry.value === null) return {};
+  const map = entry.value;
+  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  const values = [];
+  for (const pair2 of map.items) {
+    const key = reader.resolve(pair2.key);
+    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+      reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
+    }
+    const path2 = `substitute.${key.value}`;
+    const value = reader.resolve(pair2.value);
+    if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
+    if (!(0, import_yaml.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (typeof value.value !== "string") {
+      reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
+    }
+    values.push([key.value, value.value]);
+  }
+  return Object.fromEntries(values);
+}
+function describeNode(node) {
+  if (node === null || node === void 0) return "empty";
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isScalar)(node)) {
+    if (node.value === null) return "empty";
+    if (typeof node.value === "boolean") return "a boolean";
+    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
+    if (typeof node.value === "string") return "a string";
+  }
+  return "not a plain value";
+}
+function suggestClosest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
+    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function measureEditDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/render/remote-fetch.ts
+var MAX_BODY_BYTES = 64 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+var FetchError = class extends RenderError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "FetchError";
+    this.status = status;
+  }
+};
+function isMissingFile(error2) {
+  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
+}
+function applyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ from }) => url.startsWith(from));
+  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
+}
+function unapplyMirrors(url, mirrors) {
+  const mirror = mirrors.find(({ to }) => url.startsWith(to));
+  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
+}
+function parseMirror(value) {
+  const index = value.indexOf("=");
+  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const problem = checkMirror(mirror);
+  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
+  return mirror;
+}
+var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+function findNonManifest(status, contentType, body) {
+  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
+  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
+  return void 0;
+}
+function eitherSignal(a, b) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    }
+  };
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return "";
+  const decoder = new TextDecoder();
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(decoder.decode(chunk, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+var BodyTooLarge = class extends Error {
+};
+function createRemoteFetcher(options = {}) {
+  const { cacheDir } = options;
+  if (cacheDir && existsSync2(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  const memo = /* @__PURE__ */ new Map();
+  const fetchImpl = options.fetch ?? fetch;
+  const closed = new AbortController();
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
+    const stop = () => {
+      clearTimeout(timer);
+      done();
+    };
+    const timer = setTimeout(() => {
+      closed.signal.removeEventListener("abort", stop);
+      done();
+    }, ms);
+    closed.signal.addEventListener("abort", stop, { once: true });
+  }));
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const retries = options.retries ?? 2;
+  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
+  const silent = /* @__PURE__ */ new Map();
+  const readCache = (url) => {
+    if (!cacheDir) return void 0;
+    try {
+      const index = join2(cacheDir, "urls", sha256(url));
+      if (!existsSync2(index)) return void 0;
+      const digest = readFileSync(index, "utf8").trim();
+      const object = join2(cacheDir, "objects", digest);
+      if (!existsSync2(object)) return void 0;
+      const body = readFileSync(object, "utf8");
+      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const writeAtomically = (path2, text) => {
+    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, path2);
+    } finally {
+      rmSync2(temporary, { force: true });
+    }
+  };
+  const writeCache = (url, body) => {
+    if (!cacheDir) return;
+    try {
+      const digest = sha256(body);
+      for (const dir of ["urls", "objects"]) mkdirSync(join2(cacheDir, dir), { recursive: true });
+      const object = join2(cacheDir, "objects", digest);
+      if (!existsSync2(object) || sha256(readFileSync(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join2(cacheDir, "urls", sha256(url)), digest);
+    } catch {
+    }
+  };
+  const mirrors = options.mirrors ?? [];
+  const offline = options.offline === true;
+  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
+  const lookupHost = options.lookup ?? lookupAll;
+  const addresses = /* @__PURE__ */ new Map();
+  const judge = (url, asWritten, context = "") => {
+    const verdict = policy.judge(url);
+    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
+    return verdict;
+  };
+  const checkAddresses = async (verdict, asWritten, context = "") => {
+    if (verdict.via !== "default") return;
+    const { host } = verdict.target;
+    let pending2 = addresses.get(host);
+    if (!pending2) {
+      pending2 = lookupHost(host).catch(() => []);
+      addresses.set(host, pending2);
+    }
+    for (const address of await pending2) {
+      const kind = describeAddress(address);
+      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
+    }
+  };
+  const download = async (url, original, verdict) => {
+    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    const origin = URL.canParse(url) ? new URL(url).origin : url;
+    const checkHost = () => {
+      const earlier = silent.get(origin);
+      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
+    };
+    await checkAddresses(verdict, original);
+    let lastProblem = "";
+    let lastStatus;
+    const { target, authorization } = splitCredentials(url);
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
+      checkHost();
+      if (closed.signal.aborted) throw fail("cancelled", void 0);
+      let response;
+      let phase = "answer";
+      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
+      try {
+        let current = target;
+        for (let hops = 0; ; hops++) {
+          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
+          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+          if (location === null) break;
+          await response.body?.cancel().catch(() => void 0);
+          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
+          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
+          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
+          const context = `it redirects to ${showUrl(next.href)}, and `;
+          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
+          const hop = judge(next.href, original, context);
+          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          await checkAddresses(hop, original, context);
+          current = next.href;
+        }
+        lastStatus = response.status;
+        if (!response.ok) {
+          lastProblem = `HTTP ${response.status}`;
+          await response.body?.cancel().catch(() => void 0);
+          if (response.status !== 429 && response.status < 500) break;
+          continue;
+        }
+        phase = "body";
+        const body = await readBody(response, maxBodyBytes);
+        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
+        if (problem === void 0) return body;
+        lastProblem = problem;
+        break;
+      } catch (error2) {
+        if (error2 instanceof RenderError) throw error2;
+        if (closed.signal.aborted) throw fail("cancelled", void 0);
+        if (error2 instanceof BodyTooLarge) {
+          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          break;
+        }
+        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
+        if (phase === "answer") lastStatus = void 0;
+        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error2);
+        if (timedOut && phase === "answer") break;
+      } finally {
+        release();
+      }
+    }
+    if (lastStatus === void 0) silent.set(origin, lastProblem);
+    throw fail(lastProblem, lastStatus);
+  };
+  return {
+    fetchText: (original) => {
+      const url = applyMirrors(original, mirrors);
+      let pending2 = memo.get(url);
+      if (!pending2) {
+        pending2 = (async () => {
+          const verdict = judge(url, original);
+          const cached = readCache(url);
+          if (cached !== void 0) return cached;
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          const body = await download(url, original, verdict);
+          writeCache(url, body);
+          return body;
+        })();
+        memo.set(url, pending2);
+      }
+      return pending2;
+    },
+    checkReference: async (url, asWritten = url) => {
+      const verdict = judge(url, asWritten);
+      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
+      await checkAddresses(verdict, asWritten);
+    },
+    close: () => closed.abort()
+  };
+}
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+var NETWORK_PROBLEMS = {
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
+  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
+  UND_ERR_BODY_TIMEOUT: "the download stalled"
+};
+function describeNetworkError(error2) {
+  let innermost = error2;
+  let code;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code = innermost.code === void 0 ? code : String(innermost.code);
+    const next = innermost.cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
+}
+
+// src/app/describe-error.ts
+function describeRunError(error2) {
+  if (!(error2 instanceof PruneGuardError)) return `prune-guard: unexpected error: ${getErrorMessage(error2)}`;
+  const hint = error2 instanceof FetchError && error2.status === void 0 ? "; without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads" : "";
+  return `prune-guard: ${error2.message}${hint}`;
+}
+
+// src/core/report/mask-secrets.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MIN_MASKED_LENGTH = 6;
+function listMaskedForms(values) {
+  const forms = /* @__PURE__ */ new Set();
+  const addText = (text) => {
+    for (const candidate of /* @__PURE__ */ new Set([text, text.trim()])) {
+      if (candidate.trim().length < MIN_MASKED_LENGTH) continue;
+      forms.add(candidate);
+      forms.add(quoteDouble(candidate));
+      forms.add(candidate.replaceAll("'", "''"));
+      forms.add(JSON.stringify(candidate).slice(1, -1));
+      forms.add(candidate.replaceAll("~", "~0").replaceAll("/", "~1"));
+    }
+  };
+  for (const value of values) {
+    const stripped = value.replaceAll("\n", "");
+    for (const text of /* @__PURE__ */ new Set([value, stripped])) {
+      addText(text);
+      if (text.trim().length < MIN_MASKED_LENGTH) continue;
+      const base64 = Buffer.from(text, "utf8").toString("base64");
+      forms.add(base64);
+      forms.add(base64.replace(/=+$/, ""));
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) addText(line);
+  }
+  forms.delete("");
+  return [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function createSecretMask(values) {
+  const forms = listMaskedForms(values);
+  if (forms.length === 0) return { forms, text: (text) => text };
+  const pattern = new RegExp(forms.map(escapeRegExp).join("|"), "g");
+  return { forms, text: (text) => text.length === 0 ? text : text.replace(pattern, REDACTED) };
+}
+function maskReport(report, mask) {
+  if (mask.forms.length === 0) return report;
+  const strings = (value) => maskStrings(value, mask.text, false);
+  const { findings, units, fixes, changes, ...rest } = report;
+  const { changed, ...otherChanges } = changes;
+  return {
+    ...strings(rest),
+    schemaVersion: report.schemaVersion,
+    tool: report.tool,
+    failOn: report.failOn,
+    blocking: report.blocking,
+    summary: report.summary,
+    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    units: units.map((unit) => {
+      const masked = strings(unit);
+      return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
+    }),
+    fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
+    changes: {
+      ...strings(otherChanges),
+      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+    }
+  };
+}
+function maskOperation(operation, mask) {
+  return { ...maskStrings(operation, mask.text, true), op: operation.op };
+}
+function maskStrings(value, text, keys) {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, text, keys));
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys ? text(key) : key, maskStrings(item, text, keys)])
+    );
+  }
+  return value;
+}
+function quoteDouble(text) {
+  const quoted = (0, import_yaml2.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
+}
+function escapeRegExp(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+
 // src/core/objects/flux-objects.ts
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
@@ -40364,24 +41330,24 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
+import { dirname as dirname3, join as join5, relative as relative2 } from "node:path";
 
 // src/render/kustomize/confine.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync, realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve, sep as sep3 } from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { basename, dirname, join as join3, resolve, sep as sep3 } from "node:path";
 
 // src/core/objects/yaml-bomb.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
 function findAliasBomb(text) {
   if (!ANCHOR.test(text)) return void 0;
   let docs;
   try {
-    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
+    docs = (0, import_yaml3.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
   } catch {
     return void 0;
   }
@@ -40421,7 +41387,7 @@ function isInside(confinement, path2) {
       current = parent;
       continue;
     }
-    const full = rest.length > 0 ? join2(real, ...rest) : real;
+    const full = rest.length > 0 ? join3(real, ...rest) : real;
     if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
       for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
     }
@@ -40455,10 +41421,10 @@ var PATH_OBJECTS = {
 };
 var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
 var NODE_VIEW = {
-  get: (container, key) => (0, import_yaml3.isMap)(container) ? container.get(key, true) : void 0,
-  items: (value) => (0, import_yaml3.isSeq)(value) ? value.items : void 0,
-  text: (value) => (0, import_yaml3.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
-  node: (value) => (0, import_yaml3.isScalar)(value) ? value : void 0
+  get: (container, key) => (0, import_yaml4.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml4.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml4.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml4.isScalar)(value) ? value : void 0
 };
 function foldFieldName(name) {
   return name.toLowerCase().replace(/\u017f/g, "s");
@@ -40534,12 +41500,12 @@ function collectPluginEntries(view, config, isRemote) {
   return entries;
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const lineCounter = new import_yaml4.LineCounter();
+  const text = "config" in source ? readFileSync2(source.config, "utf8") : source.inline;
   const found = { outside: [], values: [] };
   const shown = "config" in source ? source.config : source.file;
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
-    if (!("contents" in doc) || !(0, import_yaml3.isMap)(doc.contents) || doc.errors.length > 0) continue;
+  for (const doc of (0, import_yaml4.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml4.isMap)(doc.contents) || doc.errors.length > 0) continue;
     for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
       found.values.push(entry.value);
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
@@ -40552,18 +41518,18 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 }
 
 // src/render/kustomize/read-kustomization.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync2, lstatSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname as dirname2, join as join3, relative, resolve as resolve2, sep as sep4 } from "node:path";
+var import_yaml5 = __toESM(require_dist(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join4, relative, resolve as resolve2, sep as sep4 } from "node:path";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join3(dir, name);
-    if (existsSync2(file) && statSync(file).isFile()) return file;
+    const file = join4(dir, name);
+    if (existsSync3(file) && statSync2(file).isFile()) return file;
   }
   return void 0;
 }
@@ -40578,9 +41544,9 @@ function readKustomization(dir, show2, confinement) {
     const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
     return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
   }
-  const text = readFileSync2(file, "utf8");
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
+  const text = readFileSync3(file, "utf8");
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
   const error2 = doc.errors[0];
   if (error2) {
@@ -40588,7 +41554,7 @@ function readKustomization(dir, show2, confinement) {
     throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
   }
   const root = doc.contents;
-  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  if (root !== null && !(0, import_yaml5.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
@@ -40617,7 +41583,7 @@ function readKustomization(dir, show2, confinement) {
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
     const target = resolve2(dir, entry.value);
-    const stat2 = statSync(target, { throwIfNoEntry: false });
+    const stat2 = statSync2(target, { throwIfNoEntry: false });
     if (stat2?.isDirectory()) {
       includes.push(target);
       if (pluginField) pluginDirs.push(target);
@@ -40639,22 +41605,22 @@ function readKustomization(dir, show2, confinement) {
   }
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
+    if (!(0, import_yaml5.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml4.isMap)(item)) continue;
+      if (!(0, import_yaml5.isMap)(item)) continue;
       const name = item.get("name");
       if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml4.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
       const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
-        if (target === dir || !existsSync2(target)) continue;
+        if (target === dir || !existsSync3(target)) continue;
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
@@ -40680,7 +41646,7 @@ function indexScalarLines(doc, lineCounter) {
   return (value) => {
     if (!lines) {
       const index = /* @__PURE__ */ new Map();
-      (0, import_yaml4.visit)(doc, {
+      (0, import_yaml5.visit)(doc, {
         Scalar(_key, node) {
           if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
         }
@@ -40694,16 +41660,16 @@ function isRecordLike(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function listInlineEntries(list) {
-  const items = (0, import_yaml4.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const items = (0, import_yaml5.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
   const entries = [];
   for (const item of items) {
-    if ((0, import_yaml4.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    if ((0, import_yaml5.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
     else if (typeof item === "string") entries.push({ text: item });
   }
   return entries;
 }
 function isComponent(kind) {
-  return (0, import_yaml4.isScalar)(kind) && kind.value === "Component";
+  return (0, import_yaml5.isScalar)(kind) && kind.value === "Component";
 }
 function readKustomizationGraph(root, show2, confinement) {
   const seen = /* @__PURE__ */ new Map();
@@ -40736,7 +41702,7 @@ function findKustomizationRoots(dir, show2, confinement) {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
     }
   };
   walk(dir);
@@ -40750,7 +41716,7 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
     const link = lstatSync(path2, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat2 = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    const stat2 = link.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false }) : link;
     if (!stat2) return;
     if (stat2.isFile()) {
       inputs.add(path2);
@@ -40758,10 +41724,10 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join3(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
     }
   };
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
@@ -40770,10 +41736,10 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
   for (const path2 of [...inputs].sort()) {
     let digest = fileHashes.get(path2);
     if (digest === void 0) {
-      const bytes = readFileSync2(path2);
+      const bytes = readFileSync3(path2);
       const bomb = findAliasBomb(bytes.toString("utf8"));
       if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      digest = createHash3("sha256").update(bytes).digest("hex");
+      digest = createHash4("sha256").update(bytes).digest("hex");
       fileHashes.set(path2, digest);
     }
     hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
@@ -40809,13 +41775,13 @@ var DEFAULT_PATTERNS = [
   "**/.flux.yaml"
 ];
 function createArtifact(source, options = {}) {
-  const base = mkdtempSync2(join4(tmpdir2(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync2(base, { recursive: true, force: true }));
-  const root = join4(base, "source");
+  const base = mkdtempSync2(join5(tmpdir2(), "prune-guard-artifact-"));
+  const dispose = registerCleanup(() => rmSync3(base, { recursive: true, force: true }));
+  const root = join5(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(realpathSync3(base), "source", relative2(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync3(base), "source", relative2(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -40832,10 +41798,10 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join4(dir, entry.name);
+      const path2 = join5(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync3(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
       }
     }
   };
@@ -40855,27 +41821,27 @@ function isIgnored(matchers, path2, isDirectory2) {
   return false;
 }
 function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync(to, { recursive: true });
+  mkdirSync2(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = lstatSync2(join4(from, file), { throwIfNoEntry: false });
-    if (stat2?.isSymbolicLink()) dropLink(join4(from, file));
+    const stat2 = lstatSync2(join5(from, file), { throwIfNoEntry: false });
+    if (stat2?.isSymbolicLink()) dropLink(join5(from, file));
     if (!stat2?.isFile()) continue;
-    mkdirSync(dirname3(join4(to, file)), { recursive: true });
-    copyFileSync(join4(from, file), join4(to, file));
+    mkdirSync2(dirname3(join5(to, file)), { recursive: true });
+    copyFileSync(join5(from, file), join5(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
-  mkdirSync(to, { recursive: true });
+  mkdirSync2(to, { recursive: true });
   for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path2 = join4(from, entry.name);
+    const path2 = join5(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join4(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join4(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join5(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join5(to, entry.name));
   }
 }
 
@@ -40884,13 +41850,13 @@ import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync a
 import { join as join10, posix, relative as relative7 } from "node:path";
 
 // src/flux/scan-source.ts
-import { readFileSync as readFileSync4, readdirSync as readdirSync3 } from "node:fs";
-import { join as join5, relative as relative3 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
+import { join as join6, relative as relative3 } from "node:path";
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join5(dir, entry.name);
+      const path2 = join6(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -40898,7 +41864,7 @@ function scanSourceObjects(root) {
       if (!/\.ya?ml$/.test(entry.name)) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync4(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(readFileSync5(path2, "utf8"), null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }
@@ -40921,964 +41887,6 @@ function isUnderPath(file, path2) {
 }
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/core/objects/substitute.ts
-var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
-var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
-function formatUnsetPlaceholder(name) {
-  return `<unset:${name}>`;
-}
-function isValidVariableName(name) {
-  return VARIABLE_NAME_PATTERN.test(name);
-}
-function isSubstitutionDisabled(body) {
-  const metadata = getMetadata(body);
-  return [metadata.labels, metadata.annotations].some(
-    (map) => isRecord(map) && map[SUBSTITUTE_OPT_OUT.key] === SUBSTITUTE_OPT_OUT.value
-  );
-}
-function shouldSubstitute(variables, options = {}) {
-  return options.always === true || Object.keys(variables).length > 0;
-}
-function substituteObject(body, variables, options = {}) {
-  if (isSubstitutionDisabled(body) || !shouldSubstitute(variables, options)) {
-    return { body, missing: [], unresolved: [] };
-  }
-  const substitution = new Substitution(variables);
-  const substituted = substituteValue(body, substitution);
-  return { body: substituted, ...substitution.report() };
-}
-function substituteValue(value, substitution) {
-  if (typeof value === "string") return substitution.substitute(value);
-  if (Array.isArray(value)) return value.map((item) => substituteValue(item, substitution));
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [substitution.substitute(key), substituteValue(item, substitution)])
-    );
-  }
-  return value;
-}
-var DEFAULT_OPERATORS = [":=", ":-", ":?", ":+", "="];
-var NAME_CHARACTER = /[\p{L}\p{N}_]/u;
-var Substitution = class {
-  values = /* @__PURE__ */ new Map();
-  missing = /* @__PURE__ */ new Set();
-  unresolved = /* @__PURE__ */ new Set();
-  constructor(variables) {
-    for (const [name, value] of Object.entries(variables)) this.values.set(name, value.replaceAll("\n", ""));
-  }
-  substitute(text) {
-    if (!text.includes("$")) return text;
-    let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
-      if (dollar === -1) {
-        output += text.slice(index);
-        break;
-      }
-      output += text.slice(index, dollar);
-      const next = text[dollar + 1];
-      if (next === "$") {
-        output += "$";
-        index = dollar + 2;
-      } else if (next === "{") {
-        const parsed = parseExpression(text, dollar);
-        if (parsed.kind === "expression") {
-          output += this.evaluate(parsed.expression);
-        } else {
-          const written = text.slice(dollar, parsed.end);
-          output += written;
-          this.unresolved.add(describeExpression(written));
-        }
-        index = parsed.end;
-      } else {
-        output += "$";
-        index = dollar + 1;
-      }
-    }
-    return output;
-  }
-  report() {
-    return { missing: [...this.missing].sort(), unresolved: [...this.unresolved].sort() };
-  }
-  evaluate(expression) {
-    const fallback = expression.defaultParts.map((part) => typeof part === "string" ? part : this.evaluate(part)).join("");
-    const value = this.values.get(expression.name);
-    if (!expression.defaulted) {
-      if (value !== void 0) return value;
-      this.missing.add(expression.name);
-      return formatUnsetPlaceholder(expression.name);
-    }
-    return value === void 0 || value === "" ? fallback : value;
-  }
-};
-function parseExpression(text, start) {
-  const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
-  if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
-  if (operator === void 0) {
-    return unresolved();
-  }
-  index += operator.length;
-  const parts = [];
-  for (; ; ) {
-    const close = text.indexOf("}", index);
-    if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
-    if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
-      return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
-    }
-    if (nested > index) parts.push(text.slice(index, nested));
-    const inner = parseExpression(text, nested);
-    if (inner.kind !== "expression") return unresolved();
-    parts.push(inner.expression);
-    index = inner.end;
-  }
-}
-function findClosingBrace(text, start) {
-  let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
-      depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
-    }
-  }
-  return text.length;
-}
-function describeExpression(written) {
-  const line = written.split("\n")[0] ?? written;
-  return line.length > 80 ? `${line.slice(0, 79)}\u2026` : line;
-}
-
-// src/core/config/network-policy.ts
-var DEFAULT_ALLOWED_HOSTS = [
-  "github.com",
-  "raw.githubusercontent.com",
-  "gist.githubusercontent.com",
-  "objects.githubusercontent.com",
-  "release-assets.githubusercontent.com",
-  "codeload.github.com",
-  "gitlab.com",
-  "bitbucket.org"
-];
-var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
-var RemoteDeniedError = class extends RenderError {
-  constructor(message) {
-    super(message);
-    this.name = "RemoteDeniedError";
-  }
-};
-var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
-var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
-var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
-var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
-var GITHUB_SHORTHAND = /^github\.com[/:]/i;
-function readReference(value) {
-  const rest = value.replace(/^git::/i, "");
-  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
-  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
-  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
-  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
-  if (scheme !== void 0) return readUrl(rest, scheme);
-  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
-  const afterUser = rest.slice(rest.indexOf("@") + 1);
-  const end = afterUser.search(/[:/]/);
-  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
-  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
-  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
-  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
-}
-function readUrl(rest, scheme) {
-  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
-  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
-  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
-  const match2 = HOST_PORT.exec(hostPort);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
-  const written = match2.groups?.port ?? "";
-  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
-  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
-  if (!URL.canParse(rest)) return refuse("it is no valid URL");
-  const url = new URL(rest);
-  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
-  url.username = "";
-  url.password = "";
-  url.hash = "";
-  return remote({ scheme, host, port, canonical: url.href });
-}
-function refuse(reason, hint = ALLOW_HINT) {
-  return { kind: "refused", reason, hint };
-}
-function remote(target) {
-  return { kind: "remote", target };
-}
-function normalizeHost(raw) {
-  if (!URL.canParse(`http://${raw}/`)) return void 0;
-  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
-  return host === "" ? void 0 : host;
-}
-var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
-function parseAllowEntry(value) {
-  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
-  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
-  if (scheme !== void 0) {
-    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
-    const reading = readUrl(value, scheme);
-    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
-    const url = new URL(value);
-    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
-    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
-    return { kind: "prefix", prefix: reading.target.canonical };
-  }
-  const wildcard = value.startsWith("*.");
-  let rest = wildcard ? value.slice(2) : value;
-  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
-  const match2 = HOST_PORT.exec(rest);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return ENTRY_FORMS;
-  const port = match2.groups?.port;
-  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
-  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
-  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
-}
-function findAllowEntryProblem(value) {
-  const entry = parseAllowEntry(value);
-  return typeof entry === "string" ? entry : void 0;
-}
-function matchesEntry(entry, target) {
-  if (entry.kind === "prefix") {
-    if (!target.canonical.startsWith(entry.prefix)) return false;
-    const next = target.canonical.charAt(entry.prefix.length);
-    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
-  }
-  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
-  return hostMatches && (entry.port === void 0 || entry.port === target.port);
-}
-function createNetworkPolicy(options = {}) {
-  const parse6 = (value) => {
-    const entry = parseAllowEntry(value);
-    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
-    return entry;
-  };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
-  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
-  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
-    if (!URL.canParse(to)) return [];
-    const url = new URL(to);
-    url.username = "";
-    url.password = "";
-    return [url.href];
-  });
-  return {
-    judge: (url) => {
-      const reading = readReference(url);
-      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
-      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
-      const { target } = reading;
-      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
-      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
-      const special = describeHost(target.host);
-      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
-      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
-      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
-      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
-    }
-  };
-}
-function describeDenial(asWritten, reason, hint) {
-  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
-}
-function describeOfflineDenial(asWritten, cacheable) {
-  const cache2 = cacheable ? ", and the cache does not hold it" : "";
-  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
-}
-function showUrl(url) {
-  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function isAddress(host) {
-  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
-}
-function describeHost(host) {
-  const name = host.toLowerCase();
-  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
-  return describeAddress(host);
-}
-function describeAddress(address) {
-  const v4 = parseIpv4(address);
-  if (v4) return describeIpv4(v4);
-  const v6 = parseIpv6(address);
-  return v6 ? describeIpv6(v6) : void 0;
-}
-function parseIpv4(text) {
-  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!match2) return void 0;
-  const bytes = match2.slice(1).map(Number);
-  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
-}
-function describeIpv4([a = 0, b = 0, c = 0]) {
-  if (a === 0) return "an unspecified address";
-  if (a === 127) return "a loopback address";
-  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
-  if (a === 169 && b === 254) return "a link-local address";
-  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
-  if (a >= 224 && a <= 239) return "a multicast address";
-  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
-  return void 0;
-}
-function parseIpv6(text) {
-  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
-  if (!input.includes(":")) return void 0;
-  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
-  if (dotted?.[1]) {
-    const v4 = parseIpv4(dotted[1]);
-    if (!v4) return void 0;
-    const [a = 0, b = 0, c = 0, d = 0] = v4;
-    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
-  }
-  const halves = input.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (part) => {
-    if (part === "") return [];
-    const parts = part.split(":");
-    return parts.every((group2) => /^[0-9a-f]{1,4}$/.test(group2)) ? parts.map((group2) => parseInt(group2, 16)) : void 0;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 1) return head.length === 8 ? head : void 0;
-  const missing = 8 - head.length - tail.length;
-  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
-}
-function describeIpv6(groups) {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
-  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
-  if (groups.every((group2) => group2 === 0)) return "an unspecified address";
-  if (groups.slice(0, 7).every((group2) => group2 === 0) && g7 === 1) return "a loopback address";
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
-  if (g0 === 8194) return embedded(g1, g2);
-  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
-  if ((g0 & 65472) === 65152) return "a link-local address";
-  if ((g0 & 65280) === 65280) return "a multicast address";
-  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
-  return void 0;
-}
-
-// src/render/remote-fetch.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync, rmSync as rmSync3, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
-
-// src/core/config/parse-config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/core/config/config-model.ts
-var EMPTY_CONFIG = Object.freeze({
-  severity: Object.freeze([]),
-  ignore: Object.freeze([]),
-  clusterScoped: Object.freeze([]),
-  sources: Object.freeze([]),
-  clusters: Object.freeze([]),
-  substitute: Object.freeze({}),
-  mirrors: Object.freeze([]),
-  remote: Object.freeze({})
-});
-
-// src/core/config/parse-config.ts
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
-var CLUSTER_KEYS = ["name", "path"];
-var SOURCE_KEYS = ["kind", "name", "path"];
-var REMOTE_KEYS = ["allow"];
-var OVERRIDE_KEYS = ["match", "severity", "rules"];
-var PATTERN_HINT = "An object pattern: group/Kind/namespace/name";
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var KIND = /^[A-Z][A-Za-z0-9]*$/;
-function parseConfig(text, source) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
-    const reason = yamlError.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document" : describeYamlError(yamlError.message);
-    throw new ConfigError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${reason}`);
-  }
-  const reader = new ConfigReader(source, lineCounter, doc);
-  const root = reader.resolve(doc.contents);
-  if (root === null) return EMPTY_CONFIG;
-  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
-  let failOn;
-  const failOnEntry = entries.get("failOn");
-  if (failOnEntry) {
-    const valid = Object.values(FailLevels);
-    failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
-  }
-  return {
-    ...failOn ? { failOn } : {},
-    severity: reader.readList(entries.get("severity"), "severity", (node, path2) => readOverride(reader, node, path2)),
-    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
-    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
-    sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
-    clusters: readClusters(reader, entries.get("clusters")),
-    substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors")),
-    remote: readRemote(reader, entries.get("remote"))
-  };
-}
-var ConfigReader = class {
-  #source;
-  #lineCounter;
-  #doc;
-  constructor(source, lineCounter, doc) {
-    this.#source = source;
-    this.#lineCounter = lineCounter;
-    this.#doc = doc;
-  }
-  /** Throws a ConfigError on the line of `node`. */
-  fail(node, message) {
-    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
-    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
-  }
-  /** Returns the node an alias points to; null for an absent or null value. */
-  resolve(node) {
-    const target = (0, import_yaml5.isAlias)(node) ? node.resolve(this.#doc) : node;
-    if (target === void 0 || target === null) return null;
-    if ((0, import_yaml5.isScalar)(target) && target.value === null) return null;
-    return target;
-  }
-  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
-  readMapping(node, path2, known, what) {
-    if (!(0, import_yaml5.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair2 of node.items) {
-      const key = this.resolve(pair2.key);
-      const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml5.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
-      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
-      if (!known.includes(name)) {
-        const guess = suggestClosest(name, known);
-        this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
-      }
-      entries.set(name, { key, value: this.resolve(pair2.value) });
-    }
-    return entries;
-  }
-  /**
-   * Reads an optional list, each item through `readItem`. A key with no value counts as an
-   * empty list: that is what is left when every entry is commented out.
-   */
-  readList(entry, path2, readItem) {
-    if (!entry || entry.value === null) return [];
-    const list = entry.value;
-    if (!(0, import_yaml5.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
-    return list.items.map((item, index) => {
-      const itemPath = `${path2}[${index}]`;
-      const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml5.isScalar)(item) ? item : list, `${itemPath} is empty`);
-      return readItem(node, itemPath);
-    });
-  }
-  /** Reads a non-empty string scalar. */
-  readString(node, path2) {
-    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
-    if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
-    return node.value;
-  }
-  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
-  requireValue(entry, path2, expected) {
-    if (entry.value === null) this.fail(entry.key, `${path2} is empty. ${expected}`);
-    return entry.value;
-  }
-  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
-  readChoice(node, path2, valid) {
-    if (!(0, import_yaml5.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
-    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
-    if (typeof node.value === "string" && valid.includes(value)) return value;
-    const guess = suggestClosest(value, valid);
-    this.fail(node, `${path2} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
-  }
-  /** Reads an object pattern and rejects one that can never match. */
-  readPattern(node, path2) {
-    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string") {
-      this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
-    }
-    const problem = findPatternProblem(node.value);
-    if (problem) this.fail(node, `${path2}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
-    return node.value;
-  }
-};
-function readOverride(reader, node, path2) {
-  const entries = reader.readMapping(node, path2, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
-  const match2 = entries.get("match");
-  const severity = entries.get("severity");
-  if (!match2) reader.fail(node, `${path2} lacks match (an object pattern: group/Kind/namespace/name)`);
-  const severities = Object.values(Severities);
-  if (!severity) reader.fail(node, `${path2} lacks severity (${severities.join(", ")})`);
-  const rules = entries.get("rules");
-  const ruleIds = rules ? reader.readList(rules, `${path2}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
-  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path2}.rules is empty; leave it out to override findings of every rule`);
-  return {
-    match: reader.readPattern(reader.requireValue(match2, `${path2}.match`, PATTERN_HINT), `${path2}.match`),
-    severity: reader.readChoice(reader.requireValue(severity, `${path2}.severity`, `Valid values: ${severities.join(", ")}`), `${path2}.severity`, severities),
-    ...ruleIds ? { rules: ruleIds } : {}
-  };
-}
-function readGroupKind(reader, node, path2) {
-  const value = reader.readString(node, path2);
-  const dot = value.indexOf(".");
-  const kind = dot === -1 ? value : value.slice(0, dot);
-  const group2 = dot === -1 ? "" : value.slice(dot + 1);
-  if (!KIND.test(kind) || group2 !== "" && !DNS_SUBDOMAIN.test(group2)) {
-    let hint = "";
-    if (value.includes("/")) hint = " (an apiVersion does not belong here)";
-    else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
-    reader.fail(node, `${path2} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
-  }
-  return { group: group2, kind };
-}
-function readSourceRef(reader, node, path2) {
-  if (!(0, import_yaml5.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
-  const entries = reader.readMapping(node, path2, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
-  const kind = entries.get("kind");
-  const name = entries.get("name");
-  if (!kind) reader.fail(node, `${path2} lacks kind (GitRepository or OCIRepository)`);
-  if (!name) reader.fail(node, `${path2} lacks name (namespace/name of the source)`);
-  const kinds = ["GitRepository", "OCIRepository"];
-  const folder = entries.get("path");
-  return {
-    kind: reader.readChoice(reader.requireValue(kind, `${path2}.kind`, `Valid values: ${kinds.join(", ")}`), `${path2}.kind`, kinds),
-    name: readSourceName(reader, reader.requireValue(name, `${path2}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path2}.name`, "source"),
-    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. kubernetes"), `${path2}.path`) } : {}
-  };
-}
-function readSourceName(reader, node, path2, what) {
-  const value = reader.readString(node, path2);
-  const [namespace, name, ...rest] = value.split("/");
-  if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
-  }
-  return value;
-}
-function readFolder(reader, node, path2) {
-  const value = reader.readString(node, path2);
-  const parts = value.split("/").filter((part) => part !== "" && part !== ".");
-  if (value.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(value)) {
-    reader.fail(node, `${path2} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
-  }
-  return parts.join("/");
-}
-function readClusters(reader, entry) {
-  const clusters = reader.readList(entry, "clusters", (node, path2) => {
-    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name and path");
-    const name = entries.get("name");
-    const folder = entries.get("path");
-    if (!name) reader.fail(node, `${path2} lacks name (how reports name the cluster, e.g. production)`);
-    if (!folder) reader.fail(node, `${path2} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
-    const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
-    const pathValue = readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
-    return { name: nameValue, path: pathValue, node };
-  });
-  for (const [index, cluster] of clusters.entries()) {
-    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
-  }
-  return clusters.map(({ name, path: path2 }) => ({ name, path: path2 }));
-}
-function checkMirror(mirror) {
-  for (const url of [mirror.from, mirror.to]) {
-    if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url) || !URL.canParse(url)) return `'${hideUserInfo(url)}' is no http(s) URL prefix`;
-    const parsed = new URL(url);
-    try {
-      decodeURIComponent(parsed.username);
-      decodeURIComponent(parsed.password);
-    } catch {
-      return `the user or token of '${hideUserInfo(url)}' is not percent-encoded right`;
-    }
-    try {
-      decodeURIComponent(parsed.pathname);
-    } catch {
-      return `the path of '${hideUserInfo(url)}' is not percent-encoded right`;
-    }
-    if (parsed.port === "0") return `'${hideUserInfo(url)}' names port 0`;
-  }
-  if (mirror.from.endsWith("/") !== mirror.to.endsWith("/")) {
-    return `'${hideUserInfo(mirror.from)}' and '${hideUserInfo(mirror.to)}' must both end with '/', or neither`;
-  }
-  return void 0;
-}
-function readMirrors(reader, entry) {
-  if (!entry || entry.value === null) return [];
-  const map = entry.value;
-  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
-  return map.items.map((pair2) => {
-    const key = reader.resolve(pair2.key);
-    const from = key ? reader.readString(key, "mirrors") : "";
-    const value = reader.resolve(pair2.value);
-    const to = value ? reader.readString(value, `mirrors.${hideUserInfo(from)}`) : "";
-    const shownPath = `mirrors.${hideUserInfo(from)}`;
-    for (const [node, url, where] of [[key, from, "mirrors key"], [value ?? key, to, shownPath]]) {
-      if (!/^https?:\/\/[^/\s]+/.test(url) || /\s/.test(url)) {
-        reader.fail(node, `${where} is set to invalid value '${hideUserInfo(JSON.stringify(url).slice(1, -1))}': write an http(s) URL prefix, e.g. https://mirror.example.com/raw/`);
-      }
-    }
-    const problem = checkMirror({ from, to });
-    if (problem) reader.fail(value ?? key, `${shownPath}: ${problem}`);
-    return { from, to };
-  });
-}
-function readRemote(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
-  const allow = entries.get("allow");
-  if (!allow) return {};
-  return {
-    allow: reader.readList(allow, "remote.allow", (node, path2) => {
-      const value = reader.readString(node, path2);
-      const problem = findAllowEntryProblem(value);
-      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
-      return value;
-    })
-  };
-}
-function readSubstitute(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const map = entry.value;
-  if (!(0, import_yaml5.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
-  const values = [];
-  for (const pair2 of map.items) {
-    const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml5.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml5.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
-      reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
-    }
-    const path2 = `substitute.${key.value}`;
-    const value = reader.resolve(pair2.value);
-    if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml5.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
-    if (typeof value.value !== "string") {
-      reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
-    }
-    values.push([key.value, value.value]);
-  }
-  return Object.fromEntries(values);
-}
-function describeNode(node) {
-  if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml5.isMap)(node)) return "a mapping";
-  if ((0, import_yaml5.isSeq)(node)) return "a list";
-  if ((0, import_yaml5.isScalar)(node)) {
-    if (node.value === null) return "empty";
-    if (typeof node.value === "boolean") return "a boolean";
-    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
-    if (typeof node.value === "string") return "a string";
-  }
-  return "not a plain value";
-}
-function suggestClosest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
-    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (distance <= allowed && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function measureEditDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/render/remote-fetch.ts
-var MAX_BODY_BYTES = 64 * 1024 * 1024;
-var MAX_REDIRECTS = 5;
-var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-var FetchError = class extends RenderError {
-  status;
-  constructor(message, status) {
-    super(message);
-    this.name = "FetchError";
-    this.status = status;
-  }
-};
-function isMissingFile(error2) {
-  return error2 instanceof FetchError && (error2.status === 404 || error2.status === 410);
-}
-function applyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ from }) => url.startsWith(from));
-  return mirror ? `${mirror.to}${url.slice(mirror.from.length)}` : url;
-}
-function unapplyMirrors(url, mirrors) {
-  const mirror = mirrors.find(({ to }) => url.startsWith(to));
-  return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
-}
-function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
-  const problem = checkMirror(mirror);
-  if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
-  return mirror;
-}
-var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
-function findNonManifest(status, contentType, body) {
-  if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
-  if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
-  return void 0;
-}
-function eitherSignal(a, b) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener("abort", abort, { once: true });
-  b.addEventListener("abort", abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      a.removeEventListener("abort", abort);
-      b.removeEventListener("abort", abort);
-    }
-  };
-}
-async function readBody(response, limit) {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
-  const parts = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(decoder.decode(chunk, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join("");
-}
-var BodyTooLarge = class extends Error {
-};
-function createRemoteFetcher(options = {}) {
-  const { cacheDir } = options;
-  if (cacheDir && existsSync3(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
-  const memo = /* @__PURE__ */ new Map();
-  const fetchImpl = options.fetch ?? fetch;
-  const closed = new AbortController();
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => {
-    const stop = () => {
-      clearTimeout(timer);
-      done();
-    };
-    const timer = setTimeout(() => {
-      closed.signal.removeEventListener("abort", stop);
-      done();
-    }, ms);
-    closed.signal.addEventListener("abort", stop, { once: true });
-  }));
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const retries = options.retries ?? 2;
-  const within = timeoutMs < 1e3 ? `${timeoutMs}ms` : `${Math.round(timeoutMs / 1e3)}s`;
-  const silent = /* @__PURE__ */ new Map();
-  const readCache = (url) => {
-    if (!cacheDir) return void 0;
-    try {
-      const index = join6(cacheDir, "urls", sha256(url));
-      if (!existsSync3(index)) return void 0;
-      const digest = readFileSync5(index, "utf8").trim();
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync3(object)) return void 0;
-      const body = readFileSync5(object, "utf8");
-      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-  const writeAtomically = (path2, text) => {
-    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-    try {
-      writeFileSync(temporary, text);
-      renameSync(temporary, path2);
-    } finally {
-      rmSync3(temporary, { force: true });
-    }
-  };
-  const writeCache = (url, body) => {
-    if (!cacheDir) return;
-    try {
-      const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync2(join6(cacheDir, dir), { recursive: true });
-      const object = join6(cacheDir, "objects", digest);
-      if (!existsSync3(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest);
-    } catch {
-    }
-  };
-  const mirrors = options.mirrors ?? [];
-  const offline = options.offline === true;
-  const policy = createNetworkPolicy({ mirrors, ...options.allow ? { allow: options.allow } : {}, ...options.alsoAllow ? { alsoAllow: options.alsoAllow } : {} });
-  const lookupHost = options.lookup ?? lookupAll;
-  const addresses = /* @__PURE__ */ new Map();
-  const judge = (url, asWritten, context = "") => {
-    const verdict = policy.judge(url);
-    if (!verdict.allowed) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${verdict.reason}`, verdict.hint));
-    return verdict;
-  };
-  const checkAddresses = async (verdict, asWritten, context = "") => {
-    if (verdict.via !== "default") return;
-    const { host } = verdict.target;
-    let pending2 = addresses.get(host);
-    if (!pending2) {
-      pending2 = lookupHost(host).catch(() => []);
-      addresses.set(host, pending2);
-    }
-    for (const address of await pending2) {
-      const kind = describeAddress(address);
-      if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
-    }
-  };
-  const download = async (url, original, verdict) => {
-    const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
-    const origin = URL.canParse(url) ? new URL(url).origin : url;
-    const checkHost = () => {
-      const earlier = silent.get(origin);
-      if (earlier) throw fail(`its host left an earlier download of this run unanswered (${earlier})`, void 0);
-    };
-    await checkAddresses(verdict, original);
-    let lastProblem = "";
-    let lastStatus;
-    const { target, authorization } = splitCredentials(url);
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) await sleep(250 * 4 ** (attempt - 1));
-      checkHost();
-      if (closed.signal.aborted) throw fail("cancelled", void 0);
-      let response;
-      let phase = "answer";
-      const { signal, release } = eitherSignal(AbortSignal.timeout(timeoutMs), closed.signal);
-      try {
-        let current = target;
-        for (let hops = 0; ; hops++) {
-          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
-          response = await fetchImpl(current, { headers, signal, redirect: "manual" });
-          const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
-          if (location === null) break;
-          await response.body?.cancel().catch(() => void 0);
-          if (hops === MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, response.status);
-          const next = URL.canParse(location, current) ? new URL(location, current) : void 0;
-          if (!next) throw fail(`HTTP ${response.status} to an unreadable location`, response.status);
-          const context = `it redirects to ${showUrl(next.href)}, and `;
-          if (next.username !== "" || next.password !== "") throw new RemoteDeniedError(describeDenial(original, `${context}that URL carries credentials`, "fetch it from where it leads"));
-          const hop = judge(next.href, original, context);
-          if (offline && hop.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          await checkAddresses(hop, original, context);
-          current = next.href;
-        }
-        lastStatus = response.status;
-        if (!response.ok) {
-          lastProblem = `HTTP ${response.status}`;
-          await response.body?.cancel().catch(() => void 0);
-          if (response.status !== 429 && response.status < 500) break;
-          continue;
-        }
-        phase = "body";
-        const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
-        if (problem === void 0) return body;
-        lastProblem = problem;
-        break;
-      } catch (error2) {
-        if (error2 instanceof RenderError) throw error2;
-        if (closed.signal.aborted) throw fail("cancelled", void 0);
-        if (error2 instanceof BodyTooLarge) {
-          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
-          break;
-        }
-        const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-        if (phase === "answer") lastStatus = void 0;
-        lastProblem = timedOut ? phase === "answer" ? `no answer within ${within}` : `the download did not finish within ${within}` : describeNetworkError(error2);
-        if (timedOut && phase === "answer") break;
-      } finally {
-        release();
-      }
-    }
-    if (lastStatus === void 0) silent.set(origin, lastProblem);
-    throw fail(lastProblem, lastStatus);
-  };
-  return {
-    fetchText: (original) => {
-      const url = applyMirrors(original, mirrors);
-      let pending2 = memo.get(url);
-      if (!pending2) {
-        pending2 = (async () => {
-          const verdict = judge(url, original);
-          const cached = readCache(url);
-          if (cached !== void 0) return cached;
-          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          const body = await download(url, original, verdict);
-          writeCache(url, body);
-          return body;
-        })();
-        memo.set(url, pending2);
-      }
-      return pending2;
-    },
-    checkReference: async (url, asWritten = url) => {
-      const verdict = judge(url, asWritten);
-      if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(asWritten, false));
-      await checkAddresses(verdict, asWritten);
-    },
-    close: () => closed.abort()
-  };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-var NETWORK_PROBLEMS = {
-  UND_ERR_SOCKET: "the connection closed before the answer was complete",
-  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
-  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
-  UND_ERR_BODY_TIMEOUT: "the download stalled"
-};
-function describeNetworkError(error2) {
-  let innermost = error2;
-  let code;
-  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code = innermost.code === void 0 ? code : String(innermost.code);
-    const next = innermost.cause;
-    if (!(next instanceof Error)) break;
-    innermost = next;
-  }
-  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
-  return redactCredentials(message);
 }
 
 // src/flux/plan-build.ts
@@ -42427,7 +42435,7 @@ async function discoverFluxUnits(declared, roots, options) {
     const reached = new Set(seeds.map(({ ks }) => ks.key));
     let level = seeds;
     while (level.length > 0) {
-      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next = [];
       for (const unit of results) {
         units.push(cluster === void 0 ? unit : { ...unit, cluster });
@@ -42467,10 +42475,10 @@ async function discoverFluxUnits(declared, roots, options) {
 function dedupe(seeds) {
   return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
 }
-async function renderUnit(item, renderedDocs, options) {
+async function renderUnit(item, renderedDocs, options, cluster) {
   const { ks } = item;
   const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body));
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body), cluster);
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
@@ -42652,16 +42660,16 @@ var CopyProblem = class extends Error {
 function addExternalArtifacts(objects, artifact, check) {
   const declared = indexGeneratedArtifacts(objects);
   const built = /* @__PURE__ */ new Map();
-  return (ref, path2, rendered = []) => {
-    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered);
+  return (ref, path2, rendered = [], cluster) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
     const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
     const identity = JSON.stringify([key, [...output.sources], output.copy]);
-    const known = built.get(identity);
+    const known = built.get(`${cluster ?? ""}\0${identity}`);
     if (known) return known;
-    const resolution = buildTree(key, identity, output, artifact, check);
-    built.set(identity, resolution);
+    const resolution = buildTree(key, identity, output, artifact, (source, sourcePath2) => check(source, sourcePath2, rendered, cluster));
+    built.set(`${cluster ?? ""}\0${identity}`, resolution);
     return resolution;
   };
 }
@@ -42805,20 +42813,21 @@ function indexSources(objects) {
 function createSourceCheck(objects, context) {
   const declared = indexSources(objects);
   const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : void 0;
-  const configured = (kind, name) => context.configured.find((entry) => entry.kind === kind && entry.name === name);
+  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context.clusterSources?.get(cluster) : void 0) ?? [], ...context.configured].find((entry) => entry.kind === kind && entry.name === name);
   const pushed = /* @__PURE__ */ new Map();
-  return (ref, path2) => {
+  return (ref, path2, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
-      const setting2 = configured("OCIRepository", name);
+      const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
       if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
-      const found = pushed.get(name) ?? resolvePushedFolder(name, path2, context);
-      pushed.set(name, found);
+      const key = `${cluster ?? ""}\0${name}`;
+      const found = pushed.get(key) ?? resolvePushedFolder(name, path2, context);
+      pushed.set(key, found);
       return found;
     }
     if (ref.kind !== "GitRepository") return { problem: `its source is ${ref.kind}/${name}, not this repository` };
-    const setting = configured("GitRepository", name);
+    const setting = configured("GitRepository", name, cluster);
     if (setting) return { root: setting.path ?? "" };
     const source = declared.get(`GitRepository/${name}`);
     if (source !== void 0 && ours !== void 0 && normalizeGitUrl(source.url) !== ours) {
@@ -43068,7 +43077,7 @@ async function compareFluxSides(sides, context) {
         artifact,
         show: show2,
         build: build2,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
+        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
@@ -43095,7 +43104,7 @@ async function compareFluxSides(sides, context) {
     for (const artifact of artifacts) artifact.dispose();
   }
 }
-function describeSourceContext(sides, artifact, configured) {
+function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path2) => {
     const full = join12(artifact.root, path2);
@@ -43104,7 +43113,8 @@ function describeSourceContext(sides, artifact, configured) {
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
     ...sides.branch ? { branch: sides.branch } : {},
-    configured,
+    configured: config.sources,
+    clusterSources: new Map(config.clusters.map((cluster) => [cluster.name, cluster.sources])),
     isDirectory: isDirectory2,
     listFolders: () => folders ??= listFolders(artifact.root)
   };
@@ -44733,7 +44743,7 @@ async function runAction() {
       notice(formatLogLine(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`));
     }
   } catch (error2) {
-    setFailed(formatLogLine(error2 instanceof PruneGuardError ? `prune-guard: ${error2.message}` : `prune-guard: unexpected error: ${getErrorMessage(error2)}`));
+    setFailed(formatLogLine(describeRunError(error2)));
   } finally {
     for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
     if (summaryMarkdown !== void 0) {

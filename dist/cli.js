@@ -9614,26 +9614,11 @@ async function exitWhenFlushed(code) {
   return code === void 0 ? process.exit() : process.exit(code);
 }
 
-// src/render/remote-fetch.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
-// src/core/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/core/config/config-model.ts
-var EMPTY_CONFIG = Object.freeze({
-  severity: Object.freeze([]),
-  ignore: Object.freeze([]),
-  clusterScoped: Object.freeze([]),
-  sources: Object.freeze([]),
-  clusters: Object.freeze([]),
-  substitute: Object.freeze({}),
-  mirrors: Object.freeze([]),
-  remote: Object.freeze({})
-});
+// src/render/kustomize/read-kustomization.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join2, relative, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/core/objects/kube-objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12291,6 +12276,1052 @@ function compareObjects(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// src/core/objects/yaml-bomb.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
+function findAliasBomb(text) {
+  if (!ANCHOR.test(text)) return void 0;
+  let docs;
+  try {
+    docs = (0, import_yaml.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(docs)) return void 0;
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      if (error instanceof Error && /alias/i.test(error.message)) {
+        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
+      }
+    }
+  }
+  return void 0;
+}
+
+// src/render/kustomize/confine.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync, realpathSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+function createConfinement(treeRoot) {
+  return { root: realpathSync(treeRoot) };
+}
+var BUILD_DIR_PREFIX = ".prune-guard-build-";
+function admitBuildDirectory(confinement, dir) {
+  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
+}
+function isInside(confinement, path2) {
+  let current = resolve(path2);
+  const rest = [];
+  for (; ; ) {
+    let real;
+    try {
+      real = realpathSync(current);
+    } catch {
+      const parent = dirname(current);
+      if (parent === current) return false;
+      rest.unshift(basename(current));
+      current = parent;
+      continue;
+    }
+    const full = rest.length > 0 ? join(real, ...rest) : real;
+    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+    }
+    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
+    return root !== void 0 && !full.slice(root.length).split(sep).includes(".git");
+  }
+}
+var PATH_LISTS = [
+  "resources",
+  "bases",
+  "components",
+  "crds",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "patchesStrategicMerge"
+];
+var PATH_MAPPINGS = {
+  patches: ["path"],
+  patchesJson6902: ["path"],
+  replacements: ["path"],
+  configMapGenerator: ["files", "envs", "env"],
+  secretGenerator: ["files", "envs", "env"],
+  helmCharts: ["valuesFile", "additionalValuesFiles"],
+  helmChartInflationGenerator: ["chartHome", "values"]
+};
+var PATH_OBJECTS = {
+  openapi: ["path"],
+  helmGlobals: ["chartHome", "configHome"]
+};
+var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
+var NODE_VIEW = {
+  get: (container, key) => (0, import_yaml2.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml2.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml2.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml2.isScalar)(value) ? value : void 0
+};
+function foldFieldName(name) {
+  return name.toLowerCase().replace(/\u017f/g, "s");
+}
+function getFolded(container, key) {
+  if (typeof container !== "object" || container === null || Array.isArray(container) || container instanceof Uint8Array) return void 0;
+  const wanted = foldFieldName(key);
+  const values = Object.entries(container).filter(([name]) => foldFieldName(name) === wanted).map(([, value]) => value);
+  if (values.length > 1 && values.every(Array.isArray)) return values.flat();
+  return values.at(-1);
+}
+var VALUE_VIEW = {
+  get: getFolded,
+  items: (value) => Array.isArray(value) ? value : void 0,
+  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
+  node: () => void 0
+};
+function listPathEntries(root, isRemote, resolved) {
+  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
+}
+function listPluginPathEntries(config, isRemote, resolved) {
+  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
+}
+function resolveYamlDocument(doc, shown) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    if (error instanceof Error && /alias/i.test(error.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
+    if (error instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
+    throw error;
+  }
+}
+var GO_YAML_OPTIONS = {
+  uniqueKeys: false,
+  merge: true,
+  customTags: ["binary"],
+  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
+  logLevel: "error"
+};
+function mergeEntries(fromNodes, fromValue) {
+  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
+  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+}
+function readEntry(view, field, value, stripKey, isRemote) {
+  const text = view.text(value);
+  if (text === void 0 || text === "" || isRemote(text)) return void 0;
+  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+  const node = view.node(value);
+  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
+}
+function readEntries(view, field, value, stripKey, isRemote) {
+  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
+}
+function collectPathEntries(view, root, isRemote) {
+  const entries = [];
+  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
+  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
+    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
+      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
+    });
+  }
+  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
+    const object = view.get(root, field);
+    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
+  }
+  return entries;
+}
+function collectPluginEntries(view, config, isRemote) {
+  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
+    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
+  });
+  return entries;
+}
+function inspectPluginConfig(source, bases, confinement, listedBy) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const found = { outside: [], values: [] };
+  const shown = "config" in source ? source.config : source.file;
+  for (const doc of (0, import_yaml2.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml2.isMap)(doc.contents) || doc.errors.length > 0) continue;
+    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+      found.outside.push(
+        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+      );
+    }
+  }
+  return found;
+}
+
+// src/render/kustomize/read-kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
+var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function findKustomizationFile(dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const file = join2(dir, name);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return void 0;
+}
+function isRemoteReference(value) {
+  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
+}
+var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
+function readKustomization(dir, show2, confinement) {
+  const file = findKustomizationFile(dir);
+  if (!file) return void 0;
+  if (confinement && !isInside(confinement, file)) {
+    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
+  }
+  const text = readFileSync2(file, "utf8");
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
+  const shown = show2(file);
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
+  }
+  const root = doc.contents;
+  if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
+  const lineOfValue = indexScalarLines(doc, lineCounter);
+  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
+  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  const includes = [];
+  const pluginDirs = [];
+  const files = /* @__PURE__ */ new Map();
+  const remotes = /* @__PURE__ */ new Map();
+  const generators = /* @__PURE__ */ new Map();
+  const outside = [];
+  const pluginConfigs = [];
+  const entries = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry of entries) {
+    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
+    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
+    const resourceField = RESOURCE_FIELDS.includes(entry.field);
+    if (isRemoteReference(entry.value)) {
+      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+      continue;
+    }
+    if (leaves(entry.value)) {
+      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+      continue;
+    }
+    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    if (!resourceField && !pluginField) continue;
+    const target = resolve2(dir, entry.value);
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      includes.push(target);
+      if (pluginField) pluginDirs.push(target);
+    } else if (resourceField) files.set(target, origin);
+    else if (stat?.isFile()) pluginConfigs.push(target);
+  }
+  const pluginValues = [];
+  if (confinement) {
+    const add = (found) => {
+      outside.push(...found.outside);
+      pluginValues.push(...found.values);
+    };
+    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
+    for (const field of PLUGIN_FIELDS) {
+      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
+      }
+    }
+  }
+  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
+    const list = root?.get(field, true);
+    if (!(0, import_yaml3.isSeq)(list)) continue;
+    for (const item of list.items) {
+      if (!(0, import_yaml3.isMap)(item)) continue;
+      const name = item.get("name");
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
+    }
+  }
+  const referencedPaths = /* @__PURE__ */ new Set();
+  (0, import_yaml3.visit)(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
+      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
+      for (const candidate of candidates) {
+        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
+        const target = resolve2(dir, candidate);
+        if (target === dir || !existsSync(target)) continue;
+        if (leaves(candidate)) continue;
+        referencedPaths.add(target);
+      }
+    }
+  });
+  return {
+    dir,
+    file,
+    isComponent: isComponent(root?.get("kind", true)),
+    includes,
+    pluginDirs,
+    files,
+    remotes,
+    generators,
+    referencedPaths: [...referencedPaths].sort(),
+    outside,
+    pluginValues,
+    pathEntries: entries.map(({ field, value }) => ({ field, value }))
+  };
+}
+function indexScalarLines(doc, lineCounter) {
+  let lines;
+  return (value) => {
+    if (!lines) {
+      const index = /* @__PURE__ */ new Map();
+      (0, import_yaml3.visit)(doc, {
+        Scalar(_key, node) {
+          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+        }
+      });
+      lines = index;
+    }
+    return lines.get(value) ?? 1;
+  };
+}
+function isRecordLike(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listInlineEntries(list) {
+  const items = (0, import_yaml3.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const entries = [];
+  for (const item of items) {
+    if ((0, import_yaml3.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries.push({ text: item });
+  }
+  return entries;
+}
+function isComponent(kind) {
+  return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
+}
+function readKustomizationGraph(root, show2, confinement) {
+  const seen = /* @__PURE__ */ new Map();
+  const queue = [{ dir: root }];
+  while (queue.length > 0) {
+    const { dir, pluginOf } = queue.shift();
+    if (seen.has(dir)) continue;
+    let kustomization = readKustomization(dir, show2, confinement);
+    if (!kustomization) continue;
+    if (pluginOf && confinement) {
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
+      kustomization = {
+        ...kustomization,
+        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
+        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
+      };
+    }
+    seen.set(dir, kustomization);
+    const { pluginDirs } = kustomization;
+    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
+  }
+  return { root, kustomizations: [...seen.values()] };
+}
+function listOutsideReferences(graph) {
+  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
+}
+function findKustomizationRoots(dir, show2, confinement) {
+  const found = [];
+  const walk = (current) => {
+    const kustomization = readKustomization(current, show2, confinement);
+    if (kustomization) found.push(kustomization);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join2(current, entry.name));
+    }
+  };
+  walk(dir);
+  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
+  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
+}
+function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
+  const { confinement } = options;
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    const link = lstatSync(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
+    if (stat.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join2(path2, entry.name), false);
+    }
+  };
+  const hash = createHash("sha256");
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
+  }
+  for (const path2 of [...inputs].sort()) {
+    let digest = fileHashes.get(path2);
+    if (digest === void 0) {
+      const bytes = readFileSync2(path2);
+      const bomb = findAliasBomb(bytes.toString("utf8"));
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      digest = createHash("sha256").update(bytes).digest("hex");
+      fileHashes.set(path2, digest);
+    }
+    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
+  }
+  return hash.digest("hex");
+}
+function toPosix(path2) {
+  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
+}
+
+// src/core/text/redact.ts
+function redactCredentials(text) {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, "$1***@");
+}
+function hideUserInfo(value) {
+  const at = value.lastIndexOf("@");
+  if (at < 0) return redactCredentials(value);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/?/i.exec(value)?.[0] ?? "";
+  return `${scheme}***${value.slice(at)}`;
+}
+
+// src/core/config/network-policy.ts
+var DEFAULT_ALLOWED_HOSTS = [
+  "github.com",
+  "raw.githubusercontent.com",
+  "gist.githubusercontent.com",
+  "objects.githubusercontent.com",
+  "release-assets.githubusercontent.com",
+  "codeload.github.com",
+  "gitlab.com",
+  "bitbucket.org"
+];
+var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
+var RemoteDeniedError = class extends RenderError {
+  constructor(message) {
+    super(message);
+    this.name = "RemoteDeniedError";
+  }
+};
+var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
+var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
+var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
+var GITHUB_SHORTHAND = /^github\.com[/:]/i;
+function readReference(value) {
+  const rest = value.replace(/^git::/i, "");
+  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
+  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
+  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
+  if (scheme !== void 0) return readUrl(rest, scheme);
+  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
+  const afterUser = rest.slice(rest.indexOf("@") + 1);
+  const end = afterUser.search(/[:/]/);
+  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
+  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
+  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
+  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
+}
+function readUrl(rest, scheme) {
+  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
+  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  const match2 = HOST_PORT.exec(hostPort);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
+  const written = match2.groups?.port ?? "";
+  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
+  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
+  if (!URL.canParse(rest)) return refuse("it is no valid URL");
+  const url = new URL(rest);
+  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  return remote({ scheme, host, port, canonical: url.href });
+}
+function refuse(reason, hint = ALLOW_HINT) {
+  return { kind: "refused", reason, hint };
+}
+function remote(target) {
+  return { kind: "remote", target };
+}
+function normalizeHost(raw) {
+  if (!URL.canParse(`http://${raw}/`)) return void 0;
+  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
+  return host === "" ? void 0 : host;
+}
+var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
+function parseAllowEntry(value) {
+  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== void 0) {
+    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
+    const reading = readUrl(value, scheme);
+    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
+    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
+    return { kind: "prefix", prefix: reading.target.canonical };
+  }
+  const wildcard = value.startsWith("*.");
+  let rest = wildcard ? value.slice(2) : value;
+  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
+  const match2 = HOST_PORT.exec(rest);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return ENTRY_FORMS;
+  const port = match2.groups?.port;
+  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
+  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
+  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
+}
+function findAllowEntryProblem(value) {
+  const entry = parseAllowEntry(value);
+  return typeof entry === "string" ? entry : void 0;
+}
+function matchesEntry(entry, target) {
+  if (entry.kind === "prefix") {
+    if (!target.canonical.startsWith(entry.prefix)) return false;
+    const next = target.canonical.charAt(entry.prefix.length);
+    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+  }
+  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
+  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+}
+function createNetworkPolicy(options = {}) {
+  const parse6 = (value) => {
+    const entry = parseAllowEntry(value);
+    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
+    return entry;
+  };
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
+  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
+    if (!URL.canParse(to)) return [];
+    const url = new URL(to);
+    url.username = "";
+    url.password = "";
+    return [url.href];
+  });
+  return {
+    judge: (url) => {
+      const reading = readReference(url);
+      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
+      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
+      const { target } = reading;
+      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
+      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      const special = describeHost(target.host);
+      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
+      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    }
+  };
+}
+function describeDenial(asWritten, reason, hint) {
+  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
+}
+function describeOfflineDenial(asWritten, cacheable) {
+  const cache2 = cacheable ? ", and the cache does not hold it" : "";
+  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
+}
+function showUrl(url) {
+  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isAddress(host) {
+  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
+}
+function describeHost(host) {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
+  return describeAddress(host);
+}
+function describeAddress(address) {
+  const v4 = parseIpv4(address);
+  if (v4) return describeIpv4(v4);
+  const v6 = parseIpv6(address);
+  return v6 ? describeIpv6(v6) : void 0;
+}
+function parseIpv4(text) {
+  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match2) return void 0;
+  const bytes = match2.slice(1).map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
+}
+function describeIpv4([a = 0, b = 0, c = 0]) {
+  if (a === 0) return "an unspecified address";
+  if (a === 127) return "a loopback address";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
+  if (a >= 224 && a <= 239) return "a multicast address";
+  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
+  return void 0;
+}
+function parseIpv6(text) {
+  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  if (!input.includes(":")) return void 0;
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
+  if (dotted?.[1]) {
+    const v4 = parseIpv4(dotted[1]);
+    if (!v4) return void 0;
+    const [a = 0, b = 0, c = 0, d = 0] = v4;
+    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const halves = input.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part) => {
+    if (part === "") return [];
+    const parts = part.split(":");
+    return parts.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? parts.map((group) => parseInt(group, 16)) : void 0;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 1) return head.length === 8 ? head : void 0;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
+}
+function describeIpv6(groups) {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (groups.every((group) => group === 0)) return "an unspecified address";
+  if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return "a loopback address";
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
+  if (g0 === 8194) return embedded(g1, g2);
+  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
+  if ((g0 & 65472) === 65152) return "a link-local address";
+  if ((g0 & 65280) === 65280) return "a multicast address";
+  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
+  return void 0;
+}
+
+// src/core/text/plain-text.ts
+var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function formatEscape(character) {
+  const named = NAMED_ESCAPES[character];
+  if (named) return named;
+  const code = character.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeControlCharacters(text, keep = "") {
+  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
+}
+var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
+function protectLine(line) {
+  const broken = line.replace(/##\[/g, "##\\[");
+  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
+  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
+}
+function protectLines(text) {
+  return text.split(/(\r\n|\r|\n)/).map((part, index) => index % 2 === 1 ? part : protectLine(part)).join("");
+}
+function formatLogLine(text) {
+  return protectLine(escapeControlCharacters(text));
+}
+function formatLogLines(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => protectLine(escapeControlCharacters(line, "	"))).join("\n");
+}
+function protectPatch(patch) {
+  let altered = 0;
+  const lines = patch.split("\n").map((line) => {
+    const crlf = line.endsWith("\r");
+    const body = crlf ? line.slice(0, -1) : line;
+    const safe = protectLine(escapeControlCharacters(body, "	"));
+    if (safe !== body) altered += 1;
+    return crlf ? `${safe}\r` : safe;
+  });
+  return { text: lines.join("\n"), altered };
+}
+var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function protectJson(json) {
+  return json.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
+}
+
+// src/report/format.ts
+var SHORT_KIND_NAMES = {
+  CustomResourceDefinition: ["CRD", "CRDs"],
+  Namespace: ["Namespace", "Namespaces"],
+  PersistentVolumeClaim: ["PVC", "PVCs"],
+  PersistentVolume: ["PV", "PVs"],
+  StatefulSet: ["StatefulSet", "StatefulSets"]
+};
+function formatPlanCounts(counts, pruneByKind = {}) {
+  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
+    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
+    return `${count} ${count === 1 ? one : many}`;
+  });
+  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
+  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
+  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
+}
+function formatPlanLine(report) {
+  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
+}
+function formatFindingCounts(report) {
+  const { error, warning, notice } = report.summary.findings;
+  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
+}
+function formatVerdict(report) {
+  if (report.failOn === "never") return "Not failing: --fail-on never.";
+  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
+}
+function formatProvenance(provenance, quote = (value) => value) {
+  if (!provenance) return void 0;
+  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
+  let what;
+  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
+  else if (provenance.url) what = `from ${quote(provenance.url)}`;
+  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
+  else if (provenance.file) what = `from ${quote(provenance.file)}`;
+  if (what && where) return `${what}, listed at ${where}`;
+  return what ?? (where ? `listed at ${where}` : void 0);
+}
+function pluralize(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function orderUnitsAsTree(units) {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
+    else roots.push(unit);
+  }
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (unit, depth) => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child of children.get(unit.name) ?? []) visit3(child, depth + 1);
+  };
+  for (const root of roots) visit3(root, 0);
+  return rows;
+}
+function formatUnitVerdict(unit) {
+  if (!unit.flux) return "";
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return "removed";
+  if (unit.before === null) return "new";
+  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
+}
+function formatUnitFindings(report, unit) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
+}
+
+// src/report/json.ts
+function formatJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/markdown-escape.ts
+var EMPTY_VALUE = "*(empty)*";
+function breakCommentOpeners(text) {
+  return text.replace(/<!--/g, "<\\!--");
+}
+function findLongestBacktickRun(text) {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
+}
+function formatCodeSpan(value, inTable) {
+  if (value === "") return EMPTY_VALUE;
+  let text = breakCommentOpeners(escapeControlCharacters(value));
+  if (inTable) text = text.replace(/\|/g, "\\|");
+  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+function formatCode(value) {
+  return formatCodeSpan(value, false);
+}
+function formatCellCode(value) {
+  return formatCodeSpan(value, true);
+}
+var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
+var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
+var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
+var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
+function isLiveToken(token) {
+  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
+}
+function formatProseToken(token, inTable) {
+  if (token === "") return token;
+  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
+  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
+  let core = word;
+  let trail = edge;
+  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
+    core += ")";
+    trail = trail.slice(1);
+  }
+  if (!isLiveToken(core)) return token;
+  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
+}
+function formatProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
+}
+function formatCellProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function formatHtmlCode(value) {
+  if (value === "") return "<em>(empty)</em>";
+  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
+}
+function formatFence(text, language) {
+  const body = breakCommentOpeners(
+    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
+  );
+  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
+  return `${ticks}${language}
+${body}
+${ticks}`;
+}
+
+// src/report/markdown.ts
+var DEFAULT_FULL_REPORT = "the job summary of this run";
+var SEVERITY_BADGE = {
+  error: ":stop_sign: error",
+  warning: ":warning: warning",
+  notice: ":information_source: notice"
+};
+function formatMarkdown(report, options = {}) {
+  const out = [];
+  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
+  out.push(`**${formatPlanLine(report)}**`, "");
+  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
+  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
+  const showUnits = report.units.length > 1;
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
+    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
+    for (const finding of shown) {
+      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
+      out.push(
+        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
+      );
+    }
+    out.push("");
+  }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
+  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
+  if (options.acknowledgedBy && report.blocking) {
+    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+  }
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
+  if (options.findingsOnly) {
+    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
+    return `${out.join("\n").trimEnd()}
+`;
+  }
+  if (report.units.some((unit) => unit.flux)) {
+    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
+      out.push(
+        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+      );
+    }
+    out.push("");
+  }
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
+    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
+    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
+    }
+    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
+    for (const entry of changes) {
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
+    }
+    out.push("");
+    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
+    out.push("</details>", "");
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+var VENDORED_PREVIEW_LIMIT = 4096;
+function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
+  if (fixes.length === 0) return [];
+  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
+  for (const fix of fixes) {
+    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
+    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
+    if (suggested.includes(fix)) continue;
+    out.push("");
+    for (const edit of fix.edits) {
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
+      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
+      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
+    }
+    for (const file of fix.files) {
+      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
+        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
+        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
+        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
+        continue;
+      }
+      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
+    }
+  }
+  if (out.at(-1) !== "") out.push("");
+  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
+  out.push(
+    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
+    ""
+  );
+  return out;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+function formatChange(entry) {
+  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
+  const secret = entry.secretKeys ? [
+    `Secret keys: ${[
+      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
+    ].join(", ") || "none changed"}`,
+    ""
+  ] : [];
+  return [
+    "<details>",
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
+    "",
+    ...secret,
+    fence(entry.diff, "diff"),
+    "</details>",
+    ""
+  ];
+}
+function fence(text, language) {
+  return formatFence(text.trimEnd(), language);
+}
+function formatTitle(report, acknowledgedBy) {
+  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
+  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
+  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
+  return ":white_check_mark: prune-guard: nothing to flag";
+}
+
+// src/report/text.ts
+import { styleText } from "node:util";
+var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
+function showRef(id) {
+  return escapeControlCharacters(formatObjectRef(id));
+}
+function formatText(report, options) {
+  const paint = (style, text) => options.color ? styleText(style, text, { validateStream: false }) : text;
+  const lines = [];
+  lines.push(`prune-guard ${report.tool.version}: ${escapeControlCharacters(report.before.label)} -> ${escapeControlCharacters(report.after.label)}`);
+  lines.push(paint("bold", formatPlanLine(report)));
+  for (const note of report.notes) lines.push(`note: ${escapeControlCharacters(note)}`);
+  const showUnits = report.units.length > 1;
+  if (report.findings.length > 0) {
+    lines.push("", paint("bold", "Findings:"));
+    for (const finding of report.findings) {
+      const label = finding.severity.padEnd(7);
+      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${showRef(finding.object)}`);
+      lines.push(`          ${escapeControlCharacters(finding.message)}`);
+      const where = [showUnits ? `in ${escapeControlCharacters(finding.unit)}` : void 0, formatProvenance(finding.provenance, escapeControlCharacters)].filter(Boolean);
+      if (where.length > 0) lines.push(`          ${where.join("; ")}`);
+    }
+  }
+  const { fixes } = report;
+  if (fixes.length > 0) {
+    const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
+    const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
+    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${escapeControlCharacters(checkout)}, ` : ""}${escapeControlCharacters(command)} shows the patch; with --write it ${how}):`));
+    for (const fix of fixes) {
+      const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
+      lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
+      lines.push(`          ${escapeControlCharacters(fix.description)}`);
+      for (const entry of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry)}`);
+    }
+  }
+  if (report.units.some((unit) => unit.flux)) {
+    lines.push("", paint("bold", "Flux Kustomizations:"));
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const findings = formatUnitFindings(report, unit.name);
+      const path2 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
+      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path2}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
+    }
+  }
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
+    lines.push("", paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
+    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
+    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry.object)}`);
+    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry.object)}`);
+    for (const entry of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
+      const version = entry.previousApiVersion ? ` (${escapeControlCharacters(entry.previousApiVersion)} -> ${escapeControlCharacters(entry.object.apiVersion)})` : "";
+      lines.push(`  ${paint("yellow", "~")} ${showRef(entry.object)}${version}`);
+    }
+    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      lines.push(`  ${paint("dim", "=")} ${showRef(entry.from)} -> ${escapeControlCharacters(entry.to.name)} (generated name)`);
+    }
+  }
+  lines.push("", `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
+  return `${protectLines(lines.join("\n"))}
+`;
+}
+
+// src/render/remote-fetch.ts
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/core/config/parse-config.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/core/config/config-model.ts
+var EMPTY_CONFIG = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  clusters: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({})
+});
+
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
@@ -13670,8 +14701,8 @@ var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
+var sep3 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var filter = (pattern, options) => {
@@ -14990,233 +16021,6 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
-// src/core/text/redact.ts
-function redactCredentials(text) {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, "$1***@");
-}
-function hideUserInfo(value) {
-  const at = value.lastIndexOf("@");
-  if (at < 0) return redactCredentials(value);
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\/?/i.exec(value)?.[0] ?? "";
-  return `${scheme}***${value.slice(at)}`;
-}
-
-// src/core/config/network-policy.ts
-var DEFAULT_ALLOWED_HOSTS = [
-  "github.com",
-  "raw.githubusercontent.com",
-  "gist.githubusercontent.com",
-  "objects.githubusercontent.com",
-  "release-assets.githubusercontent.com",
-  "codeload.github.com",
-  "gitlab.com",
-  "bitbucket.org"
-];
-var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
-var RemoteDeniedError = class extends RenderError {
-  constructor(message) {
-    super(message);
-    this.name = "RemoteDeniedError";
-  }
-};
-var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
-var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
-var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
-var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
-var GITHUB_SHORTHAND = /^github\.com[/:]/i;
-function readReference(value) {
-  const rest = value.replace(/^git::/i, "");
-  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
-  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
-  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
-  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
-  if (scheme !== void 0) return readUrl(rest, scheme);
-  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
-  const afterUser = rest.slice(rest.indexOf("@") + 1);
-  const end = afterUser.search(/[:/]/);
-  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
-  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
-  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
-  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
-}
-function readUrl(rest, scheme) {
-  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
-  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
-  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
-  const match2 = HOST_PORT.exec(hostPort);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
-  const written = match2.groups?.port ?? "";
-  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
-  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
-  if (!URL.canParse(rest)) return refuse("it is no valid URL");
-  const url = new URL(rest);
-  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
-  url.username = "";
-  url.password = "";
-  url.hash = "";
-  return remote({ scheme, host, port, canonical: url.href });
-}
-function refuse(reason, hint = ALLOW_HINT) {
-  return { kind: "refused", reason, hint };
-}
-function remote(target) {
-  return { kind: "remote", target };
-}
-function normalizeHost(raw) {
-  if (!URL.canParse(`http://${raw}/`)) return void 0;
-  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
-  return host === "" ? void 0 : host;
-}
-var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
-function parseAllowEntry(value) {
-  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
-  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
-  if (scheme !== void 0) {
-    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
-    const reading = readUrl(value, scheme);
-    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
-    const url = new URL(value);
-    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
-    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
-    return { kind: "prefix", prefix: reading.target.canonical };
-  }
-  const wildcard = value.startsWith("*.");
-  let rest = wildcard ? value.slice(2) : value;
-  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
-  const match2 = HOST_PORT.exec(rest);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return ENTRY_FORMS;
-  const port = match2.groups?.port;
-  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
-  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
-  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
-}
-function findAllowEntryProblem(value) {
-  const entry = parseAllowEntry(value);
-  return typeof entry === "string" ? entry : void 0;
-}
-function matchesEntry(entry, target) {
-  if (entry.kind === "prefix") {
-    if (!target.canonical.startsWith(entry.prefix)) return false;
-    const next = target.canonical.charAt(entry.prefix.length);
-    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
-  }
-  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
-  return hostMatches && (entry.port === void 0 || entry.port === target.port);
-}
-function createNetworkPolicy(options = {}) {
-  const parse6 = (value) => {
-    const entry = parseAllowEntry(value);
-    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
-    return entry;
-  };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
-  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
-  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
-    if (!URL.canParse(to)) return [];
-    const url = new URL(to);
-    url.username = "";
-    url.password = "";
-    return [url.href];
-  });
-  return {
-    judge: (url) => {
-      const reading = readReference(url);
-      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
-      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
-      const { target } = reading;
-      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
-      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
-      const special = describeHost(target.host);
-      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
-      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
-      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
-      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
-    }
-  };
-}
-function describeDenial(asWritten, reason, hint) {
-  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
-}
-function describeOfflineDenial(asWritten, cacheable) {
-  const cache2 = cacheable ? ", and the cache does not hold it" : "";
-  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
-}
-function showUrl(url) {
-  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function isAddress(host) {
-  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
-}
-function describeHost(host) {
-  const name = host.toLowerCase();
-  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
-  return describeAddress(host);
-}
-function describeAddress(address) {
-  const v4 = parseIpv4(address);
-  if (v4) return describeIpv4(v4);
-  const v6 = parseIpv6(address);
-  return v6 ? describeIpv6(v6) : void 0;
-}
-function parseIpv4(text) {
-  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!match2) return void 0;
-  const bytes = match2.slice(1).map(Number);
-  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
-}
-function describeIpv4([a = 0, b = 0, c = 0]) {
-  if (a === 0) return "an unspecified address";
-  if (a === 127) return "a loopback address";
-  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
-  if (a === 169 && b === 254) return "a link-local address";
-  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
-  if (a >= 224 && a <= 239) return "a multicast address";
-  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
-  return void 0;
-}
-function parseIpv6(text) {
-  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
-  if (!input.includes(":")) return void 0;
-  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
-  if (dotted?.[1]) {
-    const v4 = parseIpv4(dotted[1]);
-    if (!v4) return void 0;
-    const [a = 0, b = 0, c = 0, d = 0] = v4;
-    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
-  }
-  const halves = input.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (part) => {
-    if (part === "") return [];
-    const parts = part.split(":");
-    return parts.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? parts.map((group) => parseInt(group, 16)) : void 0;
-  };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 1) return head.length === 8 ? head : void 0;
-  const missing = 8 - head.length - tail.length;
-  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
-}
-function describeIpv6(groups) {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
-  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
-  if (groups.every((group) => group === 0)) return "an unspecified address";
-  if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return "a loopback address";
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
-  if (g0 === 8194) return embedded(g1, g2);
-  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
-  if ((g0 & 65472) === 65152) return "a link-local address";
-  if ((g0 & 65280) === 65280) return "a multicast address";
-  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
-  return void 0;
-}
-
 // src/core/objects/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
 var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
@@ -15355,7 +16159,7 @@ function describeExpression(written) {
 
 // src/core/config/parse-config.ts
 var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
-var CLUSTER_KEYS = ["name", "path"];
+var CLUSTER_KEYS = ["name", "path", "sources"];
 var SOURCE_KEYS = ["kind", "name", "path"];
 var REMOTE_KEYS = ["allow"];
 var OVERRIDE_KEYS = ["match", "severity", "rules"];
@@ -15364,8 +16168,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -15410,19 +16214,19 @@ var ConfigReader = class {
   }
   /** Returns the node an alias points to; null for an absent or null value. */
   resolve(node) {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
+    const target = (0, import_yaml4.isAlias)(node) ? node.resolve(this.#doc) : node;
     if (target === void 0 || target === null) return null;
-    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
+    if ((0, import_yaml4.isScalar)(target) && target.value === null) return null;
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
   readMapping(node, path2, known, what) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
     const entries = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
       const where = path2 ? ` in ${path2}` : "";
-      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      if (!(0, import_yaml4.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
@@ -15439,17 +16243,17 @@ var ConfigReader = class {
   readList(entry, path2, readItem) {
     if (!entry || entry.value === null) return [];
     const list = entry.value;
-    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
+    if (!(0, import_yaml4.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
     return list.items.map((item, index) => {
       const itemPath = `${path2}[${index}]`;
       const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      if (node === null) this.fail((0, import_yaml4.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
   readString(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
     if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
     return node.value;
   }
@@ -15460,7 +16264,7 @@ var ConfigReader = class {
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
   readChoice(node, path2, valid) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    if (!(0, import_yaml4.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
@@ -15468,7 +16272,7 @@ var ConfigReader = class {
   }
   /** Reads an object pattern and rejects one that can never match. */
   readPattern(node, path2) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
+    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") {
       this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
@@ -15506,7 +16310,7 @@ function readGroupKind(reader, node, path2) {
   return { group, kind };
 }
 function readSourceRef(reader, node, path2) {
-  if (!(0, import_yaml.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
+  if (!(0, import_yaml4.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
   const entries = reader.readMapping(node, path2, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
   const kind = entries.get("kind");
   const name = entries.get("name");
@@ -15538,7 +16342,7 @@ function readFolder(reader, node, path2) {
 }
 function readClusters(reader, entry) {
   const clusters = reader.readList(entry, "clusters", (node, path2) => {
-    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name and path");
+    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
     const name = entries.get("name");
     const folder = entries.get("path");
     if (!name) reader.fail(node, `${path2} lacks name (how reports name the cluster, e.g. production)`);
@@ -15546,12 +16350,13 @@ function readClusters(reader, entry) {
     const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
     const pathValue = readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
-    return { name: nameValue, path: pathValue, node };
+    const sources = reader.readList(entries.get("sources"), `${path2}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
+    return { name: nameValue, path: pathValue, sources, node };
   });
   for (const [index, cluster] of clusters.entries()) {
     if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
   }
-  return clusters.map(({ name, path: path2 }) => ({ name, path: path2 }));
+  return clusters.map(({ name, path: path2, sources }) => ({ name, path: path2, sources }));
 }
 function checkMirror(mirror) {
   for (const url of [mirror.from, mirror.to]) {
@@ -15578,7 +16383,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -15612,18 +16417,18 @@ function readRemote(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml4.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml4.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml4.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path2 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml4.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
@@ -15633,9 +16438,9 @@ function readSubstitute(reader, entry) {
 }
 function describeNode(node) {
   if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
+  if ((0, import_yaml4.isMap)(node)) return "a mapping";
+  if ((0, import_yaml4.isSeq)(node)) return "a list";
+  if ((0, import_yaml4.isScalar)(node)) {
     if (node.value === null) return "empty";
     if (typeof node.value === "boolean") return "a boolean";
     if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
@@ -15701,7 +16506,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -15740,7 +16545,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync2(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
@@ -15763,12 +16568,12 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join(cacheDir, "urls", sha256(url));
-      if (!existsSync(index)) return void 0;
-      const digest = readFileSync(index, "utf8").trim();
-      const object = join(cacheDir, "objects", digest);
-      if (!existsSync(object)) return void 0;
-      const body = readFileSync(object, "utf8");
+      const index = join3(cacheDir, "urls", sha256(url));
+      if (!existsSync2(index)) return void 0;
+      const digest = readFileSync3(index, "utf8").trim();
+      const object = join3(cacheDir, "objects", digest);
+      if (!existsSync2(object)) return void 0;
+      const body = readFileSync3(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -15787,10 +16592,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join(cacheDir, dir), { recursive: true });
-      const object = join(cacheDir, "objects", digest);
-      if (!existsSync(object) || sha256(readFileSync(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync(join3(cacheDir, dir), { recursive: true });
+      const object = join3(cacheDir, "objects", digest);
+      if (!existsSync2(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join3(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -15938,808 +16743,11 @@ function describeNetworkError(error) {
   return redactCredentials(message);
 }
 
-// src/render/kustomize/read-kustomization.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, relative, resolve as resolve2, sep as sep3 } from "node:path";
-
-// src/core/objects/yaml-bomb.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var MAX_ALIAS_EXPANSION = 1e4;
-var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
-function findAliasBomb(text) {
-  if (!ANCHOR.test(text)) return void 0;
-  let docs;
-  try {
-    docs = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(docs)) return void 0;
-  for (const doc of docs) {
-    if (doc.errors.length > 0) continue;
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    } catch (error) {
-      if (error instanceof Error && /alias/i.test(error.message)) {
-        return `its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb)`;
-      }
-    }
-  }
-  return void 0;
-}
-
-// src/render/kustomize/confine.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2, realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve, sep as sep2 } from "node:path";
-function createConfinement(treeRoot) {
-  return { root: realpathSync(treeRoot) };
-}
-var BUILD_DIR_PREFIX = ".prune-guard-build-";
-function admitBuildDirectory(confinement, dir) {
-  return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
-}
-function isInside(confinement, path2) {
-  let current = resolve(path2);
-  const rest = [];
-  for (; ; ) {
-    let real;
-    try {
-      real = realpathSync(current);
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return false;
-      rest.unshift(basename(current));
-      current = parent;
-      continue;
-    }
-    const full = rest.length > 0 ? join2(real, ...rest) : real;
-    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
-    }
-    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep2}`));
-    return root !== void 0 && !full.slice(root.length).split(sep2).includes(".git");
-  }
-}
-var PATH_LISTS = [
-  "resources",
-  "bases",
-  "components",
-  "crds",
-  "configurations",
-  "generators",
-  "transformers",
-  "validators",
-  "patchesStrategicMerge"
-];
-var PATH_MAPPINGS = {
-  patches: ["path"],
-  patchesJson6902: ["path"],
-  replacements: ["path"],
-  configMapGenerator: ["files", "envs", "env"],
-  secretGenerator: ["files", "envs", "env"],
-  helmCharts: ["valuesFile", "additionalValuesFiles"],
-  helmChartInflationGenerator: ["chartHome", "values"]
-};
-var PATH_OBJECTS = {
-  openapi: ["path"],
-  helmGlobals: ["chartHome", "configHome"]
-};
-var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
-var NODE_VIEW = {
-  get: (container, key) => (0, import_yaml3.isMap)(container) ? container.get(key, true) : void 0,
-  items: (value) => (0, import_yaml3.isSeq)(value) ? value.items : void 0,
-  text: (value) => (0, import_yaml3.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
-  node: (value) => (0, import_yaml3.isScalar)(value) ? value : void 0
-};
-function foldFieldName(name) {
-  return name.toLowerCase().replace(/\u017f/g, "s");
-}
-function getFolded(container, key) {
-  if (typeof container !== "object" || container === null || Array.isArray(container) || container instanceof Uint8Array) return void 0;
-  const wanted = foldFieldName(key);
-  const values = Object.entries(container).filter(([name]) => foldFieldName(name) === wanted).map(([, value]) => value);
-  if (values.length > 1 && values.every(Array.isArray)) return values.flat();
-  return values.at(-1);
-}
-var VALUE_VIEW = {
-  get: getFolded,
-  items: (value) => Array.isArray(value) ? value : void 0,
-  text: (value) => typeof value === "string" ? value : value instanceof Uint8Array ? Buffer.from(value).toString("utf8") : void 0,
-  node: () => void 0
-};
-function listPathEntries(root, isRemote, resolved) {
-  return mergeEntries(collectPathEntries(NODE_VIEW, root, isRemote), resolved === void 0 ? [] : collectPathEntries(VALUE_VIEW, resolved, isRemote));
-}
-function listPluginPathEntries(config, isRemote, resolved) {
-  return mergeEntries(collectPluginEntries(NODE_VIEW, config, isRemote), resolved === void 0 ? [] : collectPluginEntries(VALUE_VIEW, resolved, isRemote));
-}
-function resolveYamlDocument(doc, shown) {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-  } catch (error) {
-    if (error instanceof Error && /alias/i.test(error.message)) throw new ManifestError(`${shown}: its YAML aliases expand beyond ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} nodes (an alias bomb); refused before building`);
-    if (error instanceof RangeError) throw new ManifestError(`${shown}: a YAML alias or merge key refers to itself; refused before building`);
-    throw error;
-  }
-}
-var GO_YAML_OPTIONS = {
-  uniqueKeys: false,
-  merge: true,
-  customTags: ["binary"],
-  // The library's warnings go to stderr raw, quoting the file (a collection as a key).
-  logLevel: "error"
-};
-function mergeEntries(fromNodes, fromValue) {
-  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
-  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
-}
-function readEntry(view, field, value, stripKey, isRemote) {
-  const text = view.text(value);
-  if (text === void 0 || text === "" || isRemote(text)) return void 0;
-  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
-  const node = view.node(value);
-  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
-}
-function readEntries(view, field, value, stripKey, isRemote) {
-  return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
-}
-function collectPathEntries(view, root, isRemote) {
-  const entries = [];
-  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
-  for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
-    });
-  }
-  for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
-    const object = view.get(root, field);
-    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
-  }
-  return entries;
-}
-function collectPluginEntries(view, config, isRemote) {
-  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
-  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
-    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
-  });
-  return entries;
-}
-function inspectPluginConfig(source, bases, confinement, listedBy) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const text = "config" in source ? readFileSync2(source.config, "utf8") : source.inline;
-  const found = { outside: [], values: [] };
-  const shown = "config" in source ? source.config : source.file;
-  for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
-    if (!("contents" in doc) || !(0, import_yaml3.isMap)(doc.contents) || doc.errors.length > 0) continue;
-    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
-      found.values.push(entry.value);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
-      found.outside.push(
-        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
-      );
-    }
-  }
-  return found;
-}
-
-// src/render/kustomize/read-kustomization.ts
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
-var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function findKustomizationFile(dir) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join3(dir, name);
-    if (existsSync2(file) && statSync2(file).isFile()) return file;
-  }
-  return void 0;
-}
-function isRemoteReference(value) {
-  return /^(https?|ssh|git|file):\/\//.test(value) || /^git@/.test(value) || /^(github|gitlab|bitbucket)\.(com|org)\//.test(value);
-}
-var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
-function readKustomization(dir, show2, confinement) {
-  const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  if (confinement && !isInside(confinement, file)) {
-    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
-  }
-  const text = readFileSync3(file, "utf8");
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
-  const shown = show2(file);
-  const error = doc.errors[0];
-  if (error) {
-    const line = error.linePos?.[0]?.line;
-    throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error.message)}`);
-  }
-  const root = doc.contents;
-  if (root !== null && !(0, import_yaml4.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
-  const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
-  const lineOfValue = indexScalarLines(doc, lineCounter);
-  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
-  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
-  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
-  const includes = [];
-  const pluginDirs = [];
-  const files = /* @__PURE__ */ new Map();
-  const remotes = /* @__PURE__ */ new Map();
-  const generators = /* @__PURE__ */ new Map();
-  const outside = [];
-  const pluginConfigs = [];
-  const entries = root ? listPathEntries(root, () => false, resolved) : [];
-  for (const entry of entries) {
-    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
-    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
-    if (isRemoteReference(entry.value)) {
-      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
-      continue;
-    }
-    if (leaves(entry.value)) {
-      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
-      continue;
-    }
-    const pluginField = PLUGIN_FIELDS.has(entry.field);
-    if (!resourceField && !pluginField) continue;
-    const target = resolve2(dir, entry.value);
-    const stat = statSync2(target, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      includes.push(target);
-      if (pluginField) pluginDirs.push(target);
-    } else if (resourceField) files.set(target, origin);
-    else if (stat?.isFile()) pluginConfigs.push(target);
-  }
-  const pluginValues = [];
-  if (confinement) {
-    const add = (found) => {
-      outside.push(...found.outside);
-      pluginValues.push(...found.values);
-    };
-    for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
-    for (const field of PLUGIN_FIELDS) {
-      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
-        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
-      }
-    }
-  }
-  for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
-    const list = root?.get(field, true);
-    if (!(0, import_yaml4.isSeq)(list)) continue;
-    for (const item of list.items) {
-      if (!(0, import_yaml4.isMap)(item)) continue;
-      const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
-    }
-  }
-  const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml4.visit)(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
-      const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
-      for (const candidate of candidates) {
-        if (isRemoteReference(candidate) || candidate.length > 4096) continue;
-        const target = resolve2(dir, candidate);
-        if (target === dir || !existsSync2(target)) continue;
-        if (leaves(candidate)) continue;
-        referencedPaths.add(target);
-      }
-    }
-  });
-  return {
-    dir,
-    file,
-    isComponent: isComponent(root?.get("kind", true)),
-    includes,
-    pluginDirs,
-    files,
-    remotes,
-    generators,
-    referencedPaths: [...referencedPaths].sort(),
-    outside,
-    pluginValues,
-    pathEntries: entries.map(({ field, value }) => ({ field, value }))
-  };
-}
-function indexScalarLines(doc, lineCounter) {
-  let lines;
-  return (value) => {
-    if (!lines) {
-      const index = /* @__PURE__ */ new Map();
-      (0, import_yaml4.visit)(doc, {
-        Scalar(_key, node) {
-          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
-        }
-      });
-      lines = index;
-    }
-    return lines.get(value) ?? 1;
-  };
-}
-function isRecordLike(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function listInlineEntries(list) {
-  const items = (0, import_yaml4.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
-  const entries = [];
-  for (const item of items) {
-    if ((0, import_yaml4.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
-    else if (typeof item === "string") entries.push({ text: item });
-  }
-  return entries;
-}
-function isComponent(kind) {
-  return (0, import_yaml4.isScalar)(kind) && kind.value === "Component";
-}
-function readKustomizationGraph(root, show2, confinement) {
-  const seen = /* @__PURE__ */ new Map();
-  const queue = [{ dir: root }];
-  while (queue.length > 0) {
-    const { dir, pluginOf } = queue.shift();
-    if (seen.has(dir)) continue;
-    let kustomization = readKustomization(dir, show2, confinement);
-    if (!kustomization) continue;
-    if (pluginOf && confinement) {
-      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
-      kustomization = {
-        ...kustomization,
-        outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
-        pluginValues: [...kustomization.pluginValues, ...found.flatMap((inspection) => inspection.values)]
-      };
-    }
-    seen.set(dir, kustomization);
-    const { pluginDirs } = kustomization;
-    queue.push(...kustomization.includes.map((include) => ({ dir: include, ...pluginDirs.includes(include) ? { pluginOf: [dir] } : pluginOf ? { pluginOf } : {} })));
-  }
-  return { root, kustomizations: [...seen.values()] };
-}
-function listOutsideReferences(graph) {
-  return graph.kustomizations.flatMap((kustomization) => kustomization.outside);
-}
-function findKustomizationRoots(dir, show2, confinement) {
-  const found = [];
-  const walk = (current) => {
-    const kustomization = readKustomization(current, show2, confinement);
-    if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
-    }
-  };
-  walk(dir);
-  const included = new Set(found.flatMap((kustomization) => kustomization.includes));
-  return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
-}
-function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
-  const { confinement } = options;
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    const link = lstatSync(path2, { throwIfNoEntry: false });
-    if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat = link.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false }) : link;
-    if (!stat) return;
-    if (stat.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join3(path2, entry.name), false);
-    }
-  };
-  const hash = createHash2("sha256");
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
-  }
-  for (const path2 of [...inputs].sort()) {
-    let digest = fileHashes.get(path2);
-    if (digest === void 0) {
-      const bytes = readFileSync3(path2);
-      const bomb = findAliasBomb(bytes.toString("utf8"));
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      digest = createHash2("sha256").update(bytes).digest("hex");
-      fileHashes.set(path2, digest);
-    }
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
-  }
-  return hash.digest("hex");
-}
-function toPosix(path2) {
-  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
-}
-
-// src/core/text/plain-text.ts
-var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function formatEscape(character) {
-  const named = NAMED_ESCAPES[character];
-  if (named) return named;
-  const code = character.charCodeAt(0);
-  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function escapeControlCharacters(text, keep = "") {
-  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
-}
-var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
-function protectLine(line) {
-  const broken = line.replace(/##\[/g, "##\\[");
-  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
-  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
-}
-function protectLines(text) {
-  return text.split(/(\r\n|\r|\n)/).map((part, index) => index % 2 === 1 ? part : protectLine(part)).join("");
-}
-function formatLogLine(text) {
-  return protectLine(escapeControlCharacters(text));
-}
-function formatLogLines(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => protectLine(escapeControlCharacters(line, "	"))).join("\n");
-}
-function protectPatch(patch) {
-  let altered = 0;
-  const lines = patch.split("\n").map((line) => {
-    const crlf = line.endsWith("\r");
-    const body = crlf ? line.slice(0, -1) : line;
-    const safe = protectLine(escapeControlCharacters(body, "	"));
-    if (safe !== body) altered += 1;
-    return crlf ? `${safe}\r` : safe;
-  });
-  return { text: lines.join("\n"), altered };
-}
-var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function protectJson(json) {
-  return json.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
-}
-
-// src/report/format.ts
-var SHORT_KIND_NAMES = {
-  CustomResourceDefinition: ["CRD", "CRDs"],
-  Namespace: ["Namespace", "Namespaces"],
-  PersistentVolumeClaim: ["PVC", "PVCs"],
-  PersistentVolume: ["PV", "PVs"],
-  StatefulSet: ["StatefulSet", "StatefulSets"]
-};
-function formatPlanCounts(counts, pruneByKind = {}) {
-  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
-    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
-    return `${count} ${count === 1 ? one : many}`;
-  });
-  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
-  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
-  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
-}
-function formatPlanLine(report) {
-  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
-}
-function formatFindingCounts(report) {
-  const { error, warning, notice } = report.summary.findings;
-  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
-}
-function formatVerdict(report) {
-  if (report.failOn === "never") return "Not failing: --fail-on never.";
-  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
-}
-function formatProvenance(provenance, quote = (value) => value) {
-  if (!provenance) return void 0;
-  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
-  let what;
-  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
-  else if (provenance.url) what = `from ${quote(provenance.url)}`;
-  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
-  else if (provenance.file) what = `from ${quote(provenance.file)}`;
-  if (what && where) return `${what}, listed at ${where}`;
-  return what ?? (where ? `listed at ${where}` : void 0);
-}
-function pluralize(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function orderUnitsAsTree(units) {
-  const names = new Set(units.map((unit) => unit.name));
-  const children = /* @__PURE__ */ new Map();
-  const roots = [];
-  for (const unit of units) {
-    const parent = unit.flux?.parent;
-    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
-    else roots.push(unit);
-  }
-  const rows = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit3 = (unit, depth) => {
-    if (seen.has(unit.name)) return;
-    seen.add(unit.name);
-    rows.push({ unit, depth });
-    for (const child of children.get(unit.name) ?? []) visit3(child, depth + 1);
-  };
-  for (const root of roots) visit3(root, 0);
-  return rows;
-}
-function formatUnitVerdict(unit) {
-  if (!unit.flux) return "";
-  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
-  if (unit.before !== null && unit.after === null) return "removed";
-  if (unit.before === null) return "new";
-  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
-}
-function formatUnitFindings(report, unit) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
-  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
-}
-
-// src/report/json.ts
-function formatJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-
-// src/report/markdown-escape.ts
-var EMPTY_VALUE = "*(empty)*";
-function breakCommentOpeners(text) {
-  return text.replace(/<!--/g, "<\\!--");
-}
-function findLongestBacktickRun(text) {
-  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
-}
-function formatCodeSpan(value, inTable) {
-  if (value === "") return EMPTY_VALUE;
-  let text = breakCommentOpeners(escapeControlCharacters(value));
-  if (inTable) text = text.replace(/\|/g, "\\|");
-  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
-  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
-}
-function formatCode(value) {
-  return formatCodeSpan(value, false);
-}
-function formatCellCode(value) {
-  return formatCodeSpan(value, true);
-}
-var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
-var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
-var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
-var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
-function isLiveToken(token) {
-  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
-}
-function formatProseToken(token, inTable) {
-  if (token === "") return token;
-  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
-  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
-  let core = word;
-  let trail = edge;
-  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
-    core += ")";
-    trail = trail.slice(1);
-  }
-  if (!isLiveToken(core)) return token;
-  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
-}
-function formatProse(text) {
-  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
-}
-function formatCellProse(text) {
-  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function formatHtmlCode(value) {
-  if (value === "") return "<em>(empty)</em>";
-  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
-}
-function formatFence(text, language) {
-  const body = breakCommentOpeners(
-    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
-  );
-  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
-  return `${ticks}${language}
-${body}
-${ticks}`;
-}
-
-// src/report/markdown.ts
-var DEFAULT_FULL_REPORT = "the job summary of this run";
-var SEVERITY_BADGE = {
-  error: ":stop_sign: error",
-  warning: ":warning: warning",
-  notice: ":information_source: notice"
-};
-function formatMarkdown(report, options = {}) {
-  const out = [];
-  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
-  out.push(`**${formatPlanLine(report)}**`, "");
-  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
-  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
-  const showUnits = report.units.length > 1;
-  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
-  if (shown.length > 0) {
-    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of shown) {
-      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
-      out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
-      );
-    }
-    out.push("");
-  }
-  const hidden = report.findings.length - shown.length;
-  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
-  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
-  if (options.acknowledgedBy && report.blocking) {
-    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
-  }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
-  if (options.findingsOnly) {
-    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
-    return `${out.join("\n").trimEnd()}
-`;
-  }
-  if (report.units.some((unit) => unit.flux)) {
-    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
-    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
-      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
-      out.push(
-        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
-      );
-    }
-    out.push("");
-  }
-  for (const unit of report.units) {
-    const { add, change, prune, replace } = unit.counts;
-    if (add + change + prune + replace === 0) continue;
-    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
-    }
-    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
-    for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
-    }
-    out.push("");
-    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
-    out.push("</details>", "");
-  }
-  return `${out.join("\n").trimEnd()}
-`;
-}
-var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
-  if (fixes.length === 0) return [];
-  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
-  for (const fix of fixes) {
-    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
-    if (suggested.includes(fix)) continue;
-    out.push("");
-    for (const edit of fix.edits) {
-      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
-      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
-    }
-    for (const file of fix.files) {
-      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
-        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
-        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
-        continue;
-      }
-      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
-    }
-  }
-  if (out.at(-1) !== "") out.push("");
-  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
-  out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
-    ""
-  );
-  return out;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-function formatChange(entry) {
-  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
-  const secret = entry.secretKeys ? [
-    `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
-      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
-      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
-    ].join(", ") || "none changed"}`,
-    ""
-  ] : [];
-  return [
-    "<details>",
-    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
-    "",
-    ...secret,
-    fence(entry.diff, "diff"),
-    "</details>",
-    ""
-  ];
-}
-function fence(text, language) {
-  return formatFence(text.trimEnd(), language);
-}
-function formatTitle(report, acknowledgedBy) {
-  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
-  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
-  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
-  return ":white_check_mark: prune-guard: nothing to flag";
-}
-
-// src/report/text.ts
-import { styleText } from "node:util";
-var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
-function showRef(id) {
-  return escapeControlCharacters(formatObjectRef(id));
-}
-function formatText(report, options) {
-  const paint = (style, text) => options.color ? styleText(style, text, { validateStream: false }) : text;
-  const lines = [];
-  lines.push(`prune-guard ${report.tool.version}: ${escapeControlCharacters(report.before.label)} -> ${escapeControlCharacters(report.after.label)}`);
-  lines.push(paint("bold", formatPlanLine(report)));
-  for (const note of report.notes) lines.push(`note: ${escapeControlCharacters(note)}`);
-  const showUnits = report.units.length > 1;
-  if (report.findings.length > 0) {
-    lines.push("", paint("bold", "Findings:"));
-    for (const finding of report.findings) {
-      const label = finding.severity.padEnd(7);
-      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${showRef(finding.object)}`);
-      lines.push(`          ${escapeControlCharacters(finding.message)}`);
-      const where = [showUnits ? `in ${escapeControlCharacters(finding.unit)}` : void 0, formatProvenance(finding.provenance, escapeControlCharacters)].filter(Boolean);
-      if (where.length > 0) lines.push(`          ${where.join("; ")}`);
-    }
-  }
-  const { fixes } = report;
-  if (fixes.length > 0) {
-    const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
-    const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${escapeControlCharacters(checkout)}, ` : ""}${escapeControlCharacters(command)} shows the patch; with --write it ${how}):`));
-    for (const fix of fixes) {
-      const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
-      lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
-      lines.push(`          ${escapeControlCharacters(fix.description)}`);
-      for (const entry of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry)}`);
-    }
-  }
-  if (report.units.some((unit) => unit.flux)) {
-    lines.push("", paint("bold", "Flux Kustomizations:"));
-    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
-      const findings = formatUnitFindings(report, unit.name);
-      const path2 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
-      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path2}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
-    }
-  }
-  for (const unit of report.units) {
-    const { add, change, prune, replace } = unit.counts;
-    if (add + change + prune + replace === 0) continue;
-    const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
-    lines.push("", paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry.object)}`);
-    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry.object)}`);
-    for (const entry of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
-      const version = entry.previousApiVersion ? ` (${escapeControlCharacters(entry.previousApiVersion)} -> ${escapeControlCharacters(entry.object.apiVersion)})` : "";
-      lines.push(`  ${paint("yellow", "~")} ${showRef(entry.object)}${version}`);
-    }
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      lines.push(`  ${paint("dim", "=")} ${showRef(entry.from)} -> ${escapeControlCharacters(entry.to.name)} (generated name)`);
-    }
-  }
-  lines.push("", `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
-  return `${protectLines(lines.join("\n"))}
-`;
+// src/app/describe-error.ts
+function describeRunError(error) {
+  if (!(error instanceof PruneGuardError)) return `prune-guard: unexpected error: ${getErrorMessage(error)}`;
+  const hint = error instanceof FetchError && error.status === void 0 ? "; without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads" : "";
+  return `prune-guard: ${error.message}${hint}`;
 }
 
 // src/core/report/mask-secrets.ts
@@ -22404,7 +22412,7 @@ async function discoverFluxUnits(declared, roots, options) {
     const reached = new Set(seeds.map(({ ks }) => ks.key));
     let level = seeds;
     while (level.length > 0) {
-      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next = [];
       for (const unit of results) {
         units.push(cluster === void 0 ? unit : { ...unit, cluster });
@@ -22444,10 +22452,10 @@ async function discoverFluxUnits(declared, roots, options) {
 function dedupe(seeds) {
   return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
 }
-async function renderUnit(item, renderedDocs, options) {
+async function renderUnit(item, renderedDocs, options, cluster) {
   const { ks } = item;
   const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body));
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body), cluster);
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
@@ -22629,16 +22637,16 @@ var CopyProblem = class extends Error {
 function addExternalArtifacts(objects, artifact, check) {
   const declared = indexGeneratedArtifacts(objects);
   const built = /* @__PURE__ */ new Map();
-  return (ref, path2, rendered = []) => {
-    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered);
+  return (ref, path2, rendered = [], cluster) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
     const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
     const identity = JSON.stringify([key, [...output.sources], output.copy]);
-    const known = built.get(identity);
+    const known = built.get(`${cluster ?? ""}\0${identity}`);
     if (known) return known;
-    const resolution = buildTree(key, identity, output, artifact, check);
-    built.set(identity, resolution);
+    const resolution = buildTree(key, identity, output, artifact, (source, sourcePath2) => check(source, sourcePath2, rendered, cluster));
+    built.set(`${cluster ?? ""}\0${identity}`, resolution);
     return resolution;
   };
 }
@@ -22782,20 +22790,21 @@ function indexSources(objects) {
 function createSourceCheck(objects, context) {
   const declared = indexSources(objects);
   const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : void 0;
-  const configured = (kind, name) => context.configured.find((entry) => entry.kind === kind && entry.name === name);
+  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context.clusterSources?.get(cluster) : void 0) ?? [], ...context.configured].find((entry) => entry.kind === kind && entry.name === name);
   const pushed = /* @__PURE__ */ new Map();
-  return (ref, path2) => {
+  return (ref, path2, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
-      const setting2 = configured("OCIRepository", name);
+      const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
       if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
-      const found = pushed.get(name) ?? resolvePushedFolder(name, path2, context);
-      pushed.set(name, found);
+      const key = `${cluster ?? ""}\0${name}`;
+      const found = pushed.get(key) ?? resolvePushedFolder(name, path2, context);
+      pushed.set(key, found);
       return found;
     }
     if (ref.kind !== "GitRepository") return { problem: `its source is ${ref.kind}/${name}, not this repository` };
-    const setting = configured("GitRepository", name);
+    const setting = configured("GitRepository", name, cluster);
     if (setting) return { root: setting.path ?? "" };
     const source = declared.get(`GitRepository/${name}`);
     if (source !== void 0 && ours !== void 0 && normalizeGitUrl(source.url) !== ours) {
@@ -23045,7 +23054,7 @@ async function compareFluxSides(sides, context) {
         artifact,
         show: show2,
         build: build2,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
+        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
@@ -23072,7 +23081,7 @@ async function compareFluxSides(sides, context) {
     for (const artifact of artifacts) artifact.dispose();
   }
 }
-function describeSourceContext(sides, artifact, configured) {
+function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
     const full = join11(artifact.root, path2);
@@ -23081,7 +23090,8 @@ function describeSourceContext(sides, artifact, configured) {
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
     ...sides.branch ? { branch: sides.branch } : {},
-    configured,
+    configured: config.sources,
+    clusterSources: new Map(config.clusters.map((cluster) => [cluster.name, cluster.sources])),
     isDirectory,
     listFolders: () => folders ??= listFolders(artifact.root)
   };
@@ -24958,16 +24968,13 @@ async function main(argv) {
     process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true), options));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
-    if (error instanceof PruneGuardError) {
-      const hint = error instanceof FetchError && error.status === void 0 ? "; without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads" : "";
-      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}${hint}`)}
+    process.stderr.write(`${formatLogLine(describeRunError(error))}
 `);
+    if (error instanceof PruneGuardError) {
       if (verbose && error.details) process.stderr.write(`${formatLogLines(redactCredentials(error.details.trimEnd()))}
 `);
-    } else {
-      process.stderr.write(`${formatLogLine(`prune-guard: unexpected error: ${getErrorMessage(error)}`)}
-`);
-      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${formatLogLines(error.stack ?? "")}
+    } else if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) {
+      process.stderr.write(`${formatLogLines(error.stack ?? "")}
 `);
     }
     return ExitCodes.error;

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { PruneGuardError, UsageError, getErrorMessage } from './core/errors.ts';
+import { UsageError, getErrorMessage } from './core/errors.ts';
 import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/rules/findings.ts';
 import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './core/fix/line-map.ts';
 import { formatObjectRef } from './core/objects/kube-objects.ts';
@@ -20,6 +20,7 @@ import { formatMarkdownWithin } from './report/markdown.ts';
 import { redactCredentials } from './core/text/redact.ts';
 import { escapeControlCharacters, formatLogLine } from './core/text/plain-text.ts';
 import { exitWhenFlushed } from './render/cleanup.ts';
+import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
 
 /** Input names, as in action.yml. */
@@ -356,7 +357,7 @@ async function runAction(): Promise<void> {
       core.notice(formatLogLine(`prune-guard: blocking findings acknowledged by the label ${acknowledgedBy}`));
     }
   } catch (error) {
-    core.setFailed(formatLogLine(error instanceof PruneGuardError ? `prune-guard: ${error.message}` : `prune-guard: unexpected error: ${getErrorMessage(error)}`));
+    core.setFailed(formatLogLine(describeRunError(error)));
   } finally {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
     if (summaryMarkdown !== undefined) {

@@ -9,7 +9,6 @@ import { applyFixes, formatFileChanges } from './core/fix/fix-apply.ts';
 import { FailLevels, isAtOrAbove, type FailLevel } from './core/rules/findings.ts';
 import type { Report } from './core/report/report-model.ts';
 import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
-import { FetchError } from './render/remote-fetch.ts';
 import { toPosix } from './render/kustomize/read-kustomization.ts';
 import { hideUserInfo, redactCredentials } from './core/text/redact.ts';
 import { findAllowEntryProblem } from './core/config/network-policy.ts';
@@ -18,6 +17,7 @@ import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } f
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import { formatText } from './report/text.ts';
+import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
 import type { RunOptions, RunResult } from './app/run-options.ts';
 
@@ -367,14 +367,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     // Messages quote file names, refs and kustomize's stderr: escaped, never a workflow command.
+    process.stderr.write(`${formatLogLine(describeRunError(error))}\n`);
     if (error instanceof PruneGuardError) {
-      // No answer at all (not an HTTP error): the runner may have no way out, which a mirror or a filled cache solves.
-      const hint = error instanceof FetchError && error.status === undefined ? '; without network access, --mirror FROM=TO fetches it from a copy you host, and --cache-dir reuses earlier downloads' : '';
-      process.stderr.write(`${formatLogLine(`prune-guard: ${error.message}${hint}`)}\n`);
       if (verbose && error.details) process.stderr.write(`${formatLogLines(redactCredentials(error.details.trimEnd()))}\n`);
-    } else {
-      process.stderr.write(`${formatLogLine(`prune-guard: unexpected error: ${getErrorMessage(error)}`)}\n`);
-      if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${formatLogLines(error.stack ?? '')}\n`);
+    } else if (process.env.PRUNE_GUARD_DEBUG && error instanceof Error) {
+      process.stderr.write(`${formatLogLines(error.stack ?? '')}\n`);
     }
     return ExitCodes.error;
   }

@@ -19,7 +19,7 @@ import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-sour
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
-import type { SourceSetting } from '../core/config/config-model.ts';
+import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
 import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
@@ -80,7 +80,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         artifact,
         show,
         build,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config.sources))),
+        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
@@ -112,7 +112,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
 }
 
 /** What deciding a side's sources needs: this repository's URL and branch, the configuration, and the artifact's folders. */
-function describeSourceContext(sides: FluxSides, artifact: Artifact, configured: readonly SourceSetting[]): SourceContext {
+function describeSourceContext(sides: FluxSides, artifact: Artifact, config: Config): SourceContext {
   let folders: string[] | undefined;
   const isDirectory = (path: string): boolean => {
     const full = join(artifact.root, path);
@@ -121,7 +121,8 @@ function describeSourceContext(sides: FluxSides, artifact: Artifact, configured:
   return {
     ...(sides.repoUrl ? { repoUrl: sides.repoUrl } : {}),
     ...(sides.branch ? { branch: sides.branch } : {}),
-    configured,
+    configured: config.sources,
+    clusterSources: new Map(config.clusters.map((cluster) => [cluster.name, cluster.sources])),
     isDirectory,
     listFolders: () => (folders ??= listFolders(artifact.root)),
   };

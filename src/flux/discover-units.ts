@@ -97,7 +97,7 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
     const reached = new Set(seeds.map(({ ks }) => ks.key));
     let level = seeds;
     while (level.length > 0) {
-      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options));
+      const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next: Seed[] = [];
       for (const unit of results) {
         units.push(cluster === undefined ? unit : { ...unit, cluster });
@@ -155,10 +155,11 @@ async function renderUnit(
   item: Seed,
   renderedDocs: readonly ManifestDoc[],
   options: FluxDiscoveryOptions,
+  cluster: string | undefined,
 ): Promise<FluxUnit> {
   const { ks } = item;
   const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
-  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body));
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body), cluster);
   if ('problem' in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {

@@ -44,16 +44,16 @@ class CopyProblem extends Error {}
 export function addExternalArtifacts(objects: readonly KubeObject[], artifact: Artifact, check: SourceCheck): SourceCheck {
   const declared = indexGeneratedArtifacts(objects);
   const built = new Map<string, SourceResolution>();
-  return (ref, path, rendered = []) => {
-    if (ref.kind !== 'ExternalArtifact') return check(ref, path, rendered);
+  return (ref, path, rendered = [], cluster) => {
+    if (ref.kind !== 'ExternalArtifact') return check(ref, path, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
     const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
     const identity = JSON.stringify([key, [...output.sources], output.copy]);
-    const known = built.get(identity);
+    const known = built.get(`${cluster ?? ''}\0${identity}`);
     if (known) return known;
-    const resolution = buildTree(key, identity, output, artifact, check);
-    built.set(identity, resolution);
+    const resolution = buildTree(key, identity, output, artifact, (source, sourcePath) => check(source, sourcePath, rendered, cluster));
+    built.set(`${cluster ?? ''}\0${identity}`, resolution);
     return resolution;
   };
 }

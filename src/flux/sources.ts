@@ -29,7 +29,7 @@ export type SourceResolution =
  * Resolves a Kustomization's source; `path` is its `spec.path`, which finds a pushed folder;
  * `rendered` is what its cluster rendered so far, where the generator of an ExternalArtifact is.
  */
-export type SourceCheck = (ref: SourceRef, path: string, rendered?: readonly KubeObject[]) => SourceResolution;
+export type SourceCheck = (ref: SourceRef, path: string, rendered?: readonly KubeObject[], cluster?: string) => SourceResolution;
 
 /** What deciding sources needs to know besides the source's objects. */
 export interface SourceContext {
@@ -39,6 +39,8 @@ export interface SourceContext {
   readonly branch?: string;
   /** Sources the configuration maps to this checkout. */
   readonly configured: readonly SourceSetting[];
+  /** Sources the configuration maps to this checkout in one cluster only, by cluster name. */
+  readonly clusterSources?: ReadonlyMap<string, readonly SourceSetting[]>;
   /** True when `path` (relative to the checkout) is a directory. */
   readonly isDirectory: (path: string) => boolean;
   /** Folders of the checkout, relative, for finding where an OCI artifact was pushed from. */
@@ -72,22 +74,25 @@ function indexSources(objects: readonly KubeObject[]): Map<string, DeclaredSourc
 export function createSourceCheck(objects: readonly KubeObject[], context: SourceContext): SourceCheck {
   const declared = indexSources(objects);
   const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : undefined;
-  const configured = (kind: string, name: string): SourceSetting | undefined => context.configured.find((entry) => entry.kind === kind && entry.name === name);
-  // The folder a sync OCIRepository was pushed from is found once, by the first path read from it (the root's).
+  // A cluster's own list first, then the one for every cluster.
+  const configured = (kind: string, name: string, cluster: string | undefined): SourceSetting | undefined =>
+    [...((cluster !== undefined ? context.clusterSources?.get(cluster) : undefined) ?? []), ...context.configured].find((entry) => entry.kind === kind && entry.name === name);
+  // The folder a sync OCIRepository was pushed from is found once per cluster, by the first path read from it (the root's).
   const pushed = new Map<string, SourceResolution>();
-  return (ref, path) => {
+  return (ref, path, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === 'OCIRepository') {
-      const setting = configured('OCIRepository', name);
+      const setting = configured('OCIRepository', name, cluster);
       if (setting) return { root: setting.path ?? '' };
       // Only a sync source is looked for in the checkout; any other artifact comes from elsewhere unless configured.
       if (ref.name !== 'flux-system') return { problem: `its source is OCIRepository/${name}, not this repository` };
-      const found = pushed.get(name) ?? resolvePushedFolder(name, path, context);
-      pushed.set(name, found);
+      const key = `${cluster ?? ''}\0${name}`;
+      const found = pushed.get(key) ?? resolvePushedFolder(name, path, context);
+      pushed.set(key, found);
       return found;
     }
     if (ref.kind !== 'GitRepository') return { problem: `its source is ${ref.kind}/${name}, not this repository` };
-    const setting = configured('GitRepository', name);
+    const setting = configured('GitRepository', name, cluster);
     if (setting) return { root: setting.path ?? '' };
     const source = declared.get(`GitRepository/${name}`);
     if (source !== undefined && ours !== undefined && normalizeGitUrl(source.url) !== ours) {

@@ -96,6 +96,24 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
     });
   });
 
+  describe('sources mapped in one cluster only', () => {
+    it('render there, and stay another source in the other clusters', async () => {
+      const cluster = (name: string): Tree => ({
+        [`clusters/${name}/flux-system/gotk-sync.yaml`]: `${gitRepositoryYaml('flux-system', 'branch: main')}---\n${kustomizationYaml('flux-system', { path: `./clusters/${name}` })}`,
+        [`clusters/${name}/tenant.yaml`]: `${gitRepositoryYaml('tenant', 'branch: dev-team')}---\n${sourcedKsYaml('tenant', './apps/base', 'GitRepository', 'tenant')}`,
+      });
+      const config = 'clusters:\n  - name: production\n    path: clusters/production\n  - name: staging\n    path: clusters/staging\n    sources: [flux-system/tenant]\n';
+      const { code, report } = await check(change({ ...apps, ...cluster('production'), ...cluster('staging'), '.prune-guard.yaml': config }, {}));
+      expect(code).toBe(0);
+      expect(report.units.map((unit) => [unit.name, unit.flux?.skipped === null])).toEqual([
+        ['production: flux-system/flux-system', true],
+        ['production: flux-system/tenant', false],
+        ['staging: flux-system/flux-system', true],
+        ['staging: flux-system/tenant', true],
+      ]);
+    });
+  });
+
   describe('ExternalArtifacts an ArtifactGenerator assembles from the repository', () => {
     const onGit: Tree = { ...sync, ...apps, 'clusters/staging/apps.yaml': kustomizationYaml('apps', { path: './apps/staging' }) };
     const onArtifact: Tree = {

@@ -53,6 +53,8 @@ export interface ClusterSetting {
   readonly name: string;
   /** The folder, relative to the repository root, without `./` or a trailing `/`. */
   readonly path: string;
+  /** Sources that are this checkout in this cluster only, on top of the top-level `sources`. */
+  readonly sources: readonly SourceSetting[];
 }
 
 /** The `remote` key: the network policy for remote resources. */

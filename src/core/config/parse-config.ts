@@ -20,7 +20,7 @@ import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
 /** The top-level keys, in the order the README documents them. */
 const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
 
-const CLUSTER_KEYS = ['name', 'path'] as const;
+const CLUSTER_KEYS = ['name', 'path', 'sources'] as const;
 
 const SOURCE_KEYS = ['kind', 'name', 'path'] as const;
 
@@ -249,7 +249,7 @@ function readFolder(reader: ConfigReader, node: Node, path: string): string {
 /** `clusters:` names each cluster's folder; names are unique, and a folder stays inside the repository. */
 function readClusters(reader: ConfigReader, entry: MappingEntry | undefined): ClusterSetting[] {
   const clusters = reader.readList(entry, 'clusters', (node, path): ClusterSetting & { node: Node } => {
-    const entries = reader.readMapping(node, path, CLUSTER_KEYS, 'a mapping with name and path');
+    const entries = reader.readMapping(node, path, CLUSTER_KEYS, 'a mapping with name, path and optionally sources');
     const name = entries.get('name');
     const folder = entries.get('path');
     if (!name) reader.fail(node, `${path} lacks name (how reports name the cluster, e.g. production)`);
@@ -257,12 +257,13 @@ function readClusters(reader: ConfigReader, entry: MappingEntry | undefined): Cl
     const nameValue = reader.readString(reader.requireValue(name, `${path}.name`, 'Name the cluster, e.g. production'), `${path}.name`);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
     const pathValue = readFolder(reader, reader.requireValue(folder, `${path}.path`, 'A folder of the repository, e.g. clusters/production'), `${path}.path`);
-    return { name: nameValue, path: pathValue, node };
+    const sources = reader.readList(entries.get('sources'), `${path}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
+    return { name: nameValue, path: pathValue, sources, node };
   });
   for (const [index, cluster] of clusters.entries()) {
     if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
   }
-  return clusters.map(({ name, path }) => ({ name, path }));
+  return clusters.map(({ name, path, sources }) => ({ name, path, sources }));
 }
 
 /**

@@ -63,6 +63,7 @@ describe('parseConfig: valid files', () => {
         'clusters:',
         '  - name: production',
         '    path: ./clusters/production/',
+        '    sources: [flux-system/production]',
         'substitute:',
         '  cluster_name: production',
         '  _version: "1.20"',
@@ -92,7 +93,7 @@ describe('parseConfig: valid files', () => {
           { group: '', kind: 'Node' },
         ],
         sources: [{ kind: 'GitRepository', name: 'flux-system/infra' }, { kind: 'OCIRepository', name: 'flux-system/flux-system', path: 'kubernetes' }],
-        clusters: [{ name: 'production', path: 'clusters/production' }],
+        clusters: [{ name: 'production', path: 'clusters/production', sources: [{ kind: 'GitRepository', name: 'flux-system/production' }] }],
         substitute: { cluster_name: 'production', _version: '1.20', empty: '' },
         mirrors: [
           { from: 'https://raw.githubusercontent.com/', to: 'https://mirror.example.com/raw/' },
