@@ -16830,6 +16830,11 @@ function escapeRegExp(text) {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 
+// src/core/text/compare-text.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/core/objects/flux-objects.ts
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
@@ -17489,7 +17494,7 @@ var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
   "StatefulSet"
 ]);
 function buildReport(input) {
-  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const units = [...input.units].sort((a, b) => compareText(a.unit, b.unit));
   const clusters = [...new Set(units.map((unit) => unit.cluster))];
   const judged = clusters.flatMap((cluster) => {
     const own = units.filter((unit) => unit.cluster === cluster);
@@ -17595,11 +17600,8 @@ function attachFixes(report, fixes, targets) {
     })
   };
 }
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function sortRecord(record) {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
 
 // src/github/contents.ts
@@ -21862,9 +21864,6 @@ function findDeclaredKustomizations(objects) {
 function isUnderPath(file, path2) {
   return path2 === "" || file.startsWith(`${path2}/`);
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 // src/flux/plan-build.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -22455,7 +22454,7 @@ function dedupe(seeds) {
 async function renderUnit(item, renderedDocs, options, cluster) {
   const { ks } = item;
   const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
-  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body), cluster);
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs, cluster);
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {
@@ -22640,7 +22639,7 @@ function addExternalArtifacts(objects, artifact, check) {
   return (ref, path2, rendered = [], cluster) => {
     if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
-    const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
+    const output = indexGeneratedArtifacts(rendered.map((doc) => doc.body)).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
     const identity = JSON.stringify([key, [...output.sources], output.copy]);
     const known = built.get(`${cluster ?? ""}\0${identity}`);
@@ -23342,9 +23341,6 @@ function describeObjects(objects) {
   if (kinds.size === 1) return `the ${objects.length} ${first?.id.kind ?? ""} objects`;
   return `the ${objects.length} cluster-scoped objects`;
 }
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync12 } from "node:fs";
@@ -23715,7 +23711,7 @@ function recordProviders(fix, verification, current, planning, providers) {
     }
     current.set(name, objects);
   }
-  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText2(a.key, b.key)));
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
@@ -23753,7 +23749,7 @@ async function* findLocalCandidates(search, movedTo) {
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
     return keys.size > 0 ? [{ name: toPosix(relative11(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText2(a.name, b.name));
+  }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
     const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
@@ -23769,7 +23765,7 @@ async function* findLocalCandidates(search, movedTo) {
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
   const near = (path2) => join17(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
+  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
@@ -23789,7 +23785,7 @@ function vendorObjects(search, source) {
   const { group, what, planning, affixes } = search;
   if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group.objects.keys()].sort(compareText2);
+  const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
   const headDir = dirname7(join17(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync10(headDir) : []);
@@ -24063,7 +24059,7 @@ function collectGroups(findings, units) {
     if (!group.objects.has(object.key)) group.objects.set(object.key, object);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => compareText2(a.kustomization, b.kustomization) || a.line - b.line || compareText2(a.source, b.source));
+  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
 }
 function describeUnfixed(group, notes) {
   return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;

@@ -159,7 +159,7 @@ async function renderUnit(
 ): Promise<FluxUnit> {
   const { ks } = item;
   const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
-  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs.map((doc) => doc.body), cluster);
+  const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs, cluster);
   if ('problem' in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
   if (item.declaredIn && !item.parent && /\$\{/.test(ks.path)) {

@@ -47,7 +47,7 @@ export function addExternalArtifacts(objects: readonly KubeObject[], artifact: A
   return (ref, path, rendered = [], cluster) => {
     if (ref.kind !== 'ExternalArtifact') return check(ref, path, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
-    const output = indexGeneratedArtifacts(rendered).get(key) ?? declared.get(key);
+    const output = indexGeneratedArtifacts(rendered.map((doc) => doc.body)).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
     const identity = JSON.stringify([key, [...output.sources], output.copy]);
     const known = built.get(`${cluster ?? ''}\0${identity}`);

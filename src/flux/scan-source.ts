@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { isFluxKustomization, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
 import { isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { compareText } from '../core/text/compare-text.ts';
 import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
 import { toPosix } from '../render/kustomize/read-kustomization.ts';
 
@@ -57,8 +58,4 @@ export function findDeclaredKustomizations(objects: ReadonlyArray<{ file: string
 /** True when `file` (relative to the source root) lies under the Flux path `path`. */
 export function isUnderPath(file: string, path: string): boolean {
   return path === '' || file.startsWith(`${path}/`);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

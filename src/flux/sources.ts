@@ -12,7 +12,7 @@
  */
 import type { SourceSetting } from '../core/config/config-model.ts';
 import type { SourceRef } from '../core/objects/flux-objects.ts';
-import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 
 /** Where a source's root lies in the checkout (with what was assumed to find it), or why it is not this checkout. */
 export type SourceResolution =
@@ -29,7 +29,7 @@ export type SourceResolution =
  * Resolves a Kustomization's source; `path` is its `spec.path`, which finds a pushed folder;
  * `rendered` is what its cluster rendered so far, where the generator of an ExternalArtifact is.
  */
-export type SourceCheck = (ref: SourceRef, path: string, rendered?: readonly KubeObject[], cluster?: string) => SourceResolution;
+export type SourceCheck = (ref: SourceRef, path: string, rendered?: readonly ManifestDoc[], cluster?: string) => SourceResolution;
 
 /** What deciding sources needs to know besides the source's objects. */
 export interface SourceContext {
@@ -143,7 +143,7 @@ function resolvePushedFolder(name: string, path: string, context: SourceContext)
  * under which `path` exists (the folder CI pushes), or undefined when there is none or more
  * than one.
  */
-export function findPushedFolder(path: string, context: Pick<SourceContext, 'isDirectory' | 'listFolders'>): string | undefined {
+function findPushedFolder(path: string, context: Pick<SourceContext, 'isDirectory' | 'listFolders'>): string | undefined {
   const candidates = ['', ...context.listFolders()].filter((folder) => context.isDirectory(folder === '' ? path : path === '' ? folder : `${folder}/${path}`));
   return candidates.length === 1 ? candidates[0] : undefined;
 }

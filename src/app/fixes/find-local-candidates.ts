@@ -10,7 +10,8 @@ import { chooseCoveringSet, chooseVendorFileName, formatVendoredManifests, apply
 import { isSecret, type KubeObject } from '../../core/objects/kube-objects.ts';
 import { redactCredentials } from '../../core/text/redact.ts';
 import { toPosix, type KustomizationGraph } from '../../render/kustomize/read-kustomization.ts';
-import { type Candidate, type CandidateSearch, compareText } from './fix-model.ts';
+import { compareText } from '../../core/text/compare-text.ts';
+import type { Candidate, CandidateSearch } from './fix-model.ts';
 import { readKeys } from './read-manifest-keys.ts';
 
 /**

@@ -174,8 +174,3 @@ export interface CandidateSearch {
   readonly affixes: ReadonlyMap<string, NameAffix>;
   readonly planning: Planning;
 }
-
-/** Orders strings by code unit, the same on every machine (no locale). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

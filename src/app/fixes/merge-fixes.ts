@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { FixSources, type Fix, type FixFile } from '../../core/rules/findings.ts';
 import { describeLineChange, listResourceEntries, planResourceInsertion } from '../../core/fix/kustomization-edit.ts';
 import { formatObjectRef, readCrdNames, type ResourceObject } from '../../core/objects/kube-objects.ts';
-import { compareText, createTreeChange, type FileFix, type GroupFix, type Planning, type Verification } from './fix-model.ts';
+import { compareText } from '../../core/text/compare-text.ts';
+import { createTreeChange, type FileFix, type GroupFix, type Planning, type Verification } from './fix-model.ts';
 import { listAffectedUnits, verify } from './verify-fix.ts';
 
 /** Objects a fix brings in beyond what it restores, named in its description; the rest are counted. */

@@ -11,7 +11,8 @@ import { formatObjectKey, type ResourceObject } from '../../core/objects/kube-ob
 import { REMOVAL_RULE_IDS } from '../../core/rules/removal-rules.ts';
 import { mapInPool } from '../../render/pool.ts';
 import { indexTree, type TreeIndex } from '../../render/kustomize/tree-index.ts';
-import { compareText, describeObjects, type FixableUnit, type FixPlan, type FixPlanningContext, type GroupFix, type Member, type Planning, type RemovalGroup } from './fix-model.ts';
+import { compareText } from '../../core/text/compare-text.ts';
+import { describeObjects, type FixableUnit, type FixPlan, type FixPlanningContext, type GroupFix, type Member, type Planning, type RemovalGroup } from './fix-model.ts';
 import { checkTogether, mergeFileFixes, toFix } from './merge-fixes.ts';
 import { planGroupFix } from './plan-group-fix.ts';
 

@@ -3,6 +3,7 @@
  * identities, provenance, patches and redacted diffs, never whole objects or Secret values.
  */
 import type { Operation } from 'fast-json-patch';
+import { compareText } from '../text/compare-text.ts';
 import type { SecretKeyChanges } from '../diff/diff-object-sets.ts';
 import {
   SEVERITY_ORDER,
@@ -190,7 +191,7 @@ const NOTABLE_PRUNED_KINDS = new Set([
 
 /** Runs the rules over the units and assembles the report. */
 export function buildReport(input: ReportInput): Report {
-  const units = [...input.units].sort((a, b) => compareStrings(a.unit, b.unit));
+  const units = [...input.units].sort((a, b) => compareText(a.unit, b.unit));
   // Each cluster is a world of its own: a CRD one cluster drops is no cascade in another, and
   // an object cannot move between them.
   const clusters = [...new Set(units.map((unit) => unit.cluster))];
@@ -315,10 +316,6 @@ export function findFix(report: Report, finding: Finding): Fix | undefined {
   return finding.fixIndex === undefined ? undefined : report.fixes[finding.fixIndex];
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sortRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
