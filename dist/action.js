@@ -11114,7 +11114,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11154,7 +11154,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11167,7 +11167,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11207,7 +11207,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -28035,9 +28035,9 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync15, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync16, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -41187,7 +41187,12 @@ function buildReport(input) {
   const replaced = [];
   const unitReports = [];
   let unchanged = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+  let identical = 0;
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered } of units) {
+    if (notRendered) {
+      identical++;
+      continue;
+    }
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -41255,7 +41260,7 @@ function buildReport(input) {
     fixes: [],
     units: unitReports,
     notes: [...input.notes ?? []],
-    stats: { builds: input.builds ?? 0 },
+    stats: { builds: input.builds ?? 0, identical },
     changes: { added, removed, changed, replaced }
   };
 }
@@ -41306,8 +41311,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync9, statSync as statSync7 } from "node:fs";
+import { join as join13, relative as relative9 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -41711,7 +41716,10 @@ function findKustomizationRoots(dir, show2, confinement) {
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
+function createInputFiles(markers = []) {
+  return { markers, facts: /* @__PURE__ */ new Map() };
+}
+function readGraphInputs(graph, treeRoot, files, options = {}) {
   const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
@@ -41730,23 +41738,30 @@ function hashGraphInputs(graph, treeRoot, fileHashes, options = {}) {
     }
   };
   const hash = createHash4("sha256");
+  let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const remote2 of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote2}\0`);
-  }
-  for (const path2 of [...inputs].sort()) {
-    let digest = fileHashes.get(path2);
-    if (digest === void 0) {
-      const bytes = readFileSync3(path2);
-      const bomb = findAliasBomb(bytes.toString("utf8"));
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      digest = createHash4("sha256").update(bytes).digest("hex");
-      fileHashes.set(path2, digest);
+    for (const url of [...kustomization.remotes.keys()].sort()) {
+      hash.update(`remote\0${url}\0`);
+      remote2 = true;
     }
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${digest}\0`);
   }
-  return hash.digest("hex");
+  const markers = /* @__PURE__ */ new Set();
+  for (const path2 of [...inputs].sort()) {
+    let facts = files.facts.get(path2);
+    if (facts === void 0) {
+      const bytes = readFileSync3(path2);
+      const text = bytes.toString("utf8");
+      const bomb = findAliasBomb(text);
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      facts = { digest: createHash4("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+      files.facts.set(path2, facts);
+    }
+    for (const marker of facts.markers) markers.add(marker);
+    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${facts.digest}\0`);
+  }
+  return { hash: hash.digest("hex"), markers, remote: remote2 };
 }
 function toPosix(path2) {
   return sep4 === "/" ? path2 : path2.split(sep4).join("/");
@@ -41848,6 +41863,7 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
+import { createHash as createHash7 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join10, posix, relative as relative7 } from "node:path";
 
@@ -42471,6 +42487,12 @@ async function discoverFluxUnits(declared, roots, options) {
   const order = (unit) => `${unit.cluster ?? ""}\0${unit.ks.key}`;
   return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
 }
+async function loadPendingUnit(unit) {
+  if (!unit.pending) return unit;
+  const { docs, missingVariables, skipped, failure } = await unit.pending();
+  const { pending: _done, ...rest } = unit;
+  return { ...rest, docs, missingVariables, ...skipped !== void 0 ? { skipped } : {}, ...failure !== void 0 ? { failure } : {} };
+}
 function dedupe(seeds) {
   return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
 }
@@ -42488,34 +42510,50 @@ async function renderUnit(item, renderedDocs, options, cluster) {
       missingVariables: []
     };
   }
-  let docs;
+  let plan;
+  let inputs;
   try {
-    const plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
+    plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
       const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
-    const built = await options.build(plan, ks);
-    docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins)) : built;
+    inputs = options.inspect(plan);
   } catch (error2) {
-    const failure = describeBuildFailure(error2);
-    if (failure === void 0) throw error2;
-    return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
+    return describeFailedUnit(base, error2);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const missing = /* @__PURE__ */ new Set();
-  const finished = docs.map((doc) => {
-    let body = doc.body;
-    if (variables) {
-      const result = substituteObject(body, variables);
-      body = result.body;
-      for (const name of result.missing) missing.add(name);
+  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const planned = { ...base, key, inputs };
+  const render = async () => {
+    let docs;
+    try {
+      const built = await options.build(plan, ks, inputs);
+      docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins)) : built;
+    } catch (error2) {
+      return { ...describeFailedUnit(base, error2), key, inputs };
     }
-    body = applyCommonMetadata(body, ks);
-    return doc.provenance ? { body, provenance: doc.provenance } : { body };
-  });
-  return { ...base, docs: finished, missingVariables: [...missing].sort() };
+    const missing = /* @__PURE__ */ new Set();
+    const finished = docs.map((doc) => {
+      let body = doc.body;
+      if (variables) {
+        const result = substituteObject(body, variables);
+        body = result.body;
+        for (const name of result.missing) missing.add(name);
+      }
+      body = applyCommonMetadata(body, ks);
+      return doc.provenance ? { body, provenance: doc.provenance } : { body };
+    });
+    return { ...planned, docs: finished, missingVariables: [...missing].sort() };
+  };
+  if (options.mustRender(inputs, ks)) return render();
+  return { ...planned, docs: [], missingVariables: [], pending: render };
+}
+function describeFailedUnit(base, error2) {
+  const failure = describeBuildFailure(error2);
+  if (failure === void 0) throw error2;
+  return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
 }
 function traceOrigins(doc, origins) {
   const { provenance } = doc;
@@ -42591,6 +42629,38 @@ function declaresFluxKustomizations(dir) {
   return walk(dir);
 }
 
+// src/flux/render-needs.ts
+var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
+var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
+var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
+var CRD_MARKER = "CustomResourceDefinition";
+function createRenderNeeds(declared) {
+  const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
+  const anyName = names.some((name) => name.includes("${") || name === "");
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...names];
+  return {
+    markers,
+    mustRender: (inputs, ks) => {
+      if (anyName || inputs.remote) return true;
+      const has = (marker) => inputs.markers.has(marker);
+      if (DISCOVERY_MARKERS.some(has) || names.some(has)) return true;
+      const renamed = ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || NAMING_MARKERS.some(has);
+      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has);
+    }
+  };
+}
+
+// src/core/rules/other-units.ts
+function decideOtherUnitsNeed(units) {
+  let need = "none";
+  for (const { diff } of units) {
+    if (diff.removed.length > 0) return "all";
+    const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
+    if (touched.some((object) => object.scope === "unknown")) need = "crds";
+  }
+  return need;
+}
+
 // src/flux/find-roots.ts
 function findClusterRoots(declared, objects, configured = []) {
   if (configured.length > 0) {
@@ -42650,7 +42720,7 @@ function createSyncKustomization(path2, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative8 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -42695,7 +42765,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join11(artifact.root, name);
   rmSync6(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -42893,6 +42963,102 @@ async function mapInPool(items, width, task) {
   return results;
 }
 
+// src/render/render-cache.ts
+import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync8, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync6, utimesSync } from "node:fs";
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+import { promisify } from "node:util";
+import { gunzipSync, gzip } from "node:zlib";
+var gzipAsync = promisify(gzip);
+var FORMAT = "prune-guard-render/1";
+var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
+function createRenderCache(options) {
+  const root = join12(options.dir, "renders");
+  const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
+  const writes = [];
+  let hits = 0;
+  const pathOf = (key) => {
+    const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
+  };
+  return {
+    get: (key) => {
+      const path2 = pathOf(key);
+      try {
+        const entry = JSON.parse(gunzipSync(readFileSync10(path2)).toString("utf8"));
+        if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
+        const now = /* @__PURE__ */ new Date();
+        utimesSync(path2, now, now);
+        hits++;
+        return entry.docs;
+      } catch {
+        return void 0;
+      }
+    },
+    put: (key, docs) => {
+      const path2 = pathOf(key);
+      writes.push(
+        (async () => {
+          const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
+          mkdirSync6(join12(path2, ".."), { recursive: true });
+          const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+          try {
+            await writeFile2(temporary, bytes);
+            renameSync2(temporary, path2);
+          } finally {
+            rmSync7(temporary, { force: true });
+          }
+        })().catch(() => void 0)
+      );
+    },
+    close: async () => {
+      await Promise.all(writes);
+      try {
+        evictOldest(root, maxBytes);
+      } catch {
+      }
+    },
+    hits: () => hits
+  };
+}
+function isDoc(value) {
+  return isRecord(value) && isRecord(value.body) && (value.provenance === void 0 || isRecord(value.provenance));
+}
+function evictOldest(root, maxBytes) {
+  const entries = [];
+  let total = 0;
+  for (const bucket of readdirSync8(root)) {
+    const dir = join12(root, bucket);
+    for (const name of readdirSync8(dir)) {
+      const path2 = join12(dir, name);
+      const stat2 = statSync6(path2, { throwIfNoEntry: false });
+      if (!stat2?.isFile()) continue;
+      if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
+        rmSync7(path2, { force: true });
+        continue;
+      }
+      entries.push({ path: path2, size: stat2.size, used: stat2.mtimeMs });
+      total += stat2.size;
+    }
+  }
+  if (total <= maxBytes) return;
+  entries.sort((a, b) => a.used - b.used);
+  for (const entry of entries) {
+    if (total <= maxBytes * 0.8) break;
+    rmSync7(entry.path, { force: true });
+    total -= entry.size;
+  }
+}
+async function renderThroughCache(cache2, key, render) {
+  if (!cache2 || key === void 0) return { docs: await render(), cached: false };
+  const stored = cache2.get(key);
+  if (stored) return { docs: stored, cached: true };
+  const docs = await render();
+  cache2.put(key, docs);
+  return { docs, cached: false };
+}
+
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -43011,7 +43177,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical }) => {
     const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
     const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
     return {
@@ -43020,9 +43186,10 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: before !== void 0,
-      existsAfter: after !== void 0,
-      ...skipped ? { skipped } : {}
+      existsBefore: before !== void 0 || identical === true,
+      existsAfter: after !== void 0 || identical === true,
+      ...skipped ? { skipped } : {},
+      ...identical ? { identical } : {}
     };
   });
   const report = buildReport({
@@ -43048,21 +43215,27 @@ async function compareFluxSides(sides, context) {
   const notes = /* @__PURE__ */ new Set();
   try {
     const cache2 = /* @__PURE__ */ new Map();
-    let builds = 0;
     let started = 0;
-    const discover = async (side) => {
+    const scanned = [sides.before, sides.after].map((side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show2 = (path2) => side.show(join12(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
-      const fileHashes = /* @__PURE__ */ new Map();
-      const build2 = (plan, ks) => {
-        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) })}`;
+      return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
+    });
+    const needs = createRenderNeeds(scanned.flatMap(({ declared }) => declared.map(({ ks }) => ks)));
+    const discover = async ({ side, artifact, objects, declared }) => {
+      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const files = createInputFiles(needs.markers);
+      const build2 = (plan, ks, inputs) => {
+        const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          started++;
-          pending2 = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 }).then((docs) => {
-            context.onProgress?.(++builds, void 0);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative9(artifact.root, from), relative9(artifact.root, to)])]);
+          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
+          pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
+            if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
+            else started++;
+            context.progress.rendered(cached);
             return docs;
           });
           cache2.set(key, pending2);
@@ -43070,12 +43243,13 @@ async function compareFluxSides(sides, context) {
         return pending2;
       };
       const bodies = objects.map(({ body }) => body);
-      const declared = findDeclaredKustomizations(objects);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
+        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) }),
         build: build2,
+        mustRender: needs.mustRender,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
         notes,
         clusterVariables: settings.config.substitute,
@@ -43083,18 +43257,33 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join12(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
     };
-    const before = await discover(sides.before);
-    const after = await discover(sides.after);
+    const [beforeScan, afterScan] = scanned;
+    const before = await discover(beforeScan);
+    const after = await discover(afterScan);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
-    const analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort(), started),
+    const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
+    context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
+    const identical = findIdenticalUnits(pair2);
+    const analyze2 = () => ({
+      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), started),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
-    };
+    });
+    context.progress.phase("changed");
+    await loadUnits(pair2, (unit) => context.renderAll || !identical.has(unit.name), width);
+    let analysis = analyze2();
+    const wanted = decideWantedUnits(analysis, pair2);
+    if (wanted.size > 0) {
+      context.progress.phase("needed");
+      await loadUnits(pair2, (unit) => wanted.has(unit.name), width);
+      analysis = analyze2();
+    }
+    context.progress.identical(analysis.report.stats.identical);
+    context.progress.phase("done");
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error2) {
@@ -43106,8 +43295,8 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path2) => {
-    const full = join12(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync6(full).isDirectory();
+    const full = join13(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync7(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -43121,11 +43310,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync8(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join12(dir, entry.name), path2);
+      walk(join13(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -43135,9 +43324,42 @@ function nameUnits(units, byCluster) {
   const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
   return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...unit.parent ? { parent: name(unit.cluster, unit.parent) } : {} }));
 }
-function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes, builds) {
-  const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
-  const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
+function findIdenticalUnits(pair2) {
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit.key]));
+  return new Set(pair2.after.filter((unit) => unit.key !== void 0 && before.get(unit.name) === unit.key).map((unit) => unit.name));
+}
+async function loadUnits(pair2, wanted, width) {
+  const after = await mapInPool(pair2.after, width, (unit) => unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit));
+  const byName = new Map(after.map((unit) => [unit.name, unit]));
+  pair2.before = await mapInPool(pair2.before, width, async (unit) => {
+    if (!unit.pending || !wanted(unit)) return unit;
+    const twin = byName.get(unit.name);
+    if (twin && twin.key === unit.key && !twin.pending) {
+      const { pending: _same, ...rest } = unit;
+      return { ...rest, docs: twin.docs, missingVariables: twin.missingVariables, ...twin.skipped ? { skipped: twin.skipped } : {}, ...twin.failure ? { failure: twin.failure } : {} };
+    }
+    return loadPendingUnit(unit);
+  });
+  pair2.after = after;
+}
+function decideWantedUnits(analysis, pair2) {
+  const wanted = /* @__PURE__ */ new Set();
+  const waiting = pair2.after.filter((unit) => unit.pending);
+  if (waiting.length === 0) return wanted;
+  const clusters = new Set(analysis.units.map((unit) => unit.cluster));
+  for (const cluster of clusters) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
+    if (need === "none") continue;
+    for (const unit of waiting) {
+      if (unit.cluster !== cluster) continue;
+      if (need === "all" || unit.inputs?.remote || unit.inputs?.markers.has(CRD_MARKER)) wanted.add(unit.name);
+    }
+  }
+  return wanted;
+}
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, builds) {
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
+  const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
   const findings = [...settings.configFindings];
   const owners = /* @__PURE__ */ new Map();
@@ -43145,6 +43367,10 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes, build
   for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
+    if (old && current && identical.has(key)) {
+      units.push(describeIdenticalUnit(old, current, owners));
+      continue;
+    }
     const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
     const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
     const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
@@ -43180,6 +43406,20 @@ function analyzeFluxUnits(sides, beforeUnits, afterUnits, settings, notes, build
   }
   return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
 }
+function describeIdenticalUnit(old, current, owners) {
+  owners.set(current.name, {
+    before: old.ks,
+    after: current.ks,
+    ...old.parent ? { parentBefore: old.parent } : {},
+    ...current.parent ? { parentAfter: current.parent } : {},
+    ...old.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+    missingVariables: []
+  });
+  const cluster = current.cluster;
+  const base = { name: current.name, ...cluster !== void 0 ? { cluster } : {} };
+  if (current.pending || old.pending || current.skipped !== void 0 || old.skipped !== void 0) return { ...base, before: void 0, after: void 0, identical: true };
+  return { ...base, before: old.docs, after: current.docs };
+}
 function findUnrenderedAncestor(unit, own, other) {
   const seen = /* @__PURE__ */ new Set();
   for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
@@ -43201,28 +43441,51 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync7 } from "node:fs";
-import { join as join13, relative as relative9 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync8 } from "node:fs";
+import { join as join14, relative as relative10 } from "node:path";
+var CRD_MARKER2 = "CustomResourceDefinition";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  let builds = 0;
   const render = async (task, provenance) => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote: remote2, budget: settings.budget });
+    const { side, graph, inputs } = task;
+    const shown = side.show(graph.root);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
+    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
+    if (result.cached) settings.budget.spend(result.docs.length, shown);
+    else builds++;
+    task.docs = result.docs;
+    context.progress.rendered(result.cached);
   };
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    context.onProgress?.(++done, tasks.length);
-  });
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length);
+  const renderAll = (list, provenance) => mapInPool(list, width, (task) => render(task, provenance(task)));
+  context.progress.planned(plans.length);
+  context.progress.phase("changed");
+  await renderAll(
+    tasks.filter((task) => context.renderAll || !shared.has(task)),
+    (task) => !shared.has(task)
+  );
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+  const unrendered = tasks.filter((task) => !task.docs);
+  if (unrendered.length > 0) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
+    const wanted = need === "all" ? unrendered : need === "crds" ? unrendered.filter((task) => task.inputs.remote || task.inputs.markers.has(CRD_MARKER2)) : [];
+    if (wanted.length > 0) {
+      context.progress.phase("needed");
+      await renderAll(wanted, () => false);
+      analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+    }
+  }
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length + revisit.length);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
   }
+  context.progress.identical(analysis.report.stats.identical);
+  context.progress.phase("done");
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
@@ -43232,17 +43495,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync9(join13(before.root, path2)) && !existsSync9(join13(after.root, path2))) {
+    if (!existsSync9(join14(before.root, path2)) && !existsSync9(join14(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join13(side.root, path2);
+      const dir = join14(side.root, path2);
       if (!existsSync9(dir)) continue;
-      if (!statSync7(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync8(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative9(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative10(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -43251,23 +43514,24 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   return [...rootNames].sort();
 }
 function planRenders(before, after, rootNames) {
-  const fileHashes = /* @__PURE__ */ new Map();
+  const files = createInputFiles([CRD_MARKER2]);
   const tasks = /* @__PURE__ */ new Map();
   const plans = [];
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join13(side.root, name);
+      const dir = join14(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative9(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative10(side.root, ref.file)) }));
         continue;
       }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
+      const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
+      const hash = `${name}\0${inputs.hash}`;
+      const task = tasks.get(hash) ?? { side, graph, inputs };
       tasks.set(hash, task);
       plan[key] = task;
     }
@@ -43280,6 +43544,7 @@ function analyze(before, after, plans, settings, extraFindings, builds) {
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
     const docs = (task, outside) => task?.docs ?? (outside ? [] : void 0);
+    if (plan.before && plan.before === plan.after && !plan.before.docs) return { name: plan.name, before: void 0, after: void 0, identical: true };
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
   });
   return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
@@ -43294,24 +43559,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync10, readdirSync as readdirSync9, statSync as statSync8 } from "node:fs";
-import { join as join14, posix as posix3, relative as relative10 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync11, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
+import { join as join15, posix as posix3, relative as relative11 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join14(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join14(root, path2);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync8(absolute).isFile() && statSync8(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync10(absolute, "utf8") : void 0);
+        const absolute = join15(root, path2);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync9(absolute).isFile() && statSync9(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync11(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -43330,8 +43595,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry.name));
+    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
     }
   };
   walk(root);
@@ -43340,11 +43605,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join14(dir, entry.name);
+      const path2 = join15(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative10(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative11(root, path2)));
     }
   };
   walk(root);
@@ -43352,9 +43617,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join15(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -43366,12 +43631,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync12 } from "node:fs";
-import { join as join17 } from "node:path";
+import { readFileSync as readFileSync13 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync11 } from "node:fs";
-import { join as join16 } from "node:path";
+import { readFileSync as readFileSync12 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -43589,9 +43854,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join16(planning.beforeRoot, group2.source);
+    const file = join17(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync11(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync12(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -43642,8 +43907,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join17(planning.head.root, path2);
-  const original = readFileSync12(headFile, "utf8");
+  const headFile = join18(planning.head.root, path2);
+  const original = readFileSync13(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -43738,7 +44003,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync12(join17(planning.head.root, path2), "utf8");
+  const original = readFileSync13(join18(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -43758,20 +44023,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync13 } from "node:fs";
-import { join as join19 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync14 } from "node:fs";
+import { join as join20 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync11, readdirSync as readdirSync10 } from "node:fs";
-import { dirname as dirname7, join as join18, relative as relative11 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync11 } from "node:fs";
+import { dirname as dirname7, join as join19, relative as relative12 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join18(root, group2.kustomization));
+  const kustomizationDir = dirname7(join19(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative11(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative12(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -43787,12 +44052,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join18(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative11(kustomizationDir, join18(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative12(kustomizationDir, join19(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -43810,8 +44075,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join18(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync11(headDir) ? readdirSync10(headDir) : []);
+  const headDir = dirname7(join19(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync11(headDir) ? readdirSync11(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -43825,7 +44090,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative11(planning.head.root, join18(headDir, name))), content }],
+    files: [{ path: toPosix(relative12(planning.head.root, join19(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -43933,12 +44198,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join19(planning.head.root, group2.kustomization);
+  const headFile = join20(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync13(headFile, "utf8");
-  const beforeFile = join19(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync13(beforeFile, "utf8")) : [];
+  const headText = readFileSync14(headFile, "utf8");
+  const beforeFile = join20(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync14(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -44090,13 +44355,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join22, resolve as resolve7 } from "node:path";
+import { join as join23, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, rmSync as rmSync7 } from "node:fs";
+import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync10 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join20, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join21, resolve as resolve4 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -44126,11 +44391,13 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
+  const stat2 = statSync10(kustomize);
   return {
     command,
+    identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync5(join20(tmpdir5(), "prune-guard-home-"));
+      const home = mkdtempSync5(join21(tmpdir5(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -44145,7 +44412,7 @@ function createKustomizeRunner(options) {
       });
       stop = registerCleanup(() => {
         if (child.exitCode === null) child.kill();
-        rmSync7(home, { recursive: true, force: true });
+        rmSync8(home, { recursive: true, force: true });
       });
     })
   };
@@ -44212,7 +44479,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join20(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -44284,8 +44551,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync14, statSync as statSync9 } from "node:fs";
-import { join as join21 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync15, statSync as statSync11 } from "node:fs";
+import { join as join22 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -44294,16 +44561,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join21(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join22(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join21(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync14(path2, "utf8");
+    text = readFileSync15(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -44331,12 +44598,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join21(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join22(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join21(root, name);
+    const path2 = join22(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync9(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync14(path2, "utf8");
+    if (!statSync11(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync15(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -44354,14 +44621,30 @@ function loadSettings(options, sides) {
   return settle(config, finding ? [finding] : []);
 }
 
+// src/app/render-progress.ts
+function createProgressTracker(listener) {
+  let state = { phase: "discover", units: 0, builds: 0, cached: 0, identical: 0 };
+  const update = (next) => {
+    state = { ...state, ...next };
+    listener?.(state);
+  };
+  return {
+    phase: (phase) => update({ phase }),
+    planned: (count) => update({ units: state.units + count }),
+    rendered: (cached) => update(cached ? { cached: state.cached + 1 } : { builds: state.builds + 1 }),
+    identical: (count) => update({ identical: count }),
+    current: () => state
+  };
+}
+
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, realpathSync as realpathSync4, statSync as statSync10 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative12, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync12 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative13, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative12(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative13(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -44376,9 +44659,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     const text = await readFileAtCommit(git, policyCommit, name);
     if (text !== void 0) policyFiles.set(name, text);
   }
-  const realCwd = realpathSync4(cwd);
+  const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative12(git.root, resolve6(realCwd, path2));
+    const rel = relative13(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -44415,7 +44698,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync10(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync12(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -44430,10 +44713,11 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join22(before.root, path2)) || declaresFluxKustomizations(join22(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join23(before.root, path2)) || declaresFluxKustomizations(join23(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
+  const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
-    cacheDir: resolveCacheDir(options),
+    cacheDir,
     mirrors,
     ...settings.config.remote.allow ? { allow: settings.config.remote.allow } : {},
     ...options.allowRemote ? { alsoAllow: options.allowRemote } : {},
@@ -44444,7 +44728,9 @@ async function planRun(options, dependencies, checkouts) {
     remote: { mirrors, fetcher },
     settings,
     concurrency: options.concurrency ?? availableParallelism(),
-    ...options.onProgress ? { onProgress: options.onProgress } : {}
+    renderAll: options.render === "all",
+    ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
+    progress: createProgressTracker(options.onProgress)
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
@@ -44466,7 +44752,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join22(env.XDG_CACHE_HOME || join22(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join23(env.XDG_CACHE_HOME || join23(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -44501,6 +44787,7 @@ async function runWithTree(options, dependencies = {}) {
     return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     plan?.render.remote.fetcher.close();
+    await plan?.render.renders?.close();
     for (const checkout of checkouts) checkout.dispose();
   }
 }
@@ -44572,7 +44859,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync15(path2, "utf8"));
+  const payload = JSON.parse(readFileSync16(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -44618,7 +44905,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync15(join23(git.root, path2), "utf8");
+    const merged = readFileSync16(join24(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -44762,10 +45049,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join23(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
-  mkdirSync6(dir, { recursive: true });
-  const jsonPath = join23(dir, "report.json");
-  const markdownPath = join23(dir, "summary.md");
+  const dir = join24(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  mkdirSync7(dir, { recursive: true });
+  const jsonPath = join24(dir, "report.json");
+  const markdownPath = join24(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

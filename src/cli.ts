@@ -20,6 +20,7 @@ import { formatText } from './report/text.ts';
 import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
 import type { RunOptions, RunResult } from './app/run-options.ts';
+import { describeProgress, type RenderProgress } from './app/render-progress.ts';
 
 /** Exit codes, kept in sync with the README table. */
 const ExitCodes = {
@@ -66,8 +67,8 @@ Fixes
   --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
                         for rendering and look-ups (repeatable; also mirrors:
                         in the config file)
-  --cache-dir DIR       cache of remote manifests (env PRUNE_GUARD_CACHE_DIR;
-                        default: ~/.cache/prune-guard)
+  --cache-dir DIR       cache of remote manifests and of renders, by content
+                        (env PRUNE_GUARD_CACHE_DIR; default: ~/.cache/prune-guard)
   --allow-remote HOST   also allow remote resources from HOST: a host,
                         *.domain, host:port or http(s) URL prefix (repeatable;
                         besides remote.allow in the config file, or the
@@ -85,6 +86,10 @@ Output and verdict
                         repository root, or in AFTER_DIR for diff)
   --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
                         default: kustomize, else kubectl kustomize, from PATH)
+  --render WHICH        changed (default): render the units whose inputs differ
+                        between the sides, and the others only when a finding
+                        needs them; all: render every unit
+  -q, --quiet           no progress on stderr
   --verbose             also print how many builds ran and what was passed over;
                         on an error, the tool's full output
   -h, --help            show this help
@@ -116,6 +121,8 @@ interface CliRequest {
   readonly format: Format;
   /** Print error details. */
   readonly verbose: boolean;
+  /** Print no progress. */
+  readonly quiet?: boolean;
 }
 
 /** Parses argv (without node and script) into a request; throws UsageError on bad input. */
@@ -145,6 +152,8 @@ function parseCommandLine(
         write: { type: 'boolean', default: false },
         'no-fix': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        render: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -163,6 +172,7 @@ function parseCommandLine(
   if (values.help) return { action: 'help', format, verbose, write };
   if (values.version) return { action: 'version', format, verbose, write };
   const failOn = values['fail-on'] === undefined ? undefined : (checkChoice('--fail-on', values['fail-on'], Object.values(FailLevels)) as FailLevel);
+  const render = values.render === undefined ? undefined : (checkChoice('--render', values.render, ['changed', 'all']) as 'changed' | 'all');
 
   const fix = positionals[0] === 'fix';
   if (write && !fix) throw new UsageError('--write applies to fix: prune-guard fix --write');
@@ -192,6 +202,7 @@ function parseCommandLine(
     format,
     verbose,
     write,
+    quiet: values.quiet,
     options: {
       source,
       cwd,
@@ -205,6 +216,7 @@ function parseCommandLine(
       ...(values.offline ? { offline: true } : {}),
       ...(values['github-api-url'] !== undefined ? { githubApiUrl: values['github-api-url'] } : {}),
       ...(values['no-fix'] ? { fixes: false } : {}),
+      ...(render ? { render } : {}),
     },
   };
 }
@@ -336,25 +348,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCodes.clean;
     }
     const options = request.options as RunOptions;
-    const showProgress = process.stderr.isTTY === true;
-    let progressShown = false;
+    const progress = createProgressDisplay(request.quiet ? 'none' : process.stderr.isTTY === true ? 'line' : process.env.CI || process.env.GITHUB_ACTIONS ? 'phases' : 'none');
     let result: RunResult;
     try {
-      result = await runWithTree({
-        ...options,
-        ...(showProgress
-          ? {
-              onProgress: (done: number, total: number | undefined) => {
-                if (total !== undefined && total < 4) return;
-                progressShown = true;
-                process.stderr.write(`\rRendering kustomizations: ${done}${total === undefined ? '' : `/${total}`}`);
-              },
-            }
-          : {}),
-      });
+      result = await runWithTree({ ...options, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
     } finally {
-      // An error line must not start in the middle of the progress line.
-      if (progressShown) process.stderr.write('\r\x1b[K');
+      progress.end();
     }
     const { report } = result;
     if (verbose) {
@@ -375,6 +374,45 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return ExitCodes.error;
   }
+}
+
+/**
+ * Progress on stderr: one live line on a terminal, one line per phase in CI (where a live
+ * line would be a log line per update), nothing otherwise or with --quiet.
+ */
+function createProgressDisplay(style: 'line' | 'phases' | 'none'): { readonly onProgress?: (progress: RenderProgress) => void; readonly end: () => void } {
+  if (style === 'none') return { end: () => {} };
+  const started = performance.now();
+  let shown = false;
+  let last = started;
+  let previous: RenderProgress | undefined;
+  let renderedBefore = 0;
+  const onProgress = (progress: RenderProgress): void => {
+    const now = performance.now();
+    if (style === 'phases') {
+      // A phase's line when the next starts, with the counts so far; a phase that rendered nothing has none.
+      if (previous && progress.phase !== previous.phase) {
+        const rendered = progress.builds + progress.cached;
+        if (rendered > renderedBefore) process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress({ ...progress, phase: previous.phase }, now - started)}`)}\n`);
+        if (progress.phase === 'done') process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress(progress, now - started)}`)}\n`);
+        renderedBefore = rendered;
+      }
+      previous = progress;
+      return;
+    }
+    // A tenth of a second between updates: a fast run draws nothing it would erase at once.
+    if (progress.phase !== 'done' && now - last < 100) return;
+    last = now;
+    shown = true;
+    process.stderr.write(`\r\x1b[K${describeProgress(progress, now - started)}`);
+  };
+  return {
+    onProgress,
+    // An error line must not start in the middle of the progress line.
+    end: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 // Remove base worktrees on Ctrl-C, then exit as an interrupted process does.

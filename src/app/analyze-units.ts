@@ -29,6 +29,11 @@ export interface UnitRenders {
    * rendered is unknown, never empty, so nothing may read as removed (or added).
    */
   readonly skipped?: string;
+  /**
+   * Its inputs are identical on both sides and it was not rendered: it exists on both, its
+   * objects are unknown and the same on both, so nothing in it is added, changed or removed.
+   */
+  readonly identical?: boolean;
 }
 
 /** The report, with the object sets and scope behind it (what fix planning starts from). */
@@ -86,7 +91,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical }) => {
     const beforeSet = skipped ? new Map() : setOf(before);
     const afterSet = skipped ? new Map() : setOf(after);
     return {
@@ -95,9 +100,10 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
       before: beforeSet,
       after: afterSet,
       diff: diffObjectSets(beforeSet, afterSet),
-      existsBefore: before !== undefined,
-      existsAfter: after !== undefined,
+      existsBefore: before !== undefined || identical === true,
+      existsAfter: after !== undefined || identical === true,
       ...(skipped ? { skipped } : {}),
+      ...(identical ? { identical } : {}),
     };
   });
   const report = buildReport({

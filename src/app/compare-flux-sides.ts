@@ -4,7 +4,7 @@
  * the prune prediction on top.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PruneGuardError } from '../core/errors.ts';
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
@@ -13,7 +13,9 @@ import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { describeOutsideReads } from '../core/rules/outside-reads.ts';
 import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import { discoverFluxUnits, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { discoverFluxUnits, loadPendingUnit, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { CRD_MARKER, createRenderNeeds } from '../flux/render-needs.ts';
+import { decideOtherUnitsNeed } from '../core/rules/other-units.ts';
 import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
 import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
@@ -21,9 +23,10 @@ import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
 import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
-import { hashGraphInputs, toPosix } from '../render/kustomize/read-kustomization.ts';
+import { createInputFiles, readGraphInputs, toPosix, type GraphInputs } from '../render/kustomize/read-kustomization.ts';
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
+import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared, type UnitRenders } from './analyze-units.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
@@ -51,22 +54,29 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   const notes = new Set<string>();
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
-    let builds = 0;
     let started = 0;
-    const discover = async (side: Side): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
+    const scanned = [sides.before, sides.after].map((side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
-      const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
       const objects = scanSourceObjects(artifact.root);
-      const fileHashes = new Map<string, string>();
+      return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
+    });
+    const needs = createRenderNeeds(scanned.flatMap(({ declared }) => declared.map(({ ks }) => ks)));
+    const discover = async ({ side, artifact, objects, declared }: (typeof scanned)[number]): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
+      const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
+      const files = createInputFiles(needs.markers);
       // Identical inputs on both sides are built once: the key is owner + input hash.
-      const build = (plan: FluxBuildPlan, ks: FluxKustomization): Promise<ManifestDoc[]> => {
-        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${hashGraphInputs(plan.graph, artifact.root, fileHashes, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) })}`;
+      const build = (plan: FluxBuildPlan, ks: FluxKustomization, inputs: GraphInputs): Promise<ManifestDoc[]> => {
+        const key = `${ks.key}\0${plan.kustomization ?? ''}\0${inputs.hash}`;
         let pending = cache.get(key);
         if (!pending) {
-          started++;
-          pending = renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote }).then((docs) => {
-            context.onProgress?.(++builds, undefined);
+          // Across runs too, by content (build directories are named by content as well); remote content is not in the hash.
+          const stored = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['flux', runner.identity, key, [...plan.aliases].map(([from, to]) => [relative(artifact.root, from), relative(artifact.root, to)])]);
+          const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote });
+          pending = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
+            if (cached) settings.budget.spend(docs.length, show(plan.graph.root));
+            else started++;
+            context.progress.rendered(cached);
             return docs;
           });
           cache.set(key, pending);
@@ -74,12 +84,13 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         return pending;
       };
       const bodies = objects.map(({ body }) => body);
-      const declared = findDeclaredKustomizations(objects);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show,
+        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) }),
         build,
+        mustRender: needs.mustRender,
         checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
         notes,
         clusterVariables: settings.config.substitute,
@@ -89,17 +100,33 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
       });
       return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)) };
     };
-    const before = await discover(sides.before);
-    const after = await discover(sides.after);
+    const [beforeScan, afterScan] = scanned as [(typeof scanned)[number], (typeof scanned)[number]];
+    const before = await discover(beforeScan);
+    const after = await discover(afterScan);
     // With one cluster, units are named as Flux names Kustomizations; with several, by cluster too.
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => (unit.cluster !== undefined ? [unit.cluster] : [])));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
-    const analysis: Analysis = {
-      ...analyzeFluxUnits(sides, nameUnits(before.units, clusters.size > 1), nameUnits(after.units, clusters.size > 1), settings, [...notes].sort(), started),
+    const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
+    context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
+    const identical = findIdenticalUnits(pair);
+    const analyze = (): Analysis => ({
+      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), started),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)] as const), ...after.unlisted.map((file) => [file, after.show(file)] as const)]).values()].sort(),
-    };
+    });
+    // What differs is rendered on both sides; what is identical waits for a finding that needs it.
+    context.progress.phase('changed');
+    await loadUnits(pair, (unit) => context.renderAll || !identical.has(unit.name), width);
+    let analysis = analyze();
+    const wanted = decideWantedUnits(analysis, pair);
+    if (wanted.size > 0) {
+      context.progress.phase('needed');
+      await loadUnits(pair, (unit) => wanted.has(unit.name), width);
+      analysis = analyze();
+    }
+    context.progress.identical(analysis.report.stats.identical);
+    context.progress.phase('done');
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
     return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
@@ -153,9 +180,61 @@ function nameUnits(units: readonly FluxUnit[], byCluster: boolean): NamedUnit[] 
   return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...(unit.parent ? { parent: name(unit.cluster, unit.parent) } : {}) }));
 }
 
-function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], afterUnits: readonly NamedUnit[], settings: Settings, notes: readonly string[], builds: number): Analysis {
-  const before = new Map(beforeUnits.map((unit) => [unit.name, unit]));
-  const after = new Map(afterUnits.map((unit) => [unit.name, unit]));
+/** Both sides' units, named; rendering a pending unit replaces it in place. */
+interface UnitPair {
+  before: NamedUnit[];
+  after: NamedUnit[];
+}
+
+/**
+ * Names of the units that render the same objects on both sides: the same spec, the same
+ * inputs, the same variables. Nothing in them is this change's doing.
+ */
+function findIdenticalUnits(pair: UnitPair): Set<string> {
+  const before = new Map(pair.before.map((unit) => [unit.name, unit.key]));
+  return new Set(pair.after.filter((unit) => unit.key !== undefined && before.get(unit.name) === unit.key).map((unit) => unit.name));
+}
+
+/** Renders the pending units `wanted` picks, on both sides; identical ones once, for both. */
+async function loadUnits(pair: UnitPair, wanted: (unit: NamedUnit) => boolean, width: number): Promise<void> {
+  const after = await mapInPool(pair.after, width, (unit) => (unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit)));
+  const byName = new Map(after.map((unit) => [unit.name, unit]));
+  pair.before = await mapInPool(pair.before, width, async (unit) => {
+    if (!unit.pending || !wanted(unit)) return unit;
+    const twin = byName.get(unit.name);
+    // The same key renders the same objects: one array serves both sides (one object set).
+    if (twin && twin.key === unit.key && !twin.pending) {
+      const { pending: _same, ...rest } = unit;
+      return { ...rest, docs: twin.docs, missingVariables: twin.missingVariables, ...(twin.skipped ? { skipped: twin.skipped } : {}), ...(twin.failure ? { failure: twin.failure } : {}) };
+    }
+    return loadPendingUnit(unit);
+  });
+  pair.after = after;
+}
+
+/**
+ * The identical units the findings need, per cluster (core/rules/other-units.ts): all of a
+ * cluster's after a removal there, those that may hold CRDs when a kind's scope is unknown.
+ */
+function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
+  const wanted = new Set<string>();
+  const waiting = pair.after.filter((unit) => unit.pending);
+  if (waiting.length === 0) return wanted;
+  const clusters = new Set(analysis.units.map((unit) => unit.cluster));
+  for (const cluster of clusters) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !('identical' in unit)));
+    if (need === 'none') continue;
+    for (const unit of waiting) {
+      if (unit.cluster !== cluster) continue;
+      if (need === 'all' || unit.inputs?.remote || unit.inputs?.markers.has(CRD_MARKER)) wanted.add(unit.name);
+    }
+  }
+  return wanted;
+}
+
+function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], builds: number): Analysis {
+  const before = new Map(pair.before.map((unit) => [unit.name, unit]));
+  const after = new Map(pair.after.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   const findings: Finding[] = [...settings.configFindings];
   const owners = new Map<string, FluxOwner>();
@@ -163,6 +242,10 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], a
   for (const key of keys) {
     const old = before.get(key);
     const current = after.get(key);
+    if (old && current && identical.has(key)) {
+      units.push(describeIdenticalUnit(old, current, owners));
+      continue;
+    }
     // Children of a Kustomization that could not be rendered on a side are unknown there, not gone.
     const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : undefined;
     const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : undefined;
@@ -199,6 +282,27 @@ function analyzeFluxUnits(sides: FluxSides, beforeUnits: readonly NamedUnit[], a
     });
   }
   return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
+}
+
+/**
+ * A unit that renders the same on both sides. Whatever holds for it held before the change
+ * too (a build that fails, a variable without a value): none of it is this change's doing, so
+ * it is judged only by what other units' findings make of its objects. Not rendered (or not
+ * buildable), it is counted as identical; its objects are unknown and the same on both sides.
+ */
+function describeIdenticalUnit(old: NamedUnit, current: NamedUnit, owners: Map<string, FluxOwner>): UnitRenders {
+  owners.set(current.name, {
+    before: old.ks,
+    after: current.ks,
+    ...(old.parent ? { parentBefore: old.parent } : {}),
+    ...(current.parent ? { parentAfter: current.parent } : {}),
+    ...(old.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
+    missingVariables: [],
+  });
+  const cluster = current.cluster;
+  const base = { name: current.name, ...(cluster !== undefined ? { cluster } : {}) };
+  if (current.pending || old.pending || current.skipped !== undefined || old.skipped !== undefined) return { ...base, before: undefined, after: undefined, identical: true };
+  return { ...base, before: old.docs, after: current.docs };
 }
 
 /**

@@ -12,17 +12,21 @@ import { describeKustomizationObject, describeOutsideReads, type OutsideRead } f
 import { checkUnitCount } from '../core/objects/limits.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
+import { decideOtherUnitsNeed } from '../core/rules/other-units.ts';
 import {
+  createInputFiles,
   findKustomizationFile,
   findKustomizationRoots,
-  hashGraphInputs,
   listOutsideReferences,
+  readGraphInputs,
   readKustomizationGraph,
   toPosix,
+  type GraphInputs,
   type KustomizationGraph,
 } from '../render/kustomize/read-kustomization.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderRoot } from '../render/kustomize/render-root.ts';
+import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared } from './analyze-units.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
@@ -31,8 +35,12 @@ import type { Side } from './prepare-sides.ts';
 interface RenderTask {
   readonly side: Side;
   readonly graph: KustomizationGraph;
+  readonly inputs: GraphInputs;
   docs?: ManifestDoc[];
 }
+
+/** The word whose presence in a root's inputs says it may render a CRD. */
+const CRD_MARKER = 'CustomResourceDefinition';
 
 interface UnitPlan {
   readonly name: string;
@@ -54,8 +62,10 @@ export interface Comparison {
 }
 
 /**
- * Plain kustomize mode: every kustomization root under the paths, rendered once per side
- * (once for both when its inputs are identical), one unit per root.
+ * Plain kustomize mode: every kustomization root under the paths, one unit per root. A root
+ * whose inputs are identical on both sides is rendered only when a finding elsewhere needs
+ * its objects (see core/rules/other-units.ts), or with `renderAll`; the others are rendered
+ * on each side.
  */
 export async function compareSides(comparison: Comparison, context: RenderContext): Promise<Compared> {
   const { before, after } = comparison;
@@ -65,24 +75,46 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   // A task that serves both sides has identical inputs: nothing in it is added or removed,
   // so it needs no provenance unless a finding points into it (handled below).
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
+  let builds = 0;
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
-    task.docs = await renderRoot(runner, { treeRoot: task.side.root, graph: task.graph, show: task.side.show, provenance, remote, budget: settings.budget });
+    const { side, graph, inputs } = task;
+    const shown = side.show(graph.root);
+    // Content-addressed: the root's path, its inputs, the binary and the flags; remote content is not in the hash.
+    const key = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['root', runner.identity, provenance, toPosix(relative(side.root, graph.root)), inputs.hash]);
+    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget }));
+    if (result.cached) settings.budget.spend(result.docs.length, shown);
+    else builds++;
+    task.docs = result.docs;
+    context.progress.rendered(result.cached);
   };
-  let done = 0;
-  await mapInPool(tasks, width, async (task) => {
-    await render(task, !shared.has(task));
-    context.onProgress?.(++done, tasks.length);
-  });
-
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length);
+  const renderAll = (list: readonly RenderTask[], provenance: (task: RenderTask) => boolean): Promise<unknown> => mapInPool(list, width, (task) => render(task, provenance(task)));
+  context.progress.planned(plans.length);
+  context.progress.phase('changed');
+  await renderAll(
+    tasks.filter((task) => context.renderAll || !shared.has(task)),
+    (task) => !shared.has(task),
+  );
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+  const unrendered = tasks.filter((task) => !task.docs);
+  if (unrendered.length > 0) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !('identical' in unit)));
+    const wanted = need === 'all' ? unrendered : need === 'crds' ? unrendered.filter((task) => task.inputs.remote || task.inputs.markers.has(CRD_MARKER)) : [];
+    if (wanted.length > 0) {
+      context.progress.phase('needed');
+      await renderAll(wanted, () => false);
+      analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+    }
+  }
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
   // root drops). Build those roots again with provenance, so every finding says where it is.
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && unitsWithFindings.has(plan.name));
+  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings, tasks.length + revisit.length);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
   }
+  context.progress.identical(analysis.report.stats.identical);
+  context.progress.phase('done');
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
   );
@@ -119,7 +151,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
  * gets a single task that serves both.
  */
 function planRenders(before: Side, after: Side, rootNames: readonly string[]): { plans: UnitPlan[]; tasks: RenderTask[] } {
-  const fileHashes = new Map<string, string>();
+  const files = createInputFiles([CRD_MARKER]);
   const tasks = new Map<string, RenderTask>();
   const plans: UnitPlan[] = [];
   for (const name of rootNames) {
@@ -134,8 +166,9 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
         plan[key === 'before' ? 'outsideBefore' : 'outsideAfter'] = outside.map((ref) => ({ ...ref, file: toPosix(relative(side.root, ref.file)) }));
         continue;
       }
-      const hash = `${name}\0${hashGraphInputs(graph, side.root, fileHashes, { confinement: side.confinement, show: side.show })}`;
-      const task = tasks.get(hash) ?? { side, graph };
+      const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
+      const hash = `${name}\0${inputs.hash}`;
+      const task = tasks.get(hash) ?? { side, graph, inputs };
       tasks.set(hash, task);
       plan[key] = task;
     }
@@ -151,6 +184,8 @@ function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings
     const skipped = describeOutsidePlan(plan, findings);
     // A side that was not built is unknown: its existence still counts, its objects do not.
     const docs = (task: RenderTask | undefined, outside: readonly OutsideRead[] | undefined): readonly ManifestDoc[] | undefined => task?.docs ?? (outside ? [] : undefined);
+    // A root identical on both sides and not rendered: it exists on both, and is the same on both.
+    if (plan.before && plan.before === plan.after && !plan.before.docs) return { name: plan.name, before: undefined, after: undefined, identical: true };
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
   });
   return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });

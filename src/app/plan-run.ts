@@ -13,7 +13,9 @@ import type { TemporaryCheckout } from '../render/git.ts';
 import { createKustomizeRunner, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import type { RemoteAccess } from '../render/kustomize/overlay.ts';
 import { createRemoteFetcher, parseMirror } from '../render/remote-fetch.ts';
+import { createRenderCache, type RenderCache } from '../render/render-cache.ts';
 import { loadSettings, type Settings } from './load-settings.ts';
+import { createProgressTracker, type ProgressTracker } from './render-progress.ts';
 import { prepareSides, type PreparedSides } from './prepare-sides.ts';
 import type { RunDependencies, RunOptions } from './run-options.ts';
 
@@ -27,8 +29,12 @@ export interface RenderContext {
   readonly settings: Settings;
   /** How many builds run at once. */
   readonly concurrency: number;
-  /** Called after each finished build; the total is unknown in Flux mode, where renders reveal more Kustomizations. */
-  readonly onProgress?: (done: number, total: number | undefined) => void;
+  /** Render every unit, also those whose inputs are identical on both sides and that no finding needs. */
+  readonly renderAll: boolean;
+  /** Renders of earlier runs, by content; undefined when the kustomize binary cannot be named. */
+  readonly renders?: RenderCache;
+  /** Counts phases, builds and cache hits for the progress display. */
+  readonly progress: ProgressTracker;
 }
 
 /** Where fix planning may ask GitHub about other repositories, checked before anything runs. */
@@ -65,8 +71,9 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
   const { before, after, paths } = sides;
   const mode = paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path))) ? 'flux' : 'kustomize';
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
+  const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
-    cacheDir: resolveCacheDir(options),
+    cacheDir,
     mirrors,
     ...(settings.config.remote.allow ? { allow: settings.config.remote.allow } : {}),
     ...(options.allowRemote ? { alsoAllow: options.allowRemote } : {}),
@@ -77,7 +84,9 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     remote: { mirrors, fetcher },
     settings,
     concurrency: options.concurrency ?? availableParallelism(),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    renderAll: options.render === 'all',
+    ...(runner.identity !== undefined ? { renders: createRenderCache({ dir: cacheDir }) } : {}),
+    progress: createProgressTracker(options.onProgress),
   };
   return { ...sides, mode, render, ...(github ? { github } : {}) };
 }

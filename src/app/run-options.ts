@@ -5,6 +5,7 @@
 import type { FailLevel } from '../core/rules/findings.ts';
 import type { Report } from '../core/report/report-model.ts';
 import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import type { RenderProgress } from './render-progress.ts';
 
 /** Where before and after come from. */
 export type RunSource =
@@ -58,8 +59,13 @@ export interface RunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** How many kustomize builds run at once; default: the CPU count. */
   readonly concurrency?: number;
-  /** Called after each finished build, for progress display; the total is unknown in Flux mode, where renders reveal more Kustomizations. */
-  readonly onProgress?: (done: number, total: number | undefined) => void;
+  /**
+   * Which units to render: `changed` (default) renders those whose inputs differ between the
+   * sides, and the others only when a finding needs them; `all` renders every unit.
+   */
+  readonly render?: 'all' | 'changed';
+  /** Called whenever rendering moves on (a phase, a build, a cache hit), for a progress display. */
+  readonly onProgress?: (progress: RenderProgress) => void;
   /** URL prefix rewrites, `FROM=TO`, tried before the config file's `mirrors`. */
   readonly mirrors?: readonly string[];
   /** Directory of the remote-manifest cache; default: PRUNE_GUARD_CACHE_DIR, else ~/.cache/prune-guard. */

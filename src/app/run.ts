@@ -57,6 +57,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
   } finally {
     // A failed build leaves the others' downloads under way; nothing needs them any more.
     plan?.render.remote.fetcher.close();
+    // Renders this run made are written in the background; the next run reads them.
+    await plan?.render.renders?.close();
     for (const checkout of checkouts) checkout.dispose();
   }
 }

@@ -5,6 +5,7 @@
  * post-build variables from a parent's ConfigMaps are there when a child needs them. Also
  * says whether a directory declares any Flux Kustomization at all (Flux mode or plain roots).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { isFluxKustomization, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
@@ -21,7 +22,7 @@ import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
 import { createUnalias } from '../render/kustomize/render-root.ts';
 import type { OutsideRead } from '../core/rules/outside-reads.ts';
 import { checkUnitCount } from '../core/objects/limits.ts';
-import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import { toPosix, type GraphInputs, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
 
 /** A Flux Kustomization of one side, rendered or not. */
 export interface FluxUnit {
@@ -43,6 +44,15 @@ export interface FluxUnit {
   readonly failure?: string;
   /** The cluster whose root reached it; undefined for a Kustomization outside every cluster. */
   readonly cluster?: string;
+  /**
+   * What it renders, as a hash of its spec, its build's inputs and its variables: two units
+   * with the same key render the same objects. Undefined when it was not planned (skipped).
+   */
+  readonly key?: string;
+  /** Its build's inputs (which markers they hold); set when it was planned. */
+  readonly inputs?: GraphInputs;
+  /** Renders it, when discovery left that for later (see {@link FluxDiscoveryOptions.mustRender}); `docs` is empty until then. */
+  readonly pending?: () => Promise<FluxUnit>;
 }
 
 /** What discovery needs from the outside. */
@@ -51,8 +61,16 @@ export interface FluxDiscoveryOptions {
   readonly artifact: Artifact;
   /** Names the side's paths in messages. */
   readonly show: PathDisplay;
+  /** Reads what a prepared plan's build reads (hashing and searching the files, building nothing). */
+  readonly inspect: (plan: FluxBuildPlan) => GraphInputs;
   /** Builds a prepared plan (kustomize, with caching across sides). */
-  readonly build: (plan: FluxBuildPlan, ks: FluxKustomization) => Promise<ManifestDoc[]>;
+  readonly build: (plan: FluxBuildPlan, ks: FluxKustomization, inputs: GraphInputs) => Promise<ManifestDoc[]>;
+  /**
+   * Whether a unit must be rendered during discovery: when its render may hold what discovery
+   * reads (Flux Kustomizations, ArtifactGenerators, substituteFrom sources). The others are
+   * left `pending`, for the caller to render when the comparison needs them.
+   */
+  readonly mustRender: (inputs: GraphInputs, ks: FluxKustomization) => boolean;
   /** Where a source's root lies in the checkout, or why it is not this checkout. */
   readonly checkSource: SourceCheck;
   /** Values for variables only the cluster knows (the config file's `substitute`). */
@@ -146,6 +164,17 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   return { units: units.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)), unlisted: [...unlisted].sort() };
 }
 
+/**
+ * Renders a unit discovery left pending; the unit as it was (its name and cluster kept) with
+ * its objects, or with why it does not build. A unit that is not pending comes back as is.
+ */
+export async function loadPendingUnit<T extends FluxUnit>(unit: T): Promise<T> {
+  if (!unit.pending) return unit;
+  const { docs, missingVariables, skipped, failure } = await unit.pending();
+  const { pending: _done, ...rest } = unit;
+  return { ...rest, docs, missingVariables, ...(skipped !== undefined ? { skipped } : {}), ...(failure !== undefined ? { failure } : {}) } as T;
+}
+
 /** One seed per Kustomization: the first file that declares it. */
 function dedupe(seeds: readonly Seed[]): Seed[] {
   return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
@@ -170,37 +199,57 @@ async function renderUnit(
       missingVariables: [],
     };
   }
-  let docs: ManifestDoc[];
+  let plan: FluxBuildPlan;
+  let inputs: GraphInputs;
   try {
     // Spec paths are relative to the source's root, which may be a folder of the checkout.
-    const plan = planFluxBuild(options.artifact, source.root === '' ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
+    plan = planFluxBuild(options.artifact, source.root === '' ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       // The merged kustomization stands in for the user's own file in the path.
       const unalias = createUnalias(plan.aliases);
       const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ''}`, docs: [], missingVariables: [], outside };
     }
-    const built = await options.build(plan, ks);
-    docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins as ReadonlyMap<string, string>)) : built;
+    inputs = options.inspect(plan);
   } catch (error) {
-    // Flux stops this Kustomization and reconciles the others: so is it judged here.
-    const failure = describeBuildFailure(error);
-    if (failure === undefined) throw error;
-    return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
+    return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const missing = new Set<string>();
-  const finished = docs.map((doc) => {
-    let body = doc.body;
-    if (variables) {
-      const result = substituteObject(body, variables);
-      body = result.body;
-      for (const name of result.missing) missing.add(name);
+  const key = createHash('sha256')
+    .update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null]))
+    .digest('hex');
+  const planned = { ...base, key, inputs };
+  const render = async (): Promise<FluxUnit> => {
+    let docs: ManifestDoc[];
+    try {
+      const built = await options.build(plan, ks, inputs);
+      docs = source.origins ? built.map((doc) => traceOrigins(doc, source.origins as ReadonlyMap<string, string>)) : built;
+    } catch (error) {
+      return { ...describeFailedUnit(base, error), key, inputs };
     }
-    body = applyCommonMetadata(body, ks);
-    return doc.provenance ? { body, provenance: doc.provenance } : { body };
-  });
-  return { ...base, docs: finished, missingVariables: [...missing].sort() };
+    const missing = new Set<string>();
+    const finished = docs.map((doc) => {
+      let body = doc.body;
+      if (variables) {
+        const result = substituteObject(body, variables);
+        body = result.body;
+        for (const name of result.missing) missing.add(name);
+      }
+      body = applyCommonMetadata(body, ks);
+      return doc.provenance ? { body, provenance: doc.provenance } : { body };
+    });
+    return { ...planned, docs: finished, missingVariables: [...missing].sort() };
+  };
+  if (options.mustRender(inputs, ks)) return render();
+  return { ...planned, docs: [], missingVariables: [], pending: render };
+}
+
+/** A unit whose build failed because of what it holds; any other failure stops the run. */
+function describeFailedUnit(base: Pick<FluxUnit, 'ks' | 'parent' | 'declaredIn'>, error: unknown): FluxUnit {
+  // Flux stops this Kustomization and reconciles the others: so is it judged here.
+  const failure = describeBuildFailure(error);
+  if (failure === undefined) throw error;
+  return { ...base, skipped: `it does not build: ${failure}`, failure, docs: [], missingVariables: [] };
 }
 
 /** A doc of a rebuilt tree, its provenance naming the checkout's files the tree copies. */

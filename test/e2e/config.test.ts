@@ -67,7 +67,7 @@ describe.skipIf(!hasKustomize)('configuration file', () => {
     // The policy is the base side's: committed, it applies to the next change.
     writeTree(dir, { '.prune-guard.yaml': 'sources:\n  - flux-system/fleet-apps\nsubstitute:\n  region: eu-west-1\n' });
     commitAll(dir, 'configure');
-    const mapped = parseReport(await runCli(['--format', 'json'], { cwd: dir }));
+    const mapped = parseReport(await runCli(['--format', 'json', '--render', 'all'], { cwd: dir }));
     expect(mapped.units.find((unit) => unit.name === 'flux-system/apps')?.flux?.skipped).toBeNull();
     expect(mapped.findings.filter((finding) => finding.rule === 'variable-missing')).toEqual([]);
   });

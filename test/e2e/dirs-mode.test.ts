@@ -174,7 +174,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     ]);
   });
 
-  it.skipIf(!hasScript)('shows build progress on a terminal, and nothing on a pipe', async () => {
+  it.skipIf(!hasScript)('shows build progress on a terminal, a line per phase in CI, and nothing on a pipe or with --quiet', async () => {
     const tree: Record<string, string> = {};
     for (const index of [1, 2, 3, 4, 5]) {
       tree[`r${index}/kustomization.yaml`] = kustomization('cm.yaml');
@@ -183,9 +183,13 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     const dir = sides(tree, { ...tree, 'r1/cm.yaml': configMap('c1', 'x', { key: 'changed' }) });
     const piped = await runCli(['diff', 'before', 'after'], { cwd: dir });
     expect(piped.stderr).toBe('');
+    // The changed root on both sides; the four identical ones are not rendered.
+    const ci = await runCli(['diff', 'before', 'after'], { cwd: dir, env: { CI: 'true' } });
+    expect(ci.stderr).toMatch(/^prune-guard: changed units: 5 units, 2 builds, \d+\.\ds\nprune-guard: rendering done: 5 units, 2 builds, 4 identical, not rendered, \d+\.\ds\n$/);
+    expect((await runCli(['diff', 'before', 'after', '--quiet'], { cwd: dir, env: { CI: 'true' } })).stderr).toBe('');
     // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
     const terminal = execFileSync('script', ['-qec', `${process.execPath} ${CLI} diff before after > /dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
-    expect(terminal).toContain('Rendering kustomizations: 6/6');
+    expect(terminal).toContain('rendering done: 5 units, 2 builds, 4 identical, not rendered');
   });
 
   it('prints markdown with the plan line, the findings table and collapsed diffs', async () => {
@@ -327,7 +331,8 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
       writeTree(dir, {});
       writeTree(join(bin, '..'), { kustomize: '#!/bin/sh\necho "Error: boom: something broke" >&2\nexit 1\n' });
       chmodSync(bin, 0o755);
-      const result = await runCli(['diff', 'before', 'after', '--kustomize-bin', bin], { cwd: dir });
+      // Both sides are the same: only --render all builds them.
+      const result = await runCli(['diff', 'before', 'after', '--kustomize-bin', bin, '--render', 'all'], { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe('prune-guard: kustomize failed on before: boom: something broke\n');
     });

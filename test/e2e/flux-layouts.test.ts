@@ -64,12 +64,20 @@ const summarize = (findings: ReturnType<typeof parseReport>['findings']): string
 describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
   describe('app ks.yaml files without a namespace, listed from a namespaced folder', () => {
     it('are one unit each, named by the namespace their parent renders', async () => {
-      const { code, report, stdout } = await check(change(appsRepo, {}));
+      const { code, report, stdout } = await check(change(appsRepo, {}), '--render', 'all');
       expect(code).toBe(0);
       expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system', 'shop/shop', 'web/web']);
       expect(report.findings).toEqual([]);
       // One build per Kustomization, shared by both sides when its inputs are the same.
-      expect(JSON.parse(stdout).stats).toEqual({ builds: 4 });
+      expect(JSON.parse(stdout).stats).toEqual({ builds: 4, identical: 0 });
+    });
+
+    it('are not rendered when nothing they read changes, and counted as identical', async () => {
+      const { code, report, stdout } = await check(change(appsRepo, {}));
+      expect(code).toBe(0);
+      // The two that list Kustomizations are rendered to find the apps; the apps are not.
+      expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system']);
+      expect(JSON.parse(stdout).stats).toEqual({ builds: 2, identical: 2 });
     });
 
     it('a removal inside one app is reported once, for that app', async () => {
@@ -178,7 +186,7 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
     const fleet: Tree = { ...clusterApps('production'), ...clusterApps('staging') };
 
     it('checks every cluster, naming each unit by its cluster', async () => {
-      const { code, report } = await check(change(fleet, {}));
+      const { code, report } = await check(change(fleet, {}), '--render', 'all');
       expect(code).toBe(0);
       expect(report.units.map((unit) => unit.name)).toEqual([
         'production: flux-system/apps',

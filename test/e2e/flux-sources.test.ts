@@ -90,7 +90,7 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
     it('is this checkout when the configuration lists it', async () => {
       const tenant = `${gitRepositoryYaml('tenant', 'branch: dev-team')}---\n${sourcedKsYaml('tenant', './apps/base', 'GitRepository', 'tenant')}`;
       const dir = change({ ...repo, 'clusters/staging/tenant.yaml': tenant, '.prune-guard.yaml': 'sources:\n  - flux-system/tenant\n' }, {});
-      const { code, report } = await check(dir);
+      const { code, report } = await check(dir, '--render', 'all');
       expect(code).toBe(0);
       expect(report.units.find((unit) => unit.name === 'flux-system/tenant')?.flux?.skipped).toBeNull();
     });
@@ -103,7 +103,7 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
         [`clusters/${name}/tenant.yaml`]: `${gitRepositoryYaml('tenant', 'branch: dev-team')}---\n${sourcedKsYaml('tenant', './apps/base', 'GitRepository', 'tenant')}`,
       });
       const config = 'clusters:\n  - name: production\n    path: clusters/production\n  - name: staging\n    path: clusters/staging\n    sources: [flux-system/tenant]\n';
-      const { code, report } = await check(change({ ...apps, ...cluster('production'), ...cluster('staging'), '.prune-guard.yaml': config }, {}));
+      const { code, report } = await check(change({ ...apps, ...cluster('production'), ...cluster('staging'), '.prune-guard.yaml': config }, {}), '--render', 'all');
       expect(code).toBe(0);
       expect(report.units.map((unit) => [unit.name, unit.flux?.skipped === null])).toEqual([
         ['production: flux-system/flux-system', true],
@@ -142,7 +142,7 @@ describe.skipIf(!hasKustomize)('Flux sources of this repository', () => {
         [`apps/${name}/kustomization.yaml`]: kustomization('config.yaml'),
         [`apps/${name}/config.yaml`]: configMap(`${name}-config`, 'web'),
       });
-      const { code, report } = await check(change({ ...cluster('production'), ...cluster('staging') }, { 'apps/staging/config.yaml': configMap('staging-settings', 'web') }));
+      const { code, report } = await check(change({ ...cluster('production'), ...cluster('staging') }, { 'apps/staging/config.yaml': configMap('staging-settings', 'web') }), '--render', 'all');
       expect(code).toBe(0);
       expect(summarize(report.findings)).toEqual(['notice object-removed staging: flux-system/apps ConfigMap/staging-config']);
       expect(report.findings[0]?.provenance).toMatchObject({ file: 'apps/staging/config.yaml', kustomization: 'apps/staging/kustomization.yaml' });

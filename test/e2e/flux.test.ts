@@ -36,7 +36,7 @@ const infrastructure = (extra: string): string => fixture('flux-fleet', 'cluster
 describe.skipIf(!hasKustomize)('Flux mode', () => {
   describe('flux2 layout: clusters/production entry point, child Kustomizations', () => {
     it('finds the tree of Kustomizations and reports nothing for no change', async () => {
-      const { code, report } = await check(fluxRepo('flux-fleet', {}));
+      const { code, report } = await check(fluxRepo('flux-fleet', {}), '--render', 'all');
       expect(code).toBe(0);
       expect(report.units.map((unit) => [unit.name, unit.flux?.parent ?? null, unit.before])).toEqual([
         ['flux-system/apps', 'flux-system/flux-system', 4],

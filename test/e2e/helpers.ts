@@ -116,7 +116,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string> = {};
     // Hermetic: a cache of its own per run, and no GitHub API but the one a test starts.
-    const isolation = { PRUNE_GUARD_CACHE_DIR: makeTempDir('prune-guard-cache-'), GITHUB_API_URL: 'http://127.0.0.1:2', GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
+    const isolation = { PRUNE_GUARD_CACHE_DIR: makeTempDir('prune-guard-cache-'), GITHUB_API_URL: 'http://127.0.0.1:2', GITHUB_TOKEN: undefined, GH_TOKEN: undefined, CI: undefined, GITHUB_ACTIONS: undefined };
     for (const [key, value] of Object.entries({ ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...isolation, ...options.env })) {
       if (value !== undefined) env[key] = value;
     }

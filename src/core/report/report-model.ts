@@ -144,7 +144,12 @@ export interface Report {
   /** What the run assumed and a reader should know (a cluster root taken to be applied), one sentence each. */
   readonly notes: readonly string[];
   /** How the run went: `builds` is the number of kustomize builds it ran (a build both sides share counts once). */
-  readonly stats: { readonly builds: number };
+  readonly stats: {
+    /** Kustomize builds the run ran. */
+    readonly builds: number;
+    /** Units whose inputs are identical on both sides and that no finding needed: never rendered, not in `units`. */
+    readonly identical: number;
+  };
   /** Changes that keep what the findings say is pruned, one per kustomization file; findings point here by `fixIndex`. */
   readonly fixes: readonly Fix[];
   /** Every change, sorted by unit and identity. */
@@ -164,8 +169,8 @@ export interface ReportInput {
   readonly before: SideInfo;
   /** The side after. */
   readonly after: SideInfo;
-  /** Units with their object sets and diffs; a unit absent on a side has `exists` false there. */
-  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string }>;
+  /** Units with their object sets and diffs; a unit absent on a side has `exists` false there; an `identical` one was not rendered (inputs identical on both sides). */
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string; readonly identical?: boolean }>;
   /** The severity at which findings block. */
   readonly failOn: FailLevel;
   /** Flux mode: the Kustomization behind each unit, by unit name. */
@@ -217,7 +222,13 @@ export function buildReport(input: ReportInput): Report {
   const replaced: ReplaceEntry[] = [];
   const unitReports: UnitReport[] = [];
   let unchanged = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped } of units) {
+  let identical = 0;
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered } of units) {
+    // Counted, not listed: its objects are unknown, and the same on both sides.
+    if (notRendered) {
+      identical++;
+      continue;
+    }
     added.push(...diff.added.map((object) => entry(unit, object)));
     removed.push(...diff.removed.map((object) => entry(unit, object)));
     for (const change of diff.changed) {
@@ -289,7 +300,7 @@ export function buildReport(input: ReportInput): Report {
     fixes: [],
     units: unitReports,
     notes: [...(input.notes ?? [])],
-    stats: { builds: input.builds ?? 0 },
+    stats: { builds: input.builds ?? 0, identical },
     changes: { added, removed, changed, replaced },
   };
 }

@@ -4,7 +4,7 @@
  * under a memory cap: the manifests it builds may come from a hostile pull request.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RenderError, UsageError } from '../../core/errors.ts';
@@ -17,6 +17,11 @@ export interface KustomizeRunner {
   readonly command: string;
   /** Returns the multi-document YAML that `kustomize build DIR` prints. */
   build(dir: string): Promise<string>;
+  /**
+   * Names the binary for cache keys (its real path, size and modification time): another
+   * kustomize may render the same inputs differently. Without it, renders are not cached.
+   */
+  readonly identity?: string;
 }
 
 /** How to find and run kustomize. */
@@ -86,8 +91,10 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename(kustomize)} ${prefix.join(' ')}`;
+  const stat = statSync(kustomize);
   return {
     command,
+    identity: `${realpathSync(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) =>
       new Promise((resolvePromise, reject) => {
         // Flux builds with LoadRestrictionsNone: a kustomization may read files outside its directory.

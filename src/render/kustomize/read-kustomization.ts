@@ -308,6 +308,32 @@ export function findKustomizationRoots(dir: string, show: PathDisplay, confineme
     .sort();
 }
 
+/** What a build of a graph reads, summed up without building: decides whether a unit is unchanged. */
+export interface GraphInputs {
+  /** Hash of every input file (by path relative to the tree root) and every remote URL. */
+  readonly hash: string;
+  /** The markers (see {@link InputFiles}) some input file contains. */
+  readonly markers: ReadonlySet<string>;
+  /** Whether the build fetches remote resources, whose content no marker search sees. */
+  readonly remote: boolean;
+}
+
+/**
+ * Files read so far in a run, by absolute path: their digest and which of the run's markers
+ * each holds. One per run, so a file both sides share or many units include is read once.
+ */
+export interface InputFiles {
+  /** Words whose presence in a unit's inputs the run asks about (fixed for the run). */
+  readonly markers: readonly string[];
+  /** Per file: its sha256 and the markers it contains. */
+  readonly facts: Map<string, { readonly digest: string; readonly markers: readonly string[] }>;
+}
+
+/** An empty file cache that looks for `markers` in every file it reads. */
+export function createInputFiles(markers: readonly string[] = []): InputFiles {
+  return { markers, facts: new Map() };
+}
+
 /**
  * Hashes every input a build of the graph can read: each kustomization directory's files
  * (not descending into other kustomizations, which the graph covers when reachable) and every
@@ -318,12 +344,12 @@ export function findKustomizationRoots(dir: string, show: PathDisplay, confineme
  * confinement is passed over (the graph already lists what a build would read through it),
  * and a YAML alias bomb stops the run with a ManifestError naming the file.
  */
-export function hashGraphInputs(
+export function readGraphInputs(
   graph: KustomizationGraph,
   treeRoot: string,
-  fileHashes: Map<string, string>,
+  files: InputFiles,
   options: { readonly confinement?: Confinement; readonly show?: PathDisplay } = {},
-): string {
+): GraphInputs {
   const { confinement } = options;
   const inputs = new Set<string>();
   const addTree = (path: string, isRoot: boolean): void => {
@@ -342,23 +368,30 @@ export function hashGraphInputs(
     }
   };
   const hash = createHash('sha256');
+  let remote = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
     for (const path of kustomization.referencedPaths) addTree(path, true);
-    for (const remote of [...kustomization.remotes.keys()].sort()) hash.update(`remote\0${remote}\0`);
-  }
-  for (const path of [...inputs].sort()) {
-    let digest = fileHashes.get(path);
-    if (digest === undefined) {
-      const bytes = readFileSync(path);
-      const bomb = findAliasBomb(bytes.toString('utf8'));
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
-      digest = createHash('sha256').update(bytes).digest('hex');
-      fileHashes.set(path, digest);
+    for (const url of [...kustomization.remotes.keys()].sort()) {
+      hash.update(`remote\0${url}\0`);
+      remote = true;
     }
-    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${digest}\0`);
   }
-  return hash.digest('hex');
+  const markers = new Set<string>();
+  for (const path of [...inputs].sort()) {
+    let facts = files.facts.get(path);
+    if (facts === undefined) {
+      const bytes = readFileSync(path);
+      const text = bytes.toString('utf8');
+      const bomb = findAliasBomb(text);
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
+      facts = { digest: createHash('sha256').update(bytes).digest('hex'), markers: files.markers.filter((marker) => text.includes(marker)) };
+      files.facts.set(path, facts);
+    }
+    for (const marker of facts.markers) markers.add(marker);
+    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${facts.digest}\0`);
+  }
+  return { hash: hash.digest('hex'), markers, remote };
 }
 
 /** Returns a path with `/` separators, for output. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../../src/core/errors.ts';
-import { findKustomizationRoots, hashGraphInputs, readKustomization, readKustomizationGraph } from '../../../src/render/kustomize/read-kustomization.ts';
+import { createInputFiles, findKustomizationRoots, readGraphInputs, readKustomization, readKustomizationGraph } from '../../../src/render/kustomize/read-kustomization.ts';
 import { configMap, kustomization, makeTempDir, writeTree } from '../../e2e/helpers.ts';
 
 const show = (path: string): string => path;
@@ -48,9 +48,9 @@ describe('readKustomization', () => {
   });
 });
 
-describe('hashGraphInputs', () => {
+describe('readGraphInputs', () => {
   function hashOf(dir: string): string {
-    return hashGraphInputs(readKustomizationGraph(join(dir, 'overlay'), show), dir, new Map());
+    return readGraphInputs(readKustomizationGraph(join(dir, 'overlay'), show), dir, createInputFiles()).hash;
   }
   const tree = {
     'overlay/kustomization.yaml': `${kustomization('../base')}patches:\n  - path: ../patches/replicas.yaml\n`,

@@ -1,0 +1,33 @@
+/**
+ * Which units a verdict can depend on besides the ones a change touches. A unit whose inputs
+ * are identical on both sides renders the same objects on both: its own diff is empty, so it
+ * matters only through rules that look across units. Those are few: a removal's cascade (the
+ * objects of a pruned CRD's kind, everything in a pruned Namespace), a removal that is really
+ * a move to another unit, a CRD that stays because another unit still renders it, and the
+ * scope of a custom kind, which a CRD in any render decides. This says which of them a
+ * change needs, so that units nothing needs are never rendered.
+ */
+import type { UnitDiff } from './removal-rules.ts';
+
+/**
+ * What the rules need of the units that were not rendered: nothing; only the ones that may
+ * hold CRDs (to know a custom kind's scope); or all of them (a removal's cascade and moves).
+ */
+export type OtherUnitsNeed = 'none' | 'crds' | 'all';
+
+/**
+ * Decides what the rules over `units` (the rendered units of one cluster) need of the units
+ * of that cluster that were not rendered. Any removal needs them all: what a pruned CRD or
+ * Namespace takes with it, and whether a pruned object lives on in another unit, can be in
+ * any of them. An added, changed or removed object of a kind no render gives a scope for
+ * needs the units that may hold its CRD.
+ */
+export function decideOtherUnitsNeed(units: readonly UnitDiff[]): OtherUnitsNeed {
+  let need: OtherUnitsNeed = 'none';
+  for (const { diff } of units) {
+    if (diff.removed.length > 0) return 'all';
+    const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
+    if (touched.some((object) => object.scope === 'unknown')) need = 'crds';
+  }
+  return need;
+}

@@ -1,0 +1,49 @@
+/**
+ * Which Flux Kustomizations discovery must render at once, decided from the text of their
+ * inputs before anything is built. Discovery reads three things from renders: the Flux
+ * Kustomizations they hold (the tree), ArtifactGenerators (rebuilt sources) and the
+ * ConfigMaps and Secrets that `substituteFrom` names (post-build variables). A unit whose
+ * input files mention none of them, and that fetches nothing remote, cannot render one:
+ * it can wait until the comparison knows whether it needs its objects at all.
+ */
+import type { FluxKustomization } from '../core/objects/flux-objects.ts';
+import type { GraphInputs } from '../render/kustomize/read-kustomization.ts';
+
+/** Words that say a render may hold what discovery reads: every Flux Kustomization API version, and rebuilt sources. */
+const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator'];
+/** Words that say a render may hold a ConfigMap or Secret, written or generated. */
+const SUPPLIER_KIND_MARKERS = ['ConfigMap', 'configMapGenerator', 'Secret', 'secretGenerator'];
+/** Words that say names are rewritten, so a substituteFrom name need not be written anywhere whole. */
+const NAMING_MARKERS = ['namePrefix', 'nameSuffix'];
+
+/** The word whose presence in a unit's inputs says it may render a CRD (and so decide a kind's scope). */
+export const CRD_MARKER = 'CustomResourceDefinition';
+
+/** What discovery needs rendered at once, for one run (both sides). */
+export interface RenderNeeds {
+  /** The words to look for in every input file (see `createInputFiles`). */
+  readonly markers: readonly string[];
+  /** Whether a unit with these inputs and this spec may render what discovery reads. */
+  readonly mustRender: (inputs: GraphInputs, ks: FluxKustomization) => boolean;
+}
+
+/**
+ * Decides from the Kustomizations declared on either side: the names their `substituteFrom`
+ * entries read are words to look for. A name with a variable in it could be anything, so
+ * then every unit is rendered at once.
+ */
+export function createRenderNeeds(declared: readonly FluxKustomization[]): RenderNeeds {
+  const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
+  const anyName = names.some((name) => name.includes('${') || name === '');
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...names];
+  return {
+    markers,
+    mustRender: (inputs, ks) => {
+      if (anyName || inputs.remote) return true;
+      const has = (marker: string): boolean => inputs.markers.has(marker);
+      if (DISCOVERY_MARKERS.some(has) || names.some(has)) return true;
+      const renamed = ks.namePrefix !== undefined || ks.nameSuffix !== undefined || NAMING_MARKERS.some(has);
+      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has);
+    },
+  };
+}
