@@ -188,7 +188,11 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
     expect(ci.stderr).toMatch(/^prune-guard: changed units: 5 units, 2 builds, \d+\.\ds\nprune-guard: rendering done: 5 units, 2 builds, 4 identical, not rendered, \d+\.\ds\n$/);
     expect((await runCli(['diff', 'before', 'after', '--quiet'], { cwd: dir, env: { CI: 'true' } })).stderr).toBe('');
     // `script` gives the CLI a pseudo-terminal, as an interactive shell would.
-    const terminal = execFileSync('script', ['-qec', `${process.execPath} ${CLI} diff before after > /dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    const terminal = execFileSync('script', ['-qec', `${process.execPath} ${CLI} diff before after > /dev/null`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PRUNE_GUARD_CACHE_DIR: makeTempDir('prune-guard-cache-') },
+    });
     expect(terminal).toContain('rendering done: 5 units, 2 builds, 4 identical, not rendered');
   });
 
