@@ -22465,8 +22465,10 @@ async function discoverFluxUnits(declared, roots, options) {
   return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
 }
 async function loadPendingUnit(unit) {
-  if (!unit.pending) return unit;
-  const { docs, missingVariables, skipped, failure } = await unit.pending();
+  return unit.pending ? settleUnit(unit, await unit.pending()) : unit;
+}
+function settleUnit(unit, rendered) {
+  const { docs, missingVariables, skipped, failure } = rendered;
   const { pending: _done, ...rest } = unit;
   return { ...rest, docs, missingVariables, ...skipped !== void 0 ? { skipped } : {}, ...failure !== void 0 ? { failure } : {} };
 }
@@ -22606,15 +22608,35 @@ function declaresFluxKustomizations(dir) {
   return walk(dir);
 }
 
+// src/core/rules/other-units.ts
+var CRD_MARKER = "CustomResourceDefinition";
+function decideOtherUnitsNeed(units) {
+  let need = "none";
+  for (const { diff } of units) {
+    if (diff.removed.length > 0) return "all";
+    const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
+    if (touched.some((object) => object.scope === "unknown")) need = "crds";
+  }
+  return need;
+}
+function selectNeededUnits(need, units, inputsOf) {
+  if (need === "none") return [];
+  if (need === "all") return [...units];
+  return units.filter((unit) => {
+    const inputs = inputsOf(unit);
+    return !inputs || inputs.remote || inputs.markers.has(CRD_MARKER);
+  });
+}
+
 // src/flux/render-needs.ts
 var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
 var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
 var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
-var CRD_MARKER = "CustomResourceDefinition";
+var MAX_NAME_MARKERS = 200;
 function createRenderNeeds(declared) {
   const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
-  const anyName = names.some((name) => name.includes("${") || name === "");
-  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...names];
+  const anyName = names.length > MAX_NAME_MARKERS || names.some((name) => name.includes("${") || name === "");
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...anyName ? [] : names];
   return {
     markers,
     mustRender: (inputs, ks) => {
@@ -22625,17 +22647,6 @@ function createRenderNeeds(declared) {
       return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has);
     }
   };
-}
-
-// src/core/rules/other-units.ts
-function decideOtherUnitsNeed(units) {
-  let need = "none";
-  for (const { diff } of units) {
-    if (diff.removed.length > 0) return "all";
-    const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
-    if (touched.some((object) => object.scope === "unknown")) need = "crds";
-  }
-  return need;
 }
 
 // src/flux/find-roots.ts
@@ -23193,13 +23204,15 @@ async function compareFluxSides(sides, context) {
   try {
     const cache2 = /* @__PURE__ */ new Map();
     let started = 0;
-    const scanned = [sides.before, sides.after].map((side) => {
+    const scan = (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
       const objects = scanSourceObjects(artifact.root);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
-    });
-    const needs = createRenderNeeds(scanned.flatMap(({ declared }) => declared.map(({ ks }) => ks)));
+    };
+    const beforeScan = scan(sides.before);
+    const afterScan = scan(sides.after);
+    const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
       const show2 = (path2) => side.show(join12(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
@@ -23236,7 +23249,6 @@ async function compareFluxSides(sides, context) {
       });
       return { ...discovery, roots, show: (file) => show2(join12(artifact.root, file)) };
     };
-    const [beforeScan, afterScan] = scanned;
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
@@ -23311,10 +23323,7 @@ async function loadUnits(pair2, wanted, width) {
   pair2.before = await mapInPool(pair2.before, width, async (unit) => {
     if (!unit.pending || !wanted(unit)) return unit;
     const twin = byName.get(unit.name);
-    if (twin && twin.key === unit.key && !twin.pending) {
-      const { pending: _same, ...rest } = unit;
-      return { ...rest, docs: twin.docs, missingVariables: twin.missingVariables, ...twin.skipped ? { skipped: twin.skipped } : {}, ...twin.failure ? { failure: twin.failure } : {} };
-    }
+    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
     return loadPendingUnit(unit);
   });
   pair2.after = after;
@@ -23322,15 +23331,10 @@ async function loadUnits(pair2, wanted, width) {
 function decideWantedUnits(analysis, pair2) {
   const wanted = /* @__PURE__ */ new Set();
   const waiting = pair2.after.filter((unit) => unit.pending);
-  if (waiting.length === 0) return wanted;
-  const clusters = new Set(analysis.units.map((unit) => unit.cluster));
-  for (const cluster of clusters) {
+  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
-    if (need === "none") continue;
-    for (const unit of waiting) {
-      if (unit.cluster !== cluster) continue;
-      if (need === "all" || unit.inputs?.remote || unit.inputs?.markers.has(CRD_MARKER)) wanted.add(unit.name);
-    }
+    const own = waiting.filter((unit) => unit.cluster === cluster);
+    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
   }
   return wanted;
 }
@@ -23420,7 +23424,6 @@ function maskError(error, mask) {
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync8 } from "node:fs";
 import { join as join13, relative as relative10 } from "node:path";
-var CRD_MARKER2 = "CustomResourceDefinition";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -23429,18 +23432,17 @@ async function compareSides(comparison, context) {
   let builds = 0;
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
-    const shown = side.show(graph.root);
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
-    if (result.cached) settings.budget.spend(result.docs.length, shown);
+    if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     else builds++;
     task.docs = result.docs;
     context.progress.rendered(result.cached);
   };
-  const renderAll = (list, provenance) => mapInPool(list, width, (task) => render(task, provenance(task)));
+  const renderTasks = (list, provenance) => mapInPool(list, width, (task) => render(task, provenance(task)));
   context.progress.planned(plans.length);
   context.progress.phase("changed");
-  await renderAll(
+  await renderTasks(
     tasks.filter((task) => context.renderAll || !shared.has(task)),
     (task) => !shared.has(task)
   );
@@ -23448,10 +23450,10 @@ async function compareSides(comparison, context) {
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
-    const wanted = need === "all" ? unrendered : need === "crds" ? unrendered.filter((task) => task.inputs.remote || task.inputs.markers.has(CRD_MARKER2)) : [];
+    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs);
     if (wanted.length > 0) {
       context.progress.phase("needed");
-      await renderAll(wanted, () => false);
+      await renderTasks(wanted, () => false);
       analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
     }
   }
@@ -23491,7 +23493,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   return [...rootNames].sort();
 }
 function planRenders(before, after, rootNames) {
-  const files = createInputFiles([CRD_MARKER2]);
+  const files = createInputFiles([CRD_MARKER]);
   const tasks = /* @__PURE__ */ new Map();
   const plans = [];
   for (const name of rootNames) {

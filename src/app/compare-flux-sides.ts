@@ -13,9 +13,9 @@ import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { describeOutsideReads } from '../core/rules/outside-reads.ts';
 import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import { discoverFluxUnits, loadPendingUnit, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
-import { CRD_MARKER, createRenderNeeds } from '../flux/render-needs.ts';
-import { decideOtherUnitsNeed } from '../core/rules/other-units.ts';
+import { discoverFluxUnits, loadPendingUnit, settleUnit, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { createRenderNeeds } from '../flux/render-needs.ts';
+import { decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
 import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
@@ -55,14 +55,17 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     let started = 0;
-    const scanned = [sides.before, sides.after].map((side) => {
+    const scan = (side: Side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
       const objects = scanSourceObjects(artifact.root);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
-    });
-    const needs = createRenderNeeds(scanned.flatMap(({ declared }) => declared.map(({ ks }) => ks)));
-    const discover = async ({ side, artifact, objects, declared }: (typeof scanned)[number]): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
+    };
+    const beforeScan = scan(sides.before);
+    const afterScan = scan(sides.after);
+    // Which units discovery renders at once depends on what either side's Kustomizations read.
+    const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
+    const discover = async ({ side, artifact, objects, declared }: ReturnType<typeof scan>): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
       const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
       // Identical inputs on both sides are built once: the key is owner + input hash.
@@ -100,7 +103,6 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
       });
       return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)) };
     };
-    const [beforeScan, afterScan] = scanned as [(typeof scanned)[number], (typeof scanned)[number]];
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
     // With one cluster, units are named as Flux names Kustomizations; with several, by cluster too.
@@ -203,10 +205,7 @@ async function loadUnits(pair: UnitPair, wanted: (unit: NamedUnit) => boolean, w
     if (!unit.pending || !wanted(unit)) return unit;
     const twin = byName.get(unit.name);
     // The same key renders the same objects: one array serves both sides (one object set).
-    if (twin && twin.key === unit.key && !twin.pending) {
-      const { pending: _same, ...rest } = unit;
-      return { ...rest, docs: twin.docs, missingVariables: twin.missingVariables, ...(twin.skipped ? { skipped: twin.skipped } : {}), ...(twin.failure ? { failure: twin.failure } : {}) };
-    }
+    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
     return loadPendingUnit(unit);
   });
   pair.after = after;
@@ -219,15 +218,10 @@ async function loadUnits(pair: UnitPair, wanted: (unit: NamedUnit) => boolean, w
 function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
   const wanted = new Set<string>();
   const waiting = pair.after.filter((unit) => unit.pending);
-  if (waiting.length === 0) return wanted;
-  const clusters = new Set(analysis.units.map((unit) => unit.cluster));
-  for (const cluster of clusters) {
+  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !('identical' in unit)));
-    if (need === 'none') continue;
-    for (const unit of waiting) {
-      if (unit.cluster !== cluster) continue;
-      if (need === 'all' || unit.inputs?.remote || unit.inputs?.markers.has(CRD_MARKER)) wanted.add(unit.name);
-    }
+    const own = waiting.filter((unit) => unit.cluster === cluster);
+    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
   }
   return wanted;
 }

@@ -12,7 +12,7 @@ import { describeKustomizationObject, describeOutsideReads, type OutsideRead } f
 import { checkUnitCount } from '../core/objects/limits.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
-import { decideOtherUnitsNeed } from '../core/rules/other-units.ts';
+import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import {
   createInputFiles,
   findKustomizationFile,
@@ -38,9 +38,6 @@ interface RenderTask {
   readonly inputs: GraphInputs;
   docs?: ManifestDoc[];
 }
-
-/** The word whose presence in a root's inputs says it may render a CRD. */
-const CRD_MARKER = 'CustomResourceDefinition';
 
 interface UnitPlan {
   readonly name: string;
@@ -78,19 +75,18 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   let builds = 0;
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
     const { side, graph, inputs } = task;
-    const shown = side.show(graph.root);
     // Content-addressed: the root's path, its inputs, the binary and the flags; remote content is not in the hash.
     const key = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['root', runner.identity, provenance, toPosix(relative(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget }));
-    if (result.cached) settings.budget.spend(result.docs.length, shown);
+    if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     else builds++;
     task.docs = result.docs;
     context.progress.rendered(result.cached);
   };
-  const renderAll = (list: readonly RenderTask[], provenance: (task: RenderTask) => boolean): Promise<unknown> => mapInPool(list, width, (task) => render(task, provenance(task)));
+  const renderTasks = (list: readonly RenderTask[], provenance: (task: RenderTask) => boolean): Promise<unknown> => mapInPool(list, width, (task) => render(task, provenance(task)));
   context.progress.planned(plans.length);
   context.progress.phase('changed');
-  await renderAll(
+  await renderTasks(
     tasks.filter((task) => context.renderAll || !shared.has(task)),
     (task) => !shared.has(task),
   );
@@ -98,10 +94,10 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !('identical' in unit)));
-    const wanted = need === 'all' ? unrendered : need === 'crds' ? unrendered.filter((task) => task.inputs.remote || task.inputs.markers.has(CRD_MARKER)) : [];
+    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs);
     if (wanted.length > 0) {
       context.progress.phase('needed');
-      await renderAll(wanted, () => false);
+      await renderTasks(wanted, () => false);
       analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
     }
   }

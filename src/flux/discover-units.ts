@@ -169,8 +169,12 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
  * its objects, or with why it does not build. A unit that is not pending comes back as is.
  */
 export async function loadPendingUnit<T extends FluxUnit>(unit: T): Promise<T> {
-  if (!unit.pending) return unit;
-  const { docs, missingVariables, skipped, failure } = await unit.pending();
+  return unit.pending ? settleUnit(unit, await unit.pending()) : unit;
+}
+
+/** A pending unit with the outcome of a render (its own, or its identical twin's on the other side): its objects, or why it does not build. */
+export function settleUnit<T extends FluxUnit>(unit: T, rendered: FluxUnit): T {
+  const { docs, missingVariables, skipped, failure } = rendered;
   const { pending: _done, ...rest } = unit;
   return { ...rest, docs, missingVariables, ...(skipped !== undefined ? { skipped } : {}), ...(failure !== undefined ? { failure } : {}) } as T;
 }

@@ -8,6 +8,7 @@
  */
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
 import type { GraphInputs } from '../render/kustomize/read-kustomization.ts';
+import { CRD_MARKER } from '../core/rules/other-units.ts';
 
 /** Words that say a render may hold what discovery reads: every Flux Kustomization API version, and rebuilt sources. */
 const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator'];
@@ -15,9 +16,8 @@ const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator'];
 const SUPPLIER_KIND_MARKERS = ['ConfigMap', 'configMapGenerator', 'Secret', 'secretGenerator'];
 /** Words that say names are rewritten, so a substituteFrom name need not be written anywhere whole. */
 const NAMING_MARKERS = ['namePrefix', 'nameSuffix'];
-
-/** The word whose presence in a unit's inputs says it may render a CRD (and so decide a kind's scope). */
-export const CRD_MARKER = 'CustomResourceDefinition';
+/** Beyond this many substituteFrom names, searching every file for each costs more than rendering at once. */
+const MAX_NAME_MARKERS = 200;
 
 /** What discovery needs rendered at once, for one run (both sides). */
 export interface RenderNeeds {
@@ -30,12 +30,12 @@ export interface RenderNeeds {
 /**
  * Decides from the Kustomizations declared on either side: the names their `substituteFrom`
  * entries read are words to look for. A name with a variable in it could be anything, so
- * then every unit is rendered at once.
+ * then every unit is rendered at once; so too when there are too many names to look for.
  */
 export function createRenderNeeds(declared: readonly FluxKustomization[]): RenderNeeds {
   const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
-  const anyName = names.some((name) => name.includes('${') || name === '');
-  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...names];
+  const anyName = names.length > MAX_NAME_MARKERS || names.some((name) => name.includes('${') || name === '');
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...(anyName ? [] : names)];
   return {
     markers,
     mustRender: (inputs, ks) => {

@@ -15,6 +15,17 @@ import type { UnitDiff } from './removal-rules.ts';
  */
 export type OtherUnitsNeed = 'none' | 'crds' | 'all';
 
+/** The word whose presence in a unit's inputs says it may render a CRD (and so decide a kind's scope). */
+export const CRD_MARKER = 'CustomResourceDefinition';
+
+/** What is known of an unrendered unit's inputs without building it. */
+export interface InputSummary {
+  /** Marker words its input files hold. */
+  readonly markers: ReadonlySet<string>;
+  /** Whether its build fetches remote content, which no marker search sees. */
+  readonly remote: boolean;
+}
+
 /**
  * Decides what the rules over `units` (the rendered units of one cluster) need of the units
  * of that cluster that were not rendered. Any removal needs them all: what a pruned CRD or
@@ -30,4 +41,17 @@ export function decideOtherUnitsNeed(units: readonly UnitDiff[]): OtherUnitsNeed
     if (touched.some((object) => object.scope === 'unknown')) need = 'crds';
   }
   return need;
+}
+
+/**
+ * The unrendered units a need asks for: all of them, or those whose inputs may hold a CRD
+ * (they mention one, or fetch remote content); a unit whose inputs are unknown counts as one.
+ */
+export function selectNeededUnits<T>(need: OtherUnitsNeed, units: readonly T[], inputsOf: (unit: T) => InputSummary | undefined): T[] {
+  if (need === 'none') return [];
+  if (need === 'all') return [...units];
+  return units.filter((unit) => {
+    const inputs = inputsOf(unit);
+    return !inputs || inputs.remote || inputs.markers.has(CRD_MARKER);
+  });
 }
