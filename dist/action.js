@@ -41260,7 +41260,7 @@ function buildReport(input) {
     fixes: [],
     units: unitReports,
     notes: [...input.notes ?? []],
-    stats: { builds: input.builds ?? 0, identical },
+    stats: { builds: input.builds ?? 0, cached: input.cached ?? 0, identical },
     changes: { added, removed, changed, replaced }
   };
 }
@@ -43175,7 +43175,7 @@ function pairGeneratedNames(removed, added) {
 
 // src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
-  const { owners, extraFindings = [], notes = [], builds = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -43213,7 +43213,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     ...owners ? { owners } : {},
     extraFindings,
     notes,
-    builds
+    builds,
+    cached
   });
   return { report, units: diffs, scope };
 }
@@ -43226,7 +43227,7 @@ async function compareFluxSides(sides, context) {
   const notes = /* @__PURE__ */ new Set();
   try {
     const cache2 = /* @__PURE__ */ new Map();
-    let started = 0;
+    const counts = { builds: 0, cached: 0 };
     const scan = (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
@@ -43247,7 +43248,7 @@ async function compareFluxSides(sides, context) {
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
-            else started++;
+            counts[cached ? "cached" : "builds"]++;
             context.progress.rendered(cached);
             return docs;
           });
@@ -43280,7 +43281,7 @@ async function compareFluxSides(sides, context) {
     context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
     const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), started),
+      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
@@ -43361,7 +43362,7 @@ function decideWantedUnits(analysis, pair2) {
   }
   return wanted;
 }
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, builds) {
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
   const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
@@ -43408,7 +43409,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, builds) {
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
 }
 function describeIdenticalUnit(old, current, owners) {
   owners.set(current.name, {
@@ -43452,13 +43453,13 @@ async function compareSides(comparison, context) {
   const { runner, remote: remote2, settings, concurrency: width } = context;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  let builds = 0;
+  const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
-    else builds++;
+    counts[result.cached ? "cached" : "builds"]++;
     task.docs = result.docs;
     context.progress.rendered(result.cached);
   };
@@ -43469,7 +43470,7 @@ async function compareSides(comparison, context) {
     tasks.filter((task) => context.renderAll || !shared.has(task)),
     (task) => !shared.has(task)
   );
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
@@ -43477,14 +43478,14 @@ async function compareSides(comparison, context) {
     if (wanted.length > 0) {
       context.progress.phase("needed");
       await renderTasks(wanted, () => false);
-      analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+      analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
     }
   }
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
   context.progress.phase("done");
@@ -43541,7 +43542,7 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, settings, extraFindings, builds) {
+function analyze(before, after, plans, settings, extraFindings, counts) {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -43549,7 +43550,7 @@ function analyze(before, after, plans, settings, extraFindings, builds) {
     if (plan.before && plan.before === plan.after && !plan.before.docs) return { name: plan.name, before: void 0, after: void 0, identical: true };
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, ...counts });
 }
 function describeOutsidePlan(plan, findings) {
   const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];

@@ -17600,7 +17600,7 @@ function buildReport(input) {
     fixes: [],
     units: unitReports,
     notes: [...input.notes ?? []],
-    stats: { builds: input.builds ?? 0, identical },
+    stats: { builds: input.builds ?? 0, cached: input.cached ?? 0, identical },
     changes: { added, removed, changed, replaced }
   };
 }
@@ -23152,7 +23152,7 @@ function pairGeneratedNames(removed, added) {
 
 // src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
-  const { owners, extraFindings = [], notes = [], builds = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -23190,7 +23190,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     ...owners ? { owners } : {},
     extraFindings,
     notes,
-    builds
+    builds,
+    cached
   });
   return { report, units: diffs, scope };
 }
@@ -23203,7 +23204,7 @@ async function compareFluxSides(sides, context) {
   const notes = /* @__PURE__ */ new Set();
   try {
     const cache2 = /* @__PURE__ */ new Map();
-    let started = 0;
+    const counts = { builds: 0, cached: 0 };
     const scan = (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
@@ -23224,7 +23225,7 @@ async function compareFluxSides(sides, context) {
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
-            else started++;
+            counts[cached ? "cached" : "builds"]++;
             context.progress.rendered(cached);
             return docs;
           });
@@ -23257,7 +23258,7 @@ async function compareFluxSides(sides, context) {
     context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
     const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), started),
+      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
@@ -23338,7 +23339,7 @@ function decideWantedUnits(analysis, pair2) {
   }
   return wanted;
 }
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, builds) {
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
   const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
@@ -23385,7 +23386,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, builds) {
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
 }
 function describeIdenticalUnit(old, current, owners) {
   owners.set(current.name, {
@@ -23429,13 +23430,13 @@ async function compareSides(comparison, context) {
   const { runner, remote: remote2, settings, concurrency: width } = context;
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  let builds = 0;
+  const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
-    else builds++;
+    counts[result.cached ? "cached" : "builds"]++;
     task.docs = result.docs;
     context.progress.rendered(result.cached);
   };
@@ -23446,7 +23447,7 @@ async function compareSides(comparison, context) {
     tasks.filter((task) => context.renderAll || !shared.has(task)),
     (task) => !shared.has(task)
   );
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
@@ -23454,14 +23455,14 @@ async function compareSides(comparison, context) {
     if (wanted.length > 0) {
       context.progress.phase("needed");
       await renderTasks(wanted, () => false);
-      analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+      analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
     }
   }
   const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
   context.progress.phase("done");
@@ -23518,7 +23519,7 @@ function planRenders(before, after, rootNames) {
   }
   return { plans, tasks: [...tasks.values()] };
 }
-function analyze(before, after, plans, settings, extraFindings, builds) {
+function analyze(before, after, plans, settings, extraFindings, counts) {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -23526,7 +23527,7 @@ function analyze(before, after, plans, settings, extraFindings, builds) {
     if (plan.before && plan.before === plan.after && !plan.before.docs) return { name: plan.name, before: void 0, after: void 0, identical: true };
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...skipped ? { skipped } : {} };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, ...counts });
 }
 function describeOutsidePlan(plan, findings) {
   const [side, reads] = plan.outsideAfter ? ["after", plan.outsideAfter] : plan.outsideBefore ? ["before", plan.outsideBefore] : [];
@@ -25255,7 +25256,8 @@ async function main(argv) {
     }
     const { report } = result;
     if (verbose) {
-      process.stderr.write(`prune-guard: ${report.stats.builds} kustomize ${report.stats.builds === 1 ? "build" : "builds"}
+      const { builds, cached } = report.stats;
+      process.stderr.write(`prune-guard: ${builds} kustomize ${builds === 1 ? "build" : "builds"}${cached > 0 ? `, ${cached} ${cached === 1 ? "render" : "renders"} from the cache` : ""}
 `);
       for (const line of result.details) process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}
 `);

@@ -358,7 +358,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const { report } = result;
     if (verbose) {
       // Paths quote the repository: one escaped line each.
-      process.stderr.write(`prune-guard: ${report.stats.builds} kustomize ${report.stats.builds === 1 ? 'build' : 'builds'}\n`);
+      const { builds, cached } = report.stats;
+      process.stderr.write(`prune-guard: ${builds} kustomize ${builds === 1 ? 'build' : 'builds'}${cached > 0 ? `, ${cached} ${cached === 1 ? 'render' : 'renders'} from the cache` : ''}\n`);
       for (const line of result.details) process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}\n`);
     }
     if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));

@@ -61,16 +61,22 @@ export interface Compared {
   readonly units: ReadonlyMap<string, FixableUnit>;
 }
 
+/** How a run came by its renders: kustomize builds, and renders the render cache answered. */
+export interface RenderCounts {
+  /** Kustomize builds run. */
+  readonly builds: number;
+  /** Renders read from the render cache. */
+  readonly cached: number;
+}
+
 /** What a mode adds to the analysis besides the renders. */
-export interface AnalysisExtras {
+export interface AnalysisExtras extends Partial<RenderCounts> {
   /** Flux mode: the Kustomization behind each unit, by unit name. */
   readonly owners?: ReadonlyMap<string, FluxOwner>;
   /** Findings about the change itself (reads outside the repository, configuration edits). */
   readonly extraFindings?: readonly Finding[];
   /** What the run assumed, for the report (a cluster root taken to be applied). */
   readonly notes?: readonly string[];
-  /** Kustomize builds the run ran. */
-  readonly builds?: number;
 }
 
 /**
@@ -78,7 +84,7 @@ export interface AnalysisExtras {
  * becomes one object set, so an unchanged root costs no second identification.
  */
 export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonly after: SideInfo }, units: readonly UnitRenders[], settings: Settings, extra: AnalysisExtras = {}): Analysis {
-  const { owners, extraFindings = [], notes = [], builds = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
@@ -117,6 +123,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     extraFindings,
     notes,
     builds,
+    cached,
   });
   return { report, units: diffs, scope };
 }

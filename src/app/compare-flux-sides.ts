@@ -27,7 +27,7 @@ import { createInputFiles, readGraphInputs, toPosix, type GraphInputs } from '..
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
-import { analyzeUnitsInDetail, type Analysis, type Compared, type UnitRenders } from './analyze-units.ts';
+import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts, type UnitRenders } from './analyze-units.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
@@ -54,7 +54,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   const notes = new Set<string>();
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
-    let started = 0;
+    const counts = { builds: 0, cached: 0 };
     const scan = (side: Side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
       artifacts.push(artifact);
@@ -78,7 +78,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
           const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote });
           pending = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show(plan.graph.root));
-            else started++;
+            counts[cached ? 'cached' : 'builds']++;
             context.progress.rendered(cached);
             return docs;
           });
@@ -112,7 +112,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
     const analyze = (): Analysis => ({
-      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), started),
+      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)] as const), ...after.unlisted.map((file) => [file, after.show(file)] as const)]).values()].sort(),
@@ -226,7 +226,7 @@ function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
   return wanted;
 }
 
-function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], builds: number): Analysis {
+function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts): Analysis {
   const before = new Map(pair.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair.after.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -275,7 +275,7 @@ function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlyS
       ...(!judged && why ? { skipped: why } : {}),
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, builds });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 import { mapInPool } from '../render/pool.ts';
 import { renderRoot } from '../render/kustomize/render-root.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
-import { analyzeUnitsInDetail, type Analysis, type Compared } from './analyze-units.ts';
+import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts } from './analyze-units.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
@@ -72,14 +72,14 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   // A task that serves both sides has identical inputs: nothing in it is added or removed,
   // so it needs no provenance unless a finding points into it (handled below).
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
-  let builds = 0;
+  const counts = { builds: 0, cached: 0 };
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
     const { side, graph, inputs } = task;
     // Content-addressed: the root's path, its inputs, the binary and the flags; remote content is not in the hash.
     const key = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['root', runner.identity, provenance, toPosix(relative(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
-    else builds++;
+    counts[result.cached ? 'cached' : 'builds']++;
     task.docs = result.docs;
     context.progress.rendered(result.cached);
   };
@@ -90,7 +90,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
     tasks.filter((task) => context.renderAll || !shared.has(task)),
     (task) => !shared.has(task),
   );
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+  let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !('identical' in unit)));
@@ -98,7 +98,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
     if (wanted.length > 0) {
       context.progress.phase('needed');
       await renderTasks(wanted, () => false);
-      analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+      analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
     }
   }
   // Rare: a finding about an object of an identical root (a custom resource whose CRD another
@@ -107,7 +107,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
   if (revisit.length > 0) {
     await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
-    analysis = analyze(before, after, plans, settings, settings.configFindings, builds);
+    analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
   context.progress.phase('done');
@@ -174,7 +174,7 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
 }
 
 /** Object sets, diffs and the report, from finished renders. */
-function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[], builds: number): Analysis {
+function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings: Settings, extraFindings: readonly Finding[], counts: RenderCounts): Analysis {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -184,7 +184,7 @@ function analyze(before: Side, after: Side, plans: readonly UnitPlan[], settings
     if (plan.before && plan.before === plan.after && !plan.before.docs) return { name: plan.name, before: undefined, after: undefined, identical: true };
     return { name: plan.name, before: docs(plan.before, plan.outsideBefore), after: docs(plan.after, plan.outsideAfter), ...(skipped ? { skipped } : {}) };
   });
-  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, builds });
+  return analyzeUnitsInDetail({ before: before.info, after: after.info }, units, settings, { extraFindings: findings, ...counts });
 }
 
 /** Adds the findings of a root that reads outside the tree; returns why it is not judged. */

@@ -69,7 +69,7 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system', 'shop/shop', 'web/web']);
       expect(report.findings).toEqual([]);
       // One build per Kustomization, shared by both sides when its inputs are the same.
-      expect(JSON.parse(stdout).stats).toEqual({ builds: 4, identical: 0 });
+      expect(JSON.parse(stdout).stats).toEqual({ builds: 4, cached: 0, identical: 0 });
     });
 
     it('are not rendered when nothing they read changes, and counted as identical', async () => {
@@ -77,7 +77,7 @@ describe.skipIf(!hasKustomize)('Flux layouts of real repositories', () => {
       expect(code).toBe(0);
       // The two that list Kustomizations are rendered to find the apps; the apps are not.
       expect(report.units.map((unit) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system']);
-      expect(JSON.parse(stdout).stats).toEqual({ builds: 2, identical: 2 });
+      expect(JSON.parse(stdout).stats).toEqual({ builds: 2, cached: 0, identical: 2 });
     });
 
     it('a removal inside one app is reported once, for that app', async () => {

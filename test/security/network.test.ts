@@ -267,8 +267,8 @@ describe.skipIf(!hasKustomize)('the network policy, end to end', () => {
       // The same report; the side without remote content comes from the render cache this time.
       const withoutStats = (stdout: string): unknown => ({ ...JSON.parse(stdout), stats: undefined });
       expect(withoutStats(offline.stdout)).toEqual(withoutStats(online.stdout));
-      expect(JSON.parse(offline.stdout).stats).toEqual({ builds: 1, identical: 0 });
-      expect(JSON.parse(online.stdout).stats).toEqual({ builds: 2, identical: 0 });
+      expect(JSON.parse(offline.stdout).stats).toEqual({ builds: 1, cached: 1, identical: 0 });
+      expect(JSON.parse(online.stdout).stats).toEqual({ builds: 2, cached: 0, identical: 0 });
       expect(secret.requests).toEqual(['/secret.yaml']);
       secret.requests.length = 0;
     });

@@ -147,6 +147,8 @@ export interface Report {
   readonly stats: {
     /** Kustomize builds the run ran. */
     readonly builds: number;
+    /** Renders the render cache answered instead of a build. */
+    readonly cached: number;
     /** Units whose inputs are identical on both sides and that no finding needed: never rendered, not in `units`. */
     readonly identical: number;
   };
@@ -183,6 +185,8 @@ export interface ReportInput {
   readonly notes?: readonly string[];
   /** Kustomize builds the run ran. */
   readonly builds?: number;
+  /** Renders the render cache answered. */
+  readonly cached?: number;
 }
 
 /** Kinds whose pruned count the plan line spells out. */
@@ -300,7 +304,7 @@ export function buildReport(input: ReportInput): Report {
     fixes: [],
     units: unitReports,
     notes: [...(input.notes ?? [])],
-    stats: { builds: input.builds ?? 0, identical },
+    stats: { builds: input.builds ?? 0, cached: input.cached ?? 0, identical },
     changes: { added, removed, changed, replaced },
   };
 }
