@@ -1,606 +1,199 @@
 /**
- * Benchmark: prune-guard's wall time next to the bare kustomize builds it cannot avoid.
+ * Benchmark: prune-guard's wall time as a ratio of the kustomize builds it cannot avoid,
+ * each ratio measured in the same run. Four scenarios on generated repositories:
  *
- * prune-guard's cost is kustomize's cost plus ours. The builds it cannot avoid are one per
- * root whose inputs differ between the sides, on each side, and one per root whose inputs
- * are byte-identical (it renders those once). So the bench generates a synthetic Flux-style
- * repository, changes about 10% of its roots on a branch, and measures in the same run:
+ *   a. one changed root of 200 (20,000 objects), plain kustomize mode, against the floor:
+ *      the CLI's start (`--version`) plus the two bare builds of that root.
+ *   b. every root of 60 changed (a quarter drop a CRD, the rest bump an image), against the
+ *      120 bare builds in a pool as wide as prune-guard's.
+ *   c. a Flux repository shaped like the home-lab repositories many users copy (100 apps
+ *      under kubernetes/apps/<ns>/<app>/ks.yaml) with one app's image bumped: builds run and
+ *      wall time against one bare build of that app, with an empty render cache (cold) and
+ *      with the cache an earlier run left (warm); and the same run with --render all.
+ *   d. the same repository with a whole namespace removed, which needs every unit rendered,
+ *      against (c) with --render all.
  *
- *   1. prune-guard end to end (`node dist/cli.js --base main --format json`): node start-up,
- *      the base worktree, reading and hashing the kustomization graphs, the builds (through
- *      its wrapper kustomization with origin annotations), parsing, diffing and the report.
- *   2. exactly the renders it needed (changed roots x 2 + unchanged roots x 1), run as bare
- *      `kustomize build` / `kubectl kustomize` in a pool as wide as prune-guard's default
- *      (os.availableParallelism()), and one after another to show what the pool buys.
- *   3. the naive cost, every root rendered on both sides in the same pool, to show what
- *      rendering identical roots once saves (skip it with --no-naive).
+ * Each figure is the median of --runs runs (default 3); every prune-guard run but the warm
+ * ones gets an empty cache directory. Compare runs on the same machine, never across
+ * machines. Nothing here asserts a timing; it checks each scenario's verdict, so that a fast
+ * run cannot be a wrong one.
  *
- * The gap between 1 and 2 is prune-guard's overhead: the number to watch when its own code
- * changes. Each figure is one sample on a machine doing nothing else; compare runs on the
- * same machine, never across machines. Nothing here asserts a timing. What it does check is
- * the scenario itself: prune-guard must exit 1, since the removed CRDs must block.
- *
- * Usage: npm run bench [-- --roots N] [-- --objects-per-root M] [-- --no-naive]
- *        (or BENCH_ROOTS / BENCH_OBJECTS_PER_ROOT in the environment)
+ * Usage: npm run bench [-- --runs N] [-- --only a,c]
  * Needs git and kustomize or kubectl on PATH (PRUNE_GUARD_KUSTOMIZE picks another binary),
  * and dist/cli.js (`npm run bench` builds it first).
  */
-import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bumpImage, getAppPath, planFluxRepository, removeNamespace, writeFluxRepository } from './lib/flux-repo.mjs';
+import { BenchError, buildKustomization, createRepository, findKustomize, firstLine, listChangedPaths, runCommand, runGit, runningChildren, sampleMedian, timeBuildsInPool, timeRun } from './lib/process.mjs';
+import { changeRootsRepository, planRootsRepository, writeRootsRepository } from './lib/roots-repo.mjs';
 
-const USAGE = `Usage: node bench/bench.mjs [--roots N] [--objects-per-root M] [--no-naive]
-  --roots N              kustomization roots to generate (default 200, env BENCH_ROOTS)
-  --objects-per-root M   objects each root renders (default 100, env BENCH_OBJECTS_PER_ROOT)
-  --no-naive             skip rendering every root on both sides
+const USAGE = `Usage: node bench/bench.mjs [--runs N] [--only LIST]
+  --runs N      runs per figure; the median is printed (default 3)
+  --only LIST   scenarios to run, comma-separated from a,b,c,d (default all; d needs c)
 `;
-
-const DEFAULT_ROOTS = 200;
-const DEFAULT_OBJECTS_PER_ROOT = 100;
-/** Share of roots the branch changes: a large pull request in a large repository. */
-const CHANGED_SHARE = 0.1;
-/** Of the changed roots, this share drops a CRD (the blocking kind); the rest bump an image. */
-const CRD_REMOVAL_SHARE = 0.25;
-/** Objects the shared base adds to each root that includes it. */
-const BASE_OBJECTS = 3;
-/** Objects of a root with CRDs: two CRDs, four Widgets, two Gadgets. */
-const CRD_ROOT_OBJECTS = 8;
-/** Namespace + base + CRDs + one Deployment: the smallest root that has every feature. */
-const MIN_OBJECTS_PER_ROOT = 1 + BASE_OBJECTS + CRD_ROOT_OBJECTS + 1;
-const BRANCH = 'change';
-/** One root's render is well under a megabyte; prune-guard's JSON report can be large. */
-const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const SCENARIOS = ['a', 'b', 'c', 'd'];
 
-/** An error the user can act on; printed as one line. */
-class BenchError extends Error {}
-
-/** Children still running, so a signal can end them instead of leaving them orphaned. */
-const runningChildren = new Set();
-
-/** Parses argv and the environment into bench options; throws BenchError on bad input. */
-function parseOptions(argv, env) {
-  let parsed;
+/** Parses argv into bench options; throws BenchError on bad input. */
+function parseOptions(argv) {
+  let values;
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        roots: { type: 'string' },
-        'objects-per-root': { type: 'string' },
-        'no-naive': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    ({ values } = parseArgs({ args: argv, strict: true, options: { runs: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (error) {
     throw new BenchError(`${error.message.split('. ')[0]} (see --help)`);
   }
-  const { values } = parsed;
-  const roots = readPositiveInteger('--roots', values.roots ?? env.BENCH_ROOTS, DEFAULT_ROOTS);
-  const objectsPerRoot = readPositiveInteger(
-    '--objects-per-root',
-    values['objects-per-root'] ?? env.BENCH_OBJECTS_PER_ROOT,
-    DEFAULT_OBJECTS_PER_ROOT,
-  );
-  if (objectsPerRoot < MIN_OBJECTS_PER_ROOT) {
-    throw new BenchError(
-      `--objects-per-root must be at least ${MIN_OBJECTS_PER_ROOT} (a Namespace, the shared base, CRDs and a Deployment)`,
-    );
-  }
-  return { help: values.help, roots, objectsPerRoot, naive: !values['no-naive'] };
-}
-
-function readPositiveInteger(name, value, fallback) {
-  if (value === undefined || value === '') return fallback;
-  if (!/^[1-9][0-9]*$/.test(value)) throw new BenchError(`${name} must be a positive integer, got '${value}'`);
-  return Number(value);
+  const runs = values.runs === undefined ? 3 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new BenchError(`--runs must be a whole number from 1 to 50, got '${values.runs}'`);
+  const only = values.only === undefined ? SCENARIOS : values.only.split(',').map((name) => name.trim());
+  const unknown = only.find((name) => !SCENARIOS.includes(name));
+  if (unknown !== undefined) throw new BenchError(`--only takes a, b, c or d, got '${unknown}'`);
+  if (only.includes('d') && !only.includes('c')) only.push('c');
+  return { help: values.help, runs, only: new Set(only) };
 }
 
 /**
- * Finds kustomize as prune-guard does (PRUNE_GUARD_KUSTOMIZE, then kustomize, then kubectl
- * on PATH); the bench hands the same binary to prune-guard so both sides time one tool.
+ * Runs the CLI in `repo` with an empty cache unless `cacheDir` is given; returns the wall
+ * time, exit code and JSON report. Exit 2 (an error) always stops the bench.
  */
-function findKustomize(env) {
-  const explicit = env.PRUNE_GUARD_KUSTOMIZE || undefined;
-  const bin = explicit
-    ? findExecutable(explicit, env.PATH)
-    : (findExecutable('kustomize', env.PATH) ?? findExecutable('kubectl', env.PATH));
-  if (!bin) {
-    throw new BenchError(
-      explicit
-        ? `kustomize binary not found or not executable: ${explicit} (from PRUNE_GUARD_KUSTOMIZE)`
-        : 'neither kustomize nor kubectl is on PATH: install kubectl or kustomize',
-    );
-  }
-  const prefix = basename(bin).startsWith('kubectl') ? ['kustomize'] : ['build'];
-  return { bin, prefix, command: `${basename(bin)} ${prefix.join(' ')}` };
-}
-
-function findExecutable(name, pathList) {
-  const candidates =
-    name.includes('/') || isAbsolute(name)
-      ? [resolve(name)]
-      : (pathList ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** Runs a program without a shell; resolves with its exit code, rejects only when it cannot run. */
-function runCommand(file, args, options = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = execFile(file, args, { encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, ...options }, (error, stdout, stderr) => {
-      runningChildren.delete(child);
-      if (!error) resolvePromise({ code: 0, stdout, stderr });
-      else if (typeof error.code === 'number') resolvePromise({ code: error.code, stdout, stderr });
-      else if (error.code === 'ENOENT') reject(new BenchError(`${file} is not installed or not on PATH`));
-      else reject(new BenchError(`${basename(file)} ${args.join(' ')}: ${error.signal ? `killed by ${error.signal}` : firstLine(error.message)}`));
-    });
-    runningChildren.add(child);
-  });
-}
-
-function firstLine(text) {
-  return (
-    String(text)
-      .split('\n')
-      .map((line) => line.trim())
-      .find(Boolean) ?? ''
-  );
-}
-
-/** Runs git in the synthetic repository, independent of the user's git config and hooks. */
-async function runGit(cwd, args) {
-  const config = ['-c', 'user.name=prune-guard bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null'];
-  const { code, stdout, stderr } = await runCommand('git', [...config, ...args], { cwd });
-  if (code !== 0) throw new BenchError(`git ${args.join(' ')} failed: ${firstLine(stderr) || `exit code ${code}`}`);
-  return stdout;
-}
-
-/**
- * Decides the repository's shape: which roots include the shared base, which carry CRDs,
- * how many of each kind they hold, and which the branch changes. Changed roots are spread
- * over the repository rather than bunched at its start.
- */
-function planRepository({ roots: rootCount, objectsPerRoot }) {
-  const roots = Array.from({ length: rootCount }, (_, index) => {
-    const usesBase = index % 3 === 0;
-    const hasCrds = index % 4 === 0;
-    const rest = objectsPerRoot - 1 - (usesBase ? BASE_OBJECTS : 0) - (hasCrds ? CRD_ROOT_OBJECTS : 0);
-    const deployments = Math.max(1, Math.floor(rest / 3));
-    const services = Math.floor(rest / 3);
-    return {
-      name: `app-${String(index + 1).padStart(3, '0')}`,
-      usesBase,
-      hasCrds,
-      deployments,
-      services,
-      configMaps: rest - deployments - services,
-    };
-  });
-  const changed = Math.max(1, Math.round(rootCount * CHANGED_SHARE));
-  const crdRemovals = Math.max(1, Math.round(changed * CRD_REMOVAL_SHARE));
-  const removeCrd = pickEvenly(roots.filter((root) => root.hasCrds), crdRemovals);
-  const editImage = pickEvenly(roots.filter((root) => !removeCrd.includes(root)), changed - crdRemovals);
-  const objects = roots.reduce((sum, root) => sum + countObjects(root, false), 0);
-  return { roots, removeCrd, editImage, objects };
-}
-
-function pickEvenly(items, count) {
-  return Array.from({ length: Math.min(count, items.length) }, (_, index) => items[Math.floor((index * items.length) / count)]);
-}
-
-/** Objects a root renders; after the change, a root that drops its Gadget CRD loses it and its two Gadgets. */
-function countObjects(root, gadgetsRemoved) {
-  const crds = root.hasCrds ? CRD_ROOT_OBJECTS - (gadgetsRemoved ? 3 : 0) : 0;
-  return 1 + (root.usesBase ? BASE_OBJECTS : 0) + crds + root.deployments + root.services + root.configMaps;
-}
-
-/** Writes the whole repository as on main. */
-function writeRepository(dir, plan) {
-  writeSharedBase(join(dir, 'bases', 'common'));
-  for (const root of plan.roots) writeRoot(join(dir, 'apps', root.name), root);
-  writeFileSync(join(dir, 'README.md'), '# Synthetic Flux repository generated by prune-guard/bench/bench.mjs\n');
-}
-
-function writeSharedBase(dir) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'kustomization.yaml'),
-    joinLines([
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'resources:',
-      '  - service-account.yaml',
-      '  - network-policy.yaml',
-      '  - settings.yaml',
-    ]),
-  );
-  writeFileSync(
-    join(dir, 'service-account.yaml'),
-    joinLines(['apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: workload']),
-  );
-  writeFileSync(
-    join(dir, 'network-policy.yaml'),
-    joinLines([
-      'apiVersion: networking.k8s.io/v1',
-      'kind: NetworkPolicy',
-      'metadata:',
-      '  name: default-deny-ingress',
-      'spec:',
-      '  podSelector: {}',
-      '  policyTypes:',
-      '    - Ingress',
-    ]),
-  );
-  writeFileSync(
-    join(dir, 'settings.yaml'),
-    joinLines([
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: common-settings',
-      'data:',
-      '  LOG_FORMAT: json',
-      '  LOG_LEVEL: info',
-      '  OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector.observability:4317',
-    ]),
-  );
-}
-
-function writeRoot(dir, root) {
-  mkdirSync(dir, { recursive: true });
-  const resources = [
-    'namespace.yaml',
-    ...(root.usesBase ? ['../../bases/common'] : []),
-    ...(root.hasCrds ? ['crds.yaml', 'custom-resources.yaml'] : []),
-    'configmaps.yaml',
-    'services.yaml',
-    'deployments.yaml',
-  ];
-  writeFileSync(
-    join(dir, 'kustomization.yaml'),
-    joinLines([
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      `namespace: ${root.name}`,
-      'labels:',
-      '  - pairs:',
-      `      app.kubernetes.io/part-of: ${root.name}`,
-      'resources:',
-      ...resources.map((resource) => `  - ${resource}`),
-    ]),
-  );
-  writeFileSync(join(dir, 'namespace.yaml'), joinLines(['apiVersion: v1', 'kind: Namespace', 'metadata:', `  name: ${root.name}`]));
-  writeFileSync(join(dir, 'configmaps.yaml'), joinDocuments(range(root.configMaps).map((index) => renderConfigMap(root, index))));
-  writeFileSync(join(dir, 'services.yaml'), joinDocuments(range(root.services).map((index) => renderService(index))));
-  writeFileSync(join(dir, 'deployments.yaml'), joinDocuments(range(root.deployments).map((index) => renderDeployment(root, index, '1.0.0'))));
-  if (root.hasCrds) writeCustomResources(dir, root, true);
-}
-
-/** Writes the root's CRDs and custom resources, with or without the Gadget kind. */
-function writeCustomResources(dir, root, withGadgets) {
-  const group = `${root.name}.bench.example.com`;
-  const kinds = withGadgets ? ['Widget', 'Gadget'] : ['Widget'];
-  writeFileSync(join(dir, 'crds.yaml'), joinDocuments(kinds.map((kind) => renderCrd(group, kind))));
-  const resources = [
-    ...range(4).map((index) => renderCustomResource(group, 'Widget', index)),
-    ...(withGadgets ? range(2).map((index) => renderCustomResource(group, 'Gadget', index)) : []),
-  ];
-  writeFileSync(join(dir, 'custom-resources.yaml'), joinDocuments(resources));
-}
-
-/** Applies the branch's change: drop a CRD (and its objects) in some roots, bump an image in others. */
-function changeRepository(dir, plan) {
-  for (const root of plan.removeCrd) writeCustomResources(join(dir, 'apps', root.name), root, false);
-  for (const root of plan.editImage) {
-    const deployments = range(root.deployments).map((index) => renderDeployment(root, index, index === 0 ? '1.0.1' : '1.0.0'));
-    writeFileSync(join(dir, 'apps', root.name, 'deployments.yaml'), joinDocuments(deployments));
-  }
-}
-
-function renderConfigMap(root, index) {
-  // The first ones back the Deployments' envFrom, the rest are plain settings.
-  const name = index < root.deployments ? `svc-${pad(index)}-config` : `extra-${pad(index)}`;
-  return [
-    'apiVersion: v1',
-    'kind: ConfigMap',
-    'metadata:',
-    `  name: ${name}`,
-    'data:',
-    `  SERVICE_NAME: ${name}`,
-    '  HTTP_PORT: "8080"',
-    `  UPSTREAM_URL: http://svc-${pad((index + 1) % Math.max(1, root.services))}.${root.name}.svc.cluster.local`,
-    `  FEATURE_FLAGS: "search,${index % 2 === 0 ? 'beta' : 'stable'},cache"`,
-  ];
-}
-
-function renderService(index) {
-  return [
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: svc-${pad(index)}`,
-    'spec:',
-    '  selector:',
-    `    app.kubernetes.io/name: svc-${pad(index)}`,
-    '  ports:',
-    '    - name: http',
-    '      port: 80',
-    '      targetPort: http',
-  ];
-}
-
-function renderDeployment(root, index, tag) {
-  const name = `svc-${pad(index)}`;
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    `  name: ${name}`,
-    '  labels:',
-    `    app.kubernetes.io/name: ${name}`,
-    'spec:',
-    '  replicas: 2',
-    '  selector:',
-    '    matchLabels:',
-    `      app.kubernetes.io/name: ${name}`,
-    '  template:',
-    '    metadata:',
-    '      labels:',
-    `        app.kubernetes.io/name: ${name}`,
-    '    spec:',
-    `      serviceAccountName: ${root.usesBase ? 'workload' : 'default'}`,
-    '      containers:',
-    '        - name: app',
-    `          image: registry.example.com/${root.name}/${name}:${tag}`,
-    '          ports:',
-    '            - name: http',
-    '              containerPort: 8080',
-    '          envFrom:',
-    '            - configMapRef:',
-    `                name: ${name}-config`,
-    '          resources:',
-    '            requests:',
-    '              cpu: 50m',
-    '              memory: 64Mi',
-    '            limits:',
-    '              memory: 128Mi',
-    '          readinessProbe:',
-    '            httpGet:',
-    '              path: /healthz',
-    '              port: http',
-  ];
-}
-
-function renderCrd(group, kind) {
-  const singular = kind.toLowerCase();
-  return [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata:',
-    `  name: ${singular}s.${group}`,
-    'spec:',
-    `  group: ${group}`,
-    '  names:',
-    `    kind: ${kind}`,
-    `    listKind: ${kind}List`,
-    `    plural: ${singular}s`,
-    `    singular: ${singular}`,
-    '  scope: Namespaced',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema:',
-    '          type: object',
-    '          properties:',
-    '            spec:',
-    '              type: object',
-    '              properties:',
-    '                size:',
-    '                  type: integer',
-    '                color:',
-    '                  type: string',
-  ];
-}
-
-function renderCustomResource(group, kind, index) {
-  return [
-    `apiVersion: ${group}/v1`,
-    `kind: ${kind}`,
-    'metadata:',
-    `  name: ${kind.toLowerCase()}-${index}`,
-    'spec:',
-    `  size: ${index + 1}`,
-    `  color: ${['blue', 'green', 'red', 'amber'][index % 4]}`,
-  ];
-}
-
-function joinLines(lines) {
-  return `${lines.join('\n')}\n`;
-}
-
-function joinDocuments(documents) {
-  return documents.map(joinLines).join('---\n');
-}
-
-function range(count) {
-  return Array.from({ length: count }, (_, index) => index);
-}
-
-function pad(index) {
-  return String(index).padStart(3, '0');
-}
-
-/** Creates the synthetic repository: main with every root, then the branch with the change, checked out. */
-async function createRepository(dir, plan) {
-  mkdirSync(dir);
-  await runGit(dir, ['init', '--quiet', '--initial-branch=main']);
-  writeRepository(dir, plan);
-  await runGit(dir, ['add', '--all']);
-  await runGit(dir, ['commit', '--quiet', '--message', 'Synthetic Flux repository']);
-  await runGit(dir, ['checkout', '--quiet', '-b', BRANCH]);
-  changeRepository(dir, plan);
-  await runGit(dir, ['commit', '--quiet', '--all', '--message', 'Drop some CRDs, bump some images']);
-  await checkChangedRoots(dir, plan);
-}
-
-/**
- * Confirms that git sees exactly the planned roots as changed: the render counts below are
- * derived from the plan, so a generator slip would silently make the comparison unfair.
- */
-async function checkChangedRoots(dir, plan) {
-  const paths = (await runGit(dir, ['diff', '--name-only', 'main', BRANCH])).split('\n').filter(Boolean);
-  const touched = new Set(paths.map((path) => path.split('/').slice(0, 2).join('/')));
-  const planned = new Set([...plan.removeCrd, ...plan.editImage].map((root) => `apps/${root.name}`));
-  const same = touched.size === planned.size && [...touched].every((path) => planned.has(path));
-  if (!same) throw new BenchError(`the branch changes ${[...touched].join(', ')}, not the ${planned.size} planned roots`);
-}
-
-/** Builds one directory with bare kustomize and returns how long it took in milliseconds. */
-async function buildKustomization(kustomize, dir) {
+async function runPruneGuard(repo, kustomize, { cacheDir, args = [] }) {
+  const argv = [CLI, '--base', 'main', '--format', 'json', '--quiet', '--kustomize-bin', kustomize.bin, '--cache-dir', cacheDir, ...args];
+  const env = { ...process.env, CI: '', GITHUB_ACTIONS: '' };
   const start = performance.now();
-  // The same load restrictor prune-guard (and kustomize-controller) uses.
-  const { code, stderr } = await runCommand(kustomize.bin, [...kustomize.prefix, '--load-restrictor', 'LoadRestrictionsNone', dir]);
-  const elapsed = performance.now() - start;
-  if (code !== 0) throw new BenchError(`${kustomize.command} ${dir} failed: ${firstLine(stderr) || `exit code ${code}`}`);
-  return elapsed;
-}
-
-/** Builds the directories one after another; returns the sum of their times. */
-async function timeBuildsInSequence(kustomize, dirs) {
-  let total = 0;
-  for (const dir of dirs) total += await buildKustomization(kustomize, dir);
-  return total;
-}
-
-/** Builds the directories with `width` at once, as prune-guard does; returns the wall time. */
-async function timeBuildsInPool(kustomize, dirs, width) {
-  const start = performance.now();
-  await mapInPool(dirs, width, (dir) => buildKustomization(kustomize, dir));
-  return performance.now() - start;
-}
-
-/** Runs `task` over `items` with at most `width` at once; the first failure rejects. */
-async function mapInPool(items, width, task) {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-}
-
-/** Runs the bundled CLI on the synthetic repository; returns its wall time and parsed report. */
-async function timePruneGuard(repo, kustomize) {
-  const args = [CLI, '--base', 'main', '--format', 'json', '--kustomize-bin', kustomize.bin];
-  const start = performance.now();
-  const { code, stdout, stderr } = await runCommand(process.execPath, args, { cwd: repo });
-  const elapsed = performance.now() - start;
-  if (code !== 1) {
-    const why = code === 0 ? 'nothing blocked, but the removed CRDs must' : firstLine(stderr) || 'no message';
-    throw new BenchError(`prune-guard exited ${code}, expected 1: ${why}`);
-  }
-  let report;
+  const { code, stdout, stderr } = await runCommand(process.execPath, argv, { cwd: repo, env });
+  const ms = performance.now() - start;
+  if (code !== 0 && code !== 1) throw new BenchError(`prune-guard exited ${code} in ${repo}: ${firstLine(stderr) || 'no message'}`);
   try {
-    report = JSON.parse(stdout);
+    return { ms, code, report: JSON.parse(stdout) };
   } catch (error) {
     throw new BenchError(`prune-guard's JSON report does not parse: ${firstLine(error.message)}`);
   }
-  return { elapsed, report };
 }
 
-/** Adds a detached worktree of `ref` at `dir`; the caller removes it. */
-async function addWorktree(repo, dir, ref) {
-  await runGit(repo, ['worktree', 'add', '--quiet', '--detach', dir, ref]);
-}
-
-async function removeWorktree(repo, dir) {
-  try {
-    await runGit(repo, ['worktree', 'remove', '--force', dir]);
-  } catch {
-    // The temp directory, repository included, is deleted right after.
+/** Stops the bench when a run's verdict is not the one its scenario implies. */
+function checkVerdict(name, run, expected) {
+  const { summary } = run.report;
+  const actual = { code: run.code, prune: summary.prune, change: summary.change };
+  const wrong = Object.entries(expected).filter(([key, value]) => actual[key] !== value);
+  if (wrong.length > 0) {
+    throw new BenchError(`(${name}) prune-guard's verdict is off: ${wrong.map(([key, value]) => `${key} ${actual[key]}, expected ${value}`).join('; ')}`);
   }
 }
 
-function formatSeconds(milliseconds) {
-  return `${(milliseconds / 1000).toFixed(1)} s`;
+/** A fresh cache directory per run: a cold run reads nothing an earlier one wrote. */
+function createCacheDirs(temp) {
+  let count = 0;
+  return () => join(temp, 'caches', String(++count));
 }
 
-function formatCount(count) {
-  return count.toLocaleString('en-US');
+/** (a) and (b): a repository of plain kustomization roots. */
+async function benchRoots(temp, kustomize, options, { name, roots, change }) {
+  const plan = planRootsRepository({ roots, objectsPerRoot: 100, change });
+  const repo = join(temp, name);
+  logProgress(`(${name}) generating ${plan.roots.length} roots, ${plan.objects.toLocaleString('en-US')} objects`);
+  await createRepository(repo, (dir) => writeRootsRepository(dir, plan), { change: (dir) => changeRootsRepository(dir, plan) });
+  await runGit(repo, ['checkout', '--quiet', 'change']);
+  const changed = [...plan.removeCrd, ...plan.editImage];
+  const touched = new Set((await listChangedPaths(repo, 'change')).map((path) => path.split('/').slice(0, 2).join('/')));
+  if (touched.size !== changed.length) throw new BenchError(`(${name}) the branch changes ${touched.size} roots, not the ${changed.length} planned`);
+  const base = join(temp, `${name}-main`);
+  await runGit(repo, ['worktree', 'add', '--quiet', '--detach', base, 'main']);
+  const dirs = changed.flatMap((root) => [join(base, 'apps', root.name), join(repo, 'apps', root.name)]);
+  // Untimed: the first build pays for loading the binary from disk.
+  await buildKustomization(kustomize, dirs[0]);
+  const expected = { code: plan.removeCrd.length > 0 ? 1 : 0, prune: plan.removeCrd.length * 3, change: plan.editImage.length };
+  const cacheDir = createCacheDirs(temp);
+  logProgress(`(${name}) timing prune-guard and ${dirs.length} bare builds, ${options.runs} runs each`);
+  const pruneGuard = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }));
+  for (const run of pruneGuard.samples) checkVerdict(name, run, expected);
+  const width = availableParallelism();
+  const bare = await sampleMedian(options.runs, () => timeRun(async () => ({ pool: await timeBuildsInPool(kustomize, dirs, width) })));
+  const start = change === 'one' ? await sampleMedian(options.runs, () => timeRun(() => runCommand(process.execPath, [CLI, '--version']))) : undefined;
+  return { plan, pruneGuard, bare, start, builds: dirs.length };
 }
 
-function formatSigned(value, text) {
-  return `${value >= 0 ? '+' : '-'}${text}`;
+/** (c) and (d): the home-lab-shaped Flux repository. */
+async function benchFlux(temp, kustomize, options) {
+  const plan = planFluxRepository();
+  const repo = join(temp, 'flux');
+  logProgress(`(c) generating a Flux repository of ${plan.apps.length} apps, ${plan.units} Flux Kustomizations`);
+  await createRepository(repo, (dir) => writeFluxRepository(dir, plan), { bump: (dir) => bumpImage(dir, plan), 'remove-namespace': (dir) => removeNamespace(dir, plan) });
+  const appDir = getAppPath(repo, plan.bumped);
+  await buildKustomization(kustomize, appDir);
+  const bare = await sampleMedian(options.runs, () => timeRun(() => buildKustomization(kustomize, appDir)));
+  const cacheDir = createCacheDirs(temp);
+  await runGit(repo, ['checkout', '--quiet', 'bump']);
+  const bumpExpected = { code: 0, prune: 0, change: 1 };
+  logProgress(`(c) timing prune-guard on the image bump, cold, warm and --render all, ${options.runs} runs each`);
+  const cold = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }));
+  const warmDir = cacheDir();
+  await runPruneGuard(repo, kustomize, { cacheDir: warmDir });
+  const warm = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: warmDir }));
+  const all = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--render', 'all'] }));
+  for (const run of [...cold.samples, ...warm.samples, ...all.samples]) checkVerdict('c', run, bumpExpected);
+  let removal;
+  if (options.only.has('d')) {
+    await runGit(repo, ['checkout', '--quiet', 'remove-namespace']);
+    logProgress(`(d) timing prune-guard on the namespace removal, ${options.runs} runs`);
+    removal = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }));
+    for (const run of removal.samples) checkVerdict('d', run, { code: 1 });
+  }
+  return { plan, bare, cold, warm, all, removal };
 }
 
-/** Reports prune-guard's verdict, and says so when the counts differ from what the change implies. */
-function describeVerdict(report, plan) {
-  const { summary } = report;
-  const sum = (side) => report.units.reduce((total, unit) => total + (unit[side] ?? 0), 0);
-  const findings = Object.entries(summary.findings)
-    .map(([severity, count]) => `${count} ${severity}`)
-    .join(', ');
-  const crds = summary.pruneByKind?.CustomResourceDefinition ?? 0;
-  const lines = [
-    `prune-guard: exit 1, ${formatCount(summary.prune)} to prune (${crds} CRDs), ${formatCount(summary.change)} to change, ` +
-      `${report.findings.length} findings (${findings}); ${formatCount(sum('before'))} objects before, ${formatCount(sum('after'))} after`,
-  ];
-  const expected = {
-    prune: plan.removeCrd.length * 3,
-    change: plan.editImage.length,
-    before: plan.objects,
-  };
-  if (summary.prune !== expected.prune || summary.change !== expected.change || sum('before') !== expected.before) {
+function formatSeconds(ms) {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function formatRatio(value) {
+  return `${value.toFixed(value < 10 ? 2 : 1)}x`;
+}
+
+/** One figure with its target and the samples behind the median. */
+function describeRatio(ratio, target, samples) {
+  const verdict = ratio <= target ? 'meets' : 'misses';
+  return `${formatRatio(ratio)} (target <= ${target}x: ${verdict}; runs ${samples.map((sample) => formatSeconds(sample.ms)).join(', ')})`;
+}
+
+function printResults({ kustomize, runs, a, b, c }) {
+  const lines = [`prune-guard bench: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${kustomize.command}, median of ${runs} runs`];
+  if (a) {
+    const floor = a.start.median.ms + a.bare.median.pool;
     lines.push(
-      `note: the change implies ${expected.prune} to prune, ${expected.change} to change, ${formatCount(expected.before)} objects before`,
+      `(a) one changed root of ${a.plan.roots.length} (${a.plan.objects.toLocaleString('en-US')} objects)`,
+      `    prune-guard ${formatSeconds(a.pruneGuard.median.ms)}, ${a.pruneGuard.median.report.stats.builds} builds; floor ${formatSeconds(floor)} (start ${formatSeconds(a.start.median.ms)} + 2 bare builds ${formatSeconds(a.bare.median.pool)})`,
+      `    ratio ${describeRatio(a.pruneGuard.median.ms / floor, 2.5, a.pruneGuard.samples)}`,
     );
   }
-  return lines;
-}
-
-function printTable({ plan, cpus, kustomize, pruneGuard, needed, naive, verdict, setupMs, totalMs }) {
-  const changedRoots = plan.removeCrd.length + plan.editImage.length;
-  const rows = [
-    ['prune-guard (end to end)', formatSeconds(pruneGuard.elapsed)],
-    [
-      `bare ${kustomize.command}, renders it needed (${formatCount(needed.count)})`,
-      `${formatSeconds(needed.pool)} in a pool of ${cpus}   (${formatSeconds(needed.sequence)} one after another)`,
-    ],
-    ...(naive ? [[`bare ${kustomize.command}, every root twice (${formatCount(naive.count)})`, `${formatSeconds(naive.pool)} in a pool of ${cpus}`]] : []),
-  ];
-  const overhead = pruneGuard.elapsed - needed.pool;
-  rows.push([
-    'overhead over the needed bare builds',
-    `${formatSigned(overhead, formatSeconds(Math.abs(overhead)))} (${formatSigned(overhead, `${Math.round((Math.abs(overhead) / needed.pool) * 100)}%`)})`,
-  ]);
-  const width = Math.max(...rows.map(([label]) => label.length)) + 3;
-  const lines = [
-    `prune-guard bench: ${formatCount(plan.roots.length)} roots, ${formatCount(plan.objects)} objects (${changedRoots} changed roots), ${cpus} CPUs`,
-    ...rows.map(([label, value]) => `  ${label.padEnd(width)}${value}`),
-    ...verdict.map((line) => `  ${line}`),
-    `  bench took ${formatSeconds(totalMs)} in all (${formatSeconds(setupMs)} generating the repository)`,
-  ];
+  if (b) {
+    lines.push(
+      `(b) all ${b.plan.roots.length} roots changed (${b.plan.objects.toLocaleString('en-US')} objects)`,
+      `    prune-guard ${formatSeconds(b.pruneGuard.median.ms)}, ${b.pruneGuard.median.report.stats.builds} builds; ${b.builds} bare builds in a pool of ${availableParallelism()} ${formatSeconds(b.bare.median.pool)}`,
+      `    ratio ${describeRatio(b.pruneGuard.median.ms / b.bare.median.pool, 1.3, b.pruneGuard.samples)}`,
+    );
+  }
+  if (c) {
+    const bare = c.bare.median.ms;
+    const builds = (run) => `${run.median.report.stats.builds} builds, ${run.median.report.stats.cached} from the cache, ${run.median.report.stats.identical} identical units not rendered`;
+    lines.push(
+      `(c) Flux repository of ${c.plan.apps.length} apps (${c.plan.units} Flux Kustomizations), one image bump; one bare app build ${formatSeconds(bare)}`,
+      `    cold ${formatSeconds(c.cold.median.ms)}: ${builds(c.cold)} (target <= 12 builds: ${c.cold.median.report.stats.builds <= 12 ? 'meets' : 'misses'})`,
+      `         ratio ${describeRatio(c.cold.median.ms / bare, 30, c.cold.samples)}`,
+      `    warm ${formatSeconds(c.warm.median.ms)}: ${builds(c.warm)}`,
+      `         ratio ${formatRatio(c.warm.median.ms / bare)} (lower than cold: ${c.warm.median.ms < c.cold.median.ms ? 'yes' : 'no'}; runs ${c.warm.samples.map((sample) => formatSeconds(sample.ms)).join(', ')})`,
+      `    --render all ${formatSeconds(c.all.median.ms)}: ${builds(c.all)}`,
+    );
+    if (c.removal) {
+      lines.push(
+        `(d) the same repository, namespace ${c.plan.removedNamespace} removed: ${formatSeconds(c.removal.median.ms)}, ${builds(c.removal)}`,
+        `    ratio to (c) --render all ${describeRatio(c.removal.median.ms / c.all.median.ms, 2, c.removal.samples)}`,
+      );
+    }
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -611,20 +204,14 @@ function logProgress(message) {
 /** Runs the benchmark; returns the exit code. */
 async function main() {
   const benchStart = performance.now();
-  const options = parseOptions(process.argv.slice(2), process.env);
+  const options = parseOptions(process.argv.slice(2));
   if (options.help) {
     process.stdout.write(USAGE);
     return 0;
   }
   if (!existsSync(CLI)) throw new BenchError(`${CLI} not found: run npm run build first (npm run bench does)`);
   const kustomize = findKustomize(process.env);
-  const cpus = availableParallelism();
-  const plan = planRepository(options);
-
   const temp = mkdtempSync(join(tmpdir(), 'prune-guard-bench-'));
-  const repo = join(temp, 'repo');
-  const baseSide = join(temp, 'main');
-  let worktreeAdded = false;
   const removeTemp = () => rmSync(temp, { recursive: true, force: true });
   // Ctrl-C skips `finally`: end our children and remove the temp directory here.
   const onSignal = (signal) => {
@@ -635,47 +222,13 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    logProgress(`generating ${formatCount(plan.roots.length)} roots, ${formatCount(plan.objects)} objects in ${temp}`);
-    await createRepository(repo, plan);
-    await addWorktree(repo, baseSide, 'main');
-    worktreeAdded = true;
-    const setupMs = performance.now() - benchStart;
-
-    const changed = new Set([...plan.removeCrd, ...plan.editImage]);
-    const headDirs = plan.roots.map((root) => join(repo, 'apps', root.name));
-    const baseDirs = plan.roots.map((root) => join(baseSide, 'apps', root.name));
-    const neededDirs = [...plan.roots.flatMap((root, index) => (changed.has(root) ? [baseDirs[index]] : [])), ...headDirs];
-
-    // Untimed: the first build pays for loading the binary from disk, whichever line runs first.
-    await buildKustomization(kustomize, headDirs[0]);
-
-    logProgress('timing prune-guard');
-    const pruneGuard = await timePruneGuard(repo, kustomize);
-    logProgress(`timing ${neededDirs.length} bare builds in a pool of ${cpus}`);
-    const neededPool = await timeBuildsInPool(kustomize, neededDirs, cpus);
-    logProgress(`timing ${neededDirs.length} bare builds one after another`);
-    const neededSequence = await timeBuildsInSequence(kustomize, neededDirs);
-    let naive;
-    if (options.naive) {
-      const naiveDirs = [...baseDirs, ...headDirs];
-      logProgress(`timing ${naiveDirs.length} bare builds (every root on both sides) in a pool of ${cpus}`);
-      naive = { count: naiveDirs.length, pool: await timeBuildsInPool(kustomize, naiveDirs, cpus) };
-    }
-
-    printTable({
-      plan,
-      cpus,
-      kustomize,
-      pruneGuard,
-      needed: { count: neededDirs.length, pool: neededPool, sequence: neededSequence },
-      naive,
-      verdict: describeVerdict(pruneGuard.report, plan),
-      setupMs,
-      totalMs: performance.now() - benchStart,
-    });
+    const a = options.only.has('a') ? await benchRoots(temp, kustomize, options, { name: 'a', roots: 200, change: 'one' }) : undefined;
+    const b = options.only.has('b') ? await benchRoots(temp, kustomize, options, { name: 'b', roots: 60, change: 'all' }) : undefined;
+    const c = options.only.has('c') ? await benchFlux(temp, kustomize, options) : undefined;
+    printResults({ kustomize, runs: options.runs, a, b, c });
+    process.stdout.write(`bench took ${formatSeconds(performance.now() - benchStart)}\n`);
     return 0;
   } finally {
-    if (worktreeAdded) await removeWorktree(repo, baseSide);
     removeTemp();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -40647,6 +40647,15 @@ var BUILTIN_API_GROUPS = /* @__PURE__ */ new Set([
   "events.k8s.io",
   "extensions"
 ]);
+var FLUX_API_GROUPS = /* @__PURE__ */ new Set([
+  "fluxcd.controlplane.io",
+  "helm.toolkit.fluxcd.io",
+  "image.toolkit.fluxcd.io",
+  "kustomize.toolkit.fluxcd.io",
+  "notification.toolkit.fluxcd.io",
+  "source.extensions.fluxcd.io",
+  "source.toolkit.fluxcd.io"
+]);
 function formatGroupKind({ group: group2, kind }) {
   return group2 === "" ? kind : `${kind}.${group2}`;
 }
@@ -40664,7 +40673,7 @@ function createScopeResolver(crdScopes, extraClusterScoped = []) {
     getScope: (groupKind) => {
       const key = formatGroupKind(groupKind);
       if (cluster.has(key)) return "cluster";
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return "namespaced";
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group) || FLUX_API_GROUPS.has(groupKind.group)) return "namespaced";
       return "unknown";
     }
   };

@@ -62,6 +62,23 @@ export const BUILTIN_API_GROUPS: ReadonlySet<string> = new Set([
   'extensions',
 ]);
 
+/**
+ * Flux's own API groups (the toolkit controllers, source-watcher and the Flux Operator):
+ * every kind they define is namespaced. Repositories rarely commit these CRDs (bootstrap or
+ * the operator installs them), and a pull request touches a HelmRelease or Kustomization
+ * more often than anything else, so their scope is known without a render of the CRD. A
+ * CRD in a render that says otherwise still wins.
+ */
+export const FLUX_API_GROUPS: ReadonlySet<string> = new Set([
+  'fluxcd.controlplane.io',
+  'helm.toolkit.fluxcd.io',
+  'image.toolkit.fluxcd.io',
+  'kustomize.toolkit.fluxcd.io',
+  'notification.toolkit.fluxcd.io',
+  'source.extensions.fluxcd.io',
+  'source.toolkit.fluxcd.io',
+]);
+
 /** Answers the scope of a group/kind. */
 export interface ScopeResolver {
   /** Cluster for cluster-scoped kinds, namespaced for namespaced ones, unknown when nothing says. */
@@ -74,8 +91,8 @@ export function formatGroupKind({ group, kind }: GroupKind): string {
 }
 
 /**
- * Creates a resolver from the built-in table, CRDs seen in any render (their `spec.scope`)
- * and kinds the user declares cluster-scoped.
+ * Creates a resolver from the built-in table, CRDs seen in any render (their `spec.scope`),
+ * kinds the user declares cluster-scoped and Flux's own groups.
  */
 export function createScopeResolver(
   crdScopes: Iterable<{ groupKind: GroupKind; clusterScoped: boolean }>,
@@ -94,7 +111,7 @@ export function createScopeResolver(
     getScope: (groupKind) => {
       const key = formatGroupKind(groupKind);
       if (cluster.has(key)) return 'cluster';
-      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group)) return 'namespaced';
+      if (namespaced.has(key) || BUILTIN_API_GROUPS.has(groupKind.group) || FLUX_API_GROUPS.has(groupKind.group)) return 'namespaced';
       return 'unknown';
     },
   };

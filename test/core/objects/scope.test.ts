@@ -37,10 +37,21 @@ describe('createScopeResolver', () => {
     ['cert-manager.io', 'Issuer', 'unknown'],
     ['monitoring.coreos.com', 'ServiceMonitor', 'unknown'],
     ['example.com', 'Tenant', 'cluster'],
+    // Flux's own kinds are namespaced without their CRDs in any render.
+    ['helm.toolkit.fluxcd.io', 'HelmRelease', 'namespaced'],
+    ['source.toolkit.fluxcd.io', 'OCIRepository', 'namespaced'],
+    ['fluxcd.controlplane.io', 'ResourceSet', 'namespaced'],
     // Kind alone is not scope: a custom Namespace kind is not the core one.
     ['example.com', 'Namespace', 'unknown'],
   ])('%s %s is %s', (group, kind, scope) => {
     expect(resolver.getScope({ group, kind })).toBe(scope);
+  });
+});
+
+describe('createScopeResolver with a CRD for a Flux group', () => {
+  it('takes the scope the CRD gives over the namespaced default', () => {
+    const crds = collectCrdScopes(toDocs(yamlDocs(crdYaml('odds', 'helm.toolkit.fluxcd.io', 'Odd', 'Cluster'))));
+    expect(createScopeResolver(crds).getScope({ group: 'helm.toolkit.fluxcd.io', kind: 'Odd' })).toBe('cluster');
   });
 });
 
