@@ -28035,9 +28035,9 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync16, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36244,6 +36244,7 @@ async function postSuggestions(gateway, fixes, commitId) {
 // src/render/git.ts
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36336,12 +36337,30 @@ function lookUp(env, name, platform2) {
 
 // src/render/cleanup.ts
 var pending = /* @__PURE__ */ new Set();
+var background = /* @__PURE__ */ new Set();
 function registerCleanup(cleanup) {
   pending.add(cleanup);
   return () => {
     if (!pending.delete(cleanup)) return;
     cleanup();
   };
+}
+function releaseInBackground(cleanup, release) {
+  if (!pending.has(cleanup)) return;
+  const done = release().then(
+    () => void pending.delete(cleanup),
+    () => {
+      if (!pending.delete(cleanup)) return;
+      try {
+        cleanup();
+      } catch {
+      }
+    }
+  ).finally(() => background.delete(done));
+  background.add(done);
+}
+async function settleBackgroundRemovals() {
+  while (background.size > 0) await Promise.all([...background]);
 }
 function runPendingCleanups() {
   for (const cleanup of [...pending]) {
@@ -36354,6 +36373,7 @@ function runPendingCleanups() {
 }
 async function exitWhenFlushed(code) {
   for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+  await settleBackgroundRemovals();
   runPendingCleanups();
   return code === void 0 ? process.exit() : process.exit(code);
 }
@@ -36420,12 +36440,19 @@ async function addTemporaryWorktree(git, commit) {
   };
   const dispose = registerCleanup(remove);
   try {
-    await git.run(["worktree", "add", "--detach", "--force", dir, commit]);
+    await git.run(["worktree", "add", "--detach", "--force", dir, commit]).catch(
+      // Once more: another run's prune in the same repository can take a worktree half made.
+      () => git.run(["worktree", "add", "--detach", "--force", dir, commit])
+    );
   } catch (error2) {
     dispose();
     throw error2;
   }
-  return { dir, dispose };
+  const release = () => releaseInBackground(remove, async () => {
+    await git.run(["worktree", "remove", "--force", dir]);
+    await rm2(dir, { recursive: true, force: true });
+  });
+  return { dir, dispose, release };
 }
 async function listWorkingTreeFiles(git) {
   const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
@@ -41320,8 +41347,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync9, statSync as statSync7 } from "node:fs";
-import { join as join13, relative as relative9 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
+import { join as join14, relative as relative10 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -41346,7 +41373,8 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3 } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname3, join as join5, relative as relative2 } from "node:path";
 
@@ -41535,8 +41563,7 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 
 // src/render/kustomize/read-kustomization.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join4, relative, resolve as resolve2, sep as sep4 } from "node:path";
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
@@ -41554,13 +41581,25 @@ function isRemoteReference(value) {
 }
 var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
 function readKustomization(dir, show2, confinement) {
+  const memo = confinement ? readMemo(confinement) : void 0;
+  if (memo?.has(dir)) return memo.get(dir);
   const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  if (confinement && !isInside(confinement, file)) {
-    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
-  }
-  const text = readFileSync3(file, "utf8");
+  let kustomization;
+  if (!file) kustomization = void 0;
+  else if (confinement && !isInside(confinement, file)) {
+    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
+  } else kustomization = parseKustomization(dir, file, readFileSync3(file, "utf8"), show2, confinement);
+  memo?.set(dir, kustomization);
+  return kustomization;
+}
+var memos = /* @__PURE__ */ new WeakMap();
+function readMemo(confinement) {
+  let memo = memos.get(confinement);
+  if (!memo) memos.set(confinement, memo = /* @__PURE__ */ new Map());
+  return memo;
+}
+function parseKustomization(dir, file, text, show2, confinement) {
   const lineCounter = new import_yaml5.LineCounter();
   const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
@@ -41687,13 +41726,13 @@ function listInlineEntries(list) {
 function isComponent(kind) {
   return (0, import_yaml5.isScalar)(kind) && kind.value === "Component";
 }
-function readKustomizationGraph(root, show2, confinement) {
+function readKustomizationGraph(root, show2, confinement, rootKustomization) {
   const seen = /* @__PURE__ */ new Map();
   const queue = [{ dir: root }];
   while (queue.length > 0) {
     const { dir, pluginOf } = queue.shift();
     if (seen.has(dir)) continue;
-    let kustomization = readKustomization(dir, show2, confinement);
+    let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
       const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
@@ -41725,53 +41764,6 @@ function findKustomizationRoots(dir, show2, confinement) {
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function createInputFiles(markers = []) {
-  return { markers, facts: /* @__PURE__ */ new Map() };
-}
-function readGraphInputs(graph, treeRoot, files, options = {}) {
-  const { confinement } = options;
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    const link = lstatSync(path2, { throwIfNoEntry: false });
-    if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat2 = link.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false }) : link;
-    if (!stat2) return;
-    if (stat2.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join4(path2, entry.name), false);
-    }
-  };
-  const hash = createHash4("sha256");
-  let remote2 = false;
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const url of [...kustomization.remotes.keys()].sort()) {
-      hash.update(`remote\0${url}\0`);
-      remote2 = true;
-    }
-  }
-  const markers = /* @__PURE__ */ new Set();
-  for (const path2 of [...inputs].sort()) {
-    let facts = files.facts.get(path2);
-    if (facts === void 0) {
-      const bytes = readFileSync3(path2);
-      const text = bytes.toString("utf8");
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      facts = { digest: createHash4("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
-      files.facts.set(path2, facts);
-    }
-    for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${facts.digest}\0`);
-  }
-  return { hash: hash.digest("hex"), markers, remote: remote2 };
-}
 function toPosix(path2) {
   return sep4 === "/" ? path2 : path2.split(sep4).join("/");
 }
@@ -41802,7 +41794,9 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   const base = mkdtempSync2(join5(tmpdir2(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync3(base, { recursive: true, force: true }));
+  const cleanup = () => rmSync3(base, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  const release = () => releaseInBackground(cleanup, () => rm3(base, { recursive: true, force: true }));
   const root = join5(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -41817,7 +41811,7 @@ function createArtifact(source, options = {}) {
     dispose();
     throw error2;
   }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
@@ -41852,7 +41846,7 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = lstatSync2(join5(from, file), { throwIfNoEntry: false });
+    const stat2 = lstatSync(join5(from, file), { throwIfNoEntry: false });
     if (stat2?.isSymbolicLink()) dropLink(join5(from, file));
     if (!stat2?.isFile()) continue;
     mkdirSync2(dirname3(join5(to, file)), { recursive: true });
@@ -41872,7 +41866,7 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join10, posix, relative as relative7 } from "node:path";
 
@@ -41914,7 +41908,7 @@ function isUnderPath(file, path2) {
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname4, join as join7, relative as relative4 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -41931,14 +41925,32 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
-    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
+    const graph = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph, prepare: () => graph, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph) };
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join7(buildDir, "kustomization.yaml");
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
+  const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
+  const outside = listOutsideReferences(planned);
+  const withOriginal = (graph) => {
+    const [, ...rest] = graph.kustomizations;
+    return original ? { root: buildDir, kustomizations: [original, ...rest] } : graph;
+  };
+  let built;
+  return {
+    graph: withOriginal(planned),
+    prepare: () => built ??= withOriginal(writeBuildDirectory(artifact, dir, buildDir, text, show2)),
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside
+  };
+}
+function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   if (!existsSync4(join7(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
@@ -41947,17 +41959,7 @@ function planFluxBuild(artifact, ks, show2) {
     }
     writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
   }
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show2, confinement);
-  const outside = listOutsideReferences(graph);
-  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside
-  };
+  return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
   const value = (0, import_yaml6.parse)(readFileSync6(file, "utf8"));
@@ -42049,12 +42051,13 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 // src/render/kustomize/render-root.ts
 var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join9, relative as relative6, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname5, isAbsolute, join as join8, relative as relative5 } from "node:path";
@@ -42209,7 +42212,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join8(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join8(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -42296,10 +42299,14 @@ async function renderRoot(runner, request2) {
     }
   }
   const buildRoot = overlay?.buildRoot ?? graph.root;
-  let removeWrapper;
+  let releaseWrapper;
   try {
     const wrapper = request2.provenance ? mkdtempSync4(join9(tmpdir4(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync5(wrapper, { recursive: true, force: true }));
+    if (wrapper) {
+      const cleanup = () => rmSync5(wrapper, { recursive: true, force: true });
+      registerCleanup(cleanup);
+      releaseWrapper = () => releaseInBackground(cleanup, () => rm4(wrapper, { recursive: true, force: true }));
+    }
     if (wrapper) {
       const target = toPosix(relative6(wrapper, buildRoot));
       writeFileSync4(
@@ -42328,13 +42335,14 @@ buildMetadata: [originAnnotations]
     request2.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
+    const origins = /* @__PURE__ */ new Map();
     return objects.map((body) => {
-      const { body: clean, origin } = takeOriginAnnotation(body);
+      const { body: clean, origin } = takeOriginAnnotation(body, origins);
       const provenance = origin ? resolver(origin, clean) : void 0;
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    removeWrapper?.();
+    releaseWrapper?.();
     overlay?.dispose();
   }
 }
@@ -42352,20 +42360,25 @@ function nameRemoteFiles(message, remoteFiles) {
 function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function takeOriginAnnotation(body) {
+function takeOriginAnnotation(body, parsed) {
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
   if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
   const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
   const { annotations: _removed, ...otherMetadata } = metadata;
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
-  let origin;
-  try {
-    origin = (0, import_yaml9.parse)(String(raw));
-  } catch {
-    origin = void 0;
+  const text = String(raw);
+  if (!parsed.has(text)) {
+    let value;
+    try {
+      value = (0, import_yaml9.parse)(text);
+    } catch {
+      value = void 0;
+    }
+    parsed.set(text, isRecord(value) ? value : void 0);
   }
-  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
+  const origin = parsed.get(text);
+  return { body: { ...body, metadata: cleanMetadata }, ...origin ? { origin } : {} };
 }
 function createUnalias(aliases) {
   if (!aliases || aliases.size === 0) return (path2) => path2;
@@ -42535,7 +42548,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error2);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash6("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -42740,7 +42753,7 @@ function createSyncKustomization(path2, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative8 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -42785,7 +42798,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join11(artifact.root, name);
   rmSync6(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -42963,6 +42976,58 @@ function normalizeGitUrl(url) {
   return value.replace(/:\d+\//, "/").toLowerCase();
 }
 
+// src/render/kustomize/graph-inputs.ts
+import { createHash as createHash8 } from "node:crypto";
+import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+import { join as join12, relative as relative9 } from "node:path";
+function createInputFiles(markers = []) {
+  return { markers, facts: /* @__PURE__ */ new Map() };
+}
+function readGraphInputs(graph, treeRoot, files, options = {}) {
+  const { confinement } = options;
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    const link = lstatSync2(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat2 = link.isSymbolicLink() ? statSync6(path2, { throwIfNoEntry: false }) : link;
+    if (!stat2) return;
+    if (stat2.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync8(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join12(path2, entry.name), false);
+    }
+  };
+  const hash = createHash8("sha256");
+  let remote2 = false;
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const url of [...kustomization.remotes.keys()].sort()) {
+      hash.update(`remote\0${url}\0`);
+      remote2 = true;
+    }
+  }
+  const markers = /* @__PURE__ */ new Set();
+  for (const path2 of [...inputs].sort()) {
+    let facts = files.facts.get(path2);
+    if (facts === void 0) {
+      const bytes = readFileSync10(path2);
+      const text = bytes.toString("utf8");
+      const bomb = findAliasBomb(text);
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      facts = { digest: createHash8("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+      files.facts.set(path2, facts);
+    }
+    for (const marker of facts.markers) markers.add(marker);
+    hash.update(`file\0${toPosix(relative9(treeRoot, path2))}\0${facts.digest}\0`);
+  }
+  return { hash: hash.digest("hex"), markers, remote: remote2 };
+}
+
 // src/render/pool.ts
 async function mapInPool(items, width, task) {
   const results = new Array(items.length);
@@ -42985,28 +43050,28 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-cache.ts
 import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync8, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync6, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join12(options.dir, "renders");
+  const root = join13(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join13(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path2 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync(readFileSync10(path2)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync(readFileSync11(path2)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path2, now, now);
@@ -43021,7 +43086,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join12(path2, ".."), { recursive: true });
+          mkdirSync6(join13(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile2(temporary, bytes);
@@ -43048,11 +43113,11 @@ function isDoc(value) {
 function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
-  for (const bucket of readdirSync8(root)) {
-    const dir = join12(root, bucket);
-    for (const name of readdirSync8(dir)) {
-      const path2 = join12(dir, name);
-      const stat2 = statSync6(path2, { throwIfNoEntry: false });
+  for (const bucket of readdirSync9(root)) {
+    const dir = join13(root, bucket);
+    for (const name of readdirSync9(dir)) {
+      const path2 = join13(dir, name);
+      const stat2 = statSync7(path2, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
         rmSync7(path2, { force: true });
@@ -43247,14 +43312,14 @@ async function compareFluxSides(sides, context) {
     const afterScan = scan(sides.after);
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
-      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative9(artifact.root, from), relative9(artifact.root, to)])]);
-          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative10(artifact.root, from), relative10(artifact.root, to)])]);
+          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
             counts[cached ? "cached" : "builds"]++;
@@ -43280,7 +43345,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join14(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -43311,14 +43376,14 @@ async function compareFluxSides(sides, context) {
   } catch (error2) {
     throw maskError(error2, createSecretMask(secretValues));
   } finally {
-    for (const artifact of artifacts) artifact.dispose();
+    for (const artifact of artifacts) artifact.release();
   }
 }
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path2) => {
-    const full = join13(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync7(full).isDirectory();
+    const full = join14(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync8(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -43332,11 +43397,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join13(dir, entry.name), path2);
+      walk(join14(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -43455,8 +43520,8 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync8 } from "node:fs";
-import { join as join14, relative as relative10 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync9 } from "node:fs";
+import { join as join15, relative as relative11 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -43465,7 +43530,7 @@ async function compareSides(comparison, context) {
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative11(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -43507,17 +43572,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync9(join14(before.root, path2)) && !existsSync9(join14(after.root, path2))) {
+    if (!existsSync9(join15(before.root, path2)) && !existsSync9(join15(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join14(side.root, path2);
+      const dir = join15(side.root, path2);
       if (!existsSync9(dir)) continue;
-      if (!statSync8(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative10(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative11(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -43532,13 +43597,13 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join14(side.root, name);
+      const dir = join15(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative10(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative11(side.root, ref.file)) }));
         continue;
       }
       const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
@@ -43571,24 +43636,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync11, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
-import { join as join15, posix as posix3, relative as relative11 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
+import { join as join16, posix as posix3, relative as relative12 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join16(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join15(root, path2);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync9(absolute).isFile() && statSync9(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync11(absolute, "utf8") : void 0);
+        const absolute = join16(root, path2);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -43607,8 +43672,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
+    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join16(dir, entry.name));
     }
   };
   walk(root);
@@ -43617,11 +43682,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join15(dir, entry.name);
+      const path2 = join16(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative11(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative12(root, path2)));
     }
   };
   walk(root);
@@ -43629,9 +43694,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join17(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -43643,12 +43708,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join18 } from "node:path";
+import { readFileSync as readFileSync14 } from "node:fs";
+import { join as join19 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync12 } from "node:fs";
-import { join as join17 } from "node:path";
+import { readFileSync as readFileSync13 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -43866,9 +43931,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join17(planning.beforeRoot, group2.source);
+    const file = join18(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync12(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -43919,8 +43984,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join18(planning.head.root, path2);
-  const original = readFileSync13(headFile, "utf8");
+  const headFile = join19(planning.head.root, path2);
+  const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -44015,7 +44080,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync13(join18(planning.head.root, path2), "utf8");
+  const original = readFileSync14(join19(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -44035,20 +44100,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync14 } from "node:fs";
-import { join as join20 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync15 } from "node:fs";
+import { join as join21 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync11, readdirSync as readdirSync11 } from "node:fs";
-import { dirname as dirname7, join as join19, relative as relative12 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync12 } from "node:fs";
+import { dirname as dirname7, join as join20, relative as relative13 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join19(root, group2.kustomization));
+  const kustomizationDir = dirname7(join20(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative12(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative13(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -44064,12 +44129,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join20(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative12(kustomizationDir, join19(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative13(kustomizationDir, join20(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -44087,8 +44152,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join19(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync11(headDir) ? readdirSync11(headDir) : []);
+  const headDir = dirname7(join20(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync11(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -44102,7 +44167,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative12(planning.head.root, join19(headDir, name))), content }],
+    files: [{ path: toPosix(relative13(planning.head.root, join20(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -44210,12 +44275,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join20(planning.head.root, group2.kustomization);
+  const headFile = join21(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync14(headFile, "utf8");
-  const beforeFile = join20(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync14(beforeFile, "utf8")) : [];
+  const headText = readFileSync15(headFile, "utf8");
+  const beforeFile = join21(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -44367,13 +44432,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join23, resolve as resolve7 } from "node:path";
+import { join as join24, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync10 } from "node:fs";
+import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join21, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join22, resolve as resolve4 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -44403,13 +44468,13 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
-  const stat2 = statSync10(kustomize);
+  const stat2 = statSync11(kustomize);
   return {
     command,
     identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync5(join21(tmpdir5(), "prune-guard-home-"));
+      const home = mkdtempSync5(join22(tmpdir5(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -44491,7 +44556,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -44563,8 +44628,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync15, statSync as statSync11 } from "node:fs";
-import { join as join22 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
+import { join as join23 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -44573,16 +44638,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join22(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join23(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync15(path2, "utf8");
+    text = readFileSync16(path2, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -44610,12 +44675,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join22(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join23(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join22(root, name);
+    const path2 = join23(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync11(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync15(path2, "utf8");
+    if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync16(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -44650,35 +44715,40 @@ function createProgressTracker(listener) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync12 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative13, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative14, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative13(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative14(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
-  const repoUrl = await getOriginUrl(git);
-  const headCommit = await resolveCommit(git, source.head ?? "HEAD");
-  const baseRef = source.base ?? await findDefaultBase(git);
+  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-  const policyFiles = /* @__PURE__ */ new Map();
-  for (const name of configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES) {
-    const text = await readFileAtCommit(git, policyCommit, name);
-    if (text !== void 0) policyFiles.set(name, text);
-  }
   const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative13(git.root, resolve6(realCwd, path2));
+    const rel = relative14(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
-  const baseCheckout = await addTemporaryWorktree(git, mergeBase);
-  checkouts.push(baseCheckout);
+  const readPolicyFiles = async () => {
+    const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+    const names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
+    return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
+  };
+  const checkOut = (commit) => addTemporaryWorktree(git, commit).then((checkout) => {
+    checkouts.push(checkout);
+    return checkout;
+  });
+  const [baseCheckout, policyFiles, head] = await Promise.all([
+    checkOut(mergeBase),
+    readPolicyFiles(),
+    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git)
+  ]);
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -44687,18 +44757,15 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
-  if (!source.head) {
-    const files = await listWorkingTreeFiles(git);
-    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+  if (Array.isArray(head)) {
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after: after2 };
   }
-  const headCheckout = await addTemporaryWorktree(git, headCommit);
-  checkouts.push(headCheckout);
   const after = {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
-    root: headCheckout.dir,
-    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
-    confinement: createConfinement(headCheckout.dir)
+    root: head.dir,
+    show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(head.dir)
   };
   return { ...common, before, after };
 }
@@ -44710,7 +44777,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync12(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync13(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -44725,7 +44792,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join23(before.root, path2)) || declaresFluxKustomizations(join23(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join24(before.root, path2)) || declaresFluxKustomizations(join24(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -44764,7 +44831,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join23(env.XDG_CACHE_HOME || join23(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join24(env.XDG_CACHE_HOME || join24(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -44800,7 +44867,7 @@ async function runWithTree(options, dependencies = {}) {
   } finally {
     plan?.render.remote.fetcher.close();
     await plan?.render.renders?.close();
-    for (const checkout of checkouts) checkout.dispose();
+    for (const checkout of checkouts) checkout.release();
   }
 }
 function compare2(plan, options) {
@@ -44871,7 +44938,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync16(path2, "utf8"));
+  const payload = JSON.parse(readFileSync17(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -44917,7 +44984,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync16(join24(git.root, path2), "utf8");
+    const merged = readFileSync17(join25(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -45061,10 +45128,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join24(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join25(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync7(dir, { recursive: true });
-  const jsonPath = join24(dir, "report.json");
-  const markdownPath = join24(dir, "summary.md");
+  const jsonPath = join25(dir, "report.json");
+  const markdownPath = join25(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync16, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join24, relative as relative14 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname8, join as join25, relative as relative15 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9592,12 +9592,30 @@ function compareFindings(a, b) {
 
 // src/render/cleanup.ts
 var pending = /* @__PURE__ */ new Set();
+var background = /* @__PURE__ */ new Set();
 function registerCleanup(cleanup) {
   pending.add(cleanup);
   return () => {
     if (!pending.delete(cleanup)) return;
     cleanup();
   };
+}
+function releaseInBackground(cleanup, release) {
+  if (!pending.has(cleanup)) return;
+  const done = release().then(
+    () => void pending.delete(cleanup),
+    () => {
+      if (!pending.delete(cleanup)) return;
+      try {
+        cleanup();
+      } catch {
+      }
+    }
+  ).finally(() => background.delete(done));
+  background.add(done);
+}
+async function settleBackgroundRemovals() {
+  while (background.size > 0) await Promise.all([...background]);
 }
 function runPendingCleanups() {
   for (const cleanup of [...pending]) {
@@ -9610,14 +9628,14 @@ function runPendingCleanups() {
 }
 async function exitWhenFlushed(code) {
   for (const stream of [process.stdout, process.stderr]) await new Promise((done) => stream.write("", () => done()));
+  await settleBackgroundRemovals();
   runPendingCleanups();
   return code === void 0 ? process.exit() : process.exit(code);
 }
 
 // src/render/kustomize/read-kustomization.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
 import { dirname as dirname2, join as join2, relative, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/core/objects/kube-objects.ts
@@ -12276,6 +12294,11 @@ function compareObjects(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// src/render/kustomize/confine.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync, realpathSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+
 // src/core/objects/yaml-bomb.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
@@ -12303,9 +12326,6 @@ function findAliasBomb(text) {
 }
 
 // src/render/kustomize/confine.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFileSync, realpathSync } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
 }
@@ -12474,13 +12494,25 @@ function isRemoteReference(value) {
 }
 var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "validators"]);
 function readKustomization(dir, show2, confinement) {
+  const memo = confinement ? readMemo(confinement) : void 0;
+  if (memo?.has(dir)) return memo.get(dir);
   const file = findKustomizationFile(dir);
-  if (!file) return void 0;
-  if (confinement && !isInside(confinement, file)) {
-    const outside2 = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside: outside2, pluginValues: [], pathEntries: [] };
-  }
-  const text = readFileSync2(file, "utf8");
+  let kustomization;
+  if (!file) kustomization = void 0;
+  else if (confinement && !isInside(confinement, file)) {
+    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
+  } else kustomization = parseKustomization(dir, file, readFileSync2(file, "utf8"), show2, confinement);
+  memo?.set(dir, kustomization);
+  return kustomization;
+}
+var memos = /* @__PURE__ */ new WeakMap();
+function readMemo(confinement) {
+  let memo = memos.get(confinement);
+  if (!memo) memos.set(confinement, memo = /* @__PURE__ */ new Map());
+  return memo;
+}
+function parseKustomization(dir, file, text, show2, confinement) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
@@ -12607,13 +12639,13 @@ function listInlineEntries(list) {
 function isComponent(kind) {
   return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
 }
-function readKustomizationGraph(root, show2, confinement) {
+function readKustomizationGraph(root, show2, confinement, rootKustomization) {
   const seen = /* @__PURE__ */ new Map();
   const queue = [{ dir: root }];
   while (queue.length > 0) {
     const { dir, pluginOf } = queue.shift();
     if (seen.has(dir)) continue;
-    let kustomization = readKustomization(dir, show2, confinement);
+    let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
       const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
@@ -12644,53 +12676,6 @@ function findKustomizationRoots(dir, show2, confinement) {
   walk(dir);
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
-}
-function createInputFiles(markers = []) {
-  return { markers, facts: /* @__PURE__ */ new Map() };
-}
-function readGraphInputs(graph, treeRoot, files, options = {}) {
-  const { confinement } = options;
-  const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    const link = lstatSync(path2, { throwIfNoEntry: false });
-    if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat = link.isSymbolicLink() ? statSync(path2, { throwIfNoEntry: false }) : link;
-    if (!stat) return;
-    if (stat.isFile()) {
-      inputs.add(path2);
-      return;
-    }
-    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join2(path2, entry.name), false);
-    }
-  };
-  const hash = createHash("sha256");
-  let remote2 = false;
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
-    for (const url of [...kustomization.remotes.keys()].sort()) {
-      hash.update(`remote\0${url}\0`);
-      remote2 = true;
-    }
-  }
-  const markers = /* @__PURE__ */ new Set();
-  for (const path2 of [...inputs].sort()) {
-    let facts = files.facts.get(path2);
-    if (facts === void 0) {
-      const bytes = readFileSync2(path2);
-      const text = bytes.toString("utf8");
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      facts = { digest: createHash("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
-      files.facts.set(path2, facts);
-    }
-    for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative(treeRoot, path2))}\0${facts.digest}\0`);
-  }
-  return { hash: hash.digest("hex"), markers, remote: remote2 };
 }
 function toPosix(path2) {
   return sep2 === "/" ? path2 : path2.split(sep2).join("/");
@@ -13312,7 +13297,7 @@ function formatText(report, options) {
 }
 
 // src/render/remote-fetch.ts
-import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
@@ -16516,7 +16501,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -21725,8 +21710,8 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync9, statSync as statSync7 } from "node:fs";
-import { join as join12, relative as relative9 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
+import { join as join13, relative as relative10 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -21751,7 +21736,8 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -21779,7 +21765,9 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   const base = mkdtempSync(join4(tmpdir(), "prune-guard-artifact-"));
-  const dispose = registerCleanup(() => rmSync2(base, { recursive: true, force: true }));
+  const cleanup = () => rmSync2(base, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  const release = () => releaseInBackground(cleanup, () => rm(base, { recursive: true, force: true }));
   const root = join4(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -21794,7 +21782,7 @@ function createArtifact(source, options = {}) {
     dispose();
     throw error;
   }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
@@ -21829,7 +21817,7 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync2(join4(from, file), { throwIfNoEntry: false });
+    const stat = lstatSync(join4(from, file), { throwIfNoEntry: false });
     if (stat?.isSymbolicLink()) dropLink(join4(from, file));
     if (!stat?.isFile()) continue;
     mkdirSync2(dirname3(join4(to, file)), { recursive: true });
@@ -21849,7 +21837,7 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join9, posix, relative as relative7 } from "node:path";
 
@@ -21891,7 +21879,7 @@ function isUnderPath(file, path2) {
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname4, join as join6, relative as relative4 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -21908,14 +21896,32 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
-    const graph2 = readKustomizationGraph(dir, show2, artifact.confinement);
-    return { graph: graph2, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph2) };
+    const graph = readKustomizationGraph(dir, show2, artifact.confinement);
+    return { graph, prepare: () => graph, aliases: /* @__PURE__ */ new Map(), outside: listOutsideReferences(graph) };
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash3("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join6(buildDir, "kustomization.yaml");
+  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
+  const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
+  const outside = listOutsideReferences(planned);
+  const withOriginal = (graph) => {
+    const [, ...rest] = graph.kustomizations;
+    return original ? { root: buildDir, kustomizations: [original, ...rest] } : graph;
+  };
+  let built;
+  return {
+    graph: withOriginal(planned),
+    prepare: () => built ??= withOriginal(writeBuildDirectory(artifact, dir, buildDir, text, show2)),
+    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside
+  };
+}
+function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   if (!existsSync3(join6(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
@@ -21924,17 +21930,7 @@ function planFluxBuild(artifact, ks, show2) {
     }
     writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
   }
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show2, confinement);
-  const outside = listOutsideReferences(graph);
-  const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: /* @__PURE__ */ new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside
-  };
+  return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
   const value = (0, import_yaml6.parse)(readFileSync6(file, "utf8"));
@@ -22026,12 +22022,13 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 // src/render/kustomize/render-root.ts
 var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join8, relative as relative6, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, isAbsolute, join as join7, relative as relative5 } from "node:path";
@@ -22186,7 +22183,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join7(shadow, REMOTE_DIR, createHash4("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -22273,10 +22270,14 @@ async function renderRoot(runner, request2) {
     }
   }
   const buildRoot = overlay?.buildRoot ?? graph.root;
-  let removeWrapper;
+  let releaseWrapper;
   try {
     const wrapper = request2.provenance ? mkdtempSync3(join8(tmpdir3(), "prune-guard-build-")) : void 0;
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync4(wrapper, { recursive: true, force: true }));
+    if (wrapper) {
+      const cleanup = () => rmSync4(wrapper, { recursive: true, force: true });
+      registerCleanup(cleanup);
+      releaseWrapper = () => releaseInBackground(cleanup, () => rm2(wrapper, { recursive: true, force: true }));
+    }
     if (wrapper) {
       const target = toPosix(relative6(wrapper, buildRoot));
       writeFileSync4(
@@ -22305,13 +22306,14 @@ buildMetadata: [originAnnotations]
     request2.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
+    const origins = /* @__PURE__ */ new Map();
     return objects.map((body) => {
-      const { body: clean, origin } = takeOriginAnnotation(body);
+      const { body: clean, origin } = takeOriginAnnotation(body, origins);
       const provenance = origin ? resolver(origin, clean) : void 0;
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    removeWrapper?.();
+    releaseWrapper?.();
     overlay?.dispose();
   }
 }
@@ -22329,20 +22331,25 @@ function nameRemoteFiles(message, remoteFiles) {
 function escapeRegExp2(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function takeOriginAnnotation(body) {
+function takeOriginAnnotation(body, parsed) {
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
   if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== "string") return { body };
   const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
   const { annotations: _removed, ...otherMetadata } = metadata;
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
-  let origin;
-  try {
-    origin = (0, import_yaml9.parse)(String(raw));
-  } catch {
-    origin = void 0;
+  const text = String(raw);
+  if (!parsed.has(text)) {
+    let value;
+    try {
+      value = (0, import_yaml9.parse)(text);
+    } catch {
+      value = void 0;
+    }
+    parsed.set(text, isRecord(value) ? value : void 0);
   }
-  return { body: { ...body, metadata: cleanMetadata }, ...isRecord(origin) ? { origin } : {} };
+  const origin = parsed.get(text);
+  return { body: { ...body, metadata: cleanMetadata }, ...origin ? { origin } : {} };
 }
 function createUnalias(aliases) {
   if (!aliases || aliases.size === 0) return (path2) => path2;
@@ -22512,7 +22519,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash5("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash4("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -22717,7 +22724,7 @@ function createSyncKustomization(path2, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join10, posix as posix2, relative as relative8 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -22762,7 +22769,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash6("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join10(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -22940,6 +22947,58 @@ function normalizeGitUrl(url) {
   return value.replace(/:\d+\//, "/").toLowerCase();
 }
 
+// src/render/kustomize/graph-inputs.ts
+import { createHash as createHash6 } from "node:crypto";
+import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
+import { join as join11, relative as relative9 } from "node:path";
+function createInputFiles(markers = []) {
+  return { markers, facts: /* @__PURE__ */ new Map() };
+}
+function readGraphInputs(graph, treeRoot, files, options = {}) {
+  const { confinement } = options;
+  const inputs = /* @__PURE__ */ new Set();
+  const addTree = (path2, isRoot) => {
+    const link = lstatSync2(path2, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    const stat = link.isSymbolicLink() ? statSync6(path2, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
+    if (stat.isFile()) {
+      inputs.add(path2);
+      return;
+    }
+    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
+    for (const entry of readdirSync8(path2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join11(path2, entry.name), false);
+    }
+  };
+  const hash = createHash6("sha256");
+  let remote2 = false;
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const url of [...kustomization.remotes.keys()].sort()) {
+      hash.update(`remote\0${url}\0`);
+      remote2 = true;
+    }
+  }
+  const markers = /* @__PURE__ */ new Set();
+  for (const path2 of [...inputs].sort()) {
+    let facts = files.facts.get(path2);
+    if (facts === void 0) {
+      const bytes = readFileSync10(path2);
+      const text = bytes.toString("utf8");
+      const bomb = findAliasBomb(text);
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+      facts = { digest: createHash6("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+      files.facts.set(path2, facts);
+    }
+    for (const marker of facts.markers) markers.add(marker);
+    hash.update(`file\0${toPosix(relative9(treeRoot, path2))}\0${facts.digest}\0`);
+  }
+  return { hash: hash.digest("hex"), markers, remote: remote2 };
+}
+
 // src/render/pool.ts
 async function mapInPool(items, width, task) {
   const results = new Array(items.length);
@@ -22962,28 +23021,28 @@ async function mapInPool(items, width, task) {
 
 // src/render/render-cache.ts
 import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync10, readdirSync as readdirSync8, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync6, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join11(options.dir, "renders");
+  const root = join12(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash7("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join11(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path2 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync(readFileSync10(path2)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync(readFileSync11(path2)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path2, now, now);
@@ -22998,7 +23057,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join11(path2, ".."), { recursive: true });
+          mkdirSync6(join12(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
@@ -23025,11 +23084,11 @@ function isDoc(value) {
 function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
-  for (const bucket of readdirSync8(root)) {
-    const dir = join11(root, bucket);
-    for (const name of readdirSync8(dir)) {
-      const path2 = join11(dir, name);
-      const stat = statSync6(path2, { throwIfNoEntry: false });
+  for (const bucket of readdirSync9(root)) {
+    const dir = join12(root, bucket);
+    for (const name of readdirSync9(dir)) {
+      const path2 = join12(dir, name);
+      const stat = statSync7(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
         rmSync6(path2, { force: true });
@@ -23224,14 +23283,14 @@ async function compareFluxSides(sides, context) {
     const afterScan = scan(sides.after);
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
-      const show2 = (path2) => side.show(join12(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative9(artifact.root, from), relative9(artifact.root, to)])]);
-          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative10(artifact.root, from), relative10(artifact.root, to)])]);
+          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
             counts[cached ? "cached" : "builds"]++;
@@ -23257,7 +23316,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join12(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -23288,14 +23347,14 @@ async function compareFluxSides(sides, context) {
   } catch (error) {
     throw maskError(error, createSecretMask(secretValues));
   } finally {
-    for (const artifact of artifacts) artifact.dispose();
+    for (const artifact of artifacts) artifact.release();
   }
 }
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join12(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync7(full).isDirectory();
+    const full = join13(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync8(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -23309,11 +23368,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync9(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join12(dir, entry.name), path2);
+      walk(join13(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -23432,8 +23491,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync8 } from "node:fs";
-import { join as join13, relative as relative10 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync9 } from "node:fs";
+import { join as join14, relative as relative11 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -23442,7 +23501,7 @@ async function compareSides(comparison, context) {
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative10(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative11(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -23484,17 +23543,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(join13(before.root, path2)) && !existsSync8(join13(after.root, path2))) {
+    if (!existsSync8(join14(before.root, path2)) && !existsSync8(join14(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join13(side.root, path2);
+      const dir = join14(side.root, path2);
       if (!existsSync8(dir)) continue;
-      if (!statSync8(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative10(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative11(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -23509,13 +23568,13 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join13(side.root, name);
+      const dir = join14(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative10(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative11(side.root, ref.file)) }));
         continue;
       }
       const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
@@ -23548,24 +23607,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
-import { join as join14, posix as posix3, relative as relative11 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
+import { join as join15, posix as posix3, relative as relative12 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join14(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join14(root, path2);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync9(absolute).isFile() && statSync9(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync11(absolute, "utf8") : void 0);
+        const absolute = join15(root, path2);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -23584,8 +23643,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry.name));
+    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
     }
   };
   walk(root);
@@ -23594,11 +23653,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join14(dir, entry.name);
+      const path2 = join15(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative11(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative12(root, path2)));
     }
   };
   walk(root);
@@ -23606,9 +23665,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join15(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -23620,12 +23679,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join17 } from "node:path";
+import { readFileSync as readFileSync14 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync12 } from "node:fs";
-import { join as join16 } from "node:path";
+import { readFileSync as readFileSync13 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -23843,9 +23902,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join16(planning.beforeRoot, group.source);
+    const file = join17(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync12(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -23896,8 +23955,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join17(planning.head.root, path2);
-  const original = readFileSync13(headFile, "utf8");
+  const headFile = join18(planning.head.root, path2);
+  const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -23992,7 +24051,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync13(join17(planning.head.root, path2), "utf8");
+  const original = readFileSync14(join18(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -24012,20 +24071,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync14 } from "node:fs";
-import { join as join19 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync15 } from "node:fs";
+import { join as join20 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync10, readdirSync as readdirSync11 } from "node:fs";
-import { dirname as dirname7, join as join18, relative as relative12 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync12 } from "node:fs";
+import { dirname as dirname7, join as join19, relative as relative13 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join18(root, group.kustomization));
+  const kustomizationDir = dirname7(join19(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative12(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative13(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -24041,12 +24100,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join18(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative12(kustomizationDir, join18(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative13(kustomizationDir, join19(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -24064,8 +24123,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join18(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync10(headDir) ? readdirSync11(headDir) : []);
+  const headDir = dirname7(join19(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync10(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
     allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -24079,7 +24138,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative12(planning.head.root, join18(headDir, name))), content }],
+    files: [{ path: toPosix(relative13(planning.head.root, join19(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -24187,12 +24246,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join19(planning.head.root, group.kustomization);
+  const headFile = join20(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync14(headFile, "utf8");
-  const beforeFile = join19(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync14(beforeFile, "utf8")) : [];
+  const headText = readFileSync15(headFile, "utf8");
+  const beforeFile = join20(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -24344,13 +24403,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join23, resolve as resolve7 } from "node:path";
+import { join as join24, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync as mkdtempSync4, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync10 } from "node:fs";
+import { accessSync, constants, mkdtempSync as mkdtempSync4, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join20, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join21, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24469,13 +24528,13 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync10(kustomize);
+  const stat = statSync11(kustomize);
   return {
     command,
     identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync4(join20(tmpdir4(), "prune-guard-home-"));
+      const home = mkdtempSync4(join21(tmpdir4(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -24557,7 +24616,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join20(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -24629,8 +24688,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync15, statSync as statSync11 } from "node:fs";
-import { join as join21 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
+import { join as join22 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -24639,16 +24698,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join21(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join22(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join21(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync15(path2, "utf8");
+    text = readFileSync16(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -24676,12 +24735,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join21(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join22(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join21(root, name);
+    const path2 = join22(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync11(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync15(path2, "utf8");
+    if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync16(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -24728,14 +24787,15 @@ function describeProgress(progress, elapsedMs) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync12 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative13, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { isAbsolute as isAbsolute3, relative as relative14, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, rmSync as rmSync8 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -24783,7 +24843,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync5(join22(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync5(join23(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -24797,12 +24857,19 @@ async function addTemporaryWorktree(git, commit) {
   };
   const dispose = registerCleanup(remove);
   try {
-    await git.run(["worktree", "add", "--detach", "--force", dir, commit]);
+    await git.run(["worktree", "add", "--detach", "--force", dir, commit]).catch(
+      // Once more: another run's prune in the same repository can take a worktree half made.
+      () => git.run(["worktree", "add", "--detach", "--force", dir, commit])
+    );
   } catch (error) {
     dispose();
     throw error;
   }
-  return { dir, dispose };
+  const release = () => releaseInBackground(remove, async () => {
+    await git.run(["worktree", "remove", "--force", dir]);
+    await rm3(dir, { recursive: true, force: true });
+  });
+  return { dir, dispose, release };
 }
 async function listWorkingTreeFiles(git) {
   const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
@@ -24828,29 +24895,34 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative13(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative14(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
-  const repoUrl = await getOriginUrl(git);
-  const headCommit = await resolveCommit(git, source.head ?? "HEAD");
-  const baseRef = source.base ?? await findDefaultBase(git);
+  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-  const policyFiles = /* @__PURE__ */ new Map();
-  for (const name of configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES) {
-    const text = await readFileAtCommit(git, policyCommit, name);
-    if (text !== void 0) policyFiles.set(name, text);
-  }
   const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative13(git.root, resolve6(realCwd, path2));
+    const rel = relative14(git.root, resolve6(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
-  const baseCheckout = await addTemporaryWorktree(git, mergeBase);
-  checkouts.push(baseCheckout);
+  const readPolicyFiles = async () => {
+    const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+    const names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
+    return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
+  };
+  const checkOut = (commit) => addTemporaryWorktree(git, commit).then((checkout) => {
+    checkouts.push(checkout);
+    return checkout;
+  });
+  const [baseCheckout, policyFiles, head] = await Promise.all([
+    checkOut(mergeBase),
+    readPolicyFiles(),
+    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git)
+  ]);
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -24859,18 +24931,15 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
-  if (!source.head) {
-    const files = await listWorkingTreeFiles(git);
-    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+  if (Array.isArray(head)) {
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after: after2 };
   }
-  const headCheckout = await addTemporaryWorktree(git, headCommit);
-  checkouts.push(headCheckout);
   const after = {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
-    root: headCheckout.dir,
-    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
-    confinement: createConfinement(headCheckout.dir)
+    root: head.dir,
+    show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(head.dir)
   };
   return { ...common, before, after };
 }
@@ -24882,7 +24951,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve6(cwd, dir);
     if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync12(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync13(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -24897,7 +24966,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join23(before.root, path2)) || declaresFluxKustomizations(join23(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join24(before.root, path2)) || declaresFluxKustomizations(join24(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -24936,7 +25005,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join23(env.XDG_CACHE_HOME || join23(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join24(env.XDG_CACHE_HOME || join24(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -24972,7 +25041,7 @@ async function runWithTree(options, dependencies = {}) {
   } finally {
     plan?.render.remote.fetcher.close();
     await plan?.render.renders?.close();
-    for (const checkout of checkouts) checkout.dispose();
+    for (const checkout of checkouts) checkout.release();
   }
 }
 function compare2(plan, options) {
@@ -25201,8 +25270,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join24(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync16(absolute, "utf8") : void 0;
+    const absolute = join25(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync17(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -25218,7 +25287,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative14(process.cwd(), headRoot));
+    const root = toPosix(relative15(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
@@ -25230,7 +25299,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join24(headRoot, change.path);
+    const absolute = join25(headRoot, change.path);
     mkdirSync7(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

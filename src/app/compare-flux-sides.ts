@@ -23,7 +23,8 @@ import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
 import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
-import { createInputFiles, readGraphInputs, toPosix, type GraphInputs } from '../render/kustomize/read-kustomization.ts';
+import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
+import { toPosix } from '../render/kustomize/read-kustomization.ts';
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
@@ -75,7 +76,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         if (!pending) {
           // Across runs too, by content (build directories are named by content as well); remote content is not in the hash.
           const stored = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['flux', runner.identity, key, [...plan.aliases].map(([from, to]) => [relative(artifact.root, from), relative(artifact.root, to)])]);
-          const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.graph, show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote });
+          const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote });
           pending = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show(plan.graph.root));
             counts[cached ? 'cached' : 'builds']++;
@@ -136,7 +137,8 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     // A build of a Kustomization whose spec took a Secret value can fail with that value in its message.
     throw maskError(error, createSecretMask(secretValues));
   } finally {
-    for (const artifact of artifacts) artifact.dispose();
+    // Nothing reads the copies any more: they go while the report is made.
+    for (const artifact of artifacts) artifact.release();
   }
 }
 

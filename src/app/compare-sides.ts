@@ -13,15 +13,13 @@ import { checkUnitCount } from '../core/objects/limits.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
+import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import {
-  createInputFiles,
   findKustomizationFile,
   findKustomizationRoots,
   listOutsideReferences,
-  readGraphInputs,
   readKustomizationGraph,
   toPosix,
-  type GraphInputs,
   type KustomizationGraph,
 } from '../render/kustomize/read-kustomization.ts';
 import { mapInPool } from '../render/pool.ts';

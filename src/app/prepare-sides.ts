@@ -72,20 +72,10 @@ async function prepareGitSides(
   configPath: string | undefined,
 ): Promise<PreparedSides> {
   const git = await openRepository(cwd);
-  const repoUrl = await getOriginUrl(git);
-  const headCommit = await resolveCommit(git, source.head ?? 'HEAD');
-  const baseRef = source.base ?? (await findDefaultBase(git));
+  // Independent questions to git are asked at once: each is a process of its own.
+  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? 'HEAD'), source.base ?? findDefaultBase(git)]);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  // The policy is the base branch's as it stands, not as it stood where the change branched
-  // off: a branch cut before the policy was tightened must not run under the older one.
-  const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-  const policyFiles = new Map<string, string>();
-  for (const name of configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES) {
-    const text = await readFileAtCommit(git, policyCommit, name);
-    if (text !== undefined) policyFiles.set(name, text);
-  }
-
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
     const rel = relative(git.root, resolve(realCwd, path));
@@ -93,8 +83,24 @@ async function prepareGitSides(
     return rel;
   });
 
-  const baseCheckout = await addTemporaryWorktree(git, mergeBase);
-  checkouts.push(baseCheckout);
+  // The policy is the base branch's as it stands, not as it stood where the change branched
+  // off: a branch cut before the policy was tightened must not run under the older one.
+  const readPolicyFiles = async (): Promise<Map<string, string>> => {
+    const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
+    const names = configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES;
+    const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
+    return new Map(names.flatMap((name, index) => (texts[index] !== undefined ? [[name, texts[index]] as const] : [])));
+  };
+  const checkOut = (commit: string): Promise<TemporaryCheckout> =>
+    addTemporaryWorktree(git, commit).then((checkout) => {
+      checkouts.push(checkout);
+      return checkout;
+    });
+  const [baseCheckout, policyFiles, head] = await Promise.all([
+    checkOut(mergeBase),
+    readPolicyFiles(),
+    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
+  ]);
   const before: Side = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -103,18 +109,15 @@ async function prepareGitSides(
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
-  if (!source.head) {
-    const files = await listWorkingTreeFiles(git);
-    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files, confinement: createConfinement(git.root) };
+  if (Array.isArray(head)) {
+    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after };
   }
-  const headCheckout = await addTemporaryWorktree(git, headCommit);
-  checkouts.push(headCheckout);
   const after: Side = {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
-    root: headCheckout.dir,
-    show: createPathDisplay(headCheckout.dir, (rel) => `${source.head}:${rel}`),
-    confinement: createConfinement(headCheckout.dir),
+    root: head.dir,
+    show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
+    confinement: createConfinement(head.dir),
   };
   return { ...common, before, after };
 }

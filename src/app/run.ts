@@ -59,7 +59,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     plan?.render.remote.fetcher.close();
     // Renders this run made are written in the background; the next run reads them.
     await plan?.render.renders?.close();
-    for (const checkout of checkouts) checkout.dispose();
+    // Removed while the adapters write the verdict; they wait for it before they exit.
+    for (const checkout of checkouts) checkout.release();
   }
 }
 

@@ -4,10 +4,11 @@
  * or its default exclusions). Builds may write into the copy; the user's tree stays untouched.
  */
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { registerCleanup } from '../render/cleanup.ts';
+import { registerCleanup, releaseInBackground } from '../render/cleanup.ts';
 import { createConfinement, isInside, type Confinement } from '../render/kustomize/confine.ts';
 import { toPosix } from '../render/kustomize/read-kustomization.ts';
 
@@ -32,6 +33,8 @@ export interface Artifact {
   readonly confinement: Confinement;
   /** Removes the copy; safe to call twice. */
   dispose(): void;
+  /** Removes the copy in the background (see render/cleanup.ts); safe to call twice. */
+  release(): void;
 }
 
 /** Options for {@link createArtifact}. */
@@ -52,7 +55,9 @@ export interface ArtifactOptions {
  */
 export function createArtifact(source: string, options: ArtifactOptions = {}): Artifact {
   const base = mkdtempSync(join(tmpdir(), 'prune-guard-artifact-'));
-  const dispose = registerCleanup(() => rmSync(base, { recursive: true, force: true }));
+  const cleanup = (): void => rmSync(base, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  const release = (): void => releaseInBackground(cleanup, () => rm(base, { recursive: true, force: true }));
   const root = join(base, 'source');
   // Symlinks are left out; those that lead out of the source are remembered, so that a
   // kustomization naming one is told it reads outside the repository.
@@ -69,7 +74,7 @@ export function createArtifact(source: string, options: ArtifactOptions = {}): A
     dispose();
     throw error;
   }
-  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose };
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
 }
 
 interface ScopedMatcher {

@@ -22,7 +22,8 @@ import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
 import { createUnalias } from '../render/kustomize/render-root.ts';
 import type { OutsideRead } from '../core/rules/outside-reads.ts';
 import { checkUnitCount } from '../core/objects/limits.ts';
-import { toPosix, type GraphInputs, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import type { GraphInputs } from '../render/kustomize/graph-inputs.ts';
+import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
 
 /** A Flux Kustomization of one side, rendered or not. */
 export interface FluxUnit {

@@ -23,6 +23,7 @@ import {
   KUSTOMIZATION_FILE_NAMES,
   findKustomizationFile,
   listOutsideReferences,
+  parseKustomization,
   readKustomization,
   readKustomizationGraph,
   toPosix,
@@ -32,8 +33,13 @@ import {
 
 /** A prepared build: what to hand to kustomize, and how its paths map back to the source. */
 export interface FluxBuildPlan {
-  /** The graph to build; its root is the path itself or a build directory next to it. */
+  /**
+   * The graph as planned, for hashing its inputs: its root is the path itself or a build
+   * directory next to it, which may not be written yet.
+   */
   readonly graph: KustomizationGraph;
+  /** Writes the build directory, when there is one and it is not written yet; returns the graph to build. */
+  readonly prepare: () => KustomizationGraph;
   /** Build directory -> the path it stands in for, so provenance names the user's files. */
   readonly aliases: ReadonlyMap<string, string>;
   /**
@@ -76,7 +82,7 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   const existing = findKustomizationFile(dir);
   if (existing && !hasSpecTransforms(ks)) {
     const graph = readKustomizationGraph(dir, show, artifact.confinement);
-    return { graph, aliases: new Map(), outside: listOutsideReferences(graph) };
+    return { graph, prepare: () => graph, aliases: new Map(), outside: listOutsideReferences(graph) };
   }
 
   const kustomization = existing ? readRootKustomization(existing, show) : generateKustomization(dir, show);
@@ -88,7 +94,34 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
   // it: next to it would be outside the tree, where no overlay can serve remote resources.
   const parent = ks.path === '' ? dir : dirname(dir);
   const buildDir = join(parent, `${BUILD_DIR_PREFIX}${createHash('sha256').update(`${ks.key}\0${ks.path}\0${text}`).digest('hex').slice(0, 12)}`);
-  // The same name means the same content: a directory made already (another cluster's twin) is reused.
+  const merged = join(buildDir, 'kustomization.yaml');
+  // Lines of the user's own kustomization.yaml, not of the merged copy.
+  const original = existing ? readKustomization(dir, show, artifact.confinement) : undefined;
+  // Until it is built, the merged file is read where it will be, its entries resolved from
+  // the path itself (where the build directory's links lead): most units are never built.
+  const planned = readKustomizationGraph(buildDir, show, artifact.confinement, parseKustomization(dir, merged, text, show, artifact.confinement));
+  // Checked on the merged file: the spec's components are entries too.
+  const outside = listOutsideReferences(planned);
+  const withOriginal = (graph: KustomizationGraph): KustomizationGraph => {
+    const [, ...rest] = graph.kustomizations;
+    return original ? { root: buildDir, kustomizations: [original, ...rest] } : graph;
+  };
+  let built: KustomizationGraph | undefined;
+  return {
+    graph: withOriginal(planned),
+    prepare: () => (built ??= withOriginal(writeBuildDirectory(artifact, dir, buildDir, text, show))),
+    aliases: new Map([[buildDir, dir]]),
+    kustomization: text,
+    outside,
+  };
+}
+
+/**
+ * Writes the build directory: the merged kustomization and a link to each entry of the path.
+ * The same name means the same content: a directory made already (another cluster's twin)
+ * is reused.
+ */
+function writeBuildDirectory(artifact: Artifact, dir: string, buildDir: string, text: string, show: PathDisplay): KustomizationGraph {
   if (!existsSync(join(buildDir, 'kustomization.yaml'))) {
     mkdirSync(buildDir, { recursive: true });
     for (const entry of readdirSync(dir)) {
@@ -97,20 +130,7 @@ export function planFluxBuild(artifact: Artifact, ks: FluxKustomization, show: P
     }
     writeFileSync(join(buildDir, 'kustomization.yaml'), text);
   }
-
-  const confinement = admitBuildDirectory(artifact.confinement, buildDir);
-  const graph = readKustomizationGraph(buildDir, show, confinement);
-  // Checked on the merged file: the spec's components are entries too.
-  const outside = listOutsideReferences(graph);
-  // Lines of the user's own kustomization.yaml, not of the merged copy.
-  const original = existing ? readKustomization(dir, show, artifact.confinement) : undefined;
-  const [, ...rest] = graph.kustomizations;
-  return {
-    graph: original ? { root: buildDir, kustomizations: [original, ...rest] } : graph,
-    aliases: new Map([[buildDir, dir]]),
-    kustomization: text,
-    outside,
-  };
+  return readKustomizationGraph(buildDir, show, admitBuildDirectory(artifact.confinement, buildDir));
 }
 
 function readRootKustomization(file: string, show: PathDisplay): Record<string, unknown> {

@@ -7,7 +7,7 @@
  * it can wait until the comparison knows whether it needs its objects at all.
  */
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
-import type { GraphInputs } from '../render/kustomize/read-kustomization.ts';
+import type { GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { CRD_MARKER } from '../core/rules/other-units.ts';
 
 /** Words that say a render may hold what discovery reads: every Flux Kustomization API version, and rebuilt sources. */

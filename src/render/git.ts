@@ -5,11 +5,12 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitError } from '../core/errors.ts';
 import { createGitEnv } from './child-env.ts';
-import { registerCleanup } from './cleanup.ts';
+import { registerCleanup, releaseInBackground } from './cleanup.ts';
 
 /** Runs git in one repository. */
 export interface GitClient {
@@ -86,6 +87,8 @@ export interface TemporaryCheckout {
   readonly dir: string;
   /** Removes the worktree; safe to call twice. */
   dispose(): void;
+  /** Removes the worktree in the background (see cleanup.ts); safe to call twice. */
+  release(): void;
 }
 
 /**
@@ -109,12 +112,22 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   };
   const dispose = registerCleanup(remove);
   try {
-    await git.run(['worktree', 'add', '--detach', '--force', dir, commit]);
+    await git.run(['worktree', 'add', '--detach', '--force', dir, commit]).catch(
+      // Once more: another run's prune in the same repository can take a worktree half made.
+      () => git.run(['worktree', 'add', '--detach', '--force', dir, commit]),
+    );
   } catch (error) {
     dispose();
     throw error;
   }
-  return { dir, dispose };
+  const release = (): void =>
+    releaseInBackground(remove, async () => {
+      // No `git worktree prune` here: it could drop the half-made worktree of another run in
+      // the same repository; remove already drops this one's records.
+      await git.run(['worktree', 'remove', '--force', dir]);
+      await rm(dir, { recursive: true, force: true });
+    });
+  return { dir, dispose, release };
 }
 
 /** Lists the files of the working tree git would commit: tracked and untracked, not ignored. */

@@ -3,13 +3,11 @@
  * line. kustomize still does every build; this only maps its output back to its sources,
  * finds build roots, and decides when two sides have identical inputs.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ManifestError } from '../../core/errors.ts';
 import { describeYamlError } from '../../core/objects/kube-objects.ts';
-import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
 import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
@@ -20,7 +18,7 @@ const RESOURCE_FIELDS = ['resources', 'bases', 'components', 'crds'] as const;
 const GENERATOR_FIELDS = { configMapGenerator: 'ConfigMapGenerator', secretGenerator: 'SecretGenerator' } as const;
 
 /** Directories never searched for kustomizations. */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+export const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** Turns an absolute path into the form messages show (`main:apps/kustomization.yaml`). */
 export type PathDisplay = (absolutePath: string) => string;
@@ -91,13 +89,35 @@ const PLUGIN_FIELDS = new Set(['generators', 'transformers', 'validators']);
  * escapes the check.
  */
 export function readKustomization(dir: string, show: PathDisplay, confinement?: Confinement): Kustomization | undefined {
+  // A run reads a tree's kustomizations more than once (finding roots, then their graphs);
+  // under one confinement the tree does not change, so each is parsed once.
+  const memo = confinement ? readMemo(confinement) : undefined;
+  if (memo?.has(dir)) return memo.get(dir);
   const file = findKustomizationFile(dir);
-  if (!file) return undefined;
-  if (confinement && !isInside(confinement, file)) {
+  let kustomization: Kustomization | undefined;
+  if (!file) kustomization = undefined;
+  else if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
-    return { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
-  }
-  const text = readFileSync(file, 'utf8');
+    kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
+  } else kustomization = parseKustomization(dir, file, readFileSync(file, 'utf8'), show, confinement);
+  memo?.set(dir, kustomization);
+  return kustomization;
+}
+
+const memos = new WeakMap<Confinement, Map<string, Kustomization | undefined>>();
+
+function readMemo(confinement: Confinement): Map<string, Kustomization | undefined> {
+  let memo = memos.get(confinement);
+  if (!memo) memos.set(confinement, (memo = new Map()));
+  return memo;
+}
+
+/**
+ * Reads kustomization `text` as if it were `file`, with its entries relative to `dir`: what
+ * {@link readKustomization} does once it has the file, and what a build that has not yet
+ * written its merged kustomization needs to know of it.
+ */
+export function parseKustomization(dir: string, file: string, text: string, show: PathDisplay, confinement?: Confinement): Kustomization {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show(file);
@@ -257,14 +277,15 @@ export interface KustomizationGraph {
  * Follows local includes from `root`, reading each kustomization once (never outside the
  * confinement). The resources of a kustomization reached through `generators`,
  * `transformers` or `validators` are plugin configurations, whose own paths are checked too.
+ * `rootKustomization`, when given, stands for the root's file (one not written yet).
  */
-export function readKustomizationGraph(root: string, show: PathDisplay, confinement?: Confinement): KustomizationGraph {
+export function readKustomizationGraph(root: string, show: PathDisplay, confinement?: Confinement, rootKustomization?: Kustomization): KustomizationGraph {
   const seen = new Map<string, Kustomization>();
   const queue: Array<{ readonly dir: string; readonly pluginOf?: readonly string[] }> = [{ dir: root }];
   while (queue.length > 0) {
     const { dir, pluginOf } = queue.shift() as (typeof queue)[number];
     if (seen.has(dir)) continue;
-    let kustomization = readKustomization(dir, show, confinement);
+    let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
       const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync(dir), dirname(config)], confinement, show(dir)));
@@ -306,92 +327,6 @@ export function findKustomizationRoots(dir: string, show: PathDisplay, confineme
     .filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir))
     .map((kustomization) => kustomization.dir)
     .sort();
-}
-
-/** What a build of a graph reads, summed up without building: decides whether a unit is unchanged. */
-export interface GraphInputs {
-  /** Hash of every input file (by path relative to the tree root) and every remote URL. */
-  readonly hash: string;
-  /** The markers (see {@link InputFiles}) some input file contains. */
-  readonly markers: ReadonlySet<string>;
-  /** Whether the build fetches remote resources, whose content no marker search sees. */
-  readonly remote: boolean;
-}
-
-/**
- * Files read so far in a run, by absolute path: their digest and which of the run's markers
- * each holds. One per run, so a file both sides share or many units include is read once.
- */
-export interface InputFiles {
-  /** Words whose presence in a unit's inputs the run asks about (fixed for the run). */
-  readonly markers: readonly string[];
-  /** Per file: its sha256 and the markers it contains. */
-  readonly facts: Map<string, { readonly digest: string; readonly markers: readonly string[] }>;
-}
-
-/** An empty file cache that looks for `markers` in every file it reads. */
-export function createInputFiles(markers: readonly string[] = []): InputFiles {
-  return { markers, facts: new Map() };
-}
-
-/**
- * Hashes every input a build of the graph can read: each kustomization directory's files
- * (not descending into other kustomizations, which the graph covers when reachable) and every
- * path a kustomization names. Paths enter the hash relative to `treeRoot`, so the same
- * inputs in two checkouts hash the same. Remote references enter as their URL.
- *
- * Every file is vetted as it is read, before kustomize ever sees it: a symlink out of the
- * confinement is passed over (the graph already lists what a build would read through it),
- * and a YAML alias bomb stops the run with a ManifestError naming the file.
- */
-export function readGraphInputs(
-  graph: KustomizationGraph,
-  treeRoot: string,
-  files: InputFiles,
-  options: { readonly confinement?: Confinement; readonly show?: PathDisplay } = {},
-): GraphInputs {
-  const { confinement } = options;
-  const inputs = new Set<string>();
-  const addTree = (path: string, isRoot: boolean): void => {
-    const link = lstatSync(path, { throwIfNoEntry: false });
-    if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path)) return;
-    const stat = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
-    if (!stat) return;
-    if (stat.isFile()) {
-      inputs.add(path);
-      return;
-    }
-    if (!stat.isDirectory() || (!isRoot && findKustomizationFile(path))) return;
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path, entry.name), false);
-    }
-  };
-  const hash = createHash('sha256');
-  let remote = false;
-  for (const kustomization of graph.kustomizations) {
-    addTree(kustomization.dir, true);
-    for (const path of kustomization.referencedPaths) addTree(path, true);
-    for (const url of [...kustomization.remotes.keys()].sort()) {
-      hash.update(`remote\0${url}\0`);
-      remote = true;
-    }
-  }
-  const markers = new Set<string>();
-  for (const path of [...inputs].sort()) {
-    let facts = files.facts.get(path);
-    if (facts === undefined) {
-      const bytes = readFileSync(path);
-      const text = bytes.toString('utf8');
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
-      facts = { digest: createHash('sha256').update(bytes).digest('hex'), markers: files.markers.filter((marker) => text.includes(marker)) };
-      files.facts.set(path, facts);
-    }
-    for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${facts.digest}\0`);
-  }
-  return { hash: hash.digest('hex'), markers, remote };
 }
 
 /** Returns a path with `/` separators, for output. */

@@ -3,6 +3,7 @@
  * the file or URL it came from and the kustomization entry that brought it in.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -10,7 +11,7 @@ import { ManifestError, RenderError } from '../../core/errors.ts';
 import type { ObjectBudget } from '../../core/objects/limits.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../../core/objects/kube-objects.ts';
-import { registerCleanup } from '../cleanup.ts';
+import { registerCleanup, releaseInBackground } from '../cleanup.ts';
 import type { KustomizeRunner } from './kustomize-runner.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
 import { redactCredentials } from '../../core/text/redact.ts';
@@ -71,11 +72,15 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     }
   }
   const buildRoot = overlay?.buildRoot ?? graph.root;
-  let removeWrapper: (() => void) | undefined;
+  let releaseWrapper: (() => void) | undefined;
   try {
     const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
-    // Registered so that Ctrl-C in the middle of a build removes it too.
-    if (wrapper) removeWrapper = registerCleanup(() => rmSync(wrapper, { recursive: true, force: true }));
+    if (wrapper) {
+      // Registered so that Ctrl-C in the middle of a build removes it too.
+      const cleanup = (): void => rmSync(wrapper, { recursive: true, force: true });
+      registerCleanup(cleanup);
+      releaseWrapper = () => releaseInBackground(cleanup, () => rm(wrapper, { recursive: true, force: true }));
+    }
     if (wrapper) {
       const target = toPosix(relative(wrapper, buildRoot));
       writeFileSync(
@@ -99,13 +104,15 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     request.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map(), request.remote?.mirrors ?? []);
+    // Objects of one file carry the same annotation text: each text is parsed once.
+    const origins = new Map<string, OriginAnnotation | undefined>();
     return objects.map((body) => {
-      const { body: clean, origin } = takeOriginAnnotation(body);
+      const { body: clean, origin } = takeOriginAnnotation(body, origins);
       const provenance = origin ? resolver(origin, clean) : undefined;
       return provenance ? { body: clean, provenance } : { body: clean };
     });
   } finally {
-    removeWrapper?.();
+    releaseWrapper?.();
     overlay?.dispose();
   }
 }
@@ -145,20 +152,25 @@ interface OriginAnnotation {
 }
 
 /** Removes the origin annotation (and an annotations map it leaves empty) and returns it parsed. */
-function takeOriginAnnotation(body: KubeObject): { body: KubeObject; origin?: OriginAnnotation } {
+function takeOriginAnnotation(body: KubeObject, parsed: Map<string, OriginAnnotation | undefined>): { body: KubeObject; origin?: OriginAnnotation } {
   const metadata = getMetadata(body);
   const annotations = metadata.annotations;
   if (!isRecord(annotations) || typeof annotations[ORIGIN_ANNOTATION] !== 'string') return { body };
   const { [ORIGIN_ANNOTATION]: raw, ...rest } = annotations;
   const { annotations: _removed, ...otherMetadata } = metadata;
   const cleanMetadata = Object.keys(rest).length > 0 ? { ...otherMetadata, annotations: rest } : otherMetadata;
-  let origin: unknown;
-  try {
-    origin = parse(String(raw));
-  } catch {
-    origin = undefined;
+  const text = String(raw);
+  if (!parsed.has(text)) {
+    let value: unknown;
+    try {
+      value = parse(text);
+    } catch {
+      value = undefined;
+    }
+    parsed.set(text, isRecord(value) ? (value as OriginAnnotation) : undefined);
   }
-  return { body: { ...body, metadata: cleanMetadata }, ...(isRecord(origin) ? { origin: origin as OriginAnnotation } : {}) };
+  const origin = parsed.get(text);
+  return { body: { ...body, metadata: cleanMetadata }, ...(origin ? { origin } : {}) };
 }
 
 type ProvenanceResolver = (origin: OriginAnnotation, body: KubeObject) => Provenance | undefined;

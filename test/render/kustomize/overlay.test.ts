@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RenderError } from '../../../src/core/errors.ts';
+import { settleBackgroundRemovals } from '../../../src/render/cleanup.ts';
 import type { ManifestDoc } from '../../../src/core/objects/kube-objects.ts';
 import { createConfinement } from '../../../src/render/kustomize/confine.ts';
 import { readKustomizationGraph, toPosix, type PathDisplay } from '../../../src/render/kustomize/read-kustomization.ts';
@@ -63,8 +64,9 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** prune-guard's own temp directories (overlays, build wrappers) still in the private tmp. */
-function leftovers(): string[] {
+/** prune-guard's own temp directories (overlays, build wrappers) still in the private tmp, once background removals are done. */
+async function leftovers(): Promise<string[]> {
+  await settleBackgroundRemovals();
   return readdirSync(privateTmp).filter((name) => name.startsWith('prune-guard-overlay-') || name.startsWith('prune-guard-build-'));
 }
 
@@ -183,14 +185,14 @@ describe('createOverlay', () => {
     const graph = readKustomizationGraph(join(tree, 'apps/web'), show);
     expect(await createOverlay(tree, graph, undefined)).toBeUndefined();
     expect(await createOverlay(tree, graph, fetcherOf(), { overrides: new Map(), additions: new Map() })).toBeUndefined();
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('returns undefined for a git base no mirror applies to (kustomize clones it itself)', async () => {
     const tree = makeTree({ 'app/kustomization.yaml': kustomization('https://github.com/o/r//deploy?ref=v1') });
     const graph = readKustomizationGraph(join(tree, 'app'), show);
     expect(await createOverlay(tree, graph, fetcherOf([{ from: 'https://gitlab.example/', to: 'https://mirror.example/' }]))).toBeUndefined();
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('copies the changed directory and every one that includes it, symlinks the rest, and dispose() removes it all', async () => {
@@ -232,7 +234,7 @@ describe('createOverlay', () => {
 
       overlay.dispose();
       expect(existsSync(shadow)).toBe(false);
-      expect(leftovers()).toEqual([]);
+      expect(await leftovers()).toEqual([]);
       overlay.dispose();
     } finally {
       overlay.dispose();
@@ -259,7 +261,7 @@ describe('createOverlay', () => {
     const error = await createOverlay(tree, readKustomizationGraph(join(tree, 'app'), show, createConfinement(tree)), fetcherOf()).then(() => undefined, (caught: unknown) => caught as Error);
     expect(error).toBeInstanceOf(RemoteDeniedError);
     expect(error?.message).toBe(`remote resource ${url} is not allowed: git.internal.example is not an allowed host (allow it with remote.allow in .prune-guard.yaml)`);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it("refuses a file:// base, which reads the runner's disk", async () => {
@@ -323,7 +325,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(upstream.requests).toEqual(['/v1/crds.yaml']);
 
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('serves a second render from the cache directory when the server is gone', async () => {
@@ -360,7 +362,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(upstream.requests).toHaveLength(1);
 
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('renders a root that includes a directory listing a remote file; provenance points at that directory', async () => {
@@ -379,7 +381,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(find(docs, 'CustomResourceDefinition', 'gadgets.example.com').provenance).toEqual({ url, kustomization: 'infra/calico/kustomization.yaml', line: 5 });
     expect(find(docs, 'Namespace', 'prod').provenance).toEqual({ file: 'clusters/prod/ns.yaml', kustomization: 'clusters/prod/kustomization.yaml', line: 4 });
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('tries an edited kustomization that lists an added file, without writing either into the tree', async () => {
@@ -403,7 +405,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
 
     expect(existsSync(added)).toBe(false);
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
     // Without the edit the tree renders as it is.
     expect(names(await render(runner, tree, 'infra/crds'))).toEqual(['ConfigMap/settings']);
   });
@@ -444,7 +446,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
       'CustomResourceDefinition/widgets.example.com',
     ]);
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('fetches a remote file that only the edited kustomization lists, through the mirrors', async () => {
@@ -465,7 +467,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(upstream.requests).toEqual(['/mirror/extra/crds.yaml']);
     expect(find(docs, 'CustomResourceDefinition', 'widgets.example.com').provenance?.url).toBe(url);
     expect(snapshot(tree)).toEqual(before);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('rejects a 404 with a RenderError naming the URL and the root, and leaves no overlay behind', async () => {
@@ -482,7 +484,7 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(error).toBeInstanceOf(RenderError);
     expect(error.message).toBe(`could not fetch ${url}: HTTP 404 (a resource of apps/web)`);
     expect(upstream.requests).toEqual(['/gone/crds.yaml']);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
     expect(snapshot(tree)).toEqual(before);
   });
 
@@ -498,6 +500,6 @@ describe.skipIf(!hasKustomize)('renderRoot through an overlay (real kustomize)',
     expect(error.message).toContain(url);
     expect(error.message).not.toContain('.prune-guard-remote');
     expect(error.message).not.toContain(privateTmp);
-    expect(leftovers()).toEqual([]);
+    expect(await leftovers()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../../src/core/errors.ts';
-import { createInputFiles, findKustomizationRoots, readGraphInputs, readKustomization, readKustomizationGraph } from '../../../src/render/kustomize/read-kustomization.ts';
+import { createInputFiles, readGraphInputs } from '../../../src/render/kustomize/graph-inputs.ts';
+import { findKustomizationRoots, readKustomization, readKustomizationGraph } from '../../../src/render/kustomize/read-kustomization.ts';
 import { configMap, kustomization, makeTempDir, writeTree } from '../../e2e/helpers.ts';
 
 const show = (path: string): string => path;

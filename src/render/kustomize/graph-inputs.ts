@@ -1,0 +1,98 @@
+/**
+ * What a build of a kustomization graph reads, summed up without building: a hash of every
+ * input file and URL, and which marker words the files hold. Two units whose inputs hash
+ * alike render alike, so the comparison decides what is unchanged before kustomize runs.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ManifestError } from '../../core/errors.ts';
+import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
+import { isInside, type Confinement } from './confine.ts';
+import { SKIPPED_DIRS, findKustomizationFile, toPosix, type KustomizationGraph, type PathDisplay } from './read-kustomization.ts';
+
+/** What a build of a graph reads, summed up without building: decides whether a unit is unchanged. */
+export interface GraphInputs {
+  /** Hash of every input file (by path relative to the tree root) and every remote URL. */
+  readonly hash: string;
+  /** The markers (see {@link InputFiles}) some input file contains. */
+  readonly markers: ReadonlySet<string>;
+  /** Whether the build fetches remote resources, whose content no marker search sees. */
+  readonly remote: boolean;
+}
+
+/**
+ * Files read so far in a run, by absolute path: their digest and which of the run's markers
+ * each holds. One per run, so a file both sides share or many units include is read once.
+ */
+export interface InputFiles {
+  /** Words whose presence in a unit's inputs the run asks about (fixed for the run). */
+  readonly markers: readonly string[];
+  /** Per file: its sha256 and the markers it contains. */
+  readonly facts: Map<string, { readonly digest: string; readonly markers: readonly string[] }>;
+}
+
+/** An empty file cache that looks for `markers` in every file it reads. */
+export function createInputFiles(markers: readonly string[] = []): InputFiles {
+  return { markers, facts: new Map() };
+}
+
+/**
+ * Hashes every input a build of the graph can read: each kustomization directory's files
+ * (not descending into other kustomizations, which the graph covers when reachable) and every
+ * path a kustomization names. Paths enter the hash relative to `treeRoot`, so the same
+ * inputs in two checkouts hash the same. Remote references enter as their URL.
+ *
+ * Every file is vetted as it is read, before kustomize ever sees it: a symlink out of the
+ * confinement is passed over (the graph already lists what a build would read through it),
+ * and a YAML alias bomb stops the run with a ManifestError naming the file.
+ */
+export function readGraphInputs(
+  graph: KustomizationGraph,
+  treeRoot: string,
+  files: InputFiles,
+  options: { readonly confinement?: Confinement; readonly show?: PathDisplay } = {},
+): GraphInputs {
+  const { confinement } = options;
+  const inputs = new Set<string>();
+  const addTree = (path: string, isRoot: boolean): void => {
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (!link) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path)) return;
+    const stat = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
+    if (!stat) return;
+    if (stat.isFile()) {
+      inputs.add(path);
+      return;
+    }
+    if (!stat.isDirectory() || (!isRoot && findKustomizationFile(path))) return;
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path, entry.name), false);
+    }
+  };
+  const hash = createHash('sha256');
+  let remote = false;
+  for (const kustomization of graph.kustomizations) {
+    addTree(kustomization.dir, true);
+    for (const path of kustomization.referencedPaths) addTree(path, true);
+    for (const url of [...kustomization.remotes.keys()].sort()) {
+      hash.update(`remote\0${url}\0`);
+      remote = true;
+    }
+  }
+  const markers = new Set<string>();
+  for (const path of [...inputs].sort()) {
+    let facts = files.facts.get(path);
+    if (facts === undefined) {
+      const bytes = readFileSync(path);
+      const text = bytes.toString('utf8');
+      const bomb = findAliasBomb(text);
+      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
+      facts = { digest: createHash('sha256').update(bytes).digest('hex'), markers: files.markers.filter((marker) => text.includes(marker)) };
+      files.facts.set(path, facts);
+    }
+    for (const marker of facts.markers) markers.add(marker);
+    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${facts.digest}\0`);
+  }
+  return { hash: hash.digest('hex'), markers, remote };
+}
