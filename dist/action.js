@@ -41373,7 +41373,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3 } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname3, join as join5, relative as relative2 } from "node:path";
@@ -41793,6 +41793,7 @@ var DEFAULT_PATTERNS = [
   "**/.flux.yaml"
 ];
 function createArtifact(source, options = {}) {
+  if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync2(join5(tmpdir2(), "prune-guard-artifact-"));
   const cleanup = () => rmSync3(base, { recursive: true, force: true });
   const dispose = registerCleanup(cleanup);
@@ -41812,6 +41813,27 @@ function createArtifact(source, options = {}) {
     throw error2;
   }
   return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
+}
+function trimArtifact(source, options) {
+  const root = source;
+  const real = realpathSync3(root);
+  const matchers = collectIgnoreMatchers(root, options.ignore);
+  const sourceConfinement = createConfinement(root);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const trim = (dir) => {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+      const path2 = join5(dir, entry.name);
+      if (dir === root && entry.name === ".git") continue;
+      if (entry.isSymbolicLink()) {
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(real, relative2(root, path2)));
+        unlinkSync(path2);
+      } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
+      else if (isIgnored(matchers, toPosix(relative2(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
+      else if (entry.isDirectory()) trim(path2);
+    }
+  };
+  trim(root);
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose: () => void 0, release: () => void 0 };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
@@ -43303,7 +43325,7 @@ async function compareFluxSides(sides, context) {
     const cache2 = /* @__PURE__ */ new Map();
     const counts = { builds: 0, cached: 0 };
     const scan = (side) => {
-      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : { inPlace: side.owned === true });
       artifacts.push(artifact);
       const objects = scanSourceObjects(artifact.root);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
@@ -44753,7 +44775,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
-    confinement: createConfinement(baseCheckout.dir)
+    confinement: createConfinement(baseCheckout.dir),
+    owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
@@ -44765,7 +44788,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
     root: head.dir,
     show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
-    confinement: createConfinement(head.dir)
+    confinement: createConfinement(head.dir),
+    owned: true
   };
   return { ...common, before, after };
 }

@@ -21736,7 +21736,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2, unlinkSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
@@ -21764,6 +21764,7 @@ var DEFAULT_PATTERNS = [
   "**/.flux.yaml"
 ];
 function createArtifact(source, options = {}) {
+  if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync(join4(tmpdir(), "prune-guard-artifact-"));
   const cleanup = () => rmSync2(base, { recursive: true, force: true });
   const dispose = registerCleanup(cleanup);
@@ -21783,6 +21784,27 @@ function createArtifact(source, options = {}) {
     throw error;
   }
   return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
+}
+function trimArtifact(source, options) {
+  const root = source;
+  const real = realpathSync3(root);
+  const matchers = collectIgnoreMatchers(root, options.ignore);
+  const sourceConfinement = createConfinement(root);
+  const outsideLinks = /* @__PURE__ */ new Set();
+  const trim = (dir) => {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+      const path2 = join4(dir, entry.name);
+      if (dir === root && entry.name === ".git") continue;
+      if (entry.isSymbolicLink()) {
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(real, relative2(root, path2)));
+        unlinkSync(path2);
+      } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
+      else if (isIgnored(matchers, toPosix(relative2(root, path2)), entry.isDirectory())) rmSync2(path2, { recursive: true, force: true });
+      else if (entry.isDirectory()) trim(path2);
+    }
+  };
+  trim(root);
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose: () => void 0, release: () => void 0 };
 }
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
@@ -23274,7 +23296,7 @@ async function compareFluxSides(sides, context) {
     const cache2 = /* @__PURE__ */ new Map();
     const counts = { builds: 0, cached: 0 };
     const scan = (side) => {
-      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : { inPlace: side.owned === true });
       artifacts.push(artifact);
       const objects = scanSourceObjects(artifact.root);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
@@ -24927,7 +24949,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
-    confinement: createConfinement(baseCheckout.dir)
+    confinement: createConfinement(baseCheckout.dir),
+    owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
@@ -24939,7 +24962,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     info: { label: `${source.head} (${headCommit.slice(0, 7)})` },
     root: head.dir,
     show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
-    confinement: createConfinement(head.dir)
+    confinement: createConfinement(head.dir),
+    owned: true
   };
   return { ...common, before, after };
 }

@@ -57,7 +57,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     const counts = { builds: 0, cached: 0 };
     const scan = (side: Side) => {
-      const artifact = createArtifact(side.root, side.files ? { files: side.files } : {});
+      const artifact = createArtifact(side.root, side.files ? { files: side.files } : { inPlace: side.owned === true });
       artifacts.push(artifact);
       const objects = scanSourceObjects(artifact.root);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };

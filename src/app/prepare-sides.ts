@@ -35,6 +35,8 @@ export interface Side {
   readonly files?: readonly string[];
   /** Builds of this side read nothing outside its root. */
   readonly confinement: Confinement;
+  /** A temporary checkout prune-guard made and removes: it may change files in it. */
+  readonly owned?: boolean;
 }
 
 /** Both sides, with where they come from. */
@@ -106,6 +108,7 @@ async function prepareGitSides(
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
+    owned: true,
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
   const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
@@ -118,6 +121,7 @@ async function prepareGitSides(
     root: head.dir,
     show: createPathDisplay(head.dir, (rel) => `${source.head}:${rel}`),
     confinement: createConfinement(head.dir),
+    owned: true,
   };
   return { ...common, before, after };
 }

@@ -3,7 +3,7 @@
  * source-controller leaves out already gone (`.sourceignore`, GitRepository `spec.ignore`,
  * or its default exclusions). Builds may write into the copy; the user's tree stays untouched.
  */
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -46,6 +46,11 @@ export interface ArtifactOptions {
    * tree, so gitignored files, which never reach the cluster, stay out). Default: every file.
    */
   readonly files?: readonly string[];
+  /**
+   * The source is a temporary checkout of prune-guard's own: what source-controller leaves
+   * out is deleted from it in place instead of copying the rest, and its owner removes it.
+   */
+  readonly inPlace?: boolean;
 }
 
 /**
@@ -54,6 +59,7 @@ export interface ArtifactOptions {
  * root still lies inside the temp directory.
  */
 export function createArtifact(source: string, options: ArtifactOptions = {}): Artifact {
+  if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync(join(tmpdir(), 'prune-guard-artifact-'));
   const cleanup = (): void => rmSync(base, { recursive: true, force: true });
   const dispose = registerCleanup(cleanup);
@@ -75,6 +81,30 @@ export function createArtifact(source: string, options: ArtifactOptions = {}): A
     throw error;
   }
   return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose, release };
+}
+
+/** The artifact of a checkout prune-guard owns: symlinks and ignored files deleted where they are. */
+function trimArtifact(source: string, options: ArtifactOptions): Artifact {
+  const root = source;
+  const real = realpathSync(root);
+  const matchers = collectIgnoreMatchers(root, options.ignore);
+  const sourceConfinement = createConfinement(root);
+  const outsideLinks = new Set<string>();
+  const trim = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      // The worktree's link to its repository: git needs it to remove the worktree, and confinement keeps builds away from it.
+      if (dir === root && entry.name === '.git') continue;
+      if (entry.isSymbolicLink()) {
+        if (!isInside(sourceConfinement, path)) outsideLinks.add(join(real, relative(root, path)));
+        unlinkSync(path);
+      } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path);
+      else if (isIgnored(matchers, toPosix(relative(root, path)), entry.isDirectory())) rmSync(path, { recursive: true, force: true });
+      else if (entry.isDirectory()) trim(path);
+    }
+  };
+  trim(root);
+  return { root, source, confinement: { ...createConfinement(root), outsideLinks }, dispose: () => undefined, release: () => undefined };
 }
 
 interface ScopedMatcher {
