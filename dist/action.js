@@ -41423,7 +41423,7 @@ function isInside(confinement, path2) {
   for (; ; ) {
     let real;
     try {
-      real = realpathSync(current);
+      real = realpathSync.native(current);
     } catch {
       const parent = dirname(current);
       if (parent === current) return false;
@@ -41613,7 +41613,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
-  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2(dir)])] : [dir];
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2.native(dir)])] : [dir];
   const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
   const includes = [];
   const pluginDirs = [];

@@ -61,7 +61,8 @@ export function isInside(confinement: Confinement, path: string): boolean {
   for (;;) {
     let real: string;
     try {
-      real = realpathSync(current);
+      // One realpath(3) call instead of an lstat per path component: this runs for every path a kustomization names.
+      real = realpathSync.native(current);
     } catch {
       const parent = dirname(current);
       if (parent === current) return false;

@@ -133,7 +133,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
   const lineOf = (node: Node | null | undefined, value: string): number => (node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value));
   // kustomize reads a kustomization from its real directory: `../` under a symlinked
   // directory leads from there, not from the path as written.
-  const bases = confinement ? [...new Set([dir, realpathSync(dir)])] : [dir];
+  const bases = confinement ? [...new Set([dir, realpathSync.native(dir)])] : [dir];
   const leaves = (value: string): boolean => confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
 
   const includes: string[] = [];
