@@ -11,22 +11,25 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { joinDocuments, joinLines, range } from './yaml-text.mjs';
 
-/** Namespaces of the generated cluster, ten apps each. */
+/** Namespaces of the generated cluster, ten apps each by default. */
 const NAMESPACES = ['home', 'media', 'network', 'observability', 'database', 'security', 'storage', 'tools', 'automation', 'games'];
-const APPS_PER_NAMESPACE = 10;
 const SOURCE_REF = ['  sourceRef:', '    kind: GitRepository', '    name: flux-system', '    namespace: flux-system'];
 
-/** The apps of the repository: namespace, name, and what each one carries. */
-export function planFluxRepository() {
-  const apps = NAMESPACES.flatMap((namespace, nsIndex) =>
-    range(APPS_PER_NAMESPACE).map((index) => {
-      const number = nsIndex * APPS_PER_NAMESPACE + index;
+/**
+ * The apps of the repository: namespace, name, and what each one carries; 100 apps in 10
+ * namespaces unless told otherwise (tests use a smaller one).
+ */
+export function planFluxRepository({ namespaceCount = NAMESPACES.length, appsPerNamespace = 10 } = {}) {
+  const namespaces = NAMESPACES.slice(0, namespaceCount);
+  const apps = namespaces.flatMap((namespace, nsIndex) =>
+    range(appsPerNamespace).map((index) => {
+      const number = nsIndex * appsPerNamespace + index;
       return { namespace, name: `${namespace}-app-${String(index + 1).padStart(2, '0')}`, volume: number % 4 === 0, generator: number % 5 === 2, crds: number % 10 === 5 };
     }),
   );
   const bumped = apps[Math.floor(apps.length / 2) + 3];
-  const removedNamespace = NAMESPACES[NAMESPACES.length - 2];
-  return { apps, bumped, removedNamespace, units: 2 + apps.length + apps.filter((app) => app.crds).length };
+  const removedNamespace = namespaces[namespaces.length - 2];
+  return { namespaces, apps, bumped, removedNamespace, units: 2 + apps.length + apps.filter((app) => app.crds).length };
 }
 
 /** The folder of one app's main unit: the directory to build bare. */
@@ -43,7 +46,7 @@ export function writeFluxRepository(dir, plan) {
   write(dir, 'kubernetes/components/common/cluster-secrets.yaml', joinLines(['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: cluster-secrets', 'stringData:', '  SECRET_DOMAIN: example.invalid']));
   write(dir, 'kubernetes/components/volsync/kustomization.yaml', joinLines(['apiVersion: kustomize.config.k8s.io/v1alpha1', 'kind: Component', 'resources:', '  - ./pvc.yaml']));
   write(dir, 'kubernetes/components/volsync/pvc.yaml', joinLines(renderClaim()));
-  for (const namespace of NAMESPACES) {
+  for (const namespace of plan.namespaces) {
     const apps = plan.apps.filter((app) => app.namespace === namespace);
     write(dir, `kubernetes/apps/${namespace}/namespace.yaml`, joinLines(['apiVersion: v1', 'kind: Namespace', 'metadata:', `  name: ${namespace}`]));
     write(
