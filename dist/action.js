@@ -41895,6 +41895,8 @@ import { join as join10, posix, relative as relative7 } from "node:path";
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
 import { join as join6, relative as relative3 } from "node:path";
+var FLUX_GROUP_SUFFIX = "fluxcd.io";
+var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
@@ -41905,9 +41907,11 @@ function scanSourceObjects(root) {
         continue;
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
+      const text = readFileSync5(path2, "utf8");
+      if (!text.includes(FLUX_GROUP_SUFFIX) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
       let docs;
       try {
-        docs = loadAll(readFileSync5(path2, "utf8"), null, { schema: CORE_SCHEMA });
+        docs = loadAll(text, null, { schema: CORE_SCHEMA });
       } catch {
         continue;
       }

@@ -1,5 +1,6 @@
 /**
- * Reading a source the way discovery starts: every YAML object of the artifact, and the Flux
+ * Reading a source the way discovery starts: the YAML objects of the artifact that can be
+ * Flux's (Kustomizations, sources, ArtifactGenerators, FluxInstances), and the Flux
  * Kustomizations declared in its files (one per file and object: two clusters often declare
  * the same `namespace/name`).
  */
@@ -20,7 +21,19 @@ export interface DeclaredKustomization {
   readonly file: string;
 }
 
-/** Scans every YAML file of the artifact for objects; files that are not YAML are skipped. */
+/**
+ * Every API group discovery reads ends in this; a file without it holds no Flux object,
+ * unless it spells the group otherwise: an escape in a double-quoted string, or a `!!binary`
+ * value Go decodes. Files with either are parsed too.
+ */
+const FLUX_GROUP_SUFFIX = 'fluxcd.io';
+const SPELLED_OTHERWISE = ['\\', 'binary'];
+
+/**
+ * Scans the YAML files of the artifact that may hold a Flux object for objects (every object
+ * of such a file); files that are not YAML are skipped, and so are files whose text shows
+ * they hold no Flux object, without parsing them.
+ */
 export function scanSourceObjects(root: string): Array<{ file: string; body: KubeObject }> {
   const found: Array<{ file: string; body: KubeObject }> = [];
   const walk = (dir: string): void => {
@@ -31,9 +44,11 @@ export function scanSourceObjects(root: string): Array<{ file: string; body: Kub
         continue;
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
+      const text = readFileSync(path, 'utf8');
+      if (!text.includes(FLUX_GROUP_SUFFIX) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
       let docs: unknown[];
       try {
-        docs = loadAll(readFileSync(path, 'utf8'), null, { schema: CORE_SCHEMA });
+        docs = loadAll(text, null, { schema: CORE_SCHEMA });
       } catch {
         // Templates, Helm values and other YAML that is not a manifest: not an entry point.
         continue;
