@@ -23113,10 +23113,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23130,7 +23130,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23154,7 +23154,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23170,7 +23170,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23261,7 +23261,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23275,13 +23275,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -23324,18 +23324,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23389,8 +23389,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap6 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23402,7 +23402,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23413,8 +23413,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23431,7 +23431,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23611,7 +23611,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23628,24 +23628,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23828,25 +23828,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24656,14 +24656,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25830,18 +25830,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25994,15 +25994,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26196,13 +26196,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -28037,7 +28037,7 @@ var require_fast_json_patch = __commonJS({
 // src/action.ts
 import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -36454,6 +36454,16 @@ async function addTemporaryWorktree(git, commit) {
   });
   return { dir, dispose, release };
 }
+async function listChangedPaths(git, base, head) {
+  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
+  const untracked = head ? Promise.resolve("") : git.run(["ls-files", "-z", "--others", "--exclude-standard"]);
+  const [changed, added] = await Promise.all([diff, untracked]);
+  return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
+}
+async function listIgnoredPaths(git) {
+  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
+  return output.split("\0").filter(Boolean);
+}
 async function listWorkingTreeFiles(git) {
   const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
   return [...new Set(output.split("\0").filter(Boolean))].sort();
@@ -38367,33 +38377,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep5) => {
+var dotPortion = (f, start, end, dot, sep6) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep5))
+      if (n >= end || isSep(f.charCodeAt(n), sep6))
         return true;
     }
-    const s = nextSep(f, k, sep5);
+    const s = nextSep(f, k, sep6);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep5))
+    while (k < end && isSep(f.charCodeAt(k), sep6))
       k++;
   }
   return false;
 };
-var isSep = (c, sep5) => sep5 === "/" ? c === 47 : sep5 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep5) => {
-  if (sep5 !== "both")
-    return f.indexOf(sep5, from);
+var isSep = (c, sep6) => sep6 === "/" ? c === 47 : sep6 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep6) => {
+  if (sep6 !== "both")
+    return f.indexOf(sep6, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep5) => sep5 !== "both" ? f.lastIndexOf(sep5, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep6) => sep6 !== "both" ? f.lastIndexOf(sep6, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -38771,7 +38781,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep5 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep6 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -38783,14 +38793,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep5);
+        const i = lastSep(f, f.length, sep6);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep5))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep6))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep5) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep6) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -38818,15 +38828,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep5)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep6)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep5))
+        if (!dotPortion(f, 0, tailStart, dot, sep6))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep5);
+        const m = this.#walk(f, row, shape === "head", dot, sep6);
         if (m !== "no")
           return m;
         continue;
@@ -38882,19 +38892,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep5) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep5))
+  #walk(f, row, head, dot, sep6) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep6))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep5); e !== -1; e = nextSep(f, s, sep5)) {
+    for (let e = nextSep(f, s, sep6); e !== -1; e = nextSep(f, s, sep6)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep5))
+      while (next < f.length && isSep(f.charCodeAt(next), sep6))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep5))
+      if (hit && !dotPortion(f, next, f.length, dot, sep6))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep5))
+      if (head || dotPortion(f, s, next, dot, sep6))
         return "no";
       s = next;
     }
@@ -41348,7 +41358,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync8, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join14, relative as relative10 } from "node:path";
+import { join as join15, relative as relative11 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -41376,7 +41386,7 @@ var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname3, join as join5, relative as relative2 } from "node:path";
+import { dirname as dirname3, join as join6, relative as relative3 } from "node:path";
 
 // src/render/kustomize/confine.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -41564,14 +41574,48 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 // src/render/kustomize/read-kustomization.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join4, relative, resolve as resolve2, sep as sep4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve2, sep as sep5 } from "node:path";
+
+// src/render/kustomize/twin-trees.ts
+import { isAbsolute, join as join4, relative, sep as sep4 } from "node:path";
+var registry = /* @__PURE__ */ new WeakMap();
+function linkTwinTrees(before, after, changed, ignored = []) {
+  const changedDirs = collectAncestors(changed);
+  const ignoredFiles = new Set(ignored.filter((path2) => !path2.endsWith("/")));
+  const ignoredDirs = ignored.filter((path2) => path2.endsWith("/"));
+  const findSame = (beforePath) => {
+    const rel = relative(before.root, beforePath);
+    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    const posix5 = sep4 === "/" ? rel : rel.split(sep4).join("/");
+    if (changed.has(posix5) || changedDirs.has(posix5) || ignoredFiles.has(posix5)) return void 0;
+    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (changed.has(posix5.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
+    return join4(after.root, rel);
+  };
+  const twins = { before, after, findSame };
+  registry.set(before.confinement, twins);
+  return twins;
+}
+function getTwinTrees(confinement) {
+  return confinement ? registry.get(confinement) : void 0;
+}
+function collectAncestors(paths) {
+  const ancestors = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    ancestors.add("");
+    for (let index = path2.indexOf("/"); index !== -1; index = path2.indexOf("/", index + 1)) ancestors.add(path2.slice(0, index));
+  }
+  return ancestors;
+}
+
+// src/render/kustomize/read-kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
 var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerator: "SecretGenerator" };
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join4(dir, name);
+    const file = join5(dir, name);
     if (existsSync3(file) && statSync2(file).isFile()) return file;
   }
   return void 0;
@@ -41583,11 +41627,17 @@ var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "vali
 function readKustomization(dir, show2, confinement) {
   const memo = confinement ? readMemo(confinement) : void 0;
   if (memo?.has(dir)) return memo.get(dir);
+  const twins = getTwinTrees(confinement);
+  const fromTwin = twins ? readFromTwin(dir, twins) : void 0;
+  if (fromTwin) {
+    memo?.set(dir, fromTwin);
+    return fromTwin;
+  }
   const file = findKustomizationFile(dir);
   let kustomization;
   if (!file) kustomization = void 0;
   else if (confinement && !isInside(confinement, file)) {
-    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative2(dir, file)) }];
     kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
   } else kustomization = parseKustomization(dir, file, readFileSync3(file, "utf8"), show2, confinement);
   memo?.set(dir, kustomization);
@@ -41614,7 +41664,11 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
   const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2.native(dir)])] : [dir];
-  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  const probes = [dir, file];
+  const leaves = (value) => {
+    probes.push(resolve2(dir, value));
+    return confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  };
   const includes = [];
   const pluginDirs = [];
   const files = /* @__PURE__ */ new Map();
@@ -41638,6 +41692,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
     const target = resolve2(dir, entry.value);
+    probes.push(target);
     const stat2 = statSync2(target, { throwIfNoEntry: false });
     if (stat2?.isDirectory()) {
       includes.push(target);
@@ -41675,13 +41730,14 @@ function parseKustomization(dir, file, text, show2, confinement) {
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
+        probes.push(target);
         if (target === dir || !existsSync3(target)) continue;
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
     }
   });
-  return {
+  const kustomization = {
     dir,
     file,
     isComponent: isComponent(root?.get("kind", true)),
@@ -41695,6 +41751,47 @@ function parseKustomization(dir, file, text, show2, confinement) {
     pluginValues,
     pathEntries: entries.map(({ field, value }) => ({ field, value }))
   };
+  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries.some((entry) => PLUGIN_FIELDS.has(entry.field));
+  if (!plugins) readings.set(kustomization, probes);
+  return kustomization;
+}
+var readings = /* @__PURE__ */ new WeakMap();
+function readFromTwin(dir, twins) {
+  const twinDir = twins.findSame(dir);
+  if (twinDir === void 0) return void 0;
+  let twin;
+  try {
+    twin = readKustomization(twinDir, twins.after.show, twins.after.confinement);
+  } catch {
+    return void 0;
+  }
+  const probes = twin ? readings.get(twin) : void 0;
+  if (!twin || !probes) return void 0;
+  const rebase = (path2) => {
+    const rel = relative2(twins.after.root, path2);
+    return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : join5(twins.before.root, rel);
+  };
+  for (const probe of probes) {
+    const own = rebase(probe);
+    if (own === void 0 || twins.findSame(own) === void 0) return void 0;
+  }
+  const move = (path2) => rebase(path2) ?? path2;
+  const moveOrigin = (origin) => ({ ...origin, kustomization: move(origin.kustomization) });
+  const moveOrigins = (map) => new Map([...map].map(([key, origin]) => [key, moveOrigin(origin)]));
+  const moved = {
+    ...twin,
+    dir: move(twin.dir),
+    file: move(twin.file),
+    includes: twin.includes.map(move),
+    pluginDirs: twin.pluginDirs.map(move),
+    files: new Map([...twin.files].map(([path2, origin]) => [move(path2), moveOrigin(origin)])),
+    remotes: moveOrigins(twin.remotes),
+    generators: moveOrigins(twin.generators),
+    referencedPaths: twin.referencedPaths.map(move),
+    outside: twin.outside.map((reference) => ({ ...reference, file: move(reference.file) }))
+  };
+  readings.set(moved, probes.map(move));
+  return moved;
 }
 function indexScalarLines(doc, lineCounter) {
   let lines;
@@ -41757,7 +41854,7 @@ function findKustomizationRoots(dir, show2, confinement) {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join4(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join5(current, entry.name));
     }
   };
   walk(dir);
@@ -41765,7 +41862,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
 function toPosix(path2) {
-  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
+  return sep5 === "/" ? path2 : path2.split(sep5).join("/");
 }
 
 // src/flux/artifact.ts
@@ -41794,20 +41891,20 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync2(join5(tmpdir2(), "prune-guard-artifact-"));
+  const base = mkdtempSync2(join6(tmpdir2(), "prune-guard-artifact-"));
   const cleanup = () => rmSync3(base, { recursive: true, force: true });
   const dispose = registerCleanup(cleanup);
   const release = () => releaseInBackground(cleanup, () => rm3(base, { recursive: true, force: true }));
-  const root = join5(base, "source");
+  const root = join6(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync3(base), "source", relative2(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join6(realpathSync3(base), "source", relative3(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative2(source, path2)), isDirectory2), dropLink);
+    else copyTree(source, root, (path2, isDirectory2) => isIgnored(matchers, toPosix(relative3(source, path2)), isDirectory2), dropLink);
   } catch (error2) {
     dispose();
     throw error2;
@@ -41822,13 +41919,13 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      const path2 = join5(dir, entry.name);
+      const path2 = join6(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(real, relative2(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join6(real, relative3(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative2(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative3(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -41840,10 +41937,10 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join5(dir, entry.name);
+      const path2 = join6(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
       }
     }
   };
@@ -41868,40 +41965,40 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = lstatSync(join5(from, file), { throwIfNoEntry: false });
-    if (stat2?.isSymbolicLink()) dropLink(join5(from, file));
+    const stat2 = lstatSync(join6(from, file), { throwIfNoEntry: false });
+    if (stat2?.isSymbolicLink()) dropLink(join6(from, file));
     if (!stat2?.isFile()) continue;
-    mkdirSync2(dirname3(join5(to, file)), { recursive: true });
-    copyFileSync(join5(from, file), join5(to, file));
+    mkdirSync2(dirname3(join6(to, file)), { recursive: true });
+    copyFileSync(join6(from, file), join6(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path2 = join5(from, entry.name);
+    const path2 = join6(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join5(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join5(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join6(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join6(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
-import { join as join10, posix, relative as relative7 } from "node:path";
+import { join as join11, posix, relative as relative8 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { join as join6, relative as relative3 } from "node:path";
+import { join as join7, relative as relative4 } from "node:path";
 var FLUX_GROUP_SUFFIX = "fluxcd.io";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join6(dir, entry.name);
+      const path2 = join7(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -41915,7 +42012,7 @@ function scanSourceObjects(root) {
       } catch {
         continue;
       }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative3(root, path2)), body: doc });
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative4(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -41936,13 +42033,13 @@ function isUnderPath(file, path2) {
 // src/flux/plan-build.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7, relative as relative4 } from "node:path";
+import { dirname as dirname4, join as join8, relative as relative5 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join7(artifact.root, ks.path);
+  const dir = join8(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -41958,8 +42055,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join7(buildDir, "kustomization.yaml");
+  const buildDir = join8(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join8(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -41977,13 +42074,13 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync4(join7(buildDir, "kustomization.yaml"))) {
+  if (!existsSync4(join8(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join7(buildDir, entry))) continue;
-      symlinkSync(join7(dir, entry), join7(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join8(buildDir, entry))) continue;
+      symlinkSync(join8(dir, entry), join8(buildDir, entry));
     }
-    writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join8(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
@@ -41998,15 +42095,15 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join7(current, entry.name);
+      const path2 = join8(current, entry.name);
       const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative4(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative5(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative4(dir, path2))}`);
+        resources.push(`./${toPosix(relative5(dir, path2))}`);
       }
     }
   };
@@ -42079,14 +42176,14 @@ var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join9, relative as relative6, resolve as resolve3 } from "node:path";
+import { join as join10, relative as relative7, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join8, relative as relative5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join9, relative as relative6 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -42217,10 +42314,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync3(join8(tmpdir3(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync3(join9(tmpdir3(), "prune-guard-overlay-"));
   const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join8(shadow, relative5(treeRoot, path2));
+    const toShadow = (path2) => join9(shadow, relative6(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
       real.add(current);
@@ -42238,11 +42335,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join8(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join9(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative5(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative6(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -42251,14 +42348,14 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
       for (const entry of readdirSync5(dir)) {
-        const source = join8(dir, entry);
+        const source = join9(dir, entry);
         if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative5(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join8(treeRoot, rel);
+      const rel = relative6(shadow, path2);
+      return isOutsideRelative(rel) ? path2 : join9(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error2) {
@@ -42299,10 +42396,10 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative5(root, path2));
+  return isOutsideRelative(relative6(root, path2));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute(rel);
+  return rel.startsWith("..") || isAbsolute3(rel);
 }
 
 // src/render/kustomize/render-root.ts
@@ -42327,16 +42424,16 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync4(join9(tmpdir4(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync4(join10(tmpdir4(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       const cleanup = () => rmSync5(wrapper, { recursive: true, force: true });
       registerCleanup(cleanup);
       releaseWrapper = () => releaseInBackground(cleanup, () => rm4(wrapper, { recursive: true, force: true }));
     }
     if (wrapper) {
-      const target = toPosix(relative6(wrapper, buildRoot));
+      const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
-        join9(wrapper, "kustomization.yaml"),
+        join10(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -42425,7 +42522,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative6(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative7(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -42566,7 +42663,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     inputs = options.inspect(plan);
@@ -42666,7 +42763,7 @@ function declaresFluxKustomizations(dir) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join10(current, entry.name);
+      const path2 = join11(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
@@ -42781,7 +42878,7 @@ function createSyncKustomization(path2, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash7 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative8 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join12, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -42825,7 +42922,7 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join11(artifact.root, name);
+  const tree = join12(artifact.root, name);
   rmSync6(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
@@ -42835,7 +42932,7 @@ function buildTree(key, identity, output, artifact, check) {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
     mkdirSync5(dirname6(destination), { recursive: true });
     copyFileSync2(source, destination);
-    origins.set(toPosix(relative8(artifact.root, destination)), toPosix(relative8(artifact.root, source)));
+    origins.set(toPosix(relative9(artifact.root, destination)), toPosix(relative9(artifact.root, source)));
   };
   try {
     for (const rule of output.copy) {
@@ -42848,7 +42945,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join11(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join12(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error2) {
     if (!(error2 instanceof CopyProblem)) throw error2;
@@ -42863,12 +42960,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path2 = checkRelative(pattern, pattern);
-    const source = join11(sourceRoot, path2);
+    const source = join12(sourceRoot, path2);
     if (path2 === "" || !existsSync7(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join11(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join12(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync7(join11(tree, target)) && statSync5(join11(tree, target)).isDirectory();
-    copy(source, join11(tree, target, into ? basename2(path2) : ""));
+    const into = toFolder || existsSync7(join12(tree, target)) && statSync5(join12(tree, target)).isDirectory();
+    copy(source, join12(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -42879,9 +42976,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join11(sourceRoot, match2);
-    if (statSync5(source).isDirectory()) copyTree2(source, join11(tree, target, below), match2, exclude, copy);
-    else copy(source, join11(tree, target, below));
+    const source = join12(sourceRoot, match2);
+    if (statSync5(source).isDirectory()) copyTree2(source, join12(tree, target, below), match2, exclude, copy);
+    else copy(source, join12(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
@@ -42895,7 +42992,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join11(root, dir);
+      const full = join12(root, dir);
       if (!existsSync7(full) || !statSync5(full).isDirectory()) continue;
       for (const entry of readdirSync7(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
@@ -42921,8 +43018,8 @@ function copyTree2(source, destination, shownPath, exclude, copy) {
   for (const entry of readdirSync7(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join11(source, entry.name), join11(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join11(source, entry.name), join11(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join12(source, entry.name), join12(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join12(source, entry.name), join12(destination, entry.name));
   }
 }
 
@@ -43005,7 +43102,7 @@ function normalizeGitUrl(url) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash8 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join12, relative as relative9 } from "node:path";
+import { join as join13, relative as relative10 } from "node:path";
 function createInputFiles(markers = []) {
   return { markers, facts: /* @__PURE__ */ new Map() };
 }
@@ -43024,7 +43121,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync8(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join12(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join13(path2, entry.name), false);
     }
   };
   const hash = createHash8("sha256");
@@ -43038,18 +43135,24 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
   }
   const markers = /* @__PURE__ */ new Set();
+  const twins = getTwinTrees(confinement);
+  const readFacts = (path2, source) => {
+    const bytes = readFileSync10(source);
+    const text = bytes.toString("utf8");
+    const bomb = findAliasBomb(text);
+    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+    return { digest: createHash8("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+  };
   for (const path2 of [...inputs].sort()) {
     let facts = files.facts.get(path2);
     if (facts === void 0) {
-      const bytes = readFileSync10(path2);
-      const text = bytes.toString("utf8");
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      facts = { digest: createHash8("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+      const twin = twins?.findSame(path2);
+      facts = twin === void 0 ? readFacts(path2, path2) : files.facts.get(twin) ?? readFacts(path2, twin);
       files.facts.set(path2, facts);
+      if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative9(treeRoot, path2))}\0${facts.digest}\0`);
+    hash.update(`file\0${toPosix(relative10(treeRoot, path2))}\0${facts.digest}\0`);
   }
   return { hash: hash.digest("hex"), markers, remote: remote2 };
 }
@@ -43078,20 +43181,20 @@ async function mapInPool(items, width, task) {
 import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join13(options.dir, "renders");
+  const root = join14(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join13(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join14(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
@@ -43112,7 +43215,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join13(path2, ".."), { recursive: true });
+          mkdirSync6(join14(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile2(temporary, bytes);
@@ -43140,9 +43243,9 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync9(root)) {
-    const dir = join13(root, bucket);
+    const dir = join14(root, bucket);
     for (const name of readdirSync9(dir)) {
-      const path2 = join13(dir, name);
+      const path2 = join14(dir, name);
       const stat2 = statSync7(path2, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
@@ -43338,13 +43441,13 @@ async function compareFluxSides(sides, context) {
     const afterScan = scan(sides.after);
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
-      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative10(artifact.root, from), relative10(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative11(artifact.root, from), relative11(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -43371,7 +43474,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join14(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join15(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -43408,7 +43511,7 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path2) => {
-    const full = join14(artifact.root, path2);
+    const full = join15(artifact.root, path2);
     return isInside(artifact.confinement, full) && existsSync8(full) && statSync8(full).isDirectory();
   };
   return {
@@ -43427,7 +43530,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join14(dir, entry.name), path2);
+      walk(join15(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -43547,16 +43650,17 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync9 } from "node:fs";
-import { join as join15, relative as relative11 } from "node:path";
+import { join as join16, relative as relative12 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
+  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative11(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative12(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -43598,17 +43702,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync9(join15(before.root, path2)) && !existsSync9(join15(after.root, path2))) {
+    if (!existsSync9(join16(before.root, path2)) && !existsSync9(join16(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join15(side.root, path2);
+      const dir = join16(side.root, path2);
       if (!existsSync9(dir)) continue;
       if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative11(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative12(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -43623,13 +43727,13 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join15(side.root, name);
+      const dir = join16(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative11(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative12(side.root, ref.file)) }));
         continue;
       }
       const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
@@ -43663,21 +43767,21 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join16, posix as posix3, relative as relative12 } from "node:path";
+import { join as join17, posix as posix3, relative as relative13 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join16(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join17(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join16(root, path2);
+        const absolute = join17(root, path2);
         const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
@@ -43699,7 +43803,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join16(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join17(dir, entry.name));
     }
   };
   walk(root);
@@ -43710,9 +43814,9 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join16(dir, entry.name);
+      const path2 = join17(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative12(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative13(root, path2)));
     }
   };
   walk(root);
@@ -43720,9 +43824,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join17(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join18(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -43735,11 +43839,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -43957,7 +44061,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join18(planning.beforeRoot, group2.source);
+    const file = join19(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group2.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
@@ -44010,7 +44114,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join19(planning.head.root, path2);
+  const headFile = join20(planning.head.root, path2);
   const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -44106,7 +44210,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync14(join19(planning.head.root, path2), "utf8");
+  const original = readFileSync14(join20(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -44127,19 +44231,19 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync12, readFileSync as readFileSync15 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname7, join as join20, relative as relative13 } from "node:path";
+import { dirname as dirname7, join as join21, relative as relative14 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join20(root, group2.kustomization));
+  const kustomizationDir = dirname7(join21(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative13(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative14(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -44155,12 +44259,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join20(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join21(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative13(kustomizationDir, join20(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative14(kustomizationDir, join21(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -44178,7 +44282,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join20(planning.head.root, group2.kustomization));
+  const headDir = dirname7(join21(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync11(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -44193,7 +44297,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative13(planning.head.root, join20(headDir, name))), content }],
+    files: [{ path: toPosix(relative14(planning.head.root, join21(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -44301,11 +44405,11 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join21(planning.head.root, group2.kustomization);
+  const headFile = join22(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join21(planning.beforeRoot, group2.kustomization);
+  const beforeFile = join22(planning.beforeRoot, group2.kustomization);
   const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -44458,13 +44562,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join24, resolve as resolve7 } from "node:path";
+import { join as join25, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join22, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join23, resolve as resolve4 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -44500,7 +44604,7 @@ function createKustomizeRunner(options) {
     identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync5(join22(tmpdir5(), "prune-guard-home-"));
+      const home = mkdtempSync5(join23(tmpdir5(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -44582,7 +44686,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join23(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -44655,7 +44759,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync13, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -44664,11 +44768,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join23(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join24(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join24(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
@@ -44701,9 +44805,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join23(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join24(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join23(root, name);
+    const path2 = join24(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path2, "utf8");
@@ -44742,12 +44846,12 @@ function createProgressTracker(listener) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative14, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative15, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative14(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative15(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -44756,8 +44860,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative14(git.root, resolve6(realCwd, path2));
-    if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
+    const rel = relative15(git.root, resolve6(realCwd, path2));
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
   const readPolicyFiles = async () => {
@@ -44770,10 +44874,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const [baseCheckout, policyFiles, head] = await Promise.all([
+  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
-    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git)
+    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
+    listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
+    source.head ? [] : listIgnoredPaths(git)
   ]);
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -44783,7 +44889,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
     const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after: after2 };
@@ -44820,7 +44926,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join24(before.root, path2)) || declaresFluxKustomizations(join24(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join25(before.root, path2)) || declaresFluxKustomizations(join25(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -44859,7 +44965,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join24(env.XDG_CACHE_HOME || join24(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join25(env.XDG_CACHE_HOME || join25(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -44901,7 +45007,7 @@ async function runWithTree(options, dependencies = {}) {
 function compare2(plan, options) {
   const { before, after, paths, render } = plan;
   if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {} }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} }, render);
 }
 
 // src/action.ts
@@ -45012,7 +45118,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync17(join25(git.root, path2), "utf8");
+    const merged = readFileSync17(join26(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -45156,10 +45262,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join25(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join26(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync7(dir, { recursive: true });
-  const jsonPath = join25(dir, "report.json");
-  const markdownPath = join25(dir, "summary.md");
+  const jsonPath = join26(dir, "report.json");
+  const markdownPath = join26(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap6 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join25, relative as relative15 } from "node:path";
+import { dirname as dirname8, join as join26, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9636,7 +9636,7 @@ async function exitWhenFlushed(code) {
 // src/render/kustomize/read-kustomization.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 
 // src/core/objects/kube-objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12477,6 +12477,38 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
   return found;
 }
 
+// src/render/kustomize/twin-trees.ts
+import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
+var registry = /* @__PURE__ */ new WeakMap();
+function linkTwinTrees(before, after, changed, ignored = []) {
+  const changedDirs = collectAncestors(changed);
+  const ignoredFiles = new Set(ignored.filter((path2) => !path2.endsWith("/")));
+  const ignoredDirs = ignored.filter((path2) => path2.endsWith("/"));
+  const findSame = (beforePath) => {
+    const rel = relative(before.root, beforePath);
+    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    const posix5 = sep2 === "/" ? rel : rel.split(sep2).join("/");
+    if (changed.has(posix5) || changedDirs.has(posix5) || ignoredFiles.has(posix5)) return void 0;
+    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (changed.has(posix5.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
+    return join2(after.root, rel);
+  };
+  const twins = { before, after, findSame };
+  registry.set(before.confinement, twins);
+  return twins;
+}
+function getTwinTrees(confinement) {
+  return confinement ? registry.get(confinement) : void 0;
+}
+function collectAncestors(paths) {
+  const ancestors = /* @__PURE__ */ new Set();
+  for (const path2 of paths) {
+    ancestors.add("");
+    for (let index = path2.indexOf("/"); index !== -1; index = path2.indexOf("/", index + 1)) ancestors.add(path2.slice(0, index));
+  }
+  return ancestors;
+}
+
 // src/render/kustomize/read-kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var RESOURCE_FIELDS = ["resources", "bases", "components", "crds"];
@@ -12484,7 +12516,7 @@ var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerat
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join2(dir, name);
+    const file = join3(dir, name);
     if (existsSync(file) && statSync(file).isFile()) return file;
   }
   return void 0;
@@ -12496,11 +12528,17 @@ var PLUGIN_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "vali
 function readKustomization(dir, show2, confinement) {
   const memo = confinement ? readMemo(confinement) : void 0;
   if (memo?.has(dir)) return memo.get(dir);
+  const twins = getTwinTrees(confinement);
+  const fromTwin = twins ? readFromTwin(dir, twins) : void 0;
+  if (fromTwin) {
+    memo?.set(dir, fromTwin);
+    return fromTwin;
+  }
   const file = findKustomizationFile(dir);
   let kustomization;
   if (!file) kustomization = void 0;
   else if (confinement && !isInside(confinement, file)) {
-    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative(dir, file)) }];
+    const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative2(dir, file)) }];
     kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
   } else kustomization = parseKustomization(dir, file, readFileSync2(file, "utf8"), show2, confinement);
   memo?.set(dir, kustomization);
@@ -12527,7 +12565,11 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
   const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2.native(dir)])] : [dir];
-  const leaves = (value) => confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  const probes = [dir, file];
+  const leaves = (value) => {
+    probes.push(resolve2(dir, value));
+    return confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve2(base, value)));
+  };
   const includes = [];
   const pluginDirs = [];
   const files = /* @__PURE__ */ new Map();
@@ -12551,6 +12593,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
     const target = resolve2(dir, entry.value);
+    probes.push(target);
     const stat = statSync(target, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       includes.push(target);
@@ -12588,13 +12631,14 @@ function parseKustomization(dir, file, text, show2, confinement) {
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
+        probes.push(target);
         if (target === dir || !existsSync(target)) continue;
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
     }
   });
-  return {
+  const kustomization = {
     dir,
     file,
     isComponent: isComponent(root?.get("kind", true)),
@@ -12608,6 +12652,47 @@ function parseKustomization(dir, file, text, show2, confinement) {
     pluginValues,
     pathEntries: entries.map(({ field, value }) => ({ field, value }))
   };
+  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries.some((entry) => PLUGIN_FIELDS.has(entry.field));
+  if (!plugins) readings.set(kustomization, probes);
+  return kustomization;
+}
+var readings = /* @__PURE__ */ new WeakMap();
+function readFromTwin(dir, twins) {
+  const twinDir = twins.findSame(dir);
+  if (twinDir === void 0) return void 0;
+  let twin;
+  try {
+    twin = readKustomization(twinDir, twins.after.show, twins.after.confinement);
+  } catch {
+    return void 0;
+  }
+  const probes = twin ? readings.get(twin) : void 0;
+  if (!twin || !probes) return void 0;
+  const rebase = (path2) => {
+    const rel = relative2(twins.after.root, path2);
+    return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : join3(twins.before.root, rel);
+  };
+  for (const probe of probes) {
+    const own = rebase(probe);
+    if (own === void 0 || twins.findSame(own) === void 0) return void 0;
+  }
+  const move = (path2) => rebase(path2) ?? path2;
+  const moveOrigin = (origin) => ({ ...origin, kustomization: move(origin.kustomization) });
+  const moveOrigins = (map) => new Map([...map].map(([key, origin]) => [key, moveOrigin(origin)]));
+  const moved = {
+    ...twin,
+    dir: move(twin.dir),
+    file: move(twin.file),
+    includes: twin.includes.map(move),
+    pluginDirs: twin.pluginDirs.map(move),
+    files: new Map([...twin.files].map(([path2, origin]) => [move(path2), moveOrigin(origin)])),
+    remotes: moveOrigins(twin.remotes),
+    generators: moveOrigins(twin.generators),
+    referencedPaths: twin.referencedPaths.map(move),
+    outside: twin.outside.map((reference) => ({ ...reference, file: move(reference.file) }))
+  };
+  readings.set(moved, probes.map(move));
+  return moved;
 }
 function indexScalarLines(doc, lineCounter) {
   let lines;
@@ -12670,7 +12755,7 @@ function findKustomizationRoots(dir, show2, confinement) {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join2(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
     }
   };
   walk(dir);
@@ -12678,7 +12763,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
 function toPosix(path2) {
-  return sep2 === "/" ? path2 : path2.split(sep2).join("/");
+  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
 }
 
 // src/core/text/redact.ts
@@ -13300,7 +13385,7 @@ function formatText(report, options) {
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -14696,8 +14781,8 @@ var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep3 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep3;
+var sep4 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep4;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var filter = (pattern, options) => {
@@ -14881,33 +14966,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep5) => {
+var dotPortion = (f, start, end, dot, sep6) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep5))
+      if (n >= end || isSep(f.charCodeAt(n), sep6))
         return true;
     }
-    const s = nextSep(f, k, sep5);
+    const s = nextSep(f, k, sep6);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep5))
+    while (k < end && isSep(f.charCodeAt(k), sep6))
       k++;
   }
   return false;
 };
-var isSep = (c, sep5) => sep5 === "/" ? c === 47 : sep5 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep5) => {
-  if (sep5 !== "both")
-    return f.indexOf(sep5, from);
+var isSep = (c, sep6) => sep6 === "/" ? c === 47 : sep6 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep6) => {
+  if (sep6 !== "both")
+    return f.indexOf(sep6, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep5) => sep5 !== "both" ? f.lastIndexOf(sep5, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep6) => sep6 !== "both" ? f.lastIndexOf(sep6, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -15285,7 +15370,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep5 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep6 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -15297,14 +15382,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep5);
+        const i = lastSep(f, f.length, sep6);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep5))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep6))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep5) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep6) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -15332,15 +15417,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep5)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep6)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep5))
+        if (!dotPortion(f, 0, tailStart, dot, sep6))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep5);
+        const m = this.#walk(f, row, shape === "head", dot, sep6);
         if (m !== "no")
           return m;
         continue;
@@ -15396,19 +15481,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep5) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep5))
+  #walk(f, row, head, dot, sep6) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep6))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep5); e !== -1; e = nextSep(f, s, sep5)) {
+    for (let e = nextSep(f, s, sep6); e !== -1; e = nextSep(f, s, sep6)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep5))
+      while (next < f.length && isSep(f.charCodeAt(next), sep6))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep5))
+      if (hit && !dotPortion(f, next, f.length, dot, sep6))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep5))
+      if (head || dotPortion(f, s, next, dot, sep6))
         return "no";
       s = next;
     }
@@ -16563,10 +16648,10 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join3(cacheDir, "urls", sha256(url));
+      const index = join4(cacheDir, "urls", sha256(url));
       if (!existsSync2(index)) return void 0;
       const digest = readFileSync3(index, "utf8").trim();
-      const object = join3(cacheDir, "objects", digest);
+      const object = join4(cacheDir, "objects", digest);
       if (!existsSync2(object)) return void 0;
       const body = readFileSync3(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
@@ -16587,10 +16672,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join3(cacheDir, dir), { recursive: true });
-      const object = join3(cacheDir, "objects", digest);
+      for (const dir of ["urls", "objects"]) mkdirSync(join4(cacheDir, dir), { recursive: true });
+      const object = join4(cacheDir, "objects", digest);
       if (!existsSync2(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join3(cacheDir, "urls", sha256(url)), digest);
+      writeAtomically(join4(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -18926,8 +19011,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep4 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -21711,7 +21796,7 @@ function createOctokit(options) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync7, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join13, relative as relative10 } from "node:path";
+import { join as join14, relative as relative11 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -21739,7 +21824,7 @@ var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2, unlinkSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join4, relative as relative2 } from "node:path";
+import { dirname as dirname3, join as join5, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -21765,20 +21850,20 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync(join4(tmpdir(), "prune-guard-artifact-"));
+  const base = mkdtempSync(join5(tmpdir(), "prune-guard-artifact-"));
   const cleanup = () => rmSync2(base, { recursive: true, force: true });
   const dispose = registerCleanup(cleanup);
   const release = () => releaseInBackground(cleanup, () => rm(base, { recursive: true, force: true }));
-  const root = join4(base, "source");
+  const root = join5(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(realpathSync3(base), "source", relative2(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync3(base), "source", relative3(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative2(source, path2)), isDirectory), dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative3(source, path2)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
@@ -21793,13 +21878,13 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      const path2 = join4(dir, entry.name);
+      const path2 = join5(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(real, relative2(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(real, relative3(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative2(root, path2)), entry.isDirectory())) rmSync2(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative3(root, path2)), entry.isDirectory())) rmSync2(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -21811,10 +21896,10 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join4(dir, entry.name);
+      const path2 = join5(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative2(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
       }
     }
   };
@@ -21839,40 +21924,40 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync(join4(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join4(from, file));
+    const stat = lstatSync(join5(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join5(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync2(dirname3(join4(to, file)), { recursive: true });
-    copyFileSync(join4(from, file), join4(to, file));
+    mkdirSync2(dirname3(join5(to, file)), { recursive: true });
+    copyFileSync(join5(from, file), join5(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path2 = join4(from, entry.name);
+    const path2 = join5(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join4(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join4(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join5(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join5(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
-import { join as join9, posix, relative as relative7 } from "node:path";
+import { join as join10, posix, relative as relative8 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { join as join5, relative as relative3 } from "node:path";
+import { join as join6, relative as relative4 } from "node:path";
 var FLUX_GROUP_SUFFIX = "fluxcd.io";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join5(dir, entry.name);
+      const path2 = join6(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -21886,7 +21971,7 @@ function scanSourceObjects(root) {
       } catch {
         continue;
       }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative3(root, path2)), body: doc });
+      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative4(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -21907,13 +21992,13 @@ function isUnderPath(file, path2) {
 // src/flux/plan-build.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join6, relative as relative4 } from "node:path";
+import { dirname as dirname4, join as join7, relative as relative5 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join6(artifact.root, ks.path);
+  const dir = join7(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -21929,8 +22014,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join6(buildDir, "kustomization.yaml");
+  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join7(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -21948,13 +22033,13 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join6(buildDir, "kustomization.yaml"))) {
+  if (!existsSync3(join7(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join6(buildDir, entry))) continue;
-      symlinkSync(join6(dir, entry), join6(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join7(buildDir, entry))) continue;
+      symlinkSync(join7(dir, entry), join7(buildDir, entry));
     }
-    writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
@@ -21969,15 +22054,15 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join6(current, entry.name);
+      const path2 = join7(current, entry.name);
       const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative4(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative5(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative4(dir, path2))}`);
+        resources.push(`./${toPosix(relative5(dir, path2))}`);
       }
     }
   };
@@ -22050,14 +22135,14 @@ var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join8, relative as relative6, resolve as resolve3 } from "node:path";
+import { join as join9, relative as relative7, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join7, relative as relative5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join8, relative as relative6 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -22188,10 +22273,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync2(join7(tmpdir2(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync2(join8(tmpdir2(), "prune-guard-overlay-"));
   const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
   try {
-    const toShadow = (path2) => join7(shadow, relative5(treeRoot, path2));
+    const toShadow = (path2) => join8(shadow, relative6(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
       real.add(current);
@@ -22209,11 +22294,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join8(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative5(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative6(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -22222,14 +22307,14 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync5(dir)) {
-        const source = join7(dir, entry);
+        const source = join8(dir, entry);
         if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative5(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
+      const rel = relative6(shadow, path2);
+      return isOutsideRelative(rel) ? path2 : join8(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -22270,10 +22355,10 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative5(root, path2));
+  return isOutsideRelative(relative6(root, path2));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute(rel);
+  return rel.startsWith("..") || isAbsolute3(rel);
 }
 
 // src/render/kustomize/render-root.ts
@@ -22298,16 +22383,16 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync3(join8(tmpdir3(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync3(join9(tmpdir3(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       const cleanup = () => rmSync4(wrapper, { recursive: true, force: true });
       registerCleanup(cleanup);
       releaseWrapper = () => releaseInBackground(cleanup, () => rm2(wrapper, { recursive: true, force: true }));
     }
     if (wrapper) {
-      const target = toPosix(relative6(wrapper, buildRoot));
+      const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
-        join8(wrapper, "kustomization.yaml"),
+        join9(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -22396,7 +22481,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative6(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative7(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -22537,7 +22622,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative7(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     inputs = options.inspect(plan);
@@ -22637,7 +22722,7 @@ function declaresFluxKustomizations(dir) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join9(current, entry.name);
+      const path2 = join10(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
@@ -22752,7 +22837,7 @@ function createSyncKustomization(path2, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash5 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join10, posix as posix2, relative as relative8 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -22796,7 +22881,7 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join10(artifact.root, name);
+  const tree = join11(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
@@ -22806,7 +22891,7 @@ function buildTree(key, identity, output, artifact, check) {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
     mkdirSync5(dirname6(destination), { recursive: true });
     copyFileSync2(source, destination);
-    origins.set(toPosix(relative8(artifact.root, destination)), toPosix(relative8(artifact.root, source)));
+    origins.set(toPosix(relative9(artifact.root, destination)), toPosix(relative9(artifact.root, source)));
   };
   try {
     for (const rule of output.copy) {
@@ -22819,7 +22904,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join10(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join11(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -22834,12 +22919,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path2 = checkRelative(pattern, pattern);
-    const source = join10(sourceRoot, path2);
+    const source = join11(sourceRoot, path2);
     if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join10(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join11(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync6(join10(tree, target)) && statSync5(join10(tree, target)).isDirectory();
-    copy(source, join10(tree, target, into ? basename2(path2) : ""));
+    const into = toFolder || existsSync6(join11(tree, target)) && statSync5(join11(tree, target)).isDirectory();
+    copy(source, join11(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -22850,9 +22935,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join10(sourceRoot, match2);
-    if (statSync5(source).isDirectory()) copyTree2(source, join10(tree, target, below), match2, exclude, copy);
-    else copy(source, join10(tree, target, below));
+    const source = join11(sourceRoot, match2);
+    if (statSync5(source).isDirectory()) copyTree2(source, join11(tree, target, below), match2, exclude, copy);
+    else copy(source, join11(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
@@ -22866,7 +22951,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join10(root, dir);
+      const full = join11(root, dir);
       if (!existsSync6(full) || !statSync5(full).isDirectory()) continue;
       for (const entry of readdirSync7(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
@@ -22892,8 +22977,8 @@ function copyTree2(source, destination, shownPath, exclude, copy) {
   for (const entry of readdirSync7(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join10(source, entry.name), join10(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join10(source, entry.name), join10(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join11(source, entry.name), join11(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join11(source, entry.name), join11(destination, entry.name));
   }
 }
 
@@ -22976,7 +23061,7 @@ function normalizeGitUrl(url) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash6 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join11, relative as relative9 } from "node:path";
+import { join as join12, relative as relative10 } from "node:path";
 function createInputFiles(markers = []) {
   return { markers, facts: /* @__PURE__ */ new Map() };
 }
@@ -22995,7 +23080,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync8(path2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join11(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join12(path2, entry.name), false);
     }
   };
   const hash = createHash6("sha256");
@@ -23009,18 +23094,24 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
   }
   const markers = /* @__PURE__ */ new Set();
+  const twins = getTwinTrees(confinement);
+  const readFacts = (path2, source) => {
+    const bytes = readFileSync10(source);
+    const text = bytes.toString("utf8");
+    const bomb = findAliasBomb(text);
+    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
+    return { digest: createHash6("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+  };
   for (const path2 of [...inputs].sort()) {
     let facts = files.facts.get(path2);
     if (facts === void 0) {
-      const bytes = readFileSync10(path2);
-      const text = bytes.toString("utf8");
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-      facts = { digest: createHash6("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+      const twin = twins?.findSame(path2);
+      facts = twin === void 0 ? readFacts(path2, path2) : files.facts.get(twin) ?? readFacts(path2, twin);
       files.facts.set(path2, facts);
+      if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative9(treeRoot, path2))}\0${facts.digest}\0`);
+    hash.update(`file\0${toPosix(relative10(treeRoot, path2))}\0${facts.digest}\0`);
   }
   return { hash: hash.digest("hex"), markers, remote: remote2 };
 }
@@ -23049,20 +23140,20 @@ async function mapInPool(items, width, task) {
 import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join12(options.dir, "renders");
+  const root = join13(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash7("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join13(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
@@ -23083,7 +23174,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join12(path2, ".."), { recursive: true });
+          mkdirSync6(join13(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
@@ -23111,9 +23202,9 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync9(root)) {
-    const dir = join12(root, bucket);
+    const dir = join13(root, bucket);
     for (const name of readdirSync9(dir)) {
-      const path2 = join12(dir, name);
+      const path2 = join13(dir, name);
       const stat = statSync7(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
@@ -23309,13 +23400,13 @@ async function compareFluxSides(sides, context) {
     const afterScan = scan(sides.after);
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
-      const show2 = (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative10(artifact.root, from), relative10(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative11(artifact.root, from), relative11(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -23342,7 +23433,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join14(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -23379,7 +23470,7 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join13(artifact.root, path2);
+    const full = join14(artifact.root, path2);
     return isInside(artifact.confinement, full) && existsSync7(full) && statSync8(full).isDirectory();
   };
   return {
@@ -23398,7 +23489,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join13(dir, entry.name), path2);
+      walk(join14(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -23518,16 +23609,17 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync9 } from "node:fs";
-import { join as join14, relative as relative11 } from "node:path";
+import { join as join15, relative as relative12 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
+  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative11(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative12(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -23569,17 +23661,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(join14(before.root, path2)) && !existsSync8(join14(after.root, path2))) {
+    if (!existsSync8(join15(before.root, path2)) && !existsSync8(join15(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join14(side.root, path2);
+      const dir = join15(side.root, path2);
       if (!existsSync8(dir)) continue;
       if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative11(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative12(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -23594,13 +23686,13 @@ function planRenders(before, after, rootNames) {
   for (const name of rootNames) {
     const plan = { name: name || "." };
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join14(side.root, name);
+      const dir = join15(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative11(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative12(side.root, ref.file)) }));
         continue;
       }
       const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
@@ -23634,21 +23726,21 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join15, posix as posix3, relative as relative12 } from "node:path";
+import { join as join16, posix as posix3, relative as relative13 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join16(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join15(root, path2);
+        const absolute = join16(root, path2);
         const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
@@ -23670,7 +23762,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join16(dir, entry.name));
     }
   };
   walk(root);
@@ -23681,9 +23773,9 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join15(dir, entry.name);
+      const path2 = join16(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative12(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative13(root, path2)));
     }
   };
   walk(root);
@@ -23691,9 +23783,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join17(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -23706,11 +23798,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -23928,7 +24020,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join17(planning.beforeRoot, group.source);
+    const file = join18(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
@@ -23981,7 +24073,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join18(planning.head.root, path2);
+  const headFile = join19(planning.head.root, path2);
   const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -24077,7 +24169,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync14(join18(planning.head.root, path2), "utf8");
+  const original = readFileSync14(join19(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -24098,19 +24190,19 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync11, readFileSync as readFileSync15 } from "node:fs";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname7, join as join19, relative as relative13 } from "node:path";
+import { dirname as dirname7, join as join20, relative as relative14 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join19(root, group.kustomization));
+  const kustomizationDir = dirname7(join20(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative13(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative14(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -24126,12 +24218,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join20(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative13(kustomizationDir, join19(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative14(kustomizationDir, join20(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -24149,7 +24241,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join19(planning.head.root, group.kustomization));
+  const headDir = dirname7(join20(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -24164,7 +24256,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative13(planning.head.root, join19(headDir, name))), content }],
+    files: [{ path: toPosix(relative14(planning.head.root, join20(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -24272,11 +24364,11 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join20(planning.head.root, group.kustomization);
+  const headFile = join21(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join20(planning.beforeRoot, group.kustomization);
+  const beforeFile = join21(planning.beforeRoot, group.kustomization);
   const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -24429,13 +24521,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join24, resolve as resolve7 } from "node:path";
+import { join as join25, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
 import { accessSync, constants, mkdtempSync as mkdtempSync4, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute2, join as join21, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join22, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24560,7 +24652,7 @@ function createKustomizeRunner(options) {
     identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync4(join21(tmpdir4(), "prune-guard-home-"));
+      const home = mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
@@ -24642,7 +24734,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -24715,7 +24807,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync12, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -24724,11 +24816,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join22(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join23(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
@@ -24761,9 +24853,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join22(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join23(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join22(root, name);
+    const path2 = join23(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path2, "utf8");
@@ -24814,14 +24906,14 @@ function describeProgress(progress, elapsedMs) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, relative as relative14, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, rmSync as rmSync8 } from "node:fs";
 import { rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -24869,7 +24961,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit) {
-  const dir = mkdtempSync5(join23(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync5(join24(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -24897,6 +24989,16 @@ async function addTemporaryWorktree(git, commit) {
   });
   return { dir, dispose, release };
 }
+async function listChangedPaths(git, base, head) {
+  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
+  const untracked = head ? Promise.resolve("") : git.run(["ls-files", "-z", "--others", "--exclude-standard"]);
+  const [changed, added] = await Promise.all([diff, untracked]);
+  return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
+}
+async function listIgnoredPaths(git) {
+  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
+  return output.split("\0").filter(Boolean);
+}
 async function listWorkingTreeFiles(git) {
   const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
   return [...new Set(output.split("\0").filter(Boolean))].sort();
@@ -24921,7 +25023,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative14(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative15(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -24930,8 +25032,8 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative14(git.root, resolve6(realCwd, path2));
-    if (rel.startsWith("..") || isAbsolute3(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
+    const rel = relative15(git.root, resolve6(realCwd, path2));
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
   const readPolicyFiles = async () => {
@@ -24944,10 +25046,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const [baseCheckout, policyFiles, head] = await Promise.all([
+  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
-    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git)
+    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
+    listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
+    source.head ? [] : listIgnoredPaths(git)
   ]);
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -24957,7 +25061,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
     const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after: after2 };
@@ -24994,7 +25098,7 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join24(before.root, path2)) || declaresFluxKustomizations(join24(after.root, path2))) ? "flux" : "kustomize";
+  const mode = paths.some((path2) => declaresFluxKustomizations(join25(before.root, path2)) || declaresFluxKustomizations(join25(after.root, path2))) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -25033,7 +25137,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join24(env.XDG_CACHE_HOME || join24(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join25(env.XDG_CACHE_HOME || join25(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25075,7 +25179,7 @@ async function runWithTree(options, dependencies = {}) {
 function compare2(plan, options) {
   const { before, after, paths, render } = plan;
   if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {} }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs" }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} }, render);
 }
 
 // src/cli.ts
@@ -25298,7 +25402,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join25(headRoot, path2);
+    const absolute = join26(headRoot, path2);
     return existsSync14(absolute) ? readFileSync17(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
@@ -25315,7 +25419,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative15(process.cwd(), headRoot));
+    const root = toPosix(relative16(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
@@ -25327,7 +25431,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join25(headRoot, change.path);
+    const absolute = join26(headRoot, change.path);
     mkdirSync7(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

@@ -14,6 +14,7 @@ import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
+import { linkTwinTrees } from '../render/kustomize/twin-trees.ts';
 import {
   findKustomizationFile,
   findKustomizationRoots,
@@ -54,6 +55,10 @@ export interface Comparison {
   readonly paths: readonly string[];
   /** Fail when a side has no kustomization under a path (diff mode), instead of treating it as removed. */
   readonly requireBothSides: boolean;
+  /** Git mode: the paths whose content differs between the sides; elsewhere the side before reads as the side after. */
+  readonly changed?: ReadonlySet<string>;
+  /** Git mode with the working tree: what git ignores there, which the side before cannot hold. */
+  readonly ignored?: readonly string[];
 }
 
 /**
@@ -65,6 +70,8 @@ export interface Comparison {
 export async function compareSides(comparison: Comparison, context: RenderContext): Promise<Compared> {
   const { before, after } = comparison;
   const { runner, remote, settings, concurrency: width } = context;
+  // What git says is unchanged is read once, on the side after the change.
+  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
   // A task that serves both sides has identical inputs: nothing in it is added or removed,

@@ -12,6 +12,8 @@ import {
   findDefaultBase,
   findMergeBase,
   getOriginUrl,
+  listChangedPaths,
+  listIgnoredPaths,
   listWorkingTreeFiles,
   openRepository,
   readFileAtCommit,
@@ -53,6 +55,10 @@ export interface PreparedSides {
   readonly policyFiles?: ReadonlyMap<string, string>;
   /** Git mode: the branch the change merges into, when a branch name is known. */
   readonly branch?: string;
+  /** Git mode: the paths (relative to both roots) whose content differs between the sides, as git sees them. */
+  readonly changed?: ReadonlySet<string>;
+  /** Git mode with the working tree: what git ignores there (folders end in `/`), which no commit holds. */
+  readonly ignored?: readonly string[];
 }
 
 /** Prepares both sides; the temporary checkouts it makes are added to `checkouts`, for the caller to dispose of. */
@@ -98,10 +104,12 @@ async function prepareGitSides(
       checkouts.push(checkout);
       return checkout;
     });
-  const [baseCheckout, policyFiles, head] = await Promise.all([
+  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
+    listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
+    source.head ? [] : listIgnoredPaths(git),
   ]);
   const before: Side = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -111,7 +119,7 @@ async function prepareGitSides(
     owned: true,
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
   if (Array.isArray(head)) {
     const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
     return { ...common, before, after };

@@ -68,5 +68,5 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
 function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
   const { before, after, paths, render } = plan;
   if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}) }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs' }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...(plan.changed ? { changed: plan.changed } : {}), ...(plan.ignored ? { ignored: plan.ignored } : {}) }, render);
 }

@@ -130,6 +130,24 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   return { dir, dispose, release };
 }
 
+/**
+ * Lists the paths whose content differs between `base` and `head` (a commit, or the working
+ * tree when undefined: staged, unstaged and untracked files that are not ignored), relative
+ * to the repository root. A path on the list may be added, changed or deleted.
+ */
+export async function listChangedPaths(git: GitClient, base: string, head?: string): Promise<string[]> {
+  const diff = git.run(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--end-of-options', base, ...(head ? [head] : []), '--']);
+  const untracked = head ? Promise.resolve('') : git.run(['ls-files', '-z', '--others', '--exclude-standard']);
+  const [changed, added] = await Promise.all([diff, untracked]);
+  return [...changed.split('\0'), ...added.split('\0')].filter(Boolean);
+}
+
+/** Lists what git ignores in the working tree: files, and folders ignored whole (ending in `/`). */
+export async function listIgnoredPaths(git: GitClient): Promise<string[]> {
+  const output = await git.run(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);
+  return output.split('\0').filter(Boolean);
+}
+
 /** Lists the files of the working tree git would commit: tracked and untracked, not ignored. */
 export async function listWorkingTreeFiles(git: GitClient): Promise<string[]> {
   const output = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);

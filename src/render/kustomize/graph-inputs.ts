@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { ManifestError } from '../../core/errors.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
 import { isInside, type Confinement } from './confine.ts';
+import { getTwinTrees } from './twin-trees.ts';
 import { SKIPPED_DIRS, findKustomizationFile, toPosix, type KustomizationGraph, type PathDisplay } from './read-kustomization.ts';
 
 /** What a build of a graph reads, summed up without building: decides whether a unit is unchanged. */
@@ -29,7 +30,13 @@ export interface InputFiles {
   /** Words whose presence in a unit's inputs the run asks about (fixed for the run). */
   readonly markers: readonly string[];
   /** Per file: its sha256 and the markers it contains. */
-  readonly facts: Map<string, { readonly digest: string; readonly markers: readonly string[] }>;
+  readonly facts: Map<string, FileFacts>;
+}
+
+/** What a run knows of one input file. */
+interface FileFacts {
+  readonly digest: string;
+  readonly markers: readonly string[];
 }
 
 /** An empty file cache that looks for `markers` in every file it reads. */
@@ -81,15 +88,22 @@ export function readGraphInputs(
     }
   }
   const markers = new Set<string>();
+  const twins = getTwinTrees(confinement);
+  const readFacts = (path: string, source: string): FileFacts => {
+    const bytes = readFileSync(source);
+    const text = bytes.toString('utf8');
+    const bomb = findAliasBomb(text);
+    if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
+    return { digest: createHash('sha256').update(bytes).digest('hex'), markers: files.markers.filter((marker) => text.includes(marker)) };
+  };
   for (const path of [...inputs].sort()) {
     let facts = files.facts.get(path);
     if (facts === undefined) {
-      const bytes = readFileSync(path);
-      const text = bytes.toString('utf8');
-      const bomb = findAliasBomb(text);
-      if (bomb) throw new ManifestError(`${(options.show ?? ((p: string) => p))(path)}: ${bomb}; refused before building`);
-      facts = { digest: createHash('sha256').update(bytes).digest('hex'), markers: files.markers.filter((marker) => text.includes(marker)) };
+      // A file git says is the same in the tree after the change reads as its twin there, read once for both.
+      const twin = twins?.findSame(path);
+      facts = twin === undefined ? readFacts(path, path) : (files.facts.get(twin) ?? readFacts(path, twin));
       files.facts.set(path, facts);
+      if (twin !== undefined) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
     hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${facts.digest}\0`);

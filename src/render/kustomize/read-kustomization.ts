@@ -4,11 +4,12 @@
  * finds build roots, and decides when two sides have identical inputs.
  */
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ManifestError } from '../../core/errors.ts';
 import { describeYamlError } from '../../core/objects/kube-objects.ts';
 import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
+import { getTwinTrees, type TwinTrees } from './twin-trees.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -93,6 +94,12 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   // under one confinement the tree does not change, so each is parsed once.
   const memo = confinement ? readMemo(confinement) : undefined;
   if (memo?.has(dir)) return memo.get(dir);
+  const twins = getTwinTrees(confinement);
+  const fromTwin = twins ? readFromTwin(dir, twins) : undefined;
+  if (fromTwin) {
+    memo?.set(dir, fromTwin);
+    return fromTwin;
+  }
   const file = findKustomizationFile(dir);
   let kustomization: Kustomization | undefined;
   if (!file) kustomization = undefined;
@@ -134,7 +141,12 @@ export function parseKustomization(dir: string, file: string, text: string, show
   // kustomize reads a kustomization from its real directory: `../` under a symlinked
   // directory leads from there, not from the path as written.
   const bases = confinement ? [...new Set([dir, realpathSync.native(dir)])] : [dir];
-  const leaves = (value: string): boolean => confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
+  // Every path the reading looks at, existing or not: what must read alike for a twin's result to serve (see twin-trees.ts).
+  const probes = [dir, file];
+  const leaves = (value: string): boolean => {
+    probes.push(resolve(dir, value));
+    return confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
+  };
 
   const includes: string[] = [];
   const pluginDirs: string[] = [];
@@ -160,6 +172,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
     const pluginField = PLUGIN_FIELDS.has(entry.field);
     if (!resourceField && !pluginField) continue;
     const target = resolve(dir, entry.value);
+    probes.push(target);
     const stat = statSync(target, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       includes.push(target);
@@ -202,6 +215,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
       for (const candidate of candidates) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve(dir, candidate);
+        probes.push(target);
         if (target === dir || !existsSync(target)) continue;
         // Never hashed, never read: a value like `/` or `/etc/passwd` in any field stays outside.
         if (leaves(candidate)) continue;
@@ -210,7 +224,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
     },
   });
 
-  return {
+  const kustomization: Kustomization = {
     dir,
     file,
     isComponent: isComponent(root?.get('kind', true)),
@@ -224,6 +238,56 @@ export function parseKustomization(dir: string, file: string, text: string, show
     pluginValues,
     pathEntries: entries.map(({ field, value }) => ({ field, value })),
   };
+  // Plugin configurations read files of their own: such a kustomization is always read itself.
+  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries.some((entry) => PLUGIN_FIELDS.has(entry.field));
+  if (!plugins) readings.set(kustomization, probes);
+  return kustomization;
+}
+
+/** The paths each kustomization's reading looked at; absent for one that cannot be a twin's stand-in. */
+const readings = new WeakMap<Kustomization, readonly string[]>();
+
+/**
+ * A kustomization of the tree before a change read from its twin after it, when everything
+ * its reading looked at reads alike in both trees; undefined when it must be read itself.
+ */
+function readFromTwin(dir: string, twins: TwinTrees): Kustomization | undefined {
+  const twinDir = twins.findSame(dir);
+  if (twinDir === undefined) return undefined;
+  let twin: Kustomization | undefined;
+  try {
+    twin = readKustomization(twinDir, twins.after.show, twins.after.confinement);
+  } catch {
+    // Its own reading reports the error, naming its own file.
+    return undefined;
+  }
+  const probes = twin ? readings.get(twin) : undefined;
+  if (!twin || !probes) return undefined;
+  const rebase = (path: string): string | undefined => {
+    const rel = relative(twins.after.root, path);
+    return rel.startsWith('..') || isAbsolute(rel) ? undefined : join(twins.before.root, rel);
+  };
+  for (const probe of probes) {
+    const own = rebase(probe);
+    if (own === undefined || twins.findSame(own) === undefined) return undefined;
+  }
+  const move = (path: string): string => rebase(path) ?? path;
+  const moveOrigin = (origin: EntryOrigin): EntryOrigin => ({ ...origin, kustomization: move(origin.kustomization) });
+  const moveOrigins = <K>(map: ReadonlyMap<K, EntryOrigin>): Map<K, EntryOrigin> => new Map([...map].map(([key, origin]) => [key, moveOrigin(origin)]));
+  const moved: Kustomization = {
+    ...twin,
+    dir: move(twin.dir),
+    file: move(twin.file),
+    includes: twin.includes.map(move),
+    pluginDirs: twin.pluginDirs.map(move),
+    files: new Map([...twin.files].map(([path, origin]) => [move(path), moveOrigin(origin)])),
+    remotes: moveOrigins(twin.remotes),
+    generators: moveOrigins(twin.generators),
+    referencedPaths: twin.referencedPaths.map(move),
+    outside: twin.outside.map((reference) => ({ ...reference, file: move(reference.file) })),
+  };
+  readings.set(moved, probes.map(move));
+  return moved;
 }
 
 /**

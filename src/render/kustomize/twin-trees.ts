@@ -1,0 +1,74 @@
+/**
+ * Two checkouts of one repository, before and after a change, and what git says differs
+ * between them. Wherever nothing differs, a file or kustomization of the tree before reads
+ * exactly as its twin after the change: reading kustomizations and hashing inputs can take
+ * the twin's result instead of parsing and hashing the same bytes again. A small change in a
+ * large repository then reads the repository once, not twice.
+ */
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Confinement } from './confine.ts';
+
+/** Absolute path -> the form messages show. */
+type PathDisplay = (absolutePath: string) => string;
+
+/** One side of a pair of trees. */
+export interface TwinSide {
+  /** The checkout's root. */
+  readonly root: string;
+  /** Reads of this side are confined here (and registered by this object). */
+  readonly confinement: Confinement;
+  /** How messages name its paths. */
+  readonly show: PathDisplay;
+}
+
+/** The trees before and after a change, with what differs between them. */
+export interface TwinTrees {
+  readonly before: TwinSide;
+  readonly after: TwinSide;
+  /**
+   * The twin after the change of a path before it, when the two read alike: the path is not
+   * one git lists as changed, lies under none, and holds none; and, for a working tree, git
+   * does not ignore it (an ignored file is in no commit, so the tree before cannot have it).
+   */
+  readonly findSame: (beforePath: string) => string | undefined;
+}
+
+const registry = new WeakMap<Confinement, TwinTrees>();
+
+/**
+ * Links the two sides: from now on, reads under `before.confinement` may take their twin's
+ * result. `changed` lists the paths git says differ (relative, posix); `ignored`, for a
+ * working tree after the change, the files and folders (ending in `/`) git ignores there.
+ */
+export function linkTwinTrees(before: TwinSide, after: TwinSide, changed: ReadonlySet<string>, ignored: readonly string[] = []): TwinTrees {
+  const changedDirs = collectAncestors(changed);
+  const ignoredFiles = new Set(ignored.filter((path) => !path.endsWith('/')));
+  const ignoredDirs = ignored.filter((path) => path.endsWith('/'));
+  const findSame = (beforePath: string): string | undefined => {
+    const rel = relative(before.root, beforePath);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    const posix = sep === '/' ? rel : rel.split(sep).join('/');
+    if (changed.has(posix) || changedDirs.has(posix) || ignoredFiles.has(posix)) return undefined;
+    for (let index = posix.indexOf('/'); index !== -1; index = posix.indexOf('/', index + 1)) if (changed.has(posix.slice(0, index))) return undefined;
+    if (ignoredDirs.some((dir) => `${posix}/`.startsWith(dir))) return undefined;
+    return join(after.root, rel);
+  };
+  const twins: TwinTrees = { before, after, findSame };
+  registry.set(before.confinement, twins);
+  return twins;
+}
+
+/** The twin trees whose side before the change reads under `confinement`, if any. */
+export function getTwinTrees(confinement: Confinement | undefined): TwinTrees | undefined {
+  return confinement ? registry.get(confinement) : undefined;
+}
+
+/** Every proper ancestor folder of the paths, the root (`''`) included. */
+function collectAncestors(paths: ReadonlySet<string>): Set<string> {
+  const ancestors = new Set<string>();
+  for (const path of paths) {
+    ancestors.add('');
+    for (let index = path.indexOf('/'); index !== -1; index = path.indexOf('/', index + 1)) ancestors.add(path.slice(0, index));
+  }
+  return ancestors;
+}

@@ -1,0 +1,69 @@
+/**
+ * In git mode the side before the change reads what git says is unchanged from the side
+ * after it. Comparing two plain directories reads both in full. Both must reach the same
+ * verdict: every plain fixture, as a pull request over its `before` tree, and cases where git
+ * and the file system disagree (an ignored file, a file deleted without git knowing).
+ */
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, commitAll, git, hasKustomize, makeRepo, makeTempDir, runCli, writeTree } from './helpers.ts';
+
+const PLAIN_FIXTURES = readdirSync(FIXTURES).filter((name) => statSync(join(FIXTURES, name, 'before'), { throwIfNoEntry: false })?.isDirectory());
+
+function listFiles(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listFiles(root, join(dir, name)) : [relative(root, join(dir, name))]));
+}
+
+/** What both modes must agree on: the exit code, each finding's rule, severity, unit and object, and the plan. */
+async function verdict(args: readonly string[], cwd: string) {
+  const result = await runCli([...args, '--format', 'json', '--render', 'all'], { cwd });
+  const report = JSON.parse(result.stdout || '{}');
+  const findings = (report.findings ?? []).map((finding: { rule: string; severity: string; unit: string; object: unknown }) => [finding.rule, finding.severity, finding.unit, finding.object]);
+  return { code: result.code, stderr: result.stderr, findings, summary: report.summary };
+}
+
+/** A repository whose main holds `before`, with `after` in the working tree; and the two as plain directories. */
+function prepare(before: string, change: (worktree: string) => void): { repo: string; dirs: string } {
+  const repo = makeRepo({});
+  cpSync(before, repo, { recursive: true });
+  commitAll(repo, 'base');
+  change(repo);
+  const dirs = makeTempDir('prune-guard-twin-dirs-');
+  cpSync(before, join(dirs, 'before'), { recursive: true });
+  cpSync(repo, join(dirs, 'after'), { recursive: true, filter: (path) => !path.includes('/.git') });
+  return { repo, dirs };
+}
+
+async function expectSameVerdict(repo: string, dirs: string): Promise<void> {
+  const [inGit, inDirs] = await Promise.all([verdict([], repo), verdict(['diff', 'before', 'after'], dirs)]);
+  expect(inGit.code, inGit.stderr).toBe(inDirs.code);
+  expect(inGit.findings).toEqual(inDirs.findings);
+  expect(inGit.summary).toEqual(inDirs.summary);
+}
+
+describe.skipIf(!hasKustomize)('git mode reads unchanged files once and reaches the verdict of two directories', () => {
+  it.each(PLAIN_FIXTURES)('%s as a pull request', async (fixture) => {
+    const after = join(FIXTURES, fixture, 'after');
+    const { repo, dirs } = prepare(join(FIXTURES, fixture, 'before'), (worktree) => {
+      for (const file of listFiles(worktree).filter((path) => !path.startsWith('.git'))) rmSync(join(worktree, file));
+      cpSync(after, worktree, { recursive: true });
+    });
+    await expectSameVerdict(repo, dirs);
+  });
+
+  it('a generated file git stops tracking and ignores: the same verdict', async () => {
+    const before = makeTempDir('prune-guard-twin-ignored-');
+    writeTree(before, {
+      'apps/web/kustomization.yaml': 'resources: [deploy.yaml]\nconfigMapGenerator: [{name: web, files: [generated.env]}]\n',
+      'apps/web/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: web}\n',
+      'apps/web/generated.env': 'MODE=old\n',
+    });
+    // The generated file was committed once; the change stops tracking it and ignores it, and it is generated anew.
+    const { repo, dirs } = prepare(before, (worktree) => {
+      git(worktree, 'rm', '-q', '--cached', 'apps/web/generated.env');
+      writeTree(worktree, { '.gitignore': 'generated.env\n', 'apps/web/generated.env': 'MODE=new\n' });
+    });
+    await expectSameVerdict(repo, dirs);
+  });
+});
