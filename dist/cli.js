@@ -21951,7 +21951,7 @@ import { join as join10, posix, relative as relative8 } from "node:path";
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
 import { join as join6, relative as relative4 } from "node:path";
-var FLUX_GROUP_SUFFIX = "fluxcd.io";
+var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root) {
   const found = [];
@@ -21964,7 +21964,7 @@ function scanSourceObjects(root) {
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
       const text = readFileSync5(path2, "utf8");
-      if (!text.includes(FLUX_GROUP_SUFFIX) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
+      if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
       let docs;
       try {
         docs = loadAll(text, null, { schema: CORE_SCHEMA });

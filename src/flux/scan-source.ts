@@ -22,11 +22,12 @@ export interface DeclaredKustomization {
 }
 
 /**
- * Every API group discovery reads ends in this; a file without it holds no Flux object,
- * unless it spells the group otherwise: an escape in a double-quoted string, or a `!!binary`
- * value Go decodes. Files with either are parsed too.
+ * Every API group discovery reads holds this (`*.toolkit.fluxcd.io`, `source.extensions.fluxcd.io`,
+ * `fluxcd.controlplane.io`); a file without it holds no Flux object, unless it spells the
+ * group otherwise: an escape in a double-quoted string, or a `!!binary` value Go decodes.
+ * Files with either are parsed too.
  */
-const FLUX_GROUP_SUFFIX = 'fluxcd.io';
+const FLUX_GROUP_WORD = 'fluxcd.';
 const SPELLED_OTHERWISE = ['\\', 'binary'];
 
 /**
@@ -45,7 +46,7 @@ export function scanSourceObjects(root: string): Array<{ file: string; body: Kub
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
       const text = readFileSync(path, 'utf8');
-      if (!text.includes(FLUX_GROUP_SUFFIX) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
+      if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
       let docs: unknown[];
       try {
         docs = loadAll(text, null, { schema: CORE_SCHEMA });

@@ -23,10 +23,11 @@ describe('scanSourceObjects', () => {
       // Go decodes the escape: Flux applies this as a Kustomization.
       'clusters/prod/escaped.yaml': kustomization('"kustomize.toolkit.\\x66luxcd.io/v1"', 'escaped'),
       'clusters/prod/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
+      'flux/instance.yaml': 'apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata: {name: flux, namespace: flux-system}\nspec: {sync: {kind: GitRepository, url: https://example.invalid/repo, path: clusters/prod}}\n',
       'charts/values.yaml': 'image: {tag: [unclosed\n',
     });
     const objects = scanSourceObjects(root);
-    expect(objects.map(({ file, body }) => `${file} ${String(body.kind)}`)).toEqual(['clusters/prod/apps.yaml Kustomization', 'clusters/prod/escaped.yaml Kustomization']);
+    expect(objects.map(({ file, body }) => `${file} ${String(body.kind)}`)).toEqual(['clusters/prod/apps.yaml Kustomization', 'clusters/prod/escaped.yaml Kustomization', 'flux/instance.yaml FluxInstance']);
     expect(findDeclaredKustomizations(objects).map(({ ks }) => ks.key)).toEqual(['flux-system/apps', 'flux-system/escaped']);
   });
 });
