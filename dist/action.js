@@ -28037,7 +28037,7 @@ var require_fast_json_patch = __commonJS({
 // src/action.ts
 import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -42758,7 +42758,7 @@ function applyCommonMetadata(body, ks) {
     }
   };
 }
-function declaresFluxKustomizations(dir) {
+function declaresFluxKustomizations(dir, only) {
   if (!existsSync6(dir) || !statSync4(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
@@ -42766,9 +42766,9 @@ function declaresFluxKustomizations(dir) {
       const path2 = join11(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
         const text = readFileSync9(path2, "utf8");
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (text.includes("kustomize.toolkit.fluxcd.io") && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;
@@ -44562,7 +44562,7 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join25, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -44846,7 +44846,7 @@ function createProgressTracker(listener) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, relative as relative15, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
@@ -44874,13 +44874,16 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
+  const asked = Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git)
   ]);
+  const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
+  const fluxDeclaredAfter = source.head ? void 0 : prefetchKustomizations(workingTree, paths);
+  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -44889,9 +44892,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
-    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, ...workingTree, files: head };
     return { ...common, before, after: after2 };
   }
   const after = {
@@ -44902,6 +44905,17 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   return { ...common, before, after };
+}
+function prefetchKustomizations(tree, paths) {
+  const dirs = paths.map((path2) => join25(tree.root, path2));
+  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
+  for (const dir of dirs) {
+    try {
+      if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+    } catch {
+    }
+  }
+  return false;
 }
 function readBranchName(ref) {
   const name = ref.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "").replace(/^origin\//, "");
@@ -44926,7 +44940,10 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join25(before.root, path2)) || declaresFluxKustomizations(join25(after.root, path2))) ? "flux" : "kustomize";
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join26(root, path2), only));
+  const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join26(before.root, path2))) : void 0;
+  const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -44965,7 +44982,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join25(env.XDG_CACHE_HOME || join25(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join26(env.XDG_CACHE_HOME || join26(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -45118,7 +45135,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync17(join26(git.root, path2), "utf8");
+    const merged = readFileSync17(join27(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -45262,10 +45279,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join26(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join27(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync7(dir, { recursive: true });
-  const jsonPath = join26(dir, "report.json");
-  const markdownPath = join26(dir, "summary.md");
+  const jsonPath = join27(dir, "report.json");
+  const markdownPath = join27(dir, "summary.md");
   writeFileSync5(jsonPath, formatJson(report));
   writeFileSync5(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

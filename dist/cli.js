@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join26, relative as relative16 } from "node:path";
+import { dirname as dirname8, join as join27, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -22717,7 +22717,7 @@ function applyCommonMetadata(body, ks) {
     }
   };
 }
-function declaresFluxKustomizations(dir) {
+function declaresFluxKustomizations(dir, only) {
   if (!existsSync5(dir) || !statSync4(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
@@ -22725,9 +22725,9 @@ function declaresFluxKustomizations(dir) {
       const path2 = join10(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
         const text = readFileSync9(path2, "utf8");
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (text.includes("kustomize.toolkit.fluxcd.io") && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;
@@ -24521,7 +24521,7 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism, homedir } from "node:os";
-import { join as join25, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
@@ -24906,7 +24906,7 @@ function describeProgress(progress, elapsedMs) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, relative as relative15, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
@@ -25046,13 +25046,16 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
+  const asked = Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git)
   ]);
+  const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
+  const fluxDeclaredAfter = source.head ? void 0 : prefetchKustomizations(workingTree, paths);
+  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -25061,9 +25064,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
-    const after2 = { info: { label: source.headLabel ?? "working tree" }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
+    const after2 = { info: { label: source.headLabel ?? "working tree" }, ...workingTree, files: head };
     return { ...common, before, after: after2 };
   }
   const after = {
@@ -25074,6 +25077,17 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     owned: true
   };
   return { ...common, before, after };
+}
+function prefetchKustomizations(tree, paths) {
+  const dirs = paths.map((path2) => join25(tree.root, path2));
+  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
+  for (const dir of dirs) {
+    try {
+      if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+    } catch {
+    }
+  }
+  return false;
 }
 function readBranchName(ref) {
   const name = ref.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "").replace(/^origin\//, "");
@@ -25098,7 +25112,10 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path2) => declaresFluxKustomizations(join25(before.root, path2)) || declaresFluxKustomizations(join25(after.root, path2))) ? "flux" : "kustomize";
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join26(root, path2), only));
+  const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join26(before.root, path2))) : void 0;
+  const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({
@@ -25137,7 +25154,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join25(env.XDG_CACHE_HOME || join25(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join26(env.XDG_CACHE_HOME || join26(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25402,7 +25419,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join26(headRoot, path2);
+    const absolute = join27(headRoot, path2);
     return existsSync14(absolute) ? readFileSync17(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
@@ -25431,7 +25448,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join26(headRoot, change.path);
+    const absolute = join27(headRoot, change.path);
     mkdirSync7(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

@@ -69,7 +69,11 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const mode = paths.some((path) => declaresFluxKustomizations(join(before.root, path)) || declaresFluxKustomizations(join(after.root, path))) ? 'flux' : 'kustomize';
+  const declaresFlux = (root: string, only?: ReadonlySet<string>): boolean => paths.some((path) => declaresFluxKustomizations(join(root, path), only));
+  const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
+  // Where git says nothing changed the side before is the side after: only its changed files can declare what the side after does not.
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path) => join(before.root, path))) : undefined;
+  const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? 'flux' : 'kustomize';
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
   const fetcher = createRemoteFetcher({

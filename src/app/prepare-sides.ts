@@ -4,7 +4,7 @@
  * as the base branch has them now.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { SideInfo } from '../core/report/report-model.ts';
 import {
@@ -21,7 +21,8 @@ import {
   type TemporaryCheckout,
 } from '../render/git.ts';
 import { createConfinement, type Confinement } from '../render/kustomize/confine.ts';
-import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import { findKustomizationRoots, toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import { declaresFluxKustomizations } from '../flux/discover-units.ts';
 import { CONFIG_FILE_NAMES } from './read-config-file.ts';
 import type { RunOptions, RunSource } from './run-options.ts';
 
@@ -59,6 +60,8 @@ export interface PreparedSides {
   readonly changed?: ReadonlySet<string>;
   /** Git mode with the working tree: what git ignores there (folders end in `/`), which no commit holds. */
   readonly ignored?: readonly string[];
+  /** Git mode with the working tree: whether it declares a Flux Kustomization under the paths (found while git checked out). */
+  readonly fluxDeclaredAfter?: boolean;
 }
 
 /** Prepares both sides; the temporary checkouts it makes are added to `checkouts`, for the caller to dispose of. */
@@ -104,13 +107,17 @@ async function prepareGitSides(
       checkouts.push(checkout);
       return checkout;
     });
-  const [baseCheckout, policyFiles, head, changed, ignored] = await Promise.all([
+  const asked = Promise.all([
     checkOut(mergeBase),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
     source.head ? [] : listIgnoredPaths(git),
   ]);
+  const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
+  // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
+  const fluxDeclaredAfter = source.head ? undefined : prefetchKustomizations(workingTree, paths);
+  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before: Side = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
@@ -119,9 +126,9 @@ async function prepareGitSides(
     owned: true,
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
+  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...(fluxDeclaredAfter !== undefined ? { fluxDeclaredAfter } : {}), ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
   if (Array.isArray(head)) {
-    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, root: git.root, show: createPathDisplay(git.root, (rel) => rel), files: head, confinement: createConfinement(git.root) };
+    const after: Side = { info: { label: source.headLabel ?? 'working tree' }, ...workingTree, files: head };
     return { ...common, before, after };
   }
   const after: Side = {
@@ -132,6 +139,25 @@ async function prepareGitSides(
     owned: true,
   };
   return { ...common, before, after };
+}
+
+/**
+ * Reads the kustomizations under the paths of a tree that declares no Flux Kustomization
+ * (plain-kustomize mode reads them all; Flux mode reads a copy), so later reads under the
+ * same confinement find them parsed. A file that does not read is left for the real read to
+ * report. Returns whether the tree declares a Flux Kustomization under the paths.
+ */
+function prefetchKustomizations(tree: { readonly root: string; readonly show: PathDisplay; readonly confinement: Confinement }, paths: readonly string[]): boolean {
+  const dirs = paths.map((path) => join(tree.root, path));
+  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
+  for (const dir of dirs) {
+    try {
+      if (existsSync(dir) && statSync(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+    } catch {
+      // The comparison reads it again and says what is wrong, naming the file.
+    }
+  }
+  return false;
 }
 
 /** `main` for `main`, `origin/main`, `refs/heads/main` or `refs/remotes/origin/main`; undefined for a commit or `HEAD`. */

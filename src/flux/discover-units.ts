@@ -337,8 +337,11 @@ function applyCommonMetadata(body: KubeObject, ks: FluxKustomization): KubeObjec
   };
 }
 
-/** True when a YAML file under `dir` declares a Flux Kustomization (cheap text check first). */
-export function declaresFluxKustomizations(dir: string): boolean {
+/**
+ * True when a YAML file under `dir` declares a Flux Kustomization (cheap text check first);
+ * with `only`, only those files (absolute paths) are read.
+ */
+export function declaresFluxKustomizations(dir: string, only?: ReadonlySet<string>): boolean {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
   const walk = (current: string): boolean => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
@@ -346,10 +349,10 @@ export function declaresFluxKustomizations(dir: string): boolean {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path))) {
         // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
         const text = readFileSync(path, 'utf8');
-        if (/apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (text.includes('kustomize.toolkit.fluxcd.io') && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
       }
     }
     return false;

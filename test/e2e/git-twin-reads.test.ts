@@ -67,3 +67,21 @@ describe.skipIf(!hasKustomize)('git mode reads unchanged files once and reaches 
     await expectSameVerdict(repo, dirs);
   });
 });
+
+describe.skipIf(!hasKustomize)('the mode of a run in git mode', () => {
+  it('is Flux when only the side before declares a Flux Kustomization, in a file the change deletes', async () => {
+    const ks = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec: {interval: 10m, path: ./apps, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}\n';
+    const repo = makeRepo({
+      'clusters/prod/apps.yaml': ks,
+      'apps/kustomization.yaml': 'resources: [namespace.yaml]\n',
+      'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n',
+    });
+    writeTree(repo, { 'clusters/prod/apps.yaml': null });
+    const result = await runCli(['--format', 'json'], { cwd: repo });
+    const report = JSON.parse(result.stdout || '{}');
+    // The whole cluster root goes: Flux deletes nothing then, but it is judged as Flux, unit by Kustomization.
+    expect(result.code, result.stderr).toBe(0);
+    expect(report.units.map((unit: { name: string }) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system']);
+    expect(report.summary.pruneByKind).toMatchObject({ Namespace: 1 });
+  });
+});
