@@ -42429,8 +42429,6 @@ async function renderRoot(runner, request2) {
       const cleanup = () => rmSync5(wrapper, { recursive: true, force: true });
       registerCleanup(cleanup);
       releaseWrapper = () => releaseInBackground(cleanup, () => rm4(wrapper, { recursive: true, force: true }));
-    }
-    if (wrapper) {
       const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
         join10(wrapper, "kustomization.yaml"),

@@ -22388,8 +22388,6 @@ async function renderRoot(runner, request2) {
       const cleanup = () => rmSync4(wrapper, { recursive: true, force: true });
       registerCleanup(cleanup);
       releaseWrapper = () => releaseInBackground(cleanup, () => rm2(wrapper, { recursive: true, force: true }));
-    }
-    if (wrapper) {
       const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
         join9(wrapper, "kustomization.yaml"),

@@ -80,8 +80,6 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       const cleanup = (): void => rmSync(wrapper, { recursive: true, force: true });
       registerCleanup(cleanup);
       releaseWrapper = () => releaseInBackground(cleanup, () => rm(wrapper, { recursive: true, force: true }));
-    }
-    if (wrapper) {
       const target = toPosix(relative(wrapper, buildRoot));
       writeFileSync(
         join(wrapper, 'kustomization.yaml'),
