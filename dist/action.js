@@ -44841,6 +44841,32 @@ function createProgressTracker(listener) {
     current: () => state
   };
 }
+var PHASE_LABELS = {
+  discover: "units that list others",
+  changed: "changed units",
+  needed: "units a finding needs",
+  done: "rendering done"
+};
+function describeProgress(progress, elapsedMs) {
+  const parts = [`${progress.units} ${progress.units === 1 ? "unit" : "units"}`, `${progress.builds} ${progress.builds === 1 ? "build" : "builds"}`];
+  if (progress.cached > 0) parts.push(`${progress.cached} from the cache`);
+  if (progress.phase === "done" && progress.identical > 0) parts.push(`${progress.identical} identical, not rendered`);
+  return `${PHASE_LABELS[progress.phase]}: ${parts.join(", ")}, ${(elapsedMs / 1e3).toFixed(1)}s`;
+}
+function createPhaseLogger(write, now) {
+  const started = now();
+  let previous;
+  let renderedBefore = 0;
+  return (progress) => {
+    if (previous && progress.phase !== previous.phase) {
+      const rendered = progress.builds + progress.cached;
+      if (rendered > renderedBefore) write(describeProgress({ ...progress, phase: previous.phase }, now() - started));
+      if (progress.phase === "done") write(describeProgress(progress, now() - started));
+      renderedBefore = rendered;
+    }
+    previous = progress;
+  };
+}
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
@@ -45203,6 +45229,8 @@ async function runAction() {
         },
         cwd: workspace,
         env: process.env,
+        // One log line per rendering phase, inside the group.
+        onProgress: createPhaseLogger((line) => info(line), () => performance.now()),
         ...options.failOn ? { failOn: options.failOn } : {},
         // A path in the repository, read from the base side: the pull request cannot set its own policy.
         ...options.config ? { repoConfigPath: options.config } : {},

@@ -24901,6 +24901,20 @@ function describeProgress(progress, elapsedMs) {
   if (progress.phase === "done" && progress.identical > 0) parts.push(`${progress.identical} identical, not rendered`);
   return `${PHASE_LABELS[progress.phase]}: ${parts.join(", ")}, ${(elapsedMs / 1e3).toFixed(1)}s`;
 }
+function createPhaseLogger(write, now) {
+  const started = now();
+  let previous;
+  let renderedBefore = 0;
+  return (progress) => {
+    if (previous && progress.phase !== previous.phase) {
+      const rendered = progress.builds + progress.cached;
+      if (rendered > renderedBefore) write(describeProgress({ ...progress, phase: previous.phase }, now() - started));
+      if (progress.phase === "done") write(describeProgress(progress, now() - started));
+      renderedBefore = rendered;
+    }
+    previous = progress;
+  };
+}
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
@@ -25506,25 +25520,14 @@ async function main(argv) {
 function createProgressDisplay(style) {
   if (style === "none") return { end: () => {
   } };
+  if (style === "phases") return { onProgress: createPhaseLogger((line) => process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}
+`), () => performance.now()), end: () => {
+  } };
   const started = performance.now();
   let shown = false;
   let last = started;
-  let previous;
-  let renderedBefore = 0;
   const onProgress = (progress) => {
     const now = performance.now();
-    if (style === "phases") {
-      if (previous && progress.phase !== previous.phase) {
-        const rendered = progress.builds + progress.cached;
-        if (rendered > renderedBefore) process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress({ ...progress, phase: previous.phase }, now - started)}`)}
-`);
-        if (progress.phase === "done") process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress(progress, now - started)}`)}
-`);
-        renderedBefore = rendered;
-      }
-      previous = progress;
-      return;
-    }
     if (progress.phase !== "done" && now - last < 100) return;
     last = now;
     shown = true;

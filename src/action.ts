@@ -22,6 +22,7 @@ import { escapeControlCharacters, formatLogLine } from './core/text/plain-text.t
 import { exitWhenFlushed } from './render/cleanup.ts';
 import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
+import { createPhaseLogger } from './app/render-progress.ts';
 
 /** Input names, as in action.yml. */
 const Inputs = {
@@ -297,6 +298,8 @@ async function runAction(): Promise<void> {
         },
         cwd: workspace,
         env: process.env,
+        // One log line per rendering phase, inside the group.
+        onProgress: createPhaseLogger((line) => core.info(line), () => performance.now()),
         ...(options.failOn ? { failOn: options.failOn } : {}),
         // A path in the repository, read from the base side: the pull request cannot set its own policy.
         ...(options.config ? { repoConfigPath: options.config } : {}),

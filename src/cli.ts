@@ -20,7 +20,7 @@ import { formatText } from './report/text.ts';
 import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
 import type { RunOptions, RunResult } from './app/run-options.ts';
-import { describeProgress, type RenderProgress } from './app/render-progress.ts';
+import { createPhaseLogger, describeProgress, type RenderProgress } from './app/render-progress.ts';
 
 /** Exit codes, kept in sync with the README table. */
 const ExitCodes = {
@@ -383,24 +383,12 @@ async function main(argv: readonly string[]): Promise<number> {
  */
 function createProgressDisplay(style: 'line' | 'phases' | 'none'): { readonly onProgress?: (progress: RenderProgress) => void; readonly end: () => void } {
   if (style === 'none') return { end: () => {} };
+  if (style === 'phases') return { onProgress: createPhaseLogger((line) => process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}\n`), () => performance.now()), end: () => {} };
   const started = performance.now();
   let shown = false;
   let last = started;
-  let previous: RenderProgress | undefined;
-  let renderedBefore = 0;
   const onProgress = (progress: RenderProgress): void => {
     const now = performance.now();
-    if (style === 'phases') {
-      // A phase's line when the next starts, with the counts so far; a phase that rendered nothing has none.
-      if (previous && progress.phase !== previous.phase) {
-        const rendered = progress.builds + progress.cached;
-        if (rendered > renderedBefore) process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress({ ...progress, phase: previous.phase }, now - started)}`)}\n`);
-        if (progress.phase === 'done') process.stderr.write(`${formatLogLine(`prune-guard: ${describeProgress(progress, now - started)}`)}\n`);
-        renderedBefore = rendered;
-      }
-      previous = progress;
-      return;
-    }
     // A tenth of a second between updates: a fast run draws nothing it would erase at once.
     if (progress.phase !== 'done' && now - last < 100) return;
     last = now;

@@ -68,3 +68,23 @@ export function describeProgress(progress: RenderProgress, elapsedMs: number): s
   if (progress.phase === 'done' && progress.identical > 0) parts.push(`${progress.identical} identical, not rendered`);
   return `${PHASE_LABELS[progress.phase]}: ${parts.join(', ')}, ${(elapsedMs / 1000).toFixed(1)}s`;
 }
+
+/**
+ * A listener that writes one line per phase, for logs (CI, the Action) where a live line would
+ * be a log line per update: a phase's line when the next starts, with the counts so far (a
+ * phase that rendered nothing has none), and the totals when rendering is done.
+ */
+export function createPhaseLogger(write: (line: string) => void, now: () => number): (progress: RenderProgress) => void {
+  const started = now();
+  let previous: RenderProgress | undefined;
+  let renderedBefore = 0;
+  return (progress) => {
+    if (previous && progress.phase !== previous.phase) {
+      const rendered = progress.builds + progress.cached;
+      if (rendered > renderedBefore) write(describeProgress({ ...progress, phase: previous.phase }, now() - started));
+      if (progress.phase === 'done') write(describeProgress(progress, now() - started));
+      renderedBefore = rendered;
+    }
+    previous = progress;
+  };
+}

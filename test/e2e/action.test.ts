@@ -247,6 +247,11 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
     expect(run.stdout).toContain('::error::prune-guard: 2 blocking findings at or above error, first: This change edits ci/prune-guard.yaml, the configuration of this check: failOn "error" -> "never"; ignore adds "**".');
     const report = JSON.parse(readFileSync(run.outputs['report-json'] ?? '', 'utf8')) as { findings: Array<{ rule: string }> };
     expect(report.findings.map((finding) => finding.rule)).toEqual(['config-changed', 'crd-removed']);
+    // The log says what was rendered, phase by phase, inside its group.
+    const log = run.stdout.split('\n');
+    const rendered = log.findIndex((line) => /^changed units: 1 unit, 2 builds, \d+\.\ds$/.test(line));
+    expect(rendered, run.stdout).toBeGreaterThan(log.indexOf('::group::Render and compare'));
+    expect(log[rendered + 1]).toMatch(/^rendering done: 1 unit, 2 builds, \d+\.\ds$/);
   });
 
   it('rejects an invalid input with the list of valid values', async () => {
