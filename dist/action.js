@@ -28035,7 +28035,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
 import { join as join27 } from "node:path";
 
@@ -36460,6 +36460,15 @@ async function listChangedPaths(git, base, head) {
   const [changed, added] = await Promise.all([diff, untracked]);
   return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
 }
+async function listFilesContaining(git, text, paths) {
+  try {
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path2) => path2 || ".")]);
+    return output.split("\0").filter(Boolean);
+  } catch (error2) {
+    if (error2 instanceof GitError && (error2.details ?? "").trim() === "") return [];
+    throw error2;
+  }
+}
 async function listIgnoredPaths(git) {
   const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
   return output.split("\0").filter(Boolean);
@@ -42765,13 +42774,16 @@ function declaresFluxKustomizations(dir, only) {
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        const text = readFileSync9(path2, "utf8");
-        if (text.includes("kustomize.toolkit.fluxcd.io") && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (holdsFluxKustomization(readFileSync9(path2, "utf8"))) return true;
       }
     }
     return false;
   };
   return walk(dir);
+}
+var FLUX_KUSTOMIZATION_GROUP = "kustomize.toolkit.fluxcd.io";
+function holdsFluxKustomization(text) {
+  return text.includes(FLUX_KUSTOMIZATION_GROUP) && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text);
 }
 
 // src/core/rules/other-units.ts
@@ -44869,7 +44881,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync14, lstatSync as lstatSync3, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
@@ -44905,8 +44917,14 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git)
   ]);
+  asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
-  const fluxDeclaredAfter = source.head ? void 0 : prefetchKustomizations(workingTree, paths);
+  let fluxDeclaredAfter;
+  if (!source.head) {
+    const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
+    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join25(git.root, file))));
+    if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
+  }
   const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -44930,16 +44948,16 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   return { ...common, before, after };
 }
+function readTextIfFile(path2) {
+  return lstatSync3(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
+}
 function prefetchKustomizations(tree, paths) {
-  const dirs = paths.map((path2) => join25(tree.root, path2));
-  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
-  for (const dir of dirs) {
+  for (const dir of paths.map((path2) => join25(tree.root, path2))) {
     try {
       if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
-  return false;
 }
 function readBranchName(ref) {
   const name = ref.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "").replace(/^origin\//, "");
@@ -45113,7 +45131,7 @@ function getOptions() {
 function readPullRequestEvent() {
   const path2 = process.env.GITHUB_EVENT_PATH;
   if (!path2) return void 0;
-  const payload = JSON.parse(readFileSync17(path2, "utf8"));
+  const payload = JSON.parse(readFileSync18(path2, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -45159,7 +45177,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path2 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync17(join27(git.root, path2), "utf8");
+    const merged = readFileSync18(join27(git.root, path2), "utf8");
     const atHead = await readFileAtCommit(git, head, path2);
     maps.set(path2, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }

@@ -8922,7 +8922,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync17, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname8, join as join27, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -22724,13 +22724,16 @@ function declaresFluxKustomizations(dir, only) {
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        const text = readFileSync9(path2, "utf8");
-        if (text.includes("kustomize.toolkit.fluxcd.io") && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (holdsFluxKustomization(readFileSync9(path2, "utf8"))) return true;
       }
     }
     return false;
   };
   return walk(dir);
+}
+var FLUX_KUSTOMIZATION_GROUP = "kustomize.toolkit.fluxcd.io";
+function holdsFluxKustomization(text) {
+  return text.includes(FLUX_KUSTOMIZATION_GROUP) && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text);
 }
 
 // src/core/rules/other-units.ts
@@ -24917,7 +24920,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync13, lstatSync as lstatSync3, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
@@ -25007,6 +25010,15 @@ async function listChangedPaths(git, base, head) {
   const [changed, added] = await Promise.all([diff, untracked]);
   return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
 }
+async function listFilesContaining(git, text, paths) {
+  try {
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path2) => path2 || ".")]);
+    return output.split("\0").filter(Boolean);
+  } catch (error) {
+    if (error instanceof GitError && (error.details ?? "").trim() === "") return [];
+    throw error;
+  }
+}
 async function listIgnoredPaths(git) {
   const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
   return output.split("\0").filter(Boolean);
@@ -25065,8 +25077,14 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git)
   ]);
+  asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
-  const fluxDeclaredAfter = source.head ? void 0 : prefetchKustomizations(workingTree, paths);
+  let fluxDeclaredAfter;
+  if (!source.head) {
+    const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
+    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join25(git.root, file))));
+    if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
+  }
   const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -25090,16 +25108,16 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   return { ...common, before, after };
 }
+function readTextIfFile(path2) {
+  return lstatSync3(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
+}
 function prefetchKustomizations(tree, paths) {
-  const dirs = paths.map((path2) => join25(tree.root, path2));
-  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
-  for (const dir of dirs) {
+  for (const dir of paths.map((path2) => join25(tree.root, path2))) {
     try {
       if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
-  return false;
 }
 function readBranchName(ref) {
   const name = ref.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "").replace(/^origin\//, "");
@@ -25432,7 +25450,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   const read = (path2) => {
     const absolute = join27(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync17(absolute, "utf8") : void 0;
+    return existsSync14(absolute) ? readFileSync18(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}

@@ -3,7 +3,7 @@
  * tree), or two plain directories; with the paths to check and, in git mode, the policy files
  * as the base branch has them now.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { SideInfo } from '../core/report/report-model.ts';
@@ -13,6 +13,7 @@ import {
   findMergeBase,
   getOriginUrl,
   listChangedPaths,
+  listFilesContaining,
   listIgnoredPaths,
   listWorkingTreeFiles,
   openRepository,
@@ -22,7 +23,7 @@ import {
 } from '../render/git.ts';
 import { createConfinement, type Confinement } from '../render/kustomize/confine.ts';
 import { findKustomizationRoots, toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
-import { declaresFluxKustomizations } from '../flux/discover-units.ts';
+import { FLUX_KUSTOMIZATION_GROUP, holdsFluxKustomization } from '../flux/discover-units.ts';
 import { CONFIG_FILE_NAMES } from './read-config-file.ts';
 import type { RunOptions, RunSource } from './run-options.ts';
 
@@ -114,9 +115,17 @@ async function prepareGitSides(
     listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
     source.head ? [] : listIgnoredPaths(git),
   ]);
+  // Handled where it is awaited below; until then a failure must not count as unhandled.
+  asked.catch(() => undefined);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
-  // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
-  const fluxDeclaredAfter = source.head ? undefined : prefetchKustomizations(workingTree, paths);
+  let fluxDeclaredAfter: boolean | undefined;
+  if (!source.head) {
+    // git finds the candidates faster than reading every file; the few it finds are checked here.
+    const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
+    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join(git.root, file))));
+    // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
+    if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
+  }
   const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
   const before: Side = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
@@ -141,23 +150,24 @@ async function prepareGitSides(
   return { ...common, before, after };
 }
 
+/** A regular file's text; empty for anything else (a symlink never reaches Flux's artifact). */
+function readTextIfFile(path: string): string {
+  return lstatSync(path, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path) ? readFileSync(path, 'utf8') : '';
+}
+
 /**
- * Reads the kustomizations under the paths of a tree that declares no Flux Kustomization
- * (plain-kustomize mode reads them all; Flux mode reads a copy), so later reads under the
- * same confinement find them parsed. A file that does not read is left for the real read to
- * report. Returns whether the tree declares a Flux Kustomization under the paths.
+ * Reads the kustomizations under the paths of a tree that declares no Flux Kustomization, so
+ * later reads under the same confinement find them parsed. A file that does not read is left
+ * for the real read to report.
  */
-function prefetchKustomizations(tree: { readonly root: string; readonly show: PathDisplay; readonly confinement: Confinement }, paths: readonly string[]): boolean {
-  const dirs = paths.map((path) => join(tree.root, path));
-  if (dirs.some((dir) => declaresFluxKustomizations(dir))) return true;
-  for (const dir of dirs) {
+function prefetchKustomizations(tree: { readonly root: string; readonly show: PathDisplay; readonly confinement: Confinement }, paths: readonly string[]): void {
+  for (const dir of paths.map((path) => join(tree.root, path))) {
     try {
       if (existsSync(dir) && statSync(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
       // The comparison reads it again and says what is wrong, naming the file.
     }
   }
-  return false;
 }
 
 /** `main` for `main`, `origin/main`, `refs/heads/main` or `refs/remotes/origin/main`; undefined for a commit or `HEAD`. */

@@ -351,11 +351,18 @@ export function declaresFluxKustomizations(dir: string, only?: ReadonlySet<strin
         if (walk(path)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path))) {
         // Symlinks are passed over (Dirent does not follow them): they never reach Flux's artifact.
-        const text = readFileSync(path, 'utf8');
-        if (text.includes('kustomize.toolkit.fluxcd.io') && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text)) return true;
+        if (holdsFluxKustomization(readFileSync(path, 'utf8'))) return true;
       }
     }
     return false;
   };
   return walk(dir);
+}
+
+/** The word every Flux Kustomization's apiVersion holds: a file without it declares none. */
+export const FLUX_KUSTOMIZATION_GROUP = 'kustomize.toolkit.fluxcd.io';
+
+/** True when YAML text may declare a Flux Kustomization (its apiVersion and kind are there). */
+export function holdsFluxKustomization(text: string): boolean {
+  return text.includes(FLUX_KUSTOMIZATION_GROUP) && /apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\/v1(beta[12])?\b/.test(text) && /kind:\s*["']?Kustomization\b/.test(text);
 }

@@ -142,6 +142,21 @@ export async function listChangedPaths(git: GitClient, base: string, head?: stri
   return [...changed.split('\0'), ...added.split('\0')].filter(Boolean);
 }
 
+/**
+ * Lists the files of the working tree under `paths` (tracked and untracked, not ignored)
+ * whose text holds `text`, relative to the repository root; none is an empty list.
+ */
+export async function listFilesContaining(git: GitClient, text: string, paths: readonly string[]): Promise<string[]> {
+  try {
+    const output = await git.run(['--literal-pathspecs', 'grep', '-l', '-z', '-F', '--untracked', '--no-color', '-e', text, '--', ...paths.map((path) => path || '.')]);
+    return output.split('\0').filter(Boolean);
+  } catch (error) {
+    // git grep exits 1, saying nothing, when no file holds the text.
+    if (error instanceof GitError && (error.details ?? '').trim() === '') return [];
+    throw error;
+  }
+}
+
 /** Lists what git ignores in the working tree: files, and folders ignored whole (ending in `/`). */
 export async function listIgnoredPaths(git: GitClient): Promise<string[]> {
   const output = await git.run(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']);

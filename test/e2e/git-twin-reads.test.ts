@@ -84,4 +84,17 @@ describe.skipIf(!hasKustomize)('the mode of a run in git mode', () => {
     expect(report.units.map((unit: { name: string }) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system']);
     expect(report.summary.pruneByKind).toMatchObject({ Namespace: 1 });
   });
+
+  it('is Flux when a Flux Kustomization is a new file git does not track yet, and not for one git ignores', async () => {
+    const ks = (name: string): string =>
+      `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: ${name}, namespace: flux-system}\nspec: {interval: 10m, path: ./apps, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}\n`;
+    const tree = { 'apps/kustomization.yaml': 'resources: [namespace.yaml]\n', 'apps/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' };
+    const untracked = makeRepo(tree);
+    writeTree(untracked, { 'clusters/prod/apps.yaml': ks('apps') });
+    const ignored = makeRepo({ ...tree, '.gitignore': 'scratch/\n' });
+    writeTree(ignored, { 'scratch/apps.yaml': ks('apps') });
+    const [flux, plain] = await Promise.all([runCli(['--format', 'json', '--render', 'all'], { cwd: untracked }), runCli(['--format', 'json', '--render', 'all'], { cwd: ignored })]);
+    expect(JSON.parse(flux.stdout).units.map((unit: { name: string }) => unit.name)).toEqual(['flux-system/apps', 'flux-system/flux-system']);
+    expect(JSON.parse(plain.stdout).units.map((unit: { name: string }) => unit.name)).toEqual(['apps']);
+  });
 });
