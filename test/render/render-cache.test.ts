@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +73,8 @@ describe('render cache', () => {
 
   it('drops the least recently used entries when the folder outgrows its bound', async () => {
     const dir = makeTempDir();
-    const big = (name: string): ManifestDoc[] => [{ body: { kind: 'ConfigMap', metadata: { name }, data: { blob: `${name}:${Math.random().toString(36).repeat(2000)}` } } }];
+    // Random bytes compress alike: every entry is about the same size, whatever its name.
+    const big = (name: string): ManifestDoc[] => [{ body: { kind: 'ConfigMap', metadata: { name }, data: { blob: randomBytes(16_000).toString('hex') } } }];
     const filler = createRenderCache({ dir });
     for (const key of ['old', 'used', 'new']) filler.put(key, big(key));
     await filler.close();
