@@ -36430,6 +36430,7 @@ async function addTemporaryWorktree(git, commit) {
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+      return;
     } catch {
     }
     rmSync(dir, { recursive: true, force: true });

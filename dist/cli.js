@@ -24980,6 +24980,7 @@ async function addTemporaryWorktree(git, commit) {
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+      return;
     } catch {
     }
     rmSync8(dir, { recursive: true, force: true });

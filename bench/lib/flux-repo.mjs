@@ -9,7 +9,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { joinDocuments, joinLines, range } from './yaml-text.mjs';
+import { joinDocuments, joinLines, range, renderCrd } from './yaml-text.mjs';
 
 /** Namespaces of the generated cluster, ten apps each by default. */
 const NAMESPACES = ['home', 'media', 'network', 'observability', 'database', 'security', 'storage', 'tools', 'automation', 'games'];
@@ -111,7 +111,7 @@ function writeApp(dir, app, tag) {
   if (app.crds) {
     units.push(renderAppKustomization(app, `${app.name}-crds`, `./${base}/crds`, []));
     write(dir, `${base}/crds/kustomization.yaml`, joinLines(['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', '  - ./crds.yaml']));
-    write(dir, `${base}/crds/crds.yaml`, joinDocuments(['Backup', 'Schedule'].map((kind) => renderCrd(app, kind))));
+    write(dir, `${base}/crds/crds.yaml`, joinDocuments(['Backup', 'Schedule'].map((kind) => renderCrd(`${app.name}.example.com`, kind))));
   }
   units.push(renderAppKustomization(app, app.name, `./${base}/app`, app.crds ? [`${app.name}-crds`] : []));
   write(dir, `${base}/ks.yaml`, joinDocuments(units));
@@ -192,29 +192,4 @@ function writeHelmRelease(dir, app, tag) {
 
 function renderClaim() {
   return ['apiVersion: v1', 'kind: PersistentVolumeClaim', 'metadata:', '  name: ${APP}', 'spec:', '  accessModes:', '    - ReadWriteOnce', '  resources:', '    requests:', '      storage: 5Gi', '  storageClassName: ceph-block'];
-}
-
-function renderCrd(app, kind) {
-  const group = `${app.name}.example.com`;
-  const singular = kind.toLowerCase();
-  return [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata:',
-    `  name: ${singular}s.${group}`,
-    'spec:',
-    `  group: ${group}`,
-    '  names:',
-    `    kind: ${kind}`,
-    `    plural: ${singular}s`,
-    '  scope: Namespaced',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema:',
-    '          type: object',
-    '          x-kubernetes-preserve-unknown-fields: true',
-  ];
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BenchError } from './process.mjs';
-import { joinDocuments, joinLines, pad, range } from './yaml-text.mjs';
+import { joinDocuments, joinLines, pad, range, renderCrd } from './yaml-text.mjs';
 
 /** Objects the shared base adds to each root that includes it. */
 const BASE_OBJECTS = 3;
@@ -226,39 +226,6 @@ function renderDeployment(root, index, tag) {
     '            httpGet:',
     '              path: /healthz',
     '              port: http',
-  ];
-}
-
-function renderCrd(group, kind) {
-  const singular = kind.toLowerCase();
-  return [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata:',
-    `  name: ${singular}s.${group}`,
-    'spec:',
-    `  group: ${group}`,
-    '  names:',
-    `    kind: ${kind}`,
-    `    listKind: ${kind}List`,
-    `    plural: ${singular}s`,
-    `    singular: ${singular}`,
-    '  scope: Namespaced',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema:',
-    '          type: object',
-    '          properties:',
-    '            spec:',
-    '              type: object',
-    '              properties:',
-    '                size:',
-    '                  type: integer',
-    '                color:',
-    '                  type: string',
   ];
 }
 

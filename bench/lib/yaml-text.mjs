@@ -1,4 +1,4 @@
-/** Text helpers for the generated repositories: YAML documents as arrays of lines. */
+/** Text helpers for the generated repositories: YAML documents as arrays of lines, and the CRD both kinds of repository hold. */
 
 /** One YAML document from its lines. */
 export function joinLines(lines) {
@@ -18,4 +18,38 @@ export function range(count) {
 /** A zero-padded three-digit index, so names sort as they count. */
 export function pad(index) {
   return String(index).padStart(3, '0');
+}
+
+/** A namespaced CustomResourceDefinition of `kind` in `group`, served at v1. */
+export function renderCrd(group, kind) {
+  const singular = kind.toLowerCase();
+  return [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    `  name: ${singular}s.${group}`,
+    'spec:',
+    `  group: ${group}`,
+    '  names:',
+    `    kind: ${kind}`,
+    `    listKind: ${kind}List`,
+    `    plural: ${singular}s`,
+    `    singular: ${singular}`,
+    '  scope: Namespaced',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema:',
+    '        openAPIV3Schema:',
+    '          type: object',
+    '          properties:',
+    '            spec:',
+    '              type: object',
+    '              properties:',
+    '                size:',
+    '                  type: integer',
+    '                color:',
+    '                  type: string',
+  ];
 }

@@ -100,11 +100,13 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   const remove = (): void => {
     try {
       execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: git.root, stdio: 'ignore', env: createGitEnv(process.env) });
+      return;
     } catch {
-      // Not registered (add failed) or already gone; the directory is removed below either way.
+      // Not registered (add failed) or already gone: the directory goes, and a stale record with it.
     }
     rmSync(dir, { recursive: true, force: true });
     try {
+      // Only then: a prune could also drop the half-made worktree of another run in the same repository.
       execFileSync('git', ['worktree', 'prune'], { cwd: git.root, stdio: 'ignore', env: createGitEnv(process.env) });
     } catch {
       // Pruning is housekeeping only.
@@ -122,8 +124,7 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   }
   const release = (): void =>
     releaseInBackground(remove, async () => {
-      // No `git worktree prune` here: it could drop the half-made worktree of another run in
-      // the same repository; remove already drops this one's records.
+      // As `remove`: no prune after a removal that worked.
       await git.run(['worktree', 'remove', '--force', dir]);
       await rm(dir, { recursive: true, force: true });
     });
