@@ -31786,17 +31786,52 @@ function isRecord(value) {
 function getMetadata(body) {
   return isRecord(body.metadata) ? body.metadata : {};
 }
-function parseManifests(text, source) {
-  let docs;
+var DOCUMENT_MARKER = /^---[ \t]*$/gm;
+function parseManifests(text, source, parsed) {
+  if (!parsed || /^%/m.test(text)) return collectObjects(loadDocuments2(text, source, () => 0), source);
+  const documents = [];
+  let start = 0;
+  for (const match2 of text.matchAll(DOCUMENT_MARKER)) {
+    documents.push({ text: text.slice(start, match2.index), start });
+    start = match2.index + match2[0].length;
+    if (text.startsWith("\r\n", start)) start += 2;
+    else if (text.startsWith("\n", start)) start += 1;
+  }
+  documents.push({ text: text.slice(start), start });
+  const unseen = [...new Map(documents.filter((document) => !parsed.has(document.text)).map((document) => [document.text, document])).values()];
+  if (unseen.length > 0) {
+    const joined = unseen.map((document) => `---
+${document.text}${document.text.endsWith("\n") ? "" : "\n"}`).join("");
+    let values;
+    try {
+      values = loadDocuments2(joined, source, () => 0);
+    } catch {
+      values = void 0;
+    }
+    unseen.forEach((document, index) => {
+      const own = values?.length === unseen.length ? [values[index]] : loadDocuments2(document.text, source, () => countLines(text, document.start));
+      parsed.set(document.text, collectObjects(own, source));
+    });
+  }
+  return documents.flatMap((document) => parsed.get(document.text) ?? []);
+}
+function countLines(text, end) {
+  let lines = 0;
+  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) lines++;
+  return lines;
+}
+function loadDocuments2(text, source, lineOffset) {
   try {
-    docs = loadAll(text, null, { schema: CORE_SCHEMA });
+    return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error2) {
     if (error2 instanceof YAMLException) {
-      const line = error2.mark ? error2.mark.line + 1 : void 0;
+      const line = error2.mark ? error2.mark.line + 1 + lineOffset() : void 0;
       throw new ManifestError(`${source}${line ? `:${line}` : ""}: malformed YAML: ${error2.reason}`);
     }
     throw error2;
   }
+}
+function collectObjects(docs, source) {
   const objects = [];
   for (const value of docs) {
     if (value === null || value === void 0) continue;
@@ -42462,7 +42497,7 @@ buildMetadata: [originAnnotations]
       }
       throw error2;
     }
-    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`, request2.documents);
     request2.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? /* @__PURE__ */ new Map(), request2.remote?.mirrors ?? []);
@@ -43114,6 +43149,38 @@ function normalizeGitUrl(url) {
 import { createHash as createHash8 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { join as join13, relative as relative10 } from "node:path";
+
+// src/core/diff/guess-churn.ts
+var ANY_CHURN = { removes: true, adds: true };
+var NO_CHURN = { removes: false, adds: false };
+var IDENTITY_LINE = /^---|^\s*(?:-\s+)?["']?(?:apiVersion|kind|name|namespace|generateName|items)["']?\s*:/;
+var PATCH_DIRECTIVE = /\$patch/;
+function guessChurn(before, after) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const line of before.split("\n")) {
+    if (IDENTITY_LINE.test(line) || PATCH_DIRECTIVE.test(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  let adds = false;
+  for (const line of after.split("\n")) {
+    if (!IDENTITY_LINE.test(line) && !PATCH_DIRECTIVE.test(line)) continue;
+    const count = counts.get(line) ?? 0;
+    if (count > 0) counts.set(line, count - 1);
+    else if (PATCH_DIRECTIVE.test(line)) return ANY_CHURN;
+    else adds = true;
+  }
+  let removes = false;
+  for (const [line, count] of counts) {
+    if (count === 0) continue;
+    if (PATCH_DIRECTIVE.test(line)) return ANY_CHURN;
+    removes = true;
+  }
+  return { removes, adds };
+}
+function mergeChurn(a, b) {
+  return { removes: a.removes || b.removes, adds: a.adds || b.adds };
+}
+
+// src/render/kustomize/graph-inputs.ts
 function createInputFiles(markers = []) {
   return { markers, facts: /* @__PURE__ */ new Map() };
 }
@@ -43146,6 +43213,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
   }
   const markers = /* @__PURE__ */ new Set();
+  const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path2, source) => {
     const bytes = readFileSync10(source);
@@ -43163,9 +43231,27 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative10(treeRoot, path2))}\0${facts.digest}\0`);
+    const name = toPosix(relative10(treeRoot, path2));
+    digests.set(name, facts.digest);
+    hash.update(`file\0${name}\0${facts.digest}\0`);
   }
-  return { hash: hash.digest("hex"), markers, remote: remote2 };
+  const kustomizationFiles = new Set(graph.kustomizations.map((kustomization) => toPosix(relative10(treeRoot, kustomization.file))));
+  return { hash: hash.digest("hex"), markers, remote: remote2, digests, treeRoot, kustomizationFiles };
+}
+function guessInputChurn(before, after) {
+  let churn = NO_CHURN;
+  for (const [name, digest] of before.digests) {
+    const other = after.digests.get(name);
+    if (other === digest) continue;
+    if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
+    else if (before.kustomizationFiles.has(name) || after.kustomizationFiles.has(name)) return ANY_CHURN;
+    else churn = mergeChurn(churn, guessChurn(readFileSync10(join13(before.treeRoot, name), "utf8"), readFileSync10(join13(after.treeRoot, name), "utf8")));
+    if (churn.removes && churn.adds) return churn;
+  }
+  for (const name of after.digests.keys()) {
+    if (!before.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
+  }
+  return churn;
 }
 
 // src/render/pool.ts
@@ -43314,6 +43400,7 @@ function diffObjectSets(before, after) {
   };
 }
 function compareObject(before, after) {
+  if (before.body === after.body) return void 0;
   const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : void 0;
   const secretChanged = secretKeys !== void 0 && secretKeys.changed.length > 0;
   const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;
@@ -43459,7 +43546,7 @@ async function compareFluxSides(sides, context) {
         let pending2 = cache2.get(key);
         if (!pending2) {
           const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative11(artifact.root, from), relative11(artifact.root, to)])]);
-          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2 });
+          const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context.documents });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
             counts[cached ? "cached" : "builds"]++;
@@ -43667,15 +43754,17 @@ async function compareSides(comparison, context) {
   const { runner, remote: remote2, settings, concurrency: width } = context;
   if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
+  const annotated = guessAnnotatedTasks(plans);
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative12(side.root, graph.root)), inputs.hash]);
-    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget }));
+    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
     task.docs = result.docs;
+    task.provenance = provenance;
     context.progress.rendered(result.cached);
   };
   const renderTasks = (list, provenance) => mapInPool(list, width, (task) => render(task, provenance(task)));
@@ -43683,7 +43772,7 @@ async function compareSides(comparison, context) {
   context.progress.phase("changed");
   await renderTasks(
     tasks.filter((task) => context.renderAll || !shared.has(task)),
-    (task) => !shared.has(task)
+    (task) => annotated.has(task)
   );
   let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
@@ -43696,10 +43785,10 @@ async function compareSides(comparison, context) {
       analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
     }
   }
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
+  const revisit = selectProvenanceTasks(plans, analysis);
   if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before, true));
+    context.progress.phase("sources");
+    await renderTasks(revisit, () => true);
     analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
@@ -43756,6 +43845,40 @@ function planRenders(before, after, rootNames) {
     plans.push(plan);
   }
   return { plans, tasks: [...tasks.values()] };
+}
+function guessAnnotatedTasks(plans) {
+  const annotated = /* @__PURE__ */ new Set();
+  for (const { before, after } of plans) {
+    if (before === after) continue;
+    const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+    if (before && churn.removes) annotated.add(before);
+    if (after && churn.adds) annotated.add(after);
+  }
+  return annotated;
+}
+function selectProvenanceTasks(plans, analysis) {
+  const wanted = /* @__PURE__ */ new Set();
+  const want = (task) => {
+    if (task?.docs && !task.provenance) wanted.add(task);
+  };
+  const findingKeys = /* @__PURE__ */ new Map();
+  for (const finding of analysis.report.findings) {
+    if (finding.provenance) continue;
+    const keys = findingKeys.get(finding.unit) ?? /* @__PURE__ */ new Set();
+    keys.add(formatObjectKey(finding.object));
+    findingKeys.set(finding.unit, keys);
+  }
+  plans.forEach((plan, index) => {
+    const unit = analysis.units[index];
+    if (!unit) return;
+    if (unit.diff.removed.length > 0) want(plan.before);
+    if (unit.diff.added.length > 0) want(plan.after);
+    for (const key of findingKeys.get(plan.name) ?? []) {
+      if (unit.after.has(key)) want(plan.after);
+      else if (unit.before.has(key)) want(plan.before);
+    }
+  });
+  return [...wanted];
 }
 function analyze(before, after, plans, settings, extraFindings, counts) {
   const findings = [...extraFindings];
@@ -44103,7 +44226,8 @@ async function verify(groups, change, planning) {
         show: planning.head.show,
         provenance: false,
         remote: planning.remote,
-        edits: change
+        edits: change,
+        ...planning.documents ? { documents: planning.documents } : {}
       });
     } catch (error2) {
       if (error2 instanceof FetchError && !isMissingFile(error2)) return { status: "unreachable", problem: redactCredentials(error2.message) };
@@ -44579,6 +44703,7 @@ import { join as join26, resolve as resolve7 } from "node:path";
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
+import { rm as rm5 } from "node:fs/promises";
 import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join23, resolve as resolve4 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
@@ -44618,20 +44743,21 @@ function createKustomizeRunner(options) {
       const home = mkdtempSync5(join23(tmpdir5(), "prune-guard-home-"));
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let stop = () => {
+      let cleanup = () => {
       };
       const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
-        stop();
+        releaseInBackground(cleanup, () => rm5(home, { recursive: true, force: true }));
         if (!error2) {
           resolvePromise(stdout);
           return;
         }
         reject(describeFailure(error2, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
       });
-      stop = registerCleanup(() => {
+      cleanup = () => {
         if (child.exitCode === null) child.kill();
         rmSync8(home, { recursive: true, force: true });
-      });
+      };
+      registerCleanup(cleanup);
     })
   };
 }
@@ -44858,6 +44984,7 @@ var PHASE_LABELS = {
   discover: "units that list others",
   changed: "changed units",
   needed: "units a finding needs",
+  sources: "sources of added and pruned objects",
   done: "rendering done"
 };
 function describeProgress(progress, elapsedMs) {
@@ -45003,7 +45130,8 @@ async function planRun(options, dependencies, checkouts) {
     concurrency: options.concurrency ?? availableParallelism(),
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
-    progress: createProgressTracker(options.onProgress)
+    progress: createProgressTracker(options.onProgress),
+    documents: /* @__PURE__ */ new Map()
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
@@ -45054,7 +45182,8 @@ async function runWithTree(options, dependencies = {}) {
         ...plan.github ? { contents: createRepositoryContents(createOctokit(plan.github)) } : {},
         scope: analysis.scope,
         config: render.settings.config,
-        concurrency: render.concurrency
+        concurrency: render.concurrency,
+        documents: render.documents
       }
     );
     return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };

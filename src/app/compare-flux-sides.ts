@@ -76,7 +76,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         if (!pending) {
           // Across runs too, by content (build directories are named by content as well); remote content is not in the hash.
           const stored = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['flux', runner.identity, key, [...plan.aliases].map(([from, to]) => [relative(artifact.root, from), relative(artifact.root, to)])]);
-          const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote });
+          const render = (): Promise<ManifestDoc[]> => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show, provenance: true, aliases: plan.aliases, budget: settings.budget, remote, documents: context.documents });
           pending = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show(plan.graph.root));
             counts[cached ? 'cached' : 'builds']++;

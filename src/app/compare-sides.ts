@@ -10,10 +10,10 @@ import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/rules/findings.ts';
 import { describeKustomizationObject, describeOutsideReads, type OutsideRead } from '../core/rules/outside-reads.ts';
 import { checkUnitCount } from '../core/objects/limits.ts';
-import type { ManifestDoc } from '../core/objects/kube-objects.ts';
+import { formatObjectKey, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
-import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
+import { createInputFiles, guessInputChurn, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { linkTwinTrees } from '../render/kustomize/twin-trees.ts';
 import {
   findKustomizationFile,
@@ -36,6 +36,8 @@ interface RenderTask {
   readonly graph: KustomizationGraph;
   readonly inputs: GraphInputs;
   docs?: ManifestDoc[];
+  /** Whether `docs` say where each object came from. */
+  provenance?: boolean;
 }
 
 interface UnitPlan {
@@ -74,18 +76,21 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
   const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
 
-  // A task that serves both sides has identical inputs: nothing in it is added or removed,
-  // so it needs no provenance unless a finding points into it (handled below).
+  // kustomize's origin annotations cost a third of a build again: only a side whose inputs
+  // suggest objects come or go is first built with them, and any other side the report needs
+  // sources for is built again with them below.
+  const annotated = guessAnnotatedTasks(plans);
   const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
     const { side, graph, inputs } = task;
     // Content-addressed: the root's path, its inputs, the binary and the flags; remote content is not in the hash.
     const key = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['root', runner.identity, provenance, toPosix(relative(side.root, graph.root)), inputs.hash]);
-    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget }));
+    const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? 'cached' : 'builds']++;
     task.docs = result.docs;
+    task.provenance = provenance;
     context.progress.rendered(result.cached);
   };
   const renderTasks = (list: readonly RenderTask[], provenance: (task: RenderTask) => boolean): Promise<unknown> => mapInPool(list, width, (task) => render(task, provenance(task)));
@@ -93,7 +98,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   context.progress.phase('changed');
   await renderTasks(
     tasks.filter((task) => context.renderAll || !shared.has(task)),
-    (task) => !shared.has(task),
+    (task) => annotated.has(task),
   );
   let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
@@ -106,12 +111,10 @@ export async function compareSides(comparison: Comparison, context: RenderContex
       analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
     }
   }
-  // Rare: a finding about an object of an identical root (a custom resource whose CRD another
-  // root drops). Build those roots again with provenance, so every finding says where it is.
-  const unitsWithFindings = new Set(analysis.report.findings.filter((finding) => !finding.provenance).map((finding) => finding.unit));
-  const revisit = plans.filter((plan) => plan.before && shared.has(plan.before) && plan.before.docs && unitsWithFindings.has(plan.name));
+  const revisit = selectProvenanceTasks(plans, analysis);
   if (revisit.length > 0) {
-    await mapInPool(revisit, width, (plan) => render(plan.before as RenderTask, true));
+    context.progress.phase('sources');
+    await renderTasks(revisit, () => true);
     analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
@@ -176,6 +179,53 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
     plans.push(plan);
   }
   return { plans, tasks: [...tasks.values()] };
+}
+
+/**
+ * The sides to build with origin annotations from the start: a root that exists on one side
+ * only (all its objects come or go), and the side of a changed root whose differing input
+ * files suggest objects leave (before) or arrive (after).
+ */
+function guessAnnotatedTasks(plans: readonly UnitPlan[]): Set<RenderTask> {
+  const annotated = new Set<RenderTask>();
+  for (const { before, after } of plans) {
+    if (before === after) continue;
+    const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+    if (before && churn.removes) annotated.add(before);
+    if (after && churn.adds) annotated.add(after);
+  }
+  return annotated;
+}
+
+/**
+ * The rendered sides whose report would name an object without saying where it came from:
+ * a side before the change that loses objects, a side after that gains some (the report lists
+ * both with their source), and the side of any finding's object (the side after, when the
+ * object is on both). Changed objects are listed without a source, so a routine edit needs none.
+ */
+function selectProvenanceTasks(plans: readonly UnitPlan[], analysis: Analysis): RenderTask[] {
+  const wanted = new Set<RenderTask>();
+  const want = (task: RenderTask | undefined): void => {
+    if (task?.docs && !task.provenance) wanted.add(task);
+  };
+  const findingKeys = new Map<string, Set<string>>();
+  for (const finding of analysis.report.findings) {
+    if (finding.provenance) continue;
+    const keys = findingKeys.get(finding.unit) ?? new Set<string>();
+    keys.add(formatObjectKey(finding.object));
+    findingKeys.set(finding.unit, keys);
+  }
+  plans.forEach((plan, index) => {
+    const unit = analysis.units[index];
+    if (!unit) return;
+    if (unit.diff.removed.length > 0) want(plan.before);
+    if (unit.diff.added.length > 0) want(plan.after);
+    for (const key of findingKeys.get(plan.name) ?? []) {
+      if (unit.after.has(key)) want(plan.after);
+      else if (unit.before.has(key)) want(plan.before);
+    }
+  });
+  return [...wanted];
 }
 
 /** Object sets, diffs and the report, from finished renders. */

@@ -7,6 +7,7 @@
 import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
+import type { ParsedDocuments } from '../core/objects/kube-objects.ts';
 import { hideUserInfo } from '../core/text/redact.ts';
 import { declaresFluxKustomizations } from '../flux/discover-units.ts';
 import type { TemporaryCheckout } from '../render/git.ts';
@@ -35,6 +36,8 @@ export interface RenderContext {
   readonly renders?: RenderCache;
   /** Counts phases, builds and cache hits for the progress display. */
   readonly progress: ProgressTracker;
+  /** Documents of kustomize output parsed so far: each text is parsed once per run. */
+  readonly documents: ParsedDocuments;
 }
 
 /** Where fix planning may ask GitHub about other repositories, checked before anything runs. */
@@ -91,6 +94,7 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     renderAll: options.render === 'all',
     ...(runner.identity !== undefined ? { renders: createRenderCache({ dir: cacheDir }) } : {}),
     progress: createProgressTracker(options.onProgress),
+    documents: new Map(),
   };
   return { ...sides, mode, render, ...(github ? { github } : {}) };
 }

@@ -5,13 +5,14 @@
  */
 
 /** The phases of rendering, in order. */
-export type RenderPhase = 'discover' | 'changed' | 'needed' | 'done';
+export type RenderPhase = 'discover' | 'changed' | 'needed' | 'sources' | 'done';
 
 /** Where rendering stands. */
 export interface RenderProgress {
   /**
    * `discover`: the units that list others or supply variables (Flux); `changed`: the units
-   * whose inputs differ; `needed`: identical units a finding needs; `done`: rendering ended.
+   * whose inputs differ; `needed`: identical units a finding needs; `sources`: sides built again
+   * to say which file each added or pruned object comes from; `done`: rendering ended.
    */
   readonly phase: RenderPhase;
   /** Units planned so far. */
@@ -58,6 +59,7 @@ const PHASE_LABELS: Readonly<Record<RenderPhase, string>> = {
   discover: 'units that list others',
   changed: 'changed units',
   needed: 'units a finding needs',
+  sources: 'sources of added and pruned objects',
   done: 'rendering done',
 };
 

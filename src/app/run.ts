@@ -51,6 +51,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         scope: analysis.scope,
         config: render.settings.config,
         concurrency: render.concurrency,
+        documents: render.documents,
       },
     );
     return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };

@@ -115,8 +115,40 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     ]);
     // dev and prod are byte-identical on both sides: 1 + 1 builds; staging changed: 2; and one
     // more proves the fix (ns.yaml is still there, just no longer listed).
+    expect(report.findings[0]?.provenance).toEqual({ kustomization: 'clusters/staging/kustomization.yaml', line: 5, file: 'clusters/staging/ns.yaml' });
     expect(fixOf(report, report.findings[0])).toMatchObject({ source: 'local', entries: ['ns.yaml'], verified: true });
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(5);
+  });
+
+  it('names the source of every added and pruned object, building a side a second time only when its edit hid the change', async () => {
+    const repo = makeRepo({
+      'bump/kustomization.yaml': kustomization('deploy.yaml'),
+      'bump/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bump\ndata:\n  image: web:1.0\n',
+      'drop/kustomization.yaml': kustomization('config.yaml'),
+      'drop/config.yaml': `${configMap('keep', 'apps')}---\n${configMap('gone', 'apps')}`,
+      'flow/kustomization.yaml': kustomization('config.yaml'),
+      'flow/config.yaml': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "old", "namespace": "apps"}}\n',
+    });
+    writeTree(repo, {
+      'bump/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bump\ndata:\n  image: web:1.1\n',
+      'drop/config.yaml': configMap('keep', 'apps'),
+      'flow/config.yaml': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "new", "namespace": "apps"}}\n',
+    });
+    const { bin, log } = countingKubectl();
+
+    const result = await runCli(['--format', 'json', '--kustomize-bin', bin], { cwd: repo });
+    const report = parseReport(result);
+    expect(result.code, result.stderr).toBe(0);
+    const entries = (list: Array<Record<string, unknown>> = []) => list.map(({ unit, object, provenance }) => ({ unit, name: (object as { name: string }).name, provenance }));
+    expect(entries(report.changes.removed)).toEqual([
+      { unit: 'drop', name: 'gone', provenance: { kustomization: 'drop/kustomization.yaml', line: 4, file: 'drop/config.yaml' } },
+      { unit: 'flow', name: 'old', provenance: { kustomization: 'flow/kustomization.yaml', line: 4, file: 'flow/config.yaml' } },
+    ]);
+    expect(entries(report.changes.added)).toEqual([{ unit: 'flow', name: 'new', provenance: { kustomization: 'flow/kustomization.yaml', line: 4, file: 'flow/config.yaml' } }]);
+    // Two builds per root; the one-line JSON of flow hides its rename from the guess, so both
+    // of its sides are built once more to name the source.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(8);
+    expect(report.stats.builds).toBe(8);
   });
 
   it('does not report a root that becomes a base of another root as removed', async () => {

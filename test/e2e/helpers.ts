@@ -147,6 +147,7 @@ export function parseReport(result: CliResult): {
   before: { label: string };
   after: { label: string };
   changes: Record<string, Array<Record<string, unknown>>>;
+  stats: { builds: number; cached: number; identical: number };
 } {
   try {
     return JSON.parse(result.stdout);

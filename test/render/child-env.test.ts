@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
 import { createGitEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
+import { settleBackgroundRemovals } from '../../src/render/cleanup.ts';
 import { openRepository } from '../../src/render/git.ts';
 import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
 
@@ -92,6 +93,8 @@ describe('kustomize environment', () => {
     for (const [name, value] of Object.entries(NEEDED)) expect(seen[name], name).toBe(value);
     expect(seen.HOME).toMatch(/prune-guard-home-/);
     expect(seen.HOME).not.toBe(homedir());
+    // Removed in the background; the run waits for it before it exits.
+    await settleBackgroundRemovals();
     expect(existsSync(seen.HOME ?? '')).toBe(false);
     expect(seen.GIT_TERMINAL_PROMPT).toBe('0');
     expect(seen.GIT_CONFIG_NOSYSTEM).toBe('1');

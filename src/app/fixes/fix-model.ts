@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../../core/config/config-model.ts';
 import type { Fix, FixFile, FixSource } from '../../core/rules/findings.ts';
 import type { NameAffix } from '../../core/fix/fix-plan.ts';
-import type { ResourceObject } from '../../core/objects/kube-objects.ts';
+import type { ParsedDocuments, ResourceObject } from '../../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../../core/rules/removal-rules.ts';
 import type { ScopeResolver } from '../../core/objects/scope.ts';
 import type { RepositoryContents } from '../../github/contents.ts';
@@ -55,6 +55,8 @@ export interface FixPlanningContext {
   readonly config: Config;
   /** How many groups are planned (and verification builds run) at once. */
   readonly concurrency: number;
+  /** Documents of kustomize output the run parsed already. */
+  readonly documents?: ParsedDocuments;
 }
 
 /** The fixes, which finding each resolves, and why some dropped objects got none. */

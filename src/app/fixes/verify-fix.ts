@@ -40,6 +40,7 @@ export async function verify(groups: readonly RemovalGroup[], change: TreeChange
         provenance: false,
         remote: planning.remote,
         edits: change,
+        ...(planning.documents ? { documents: planning.documents } : {}),
       });
     } catch (error) {
       if (error instanceof FetchError && !isMissingFile(error)) return { status: 'unreachable', problem: redactCredentials(error.message) };

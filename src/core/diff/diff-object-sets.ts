@@ -98,6 +98,8 @@ export function diffObjectSets(before: ObjectSet, after: ObjectSet): SetDiff {
 }
 
 function compareObject(before: ResourceObject, after: ResourceObject): ObjectChange | undefined {
+  // One parsed document serves every render that printed it (see parseManifests).
+  if (before.body === after.body) return undefined;
   const secretKeys = before.secretDigests || after.secretDigests ? compareSecretKeys(before, after) : undefined;
   const secretChanged = secretKeys !== undefined && secretKeys.changed.length > 0;
   const afterBody = secretChanged ? markChangedSecretKeys(after.body, secretKeys.changed) : after.body;

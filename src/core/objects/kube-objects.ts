@@ -105,22 +105,74 @@ export function getMetadata(body: KubeObject): Record<string, unknown> {
 }
 
 /**
- * Parses multi-document YAML (kustomize output) into plain objects.
- * `source` names the kustomization or file in error messages.
+ * Documents parsed so far in a run, by their text. Two renders of one root mostly print the
+ * same documents, so each text is parsed once; the objects are shared and never modified.
  */
-export function parseManifests(text: string, source: string): KubeObject[] {
-  let docs: unknown[];
+export type ParsedDocuments = Map<string, readonly KubeObject[]>;
+
+/** A line holding only a document marker: YAML ends a document there, inside a scalar too. */
+const DOCUMENT_MARKER = /^---[ \t]*$/gm;
+
+/**
+ * Parses multi-document YAML (kustomize output) into plain objects.
+ * `source` names the kustomization or file in error messages. With `parsed`, the text is cut
+ * at its document markers and a document seen before is not parsed again.
+ */
+export function parseManifests(text: string, source: string, parsed?: ParsedDocuments): KubeObject[] {
+  // A directive (`%YAML`) belongs to the document after it: such a stream is read whole.
+  if (!parsed || /^%/m.test(text)) return collectObjects(loadDocuments(text, source, () => 0), source);
+  const documents: Array<{ readonly text: string; readonly start: number }> = [];
+  let start = 0;
+  for (const match of text.matchAll(DOCUMENT_MARKER)) {
+    documents.push({ text: text.slice(start, match.index), start });
+    // The line break after the marker too: a document reads the same first in a stream or later.
+    start = match.index + match[0].length;
+    if (text.startsWith('\r\n', start)) start += 2;
+    else if (text.startsWith('\n', start)) start += 1;
+  }
+  documents.push({ text: text.slice(start), start });
+  const unseen = [...new Map(documents.filter((document) => !parsed.has(document.text)).map((document) => [document.text, document])).values()];
+  if (unseen.length > 0) {
+    // One parser call for all of them (a call has a cost of its own); each alone when the
+    // count does not add up or one fails, so an error names its own line.
+    const joined = unseen.map((document) => `---\n${document.text}${document.text.endsWith('\n') ? '' : '\n'}`).join('');
+    let values: unknown[] | undefined;
+    try {
+      values = loadDocuments(joined, source, () => 0);
+    } catch {
+      values = undefined;
+    }
+    unseen.forEach((document, index) => {
+      const own = values?.length === unseen.length ? [values[index]] : loadDocuments(document.text, source, () => countLines(text, document.start));
+      parsed.set(document.text, collectObjects(own, source));
+    });
+  }
+  return documents.flatMap((document) => parsed.get(document.text) ?? []);
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+/** Parses a YAML stream whose first line is line `lineOffset() + 1` of the source (counted only for an error). */
+function loadDocuments(text: string, source: string, lineOffset: () => number): unknown[] {
   try {
     // js-yaml rather than the `yaml` package here: kustomize output can be tens of megabytes,
     // and js-yaml reads it about eight times faster. CORE_SCHEMA keeps dates as strings.
-    docs = loadAll(text, null, { schema: CORE_SCHEMA });
+    return loadAll(text, null, { schema: CORE_SCHEMA });
   } catch (error) {
     if (error instanceof YAMLException) {
-      const line = error.mark ? error.mark.line + 1 : undefined;
+      const line = error.mark ? error.mark.line + 1 + lineOffset() : undefined;
       throw new ManifestError(`${source}${line ? `:${line}` : ''}: malformed YAML: ${error.reason}`);
     }
     throw error;
   }
+}
+
+/** The objects of parsed documents: Lists flattened, empty documents skipped, each checked. */
+function collectObjects(docs: readonly unknown[], source: string): KubeObject[] {
   const objects: KubeObject[] = [];
   for (const value of docs) {
     if (value === null || value === undefined) continue;

@@ -8,6 +8,7 @@ import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ManifestError } from '../../core/errors.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
+import { ANY_CHURN, NO_CHURN, guessChurn, mergeChurn, type Churn } from '../../core/diff/guess-churn.ts';
 import { isInside, type Confinement } from './confine.ts';
 import { getTwinTrees } from './twin-trees.ts';
 import { SKIPPED_DIRS, findKustomizationFile, toPosix, type KustomizationGraph, type PathDisplay } from './read-kustomization.ts';
@@ -20,6 +21,12 @@ export interface GraphInputs {
   readonly markers: ReadonlySet<string>;
   /** Whether the build fetches remote resources, whose content no marker search sees. */
   readonly remote: boolean;
+  /** Each input file's sha256, by its path relative to the tree root. */
+  readonly digests: ReadonlyMap<string, string>;
+  /** The tree root those paths are relative to. */
+  readonly treeRoot: string;
+  /** The kustomization files among them: an edit there can add or drop any object. */
+  readonly kustomizationFiles: ReadonlySet<string>;
 }
 
 /**
@@ -88,6 +95,7 @@ export function readGraphInputs(
     }
   }
   const markers = new Set<string>();
+  const digests = new Map<string, string>();
   const twins = getTwinTrees(confinement);
   const readFacts = (path: string, source: string): FileFacts => {
     const bytes = readFileSync(source);
@@ -106,7 +114,32 @@ export function readGraphInputs(
       if (twin !== undefined) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    hash.update(`file\0${toPosix(relative(treeRoot, path))}\0${facts.digest}\0`);
+    const name = toPosix(relative(treeRoot, path));
+    digests.set(name, facts.digest);
+    hash.update(`file\0${name}\0${facts.digest}\0`);
   }
-  return { hash: hash.digest('hex'), markers, remote };
+  const kustomizationFiles = new Set(graph.kustomizations.map((kustomization) => toPosix(relative(treeRoot, kustomization.file))));
+  return { hash: hash.digest('hex'), markers, remote, digests, treeRoot, kustomizationFiles };
+}
+
+/**
+ * Guesses whether a build of `before` can lose objects a build of `after` lacks, and the other
+ * way round, from the input files whose digests differ (see core/diff/guess-churn.ts): a file
+ * on one side only, or an edited kustomization, can do either; another edited file, what its
+ * lines say.
+ */
+export function guessInputChurn(before: GraphInputs, after: GraphInputs): Churn {
+  let churn = NO_CHURN;
+  for (const [name, digest] of before.digests) {
+    const other = after.digests.get(name);
+    if (other === digest) continue;
+    if (other === undefined) churn = mergeChurn(churn, { removes: true, adds: false });
+    else if (before.kustomizationFiles.has(name) || after.kustomizationFiles.has(name)) return ANY_CHURN;
+    else churn = mergeChurn(churn, guessChurn(readFileSync(join(before.treeRoot, name), 'utf8'), readFileSync(join(after.treeRoot, name), 'utf8')));
+    if (churn.removes && churn.adds) return churn;
+  }
+  for (const name of after.digests.keys()) {
+    if (!before.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
+  }
+  return churn;
 }

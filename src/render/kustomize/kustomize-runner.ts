@@ -6,10 +6,11 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RenderError, UsageError } from '../../core/errors.ts';
 import { createKustomizeEnv, readPassEnv, type Environment } from '../child-env.ts';
-import { registerCleanup } from '../cleanup.ts';
+import { registerCleanup, releaseInBackground } from '../cleanup.ts';
 
 /** Builds a kustomization directory. */
 export interface KustomizeRunner {
@@ -107,19 +108,21 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         // prlimit execs kustomize in its own process, so killing the child kills kustomize.
         const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, '--', kustomize, ...args]] : [kustomize, args];
         // A run that ends early (an error elsewhere, Ctrl-C) must not leave builds behind it.
-        let stop = (): void => {};
+        let cleanup = (): void => {};
         const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: 'utf8', env }, (error, stdout, stderr) => {
-          stop();
+          // The build is over: its HOME goes without holding up the next one.
+          releaseInBackground(cleanup, () => rm(home, { recursive: true, force: true }));
           if (!error) {
             resolvePromise(stdout);
             return;
           }
           reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
         });
-        stop = registerCleanup(() => {
+        cleanup = () => {
           if (child.exitCode === null) child.kill();
           rmSync(home, { recursive: true, force: true });
-        });
+        };
+        registerCleanup(cleanup);
       }),
   };
 }

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { ManifestError, RenderError } from '../../core/errors.ts';
 import type { ObjectBudget } from '../../core/objects/limits.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
-import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type Provenance } from '../../core/objects/kube-objects.ts';
+import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type ParsedDocuments, type Provenance } from '../../core/objects/kube-objects.ts';
 import { registerCleanup, releaseInBackground } from '../cleanup.ts';
 import type { KustomizeRunner } from './kustomize-runner.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
@@ -46,6 +46,8 @@ export interface RenderRootRequest {
   readonly edits?: TreeEdits;
   /** The run's bound on rendered objects. */
   readonly budget?: ObjectBudget;
+  /** Documents the run has parsed already (see parseManifests). */
+  readonly documents?: ParsedDocuments;
 }
 
 /**
@@ -98,7 +100,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
       }
       throw error;
     }
-    const objects = parseManifests(output, `kustomize output of ${shownRoot}`);
+    const objects = parseManifests(output, `kustomize output of ${shownRoot}`, request.documents);
     request.budget?.spend(objects.length, shownRoot);
     if (!wrapper) return objects.map((body) => ({ body }));
     const resolver = createProvenanceResolver(graph, treeRoot, wrapper, unalias, overlay?.remoteFiles ?? new Map(), request.remote?.mirrors ?? []);

@@ -41,9 +41,28 @@ items:
       yaml: yamlDocs(configMap('first'), 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: listed}}\n', configMap('last')),
       names: ['first', 'listed', 'last'],
     },
-  ])('reads $description', ({ yaml, names }) => {
-    const objects = parseManifests(yaml, 'kustomize output of apps/web');
-    expect(objects.map((object) => (object.metadata as { name: string }).name)).toEqual(names);
+  ])('reads $description, document by document with a memo too', ({ yaml, names }) => {
+    for (const memo of [undefined, new Map()]) {
+      const objects = parseManifests(yaml, 'kustomize output of apps/web', memo);
+      expect(objects.map((object) => (object.metadata as { name: string }).name)).toEqual(names);
+    }
+  });
+
+  it('parses a document two renders print once: both get the same object', () => {
+    const memo = new Map();
+    const before = parseManifests(yamlDocs(configMap('same'), configMap('old')), 'before', memo);
+    const after = parseManifests(yamlDocs(configMap('new'), configMap('same')), 'after', memo);
+    expect(after[1]).toBe(before[0]);
+    expect(after[0]).not.toBe(before[1]);
+    expect((after[0]?.metadata as { name: string }).name).toBe('new');
+  });
+
+  it('cuts a stream only at document markers: a literal block holding dashes stays whole, a directive keeps its document', () => {
+    const block = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: script\ndata:\n  run.sh: |\n    echo a\n    ---\n    echo b\n';
+    const [script] = parseManifests(yamlDocs(block, configMap('b')), 'out', new Map());
+    expect((script?.data as Record<string, string>)['run.sh']).toBe('echo a\n---\necho b\n');
+    const directive = `%YAML 1.2\n---\n${configMap('a')}`;
+    expect(parseManifests(directive, 'out', new Map()).map((object) => (object.metadata as { name: string }).name)).toEqual(['a']);
   });
 
   it.each([
@@ -79,16 +98,18 @@ items:
       message: 'kustomize output of apps/web: a Service lacks apiVersion, kind or metadata.name',
     },
   ])('throws a ManifestError naming the source for $description', ({ yaml, message }) => {
-    let thrown: unknown;
-    try {
-      parseManifests(yaml, 'kustomize output of apps/web');
-    } catch (error) {
-      thrown = error;
+    for (const memo of [undefined, new Map()]) {
+      let thrown: unknown;
+      try {
+        parseManifests(yaml, 'kustomize output of apps/web', memo);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ManifestError);
+      expect((thrown as ManifestError).kind).toBe('manifest');
+      // Exact, so the yaml library's position suffix and code excerpt cannot leak into the one-line error.
+      expect((thrown as ManifestError).message).toBe(message);
     }
-    expect(thrown).toBeInstanceOf(ManifestError);
-    expect((thrown as ManifestError).kind).toBe('manifest');
-    // Exact, so the yaml library's position suffix and code excerpt cannot leak into the one-line error.
-    expect((thrown as ManifestError).message).toBe(message);
   });
 });
 
