@@ -23222,6 +23222,22 @@ async function mapInPool(items, width, task) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
   return results;
 }
+function createPool(width) {
+  let running = 0;
+  const queue = [];
+  const release = () => {
+    running--;
+    queue.shift()?.();
+  };
+  return (task) => new Promise((resolvePromise, reject) => {
+    const start = () => {
+      running++;
+      task().then(resolvePromise, reject).finally(release);
+    };
+    if (running < Math.max(1, width)) start();
+    else queue.push(start);
+  });
+}
 
 // src/render/render-cache.ts
 import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
@@ -23702,9 +23718,6 @@ async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
   if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-  const annotated = guessAnnotatedTasks(plans);
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
     const { side, graph, inputs } = task;
@@ -23717,12 +23730,24 @@ async function compareSides(comparison, context) {
     context.progress.rendered(result.cached);
   };
   const renderTasks = (list, provenance) => mapInPool(list, width, (task) => render(task, provenance(task)));
-  context.progress.planned(plans.length);
+  const rootNames = discoverRootNames(comparison);
+  context.progress.planned(rootNames.length);
   context.progress.phase("changed");
-  await renderTasks(
-    tasks.filter((task) => context.renderAll || !shared.has(task)),
-    (task) => annotated.has(task)
-  );
+  const run = createPool(width);
+  const started = [];
+  const order = orderByChange(rootNames, comparison.changed);
+  const planned = await planRenders(before, after, order, (plan) => {
+    for (const [task, provenance] of guessAnnotations(plan)) {
+      const rendered = run(() => render(task, provenance));
+      rendered.catch(() => void 0);
+      started.push(rendered);
+    }
+  });
+  await Promise.all(started);
+  const byName = new Map(order.map((name, index) => [name, planned[index]]));
+  const plans = rootNames.map((name) => byName.get(name));
+  const tasks = [...new Set(plans.flatMap((plan) => [plan.before, plan.after]).filter((task) => task !== void 0))];
+  if (context.renderAll) await renderTasks(tasks.filter((task) => !task.docs), () => false);
   let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
@@ -23769,7 +23794,15 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   checkUnitCount(rootNames.size, "kustomization roots");
   return [...rootNames].sort();
 }
-function planRenders(before, after, rootNames) {
+function orderByChange(rootNames, changed) {
+  if (!changed) return [...rootNames];
+  const holders = /* @__PURE__ */ new Set([""]);
+  for (const path2 of changed) {
+    for (let end = path2.indexOf("/"); end !== -1; end = path2.indexOf("/", end + 1)) holders.add(path2.slice(0, end));
+  }
+  return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
+}
+async function planRenders(before, after, rootNames, planned) {
   const files = createInputFiles([CRD_MARKER]);
   const tasks = /* @__PURE__ */ new Map();
   const plans = [];
@@ -23792,18 +23825,15 @@ function planRenders(before, after, rootNames) {
       plan[key] = task;
     }
     plans.push(plan);
+    planned(plan);
+    if (plan.before !== plan.after) await new Promise((resolvePromise) => setImmediate(resolvePromise));
   }
-  return { plans, tasks: [...tasks.values()] };
+  return plans;
 }
-function guessAnnotatedTasks(plans) {
-  const annotated = /* @__PURE__ */ new Set();
-  for (const { before, after } of plans) {
-    if (before === after) continue;
-    const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
-    if (before && churn.removes) annotated.add(before);
-    if (after && churn.adds) annotated.add(after);
-  }
-  return annotated;
+function guessAnnotations({ before, after }) {
+  if (before === after) return [];
+  const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+  return [...before ? [[before, churn.removes]] : [], ...after ? [[after, churn.adds]] : []];
 }
 function selectProvenanceTasks(plans, analysis) {
   const wanted = /* @__PURE__ */ new Set();

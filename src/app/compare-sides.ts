@@ -23,7 +23,7 @@ import {
   toPosix,
   type KustomizationGraph,
 } from '../render/kustomize/read-kustomization.ts';
-import { mapInPool } from '../render/pool.ts';
+import { createPool, mapInPool } from '../render/pool.ts';
 import { renderRoot } from '../render/kustomize/render-root.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts } from './analyze-units.ts';
@@ -74,13 +74,6 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const { runner, remote, settings, concurrency: width } = context;
   // What git says is unchanged is read once, on the side after the change.
   if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
-  const { plans, tasks } = planRenders(before, after, discoverRootNames(comparison));
-
-  // kustomize's origin annotations cost a third of a build again: only a side whose inputs
-  // suggest objects come or go is first built with them, and any other side the report needs
-  // sources for is built again with them below.
-  const annotated = guessAnnotatedTasks(plans);
-  const shared = new Set(plans.filter((plan) => plan.before && plan.before === plan.after).map((plan) => plan.before));
   const counts = { builds: 0, cached: 0 };
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
     const { side, graph, inputs } = task;
@@ -94,12 +87,32 @@ export async function compareSides(comparison: Comparison, context: RenderContex
     context.progress.rendered(result.cached);
   };
   const renderTasks = (list: readonly RenderTask[], provenance: (task: RenderTask) => boolean): Promise<unknown> => mapInPool(list, width, (task) => render(task, provenance(task)));
-  context.progress.planned(plans.length);
+
+  // A root that changed is built as soon as it is planned, while the others are read; the
+  // roots holding a file git says changed are planned first.
+  const rootNames = discoverRootNames(comparison);
+  context.progress.planned(rootNames.length);
   context.progress.phase('changed');
-  await renderTasks(
-    tasks.filter((task) => context.renderAll || !shared.has(task)),
-    (task) => annotated.has(task),
-  );
+  const run = createPool(width);
+  const started: Array<Promise<void>> = [];
+  const order = orderByChange(rootNames, comparison.changed);
+  const planned = await planRenders(before, after, order, (plan) => {
+    // kustomize's origin annotations cost a third of a build again: only a side whose inputs
+    // suggest objects come or go is first built with them, and any other side the report
+    // needs sources for is built again with them below.
+    for (const [task, provenance] of guessAnnotations(plan)) {
+      const rendered = run(() => render(task, provenance));
+      // Awaited below; until then a failure must not count as unhandled.
+      rendered.catch(() => undefined);
+      started.push(rendered);
+    }
+  });
+  await Promise.all(started);
+  // Back in name order: units are listed, and their findings ordered, by name.
+  const byName = new Map(order.map((name, index) => [name, planned[index] as UnitPlan]));
+  const plans = rootNames.map((name) => byName.get(name) as UnitPlan);
+  const tasks = [...new Set(plans.flatMap((plan) => [plan.before, plan.after]).filter((task): task is RenderTask => task !== undefined))];
+  if (context.renderAll) await renderTasks(tasks.filter((task) => !task.docs), () => false);
   let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
@@ -150,11 +163,22 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
   return [...rootNames].sort();
 }
 
+/** Root names holding a path git says changed first (each group in its order): their builds start first. */
+function orderByChange(rootNames: readonly string[], changed: ReadonlySet<string> | undefined): string[] {
+  if (!changed) return [...rootNames];
+  const holders = new Set<string>(['']);
+  for (const path of changed) {
+    for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) holders.add(path.slice(0, end));
+  }
+  return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
+}
+
 /**
- * Plans one render per root and side. A root whose inputs are byte-identical on both sides
- * gets a single task that serves both.
+ * Plans one render per root and side, in the order given. A root whose inputs are byte-identical on both sides gets a single task that serves
+ * both. `planned` sees each plan as it is made; after a plan whose sides differ, the event
+ * loop gets a turn, so that builds it started begin while the rest are planned.
  */
-function planRenders(before: Side, after: Side, rootNames: readonly string[]): { plans: UnitPlan[]; tasks: RenderTask[] } {
+async function planRenders(before: Side, after: Side, rootNames: readonly string[], planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
   const files = createInputFiles([CRD_MARKER]);
   const tasks = new Map<string, RenderTask>();
   const plans: UnitPlan[] = [];
@@ -177,24 +201,22 @@ function planRenders(before: Side, after: Side, rootNames: readonly string[]): {
       plan[key] = task;
     }
     plans.push(plan);
+    planned(plan);
+    if (plan.before !== plan.after) await new Promise((resolvePromise) => setImmediate(resolvePromise));
   }
-  return { plans, tasks: [...tasks.values()] };
+  return plans;
 }
 
 /**
- * The sides to build with origin annotations from the start: a root that exists on one side
- * only (all its objects come or go), and the side of a changed root whose differing input
- * files suggest objects leave (before) or arrive (after).
+ * The renders a root's plan starts with, each with whether it records origins: none for a
+ * root identical on both sides; with origins, a root on one side only (all its objects come
+ * or go), and the side of a changed root whose differing input files suggest objects leave
+ * (before) or arrive (after).
  */
-function guessAnnotatedTasks(plans: readonly UnitPlan[]): Set<RenderTask> {
-  const annotated = new Set<RenderTask>();
-  for (const { before, after } of plans) {
-    if (before === after) continue;
-    const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
-    if (before && churn.removes) annotated.add(before);
-    if (after && churn.adds) annotated.add(after);
-  }
-  return annotated;
+function guessAnnotations({ before, after }: UnitPlan): Array<[RenderTask, boolean]> {
+  if (before === after) return [];
+  const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+  return [...(before ? [[before, churn.removes] as [RenderTask, boolean]] : []), ...(after ? [[after, churn.adds] as [RenderTask, boolean]] : [])];
 }
 
 /**

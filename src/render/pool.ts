@@ -24,3 +24,25 @@ export async function mapInPool<T, R>(items: readonly T[], width: number, task: 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
   return results;
 }
+
+/**
+ * A pool fed one task at a time, for work that is found while other work runs: `run` starts
+ * the task when fewer than `width` run, else queues it; its promise settles with the task.
+ */
+export function createPool(width: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const queue: Array<() => void> = [];
+  const release = (): void => {
+    running--;
+    queue.shift()?.();
+  };
+  return (task) =>
+    new Promise((resolvePromise, reject) => {
+      const start = (): void => {
+        running++;
+        task().then(resolvePromise, reject).finally(release);
+      };
+      if (running < Math.max(1, width)) start();
+      else queue.push(start);
+    });
+}
