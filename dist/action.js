@@ -41635,6 +41635,7 @@ function linkTwinTrees(before, after, changed, ignored = []) {
     if (changed.has(posix5) || changedDirs.has(posix5) || ignoredFiles.has(posix5)) return void 0;
     for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (changed.has(posix5.slice(0, index))) return void 0;
     if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
+    if (posix5.startsWith(BUILD_DIR_PREFIX) || posix5.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return join4(after.root, rel);
   };
   const twins = { before, after, findSame };
@@ -42039,7 +42040,7 @@ import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node
 import { join as join7, relative as relative4 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
-function scanSourceObjects(root) {
+function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
@@ -42049,19 +42050,23 @@ function scanSourceObjects(root) {
         continue;
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
-      const text = readFileSync5(path2, "utf8");
-      if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
-      let docs;
-      try {
-        docs = loadAll(text, null, { schema: CORE_SCHEMA });
-      } catch {
-        continue;
-      }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative4(root, path2)), body: doc });
+      const twin = twins?.findSame?.(path2);
+      const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path2);
+      twins?.record?.set(path2, docs);
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative4(root, path2)), body: doc });
     }
   };
   walk(root);
   return found;
+}
+function readFluxCandidates(path2) {
+  const text = readFileSync5(path2, "utf8");
+  if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
+  try {
+    return loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch {
+    return void 0;
+  }
 }
 function findDeclaredKustomizations(objects) {
   const declared = [];
@@ -43537,6 +43542,20 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
 }
 
 // src/app/compare-flux-sides.ts
+function showInArtifact(side, artifact) {
+  return (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+}
+function linkArtifactTwins(sides, before, after) {
+  if (!sides.changed) return void 0;
+  const ignored = sides.ignored ?? [];
+  if ([...sides.changed, ...ignored].some((path2) => /(?:^|\/)\.sourceignore\/?$/.test(path2))) return void 0;
+  return linkTwinTrees(
+    { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
+    { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
+    sides.changed,
+    ignored
+  );
+}
 async function compareFluxSides(sides, context) {
   const { runner, remote: remote2, settings, concurrency: width } = context;
   const artifacts = [];
@@ -43545,17 +43564,24 @@ async function compareFluxSides(sides, context) {
   try {
     const cache2 = /* @__PURE__ */ new Map();
     const counts = { builds: 0, cached: 0 };
-    const scan = (side) => {
+    const createSideArtifact = (side) => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : { inPlace: side.owned === true });
       artifacts.push(artifact);
-      const objects = scanSourceObjects(artifact.root);
+      return artifact;
+    };
+    const beforeArtifact = createSideArtifact(sides.before);
+    const afterArtifact = createSideArtifact(sides.after);
+    const twins = linkArtifactTwins(sides, beforeArtifact, afterArtifact);
+    const scanned = /* @__PURE__ */ new Map();
+    const scan = (side, artifact, sourceTwins) => {
+      const objects = scanSourceObjects(artifact.root, sourceTwins);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
     };
-    const beforeScan = scan(sides.before);
-    const afterScan = scan(sides.after);
+    const afterScan = scan(sides.after, afterArtifact, { scanned: /* @__PURE__ */ new Map(), record: scanned });
+    const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...twins ? { findSame: twins.findSame } : {} });
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }) => {
-      const show2 = (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+      const show2 = showInArtifact(side, artifact);
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
@@ -45225,8 +45251,9 @@ async function runWithTree(options, dependencies = {}) {
 }
 function compare2(plan, options) {
   const { before, after, paths, render } = plan;
-  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {} }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} }, render);
+  const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
+  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes }, render);
 }
 
 // src/action.ts

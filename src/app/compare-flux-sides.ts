@@ -17,7 +17,7 @@ import { discoverFluxUnits, loadPendingUnit, settleUnit, type FluxDiscovery, typ
 import { createRenderNeeds } from '../flux/render-needs.ts';
 import { decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
-import { findDeclaredKustomizations, scanSourceObjects } from '../flux/scan-source.ts';
+import { findDeclaredKustomizations, scanSourceObjects, type SourceTwins } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
@@ -25,6 +25,7 @@ import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
 import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { toPosix } from '../render/kustomize/read-kustomization.ts';
+import { linkTwinTrees, type TwinTrees } from '../render/kustomize/twin-trees.ts';
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
@@ -43,6 +44,32 @@ export interface FluxSides {
   readonly repoUrl?: string;
   /** The branch the change merges into, when known. */
   readonly branch?: string;
+  /** Git mode: the paths whose content differs between the sides (relative, posix). */
+  readonly changed?: ReadonlySet<string>;
+  /** Git mode with the working tree: what git ignores there. */
+  readonly ignored?: readonly string[];
+}
+
+/** Names a path of an artifact as the side it was made from. */
+function showInArtifact(side: Side, artifact: Artifact): (path: string) => string {
+  return (path) => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
+}
+
+/**
+ * Git mode: links the artifacts as twin trees (see render/kustomize/twin-trees.ts), so the
+ * side before reads what git says is unchanged from the side after. Both artifacts leave out
+ * the same files unless a `.sourceignore` changed; then they are not linked.
+ */
+function linkArtifactTwins(sides: FluxSides, before: Artifact, after: Artifact): TwinTrees | undefined {
+  if (!sides.changed) return undefined;
+  const ignored = sides.ignored ?? [];
+  if ([...sides.changed, ...ignored].some((path) => /(?:^|\/)\.sourceignore\/?$/.test(path))) return undefined;
+  return linkTwinTrees(
+    { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
+    { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
+    sides.changed,
+    ignored,
+  );
 }
 
 /** Compares the Flux Kustomizations of both sides; units are Kustomizations (`namespace/name`). A fix for a unit is proposed unverified. */
@@ -56,18 +83,26 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
   try {
     const cache = new Map<string, Promise<ManifestDoc[]>>();
     const counts = { builds: 0, cached: 0 };
-    const scan = (side: Side) => {
+    const createSideArtifact = (side: Side): Artifact => {
       const artifact = createArtifact(side.root, side.files ? { files: side.files } : { inPlace: side.owned === true });
       artifacts.push(artifact);
-      const objects = scanSourceObjects(artifact.root);
+      return artifact;
+    };
+    const beforeArtifact = createSideArtifact(sides.before);
+    const afterArtifact = createSideArtifact(sides.after);
+    const twins = linkArtifactTwins(sides, beforeArtifact, afterArtifact);
+    // The side after first: the side before takes its reading of every file that reads alike.
+    const scanned = new Map<string, unknown[] | undefined>();
+    const scan = (side: Side, artifact: Artifact, sourceTwins: SourceTwins) => {
+      const objects = scanSourceObjects(artifact.root, sourceTwins);
       return { side, artifact, objects, declared: findDeclaredKustomizations(objects) };
     };
-    const beforeScan = scan(sides.before);
-    const afterScan = scan(sides.after);
+    const afterScan = scan(sides.after, afterArtifact, { scanned: new Map(), record: scanned });
+    const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...(twins ? { findSame: twins.findSame } : {}) });
     // Which units discovery renders at once depends on what either side's Kustomizations read.
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({ side, artifact, objects, declared }: ReturnType<typeof scan>): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
-      const show = (path: string): string => side.show(join(side.root, toPosix(path.slice(artifact.root.length + 1))));
+      const show = showInArtifact(side, artifact);
       const files = createInputFiles(needs.markers);
       // Identical inputs on both sides are built once: the key is owner + input hash.
       const build = (plan: FluxBuildPlan, ks: FluxKustomization, inputs: GraphInputs): Promise<ManifestDoc[]> => {

@@ -68,6 +68,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
 /** Compares the sides in the plan's mode. */
 function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
   const { before, after, paths, render } = plan;
-  if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}) }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...(plan.changed ? { changed: plan.changed } : {}), ...(plan.ignored ? { ignored: plan.ignored } : {}) }, render);
+  const changes = { ...(plan.changed ? { changed: plan.changed } : {}), ...(plan.ignored ? { ignored: plan.ignored } : {}) };
+  if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes }, render);
 }

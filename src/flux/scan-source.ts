@@ -35,7 +35,7 @@ const SPELLED_OTHERWISE = ['\\', 'binary'];
  * of such a file); files that are not YAML are skipped, and so are files whose text shows
  * they hold no Flux object, without parsing them.
  */
-export function scanSourceObjects(root: string): Array<{ file: string; body: KubeObject }> {
+export function scanSourceObjects(root: string, twins?: SourceTwins): Array<{ file: string; body: KubeObject }> {
   const found: Array<{ file: string; body: KubeObject }> = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -45,20 +45,39 @@ export function scanSourceObjects(root: string): Array<{ file: string; body: Kub
         continue;
       }
       if (!/\.ya?ml$/.test(entry.name)) continue;
-      const text = readFileSync(path, 'utf8');
-      if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) continue;
-      let docs: unknown[];
-      try {
-        docs = loadAll(text, null, { schema: CORE_SCHEMA });
-      } catch {
-        // Templates, Helm values and other YAML that is not a manifest: not an entry point.
-        continue;
-      }
-      for (const doc of docs) if (isRecord(doc)) found.push({ file: toPosix(relative(root, path)), body: doc });
+      const twin = twins?.findSame?.(path);
+      const docs = twin !== undefined && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path);
+      twins?.record?.set(path, docs);
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative(root, path)), body: doc });
     }
   };
   walk(root);
   return found;
+}
+
+/** The documents of a file that may hold a Flux object; undefined when it cannot (by its text) or is no YAML. */
+function readFluxCandidates(path: string): unknown[] | undefined {
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return undefined;
+  try {
+    return loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch {
+    // Templates, Helm values and other YAML that is not a manifest: not an entry point.
+    return undefined;
+  }
+}
+
+/**
+ * How a scan reuses another's: the side after the change is scanned first, recording each
+ * file's documents; the side before takes them for every file that reads alike there.
+ */
+export interface SourceTwins {
+  /** The twin of a path, when the two read alike (see render/kustomize/twin-trees.ts). */
+  readonly findSame?: (path: string) => string | undefined;
+  /** Documents of the other scan, by absolute path. */
+  readonly scanned: ReadonlyMap<string, unknown[] | undefined>;
+  /** Where this scan records its own. */
+  readonly record?: Map<string, unknown[] | undefined>;
 }
 
 /** Returns the Flux Kustomizations the source declares in files, sorted by file, then key. */

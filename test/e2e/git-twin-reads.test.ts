@@ -68,6 +68,39 @@ describe.skipIf(!hasKustomize)('git mode reads unchanged files once and reaches 
   });
 });
 
+describe.skipIf(!hasKustomize)('Flux mode in git mode reads unchanged files once and reaches the verdict of two directories', () => {
+  const fleet = join(FIXTURES, 'flux-fleet');
+  const apps = join(FIXTURES, 'flux-apps');
+
+  it.each<{ name: string; before: string; change: Record<string, string | null> }>([
+    {
+      name: 'a CRD file dropped from the operator',
+      before: fleet,
+      change: { 'infrastructure/widget-operator/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - operator.yaml\n' },
+    },
+    {
+      // The artifact after the change leaves out a file a kustomization lists: its build fails.
+      name: 'a new .sourceignore that hides a listed file',
+      before: fleet,
+      change: { '.sourceignore': 'infrastructure/widget-operator/crds.yaml\n' },
+    },
+    {
+      // A path without kustomization.yaml: the generated one no longer lists the claim.
+      name: 'a .sourceignore that hides a claim from a generated kustomization',
+      before: apps,
+      change: { '.sourceignore': 'kubernetes/apps/database/postgres/app/pvc.yaml\n' },
+    },
+    {
+      name: 'a namespace folder removed',
+      before: apps,
+      change: { 'kubernetes/apps/observability/kustomization.yaml': null, 'kubernetes/apps/observability/namespace.yaml': null, 'kubernetes/apps/observability/grafana/ks.yaml': null },
+    },
+  ])('$name', async ({ before, change }) => {
+    const { repo, dirs } = prepare(before, (worktree) => writeTree(worktree, change));
+    await expectSameVerdict(repo, dirs);
+  });
+});
+
 describe.skipIf(!hasKustomize)('the mode of a run in git mode', () => {
   it('is Flux when only the side before declares a Flux Kustomization, in a file the change deletes', async () => {
     const ks = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec: {interval: 10m, path: ./apps, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}\n';

@@ -6,7 +6,7 @@
  * large repository then reads the repository once, not twice.
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { Confinement } from './confine.ts';
+import { BUILD_DIR_PREFIX, type Confinement } from './confine.ts';
 
 /** Absolute path -> the form messages show. */
 type PathDisplay = (absolutePath: string) => string;
@@ -51,6 +51,9 @@ export function linkTwinTrees(before: TwinSide, after: TwinSide, changed: Readon
     if (changed.has(posix) || changedDirs.has(posix) || ignoredFiles.has(posix)) return undefined;
     for (let index = posix.indexOf('/'); index !== -1; index = posix.indexOf('/', index + 1)) if (changed.has(posix.slice(0, index))) return undefined;
     if (ignoredDirs.some((dir) => `${posix}/`.startsWith(dir))) return undefined;
+    // A build directory (Flux mode) is written on one side when its unit is built there: its
+    // twin may not exist yet.
+    if (posix.startsWith(BUILD_DIR_PREFIX) || posix.includes(`/${BUILD_DIR_PREFIX}`)) return undefined;
     return join(after.root, rel);
   };
   const twins: TwinTrees = { before, after, findSame };
