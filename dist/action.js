@@ -42394,12 +42394,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
+    const whole = new Set(graph.kustomizations.map((k) => k.dir));
+    const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
+    const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
       for (const entry of readdirSync5(dir)) {
         const source = join9(dir, entry);
-        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
+        if (real.has(source) || written.has(source) || additions.has(source)) continue;
+        if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
@@ -42412,6 +42416,19 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     dispose();
     throw error2;
   }
+}
+function collectGraphPaths(graph, treeRoot) {
+  const paths = /* @__PURE__ */ new Set();
+  const add = (path2) => {
+    for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
+      paths.add(current);
+      if (current === treeRoot) break;
+    }
+  };
+  for (const k of graph.kustomizations) {
+    for (const path2 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path2);
+  }
+  return paths;
 }
 async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
@@ -44757,7 +44774,7 @@ import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, mkdtempSync as mkdtempSync5, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
+import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { rm as rm5 } from "node:fs/promises";
 import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join23, resolve as resolve4 } from "node:path";
@@ -44791,18 +44808,20 @@ function createKustomizeRunner(options) {
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
   const stat2 = statSync11(kustomize);
+  const homes = createHomePool();
   return {
     command,
     identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync5(join23(tmpdir5(), "prune-guard-home-"));
+      const home = homes.take();
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let cleanup = () => {
       };
       const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
-        releaseInBackground(cleanup, () => rm5(home, { recursive: true, force: true }));
+        releaseInBackground(cleanup, () => Promise.resolve());
+        homes.giveBack(home);
         if (!error2) {
           resolvePromise(stdout);
           return;
@@ -44811,10 +44830,45 @@ function createKustomizeRunner(options) {
       });
       cleanup = () => {
         if (child.exitCode === null) child.kill();
-        rmSync8(home, { recursive: true, force: true });
       };
       registerCleanup(cleanup);
     })
+  };
+}
+function createHomePool() {
+  const idle = [];
+  const made = /* @__PURE__ */ new Set();
+  let registered = false;
+  return {
+    take: () => {
+      const reused = idle.pop();
+      if (reused !== void 0) return reused;
+      if (!registered) {
+        registered = true;
+        registerCleanup(() => {
+          for (const home2 of made) rmSync8(home2, { recursive: true, force: true });
+        });
+      }
+      const home = mkdtempSync5(join23(tmpdir5(), "prune-guard-home-"));
+      made.add(home);
+      return home;
+    },
+    giveBack: (home) => {
+      let empty = false;
+      try {
+        empty = lstatSync3(home).isDirectory() && readdirSync13(home).length === 0;
+      } catch {
+        empty = false;
+      }
+      if (empty) {
+        idle.push(home);
+        return;
+      }
+      made.delete(home);
+      const remove = () => rmSync8(home, { recursive: true, force: true });
+      registerCleanup(remove);
+      releaseInBackground(remove, () => rm5(home, { recursive: true, force: true }));
+    }
   };
 }
 function readMemoryLimit(env) {
@@ -45065,7 +45119,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync3, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
@@ -45133,7 +45187,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync3(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
   for (const dir of paths.map((path2) => join25(tree.root, path2))) {

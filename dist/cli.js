@@ -22343,12 +22343,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
+    const whole = new Set(graph.kustomizations.map((k) => k.dir));
+    const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
+    const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync5(dir)) {
         const source = join8(dir, entry);
-        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync2(source, toShadow(source));
+        if (real.has(source) || written.has(source) || additions.has(source)) continue;
+        if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
@@ -22361,6 +22365,19 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     dispose();
     throw error;
   }
+}
+function collectGraphPaths(graph, treeRoot) {
+  const paths = /* @__PURE__ */ new Set();
+  const add = (path2) => {
+    for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
+      paths.add(current);
+      if (current === treeRoot) break;
+    }
+  };
+  for (const k of graph.kustomizations) {
+    for (const path2 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path2);
+  }
+  return paths;
 }
 async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
@@ -24706,7 +24723,7 @@ import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync as mkdtempSync4, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync11 } from "node:fs";
+import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { rm as rm3 } from "node:fs/promises";
 import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join22, resolve as resolve4 } from "node:path";
@@ -24829,18 +24846,20 @@ function createKustomizeRunner(options) {
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
   const stat = statSync11(kustomize);
+  const homes = createHomePool();
   return {
     command,
     identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
+      const home = homes.take();
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let cleanup = () => {
       };
       const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
-        releaseInBackground(cleanup, () => rm3(home, { recursive: true, force: true }));
+        releaseInBackground(cleanup, () => Promise.resolve());
+        homes.giveBack(home);
         if (!error) {
           resolvePromise(stdout);
           return;
@@ -24849,10 +24868,45 @@ function createKustomizeRunner(options) {
       });
       cleanup = () => {
         if (child.exitCode === null) child.kill();
-        rmSync7(home, { recursive: true, force: true });
       };
       registerCleanup(cleanup);
     })
+  };
+}
+function createHomePool() {
+  const idle = [];
+  const made = /* @__PURE__ */ new Set();
+  let registered = false;
+  return {
+    take: () => {
+      const reused = idle.pop();
+      if (reused !== void 0) return reused;
+      if (!registered) {
+        registered = true;
+        registerCleanup(() => {
+          for (const home2 of made) rmSync7(home2, { recursive: true, force: true });
+        });
+      }
+      const home = mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
+      made.add(home);
+      return home;
+    },
+    giveBack: (home) => {
+      let empty = false;
+      try {
+        empty = lstatSync3(home).isDirectory() && readdirSync13(home).length === 0;
+      } catch {
+        empty = false;
+      }
+      if (empty) {
+        idle.push(home);
+        return;
+      }
+      made.delete(home);
+      const remove = () => rmSync7(home, { recursive: true, force: true });
+      registerCleanup(remove);
+      releaseInBackground(remove, () => rm3(home, { recursive: true, force: true }));
+    }
   };
 }
 function readMemoryLimit(env) {
@@ -25103,7 +25157,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync3, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
@@ -25293,7 +25347,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync3(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
   for (const dir of paths.map((path2) => join25(tree.root, path2))) {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
 import { createGitEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
-import { settleBackgroundRemovals } from '../../src/render/cleanup.ts';
+import { runPendingCleanups, settleBackgroundRemovals } from '../../src/render/cleanup.ts';
 import { openRepository } from '../../src/render/git.ts';
 import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
 
@@ -75,6 +75,33 @@ async function buildEnvironment(env: Record<string, string | undefined>): Promis
   return seen;
 }
 
+describe('kustomize HOME', () => {
+  it('is empty for every build: one a build wrote to is never handed on, and all are removed when the run ends', async () => {
+    // Prints its HOME and how many entries it holds; a build of a folder named `writes` leaves a file there.
+    const bin = join(makeDir(), 'kustomize');
+    writeFileSync(
+      bin,
+      '#!/bin/sh\nfor last; do :; done\nprintf "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: home\\ndata:\\n  home: \\"%s\\"\\n  entries: \\"%s\\"\\n" "$HOME" "$(ls -A "$HOME" | wc -l | tr -d \' \')"\ncase "$last" in *writes) echo "[user]" > "$HOME/.gitconfig" ;; esac\n',
+    );
+    chmodSync(bin, 0o755);
+    const runner = createKustomizeRunner({ bin, env: { PATH: process.env.PATH } });
+    const plain = makeDir();
+    const writes = join(makeDir(), 'writes');
+    const build = async (dir: string): Promise<{ home: string; entries: string }> => (parse(await runner.build(dir)) as { data: { home: string; entries: string } }).data;
+    const first = await build(plain);
+    const second = await build(plain);
+    const writer = await build(writes);
+    const after = await build(plain);
+    for (const seen of [first, second, writer, after]) expect(seen).toMatchObject({ home: expect.stringMatching(/prune-guard-home-/), entries: '0' });
+    // Left empty: handed on. Written to: never again.
+    expect(second.home).toBe(first.home);
+    expect(after.home).not.toBe(writer.home);
+    runPendingCleanups();
+    await settleBackgroundRemovals();
+    for (const seen of [first, writer, after]) expect(existsSync(seen.home)).toBe(false);
+  });
+});
+
 describe('kustomize environment', () => {
   const base = { PATH: process.env.PATH, HOME: homedir(), ...SECRETS, ...NEEDED };
 
@@ -87,15 +114,12 @@ describe('kustomize environment', () => {
     expect(Object.keys(seen).filter((name) => /^(GITHUB_|INPUT_|ACTIONS_|GH_)/.test(name))).toEqual([]);
   });
 
-  it('passes PATH, locale, proxies and TMPDIR; HOME is an empty directory of its own, removed after the build', async () => {
+  it('passes PATH, locale, proxies and TMPDIR; HOME is a directory of its own', async () => {
     const seen = await buildEnvironment(base);
     expect(seen.PATH).toBe(process.env.PATH);
     for (const [name, value] of Object.entries(NEEDED)) expect(seen[name], name).toBe(value);
     expect(seen.HOME).toMatch(/prune-guard-home-/);
     expect(seen.HOME).not.toBe(homedir());
-    // Removed in the background; the run waits for it before it exits.
-    await settleBackgroundRemovals();
-    expect(existsSync(seen.HOME ?? '')).toBe(false);
     expect(seen.GIT_TERMINAL_PROMPT).toBe('0');
     expect(seen.GIT_CONFIG_NOSYSTEM).toBe('1');
   });

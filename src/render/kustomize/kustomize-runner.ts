@@ -4,7 +4,7 @@
  * under a memory cap: the manifests it builds may come from a hostile pull request.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
@@ -93,6 +93,7 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const command = `${basename(kustomize)} ${prefix.join(' ')}`;
   const stat = statSync(kustomize);
+  const homes = createHomePool();
   return {
     command,
     identity: `${realpathSync(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
@@ -100,8 +101,8 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
       new Promise((resolvePromise, reject) => {
         // Flux builds with LoadRestrictionsNone: a kustomization may read files outside its directory.
         const args = [...prefix, '--load-restrictor', 'LoadRestrictionsNone', dir];
-        // One HOME per build: nothing one build writes there (a .gitconfig) reaches the next.
-        const home = mkdtempSync(join(tmpdir(), 'prune-guard-home-'));
+        // An empty HOME for every build: nothing one build writes there (a .gitconfig) reaches the next.
+        const home = homes.take();
         const env = createKustomizeEnv(options.env, { home, ...(prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {}) });
         // RLIMIT_DATA, not RLIMIT_AS: the Go runtime reserves close to 1 GiB of address space
         // before it allocates anything, while the data limit counts what the heap really maps.
@@ -110,8 +111,9 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         // A run that ends early (an error elsewhere, Ctrl-C) must not leave builds behind it.
         let cleanup = (): void => {};
         const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: 'utf8', env }, (error, stdout, stderr) => {
-          // The build is over: its HOME goes without holding up the next one.
-          releaseInBackground(cleanup, () => rm(home, { recursive: true, force: true }));
+          // The build is over: nothing is left to stop, and its HOME serves the next build if it is still empty.
+          releaseInBackground(cleanup, () => Promise.resolve());
+          homes.giveBack(home);
           if (!error) {
             resolvePromise(stdout);
             return;
@@ -120,10 +122,51 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         });
         cleanup = () => {
           if (child.exitCode === null) child.kill();
-          rmSync(home, { recursive: true, force: true });
         };
         registerCleanup(cleanup);
       }),
+  };
+}
+
+/**
+ * Empty HOME directories for builds: one is handed out again only while it is still an empty
+ * directory, else it is removed and a new one made. Every one left is removed at exit (or on
+ * Ctrl-C), through the cleanup registry.
+ */
+function createHomePool(): { take(): string; giveBack(home: string): void } {
+  const idle: string[] = [];
+  const made = new Set<string>();
+  let registered = false;
+  return {
+    take: () => {
+      const reused = idle.pop();
+      if (reused !== undefined) return reused;
+      if (!registered) {
+        registered = true;
+        registerCleanup(() => {
+          for (const home of made) rmSync(home, { recursive: true, force: true });
+        });
+      }
+      const home = mkdtempSync(join(tmpdir(), 'prune-guard-home-'));
+      made.add(home);
+      return home;
+    },
+    giveBack: (home) => {
+      let empty = false;
+      try {
+        empty = lstatSync(home).isDirectory() && readdirSync(home).length === 0;
+      } catch {
+        empty = false;
+      }
+      if (empty) {
+        idle.push(home);
+        return;
+      }
+      made.delete(home);
+      const remove = (): void => rmSync(home, { recursive: true, force: true });
+      registerCleanup(remove);
+      releaseInBackground(remove, () => rm(home, { recursive: true, force: true }));
+    },
   };
 }
 

@@ -153,13 +153,21 @@ export async function createOverlay(
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
     }
+    // A kustomization's directory is linked whole (a build reads what it lists from there);
+    // a folder on the way to one (`apps/` above `apps/web`) only where the graph leads: its
+    // other entries (the other apps) no build of this graph reads.
+    const whole = new Set(graph.kustomizations.map((k) => k.dir));
+    // Plugin configurations name files of their own, relative to the root: then everything.
+    const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
+    const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
       mkdirSync(toShadow(dir), { recursive: true });
       // A new directory holds nothing but added files.
       if (!existsSync(dir)) continue;
       for (const entry of readdirSync(dir)) {
         const source = join(dir, entry);
-        if (!real.has(source) && !written.has(source) && !additions.has(source)) symlinkSync(source, toShadow(source));
+        if (real.has(source) || written.has(source) || additions.has(source)) continue;
+        if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync(source, toShadow(source));
       }
     }
     for (const [path, text] of [...written, ...additions]) writeFileSync(toShadow(path), text);
@@ -172,6 +180,21 @@ export async function createOverlay(
     dispose();
     throw error;
   }
+}
+
+/** Every path the graph reads (kustomization folders, files, every path named) and each of their folders up to the tree root. */
+function collectGraphPaths(graph: KustomizationGraph, treeRoot: string): Set<string> {
+  const paths = new Set<string>();
+  const add = (path: string): void => {
+    for (let current = path; !paths.has(current) && !isOutside(treeRoot, current); current = dirname(current)) {
+      paths.add(current);
+      if (current === treeRoot) break;
+    }
+  };
+  for (const k of graph.kustomizations) {
+    for (const path of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path);
+  }
+  return paths;
 }
 
 /**

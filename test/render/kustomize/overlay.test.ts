@@ -195,7 +195,7 @@ describe('createOverlay', () => {
     expect(await leftovers()).toEqual([]);
   });
 
-  it('copies the changed directory and every one that includes it, symlinks the rest, and dispose() removes it all', async () => {
+  it('copies the changed directory and every one that includes it, symlinks what the graph reads, and dispose() removes it all', async () => {
     const upstream = await serve({ '/calico/crds.yaml': CRDS });
     const url = `${upstream.origin}/calico/crds.yaml`;
     const tree = makeTree({
@@ -204,6 +204,10 @@ describe('createOverlay', () => {
       'infra/calico/kustomization.yaml': kustomization(url),
       'apps/web/kustomization.yaml': kustomization('cm.yaml'),
       'apps/web/cm.yaml': configMap('web', 'apps'),
+      // Beside folders the overlay copies, but no build of this root reads them.
+      'infra/cert-manager/kustomization.yaml': kustomization('cm.yaml'),
+      'infra/cert-manager/cm.yaml': configMap('certs', 'infra'),
+      'docs/notes.md': '# notes\n',
     });
     const before = snapshot(tree);
     const graph = readKustomizationGraph(join(tree, 'clusters/prod'), show);
@@ -222,6 +226,9 @@ describe('createOverlay', () => {
       expect(kind('infra/calico')).toBe('dir');
       expect(kind('infra/calico/kustomization.yaml')).toBe('file');
       expect(kind('apps')).toBe('symlink');
+      // Folders on the way to a copied one hold only what the graph leads to.
+      expect(existsSync(join(shadow, 'infra/cert-manager'))).toBe(false);
+      expect(existsSync(join(shadow, 'docs'))).toBe(false);
       // The copy lists the fetched file instead of the URL; the original is untouched.
       const copy = readFileSync(join(shadow, 'infra/calico/kustomization.yaml'), 'utf8');
       expect(copy).not.toContain(url);
