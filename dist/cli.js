@@ -24876,9 +24876,17 @@ function createKustomizeRunner(options) {
 function createHomePool() {
   const idle = [];
   const made = /* @__PURE__ */ new Set();
+  let active = 0;
   let registered = false;
+  const remove = (home) => {
+    made.delete(home);
+    const removeNow = () => rmSync7(home, { recursive: true, force: true });
+    registerCleanup(removeNow);
+    releaseInBackground(removeNow, () => rm3(home, { recursive: true, force: true }));
+  };
   return {
     take: () => {
+      active++;
       const reused = idle.pop();
       if (reused !== void 0) return reused;
       if (!registered) {
@@ -24892,20 +24900,21 @@ function createHomePool() {
       return home;
     },
     giveBack: (home) => {
+      active--;
       let empty = false;
       try {
         empty = lstatSync3(home).isDirectory() && readdirSync13(home).length === 0;
       } catch {
         empty = false;
       }
-      if (empty) {
-        idle.push(home);
+      if (!empty) {
+        remove(home);
         return;
       }
-      made.delete(home);
-      const remove = () => rmSync7(home, { recursive: true, force: true });
-      registerCleanup(remove);
-      releaseInBackground(remove, () => rm3(home, { recursive: true, force: true }));
+      idle.push(home);
+      setImmediate(() => {
+        if (active === 0) idle.splice(0).forEach(remove);
+      });
     }
   };
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
 import { createGitEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
-import { runPendingCleanups, settleBackgroundRemovals } from '../../src/render/cleanup.ts';
+import { settleBackgroundRemovals } from '../../src/render/cleanup.ts';
 import { openRepository } from '../../src/render/git.ts';
 import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
 
@@ -76,7 +76,7 @@ async function buildEnvironment(env: Record<string, string | undefined>): Promis
 }
 
 describe('kustomize HOME', () => {
-  it('is empty for every build: one a build wrote to is never handed on, and all are removed when the run ends', async () => {
+  it('is empty for every build: one a build wrote to is never handed on, and all are removed once no build runs', async () => {
     // Prints its HOME and how many entries it holds; a build of a folder named `writes` leaves a file there.
     const bin = join(makeDir(), 'kustomize');
     writeFileSync(
@@ -96,7 +96,7 @@ describe('kustomize HOME', () => {
     // Left empty: handed on. Written to: never again.
     expect(second.home).toBe(first.home);
     expect(after.home).not.toBe(writer.home);
-    runPendingCleanups();
+    await new Promise((done) => setImmediate(done));
     await settleBackgroundRemovals();
     for (const seen of [first, writer, after]) expect(existsSync(seen.home)).toBe(false);
   });

@@ -130,15 +130,24 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
 
 /**
  * Empty HOME directories for builds: one is handed out again only while it is still an empty
- * directory, else it is removed and a new one made. Every one left is removed at exit (or on
- * Ctrl-C), through the cleanup registry.
+ * directory, else it is removed and a new one made. Builds that follow one another share
+ * them; once none runs, the idle ones are removed (in the background: the run waits for that
+ * before it exits). Ctrl-C removes every one left.
  */
 function createHomePool(): { take(): string; giveBack(home: string): void } {
   const idle: string[] = [];
   const made = new Set<string>();
+  let active = 0;
   let registered = false;
+  const remove = (home: string): void => {
+    made.delete(home);
+    const removeNow = (): void => rmSync(home, { recursive: true, force: true });
+    registerCleanup(removeNow);
+    releaseInBackground(removeNow, () => rm(home, { recursive: true, force: true }));
+  };
   return {
     take: () => {
+      active++;
       const reused = idle.pop();
       if (reused !== undefined) return reused;
       if (!registered) {
@@ -152,20 +161,22 @@ function createHomePool(): { take(): string; giveBack(home: string): void } {
       return home;
     },
     giveBack: (home) => {
+      active--;
       let empty = false;
       try {
         empty = lstatSync(home).isDirectory() && readdirSync(home).length === 0;
       } catch {
         empty = false;
       }
-      if (empty) {
-        idle.push(home);
+      if (!empty) {
+        remove(home);
         return;
       }
-      made.delete(home);
-      const remove = (): void => rmSync(home, { recursive: true, force: true });
-      registerCleanup(remove);
-      releaseInBackground(remove, () => rm(home, { recursive: true, force: true }));
+      idle.push(home);
+      // The next build of a pool starts before this turn of the event loop ends; after a pause, none is waiting.
+      setImmediate(() => {
+        if (active === 0) idle.splice(0).forEach(remove);
+      });
     },
   };
 }
