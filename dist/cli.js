@@ -23778,15 +23778,19 @@ async function compareSides(comparison, context) {
   context.progress.phase("changed");
   const run = createPool(width);
   const started = [];
+  let failure;
   const order = orderByChange(rootNames, comparison.changed);
   const planned = await planRenders(before, after, order, (plan) => {
     for (const [task, provenance] of guessAnnotations(plan)) {
-      const rendered = run(() => render(task, provenance));
-      rendered.catch(() => void 0);
-      started.push(rendered);
+      started.push(
+        run(() => failure ? Promise.resolve() : render(task, provenance)).catch((error) => {
+          failure ??= { error };
+        })
+      );
     }
   });
   await Promise.all(started);
+  if (failure) throw failure.error;
   const byName = new Map(order.map((name, index) => [name, planned[index]]));
   const plans = rootNames.map((name) => byName.get(name));
   const tasks = [...new Set(plans.flatMap((plan) => [plan.before, plan.after]).filter((task) => task !== void 0))];

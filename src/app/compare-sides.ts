@@ -95,19 +95,23 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   context.progress.phase('changed');
   const run = createPool(width);
   const started: Array<Promise<void>> = [];
+  // After the first failure no build starts: the run ends with it.
+  let failure: { readonly error: unknown } | undefined;
   const order = orderByChange(rootNames, comparison.changed);
   const planned = await planRenders(before, after, order, (plan) => {
     // kustomize's origin annotations cost a third of a build again: only a side whose inputs
     // suggest objects come or go is first built with them, and any other side the report
     // needs sources for is built again with them below.
     for (const [task, provenance] of guessAnnotations(plan)) {
-      const rendered = run(() => render(task, provenance));
-      // Awaited below; until then a failure must not count as unhandled.
-      rendered.catch(() => undefined);
-      started.push(rendered);
+      started.push(
+        run(() => (failure ? Promise.resolve() : render(task, provenance))).catch((error: unknown) => {
+          failure ??= { error };
+        }),
+      );
     }
   });
   await Promise.all(started);
+  if (failure) throw failure.error;
   // Back in name order: units are listed, and their findings ordered, by name.
   const byName = new Map(order.map((name, index) => [name, planned[index] as UnitPlan]));
   const plans = rootNames.map((name) => byName.get(name) as UnitPlan);
@@ -174,9 +178,10 @@ function orderByChange(rootNames: readonly string[], changed: ReadonlySet<string
 }
 
 /**
- * Plans one render per root and side, in the order given. A root whose inputs are byte-identical on both sides gets a single task that serves
- * both. `planned` sees each plan as it is made; after a plan whose sides differ, the event
- * loop gets a turn, so that builds it started begin while the rest are planned.
+ * Plans one render per root and side, in the order given. A root whose inputs are
+ * byte-identical on both sides gets a single task that serves both. `planned` sees each plan
+ * as it is made; after a plan whose sides differ, the event loop gets a turn, so that builds
+ * it started begin while the rest are planned.
  */
 async function planRenders(before: Side, after: Side, rootNames: readonly string[], planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
   const files = createInputFiles([CRD_MARKER]);
