@@ -36280,7 +36280,7 @@ async function postSuggestions(gateway, fixes, commitId) {
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 
 // src/render/child-env.ts
@@ -36475,10 +36475,11 @@ async function addTemporaryWorktree(git, commit) {
     }
   };
   const dispose = registerCleanup(remove);
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", dir, commit];
   try {
-    await git.run(["worktree", "add", "--detach", "--force", dir, commit]).catch(
+    await git.run(add).catch(
       // Once more: another run's prune in the same repository can take a worktree half made.
-      () => git.run(["worktree", "add", "--detach", "--force", dir, commit])
+      () => git.run(add)
     );
   } catch (error2) {
     dispose();
@@ -44773,7 +44774,7 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/plan-run.ts
-import { availableParallelism, homedir } from "node:os";
+import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
@@ -45250,7 +45251,7 @@ async function planRun(options, dependencies, checkouts) {
     runner,
     remote: { mirrors, fetcher },
     settings,
-    concurrency: options.concurrency ?? availableParallelism(),
+    concurrency: options.concurrency ?? availableParallelism2(),
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
     progress: createProgressTracker(options.onProgress),

@@ -24722,7 +24722,7 @@ function describeUnfixed(group, notes) {
 }
 
 // src/app/plan-run.ts
-import { availableParallelism, homedir } from "node:os";
+import { availableParallelism as availableParallelism2, homedir } from "node:os";
 import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
@@ -25177,7 +25177,7 @@ import { isAbsolute as isAbsolute5, join as join25, relative as relative15, reso
 import { execFile as execFile2, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, rmSync as rmSync8 } from "node:fs";
 import { rm as rm4 } from "node:fs/promises";
-import { tmpdir as tmpdir5 } from "node:os";
+import { availableParallelism, tmpdir as tmpdir5 } from "node:os";
 import { join as join24 } from "node:path";
 async function openRepository(cwd) {
   let root;
@@ -25240,10 +25240,11 @@ async function addTemporaryWorktree(git, commit) {
     }
   };
   const dispose = registerCleanup(remove);
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", dir, commit];
   try {
-    await git.run(["worktree", "add", "--detach", "--force", dir, commit]).catch(
+    await git.run(add).catch(
       // Once more: another run's prune in the same repository can take a worktree half made.
-      () => git.run(["worktree", "add", "--detach", "--force", dir, commit])
+      () => git.run(add)
     );
   } catch (error) {
     dispose();
@@ -25410,7 +25411,7 @@ async function planRun(options, dependencies, checkouts) {
     runner,
     remote: { mirrors, fetcher },
     settings,
-    concurrency: options.concurrency ?? availableParallelism(),
+    concurrency: options.concurrency ?? availableParallelism2(),
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
     progress: createProgressTracker(options.onProgress),
