@@ -7,40 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError, getErrorMessage } from './core/errors.ts';
-import { FailLevels, isAtOrAbove, type FailLevel, type Finding, type Fix, type Severity } from './core/rules/findings.ts';
+import { isAtOrAbove, type Finding, type Fix, type Severity } from './core/rules/findings.ts';
 import { createLineMap, mapFixLines, type LineMap, type MappedFixes } from './core/fix/line-map.ts';
 import { formatObjectRef } from './core/objects/kube-objects.ts';
 import type { Report } from './core/report/report-model.ts';
 import { createOctokit, createPullRequestGateway, type PullRequestGateway } from './github/gateway.ts';
 import { deriveCommentKey, formatCommentMarker, upsertStickyComment, type CommentScope } from './github/sticky-comment.ts';
 import { postSuggestions } from './github/suggestions.ts';
+import { readActionOptions, type ActionOptions } from './github/action-inputs.ts';
 import { fetchCommitIfMissing, findMergeBase, openRepository, readFileAtCommit, readParents, resolveCommit } from './render/git.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdownWithin } from './report/markdown.ts';
-import { redactCredentials } from './core/text/redact.ts';
 import { escapeControlCharacters, formatLogLine } from './core/text/plain-text.ts';
 import { exitWhenFlushed } from './render/cleanup.ts';
 import { describeRunError } from './app/describe-error.ts';
 import { runWithTree } from './app/run.ts';
 import { createPhaseLogger } from './app/render-progress.ts';
-
-/** Input names, as in action.yml. */
-const Inputs = {
-  githubToken: 'github-token',
-  path: 'path',
-  base: 'base',
-  failOn: 'fail-on',
-  comment: 'comment',
-  suggestions: 'suggestions',
-  fixes: 'fixes',
-  ackLabel: 'ack-label',
-  config: 'config',
-  kustomizeBin: 'kustomize-bin',
-  mirror: 'mirror',
-  cacheDir: 'cache-dir',
-  offline: 'offline',
-  commentKey: 'comment-key',
-} as const;
+import { openActionsCache, type ActionsCacheSession } from './app/run-cache.ts';
+import { createCacheService } from './github/actions-cache.ts';
 
 /** Output names, as in action.yml. */
 const Outputs = {
@@ -58,74 +42,6 @@ const COMMENT_LIMIT = 65_536;
 const SUMMARY_LIMIT = 1024 * 1024;
 /** GitHub shows at most 10 annotations of each level per step. */
 const ANNOTATIONS_PER_LEVEL = 10;
-
-/** Every input, parsed once. */
-interface ActionOptions {
-  /** Token for the comment, the review and fetching a missing base commit. */
-  readonly token: string;
-  /** Directories to check, relative to the workspace. */
-  readonly paths: readonly string[];
-  /** Explicit base ref or SHA; default: from the event. */
-  readonly base?: string;
-  /** Severity at which findings fail the step; default: the config's failOn, else error. */
-  readonly failOn?: FailLevel;
-  /** `summary` posts the sticky comment, `none` posts nothing. */
-  readonly comment: 'summary' | 'none';
-  /** Post fixes as review suggestions. */
-  readonly suggestions: boolean;
-  /** Look for fixes at all (directory listings, downloads, verification builds). */
-  readonly fixes: boolean;
-  /** A pull request carrying this label passes the gate. */
-  readonly ackLabel: string;
-  /** Configuration file, a path in the repository read from the base side. */
-  readonly config?: string;
-  /** kustomize or kubectl binary. */
-  readonly kustomizeBin?: string;
-  /** URL prefix rewrites, `FROM=TO`. */
-  readonly mirrors: readonly string[];
-  /** Remote-manifest cache directory. */
-  readonly cacheDir?: string;
-  /** Download no remote resource but through a mirror (or from the cache). */
-  readonly offline: boolean;
-  /** Secret that keys the sticky comment's marker. */
-  readonly commentKey?: string;
-}
-
-function getOptionalInput(name: string): string | undefined {
-  const value = core.getInput(name).trim();
-  // Unset inputs arrive as '', whether omitted or explicitly empty.
-  return value === '' ? undefined : value;
-}
-
-function getChoice<T extends string>(name: string, valid: readonly T[], fallback: T): T {
-  const value = getOptionalInput(name) ?? fallback;
-  if (valid.includes(value as T)) return value as T;
-  throw new UsageError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${valid.join(', ')}`);
-}
-
-/** Reads and checks every input. */
-function getOptions(): ActionOptions {
-  const failOn = getOptionalInput(Inputs.failOn);
-  const suggestions = getChoice(Inputs.suggestions, ['true', 'false'], 'true');
-  const options: ActionOptions = {
-    token: getOptionalInput(Inputs.githubToken) ?? '',
-    paths: (getOptionalInput(Inputs.path) ?? '.').split('\n').map((path) => path.trim()).filter(Boolean),
-    ...(getOptionalInput(Inputs.base) ? { base: getOptionalInput(Inputs.base) as string } : {}),
-    ...(failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), 'error') } : {}),
-    comment: getChoice(Inputs.comment, ['summary', 'none'], 'summary'),
-    suggestions: suggestions === 'true',
-    fixes: getChoice(Inputs.fixes, ['true', 'false'], 'true') === 'true',
-    ackLabel: getOptionalInput(Inputs.ackLabel) ?? 'prune-guard/acknowledged',
-    ...(getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) as string } : {}),
-    ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
-    mirrors: (getOptionalInput(Inputs.mirror) ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
-    ...(getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) as string } : {}),
-    offline: getChoice(Inputs.offline, ['true', 'false'], 'false') === 'true',
-    ...(getOptionalInput(Inputs.commentKey) ? { commentKey: getOptionalInput(Inputs.commentKey) as string } : {}),
-  };
-  core.debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? '***' : '', ...(options.commentKey ? { commentKey: '***' } : {}) }))}`);
-  return options;
-}
 
 /** The pull request of a `pull_request` event. */
 interface PullRequestEvent {
@@ -279,10 +195,14 @@ async function runAction(): Promise<void> {
     [Outputs.summaryMarkdown]: '',
   };
   let summaryMarkdown: string | undefined;
+  let cache: ActionsCacheSession | undefined;
   try {
-    const options = getOptions();
+    const options = readActionOptions();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const pr = process.env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? readPullRequestEvent() : undefined;
+    const where = { cwd: workspace, env: process.env, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}) };
+    cache = options.cache ? openActionsCache(createCacheService(), where, core) : undefined;
+    if (cache) await core.group('Restore the cache', cache.restore);
     const before = await core.group('Resolve the base commit', () => resolveBefore(workspace, options, pr));
     const { report, fixNotes } = await core.group('Render and compare', () =>
       runWithTree({
@@ -362,6 +282,7 @@ async function runAction(): Promise<void> {
   } catch (error) {
     core.setFailed(formatLogLine(describeRunError(error)));
   } finally {
+    if (cache?.plan.save) await core.group('Save the cache', cache.save);
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
     if (summaryMarkdown !== undefined) {
       try {

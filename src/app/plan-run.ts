@@ -117,7 +117,7 @@ function readGitHubAccess(options: RunOptions): GitHubAccess {
 }
 
 /** The cache directory: --cache-dir, PRUNE_GUARD_CACHE_DIR, $XDG_CACHE_HOME/prune-guard, ~/.cache/prune-guard. */
-function resolveCacheDir(options: RunOptions): string {
+export function resolveCacheDir(options: Pick<RunOptions, 'cacheDir' | 'cwd' | 'env'>): string {
   if (options.cacheDir) return resolve(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve(options.cwd, env.PRUNE_GUARD_CACHE_DIR);

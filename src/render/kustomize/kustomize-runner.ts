@@ -64,7 +64,7 @@ const GO_SOFT_LIMIT_SHARE = 0.9;
  * then `kubectl` on PATH. Throws a RenderError with an install hint when none is there, and
  * a UsageError for a malformed PRUNE_GUARD_MEMORY_LIMIT or PRUNE_GUARD_PASS_ENV.
  *
- * Each build runs with a fresh empty HOME (removed afterwards), an allow-listed environment,
+ * Each build runs with an empty HOME of its own (see createHomePool), an allow-listed environment,
  * and, where `prlimit` is on PATH (util-linux), a cap on its data segment; elsewhere (macOS)
  * it runs uncapped.
  */
