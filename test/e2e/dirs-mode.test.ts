@@ -34,6 +34,18 @@ const hasScript = (() => {
 const ONE_LINE_ERROR = /^prune-guard: [^\n]+\n$/;
 
 describe.skipIf(!hasKustomize)('diff mode', () => {
+  // Builds skip kustomize's origin annotations where no object comes or goes; the report must not notice.
+  it.each(['api-group-change', 'namespace-removed', 'removals-by-severity', 'secret-change'])(
+    '%s: every finding and every added or pruned object names its source',
+    async (name) => {
+      const report = parseReport(await runFixture(name, '--format', 'json', '--no-fix'));
+      const entries = [...(report.changes.added ?? []), ...(report.changes.removed ?? [])];
+      expect(entries.length + report.findings.length).toBeGreaterThan(0);
+      for (const entry of entries) expect(entry.provenance, JSON.stringify(entry.object)).toMatchObject({ kustomization: expect.stringMatching(/kustomization\.yaml$/) });
+      for (const finding of report.findings) expect(finding.provenance, finding.message).toMatchObject({ kustomization: expect.stringMatching(/kustomization\.yaml$/) });
+    },
+  );
+
   it('runs the README example: CRDs moved to a file the kustomization does not list', async () => {
     const broken = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after']);
     expect(broken.code).toBe(1);
