@@ -13,8 +13,9 @@ import { checkUnitCount } from '../core/objects/limits.ts';
 import { formatObjectKey, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
+import { ANY_CHURN } from '../core/diff/guess-churn.ts';
 import { createInputFiles, guessInputChurn, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
-import { linkTwinTrees } from '../render/kustomize/twin-trees.ts';
+import { collectAncestors, linkTwinTrees } from '../render/kustomize/twin-trees.ts';
 import {
   findKustomizationFile,
   findKustomizationRoots,
@@ -170,10 +171,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
 /** Root names holding a path git says changed first (each group in its order): their builds start first. */
 function orderByChange(rootNames: readonly string[], changed: ReadonlySet<string> | undefined): string[] {
   if (!changed) return [...rootNames];
-  const holders = new Set<string>(['']);
-  for (const path of changed) {
-    for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) holders.add(path.slice(0, end));
-  }
+  const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
 
@@ -220,7 +218,7 @@ async function planRenders(before: Side, after: Side, rootNames: readonly string
  */
 function guessAnnotations({ before, after }: UnitPlan): Array<[RenderTask, boolean]> {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
   return [...(before ? [[before, churn.removes] as [RenderTask, boolean]] : []), ...(after ? [[after, churn.adds] as [RenderTask, boolean]] : [])];
 }
 

@@ -4,11 +4,10 @@
  * or its default exclusions). Builds may write into the copy; the user's tree stays untouched.
  */
 import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { registerCleanup, releaseInBackground } from '../render/cleanup.ts';
+import { registerTempTree } from '../render/cleanup.ts';
 import { createConfinement, isInside, type Confinement } from '../render/kustomize/confine.ts';
 import { toPosix } from '../render/kustomize/read-kustomization.ts';
 
@@ -61,9 +60,7 @@ export interface ArtifactOptions {
 export function createArtifact(source: string, options: ArtifactOptions = {}): Artifact {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync(join(tmpdir(), 'prune-guard-artifact-'));
-  const cleanup = (): void => rmSync(base, { recursive: true, force: true });
-  const dispose = registerCleanup(cleanup);
-  const release = (): void => releaseInBackground(cleanup, () => rm(base, { recursive: true, force: true }));
+  const { dispose, release } = registerTempTree(base);
   const root = join(base, 'source');
   // Symlinks are left out; those that lead out of the source are remembered, so that a
   // kustomization naming one is told it reads outside the repository.

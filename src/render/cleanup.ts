@@ -5,6 +5,8 @@
  * synchronous cleanup stays registered until the background removal is done, and the process
  * waits for it before it exits.
  */
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 
 const pending = new Set<() => void>();
 const background = new Set<Promise<void>>();
@@ -39,6 +41,19 @@ export function releaseInBackground(cleanup: () => void, release: () => Promise<
     )
     .finally(() => background.delete(done));
   background.add(done);
+}
+
+/** A temp tree registered for removal: now (`dispose`), or in the background (`release`); either is safe to call twice. */
+export interface TempTree {
+  dispose(): void;
+  release(): void;
+}
+
+/** Registers `dir` (a temp tree the run made) for removal, on Ctrl-C too. */
+export function registerTempTree(dir: string): TempTree {
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  return { dispose, release: () => releaseInBackground(cleanup, () => rm(dir, { recursive: true, force: true })) };
 }
 
 /** Resolves once every background removal has ended. */

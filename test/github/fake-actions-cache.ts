@@ -6,6 +6,7 @@
  * with a restore key, each only at the same version (paths and compression).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody } from './fake-github.ts';
 
 /** One saved entry. */
 export interface CacheEntry {
@@ -97,15 +98,6 @@ export async function startFakeActionsCache(): Promise<FakeActionsCache> {
     calls,
     close: () => new Promise<void>((resolvePromise) => server.close(() => resolvePromise())),
   };
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolvePromise(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 function json(response: ServerResponse, status: number, value: unknown): void {

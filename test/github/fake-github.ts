@@ -1385,7 +1385,8 @@ function parseQuery(search: URLSearchParams): Record<string, string | string[]> 
   return query;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The whole body of a request. */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

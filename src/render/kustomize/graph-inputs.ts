@@ -23,10 +23,13 @@ export interface GraphInputs {
   readonly remote: boolean;
   /** Each input file's sha256, by its path relative to the tree root. */
   readonly digests: ReadonlyMap<string, string>;
-  /** The tree root those paths are relative to. */
+}
+
+/** One side of a unit, for {@link guessInputChurn}: the tree it is read in, its graph and its inputs. */
+export interface ChurnSide {
   readonly treeRoot: string;
-  /** The kustomization files among them: an edit there can add or drop any object. */
-  readonly kustomizationFiles: ReadonlySet<string>;
+  readonly graph: KustomizationGraph;
+  readonly inputs: GraphInputs;
 }
 
 /**
@@ -118,8 +121,7 @@ export function readGraphInputs(
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
-  const kustomizationFiles = new Set(graph.kustomizations.map((kustomization) => toPosix(relative(treeRoot, kustomization.file))));
-  return { hash: hash.digest('hex'), markers, remote, digests, treeRoot, kustomizationFiles };
+  return { hash: hash.digest('hex'), markers, remote, digests };
 }
 
 /**
@@ -128,18 +130,19 @@ export function readGraphInputs(
  * on one side only, or an edited kustomization, can do either; another edited file, what its
  * lines say.
  */
-export function guessInputChurn(before: GraphInputs, after: GraphInputs): Churn {
+export function guessInputChurn(before: ChurnSide, after: ChurnSide): Churn {
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative(treeRoot, k.file)))));
   let churn = NO_CHURN;
-  for (const [name, digest] of before.digests) {
-    const other = after.digests.get(name);
+  for (const [name, digest] of before.inputs.digests) {
+    const other = after.inputs.digests.get(name);
     if (other === digest) continue;
     if (other === undefined) churn = mergeChurn(churn, { removes: true, adds: false });
-    else if (before.kustomizationFiles.has(name) || after.kustomizationFiles.has(name)) return ANY_CHURN;
+    else if (kustomizationFiles.has(name)) return ANY_CHURN;
     else churn = mergeChurn(churn, guessChurn(readFileSync(join(before.treeRoot, name), 'utf8'), readFileSync(join(after.treeRoot, name), 'utf8')));
     if (churn.removes && churn.adds) return churn;
   }
-  for (const name of after.digests.keys()) {
-    if (!before.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
+  for (const name of after.inputs.digests.keys()) {
+    if (!before.inputs.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
   }
   return churn;
 }

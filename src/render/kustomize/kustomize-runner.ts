@@ -4,13 +4,12 @@
  * under a memory cap: the manifests it builds may come from a hostile pull request.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { rm } from 'node:fs/promises';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RenderError, UsageError } from '../../core/errors.ts';
 import { createKustomizeEnv, readPassEnv, type Environment } from '../child-env.ts';
-import { registerCleanup, releaseInBackground } from '../cleanup.ts';
+import { registerCleanup, registerTempTree, type TempTree } from '../cleanup.ts';
 
 /** Builds a kustomization directory. */
 export interface KustomizeRunner {
@@ -109,10 +108,10 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         // prlimit execs kustomize in its own process, so killing the child kills kustomize.
         const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, '--', kustomize, ...args]] : [kustomize, args];
         // A run that ends early (an error elsewhere, Ctrl-C) must not leave builds behind it.
-        let cleanup = (): void => {};
+        let stop = (): void => {};
         const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: 'utf8', env }, (error, stdout, stderr) => {
-          // The build is over: nothing is left to stop, and its HOME serves the next build if it is still empty.
-          releaseInBackground(cleanup, () => Promise.resolve());
+          stop();
+          // Its HOME serves the next build if it is still empty.
           homes.giveBack(home);
           if (!error) {
             resolvePromise(stdout);
@@ -120,10 +119,9 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
           }
           reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
         });
-        cleanup = () => {
+        stop = registerCleanup(() => {
           if (child.exitCode === null) child.kill();
-        };
-        registerCleanup(cleanup);
+        });
       }),
   };
 }
@@ -135,47 +133,33 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
  * before it exits). Ctrl-C removes every one left.
  */
 function createHomePool(): { take(): string; giveBack(home: string): void } {
-  const idle: string[] = [];
-  const made = new Set<string>();
-  let active = 0;
-  let registered = false;
-  const remove = (home: string): void => {
-    made.delete(home);
-    const removeNow = (): void => rmSync(home, { recursive: true, force: true });
-    registerCleanup(removeNow);
-    releaseInBackground(removeNow, () => rm(home, { recursive: true, force: true }));
-  };
+  const idle: Array<{ readonly dir: string; readonly tree: TempTree }> = [];
+  const lent = new Map<string, TempTree>();
   return {
     take: () => {
-      active++;
       const reused = idle.pop();
-      if (reused !== undefined) return reused;
-      if (!registered) {
-        registered = true;
-        registerCleanup(() => {
-          for (const home of made) rmSync(home, { recursive: true, force: true });
-        });
-      }
-      const home = mkdtempSync(join(tmpdir(), 'prune-guard-home-'));
-      made.add(home);
-      return home;
+      const dir = reused?.dir ?? mkdtempSync(join(tmpdir(), 'prune-guard-home-'));
+      lent.set(dir, reused?.tree ?? registerTempTree(dir));
+      return dir;
     },
-    giveBack: (home) => {
-      active--;
+    giveBack: (dir) => {
+      const tree = lent.get(dir);
+      lent.delete(dir);
+      if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync(home).isDirectory() && readdirSync(home).length === 0;
+        empty = lstatSync(dir).isDirectory() && readdirSync(dir).length === 0;
       } catch {
         empty = false;
       }
       if (!empty) {
-        remove(home);
+        tree.release();
         return;
       }
-      idle.push(home);
+      idle.push({ dir, tree });
       // The next build of a pool starts before this turn of the event loop ends; after a pause, none is waiting.
       setImmediate(() => {
-        if (active === 0) idle.splice(0).forEach(remove);
+        if (lent.size === 0) for (const { tree: idleTree } of idle.splice(0)) idleTree.release();
       });
     },
   };

@@ -10,11 +10,11 @@
  * walks from a copy into the original of a changed directory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { isMap, parseDocument, visit } from 'yaml';
-import { registerCleanup } from '../cleanup.ts';
+import { registerTempTree } from '../cleanup.ts';
 import { GO_YAML_OPTIONS, listPathEntries, resolveYamlDocument } from './confine.ts';
 import { listResourceEntries } from '../../core/fix/kustomization-edit.ts';
 import { readReference } from '../../core/config/network-policy.ts';
@@ -121,15 +121,12 @@ export async function createOverlay(
   if ([...copied, ...edited].some((path) => isOutside(treeRoot, path))) return undefined;
 
   const shadow = mkdtempSync(join(tmpdir(), 'prune-guard-overlay-'));
-  const dispose = registerCleanup(() => rmSync(shadow, { recursive: true, force: true }));
+  const { dispose } = registerTempTree(shadow);
   try {
     const toShadow = (path: string): string => join(shadow, relative(treeRoot, path));
     // Every copied directory, every one holding an edit, and their ancestors up to the tree root are real directories.
     const real = new Set<string>();
-    for (const dir of [...copied, ...edited.map((path) => dirname(path))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname(current)) {
-      real.add(current);
-      if (current === treeRoot) break;
-    }
+    for (const dir of [...copied, ...edited.map((path) => dirname(path))]) addWithAncestors(real, dir, treeRoot);
     // Files of the overlay with their own contents: edits, and copied kustomizations whose
     // remote entries point at fetched files. Never symlinked, so no write reaches the tree.
     const written = new Map<string, string>(overrides);
@@ -185,16 +182,18 @@ export async function createOverlay(
 /** Every path the graph reads (kustomization folders, files, every path named) and each of their folders up to the tree root. */
 function collectGraphPaths(graph: KustomizationGraph, treeRoot: string): Set<string> {
   const paths = new Set<string>();
-  const add = (path: string): void => {
-    for (let current = path; !paths.has(current) && !isOutside(treeRoot, current); current = dirname(current)) {
-      paths.add(current);
-      if (current === treeRoot) break;
-    }
-  };
   for (const k of graph.kustomizations) {
-    for (const path of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path);
+    for (const path of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path, treeRoot);
   }
   return paths;
+}
+
+/** Adds `path` and each folder above it up to `treeRoot` (none outside it) to `paths`. */
+function addWithAncestors(paths: Set<string>, path: string, treeRoot: string): void {
+  for (let current = path; !paths.has(current) && !isOutside(treeRoot, current); current = dirname(current)) {
+    paths.add(current);
+    if (current === treeRoot) break;
+  }
 }
 
 /**

@@ -2,8 +2,7 @@
  * Renders one kustomization root with the real kustomize and maps every object back to
  * the file or URL it came from and the kustomization entry that brought it in.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -11,7 +10,7 @@ import { ManifestError, RenderError } from '../../core/errors.ts';
 import type { ObjectBudget } from '../../core/objects/limits.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
 import { getMetadata, isRecord, parseManifests, type KubeObject, type ManifestDoc, type ParsedDocuments, type Provenance } from '../../core/objects/kube-objects.ts';
-import { registerCleanup, releaseInBackground } from '../cleanup.ts';
+import { registerTempTree } from '../cleanup.ts';
 import type { KustomizeRunner } from './kustomize-runner.ts';
 import { createOverlay, type RemoteAccess, type TreeEdits } from './overlay.ts';
 import { redactCredentials } from '../../core/text/redact.ts';
@@ -79,9 +78,7 @@ export async function renderRoot(runner: KustomizeRunner, request: RenderRootReq
     const wrapper = request.provenance ? mkdtempSync(join(tmpdir(), 'prune-guard-build-')) : undefined;
     if (wrapper) {
       // Registered so that Ctrl-C in the middle of a build removes it too.
-      const cleanup = (): void => rmSync(wrapper, { recursive: true, force: true });
-      registerCleanup(cleanup);
-      releaseWrapper = () => releaseInBackground(cleanup, () => rm(wrapper, { recursive: true, force: true }));
+      releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative(wrapper, buildRoot));
       writeFileSync(
         join(wrapper, 'kustomization.yaml'),

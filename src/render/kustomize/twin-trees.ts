@@ -66,8 +66,8 @@ export function getTwinTrees(confinement: Confinement | undefined): TwinTrees | 
   return confinement ? registry.get(confinement) : undefined;
 }
 
-/** Every proper ancestor folder of the paths, the root (`''`) included. */
-function collectAncestors(paths: ReadonlySet<string>): Set<string> {
+/** Every proper ancestor folder of the paths (relative, posix), the root (`''`) included. */
+export function collectAncestors(paths: ReadonlySet<string>): Set<string> {
   const ancestors = new Set<string>();
   for (const path of paths) {
     ancestors.add('');
