@@ -45886,8 +45886,8 @@ function readActionOptions() {
 
 // src/render/git.ts
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -45979,6 +45979,8 @@ function lookUp(env, name, platform2) {
 }
 
 // src/render/cleanup.ts
+import { rmSync } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
 var pending = /* @__PURE__ */ new Set();
 var background = /* @__PURE__ */ new Set();
 function registerCleanup(cleanup) {
@@ -46001,6 +46003,11 @@ function releaseInBackground(cleanup, release) {
     }
   ).finally(() => background.delete(done));
   background.add(done);
+}
+function registerTempTree(dir) {
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  return { dispose, release: () => releaseInBackground(cleanup, () => rm2(dir, { recursive: true, force: true })) };
 }
 async function settleBackgroundRemovals() {
   while (background.size > 0) await Promise.all([...background]);
@@ -46076,7 +46083,7 @@ async function addTemporaryWorktree(git, commit) {
       return;
     } catch {
     }
-    rmSync(dir, { recursive: true, force: true });
+    rmSync2(dir, { recursive: true, force: true });
     try {
       execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
@@ -46095,7 +46102,7 @@ async function addTemporaryWorktree(git, commit) {
   }
   const release = () => releaseInBackground(remove, async () => {
     await git.run(["worktree", "remove", "--force", dir]);
-    await rm2(dir, { recursive: true, force: true });
+    await rm3(dir, { recursive: true, force: true });
   });
   return { dir, dispose, release };
 }
@@ -46438,7 +46445,7 @@ function formatTitle(report, acknowledgedBy) {
 // src/render/remote-fetch.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, rmSync as rmSync2, statSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, rmSync as rmSync3, statSync, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -49935,7 +49942,7 @@ function createRemoteFetcher(options = {}) {
       writeFileSync(temporary, text);
       renameSync(temporary, path15);
     } finally {
-      rmSync2(temporary, { force: true });
+      rmSync3(temporary, { force: true });
     }
   };
   const writeCache = (url2, body2) => {
@@ -51026,8 +51033,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
-import { rm as rm3 } from "node:fs/promises";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync4, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, join as join8, relative as relative4 } from "node:path";
 
@@ -51536,9 +51542,7 @@ var DEFAULT_PATTERNS = [
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync2(join8(tmpdir2(), "prune-guard-artifact-"));
-  const cleanup = () => rmSync3(base, { recursive: true, force: true });
-  const dispose = registerCleanup(cleanup);
-  const release = () => releaseInBackground(cleanup, () => rm3(base, { recursive: true, force: true }));
+  const { dispose, release } = registerTempTree(base);
   const root = join8(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -51569,7 +51573,7 @@ function trimArtifact(source, options) {
         if (!isInside(sourceConfinement, path15)) outsideLinks.add(join8(real, relative4(root, path15)));
         unlinkSync(path15);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path15);
-      else if (isIgnored(matchers, toPosix(relative4(root, path15)), entry.isDirectory())) rmSync3(path15, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative4(root, path15)), entry.isDirectory())) rmSync4(path15, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path15);
     }
   };
@@ -51821,15 +51825,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, rmSync as rmSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { rm as rm4 } from "node:fs/promises";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join12, relative as relative8, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync4, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, relative as relative7 } from "node:path";
 
@@ -51963,14 +51966,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path15) => isOutside(treeRoot, path15))) return void 0;
   const shadow = mkdtempSync3(join11(tmpdir3(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync4(shadow, { recursive: true, force: true }));
+  const { dispose } = registerTempTree(shadow);
   try {
     const toShadow = (path15) => join11(shadow, relative7(treeRoot, path15));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path15) => dirname7(path15))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname7(current)) {
-      real.add(current);
-      if (current === treeRoot) break;
-    }
+    for (const dir of [...copied, ...edited.map((path15) => dirname7(path15))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -52017,16 +52017,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
 }
 function collectGraphPaths(graph, treeRoot) {
   const paths = /* @__PURE__ */ new Set();
-  const add = (path15) => {
-    for (let current = path15; !paths.has(current) && !isOutside(treeRoot, current); current = dirname7(current)) {
-      paths.add(current);
-      if (current === treeRoot) break;
-    }
-  };
   for (const k of graph.kustomizations) {
-    for (const path15 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path15);
+    for (const path15 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path15, treeRoot);
   }
   return paths;
+}
+function addWithAncestors(paths, path15, treeRoot) {
+  for (let current = path15; !paths.has(current) && !isOutside(treeRoot, current); current = dirname7(current)) {
+    paths.add(current);
+    if (current === treeRoot) break;
+  }
 }
 async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
@@ -52091,9 +52091,7 @@ async function renderRoot(runner, request2) {
   try {
     const wrapper = request2.provenance ? mkdtempSync4(join12(tmpdir4(), "prune-guard-build-")) : void 0;
     if (wrapper) {
-      const cleanup = () => rmSync5(wrapper, { recursive: true, force: true });
-      registerCleanup(cleanup);
-      releaseWrapper = () => releaseInBackground(cleanup, () => rm4(wrapper, { recursive: true, force: true }));
+      releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative8(wrapper, buildRoot));
       writeFileSync4(
         join12(wrapper, "kustomization.yaml"),
@@ -52543,7 +52541,7 @@ function createSyncKustomization(path15, sourceRef) {
 
 // src/flux/external-artifacts.ts
 import { createHash as createHash7 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync6, statSync as statSync5 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
 import { basename as basename4, dirname as dirname8, join as join14, posix as posix2, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
@@ -52589,7 +52587,7 @@ function indexGeneratedArtifacts(objects) {
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join14(artifact.root, name);
-  rmSync6(tree, { recursive: true, force: true });
+  rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
@@ -52855,21 +52853,21 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
-  const kustomizationFiles = new Set(graph.kustomizations.map((kustomization) => toPosix(relative11(treeRoot, kustomization.file))));
-  return { hash: hash.digest("hex"), markers, remote: remote2, digests, treeRoot, kustomizationFiles };
+  return { hash: hash.digest("hex"), markers, remote: remote2, digests };
 }
 function guessInputChurn(before, after) {
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative11(treeRoot, k.file)))));
   let churn = NO_CHURN;
-  for (const [name, digest] of before.digests) {
-    const other = after.digests.get(name);
+  for (const [name, digest] of before.inputs.digests) {
+    const other = after.inputs.digests.get(name);
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
-    else if (before.kustomizationFiles.has(name) || after.kustomizationFiles.has(name)) return ANY_CHURN;
+    else if (kustomizationFiles.has(name)) return ANY_CHURN;
     else churn = mergeChurn(churn, guessChurn(readFileSync10(join15(before.treeRoot, name), "utf8"), readFileSync10(join15(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
-  for (const name of after.digests.keys()) {
-    if (!before.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
+  for (const name of after.inputs.digests.keys()) {
+    if (!before.inputs.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
   }
   return churn;
 }
@@ -52912,7 +52910,7 @@ function createPool(width) {
 
 // src/render/render-cache.ts
 import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync7, statSync as statSync7, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 import { promisify } from "node:util";
@@ -52954,7 +52952,7 @@ function createRenderCache(options) {
             await writeFile2(temporary, bytes);
             renameSync2(temporary, path15);
           } finally {
-            rmSync7(temporary, { force: true });
+            rmSync6(temporary, { force: true });
           }
         })().catch(() => void 0)
       );
@@ -52982,7 +52980,7 @@ function evictOldest(root, maxBytes) {
       const stat2 = statSync7(path15, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
-        rmSync7(path15, { force: true });
+        rmSync6(path15, { force: true });
         continue;
       }
       entries.push({ path: path15, size: stat2.size, used: stat2.mtimeMs });
@@ -52993,7 +52991,7 @@ function evictOldest(root, maxBytes) {
   entries.sort((a, b) => a.used - b.used);
   for (const entry of entries) {
     if (total <= maxBytes * 0.8) break;
-    rmSync7(entry.path, { force: true });
+    rmSync6(entry.path, { force: true });
     total -= entry.size;
   }
 }
@@ -53492,10 +53490,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
 }
 function orderByChange(rootNames, changed) {
   if (!changed) return [...rootNames];
-  const holders = /* @__PURE__ */ new Set([""]);
-  for (const path15 of changed) {
-    for (let end = path15.indexOf("/"); end !== -1; end = path15.indexOf("/", end + 1)) holders.add(path15.slice(0, end));
-  }
+  const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
 async function planRenders(before, after, rootNames, planned) {
@@ -53528,7 +53523,7 @@ async function planRenders(before, after, rootNames, planned) {
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
   return [...before ? [[before, churn.removes]] : [], ...after ? [[after, churn.adds]] : []];
 }
 function selectProvenanceTasks(plans, analysis) {
@@ -54376,9 +54371,8 @@ import { join as join28, resolve as resolve8 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync4, rmSync as rmSync8, statSync as statSync11 } from "node:fs";
+import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { rm as rm5 } from "node:fs/promises";
 import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute4, join as join25, resolve as resolve5 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
@@ -54419,10 +54413,10 @@ function createKustomizeRunner(options) {
       const home = homes.take();
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let cleanup = () => {
+      let stop = () => {
       };
       const child2 = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
-        releaseInBackground(cleanup, () => Promise.resolve());
+        stop();
         homes.giveBack(home);
         if (!error2) {
           resolvePromise(stdout);
@@ -54430,54 +54424,39 @@ function createKustomizeRunner(options) {
         }
         reject(describeFailure(error2, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
       });
-      cleanup = () => {
+      stop = registerCleanup(() => {
         if (child2.exitCode === null) child2.kill();
-      };
-      registerCleanup(cleanup);
+      });
     })
   };
 }
 function createHomePool() {
   const idle = [];
-  const made = /* @__PURE__ */ new Set();
-  let active = 0;
-  let registered = false;
-  const remove = (home) => {
-    made.delete(home);
-    const removeNow = () => rmSync8(home, { recursive: true, force: true });
-    registerCleanup(removeNow);
-    releaseInBackground(removeNow, () => rm5(home, { recursive: true, force: true }));
-  };
+  const lent = /* @__PURE__ */ new Map();
   return {
     take: () => {
-      active++;
       const reused = idle.pop();
-      if (reused !== void 0) return reused;
-      if (!registered) {
-        registered = true;
-        registerCleanup(() => {
-          for (const home2 of made) rmSync8(home2, { recursive: true, force: true });
-        });
-      }
-      const home = mkdtempSync5(join25(tmpdir5(), "prune-guard-home-"));
-      made.add(home);
-      return home;
+      const dir = reused?.dir ?? mkdtempSync5(join25(tmpdir5(), "prune-guard-home-"));
+      lent.set(dir, reused?.tree ?? registerTempTree(dir));
+      return dir;
     },
-    giveBack: (home) => {
-      active--;
+    giveBack: (dir) => {
+      const tree = lent.get(dir);
+      lent.delete(dir);
+      if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(home).isDirectory() && readdirSync13(home).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync13(dir).length === 0;
       } catch {
         empty = false;
       }
       if (!empty) {
-        remove(home);
+        tree.release();
         return;
       }
-      idle.push(home);
+      idle.push({ dir, tree });
       setImmediate(() => {
-        if (active === 0) idle.splice(0).forEach(remove);
+        if (lent.size === 0) for (const { tree: idleTree } of idle.splice(0)) idleTree.release();
       });
     }
   };
@@ -94400,7 +94379,7 @@ async function restoreRunCache(service, plan, log2) {
   }
   try {
     const restored = await service.restore([plan.dir], plan.key, [...plan.restoreKeys]);
-    log2.info(restored === void 0 ? "prune-guard: no cache entry restored; rendering from scratch" : `prune-guard: cache restored from ${restored}`);
+    log2.info(restored === void 0 ? "prune-guard: no cache entry restored; rendering from scratch" : formatLogLine(`prune-guard: cache restored from ${restored}`));
   } catch (error2) {
     log2.warning(`prune-guard could not restore its cache (the run goes on without it): ${describe(error2)}`);
   }
@@ -94414,7 +94393,7 @@ async function saveRunCache(service, plan, log2) {
   }
 }
 function describe(error2) {
-  return (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0] ?? "";
+  return formatLogLine((error2 instanceof Error ? error2.message : String(error2)).split("\n")[0] ?? "");
 }
 
 // src/app/run-cache.ts

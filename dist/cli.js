@@ -9591,6 +9591,8 @@ function compareFindings(a, b) {
 }
 
 // src/render/cleanup.ts
+import { rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 var pending = /* @__PURE__ */ new Set();
 var background = /* @__PURE__ */ new Set();
 function registerCleanup(cleanup) {
@@ -9613,6 +9615,11 @@ function releaseInBackground(cleanup, release) {
     }
   ).finally(() => background.delete(done));
   background.add(done);
+}
+function registerTempTree(dir) {
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  return { dispose, release: () => releaseInBackground(cleanup, () => rm(dir, { recursive: true, force: true })) };
 }
 async function settleBackgroundRemovals() {
   while (background.size > 0) await Promise.all([...background]);
@@ -13420,7 +13427,7 @@ function formatText(report, options) {
 // src/render/remote-fetch.ts
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -16701,7 +16708,7 @@ function createRemoteFetcher(options = {}) {
       writeFileSync(temporary, text);
       renameSync(temporary, path2);
     } finally {
-      rmSync(temporary, { force: true });
+      rmSync2(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
@@ -21857,8 +21864,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync2, unlinkSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join5, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -21887,9 +21893,7 @@ var DEFAULT_PATTERNS = [
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
   const base = mkdtempSync(join5(tmpdir(), "prune-guard-artifact-"));
-  const cleanup = () => rmSync2(base, { recursive: true, force: true });
-  const dispose = registerCleanup(cleanup);
-  const release = () => releaseInBackground(cleanup, () => rm(base, { recursive: true, force: true }));
+  const { dispose, release } = registerTempTree(base);
   const root = join5(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -21920,7 +21924,7 @@ function trimArtifact(source, options) {
         if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(real, relative3(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative3(root, path2)), entry.isDirectory())) rmSync2(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative3(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -22172,15 +22176,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, rmSync as rmSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join9, relative as relative7, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, rmSync as rmSync3, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute3, join as join8, relative as relative6 } from "node:path";
 
@@ -22314,14 +22317,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
   const shadow = mkdtempSync2(join8(tmpdir2(), "prune-guard-overlay-"));
-  const dispose = registerCleanup(() => rmSync3(shadow, { recursive: true, force: true }));
+  const { dispose } = registerTempTree(shadow);
   try {
     const toShadow = (path2) => join8(shadow, relative6(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) for (let current = dir; !isOutside(treeRoot, current); current = dirname5(current)) {
-      real.add(current);
-      if (current === treeRoot) break;
-    }
+    for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -22368,16 +22368,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
 }
 function collectGraphPaths(graph, treeRoot) {
   const paths = /* @__PURE__ */ new Set();
-  const add = (path2) => {
-    for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
-      paths.add(current);
-      if (current === treeRoot) break;
-    }
-  };
   for (const k of graph.kustomizations) {
-    for (const path2 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) add(path2);
+    for (const path2 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path2, treeRoot);
   }
   return paths;
+}
+function addWithAncestors(paths, path2, treeRoot) {
+  for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
+    paths.add(current);
+    if (current === treeRoot) break;
+  }
 }
 async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
@@ -22442,9 +22442,7 @@ async function renderRoot(runner, request2) {
   try {
     const wrapper = request2.provenance ? mkdtempSync3(join9(tmpdir3(), "prune-guard-build-")) : void 0;
     if (wrapper) {
-      const cleanup = () => rmSync4(wrapper, { recursive: true, force: true });
-      registerCleanup(cleanup);
-      releaseWrapper = () => releaseInBackground(cleanup, () => rm2(wrapper, { recursive: true, force: true }));
+      releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
         join9(wrapper, "kustomization.yaml"),
@@ -22894,7 +22892,7 @@ function createSyncKustomization(path2, sourceRef) {
 
 // src/flux/external-artifacts.ts
 import { createHash as createHash5 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync4, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
@@ -22940,7 +22938,7 @@ function indexGeneratedArtifacts(objects) {
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join11(artifact.root, name);
-  rmSync5(tree, { recursive: true, force: true });
+  rmSync4(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
@@ -23206,21 +23204,21 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
-  const kustomizationFiles = new Set(graph.kustomizations.map((kustomization) => toPosix(relative10(treeRoot, kustomization.file))));
-  return { hash: hash.digest("hex"), markers, remote: remote2, digests, treeRoot, kustomizationFiles };
+  return { hash: hash.digest("hex"), markers, remote: remote2, digests };
 }
 function guessInputChurn(before, after) {
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative10(treeRoot, k.file)))));
   let churn = NO_CHURN;
-  for (const [name, digest] of before.digests) {
-    const other = after.digests.get(name);
+  for (const [name, digest] of before.inputs.digests) {
+    const other = after.inputs.digests.get(name);
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
-    else if (before.kustomizationFiles.has(name) || after.kustomizationFiles.has(name)) return ANY_CHURN;
+    else if (kustomizationFiles.has(name)) return ANY_CHURN;
     else churn = mergeChurn(churn, guessChurn(readFileSync10(join12(before.treeRoot, name), "utf8"), readFileSync10(join12(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
-  for (const name of after.digests.keys()) {
-    if (!before.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
+  for (const name of after.inputs.digests.keys()) {
+    if (!before.inputs.digests.has(name)) return mergeChurn(churn, { removes: false, adds: true });
   }
   return churn;
 }
@@ -23263,7 +23261,7 @@ function createPool(width) {
 
 // src/render/render-cache.ts
 import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join as join13 } from "node:path";
 import { promisify } from "node:util";
@@ -23305,7 +23303,7 @@ function createRenderCache(options) {
             await writeFile(temporary, bytes);
             renameSync2(temporary, path2);
           } finally {
-            rmSync6(temporary, { force: true });
+            rmSync5(temporary, { force: true });
           }
         })().catch(() => void 0)
       );
@@ -23333,7 +23331,7 @@ function evictOldest(root, maxBytes) {
       const stat = statSync7(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
-        rmSync6(path2, { force: true });
+        rmSync5(path2, { force: true });
         continue;
       }
       entries.push({ path: path2, size: stat.size, used: stat.mtimeMs });
@@ -23344,7 +23342,7 @@ function evictOldest(root, maxBytes) {
   entries.sort((a, b) => a.used - b.used);
   for (const entry of entries) {
     if (total <= maxBytes * 0.8) break;
-    rmSync6(entry.path, { force: true });
+    rmSync5(entry.path, { force: true });
     total -= entry.size;
   }
 }
@@ -23843,10 +23841,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
 }
 function orderByChange(rootNames, changed) {
   if (!changed) return [...rootNames];
-  const holders = /* @__PURE__ */ new Set([""]);
-  for (const path2 of changed) {
-    for (let end = path2.indexOf("/"); end !== -1; end = path2.indexOf("/", end + 1)) holders.add(path2.slice(0, end));
-  }
+  const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
 async function planRenders(before, after, rootNames, planned) {
@@ -23879,7 +23874,7 @@ async function planRenders(before, after, rootNames, planned) {
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn(before.inputs, after.inputs) : { removes: true, adds: true };
+  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
   return [...before ? [[before, churn.removes]] : [], ...after ? [[after, churn.adds]] : []];
 }
 function selectProvenanceTasks(plans, analysis) {
@@ -24727,9 +24722,8 @@ import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync4, rmSync as rmSync7, statSync as statSync11 } from "node:fs";
+import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { rm as rm3 } from "node:fs/promises";
 import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join22, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
@@ -24859,10 +24853,10 @@ function createKustomizeRunner(options) {
       const home = homes.take();
       const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let cleanup = () => {
+      let stop = () => {
       };
       const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
-        releaseInBackground(cleanup, () => Promise.resolve());
+        stop();
         homes.giveBack(home);
         if (!error) {
           resolvePromise(stdout);
@@ -24870,54 +24864,39 @@ function createKustomizeRunner(options) {
         }
         reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
       });
-      cleanup = () => {
+      stop = registerCleanup(() => {
         if (child.exitCode === null) child.kill();
-      };
-      registerCleanup(cleanup);
+      });
     })
   };
 }
 function createHomePool() {
   const idle = [];
-  const made = /* @__PURE__ */ new Set();
-  let active = 0;
-  let registered = false;
-  const remove = (home) => {
-    made.delete(home);
-    const removeNow = () => rmSync7(home, { recursive: true, force: true });
-    registerCleanup(removeNow);
-    releaseInBackground(removeNow, () => rm3(home, { recursive: true, force: true }));
-  };
+  const lent = /* @__PURE__ */ new Map();
   return {
     take: () => {
-      active++;
       const reused = idle.pop();
-      if (reused !== void 0) return reused;
-      if (!registered) {
-        registered = true;
-        registerCleanup(() => {
-          for (const home2 of made) rmSync7(home2, { recursive: true, force: true });
-        });
-      }
-      const home = mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
-      made.add(home);
-      return home;
+      const dir = reused?.dir ?? mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
+      lent.set(dir, reused?.tree ?? registerTempTree(dir));
+      return dir;
     },
-    giveBack: (home) => {
-      active--;
+    giveBack: (dir) => {
+      const tree = lent.get(dir);
+      lent.delete(dir);
+      if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(home).isDirectory() && readdirSync13(home).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync13(dir).length === 0;
       } catch {
         empty = false;
       }
       if (!empty) {
-        remove(home);
+        tree.release();
         return;
       }
-      idle.push(home);
+      idle.push({ dir, tree });
       setImmediate(() => {
-        if (active === 0) idle.splice(0).forEach(remove);
+        if (lent.size === 0) for (const { tree: idleTree } of idle.splice(0)) idleTree.release();
       });
     }
   };
@@ -25175,8 +25154,8 @@ import { isAbsolute as isAbsolute5, join as join25, relative as relative15, reso
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync5, rmSync as rmSync8 } from "node:fs";
-import { rm as rm4 } from "node:fs/promises";
+import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir5 } from "node:os";
 import { join as join24 } from "node:path";
 async function openRepository(cwd) {
@@ -25233,7 +25212,7 @@ async function addTemporaryWorktree(git, commit) {
       return;
     } catch {
     }
-    rmSync8(dir, { recursive: true, force: true });
+    rmSync6(dir, { recursive: true, force: true });
     try {
       execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
@@ -25252,7 +25231,7 @@ async function addTemporaryWorktree(git, commit) {
   }
   const release = () => releaseInBackground(remove, async () => {
     await git.run(["worktree", "remove", "--force", dir]);
-    await rm4(dir, { recursive: true, force: true });
+    await rm2(dir, { recursive: true, force: true });
   });
   return { dir, dispose, release };
 }

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as cache from '@actions/cache';
+import { formatLogLine } from '../core/text/plain-text.ts';
 
 /** GitHub's Actions cache, as the Action uses it; tests hand in their own. */
 export interface CacheService {
@@ -86,7 +87,8 @@ export async function restoreRunCache(service: CacheService, plan: RunCachePlan,
   }
   try {
     const restored = await service.restore([plan.dir], plan.key, [...plan.restoreKeys]);
-    log.info(restored === undefined ? 'prune-guard: no cache entry restored; rendering from scratch' : `prune-guard: cache restored from ${restored}`);
+    // The key comes back from the service: one escaped line, never a workflow command.
+    log.info(restored === undefined ? 'prune-guard: no cache entry restored; rendering from scratch' : formatLogLine(`prune-guard: cache restored from ${restored}`));
   } catch (error) {
     log.warning(`prune-guard could not restore its cache (the run goes on without it): ${describe(error)}`);
   }
@@ -103,5 +105,5 @@ export async function saveRunCache(service: CacheService, plan: RunCachePlan, lo
 }
 
 function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return formatLogLine((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
 }

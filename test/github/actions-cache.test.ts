@@ -38,6 +38,15 @@ describe('restoreRunCache and saveRunCache', () => {
     expect(lines).toEqual(['warning prune-guard could not restore its cache (the run goes on without it): tar: not found', 'warning prune-guard could not save its cache: quota']);
   });
 
+  it('print a restored key as one line that holds no workflow command', async () => {
+    const service: CacheService = { isAvailable: () => true, restore: async () => 'prune-guard-v1-x\n::error::forged', save: async () => true };
+    const { lines, log } = logs();
+    await restoreRunCache(service, plan, log);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('\n');
+    expect(lines[0]).not.toMatch(/(^|\s)::error::/);
+  });
+
   it('say what was restored and saved, and touch no service the runner lacks', async () => {
     const calls: string[] = [];
     const service: CacheService = {
