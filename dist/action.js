@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep15, value } = collItem;
+        const { start, key, sep: sep16, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep15?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep15) {
+          if (!keyProps.anchor && !keyProps.tag && !sep16) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep16 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep15 = "";
+        let sep16 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep15 + cb;
-              sep15 = "";
+                comment += sep16 + cb;
+              sep16 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep15 += source;
+                sep16 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep15, value } = collItem;
+        const { start, key, sep: sep16, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep15?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep15 && !value) {
+          if (!props.anchor && !props.tag && !sep16 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep15 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
+        if (!isMap6 && !sep16 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep16 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep15)
-                for (const st of sep15) {
+              if (sep16)
+                for (const st of sep16) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep15 = "";
+      let sep16 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep15 + indent2.slice(trimIndent) + content;
-          sep15 = "\n";
+          value += sep16 + indent2.slice(trimIndent) + content;
+          sep16 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep15 === " ")
-            sep15 = "\n";
-          else if (!prevMoreIndented && sep15 === "\n")
-            sep15 = "\n\n";
-          value += sep15 + indent2.slice(trimIndent) + content;
-          sep15 = "\n";
+          if (sep16 === " ")
+            sep16 = "\n";
+          else if (!prevMoreIndented && sep16 === "\n")
+            sep16 = "\n\n";
+          value += sep16 + indent2.slice(trimIndent) + content;
+          sep16 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep15 === "\n")
+          if (sep16 === "\n")
             value += "\n";
           else
-            sep15 = "\n";
+            sep16 = "\n";
         } else {
-          value += sep15 + content;
-          sep15 = " ";
+          value += sep16 + content;
+          sep16 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match4[1].replace(trimEnd2, "");
-      let sep15 = " ";
+      let sep16 = " ";
       let pos = line.lastIndex;
       while (match4 = line.exec(source)) {
         const lm = match4[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep15 === "\n")
-            res += sep15;
+          if (sep16 === "\n")
+            res += sep16;
           else
-            sep15 = "\n";
+            sep16 = "\n";
         } else {
-          res += sep15 + lm;
-          sep15 = " ";
+          res += sep16 + lm;
+          sep16 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match4 = last.exec(source);
-      return res + sep15 + (match4?.[1] ?? "");
+      return res + sep16 + (match4?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep15, value }) {
+    function stringifyItem({ start, key, sep: sep16, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep15)
-        for (const st of sep15)
+      if (sep16)
+        for (const st of sep16)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep15;
+          let sep16;
           if (scalar.end) {
-            sep15 = scalar.end;
-            sep15.push(this.sourceToken);
+            sep16 = scalar.end;
+            sep16.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep15 = [this.sourceToken];
+            sep16 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep15 }]
+            items: [{ start, key: scalar, sep: sep16 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep15 = it.sep;
-                  sep15.push(this.sourceToken);
+                  const sep16 = it.sep;
+                  sep16.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep15 }]
+                    items: [{ start: start2, key, sep: sep16 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep15 = fc.end.splice(1, fc.end.length);
-            sep15.push(this.sourceToken);
+            const sep16 = fc.end.splice(1, fc.end.length);
+            sep16.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep15 }]
+              items: [{ start, key: fc, sep: sep16 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -31915,11 +31915,11 @@ var require_goog_varint = __commonJS({
         digitB %= base;
       }
       function decimalFrom1e7(digit1e7, needLeadingZeros) {
-        let partial = digit1e7 ? String(digit1e7) : "";
+        let partial2 = digit1e7 ? String(digit1e7) : "";
         if (needLeadingZeros) {
-          return "0000000".slice(partial.length) + partial;
+          return "0000000".slice(partial2.length) + partial2;
         }
-        return partial;
+        return partial2;
       }
       return decimalFrom1e7(
         digitC,
@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync18, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -46075,7 +46075,7 @@ async function findMergeBase(git, base, head, baseRef) {
     );
   }
 }
-async function addTemporaryWorktree(git, commit) {
+async function addTemporaryWorktree(git, commit, options = {}) {
   const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
   const remove = () => {
     try {
@@ -46090,7 +46090,7 @@ async function addTemporaryWorktree(git, commit) {
     }
   };
   const dispose = registerCleanup(remove);
-  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", dir, commit];
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
   try {
     await git.run(add).catch(
       // Once more: another run's prune in the same repository can take a worktree half made.
@@ -46111,6 +46111,22 @@ async function listChangedPaths(git, base, head) {
   const untracked = head ? Promise.resolve("") : git.run(["ls-files", "-z", "--others", "--exclude-standard"]);
   const [changed, added] = await Promise.all([diff, untracked]);
   return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
+}
+async function listCommitFiles(git, commit) {
+  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
+  return output.split("\0").filter(Boolean).map((entry) => ({
+    path: entry.slice(entry.indexOf("	") + 1),
+    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
+  }));
+}
+var MAX_PATHSPEC_CHARS = 24e3;
+async function restorePaths(dir, commit, paths) {
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
+    start = end;
+  }
 }
 async function listFilesContaining(git, text, paths) {
   try {
@@ -48027,33 +48043,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep15) => {
+var dotPortion = (f, start, end, dot, sep16) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep15))
+      if (n >= end || isSep(f.charCodeAt(n), sep16))
         return true;
     }
-    const s = nextSep(f, k, sep15);
+    const s = nextSep(f, k, sep16);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep15))
+    while (k < end && isSep(f.charCodeAt(k), sep16))
       k++;
   }
   return false;
 };
-var isSep = (c, sep15) => sep15 === "/" ? c === 47 : sep15 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep15) => {
-  if (sep15 !== "both")
-    return f.indexOf(sep15, from);
+var isSep = (c, sep16) => sep16 === "/" ? c === 47 : sep16 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep16) => {
+  if (sep16 !== "both")
+    return f.indexOf(sep16, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep15) => sep15 !== "both" ? f.lastIndexOf(sep15, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep16) => sep16 !== "both" ? f.lastIndexOf(sep16, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -48431,7 +48447,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep15 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep16 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -48443,14 +48459,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep15);
+        const i = lastSep(f, f.length, sep16);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep15))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep16))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep15) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep16) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -48478,15 +48494,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep15)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep16)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep15))
+        if (!dotPortion(f, 0, tailStart, dot, sep16))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep15);
+        const m = this.#walk(f, row, shape === "head", dot, sep16);
         if (m !== "no")
           return m;
         continue;
@@ -48542,19 +48558,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep15) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep15))
+  #walk(f, row, head, dot, sep16) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep16))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep15); e !== -1; e = nextSep(f, s, sep15)) {
+    for (let e = nextSep(f, s, sep16); e !== -1; e = nextSep(f, s, sep16)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep15))
+      while (next < f.length && isSep(f.charCodeAt(next), sep16))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep15))
+      if (hit && !dotPortion(f, next, f.length, dot, sep16))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep15))
+      if (head || dotPortion(f, s, next, dot, sep16))
         return "no";
       s = next;
     }
@@ -48775,7 +48791,7 @@ var Minimatch = class {
   // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
   // you run out of file before you run out of pattern, then that's
   // fine, as long as all the parts match.
-  #matchRow(file, resolved, pattern, partial) {
+  #matchRow(file, resolved, pattern, partial2) {
     let fileStartIndex = 0;
     let patternStartIndex = 0;
     const fh = this.isWindows ? uncHost(resolved) : -1;
@@ -48810,15 +48826,15 @@ var Minimatch = class {
     }
     file = resolved;
     if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+      return this.#matchGlobstar(file, pattern, partial2, fileStartIndex, patternStartIndex);
     }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    return this.#matchOne(file, pattern, partial2, fileStartIndex, patternStartIndex);
   }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const { head, body: body2, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+  #matchGlobstar(file, pattern, partial2, fileIndex, patternIndex) {
+    const { head, body: body2, tail, segments } = this.#getGlobstarParts(pattern, partial2, patternIndex);
     if (head.length) {
       const headEnd = fileIndex + head.length;
-      if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+      if (!this.#matchOne(file, head, partial2, fileIndex, 0, headEnd)) {
         return false;
       }
       fileIndex += head.length;
@@ -48829,14 +48845,14 @@ var Minimatch = class {
       if (tail.length + fileIndex > file.length)
         return false;
       let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+      if (this.#matchOne(file, tail, partial2, tailStart, 0)) {
         fileTailMatch = tail.length;
       } else {
         if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
           return false;
         }
         tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+        if (!this.#matchOne(file, tail, partial2, tailStart, 0)) {
           return false;
         }
         fileTailMatch = tail.length + 1;
@@ -48851,29 +48867,29 @@ var Minimatch = class {
           return false;
         }
       }
-      return partial || sawSome;
+      return partial2 || sawSome;
     }
-    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
+    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial2, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
   }
   // Split the pattern into head, tail, and middle of ** delimited
   // parts. The tail has to be at the end, and the others just have to
   // be found in order from the head. These only depend on the pattern
   // row, so they are kept for the next path.
-  #getGlobstarParts(pattern, partial, patternIndex) {
+  #getGlobstarParts(pattern, partial2, patternIndex) {
     let byStart = this.#globstarParts.get(pattern);
     if (!byStart) {
       byStart = [];
       this.#globstarParts.set(pattern, byStart);
     }
-    const key = patternIndex * 2 + (partial ? 1 : 0);
+    const key = patternIndex * 2 + (partial2 ? 1 : 0);
     const found = byStart[key];
     if (found)
       return found;
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
     const head = pattern.slice(patternIndex, firstgs);
-    const body2 = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
-    const tail = partial ? [] : pattern.slice(lastgs + 1);
+    const body2 = pattern.slice(firstgs + 1, partial2 ? void 0 : lastgs);
+    const tail = partial2 ? [] : pattern.slice(lastgs + 1);
     const segments = [[[], 0]];
     let current = segments[0];
     let nonGsParts = 0;
@@ -48897,10 +48913,10 @@ var Minimatch = class {
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, tried) {
+  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial2, globStarDepth, sawTail, tried) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
-      if (partial) {
+      if (partial2) {
         return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
       }
       for (let i = fileIndex; i < fileLength; i++) {
@@ -48913,15 +48929,15 @@ var Minimatch = class {
       return sawTail;
     }
     const [body2, need] = bs;
-    const after = partial ? fileLength : fileLength - need;
+    const after = partial2 ? fileLength : fileLength - need;
     while (fileIndex <= after) {
       const key = bodyIndex * (file.length + 1) + fileIndex;
       if (tried.has(key))
         return false;
       tried.add(key);
-      const m = this.#matchOne(file, body2, partial, fileIndex, 0, fileIndex + body2.length);
+      const m = this.#matchOne(file, body2, partial2, fileIndex, 0, fileIndex + body2.length);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body2.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail, tried);
         if (sub !== false) {
           return sub;
         }
@@ -48934,9 +48950,9 @@ var Minimatch = class {
       }
       fileIndex++;
     }
-    return partial || null;
+    return partial2 || null;
   }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex, fileEnd = file.length) {
+  #matchOne(file, pattern, partial2, fileIndex, patternIndex, fileEnd = file.length) {
     let fi;
     let pi;
     let pl;
@@ -48953,7 +48969,7 @@ var Minimatch = class {
     if (fi === fl && pi === pl) {
       return true;
     } else if (fi === fl) {
-      return partial;
+      return partial2;
     } else if (pi === pl) {
       return fi === fl - 1 && file[fi] === "";
     } else {
@@ -49043,20 +49059,20 @@ var Minimatch = class {
       return p.split(/\/+/);
     }
   }
-  match(f, partial = this.partial) {
+  match(f, partial2 = this.partial) {
     if (this.comment) {
       return false;
     }
     if (this.empty) {
       return f === "";
     }
-    if (f === "/" && partial) {
+    if (f === "/" && partial2) {
       return true;
     }
     const options = this.options;
     let split = this.#cachedSplit(f);
     if (!split) {
-      if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
+      if (!partial2 && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
         lastChecked = f;
         const can = this.#canMatch(f);
         if (can === "no")
@@ -49077,8 +49093,8 @@ var Minimatch = class {
     }
     for (let r = 0; r < set.length; r++) {
       const pattern = set[r];
-      const shape = partial ? void 0 : this.#shapes[r];
-      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
+      const shape = partial2 ? void 0 : this.#shapes[r];
+      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial2) : this.#matchRow(ff, resolved, pattern, partial2);
       if (hit) {
         if (options.flipNegate) {
           return true;
@@ -51033,14 +51049,14 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync4, unlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, join as join8, relative as relative4 } from "node:path";
 
 // src/render/kustomize/confine.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2, realpathSync } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2, sep as sep5 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2, sep as sep6 } from "node:path";
 
 // src/core/objects/yaml-bomb.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -51068,6 +51084,19 @@ function findAliasBomb(text) {
   return void 0;
 }
 
+// src/render/kustomize/tree-reads.ts
+import { sep as sep5 } from "node:path";
+var partial = /* @__PURE__ */ new Map();
+function registerPartialTree(root, findSame) {
+  partial.set(root, findSame);
+}
+function locate(path15) {
+  for (const [root, findSame] of partial) {
+    if (path15 === root || path15.startsWith(`${root}${sep5}`)) return findSame(path15) ?? path15;
+  }
+  return path15;
+}
+
 // src/render/kustomize/confine.ts
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
@@ -51077,25 +51106,27 @@ function admitBuildDirectory(confinement, dir) {
   return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
 }
 function isInside(confinement, path15) {
+  const full = resolveRealPath(path15);
+  if (full === void 0) return false;
+  if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+    for (let path16 = full; path16 !== dirname3(path16); path16 = dirname3(path16)) if (confinement.outsideLinks.has(path16)) return false;
+  }
+  const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep6}`));
+  return root !== void 0 && !full.slice(root.length).split(sep6).includes(".git");
+}
+function resolveRealPath(path15) {
   let current = resolve2(path15);
   const rest = [];
   for (; ; ) {
-    let real;
     try {
-      real = realpathSync.native(current);
+      const real = realpathSync.native(current);
+      return rest.length > 0 ? join5(real, ...rest) : real;
     } catch {
       const parent = dirname3(current);
-      if (parent === current) return false;
+      if (parent === current) return void 0;
       rest.unshift(basename3(current));
       current = parent;
-      continue;
     }
-    const full = rest.length > 0 ? join5(real, ...rest) : real;
-    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-      for (let path16 = full; path16 !== dirname3(path16); path16 = dirname3(path16)) if (confinement.outsideLinks.has(path16)) return false;
-    }
-    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep5}`));
-    return root !== void 0 && !full.slice(root.length).split(sep5).includes(".git");
   }
 }
 var PATH_LISTS = [
@@ -51204,7 +51235,7 @@ function collectPluginEntries(view, config, isRemote) {
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
   const lineCounter = new import_yaml4.LineCounter();
-  const text = "config" in source ? readFileSync2(source.config, "utf8") : source.inline;
+  const text = "config" in source ? readFileSync2(locate(source.config), "utf8") : source.inline;
   const found = { outside: [], values: [] };
   const shown = "config" in source ? source.config : source.file;
   for (const doc of (0, import_yaml4.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
@@ -51222,28 +51253,31 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 
 // src/render/kustomize/read-kustomization.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve3, sep as sep7 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve3, sep as sep8 } from "node:path";
 
 // src/render/kustomize/twin-trees.ts
-import { isAbsolute, join as join6, relative as relative2, sep as sep6 } from "node:path";
+import { isAbsolute, join as join6, relative as relative2, sep as sep7 } from "node:path";
 var registry = /* @__PURE__ */ new WeakMap();
-function linkTwinTrees(before, after, changed, ignored = []) {
-  const changedDirs = collectAncestors(changed);
+function linkTwinTrees(before, after, differences) {
+  const { ignored = [] } = differences;
+  const unsure = /* @__PURE__ */ new Set([...differences.changed, ...differences.symlinks ?? []]);
   const ignoredFiles = new Set(ignored.filter((path15) => !path15.endsWith("/")));
   const ignoredDirs = ignored.filter((path15) => path15.endsWith("/"));
+  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path15) => path15.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
     const rel = relative2(before.root, beforePath);
     if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    const posix5 = sep6 === "/" ? rel : rel.split(sep6).join("/");
-    if (changed.has(posix5) || changedDirs.has(posix5) || ignoredFiles.has(posix5)) return void 0;
-    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (changed.has(posix5.slice(0, index))) return void 0;
+    const posix5 = sep7 === "/" ? rel : rel.split(sep7).join("/");
+    if (unsure.has(posix5) || holders.has(posix5) || ignoredFiles.has(posix5)) return void 0;
+    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (unsure.has(posix5.slice(0, index))) return void 0;
     if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
     if (posix5.startsWith(BUILD_DIR_PREFIX) || posix5.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return join6(after.root, rel);
   };
   const twins = { before, after, findSame };
   registry.set(before.confinement, twins);
+  if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
 }
 function getTwinTrees(confinement) {
@@ -51266,7 +51300,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = join7(dir, name);
-    if (existsSync3(file) && statSync2(file).isFile()) return file;
+    const read2 = locate(file);
+    if (existsSync3(read2) && statSync2(read2).isFile()) return file;
   }
   return void 0;
 }
@@ -51289,7 +51324,7 @@ function readKustomization(dir, show2, confinement) {
   else if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative3(dir, file)) }];
     kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
-  } else kustomization = parseKustomization(dir, file, readFileSync3(file, "utf8"), show2, confinement);
+  } else kustomization = parseKustomization(dir, file, readFileSync3(locate(file), "utf8"), show2, confinement);
   memo?.set(dir, kustomization);
   return kustomization;
 }
@@ -51313,7 +51348,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
-  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2.native(dir)])] : [dir];
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   const probes = [dir, file];
   const leaves = (value) => {
     probes.push(resolve3(dir, value));
@@ -51343,7 +51378,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     if (!resourceField && !pluginField) continue;
     const target = resolve3(dir, entry.value);
     probes.push(target);
-    const stat2 = statSync2(target, { throwIfNoEntry: false });
+    const stat2 = statSync2(locate(target), { throwIfNoEntry: false });
     if (stat2?.isDirectory()) {
       includes.push(target);
       if (pluginField) pluginDirs.push(target);
@@ -51381,7 +51416,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve3(dir, candidate);
         probes.push(target);
-        if (target === dir || !existsSync3(target)) continue;
+        if (target === dir || !existsSync3(locate(target))) continue;
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
@@ -51482,7 +51517,7 @@ function readKustomizationGraph(root, show2, confinement, rootKustomization) {
     let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
-      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname4(config)], confinement, show2(dir)));
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, resolveRealPath(dir) ?? dir, dirname4(config)], confinement, show2(dir)));
       kustomization = {
         ...kustomization,
         outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
@@ -51503,7 +51538,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   const walk = (current) => {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
+    for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join7(current, entry.name));
     }
   };
@@ -51512,7 +51547,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
 function toPosix(path15) {
-  return sep7 === "/" ? path15 : path15.split(sep7).join("/");
+  return sep8 === "/" ? path15 : path15.split(sep8).join("/");
 }
 
 // src/flux/artifact.ts
@@ -51547,7 +51582,7 @@ function createArtifact(source, options = {}) {
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path15) => {
-    if (!isInside(sourceConfinement, path15)) outsideLinks.add(join8(realpathSync3(base), "source", relative4(source, path15)));
+    if (!isInside(sourceConfinement, path15)) outsideLinks.add(join8(realpathSync2(base), "source", relative4(source, path15)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -51561,7 +51596,7 @@ function createArtifact(source, options = {}) {
 }
 function trimArtifact(source, options) {
   const root = source;
-  const real = realpathSync3(root);
+  const real = realpathSync2(root);
   const matchers = collectIgnoreMatchers(root, options.ignore);
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -52806,17 +52841,18 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path15, isRoot) => {
-    const link = lstatSync2(path15, { throwIfNoEntry: false });
+    const read2 = locate(path15);
+    const link = lstatSync2(read2, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path15)) return;
-    const stat2 = link.isSymbolicLink() ? statSync6(path15, { throwIfNoEntry: false }) : link;
+    const stat2 = link.isSymbolicLink() ? statSync6(read2, { throwIfNoEntry: false }) : link;
     if (!stat2) return;
     if (stat2.isFile()) {
       inputs.add(path15);
       return;
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path15)) return;
-    for (const entry of readdirSync8(path15, { withFileTypes: true })) {
+    for (const entry of readdirSync8(read2, { withFileTypes: true })) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join15(path15, entry.name), false);
     }
   };
@@ -52844,7 +52880,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     let facts = files.facts.get(path15);
     if (facts === void 0) {
       const twin = twins?.findSame(path15);
-      facts = twin === void 0 ? readFacts(path15, path15) : files.facts.get(twin) ?? readFacts(path15, twin);
+      facts = twin === void 0 ? readFacts(path15, locate(path15)) : files.facts.get(twin) ?? readFacts(path15, twin);
       files.facts.set(path15, facts);
       if (twin !== void 0) files.facts.set(twin, facts);
     }
@@ -52863,7 +52899,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync10(join15(before.treeRoot, name), "utf8"), readFileSync10(join15(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join15(before.treeRoot, name)), "utf8"), readFileSync10(join15(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -53165,8 +53201,7 @@ function linkArtifactTwins(sides, before, after) {
   return linkTwinTrees(
     { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
     { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
-    sides.changed,
-    ignored
+    { changed: sides.changed, ignored }
   );
 }
 async function compareFluxSides(sides, context3) {
@@ -53403,14 +53438,21 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync9 } from "node:fs";
-import { join as join18, relative as relative13 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join18, relative as relative13 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
-  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
+  const twins = comparison.changed ? linkTwinTrees(before, after, {
+    changed: comparison.changed,
+    ...comparison.ignored ? { ignored: comparison.ignored } : {},
+    ...comparison.symlinks ? { symlinks: comparison.symlinks } : {},
+    ...before.partial ? { partial: true } : {}
+  }) : void 0;
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
-    const { side, graph, inputs } = task;
+    const { side, graph } = task;
+    await side.partial?.write(listReadPaths(graph, side.root));
+    const inputs = task.inputs();
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative13(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context3.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context3.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
@@ -53427,7 +53469,7 @@ async function compareSides(comparison, context3) {
   const started = [];
   let failure;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, (plan) => {
+  const planned = await planRenders(before, after, order, twins, (plan) => {
     for (const [task, provenance] of guessAnnotations(plan)) {
       started.push(
         run(() => failure ? Promise.resolve() : render(task, provenance)).catch((error2) => {
@@ -53446,7 +53488,7 @@ async function compareSides(comparison, context3) {
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
-    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs);
+    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs());
     if (wanted.length > 0) {
       context3.progress.phase("needed");
       await renderTasks(wanted, () => false);
@@ -53470,14 +53512,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(join18(before.root, path15)) && !existsSync9(join18(after.root, path15))) {
+    if (!existsSync9(locate(join18(before.root, path15))) && !existsSync9(join18(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
       const dir = join18(side.root, path15);
-      if (!existsSync9(dir)) continue;
-      if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!existsSync9(locate(dir))) continue;
+      if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
@@ -53493,12 +53535,16 @@ function orderByChange(rootNames, changed) {
   const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
-async function planRenders(before, after, rootNames, planned) {
+async function planRenders(before, after, rootNames, twins, planned) {
   const files = createInputFiles([CRD_MARKER]);
-  const tasks = /* @__PURE__ */ new Map();
+  const createTask = (side, graph) => {
+    let inputs;
+    return { side, graph, inputs: () => inputs ??= readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show }) };
+  };
   const plans = [];
   for (const name of rootNames) {
     const plan = { name: name || "." };
+    const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
       const dir = join18(side.root, name);
       if (!findKustomizationFile(dir)) continue;
@@ -53509,11 +53555,17 @@ async function planRenders(before, after, rootNames, planned) {
         plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative13(side.root, ref.file)) }));
         continue;
       }
-      const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
-      const hash = `${name}\0${inputs.hash}`;
-      const task = tasks.get(hash) ?? { side, graph, inputs };
-      tasks.set(hash, task);
-      plan[key] = task;
+      graphs[key] = graph;
+    }
+    if (graphs.before && graphs.after && twins && readsAlike(graphs.before, twins)) {
+      plan.before = plan.after = createTask(after, graphs.after);
+    } else {
+      for (const [key, side] of [["before", before], ["after", after]]) {
+        const graph = graphs[key];
+        if (graph) plan[key] = createTask(side, graph);
+      }
+      if (plan.before) before.partial?.write(listReadPaths(plan.before.graph, before.root)).catch(() => void 0);
+      if (plan.before && plan.after && plan.before.inputs().hash === plan.after.inputs().hash) plan.after = plan.before;
     }
     plans.push(plan);
     planned(plan);
@@ -53521,9 +53573,17 @@ async function planRenders(before, after, rootNames, planned) {
   }
   return plans;
 }
+function listReadPaths(graph, root) {
+  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path15) => toPosix(relative13(root, path15)));
+  return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute4(path15)))];
+}
+function readsAlike(graph, twins) {
+  const same = (path15) => twins.findSame(path15) !== void 0;
+  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
+}
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
+  const churn = before && after ? guessInputChurn({ graph: before.graph, inputs: before.inputs(), treeRoot: before.side.root }, { graph: after.graph, inputs: after.inputs(), treeRoot: after.side.root }) : ANY_CHURN;
   return [...before ? [[before, churn.removes]] : [], ...after ? [[after, churn.adds]] : []];
 }
 function selectProvenanceTasks(plans, analysis) {
@@ -54367,13 +54427,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join28, resolve as resolve8 } from "node:path";
+import { join as join29, resolve as resolve8 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
+import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute4, join as join25, resolve as resolve5 } from "node:path";
+import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute5, join as join25, resolve as resolve5 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -54407,7 +54467,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync3(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -54523,7 +54583,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join25(dir, name));
+  const candidates = name.includes("/") || isAbsolute5(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join25(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -54709,8 +54769,88 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join27, relative as relative16, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join28, relative as relative16, resolve as resolve7 } from "node:path";
+
+// src/render/partial-checkout.ts
+import { mkdirSync as mkdirSync7 } from "node:fs";
+import { join as join27 } from "node:path";
+async function openPartialCheckout(dir, commit, files, shallow) {
+  const folders = /* @__PURE__ */ new Map();
+  const folderOf = (path15) => {
+    let entries = folders.get(path15);
+    if (!entries) folders.set(path15, entries = { files: [], folders: /* @__PURE__ */ new Set() });
+    return entries;
+  };
+  for (const file of files) {
+    const parts = file.path.split("/");
+    for (let depth = 1; depth < parts.length; depth++) folderOf(parts.slice(0, depth - 1).join("/")).folders.add(parts.slice(0, depth).join("/"));
+    if (file.kind === "submodule") folderOf(parts.slice(0, -1).join("/")).folders.add(file.path);
+    else folderOf(parts.slice(0, -1).join("/")).files.push(file.path);
+  }
+  const isFile = new Set(files.filter((file) => file.kind !== "submodule").map((file) => file.path));
+  const written = /* @__PURE__ */ new Map();
+  let batch;
+  let tail = Promise.resolve();
+  const enqueue = (paths) => {
+    const waits = [];
+    for (const path15 of paths) {
+      let done = written.get(path15);
+      if (done === void 0) {
+        if (!batch) {
+          const paths2 = [];
+          const done2 = tail.then(() => {
+            if (batch?.paths === paths2) batch = void 0;
+            return restorePaths(dir, commit, paths2);
+          });
+          batch = { paths: paths2, done: done2 };
+          tail = done2.catch(() => void 0);
+        }
+        batch.paths.push(path15);
+        done = batch.done;
+        written.set(path15, done);
+      }
+      waits.push(done);
+    }
+    return waits;
+  };
+  const listUnder = (path15, into) => {
+    if (isFile.has(path15)) {
+      into.push(path15);
+      return;
+    }
+    const entries = folders.get(path15);
+    if (!entries) return;
+    into.push(...entries.files);
+    for (const folder of entries.folders) listUnder(folder, into);
+  };
+  const writeAll = () => {
+    if (isFile.size === 0) return Promise.resolve();
+    const done = tail.then(() => restorePaths(dir, commit, ["."]));
+    tail = done.catch(() => void 0);
+    for (const path15 of isFile) if (!written.has(path15)) written.set(path15, done);
+    return done;
+  };
+  const direct = [];
+  for (const folder of shallow) {
+    const entries = folders.get(folder);
+    if (!entries) continue;
+    mkdirSync7(join27(dir, folder), { recursive: true });
+    for (const sub of entries.folders) mkdirSync7(join27(dir, sub), { recursive: true });
+    direct.push(...entries.files);
+  }
+  await Promise.all(enqueue(direct));
+  return {
+    write: async (paths) => {
+      const wanted = [];
+      for (const path15 of paths) listUnder(path15, wanted);
+      await Promise.all(enqueue(wanted));
+    },
+    writeAll
+  };
+}
+
+// src/app/prepare-sides.ts
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
@@ -54722,10 +54862,10 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync5(cwd);
+  const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
     const rel = relative16(git.root, resolve7(realCwd, path15));
-    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
+    if (rel.startsWith("..") || isAbsolute6(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
   const readPolicyFiles = async () => {
@@ -54734,35 +54874,47 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
   };
-  const checkOut = (commit) => addTemporaryWorktree(git, commit).then((checkout) => {
+  const checkOut = (commit, files) => addTemporaryWorktree(git, commit, files ? { files } : {}).then((checkout) => {
     checkouts.push(checkout);
     return checkout;
   });
   const asked = Promise.all([
-    checkOut(mergeBase),
+    checkOut(mergeBase, source.head ? void 0 : "none"),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
-    source.head ? [] : listIgnoredPaths(git)
+    source.head ? [] : listIgnoredPaths(git),
+    listCommitFiles(git, mergeBase)
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
   let fluxDeclaredAfter;
   if (!source.head) {
     const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
-    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join27(git.root, file))));
+    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join28(git.root, file))));
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
-  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
+  const [baseCheckout, policyFiles, head, changedList, ignored, baseFiles] = await asked;
+  const changed = new Set(changedList);
+  const symlinks = baseFiles.filter((file) => file.kind === "link").map((file) => file.path);
+  let partial2;
+  if (!source.head) {
+    const whole = fluxDeclaredAfter !== false || symlinks.length > 0;
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [configPath] : []])), ""];
+    const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
+    if (whole) await opened.writeAll();
+    else partial2 = opened;
+  }
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
-    owned: true
+    owned: true,
+    ...partial2 ? { partial: partial2 } : {}
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed, ignored, symlinks, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
     const after2 = { info: { label: source.headLabel ?? "working tree" }, ...workingTree, files: head };
     return { ...common, before, after: after2 };
@@ -54780,7 +54932,7 @@ function readTextIfFile(path15) {
   return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync17(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join27(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join28(tree.root, path15))) {
     try {
       if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -54810,9 +54962,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join28(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join29(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join28(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join29(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -54853,7 +55005,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join28(env.XDG_CACHE_HOME || join28(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join29(env.XDG_CACHE_HOME || join29(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -54893,11 +55045,14 @@ async function runWithTree(options, dependencies = {}) {
     for (const checkout of checkouts) checkout.release();
   }
 }
-function compare2(plan, options) {
+async function compare2(plan, options) {
   const { before, after, paths, render } = plan;
   const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
-  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes }, render);
+  if (plan.mode === "flux") {
+    await before.partial?.writeAll();
+    return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
+  }
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {} }, render);
 }
 
 // src/github/actions-cache.ts
@@ -55943,8 +56098,8 @@ var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep9 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
-minimatch2.sep = sep9;
+var sep10 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+minimatch2.sep = sep10;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
 var qmark2 = "[^/]";
@@ -56371,7 +56526,7 @@ var Minimatch2 = class {
   // Partial means, if you run out of file before you run
   // out of pattern, then that's fine, as long as all
   // the parts match.
-  matchOne(file, pattern, partial = false) {
+  matchOne(file, pattern, partial2 = false) {
     let fileStartIndex = 0;
     let patternStartIndex = 0;
     if (this.isWindows) {
@@ -56398,14 +56553,14 @@ var Minimatch2 = class {
       file = this.levelTwoFileOptimize(file);
     }
     if (pattern.includes(GLOBSTAR2)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+      return this.#matchGlobstar(file, pattern, partial2, fileStartIndex, patternStartIndex);
     }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    return this.#matchOne(file, pattern, partial2, fileStartIndex, patternStartIndex);
   }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+  #matchGlobstar(file, pattern, partial2, fileIndex, patternIndex) {
     const firstgs = pattern.indexOf(GLOBSTAR2, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR2);
-    const [head, body2, tail] = partial ? [
+    const [head, body2, tail] = partial2 ? [
       pattern.slice(patternIndex, firstgs),
       pattern.slice(firstgs + 1),
       []
@@ -56416,7 +56571,7 @@ var Minimatch2 = class {
     ];
     if (head.length) {
       const fileHead = file.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+      if (!this.#matchOne(fileHead, head, partial2, 0, 0)) {
         return false;
       }
       fileIndex += head.length;
@@ -56427,14 +56582,14 @@ var Minimatch2 = class {
       if (tail.length + fileIndex > file.length)
         return false;
       let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+      if (this.#matchOne(file, tail, partial2, tailStart, 0)) {
         fileTailMatch = tail.length;
       } else {
         if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
           return false;
         }
         tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+        if (!this.#matchOne(file, tail, partial2, tailStart, 0)) {
           return false;
         }
         fileTailMatch = tail.length + 1;
@@ -56449,7 +56604,7 @@ var Minimatch2 = class {
           return false;
         }
       }
-      return partial || sawSome;
+      return partial2 || sawSome;
     }
     const bodySegments = [[[], 0]];
     let currentBody = bodySegments[0];
@@ -56470,11 +56625,11 @@ var Minimatch2 = class {
     for (const b of bodySegments) {
       b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
     }
-    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial2, 0, !!fileTailMatch);
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial2, globStarDepth, sawTail) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
       for (let i = fileIndex; i < file.length; i++) {
@@ -56488,9 +56643,9 @@ var Minimatch2 = class {
     }
     const [body2, after] = bs;
     while (fileIndex <= after) {
-      const m = this.#matchOne(file.slice(0, fileIndex + body2.length), body2, partial, fileIndex, 0);
+      const m = this.#matchOne(file.slice(0, fileIndex + body2.length), body2, partial2, fileIndex, 0);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail);
         if (sub !== false) {
           return sub;
         }
@@ -56501,9 +56656,9 @@ var Minimatch2 = class {
       }
       fileIndex++;
     }
-    return partial || null;
+    return partial2 || null;
   }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+  #matchOne(file, pattern, partial2, fileIndex, patternIndex) {
     let fi;
     let pi;
     let pl;
@@ -56530,7 +56685,7 @@ var Minimatch2 = class {
     if (fi === fl && pi === pl) {
       return true;
     } else if (fi === fl) {
-      return partial;
+      return partial2;
     } else if (pi === pl) {
       return fi === fl - 1 && file[fi] === "";
     } else {
@@ -56637,7 +56792,7 @@ var Minimatch2 = class {
       return p.split(/\/+/);
     }
   }
-  match(f, partial = this.partial) {
+  match(f, partial2 = this.partial) {
     this.debug("match", f, this.pattern);
     if (this.comment) {
       return false;
@@ -56645,7 +56800,7 @@ var Minimatch2 = class {
     if (this.empty) {
       return f === "";
     }
-    if (f === "/" && partial) {
+    if (f === "/" && partial2) {
       return true;
     }
     const options = this.options;
@@ -56667,7 +56822,7 @@ var Minimatch2 = class {
       if (options.matchBase && pattern.length === 1) {
         file = [filename];
       }
-      const hit = this.matchOne(file, pattern, partial);
+      const hit = this.matchOne(file, pattern, partial2);
       if (hit) {
         if (options.flipNegate) {
           return true;
@@ -64706,21 +64861,21 @@ var Matcher2 = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep15 = separator || this.separator;
-    const isDefault = sep15 === this.separator && includeNamespace === true;
+    const sep16 = separator || this.separator;
+    const isDefault = sep16 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep15);
+      ).join(sep16);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep15);
+    ).join(sep16);
   }
   /**
    * Get path as array of tag names.
@@ -65358,73 +65513,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep13 = `["'\\s]*:`;
+var sep14 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep13}`, "i")
+    pattern: new RegExp(`\\$where${sep14}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep13}`, "i")
+    pattern: new RegExp(`\\$ne${sep14}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep13}`, "i")
+    pattern: new RegExp(`\\$gte?${sep14}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep13}`, "i")
+    pattern: new RegExp(`\\$lte?${sep14}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep13}`, "i")
+    pattern: new RegExp(`\\$regex${sep14}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep13}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep13}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep13}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep13}`, "i")
+    pattern: new RegExp(`\\$exists${sep14}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep13}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep13}`, "i")
+    pattern: new RegExp(`\\$expr${sep14}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep13}`, "i")
+    pattern: new RegExp(`\\$function${sep14}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep13}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep14}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -66239,8 +66394,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep15 = exp.search(/\s/);
-            const name = sep15 === -1 ? exp : exp.substring(0, sep15);
+            const sep16 = exp.search(/\s/);
+            const name = sep16 === -1 ? exp : exp.substring(0, sep16);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -94479,7 +94634,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync18(join33(git.root, path15), "utf8");
+    const merged = readFileSync18(join34(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -94630,10 +94785,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join33(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
-  mkdirSync7(dir, { recursive: true });
-  const jsonPath = join33(dir, "report.json");
-  const markdownPath = join33(dir, "summary.md");
+  const dir = join34(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  mkdirSync8(dir, { recursive: true });
+  const jsonPath = join34(dir, "report.json");
+  const markdownPath = join34(dir, "summary.md");
   writeFileSync7(jsonPath, formatJson(report));
   writeFileSync7(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

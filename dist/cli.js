@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap6 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent2.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent2.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync7, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join27, relative as relative16 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname8, join as join28, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9642,8 +9642,8 @@ async function exitWhenFlushed(code) {
 
 // src/render/kustomize/read-kustomization.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync2, readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { existsSync, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/core/objects/kube-objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12339,7 +12339,7 @@ function compareObjects(a, b) {
 // src/render/kustomize/confine.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { readFileSync, realpathSync } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep as sep2 } from "node:path";
 
 // src/core/objects/yaml-bomb.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -12367,6 +12367,19 @@ function findAliasBomb(text) {
   return void 0;
 }
 
+// src/render/kustomize/tree-reads.ts
+import { sep } from "node:path";
+var partial = /* @__PURE__ */ new Map();
+function registerPartialTree(root, findSame) {
+  partial.set(root, findSame);
+}
+function locate(path2) {
+  for (const [root, findSame] of partial) {
+    if (path2 === root || path2.startsWith(`${root}${sep}`)) return findSame(path2) ?? path2;
+  }
+  return path2;
+}
+
 // src/render/kustomize/confine.ts
 function createConfinement(treeRoot) {
   return { root: realpathSync(treeRoot) };
@@ -12376,25 +12389,27 @@ function admitBuildDirectory(confinement, dir) {
   return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
 }
 function isInside(confinement, path2) {
+  const full = resolveRealPath(path2);
+  if (full === void 0) return false;
+  if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+    for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+  }
+  const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep2}`));
+  return root !== void 0 && !full.slice(root.length).split(sep2).includes(".git");
+}
+function resolveRealPath(path2) {
   let current = resolve(path2);
   const rest = [];
   for (; ; ) {
-    let real;
     try {
-      real = realpathSync.native(current);
+      const real = realpathSync.native(current);
+      return rest.length > 0 ? join(real, ...rest) : real;
     } catch {
       const parent = dirname(current);
-      if (parent === current) return false;
+      if (parent === current) return void 0;
       rest.unshift(basename(current));
       current = parent;
-      continue;
     }
-    const full = rest.length > 0 ? join(real, ...rest) : real;
-    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-      for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
-    }
-    const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
-    return root !== void 0 && !full.slice(root.length).split(sep).includes(".git");
   }
 }
 var PATH_LISTS = [
@@ -12503,7 +12518,7 @@ function collectPluginEntries(view, config, isRemote) {
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
   const lineCounter = new import_yaml2.LineCounter();
-  const text = "config" in source ? readFileSync(source.config, "utf8") : source.inline;
+  const text = "config" in source ? readFileSync(locate(source.config), "utf8") : source.inline;
   const found = { outside: [], values: [] };
   const shown = "config" in source ? source.config : source.file;
   for (const doc of (0, import_yaml2.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
@@ -12520,24 +12535,27 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 }
 
 // src/render/kustomize/twin-trees.ts
-import { isAbsolute, join as join2, relative, sep as sep2 } from "node:path";
+import { isAbsolute, join as join2, relative, sep as sep3 } from "node:path";
 var registry = /* @__PURE__ */ new WeakMap();
-function linkTwinTrees(before, after, changed, ignored = []) {
-  const changedDirs = collectAncestors(changed);
+function linkTwinTrees(before, after, differences) {
+  const { ignored = [] } = differences;
+  const unsure = /* @__PURE__ */ new Set([...differences.changed, ...differences.symlinks ?? []]);
   const ignoredFiles = new Set(ignored.filter((path2) => !path2.endsWith("/")));
   const ignoredDirs = ignored.filter((path2) => path2.endsWith("/"));
+  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path2) => path2.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
     const rel = relative(before.root, beforePath);
     if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    const posix5 = sep2 === "/" ? rel : rel.split(sep2).join("/");
-    if (changed.has(posix5) || changedDirs.has(posix5) || ignoredFiles.has(posix5)) return void 0;
-    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (changed.has(posix5.slice(0, index))) return void 0;
+    const posix5 = sep3 === "/" ? rel : rel.split(sep3).join("/");
+    if (unsure.has(posix5) || holders.has(posix5) || ignoredFiles.has(posix5)) return void 0;
+    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (unsure.has(posix5.slice(0, index))) return void 0;
     if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
     if (posix5.startsWith(BUILD_DIR_PREFIX) || posix5.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return join2(after.root, rel);
   };
   const twins = { before, after, findSame };
   registry.set(before.confinement, twins);
+  if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
 }
 function getTwinTrees(confinement) {
@@ -12560,7 +12578,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = join3(dir, name);
-    if (existsSync(file) && statSync(file).isFile()) return file;
+    const read = locate(file);
+    if (existsSync(read) && statSync(read).isFile()) return file;
   }
   return void 0;
 }
@@ -12583,7 +12602,7 @@ function readKustomization(dir, show2, confinement) {
   else if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: "kustomization file", value: toPosix(relative2(dir, file)) }];
     kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: /* @__PURE__ */ new Map(), remotes: /* @__PURE__ */ new Map(), generators: /* @__PURE__ */ new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
-  } else kustomization = parseKustomization(dir, file, readFileSync2(file, "utf8"), show2, confinement);
+  } else kustomization = parseKustomization(dir, file, readFileSync2(locate(file), "utf8"), show2, confinement);
   memo?.set(dir, kustomization);
   return kustomization;
 }
@@ -12607,7 +12626,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
-  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, realpathSync2.native(dir)])] : [dir];
+  const bases = confinement ? [.../* @__PURE__ */ new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   const probes = [dir, file];
   const leaves = (value) => {
     probes.push(resolve2(dir, value));
@@ -12637,7 +12656,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     if (!resourceField && !pluginField) continue;
     const target = resolve2(dir, entry.value);
     probes.push(target);
-    const stat = statSync(target, { throwIfNoEntry: false });
+    const stat = statSync(locate(target), { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       includes.push(target);
       if (pluginField) pluginDirs.push(target);
@@ -12675,7 +12694,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve2(dir, candidate);
         probes.push(target);
-        if (target === dir || !existsSync(target)) continue;
+        if (target === dir || !existsSync(locate(target))) continue;
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
       }
@@ -12776,7 +12795,7 @@ function readKustomizationGraph(root, show2, confinement, rootKustomization) {
     let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show2, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
-      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync2(dir), dirname2(config)], confinement, show2(dir)));
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, resolveRealPath(dir) ?? dir, dirname2(config)], confinement, show2(dir)));
       kustomization = {
         ...kustomization,
         outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
@@ -12797,7 +12816,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   const walk = (current) => {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
+    for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
     }
   };
@@ -12806,7 +12825,7 @@ function findKustomizationRoots(dir, show2, confinement) {
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
 function toPosix(path2) {
-  return sep3 === "/" ? path2 : path2.split(sep3).join("/");
+  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
 }
 
 // src/core/text/redact.ts
@@ -14824,8 +14843,8 @@ var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep4 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep4;
+var sep5 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep5;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var filter = (pattern, options) => {
@@ -15009,33 +15028,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep6) => {
+var dotPortion = (f, start, end, dot, sep7) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep6))
+      if (n >= end || isSep(f.charCodeAt(n), sep7))
         return true;
     }
-    const s = nextSep(f, k, sep6);
+    const s = nextSep(f, k, sep7);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep6))
+    while (k < end && isSep(f.charCodeAt(k), sep7))
       k++;
   }
   return false;
 };
-var isSep = (c, sep6) => sep6 === "/" ? c === 47 : sep6 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep6) => {
-  if (sep6 !== "both")
-    return f.indexOf(sep6, from);
+var isSep = (c, sep7) => sep7 === "/" ? c === 47 : sep7 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep7) => {
+  if (sep7 !== "both")
+    return f.indexOf(sep7, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep6) => sep6 !== "both" ? f.lastIndexOf(sep6, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep7) => sep7 !== "both" ? f.lastIndexOf(sep7, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -15413,7 +15432,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep6 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep7 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -15425,14 +15444,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep6);
+        const i = lastSep(f, f.length, sep7);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep6))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep7))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep6) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep7) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -15460,15 +15479,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep6)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep7)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep6))
+        if (!dotPortion(f, 0, tailStart, dot, sep7))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep6);
+        const m = this.#walk(f, row, shape === "head", dot, sep7);
         if (m !== "no")
           return m;
         continue;
@@ -15524,19 +15543,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep6) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep6))
+  #walk(f, row, head, dot, sep7) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep7))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep6); e !== -1; e = nextSep(f, s, sep6)) {
+    for (let e = nextSep(f, s, sep7); e !== -1; e = nextSep(f, s, sep7)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep6))
+      while (next < f.length && isSep(f.charCodeAt(next), sep7))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep6))
+      if (hit && !dotPortion(f, next, f.length, dot, sep7))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep6))
+      if (head || dotPortion(f, s, next, dot, sep7))
         return "no";
       s = next;
     }
@@ -15757,7 +15776,7 @@ var Minimatch = class {
   // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
   // you run out of file before you run out of pattern, then that's
   // fine, as long as all the parts match.
-  #matchRow(file, resolved, pattern, partial) {
+  #matchRow(file, resolved, pattern, partial2) {
     let fileStartIndex = 0;
     let patternStartIndex = 0;
     const fh = this.isWindows ? uncHost(resolved) : -1;
@@ -15792,15 +15811,15 @@ var Minimatch = class {
     }
     file = resolved;
     if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+      return this.#matchGlobstar(file, pattern, partial2, fileStartIndex, patternStartIndex);
     }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    return this.#matchOne(file, pattern, partial2, fileStartIndex, patternStartIndex);
   }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+  #matchGlobstar(file, pattern, partial2, fileIndex, patternIndex) {
+    const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial2, patternIndex);
     if (head.length) {
       const headEnd = fileIndex + head.length;
-      if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+      if (!this.#matchOne(file, head, partial2, fileIndex, 0, headEnd)) {
         return false;
       }
       fileIndex += head.length;
@@ -15811,14 +15830,14 @@ var Minimatch = class {
       if (tail.length + fileIndex > file.length)
         return false;
       let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+      if (this.#matchOne(file, tail, partial2, tailStart, 0)) {
         fileTailMatch = tail.length;
       } else {
         if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
           return false;
         }
         tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+        if (!this.#matchOne(file, tail, partial2, tailStart, 0)) {
           return false;
         }
         fileTailMatch = tail.length + 1;
@@ -15833,29 +15852,29 @@ var Minimatch = class {
           return false;
         }
       }
-      return partial || sawSome;
+      return partial2 || sawSome;
     }
-    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
+    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial2, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
   }
   // Split the pattern into head, tail, and middle of ** delimited
   // parts. The tail has to be at the end, and the others just have to
   // be found in order from the head. These only depend on the pattern
   // row, so they are kept for the next path.
-  #getGlobstarParts(pattern, partial, patternIndex) {
+  #getGlobstarParts(pattern, partial2, patternIndex) {
     let byStart = this.#globstarParts.get(pattern);
     if (!byStart) {
       byStart = [];
       this.#globstarParts.set(pattern, byStart);
     }
-    const key = patternIndex * 2 + (partial ? 1 : 0);
+    const key = patternIndex * 2 + (partial2 ? 1 : 0);
     const found = byStart[key];
     if (found)
       return found;
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
     const head = pattern.slice(patternIndex, firstgs);
-    const body = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
-    const tail = partial ? [] : pattern.slice(lastgs + 1);
+    const body = pattern.slice(firstgs + 1, partial2 ? void 0 : lastgs);
+    const tail = partial2 ? [] : pattern.slice(lastgs + 1);
     const segments = [[[], 0]];
     let current = segments[0];
     let nonGsParts = 0;
@@ -15879,10 +15898,10 @@ var Minimatch = class {
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, tried) {
+  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial2, globStarDepth, sawTail, tried) {
     const bs = bodySegments[bodyIndex];
     if (!bs) {
-      if (partial) {
+      if (partial2) {
         return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
       }
       for (let i = fileIndex; i < fileLength; i++) {
@@ -15895,15 +15914,15 @@ var Minimatch = class {
       return sawTail;
     }
     const [body, need] = bs;
-    const after = partial ? fileLength : fileLength - need;
+    const after = partial2 ? fileLength : fileLength - need;
     while (fileIndex <= after) {
       const key = bodyIndex * (file.length + 1) + fileIndex;
       if (tried.has(key))
         return false;
       tried.add(key);
-      const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+      const m = this.#matchOne(file, body, partial2, fileIndex, 0, fileIndex + body.length);
       if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial2, globStarDepth + 1, sawTail, tried);
         if (sub !== false) {
           return sub;
         }
@@ -15916,9 +15935,9 @@ var Minimatch = class {
       }
       fileIndex++;
     }
-    return partial || null;
+    return partial2 || null;
   }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex, fileEnd = file.length) {
+  #matchOne(file, pattern, partial2, fileIndex, patternIndex, fileEnd = file.length) {
     let fi;
     let pi;
     let pl;
@@ -15935,7 +15954,7 @@ var Minimatch = class {
     if (fi === fl && pi === pl) {
       return true;
     } else if (fi === fl) {
-      return partial;
+      return partial2;
     } else if (pi === pl) {
       return fi === fl - 1 && file[fi] === "";
     } else {
@@ -16025,20 +16044,20 @@ var Minimatch = class {
       return p.split(/\/+/);
     }
   }
-  match(f, partial = this.partial) {
+  match(f, partial2 = this.partial) {
     if (this.comment) {
       return false;
     }
     if (this.empty) {
       return f === "";
     }
-    if (f === "/" && partial) {
+    if (f === "/" && partial2) {
       return true;
     }
     const options = this.options;
     let split = this.#cachedSplit(f);
     if (!split) {
-      if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
+      if (!partial2 && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
         lastChecked = f;
         const can = this.#canMatch(f);
         if (can === "no")
@@ -16059,8 +16078,8 @@ var Minimatch = class {
     }
     for (let r = 0; r < set.length; r++) {
       const pattern = set[r];
-      const shape = partial ? void 0 : this.#shapes[r];
-      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
+      const shape = partial2 ? void 0 : this.#shapes[r];
+      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial2) : this.#matchRow(ff, resolved, pattern, partial2);
       if (hit) {
         if (options.flipNegate) {
           return true;
@@ -19054,8 +19073,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep5 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -21864,7 +21883,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join5, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -21898,7 +21917,7 @@ function createArtifact(source, options = {}) {
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync3(base), "source", relative3(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync2(base), "source", relative3(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -21912,7 +21931,7 @@ function createArtifact(source, options = {}) {
 }
 function trimArtifact(source, options) {
   const root = source;
-  const real = realpathSync3(root);
+  const real = realpathSync2(root);
   const matchers = collectIgnoreMatchers(root, options.ignore);
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -23157,17 +23176,18 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path2, isRoot) => {
-    const link = lstatSync2(path2, { throwIfNoEntry: false });
+    const read = locate(path2);
+    const link = lstatSync2(read, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat = link.isSymbolicLink() ? statSync6(path2, { throwIfNoEntry: false }) : link;
+    const stat = link.isSymbolicLink() ? statSync6(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path2);
       return;
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync8(path2, { withFileTypes: true })) {
+    for (const entry of readdirSync8(read, { withFileTypes: true })) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join12(path2, entry.name), false);
     }
   };
@@ -23195,7 +23215,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     let facts = files.facts.get(path2);
     if (facts === void 0) {
       const twin = twins?.findSame(path2);
-      facts = twin === void 0 ? readFacts(path2, path2) : files.facts.get(twin) ?? readFacts(path2, twin);
+      facts = twin === void 0 ? readFacts(path2, locate(path2)) : files.facts.get(twin) ?? readFacts(path2, twin);
       files.facts.set(path2, facts);
       if (twin !== void 0) files.facts.set(twin, facts);
     }
@@ -23214,7 +23234,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync10(join12(before.treeRoot, name), "utf8"), readFileSync10(join12(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join12(before.treeRoot, name)), "utf8"), readFileSync10(join12(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -23516,8 +23536,7 @@ function linkArtifactTwins(sides, before, after) {
   return linkTwinTrees(
     { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
     { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
-    sides.changed,
-    ignored
+    { changed: sides.changed, ignored }
   );
 }
 async function compareFluxSides(sides, context) {
@@ -23754,14 +23773,21 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync9 } from "node:fs";
-import { join as join15, relative as relative12 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join15, relative as relative12 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
-  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
+  const twins = comparison.changed ? linkTwinTrees(before, after, {
+    changed: comparison.changed,
+    ...comparison.ignored ? { ignored: comparison.ignored } : {},
+    ...comparison.symlinks ? { symlinks: comparison.symlinks } : {},
+    ...before.partial ? { partial: true } : {}
+  }) : void 0;
   const counts = { builds: 0, cached: 0 };
   const render = async (task, provenance) => {
-    const { side, graph, inputs } = task;
+    const { side, graph } = task;
+    await side.partial?.write(listReadPaths(graph, side.root));
+    const inputs = task.inputs();
     const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative12(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
@@ -23778,7 +23804,7 @@ async function compareSides(comparison, context) {
   const started = [];
   let failure;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, (plan) => {
+  const planned = await planRenders(before, after, order, twins, (plan) => {
     for (const [task, provenance] of guessAnnotations(plan)) {
       started.push(
         run(() => failure ? Promise.resolve() : render(task, provenance)).catch((error) => {
@@ -23797,7 +23823,7 @@ async function compareSides(comparison, context) {
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
-    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs);
+    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs());
     if (wanted.length > 0) {
       context.progress.phase("needed");
       await renderTasks(wanted, () => false);
@@ -23821,14 +23847,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(join15(before.root, path2)) && !existsSync8(join15(after.root, path2))) {
+    if (!existsSync8(locate(join15(before.root, path2))) && !existsSync8(join15(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
       const dir = join15(side.root, path2);
-      if (!existsSync8(dir)) continue;
-      if (!statSync9(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!existsSync8(locate(dir))) continue;
+      if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative12(side.root, root)));
@@ -23844,12 +23870,16 @@ function orderByChange(rootNames, changed) {
   const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
-async function planRenders(before, after, rootNames, planned) {
+async function planRenders(before, after, rootNames, twins, planned) {
   const files = createInputFiles([CRD_MARKER]);
-  const tasks = /* @__PURE__ */ new Map();
+  const createTask = (side, graph) => {
+    let inputs;
+    return { side, graph, inputs: () => inputs ??= readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show }) };
+  };
   const plans = [];
   for (const name of rootNames) {
     const plan = { name: name || "." };
+    const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
       const dir = join15(side.root, name);
       if (!findKustomizationFile(dir)) continue;
@@ -23860,11 +23890,17 @@ async function planRenders(before, after, rootNames, planned) {
         plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative12(side.root, ref.file)) }));
         continue;
       }
-      const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
-      const hash = `${name}\0${inputs.hash}`;
-      const task = tasks.get(hash) ?? { side, graph, inputs };
-      tasks.set(hash, task);
-      plan[key] = task;
+      graphs[key] = graph;
+    }
+    if (graphs.before && graphs.after && twins && readsAlike(graphs.before, twins)) {
+      plan.before = plan.after = createTask(after, graphs.after);
+    } else {
+      for (const [key, side] of [["before", before], ["after", after]]) {
+        const graph = graphs[key];
+        if (graph) plan[key] = createTask(side, graph);
+      }
+      if (plan.before) before.partial?.write(listReadPaths(plan.before.graph, before.root)).catch(() => void 0);
+      if (plan.before && plan.after && plan.before.inputs().hash === plan.after.inputs().hash) plan.after = plan.before;
     }
     plans.push(plan);
     planned(plan);
@@ -23872,9 +23908,17 @@ async function planRenders(before, after, rootNames, planned) {
   }
   return plans;
 }
+function listReadPaths(graph, root) {
+  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path2) => toPosix(relative12(root, path2)));
+  return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute4(path2)))];
+}
+function readsAlike(graph, twins) {
+  const same = (path2) => twins.findSame(path2) !== void 0;
+  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
+}
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
+  const churn = before && after ? guessInputChurn({ graph: before.graph, inputs: before.inputs(), treeRoot: before.side.root }, { graph: after.graph, inputs: after.inputs(), treeRoot: after.side.root }) : ANY_CHURN;
   return [...before ? [[before, churn.removes]] : [], ...after ? [[after, churn.adds]] : []];
 }
 function selectProvenanceTasks(plans, analysis) {
@@ -24718,13 +24762,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join26, resolve as resolve7 } from "node:path";
+import { join as join27, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync4, statSync as statSync11 } from "node:fs";
+import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join22, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute5, join as join22, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24847,7 +24891,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync3(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -24963,7 +25007,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
+  const candidates = name.includes("/") || isAbsolute5(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -25149,8 +25193,8 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync5, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join25, relative as relative15, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join26, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
@@ -25204,7 +25248,7 @@ async function findMergeBase(git, base, head, baseRef) {
     );
   }
 }
-async function addTemporaryWorktree(git, commit) {
+async function addTemporaryWorktree(git, commit, options = {}) {
   const dir = mkdtempSync5(join24(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
@@ -25219,7 +25263,7 @@ async function addTemporaryWorktree(git, commit) {
     }
   };
   const dispose = registerCleanup(remove);
-  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", dir, commit];
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
   try {
     await git.run(add).catch(
       // Once more: another run's prune in the same repository can take a worktree half made.
@@ -25240,6 +25284,22 @@ async function listChangedPaths(git, base, head) {
   const untracked = head ? Promise.resolve("") : git.run(["ls-files", "-z", "--others", "--exclude-standard"]);
   const [changed, added] = await Promise.all([diff, untracked]);
   return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
+}
+async function listCommitFiles(git, commit) {
+  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
+  return output.split("\0").filter(Boolean).map((entry) => ({
+    path: entry.slice(entry.indexOf("	") + 1),
+    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
+  }));
+}
+var MAX_PATHSPEC_CHARS = 24e3;
+async function restorePaths(dir, commit, paths) {
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
+    start = end;
+  }
 }
 async function listFilesContaining(git, text, paths) {
   try {
@@ -25273,6 +25333,84 @@ async function readFileAtCommit(git, commit, path2) {
   }
 }
 
+// src/render/partial-checkout.ts
+import { mkdirSync as mkdirSync7 } from "node:fs";
+import { join as join25 } from "node:path";
+async function openPartialCheckout(dir, commit, files, shallow) {
+  const folders = /* @__PURE__ */ new Map();
+  const folderOf = (path2) => {
+    let entries = folders.get(path2);
+    if (!entries) folders.set(path2, entries = { files: [], folders: /* @__PURE__ */ new Set() });
+    return entries;
+  };
+  for (const file of files) {
+    const parts = file.path.split("/");
+    for (let depth = 1; depth < parts.length; depth++) folderOf(parts.slice(0, depth - 1).join("/")).folders.add(parts.slice(0, depth).join("/"));
+    if (file.kind === "submodule") folderOf(parts.slice(0, -1).join("/")).folders.add(file.path);
+    else folderOf(parts.slice(0, -1).join("/")).files.push(file.path);
+  }
+  const isFile = new Set(files.filter((file) => file.kind !== "submodule").map((file) => file.path));
+  const written = /* @__PURE__ */ new Map();
+  let batch;
+  let tail = Promise.resolve();
+  const enqueue = (paths) => {
+    const waits = [];
+    for (const path2 of paths) {
+      let done = written.get(path2);
+      if (done === void 0) {
+        if (!batch) {
+          const paths2 = [];
+          const done2 = tail.then(() => {
+            if (batch?.paths === paths2) batch = void 0;
+            return restorePaths(dir, commit, paths2);
+          });
+          batch = { paths: paths2, done: done2 };
+          tail = done2.catch(() => void 0);
+        }
+        batch.paths.push(path2);
+        done = batch.done;
+        written.set(path2, done);
+      }
+      waits.push(done);
+    }
+    return waits;
+  };
+  const listUnder = (path2, into) => {
+    if (isFile.has(path2)) {
+      into.push(path2);
+      return;
+    }
+    const entries = folders.get(path2);
+    if (!entries) return;
+    into.push(...entries.files);
+    for (const folder of entries.folders) listUnder(folder, into);
+  };
+  const writeAll = () => {
+    if (isFile.size === 0) return Promise.resolve();
+    const done = tail.then(() => restorePaths(dir, commit, ["."]));
+    tail = done.catch(() => void 0);
+    for (const path2 of isFile) if (!written.has(path2)) written.set(path2, done);
+    return done;
+  };
+  const direct = [];
+  for (const folder of shallow) {
+    const entries = folders.get(folder);
+    if (!entries) continue;
+    mkdirSync7(join25(dir, folder), { recursive: true });
+    for (const sub of entries.folders) mkdirSync7(join25(dir, sub), { recursive: true });
+    direct.push(...entries.files);
+  }
+  await Promise.all(enqueue(direct));
+  return {
+    write: async (paths) => {
+      const wanted = [];
+      for (const path2 of paths) listUnder(path2, wanted);
+      await Promise.all(enqueue(wanted));
+    },
+    writeAll
+  };
+}
+
 // src/app/prepare-sides.ts
 async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
@@ -25285,10 +25423,10 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
   const baseCommit = await resolveCommit(git, baseRef);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync5(cwd);
+  const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
     const rel = relative15(git.root, resolve6(realCwd, path2));
-    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
+    if (rel.startsWith("..") || isAbsolute6(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
   const readPolicyFiles = async () => {
@@ -25297,35 +25435,47 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
   };
-  const checkOut = (commit) => addTemporaryWorktree(git, commit).then((checkout) => {
+  const checkOut = (commit, files) => addTemporaryWorktree(git, commit, files ? { files } : {}).then((checkout) => {
     checkouts.push(checkout);
     return checkout;
   });
   const asked = Promise.all([
-    checkOut(mergeBase),
+    checkOut(mergeBase, source.head ? void 0 : "none"),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
-    source.head ? [] : listIgnoredPaths(git)
+    source.head ? [] : listIgnoredPaths(git),
+    listCommitFiles(git, mergeBase)
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
   let fluxDeclaredAfter;
   if (!source.head) {
     const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
-    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join25(git.root, file))));
+    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file))));
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
-  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
+  const [baseCheckout, policyFiles, head, changedList, ignored, baseFiles] = await asked;
+  const changed = new Set(changedList);
+  const symlinks = baseFiles.filter((file) => file.kind === "link").map((file) => file.path);
+  let partial2;
+  if (!source.head) {
+    const whole = fluxDeclaredAfter !== false || symlinks.length > 0;
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [configPath] : []])), ""];
+    const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
+    if (whole) await opened.writeAll();
+    else partial2 = opened;
+  }
   const before = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
-    owned: true
+    owned: true,
+    ...partial2 ? { partial: partial2 } : {}
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed, ignored, symlinks, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
     const after2 = { info: { label: source.headLabel ?? "working tree" }, ...workingTree, files: head };
     return { ...common, before, after: after2 };
@@ -25343,7 +25493,7 @@ function readTextIfFile(path2) {
   return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join25(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join26(tree.root, path2))) {
     try {
       if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -25373,9 +25523,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join26(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join27(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join26(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join27(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -25416,7 +25566,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join26(env.XDG_CACHE_HOME || join26(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join27(env.XDG_CACHE_HOME || join27(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25456,11 +25606,14 @@ async function runWithTree(options, dependencies = {}) {
     for (const checkout of checkouts) checkout.release();
   }
 }
-function compare2(plan, options) {
+async function compare2(plan, options) {
   const { before, after, paths, render } = plan;
   const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
-  if (plan.mode === "flux") return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes }, render);
+  if (plan.mode === "flux") {
+    await before.partial?.writeAll();
+    return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
+  }
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {} }, render);
 }
 
 // src/cli.ts
@@ -25683,7 +25836,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join27(headRoot, path2);
+    const absolute = join28(headRoot, path2);
     return existsSync14(absolute) ? readFileSync18(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
@@ -25712,8 +25865,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join27(headRoot, change.path);
-    mkdirSync7(dirname8(absolute), { recursive: true });
+    const absolute = join28(headRoot, change.path);
+    mkdirSync8(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);

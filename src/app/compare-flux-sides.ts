@@ -67,8 +67,7 @@ function linkArtifactTwins(sides: FluxSides, before: Artifact, after: Artifact):
   return linkTwinTrees(
     { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
     { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
-    sides.changed,
-    ignored,
+    { changed: sides.changed, ignored },
   );
 }
 

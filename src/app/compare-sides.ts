@@ -5,7 +5,7 @@
  * judged.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/rules/findings.ts';
 import { describeKustomizationObject, describeOutsideReads, type OutsideRead } from '../core/rules/outside-reads.ts';
@@ -15,7 +15,8 @@ import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import { CRD_MARKER, decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import { ANY_CHURN } from '../core/diff/guess-churn.ts';
 import { createInputFiles, guessInputChurn, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
-import { collectAncestors, linkTwinTrees } from '../render/kustomize/twin-trees.ts';
+import { collectAncestors, linkTwinTrees, type TwinTrees } from '../render/kustomize/twin-trees.ts';
+import { locate } from '../render/kustomize/tree-reads.ts';
 import {
   findKustomizationFile,
   findKustomizationRoots,
@@ -35,7 +36,8 @@ import type { Side } from './prepare-sides.ts';
 interface RenderTask {
   readonly side: Side;
   readonly graph: KustomizationGraph;
-  readonly inputs: GraphInputs;
+  /** What the build reads, summed up; read on first use. */
+  readonly inputs: () => GraphInputs;
   docs?: ManifestDoc[];
   /** Whether `docs` say where each object came from. */
   provenance?: boolean;
@@ -62,6 +64,8 @@ export interface Comparison {
   readonly changed?: ReadonlySet<string>;
   /** Git mode with the working tree: what git ignores there, which the side before cannot hold. */
   readonly ignored?: readonly string[];
+  /** Git mode: the symlinks of the side before; a path through one is read on each side. */
+  readonly symlinks?: readonly string[];
 }
 
 /**
@@ -74,10 +78,20 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const { before, after } = comparison;
   const { runner, remote, settings, concurrency: width } = context;
   // What git says is unchanged is read once, on the side after the change.
-  if (comparison.changed) linkTwinTrees(before, after, comparison.changed, comparison.ignored);
+  const twins = comparison.changed
+    ? linkTwinTrees(before, after, {
+        changed: comparison.changed,
+        ...(comparison.ignored ? { ignored: comparison.ignored } : {}),
+        ...(comparison.symlinks ? { symlinks: comparison.symlinks } : {}),
+        ...(before.partial ? { partial: true } : {}),
+      })
+    : undefined;
   const counts = { builds: 0, cached: 0 };
   const render = async (task: RenderTask, provenance: boolean): Promise<void> => {
-    const { side, graph, inputs } = task;
+    const { side, graph } = task;
+    // A partial checkout is written where this build reads before it runs.
+    await side.partial?.write(listReadPaths(graph, side.root));
+    const inputs = task.inputs();
     // Content-addressed: the root's path, its inputs, the binary and the flags; remote content is not in the hash.
     const key = inputs.remote || runner.identity === undefined ? undefined : JSON.stringify(['root', runner.identity, provenance, toPosix(relative(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote, budget: settings.budget, documents: context.documents }));
@@ -99,7 +113,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   // After the first failure no build starts: the run ends with it.
   let failure: { readonly error: unknown } | undefined;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, (plan) => {
+  const planned = await planRenders(before, after, order, twins, (plan) => {
     // kustomize's origin annotations cost a third of a build again: only a side whose inputs
     // suggest objects come or go is first built with them, and any other side the report
     // needs sources for is built again with them below.
@@ -122,7 +136,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !('identical' in unit)));
-    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs);
+    const wanted = selectNeededUnits(need, unrendered, (task) => task.inputs());
     if (wanted.length > 0) {
       context.progress.phase('needed');
       await renderTasks(wanted, () => false);
@@ -148,14 +162,15 @@ function discoverRootNames({ before, after, paths, requireBothSides }: Compariso
   const rootNames = new Set<string>();
   for (const path of paths) {
     const shown = path || '.';
-    if (!existsSync(join(before.root, path)) && !existsSync(join(after.root, path))) {
+    // A partial checkout before the change reads what it has not written on the side after.
+    if (!existsSync(locate(join(before.root, path))) && !existsSync(join(after.root, path))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
       const dir = join(side.root, path);
-      if (!existsSync(dir)) continue;
-      if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!existsSync(locate(dir))) continue;
+      if (!statSync(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       // Two named directories must both build: an empty side would read as "everything removed".
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
@@ -176,17 +191,22 @@ function orderByChange(rootNames: readonly string[], changed: ReadonlySet<string
 }
 
 /**
- * Plans one render per root and side, in the order given. A root whose inputs are
- * byte-identical on both sides gets a single task that serves both. `planned` sees each plan
- * as it is made; after a plan whose sides differ, the event loop gets a turn, so that builds
- * it started begin while the rest are planned.
+ * Plans one render per root and side, in the order given. A root whose inputs are identical
+ * on both sides gets a single task that serves both: in git mode, when git says nothing the
+ * build reads differs (nothing is read to decide it); elsewhere, when its input files hash
+ * alike. `planned` sees each plan as it is made; after a plan whose sides differ, the event
+ * loop gets a turn, so that builds it started begin while the rest are planned.
  */
-async function planRenders(before: Side, after: Side, rootNames: readonly string[], planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
+async function planRenders(before: Side, after: Side, rootNames: readonly string[], twins: TwinTrees | undefined, planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
   const files = createInputFiles([CRD_MARKER]);
-  const tasks = new Map<string, RenderTask>();
+  const createTask = (side: Side, graph: KustomizationGraph): RenderTask => {
+    let inputs: GraphInputs | undefined;
+    return { side, graph, inputs: () => (inputs ??= readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show })) };
+  };
   const plans: UnitPlan[] = [];
   for (const name of rootNames) {
     const plan: { -readonly [K in keyof UnitPlan]: UnitPlan[K] } = { name: name || '.' };
+    const graphs: { before?: KustomizationGraph; after?: KustomizationGraph } = {};
     for (const [key, side] of [['before', before], ['after', after]] as const) {
       const dir = join(side.root, name);
       if (!findKustomizationFile(dir)) continue;
@@ -197,17 +217,37 @@ async function planRenders(before: Side, after: Side, rootNames: readonly string
         plan[key === 'before' ? 'outsideBefore' : 'outsideAfter'] = outside.map((ref) => ({ ...ref, file: toPosix(relative(side.root, ref.file)) }));
         continue;
       }
-      const inputs = readGraphInputs(graph, side.root, files, { confinement: side.confinement, show: side.show });
-      const hash = `${name}\0${inputs.hash}`;
-      const task = tasks.get(hash) ?? { side, graph, inputs };
-      tasks.set(hash, task);
-      plan[key] = task;
+      graphs[key] = graph;
+    }
+    if (graphs.before && graphs.after && twins && readsAlike(graphs.before, twins)) {
+      // Built, if at all, where it is on disk whole.
+      plan.before = plan.after = createTask(after, graphs.after);
+    } else {
+      for (const [key, side] of [['before', before], ['after', after]] as const) {
+        const graph = graphs[key];
+        if (graph) plan[key] = createTask(side, graph);
+      }
+      // git writes what the side before's build reads while the rest is planned; the build waits for it.
+      if (plan.before) before.partial?.write(listReadPaths(plan.before.graph, before.root)).catch(() => undefined);
+      if (plan.before && plan.after && plan.before.inputs().hash === plan.after.inputs().hash) plan.after = plan.before;
     }
     plans.push(plan);
     planned(plan);
     if (plan.before !== plan.after) await new Promise((resolvePromise) => setImmediate(resolvePromise));
   }
   return plans;
+}
+
+/** What a build of the graph reads (see readGraphInputs), relative to the tree's root (posix); paths outside it are left out. */
+function listReadPaths(graph: KustomizationGraph, root: string): string[] {
+  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path) => toPosix(relative(root, path)));
+  return [...new Set(paths.filter((path) => !path.startsWith('..') && !isAbsolute(path)))];
+}
+
+/** Whether git says nothing a build of the graph reads differs in the tree after the change (see readGraphInputs). */
+function readsAlike(graph: KustomizationGraph, twins: TwinTrees): boolean {
+  const same = (path: string): boolean => twins.findSame(path) !== undefined;
+  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
 }
 
 /**
@@ -218,7 +258,10 @@ async function planRenders(before: Side, after: Side, rootNames: readonly string
  */
 function guessAnnotations({ before, after }: UnitPlan): Array<[RenderTask, boolean]> {
   if (before === after) return [];
-  const churn = before && after ? guessInputChurn({ ...before, treeRoot: before.side.root }, { ...after, treeRoot: after.side.root }) : ANY_CHURN;
+  const churn =
+    before && after
+      ? guessInputChurn({ graph: before.graph, inputs: before.inputs(), treeRoot: before.side.root }, { graph: after.graph, inputs: after.inputs(), treeRoot: after.side.root })
+      : ANY_CHURN;
   return [...(before ? [[before, churn.removes] as [RenderTask, boolean]] : []), ...(after ? [[after, churn.adds] as [RenderTask, boolean]] : [])];
 }
 

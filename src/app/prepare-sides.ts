@@ -14,6 +14,7 @@ import {
   getOriginUrl,
   listChangedPaths,
   listFilesContaining,
+  listCommitFiles,
   listIgnoredPaths,
   listWorkingTreeFiles,
   openRepository,
@@ -21,6 +22,8 @@ import {
   resolveCommit,
   type TemporaryCheckout,
 } from '../render/git.ts';
+import { openPartialCheckout, type PartialCheckout } from '../render/partial-checkout.ts';
+import { collectAncestors } from '../render/kustomize/twin-trees.ts';
 import { createConfinement, type Confinement } from '../render/kustomize/confine.ts';
 import { findKustomizationRoots, toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
 import { FLUX_KUSTOMIZATION_GROUP, holdsFluxKustomization } from '../flux/discover-units.ts';
@@ -41,6 +44,12 @@ export interface Side {
   readonly confinement: Confinement;
   /** A temporary checkout prune-guard made and removes: it may change files in it. */
   readonly owned?: boolean;
+  /**
+   * Git mode, the side before: a checkout written only where it differs from the side after
+   * and where builds read (see render/partial-checkout.ts); every other path is read on the
+   * side after. Undefined for a tree that is on disk whole.
+   */
+  readonly partial?: PartialCheckout;
 }
 
 /** Both sides, with where they come from. */
@@ -61,6 +70,8 @@ export interface PreparedSides {
   readonly changed?: ReadonlySet<string>;
   /** Git mode with the working tree: what git ignores there (folders end in `/`), which no commit holds. */
   readonly ignored?: readonly string[];
+  /** Git mode: the symlinks of the side before (relative to its root); an unchanged one is on both sides. */
+  readonly symlinks?: readonly string[];
   /** Git mode with the working tree: whether it declares a Flux Kustomization under the paths (found while git checked out). */
   readonly fluxDeclaredAfter?: boolean;
 }
@@ -103,17 +114,20 @@ async function prepareGitSides(
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => (texts[index] !== undefined ? [[name, texts[index]] as const] : [])));
   };
-  const checkOut = (commit: string): Promise<TemporaryCheckout> =>
-    addTemporaryWorktree(git, commit).then((checkout) => {
+  const checkOut = (commit: string, files?: 'none'): Promise<TemporaryCheckout> =>
+    addTemporaryWorktree(git, commit, files ? { files } : {}).then((checkout) => {
       checkouts.push(checkout);
       return checkout;
     });
+  // Against the working tree, the side before starts as an empty worktree: what differs is
+  // written once git has said what that is (see below).
   const asked = Promise.all([
-    checkOut(mergeBase),
+    checkOut(mergeBase, source.head ? undefined : 'none'),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
     source.head ? [] : listIgnoredPaths(git),
+    listCommitFiles(git, mergeBase),
   ]);
   // Handled where it is awaited below; until then a failure must not count as unhandled.
   asked.catch(() => undefined);
@@ -126,16 +140,30 @@ async function prepareGitSides(
     // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
-  const [baseCheckout, policyFiles, head, changed, ignored] = await asked;
+  const [baseCheckout, policyFiles, head, changedList, ignored, baseFiles] = await asked;
+  const changed = new Set(changedList);
+  const symlinks = baseFiles.filter((file) => file.kind === 'link').map((file) => file.path);
+  let partial: PartialCheckout | undefined;
+  if (!source.head) {
+    // Written whole where a Flux Kustomization is declared (artifacts copy the tree) or a
+    // symlink is (a path through it reads its target, wherever that is); else only the
+    // folders on the way to what differs, and the configuration file.
+    const whole = fluxDeclaredAfter !== false || symlinks.length > 0;
+    const shallow = whole ? [] : [...collectAncestors(new Set([...changed, ...ignored.map((path) => path.replace(/\/$/, '')), ...(configPath ? [configPath] : [])])), ''];
+    const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
+    if (whole) await opened.writeAll();
+    else partial = opened;
+  }
   const before: Side = {
     info: { label: source.baseLabel ?? `${baseRef} (merge base ${mergeBase.slice(0, 7)})` },
     root: baseCheckout.dir,
     show: createPathDisplay(baseCheckout.dir, (rel) => `${baseRef}:${rel}`),
     confinement: createConfinement(baseCheckout.dir),
     owned: true,
+    ...(partial ? { partial } : {}),
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed: new Set(changed), ignored, ...(fluxDeclaredAfter !== undefined ? { fluxDeclaredAfter } : {}), ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
+  const common = { paths, policyFiles, changed, ignored, symlinks, ...(fluxDeclaredAfter !== undefined ? { fluxDeclaredAfter } : {}), ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
   if (Array.isArray(head)) {
     const after: Side = { info: { label: source.headLabel ?? 'working tree' }, ...workingTree, files: head };
     return { ...common, before, after };

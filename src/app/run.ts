@@ -66,9 +66,13 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
 }
 
 /** Compares the sides in the plan's mode. */
-function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
+async function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
   const { before, after, paths, render } = plan;
   const changes = { ...(plan.changed ? { changed: plan.changed } : {}), ...(plan.ignored ? { ignored: plan.ignored } : {}) };
-  if (plan.mode === 'flux') return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes }, render);
+  if (plan.mode === 'flux') {
+    // An artifact copies the whole tree; and it holds no symlinks, which plain builds follow.
+    await before.partial?.writeAll();
+    return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
+  }
+  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes, ...(plan.symlinks ? { symlinks: plan.symlinks } : {}) }, render);
 }

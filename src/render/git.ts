@@ -92,10 +92,11 @@ export interface TemporaryCheckout {
 }
 
 /**
- * Checks `commit` out in a new detached worktree under the temp directory. The worktree is
- * removed by `dispose()`, or on Ctrl-C through the cleanup registry.
+ * Checks `commit` out in a new detached worktree under the temp directory; with `files:
+ * 'none'`, only the worktree is made, and {@link restorePaths} writes files into it. The
+ * worktree is removed by `dispose()`, or on Ctrl-C through the cleanup registry.
  */
-export async function addTemporaryWorktree(git: GitClient, commit: string): Promise<TemporaryCheckout> {
+export async function addTemporaryWorktree(git: GitClient, commit: string, options: { readonly files?: 'all' | 'none' } = {}): Promise<TemporaryCheckout> {
   const dir = mkdtempSync(join(tmpdir(), 'prune-guard-worktree-'));
   const remove = (): void => {
     try {
@@ -115,7 +116,7 @@ export async function addTemporaryWorktree(git: GitClient, commit: string): Prom
   const dispose = registerCleanup(remove);
   // Files written by as many processes as there are CPUs (git 2.32 and later; older ones ignore
   // the setting): creating thousands of small files is bound by the file system's latency.
-  const add = ['-c', `checkout.workers=${availableParallelism()}`, 'worktree', 'add', '--detach', '--force', dir, commit];
+  const add = ['-c', `checkout.workers=${availableParallelism()}`, 'worktree', 'add', '--detach', '--force', ...(options.files === 'none' ? ['--no-checkout'] : []), dir, commit];
   try {
     await git.run(add).catch(
       // Once more: another run's prune in the same repository can take a worktree half made.
@@ -144,6 +145,43 @@ export async function listChangedPaths(git: GitClient, base: string, head?: stri
   const untracked = head ? Promise.resolve('') : git.run(['ls-files', '-z', '--others', '--exclude-standard']);
   const [changed, added] = await Promise.all([diff, untracked]);
   return [...changed.split('\0'), ...added.split('\0')].filter(Boolean);
+}
+
+/** One entry of a commit's tree. */
+export interface CommitFile {
+  /** Path relative to the repository root (posix). */
+  readonly path: string;
+  /** `link` for a symlink (whose target git tracks under the target's own path), `submodule` for a gitlink. */
+  readonly kind: 'file' | 'link' | 'submodule';
+}
+
+/** Lists every file of a commit, recursively, in git's order. */
+export async function listCommitFiles(git: GitClient, commit: string): Promise<CommitFile[]> {
+  const output = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
+  // Each entry: "<mode> <type> <object>\t<path>"; 120000 is a symlink, 160000 a submodule.
+  return output
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => ({
+      path: entry.slice(entry.indexOf('\t') + 1),
+      kind: entry.startsWith('120000 ') ? 'link' : entry.startsWith('160000 ') ? 'submodule' : 'file',
+    }));
+}
+
+/** Paths per git command line: well under every platform's limit on its length. */
+const MAX_PATHSPEC_CHARS = 24_000;
+
+/**
+ * Writes files of `commit` into the worktree at `dir` (see {@link addTemporaryWorktree}),
+ * leaving its index alone. Each path must be a file the commit has; it is taken literally.
+ */
+export async function restorePaths(dir: string, commit: string, paths: readonly string[]): Promise<void> {
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    await runGit(dir, ['-c', `checkout.workers=${availableParallelism()}`, '--literal-pathspecs', 'restore', `--source=${commit}`, '--worktree', '--', ...paths.slice(start, end)]);
+    start = end;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * verdict: every plain fixture, as a pull request over its `before` tree, and cases where git
  * and the file system disagree (an ignored file, a file deleted without git knowing).
  */
-import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, commitAll, git, hasKustomize, makeRepo, makeTempDir, runCli, writeTree } from './helpers.ts';
@@ -16,8 +16,8 @@ function listFiles(root: string, dir = root): string[] {
 }
 
 /** What both modes must agree on: the exit code, each finding's rule, severity, unit and object, and the plan. */
-async function verdict(args: readonly string[], cwd: string) {
-  const result = await runCli([...args, '--format', 'json', '--render', 'all'], { cwd });
+async function verdict(args: readonly string[], cwd: string, render: 'all' | 'changed' = 'all') {
+  const result = await runCli([...args, '--format', 'json', '--render', render], { cwd });
   const report = JSON.parse(result.stdout || '{}');
   const findings = (report.findings ?? []).map((finding: { rule: string; severity: string; unit: string; object: unknown }) => [finding.rule, finding.severity, finding.unit, finding.object]);
   return { code: result.code, stderr: result.stderr, findings, summary: report.summary };
@@ -35,12 +35,15 @@ function prepare(before: string, change: (worktree: string) => void): { repo: st
   return { repo, dirs };
 }
 
-async function expectSameVerdict(repo: string, dirs: string): Promise<void> {
-  const [inGit, inDirs] = await Promise.all([verdict([], repo), verdict(['diff', 'before', 'after'], dirs)]);
+async function expectSameVerdict(repo: string, dirs: string, render: 'all' | 'changed' = 'all'): Promise<void> {
+  const [inGit, inDirs] = await Promise.all([verdict([], repo, render), verdict(['diff', 'before', 'after'], dirs, render)]);
   expect(inGit.code, inGit.stderr).toBe(inDirs.code);
   expect(inGit.findings).toEqual(inDirs.findings);
   expect(inGit.summary).toEqual(inDirs.summary);
 }
+
+const namespace = (name: string): string => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}}\n`;
+const configMap = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: shop}\n`;
 
 describe.skipIf(!hasKustomize)('git mode reads unchanged files once and reaches the verdict of two directories', () => {
   it.each(PLAIN_FIXTURES)('%s as a pull request', async (fixture) => {
@@ -65,6 +68,68 @@ describe.skipIf(!hasKustomize)('git mode reads unchanged files once and reaches 
       writeTree(worktree, { '.gitignore': 'generated.env\n', 'apps/web/generated.env': 'MODE=new\n' });
     });
     await expectSameVerdict(repo, dirs);
+  });
+});
+
+// The side before is written to disk only where it differs: each case reads something the
+// change did not touch through something it did, or the other way round.
+describe.skipIf(!hasKustomize)('git mode writes the side before only where it differs, and reaches the verdict of two directories', () => {
+  it.each<{ name: string; before: Record<string, string>; links?: Record<string, string>; change: Record<string, string | null>; expected: number }>([
+    {
+      name: 'a Namespace dropped from a base reached through a symlinked folder',
+      before: {
+        'shared/kustomization.yaml': 'resources: [namespace.yaml]\n',
+        'shared/namespace.yaml': `${namespace('shop')}---\n${namespace('billing')}`,
+        'apps/shop/kustomization.yaml': 'resources: [base]\n',
+      },
+      links: { 'apps/shop/base': '../../shared' },
+      change: { 'shared/namespace.yaml': namespace('shop') },
+      expected: 1,
+    },
+    {
+      name: 'an unchanged overlay over a base that drops a Namespace',
+      before: {
+        'apps/shop/base/kustomization.yaml': 'resources: [namespace.yaml, settings.yaml]\n',
+        'apps/shop/base/namespace.yaml': namespace('shop'),
+        'apps/shop/base/settings.yaml': configMap('settings'),
+        'apps/shop/overlays/prod/kustomization.yaml': 'resources: [../../base]\nnamePrefix: prod-\n',
+      },
+      change: { 'apps/shop/base/kustomization.yaml': 'resources: [settings.yaml]\n' },
+      expected: 1,
+    },
+    {
+      name: 'a changed root whose unchanged subfolder holds the CRDs it drops',
+      before: {
+        'apps/shop/kustomization.yaml': 'resources: [crds, settings.yaml]\n',
+        'apps/shop/settings.yaml': configMap('settings'),
+        'apps/shop/crds/kustomization.yaml': 'resources: [widgets.yaml]\n',
+        'apps/shop/crds/widgets.yaml':
+          'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.io}\nspec: {group: example.io, names: {kind: Widget, plural: widgets}, scope: Namespaced, versions: [{name: v1, served: true, storage: true}]}\n',
+        'apps/other/kustomization.yaml': 'resources: [settings.yaml]\n',
+        'apps/other/settings.yaml': configMap('other'),
+      },
+      change: { 'apps/shop/kustomization.yaml': 'resources: [settings.yaml]\n', 'apps/other/settings.yaml': configMap('other-renamed') },
+      expected: 1,
+    },
+    {
+      name: 'a root deleted whole, beside an unchanged one',
+      before: {
+        'apps/shop/kustomization.yaml': 'resources: [namespace.yaml]\n',
+        'apps/shop/namespace.yaml': namespace('shop'),
+        'apps/billing/kustomization.yaml': 'resources: [namespace.yaml]\n',
+        'apps/billing/namespace.yaml': namespace('billing'),
+      },
+      change: { 'apps/shop': null },
+      expected: 1,
+    },
+  ])('$name', async ({ before, links, change, expected }) => {
+    const tree = makeTempDir('prune-guard-partial-');
+    writeTree(tree, before);
+    for (const [link, target] of Object.entries(links ?? {})) symlinkSync(target, join(tree, link));
+    const { repo, dirs } = prepare(tree, (worktree) => writeTree(worktree, change));
+    await expectSameVerdict(repo, dirs, 'changed');
+    await expectSameVerdict(repo, dirs, 'all');
+    expect((await verdict([], repo, 'changed')).code).toBe(expected);
   });
 });
 

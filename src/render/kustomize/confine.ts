@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import { ManifestError } from '../../core/errors.ts';
 import { MAX_ALIAS_EXPANSION } from '../../core/objects/yaml-bomb.ts';
+import { locate } from './tree-reads.ts';
 
 /** The one directory reads must stay in. */
 export interface Confinement {
@@ -56,28 +57,36 @@ export function admitBuildDirectory(confinement: Confinement, dir: string): Conf
  * fail on it, but a symlinked directory on the way must not lead out all the same.
  */
 export function isInside(confinement: Confinement, path: string): boolean {
+  const full = resolveRealPath(path);
+  if (full === undefined) return false;
+  if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
+    for (let path = full; path !== dirname(path); path = dirname(path)) if (confinement.outsideLinks.has(path)) return false;
+  }
+  const root = [confinement.root, ...(confinement.also ?? [])].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
+  // Git's own files are no part of the tree: `.git/config` holds the token actions/checkout
+  // persists, and source-controller's artifact never has them.
+  return root !== undefined && !full.slice(root.length).split(sep).includes('.git');
+}
+
+/**
+ * The real path of `path`, every symlink on the way resolved; for a path that does not exist
+ * (or is not written yet, see tree-reads.ts), its deepest existing ancestor's real path with
+ * the rest appended. Undefined when not even the file system root resolves.
+ */
+export function resolveRealPath(path: string): string | undefined {
   let current = resolve(path);
   const rest: string[] = [];
   for (;;) {
-    let real: string;
     try {
       // One realpath(3) call instead of an lstat per path component: this runs for every path a kustomization names.
-      real = realpathSync.native(current);
+      const real = realpathSync.native(current);
+      return rest.length > 0 ? join(real, ...rest) : real;
     } catch {
       const parent = dirname(current);
-      if (parent === current) return false;
+      if (parent === current) return undefined;
       rest.unshift(basename(current));
       current = parent;
-      continue;
     }
-    const full = rest.length > 0 ? join(real, ...rest) : real;
-    if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-      for (let path = full; path !== dirname(path); path = dirname(path)) if (confinement.outsideLinks.has(path)) return false;
-    }
-    const root = [confinement.root, ...(confinement.also ?? [])].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep}`));
-    // Git's own files are no part of the tree: `.git/config` holds the token actions/checkout
-    // persists, and source-controller's artifact never has them.
-    return root !== undefined && !full.slice(root.length).split(sep).includes('.git');
   }
 }
 
@@ -281,7 +290,7 @@ export function inspectPluginConfig(
   listedBy: string,
 ): PluginInspection {
   const lineCounter = new LineCounter();
-  const text = 'config' in source ? readFileSync(source.config, 'utf8') : source.inline;
+  const text = 'config' in source ? readFileSync(locate(source.config), 'utf8') : source.inline;
   const found: PluginInspection = { outside: [], values: [] };
   const shown = 'config' in source ? source.config : source.file;
   for (const doc of parseAllDocuments(text, { lineCounter, ...GO_YAML_OPTIONS })) {

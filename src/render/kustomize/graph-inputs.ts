@@ -10,6 +10,7 @@ import { ManifestError } from '../../core/errors.ts';
 import { findAliasBomb } from '../../core/objects/yaml-bomb.ts';
 import { ANY_CHURN, NO_CHURN, guessChurn, mergeChurn, type Churn } from '../../core/diff/guess-churn.ts';
 import { isInside, type Confinement } from './confine.ts';
+import { locate } from './tree-reads.ts';
 import { getTwinTrees } from './twin-trees.ts';
 import { SKIPPED_DIRS, findKustomizationFile, toPosix, type KustomizationGraph, type PathDisplay } from './read-kustomization.ts';
 
@@ -73,17 +74,18 @@ export function readGraphInputs(
   const { confinement } = options;
   const inputs = new Set<string>();
   const addTree = (path: string, isRoot: boolean): void => {
-    const link = lstatSync(path, { throwIfNoEntry: false });
+    const read = locate(path);
+    const link = lstatSync(read, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path)) return;
-    const stat = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
+    const stat = link.isSymbolicLink() ? statSync(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path);
       return;
     }
     if (!stat.isDirectory() || (!isRoot && findKustomizationFile(path))) return;
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
+    for (const entry of readdirSync(read, { withFileTypes: true })) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join(path, entry.name), false);
     }
   };
@@ -112,7 +114,7 @@ export function readGraphInputs(
     if (facts === undefined) {
       // A file git says is the same in the tree after the change reads as its twin there, read once for both.
       const twin = twins?.findSame(path);
-      facts = twin === undefined ? readFacts(path, path) : (files.facts.get(twin) ?? readFacts(path, twin));
+      facts = twin === undefined ? readFacts(path, locate(path)) : (files.facts.get(twin) ?? readFacts(path, twin));
       files.facts.set(path, facts);
       if (twin !== undefined) files.facts.set(twin, facts);
     }
@@ -138,7 +140,7 @@ export function guessInputChurn(before: ChurnSide, after: ChurnSide): Churn {
     if (other === digest) continue;
     if (other === undefined) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync(join(before.treeRoot, name), 'utf8'), readFileSync(join(after.treeRoot, name), 'utf8')));
+    else churn = mergeChurn(churn, guessChurn(readFileSync(locate(join(before.treeRoot, name)), 'utf8'), readFileSync(join(after.treeRoot, name), 'utf8')));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {

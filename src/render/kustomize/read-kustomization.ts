@@ -3,12 +3,13 @@
  * line. kustomize still does every build; this only maps its output back to its sources,
  * finds build roots, and decides when two sides have identical inputs.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ManifestError } from '../../core/errors.ts';
 import { describeYamlError } from '../../core/objects/kube-objects.ts';
-import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
+import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveRealPath, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
+import { locate } from './tree-reads.ts';
 import { getTwinTrees, type TwinTrees } from './twin-trees.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
@@ -67,7 +68,8 @@ export interface Kustomization {
 export function findKustomizationFile(dir: string): string | undefined {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const file = join(dir, name);
-    if (existsSync(file) && statSync(file).isFile()) return file;
+    const read = locate(file);
+    if (existsSync(read) && statSync(read).isFile()) return file;
   }
   return undefined;
 }
@@ -106,7 +108,7 @@ export function readKustomization(dir: string, show: PathDisplay, confinement?: 
   else if (confinement && !isInside(confinement, file)) {
     const outside = [{ file, line: 1, field: 'kustomization file', value: toPosix(relative(dir, file)) }];
     kustomization = { dir, file, isComponent: false, includes: [], pluginDirs: [], files: new Map(), remotes: new Map(), generators: new Map(), referencedPaths: [], outside, pluginValues: [], pathEntries: [] };
-  } else kustomization = parseKustomization(dir, file, readFileSync(file, 'utf8'), show, confinement);
+  } else kustomization = parseKustomization(dir, file, readFileSync(locate(file), 'utf8'), show, confinement);
   memo?.set(dir, kustomization);
   return kustomization;
 }
@@ -140,7 +142,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
   const lineOf = (node: Node | null | undefined, value: string): number => (node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value));
   // kustomize reads a kustomization from its real directory: `../` under a symlinked
   // directory leads from there, not from the path as written.
-  const bases = confinement ? [...new Set([dir, realpathSync.native(dir)])] : [dir];
+  const bases = confinement ? [...new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   // Every path the reading looks at, existing or not: what must read alike for a twin's result to serve (see twin-trees.ts).
   const probes = [dir, file];
   const leaves = (value: string): boolean => {
@@ -173,7 +175,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
     if (!resourceField && !pluginField) continue;
     const target = resolve(dir, entry.value);
     probes.push(target);
-    const stat = statSync(target, { throwIfNoEntry: false });
+    const stat = statSync(locate(target), { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       includes.push(target);
       if (pluginField) pluginDirs.push(target);
@@ -216,7 +218,7 @@ export function parseKustomization(dir: string, file: string, text: string, show
         if (isRemoteReference(candidate) || candidate.length > 4096) continue;
         const target = resolve(dir, candidate);
         probes.push(target);
-        if (target === dir || !existsSync(target)) continue;
+        if (target === dir || !existsSync(locate(target))) continue;
         // Never hashed, never read: a value like `/` or `/etc/passwd` in any field stays outside.
         if (leaves(candidate)) continue;
         referencedPaths.add(target);
@@ -352,7 +354,7 @@ export function readKustomizationGraph(root: string, show: PathDisplay, confinem
     let kustomization = dir === root && rootKustomization ? rootKustomization : readKustomization(dir, show, confinement);
     if (!kustomization) continue;
     if (pluginOf && confinement) {
-      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, realpathSync(dir), dirname(config)], confinement, show(dir)));
+      const found = [...kustomization.files.keys()].map((config) => inspectPluginConfig({ config }, [...pluginOf, dir, resolveRealPath(dir) ?? dir, dirname(config)], confinement, show(dir)));
       kustomization = {
         ...kustomization,
         outside: [...kustomization.outside, ...found.flatMap((inspection) => inspection.outside)],
@@ -381,7 +383,7 @@ export function findKustomizationRoots(dir: string, show: PathDisplay, confineme
   const walk = (current: string): void => {
     const kustomization = readKustomization(current, show, confinement);
     if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
+    for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(current, entry.name));
     }
   };

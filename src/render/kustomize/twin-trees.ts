@@ -7,6 +7,7 @@
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { BUILD_DIR_PREFIX, type Confinement } from './confine.ts';
+import { registerPartialTree } from './tree-reads.ts';
 
 /** Absolute path -> the form messages show. */
 type PathDisplay = (absolutePath: string) => string;
@@ -26,30 +27,49 @@ export interface TwinTrees {
   readonly before: TwinSide;
   readonly after: TwinSide;
   /**
-   * The twin after the change of a path before it, when the two read alike: the path is not
-   * one git lists as changed, lies under none, and holds none; and, for a working tree, git
-   * does not ignore it (an ignored file is in no commit, so the tree before cannot have it).
+   * The twin after the change of a path before it, when the two read alike, a folder with
+   * everything under it: the path is not one git lists as changed, lies under none, and holds
+   * none; nor does it hold, or lie under, a symlink (git lists a change to a link's target
+   * under the target's path, not the link's) or, for a working tree, a path git ignores (an
+   * ignored file is in no commit, so the tree before cannot have it).
    */
   readonly findSame: (beforePath: string) => string | undefined;
+}
+
+/** What git says of the two trees, as paths relative to their roots (posix). */
+export interface TreeDifferences {
+  /** Paths whose content differs: added, changed or deleted. */
+  readonly changed: ReadonlySet<string>;
+  /** For a working tree after the change: the files and folders (ending in `/`) git ignores there. */
+  readonly ignored?: readonly string[];
+  /** Symlinks of the tree before the change; an unchanged one is in both trees. */
+  readonly symlinks?: readonly string[];
+  /**
+   * The tree before the change is written to disk only where it differs (see tree-reads.ts):
+   * every read of a path that reads alike goes to its twin.
+   */
+  readonly partial?: boolean;
 }
 
 const registry = new WeakMap<Confinement, TwinTrees>();
 
 /**
  * Links the two sides: from now on, reads under `before.confinement` may take their twin's
- * result. `changed` lists the paths git says differ (relative, posix); `ignored`, for a
- * working tree after the change, the files and folders (ending in `/`) git ignores there.
+ * result wherever `differences` say the trees read alike.
  */
-export function linkTwinTrees(before: TwinSide, after: TwinSide, changed: ReadonlySet<string>, ignored: readonly string[] = []): TwinTrees {
-  const changedDirs = collectAncestors(changed);
+export function linkTwinTrees(before: TwinSide, after: TwinSide, differences: TreeDifferences): TwinTrees {
+  const { ignored = [] } = differences;
+  // A path under a symlink reads its target, wherever that is: read it in its own tree.
+  const unsure = new Set([...differences.changed, ...(differences.symlinks ?? [])]);
   const ignoredFiles = new Set(ignored.filter((path) => !path.endsWith('/')));
   const ignoredDirs = ignored.filter((path) => path.endsWith('/'));
+  const holders = collectAncestors(new Set([...unsure, ...ignored.map((path) => path.replace(/\/$/, ''))]));
   const findSame = (beforePath: string): string | undefined => {
     const rel = relative(before.root, beforePath);
     if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
     const posix = sep === '/' ? rel : rel.split(sep).join('/');
-    if (changed.has(posix) || changedDirs.has(posix) || ignoredFiles.has(posix)) return undefined;
-    for (let index = posix.indexOf('/'); index !== -1; index = posix.indexOf('/', index + 1)) if (changed.has(posix.slice(0, index))) return undefined;
+    if (unsure.has(posix) || holders.has(posix) || ignoredFiles.has(posix)) return undefined;
+    for (let index = posix.indexOf('/'); index !== -1; index = posix.indexOf('/', index + 1)) if (unsure.has(posix.slice(0, index))) return undefined;
     if (ignoredDirs.some((dir) => `${posix}/`.startsWith(dir))) return undefined;
     // A build directory (Flux mode) is written on one side when its unit is built there: its
     // twin may not exist yet.
@@ -58,6 +78,7 @@ export function linkTwinTrees(before: TwinSide, after: TwinSide, changed: Readon
   };
   const twins: TwinTrees = { before, after, findSame };
   registry.set(before.confinement, twins);
+  if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
 }
 

@@ -17,7 +17,11 @@ function listDirs(root: string, dir = root): string[] {
 describe('linkTwinTrees: findSame', () => {
   const before = side(makeTempDir('twin-before-'));
   const after = side(makeTempDir('twin-after-'));
-  const twins = linkTwinTrees(before, after, new Set(['apps/web/deploy.yaml', 'link']), ['apps/web/generated.yaml', 'build/']);
+  const twins = linkTwinTrees(before, after, {
+    changed: new Set(['apps/web/deploy.yaml', 'link']),
+    ignored: ['apps/web/generated.yaml', 'build/', 'secrets/app/.env'],
+    symlinks: ['tenants/team/base'],
+  });
   const same = (path: string): string | undefined => twins.findSame(join(before.root, path));
 
   it.each([
@@ -29,6 +33,10 @@ describe('linkTwinTrees: findSame', () => {
     ['anything in a folder git ignores', 'build/out/all.yaml'],
     ['an ignored folder itself', 'build'],
     ['a path outside the tree', '../elsewhere.yaml'],
+    ['a path under a symlink git lists as unchanged (its target may have changed)', 'tenants/team/base/kustomization.yaml'],
+    ['an unchanged symlink itself', 'tenants/team/base'],
+    ['a folder that holds a symlink', 'tenants/team'],
+    ['a folder that holds an ignored file', 'secrets/app'],
   ])('%s reads differently', (_what, path) => {
     expect(same(path)).toBeUndefined();
   });
@@ -37,6 +45,7 @@ describe('linkTwinTrees: findSame', () => {
     ['a file beside the changed folder', 'apps/api/deploy.yaml'],
     ['a path that exists on neither side', 'apps/web/deploy.yaml.orig/x'],
     ['a folder no change is in', 'bases/common'],
+    ['a folder beside one that holds a symlink', 'tenants/other'],
   ])('%s reads as its twin', (_what, path) => {
     expect(same(path)).toBe(join(after.root, path));
   });
@@ -50,7 +59,7 @@ describe('a kustomization read from its twin', () => {
     cpSync(join(FIXTURES, fixture, 'before'), beforeRoot, { recursive: true });
     cpSync(join(FIXTURES, fixture, 'before'), afterRoot, { recursive: true });
     const before = side(beforeRoot);
-    linkTwinTrees(before, side(afterRoot), new Set());
+    linkTwinTrees(before, side(afterRoot), { changed: new Set() });
     const own = createConfinement(beforeRoot);
     const dirs = listDirs(beforeRoot);
     const read = dirs.map((dir) => readKustomization(dir, before.show, before.confinement));
@@ -64,7 +73,7 @@ describe('a kustomization read from its twin', () => {
     writeTree(beforeRoot, { 'app/kustomization.yaml': 'resources: [deploy.yaml, crd.yaml]\n', 'app/deploy.yaml': 'x: 1\n', 'app/crd.yaml': 'x: 1\n' });
     writeTree(afterRoot, { 'app/kustomization.yaml': 'resources: [deploy.yaml, crd.yaml]\n', 'app/deploy.yaml': 'x: 1\n' });
     const before = side(beforeRoot);
-    linkTwinTrees(before, side(afterRoot), new Set(['app/crd.yaml']));
+    linkTwinTrees(before, side(afterRoot), { changed: new Set(['app/crd.yaml']) });
     const read = readKustomization(join(beforeRoot, 'app'), before.show, before.confinement);
     expect(read?.dir).toBe(join(beforeRoot, 'app'));
     expect([...(read?.files.keys() ?? [])].sort()).toEqual([join(beforeRoot, 'app/crd.yaml'), join(beforeRoot, 'app/deploy.yaml')]);
