@@ -25439,8 +25439,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file)))));
   const asked = Promise.all([
-    checkOut(mergeBase, source.head ? void 0 : "none"),
+    source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
@@ -25449,18 +25450,16 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
-  let fluxDeclaredAfter;
-  if (!source.head) {
-    const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
-    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file))));
+  const fluxDeclaredAfter = await fluxAsked;
+  if (fluxDeclaredAfter === false) {
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
   const [baseCheckout, policyFiles, head, changedList, ignored, baseFiles] = await asked;
   const changed = new Set(changedList);
   const symlinks = baseFiles.filter((file) => file.kind === "link").map((file) => file.path);
   let partial2;
-  if (!source.head) {
-    const whole = fluxDeclaredAfter !== false || symlinks.length > 0;
+  if (fluxDeclaredAfter === false) {
+    const whole = symlinks.length > 0;
     const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [configPath] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();

@@ -119,10 +119,15 @@ async function prepareGitSides(
       checkouts.push(checkout);
       return checkout;
     });
-  // Against the working tree, the side before starts as an empty worktree: what differs is
-  // written once git has said what that is (see below).
+  // git finds the candidates faster than reading every file; the few it finds are checked here.
+  const fluxAsked = source.head
+    ? Promise.resolve(undefined)
+    : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join(git.root, file)))));
+  // Against the working tree, the side before of a plain tree starts as an empty worktree:
+  // what differs is written once git has said what that is (see below). Flux mode copies the
+  // whole tree into artifacts: it is checked out whole at once.
   const asked = Promise.all([
-    checkOut(mergeBase, source.head ? undefined : 'none'),
+    source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? undefined : 'none')),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
@@ -132,11 +137,8 @@ async function prepareGitSides(
   // Handled where it is awaited below; until then a failure must not count as unhandled.
   asked.catch(() => undefined);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
-  let fluxDeclaredAfter: boolean | undefined;
-  if (!source.head) {
-    // git finds the candidates faster than reading every file; the few it finds are checked here.
-    const candidates = await listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths);
-    fluxDeclaredAfter = candidates.some((file) => holdsFluxKustomization(readTextIfFile(join(git.root, file))));
+  const fluxDeclaredAfter = await fluxAsked;
+  if (fluxDeclaredAfter === false) {
     // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
@@ -144,11 +146,10 @@ async function prepareGitSides(
   const changed = new Set(changedList);
   const symlinks = baseFiles.filter((file) => file.kind === 'link').map((file) => file.path);
   let partial: PartialCheckout | undefined;
-  if (!source.head) {
-    // Written whole where a Flux Kustomization is declared (artifacts copy the tree) or a
-    // symlink is (a path through it reads its target, wherever that is); else only the
-    // folders on the way to what differs, and the configuration file.
-    const whole = fluxDeclaredAfter !== false || symlinks.length > 0;
+  if (fluxDeclaredAfter === false) {
+    // Written whole where a symlink is (a path through it reads its target, wherever that is);
+    // else only the folders on the way to what differs, and the configuration file.
+    const whole = symlinks.length > 0;
     const shallow = whole ? [] : [...collectAncestors(new Set([...changed, ...ignored.map((path) => path.replace(/\/$/, '')), ...(configPath ? [configPath] : [])])), ''];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
