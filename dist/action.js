@@ -51268,11 +51268,11 @@ function linkTwinTrees(before, after, differences) {
   const findSame = (beforePath) => {
     const rel = relative2(before.root, beforePath);
     if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    const posix5 = sep7 === "/" ? rel : rel.split(sep7).join("/");
-    if (unsure.has(posix5) || holders.has(posix5) || ignoredFiles.has(posix5)) return void 0;
-    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (unsure.has(posix5.slice(0, index))) return void 0;
-    if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
-    if (posix5.startsWith(BUILD_DIR_PREFIX) || posix5.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
+    const posix6 = sep7 === "/" ? rel : rel.split(sep7).join("/");
+    if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
+    for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
+    if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return join6(after.root, rel);
   };
   const twins = { before, after, findSame };
@@ -54770,7 +54770,7 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join28, relative as relative16, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join28, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
@@ -54899,7 +54899,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [configPath] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [posix5.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;

@@ -12546,11 +12546,11 @@ function linkTwinTrees(before, after, differences) {
   const findSame = (beforePath) => {
     const rel = relative(before.root, beforePath);
     if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    const posix5 = sep3 === "/" ? rel : rel.split(sep3).join("/");
-    if (unsure.has(posix5) || holders.has(posix5) || ignoredFiles.has(posix5)) return void 0;
-    for (let index = posix5.indexOf("/"); index !== -1; index = posix5.indexOf("/", index + 1)) if (unsure.has(posix5.slice(0, index))) return void 0;
-    if (ignoredDirs.some((dir) => `${posix5}/`.startsWith(dir))) return void 0;
-    if (posix5.startsWith(BUILD_DIR_PREFIX) || posix5.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
+    const posix6 = sep3 === "/" ? rel : rel.split(sep3).join("/");
+    if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
+    for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
+    if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return join2(after.root, rel);
   };
   const twins = { before, after, findSame };
@@ -25194,7 +25194,7 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join26, relative as relative15, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join26, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
@@ -25460,7 +25460,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [configPath] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [posix5.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;

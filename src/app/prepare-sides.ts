@@ -4,7 +4,7 @@
  * as the base branch has them now.
  */
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { SideInfo } from '../core/report/report-model.ts';
 import {
@@ -150,7 +150,7 @@ async function prepareGitSides(
     // Written whole where a symlink is (a path through it reads its target, wherever that is);
     // else only the folders on the way to what differs, and the configuration file.
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(new Set([...changed, ...ignored.map((path) => path.replace(/\/$/, '')), ...(configPath ? [configPath] : [])])), ''];
+    const shallow = whole ? [] : [...collectAncestors(new Set([...changed, ...ignored.map((path) => path.replace(/\/$/, '')), ...(configPath ? [posix.normalize(toPosix(configPath))] : [])])), ''];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial = opened;
