@@ -53573,13 +53573,15 @@ async function planRenders(before, after, rootNames, twins, planned) {
   }
   return plans;
 }
+function listGraphReads(graph) {
+  return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
+}
 function listReadPaths(graph, root) {
-  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path15) => toPosix(relative13(root, path15)));
+  const paths = listGraphReads(graph).map((path15) => toPosix(relative13(root, path15)));
   return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute4(path15)))];
 }
 function readsAlike(graph, twins) {
-  const same = (path15) => twins.findSame(path15) !== void 0;
-  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
+  return listGraphReads(graph).every((path15) => twins.findSame(path15) !== void 0);
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];

@@ -23908,13 +23908,15 @@ async function planRenders(before, after, rootNames, twins, planned) {
   }
   return plans;
 }
+function listGraphReads(graph) {
+  return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
+}
 function listReadPaths(graph, root) {
-  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path2) => toPosix(relative12(root, path2)));
+  const paths = listGraphReads(graph).map((path2) => toPosix(relative12(root, path2)));
   return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute4(path2)))];
 }
 function readsAlike(graph, twins) {
-  const same = (path2) => twins.findSame(path2) !== void 0;
-  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
+  return listGraphReads(graph).every((path2) => twins.findSame(path2) !== void 0);
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];

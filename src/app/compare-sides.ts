@@ -238,16 +238,20 @@ async function planRenders(before: Side, after: Side, rootNames: readonly string
   return plans;
 }
 
-/** What a build of the graph reads (see readGraphInputs), relative to the tree's root (posix); paths outside it are left out. */
+/** What a build of the graph reads (see readGraphInputs): its kustomization folders and every path they name, absolute. */
+function listGraphReads(graph: KustomizationGraph): string[] {
+  return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
+}
+
+/** {@link listGraphReads} relative to the tree's root (posix); paths outside it are left out. */
 function listReadPaths(graph: KustomizationGraph, root: string): string[] {
-  const paths = graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]).map((path) => toPosix(relative(root, path)));
+  const paths = listGraphReads(graph).map((path) => toPosix(relative(root, path)));
   return [...new Set(paths.filter((path) => !path.startsWith('..') && !isAbsolute(path)))];
 }
 
-/** Whether git says nothing a build of the graph reads differs in the tree after the change (see readGraphInputs). */
+/** Whether git says nothing a build of the graph reads differs in the tree after the change. */
 function readsAlike(graph: KustomizationGraph, twins: TwinTrees): boolean {
-  const same = (path: string): boolean => twins.findSame(path) !== undefined;
-  return graph.kustomizations.every((kustomization) => same(kustomization.dir) && kustomization.referencedPaths.every(same));
+  return listGraphReads(graph).every((path) => twins.findSame(path) !== undefined);
 }
 
 /**
