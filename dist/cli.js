@@ -23272,7 +23272,16 @@ function createPool(width) {
   return (task) => new Promise((resolvePromise, reject) => {
     const start = () => {
       running++;
-      task().then(resolvePromise, reject).finally(release);
+      task().then(
+        (value) => {
+          release();
+          resolvePromise(value);
+        },
+        (error) => {
+          release();
+          reject(error);
+        }
+      );
     };
     if (running < Math.max(1, width)) start();
     else queue.push(start);
@@ -24916,6 +24925,10 @@ function createKustomizeRunner(options) {
     })
   };
 }
+function limitBuilds(runner, width) {
+  const run = createPool(width);
+  return { ...runner, build: (dir) => run(() => runner.build(dir)) };
+}
 function createHomePool() {
   const idle = [];
   const lent = /* @__PURE__ */ new Map();
@@ -25518,7 +25531,8 @@ function prepareDirectorySides(source, cwd) {
 
 // src/app/plan-run.ts
 async function planRun(options, dependencies, checkouts) {
-  const runner = (dependencies.createRunner ?? createDefaultRunner)(options);
+  const builds = Math.max(1, options.concurrency ?? availableParallelism2());
+  const runner = limitBuilds((dependencies.createRunner ?? createDefaultRunner)(options), builds);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
   const github = options.fixes === false || options.offline ? void 0 : readGitHubAccess(options);
   const sides = await prepareSides(options, checkouts);
@@ -25541,7 +25555,7 @@ async function planRun(options, dependencies, checkouts) {
     runner,
     remote: { mirrors, fetcher },
     settings,
-    concurrency: options.concurrency ?? availableParallelism2(),
+    concurrency: builds * 2,
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
     progress: createProgressTracker(options.onProgress),

@@ -11,7 +11,7 @@ import type { ParsedDocuments } from '../core/objects/kube-objects.ts';
 import { hideUserInfo } from '../core/text/redact.ts';
 import { declaresFluxKustomizations } from '../flux/discover-units.ts';
 import type { TemporaryCheckout } from '../render/git.ts';
-import { createKustomizeRunner, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import { createKustomizeRunner, limitBuilds, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import type { RemoteAccess } from '../render/kustomize/overlay.ts';
 import { createRemoteFetcher, parseMirror } from '../render/remote-fetch.ts';
 import { createRenderCache, type RenderCache } from '../render/render-cache.ts';
@@ -28,7 +28,10 @@ export interface RenderContext {
   readonly remote: RemoteAccess;
   /** The configuration in force. */
   readonly settings: Settings;
-  /** How many builds run at once. */
+  /**
+   * How many renders are under way at once: twice the builds the runner lets run at once
+   * (see limitBuilds), so that one render is prepared or parsed while the builds run.
+   */
   readonly concurrency: number;
   /** Render every unit, also those whose inputs are identical on both sides and that no finding needs. */
   readonly renderAll: boolean;
@@ -65,7 +68,8 @@ export interface RunPlan extends PreparedSides {
  * The remote fetcher is made last, so a plan that fails leaves nothing open.
  */
 export async function planRun(options: RunOptions, dependencies: RunDependencies, checkouts: TemporaryCheckout[]): Promise<RunPlan> {
-  const runner = (dependencies.createRunner ?? createDefaultRunner)(options);
+  const builds = Math.max(1, options.concurrency ?? availableParallelism());
+  const runner = limitBuilds((dependencies.createRunner ?? createDefaultRunner)(options), builds);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
   // Offline, nothing asks GitHub about other repositories either.
   const github = options.fixes === false || options.offline ? undefined : readGitHubAccess(options);
@@ -90,7 +94,7 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     runner,
     remote: { mirrors, fetcher },
     settings,
-    concurrency: options.concurrency ?? availableParallelism(),
+    concurrency: builds * 2,
     renderAll: options.render === 'all',
     ...(runner.identity !== undefined ? { renders: createRenderCache({ dir: cacheDir }) } : {}),
     progress: createProgressTracker(options.onProgress),

@@ -40,7 +40,18 @@ export function createPool(width: number): <R>(task: () => Promise<R>) => Promis
     new Promise((resolvePromise, reject) => {
       const start = (): void => {
         running++;
-        task().then(resolvePromise, reject).finally(release);
+        // Released before the caller's continuation runs: the next task starts first, and
+        // whatever the caller does with this one's result overlaps it.
+        task().then(
+          (value) => {
+            release();
+            resolvePromise(value);
+          },
+          (error: unknown) => {
+            release();
+            reject(error);
+          },
+        );
       };
       if (running < Math.max(1, width)) start();
       else queue.push(start);

@@ -10,6 +10,7 @@ import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { RenderError, UsageError } from '../../core/errors.ts';
 import { createKustomizeEnv, readPassEnv, type Environment } from '../child-env.ts';
 import { registerCleanup, registerTempTree, type TempTree } from '../cleanup.ts';
+import { createPool } from '../pool.ts';
 
 /** Builds a kustomization directory. */
 export interface KustomizeRunner {
@@ -124,6 +125,16 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         });
       }),
   };
+}
+
+/**
+ * The runner with at most `width` builds running at once. Callers keep more renders under way
+ * than that: each prepares its build, waits here for a slot, and parses its output while the
+ * next build already runs, so no CPU waits for JavaScript between two builds.
+ */
+export function limitBuilds(runner: KustomizeRunner, width: number): KustomizeRunner {
+  const run = createPool(width);
+  return { ...runner, build: (dir) => run(() => runner.build(dir)) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RenderError, UsageError } from '../../../src/core/errors.ts';
-import { createKustomizeRunner, DEFAULT_MEMORY_LIMIT, formatBytes, readMemoryLimit, summarizeKustomizeError } from '../../../src/render/kustomize/kustomize-runner.ts';
+import { createKustomizeRunner, DEFAULT_MEMORY_LIMIT, formatBytes, limitBuilds, readMemoryLimit, summarizeKustomizeError, type KustomizeRunner } from '../../../src/render/kustomize/kustomize-runner.ts';
 
 describe('summarizeKustomizeError', () => {
   it.each([
@@ -128,5 +128,44 @@ describe('kustomize runner limits', () => {
     writeFileSync(join(dir, 'kustomization.yaml'), 'resources: []\n');
     const runner = createKustomizeRunner({ env: { ...process.env, PRUNE_GUARD_MEMORY_LIMIT: '1MiB' } });
     await expect(runner.build(dir)).rejects.toThrow('ran out of memory (limit 1 MiB;');
+  });
+});
+
+describe('limitBuilds', () => {
+  it('lets no more builds run than the width, and starts the next one before the caller of a finished build gets its output', async () => {
+    const events: string[] = [];
+    let running = 0;
+    let peak = 0;
+    const finish = new Map<string, () => void>();
+    const runner: KustomizeRunner = {
+      command: 'fake kustomize',
+      build: (dir) =>
+        new Promise((resolvePromise) => {
+          running += 1;
+          peak = Math.max(peak, running);
+          events.push(`start ${dir}`);
+          finish.set(dir, () => {
+            running -= 1;
+            resolvePromise(`output of ${dir}`);
+          });
+        }),
+    };
+    const limited = limitBuilds(runner, 2);
+    const renders = ['a', 'b', 'c', 'd'].map(async (dir) => {
+      const output = await limited.build(dir);
+      // What a render does with its output (parsing it) comes after the next build started.
+      events.push(`parse ${output}`);
+    });
+    await new Promise((done) => setTimeout(done, 1));
+    expect(events).toEqual(['start a', 'start b']);
+    finish.get('a')?.();
+    await new Promise((done) => setTimeout(done, 1));
+    expect(events).toEqual(['start a', 'start b', 'start c', 'parse output of a']);
+    for (const dir of ['b', 'c']) finish.get(dir)?.();
+    await new Promise((done) => setTimeout(done, 1));
+    finish.get('d')?.();
+    await Promise.all(renders);
+    expect(peak).toBe(2);
+    expect(events.filter((event) => event.startsWith('parse'))).toHaveLength(4);
   });
 });
