@@ -35834,7 +35834,7 @@ var require_commonjs2 = __commonJS({
 // src/action.ts
 import { mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join34 } from "node:path";
+import { join as join33 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -51024,7 +51024,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync8, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join17, relative as relative12 } from "node:path";
+import { join as join16, relative as relative12 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -51051,7 +51051,7 @@ function describeKustomizationObject(file) {
 var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync4, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, join as join8, relative as relative4 } from "node:path";
+import { dirname as dirname5, join as join7, relative as relative4 } from "node:path";
 
 // src/render/kustomize/confine.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -51254,10 +51254,10 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 // src/render/kustomize/read-kustomization.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve3, sep as sep8 } from "node:path";
+import { dirname as dirname4, join as join6, relative as relative3, resolve as resolve3, sep as sep8 } from "node:path";
 
 // src/render/kustomize/twin-trees.ts
-import { isAbsolute, join as join6, relative as relative2, sep as sep7 } from "node:path";
+import { isAbsolute, relative as relative2, sep as sep7 } from "node:path";
 var registry = /* @__PURE__ */ new WeakMap();
 function linkTwinTrees(before, after, differences) {
   const { ignored = [] } = differences;
@@ -51266,19 +51266,26 @@ function linkTwinTrees(before, after, differences) {
   const ignoredDirs = ignored.filter((path15) => path15.endsWith("/"));
   const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path15) => path15.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
-    const rel = relative2(before.root, beforePath);
-    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    const rel = relativeInside(before.root, beforePath);
+    if (rel === void 0) return void 0;
     const posix6 = sep7 === "/" ? rel : rel.split(sep7).join("/");
     if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
     for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
     if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
     if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
-    return join6(after.root, rel);
+    return rel === "" ? after.root : `${after.root}${sep7}${rel}`;
   };
   const twins = { before, after, findSame };
   registry.set(before.confinement, twins);
   if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
+}
+var NORMALIZED_TAIL = sep7 === "/" ? /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/ : void 0;
+function relativeInside(root, path15) {
+  if (path15 === root) return "";
+  if (NORMALIZED_TAIL && path15.startsWith(root) && NORMALIZED_TAIL.test(path15.slice(root.length))) return path15.slice(root.length + 1);
+  const rel = relative2(root, path15);
+  return rel.startsWith("..") || isAbsolute(rel) ? void 0 : rel;
 }
 function getTwinTrees(confinement) {
   return confinement ? registry.get(confinement) : void 0;
@@ -51299,7 +51306,7 @@ var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerat
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join7(dir, name);
+    const file = join6(dir, name);
     const read2 = locate(file);
     if (existsSync3(read2) && statSync2(read2).isFile()) return file;
   }
@@ -51453,8 +51460,8 @@ function readFromTwin(dir, twins) {
   const probes = twin ? readings.get(twin) : void 0;
   if (!twin || !probes) return void 0;
   const rebase = (path15) => {
-    const rel = relative3(twins.after.root, path15);
-    return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : join7(twins.before.root, rel);
+    const rel = relativeInside(twins.after.root, path15);
+    return rel === void 0 ? void 0 : rel === "" ? twins.before.root : `${twins.before.root}${sep8}${rel}`;
   };
   for (const probe of probes) {
     const own = rebase(probe);
@@ -51539,7 +51546,7 @@ function findKustomizationRoots(dir, show2, confinement) {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join7(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join6(current, entry.name));
     }
   };
   walk(dir);
@@ -51576,13 +51583,13 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync2(join8(tmpdir2(), "prune-guard-artifact-"));
+  const base = mkdtempSync2(join7(tmpdir2(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join8(base, "source");
+  const root = join7(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path15) => {
-    if (!isInside(sourceConfinement, path15)) outsideLinks.add(join8(realpathSync2(base), "source", relative4(source, path15)));
+    if (!isInside(sourceConfinement, path15)) outsideLinks.add(join7(realpathSync2(base), "source", relative4(source, path15)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -51602,10 +51609,10 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      const path15 = join8(dir, entry.name);
+      const path15 = join7(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path15)) outsideLinks.add(join8(real, relative4(root, path15)));
+        if (!isInside(sourceConfinement, path15)) outsideLinks.add(join7(real, relative4(root, path15)));
         unlinkSync(path15);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path15);
       else if (isIgnored(matchers, toPosix(relative4(root, path15)), entry.isDirectory())) rmSync4(path15, { recursive: true, force: true });
@@ -51620,7 +51627,7 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path15 = join8(dir, entry.name);
+      const path15 = join7(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
         scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path15, "utf8")) });
@@ -51648,40 +51655,40 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat2 = lstatSync(join8(from, file), { throwIfNoEntry: false });
-    if (stat2?.isSymbolicLink()) dropLink(join8(from, file));
+    const stat2 = lstatSync(join7(from, file), { throwIfNoEntry: false });
+    if (stat2?.isSymbolicLink()) dropLink(join7(from, file));
     if (!stat2?.isFile()) continue;
-    mkdirSync2(dirname5(join8(to, file)), { recursive: true });
-    copyFileSync(join8(from, file), join8(to, file));
+    mkdirSync2(dirname5(join7(to, file)), { recursive: true });
+    copyFileSync(join7(from, file), join7(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path15 = join8(from, entry.name);
+    const path15 = join7(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path15);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path15, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path15, join8(to, entry.name), skip, dropLink);
-    else copyFileSync(path15, join8(to, entry.name));
+    if (entry.isDirectory()) copyTree(path15, join7(to, entry.name), skip, dropLink);
+    else copyFileSync(path15, join7(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
-import { join as join13, posix, relative as relative9 } from "node:path";
+import { join as join12, posix, relative as relative9 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { join as join9, relative as relative5 } from "node:path";
+import { join as join8, relative as relative5 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path15 = join9(dir, entry.name);
+      const path15 = join8(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path15);
         continue;
@@ -51720,13 +51727,13 @@ function isUnderPath(file, path15) {
 // src/flux/plan-build.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname6, join as join10, relative as relative6 } from "node:path";
+import { dirname as dirname6, join as join9, relative as relative6 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join10(artifact.root, ks.path);
+  const dir = join9(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -51742,8 +51749,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname6(dir);
-  const buildDir = join10(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join10(buildDir, "kustomization.yaml");
+  const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join9(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -51761,13 +51768,13 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync4(join10(buildDir, "kustomization.yaml"))) {
+  if (!existsSync4(join9(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join10(buildDir, entry))) continue;
-      symlinkSync(join10(dir, entry), join10(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join9(buildDir, entry))) continue;
+      symlinkSync(join9(dir, entry), join9(buildDir, entry));
     }
-    writeFileSync2(join10(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join9(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
@@ -51782,7 +51789,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path15 = join10(current, entry.name);
+      const path15 = join9(current, entry.name);
       const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path15).isDirectory();
       if (isDirectory2) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -51862,14 +51869,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join12, relative as relative8, resolve as resolve4 } from "node:path";
+import { join as join11, relative as relative8, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join11, relative as relative7 } from "node:path";
+import { dirname as dirname7, isAbsolute as isAbsolute2, join as join10, relative as relative7 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -52000,10 +52007,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path15) => isOutside(treeRoot, path15))) return void 0;
-  const shadow = mkdtempSync3(join11(tmpdir3(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync3(join10(tmpdir3(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path15) => join11(shadow, relative7(treeRoot, path15));
+    const toShadow = (path15) => join10(shadow, relative7(treeRoot, path15));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path15) => dirname7(path15))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
@@ -52018,7 +52025,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url2, applyMirrors(url2, remote2.mirrors));
             continue;
           }
-          const local = join11(shadow, REMOTE_DIR, createHash5("sha256").update(url2).digest("hex").slice(0, 16), new URL(url2).pathname.split("/").pop());
+          const local = join10(shadow, REMOTE_DIR, createHash5("sha256").update(url2).digest("hex").slice(0, 16), new URL(url2).pathname.split("/").pop());
           mkdirSync4(dirname7(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url2));
           remoteFiles.set(local, url2);
@@ -52034,7 +52041,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
       for (const entry of readdirSync5(dir)) {
-        const source = join11(dir, entry);
+        const source = join10(dir, entry);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
@@ -52042,7 +52049,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const [path15, text] of [...written, ...additions]) writeFileSync3(toShadow(path15), text);
     const unalias = (path15) => {
       const rel = relative7(shadow, path15);
-      return isOutsideRelative(rel) ? path15 : join11(treeRoot, rel);
+      return isOutsideRelative(rel) ? path15 : join10(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error2) {
@@ -52099,7 +52106,7 @@ function isOutside(root, path15) {
   return isOutsideRelative(relative7(root, path15));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute3(rel);
+  return rel.startsWith("..") || isAbsolute2(rel);
 }
 
 // src/render/kustomize/render-root.ts
@@ -52124,12 +52131,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync4(join12(tmpdir4(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync4(join11(tmpdir4(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative8(wrapper, buildRoot));
       writeFileSync4(
-        join12(wrapper, "kustomization.yaml"),
+        join11(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -52459,7 +52466,7 @@ function declaresFluxKustomizations(dir, only) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path15 = join13(current, entry.name);
+      const path15 = join12(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path15)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path15))) {
@@ -52577,7 +52584,7 @@ function createSyncKustomization(path15, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash7 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
-import { basename as basename4, dirname as dirname8, join as join14, posix as posix2, relative as relative10 } from "node:path";
+import { basename as basename4, dirname as dirname8, join as join13, posix as posix2, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -52621,7 +52628,7 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join14(artifact.root, name);
+  const tree = join13(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
@@ -52644,7 +52651,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join14(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join13(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error2) {
     if (!(error2 instanceof CopyProblem)) throw error2;
@@ -52659,12 +52666,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path15, base2) => isExcluded(path15, exclude) || base2 !== "." && path15.startsWith(`${base2}/`) && isExcluded(path15.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path15 = checkRelative(pattern, pattern);
-    const source = join14(sourceRoot, path15);
+    const source = join13(sourceRoot, path15);
     if (path15 === "" || !existsSync7(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join14(tree, target, basename4(path15)), path15, exclude, copy);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join13(tree, target, basename4(path15)), path15, exclude, copy);
     if (excluded(path15, ".")) return;
-    const into = toFolder || existsSync7(join14(tree, target)) && statSync5(join14(tree, target)).isDirectory();
-    copy(source, join14(tree, target, into ? basename4(path15) : ""));
+    const into = toFolder || existsSync7(join13(tree, target)) && statSync5(join13(tree, target)).isDirectory();
+    copy(source, join13(tree, target, into ? basename4(path15) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -52675,9 +52682,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix3 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match4 of kept) {
     const below = prefix3 !== void 0 && match4.startsWith(`${prefix3}/`) ? match4.slice(prefix3.length + 1) : match4;
-    const source = join14(sourceRoot, match4);
-    if (statSync5(source).isDirectory()) copyTree2(source, join14(tree, target, below), match4, exclude, copy);
-    else copy(source, join14(tree, target, below));
+    const source = join13(sourceRoot, match4);
+    if (statSync5(source).isDirectory()) copyTree2(source, join13(tree, target, below), match4, exclude, copy);
+    else copy(source, join13(tree, target, below));
   }
 }
 function checkRelative(path15, shown) {
@@ -52691,7 +52698,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join14(root, dir);
+      const full = join13(root, dir);
       if (!existsSync7(full) || !statSync5(full).isDirectory()) continue;
       for (const entry of readdirSync7(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
@@ -52717,8 +52724,8 @@ function copyTree2(source, destination, shownPath, exclude, copy) {
   for (const entry of readdirSync7(source, { withFileTypes: true })) {
     const path15 = `${shownPath}/${entry.name}`;
     if (isExcluded(path15, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join14(source, entry.name), join14(destination, entry.name), path15, exclude, copy);
-    else if (entry.isFile()) copy(join14(source, entry.name), join14(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join13(source, entry.name), join13(destination, entry.name), path15, exclude, copy);
+    else if (entry.isFile()) copy(join13(source, entry.name), join13(destination, entry.name));
   }
 }
 
@@ -52801,7 +52808,7 @@ function normalizeGitUrl(url2) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash8 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join15, relative as relative11 } from "node:path";
+import { join as join14, relative as relative11 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -52853,7 +52860,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path15)) return;
     for (const entry of readdirSync8(read2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join15(path15, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join14(path15, entry.name), false);
     }
   };
   const hash = createHash8("sha256");
@@ -52899,7 +52906,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join15(before.treeRoot, name)), "utf8"), readFileSync10(join15(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join14(before.treeRoot, name)), "utf8"), readFileSync10(join14(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -52957,20 +52964,20 @@ function createPool(width) {
 import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join16(options.dir, "renders");
+  const root = join15(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join16(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join15(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
@@ -52991,7 +52998,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join16(path15, ".."), { recursive: true });
+          mkdirSync6(join15(path15, ".."), { recursive: true });
           const temporary = `${path15}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile2(temporary, bytes);
@@ -53019,9 +53026,9 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync9(root)) {
-    const dir = join16(root, bucket);
+    const dir = join15(root, bucket);
     for (const name of readdirSync9(dir)) {
-      const path15 = join16(dir, name);
+      const path15 = join15(dir, name);
       const stat2 = statSync7(path15, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
@@ -53201,7 +53208,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join17(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join16(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -53271,7 +53278,7 @@ async function compareFluxSides(sides, context3) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join17(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join16(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -53308,7 +53315,7 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join17(artifact.root, path15);
+    const full = join16(artifact.root, path15);
     return isInside(artifact.confinement, full) && existsSync8(full) && statSync8(full).isDirectory();
   };
   return {
@@ -53327,7 +53334,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join17(dir, entry.name), path15);
+      walk(join16(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -53447,7 +53454,7 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync9 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join18, relative as relative13 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join17, relative as relative13 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -53521,12 +53528,12 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join18(before.root, path15))) && !existsSync9(join18(after.root, path15))) {
+    if (!existsSync9(locate(join17(before.root, path15))) && !existsSync9(join17(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join18(side.root, path15);
+      const dir = join17(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
       if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -53555,7 +53562,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join18(side.root, name);
+      const dir = join17(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -53587,7 +53594,7 @@ function listGraphReads(graph) {
 }
 function listReadPaths(graph, root) {
   const paths = listGraphReads(graph).map((path15) => toPosix(relative13(root, path15)));
-  return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute4(path15)))];
+  return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
 }
 function readsAlike(graph, twins) {
   return listGraphReads(graph).every((path15) => twins.findSame(path15) !== void 0);
@@ -53642,21 +53649,21 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join19, posix as posix3, relative as relative14 } from "node:path";
+import { join as join18, posix as posix3, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join19(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join18(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join19(root, path15);
+        const absolute = join18(root, path15);
         const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path15, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
@@ -53678,7 +53685,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join19(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join18(dir, entry.name));
     }
   };
   walk(root);
@@ -53689,7 +53696,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join19(dir, entry.name);
+      const path15 = join18(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
       else if (entry.isFile()) files.push(toPosix(relative14(root, path15)));
     }
@@ -53699,9 +53706,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join20 } from "node:path";
+import { join as join19 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join20(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join19(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -53714,11 +53721,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -53936,7 +53943,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join21(planning.beforeRoot, group2.source);
+    const file = join20(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group2.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
@@ -53990,7 +53997,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join22(planning.head.root, path15);
+  const headFile = join21(planning.head.root, path15);
   const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -54086,7 +54093,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync14(join22(planning.head.root, path15), "utf8");
+  const original = readFileSync14(join21(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -54107,15 +54114,15 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync12, readFileSync as readFileSync15 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname9, join as join23, relative as relative15 } from "node:path";
+import { dirname as dirname9, join as join22, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname9(join23(root, group2.kustomization));
+  const kustomizationDir = dirname9(join22(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -54135,12 +54142,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join23(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join22(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join23(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join22(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -54158,7 +54165,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname9(join23(planning.head.root, group2.kustomization));
+  const headDir = dirname9(join22(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync11(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -54173,7 +54180,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join23(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join22(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -54281,11 +54288,11 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join24(planning.head.root, group2.kustomization);
+  const headFile = join23(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join24(planning.beforeRoot, group2.kustomization);
+  const beforeFile = join23(planning.beforeRoot, group2.kustomization);
   const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -54438,13 +54445,13 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join29, resolve as resolve8 } from "node:path";
+import { join as join28, resolve as resolve8 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
 import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute5, join as join25, resolve as resolve5 } from "node:path";
+import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -54511,7 +54518,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync5(join25(tmpdir5(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync5(join24(tmpdir5(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -54598,7 +54605,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute5(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join25(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join24(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -54671,7 +54678,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync13, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join25 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -54680,11 +54687,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join26(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join25(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join26(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join25(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
@@ -54717,9 +54724,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join26(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join25(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join26(root, name);
+    const path15 = join25(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path15, "utf8");
@@ -54785,11 +54792,12 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join28, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join27, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
-import { join as join27 } from "node:path";
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { join as join26 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -54847,14 +54855,15 @@ async function openPartialCheckout(dir, commit, files, shallow) {
     return done;
   };
   const direct = [];
+  const empty = [];
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join27(dir, folder), { recursive: true });
-    for (const sub of entries.folders) mkdirSync7(join27(dir, sub), { recursive: true });
+    mkdirSync7(join26(dir, folder), { recursive: true });
+    empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all(enqueue(direct));
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join26(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -54874,18 +54883,25 @@ function createPathDisplay(root, prefix3) {
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
-  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
-  const baseCommit = await resolveCommit(git, baseRef);
+  const baseRefAsked = source.base ?? findDefaultBase(git);
+  const settled = await Promise.allSettled([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), baseRefAsked, Promise.resolve(baseRefAsked).then((ref) => resolveCommit(git, ref))]);
+  for (const result of settled) if (result.status === "rejected") throw result.reason;
+  const [repoUrl, headCommit, baseRef, baseCommit] = settled.map((result) => result.value);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
     const rel = relative16(git.root, resolve7(realCwd, path15));
-    if (rel.startsWith("..") || isAbsolute6(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
+  const commitFiles = listCommitFiles(git, mergeBase);
   const readPolicyFiles = async () => {
     const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-    const names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    let names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    if (policyCommit === mergeBase) {
+      const present = new Set((await commitFiles).map((file) => file.path));
+      names = names.filter((name) => present.has(posix5.normalize(toPosix(name))));
+    }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
   };
@@ -54893,14 +54909,14 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join28(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join27(git.root, file)))));
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git),
-    listCommitFiles(git, mergeBase)
+    commitFiles
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
@@ -54946,7 +54962,7 @@ function readTextIfFile(path15) {
   return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync17(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join28(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join27(tree.root, path15))) {
     try {
       if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -54977,9 +54993,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join29(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join28(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join29(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join28(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -55020,7 +55036,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join29(env.XDG_CACHE_HOME || join29(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join28(env.XDG_CACHE_HOME || join28(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -94649,7 +94665,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync18(join34(git.root, path15), "utf8");
+    const merged = readFileSync18(join33(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -94800,10 +94816,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join34(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join33(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync8(dir, { recursive: true });
-  const jsonPath = join34(dir, "report.json");
-  const markdownPath = join34(dir, "summary.md");
+  const jsonPath = join33(dir, "report.json");
+  const markdownPath = join33(dir, "summary.md");
   writeFileSync7(jsonPath, formatJson(report));
   writeFileSync7(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

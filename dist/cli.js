@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join28, relative as relative16 } from "node:path";
+import { dirname as dirname8, join as join27, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9643,7 +9643,7 @@ async function exitWhenFlushed(code) {
 // src/render/kustomize/read-kustomization.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { existsSync, readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
+import { dirname as dirname2, join as join2, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/core/objects/kube-objects.ts
 import { createHmac, randomBytes } from "node:crypto";
@@ -12535,7 +12535,7 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 }
 
 // src/render/kustomize/twin-trees.ts
-import { isAbsolute, join as join2, relative, sep as sep3 } from "node:path";
+import { isAbsolute, relative, sep as sep3 } from "node:path";
 var registry = /* @__PURE__ */ new WeakMap();
 function linkTwinTrees(before, after, differences) {
   const { ignored = [] } = differences;
@@ -12544,19 +12544,26 @@ function linkTwinTrees(before, after, differences) {
   const ignoredDirs = ignored.filter((path2) => path2.endsWith("/"));
   const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path2) => path2.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
-    const rel = relative(before.root, beforePath);
-    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    const rel = relativeInside(before.root, beforePath);
+    if (rel === void 0) return void 0;
     const posix6 = sep3 === "/" ? rel : rel.split(sep3).join("/");
     if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
     for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
     if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
     if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
-    return join2(after.root, rel);
+    return rel === "" ? after.root : `${after.root}${sep3}${rel}`;
   };
   const twins = { before, after, findSame };
   registry.set(before.confinement, twins);
   if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
+}
+var NORMALIZED_TAIL = sep3 === "/" ? /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/ : void 0;
+function relativeInside(root, path2) {
+  if (path2 === root) return "";
+  if (NORMALIZED_TAIL && path2.startsWith(root) && NORMALIZED_TAIL.test(path2.slice(root.length))) return path2.slice(root.length + 1);
+  const rel = relative(root, path2);
+  return rel.startsWith("..") || isAbsolute(rel) ? void 0 : rel;
 }
 function getTwinTrees(confinement) {
   return confinement ? registry.get(confinement) : void 0;
@@ -12577,7 +12584,7 @@ var GENERATOR_FIELDS = { configMapGenerator: "ConfigMapGenerator", secretGenerat
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function findKustomizationFile(dir) {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const file = join3(dir, name);
+    const file = join2(dir, name);
     const read = locate(file);
     if (existsSync(read) && statSync(read).isFile()) return file;
   }
@@ -12731,8 +12738,8 @@ function readFromTwin(dir, twins) {
   const probes = twin ? readings.get(twin) : void 0;
   if (!twin || !probes) return void 0;
   const rebase = (path2) => {
-    const rel = relative2(twins.after.root, path2);
-    return rel.startsWith("..") || isAbsolute2(rel) ? void 0 : join3(twins.before.root, rel);
+    const rel = relativeInside(twins.after.root, path2);
+    return rel === void 0 ? void 0 : rel === "" ? twins.before.root : `${twins.before.root}${sep4}${rel}`;
   };
   for (const probe of probes) {
     const own = rebase(probe);
@@ -12817,7 +12824,7 @@ function findKustomizationRoots(dir, show2, confinement) {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
     for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join3(current, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join2(current, entry.name));
     }
   };
   walk(dir);
@@ -13447,7 +13454,7 @@ function formatText(report, options) {
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -16710,10 +16717,10 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join4(cacheDir, "urls", sha256(url));
+      const index = join3(cacheDir, "urls", sha256(url));
       if (!existsSync2(index)) return void 0;
       const digest = readFileSync3(index, "utf8").trim();
-      const object = join4(cacheDir, "objects", digest);
+      const object = join3(cacheDir, "objects", digest);
       if (!existsSync2(object)) return void 0;
       const body = readFileSync3(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
@@ -16734,10 +16741,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join4(cacheDir, dir), { recursive: true });
-      const object = join4(cacheDir, "objects", digest);
+      for (const dir of ["urls", "objects"]) mkdirSync(join3(cacheDir, dir), { recursive: true });
+      const object = join3(cacheDir, "objects", digest);
       if (!existsSync2(object) || sha256(readFileSync3(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join4(cacheDir, "urls", sha256(url)), digest);
+      writeAtomically(join3(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -21858,7 +21865,7 @@ function createOctokit(options) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync7, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join14, relative as relative11 } from "node:path";
+import { join as join13, relative as relative11 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -21885,7 +21892,7 @@ function describeKustomizationObject(file) {
 var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join5, relative as relative3 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -21911,13 +21918,13 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync(join5(tmpdir(), "prune-guard-artifact-"));
+  const base = mkdtempSync(join4(tmpdir(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join5(base, "source");
+  const root = join4(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(realpathSync2(base), "source", relative3(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(realpathSync2(base), "source", relative3(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -21937,10 +21944,10 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      const path2 = join5(dir, entry.name);
+      const path2 = join4(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join5(real, relative3(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join4(real, relative3(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
       else if (isIgnored(matchers, toPosix(relative3(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
@@ -21955,7 +21962,7 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join5(dir, entry.name);
+      const path2 = join4(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
         scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path2, "utf8")) });
@@ -21983,40 +21990,40 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync(join5(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join5(from, file));
+    const stat = lstatSync(join4(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join4(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync2(dirname3(join5(to, file)), { recursive: true });
-    copyFileSync(join5(from, file), join5(to, file));
+    mkdirSync2(dirname3(join4(to, file)), { recursive: true });
+    copyFileSync(join4(from, file), join4(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path2 = join5(from, entry.name);
+    const path2 = join4(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join5(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join5(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join4(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join4(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
-import { join as join10, posix, relative as relative8 } from "node:path";
+import { join as join9, posix, relative as relative8 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync3 } from "node:fs";
-import { join as join6, relative as relative4 } from "node:path";
+import { join as join5, relative as relative4 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join6(dir, entry.name);
+      const path2 = join5(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -22055,13 +22062,13 @@ function isUnderPath(file, path2) {
 // src/flux/plan-build.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7, relative as relative5 } from "node:path";
+import { dirname as dirname4, join as join6, relative as relative5 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join7(artifact.root, ks.path);
+  const dir = join6(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -22077,8 +22084,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join7(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join7(buildDir, "kustomization.yaml");
+  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join6(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -22096,13 +22103,13 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join7(buildDir, "kustomization.yaml"))) {
+  if (!existsSync3(join6(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join7(buildDir, entry))) continue;
-      symlinkSync(join7(dir, entry), join7(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join6(buildDir, entry))) continue;
+      symlinkSync(join6(dir, entry), join6(buildDir, entry));
     }
-    writeFileSync2(join7(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join6(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
@@ -22117,7 +22124,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join7(current, entry.name);
+      const path2 = join6(current, entry.name);
       const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -22197,14 +22204,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 var import_yaml9 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join9, relative as relative7, resolve as resolve3 } from "node:path";
+import { join as join8, relative as relative7, resolve as resolve3 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join8, relative as relative6 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7, relative as relative6 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml7 = __toESM(require_dist(), 1);
@@ -22335,10 +22342,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync2(join8(tmpdir2(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync2(join7(tmpdir2(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path2) => join8(shadow, relative6(treeRoot, path2));
+    const toShadow = (path2) => join7(shadow, relative6(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
@@ -22353,7 +22360,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join8(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -22369,7 +22376,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync5(dir)) {
-        const source = join8(dir, entry);
+        const source = join7(dir, entry);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
@@ -22377,7 +22384,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const [path2, text] of [...written, ...additions]) writeFileSync3(toShadow(path2), text);
     const unalias = (path2) => {
       const rel = relative6(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join8(treeRoot, rel);
+      return isOutsideRelative(rel) ? path2 : join7(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -22434,7 +22441,7 @@ function isOutside(root, path2) {
   return isOutsideRelative(relative6(root, path2));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute3(rel);
+  return rel.startsWith("..") || isAbsolute2(rel);
 }
 
 // src/render/kustomize/render-root.ts
@@ -22459,12 +22466,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync3(join9(tmpdir3(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync3(join8(tmpdir3(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
-        join9(wrapper, "kustomization.yaml"),
+        join8(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -22794,7 +22801,7 @@ function declaresFluxKustomizations(dir, only) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join10(current, entry.name);
+      const path2 = join9(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
@@ -22912,7 +22919,7 @@ function createSyncKustomization(path2, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash5 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync4, statSync as statSync5 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join11, posix as posix2, relative as relative9 } from "node:path";
+import { basename as basename2, dirname as dirname6, join as join10, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -22956,7 +22963,7 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join11(artifact.root, name);
+  const tree = join10(artifact.root, name);
   rmSync4(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
@@ -22979,7 +22986,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join11(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join10(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -22994,12 +23001,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path2 = checkRelative(pattern, pattern);
-    const source = join11(sourceRoot, path2);
+    const source = join10(sourceRoot, path2);
     if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join11(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join10(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync6(join11(tree, target)) && statSync5(join11(tree, target)).isDirectory();
-    copy(source, join11(tree, target, into ? basename2(path2) : ""));
+    const into = toFolder || existsSync6(join10(tree, target)) && statSync5(join10(tree, target)).isDirectory();
+    copy(source, join10(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -23010,9 +23017,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join11(sourceRoot, match2);
-    if (statSync5(source).isDirectory()) copyTree2(source, join11(tree, target, below), match2, exclude, copy);
-    else copy(source, join11(tree, target, below));
+    const source = join10(sourceRoot, match2);
+    if (statSync5(source).isDirectory()) copyTree2(source, join10(tree, target, below), match2, exclude, copy);
+    else copy(source, join10(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
@@ -23026,7 +23033,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join11(root, dir);
+      const full = join10(root, dir);
       if (!existsSync6(full) || !statSync5(full).isDirectory()) continue;
       for (const entry of readdirSync7(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
@@ -23052,8 +23059,8 @@ function copyTree2(source, destination, shownPath, exclude, copy) {
   for (const entry of readdirSync7(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join11(source, entry.name), join11(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join11(source, entry.name), join11(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join10(source, entry.name), join10(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join10(source, entry.name), join10(destination, entry.name));
   }
 }
 
@@ -23136,7 +23143,7 @@ function normalizeGitUrl(url) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash6 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join12, relative as relative10 } from "node:path";
+import { join as join11, relative as relative10 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -23188,7 +23195,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync8(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join12(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join11(path2, entry.name), false);
     }
   };
   const hash = createHash6("sha256");
@@ -23234,7 +23241,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join12(before.treeRoot, name)), "utf8"), readFileSync10(join12(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join11(before.treeRoot, name)), "utf8"), readFileSync10(join11(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -23292,20 +23299,20 @@ function createPool(width) {
 import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join13(options.dir, "renders");
+  const root = join12(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash7("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join13(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
@@ -23326,7 +23333,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join13(path2, ".."), { recursive: true });
+          mkdirSync6(join12(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
@@ -23354,9 +23361,9 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync9(root)) {
-    const dir = join13(root, bucket);
+    const dir = join12(root, bucket);
     for (const name of readdirSync9(dir)) {
-      const path2 = join13(dir, name);
+      const path2 = join12(dir, name);
       const stat = statSync7(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
@@ -23536,7 +23543,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join14(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -23606,7 +23613,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join14(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -23643,7 +23650,7 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join14(artifact.root, path2);
+    const full = join13(artifact.root, path2);
     return isInside(artifact.confinement, full) && existsSync7(full) && statSync8(full).isDirectory();
   };
   return {
@@ -23662,7 +23669,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join14(dir, entry.name), path2);
+      walk(join13(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -23782,7 +23789,7 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync9 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join15, relative as relative12 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join14, relative as relative12 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -23856,12 +23863,12 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(locate(join15(before.root, path2))) && !existsSync8(join15(after.root, path2))) {
+    if (!existsSync8(locate(join14(before.root, path2))) && !existsSync8(join14(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join15(side.root, path2);
+      const dir = join14(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
       if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -23890,7 +23897,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join15(side.root, name);
+      const dir = join14(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -23922,7 +23929,7 @@ function listGraphReads(graph) {
 }
 function listReadPaths(graph, root) {
   const paths = listGraphReads(graph).map((path2) => toPosix(relative12(root, path2)));
-  return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute4(path2)))];
+  return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute3(path2)))];
 }
 function readsAlike(graph, twins) {
   return listGraphReads(graph).every((path2) => twins.findSame(path2) !== void 0);
@@ -23977,21 +23984,21 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join16, posix as posix3, relative as relative13 } from "node:path";
+import { join as join15, posix as posix3, relative as relative13 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join16(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join16(root, path2);
+        const absolute = join15(root, path2);
         const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
       }
@@ -24013,7 +24020,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join16(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
     }
   };
   walk(root);
@@ -24024,7 +24031,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join16(dir, entry.name);
+      const path2 = join15(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative13(root, path2)));
     }
@@ -24034,9 +24041,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join17 } from "node:path";
+import { join as join16 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join17(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -24049,11 +24056,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -24271,7 +24278,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join18(planning.beforeRoot, group.source);
+    const file = join17(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
@@ -24325,7 +24332,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join19(planning.head.root, path2);
+  const headFile = join18(planning.head.root, path2);
   const original = readFileSync14(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -24421,7 +24428,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync14(join19(planning.head.root, path2), "utf8");
+  const original = readFileSync14(join18(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -24442,15 +24449,15 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync11, readFileSync as readFileSync15 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname7, join as join20, relative as relative14 } from "node:path";
+import { dirname as dirname7, join as join19, relative as relative14 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join20(root, group.kustomization));
+  const kustomizationDir = dirname7(join19(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -24470,12 +24477,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join20(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative14(kustomizationDir, join20(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative14(kustomizationDir, join19(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -24493,7 +24500,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join20(planning.head.root, group.kustomization));
+  const headDir = dirname7(join19(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync12(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -24508,7 +24515,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative14(planning.head.root, join20(headDir, name))), content }],
+    files: [{ path: toPosix(relative14(planning.head.root, join19(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -24616,11 +24623,11 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join21(planning.head.root, group.kustomization);
+  const headFile = join20(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join21(planning.beforeRoot, group.kustomization);
+  const beforeFile = join20(planning.beforeRoot, group.kustomization);
   const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -24773,13 +24780,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join27, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
 import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute5, join as join22, resolve as resolve4 } from "node:path";
+import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join21, resolve as resolve4 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24935,7 +24942,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync4(join21(tmpdir4(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -25022,7 +25029,7 @@ function readKlogError(stderr) {
   return void 0;
 }
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute5(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join22(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -25095,7 +25102,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync12, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join22 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -25104,11 +25111,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join23(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join22(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
@@ -25141,9 +25148,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join23(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join22(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join23(root, name);
+    const path2 = join22(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path2, "utf8");
@@ -25209,14 +25216,14 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join26, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join25, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir5 } from "node:os";
-import { join as join24 } from "node:path";
+import { join as join23 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -25264,7 +25271,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync5(join24(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync5(join23(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -25350,7 +25357,8 @@ async function readFileAtCommit(git, commit, path2) {
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join as join24 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -25408,14 +25416,15 @@ async function openPartialCheckout(dir, commit, files, shallow) {
     return done;
   };
   const direct = [];
+  const empty = [];
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join25(dir, folder), { recursive: true });
-    for (const sub of entries.folders) mkdirSync7(join25(dir, sub), { recursive: true });
+    mkdirSync7(join24(dir, folder), { recursive: true });
+    empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all(enqueue(direct));
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join24(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -25435,18 +25444,25 @@ function createPathDisplay(root, prefix2) {
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
-  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), source.base ?? findDefaultBase(git)]);
-  const baseCommit = await resolveCommit(git, baseRef);
+  const baseRefAsked = source.base ?? findDefaultBase(git);
+  const settled = await Promise.allSettled([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), baseRefAsked, Promise.resolve(baseRefAsked).then((ref) => resolveCommit(git, ref))]);
+  for (const result of settled) if (result.status === "rejected") throw result.reason;
+  const [repoUrl, headCommit, baseRef, baseCommit] = settled.map((result) => result.value);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
     const rel = relative15(git.root, resolve6(realCwd, path2));
-    if (rel.startsWith("..") || isAbsolute6(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
+  const commitFiles = listCommitFiles(git, mergeBase);
   const readPolicyFiles = async () => {
     const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-    const names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    let names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
+    if (policyCommit === mergeBase) {
+      const present = new Set((await commitFiles).map((file) => file.path));
+      names = names.filter((name) => present.has(posix5.normalize(toPosix(name))));
+    }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
   };
@@ -25454,14 +25470,14 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join25(git.root, file)))));
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
     readPolicyFiles(),
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
     source.head ? [] : listIgnoredPaths(git),
-    listCommitFiles(git, mergeBase)
+    commitFiles
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
@@ -25507,7 +25523,7 @@ function readTextIfFile(path2) {
   return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join26(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join25(tree.root, path2))) {
     try {
       if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -25538,9 +25554,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join27(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join26(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join27(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join26(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -25581,7 +25597,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join27(env.XDG_CACHE_HOME || join27(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join26(env.XDG_CACHE_HOME || join26(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25851,7 +25867,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join28(headRoot, path2);
+    const absolute = join27(headRoot, path2);
     return existsSync14(absolute) ? readFileSync18(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
@@ -25880,7 +25896,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join28(headRoot, change.path);
+    const absolute = join27(headRoot, change.path);
     mkdirSync8(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

@@ -96,8 +96,11 @@ async function prepareGitSides(
 ): Promise<PreparedSides> {
   const git = await openRepository(cwd);
   // Independent questions to git are asked at once: each is a process of its own.
-  const [repoUrl, headCommit, baseRef] = await Promise.all([getOriginUrl(git), resolveCommit(git, source.head ?? 'HEAD'), source.base ?? findDefaultBase(git)]);
-  const baseCommit = await resolveCommit(git, baseRef);
+  const baseRefAsked = source.base ?? findDefaultBase(git);
+  const settled = await Promise.allSettled([getOriginUrl(git), resolveCommit(git, source.head ?? 'HEAD'), baseRefAsked, Promise.resolve(baseRefAsked).then((ref) => resolveCommit(git, ref))] as const);
+  // The first failure in this order, whichever git answered first: the same message every run.
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  const [repoUrl, headCommit, baseRef, baseCommit] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [string | undefined, string, string, string];
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
@@ -108,9 +111,16 @@ async function prepareGitSides(
 
   // The policy is the base branch's as it stands, not as it stood where the change branched
   // off: a branch cut before the policy was tightened must not run under the older one.
+  const commitFiles = listCommitFiles(git, mergeBase);
   const readPolicyFiles = async (): Promise<Map<string, string>> => {
     const policyCommit = source.policyRef ? await resolveCommit(git, source.policyRef) : baseCommit;
-    const names = configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES;
+    let names = configPath !== undefined ? [configPath] : CONFIG_FILE_NAMES;
+    // Most repositories have no configuration file: where the merge base is the policy commit,
+    // its file list says so without asking git for each name.
+    if (policyCommit === mergeBase) {
+      const present = new Set((await commitFiles).map((file) => file.path));
+      names = names.filter((name) => present.has(posix.normalize(toPosix(name))));
+    }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => (texts[index] !== undefined ? [[name, texts[index]] as const] : [])));
   };
@@ -132,7 +142,7 @@ async function prepareGitSides(
     source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
     listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
     source.head ? [] : listIgnoredPaths(git),
-    listCommitFiles(git, mergeBase),
+    commitFiles,
   ]);
   // Handled where it is awaited below; until then a failure must not count as unhandled.
   asked.catch(() => undefined);

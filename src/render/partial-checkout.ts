@@ -9,6 +9,7 @@
  * Each file is written once: a build reading a file never races a second write of it.
  */
 import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { restorePaths, type CommitFile } from './git.ts';
 
@@ -100,14 +101,17 @@ export async function openPartialCheckout(dir: string, commit: string, files: re
     return done;
   };
   const direct: string[] = [];
+  const empty: string[] = [];
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
     mkdirSync(join(dir, folder), { recursive: true });
-    for (const sub of entries.folders) mkdirSync(join(dir, sub), { recursive: true });
+    empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all(enqueue(direct));
+  // A folder of many subfolders takes as many calls: made off the main thread while git
+  // writes the files (either may make a folder first; neither minds).
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted: string[] = [];

@@ -4,13 +4,13 @@
  * finds build roots, and decides when two sides have identical inputs.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ManifestError } from '../../core/errors.ts';
 import { describeYamlError } from '../../core/objects/kube-objects.ts';
 import { GO_YAML_OPTIONS, inspectPluginConfig, isInside, listPathEntries, resolveRealPath, resolveYamlDocument, type Confinement, type OutsideReference } from './confine.ts';
 import { locate } from './tree-reads.ts';
-import { getTwinTrees, type TwinTrees } from './twin-trees.ts';
+import { getTwinTrees, relativeInside, type TwinTrees } from './twin-trees.ts';
 
 /** The file names kustomize accepts, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -266,8 +266,8 @@ function readFromTwin(dir: string, twins: TwinTrees): Kustomization | undefined 
   const probes = twin ? readings.get(twin) : undefined;
   if (!twin || !probes) return undefined;
   const rebase = (path: string): string | undefined => {
-    const rel = relative(twins.after.root, path);
-    return rel.startsWith('..') || isAbsolute(rel) ? undefined : join(twins.before.root, rel);
+    const rel = relativeInside(twins.after.root, path);
+    return rel === undefined ? undefined : rel === '' ? twins.before.root : `${twins.before.root}${sep}${rel}`;
   };
   for (const probe of probes) {
     const own = rebase(probe);

@@ -5,7 +5,7 @@
  * the twin's result instead of parsing and hashing the same bytes again. A small change in a
  * large repository then reads the repository once, not twice.
  */
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { BUILD_DIR_PREFIX, type Confinement } from './confine.ts';
 import { registerPartialTree } from './tree-reads.ts';
 
@@ -65,8 +65,8 @@ export function linkTwinTrees(before: TwinSide, after: TwinSide, differences: Tr
   const ignoredDirs = ignored.filter((path) => path.endsWith('/'));
   const holders = collectAncestors(new Set([...unsure, ...ignored.map((path) => path.replace(/\/$/, ''))]));
   const findSame = (beforePath: string): string | undefined => {
-    const rel = relative(before.root, beforePath);
-    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    const rel = relativeInside(before.root, beforePath);
+    if (rel === undefined) return undefined;
     const posix = sep === '/' ? rel : rel.split(sep).join('/');
     if (unsure.has(posix) || holders.has(posix) || ignoredFiles.has(posix)) return undefined;
     for (let index = posix.indexOf('/'); index !== -1; index = posix.indexOf('/', index + 1)) if (unsure.has(posix.slice(0, index))) return undefined;
@@ -74,12 +74,27 @@ export function linkTwinTrees(before: TwinSide, after: TwinSide, differences: Tr
     // A build directory (Flux mode) is written on one side when its unit is built there: its
     // twin may not exist yet.
     if (posix.startsWith(BUILD_DIR_PREFIX) || posix.includes(`/${BUILD_DIR_PREFIX}`)) return undefined;
-    return join(after.root, rel);
+    return rel === '' ? after.root : `${after.root}${sep}${rel}`;
   };
   const twins: TwinTrees = { before, after, findSame };
   registry.set(before.confinement, twins);
   if (differences.partial) registerPartialTree(before.root, findSame);
   return twins;
+}
+
+/** A normalized path's tail: no `.` or `..` segment, no empty one. */
+const NORMALIZED_TAIL = sep === '/' ? /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/ : undefined;
+
+/**
+ * `path` relative to `root` when it lies inside it (`''` for the root itself), else
+ * undefined. Every read of the side before asks this: a normalized path is cut by its
+ * prefix, anything else goes through path.relative.
+ */
+export function relativeInside(root: string, path: string): string | undefined {
+  if (path === root) return '';
+  if (NORMALIZED_TAIL && path.startsWith(root) && NORMALIZED_TAIL.test(path.slice(root.length))) return path.slice(root.length + 1);
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
 }
 
 /** The twin trees whose side before the change reads under `confinement`, if any. */

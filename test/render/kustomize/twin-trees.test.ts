@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConfinement } from '../../../src/render/kustomize/confine.ts';
 import { readKustomization, toPosix } from '../../../src/render/kustomize/read-kustomization.ts';
-import { linkTwinTrees, type TwinSide } from '../../../src/render/kustomize/twin-trees.ts';
+import { linkTwinTrees, relativeInside, type TwinSide } from '../../../src/render/kustomize/twin-trees.ts';
 import { FIXTURES, makeTempDir, writeTree } from '../../e2e/helpers.ts';
 
 function side(root: string): TwinSide {
@@ -78,5 +78,20 @@ describe('a kustomization read from its twin', () => {
     expect(read?.dir).toBe(join(beforeRoot, 'app'));
     expect([...(read?.files.keys() ?? [])].sort()).toEqual([join(beforeRoot, 'app/crd.yaml'), join(beforeRoot, 'app/deploy.yaml')]);
     expect(read?.referencedPaths).toContain(join(beforeRoot, 'app/crd.yaml'));
+  });
+});
+
+describe('relativeInside', () => {
+  it.each([
+    ['/tmp/wt', '/tmp/wt', ''],
+    ['/tmp/wt', '/tmp/wt/apps/web', 'apps/web'],
+    ['/tmp/wt', '/tmp/wt/.hidden/..x', '.hidden/..x'],
+    ['/tmp/wt', '/tmp/wt/../etc/passwd', undefined],
+    ['/tmp/wt', '/tmp/wt/apps/../../etc', undefined],
+    ['/tmp/wt', '/tmp/wt/apps/./web', 'apps/web'],
+    ['/tmp/wt', '/tmp/wtx/apps', undefined],
+    ['/tmp/wt', '/etc', undefined],
+  ])('under %s, %s is %s', (root, path, expected) => {
+    expect(relativeInside(root, path)).toBe(expected);
   });
 });
