@@ -13,8 +13,10 @@
  *   d. the same repository with a whole namespace removed, which needs every unit rendered,
  *      against (c) with --render all.
  *
- * Each figure is the median of --runs runs (default 3); every prune-guard run but the warm
- * ones gets an empty cache directory. Compare runs on the same machine, never across
+ * Each figure is the median of --runs runs (default 3); the runs behind one ratio take turns
+ * (prune-guard, the bare builds, prune-guard, ...), so that a machine whose speed drifts
+ * slows both sides of it alike. Every prune-guard run but the warm ones gets an empty cache
+ * directory. Compare runs on the same machine, never across
  * machines. Nothing here asserts a timing; it checks each scenario's verdict, so that a fast
  * run cannot be a wrong one.
  *
@@ -29,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bumpImage, getAppPath, planFluxRepository, removeNamespace, writeFluxRepository } from './lib/flux-repo.mjs';
-import { BenchError, buildKustomization, createRepository, findKustomize, firstLine, listChangedPaths, runCommand, runGit, runningChildren, sampleMedian, timeBuildsInPool, timeRun } from './lib/process.mjs';
+import { BenchError, buildKustomization, createRepository, findKustomize, firstLine, listChangedPaths, runCommand, runGit, runningChildren, sampleInTurns, sampleMedian, timeBuildsInPool, timeRun } from './lib/process.mjs';
 import { changeRootsRepository, planRootsRepository, writeRootsRepository } from './lib/roots-repo.mjs';
 
 const USAGE = `Usage: node bench/bench.mjs [--runs N] [--only LIST]
@@ -107,15 +109,16 @@ async function benchRoots(temp, kustomize, options, { name, roots, change }) {
   await buildKustomization(kustomize, dirs[0]);
   const expected = { code: plan.removeCrd.length > 0 ? 1 : 0, prune: plan.removeCrd.length * 3, change: plan.editImage.length };
   const cacheDir = createCacheDirs(temp);
-  logProgress(`(${name}) timing prune-guard and ${dirs.length} bare builds, ${options.runs} runs each`);
-  const pruneGuard = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }));
-  for (const run of pruneGuard.samples) checkVerdict(name, run, expected);
-  // Fixes for removed CRDs are built again to verify them: builds of their own, beyond the renders.
-  const noFix = plan.removeCrd.length > 0 ? await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--no-fix'] })) : undefined;
-  for (const run of noFix?.samples ?? []) checkVerdict(name, run, expected);
+  logProgress(`(${name}) timing prune-guard and ${dirs.length} bare builds, ${options.runs} runs each, taking turns`);
   const width = availableParallelism();
-  const bare = await sampleMedian(options.runs, () => timeRun(async () => ({ pool: await timeBuildsInPool(kustomize, dirs, width) })));
-  const start = change === 'one' ? await sampleMedian(options.runs, () => timeRun(() => runCommand(process.execPath, [CLI, '--version']))) : undefined;
+  const { pruneGuard, noFix, bare, start } = await sampleInTurns(options.runs, {
+    pruneGuard: () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }),
+    // Fixes for removed CRDs are built again to verify them: builds of their own, beyond the renders.
+    noFix: plan.removeCrd.length > 0 ? () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--no-fix'] }) : undefined,
+    bare: () => timeRun(async () => ({ pool: await timeBuildsInPool(kustomize, dirs, width) })),
+    start: change === 'one' ? () => timeRun(() => runCommand(process.execPath, [CLI, '--version'])) : undefined,
+  });
+  for (const run of [...pruneGuard.samples, ...(noFix?.samples ?? [])]) checkVerdict(name, run, expected);
   return { plan, pruneGuard, noFix, bare, start, builds: dirs.length };
 }
 
@@ -127,16 +130,18 @@ async function benchFlux(temp, kustomize, options) {
   await createRepository(repo, (dir) => writeFluxRepository(dir, plan), { bump: (dir) => bumpImage(dir, plan), 'remove-namespace': (dir) => removeNamespace(dir, plan) });
   const appDir = getAppPath(repo, plan.bumped);
   await buildKustomization(kustomize, appDir);
-  const bare = await sampleMedian(options.runs, () => timeRun(() => buildKustomization(kustomize, appDir)));
   const cacheDir = createCacheDirs(temp);
   await runGit(repo, ['checkout', '--quiet', 'bump']);
   const bumpExpected = { code: 0, prune: 0, change: 1 };
-  logProgress(`(c) timing prune-guard on the image bump, cold, warm and --render all, ${options.runs} runs each`);
-  const cold = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }));
+  logProgress(`(c) timing prune-guard on the image bump, cold, warm and --render all, ${options.runs} runs each, taking turns`);
   const warmDir = cacheDir();
   await runPruneGuard(repo, kustomize, { cacheDir: warmDir });
-  const warm = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: warmDir }));
-  const all = await sampleMedian(options.runs, () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--render', 'all'] }));
+  const { bare, cold, warm, all } = await sampleInTurns(options.runs, {
+    bare: () => timeRun(() => buildKustomization(kustomize, appDir)),
+    cold: () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir() }),
+    warm: () => runPruneGuard(repo, kustomize, { cacheDir: warmDir }),
+    all: () => runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--render', 'all'] }),
+  });
   for (const run of [...cold.samples, ...warm.samples, ...all.samples]) checkVerdict('c', run, bumpExpected);
   let removal;
   if (options.only.has('d')) {

@@ -46055,6 +46055,13 @@ async function resolveCommit(git, ref) {
     throw new GitError(`unknown git ref: ${ref}`);
   }
 }
+async function resolveCommits(git, refs) {
+  const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
+  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
+  const resolved = [];
+  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
+  return resolved;
+}
 var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
 async function findDefaultBase(git) {
   for (const ref of DEFAULT_BASE_REFS) {
@@ -46106,11 +46113,11 @@ async function addTemporaryWorktree(git, commit, options = {}) {
   });
   return { dir, dispose, release };
 }
-async function listChangedPaths(git, base, head) {
+async function listChangedPaths(git, base, head, tree) {
   const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
-  const untracked = head ? Promise.resolve("") : git.run(["ls-files", "-z", "--others", "--exclude-standard"]);
+  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
   const [changed, added] = await Promise.all([diff, untracked]);
-  return [...changed.split("\0"), ...added.split("\0")].filter(Boolean);
+  return [...changed.split("\0").filter(Boolean), ...added];
 }
 async function listCommitFiles(git, commit) {
   const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
@@ -46141,9 +46148,13 @@ async function listIgnoredPaths(git) {
   const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
   return output.split("\0").filter(Boolean);
 }
-async function listWorkingTreeFiles(git) {
-  const output = await git.run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"]);
-  return [...new Set(output.split("\0").filter(Boolean))].sort();
+async function listWorkingTree(git) {
+  const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
+  const entries = output.split("\0").filter(Boolean);
+  return {
+    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
+    untracked: entries.filter((entry) => entry.startsWith("? ")).map((entry) => entry.slice(2))
+  };
 }
 async function getOriginUrl(git) {
   try {
@@ -51357,9 +51368,12 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
   const bases = confinement ? [.../* @__PURE__ */ new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   const probes = [dir, file];
+  const left = /* @__PURE__ */ new Map();
   const leaves = (value) => {
     probes.push(resolve3(dir, value));
-    return confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve3(base, value)));
+    let answer = left.get(value);
+    if (answer === void 0) left.set(value, answer = confinement !== void 0 && bases.some((base) => !isInside(confinement, resolve3(base, value))));
+    return answer;
   };
   const includes = [];
   const pluginDirs = [];
@@ -54883,10 +54897,21 @@ function createPathDisplay(root, prefix3) {
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
-  const baseRefAsked = source.base ?? findDefaultBase(git);
-  const settled = await Promise.allSettled([getOriginUrl(git), resolveCommit(git, source.head ?? "HEAD"), baseRefAsked, Promise.resolve(baseRefAsked).then((ref) => resolveCommit(git, ref))]);
-  for (const result of settled) if (result.status === "rejected") throw result.reason;
-  const [repoUrl, headCommit, baseRef, baseCommit] = settled.map((result) => result.value);
+  const headRef = source.head ?? "HEAD";
+  let baseRef;
+  let headCommit;
+  let baseCommit;
+  if (source.base) {
+    baseRef = source.base;
+    [headCommit, baseCommit] = await resolveCommits(git, [headRef, baseRef]);
+  } else {
+    const settled = await Promise.allSettled([resolveCommit(git, headRef), findDefaultBase(git)]);
+    for (const result of settled) if (result.status === "rejected") throw result.reason;
+    [headCommit, baseRef] = settled.map((result) => result.value);
+    baseCommit = await resolveCommit(git, baseRef);
+  }
+  let repoUrl;
+  const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync4(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
@@ -54910,17 +54935,19 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     return checkout;
   });
   const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join27(git.root, file)))));
+  const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
     readPolicyFiles(),
-    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
-    listChangedPaths(git, mergeBase, source.head ? headCommit : void 0),
+    source.head ? checkOut(headCommit) : workingTreeListed.then((listing) => listing.files),
+    listChangedPaths(git, mergeBase, source.head ? headCommit : void 0, workingTreeListed),
     source.head ? [] : listIgnoredPaths(git),
     commitFiles
   ]);
   asked.catch(() => void 0);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
   const fluxDeclaredAfter = await fluxAsked;
+  if (fluxDeclaredAfter !== false) void readRepoUrl();
   if (fluxDeclaredAfter === false) {
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
   }
@@ -54944,7 +54971,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     ...partial2 ? { partial: partial2 } : {}
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed, ignored, symlinks, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, ...repoUrl ? { repoUrl } : {}, ...branch ? { branch } : {} };
+  const common = { paths, policyFiles, changed, ignored, symlinks, ...fluxDeclaredAfter !== void 0 ? { fluxDeclaredAfter } : {}, readRepoUrl, ...branch ? { branch } : {} };
   if (Array.isArray(head)) {
     const after2 = { info: { label: source.headLabel ?? "working tree" }, ...workingTree, files: head };
     return { ...common, before, after: after2 };
@@ -55080,8 +55107,8 @@ async function compare2(plan, options) {
   const { before, after, paths, render } = plan;
   const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
   if (plan.mode === "flux") {
-    await before.partial?.writeAll();
-    return compareFluxSides({ before, after, ...plan.repoUrl ? { repoUrl: plan.repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
+    const [repoUrl] = await Promise.all([plan.readRepoUrl?.(), before.partial?.writeAll()]);
+    return compareFluxSides({ before, after, ...repoUrl ? { repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
   }
   return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {} }, render);
 }

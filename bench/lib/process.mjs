@@ -145,6 +145,25 @@ export async function timeRun(run) {
 export async function sampleMedian(count, sample) {
   const samples = [];
   for (let index = 0; index < count; index++) samples.push(await sample(index));
+  return pickMedian(samples);
+}
+
+/**
+ * Runs each of the named `samplers` `count` times, taking turns (a, b, c, a, b, c, ...), so
+ * that a machine whose speed drifts during the bench slows every figure of a ratio alike.
+ * Returns, by name, the samples and the one with the median time. A sampler that is
+ * undefined is left out.
+ */
+export async function sampleInTurns(count, samplers) {
+  const named = Object.entries(samplers).filter(([, sample]) => sample !== undefined);
+  const samples = new Map(named.map(([name]) => [name, []]));
+  for (let index = 0; index < count; index++) {
+    for (const [name, sample] of named) samples.get(name).push(await sample(index));
+  }
+  return Object.fromEntries(named.map(([name]) => [name, pickMedian(samples.get(name))]));
+}
+
+function pickMedian(samples) {
   const sorted = [...samples].sort((a, b) => a.ms - b.ms);
   return { median: sorted[Math.floor((sorted.length - 1) / 2)], samples };
 }

@@ -16,10 +16,11 @@ import {
   listFilesContaining,
   listCommitFiles,
   listIgnoredPaths,
-  listWorkingTreeFiles,
+  listWorkingTree,
   openRepository,
   readFileAtCommit,
   resolveCommit,
+  resolveCommits,
   type TemporaryCheckout,
 } from '../render/git.ts';
 import { openPartialCheckout, type PartialCheckout } from '../render/partial-checkout.ts';
@@ -60,8 +61,8 @@ export interface PreparedSides {
   readonly after: Side;
   /** Paths to check, relative to both roots. */
   readonly paths: string[];
-  /** The repository's origin URL, to tell which Flux GitRepository is this repository. */
-  readonly repoUrl?: string;
+  /** Git mode: reads the repository's origin URL, to tell which Flux GitRepository is this repository (Flux mode asks). */
+  readonly readRepoUrl?: () => Promise<string | undefined>;
   /** Git mode: the configuration files as the base branch itself has them now (its tip, not the merge base). */
   readonly policyFiles?: ReadonlyMap<string, string>;
   /** Git mode: the branch the change merges into, when a branch name is known. */
@@ -96,11 +97,22 @@ async function prepareGitSides(
 ): Promise<PreparedSides> {
   const git = await openRepository(cwd);
   // Independent questions to git are asked at once: each is a process of its own.
-  const baseRefAsked = source.base ?? findDefaultBase(git);
-  const settled = await Promise.allSettled([getOriginUrl(git), resolveCommit(git, source.head ?? 'HEAD'), baseRefAsked, Promise.resolve(baseRefAsked).then((ref) => resolveCommit(git, ref))] as const);
-  // The first failure in this order, whichever git answered first: the same message every run.
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  const [repoUrl, headCommit, baseRef, baseCommit] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [string | undefined, string, string, string];
+  const headRef = source.head ?? 'HEAD';
+  let baseRef: string;
+  let headCommit: string;
+  let baseCommit: string;
+  if (source.base) {
+    baseRef = source.base;
+    [headCommit, baseCommit] = (await resolveCommits(git, [headRef, baseRef])) as [string, string];
+  } else {
+    // The first failure in this order, whichever git answered first: the same message every run.
+    const settled = await Promise.allSettled([resolveCommit(git, headRef), findDefaultBase(git)]);
+    for (const result of settled) if (result.status === 'rejected') throw result.reason;
+    [headCommit, baseRef] = settled.map((result) => (result as PromiseFulfilledResult<string>).value) as [string, string];
+    baseCommit = await resolveCommit(git, baseRef);
+  }
+  let repoUrl: Promise<string | undefined> | undefined;
+  const readRepoUrl = (): Promise<string | undefined> => (repoUrl ??= getOriginUrl(git));
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path) => {
@@ -136,11 +148,12 @@ async function prepareGitSides(
   // Against the working tree, the side before of a plain tree starts as an empty worktree:
   // what differs is written once git has said what that is (see below). Flux mode copies the
   // whole tree into artifacts: it is checked out whole at once.
+  const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? undefined : 'none')),
     readPolicyFiles(),
-    source.head ? checkOut(headCommit) : listWorkingTreeFiles(git),
-    listChangedPaths(git, mergeBase, source.head ? headCommit : undefined),
+    source.head ? checkOut(headCommit) : workingTreeListed.then((listing) => listing.files),
+    listChangedPaths(git, mergeBase, source.head ? headCommit : undefined, workingTreeListed),
     source.head ? [] : listIgnoredPaths(git),
     commitFiles,
   ]);
@@ -148,6 +161,8 @@ async function prepareGitSides(
   asked.catch(() => undefined);
   const workingTree = { root: git.root, show: createPathDisplay(git.root, (rel) => rel), confinement: createConfinement(git.root) };
   const fluxDeclaredAfter = await fluxAsked;
+  // Only Flux mode asks for it: asked now where that mode is likely.
+  if (fluxDeclaredAfter !== false) void readRepoUrl();
   if (fluxDeclaredAfter === false) {
     // While git checks the side before out, the working tree's kustomizations are read: the side before reads most of them from there.
     if (!fluxDeclaredAfter) prefetchKustomizations(workingTree, paths);
@@ -174,7 +189,7 @@ async function prepareGitSides(
     ...(partial ? { partial } : {}),
   };
   const branch = source.baseBranch ?? readBranchName(baseRef);
-  const common = { paths, policyFiles, changed, ignored, symlinks, ...(fluxDeclaredAfter !== undefined ? { fluxDeclaredAfter } : {}), ...(repoUrl ? { repoUrl } : {}), ...(branch ? { branch } : {}) };
+  const common = { paths, policyFiles, changed, ignored, symlinks, ...(fluxDeclaredAfter !== undefined ? { fluxDeclaredAfter } : {}), readRepoUrl, ...(branch ? { branch } : {}) };
   if (Array.isArray(head)) {
     const after: Side = { info: { label: source.headLabel ?? 'working tree' }, ...workingTree, files: head };
     return { ...common, before, after };

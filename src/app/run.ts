@@ -71,8 +71,8 @@ async function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
   const changes = { ...(plan.changed ? { changed: plan.changed } : {}), ...(plan.ignored ? { ignored: plan.ignored } : {}) };
   if (plan.mode === 'flux') {
     // An artifact copies the whole tree; and it holds no symlinks, which plain builds follow.
-    await before.partial?.writeAll();
-    return compareFluxSides({ before, after, ...(plan.repoUrl ? { repoUrl: plan.repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
+    const [repoUrl] = await Promise.all([plan.readRepoUrl?.(), before.partial?.writeAll()]);
+    return compareFluxSides({ before, after, ...(repoUrl ? { repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
   }
   return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes, ...(plan.symlinks ? { symlinks: plan.symlinks } : {}) }, render);
 }

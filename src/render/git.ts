@@ -51,6 +51,22 @@ export async function resolveCommit(git: GitClient, ref: string): Promise<string
   }
 }
 
+/**
+ * Resolves refs to commit SHAs in one git call; when that fails, ref by ref, so that the
+ * first unknown ref in order is the one a GitError names.
+ */
+export async function resolveCommits(git: GitClient, refs: readonly string[]): Promise<string[]> {
+  const shas = await git
+    .run(['rev-parse', '--end-of-options', ...refs.map((ref) => `${ref}^{commit}`)])
+    .then((output) => output.split('\n').filter(Boolean))
+    .catch(() => []);
+  // A range (`a..b`) or a ref starting with `^` reads as more, or other, than one commit each.
+  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
+  const resolved: string[] = [];
+  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
+  return resolved;
+}
+
 /** Refs tried, in order, when no --base is given. */
 export const DEFAULT_BASE_REFS = ['origin/HEAD', 'origin/main', 'main', 'origin/master', 'master'] as const;
 
@@ -138,13 +154,14 @@ export async function addTemporaryWorktree(git: GitClient, commit: string, optio
 /**
  * Lists the paths whose content differs between `base` and `head` (a commit, or the working
  * tree when undefined: staged, unstaged and untracked files that are not ignored), relative
- * to the repository root. A path on the list may be added, changed or deleted.
+ * to the repository root. A path on the list may be added, changed or deleted. For the
+ * working tree, `tree` is its listing (see {@link listWorkingTree}), which names the untracked files.
  */
-export async function listChangedPaths(git: GitClient, base: string, head?: string): Promise<string[]> {
+export async function listChangedPaths(git: GitClient, base: string, head: string | undefined, tree?: Promise<WorkingTree>): Promise<string[]> {
   const diff = git.run(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--end-of-options', base, ...(head ? [head] : []), '--']);
-  const untracked = head ? Promise.resolve('') : git.run(['ls-files', '-z', '--others', '--exclude-standard']);
+  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
   const [changed, added] = await Promise.all([diff, untracked]);
-  return [...changed.split('\0'), ...added.split('\0')].filter(Boolean);
+  return [...changed.split('\0').filter(Boolean), ...added];
 }
 
 /** One entry of a commit's tree. */
@@ -205,10 +222,23 @@ export async function listIgnoredPaths(git: GitClient): Promise<string[]> {
   return output.split('\0').filter(Boolean);
 }
 
-/** Lists the files of the working tree git would commit: tracked and untracked, not ignored. */
-export async function listWorkingTreeFiles(git: GitClient): Promise<string[]> {
-  const output = await git.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-  return [...new Set(output.split('\0').filter(Boolean))].sort();
+/** The files of the working tree git would commit. */
+export interface WorkingTree {
+  /** Tracked and untracked files that are not ignored, sorted. */
+  readonly files: string[];
+  /** The untracked ones among them, in git's order. */
+  readonly untracked: string[];
+}
+
+/** Lists the files of the working tree git would commit, in one git call. */
+export async function listWorkingTree(git: GitClient): Promise<WorkingTree> {
+  // -t tags each entry: `? ` for an untracked file; a tracked one has another letter.
+  const output = await git.run(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard']);
+  const entries = output.split('\0').filter(Boolean);
+  return {
+    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
+    untracked: entries.filter((entry) => entry.startsWith('? ')).map((entry) => entry.slice(2)),
+  };
 }
 
 /** Returns the URL of the `origin` remote, or undefined when there is none. */

@@ -217,6 +217,10 @@ describe.skipIf(!hasKustomize)('git mode', () => {
   it.each([
     [['--base', 'no-such-branch'], /^prune-guard: unknown git ref: no-such-branch\n$/],
     [['--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9\n$/],
+    // Both unknown: the head is named, every run alike.
+    [['--base', 'no-such-branch', '--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9\n$/],
+    // A range is no commit, though rev-parse reads it as two.
+    [['--base', 'main..HEAD'], /^prune-guard: unknown git ref: main\.\.HEAD\n$/],
     [['missing/dir'], /^prune-guard: path not found: missing\/dir \(in neither main \(merge base [0-9a-f]{7}\) nor working tree\)\n$/],
     [['operator/crds.yaml'], /^prune-guard: not a directory: operator\/crds\.yaml\n$/],
     [['..'], /^prune-guard: path is outside the repository: \.\.\n$/],

@@ -122,6 +122,16 @@ describe.skipIf(!hasKustomize)('git mode writes the side before only where it di
       change: { 'apps/shop': null },
       expected: 1,
     },
+    {
+      // Only `git ls-files --others` names it: git diff does not.
+      name: 'a new root git does not track yet, beside an unchanged one',
+      before: {
+        'apps/shop/kustomization.yaml': 'resources: [namespace.yaml]\n',
+        'apps/shop/namespace.yaml': namespace('shop'),
+      },
+      change: { 'apps/billing/kustomization.yaml': 'resources: [namespace.yaml]\n', 'apps/billing/namespace.yaml': namespace('billing') },
+      expected: 0,
+    },
   ])('$name', async ({ before, links, change, expected }) => {
     const tree = makeTempDir('prune-guard-partial-');
     writeTree(tree, before);

@@ -145,9 +145,13 @@ export function parseKustomization(dir: string, file: string, text: string, show
   const bases = confinement ? [...new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   // Every path the reading looks at, existing or not: what must read alike for a twin's result to serve (see twin-trees.ts).
   const probes = [dir, file];
+  // An entry is asked about again when its scalar is visited below: each real-path check once.
+  const left = new Map<string, boolean>();
   const leaves = (value: string): boolean => {
     probes.push(resolve(dir, value));
-    return confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)));
+    let answer = left.get(value);
+    if (answer === undefined) left.set(value, (answer = confinement !== undefined && bases.some((base) => !isInside(confinement, resolve(base, value)))));
+    return answer;
   };
 
   const includes: string[] = [];
