@@ -35834,7 +35834,7 @@ var require_commonjs2 = __commonJS({
 // src/action.ts
 import { mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -50220,6 +50220,7 @@ function compareText(a, b) {
 }
 
 // src/core/objects/flux-objects.ts
+import { createHash as createHash4 } from "node:crypto";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
 var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2", "v1beta1"]);
@@ -50312,11 +50313,17 @@ function readHelmReleaseIdentity(body2) {
   const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
   const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
   return {
-    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    releaseName: shortenReleaseName(typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease),
     targetNamespace,
     storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
     chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
   };
+}
+var MAX_RELEASE_NAME = 53;
+function shortenReleaseName(name) {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const hash = createHash4("sha256").update(name).digest("hex").slice(0, 12);
+  return `${name.slice(0, MAX_RELEASE_NAME - hash.length - 1)}-${hash}`;
 }
 function toStringRecord(value) {
   if (!isRecord(value)) return {};
@@ -51689,7 +51696,7 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join12, posix, relative as relative9 } from "node:path";
 
@@ -51739,7 +51746,7 @@ function isUnderPath(file, path15) {
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname6, join as join9, relative as relative6 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -51763,7 +51770,7 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname6(dir);
-  const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
   const merged = join9(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
@@ -51887,7 +51894,7 @@ import { join as join11, relative as relative8, resolve as resolve4 } from "node
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname7, isAbsolute as isAbsolute2, join as join10, relative as relative7 } from "node:path";
@@ -52039,7 +52046,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url2, applyMirrors(url2, remote2.mirrors));
             continue;
           }
-          const local = join10(shadow, REMOTE_DIR, createHash5("sha256").update(url2).digest("hex").slice(0, 16), new URL(url2).pathname.split("/").pop());
+          const local = join10(shadow, REMOTE_DIR, createHash6("sha256").update(url2).digest("hex").slice(0, 16), new URL(url2).pathname.split("/").pop());
           mkdirSync4(dirname7(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url2));
           remoteFiles.set(local, url2);
@@ -52388,7 +52395,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error2);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash6("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -52596,7 +52603,7 @@ function createSyncKustomization(path15, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
 import { basename as basename4, dirname as dirname8, join as join13, posix as posix2, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -52641,7 +52648,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join13(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -52820,7 +52827,7 @@ function normalizeGitUrl(url2) {
 }
 
 // src/render/kustomize/graph-inputs.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { join as join14, relative as relative11 } from "node:path";
 
@@ -52877,7 +52884,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join14(path15, entry.name), false);
     }
   };
-  const hash = createHash8("sha256");
+  const hash = createHash9("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
@@ -52895,7 +52902,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path15)}: ${bomb}; refused before building`);
-    return { digest: createHash8("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
+    return { digest: createHash9("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
   };
   for (const path15 of [...inputs].sort()) {
     let facts = files.facts.get(path15);
@@ -52975,7 +52982,7 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join15 } from "node:path";
@@ -52990,7 +52997,7 @@ function createRenderCache(options) {
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    const digest = createHash10("sha256").update(FORMAT).update("\0").update(key).digest("hex");
     return join15(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
@@ -54459,13 +54466,30 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join28, resolve as resolve8 } from "node:path";
+import { join as join29, resolve as resolve8 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { accessSync, constants as constants3, lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename5, delimiter as delimiter3, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
+import { basename as basename5, join as join25 } from "node:path";
+
+// src/render/find-executable.ts
+import { accessSync, constants as constants3 } from "node:fs";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join24(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants3.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// src/render/kustomize/kustomize-runner.ts
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
@@ -54532,7 +54556,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync5(join24(tmpdir5(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync5(join25(tmpdir5(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -54618,17 +54642,6 @@ function readKlogError(stderr) {
   }
   return void 0;
 }
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join24(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants3.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 // src/app/load-settings.ts
 import { resolve as resolve6 } from "node:path";
@@ -54692,7 +54705,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync13, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -54701,11 +54714,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join25(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join26(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join25(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join26(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
@@ -54738,9 +54751,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join25(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join26(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join25(root, name);
+    const path15 = join26(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path15, "utf8");
@@ -54806,12 +54819,12 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join27, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join28, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -54873,11 +54886,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join26(dir, folder), { recursive: true });
+    mkdirSync7(join27(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join26(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join27(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -54934,7 +54947,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join27(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join28(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -54989,7 +55002,7 @@ function readTextIfFile(path15) {
   return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync17(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join27(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join28(tree.root, path15))) {
     try {
       if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -55020,9 +55033,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join28(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join29(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join28(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join29(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -55063,7 +55076,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join28(env.XDG_CACHE_HOME || join28(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join29(env.XDG_CACHE_HOME || join29(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -55114,7 +55127,7 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash11 } from "node:crypto";
+import { createHash as createHash12 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path14 from "path";
@@ -94576,7 +94589,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash11("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash12("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,
@@ -94692,7 +94705,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync18(join33(git.root, path15), "utf8");
+    const merged = readFileSync18(join34(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -94843,10 +94856,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join33(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join34(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
   mkdirSync8(dir, { recursive: true });
-  const jsonPath = join33(dir, "report.json");
-  const markdownPath = join33(dir, "summary.md");
+  const jsonPath = join34(dir, "report.json");
+  const markdownPath = join34(dir, "summary.md");
   writeFileSync7(jsonPath, formatJson(report));
   writeFileSync7(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join27, relative as relative16 } from "node:path";
+import { dirname as dirname8, join as join28, relative as relative16 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -16988,6 +16988,7 @@ function compareText(a, b) {
 }
 
 // src/core/objects/flux-objects.ts
+import { createHash as createHash2 } from "node:crypto";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
 var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2", "v1beta1"]);
@@ -17080,11 +17081,17 @@ function readHelmReleaseIdentity(body) {
   const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
   const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
   return {
-    releaseName: typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease,
+    releaseName: shortenReleaseName(typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease),
     targetNamespace,
     storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
     chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
   };
+}
+var MAX_RELEASE_NAME = 53;
+function shortenReleaseName(name) {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const hash = createHash2("sha256").update(name).digest("hex").slice(0, 12);
+  return `${name.slice(0, MAX_RELEASE_NAME - hash.length - 1)}-${hash}`;
 }
 function toStringRecord(value) {
   if (!isRecord(value)) return {};
@@ -22013,7 +22020,7 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join9, posix, relative as relative8 } from "node:path";
 
@@ -22063,7 +22070,7 @@ function isUnderPath(file, path2) {
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname4, join as join6, relative as relative5 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -22087,7 +22094,7 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml6.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash2("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join6(parent, `${BUILD_DIR_PREFIX}${createHash3("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
   const merged = join6(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
@@ -22211,7 +22218,7 @@ import { join as join8, relative as relative7, resolve as resolve3 } from "node:
 
 // src/render/kustomize/overlay.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7, relative as relative6 } from "node:path";
@@ -22363,7 +22370,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join7(shadow, REMOTE_DIR, createHash3("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join7(shadow, REMOTE_DIR, createHash4("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -22712,7 +22719,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash4("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash5("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -22920,7 +22927,7 @@ function createSyncKustomization(path2, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync4, statSync as statSync5 } from "node:fs";
 import { basename as basename2, dirname as dirname6, join as join10, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -22965,7 +22972,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash6("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join10(artifact.root, name);
   rmSync4(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -23144,7 +23151,7 @@ function normalizeGitUrl(url) {
 }
 
 // src/render/kustomize/graph-inputs.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
 import { join as join11, relative as relative10 } from "node:path";
 
@@ -23201,7 +23208,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join11(path2, entry.name), false);
     }
   };
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
@@ -23219,7 +23226,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-    return { digest: createHash6("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+    return { digest: createHash7("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
   };
   for (const path2 of [...inputs].sort()) {
     let facts = files.facts.get(path2);
@@ -23299,7 +23306,7 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash7, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash8, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync7, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join as join12 } from "node:path";
@@ -23314,7 +23321,7 @@ function createRenderCache(options) {
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash7("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    const digest = createHash8("sha256").update(FORMAT).update("\0").update(key).digest("hex");
     return join12(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
@@ -24783,13 +24790,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join26, resolve as resolve7 } from "node:path";
+import { join as join27, resolve as resolve7 } from "node:path";
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile } from "node:child_process";
-import { accessSync, constants, lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, delimiter, isAbsolute as isAbsolute4, join as join21, resolve as resolve4 } from "node:path";
+import { basename as basename3, join as join22 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24878,6 +24885,21 @@ function lookUp(env, name, platform) {
   return key === void 0 ? void 0 : env[key];
 }
 
+// src/render/find-executable.ts
+import { accessSync, constants } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute4, join as join21, resolve as resolve4 } from "node:path";
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 // src/render/kustomize/kustomize-runner.ts
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
@@ -24945,7 +24967,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync4(join21(tmpdir4(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -25031,17 +25053,6 @@ function readKlogError(stderr) {
   }
   return void 0;
 }
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 // src/app/load-settings.ts
 import { resolve as resolve5 } from "node:path";
@@ -25105,7 +25116,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync12, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -25114,11 +25125,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join22(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join23(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join22(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
@@ -25151,9 +25162,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join22(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join23(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join22(root, name);
+    const path2 = join23(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync16(path2, "utf8");
@@ -25219,14 +25230,14 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join25, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join26, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile2, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir5 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -25281,7 +25292,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync5(join23(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync5(join24(tmpdir5(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -25372,7 +25383,7 @@ async function readFileAtCommit(git, commit, path2) {
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -25434,11 +25445,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join24(dir, folder), { recursive: true });
+    mkdirSync7(join25(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join24(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join25(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -25495,7 +25506,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join25(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -25550,7 +25561,7 @@ function readTextIfFile(path2) {
   return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join25(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join26(tree.root, path2))) {
     try {
       if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -25581,9 +25592,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join26(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join27(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join26(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join27(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -25624,7 +25635,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join26(env.XDG_CACHE_HOME || join26(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join27(env.XDG_CACHE_HOME || join27(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25894,7 +25905,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join27(headRoot, path2);
+    const absolute = join28(headRoot, path2);
     return existsSync14(absolute) ? readFileSync18(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
@@ -25923,7 +25934,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join27(headRoot, change.path);
+    const absolute = join28(headRoot, change.path);
     mkdirSync8(dirname8(absolute), { recursive: true });
     writeFileSync5(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}

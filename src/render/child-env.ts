@@ -83,6 +83,30 @@ export function createKustomizeEnv(env: Environment, options: KustomizeEnvOption
   return child;
 }
 
+/**
+ * Returns helm's environment: what every child gets from `env`, with HOME and every folder
+ * helm reads its configuration, repositories, cache and plugins from inside `home` (a fresh,
+ * empty folder): a chart from a pull request sees none of the user's, and no plugin runs.
+ */
+export function createHelmEnv(env: Environment, home: string, platform: NodeJS.Platform = process.platform): NodeJS.ProcessEnv {
+  const child = pickCommon(env, platform);
+  child.HOME = home;
+  for (const [name, folder] of [
+    ['HELM_CONFIG_HOME', 'config'],
+    ['HELM_CACHE_HOME', 'cache'],
+    ['HELM_DATA_HOME', 'data'],
+    ['HELM_PLUGINS', 'plugins'],
+    ['HELM_REGISTRY_CONFIG', 'registry.json'],
+    ['HELM_REPOSITORY_CONFIG', 'repositories.yaml'],
+    ['HELM_REPOSITORY_CACHE', 'repository-cache'],
+  ] as const) {
+    child[name] = `${home}/${folder}`;
+  }
+  // Nothing reaches a cluster: `helm template` asks none, and no kubeconfig is there to find.
+  child.KUBECONFIG = `${home}/kubeconfig`;
+  return child;
+}
+
 /** git settings for the clones kustomize makes of remote bases. */
 const GIT_CLONE_SETTINGS: ReadonlyArray<readonly [string, string]> = [
   ['http.followRedirects', 'false'],

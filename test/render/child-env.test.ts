@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UsageError } from '../../src/core/errors.ts';
-import { createGitEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
+import { createGitEnv, createHelmEnv, createKustomizeEnv, readPassEnv } from '../../src/render/child-env.ts';
 import { settleBackgroundRemovals } from '../../src/render/cleanup.ts';
 import { openRepository } from '../../src/render/git.ts';
 import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
@@ -211,5 +211,29 @@ describe('git environment', () => {
         expect(seen, name).not.toContain(value);
       }
     });
+  });
+});
+
+describe('helm environment', () => {
+  it('hands helm no token and none of the user\'s helm or cluster configuration: every folder it reads is in its own HOME', () => {
+    const env = {
+      PATH: '/usr/bin',
+      HOME: '/home/user',
+      GITHUB_TOKEN: 'ghs_secret',
+      KUBECONFIG: '/home/user/.kube/config',
+      HELM_REPOSITORY_CONFIG: '/home/user/repositories.yaml',
+      HELM_PLUGINS: '/home/user/plugins',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      PRUNE_GUARD_PASS_ENV: 'GITHUB_TOKEN',
+    };
+    const child = createHelmEnv(env, '/tmp/helm-home', 'linux');
+    expect(child.PATH).toBe('/usr/bin');
+    expect(child.HOME).toBe('/tmp/helm-home');
+    expect(child.KUBECONFIG).toBe('/tmp/helm-home/kubeconfig');
+    expect(Object.values(child)).not.toContain('ghs_secret');
+    expect(Object.values(child)).not.toContain('secret');
+    for (const name of ['HELM_CONFIG_HOME', 'HELM_CACHE_HOME', 'HELM_DATA_HOME', 'HELM_PLUGINS', 'HELM_REGISTRY_CONFIG', 'HELM_REPOSITORY_CONFIG', 'HELM_REPOSITORY_CACHE']) {
+      expect(child[name], name).toMatch(/^\/tmp\/helm-home\//);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * Kustomization that decide how it builds and what it prunes, and the HelmRelease fields
  * whose change reinstalls a release.
  */
+import { createHash } from 'node:crypto';
 import { getApiGroup, getMetadata, isRecord, type KubeObject } from './kube-objects.ts';
 
 /** API group of Flux Kustomizations. */
@@ -191,7 +192,7 @@ export function deletesInventoryOnDeletion(ks: Pick<FluxKustomization, 'prune' |
 
 /** The HelmRelease fields whose change uninstalls and reinstalls the release. */
 export interface HelmReleaseIdentity {
-  /** The Helm release name: `spec.releaseName`, else `[targetNamespace-]name`. */
+  /** The Helm release name: `spec.releaseName`, else `[targetNamespace-]name`, shortened past 53 characters. */
   readonly releaseName: string;
   /** Where the release's objects go. */
   readonly targetNamespace: string;
@@ -212,11 +213,25 @@ export function readHelmReleaseIdentity(body: KubeObject): HelmReleaseIdentity {
   const chartRef = isRecord(spec.chartRef) ? spec.chartRef : undefined;
   const defaultRelease = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? `${spec.targetNamespace}-${name}` : name;
   return {
-    releaseName: typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : defaultRelease,
+    releaseName: shortenReleaseName(typeof spec.releaseName === 'string' && spec.releaseName !== '' ? spec.releaseName : defaultRelease),
     targetNamespace,
     storageNamespace: typeof spec.storageNamespace === 'string' && spec.storageNamespace !== '' ? spec.storageNamespace : namespace,
     chart: typeof chartTemplate.chart === 'string' ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : '',
   };
+}
+
+/** The longest release name Helm takes. */
+const MAX_RELEASE_NAME = 53;
+
+/**
+ * The release name as helm-controller shortens it (its `release.ShortenName`): a name past 53
+ * characters becomes its first 40, a `-`, and the first 12 hex digits of its SHA-256.
+ * Object names and namespaces are ASCII, so characters count as Go's bytes do.
+ */
+export function shortenReleaseName(name: string): string {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  return `${name.slice(0, MAX_RELEASE_NAME - hash.length - 1)}-${hash}`;
 }
 
 function toStringRecord(value: unknown): Record<string, string> {

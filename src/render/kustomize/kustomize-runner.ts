@@ -4,12 +4,13 @@
  * under a memory cap: the manifests it builds may come from a hostile pull request.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, lstatSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { RenderError, UsageError } from '../../core/errors.ts';
 import { createKustomizeEnv, readPassEnv, type Environment } from '../child-env.ts';
 import { registerCleanup, registerTempTree, type TempTree } from '../cleanup.ts';
+import { findExecutable } from '../find-executable.ts';
 import { createPool } from '../pool.ts';
 
 /** Builds a kustomization directory. */
@@ -273,18 +274,4 @@ function readKlogError(stderr: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function findExecutable(name: string, pathList: string | undefined): string | undefined {
-  const candidates = name.includes('/') || isAbsolute(name)
-    ? [resolve(name)]
-    : (pathList ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }

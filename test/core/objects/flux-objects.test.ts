@@ -3,6 +3,7 @@ import {
   deletesInventoryOnDeletion,
   readFluxKustomization,
   readHelmReleaseIdentity,
+  shortenReleaseName,
   type DeletionPolicy,
 } from '../../../src/core/objects/flux-objects.ts';
 import { kustomizationYaml, parseOne, readKs } from '../../helpers/flux.ts';
@@ -289,5 +290,28 @@ describe('readHelmReleaseIdentity', () => {
 
   it('gives an empty chart when neither is set', () => {
     expect(readHelmReleaseIdentity(parseOne(helmRelease('  name: web\n  namespace: shop\n', '  values: {}\n'))).chart).toBe('');
+  });
+});
+
+describe('shortenReleaseName', () => {
+  it.each([
+    ['release-name', 'release-name'],
+    // The values helm-controller's own tests expect of its ShortenName.
+    ['release-name-with-very-long-name-which-is-longer-than-53-characters', 'release-name-with-very-long-name-which-i-788ca0d0d7b0'],
+    ['another-release-name-with-very-long-name-which-is-longer-than-53-characters', 'another-release-name-with-very-long-name-7e72150d5a36'],
+    ['a'.repeat(53), 'a'.repeat(53)],
+  ])('%s -> %s', (name, expected) => {
+    expect(shortenReleaseName(name)).toBe(expected);
+    expect(shortenReleaseName(name).length).toBeLessThanOrEqual(53);
+  });
+
+  it('names a release with a long default name as helm-controller does, so a rename is told from a reinstall', () => {
+    const release = {
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'with-very-long-name-which-is-longer-than-53-characters', namespace: 'flux-system' },
+      spec: { targetNamespace: 'release-name' },
+    };
+    expect(readHelmReleaseIdentity(release).releaseName).toBe('release-name-with-very-long-name-which-i-788ca0d0d7b0');
   });
 });
