@@ -1,0 +1,74 @@
+/**
+ * One HelmRelease rendered as helm-controller would install or upgrade it: its chart found
+ * in the checkout, its values composed from the objects the cluster's renders hold, and the
+ * chart templated with the release name and namespace the controller uses. A release that
+ * cannot be rendered says why; it is never taken for an empty one.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PruneGuardError } from '../core/errors.ts';
+import { parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts';
+import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
+import { readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
+import { getMetadata, type KubeObject } from '../core/objects/kube-objects.ts';
+import { locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
+import type { SourceCheck } from '../flux/sources.ts';
+import { registerTempTree } from '../render/cleanup.ts';
+import type { HelmRunner } from '../render/helm/helm-runner.ts';
+
+/**
+ * The Kubernetes version charts are rendered for unless the configuration names one: a
+ * chart's `kubeVersion` and its `.Capabilities` checks see this.
+ */
+export const DEFAULT_KUBERNETES_VERSION = '1.34.0';
+
+/** What rendering a release needs of its side and cluster. */
+export interface HelmReleaseContext {
+  /** Templates charts. */
+  readonly helm: HelmRunner;
+  /** Decides which sources are this checkout (the one Flux Kustomizations use). */
+  readonly check: SourceCheck;
+  /** The side's artifact. */
+  readonly tree: ChartTree;
+  /** The ConfigMaps and Secrets of the release's cluster on this side, as rendered. */
+  readonly find: FindValuesObject;
+  /** The Kubernetes version to render for. */
+  readonly kubeVersion: string;
+  /** The cluster, when the repository has several. */
+  readonly cluster?: string;
+}
+
+/**
+ * A release's objects, or why it was not rendered; with the texts its values took from
+ * Secrets, which the caller keeps out of every output (a failing template may quote them too).
+ */
+export type RenderedRelease =
+  | { readonly documents: readonly HelmDocument[]; readonly secretTexts: readonly string[] }
+  | { readonly problem: string; readonly secretTexts?: readonly string[] };
+
+/** Renders `release` (a HelmRelease object of a unit's render). */
+export async function renderHelmRelease(release: KubeObject, context: HelmReleaseContext): Promise<RenderedRelease> {
+  const metadata = getMetadata(release);
+  const shown = `HelmRelease ${typeof metadata.namespace === 'string' ? metadata.namespace : 'default'}/${String(metadata.name)}`;
+  const chart = locateChart(release, context.check, context.tree, context.cluster);
+  if ('problem' in chart) return chart;
+  const composed = composeReleaseValues(release, context.find);
+  if ('problem' in composed) return composed;
+  const identity = readHelmReleaseIdentity(release);
+  const dir = mkdtempSync(join(tmpdir(), 'prune-guard-values-'));
+  const temp = registerTempTree(dir);
+  try {
+    const valuesFile = join(dir, 'values.json');
+    // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
+    writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
+    const output = await context.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+  } catch (error) {
+    // A chart that fails to render is this release's problem, not the run's.
+    if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };
+    throw error;
+  } finally {
+    temp.dispose();
+  }
+}
