@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert4(!stream2[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve10, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve11, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body2, length));
+          resolve11(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body2, length)));
+          resolve11(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body2, length).buffer);
+          resolve11(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body2, { type: stream2[kContentType] }));
+          resolve11(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body2, length));
+          resolve11(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -26384,7 +26384,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26425,7 +26425,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse7;
+    exports2.parse = parse8;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify6;
@@ -27188,11 +27188,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename8 = shortcut ? basenameOf(path15) : path15;
+        const basename9 = shortcut ? basenameOf(path15) : path15;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path15
+            shortcut && rule._basenameOnly ? basename9 : path15
           )) {
             const { negative } = rule;
             const ret = {
@@ -28537,7 +28537,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = (version3, options, throwErrors = false) => {
+    var parse8 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -28550,7 +28550,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse7;
+    module.exports = parse8;
   }
 });
 
@@ -28558,9 +28558,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var valid = (version3, options) => {
-      const v = parse7(version3, options);
+      const v = parse8(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -28571,9 +28571,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var clean2 = (version3, options) => {
-      const s = parse7(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse8(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -28608,10 +28608,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse7(version1, null, true);
-      const v2 = parse7(version22, null, true);
+      const v1 = parse8(version1, null, true);
+      const v2 = parse8(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -28682,9 +28682,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse7(version3, options);
+      const parsed = parse8(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -28870,7 +28870,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -28905,7 +28905,7 @@ var require_coerce = __commonJS({
       const patch = match4[4] || "0";
       const prerelease = options.includePrerelease && match4[5] ? `-${match4[5]}` : "";
       const build2 = options.includePrerelease && match4[6] ? `+${match4[6]}` : "";
-      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse8(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -28915,7 +28915,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -28927,7 +28927,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse7(versionStringToParse, options);
+      return parse8(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -30162,7 +30162,7 @@ var require_semver2 = __commonJS({
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse7 = require_parse2();
+    var parse8 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -30201,7 +30201,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse7,
+      parse: parse8,
       valid,
       clean: clean2,
       inc,
@@ -30264,7 +30264,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse8(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -30272,7 +30272,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str) {
+    function parse8(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -30959,8 +30959,8 @@ var require_helpers2 = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
-      const promise = new Promise((resolve10, reject) => {
-        req2.once("response", resolve10).once("error", reject).end();
+      const promise = new Promise((resolve11, reject) => {
+        req2.once("response", resolve11).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -31137,7 +31137,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
@@ -31203,7 +31203,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve10({
+          resolve11({
             connect: {
               statusCode,
               statusText,
@@ -34863,8 +34863,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve10, reject) => {
-          this._resolve = resolve10;
+        this._promise = new Promise((resolve11, reject) => {
+          this._resolve = resolve11;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -35079,11 +35079,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -35099,7 +35099,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35148,11 +35148,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -35168,7 +35168,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35218,11 +35218,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -35238,7 +35238,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35287,11 +35287,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -35307,7 +35307,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35355,11 +35355,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter21 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve11) {
+          resolve11(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve11, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -35375,7 +35375,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35572,11 +35572,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms, abort) {
-      return (v) => new Promise((resolve10, reject) => {
+      return (v) => new Promise((resolve11, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve10(v), ms);
+          const id = setTimeout(() => resolve11(v), ms);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync7 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { join as join34 } from "node:path";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync19, writeFileSync as writeFileSync8 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { join as join38 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -36057,11 +36057,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36077,7 +36077,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36150,26 +36150,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve10(output.toString());
+          resolve11(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve10(Buffer.concat(chunks));
+          resolve11(Buffer.concat(chunks));
         });
       }));
     });
@@ -36372,14 +36372,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve10(res);
+            resolve11(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36623,12 +36623,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+      return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36636,7 +36636,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve10(response);
+          resolve11(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36675,7 +36675,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve10(response);
+          resolve11(response);
         }
       }));
     });
@@ -36686,11 +36686,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36706,7 +36706,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36737,11 +36737,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36757,7 +36757,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36826,11 +36826,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36846,7 +36846,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37149,11 +37149,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37169,7 +37169,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37273,11 +37273,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37293,7 +37293,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37392,11 +37392,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37412,7 +37412,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37631,7 +37631,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37714,7 +37714,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve10(exitCode);
+            resolve11(exitCode);
           }
         });
         if (this.options.input) {
@@ -37837,11 +37837,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37857,7 +37857,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37910,11 +37910,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37930,7 +37930,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37989,11 +37989,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38009,7 +38009,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45928,6 +45928,23 @@ function createKustomizeEnv(env, options, platform2 = process.platform) {
   }
   return child2;
 }
+function createHelmEnv(env, home, platform2 = process.platform) {
+  const child2 = pickCommon(env, platform2);
+  child2.HOME = home;
+  for (const [name, folder] of [
+    ["HELM_CONFIG_HOME", "config"],
+    ["HELM_CACHE_HOME", "cache"],
+    ["HELM_DATA_HOME", "data"],
+    ["HELM_PLUGINS", "plugins"],
+    ["HELM_REGISTRY_CONFIG", "registry.json"],
+    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
+    ["HELM_REPOSITORY_CACHE", "repository-cache"]
+  ]) {
+    child2[name] = `${home}/${folder}`;
+  }
+  child2.KUBECONFIG = `${home}/kubeconfig`;
+  return child2;
+}
 var GIT_CLONE_SETTINGS = [
   ["http.followRedirects", "false"],
   ["protocol.allow", "user"],
@@ -46258,7 +46275,7 @@ function orderUnitsAsTree(units) {
   const children = /* @__PURE__ */ new Map();
   const roots = [];
   for (const unit of units) {
-    const parent = unit.flux?.parent;
+    const parent = unit.flux?.parent ?? unit.helm?.parent;
     if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
     else roots.push(unit);
   }
@@ -46274,6 +46291,7 @@ function orderUnitsAsTree(units) {
   return rows;
 }
 function formatUnitVerdict(unit) {
+  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
   if (!unit.flux) return "";
   if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
   if (unit.before !== null && unit.after === null) return "removed";
@@ -49295,13 +49313,13 @@ function matchesEntry(entry, target) {
   return hostMatches && (entry.port === void 0 || entry.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
-  const parse7 = (value) => {
+  const parse8 = (value) => {
     const entry = parseAllowEntry(value);
     if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
     return entry;
   };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse7);
-  const defaults3 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse7) : [];
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
+  const defaults3 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
   const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
     if (!URL.canParse(to)) return [];
     const url2 = new URL(to);
@@ -50918,7 +50936,7 @@ function buildReport(input) {
   const unitReports = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
     if (notRendered) {
       identical++;
       continue;
@@ -50950,6 +50968,7 @@ function buildReport(input) {
           skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
         }
       } : {},
+      ...helm ? { helm } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -51041,8 +51060,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join16, relative as relative12 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
+import { join as join19, relative as relative14 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -53187,18 +53206,18 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
-  const setOf = (docs) => {
+  const setOf = (docs, defaultNamespace) => {
     if (!docs) return /* @__PURE__ */ new Map();
     let set = sets.get(docs);
     if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      set = dropIgnoredObjects(buildObjectSet(docs, scope, defaultNamespace), settings.config);
       sets.set(docs, set);
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
-    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, helm }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespace);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after, defaultNamespace);
     return {
       unit: name,
       ...cluster !== void 0 ? { cluster } : {},
@@ -53208,7 +53227,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
       existsBefore: before !== void 0 || identical === true,
       existsAfter: after !== void 0 || identical === true,
       ...skipped ? { skipped } : {},
-      ...identical ? { identical } : {}
+      ...identical ? { identical } : {},
+      ...helm ? { helm } : {}
     };
   });
   const report = buildReport({
@@ -53227,9 +53247,362 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
   return { report, units: diffs, scope };
 }
 
+// src/app/compare-helm-releases.ts
+import { createHash as createHash11 } from "node:crypto";
+import { readdirSync as readdirSync11, readFileSync as readFileSync12, statSync as statSync9 } from "node:fs";
+import { join as join18, relative as relative13 } from "node:path";
+
+// src/core/helm/release-values.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+var DEFAULT_VALUES_KEY = "values.yaml";
+function composeReleaseValues(release, find) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const metadata2 = getMetadata(release);
+  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  let result = {};
+  const secretTexts = [];
+  for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
+    if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
+    const { kind, name } = entry;
+    const optional = entry.optional === true;
+    const key = typeof entry.valuesKey === "string" && entry.valuesKey !== "" ? entry.valuesKey : DEFAULT_VALUES_KEY;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index}]: unsupported kind ${JSON.stringify(kind)}` };
+    const object = find(kind, namespace, name);
+    const text = object ? readKey(object, kind, key) : void 0;
+    if (text === void 0) {
+      if (optional) continue;
+      return { problem: object ? `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` : `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders` };
+    }
+    if (kind === "Secret") secretTexts.push(text);
+    const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
+    if (target !== "") {
+      const problem = setPathValue(result, target, text);
+      if (problem) return { problem: `valuesFrom[${index}] targetPath ${target}: ${problem}` };
+      continue;
+    }
+    let parsed;
+    try {
+      parsed = (0, import_yaml11.parse)(text, { version: "1.1", maxAliasCount: 100 });
+    } catch (error2) {
+      return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
+    result = mergeValues(result, parsed ?? {});
+  }
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+}
+function collectLeaves(value) {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(collectLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(collectLeaves);
+  return [];
+}
+function readKey(object, kind, key) {
+  const data = isRecord(object.data) ? object.data : {};
+  if (kind === "ConfigMap") return typeof data[key] === "string" ? data[key] : void 0;
+  const stringData = isRecord(object.stringData) ? object.stringData : {};
+  if (typeof stringData[key] === "string") return stringData[key];
+  return typeof data[key] === "string" ? Buffer.from(data[key], "base64").toString("utf8") : void 0;
+}
+function mergeValues(base, top) {
+  const result = { ...base };
+  for (const [key, value] of Object.entries(top)) {
+    const below = result[key];
+    result[key] = isRecord(value) && isRecord(below) ? mergeValues(below, value) : value;
+  }
+  return result;
+}
+function setPathValue(values, path15, text) {
+  const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
+  const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
+  if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
+  const steps = parsePath(path15);
+  if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
+  const value = quoted ? raw : typeValue(raw);
+  let node = values;
+  for (const [position, step] of steps.entries()) {
+    const last = position === steps.length - 1;
+    const next = steps[position + 1];
+    const empty = () => typeof next === "number" ? [] : {};
+    if (typeof step === "number") {
+      if (!Array.isArray(node)) return "an index where the values hold no list";
+      while (node.length <= step) node.push(null);
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    } else {
+      if (Array.isArray(node)) return "a key where the values hold a list";
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    }
+  }
+  return void 0;
+}
+function parsePath(path15) {
+  const steps = [];
+  let key = "";
+  let index = 0;
+  const endKey = () => {
+    if (key === "") return false;
+    steps.push(key);
+    key = "";
+    return true;
+  };
+  while (index < path15.length) {
+    const char = path15[index];
+    if (char === "\\" && path15[index + 1] === ".") {
+      key += ".";
+      index += 2;
+    } else if (char === ".") {
+      if (!endKey() && steps.length === 0) return void 0;
+      index++;
+    } else if (char === "[") {
+      endKey();
+      const close = path15.indexOf("]", index);
+      const number = path15.slice(index + 1, close);
+      if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
+      steps.push(Number(number));
+      index = close + 1;
+    } else if (/[=,{}\]\s]/.test(char)) {
+      return void 0;
+    } else {
+      key += char;
+      index++;
+    }
+  }
+  endKey();
+  return steps.length > 0 && typeof steps[0] === "string" ? steps : void 0;
+}
+function typeValue(text) {
+  if (text.toLowerCase() === "true") return true;
+  if (text.toLowerCase() === "false") return false;
+  if (text.toLowerCase() === "null") return null;
+  if (text === "0") return 0;
+  if (/^[+-]?[1-9]\d*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+
+// src/flux/helm-chart-source.ts
+import { readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
+import { join as join16, relative as relative12, resolve as resolve5 } from "node:path";
+var MAX_CHART_FILES = 5e3;
+function locateChart(release, check, tree, cluster) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const metadata2 = getMetadata(release);
+  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
+  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
+  const kind = String(ref.kind ?? "");
+  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
+  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
+  const chart = typeof template.chart === "string" ? template.chart : "";
+  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
+  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
+  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
+  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
+  const dir = resolve5(tree.root, source.root, chart);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  if (!statSync8(join16(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative12(tree.root, dir) || "."} holds no Chart.yaml` };
+  const outside = findLinkOutside(dir, tree.confinement);
+  if (outside) return { problem: `its chart holds ${relative12(tree.root, outside.path)}: ${outside.why}` };
+  return { dir };
+}
+function findLinkOutside(dir, confinement) {
+  let seen = 0;
+  const walk = (current) => {
+    for (const entry of readdirSync10(current, { withFileTypes: true })) {
+      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
+      const path15 = join16(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!isInside(confinement, path15)) return { path: path15, why: "a symlink that leads out of the repository" };
+        if (statSync8(path15, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path15);
+          if (found) return found;
+        }
+      } else if (entry.isDirectory()) {
+        const found = walk(path15);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return walk(dir);
+}
+
+// src/app/render-helm-release.ts
+import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join17 } from "node:path";
+
+// src/core/helm/helm-output.ts
+var SOURCE_LINE = /^# Source: (.+)$/m;
+var DOCUMENT_MARKER2 = /^---(?=[ \t]|$)/m;
+function parseHelmOutput(text, shown) {
+  const documents = [];
+  for (const piece of text.split(DOCUMENT_MARKER2)) {
+    if (piece.trim() === "") continue;
+    const source = SOURCE_LINE.exec(piece)?.[1]?.trim() ?? "";
+    for (const body2 of parseManifests(piece, `helm template output of ${shown}${source ? ` (${source})` : ""}`)) {
+      documents.push({ source, part: classifyPart(source, body2), body: body2 });
+    }
+  }
+  return documents;
+}
+function classifyPart(source, body2) {
+  if (/^[^/]+\/(?:charts\/[^/]+\/)*crds\//.test(source)) return "crds";
+  const annotations = getMetadata(body2).annotations;
+  if (isRecord(annotations) && typeof annotations["helm.sh/hook"] === "string") return "hook";
+  return "templates";
+}
+
+// src/app/render-helm-release.ts
+var DEFAULT_KUBERNETES_VERSION = "1.34.0";
+async function renderHelmRelease(release, context3) {
+  const metadata2 = getMetadata(release);
+  const shown = `HelmRelease ${typeof metadata2.namespace === "string" ? metadata2.namespace : "default"}/${String(metadata2.name)}`;
+  const chart = locateChart(release, context3.check, context3.tree, context3.cluster);
+  if ("problem" in chart) return chart;
+  const composed = composeReleaseValues(release, context3.find);
+  if ("problem" in composed) return composed;
+  const identity = readHelmReleaseIdentity(release);
+  const dir = mkdtempSync5(join17(tmpdir5(), "prune-guard-values-"));
+  const temp = registerTempTree(dir);
+  try {
+    const valuesFile = join17(dir, "values.json");
+    writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const output = await context3.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+  } catch (error2) {
+    if (error2 instanceof PruneGuardError) return { problem: error2.message, secretTexts: composed.secretTexts };
+    throw error2;
+  } finally {
+    temp.dispose();
+  }
+}
+
+// src/app/compare-helm-releases.ts
+async function compareHelmReleases(before, after, options) {
+  const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
+  const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  if (names.length === 0) return { units: [], secretTexts: [], notes: [] };
+  if (!options.helm) return { units: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  const helm = options.helm;
+  const secretTexts = /* @__PURE__ */ new Set();
+  const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
+  const render = (side, found) => {
+    const own = side === "before" ? before : after;
+    return renderHelmRelease(found.body, {
+      helm,
+      check: own.check,
+      tree: own.tree,
+      find: finders[side](found.host.cluster),
+      kubeVersion: options.kubeVersion,
+      ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
+    }).then((rendered) => {
+      for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      return rendered;
+    });
+  };
+  const units = await mapInPool(names, options.concurrency, async (name) => {
+    const old = releases.before.get(name);
+    const current = releases.after.get(name);
+    const found = current ?? old;
+    const cluster = found.host.cluster;
+    const metadata2 = getMetadata(found.body);
+    const helm2 = {
+      parent: found.host.name,
+      release: `${typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default"}/${String(metadata2.name)}`,
+      action: !old ? "install" : !current ? "uninstall" : "upgrade"
+    };
+    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: helm2 };
+    const suspended = [old, current].some((found2) => found2 && isRecord(found2.body.spec) && found2.body.spec.suspend === true);
+    if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
+    if (old && current && readsAlike(old, current, before, after, finders)) return void 0;
+    const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
+    const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
+    if (problem) return { ...base, before: void 0, after: void 0, skipped: `not rendered: ${problem.problem}` };
+    const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
+    return { ...base, before: beforeDocs, after: afterDocs };
+  });
+  return { units: units.filter((unit) => unit !== void 0), secretTexts: [...secretTexts].sort(), notes: [] };
+}
+function findReleases(hosts) {
+  const found = /* @__PURE__ */ new Map();
+  for (const host of hosts) {
+    for (const { body: body2 } of host.docs) {
+      if (!isHelmRelease(body2)) continue;
+      const metadata2 = getMetadata(body2);
+      const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata2.name)}`, { host, body: body2 });
+    }
+  }
+  return found;
+}
+function createFinder(hosts) {
+  const index = /* @__PURE__ */ new Map();
+  for (const host of hosts) {
+    for (const { body: body2 } of host.docs) {
+      if (body2.kind !== "ConfigMap" && body2.kind !== "Secret" || body2.apiVersion !== "v1") continue;
+      const metadata2 = getMetadata(body2);
+      const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+      index.set(`${host.cluster ?? ""}\0${String(body2.kind)}\0${namespace}\0${String(metadata2.name)}`, body2);
+    }
+  }
+  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+}
+function readsAlike(old, current, before, after, finders) {
+  if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
+  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  if (values(old, finders.before) !== values(current, finders.after)) return false;
+  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
+  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
+  if ("problem" in chartBefore || "problem" in chartAfter) return "problem" in chartBefore && "problem" in chartAfter && chartBefore.problem === chartAfter.problem;
+  return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
+}
+function hashFolder(dir) {
+  const hash = createHash11("sha256");
+  const walk = (current, depth) => {
+    if (depth > 32) return;
+    for (const entry of readdirSync11(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path15 = join18(current, entry.name);
+      const isDirectory2 = entry.isSymbolicLink() ? statSync9(path15, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+      if (isDirectory2) walk(path15, depth + 1);
+      else hash.update(relative13(dir, path15)).update("\0").update(readFileSync12(path15)).update("\0");
+    }
+  };
+  walk(dir, 0);
+  return hash.digest("hex");
+}
+function toReleaseDocs(rendered) {
+  return rendered.documents.filter((document2) => document2.part === "templates").map((document2) => ({ body: document2.body }));
+}
+function dropKept(docs, after) {
+  const identity = (body2) => {
+    const metadata2 = getMetadata(body2);
+    return `${String(body2.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body2.kind)}\0${String(metadata2.namespace ?? "")}\0${String(metadata2.name)}`;
+  };
+  const present = new Set(after.map(({ body: body2 }) => identity(body2)));
+  return docs.filter(({ body: body2 }) => {
+    const annotations = getMetadata(body2).annotations;
+    const kept = isRecord(annotations) && annotations["helm.sh/resource-policy"] === "keep";
+    return !kept || present.has(identity(body2));
+  });
+}
+
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join16(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join19(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -53265,14 +53638,19 @@ async function compareFluxSides(sides, context3) {
     const afterScan = scan(sides.after, afterArtifact, { scanned: /* @__PURE__ */ new Map(), record: scanned });
     const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...twins ? { findSame: twins.findSame } : {} });
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
-    const discover = async ({ side, artifact, objects, declared }) => {
+    const discover = async ({
+      side,
+      artifact,
+      objects,
+      declared
+    }) => {
       const show2 = showInArtifact(side, artifact);
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative12(artifact.root, from), relative12(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative14(artifact.root, from), relative14(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context3.documents });
           pending2 = renderThroughCache(context3.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -53286,20 +53664,21 @@ async function compareFluxSides(sides, context3) {
       };
       const bodies = objects.map(({ body: body2 }) => body2);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
         inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path15) => show2(createUnalias(plan.aliases)(path15)) }),
         build: build2,
         mustRender: needs.mustRender,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
+        checkSource,
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join16(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join19(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -53308,14 +53687,20 @@ async function compareFluxSides(sides, context3) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context3.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
+    let releases = [];
     const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts),
+      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
     });
     context3.progress.phase("changed");
     await loadUnits(pair2, (unit) => context3.renderAll || !identical.has(unit.name), width);
+    const hosts = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
+    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, { helm: context3.helm, kubeVersion: context3.kubeVersion, concurrency: width });
+    releases = compared.units;
+    for (const text of compared.secretTexts) secretValues.add(text);
+    for (const note of compared.notes) notes.add(note);
     let analysis = analyze2();
     const wanted = decideWantedUnits(analysis, pair2);
     if (wanted.size > 0) {
@@ -53336,8 +53721,8 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join16(artifact.root, path15);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync8(full).isDirectory();
+    const full = join19(artifact.root, path15);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync10(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -53351,11 +53736,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join16(dir, entry.name), path15);
+      walk(join19(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -53390,7 +53775,7 @@ function decideWantedUnits(analysis, pair2) {
   }
   return wanted;
 }
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, releases) {
   const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
@@ -53437,7 +53822,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases], settings, { owners, extraFindings: findings, notes, ...counts });
 }
 function describeIdenticalUnit(old, current, owners) {
   owners.set(current.name, {
@@ -53474,8 +53859,8 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync9 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join17, relative as relative13 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync11 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join20, relative as relative15 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -53490,7 +53875,7 @@ async function compareSides(comparison, context3) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative13(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative15(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context3.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context3.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -53549,17 +53934,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join17(before.root, path15))) && !existsSync9(join17(after.root, path15))) {
+    if (!existsSync9(locate(join20(before.root, path15))) && !existsSync9(join20(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join17(side.root, path15);
+      const dir = join20(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
-      if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative15(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -53583,18 +53968,18 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join17(side.root, name);
+      const dir = join20(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative13(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative15(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
     }
-    if (graphs.before && graphs.after && twins && readsAlike(graphs.before, twins)) {
+    if (graphs.before && graphs.after && twins && readsAlike2(graphs.before, twins)) {
       plan.before = plan.after = createTask(after, graphs.after);
     } else {
       for (const [key, side] of [["before", before], ["after", after]]) {
@@ -53614,10 +53999,10 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path15) => toPosix(relative13(root, path15)));
+  const paths = listGraphReads(graph).map((path15) => toPosix(relative15(root, path15)));
   return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
 }
-function readsAlike(graph, twins) {
+function readsAlike2(graph, twins) {
   return listGraphReads(graph).every((path15) => twins.findSame(path15) !== void 0);
 }
 function guessAnnotations({ before, after }) {
@@ -53669,24 +54054,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join18, posix as posix3, relative as relative14 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync13, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
+import { join as join21, posix as posix3, relative as relative16 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join18(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join18(root, path15);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync12(absolute, "utf8") : void 0);
+        const absolute = join21(root, path15);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path15, readable ? readFileSync13(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
     }
@@ -53705,8 +54090,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join18(dir, entry.name));
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry.name));
     }
   };
   walk(root);
@@ -53715,11 +54100,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join18(dir, entry.name);
+      const path15 = join21(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
-      else if (entry.isFile()) files.push(toPosix(relative14(root, path15)));
+      else if (entry.isFile()) files.push(toPosix(relative16(root, path15)));
     }
   };
   walk(root);
@@ -53727,9 +54112,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join19 } from "node:path";
+import { join as join22 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join19(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join22(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -53741,15 +54126,15 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join21 } from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import { join as join24 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join20 } from "node:path";
+import { readFileSync as readFileSync14 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -53903,7 +54288,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body2) => `---
-${(0, import_yaml11.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml12.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -53964,9 +54349,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join20(planning.beforeRoot, group2.source);
+    const file = join23(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync14(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -54018,8 +54403,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join21(planning.head.root, path15);
-  const original = readFileSync14(headFile, "utf8");
+  const headFile = join24(planning.head.root, path15);
+  const original = readFileSync15(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -54114,7 +54499,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync14(join21(planning.head.root, path15), "utf8");
+  const original = readFileSync15(join24(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -54134,20 +54519,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync15 } from "node:fs";
-import { join as join23 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync16 } from "node:fs";
+import { join as join26 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync11, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname9, join as join22, relative as relative15 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
+import { dirname as dirname9, join as join25, relative as relative17 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname9(join22(root, group2.kustomization));
+  const kustomizationDir = dirname9(join25(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative15(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative17(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -54163,12 +54548,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join22(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join25(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join22(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative17(kustomizationDir, join25(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -54186,8 +54571,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname9(join22(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync11(headDir) ? readdirSync12(headDir) : []);
+  const headDir = dirname9(join25(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync11(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -54201,7 +54586,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join22(headDir, name))), content }],
+    files: [{ path: toPosix(relative17(planning.head.root, join25(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -54309,12 +54694,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join23(planning.head.root, group2.kustomization);
+  const headFile = join26(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join23(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
+  const headText = readFileSync16(headFile, "utf8");
+  const beforeFile = join26(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync16(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -54466,19 +54851,19 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join29, resolve as resolve8 } from "node:path";
+import { join as join33, resolve as resolve9 } from "node:path";
 
-// src/render/kustomize/kustomize-runner.ts
+// src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync5, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename5, join as join25 } from "node:path";
+import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { basename as basename5, join as join28 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join27, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join24(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join27(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -54489,11 +54874,85 @@ function findExecutable(name, pathList) {
   });
 }
 
+// src/render/helm/helm-runner.ts
+var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var DEFAULT_TIMEOUT_MS = 12e4;
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+function findHelm(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_HELM || void 0);
+  if (!explicit) return findExecutable("helm", options.env.PATH);
+  const bin = findExecutable(explicit, options.env.PATH);
+  if (!bin) throw new RenderError(`helm binary not found or not executable: ${explicit} (from ${options.bin ? "--helm-bin" : "PRUNE_GUARD_HELM"})`);
+  return bin;
+}
+function createHelmRunner(bin, options) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const stat2 = statSync13(bin);
+  return {
+    command: basename5(bin),
+    identity: `${realpathSync3(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    template: (request2) => new Promise((resolvePromise, reject) => {
+      if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
+        return;
+      }
+      if (!NAMESPACE.test(request2.namespace)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.namespace)} is not a namespace`));
+        return;
+      }
+      if (!/^\d+\.\d+(\.\d+)?$/.test(request2.kubeVersion)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
+        return;
+      }
+      const home = mkdtempSync6(join28(tmpdir6(), "prune-guard-helm-home-"));
+      const tree = registerTempTree(home);
+      const args = [
+        "template",
+        "--namespace",
+        request2.namespace,
+        // crds/ is printed too: helm-controller installs it by the HelmRelease's CRD policy.
+        "--include-crds",
+        "--kube-version",
+        request2.kubeVersion,
+        ...request2.valuesFile ? ["--values", request2.valuesFile] : [],
+        "--",
+        request2.releaseName,
+        request2.chart
+      ];
+      let stop = () => {
+      };
+      const child2 = execFile2(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error2, stdout, stderr) => {
+        stop();
+        tree.release();
+        if (!error2) {
+          resolvePromise(stdout);
+          return;
+        }
+        const cause = error2.killed ? `took longer than ${timeoutMs / 1e3} s` : summarizeHelmError(stderr) || error2.message.split("\n")[0] || "failed";
+        reject(new RenderError(`helm template failed on ${request2.shown}: ${cause}`, stderr));
+      });
+      stop = registerCleanup(() => {
+        if (child2.exitCode === null) child2.kill();
+      });
+    })
+  };
+}
+function summarizeHelmError(stderr) {
+  const line = stderr.split("\n").find((text) => text.startsWith("Error: ")) ?? "";
+  return line.slice("Error: ".length).trim();
+}
+
 // src/render/kustomize/kustomize-runner.ts
+import { execFile as execFile3 } from "node:child_process";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { basename as basename6, join as join29 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
-var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
-var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
+var DEFAULT_TIMEOUT_MS2 = 5 * 60 * 1e3;
 var GO_SOFT_LIMIT_SHARE = 0.9;
 function createKustomizeRunner(options) {
   const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
@@ -54514,16 +54973,16 @@ function createKustomizeRunner(options) {
   readPassEnv(options.env);
   const limit = readMemoryLimit(options.env);
   const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename5(kustomize).startsWith("kubectl");
+  const viaKubectl = basename6(kustomize).startsWith("kubectl");
   const prefix3 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const command = `${basename5(kustomize)} ${prefix3.join(" ")}`;
-  const stat2 = statSync11(kustomize);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
+  const command = `${basename6(kustomize)} ${prefix3.join(" ")}`;
+  const stat2 = statSync14(kustomize);
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync3(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -54531,7 +54990,7 @@ function createKustomizeRunner(options) {
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
       };
-      const child2 = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
+      const child2 = execFile3(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error2, stdout, stderr) => {
         stop();
         homes.giveBack(home);
         if (!error2) {
@@ -54556,7 +55015,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync5(join25(tmpdir5(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync7(join29(tmpdir7(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -54566,7 +55025,7 @@ function createHomePool() {
       if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync13(dir).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
       } catch {
         empty = false;
       }
@@ -54644,7 +55103,7 @@ function readKlogError(stderr) {
 }
 
 // src/app/load-settings.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/core/config/config-changes.ts
 var CHANGES_LISTED = 12;
@@ -54704,8 +55163,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join26 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync17, statSync as statSync15 } from "node:fs";
+import { join as join30 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -54714,16 +55173,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join26(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join30(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join26(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join30(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync16(path15, "utf8");
+    text = readFileSync17(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -54751,12 +55210,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join26(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join30(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join26(root, name);
+    const path15 = join30(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync12(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync16(path15, "utf8");
+    if (!statSync15(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync17(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -54767,7 +55226,7 @@ function readSide(root, candidates, pick2) {
 // src/app/load-settings.ts
 function loadSettings(options, sides) {
   const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve7(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
   const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
@@ -54818,13 +55277,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join28, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join32, posix as posix5, relative as relative18, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join31 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -54886,11 +55345,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join27(dir, folder), { recursive: true });
+    mkdirSync7(join31(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join27(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join31(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -54906,7 +55365,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative16(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -54926,9 +55385,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync4(cwd);
+  const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative16(git.root, resolve7(realCwd, path15));
+    const rel = relative18(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -54947,7 +55406,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join28(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join32(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -54999,12 +55458,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync17(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync18(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join28(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join32(tree.root, path15))) {
     try {
-      if (existsSync14(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync14(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -55015,9 +55474,9 @@ function readBranchName(ref) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve7(cwd, dir);
+    const root = resolve8(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync13(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -55026,6 +55485,7 @@ function prepareDirectorySides(source, cwd) {
 
 // src/app/plan-run.ts
 async function planRun(options, dependencies, checkouts) {
+  const helmBin = findHelm({ ...options.helmBin ? { bin: options.helmBin } : {}, env: options.env });
   const builds = Math.max(1, options.concurrency ?? availableParallelism2());
   const runner = limitBuilds((dependencies.createRunner ?? createDefaultRunner)(options), builds);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
@@ -55033,9 +55493,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join29(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join33(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join29(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join33(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -55054,7 +55514,9 @@ async function planRun(options, dependencies, checkouts) {
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
     progress: createProgressTracker(options.onProgress),
-    documents: /* @__PURE__ */ new Map()
+    documents: /* @__PURE__ */ new Map(),
+    helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
+    kubeVersion: DEFAULT_KUBERNETES_VERSION
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
@@ -55073,10 +55535,10 @@ function readGitHubAccess(options) {
   return { ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} };
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join29(env.XDG_CACHE_HOME || join29(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join33(env.XDG_CACHE_HOME || join33(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -55127,7 +55589,7 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash12 } from "node:crypto";
+import { createHash as createHash13 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path14 from "path";
@@ -56935,8 +57397,8 @@ var Path = class {
         let remaining = itemPath;
         let dir = dirname11(remaining);
         while (dir !== remaining) {
-          const basename8 = path9.basename(remaining);
-          this.segments.unshift(basename8);
+          const basename9 = path9.basename(remaining);
+          this.segments.unshift(basename9);
           remaining = dir;
           dir = dirname11(remaining);
         }
@@ -57148,11 +57610,11 @@ var SearchState = class {
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -57168,7 +57630,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -57181,14 +57643,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve10, reject) {
-        v = o[n](v), settle(resolve10, reject, v.done, v.value);
+      return new Promise(function(resolve11, reject) {
+        v = o[n](v), settle(resolve11, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve10, reject, d, v) {
+  function settle(resolve11, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve10({ value: v2, done: d });
+      resolve11({ value: v2, done: d });
     }, reject);
   }
 };
@@ -57385,11 +57847,11 @@ var DefaultGlobber = class _DefaultGlobber {
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -57405,7 +57867,7 @@ var __awaiter12 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -57453,11 +57915,11 @@ var CacheReadDeniedMessagePrefix = "cache read denied:";
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var __awaiter13 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -57473,7 +57935,7 @@ var __awaiter13 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -57486,14 +57948,14 @@ var __asyncValues2 = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve10, reject) {
-        v = o[n](v), settle(resolve10, reject, v.done, v.value);
+      return new Promise(function(resolve11, reject) {
+        v = o[n](v), settle(resolve11, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve10, reject, d, v) {
+  function settle(resolve11, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve10({ value: v2, done: d });
+      resolve11({ value: v2, done: d });
     }, reject);
   }
 };
@@ -58476,9 +58938,9 @@ function isStreamComplete(stream2) {
   if (stream2.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const handler2 = () => {
-      resolve10();
+      resolve11();
       stream2.removeListener("close", handler2);
       stream2.removeListener("end", handler2);
       stream2.removeListener("error", handler2);
@@ -58633,8 +59095,8 @@ var NodeHttpClient = class {
       headers: request2.headers.toJSON({ preserveCase: true }),
       ...request2.requestOverrides
     };
-    return new Promise((resolve10, reject) => {
-      const req = isInsecure ? http2.request(options, resolve10) : https2.request(options, resolve10);
+    return new Promise((resolve11, reject) => {
+      const req = isInsecure ? http2.request(options, resolve11) : https2.request(options, resolve11);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request2 }));
       });
@@ -58718,7 +59180,7 @@ function getDecodedResponseStream(stream2, headers) {
   return stream2;
 }
 function streamToText(stream2) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const buffer3 = [];
     stream2.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -58728,7 +59190,7 @@ function streamToText(stream2) {
       }
     });
     stream2.on("end", () => {
-      resolve10(Buffer.concat(buffer3).toString("utf8"));
+      resolve11(Buffer.concat(buffer3).toString("utf8"));
     });
     stream2.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -58823,7 +59285,7 @@ function calculateRetryDelay(retryAttempt, config) {
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 var StandardAbortMessage = "The operation was aborted.";
 function delay(delayInMs, value, options) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -58846,7 +59308,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve10(value);
+      resolve11(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -59602,7 +60064,7 @@ var AbortError2 = class extends Error {
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -59620,7 +60082,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve10(x);
+        resolve11(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -59637,8 +60099,8 @@ var StandardAbortMessage2 = "The delay was aborted.";
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve10) => {
-    token = setTimeout(resolve10, timeInMs);
+  return createAbortablePromise((resolve11) => {
+    token = setTimeout(resolve11, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -61381,7 +61843,7 @@ function shouldDeserializeResponse(parsedResponse) {
   return result;
 }
 async function deserializeResponseBody(jsonContentTypes, xmlContentTypes, response, options, parseXML2) {
-  const parsedResponse = await parse6(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
+  const parsedResponse = await parse7(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
   if (!shouldDeserializeResponse(parsedResponse)) {
     return parsedResponse;
   }
@@ -61482,7 +61944,7 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
   }
   return { error: error2, shouldReturnResponse: false };
 }
-async function parse6(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
+async function parse7(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
   if (!operationResponse.request.streamResponseStatusCodes?.has(operationResponse.status) && operationResponse.bodyAsText) {
     const text = operationResponse.bodyAsText;
     const contentType2 = operationResponse.headers.get("Content-Type") || "";
@@ -67769,7 +68231,7 @@ var BufferScheduler = class {
    *
    */
   async do() {
-    return new Promise((resolve10, reject) => {
+    return new Promise((resolve11, reject) => {
       this.readable.on("data", (data) => {
         data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
         this.appendUnresolvedData(data);
@@ -67797,11 +68259,11 @@ var BufferScheduler = class {
         if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
           if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
             const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve10).catch(reject);
+            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve11).catch(reject);
           } else if (this.unresolvedLength >= this.bufferSize) {
             return;
           } else {
-            resolve10();
+            resolve11();
           }
         }
       });
@@ -67926,8 +68388,8 @@ var NativeCRC64 = (() => {
     NativeCRC642 = NativeCRC642 || {};
     var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
     var readyPromiseResolve, readyPromiseReject;
-    Module["ready"] = new Promise(function(resolve10, reject) {
-      readyPromiseResolve = resolve10;
+    Module["ready"] = new Promise(function(resolve11, reject) {
+      readyPromiseResolve = resolve11;
       readyPromiseReject = reject;
     });
     ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -70497,7 +70959,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -70509,7 +70971,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve10();
+      resolve11();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -88284,7 +88746,7 @@ var AvroReadableFromStream = class extends AvroReadable {
       this._position += chunk.length;
       return this.toUint8Array(chunk);
     } else {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         const cleanUp = () => {
           this._readable.removeListener("readable", readableCallback);
           this._readable.removeListener("error", rejectCallback);
@@ -88299,7 +88761,7 @@ var AvroReadableFromStream = class extends AvroReadable {
           if (callbackChunk) {
             this._position += callbackChunk.length;
             cleanUp();
-            resolve10(this.toUint8Array(callbackChunk));
+            resolve11(this.toUint8Array(callbackChunk));
           }
         };
         const rejectCallback = () => {
@@ -88945,8 +89407,8 @@ var Poller = class {
     this.stopped = true;
     this.pollProgressCallbacks = [];
     this.operation = operation;
-    this.promise = new Promise((resolve10, reject) => {
-      this.resolve = resolve10;
+    this.promise = new Promise((resolve11, reject) => {
+      this.resolve = resolve11;
       this.reject = reject;
     });
     this.promise.catch(() => {
@@ -89351,8 +89813,8 @@ var Batch = class {
       return Promise.resolve();
     }
     this.parallelExecute();
-    return new Promise((resolve10, reject) => {
-      this.emitter.on("finish", resolve10);
+    return new Promise((resolve11, reject) => {
+      this.emitter.on("finish", resolve11);
       this.emitter.on("error", (error2) => {
         this.state = BatchStates.Error;
         reject(error2);
@@ -89399,12 +89861,12 @@ import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve10();
+        resolve11();
         return;
       }
       let chunk = stream2.read();
@@ -89423,7 +89885,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve10();
+      resolve11();
     });
     stream2.on("error", (msg) => {
       clearTimeout(timeout);
@@ -89432,7 +89894,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const ws = fs5.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
@@ -89440,7 +89902,7 @@ async function readStreamToLocalFile(rs, file) {
     ws.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve10);
+    ws.on("close", resolve11);
     rs.pipe(ws);
   });
 }
@@ -90352,7 +90814,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateSasUrl(options) {
-    return new Promise((resolve10) => {
+    return new Promise((resolve11) => {
       if (!(this.credential instanceof StorageSharedKeyCredential)) {
         throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
       }
@@ -90363,7 +90825,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, this.credential).toString();
-      resolve10(appendToURLQuery(this.url, sas));
+      resolve11(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -90402,7 +90864,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateUserDelegationSasUrl(options, userDelegationKey) {
-    return new Promise((resolve10) => {
+    return new Promise((resolve11) => {
       const sas = generateBlobSASQueryParameters({
         containerName: this._containerName,
         blobName: this._name,
@@ -90410,7 +90872,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, userDelegationKey, this.accountName).toString();
-      resolve10(appendToURLQuery(this.url, sas));
+      resolve11(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -92167,11 +92629,11 @@ var RateLimitError = class extends Error {
 // node_modules/@actions/cache/lib/internal/uploadUtils.js
 var __awaiter14 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92187,7 +92649,7 @@ var __awaiter14 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -92311,11 +92773,11 @@ import * as util4 from "util";
 // node_modules/@actions/cache/lib/internal/requestUtils.js
 var __awaiter15 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92331,7 +92793,7 @@ var __awaiter15 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -92361,7 +92823,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep(milliseconds) {
   return __awaiter15(this, void 0, void 0, function* () {
-    return new Promise((resolve10) => setTimeout(resolve10, milliseconds));
+    return new Promise((resolve11) => setTimeout(resolve11, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -92436,11 +92898,11 @@ function retryHttpClientResponse(name_1, method_1) {
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 var __awaiter16 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92456,7 +92918,7 @@ var __awaiter16 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -92735,8 +93197,8 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
 }
 var promiseWithTimeout = (timeoutMs, promise) => __awaiter16(void 0, void 0, void 0, function* () {
   let timeoutHandle;
-  const timeoutPromise = new Promise((resolve10) => {
-    timeoutHandle = setTimeout(() => resolve10("timeout"), timeoutMs);
+  const timeoutPromise = new Promise((resolve11) => {
+    timeoutHandle = setTimeout(() => resolve11("timeout"), timeoutMs);
   });
   return Promise.race([promise, timeoutPromise]).then((result) => {
     clearTimeout(timeoutHandle);
@@ -92860,11 +93322,11 @@ function getUserAgentString2() {
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
 var __awaiter17 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -92880,7 +93342,7 @@ var __awaiter17 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -93757,11 +94219,11 @@ function maskSecretUrls(body2) {
 // node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js
 var __awaiter18 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -93777,7 +94239,7 @@ var __awaiter18 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -93906,7 +94368,7 @@ var CacheServiceClient = class {
   }
   sleep(milliseconds) {
     return __awaiter18(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => setTimeout(resolve10, milliseconds));
+      return new Promise((resolve11) => setTimeout(resolve11, milliseconds));
     });
   }
   getExponentialRetryTimeMilliseconds(attempt) {
@@ -93927,15 +94389,15 @@ function internalCacheTwirpClient(options) {
 }
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync16, writeFileSync as writeFileSync6 } from "fs";
+import { existsSync as existsSync16, writeFileSync as writeFileSync7 } from "fs";
 import * as path13 from "path";
 var __awaiter19 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -93951,7 +94413,7 @@ var __awaiter19 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -94136,7 +94598,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter19(this, void 0, void 0, function* () {
-    writeFileSync6(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync7(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -94145,11 +94607,11 @@ function createTar(archiveFolder, sourceDirectories, compressionMethod) {
 // node_modules/@actions/cache/lib/cache.js
 var __awaiter20 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -94165,7 +94627,7 @@ var __awaiter20 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -94589,7 +95051,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash12("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash13("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,
@@ -94659,7 +95121,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync18(path15, "utf8"));
+  const payload = JSON.parse(readFileSync19(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -94705,7 +95167,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync18(join34(git.root, path15), "utf8");
+    const merged = readFileSync19(join38(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -94856,12 +95318,12 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join34(process.env.RUNNER_TEMP ?? tmpdir6(), "prune-guard");
+  const dir = join38(process.env.RUNNER_TEMP ?? tmpdir8(), "prune-guard");
   mkdirSync8(dir, { recursive: true });
-  const jsonPath = join34(dir, "report.json");
-  const markdownPath = join34(dir, "summary.md");
-  writeFileSync7(jsonPath, formatJson(report));
-  writeFileSync7(markdownPath, markdown);
+  const jsonPath = join38(dir, "report.json");
+  const markdownPath = join38(dir, "summary.md");
+  writeFileSync8(jsonPath, formatJson(report));
+  writeFileSync8(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }

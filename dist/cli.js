@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify6;
@@ -8071,11 +8071,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path2) : path2;
+        const basename5 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path2
+            shortcut && rule._basenameOnly ? basename5 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync18, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname8, join as join28, relative as relative16 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync19, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname8, join as join32, relative as relative18 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -12955,13 +12955,13 @@ function matchesEntry(entry, target) {
   return hostMatches && (entry.port === void 0 || entry.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
-  const parse6 = (value) => {
+  const parse7 = (value) => {
     const entry = parseAllowEntry(value);
     if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
     return entry;
   };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse6);
-  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse6) : [];
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse7);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse7) : [];
   const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
     if (!URL.canParse(to)) return [];
     const url = new URL(to);
@@ -13155,7 +13155,7 @@ function orderUnitsAsTree(units) {
   const children = /* @__PURE__ */ new Map();
   const roots = [];
   for (const unit of units) {
-    const parent = unit.flux?.parent;
+    const parent = unit.flux?.parent ?? unit.helm?.parent;
     if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
     else roots.push(unit);
   }
@@ -13171,6 +13171,7 @@ function orderUnitsAsTree(units) {
   return rows;
 }
 function formatUnitVerdict(unit) {
+  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
   if (!unit.flux) return "";
   if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
   if (unit.before !== null && unit.after === null) return "removed";
@@ -17686,7 +17687,7 @@ function buildReport(input) {
   const unitReports = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
     if (notRendered) {
       identical++;
       continue;
@@ -17718,6 +17719,7 @@ function buildReport(input) {
           skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
         }
       } : {},
+      ...helm ? { helm } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -21874,8 +21876,8 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join13, relative as relative11 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
+import { join as join16, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -23511,18 +23513,18 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
-  const setOf = (docs) => {
+  const setOf = (docs, defaultNamespace) => {
     if (!docs) return /* @__PURE__ */ new Map();
     let set = sets.get(docs);
     if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      set = dropIgnoredObjects(buildObjectSet(docs, scope, defaultNamespace), settings.config);
       sets.set(docs, set);
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before);
-    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after);
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, helm }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespace);
+    const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after, defaultNamespace);
     return {
       unit: name,
       ...cluster !== void 0 ? { cluster } : {},
@@ -23532,7 +23534,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
       existsBefore: before !== void 0 || identical === true,
       existsAfter: after !== void 0 || identical === true,
       ...skipped ? { skipped } : {},
-      ...identical ? { identical } : {}
+      ...identical ? { identical } : {},
+      ...helm ? { helm } : {}
     };
   });
   const report = buildReport({
@@ -23551,9 +23554,362 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
   return { report, units: diffs, scope };
 }
 
+// src/app/compare-helm-releases.ts
+import { createHash as createHash9 } from "node:crypto";
+import { readdirSync as readdirSync11, readFileSync as readFileSync12, statSync as statSync9 } from "node:fs";
+import { join as join15, relative as relative12 } from "node:path";
+
+// src/core/helm/release-values.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+var DEFAULT_VALUES_KEY = "values.yaml";
+function composeReleaseValues(release, find) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const metadata = getMetadata(release);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  let result = {};
+  const secretTexts = [];
+  for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
+    if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
+    const { kind, name } = entry;
+    const optional = entry.optional === true;
+    const key = typeof entry.valuesKey === "string" && entry.valuesKey !== "" ? entry.valuesKey : DEFAULT_VALUES_KEY;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index}]: unsupported kind ${JSON.stringify(kind)}` };
+    const object = find(kind, namespace, name);
+    const text = object ? readKey(object, kind, key) : void 0;
+    if (text === void 0) {
+      if (optional) continue;
+      return { problem: object ? `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` : `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders` };
+    }
+    if (kind === "Secret") secretTexts.push(text);
+    const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
+    if (target !== "") {
+      const problem = setPathValue(result, target, text);
+      if (problem) return { problem: `valuesFrom[${index}] targetPath ${target}: ${problem}` };
+      continue;
+    }
+    let parsed;
+    try {
+      parsed = (0, import_yaml11.parse)(text, { version: "1.1", maxAliasCount: 100 });
+    } catch (error) {
+      return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
+    result = mergeValues(result, parsed ?? {});
+  }
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+}
+function collectLeaves(value) {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(collectLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(collectLeaves);
+  return [];
+}
+function readKey(object, kind, key) {
+  const data = isRecord(object.data) ? object.data : {};
+  if (kind === "ConfigMap") return typeof data[key] === "string" ? data[key] : void 0;
+  const stringData = isRecord(object.stringData) ? object.stringData : {};
+  if (typeof stringData[key] === "string") return stringData[key];
+  return typeof data[key] === "string" ? Buffer.from(data[key], "base64").toString("utf8") : void 0;
+}
+function mergeValues(base, top) {
+  const result = { ...base };
+  for (const [key, value] of Object.entries(top)) {
+    const below = result[key];
+    result[key] = isRecord(value) && isRecord(below) ? mergeValues(below, value) : value;
+  }
+  return result;
+}
+function setPathValue(values, path2, text) {
+  const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
+  const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
+  if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
+  const steps = parsePath(path2);
+  if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
+  const value = quoted ? raw : typeValue(raw);
+  let node = values;
+  for (const [position, step] of steps.entries()) {
+    const last = position === steps.length - 1;
+    const next = steps[position + 1];
+    const empty = () => typeof next === "number" ? [] : {};
+    if (typeof step === "number") {
+      if (!Array.isArray(node)) return "an index where the values hold no list";
+      while (node.length <= step) node.push(null);
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    } else {
+      if (Array.isArray(node)) return "a key where the values hold a list";
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    }
+  }
+  return void 0;
+}
+function parsePath(path2) {
+  const steps = [];
+  let key = "";
+  let index = 0;
+  const endKey = () => {
+    if (key === "") return false;
+    steps.push(key);
+    key = "";
+    return true;
+  };
+  while (index < path2.length) {
+    const char = path2[index];
+    if (char === "\\" && path2[index + 1] === ".") {
+      key += ".";
+      index += 2;
+    } else if (char === ".") {
+      if (!endKey() && steps.length === 0) return void 0;
+      index++;
+    } else if (char === "[") {
+      endKey();
+      const close = path2.indexOf("]", index);
+      const number = path2.slice(index + 1, close);
+      if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
+      steps.push(Number(number));
+      index = close + 1;
+    } else if (/[=,{}\]\s]/.test(char)) {
+      return void 0;
+    } else {
+      key += char;
+      index++;
+    }
+  }
+  endKey();
+  return steps.length > 0 && typeof steps[0] === "string" ? steps : void 0;
+}
+function typeValue(text) {
+  if (text.toLowerCase() === "true") return true;
+  if (text.toLowerCase() === "false") return false;
+  if (text.toLowerCase() === "null") return null;
+  if (text === "0") return 0;
+  if (/^[+-]?[1-9]\d*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+
+// src/flux/helm-chart-source.ts
+import { readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
+import { join as join13, relative as relative11, resolve as resolve4 } from "node:path";
+var MAX_CHART_FILES = 5e3;
+function locateChart(release, check, tree, cluster) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const metadata = getMetadata(release);
+  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
+  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
+  const kind = String(ref.kind ?? "");
+  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
+  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
+  const chart = typeof template.chart === "string" ? template.chart : "";
+  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
+  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
+  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
+  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
+  const dir = resolve4(tree.root, source.root, chart);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  if (!statSync8(join13(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative11(tree.root, dir) || "."} holds no Chart.yaml` };
+  const outside = findLinkOutside(dir, tree.confinement);
+  if (outside) return { problem: `its chart holds ${relative11(tree.root, outside.path)}: ${outside.why}` };
+  return { dir };
+}
+function findLinkOutside(dir, confinement) {
+  let seen = 0;
+  const walk = (current) => {
+    for (const entry of readdirSync10(current, { withFileTypes: true })) {
+      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
+      const path2 = join13(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!isInside(confinement, path2)) return { path: path2, why: "a symlink that leads out of the repository" };
+        if (statSync8(path2, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path2);
+          if (found) return found;
+        }
+      } else if (entry.isDirectory()) {
+        const found = walk(path2);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return walk(dir);
+}
+
+// src/app/render-helm-release.ts
+import { mkdtempSync as mkdtempSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join14 } from "node:path";
+
+// src/core/helm/helm-output.ts
+var SOURCE_LINE = /^# Source: (.+)$/m;
+var DOCUMENT_MARKER2 = /^---(?=[ \t]|$)/m;
+function parseHelmOutput(text, shown) {
+  const documents = [];
+  for (const piece of text.split(DOCUMENT_MARKER2)) {
+    if (piece.trim() === "") continue;
+    const source = SOURCE_LINE.exec(piece)?.[1]?.trim() ?? "";
+    for (const body of parseManifests(piece, `helm template output of ${shown}${source ? ` (${source})` : ""}`)) {
+      documents.push({ source, part: classifyPart(source, body), body });
+    }
+  }
+  return documents;
+}
+function classifyPart(source, body) {
+  if (/^[^/]+\/(?:charts\/[^/]+\/)*crds\//.test(source)) return "crds";
+  const annotations = getMetadata(body).annotations;
+  if (isRecord(annotations) && typeof annotations["helm.sh/hook"] === "string") return "hook";
+  return "templates";
+}
+
+// src/app/render-helm-release.ts
+var DEFAULT_KUBERNETES_VERSION = "1.34.0";
+async function renderHelmRelease(release, context) {
+  const metadata = getMetadata(release);
+  const shown = `HelmRelease ${typeof metadata.namespace === "string" ? metadata.namespace : "default"}/${String(metadata.name)}`;
+  const chart = locateChart(release, context.check, context.tree, context.cluster);
+  if ("problem" in chart) return chart;
+  const composed = composeReleaseValues(release, context.find);
+  if ("problem" in composed) return composed;
+  const identity = readHelmReleaseIdentity(release);
+  const dir = mkdtempSync4(join14(tmpdir4(), "prune-guard-values-"));
+  const temp = registerTempTree(dir);
+  try {
+    const valuesFile = join14(dir, "values.json");
+    writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const output = await context.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+  } catch (error) {
+    if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };
+    throw error;
+  } finally {
+    temp.dispose();
+  }
+}
+
+// src/app/compare-helm-releases.ts
+async function compareHelmReleases(before, after, options) {
+  const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
+  const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  if (names.length === 0) return { units: [], secretTexts: [], notes: [] };
+  if (!options.helm) return { units: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  const helm = options.helm;
+  const secretTexts = /* @__PURE__ */ new Set();
+  const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
+  const render = (side, found) => {
+    const own = side === "before" ? before : after;
+    return renderHelmRelease(found.body, {
+      helm,
+      check: own.check,
+      tree: own.tree,
+      find: finders[side](found.host.cluster),
+      kubeVersion: options.kubeVersion,
+      ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
+    }).then((rendered) => {
+      for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      return rendered;
+    });
+  };
+  const units = await mapInPool(names, options.concurrency, async (name) => {
+    const old = releases.before.get(name);
+    const current = releases.after.get(name);
+    const found = current ?? old;
+    const cluster = found.host.cluster;
+    const metadata = getMetadata(found.body);
+    const helm2 = {
+      parent: found.host.name,
+      release: `${typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default"}/${String(metadata.name)}`,
+      action: !old ? "install" : !current ? "uninstall" : "upgrade"
+    };
+    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: helm2 };
+    const suspended = [old, current].some((found2) => found2 && isRecord(found2.body.spec) && found2.body.spec.suspend === true);
+    if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
+    if (old && current && readsAlike(old, current, before, after, finders)) return void 0;
+    const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
+    const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
+    if (problem) return { ...base, before: void 0, after: void 0, skipped: `not rendered: ${problem.problem}` };
+    const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
+    return { ...base, before: beforeDocs, after: afterDocs };
+  });
+  return { units: units.filter((unit) => unit !== void 0), secretTexts: [...secretTexts].sort(), notes: [] };
+}
+function findReleases(hosts) {
+  const found = /* @__PURE__ */ new Map();
+  for (const host of hosts) {
+    for (const { body } of host.docs) {
+      if (!isHelmRelease(body)) continue;
+      const metadata = getMetadata(body);
+      const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata.name)}`, { host, body });
+    }
+  }
+  return found;
+}
+function createFinder(hosts) {
+  const index = /* @__PURE__ */ new Map();
+  for (const host of hosts) {
+    for (const { body } of host.docs) {
+      if (body.kind !== "ConfigMap" && body.kind !== "Secret" || body.apiVersion !== "v1") continue;
+      const metadata = getMetadata(body);
+      const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+      index.set(`${host.cluster ?? ""}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
+    }
+  }
+  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+}
+function readsAlike(old, current, before, after, finders) {
+  if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
+  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  if (values(old, finders.before) !== values(current, finders.after)) return false;
+  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
+  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
+  if ("problem" in chartBefore || "problem" in chartAfter) return "problem" in chartBefore && "problem" in chartAfter && chartBefore.problem === chartAfter.problem;
+  return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
+}
+function hashFolder(dir) {
+  const hash = createHash9("sha256");
+  const walk = (current, depth) => {
+    if (depth > 32) return;
+    for (const entry of readdirSync11(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path2 = join15(current, entry.name);
+      const isDirectory = entry.isSymbolicLink() ? statSync9(path2, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+      if (isDirectory) walk(path2, depth + 1);
+      else hash.update(relative12(dir, path2)).update("\0").update(readFileSync12(path2)).update("\0");
+    }
+  };
+  walk(dir, 0);
+  return hash.digest("hex");
+}
+function toReleaseDocs(rendered) {
+  return rendered.documents.filter((document) => document.part === "templates").map((document) => ({ body: document.body }));
+}
+function dropKept(docs, after) {
+  const identity = (body) => {
+    const metadata = getMetadata(body);
+    return `${String(body.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body.kind)}\0${String(metadata.namespace ?? "")}\0${String(metadata.name)}`;
+  };
+  const present = new Set(after.map(({ body }) => identity(body)));
+  return docs.filter(({ body }) => {
+    const annotations = getMetadata(body).annotations;
+    const kept = isRecord(annotations) && annotations["helm.sh/resource-policy"] === "keep";
+    return !kept || present.has(identity(body));
+  });
+}
+
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join13(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path2) => side.show(join16(side.root, toPosix(path2.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -23589,14 +23945,19 @@ async function compareFluxSides(sides, context) {
     const afterScan = scan(sides.after, afterArtifact, { scanned: /* @__PURE__ */ new Map(), record: scanned });
     const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...twins ? { findSame: twins.findSame } : {} });
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
-    const discover = async ({ side, artifact, objects, declared }) => {
+    const discover = async ({
+      side,
+      artifact,
+      objects,
+      declared
+    }) => {
       const show2 = showInArtifact(side, artifact);
       const files = createInputFiles(needs.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative11(artifact.root, from), relative11(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context.documents });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -23610,20 +23971,21 @@ async function compareFluxSides(sides, context) {
       };
       const bodies = objects.map(({ body }) => body);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
         inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) }),
         build: build2,
         mustRender: needs.mustRender,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
+        checkSource,
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join13(artifact.root, file)) };
+      return { ...discovery, roots, show: (file) => show2(join16(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -23632,14 +23994,20 @@ async function compareFluxSides(sides, context) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
+    let releases = [];
     const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts),
+      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
     });
     context.progress.phase("changed");
     await loadUnits(pair2, (unit) => context.renderAll || !identical.has(unit.name), width);
+    const hosts = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
+    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, { helm: context.helm, kubeVersion: context.kubeVersion, concurrency: width });
+    releases = compared.units;
+    for (const text of compared.secretTexts) secretValues.add(text);
+    for (const note of compared.notes) notes.add(note);
     let analysis = analyze2();
     const wanted = decideWantedUnits(analysis, pair2);
     if (wanted.size > 0) {
@@ -23660,8 +24028,8 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join13(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync8(full).isDirectory();
+    const full = join16(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync10(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -23675,11 +24043,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync10(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join13(dir, entry.name), path2);
+      walk(join16(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -23714,7 +24082,7 @@ function decideWantedUnits(analysis, pair2) {
   }
   return wanted;
 }
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, releases) {
   const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
@@ -23761,7 +24129,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts) {
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases], settings, { owners, extraFindings: findings, notes, ...counts });
 }
 function describeIdenticalUnit(old, current, owners) {
   owners.set(current.name, {
@@ -23798,8 +24166,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync9 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join14, relative as relative12 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync11 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join17, relative as relative14 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -23814,7 +24182,7 @@ async function compareSides(comparison, context) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative12(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -23873,17 +24241,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(locate(join14(before.root, path2))) && !existsSync8(join14(after.root, path2))) {
+    if (!existsSync8(locate(join17(before.root, path2))) && !existsSync8(join17(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join14(side.root, path2);
+      const dir = join17(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
-      if (!statSync9(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative12(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -23907,18 +24275,18 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join14(side.root, name);
+      const dir = join17(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative12(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
     }
-    if (graphs.before && graphs.after && twins && readsAlike(graphs.before, twins)) {
+    if (graphs.before && graphs.after && twins && readsAlike2(graphs.before, twins)) {
       plan.before = plan.after = createTask(after, graphs.after);
     } else {
       for (const [key, side] of [["before", before], ["after", after]]) {
@@ -23938,10 +24306,10 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path2) => toPosix(relative12(root, path2)));
+  const paths = listGraphReads(graph).map((path2) => toPosix(relative14(root, path2)));
   return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute3(path2)))];
 }
-function readsAlike(graph, twins) {
+function readsAlike2(graph, twins) {
   return listGraphReads(graph).every((path2) => twins.findSame(path2) !== void 0);
 }
 function guessAnnotations({ before, after }) {
@@ -23993,24 +24361,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync12, readdirSync as readdirSync11, statSync as statSync10 } from "node:fs";
-import { join as join15, posix as posix3, relative as relative13 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync13, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
+import { join as join18, posix as posix3, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join15(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join18(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join15(root, path2);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync10(absolute).isFile() && statSync10(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync12(absolute, "utf8") : void 0);
+        const absolute = join18(root, path2);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync13(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -24029,8 +24397,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry.name));
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join18(dir, entry.name));
     }
   };
   walk(root);
@@ -24039,11 +24407,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join15(dir, entry.name);
+      const path2 = join18(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative13(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative15(root, path2)));
     }
   };
   walk(root);
@@ -24051,9 +24419,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join16 } from "node:path";
+import { join as join19 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join16(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join19(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -24065,15 +24433,15 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join18 } from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import { join as join21 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync13 } from "node:fs";
-import { join as join17 } from "node:path";
+import { readFileSync as readFileSync14 } from "node:fs";
+import { join as join20 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -24227,7 +24595,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml11.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml12.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -24288,9 +24656,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join17(planning.beforeRoot, group.source);
+    const file = join20(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync13(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync14(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -24342,8 +24710,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join18(planning.head.root, path2);
-  const original = readFileSync14(headFile, "utf8");
+  const headFile = join21(planning.head.root, path2);
+  const original = readFileSync15(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -24438,7 +24806,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync14(join18(planning.head.root, path2), "utf8");
+  const original = readFileSync15(join21(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -24458,20 +24826,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync15 } from "node:fs";
-import { join as join20 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync16 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync10, readdirSync as readdirSync12 } from "node:fs";
-import { dirname as dirname7, join as join19, relative as relative14 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
+import { dirname as dirname7, join as join22, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join19(root, group.kustomization));
+  const kustomizationDir = dirname7(join22(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative14(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -24487,12 +24855,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join19(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join22(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative14(kustomizationDir, join19(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join22(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -24510,8 +24878,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join19(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync10(headDir) ? readdirSync12(headDir) : []);
+  const headDir = dirname7(join22(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync10(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
     allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -24525,7 +24893,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative14(planning.head.root, join19(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join22(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -24633,12 +25001,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join20(planning.head.root, group.kustomization);
+  const headFile = join23(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync15(headFile, "utf8");
-  const beforeFile = join20(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync15(beforeFile, "utf8")) : [];
+  const headText = readFileSync16(headFile, "utf8");
+  const beforeFile = join23(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync16(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -24790,13 +25158,13 @@ function describeUnfixed(group, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join27, resolve as resolve7 } from "node:path";
+import { join as join31, resolve as resolve8 } from "node:path";
 
-// src/render/kustomize/kustomize-runner.ts
+// src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync4, readdirSync as readdirSync13, realpathSync as realpathSync3, statSync as statSync11 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { basename as basename3, join as join22 } from "node:path";
+import { mkdtempSync as mkdtempSync5, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { basename as basename3, join as join25 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -24833,6 +25201,23 @@ function createKustomizeEnv(env, options, platform = process.platform) {
     const value = lookUp(env, name, platform);
     if (value !== void 0) child[name] = value;
   }
+  return child;
+}
+function createHelmEnv(env, home, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  child.HOME = home;
+  for (const [name, folder] of [
+    ["HELM_CONFIG_HOME", "config"],
+    ["HELM_CACHE_HOME", "cache"],
+    ["HELM_DATA_HOME", "data"],
+    ["HELM_PLUGINS", "plugins"],
+    ["HELM_REGISTRY_CONFIG", "registry.json"],
+    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
+    ["HELM_REPOSITORY_CACHE", "repository-cache"]
+  ]) {
+    child[name] = `${home}/${folder}`;
+  }
+  child.KUBECONFIG = `${home}/kubeconfig`;
   return child;
 }
 var GIT_CLONE_SETTINGS = [
@@ -24887,9 +25272,9 @@ function lookUp(env, name, platform) {
 
 // src/render/find-executable.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join21, resolve as resolve4 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve4(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join21(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join24(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -24900,11 +25285,85 @@ function findExecutable(name, pathList) {
   });
 }
 
+// src/render/helm/helm-runner.ts
+var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var DEFAULT_TIMEOUT_MS = 12e4;
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+function findHelm(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_HELM || void 0);
+  if (!explicit) return findExecutable("helm", options.env.PATH);
+  const bin = findExecutable(explicit, options.env.PATH);
+  if (!bin) throw new RenderError(`helm binary not found or not executable: ${explicit} (from ${options.bin ? "--helm-bin" : "PRUNE_GUARD_HELM"})`);
+  return bin;
+}
+function createHelmRunner(bin, options) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const stat = statSync13(bin);
+  return {
+    command: basename3(bin),
+    identity: `${realpathSync3(bin)}\0${stat.size}\0${stat.mtimeMs}`,
+    template: (request2) => new Promise((resolvePromise, reject) => {
+      if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
+        return;
+      }
+      if (!NAMESPACE.test(request2.namespace)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.namespace)} is not a namespace`));
+        return;
+      }
+      if (!/^\d+\.\d+(\.\d+)?$/.test(request2.kubeVersion)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
+        return;
+      }
+      const home = mkdtempSync5(join25(tmpdir5(), "prune-guard-helm-home-"));
+      const tree = registerTempTree(home);
+      const args = [
+        "template",
+        "--namespace",
+        request2.namespace,
+        // crds/ is printed too: helm-controller installs it by the HelmRelease's CRD policy.
+        "--include-crds",
+        "--kube-version",
+        request2.kubeVersion,
+        ...request2.valuesFile ? ["--values", request2.valuesFile] : [],
+        "--",
+        request2.releaseName,
+        request2.chart
+      ];
+      let stop = () => {
+      };
+      const child = execFile(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {
+        stop();
+        tree.release();
+        if (!error) {
+          resolvePromise(stdout);
+          return;
+        }
+        const cause = error.killed ? `took longer than ${timeoutMs / 1e3} s` : summarizeHelmError(stderr) || error.message.split("\n")[0] || "failed";
+        reject(new RenderError(`helm template failed on ${request2.shown}: ${cause}`, stderr));
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
+      });
+    })
+  };
+}
+function summarizeHelmError(stderr) {
+  const line = stderr.split("\n").find((text) => text.startsWith("Error: ")) ?? "";
+  return line.slice("Error: ".length).trim();
+}
+
 // src/render/kustomize/kustomize-runner.ts
+import { execFile as execFile2 } from "node:child_process";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync6, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { basename as basename4, join as join26 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
-var MAX_OUTPUT_BYTES = 256 * 1024 ** 2;
-var DEFAULT_TIMEOUT_MS = 5 * 60 * 1e3;
+var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
+var DEFAULT_TIMEOUT_MS2 = 5 * 60 * 1e3;
 var GO_SOFT_LIMIT_SHARE = 0.9;
 function createKustomizeRunner(options) {
   const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
@@ -24925,16 +25384,16 @@ function createKustomizeRunner(options) {
   readPassEnv(options.env);
   const limit = readMemoryLimit(options.env);
   const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename3(kustomize).startsWith("kubectl");
+  const viaKubectl = basename4(kustomize).startsWith("kubectl");
   const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync11(kustomize);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
+  const command = `${basename4(kustomize)} ${prefix2.join(" ")}`;
+  const stat = statSync14(kustomize);
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync3(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -24942,7 +25401,7 @@ function createKustomizeRunner(options) {
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
       };
-      const child = execFile(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
         stop();
         homes.giveBack(home);
         if (!error) {
@@ -24967,7 +25426,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync4(join22(tmpdir4(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync6(join26(tmpdir6(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -24977,7 +25436,7 @@ function createHomePool() {
       if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync13(dir).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
       } catch {
         empty = false;
       }
@@ -25055,7 +25514,7 @@ function readKlogError(stderr) {
 }
 
 // src/app/load-settings.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/core/config/config-changes.ts
 var CHANGES_LISTED = 12;
@@ -25115,8 +25574,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync16, statSync as statSync12 } from "node:fs";
-import { join as join23 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync17, statSync as statSync15 } from "node:fs";
+import { join as join27 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -25125,16 +25584,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join23(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join27(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join23(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join27(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync16(path2, "utf8");
+    text = readFileSync17(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -25162,12 +25621,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join23(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join27(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join23(root, name);
+    const path2 = join27(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync12(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync16(path2, "utf8");
+    if (!statSync15(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync17(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -25178,7 +25637,7 @@ function readSide(root, candidates, pick2) {
 // src/app/load-settings.ts
 function loadSettings(options, sides) {
   const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
-  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve5(options.cwd, options.configPath) }));
+  if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
   const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
@@ -25229,15 +25688,15 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync17, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join26, posix as posix5, relative as relative15, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join30, posix as posix5, relative as relative17, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
-import { execFile as execFile2, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync5, rmSync as rmSync6 } from "node:fs";
+import { execFile as execFile3, execFileSync } from "node:child_process";
+import { mkdtempSync as mkdtempSync7, rmSync as rmSync6 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
-import { availableParallelism, tmpdir as tmpdir5 } from "node:os";
-import { join as join24 } from "node:path";
+import { availableParallelism, tmpdir as tmpdir7 } from "node:os";
+import { join as join28 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -25250,7 +25709,7 @@ async function openRepository(cwd) {
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
-    execFile2("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
+    execFile3("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
       if (!error) resolvePromise(stdout);
       else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
       else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
@@ -25292,7 +25751,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync5(join24(tmpdir5(), "prune-guard-worktree-"));
+  const dir = mkdtempSync7(join28(tmpdir7(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -25383,7 +25842,7 @@ async function readFileAtCommit(git, commit, path2) {
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { join as join29 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -25445,11 +25904,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join25(dir, folder), { recursive: true });
+    mkdirSync7(join29(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join25(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join29(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -25465,7 +25924,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative15(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative17(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -25485,9 +25944,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync4(cwd);
+  const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative15(git.root, resolve6(realCwd, path2));
+    const rel = relative17(git.root, resolve7(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -25506,7 +25965,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join26(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join30(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -25558,12 +26017,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync17(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync18(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join26(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join30(tree.root, path2))) {
     try {
-      if (existsSync13(dir) && statSync13(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync13(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -25574,9 +26033,9 @@ function readBranchName(ref) {
 }
 function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
-    const root = resolve6(cwd, dir);
+    const root = resolve7(cwd, dir);
     if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync13(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -25585,6 +26044,7 @@ function prepareDirectorySides(source, cwd) {
 
 // src/app/plan-run.ts
 async function planRun(options, dependencies, checkouts) {
+  const helmBin = findHelm({ ...options.helmBin ? { bin: options.helmBin } : {}, env: options.env });
   const builds = Math.max(1, options.concurrency ?? availableParallelism2());
   const runner = limitBuilds((dependencies.createRunner ?? createDefaultRunner)(options), builds);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
@@ -25592,9 +26052,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join27(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join31(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join27(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join31(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -25613,7 +26073,9 @@ async function planRun(options, dependencies, checkouts) {
     renderAll: options.render === "all",
     ...runner.identity !== void 0 ? { renders: createRenderCache({ dir: cacheDir }) } : {},
     progress: createProgressTracker(options.onProgress),
-    documents: /* @__PURE__ */ new Map()
+    documents: /* @__PURE__ */ new Map(),
+    helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
+    kubeVersion: DEFAULT_KUBERNETES_VERSION
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
@@ -25632,10 +26094,10 @@ function readGitHubAccess(options) {
   return { ...token ? { token } : {}, ...baseUrl ? { baseUrl } : {} };
 }
 function resolveCacheDir(options) {
-  if (options.cacheDir) return resolve7(options.cwd, options.cacheDir);
+  if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
-  if (env.PRUNE_GUARD_CACHE_DIR) return resolve7(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join27(env.XDG_CACHE_HOME || join27(env.HOME || homedir(), ".cache"), "prune-guard");
+  if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
+  return join31(env.XDG_CACHE_HOME || join31(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -25744,6 +26206,9 @@ Output and verdict
                         repository root, or in AFTER_DIR for diff)
   --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
                         default: kustomize, else kubectl kustomize, from PATH)
+  --helm-bin PATH       helm binary for HelmReleases (env PRUNE_GUARD_HELM;
+                        default: helm from PATH; without one they are judged
+                        as single objects)
   --render WHICH        changed (default): render the units whose inputs differ
                         between the sides, and the others only when a finding
                         needs them; all: render every unit
@@ -25780,6 +26245,7 @@ function parseCommandLine(argv, cwd, env) {
         "fail-on": { type: "string" },
         config: { type: "string" },
         "kustomize-bin": { type: "string" },
+        "helm-bin": { type: "string" },
         mirror: { type: "string", multiple: true },
         "cache-dir": { type: "string" },
         "allow-remote": { type: "string", multiple: true },
@@ -25842,6 +26308,7 @@ function parseCommandLine(argv, cwd, env) {
       ...values.config !== void 0 ? { configPath: values.config } : {},
       env,
       ...values["kustomize-bin"] !== void 0 ? { kustomizeBin: values["kustomize-bin"] } : {},
+      ...values["helm-bin"] !== void 0 ? { helmBin: values["helm-bin"] } : {},
       mirrors: values.mirror ?? [],
       ...values["cache-dir"] !== void 0 ? { cacheDir: values["cache-dir"] } : {},
       ...values["allow-remote"] ? { allowRemote: values["allow-remote"].map(checkAllowRemote) } : {},
@@ -25874,6 +26341,7 @@ function describeFixCommand(options) {
     ...options.failOn ? ["--fail-on", options.failOn] : [],
     ...options.configPath ? ["--config", options.configPath] : [],
     ...options.kustomizeBin ? ["--kustomize-bin", options.kustomizeBin] : [],
+    ...options.helmBin ? ["--helm-bin", options.helmBin] : [],
     ...(options.allowRemote ?? []).flatMap((entry) => ["--allow-remote", entry]),
     ...options.offline ? ["--offline"] : []
   ];
@@ -25905,8 +26373,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join28(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync18(absolute, "utf8") : void 0;
+    const absolute = join32(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync19(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -25922,7 +26390,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative16(process.cwd(), headRoot));
+    const root = toPosix(relative18(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
@@ -25934,9 +26402,9 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join28(headRoot, change.path);
+    const absolute = join32(headRoot, change.path);
     mkdirSync8(dirname8(absolute), { recursive: true });
-    writeFileSync5(absolute, change.after);
+    writeFileSync6(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
   }

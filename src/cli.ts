@@ -86,6 +86,9 @@ Output and verdict
                         repository root, or in AFTER_DIR for diff)
   --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
                         default: kustomize, else kubectl kustomize, from PATH)
+  --helm-bin PATH       helm binary for HelmReleases (env PRUNE_GUARD_HELM;
+                        default: helm from PATH; without one they are judged
+                        as single objects)
   --render WHICH        changed (default): render the units whose inputs differ
                         between the sides, and the others only when a finding
                         needs them; all: render every unit
@@ -144,6 +147,7 @@ function parseCommandLine(
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         'kustomize-bin': { type: 'string' },
+        'helm-bin': { type: 'string' },
         mirror: { type: 'string', multiple: true },
         'cache-dir': { type: 'string' },
         'allow-remote': { type: 'string', multiple: true },
@@ -210,6 +214,7 @@ function parseCommandLine(
       ...(values.config !== undefined ? { configPath: values.config } : {}),
       env,
       ...(values['kustomize-bin'] !== undefined ? { kustomizeBin: values['kustomize-bin'] } : {}),
+      ...(values['helm-bin'] !== undefined ? { helmBin: values['helm-bin'] } : {}),
       mirrors: values.mirror ?? [],
       ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
       ...(values['allow-remote'] ? { allowRemote: values['allow-remote'].map(checkAllowRemote) } : {}),
@@ -255,6 +260,7 @@ function describeFixCommand(options: RunOptions): FixCommand {
     ...(options.failOn ? ['--fail-on', options.failOn] : []),
     ...(options.configPath ? ['--config', options.configPath] : []),
     ...(options.kustomizeBin ? ['--kustomize-bin', options.kustomizeBin] : []),
+    ...(options.helmBin ? ['--helm-bin', options.helmBin] : []),
     ...(options.allowRemote ?? []).flatMap((entry) => ['--allow-remote', entry]),
     ...(options.offline ? ['--offline'] : []),
   ];

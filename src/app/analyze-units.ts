@@ -8,7 +8,7 @@ import { diffObjectSets } from '../core/diff/diff-object-sets.ts';
 import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
-import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
+import { buildReport, type HelmUnitReport, type Report, type SideInfo } from '../core/report/report-model.ts';
 import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import type { FixableUnit } from './fixes/fix-model.ts';
@@ -34,6 +34,10 @@ export interface UnitRenders {
    * objects are unknown and the same on both, so nothing in it is added, changed or removed.
    */
   readonly identical?: boolean;
+  /** Where its namespaced objects without a namespace go (a Helm release's target namespace); `default` unless set. */
+  readonly defaultNamespace?: string;
+  /** The HelmRelease behind it, for a release's unit. */
+  readonly helm?: HelmUnitReport;
 }
 
 /** The report, with the object sets and scope behind it (what fix planning starts from). */
@@ -88,18 +92,18 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
-  const setOf = (docs: readonly ManifestDoc[] | undefined): ObjectSet => {
+  const setOf = (docs: readonly ManifestDoc[] | undefined, defaultNamespace: string | undefined): ObjectSet => {
     if (!docs) return new Map();
     let set = sets.get(docs);
     if (!set) {
-      set = dropIgnoredObjects(buildObjectSet(docs, scope), settings.config);
+      set = dropIgnoredObjects(buildObjectSet(docs, scope, defaultNamespace), settings.config);
       sets.set(docs, set);
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical }) => {
-    const beforeSet = skipped ? new Map() : setOf(before);
-    const afterSet = skipped ? new Map() : setOf(after);
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, helm }) => {
+    const beforeSet = skipped ? new Map() : setOf(before, defaultNamespace);
+    const afterSet = skipped ? new Map() : setOf(after, defaultNamespace);
     return {
       unit: name,
       ...(cluster !== undefined ? { cluster } : {}),
@@ -110,6 +114,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
       existsAfter: after !== undefined || identical === true,
       ...(skipped ? { skipped } : {}),
       ...(identical ? { identical } : {}),
+      ...(helm ? { helm } : {}),
     };
   });
   const report = buildReport({

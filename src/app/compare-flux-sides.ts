@@ -30,6 +30,7 @@ import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts, type UnitRenders } from './analyze-units.ts';
+import { compareHelmReleases, type HelmSide, type ReleaseHost } from './compare-helm-releases.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
@@ -100,7 +101,12 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...(twins ? { findSame: twins.findSame } : {}) });
     // Which units discovery renders at once depends on what either side's Kustomizations read.
     const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
-    const discover = async ({ side, artifact, objects, declared }: ReturnType<typeof scan>): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string }> => {
+    const discover = async ({
+      side,
+      artifact,
+      objects,
+      declared,
+    }: ReturnType<typeof scan>): Promise<FluxDiscovery & { readonly roots: readonly ClusterRoot[]; readonly show: (file: string) => string; readonly helmSide: Omit<HelmSide, 'hosts'> }> => {
       const show = showInArtifact(side, artifact);
       const files = createInputFiles(needs.markers);
       // Identical inputs on both sides are built once: the key is owner + input hash.
@@ -123,20 +129,21 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
       };
       const bodies = objects.map(({ body }) => body);
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show,
         inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path) => show(createUnalias(plan.aliases)(path)) }),
         build,
         mustRender: needs.mustRender,
-        checkSource: addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config))),
+        checkSource,
         notes,
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
         mapInPool,
       });
-      return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)) };
+      return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -146,8 +153,9 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
+    let releases: readonly UnitRenders[] = [];
     const analyze = (): Analysis => ({
-      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts),
+      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)] as const), ...after.unlisted.map((file) => [file, after.show(file)] as const)]).values()].sort(),
@@ -155,6 +163,12 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     // What differs is rendered on both sides; what is identical waits for a finding that needs it.
     context.progress.phase('changed');
     await loadUnits(pair, (unit) => context.renderAll || !identical.has(unit.name), width);
+    // Each HelmRelease of what was rendered is a unit of its own: what its chart installs.
+    const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => units.filter((unit) => !unit.pending && unit.skipped === undefined);
+    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, { helm: context.helm, kubeVersion: context.kubeVersion, concurrency: width });
+    releases = compared.units;
+    for (const text of compared.secretTexts) secretValues.add(text);
+    for (const note of compared.notes) notes.add(note);
     let analysis = analyze();
     const wanted = decideWantedUnits(analysis, pair);
     if (wanted.size > 0) {
@@ -262,7 +276,7 @@ function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
   return wanted;
 }
 
-function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts): Analysis {
+function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts, releases: readonly UnitRenders[]): Analysis {
   const before = new Map(pair.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair.after.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -311,7 +325,7 @@ function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlyS
       ...(!judged && why ? { skipped: why } : {}),
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, units, settings, { owners, extraFindings: findings, notes, ...counts });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases], settings, { owners, extraFindings: findings, notes, ...counts });
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ParsedDocuments } from '../core/objects/kube-objects.ts';
 import { hideUserInfo } from '../core/text/redact.ts';
 import { declaresFluxKustomizations } from '../flux/discover-units.ts';
 import type { TemporaryCheckout } from '../render/git.ts';
+import { createHelmRunner, findHelm, type HelmRunner } from '../render/helm/helm-runner.ts';
 import { createKustomizeRunner, limitBuilds, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import type { RemoteAccess } from '../render/kustomize/overlay.ts';
 import { createRemoteFetcher, parseMirror } from '../render/remote-fetch.ts';
@@ -18,6 +19,7 @@ import { createRenderCache, type RenderCache } from '../render/render-cache.ts';
 import { loadSettings, type Settings } from './load-settings.ts';
 import { createProgressTracker, type ProgressTracker } from './render-progress.ts';
 import { prepareSides, type PreparedSides } from './prepare-sides.ts';
+import { DEFAULT_KUBERNETES_VERSION } from './render-helm-release.ts';
 import type { RunDependencies, RunOptions } from './run-options.ts';
 
 /** What the comparing stages render with: one runner, one remote access and one budget for the whole run. */
@@ -41,6 +43,10 @@ export interface RenderContext {
   readonly progress: ProgressTracker;
   /** Documents of kustomize output parsed so far: each text is parsed once per run. */
   readonly documents: ParsedDocuments;
+  /** Templates HelmReleases' charts; undefined when no helm was found (they are then judged as single objects). */
+  readonly helm: HelmRunner | undefined;
+  /** The Kubernetes version charts are rendered for. */
+  readonly kubeVersion: string;
 }
 
 /** Where fix planning may ask GitHub about other repositories, checked before anything runs. */
@@ -68,6 +74,8 @@ export interface RunPlan extends PreparedSides {
  * The remote fetcher is made last, so a plan that fails leaves nothing open.
  */
 export async function planRun(options: RunOptions, dependencies: RunDependencies, checkouts: TemporaryCheckout[]): Promise<RunPlan> {
+  // A helm named and not there stops the run now; none at all is said in the report.
+  const helmBin = findHelm({ ...(options.helmBin ? { bin: options.helmBin } : {}), env: options.env });
   const builds = Math.max(1, options.concurrency ?? availableParallelism());
   const runner = limitBuilds((dependencies.createRunner ?? createDefaultRunner)(options), builds);
   const cliMirrors = (options.mirrors ?? []).map(parseMirror);
@@ -99,6 +107,8 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     ...(runner.identity !== undefined ? { renders: createRenderCache({ dir: cacheDir }) } : {}),
     progress: createProgressTracker(options.onProgress),
     documents: new Map(),
+    helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : undefined,
+    kubeVersion: DEFAULT_KUBERNETES_VERSION,
   };
   return { ...sides, mode, render, ...(github ? { github } : {}) };
 }

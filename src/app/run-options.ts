@@ -55,6 +55,8 @@ export interface RunOptions {
   readonly repoConfigPath?: string;
   /** Explicit kustomize (or kubectl) binary. */
   readonly kustomizeBin?: string;
+  /** Explicit helm binary; without one, `PRUNE_GUARD_HELM`, then `helm` on PATH. */
+  readonly helmBin?: string;
   /** Environment for finding and running kustomize. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** How many kustomize builds run at once; default: the CPU count. */

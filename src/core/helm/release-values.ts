@@ -23,7 +23,8 @@ const DEFAULT_VALUES_KEY = 'values.yaml';
 
 /**
  * Composes the values of `release` (a HelmRelease), looking objects up with `find`.
- * `secretTexts` are the texts taken from Secrets: the caller keeps them out of every output.
+ * `secretTexts` are the texts taken from Secrets, whole and each value in them: the caller
+ * keeps them out of every output.
  */
 export function composeReleaseValues(release: KubeObject, find: FindValuesObject): ComposedValues {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -58,9 +59,20 @@ export function composeReleaseValues(release: KubeObject, find: FindValuesObject
       return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}` };
     }
     if (parsed !== null && parsed !== undefined && !isRecord(parsed)) return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    // A chart prints single values, not the document they came in: each is kept out of the output.
+    if (kind === 'Secret') secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
   return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+}
+
+/** Every scalar of a parsed document, as text. */
+function collectLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(collectLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(collectLeaves);
+  return [];
 }
 
 /** A key of a ConfigMap's `data`, or of a Secret's `data` (decoded) or `stringData` (the API server folds it into `data`). */

@@ -45,12 +45,24 @@ export interface FluxUnitReport {
   readonly skipped: string | null;
 }
 
-/** A unit (kustomization root, or Flux Kustomization) as reported. */
+/** The HelmRelease behind a unit: what its chart installs (Flux mode, with helm). */
+export interface HelmUnitReport {
+  /** The unit whose render holds the HelmRelease (the tree). */
+  readonly parent: string;
+  /** `namespace/name` of the HelmRelease. */
+  readonly release: string;
+  /** What helm-controller does with it: `upgrade`, `install`, or `uninstall` (the HelmRelease is gone). */
+  readonly action: 'upgrade' | 'install' | 'uninstall';
+}
+
+/** A unit (kustomization root, Flux Kustomization, or a HelmRelease's release) as reported. */
 export interface UnitReport {
   /** Its name: the root's path relative to the repository, or `namespace/name` of the Flux Kustomization. */
   readonly name: string;
   /** The Flux Kustomization behind it, in Flux mode. */
   readonly flux?: FluxUnitReport;
+  /** The HelmRelease behind it, for a release's unit. */
+  readonly helm?: HelmUnitReport;
   /** Objects it renders before; null when it did not exist before. */
   readonly before: number | null;
   /** Objects it renders after; null when it no longer exists. */
@@ -172,7 +184,7 @@ export interface ReportInput {
   /** The side after. */
   readonly after: SideInfo;
   /** Units with their object sets and diffs; a unit absent on a side has `exists` false there; an `identical` one was not rendered (inputs identical on both sides). */
-  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string; readonly identical?: boolean }>;
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string; readonly identical?: boolean; readonly helm?: HelmUnitReport }>;
   /** The severity at which findings block. */
   readonly failOn: FailLevel;
   /** Flux mode: the Kustomization behind each unit, by unit name. */
@@ -227,7 +239,7 @@ export function buildReport(input: ReportInput): Report {
   const unitReports: UnitReport[] = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
     // Counted, not listed: its objects are unknown, and the same on both sides.
     if (notRendered) {
       identical++;
@@ -262,6 +274,7 @@ export function buildReport(input: ReportInput): Report {
             },
           }
         : {}),
+      ...(helm ? { helm } : {}),
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {

@@ -51,6 +51,11 @@ export interface HelmOptions {
   readonly maxOutputBytes?: number;
 }
 
+/** Helm's own rule for release names (and 53 characters at most). */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A Kubernetes namespace: a DNS label. */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 const DEFAULT_TIMEOUT_MS = 120_000;
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
@@ -77,12 +82,23 @@ export function createHelmRunner(bin: string, options: HelmOptions): HelmRunner 
     identity: `${realpathSync(bin)}\0${stat.size}\0${stat.mtimeMs}`,
     template: (request) =>
       new Promise((resolvePromise, reject) => {
+        // Names from a pull request reach helm's command line: each must be a name, never a flag.
+        if (!RELEASE_NAME.test(request.releaseName) || request.releaseName.length > 53) {
+          reject(new RenderError(`helm template refused on ${request.shown}: ${JSON.stringify(request.releaseName)} is not a release name helm takes`));
+          return;
+        }
+        if (!NAMESPACE.test(request.namespace)) {
+          reject(new RenderError(`helm template refused on ${request.shown}: ${JSON.stringify(request.namespace)} is not a namespace`));
+          return;
+        }
+        if (!/^\d+\.\d+(\.\d+)?$/.test(request.kubeVersion)) {
+          reject(new RenderError(`helm template refused on ${request.shown}: ${JSON.stringify(request.kubeVersion)} is not a Kubernetes version`));
+          return;
+        }
         const home = mkdtempSync(join(tmpdir(), 'prune-guard-helm-home-'));
         const tree = registerTempTree(home);
         const args = [
           'template',
-          request.releaseName,
-          request.chart,
           '--namespace',
           request.namespace,
           // crds/ is printed too: helm-controller installs it by the HelmRelease's CRD policy.
@@ -90,6 +106,9 @@ export function createHelmRunner(bin: string, options: HelmOptions): HelmRunner 
           '--kube-version',
           request.kubeVersion,
           ...(request.valuesFile ? ['--values', request.valuesFile] : []),
+          '--',
+          request.releaseName,
+          request.chart,
         ];
         let stop = (): void => {};
         const child = execFile(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: 'utf8', env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {

@@ -24,7 +24,8 @@ describe('composeReleaseValues', () => {
       }),
       finder([configMap('defaults', { 'values.yaml': 'image: {repository: app, tag: "1.0"}\nhosts: [a, c]\nreplicas: 2\n' }), secret('credentials', { 'auth.yaml': 'auth: {password: hunter2}\nreplicas: 3\n' })]),
     );
-    expect(composed).toEqual({ values: { image: { repository: 'app', tag: '2.0' }, hosts: ['b'], replicas: 3, auth: { password: 'hunter2' } }, secretTexts: ['auth: {password: hunter2}\nreplicas: 3\n'] });
+    // The Secret's document whole, and each value in it: a chart prints single values.
+    expect(composed).toEqual({ values: { image: { repository: 'app', tag: '2.0' }, hosts: ['b'], replicas: 3, auth: { password: 'hunter2' } }, secretTexts: ['auth: {password: hunter2}\nreplicas: 3\n', 'hunter2', '3'] });
   });
 
   it('reads values as Helm does, YAML 1.1: yes is a boolean', () => {

@@ -73,3 +73,13 @@ describe('findHelm', () => {
     expect(findHelm({ env: { PATH: makeTempDir() } })).toBeUndefined();
   });
 });
+
+describe.skipIf(binaries.length === 0)('helm template refuses names that are no names', () => {
+  it.each(binaries)('$name: a release name or namespace from the manifests never reaches helm as a flag', async ({ bin }) => {
+    const chart = writeChart(makeTempDir());
+    const runner = createHelmRunner(bin, { env: process.env });
+    const request = { chart, namespace: 'default', kubeVersion: '1.33.0', shown: 'HelmRelease apps/evil' };
+    await expect(runner.template({ ...request, releaseName: '--post-renderer=./evil.sh' })).rejects.toThrow('helm template refused on HelmRelease apps/evil: "--post-renderer=./evil.sh" is not a release name helm takes');
+    await expect(runner.template({ ...request, releaseName: 'ok', namespace: '--kubeconfig=/etc/x' })).rejects.toThrow('is not a namespace');
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Flux mode, Helm: each HelmRelease a rendered Kustomization holds becomes a unit of its own,
+ * `<unit> / HelmRelease <namespace>/<name>`, whose objects are what its chart renders into
+ * `templates/`. An upgrade deletes what the chart no longer renders, an uninstall (the
+ * HelmRelease gone) everything it installed, unless an object carries
+ * `helm.sh/resource-policy: keep`; `crds/` is never deleted by Helm and hooks are no part of
+ * the release, so neither is in a release's objects. A release whose inputs read alike on
+ * both sides (its spec, its values, its chart's files) is not rendered.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isHelmRelease, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
+import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
+import type { HelmDocument } from '../core/helm/helm-output.ts';
+import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
+import { locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
+import type { SourceCheck } from '../flux/sources.ts';
+import type { HelmRunner } from '../render/helm/helm-runner.ts';
+import { mapInPool } from '../render/pool.ts';
+import type { UnitRenders } from './analyze-units.ts';
+import { renderHelmRelease, type RenderedRelease } from './render-helm-release.ts';
+
+/** A rendered unit that may hold HelmReleases. */
+export interface ReleaseHost {
+  readonly name: string;
+  readonly cluster?: string;
+  readonly docs: readonly ManifestDoc[];
+}
+
+/** What rendering one side's releases needs. */
+export interface HelmSide {
+  /** The units of the side that were rendered. */
+  readonly hosts: readonly ReleaseHost[];
+  /** Decides which sources are this checkout. */
+  readonly check: SourceCheck;
+  /** The side's artifact. */
+  readonly tree: ChartTree;
+}
+
+/** How releases are rendered. */
+export interface HelmOptions {
+  /** Templates charts; undefined when no helm was found. */
+  readonly helm: HelmRunner | undefined;
+  readonly kubeVersion: string;
+  readonly concurrency: number;
+}
+
+/** The release units, the texts their values took from Secrets, and what the report should say. */
+export interface ComparedReleases {
+  readonly units: readonly UnitRenders[];
+  readonly secretTexts: readonly string[];
+  readonly notes: readonly string[];
+}
+
+interface Found {
+  readonly host: ReleaseHost;
+  readonly body: KubeObject;
+}
+
+/** Renders and pairs the HelmReleases of both sides (see the module comment). */
+export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: HelmOptions): Promise<ComparedReleases> {
+  const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
+  const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  if (names.length === 0) return { units: [], secretTexts: [], notes: [] };
+  if (!options.helm) return { units: [], secretTexts: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  const helm = options.helm;
+  const secretTexts = new Set<string>();
+  const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
+  const render = (side: 'before' | 'after', found: Found): Promise<RenderedRelease> => {
+    const own = side === 'before' ? before : after;
+    return renderHelmRelease(found.body, {
+      helm,
+      check: own.check,
+      tree: own.tree,
+      find: finders[side](found.host.cluster),
+      kubeVersion: options.kubeVersion,
+      ...(found.host.cluster !== undefined ? { cluster: found.host.cluster } : {}),
+    }).then((rendered) => {
+      for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      return rendered;
+    });
+  };
+  const units = await mapInPool(names, options.concurrency, async (name): Promise<UnitRenders | undefined> => {
+    const old = releases.before.get(name);
+    const current = releases.after.get(name);
+    const found = (current ?? old) as Found;
+    const cluster = found.host.cluster;
+    const metadata = getMetadata(found.body);
+    const helm = {
+      parent: found.host.name,
+      release: `${typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default'}/${String(metadata.name)}`,
+      action: !old ? 'install' : !current ? 'uninstall' : 'upgrade',
+    } as const;
+    const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm };
+    const suspended = [old, current].some((found) => found && isRecord(found.body.spec) && found.body.spec.suspend === true);
+    if (suspended) return { ...base, before: undefined, after: undefined, skipped: 'it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release' };
+    if (old && current && readsAlike(old, current, before, after, finders)) return undefined;
+    const [was, is] = await Promise.all([old ? render('before', old) : undefined, current ? render('after', current) : undefined]);
+    const problem = [was, is].find((rendered): rendered is { problem: string } => rendered !== undefined && 'problem' in rendered);
+    if (problem) return { ...base, before: undefined, after: undefined, skipped: `not rendered: ${problem.problem}` };
+    const afterDocs = is && 'documents' in is ? toReleaseDocs(is) : undefined;
+    const beforeDocs = was && 'documents' in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : undefined;
+    return { ...base, before: beforeDocs, after: afterDocs };
+  });
+  return { units: units.filter((unit): unit is UnitRenders => unit !== undefined), secretTexts: [...secretTexts].sort(), notes: [] };
+}
+
+/** Every HelmRelease of the hosts, by the unit name it gets. */
+function findReleases(hosts: readonly ReleaseHost[]): Map<string, Found> {
+  const found = new Map<string, Found>();
+  for (const host of hosts) {
+    for (const { body } of host.docs) {
+      if (!isHelmRelease(body)) continue;
+      const metadata = getMetadata(body);
+      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata.name)}`, { host, body });
+    }
+  }
+  return found;
+}
+
+/** Finds ConfigMaps and Secrets among the renders of one cluster. */
+function createFinder(hosts: readonly ReleaseHost[]): (cluster: string | undefined) => FindValuesObject {
+  const index = new Map<string, KubeObject>();
+  for (const host of hosts) {
+    for (const { body } of host.docs) {
+      if ((body.kind !== 'ConfigMap' && body.kind !== 'Secret') || body.apiVersion !== 'v1') continue;
+      const metadata = getMetadata(body);
+      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+      index.set(`${host.cluster ?? ''}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
+    }
+  }
+  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ''}\0${kind}\0${namespace}\0${name}`);
+}
+
+/** Whether a release renders alike on both sides: the same object, the same values, the same chart files. */
+function readsAlike(old: Found, current: Found, before: HelmSide, after: HelmSide, finders: { before: ReturnType<typeof createFinder>; after: ReturnType<typeof createFinder> }): boolean {
+  if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
+  const values = (found: Found, finder: ReturnType<typeof createFinder>): string => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  if (values(old, finders.before) !== values(current, finders.after)) return false;
+  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
+  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
+  if ('problem' in chartBefore || 'problem' in chartAfter) return 'problem' in chartBefore && 'problem' in chartAfter && chartBefore.problem === chartAfter.problem;
+  return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
+}
+
+/** A hash of every file under `dir` (links followed, as helm does), by relative path. */
+function hashFolder(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (current: string, depth: number): void => {
+    // locateChart refused a chart whose links lead out or loop; the depth bounds the rest.
+    if (depth > 32) return;
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(current, entry.name);
+      const isDirectory = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+      if (isDirectory) walk(path, depth + 1);
+      else hash.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(dir, 0);
+  return hash.digest('hex');
+}
+
+/** The release's objects: `templates/` only. */
+function toReleaseDocs(rendered: { readonly documents: readonly HelmDocument[] }): ManifestDoc[] {
+  return rendered.documents.filter((document) => document.part === 'templates').map((document) => ({ body: document.body }));
+}
+
+/** Objects marked `helm.sh/resource-policy: keep` that the side after no longer renders stay in the cluster: not among the side before's. */
+function dropKept(docs: ManifestDoc[], after: readonly ManifestDoc[]): ManifestDoc[] {
+  const identity = (body: KubeObject): string => {
+    const metadata = getMetadata(body);
+    return `${String(body.apiVersion).split('/').slice(0, -1).join('/')}\0${String(body.kind)}\0${String(metadata.namespace ?? '')}\0${String(metadata.name)}`;
+  };
+  const present = new Set(after.map(({ body }) => identity(body)));
+  return docs.filter(({ body }) => {
+    const annotations = getMetadata(body).annotations;
+    const kept = isRecord(annotations) && annotations['helm.sh/resource-policy'] === 'keep';
+    return !kept || present.has(identity(body));
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * HelmReleases in Flux mode, end to end with real Helm 3 and Helm 4: a release is a unit of
+ * its own, and what an upgrade or an uninstall deletes is judged like any prune.
+ */
+import { existsSync, symlinkSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitAll, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+import { findHelmBinaries } from '../helpers/helm-binaries.ts';
+
+const { binaries } = findHelmBinaries();
+
+const crd = (annotations = ''): string =>
+  `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.io\n${annotations}spec: {group: example.io, names: {kind: Widget, plural: widgets}, scope: Namespaced, versions: [{name: v1, served: true, storage: true}]}\n`;
+
+const release = (values: string, extra = ''): string =>
+  `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: widgets, namespace: apps}\nspec:\n  interval: 10m\n  chart: {spec: {chart: ./charts/widgets, sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}}}\n  values: ${values}\n${extra}`;
+
+/** A Flux repository whose `apps` Kustomization applies one HelmRelease of a chart in the repository. */
+const BASE: Tree = {
+  'clusters/prod/flux-system/gotk-sync.yaml':
+    'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata: {name: flux-system, namespace: flux-system}\nspec: {interval: 1m, url: https://github.com/example/fleet, ref: {branch: main}}\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: flux-system, namespace: flux-system}\nspec: {interval: 10m, path: ./clusters/prod, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}\n',
+  'clusters/prod/apps.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: flux-system}\nspec: {interval: 10m, path: ./apps, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}\n',
+  'apps/kustomization.yaml': 'resources: [release.yaml]\nsecretGenerator:\n  - name: widgets-auth\n    namespace: apps\n    literals: [token=tok-4c1d9e-secret]\n    options: {disableNameSuffixHash: true}\n',
+  'apps/release.yaml': release('{installCRDs: true}', '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n'),
+  'charts/widgets/Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.0.0\n',
+  'charts/widgets/values.yaml': 'installCRDs: false\nkeepCRDs: false\ntoken: ""\n',
+  'charts/widgets/templates/crd.yaml': `{{- if .Values.installCRDs }}\n${crd('{{- if .Values.keepCRDs }}\n  annotations: {helm.sh/resource-policy: keep}\n{{- end }}\n')}{{- end }}\n`,
+  'charts/widgets/templates/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ .Release.Name }}-config}\ndata: {token: {{ .Values.token | quote }}, replicas: "{{ .Values.replicas | default 1 }}"}\n',
+};
+
+function helmRepo(change: Tree, base: Tree = {}): string {
+  const dir = makeTempDir('prune-guard-helm-');
+  writeTree(dir, { ...BASE, ...base });
+  git(dir, 'init', '-q', '-b', 'main');
+  commitAll(dir, 'base');
+  writeTree(dir, change);
+  return dir;
+}
+
+async function check(dir: string, ...args: string[]) {
+  const result = await runCli(['--format', 'json', ...args], { cwd: dir });
+  return { code: result.code, report: parseReport(result), stdout: result.stdout, stderr: result.stderr };
+}
+
+const summarize = (findings: ReturnType<typeof parseReport>['findings']): string[] => findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.unit} ${finding.object.kind}/${finding.object.name}`);
+
+describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered', () => {
+  it.each(binaries)('$name: a values change that drops a CRD from templates/ blocks: the upgrade deletes it', async ({ bin }) => {
+    const dir = helmRepo({
+      'apps/release.yaml': release('{installCRDs: false}', '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n'),
+      'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('tok-4c1d9e-secret', 'tok-77aa02-secret'),
+    });
+    const { code, report, stdout } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toEqual(['error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io']);
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: 1, helm: { parent: 'flux-system/apps', release: 'apps/widgets', action: 'upgrade' } });
+    // The token reaches the chart's ConfigMap through valuesFrom: the change shows, the values never do.
+    const changed = (report.changes.changed ?? []).map((change) => `${String(change.unit)} ${(change.object as { kind: string; name: string }).kind}/${(change.object as { name: string }).name}`);
+    expect(changed).toContain('flux-system/apps / HelmRelease apps/widgets ConfigMap/widgets-config');
+    expect(stdout).not.toContain('tok-4c1d9e-secret');
+    expect(stdout).not.toContain('tok-77aa02-secret');
+  });
+
+  it.each(binaries)('$name: a CRD the chart marks keep stays when the chart stops rendering it', async ({ bin }) => {
+    const extra = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: false, keepCRDs: true}', extra) }, { 'apps/release.yaml': release('{installCRDs: true, keepCRDs: true}', extra) });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(report.findings).toEqual([]);
+  });
+
+  it.each(binaries)('$name: a HelmRelease removed uninstalls its CRD with it', async ({ bin }) => {
+    const dir = helmRepo({ 'apps/kustomization.yaml': 'resources: []\n' });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: null, helm: { action: 'uninstall' } });
+  });
+
+  it.each(binaries)('$name: a release that reads alike on both sides is not rendered', async ({ bin }) => {
+    const dir = helmRepo({ 'apps/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra, namespace: apps}\n', 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, extra.yaml]') });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/apps / HelmRelease apps/widgets');
+  });
+
+  it.each(binaries)('$name: a release whose chart is not in the repository is not judged, and says why', async ({ bin }) => {
+    const remote = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: podinfo, namespace: apps}\nspec:\n  interval: 10m\n  chart: {spec: {chart: podinfo, version: 6.x, sourceRef: {kind: HelmRepository, name: podinfo}}}\n  values: {replicaCount: 2}\n';
+    const dir = helmRepo({ 'apps/podinfo.yaml': remote.replace('replicaCount: 2', 'replicaCount: 3') }, { 'apps/podinfo.yaml': remote, 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, podinfo.yaml]') });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('not rendered: its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet');
+  });
+});
+
+describe.skipIf(!hasKustomize)('HelmReleases without helm', () => {
+  it('are judged as single objects, and the report says why', async () => {
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}') });
+    // A PATH with kustomize, kubectl and git, and no helm, whatever this machine has.
+    const bin = makeTempDir();
+    for (const name of ['kustomize', 'kubectl', 'git']) {
+      const found = (process.env.PATH ?? '').split(delimiter).map((folder) => join(folder, name)).find((path) => existsSync(path));
+      if (found) symlinkSync(found, join(bin, name));
+    }
+    const result = await runCli(['--format', 'json'], { cwd: dir, env: { PATH: bin, PRUNE_GUARD_HELM: '' } });
+    expect(result.stderr).toBe('');
+    const plain = JSON.parse(result.stdout) as { notes: string[]; findings: unknown[] };
+    expect(plain.notes).toContain('a HelmRelease is judged as a single object, not by what its chart installs: install helm, or pass --helm-bin');
+    expect(plain.findings).toEqual([]);
+  });
+
+  it('exits 2 with one line when --helm-bin names no helm', async () => {
+    const result = await runCli(['--helm-bin', '/nonexistent/helm'], { cwd: helmRepo({}) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: helm binary not found or not executable: /nonexistent/helm (from --helm-bin)\n');
+  });
+});
