@@ -35834,7 +35834,7 @@ var require_commonjs2 = __commonJS({
 // src/action.ts
 import { mkdirSync as mkdirSync8, readFileSync as readFileSync19, writeFileSync as writeFileSync8 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
-import { join as join38 } from "node:path";
+import { join as join37 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -38213,6 +38213,8 @@ var Rules = {
   namespaceRemoved: "namespace-removed",
   objectMoved: "object-moved",
   crdMissing: "crd-missing",
+  helmCrdSkipped: "helm-crd-skipped",
+  helmCrdStale: "helm-crd-stale",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -38223,7 +38225,8 @@ var Rules = {
   kustomizationSpecChanged: "kustomization-spec-changed",
   kustomizationNotRendered: "kustomization-not-rendered",
   variableMissing: "variable-missing",
-  pruneProtected: "prune-protected"
+  pruneProtected: "prune-protected",
+  helmCrdUnmanaged: "helm-crd-unmanaged"
 };
 var RULE_ORDER = Object.values(Rules);
 var FixSources = {
@@ -51060,8 +51063,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
-import { join as join19, relative as relative14 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
+import { join as join18, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -52845,10 +52848,103 @@ function normalizeGitUrl(url2) {
   return value.replace(/:\d+\//, "/").toLowerCase();
 }
 
-// src/render/kustomize/graph-inputs.ts
+// src/flux/helm-chart-source.ts
 import { createHash as createHash9 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync10, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join14, relative as relative11 } from "node:path";
+import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
+import { join as join14, relative as relative11, resolve as resolve5 } from "node:path";
+var MAX_CHART_FILES = 5e3;
+function locateChart(release, check, tree, cluster) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const metadata2 = getMetadata(release);
+  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
+  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
+  const kind = String(ref.kind ?? "");
+  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
+  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
+  const chart = typeof template.chart === "string" ? template.chart : "";
+  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
+  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
+  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
+  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
+  const dir = resolve5(tree.root, source.root, chart);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  if (!statSync6(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative11(tree.root, dir) || "."} holds no Chart.yaml` };
+  const outside = findLinkOutside(dir, tree.confinement);
+  if (outside) return { problem: `its chart holds ${relative11(tree.root, outside.path)}: ${outside.why}` };
+  return { dir };
+}
+function findLinkOutside(dir, confinement) {
+  let seen = 0;
+  const walk = (current) => {
+    for (const entry of readdirSync8(current, { withFileTypes: true })) {
+      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
+      const path15 = join14(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (!isInside(confinement, path15)) return { path: path15, why: "a symlink that leads out of the repository" };
+        if (statSync6(path15, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path15);
+          if (found) return found;
+        }
+      } else if (entry.isDirectory()) {
+        const found = walk(path15);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return walk(dir);
+}
+function hashFolder(dir) {
+  const hash = createHash9("sha256");
+  const walk = (current, depth) => {
+    if (depth > 32) return;
+    for (const entry of readdirSync8(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path15 = join14(current, entry.name);
+      const isDirectory2 = entry.isSymbolicLink() ? statSync6(path15, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+      if (isDirectory2) walk(path15, depth + 1);
+      else if (entry.isFile() || entry.isSymbolicLink()) hash.update(relative11(dir, path15)).update("\0").update(readFileSync10(path15)).update("\0");
+    }
+  };
+  walk(dir, 0);
+  return hash.digest("hex");
+}
+var UNREADABLE = "";
+function chartsDiffer(before, after) {
+  const old = hashChartFolders(before);
+  const current = hashChartFolders(after);
+  if (old.size !== current.size) return true;
+  return [...current].some(([path15, hash]) => hash === UNREADABLE || old.get(path15) !== hash);
+}
+function hashChartFolders(tree) {
+  const charts = /* @__PURE__ */ new Map();
+  const walk = (dir) => {
+    const entries = readdirSync8(dir, { withFileTypes: true });
+    if (entries.some((entry) => entry.name === "Chart.yaml" && entry.isFile())) {
+      let hash;
+      try {
+        hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
+      } catch {
+        hash = UNREADABLE;
+      }
+      charts.set(relative11(tree.root, dir), hash);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name !== ".git" && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry.name));
+    }
+  };
+  walk(tree.root);
+  return charts;
+}
+
+// src/render/kustomize/graph-inputs.ts
+import { createHash as createHash10 } from "node:crypto";
+import { lstatSync as lstatSync2, readFileSync as readFileSync11, readdirSync as readdirSync9, statSync as statSync7 } from "node:fs";
+import { join as join15, relative as relative12 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -52892,18 +52988,18 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     const link = lstatSync2(read2, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path15)) return;
-    const stat2 = link.isSymbolicLink() ? statSync6(read2, { throwIfNoEntry: false }) : link;
+    const stat2 = link.isSymbolicLink() ? statSync7(read2, { throwIfNoEntry: false }) : link;
     if (!stat2) return;
     if (stat2.isFile()) {
       inputs.add(path15);
       return;
     }
     if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path15)) return;
-    for (const entry of readdirSync8(read2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join14(path15, entry.name), false);
+    for (const entry of readdirSync9(read2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join15(path15, entry.name), false);
     }
   };
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
@@ -52917,11 +53013,11 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path15, source) => {
-    const bytes = readFileSync10(source);
+    const bytes = readFileSync11(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path15)}: ${bomb}; refused before building`);
-    return { digest: createHash9("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
+    return { digest: createHash10("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
   };
   for (const path15 of [...inputs].sort()) {
     let facts = files.facts.get(path15);
@@ -52932,21 +53028,21 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker2 of facts.markers) markers.add(marker2);
-    const name = toPosix(relative11(treeRoot, path15));
+    const name = toPosix(relative12(treeRoot, path15));
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
   return { hash: hash.digest("hex"), markers, remote: remote2, digests };
 }
 function guessInputChurn(before, after) {
-  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative11(treeRoot, k.file)))));
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative12(treeRoot, k.file)))));
   let churn = NO_CHURN;
   for (const [name, digest] of before.inputs.digests) {
     const other = after.inputs.digests.get(name);
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync10(locate(join14(before.treeRoot, name)), "utf8"), readFileSync10(join14(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync11(locate(join15(before.treeRoot, name)), "utf8"), readFileSync11(join15(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -53001,29 +53097,29 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync11, readdirSync as readdirSync9, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync7, utimesSync } from "node:fs";
+import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync12, readdirSync as readdirSync10, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync8, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join15(options.dir, "renders");
+  const root = join16(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash10("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join15(root, digest.slice(0, 2), `${digest}.json.gz`);
+    const digest = createHash11("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    return join16(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path15 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync(readFileSync11(path15)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync(readFileSync12(path15)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path15, now, now);
@@ -53038,7 +53134,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join15(path15, ".."), { recursive: true });
+          mkdirSync6(join16(path15, ".."), { recursive: true });
           const temporary = `${path15}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile2(temporary, bytes);
@@ -53065,11 +53161,11 @@ function isDoc(value) {
 function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
-  for (const bucket of readdirSync9(root)) {
-    const dir = join15(root, bucket);
-    for (const name of readdirSync9(dir)) {
-      const path15 = join15(dir, name);
-      const stat2 = statSync7(path15, { throwIfNoEntry: false });
+  for (const bucket of readdirSync10(root)) {
+    const dir = join16(root, bucket);
+    for (const name of readdirSync10(dir)) {
+      const path15 = join16(dir, name);
+      const stat2 = statSync8(path15, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
         rmSync6(path15, { force: true });
@@ -53247,10 +53343,46 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
   return { report, units: diffs, scope };
 }
 
-// src/app/compare-helm-releases.ts
-import { createHash as createHash11 } from "node:crypto";
-import { readdirSync as readdirSync11, readFileSync as readFileSync12, statSync as statSync9 } from "node:fs";
-import { join as join18, relative as relative13 } from "node:path";
+// src/core/rules/helm-crd-rules.ts
+function readCrdPolicy(release, action5) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const section = isRecord(spec[action5]) ? spec[action5] : {};
+  const policy = section.crds;
+  return policy === "Skip" || policy === "CreateReplace" ? policy : "Create";
+}
+function describeChartCrdChanges(input) {
+  const policy = readCrdPolicy(input.release, input.action);
+  const field = `spec.${input.action}.crds`;
+  const byName = (crds) => new Map(crds.map((crd) => [String(getMetadata(crd).name), crd]));
+  const before = byName(input.before);
+  const after = byName(input.after);
+  const findings = [];
+  const finding = (crd, rule, severity, message) => {
+    const id = { group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name: String(getMetadata(crd).name) };
+    return { rule, severity, unit: input.unit, object: { ...id, apiVersion: String(crd.apiVersion) }, message: `${formatObjectRef(id)} ${message}` };
+  };
+  for (const [name, crd] of [...after].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const old = before.get(name);
+    if (!old && policy === "Skip") {
+      const names = readCrdNames(crd);
+      const count = names ? input.countObjects(names.group, names.kind) : 0;
+      const what = names?.kind ?? "object";
+      const effect = count > 0 ? `so ${count === 1 ? `the ${what} object in the renders fails` : `the ${count} ${what} objects in the renders fail`} to apply` : `so no ${what} can be applied until it exists`;
+      findings.push(
+        finding(crd, Rules.helmCrdSkipped, count > 0 ? "error" : "warning", `is new in the chart's crds/, and ${field} is Skip: helm-controller never creates it, ${effect}; set ${field}: CreateReplace`)
+      );
+    } else if (old && policy !== "CreateReplace" && JSON.stringify(old.spec) !== JSON.stringify(crd.spec)) {
+      findings.push(
+        finding(crd, Rules.helmCrdStale, "warning", `changes in the chart's crds/, and ${field} is ${policy}: helm-controller leaves the cluster's copy as it was, with its old schema and versions; set ${field}: CreateReplace`)
+      );
+    }
+  }
+  for (const [name, crd] of [...before].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (after.has(name)) continue;
+    findings.push(finding(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
+  }
+  return findings;
+}
 
 // src/core/helm/release-values.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -53389,56 +53521,6 @@ function typeValue(text) {
   return text;
 }
 
-// src/flux/helm-chart-source.ts
-import { readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join16, relative as relative12, resolve as resolve5 } from "node:path";
-var MAX_CHART_FILES = 5e3;
-function locateChart(release, check, tree, cluster) {
-  const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata2 = getMetadata(release);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
-  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
-  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
-  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
-  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
-  const kind = String(ref.kind ?? "");
-  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
-  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
-  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
-  const chart = typeof template.chart === "string" ? template.chart : "";
-  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
-  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
-  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
-  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const dir = resolve5(tree.root, source.root, chart);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
-  if (!statSync8(join16(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative12(tree.root, dir) || "."} holds no Chart.yaml` };
-  const outside = findLinkOutside(dir, tree.confinement);
-  if (outside) return { problem: `its chart holds ${relative12(tree.root, outside.path)}: ${outside.why}` };
-  return { dir };
-}
-function findLinkOutside(dir, confinement) {
-  let seen = 0;
-  const walk = (current) => {
-    for (const entry of readdirSync10(current, { withFileTypes: true })) {
-      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
-      const path15 = join16(current, entry.name);
-      if (entry.isSymbolicLink()) {
-        if (!isInside(confinement, path15)) return { path: path15, why: "a symlink that leads out of the repository" };
-        if (statSync8(path15, { throwIfNoEntry: false })?.isDirectory()) {
-          const found = walk(path15);
-          if (found) return found;
-        }
-      } else if (entry.isDirectory()) {
-        const found = walk(path15);
-        if (found) return found;
-      }
-    }
-    return void 0;
-  };
-  return walk(dir);
-}
-
 // src/app/render-helm-release.ts
 import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
@@ -53494,8 +53576,8 @@ async function renderHelmRelease(release, context3) {
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], secretTexts: [], notes: [] };
-  if (!options.helm) return { units: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = /* @__PURE__ */ new Set();
   const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
@@ -53513,29 +53595,52 @@ async function compareHelmReleases(before, after, options) {
       return rendered;
     });
   };
+  const crds = [];
   const units = await mapInPool(names, options.concurrency, async (name) => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
     const found = current ?? old;
     const cluster = found.host.cluster;
     const metadata2 = getMetadata(found.body);
-    const helm2 = {
+    const origin = {
       parent: found.host.name,
       release: `${typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default"}/${String(metadata2.name)}`,
       action: !old ? "install" : !current ? "uninstall" : "upgrade"
     };
-    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: helm2 };
-    const suspended = [old, current].some((found2) => found2 && isRecord(found2.body.spec) && found2.body.spec.suspend === true);
+    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
+    const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
     if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
+    const optOut = old && !current ? findPruneOptOut(old.body) : void 0;
+    if (old && !current && (!old.host.prunes || optOut)) {
+      return { ...base, before: void 0, after: void 0, skipped: `it leaves the render but stays in the cluster (${optOut ?? `${old.host.name} does not prune`}): helm-controller keeps the release as it is` };
+    }
     if (old && current && readsAlike(old, current, before, after, finders)) return void 0;
     const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
     const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
     if (problem) return { ...base, before: void 0, after: void 0, skipped: `not rendered: ${problem.problem}` };
     const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
     const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
+    if (current && is && "documents" in is) {
+      const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document2) => document2.part === "crds").map((document2) => document2.body) : [];
+      crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
+    }
     return { ...base, before: beforeDocs, after: afterDocs };
   });
-  return { units: units.filter((unit) => unit !== void 0), secretTexts: [...secretTexts].sort(), notes: [] };
+  const judged = units.filter((unit) => unit !== void 0);
+  const counts = /* @__PURE__ */ new Map();
+  const count = (cluster, docs) => {
+    for (const { body: body2 } of docs) {
+      const key = `${cluster ?? ""}\0${String(body2.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body2.kind)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  };
+  for (const host of after.hosts) count(host.cluster, host.docs);
+  for (const unit of judged) count(unit.cluster, unit.after ?? []);
+  const findings = crds.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0).flatMap((release) => {
+    const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
+    return describeChartCrdChanges({ ...release, countObjects: (group2, kind) => counts.get(`${cluster ?? ""}\0${group2}\0${kind}`) ?? 0 });
+  });
+  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [] };
 }
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
@@ -53570,20 +53675,6 @@ function readsAlike(old, current, before, after, finders) {
   if ("problem" in chartBefore || "problem" in chartAfter) return "problem" in chartBefore && "problem" in chartAfter && chartBefore.problem === chartAfter.problem;
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
-function hashFolder(dir) {
-  const hash = createHash11("sha256");
-  const walk = (current, depth) => {
-    if (depth > 32) return;
-    for (const entry of readdirSync11(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path15 = join18(current, entry.name);
-      const isDirectory2 = entry.isSymbolicLink() ? statSync9(path15, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
-      if (isDirectory2) walk(path15, depth + 1);
-      else hash.update(relative13(dir, path15)).update("\0").update(readFileSync12(path15)).update("\0");
-    }
-  };
-  walk(dir, 0);
-  return hash.digest("hex");
-}
 function toReleaseDocs(rendered) {
   return rendered.documents.filter((document2) => document2.part === "templates").map((document2) => ({ body: document2.body }));
 }
@@ -53602,7 +53693,7 @@ function dropKept(docs, after) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join19(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join18(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -53650,7 +53741,7 @@ async function compareFluxSides(sides, context3) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative14(artifact.root, from), relative14(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context3.documents });
           pending2 = renderThroughCache(context3.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -53678,7 +53769,7 @@ async function compareFluxSides(sides, context3) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join19(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join18(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -53687,7 +53778,7 @@ async function compareFluxSides(sides, context3) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context3.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
-    let releases = [];
+    let releases = { units: [], findings: [], secretTexts: [], notes: [] };
     const analyze2 = () => ({
       ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -53696,9 +53787,12 @@ async function compareFluxSides(sides, context3) {
     });
     context3.progress.phase("changed");
     await loadUnits(pair2, (unit) => context3.renderAll || !identical.has(unit.name), width);
-    const hosts = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
+    if (context3.helm && chartsDiffer(before.helmSide.tree, after.helmSide.tree)) await loadUnits(pair2, () => true, width);
+    const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
+    const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
+    const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
     const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, { helm: context3.helm, kubeVersion: context3.kubeVersion, concurrency: width });
-    releases = compared.units;
+    releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
     let analysis = analyze2();
@@ -53721,8 +53815,8 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join19(artifact.root, path15);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync10(full).isDirectory();
+    const full = join18(artifact.root, path15);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync9(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -53736,11 +53830,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join19(dir, entry.name), path15);
+      walk(join18(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -53779,7 +53873,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, rele
   const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
   const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const findings = [...settings.configFindings];
+  const findings = [...settings.configFindings, ...releases.findings];
   const owners = /* @__PURE__ */ new Map();
   const units = [];
   for (const key of keys) {
@@ -53822,7 +53916,7 @@ function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, rele
       ...!judged && why ? { skipped: why } : {}
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases], settings, { owners, extraFindings: findings, notes, ...counts });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases.units], settings, { owners, extraFindings: findings, notes, ...counts });
 }
 function describeIdenticalUnit(old, current, owners) {
   owners.set(current.name, {
@@ -53859,8 +53953,8 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync11 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join20, relative as relative15 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync10 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join19, relative as relative14 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -53875,7 +53969,7 @@ async function compareSides(comparison, context3) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative15(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context3.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context3.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -53934,17 +54028,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join20(before.root, path15))) && !existsSync9(join20(after.root, path15))) {
+    if (!existsSync9(locate(join19(before.root, path15))) && !existsSync9(join19(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join20(side.root, path15);
+      const dir = join19(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
-      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync10(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative15(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -53968,13 +54062,13 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join20(side.root, name);
+      const dir = join19(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative15(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
@@ -53999,7 +54093,7 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path15) => toPosix(relative15(root, path15)));
+  const paths = listGraphReads(graph).map((path15) => toPosix(relative14(root, path15)));
   return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
 }
 function readsAlike2(graph, twins) {
@@ -54054,23 +54148,23 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync13, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
-import { join as join21, posix as posix3, relative as relative16 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync13, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { join as join20, posix as posix3, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join20(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join21(root, path15);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
+        const absolute = join20(root, path15);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync11(absolute).isFile() && statSync11(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path15, readable ? readFileSync13(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
@@ -54090,8 +54184,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry.name));
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join20(dir, entry.name));
     }
   };
   walk(root);
@@ -54100,11 +54194,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join21(dir, entry.name);
+      const path15 = join20(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
-      else if (entry.isFile()) files.push(toPosix(relative16(root, path15)));
+      else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
     }
   };
   walk(root);
@@ -54112,9 +54206,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join22 } from "node:path";
+import { join as join21 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join22(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join21(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -54127,11 +54221,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync15 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml12 = __toESM(require_dist(), 1);
@@ -54349,7 +54443,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join23(planning.beforeRoot, group2.source);
+    const file = join22(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group2.sourceIsFile ? readFileSync14(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
@@ -54403,7 +54497,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join24(planning.head.root, path15);
+  const headFile = join23(planning.head.root, path15);
   const original = readFileSync15(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -54499,7 +54593,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync15(join24(planning.head.root, path15), "utf8");
+  const original = readFileSync15(join23(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -54520,19 +54614,19 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync12, readFileSync as readFileSync16 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname9, join as join25, relative as relative17 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync13 } from "node:fs";
+import { dirname as dirname9, join as join24, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname9(join25(root, group2.kustomization));
+  const kustomizationDir = dirname9(join24(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative17(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -54548,12 +54642,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join25(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join24(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative17(kustomizationDir, join25(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join24(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -54571,8 +54665,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname9(join25(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync11(headDir) ? readdirSync14(headDir) : []);
+  const headDir = dirname9(join24(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync11(headDir) ? readdirSync13(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -54586,7 +54680,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative17(planning.head.root, join25(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join24(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -54694,11 +54788,11 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join26(planning.head.root, group2.kustomization);
+  const headFile = join25(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync16(headFile, "utf8");
-  const beforeFile = join26(planning.beforeRoot, group2.kustomization);
+  const beforeFile = join25(planning.beforeRoot, group2.kustomization);
   const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync16(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -54851,19 +54945,19 @@ function describeUnfixed(group2, notes) {
 
 // src/app/plan-run.ts
 import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join33, resolve as resolve9 } from "node:path";
+import { join as join32, resolve as resolve9 } from "node:path";
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync12 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename5, join as join28 } from "node:path";
+import { basename as basename5, join as join27 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join27, resolve as resolve6 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join26, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join27(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join26(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -54889,7 +54983,7 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat2 = statSync13(bin);
+  const stat2 = statSync12(bin);
   return {
     command: basename5(bin),
     identity: `${realpathSync3(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
@@ -54906,7 +55000,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync6(join28(tmpdir6(), "prune-guard-helm-home-"));
+      const home = mkdtempSync6(join27(tmpdir6(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -54946,9 +55040,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync14, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename6, join as join29 } from "node:path";
+import { basename as basename6, join as join28 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -54978,7 +55072,7 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename6(kustomize)} ${prefix3.join(" ")}`;
-  const stat2 = statSync14(kustomize);
+  const stat2 = statSync13(kustomize);
   const homes = createHomePool();
   return {
     command,
@@ -55015,7 +55109,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync7(join29(tmpdir7(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync7(join28(tmpdir7(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -55025,7 +55119,7 @@ function createHomePool() {
       if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync14(dir).length === 0;
       } catch {
         empty = false;
       }
@@ -55163,8 +55257,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync17, statSync as statSync15 } from "node:fs";
-import { join as join30 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync17, statSync as statSync14 } from "node:fs";
+import { join as join29 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -55173,11 +55267,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join30(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join29(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join30(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join29(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
@@ -55210,11 +55304,11 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join30(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join29(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join30(root, name);
+    const path15 = join29(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync15(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
+    if (!statSync14(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync17(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
@@ -55277,13 +55371,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join32, posix as posix5, relative as relative18, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join31, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join31 } from "node:path";
+import { join as join30 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -55345,11 +55439,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join31(dir, folder), { recursive: true });
+    mkdirSync7(join30(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join31(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join30(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -55365,7 +55459,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative17(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -55387,7 +55481,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative18(git.root, resolve8(realCwd, path15));
+    const rel = relative17(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -55406,7 +55500,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join32(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join31(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -55461,9 +55555,9 @@ function readTextIfFile(path15) {
   return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync18(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join32(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join31(tree.root, path15))) {
     try {
-      if (existsSync14(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync14(dir) && statSync15(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -55476,7 +55570,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve8(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync15(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -55493,9 +55587,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join33(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join32(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join33(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join32(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -55538,7 +55632,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join33(env.XDG_CACHE_HOME || join33(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join32(env.XDG_CACHE_HOME || join32(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -95167,7 +95261,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync19(join38(git.root, path15), "utf8");
+    const merged = readFileSync19(join37(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -95318,10 +95412,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join38(process.env.RUNNER_TEMP ?? tmpdir8(), "prune-guard");
+  const dir = join37(process.env.RUNNER_TEMP ?? tmpdir8(), "prune-guard");
   mkdirSync8(dir, { recursive: true });
-  const jsonPath = join38(dir, "report.json");
-  const markdownPath = join38(dir, "summary.md");
+  const jsonPath = join37(dir, "report.json");
+  const markdownPath = join37(dir, "summary.md");
   writeFileSync8(jsonPath, formatJson(report));
   writeFileSync8(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -21,6 +21,7 @@ import { findDeclaredKustomizations, scanSourceObjects, type SourceTwins } from 
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
+import { chartsDiffer } from '../flux/helm-chart-source.ts';
 import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
 import { createInputFiles, readGraphInputs, type GraphInputs } from '../render/kustomize/graph-inputs.ts';
@@ -30,7 +31,7 @@ import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts, type UnitRenders } from './analyze-units.ts';
-import { compareHelmReleases, type HelmSide, type ReleaseHost } from './compare-helm-releases.ts';
+import { compareHelmReleases, type ComparedReleases, type HelmSide, type ReleaseHost } from './compare-helm-releases.ts';
 import type { Settings } from './load-settings.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
@@ -153,7 +154,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
-    let releases: readonly UnitRenders[] = [];
+    let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [] };
     const analyze = (): Analysis => ({
       ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -163,10 +164,16 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     // What differs is rendered on both sides; what is identical waits for a finding that needs it.
     context.progress.phase('changed');
     await loadUnits(pair, (unit) => context.renderAll || !identical.has(unit.name), width);
+    // A chart of this repository that changed may change the release of a Kustomization whose
+    // own inputs did not: every unit is rendered to find its HelmReleases.
+    if (context.helm && chartsDiffer(before.helmSide.tree, after.helmSide.tree)) await loadUnits(pair, () => true, width);
     // Each HelmRelease of what was rendered is a unit of its own: what its chart installs.
-    const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => units.filter((unit) => !unit.pending && unit.skipped === undefined);
+    const rendered = (units: readonly NamedUnit[]): NamedUnit[] => units.filter((unit) => !unit.pending && unit.skipped === undefined);
+    // Garbage collection follows the Kustomization as it is after the change; one that is gone deletes by its last spec.
+    const pruneAfter = new Map(pair.after.map((unit) => [unit.name, unit.ks.prune]));
+    const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
     const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, { helm: context.helm, kubeVersion: context.kubeVersion, concurrency: width });
-    releases = compared.units;
+    releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
     let analysis = analyze();
@@ -276,11 +283,11 @@ function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
   return wanted;
 }
 
-function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts, releases: readonly UnitRenders[]): Analysis {
+function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts, releases: ComparedReleases): Analysis {
   const before = new Map(pair.before.map((unit) => [unit.name, unit]));
   const after = new Map(pair.after.map((unit) => [unit.name, unit]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const findings: Finding[] = [...settings.configFindings];
+  const findings: Finding[] = [...settings.configFindings, ...releases.findings];
   const owners = new Map<string, FluxOwner>();
   const units: UnitRenders[] = [];
   for (const key of keys) {
@@ -325,7 +332,7 @@ function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlyS
       ...(!judged && why ? { skipped: why } : {}),
     });
   }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases], settings, { owners, extraFindings: findings, notes, ...counts });
+  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases.units], settings, { owners, extraFindings: findings, notes, ...counts });
 }
 
 /**

@@ -7,14 +7,14 @@
  * the release, so neither is in a release's objects. A release whose inputs read alike on
  * both sides (its spec, its values, its chart's files) is not rendered.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { isHelmRelease, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
 import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { HelmDocument } from '../core/helm/helm-output.ts';
+import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
+import type { Finding } from '../core/rules/findings.ts';
+import { findPruneOptOut } from '../core/rules/kustomization-rules.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
-import { locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
+import { hashFolder, locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 import { mapInPool } from '../render/pool.ts';
@@ -26,6 +26,8 @@ export interface ReleaseHost {
   readonly name: string;
   readonly cluster?: string;
   readonly docs: readonly ManifestDoc[];
+  /** Whether Flux deletes an object that leaves this unit's render (its Kustomization prunes); only read on the side before. */
+  readonly prunes: boolean;
 }
 
 /** What rendering one side's releases needs. */
@@ -46,9 +48,10 @@ export interface HelmOptions {
   readonly concurrency: number;
 }
 
-/** The release units, the texts their values took from Secrets, and what the report should say. */
+/** The release units, the findings of their charts' crds/, the texts their values took from Secrets, and what the report should say. */
 export interface ComparedReleases {
   readonly units: readonly UnitRenders[];
+  readonly findings: readonly Finding[];
   readonly secretTexts: readonly string[];
   readonly notes: readonly string[];
 }
@@ -62,8 +65,8 @@ interface Found {
 export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: HelmOptions): Promise<ComparedReleases> {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], secretTexts: [], notes: [] };
-  if (!options.helm) return { units: [], secretTexts: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = new Set<string>();
   const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
@@ -81,29 +84,56 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       return rendered;
     });
   };
+  const crds: Array<Omit<ReleaseCrds, 'countObjects'>> = [];
   const units = await mapInPool(names, options.concurrency, async (name): Promise<UnitRenders | undefined> => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
     const found = (current ?? old) as Found;
     const cluster = found.host.cluster;
     const metadata = getMetadata(found.body);
-    const helm = {
+    const origin = {
       parent: found.host.name,
       release: `${typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default'}/${String(metadata.name)}`,
       action: !old ? 'install' : !current ? 'uninstall' : 'upgrade',
     } as const;
-    const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm };
-    const suspended = [old, current].some((found) => found && isRecord(found.body.spec) && found.body.spec.suspend === true);
+    const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
+    const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
     if (suspended) return { ...base, before: undefined, after: undefined, skipped: 'it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release' };
+    // Only a HelmRelease Flux deletes is uninstalled; one left in the cluster keeps its release.
+    const optOut = old && !current ? findPruneOptOut(old.body) : undefined;
+    if (old && !current && (!old.host.prunes || optOut)) {
+      return { ...base, before: undefined, after: undefined, skipped: `it leaves the render but stays in the cluster (${optOut ?? `${old.host.name} does not prune`}): helm-controller keeps the release as it is` };
+    }
     if (old && current && readsAlike(old, current, before, after, finders)) return undefined;
     const [was, is] = await Promise.all([old ? render('before', old) : undefined, current ? render('after', current) : undefined]);
     const problem = [was, is].find((rendered): rendered is { problem: string } => rendered !== undefined && 'problem' in rendered);
     if (problem) return { ...base, before: undefined, after: undefined, skipped: `not rendered: ${problem.problem}` };
     const afterDocs = is && 'documents' in is ? toReleaseDocs(is) : undefined;
     const beforeDocs = was && 'documents' in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : undefined;
+    if (current && is && 'documents' in is) {
+      const crdsOf = (rendered: RenderedRelease | undefined): KubeObject[] => (rendered && 'documents' in rendered ? rendered.documents.filter((document) => document.part === 'crds').map((document) => document.body) : []);
+      crds.push({ unit: name, action: old ? 'upgrade' : 'install', release: current.body, before: crdsOf(was), after: crdsOf(is) });
+    }
     return { ...base, before: beforeDocs, after: afterDocs };
   });
-  return { units: units.filter((unit): unit is UnitRenders => unit !== undefined), secretTexts: [...secretTexts].sort(), notes: [] };
+  const judged = units.filter((unit): unit is UnitRenders => unit !== undefined);
+  // Objects of a kind anywhere in the cluster's renders after the change, for a CRD that never appears.
+  const counts = new Map<string, number>();
+  const count = (cluster: string | undefined, docs: readonly ManifestDoc[]): void => {
+    for (const { body } of docs) {
+      const key = `${cluster ?? ''}\0${String(body.apiVersion).split('/').slice(0, -1).join('/')}\0${String(body.kind)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  };
+  for (const host of after.hosts) count(host.cluster, host.docs);
+  for (const unit of judged) count(unit.cluster, unit.after ?? []);
+  const findings = crds
+    .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))
+    .flatMap((release) => {
+      const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
+      return describeChartCrdChanges({ ...release, countObjects: (group, kind) => counts.get(`${cluster ?? ''}\0${group}\0${kind}`) ?? 0 });
+    });
+  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [] };
 }
 
 /** Every HelmRelease of the hosts, by the unit name it gets. */
@@ -143,23 +173,6 @@ function readsAlike(old: Found, current: Found, before: HelmSide, after: HelmSid
   const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
   if ('problem' in chartBefore || 'problem' in chartAfter) return 'problem' in chartBefore && 'problem' in chartAfter && chartBefore.problem === chartAfter.problem;
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
-}
-
-/** A hash of every file under `dir` (links followed, as helm does), by relative path. */
-function hashFolder(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (current: string, depth: number): void => {
-    // locateChart refused a chart whose links lead out or loop; the depth bounds the rest.
-    if (depth > 32) return;
-    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(current, entry.name);
-      const isDirectory = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
-      if (isDirectory) walk(path, depth + 1);
-      else hash.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  walk(dir, 0);
-  return hash.digest('hex');
 }
 
 /** The release's objects: `templates/` only. */

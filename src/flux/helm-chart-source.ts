@@ -4,10 +4,11 @@
  * from the artifact; else why it cannot be had from the checkout. Charts of HelmRepositories,
  * OCI registries, HelmCharts and ExternalArtifacts are fetched elsewhere.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
-import { isInside, type Confinement } from '../render/kustomize/confine.ts';
+import { BUILD_DIR_PREFIX, isInside, type Confinement } from '../render/kustomize/confine.ts';
 import type { SourceCheck } from './sources.ts';
 
 /** A chart folder in the checkout, or why the chart is not one. */
@@ -76,4 +77,59 @@ function findLinkOutside(dir: string, confinement: Confinement): { readonly path
     return undefined;
   };
   return walk(dir);
+}
+
+/** A hash of every file under `dir` (links to folders followed, as helm does), by relative path. */
+export function hashFolder(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (current: string, depth: number): void => {
+    // locateChart refused a chart whose links lead out; the depth bounds links in a circle.
+    if (depth > 32) return;
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(current, entry.name);
+      const isDirectory = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+      if (isDirectory) walk(path, depth + 1);
+      else if (entry.isFile() || entry.isSymbolicLink()) hash.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(dir, 0);
+  return hash.digest('hex');
+}
+
+/** The hash of a chart folder that cannot be read: it differs from anything, itself included. */
+const UNREADABLE = '';
+
+/** Whether a chart folder differs between the trees: one on one side only, other files, or one that cannot be read. */
+export function chartsDiffer(before: ChartTree, after: ChartTree): boolean {
+  const old = hashChartFolders(before);
+  const current = hashChartFolders(after);
+  if (old.size !== current.size) return true;
+  return [...current].some(([path, hash]) => hash === UNREADABLE || old.get(path) !== hash);
+}
+
+/**
+ * Every chart folder of a tree (a folder holding Chart.yaml), relative, with the hash of its
+ * files: where two trees differ, a HelmRelease of an unchanged Kustomization may render
+ * differently. Symlinked folders are not searched; `.git` and build folders are left out.
+ */
+export function hashChartFolders(tree: ChartTree): Map<string, string> {
+  const charts = new Map<string, string>();
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    if (entries.some((entry) => entry.name === 'Chart.yaml' && entry.isFile())) {
+      let hash: string;
+      try {
+        hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
+      } catch {
+        hash = UNREADABLE;
+      }
+      charts.set(relative(tree.root, dir), hash);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && entry.name !== '.git' && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join(dir, entry.name));
+    }
+  };
+  walk(tree.root);
+  return charts;
 }

@@ -78,6 +78,17 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: null, helm: { action: 'uninstall' } });
   });
 
+  it.each(binaries)('$name: a HelmRelease that leaves a Kustomization without prune stays, and so does its release', async ({ bin }) => {
+    const keep = { 'clusters/prod/apps.yaml': `${BASE['clusters/prod/apps.yaml']}`.replace('prune: true', 'prune: false') };
+    const dir = helmRepo({ ...keep, 'apps/kustomization.yaml': 'resources: []\n' }, keep);
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(summarize(report.findings).filter((finding) => finding.includes('HelmRelease apps/widgets CustomResourceDefinition'))).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toBe(
+      'it leaves the render but stays in the cluster (flux-system/apps does not prune): helm-controller keeps the release as it is',
+    );
+  });
+
   it.each(binaries)('$name: a release that reads alike on both sides is not rendered', async ({ bin }) => {
     const dir = helmRepo({ 'apps/extra.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra, namespace: apps}\n', 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, extra.yaml]') });
     const { code, report } = await check(dir, '--helm-bin', bin);
@@ -91,6 +102,41 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const { code, report } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(0);
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('not rendered: its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet');
+  });
+});
+
+describe.skipIf(!hasKustomize || binaries.length === 0)("HelmReleases: the chart's crds/ under the release's CRD policy", () => {
+  const gadgets = (version = 'v1'): string =>
+    `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: gadgets.example.io}\nspec: {group: example.io, names: {kind: Gadget, plural: gadgets}, scope: Namespaced, versions: [{name: ${version}, served: true, storage: true}]}\n`;
+  const skip = '  upgrade: {crds: Skip}\n';
+  const withSkip = release('{installCRDs: true}', `  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n${skip}`);
+
+  it.each(binaries)('$name: a CRD new in crds/ under upgrade.crds Skip never appears: its objects in the renders fail to apply (error), none there (warning)', async ({ bin }) => {
+    const gadget = 'apiVersion: example.io/v1\nkind: Gadget\nmetadata: {name: first, namespace: apps}\n';
+    const used = helmRepo(
+      { 'charts/widgets/crds/gadgets.yaml': gadgets(), 'apps/gadget.yaml': gadget, 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, gadget.yaml]') },
+      { 'apps/release.yaml': withSkip },
+    );
+    const first = await check(used, '--helm-bin', bin);
+    expect(first.code).toBe(1);
+    expect(summarize(first.report.findings)).toContain('error helm-crd-skipped flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/gadgets.example.io');
+    expect(first.report.findings.find((finding) => finding.rule === 'helm-crd-skipped')?.message).toBe(
+      "CustomResourceDefinition/gadgets.example.io is new in the chart's crds/, and spec.upgrade.crds is Skip: helm-controller never creates it, so the Gadget object in the renders fails to apply; set spec.upgrade.crds: CreateReplace",
+    );
+    const unused = helmRepo({ 'charts/widgets/crds/gadgets.yaml': gadgets() }, { 'apps/release.yaml': withSkip });
+    const second = await check(unused, '--helm-bin', bin);
+    expect(second.code).toBe(0);
+    expect(summarize(second.report.findings)).toEqual(['warning helm-crd-skipped flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/gadgets.example.io']);
+  });
+
+  it.each(binaries)('$name: a crds/ CRD that changes under the default policy goes stale, and one that leaves crds/ stays unmanaged', async ({ bin }) => {
+    const stale = helmRepo({ 'charts/widgets/crds/gadgets.yaml': gadgets('v2') }, { 'charts/widgets/crds/gadgets.yaml': gadgets() });
+    const changed = await check(stale, '--helm-bin', bin);
+    expect(summarize(changed.report.findings)).toEqual(['warning helm-crd-stale flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/gadgets.example.io']);
+    const left = helmRepo({ 'charts/widgets/crds/gadgets.yaml': null }, { 'charts/widgets/crds/gadgets.yaml': gadgets() });
+    const gone = await check(left, '--helm-bin', bin);
+    expect(gone.code).toBe(0);
+    expect(summarize(gone.report.findings)).toEqual(['notice helm-crd-unmanaged flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/gadgets.example.io']);
   });
 });
 

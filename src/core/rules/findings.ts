@@ -35,6 +35,8 @@ export const Rules = {
   namespaceRemoved: 'namespace-removed',
   objectMoved: 'object-moved',
   crdMissing: 'crd-missing',
+  helmCrdSkipped: 'helm-crd-skipped',
+  helmCrdStale: 'helm-crd-stale',
   helmReleaseRemoved: 'helmrelease-removed',
   helmReleaseReinstalled: 'helmrelease-reinstalled',
   apiGroupChanged: 'api-group-changed',
@@ -46,6 +48,7 @@ export const Rules = {
   kustomizationNotRendered: 'kustomization-not-rendered',
   variableMissing: 'variable-missing',
   pruneProtected: 'prune-protected',
+  helmCrdUnmanaged: 'helm-crd-unmanaged',
 } as const;
 
 const RULE_ORDER: readonly string[] = Object.values(Rules);
