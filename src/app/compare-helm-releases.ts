@@ -23,8 +23,11 @@ import { renderHelmRelease, type RenderedRelease } from './render-helm-release.t
 
 /** A rendered unit that may hold HelmReleases. */
 export interface ReleaseHost {
+  /** The unit's name. */
   readonly name: string;
+  /** Its cluster, with several. */
   readonly cluster?: string;
+  /** Its objects, as rendered. */
   readonly docs: readonly ManifestDoc[];
   /** Whether Flux deletes an object that leaves this unit's render (its Kustomization prunes); only read on the side before. */
   readonly prunes: boolean;
@@ -41,10 +44,12 @@ export interface HelmSide {
 }
 
 /** How releases are rendered. */
-export interface HelmOptions {
+export interface ReleaseOptions {
   /** Templates charts; undefined when no helm was found. */
   readonly helm: HelmRunner | undefined;
+  /** The Kubernetes version charts are rendered for. */
   readonly kubeVersion: string;
+  /** How many releases are rendered at once. */
   readonly concurrency: number;
 }
 
@@ -62,7 +67,7 @@ interface Found {
 }
 
 /** Renders and pairs the HelmReleases of both sides (see the module comment). */
-export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: HelmOptions): Promise<ComparedReleases> {
+export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: ReleaseOptions): Promise<ComparedReleases> {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
   if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
