@@ -53617,7 +53617,7 @@ async function compareHelmReleases(before, after, options) {
     if (old && current && readsAlike(old, current, before, after, finders)) return void 0;
     const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
     const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
-    if (problem) return { ...base, before: void 0, after: void 0, skipped: `not rendered: ${problem.problem}` };
+    if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
     const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
     const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
     if (current && is && "documents" in is) {

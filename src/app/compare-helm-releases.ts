@@ -112,7 +112,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     if (old && current && readsAlike(old, current, before, after, finders)) return undefined;
     const [was, is] = await Promise.all([old ? render('before', old) : undefined, current ? render('after', current) : undefined]);
     const problem = [was, is].find((rendered): rendered is { problem: string } => rendered !== undefined && 'problem' in rendered);
-    if (problem) return { ...base, before: undefined, after: undefined, skipped: `not rendered: ${problem.problem}` };
+    if (problem) return { ...base, before: undefined, after: undefined, skipped: problem.problem };
     const afterDocs = is && 'documents' in is ? toReleaseDocs(is) : undefined;
     const beforeDocs = was && 'documents' in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : undefined;
     if (current && is && 'documents' in is) {

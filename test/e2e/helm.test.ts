@@ -101,7 +101,10 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const dir = helmRepo({ 'apps/podinfo.yaml': remote.replace('replicaCount: 2', 'replicaCount: 3') }, { 'apps/podinfo.yaml': remote, 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, podinfo.yaml]') });
     const { code, report } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(0);
-    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('not rendered: its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet');
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet');
+    // In the tree, under its Kustomization, said once.
+    const text = await runCli(['--helm-bin', bin], { cwd: dir });
+    expect(text.stdout).toContain('      flux-system/apps / HelmRelease apps/podinfo    not rendered: its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet; ');
   });
 });
 
