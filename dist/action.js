@@ -41335,6 +41335,10 @@ function isRecord(value) {
 function getMetadata(body2) {
   return isRecord(body2.metadata) ? body2.metadata : {};
 }
+function readNamespace(body2, fallback) {
+  const { namespace } = getMetadata(body2);
+  return typeof namespace === "string" && namespace !== "" ? namespace : fallback;
+}
 var DOCUMENT_MARKER = /^---[ \t]*$/gm;
 function parseManifests(text, source, parsed) {
   if (!parsed || /^%/m.test(text)) return collectObjects(loadDocuments2(text, source, () => 0), source);
@@ -50251,6 +50255,9 @@ var DeletionPolicies = {
   waitForTermination: "WaitForTermination",
   orphan: "Orphan"
 };
+function formatNamespacedName({ namespace, name }) {
+  return `${namespace}/${name}`;
+}
 function isFluxKustomization(body2) {
   return body2.kind === "Kustomization" && getApiGroup(String(body2.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
 }
@@ -50263,7 +50270,7 @@ function readFluxKustomization(body2) {
   if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
   const metadata2 = getMetadata(body2);
   const name = String(metadata2.name);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "flux-system";
+  const namespace = readNamespace(body2, "flux-system");
   const spec = isRecord(body2.spec) ? body2.spec : {};
   const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
@@ -50327,7 +50334,7 @@ function deletesInventoryOnDeletion(ks) {
 function readHelmReleaseIdentity(body2) {
   const metadata2 = getMetadata(body2);
   const name = String(metadata2.name);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  const namespace = readNamespace(body2, "default");
   const spec = isRecord(body2.spec) ? body2.spec : {};
   const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
   const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
@@ -52609,8 +52616,7 @@ function readFluxInstanceSync(body2) {
   const spec = isRecord(body2.spec) ? body2.spec : {};
   const sync = isRecord(spec.sync) ? spec.sync : void 0;
   if (!sync || typeof sync.path !== "string") return void 0;
-  const metadata2 = getMetadata(body2);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "flux-system";
+  const namespace = readNamespace(body2, "flux-system");
   return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? "GitRepository"), name: "flux-system", namespace });
 }
 function createSyncKustomization(path15, sourceRef) {
@@ -52652,7 +52658,7 @@ function indexGeneratedArtifacts(objects) {
   for (const body2 of objects) {
     if (body2.kind !== "ArtifactGenerator" || getApiGroup(String(body2.apiVersion)) !== "source.extensions.fluxcd.io") continue;
     const metadata2 = getMetadata(body2);
-    const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "flux-system";
+    const namespace = readNamespace(body2, "flux-system");
     const spec = isRecord(body2.spec) ? body2.spec : {};
     const sources = /* @__PURE__ */ new Map();
     for (const source of (Array.isArray(spec.sources) ? spec.sources : []).filter(isRecord)) {
@@ -52779,7 +52785,7 @@ function indexSources(objects) {
     if (body2.kind !== "GitRepository" && body2.kind !== "OCIRepository" || getApiGroup(String(body2.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
     const metadata2 = getMetadata(body2);
     const spec = isRecord(body2.spec) ? body2.spec : {};
-    const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "flux-system";
+    const namespace = readNamespace(body2, "flux-system");
     sources.set(`${String(body2.kind)}/${namespace}/${String(metadata2.name)}`, { url: String(spec.url ?? ""), ref: isRecord(spec.ref) ? spec.ref : {} });
   }
   return sources;
@@ -52855,8 +52861,7 @@ import { join as join14, relative as relative11, resolve as resolve5 } from "nod
 var MAX_CHART_FILES = 5e3;
 function locateChart(release, check, tree, cluster) {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata2 = getMetadata(release);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  const namespace = readNamespace(release, "default");
   if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
   if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
@@ -53389,8 +53394,7 @@ var import_yaml11 = __toESM(require_dist(), 1);
 var DEFAULT_VALUES_KEY = "values.yaml";
 function composeReleaseValues(release, find) {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata2 = getMetadata(release);
-  const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+  const namespace = readNamespace(release, "default");
   let result = {};
   const secretTexts = [];
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
@@ -53550,8 +53554,7 @@ function classifyPart(source, body2) {
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context3) {
-  const metadata2 = getMetadata(release);
-  const shown = `HelmRelease ${typeof metadata2.namespace === "string" ? metadata2.namespace : "default"}/${String(metadata2.name)}`;
+  const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
   const chart = locateChart(release, context3.check, context3.tree, context3.cluster);
   if ("problem" in chart) return chart;
   const composed = composeReleaseValues(release, context3.find);
@@ -53601,10 +53604,9 @@ async function compareHelmReleases(before, after, options) {
     const current = releases.after.get(name);
     const found = current ?? old;
     const cluster = found.host.cluster;
-    const metadata2 = getMetadata(found.body);
     const origin = {
       parent: found.host.name,
-      release: `${typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default"}/${String(metadata2.name)}`,
+      release: found.release,
       action: !old ? "install" : !current ? "uninstall" : "upgrade"
     };
     const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
@@ -53630,7 +53632,7 @@ async function compareHelmReleases(before, after, options) {
   const counts = /* @__PURE__ */ new Map();
   const count = (cluster, docs) => {
     for (const { body: body2 } of docs) {
-      const key = `${cluster ?? ""}\0${String(body2.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body2.kind)}`;
+      const key = `${cluster ?? ""}\0${getApiGroup(String(body2.apiVersion))}\0${String(body2.kind)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   };
@@ -53647,9 +53649,8 @@ function findReleases(hosts) {
   for (const host of hosts) {
     for (const { body: body2 } of host.docs) {
       if (!isHelmRelease(body2)) continue;
-      const metadata2 = getMetadata(body2);
-      const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
-      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata2.name)}`, { host, body: body2 });
+      const release = formatNamespacedName({ namespace: readNamespace(body2, "default"), name: String(getMetadata(body2).name) });
+      found.set(`${host.name} / HelmRelease ${release}`, { host, body: body2, release });
     }
   }
   return found;
@@ -53660,7 +53661,7 @@ function createFinder(hosts) {
     for (const { body: body2 } of host.docs) {
       if (body2.kind !== "ConfigMap" && body2.kind !== "Secret" || body2.apiVersion !== "v1") continue;
       const metadata2 = getMetadata(body2);
-      const namespace = typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : "default";
+      const namespace = readNamespace(body2, "default");
       index.set(`${host.cluster ?? ""}\0${String(body2.kind)}\0${namespace}\0${String(metadata2.name)}`, body2);
     }
   }
@@ -53681,7 +53682,7 @@ function toReleaseDocs(rendered) {
 function dropKept(docs, after) {
   const identity = (body2) => {
     const metadata2 = getMetadata(body2);
-    return `${String(body2.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body2.kind)}\0${String(metadata2.namespace ?? "")}\0${String(metadata2.name)}`;
+    return `${getApiGroup(String(body2.apiVersion))}\0${String(body2.kind)}\0${String(metadata2.namespace ?? "")}\0${String(metadata2.name)}`;
   };
   const present = new Set(after.map(({ body: body2 }) => identity(body2)));
   return docs.filter(({ body: body2 }) => {

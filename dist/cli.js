@@ -12170,6 +12170,10 @@ function isRecord(value) {
 function getMetadata(body) {
   return isRecord(body.metadata) ? body.metadata : {};
 }
+function readNamespace(body, fallback) {
+  const { namespace } = getMetadata(body);
+  return typeof namespace === "string" && namespace !== "" ? namespace : fallback;
+}
 var DOCUMENT_MARKER = /^---[ \t]*$/gm;
 function parseManifests(text, source, parsed) {
   if (!parsed || /^%/m.test(text)) return collectObjects(loadDocuments2(text, source, () => 0), source);
@@ -17002,6 +17006,9 @@ var DeletionPolicies = {
   waitForTermination: "WaitForTermination",
   orphan: "Orphan"
 };
+function formatNamespacedName({ namespace, name }) {
+  return `${namespace}/${name}`;
+}
 function isFluxKustomization(body) {
   return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
 }
@@ -17014,7 +17021,7 @@ function readFluxKustomization(body) {
   if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
   const metadata = getMetadata(body);
   const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const namespace = readNamespace(body, "flux-system");
   const spec = isRecord(body.spec) ? body.spec : {};
   const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
@@ -17078,7 +17085,7 @@ function deletesInventoryOnDeletion(ks) {
 function readHelmReleaseIdentity(body) {
   const metadata = getMetadata(body);
   const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const namespace = readNamespace(body, "default");
   const spec = isRecord(body.spec) ? body.spec : {};
   const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
   const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
@@ -22916,8 +22923,7 @@ function readFluxInstanceSync(body) {
   const spec = isRecord(body.spec) ? body.spec : {};
   const sync = isRecord(spec.sync) ? spec.sync : void 0;
   if (!sync || typeof sync.path !== "string") return void 0;
-  const metadata = getMetadata(body);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+  const namespace = readNamespace(body, "flux-system");
   return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? "GitRepository"), name: "flux-system", namespace });
 }
 function createSyncKustomization(path2, sourceRef) {
@@ -22959,7 +22965,7 @@ function indexGeneratedArtifacts(objects) {
   for (const body of objects) {
     if (body.kind !== "ArtifactGenerator" || getApiGroup(String(body.apiVersion)) !== "source.extensions.fluxcd.io") continue;
     const metadata = getMetadata(body);
-    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    const namespace = readNamespace(body, "flux-system");
     const spec = isRecord(body.spec) ? body.spec : {};
     const sources = /* @__PURE__ */ new Map();
     for (const source of (Array.isArray(spec.sources) ? spec.sources : []).filter(isRecord)) {
@@ -23086,7 +23092,7 @@ function indexSources(objects) {
     if (body.kind !== "GitRepository" && body.kind !== "OCIRepository" || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
     const metadata = getMetadata(body);
     const spec = isRecord(body.spec) ? body.spec : {};
-    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "flux-system";
+    const namespace = readNamespace(body, "flux-system");
     sources.set(`${String(body.kind)}/${namespace}/${String(metadata.name)}`, { url: String(spec.url ?? ""), ref: isRecord(spec.ref) ? spec.ref : {} });
   }
   return sources;
@@ -23162,8 +23168,7 @@ import { join as join11, relative as relative10, resolve as resolve4 } from "nod
 var MAX_CHART_FILES = 5e3;
 function locateChart(release, check, tree, cluster) {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata = getMetadata(release);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const namespace = readNamespace(release, "default");
   if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
   if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
@@ -23696,8 +23701,7 @@ var import_yaml11 = __toESM(require_dist(), 1);
 var DEFAULT_VALUES_KEY = "values.yaml";
 function composeReleaseValues(release, find) {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata = getMetadata(release);
-  const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+  const namespace = readNamespace(release, "default");
   let result = {};
   const secretTexts = [];
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
@@ -23857,8 +23861,7 @@ function classifyPart(source, body) {
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context) {
-  const metadata = getMetadata(release);
-  const shown = `HelmRelease ${typeof metadata.namespace === "string" ? metadata.namespace : "default"}/${String(metadata.name)}`;
+  const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
   const chart = locateChart(release, context.check, context.tree, context.cluster);
   if ("problem" in chart) return chart;
   const composed = composeReleaseValues(release, context.find);
@@ -23908,10 +23911,9 @@ async function compareHelmReleases(before, after, options) {
     const current = releases.after.get(name);
     const found = current ?? old;
     const cluster = found.host.cluster;
-    const metadata = getMetadata(found.body);
     const origin = {
       parent: found.host.name,
-      release: `${typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default"}/${String(metadata.name)}`,
+      release: found.release,
       action: !old ? "install" : !current ? "uninstall" : "upgrade"
     };
     const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
@@ -23937,7 +23939,7 @@ async function compareHelmReleases(before, after, options) {
   const counts = /* @__PURE__ */ new Map();
   const count = (cluster, docs) => {
     for (const { body } of docs) {
-      const key = `${cluster ?? ""}\0${String(body.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body.kind)}`;
+      const key = `${cluster ?? ""}\0${getApiGroup(String(body.apiVersion))}\0${String(body.kind)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   };
@@ -23954,9 +23956,8 @@ function findReleases(hosts) {
   for (const host of hosts) {
     for (const { body } of host.docs) {
       if (!isHelmRelease(body)) continue;
-      const metadata = getMetadata(body);
-      const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
-      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata.name)}`, { host, body });
+      const release = formatNamespacedName({ namespace: readNamespace(body, "default"), name: String(getMetadata(body).name) });
+      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release });
     }
   }
   return found;
@@ -23967,7 +23968,7 @@ function createFinder(hosts) {
     for (const { body } of host.docs) {
       if (body.kind !== "ConfigMap" && body.kind !== "Secret" || body.apiVersion !== "v1") continue;
       const metadata = getMetadata(body);
-      const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+      const namespace = readNamespace(body, "default");
       index.set(`${host.cluster ?? ""}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
     }
   }
@@ -23988,7 +23989,7 @@ function toReleaseDocs(rendered) {
 function dropKept(docs, after) {
   const identity = (body) => {
     const metadata = getMetadata(body);
-    return `${String(body.apiVersion).split("/").slice(0, -1).join("/")}\0${String(body.kind)}\0${String(metadata.namespace ?? "")}\0${String(metadata.name)}`;
+    return `${getApiGroup(String(body.apiVersion))}\0${String(body.kind)}\0${String(metadata.namespace ?? "")}\0${String(metadata.name)}`;
   };
   const present = new Set(after.map(({ body }) => identity(body)));
   return docs.filter(({ body }) => {

@@ -7,8 +7,8 @@
  * the release, so neither is in a release's objects. A release whose inputs read alike on
  * both sides (its spec, its values, its chart's files) is not rendered.
  */
-import { isHelmRelease, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
-import { getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
+import { formatNamespacedName, isHelmRelease, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
+import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { HelmDocument } from '../core/helm/helm-output.ts';
 import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
 import type { Finding } from '../core/rules/findings.ts';
@@ -64,6 +64,8 @@ export interface ComparedReleases {
 interface Found {
   readonly host: ReleaseHost;
   readonly body: KubeObject;
+  /** The HelmRelease as `namespace/name`. */
+  readonly release: string;
 }
 
 /** Renders and pairs the HelmReleases of both sides (see the module comment). */
@@ -95,10 +97,9 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     const current = releases.after.get(name);
     const found = (current ?? old) as Found;
     const cluster = found.host.cluster;
-    const metadata = getMetadata(found.body);
     const origin = {
       parent: found.host.name,
-      release: `${typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default'}/${String(metadata.name)}`,
+      release: found.release,
       action: !old ? 'install' : !current ? 'uninstall' : 'upgrade',
     } as const;
     const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
@@ -126,7 +127,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
   const counts = new Map<string, number>();
   const count = (cluster: string | undefined, docs: readonly ManifestDoc[]): void => {
     for (const { body } of docs) {
-      const key = `${cluster ?? ''}\0${String(body.apiVersion).split('/').slice(0, -1).join('/')}\0${String(body.kind)}`;
+      const key = `${cluster ?? ''}\0${getApiGroup(String(body.apiVersion))}\0${String(body.kind)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   };
@@ -147,9 +148,8 @@ function findReleases(hosts: readonly ReleaseHost[]): Map<string, Found> {
   for (const host of hosts) {
     for (const { body } of host.docs) {
       if (!isHelmRelease(body)) continue;
-      const metadata = getMetadata(body);
-      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
-      found.set(`${host.name} / HelmRelease ${namespace}/${String(metadata.name)}`, { host, body });
+      const release = formatNamespacedName({ namespace: readNamespace(body, 'default'), name: String(getMetadata(body).name) });
+      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release });
     }
   }
   return found;
@@ -162,7 +162,7 @@ function createFinder(hosts: readonly ReleaseHost[]): (cluster: string | undefin
     for (const { body } of host.docs) {
       if ((body.kind !== 'ConfigMap' && body.kind !== 'Secret') || body.apiVersion !== 'v1') continue;
       const metadata = getMetadata(body);
-      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+      const namespace = readNamespace(body, 'default');
       index.set(`${host.cluster ?? ''}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
     }
   }
@@ -189,7 +189,7 @@ function toReleaseDocs(rendered: { readonly documents: readonly HelmDocument[] }
 function dropKept(docs: ManifestDoc[], after: readonly ManifestDoc[]): ManifestDoc[] {
   const identity = (body: KubeObject): string => {
     const metadata = getMetadata(body);
-    return `${String(body.apiVersion).split('/').slice(0, -1).join('/')}\0${String(body.kind)}\0${String(metadata.namespace ?? '')}\0${String(metadata.name)}`;
+    return `${getApiGroup(String(body.apiVersion))}\0${String(body.kind)}\0${String(metadata.namespace ?? '')}\0${String(metadata.name)}`;
   };
   const present = new Set(after.map(({ body }) => identity(body)));
   return docs.filter(({ body }) => {

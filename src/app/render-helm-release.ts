@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { PruneGuardError } from '../core/errors.ts';
 import { parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
-import { readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
-import { getMetadata, type KubeObject } from '../core/objects/kube-objects.ts';
+import { formatNamespacedName, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
+import { getMetadata, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
 import { registerTempTree } from '../render/cleanup.ts';
@@ -49,8 +49,7 @@ export type RenderedRelease =
 
 /** Renders `release` (a HelmRelease object of a unit's render). */
 export async function renderHelmRelease(release: KubeObject, context: HelmReleaseContext): Promise<RenderedRelease> {
-  const metadata = getMetadata(release);
-  const shown = `HelmRelease ${typeof metadata.namespace === 'string' ? metadata.namespace : 'default'}/${String(metadata.name)}`;
+  const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, 'default'), name: String(getMetadata(release).name) })}`;
   const chart = locateChart(release, context.check, context.tree, context.cluster);
   if ('problem' in chart) return chart;
   const composed = composeReleaseValues(release, context.find);

@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } fr
 import { basename, dirname, join, posix, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { SourceRef } from '../core/objects/flux-objects.ts';
-import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX } from '../render/kustomize/confine.ts';
 import { toPosix } from '../render/kustomize/read-kustomization.ts';
 import type { Artifact } from './artifact.ts';
@@ -63,7 +63,7 @@ function indexGeneratedArtifacts(objects: readonly KubeObject[]): Map<string, Ge
   for (const body of objects) {
     if (body.kind !== 'ArtifactGenerator' || getApiGroup(String(body.apiVersion)) !== 'source.extensions.fluxcd.io') continue;
     const metadata = getMetadata(body);
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
+    const namespace = readNamespace(body, 'flux-system');
     const spec = isRecord(body.spec) ? body.spec : {};
     const sources = new Map<string, SourceRef>();
     for (const source of (Array.isArray(spec.sources) ? spec.sources : []).filter(isRecord)) {

@@ -7,7 +7,7 @@
  * often holds `flux-system/apps` once per cluster, with different paths.
  */
 import { normalizeFluxPath, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
-import { getApiGroup, getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { getApiGroup, isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import type { ClusterSetting } from '../core/config/config-model.ts';
 import { isUnderPath, type DeclaredKustomization } from './scan-source.ts';
 
@@ -92,8 +92,7 @@ function readFluxInstanceSync(body: KubeObject): FluxKustomization | undefined {
   const spec = isRecord(body.spec) ? body.spec : {};
   const sync = isRecord(spec.sync) ? spec.sync : undefined;
   if (!sync || typeof sync.path !== 'string') return undefined;
-  const metadata = getMetadata(body);
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
+  const namespace = readNamespace(body, 'flux-system');
   return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? 'GitRepository'), name: 'flux-system', namespace });
 }
 

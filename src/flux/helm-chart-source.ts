@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { getMetadata, isRecord, type KubeObject } from '../core/objects/kube-objects.ts';
+import { isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX, isInside, type Confinement } from '../render/kustomize/confine.ts';
 import type { SourceCheck } from './sources.ts';
 
@@ -32,8 +32,7 @@ const MAX_CHART_FILES = 5_000;
  */
 export function locateChart(release: KubeObject, check: SourceCheck, tree: ChartTree, cluster?: string): ChartLocation {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata = getMetadata(release);
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const namespace = readNamespace(release, 'default');
   if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
   if (!template) return { problem: 'it names no chart (spec.chart.spec or spec.chartRef)' };

@@ -12,7 +12,7 @@
  */
 import type { SourceSetting } from '../core/config/config-model.ts';
 import type { SourceRef } from '../core/objects/flux-objects.ts';
-import { getApiGroup, getMetadata, isRecord, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
+import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 
 /** Where a source's root lies in the checkout (with what was assumed to find it), or why it is not this checkout. */
 export type SourceResolution =
@@ -61,7 +61,7 @@ function indexSources(objects: readonly KubeObject[]): Map<string, DeclaredSourc
     if ((body.kind !== 'GitRepository' && body.kind !== 'OCIRepository') || getApiGroup(String(body.apiVersion)) !== 'source.toolkit.fluxcd.io') continue;
     const metadata = getMetadata(body);
     const spec = isRecord(body.spec) ? body.spec : {};
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
+    const namespace = readNamespace(body, 'flux-system');
     sources.set(`${String(body.kind)}/${namespace}/${String(metadata.name)}`, { url: String(spec.url ?? ''), ref: isRecord(spec.ref) ? spec.ref : {} });
   }
   return sources;

@@ -6,7 +6,7 @@
  * renders (a configMapGenerator's output, hash suffix and all), not from a cluster.
  */
 import { parse } from 'yaml';
-import { getMetadata, isRecord, type KubeObject } from '../objects/kube-objects.ts';
+import { isRecord, readNamespace, type KubeObject } from '../objects/kube-objects.ts';
 
 /** Values, as helm sees them after parsing. */
 export type Values = Record<string, unknown>;
@@ -28,8 +28,7 @@ const DEFAULT_VALUES_KEY = 'values.yaml';
  */
 export function composeReleaseValues(release: KubeObject, find: FindValuesObject): ComposedValues {
   const spec = isRecord(release.spec) ? release.spec : {};
-  const metadata = getMetadata(release);
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const namespace = readNamespace(release, 'default');
   let result: Values = {};
   const secretTexts: string[] = [];
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {

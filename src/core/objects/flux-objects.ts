@@ -4,7 +4,7 @@
  * whose change reinstalls a release.
  */
 import { createHash } from 'node:crypto';
-import { getApiGroup, getMetadata, isRecord, type KubeObject } from './kube-objects.ts';
+import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject } from './kube-objects.ts';
 
 /** API group of Flux Kustomizations. */
 export const FLUX_KUSTOMIZE_GROUP = 'kustomize.toolkit.fluxcd.io';
@@ -119,7 +119,7 @@ export function readFluxKustomization(body: KubeObject): FluxKustomization | und
   const name = String(metadata.name);
   // Flux objects without a namespace land in the namespace of whoever applies them;
   // flux-system is where bootstrap and the Flux CLI put them.
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'flux-system';
+  const namespace = readNamespace(body, 'flux-system');
   const spec = isRecord(body.spec) ? body.spec : {};
   const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
@@ -206,7 +206,7 @@ export interface HelmReleaseIdentity {
 export function readHelmReleaseIdentity(body: KubeObject): HelmReleaseIdentity {
   const metadata = getMetadata(body);
   const name = String(metadata.name);
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const namespace = readNamespace(body, 'default');
   const spec = isRecord(body.spec) ? body.spec : {};
   const targetNamespace = typeof spec.targetNamespace === 'string' && spec.targetNamespace !== '' ? spec.targetNamespace : namespace;
   const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};

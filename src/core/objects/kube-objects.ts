@@ -104,6 +104,12 @@ export function getMetadata(body: KubeObject): Record<string, unknown> {
   return isRecord(body.metadata) ? body.metadata : {};
 }
 
+/** Returns the namespace an object names, or `fallback` when it names none (or an empty one). */
+export function readNamespace(body: KubeObject, fallback: string): string {
+  const { namespace } = getMetadata(body);
+  return typeof namespace === 'string' && namespace !== '' ? namespace : fallback;
+}
+
 /**
  * Documents parsed so far in a run, by their text. Two renders of one root mostly print the
  * same documents, so each text is parsed once; the objects are shared and never modified.
