@@ -1,6 +1,6 @@
 /**
  * Benchmark: prune-guard's wall time as a ratio of the kustomize builds it cannot avoid,
- * each ratio measured in the same run. Four scenarios on generated repositories:
+ * each ratio measured in the same run. Five scenarios on generated repositories:
  *
  *   a. one changed root of 200 (20,000 objects), plain kustomize mode, against the floor:
  *      the CLI's start (`--version`) plus the two bare builds of that root.
@@ -12,6 +12,11 @@
  *      with the cache an earlier run left (warm); and the same run with --render all.
  *   d. the same repository with a whole namespace removed, which needs every unit rendered,
  *      against (c) with --render all.
+ *   e. a Flux repository of 50 HelmReleases in 5 Flux Kustomizations, all of one chart kept in
+ *      the repository, with one release's values changed (replicas and image tag): the
+ *      `helm template` runs prune-guard made (counted by a wrapper around helm) and its wall
+ *      time against one bare `helm template` of that release. Skipped, with one line, when
+ *      no helm is found.
  *
  * Each figure is the median of --runs runs (default 3); the runs behind one ratio take turns
  * (prune-guard, the bare builds, prune-guard, ...), so that a machine whose speed drifts
@@ -22,24 +27,28 @@
  *
  * Usage: npm run bench [-- --runs N] [-- --only a,c]
  * Needs git and kustomize or kubectl on PATH (PRUNE_GUARD_KUSTOMIZE picks another binary),
- * and dist/cli.js (`npm run bench` builds it first).
+ * and dist/cli.js (`npm run bench` builds it first). (e) takes helm from PRUNE_GUARD_HELM, else
+ * `helm` on PATH, else the binaries `npx vitest run test/e2e/helm.test.ts` extracts into
+ * PRUNE_GUARD_TEST_CACHE or ~/.cache/prune-guard-test.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bumpImage, getAppPath, planFluxRepository, removeNamespace, writeFluxRepository } from './lib/flux-repo.mjs';
+import { findHelm, readHelmVersion, readTestCacheDir, templateChart, writeCountingHelm } from './lib/helm.mjs';
+import { CHART_PATH, changeReleaseValues, getParentUnit, getReleaseUnit, planHelmRepository, renderChangedValuesFile, writeHelmRepository } from './lib/helm-repo.mjs';
 import { BenchError, buildKustomization, createRepository, findKustomize, firstLine, listChangedPaths, runCommand, runGit, runningChildren, sampleInTurns, sampleMedian, timeBuildsInPool, timeRun } from './lib/process.mjs';
 import { changeRootsRepository, planRootsRepository, writeRootsRepository } from './lib/roots-repo.mjs';
 
 const USAGE = `Usage: node bench/bench.mjs [--runs N] [--only LIST]
   --runs N      runs per figure; the median is printed (default 3)
-  --only LIST   scenarios to run, comma-separated from a,b,c,d (default all; d needs c)
+  --only LIST   scenarios to run, comma-separated from a,b,c,d,e (default all; d needs c)
 `;
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const SCENARIOS = ['a', 'b', 'c', 'd'];
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e'];
 
 /** Parses argv into bench options; throws BenchError on bad input. */
 function parseOptions(argv) {
@@ -53,7 +62,7 @@ function parseOptions(argv) {
   if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new BenchError(`--runs must be a whole number from 1 to 50, got '${values.runs}'`);
   const only = values.only === undefined ? SCENARIOS : values.only.split(',').map((name) => name.trim());
   const unknown = only.find((name) => !SCENARIOS.includes(name));
-  if (unknown !== undefined) throw new BenchError(`--only takes a, b, c or d, got '${unknown}'`);
+  if (unknown !== undefined) throw new BenchError(`--only takes a, b, c, d or e, got '${unknown}'`);
   if (only.includes('d') && !only.includes('c')) only.push('c');
   return { help: values.help, runs, only: new Set(only) };
 }
@@ -86,10 +95,13 @@ function checkVerdict(name, run, expected) {
   }
 }
 
-/** A fresh cache directory per run: a cold run reads nothing an earlier one wrote. */
-function createCacheDirs(temp) {
+/**
+ * A fresh cache directory per run: a cold run reads nothing an earlier one wrote. Each
+ * scenario numbers its own under its name, so no scenario gets another's.
+ */
+function createCacheDirs(temp, name) {
   let count = 0;
-  return () => join(temp, 'caches', String(++count));
+  return () => join(temp, 'caches', name, String(++count));
 }
 
 /** (a) and (b): a repository of plain kustomization roots. */
@@ -108,7 +120,7 @@ async function benchRoots(temp, kustomize, options, { name, roots, change }) {
   // Untimed: the first build pays for loading the binary from disk.
   await buildKustomization(kustomize, dirs[0]);
   const expected = { code: plan.removeCrd.length > 0 ? 1 : 0, prune: plan.removeCrd.length * 3, change: plan.editImage.length };
-  const cacheDir = createCacheDirs(temp);
+  const cacheDir = createCacheDirs(temp, name);
   logProgress(`(${name}) timing prune-guard and ${dirs.length} bare builds, ${options.runs} runs each, taking turns`);
   const width = availableParallelism();
   const { pruneGuard, noFix, bare, start } = await sampleInTurns(options.runs, {
@@ -130,7 +142,7 @@ async function benchFlux(temp, kustomize, options) {
   await createRepository(repo, (dir) => writeFluxRepository(dir, plan), { bump: (dir) => bumpImage(dir, plan), 'remove-namespace': (dir) => removeNamespace(dir, plan) });
   const appDir = getAppPath(repo, plan.bumped);
   await buildKustomization(kustomize, appDir);
-  const cacheDir = createCacheDirs(temp);
+  const cacheDir = createCacheDirs(temp, 'flux');
   await runGit(repo, ['checkout', '--quiet', 'bump']);
   const bumpExpected = { code: 0, prune: 0, change: 1 };
   logProgress(`(c) timing prune-guard on the image bump, cold, warm and --render all, ${options.runs} runs each, taking turns`);
@@ -153,6 +165,59 @@ async function benchFlux(temp, kustomize, options) {
   return { plan, bare, cold, warm, all, removal };
 }
 
+/**
+ * (e): HelmReleases of a chart in the repository. prune-guard gets, as --helm-bin, a wrapper
+ * around the same helm that counts the charts it templates; the bare run templates the
+ * changed release's chart once, with the real helm and the values prune-guard composes.
+ */
+async function benchHelm(temp, kustomize, helm, options) {
+  const plan = planHelmRepository();
+  const repo = join(temp, 'helm');
+  logProgress(`(e) generating a Flux repository of ${plan.releases.length} HelmReleases in ${plan.teams.length} Flux Kustomizations, their chart in the repository`);
+  await createRepository(repo, (dir) => writeHelmRepository(dir, plan), { 'change-values': (dir) => changeReleaseValues(dir, plan) });
+  await runGit(repo, ['checkout', '--quiet', 'change-values']);
+  const changedPaths = await listChangedPaths(repo, 'change-values');
+  if (changedPaths.length !== 1) throw new BenchError(`(e) the branch changes ${changedPaths.length} files, not the one HelmRelease planned`);
+  const counting = writeCountingHelm(join(temp, 'helm-wrapper'), helm);
+  const valuesFile = join(temp, 'helm-values.yaml');
+  writeFileSync(valuesFile, renderChangedValuesFile(plan));
+  const chart = { chart: join(repo, CHART_PATH), releaseName: plan.changed.name, namespace: plan.changed.team, valuesFile };
+  // Untimed: the first runs pay for loading the binary from disk.
+  const version = await readHelmVersion(helm);
+  await templateChart(helm, chart);
+  const cacheDir = createCacheDirs(temp, 'helm');
+  logProgress(`(e) timing prune-guard on the values change and one bare helm template, ${options.runs} runs each, taking turns`);
+  const { pruneGuard, bare } = await sampleInTurns(options.runs, {
+    pruneGuard: async () => {
+      counting.reset();
+      const run = await runPruneGuard(repo, kustomize, { cacheDir: cacheDir(), args: ['--helm-bin', counting.bin] });
+      return { ...run, templates: counting.countTemplates() };
+    },
+    bare: () => timeRun(() => templateChart(helm, chart)),
+  });
+  for (const run of pruneGuard.samples) checkReleaseVerdict(run, plan);
+  return { plan, version, source: helm.source, pruneGuard, bare };
+}
+
+/**
+ * (e)'s verdict: exit 0 and nothing pruned, and the change is the changed release's: its
+ * HelmRelease in its Kustomization and its Deployment in its release, which was rendered (an
+ * upgrade) rather than skipped. A release left unrendered would pass the counts alone.
+ */
+function checkReleaseVerdict(run, plan) {
+  checkVerdict('e', run, { code: 0, prune: 0, change: 2 });
+  const unit = getReleaseUnit(plan.changed);
+  const release = run.report.units.find((entry) => entry.name === unit);
+  if (!release || release.skipped !== undefined || release.helm?.action !== 'upgrade') {
+    throw new BenchError(`(e) prune-guard did not render ${unit} as an upgrade: ${release ? (release.skipped ?? `action ${release.helm?.action}`) : 'no such unit in the report'}`);
+  }
+  const changed = run.report.changes.changed.map((entry) => `${entry.unit}: ${entry.object.kind}/${entry.object.name}`).sort();
+  const expected = [`${getParentUnit(plan.changed)}: HelmRelease/${plan.changed.name}`, `${unit}: Deployment/${plan.changed.name}`].sort();
+  if (changed.join('\n') !== expected.join('\n')) throw new BenchError(`(e) prune-guard reports changed ${changed.join('; ')}, expected ${expected.join('; ')}`);
+  // The release was rendered, so helm ran: none logged means the wrapper was bypassed and the count means nothing.
+  if (run.templates === 0) throw new BenchError(`(e) the helm wrapper logged no helm template, yet prune-guard rendered ${unit}`);
+}
+
 function formatSeconds(ms) {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
@@ -161,13 +226,18 @@ function formatRatio(value) {
   return `${value.toFixed(value < 10 ? 2 : 1)}x`;
 }
 
+/** The time of each sample behind a median, in the order they ran. */
+function formatRuns(samples) {
+  return samples.map((sample) => formatSeconds(sample.ms)).join(', ');
+}
+
 /** One figure with its target and the samples behind the median. */
 function describeRatio(ratio, target, samples) {
   const verdict = ratio <= target ? 'meets' : 'misses';
-  return `${formatRatio(ratio)} (target <= ${target}x: ${verdict}; runs ${samples.map((sample) => formatSeconds(sample.ms)).join(', ')})`;
+  return `${formatRatio(ratio)} (target <= ${target}x: ${verdict}; runs ${formatRuns(samples)})`;
 }
 
-function printResults({ kustomize, runs, a, b, c }) {
+function printResults({ kustomize, runs, a, b, c, e }) {
   const lines = [`prune-guard bench: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${kustomize.command}, median of ${runs} runs`];
   if (a) {
     const floor = a.start.median.ms + a.bare.median.pool;
@@ -199,7 +269,7 @@ function printResults({ kustomize, runs, a, b, c }) {
       `    cold ${formatSeconds(c.cold.median.ms)}: ${builds(c.cold)} (target <= 12 builds: ${c.cold.median.report.stats.builds <= 12 ? 'meets' : 'misses'})`,
       `         ratio ${describeRatio(c.cold.median.ms / bare, 30, c.cold.samples)}`,
       `    warm ${formatSeconds(c.warm.median.ms)}: ${builds(c.warm)}`,
-      `         ratio ${formatRatio(c.warm.median.ms / bare)} (lower than cold: ${c.warm.median.ms < c.cold.median.ms ? 'yes' : 'no'}; runs ${c.warm.samples.map((sample) => formatSeconds(sample.ms)).join(', ')})`,
+      `         ratio ${formatRatio(c.warm.median.ms / bare)} (lower than cold: ${c.warm.median.ms < c.cold.median.ms ? 'yes' : 'no'}; runs ${formatRuns(c.warm.samples)})`,
       `    --render all ${formatSeconds(c.all.median.ms)}: ${builds(c.all)}`,
     );
     if (c.removal) {
@@ -208,6 +278,16 @@ function printResults({ kustomize, runs, a, b, c }) {
         `    ratio to (c) --render all ${describeRatio(c.removal.median.ms / c.all.median.ms, 2, c.removal.samples)}`,
       );
     }
+  }
+  if (e?.skipped) lines.push(`(e) skipped: ${e.skipped}`);
+  else if (e) {
+    const bare = e.bare.median.ms;
+    const run = e.pruneGuard.median;
+    lines.push(
+      `(e) Flux repository of ${e.plan.releases.length} HelmReleases (${e.plan.teams.length} Flux Kustomizations) of a chart in the repository, one release's values changed; helm ${e.version} (from ${e.source}); one bare helm template ${formatSeconds(bare)} (runs ${formatRuns(e.bare.samples)})`,
+      `    prune-guard ${formatSeconds(run.ms)}: ${run.templates} helm templates (the changed release before and after needs 2), ${run.report.stats.builds} kustomize builds, ${run.report.stats.identical} identical units not rendered`,
+      `         ratio ${formatRatio(run.ms / bare)} (runs ${formatRuns(e.pruneGuard.samples)})`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -226,6 +306,8 @@ async function main() {
   }
   if (!existsSync(CLI)) throw new BenchError(`${CLI} not found: run npm run build first (npm run bench does)`);
   const kustomize = findKustomize(process.env);
+  // Looked for before anything runs: a PRUNE_GUARD_HELM that names nothing stops the bench at once.
+  const helm = options.only.has('e') ? findHelm(process.env) : undefined;
   const temp = mkdtempSync(join(tmpdir(), 'prune-guard-bench-'));
   const removeTemp = () => rmSync(temp, { recursive: true, force: true });
   // Ctrl-C skips `finally`: end our children and remove the temp directory here.
@@ -240,7 +322,9 @@ async function main() {
     const a = options.only.has('a') ? await benchRoots(temp, kustomize, options, { name: 'a', roots: 200, change: 'one' }) : undefined;
     const b = options.only.has('b') ? await benchRoots(temp, kustomize, options, { name: 'b', roots: 60, change: 'all' }) : undefined;
     const c = options.only.has('c') ? await benchFlux(temp, kustomize, options) : undefined;
-    printResults({ kustomize, runs: options.runs, a, b, c });
+    const noHelm = `no helm found: set PRUNE_GUARD_HELM, put helm on PATH, or run npx vitest run test/e2e/helm.test.ts once to extract it into ${readTestCacheDir(process.env)}`;
+    const e = options.only.has('e') ? (helm ? await benchHelm(temp, kustomize, helm, options) : { skipped: noHelm }) : undefined;
+    printResults({ kustomize, runs: options.runs, a, b, c, e });
     process.stdout.write(`bench took ${formatSeconds(performance.now() - benchStart)}\n`);
     return 0;
   } finally {

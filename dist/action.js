@@ -28220,7 +28220,7 @@ var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports2, module) {
     "use strict";
     var numeric2 = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
+    var compareIdentifiers2 = (a, b) => {
       if (typeof a === "number" && typeof b === "number") {
         return a === b ? 0 : a < b ? -1 : 1;
       }
@@ -28232,9 +28232,9 @@ var require_identifiers = __commonJS({
       }
       return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
     };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    var rcompareIdentifiers = (a, b) => compareIdentifiers2(b, a);
     module.exports = {
-      compareIdentifiers,
+      compareIdentifiers: compareIdentifiers2,
       rcompareIdentifiers
     };
   }
@@ -28248,14 +28248,14 @@ var require_semver = __commonJS({
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
+    var { compareIdentifiers: compareIdentifiers2 } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
       if (identifiers.length > prerelease.length) {
         return false;
       }
       for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+        if (compareIdentifiers2(prerelease[i], identifiers[i]) !== 0) {
           return false;
         }
       }
@@ -28387,7 +28387,7 @@ var require_semver = __commonJS({
           } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers2(a, b);
           }
         } while (++i);
       }
@@ -28409,7 +28409,7 @@ var require_semver = __commonJS({
           } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers2(a, b);
           }
         } while (++i);
       }
@@ -30549,7 +30549,7 @@ var require_browser = __commonJS({
   "node_modules/debug/src/browser.js"(exports2, module) {
     exports2.formatArgs = formatArgs;
     exports2.save = save;
-    exports2.load = load;
+    exports2.load = load2;
     exports2.useColors = useColors;
     exports2.storage = localstorage();
     exports2.destroy = /* @__PURE__ */ (() => {
@@ -30685,7 +30685,7 @@ var require_browser = __commonJS({
       } catch (error2) {
       }
     }
-    function load() {
+    function load2() {
       let r;
       try {
         r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
@@ -30723,7 +30723,7 @@ var require_node = __commonJS({
     exports2.log = log2;
     exports2.formatArgs = formatArgs;
     exports2.save = save;
-    exports2.load = load;
+    exports2.load = load2;
     exports2.useColors = useColors;
     exports2.destroy = util5.deprecate(
       () => {
@@ -30865,7 +30865,7 @@ var require_node = __commonJS({
         delete process.env.DEBUG;
       }
     }
-    function load() {
+    function load2() {
       return process.env.DEBUG;
     }
     function init(debug2) {
@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync19, writeFileSync as writeFileSync8 } from "node:fs";
-import { tmpdir as tmpdir8 } from "node:os";
-import { join as join37 } from "node:path";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync20, writeFileSync as writeFileSync9 } from "node:fs";
+import { tmpdir as tmpdir9 } from "node:os";
+import { join as join38 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -41173,6 +41173,12 @@ function loadAll(input, iteratorOrOptions, options) {
   const documents = loadDocuments(input, options);
   if (iterator2 === null) return documents;
   for (const document2 of documents) iterator2(document2);
+}
+function load(input, options) {
+  const documents = loadDocuments(input, options);
+  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+  if (documents.length === 1) return documents[0];
+  throw new YAMLException("expected a single document in the stream, but found more");
 }
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
@@ -49890,10 +49896,13 @@ var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 var FetchError = class extends RenderError {
   status;
-  constructor(message, status) {
+  /** The server's `WWW-Authenticate` header on a 401: how a registry hands out anonymous tokens. */
+  challenge;
+  constructor(message, status, challenge) {
     super(message);
     this.name = "FetchError";
     this.status = status;
+    this.challenge = challenge;
   }
 };
 function isMissingFile(error2) {
@@ -49938,17 +49947,15 @@ function eitherSignal(a, b) {
 async function readBody(response, limit) {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
+  if (!response.body) return Buffer.alloc(0);
   const parts = [];
   let size = 0;
   for await (const chunk of response.body) {
     size += chunk.byteLength;
     if (size > limit) throw new BodyTooLarge();
-    parts.push(decoder.decode(chunk, { stream: true }));
+    parts.push(chunk);
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  return Buffer.concat(parts);
 }
 var BodyTooLarge = class extends Error {
 };
@@ -49956,6 +49963,7 @@ function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
   if (cacheDir && existsSync2(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
+  const bytes = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
   const sleep2 = options.sleep ?? ((ms) => new Promise((done) => {
@@ -50031,9 +50039,10 @@ function createRemoteFetcher(options = {}) {
       if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context3}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
     }
   };
-  const download = async (url2, original, verdict) => {
+  const download = async (url2, original, verdict, request2, check) => {
     const through = url2 === original ? "" : ` (through the mirror ${redactCredentials(url2)})`;
-    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    let challenge;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status, challenge);
     const origin = URL.canParse(url2) ? new URL(url2).origin : url2;
     const checkHost = () => {
       const earlier = silent.get(origin);
@@ -50053,7 +50062,12 @@ function createRemoteFetcher(options = {}) {
       try {
         let current = target;
         for (let hops = 0; ; hops++) {
-          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          const own = new URL(current).origin === new URL(target).origin;
+          const headers = {
+            ...request2.accept !== void 0 ? { accept: request2.accept } : {},
+            ...own ? request2.headers : {},
+            ...authorization && own ? { authorization } : {}
+          };
           response = await fetchImpl(current, { headers, signal, redirect: "manual" });
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
           if (location === null) break;
@@ -50071,13 +50085,14 @@ function createRemoteFetcher(options = {}) {
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
+          if (response.status === 401) challenge = response.headers.get("www-authenticate") ?? void 0;
           await response.body?.cancel().catch(() => void 0);
           if (response.status !== 429 && response.status < 500) break;
           continue;
         }
         phase = "body";
-        const body2 = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body2);
+        const body2 = await readBody(response, request2.maxBytes ?? maxBodyBytes);
+        const problem = check(response.status, response.headers.get("content-type") ?? "", body2);
         if (problem === void 0) return body2;
         lastProblem = problem;
         break;
@@ -50085,7 +50100,8 @@ function createRemoteFetcher(options = {}) {
         if (error2 instanceof RenderError) throw error2;
         if (closed.signal.aborted) throw fail("cancelled", void 0);
         if (error2 instanceof BodyTooLarge) {
-          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          const limit = request2.maxBytes ?? maxBodyBytes;
+          lastProblem = limit >= 1024 * 1024 ? `larger than ${Math.round(limit / 1024 / 1024)} MiB` : `larger than ${limit} bytes`;
           break;
         }
         const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
@@ -50109,11 +50125,25 @@ function createRemoteFetcher(options = {}) {
           const cached = readCache(url2);
           if (cached !== void 0) return cached;
           if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          const body2 = await download(url2, original, verdict);
+          const body2 = new TextDecoder().decode(await download(url2, original, verdict, {}, (status, contentType2, bytes2) => findNonManifest(status, contentType2, bytes2.toString("utf8"))));
           writeCache(url2, body2);
           return body2;
         })();
         memo.set(url2, pending2);
+      }
+      return pending2;
+    },
+    fetchBytes: (original, request2 = {}) => {
+      const url2 = applyMirrors(original, mirrors);
+      const key = JSON.stringify([url2, request2]);
+      let pending2 = bytes.get(key);
+      if (!pending2) {
+        pending2 = (async () => {
+          const verdict = judge(url2, original);
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          return download(url2, original, verdict, request2, (status, contentType2, body2) => status === 204 || body2.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType2) ? "an HTML page (a login or error page?)" : void 0);
+        })();
+        bytes.set(key, pending2);
       }
       return pending2;
     },
@@ -52555,12 +52585,13 @@ function selectNeededUnits(need, units, inputsOf) {
 // src/flux/render-needs.ts
 var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
 var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
+var CHART_SOURCE_MARKERS = ["HelmRepository", "OCIRepository", "HelmChart", "HelmRelease"];
 var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
 var MAX_NAME_MARKERS = 200;
 function createRenderNeeds(declared) {
   const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
   const anyName = names.length > MAX_NAME_MARKERS || names.some((name) => name.includes("${") || name === "");
-  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...anyName ? [] : names];
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...CHART_SOURCE_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...anyName ? [] : names];
   return {
     markers,
     mustRender: (inputs, ks) => {
@@ -52859,24 +52890,76 @@ import { createHash as createHash9 } from "node:crypto";
 import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
 import { join as join14, relative as relative11, resolve as resolve5 } from "node:path";
 var MAX_CHART_FILES = 5e3;
-function locateChart(release, check, tree, cluster) {
+function resolveChartRequest(release, context3) {
   const spec = isRecord(release.spec) ? release.spec : {};
   const namespace = readNamespace(release, "default");
-  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  if (isRecord(spec.chartRef)) {
+    const kind = String(spec.chartRef.kind ?? "");
+    const name = String(spec.chartRef.name ?? "");
+    const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
+    const shown = `${kind}/${refNamespace}/${name}`;
+    if (kind === "ExternalArtifact") {
+      const located = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context3);
+      return "problem" in located ? located : { kind: "folder", dir: located.dir };
+    }
+    if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
+    const source = context3.findSource(kind, refNamespace, name);
+    if (!source) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+    const sourceSpec = isRecord(source.spec) ? source.spec : {};
+    if (kind === "HelmChart") return resolveTemplate(sourceSpec, refNamespace, context3);
+    return resolveOciRepository(sourceSpec, shown);
+  }
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
   if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  return resolveTemplate(template, namespace, context3);
+}
+function resolveTemplate(template, namespace, context3) {
   const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
   const kind = String(ref.kind ?? "");
-  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
-  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  const name = String(ref.name ?? "");
+  const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
+  const shown = `${kind}/${refNamespace}/${name}`;
   if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
   const chart = typeof template.chart === "string" ? template.chart : "";
-  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
-  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
-  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
+  if (chart === "") return { problem: `its chart in ${shown} is empty` };
+  if (kind === "GitRepository") {
+    const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context3);
+    return "problem" in located ? located : { kind: "folder", dir: located.dir };
+  }
+  if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
+  if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
+  const repository = context3.findSource(kind, refNamespace, name);
+  if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+  const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const url2 = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
+  const version3 = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
+  if (repoSpec.type === "oci" || url2.startsWith("oci://")) {
+    if (!url2.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
+    const select = isExactVersion(version3) ? { tag: version3.replace(/\+/g, "_") } : { semver: version3 };
+    return { kind: "oci", url: `${url2.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version3} from ${shown}` };
+  }
+  if (!/^https?:\/\//.test(url2)) return { problem: `its chart source ${shown} has no http(s) url` };
+  return { kind: "index", repository: url2, chart, version: version3, shown: `${chart} ${version3} from ${shown}` };
+}
+function resolveOciRepository(spec, shown) {
+  const url2 = typeof spec.url === "string" ? spec.url.trim() : "";
+  if (!url2.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
+  const ref = isRecord(spec.ref) ? spec.ref : {};
+  const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+  const digest = text(ref.digest);
+  const semver2 = text(ref.semver);
+  const select = digest ? { digest } : semver2 ? { semver: semver2 } : { tag: text(ref.tag) ?? "latest" };
+  return { kind: "oci", url: url2, select, insecure: spec.insecure === true, shown };
+}
+function isExactVersion(version3) {
+  return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version3);
+}
+function locateFolder(ref, path15, shown, context3) {
+  const { tree } = context3;
+  const source = context3.check(ref, path15, void 0, context3.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const dir = resolve5(tree.root, source.root, chart);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  const dir = resolve5(tree.root, source.root, path15);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path15} in ${shown} leads out of the repository` };
   if (!statSync6(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative11(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative11(tree.root, outside.path)}: ${outside.why}` };
@@ -53397,6 +53480,7 @@ function composeReleaseValues(release, find) {
   const namespace = readNamespace(release, "default");
   let result = {};
   const secretTexts = [];
+  const missing = /* @__PURE__ */ new Set();
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
     if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
     const { kind, name } = entry;
@@ -53406,8 +53490,9 @@ function composeReleaseValues(release, find) {
     const object = find(kind, namespace, name);
     const text = object ? readKey(object, kind, key) : void 0;
     if (text === void 0) {
+      if (!object) missing.add(kind);
       if (optional) continue;
-      return { problem: object ? `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` : `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders` };
+      return object ? { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
     }
     if (kind === "Secret") secretTexts.push(text);
     const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
@@ -53426,7 +53511,7 @@ function composeReleaseValues(release, find) {
     if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
-  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts, ...missing.size > 0 ? { missing: [...missing].sort() } : {} };
 }
 function collectLeaves(value) {
   if (typeof value === "string") return [value];
@@ -53555,18 +53640,21 @@ function classifyPart(source, body2) {
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context3) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
-  const chart = locateChart(release, context3.check, context3.tree, context3.cluster);
-  if ("problem" in chart) return chart;
+  const request2 = resolveChartRequest(release, { check: context3.check, tree: context3.tree, findSource: context3.findSource, ...context3.cluster !== void 0 ? { cluster: context3.cluster } : {} });
+  if ("problem" in request2) return { problem: request2.problem, ...request2.missing ? { missing: [request2.missing] } : {} };
   const composed = composeReleaseValues(release, context3.find);
-  if ("problem" in composed) return composed;
+  if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
+  const missing = composed.missing ? { missing: composed.missing } : {};
+  const fetched = request2.kind === "folder" ? { file: request2.dir } : await context3.charts.fetchChart(request2);
+  if ("problem" in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
   const dir = mkdtempSync5(join17(tmpdir5(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
     const valuesFile = join17(dir, "values.json");
     writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context3.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+    const output = await context3.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
   } catch (error2) {
     if (error2 instanceof PruneGuardError) return { problem: error2.message, secretTexts: composed.secretTexts };
     throw error2;
@@ -53579,10 +53667,11 @@ async function renderHelmRelease(release, context3) {
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = /* @__PURE__ */ new Set();
+  const missing = /* @__PURE__ */ new Set();
   const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
   const render = (side, found) => {
     const own = side === "before" ? before : after;
@@ -53590,11 +53679,13 @@ async function compareHelmReleases(before, after, options) {
       helm,
       check: own.check,
       tree: own.tree,
-      find: finders[side](found.host.cluster),
+      ...finders[side](found.host.cluster),
+      charts: options.charts,
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
       for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      for (const kind of rendered.missing ?? []) missing.add(kind);
       return rendered;
     });
   };
@@ -53642,7 +53733,7 @@ async function compareHelmReleases(before, after, options) {
     const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
     return describeChartCrdChanges({ ...release, countObjects: (group2, kind) => counts.get(`${cluster ?? ""}\0${group2}\0${kind}`) ?? 0 });
   });
-  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [] };
+  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
 }
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
@@ -53655,25 +53746,30 @@ function findReleases(hosts) {
   }
   return found;
 }
+var CHART_SOURCE_KINDS = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
 function createFinder(hosts) {
   const index = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body: body2 } of host.docs) {
-      if (body2.kind !== "ConfigMap" && body2.kind !== "Secret" || body2.apiVersion !== "v1") continue;
-      const metadata2 = getMetadata(body2);
-      const namespace = readNamespace(body2, "default");
-      index.set(`${host.cluster ?? ""}\0${String(body2.kind)}\0${namespace}\0${String(metadata2.name)}`, body2);
+      const kind = String(body2.kind);
+      const values = (kind === "ConfigMap" || kind === "Secret") && body2.apiVersion === "v1";
+      if (!values && !(CHART_SOURCE_KINDS.has(kind) && getApiGroup(String(body2.apiVersion)) === "source.toolkit.fluxcd.io")) continue;
+      index.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body2, "default")}\0${String(getMetadata(body2).name)}`, body2);
     }
   }
-  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+  return (cluster) => {
+    const lookup2 = (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+    return { find: lookup2, findSource: lookup2 };
+  };
 }
 function readsAlike(old, current, before, after, finders) {
   if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
-  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster).find));
   if (values(old, finders.before) !== values(current, finders.after)) return false;
-  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
-  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
-  if ("problem" in chartBefore || "problem" in chartAfter) return "problem" in chartBefore && "problem" in chartAfter && chartBefore.problem === chartAfter.problem;
+  const request2 = (found, side, finder) => resolveChartRequest(found.body, { check: side.check, tree: side.tree, findSource: finder(found.host.cluster).findSource, ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {} });
+  const chartBefore = request2(old, before, finders.before);
+  const chartAfter = request2(current, after, finders.after);
+  if (!("kind" in chartBefore) || !("kind" in chartAfter) || chartBefore.kind !== "folder" || chartAfter.kind !== "folder") return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 function toReleaseDocs(rendered) {
@@ -53690,6 +53786,38 @@ function dropKept(docs, after) {
     const kept = isRecord(annotations) && annotations["helm.sh/resource-policy"] === "keep";
     return !kept || present.has(identity(body2));
   });
+}
+
+// src/app/release-inputs.ts
+var SUPPLIER_MARKERS = {
+  ConfigMap: ["ConfigMap", "configMapGenerator"],
+  Secret: ["Secret", "secretGenerator"],
+  HelmRepository: ["HelmRepository"],
+  OCIRepository: ["OCIRepository"],
+  HelmChart: ["HelmChart"]
+};
+var RELEASE_MARKER = "HelmRelease";
+var CHART_SOURCE_KINDS2 = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
+function selectMentioning(units, words) {
+  if (words.length === 0) return /* @__PURE__ */ new Set();
+  return new Set(units.filter((unit) => unit.pending !== void 0 && (!unit.inputs || unit.inputs.remote || words.some((word) => unit.inputs?.markers.has(word)))).map((unit) => unit.name));
+}
+function selectReleaseSuppliers(missing, units) {
+  return selectMentioning(units, missing.flatMap((kind) => SUPPLIER_MARKERS[kind] ?? []));
+}
+function selectReleaseReaders(before, after, units) {
+  const index = (docs) => {
+    const sources = /* @__PURE__ */ new Map();
+    for (const { body: body2 } of docs) {
+      if (!CHART_SOURCE_KINDS2.has(String(body2.kind)) || getApiGroup(String(body2.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+      sources.set(`${String(body2.kind)}/${readNamespace(body2, "default")}/${String(getMetadata(body2).name)}`, JSON.stringify(body2.spec ?? null));
+    }
+    return sources;
+  };
+  const old = index(before);
+  const current = index(after);
+  const changed = [.../* @__PURE__ */ new Set([...old.keys(), ...current.keys()])].some((key) => old.get(key) !== current.get(key));
+  return changed ? selectMentioning(units, [RELEASE_MARKER]) : /* @__PURE__ */ new Set();
 }
 
 // src/app/compare-flux-sides.ts
@@ -53779,7 +53907,7 @@ async function compareFluxSides(sides, context3) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context3.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
-    let releases = { units: [], findings: [], secretTexts: [], notes: [] };
+    let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
     const analyze2 = () => ({
       ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -53789,10 +53917,21 @@ async function compareFluxSides(sides, context3) {
     context3.progress.phase("changed");
     await loadUnits(pair2, (unit) => context3.renderAll || !identical.has(unit.name), width);
     if (context3.helm && chartsDiffer(before.helmSide.tree, after.helmSide.tree)) await loadUnits(pair2, () => true, width);
+    else if (context3.helm) {
+      const docsOf = (units) => units.flatMap((unit) => unit.pending ? [] : unit.docs);
+      const readers = selectReleaseReaders(docsOf(pair2.before), docsOf(pair2.after), [...pair2.before, ...pair2.after]);
+      if (readers.size > 0) await loadUnits(pair2, (unit) => readers.has(unit.name), width);
+    }
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, { helm: context3.helm, kubeVersion: context3.kubeVersion, concurrency: width });
+    const releaseOptions = { helm: context3.helm, charts: context3.charts, kubeVersion: context3.kubeVersion, concurrency: width };
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
+    if (suppliers.size > 0) {
+      await loadUnits(pair2, (unit) => suppliers.has(unit.name), width);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
@@ -54945,20 +55084,425 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/plan-run.ts
-import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join32, resolve as resolve9 } from "node:path";
+import { mkdtempSync as mkdtempSync8 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir8 } from "node:os";
+import { join as join33, resolve as resolve9 } from "node:path";
+
+// src/core/helm/chart-index.ts
+function readChartIndex(text, chart) {
+  const bomb = findAliasBomb(text);
+  if (bomb) return { problem: `its index.yaml is refused: ${bomb}` };
+  let index;
+  try {
+    index = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return { problem: "its index.yaml is not YAML" };
+  }
+  if (!isRecord(index) || !isRecord(index.entries)) return { problem: "its index.yaml has no entries" };
+  const versions = Object.hasOwn(index.entries, chart) ? index.entries[chart] : void 0;
+  if (!Array.isArray(versions) || versions.length === 0) return { problem: `its index.yaml has no chart named ${chart}` };
+  const entries = [];
+  for (const item of versions) {
+    if (!isRecord(item) || typeof item.version !== "string" && typeof item.version !== "number") continue;
+    const urls = Array.isArray(item.urls) ? item.urls.filter((url2) => typeof url2 === "string" && url2 !== "") : [];
+    entries.push({
+      version: String(item.version),
+      ...typeof item.created === "string" ? { created: item.created } : {},
+      ...typeof item.digest === "string" && /^[0-9a-f]{64}$/i.test(item.digest) ? { digest: item.digest.toLowerCase() } : {},
+      urls
+    });
+  }
+  return { entries };
+}
+function resolveChartUrl(repository, url2) {
+  const base = repository.endsWith("/") ? repository : `${repository}/`;
+  if (!URL.canParse(url2, base)) return void 0;
+  return new URL(url2, base).href;
+}
+
+// src/core/helm/semver-range.ts
+var MAX_UINT64 = (1n << 64n) - 1n;
+var MAX_CONSTRAINT_LENGTH = 4096;
+var WS = "[\\t\\n\\f\\r ]";
+var IDENT = "[0-9A-Za-z-]+";
+var DOTTED = `${IDENT}(?:\\.${IDENT})*`;
+var PART = "[0-9|xX*]+";
+var RANGE_VERSION = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${DOTTED})?(?:\\+${DOTTED})?`;
+var OPERATOR = "!=|>=|=>|<=|=<|~>|=|>|<|~|\\^";
+var VERSION_TEXT = new RegExp(`^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(${DOTTED}))?(?:\\+(${DOTTED}))?$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${RANGE_VERSION})${WS}+-${WS}+(${RANGE_VERSION})${WS}*`, "g");
+var TOKEN = new RegExp(`(?:(${OPERATOR})${WS}*)?(v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${DOTTED}))?(?:\\+${DOTTED})?)`, "y");
+var BLANK = new RegExp(`${WS}*`, "y");
+var OPERATOR_ALIASES = { "": "=", "=": "=", "!=": "!=", ">": ">", "<": "<", ">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", "~": "~", "~>": "~", "^": "^" };
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+function parseVersion(text) {
+  const match4 = VERSION_TEXT.exec(text);
+  if (!match4) return void 0;
+  const [, majorText = "", minorText = "0", patchText = "0", prerelease = "", build2 = ""] = match4;
+  const [major, minor, patch] = [BigInt(majorText), BigInt(minorText), BigInt(patchText)];
+  if (major > MAX_UINT64 || minor > MAX_UINT64 || patch > MAX_UINT64) return void 0;
+  if (prerelease.split(".").some((identifier) => /^0[0-9]+$/.test(identifier))) return void 0;
+  return { major, minor, patch, prerelease, build: build2, original: text };
+}
+function compareVersions(a, b) {
+  const numbers = compareBigints(a.major, b.major) || compareBigints(a.minor, b.minor) || compareBigints(a.patch, b.patch);
+  if (numbers !== 0) return numbers;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  const left = a.prerelease.split(".");
+  const right = b.prerelease.split(".");
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const order = compareIdentifiers(left[index], right[index]);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+function parseConstraint(text) {
+  if (text.length > MAX_CONSTRAINT_LENGTH) return { problem: `constraint longer than ${MAX_CONSTRAINT_LENGTH} characters` };
+  const rewritten = text.replace(HYPHEN_RANGE, ">= $1, <= $2 ");
+  const groups = [];
+  for (const segment of rewritten.split("||")) {
+    const comparisons = readGroup(segment);
+    if (typeof comparisons === "string") return { problem: `improper constraint: ${JSON.stringify(comparisons)}` };
+    groups.push({ comparisons, includesPrerelease: comparisons.some((comparison) => comparison.version.prerelease !== "") });
+  }
+  return { constraint: { text, groups } };
+}
+function matchesConstraint(constraint, version3) {
+  return constraint.groups.some(
+    (group2) => (version3.prerelease === "" || group2.includesPrerelease) && group2.comparisons.every((comparison) => satisfiesComparison(comparison, version3))
+  );
+}
+function selectChartVersion(entries, wanted) {
+  if (entries.length === 0) return { problem: "the index lists no versions" };
+  const text = wanted ?? "";
+  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
+  if (verbatim) return { entry: verbatim };
+  const latestStable = text === "" || text === "*";
+  const parsed = parseConstraint(latestStable ? "*" : text);
+  if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
+  const best = pickHighest(entries, (version3) => matchesConstraint(parsed.constraint, version3));
+  if (best) return { entry: best };
+  const newest = pickHighest(entries, () => true);
+  const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
+  return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
+}
+function pickHighest(entries, accept3) {
+  let best;
+  for (const entry of entries) {
+    const version3 = parseIndexVersion(entry.version);
+    if (!version3 || !accept3(version3)) continue;
+    const created = readCreated(entry.created);
+    const order = best ? compareVersions(version3, best.version) : 1;
+    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version: version3, created };
+  }
+  return best?.entry;
+}
+function parseIndexVersion(text) {
+  return text.split(".").length >= 3 ? parseVersion(text) : void 0;
+}
+function readGroup(segment) {
+  const comparisons = [];
+  let offset = skipBlanks(segment, 0);
+  for (; ; ) {
+    TOKEN.lastIndex = offset;
+    const match4 = TOKEN.exec(segment);
+    if (!match4) return segment;
+    const comparison = readComparison(match4);
+    if (!comparison) return match4[0];
+    comparisons.push(comparison);
+    const end = TOKEN.lastIndex;
+    offset = skipBlanks(segment, end);
+    if (offset === segment.length) return comparisons;
+    if (segment[offset] === ",") offset = skipBlanks(segment, offset + 1);
+    else if (offset === end) return segment;
+    if (offset === segment.length) return segment;
+  }
+}
+function skipBlanks(text, offset) {
+  BLANK.lastIndex = offset;
+  BLANK.exec(text);
+  return BLANK.lastIndex;
+}
+function readComparison(match4) {
+  const [, operator = "", whole = "", major = "", minorPart, patchPart, prerelease] = match4;
+  const suffix = prerelease === void 0 ? "" : `-${prerelease}`;
+  let wildcard = "none";
+  let text = whole;
+  if (isWildcard(major)) [wildcard, text] = ["major", `0.0.0${suffix}`];
+  else if (minorPart === void 0 || isWildcard(minorPart)) [wildcard, text] = ["minor", `${major}.0.0${suffix}`];
+  else if (patchPart === void 0 || isWildcard(patchPart)) [wildcard, text] = ["patch", `${major}.${minorPart}.0${suffix}`];
+  const version3 = parseVersion(text);
+  const folded = OPERATOR_ALIASES[operator];
+  return version3 && folded ? { operator: folded, version: version3, wildcard } : void 0;
+}
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function satisfiesComparison(comparison, version3) {
+  const { operator, version: bound2, wildcard } = comparison;
+  const order = compareVersions(version3, bound2);
+  switch (operator) {
+    case "=":
+      return wildcard === "none" ? order === 0 : satisfiesTilde(comparison, version3, order);
+    case "!=":
+      return differs(comparison, version3, order);
+    case ">":
+      if (wildcard === "none" || wildcard === "major") return order > 0;
+      if (version3.major !== bound2.major) return version3.major > bound2.major;
+      return wildcard === "patch" && version3.minor > bound2.minor;
+    case "<":
+      return order < 0;
+    case ">=":
+      return order >= 0;
+    case "<=":
+      if (wildcard === "none") return order <= 0;
+      if (version3.major > bound2.major) return false;
+      return !(version3.major === bound2.major && version3.minor > bound2.minor && wildcard !== "minor");
+    case "~":
+      return satisfiesTilde(comparison, version3, order);
+    case "^":
+      return satisfiesCaret(comparison, version3, order);
+  }
+}
+function satisfiesTilde({ version: bound2, wildcard }, version3, order) {
+  if (order < 0) return false;
+  if (bound2.major === 0n && bound2.minor === 0n && bound2.patch === 0n && wildcard !== "minor" && wildcard !== "patch") return true;
+  if (version3.major !== bound2.major) return false;
+  return wildcard === "minor" || version3.minor === bound2.minor;
+}
+function satisfiesCaret({ version: bound2, wildcard }, version3, order) {
+  if (order < 0) return false;
+  if (bound2.major > 0n || wildcard === "minor") return version3.major === bound2.major;
+  if (version3.major > 0n) return false;
+  if (bound2.minor > 0n || wildcard === "patch") return version3.minor === bound2.minor;
+  if (version3.minor > 0n) return false;
+  return version3.patch === bound2.patch;
+}
+function differs({ version: bound2, wildcard }, version3, order) {
+  if (wildcard !== "none") {
+    if (version3.major !== bound2.major) return true;
+    if (wildcard === "minor") return false;
+    if (version3.minor !== bound2.minor) return true;
+    if (wildcard === "patch") return version3.prerelease !== bound2.prerelease;
+    if (version3.patch !== bound2.patch) return true;
+  }
+  return order !== 0;
+}
+function compareBigints(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIdentifiers(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  const aNumber = readUint64(a);
+  const bNumber = readUint64(b);
+  if (aNumber !== void 0 && bNumber !== void 0) return compareBigints(aNumber, bNumber);
+  if (aNumber !== void 0) return -1;
+  if (bNumber !== void 0) return 1;
+  return a < b ? -1 : 1;
+}
+function readUint64(identifier) {
+  if (!/^[0-9]+$/.test(identifier)) return void 0;
+  const value = BigInt(identifier);
+  return value <= MAX_UINT64 ? value : void 0;
+}
+function readCreated(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : BigInt(value.getTime()) * 1000000n;
+  const match4 = value === void 0 ? null : RFC3339.exec(value);
+  if (!match4) return void 0;
+  const [, year, month, day, hour, minute, second, fraction = "", sign, offsetHours = "0", offsetMinutes = "0"] = match4;
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * (sign === "-" ? -1 : 1);
+  const seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute) - offset, Number(second)) / 1e3;
+  return BigInt(seconds) * 1000000000n + BigInt(fraction.slice(0, 9).padEnd(9, "0"));
+}
+function isBefore(a, b) {
+  if (b === void 0) return false;
+  return a === void 0 || a < b;
+}
+
+// src/render/helm/chart-store.ts
+import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join26 } from "node:path";
+function hashBytes(bytes) {
+  return createHash12("sha256").update(bytes).digest("hex");
+}
+function createChartStore(dir, makeTemp) {
+  const folder = dir ? join26(dir, "charts") : void 0;
+  let temp;
+  const name = (digest) => `sha256-${digest}.tgz`;
+  return {
+    find: (digest) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
+      const path15 = join26(folder, name(digest));
+      try {
+        return hashBytes(readFileSync17(path15)) === digest ? path15 : void 0;
+      } catch {
+        return void 0;
+      }
+    },
+    keep: (digest, bytes) => {
+      for (const target of folder ? [folder, void 0] : [void 0]) {
+        const path15 = join26(target ?? (temp ??= makeTemp()), name(digest));
+        const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+        try {
+          if (target) mkdirSync7(target, { recursive: true });
+          writeFileSync6(partial2, bytes);
+          renameSync3(partial2, path15);
+          return path15;
+        } catch {
+          rmSync7(partial2, { force: true });
+        }
+      }
+      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
+    }
+  };
+}
+
+// src/render/helm/oci-registry.ts
+var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+var MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+function splitOciUrl(url2, insecure) {
+  const match4 = /^oci:\/\/([^/?#@\s]+)\/([a-z0-9][a-z0-9._/-]*)$/.exec(url2);
+  if (!match4) return void 0;
+  const [, host, name] = match4;
+  return { base: `${insecure ? "http" : "https"}://${host}`, name: name.replace(/\/+$/, "") };
+}
+function readChallenge(header) {
+  if (!/^bearer\s/i.test(header)) return void 0;
+  const params = new URLSearchParams();
+  let realm;
+  for (const [, key, value] of header.slice(7).matchAll(/([a-z]+)="([^"]*)"/gi)) {
+    if (key === void 0 || value === void 0) continue;
+    if (key.toLowerCase() === "realm") realm = value;
+    else if (key === "service" || key === "scope") params.set(key, value);
+  }
+  return realm ? { realm, params } : void 0;
+}
+async function findOciChart(fetcher, url2, select, insecure) {
+  const split = splitOciUrl(url2, insecure);
+  if (!split) throw new RenderError(`${url2} is not an oci:// repository reference`);
+  const { base, name } = split;
+  let token;
+  const get = async (path15, accept3, maxBytes) => {
+    const headers = token ? await token : void 0;
+    try {
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { accept: accept3, maxBytes, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+    } catch (error2) {
+      const challenge = error2 instanceof FetchError && error2.status === 401 && !token && error2.challenge ? readChallenge(error2.challenge) : void 0;
+      if (!challenge) throw error2;
+      token = fetchToken(fetcher, challenge);
+      const fresh = await token;
+      if (!fresh) throw error2;
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { accept: accept3, maxBytes, headers: { authorization: `Bearer ${fresh}` } });
+    }
+  };
+  let reference;
+  if ("digest" in select) reference = select.digest;
+  else if ("tag" in select) reference = select.tag;
+  else {
+    const listed = parseJson(await get("tags/list", "application/json", MAX_MANIFEST_BYTES), `${url2}'s tag list`);
+    const tags2 = isRecord(listed) && Array.isArray(listed.tags) ? listed.tags.filter((tag) => typeof tag === "string") : [];
+    const chosen = selectChartVersion(tags2.map((tag) => ({ version: tag.replace(/_/g, "+"), tag })), select.semver);
+    if ("problem" in chosen) throw new RenderError(`${url2}: ${chosen.problem}`);
+    reference = chosen.entry.tag;
+  }
+  const manifestBytes = await get(`manifests/${reference}`, MANIFEST_TYPES, MAX_MANIFEST_BYTES);
+  if ("digest" in select && `sha256:${hashBytes(manifestBytes)}` !== select.digest) throw new RenderError(`${url2}@${select.digest}: the registry answered with another manifest`);
+  const manifest = parseJson(manifestBytes, `${url2}:${reference}'s manifest`);
+  const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
+  const layer = layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
+  const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
+  if (!digest) throw new RenderError(`${url2}:${reference} holds no chart layer`);
+  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
+}
+async function fetchToken(fetcher, challenge) {
+  if (!URL.canParse(challenge.realm)) return void 0;
+  const url2 = new URL(challenge.realm);
+  for (const [key, value] of challenge.params) url2.searchParams.set(key, value);
+  try {
+    const answer = parseJson(await fetcher.fetchBytes(url2.href, { accept: "application/json", maxBytes: 64 * 1024 }), "the token");
+    const value = isRecord(answer) ? answer.token ?? answer.access_token : void 0;
+    return typeof value === "string" && value !== "" ? value : void 0;
+  } catch (error2) {
+    if (error2 instanceof FetchError) return void 0;
+    throw error2;
+  }
+}
+function parseJson(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RenderError(`${what} is not JSON`);
+  }
+}
+
+// src/render/helm/chart-fetch.ts
+var MAX_CHART_BYTES = 32 * 1024 * 1024;
+function createChartFetcher(fetcher, store) {
+  const memo = /* @__PURE__ */ new Map();
+  const fetchOnce = async (request2) => {
+    try {
+      return request2.kind === "index" ? await fetchFromIndex(fetcher, store, request2) : await fetchFromRegistry(fetcher, store, request2);
+    } catch (error2) {
+      if (error2 instanceof RemoteDeniedError || error2 instanceof RenderError) return { problem: `its chart ${request2.shown} cannot be fetched: ${error2.message}` };
+      throw error2;
+    }
+  };
+  return {
+    fetchChart: (request2) => {
+      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure]);
+      let pending2 = memo.get(key);
+      if (!pending2) {
+        pending2 = fetchOnce(request2);
+        memo.set(key, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+async function fetchFromIndex(fetcher, store, request2) {
+  const indexUrl = resolveChartUrl(request2.repository, "index.yaml");
+  if (!indexUrl) return { problem: `its chart source has an unreadable url ${request2.repository}` };
+  const index = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
+  if ("problem" in index) return { problem: `its chart ${request2.shown} cannot be had: ${index.problem}` };
+  const chosen = selectChartVersion(index.entries, request2.version);
+  if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
+  const { entry } = chosen;
+  const cached = entry.digest ? store.find(entry.digest) : void 0;
+  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const url2 = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
+  if (!url2 || !/^https?:/.test(url2)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
+  const bytes = await fetcher.fetchBytes(url2, { maxBytes: MAX_CHART_BYTES });
+  const digest = hashBytes(bytes);
+  if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
+  return { file: store.keep(digest, bytes), version: entry.version, digest };
+}
+async function fetchFromRegistry(fetcher, store, request2) {
+  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure);
+  const hex = layer.digest.slice("sha256:".length);
+  const cached = store.find(hex);
+  if (cached) return { file: cached, version: layer.version, digest: hex };
+  const bytes = await layer.download(MAX_CHART_BYTES);
+  if (hashBytes(bytes) !== hex) return { problem: `its chart ${request2.shown}: the registry's layer does not match its digest` };
+  return { file: store.keep(hex, bytes), version: layer.version, digest: hex };
+}
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync12 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename5, join as join27 } from "node:path";
+import { basename as basename5, join as join28 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join26, resolve as resolve6 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join27, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join26(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join27(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -55001,7 +55545,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync6(join27(tmpdir6(), "prune-guard-helm-home-"));
+      const home = mkdtempSync6(join28(tmpdir6(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -55043,7 +55587,7 @@ function summarizeHelmError(stderr) {
 import { execFile as execFile3 } from "node:child_process";
 import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync14, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename6, join as join28 } from "node:path";
+import { basename as basename6, join as join29 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -55110,7 +55654,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync7(join28(tmpdir7(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync7(join29(tmpdir7(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -55258,8 +55802,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync17, statSync as statSync14 } from "node:fs";
-import { join as join29 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync18, statSync as statSync14 } from "node:fs";
+import { join as join30 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -55268,16 +55812,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join29(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join30(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join29(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join30(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync17(path15, "utf8");
+    text = readFileSync18(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -55305,12 +55849,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join29(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join30(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join29(root, name);
+    const path15 = join30(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync14(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync17(path15, "utf8");
+    const text = readFileSync18(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -55372,13 +55916,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join31, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync19, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join32, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
-import { mkdirSync as mkdirSync7 } from "node:fs";
+import { mkdirSync as mkdirSync8 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -55440,11 +55984,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join30(dir, folder), { recursive: true });
+    mkdirSync8(join31(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join30(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join31(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -55501,7 +56045,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join31(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join32(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -55553,10 +56097,10 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync18(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync19(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join31(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join32(tree.root, path15))) {
     try {
       if (existsSync14(dir) && statSync15(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -55588,9 +56132,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join32(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join33(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join32(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join33(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -55611,9 +56155,15 @@ async function planRun(options, dependencies, checkouts) {
     progress: createProgressTracker(options.onProgress),
     documents: /* @__PURE__ */ new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
-    kubeVersion: DEFAULT_KUBERNETES_VERSION
+    kubeVersion: DEFAULT_KUBERNETES_VERSION,
+    charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp))
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
+}
+function makeChartTemp() {
+  const dir = mkdtempSync8(join33(tmpdir8(), "prune-guard-charts-"));
+  registerTempTree(dir);
+  return dir;
 }
 function createDefaultRunner(options) {
   return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
@@ -55633,7 +56183,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join32(env.XDG_CACHE_HOME || join32(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join33(env.XDG_CACHE_HOME || join33(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -55684,7 +56234,7 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash13 } from "node:crypto";
+import { createHash as createHash14 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path14 from "path";
@@ -94484,7 +95034,7 @@ function internalCacheTwirpClient(options) {
 }
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync16, writeFileSync as writeFileSync7 } from "fs";
+import { existsSync as existsSync16, writeFileSync as writeFileSync8 } from "fs";
 import * as path13 from "path";
 var __awaiter19 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -94693,7 +95243,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter19(this, void 0, void 0, function* () {
-    writeFileSync7(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync8(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -95146,7 +95696,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash13("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash14("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,
@@ -95216,7 +95766,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync19(path15, "utf8"));
+  const payload = JSON.parse(readFileSync20(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -95262,7 +95812,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync19(join37(git.root, path15), "utf8");
+    const merged = readFileSync20(join38(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -95413,12 +95963,12 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join37(process.env.RUNNER_TEMP ?? tmpdir8(), "prune-guard");
-  mkdirSync8(dir, { recursive: true });
-  const jsonPath = join37(dir, "report.json");
-  const markdownPath = join37(dir, "summary.md");
-  writeFileSync8(jsonPath, formatJson(report));
-  writeFileSync8(markdownPath, markdown);
+  const dir = join38(process.env.RUNNER_TEMP ?? tmpdir9(), "prune-guard");
+  mkdirSync9(dir, { recursive: true });
+  const jsonPath = join38(dir, "report.json");
+  const markdownPath = join38(dir, "summary.md");
+  writeFileSync9(jsonPath, formatJson(report));
+  writeFileSync9(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }

@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync8, readFileSync as readFileSync19, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname8, join as join31, relative as relative17 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync9, readFileSync as readFileSync20, writeFileSync as writeFileSync7 } from "node:fs";
+import { dirname as dirname8, join as join32, relative as relative17 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -12008,6 +12008,12 @@ function loadAll(input, iteratorOrOptions, options) {
   const documents = loadDocuments(input, options);
   if (iterator2 === null) return documents;
   for (const document of documents) iterator2(document);
+}
+function load(input, options) {
+  const documents = loadDocuments(input, options);
+  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+  if (documents.length === 1) return documents[0];
+  throw new YAMLException("expected a single document in the stream, but found more");
 }
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
@@ -16641,10 +16647,13 @@ var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 var FetchError = class extends RenderError {
   status;
-  constructor(message, status) {
+  /** The server's `WWW-Authenticate` header on a 401: how a registry hands out anonymous tokens. */
+  challenge;
+  constructor(message, status, challenge) {
     super(message);
     this.name = "FetchError";
     this.status = status;
+    this.challenge = challenge;
   }
 };
 function isMissingFile(error) {
@@ -16689,17 +16698,15 @@ function eitherSignal(a, b) {
 async function readBody(response, limit) {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return "";
-  const decoder = new TextDecoder();
+  if (!response.body) return Buffer.alloc(0);
   const parts = [];
   let size = 0;
   for await (const chunk of response.body) {
     size += chunk.byteLength;
     if (size > limit) throw new BodyTooLarge();
-    parts.push(decoder.decode(chunk, { stream: true }));
+    parts.push(chunk);
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  return Buffer.concat(parts);
 }
 var BodyTooLarge = class extends Error {
 };
@@ -16707,6 +16714,7 @@ function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
   if (cacheDir && existsSync2(cacheDir) && !statSync2(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
+  const bytes = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
   const sleep = options.sleep ?? ((ms) => new Promise((done) => {
@@ -16782,9 +16790,10 @@ function createRemoteFetcher(options = {}) {
       if (kind) throw new RemoteDeniedError(describeDenial(asWritten, `${context}${host} resolves to ${address}, ${kind}`, ALLOW_HINT));
     }
   };
-  const download = async (url, original, verdict) => {
+  const download = async (url, original, verdict, request2, check) => {
     const through = url === original ? "" : ` (through the mirror ${redactCredentials(url)})`;
-    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    let challenge;
+    const fail = (problem, status) => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status, challenge);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
     const checkHost = () => {
       const earlier = silent.get(origin);
@@ -16804,7 +16813,12 @@ function createRemoteFetcher(options = {}) {
       try {
         let current = target;
         for (let hops = 0; ; hops++) {
-          const headers = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          const own = new URL(current).origin === new URL(target).origin;
+          const headers = {
+            ...request2.accept !== void 0 ? { accept: request2.accept } : {},
+            ...own ? request2.headers : {},
+            ...authorization && own ? { authorization } : {}
+          };
           response = await fetchImpl(current, { headers, signal, redirect: "manual" });
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
           if (location === null) break;
@@ -16822,13 +16836,14 @@ function createRemoteFetcher(options = {}) {
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
+          if (response.status === 401) challenge = response.headers.get("www-authenticate") ?? void 0;
           await response.body?.cancel().catch(() => void 0);
           if (response.status !== 429 && response.status < 500) break;
           continue;
         }
         phase = "body";
-        const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response.status, response.headers.get("content-type") ?? "", body);
+        const body = await readBody(response, request2.maxBytes ?? maxBodyBytes);
+        const problem = check(response.status, response.headers.get("content-type") ?? "", body);
         if (problem === void 0) return body;
         lastProblem = problem;
         break;
@@ -16836,7 +16851,8 @@ function createRemoteFetcher(options = {}) {
         if (error instanceof RenderError) throw error;
         if (closed.signal.aborted) throw fail("cancelled", void 0);
         if (error instanceof BodyTooLarge) {
-          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          const limit = request2.maxBytes ?? maxBodyBytes;
+          lastProblem = limit >= 1024 * 1024 ? `larger than ${Math.round(limit / 1024 / 1024)} MiB` : `larger than ${limit} bytes`;
           break;
         }
         const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
@@ -16860,11 +16876,25 @@ function createRemoteFetcher(options = {}) {
           const cached = readCache(url);
           if (cached !== void 0) return cached;
           if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          const body = await download(url, original, verdict);
+          const body = new TextDecoder().decode(await download(url, original, verdict, {}, (status, contentType, bytes2) => findNonManifest(status, contentType, bytes2.toString("utf8"))));
           writeCache(url, body);
           return body;
         })();
         memo.set(url, pending2);
+      }
+      return pending2;
+    },
+    fetchBytes: (original, request2 = {}) => {
+      const url = applyMirrors(original, mirrors);
+      const key = JSON.stringify([url, request2]);
+      let pending2 = bytes.get(key);
+      if (!pending2) {
+        pending2 = (async () => {
+          const verdict = judge(url, original);
+          if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          return download(url, original, verdict, request2, (status, contentType, body) => status === 204 || body.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType) ? "an HTML page (a login or error page?)" : void 0);
+        })();
+        bytes.set(key, pending2);
       }
       return pending2;
     },
@@ -22862,12 +22892,13 @@ function selectNeededUnits(need, units, inputsOf) {
 // src/flux/render-needs.ts
 var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
 var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
+var CHART_SOURCE_MARKERS = ["HelmRepository", "OCIRepository", "HelmChart", "HelmRelease"];
 var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
 var MAX_NAME_MARKERS = 200;
 function createRenderNeeds(declared) {
   const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
   const anyName = names.length > MAX_NAME_MARKERS || names.some((name) => name.includes("${") || name === "");
-  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...anyName ? [] : names];
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...CHART_SOURCE_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...anyName ? [] : names];
   return {
     markers,
     mustRender: (inputs, ks) => {
@@ -23166,24 +23197,76 @@ import { createHash as createHash7 } from "node:crypto";
 import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
 import { join as join11, relative as relative10, resolve as resolve4 } from "node:path";
 var MAX_CHART_FILES = 5e3;
-function locateChart(release, check, tree, cluster) {
+function resolveChartRequest(release, context) {
   const spec = isRecord(release.spec) ? release.spec : {};
   const namespace = readNamespace(release, "default");
-  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  if (isRecord(spec.chartRef)) {
+    const kind = String(spec.chartRef.kind ?? "");
+    const name = String(spec.chartRef.name ?? "");
+    const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
+    const shown = `${kind}/${refNamespace}/${name}`;
+    if (kind === "ExternalArtifact") {
+      const located = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context);
+      return "problem" in located ? located : { kind: "folder", dir: located.dir };
+    }
+    if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
+    const source = context.findSource(kind, refNamespace, name);
+    if (!source) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+    const sourceSpec = isRecord(source.spec) ? source.spec : {};
+    if (kind === "HelmChart") return resolveTemplate(sourceSpec, refNamespace, context);
+    return resolveOciRepository(sourceSpec, shown);
+  }
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
   if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  return resolveTemplate(template, namespace, context);
+}
+function resolveTemplate(template, namespace, context) {
   const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
   const kind = String(ref.kind ?? "");
-  const sourceName = `${kind}/${typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace}/${String(ref.name ?? "")}`;
-  if (kind !== "GitRepository" && kind !== "Bucket") return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  const name = String(ref.name ?? "");
+  const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
+  const shown = `${kind}/${refNamespace}/${name}`;
   if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
   const chart = typeof template.chart === "string" ? template.chart : "";
-  if (chart === "") return { problem: `its chart path in ${sourceName} is empty` };
-  if (kind === "Bucket") return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
-  const source = check({ kind, name: String(ref.name ?? ""), namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace }, chart, void 0, cluster);
+  if (chart === "") return { problem: `its chart in ${shown} is empty` };
+  if (kind === "GitRepository") {
+    const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
+    return "problem" in located ? located : { kind: "folder", dir: located.dir };
+  }
+  if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
+  if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
+  const repository = context.findSource(kind, refNamespace, name);
+  if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+  const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const url = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
+  const version = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
+  if (repoSpec.type === "oci" || url.startsWith("oci://")) {
+    if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
+    const select = isExactVersion(version) ? { tag: version.replace(/\+/g, "_") } : { semver: version };
+    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}` };
+  }
+  if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
+  return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}` };
+}
+function resolveOciRepository(spec, shown) {
+  const url = typeof spec.url === "string" ? spec.url.trim() : "";
+  if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
+  const ref = isRecord(spec.ref) ? spec.ref : {};
+  const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+  const digest = text(ref.digest);
+  const semver = text(ref.semver);
+  const select = digest ? { digest } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
+  return { kind: "oci", url, select, insecure: spec.insecure === true, shown };
+}
+function isExactVersion(version) {
+  return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+function locateFolder(ref, path2, shown, context) {
+  const { tree } = context;
+  const source = context.check(ref, path2, void 0, context.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const dir = resolve4(tree.root, source.root, chart);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  const dir = resolve4(tree.root, source.root, path2);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path2} in ${shown} leads out of the repository` };
   if (!statSync6(join11(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative10(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative10(tree.root, outside.path)}: ${outside.why}` };
@@ -23704,6 +23787,7 @@ function composeReleaseValues(release, find) {
   const namespace = readNamespace(release, "default");
   let result = {};
   const secretTexts = [];
+  const missing = /* @__PURE__ */ new Set();
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
     if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
     const { kind, name } = entry;
@@ -23713,8 +23797,9 @@ function composeReleaseValues(release, find) {
     const object = find(kind, namespace, name);
     const text = object ? readKey(object, kind, key) : void 0;
     if (text === void 0) {
+      if (!object) missing.add(kind);
       if (optional) continue;
-      return { problem: object ? `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` : `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders` };
+      return object ? { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
     }
     if (kind === "Secret") secretTexts.push(text);
     const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
@@ -23733,7 +23818,7 @@ function composeReleaseValues(release, find) {
     if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
-  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts, ...missing.size > 0 ? { missing: [...missing].sort() } : {} };
 }
 function collectLeaves(value) {
   if (typeof value === "string") return [value];
@@ -23862,18 +23947,21 @@ function classifyPart(source, body) {
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
-  const chart = locateChart(release, context.check, context.tree, context.cluster);
-  if ("problem" in chart) return chart;
+  const request2 = resolveChartRequest(release, { check: context.check, tree: context.tree, findSource: context.findSource, ...context.cluster !== void 0 ? { cluster: context.cluster } : {} });
+  if ("problem" in request2) return { problem: request2.problem, ...request2.missing ? { missing: [request2.missing] } : {} };
   const composed = composeReleaseValues(release, context.find);
-  if ("problem" in composed) return composed;
+  if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
+  const missing = composed.missing ? { missing: composed.missing } : {};
+  const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
+  if ("problem" in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
   const dir = mkdtempSync4(join14(tmpdir4(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
     const valuesFile = join14(dir, "values.json");
     writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+    const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
   } catch (error) {
     if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };
     throw error;
@@ -23886,10 +23974,11 @@ async function renderHelmRelease(release, context) {
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = /* @__PURE__ */ new Set();
+  const missing = /* @__PURE__ */ new Set();
   const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
   const render = (side, found) => {
     const own = side === "before" ? before : after;
@@ -23897,11 +23986,13 @@ async function compareHelmReleases(before, after, options) {
       helm,
       check: own.check,
       tree: own.tree,
-      find: finders[side](found.host.cluster),
+      ...finders[side](found.host.cluster),
+      charts: options.charts,
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
       for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      for (const kind of rendered.missing ?? []) missing.add(kind);
       return rendered;
     });
   };
@@ -23949,7 +24040,7 @@ async function compareHelmReleases(before, after, options) {
     const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
     return describeChartCrdChanges({ ...release, countObjects: (group, kind) => counts.get(`${cluster ?? ""}\0${group}\0${kind}`) ?? 0 });
   });
-  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [] };
+  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
 }
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
@@ -23962,25 +24053,30 @@ function findReleases(hosts) {
   }
   return found;
 }
+var CHART_SOURCE_KINDS = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
 function createFinder(hosts) {
   const index = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body } of host.docs) {
-      if (body.kind !== "ConfigMap" && body.kind !== "Secret" || body.apiVersion !== "v1") continue;
-      const metadata = getMetadata(body);
-      const namespace = readNamespace(body, "default");
-      index.set(`${host.cluster ?? ""}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
+      const kind = String(body.kind);
+      const values = (kind === "ConfigMap" || kind === "Secret") && body.apiVersion === "v1";
+      if (!values && !(CHART_SOURCE_KINDS.has(kind) && getApiGroup(String(body.apiVersion)) === "source.toolkit.fluxcd.io")) continue;
+      index.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body, "default")}\0${String(getMetadata(body).name)}`, body);
     }
   }
-  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+  return (cluster) => {
+    const lookup2 = (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+    return { find: lookup2, findSource: lookup2 };
+  };
 }
 function readsAlike(old, current, before, after, finders) {
   if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
-  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  const values = (found, finder) => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster).find));
   if (values(old, finders.before) !== values(current, finders.after)) return false;
-  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
-  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
-  if ("problem" in chartBefore || "problem" in chartAfter) return "problem" in chartBefore && "problem" in chartAfter && chartBefore.problem === chartAfter.problem;
+  const request2 = (found, side, finder) => resolveChartRequest(found.body, { check: side.check, tree: side.tree, findSource: finder(found.host.cluster).findSource, ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {} });
+  const chartBefore = request2(old, before, finders.before);
+  const chartAfter = request2(current, after, finders.after);
+  if (!("kind" in chartBefore) || !("kind" in chartAfter) || chartBefore.kind !== "folder" || chartAfter.kind !== "folder") return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 function toReleaseDocs(rendered) {
@@ -23997,6 +24093,38 @@ function dropKept(docs, after) {
     const kept = isRecord(annotations) && annotations["helm.sh/resource-policy"] === "keep";
     return !kept || present.has(identity(body));
   });
+}
+
+// src/app/release-inputs.ts
+var SUPPLIER_MARKERS = {
+  ConfigMap: ["ConfigMap", "configMapGenerator"],
+  Secret: ["Secret", "secretGenerator"],
+  HelmRepository: ["HelmRepository"],
+  OCIRepository: ["OCIRepository"],
+  HelmChart: ["HelmChart"]
+};
+var RELEASE_MARKER = "HelmRelease";
+var CHART_SOURCE_KINDS2 = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
+function selectMentioning(units, words) {
+  if (words.length === 0) return /* @__PURE__ */ new Set();
+  return new Set(units.filter((unit) => unit.pending !== void 0 && (!unit.inputs || unit.inputs.remote || words.some((word) => unit.inputs?.markers.has(word)))).map((unit) => unit.name));
+}
+function selectReleaseSuppliers(missing, units) {
+  return selectMentioning(units, missing.flatMap((kind) => SUPPLIER_MARKERS[kind] ?? []));
+}
+function selectReleaseReaders(before, after, units) {
+  const index = (docs) => {
+    const sources = /* @__PURE__ */ new Map();
+    for (const { body } of docs) {
+      if (!CHART_SOURCE_KINDS2.has(String(body.kind)) || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
+      sources.set(`${String(body.kind)}/${readNamespace(body, "default")}/${String(getMetadata(body).name)}`, JSON.stringify(body.spec ?? null));
+    }
+    return sources;
+  };
+  const old = index(before);
+  const current = index(after);
+  const changed = [.../* @__PURE__ */ new Set([...old.keys(), ...current.keys()])].some((key) => old.get(key) !== current.get(key));
+  return changed ? selectMentioning(units, [RELEASE_MARKER]) : /* @__PURE__ */ new Set();
 }
 
 // src/app/compare-flux-sides.ts
@@ -24086,7 +24214,7 @@ async function compareFluxSides(sides, context) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
-    let releases = { units: [], findings: [], secretTexts: [], notes: [] };
+    let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
     const analyze2 = () => ({
       ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -24096,10 +24224,21 @@ async function compareFluxSides(sides, context) {
     context.progress.phase("changed");
     await loadUnits(pair2, (unit) => context.renderAll || !identical.has(unit.name), width);
     if (context.helm && chartsDiffer(before.helmSide.tree, after.helmSide.tree)) await loadUnits(pair2, () => true, width);
+    else if (context.helm) {
+      const docsOf = (units) => units.flatMap((unit) => unit.pending ? [] : unit.docs);
+      const readers = selectReleaseReaders(docsOf(pair2.before), docsOf(pair2.after), [...pair2.before, ...pair2.after]);
+      if (readers.size > 0) await loadUnits(pair2, (unit) => readers.has(unit.name), width);
+    }
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, { helm: context.helm, kubeVersion: context.kubeVersion, concurrency: width });
+    const releaseOptions = { helm: context.helm, charts: context.charts, kubeVersion: context.kubeVersion, concurrency: width };
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
+    if (suppliers.size > 0) {
+      await loadUnits(pair2, (unit) => suppliers.has(unit.name), width);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
@@ -25252,14 +25391,419 @@ function describeUnfixed(group, notes) {
 }
 
 // src/app/plan-run.ts
-import { availableParallelism as availableParallelism2, homedir } from "node:os";
-import { join as join30, resolve as resolve8 } from "node:path";
+import { mkdtempSync as mkdtempSync8 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir8 } from "node:os";
+import { join as join31, resolve as resolve8 } from "node:path";
+
+// src/core/helm/chart-index.ts
+function readChartIndex(text, chart) {
+  const bomb = findAliasBomb(text);
+  if (bomb) return { problem: `its index.yaml is refused: ${bomb}` };
+  let index;
+  try {
+    index = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return { problem: "its index.yaml is not YAML" };
+  }
+  if (!isRecord(index) || !isRecord(index.entries)) return { problem: "its index.yaml has no entries" };
+  const versions = Object.hasOwn(index.entries, chart) ? index.entries[chart] : void 0;
+  if (!Array.isArray(versions) || versions.length === 0) return { problem: `its index.yaml has no chart named ${chart}` };
+  const entries = [];
+  for (const item of versions) {
+    if (!isRecord(item) || typeof item.version !== "string" && typeof item.version !== "number") continue;
+    const urls = Array.isArray(item.urls) ? item.urls.filter((url) => typeof url === "string" && url !== "") : [];
+    entries.push({
+      version: String(item.version),
+      ...typeof item.created === "string" ? { created: item.created } : {},
+      ...typeof item.digest === "string" && /^[0-9a-f]{64}$/i.test(item.digest) ? { digest: item.digest.toLowerCase() } : {},
+      urls
+    });
+  }
+  return { entries };
+}
+function resolveChartUrl(repository, url) {
+  const base = repository.endsWith("/") ? repository : `${repository}/`;
+  if (!URL.canParse(url, base)) return void 0;
+  return new URL(url, base).href;
+}
+
+// src/core/helm/semver-range.ts
+var MAX_UINT64 = (1n << 64n) - 1n;
+var MAX_CONSTRAINT_LENGTH = 4096;
+var WS = "[\\t\\n\\f\\r ]";
+var IDENT = "[0-9A-Za-z-]+";
+var DOTTED = `${IDENT}(?:\\.${IDENT})*`;
+var PART = "[0-9|xX*]+";
+var RANGE_VERSION = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${DOTTED})?(?:\\+${DOTTED})?`;
+var OPERATOR = "!=|>=|=>|<=|=<|~>|=|>|<|~|\\^";
+var VERSION_TEXT = new RegExp(`^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(${DOTTED}))?(?:\\+(${DOTTED}))?$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${RANGE_VERSION})${WS}+-${WS}+(${RANGE_VERSION})${WS}*`, "g");
+var TOKEN = new RegExp(`(?:(${OPERATOR})${WS}*)?(v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${DOTTED}))?(?:\\+${DOTTED})?)`, "y");
+var BLANK = new RegExp(`${WS}*`, "y");
+var OPERATOR_ALIASES = { "": "=", "=": "=", "!=": "!=", ">": ">", "<": "<", ">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", "~": "~", "~>": "~", "^": "^" };
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+function parseVersion(text) {
+  const match2 = VERSION_TEXT.exec(text);
+  if (!match2) return void 0;
+  const [, majorText = "", minorText = "0", patchText = "0", prerelease = "", build2 = ""] = match2;
+  const [major, minor, patch] = [BigInt(majorText), BigInt(minorText), BigInt(patchText)];
+  if (major > MAX_UINT64 || minor > MAX_UINT64 || patch > MAX_UINT64) return void 0;
+  if (prerelease.split(".").some((identifier) => /^0[0-9]+$/.test(identifier))) return void 0;
+  return { major, minor, patch, prerelease, build: build2, original: text };
+}
+function compareVersions(a, b) {
+  const numbers = compareBigints(a.major, b.major) || compareBigints(a.minor, b.minor) || compareBigints(a.patch, b.patch);
+  if (numbers !== 0) return numbers;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  const left = a.prerelease.split(".");
+  const right = b.prerelease.split(".");
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const order = compareIdentifiers(left[index], right[index]);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+function parseConstraint(text) {
+  if (text.length > MAX_CONSTRAINT_LENGTH) return { problem: `constraint longer than ${MAX_CONSTRAINT_LENGTH} characters` };
+  const rewritten = text.replace(HYPHEN_RANGE, ">= $1, <= $2 ");
+  const groups = [];
+  for (const segment of rewritten.split("||")) {
+    const comparisons = readGroup(segment);
+    if (typeof comparisons === "string") return { problem: `improper constraint: ${JSON.stringify(comparisons)}` };
+    groups.push({ comparisons, includesPrerelease: comparisons.some((comparison) => comparison.version.prerelease !== "") });
+  }
+  return { constraint: { text, groups } };
+}
+function matchesConstraint(constraint, version) {
+  return constraint.groups.some(
+    (group) => (version.prerelease === "" || group.includesPrerelease) && group.comparisons.every((comparison) => satisfiesComparison(comparison, version))
+  );
+}
+function selectChartVersion(entries, wanted) {
+  if (entries.length === 0) return { problem: "the index lists no versions" };
+  const text = wanted ?? "";
+  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
+  if (verbatim) return { entry: verbatim };
+  const latestStable = text === "" || text === "*";
+  const parsed = parseConstraint(latestStable ? "*" : text);
+  if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
+  const best = pickHighest(entries, (version) => matchesConstraint(parsed.constraint, version));
+  if (best) return { entry: best };
+  const newest = pickHighest(entries, () => true);
+  const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
+  return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
+}
+function pickHighest(entries, accept) {
+  let best;
+  for (const entry of entries) {
+    const version = parseIndexVersion(entry.version);
+    if (!version || !accept(version)) continue;
+    const created = readCreated(entry.created);
+    const order = best ? compareVersions(version, best.version) : 1;
+    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version, created };
+  }
+  return best?.entry;
+}
+function parseIndexVersion(text) {
+  return text.split(".").length >= 3 ? parseVersion(text) : void 0;
+}
+function readGroup(segment) {
+  const comparisons = [];
+  let offset = skipBlanks(segment, 0);
+  for (; ; ) {
+    TOKEN.lastIndex = offset;
+    const match2 = TOKEN.exec(segment);
+    if (!match2) return segment;
+    const comparison = readComparison(match2);
+    if (!comparison) return match2[0];
+    comparisons.push(comparison);
+    const end = TOKEN.lastIndex;
+    offset = skipBlanks(segment, end);
+    if (offset === segment.length) return comparisons;
+    if (segment[offset] === ",") offset = skipBlanks(segment, offset + 1);
+    else if (offset === end) return segment;
+    if (offset === segment.length) return segment;
+  }
+}
+function skipBlanks(text, offset) {
+  BLANK.lastIndex = offset;
+  BLANK.exec(text);
+  return BLANK.lastIndex;
+}
+function readComparison(match2) {
+  const [, operator = "", whole = "", major = "", minorPart, patchPart, prerelease] = match2;
+  const suffix = prerelease === void 0 ? "" : `-${prerelease}`;
+  let wildcard = "none";
+  let text = whole;
+  if (isWildcard(major)) [wildcard, text] = ["major", `0.0.0${suffix}`];
+  else if (minorPart === void 0 || isWildcard(minorPart)) [wildcard, text] = ["minor", `${major}.0.0${suffix}`];
+  else if (patchPart === void 0 || isWildcard(patchPart)) [wildcard, text] = ["patch", `${major}.${minorPart}.0${suffix}`];
+  const version = parseVersion(text);
+  const folded = OPERATOR_ALIASES[operator];
+  return version && folded ? { operator: folded, version, wildcard } : void 0;
+}
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function satisfiesComparison(comparison, version) {
+  const { operator, version: bound2, wildcard } = comparison;
+  const order = compareVersions(version, bound2);
+  switch (operator) {
+    case "=":
+      return wildcard === "none" ? order === 0 : satisfiesTilde(comparison, version, order);
+    case "!=":
+      return differs(comparison, version, order);
+    case ">":
+      if (wildcard === "none" || wildcard === "major") return order > 0;
+      if (version.major !== bound2.major) return version.major > bound2.major;
+      return wildcard === "patch" && version.minor > bound2.minor;
+    case "<":
+      return order < 0;
+    case ">=":
+      return order >= 0;
+    case "<=":
+      if (wildcard === "none") return order <= 0;
+      if (version.major > bound2.major) return false;
+      return !(version.major === bound2.major && version.minor > bound2.minor && wildcard !== "minor");
+    case "~":
+      return satisfiesTilde(comparison, version, order);
+    case "^":
+      return satisfiesCaret(comparison, version, order);
+  }
+}
+function satisfiesTilde({ version: bound2, wildcard }, version, order) {
+  if (order < 0) return false;
+  if (bound2.major === 0n && bound2.minor === 0n && bound2.patch === 0n && wildcard !== "minor" && wildcard !== "patch") return true;
+  if (version.major !== bound2.major) return false;
+  return wildcard === "minor" || version.minor === bound2.minor;
+}
+function satisfiesCaret({ version: bound2, wildcard }, version, order) {
+  if (order < 0) return false;
+  if (bound2.major > 0n || wildcard === "minor") return version.major === bound2.major;
+  if (version.major > 0n) return false;
+  if (bound2.minor > 0n || wildcard === "patch") return version.minor === bound2.minor;
+  if (version.minor > 0n) return false;
+  return version.patch === bound2.patch;
+}
+function differs({ version: bound2, wildcard }, version, order) {
+  if (wildcard !== "none") {
+    if (version.major !== bound2.major) return true;
+    if (wildcard === "minor") return false;
+    if (version.minor !== bound2.minor) return true;
+    if (wildcard === "patch") return version.prerelease !== bound2.prerelease;
+    if (version.patch !== bound2.patch) return true;
+  }
+  return order !== 0;
+}
+function compareBigints(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIdentifiers(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  const aNumber = readUint64(a);
+  const bNumber = readUint64(b);
+  if (aNumber !== void 0 && bNumber !== void 0) return compareBigints(aNumber, bNumber);
+  if (aNumber !== void 0) return -1;
+  if (bNumber !== void 0) return 1;
+  return a < b ? -1 : 1;
+}
+function readUint64(identifier) {
+  if (!/^[0-9]+$/.test(identifier)) return void 0;
+  const value = BigInt(identifier);
+  return value <= MAX_UINT64 ? value : void 0;
+}
+function readCreated(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : BigInt(value.getTime()) * 1000000n;
+  const match2 = value === void 0 ? null : RFC3339.exec(value);
+  if (!match2) return void 0;
+  const [, year, month, day, hour, minute, second, fraction = "", sign, offsetHours = "0", offsetMinutes = "0"] = match2;
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * (sign === "-" ? -1 : 1);
+  const seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute) - offset, Number(second)) / 1e3;
+  return BigInt(seconds) * 1000000000n + BigInt(fraction.slice(0, 9).padEnd(9, "0"));
+}
+function isBefore(a, b) {
+  if (b === void 0) return false;
+  return a === void 0 || a < b;
+}
+
+// src/render/helm/chart-store.ts
+import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join23 } from "node:path";
+function hashBytes(bytes) {
+  return createHash10("sha256").update(bytes).digest("hex");
+}
+function createChartStore(dir, makeTemp) {
+  const folder = dir ? join23(dir, "charts") : void 0;
+  let temp;
+  const name = (digest) => `sha256-${digest}.tgz`;
+  return {
+    find: (digest) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
+      const path2 = join23(folder, name(digest));
+      try {
+        return hashBytes(readFileSync17(path2)) === digest ? path2 : void 0;
+      } catch {
+        return void 0;
+      }
+    },
+    keep: (digest, bytes) => {
+      for (const target of folder ? [folder, void 0] : [void 0]) {
+        const path2 = join23(target ?? (temp ??= makeTemp()), name(digest));
+        const partial2 = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+        try {
+          if (target) mkdirSync7(target, { recursive: true });
+          writeFileSync6(partial2, bytes);
+          renameSync3(partial2, path2);
+          return path2;
+        } catch {
+          rmSync6(partial2, { force: true });
+        }
+      }
+      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
+    }
+  };
+}
+
+// src/render/helm/oci-registry.ts
+var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+var MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+function splitOciUrl(url, insecure) {
+  const match2 = /^oci:\/\/([^/?#@\s]+)\/([a-z0-9][a-z0-9._/-]*)$/.exec(url);
+  if (!match2) return void 0;
+  const [, host, name] = match2;
+  return { base: `${insecure ? "http" : "https"}://${host}`, name: name.replace(/\/+$/, "") };
+}
+function readChallenge(header) {
+  if (!/^bearer\s/i.test(header)) return void 0;
+  const params = new URLSearchParams();
+  let realm;
+  for (const [, key, value] of header.slice(7).matchAll(/([a-z]+)="([^"]*)"/gi)) {
+    if (key === void 0 || value === void 0) continue;
+    if (key.toLowerCase() === "realm") realm = value;
+    else if (key === "service" || key === "scope") params.set(key, value);
+  }
+  return realm ? { realm, params } : void 0;
+}
+async function findOciChart(fetcher, url, select, insecure) {
+  const split = splitOciUrl(url, insecure);
+  if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
+  const { base, name } = split;
+  let token;
+  const get = async (path2, accept, maxBytes) => {
+    const headers = token ? await token : void 0;
+    try {
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { accept, maxBytes, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+    } catch (error) {
+      const challenge = error instanceof FetchError && error.status === 401 && !token && error.challenge ? readChallenge(error.challenge) : void 0;
+      if (!challenge) throw error;
+      token = fetchToken(fetcher, challenge);
+      const fresh = await token;
+      if (!fresh) throw error;
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { accept, maxBytes, headers: { authorization: `Bearer ${fresh}` } });
+    }
+  };
+  let reference;
+  if ("digest" in select) reference = select.digest;
+  else if ("tag" in select) reference = select.tag;
+  else {
+    const listed = parseJson(await get("tags/list", "application/json", MAX_MANIFEST_BYTES), `${url}'s tag list`);
+    const tags = isRecord(listed) && Array.isArray(listed.tags) ? listed.tags.filter((tag) => typeof tag === "string") : [];
+    const chosen = selectChartVersion(tags.map((tag) => ({ version: tag.replace(/_/g, "+"), tag })), select.semver);
+    if ("problem" in chosen) throw new RenderError(`${url}: ${chosen.problem}`);
+    reference = chosen.entry.tag;
+  }
+  const manifestBytes = await get(`manifests/${reference}`, MANIFEST_TYPES, MAX_MANIFEST_BYTES);
+  if ("digest" in select && `sha256:${hashBytes(manifestBytes)}` !== select.digest) throw new RenderError(`${url}@${select.digest}: the registry answered with another manifest`);
+  const manifest = parseJson(manifestBytes, `${url}:${reference}'s manifest`);
+  const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
+  const layer = layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
+  const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
+  if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
+  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
+}
+async function fetchToken(fetcher, challenge) {
+  if (!URL.canParse(challenge.realm)) return void 0;
+  const url = new URL(challenge.realm);
+  for (const [key, value] of challenge.params) url.searchParams.set(key, value);
+  try {
+    const answer = parseJson(await fetcher.fetchBytes(url.href, { accept: "application/json", maxBytes: 64 * 1024 }), "the token");
+    const value = isRecord(answer) ? answer.token ?? answer.access_token : void 0;
+    return typeof value === "string" && value !== "" ? value : void 0;
+  } catch (error) {
+    if (error instanceof FetchError) return void 0;
+    throw error;
+  }
+}
+function parseJson(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new RenderError(`${what} is not JSON`);
+  }
+}
+
+// src/render/helm/chart-fetch.ts
+var MAX_CHART_BYTES = 32 * 1024 * 1024;
+function createChartFetcher(fetcher, store) {
+  const memo = /* @__PURE__ */ new Map();
+  const fetchOnce = async (request2) => {
+    try {
+      return request2.kind === "index" ? await fetchFromIndex(fetcher, store, request2) : await fetchFromRegistry(fetcher, store, request2);
+    } catch (error) {
+      if (error instanceof RemoteDeniedError || error instanceof RenderError) return { problem: `its chart ${request2.shown} cannot be fetched: ${error.message}` };
+      throw error;
+    }
+  };
+  return {
+    fetchChart: (request2) => {
+      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure]);
+      let pending2 = memo.get(key);
+      if (!pending2) {
+        pending2 = fetchOnce(request2);
+        memo.set(key, pending2);
+      }
+      return pending2;
+    }
+  };
+}
+async function fetchFromIndex(fetcher, store, request2) {
+  const indexUrl = resolveChartUrl(request2.repository, "index.yaml");
+  if (!indexUrl) return { problem: `its chart source has an unreadable url ${request2.repository}` };
+  const index = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
+  if ("problem" in index) return { problem: `its chart ${request2.shown} cannot be had: ${index.problem}` };
+  const chosen = selectChartVersion(index.entries, request2.version);
+  if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
+  const { entry } = chosen;
+  const cached = entry.digest ? store.find(entry.digest) : void 0;
+  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const url = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
+  if (!url || !/^https?:/.test(url)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
+  const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES });
+  const digest = hashBytes(bytes);
+  if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
+  return { file: store.keep(digest, bytes), version: entry.version, digest };
+}
+async function fetchFromRegistry(fetcher, store, request2) {
+  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure);
+  const hex = layer.digest.slice("sha256:".length);
+  const cached = store.find(hex);
+  if (cached) return { file: cached, version: layer.version, digest: hex };
+  const bytes = await layer.download(MAX_CHART_BYTES);
+  if (hashBytes(bytes) !== hex) return { problem: `its chart ${request2.shown}: the registry's layer does not match its digest` };
+  return { file: store.keep(hex, bytes), version: layer.version, digest: hex };
+}
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
 import { mkdtempSync as mkdtempSync5, realpathSync as realpathSync3, statSync as statSync12 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename3, join as join24 } from "node:path";
+import { basename as basename3, join as join25 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -25367,9 +25911,9 @@ function lookUp(env, name, platform) {
 
 // src/render/find-executable.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join23, resolve as resolve5 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join23(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join24(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -25412,7 +25956,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync5(join24(tmpdir5(), "prune-guard-helm-home-"));
+      const home = mkdtempSync5(join25(tmpdir5(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -25454,7 +25998,7 @@ function summarizeHelmError(stderr) {
 import { execFile as execFile2 } from "node:child_process";
 import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync6, readdirSync as readdirSync14, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename4, join as join25 } from "node:path";
+import { basename as basename4, join as join26 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -25521,7 +26065,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync6(join25(tmpdir6(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync6(join26(tmpdir6(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -25669,8 +26213,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync17, statSync as statSync14 } from "node:fs";
-import { join as join26 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync18, statSync as statSync14 } from "node:fs";
+import { join as join27 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -25679,16 +26223,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join26(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join27(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join26(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join27(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync17(path2, "utf8");
+    text = readFileSync18(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -25716,12 +26260,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join26(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join27(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join26(root, name);
+    const path2 = join27(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync14(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync17(path2, "utf8");
+    const text = readFileSync18(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -25783,15 +26327,15 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync18, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join29, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync19, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join30, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile3, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, rmSync as rmSync6 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, rmSync as rmSync7 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir7 } from "node:os";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -25846,14 +26390,14 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync7(join27(tmpdir7(), "prune-guard-worktree-"));
+  const dir = mkdtempSync7(join28(tmpdir7(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
       return;
     } catch {
     }
-    rmSync6(dir, { recursive: true, force: true });
+    rmSync7(dir, { recursive: true, force: true });
     try {
       execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
     } catch {
@@ -25935,9 +26479,9 @@ async function readFileAtCommit(git, commit, path2) {
 }
 
 // src/render/partial-checkout.ts
-import { mkdirSync as mkdirSync7 } from "node:fs";
+import { mkdirSync as mkdirSync8 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -25999,11 +26543,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync7(join28(dir, folder), { recursive: true });
+    mkdirSync8(join29(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join28(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join29(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -26060,7 +26604,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join29(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join30(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -26112,10 +26656,10 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync18(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync19(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join29(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join30(tree.root, path2))) {
     try {
       if (existsSync13(dir) && statSync15(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -26147,9 +26691,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join30(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join31(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join30(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join31(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -26170,9 +26714,15 @@ async function planRun(options, dependencies, checkouts) {
     progress: createProgressTracker(options.onProgress),
     documents: /* @__PURE__ */ new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
-    kubeVersion: DEFAULT_KUBERNETES_VERSION
+    kubeVersion: DEFAULT_KUBERNETES_VERSION,
+    charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp))
   };
   return { ...sides, mode, render, ...github ? { github } : {} };
+}
+function makeChartTemp() {
+  const dir = mkdtempSync8(join31(tmpdir8(), "prune-guard-charts-"));
+  registerTempTree(dir);
+  return dir;
 }
 function createDefaultRunner(options) {
   return createKustomizeRunner({ ...options.kustomizeBin ? { bin: options.kustomizeBin } : {}, env: options.env });
@@ -26192,7 +26742,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join30(env.XDG_CACHE_HOME || join30(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join31(env.XDG_CACHE_HOME || join31(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -26468,8 +27018,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join31(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync19(absolute, "utf8") : void 0;
+    const absolute = join32(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync20(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -26497,9 +27047,9 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join31(headRoot, change.path);
-    mkdirSync8(dirname8(absolute), { recursive: true });
-    writeFileSync6(absolute, change.after);
+    const absolute = join32(headRoot, change.path);
+    mkdirSync9(dirname8(absolute), { recursive: true });
+    writeFileSync7(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
   }

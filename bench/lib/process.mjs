@@ -88,7 +88,8 @@ export function findKustomize(env) {
   return { bin, prefix, command: `${basename(bin)} ${prefix.join(' ')}` };
 }
 
-function findExecutable(name, pathList) {
+/** The executable `name` (a path, or a name looked up in `pathList`), or undefined when there is none. */
+export function findExecutable(name, pathList) {
   const candidates = name.includes('/') || isAbsolute(name) ? [resolve(name)] : (pathList ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
   return candidates.find((candidate) => {
     try {

@@ -33,6 +33,7 @@ import { renderThroughCache } from '../render/render-cache.ts';
 import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts, type UnitRenders } from './analyze-units.ts';
 import { compareHelmReleases, type ComparedReleases, type HelmSide, type ReleaseHost } from './compare-helm-releases.ts';
 import type { Settings } from './load-settings.ts';
+import { selectReleaseReaders, selectReleaseSuppliers } from './release-inputs.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
 
@@ -154,7 +155,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
-    let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [] };
+    let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
     const analyze = (): Analysis => ({
       ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -165,14 +166,27 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     context.progress.phase('changed');
     await loadUnits(pair, (unit) => context.renderAll || !identical.has(unit.name), width);
     // A chart of this repository that changed may change the release of a Kustomization whose
-    // own inputs did not: every unit is rendered to find its HelmReleases.
+    // own inputs did not: every unit is rendered to find its HelmReleases; so are those that
+    // may hold one when a chart source (HelmRepository, OCIRepository, HelmChart) changed.
     if (context.helm && chartsDiffer(before.helmSide.tree, after.helmSide.tree)) await loadUnits(pair, () => true, width);
+    else if (context.helm) {
+      const docsOf = (units: readonly NamedUnit[]): ManifestDoc[] => units.flatMap((unit) => (unit.pending ? [] : unit.docs));
+      const readers = selectReleaseReaders(docsOf(pair.before), docsOf(pair.after), [...pair.before, ...pair.after]);
+      if (readers.size > 0) await loadUnits(pair, (unit) => readers.has(unit.name), width);
+    }
     // Each HelmRelease of what was rendered is a unit of its own: what its chart installs.
     const rendered = (units: readonly NamedUnit[]): NamedUnit[] => units.filter((unit) => !unit.pending && unit.skipped === undefined);
     // Garbage collection follows the Kustomization as it is after the change; one that is gone deletes by its last spec.
     const pruneAfter = new Map(pair.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, { helm: context.helm, kubeVersion: context.kubeVersion, concurrency: width });
+    const releaseOptions = { helm: context.helm, charts: context.charts, kubeVersion: context.kubeVersion, concurrency: width };
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, releaseOptions);
+    // A release's chart source or values object may be in a unit not rendered yet: those that may hold one are, and the releases compared again.
+    const suppliers = selectReleaseSuppliers(compared.missing, [...pair.before, ...pair.after]);
+    if (suppliers.size > 0) {
+      await loadUnits(pair, (unit) => suppliers.has(unit.name), width);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, releaseOptions);
+    }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);

@@ -14,8 +14,10 @@ import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-cr
 import type { Finding } from '../core/rules/findings.ts';
 import { findPruneOptOut } from '../core/rules/kustomization-rules.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
-import { hashFolder, locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
+import type { ChartRequest } from '../core/helm/chart-request.ts';
+import { hashFolder, resolveChartRequest, type ChartTree, type FindSource } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
+import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 import { mapInPool } from '../render/pool.ts';
 import type { UnitRenders } from './analyze-units.ts';
@@ -47,18 +49,25 @@ export interface HelmSide {
 export interface ReleaseOptions {
   /** Templates charts; undefined when no helm was found. */
   readonly helm: HelmRunner | undefined;
+  /** Fetches charts of HelmRepositories and OCI registries. */
+  readonly charts: ChartFetcher;
   /** The Kubernetes version charts are rendered for. */
   readonly kubeVersion: string;
   /** How many releases are rendered at once. */
   readonly concurrency: number;
 }
 
-/** The release units, the findings of their charts' crds/, the texts their values took from Secrets, and what the report should say. */
+/**
+ * The release units, the findings of their charts' crds/, the texts their values took from
+ * Secrets, and what the report should say; `missing` names the kinds of objects releases
+ * asked for that the renders do not hold (rendering more units may find them).
+ */
 export interface ComparedReleases {
   readonly units: readonly UnitRenders[];
   readonly findings: readonly Finding[];
   readonly secretTexts: readonly string[];
   readonly notes: readonly string[];
+  readonly missing: readonly string[];
 }
 
 interface Found {
@@ -72,10 +81,11 @@ interface Found {
 export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: ReleaseOptions): Promise<ComparedReleases> {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = new Set<string>();
+  const missing = new Set<string>();
   const finders = { before: createFinder(before.hosts), after: createFinder(after.hosts) };
   const render = (side: 'before' | 'after', found: Found): Promise<RenderedRelease> => {
     const own = side === 'before' ? before : after;
@@ -83,11 +93,13 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       helm,
       check: own.check,
       tree: own.tree,
-      find: finders[side](found.host.cluster),
+      ...finders[side](found.host.cluster),
+      charts: options.charts,
       kubeVersion: options.kubeVersion,
       ...(found.host.cluster !== undefined ? { cluster: found.host.cluster } : {}),
     }).then((rendered) => {
       for (const text of rendered.secretTexts ?? []) secretTexts.add(text);
+      for (const kind of rendered.missing ?? []) missing.add(kind);
       return rendered;
     });
   };
@@ -139,7 +151,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
       return describeChartCrdChanges({ ...release, countObjects: (group, kind) => counts.get(`${cluster ?? ''}\0${group}\0${kind}`) ?? 0 });
     });
-  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [] };
+  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
 }
 
 /** Every HelmRelease of the hosts, by the unit name it gets. */
@@ -155,28 +167,43 @@ function findReleases(hosts: readonly ReleaseHost[]): Map<string, Found> {
   return found;
 }
 
-/** Finds ConfigMaps and Secrets among the renders of one cluster. */
-function createFinder(hosts: readonly ReleaseHost[]): (cluster: string | undefined) => FindValuesObject {
+/** What a release reads of its cluster's renders: values objects and Flux sources. */
+interface ClusterFinder {
+  readonly find: FindValuesObject;
+  readonly findSource: FindSource;
+}
+
+/** Kinds of `source.toolkit.fluxcd.io` a chart may come through. */
+const CHART_SOURCE_KINDS = new Set(['HelmRepository', 'OCIRepository', 'HelmChart']);
+
+/** Finds ConfigMaps, Secrets and chart sources among the renders of one cluster. */
+function createFinder(hosts: readonly ReleaseHost[]): (cluster: string | undefined) => ClusterFinder {
   const index = new Map<string, KubeObject>();
   for (const host of hosts) {
     for (const { body } of host.docs) {
-      if ((body.kind !== 'ConfigMap' && body.kind !== 'Secret') || body.apiVersion !== 'v1') continue;
-      const metadata = getMetadata(body);
-      const namespace = readNamespace(body, 'default');
-      index.set(`${host.cluster ?? ''}\0${String(body.kind)}\0${namespace}\0${String(metadata.name)}`, body);
+      const kind = String(body.kind);
+      const values = (kind === 'ConfigMap' || kind === 'Secret') && body.apiVersion === 'v1';
+      if (!values && !(CHART_SOURCE_KINDS.has(kind) && getApiGroup(String(body.apiVersion)) === 'source.toolkit.fluxcd.io')) continue;
+      index.set(`${host.cluster ?? ''}\0${kind}\0${readNamespace(body, 'default')}\0${String(getMetadata(body).name)}`, body);
     }
   }
-  return (cluster) => (kind, namespace, name) => index.get(`${cluster ?? ''}\0${kind}\0${namespace}\0${name}`);
+  return (cluster) => {
+    const lookup = (kind: string, namespace: string, name: string): KubeObject | undefined => index.get(`${cluster ?? ''}\0${kind}\0${namespace}\0${name}`);
+    return { find: lookup, findSource: lookup };
+  };
 }
 
 /** Whether a release renders alike on both sides: the same object, the same values, the same chart files. */
 function readsAlike(old: Found, current: Found, before: HelmSide, after: HelmSide, finders: { before: ReturnType<typeof createFinder>; after: ReturnType<typeof createFinder> }): boolean {
   if (JSON.stringify(old.body) !== JSON.stringify(current.body)) return false;
-  const values = (found: Found, finder: ReturnType<typeof createFinder>): string => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster)));
+  const values = (found: Found, finder: ReturnType<typeof createFinder>): string => JSON.stringify(composeReleaseValues(found.body, finder(found.host.cluster).find));
   if (values(old, finders.before) !== values(current, finders.after)) return false;
-  const chartBefore = locateChart(old.body, before.check, before.tree, old.host.cluster);
-  const chartAfter = locateChart(current.body, after.check, after.tree, current.host.cluster);
-  if ('problem' in chartBefore || 'problem' in chartAfter) return 'problem' in chartBefore && 'problem' in chartAfter && chartBefore.problem === chartAfter.problem;
+  const request = (found: Found, side: HelmSide, finder: ReturnType<typeof createFinder>): ChartRequest =>
+    resolveChartRequest(found.body, { check: side.check, tree: side.tree, findSource: finder(found.host.cluster).findSource, ...(found.host.cluster !== undefined ? { cluster: found.host.cluster } : {}) });
+  const chartBefore = request(old, before, finders.before);
+  const chartAfter = request(current, after, finders.after);
+  // A remote chart asked for alike is the same chart: both sides would fetch it now.
+  if (!('kind' in chartBefore) || !('kind' in chartAfter) || chartBefore.kind !== 'folder' || chartAfter.kind !== 'folder') return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 

@@ -4,14 +4,18 @@
  * the stages use. Each stage is handed what it needs from it; the GitHub client is made only
  * when fix planning asks GitHub something.
  */
-import { availableParallelism, homedir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { ParsedDocuments } from '../core/objects/kube-objects.ts';
 import { hideUserInfo } from '../core/text/redact.ts';
 import { declaresFluxKustomizations } from '../flux/discover-units.ts';
 import type { TemporaryCheckout } from '../render/git.ts';
+import { createChartFetcher, type ChartFetcher } from '../render/helm/chart-fetch.ts';
+import { createChartStore } from '../render/helm/chart-store.ts';
 import { createHelmRunner, findHelm, type HelmRunner } from '../render/helm/helm-runner.ts';
+import { registerTempTree } from '../render/cleanup.ts';
 import { createKustomizeRunner, limitBuilds, type KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import type { RemoteAccess } from '../render/kustomize/overlay.ts';
 import { createRemoteFetcher, parseMirror } from '../render/remote-fetch.ts';
@@ -47,6 +51,8 @@ export interface RenderContext {
   readonly helm: HelmRunner | undefined;
   /** The Kubernetes version charts are rendered for. */
   readonly kubeVersion: string;
+  /** Fetches charts of HelmRepositories and OCI registries (through `remote.fetcher`). */
+  readonly charts: ChartFetcher;
 }
 
 /** Where fix planning may ask GitHub about other repositories, checked before anything runs. */
@@ -109,8 +115,16 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     documents: new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : undefined,
     kubeVersion: DEFAULT_KUBERNETES_VERSION,
+    charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp)),
   };
   return { ...sides, mode, render, ...(github ? { github } : {}) };
+}
+
+/** A folder for chart archives the cache cannot take, removed when the process ends. */
+function makeChartTemp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'prune-guard-charts-'));
+  registerTempTree(dir);
+  return dir;
 }
 
 function createDefaultRunner(options: RunOptions): KustomizeRunner {

@@ -1,6 +1,6 @@
 /**
  * One HelmRelease rendered as helm-controller would install or upgrade it: its chart found
- * in the checkout, its values composed from the objects the cluster's renders hold, and the
+ * in the checkout or fetched, its values composed from the objects the cluster's renders hold, and the
  * chart templated with the release name and namespace the controller uses. A release that
  * cannot be rendered says why; it is never taken for an empty one.
  */
@@ -12,9 +12,10 @@ import { parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts'
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
 import { formatNamespacedName, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
 import { getMetadata, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
-import { locateChart, type ChartTree } from '../flux/helm-chart-source.ts';
+import { resolveChartRequest, type ChartTree, type FindSource } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
 import { registerTempTree } from '../render/cleanup.ts';
+import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 
 /**
@@ -33,6 +34,10 @@ export interface HelmReleaseContext {
   readonly tree: ChartTree;
   /** The ConfigMaps and Secrets of the release's cluster on this side, as rendered. */
   readonly find: FindValuesObject;
+  /** The Flux sources of the release's cluster on this side, as rendered. */
+  readonly findSource: FindSource;
+  /** Fetches charts of HelmRepositories and OCI registries. */
+  readonly charts: ChartFetcher;
   /** The Kubernetes version to render for. */
   readonly kubeVersion: string;
   /** The cluster, when the repository has several. */
@@ -44,16 +49,19 @@ export interface HelmReleaseContext {
  * Secrets, which the caller keeps out of every output (a failing template may quote them too).
  */
 export type RenderedRelease =
-  | { readonly documents: readonly HelmDocument[]; readonly secretTexts: readonly string[] }
-  | { readonly problem: string; readonly secretTexts?: readonly string[] };
+  | { readonly documents: readonly HelmDocument[]; readonly secretTexts: readonly string[]; readonly missing?: readonly string[] }
+  | { readonly problem: string; readonly secretTexts?: readonly string[]; readonly missing?: readonly string[] };
 
 /** Renders `release` (a HelmRelease object of a unit's render). */
 export async function renderHelmRelease(release: KubeObject, context: HelmReleaseContext): Promise<RenderedRelease> {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, 'default'), name: String(getMetadata(release).name) })}`;
-  const chart = locateChart(release, context.check, context.tree, context.cluster);
-  if ('problem' in chart) return chart;
+  const request = resolveChartRequest(release, { check: context.check, tree: context.tree, findSource: context.findSource, ...(context.cluster !== undefined ? { cluster: context.cluster } : {}) });
+  if ('problem' in request) return { problem: request.problem, ...(request.missing ? { missing: [request.missing] } : {}) };
   const composed = composeReleaseValues(release, context.find);
-  if ('problem' in composed) return composed;
+  if ('problem' in composed) return { problem: composed.problem, ...(composed.missing ? { missing: [composed.missing] } : {}) };
+  const missing = composed.missing ? { missing: composed.missing } : {};
+  const fetched = request.kind === 'folder' ? { file: request.dir } : await context.charts.fetchChart(request);
+  if ('problem' in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
   const dir = mkdtempSync(join(tmpdir(), 'prune-guard-values-'));
   const temp = registerTempTree(dir);
@@ -61,8 +69,8 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     const valuesFile = join(dir, 'values.json');
     // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
     writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
-    const output = await context.helm.template({ chart: chart.dir, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts };
+    const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
   } catch (error) {
     // A chart that fails to render is this release's problem, not the run's.
     if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };

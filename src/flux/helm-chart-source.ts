@@ -1,14 +1,15 @@
 /**
- * Where a HelmRelease's chart is: a folder of this repository when `spec.chart.spec` names a
- * path in a GitRepository (or Bucket) that is this checkout, as source-controller packages it
- * from the artifact; else why it cannot be had from the checkout. Charts of HelmRepositories,
- * OCI registries, HelmCharts and ExternalArtifacts are fetched elsewhere.
+ * Where a HelmRelease's chart comes from: a folder of this repository when its source is this
+ * checkout (a GitRepository path, an ExternalArtifact rebuilt from it), as source-controller
+ * packages it from the artifact; a HelmRepository's index or an OCI registry otherwise, which
+ * src/render/helm/ fetches. Pure reading of the checkout: nothing here touches the network.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX, isInside, type Confinement } from '../render/kustomize/confine.ts';
+import type { ChartRequest, OciSelect } from '../core/helm/chart-request.ts';
 import type { SourceCheck } from './sources.ts';
 
 /** A chart folder in the checkout, or why the chart is not one. */
@@ -22,32 +23,114 @@ export interface ChartTree {
   readonly confinement: Confinement;
 }
 
+/** Finds a Flux source object (`source.toolkit.fluxcd.io`) among the cluster's renders. */
+export type FindSource = (kind: string, namespace: string, name: string) => KubeObject | undefined;
+
+/** What resolving a chart needs of its side. */
+export interface ChartContext {
+  /** Decides which sources are this checkout (the one Flux Kustomizations use). */
+  readonly check: SourceCheck;
+  /** The side's artifact. */
+  readonly tree: ChartTree;
+  /** HelmRepositories, OCIRepositories and HelmCharts of the release's cluster. */
+  readonly findSource: FindSource;
+  /** The cluster, with several. */
+  readonly cluster?: string;
+}
+
 /** Files a chart may hold before it is taken for something else. */
 const MAX_CHART_FILES = 5_000;
 
 /**
- * Locates the chart of `release` in `tree`, its source decided by `check` (the one Flux
- * Kustomizations use). A chart folder holding a symlink that leads out of the tree is
- * refused: helm follows it, and `.Files.Get` would read the machine's files into the report.
+ * Decides where the chart of `release` comes from, as helm-controller and source-controller
+ * would: `spec.chartRef` (OCIRepository, HelmChart, ExternalArtifact) or the HelmChart
+ * template `spec.chart.spec` (HelmRepository, GitRepository, Bucket).
  */
-export function locateChart(release: KubeObject, check: SourceCheck, tree: ChartTree, cluster?: string): ChartLocation {
+export function resolveChartRequest(release: KubeObject, context: ChartContext): ChartRequest {
   const spec = isRecord(release.spec) ? release.spec : {};
   const namespace = readNamespace(release, 'default');
-  if (isRecord(spec.chartRef)) return { problem: `its chart comes from ${String(spec.chartRef.kind)}/${String(spec.chartRef.name)}, which prune-guard does not fetch yet` };
+  if (isRecord(spec.chartRef)) {
+    const kind = String(spec.chartRef.kind ?? '');
+    const name = String(spec.chartRef.name ?? '');
+    const refNamespace = typeof spec.chartRef.namespace === 'string' && spec.chartRef.namespace !== '' ? spec.chartRef.namespace : namespace;
+    const shown = `${kind}/${refNamespace}/${name}`;
+    if (kind === 'ExternalArtifact') {
+      // source-watcher packs the generated tree; a chart generated for a release sits at its root.
+      const located = locateFolder({ kind, name, namespace: refNamespace }, '.', shown, context);
+      return 'problem' in located ? located : { kind: 'folder', dir: located.dir };
+    }
+    if (kind !== 'OCIRepository' && kind !== 'HelmChart') return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
+    const source = context.findSource(kind, refNamespace, name);
+    if (!source) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+    const sourceSpec = isRecord(source.spec) ? source.spec : {};
+    if (kind === 'HelmChart') return resolveTemplate(sourceSpec, refNamespace, context);
+    return resolveOciRepository(sourceSpec, shown);
+  }
   const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : undefined;
   if (!template) return { problem: 'it names no chart (spec.chart.spec or spec.chartRef)' };
+  // helm-controller creates the HelmChart in the source's namespace, which defaults to the release's.
+  return resolveTemplate(template, namespace, context);
+}
+
+/** A HelmChart's spec (or a HelmRelease's template of one), its sources' namespace defaulting to `namespace`. */
+function resolveTemplate(template: Record<string, unknown>, namespace: string, context: ChartContext): ChartRequest {
   const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
   const kind = String(ref.kind ?? '');
-  const sourceName = `${kind}/${typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : namespace}/${String(ref.name ?? '')}`;
-  if (kind !== 'GitRepository' && kind !== 'Bucket') return { problem: `its chart comes from ${sourceName}, which prune-guard does not fetch yet` };
+  const name = String(ref.name ?? '');
+  const refNamespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : namespace;
+  const shown = `${kind}/${refNamespace}/${name}`;
   if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: 'its chart names valuesFiles, which prune-guard does not read yet' };
   const chart = typeof template.chart === 'string' ? template.chart : '';
-  if (chart === '') return { problem: `its chart path in ${sourceName} is empty` };
-  if (kind === 'Bucket') return { problem: `its chart comes from ${sourceName}: a Bucket is not this repository` };
-  const source = check({ kind, name: String(ref.name ?? ''), namespace: typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : namespace }, chart, undefined, cluster);
+  if (chart === '') return { problem: `its chart in ${shown} is empty` };
+  if (kind === 'GitRepository') {
+    const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
+    return 'problem' in located ? located : { kind: 'folder', dir: located.dir };
+  }
+  if (kind === 'Bucket') return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
+  if (kind !== 'HelmRepository') return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
+  const repository = context.findSource(kind, refNamespace, name);
+  if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+  const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const url = typeof repoSpec.url === 'string' ? repoSpec.url.trim() : '';
+  // source-controller: an empty version or `*` means the latest stable one.
+  const version = typeof template.version === 'string' && template.version.trim() !== '' ? template.version.trim() : '*';
+  if (repoSpec.type === 'oci' || url.startsWith('oci://')) {
+    if (!url.startsWith('oci://')) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
+    const select: OciSelect = isExactVersion(version) ? { tag: version.replace(/\+/g, '_') } : { semver: version };
+    return { kind: 'oci', url: `${url.replace(/\/+$/, '')}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}` };
+  }
+  if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
+  return { kind: 'index', repository: url, chart, version, shown: `${chart} ${version} from ${shown}` };
+}
+
+/** An OCIRepository's artifact: `spec.ref` digest, then semver, then tag, then `latest`, as source-controller picks. */
+function resolveOciRepository(spec: Record<string, unknown>, shown: string): ChartRequest {
+  const url = typeof spec.url === 'string' ? spec.url.trim() : '';
+  if (!url.startsWith('oci://')) return { problem: `its chart source ${shown} has no oci:// url` };
+  const ref = isRecord(spec.ref) ? spec.ref : {};
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const digest = text(ref.digest);
+  const semver = text(ref.semver);
+  const select: OciSelect = digest ? { digest } : semver ? { semver } : { tag: text(ref.tag) ?? 'latest' };
+  return { kind: 'oci', url, select, insecure: spec.insecure === true, shown };
+}
+
+/** A version with no range in it: source-controller fetches such a tag without listing the others. */
+function isExactVersion(version: string): boolean {
+  return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+
+/**
+ * Locates the chart folder `path` of a source that is this checkout. A chart folder holding a
+ * symlink that leads out of the tree is refused: helm follows it, and `.Files.Get` would read
+ * the machine's files into the report.
+ */
+function locateFolder(ref: { kind: string; name: string; namespace: string }, path: string, shown: string, context: ChartContext): ChartLocation {
+  const { tree } = context;
+  const source = context.check(ref, path, undefined, context.cluster);
   if ('problem' in source) return { problem: source.problem.replace(/^its source/, 'its chart source') };
-  const dir = resolve(tree.root, source.root, chart);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${chart} leads out of the repository` };
+  const dir = resolve(tree.root, source.root, path);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path} in ${shown} leads out of the repository` };
   if (!statSync(join(dir, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative(tree.root, dir) || '.'} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative(tree.root, outside.path)}: ${outside.why}` };

@@ -14,6 +14,8 @@ import { CRD_MARKER } from '../core/rules/other-units.ts';
 const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator'];
 /** Words that say a render may hold a ConfigMap or Secret, written or generated. */
 const SUPPLIER_KIND_MARKERS = ['ConfigMap', 'configMapGenerator', 'Secret', 'secretGenerator'];
+/** Words that say a render may hold a HelmRelease or a chart source one reads (looked for only when the comparison of releases needs them). */
+const CHART_SOURCE_MARKERS = ['HelmRepository', 'OCIRepository', 'HelmChart', 'HelmRelease'];
 /** Words that say names are rewritten, so a substituteFrom name need not be written anywhere whole. */
 const NAMING_MARKERS = ['namePrefix', 'nameSuffix'];
 /** Beyond this many substituteFrom names, searching every file for each costs more than rendering at once. */
@@ -35,7 +37,7 @@ export interface RenderNeeds {
 export function createRenderNeeds(declared: readonly FluxKustomization[]): RenderNeeds {
   const names = [...new Set(declared.flatMap((ks) => ks.substituteFrom.map((ref) => ref.name)))].sort();
   const anyName = names.length > MAX_NAME_MARKERS || names.some((name) => name.includes('${') || name === '');
-  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...(anyName ? [] : names)];
+  const markers = [...DISCOVERY_MARKERS, ...SUPPLIER_KIND_MARKERS, ...CHART_SOURCE_MARKERS, ...NAMING_MARKERS, CRD_MARKER, ...(anyName ? [] : names)];
   return {
     markers,
     mustRender: (inputs, ks) => {

@@ -39,10 +39,13 @@ const lookupAll: AddressLookup = async (host) => (await lookup(host, { all: true
 /** A download that failed; `status` is the last HTTP status, when the server answered. */
 export class FetchError extends RenderError {
   readonly status: number | undefined;
-  constructor(message: string, status: number | undefined) {
+  /** The server's `WWW-Authenticate` header on a 401: how a registry hands out anonymous tokens. */
+  readonly challenge: string | undefined;
+  constructor(message: string, status: number | undefined, challenge?: string) {
     super(message);
     this.name = 'FetchError';
     this.status = status;
+    this.challenge = challenge;
   }
 }
 
@@ -64,8 +67,24 @@ export interface RemoteFetcher {
    * host, and an offline run (where only mirrors answer) all apply.
    */
   checkReference(url: string, asWritten?: string): Promise<void>;
+  /**
+   * Returns the bytes of `url` (after mirrors), asked once per run and never cached on disk:
+   * for answers that change (a chart index, a registry's tag list) or that the caller keeps
+   * by digest itself. Failures and refusals as for {@link fetchText}.
+   */
+  fetchBytes(url: string, request?: BytesRequest): Promise<Buffer>;
   /** Cancels every download still under way (the run ended early); later fetches fail at once. */
   close(): void;
+}
+
+/** How one binary download is asked for. */
+export interface BytesRequest {
+  /** Sent to the URL's own origin only, never to one a redirect leads to (a registry token is for the registry). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent wherever the request leads. */
+  readonly accept?: string;
+  /** Largest body accepted; default the fetcher's. */
+  readonly maxBytes?: number;
 }
 
 /** How to fetch. */
@@ -145,20 +164,18 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; re
 }
 
 /** Reads a body up to `limit` bytes. */
-async function readBody(response: Response, limit: number): Promise<string> {
+async function readBody(response: Response, limit: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return '';
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  if (!response.body) return Buffer.alloc(0);
+  const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body) {
     size += chunk.byteLength;
     if (size > limit) throw new BodyTooLarge();
-    parts.push(decoder.decode(chunk, { stream: true }));
+    parts.push(chunk);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return Buffer.concat(parts);
 }
 
 class BodyTooLarge extends Error {}
@@ -173,6 +190,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
   const { cacheDir } = options;
   if (cacheDir && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = new Map<string, Promise<string>>();
+  const bytes = new Map<string, Promise<Buffer>>();
   const fetchImpl = options.fetch ?? fetch;
   const closed = new AbortController();
   const sleep =
@@ -264,9 +282,11 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     }
   };
 
-  const download = async (url: string, original: string, verdict: Extract<PolicyVerdict, { allowed: true }>): Promise<string> => {
+  /** Downloads `url`; `accept` says why a 2xx body is unusable (undefined: it is usable). */
+  const download = async (url: string, original: string, verdict: Extract<PolicyVerdict, { allowed: true }>, request: BytesRequest, check: (status: number, contentType: string, body: Buffer) => string | undefined): Promise<Buffer> => {
     const through = url === original ? '' : ` (through the mirror ${redactCredentials(url)})`;
-    const fail = (problem: string, status: number | undefined): FetchError => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status);
+    let challenge: string | undefined;
+    const fail = (problem: string, status: number | undefined): FetchError => new FetchError(`could not fetch ${redactCredentials(original)}${through}: ${problem}`, status, challenge);
     const origin = URL.canParse(url) ? new URL(url).origin : url;
     // Asked before every attempt: a parallel download may have found the host dead meanwhile.
     const checkHost = (): void => {
@@ -288,8 +308,13 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
       try {
         let current = target;
         for (let hops = 0; ; hops++) {
-          // The mirror's credentials are for the mirror: never sent to another origin a redirect names.
-          const headers: Record<string, string> = authorization && new URL(current).origin === new URL(target).origin ? { authorization } : {};
+          // The mirror's credentials (and a caller's token) are for its origin: never sent to another origin a redirect names.
+          const own = new URL(current).origin === new URL(target).origin;
+          const headers: Record<string, string> = {
+            ...(request.accept !== undefined ? { accept: request.accept } : {}),
+            ...(own ? request.headers : {}),
+            ...(authorization && own ? { authorization } : {}),
+          };
           response = await fetchImpl(current, { headers, signal, redirect: 'manual' });
           const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
           if (location === null) break;
@@ -308,14 +333,15 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
         lastStatus = response.status;
         if (!response.ok) {
           lastProblem = `HTTP ${response.status}`;
+          if (response.status === 401) challenge = response.headers.get('www-authenticate') ?? undefined;
           await response.body?.cancel().catch(() => undefined);
           // 4xx other than 429 will not get better by asking again.
           if (response.status !== 429 && response.status < 500) break;
           continue;
         }
         phase = 'body';
-        const body = await readBody(response, maxBodyBytes);
-        const problem = findNonManifest(response.status, response.headers.get('content-type') ?? '', body);
+        const body = await readBody(response, request.maxBytes ?? maxBodyBytes);
+        const problem = check(response.status, response.headers.get('content-type') ?? '', body);
         if (problem === undefined) return body;
         lastProblem = problem;
         // The same page comes back on every attempt; and it must never reach the cache.
@@ -325,7 +351,8 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
         if (error instanceof RenderError) throw error;
         if (closed.signal.aborted) throw fail('cancelled', undefined);
         if (error instanceof BodyTooLarge) {
-          lastProblem = maxBodyBytes >= 1024 * 1024 ? `larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB` : `larger than ${maxBodyBytes} bytes`;
+          const limit = request.maxBytes ?? maxBodyBytes;
+          lastProblem = limit >= 1024 * 1024 ? `larger than ${Math.round(limit / 1024 / 1024)} MiB` : `larger than ${limit} bytes`;
           break;
         }
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -353,11 +380,25 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
           const cached = readCache(url);
           if (cached !== undefined) return cached;
           if (offline && verdict.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(original, true));
-          const body = await download(url, original, verdict);
+          const body = new TextDecoder().decode(await download(url, original, verdict, {}, (status, contentType, bytes) => findNonManifest(status, contentType, bytes.toString('utf8'))));
           writeCache(url, body);
           return body;
         })();
         memo.set(url, pending);
+      }
+      return pending;
+    },
+    fetchBytes: (original, request = {}) => {
+      const url = applyMirrors(original, mirrors);
+      const key = JSON.stringify([url, request]);
+      let pending = bytes.get(key);
+      if (!pending) {
+        pending = (async () => {
+          const verdict = judge(url, original);
+          if (offline && verdict.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(original, true));
+          return download(url, original, verdict, request, (status, contentType, body) => (status === 204 || body.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType) ? 'an HTML page (a login or error page?)' : undefined));
+        })();
+        bytes.set(key, pending);
       }
       return pending;
     },

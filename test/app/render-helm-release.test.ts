@@ -36,6 +36,8 @@ function prepare(bin: string, objects: KubeObject[]): HelmReleaseContext {
     check: createSourceCheck(sources, { repoUrl: 'https://github.com/example/fleet', configured: [], isDirectory: () => true, listFolders: () => [] }),
     tree: { root, confinement: createConfinement(root) },
     find: (kind, namespace, name) => objects.find((object) => object.kind === kind && (object.metadata as { name: string; namespace: string }).name === name && (object.metadata as { namespace: string }).namespace === namespace),
+    findSource: () => undefined,
+    charts: { fetchChart: () => Promise.reject(new Error('no remote chart in these tests')) },
     kubeVersion: DEFAULT_KUBERNETES_VERSION,
   };
 }
@@ -60,7 +62,7 @@ describe.skipIf(binaries.length === 0)('renderHelmRelease', () => {
 
   it.each(binaries)('$name: a release whose values are missing, or whose chart fails, is not rendered, and says why', async ({ bin }) => {
     const context = prepare(bin, []);
-    expect(await renderHelmRelease(release({ valuesFrom: [{ kind: 'ConfigMap', name: 'absent' }] }), context)).toEqual({ problem: 'valuesFrom[0]: no ConfigMap apps/absent in the renders' });
+    expect(await renderHelmRelease(release({ valuesFrom: [{ kind: 'ConfigMap', name: 'absent' }] }), context)).toEqual({ problem: 'valuesFrom[0]: no ConfigMap apps/absent in the renders', missing: ['ConfigMap'] });
     const failed = await renderHelmRelease(release({ values: { broken: true } }), context);
     expect(failed).toMatchObject({ problem: expect.stringMatching(/^helm template failed on HelmRelease apps\/app: .*the chart refuses these values[^\n]*$/) });
   });

@@ -96,15 +96,15 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(report.units.map((unit) => unit.name)).not.toContain('flux-system/apps / HelmRelease apps/widgets');
   });
 
-  it.each(binaries)('$name: a release whose chart is not in the repository is not judged, and says why', async ({ bin }) => {
+  it.each(binaries)('$name: a release whose chart source is in no render of its cluster is not judged, and says why', async ({ bin }) => {
     const remote = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: podinfo, namespace: apps}\nspec:\n  interval: 10m\n  chart: {spec: {chart: podinfo, version: 6.x, sourceRef: {kind: HelmRepository, name: podinfo}}}\n  values: {replicaCount: 2}\n';
     const dir = helmRepo({ 'apps/podinfo.yaml': remote.replace('replicaCount: 2', 'replicaCount: 3') }, { 'apps/podinfo.yaml': remote, 'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: [release.yaml, podinfo.yaml]') });
     const { code, report } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(0);
-    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet');
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/podinfo')?.skipped).toBe('its chart source HelmRepository/apps/podinfo is not in the renders of its cluster');
     // In the tree, under its Kustomization, said once.
     const text = await runCli(['--helm-bin', bin], { cwd: dir });
-    expect(text.stdout).toContain('      flux-system/apps / HelmRelease apps/podinfo    not rendered: its chart comes from HelmRepository/apps/podinfo, which prune-guard does not fetch yet; ');
+    expect(text.stdout).toContain('      flux-system/apps / HelmRelease apps/podinfo    not rendered: its chart source HelmRepository/apps/podinfo is not in the renders of its cluster; ');
   });
 });
 

@@ -16,8 +16,8 @@ export type FindValuesObject = (kind: 'ConfigMap' | 'Secret', namespace: string,
 
 /** The values, or why there are none (the release is then not rendered). */
 export type ComposedValues =
-  | { readonly values: Values; readonly secretTexts: readonly string[] }
-  | { readonly problem: string };
+  | { readonly values: Values; readonly secretTexts: readonly string[]; readonly missing?: readonly ('ConfigMap' | 'Secret')[] }
+  | { readonly problem: string; readonly missing?: 'ConfigMap' | 'Secret' };
 
 const DEFAULT_VALUES_KEY = 'values.yaml';
 
@@ -31,6 +31,8 @@ export function composeReleaseValues(release: KubeObject, find: FindValuesObject
   const namespace = readNamespace(release, 'default');
   let result: Values = {};
   const secretTexts: string[] = [];
+  // Kinds of optional objects not found: the renders may not hold every unit yet.
+  const missing = new Set<'ConfigMap' | 'Secret'>();
   for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
     if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
     const { kind, name } = entry;
@@ -40,8 +42,9 @@ export function composeReleaseValues(release: KubeObject, find: FindValuesObject
     const object = find(kind, namespace, name);
     const text = object ? readKey(object, kind, key) : undefined;
     if (text === undefined) {
+      if (!object) missing.add(kind);
       if (optional) continue;
-      return { problem: object ? `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` : `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders` };
+      return object ? { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
     }
     if (kind === 'Secret') secretTexts.push(text);
     const target = typeof entry.targetPath === 'string' ? entry.targetPath : '';
@@ -62,7 +65,7 @@ export function composeReleaseValues(release: KubeObject, find: FindValuesObject
     if (kind === 'Secret') secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
-  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts };
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts, ...(missing.size > 0 ? { missing: [...missing].sort() } : {}) };
 }
 
 /** Every scalar of a parsed document, as text. */

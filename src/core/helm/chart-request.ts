@@ -1,0 +1,18 @@
+/**
+ * What a HelmRelease's chart is, as the Flux model reads it from the checkout and the render
+ * ports fetch it: the shared vocabulary of both, with no behaviour of its own.
+ */
+
+/**
+ * Where a release's chart comes from: a folder of the checkout, a chart repository's index,
+ * or an OCI registry; or why it cannot be had. `missing` names the kind of a source object
+ * the cluster's renders do not hold (rendering more of them may find it).
+ */
+export type ChartRequest =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'index'; readonly repository: string; readonly chart: string; readonly version: string; readonly shown: string }
+  | { readonly kind: 'oci'; readonly url: string; readonly select: OciSelect; readonly insecure: boolean; readonly shown: string }
+  | { readonly problem: string; readonly missing?: string };
+
+/** Which manifest of an OCI repository holds the chart: a digest, the highest tag matching a semver range, or a tag. */
+export type OciSelect = { readonly digest: string } | { readonly semver: string } | { readonly tag: string };
