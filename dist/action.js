@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync20, writeFileSync as writeFileSync9 } from "node:fs";
-import { tmpdir as tmpdir9 } from "node:os";
-import { join as join38 } from "node:path";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync21, writeFileSync as writeFileSync10 } from "node:fs";
+import { tmpdir as tmpdir10 } from "node:os";
+import { join as join40 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -51100,8 +51100,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
-import { join as join18, relative as relative13 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
+import { join as join20, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -53610,10 +53610,269 @@ function typeValue(text) {
   return text;
 }
 
+// src/core/helm/volatile-output.ts
+var VOLATILE_FUNCTIONS = [
+  "ago",
+  "bcrypt",
+  "date",
+  "dateInZone",
+  "dateModify",
+  "date_in_zone",
+  "date_modify",
+  "durationRound",
+  "encryptAES",
+  "genCA",
+  "genCAWithKey",
+  "genPrivateKey",
+  "genSelfSignedCert",
+  "genSelfSignedCertWithKey",
+  "genSignedCert",
+  "genSignedCertWithKey",
+  "getHostByName",
+  "htmlDate",
+  "htmlDateInZone",
+  "htpasswd",
+  "mustDateModify",
+  "must_date_modify",
+  "now",
+  "randAlpha",
+  "randAlphaNum",
+  "randAscii",
+  "randBytes",
+  "randInt",
+  "randNumeric",
+  "shuffle",
+  "uuidv4"
+];
+var VOLATILE_PLACEHOLDER = "(generated at render)";
+var FUNCTION_CALL = new RegExp(`(?<![\\p{L}\\p{N}_.$])(?:${VOLATILE_FUNCTIONS.join("|")})(?![\\p{L}\\p{N}_])`, "u");
+function mentionsVolatileFunction(text) {
+  const unclosed = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const open2 = text.indexOf("{{", from);
+    if (open2 === -1) return false;
+    const action5 = readAction(text, open2 + 2, unclosed);
+    if (FUNCTION_CALL.test(action5.code)) return true;
+    if (action5.end === -1) return false;
+    from = action5.end;
+  }
+}
+function readAction(text, start, unclosed) {
+  let code = "";
+  let kept = start;
+  let index = start;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === "}" && text[index + 1] === "}") return { code: code + text.slice(kept, index), end: index + 2 };
+    if (char === "\0") return { code: "", end: index + 1 };
+    const skip = char === '"' || char === "'" ? endQuoted(text, index, char) : char === "`" ? endAfter(text, "`", index + 1, unclosed) : char === "/" && text[index + 1] === "*" ? endAfter(text, "*/", index + 2, unclosed) : -1;
+    if (skip === -1) {
+      index++;
+      continue;
+    }
+    code += `${text.slice(kept, index)} `;
+    index = kept = skip;
+  }
+  return { code: code + text.slice(kept), end: -1 };
+}
+function endQuoted(text, open2, quote) {
+  for (let index = open2 + 1; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\0") return index;
+    if (char === "\\") index++;
+    else if (char === quote || char === "\n") return index + 1;
+  }
+  return text.length;
+}
+function endAfter(text, close, from, unclosed) {
+  const index = unclosed.has(close) ? -1 : text.indexOf(close, from);
+  if (index === -1) {
+    unclosed.add(close);
+    return -1;
+  }
+  const nul = text.slice(from, index).indexOf("\0");
+  return nul === -1 ? index + close.length : from + nul;
+}
+function findVolatilePaths(first, second) {
+  const firstKeys = new Set(first.map(({ body: body2 }) => formatObjectKey(readIdentity2(body2))));
+  const secondKeys = new Set(second.map(({ body: body2 }) => formatObjectKey(readIdentity2(body2))));
+  const { names, unpaired } = pairGeneratedNames2(
+    first.map(({ body: body2 }) => readIdentity2(body2)),
+    second.map(({ body: body2 }) => readIdentity2(body2)),
+    firstKeys,
+    secondKeys
+  );
+  const volatile = { paths: /* @__PURE__ */ new Map(), names, unpaired };
+  const secondByKey = groupByKey(prepareDocs(second, volatile));
+  const found = /* @__PURE__ */ new Map();
+  for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
+    const others = secondByKey.get(key) ?? [];
+    bodies.forEach((body2, index) => {
+      const other = others[index];
+      if (other === void 0) return;
+      const differences = [];
+      collectDifferences(body2, other, [], differences);
+      if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
+    });
+  }
+  const paths = new Map([...found.keys()].sort(compareText2).map((key) => [key, sortPaths(found.get(key) ?? [])]));
+  return { paths, names, unpaired };
+}
+function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
+  return prepareDocs(docs, volatile).map((doc) => {
+    const paths = volatile.paths.get(formatObjectKey(readIdentity2(doc.body))) ?? [];
+    const body2 = paths.reduce((current, path15) => replaceAt(current, path15, placeholder), doc.body);
+    return body2 === doc.body ? doc : { ...doc, body: body2 };
+  });
+}
+function readIdentity2(body2) {
+  const metadata2 = getMetadata(body2);
+  return {
+    group: getApiGroup(String(body2.apiVersion)),
+    kind: String(body2.kind),
+    namespace: typeof metadata2.namespace === "string" ? metadata2.namespace : "",
+    name: String(metadata2.name)
+  };
+}
+function prepareDocs(docs, volatile) {
+  const unpaired = new Set(volatile.unpaired);
+  const seen = /* @__PURE__ */ new Map();
+  const prepared = [];
+  for (const doc of docs) {
+    const id = readIdentity2(doc.body);
+    if (unpaired.has(formatObjectKey(id))) continue;
+    const pattern = volatile.names.find((name2) => matchesName(name2, id));
+    if (!pattern) {
+      prepared.push(doc);
+      continue;
+    }
+    const plain = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
+    const count = (seen.get(plain) ?? 0) + 1;
+    seen.set(plain, count);
+    const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
+    const name = `${pattern.prefix}${generated}${pattern.suffix}`;
+    prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
+  }
+  return prepared;
+}
+function matchesName(pattern, id) {
+  const middle = id.name.length - pattern.prefix.length - pattern.suffix.length;
+  return id.group === pattern.group && id.kind === pattern.kind && id.namespace === pattern.namespace && middle > 0 && (pattern.length === void 0 || middle === pattern.length) && id.name.startsWith(pattern.prefix) && id.name.endsWith(pattern.suffix) && !pattern.except.includes(id.name);
+}
+function pairGeneratedNames2(first, second, firstKeys, secondKeys) {
+  const alone = (ids, others) => ids.filter((id) => !others.has(formatObjectKey(id)));
+  const remaining = alone(second, firstKeys);
+  const stable = first.filter((id) => secondKeys.has(formatObjectKey(id)));
+  const names = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Set();
+  for (const id of alone(first, secondKeys)) {
+    const candidates = remaining.filter((other) => other.group === id.group && other.kind === id.kind && other.namespace === id.namespace);
+    const best = candidates.reduce((chosen, other) => chosen === void 0 || countShared(id.name, other.name) > countShared(id.name, chosen.name) ? other : chosen, void 0);
+    const shape = best ? describeGeneratedName(id.name, best.name) : void 0;
+    if (!best || !shape) {
+      unpaired.add(formatObjectKey(id));
+      continue;
+    }
+    remaining.splice(remaining.indexOf(best), 1);
+    const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
+    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText2);
+    const named = { ...pattern, except };
+    names.set(JSON.stringify(named), named);
+  }
+  for (const id of remaining) unpaired.add(formatObjectKey(id));
+  const sorted = [...names.keys()].sort(compareText2).map((key) => names.get(key));
+  return { names: sorted, unpaired: [...unpaired].sort(compareText2) };
+}
+function countShared(a, b) {
+  const { start, end } = measureShared(a, b);
+  return start + end;
+}
+function measureShared(a, b) {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { start, end };
+}
+var SEPARATOR = /[-._]/;
+function describeGeneratedName(a, b) {
+  const { start, end } = measureShared(a, b);
+  let prefix3 = a.slice(0, start);
+  while (prefix3 !== "" && !SEPARATOR.test(prefix3.at(-1) ?? "")) prefix3 = prefix3.slice(0, -1);
+  let suffix = a.slice(a.length - end);
+  while (suffix !== "" && !SEPARATOR.test(suffix[0] ?? "")) suffix = suffix.slice(1);
+  if (prefix3 === "" && suffix === "") return void 0;
+  const [left, right] = [a.length - prefix3.length - suffix.length, b.length - prefix3.length - suffix.length];
+  return { prefix: prefix3, suffix, ...left === right ? { length: left } : {} };
+}
+function groupByKey(docs) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { body: body2 } of docs) {
+    const key = formatObjectKey(readIdentity2(body2));
+    const group2 = groups.get(key);
+    if (group2) group2.push(body2);
+    else groups.set(key, [body2]);
+  }
+  return groups;
+}
+function collectDifferences(a, b, path15, out) {
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+    const keyByKey = path15.length === 0 || path15.length === 1 && path15[0] === "metadata";
+    if (!sameKeys && !keyByKey) {
+      out.push(path15);
+      return;
+    }
+    for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
+      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path15, key], out);
+      else out.push([...path15, key]);
+    }
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(path15);
+    else a.forEach((item, index) => collectDifferences(item, b[index], [...path15, index], out));
+    return;
+  }
+  if (a !== b) out.push(path15);
+}
+function replaceAt(value, path15, placeholder) {
+  const [step, ...rest] = path15;
+  if (step === void 0) return placeholder;
+  if (typeof step === "number") {
+    if (!Array.isArray(value) || step >= value.length) return value;
+    const inner2 = replaceAt(value[step], rest, placeholder);
+    return inner2 === value[step] ? value : value.map((item, index) => index === step ? inner2 : item);
+  }
+  if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
+  const inner = replaceAt(value[step], rest, placeholder);
+  return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
+}
+function sortPaths(paths) {
+  const unique = new Map(paths.map((path15) => [JSON.stringify(path15), path15]));
+  return [...unique.values()].sort(comparePaths);
+}
+function comparePaths(a, b) {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const [x, y] = [a[index], b[index]];
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return compareText2(String(x), String(y));
+  }
+  return a.length - b.length;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync5 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join17 } from "node:path";
+import { mkdtempSync as mkdtempSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join19 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -53636,6 +53895,212 @@ function classifyPart(source, body2) {
   return "templates";
 }
 
+// src/render/helm/chart-text.ts
+import { readFileSync as readFileSync13, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
+import { join as join17 } from "node:path";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MAX_TEXT_BYTES = 64 * 1024 * 1024;
+function readChartText(path15) {
+  try {
+    if (!statSync9(path15).isDirectory()) return gunzipSync2(readFileSync13(path15), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    const parts = [];
+    let size = 0;
+    const walk = (dir, depth) => {
+      if (depth > 32 || size > MAX_TEXT_BYTES) return;
+      for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+        const child2 = join17(dir, entry.name);
+        const stats = statSync9(child2, { throwIfNoEntry: false });
+        if (stats?.isDirectory()) walk(child2, depth + 1);
+        else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
+          size += stats.size;
+          parts.push(readFileSync13(child2, "latin1"));
+        }
+      }
+    };
+    walk(path15, 0);
+    return parts.join("\0");
+  } catch {
+    return "";
+  }
+}
+
+// src/app/post-render-release.ts
+import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join18 } from "node:path";
+var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
+var DEFAULT_POST_RENDER_STRATEGY = "combined";
+var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
+function readPostRenderStrategy(value) {
+  if (value === void 0 || value === null || value === "") return DEFAULT_POST_RENDER_STRATEGY;
+  const known = POST_RENDER_STRATEGIES.find((strategy) => strategy === value);
+  return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
+}
+async function postRenderRelease(documents, postRenderers, context3) {
+  const entries = readPostRenderers(postRenderers);
+  if (isProblem(entries)) return entries;
+  if (entries.length === 0) return { documents };
+  const strategy = context3.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
+  const kept = documents.filter((document2) => document2.part === "crds" || strategy === "nohooks" && document2.part === "hook");
+  const hooks = documents.filter((document2) => document2.part === "hook");
+  const templates = documents.filter((document2) => document2.part === "templates");
+  const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group2) => group2.documents.length > 0);
+  const rendered = [];
+  for (const group2 of groups) {
+    const result = await runChain(group2.documents, entries, context3, group2.label);
+    if ("problem" in result) return result;
+    rendered.push(...result.documents);
+  }
+  return { documents: [...kept, ...rendered] };
+}
+function isProblem(value) {
+  return isRecord(value) && typeof value.problem === "string";
+}
+var ENTRY_FIELDS = ["kustomize"];
+var KUSTOMIZE_FIELDS = ["patches", "images"];
+var PATCH_FIELDS = ["patch", "target"];
+var TARGET_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
+function readPostRenderers(value) {
+  const items = readList(value, "postRenderers");
+  if (isProblem(items)) return items;
+  const entries = [];
+  for (const [index, item] of items.entries()) {
+    const at = `postRenderers[${index}]`;
+    const entry = readFields(item, at, ENTRY_FIELDS);
+    if (isProblem(entry)) return entry;
+    if (entry.kustomize === void 0 || entry.kustomize === null) continue;
+    const read2 = readKustomize(entry.kustomize, `${at}.kustomize`, index);
+    if (isProblem(read2)) return read2;
+    entries.push(read2);
+  }
+  return entries;
+}
+function readKustomize(value, at, index) {
+  if (isRecord(value)) {
+    const removed = REMOVED_FIELDS.find((field) => field in value);
+    if (removed) {
+      return { problem: `${at}.${removed} is gone from the HelmRelease v2 API and helm-controller v1 no longer applies it: write it as an inline patch under patches` };
+    }
+  }
+  const fields = readFields(value, at, KUSTOMIZE_FIELDS);
+  if (isProblem(fields)) return fields;
+  const patches = [];
+  const patchList = readList(fields.patches, `${at}.patches`);
+  if (isProblem(patchList)) return patchList;
+  for (const [position, item] of patchList.entries()) {
+    const patch = readPatch(item, `${at}.patches[${position}]`);
+    if (isProblem(patch)) return patch;
+    patches.push(patch);
+  }
+  const images = [];
+  const imageList = readList(fields.images, `${at}.images`);
+  if (isProblem(imageList)) return imageList;
+  for (const [position, item] of imageList.entries()) {
+    const image = readStrings(item, `${at}.images[${position}]`, IMAGE_FIELDS);
+    if (isProblem(image)) return image;
+    if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
+    images.push(image);
+  }
+  return { index, patches, images };
+}
+function readPatch(value, at) {
+  if (isRecord(value) && "path" in value) {
+    return { problem: `${at} gives a path: helm-controller takes only inline patches (patch), and the HelmRelease API refuses the field` };
+  }
+  const fields = readFields(value, at, PATCH_FIELDS);
+  if (isProblem(fields)) return fields;
+  if (fields.patch === void 0 || fields.patch === null) return { problem: `${at} needs a patch` };
+  if (typeof fields.patch !== "string") return { problem: `${at}.patch must be a string` };
+  const patch = {};
+  if (fields.patch !== "") patch.patch = fields.patch;
+  if (fields.target !== void 0 && fields.target !== null) {
+    const target = readStrings(fields.target, `${at}.target`, TARGET_FIELDS);
+    if (isProblem(target)) return target;
+    patch.target = target;
+  }
+  return patch;
+}
+function readFields(value, at, known) {
+  if (!isRecord(value)) return { problem: `${at} must be a mapping` };
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== void 0) return { problem: `${at}.${unknown} is not a field of the HelmRelease API, which refuses it` };
+  return value;
+}
+function readStrings(value, at, known) {
+  const fields = readFields(value, at, known);
+  if (isProblem(fields)) return fields;
+  const strings = {};
+  for (const key of known) {
+    const field = fields[key];
+    if (field === void 0 || field === null || field === "") continue;
+    if (typeof field !== "string") return { problem: `${at}.${key} must be a string` };
+    strings[key] = field;
+  }
+  return strings;
+}
+function readList(value, at) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : { problem: `${at} must be a list` };
+}
+async function runChain(documents, entries, context3, label) {
+  const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  let stream2 = ordered.map((document2) => toJsonDocument(annotateSource(document2))).join("---\n");
+  for (const entry of entries) {
+    try {
+      stream2 = await buildEntry(stream2, entry, context3.kustomize);
+    } catch (error2) {
+      if (error2 instanceof PruneGuardError) return { problem: `postRenderers[${entry.index}]${label}: ${error2.message}` };
+      throw error2;
+    }
+  }
+  try {
+    const shown = `post-rendered output${context3.shown ? ` of ${context3.shown}` : ""}`;
+    return { documents: parseManifests(stream2, shown).map(fromPostRendered) };
+  } catch (error2) {
+    if (error2 instanceof PruneGuardError) return { problem: error2.message };
+    throw error2;
+  }
+}
+async function buildEntry(stream2, entry, kustomize) {
+  const dir = mkdtempSync5(join18(tmpdir5(), "prune-guard-post-render-"));
+  const temp = registerTempTree(dir);
+  try {
+    const input = "helm-output.yaml";
+    const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
+    if (entry.patches.length > 0) kustomization.patches = entry.patches;
+    if (entry.images.length > 0) kustomization.images = entry.images;
+    writeFileSync5(join18(dir, input), stream2, { mode: 384 });
+    writeFileSync5(join18(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    return await kustomize.build(dir);
+  } finally {
+    temp.dispose();
+  }
+}
+function annotateSource(document2) {
+  if (document2.source === "") return document2.body;
+  const metadata2 = getMetadata(document2.body);
+  const annotations = isRecord(metadata2.annotations) ? metadata2.annotations : {};
+  return { ...document2.body, metadata: { ...metadata2, annotations: { ...annotations, [POST_RENDER_FILENAME_ANNOTATION]: document2.source } } };
+}
+function fromPostRendered(body2) {
+  const metadata2 = getMetadata(body2);
+  const annotations = isRecord(metadata2.annotations) ? metadata2.annotations : void 0;
+  const named = annotations?.[POST_RENDER_FILENAME_ANNOTATION];
+  let result = body2;
+  if (annotations && POST_RENDER_FILENAME_ANNOTATION in annotations) {
+    const { [POST_RENDER_FILENAME_ANNOTATION]: _removed, ...rest } = annotations;
+    const { annotations: _all, ...others } = metadata2;
+    result = { ...body2, metadata: Object.keys(rest).length > 0 ? { ...others, annotations: rest } : others };
+  }
+  return { source: typeof named === "string" ? named : "", part: classifyPart("", result), body: result };
+}
+function toJsonDocument(value) {
+  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`;
+}
+
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context3) {
@@ -53645,16 +54110,22 @@ async function renderHelmRelease(release, context3) {
   const composed = composeReleaseValues(release, context3.find);
   if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
   const missing = composed.missing ? { missing: composed.missing } : {};
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const strategy = readPostRenderStrategy(spec.postRenderStrategy);
+  if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context3.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync5(join17(tmpdir5(), "prune-guard-values-"));
+  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join17(dir, "values.json");
-    writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const valuesFile = join19(dir, "values.json");
+    writeFileSync6(valuesFile, JSON.stringify(composed.values), { mode: 384 });
     const output = await context3.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
+    const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context3.kustomize, strategy, shown });
+    if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
+    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary };
   } catch (error2) {
     if (error2 instanceof PruneGuardError) return { problem: error2.message, secretTexts: composed.secretTexts };
     throw error2;
@@ -53681,6 +54152,7 @@ async function compareHelmReleases(before, after, options) {
       tree: own.tree,
       ...finders[side](found.host.cluster),
       charts: options.charts,
+      kustomize: options.kustomize,
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
@@ -53711,8 +54183,11 @@ async function compareHelmReleases(before, after, options) {
     const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
     const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
     if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
-    const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
-    const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
+    const again = current && is && "documents" in is && is.mayVary && was ? await render("after", current) : void 0;
+    const volatile = again && "documents" in again && is && "documents" in is ? findVolatilePaths(is.documents, again.documents) : void 0;
+    const mask = (docs) => volatile ? maskVolatilePaths(docs, volatile) : docs;
+    const afterDocs = is && "documents" in is ? mask(toReleaseDocs(is)) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : void 0;
     if (current && is && "documents" in is) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document2) => document2.part === "crds").map((document2) => document2.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
@@ -53822,7 +54297,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join18(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join20(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -53898,7 +54373,7 @@ async function compareFluxSides(sides, context3) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join18(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join20(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -53925,7 +54400,7 @@ async function compareFluxSides(sides, context3) {
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const releaseOptions = { helm: context3.helm, charts: context3.charts, kubeVersion: context3.kubeVersion, concurrency: width };
+    const releaseOptions = { helm: context3.helm, charts: context3.charts, kustomize: context3.runner, kubeVersion: context3.kubeVersion, concurrency: width };
     let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
@@ -53955,8 +54430,8 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join18(artifact.root, path15);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync9(full).isDirectory();
+    const full = join20(artifact.root, path15);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync10(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -53970,11 +54445,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join18(dir, entry.name), path15);
+      walk(join20(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -54093,8 +54568,8 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync10 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join19, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync11 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join21, relative as relative14 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -54168,14 +54643,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join19(before.root, path15))) && !existsSync9(join19(after.root, path15))) {
+    if (!existsSync9(locate(join21(before.root, path15))) && !existsSync9(join21(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join19(side.root, path15);
+      const dir = join21(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
-      if (!statSync10(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
@@ -54202,7 +54677,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join19(side.root, name);
+      const dir = join21(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -54288,24 +54763,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync13, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
-import { join as join20, posix as posix3, relative as relative15 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync14, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
+import { join as join22, posix as posix3, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join20(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join22(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join20(root, path15);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync11(absolute).isFile() && statSync11(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync13(absolute, "utf8") : void 0);
+        const absolute = join22(root, path15);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path15, readable ? readFileSync14(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
     }
@@ -54324,8 +54799,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join20(dir, entry.name));
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join22(dir, entry.name));
     }
   };
   walk(root);
@@ -54334,9 +54809,9 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join20(dir, entry.name);
+      const path15 = join22(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
       else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
     }
@@ -54346,9 +54821,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join21 } from "node:path";
+import { join as join23 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join21(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join23(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -54360,12 +54835,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync15 } from "node:fs";
-import { join as join23 } from "node:path";
+import { readFileSync as readFileSync16 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join22 } from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import { join as join24 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml12 = __toESM(require_dist(), 1);
@@ -54583,9 +55058,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join22(planning.beforeRoot, group2.source);
+    const file = join24(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync14(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync15(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -54637,8 +55112,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join23(planning.head.root, path15);
-  const original = readFileSync15(headFile, "utf8");
+  const headFile = join25(planning.head.root, path15);
+  const original = readFileSync16(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -54733,7 +55208,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync15(join23(planning.head.root, path15), "utf8");
+  const original = readFileSync16(join25(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -54753,16 +55228,16 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync16 } from "node:fs";
-import { join as join25 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync17 } from "node:fs";
+import { join as join27 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync11, readdirSync as readdirSync13 } from "node:fs";
-import { dirname as dirname9, join as join24, relative as relative16 } from "node:path";
+import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
+import { dirname as dirname9, join as join26, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname9(join24(root, group2.kustomization));
+  const kustomizationDir = dirname9(join26(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -54782,12 +55257,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join24(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join26(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative16(kustomizationDir, join24(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join26(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -54805,8 +55280,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname9(join24(planning.head.root, group2.kustomization));
-  const taken = new Set(existsSync11(headDir) ? readdirSync13(headDir) : []);
+  const headDir = dirname9(join26(planning.head.root, group2.kustomization));
+  const taken = new Set(existsSync11(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
     allCrds: [...group2.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -54820,7 +55295,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative16(planning.head.root, join24(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join26(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -54928,12 +55403,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join25(planning.head.root, group2.kustomization);
+  const headFile = join27(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync16(headFile, "utf8");
-  const beforeFile = join25(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync16(beforeFile, "utf8")) : [];
+  const headText = readFileSync17(headFile, "utf8");
+  const beforeFile = join27(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync17(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -55084,9 +55559,9 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/plan-run.ts
-import { mkdtempSync as mkdtempSync8 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir8 } from "node:os";
-import { join as join33, resolve as resolve9 } from "node:path";
+import { mkdtempSync as mkdtempSync9 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir9 } from "node:os";
+import { join as join35, resolve as resolve9 } from "node:path";
 
 // src/core/helm/chart-index.ts
 function readChartIndex(text, chart) {
@@ -55325,32 +55800,32 @@ function isBefore(a, b) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join26 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync18, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join28 } from "node:path";
 function hashBytes(bytes) {
   return createHash12("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join26(dir, "charts") : void 0;
+  const folder = dir ? join28(dir, "charts") : void 0;
   let temp;
   const name = (digest) => `sha256-${digest}.tgz`;
   return {
     find: (digest) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join26(folder, name(digest));
+      const path15 = join28(folder, name(digest));
       try {
-        return hashBytes(readFileSync17(path15)) === digest ? path15 : void 0;
+        return hashBytes(readFileSync18(path15)) === digest ? path15 : void 0;
       } catch {
         return void 0;
       }
     },
     keep: (digest, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join26(target ?? (temp ??= makeTemp()), name(digest));
+        const path15 = join28(target ?? (temp ??= makeTemp()), name(digest));
         const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync7(target, { recursive: true });
-          writeFileSync6(partial2, bytes);
+          writeFileSync7(partial2, bytes);
           renameSync3(partial2, path15);
           return path15;
         } catch {
@@ -55494,15 +55969,15 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync12 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename5, join as join28 } from "node:path";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { basename as basename5, join as join30 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join27, resolve as resolve6 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join29, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join27(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join29(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -55528,7 +56003,7 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat2 = statSync12(bin);
+  const stat2 = statSync13(bin);
   return {
     command: basename5(bin),
     identity: `${realpathSync3(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
@@ -55545,7 +56020,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync6(join28(tmpdir6(), "prune-guard-helm-home-"));
+      const home = mkdtempSync7(join30(tmpdir7(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -55585,9 +56060,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync14, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename6, join as join29 } from "node:path";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { basename as basename6, join as join31 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -55617,7 +56092,7 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename6(kustomize)} ${prefix3.join(" ")}`;
-  const stat2 = statSync13(kustomize);
+  const stat2 = statSync14(kustomize);
   const homes = createHomePool();
   return {
     command,
@@ -55654,7 +56129,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync7(join29(tmpdir7(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync8(join31(tmpdir8(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -55664,7 +56139,7 @@ function createHomePool() {
       if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync14(dir).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
       } catch {
         empty = false;
       }
@@ -55802,8 +56277,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync18, statSync as statSync14 } from "node:fs";
-import { join as join30 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync19, statSync as statSync15 } from "node:fs";
+import { join as join32 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -55812,16 +56287,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join30(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join32(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join30(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join32(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync18(path15, "utf8");
+    text = readFileSync19(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -55849,12 +56324,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join30(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join32(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join30(root, name);
+    const path15 = join32(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync14(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync18(path15, "utf8");
+    if (!statSync15(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync19(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -55916,13 +56391,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync19, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join32, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync20, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join34, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync8 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join31 } from "node:path";
+import { join as join33 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -55984,11 +56459,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync8(join31(dir, folder), { recursive: true });
+    mkdirSync8(join33(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join31(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join33(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -56045,7 +56520,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join32(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join34(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -56097,12 +56572,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync19(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync20(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join32(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join34(tree.root, path15))) {
     try {
-      if (existsSync14(dir) && statSync15(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync14(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -56115,7 +56590,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve8(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync15(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -56132,9 +56607,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join33(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join35(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join33(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join35(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -56161,7 +56636,7 @@ async function planRun(options, dependencies, checkouts) {
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
 function makeChartTemp() {
-  const dir = mkdtempSync8(join33(tmpdir8(), "prune-guard-charts-"));
+  const dir = mkdtempSync9(join35(tmpdir9(), "prune-guard-charts-"));
   registerTempTree(dir);
   return dir;
 }
@@ -56183,7 +56658,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join33(env.XDG_CACHE_HOME || join33(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join35(env.XDG_CACHE_HOME || join35(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -95034,7 +95509,7 @@ function internalCacheTwirpClient(options) {
 }
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync16, writeFileSync as writeFileSync8 } from "fs";
+import { existsSync as existsSync16, writeFileSync as writeFileSync9 } from "fs";
 import * as path13 from "path";
 var __awaiter19 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -95243,7 +95718,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter19(this, void 0, void 0, function* () {
-    writeFileSync8(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync9(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -95766,7 +96241,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync20(path15, "utf8"));
+  const payload = JSON.parse(readFileSync21(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -95812,7 +96287,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync20(join38(git.root, path15), "utf8");
+    const merged = readFileSync21(join40(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -95963,12 +96438,12 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join38(process.env.RUNNER_TEMP ?? tmpdir9(), "prune-guard");
+  const dir = join40(process.env.RUNNER_TEMP ?? tmpdir10(), "prune-guard");
   mkdirSync9(dir, { recursive: true });
-  const jsonPath = join38(dir, "report.json");
-  const markdownPath = join38(dir, "summary.md");
-  writeFileSync9(jsonPath, formatJson(report));
-  writeFileSync9(markdownPath, markdown);
+  const jsonPath = join40(dir, "report.json");
+  const markdownPath = join40(dir, "summary.md");
+  writeFileSync10(jsonPath, formatJson(report));
+  writeFileSync10(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }

@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync9, readFileSync as readFileSync20, writeFileSync as writeFileSync7 } from "node:fs";
-import { dirname as dirname8, join as join32, relative as relative17 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync9, readFileSync as readFileSync21, writeFileSync as writeFileSync8 } from "node:fs";
+import { dirname as dirname8, join as join34, relative as relative17 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -21916,8 +21916,8 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
-import { join as join15, relative as relative12 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
+import { join as join17, relative as relative12 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -23917,10 +23917,269 @@ function typeValue(text) {
   return text;
 }
 
+// src/core/helm/volatile-output.ts
+var VOLATILE_FUNCTIONS = [
+  "ago",
+  "bcrypt",
+  "date",
+  "dateInZone",
+  "dateModify",
+  "date_in_zone",
+  "date_modify",
+  "durationRound",
+  "encryptAES",
+  "genCA",
+  "genCAWithKey",
+  "genPrivateKey",
+  "genSelfSignedCert",
+  "genSelfSignedCertWithKey",
+  "genSignedCert",
+  "genSignedCertWithKey",
+  "getHostByName",
+  "htmlDate",
+  "htmlDateInZone",
+  "htpasswd",
+  "mustDateModify",
+  "must_date_modify",
+  "now",
+  "randAlpha",
+  "randAlphaNum",
+  "randAscii",
+  "randBytes",
+  "randInt",
+  "randNumeric",
+  "shuffle",
+  "uuidv4"
+];
+var VOLATILE_PLACEHOLDER = "(generated at render)";
+var FUNCTION_CALL = new RegExp(`(?<![\\p{L}\\p{N}_.$])(?:${VOLATILE_FUNCTIONS.join("|")})(?![\\p{L}\\p{N}_])`, "u");
+function mentionsVolatileFunction(text) {
+  const unclosed = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const open = text.indexOf("{{", from);
+    if (open === -1) return false;
+    const action = readAction(text, open + 2, unclosed);
+    if (FUNCTION_CALL.test(action.code)) return true;
+    if (action.end === -1) return false;
+    from = action.end;
+  }
+}
+function readAction(text, start, unclosed) {
+  let code = "";
+  let kept = start;
+  let index = start;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === "}" && text[index + 1] === "}") return { code: code + text.slice(kept, index), end: index + 2 };
+    if (char === "\0") return { code: "", end: index + 1 };
+    const skip = char === '"' || char === "'" ? endQuoted(text, index, char) : char === "`" ? endAfter(text, "`", index + 1, unclosed) : char === "/" && text[index + 1] === "*" ? endAfter(text, "*/", index + 2, unclosed) : -1;
+    if (skip === -1) {
+      index++;
+      continue;
+    }
+    code += `${text.slice(kept, index)} `;
+    index = kept = skip;
+  }
+  return { code: code + text.slice(kept), end: -1 };
+}
+function endQuoted(text, open, quote) {
+  for (let index = open + 1; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\0") return index;
+    if (char === "\\") index++;
+    else if (char === quote || char === "\n") return index + 1;
+  }
+  return text.length;
+}
+function endAfter(text, close, from, unclosed) {
+  const index = unclosed.has(close) ? -1 : text.indexOf(close, from);
+  if (index === -1) {
+    unclosed.add(close);
+    return -1;
+  }
+  const nul = text.slice(from, index).indexOf("\0");
+  return nul === -1 ? index + close.length : from + nul;
+}
+function findVolatilePaths(first, second) {
+  const firstKeys = new Set(first.map(({ body }) => formatObjectKey(readIdentity(body))));
+  const secondKeys = new Set(second.map(({ body }) => formatObjectKey(readIdentity(body))));
+  const { names, unpaired } = pairGeneratedNames2(
+    first.map(({ body }) => readIdentity(body)),
+    second.map(({ body }) => readIdentity(body)),
+    firstKeys,
+    secondKeys
+  );
+  const volatile = { paths: /* @__PURE__ */ new Map(), names, unpaired };
+  const secondByKey = groupByKey(prepareDocs(second, volatile));
+  const found = /* @__PURE__ */ new Map();
+  for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
+    const others = secondByKey.get(key) ?? [];
+    bodies.forEach((body, index) => {
+      const other = others[index];
+      if (other === void 0) return;
+      const differences = [];
+      collectDifferences(body, other, [], differences);
+      if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
+    });
+  }
+  const paths = new Map([...found.keys()].sort(compareText2).map((key) => [key, sortPaths(found.get(key) ?? [])]));
+  return { paths, names, unpaired };
+}
+function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
+  return prepareDocs(docs, volatile).map((doc) => {
+    const paths = volatile.paths.get(formatObjectKey(readIdentity(doc.body))) ?? [];
+    const body = paths.reduce((current, path2) => replaceAt(current, path2, placeholder), doc.body);
+    return body === doc.body ? doc : { ...doc, body };
+  });
+}
+function readIdentity(body) {
+  const metadata = getMetadata(body);
+  return {
+    group: getApiGroup(String(body.apiVersion)),
+    kind: String(body.kind),
+    namespace: typeof metadata.namespace === "string" ? metadata.namespace : "",
+    name: String(metadata.name)
+  };
+}
+function prepareDocs(docs, volatile) {
+  const unpaired = new Set(volatile.unpaired);
+  const seen = /* @__PURE__ */ new Map();
+  const prepared = [];
+  for (const doc of docs) {
+    const id = readIdentity(doc.body);
+    if (unpaired.has(formatObjectKey(id))) continue;
+    const pattern = volatile.names.find((name2) => matchesName(name2, id));
+    if (!pattern) {
+      prepared.push(doc);
+      continue;
+    }
+    const plain = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
+    const count = (seen.get(plain) ?? 0) + 1;
+    seen.set(plain, count);
+    const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
+    const name = `${pattern.prefix}${generated}${pattern.suffix}`;
+    prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
+  }
+  return prepared;
+}
+function matchesName(pattern, id) {
+  const middle = id.name.length - pattern.prefix.length - pattern.suffix.length;
+  return id.group === pattern.group && id.kind === pattern.kind && id.namespace === pattern.namespace && middle > 0 && (pattern.length === void 0 || middle === pattern.length) && id.name.startsWith(pattern.prefix) && id.name.endsWith(pattern.suffix) && !pattern.except.includes(id.name);
+}
+function pairGeneratedNames2(first, second, firstKeys, secondKeys) {
+  const alone = (ids, others) => ids.filter((id) => !others.has(formatObjectKey(id)));
+  const remaining = alone(second, firstKeys);
+  const stable = first.filter((id) => secondKeys.has(formatObjectKey(id)));
+  const names = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Set();
+  for (const id of alone(first, secondKeys)) {
+    const candidates = remaining.filter((other) => other.group === id.group && other.kind === id.kind && other.namespace === id.namespace);
+    const best = candidates.reduce((chosen, other) => chosen === void 0 || countShared(id.name, other.name) > countShared(id.name, chosen.name) ? other : chosen, void 0);
+    const shape = best ? describeGeneratedName(id.name, best.name) : void 0;
+    if (!best || !shape) {
+      unpaired.add(formatObjectKey(id));
+      continue;
+    }
+    remaining.splice(remaining.indexOf(best), 1);
+    const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
+    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText2);
+    const named = { ...pattern, except };
+    names.set(JSON.stringify(named), named);
+  }
+  for (const id of remaining) unpaired.add(formatObjectKey(id));
+  const sorted = [...names.keys()].sort(compareText2).map((key) => names.get(key));
+  return { names: sorted, unpaired: [...unpaired].sort(compareText2) };
+}
+function countShared(a, b) {
+  const { start, end } = measureShared(a, b);
+  return start + end;
+}
+function measureShared(a, b) {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { start, end };
+}
+var SEPARATOR = /[-._]/;
+function describeGeneratedName(a, b) {
+  const { start, end } = measureShared(a, b);
+  let prefix2 = a.slice(0, start);
+  while (prefix2 !== "" && !SEPARATOR.test(prefix2.at(-1) ?? "")) prefix2 = prefix2.slice(0, -1);
+  let suffix = a.slice(a.length - end);
+  while (suffix !== "" && !SEPARATOR.test(suffix[0] ?? "")) suffix = suffix.slice(1);
+  if (prefix2 === "" && suffix === "") return void 0;
+  const [left, right] = [a.length - prefix2.length - suffix.length, b.length - prefix2.length - suffix.length];
+  return { prefix: prefix2, suffix, ...left === right ? { length: left } : {} };
+}
+function groupByKey(docs) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { body } of docs) {
+    const key = formatObjectKey(readIdentity(body));
+    const group = groups.get(key);
+    if (group) group.push(body);
+    else groups.set(key, [body]);
+  }
+  return groups;
+}
+function collectDifferences(a, b, path2, out) {
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+    const keyByKey = path2.length === 0 || path2.length === 1 && path2[0] === "metadata";
+    if (!sameKeys && !keyByKey) {
+      out.push(path2);
+      return;
+    }
+    for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
+      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path2, key], out);
+      else out.push([...path2, key]);
+    }
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(path2);
+    else a.forEach((item, index) => collectDifferences(item, b[index], [...path2, index], out));
+    return;
+  }
+  if (a !== b) out.push(path2);
+}
+function replaceAt(value, path2, placeholder) {
+  const [step, ...rest] = path2;
+  if (step === void 0) return placeholder;
+  if (typeof step === "number") {
+    if (!Array.isArray(value) || step >= value.length) return value;
+    const inner2 = replaceAt(value[step], rest, placeholder);
+    return inner2 === value[step] ? value : value.map((item, index) => index === step ? inner2 : item);
+  }
+  if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
+  const inner = replaceAt(value[step], rest, placeholder);
+  return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
+}
+function sortPaths(paths) {
+  const unique = new Map(paths.map((path2) => [JSON.stringify(path2), path2]));
+  return [...unique.values()].sort(comparePaths);
+}
+function comparePaths(a, b) {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const [x, y] = [a[index], b[index]];
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return compareText2(String(x), String(y));
+  }
+  return a.length - b.length;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join14 } from "node:path";
+import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join16 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -23943,6 +24202,212 @@ function classifyPart(source, body) {
   return "templates";
 }
 
+// src/render/helm/chart-text.ts
+import { readFileSync as readFileSync13, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
+import { join as join14 } from "node:path";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MAX_TEXT_BYTES = 64 * 1024 * 1024;
+function readChartText(path2) {
+  try {
+    if (!statSync9(path2).isDirectory()) return gunzipSync2(readFileSync13(path2), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    const parts = [];
+    let size = 0;
+    const walk = (dir, depth) => {
+      if (depth > 32 || size > MAX_TEXT_BYTES) return;
+      for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+        const child = join14(dir, entry.name);
+        const stats = statSync9(child, { throwIfNoEntry: false });
+        if (stats?.isDirectory()) walk(child, depth + 1);
+        else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
+          size += stats.size;
+          parts.push(readFileSync13(child, "latin1"));
+        }
+      }
+    };
+    walk(path2, 0);
+    return parts.join("\0");
+  } catch {
+    return "";
+  }
+}
+
+// src/app/post-render-release.ts
+import { mkdtempSync as mkdtempSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join15 } from "node:path";
+var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
+var DEFAULT_POST_RENDER_STRATEGY = "combined";
+var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
+function readPostRenderStrategy(value) {
+  if (value === void 0 || value === null || value === "") return DEFAULT_POST_RENDER_STRATEGY;
+  const known = POST_RENDER_STRATEGIES.find((strategy) => strategy === value);
+  return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
+}
+async function postRenderRelease(documents, postRenderers, context) {
+  const entries = readPostRenderers(postRenderers);
+  if (isProblem(entries)) return entries;
+  if (entries.length === 0) return { documents };
+  const strategy = context.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
+  const kept = documents.filter((document) => document.part === "crds" || strategy === "nohooks" && document.part === "hook");
+  const hooks = documents.filter((document) => document.part === "hook");
+  const templates = documents.filter((document) => document.part === "templates");
+  const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group) => group.documents.length > 0);
+  const rendered = [];
+  for (const group of groups) {
+    const result = await runChain(group.documents, entries, context, group.label);
+    if ("problem" in result) return result;
+    rendered.push(...result.documents);
+  }
+  return { documents: [...kept, ...rendered] };
+}
+function isProblem(value) {
+  return isRecord(value) && typeof value.problem === "string";
+}
+var ENTRY_FIELDS = ["kustomize"];
+var KUSTOMIZE_FIELDS = ["patches", "images"];
+var PATCH_FIELDS = ["patch", "target"];
+var TARGET_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
+function readPostRenderers(value) {
+  const items = readList(value, "postRenderers");
+  if (isProblem(items)) return items;
+  const entries = [];
+  for (const [index, item] of items.entries()) {
+    const at = `postRenderers[${index}]`;
+    const entry = readFields(item, at, ENTRY_FIELDS);
+    if (isProblem(entry)) return entry;
+    if (entry.kustomize === void 0 || entry.kustomize === null) continue;
+    const read = readKustomize(entry.kustomize, `${at}.kustomize`, index);
+    if (isProblem(read)) return read;
+    entries.push(read);
+  }
+  return entries;
+}
+function readKustomize(value, at, index) {
+  if (isRecord(value)) {
+    const removed = REMOVED_FIELDS.find((field) => field in value);
+    if (removed) {
+      return { problem: `${at}.${removed} is gone from the HelmRelease v2 API and helm-controller v1 no longer applies it: write it as an inline patch under patches` };
+    }
+  }
+  const fields = readFields(value, at, KUSTOMIZE_FIELDS);
+  if (isProblem(fields)) return fields;
+  const patches = [];
+  const patchList = readList(fields.patches, `${at}.patches`);
+  if (isProblem(patchList)) return patchList;
+  for (const [position, item] of patchList.entries()) {
+    const patch = readPatch(item, `${at}.patches[${position}]`);
+    if (isProblem(patch)) return patch;
+    patches.push(patch);
+  }
+  const images = [];
+  const imageList = readList(fields.images, `${at}.images`);
+  if (isProblem(imageList)) return imageList;
+  for (const [position, item] of imageList.entries()) {
+    const image = readStrings(item, `${at}.images[${position}]`, IMAGE_FIELDS);
+    if (isProblem(image)) return image;
+    if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
+    images.push(image);
+  }
+  return { index, patches, images };
+}
+function readPatch(value, at) {
+  if (isRecord(value) && "path" in value) {
+    return { problem: `${at} gives a path: helm-controller takes only inline patches (patch), and the HelmRelease API refuses the field` };
+  }
+  const fields = readFields(value, at, PATCH_FIELDS);
+  if (isProblem(fields)) return fields;
+  if (fields.patch === void 0 || fields.patch === null) return { problem: `${at} needs a patch` };
+  if (typeof fields.patch !== "string") return { problem: `${at}.patch must be a string` };
+  const patch = {};
+  if (fields.patch !== "") patch.patch = fields.patch;
+  if (fields.target !== void 0 && fields.target !== null) {
+    const target = readStrings(fields.target, `${at}.target`, TARGET_FIELDS);
+    if (isProblem(target)) return target;
+    patch.target = target;
+  }
+  return patch;
+}
+function readFields(value, at, known) {
+  if (!isRecord(value)) return { problem: `${at} must be a mapping` };
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== void 0) return { problem: `${at}.${unknown} is not a field of the HelmRelease API, which refuses it` };
+  return value;
+}
+function readStrings(value, at, known) {
+  const fields = readFields(value, at, known);
+  if (isProblem(fields)) return fields;
+  const strings = {};
+  for (const key of known) {
+    const field = fields[key];
+    if (field === void 0 || field === null || field === "") continue;
+    if (typeof field !== "string") return { problem: `${at}.${key} must be a string` };
+    strings[key] = field;
+  }
+  return strings;
+}
+function readList(value, at) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : { problem: `${at} must be a list` };
+}
+async function runChain(documents, entries, context, label) {
+  const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  let stream = ordered.map((document) => toJsonDocument(annotateSource(document))).join("---\n");
+  for (const entry of entries) {
+    try {
+      stream = await buildEntry(stream, entry, context.kustomize);
+    } catch (error) {
+      if (error instanceof PruneGuardError) return { problem: `postRenderers[${entry.index}]${label}: ${error.message}` };
+      throw error;
+    }
+  }
+  try {
+    const shown = `post-rendered output${context.shown ? ` of ${context.shown}` : ""}`;
+    return { documents: parseManifests(stream, shown).map(fromPostRendered) };
+  } catch (error) {
+    if (error instanceof PruneGuardError) return { problem: error.message };
+    throw error;
+  }
+}
+async function buildEntry(stream, entry, kustomize) {
+  const dir = mkdtempSync4(join15(tmpdir4(), "prune-guard-post-render-"));
+  const temp = registerTempTree(dir);
+  try {
+    const input = "helm-output.yaml";
+    const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
+    if (entry.patches.length > 0) kustomization.patches = entry.patches;
+    if (entry.images.length > 0) kustomization.images = entry.images;
+    writeFileSync5(join15(dir, input), stream, { mode: 384 });
+    writeFileSync5(join15(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    return await kustomize.build(dir);
+  } finally {
+    temp.dispose();
+  }
+}
+function annotateSource(document) {
+  if (document.source === "") return document.body;
+  const metadata = getMetadata(document.body);
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  return { ...document.body, metadata: { ...metadata, annotations: { ...annotations, [POST_RENDER_FILENAME_ANNOTATION]: document.source } } };
+}
+function fromPostRendered(body) {
+  const metadata = getMetadata(body);
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : void 0;
+  const named = annotations?.[POST_RENDER_FILENAME_ANNOTATION];
+  let result = body;
+  if (annotations && POST_RENDER_FILENAME_ANNOTATION in annotations) {
+    const { [POST_RENDER_FILENAME_ANNOTATION]: _removed, ...rest } = annotations;
+    const { annotations: _all, ...others } = metadata;
+    result = { ...body, metadata: Object.keys(rest).length > 0 ? { ...others, annotations: rest } : others };
+  }
+  return { source: typeof named === "string" ? named : "", part: classifyPart("", result), body: result };
+}
+function toJsonDocument(value) {
+  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`;
+}
+
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 async function renderHelmRelease(release, context) {
@@ -23952,16 +24417,22 @@ async function renderHelmRelease(release, context) {
   const composed = composeReleaseValues(release, context.find);
   if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
   const missing = composed.missing ? { missing: composed.missing } : {};
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const strategy = readPostRenderStrategy(spec.postRenderStrategy);
+  if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync4(join14(tmpdir4(), "prune-guard-values-"));
+  const dir = mkdtempSync5(join16(tmpdir5(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join14(dir, "values.json");
-    writeFileSync5(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const valuesFile = join16(dir, "values.json");
+    writeFileSync6(valuesFile, JSON.stringify(composed.values), { mode: 384 });
     const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
+    const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
+    if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
+    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary };
   } catch (error) {
     if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };
     throw error;
@@ -23988,6 +24459,7 @@ async function compareHelmReleases(before, after, options) {
       tree: own.tree,
       ...finders[side](found.host.cluster),
       charts: options.charts,
+      kustomize: options.kustomize,
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
@@ -24018,8 +24490,11 @@ async function compareHelmReleases(before, after, options) {
     const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
     const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
     if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
-    const afterDocs = is && "documents" in is ? toReleaseDocs(is) : void 0;
-    const beforeDocs = was && "documents" in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : void 0;
+    const again = current && is && "documents" in is && is.mayVary && was ? await render("after", current) : void 0;
+    const volatile = again && "documents" in again && is && "documents" in is ? findVolatilePaths(is.documents, again.documents) : void 0;
+    const mask = (docs) => volatile ? maskVolatilePaths(docs, volatile) : docs;
+    const afterDocs = is && "documents" in is ? mask(toReleaseDocs(is)) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : void 0;
     if (current && is && "documents" in is) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document) => document.part === "crds").map((document) => document.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
@@ -24129,7 +24604,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join15(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path2) => side.show(join17(side.root, toPosix(path2.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -24205,7 +24680,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join15(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join17(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -24232,7 +24707,7 @@ async function compareFluxSides(sides, context) {
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const releaseOptions = { helm: context.helm, charts: context.charts, kubeVersion: context.kubeVersion, concurrency: width };
+    const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, kubeVersion: context.kubeVersion, concurrency: width };
     let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
@@ -24262,8 +24737,8 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join15(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync9(full).isDirectory();
+    const full = join17(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync10(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -24277,11 +24752,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync11(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join15(dir, entry.name), path2);
+      walk(join17(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -24400,8 +24875,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync10 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join16, relative as relative13 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync11 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join18, relative as relative13 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -24475,14 +24950,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(locate(join16(before.root, path2))) && !existsSync8(join16(after.root, path2))) {
+    if (!existsSync8(locate(join18(before.root, path2))) && !existsSync8(join18(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join16(side.root, path2);
+      const dir = join18(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
-      if (!statSync10(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
@@ -24509,7 +24984,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join16(side.root, name);
+      const dir = join18(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -24595,24 +25070,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync13, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
-import { join as join17, posix as posix3, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync14, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
+import { join as join19, posix as posix3, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join17(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join19(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join17(root, path2);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync11(absolute).isFile() && statSync11(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync13(absolute, "utf8") : void 0);
+        const absolute = join19(root, path2);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync14(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -24631,8 +25106,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join17(dir, entry.name));
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join19(dir, entry.name));
     }
   };
   walk(root);
@@ -24641,9 +25116,9 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join17(dir, entry.name);
+      const path2 = join19(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative14(root, path2)));
     }
@@ -24653,9 +25128,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join18 } from "node:path";
+import { join as join20 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join18(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join20(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -24667,12 +25142,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync15 } from "node:fs";
-import { join as join20 } from "node:path";
+import { readFileSync as readFileSync16 } from "node:fs";
+import { join as join22 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join19 } from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import { join as join21 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml12 = __toESM(require_dist(), 1);
@@ -24890,9 +25365,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join19(planning.beforeRoot, group.source);
+    const file = join21(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync14(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync15(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -24944,8 +25419,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join20(planning.head.root, path2);
-  const original = readFileSync15(headFile, "utf8");
+  const headFile = join22(planning.head.root, path2);
+  const original = readFileSync16(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -25040,7 +25515,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync15(join20(planning.head.root, path2), "utf8");
+  const original = readFileSync16(join22(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -25060,16 +25535,16 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync16 } from "node:fs";
-import { join as join22 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync17 } from "node:fs";
+import { join as join24 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync10, readdirSync as readdirSync13 } from "node:fs";
-import { dirname as dirname7, join as join21, relative as relative15 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
+import { dirname as dirname7, join as join23, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join21(root, group.kustomization));
+  const kustomizationDir = dirname7(join23(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -25089,12 +25564,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join21(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join23(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join21(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join23(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -25112,8 +25587,8 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join21(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync10(headDir) ? readdirSync13(headDir) : []);
+  const headDir = dirname7(join23(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync10(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
     allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -25127,7 +25602,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join21(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join23(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -25235,12 +25710,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join22(planning.head.root, group.kustomization);
+  const headFile = join24(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync16(headFile, "utf8");
-  const beforeFile = join22(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync16(beforeFile, "utf8")) : [];
+  const headText = readFileSync17(headFile, "utf8");
+  const beforeFile = join24(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync17(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -25391,9 +25866,9 @@ function describeUnfixed(group, notes) {
 }
 
 // src/app/plan-run.ts
-import { mkdtempSync as mkdtempSync8 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir8 } from "node:os";
-import { join as join31, resolve as resolve8 } from "node:path";
+import { mkdtempSync as mkdtempSync9 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir9 } from "node:os";
+import { join as join33, resolve as resolve8 } from "node:path";
 
 // src/core/helm/chart-index.ts
 function readChartIndex(text, chart) {
@@ -25632,32 +26107,32 @@ function isBefore(a, b) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync17, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join23 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync18, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join25 } from "node:path";
 function hashBytes(bytes) {
   return createHash10("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join23(dir, "charts") : void 0;
+  const folder = dir ? join25(dir, "charts") : void 0;
   let temp;
   const name = (digest) => `sha256-${digest}.tgz`;
   return {
     find: (digest) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path2 = join23(folder, name(digest));
+      const path2 = join25(folder, name(digest));
       try {
-        return hashBytes(readFileSync17(path2)) === digest ? path2 : void 0;
+        return hashBytes(readFileSync18(path2)) === digest ? path2 : void 0;
       } catch {
         return void 0;
       }
     },
     keep: (digest, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path2 = join23(target ?? (temp ??= makeTemp()), name(digest));
+        const path2 = join25(target ?? (temp ??= makeTemp()), name(digest));
         const partial2 = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync7(target, { recursive: true });
-          writeFileSync6(partial2, bytes);
+          writeFileSync7(partial2, bytes);
           renameSync3(partial2, path2);
           return path2;
         } catch {
@@ -25801,9 +26276,9 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync5, realpathSync as realpathSync3, statSync as statSync12 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { basename as basename3, join as join25 } from "node:path";
+import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { basename as basename3, join as join27 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -25911,9 +26386,9 @@ function lookUp(env, name, platform) {
 
 // src/render/find-executable.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join24, resolve as resolve5 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join26, resolve as resolve5 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join24(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join26(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -25939,7 +26414,7 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat = statSync12(bin);
+  const stat = statSync13(bin);
   return {
     command: basename3(bin),
     identity: `${realpathSync3(bin)}\0${stat.size}\0${stat.mtimeMs}`,
@@ -25956,7 +26431,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync5(join25(tmpdir5(), "prune-guard-helm-home-"));
+      const home = mkdtempSync6(join27(tmpdir6(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -25996,9 +26471,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync6, readdirSync as readdirSync14, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename4, join as join26 } from "node:path";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { basename as basename4, join as join28 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -26028,7 +26503,7 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename4(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync13(kustomize);
+  const stat = statSync14(kustomize);
   const homes = createHomePool();
   return {
     command,
@@ -26065,7 +26540,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync6(join26(tmpdir6(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync7(join28(tmpdir7(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -26075,7 +26550,7 @@ function createHomePool() {
       if (!tree) return;
       let empty = false;
       try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync14(dir).length === 0;
+        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
       } catch {
         empty = false;
       }
@@ -26213,8 +26688,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync18, statSync as statSync14 } from "node:fs";
-import { join as join27 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync19, statSync as statSync15 } from "node:fs";
+import { join as join29 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -26223,16 +26698,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join27(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join29(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join27(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join29(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync18(path2, "utf8");
+    text = readFileSync19(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -26260,12 +26735,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join27(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join29(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join27(root, name);
+    const path2 = join29(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync14(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync18(path2, "utf8");
+    if (!statSync15(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync19(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -26327,15 +26802,15 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync19, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join30, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync20, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join32, posix as posix5, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile3, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, rmSync as rmSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync8, rmSync as rmSync7 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
-import { availableParallelism, tmpdir as tmpdir7 } from "node:os";
-import { join as join28 } from "node:path";
+import { availableParallelism, tmpdir as tmpdir8 } from "node:os";
+import { join as join30 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -26390,7 +26865,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync7(join28(tmpdir7(), "prune-guard-worktree-"));
+  const dir = mkdtempSync8(join30(tmpdir8(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -26481,7 +26956,7 @@ async function readFileAtCommit(git, commit, path2) {
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync8 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join29 } from "node:path";
+import { join as join31 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -26543,11 +27018,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync8(join29(dir, folder), { recursive: true });
+    mkdirSync8(join31(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join29(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join31(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -26604,7 +27079,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join30(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join32(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -26656,12 +27131,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync19(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync20(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join30(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join32(tree.root, path2))) {
     try {
-      if (existsSync13(dir) && statSync15(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync13(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -26674,7 +27149,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve7(cwd, dir);
     if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync15(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -26691,9 +27166,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join31(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join33(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join31(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join33(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -26720,7 +27195,7 @@ async function planRun(options, dependencies, checkouts) {
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
 function makeChartTemp() {
-  const dir = mkdtempSync8(join31(tmpdir8(), "prune-guard-charts-"));
+  const dir = mkdtempSync9(join33(tmpdir9(), "prune-guard-charts-"));
   registerTempTree(dir);
   return dir;
 }
@@ -26742,7 +27217,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join31(env.XDG_CACHE_HOME || join31(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join33(env.XDG_CACHE_HOME || join33(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -27018,8 +27493,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join32(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync20(absolute, "utf8") : void 0;
+    const absolute = join34(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync21(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -27047,9 +27522,9 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join32(headRoot, change.path);
+    const absolute = join34(headRoot, change.path);
     mkdirSync9(dirname8(absolute), { recursive: true });
-    writeFileSync7(absolute, change.after);
+    writeFileSync8(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
   }

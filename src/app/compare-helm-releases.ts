@@ -19,6 +19,8 @@ import { hashFolder, resolveChartRequest, type ChartTree, type FindSource } from
 import type { SourceCheck } from '../flux/sources.ts';
 import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
+import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import { findVolatilePaths, maskVolatilePaths } from '../core/helm/volatile-output.ts';
 import { mapInPool } from '../render/pool.ts';
 import type { UnitRenders } from './analyze-units.ts';
 import { renderHelmRelease, type RenderedRelease } from './render-helm-release.ts';
@@ -51,6 +53,8 @@ export interface ReleaseOptions {
   readonly helm: HelmRunner | undefined;
   /** Fetches charts of HelmRepositories and OCI registries. */
   readonly charts: ChartFetcher;
+  /** Builds post-renderers' kustomizations. */
+  readonly kustomize: KustomizeRunner;
   /** The Kubernetes version charts are rendered for. */
   readonly kubeVersion: string;
   /** How many releases are rendered at once. */
@@ -95,6 +99,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       tree: own.tree,
       ...finders[side](found.host.cluster),
       charts: options.charts,
+      kustomize: options.kustomize,
       kubeVersion: options.kubeVersion,
       ...(found.host.cluster !== undefined ? { cluster: found.host.cluster } : {}),
     }).then((rendered) => {
@@ -126,8 +131,12 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     const [was, is] = await Promise.all([old ? render('before', old) : undefined, current ? render('after', current) : undefined]);
     const problem = [was, is].find((rendered): rendered is { problem: string } => rendered !== undefined && 'problem' in rendered);
     if (problem) return { ...base, before: undefined, after: undefined, skipped: problem.problem };
-    const afterDocs = is && 'documents' in is ? toReleaseDocs(is) : undefined;
-    const beforeDocs = was && 'documents' in was ? dropKept(toReleaseDocs(was), afterDocs ?? []) : undefined;
+    // Output that differs between two renders of the same inputs is masked on both sides, so it never shows as a change.
+    const again = current && is && 'documents' in is && is.mayVary && was ? await render('after', current) : undefined;
+    const volatile = again && 'documents' in again && is && 'documents' in is ? findVolatilePaths(is.documents, again.documents) : undefined;
+    const mask = (docs: ManifestDoc[]): ManifestDoc[] => (volatile ? maskVolatilePaths(docs, volatile) : docs);
+    const afterDocs = is && 'documents' in is ? mask(toReleaseDocs(is)) : undefined;
+    const beforeDocs = was && 'documents' in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : undefined;
     if (current && is && 'documents' in is) {
       const crdsOf = (rendered: RenderedRelease | undefined): KubeObject[] => (rendered && 'documents' in rendered ? rendered.documents.filter((document) => document.part === 'crds').map((document) => document.body) : []);
       crds.push({ unit: name, action: old ? 'upgrade' : 'install', release: current.body, before: crdsOf(was), after: crdsOf(is) });

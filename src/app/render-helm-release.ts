@@ -15,7 +15,12 @@ import { getMetadata, readNamespace, type KubeObject } from '../core/objects/kub
 import { resolveChartRequest, type ChartTree, type FindSource } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
 import { registerTempTree } from '../render/cleanup.ts';
+import { mentionsVolatileFunction } from '../core/helm/volatile-output.ts';
 import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
+import { readChartText } from '../render/helm/chart-text.ts';
+import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import { isRecord } from '../core/objects/kube-objects.ts';
+import { postRenderRelease, readPostRenderStrategy } from './post-render-release.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 
 /**
@@ -38,6 +43,8 @@ export interface HelmReleaseContext {
   readonly findSource: FindSource;
   /** Fetches charts of HelmRepositories and OCI registries. */
   readonly charts: ChartFetcher;
+  /** Builds `spec.postRenderers`' kustomizations. */
+  readonly kustomize: KustomizeRunner;
   /** The Kubernetes version to render for. */
   readonly kubeVersion: string;
   /** The cluster, when the repository has several. */
@@ -49,7 +56,13 @@ export interface HelmReleaseContext {
  * Secrets, which the caller keeps out of every output (a failing template may quote them too).
  */
 export type RenderedRelease =
-  | { readonly documents: readonly HelmDocument[]; readonly secretTexts: readonly string[]; readonly missing?: readonly string[] }
+  | {
+      readonly documents: readonly HelmDocument[];
+      readonly secretTexts: readonly string[];
+      readonly missing?: readonly string[];
+      /** The chart or its values call a template function whose output differs on every render (random, time, certificates). */
+      readonly mayVary: boolean;
+    }
   | { readonly problem: string; readonly secretTexts?: readonly string[]; readonly missing?: readonly string[] };
 
 /** Renders `release` (a HelmRelease object of a unit's render). */
@@ -60,6 +73,9 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
   const composed = composeReleaseValues(release, context.find);
   if ('problem' in composed) return { problem: composed.problem, ...(composed.missing ? { missing: [composed.missing] } : {}) };
   const missing = composed.missing ? { missing: composed.missing } : {};
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const strategy = readPostRenderStrategy(spec.postRenderStrategy);
+  if (typeof strategy !== 'string') return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request.kind === 'folder' ? { file: request.dir } : await context.charts.fetchChart(request);
   if ('problem' in fetched) return fetched;
   const identity = readHelmReleaseIdentity(release);
@@ -70,7 +86,12 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
     writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
     const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
-    return { documents: parseHelmOutput(output, shown), secretTexts: composed.secretTexts, ...missing };
+    // helm-controller hands helm's output to the release's kustomize post-renderers.
+    const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
+    if ('problem' in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
+    // Values handed to `tpl` can call them too.
+    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary };
   } catch (error) {
     // A chart that fails to render is this release's problem, not the run's.
     if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/core/objects/kube-objects.ts';
 import { DEFAULT_KUBERNETES_VERSION, renderHelmRelease, type HelmReleaseContext } from '../../src/app/render-helm-release.ts';
 import { createSourceCheck } from '../../src/flux/sources.ts';
+import { createKustomizeRunner } from '../../src/render/kustomize/kustomize-runner.ts';
 import { createHelmRunner } from '../../src/render/helm/helm-runner.ts';
 import { createConfinement } from '../../src/render/kustomize/confine.ts';
 import { makeTempDir, writeTree } from '../e2e/helpers.ts';
@@ -38,6 +39,7 @@ function prepare(bin: string, objects: KubeObject[]): HelmReleaseContext {
     find: (kind, namespace, name) => objects.find((object) => object.kind === kind && (object.metadata as { name: string; namespace: string }).name === name && (object.metadata as { namespace: string }).namespace === namespace),
     findSource: () => undefined,
     charts: { fetchChart: () => Promise.reject(new Error('no remote chart in these tests')) },
+    kustomize: createKustomizeRunner({ env: process.env }),
     kubeVersion: DEFAULT_KUBERNETES_VERSION,
   };
 }

@@ -108,6 +108,37 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
   });
 });
 
+describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: post-renderers and output that differs on every render', () => {
+  const valuesFrom = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+
+  it.each(binaries)('$name: a post-renderer that patches the CRD out of the release deletes it on upgrade', async ({ bin }) => {
+    const patch = '  postRenderers:\n    - kustomize:\n        patches:\n          - patch: |\n              $patch: delete\n              apiVersion: apiextensions.k8s.io/v1\n              kind: CustomResourceDefinition\n              metadata: {name: widgets.example.io}\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: true}', `${valuesFrom}${patch}`) });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toEqual(['error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io']);
+  });
+
+  it.each(binaries)('$name: a post-renderer kustomize refuses leaves the release not rendered, with the reason', async ({ bin }) => {
+    const broken = '  postRenderers:\n    - kustomize:\n        images: [{name: nginx, newTag: "1.27"}]\n        patches: [{patch: "not: [a patch", target: {kind: ConfigMap}}]\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: true}', `${valuesFrom}${broken}`) });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toMatch(/^postRenderers\[0\]: /);
+  });
+
+  it.each(binaries)('$name: a random password and a timestamp the chart generates never show as a change; a real change beside them does', async ({ bin }) => {
+    const generated = { 'charts/widgets/templates/generated.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: {{ .Release.Name }}-generated, annotations: {rendered-at: {{ now | date "2006-01-02T15:04:05.000000000" | quote }}}}\nstringData: {password: {{ randAlphaNum 24 | quote }}, user: {{ .Values.user | default "admin" | quote }}}\n' };
+    const same = helmRepo({ 'apps/release.yaml': release('{installCRDs: true, replicas: 2}', valuesFrom) }, generated);
+    const quiet = await check(same, '--helm-bin', bin);
+    const changedIn = (report: typeof quiet.report): string[] => (report.changes.changed ?? []).map((change) => `${(change.object as { kind: string }).kind}/${(change.object as { name: string }).name}`);
+    expect(changedIn(quiet.report)).toEqual(['HelmRelease/widgets', 'ConfigMap/widgets-config']);
+    const real = helmRepo({ 'apps/release.yaml': release('{installCRDs: true, user: operator}', valuesFrom) }, generated);
+    const loud = await check(real, '--helm-bin', bin);
+    expect(changedIn(loud.report)).toEqual(['HelmRelease/widgets', 'Secret/widgets-generated']);
+  });
+});
+
 describe.skipIf(!hasKustomize || binaries.length === 0)("HelmReleases: the chart's crds/ under the release's CRD policy", () => {
   const gadgets = (version = 'v1'): string =>
     `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: gadgets.example.io}\nspec: {group: example.io, names: {kind: Gadget, plural: gadgets}, scope: Namespaced, versions: [{name: ${version}, served: true, storage: true}]}\n`;
