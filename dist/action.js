@@ -50896,17 +50896,41 @@ function rewriteRemoval(finding, context3) {
     };
   }
   const applyNote = context3.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context3);
   return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
 }
-function describeRemovedHelmRelease(finding, removed, note) {
+function describeRemovedHelmRelease(finding, removed, note, context3) {
   const release = readHelmReleaseIdentity(removed.body);
+  const ref = formatObjectRef(finding.object);
+  const spec = isRecord(removed.body.spec) ? removed.body.spec : {};
+  if (spec.suspend === true) {
+    return { ...finding, rule: Rules.helmReleaseRemoved, severity: "warning", message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
+  }
+  const unit = findReleaseUnit(context3.units.values(), finding.unit, finding.object);
+  const loss = unit ? listUnrecoverable(unit) : void 0;
+  const what = loss === void 0 ? "(CRDs from its templates too)" : loss.length > 0 ? `among them ${loss.join(", ")}; the CRDs of its chart's crds/ stay` : `(${unit?.before.size ?? 0} objects, none of them a CRD, Namespace or PVC; the CRDs of its chart's crds/ stay)`;
   return {
     ...finding,
     rule: Rules.helmReleaseRemoved,
-    severity: "warning",
-    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`
+    severity: loss && loss.length > 0 ? "error" : "warning",
+    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} ${what}${note}`
   };
+}
+function isKeptByHelm(object) {
+  const metadata2 = isRecord(object.body.metadata) ? object.body.metadata : {};
+  return isRecord(metadata2.annotations) && metadata2.annotations["helm.sh/resource-policy"] === "keep";
+}
+function findReleaseUnit(units, parent, release) {
+  for (const unit of units) {
+    if (unit.helm?.parent === parent && unit.helm.release === `${release.namespace}/${release.name}` && !unit.skipped) return unit;
+  }
+  return void 0;
+}
+function listUnrecoverable(unit) {
+  return [...unit.before.values()].filter((object) => MOVE_ERROR_KINDS.has(object.id.kind) && !isKeptByHelm(object)).map((object) => {
+    const cost = object.id.kind === "CustomResourceDefinition" ? " (every object of its kind)" : object.id.kind === "Namespace" ? " (everything in it)" : " (its data)";
+    return `${formatObjectRef(object.id)}${cost}`;
+  }).sort();
 }
 function describeLossOnRecreate(finding) {
   if (finding.object.kind === "CustomResourceDefinition") {
@@ -50923,23 +50947,41 @@ function isChartRef(chart) {
 function describeReinstalledHelmReleases(units) {
   const findings = [];
   for (const unit of units) {
-    for (const change of unit.diff.changed) {
-      if (!isHelmRelease(change.after.body)) continue;
-      const old = readHelmReleaseIdentity(change.before.body);
-      const current = readHelmReleaseIdentity(change.after.body);
-      const changed = ["releaseName", "targetNamespace", "storageNamespace", "chart"].filter((field) => old[field] !== current[field] && !(field === "chart" && (isChartRef(old.chart) || isChartRef(current.chart)))).map((field) => `${field} ${old[field]} -> ${current[field]}`);
-      if (changed.length === 0) continue;
-      findings.push({
-        rule: Rules.helmReleaseReinstalled,
-        severity: "warning",
-        unit: unit.unit,
-        object: { ...change.after.id, apiVersion: change.after.apiVersion },
-        ...change.after.provenance ? { provenance: change.after.provenance } : {},
-        message: `${formatObjectRef(change.after.id)} changes ${changed.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`
-      });
+    const changed = new Map(unit.diff.changed.filter((change) => isHelmRelease(change.after.body)).map((change) => [change.after.key, change]));
+    for (const release of units) {
+      if (release.helm?.parent !== unit.unit || release.helm.action !== "upgrade") continue;
+      const [namespace = "", name = ""] = release.helm.release.split("/");
+      const key = formatObjectKey({ group: "helm.toolkit.fluxcd.io", kind: "HelmRelease", namespace, name });
+      const same = unit.after.get(key);
+      if (same && !changed.has(key) && unit.before.has(key)) changed.set(key, { before: unit.before.get(key) ?? same, after: same });
+    }
+    for (const change of changed.values()) {
+      const finding = describeReinstall(change.before, change.after, unit, units);
+      if (finding) findings.push(finding);
     }
   }
   return findings;
+}
+function describeReinstall(before, after, unit, units) {
+  const old = readHelmReleaseIdentity(before.body);
+  const current = readHelmReleaseIdentity(after.body);
+  const spec = isRecord(after.body.spec) ? after.body.spec : {};
+  const inPlace = isRecord(spec.upgrade) && spec.upgrade.chartNameChangeStrategy === "InPlaceUpdate";
+  const release = findReleaseUnit(units, unit.unit, after.id);
+  const rendered = release?.helm?.chart;
+  const chart = rendered?.before !== void 0 && rendered.after !== void 0 ? { before: rendered.before, after: rendered.after } : !isChartRef(old.chart) && !isChartRef(current.chart) ? { before: old.chart, after: current.chart } : void 0;
+  const changes = ["releaseName", "targetNamespace", "storageNamespace"].filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+  if (chart && chart.before !== chart.after && !inPlace) changes.push(`the chart's name ${chart.before} -> ${chart.after}`);
+  if (changes.length === 0) return void 0;
+  const loss = release ? listUnrecoverable(release) : [];
+  return {
+    rule: Rules.helmReleaseReinstalled,
+    severity: loss.length > 0 ? "error" : "warning",
+    unit: unit.unit,
+    object: { ...after.id, apiVersion: after.apiVersion },
+    ...after.provenance ? { provenance: after.provenance } : {},
+    message: `${formatObjectRef(after.id)} changes ${changes.join(", ")}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed` + (loss.length > 0 ? `, among them ${loss.join(", ")}` : "")
+  };
 }
 
 // src/core/report/report-model.ts
@@ -51008,7 +51050,7 @@ function buildReport(input) {
           skipped: (owner.after ? owner.skippedAfter : owner.skippedBefore) ?? null
         }
       } : {},
-      ...helm ? { helm } : {},
+      ...helm ? { helm: { parent: helm.parent, release: helm.release, action: helm.action } } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -53399,8 +53441,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, helm }) => {
-    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespace);
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm }) => {
+    const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespaceBefore ?? defaultNamespace);
     const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after, defaultNamespace);
     return {
       unit: name,
@@ -54125,7 +54167,8 @@ async function renderHelmRelease(release, context3) {
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context3.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
     const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
-    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary };
+    const chartName = rendered.documents.find((document2) => document2.source.includes("/"))?.source.split("/")[0];
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error2) {
     if (error2 instanceof PruneGuardError) return { problem: error2.message, secretTexts: composed.secretTexts };
     throw error2;
@@ -54172,7 +54215,9 @@ async function compareHelmReleases(before, after, options) {
       release: found.release,
       action: !old ? "install" : !current ? "uninstall" : "upgrade"
     };
-    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
+    const namespaceBefore = old ? readHelmReleaseIdentity(old.body).targetNamespace : void 0;
+    const namespace = readHelmReleaseIdentity(found.body).targetNamespace;
+    const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: namespace, ...namespaceBefore && namespaceBefore !== namespace ? { defaultNamespaceBefore: namespaceBefore } : {}, helm: origin };
     const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
     if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
     const optOut = old && !current ? findPruneOptOut(old.body) : void 0;
@@ -54192,7 +54237,9 @@ async function compareHelmReleases(before, after, options) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document2) => document2.part === "crds").map((document2) => document2.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
     }
-    return { ...base, before: beforeDocs, after: afterDocs };
+    const chartOf = (rendered) => rendered && "documents" in rendered ? rendered.chartName : void 0;
+    const chart = { ...chartOf(was) ? { before: chartOf(was) } : {}, ...chartOf(is) ? { after: chartOf(is) } : {} };
+    return { ...base, helm: { ...origin, chart }, before: beforeDocs, after: afterDocs };
   });
   const judged = units.filter((unit) => unit !== void 0);
   const counts = /* @__PURE__ */ new Map();

@@ -8,7 +8,8 @@ import { diffObjectSets } from '../core/diff/diff-object-sets.ts';
 import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
-import { buildReport, type HelmUnitReport, type Report, type SideInfo } from '../core/report/report-model.ts';
+import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
+import type { ReleaseOrigin } from '../core/rules/removal-rules.ts';
 import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import type { FixableUnit } from './fixes/fix-model.ts';
@@ -36,8 +37,10 @@ export interface UnitRenders {
   readonly identical?: boolean;
   /** Where its namespaced objects without a namespace go (a Helm release's target namespace); `default` unless set. */
   readonly defaultNamespace?: string;
+  /** ... on the side before, when it differs (a release whose target namespace changes). */
+  readonly defaultNamespaceBefore?: string;
   /** The HelmRelease behind it, for a release's unit. */
-  readonly helm?: HelmUnitReport;
+  readonly helm?: ReleaseOrigin;
 }
 
 /** The report, with the object sets and scope behind it (what fix planning starts from). */
@@ -101,8 +104,8 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, helm }) => {
-    const beforeSet = skipped ? new Map() : setOf(before, defaultNamespace);
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm }) => {
+    const beforeSet = skipped ? new Map() : setOf(before, defaultNamespaceBefore ?? defaultNamespace);
     const afterSet = skipped ? new Map() : setOf(after, defaultNamespace);
     return {
       unit: name,

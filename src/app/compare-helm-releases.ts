@@ -119,7 +119,9 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       release: found.release,
       action: !old ? 'install' : !current ? 'uninstall' : 'upgrade',
     } as const;
-    const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: readHelmReleaseIdentity(found.body).targetNamespace, helm: origin };
+    const namespaceBefore = old ? readHelmReleaseIdentity(old.body).targetNamespace : undefined;
+    const namespace = readHelmReleaseIdentity(found.body).targetNamespace;
+    const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: namespace, ...(namespaceBefore && namespaceBefore !== namespace ? { defaultNamespaceBefore: namespaceBefore } : {}), helm: origin };
     const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
     if (suspended) return { ...base, before: undefined, after: undefined, skipped: 'it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release' };
     // Only a HelmRelease Flux deletes is uninstalled; one left in the cluster keeps its release.
@@ -141,7 +143,9 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       const crdsOf = (rendered: RenderedRelease | undefined): KubeObject[] => (rendered && 'documents' in rendered ? rendered.documents.filter((document) => document.part === 'crds').map((document) => document.body) : []);
       crds.push({ unit: name, action: old ? 'upgrade' : 'install', release: current.body, before: crdsOf(was), after: crdsOf(is) });
     }
-    return { ...base, before: beforeDocs, after: afterDocs };
+    const chartOf = (rendered: RenderedRelease | undefined): string | undefined => (rendered && 'documents' in rendered ? rendered.chartName : undefined);
+    const chart = { ...(chartOf(was) ? { before: chartOf(was) } : {}), ...(chartOf(is) ? { after: chartOf(is) } : {}) };
+    return { ...base, helm: { ...origin, chart }, before: beforeDocs, after: afterDocs };
   });
   const judged = units.filter((unit): unit is UnitRenders => unit !== undefined);
   // Objects of a kind anywhere in the cluster's renders after the change, for a CRD that never appears.

@@ -62,6 +62,8 @@ export type RenderedRelease =
       readonly missing?: readonly string[];
       /** The chart or its values call a template function whose output differs on every render (random, time, certificates). */
       readonly mayVary: boolean;
+      /** The chart's own name, as helm names its files; undefined when it rendered nothing. */
+      readonly chartName?: string;
     }
   | { readonly problem: string; readonly secretTexts?: readonly string[]; readonly missing?: readonly string[] };
 
@@ -91,7 +93,8 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     if ('problem' in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
     // Values handed to `tpl` can call them too.
     const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
-    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary };
+    const chartName = rendered.documents.find((document) => document.source.includes('/'))?.source.split('/')[0];
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}) };
   } catch (error) {
     // A chart that fails to render is this release's problem, not the run's.
     if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };

@@ -264,7 +264,7 @@ describe.skipIf(!hasKustomize)('Flux mode', () => {
       const { code, report } = await check(fluxRepo('flux-apps', { 'kubernetes/apps/observability/grafana/app/helmrelease.yaml': release }));
       expect(code).toBe(0);
       expect(summarize(report.findings)).toEqual(['warning helmrelease-reinstalled HelmRelease/grafana']);
-      expect(report.findings[0]?.message).toContain('changes chart grafana -> grafana-operator: helm-controller uninstalls release grafana and installs it again');
+      expect(report.findings[0]?.message).toContain("changes the chart's name grafana -> grafana-operator: helm-controller uninstalls release grafana and installs it again");
     });
 
     it('a targetNamespace change is a delete and recreate of everything, and reinstalls the release', async () => {

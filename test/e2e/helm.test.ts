@@ -76,6 +76,43 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(code).toBe(1);
     expect(summarize(report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: null, helm: { action: 'uninstall' } });
+    // The HelmRelease's own finding names what cannot come back.
+    const removed = report.findings.find((finding) => finding.rule === 'helmrelease-removed');
+    expect(removed?.severity).toBe('error');
+    expect(removed?.message).toBe(
+      "HelmRelease/apps/widgets is pruned: helm-controller uninstalls release widgets, deleting everything it installed in apps among them CustomResourceDefinition/widgets.example.io (every object of its kind); the CRDs of its chart's crds/ stay",
+    );
+  });
+
+  it.each(binaries)('$name: a suspended HelmRelease removed is orphaned: nothing it installed is deleted', async ({ bin }) => {
+    const suspended = release('{installCRDs: true}', '  suspend: true\n  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n');
+    const dir = helmRepo({ 'apps/kustomization.yaml': 'resources: []\n' }, { 'apps/release.yaml': suspended });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(summarize(report.findings).filter((finding) => !finding.includes('Secret/widgets-auth'))).toEqual(['warning helmrelease-removed flux-system/apps HelmRelease/widgets']);
+    expect(report.findings.find((finding) => finding.rule === 'helmrelease-removed')?.message).toContain('is pruned while suspended: helm-controller lets it go without uninstalling');
+  });
+
+  it.each(binaries)('$name: a targetNamespace change reinstalls the release: its PVC and CRD are deleted and created again', async ({ bin }) => {
+    const pvc = { 'charts/widgets/templates/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: {{ .Release.Name }}-data}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n' };
+    const extra = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: true}', `${extra}  targetNamespace: widgets\n`) }, pvc);
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    const reinstalled = report.findings.find((finding) => finding.rule === 'helmrelease-reinstalled');
+    expect(reinstalled?.severity).toBe('error');
+    expect(reinstalled?.message).toBe(
+      'HelmRelease/apps/widgets changes releaseName widgets -> widgets-widgets, targetNamespace apps -> widgets: helm-controller uninstalls release widgets and installs it again, deleting everything the old release installed, among them CustomResourceDefinition/widgets.example.io (every object of its kind), PersistentVolumeClaim/apps/widgets-data (its data)',
+    );
+  });
+
+  it.each(binaries)("$name: the chart's own name changing reinstalls, unless chartNameChangeStrategy is InPlaceUpdate", async ({ bin }) => {
+    const renamed = { 'charts/widgets/Chart.yaml': 'apiVersion: v2\nname: gizmos\nversion: 1.0.0\n' };
+    const reinstall = await check(helmRepo(renamed), '--helm-bin', bin);
+    expect(reinstall.report.findings.find((finding) => finding.rule === 'helmrelease-reinstalled')?.message).toContain("changes the chart's name widgets -> gizmos: helm-controller uninstalls release widgets");
+    const inPlace = release('{installCRDs: true}', '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n  upgrade: {chartNameChangeStrategy: InPlaceUpdate}\n');
+    const upgrade = await check(helmRepo({ ...renamed, 'apps/release.yaml': inPlace }, { 'apps/release.yaml': inPlace }), '--helm-bin', bin);
+    expect(upgrade.report.findings.filter((finding) => finding.rule === 'helmrelease-reinstalled')).toEqual([]);
   });
 
   it.each(binaries)('$name: a HelmRelease that leaves a Kustomization without prune stays, and so does its release', async ({ bin }) => {

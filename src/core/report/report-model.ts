@@ -184,7 +184,7 @@ export interface ReportInput {
   /** The side after. */
   readonly after: SideInfo;
   /** Units with their object sets and diffs; a unit absent on a side has `exists` false there; an `identical` one was not rendered (inputs identical on both sides). */
-  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string; readonly identical?: boolean; readonly helm?: HelmUnitReport }>;
+  readonly units: ReadonlyArray<UnitDiff & { readonly existsBefore: boolean; readonly existsAfter: boolean; readonly skipped?: string; readonly identical?: boolean }>;
   /** The severity at which findings block. */
   readonly failOn: FailLevel;
   /** Flux mode: the Kustomization behind each unit, by unit name. */
@@ -274,7 +274,7 @@ export function buildReport(input: ReportInput): Report {
             },
           }
         : {}),
-      ...(helm ? { helm } : {}),
+      ...(helm ? { helm: { parent: helm.parent, release: helm.release, action: helm.action } } : {}),
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {

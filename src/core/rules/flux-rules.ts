@@ -7,7 +7,7 @@
  */
 import { isHelmRelease, readHelmReleaseIdentity } from '../objects/flux-objects.ts';
 import { Rules, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
-import { formatObjectKey, formatObjectRef, readCrdNames, type ResourceObject } from '../objects/kube-objects.ts';
+import { formatObjectKey, formatObjectRef, isRecord, readCrdNames, type ResourceObject } from '../objects/kube-objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './removal-rules.ts';
 import { describeKustomizationChanges, describeRemovedKustomization, findPruneOptOut, type FluxOwner, type FluxRuleContext } from './kustomization-rules.ts';
 
@@ -184,19 +184,63 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
   const applyNote = context.failingApply.has(finding.unit)
     ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds`
     : '';
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`);
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context);
   return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
 }
 
-/** A pruned HelmRelease: helm-controller uninstalls the release and everything it installed. */
-function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, note: string): Finding {
+/**
+ * A pruned HelmRelease: helm-controller uninstalls the release and everything it installed;
+ * one suspended is orphaned instead. When its chart was rendered, the message names what
+ * cannot come back (CRDs of templates/ with every object of their kinds, Namespaces, PVCs)
+ * and the finding is an error.
+ */
+function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, note: string, context: FluxRuleContext): Finding {
   const release = readHelmReleaseIdentity(removed.body);
+  const ref = formatObjectRef(finding.object);
+  const spec = isRecord(removed.body.spec) ? removed.body.spec : {};
+  if (spec.suspend === true) {
+    return { ...finding, rule: Rules.helmReleaseRemoved, severity: 'warning', message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
+  }
+  const unit = findReleaseUnit(context.units.values(), finding.unit, finding.object);
+  const loss = unit ? listUnrecoverable(unit) : undefined;
+  const what =
+    loss === undefined
+      ? '(CRDs from its templates too)'
+      : loss.length > 0
+        ? `among them ${loss.join(', ')}; the CRDs of its chart's crds/ stay`
+        : `(${unit?.before.size ?? 0} objects, none of them a CRD, Namespace or PVC; the CRDs of its chart's crds/ stay)`;
   return {
     ...finding,
     rule: Rules.helmReleaseRemoved,
-    severity: 'warning',
-    message: `${formatObjectRef(finding.object)} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} (CRDs from its templates too)${note}`,
+    severity: loss && loss.length > 0 ? 'error' : 'warning',
+    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} ${what}${note}`,
   };
+}
+
+/** Whether helm leaves the object in place when the release lets go of it (`helm.sh/resource-policy: keep`). */
+function isKeptByHelm(object: ResourceObject): boolean {
+  const metadata = isRecord(object.body.metadata) ? object.body.metadata : {};
+  return isRecord(metadata.annotations) && metadata.annotations['helm.sh/resource-policy'] === 'keep';
+}
+
+/** The unit of the release a HelmRelease of `parent` installs, when it was rendered. */
+function findReleaseUnit(units: Iterable<UnitDiff>, parent: string, release: { readonly namespace: string; readonly name: string }): UnitDiff | undefined {
+  for (const unit of units) {
+    if (unit.helm?.parent === parent && unit.helm.release === `${release.namespace}/${release.name}` && !(unit as { skipped?: string }).skipped) return unit;
+  }
+  return undefined;
+}
+
+/** What a release's uninstall deletes for good: its CRDs (the chart's templates/ ones; kept ones are not in it), Namespaces and PVCs. */
+function listUnrecoverable(unit: UnitDiff): string[] {
+  return [...unit.before.values()]
+    // helm keeps what is marked so, on uninstall as on upgrade.
+    .filter((object) => MOVE_ERROR_KINDS.has(object.id.kind) && !isKeptByHelm(object))
+    .map((object) => {
+      const cost = object.id.kind === 'CustomResourceDefinition' ? ' (every object of its kind)' : object.id.kind === 'Namespace' ? ' (everything in it)' : ' (its data)';
+      return `${formatObjectRef(object.id)}${cost}`;
+    })
+    .sort();
 }
 
 /** What recreating an object loses, for the move message. */
@@ -215,29 +259,55 @@ function isChartRef(chart: string): boolean {
   return chart.includes('/');
 }
 
-/** HelmReleases changed in a way that uninstalls and reinstalls them. */
+/**
+ * HelmReleases changed in a way that uninstalls and reinstalls them, as helm-controller
+ * decides (its ReleaseTargetChanged): the release name, target namespace or storage
+ * namespace, or the chart's own name in Chart.yaml unless `spec.upgrade.chartNameChangeStrategy`
+ * is InPlaceUpdate. Where the chart was rendered its names decide; otherwise only a chart
+ * name written in `spec.chart.spec.chart` tells (a path or a chartRef says nothing of it).
+ */
 function describeReinstalledHelmReleases(units: readonly UnitDiff[]): Finding[] {
   const findings: Finding[] = [];
   for (const unit of units) {
-    for (const change of unit.diff.changed) {
-      if (!isHelmRelease(change.after.body)) continue;
-      const old = readHelmReleaseIdentity(change.before.body);
-      const current = readHelmReleaseIdentity(change.after.body);
-      const changed = (['releaseName', 'targetNamespace', 'storageNamespace', 'chart'] as const)
-        // The chart's own name (Chart.yaml) decides; a chartRef names only where the chart comes from, so a
-        // switch to or from one, or between sources, tells nothing about it (helm-controller upgrades in place).
-        .filter((field) => old[field] !== current[field] && !(field === 'chart' && (isChartRef(old.chart) || isChartRef(current.chart))))
-        .map((field) => `${field} ${old[field]} -> ${current[field]}`);
-      if (changed.length === 0) continue;
-      findings.push({
-        rule: Rules.helmReleaseReinstalled,
-        severity: 'warning',
-        unit: unit.unit,
-        object: { ...change.after.id, apiVersion: change.after.apiVersion },
-        ...(change.after.provenance ? { provenance: change.after.provenance } : {}),
-        message: `${formatObjectRef(change.after.id)} changes ${changed.join(', ')}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed`,
-      });
+    const changed = new Map<string, { readonly before: ResourceObject; readonly after: ResourceObject }>(unit.diff.changed.filter((change) => isHelmRelease(change.after.body)).map((change) => [change.after.key, change] as const));
+    // A chart renamed in its Chart.yaml reinstalls a HelmRelease that did not change itself.
+    for (const release of units) {
+      if (release.helm?.parent !== unit.unit || release.helm.action !== 'upgrade') continue;
+      const [namespace = '', name = ''] = release.helm.release.split('/');
+      const key = formatObjectKey({ group: 'helm.toolkit.fluxcd.io', kind: 'HelmRelease', namespace, name });
+      const same = unit.after.get(key);
+      if (same && !changed.has(key) && unit.before.has(key)) changed.set(key, { before: unit.before.get(key) ?? same, after: same });
+    }
+    for (const change of changed.values()) {
+      const finding = describeReinstall(change.before, change.after, unit, units);
+      if (finding) findings.push(finding);
     }
   }
   return findings;
+}
+
+/** The reinstall finding of one HelmRelease of `unit`, or undefined when helm-controller upgrades it in place. */
+function describeReinstall(before: ResourceObject, after: ResourceObject, unit: UnitDiff, units: readonly UnitDiff[]): Finding | undefined {
+  const old = readHelmReleaseIdentity(before.body);
+  const current = readHelmReleaseIdentity(after.body);
+  const spec = isRecord(after.body.spec) ? after.body.spec : {};
+  const inPlace = isRecord(spec.upgrade) && spec.upgrade.chartNameChangeStrategy === 'InPlaceUpdate';
+  const release = findReleaseUnit(units, unit.unit, after.id);
+  const rendered = release?.helm?.chart;
+  const chart =
+    rendered?.before !== undefined && rendered.after !== undefined ? { before: rendered.before, after: rendered.after } : !isChartRef(old.chart) && !isChartRef(current.chart) ? { before: old.chart, after: current.chart } : undefined;
+  const changes = (['releaseName', 'targetNamespace', 'storageNamespace'] as const).filter((field) => old[field] !== current[field]).map((field) => `${field} ${old[field]} -> ${current[field]}`);
+  if (chart && chart.before !== chart.after && !inPlace) changes.push(`the chart's name ${chart.before} -> ${chart.after}`);
+  if (changes.length === 0) return undefined;
+  const loss = release ? listUnrecoverable(release) : [];
+  return {
+    rule: Rules.helmReleaseReinstalled,
+    severity: loss.length > 0 ? 'error' : 'warning',
+    unit: unit.unit,
+    object: { ...after.id, apiVersion: after.apiVersion },
+    ...(after.provenance ? { provenance: after.provenance } : {}),
+    message:
+      `${formatObjectRef(after.id)} changes ${changes.join(', ')}: helm-controller uninstalls release ${old.releaseName} and installs it again, deleting everything the old release installed` +
+      (loss.length > 0 ? `, among them ${loss.join(', ')}` : ''),
+  };
 }

@@ -19,6 +19,20 @@ export interface UnitDiff {
   readonly after: ObjectSet;
   /** The diff of the two. */
   readonly diff: SetDiff;
+  /** For a Helm release's unit: the HelmRelease behind it. */
+  readonly helm?: ReleaseOrigin;
+}
+
+/** The HelmRelease behind a release's unit (Flux mode, with helm). */
+export interface ReleaseOrigin {
+  /** The unit whose render holds the HelmRelease. */
+  readonly parent: string;
+  /** `namespace/name` of the HelmRelease. */
+  readonly release: string;
+  /** What helm-controller does with it. */
+  readonly action: 'upgrade' | 'install' | 'uninstall';
+  /** The chart's own name (Chart.yaml) on each side it was rendered on: a change of it reinstalls. */
+  readonly chart?: { readonly before?: string; readonly after?: string };
 }
 
 /** Everything the rules look at. */

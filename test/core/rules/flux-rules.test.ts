@@ -526,7 +526,7 @@ describe('helmrelease-reinstalled', () => {
     ['releaseName', chart('grafana'), `  releaseName: dashboards\n${chart('grafana')}`, 'releaseName grafana -> dashboards'],
     ['targetNamespace', chart('grafana'), `  targetNamespace: monitoring\n${chart('grafana')}`, 'releaseName grafana -> monitoring-grafana, targetNamespace observability -> monitoring'],
     ['storageNamespace', chart('grafana'), `  storageNamespace: helm-state\n${chart('grafana')}`, 'storageNamespace observability -> helm-state'],
-    ['the chart name', chart('grafana'), chart('grafana-operator'), 'chart grafana -> grafana-operator'],
+    ['the chart name', chart('grafana'), chart('grafana-operator'), "the chart's name grafana -> grafana-operator"],
   ])('warns when %s changes', (_field, before, after, change) => {
     const findings = single(release(before), release(after));
     expect(summarize(findings)).toEqual(['warning helmrelease-reinstalled HelmRelease/observability/grafana']);
@@ -544,6 +544,10 @@ describe('helmrelease-reinstalled', () => {
     // Where the chart comes from is no chart name: helm-controller upgrades the release in place.
     ['the chart source, from chart to chartRef', chart('grafana'), '  chartRef:\n    kind: OCIRepository\n    name: grafana\n'],
     ['the chartRef source', '  chartRef:\n    kind: OCIRepository\n    name: grafana\n', '  chartRef:\n    kind: HelmChart\n    name: grafana-chart\n'],
+    // helm-controller's chartNameChangeStrategy: InPlaceUpdate upgrades a release whose chart is renamed.
+    ['the chart name with chartNameChangeStrategy InPlaceUpdate', chart('grafana'), `${chart('grafana-operator')}  upgrade: {chartNameChangeStrategy: InPlaceUpdate}\n`],
+    // A path names a folder, not the chart: its Chart.yaml decides.
+    ['the chart path', chart('./charts/grafana'), chart('./charts/grafana-v2')],
   ])('says nothing when only %s changes', (_field, before, after) => {
     expect(single(release(before), release(after))).toEqual([]);
   });
