@@ -38215,6 +38215,7 @@ var Rules = {
   crdMissing: "crd-missing",
   helmCrdSkipped: "helm-crd-skipped",
   helmCrdStale: "helm-crd-stale",
+  helmKubeVersion: "helm-kube-version",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -49573,7 +49574,7 @@ function describeExpression(written) {
 }
 
 // src/core/config/parse-config.ts
-var CONFIG_KEYS = ["failOn", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
+var CONFIG_KEYS = ["failOn", "kubernetesVersion", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
 var CLUSTER_KEYS = ["name", "path", "sources"];
 var SOURCE_KEYS = ["kind", "name", "path"];
 var REMOTE_KEYS = ["allow"];
@@ -49601,8 +49602,18 @@ function parseConfig(text, source) {
     const valid = Object.values(FailLevels);
     failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
   }
+  let kubernetesVersion;
+  const versionEntry = entries.get("kubernetesVersion");
+  if (versionEntry) {
+    const node = reader.requireValue(versionEntry, "kubernetesVersion", "A Kubernetes version such as 1.31 or 1.31.4");
+    const written = (0, import_yaml.isScalar)(node) && typeof node.source === "string" ? node.source : reader.readString(node, "kubernetesVersion");
+    const version3 = parseKubernetesVersion(written);
+    if (!version3) reader.fail(node, `kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not ${JSON.stringify(written)}`);
+    kubernetesVersion = version3;
+  }
   return {
     ...failOn ? { failOn } : {},
+    ...kubernetesVersion ? { kubernetesVersion } : {},
     severity: reader.readList(entries.get("severity"), "severity", (node, path15) => readOverride(reader, node, path15)),
     ignore: reader.readList(entries.get("ignore"), "ignore", (node, path15) => reader.readPattern(node, path15)),
     clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path15) => readGroupKind(reader, node, path15)),
@@ -49612,6 +49623,10 @@ function parseConfig(text, source) {
     mirrors: readMirrors(reader, entries.get("mirrors")),
     remote: readRemote(reader, entries.get("remote"))
   };
+}
+function parseKubernetesVersion(text) {
+  const match4 = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
+  return match4 ? `${Number(match4[1])}.${Number(match4[2])}.${Number(match4[3] ?? 0)}` : void 0;
 }
 var ConfigReader = class {
   #source;
@@ -54145,6 +54160,7 @@ function toJsonDocument(value) {
 
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
+var KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
 async function renderHelmRelease(release, context3) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
   const request2 = resolveChartRequest(release, { check: context3.check, tree: context3.tree, findSource: context3.findSource, ...context3.cluster !== void 0 ? { cluster: context3.cluster } : {} });
@@ -54170,7 +54186,10 @@ async function renderHelmRelease(release, context3) {
     const chartName = rendered.documents.find((document2) => document2.source.includes("/"))?.source.split("/")[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error2) {
-    if (error2 instanceof PruneGuardError) return { problem: error2.message, secretTexts: composed.secretTexts };
+    if (error2 instanceof PruneGuardError) {
+      const refusal = KUBE_VERSION_REFUSAL.exec(error2.message);
+      return { problem: error2.message, secretTexts: composed.secretTexts, ...refusal?.[1] ? { kubeVersionRequired: refusal[1] } : {} };
+    }
     throw error2;
   } finally {
     temp.dispose();
@@ -54205,6 +54224,7 @@ async function compareHelmReleases(before, after, options) {
     });
   };
   const crds = [];
+  const refusals = [];
   const units = await mapInPool(names, options.concurrency, async (name) => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
@@ -54227,6 +54247,10 @@ async function compareHelmReleases(before, after, options) {
     if (old && current && readsAlike(old, current, before, after, finders)) return void 0;
     const [was, is] = await Promise.all([old ? render("before", old) : void 0, current ? render("after", current) : void 0]);
     const problem = [was, is].find((rendered) => rendered !== void 0 && "problem" in rendered);
+    if (current && is && "problem" in is && is.kubeVersionRequired !== void 0) {
+      const already = was !== void 0 && "problem" in was && was.kubeVersionRequired !== void 0;
+      refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
+    }
     if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
     const again = current && is && "documents" in is && is.mayVary && was ? await render("after", current) : void 0;
     const volatile = again && "documents" in again && is && "documents" in is ? findVolatilePaths(is.documents, again.documents) : void 0;
@@ -54255,7 +54279,19 @@ async function compareHelmReleases(before, after, options) {
     const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
     return describeChartCrdChanges({ ...release, countObjects: (group2, kind) => counts.get(`${cluster ?? ""}\0${group2}\0${kind}`) ?? 0 });
   });
-  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+  return { units: judged, findings: [...refusals.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+}
+function describeKubeVersionRefusal(unit, release, required, kubeVersion, already) {
+  const metadata2 = getMetadata(release);
+  const ref = formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(metadata2.name) });
+  const effect = already ? "as it did before this change" : "the release stays as it was, and objects that depend on the new version do not appear";
+  return {
+    rule: Rules.helmKubeVersion,
+    severity: already ? "warning" : "error",
+    unit,
+    object: { group: "helm.toolkit.fluxcd.io", kind: "HelmRelease", namespace: readNamespace(release, "default"), name: String(metadata2.name), apiVersion: String(release.apiVersion) },
+    message: `HelmRelease/${ref}: its chart requires kubeVersion ${required}, which the configured Kubernetes ${kubeVersion} does not meet: helm-controller fails the install or upgrade, ${effect}`
+  };
 }
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
@@ -56677,7 +56713,7 @@ async function planRun(options, dependencies, checkouts) {
     progress: createProgressTracker(options.onProgress),
     documents: /* @__PURE__ */ new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
-    kubeVersion: DEFAULT_KUBERNETES_VERSION,
+    kubeVersion: options.kubernetesVersion ?? settings.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp))
   };
   return { ...sides, mode, render, ...github ? { github } : {} };

@@ -12,6 +12,8 @@ import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomize/read-kustomization.ts';
 import { hideUserInfo, redactCredentials } from './core/text/redact.ts';
 import { findAllowEntryProblem } from './core/config/network-policy.ts';
+import { parseKubernetesVersion } from './core/config/parse-config.ts';
+import { DEFAULT_KUBERNETES_VERSION } from './app/render-helm-release.ts';
 import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/text/plain-text.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
 import { formatJson } from './report/json.ts';
@@ -89,6 +91,10 @@ Output and verdict
   --helm-bin PATH       helm binary for HelmReleases (env PRUNE_GUARD_HELM;
                         default: helm from PATH; without one they are judged
                         as single objects)
+  --kubernetes-version V
+                        the Kubernetes version the clusters run, as charts
+                        are rendered for it (config kubernetesVersion;
+                        default ${DEFAULT_KUBERNETES_VERSION})
   --render WHICH        changed (default): render the units whose inputs differ
                         between the sides, and the others only when a finding
                         needs them; all: render every unit
@@ -148,6 +154,7 @@ function parseCommandLine(
         config: { type: 'string' },
         'kustomize-bin': { type: 'string' },
         'helm-bin': { type: 'string' },
+        'kubernetes-version': { type: 'string' },
         mirror: { type: 'string', multiple: true },
         'cache-dir': { type: 'string' },
         'allow-remote': { type: 'string', multiple: true },
@@ -215,6 +222,7 @@ function parseCommandLine(
       env,
       ...(values['kustomize-bin'] !== undefined ? { kustomizeBin: values['kustomize-bin'] } : {}),
       ...(values['helm-bin'] !== undefined ? { helmBin: values['helm-bin'] } : {}),
+      ...(values['kubernetes-version'] !== undefined ? { kubernetesVersion: checkKubernetesVersion(values['kubernetes-version']) } : {}),
       mirrors: values.mirror ?? [],
       ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
       ...(values['allow-remote'] ? { allowRemote: values['allow-remote'].map(checkAllowRemote) } : {}),
@@ -224,6 +232,12 @@ function parseCommandLine(
       ...(render ? { render } : {}),
     },
   };
+}
+
+function checkKubernetesVersion(value: string): string {
+  const version = parseKubernetesVersion(value);
+  if (!version) throw new UsageError(`--kubernetes-version is set to invalid value '${value}': a Kubernetes version such as 1.31 or 1.31.4`);
+  return version;
 }
 
 function checkAllowRemote(value: string): string {
@@ -261,6 +275,7 @@ function describeFixCommand(options: RunOptions): FixCommand {
     ...(options.configPath ? ['--config', options.configPath] : []),
     ...(options.kustomizeBin ? ['--kustomize-bin', options.kustomizeBin] : []),
     ...(options.helmBin ? ['--helm-bin', options.helmBin] : []),
+    ...(options.kubernetesVersion ? ['--kubernetes-version', options.kubernetesVersion] : []),
     ...(options.allowRemote ?? []).flatMap((entry) => ['--allow-remote', entry]),
     ...(options.offline ? ['--offline'] : []),
   ];

@@ -11,7 +11,7 @@ import { formatNamespacedName, isHelmRelease, readHelmReleaseIdentity } from '..
 import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { HelmDocument } from '../core/helm/helm-output.ts';
 import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
-import type { Finding } from '../core/rules/findings.ts';
+import { Rules, type Finding } from '../core/rules/findings.ts';
 import { findPruneOptOut } from '../core/rules/kustomization-rules.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
 import type { ChartRequest } from '../core/helm/chart-request.ts';
@@ -109,6 +109,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     });
   };
   const crds: Array<Omit<ReleaseCrds, 'countObjects'>> = [];
+  const refusals: Finding[] = [];
   const units = await mapInPool(names, options.concurrency, async (name): Promise<UnitRenders | undefined> => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
@@ -132,6 +133,10 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     if (old && current && readsAlike(old, current, before, after, finders)) return undefined;
     const [was, is] = await Promise.all([old ? render('before', old) : undefined, current ? render('after', current) : undefined]);
     const problem = [was, is].find((rendered): rendered is { problem: string } => rendered !== undefined && 'problem' in rendered);
+    if (current && is && 'problem' in is && is.kubeVersionRequired !== undefined) {
+      const already = was !== undefined && 'problem' in was && was.kubeVersionRequired !== undefined;
+      refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
+    }
     if (problem) return { ...base, before: undefined, after: undefined, skipped: problem.problem };
     // Output that differs between two renders of the same inputs is masked on both sides, so it never shows as a change.
     const again = current && is && 'documents' in is && is.mayVary && was ? await render('after', current) : undefined;
@@ -164,7 +169,25 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
       return describeChartCrdChanges({ ...release, countObjects: (group, kind) => counts.get(`${cluster ?? ''}\0${group}\0${kind}`) ?? 0 });
     });
-  return { units: judged, findings, secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+  return { units: judged, findings: [...refusals.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0)), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+}
+
+/**
+ * A chart whose `kubeVersion` refuses the configured Kubernetes version: helm-controller fails
+ * the install or upgrade, and the release stays as it was (an error); a warning when it
+ * already failed so before the change.
+ */
+function describeKubeVersionRefusal(unit: string, release: KubeObject, required: string, kubeVersion: string, already: boolean): Finding {
+  const metadata = getMetadata(release);
+  const ref = formatNamespacedName({ namespace: readNamespace(release, 'default'), name: String(metadata.name) });
+  const effect = already ? 'as it did before this change' : 'the release stays as it was, and objects that depend on the new version do not appear';
+  return {
+    rule: Rules.helmKubeVersion,
+    severity: already ? 'warning' : 'error',
+    unit,
+    object: { group: 'helm.toolkit.fluxcd.io', kind: 'HelmRelease', namespace: readNamespace(release, 'default'), name: String(metadata.name), apiVersion: String(release.apiVersion) },
+    message: `HelmRelease/${ref}: its chart requires kubeVersion ${required}, which the configured Kubernetes ${kubeVersion} does not meet: helm-controller fails the install or upgrade, ${effect}`,
+  };
 }
 
 /** Every HelmRelease of the hosts, by the unit name it gets. */

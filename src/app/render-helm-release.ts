@@ -65,7 +65,16 @@ export type RenderedRelease =
       /** The chart's own name, as helm names its files; undefined when it rendered nothing. */
       readonly chartName?: string;
     }
-  | { readonly problem: string; readonly secretTexts?: readonly string[]; readonly missing?: readonly string[] };
+  | {
+      readonly problem: string;
+      readonly secretTexts?: readonly string[];
+      readonly missing?: readonly string[];
+      /** The chart's `kubeVersion` refuses the Kubernetes version rendered for: what it requires. */
+      readonly kubeVersionRequired?: string;
+    };
+
+/** helm's words when a chart's kubeVersion refuses `--kube-version` (Helm 3 and 4 alike). */
+const KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
 
 /** Renders `release` (a HelmRelease object of a unit's render). */
 export async function renderHelmRelease(release: KubeObject, context: HelmReleaseContext): Promise<RenderedRelease> {
@@ -97,7 +106,10 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}) };
   } catch (error) {
     // A chart that fails to render is this release's problem, not the run's.
-    if (error instanceof PruneGuardError) return { problem: error.message, secretTexts: composed.secretTexts };
+    if (error instanceof PruneGuardError) {
+      const refusal = KUBE_VERSION_REFUSAL.exec(error.message);
+      return { problem: error.message, secretTexts: composed.secretTexts, ...(refusal?.[1] ? { kubeVersionRequired: refusal[1] } : {}) };
+    }
     throw error;
   } finally {
     temp.dispose();

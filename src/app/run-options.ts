@@ -57,6 +57,8 @@ export interface RunOptions {
   readonly kustomizeBin?: string;
   /** Explicit helm binary; without one, `PRUNE_GUARD_HELM`, then `helm` on PATH. */
   readonly helmBin?: string;
+  /** The Kubernetes version the clusters run (`--kubernetes-version`); over the configuration's `kubernetesVersion`. */
+  readonly kubernetesVersion?: string;
   /** Environment for finding and running kustomize. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** How many kustomize builds run at once; default: the CPU count. */

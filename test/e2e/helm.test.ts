@@ -145,6 +145,33 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
   });
 });
 
+describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: the Kubernetes version charts are rendered for', () => {
+  const requiring = { 'charts/widgets/Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.1.0\nkubeVersion: ">=1.25.0-0"\n' };
+
+  it.each(binaries)('$name: a chart whose kubeVersion refuses the configured version blocks, naming both', async ({ bin }) => {
+    const dir = helmRepo(requiring, { '.prune-guard.yaml': 'kubernetesVersion: 1.24\n' });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toEqual(['error helm-kube-version flux-system/apps / HelmRelease apps/widgets HelmRelease/widgets']);
+    expect(report.findings[0]?.message).toBe(
+      'HelmRelease/apps/widgets: its chart requires kubeVersion >=1.25.0-0, which the configured Kubernetes 1.24.0 does not meet: helm-controller fails the install or upgrade, the release stays as it was, and objects that depend on the new version do not appear',
+    );
+    // The command line names another version: the chart renders.
+    const newer = await check(dir, '--helm-bin', bin, '--kubernetes-version', 'v1.30');
+    expect(newer.report.findings.filter((finding) => finding.rule === 'helm-kube-version')).toEqual([]);
+  });
+
+  it('a kubernetesVersion that is no version, in the file or on the command line, exits 2 with one line', async () => {
+    const dir = helmRepo({}, { '.prune-guard.yaml': 'kubernetesVersion: latest\n' });
+    const file = await runCli([], { cwd: dir });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('prune-guard: .prune-guard.yaml:1: kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not "latest"\n');
+    const flag = await runCli(['--kubernetes-version', '1.x'], { cwd: helmRepo({}) });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe("prune-guard: --kubernetes-version is set to invalid value '1.x': a Kubernetes version such as 1.31 or 1.31.4\n");
+  });
+});
+
 describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: post-renderers and output that differs on every render', () => {
   const valuesFrom = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
 

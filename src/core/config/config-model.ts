@@ -19,6 +19,8 @@ export interface SeverityOverride {
 export interface Config {
   /** Lowest severity that fails the run; undefined when the file does not set it (`--fail-on` overrides it). */
   readonly failOn?: FailLevel;
+  /** The Kubernetes version the clusters run (`1.31.0`), as charts are rendered for it; undefined: the documented default. */
+  readonly kubernetesVersion?: string;
   /** Severity overrides in file order; the first that matches a finding wins. */
   readonly severity: readonly SeverityOverride[];
   /** Object patterns left out of the comparison entirely. */

@@ -18,7 +18,7 @@ import type { GroupKind } from '../objects/scope.ts';
 import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
 
 /** The top-level keys, in the order the README documents them. */
-const CONFIG_KEYS = ['failOn', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
+const CONFIG_KEYS = ['failOn', 'kubernetesVersion', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
 
 const CLUSTER_KEYS = ['name', 'path', 'sources'] as const;
 
@@ -61,8 +61,20 @@ export function parseConfig(text: string, source: string): Config {
     failOn = reader.readChoice(reader.requireValue(failOnEntry, 'failOn', `Valid values: ${valid.join(', ')}`), 'failOn', valid);
   }
 
+  let kubernetesVersion: string | undefined;
+  const versionEntry = entries.get('kubernetesVersion');
+  if (versionEntry) {
+    const node = reader.requireValue(versionEntry, 'kubernetesVersion', 'A Kubernetes version such as 1.31 or 1.31.4');
+    // YAML reads 1.30 as the number 1.3: the text as written is the version.
+    const written = isScalar(node) && typeof node.source === 'string' ? node.source : reader.readString(node, 'kubernetesVersion');
+    const version = parseKubernetesVersion(written);
+    if (!version) reader.fail(node, `kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not ${JSON.stringify(written)}`);
+    kubernetesVersion = version;
+  }
+
   return {
     ...(failOn ? { failOn } : {}),
+    ...(kubernetesVersion ? { kubernetesVersion } : {}),
     severity: reader.readList(entries.get('severity'), 'severity', (node, path) => readOverride(reader, node, path)),
     ignore: reader.readList(entries.get('ignore'), 'ignore', (node, path) => reader.readPattern(node, path)),
     clusterScoped: reader.readList(entries.get('clusterScoped'), 'clusterScoped', (node, path) => readGroupKind(reader, node, path)),
@@ -72,6 +84,12 @@ export function parseConfig(text: string, source: string): Config {
     mirrors: readMirrors(reader, entries.get('mirrors')),
     remote: readRemote(reader, entries.get('remote')),
   };
+}
+
+/** Reads `1.31`, `v1.31.4` or `1.31.4` as `1.31.0` / `1.31.4`; undefined for anything else. */
+export function parseKubernetesVersion(text: string): string | undefined {
+  const match = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
+  return match ? `${Number(match[1])}.${Number(match[2])}.${Number(match[3] ?? 0)}` : undefined;
 }
 
 /** A key of a YAML mapping with its value node (null when the key has no value). */

@@ -37,6 +37,7 @@ export const Rules = {
   crdMissing: 'crd-missing',
   helmCrdSkipped: 'helm-crd-skipped',
   helmCrdStale: 'helm-crd-stale',
+  helmKubeVersion: 'helm-kube-version',
   helmReleaseRemoved: 'helmrelease-removed',
   helmReleaseReinstalled: 'helmrelease-reinstalled',
   apiGroupChanged: 'api-group-changed',

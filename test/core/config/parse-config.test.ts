@@ -161,7 +161,7 @@ describe('EMPTY_CONFIG', () => {
 
 const SEVERITIES = 'Valid values: error, warning, notice';
 const FAIL_LEVELS = 'Valid values: error, warning, notice, never';
-const TOP_KEYS = 'failOn, severity, ignore, clusterScoped, sources, clusters, substitute, mirrors, remote';
+const TOP_KEYS = 'failOn, kubernetesVersion, severity, ignore, clusterScoped, sources, clusters, substitute, mirrors, remote';
 const SEGMENTS_HINT =
   'but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)';
 
@@ -458,5 +458,17 @@ describe('applySeverityOverrides', () => {
   it('works from a parsed file', () => {
     const config = parseConfig('severity:\n  - match: "*.projectcalico.org/*/**"\n    severity: notice\n    rules: [cluster-scoped-removed]\n', FILE);
     expect(applySeverityOverrides([crd, ippool], config).map((finding) => finding.severity)).toEqual(['error', 'notice']);
+  });
+});
+
+describe('kubernetesVersion', () => {
+  it('reads the version as written, 1.30 included (which YAML alone reads as the number 1.3)', () => {
+    expect(parseConfig('kubernetesVersion: 1.30\n', '.prune-guard.yaml').kubernetesVersion).toBe('1.30.0');
+    expect(parseConfig('kubernetesVersion: "v1.29.4"\n', '.prune-guard.yaml').kubernetesVersion).toBe('1.29.4');
+    expect(parseConfig('failOn: error\n', '.prune-guard.yaml').kubernetesVersion).toBeUndefined();
+  });
+
+  it('refuses anything else on its line', () => {
+    expect(() => parseConfig('failOn: error\nkubernetesVersion: 1.30.x\n', '.prune-guard.yaml')).toThrow('.prune-guard.yaml:2: kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not "1.30.x"');
   });
 });
