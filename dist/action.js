@@ -19167,9 +19167,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -19191,7 +19191,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -19203,10 +19203,10 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap6;
+    exports2.isMap = isMap7;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.isSeq = isSeq5;
   }
 });
@@ -21137,7 +21137,7 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair2(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
@@ -21198,7 +21198,7 @@ var require_YAMLMap = __commonJS({
           _pair = new Pair.Pair(pair2, pair2?.value);
         } else
           _pair = new Pair.Pair(pair2.key, pair2.value);
-        const prev = findPair(this.items, _pair.key);
+        const prev = findPair2(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
@@ -21218,19 +21218,19 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
-        return !!findPair(this.items, key);
+        return !!findPair2(this.items, key);
       }
       set(key, value) {
         this.add(new Pair.Pair(key, value), true);
@@ -21267,7 +21267,7 @@ var require_YAMLMap = __commonJS({
       }
     };
     exports2.YAMLMap = YAMLMap;
-    exports2.findPair = findPair;
+    exports2.findPair = findPair2;
   }
 });
 
@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep16, value } = collItem;
+        const { start, key, sep: sep17, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep16?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep16) {
+          if (!keyProps.anchor && !keyProps.tag && !sep17) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep16 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep17 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep16 = "";
+        let sep17 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep16 + cb;
-              sep16 = "";
+                comment += sep17 + cb;
+              sep17 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep16 += source;
+                sep17 += source;
               hasSpace = true;
               break;
             default:
@@ -23315,9 +23315,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep16, value } = collItem;
+        const { start, key, sep: sep17, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep16?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep16 && !value) {
+          if (!props.anchor && !props.tag && !sep17 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23353,7 +23353,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep16 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
+        if (!isMap7 && !sep17 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep16 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep17 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23416,9 +23416,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep16)
-                for (const st of sep16) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
+              if (sep17)
+                for (const st of sep17) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23448,7 +23448,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23464,7 +23464,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep16 = "";
+      let sep17 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep16 + indent2.slice(trimIndent) + content;
-          sep16 = "\n";
+          value += sep17 + indent2.slice(trimIndent) + content;
+          sep17 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep16 === " ")
-            sep16 = "\n";
-          else if (!prevMoreIndented && sep16 === "\n")
-            sep16 = "\n\n";
-          value += sep16 + indent2.slice(trimIndent) + content;
-          sep16 = "\n";
+          if (sep17 === " ")
+            sep17 = "\n";
+          else if (!prevMoreIndented && sep17 === "\n")
+            sep17 = "\n\n";
+          value += sep17 + indent2.slice(trimIndent) + content;
+          sep17 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep16 === "\n")
+          if (sep17 === "\n")
             value += "\n";
           else
-            sep16 = "\n";
+            sep17 = "\n";
         } else {
-          value += sep16 + content;
-          sep16 = " ";
+          value += sep17 + content;
+          sep17 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match4[1].replace(trimEnd2, "");
-      let sep16 = " ";
+      let sep17 = " ";
       let pos = line.lastIndex;
       while (match4 = line.exec(source)) {
         const lm = match4[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep16 === "\n")
-            res += sep16;
+          if (sep17 === "\n")
+            res += sep17;
           else
-            sep16 = "\n";
+            sep17 = "\n";
         } else {
-          res += sep16 + lm;
-          sep16 = " ";
+          res += sep17 + lm;
+          sep17 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match4 = last.exec(source);
-      return res + sep16 + (match4?.[1] ?? "");
+      return res + sep17 + (match4?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep16, value }) {
+    function stringifyItem({ start, key, sep: sep17, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep16)
-        for (const st of sep16)
+      if (sep17)
+        for (const st of sep17)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -24751,7 +24751,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24835,7 +24835,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar5;
+    exports2.isScalar = isScalar6;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -25434,7 +25434,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter5 = class {
+    var LineCounter6 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25457,7 +25457,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter5;
+    exports2.LineCounter = LineCounter6;
   }
 });
 
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep16;
+          let sep17;
           if (scalar.end) {
-            sep16 = scalar.end;
-            sep16.push(this.sourceToken);
+            sep17 = scalar.end;
+            sep17.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep16 = [this.sourceToken];
+            sep17 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep16 }]
+            items: [{ start, key: scalar, sep: sep17 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep16 = it.sep;
-                  sep16.push(this.sourceToken);
+                  const sep17 = it.sep;
+                  sep17.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep16 }]
+                    items: [{ start: start2, key, sep: sep17 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep16 = fc.end.splice(1, fc.end.length);
-            sep16.push(this.sourceToken);
+            const sep17 = fc.end.splice(1, fc.end.length);
+            sep17.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep16 }]
+              items: [{ start, key: fc, sep: sep17 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26351,7 +26351,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
+    function parseAllDocuments5(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26426,7 +26426,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse8;
-    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseAllDocuments = parseAllDocuments5;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify6;
   }
@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync21, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync22, writeFileSync as writeFileSync10 } from "node:fs";
 import { tmpdir as tmpdir10 } from "node:os";
-import { join as join40 } from "node:path";
+import { join as join41 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -38236,7 +38236,9 @@ var FixSources = {
   /** A file of the tree that no kustomization lists any more. */
   local: "local",
   /** Nowhere: the objects as rendered before the change, written into a new file. */
-  vendored: "vendored"
+  vendored: "vendored",
+  /** A HelmRelease's own CRD policy, for CRDs its chart's crds/ holds. */
+  policy: "policy"
 };
 function isAtOrAbove(severity, failOn) {
   if (failOn === "never") return false;
@@ -48086,33 +48088,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep16) => {
+var dotPortion = (f, start, end, dot, sep17) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep16))
+      if (n >= end || isSep(f.charCodeAt(n), sep17))
         return true;
     }
-    const s = nextSep(f, k, sep16);
+    const s = nextSep(f, k, sep17);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep16))
+    while (k < end && isSep(f.charCodeAt(k), sep17))
       k++;
   }
   return false;
 };
-var isSep = (c, sep16) => sep16 === "/" ? c === 47 : sep16 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep16) => {
-  if (sep16 !== "both")
-    return f.indexOf(sep16, from);
+var isSep = (c, sep17) => sep17 === "/" ? c === 47 : sep17 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep17) => {
+  if (sep17 !== "both")
+    return f.indexOf(sep17, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep16) => sep16 !== "both" ? f.lastIndexOf(sep16, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep17) => sep17 !== "both" ? f.lastIndexOf(sep17, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -48490,7 +48492,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep16 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep17 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -48502,14 +48504,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep16);
+        const i = lastSep(f, f.length, sep17);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep16))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep17))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep16) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep17) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -48537,15 +48539,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep16)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep17)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep16))
+        if (!dotPortion(f, 0, tailStart, dot, sep17))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep16);
+        const m = this.#walk(f, row, shape === "head", dot, sep17);
         if (m !== "no")
           return m;
         continue;
@@ -48601,19 +48603,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep16) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep16))
+  #walk(f, row, head, dot, sep17) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep17))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep16); e !== -1; e = nextSep(f, s, sep16)) {
+    for (let e = nextSep(f, s, sep17); e !== -1; e = nextSep(f, s, sep17)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep16))
+      while (next < f.length && isSep(f.charCodeAt(next), sep17))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep16))
+      if (hit && !dotPortion(f, next, f.length, dot, sep17))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep16))
+      if (head || dotPortion(f, s, next, dot, sep17))
         return "no";
       s = next;
     }
@@ -54200,8 +54202,8 @@ async function renderHelmRelease(release, context3) {
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = /* @__PURE__ */ new Set();
   const missing = /* @__PURE__ */ new Set();
@@ -54225,6 +54227,7 @@ async function compareHelmReleases(before, after, options) {
   };
   const crds = [];
   const refusals = [];
+  const files = /* @__PURE__ */ new Map();
   const units = await mapInPool(names, options.concurrency, async (name) => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
@@ -54260,6 +54263,7 @@ async function compareHelmReleases(before, after, options) {
     if (current && is && "documents" in is) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document2) => document2.part === "crds").map((document2) => document2.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
+      if (current.file) files.set(name, current.file);
     }
     const chartOf = (rendered) => rendered && "documents" in rendered ? rendered.chartName : void 0;
     const chart = { ...chartOf(was) ? { before: chartOf(was) } : {}, ...chartOf(is) ? { after: chartOf(is) } : {} };
@@ -54279,7 +54283,14 @@ async function compareHelmReleases(before, after, options) {
     const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
     return describeChartCrdChanges({ ...release, countObjects: (group2, kind) => counts.get(`${cluster ?? ""}\0${group2}\0${kind}`) ?? 0 });
   });
-  return { units: judged, findings: [...refusals.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+  const policyFixes = crds.flatMap((release) => {
+    const file = files.get(release.unit);
+    const metadata2 = getMetadata(release.release);
+    const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
+    if (!file || crdNames.length === 0) return [];
+    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata2.name), ...typeof metadata2.namespace === "string" ? { namespace: metadata2.namespace } : {}, action: release.action }];
+  });
+  return { units: judged, findings: [...refusals.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
 }
 function describeKubeVersionRefusal(unit, release, required, kubeVersion, already) {
   const metadata2 = getMetadata(release);
@@ -54296,10 +54307,10 @@ function describeKubeVersionRefusal(unit, release, required, kubeVersion, alread
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
   for (const host of hosts) {
-    for (const { body: body2 } of host.docs) {
+    for (const { body: body2, provenance } of host.docs) {
       if (!isHelmRelease(body2)) continue;
       const release = formatNamespacedName({ namespace: readNamespace(body2, "default"), name: String(getMetadata(body2).name) });
-      found.set(`${host.name} / HelmRelease ${release}`, { host, body: body2, release });
+      found.set(`${host.name} / HelmRelease ${release}`, { host, body: body2, release, ...provenance?.file ? { file: provenance.file } : {} });
     }
   }
   return found;
@@ -54465,7 +54476,7 @@ async function compareFluxSides(sides, context3) {
     const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context3.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
-    let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
+    let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
     const analyze2 = () => ({
       ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -54503,7 +54514,7 @@ async function compareFluxSides(sides, context3) {
     context3.progress.identical(analysis.report.stats.identical);
     context3.progress.phase("done");
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
-    return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
+    return { analysis: { ...analysis, crdPolicyFixes: releases.policyFixes }, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error2) {
     throw maskError(error2, createSecretMask(secretValues));
   } finally {
@@ -55641,10 +55652,116 @@ function describeUnfixed(group2, notes) {
   return `no fix for ${describeObjects([...group2.objects.values()])} listed at ${group2.kustomization}:${group2.line}: ${notes.join("; ")}`;
 }
 
+// src/app/fixes/plan-policy-fixes.ts
+var import_yaml14 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync18, realpathSync as realpathSync3 } from "node:fs";
+import { join as join28, relative as relative17, sep as sep9 } from "node:path";
+
+// src/core/fix/crd-policy-edit.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var FIXED_CRD_POLICY = "CreateReplace";
+function planCrdPolicyEdit(text, target) {
+  const lines = new import_yaml13.LineCounter();
+  const docs = (0, import_yaml13.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
+  const doc = docs.find((candidate) => {
+    const body2 = candidate.toJS({ maxAliasCount: 100 });
+    if (typeof body2 !== "object" || body2 === null) return false;
+    const object = body2;
+    return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
+  });
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml13.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
+  const textLines = text.split("\n");
+  const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
+  const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
+  const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
+  const spec = findPair(doc.contents, "spec");
+  if (!spec || !(0, import_yaml13.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  const section = findPair(spec.value, target.action);
+  if (!section) {
+    const first = spec.value.items[0];
+    if (!first) return { problem: `HelmRelease ${target.name} in ${target.path} has an empty spec` };
+    const indent2 = indentOf(lineOf(first.key));
+    const line = lineOf(spec.key);
+    return edit(line, line, `${textLines[line - 1] ?? ""}
+${indent2}${target.action}:
+${indent2}  crds: ${FIXED_CRD_POLICY}`);
+  }
+  const sectionLine = lineOf(section.key);
+  const sectionIndent = indentOf(sectionLine);
+  if ((0, import_yaml13.isMap)(section.value) && !section.value.flow) {
+    const crds = findPair(section.value, "crds");
+    if (crds && (0, import_yaml13.isScalar)(crds.value)) {
+      const line = lineOf(crds.key);
+      if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
+      return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
+    }
+    const first = section.value.items[0];
+    const indent2 = first ? indentOf(lineOf(first.key)) : `${sectionIndent}  `;
+    return edit(sectionLine, sectionLine, `${textLines[sectionLine - 1] ?? ""}
+${indent2}crds: ${FIXED_CRD_POLICY}`);
+  }
+  const value = section.value;
+  if (value !== null && !((0, import_yaml13.isMap)(value) && value.flow) && !((0, import_yaml13.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
+  if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
+  const entries = (0, import_yaml13.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
+}
+function findPair(map, key) {
+  return map.items.find((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === key);
+}
+
+// src/app/fixes/plan-policy-fixes.ts
+function planPolicyFixes(candidates, findings, headRoot) {
+  const wanted = new Set(findings.map((finding) => `${finding.unit}\0${formatObjectKey(finding.object)}`));
+  const fixes = [];
+  const targets = /* @__PURE__ */ new Map();
+  for (const candidate of candidates) {
+    const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name })}`).filter((key) => wanted.has(key));
+    if (keys.length === 0) continue;
+    const text = readInside(headRoot, candidate.path);
+    if (text === void 0) continue;
+    const edit = planCrdPolicyEdit(text, candidate);
+    if ("problem" in edit) continue;
+    const verified = readsPolicy(text, edit, candidate);
+    const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
+    const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
+    for (const key of keys) targets.set(key, index);
+  }
+  return { fixes, targets };
+}
+function readsPolicy(text, edit, target) {
+  const lines = text.split("\n");
+  lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
+  try {
+    const docs = (0, import_yaml14.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
+    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
+    return docs.some((doc) => {
+      const body2 = doc.toJS({ maxAliasCount: 100 });
+      if (!isRecord(body2) || body2.kind !== "HelmRelease" || !isRecord(body2.metadata) || body2.metadata.name !== target.name) return false;
+      return readCrdPolicy(body2, target.action) === FIXED_CRD_POLICY;
+    });
+  } catch {
+    return false;
+  }
+}
+function readInside(root, path15) {
+  try {
+    const real = realpathSync3(join28(root, path15));
+    const inside = relative17(realpathSync3(root), real);
+    if (inside === "" || inside.startsWith(`..${sep9}`) || inside === "..") return void 0;
+    return readFileSync18(real, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
 // src/app/plan-run.ts
 import { mkdtempSync as mkdtempSync9 } from "node:fs";
 import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir9 } from "node:os";
-import { join as join35, resolve as resolve9 } from "node:path";
+import { join as join36, resolve as resolve9 } from "node:path";
 
 // src/core/helm/chart-index.ts
 function readChartIndex(text, chart) {
@@ -55883,28 +56000,28 @@ function isBefore(a, b) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync18, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join28 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync19, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join29 } from "node:path";
 function hashBytes(bytes) {
   return createHash12("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join28(dir, "charts") : void 0;
+  const folder = dir ? join29(dir, "charts") : void 0;
   let temp;
   const name = (digest) => `sha256-${digest}.tgz`;
   return {
     find: (digest) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join28(folder, name(digest));
+      const path15 = join29(folder, name(digest));
       try {
-        return hashBytes(readFileSync18(path15)) === digest ? path15 : void 0;
+        return hashBytes(readFileSync19(path15)) === digest ? path15 : void 0;
       } catch {
         return void 0;
       }
     },
     keep: (digest, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join28(target ?? (temp ??= makeTemp()), name(digest));
+        const path15 = join29(target ?? (temp ??= makeTemp()), name(digest));
         const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync7(target, { recursive: true });
@@ -56052,15 +56169,15 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync3, statSync as statSync13 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename5, join as join30 } from "node:path";
+import { basename as basename5, join as join31 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join29, resolve as resolve6 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join30, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join29(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join30(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -56089,7 +56206,7 @@ function createHelmRunner(bin, options) {
   const stat2 = statSync13(bin);
   return {
     command: basename5(bin),
-    identity: `${realpathSync3(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync4(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -56103,7 +56220,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync7(join30(tmpdir7(), "prune-guard-helm-home-"));
+      const home = mkdtempSync7(join31(tmpdir7(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -56143,9 +56260,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync14 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
-import { basename as basename6, join as join31 } from "node:path";
+import { basename as basename6, join as join32 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -56179,7 +56296,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync5(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -56212,7 +56329,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync8(join31(tmpdir8(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync8(join32(tmpdir8(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -56360,8 +56477,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync19, statSync as statSync15 } from "node:fs";
-import { join as join32 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync20, statSync as statSync15 } from "node:fs";
+import { join as join33 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -56370,16 +56487,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join32(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join33(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join32(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join33(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync19(path15, "utf8");
+    text = readFileSync20(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -56407,12 +56524,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join32(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join33(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join32(root, name);
+    const path15 = join33(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync15(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync19(path15, "utf8");
+    const text = readFileSync20(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -56474,13 +56591,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync20, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join34, posix as posix5, relative as relative17, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync21, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join35, posix as posix5, relative as relative18, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync8 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -56542,11 +56659,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync8(join33(dir, folder), { recursive: true });
+    mkdirSync8(join34(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join33(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join34(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -56562,7 +56679,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative17(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -56582,9 +56699,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync5(cwd);
+  const realCwd = realpathSync6(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative17(git.root, resolve8(realCwd, path15));
+    const rel = relative18(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -56603,7 +56720,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join34(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join35(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -56655,10 +56772,10 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync20(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync21(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join34(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join35(tree.root, path15))) {
     try {
       if (existsSync14(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -56690,9 +56807,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join35(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join36(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join35(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join36(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -56719,7 +56836,7 @@ async function planRun(options, dependencies, checkouts) {
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
 function makeChartTemp() {
-  const dir = mkdtempSync9(join35(tmpdir9(), "prune-guard-charts-"));
+  const dir = mkdtempSync9(join36(tmpdir9(), "prune-guard-charts-"));
   registerTempTree(dir);
   return dir;
 }
@@ -56741,7 +56858,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join35(env.XDG_CACHE_HOME || join35(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join36(env.XDG_CACHE_HOME || join36(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -56774,7 +56891,10 @@ async function runWithTree(options, dependencies = {}) {
         documents: render.documents
       }
     );
-    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
+    const worthFixing = analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel));
+    const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
+    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index]) => [key, index + fixes.fixes.length])]);
+    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     plan?.render.remote.fetcher.close();
     await plan?.render.renders?.close();
@@ -57834,8 +57954,8 @@ var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep10 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
-minimatch2.sep = sep10;
+var sep11 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+minimatch2.sep = sep11;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
 var qmark2 = "[^/]";
@@ -66597,21 +66717,21 @@ var Matcher2 = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep16 = separator || this.separator;
-    const isDefault = sep16 === this.separator && includeNamespace === true;
+    const sep17 = separator || this.separator;
+    const isDefault = sep17 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep16);
+      ).join(sep17);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep16);
+    ).join(sep17);
   }
   /**
    * Get path as array of tag names.
@@ -67249,73 +67369,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep14 = `["'\\s]*:`;
+var sep15 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep14}`, "i")
+    pattern: new RegExp(`\\$where${sep15}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep14}`, "i")
+    pattern: new RegExp(`\\$ne${sep15}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep14}`, "i")
+    pattern: new RegExp(`\\$gte?${sep15}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep14}`, "i")
+    pattern: new RegExp(`\\$lte?${sep15}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep14}`, "i")
+    pattern: new RegExp(`\\$regex${sep15}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep14}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep14}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep14}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep14}`, "i")
+    pattern: new RegExp(`\\$exists${sep15}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep14}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep14}`, "i")
+    pattern: new RegExp(`\\$expr${sep15}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep14}`, "i")
+    pattern: new RegExp(`\\$function${sep15}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep14}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep15}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -68130,8 +68250,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep16 = exp.search(/\s/);
-            const name = sep16 === -1 ? exp : exp.substring(0, sep16);
+            const sep17 = exp.search(/\s/);
+            const name = sep17 === -1 ? exp : exp.substring(0, sep17);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -96324,7 +96444,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync21(path15, "utf8"));
+  const payload = JSON.parse(readFileSync22(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -96370,7 +96490,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync21(join40(git.root, path15), "utf8");
+    const merged = readFileSync22(join41(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -96521,10 +96641,10 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join40(process.env.RUNNER_TEMP ?? tmpdir10(), "prune-guard");
+  const dir = join41(process.env.RUNNER_TEMP ?? tmpdir10(), "prune-guard");
   mkdirSync9(dir, { recursive: true });
-  const jsonPath = join40(dir, "report.json");
-  const markdownPath = join40(dir, "summary.md");
+  const jsonPath = join41(dir, "report.json");
+  const markdownPath = join41(dir, "summary.md");
   writeFileSync10(jsonPath, formatJson(report));
   writeFileSync10(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;

@@ -10,6 +10,7 @@ import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
 import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
 import type { ReleaseOrigin } from '../core/rules/removal-rules.ts';
+import type { CrdPolicyFix } from '../core/fix/crd-policy-edit.ts';
 import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
 import type { FixableUnit } from './fixes/fix-model.ts';
@@ -58,6 +59,8 @@ export interface Analysis {
   readonly secretValues?: readonly string[];
   /** Files declaring a Flux Kustomization that no kustomization lists (never applied), as shown, sorted. */
   readonly unlisted?: readonly string[];
+  /** HelmReleases whose crds/ findings a CRD policy edit fixes (Flux mode, with helm). */
+  readonly crdPolicyFixes?: readonly CrdPolicyFix[];
 }
 
 /** A finished comparison, with what fix planning needs of each unit. */

@@ -155,7 +155,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
-    let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
+    let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
     const analyze = (): Analysis => ({
       ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts, releases),
       secretValues: [...secretValues].sort(),
@@ -201,7 +201,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     context.progress.phase('done');
     // Flux builds post-process renders (substitution, spec patches), so a fix is proposed unverified.
     const existing = new Set(analysis.report.units.filter((unit) => unit.after !== null).map((unit) => unit.name));
-    return { analysis, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
+    return { analysis: { ...analysis, crdPolicyFixes: releases.policyFixes }, units: new Map(analysis.units.map((unit) => [unit.unit, { diff: unit, exists: existing.has(unit.unit) }])) };
   } catch (error) {
     // A build of a Kustomization whose spec took a Secret value can fail with that value in its message.
     throw maskError(error, createSecretMask(secretValues));

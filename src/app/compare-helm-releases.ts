@@ -12,6 +12,7 @@ import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject, typ
 import type { HelmDocument } from '../core/helm/helm-output.ts';
 import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
 import { Rules, type Finding } from '../core/rules/findings.ts';
+import type { CrdPolicyFix } from '../core/fix/crd-policy-edit.ts';
 import { findPruneOptOut } from '../core/rules/kustomization-rules.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
 import type { ChartRequest } from '../core/helm/chart-request.ts';
@@ -72,11 +73,16 @@ export interface ComparedReleases {
   readonly secretTexts: readonly string[];
   readonly notes: readonly string[];
   readonly missing: readonly string[];
+  /** Releases whose crds/ findings `spec.<action>.crds: CreateReplace` fixes. */
+  readonly policyFixes: readonly CrdPolicyFix[];
 }
+
 
 interface Found {
   readonly host: ReleaseHost;
   readonly body: KubeObject;
+  /** The file that declares it, relative to the repository root, when known. */
+  readonly file?: string;
   /** The HelmRelease as `namespace/name`. */
   readonly release: string;
 }
@@ -85,8 +91,8 @@ interface Found {
 export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: ReleaseOptions): Promise<ComparedReleases> {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
   const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
-  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = new Set<string>();
   const missing = new Set<string>();
@@ -110,6 +116,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
   };
   const crds: Array<Omit<ReleaseCrds, 'countObjects'>> = [];
   const refusals: Finding[] = [];
+  const files = new Map<string, string>();
   const units = await mapInPool(names, options.concurrency, async (name): Promise<UnitRenders | undefined> => {
     const old = releases.before.get(name);
     const current = releases.after.get(name);
@@ -147,6 +154,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     if (current && is && 'documents' in is) {
       const crdsOf = (rendered: RenderedRelease | undefined): KubeObject[] => (rendered && 'documents' in rendered ? rendered.documents.filter((document) => document.part === 'crds').map((document) => document.body) : []);
       crds.push({ unit: name, action: old ? 'upgrade' : 'install', release: current.body, before: crdsOf(was), after: crdsOf(is) });
+      if (current.file) files.set(name, current.file);
     }
     const chartOf = (rendered: RenderedRelease | undefined): string | undefined => (rendered && 'documents' in rendered ? rendered.chartName : undefined);
     const chart = { ...(chartOf(was) ? { before: chartOf(was) } : {}), ...(chartOf(is) ? { after: chartOf(is) } : {}) };
@@ -169,7 +177,15 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       const cluster = judged.find((unit) => unit.name === release.unit)?.cluster;
       return describeChartCrdChanges({ ...release, countObjects: (group, kind) => counts.get(`${cluster ?? ''}\0${group}\0${kind}`) ?? 0 });
     });
-  return { units: judged, findings: [...refusals.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0)), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort() };
+  // Where `set spec.<action>.crds: CreateReplace` is the fix, the file it goes into.
+  const policyFixes = crds.flatMap((release): CrdPolicyFix[] => {
+    const file = files.get(release.unit);
+    const metadata = getMetadata(release.release);
+    const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
+    if (!file || crdNames.length === 0) return [];
+    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}), action: release.action }];
+  });
+  return { units: judged, findings: [...refusals.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0)), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
 }
 
 /**
@@ -194,10 +210,10 @@ function describeKubeVersionRefusal(unit: string, release: KubeObject, required:
 function findReleases(hosts: readonly ReleaseHost[]): Map<string, Found> {
   const found = new Map<string, Found>();
   for (const host of hosts) {
-    for (const { body } of host.docs) {
+    for (const { body, provenance } of host.docs) {
       if (!isHelmRelease(body)) continue;
       const release = formatNamespacedName({ namespace: readNamespace(body, 'default'), name: String(getMetadata(body).name) });
-      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release });
+      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release, ...(provenance?.file ? { file: provenance.file } : {}) });
     }
   }
   return found;

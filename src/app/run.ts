@@ -13,6 +13,7 @@ import type { Compared } from './analyze-units.ts';
 import { compareFluxSides } from './compare-flux-sides.ts';
 import { compareSides } from './compare-sides.ts';
 import { planFixes } from './fixes/plan-fixes.ts';
+import { planPolicyFixes } from './fixes/plan-policy-fixes.ts';
 import { planRun, type RunPlan } from './plan-run.ts';
 import type { RunDependencies, RunOptions, RunResult } from './run-options.ts';
 
@@ -54,7 +55,10 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
         documents: render.documents,
       },
     );
-    return { report: maskReport(attachFixes(analysis.report, fixes.fixes, fixes.targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
+    const worthFixing = analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel));
+    const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
+    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index]) => [key, index + fixes.fixes.length] as const)]);
+    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     // A failed build leaves the others' downloads under way; nothing needs them any more.
     plan?.render.remote.fetcher.close();

@@ -221,6 +221,13 @@ describe.skipIf(!hasKustomize || binaries.length === 0)("HelmReleases: the chart
     expect(first.report.findings.find((finding) => finding.rule === 'helm-crd-skipped')?.message).toBe(
       "CustomResourceDefinition/gadgets.example.io is new in the chart's crds/, and spec.upgrade.crds is Skip: helm-controller never creates it, so the Gadget object in the renders fails to apply; set spec.upgrade.crds: CreateReplace",
     );
+    // The fix is the policy, written into the HelmRelease as a review suggestion; `fix --write` applies it.
+    const fix = first.report.fixes[first.report.findings.find((finding) => finding.rule === 'helm-crd-skipped')?.fixIndex ?? -1];
+    expect(fix).toMatchObject({ source: 'policy', verified: true, edits: [{ path: 'apps/release.yaml', startLine: 9, endLine: 9, replacement: '  upgrade:\n    crds: CreateReplace' }] });
+    const written = await runCli(['fix', '--write', '--helm-bin', bin], { cwd: used });
+    expect(written.code).toBe(0);
+    const again = await check(used, '--helm-bin', bin);
+    expect(summarize(again.report.findings).filter((finding) => finding.includes('helm-crd'))).toEqual([]);
     const unused = helmRepo({ 'charts/widgets/crds/gadgets.yaml': gadgets() }, { 'apps/release.yaml': withSkip });
     const second = await check(unused, '--helm-bin', bin);
     expect(second.code).toBe(0);

@@ -93,6 +93,8 @@ export const FixSources = {
   local: 'local',
   /** Nowhere: the objects as rendered before the change, written into a new file. */
   vendored: 'vendored',
+  /** A HelmRelease's own CRD policy, for CRDs its chart's crds/ holds. */
+  policy: 'policy',
 } as const;
 
 /** One of {@link FixSources}. */

@@ -1,0 +1,69 @@
+/**
+ * Fixes that are one edit of a HelmRelease: `spec.<install|upgrade>.crds: CreateReplace` for
+ * the CRDs of its chart's crds/ that its policy never creates or leaves stale. The file is
+ * read from the side after the change, inside it only. It is verified by reading the edited
+ * file back: the release must then hold the policy (helm-controller, not the render, applies
+ * it, so there is nothing to build again).
+ */
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { FIXED_CRD_POLICY, planCrdPolicyEdit, type CrdPolicyFix } from '../../core/fix/crd-policy-edit.ts';
+import { formatObjectKey, isRecord } from '../../core/objects/kube-objects.ts';
+import { FixSources, type Finding, type Fix, type FixEdit } from '../../core/rules/findings.ts';
+import { readCrdPolicy } from '../../core/rules/helm-crd-rules.ts';
+
+/** The fixes, and for each finding they fix (`unit\0object key`) its index among them. */
+export interface PolicyFixPlan {
+  readonly fixes: readonly Fix[];
+  readonly targets: ReadonlyMap<string, number>;
+}
+
+/** Plans the edits of `candidates` whose findings are among `findings` (those worth fixing), in `headRoot`. */
+export function planPolicyFixes(candidates: readonly CrdPolicyFix[], findings: readonly Finding[], headRoot: string): PolicyFixPlan {
+  const wanted = new Set(findings.map((finding) => `${finding.unit}\0${formatObjectKey(finding.object)}`));
+  const fixes: Fix[] = [];
+  const targets = new Map<string, number>();
+  for (const candidate of candidates) {
+    const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', namespace: '', name })}`).filter((key) => wanted.has(key));
+    if (keys.length === 0) continue;
+    const text = readInside(headRoot, candidate.path);
+    if (text === undefined) continue;
+    const edit = planCrdPolicyEdit(text, candidate);
+    if ('problem' in edit) continue;
+    const verified = readsPolicy(text, edit, candidate);
+    const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
+    const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
+    for (const key of keys) targets.set(key, index);
+  }
+  return { fixes, targets };
+}
+
+/** Whether the file, edited, declares the release with the fixed policy (and still parses). */
+function readsPolicy(text: string, edit: FixEdit, target: CrdPolicyFix): boolean {
+  const lines = text.split('\n');
+  lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split('\n'));
+  try {
+    const docs = parseAllDocuments(lines.join('\n'), { logLevel: 'silent' });
+    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
+    return docs.some((doc) => {
+      const body = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      if (!isRecord(body) || body.kind !== 'HelmRelease' || !isRecord(body.metadata) || body.metadata.name !== target.name) return false;
+      return readCrdPolicy(body, target.action) === FIXED_CRD_POLICY;
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** The file's text when it lies inside `root` (links resolved), else undefined. */
+function readInside(root: string, path: string): string | undefined {
+  try {
+    const real = realpathSync(join(root, path));
+    const inside = relative(realpathSync(root), real);
+    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..') return undefined;
+    return readFileSync(real, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
