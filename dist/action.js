@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep17, value } = collItem;
+        const { start, key, sep: sep18, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep18?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep17) {
+          if (!keyProps.anchor && !keyProps.tag && !sep18) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep17 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep18 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep18, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep17 = "";
+        let sep18 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep17 + cb;
-              sep17 = "";
+                comment += sep18 + cb;
+              sep18 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep17 += source;
+                sep18 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep17, value } = collItem;
+        const { start, key, sep: sep18, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep18?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep17 && !value) {
+          if (!props.anchor && !props.tag && !sep18 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep17 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
+        if (!isMap7 && !sep18 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep18, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep17 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep18 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep17)
-                for (const st of sep17) {
+              if (sep18)
+                for (const st of sep18) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep18, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep17 = "";
+      let sep18 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep17 + indent2.slice(trimIndent) + content;
-          sep17 = "\n";
+          value += sep18 + indent2.slice(trimIndent) + content;
+          sep18 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep17 === " ")
-            sep17 = "\n";
-          else if (!prevMoreIndented && sep17 === "\n")
-            sep17 = "\n\n";
-          value += sep17 + indent2.slice(trimIndent) + content;
-          sep17 = "\n";
+          if (sep18 === " ")
+            sep18 = "\n";
+          else if (!prevMoreIndented && sep18 === "\n")
+            sep18 = "\n\n";
+          value += sep18 + indent2.slice(trimIndent) + content;
+          sep18 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep17 === "\n")
+          if (sep18 === "\n")
             value += "\n";
           else
-            sep17 = "\n";
+            sep18 = "\n";
         } else {
-          value += sep17 + content;
-          sep17 = " ";
+          value += sep18 + content;
+          sep18 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match4[1].replace(trimEnd2, "");
-      let sep17 = " ";
+      let sep18 = " ";
       let pos = line.lastIndex;
       while (match4 = line.exec(source)) {
         const lm = match4[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep17 === "\n")
-            res += sep17;
+          if (sep18 === "\n")
+            res += sep18;
           else
-            sep17 = "\n";
+            sep18 = "\n";
         } else {
-          res += sep17 + lm;
-          sep17 = " ";
+          res += sep18 + lm;
+          sep18 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match4 = last.exec(source);
-      return res + sep17 + (match4?.[1] ?? "");
+      return res + sep18 + (match4?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep17, value }) {
+    function stringifyItem({ start, key, sep: sep18, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep17)
-        for (const st of sep17)
+      if (sep18)
+        for (const st of sep18)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep17;
+          let sep18;
           if (scalar.end) {
-            sep17 = scalar.end;
-            sep17.push(this.sourceToken);
+            sep18 = scalar.end;
+            sep18.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep17 = [this.sourceToken];
+            sep18 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep17 }]
+            items: [{ start, key: scalar, sep: sep18 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep17 = it.sep;
-                  sep17.push(this.sourceToken);
+                  const sep18 = it.sep;
+                  sep18.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep17 }]
+                    items: [{ start: start2, key, sep: sep18 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep17 = fc.end.splice(1, fc.end.length);
-            sep17.push(this.sourceToken);
+            const sep18 = fc.end.splice(1, fc.end.length);
+            sep18.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep17 }]
+              items: [{ start, key: fc, sep: sep18 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26384,7 +26384,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse8(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26425,7 +26425,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse8;
+    exports2.parse = parse9;
     exports2.parseAllDocuments = parseAllDocuments5;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify6;
@@ -28537,7 +28537,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = (version3, options, throwErrors = false) => {
+    var parse9 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -28550,7 +28550,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse8;
+    module.exports = parse9;
   }
 });
 
@@ -28558,9 +28558,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var valid = (version3, options) => {
-      const v = parse8(version3, options);
+      const v = parse9(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -28571,9 +28571,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var clean2 = (version3, options) => {
-      const s = parse8(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse9(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -28608,10 +28608,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse8(version1, null, true);
-      const v2 = parse8(version22, null, true);
+      const v1 = parse9(version1, null, true);
+      const v2 = parse9(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -28682,9 +28682,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse8(version3, options);
+      const parsed = parse9(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -28870,7 +28870,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -28905,7 +28905,7 @@ var require_coerce = __commonJS({
       const patch = match4[4] || "0";
       const prerelease = options.includePrerelease && match4[5] ? `-${match4[5]}` : "";
       const build2 = options.includePrerelease && match4[6] ? `+${match4[6]}` : "";
-      return parse8(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse9(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -28915,7 +28915,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -28927,7 +28927,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse8(versionStringToParse, options);
+      return parse9(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -30162,7 +30162,7 @@ var require_semver2 = __commonJS({
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse8 = require_parse2();
+    var parse9 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -30201,7 +30201,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse8,
+      parse: parse9,
       valid,
       clean: clean2,
       inc,
@@ -30264,7 +30264,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse8(val);
+        return parse9(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -30272,7 +30272,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse8(str) {
+    function parse9(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -35832,9 +35832,9 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync22, writeFileSync as writeFileSync10 } from "node:fs";
-import { tmpdir as tmpdir10 } from "node:os";
-import { join as join41 } from "node:path";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync24, writeFileSync as writeFileSync11 } from "node:fs";
+import { tmpdir as tmpdir11 } from "node:os";
+import { join as join42 } from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -48088,33 +48088,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep17) => {
+var dotPortion = (f, start, end, dot, sep18) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep17))
+      if (n >= end || isSep(f.charCodeAt(n), sep18))
         return true;
     }
-    const s = nextSep(f, k, sep17);
+    const s = nextSep(f, k, sep18);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep17))
+    while (k < end && isSep(f.charCodeAt(k), sep18))
       k++;
   }
   return false;
 };
-var isSep = (c, sep17) => sep17 === "/" ? c === 47 : sep17 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep17) => {
-  if (sep17 !== "both")
-    return f.indexOf(sep17, from);
+var isSep = (c, sep18) => sep18 === "/" ? c === 47 : sep18 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep18) => {
+  if (sep18 !== "both")
+    return f.indexOf(sep18, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep17) => sep17 !== "both" ? f.lastIndexOf(sep17, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep18) => sep18 !== "both" ? f.lastIndexOf(sep18, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -48492,7 +48492,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep17 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep18 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -48504,14 +48504,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep17);
+        const i = lastSep(f, f.length, sep18);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep17))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep18))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep17) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep18) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -48539,15 +48539,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep17)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep18)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep17))
+        if (!dotPortion(f, 0, tailStart, dot, sep18))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep17);
+        const m = this.#walk(f, row, shape === "head", dot, sep18);
         if (m !== "no")
           return m;
         continue;
@@ -48603,19 +48603,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep17) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep17))
+  #walk(f, row, head, dot, sep18) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep18))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep17); e !== -1; e = nextSep(f, s, sep17)) {
+    for (let e = nextSep(f, s, sep18); e !== -1; e = nextSep(f, s, sep18)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep17))
+      while (next < f.length && isSep(f.charCodeAt(next), sep18))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep17))
+      if (hit && !dotPortion(f, next, f.length, dot, sep18))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep17))
+      if (head || dotPortion(f, s, next, dot, sep18))
         return "no";
       s = next;
     }
@@ -49329,13 +49329,13 @@ function matchesEntry(entry, target) {
   return hostMatches && (entry.port === void 0 || entry.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
-  const parse8 = (value) => {
+  const parse9 = (value) => {
     const entry = parseAllowEntry(value);
     if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
     return entry;
   };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
-  const defaults3 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse9);
+  const defaults3 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse9) : [];
   const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
     if (!URL.canParse(to)) return [];
     const url2 = new URL(to);
@@ -51159,8 +51159,8 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
-import { join as join20, relative as relative13 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { join as join21, relative as relative14 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -51404,11 +51404,11 @@ function linkTwinTrees(before, after, differences) {
   const findSame = (beforePath) => {
     const rel = relativeInside(before.root, beforePath);
     if (rel === void 0) return void 0;
-    const posix6 = sep7 === "/" ? rel : rel.split(sep7).join("/");
-    if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
-    for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
-    if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
-    if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
+    const posix9 = sep7 === "/" ? rel : rel.split(sep7).join("/");
+    if (unsure.has(posix9) || holders.has(posix9) || ignoredFiles.has(posix9)) return void 0;
+    for (let index = posix9.indexOf("/"); index !== -1; index = posix9.indexOf("/", index + 1)) if (unsure.has(posix9.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix9}/`.startsWith(dir))) return void 0;
+    if (posix9.startsWith(BUILD_DIR_PREFIX) || posix9.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return rel === "" ? after.root : `${after.root}${sep7}${rel}`;
   };
   const twins = { before, after, findSame };
@@ -52947,7 +52947,7 @@ function normalizeGitUrl(url2) {
 // src/flux/helm-chart-source.ts
 import { createHash as createHash9 } from "node:crypto";
 import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
-import { join as join14, relative as relative11, resolve as resolve5 } from "node:path";
+import { join as join14, posix as posix3, relative as relative11, resolve as resolve5 } from "node:path";
 var MAX_CHART_FILES = 5e3;
 function resolveChartRequest(release, context3) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -52978,27 +52978,31 @@ function resolveTemplate(template, namespace, context3) {
   const name = String(ref.name ?? "");
   const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
   const shown = `${kind}/${refNamespace}/${name}`;
-  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
+  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path15) => typeof path15 === "string" && path15 !== "");
+  const merged = paths.length === 0 || paths.length === 1 && posix3.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const chart = typeof template.chart === "string" ? template.chart : "";
   if (chart === "") return { problem: `its chart in ${shown} is empty` };
   if (kind === "GitRepository") {
     const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context3);
-    return "problem" in located ? located : { kind: "folder", dir: located.dir };
+    if ("problem" in located) return located;
+    return { kind: "folder", dir: located.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located.root } } : {} };
   }
   if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
   if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
   const repository = context3.findSource(kind, refNamespace, name);
   if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
   const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const values = merged ? { valuesFiles: { paths: merged, ignoreMissing } } : {};
   const url2 = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
   const version3 = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
   if (repoSpec.type === "oci" || url2.startsWith("oci://")) {
     if (!url2.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select = isExactVersion(version3) ? { tag: version3.replace(/\+/g, "_") } : { semver: version3 };
-    return { kind: "oci", url: `${url2.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version3} from ${shown}` };
+    return { kind: "oci", url: `${url2.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version3} from ${shown}`, ...values };
   }
   if (!/^https?:\/\//.test(url2)) return { problem: `its chart source ${shown} has no http(s) url` };
-  return { kind: "index", repository: url2, chart, version: version3, shown: `${chart} ${version3} from ${shown}` };
+  return { kind: "index", repository: url2, chart, version: version3, shown: `${chart} ${version3} from ${shown}`, ...values };
 }
 function resolveOciRepository(spec, shown) {
   const url2 = typeof spec.url === "string" ? spec.url.trim() : "";
@@ -53017,12 +53021,13 @@ function locateFolder(ref, path15, shown, context3) {
   const { tree } = context3;
   const source = context3.check(ref, path15, void 0, context3.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const dir = resolve5(tree.root, source.root, path15);
+  const root = resolve5(tree.root, source.root);
+  const dir = resolve5(root, path15);
   if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path15} in ${shown} leads out of the repository` };
   if (!statSync6(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative11(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative11(tree.root, outside.path)}: ${outside.why}` };
-  return { dir };
+  return { dir, root };
 }
 function findLinkOutside(dir, confinement) {
   let seen = 0;
@@ -53929,9 +53934,9 @@ function compareText2(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync6, writeFileSync as writeFileSync6 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { join as join19 } from "node:path";
+import { mkdtempSync as mkdtempSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { join as join20 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -53983,10 +53988,120 @@ function readChartText(path15) {
   }
 }
 
-// src/app/post-render-release.ts
-import { mkdtempSync as mkdtempSync5, writeFileSync as writeFileSync5 } from "node:fs";
+// src/app/chart-values-files.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+import { cpSync, mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync5, readFileSync as readFileSync15, realpathSync as realpathSync3, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join18 } from "node:path";
+import { dirname as dirname9, join as join18, posix as posix5, relative as relative13, sep as sep9 } from "node:path";
+
+// src/render/helm/chart-archive.ts
+import { readFileSync as readFileSync14 } from "node:fs";
+import { posix as posix4 } from "node:path";
+import { gunzipSync as gunzipSync3 } from "node:zlib";
+var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+var BLOCK = 512;
+function readChartArchive(file) {
+  let tar;
+  try {
+    tar = gunzipSync3(readFileSync14(file), { maxOutputLength: MAX_UNPACKED_BYTES });
+  } catch (error2) {
+    return { problem: `the chart archive cannot be unpacked: ${error2 instanceof Error ? error2.message : String(error2)}` };
+  }
+  const files = /* @__PURE__ */ new Map();
+  let longName;
+  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+    const header = tar.subarray(offset, offset + BLOCK);
+    if (header.every((byte) => byte === 0)) break;
+    const size = Number.parseInt(readField(header, 124, 12).trim() || "0", 8);
+    if (!Number.isFinite(size) || size < 0) return { problem: "the chart archive has a damaged entry" };
+    const type = String.fromCharCode(header[156] ?? 0);
+    const body2 = tar.subarray(offset + BLOCK, offset + BLOCK + size);
+    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    if (type === "x") {
+      longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body2.toString("utf8"))?.[1] ?? longName;
+      continue;
+    }
+    if (type === "L") {
+      longName = body2.toString("utf8").replace(/\0.*$/s, "");
+      continue;
+    }
+    const prefix3 = readField(header, 345, 155);
+    const name = longName ?? (prefix3 ? `${prefix3}/${readField(header, 0, 100)}` : readField(header, 0, 100));
+    longName = void 0;
+    if (type !== "0" && type !== "\0") continue;
+    const inner = posix4.normalize(name.split("/").slice(1).join("/"));
+    if (inner === "." || inner.startsWith("..") || posix4.isAbsolute(inner)) continue;
+    files.set(inner, Buffer.from(body2));
+  }
+  return { files };
+}
+function readField(header, start, length) {
+  const raw = header.subarray(start, start + length);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
+}
+
+// src/app/chart-values-files.ts
+function applyValuesFiles(chart, valuesFiles) {
+  const archive = statSync10(chart).isDirectory() ? void 0 : readChartArchive(chart);
+  if (archive && "problem" in archive) return archive;
+  const read2 = (path15) => {
+    const clean2 = posix5.normalize(`/${path15}`).slice(1);
+    if (archive) return archive.files.get(clean2);
+    return readInside(valuesFiles.root ?? chart, clean2);
+  };
+  let merged = {};
+  for (const path15 of valuesFiles.paths) {
+    const bytes = read2(path15);
+    if (bytes === void 0) {
+      if (valuesFiles.ignoreMissing) continue;
+      return { problem: `its valuesFiles name ${path15}, and no such file is there` };
+    }
+    const text = bytes.toString("utf8");
+    const bomb = findAliasBomb(text);
+    if (bomb) return { problem: `its values file ${path15} is refused: ${bomb}` };
+    let values;
+    try {
+      values = (0, import_yaml12.parse)(text, { maxAliasCount: 100 }) ?? {};
+    } catch (error2) {
+      return { problem: `its values file ${path15} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (!isRecord(values)) return { problem: `its values file ${path15} is not a mapping` };
+    merged = mergeValues(merged, values);
+  }
+  const dir = mkdtempSync5(join18(tmpdir5(), "prune-guard-chart-"));
+  const temp = registerTempTree(dir);
+  try {
+    if (archive) {
+      for (const [path15, bytes] of archive.files) {
+        mkdirSync7(dirname9(join18(dir, path15)), { recursive: true });
+        writeFileSync5(join18(dir, path15), bytes);
+      }
+    } else {
+      cpSync(chart, dir, { recursive: true, dereference: true });
+    }
+    writeFileSync5(join18(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    return { dir, temp };
+  } catch (error2) {
+    temp.dispose();
+    return { problem: `its chart cannot be prepared with its valuesFiles: ${error2 instanceof Error ? error2.message : String(error2)}` };
+  }
+}
+function readInside(root, path15) {
+  try {
+    const real = realpathSync3(join18(root, path15));
+    const inside = relative13(realpathSync3(root), real);
+    if (inside.startsWith(`..${sep9}`) || inside === ".." || !statSync10(real).isFile()) return void 0;
+    return readFileSync15(real);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/app/post-render-release.ts
+import { mkdtempSync as mkdtempSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join19 } from "node:path";
 var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
 var DEFAULT_POST_RENDER_STRATEGY = "combined";
 var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
@@ -54123,15 +54238,15 @@ async function runChain(documents, entries, context3, label) {
   }
 }
 async function buildEntry(stream2, entry, kustomize) {
-  const dir = mkdtempSync5(join18(tmpdir5(), "prune-guard-post-render-"));
+  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
     if (entry.patches.length > 0) kustomization.patches = entry.patches;
     if (entry.images.length > 0) kustomization.images = entry.images;
-    writeFileSync5(join18(dir, input), stream2, { mode: 384 });
-    writeFileSync5(join18(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    writeFileSync6(join19(dir, input), stream2, { mode: 384 });
+    writeFileSync6(join19(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
   } finally {
     temp.dispose();
@@ -54175,16 +54290,19 @@ async function renderHelmRelease(release, context3) {
   if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context3.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
+  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles) : void 0;
+  if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
+  const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-values-"));
+  const dir = mkdtempSync7(join20(tmpdir7(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join19(dir, "values.json");
-    writeFileSync6(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context3.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
+    const valuesFile = join20(dir, "values.json");
+    writeFileSync7(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const output = await context3.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context3.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document2) => document2.source.includes("/"))?.source.split("/")[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error2) {
@@ -54195,6 +54313,7 @@ async function renderHelmRelease(release, context3) {
     throw error2;
   } finally {
     temp.dispose();
+    if (prepared && "dir" in prepared) prepared.temp.dispose();
   }
 }
 
@@ -54339,6 +54458,7 @@ function readsAlike(old, current, before, after, finders) {
   const chartBefore = request2(old, before, finders.before);
   const chartAfter = request2(current, after, finders.after);
   if (!("kind" in chartBefore) || !("kind" in chartAfter) || chartBefore.kind !== "folder" || chartAfter.kind !== "folder") return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
+  if (chartBefore.valuesFiles || chartAfter.valuesFiles) return false;
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 function toReleaseDocs(rendered) {
@@ -54391,7 +54511,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join20(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join21(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -54439,7 +54559,7 @@ async function compareFluxSides(sides, context3) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative14(artifact.root, from), relative14(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context3.documents });
           pending2 = renderThroughCache(context3.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -54467,7 +54587,7 @@ async function compareFluxSides(sides, context3) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join20(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join21(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -54524,8 +54644,8 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join20(artifact.root, path15);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync10(full).isDirectory();
+    const full = join21(artifact.root, path15);
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync11(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -54543,7 +54663,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join20(dir, entry.name), path15);
+      walk(join21(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -54662,8 +54782,8 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync11 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join21, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync12 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join22, relative as relative15 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -54678,7 +54798,7 @@ async function compareSides(comparison, context3) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative15(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context3.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context3.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -54737,17 +54857,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join21(before.root, path15))) && !existsSync9(join21(after.root, path15))) {
+    if (!existsSync9(locate(join22(before.root, path15))) && !existsSync9(join22(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join21(side.root, path15);
+      const dir = join22(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
-      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync12(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative15(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -54771,13 +54891,13 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join21(side.root, name);
+      const dir = join22(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative15(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
@@ -54802,7 +54922,7 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path15) => toPosix(relative14(root, path15)));
+  const paths = listGraphReads(graph).map((path15) => toPosix(relative15(root, path15)));
   return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
 }
 function readsAlike2(graph, twins) {
@@ -54857,24 +54977,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync14, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
-import { join as join22, posix as posix3, relative as relative15 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync16, readdirSync as readdirSync13, statSync as statSync13 } from "node:fs";
+import { join as join23, posix as posix6, relative as relative16 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join22(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join23(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join22(root, path15);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync14(absolute, "utf8") : void 0);
+        const absolute = join23(root, path15);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync13(absolute).isFile() && statSync13(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path15, readable ? readFileSync16(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
     }
@@ -54894,7 +55014,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join22(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join23(dir, entry.name));
     }
   };
   walk(root);
@@ -54905,9 +55025,9 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join22(dir, entry.name);
+      const path15 = join23(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
-      else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
+      else if (entry.isFile()) files.push(toPosix(relative16(root, path15)));
     }
   };
   walk(root);
@@ -54915,9 +55035,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join23(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join24(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -54929,15 +55049,15 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync16 } from "node:fs";
-import { join as join25 } from "node:path";
+import { readFileSync as readFileSync18 } from "node:fs";
+import { join as join26 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync15 } from "node:fs";
-import { join as join24 } from "node:path";
+import { readFileSync as readFileSync17 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -55091,7 +55211,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body2) => `---
-${(0, import_yaml12.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml13.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -55152,9 +55272,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join24(planning.beforeRoot, group2.source);
+    const file = join25(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync15(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync17(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -55206,8 +55326,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join25(planning.head.root, path15);
-  const original = readFileSync16(headFile, "utf8");
+  const headFile = join26(planning.head.root, path15);
+  const original = readFileSync18(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -55302,7 +55422,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync16(join25(planning.head.root, path15), "utf8");
+  const original = readFileSync18(join26(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -55322,20 +55442,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync17 } from "node:fs";
-import { join as join27 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync19 } from "node:fs";
+import { join as join28 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname9, join as join26, relative as relative16 } from "node:path";
+import { dirname as dirname10, join as join27, relative as relative17 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname9(join26(root, group2.kustomization));
+  const kustomizationDir = dirname10(join27(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative17(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -55351,12 +55471,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join26(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join27(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative16(kustomizationDir, join26(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative17(kustomizationDir, join27(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -55374,7 +55494,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname9(join26(planning.head.root, group2.kustomization));
+  const headDir = dirname10(join27(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync11(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -55389,21 +55509,21 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative16(planning.head.root, join26(headDir, name))), content }],
+    files: [{ path: toPosix(relative17(planning.head.root, join27(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
 
 // src/app/fixes/find-remote-candidates.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix7 } from "node:path";
 var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
 var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group: group2, required, what, planning } = search;
   const url2 = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group2.source) ? group2.source : void 0;
   if (!url2) return;
-  const fileName = posix4.basename(new URL(url2).pathname);
-  const oldName = isRemoteFileUrl(group2.source) ? posix4.basename(new URL(group2.source).pathname) : fileName;
+  const fileName = posix7.basename(new URL(url2).pathname);
+  const oldName = isRemoteFileUrl(group2.source) ? posix7.basename(new URL(group2.source).pathname) : fileName;
   const names = await listRemoteNames(url2, fileName, planning, notes, lookup2);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
@@ -55441,14 +55561,14 @@ async function listRemoteNames(url2, fileName, planning, notes, lookup2) {
   const github = parseGitHubFileUrl(url2);
   const { contents } = planning;
   if (!github || !contents) return probes;
-  const directory = posix4.dirname(github.path) === "." ? "" : posix4.dirname(github.path);
+  const directory = posix7.dirname(github.path) === "." ? "" : posix7.dirname(github.path);
   try {
     const list = (path15) => contents.listDirectory(github.owner, github.repo, github.ref, path15);
     const listing = await list(directory);
     const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
     const files = listing.filter(isFile).map((entry) => entry.name);
     for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix4.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error2) {
@@ -55469,13 +55589,13 @@ async function readRemoteCandidate(url2, name, search) {
   const sibling = replaceFileName(url2, name);
   const fetched = await fetchText(sibling);
   if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix4.basename(name))) {
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix7.basename(name))) {
     const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
     return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
   const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
   if (files.length === 0) return {};
-  const urls = files.map((file) => replaceFileName(url2, posix4.join(posix4.dirname(name), file)));
+  const urls = files.map((file) => replaceFileName(url2, posix7.join(posix7.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
   for (const target of urls) {
     const part = await fetchText(target);
@@ -55497,12 +55617,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join27(planning.head.root, group2.kustomization);
+  const headFile = join28(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync17(headFile, "utf8");
-  const beforeFile = join27(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync17(beforeFile, "utf8")) : [];
+  const headText = readFileSync19(headFile, "utf8");
+  const beforeFile = join28(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync19(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -55653,16 +55773,16 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/fixes/plan-policy-fixes.ts
-var import_yaml14 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync18, realpathSync as realpathSync3 } from "node:fs";
-import { join as join28, relative as relative17, sep as sep9 } from "node:path";
+var import_yaml15 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync20, realpathSync as realpathSync4 } from "node:fs";
+import { join as join29, relative as relative18, sep as sep10 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 var FIXED_CRD_POLICY = "CreateReplace";
 function planCrdPolicyEdit(text, target) {
-  const lines = new import_yaml13.LineCounter();
-  const docs = (0, import_yaml13.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  const lines = new import_yaml14.LineCounter();
+  const docs = (0, import_yaml14.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
     const body2 = candidate.toJS({ maxAliasCount: 100 });
@@ -55670,14 +55790,14 @@ function planCrdPolicyEdit(text, target) {
     const object = body2;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
   });
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml13.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml14.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
   const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
   const textLines = text.split("\n");
   const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
   const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
   const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
   const spec = findPair(doc.contents, "spec");
-  if (!spec || !(0, import_yaml13.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  if (!spec || !(0, import_yaml14.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
   const section = findPair(spec.value, target.action);
   if (!section) {
     const first = spec.value.items[0];
@@ -55690,9 +55810,9 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
   }
   const sectionLine = lineOf(section.key);
   const sectionIndent = indentOf(sectionLine);
-  if ((0, import_yaml13.isMap)(section.value) && !section.value.flow) {
+  if ((0, import_yaml14.isMap)(section.value) && !section.value.flow) {
     const crds = findPair(section.value, "crds");
-    if (crds && (0, import_yaml13.isScalar)(crds.value)) {
+    if (crds && (0, import_yaml14.isScalar)(crds.value)) {
       const line = lineOf(crds.key);
       if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
       return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
@@ -55703,14 +55823,14 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
 ${indent2}crds: ${FIXED_CRD_POLICY}`);
   }
   const value = section.value;
-  if (value !== null && !((0, import_yaml13.isMap)(value) && value.flow) && !((0, import_yaml13.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  if (value !== null && !((0, import_yaml14.isMap)(value) && value.flow) && !((0, import_yaml14.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
   const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
   if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
-  const entries = (0, import_yaml13.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  const entries = (0, import_yaml14.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
   return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
 }
 function findPair(map, key) {
-  return map.items.find((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === key);
+  return map.items.find((pair2) => (0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === key);
 }
 
 // src/app/fixes/plan-policy-fixes.ts
@@ -55721,7 +55841,7 @@ function planPolicyFixes(candidates, findings, headRoot) {
   for (const candidate of candidates) {
     const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name })}`).filter((key) => wanted.has(key));
     if (keys.length === 0) continue;
-    const text = readInside(headRoot, candidate.path);
+    const text = readInside2(headRoot, candidate.path);
     if (text === void 0) continue;
     const edit = planCrdPolicyEdit(text, candidate);
     if ("problem" in edit) continue;
@@ -55736,7 +55856,7 @@ function readsPolicy(text, edit, target) {
   const lines = text.split("\n");
   lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
   try {
-    const docs = (0, import_yaml14.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
+    const docs = (0, import_yaml15.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
     if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
     return docs.some((doc) => {
       const body2 = doc.toJS({ maxAliasCount: 100 });
@@ -55747,21 +55867,21 @@ function readsPolicy(text, edit, target) {
     return false;
   }
 }
-function readInside(root, path15) {
+function readInside2(root, path15) {
   try {
-    const real = realpathSync3(join28(root, path15));
-    const inside = relative17(realpathSync3(root), real);
-    if (inside === "" || inside.startsWith(`..${sep9}`) || inside === "..") return void 0;
-    return readFileSync18(real, "utf8");
+    const real = realpathSync4(join29(root, path15));
+    const inside = relative18(realpathSync4(root), real);
+    if (inside === "" || inside.startsWith(`..${sep10}`) || inside === "..") return void 0;
+    return readFileSync20(real, "utf8");
   } catch {
     return void 0;
   }
 }
 
 // src/app/plan-run.ts
-import { mkdtempSync as mkdtempSync9 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir9 } from "node:os";
-import { join as join36, resolve as resolve9 } from "node:path";
+import { mkdtempSync as mkdtempSync10 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir10 } from "node:os";
+import { join as join37, resolve as resolve9 } from "node:path";
 
 // src/core/helm/chart-index.ts
 function readChartIndex(text, chart) {
@@ -56000,32 +56120,32 @@ function isBefore(a, b) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync19, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join29 } from "node:path";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync21, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync8 } from "node:fs";
+import { join as join30 } from "node:path";
 function hashBytes(bytes) {
   return createHash12("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join29(dir, "charts") : void 0;
+  const folder = dir ? join30(dir, "charts") : void 0;
   let temp;
   const name = (digest) => `sha256-${digest}.tgz`;
   return {
     find: (digest) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join29(folder, name(digest));
+      const path15 = join30(folder, name(digest));
       try {
-        return hashBytes(readFileSync19(path15)) === digest ? path15 : void 0;
+        return hashBytes(readFileSync21(path15)) === digest ? path15 : void 0;
       } catch {
         return void 0;
       }
     },
     keep: (digest, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join29(target ?? (temp ??= makeTemp()), name(digest));
+        const path15 = join30(target ?? (temp ??= makeTemp()), name(digest));
         const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
-          if (target) mkdirSync7(target, { recursive: true });
-          writeFileSync7(partial2, bytes);
+          if (target) mkdirSync8(target, { recursive: true });
+          writeFileSync8(partial2, bytes);
           renameSync3(partial2, path15);
           return path15;
         } catch {
@@ -56169,15 +56289,15 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename5, join as join31 } from "node:path";
+import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { basename as basename5, join as join32 } from "node:path";
 
 // src/render/find-executable.ts
 import { accessSync, constants as constants3 } from "node:fs";
-import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join30, resolve as resolve6 } from "node:path";
+import { delimiter as delimiter3, isAbsolute as isAbsolute4, join as join31, resolve as resolve6 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join30(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve6(name)] : (pathList ?? "").split(delimiter3).filter(Boolean).map((dir) => join31(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants3.X_OK);
@@ -56203,10 +56323,10 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat2 = statSync13(bin);
+  const stat2 = statSync14(bin);
   return {
     command: basename5(bin),
-    identity: `${realpathSync4(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync5(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -56220,7 +56340,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync7(join31(tmpdir7(), "prune-guard-helm-home-"));
+      const home = mkdtempSync8(join32(tmpdir8(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -56260,9 +56380,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
-import { tmpdir as tmpdir8 } from "node:os";
-import { basename as basename6, join as join32 } from "node:path";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync15 } from "node:fs";
+import { tmpdir as tmpdir9 } from "node:os";
+import { basename as basename6, join as join33 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -56292,11 +56412,11 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename6(kustomize)} ${prefix3.join(" ")}`;
-  const stat2 = statSync14(kustomize);
+  const stat2 = statSync15(kustomize);
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync5(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync6(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -56329,7 +56449,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync8(join32(tmpdir8(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync9(join33(tmpdir9(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -56477,8 +56597,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync20, statSync as statSync15 } from "node:fs";
-import { join as join33 } from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync22, statSync as statSync16 } from "node:fs";
+import { join as join34 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -56487,16 +56607,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join33(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync13(join34(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join33(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join34(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync20(path15, "utf8");
+    text = readFileSync22(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -56524,12 +56644,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join33(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync13(join34(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join33(root, name);
+    const path15 = join34(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync15(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync20(path15, "utf8");
+    if (!statSync16(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync22(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -56591,13 +56711,13 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync21, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join35, posix as posix5, relative as relative18, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync23, realpathSync as realpathSync7, statSync as statSync17 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative19, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
-import { mkdirSync as mkdirSync8 } from "node:fs";
+import { mkdirSync as mkdirSync9 } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path15) => {
@@ -56659,11 +56779,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync8(join34(dir, folder), { recursive: true });
+    mkdirSync9(join35(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join34(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join35(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -56679,7 +56799,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative19(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -56699,9 +56819,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync6(cwd);
+  const realCwd = realpathSync7(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative18(git.root, resolve8(realCwd, path15));
+    const rel = relative19(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -56711,7 +56831,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     let names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
     if (policyCommit === mergeBase) {
       const present = new Set((await commitFiles).map((file) => file.path));
-      names = names.filter((name) => present.has(posix5.normalize(toPosix(name))));
+      names = names.filter((name) => present.has(posix8.normalize(toPosix(name))));
     }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
@@ -56720,7 +56840,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join35(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join36(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -56743,7 +56863,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [posix5.normalize(toPosix(configPath))] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;
@@ -56772,12 +56892,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync21(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync23(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join35(tree.root, path15))) {
+  for (const dir of paths.map((path15) => join36(tree.root, path15))) {
     try {
-      if (existsSync14(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync14(dir) && statSync17(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -56790,7 +56910,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve8(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync17(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -56807,9 +56927,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join36(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join37(root, path15), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join36(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join37(before.root, path15))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -56836,7 +56956,7 @@ async function planRun(options, dependencies, checkouts) {
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
 function makeChartTemp() {
-  const dir = mkdtempSync9(join36(tmpdir9(), "prune-guard-charts-"));
+  const dir = mkdtempSync10(join37(tmpdir10(), "prune-guard-charts-"));
   registerTempTree(dir);
   return dir;
 }
@@ -56858,7 +56978,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve9(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve9(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join36(env.XDG_CACHE_HOME || join36(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join37(env.XDG_CACHE_HOME || join37(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -56961,7 +57081,7 @@ import * as path11 from "path";
 import * as path7 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
-function dirname11(p) {
+function dirname12(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -57075,14 +57195,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname11(tempKey);
+    let parent = dirname12(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname11(tempKey);
+      parent = dirname12(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -57954,8 +58074,8 @@ var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep11 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
-minimatch2.sep = sep11;
+var sep12 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+minimatch2.sep = sep12;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
 var qmark2 = "[^/]";
@@ -58718,12 +58838,12 @@ var Path = class {
         this.segments = itemPath.split(path9.sep);
       } else {
         let remaining = itemPath;
-        let dir = dirname11(remaining);
+        let dir = dirname12(remaining);
         while (dir !== remaining) {
           const basename9 = path9.basename(remaining);
           this.segments.unshift(basename9);
           remaining = dir;
-          dir = dirname11(remaining);
+          dir = dirname12(remaining);
         }
         this.segments.unshift(remaining);
       }
@@ -58735,7 +58855,7 @@ var Path = class {
         segment = normalizeSeparators2(itemPath[i]);
         if (i === 0 && hasRoot(segment)) {
           segment = safeTrimTrailingSeparator(segment);
-          assert2(segment === dirname11(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+          assert2(segment === dirname12(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
           assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -58826,7 +58946,7 @@ var Pattern = class _Pattern {
    */
   partialMatch(itemPath) {
     itemPath = safeTrimTrailingSeparator(itemPath);
-    if (dirname11(itemPath) === itemPath) {
+    if (dirname12(itemPath) === itemPath) {
       return this.rootRegExp.test(itemPath);
     }
     return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -63166,7 +63286,7 @@ function shouldDeserializeResponse(parsedResponse) {
   return result;
 }
 async function deserializeResponseBody(jsonContentTypes, xmlContentTypes, response, options, parseXML2) {
-  const parsedResponse = await parse7(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
+  const parsedResponse = await parse8(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
   if (!shouldDeserializeResponse(parsedResponse)) {
     return parsedResponse;
   }
@@ -63267,7 +63387,7 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
   }
   return { error: error2, shouldReturnResponse: false };
 }
-async function parse7(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
+async function parse8(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
   if (!operationResponse.request.streamResponseStatusCodes?.has(operationResponse.status) && operationResponse.bodyAsText) {
     const text = operationResponse.bodyAsText;
     const contentType2 = operationResponse.headers.get("Content-Type") || "";
@@ -66717,21 +66837,21 @@ var Matcher2 = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep17 = separator || this.separator;
-    const isDefault = sep17 === this.separator && includeNamespace === true;
+    const sep18 = separator || this.separator;
+    const isDefault = sep18 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep17);
+      ).join(sep18);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep17);
+    ).join(sep18);
   }
   /**
    * Get path as array of tag names.
@@ -67369,73 +67489,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep15 = `["'\\s]*:`;
+var sep16 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep15}`, "i")
+    pattern: new RegExp(`\\$where${sep16}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep15}`, "i")
+    pattern: new RegExp(`\\$ne${sep16}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep15}`, "i")
+    pattern: new RegExp(`\\$gte?${sep16}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep15}`, "i")
+    pattern: new RegExp(`\\$lte?${sep16}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep15}`, "i")
+    pattern: new RegExp(`\\$regex${sep16}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep16}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep16}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep16}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep15}`, "i")
+    pattern: new RegExp(`\\$exists${sep16}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep16}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep15}`, "i")
+    pattern: new RegExp(`\\$expr${sep16}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep15}`, "i")
+    pattern: new RegExp(`\\$function${sep16}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep15}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep16}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -68250,8 +68370,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep17 = exp.search(/\s/);
-            const name = sep17 === -1 ? exp : exp.substring(0, sep17);
+            const sep18 = exp.search(/\s/);
+            const name = sep18 === -1 ? exp : exp.substring(0, sep18);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -69693,7 +69813,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire } from "node:module";
-import { dirname as dirname12 } from "node:path";
+import { dirname as dirname13 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -69702,7 +69822,7 @@ var __dirname;
 if (__isNode__) {
   require2 = createRequire(import.meta.url);
   __filename = fileURLToPath(import.meta.url);
-  __dirname = dirname12(__filename);
+  __dirname = dirname13(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -95712,7 +95832,7 @@ function internalCacheTwirpClient(options) {
 }
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync16, writeFileSync as writeFileSync9 } from "fs";
+import { existsSync as existsSync16, writeFileSync as writeFileSync10 } from "fs";
 import * as path13 from "path";
 var __awaiter19 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -95921,7 +96041,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter19(this, void 0, void 0, function* () {
-    writeFileSync9(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync10(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -96444,7 +96564,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync22(path15, "utf8"));
+  const payload = JSON.parse(readFileSync24(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -96490,7 +96610,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync22(join41(git.root, path15), "utf8");
+    const merged = readFileSync24(join42(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
@@ -96641,12 +96761,12 @@ function readCommentScope(paths) {
   };
 }
 function writeReportFiles(report, markdown, outputs) {
-  const dir = join41(process.env.RUNNER_TEMP ?? tmpdir10(), "prune-guard");
-  mkdirSync9(dir, { recursive: true });
-  const jsonPath = join41(dir, "report.json");
-  const markdownPath = join41(dir, "summary.md");
-  writeFileSync10(jsonPath, formatJson(report));
-  writeFileSync10(markdownPath, markdown);
+  const dir = join42(process.env.RUNNER_TEMP ?? tmpdir11(), "prune-guard");
+  mkdirSync10(dir, { recursive: true });
+  const jsonPath = join42(dir, "report.json");
+  const markdownPath = join42(dir, "summary.md");
+  writeFileSync11(jsonPath, formatJson(report));
+  writeFileSync11(markdownPath, markdown);
   outputs[Outputs.reportJson] = jsonPath;
   outputs[Outputs.summaryMarkdown] = markdownPath;
 }

@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value) {
+          if (!props.anchor && !props.tag && !sep9 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep8 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap7 && !sep9 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep8 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          value += sep9 + indent2.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value += sep9 + indent2.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep9 === "\n")
             value += "\n";
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          value += sep8 + content;
-          sep8 = " ";
+          value += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep8 + (match2?.[1] ?? "");
+      return res + sep9 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value }) {
+    function stringifyItem({ start, key, sep: sep9, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep9;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep9 = scalar.end;
+            sep9.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start, key: scalar, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments5;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify6;
@@ -8922,8 +8922,8 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync9, readFileSync as readFileSync22, writeFileSync as writeFileSync8 } from "node:fs";
-import { dirname as dirname8, join as join35, relative as relative18 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync24, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname9, join as join36, relative as relative19 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -12562,11 +12562,11 @@ function linkTwinTrees(before, after, differences) {
   const findSame = (beforePath) => {
     const rel = relativeInside(before.root, beforePath);
     if (rel === void 0) return void 0;
-    const posix6 = sep3 === "/" ? rel : rel.split(sep3).join("/");
-    if (unsure.has(posix6) || holders.has(posix6) || ignoredFiles.has(posix6)) return void 0;
-    for (let index = posix6.indexOf("/"); index !== -1; index = posix6.indexOf("/", index + 1)) if (unsure.has(posix6.slice(0, index))) return void 0;
-    if (ignoredDirs.some((dir) => `${posix6}/`.startsWith(dir))) return void 0;
-    if (posix6.startsWith(BUILD_DIR_PREFIX) || posix6.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
+    const posix9 = sep3 === "/" ? rel : rel.split(sep3).join("/");
+    if (unsure.has(posix9) || holders.has(posix9) || ignoredFiles.has(posix9)) return void 0;
+    for (let index = posix9.indexOf("/"); index !== -1; index = posix9.indexOf("/", index + 1)) if (unsure.has(posix9.slice(0, index))) return void 0;
+    if (ignoredDirs.some((dir) => `${posix9}/`.startsWith(dir))) return void 0;
+    if (posix9.startsWith(BUILD_DIR_PREFIX) || posix9.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return rel === "" ? after.root : `${after.root}${sep3}${rel}`;
   };
   const twins = { before, after, findSame };
@@ -12971,13 +12971,13 @@ function matchesEntry(entry, target) {
   return hostMatches && (entry.port === void 0 || entry.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
-  const parse7 = (value) => {
+  const parse8 = (value) => {
     const entry = parseAllowEntry(value);
     if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
     return entry;
   };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse7);
-  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse7) : [];
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
   const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
     if (!URL.canParse(to)) return [];
     const url = new URL(to);
@@ -14660,33 +14660,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep8) => {
+var dotPortion = (f, start, end, dot, sep9) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep8))
+      if (n >= end || isSep(f.charCodeAt(n), sep9))
         return true;
     }
-    const s = nextSep(f, k, sep8);
+    const s = nextSep(f, k, sep9);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep8))
+    while (k < end && isSep(f.charCodeAt(k), sep9))
       k++;
   }
   return false;
 };
-var isSep = (c, sep8) => sep8 === "/" ? c === 47 : sep8 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep8) => {
-  if (sep8 !== "both")
-    return f.indexOf(sep8, from);
+var isSep = (c, sep9) => sep9 === "/" ? c === 47 : sep9 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep9) => {
+  if (sep9 !== "both")
+    return f.indexOf(sep9, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep8) => sep8 !== "both" ? f.lastIndexOf(sep8, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep9) => sep9 !== "both" ? f.lastIndexOf(sep9, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -15064,7 +15064,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep8 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep9 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -15076,14 +15076,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep8);
+        const i = lastSep(f, f.length, sep9);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep9))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep9) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -15111,15 +15111,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep8)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep9)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep8))
+        if (!dotPortion(f, 0, tailStart, dot, sep9))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep8);
+        const m = this.#walk(f, row, shape === "head", dot, sep9);
         if (m !== "no")
           return m;
         continue;
@@ -15175,19 +15175,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep8) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep8))
+  #walk(f, row, head, dot, sep9) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep9))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep8); e !== -1; e = nextSep(f, s, sep8)) {
+    for (let e = nextSep(f, s, sep9); e !== -1; e = nextSep(f, s, sep9)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep8))
+      while (next < f.length && isSep(f.charCodeAt(next), sep9))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep8))
+      if (hit && !dotPortion(f, next, f.length, dot, sep9))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep8))
+      if (head || dotPortion(f, s, next, dot, sep9))
         return "no";
       s = next;
     }
@@ -16263,9 +16263,9 @@ function measureEditDistance(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { mkdtempSync as mkdtempSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join7 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -16543,7 +16543,7 @@ function toStringRecord(value) {
 // src/flux/helm-chart-source.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+import { join as join3, posix, relative as relative3, resolve as resolve3 } from "node:path";
 var MAX_CHART_FILES = 5e3;
 function resolveChartRequest(release, context) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -16574,27 +16574,31 @@ function resolveTemplate(template, namespace, context) {
   const name = String(ref.name ?? "");
   const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
   const shown = `${kind}/${refNamespace}/${name}`;
-  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: "its chart names valuesFiles, which prune-guard does not read yet" };
+  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path2) => typeof path2 === "string" && path2 !== "");
+  const merged = paths.length === 0 || paths.length === 1 && posix.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const chart = typeof template.chart === "string" ? template.chart : "";
   if (chart === "") return { problem: `its chart in ${shown} is empty` };
   if (kind === "GitRepository") {
     const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
-    return "problem" in located ? located : { kind: "folder", dir: located.dir };
+    if ("problem" in located) return located;
+    return { kind: "folder", dir: located.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located.root } } : {} };
   }
   if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
   if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
   const repository = context.findSource(kind, refNamespace, name);
   if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
   const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const values = merged ? { valuesFiles: { paths: merged, ignoreMissing } } : {};
   const url = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
   const version = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
   if (repoSpec.type === "oci" || url.startsWith("oci://")) {
     if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select = isExactVersion(version) ? { tag: version.replace(/\+/g, "_") } : { semver: version };
-    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}` };
+    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, ...values };
   }
   if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
-  return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}` };
+  return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };
 }
 function resolveOciRepository(spec, shown) {
   const url = typeof spec.url === "string" ? spec.url.trim() : "";
@@ -16613,12 +16617,13 @@ function locateFolder(ref, path2, shown, context) {
   const { tree } = context;
   const source = context.check(ref, path2, void 0, context.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const dir = resolve3(tree.root, source.root, path2);
+  const root = resolve3(tree.root, source.root);
+  const dir = resolve3(root, path2);
   if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path2} in ${shown} leads out of the repository` };
   if (!statSync2(join3(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative3(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative3(tree.root, outside.path)}: ${outside.why}` };
-  return { dir };
+  return { dir, root };
 }
 function findLinkOutside(dir, confinement) {
   let seen = 0;
@@ -16972,10 +16977,120 @@ function readChartText(path2) {
   }
 }
 
-// src/app/post-render-release.ts
-import { mkdtempSync, writeFileSync } from "node:fs";
+// src/app/chart-values-files.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { cpSync, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync4, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { dirname as dirname3, join as join5, posix as posix3, relative as relative4, sep as sep6 } from "node:path";
+
+// src/render/helm/chart-archive.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { posix as posix2 } from "node:path";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+var BLOCK = 512;
+function readChartArchive(file) {
+  let tar;
+  try {
+    tar = gunzipSync2(readFileSync5(file), { maxOutputLength: MAX_UNPACKED_BYTES });
+  } catch (error) {
+    return { problem: `the chart archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const files = /* @__PURE__ */ new Map();
+  let longName;
+  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+    const header = tar.subarray(offset, offset + BLOCK);
+    if (header.every((byte) => byte === 0)) break;
+    const size = Number.parseInt(readField(header, 124, 12).trim() || "0", 8);
+    if (!Number.isFinite(size) || size < 0) return { problem: "the chart archive has a damaged entry" };
+    const type = String.fromCharCode(header[156] ?? 0);
+    const body = tar.subarray(offset + BLOCK, offset + BLOCK + size);
+    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    if (type === "x") {
+      longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString("utf8"))?.[1] ?? longName;
+      continue;
+    }
+    if (type === "L") {
+      longName = body.toString("utf8").replace(/\0.*$/s, "");
+      continue;
+    }
+    const prefix2 = readField(header, 345, 155);
+    const name = longName ?? (prefix2 ? `${prefix2}/${readField(header, 0, 100)}` : readField(header, 0, 100));
+    longName = void 0;
+    if (type !== "0" && type !== "\0") continue;
+    const inner = posix2.normalize(name.split("/").slice(1).join("/"));
+    if (inner === "." || inner.startsWith("..") || posix2.isAbsolute(inner)) continue;
+    files.set(inner, Buffer.from(body));
+  }
+  return { files };
+}
+function readField(header, start, length) {
+  const raw = header.subarray(start, start + length);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
+}
+
+// src/app/chart-values-files.ts
+function applyValuesFiles(chart, valuesFiles) {
+  const archive = statSync4(chart).isDirectory() ? void 0 : readChartArchive(chart);
+  if (archive && "problem" in archive) return archive;
+  const read = (path2) => {
+    const clean = posix3.normalize(`/${path2}`).slice(1);
+    if (archive) return archive.files.get(clean);
+    return readInside(valuesFiles.root ?? chart, clean);
+  };
+  let merged = {};
+  for (const path2 of valuesFiles.paths) {
+    const bytes = read(path2);
+    if (bytes === void 0) {
+      if (valuesFiles.ignoreMissing) continue;
+      return { problem: `its valuesFiles name ${path2}, and no such file is there` };
+    }
+    const text = bytes.toString("utf8");
+    const bomb = findAliasBomb(text);
+    if (bomb) return { problem: `its values file ${path2} is refused: ${bomb}` };
+    let values;
+    try {
+      values = (0, import_yaml6.parse)(text, { maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      return { problem: `its values file ${path2} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (!isRecord(values)) return { problem: `its values file ${path2} is not a mapping` };
+    merged = mergeValues(merged, values);
+  }
+  const dir = mkdtempSync(join5(tmpdir(), "prune-guard-chart-"));
+  const temp = registerTempTree(dir);
+  try {
+    if (archive) {
+      for (const [path2, bytes] of archive.files) {
+        mkdirSync(dirname3(join5(dir, path2)), { recursive: true });
+        writeFileSync(join5(dir, path2), bytes);
+      }
+    } else {
+      cpSync(chart, dir, { recursive: true, dereference: true });
+    }
+    writeFileSync(join5(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    return { dir, temp };
+  } catch (error) {
+    temp.dispose();
+    return { problem: `its chart cannot be prepared with its valuesFiles: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+function readInside(root, path2) {
+  try {
+    const real = realpathSync2(join5(root, path2));
+    const inside = relative4(realpathSync2(root), real);
+    if (inside.startsWith(`..${sep6}`) || inside === ".." || !statSync4(real).isFile()) return void 0;
+    return readFileSync6(real);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/app/post-render-release.ts
+import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join6 } from "node:path";
 var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
 var DEFAULT_POST_RENDER_STRATEGY = "combined";
 var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
@@ -17112,15 +17227,15 @@ async function runChain(documents, entries, context, label) {
   }
 }
 async function buildEntry(stream, entry, kustomize) {
-  const dir = mkdtempSync(join5(tmpdir(), "prune-guard-post-render-"));
+  const dir = mkdtempSync2(join6(tmpdir2(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
     if (entry.patches.length > 0) kustomization.patches = entry.patches;
     if (entry.images.length > 0) kustomization.images = entry.images;
-    writeFileSync(join5(dir, input), stream, { mode: 384 });
-    writeFileSync(join5(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    writeFileSync2(join6(dir, input), stream, { mode: 384 });
+    writeFileSync2(join6(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
   } finally {
     temp.dispose();
@@ -17164,16 +17279,19 @@ async function renderHelmRelease(release, context) {
   if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
+  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles) : void 0;
+  if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
+  const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync2(join6(tmpdir2(), "prune-guard-values-"));
+  const dir = mkdtempSync3(join7(tmpdir3(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join6(dir, "values.json");
-    writeFileSync2(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    const valuesFile = join7(dir, "values.json");
+    writeFileSync3(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const output = await context.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document) => document.source.includes("/"))?.source.split("/")[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error) {
@@ -17184,6 +17302,7 @@ async function renderHelmRelease(release, context) {
     throw error;
   } finally {
     temp.dispose();
+    if (prepared && "dir" in prepared) prepared.temp.dispose();
   }
 }
 
@@ -17579,8 +17698,8 @@ function formatText(report, options) {
 // src/render/remote-fetch.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync5, renameSync, rmSync as rmSync2, statSync as statSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
@@ -17652,7 +17771,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync2(cacheDir) && !statSync4(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync2(cacheDir) && !statSync5(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const bytes = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
@@ -17676,12 +17795,12 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join7(cacheDir, "urls", sha256(url));
+      const index = join8(cacheDir, "urls", sha256(url));
       if (!existsSync2(index)) return void 0;
-      const digest = readFileSync5(index, "utf8").trim();
-      const object = join7(cacheDir, "objects", digest);
+      const digest = readFileSync7(index, "utf8").trim();
+      const object = join8(cacheDir, "objects", digest);
       if (!existsSync2(object)) return void 0;
-      const body = readFileSync5(object, "utf8");
+      const body = readFileSync7(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -17690,7 +17809,7 @@ function createRemoteFetcher(options = {}) {
   const writeAtomically = (path2, text) => {
     const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      writeFileSync3(temporary, text);
+      writeFileSync4(temporary, text);
       renameSync(temporary, path2);
     } finally {
       rmSync2(temporary, { force: true });
@@ -17700,10 +17819,10 @@ function createRemoteFetcher(options = {}) {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join7(cacheDir, dir), { recursive: true });
-      const object = join7(cacheDir, "objects", digest);
-      if (!existsSync2(object) || sha256(readFileSync5(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join7(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync2(join8(cacheDir, dir), { recursive: true });
+      const object = join8(cacheDir, "objects", digest);
+      if (!existsSync2(object) || sha256(readFileSync7(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join8(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -17881,7 +18000,7 @@ function describeRunError(error) {
 }
 
 // src/core/report/mask-secrets.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var MIN_MASKED_LENGTH = 6;
 function listMaskedForms(values) {
   const forms = /* @__PURE__ */ new Set();
@@ -17953,7 +18072,7 @@ function maskStrings(value, text, keys) {
   return value;
 }
 function quoteDouble(text) {
-  const quoted = (0, import_yaml6.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  const quoted = (0, import_yaml7.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
   return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
 }
 function escapeRegExp(text) {
@@ -19070,7 +19189,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -19134,7 +19253,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse2(merge(defaults2, route, options));
+  return parse3(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -19143,7 +19262,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -19189,7 +19308,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -19825,7 +19944,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -20000,8 +20119,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep6 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
+var sep7 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep7}${b64url}${sep7}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -22784,8 +22903,8 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync10 } from "node:fs";
-import { join as join17, relative as relative12 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { join as join18, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -22810,9 +22929,9 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync3, unlinkSync } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, join as join8, relative as relative4 } from "node:path";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, readdirSync as readdirSync4, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { dirname as dirname4, join as join9, relative as relative5 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -22838,18 +22957,18 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync3(join8(tmpdir3(), "prune-guard-artifact-"));
+  const base = mkdtempSync4(join9(tmpdir4(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join8(base, "source");
+  const root = join9(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join8(realpathSync2(base), "source", relative4(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative5(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative5(source, path2)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
@@ -22858,19 +22977,19 @@ function createArtifact(source, options = {}) {
 }
 function trimArtifact(source, options) {
   const root = source;
-  const real = realpathSync2(root);
+  const real = realpathSync3(root);
   const matchers = collectIgnoreMatchers(root, options.ignore);
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      const path2 = join8(dir, entry.name);
+      const path2 = join9(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join8(real, relative4(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(real, relative5(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative4(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative5(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -22882,10 +23001,10 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join8(dir, entry.name);
+      const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync6(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative5(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync8(path2, "utf8")) });
       }
     }
   };
@@ -22905,45 +23024,45 @@ function isIgnored(matchers, path2, isDirectory) {
   return false;
 }
 function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync2(to, { recursive: true });
+  mkdirSync3(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync(join8(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join8(from, file));
+    const stat = lstatSync(join9(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync2(dirname3(join8(to, file)), { recursive: true });
-    copyFileSync(join8(from, file), join8(to, file));
+    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
+    copyFileSync(join9(from, file), join9(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
-  mkdirSync2(to, { recursive: true });
+  mkdirSync3(to, { recursive: true });
   for (const entry of readdirSync4(from, { withFileTypes: true })) {
-    const path2 = join8(from, entry.name);
+    const path2 = join9(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join8(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join8(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join9(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync11, readdirSync as readdirSync8, statSync as statSync6 } from "node:fs";
-import { join as join13, posix, relative as relative9 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync13, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { join as join14, posix as posix4, relative as relative10 } from "node:path";
 
 // src/flux/scan-source.ts
-import { readFileSync as readFileSync7, readdirSync as readdirSync5 } from "node:fs";
-import { join as join9, relative as relative5 } from "node:path";
+import { readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
+import { join as join10, relative as relative6 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join9(dir, entry.name);
+      const path2 = join10(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -22952,14 +23071,14 @@ function scanSourceObjects(root, twins) {
       const twin = twins?.findSame?.(path2);
       const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path2);
       twins?.record?.set(path2, docs);
-      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path2)), body: doc });
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative6(root, path2)), body: doc });
     }
   };
   walk(root);
   return found;
 }
 function readFluxCandidates(path2) {
-  const text = readFileSync7(path2, "utf8");
+  const text = readFileSync9(path2, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -22981,18 +23100,18 @@ function isUnderPath(file, path2) {
 
 // src/flux/plan-build.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync6, statSync as statSync5, symlinkSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname4, join as join10, relative as relative6 } from "node:path";
-var import_yaml7 = __toESM(require_dist(), 1);
+import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, relative as relative7 } from "node:path";
+var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join10(artifact.root, ks.path);
+  const dir = join11(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync3(dir) || !statSync5(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync6(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -23002,10 +23121,10 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const text = (0, import_yaml7.stringify)(kustomization);
-  const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join10(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join10(buildDir, "kustomization.yaml");
+  const text = (0, import_yaml8.stringify)(kustomization);
+  const parent = ks.path === "" ? dir : dirname5(dir);
+  const buildDir = join11(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join11(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -23023,18 +23142,18 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join10(buildDir, "kustomization.yaml"))) {
-    mkdirSync3(buildDir, { recursive: true });
+  if (!existsSync3(join11(buildDir, "kustomization.yaml"))) {
+    mkdirSync4(buildDir, { recursive: true });
     for (const entry of readdirSync6(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join10(buildDir, entry))) continue;
-      symlinkSync(join10(dir, entry), join10(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join11(buildDir, entry))) continue;
+      symlinkSync(join11(dir, entry), join11(buildDir, entry));
     }
-    writeFileSync4(join10(buildDir, "kustomization.yaml"), text);
+    writeFileSync5(join11(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml7.parse)(readFileSync8(file, "utf8"));
+  const value = (0, import_yaml8.parse)(readFileSync10(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -23044,15 +23163,15 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join10(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync5(path2).isDirectory();
+      const path2 = join11(current, entry.name);
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative6(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative6(dir, path2))}`);
+        resources.push(`./${toPosix(relative7(dir, path2))}`);
       }
     }
   };
@@ -23063,9 +23182,9 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync8(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname5(file))}`);
   }
   for (const doc of docs) {
     if (doc === null || doc === void 0) continue;
@@ -23121,23 +23240,23 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/kustomize/render-root.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join12, relative as relative8, resolve as resolve4 } from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join13, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync9, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync5 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join11, relative as relative7 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync5, readFileSync as readFileSync11, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { dirname as dirname6, isAbsolute as isAbsolute2, join as join12, relative as relative8 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function planResourceInsertion(path2, text, insertion) {
-  const lineCounter = new import_yaml8.LineCounter();
-  const doc = (0, import_yaml8.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -23150,17 +23269,17 @@ function planResourceInsertion(path2, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml8.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml8.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml8.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml9.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml9.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml9.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml8.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml8.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml9.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml9.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -23178,7 +23297,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml8.parse)(entry) === entry && (0, import_yaml8.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml9.parse)(entry) === entry && (0, import_yaml9.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -23188,14 +23307,14 @@ function assemble(path2, lines, start, end, replacement, description) {
   return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml8.LineCounter();
-  const doc = (0, import_yaml8.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml8.isSeq)(items)) return [];
+    if (!(0, import_yaml9.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml8.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml9.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -23240,14 +23359,14 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync9(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync11(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
   };
   if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname5(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname6(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -23262,12 +23381,12 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync4(join11(tmpdir4(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync5(join12(tmpdir5(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path2) => join11(shadow, relative7(treeRoot, path2));
+    const toShadow = (path2) => join12(shadow, relative8(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname5(path2))]) addWithAncestors(real, dir, treeRoot);
+    for (const dir of [...copied, ...edited.map((path2) => dirname6(path2))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -23280,11 +23399,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join11(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync4(dirname5(local), { recursive: true });
-          writeFileSync5(local, await remote2.fetcher.fetchText(url));
+          const local = join12(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync5(dirname6(local), { recursive: true });
+          writeFileSync6(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative7(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative8(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -23293,18 +23412,18 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
     const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
-      mkdirSync4(toShadow(dir), { recursive: true });
+      mkdirSync5(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync7(dir)) {
-        const source = join11(dir, entry);
+        const source = join12(dir, entry);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path2, text] of [...written, ...additions]) writeFileSync5(toShadow(path2), text);
+    for (const [path2, text] of [...written, ...additions]) writeFileSync6(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative7(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join11(treeRoot, rel);
+      const rel = relative8(shadow, path2);
+      return isOutsideRelative(rel) ? path2 : join12(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -23320,7 +23439,7 @@ function collectGraphPaths(graph, treeRoot) {
   return paths;
 }
 function addWithAncestors(paths, path2, treeRoot) {
-  for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
+  for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname6(current)) {
     paths.add(current);
     if (current === treeRoot) break;
   }
@@ -23344,13 +23463,13 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   }
 }
 function listOverrideEntries(text, file) {
-  const doc = (0, import_yaml9.parseDocument)(text, GO_YAML_OPTIONS);
-  if (!(0, import_yaml9.isMap)(doc.contents)) return [];
+  const doc = (0, import_yaml10.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml10.isMap)(doc.contents)) return [];
   return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml9.parseDocument)(text, { uniqueKeys: false });
-  (0, import_yaml9.visit)(doc, {
+  const doc = (0, import_yaml10.parseDocument)(text, { uniqueKeys: false });
+  (0, import_yaml10.visit)(doc, {
     Scalar(_key, item) {
       if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
@@ -23358,7 +23477,7 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative7(root, path2));
+  return isOutsideRelative(relative8(root, path2));
 }
 function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
@@ -23377,7 +23496,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync10(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync12(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -23386,12 +23505,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync5(join12(tmpdir5(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync6(join13(tmpdir6(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
-      const target = toPosix(relative8(wrapper, buildRoot));
-      writeFileSync6(
-        join12(wrapper, "kustomization.yaml"),
+      const target = toPosix(relative9(wrapper, buildRoot));
+      writeFileSync7(
+        join13(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -23452,7 +23571,7 @@ function takeOriginAnnotation(body, parsed) {
   if (!parsed.has(text)) {
     let value;
     try {
-      value = (0, import_yaml10.parse)(text);
+      value = (0, import_yaml11.parse)(text);
     } catch {
       value = void 0;
     }
@@ -23480,7 +23599,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative8(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative9(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -23618,10 +23737,10 @@ async function renderUnit(item, renderedDocs, options, cluster) {
   let plan;
   let inputs;
   try {
-    plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
+    plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix4.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative10(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     inputs = options.inspect(plan);
@@ -23717,15 +23836,15 @@ function applyCommonMetadata(body, ks) {
   };
 }
 function declaresFluxKustomizations(dir, only) {
-  if (!existsSync5(dir) || !statSync6(dir).isDirectory()) return false;
+  if (!existsSync5(dir) || !statSync7(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join13(current, entry.name);
+      const path2 = join14(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        if (holdsFluxKustomization(readFileSync11(path2, "utf8"))) return true;
+        if (holdsFluxKustomization(readFileSync13(path2, "utf8"))) return true;
       }
     }
     return false;
@@ -23838,8 +23957,8 @@ function createSyncKustomization(path2, sourceRef) {
 
 // src/flux/external-artifacts.ts
 import { createHash as createHash7 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync7 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join14, posix as posix2, relative as relative10 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync6, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync8 } from "node:fs";
+import { basename as basename2, dirname as dirname7, join as join15, posix as posix5, relative as relative11 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -23883,17 +24002,17 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join14(artifact.root, name);
+  const tree = join15(artifact.root, name);
   rmSync4(tree, { recursive: true, force: true });
-  mkdirSync5(tree);
+  mkdirSync6(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
   let copied = 0;
   const copy = (source, destination) => {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
-    mkdirSync5(dirname6(destination), { recursive: true });
+    mkdirSync6(dirname7(destination), { recursive: true });
     copyFileSync2(source, destination);
-    origins.set(toPosix(relative10(artifact.root, destination)), toPosix(relative10(artifact.root, source)));
+    origins.set(toPosix(relative11(artifact.root, destination)), toPosix(relative11(artifact.root, source)));
   };
   try {
     for (const rule of output.copy) {
@@ -23906,7 +24025,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join14(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join15(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -23921,12 +24040,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path2 = checkRelative(pattern, pattern);
-    const source = join14(sourceRoot, path2);
+    const source = join15(sourceRoot, path2);
     if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync7(source).isDirectory()) return copyTree2(source, join14(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync8(source).isDirectory()) return copyTree2(source, join15(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync6(join14(tree, target)) && statSync7(join14(tree, target)).isDirectory();
-    copy(source, join14(tree, target, into ? basename2(path2) : ""));
+    const into = toFolder || existsSync6(join15(tree, target)) && statSync8(join15(tree, target)).isDirectory();
+    copy(source, join15(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -23937,13 +24056,13 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join14(sourceRoot, match2);
-    if (statSync7(source).isDirectory()) copyTree2(source, join14(tree, target, below), match2, exclude, copy);
-    else copy(source, join14(tree, target, below));
+    const source = join15(sourceRoot, match2);
+    if (statSync8(source).isDirectory()) copyTree2(source, join15(tree, target, below), match2, exclude, copy);
+    else copy(source, join15(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
-  const clean = posix2.normalize(path2.replace(/\/+$/, "") || ".");
+  const clean = posix5.normalize(path2.replace(/\/+$/, "") || ".");
   if (clean.startsWith("/") || clean === ".." || clean.startsWith("../") || clean.includes("\0")) throw new CopyProblem(`'${shown}' leads outside its root`);
   return clean === "." ? "" : clean;
 }
@@ -23953,8 +24072,8 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join14(root, dir);
-      if (!existsSync6(full) || !statSync7(full).isDirectory()) continue;
+      const full = join15(root, dir);
+      if (!existsSync6(full) || !statSync8(full).isDirectory()) continue;
       for (const entry of readdirSync9(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
       }
@@ -23972,15 +24091,15 @@ function selectionRoot(pattern) {
   return parts.length === 0 ? "." : parts.join("/");
 }
 function isExcluded(path2, exclude) {
-  return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path2), pattern, { dot: true }));
+  return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix5.basename(path2), pattern, { dot: true }));
 }
 function copyTree2(source, destination, shownPath, exclude, copy) {
-  mkdirSync5(destination, { recursive: true });
+  mkdirSync6(destination, { recursive: true });
   for (const entry of readdirSync9(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join14(source, entry.name), join14(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join14(source, entry.name), join14(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join15(source, entry.name), join15(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join15(source, entry.name), join15(destination, entry.name));
   }
 }
 
@@ -24062,8 +24181,8 @@ function normalizeGitUrl(url) {
 
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash8 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync12, readdirSync as readdirSync10, statSync as statSync8 } from "node:fs";
-import { join as join15, relative as relative11 } from "node:path";
+import { lstatSync as lstatSync2, readFileSync as readFileSync14, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
+import { join as join16, relative as relative12 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -24107,7 +24226,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     const link = lstatSync2(read, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat = link.isSymbolicLink() ? statSync8(read, { throwIfNoEntry: false }) : link;
+    const stat = link.isSymbolicLink() ? statSync9(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path2);
@@ -24115,7 +24234,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync10(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join15(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join16(path2, entry.name), false);
     }
   };
   const hash = createHash8("sha256");
@@ -24132,7 +24251,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path2, source) => {
-    const bytes = readFileSync12(source);
+    const bytes = readFileSync14(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
@@ -24147,21 +24266,21 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    const name = toPosix(relative11(treeRoot, path2));
+    const name = toPosix(relative12(treeRoot, path2));
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
   return { hash: hash.digest("hex"), markers, remote: remote2, digests };
 }
 function guessInputChurn(before, after) {
-  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative11(treeRoot, k.file)))));
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative12(treeRoot, k.file)))));
   let churn = NO_CHURN;
   for (const [name, digest] of before.inputs.digests) {
     const other = after.inputs.digests.get(name);
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync12(locate(join15(before.treeRoot, name)), "utf8"), readFileSync12(join15(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync14(locate(join16(before.treeRoot, name)), "utf8"), readFileSync14(join16(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -24217,28 +24336,28 @@ function createPool(width) {
 
 // src/render/render-cache.ts
 import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync13, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync9, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync15, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync10, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync as gunzipSync2, gzip } from "node:zlib";
+import { gunzipSync as gunzipSync3, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join16(options.dir, "renders");
+  const root = join17(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join16(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join17(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path2 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync2(readFileSync13(path2)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync3(readFileSync15(path2)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path2, now, now);
@@ -24253,7 +24372,7 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join16(path2, ".."), { recursive: true });
+          mkdirSync7(join17(path2, ".."), { recursive: true });
           const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
@@ -24281,10 +24400,10 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync11(root)) {
-    const dir = join16(root, bucket);
+    const dir = join17(root, bucket);
     for (const name of readdirSync11(dir)) {
-      const path2 = join16(dir, name);
-      const stat = statSync9(path2, { throwIfNoEntry: false });
+      const path2 = join17(dir, name);
+      const stat = statSync10(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
         rmSync5(path2, { force: true });
@@ -24313,7 +24432,7 @@ async function renderThroughCache(cache2, key, render) {
 
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -24375,7 +24494,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml11.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml12.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -24644,6 +24763,7 @@ function readsAlike(old, current, before, after, finders) {
   const chartBefore = request2(old, before, finders.before);
   const chartAfter = request2(current, after, finders.after);
   if (!("kind" in chartBefore) || !("kind" in chartAfter) || chartBefore.kind !== "folder" || chartAfter.kind !== "folder") return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
+  if (chartBefore.valuesFiles || chartAfter.valuesFiles) return false;
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 function toReleaseDocs(rendered) {
@@ -24696,7 +24816,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join17(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path2) => side.show(join18(side.root, toPosix(path2.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -24744,7 +24864,7 @@ async function compareFluxSides(sides, context) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative12(artifact.root, from), relative12(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context.documents });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -24772,7 +24892,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join17(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join18(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -24829,8 +24949,8 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join17(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync10(full).isDirectory();
+    const full = join18(artifact.root, path2);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync11(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -24848,7 +24968,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join17(dir, entry.name), path2);
+      walk(join18(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -24967,8 +25087,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync11 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join18, relative as relative13 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync12 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join19, relative as relative14 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -24983,7 +25103,7 @@ async function compareSides(comparison, context) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative13(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -25042,17 +25162,17 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(locate(join18(before.root, path2))) && !existsSync8(join18(after.root, path2))) {
+    if (!existsSync8(locate(join19(before.root, path2))) && !existsSync8(join19(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join18(side.root, path2);
+      const dir = join19(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
-      if (!statSync11(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync12(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -25076,13 +25196,13 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join18(side.root, name);
+      const dir = join19(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative13(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
@@ -25107,7 +25227,7 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path2) => toPosix(relative13(root, path2)));
+  const paths = listGraphReads(graph).map((path2) => toPosix(relative14(root, path2)));
   return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute3(path2)))];
 }
 function readsAlike2(graph, twins) {
@@ -25162,24 +25282,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync14, readdirSync as readdirSync13, statSync as statSync12 } from "node:fs";
-import { join as join19, posix as posix3, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync16, readdirSync as readdirSync13, statSync as statSync13 } from "node:fs";
+import { join as join20, posix as posix6, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix3.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join19(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join20(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join19(root, path2);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync12(absolute).isFile() && statSync12(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync14(absolute, "utf8") : void 0);
+        const absolute = join20(root, path2);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync13(absolute).isFile() && statSync13(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync16(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -25199,7 +25319,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join19(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join20(dir, entry.name));
     }
   };
   walk(root);
@@ -25210,9 +25330,9 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join19(dir, entry.name);
+      const path2 = join20(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative14(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative15(root, path2)));
     }
   };
   walk(root);
@@ -25220,9 +25340,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join20(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join21(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -25234,15 +25354,15 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync16 } from "node:fs";
-import { join as join22 } from "node:path";
+import { readFileSync as readFileSync18 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync15 } from "node:fs";
-import { join as join21 } from "node:path";
+import { readFileSync as readFileSync17 } from "node:fs";
+import { join as join22 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -25396,7 +25516,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml12.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml13.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -25457,9 +25577,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join21(planning.beforeRoot, group.source);
+    const file = join22(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync15(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync17(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -25511,8 +25631,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join22(planning.head.root, path2);
-  const original = readFileSync16(headFile, "utf8");
+  const headFile = join23(planning.head.root, path2);
+  const original = readFileSync18(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -25607,7 +25727,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync16(join22(planning.head.root, path2), "utf8");
+  const original = readFileSync18(join23(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -25627,20 +25747,20 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync17 } from "node:fs";
-import { join as join24 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync19 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname7, join as join23, relative as relative15 } from "node:path";
+import { dirname as dirname8, join as join24, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname7(join23(root, group.kustomization));
+  const kustomizationDir = dirname8(join24(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative15(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText2(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -25656,12 +25776,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join23(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join24(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join23(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join24(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -25679,7 +25799,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText2);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname7(join23(planning.head.root, group.kustomization));
+  const headDir = dirname8(join24(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -25694,21 +25814,21 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join23(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join24(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
 
 // src/app/fixes/find-remote-candidates.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix7 } from "node:path";
 var REMOTE_CANDIDATE_CAPS = { crds: 64, others: 12 };
 var CANDIDATE_SIZE_LIMIT = 32 * 1024 * 1024;
 async function* findRemoteCandidates(search, previous, beforePrevious, notes, lookup2) {
   const { group, required, what, planning } = search;
   const url = previous && isRemoteFileUrl(previous.value) ? previous.value : isRemoteFileUrl(group.source) ? group.source : void 0;
   if (!url) return;
-  const fileName = posix4.basename(new URL(url).pathname);
-  const oldName = isRemoteFileUrl(group.source) ? posix4.basename(new URL(group.source).pathname) : fileName;
+  const fileName = posix7.basename(new URL(url).pathname);
+  const oldName = isRemoteFileUrl(group.source) ? posix7.basename(new URL(group.source).pathname) : fileName;
   const names = await listRemoteNames(url, fileName, planning, notes, lookup2);
   const toCandidate = (chosen) => ({
     source: FixSources.remote,
@@ -25746,14 +25866,14 @@ async function listRemoteNames(url, fileName, planning, notes, lookup2) {
   const github = parseGitHubFileUrl(url);
   const { contents } = planning;
   if (!github || !contents) return probes;
-  const directory = posix4.dirname(github.path) === "." ? "" : posix4.dirname(github.path);
+  const directory = posix7.dirname(github.path) === "." ? "" : posix7.dirname(github.path);
   try {
     const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
     const listing = await list(directory);
     const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
     const files = listing.filter(isFile).map((entry) => entry.name);
     for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix4.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error) {
@@ -25774,13 +25894,13 @@ async function readRemoteCandidate(url, name, search) {
   const sibling = replaceFileName(url, name);
   const fetched = await fetchText(sibling);
   if (fetched.text === void 0) return fetched.problem ? { problem: fetched.problem } : {};
-  if (!KUSTOMIZATION_FILE_NAMES.includes(posix4.basename(name))) {
+  if (!KUSTOMIZATION_FILE_NAMES.includes(posix7.basename(name))) {
     const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
     return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
   const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
   if (files.length === 0) return {};
-  const urls = files.map((file) => replaceFileName(url, posix4.join(posix4.dirname(name), file)));
+  const urls = files.map((file) => replaceFileName(url, posix7.join(posix7.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
   for (const target of urls) {
     const part = await fetchText(target);
@@ -25802,12 +25922,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join24(planning.head.root, group.kustomization);
+  const headFile = join25(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync17(headFile, "utf8");
-  const beforeFile = join24(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync17(beforeFile, "utf8")) : [];
+  const headText = readFileSync19(headFile, "utf8");
+  const beforeFile = join25(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync19(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -25958,16 +26078,16 @@ function describeUnfixed(group, notes) {
 }
 
 // src/app/fixes/plan-policy-fixes.ts
-var import_yaml14 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync18, realpathSync as realpathSync3 } from "node:fs";
-import { join as join25, relative as relative16, sep as sep7 } from "node:path";
+var import_yaml15 = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync20, realpathSync as realpathSync4 } from "node:fs";
+import { join as join26, relative as relative17, sep as sep8 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 var FIXED_CRD_POLICY = "CreateReplace";
 function planCrdPolicyEdit(text, target) {
-  const lines = new import_yaml13.LineCounter();
-  const docs = (0, import_yaml13.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  const lines = new import_yaml14.LineCounter();
+  const docs = (0, import_yaml14.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
     const body = candidate.toJS({ maxAliasCount: 100 });
@@ -25975,14 +26095,14 @@ function planCrdPolicyEdit(text, target) {
     const object = body;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
   });
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml13.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml14.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
   const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
   const textLines = text.split("\n");
   const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
   const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
   const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
   const spec = findPair(doc.contents, "spec");
-  if (!spec || !(0, import_yaml13.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  if (!spec || !(0, import_yaml14.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
   const section = findPair(spec.value, target.action);
   if (!section) {
     const first = spec.value.items[0];
@@ -25995,9 +26115,9 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
   }
   const sectionLine = lineOf(section.key);
   const sectionIndent = indentOf(sectionLine);
-  if ((0, import_yaml13.isMap)(section.value) && !section.value.flow) {
+  if ((0, import_yaml14.isMap)(section.value) && !section.value.flow) {
     const crds = findPair(section.value, "crds");
-    if (crds && (0, import_yaml13.isScalar)(crds.value)) {
+    if (crds && (0, import_yaml14.isScalar)(crds.value)) {
       const line = lineOf(crds.key);
       if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
       return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
@@ -26008,14 +26128,14 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
 ${indent2}crds: ${FIXED_CRD_POLICY}`);
   }
   const value = section.value;
-  if (value !== null && !((0, import_yaml13.isMap)(value) && value.flow) && !((0, import_yaml13.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  if (value !== null && !((0, import_yaml14.isMap)(value) && value.flow) && !((0, import_yaml14.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
   const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
   if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
-  const entries = (0, import_yaml13.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  const entries = (0, import_yaml14.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
   return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
 }
 function findPair(map, key) {
-  return map.items.find((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === key);
+  return map.items.find((pair2) => (0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === key);
 }
 
 // src/app/fixes/plan-policy-fixes.ts
@@ -26026,7 +26146,7 @@ function planPolicyFixes(candidates, findings, headRoot) {
   for (const candidate of candidates) {
     const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name })}`).filter((key) => wanted.has(key));
     if (keys.length === 0) continue;
-    const text = readInside(headRoot, candidate.path);
+    const text = readInside2(headRoot, candidate.path);
     if (text === void 0) continue;
     const edit = planCrdPolicyEdit(text, candidate);
     if ("problem" in edit) continue;
@@ -26041,7 +26161,7 @@ function readsPolicy(text, edit, target) {
   const lines = text.split("\n");
   lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
   try {
-    const docs = (0, import_yaml14.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
+    const docs = (0, import_yaml15.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
     if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
     return docs.some((doc) => {
       const body = doc.toJS({ maxAliasCount: 100 });
@@ -26052,21 +26172,21 @@ function readsPolicy(text, edit, target) {
     return false;
   }
 }
-function readInside(root, path2) {
+function readInside2(root, path2) {
   try {
-    const real = realpathSync3(join25(root, path2));
-    const inside = relative16(realpathSync3(root), real);
-    if (inside === "" || inside.startsWith(`..${sep7}`) || inside === "..") return void 0;
-    return readFileSync18(real, "utf8");
+    const real = realpathSync4(join26(root, path2));
+    const inside = relative17(realpathSync4(root), real);
+    if (inside === "" || inside.startsWith(`..${sep8}`) || inside === "..") return void 0;
+    return readFileSync20(real, "utf8");
   } catch {
     return void 0;
   }
 }
 
 // src/app/plan-run.ts
-import { mkdtempSync as mkdtempSync9 } from "node:fs";
-import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir9 } from "node:os";
-import { join as join34, resolve as resolve8 } from "node:path";
+import { mkdtempSync as mkdtempSync10 } from "node:fs";
+import { availableParallelism as availableParallelism2, homedir, tmpdir as tmpdir10 } from "node:os";
+import { join as join35, resolve as resolve8 } from "node:path";
 
 // src/core/helm/chart-index.ts
 function readChartIndex(text, chart) {
@@ -26305,32 +26425,32 @@ function isBefore(a, b) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync19, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join26 } from "node:path";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync21, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { join as join27 } from "node:path";
 function hashBytes(bytes) {
   return createHash10("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join26(dir, "charts") : void 0;
+  const folder = dir ? join27(dir, "charts") : void 0;
   let temp;
   const name = (digest) => `sha256-${digest}.tgz`;
   return {
     find: (digest) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path2 = join26(folder, name(digest));
+      const path2 = join27(folder, name(digest));
       try {
-        return hashBytes(readFileSync19(path2)) === digest ? path2 : void 0;
+        return hashBytes(readFileSync21(path2)) === digest ? path2 : void 0;
       } catch {
         return void 0;
       }
     },
     keep: (digest, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path2 = join26(target ?? (temp ??= makeTemp()), name(digest));
+        const path2 = join27(target ?? (temp ??= makeTemp()), name(digest));
         const partial2 = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
-          if (target) mkdirSync7(target, { recursive: true });
-          writeFileSync7(partial2, bytes);
+          if (target) mkdirSync8(target, { recursive: true });
+          writeFileSync8(partial2, bytes);
           renameSync3(partial2, path2);
           return path2;
         } catch {
@@ -26474,9 +26594,9 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync6, realpathSync as realpathSync4, statSync as statSync13 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { basename as basename3, join as join28 } from "node:path";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { basename as basename3, join as join29 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -26584,9 +26704,9 @@ function lookUp(env, name, platform) {
 
 // src/render/find-executable.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join27, resolve as resolve5 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute4, join as join28, resolve as resolve5 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join27(dir, name));
+  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join28(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -26612,10 +26732,10 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat = statSync13(bin);
+  const stat = statSync14(bin);
   return {
     command: basename3(bin),
-    identity: `${realpathSync4(bin)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync5(bin)}\0${stat.size}\0${stat.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -26629,7 +26749,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync6(join28(tmpdir6(), "prune-guard-helm-home-"));
+      const home = mkdtempSync7(join29(tmpdir7(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -26669,9 +26789,9 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync7, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
-import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename4, join as join29 } from "node:path";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync15 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { basename as basename4, join as join30 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
 var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
 var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
@@ -26701,11 +26821,11 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename4(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync14(kustomize);
+  const stat = statSync15(kustomize);
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync5(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync6(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -26738,7 +26858,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync7(join29(tmpdir7(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync8(join30(tmpdir8(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -26886,8 +27006,8 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync20, statSync as statSync15 } from "node:fs";
-import { join as join30 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync22, statSync as statSync16 } from "node:fs";
+import { join as join31 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -26896,16 +27016,16 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join30(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join31(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join30(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join31(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync20(path2, "utf8");
+    text = readFileSync22(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -26933,12 +27053,12 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick2) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join30(root, candidate))));
+    name = pick2(candidates.filter((candidate) => existsSync12(join31(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join30(root, name);
+    const path2 = join31(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync15(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync20(path2, "utf8");
+    if (!statSync16(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync22(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -27000,15 +27120,15 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync21, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join33, posix as posix5, relative as relative17, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync23, realpathSync as realpathSync7, statSync as statSync17 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative18, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile3, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync8, rmSync as rmSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync9, rmSync as rmSync7 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
-import { availableParallelism, tmpdir as tmpdir8 } from "node:os";
-import { join as join31 } from "node:path";
+import { availableParallelism, tmpdir as tmpdir9 } from "node:os";
+import { join as join32 } from "node:path";
 async function openRepository(cwd) {
   let root;
   try {
@@ -27063,7 +27183,7 @@ async function findMergeBase(git, base, head, baseRef) {
   }
 }
 async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync8(join31(tmpdir8(), "prune-guard-worktree-"));
+  const dir = mkdtempSync9(join32(tmpdir9(), "prune-guard-worktree-"));
   const remove = () => {
     try {
       execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
@@ -27152,9 +27272,9 @@ async function readFileAtCommit(git, commit, path2) {
 }
 
 // src/render/partial-checkout.ts
-import { mkdirSync as mkdirSync8 } from "node:fs";
+import { mkdirSync as mkdirSync9 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
   const folderOf = (path2) => {
@@ -27216,11 +27336,11 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   for (const folder of shallow) {
     const entries = folders.get(folder);
     if (!entries) continue;
-    mkdirSync8(join32(dir, folder), { recursive: true });
+    mkdirSync9(join33(dir, folder), { recursive: true });
     empty.push(...entries.folders);
     direct.push(...entries.files);
   }
-  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join32(dir, sub), { recursive: true }))]);
+  await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join33(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
@@ -27236,7 +27356,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative17(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative18(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -27256,9 +27376,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync6(cwd);
+  const realCwd = realpathSync7(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative17(git.root, resolve7(realCwd, path2));
+    const rel = relative18(git.root, resolve7(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -27268,7 +27388,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     let names = configPath !== void 0 ? [configPath] : CONFIG_FILE_NAMES;
     if (policyCommit === mergeBase) {
       const present = new Set((await commitFiles).map((file) => file.path));
-      names = names.filter((name) => present.has(posix5.normalize(toPosix(name))));
+      names = names.filter((name) => present.has(posix8.normalize(toPosix(name))));
     }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
     return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
@@ -27277,7 +27397,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
     checkouts.push(checkout);
     return checkout;
   });
-  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join33(git.root, file)))));
+  const fluxAsked = source.head ? Promise.resolve(void 0) : listFilesContaining(git, FLUX_KUSTOMIZATION_GROUP, paths).then((candidates) => candidates.some((file) => holdsFluxKustomization(readTextIfFile(join34(git.root, file)))));
   const workingTreeListed = source.head ? Promise.resolve({ files: [], untracked: [] }) : listWorkingTree(git);
   const asked = Promise.all([
     source.head ? checkOut(mergeBase) : fluxAsked.then((flux) => checkOut(mergeBase, flux ? void 0 : "none")),
@@ -27300,7 +27420,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [posix5.normalize(toPosix(configPath))] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;
@@ -27329,12 +27449,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync21(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync23(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join33(tree.root, path2))) {
+  for (const dir of paths.map((path2) => join34(tree.root, path2))) {
     try {
-      if (existsSync13(dir) && statSync16(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync13(dir) && statSync17(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -27347,7 +27467,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve7(cwd, dir);
     if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync16(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync17(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -27364,9 +27484,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join34(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join35(root, path2), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join34(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join35(before.root, path2))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -27393,7 +27513,7 @@ async function planRun(options, dependencies, checkouts) {
   return { ...sides, mode, render, ...github ? { github } : {} };
 }
 function makeChartTemp() {
-  const dir = mkdtempSync9(join34(tmpdir9(), "prune-guard-charts-"));
+  const dir = mkdtempSync10(join35(tmpdir10(), "prune-guard-charts-"));
   registerTempTree(dir);
   return dir;
 }
@@ -27415,7 +27535,7 @@ function resolveCacheDir(options) {
   if (options.cacheDir) return resolve8(options.cwd, options.cacheDir);
   const { env } = options;
   if (env.PRUNE_GUARD_CACHE_DIR) return resolve8(options.cwd, env.PRUNE_GUARD_CACHE_DIR);
-  return join34(env.XDG_CACHE_HOME || join34(env.HOME || homedir(), ".cache"), "prune-guard");
+  return join35(env.XDG_CACHE_HOME || join35(env.HOME || homedir(), ".cache"), "prune-guard");
 }
 
 // src/app/run.ts
@@ -27706,8 +27826,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const read = (path2) => {
-    const absolute = join35(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync22(absolute, "utf8") : void 0;
+    const absolute = join36(headRoot, path2);
+    return existsSync14(absolute) ? readFileSync24(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}
@@ -27723,7 +27843,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative18(process.cwd(), headRoot));
+    const root = toPosix(relative19(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
@@ -27735,9 +27855,9 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
-    const absolute = join35(headRoot, change.path);
-    mkdirSync9(dirname8(absolute), { recursive: true });
-    writeFileSync8(absolute, change.after);
+    const absolute = join36(headRoot, change.path);
+    mkdirSync10(dirname9(absolute), { recursive: true });
+    writeFileSync9(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
   }

@@ -256,6 +256,8 @@ function readsAlike(old: Found, current: Found, before: HelmSide, after: HelmSid
   const chartAfter = request(current, after, finders.after);
   // A remote chart asked for alike is the same chart: both sides would fetch it now.
   if (!('kind' in chartBefore) || !('kind' in chartAfter) || chartBefore.kind !== 'folder' || chartAfter.kind !== 'folder') return JSON.stringify(chartBefore) === JSON.stringify(chartAfter);
+  // Values files of this checkout may have changed anywhere in it: such a release is rendered.
+  if (chartBefore.valuesFiles || chartAfter.valuesFiles) return false;
   return hashFolder(chartBefore.dir) === hashFolder(chartAfter.dir);
 }
 

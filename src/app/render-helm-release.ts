@@ -20,6 +20,7 @@ import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
 import { readChartText } from '../render/helm/chart-text.ts';
 import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import { isRecord } from '../core/objects/kube-objects.ts';
+import { applyValuesFiles } from './chart-values-files.ts';
 import { postRenderRelease, readPostRenderStrategy } from './post-render-release.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 
@@ -89,6 +90,9 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
   if (typeof strategy !== 'string') return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request.kind === 'folder' ? { file: request.dir } : await context.charts.fetchChart(request);
   if ('problem' in fetched) return fetched;
+  const prepared = request.valuesFiles ? applyValuesFiles(fetched.file, request.valuesFiles) : undefined;
+  if (prepared && 'problem' in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
+  const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
   const dir = mkdtempSync(join(tmpdir(), 'prune-guard-values-'));
   const temp = registerTempTree(dir);
@@ -96,12 +100,12 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     const valuesFile = join(dir, 'values.json');
     // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
     writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
-    const output = await context.helm.template({ chart: fetched.file, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    const output = await context.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
     // helm-controller hands helm's output to the release's kustomize post-renderers.
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
     if ('problem' in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
     // Values handed to `tpl` can call them too.
-    const mayVary = mentionsVolatileFunction(readChartText(fetched.file)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document) => document.source.includes('/'))?.source.split('/')[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}) };
   } catch (error) {
@@ -113,5 +117,6 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     throw error;
   } finally {
     temp.dispose();
+    if (prepared && 'dir' in prepared) prepared.temp.dispose();
   }
 }

@@ -6,14 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX, isInside, type Confinement } from '../render/kustomize/confine.ts';
-import type { ChartRequest, OciSelect } from '../core/helm/chart-request.ts';
+import type { ChartRequest, OciSelect, ValuesFiles } from '../core/helm/chart-request.ts';
 import type { SourceCheck } from './sources.ts';
 
-/** A chart folder in the checkout, or why the chart is not one. */
-export type ChartLocation = { readonly dir: string } | { readonly problem: string };
+/** A chart folder in the checkout with its source's root, or why the chart is not one. */
+export type ChartLocation = { readonly dir: string; readonly root: string } | { readonly problem: string };
 
 /** The checkout a chart is looked for in. */
 export interface ChartTree {
@@ -79,28 +79,33 @@ function resolveTemplate(template: Record<string, unknown>, namespace: string, c
   const name = String(ref.name ?? '');
   const refNamespace = typeof ref.namespace === 'string' && ref.namespace !== '' ? ref.namespace : namespace;
   const shown = `${kind}/${refNamespace}/${name}`;
-  if (Array.isArray(template.valuesFiles) && template.valuesFiles.length > 0) return { problem: 'its chart names valuesFiles, which prune-guard does not read yet' };
+  const paths = [template.valuesFile, ...(Array.isArray(template.valuesFiles) ? template.valuesFiles : [])].filter((path): path is string => typeof path === 'string' && path !== '');
+  // source-controller: values.yaml alone is the chart's own values, nothing to merge.
+  const merged = paths.length === 0 || (paths.length === 1 && posix.normalize(paths[0] ?? '') === 'values.yaml') ? undefined : paths;
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const chart = typeof template.chart === 'string' ? template.chart : '';
   if (chart === '') return { problem: `its chart in ${shown} is empty` };
   if (kind === 'GitRepository') {
     const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
-    return 'problem' in located ? located : { kind: 'folder', dir: located.dir };
+    if ('problem' in located) return located;
+    return { kind: 'folder', dir: located.dir, ...(merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located.root } } : {}) };
   }
   if (kind === 'Bucket') return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
   if (kind !== 'HelmRepository') return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
   const repository = context.findSource(kind, refNamespace, name);
   if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
   const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const values: { valuesFiles?: ValuesFiles } = merged ? { valuesFiles: { paths: merged, ignoreMissing } } : {};
   const url = typeof repoSpec.url === 'string' ? repoSpec.url.trim() : '';
   // source-controller: an empty version or `*` means the latest stable one.
   const version = typeof template.version === 'string' && template.version.trim() !== '' ? template.version.trim() : '*';
   if (repoSpec.type === 'oci' || url.startsWith('oci://')) {
     if (!url.startsWith('oci://')) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select: OciSelect = isExactVersion(version) ? { tag: version.replace(/\+/g, '_') } : { semver: version };
-    return { kind: 'oci', url: `${url.replace(/\/+$/, '')}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}` };
+    return { kind: 'oci', url: `${url.replace(/\/+$/, '')}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, ...values };
   }
   if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
-  return { kind: 'index', repository: url, chart, version, shown: `${chart} ${version} from ${shown}` };
+  return { kind: 'index', repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };
 }
 
 /** An OCIRepository's artifact: `spec.ref` digest, then semver, then tag, then `latest`, as source-controller picks. */
@@ -129,12 +134,13 @@ function locateFolder(ref: { kind: string; name: string; namespace: string }, pa
   const { tree } = context;
   const source = context.check(ref, path, undefined, context.cluster);
   if ('problem' in source) return { problem: source.problem.replace(/^its source/, 'its chart source') };
-  const dir = resolve(tree.root, source.root, path);
+  const root = resolve(tree.root, source.root);
+  const dir = resolve(root, path);
   if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path} in ${shown} leads out of the repository` };
   if (!statSync(join(dir, 'Chart.yaml'), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative(tree.root, dir) || '.'} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative(tree.root, outside.path)}: ${outside.why}` };
-  return { dir };
+  return { dir, root };
 }
 
 /** The first symlink under `dir` whose target is outside the confinement, or the folder where a chart too large (or a circle of links) was given up on. */

@@ -20,6 +20,8 @@ const CHARTS: Tree[] = [
   { 'Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.0.0\n', 'templates/crd.yaml': crd, 'templates/config.yaml': config },
   { 'Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.1.0\n', 'templates/config.yaml': config },
   { 'Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 2.0.0-rc.1\n', 'templates/config.yaml': config },
+  // Its CRD only with the values file the chart ships for it.
+  { 'Chart.yaml': 'apiVersion: v2\nname: gadgets\nversion: 0.1.0\n', 'values.yaml': 'installCRDs: false\n', 'values-crds.yaml': 'installCRDs: true\n', 'templates/crd.yaml': `{{- if .Values.installCRDs }}\n${crd}{{- end }}\n`, 'templates/config.yaml': config },
 ];
 
 const kustomization = (name: string, path: string): string =>
@@ -83,6 +85,15 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('charts of a HelmReposit
     expect(archives().sort()).toEqual(['/charts/widgets-1.0.0.tgz', '/charts/widgets-1.1.0.tgz']);
     await runCli(args, { cwd: dir, env: { PRUNE_GUARD_CACHE_DIR: cache } });
     expect(archives()).toHaveLength(2);
+  });
+
+  it.each(binaries)("$name: valuesFiles of a fetched chart are read from its archive: dropping the one that installs the CRD deletes it", async ({ bin }) => {
+    const gadgets = (files: string): string =>
+      helmRelease(`  chart: {spec: {chart: gadgets, version: "0.1.0", valuesFiles: ${files}, sourceRef: {kind: HelmRepository, name: charts, namespace: flux-system}}}\n`).replace('name: widgets, namespace: apps', 'name: gadgets, namespace: apps');
+    const dir = fluxRepo(sources, gadgets('[values.yaml, values-crds.yaml]'), gadgets('[values.yaml]'));
+    const result = await runCli(['--format', 'json', '--helm-bin', bin, '--allow-remote', server.origin.replace('http://', '')], { cwd: dir });
+    expect(summarize(parseReport(result).findings)).toEqual(['error crd-removed flux-system/apps / HelmRelease apps/gadgets CustomResourceDefinition/widgets.example.io']);
+    expect(result.code).toBe(1);
   });
 
   it.each(binaries)('$name: a chart version no entry matches, and a host not allowed, leave the release not rendered with the reason', async ({ bin }) => {

@@ -145,6 +145,36 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
   });
 });
 
+describe.skipIf(!hasKustomize || binaries.length === 0)("HelmReleases: valuesFiles replace the chart's values.yaml", () => {
+  const withFiles = (files: string, extra = ''): string =>
+    `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: widgets, namespace: apps}\nspec:\n  interval: 10m\n  chart:\n    spec:\n      chart: ./charts/widgets\n      sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}\n      valuesFiles: ${files}\n${extra}`;
+  const envs = { 'envs/prod.yaml': 'installCRDs: true\n', 'envs/off.yaml': 'installCRDs: false\n' };
+
+  it.each(binaries)('$name: files of this repository merged in order, the later winning: one that turns the CRD off deletes it', async ({ bin }) => {
+    const dir = helmRepo({ 'apps/release.yaml': withFiles('[envs/prod.yaml, envs/off.yaml]') }, { ...envs, 'apps/release.yaml': withFiles('[envs/prod.yaml]') });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+  });
+
+  it.each(binaries)('$name: a values file that is not there fails the chart, unless ignoreMissingValuesFiles; a path that climbs out is held at the root', async ({ bin }) => {
+    const missing = helmRepo({ 'apps/release.yaml': withFiles('[envs/prod.yaml, envs/gone.yaml]') }, { ...envs, 'apps/release.yaml': withFiles('[envs/prod.yaml]') });
+    const failed = await check(missing, '--helm-bin', bin);
+    expect(failed.report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toBe('its valuesFiles name envs/gone.yaml, and no such file is there');
+    const ignored = helmRepo(
+      { 'apps/release.yaml': withFiles('[envs/prod.yaml, envs/gone.yaml, envs/off.yaml]').replace('      valuesFiles:', '      ignoreMissingValuesFiles: true\n      valuesFiles:') },
+      { ...envs, 'apps/release.yaml': withFiles('[envs/prod.yaml]') },
+    );
+    // Rendered without the missing file: the one after it still turns the CRD off.
+    const passed = await check(ignored, '--helm-bin', bin);
+    expect(summarize(passed.report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+    // ../../../etc/passwd is <source root>/etc/passwd, which this repository does not have.
+    const climbing = helmRepo({ 'apps/release.yaml': withFiles('[envs/prod.yaml, ../../../../etc/hostname]') }, { ...envs, 'apps/release.yaml': withFiles('[envs/prod.yaml]') });
+    const held = await check(climbing, '--helm-bin', bin);
+    expect(held.report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toBe('its valuesFiles name ../../../../etc/hostname, and no such file is there');
+  });
+});
+
 describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: the Kubernetes version charts are rendered for', () => {
   const requiring = { 'charts/widgets/Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 1.1.0\nkubeVersion: ">=1.25.0-0"\n' };
 
