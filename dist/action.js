@@ -50860,7 +50860,8 @@ function rewriteRemoval(finding, context3) {
   const removed = findRemovedObject(unit, finding.object);
   const ref = formatObjectRef(finding.object);
   const ks = owner?.after;
-  const optOut = removed ? findPruneOptOut(removed.body) : void 0;
+  const releaseUnit = unit?.helm !== void 0;
+  const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : void 0;
   if (optOut) {
     return {
       ...finding,
@@ -50896,6 +50897,17 @@ function rewriteRemoval(finding, context3) {
     }
     const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
     const loss = describeLossOnRecreate(finding);
+    if (releaseUnit) {
+      return {
+        ...finding,
+        rule: Rules.objectMoved,
+        severity,
+        message: (
+          // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
+          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first have the chart mark it helm.sh/resource-policy: keep (a values setting, where the chart has one) in its own change and let helm-controller apply that, then move it`
+        )
+      };
+    }
     return {
       ...finding,
       rule: Rules.objectMoved,
@@ -50930,7 +50942,7 @@ function describeRemovedHelmRelease(finding, removed, note, context3) {
     ...finding,
     rule: Rules.helmReleaseRemoved,
     severity: loss && loss.length > 0 ? "error" : "warning",
-    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} ${what}${note}`
+    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace}${loss && loss.length > 0 ? ", " : " "}${what}${note}`
   };
 }
 function isKeptByHelm(object) {

@@ -107,7 +107,7 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('charts of a HelmReposit
   });
 });
 
-describe.skipIf(!hasKustomize || binaries.length === 0 || !REGISTRY_BIN)('charts of an OCI registry', () => {
+describe.skipIf(!hasKustomize || binaries.length === 0 || !REGISTRY_BIN)(`charts of an OCI registry${REGISTRY_BIN ? '' : ' (skipped: docker-registry is not installed; apt-get install docker-registry)'}`, () => {
   let registry: Registry;
   let sources: string;
   beforeAll(async () => {

@@ -80,7 +80,18 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const removed = report.findings.find((finding) => finding.rule === 'helmrelease-removed');
     expect(removed?.severity).toBe('error');
     expect(removed?.message).toBe(
-      "HelmRelease/apps/widgets is pruned: helm-controller uninstalls release widgets, deleting everything it installed in apps among them CustomResourceDefinition/widgets.example.io (every object of its kind); the CRDs of its chart's crds/ stay",
+      "HelmRelease/apps/widgets is pruned: helm-controller uninstalls release widgets, deleting everything it installed in apps, among them CustomResourceDefinition/widgets.example.io (every object of its kind); the CRDs of its chart's crds/ stay",
+    );
+  });
+
+  it.each(binaries)('$name: a HelmRelease renamed moves its CRD between releases: the old uninstall deletes it, with the recipe that keeps it', async ({ bin }) => {
+    const extra = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: true}', extra).replace('name: widgets, namespace: apps', 'name: widgets-v2, namespace: apps') });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toContain('error object-moved flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+    expect(report.findings.find((finding) => finding.rule === 'object-moved')?.message).toContain(
+      "helm-controller's uninstall of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty (every custom resource of it is lost). Safe: first have the chart mark it helm.sh/resource-policy: keep",
     );
   });
 

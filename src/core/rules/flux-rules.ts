@@ -119,8 +119,10 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
   const ref = formatObjectRef(finding.object);
   const ks = owner?.after;
 
-  // Flux reads the opt-out from the live object: what was applied before this change.
-  const optOut = removed ? findPruneOptOut(removed.body) : undefined;
+  // Flux reads the opt-out from the live object: what was applied before this change. Helm
+  // reads none of Flux's: a release's objects it keeps were left out of its render already.
+  const releaseUnit = unit?.helm !== undefined;
+  const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : undefined;
   if (optOut) {
     return {
       ...finding,
@@ -161,6 +163,17 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
     }
     const severity: Severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? 'error' : 'warning';
     const loss = describeLossOnRecreate(finding);
+    if (releaseUnit) {
+      return {
+        ...finding,
+        rule: Rules.objectMoved,
+        severity,
+        message:
+          // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
+          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === 'uninstall' ? 'uninstall' : 'upgrade'} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. ` +
+          `Safe: first have the chart mark it helm.sh/resource-policy: keep (a values setting, where the chart has one) in its own change and let helm-controller apply that, then move it`,
+      };
+    }
     return {
       ...finding,
       rule: Rules.objectMoved,
@@ -213,7 +226,7 @@ function describeRemovedHelmRelease(finding: Finding, removed: ResourceObject, n
     ...finding,
     rule: Rules.helmReleaseRemoved,
     severity: loss && loss.length > 0 ? 'error' : 'warning',
-    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace} ${what}${note}`,
+    message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace}${loss && loss.length > 0 ? ', ' : ' '}${what}${note}`,
   };
 }
 
