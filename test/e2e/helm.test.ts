@@ -286,6 +286,51 @@ describe.skipIf(!hasKustomize || binaries.length === 0)("HelmReleases: the chart
   });
 });
 
+describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: Calico-like chart moves, and values from a configMapGenerator', () => {
+  const ippools = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: ippools.crd.projectcalico.org}\nspec: {group: crd.projectcalico.org, names: {kind: IPPool, plural: ippools}, scope: Cluster, versions: [{name: v1, served: true, storage: true}]}\n';
+  const hr = (name: string, chart: string): string =>
+    `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: {name: ${name}, namespace: tigera-operator}\nspec:\n  interval: 10m\n  chart: {spec: {chart: ${chart}, sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}}}\n`;
+
+  it.each(binaries)("$name: CRDs that leave the operator chart's crds/ for the templates/ of a chart of their own stay in the cluster, and the new release installs them", async ({ bin }) => {
+    const base: Tree = {
+      'apps/kustomization.yaml': 'resources: [operator.yaml]\n',
+      'apps/operator.yaml': hr('tigera-operator', './charts/tigera-operator'),
+      'charts/tigera-operator/Chart.yaml': 'apiVersion: v2\nname: tigera-operator\nversion: v3.31.0\n',
+      'charts/tigera-operator/crds/ippools.yaml': ippools,
+      'charts/tigera-operator/templates/operator.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: tigera-operator}\n',
+    };
+    const dir = helmRepo(
+      {
+        'apps/kustomization.yaml': 'resources: [operator.yaml, crds.yaml]\n',
+        'apps/crds.yaml': hr('calico-crds', './charts/crd.projectcalico.org.v1'),
+        'charts/tigera-operator/Chart.yaml': 'apiVersion: v2\nname: tigera-operator\nversion: v3.32.0\n',
+        'charts/tigera-operator/crds/ippools.yaml': null,
+        'charts/crd.projectcalico.org.v1/Chart.yaml': 'apiVersion: v2\nname: crd.projectcalico.org.v1\nversion: v3.32.0\n',
+        'charts/crd.projectcalico.org.v1/templates/ippools.yaml': ippools,
+      },
+      base,
+    );
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(0);
+    expect(summarize(report.findings)).toEqual(['notice helm-crd-unmanaged flux-system/apps / HelmRelease tigera-operator/tigera-operator CustomResourceDefinition/ippools.crd.projectcalico.org']);
+    expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease tigera-operator/calico-crds')).toMatchObject({ before: null, after: 1, helm: { action: 'install' } });
+  });
+
+  it.each(binaries)('$name: valuesFrom a configMapGenerator, its hash suffix written into the HelmRelease by kustomize', async ({ bin }) => {
+    const kustomization = (setting: string): string =>
+      `resources: [release.yaml]\nconfigurations: [kustomizeconfig.yaml]\nconfigMapGenerator:\n  - name: widgets-values\n    namespace: apps\n    literals: ["values.yaml=installCRDs: ${setting}"]\nsecretGenerator:\n  - name: widgets-auth\n    namespace: apps\n    literals: [token=t]\n    options: {disableNameSuffixHash: true}\n`;
+    const base: Tree = {
+      'apps/kustomizeconfig.yaml': 'nameReference:\n  - kind: ConfigMap\n    version: v1\n    fieldSpecs:\n      - path: spec/valuesFrom/name\n        kind: HelmRelease\n',
+      'apps/kustomization.yaml': kustomization('true'),
+      'apps/release.yaml': release('{}', '  valuesFrom: [{kind: ConfigMap, name: widgets-values}, {kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n'),
+    };
+    const dir = helmRepo({ 'apps/kustomization.yaml': kustomization('false') }, base);
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+  });
+});
+
 describe.skipIf(!hasKustomize)('HelmReleases without helm', () => {
   it('are judged as single objects, and the report says why', async () => {
     const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}') });
