@@ -35832,7 +35832,7 @@ var require_commonjs2 = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync24, writeFileSync as writeFileSync11 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync11 } from "node:fs";
 import { tmpdir as tmpdir11 } from "node:os";
 import { join as join42 } from "node:path";
 
@@ -51171,7 +51171,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
 import { join as join21, relative as relative14 } from "node:path";
 
 // src/core/rules/outside-reads.ts
@@ -53946,7 +53946,8 @@ function compareText2(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { createHash as createHash12 } from "node:crypto";
+import { mkdtempSync as mkdtempSync7, readFileSync as readFileSync16, statSync as statSync11, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
 import { join as join20 } from "node:path";
 
@@ -54290,6 +54291,19 @@ function toJsonDocument(value) {
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 var KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
+var OUTPUT_KIND = "PruneGuardHelmOutput";
+async function templateThroughCache(context3, request2, values, mayVary) {
+  if (!context3.renders || mayVary) return context3.helm.template(request2);
+  const key = JSON.stringify(["helm-template", context3.helm.identity, hashChart(request2.chart), values, request2.releaseName, request2.namespace, request2.kubeVersion]);
+  const stored = context3.renders.get(key)?.[0]?.body;
+  if (stored?.kind === OUTPUT_KIND && typeof stored.text === "string") return stored.text;
+  const output = await context3.helm.template(request2);
+  context3.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
+  return output;
+}
+function hashChart(path15) {
+  return statSync11(path15).isDirectory() ? hashFolder(path15) : createHash12("sha256").update(readFileSync16(path15)).digest("hex");
+}
 async function renderHelmRelease(release, context3) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
   const request2 = resolveChartRequest(release, { check: context3.check, tree: context3.tree, findSource: context3.findSource, ...context3.cluster !== void 0 ? { cluster: context3.cluster } : {} });
@@ -54311,10 +54325,11 @@ async function renderHelmRelease(release, context3) {
   try {
     const valuesFile = join20(dir, "values.json");
     writeFileSync7(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context3.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown });
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown };
+    const output = await templateThroughCache(context3, template, composed.values, mayVary);
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context3.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document2) => document2.source.includes("/"))?.source.split("/")[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error2) {
@@ -54348,6 +54363,7 @@ async function compareHelmReleases(before, after, options) {
       ...finders[side](found.host.cluster),
       charts: options.charts,
       kustomize: options.kustomize,
+      ...options.renders ? { renders: options.renders } : {},
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
@@ -54626,7 +54642,7 @@ async function compareFluxSides(sides, context3) {
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const releaseOptions = { helm: context3.helm, charts: context3.charts, kustomize: context3.runner, kubeVersion: context3.kubeVersion, concurrency: width };
+    const releaseOptions = { helm: context3.helm, charts: context3.charts, kustomize: context3.runner, ...context3.renders ? { renders: context3.renders } : {}, kubeVersion: context3.kubeVersion, concurrency: width };
     let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
@@ -54657,7 +54673,7 @@ function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
     const full = join21(artifact.root, path15);
-    return isInside(artifact.confinement, full) && existsSync8(full) && statSync11(full).isDirectory();
+    return isInside(artifact.confinement, full) && existsSync8(full) && statSync12(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -54794,7 +54810,7 @@ function maskError(error2, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync9, statSync as statSync12 } from "node:fs";
+import { existsSync as existsSync9, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join22, relative as relative15 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
@@ -54876,7 +54892,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
     for (const side of [before, after]) {
       const dir = join22(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
-      if (!statSync12(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative15(side.root, root)));
@@ -54989,7 +55005,7 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync16, readdirSync as readdirSync13, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
 import { join as join23, posix as posix6, relative as relative16 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -55005,8 +55021,8 @@ function indexTree(root, show2, files) {
     readText: (path15) => {
       if (!texts.has(path15)) {
         const absolute = join23(root, path15);
-        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync13(absolute).isFile() && statSync13(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync16(absolute, "utf8") : void 0);
+        const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path15, readable ? readFileSync17(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
     }
@@ -55061,11 +55077,11 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync18 } from "node:fs";
+import { readFileSync as readFileSync19 } from "node:fs";
 import { join as join26 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync17 } from "node:fs";
+import { readFileSync as readFileSync18 } from "node:fs";
 import { join as join25 } from "node:path";
 
 // src/core/fix/fix-plan.ts
@@ -55286,7 +55302,7 @@ async function readBeforeSource(group2, planning) {
   try {
     const file = join25(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync17(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync18(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -55339,7 +55355,7 @@ function listAffectedUnits(change, planning) {
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
   const headFile = join26(planning.head.root, path15);
-  const original = readFileSync18(headFile, "utf8");
+  const original = readFileSync19(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -55434,7 +55450,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync18(join26(planning.head.root, path15), "utf8");
+  const original = readFileSync19(join26(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -55454,7 +55470,7 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync19 } from "node:fs";
+import { existsSync as existsSync12, readFileSync as readFileSync20 } from "node:fs";
 import { join as join28 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
@@ -55632,9 +55648,9 @@ async function planGroupFix(group2, planning) {
   const headFile = join28(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync19(headFile, "utf8");
+  const headText = readFileSync20(headFile, "utf8");
   const beforeFile = join28(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync19(beforeFile, "utf8")) : [];
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync20(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -55786,7 +55802,7 @@ function describeUnfixed(group2, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync20, realpathSync as realpathSync4 } from "node:fs";
+import { readFileSync as readFileSync21, realpathSync as realpathSync4 } from "node:fs";
 import { join as join29, relative as relative18, sep as sep10 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
@@ -55884,7 +55900,7 @@ function readInside2(root, path15) {
     const real = realpathSync4(join29(root, path15));
     const inside = relative18(realpathSync4(root), real);
     if (inside === "" || inside.startsWith(`..${sep10}`) || inside === "..") return void 0;
-    return readFileSync20(real, "utf8");
+    return readFileSync21(real, "utf8");
   } catch {
     return void 0;
   }
@@ -56131,11 +56147,11 @@ function isBefore(a, b) {
 }
 
 // src/render/helm/chart-store.ts
-import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync21, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync8 } from "node:fs";
+import { createHash as createHash13, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync22, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync8 } from "node:fs";
 import { join as join30 } from "node:path";
 function hashBytes(bytes) {
-  return createHash12("sha256").update(bytes).digest("hex");
+  return createHash13("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join30(dir, "charts") : void 0;
@@ -56146,7 +56162,7 @@ function createChartStore(dir, makeTemp) {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
       const path15 = join30(folder, name(digest));
       try {
-        return hashBytes(readFileSync21(path15)) === digest ? path15 : void 0;
+        return hashBytes(readFileSync22(path15)) === digest ? path15 : void 0;
       } catch {
         return void 0;
       }
@@ -56301,7 +56317,7 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
+import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename5, join as join32 } from "node:path";
 
@@ -56335,7 +56351,7 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat2 = statSync14(bin);
+  const stat2 = statSync15(bin);
   return {
     command: basename5(bin),
     identity: `${realpathSync5(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
@@ -56392,7 +56408,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync15 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir9 } from "node:os";
 import { basename as basename6, join as join33 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -56424,7 +56440,7 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename6(kustomize)} ${prefix3.join(" ")}`;
-  const stat2 = statSync15(kustomize);
+  const stat2 = statSync16(kustomize);
   const homes = createHomePool();
   return {
     command,
@@ -56609,7 +56625,7 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync13, readFileSync as readFileSync22, statSync as statSync16 } from "node:fs";
+import { existsSync as existsSync13, readFileSync as readFileSync23, statSync as statSync17 } from "node:fs";
 import { join as join34 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
@@ -56628,7 +56644,7 @@ function loadConfig(options) {
 function readConfigFile(path15, shown) {
   let text;
   try {
-    text = readFileSync22(path15, "utf8");
+    text = readFileSync23(path15, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -56660,8 +56676,8 @@ function readSide(root, candidates, pick2) {
     if (name === void 0) return { config: EMPTY_CONFIG };
     const path15 = join34(root, name);
     if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync16(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync22(path15, "utf8");
+    if (!statSync17(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync23(path15, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -56723,7 +56739,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync23, realpathSync as realpathSync7, statSync as statSync17 } from "node:fs";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync7, statSync as statSync18 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative19, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
@@ -56904,12 +56920,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync23(path15, "utf8") : "";
+  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync24(path15, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
   for (const dir of paths.map((path15) => join36(tree.root, path15))) {
     try {
-      if (existsSync14(dir) && statSync17(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync14(dir) && statSync18(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -56922,7 +56938,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve8(cwd, dir);
     if (!existsSync14(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync17(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync18(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -57044,7 +57060,7 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash14 } from "node:crypto";
+import { createHash as createHash15 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path14 from "path";
@@ -96506,7 +96522,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash14("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash15("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,
@@ -96576,7 +96592,7 @@ var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
   const path15 = process.env.GITHUB_EVENT_PATH;
   if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync24(path15, "utf8"));
+  const payload = JSON.parse(readFileSync25(path15, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -96622,7 +96638,7 @@ async function mapFixesToHead(workspace, head, fixes, token) {
   }
   const maps = /* @__PURE__ */ new Map();
   for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync24(join42(git.root, path15), "utf8");
+    const merged = readFileSync25(join42(git.root, path15), "utf8");
     const atHead = await readFileAtCommit(git, head, path15);
     maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }

@@ -8922,7 +8922,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync24, writeFileSync as writeFileSync9 } from "node:fs";
+import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
 import { dirname as dirname9, join as join36, relative as relative19 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -16263,7 +16263,8 @@ function measureEditDistance(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join7 } from "node:path";
 
@@ -17267,6 +17268,19 @@ function toJsonDocument(value) {
 // src/app/render-helm-release.ts
 var DEFAULT_KUBERNETES_VERSION = "1.34.0";
 var KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
+var OUTPUT_KIND = "PruneGuardHelmOutput";
+async function templateThroughCache(context, request2, values, mayVary) {
+  if (!context.renders || mayVary) return context.helm.template(request2);
+  const key = JSON.stringify(["helm-template", context.helm.identity, hashChart(request2.chart), values, request2.releaseName, request2.namespace, request2.kubeVersion]);
+  const stored = context.renders.get(key)?.[0]?.body;
+  if (stored?.kind === OUTPUT_KIND && typeof stored.text === "string") return stored.text;
+  const output = await context.helm.template(request2);
+  context.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
+  return output;
+}
+function hashChart(path2) {
+  return statSync5(path2).isDirectory() ? hashFolder(path2) : createHash3("sha256").update(readFileSync7(path2)).digest("hex");
+}
 async function renderHelmRelease(release, context) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
   const request2 = resolveChartRequest(release, { check: context.check, tree: context.tree, findSource: context.findSource, ...context.cluster !== void 0 ? { cluster: context.cluster } : {} });
@@ -17288,10 +17302,11 @@ async function renderHelmRelease(release, context) {
   try {
     const valuesFile = join7(dir, "values.json");
     writeFileSync3(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const output = await context.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown };
+    const output = await templateThroughCache(context, template, composed.values, mayVary);
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document) => document.source.includes("/"))?.source.split("/")[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
   } catch (error) {
@@ -17696,9 +17711,9 @@ function formatText(report, options) {
 }
 
 // src/render/remote-fetch.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync, rmSync as rmSync2, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join8 } from "node:path";
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
@@ -17734,7 +17749,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash3("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -17771,7 +17786,7 @@ var BodyTooLarge = class extends Error {
 };
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync2(cacheDir) && !statSync5(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync2(cacheDir) && !statSync6(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const bytes = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
@@ -17797,10 +17812,10 @@ function createRemoteFetcher(options = {}) {
     try {
       const index = join8(cacheDir, "urls", sha256(url));
       if (!existsSync2(index)) return void 0;
-      const digest = readFileSync7(index, "utf8").trim();
+      const digest = readFileSync8(index, "utf8").trim();
       const object = join8(cacheDir, "objects", digest);
       if (!existsSync2(object)) return void 0;
-      const body = readFileSync7(object, "utf8");
+      const body = readFileSync8(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
@@ -17821,7 +17836,7 @@ function createRemoteFetcher(options = {}) {
       const digest = sha256(body);
       for (const dir of ["urls", "objects"]) mkdirSync2(join8(cacheDir, dir), { recursive: true });
       const object = join8(cacheDir, "objects", digest);
-      if (!existsSync2(object) || sha256(readFileSync7(object, "utf8")) !== digest) writeAtomically(object, body);
+      if (!existsSync2(object) || sha256(readFileSync8(object, "utf8")) !== digest) writeAtomically(object, body);
       writeAtomically(join8(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
@@ -22915,7 +22930,7 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
 import { join as join18, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
@@ -22941,7 +22956,7 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, readdirSync as readdirSync4, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync9, readdirSync as readdirSync4, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { dirname as dirname4, join as join9, relative as relative5 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
@@ -23016,7 +23031,7 @@ function collectIgnoreMatchers(source, specIgnore) {
       const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative5(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync8(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative5(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync9(path2, "utf8")) });
       }
     }
   };
@@ -23061,12 +23076,12 @@ function copyTree(from, to, skip, dropLink) {
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync13, readdirSync as readdirSync8, statSync as statSync7 } from "node:fs";
+import { createHash as createHash7 } from "node:crypto";
+import { existsSync as existsSync5, readFileSync as readFileSync14, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
 import { join as join14, posix as posix4, relative as relative10 } from "node:path";
 
 // src/flux/scan-source.ts
-import { readFileSync as readFileSync9, readdirSync as readdirSync5 } from "node:fs";
+import { readFileSync as readFileSync10, readdirSync as readdirSync5 } from "node:fs";
 import { join as join10, relative as relative6 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
@@ -23090,7 +23105,7 @@ function scanSourceObjects(root, twins) {
   return found;
 }
 function readFluxCandidates(path2) {
-  const text = readFileSync9(path2, "utf8");
+  const text = readFileSync10(path2, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -23111,8 +23126,8 @@ function isUnderPath(file, path2) {
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync10, readdirSync as readdirSync6, statSync as statSync6, symlinkSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync11, readdirSync as readdirSync6, statSync as statSync7, symlinkSync, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname5, join as join11, relative as relative7 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
@@ -23123,7 +23138,7 @@ function planFluxBuild(artifact, ks, show2) {
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync3(dir) || !statSync6(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync7(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -23135,7 +23150,7 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml8.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname5(dir);
-  const buildDir = join11(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const buildDir = join11(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
   const merged = join11(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
@@ -23165,7 +23180,7 @@ function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml8.parse)(readFileSync10(file, "utf8"));
+  const value = (0, import_yaml8.parse)(readFileSync11(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -23176,7 +23191,7 @@ function generateKustomization(dir, show2) {
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       const path2 = join11(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync6(path2).isDirectory();
+      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync7(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
         if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
@@ -23194,7 +23209,7 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync10(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync11(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
     throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname5(file))}`);
   }
@@ -23253,14 +23268,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml11 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync13, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
 import { join as join13, relative as relative9, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync5, readFileSync as readFileSync11, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync6 } from "node:fs";
+import { createHash as createHash6 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync5, readFileSync as readFileSync12, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { dirname as dirname6, isAbsolute as isAbsolute2, join as join12, relative as relative8 } from "node:path";
 
@@ -23371,7 +23386,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync11(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync12(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
@@ -23411,7 +23426,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join12(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join12(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync5(dirname6(local), { recursive: true });
           writeFileSync6(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -23508,7 +23523,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync12(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync13(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -23760,7 +23775,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash6("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -23848,7 +23863,7 @@ function applyCommonMetadata(body, ks) {
   };
 }
 function declaresFluxKustomizations(dir, only) {
-  if (!existsSync5(dir) || !statSync7(dir).isDirectory()) return false;
+  if (!existsSync5(dir) || !statSync8(dir).isDirectory()) return false;
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
@@ -23856,7 +23871,7 @@ function declaresFluxKustomizations(dir, only) {
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        if (holdsFluxKustomization(readFileSync13(path2, "utf8"))) return true;
+        if (holdsFluxKustomization(readFileSync14(path2, "utf8"))) return true;
       }
     }
     return false;
@@ -23968,8 +23983,8 @@ function createSyncKustomization(path2, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash7 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync6, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync8 } from "node:fs";
+import { createHash as createHash8 } from "node:crypto";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync6, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync9 } from "node:fs";
 import { basename as basename2, dirname as dirname7, join as join15, posix as posix5, relative as relative11 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
@@ -24013,7 +24028,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash7("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join15(artifact.root, name);
   rmSync4(tree, { recursive: true, force: true });
   mkdirSync6(tree);
@@ -24054,9 +24069,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
     const path2 = checkRelative(pattern, pattern);
     const source = join15(sourceRoot, path2);
     if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync8(source).isDirectory()) return copyTree2(source, join15(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync9(source).isDirectory()) return copyTree2(source, join15(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync6(join15(tree, target)) && statSync8(join15(tree, target)).isDirectory();
+    const into = toFolder || existsSync6(join15(tree, target)) && statSync9(join15(tree, target)).isDirectory();
     copy(source, join15(tree, target, into ? basename2(path2) : ""));
     return;
   }
@@ -24069,7 +24084,7 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
     const source = join15(sourceRoot, match2);
-    if (statSync8(source).isDirectory()) copyTree2(source, join15(tree, target, below), match2, exclude, copy);
+    if (statSync9(source).isDirectory()) copyTree2(source, join15(tree, target, below), match2, exclude, copy);
     else copy(source, join15(tree, target, below));
   }
 }
@@ -24085,7 +24100,7 @@ function matchGlob(root, pattern) {
     const next = [];
     for (const dir of current) {
       const full = join15(root, dir);
-      if (!existsSync6(full) || !statSync8(full).isDirectory()) continue;
+      if (!existsSync6(full) || !statSync9(full).isDirectory()) continue;
       for (const entry of readdirSync9(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
       }
@@ -24192,8 +24207,8 @@ function normalizeGitUrl(url) {
 }
 
 // src/render/kustomize/graph-inputs.ts
-import { createHash as createHash8 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync14, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
+import { createHash as createHash9 } from "node:crypto";
+import { lstatSync as lstatSync2, readFileSync as readFileSync15, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
 import { join as join16, relative as relative12 } from "node:path";
 
 // src/core/diff/guess-churn.ts
@@ -24238,7 +24253,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     const link = lstatSync2(read, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
-    const stat = link.isSymbolicLink() ? statSync9(read, { throwIfNoEntry: false }) : link;
+    const stat = link.isSymbolicLink() ? statSync10(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path2);
@@ -24249,7 +24264,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (!SKIPPED_DIRS.has(entry.name)) addTree(join16(path2, entry.name), false);
     }
   };
-  const hash = createHash8("sha256");
+  const hash = createHash9("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
@@ -24263,11 +24278,11 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path2, source) => {
-    const bytes = readFileSync14(source);
+    const bytes = readFileSync15(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-    return { digest: createHash8("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+    return { digest: createHash9("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
   };
   for (const path2 of [...inputs].sort()) {
     let facts = files.facts.get(path2);
@@ -24292,7 +24307,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync14(locate(join16(before.treeRoot, name)), "utf8"), readFileSync14(join16(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync15(locate(join16(before.treeRoot, name)), "utf8"), readFileSync15(join16(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -24347,8 +24362,8 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash9, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync15, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync10, utimesSync } from "node:fs";
+import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync16, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync11, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join as join17 } from "node:path";
 import { promisify } from "node:util";
@@ -24362,14 +24377,14 @@ function createRenderCache(options) {
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash9("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    const digest = createHash10("sha256").update(FORMAT).update("\0").update(key).digest("hex");
     return join17(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path2 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync3(readFileSync15(path2)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync3(readFileSync16(path2)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path2, now, now);
@@ -24415,7 +24430,7 @@ function evictOldest(root, maxBytes) {
     const dir = join17(root, bucket);
     for (const name of readdirSync11(dir)) {
       const path2 = join17(dir, name);
-      const stat = statSync10(path2, { throwIfNoEntry: false });
+      const stat = statSync11(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
         rmSync5(path2, { force: true });
@@ -24653,6 +24668,7 @@ async function compareHelmReleases(before, after, options) {
       ...finders[side](found.host.cluster),
       charts: options.charts,
       kustomize: options.kustomize,
+      ...options.renders ? { renders: options.renders } : {},
       kubeVersion: options.kubeVersion,
       ...found.host.cluster !== void 0 ? { cluster: found.host.cluster } : {}
     }).then((rendered) => {
@@ -24931,7 +24947,7 @@ async function compareFluxSides(sides, context) {
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, kubeVersion: context.kubeVersion, concurrency: width };
+    const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, ...context.renders ? { renders: context.renders } : {}, kubeVersion: context.kubeVersion, concurrency: width };
     let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
@@ -24962,7 +24978,7 @@ function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
     const full = join18(artifact.root, path2);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync11(full).isDirectory();
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync12(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -25099,7 +25115,7 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync12 } from "node:fs";
+import { existsSync as existsSync8, statSync as statSync13 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join19, relative as relative14 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
@@ -25181,7 +25197,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
     for (const side of [before, after]) {
       const dir = join19(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
-      if (!statSync12(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
@@ -25294,7 +25310,7 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync16, readdirSync as readdirSync13, statSync as statSync13 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
 import { join as join20, posix as posix6, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -25310,8 +25326,8 @@ function indexTree(root, show2, files) {
     readText: (path2) => {
       if (!texts.has(path2)) {
         const absolute = join20(root, path2);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync13(absolute).isFile() && statSync13(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync16(absolute, "utf8") : void 0);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
+        texts.set(path2, readable ? readFileSync17(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -25366,11 +25382,11 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync18 } from "node:fs";
+import { readFileSync as readFileSync19 } from "node:fs";
 import { join as join23 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync17 } from "node:fs";
+import { readFileSync as readFileSync18 } from "node:fs";
 import { join as join22 } from "node:path";
 
 // src/core/fix/fix-plan.ts
@@ -25591,7 +25607,7 @@ async function readBeforeSource(group, planning) {
   try {
     const file = join22(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync17(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync18(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -25644,7 +25660,7 @@ function listAffectedUnits(change, planning) {
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
   const headFile = join23(planning.head.root, path2);
-  const original = readFileSync18(headFile, "utf8");
+  const original = readFileSync19(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -25739,7 +25755,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync18(join23(planning.head.root, path2), "utf8");
+  const original = readFileSync19(join23(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -25759,7 +25775,7 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync19 } from "node:fs";
+import { existsSync as existsSync11, readFileSync as readFileSync20 } from "node:fs";
 import { join as join25 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
@@ -25937,9 +25953,9 @@ async function planGroupFix(group, planning) {
   const headFile = join25(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync19(headFile, "utf8");
+  const headText = readFileSync20(headFile, "utf8");
   const beforeFile = join25(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync19(beforeFile, "utf8")) : [];
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync20(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -26091,7 +26107,7 @@ function describeUnfixed(group, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync20, realpathSync as realpathSync4 } from "node:fs";
+import { readFileSync as readFileSync21, realpathSync as realpathSync4 } from "node:fs";
 import { join as join26, relative as relative17, sep as sep8 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
@@ -26189,7 +26205,7 @@ function readInside2(root, path2) {
     const real = realpathSync4(join26(root, path2));
     const inside = relative17(realpathSync4(root), real);
     if (inside === "" || inside.startsWith(`..${sep8}`) || inside === "..") return void 0;
-    return readFileSync20(real, "utf8");
+    return readFileSync21(real, "utf8");
   } catch {
     return void 0;
   }
@@ -26436,11 +26452,11 @@ function isBefore(a, b) {
 }
 
 // src/render/helm/chart-store.ts
-import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync21, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync22, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
 import { join as join27 } from "node:path";
 function hashBytes(bytes) {
-  return createHash10("sha256").update(bytes).digest("hex");
+  return createHash11("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join27(dir, "charts") : void 0;
@@ -26451,7 +26467,7 @@ function createChartStore(dir, makeTemp) {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
       const path2 = join27(folder, name(digest));
       try {
-        return hashBytes(readFileSync21(path2)) === digest ? path2 : void 0;
+        return hashBytes(readFileSync22(path2)) === digest ? path2 : void 0;
       } catch {
         return void 0;
       }
@@ -26606,7 +26622,7 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync5, statSync as statSync14 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
 import { basename as basename3, join as join29 } from "node:path";
 
@@ -26744,7 +26760,7 @@ function findHelm(options) {
 function createHelmRunner(bin, options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat = statSync14(bin);
+  const stat = statSync15(bin);
   return {
     command: basename3(bin),
     identity: `${realpathSync5(bin)}\0${stat.size}\0${stat.mtimeMs}`,
@@ -26801,7 +26817,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync15 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename4, join as join30 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -26833,7 +26849,7 @@ function createKustomizeRunner(options) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
   const command = `${basename4(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync15(kustomize);
+  const stat = statSync16(kustomize);
   const homes = createHomePool();
   return {
     command,
@@ -27018,7 +27034,7 @@ function isPlainObject4(value) {
 }
 
 // src/app/read-config-file.ts
-import { existsSync as existsSync12, readFileSync as readFileSync22, statSync as statSync16 } from "node:fs";
+import { existsSync as existsSync12, readFileSync as readFileSync23, statSync as statSync17 } from "node:fs";
 import { join as join31 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
@@ -27037,7 +27053,7 @@ function loadConfig(options) {
 function readConfigFile(path2, shown) {
   let text;
   try {
-    text = readFileSync22(path2, "utf8");
+    text = readFileSync23(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -27069,8 +27085,8 @@ function readSide(root, candidates, pick2) {
     if (name === void 0) return { config: EMPTY_CONFIG };
     const path2 = join31(root, name);
     if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync16(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync22(path2, "utf8");
+    if (!statSync17(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync23(path2, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -27132,7 +27148,7 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync23, realpathSync as realpathSync7, statSync as statSync17 } from "node:fs";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync7, statSync as statSync18 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative18, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
@@ -27461,12 +27477,12 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   return { ...common, before, after };
 }
 function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync23(path2, "utf8") : "";
+  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync24(path2, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
   for (const dir of paths.map((path2) => join34(tree.root, path2))) {
     try {
-      if (existsSync13(dir) && statSync17(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
+      if (existsSync13(dir) && statSync18(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
     }
   }
@@ -27479,7 +27495,7 @@ function prepareDirectorySides(source, cwd) {
   const side = (dir) => {
     const root = resolve7(cwd, dir);
     if (!existsSync13(root)) throw new UsageError(`directory not found: ${dir}`);
-    if (!statSync17(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+    if (!statSync18(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
   const after = side(source.after);
@@ -27839,7 +27855,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   }
   const read = (path2) => {
     const absolute = join36(headRoot, path2);
-    return existsSync14(absolute) ? readFileSync24(absolute, "utf8") : void 0;
+    return existsSync14(absolute) ? readFileSync25(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);
   for (const fix of skipped) process.stderr.write(`${formatLogLine(`prune-guard: skipped a fix that collides with another (apply it after this one): ${fix.description}`)}

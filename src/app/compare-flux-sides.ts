@@ -179,7 +179,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     // Garbage collection follows the Kustomization as it is after the change; one that is gone deletes by its last spec.
     const pruneAfter = new Map(pair.after.map((unit) => [unit.name, unit.ks.prune]));
     const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
-    const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, kubeVersion: context.kubeVersion, concurrency: width };
+    const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, ...(context.renders ? { renders: context.renders } : {}), kubeVersion: context.kubeVersion, concurrency: width };
     let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, releaseOptions);
     // A release's chart source or values object may be in a unit not rendered yet: those that may hold one are, and the releases compared again.
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair.before, ...pair.after]);

@@ -21,6 +21,7 @@ import type { SourceCheck } from '../flux/sources.ts';
 import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
 import type { HelmRunner } from '../render/helm/helm-runner.ts';
 import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
+import type { RenderCache } from '../render/render-cache.ts';
 import { findVolatilePaths, maskVolatilePaths } from '../core/helm/volatile-output.ts';
 import { mapInPool } from '../render/pool.ts';
 import type { UnitRenders } from './analyze-units.ts';
@@ -56,6 +57,8 @@ export interface ReleaseOptions {
   readonly charts: ChartFetcher;
   /** Builds post-renderers' kustomizations. */
   readonly kustomize: KustomizeRunner;
+  /** Keeps `helm template` output across runs. */
+  readonly renders?: RenderCache;
   /** The Kubernetes version charts are rendered for. */
   readonly kubeVersion: string;
   /** How many releases are rendered at once. */
@@ -106,6 +109,7 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       ...finders[side](found.host.cluster),
       charts: options.charts,
       kustomize: options.kustomize,
+      ...(options.renders ? { renders: options.renders } : {}),
       kubeVersion: options.kubeVersion,
       ...(found.host.cluster !== undefined ? { cluster: found.host.cluster } : {}),
     }).then((rendered) => {

@@ -4,7 +4,8 @@
  * chart templated with the release name and namespace the controller uses. A release that
  * cannot be rendered says why; it is never taken for an empty one.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PruneGuardError } from '../core/errors.ts';
@@ -12,7 +13,7 @@ import { parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts'
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
 import { formatNamespacedName, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
 import { getMetadata, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
-import { resolveChartRequest, type ChartTree, type FindSource } from '../flux/helm-chart-source.ts';
+import { hashFolder, resolveChartRequest, type ChartTree, type FindSource } from '../flux/helm-chart-source.ts';
 import type { SourceCheck } from '../flux/sources.ts';
 import { registerTempTree } from '../render/cleanup.ts';
 import { mentionsVolatileFunction } from '../core/helm/volatile-output.ts';
@@ -22,7 +23,8 @@ import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import { isRecord } from '../core/objects/kube-objects.ts';
 import { applyValuesFiles } from './chart-values-files.ts';
 import { postRenderRelease, readPostRenderStrategy } from './post-render-release.ts';
-import type { HelmRunner } from '../render/helm/helm-runner.ts';
+import type { HelmRunner, HelmTemplateRequest } from '../render/helm/helm-runner.ts';
+import type { RenderCache } from '../render/render-cache.ts';
 
 /**
  * The Kubernetes version charts are rendered for unless the configuration names one: a
@@ -46,6 +48,8 @@ export interface HelmReleaseContext {
   readonly charts: ChartFetcher;
   /** Builds `spec.postRenderers`' kustomizations. */
   readonly kustomize: KustomizeRunner;
+  /** Earlier runs' `helm template` output, by everything it reads; none: always templated. */
+  readonly renders?: RenderCache;
   /** The Kubernetes version to render for. */
   readonly kubeVersion: string;
   /** The cluster, when the repository has several. */
@@ -77,6 +81,29 @@ export type RenderedRelease =
 /** helm's words when a chart's kubeVersion refuses `--kube-version` (Helm 3 and 4 alike). */
 const KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
 
+/** The cache entry's one document: helm's output as it printed it. */
+const OUTPUT_KIND = 'PruneGuardHelmOutput';
+
+/**
+ * Templates through the render cache, keyed by all helm reads: its binary, the chart's files,
+ * the values, the release, the namespace and the Kubernetes version. Output that differs on
+ * every render is never kept: a second render must really be a second one.
+ */
+async function templateThroughCache(context: HelmReleaseContext, request: HelmTemplateRequest, values: unknown, mayVary: boolean): Promise<string> {
+  if (!context.renders || mayVary) return context.helm.template(request);
+  const key = JSON.stringify(['helm-template', context.helm.identity, hashChart(request.chart), values, request.releaseName, request.namespace, request.kubeVersion]);
+  const stored = context.renders.get(key)?.[0]?.body;
+  if (stored?.kind === OUTPUT_KIND && typeof stored.text === 'string') return stored.text;
+  const output = await context.helm.template(request);
+  context.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
+  return output;
+}
+
+/** A chart folder's files, or an archive's bytes, as one hash. */
+function hashChart(path: string): string {
+  return statSync(path).isDirectory() ? hashFolder(path) : createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
 /** Renders `release` (a HelmRelease object of a unit's render). */
 export async function renderHelmRelease(release: KubeObject, context: HelmReleaseContext): Promise<RenderedRelease> {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, 'default'), name: String(getMetadata(release).name) })}`;
@@ -100,12 +127,13 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     const valuesFile = join(dir, 'values.json');
     // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
     writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
-    const output = await context.helm.template({ chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown });
+    // Values handed to `tpl` can call them too.
+    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown };
+    const output = await templateThroughCache(context, template, composed.values, mayVary);
     // helm-controller hands helm's output to the release's kustomize post-renderers.
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
     if ('problem' in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    // Values handed to `tpl` can call them too.
-    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const chartName = rendered.documents.find((document) => document.source.includes('/'))?.source.split('/')[0];
     return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}) };
   } catch (error) {

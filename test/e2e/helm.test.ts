@@ -2,7 +2,7 @@
  * HelmReleases in Flux mode, end to end with real Helm 3 and Helm 4: a release is a unit of
  * its own, and what an upgrade or an uninstall deletes is judged like any prune.
  */
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
@@ -135,6 +135,28 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toBe(
       'it leaves the render but stays in the cluster (flux-system/apps does not prune): helm-controller keeps the release as it is',
     );
+  });
+
+  it.each(binaries)('$name: a second run with the same cache templates nothing and says the same; a chart whose output varies is always templated', async ({ bin }) => {
+    // A wrapper that counts helm's runs, then runs it.
+    const wrapperDir = makeTempDir();
+    const log = join(wrapperDir, 'runs.log');
+    const wrapper = join(wrapperDir, 'helm');
+    writeFileSync(wrapper, `#!/bin/sh\necho "$1" >> '${log}'\nexec '${bin}' "$@"\n`, { mode: 0o755 });
+    const runs = (): number => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line === 'template').length : 0);
+    const cache = makeTempDir('prune-guard-cache-');
+    const extra = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+    const dir = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}', extra) });
+    const first = await runCli(['--format', 'json', '--helm-bin', wrapper], { cwd: dir, env: { PRUNE_GUARD_CACHE_DIR: cache } });
+    expect(runs()).toBe(2);
+    const second = await runCli(['--format', 'json', '--helm-bin', wrapper], { cwd: dir, env: { PRUNE_GUARD_CACHE_DIR: cache } });
+    expect(runs()).toBe(2);
+    expect(summarize(parseReport(second).findings)).toEqual(summarize(parseReport(first).findings));
+    const varying = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}', extra) }, { 'charts/widgets/templates/password.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: generated}\nstringData: {password: {{ randAlphaNum 12 | quote }}}\n' });
+    await runCli(['--helm-bin', wrapper], { cwd: varying, env: { PRUNE_GUARD_CACHE_DIR: cache } });
+    await runCli(['--helm-bin', wrapper], { cwd: varying, env: { PRUNE_GUARD_CACHE_DIR: cache } });
+    // Before, after, and after again to find what varies: each run.
+    expect(runs()).toBe(2 + 3 + 3);
   });
 
   it.each(binaries)('$name: a release that reads alike on both sides is not rendered', async ({ bin }) => {
