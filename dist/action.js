@@ -50904,7 +50904,7 @@ function rewriteRemoval(finding, context3) {
         severity,
         message: (
           // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
-          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first have the chart mark it helm.sh/resource-policy: keep (a values setting, where the chart has one) in its own change and let helm-controller apply that, then move it`
+          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease"} in its own change and let helm-controller apply that, then move it`
         )
       };
     }
@@ -50926,7 +50926,8 @@ function rewriteRemoval(finding, context3) {
   }
   const applyNote = context3.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
   if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context3);
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+  const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
+  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}${keep}` };
 }
 function describeRemovedHelmRelease(finding, removed, note, context3) {
   const release = readHelmReleaseIdentity(removed.body);
@@ -53971,6 +53972,10 @@ function classifyPart(source, body2) {
   if (isRecord(annotations) && typeof annotations["helm.sh/hook"] === "string") return "hook";
   return "templates";
 }
+var KEEP_FLAG = /\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\s*-?\}\}(?:(?!\{\{)[\s\S]){0,200}?["']?helm\.sh\/resource-policy["']?\s*:\s*["']?keep\b/;
+function findKeepValue(chartText) {
+  return KEEP_FLAG.exec(chartText)?.[1];
+}
 
 // src/render/helm/chart-text.ts
 import { readFileSync as readFileSync13, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
@@ -54325,13 +54330,15 @@ async function renderHelmRelease(release, context3) {
   try {
     const valuesFile = join20(dir, "values.json");
     writeFileSync7(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const chartText = readChartText(chartPath);
+    const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const keepValue = findKeepValue(chartText);
     const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context3.kubeVersion, valuesFile, shown };
     const output = await templateThroughCache(context3, template, composed.values, mayVary);
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context3.kustomize, strategy, shown });
     if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
     const chartName = rendered.documents.find((document2) => document2.source.includes("/"))?.source.split("/")[0];
-    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {} };
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {}, ...keepValue ? { keepValue } : {} };
   } catch (error2) {
     if (error2 instanceof PruneGuardError) {
       const refusal = KUBE_VERSION_REFUSAL.exec(error2.message);
@@ -54414,7 +54421,8 @@ async function compareHelmReleases(before, after, options) {
     }
     const chartOf = (rendered) => rendered && "documents" in rendered ? rendered.chartName : void 0;
     const chart = { ...chartOf(was) ? { before: chartOf(was) } : {}, ...chartOf(is) ? { after: chartOf(is) } : {} };
-    return { ...base, helm: { ...origin, chart }, before: beforeDocs, after: afterDocs };
+    const keepValue = was && "documents" in was ? was.keepValue : void 0;
+    return { ...base, helm: { ...origin, chart, ...keepValue ? { keepValue } : {} }, before: beforeDocs, after: afterDocs };
   });
   const judged = units.filter((unit) => unit !== void 0);
   const counts = /* @__PURE__ */ new Map();

@@ -162,7 +162,8 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     }
     const chartOf = (rendered: RenderedRelease | undefined): string | undefined => (rendered && 'documents' in rendered ? rendered.chartName : undefined);
     const chart = { ...(chartOf(was) ? { before: chartOf(was) } : {}), ...(chartOf(is) ? { after: chartOf(is) } : {}) };
-    return { ...base, helm: { ...origin, chart }, before: beforeDocs, after: afterDocs };
+    const keepValue = was && 'documents' in was ? was.keepValue : undefined;
+    return { ...base, helm: { ...origin, chart, ...(keepValue ? { keepValue } : {}) }, before: beforeDocs, after: afterDocs };
   });
   const judged = units.filter((unit): unit is UnitRenders => unit !== undefined);
   // Objects of a kind anywhere in the cluster's renders after the change, for a CRD that never appears.

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PruneGuardError } from '../core/errors.ts';
-import { parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts';
+import { findKeepValue, parseHelmOutput, type HelmDocument } from '../core/helm/helm-output.ts';
 import { composeReleaseValues, type FindValuesObject } from '../core/helm/release-values.ts';
 import { formatNamespacedName, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
 import { getMetadata, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
@@ -69,6 +69,8 @@ export type RenderedRelease =
       readonly mayVary: boolean;
       /** The chart's own name, as helm names its files; undefined when it rendered nothing. */
       readonly chartName?: string;
+      /** The value the chart offers for `helm.sh/resource-policy: keep`, when it offers one. */
+      readonly keepValue?: string;
     }
   | {
       readonly problem: string;
@@ -127,15 +129,17 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
     const valuesFile = join(dir, 'values.json');
     // JSON is YAML helm reads back with every type as composed: no string turns into a boolean.
     writeFileSync(valuesFile, JSON.stringify(composed.values), { mode: 0o600 });
+    const chartText = readChartText(chartPath);
     // Values handed to `tpl` can call them too.
-    const mayVary = mentionsVolatileFunction(readChartText(chartPath)) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const keepValue = findKeepValue(chartText);
     const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown };
     const output = await templateThroughCache(context, template, composed.values, mayVary);
     // helm-controller hands helm's output to the release's kustomize post-renderers.
     const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
     if ('problem' in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
     const chartName = rendered.documents.find((document) => document.source.includes('/'))?.source.split('/')[0];
-    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}) };
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...(chartName ? { chartName } : {}), ...(keepValue ? { keepValue } : {}) };
   } catch (error) {
     // A chart that fails to render is this release's problem, not the run's.
     if (error instanceof PruneGuardError) {

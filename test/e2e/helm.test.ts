@@ -54,6 +54,8 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const { code, report, stdout } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(1);
     expect(summarize(report.findings)).toEqual(['error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io']);
+    // The chart offers a value for helm's keep annotation: the message names it.
+    expect(report.findings[0]?.message).toContain("To keep it: first set keepCRDs: true in the HelmRelease's values in a change of its own and let helm-controller apply it, then make this change");
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: 1, helm: { parent: 'flux-system/apps', release: 'apps/widgets', action: 'upgrade' } });
     // The token reaches the chart's ConfigMap through valuesFrom: the change shows, the values never do.
     const changed = (report.changes.changed ?? []).map((change) => `${String(change.unit)} ${(change.object as { kind: string; name: string }).kind}/${(change.object as { name: string }).name}`);
@@ -91,7 +93,7 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(code).toBe(1);
     expect(summarize(report.findings)).toContain('error object-moved flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
     expect(report.findings.find((finding) => finding.rule === 'object-moved')?.message).toContain(
-      "helm-controller's uninstall of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty (every custom resource of it is lost). Safe: first have the chart mark it helm.sh/resource-policy: keep",
+      "helm-controller's uninstall of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty (every custom resource of it is lost). Safe: first set keepCRDs: true in the old HelmRelease's values in its own change",
     );
   });
 

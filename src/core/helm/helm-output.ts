@@ -43,3 +43,14 @@ export function classifyPart(source: string, body: KubeObject): HelmPart {
   if (isRecord(annotations) && typeof annotations['helm.sh/hook'] === 'string') return 'hook';
   return 'templates';
 }
+
+/** `{{ if .Values.x }}` with `helm.sh/resource-policy: keep` close behind it, before any other action. */
+const KEEP_FLAG = /\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\s*-?\}\}(?:(?!\{\{)[\s\S]){0,200}?["']?helm\.sh\/resource-policy["']?\s*:\s*["']?keep\b/;
+
+/**
+ * The value a chart offers for marking its objects `helm.sh/resource-policy: keep` (as
+ * cert-manager's `crds.keep`), read from its templates' text; undefined when it offers none.
+ */
+export function findKeepValue(chartText: string): string | undefined {
+  return KEEP_FLAG.exec(chartText)?.[1];
+}

@@ -171,7 +171,7 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
         message:
           // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
           `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === 'uninstall' ? 'uninstall' : 'upgrade'} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. ` +
-          `Safe: first have the chart mark it helm.sh/resource-policy: keep (a values setting, where the chart has one) in its own change and let helm-controller apply that, then move it`,
+          `Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : 'add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease'} in its own change and let helm-controller apply that, then move it`,
       };
     }
     return {
@@ -198,7 +198,12 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
     ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds`
     : '';
   if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context);
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}` };
+  // What keeps a release's object is helm's own annotation, set in a release before the one that lets go of it.
+  const keep =
+    releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind)
+      ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : 'add helm.sh/resource-policy: keep to it with a postRenderers patch'} in a change of its own and let helm-controller apply it, then make this change`
+      : '';
+  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}${keep}` };
 }
 
 /**

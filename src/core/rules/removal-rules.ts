@@ -33,6 +33,8 @@ export interface ReleaseOrigin {
   readonly action: 'upgrade' | 'install' | 'uninstall';
   /** The chart's own name (Chart.yaml) on each side it was rendered on: a change of it reinstalls. */
   readonly chart?: { readonly before?: string; readonly after?: string };
+  /** The value the release's chart (before the change) offers for `helm.sh/resource-policy: keep`. */
+  readonly keepValue?: string;
 }
 
 /** Everything the rules look at. */

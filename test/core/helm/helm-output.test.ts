@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from '../../../src/core/errors.ts';
-import { classifyPart, parseHelmOutput } from '../../../src/core/helm/helm-output.ts';
+import { classifyPart, findKeepValue, parseHelmOutput } from '../../../src/core/helm/helm-output.ts';
 
 const configMap = (name: string, annotations = ''): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${annotations}data:\n  text: |\n    a line\n    ---\n    still the same value\n`;
 
@@ -36,5 +36,17 @@ describe('classifyPart', () => {
 
   it('sets a hook aside wherever it lies, a test among them', () => {
     expect(classifyPart('app/templates/tests/t.yaml', { ...body, metadata: { name: 't', annotations: { 'helm.sh/hook': 'test' } } })).toBe('hook');
+  });
+});
+
+describe('findKeepValue', () => {
+  it('finds the value a chart offers for helm.sh/resource-policy: keep, in the ways charts write it', () => {
+    expect(findKeepValue('metadata:\n  {{- if .Values.crds.keep }}\n  annotations:\n    helm.sh/resource-policy: keep\n  {{- end }}\n')).toBe('crds.keep');
+    expect(findKeepValue('{{- if .Values.keepCRDs }}\n  annotations: {"helm.sh/resource-policy": "keep"}\n{{- end }}')).toBe('keepCRDs');
+  });
+
+  it('finds none where the annotation does not hang on a value, or another action comes between', () => {
+    expect(findKeepValue('annotations:\n  helm.sh/resource-policy: keep\n')).toBeUndefined();
+    expect(findKeepValue('{{- if .Values.enabled }}\nkind: X\n{{ include "labels" . }}\n  helm.sh/resource-policy: keep\n')).toBeUndefined();
   });
 });
