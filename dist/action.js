@@ -53025,7 +53025,8 @@ function resolveOciRepository(spec, shown) {
   const digest = text(ref.digest);
   const semver2 = text(ref.semver);
   const select = digest ? { digest } : semver2 ? { semver: semver2 } : { tag: text(ref.tag) ?? "latest" };
-  return { kind: "oci", url: url2, select, insecure: spec.insecure === true, shown };
+  const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
+  return { kind: "oci", url: url2, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
 }
 function isExactVersion(version3) {
   return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version3);
@@ -56214,7 +56215,7 @@ function readChallenge(header) {
   }
   return realm ? { realm, params } : void 0;
 }
-async function findOciChart(fetcher, url2, select, insecure) {
+async function findOciChart(fetcher, url2, select, insecure, mediaType) {
   const split = splitOciUrl(url2, insecure);
   if (!split) throw new RenderError(`${url2} is not an oci:// repository reference`);
   const { base, name } = split;
@@ -56246,7 +56247,7 @@ async function findOciChart(fetcher, url2, select, insecure) {
   if ("digest" in select && `sha256:${hashBytes(manifestBytes)}` !== select.digest) throw new RenderError(`${url2}@${select.digest}: the registry answered with another manifest`);
   const manifest = parseJson(manifestBytes, `${url2}:${reference}'s manifest`);
   const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
-  const layer = layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
+  const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
   const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
   if (!digest) throw new RenderError(`${url2}:${reference} holds no chart layer`);
   return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
@@ -56286,7 +56287,7 @@ function createChartFetcher(fetcher, store) {
   };
   return {
     fetchChart: (request2) => {
-      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure]);
+      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure, request2.layer]);
       let pending2 = memo.get(key);
       if (!pending2) {
         pending2 = fetchOnce(request2);
@@ -56314,7 +56315,7 @@ async function fetchFromIndex(fetcher, store, request2) {
   return { file: store.keep(digest, bytes), version: entry.version, digest };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
-  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure);
+  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
   const hex = layer.digest.slice("sha256:".length);
   const cached = store.find(hex);
   if (cached) return { file: cached, version: layer.version, digest: hex };

@@ -16613,7 +16613,8 @@ function resolveOciRepository(spec, shown) {
   const digest = text(ref.digest);
   const semver = text(ref.semver);
   const select = digest ? { digest } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
-  return { kind: "oci", url, select, insecure: spec.insecure === true, shown };
+  const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
+  return { kind: "oci", url, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
 }
 function isExactVersion(version) {
   return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
@@ -26519,7 +26520,7 @@ function readChallenge(header) {
   }
   return realm ? { realm, params } : void 0;
 }
-async function findOciChart(fetcher, url, select, insecure) {
+async function findOciChart(fetcher, url, select, insecure, mediaType) {
   const split = splitOciUrl(url, insecure);
   if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
   const { base, name } = split;
@@ -26551,7 +26552,7 @@ async function findOciChart(fetcher, url, select, insecure) {
   if ("digest" in select && `sha256:${hashBytes(manifestBytes)}` !== select.digest) throw new RenderError(`${url}@${select.digest}: the registry answered with another manifest`);
   const manifest = parseJson(manifestBytes, `${url}:${reference}'s manifest`);
   const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
-  const layer = layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
+  const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
   const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
   if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
   return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
@@ -26591,7 +26592,7 @@ function createChartFetcher(fetcher, store) {
   };
   return {
     fetchChart: (request2) => {
-      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure]);
+      const key = JSON.stringify(request2.kind === "index" ? [request2.repository, request2.chart, request2.version] : [request2.url, request2.select, request2.insecure, request2.layer]);
       let pending2 = memo.get(key);
       if (!pending2) {
         pending2 = fetchOnce(request2);
@@ -26619,7 +26620,7 @@ async function fetchFromIndex(fetcher, store, request2) {
   return { file: store.keep(digest, bytes), version: entry.version, digest };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
-  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure);
+  const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
   const hex = layer.digest.slice("sha256:".length);
   const cached = store.find(hex);
   if (cached) return { file: cached, version: layer.version, digest: hex };

@@ -117,7 +117,8 @@ function resolveOciRepository(spec: Record<string, unknown>, shown: string): Cha
   const digest = text(ref.digest);
   const semver = text(ref.semver);
   const select: OciSelect = digest ? { digest } : semver ? { semver } : { tag: text(ref.tag) ?? 'latest' };
-  return { kind: 'oci', url, select, insecure: spec.insecure === true, shown };
+  const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : undefined;
+  return { kind: 'oci', url, select, insecure: spec.insecure === true, shown, ...(layer ? { layer } : {}) };
 }
 
 /** A version with no range in it: source-controller fetches such a tag without listing the others. */

@@ -11,7 +11,16 @@
 export type ChartRequest =
   | { readonly kind: 'folder'; readonly dir: string; readonly valuesFiles?: ValuesFiles }
   | { readonly kind: 'index'; readonly repository: string; readonly chart: string; readonly version: string; readonly shown: string; readonly valuesFiles?: ValuesFiles }
-  | { readonly kind: 'oci'; readonly url: string; readonly select: OciSelect; readonly insecure: boolean; readonly shown: string; readonly valuesFiles?: ValuesFiles }
+  | {
+      readonly kind: 'oci';
+      readonly url: string;
+      readonly select: OciSelect;
+      readonly insecure: boolean;
+      readonly shown: string;
+      readonly valuesFiles?: ValuesFiles;
+      /** An OCIRepository's `layerSelector.mediaType`: the layer that holds the chart. */
+      readonly layer?: string;
+    }
   | { readonly problem: string; readonly missing?: string };
 
 /** Which manifest of an OCI repository holds the chart: a digest, the highest tag matching a semver range, or a tag. */

@@ -42,7 +42,7 @@ export function createChartFetcher(fetcher: RemoteFetcher, store: ChartStore): C
   };
   return {
     fetchChart: (request) => {
-      const key = JSON.stringify(request.kind === 'index' ? [request.repository, request.chart, request.version] : [request.url, request.select, request.insecure]);
+      const key = JSON.stringify(request.kind === 'index' ? [request.repository, request.chart, request.version] : [request.url, request.select, request.insecure, request.layer]);
       let pending = memo.get(key);
       if (!pending) {
         pending = fetchOnce(request);
@@ -72,7 +72,7 @@ async function fetchFromIndex(fetcher: RemoteFetcher, store: ChartStore, request
 }
 
 async function fetchFromRegistry(fetcher: RemoteFetcher, store: ChartStore, request: Extract<RemoteChartRequest, { kind: 'oci' }>): Promise<FetchedChart> {
-  const layer = await findOciChart(fetcher, request.url, request.select, request.insecure);
+  const layer = await findOciChart(fetcher, request.url, request.select, request.insecure, request.layer);
   const hex = layer.digest.slice('sha256:'.length);
   const cached = store.find(hex);
   if (cached) return { file: cached, version: layer.version, digest: hex };

@@ -54,7 +54,7 @@ function readChallenge(header: string): { realm: string; params: URLSearchParams
  * Finds the chart layer of `url` selected by `select`; throws a RenderError naming what the
  * registry said.
  */
-export async function findOciChart(fetcher: RemoteFetcher, url: string, select: OciSelect, insecure: boolean): Promise<OciChartLayer> {
+export async function findOciChart(fetcher: RemoteFetcher, url: string, select: OciSelect, insecure: boolean, mediaType?: string): Promise<OciChartLayer> {
   const split = splitOciUrl(url, insecure);
   if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
   const { base, name } = split;
@@ -87,8 +87,8 @@ export async function findOciChart(fetcher: RemoteFetcher, url: string, select: 
   if ('digest' in select && `sha256:${hashBytes(manifestBytes)}` !== select.digest) throw new RenderError(`${url}@${select.digest}: the registry answered with another manifest`);
   const manifest = parseJson(manifestBytes, `${url}:${reference}'s manifest`);
   const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
-  // source-controller takes the first layer unless told otherwise; helm's own layer wins when there.
-  const layer = layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
+  // The layer the source selects; else helm's own chart layer, else the first, as source-controller takes it.
+  const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : (layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0]);
   const digest = layer && typeof layer.digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : undefined;
   if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
   return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, '*/*', maxBytes) };

@@ -103,6 +103,14 @@ describe('charts of an OCI registry', () => {
     expect(fetcher.asked.filter((url) => url.startsWith('https://auth.'))).toHaveLength(1);
   });
 
+  it("takes the layer an OCIRepository's layerSelector names, and says so when the manifest has none of that type", async () => {
+    const request = { kind: 'oci', url: 'oci://registry.example.com/charts/app', select: { tag: '1.4.0_build.2' }, insecure: false, shown: 'app' } as const;
+    expect(await createChartFetcher(network(), createChartStore(makeTempDir(), makeTempDir)).fetchChart({ ...request, layer: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip' })).toMatchObject({ digest: sha(layer) });
+    expect(await createChartFetcher(network(), createChartStore(makeTempDir(), makeTempDir)).fetchChart({ ...request, layer: 'application/vnd.cncf.flux.content.v1.tar+gzip' })).toEqual({
+      problem: 'its chart app cannot be fetched: oci://registry.example.com/charts/app:1.4.0_build.2 holds no chart layer',
+    });
+  });
+
   it('refuses a manifest that is not the digest asked for', async () => {
     const fetched = await createChartFetcher(network(), createChartStore(makeTempDir(), makeTempDir)).fetchChart({ kind: 'oci', url: 'oci://registry.example.com/charts/app', select: { digest: `sha256:${'0'.repeat(64)}` }, insecure: false, shown: 'app' });
     expect(fetched).toMatchObject({ problem: expect.stringContaining('cannot be fetched') });
