@@ -97,6 +97,14 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     );
   });
 
+  it.each(binaries)('$name: a Kustomization deleted with its HelmRelease uninstalls the release: its CRD goes', async ({ bin }) => {
+    const dir = helmRepo({ 'clusters/prod/apps.yaml': null });
+    const { code, report } = await check(dir, '--helm-bin', bin);
+    expect(code).toBe(1);
+    expect(summarize(report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+    expect(report.findings.find((finding) => finding.rule === 'kustomization-removed')?.message).toContain('helm-controller uninstalls HelmRelease/apps/widgets: everything it installed goes too');
+  });
+
   it.each(binaries)('$name: a suspended HelmRelease removed is orphaned: nothing it installed is deleted', async ({ bin }) => {
     const suspended = release('{installCRDs: true}', '  suspend: true\n  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n');
     const dir = helmRepo({ 'apps/kustomization.yaml': 'resources: []\n' }, { 'apps/release.yaml': suspended });
