@@ -49906,6 +49906,63 @@ function measureEditDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
+// src/render/fetch-parts.ts
+function eitherSignal(a, b) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    }
+  };
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return Buffer.alloc(0);
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+var BodyTooLarge = class extends Error {
+};
+function splitCredentials(url2) {
+  const parsed = URL.canParse(url2) ? new URL(url2) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url2 };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+var NETWORK_PROBLEMS = {
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
+  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
+  UND_ERR_BODY_TIMEOUT: "the download stalled"
+};
+function describeNetworkError(error2) {
+  let innermost = error2;
+  let code;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code = innermost.code === void 0 ? code : String(innermost.code);
+    const next = innermost.cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
+}
+
 // src/render/remote-fetch.ts
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
@@ -49947,35 +50004,6 @@ function findNonManifest(status, contentType2, body2) {
   if (/text\/html/i.test(contentType2) || /^\s*<(!doctype html|html)/i.test(body2)) return "an HTML page, not a manifest (a login or error page?)";
   return void 0;
 }
-function eitherSignal(a, b) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener("abort", abort, { once: true });
-  b.addEventListener("abort", abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      a.removeEventListener("abort", abort);
-      b.removeEventListener("abort", abort);
-    }
-  };
-}
-async function readBody(response, limit) {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return Buffer.alloc(0);
-  const parts = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-var BodyTooLarge = class extends Error {
-};
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
   if (cacheDir && existsSync2(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
@@ -50171,32 +50199,6 @@ function createRemoteFetcher(options = {}) {
     },
     close: () => closed.abort()
   };
-}
-function splitCredentials(url2) {
-  const parsed = URL.canParse(url2) ? new URL(url2) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url2 };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-var NETWORK_PROBLEMS = {
-  UND_ERR_SOCKET: "the connection closed before the answer was complete",
-  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
-  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
-  UND_ERR_BODY_TIMEOUT: "the download stalled"
-};
-function describeNetworkError(error2) {
-  let innermost = error2;
-  let code;
-  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code = innermost.code === void 0 ? code : String(innermost.code);
-    const next = innermost.cause;
-    if (!(next instanceof Error)) break;
-    innermost = next;
-  }
-  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
-  return redactCredentials(message);
 }
 
 // src/app/describe-error.ts

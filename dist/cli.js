@@ -17722,6 +17722,65 @@ import { createHash as createHash4, randomBytes as randomBytes2 } from "node:cry
 import { lookup } from "node:dns/promises";
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join8 } from "node:path";
+
+// src/render/fetch-parts.ts
+function eitherSignal(a, b) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener("abort", abort, { once: true });
+  b.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      a.removeEventListener("abort", abort);
+      b.removeEventListener("abort", abort);
+    }
+  };
+}
+async function readBody(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new BodyTooLarge();
+  if (!response.body) return Buffer.alloc(0);
+  const parts = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+var BodyTooLarge = class extends Error {
+};
+function splitCredentials(url) {
+  const parsed = URL.canParse(url) ? new URL(url) : void 0;
+  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
+}
+var NETWORK_PROBLEMS = {
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
+  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
+  UND_ERR_BODY_TIMEOUT: "the download stalled"
+};
+function describeNetworkError(error) {
+  let innermost = error;
+  let code;
+  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
+    code = innermost.code === void 0 ? code : String(innermost.code);
+    const next = innermost.cause;
+    if (!(next instanceof Error)) break;
+    innermost = next;
+  }
+  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
+  return redactCredentials(message);
+}
+
+// src/render/remote-fetch.ts
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
@@ -17762,35 +17821,6 @@ function findNonManifest(status, contentType, body) {
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
   return void 0;
 }
-function eitherSignal(a, b) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener("abort", abort, { once: true });
-  b.addEventListener("abort", abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      a.removeEventListener("abort", abort);
-      b.removeEventListener("abort", abort);
-    }
-  };
-}
-async function readBody(response, limit) {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return Buffer.alloc(0);
-  const parts = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-var BodyTooLarge = class extends Error {
-};
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
   if (cacheDir && existsSync2(cacheDir) && !statSync6(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
@@ -17986,32 +18016,6 @@ function createRemoteFetcher(options = {}) {
     },
     close: () => closed.abort()
   };
-}
-function splitCredentials(url) {
-  const parsed = URL.canParse(url) ? new URL(url) : void 0;
-  if (!parsed || parsed.username === "" && parsed.password === "") return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = "";
-  parsed.password = "";
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString("base64")}` };
-}
-var NETWORK_PROBLEMS = {
-  UND_ERR_SOCKET: "the connection closed before the answer was complete",
-  UND_ERR_CONNECT_TIMEOUT: "could not connect in time",
-  UND_ERR_HEADERS_TIMEOUT: "no answer in time",
-  UND_ERR_BODY_TIMEOUT: "the download stalled"
-};
-function describeNetworkError(error) {
-  let innermost = error;
-  let code;
-  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code = innermost.code === void 0 ? code : String(innermost.code);
-    const next = innermost.cause;
-    if (!(next instanceof Error)) break;
-    innermost = next;
-  }
-  const message = code ? NETWORK_PROBLEMS[code] ?? code : innermost instanceof Error ? innermost.message : String(innermost);
-  return redactCredentials(message);
 }
 
 // src/app/describe-error.ts

@@ -22,6 +22,7 @@ import {
   type PolicyVerdict,
 } from '../core/config/network-policy.ts';
 import { hideUserInfo, redactCredentials } from '../core/text/redact.ts';
+import { BodyTooLarge, describeNetworkError, eitherSignal, readBody, splitCredentials } from './fetch-parts.ts';
 
 /** Bodies larger than this are refused: the largest public manifests (CRD bundles) are a few MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -146,39 +147,6 @@ function findNonManifest(status: number, contentType: string, body: string): str
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return 'an HTML page, not a manifest (a login or error page?)';
   return undefined;
 }
-
-/** A signal that fires with either (AbortSignal.any is Node 20.3+; engines says 20). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  if (a.aborted || b.aborted) abort();
-  a.addEventListener('abort', abort, { once: true });
-  b.addEventListener('abort', abort, { once: true });
-  return {
-    signal: controller.signal,
-    release: () => {
-      a.removeEventListener('abort', abort);
-      b.removeEventListener('abort', abort);
-    },
-  };
-}
-
-/** Reads a body up to `limit` bytes. */
-async function readBody(response: Response, limit: number): Promise<Buffer> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new BodyTooLarge();
-  if (!response.body) return Buffer.alloc(0);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-
-class BodyTooLarge extends Error {}
 
 /**
  * Creates a fetcher. URLs are treated as immutable within the cache: pin refs (tags, SHAs)
@@ -409,38 +377,4 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
     },
     close: () => closed.abort(),
   };
-}
-
-function splitCredentials(url: string): { target: string; authorization?: string } {
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (!parsed || (parsed.username === '' && parsed.password === '')) return { target: url };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = '';
-  parsed.password = '';
-  return { target: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
-}
-
-/** undici's codes, said in words; the system's own (ECONNREFUSED, ENOTFOUND) are known well enough. */
-const NETWORK_PROBLEMS: Readonly<Record<string, string>> = {
-  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-  UND_ERR_CONNECT_TIMEOUT: 'could not connect in time',
-  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
-  UND_ERR_BODY_TIMEOUT: 'the download stalled',
-};
-
-/**
- * What the network said: the innermost cause that has a code (fetch wraps it as "fetch
- * failed"), in words where the code is undici's own. Octokit's errors are read the same way.
- */
-export function describeNetworkError(error: unknown): string {
-  let innermost: unknown = error;
-  let code: string | undefined;
-  for (let depth = 0; depth < 5 && innermost instanceof Error; depth++) {
-    code = (innermost as { code?: unknown }).code === undefined ? code : String((innermost as { code?: unknown }).code);
-    const next = (innermost as { cause?: unknown }).cause;
-    if (!(next instanceof Error)) break;
-    innermost = next;
-  }
-  const message = code ? (NETWORK_PROBLEMS[code] ?? code) : innermost instanceof Error ? innermost.message : String(innermost);
-  return redactCredentials(message);
 }

@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositoryContents } from '../../src/github/contents.ts';
 import { createOctokit } from '../../src/github/gateway.ts';
-import { describeNetworkError } from '../../src/render/remote-fetch.ts';
+import { describeNetworkError } from '../../src/render/fetch-parts.ts';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 
 describe('createRepositoryContents', () => {

@@ -12,7 +12,8 @@ import { redactCredentials } from '../../core/text/redact.ts';
 import type { DirectoryEntry } from '../../github/contents.ts';
 import { KUSTOMIZATION_FILE_NAMES, isRemoteReference } from '../../render/kustomize/read-kustomization.ts';
 import { isRemoteFileUrl } from '../../render/kustomize/overlay.ts';
-import { describeNetworkError, isMissingFile } from '../../render/remote-fetch.ts';
+import { describeNetworkError } from '../../render/fetch-parts.ts';
+import { isMissingFile } from '../../render/remote-fetch.ts';
 import type { Candidate, CandidateSearch, Planning } from './fix-model.ts';
 import { readKeys } from './read-manifest-keys.ts';
 
