@@ -18632,7 +18632,8 @@ function rewriteRemoval(finding, context) {
   const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
   if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context);
   const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}${keep}` };
+  const message = releaseUnit && finding.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? "upgrade"}${finding.message.slice(`${ref} is pruned`.length)}` : finding.message;
+  return { ...finding, message: `${message}${protectsNothing}${applyNote}${keep}` };
 }
 function describeRemovedHelmRelease(finding, removed, note, context) {
   const release = readHelmReleaseIdentity(removed.body);

@@ -54,7 +54,8 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const { code, report, stdout } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(1);
     expect(summarize(report.findings)).toEqual(['error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io']);
-    // The chart offers a value for helm's keep annotation: the message names it.
+    // Helm deletes it, not Flux; and the chart offers a value for helm's keep annotation: the message names it.
+    expect(report.findings[0]?.message).toMatch(/^CustomResourceDefinition\/widgets\.example\.io is deleted by helm-controller's upgrade: the API server deletes every Widget with it/);
     expect(report.findings[0]?.message).toContain("To keep it: first set keepCRDs: true in the HelmRelease's values in a change of its own and let helm-controller apply it, then make this change");
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')).toMatchObject({ before: 2, after: 1, helm: { parent: 'flux-system/apps', release: 'apps/widgets', action: 'upgrade' } });
     // The token reaches the chart's ConfigMap through valuesFrom: the change shows, the values never do.

@@ -203,7 +203,9 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
     releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind)
       ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : 'add helm.sh/resource-policy: keep to it with a postRenderers patch'} in a change of its own and let helm-controller apply it, then make this change`
       : '';
-  return { ...finding, message: `${finding.message}${protectsNothing}${applyNote}${keep}` };
+  // Helm, not Flux's garbage collection, deletes a release's objects.
+  const message = releaseUnit && finding.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? 'upgrade'}${finding.message.slice(`${ref} is pruned`.length)}` : finding.message;
+  return { ...finding, message: `${message}${protectsNothing}${applyNote}${keep}` };
 }
 
 /**
