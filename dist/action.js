@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep18, value } = collItem;
+        const { start, key, sep: sep17, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep18?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep18) {
+          if (!keyProps.anchor && !keyProps.tag && !sep17) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep18 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep17 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep18, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep18 = "";
+        let sep17 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep18 + cb;
-              sep18 = "";
+                comment += sep17 + cb;
+              sep17 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep18 += source;
+                sep17 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep18, value } = collItem;
+        const { start, key, sep: sep17, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep18?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep18 && !value) {
+          if (!props.anchor && !props.tag && !sep17 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep18 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep18, null, props, onError);
+        if (!isMap7 && !sep17 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep18 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep17 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep18)
-                for (const st of sep18) {
+              if (sep17)
+                for (const st of sep17) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep18, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep18 = "";
+      let sep17 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep18 + indent2.slice(trimIndent) + content;
-          sep18 = "\n";
+          value += sep17 + indent2.slice(trimIndent) + content;
+          sep17 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep18 === " ")
-            sep18 = "\n";
-          else if (!prevMoreIndented && sep18 === "\n")
-            sep18 = "\n\n";
-          value += sep18 + indent2.slice(trimIndent) + content;
-          sep18 = "\n";
+          if (sep17 === " ")
+            sep17 = "\n";
+          else if (!prevMoreIndented && sep17 === "\n")
+            sep17 = "\n\n";
+          value += sep17 + indent2.slice(trimIndent) + content;
+          sep17 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep18 === "\n")
+          if (sep17 === "\n")
             value += "\n";
           else
-            sep18 = "\n";
+            sep17 = "\n";
         } else {
-          value += sep18 + content;
-          sep18 = " ";
+          value += sep17 + content;
+          sep17 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match4[1].replace(trimEnd2, "");
-      let sep18 = " ";
+      let sep17 = " ";
       let pos = line.lastIndex;
       while (match4 = line.exec(source)) {
         const lm = match4[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep18 === "\n")
-            res += sep18;
+          if (sep17 === "\n")
+            res += sep17;
           else
-            sep18 = "\n";
+            sep17 = "\n";
         } else {
-          res += sep18 + lm;
-          sep18 = " ";
+          res += sep17 + lm;
+          sep17 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match4 = last.exec(source);
-      return res + sep18 + (match4?.[1] ?? "");
+      return res + sep17 + (match4?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep18, value }) {
+    function stringifyItem({ start, key, sep: sep17, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep18)
-        for (const st of sep18)
+      if (sep17)
+        for (const st of sep17)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep18;
+          let sep17;
           if (scalar.end) {
-            sep18 = scalar.end;
-            sep18.push(this.sourceToken);
+            sep17 = scalar.end;
+            sep17.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep18 = [this.sourceToken];
+            sep17 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep18 }]
+            items: [{ start, key: scalar, sep: sep17 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep18 = it.sep;
-                  sep18.push(this.sourceToken);
+                  const sep17 = it.sep;
+                  sep17.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep18 }]
+                    items: [{ start: start2, key, sep: sep17 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep18 = fc.end.splice(1, fc.end.length);
-            sep18.push(this.sourceToken);
+            const sep17 = fc.end.splice(1, fc.end.length);
+            sep17.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep18 }]
+              items: [{ start, key: fc, sep: sep17 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -38216,6 +38216,7 @@ var Rules = {
   helmCrdSkipped: "helm-crd-skipped",
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
+  helmReleaseNotRendered: "helmrelease-not-rendered",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -48088,33 +48089,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep18) => {
+var dotPortion = (f, start, end, dot, sep17) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep18))
+      if (n >= end || isSep(f.charCodeAt(n), sep17))
         return true;
     }
-    const s = nextSep(f, k, sep18);
+    const s = nextSep(f, k, sep17);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep18))
+    while (k < end && isSep(f.charCodeAt(k), sep17))
       k++;
   }
   return false;
 };
-var isSep = (c, sep18) => sep18 === "/" ? c === 47 : sep18 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep18) => {
-  if (sep18 !== "both")
-    return f.indexOf(sep18, from);
+var isSep = (c, sep17) => sep17 === "/" ? c === 47 : sep17 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep17) => {
+  if (sep17 !== "both")
+    return f.indexOf(sep17, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep18) => sep18 !== "both" ? f.lastIndexOf(sep18, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep17) => sep17 !== "both" ? f.lastIndexOf(sep17, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -48492,7 +48493,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep18 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep17 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -48504,14 +48505,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep18);
+        const i = lastSep(f, f.length, sep17);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep18))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep17))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep18) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep17) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -48539,15 +48540,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep18)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep17)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep18))
+        if (!dotPortion(f, 0, tailStart, dot, sep17))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep18);
+        const m = this.#walk(f, row, shape === "head", dot, sep17);
         if (m !== "no")
           return m;
         continue;
@@ -48603,19 +48604,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep18) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep18))
+  #walk(f, row, head, dot, sep17) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep17))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep18); e !== -1; e = nextSep(f, s, sep18)) {
+    for (let e = nextSep(f, s, sep17); e !== -1; e = nextSep(f, s, sep17)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep18))
+      while (next < f.length && isSep(f.charCodeAt(next), sep17))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep18))
+      if (hit && !dotPortion(f, next, f.length, dot, sep17))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep18))
+      if (head || dotPortion(f, s, next, dot, sep17))
         return "no";
       s = next;
     }
@@ -50188,7 +50189,7 @@ function createRemoteFetcher(options = {}) {
           if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
           return download(url2, original, verdict, request2, (status, contentType2, body2) => status === 204 || body2.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType2) ? "an HTML page (a login or error page?)" : void 0);
         })();
-        bytes.set(key, pending2);
+        if (request2.remember !== false) bytes.set(key, pending2);
       }
       return pending2;
     },
@@ -51176,7 +51177,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
-import { join as join21, relative as relative14 } from "node:path";
+import { join as join21, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -52964,6 +52965,11 @@ function normalizeGitUrl(url2) {
 import { createHash as createHash9 } from "node:crypto";
 import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
 import { join as join14, posix as posix3, relative as relative11, resolve as resolve5 } from "node:path";
+
+// src/core/helm/chart-request.ts
+var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
+// src/flux/helm-chart-source.ts
 var MAX_CHART_FILES = 5e3;
 function resolveChartRequest(release, context3) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -53015,7 +53021,7 @@ function resolveTemplate(template, namespace, context3) {
   if (repoSpec.type === "oci" || url2.startsWith("oci://")) {
     if (!url2.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select = isExactVersion(version3) ? { tag: version3.replace(/\+/g, "_") } : { semver: version3 };
-    return { kind: "oci", url: `${url2.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version3} from ${shown}`, ...values };
+    return { kind: "oci", url: `${url2.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version3} from ${shown}`, layer: HELM_CHART_LAYER, ...values };
   }
   if (!/^https?:\/\//.test(url2)) return { problem: `its chart source ${shown} has no http(s) url` };
   return { kind: "index", repository: url2, chart, version: version3, shown: `${chart} ${version3} from ${shown}`, ...values };
@@ -54012,9 +54018,9 @@ function readChartText(path15) {
 
 // src/app/chart-values-files.ts
 var import_yaml12 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync5, readFileSync as readFileSync15, realpathSync as realpathSync3, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
+import { cpSync, mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync5, readFileSync as readFileSync15, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname9, join as join18, posix as posix5, relative as relative13, sep as sep9 } from "node:path";
+import { dirname as dirname9, join as join18, posix as posix5 } from "node:path";
 
 // src/render/helm/chart-archive.ts
 import { readFileSync as readFileSync14 } from "node:fs";
@@ -54064,13 +54070,13 @@ function readField(header, start, length) {
 }
 
 // src/app/chart-values-files.ts
-function applyValuesFiles(chart, valuesFiles) {
+function applyValuesFiles(chart, valuesFiles, confinement) {
   const archive = statSync10(chart).isDirectory() ? void 0 : readChartArchive(chart);
   if (archive && "problem" in archive) return archive;
   const read2 = (path15) => {
     const clean2 = posix5.normalize(`/${path15}`).slice(1);
     if (archive) return archive.files.get(clean2);
-    return readInside(valuesFiles.root ?? chart, clean2);
+    return readConfined(confinement, join18(valuesFiles.root ?? chart, clean2));
   };
   let merged = {};
   for (const path15 of valuesFiles.paths) {
@@ -54084,7 +54090,7 @@ function applyValuesFiles(chart, valuesFiles) {
     if (bomb) return { problem: `its values file ${path15} is refused: ${bomb}` };
     let values;
     try {
-      values = (0, import_yaml12.parse)(text, { maxAliasCount: 100 }) ?? {};
+      values = (0, import_yaml12.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error2) {
       return { problem: `its values file ${path15} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
     }
@@ -54109,12 +54115,10 @@ function applyValuesFiles(chart, valuesFiles) {
     return { problem: `its chart cannot be prepared with its valuesFiles: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
 }
-function readInside(root, path15) {
+function readConfined(confinement, path15) {
   try {
-    const real = realpathSync3(join18(root, path15));
-    const inside = relative13(realpathSync3(root), real);
-    if (inside.startsWith(`..${sep9}`) || inside === ".." || !statSync10(real).isFile()) return void 0;
-    return readFileSync15(real);
+    if (!isInside(confinement, path15) || !statSync10(path15).isFile()) return void 0;
+    return readFileSync15(path15);
   } catch {
     return void 0;
   }
@@ -54325,7 +54329,7 @@ async function renderHelmRelease(release, context3) {
   if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context3.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
-  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles) : void 0;
+  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles, context3.tree.confinement) : void 0;
   if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
@@ -54358,7 +54362,11 @@ async function renderHelmRelease(release, context3) {
 // src/app/compare-helm-releases.ts
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
-  const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  const keys = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  const names = keys.map((key) => {
+    const found = releases.after.get(key) ?? releases.before.get(key);
+    return `${found.host.name} / HelmRelease ${found.release}`;
+  });
   if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
   if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
@@ -54386,9 +54394,10 @@ async function compareHelmReleases(before, after, options) {
   const crds = [];
   const refusals = [];
   const files = /* @__PURE__ */ new Map();
-  const units = await mapInPool(names, options.concurrency, async (name) => {
-    const old = releases.before.get(name);
-    const current = releases.after.get(name);
+  const notRendered = [];
+  const units = await mapInPool(keys.map((key, position) => ({ key, name: names[position] })), options.concurrency, async ({ key, name }) => {
+    const old = releases.before.get(key);
+    const current = releases.after.get(key);
     const found = current ?? old;
     const cluster = found.host.cluster;
     const origin = {
@@ -54399,7 +54408,8 @@ async function compareHelmReleases(before, after, options) {
     const namespaceBefore = old ? readHelmReleaseIdentity(old.body).targetNamespace : void 0;
     const namespace = readHelmReleaseIdentity(found.body).targetNamespace;
     const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: namespace, ...namespaceBefore && namespaceBefore !== namespace ? { defaultNamespaceBefore: namespaceBefore } : {}, helm: origin };
-    const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
+    const acting = current ?? old;
+    const suspended = acting !== void 0 && isRecord(acting.body.spec) && acting.body.spec.suspend === true;
     if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
     const optOut = old && !current ? findPruneOptOut(old.body) : void 0;
     if (old && !current && (!old.host.prunes || optOut)) {
@@ -54412,12 +54422,13 @@ async function compareHelmReleases(before, after, options) {
       const already = was !== void 0 && "problem" in was && was.kubeVersionRequired !== void 0;
       refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
     }
-    if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
-    const again = current && is && "documents" in is && is.mayVary && was ? await render("after", current) : void 0;
-    const volatile = again && "documents" in again && is && "documents" in is ? findVolatilePaths(is.documents, again.documents) : void 0;
-    const mask = (docs) => volatile ? maskVolatilePaths(docs, volatile) : docs;
-    const afterDocs = is && "documents" in is ? mask(toReleaseDocs(is)) : void 0;
-    const beforeDocs = was && "documents" in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : void 0;
+    if (problem) {
+      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
+      return { ...base, before: void 0, after: void 0, skipped: problem.problem };
+    }
+    const masks = was && is && "documents" in was && "documents" in is && old && current ? await findMasks(was, is, () => render("before", old), () => render("after", current)) : void 0;
+    const afterDocs = is && "documents" in is ? (masks?.after ?? keepAsIs)(toReleaseDocs(is)) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept((masks?.before ?? keepAsIs)(toReleaseDocs(was)), afterDocs ?? []) : void 0;
     if (current && is && "documents" in is) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document2) => document2.part === "crds").map((document2) => document2.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
@@ -54447,9 +54458,10 @@ async function compareHelmReleases(before, after, options) {
     const metadata2 = getMetadata(release.release);
     const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
     if (!file || crdNames.length === 0) return [];
-    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata2.name), ...typeof metadata2.namespace === "string" ? { namespace: metadata2.namespace } : {}, action: release.action }];
+    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata2.name), ...typeof metadata2.namespace === "string" ? { namespace: metadata2.namespace } : {}, action: release.action, policy: readCrdPolicy(release.release, release.action) }];
   });
-  return { units: judged, findings: [...refusals.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
+  const byUnit = (a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0;
+  return { units: judged, findings: [...refusals.sort(byUnit), ...notRendered.sort(byUnit), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
 }
 function describeKubeVersionRefusal(unit, release, required, kubeVersion, already) {
   const metadata2 = getMetadata(release);
@@ -54463,13 +54475,41 @@ function describeKubeVersionRefusal(unit, release, required, kubeVersion, alread
     message: `HelmRelease/${ref}: its chart requires kubeVersion ${required}, which the configured Kubernetes ${kubeVersion} does not meet: helm-controller fails the install or upgrade, ${effect}`
   };
 }
+var keepAsIs = (docs) => docs;
+async function findMasks(was, is, renderBefore, renderAfter) {
+  if (!was.mayVary && !is.mayVary) return void 0;
+  const [wasAgain, isAgain] = await Promise.all([renderBefore(), renderAfter()]);
+  if (!("documents" in wasAgain) || !("documents" in isAgain)) return void 0;
+  const old = findVolatilePaths(was.documents, wasAgain.documents);
+  const current = findVolatilePaths(is.documents, isAgain.documents);
+  const paths = new Map(old.paths);
+  for (const [key, list] of current.paths) {
+    const merged = [...paths.get(key) ?? [], ...list];
+    paths.set(key, [...new Map(merged.map((path15) => [JSON.stringify(path15), path15])).values()]);
+  }
+  return {
+    before: (docs) => maskVolatilePaths(docs, { paths, names: old.names, unpaired: old.unpaired }),
+    after: (docs) => maskVolatilePaths(docs, { paths, names: current.names, unpaired: current.unpaired })
+  };
+}
+function describeNotRendered(unit, found, action5, problem, causedByChange) {
+  const namespace = readNamespace(found.body, "default");
+  const name = String(getMetadata(found.body).name);
+  return {
+    rule: Rules.helmReleaseNotRendered,
+    severity: causedByChange ? "warning" : "notice",
+    unit,
+    object: { group: "helm.toolkit.fluxcd.io", kind: "HelmRelease", namespace, name, apiVersion: String(found.body.apiVersion) },
+    message: `HelmRelease/${namespace}/${name} is not rendered${causedByChange ? " after the change" : ""} (${problem}): what helm-controller's ${action5} installs or deletes is not judged`
+  };
+}
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body: body2, provenance } of host.docs) {
       if (!isHelmRelease(body2)) continue;
       const release = formatNamespacedName({ namespace: readNamespace(body2, "default"), name: String(getMetadata(body2).name) });
-      found.set(`${host.name} / HelmRelease ${release}`, { host, body: body2, release, ...provenance?.file ? { file: provenance.file } : {} });
+      found.set(`${host.cluster ?? ""}\0${release}`, { host, body: body2, release, ...provenance?.file ? { file: provenance.file } : {} });
     }
   }
   return found;
@@ -54599,7 +54639,7 @@ async function compareFluxSides(sides, context3) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative14(artifact.root, from), relative14(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context3.documents });
           pending2 = renderThroughCache(context3.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -54823,7 +54863,7 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join22, relative as relative15 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join22, relative as relative14 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -54838,7 +54878,7 @@ async function compareSides(comparison, context3) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative15(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context3.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context3.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -54907,7 +54947,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative15(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -54937,7 +54977,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative15(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
@@ -54962,7 +55002,7 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path15) => toPosix(relative15(root, path15)));
+  const paths = listGraphReads(graph).map((path15) => toPosix(relative14(root, path15)));
   return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
 }
 function readsAlike2(graph, twins) {
@@ -55018,7 +55058,7 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync10, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join23, posix as posix6, relative as relative16 } from "node:path";
+import { join as join23, posix as posix6, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
@@ -55067,7 +55107,7 @@ function walkFiles(root) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
       const path15 = join23(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
-      else if (entry.isFile()) files.push(toPosix(relative16(root, path15)));
+      else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
     }
   };
   walk(root);
@@ -55487,7 +55527,7 @@ import { join as join28 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname10, join as join27, relative as relative17 } from "node:path";
+import { dirname as dirname10, join as join27, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
@@ -55495,7 +55535,7 @@ async function* findLocalCandidates(search, movedTo) {
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative17(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -55516,7 +55556,7 @@ async function* findLocalCandidates(search, movedTo) {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative17(kustomizationDir, join27(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join27(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -55549,7 +55589,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative17(planning.head.root, join27(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join27(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -55814,8 +55854,8 @@ function describeUnfixed(group2, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync21, realpathSync as realpathSync4 } from "node:fs";
-import { join as join29, relative as relative18, sep as sep10 } from "node:path";
+import { readFileSync as readFileSync21, realpathSync as realpathSync3 } from "node:fs";
+import { join as join29, relative as relative17, sep as sep9 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml14 = __toESM(require_dist(), 1);
@@ -55825,7 +55865,12 @@ function planCrdPolicyEdit(text, target) {
   const docs = (0, import_yaml14.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
-    const body2 = candidate.toJS({ maxAliasCount: 100 });
+    let body2;
+    try {
+      body2 = candidate.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch {
+      return false;
+    }
     if (typeof body2 !== "object" || body2 === null) return false;
     const object = body2;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
@@ -55881,37 +55926,41 @@ function planPolicyFixes(candidates, findings, headRoot) {
   for (const candidate of candidates) {
     const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name })}`).filter((key) => wanted.has(key));
     if (keys.length === 0) continue;
-    const text = readInside2(headRoot, candidate.path);
+    const text = readInside(headRoot, candidate.path);
     if (text === void 0) continue;
     const edit = planCrdPolicyEdit(text, candidate);
     if ("problem" in edit) continue;
-    const verified = readsPolicy(text, edit, candidate);
+    const verified = readPolicy(text, candidate) === candidate.policy && readPolicy(applyEdit(text, edit), candidate) === FIXED_CRD_POLICY;
     const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
     const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
     for (const key of keys) targets.set(key, index);
   }
   return { fixes, targets };
 }
-function readsPolicy(text, edit, target) {
+function applyEdit(text, edit) {
   const lines = text.split("\n");
   lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
-  try {
-    const docs = (0, import_yaml15.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
-    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
-    return docs.some((doc) => {
-      const body2 = doc.toJS({ maxAliasCount: 100 });
-      if (!isRecord(body2) || body2.kind !== "HelmRelease" || !isRecord(body2.metadata) || body2.metadata.name !== target.name) return false;
-      return readCrdPolicy(body2, target.action) === FIXED_CRD_POLICY;
-    });
-  } catch {
-    return false;
-  }
+  return lines.join("\n");
 }
-function readInside2(root, path15) {
+function readPolicy(text, target) {
+  const docs = (0, import_yaml15.parseAllDocuments)(text, { logLevel: "silent" });
+  if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
+  for (const doc of docs) {
+    let body2;
+    try {
+      body2 = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch {
+      continue;
+    }
+    if (isRecord(body2) && body2.kind === "HelmRelease" && isRecord(body2.metadata) && body2.metadata.name === target.name) return readCrdPolicy(body2, target.action);
+  }
+  return void 0;
+}
+function readInside(root, path15) {
   try {
-    const real = realpathSync4(join29(root, path15));
-    const inside = relative18(realpathSync4(root), real);
-    if (inside === "" || inside.startsWith(`..${sep10}`) || inside === "..") return void 0;
+    const real = realpathSync3(join29(root, path15));
+    const inside = relative17(realpathSync3(root), real);
+    if (inside === "" || inside.startsWith(`..${sep9}`) || inside === "..") return void 0;
     return readFileSync21(real, "utf8");
   } catch {
     return void 0;
@@ -55950,9 +55999,16 @@ function readChartIndex(text, chart) {
   return { entries };
 }
 function resolveChartUrl(repository, url2) {
-  const base = repository.endsWith("/") ? repository : `${repository}/`;
-  if (!URL.canParse(url2, base)) return void 0;
-  return new URL(url2, base).href;
+  if (!URL.canParse(repository)) return void 0;
+  const base = new URL(repository);
+  const query = base.search;
+  base.search = "";
+  base.hash = "";
+  if (!base.pathname.endsWith("/")) base.pathname = `${base.pathname}/`;
+  if (!URL.canParse(url2, base.href)) return void 0;
+  const resolved = new URL(url2, base);
+  if (query !== "" && resolved.search === "" && resolved.origin === base.origin) resolved.search = query;
+  return resolved.href;
 }
 
 // src/core/helm/semver-range.ts
@@ -56168,20 +56224,20 @@ function hashBytes(bytes) {
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join30(dir, "charts") : void 0;
   let temp;
-  const name = (digest) => `sha256-${digest}.tgz`;
+  const name = (digest, origin) => `sha256-${digest}-${createHash13("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
   return {
-    find: (digest) => {
+    find: (digest, origin) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join30(folder, name(digest));
+      const path15 = join30(folder, name(digest, origin));
       try {
         return hashBytes(readFileSync22(path15)) === digest ? path15 : void 0;
       } catch {
         return void 0;
       }
     },
-    keep: (digest, bytes) => {
+    keep: (digest, origin, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join30(target ?? (temp ??= makeTemp()), name(digest));
+        const path15 = join30(target ?? (temp ??= makeTemp()), name(digest, origin));
         const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync8(target, { recursive: true });
@@ -56198,7 +56254,6 @@ function createChartStore(dir, makeTemp) {
 }
 
 // src/render/helm/oci-registry.ts
-var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 var MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 function splitOciUrl(url2, insecure) {
@@ -56223,17 +56278,18 @@ async function findOciChart(fetcher, url2, select, insecure, mediaType) {
   if (!split) throw new RenderError(`${url2} is not an oci:// repository reference`);
   const { base, name } = split;
   let token;
-  const get = async (path15, accept3, maxBytes) => {
+  const get = async (path15, accept3, maxBytes, remember = true) => {
     const headers = token ? await token : void 0;
+    const request2 = { accept: accept3, maxBytes, ...remember ? {} : { remember: false } };
     try {
-      return await fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { accept: accept3, maxBytes, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
     } catch (error2) {
       const challenge = error2 instanceof FetchError && error2.status === 401 && !token && error2.challenge ? readChallenge(error2.challenge) : void 0;
       if (!challenge) throw error2;
       token = fetchToken(fetcher, challenge);
       const fresh = await token;
       if (!fresh) throw error2;
-      return fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { accept: accept3, maxBytes, headers: { authorization: `Bearer ${fresh}` } });
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
     }
   };
   let reference;
@@ -56253,7 +56309,7 @@ async function findOciChart(fetcher, url2, select, insecure, mediaType) {
   const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
   const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
   if (!digest) throw new RenderError(`${url2}:${reference} holds no chart layer`);
-  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
+  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes, false) };
 }
 async function fetchToken(fetcher, challenge) {
   if (!URL.canParse(challenge.realm)) return void 0;
@@ -56308,28 +56364,28 @@ async function fetchFromIndex(fetcher, store, request2) {
   const chosen = selectChartVersion(index.entries, request2.version);
   if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
   const { entry } = chosen;
-  const cached = entry.digest ? store.find(entry.digest) : void 0;
-  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
   const url2 = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
   if (!url2 || !/^https?:/.test(url2)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
-  const bytes = await fetcher.fetchBytes(url2, { maxBytes: MAX_CHART_BYTES });
+  const cached = entry.digest ? store.find(entry.digest, url2) : void 0;
+  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const bytes = await fetcher.fetchBytes(url2, { maxBytes: MAX_CHART_BYTES, remember: false });
   const digest = hashBytes(bytes);
   if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
-  return { file: store.keep(digest, bytes), version: entry.version, digest };
+  return { file: store.keep(digest, url2, bytes), version: entry.version, digest };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
   const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
   const hex = layer.digest.slice("sha256:".length);
-  const cached = store.find(hex);
+  const cached = store.find(hex, request2.url);
   if (cached) return { file: cached, version: layer.version, digest: hex };
   const bytes = await layer.download(MAX_CHART_BYTES);
   if (hashBytes(bytes) !== hex) return { problem: `its chart ${request2.shown}: the registry's layer does not match its digest` };
-  return { file: store.keep(hex, bytes), version: layer.version, digest: hex };
+  return { file: store.keep(hex, request2.url, bytes), version: layer.version, digest: hex };
 }
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
+import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync4, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename5, join as join32 } from "node:path";
 
@@ -56366,7 +56422,7 @@ function createHelmRunner(bin, options) {
   const stat2 = statSync15(bin);
   return {
     command: basename5(bin),
-    identity: `${realpathSync5(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync4(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -56420,7 +56476,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir9 } from "node:os";
 import { basename as basename6, join as join33 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -56456,7 +56512,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync6(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync5(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -56751,8 +56807,8 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync7, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative19, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync6, statSync as statSync18 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative18, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync9 } from "node:fs";
@@ -56839,7 +56895,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative19(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -56859,9 +56915,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync7(cwd);
+  const realCwd = realpathSync6(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative19(git.root, resolve8(realCwd, path15));
+    const rel = relative18(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -58114,8 +58170,8 @@ var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep12 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
-minimatch2.sep = sep12;
+var sep11 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+minimatch2.sep = sep11;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
 var qmark2 = "[^/]";
@@ -66877,21 +66933,21 @@ var Matcher2 = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep18 = separator || this.separator;
-    const isDefault = sep18 === this.separator && includeNamespace === true;
+    const sep17 = separator || this.separator;
+    const isDefault = sep17 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep18);
+      ).join(sep17);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep18);
+    ).join(sep17);
   }
   /**
    * Get path as array of tag names.
@@ -67529,73 +67585,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep16 = `["'\\s]*:`;
+var sep15 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep16}`, "i")
+    pattern: new RegExp(`\\$where${sep15}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep16}`, "i")
+    pattern: new RegExp(`\\$ne${sep15}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep16}`, "i")
+    pattern: new RegExp(`\\$gte?${sep15}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep16}`, "i")
+    pattern: new RegExp(`\\$lte?${sep15}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep16}`, "i")
+    pattern: new RegExp(`\\$regex${sep15}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep16}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep16}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep16}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep16}`, "i")
+    pattern: new RegExp(`\\$exists${sep15}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep16}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep15}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep16}`, "i")
+    pattern: new RegExp(`\\$expr${sep15}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep16}`, "i")
+    pattern: new RegExp(`\\$function${sep15}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep16}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep15}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -68410,8 +68466,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep18 = exp.search(/\s/);
-            const name = sep18 === -1 ? exp : exp.substring(0, sep18);
+            const sep17 = exp.search(/\s/);
+            const name = sep17 === -1 ? exp : exp.substring(0, sep17);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }

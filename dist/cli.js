@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep9) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep9 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep9 + cb;
-              sep9 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep9 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep9, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep9?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep9 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep9 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
+        if (!isMap7 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap7 && !props.found && ctx.options.strict) {
-              if (sep9)
-                for (const st of sep9) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep9 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep9 + indent2.slice(trimIndent) + content;
-          sep9 = "\n";
+          value += sep8 + indent2.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep9 === " ")
-            sep9 = "\n";
-          else if (!prevMoreIndented && sep9 === "\n")
-            sep9 = "\n\n";
-          value += sep9 + indent2.slice(trimIndent) + content;
-          sep9 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent2.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep9 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep9 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep9 + content;
-          sep9 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep9 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep9 === "\n")
-            res += sep9;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep9 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep9 + lm;
-          sep9 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep9 + (match2?.[1] ?? "");
+      return res + sep8 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep9, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep9)
-        for (const st of sep9)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep9;
+          let sep8;
           if (scalar.end) {
-            sep9 = scalar.end;
-            sep9.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep9 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep9 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep9 = it.sep;
-                  sep9.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep9 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep9 = fc.end.splice(1, fc.end.length);
-            sep9.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep9 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname9, join as join36, relative as relative19 } from "node:path";
+import { dirname as dirname9, join as join36, relative as relative18 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -9558,6 +9558,7 @@ var Rules = {
   helmCrdSkipped: "helm-crd-skipped",
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
+  helmReleaseNotRendered: "helmrelease-not-rendered",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -14660,33 +14661,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep9) => {
+var dotPortion = (f, start, end, dot, sep8) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep9))
+      if (n >= end || isSep(f.charCodeAt(n), sep8))
         return true;
     }
-    const s = nextSep(f, k, sep9);
+    const s = nextSep(f, k, sep8);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep9))
+    while (k < end && isSep(f.charCodeAt(k), sep8))
       k++;
   }
   return false;
 };
-var isSep = (c, sep9) => sep9 === "/" ? c === 47 : sep9 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep9) => {
-  if (sep9 !== "both")
-    return f.indexOf(sep9, from);
+var isSep = (c, sep8) => sep8 === "/" ? c === 47 : sep8 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep8) => {
+  if (sep8 !== "both")
+    return f.indexOf(sep8, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep9) => sep9 !== "both" ? f.lastIndexOf(sep9, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep8) => sep8 !== "both" ? f.lastIndexOf(sep8, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -15064,7 +15065,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep9 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep8 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -15076,14 +15077,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep9);
+        const i = lastSep(f, f.length, sep8);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep9))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep9) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -15111,15 +15112,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep9)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep8)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep9))
+        if (!dotPortion(f, 0, tailStart, dot, sep8))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep9);
+        const m = this.#walk(f, row, shape === "head", dot, sep8);
         if (m !== "no")
           return m;
         continue;
@@ -15175,19 +15176,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep9) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep9))
+  #walk(f, row, head, dot, sep8) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep8))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep9); e !== -1; e = nextSep(f, s, sep9)) {
+    for (let e = nextSep(f, s, sep8); e !== -1; e = nextSep(f, s, sep8)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep9))
+      while (next < f.length && isSep(f.charCodeAt(next), sep8))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep9))
+      if (hit && !dotPortion(f, next, f.length, dot, sep8))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep9))
+      if (head || dotPortion(f, s, next, dot, sep8))
         return "no";
       s = next;
     }
@@ -16549,6 +16550,11 @@ function toStringRecord(value) {
 import { createHash as createHash2 } from "node:crypto";
 import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { join as join3, posix, relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/core/helm/chart-request.ts
+var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
+// src/flux/helm-chart-source.ts
 var MAX_CHART_FILES = 5e3;
 function resolveChartRequest(release, context) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -16600,7 +16606,7 @@ function resolveTemplate(template, namespace, context) {
   if (repoSpec.type === "oci" || url.startsWith("oci://")) {
     if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select = isExactVersion(version) ? { tag: version.replace(/\+/g, "_") } : { semver: version };
-    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, ...values };
+    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, layer: HELM_CHART_LAYER, ...values };
   }
   if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
   return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };
@@ -16985,9 +16991,9 @@ function readChartText(path2) {
 
 // src/app/chart-values-files.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync4, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync as readFileSync6, statSync as statSync4, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join5, posix as posix3, relative as relative4, sep as sep6 } from "node:path";
+import { dirname as dirname3, join as join5, posix as posix3 } from "node:path";
 
 // src/render/helm/chart-archive.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -17037,13 +17043,13 @@ function readField(header, start, length) {
 }
 
 // src/app/chart-values-files.ts
-function applyValuesFiles(chart, valuesFiles) {
+function applyValuesFiles(chart, valuesFiles, confinement) {
   const archive = statSync4(chart).isDirectory() ? void 0 : readChartArchive(chart);
   if (archive && "problem" in archive) return archive;
   const read = (path2) => {
     const clean = posix3.normalize(`/${path2}`).slice(1);
     if (archive) return archive.files.get(clean);
-    return readInside(valuesFiles.root ?? chart, clean);
+    return readConfined(confinement, join5(valuesFiles.root ?? chart, clean));
   };
   let merged = {};
   for (const path2 of valuesFiles.paths) {
@@ -17057,7 +17063,7 @@ function applyValuesFiles(chart, valuesFiles) {
     if (bomb) return { problem: `its values file ${path2} is refused: ${bomb}` };
     let values;
     try {
-      values = (0, import_yaml6.parse)(text, { maxAliasCount: 100 }) ?? {};
+      values = (0, import_yaml6.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error) {
       return { problem: `its values file ${path2} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
     }
@@ -17082,12 +17088,10 @@ function applyValuesFiles(chart, valuesFiles) {
     return { problem: `its chart cannot be prepared with its valuesFiles: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
-function readInside(root, path2) {
+function readConfined(confinement, path2) {
   try {
-    const real = realpathSync2(join5(root, path2));
-    const inside = relative4(realpathSync2(root), real);
-    if (inside.startsWith(`..${sep6}`) || inside === ".." || !statSync4(real).isFile()) return void 0;
-    return readFileSync6(real);
+    if (!isInside(confinement, path2) || !statSync4(path2).isFile()) return void 0;
+    return readFileSync6(path2);
   } catch {
     return void 0;
   }
@@ -17298,7 +17302,7 @@ async function renderHelmRelease(release, context) {
   if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
   if ("problem" in fetched) return fetched;
-  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles) : void 0;
+  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles, context.tree.confinement) : void 0;
   if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
@@ -18005,7 +18009,7 @@ function createRemoteFetcher(options = {}) {
           if (offline && verdict.via !== "mirror") throw new RemoteDeniedError(describeOfflineDenial(original, true));
           return download(url, original, verdict, request2, (status, contentType, body) => status === 204 || body.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType) ? "an HTML page (a login or error page?)" : void 0);
         })();
-        bytes.set(key, pending2);
+        if (request2.remember !== false) bytes.set(key, pending2);
       }
       return pending2;
     },
@@ -20159,8 +20163,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep7 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep7}${b64url}${sep7}${b64url}$`);
+var sep6 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -22944,7 +22948,7 @@ function createOctokit(options) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
-import { join as join18, relative as relative13 } from "node:path";
+import { join as join18, relative as relative12 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -22969,9 +22973,9 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync9, readdirSync as readdirSync4, realpathSync as realpathSync3, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync9, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync3, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname4, join as join9, relative as relative5 } from "node:path";
+import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -23003,12 +23007,12 @@ function createArtifact(source, options = {}) {
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync3(base), "source", relative5(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync2(base), "source", relative4(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative5(source, path2)), isDirectory), dropLink);
+    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
@@ -23017,7 +23021,7 @@ function createArtifact(source, options = {}) {
 }
 function trimArtifact(source, options) {
   const root = source;
-  const real = realpathSync3(root);
+  const real = realpathSync2(root);
   const matchers = collectIgnoreMatchers(root, options.ignore);
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
@@ -23026,10 +23030,10 @@ function trimArtifact(source, options) {
       const path2 = join9(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(real, relative5(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(real, relative4(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative5(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative4(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -23044,7 +23048,7 @@ function collectIgnoreMatchers(source, specIgnore) {
       const path2 = join9(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative5(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync9(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync9(path2, "utf8")) });
       }
     }
   };
@@ -23091,11 +23095,11 @@ function copyTree(from, to, skip, dropLink) {
 // src/flux/discover-units.ts
 import { createHash as createHash7 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync14, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
-import { join as join14, posix as posix4, relative as relative10 } from "node:path";
+import { join as join14, posix as posix4, relative as relative9 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync10, readdirSync as readdirSync5 } from "node:fs";
-import { join as join10, relative as relative6 } from "node:path";
+import { join as join10, relative as relative5 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
@@ -23111,7 +23115,7 @@ function scanSourceObjects(root, twins) {
       const twin = twins?.findSame?.(path2);
       const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path2);
       twins?.record?.set(path2, docs);
-      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative6(root, path2)), body: doc });
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path2)), body: doc });
     }
   };
   walk(root);
@@ -23141,7 +23145,7 @@ function isUnderPath(file, path2) {
 // src/flux/plan-build.ts
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync11, readdirSync as readdirSync6, statSync as statSync7, symlinkSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, relative as relative7 } from "node:path";
+import { dirname as dirname5, join as join11, relative as relative6 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
@@ -23207,11 +23211,11 @@ function generateKustomization(dir, show2) {
       const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync7(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative7(dir, path2))}`);
+        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative6(dir, path2))}`);
         else walk(path2);
       } else if (/\.ya?ml$/.test(entry.name)) {
         checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative7(dir, path2))}`);
+        resources.push(`./${toPosix(relative6(dir, path2))}`);
       }
     }
   };
@@ -23283,14 +23287,14 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 var import_yaml11 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync13, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join13, relative as relative9, resolve as resolve4 } from "node:path";
+import { join as join13, relative as relative8, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml10 = __toESM(require_dist(), 1);
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync5, readFileSync as readFileSync12, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join12, relative as relative8 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute2, join as join12, relative as relative7 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -23424,7 +23428,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const shadow = mkdtempSync5(join12(tmpdir5(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path2) => join12(shadow, relative8(treeRoot, path2));
+    const toShadow = (path2) => join12(shadow, relative7(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname6(path2))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
@@ -23443,7 +23447,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
           mkdirSync5(dirname6(local), { recursive: true });
           writeFileSync6(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative8(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative7(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -23462,7 +23466,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     }
     for (const [path2, text] of [...written, ...additions]) writeFileSync6(toShadow(path2), text);
     const unalias = (path2) => {
-      const rel = relative8(shadow, path2);
+      const rel = relative7(shadow, path2);
       return isOutsideRelative(rel) ? path2 : join12(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
@@ -23517,7 +23521,7 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path2) {
-  return isOutsideRelative(relative8(root, path2));
+  return isOutsideRelative(relative7(root, path2));
 }
 function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
@@ -23548,7 +23552,7 @@ async function renderRoot(runner, request2) {
     const wrapper = request2.provenance ? mkdtempSync6(join13(tmpdir6(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
-      const target = toPosix(relative9(wrapper, buildRoot));
+      const target = toPosix(relative8(wrapper, buildRoot));
       writeFileSync7(
         join13(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
@@ -23639,7 +23643,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative9(treeRoot, path2));
+  const show2 = (path2) => toPosix(relative8(treeRoot, path2));
   const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -23780,7 +23784,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix4.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative10(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     inputs = options.inspect(plan);
@@ -23998,7 +24002,7 @@ function createSyncKustomization(path2, sourceRef) {
 // src/flux/external-artifacts.ts
 import { createHash as createHash8 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync6, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync9 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join15, posix as posix5, relative as relative11 } from "node:path";
+import { basename as basename2, dirname as dirname7, join as join15, posix as posix5, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -24052,7 +24056,7 @@ function buildTree(key, identity, output, artifact, check) {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
     mkdirSync6(dirname7(destination), { recursive: true });
     copyFileSync2(source, destination);
-    origins.set(toPosix(relative11(artifact.root, destination)), toPosix(relative11(artifact.root, source)));
+    origins.set(toPosix(relative10(artifact.root, destination)), toPosix(relative10(artifact.root, source)));
   };
   try {
     for (const rule of output.copy) {
@@ -24222,7 +24226,7 @@ function normalizeGitUrl(url) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash9 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync15, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
-import { join as join16, relative as relative12 } from "node:path";
+import { join as join16, relative as relative11 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -24306,14 +24310,14 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    const name = toPosix(relative12(treeRoot, path2));
+    const name = toPosix(relative11(treeRoot, path2));
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
   return { hash: hash.digest("hex"), markers, remote: remote2, digests };
 }
 function guessInputChurn(before, after) {
-  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative12(treeRoot, k.file)))));
+  const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative11(treeRoot, k.file)))));
   let churn = NO_CHURN;
   for (const [name, digest] of before.inputs.digests) {
     const other = after.inputs.digests.get(name);
@@ -24665,7 +24669,11 @@ function describeChartCrdChanges(input) {
 // src/app/compare-helm-releases.ts
 async function compareHelmReleases(before, after, options) {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
-  const names = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  const keys = [.../* @__PURE__ */ new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  const names = keys.map((key) => {
+    const found = releases.after.get(key) ?? releases.before.get(key);
+    return `${found.host.name} / HelmRelease ${found.release}`;
+  });
   if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
   if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
@@ -24693,9 +24701,10 @@ async function compareHelmReleases(before, after, options) {
   const crds = [];
   const refusals = [];
   const files = /* @__PURE__ */ new Map();
-  const units = await mapInPool(names, options.concurrency, async (name) => {
-    const old = releases.before.get(name);
-    const current = releases.after.get(name);
+  const notRendered = [];
+  const units = await mapInPool(keys.map((key, position) => ({ key, name: names[position] })), options.concurrency, async ({ key, name }) => {
+    const old = releases.before.get(key);
+    const current = releases.after.get(key);
     const found = current ?? old;
     const cluster = found.host.cluster;
     const origin = {
@@ -24706,7 +24715,8 @@ async function compareHelmReleases(before, after, options) {
     const namespaceBefore = old ? readHelmReleaseIdentity(old.body).targetNamespace : void 0;
     const namespace = readHelmReleaseIdentity(found.body).targetNamespace;
     const base = { name, ...cluster !== void 0 ? { cluster } : {}, defaultNamespace: namespace, ...namespaceBefore && namespaceBefore !== namespace ? { defaultNamespaceBefore: namespaceBefore } : {}, helm: origin };
-    const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
+    const acting = current ?? old;
+    const suspended = acting !== void 0 && isRecord(acting.body.spec) && acting.body.spec.suspend === true;
     if (suspended) return { ...base, before: void 0, after: void 0, skipped: "it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release" };
     const optOut = old && !current ? findPruneOptOut(old.body) : void 0;
     if (old && !current && (!old.host.prunes || optOut)) {
@@ -24719,12 +24729,13 @@ async function compareHelmReleases(before, after, options) {
       const already = was !== void 0 && "problem" in was && was.kubeVersionRequired !== void 0;
       refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
     }
-    if (problem) return { ...base, before: void 0, after: void 0, skipped: problem.problem };
-    const again = current && is && "documents" in is && is.mayVary && was ? await render("after", current) : void 0;
-    const volatile = again && "documents" in again && is && "documents" in is ? findVolatilePaths(is.documents, again.documents) : void 0;
-    const mask = (docs) => volatile ? maskVolatilePaths(docs, volatile) : docs;
-    const afterDocs = is && "documents" in is ? mask(toReleaseDocs(is)) : void 0;
-    const beforeDocs = was && "documents" in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : void 0;
+    if (problem) {
+      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
+      return { ...base, before: void 0, after: void 0, skipped: problem.problem };
+    }
+    const masks = was && is && "documents" in was && "documents" in is && old && current ? await findMasks(was, is, () => render("before", old), () => render("after", current)) : void 0;
+    const afterDocs = is && "documents" in is ? (masks?.after ?? keepAsIs)(toReleaseDocs(is)) : void 0;
+    const beforeDocs = was && "documents" in was ? dropKept((masks?.before ?? keepAsIs)(toReleaseDocs(was)), afterDocs ?? []) : void 0;
     if (current && is && "documents" in is) {
       const crdsOf = (rendered) => rendered && "documents" in rendered ? rendered.documents.filter((document) => document.part === "crds").map((document) => document.body) : [];
       crds.push({ unit: name, action: old ? "upgrade" : "install", release: current.body, before: crdsOf(was), after: crdsOf(is) });
@@ -24754,9 +24765,10 @@ async function compareHelmReleases(before, after, options) {
     const metadata = getMetadata(release.release);
     const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
     if (!file || crdNames.length === 0) return [];
-    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}, action: release.action }];
+    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}, action: release.action, policy: readCrdPolicy(release.release, release.action) }];
   });
-  return { units: judged, findings: [...refusals.sort((a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
+  const byUnit = (a, b) => a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0;
+  return { units: judged, findings: [...refusals.sort(byUnit), ...notRendered.sort(byUnit), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
 }
 function describeKubeVersionRefusal(unit, release, required, kubeVersion, already) {
   const metadata = getMetadata(release);
@@ -24770,13 +24782,41 @@ function describeKubeVersionRefusal(unit, release, required, kubeVersion, alread
     message: `HelmRelease/${ref}: its chart requires kubeVersion ${required}, which the configured Kubernetes ${kubeVersion} does not meet: helm-controller fails the install or upgrade, ${effect}`
   };
 }
+var keepAsIs = (docs) => docs;
+async function findMasks(was, is, renderBefore, renderAfter) {
+  if (!was.mayVary && !is.mayVary) return void 0;
+  const [wasAgain, isAgain] = await Promise.all([renderBefore(), renderAfter()]);
+  if (!("documents" in wasAgain) || !("documents" in isAgain)) return void 0;
+  const old = findVolatilePaths(was.documents, wasAgain.documents);
+  const current = findVolatilePaths(is.documents, isAgain.documents);
+  const paths = new Map(old.paths);
+  for (const [key, list] of current.paths) {
+    const merged = [...paths.get(key) ?? [], ...list];
+    paths.set(key, [...new Map(merged.map((path2) => [JSON.stringify(path2), path2])).values()]);
+  }
+  return {
+    before: (docs) => maskVolatilePaths(docs, { paths, names: old.names, unpaired: old.unpaired }),
+    after: (docs) => maskVolatilePaths(docs, { paths, names: current.names, unpaired: current.unpaired })
+  };
+}
+function describeNotRendered(unit, found, action, problem, causedByChange) {
+  const namespace = readNamespace(found.body, "default");
+  const name = String(getMetadata(found.body).name);
+  return {
+    rule: Rules.helmReleaseNotRendered,
+    severity: causedByChange ? "warning" : "notice",
+    unit,
+    object: { group: "helm.toolkit.fluxcd.io", kind: "HelmRelease", namespace, name, apiVersion: String(found.body.apiVersion) },
+    message: `HelmRelease/${namespace}/${name} is not rendered${causedByChange ? " after the change" : ""} (${problem}): what helm-controller's ${action} installs or deletes is not judged`
+  };
+}
 function findReleases(hosts) {
   const found = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body, provenance } of host.docs) {
       if (!isHelmRelease(body)) continue;
       const release = formatNamespacedName({ namespace: readNamespace(body, "default"), name: String(getMetadata(body).name) });
-      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release, ...provenance?.file ? { file: provenance.file } : {} });
+      found.set(`${host.cluster ?? ""}\0${release}`, { host, body, release, ...provenance?.file ? { file: provenance.file } : {} });
     }
   }
   return found;
@@ -24906,7 +24946,7 @@ async function compareFluxSides(sides, context) {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
         if (!pending2) {
-          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative13(artifact.root, from), relative13(artifact.root, to)])]);
+          const stored = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["flux", runner.identity, key, [...plan.aliases].map(([from, to]) => [relative12(artifact.root, from), relative12(artifact.root, to)])]);
           const render = () => renderRoot(runner, { treeRoot: artifact.root, graph: plan.prepare(), show: show2, provenance: true, aliases: plan.aliases, budget: settings.budget, remote: remote2, documents: context.documents });
           pending2 = renderThroughCache(context.renders, stored, render).then(({ docs, cached }) => {
             if (cached) settings.budget.spend(docs.length, show2(plan.graph.root));
@@ -25130,7 +25170,7 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join19, relative as relative14 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join19, relative as relative13 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -25145,7 +25185,7 @@ async function compareSides(comparison, context) {
     const { side, graph } = task;
     await side.partial?.write(listReadPaths(graph, side.root));
     const inputs = task.inputs();
-    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative14(side.root, graph.root)), inputs.hash]);
+    const key = inputs.remote || runner.identity === void 0 ? void 0 : JSON.stringify(["root", runner.identity, provenance, toPosix(relative13(side.root, graph.root)), inputs.hash]);
     const result = await renderThroughCache(context.renders, key, () => renderRoot(runner, { treeRoot: side.root, graph, show: side.show, provenance, remote: remote2, budget: settings.budget, documents: context.documents }));
     if (result.cached) settings.budget.spend(result.docs.length, side.show(graph.root));
     counts[result.cached ? "cached" : "builds"]++;
@@ -25214,7 +25254,7 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
-      for (const root of roots) rootNames.add(toPosix(relative14(side.root, root)));
+      for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
       found += roots.length;
     }
     if (found === 0) throw new UsageError(`no kustomization.yaml found under ${shown}`);
@@ -25244,7 +25284,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
       if (graph.kustomizations[0]?.isComponent) continue;
       const outside = listOutsideReferences(graph);
       if (outside.length > 0) {
-        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative14(side.root, ref.file)) }));
+        plan[key === "before" ? "outsideBefore" : "outsideAfter"] = outside.map((ref) => ({ ...ref, file: toPosix(relative13(side.root, ref.file)) }));
         continue;
       }
       graphs[key] = graph;
@@ -25269,7 +25309,7 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path2) => toPosix(relative14(root, path2)));
+  const paths = listGraphReads(graph).map((path2) => toPosix(relative13(root, path2)));
   return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute3(path2)))];
 }
 function readsAlike2(graph, twins) {
@@ -25325,7 +25365,7 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync9, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join20, posix as posix6, relative as relative15 } from "node:path";
+import { join as join20, posix as posix6, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
@@ -25374,7 +25414,7 @@ function walkFiles(root) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
       const path2 = join20(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative15(root, path2)));
+      else if (entry.isFile()) files.push(toPosix(relative14(root, path2)));
     }
   };
   walk(root);
@@ -25794,7 +25834,7 @@ import { join as join25 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname8, join as join24, relative as relative16 } from "node:path";
+import { dirname as dirname8, join as join24, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
@@ -25802,7 +25842,7 @@ async function* findLocalCandidates(search, movedTo) {
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
-    return keys.size > 0 ? [{ name: toPosix(relative16(kustomizationDir, unit.headGraph.root)), keys }] : [];
+    return keys.size > 0 ? [{ name: toPosix(relative15(kustomizationDir, unit.headGraph.root)), keys }] : [];
   }).sort((a, b) => compareText2(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
@@ -25823,7 +25863,7 @@ async function* findLocalCandidates(search, movedTo) {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative16(kustomizationDir, join24(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join24(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -25856,7 +25896,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative16(planning.head.root, join24(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join24(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -26121,8 +26161,8 @@ function describeUnfixed(group, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync21, realpathSync as realpathSync4 } from "node:fs";
-import { join as join26, relative as relative17, sep as sep8 } from "node:path";
+import { readFileSync as readFileSync21, realpathSync as realpathSync3 } from "node:fs";
+import { join as join26, relative as relative16, sep as sep7 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml14 = __toESM(require_dist(), 1);
@@ -26132,7 +26172,12 @@ function planCrdPolicyEdit(text, target) {
   const docs = (0, import_yaml14.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
-    const body = candidate.toJS({ maxAliasCount: 100 });
+    let body;
+    try {
+      body = candidate.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch {
+      return false;
+    }
     if (typeof body !== "object" || body === null) return false;
     const object = body;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
@@ -26188,37 +26233,41 @@ function planPolicyFixes(candidates, findings, headRoot) {
   for (const candidate of candidates) {
     const keys = candidate.crds.map((name) => `${candidate.unit}\0${formatObjectKey({ group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name })}`).filter((key) => wanted.has(key));
     if (keys.length === 0) continue;
-    const text = readInside2(headRoot, candidate.path);
+    const text = readInside(headRoot, candidate.path);
     if (text === void 0) continue;
     const edit = planCrdPolicyEdit(text, candidate);
     if ("problem" in edit) continue;
-    const verified = readsPolicy(text, edit, candidate);
+    const verified = readPolicy(text, candidate) === candidate.policy && readPolicy(applyEdit(text, edit), candidate) === FIXED_CRD_POLICY;
     const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
     const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
     for (const key of keys) targets.set(key, index);
   }
   return { fixes, targets };
 }
-function readsPolicy(text, edit, target) {
+function applyEdit(text, edit) {
   const lines = text.split("\n");
   lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
-  try {
-    const docs = (0, import_yaml15.parseAllDocuments)(lines.join("\n"), { logLevel: "silent" });
-    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
-    return docs.some((doc) => {
-      const body = doc.toJS({ maxAliasCount: 100 });
-      if (!isRecord(body) || body.kind !== "HelmRelease" || !isRecord(body.metadata) || body.metadata.name !== target.name) return false;
-      return readCrdPolicy(body, target.action) === FIXED_CRD_POLICY;
-    });
-  } catch {
-    return false;
-  }
+  return lines.join("\n");
 }
-function readInside2(root, path2) {
+function readPolicy(text, target) {
+  const docs = (0, import_yaml15.parseAllDocuments)(text, { logLevel: "silent" });
+  if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
+  for (const doc of docs) {
+    let body;
+    try {
+      body = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch {
+      continue;
+    }
+    if (isRecord(body) && body.kind === "HelmRelease" && isRecord(body.metadata) && body.metadata.name === target.name) return readCrdPolicy(body, target.action);
+  }
+  return void 0;
+}
+function readInside(root, path2) {
   try {
-    const real = realpathSync4(join26(root, path2));
-    const inside = relative17(realpathSync4(root), real);
-    if (inside === "" || inside.startsWith(`..${sep8}`) || inside === "..") return void 0;
+    const real = realpathSync3(join26(root, path2));
+    const inside = relative16(realpathSync3(root), real);
+    if (inside === "" || inside.startsWith(`..${sep7}`) || inside === "..") return void 0;
     return readFileSync21(real, "utf8");
   } catch {
     return void 0;
@@ -26257,9 +26306,16 @@ function readChartIndex(text, chart) {
   return { entries };
 }
 function resolveChartUrl(repository, url) {
-  const base = repository.endsWith("/") ? repository : `${repository}/`;
-  if (!URL.canParse(url, base)) return void 0;
-  return new URL(url, base).href;
+  if (!URL.canParse(repository)) return void 0;
+  const base = new URL(repository);
+  const query = base.search;
+  base.search = "";
+  base.hash = "";
+  if (!base.pathname.endsWith("/")) base.pathname = `${base.pathname}/`;
+  if (!URL.canParse(url, base.href)) return void 0;
+  const resolved = new URL(url, base);
+  if (query !== "" && resolved.search === "" && resolved.origin === base.origin) resolved.search = query;
+  return resolved.href;
 }
 
 // src/core/helm/semver-range.ts
@@ -26475,20 +26531,20 @@ function hashBytes(bytes) {
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join27(dir, "charts") : void 0;
   let temp;
-  const name = (digest) => `sha256-${digest}.tgz`;
+  const name = (digest, origin) => `sha256-${digest}-${createHash11("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
   return {
-    find: (digest) => {
+    find: (digest, origin) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path2 = join27(folder, name(digest));
+      const path2 = join27(folder, name(digest, origin));
       try {
         return hashBytes(readFileSync22(path2)) === digest ? path2 : void 0;
       } catch {
         return void 0;
       }
     },
-    keep: (digest, bytes) => {
+    keep: (digest, origin, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path2 = join27(target ?? (temp ??= makeTemp()), name(digest));
+        const path2 = join27(target ?? (temp ??= makeTemp()), name(digest, origin));
         const partial2 = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync8(target, { recursive: true });
@@ -26505,7 +26561,6 @@ function createChartStore(dir, makeTemp) {
 }
 
 // src/render/helm/oci-registry.ts
-var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 var MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 function splitOciUrl(url, insecure) {
@@ -26530,17 +26585,18 @@ async function findOciChart(fetcher, url, select, insecure, mediaType) {
   if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
   const { base, name } = split;
   let token;
-  const get = async (path2, accept, maxBytes) => {
+  const get = async (path2, accept, maxBytes, remember = true) => {
     const headers = token ? await token : void 0;
+    const request2 = { accept, maxBytes, ...remember ? {} : { remember: false } };
     try {
-      return await fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { accept, maxBytes, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
     } catch (error) {
       const challenge = error instanceof FetchError && error.status === 401 && !token && error.challenge ? readChallenge(error.challenge) : void 0;
       if (!challenge) throw error;
       token = fetchToken(fetcher, challenge);
       const fresh = await token;
       if (!fresh) throw error;
-      return fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { accept, maxBytes, headers: { authorization: `Bearer ${fresh}` } });
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
     }
   };
   let reference;
@@ -26560,7 +26616,7 @@ async function findOciChart(fetcher, url, select, insecure, mediaType) {
   const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
   const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
   if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
-  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes) };
+  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes, false) };
 }
 async function fetchToken(fetcher, challenge) {
   if (!URL.canParse(challenge.realm)) return void 0;
@@ -26615,28 +26671,28 @@ async function fetchFromIndex(fetcher, store, request2) {
   const chosen = selectChartVersion(index.entries, request2.version);
   if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
   const { entry } = chosen;
-  const cached = entry.digest ? store.find(entry.digest) : void 0;
-  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
   const url = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
   if (!url || !/^https?:/.test(url)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
-  const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES });
+  const cached = entry.digest ? store.find(entry.digest, url) : void 0;
+  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES, remember: false });
   const digest = hashBytes(bytes);
   if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
-  return { file: store.keep(digest, bytes), version: entry.version, digest };
+  return { file: store.keep(digest, url, bytes), version: entry.version, digest };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
   const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
   const hex = layer.digest.slice("sha256:".length);
-  const cached = store.find(hex);
+  const cached = store.find(hex, request2.url);
   if (cached) return { file: cached, version: layer.version, digest: hex };
   const bytes = await layer.download(MAX_CHART_BYTES);
   if (hashBytes(bytes) !== hex) return { problem: `its chart ${request2.shown}: the registry's layer does not match its digest` };
-  return { file: store.keep(hex, bytes), version: layer.version, digest: hex };
+  return { file: store.keep(hex, request2.url, bytes), version: layer.version, digest: hex };
 }
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync5, statSync as statSync15 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync4, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
 import { basename as basename3, join as join29 } from "node:path";
 
@@ -26777,7 +26833,7 @@ function createHelmRunner(bin, options) {
   const stat = statSync15(bin);
   return {
     command: basename3(bin),
-    identity: `${realpathSync5(bin)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync4(bin)}\0${stat.size}\0${stat.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -26831,7 +26887,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync6, statSync as statSync16 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename4, join as join30 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -26867,7 +26923,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync6(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync5(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -27162,8 +27218,8 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync7, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative18, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync6, statSync as statSync18 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative17, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile3, execFileSync } from "node:child_process";
@@ -27398,7 +27454,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative18(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative17(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -27418,9 +27474,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync7(cwd);
+  const realCwd = realpathSync6(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative18(git.root, resolve7(realCwd, path2));
+    const rel = relative17(git.root, resolve7(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -27885,7 +27941,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative19(process.cwd(), headRoot));
+    const root = toPosix(relative18(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;

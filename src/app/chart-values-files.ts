@@ -6,28 +6,32 @@
  * its archive. The chart is copied into a temporary folder with the new values.yaml, which
  * the caller templates and then removes.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
 import type { ValuesFiles } from '../core/helm/chart-request.ts';
 import { mergeValues, type Values } from '../core/helm/release-values.ts';
 import { isRecord } from '../core/objects/kube-objects.ts';
-import { findAliasBomb } from '../core/objects/yaml-bomb.ts';
+import { MAX_ALIAS_EXPANSION, findAliasBomb } from '../core/objects/yaml-bomb.ts';
 import { registerTempTree, type TempTree } from '../render/cleanup.ts';
 import { readChartArchive } from '../render/helm/chart-archive.ts';
+import { isInside, type Confinement } from '../render/kustomize/confine.ts';
 
 /** A chart folder with the merged values in place, and how to remove it. */
 export type PreparedChart = { readonly dir: string; readonly temp: TempTree } | { readonly problem: string };
 
-/** Prepares the chart at `chart` (a folder of this checkout, or a fetched `.tgz`) with `valuesFiles` applied. */
-export function applyValuesFiles(chart: string, valuesFiles: ValuesFiles): PreparedChart {
+/**
+ * Prepares the chart at `chart` (a folder of this checkout, or a fetched `.tgz`) with
+ * `valuesFiles` applied; files of the checkout are read only where `confinement` allows.
+ */
+export function applyValuesFiles(chart: string, valuesFiles: ValuesFiles, confinement: Confinement): PreparedChart {
   const archive = statSync(chart).isDirectory() ? undefined : readChartArchive(chart);
   if (archive && 'problem' in archive) return archive;
   const read = (path: string): Buffer | undefined => {
     const clean = posix.normalize(`/${path}`).slice(1);
     if (archive) return archive.files.get(clean);
-    return readInside(valuesFiles.root ?? chart, clean);
+    return readConfined(confinement, join(valuesFiles.root ?? chart, clean));
   };
   let merged: Values = {};
   for (const path of valuesFiles.paths) {
@@ -41,7 +45,8 @@ export function applyValuesFiles(chart: string, valuesFiles: ValuesFiles): Prepa
     if (bomb) return { problem: `its values file ${path} is refused: ${bomb}` };
     let values: unknown;
     try {
-      values = parse(text, { maxAliasCount: 100 }) ?? {};
+      // Helm and source-controller read YAML 1.1: `off` is false, `0755` octal.
+      values = parse(text, { version: '1.1', maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error) {
       return { problem: `its values file ${path} is not YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : ''}` };
     }
@@ -69,13 +74,11 @@ export function applyValuesFiles(chart: string, valuesFiles: ValuesFiles): Prepa
   }
 }
 
-/** The regular file `path` below `root`, when it is one and its links stay inside. */
-function readInside(root: string, path: string): Buffer | undefined {
+/** The regular file at `path` when the confinement allows reading it (inside the checkout, not its `.git`). */
+function readConfined(confinement: Confinement, path: string): Buffer | undefined {
   try {
-    const real = realpathSync(join(root, path));
-    const inside = relative(realpathSync(root), real);
-    if (inside.startsWith(`..${sep}`) || inside === '..' || !statSync(real).isFile()) return undefined;
-    return readFileSync(real);
+    if (!isInside(confinement, path) || !statSync(path).isFile()) return undefined;
+    return readFileSync(path);
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
 import { formatNamespacedName, isHelmRelease, readHelmReleaseIdentity } from '../core/objects/flux-objects.ts';
 import { getApiGroup, getMetadata, isRecord, readNamespace, type KubeObject, type ManifestDoc } from '../core/objects/kube-objects.ts';
 import type { HelmDocument } from '../core/helm/helm-output.ts';
-import { describeChartCrdChanges, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
+import { describeChartCrdChanges, readCrdPolicy, type ReleaseCrds } from '../core/rules/helm-crd-rules.ts';
 import { Rules, type Finding } from '../core/rules/findings.ts';
 import type { CrdPolicyFix } from '../core/fix/crd-policy-edit.ts';
 import { findPruneOptOut } from '../core/rules/kustomization-rules.ts';
@@ -93,7 +93,12 @@ interface Found {
 /** Renders and pairs the HelmReleases of both sides (see the module comment). */
 export async function compareHelmReleases(before: HelmSide, after: HelmSide, options: ReleaseOptions): Promise<ComparedReleases> {
   const releases = { before: findReleases(before.hosts), after: findReleases(after.hosts) };
-  const names = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  // A release is its cluster's HelmRelease: one that moves to another Kustomization is upgraded, not reinstalled.
+  const keys = [...new Set([...releases.before.keys(), ...releases.after.keys()])].sort();
+  const names = keys.map((key) => {
+    const found = (releases.after.get(key) ?? releases.before.get(key)) as Found;
+    return `${found.host.name} / HelmRelease ${found.release}`;
+  });
   if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
   if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? 'a HelmRelease is' : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
   const helm = options.helm;
@@ -121,9 +126,10 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
   const crds: Array<Omit<ReleaseCrds, 'countObjects'>> = [];
   const refusals: Finding[] = [];
   const files = new Map<string, string>();
-  const units = await mapInPool(names, options.concurrency, async (name): Promise<UnitRenders | undefined> => {
-    const old = releases.before.get(name);
-    const current = releases.after.get(name);
+  const notRendered: Finding[] = [];
+  const units = await mapInPool(keys.map((key, position) => ({ key, name: names[position] as string })), options.concurrency, async ({ key, name }): Promise<UnitRenders | undefined> => {
+    const old = releases.before.get(key);
+    const current = releases.after.get(key);
     const found = (current ?? old) as Found;
     const cluster = found.host.cluster;
     const origin = {
@@ -134,7 +140,9 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     const namespaceBefore = old ? readHelmReleaseIdentity(old.body).targetNamespace : undefined;
     const namespace = readHelmReleaseIdentity(found.body).targetNamespace;
     const base = { name, ...(cluster !== undefined ? { cluster } : {}), defaultNamespace: namespace, ...(namespaceBefore && namespaceBefore !== namespace ? { defaultNamespaceBefore: namespaceBefore } : {}), helm: origin };
-    const suspended = [old, current].some((side) => side && isRecord(side.body.spec) && side.body.spec.suspend === true);
+    // The HelmRelease as helm-controller acts on it: the new one, or the live one that is deleted.
+    const acting = current ?? old;
+    const suspended = acting !== undefined && isRecord(acting.body.spec) && acting.body.spec.suspend === true;
     if (suspended) return { ...base, before: undefined, after: undefined, skipped: 'it is suspended: helm-controller leaves the release as it is, and deleting it orphans the release' };
     // Only a HelmRelease Flux deletes is uninstalled; one left in the cluster keeps its release.
     const optOut = old && !current ? findPruneOptOut(old.body) : undefined;
@@ -148,13 +156,13 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
       const already = was !== undefined && 'problem' in was && was.kubeVersionRequired !== undefined;
       refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
     }
-    if (problem) return { ...base, before: undefined, after: undefined, skipped: problem.problem };
-    // Output that differs between two renders of the same inputs is masked on both sides, so it never shows as a change.
-    const again = current && is && 'documents' in is && is.mayVary && was ? await render('after', current) : undefined;
-    const volatile = again && 'documents' in again && is && 'documents' in is ? findVolatilePaths(is.documents, again.documents) : undefined;
-    const mask = (docs: ManifestDoc[]): ManifestDoc[] => (volatile ? maskVolatilePaths(docs, volatile) : docs);
-    const afterDocs = is && 'documents' in is ? mask(toReleaseDocs(is)) : undefined;
-    const beforeDocs = was && 'documents' in was ? dropKept(mask(toReleaseDocs(was)), afterDocs ?? []) : undefined;
+    if (problem) {
+      if (!(is && 'problem' in is && is.kubeVersionRequired !== undefined)) notRendered.push(describeNotRendered(name, acting as Found, origin.action, problem.problem, Boolean(was && 'documents' in was && is && 'problem' in is)));
+      return { ...base, before: undefined, after: undefined, skipped: problem.problem };
+    }
+    const masks = was && is && 'documents' in was && 'documents' in is && old && current ? await findMasks(was, is, () => render('before', old), () => render('after', current)) : undefined;
+    const afterDocs = is && 'documents' in is ? (masks?.after ?? keepAsIs)(toReleaseDocs(is)) : undefined;
+    const beforeDocs = was && 'documents' in was ? dropKept((masks?.before ?? keepAsIs)(toReleaseDocs(was)), afterDocs ?? []) : undefined;
     if (current && is && 'documents' in is) {
       const crdsOf = (rendered: RenderedRelease | undefined): KubeObject[] => (rendered && 'documents' in rendered ? rendered.documents.filter((document) => document.part === 'crds').map((document) => document.body) : []);
       crds.push({ unit: name, action: old ? 'upgrade' : 'install', release: current.body, before: crdsOf(was), after: crdsOf(is) });
@@ -188,9 +196,10 @@ export async function compareHelmReleases(before: HelmSide, after: HelmSide, opt
     const metadata = getMetadata(release.release);
     const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
     if (!file || crdNames.length === 0) return [];
-    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}), action: release.action }];
+    return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}), action: release.action, policy: readCrdPolicy(release.release, release.action) }];
   });
-  return { units: judged, findings: [...refusals.sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0)), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
+  const byUnit = (a: Finding, b: Finding): number => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
+  return { units: judged, findings: [...refusals.sort(byUnit), ...notRendered.sort(byUnit), ...findings], secretTexts: [...secretTexts].sort(), notes: [], missing: [...missing].sort(), policyFixes };
 }
 
 /**
@@ -211,14 +220,62 @@ function describeKubeVersionRefusal(unit: string, release: KubeObject, required:
   };
 }
 
-/** Every HelmRelease of the hosts, by the unit name it gets. */
+/** Docs left as they are. */
+const keepAsIs = (docs: ManifestDoc[]): ManifestDoc[] => docs;
+
+/**
+ * Masks for output that differs between two renders of the same inputs, so that it never
+ * shows as a change: each side is rendered a second time when its chart may vary. Values
+ * that vary on either side are masked on both; generated names and objects that come and go
+ * are taken from a side's own renders only, so a chart after the change cannot hide an object
+ * the chart before it rendered for sure.
+ */
+async function findMasks(
+  was: Extract<RenderedRelease, { documents: unknown }>,
+  is: Extract<RenderedRelease, { documents: unknown }>,
+  renderBefore: () => Promise<RenderedRelease>,
+  renderAfter: () => Promise<RenderedRelease>,
+): Promise<{ readonly before: (docs: ManifestDoc[]) => ManifestDoc[]; readonly after: (docs: ManifestDoc[]) => ManifestDoc[] } | undefined> {
+  if (!was.mayVary && !is.mayVary) return undefined;
+  const [wasAgain, isAgain] = await Promise.all([renderBefore(), renderAfter()]);
+  if (!('documents' in wasAgain) || !('documents' in isAgain)) return undefined;
+  const old = findVolatilePaths(was.documents, wasAgain.documents);
+  const current = findVolatilePaths(is.documents, isAgain.documents);
+  const paths = new Map(old.paths);
+  for (const [key, list] of current.paths) {
+    const merged = [...(paths.get(key) ?? []), ...list];
+    paths.set(key, [...new Map(merged.map((path) => [JSON.stringify(path), path])).values()]);
+  }
+  return {
+    before: (docs) => maskVolatilePaths(docs, { paths, names: old.names, unpaired: old.unpaired }),
+    after: (docs) => maskVolatilePaths(docs, { paths, names: current.names, unpaired: current.unpaired }),
+  };
+}
+
+/**
+ * A release that could not be rendered: what its upgrade, install or uninstall does is not
+ * judged. A warning when the change made it so (rendered before, not after), else a notice.
+ */
+function describeNotRendered(unit: string, found: Found, action: string, problem: string, causedByChange: boolean): Finding {
+  const namespace = readNamespace(found.body, 'default');
+  const name = String(getMetadata(found.body).name);
+  return {
+    rule: Rules.helmReleaseNotRendered,
+    severity: causedByChange ? 'warning' : 'notice',
+    unit,
+    object: { group: 'helm.toolkit.fluxcd.io', kind: 'HelmRelease', namespace, name, apiVersion: String(found.body.apiVersion) },
+    message: `HelmRelease/${namespace}/${name} is not rendered${causedByChange ? ' after the change' : ''} (${problem}): what helm-controller's ${action} installs or deletes is not judged`,
+  };
+}
+
+/** Every HelmRelease of the hosts, by cluster and `namespace/name`. */
 function findReleases(hosts: readonly ReleaseHost[]): Map<string, Found> {
   const found = new Map<string, Found>();
   for (const host of hosts) {
     for (const { body, provenance } of host.docs) {
       if (!isHelmRelease(body)) continue;
       const release = formatNamespacedName({ namespace: readNamespace(body, 'default'), name: String(getMetadata(body).name) });
-      found.set(`${host.name} / HelmRelease ${release}`, { host, body, release, ...(provenance?.file ? { file: provenance.file } : {}) });
+      found.set(`${host.cluster ?? ''}\0${release}`, { host, body, release, ...(provenance?.file ? { file: provenance.file } : {}) });
     }
   }
   return found;

@@ -119,7 +119,7 @@ export async function renderHelmRelease(release: KubeObject, context: HelmReleas
   if (typeof strategy !== 'string') return { problem: strategy.problem, secretTexts: composed.secretTexts };
   const fetched = request.kind === 'folder' ? { file: request.dir } : await context.charts.fetchChart(request);
   if ('problem' in fetched) return fetched;
-  const prepared = request.valuesFiles ? applyValuesFiles(fetched.file, request.valuesFiles) : undefined;
+  const prepared = request.valuesFiles ? applyValuesFiles(fetched.file, request.valuesFiles, context.tree.confinement) : undefined;
   if (prepared && 'problem' in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
 import { BUILD_DIR_PREFIX, isInside, type Confinement } from '../render/kustomize/confine.ts';
-import type { ChartRequest, OciSelect, ValuesFiles } from '../core/helm/chart-request.ts';
+import { HELM_CHART_LAYER, type ChartRequest, type OciSelect, type ValuesFiles } from '../core/helm/chart-request.ts';
 import type { SourceCheck } from './sources.ts';
 
 /** A chart folder in the checkout with its source's root, or why the chart is not one. */
@@ -102,7 +102,8 @@ function resolveTemplate(template: Record<string, unknown>, namespace: string, c
   if (repoSpec.type === 'oci' || url.startsWith('oci://')) {
     if (!url.startsWith('oci://')) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
     const select: OciSelect = isExactVersion(version) ? { tag: version.replace(/\+/g, '_') } : { semver: version };
-    return { kind: 'oci', url: `${url.replace(/\/+$/, '')}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, ...values };
+    // helm reads only its own chart layer from a registry.
+    return { kind: 'oci', url: `${url.replace(/\/+$/, '')}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, layer: HELM_CHART_LAYER, ...values };
   }
   if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
   return { kind: 'index', repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };

@@ -86,6 +86,8 @@ export interface BytesRequest {
   readonly accept?: string;
   /** Largest body accepted; default the fetcher's. */
   readonly maxBytes?: number;
+  /** False: not kept for the rest of the run (a large archive its caller stores itself). */
+  readonly remember?: boolean;
 }
 
 /** How to fetch. */
@@ -366,7 +368,7 @@ export function createRemoteFetcher(options: RemoteFetchOptions = {}): RemoteFet
           if (offline && verdict.via !== 'mirror') throw new RemoteDeniedError(describeOfflineDenial(original, true));
           return download(url, original, verdict, request, (status, contentType, body) => (status === 204 || body.length === 0 ? `an empty answer (HTTP ${status})` : /text\/html/i.test(contentType) ? 'an HTML page (a login or error page?)' : undefined));
         })();
-        bytes.set(key, pending);
+        if (request.remember !== false) bytes.set(key, pending);
       }
       return pending;
     },

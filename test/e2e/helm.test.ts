@@ -106,6 +106,22 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     expect(report.findings.find((finding) => finding.rule === 'kustomization-removed')?.message).toContain('helm-controller uninstalls HelmRelease/apps/widgets: everything it installed goes too');
   });
 
+  it.each(binaries)('$name: a HelmRelease moved to another Kustomization is upgraded, not reinstalled; one resumed is judged', async ({ bin }) => {
+    const extra = '  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n';
+    const moved = helmRepo({
+      'clusters/prod/more.yaml': `${BASE['clusters/prod/apps.yaml']}`.replace('name: apps,', 'name: more,').replace('path: ./apps', 'path: ./more'),
+      'more/kustomization.yaml': 'resources: [release.yaml]\n',
+      'more/release.yaml': release('{installCRDs: true}'),
+      'apps/kustomization.yaml': `${BASE['apps/kustomization.yaml']}`.replace('resources: [release.yaml]', 'resources: []'),
+    });
+    const { report } = await check(moved, '--helm-bin', bin);
+    expect(report.units.find((unit) => unit.name === 'flux-system/more / HelmRelease apps/widgets')).toMatchObject({ helm: { action: 'upgrade' } });
+    expect(summarize(report.findings).filter((finding) => finding.includes('CustomResourceDefinition'))).toEqual([]);
+    const resumed = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}', extra) }, { 'apps/release.yaml': release('{installCRDs: true}', `${extra}  suspend: true\n`) });
+    const judged = await check(resumed, '--helm-bin', bin);
+    expect(summarize(judged.report.findings)).toContain('error crd-removed flux-system/apps / HelmRelease apps/widgets CustomResourceDefinition/widgets.example.io');
+  });
+
   it.each(binaries)('$name: a suspended HelmRelease removed is orphaned: nothing it installed is deleted', async ({ bin }) => {
     const suspended = release('{installCRDs: true}', '  suspend: true\n  valuesFrom: [{kind: Secret, name: widgets-auth, valuesKey: token, targetPath: token}]\n');
     const dir = helmRepo({ 'apps/kustomization.yaml': 'resources: []\n' }, { 'apps/release.yaml': suspended });
@@ -166,8 +182,8 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases, rendered'
     const varying = helmRepo({ 'apps/release.yaml': release('{installCRDs: false}', extra) }, { 'charts/widgets/templates/password.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: generated}\nstringData: {password: {{ randAlphaNum 12 | quote }}}\n' });
     await runCli(['--helm-bin', wrapper], { cwd: varying, env: { PRUNE_GUARD_CACHE_DIR: cache } });
     await runCli(['--helm-bin', wrapper], { cwd: varying, env: { PRUNE_GUARD_CACHE_DIR: cache } });
-    // Before, after, and after again to find what varies: each run.
-    expect(runs()).toBe(2 + 3 + 3);
+    // Each side twice, to find what varies on each: every run.
+    expect(runs()).toBe(2 + 4 + 4);
   });
 
   it.each(binaries)('$name: a release that reads alike on both sides is not rendered', async ({ bin }) => {
@@ -263,6 +279,16 @@ describe.skipIf(!hasKustomize || binaries.length === 0)('HelmReleases: post-rend
     const { code, report } = await check(dir, '--helm-bin', bin);
     expect(code).toBe(0);
     expect(report.units.find((unit) => unit.name === 'flux-system/apps / HelmRelease apps/widgets')?.skipped).toMatch(/^postRenderers\[0\]: /);
+    // Rendered before, not after: what the upgrade does is unknown, and the report says so.
+    expect(summarize(report.findings)).toEqual(['warning helmrelease-not-rendered flux-system/apps / HelmRelease apps/widgets HelmRelease/widgets']);
+    expect(report.findings[0]?.message).toMatch(/^HelmRelease\/apps\/widgets is not rendered after the change \(postRenderers\[0\]: .*\): what helm-controller's upgrade installs or deletes is not judged$/);
+  });
+
+  it.each(binaries)('$name: a chart after the change cannot hide an object of the chart before it behind a generated name', async ({ bin }) => {
+    const pvc = (name: string): string => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}}\nspec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n`;
+    const dir = helmRepo({ 'charts/widgets/templates/data.yaml': pvc('data-{{ randAlpha 4 | lower }}') }, { 'charts/widgets/templates/data.yaml': pvc('data-prod') });
+    const { report } = await check(dir, '--helm-bin', bin);
+    expect(summarize(report.findings)).toEqual(['warning data-removed flux-system/apps / HelmRelease apps/widgets PersistentVolumeClaim/data-prod']);
   });
 
   it.each(binaries)('$name: a random password and a timestamp the chart generates never show as a change; a real change beside them does', async ({ bin }) => {

@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { FIXED_CRD_POLICY, planCrdPolicyEdit, type CrdPolicyFix } from '../../core/fix/crd-policy-edit.ts';
 import { formatObjectKey, isRecord } from '../../core/objects/kube-objects.ts';
+import { MAX_ALIAS_EXPANSION } from '../../core/objects/yaml-bomb.ts';
 import { FixSources, type Finding, type Fix, type FixEdit } from '../../core/rules/findings.ts';
 import { readCrdPolicy } from '../../core/rules/helm-crd-rules.ts';
 
@@ -31,7 +32,8 @@ export function planPolicyFixes(candidates: readonly CrdPolicyFix[], findings: r
     if (text === undefined) continue;
     const edit = planCrdPolicyEdit(text, candidate);
     if ('problem' in edit) continue;
-    const verified = readsPolicy(text, edit, candidate);
+    // Verified when the file holds the policy the render has (no overlay or substitution sets it) and the edit sets the fix.
+    const verified = readPolicy(text, candidate) === candidate.policy && readPolicy(applyEdit(text, edit), candidate) === FIXED_CRD_POLICY;
     const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
     const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
     for (const key of keys) targets.set(key, index);
@@ -39,21 +41,27 @@ export function planPolicyFixes(candidates: readonly CrdPolicyFix[], findings: r
   return { fixes, targets };
 }
 
-/** Whether the file, edited, declares the release with the fixed policy (and still parses). */
-function readsPolicy(text: string, edit: FixEdit, target: CrdPolicyFix): boolean {
+/** `text` with the edit's lines replaced. */
+function applyEdit(text: string, edit: FixEdit): string {
   const lines = text.split('\n');
   lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split('\n'));
-  try {
-    const docs = parseAllDocuments(lines.join('\n'), { logLevel: 'silent' });
-    if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return false;
-    return docs.some((doc) => {
-      const body = doc.toJS({ maxAliasCount: 100 }) as unknown;
-      if (!isRecord(body) || body.kind !== 'HelmRelease' || !isRecord(body.metadata) || body.metadata.name !== target.name) return false;
-      return readCrdPolicy(body, target.action) === FIXED_CRD_POLICY;
-    });
-  } catch {
-    return false;
+  return lines.join('\n');
+}
+
+/** The CRD policy the file gives the release; undefined when the file does not parse or holds no such release. */
+function readPolicy(text: string, target: CrdPolicyFix): string | undefined {
+  const docs = parseAllDocuments(text, { logLevel: 'silent' });
+  if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return undefined;
+  for (const doc of docs) {
+    let body: unknown;
+    try {
+      body = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as unknown;
+    } catch {
+      continue;
+    }
+    if (isRecord(body) && body.kind === 'HelmRelease' && isRecord(body.metadata) && body.metadata.name === target.name) return readCrdPolicy(body, target.action);
   }
+  return undefined;
 }
 
 /** The file's text when it lies inside `root` (links resolved), else undefined. */

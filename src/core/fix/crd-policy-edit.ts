@@ -8,6 +8,8 @@
  */
 import { LineCounter, isMap, isScalar, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FixEdit } from '../rules/findings.ts';
+import { MAX_ALIAS_EXPANSION } from '../objects/yaml-bomb.ts';
+import type { CrdPolicy } from '../rules/helm-crd-rules.ts';
 
 /** The release a policy edit is for. */
 export interface PolicyTarget {
@@ -24,6 +26,8 @@ export interface PolicyTarget {
 export interface CrdPolicyFix extends PolicyTarget {
   /** The release's unit, which the findings name. */
   readonly unit: string;
+  /** The policy the rendered HelmRelease has: the file must say the same, or something else sets it. */
+  readonly policy: CrdPolicy;
   /** The CRDs whose findings it fixes, by name. */
   readonly crds: readonly string[];
 }
@@ -37,7 +41,13 @@ export function planCrdPolicyEdit(text: string, target: PolicyTarget): FixEdit |
   const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'silent' });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
-    const body = candidate.toJS({ maxAliasCount: 100 }) as unknown;
+    let body: unknown;
+    try {
+      body = candidate.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as unknown;
+    } catch {
+      // Aliases past the bound, or a document that is not data: not the release to edit.
+      return false;
+    }
     if (typeof body !== 'object' || body === null) return false;
     const object = body as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
     return object.kind === 'HelmRelease' && object.metadata?.name === target.name && (target.namespace === undefined || object.metadata.namespace === undefined || object.metadata.namespace === target.namespace);

@@ -50,10 +50,19 @@ export function readChartIndex(text: string, chart: string): { readonly entries:
 
 /**
  * Where an entry's archive is: a relative URL is resolved against the repository URL as a
- * folder (helm adds the trailing slash before resolving).
+ * folder (helm adds the trailing slash before resolving). A query on the repository URL (a
+ * signed URL) is kept for its own origin's files, as source-controller keeps it, and never
+ * sent to another host.
  */
 export function resolveChartUrl(repository: string, url: string): string | undefined {
-  const base = repository.endsWith('/') ? repository : `${repository}/`;
-  if (!URL.canParse(url, base)) return undefined;
-  return new URL(url, base).href;
+  if (!URL.canParse(repository)) return undefined;
+  const base = new URL(repository);
+  const query = base.search;
+  base.search = '';
+  base.hash = '';
+  if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
+  if (!URL.canParse(url, base.href)) return undefined;
+  const resolved = new URL(url, base);
+  if (query !== '' && resolved.search === '' && resolved.origin === base.origin) resolved.search = query;
+  return resolved.href;
 }

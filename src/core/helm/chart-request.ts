@@ -38,3 +38,6 @@ export interface ValuesFiles {
   /** For a chart of this checkout: the source's root folder, absolute. */
   readonly root?: string;
 }
+
+/** The layer `helm push` writes a chart to: what helm (and a HelmRepository of type oci) reads. */
+export const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';

@@ -38,6 +38,7 @@ export const Rules = {
   helmCrdSkipped: 'helm-crd-skipped',
   helmCrdStale: 'helm-crd-stale',
   helmKubeVersion: 'helm-kube-version',
+  helmReleaseNotRendered: 'helmrelease-not-rendered',
   helmReleaseRemoved: 'helmrelease-removed',
   helmReleaseReinstalled: 'helmrelease-reinstalled',
   apiGroupChanged: 'api-group-changed',

@@ -246,7 +246,7 @@ function isKeptByHelm(object: ResourceObject): boolean {
 /** The unit of the release a HelmRelease of `parent` installs, when it was rendered. */
 function findReleaseUnit(units: Iterable<UnitDiff>, parent: string, release: { readonly namespace: string; readonly name: string }): UnitDiff | undefined {
   for (const unit of units) {
-    if (unit.helm?.parent === parent && unit.helm.release === `${release.namespace}/${release.name}` && !(unit as { skipped?: string }).skipped) return unit;
+    if (unit.helm?.parent === parent && unit.helm.release === `${release.namespace}/${release.name}` && !unit.skipped) return unit;
   }
   return undefined;
 }

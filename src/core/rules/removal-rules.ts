@@ -21,6 +21,8 @@ export interface UnitDiff {
   readonly diff: SetDiff;
   /** For a Helm release's unit: the HelmRelease behind it. */
   readonly helm?: ReleaseOrigin;
+  /** Why it was not rendered, when it was not. */
+  readonly skipped?: string;
 }
 
 /** The HelmRelease behind a release's unit (Flux mode, with helm). */

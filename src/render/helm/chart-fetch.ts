@@ -61,22 +61,23 @@ async function fetchFromIndex(fetcher: RemoteFetcher, store: ChartStore, request
   const chosen = selectChartVersion(index.entries, request.version);
   if ('problem' in chosen) return { problem: `its chart ${request.shown} cannot be had: ${chosen.problem}` };
   const { entry } = chosen;
-  const cached = entry.digest ? store.find(entry.digest) : undefined;
-  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
   const url = entry.urls[0] !== undefined ? resolveChartUrl(request.repository, entry.urls[0]) : undefined;
   if (!url || !/^https?:/.test(url)) return { problem: `its chart ${request.shown} version ${entry.version} has no http(s) download URL in the index` };
-  const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES });
+  const cached = entry.digest ? store.find(entry.digest, url) : undefined;
+  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  // The store keeps it; the fetcher need not hold it for the rest of the run.
+  const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES, remember: false });
   const digest = hashBytes(bytes);
   if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
-  return { file: store.keep(digest, bytes), version: entry.version, digest };
+  return { file: store.keep(digest, url, bytes), version: entry.version, digest };
 }
 
 async function fetchFromRegistry(fetcher: RemoteFetcher, store: ChartStore, request: Extract<RemoteChartRequest, { kind: 'oci' }>): Promise<FetchedChart> {
   const layer = await findOciChart(fetcher, request.url, request.select, request.insecure, request.layer);
   const hex = layer.digest.slice('sha256:'.length);
-  const cached = store.find(hex);
+  const cached = store.find(hex, request.url);
   if (cached) return { file: cached, version: layer.version, digest: hex };
   const bytes = await layer.download(MAX_CHART_BYTES);
   if (hashBytes(bytes) !== hex) return { problem: `its chart ${request.shown}: the registry's layer does not match its digest` };
-  return { file: store.keep(hex, bytes), version: layer.version, digest: hex };
+  return { file: store.keep(hex, request.url, bytes), version: layer.version, digest: hex };
 }

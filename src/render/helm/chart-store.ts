@@ -8,12 +8,16 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { RenderError } from '../../core/errors.ts';
 
-/** Archives by digest. */
+/**
+ * Archives by digest and by where they came from: a digest alone would let any index or
+ * registry a change names claim an archive an earlier run fetched elsewhere (through a
+ * mirror with credentials, say) and have it rendered into the change's report.
+ */
 export interface ChartStore {
   /** The archive's path when the store holds it intact. */
-  find(digest: string): string | undefined;
+  find(digest: string, origin: string): string | undefined;
   /** Keeps `bytes` (whose digest the caller checked) and returns where they are. */
-  keep(digest: string, bytes: Buffer): string;
+  keep(digest: string, origin: string, bytes: Buffer): string;
 }
 
 /** Computes the hex sha256 of `bytes`. */
@@ -25,11 +29,11 @@ export function hashBytes(bytes: Buffer): string {
 export function createChartStore(dir: string | undefined, makeTemp: () => string): ChartStore {
   const folder = dir ? join(dir, 'charts') : undefined;
   let temp: string | undefined;
-  const name = (digest: string): string => `sha256-${digest}.tgz`;
+  const name = (digest: string, origin: string): string => `sha256-${digest}-${createHash('sha256').update(origin).digest('hex').slice(0, 16)}.tgz`;
   return {
-    find: (digest) => {
+    find: (digest, origin) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return undefined;
-      const path = join(folder, name(digest));
+      const path = join(folder, name(digest, origin));
       try {
         // A damaged archive is fetched again rather than trusted.
         return hashBytes(readFileSync(path)) === digest ? path : undefined;
@@ -37,9 +41,9 @@ export function createChartStore(dir: string | undefined, makeTemp: () => string
         return undefined;
       }
     },
-    keep: (digest, bytes) => {
+    keep: (digest, origin, bytes) => {
       for (const target of folder ? [folder, undefined] : [undefined]) {
-        const path = join(target ?? (temp ??= makeTemp()), name(digest));
+        const path = join(target ?? (temp ??= makeTemp()), name(digest, origin));
         // Two runs sharing the cache must not rename each other's half-written file.
         const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
         try {

@@ -8,12 +8,10 @@
 import { RenderError } from '../../core/errors.ts';
 import { selectChartVersion } from '../../core/helm/semver-range.ts';
 import { isRecord } from '../../core/objects/kube-objects.ts';
-import type { OciSelect } from '../../core/helm/chart-request.ts';
+import { HELM_CHART_LAYER, type OciSelect } from '../../core/helm/chart-request.ts';
 import { FetchError, type RemoteFetcher } from '../remote-fetch.ts';
 import { hashBytes } from './chart-store.ts';
 
-/** The layer `helm push` writes a chart to. */
-export const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 const MANIFEST_TYPES = 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json';
 /** Manifests and tag lists are small; a larger answer is not one. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -59,17 +57,18 @@ export async function findOciChart(fetcher: RemoteFetcher, url: string, select: 
   if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
   const { base, name } = split;
   let token: Promise<string | undefined> | undefined;
-  const get = async (path: string, accept: string, maxBytes: number): Promise<Buffer> => {
+  const get = async (path: string, accept: string, maxBytes: number, remember = true): Promise<Buffer> => {
     const headers = token ? await token : undefined;
+    const request = { accept, maxBytes, ...(remember ? {} : { remember: false }) };
     try {
-      return await fetcher.fetchBytes(`${base}/v2/${name}/${path}`, { accept, maxBytes, ...(headers ? { headers: { authorization: `Bearer ${headers}` } } : {}) });
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path}`, { ...request, ...(headers ? { headers: { authorization: `Bearer ${headers}` } } : {}) });
     } catch (error) {
       const challenge = error instanceof FetchError && error.status === 401 && !token && error.challenge ? readChallenge(error.challenge) : undefined;
       if (!challenge) throw error;
       token = fetchToken(fetcher, challenge);
       const fresh = await token;
       if (!fresh) throw error;
-      return fetcher.fetchBytes(`${base}/v2/${name}/${path}`, { accept, maxBytes, headers: { authorization: `Bearer ${fresh}` } });
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path}`, { ...request, headers: { authorization: `Bearer ${fresh}` } });
     }
   };
   let reference: string;
@@ -91,7 +90,7 @@ export async function findOciChart(fetcher: RemoteFetcher, url: string, select: 
   const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : (layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0]);
   const digest = layer && typeof layer.digest === 'string' && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : undefined;
   if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
-  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, '*/*', maxBytes) };
+  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, '*/*', maxBytes, false) };
 }
 
 /** Asks the challenge's realm for an anonymous token; undefined when it gives none. */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resolveChartUrl } from '../../../src/core/helm/chart-index.ts';
 import { createChartFetcher } from '../../../src/render/helm/chart-fetch.ts';
 import { createChartStore } from '../../../src/render/helm/chart-store.ts';
 import { FetchError, type BytesRequest, type RemoteFetcher } from '../../../src/render/remote-fetch.ts';
@@ -116,5 +117,13 @@ describe('charts of an OCI registry', () => {
     expect(fetched).toMatchObject({ problem: expect.stringContaining('cannot be fetched') });
     const pinned = await createChartFetcher(network(), createChartStore(makeTempDir(), makeTempDir)).fetchChart({ kind: 'oci', url: 'oci://registry.example.com/charts/app', select: { digest: `sha256:${sha(manifest)}` }, insecure: false, shown: 'app' });
     expect(pinned).toMatchObject({ digest: sha(layer) });
+  });
+});
+
+describe('resolveChartUrl', () => {
+  it('resolves below the repository as a folder, keeping a signed query for its own host only', () => {
+    expect(resolveChartUrl('https://h.example/charts', 'app-1.0.0.tgz')).toBe('https://h.example/charts/app-1.0.0.tgz');
+    expect(resolveChartUrl('https://h.example/charts?sig=x', 'index.yaml')).toBe('https://h.example/charts/index.yaml?sig=x');
+    expect(resolveChartUrl('https://h.example/charts?sig=x', 'https://cdn.example/app.tgz')).toBe('https://cdn.example/app.tgz');
   });
 });
