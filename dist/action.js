@@ -50335,6 +50335,7 @@ function readFluxKustomization(body2) {
     prune: spec.prune === true,
     deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
     suspend: spec.suspend === true,
+    force: spec.force === true,
     sourceRef: {
       kind: String(sourceRef.kind ?? "GitRepository"),
       name: String(sourceRef.name ?? ""),
@@ -51018,6 +51019,13 @@ function describeReinstall(before, after, unit, units) {
   };
 }
 
+// src/core/rules/change-rules.ts
+function evaluateChangeRules(input) {
+  const findings = [];
+  void input;
+  return findings;
+}
+
 // src/core/report/report-model.ts
 var REPORT_SCHEMA_VERSION = 1;
 var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
@@ -51033,9 +51041,14 @@ function buildReport(input) {
   const judged = clusters.flatMap((cluster) => {
     const own = units.filter((unit) => unit.cluster === cluster);
     const generic = evaluateRules({ units: own });
-    if (!input.owners) return generic;
+    const changes = evaluateChangeRules({
+      units: own,
+      force: (unit) => input.owners?.get(unit)?.after?.force === true,
+      ...input.config?.kubernetesVersion ? { kubernetesVersion: input.config.kubernetesVersion } : {}
+    });
+    if (!input.owners) return [...generic, ...changes];
     const names = new Set(own.map((unit) => unit.unit));
-    return applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name))));
+    return [...applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name)))), ...changes];
   });
   const all = [...judged, ...input.extraFindings ?? []];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
@@ -56755,7 +56768,12 @@ function readSide(root, candidates, pick2) {
 
 // src/app/load-settings.ts
 function loadSettings(options, sides) {
-  const settle = (config2, configFindings = []) => ({ config: config2, failOn: options.failOn ?? config2.failOn ?? "error", configFindings, budget: createObjectBudget() });
+  const settle = (config2, configFindings = []) => ({
+    config: options.kubernetesVersion ? { ...config2, kubernetesVersion: options.kubernetesVersion } : config2,
+    failOn: options.failOn ?? config2.failOn ?? "error",
+    configFindings,
+    budget: createObjectBudget()
+  });
   if (options.configPath !== void 0) return settle(loadConfig({ path: resolve7(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
@@ -57046,7 +57064,7 @@ async function planRun(options, dependencies, checkouts) {
     progress: createProgressTracker(options.onProgress),
     documents: /* @__PURE__ */ new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : void 0,
-    kubeVersion: options.kubernetesVersion ?? settings.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    kubeVersion: settings.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp))
   };
   return { ...sides, mode, render, ...github ? { github } : {} };

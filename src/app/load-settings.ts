@@ -27,7 +27,13 @@ export interface Settings {
 
 /** Loads the settings of a run from the file the options and the sides say is the policy. */
 export function loadSettings(options: RunOptions, sides: PreparedSides): Settings {
-  const settle = (config: Config, configFindings: readonly Finding[] = []): Settings => ({ config, failOn: options.failOn ?? config.failOn ?? 'error', configFindings, budget: createObjectBudget() });
+  // --kubernetes-version stands for the configuration's kubernetesVersion wherever that is read.
+  const settle = (config: Config, configFindings: readonly Finding[] = []): Settings => ({
+    config: options.kubernetesVersion ? { ...config, kubernetesVersion: options.kubernetesVersion } : config,
+    failOn: options.failOn ?? config.failOn ?? 'error',
+    configFindings,
+    budget: createObjectBudget(),
+  });
   if (options.configPath !== undefined) return settle(loadConfig({ path: resolve(options.cwd, options.configPath) }));
   if (options.source.kind === 'dirs') return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? new Map(), sides.before.root, sides.after.root, options.repoConfigPath);

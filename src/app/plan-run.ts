@@ -114,7 +114,7 @@ export async function planRun(options: RunOptions, dependencies: RunDependencies
     progress: createProgressTracker(options.onProgress),
     documents: new Map(),
     helm: helmBin ? createHelmRunner(helmBin, { env: options.env }) : undefined,
-    kubeVersion: options.kubernetesVersion ?? settings.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    kubeVersion: settings.config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     charts: createChartFetcher(fetcher, createChartStore(cacheDir, makeChartTemp)),
   };
   return { ...sides, mode, render, ...(github ? { github } : {}) };

@@ -64,6 +64,8 @@ export interface FluxKustomization extends NamespacedName {
   readonly deletionPolicy: DeletionPolicy;
   /** `spec.suspend`. */
   readonly suspend: boolean;
+  /** `spec.force`: an apply the API server rejects (an immutable field) deletes and recreates the object instead. */
+  readonly force: boolean;
   /** `spec.sourceRef`, namespace defaulted to the Kustomization's. */
   readonly sourceRef: SourceRef;
   /** `spec.targetNamespace`. */
@@ -136,6 +138,7 @@ export function readFluxKustomization(body: KubeObject): FluxKustomization | und
       ? (policy as DeletionPolicy)
       : DeletionPolicies.mirrorPrune,
     suspend: spec.suspend === true,
+    force: spec.force === true,
     sourceRef: {
       kind: String(sourceRef.kind ?? 'GitRepository'),
       name: String(sourceRef.name ?? ''),

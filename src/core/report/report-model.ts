@@ -20,6 +20,7 @@ import { applySeverityOverrides } from '../config/object-patterns.ts';
 import { applyFluxSemantics } from '../rules/flux-rules.ts';
 import type { FluxOwner } from '../rules/kustomization-rules.ts';
 import { evaluateRules, type UnitDiff } from '../rules/removal-rules.ts';
+import { evaluateChangeRules } from '../rules/change-rules.ts';
 import { formatObjectKey, type Provenance, type ResourceObject } from '../objects/kube-objects.ts';
 
 /** Version of the JSON report's shape; raised on any incompatible change. */
@@ -219,9 +220,14 @@ export function buildReport(input: ReportInput): Report {
   const judged = clusters.flatMap((cluster) => {
     const own = units.filter((unit) => unit.cluster === cluster);
     const generic = evaluateRules({ units: own });
-    if (!input.owners) return generic;
+    const changes = evaluateChangeRules({
+      units: own,
+      force: (unit) => input.owners?.get(unit)?.after?.force === true,
+      ...(input.config?.kubernetesVersion ? { kubernetesVersion: input.config.kubernetesVersion } : {}),
+    });
+    if (!input.owners) return [...generic, ...changes];
     const names = new Set(own.map((unit) => unit.unit));
-    return applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name))));
+    return [...applyFluxSemantics(generic, own, new Map([...input.owners].filter(([name]) => names.has(name)))), ...changes];
   });
   const all = [...judged, ...(input.extraFindings ?? [])];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
