@@ -38217,6 +38217,8 @@ var Rules = {
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
   helmReleaseNotRendered: "helmrelease-not-rendered",
+  apiRemoved: "api-removed",
+  apiDeprecated: "api-deprecated",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -45850,666 +45852,6 @@ function hideUserInfo(value) {
   return `${scheme}***${value.slice(at)}`;
 }
 
-// src/github/action-inputs.ts
-var Inputs = {
-  githubToken: "github-token",
-  path: "path",
-  base: "base",
-  failOn: "fail-on",
-  comment: "comment",
-  suggestions: "suggestions",
-  fixes: "fixes",
-  ackLabel: "ack-label",
-  config: "config",
-  kustomizeBin: "kustomize-bin",
-  mirror: "mirror",
-  cacheDir: "cache-dir",
-  cache: "cache",
-  offline: "offline",
-  commentKey: "comment-key"
-};
-function getOptionalInput(name) {
-  const value = getInput(name).trim();
-  return value === "" ? void 0 : value;
-}
-function getChoice(name, valid, fallback) {
-  const value = getOptionalInput(name) ?? fallback;
-  if (valid.includes(value)) return value;
-  throw new UsageError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${valid.join(", ")}`);
-}
-function readActionOptions() {
-  const failOn = getOptionalInput(Inputs.failOn);
-  const suggestions = getChoice(Inputs.suggestions, ["true", "false"], "true");
-  const options = {
-    token: getOptionalInput(Inputs.githubToken) ?? "",
-    paths: (getOptionalInput(Inputs.path) ?? ".").split("\n").map((path15) => path15.trim()).filter(Boolean),
-    ...getOptionalInput(Inputs.base) ? { base: getOptionalInput(Inputs.base) } : {},
-    ...failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), "error") } : {},
-    comment: getChoice(Inputs.comment, ["summary", "none"], "summary"),
-    suggestions: suggestions === "true",
-    fixes: getChoice(Inputs.fixes, ["true", "false"], "true") === "true",
-    ackLabel: getOptionalInput(Inputs.ackLabel) ?? "prune-guard/acknowledged",
-    ...getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) } : {},
-    ...getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) } : {},
-    mirrors: (getOptionalInput(Inputs.mirror) ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
-    ...getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) } : {},
-    cache: getChoice(Inputs.cache, ["true", "false"], "true") === "true",
-    offline: getChoice(Inputs.offline, ["true", "false"], "false") === "true",
-    ...getOptionalInput(Inputs.commentKey) ? { commentKey: getOptionalInput(Inputs.commentKey) } : {}
-  };
-  debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? "***" : "", ...options.commentKey ? { commentKey: "***" } : {} }))}`);
-  return options;
-}
-
-// src/render/git.ts
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
-import { rm as rm3 } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-
-// src/render/child-env.ts
-var COMMON_NAMES = [
-  "PATH",
-  "TMPDIR",
-  // Locale, so that messages and file names are read as the user's shell reads them.
-  "LANG",
-  "LANGUAGE",
-  // Proxies: remote bases and fetches must go through the same network the user has.
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR"
-];
-var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
-var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
-var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
-var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
-function createKustomizeEnv(env, options, platform2 = process.platform) {
-  const child2 = pickCommon(env, platform2);
-  child2.HOME = options.home;
-  child2.GIT_CONFIG_NOSYSTEM = "1";
-  child2.GIT_TERMINAL_PROMPT = "0";
-  Object.assign(child2, formatGitConfigEnv(GIT_CLONE_SETTINGS));
-  if (options.goMemLimit !== void 0) child2.GOMEMLIMIT = String(options.goMemLimit);
-  for (const name of readPassEnv(env)) {
-    const value = lookUp(env, name, platform2);
-    if (value !== void 0) child2[name] = value;
-  }
-  return child2;
-}
-function createHelmEnv(env, home, platform2 = process.platform) {
-  const child2 = pickCommon(env, platform2);
-  child2.HOME = home;
-  for (const [name, folder] of [
-    ["HELM_CONFIG_HOME", "config"],
-    ["HELM_CACHE_HOME", "cache"],
-    ["HELM_DATA_HOME", "data"],
-    ["HELM_PLUGINS", "plugins"],
-    ["HELM_REGISTRY_CONFIG", "registry.json"],
-    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
-    ["HELM_REPOSITORY_CACHE", "repository-cache"]
-  ]) {
-    child2[name] = `${home}/${folder}`;
-  }
-  child2.KUBECONFIG = `${home}/kubeconfig`;
-  return child2;
-}
-var GIT_CLONE_SETTINGS = [
-  ["http.followRedirects", "false"],
-  ["protocol.allow", "user"],
-  ["protocol.file.allow", "never"],
-  ["protocol.ext.allow", "never"]
-];
-function formatGitConfigEnv(settings) {
-  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
-  settings.forEach(([key, value], index) => {
-    entries[`GIT_CONFIG_KEY_${index}`] = key;
-    entries[`GIT_CONFIG_VALUE_${index}`] = value;
-  });
-  return entries;
-}
-function createGitEnv(env, platform2 = process.platform) {
-  const child2 = pickCommon(env, platform2);
-  for (const name of GIT_NAMES) {
-    const value = lookUp(env, name, platform2);
-    if (value !== void 0) child2[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && name.startsWith("GIT_")) child2[name] = value;
-  }
-  return child2;
-}
-function readPassEnv(env) {
-  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
-  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
-  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
-  return [...new Set(names)];
-}
-function pickCommon(env, platform2) {
-  const child2 = {};
-  const names = platform2 === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
-  for (const name of names) {
-    const value = lookUp(env, name, platform2);
-    if (value !== void 0) child2[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && LOCALE_PATTERN.test(name)) child2[name] = value;
-  }
-  return child2;
-}
-function lookUp(env, name, platform2) {
-  if (env[name] !== void 0 || platform2 !== "win32") return env[name];
-  const upper = name.toUpperCase();
-  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
-  return key === void 0 ? void 0 : env[key];
-}
-
-// src/render/cleanup.ts
-import { rmSync } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-var pending = /* @__PURE__ */ new Set();
-var background = /* @__PURE__ */ new Set();
-function registerCleanup(cleanup) {
-  pending.add(cleanup);
-  return () => {
-    if (!pending.delete(cleanup)) return;
-    cleanup();
-  };
-}
-function releaseInBackground(cleanup, release) {
-  if (!pending.has(cleanup)) return;
-  const done = release().then(
-    () => void pending.delete(cleanup),
-    () => {
-      if (!pending.delete(cleanup)) return;
-      try {
-        cleanup();
-      } catch {
-      }
-    }
-  ).finally(() => background.delete(done));
-  background.add(done);
-}
-function registerTempTree(dir) {
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  const dispose = registerCleanup(cleanup);
-  return { dispose, release: () => releaseInBackground(cleanup, () => rm2(dir, { recursive: true, force: true })) };
-}
-async function settleBackgroundRemovals() {
-  while (background.size > 0) await Promise.all([...background]);
-}
-function runPendingCleanups() {
-  for (const cleanup of [...pending]) {
-    pending.delete(cleanup);
-    try {
-      cleanup();
-    } catch {
-    }
-  }
-}
-async function exitWhenFlushed(code) {
-  for (const stream2 of [process.stdout, process.stderr]) await new Promise((done) => stream2.write("", () => done()));
-  await settleBackgroundRemovals();
-  runPendingCleanups();
-  return code === void 0 ? process.exit() : process.exit(code);
-}
-
-// src/render/git.ts
-async function openRepository(cwd) {
-  let root;
-  try {
-    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
-  } catch (error2) {
-    if (error2 instanceof GitError && /ENOENT/.test(error2.details ?? "")) throw error2;
-    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
-  }
-  return { root, run: (args) => runGit(root, args) };
-}
-function runGit(cwd, args) {
-  return new Promise((resolvePromise, reject) => {
-    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error2, stdout, stderr) => {
-      if (!error2) resolvePromise(stdout);
-      else if (error2.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
-      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
-    });
-  });
-}
-async function resolveCommit(git, ref) {
-  try {
-    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git ref: ${ref}`);
-  }
-}
-async function resolveCommits(git, refs) {
-  const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
-  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
-  const resolved = [];
-  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
-  return resolved;
-}
-var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
-async function findDefaultBase(git) {
-  for (const ref of DEFAULT_BASE_REFS) {
-    try {
-      await resolveCommit(git, ref);
-      return ref;
-    } catch {
-    }
-  }
-  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
-}
-async function findMergeBase(git, base, head, baseRef) {
-  try {
-    return (await git.run(["merge-base", base, head])).trim();
-  } catch {
-    throw new GitError(
-      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
-    );
-  }
-}
-async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
-  const remove = () => {
-    try {
-      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-      return;
-    } catch {
-    }
-    rmSync2(dir, { recursive: true, force: true });
-    try {
-      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-    } catch {
-    }
-  };
-  const dispose = registerCleanup(remove);
-  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
-  try {
-    await git.run(add).catch(
-      // Once more: another run's prune in the same repository can take a worktree half made.
-      () => git.run(add)
-    );
-  } catch (error2) {
-    dispose();
-    throw error2;
-  }
-  const release = () => releaseInBackground(remove, async () => {
-    await git.run(["worktree", "remove", "--force", dir]);
-    await rm3(dir, { recursive: true, force: true });
-  });
-  return { dir, dispose, release };
-}
-async function listChangedPaths(git, base, head, tree) {
-  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
-  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
-  const [changed, added] = await Promise.all([diff, untracked]);
-  return [...changed.split("\0").filter(Boolean), ...added];
-}
-async function listCommitFiles(git, commit) {
-  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
-  return output.split("\0").filter(Boolean).map((entry) => ({
-    path: entry.slice(entry.indexOf("	") + 1),
-    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
-  }));
-}
-var MAX_PATHSPEC_CHARS = 24e3;
-async function restorePaths(dir, commit, paths) {
-  for (let start = 0; start < paths.length; ) {
-    let end = start;
-    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
-    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
-    start = end;
-  }
-}
-async function listFilesContaining(git, text, paths) {
-  try {
-    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path15) => path15 || ".")]);
-    return output.split("\0").filter(Boolean);
-  } catch (error2) {
-    if (error2 instanceof GitError && (error2.details ?? "").trim() === "") return [];
-    throw error2;
-  }
-}
-async function listIgnoredPaths(git) {
-  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
-  return output.split("\0").filter(Boolean);
-}
-async function listWorkingTree(git) {
-  const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
-  const entries = output.split("\0").filter(Boolean);
-  return {
-    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
-    untracked: entries.filter((entry) => entry.startsWith("? ")).map((entry) => entry.slice(2))
-  };
-}
-async function getOriginUrl(git) {
-  try {
-    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function readParents(git, commit) {
-  const raw = await git.run(["cat-file", "-p", commit]);
-  const parents = [];
-  for (const line of raw.split("\n")) {
-    if (line === "") break;
-    const match4 = /^parent ([0-9a-f]{40,64})$/.exec(line);
-    if (match4?.[1]) parents.push(match4[1]);
-  }
-  return parents;
-}
-async function hasCommit(git, commit) {
-  try {
-    await git.run(["cat-file", "-e", `${commit}^{commit}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function fetchCommitIfMissing(git, commit, token, advice) {
-  if (await hasCommit(git, commit)) return;
-  const fetch2 = ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", commit];
-  try {
-    await git.run(fetch2);
-  } catch {
-    if (token) {
-      const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
-      try {
-        await git.run(["-c", `http.extraheader=${header}`, ...fetch2]);
-      } catch {
-      }
-    }
-  }
-  if (!await hasCommit(git, commit)) throw new GitError(`commit ${commit.slice(0, 12)} is not in this clone and could not be fetched: ${advice}`);
-}
-async function readFileAtCommit(git, commit, path15) {
-  try {
-    return await git.run(["cat-file", "blob", `${commit}:${path15}`]);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/report/json.ts
-function formatJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-
-// src/report/format.ts
-var SHORT_KIND_NAMES = {
-  CustomResourceDefinition: ["CRD", "CRDs"],
-  Namespace: ["Namespace", "Namespaces"],
-  PersistentVolumeClaim: ["PVC", "PVCs"],
-  PersistentVolume: ["PV", "PVs"],
-  StatefulSet: ["StatefulSet", "StatefulSets"]
-};
-function formatPlanCounts(counts, pruneByKind = {}) {
-  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
-    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
-    return `${count} ${count === 1 ? one : many}`;
-  });
-  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
-  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
-  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
-}
-function formatPlanLine(report) {
-  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
-}
-function formatFindingCounts(report) {
-  const { error: error2, warning: warning2, notice: notice2 } = report.summary.findings;
-  return `${pluralize(error2, "error")}, ${pluralize(warning2, "warning")}, ${pluralize(notice2, "notice")}`;
-}
-function formatVerdict(report) {
-  if (report.failOn === "never") return "Not failing: --fail-on never.";
-  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
-}
-function formatProvenance(provenance, quote = (value) => value) {
-  if (!provenance) return void 0;
-  const where2 = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
-  let what;
-  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
-  else if (provenance.url) what = `from ${quote(provenance.url)}`;
-  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
-  else if (provenance.file) what = `from ${quote(provenance.file)}`;
-  if (what && where2) return `${what}, listed at ${where2}`;
-  return what ?? (where2 ? `listed at ${where2}` : void 0);
-}
-function pluralize(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function orderUnitsAsTree(units) {
-  const names = new Set(units.map((unit) => unit.name));
-  const children = /* @__PURE__ */ new Map();
-  const roots = [];
-  for (const unit of units) {
-    const parent = unit.flux?.parent ?? unit.helm?.parent;
-    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
-    else roots.push(unit);
-  }
-  const rows = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit3 = (unit, depth) => {
-    if (seen.has(unit.name)) return;
-    seen.add(unit.name);
-    rows.push({ unit, depth });
-    for (const child2 of children.get(unit.name) ?? []) visit3(child2, depth + 1);
-  };
-  for (const root of roots) visit3(root, 0);
-  return rows;
-}
-function formatUnitVerdict(unit) {
-  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
-  if (!unit.flux) return "";
-  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
-  if (unit.before !== null && unit.after === null) return "removed";
-  if (unit.before === null) return "new";
-  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
-}
-function formatUnitFindings(report, unit) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
-  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
-}
-
-// src/report/markdown.ts
-var MarkdownDetail = {
-  full: "full",
-  noDiffs: "no-diffs",
-  findingsOnly: "findings-only"
-};
-function formatMarkdownWithin(report, limit, options = {}, measure = (text) => text.length) {
-  const tiers = [
-    [MarkdownDetail.full, options],
-    [MarkdownDetail.noDiffs, { ...options, omitDiffs: true }],
-    [MarkdownDetail.findingsOnly, { ...options, omitDiffs: true, findingsOnly: true }]
-  ];
-  for (const [detail, tierOptions] of tiers) {
-    const markdown2 = formatMarkdown(report, tierOptions);
-    if (measure(markdown2) <= limit) return { markdown: markdown2, detail };
-  }
-  const findingsOnly = { ...options, omitDiffs: true, findingsOnly: true };
-  const fits = (count) => measure(formatMarkdown(report, { ...findingsOnly, maxFindings: count })) <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = report.findings.length;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle - 1;
-    }
-    return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
-  }
-  const note = `
-
-_The report is too long to show here; the full report is in ${options.fullReport ?? DEFAULT_FULL_REPORT}._
-`;
-  const markdown = formatMarkdown(report, findingsOnly);
-  const cut = (keep2) => `${cutAtLine(markdown, keep2)}${note}`;
-  let keep = Math.max(0, limit - measure(note));
-  while (keep > 0 && measure(cut(keep)) > limit) keep = Math.floor(keep * 0.9);
-  return { markdown: cut(keep), detail: MarkdownDetail.findingsOnly };
-}
-function cutAtLine(markdown, keep) {
-  const lines = markdown.slice(0, keep).split("\n").slice(0, -1);
-  let open2;
-  for (const line of lines) {
-    const ticks = /^\s*(`{3,})/.exec(line)?.[1];
-    if (!ticks) continue;
-    if (open2 === void 0) open2 = ticks;
-    else if (ticks.length >= open2.length && line.trim() === ticks) open2 = void 0;
-  }
-  return `${lines.join("\n")}${open2 === void 0 ? "" : `
-${open2}`}`;
-}
-var DEFAULT_FULL_REPORT = "the job summary of this run";
-var SEVERITY_BADGE = {
-  error: ":stop_sign: error",
-  warning: ":warning: warning",
-  notice: ":information_source: notice"
-};
-function formatMarkdown(report, options = {}) {
-  const out = [];
-  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
-  out.push(`**${formatPlanLine(report)}**`, "");
-  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
-  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
-  const showUnits = report.units.length > 1;
-  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
-  if (shown.length > 0) {
-    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of shown) {
-      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
-      out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
-      );
-    }
-    out.push("");
-  }
-  const hidden = report.findings.length - shown.length;
-  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
-  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
-  if (options.acknowledgedBy && report.blocking) {
-    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
-  }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
-  if (options.findingsOnly) {
-    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
-    return `${out.join("\n").trimEnd()}
-`;
-  }
-  if (report.units.some((unit) => unit.flux)) {
-    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
-    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
-      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
-      out.push(
-        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
-      );
-    }
-    out.push("");
-  }
-  for (const unit of report.units) {
-    const { add, change, prune, replace } = unit.counts;
-    if (add + change + prune + replace === 0) continue;
-    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
-    }
-    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
-    for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
-    }
-    out.push("");
-    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
-    out.push("</details>", "");
-  }
-  return `${out.join("\n").trimEnd()}
-`;
-}
-var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
-  if (fixes.length === 0) return [];
-  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
-  for (const fix of fixes) {
-    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where3 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where3}` : ""})`);
-    if (suggested.includes(fix)) continue;
-    out.push("");
-    for (const edit of fix.edits) {
-      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
-      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
-    }
-    for (const file of fix.files) {
-      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
-        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
-        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
-        continue;
-      }
-      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
-    }
-  }
-  if (out.at(-1) !== "") out.push("");
-  const where2 = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
-  out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally${where2} with ${formatCode(`${command} --write`)}.` : `Apply locally${where2} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
-    ""
-  );
-  return out;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-function formatChange(entry) {
-  const version3 = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
-  const secret = entry.secretKeys ? [
-    `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
-      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
-      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
-    ].join(", ") || "none changed"}`,
-    ""
-  ] : [];
-  return [
-    "<details>",
-    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version3}</summary>`,
-    "",
-    ...secret,
-    fence(entry.diff, "diff"),
-    "</details>",
-    ""
-  ];
-}
-function fence(text, language) {
-  return formatFence(text.trimEnd(), language);
-}
-function formatTitle(report, acknowledgedBy) {
-  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
-  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
-  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
-  return ":white_check_mark: prune-guard: nothing to flag";
-}
-
-// src/render/remote-fetch.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, rmSync as rmSync3, statSync, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
-
 // src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -49907,6 +49249,673 @@ function measureEditDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
+// src/github/action-inputs.ts
+var Inputs = {
+  githubToken: "github-token",
+  path: "path",
+  base: "base",
+  failOn: "fail-on",
+  comment: "comment",
+  suggestions: "suggestions",
+  fixes: "fixes",
+  ackLabel: "ack-label",
+  config: "config",
+  kustomizeBin: "kustomize-bin",
+  kubernetesVersion: "kubernetes-version",
+  mirror: "mirror",
+  cacheDir: "cache-dir",
+  cache: "cache",
+  offline: "offline",
+  commentKey: "comment-key"
+};
+function getOptionalInput(name) {
+  const value = getInput(name).trim();
+  return value === "" ? void 0 : value;
+}
+function readKubernetesVersion(value) {
+  const version3 = parseKubernetesVersion(value);
+  if (!version3) throw new UsageError(`Input '${Inputs.kubernetesVersion}' is set to invalid value '${value}': a Kubernetes version such as 1.31 or 1.31.4`);
+  return version3;
+}
+function getChoice(name, valid, fallback) {
+  const value = getOptionalInput(name) ?? fallback;
+  if (valid.includes(value)) return value;
+  throw new UsageError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${valid.join(", ")}`);
+}
+function readActionOptions() {
+  const failOn = getOptionalInput(Inputs.failOn);
+  const suggestions = getChoice(Inputs.suggestions, ["true", "false"], "true");
+  const options = {
+    token: getOptionalInput(Inputs.githubToken) ?? "",
+    paths: (getOptionalInput(Inputs.path) ?? ".").split("\n").map((path15) => path15.trim()).filter(Boolean),
+    ...getOptionalInput(Inputs.base) ? { base: getOptionalInput(Inputs.base) } : {},
+    ...failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), "error") } : {},
+    comment: getChoice(Inputs.comment, ["summary", "none"], "summary"),
+    suggestions: suggestions === "true",
+    fixes: getChoice(Inputs.fixes, ["true", "false"], "true") === "true",
+    ackLabel: getOptionalInput(Inputs.ackLabel) ?? "prune-guard/acknowledged",
+    ...getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) } : {},
+    ...getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) } : {},
+    ...getOptionalInput(Inputs.kubernetesVersion) ? { kubernetesVersion: readKubernetesVersion(getOptionalInput(Inputs.kubernetesVersion)) } : {},
+    mirrors: (getOptionalInput(Inputs.mirror) ?? "").split("\n").map((line) => line.trim()).filter(Boolean),
+    ...getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) } : {},
+    cache: getChoice(Inputs.cache, ["true", "false"], "true") === "true",
+    offline: getChoice(Inputs.offline, ["true", "false"], "false") === "true",
+    ...getOptionalInput(Inputs.commentKey) ? { commentKey: getOptionalInput(Inputs.commentKey) } : {}
+  };
+  debug(`options: ${redactCredentials(JSON.stringify({ ...options, token: options.token ? "***" : "", ...options.commentKey ? { commentKey: "***" } : {} }))}`);
+  return options;
+}
+
+// src/render/git.ts
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { rm as rm3 } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// src/render/child-env.ts
+var COMMON_NAMES = [
+  "PATH",
+  "TMPDIR",
+  // Locale, so that messages and file names are read as the user's shell reads them.
+  "LANG",
+  "LANGUAGE",
+  // Proxies: remote bases and fetches must go through the same network the user has.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
+var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
+function createKustomizeEnv(env, options, platform2 = process.platform) {
+  const child2 = pickCommon(env, platform2);
+  child2.HOME = options.home;
+  child2.GIT_CONFIG_NOSYSTEM = "1";
+  child2.GIT_TERMINAL_PROMPT = "0";
+  Object.assign(child2, formatGitConfigEnv(GIT_CLONE_SETTINGS));
+  if (options.goMemLimit !== void 0) child2.GOMEMLIMIT = String(options.goMemLimit);
+  for (const name of readPassEnv(env)) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child2[name] = value;
+  }
+  return child2;
+}
+function createHelmEnv(env, home, platform2 = process.platform) {
+  const child2 = pickCommon(env, platform2);
+  child2.HOME = home;
+  for (const [name, folder] of [
+    ["HELM_CONFIG_HOME", "config"],
+    ["HELM_CACHE_HOME", "cache"],
+    ["HELM_DATA_HOME", "data"],
+    ["HELM_PLUGINS", "plugins"],
+    ["HELM_REGISTRY_CONFIG", "registry.json"],
+    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
+    ["HELM_REPOSITORY_CACHE", "repository-cache"]
+  ]) {
+    child2[name] = `${home}/${folder}`;
+  }
+  child2.KUBECONFIG = `${home}/kubeconfig`;
+  return child2;
+}
+var GIT_CLONE_SETTINGS = [
+  ["http.followRedirects", "false"],
+  ["protocol.allow", "user"],
+  ["protocol.file.allow", "never"],
+  ["protocol.ext.allow", "never"]
+];
+function formatGitConfigEnv(settings) {
+  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index) => {
+    entries[`GIT_CONFIG_KEY_${index}`] = key;
+    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return entries;
+}
+function createGitEnv(env, platform2 = process.platform) {
+  const child2 = pickCommon(env, platform2);
+  for (const name of GIT_NAMES) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child2[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && name.startsWith("GIT_")) child2[name] = value;
+  }
+  return child2;
+}
+function readPassEnv(env) {
+  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
+  return [...new Set(names)];
+}
+function pickCommon(env, platform2) {
+  const child2 = {};
+  const names = platform2 === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
+  for (const name of names) {
+    const value = lookUp(env, name, platform2);
+    if (value !== void 0) child2[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && LOCALE_PATTERN.test(name)) child2[name] = value;
+  }
+  return child2;
+}
+function lookUp(env, name, platform2) {
+  if (env[name] !== void 0 || platform2 !== "win32") return env[name];
+  const upper = name.toUpperCase();
+  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
+  return key === void 0 ? void 0 : env[key];
+}
+
+// src/render/cleanup.ts
+import { rmSync } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+var pending = /* @__PURE__ */ new Set();
+var background = /* @__PURE__ */ new Set();
+function registerCleanup(cleanup) {
+  pending.add(cleanup);
+  return () => {
+    if (!pending.delete(cleanup)) return;
+    cleanup();
+  };
+}
+function releaseInBackground(cleanup, release) {
+  if (!pending.has(cleanup)) return;
+  const done = release().then(
+    () => void pending.delete(cleanup),
+    () => {
+      if (!pending.delete(cleanup)) return;
+      try {
+        cleanup();
+      } catch {
+      }
+    }
+  ).finally(() => background.delete(done));
+  background.add(done);
+}
+function registerTempTree(dir) {
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const dispose = registerCleanup(cleanup);
+  return { dispose, release: () => releaseInBackground(cleanup, () => rm2(dir, { recursive: true, force: true })) };
+}
+async function settleBackgroundRemovals() {
+  while (background.size > 0) await Promise.all([...background]);
+}
+function runPendingCleanups() {
+  for (const cleanup of [...pending]) {
+    pending.delete(cleanup);
+    try {
+      cleanup();
+    } catch {
+    }
+  }
+}
+async function exitWhenFlushed(code) {
+  for (const stream2 of [process.stdout, process.stderr]) await new Promise((done) => stream2.write("", () => done()));
+  await settleBackgroundRemovals();
+  runPendingCleanups();
+  return code === void 0 ? process.exit() : process.exit(code);
+}
+
+// src/render/git.ts
+async function openRepository(cwd) {
+  let root;
+  try {
+    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  } catch (error2) {
+    if (error2 instanceof GitError && /ENOENT/.test(error2.details ?? "")) throw error2;
+    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+  }
+  return { root, run: (args) => runGit(root, args) };
+}
+function runGit(cwd, args) {
+  return new Promise((resolvePromise, reject) => {
+    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error2, stdout, stderr) => {
+      if (!error2) resolvePromise(stdout);
+      else if (error2.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
+      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
+    });
+  });
+}
+async function resolveCommit(git, ref) {
+  try {
+    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git ref: ${ref}`);
+  }
+}
+async function resolveCommits(git, refs) {
+  const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
+  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
+  const resolved = [];
+  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
+  return resolved;
+}
+var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
+async function findDefaultBase(git) {
+  for (const ref of DEFAULT_BASE_REFS) {
+    try {
+      await resolveCommit(git, ref);
+      return ref;
+    } catch {
+    }
+  }
+  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
+}
+async function findMergeBase(git, base, head, baseRef) {
+  try {
+    return (await git.run(["merge-base", base, head])).trim();
+  } catch {
+    throw new GitError(
+      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
+    );
+  }
+}
+async function addTemporaryWorktree(git, commit, options = {}) {
+  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
+  const remove = () => {
+    try {
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+      return;
+    } catch {
+    }
+    rmSync2(dir, { recursive: true, force: true });
+    try {
+      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+    } catch {
+    }
+  };
+  const dispose = registerCleanup(remove);
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
+  try {
+    await git.run(add).catch(
+      // Once more: another run's prune in the same repository can take a worktree half made.
+      () => git.run(add)
+    );
+  } catch (error2) {
+    dispose();
+    throw error2;
+  }
+  const release = () => releaseInBackground(remove, async () => {
+    await git.run(["worktree", "remove", "--force", dir]);
+    await rm3(dir, { recursive: true, force: true });
+  });
+  return { dir, dispose, release };
+}
+async function listChangedPaths(git, base, head, tree) {
+  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
+  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
+  const [changed, added] = await Promise.all([diff, untracked]);
+  return [...changed.split("\0").filter(Boolean), ...added];
+}
+async function listCommitFiles(git, commit) {
+  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
+  return output.split("\0").filter(Boolean).map((entry) => ({
+    path: entry.slice(entry.indexOf("	") + 1),
+    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
+  }));
+}
+var MAX_PATHSPEC_CHARS = 24e3;
+async function restorePaths(dir, commit, paths) {
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
+    start = end;
+  }
+}
+async function listFilesContaining(git, text, paths) {
+  try {
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path15) => path15 || ".")]);
+    return output.split("\0").filter(Boolean);
+  } catch (error2) {
+    if (error2 instanceof GitError && (error2.details ?? "").trim() === "") return [];
+    throw error2;
+  }
+}
+async function listIgnoredPaths(git) {
+  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
+  return output.split("\0").filter(Boolean);
+}
+async function listWorkingTree(git) {
+  const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
+  const entries = output.split("\0").filter(Boolean);
+  return {
+    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
+    untracked: entries.filter((entry) => entry.startsWith("? ")).map((entry) => entry.slice(2))
+  };
+}
+async function getOriginUrl(git) {
+  try {
+    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function readParents(git, commit) {
+  const raw = await git.run(["cat-file", "-p", commit]);
+  const parents = [];
+  for (const line of raw.split("\n")) {
+    if (line === "") break;
+    const match4 = /^parent ([0-9a-f]{40,64})$/.exec(line);
+    if (match4?.[1]) parents.push(match4[1]);
+  }
+  return parents;
+}
+async function hasCommit(git, commit) {
+  try {
+    await git.run(["cat-file", "-e", `${commit}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function fetchCommitIfMissing(git, commit, token, advice) {
+  if (await hasCommit(git, commit)) return;
+  const fetch2 = ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", commit];
+  try {
+    await git.run(fetch2);
+  } catch {
+    if (token) {
+      const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
+      try {
+        await git.run(["-c", `http.extraheader=${header}`, ...fetch2]);
+      } catch {
+      }
+    }
+  }
+  if (!await hasCommit(git, commit)) throw new GitError(`commit ${commit.slice(0, 12)} is not in this clone and could not be fetched: ${advice}`);
+}
+async function readFileAtCommit(git, commit, path15) {
+  try {
+    return await git.run(["cat-file", "blob", `${commit}:${path15}`]);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/report/json.ts
+function formatJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/format.ts
+var SHORT_KIND_NAMES = {
+  CustomResourceDefinition: ["CRD", "CRDs"],
+  Namespace: ["Namespace", "Namespaces"],
+  PersistentVolumeClaim: ["PVC", "PVCs"],
+  PersistentVolume: ["PV", "PVs"],
+  StatefulSet: ["StatefulSet", "StatefulSets"]
+};
+function formatPlanCounts(counts, pruneByKind = {}) {
+  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
+    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
+    return `${count} ${count === 1 ? one : many}`;
+  });
+  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
+  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
+  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
+}
+function formatPlanLine(report) {
+  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
+}
+function formatFindingCounts(report) {
+  const { error: error2, warning: warning2, notice: notice2 } = report.summary.findings;
+  return `${pluralize(error2, "error")}, ${pluralize(warning2, "warning")}, ${pluralize(notice2, "notice")}`;
+}
+function formatVerdict(report) {
+  if (report.failOn === "never") return "Not failing: --fail-on never.";
+  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
+}
+function formatProvenance(provenance, quote = (value) => value) {
+  if (!provenance) return void 0;
+  const where2 = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
+  let what;
+  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
+  else if (provenance.url) what = `from ${quote(provenance.url)}`;
+  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
+  else if (provenance.file) what = `from ${quote(provenance.file)}`;
+  if (what && where2) return `${what}, listed at ${where2}`;
+  return what ?? (where2 ? `listed at ${where2}` : void 0);
+}
+function pluralize(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function orderUnitsAsTree(units) {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent ?? unit.helm?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
+    else roots.push(unit);
+  }
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (unit, depth) => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child2 of children.get(unit.name) ?? []) visit3(child2, depth + 1);
+  };
+  for (const root of roots) visit3(root, 0);
+  return rows;
+}
+function formatUnitVerdict(unit) {
+  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
+  if (!unit.flux) return "";
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return "removed";
+  if (unit.before === null) return "new";
+  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
+}
+function formatUnitFindings(report, unit) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
+}
+
+// src/report/markdown.ts
+var MarkdownDetail = {
+  full: "full",
+  noDiffs: "no-diffs",
+  findingsOnly: "findings-only"
+};
+function formatMarkdownWithin(report, limit, options = {}, measure = (text) => text.length) {
+  const tiers = [
+    [MarkdownDetail.full, options],
+    [MarkdownDetail.noDiffs, { ...options, omitDiffs: true }],
+    [MarkdownDetail.findingsOnly, { ...options, omitDiffs: true, findingsOnly: true }]
+  ];
+  for (const [detail, tierOptions] of tiers) {
+    const markdown2 = formatMarkdown(report, tierOptions);
+    if (measure(markdown2) <= limit) return { markdown: markdown2, detail };
+  }
+  const findingsOnly = { ...options, omitDiffs: true, findingsOnly: true };
+  const fits = (count) => measure(formatMarkdown(report, { ...findingsOnly, maxFindings: count })) <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = report.findings.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return { markdown: formatMarkdown(report, { ...findingsOnly, maxFindings: low }), detail: MarkdownDetail.findingsOnly };
+  }
+  const note = `
+
+_The report is too long to show here; the full report is in ${options.fullReport ?? DEFAULT_FULL_REPORT}._
+`;
+  const markdown = formatMarkdown(report, findingsOnly);
+  const cut = (keep2) => `${cutAtLine(markdown, keep2)}${note}`;
+  let keep = Math.max(0, limit - measure(note));
+  while (keep > 0 && measure(cut(keep)) > limit) keep = Math.floor(keep * 0.9);
+  return { markdown: cut(keep), detail: MarkdownDetail.findingsOnly };
+}
+function cutAtLine(markdown, keep) {
+  const lines = markdown.slice(0, keep).split("\n").slice(0, -1);
+  let open2;
+  for (const line of lines) {
+    const ticks = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!ticks) continue;
+    if (open2 === void 0) open2 = ticks;
+    else if (ticks.length >= open2.length && line.trim() === ticks) open2 = void 0;
+  }
+  return `${lines.join("\n")}${open2 === void 0 ? "" : `
+${open2}`}`;
+}
+var DEFAULT_FULL_REPORT = "the job summary of this run";
+var SEVERITY_BADGE = {
+  error: ":stop_sign: error",
+  warning: ":warning: warning",
+  notice: ":information_source: notice"
+};
+function formatMarkdown(report, options = {}) {
+  const out = [];
+  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
+  out.push(`**${formatPlanLine(report)}**`, "");
+  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
+  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
+  const showUnits = report.units.length > 1;
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
+    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
+    for (const finding of shown) {
+      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
+      out.push(
+        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
+      );
+    }
+    out.push("");
+  }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
+  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
+  if (options.acknowledgedBy && report.blocking) {
+    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+  }
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
+  if (options.findingsOnly) {
+    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
+    return `${out.join("\n").trimEnd()}
+`;
+  }
+  if (report.units.some((unit) => unit.flux)) {
+    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
+      out.push(
+        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+      );
+    }
+    out.push("");
+  }
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
+    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
+    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
+    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
+    }
+    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
+    for (const entry of changes) {
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
+    }
+    out.push("");
+    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
+    out.push("</details>", "");
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+var VENDORED_PREVIEW_LIMIT = 4096;
+function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
+  if (fixes.length === 0) return [];
+  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
+  for (const fix of fixes) {
+    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
+    const where3 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where3}` : ""})`);
+    if (suggested.includes(fix)) continue;
+    out.push("");
+    for (const edit of fix.edits) {
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
+      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
+      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
+    }
+    for (const file of fix.files) {
+      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
+        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
+        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
+        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
+        continue;
+      }
+      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
+    }
+  }
+  if (out.at(-1) !== "") out.push("");
+  const where2 = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
+  out.push(
+    fixes.every((fix) => fix.verified) ? `Apply locally${where2} with ${formatCode(`${command} --write`)}.` : `Apply locally${where2} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
+    ""
+  );
+  return out;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+function formatChange(entry) {
+  const version3 = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
+  const secret = entry.secretKeys ? [
+    `Secret keys: ${[
+      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
+    ].join(", ") || "none changed"}`,
+    ""
+  ] : [];
+  return [
+    "<details>",
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version3}</summary>`,
+    "",
+    ...secret,
+    fence(entry.diff, "diff"),
+    "</details>",
+    ""
+  ];
+}
+function fence(text, language) {
+  return formatFence(text.trimEnd(), language);
+}
+function formatTitle(report, acknowledgedBy) {
+  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
+  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
+  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
+  return ":white_check_mark: prune-guard: nothing to flag";
+}
+
+// src/render/remote-fetch.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync2, mkdirSync, readFileSync, renameSync, rmSync as rmSync3, statSync, writeFileSync } from "node:fs";
+import { join as join4 } from "node:path";
+
 // src/render/fetch-parts.ts
 function eitherSignal(a, b) {
   const controller = new AbortController();
@@ -51019,9 +51028,664 @@ function describeReinstall(before, after, unit, units) {
   };
 }
 
+// src/core/data/kubernetes-api-removals.json
+var kubernetes_api_removals_default = {
+  source: "https://github.com/FairwindsOps/pluto/blob/master/versions.yaml",
+  commit: "dd5ec8cccce5e42dfe8054b8250baa35546056a0",
+  license: "Apache-2.0, Copyright FairwindsOps, Inc. (the data of pluto's versions.yaml)",
+  upstream: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/",
+  currentTo: "1.36",
+  apis: [
+    {
+      apiVersion: "admissionregistration.k8s.io/v1alpha1",
+      kind: "ValidatingAdmissionPolicy",
+      deprecatedIn: "1.28",
+      removedIn: "1.33",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1alpha1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      deprecatedIn: "1.28",
+      removedIn: "1.33",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1beta1",
+      kind: "MutatingWebhookConfiguration",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1beta1",
+      kind: "ValidatingWebhookConfiguration",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "apiextensions.k8s.io/v1beta1",
+      kind: "CustomResourceDefinition",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "apiextensions.k8s.io/v1"
+    },
+    {
+      apiVersion: "apiregistration.k8s.io/v1beta1",
+      kind: "APIService",
+      deprecatedIn: "1.10",
+      removedIn: "1.22",
+      replacement: "apiregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "StatefulSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "DaemonSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "StatefulSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Event",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "EventList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "PolicyList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "Event",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "EventList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "PolicyList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "authentication.k8s.io/v1beta1",
+      kind: "TokenReview",
+      deprecatedIn: "1.6",
+      removedIn: "1.22",
+      replacement: "authentication.k8s.io/v1"
+    },
+    {
+      apiVersion: "autoscaling/v2beta1",
+      kind: "HorizontalPodAutoscaler",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta1",
+      kind: "HorizontalPodAutoscalerList",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta2",
+      kind: "HorizontalPodAutoscaler",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta2",
+      kind: "HorizontalPodAutoscalerList",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "batch/v1beta1",
+      kind: "CronJob",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "batch/v1"
+    },
+    {
+      apiVersion: "batch/v1beta1",
+      kind: "CronJobList",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "batch/v1"
+    },
+    {
+      apiVersion: "certificates.k8s.io/v1beta1",
+      kind: "CertificateSigningRequest",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "certificates.k8s.io/v1"
+    },
+    {
+      apiVersion: "coordination.k8s.io/v1beta1",
+      kind: "Lease",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "coordination.k8s.io/v1"
+    },
+    {
+      apiVersion: "discovery.k8s.io/v1beta1",
+      kind: "EndpointSlice",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "discovery.k8s.io/v1"
+    },
+    {
+      apiVersion: "events.k8s.io/v1beta1",
+      kind: "Event",
+      deprecatedIn: "1.19",
+      removedIn: "1.25",
+      replacement: "events.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "DaemonSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "Ingress",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "NetworkPolicy",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "PodSecurityPolicy",
+      deprecatedIn: "1.10",
+      removedIn: "1.16",
+      replacement: "policy/v1beta1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "FlowControl",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.32",
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.31",
+      removedIn: "1.32",
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
+    },
+    {
+      apiVersion: "networking.k8s.io/v1beta1",
+      kind: "Ingress",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "networking.k8s.io/v1beta1",
+      kind: "IngressClass",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "node.k8s.io/v1beta1",
+      kind: "RuntimeClass",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "node.k8s.io/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodDisruptionBudget",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "policy/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodDisruptionBudgetList",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "policy/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodSecurityPolicy",
+      deprecatedIn: "1.21",
+      removedIn: "1.25"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRole",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "Role",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRole",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "Role",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "DeviceClass",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceClaim",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceClaimTemplate",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceSlice",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "DeviceClass",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceClaim",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceClaimTemplate",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceSlice",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "scheduling.k8s.io/v1alpha1",
+      kind: "PriorityClass",
+      deprecatedIn: "1.14",
+      removedIn: "1.17",
+      replacement: "scheduling.k8s.io/v1"
+    },
+    {
+      apiVersion: "scheduling.k8s.io/v1beta1",
+      kind: "PriorityClass",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "scheduling.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1alpha1",
+      kind: "VolumeAttributesClass",
+      deprecatedIn: "1.31",
+      removedIn: "1.35",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSIDriver",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSINode",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSIStorageCapacity",
+      deprecatedIn: "1.24",
+      removedIn: "1.27",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "StorageClass",
+      deprecatedIn: "1.6",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "VolumeAttachment",
+      deprecatedIn: "1.13",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "VolumeAttributesClass",
+      deprecatedIn: "1.34",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storagemigration.k8s.io/v1alpha1",
+      kind: "StorageVersionMigration",
+      deprecatedIn: "1.35",
+      removedIn: "1.35",
+      replacement: "storagemigration.k8s.io/v1beta1"
+    }
+  ]
+};
+
+// src/core/rules/api-versions.ts
+var API_TABLE_CURRENT_TO = kubernetes_api_removals_default.currentTo;
+var LIFECYCLES = new Map(kubernetes_api_removals_default.apis.map((api) => [`${api.apiVersion}\0${api.kind}`, api]));
+function findApiLifecycle(apiVersion, kind) {
+  return LIFECYCLES.get(`${apiVersion}\0${kind}`);
+}
+function compareMinor(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor !== bMajor ? aMajor - bMajor : aMinor - bMinor;
+}
+function describeApiVersionProblems(input) {
+  const findings = [];
+  const version3 = input.kubernetesVersion;
+  for (const unit of input.units) {
+    const touched = [...unit.diff.added, ...unit.diff.changed.map((change) => change.after), ...unit.diff.replaced.map((replacement) => replacement.after)];
+    for (const object of touched) {
+      const api = findApiLifecycle(object.apiVersion, object.id.kind);
+      if (!api) continue;
+      const ref = formatObjectRef(object.id);
+      const instead = api.replacement ? `; write ${api.replacement} instead` : "";
+      const base = { unit: unit.unit, object: { ...object.id, apiVersion: object.apiVersion }, ...object.provenance ? { provenance: object.provenance } : {} };
+      if (version3 === void 0) {
+        if (api.removedIn) findings.push({ ...base, rule: Rules.apiRemoved, severity: "notice", message: `${ref} is written as ${object.apiVersion}, which Kubernetes ${api.removedIn} and later no longer serve${instead}; set kubernetesVersion in .prune-guard.yaml to check it against the clusters' version` });
+        continue;
+      }
+      if (api.removedIn && compareMinor(api.removedIn, version3) <= 0) {
+        findings.push({
+          ...base,
+          rule: Rules.apiRemoved,
+          severity: "error",
+          message: `${ref} is written as ${object.apiVersion}, which Kubernetes ${version3} no longer serves (removed in ${api.removedIn}): the API server refuses it, and the apply of ${unit.unit} fails${instead}`
+        });
+      } else if (api.deprecatedIn && compareMinor(api.deprecatedIn, version3) <= 0) {
+        findings.push({
+          ...base,
+          rule: Rules.apiDeprecated,
+          severity: "notice",
+          message: `${ref} is written as ${object.apiVersion}, deprecated since Kubernetes ${api.deprecatedIn}${api.removedIn ? ` and removed in ${api.removedIn}` : ""}${instead}`
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 // src/core/rules/change-rules.ts
 function evaluateChangeRules(input) {
   const findings = [];
+  findings.push(...describeApiVersionProblems(input));
   void input;
   return findings;
 }
@@ -96804,6 +97468,7 @@ async function runAction() {
         // A path in the repository, read from the base side: the pull request cannot set its own policy.
         ...options.config ? { repoConfigPath: options.config } : {},
         ...options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {},
+        ...options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {},
         mirrors: options.mirrors,
         fixes: options.fixes,
         ...options.cacheDir ? { cacheDir: options.cacheDir } : {},

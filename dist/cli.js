@@ -9559,6 +9559,8 @@ var Rules = {
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
   helmReleaseNotRendered: "helmrelease-not-rendered",
+  apiRemoved: "api-removed",
+  apiDeprecated: "api-deprecated",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -18725,9 +18727,664 @@ function describeReinstall(before, after, unit, units) {
   };
 }
 
+// src/core/data/kubernetes-api-removals.json
+var kubernetes_api_removals_default = {
+  source: "https://github.com/FairwindsOps/pluto/blob/master/versions.yaml",
+  commit: "dd5ec8cccce5e42dfe8054b8250baa35546056a0",
+  license: "Apache-2.0, Copyright FairwindsOps, Inc. (the data of pluto's versions.yaml)",
+  upstream: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/",
+  currentTo: "1.36",
+  apis: [
+    {
+      apiVersion: "admissionregistration.k8s.io/v1alpha1",
+      kind: "ValidatingAdmissionPolicy",
+      deprecatedIn: "1.28",
+      removedIn: "1.33",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1alpha1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      deprecatedIn: "1.28",
+      removedIn: "1.33",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1beta1",
+      kind: "MutatingWebhookConfiguration",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1beta1",
+      kind: "ValidatingWebhookConfiguration",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "admissionregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "apiextensions.k8s.io/v1beta1",
+      kind: "CustomResourceDefinition",
+      deprecatedIn: "1.16",
+      removedIn: "1.22",
+      replacement: "apiextensions.k8s.io/v1"
+    },
+    {
+      apiVersion: "apiregistration.k8s.io/v1beta1",
+      kind: "APIService",
+      deprecatedIn: "1.10",
+      removedIn: "1.22",
+      replacement: "apiregistration.k8s.io/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta1",
+      kind: "StatefulSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "DaemonSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "apps/v1beta2",
+      kind: "StatefulSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Event",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "EventList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1alpha1",
+      kind: "PolicyList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "Event",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "EventList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "Policy",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "audit.k8s.io/v1beta1",
+      kind: "PolicyList",
+      deprecatedIn: "1.21",
+      removedIn: "1.24",
+      replacement: "audit.k8s.io/v1"
+    },
+    {
+      apiVersion: "authentication.k8s.io/v1beta1",
+      kind: "TokenReview",
+      deprecatedIn: "1.6",
+      removedIn: "1.22",
+      replacement: "authentication.k8s.io/v1"
+    },
+    {
+      apiVersion: "autoscaling/v2beta1",
+      kind: "HorizontalPodAutoscaler",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta1",
+      kind: "HorizontalPodAutoscalerList",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta2",
+      kind: "HorizontalPodAutoscaler",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "autoscaling/v2beta2",
+      kind: "HorizontalPodAutoscalerList",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "autoscaling/v2"
+    },
+    {
+      apiVersion: "batch/v1beta1",
+      kind: "CronJob",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "batch/v1"
+    },
+    {
+      apiVersion: "batch/v1beta1",
+      kind: "CronJobList",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "batch/v1"
+    },
+    {
+      apiVersion: "certificates.k8s.io/v1beta1",
+      kind: "CertificateSigningRequest",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "certificates.k8s.io/v1"
+    },
+    {
+      apiVersion: "coordination.k8s.io/v1beta1",
+      kind: "Lease",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "coordination.k8s.io/v1"
+    },
+    {
+      apiVersion: "discovery.k8s.io/v1beta1",
+      kind: "EndpointSlice",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "discovery.k8s.io/v1"
+    },
+    {
+      apiVersion: "events.k8s.io/v1beta1",
+      kind: "Event",
+      deprecatedIn: "1.19",
+      removedIn: "1.25",
+      replacement: "events.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "DaemonSet",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "Deployment",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "Ingress",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "NetworkPolicy",
+      deprecatedIn: "1.9",
+      removedIn: "1.16",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "PodSecurityPolicy",
+      deprecatedIn: "1.10",
+      removedIn: "1.16",
+      replacement: "policy/v1beta1"
+    },
+    {
+      apiVersion: "extensions/v1beta1",
+      kind: "ReplicaSet",
+      removedIn: "1.16",
+      replacement: "apps/v1"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "FlowControl",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.24",
+      removedIn: "1.29",
+      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+      kind: "FlowSchema",
+      deprecatedIn: "1.24",
+      removedIn: "1.32",
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
+    },
+    {
+      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+      kind: "PriorityLevelConfiguration",
+      deprecatedIn: "1.31",
+      removedIn: "1.32",
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
+    },
+    {
+      apiVersion: "networking.k8s.io/v1beta1",
+      kind: "Ingress",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "networking.k8s.io/v1beta1",
+      kind: "IngressClass",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "networking.k8s.io/v1"
+    },
+    {
+      apiVersion: "node.k8s.io/v1beta1",
+      kind: "RuntimeClass",
+      deprecatedIn: "1.22",
+      removedIn: "1.25",
+      replacement: "node.k8s.io/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodDisruptionBudget",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "policy/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodDisruptionBudgetList",
+      deprecatedIn: "1.21",
+      removedIn: "1.25",
+      replacement: "policy/v1"
+    },
+    {
+      apiVersion: "policy/v1beta1",
+      kind: "PodSecurityPolicy",
+      deprecatedIn: "1.21",
+      removedIn: "1.25"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRole",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "ClusterRoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "Role",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+      kind: "RoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRole",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "ClusterRoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "Role",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleBinding",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleBindingList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1beta1",
+      kind: "RoleList",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "rbac.authorization.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "DeviceClass",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceClaim",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceClaimTemplate",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1alpha3",
+      kind: "ResourceSlice",
+      deprecatedIn: "1.32",
+      removedIn: "1.34",
+      replacement: "resource.k8s.io/v1"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "DeviceClass",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceClaim",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceClaimTemplate",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "resource.k8s.io/v1beta1",
+      kind: "ResourceSlice",
+      deprecatedIn: "1.33",
+      removedIn: "1.36",
+      replacement: "resource.k8s.io/v1beta2"
+    },
+    {
+      apiVersion: "scheduling.k8s.io/v1alpha1",
+      kind: "PriorityClass",
+      deprecatedIn: "1.14",
+      removedIn: "1.17",
+      replacement: "scheduling.k8s.io/v1"
+    },
+    {
+      apiVersion: "scheduling.k8s.io/v1beta1",
+      kind: "PriorityClass",
+      deprecatedIn: "1.14",
+      removedIn: "1.22",
+      replacement: "scheduling.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1alpha1",
+      kind: "VolumeAttributesClass",
+      deprecatedIn: "1.31",
+      removedIn: "1.35",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSIDriver",
+      deprecatedIn: "1.19",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSINode",
+      deprecatedIn: "1.17",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "CSIStorageCapacity",
+      deprecatedIn: "1.24",
+      removedIn: "1.27",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "StorageClass",
+      deprecatedIn: "1.6",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "VolumeAttachment",
+      deprecatedIn: "1.13",
+      removedIn: "1.22",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storage.k8s.io/v1beta1",
+      kind: "VolumeAttributesClass",
+      deprecatedIn: "1.34",
+      replacement: "storage.k8s.io/v1"
+    },
+    {
+      apiVersion: "storagemigration.k8s.io/v1alpha1",
+      kind: "StorageVersionMigration",
+      deprecatedIn: "1.35",
+      removedIn: "1.35",
+      replacement: "storagemigration.k8s.io/v1beta1"
+    }
+  ]
+};
+
+// src/core/rules/api-versions.ts
+var API_TABLE_CURRENT_TO = kubernetes_api_removals_default.currentTo;
+var LIFECYCLES = new Map(kubernetes_api_removals_default.apis.map((api) => [`${api.apiVersion}\0${api.kind}`, api]));
+function findApiLifecycle(apiVersion, kind) {
+  return LIFECYCLES.get(`${apiVersion}\0${kind}`);
+}
+function compareMinor(a, b) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor !== bMajor ? aMajor - bMajor : aMinor - bMinor;
+}
+function describeApiVersionProblems(input) {
+  const findings = [];
+  const version = input.kubernetesVersion;
+  for (const unit of input.units) {
+    const touched = [...unit.diff.added, ...unit.diff.changed.map((change) => change.after), ...unit.diff.replaced.map((replacement) => replacement.after)];
+    for (const object of touched) {
+      const api = findApiLifecycle(object.apiVersion, object.id.kind);
+      if (!api) continue;
+      const ref = formatObjectRef(object.id);
+      const instead = api.replacement ? `; write ${api.replacement} instead` : "";
+      const base = { unit: unit.unit, object: { ...object.id, apiVersion: object.apiVersion }, ...object.provenance ? { provenance: object.provenance } : {} };
+      if (version === void 0) {
+        if (api.removedIn) findings.push({ ...base, rule: Rules.apiRemoved, severity: "notice", message: `${ref} is written as ${object.apiVersion}, which Kubernetes ${api.removedIn} and later no longer serve${instead}; set kubernetesVersion in .prune-guard.yaml to check it against the clusters' version` });
+        continue;
+      }
+      if (api.removedIn && compareMinor(api.removedIn, version) <= 0) {
+        findings.push({
+          ...base,
+          rule: Rules.apiRemoved,
+          severity: "error",
+          message: `${ref} is written as ${object.apiVersion}, which Kubernetes ${version} no longer serves (removed in ${api.removedIn}): the API server refuses it, and the apply of ${unit.unit} fails${instead}`
+        });
+      } else if (api.deprecatedIn && compareMinor(api.deprecatedIn, version) <= 0) {
+        findings.push({
+          ...base,
+          rule: Rules.apiDeprecated,
+          severity: "notice",
+          message: `${ref} is written as ${object.apiVersion}, deprecated since Kubernetes ${api.deprecatedIn}${api.removedIn ? ` and removed in ${api.removedIn}` : ""}${instead}`
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 // src/core/rules/change-rules.ts
 function evaluateChangeRules(input) {
   const findings = [];
+  findings.push(...describeApiVersionProblems(input));
   void input;
   return findings;
 }

@@ -224,6 +224,7 @@ async function runAction(): Promise<void> {
         // A path in the repository, read from the base side: the pull request cannot set its own policy.
         ...(options.config ? { repoConfigPath: options.config } : {}),
         ...(options.kustomizeBin ? { kustomizeBin: options.kustomizeBin } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
         mirrors: options.mirrors,
         fixes: options.fixes,
         ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),

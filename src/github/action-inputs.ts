@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { UsageError } from '../core/errors.ts';
 import { FailLevels, type FailLevel } from '../core/rules/findings.ts';
 import { redactCredentials } from '../core/text/redact.ts';
+import { parseKubernetesVersion } from '../core/config/parse-config.ts';
 
 /** Input names, as in action.yml. */
 const Inputs = {
@@ -19,6 +20,7 @@ const Inputs = {
   ackLabel: 'ack-label',
   config: 'config',
   kustomizeBin: 'kustomize-bin',
+  kubernetesVersion: 'kubernetes-version',
   mirror: 'mirror',
   cacheDir: 'cache-dir',
   cache: 'cache',
@@ -48,6 +50,8 @@ export interface ActionOptions {
   readonly config?: string;
   /** kustomize or kubectl binary. */
   readonly kustomizeBin?: string;
+  /** The Kubernetes version the clusters run, over the configuration's kubernetesVersion. */
+  readonly kubernetesVersion?: string;
   /** URL prefix rewrites, `FROM=TO`. */
   readonly mirrors: readonly string[];
   /** Cache directory (renders and remote manifests). */
@@ -64,6 +68,12 @@ function getOptionalInput(name: string): string | undefined {
   const value = core.getInput(name).trim();
   // Unset inputs arrive as '', whether omitted or explicitly empty.
   return value === '' ? undefined : value;
+}
+
+function readKubernetesVersion(value: string): string {
+  const version = parseKubernetesVersion(value);
+  if (!version) throw new UsageError(`Input '${Inputs.kubernetesVersion}' is set to invalid value '${value}': a Kubernetes version such as 1.31 or 1.31.4`);
+  return version;
 }
 
 function getChoice<T extends string>(name: string, valid: readonly T[], fallback: T): T {
@@ -87,6 +97,7 @@ export function readActionOptions(): ActionOptions {
     ackLabel: getOptionalInput(Inputs.ackLabel) ?? 'prune-guard/acknowledged',
     ...(getOptionalInput(Inputs.config) ? { config: getOptionalInput(Inputs.config) as string } : {}),
     ...(getOptionalInput(Inputs.kustomizeBin) ? { kustomizeBin: getOptionalInput(Inputs.kustomizeBin) as string } : {}),
+    ...(getOptionalInput(Inputs.kubernetesVersion) ? { kubernetesVersion: readKubernetesVersion(getOptionalInput(Inputs.kubernetesVersion) as string) } : {}),
     mirrors: (getOptionalInput(Inputs.mirror) ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
     ...(getOptionalInput(Inputs.cacheDir) ? { cacheDir: getOptionalInput(Inputs.cacheDir) as string } : {}),
     cache: getChoice(Inputs.cache, ['true', 'false'], 'true') === 'true',

@@ -259,5 +259,8 @@ describe.skipIf(!hasKustomize)('GitHub Action (dist/action.js)', () => {
     const run = await runAction(workspace, server, 0, { 'fail-on': 'critical' }, 'push');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("::error::prune-guard: Input 'fail-on' is set to invalid value 'critical'. Valid values: error, warning, notice, never");
+    const version = await runAction(removedCrd(), server, 0, { 'kubernetes-version': 'latest' }, 'push');
+    expect(version.code).toBe(1);
+    expect(version.stdout).toContain("::error::prune-guard: Input 'kubernetes-version' is set to invalid value 'latest': a Kubernetes version such as 1.31 or 1.31.4");
   });
 });

@@ -4,6 +4,7 @@
  * that stalls the control plane. Each family lives in a module of its own; this one calls
  * them for the units of one cluster.
  */
+import { describeApiVersionProblems } from './api-versions.ts';
 import type { Finding } from './findings.ts';
 import type { UnitDiff } from './removal-rules.ts';
 
@@ -21,6 +22,7 @@ export interface ChangeRuleInput {
 export function evaluateChangeRules(input: ChangeRuleInput): Finding[] {
   const findings: Finding[] = [];
   // Each family adds its findings here.
+  findings.push(...describeApiVersionProblems(input));
   void input;
   return findings;
 }

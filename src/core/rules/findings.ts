@@ -39,6 +39,8 @@ export const Rules = {
   helmCrdStale: 'helm-crd-stale',
   helmKubeVersion: 'helm-kube-version',
   helmReleaseNotRendered: 'helmrelease-not-rendered',
+  apiRemoved: 'api-removed',
+  apiDeprecated: 'api-deprecated',
   helmReleaseRemoved: 'helmrelease-removed',
   helmReleaseReinstalled: 'helmrelease-reinstalled',
   apiGroupChanged: 'api-group-changed',
