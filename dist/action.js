@@ -19167,9 +19167,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -19191,7 +19191,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -19203,10 +19203,10 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap7;
+    exports2.isMap = isMap8;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar6;
+    exports2.isScalar = isScalar8;
     exports2.isSeq = isSeq5;
   }
 });
@@ -23315,9 +23315,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23353,7 +23353,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23393,7 +23393,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep17 && !props.found) {
+        if (!isMap8 && !sep17 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23416,7 +23416,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep17)
                 for (const st of sep17) {
                   if (st === valueProps.found)
@@ -23448,7 +23448,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap7) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23464,7 +23464,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24751,7 +24751,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24835,7 +24835,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar6;
+    exports2.isScalar = isScalar8;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -25434,7 +25434,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter6 = class {
+    var LineCounter7 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25457,7 +25457,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter6;
+    exports2.LineCounter = LineCounter7;
   }
 });
 
@@ -38217,8 +38217,19 @@ var Rules = {
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
   helmReleaseNotRendered: "helmrelease-not-rendered",
+  immutableFieldChanged: "immutable-field-changed",
+  gcRbacRemoved: "gc-rbac-removed",
+  gcRbacMissing: "gc-rbac-missing",
+  apiServiceChanged: "apiservice-changed",
+  webhookBackendMissing: "webhook-backend-missing",
+  crdScopeChanged: "crd-scope-changed",
+  crdStorageVersionInvalid: "crd-storage-version-invalid",
+  crdVersionRemoved: "crd-version-removed",
+  crdVersionUnserved: "crd-version-unserved",
+  crdStorageVersionChanged: "crd-storage-version-changed",
   apiRemoved: "api-removed",
   apiDeprecated: "api-deprecated",
+  requirementUnmet: "requirement-unmet",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -45853,19 +45864,10 @@ function hideUserInfo(value) {
 }
 
 // src/core/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/core/config/config-model.ts
-var EMPTY_CONFIG = Object.freeze({
-  severity: Object.freeze([]),
-  ignore: Object.freeze([]),
-  clusterScoped: Object.freeze([]),
-  sources: Object.freeze([]),
-  clusters: Object.freeze([]),
-  substitute: Object.freeze({}),
-  mirrors: Object.freeze([]),
-  remote: Object.freeze({})
-});
+// src/core/config/config-reader.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -48566,6 +48568,390 @@ function dropIgnoredObjects(set, config) {
   return new Map([...set].filter(([, object]) => !isIgnoredObject(object.id, config)));
 }
 
+// src/core/config/config-reader.ts
+var ConfigReader = class {
+  #source;
+  #lineCounter;
+  #doc;
+  constructor(source, lineCounter, doc) {
+    this.#source = source;
+    this.#lineCounter = lineCounter;
+    this.#doc = doc;
+  }
+  /** Throws a ConfigError on the line of `node`. */
+  fail(node, message) {
+    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
+    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
+  }
+  /** Returns the node an alias points to; null for an absent or null value. */
+  resolve(node) {
+    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
+    if (target === void 0 || target === null) return null;
+    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
+    return target;
+  }
+  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
+  readMapping(node, path15, known, what) {
+    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path15 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair2 of node.items) {
+      const key = this.resolve(pair2.key);
+      const where2 = path15 ? ` in ${path15}` : "";
+      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where2} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
+      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
+      if (!known.includes(name)) {
+        const guess = suggestClosest(name, known);
+        this.fail(key, `unknown key '${name}'${where2} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
+      }
+      entries.set(name, { key, value: this.resolve(pair2.value) });
+    }
+    return entries;
+  }
+  /**
+   * Reads an optional list, each item through `readItem`. A key with no value counts as an
+   * empty list: that is what is left when every entry is commented out.
+   */
+  readList(entry, path15, readItem) {
+    if (!entry || entry.value === null) return [];
+    const list = entry.value;
+    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path15} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index) => {
+      const itemPath = `${path15}[${index}]`;
+      const node = this.resolve(item);
+      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
+      return readItem(node, itemPath);
+    });
+  }
+  /** Reads a non-empty string scalar. */
+  readString(node, path15) {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path15} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === "") this.fail(node, `${path15} is empty`);
+    return node.value;
+  }
+  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
+  requireValue(entry, path15, expected) {
+    if (entry.value === null) this.fail(entry.key, `${path15} is empty. ${expected}`);
+    return entry.value;
+  }
+  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
+  readChoice(node, path15, valid) {
+    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path15} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
+    if (typeof node.value === "string" && valid.includes(value)) return value;
+    const guess = suggestClosest(value, valid);
+    this.fail(node, `${path15} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
+  }
+  /** Reads an object pattern and rejects one that can never match. */
+  readPattern(node, path15) {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
+      this.fail(node, `${path15} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+    }
+    const problem = findPatternProblem(node.value);
+    if (problem) this.fail(node, `${path15}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
+    return node.value;
+  }
+};
+function describeNode(node) {
+  if (node === null || node === void 0) return "empty";
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isScalar)(node)) {
+    if (node.value === null) return "empty";
+    if (typeof node.value === "boolean") return "a boolean";
+    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
+    if (typeof node.value === "string") return "a string";
+  }
+  return "not a plain value";
+}
+function suggestClosest(word, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
+    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function measureEditDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/core/config/parse-requires.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/core/helm/semver-range.ts
+var MAX_UINT64 = (1n << 64n) - 1n;
+var MAX_CONSTRAINT_LENGTH = 4096;
+var WS = "[\\t\\n\\f\\r ]";
+var IDENT = "[0-9A-Za-z-]+";
+var DOTTED = `${IDENT}(?:\\.${IDENT})*`;
+var PART = "[0-9|xX*]+";
+var RANGE_VERSION = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${DOTTED})?(?:\\+${DOTTED})?`;
+var OPERATOR = "!=|>=|=>|<=|=<|~>|=|>|<|~|\\^";
+var VERSION_TEXT = new RegExp(`^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(${DOTTED}))?(?:\\+(${DOTTED}))?$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${RANGE_VERSION})${WS}+-${WS}+(${RANGE_VERSION})${WS}*`, "g");
+var TOKEN = new RegExp(`(?:(${OPERATOR})${WS}*)?(v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${DOTTED}))?(?:\\+${DOTTED})?)`, "y");
+var BLANK = new RegExp(`${WS}*`, "y");
+var OPERATOR_ALIASES = { "": "=", "=": "=", "!=": "!=", ">": ">", "<": "<", ">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", "~": "~", "~>": "~", "^": "^" };
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+function parseVersion(text) {
+  const match4 = VERSION_TEXT.exec(text);
+  if (!match4) return void 0;
+  const [, majorText = "", minorText = "0", patchText = "0", prerelease = "", build2 = ""] = match4;
+  const [major, minor, patch] = [BigInt(majorText), BigInt(minorText), BigInt(patchText)];
+  if (major > MAX_UINT64 || minor > MAX_UINT64 || patch > MAX_UINT64) return void 0;
+  if (prerelease.split(".").some((identifier) => /^0[0-9]+$/.test(identifier))) return void 0;
+  return { major, minor, patch, prerelease, build: build2, original: text };
+}
+function compareVersions(a, b) {
+  const numbers = compareBigints(a.major, b.major) || compareBigints(a.minor, b.minor) || compareBigints(a.patch, b.patch);
+  if (numbers !== 0) return numbers;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  const left = a.prerelease.split(".");
+  const right = b.prerelease.split(".");
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const order = compareIdentifiers(left[index], right[index]);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+function parseConstraint(text) {
+  if (text.length > MAX_CONSTRAINT_LENGTH) return { problem: `constraint longer than ${MAX_CONSTRAINT_LENGTH} characters` };
+  const rewritten = text.replace(HYPHEN_RANGE, ">= $1, <= $2 ");
+  const groups = [];
+  for (const segment of rewritten.split("||")) {
+    const comparisons = readGroup(segment);
+    if (typeof comparisons === "string") return { problem: `improper constraint: ${JSON.stringify(comparisons)}` };
+    groups.push({ comparisons, includesPrerelease: comparisons.some((comparison) => comparison.version.prerelease !== "") });
+  }
+  return { constraint: { text, groups } };
+}
+function matchesConstraint(constraint, version3) {
+  return constraint.groups.some(
+    (group2) => (version3.prerelease === "" || group2.includesPrerelease) && group2.comparisons.every((comparison) => satisfiesComparison(comparison, version3))
+  );
+}
+function selectChartVersion(entries, wanted) {
+  if (entries.length === 0) return { problem: "the index lists no versions" };
+  const text = wanted ?? "";
+  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
+  if (verbatim) return { entry: verbatim };
+  const latestStable = text === "" || text === "*";
+  const parsed = parseConstraint(latestStable ? "*" : text);
+  if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
+  const best = pickHighest(entries, (version3) => matchesConstraint(parsed.constraint, version3));
+  if (best) return { entry: best };
+  const newest = pickHighest(entries, () => true);
+  const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
+  return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
+}
+function pickHighest(entries, accept3) {
+  let best;
+  for (const entry of entries) {
+    const version3 = parseIndexVersion(entry.version);
+    if (!version3 || !accept3(version3)) continue;
+    const created = readCreated(entry.created);
+    const order = best ? compareVersions(version3, best.version) : 1;
+    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version: version3, created };
+  }
+  return best?.entry;
+}
+function parseIndexVersion(text) {
+  return text.split(".").length >= 3 ? parseVersion(text) : void 0;
+}
+function readGroup(segment) {
+  const comparisons = [];
+  let offset = skipBlanks(segment, 0);
+  for (; ; ) {
+    TOKEN.lastIndex = offset;
+    const match4 = TOKEN.exec(segment);
+    if (!match4) return segment;
+    const comparison = readComparison(match4);
+    if (!comparison) return match4[0];
+    comparisons.push(comparison);
+    const end = TOKEN.lastIndex;
+    offset = skipBlanks(segment, end);
+    if (offset === segment.length) return comparisons;
+    if (segment[offset] === ",") offset = skipBlanks(segment, offset + 1);
+    else if (offset === end) return segment;
+    if (offset === segment.length) return segment;
+  }
+}
+function skipBlanks(text, offset) {
+  BLANK.lastIndex = offset;
+  BLANK.exec(text);
+  return BLANK.lastIndex;
+}
+function readComparison(match4) {
+  const [, operator = "", whole = "", major = "", minorPart, patchPart, prerelease] = match4;
+  const suffix = prerelease === void 0 ? "" : `-${prerelease}`;
+  let wildcard = "none";
+  let text = whole;
+  if (isWildcard(major)) [wildcard, text] = ["major", `0.0.0${suffix}`];
+  else if (minorPart === void 0 || isWildcard(minorPart)) [wildcard, text] = ["minor", `${major}.0.0${suffix}`];
+  else if (patchPart === void 0 || isWildcard(patchPart)) [wildcard, text] = ["patch", `${major}.${minorPart}.0${suffix}`];
+  const version3 = parseVersion(text);
+  const folded = OPERATOR_ALIASES[operator];
+  return version3 && folded ? { operator: folded, version: version3, wildcard } : void 0;
+}
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function satisfiesComparison(comparison, version3) {
+  const { operator, version: bound2, wildcard } = comparison;
+  const order = compareVersions(version3, bound2);
+  switch (operator) {
+    case "=":
+      return wildcard === "none" ? order === 0 : satisfiesTilde(comparison, version3, order);
+    case "!=":
+      return differs(comparison, version3, order);
+    case ">":
+      if (wildcard === "none" || wildcard === "major") return order > 0;
+      if (version3.major !== bound2.major) return version3.major > bound2.major;
+      return wildcard === "patch" && version3.minor > bound2.minor;
+    case "<":
+      return order < 0;
+    case ">=":
+      return order >= 0;
+    case "<=":
+      if (wildcard === "none") return order <= 0;
+      if (version3.major > bound2.major) return false;
+      return !(version3.major === bound2.major && version3.minor > bound2.minor && wildcard !== "minor");
+    case "~":
+      return satisfiesTilde(comparison, version3, order);
+    case "^":
+      return satisfiesCaret(comparison, version3, order);
+  }
+}
+function satisfiesTilde({ version: bound2, wildcard }, version3, order) {
+  if (order < 0) return false;
+  if (bound2.major === 0n && bound2.minor === 0n && bound2.patch === 0n && wildcard !== "minor" && wildcard !== "patch") return true;
+  if (version3.major !== bound2.major) return false;
+  return wildcard === "minor" || version3.minor === bound2.minor;
+}
+function satisfiesCaret({ version: bound2, wildcard }, version3, order) {
+  if (order < 0) return false;
+  if (bound2.major > 0n || wildcard === "minor") return version3.major === bound2.major;
+  if (version3.major > 0n) return false;
+  if (bound2.minor > 0n || wildcard === "patch") return version3.minor === bound2.minor;
+  if (version3.minor > 0n) return false;
+  return version3.patch === bound2.patch;
+}
+function differs({ version: bound2, wildcard }, version3, order) {
+  if (wildcard !== "none") {
+    if (version3.major !== bound2.major) return true;
+    if (wildcard === "minor") return false;
+    if (version3.minor !== bound2.minor) return true;
+    if (wildcard === "patch") return version3.prerelease !== bound2.prerelease;
+    if (version3.patch !== bound2.patch) return true;
+  }
+  return order !== 0;
+}
+function compareBigints(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIdentifiers(a, b) {
+  if (a === b) return 0;
+  if (a === void 0) return -1;
+  if (b === void 0) return 1;
+  const aNumber = readUint64(a);
+  const bNumber = readUint64(b);
+  if (aNumber !== void 0 && bNumber !== void 0) return compareBigints(aNumber, bNumber);
+  if (aNumber !== void 0) return -1;
+  if (bNumber !== void 0) return 1;
+  return a < b ? -1 : 1;
+}
+function readUint64(identifier) {
+  if (!/^[0-9]+$/.test(identifier)) return void 0;
+  const value = BigInt(identifier);
+  return value <= MAX_UINT64 ? value : void 0;
+}
+function readCreated(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : BigInt(value.getTime()) * 1000000n;
+  const match4 = value === void 0 ? null : RFC3339.exec(value);
+  if (!match4) return void 0;
+  const [, year, month, day, hour, minute, second, fraction = "", sign, offsetHours = "0", offsetMinutes = "0"] = match4;
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * (sign === "-" ? -1 : 1);
+  const seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute) - offset, Number(second)) / 1e3;
+  return BigInt(seconds) * 1000000000n + BigInt(fraction.slice(0, 9).padEnd(9, "0"));
+}
+function isBefore(a, b) {
+  if (b === void 0) return false;
+  return a === void 0 || a < b;
+}
+
+// src/core/config/parse-requires.ts
+var ENTRY_KEYS = ["image", "chart", "kubernetes", "why"];
+var CHART_KEYS = ["name", "version"];
+function readRequires(reader, entry) {
+  return reader.readList(entry, "requires", (node, path15) => readRequirement(reader, node, path15));
+}
+function readRequirement(reader, node, path15) {
+  const entries = reader.readMapping(node, path15, ENTRY_KEYS, "a mapping with image or chart, kubernetes and why");
+  const text = (key) => {
+    const found = entries.get(key);
+    return found ? reader.readString(reader.requireValue(found, `${path15}.${key}`, "text"), `${path15}.${key}`) : void 0;
+  };
+  const range3 = (value, at, where2) => {
+    const parsed = parseConstraint(value);
+    if ("problem" in parsed) reader.fail(where2, `${at} is not a version range: ${parsed.problem}`);
+    return value;
+  };
+  const image = text("image");
+  const chartEntry = entries.get("chart");
+  let chart;
+  if (chartEntry) {
+    const value = reader.requireValue(chartEntry, `${path15}.chart`, "a chart name, or a mapping with name and version");
+    if ((0, import_yaml2.isScalar)(value)) chart = { name: reader.readString(value, `${path15}.chart`) };
+    else {
+      const fields = reader.readMapping(value, `${path15}.chart`, CHART_KEYS, "a mapping with name and version");
+      const name = fields.get("name");
+      if (!name) reader.fail(value, `${path15}.chart needs a name`);
+      const version3 = fields.get("version");
+      chart = {
+        name: reader.readString(reader.requireValue(name, `${path15}.chart.name`, "a chart name"), `${path15}.chart.name`),
+        ...version3 ? { version: range3(reader.readString(reader.requireValue(version3, `${path15}.chart.version`, "a version range"), `${path15}.chart.version`), `${path15}.chart.version`, version3.value ?? version3.key) } : {}
+      };
+    }
+  }
+  if (!image && !chart) reader.fail(node, `${path15} needs image or chart: what it applies to`);
+  const kubernetesEntry = entries.get("kubernetes");
+  if (!kubernetesEntry) reader.fail(node, `${path15} needs kubernetes: the version range it works with, such as ">=1.25"`);
+  const kubernetesNode = reader.requireValue(kubernetesEntry, `${path15}.kubernetes`, 'a version range such as ">=1.25"');
+  const written = (0, import_yaml2.isScalar)(kubernetesNode) && typeof kubernetesNode.source === "string" ? kubernetesNode.source : describeNode(kubernetesNode);
+  const why = text("why");
+  if (!why) reader.fail(node, `${path15} needs why: the reason, quoted in the finding`);
+  return { ...image ? { image } : {}, ...chart ? { chart } : {}, kubernetes: range3(written, `${path15}.kubernetes`, kubernetesNode), why };
+}
+
+// src/core/config/config-model.ts
+var EMPTY_CONFIG = Object.freeze({
+  severity: Object.freeze([]),
+  ignore: Object.freeze([]),
+  clusterScoped: Object.freeze([]),
+  sources: Object.freeze([]),
+  clusters: Object.freeze([]),
+  substitute: Object.freeze({}),
+  mirrors: Object.freeze([]),
+  remote: Object.freeze({}),
+  requires: Object.freeze([])
+});
+
 // src/core/config/network-policy.ts
 var DEFAULT_ALLOWED_HOSTS = [
   "github.com",
@@ -48919,7 +49305,7 @@ function describeExpression(written) {
 }
 
 // src/core/config/parse-config.ts
-var CONFIG_KEYS = ["failOn", "kubernetesVersion", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
+var CONFIG_KEYS = ["failOn", "kubernetesVersion", "requires", "severity", "ignore", "clusterScoped", "sources", "clusters", "substitute", "mirrors", "remote"];
 var CLUSTER_KEYS = ["name", "path", "sources"];
 var SOURCE_KEYS = ["kind", "name", "path"];
 var REMOTE_KEYS = ["allow"];
@@ -48929,8 +49315,8 @@ var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var KIND = /^[A-Z][A-Za-z0-9]*$/;
 function parseConfig(text, source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -48951,7 +49337,7 @@ function parseConfig(text, source) {
   const versionEntry = entries.get("kubernetesVersion");
   if (versionEntry) {
     const node = reader.requireValue(versionEntry, "kubernetesVersion", "A Kubernetes version such as 1.31 or 1.31.4");
-    const written = (0, import_yaml.isScalar)(node) && typeof node.source === "string" ? node.source : reader.readString(node, "kubernetesVersion");
+    const written = (0, import_yaml3.isScalar)(node) && typeof node.source === "string" ? node.source : reader.readString(node, "kubernetesVersion");
     const version3 = parseKubernetesVersion(written);
     if (!version3) reader.fail(node, `kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not ${JSON.stringify(written)}`);
     kubernetesVersion = version3;
@@ -48966,95 +49352,14 @@ function parseConfig(text, source) {
     clusters: readClusters(reader, entries.get("clusters")),
     substitute: readSubstitute(reader, entries.get("substitute")),
     mirrors: readMirrors(reader, entries.get("mirrors")),
-    remote: readRemote(reader, entries.get("remote"))
+    remote: readRemote(reader, entries.get("remote")),
+    requires: readRequires(reader, entries.get("requires"))
   };
 }
 function parseKubernetesVersion(text) {
   const match4 = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
   return match4 ? `${Number(match4[1])}.${Number(match4[2])}.${Number(match4[3] ?? 0)}` : void 0;
 }
-var ConfigReader = class {
-  #source;
-  #lineCounter;
-  #doc;
-  constructor(source, lineCounter, doc) {
-    this.#source = source;
-    this.#lineCounter = lineCounter;
-    this.#doc = doc;
-  }
-  /** Throws a ConfigError on the line of `node`. */
-  fail(node, message) {
-    const line = node?.range ? this.#lineCounter.linePos(node.range[0]).line : void 0;
-    throw new ConfigError(`${this.#source}${line ? `:${line}` : ""}: ${message}`);
-  }
-  /** Returns the node an alias points to; null for an absent or null value. */
-  resolve(node) {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(this.#doc) : node;
-    if (target === void 0 || target === null) return null;
-    if ((0, import_yaml.isScalar)(target) && target.value === null) return null;
-    return target;
-  }
-  /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
-  readMapping(node, path15, known, what) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path15 || "the file"} must be ${what}, not ${describeNode(node)}`);
-    const entries = /* @__PURE__ */ new Map();
-    for (const pair2 of node.items) {
-      const key = this.resolve(pair2.key);
-      const where2 = path15 ? ` in ${path15}` : "";
-      if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where2} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
-      const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
-      if (!known.includes(name)) {
-        const guess = suggestClosest(name, known);
-        this.fail(key, `unknown key '${name}'${where2} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
-      }
-      entries.set(name, { key, value: this.resolve(pair2.value) });
-    }
-    return entries;
-  }
-  /**
-   * Reads an optional list, each item through `readItem`. A key with no value counts as an
-   * empty list: that is what is left when every entry is commented out.
-   */
-  readList(entry, path15, readItem) {
-    if (!entry || entry.value === null) return [];
-    const list = entry.value;
-    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path15} must be a list, not ${describeNode(list)}`);
-    return list.items.map((item, index) => {
-      const itemPath = `${path15}[${index}]`;
-      const node = this.resolve(item);
-      if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
-      return readItem(node, itemPath);
-    });
-  }
-  /** Reads a non-empty string scalar. */
-  readString(node, path15) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path15} must be a string, not ${describeNode(node)}`);
-    if (node.value.trim() === "") this.fail(node, `${path15} is empty`);
-    return node.value;
-  }
-  /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
-  requireValue(entry, path15, expected) {
-    if (entry.value === null) this.fail(entry.key, `${path15} is empty. ${expected}`);
-    return entry.value;
-  }
-  /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
-  readChoice(node, path15, valid) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path15} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
-    const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
-    if (typeof node.value === "string" && valid.includes(value)) return value;
-    const guess = suggestClosest(value, valid);
-    this.fail(node, `${path15} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
-  }
-  /** Reads an object pattern and rejects one that can never match. */
-  readPattern(node, path15) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
-      this.fail(node, `${path15} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
-    }
-    const problem = findPatternProblem(node.value);
-    if (problem) this.fail(node, `${path15}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
-    return node.value;
-  }
-};
 function readOverride(reader, node, path15) {
   const entries = reader.readMapping(node, path15, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
   const match4 = entries.get("match");
@@ -49085,7 +49390,7 @@ function readGroupKind(reader, node, path15) {
   return { group: group2, kind };
 }
 function readSourceRef(reader, node, path15) {
-  if (!(0, import_yaml.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path15, "GitRepository") };
+  if (!(0, import_yaml3.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path15, "GitRepository") };
   const entries = reader.readMapping(node, path15, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
   const kind = entries.get("kind");
   const name = entries.get("name");
@@ -49158,7 +49463,7 @@ function checkMirror(mirror) {
 function readMirrors(reader, entry) {
   if (!entry || entry.value === null) return [];
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
+  if (!(0, import_yaml3.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
     const from = key ? reader.readString(key, "mirrors") : "";
@@ -49192,61 +49497,24 @@ function readRemote(reader, entry) {
 function readSubstitute(reader, entry) {
   if (!entry || entry.value === null) return {};
   const map = entry.value;
-  if (!(0, import_yaml.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
+  if (!(0, import_yaml3.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
     const key = reader.resolve(pair2.key);
-    if (!(0, import_yaml.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
-      const shown = (0, import_yaml.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
+    if (!(0, import_yaml3.isScalar)(key) || typeof key.value !== "string" || !VARIABLE_NAME_PATTERN.test(key.value)) {
+      const shown = (0, import_yaml3.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
     const path15 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
     if (value === null) reader.fail(key, `${path15} has no value; write '' for an empty string`);
-    if (!(0, import_yaml.isScalar)(value)) reader.fail(value, `${path15} must be a string, not ${describeNode(value)}`);
+    if (!(0, import_yaml3.isScalar)(value)) reader.fail(value, `${path15} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
       reader.fail(value, `${path15} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
     values.push([key.value, value.value]);
   }
   return Object.fromEntries(values);
-}
-function describeNode(node) {
-  if (node === null || node === void 0) return "empty";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
-    if (node.value === null) return "empty";
-    if (typeof node.value === "boolean") return "a boolean";
-    if (typeof node.value === "number" || typeof node.value === "bigint") return "a number";
-    if (typeof node.value === "string") return "a string";
-  }
-  return "not a plain value";
-}
-function suggestClosest(word, candidates) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = measureEditDistance(word.toLowerCase(), candidate.toLowerCase());
-    const allowed = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (distance <= allowed && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function measureEditDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // src/github/action-inputs.ts
@@ -50219,7 +50487,7 @@ function describeRunError(error2) {
 }
 
 // src/core/report/mask-secrets.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var MIN_MASKED_LENGTH = 6;
 function listMaskedForms(values) {
   const forms = /* @__PURE__ */ new Set();
@@ -50291,7 +50559,7 @@ function maskStrings(value, text, keys) {
   return value;
 }
 function quoteDouble(text) {
-  const quoted = (0, import_yaml2.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  const quoted = (0, import_yaml4.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
   return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
 }
 function escapeRegExp(text) {
@@ -50488,6 +50756,92 @@ function createScopeResolver(crdScopes, extraClusterScoped = []) {
   };
 }
 
+// src/core/rules/reclaim-policy.ts
+var DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+function indexStorage(before, after) {
+  const volumes = /* @__PURE__ */ new Map();
+  const volumesByClaim = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  const afterVolumes = /* @__PURE__ */ new Set();
+  const beforeVolumes = /* @__PURE__ */ new Set();
+  const add = (object, side) => {
+    if (object.id.group === "" && object.id.kind === "PersistentVolume") {
+      side.add(object.id.name);
+      if (!volumes.has(object.id.name)) volumes.set(object.id.name, object);
+      const claim = readClaimRef(object);
+      if (claim && !volumesByClaim.has(claim)) volumesByClaim.set(claim, object);
+    } else if (object.id.group === "storage.k8s.io" && object.id.kind === "StorageClass" && !classes.has(object.id.name)) {
+      classes.set(object.id.name, object);
+    }
+  };
+  for (const object of before) add(object, beforeVolumes);
+  for (const object of after) add(object, afterVolumes);
+  const defaults3 = [...classes.values()].filter((storageClass) => {
+    const annotations = getMetadata(storageClass.body).annotations;
+    return isRecord(annotations) && annotations[DEFAULT_CLASS_ANNOTATION] === "true";
+  });
+  return {
+    volumes,
+    volumesByClaim,
+    classes,
+    ...defaults3.length === 1 && defaults3[0] ? { defaultClass: defaults3[0] } : {},
+    prunedVolumes: new Set([...beforeVolumes].filter((name) => !afterVolumes.has(name)))
+  };
+}
+function describeVolumeFate(object, storage) {
+  const ref = formatObjectRef(object.id);
+  if (object.id.kind === "PersistentVolume") return describePrunedVolume(ref, object);
+  const spec = isRecord(object.body.spec) ? object.body.spec : {};
+  const volume = (typeof spec.volumeName === "string" && spec.volumeName !== "" ? storage.volumes.get(spec.volumeName) : void 0) ?? storage.volumesByClaim.get(`${object.id.namespace}/${object.id.name}`);
+  if (volume) {
+    const policy = readVolumePolicy(volume);
+    const volumeRef = formatObjectRef(volume.id);
+    if (policy === "Retain") {
+      const alsoPruned = storage.prunedVolumes.has(volume.id.name) ? `; ${volumeRef} leaves the renders in this change as well (see its own finding)` : "";
+      return { severity: "notice", message: `${ref} is pruned: its volume ${volumeRef} has reclaim policy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand${alsoPruned}` };
+    }
+    if (policy === "Delete") return { severity: "warning", message: `${ref} is pruned: its volume ${volumeRef} has reclaim policy Delete, so it is deleted with its data` };
+    if (policy === "Recycle") return { severity: "warning", message: `${ref} is pruned: its volume ${volumeRef} has reclaim policy Recycle, so the data on it is scrubbed` };
+  }
+  const className = typeof spec.storageClassName === "string" ? spec.storageClassName : void 0;
+  const storageClass = className === void 0 ? storage.defaultClass : className === "" ? void 0 : storage.classes.get(className);
+  if (!volume && storageClass) {
+    const declared = storageClass.body.reclaimPolicy;
+    const which2 = `its StorageClass ${storageClass.id.name}${className === void 0 ? " (the default class)" : ""}`;
+    if (declared === "Retain") {
+      return { severity: "notice", message: `${ref} is pruned: ${which2} has reclaimPolicy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand` };
+    }
+    if (declared === void 0 || declared === "Delete") {
+      const unset = declared === void 0 ? " (unset: Delete is the default)" : "";
+      return { severity: "warning", message: `${ref} is pruned: ${which2} has reclaimPolicy Delete${unset}, so the volume behind it is deleted with its data` };
+    }
+  }
+  return { severity: "warning", message: `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete` };
+}
+function describePrunedVolume(ref, volume) {
+  const spec = isRecord(volume.body.spec) ? volume.body.spec : {};
+  const policy = readVolumePolicy(volume);
+  if (policy === "Retain") {
+    const why = spec.persistentVolumeReclaimPolicy === void 0 ? "it sets no reclaim policy, and the API server gives Retain to a PersistentVolume created without one" : "its reclaim policy is Retain";
+    return { severity: "notice", message: `${ref} is pruned: ${why}, so the data stays on the storage behind it; using it again takes a new PersistentVolume for that storage, bound to a claim by hand` };
+  }
+  if (policy === "Delete") return { severity: "warning", message: `${ref} is pruned: its reclaim policy is Delete, so the storage behind it is deleted with its data` };
+  if (policy === "Recycle") return { severity: "warning", message: `${ref} is pruned: its reclaim policy is Recycle, so the data on it is scrubbed` };
+  return { severity: "warning", message: `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete` };
+}
+function readVolumePolicy(volume) {
+  const spec = isRecord(volume.body.spec) ? volume.body.spec : {};
+  const policy = spec.persistentVolumeReclaimPolicy;
+  if (policy === void 0) return "Retain";
+  return typeof policy === "string" ? policy : void 0;
+}
+function readClaimRef(volume) {
+  const spec = isRecord(volume.body.spec) ? volume.body.spec : {};
+  const claim = isRecord(spec.claimRef) ? spec.claimRef : void 0;
+  if (!claim || typeof claim.name !== "string") return void 0;
+  return `${typeof claim.namespace === "string" && claim.namespace !== "" ? claim.namespace : "default"}/${claim.name}`;
+}
+
 // src/core/rules/removal-rules.ts
 var REMOVAL_SEVERITY = {
   "CustomResourceDefinition.apiextensions.k8s.io": { rule: Rules.crdRemoved, severity: "error" },
@@ -50531,7 +50885,11 @@ function createContext(input) {
   };
   const before = collect("before");
   const after = collect("after");
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+  const storage = indexStorage(
+    before.map(({ object }) => object),
+    after.map(({ object }) => object)
+  );
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after), storage };
 }
 function toRef(object) {
   return { ...object.id, apiVersion: object.apiVersion };
@@ -50557,10 +50915,10 @@ function describeRemoval(unit, object, context3) {
       return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which2}` };
     }
     case Rules.dataRemoved:
-      return {
-        ...base,
-        message: object.id.kind === "StatefulSet" ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`
-      };
+      if (object.id.kind === "StatefulSet") {
+        return { ...base, message: `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` };
+      }
+      return { ...base, ...describeVolumeFate(object, context3.storage) };
     case Rules.clusterScopedRemoved:
       return { ...base, message: `${ref} is pruned (cluster-scoped)` };
     default:
@@ -51682,11 +52040,774 @@ function describeApiVersionProblems(input) {
   return findings;
 }
 
+// src/core/rules/crd-versions.ts
+var MESSAGE_LIST_LIMIT2 = 5;
+function readCrdVersions(body2) {
+  const spec = isRecord(body2.spec) ? body2.spec : {};
+  if (Array.isArray(spec.versions)) {
+    return spec.versions.filter(isRecord).flatMap((version3) => typeof version3.name === "string" ? [{ name: version3.name, served: version3.served !== false, storage: version3.storage === true }] : []);
+  }
+  return typeof spec.version === "string" ? [{ name: spec.version, served: true, storage: true }] : [];
+}
+function describeCrdVersionChanges(input) {
+  const before = collectCrds(input, "before");
+  const after = collectCrds(input, "after");
+  const users = indexUsers(input);
+  const findings = [];
+  for (const [name, current] of [...after].sort(([a], [b]) => compareText2(a, b))) {
+    findings.push(...describeCrdChange(before.get(name), current, users, input));
+  }
+  return findings;
+}
+function reachesOtherUnits(before, after) {
+  const old = readCrdNames(before);
+  const current = readCrdNames(after);
+  if (!old || !current) return false;
+  if (old.scope !== current.scope) return true;
+  const now = new Map(readCrdVersions(after).map((version3) => [version3.name, version3]));
+  return readCrdVersions(before).some((version3) => {
+    const next = now.get(version3.name);
+    return !next || version3.served && !next.served;
+  });
+}
+function collectCrds(input, side) {
+  const crds = /* @__PURE__ */ new Map();
+  for (const unit of input.units) {
+    for (const object of unit[side].values()) {
+      const names = readCrdNames(object.body);
+      if (!names || crds.has(object.id.name)) continue;
+      crds.set(object.id.name, { unit: unit.unit, object, names, versions: readCrdVersions(object.body) });
+    }
+  }
+  return crds;
+}
+function indexUsers(input) {
+  const users = /* @__PURE__ */ new Map();
+  for (const unit of input.units) {
+    for (const object of unit.after.values()) {
+      const key = `${object.apiVersion}\0${object.id.kind}`;
+      users.set(key, [...users.get(key) ?? [], formatObjectRef(object.id)]);
+    }
+  }
+  return users;
+}
+function describeCrdChange(old, current, users, input) {
+  const { group: group2, kind } = current.names;
+  const crdName = current.object.id.name;
+  const finding = (rule, severity, message, cascade) => ({
+    rule,
+    severity,
+    unit: current.unit,
+    object: { ...current.object.id, apiVersion: current.object.apiVersion },
+    ...current.object.provenance ? { provenance: current.object.provenance } : {},
+    message: `${formatObjectRef(current.object.id)} ${message}`,
+    ...cascade ? { cascade } : {}
+  });
+  const findings = [];
+  const storage = current.versions.filter((version3) => version3.storage);
+  const oldStorage = old?.versions.filter((version3) => version3.storage);
+  if (storage.length !== 1 && (!oldStorage || oldStorage.length === 1)) {
+    const marked = storage.length === 0 ? "marks no version as the storage version" : `marks ${storage.length} versions as the storage version (${storage.map((version3) => version3.name).join(", ")})`;
+    findings.push(finding(Rules.crdStorageVersionInvalid, "error", `${marked}: the API server refuses it (spec.versions: must have exactly one version marked as storage version), and the apply of ${current.unit} fails; set storage: true on exactly one version`));
+  }
+  if (!old || !oldStorage) return findings;
+  const storageName = storage.length === 1 ? storage[0]?.name : void 0;
+  const oldStorageName = oldStorage.length === 1 ? oldStorage[0]?.name : void 0;
+  const recreated = old.names.scope !== current.names.scope;
+  if (recreated) findings.push(describeScopeChange(old, current, input, finding));
+  const served = current.versions.filter((version3) => version3.served).map((version3) => version3.name);
+  const target = storageName !== void 0 && served.includes(storageName) ? storageName : served[0];
+  const usersOf = (version3) => [...new Set(users.get(`${group2}/${version3}\0${kind}`) ?? [])].sort(compareText2);
+  const rewrite = (refs) => `write ${refs.length === 1 ? "it" : "them"} as ${target !== void 0 ? `${group2}/${target}` : "a served version"} first`;
+  const stillUse = (refs, version3) => `${listRefs2(refs)} still ${refs.length === 1 ? "uses" : "use"} ${group2}/${version3}`;
+  for (const version3 of old.versions) {
+    const now = current.versions.find((candidate) => candidate.name === version3.name);
+    const refs = usersOf(version3.name);
+    const wasStorage = version3.name === oldStorageName;
+    const migration = describeMigration(crdName, kind, version3.name, storageName);
+    if (!now) {
+      if (refs.length > 0) {
+        const stored = recreated ? "" : `. The API server also refuses the CRD itself while status.storedVersions lists ${version3.name}${wasStorage ? " (it does: it was the storage version)" : ""}; to migrate, ${migration}`;
+        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, but ${stillUse(refs, version3.name)}: the API server no longer serves that version, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}${stored}`));
+      } else if (wasStorage && !recreated) {
+        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, its storage version before this change: status.storedVersions lists it, so the API server refuses the update (status.storedVersions: Invalid value: "${version3.name}": must appear in spec.versions) and the apply of ${current.unit} fails. Keep ${version3.name} in spec.versions (served: false is enough) until the objects are migrated: ${migration}`));
+      } else if (!recreated) {
+        findings.push(finding(Rules.crdVersionRemoved, "warning", `drops ${version3.name} from spec.versions: the API server refuses the update if status.storedVersions still lists it (every version that was ever the storage version stays there until removed by hand; kubectl get crd ${crdName} -o jsonpath='{.status.storedVersions}' shows them). If it does, keep ${version3.name} (served: false is enough) and migrate: ${migration}`));
+      }
+    } else if (version3.served && !now.served && refs.length > 0) {
+      findings.push(finding(Rules.crdVersionUnserved, "error", `stops serving ${version3.name} (served: false), but ${stillUse(refs, version3.name)}: the API server answers that version with not found, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}`));
+    }
+  }
+  const oldStays = oldStorageName !== void 0 && current.versions.some((version3) => version3.name === oldStorageName);
+  if (!recreated && oldStays && storageName !== void 0 && oldStorageName !== storageName) {
+    findings.push(
+      finding(Rules.crdStorageVersionChanged, "notice", `makes ${storageName} its storage version instead of ${oldStorageName}: ${kind} objects are stored at ${storageName} when next written, the existing ones stay stored at ${oldStorageName}, and status.storedVersions keeps ${oldStorageName}. Before ${oldStorageName} can leave spec.versions, migrate: ${describeMigration(crdName, kind, oldStorageName, storageName)}`)
+    );
+  }
+  return findings;
+}
+function describeScopeChange(old, current, input, finding) {
+  const { group: group2, kind } = old.names;
+  const cascade = [
+    ...new Set(input.units.flatMap((unit) => [...unit.before.values()].filter((object) => object.id.group === group2 && object.id.kind === kind).map((object) => formatObjectRef(object.id))))
+  ].sort(compareText2);
+  const which2 = cascade.length > 0 ? `, including ${listRefs2(cascade)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
+  const refused = `changes spec.scope from ${old.names.scope} to ${current.names.scope}, which the API server refuses for an established CRD (the field is immutable)`;
+  const release = input.units.find((unit) => unit.unit === current.unit)?.helm?.release;
+  const flux = release === void 0 && (input.fluxOwned?.(current.unit) === true || input.force(current.unit));
+  const optedIn = [old.object.body, current.object.body].some(carriesForceOptIn);
+  const forced = !flux ? void 0 : input.force(current.unit) ? "spec.force" : optedIn ? "kustomize.toolkit.fluxcd.io/force: enabled" : void 0;
+  if (forced) return finding(Rules.crdScopeChanged, "error", `${refused}, so Flux deletes the CRD and creates it again (${forced}), and the API server deletes every ${kind} with it${which2}`, cascade);
+  const failing = release !== void 0 ? `helm-controller's upgrade of HelmRelease ${release} fails` : `the apply of ${current.unit} fails`;
+  return finding(Rules.crdScopeChanged, "error", `${refused}, so ${failing}. The only way is to delete the CRD and create it again, and deleting it deletes every ${kind}${which2}: back them up first`, cascade);
+}
+function carriesForceOptIn(body2) {
+  const metadata2 = getMetadata(body2);
+  return [metadata2.labels, metadata2.annotations].some((values) => {
+    const value = isRecord(values) ? values["kustomize.toolkit.fluxcd.io/force"] : void 0;
+    return typeof value === "string" && value.toLowerCase() === "enabled";
+  });
+}
+function describeMigration(crdName, kind, version3, storage) {
+  const keep = storage ?? "<storage version>";
+  return `rewrite every ${kind} at the storage version ${keep} (the storage version migrator, or kubectl get ${crdName} -A -o json | kubectl replace -f -), then remove ${version3} from status.storedVersions through the status subresource (kubectl patch crd ${crdName} --subresource=status --type=merge -p '{"status":{"storedVersions":["${keep}"]}}')`;
+}
+function listRefs2(refs) {
+  if (refs.length <= MESSAGE_LIST_LIMIT2) return refs.join(", ");
+  return `${refs.slice(0, MESSAGE_LIST_LIMIT2).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT2} more`;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/core/rules/control-plane.ts
+var CONTROLLER_MANAGER = "system:kube-controller-manager";
+var RBAC_GROUP = "rbac.authorization.k8s.io";
+var EXTRA_GC_GRANTS = {
+  "projectcalico.org": {
+    ...{ group: "projectcalico.org", resource: "tiers", verb: "get" },
+    why: "Calico's API server (3.29 and later) answers a list or watch of tiered policies only for a user with get on their tier",
+    fix: "add Calico's calico-tier-getter ClusterRole (get on tiers) and its ClusterRoleBinding to User system:kube-controller-manager"
+  }
+};
+var BUILT_IN_ROLES = {
+  [CONTROLLER_MANAGER]: [{ apiGroups: ["*"], resources: ["*"], verbs: ["list", "watch"] }],
+  "system:controller:generic-garbage-collector": [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch", "patch", "update", "delete"] }],
+  "cluster-admin": [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]
+};
+var TEMPLATE_LABELS = ["spec", "template", "metadata", "labels"];
+var POD_LABEL_PATHS = {
+  ...Object.fromEntries(["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "/ReplicationController", "batch/Job"].map((kind) => [kind, TEMPLATE_LABELS])),
+  "batch/CronJob": ["spec", "jobTemplate", ...TEMPLATE_LABELS],
+  "/Pod": ["metadata", "labels"]
+};
+var REACH_FIELDS = ["service", "caBundle", "insecureSkipTLSVerify", "group", "version"];
+var LIST_LIMIT = 4;
+function describeControlPlaneChanges(input) {
+  const view = buildClusterView(input);
+  return [...describeApiServices(view), ...describeRemovedGrants(view), ...describeWebhooks(view)];
+}
+function readsOtherUnits(diff) {
+  const kinds = /* @__PURE__ */ new Set(["APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]);
+  return [...diff.added, ...diff.changed.map((change) => change.after)].some((object) => kinds.has(object.id.kind) && /^(apiregistration|admissionregistration)\.k8s\.io$/.test(object.id.group));
+}
+function buildClusterView(input) {
+  const before = /* @__PURE__ */ new Map();
+  const after = /* @__PURE__ */ new Map();
+  let unknownUnits = 0;
+  for (const unit of input.units) {
+    if (unit.skipped !== void 0 || "identical" in unit && unit.identical === true) unknownUnits++;
+    for (const object of unit.before.values()) if (!before.has(object.key)) before.set(object.key, { unit: unit.unit, object });
+    for (const object of unit.after.values()) if (!after.has(object.key)) after.set(object.key, { unit: unit.unit, object });
+  }
+  const minor = /^1\.(\d+)\./.exec(input.kubernetesVersion ?? "")?.[1];
+  return { before, after, unknownUnits, ...minor ? { minor: Number(minor) } : {} };
+}
+function describeApiServices(view) {
+  const findings = [];
+  for (const placed of listKind(view, "after", "apiregistration.k8s.io", "APIService")) {
+    const spec = readRecord(placed.object.body, ["spec"]);
+    const service = readServiceRef(spec.service);
+    if (!service) continue;
+    const apiRef = formatObjectRef(placed.object.id);
+    const groupVersion = `${String(spec.group ?? "")}/${String(spec.version ?? "")}`;
+    const serviceKey = formatObjectKey(service);
+    const serviceRef = formatObjectRef(service);
+    const reach = findTouch(view, placed.object.key, (body2) => Object.fromEntries(REACH_FIELDS.map((field) => [field, readRecord(body2, ["spec"])[field]])));
+    const serviceTouch = findTouch(view, serviceKey, (body2) => body2.spec);
+    const workloads = findBackingWorkloads(view, service);
+    let trigger;
+    if (reach === "added") trigger = `${apiRef} is added and served by ${serviceRef}`;
+    else if (reach === "changed") trigger = `${apiRef} changes ${listChangedFields(view, placed.object.key)} and is served by ${serviceRef}`;
+    else if (serviceTouch === "removed") trigger = `${apiRef} is served by ${serviceRef}, which this change takes out of the renders`;
+    else if (serviceTouch) trigger = `${apiRef} is served by ${serviceRef}, whose spec ${serviceTouch === "added" ? "is added" : "changes"} in this change`;
+    if (trigger) {
+      const stall = view.minor !== void 0 && view.minor >= 32 ? "" : `, and ${view.minor === void 0 ? "before Kubernetes 1.32 " : ""}a backend that answers discovery but fails its lists stalls garbage collection cluster-wide`;
+      const message = `${trigger}: while that backend is unavailable, discovery of ${groupVersion} fails and deleted namespaces stay in Terminating${stall}; ${describeBackend(view, serviceKey, serviceTouch, workloads)}`;
+      findings.push(makeFinding(Rules.apiServiceChanged, placed, message));
+    }
+    const extra = EXTRA_GC_GRANTS[String(spec.group)];
+    const touched = trigger !== void 0 || workloads.some((workload) => workload.touch === "added" || workload.touch === "changed");
+    if (extra && touched && findGrant(view, extra) === "missing") {
+      const message = `${apiRef}: no ClusterRoleBinding rendered in this cluster gives User ${CONTROLLER_MANAGER} ${extra.verb} on ${extra.resource}.${extra.group} (its built-in role grants only list and watch), and ${extra.why}; the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}: ${extra.fix}`;
+      findings.push(makeFinding(Rules.gcRbacMissing, placed, message));
+    }
+  }
+  return findings;
+}
+function describeBackend(view, serviceKey, touch, workloads) {
+  const service = view.after.get(serviceKey);
+  if (!service) {
+    if (view.unknownUnits > 0) return `the Service is not in the units rendered here (${view.unknownUnits} ${view.unknownUnits === 1 ? "was" : "were"} not rendered)`;
+    return "the Service is rendered nowhere in this cluster, so the API stays unavailable unless something outside this repository creates it";
+  }
+  const state3 = touch === "added" ? "is added in this change" : touch === "changed" ? "changes in this change" : "is rendered and unchanged";
+  const selector = readRecord(service.object.body, ["spec", "selector"]);
+  if (Object.keys(selector).length === 0) return `the Service ${state3} and has no selector, so its endpoints come from elsewhere`;
+  if (workloads.length === 0) {
+    const labels = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(",");
+    return `the Service ${state3}, but no workload rendered${view.unknownUnits > 0 ? " in the units rendered here" : " in this cluster"} has pods matching its selector ${labels}`;
+  }
+  const named = workloads.map((workload) => `${formatObjectRef(workload.placed.object.id)}${workload.touch ? ` (${workload.touch === "added" ? "added" : "changed"} in this change)` : ""}`);
+  return `the Service ${state3} and selects the pods of ${formatList(named)}`;
+}
+function findBackingWorkloads(view, service) {
+  const selector = readRecord(view.after.get(formatObjectKey(service))?.object.body ?? {}, ["spec", "selector"]);
+  const wanted = Object.entries(selector);
+  if (wanted.length === 0) return [];
+  const found = [];
+  for (const key of [...view.after.keys()].sort()) {
+    const placed = view.after.get(key);
+    const { id } = placed.object;
+    const path15 = POD_LABEL_PATHS[`${id.group}/${id.kind}`];
+    if (!path15 || id.namespace !== service.namespace) continue;
+    const labels = readRecord(placed.object.body, path15);
+    if (wanted.every(([label, value]) => labels[label] === value)) found.push({ placed, touch: findTouch(view, key, (body2) => body2.spec) });
+  }
+  return found;
+}
+function describeRemovedGrants(view) {
+  const findings = [];
+  for (const placed of listKind(view, "before", RBAC_GROUP, "ClusterRoleBinding")) {
+    if (view.after.has(placed.object.key) || !bindsControllerManager(placed.object.body, false)) continue;
+    const roleName = String(readRecord(placed.object.body, ["roleRef"]).name ?? "");
+    const message = describeLostGrants(view, formatObjectRef(placed.object.id), roleName, `it gives User ${CONTROLLER_MANAGER} `);
+    if (message) findings.push(makeFinding(Rules.gcRbacRemoved, placed, message));
+  }
+  const boundAfter = new Set(listKind(view, "after", RBAC_GROUP, "ClusterRoleBinding").filter((binding) => bindsControllerManager(binding.object.body, false)).map((binding) => String(readRecord(binding.object.body, ["roleRef"]).name ?? "")));
+  for (const placed of listKind(view, "before", RBAC_GROUP, "ClusterRole")) {
+    if (view.after.has(placed.object.key) || !boundAfter.has(placed.object.id.name)) continue;
+    const message = describeLostGrants(view, formatObjectRef(placed.object.id), placed.object.id.name, `a binding rendered after the change still gives it to User ${CONTROLLER_MANAGER}, and it grants `);
+    if (message) findings.push(makeFinding(Rules.gcRbacRemoved, placed, message));
+  }
+  return findings;
+}
+function describeLostGrants(view, ref, roleName, lead) {
+  const rules = readRoleRules(view, "before", roleName);
+  const afterRules = collectGrantedRules(view);
+  const lost = rules === void 0 ? void 0 : rules.filter((rule) => expandRule(rule).some((grant) => afterRules !== void 0 && !afterRules.some((other) => grantsRule(other, grant))));
+  if (lost !== void 0 && lost.length === 0) return void 0;
+  const what = lost === void 0 ? `ClusterRole/${roleName}, which is not rendered` : formatList(lost.map((rule) => formatRule(rule)));
+  const known = Object.values(EXTRA_GC_GRANTS).find((extra) => rules?.some((rule) => grantsRule(rule, extra)) && findGrant(view, extra) === "missing");
+  const everything = lost?.some((rule) => grantsRule(rule, { group: "*", resource: "*", verb: "list" }));
+  const effect = everything ? "the controller manager can no longer list or watch, and its controllers, the garbage collector among them, stop until kube-apiserver restarts and recreates its default bindings" : known ? `${known.why}, and the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}` : `the garbage collector lists and watches every API as that user, and if an aggregated API needs such a grant to answer (Calico's tiered policies need get on tiers), ${describeGcStall(view)}`;
+  return `${ref} leaves the renders of this cluster; ${lead}${what}: once it is deleted, ${effect}`;
+}
+function describeGcStall(view) {
+  if (view.minor !== void 0 && view.minor >= 32) return "its caches never sync for that API, whose objects it then cannot collect (since 1.32 it goes on with the others after a timeout)";
+  return `its caches never sync and garbage collection stalls cluster-wide${view.minor === void 0 ? " (before Kubernetes 1.32; from 1.32 it goes on without that API after a timeout)" : ""}`;
+}
+function findGrant(view, need) {
+  const rules = collectGrantedRules(view);
+  if (rules === void 0) return "unknown";
+  if (rules.some((rule) => grantsRule(rule, need))) return "granted";
+  return view.unknownUnits > 0 ? "unknown" : "missing";
+}
+function collectGrantedRules(view) {
+  const builtIn = formatObjectKey({ group: RBAC_GROUP, kind: "ClusterRoleBinding", namespace: "", name: CONTROLLER_MANAGER });
+  const rules = view.before.has(builtIn) && !view.after.has(builtIn) ? [] : [...BUILT_IN_ROLES[CONTROLLER_MANAGER] ?? []];
+  for (const binding of listKind(view, "after", RBAC_GROUP, "ClusterRoleBinding")) {
+    if (!bindsControllerManager(binding.object.body, true)) continue;
+    const role = readRoleRules(view, "after", String(readRecord(binding.object.body, ["roleRef"]).name ?? ""));
+    if (role === void 0) return void 0;
+    rules.push(...role);
+  }
+  return rules;
+}
+function bindsControllerManager(body2, anyone) {
+  const subjects = Array.isArray(body2.subjects) ? body2.subjects.filter(isRecord) : [];
+  return subjects.some((subject) => subject.kind === "User" && subject.name === CONTROLLER_MANAGER || anyone && subject.kind === "Group" && subject.name === "system:authenticated");
+}
+function readRoleRules(view, side, name) {
+  const key = formatObjectKey({ group: RBAC_GROUP, kind: "ClusterRole", namespace: "", name });
+  const role = view[side].get(key);
+  if (!role) return side === "after" && view.before.has(key) ? [] : BUILT_IN_ROLES[name]?.slice();
+  return "aggregationRule" in role.object.body ? void 0 : readPolicyRules(role.object.body.rules);
+}
+function readPolicyRules(value) {
+  const strings = (list) => Array.isArray(list) ? list.filter((item) => typeof item === "string") : [];
+  return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
+}
+function grantsRule(rule, { group: group2, resource, verb }) {
+  const has = (list, value) => list.includes("*") || list.includes(value);
+  return has(rule.apiGroups, group2) && has(rule.resources, resource) && has(rule.verbs, verb);
+}
+function expandRule(rule) {
+  return rule.apiGroups.flatMap((group2) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => ({ group: group2, resource, verb }))));
+}
+function formatRule(rule, every = "every verb") {
+  const resources = rule.apiGroups.flatMap((group2) => rule.resources.map((resource) => resource === "*" && group2 === "*" ? "every resource" : group2 === "" ? resource : `${resource}.${group2}`));
+  return `${rule.verbs.includes("*") ? every : rule.verbs.join("/")} on ${formatList(resources)}`;
+}
+function describeWebhooks(view) {
+  if (view.unknownUnits > 0) return [];
+  const findings = [];
+  for (const kind of ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"]) {
+    for (const placed of listKind(view, "after", "admissionregistration.k8s.io", kind)) {
+      const touch = findTouch(view, placed.object.key, (body2) => body2.webhooks);
+      if (touch !== "added" && touch !== "changed") continue;
+      const old = new Map(readWebhooks(view.before.get(placed.object.key)?.object).map((webhook) => [webhook.name, webhook]));
+      const missing = readWebhooks(placed.object).filter((webhook) => {
+        if (webhook.policy !== "Fail" || !webhook.service || view.after.has(formatObjectKey(webhook.service))) return false;
+        const previous = old.get(webhook.name);
+        const sameRef = previous?.service !== void 0 && formatObjectKey(previous.service) === formatObjectKey(webhook.service);
+        return !previous || !sameRef || previous.policy !== "Fail" || view.before.has(formatObjectKey(webhook.service));
+      });
+      if (missing.length === 0) continue;
+      const named = missing.map((webhook) => `${webhook.name} (${formatObjectRef(webhook.service)}, failurePolicy Fail${webhook.explicit ? "" : " by default"})`);
+      const calls = [...new Set(missing.flatMap((webhook) => webhook.rules))];
+      const message = `${formatObjectRef(placed.object.id)} is ${touch === "added" ? "added" : "changed"}, and ${missing.length === 1 ? "its webhook" : "its webhooks"} ${formatList(named)} call${missing.length === 1 ? "s a Service" : " Services"} rendered nowhere in this cluster: the API server refuses every call ${missing.length === 1 ? "it matches" : "they match"}${calls.length > 0 ? ` (${formatList(calls)})` : ""} until ${missing.length === 1 ? "that Service exists" : "those Services exist"}`;
+      findings.push(makeFinding(Rules.webhookBackendMissing, placed, message));
+    }
+  }
+  return findings;
+}
+function readWebhooks(object) {
+  if (!object || !Array.isArray(object.body.webhooks)) return [];
+  const fallback = object.apiVersion === "admissionregistration.k8s.io/v1beta1" ? "Ignore" : "Fail";
+  return object.body.webhooks.filter(isRecord).map((webhook) => {
+    const service = readServiceRef(readRecord(webhook, ["clientConfig"]).service);
+    const written = typeof webhook.failurePolicy === "string" ? webhook.failurePolicy : void 0;
+    const rules = readPolicyRules((Array.isArray(webhook.rules) ? webhook.rules.filter(isRecord) : []).map((rule) => ({ ...rule, verbs: rule.operations }))).map((rule) => formatRule(rule, "every operation"));
+    return { name: String(webhook.name ?? ""), ...service ? { service } : {}, policy: written ?? fallback, explicit: written !== void 0, rules };
+  });
+}
+function readServiceRef(value) {
+  if (!isRecord(value) || typeof value.name !== "string") return void 0;
+  return { group: "", kind: "Service", namespace: typeof value.namespace === "string" ? value.namespace : "default", name: value.name };
+}
+function findTouch(view, key, project) {
+  const old = view.before.get(key);
+  const current = view.after.get(key);
+  if (!current) return old ? "removed" : void 0;
+  if (!old) return "added";
+  return stringifyCanonically(project(old.object.body)) === stringifyCanonically(project(current.object.body)) ? void 0 : "changed";
+}
+function listChangedFields(view, key) {
+  const spec = (side) => readRecord(view[side].get(key)?.object.body ?? {}, ["spec"]);
+  const fields = REACH_FIELDS.filter((field) => stringifyCanonically(spec("before")[field]) !== stringifyCanonically(spec("after")[field]));
+  return formatList(fields.map((field) => `spec.${field}`));
+}
+function listKind(view, side, group2, kind) {
+  return [...view[side].values()].filter(({ object }) => object.id.group === group2 && object.id.kind === kind).sort((a, b) => a.object.key < b.object.key ? -1 : 1);
+}
+function makeFinding(rule, placed, message) {
+  const { object, unit } = placed;
+  return { rule, severity: "warning", unit, object: { ...object.id, apiVersion: object.apiVersion }, message, ...object.provenance ? { provenance: object.provenance } : {} };
+}
+function readRecord(body2, path15) {
+  let value = body2;
+  for (const step of path15) value = isRecord(value) ? value[step] : void 0;
+  return isRecord(value) ? value : {};
+}
+function formatList(items) {
+  const shown = items.slice(0, LIST_LIMIT);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
+  return shown.length <= 1 ? shown[0] ?? "" : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+}
+function stringifyCanonically(value) {
+  if (Array.isArray(value)) return `[${value.map(stringifyCanonically).join(",")}]`;
+  if (isRecord(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stringifyCanonically(value[key])}`).join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/core/rules/immutable-fields.ts
+function readPath(body2, path15) {
+  let value = body2;
+  for (const key of path15.split(".")) value = isRecord(value) ? value[key] : void 0;
+  return value;
+}
+var BINARY_SUFFIXES = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+var DECIMAL_SUFFIXES = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+var QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei)|([numkMGTPE])|[eE]([+-]?\d{1,3}))?$/;
+function parseQuantity(value) {
+  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
+  const match4 = QUANTITY.exec(text);
+  if (!match4) return void 0;
+  const [, sign, number = "", binary, decimal, exponent] = match4;
+  const [whole = "", fraction = ""] = number.split(".");
+  let nanos = BigInt(`${whole}${fraction}` || "0") * 2n ** BigInt(binary ? BINARY_SUFFIXES[binary] ?? 0 : 0);
+  const power = 9 - fraction.length + (decimal ? DECIMAL_SUFFIXES[decimal] ?? 0 : exponent ? Number(exponent) : 0);
+  if (power >= 0) nanos *= 10n ** BigInt(power);
+  else nanos = (nanos + 10n ** BigInt(-power) - 1n) / 10n ** BigInt(-power);
+  return sign === "-" ? -nanos : nanos;
+}
+function canonicalize(value, key = "", parentKey = "") {
+  if (value === null || value === void 0) return void 0;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonicalize(item) ?? null);
+    return items.length === 0 ? void 0 : items;
+  }
+  if (!isRecord(value)) return value;
+  const quantities = parentKey === "resources" && (key === "requests" || key === "limits");
+  const entries = Object.keys(value).sort().flatMap((name) => {
+    const quantity = quantities ? parseQuantity(value[name]) : void 0;
+    const item = quantity !== void 0 ? `${quantity}n` : canonicalize(value[name], name, key);
+    return item === void 0 ? [] : [[name, item]];
+  });
+  return entries.length === 0 ? void 0 : Object.fromEntries(entries);
+}
+function isSame(a, b) {
+  return JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
+}
+function compareField(kinds, path15, fallback) {
+  return {
+    kinds,
+    refuse: ({ before, after }) => {
+      const [old, current] = [readPath(before, path15), readPath(after, path15)].map((value) => canonicalize(value) ?? fallback);
+      return old === void 0 || current === void 0 || isSame(old, current) ? [] : [path15];
+    }
+  };
+}
+var [PVC, PV] = [["PersistentVolumeClaim"], ["PersistentVolume"]];
+var SECRET_TYPE = compareField(["Secret"], "type", "Opaque");
+function readClaimTemplates(body2) {
+  const templates = readPath(body2, "spec.volumeClaimTemplates");
+  if (!Array.isArray(templates)) return templates;
+  return templates.map((template) => {
+    if (!isRecord(template)) return template;
+    const { apiVersion: _apiVersion, kind: _kind, status: _status, ...rest } = template;
+    const spec = isRecord(rest.spec) ? rest.spec : {};
+    return { ...rest, spec: { ...spec, volumeMode: spec.volumeMode ?? "Filesystem" } };
+  });
+}
+function mayBeDeletedJob(body2) {
+  return (readPath(body2, "spec.ttlSecondsAfterFinished") ?? null) !== null;
+}
+function stripSchedulingDirectives(template) {
+  if (!isRecord(template)) return template;
+  const metadata2 = isRecord(template.metadata) ? template.metadata : {};
+  const spec = isRecord(template.spec) ? template.spec : {};
+  const { labels: _labels, annotations: _annotations, ...keptMetadata } = metadata2;
+  const { nodeSelector: _nodeSelector, tolerations: _tolerations, schedulingGates: _gates, ...keptSpec } = spec;
+  const affinity = isRecord(spec.affinity) ? { ...spec.affinity, nodeAffinity: void 0 } : spec.affinity;
+  return { ...template, metadata: keptMetadata, spec: { ...keptSpec, affinity } };
+}
+function readClusterIPs(body2) {
+  const ips = readPath(body2, "spec.clusterIPs");
+  if (Array.isArray(ips) && ips.length > 0) return ips.map(String);
+  const ip = readPath(body2, "spec.clusterIP");
+  return typeof ip === "string" && ip !== "" ? [ip] : [];
+}
+var VOLUME_SOURCES = [
+  "awsElasticBlockStore",
+  "azureDisk",
+  "azureFile",
+  "cephfs",
+  "cinder",
+  "csi",
+  "fc",
+  "flexVolume",
+  "flocker",
+  "gcePersistentDisk",
+  "glusterfs",
+  "hostPath",
+  "iscsi",
+  "local",
+  "nfs",
+  "photonPersistentDisk",
+  "portworxVolume",
+  "quobyte",
+  "rbd",
+  "scaleIO",
+  "storageos",
+  "vsphereVolume"
+];
+function dropZeroValues(value) {
+  if (Array.isArray(value)) return value.map(dropZeroValues);
+  if (!isRecord(value)) return value === "" || value === false ? void 0 : value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, dropZeroValues(item)]));
+}
+function refuseImmutableData(sides, dataFields) {
+  if (readPath(sides.before, "immutable") !== true) return [];
+  const refused = readPath(sides.after, "immutable") === true ? [] : ["immutable"];
+  const keys = sides.secretKeys;
+  const dataChanged = keys ? keys.added.length + keys.removed.length + keys.changed.length > 0 : dataFields.some((field) => !isSame(sides.before[field], sides.after[field]));
+  return dataChanged ? [...refused, "data"] : refused;
+}
+var IMMUTABLE_FIELDS = [
+  // Deployment, ReplicaSet, DaemonSet: spec.selector is immutable from apps/v1beta2 on
+  // (kubernetes#50808; the Deployment docs, "Label selector updates"): their registry
+  // strategies refuse it for every API group but extensions/v1beta1, which no supported
+  // cluster serves. StatefulSet: next entry. kustomize's commonLabels write selectors too.
+  compareField(["Deployment.apps", "ReplicaSet.apps", "DaemonSet.apps", "StatefulSet.apps"], "spec.selector"),
+  // StatefulSet: apps validation (ValidateStatefulSetUpdate) forbids "updates to statefulset
+  // spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy',
+  // 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds'".
+  // serviceName may be unset (""), podManagementPolicy defaults to OrderedReady.
+  compareField(["StatefulSet.apps"], "spec.serviceName", ""),
+  compareField(["StatefulSet.apps"], "spec.podManagementPolicy", "OrderedReady"),
+  {
+    // Same rule; kustomize's commonLabels/labels also write into these templates' labels.
+    kinds: ["StatefulSet.apps"],
+    refuse: ({ before, after }) => isSame(readClaimTemplates(before), readClaimTemplates(after)) ? [] : ["spec.volumeClaimTemplates"]
+  },
+  {
+    // Job: batch validation (ValidateJobSpecUpdate) keeps spec.selector immutable. Unset, the
+    // API server generates it from the Job's uid, so a selector written later can never match
+    // it. One removed from the manifest is not judged: whether Flux's apply drops it is not
+    // certain enough.
+    kinds: ["Job.batch"],
+    refuse: ({ before, after }) => {
+      if (mayBeDeletedJob(before)) return [];
+      const [old, current] = [canonicalize(readPath(before, "spec.selector")), canonicalize(readPath(after, "spec.selector"))];
+      return current !== void 0 && (old === void 0 || !isSame(old, current)) ? ["spec.selector"] : [];
+    }
+  },
+  {
+    // Job: batch validation keeps spec.template immutable (validatePodTemplateUpdate) apart
+    // from what Kubernetes relaxed: the scheduling directives of a suspended Job that never
+    // ran (KEP-2926, GA in 1.27), and the container resources of a suspended Job (KEP-5440,
+    // alpha in 1.35, beta in 1.36; not relied on here). Whether a suspended Job ever ran is
+    // not in the renders, so a suspended Job whose change stays within the scheduling
+    // directives is not judged; any other template change is flagged.
+    kinds: ["Job.batch"],
+    refuse: ({ before, after }) => {
+      const [old, current] = [readPath(before, "spec.template"), readPath(after, "spec.template")];
+      if (mayBeDeletedJob(before) || isSame(old, current)) return [];
+      const suspended = readPath(before, "spec.suspend") === true && readPath(after, "spec.suspend") === true;
+      return suspended && isSame(stripSchedulingDirectives(old), stripSchedulingDirectives(current)) ? [] : ["spec.template"];
+    }
+  },
+  {
+    // Service: API reference, ServiceSpec.clusterIP/clusterIPs: "This field may not be changed
+    // through updates unless the type field is also being changed to ExternalName (which
+    // requires this field to be blank) or the type field is being changed from ExternalName".
+    // core validation (validateUpgradeDowngradeClusterIPs) skips ExternalName on either side,
+    // and the registry (dropTypeDependentFields) clears an unchanged IP itself on a switch to
+    // ExternalName. An IP left out of the manifest keeps the allocated one (patchAllocatedValues),
+    // so ClusterIP to NodePort or LoadBalancer changes nothing. The allocated IP is unknown:
+    // pinning one that was not written before may match it, while "None" never can: a Service
+    // with an IP cannot become headless, nor a headless one get an IP.
+    kinds: ["Service"],
+    refuse: ({ before, after }) => {
+      if (readPath(before, "spec.type") === "ExternalName" || readPath(after, "spec.type") === "ExternalName") return [];
+      const [old, current] = [readClusterIPs(before), readClusterIPs(after)];
+      const [oldPrimary, primary] = [old[0], current[0]];
+      if (primary === void 0) return [];
+      if (oldPrimary === void 0) return primary === "None" ? ["spec.clusterIP from an allocated IP to None"] : [];
+      if (oldPrimary !== primary) return [`spec.clusterIP from ${oldPrimary} to ${primary}`];
+      const [oldSecondary, secondary] = [old[1], current[1]];
+      return oldSecondary !== void 0 && secondary !== void 0 && oldSecondary !== secondary ? [`spec.clusterIPs[1] from ${oldSecondary} to ${secondary}`] : [];
+    }
+  },
+  // PersistentVolumeClaim: core validation (ValidatePersistentVolumeClaimUpdate): "spec is
+  // immutable after creation except resources.requests and volumeAttributesClassName for
+  // bound claims". An unset storageClassName may be set once (the default class, assigned
+  // retroactively), an unset volumeName is the binder's: only both sides written are judged.
+  compareField(PVC, "spec.storageClassName"),
+  compareField(PVC, "spec.accessModes"),
+  compareField(PVC, "spec.volumeName"),
+  compareField(PVC, "spec.volumeMode", "Filesystem"),
+  {
+    // Same validation: the storage request may grow (volume expansion) but "can not be less
+    // than previous value" (with RecoverVolumeExpansionFailure: not at or below
+    // status.capacity, which a completed expansion brought up to the old request).
+    kinds: PVC,
+    refuse: ({ before, after }) => {
+      const [old, current] = [readPath(before, "spec.resources.requests.storage"), readPath(after, "spec.resources.requests.storage")];
+      const [oldSize, size] = [parseQuantity(old), parseQuantity(current)];
+      return oldSize !== void 0 && size !== void 0 && size < oldSize ? [`spec.resources.requests.storage from ${String(old)} down to ${String(current)} (a claim can grow, never shrink)`] : [];
+    }
+  },
+  {
+    // PersistentVolume: core validation (ValidatePersistentVolumeUpdate):
+    // "spec.persistentvolumesource is immutable after creation". Reclaim policy, capacity,
+    // claimRef and mount options may change.
+    kinds: PV,
+    refuse: ({ before, after }) => VOLUME_SOURCES.filter((source) => !isSame(dropZeroValues(readPath(before, `spec.${source}`)), dropZeroValues(readPath(after, `spec.${source}`)))).map((source) => `spec.${source}`)
+  },
+  // Same validation: ValidateImmutableField on the volume's volumeMode (default Filesystem).
+  compareField(PV, "spec.volumeMode", "Filesystem"),
+  // RoleBinding, ClusterRoleBinding: API reference, roleRef: "This field is immutable."
+  compareField(["RoleBinding.rbac.authorization.k8s.io", "ClusterRoleBinding.rbac.authorization.k8s.io"], "roleRef"),
+  {
+    // ConfigMap: API reference, immutable: "if set to true, ensures that data stored in the
+    // ConfigMap cannot be updated (only object metadata can be modified)"; validation also
+    // refuses unsetting it. A generated ConfigMap changes its name instead, and is no change.
+    kinds: ["ConfigMap"],
+    refuse: (sides) => refuseImmutableData(sides, ["data", "binaryData"])
+  },
+  {
+    // Secret: the same for `immutable: true` (ValidateSecretUpdate), and its type never
+    // changes ("ValidateImmutableField(newSecret.Type, oldSecret.Type)"; unset is Opaque).
+    kinds: ["Secret"],
+    refuse: (sides) => [...refuseImmutableData(sides, ["data"]), ...SECRET_TYPE.refuse(sides)]
+  }
+];
+function carries(body2, key, value) {
+  const metadata2 = getMetadata(body2);
+  return [metadata2.labels, metadata2.annotations].some((values) => isRecord(values) && typeof values[key] === "string" && values[key].toLowerCase() === value);
+}
+function isSkippedByFlux(before, after) {
+  const excluded = (body2) => carries(body2, "kustomize.toolkit.fluxcd.io/reconcile", "disabled") || carries(body2, "kustomize.toolkit.fluxcd.io/ssa", "ignore");
+  return excluded(before) || excluded(after) || carries(after, "kustomize.toolkit.fluxcd.io/ssa", "ifnotpresent");
+}
+function isReinstalledRelease(unit, units) {
+  const origin = unit.helm;
+  if (!origin) return false;
+  const [namespace = "", name = ""] = origin.release.split("/");
+  const key = formatObjectKey({ group: "helm.toolkit.fluxcd.io", kind: "HelmRelease", namespace, name });
+  const parent = units.find((candidate) => candidate.unit === origin.parent);
+  const [before, after] = [parent?.before.get(key), parent?.after.get(key)];
+  if (!before || !after) return false;
+  const [old, current] = [readHelmReleaseIdentity(before.body), readHelmReleaseIdentity(after.body)];
+  if (old.releaseName !== current.releaseName || old.targetNamespace !== current.targetNamespace || old.storageNamespace !== current.storageNamespace) return true;
+  const renamed = origin.chart?.before !== void 0 && origin.chart.after !== void 0 && origin.chart.before !== origin.chart.after;
+  return renamed && readPath(after.body, "spec.upgrade.chartNameChangeStrategy") !== "InPlaceUpdate";
+}
+function joinFields(fields) {
+  return fields.length <= 1 ? fields[0] ?? "" : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1] ?? ""}`;
+}
+function describeRecreation(object, before) {
+  switch (formatGroupKind(object.id)) {
+    case "PersistentVolumeClaim":
+      return { severity: "error", effect: "the new claim gets a new, empty volume, and the data goes with the old one (kept only under reclaim policy Retain)" };
+    case "PersistentVolume":
+      return { severity: "error", effect: "a claim bound to it loses it, and under reclaim policy Delete its storage and data go with it" };
+    case "StatefulSet.apps":
+      return readPath(before, "spec.persistentVolumeClaimRetentionPolicy.whenDeleted") === "Delete" ? { severity: "error", effect: "its pods are deleted with it, and so are its PersistentVolumeClaims (persistentVolumeClaimRetentionPolicy.whenDeleted: Delete): the data goes" } : { severity: "warning", effect: "its PersistentVolumeClaims stay, but its pods are deleted with it and start again" };
+    case "Deployment.apps":
+    case "ReplicaSet.apps":
+    case "DaemonSet.apps":
+      return { severity: "warning", effect: "its pods are deleted with it and start again" };
+    case "Job.batch":
+      return { severity: "warning", effect: "the Job runs again" };
+    default:
+      return { severity: "warning", effect: "for a moment it does not exist" };
+  }
+}
+function describeRefusal(input, unit, before, after, fields, flux) {
+  const base = { rule: Rules.immutableFieldChanged, unit: unit.unit, object: { ...after.id, apiVersion: after.apiVersion }, ...after.provenance ? { provenance: after.provenance } : {} };
+  const refused = `${formatObjectRef(after.id)} changes ${joinFields(fields)}, which Kubernetes does not allow`;
+  if (unit.helm) {
+    return { ...base, severity: "error", message: `${refused}: the API server refuses helm-controller's upgrade of HelmRelease ${unit.helm.release}, which fails until fixed` };
+  }
+  if (!flux) return { ...base, severity: "error", message: `${refused}: kubectl apply is rejected for it until it is deleted and created again` };
+  const optedIn = [before.body, after.body].some((body2) => carries(body2, "kustomize.toolkit.fluxcd.io/force", "enabled"));
+  const forced = input.force(unit.unit) ? "spec.force" : optedIn ? "kustomize.toolkit.fluxcd.io/force: enabled" : void 0;
+  if (!forced) {
+    return { ...base, severity: "error", message: `${refused}: the apply is rejected, and ${unit.unit} stops reconciling until fixed (nothing else in it is applied or pruned)` };
+  }
+  const { severity, effect } = describeRecreation(after, before.body);
+  return { ...base, severity, message: `${refused}, so Flux deletes and recreates it (${forced}): ${effect}` };
+}
+function describeImmutableChanges(input) {
+  const findings = [];
+  for (const unit of input.units) {
+    if (isReinstalledRelease(unit, input.units)) continue;
+    const flux = !unit.helm && (input.fluxOwned?.(unit.unit) === true || input.force(unit.unit));
+    for (const change of unit.diff.changed) {
+      const kind = formatGroupKind(change.after.id);
+      const entries = IMMUTABLE_FIELDS.filter((entry) => entry.kinds.includes(kind));
+      if (entries.length === 0 || flux && isSkippedByFlux(change.before.body, change.after.body)) continue;
+      const sides = { before: change.before.body, after: change.after.body, ...change.secretKeys ? { secretKeys: change.secretKeys } : {} };
+      const fields = entries.flatMap((entry) => entry.refuse(sides));
+      if (fields.length > 0) findings.push(describeRefusal(input, unit, change.before, change.after, fields, flux));
+    }
+  }
+  return findings;
+}
+
+// src/core/rules/requirements.ts
+var POD_SPECS = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function listImages(body2) {
+  const path15 = POD_SPECS[String(body2.kind)];
+  if (!path15) return [];
+  let spec = body2;
+  for (const key of path15) spec = isRecord(spec) ? spec[key] : void 0;
+  if (!isRecord(spec)) return [];
+  return ["initContainers", "containers", "ephemeralContainers"].flatMap((field) => {
+    const containers = spec[field];
+    return Array.isArray(containers) ? containers.flatMap((container) => isRecord(container) && typeof container.image === "string" ? [container.image] : []) : [];
+  });
+}
+function matchesImageGlob(glob, text) {
+  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${pattern}$`).test(text);
+}
+function describeMatch(requirement, object) {
+  if (requirement.image) {
+    const image = listImages(object.body).find((candidate) => matchesImageGlob(requirement.image, candidate));
+    if (image) return `runs ${image}`;
+  }
+  if (requirement.chart && isHelmRelease(object.body)) {
+    const spec = isRecord(object.body.spec) && isRecord(object.body.spec.chart) && isRecord(object.body.spec.chart.spec) ? object.body.spec.chart.spec : {};
+    const chart = typeof spec.chart === "string" ? spec.chart : "";
+    if (chart.split("/").filter(Boolean).at(-1) !== requirement.chart.name) return void 0;
+    if (!requirement.chart.version) return `installs the chart ${requirement.chart.name}`;
+    const version3 = typeof spec.version === "string" ? parseVersion(spec.version) : void 0;
+    const range3 = parseConstraint(requirement.chart.version);
+    if (!version3 || "problem" in range3 || !/^v?\d+(\.\d+){0,2}([-+].*)?$/.test(String(spec.version))) return void 0;
+    return matchesConstraint(range3.constraint, version3) ? `installs the chart ${requirement.chart.name} ${String(spec.version)}` : void 0;
+  }
+  return void 0;
+}
+function describeUnmetRequirements(input) {
+  const requirements = input.requirements ?? [];
+  const version3 = input.kubernetesVersion ? parseVersion(input.kubernetesVersion) : void 0;
+  if (requirements.length === 0 || !version3) return [];
+  const findings = [];
+  for (const unit of input.units) {
+    const touched = [...unit.diff.added, ...unit.diff.changed.map((change) => change.after), ...unit.diff.replaced.map((replacement) => replacement.after)];
+    for (const object of touched) {
+      for (const requirement of requirements) {
+        const range3 = parseConstraint(requirement.kubernetes);
+        if ("problem" in range3 || matchesConstraint(range3.constraint, version3)) continue;
+        const match4 = describeMatch(requirement, object);
+        if (!match4) continue;
+        findings.push({
+          rule: Rules.requirementUnmet,
+          severity: "error",
+          unit: unit.unit,
+          object: { ...object.id, apiVersion: object.apiVersion },
+          ...object.provenance ? { provenance: object.provenance } : {},
+          message: `${formatObjectRef(object.id)} ${match4}, which needs Kubernetes ${requirement.kubernetes}, and the clusters run ${input.kubernetesVersion}: "${requirement.why}"`
+        });
+        break;
+      }
+    }
+  }
+  return findings;
+}
+
 // src/core/rules/change-rules.ts
 function evaluateChangeRules(input) {
   const findings = [];
+  findings.push(...describeControlPlaneChanges(input));
+  findings.push(...describeImmutableChanges(input));
+  findings.push(...describeCrdVersionChanges(input));
   findings.push(...describeApiVersionProblems(input));
-  void input;
+  findings.push(...describeUnmetRequirements(input));
   return findings;
 }
 
@@ -51708,7 +52829,9 @@ function buildReport(input) {
     const changes = evaluateChangeRules({
       units: own,
       force: (unit) => input.owners?.get(unit)?.after?.force === true,
-      ...input.config?.kubernetesVersion ? { kubernetesVersion: input.config.kubernetesVersion } : {}
+      fluxOwned: (unit) => input.owners?.has(unit) === true,
+      ...input.config?.kubernetesVersion ? { kubernetesVersion: input.config.kubernetesVersion } : {},
+      ...input.config?.requires.length ? { requirements: input.config.requires } : {}
     });
     if (!input.owners) return [...generic, ...changes];
     const names = new Set(own.map((unit) => unit.unit));
@@ -51784,7 +52907,7 @@ function buildReport(input) {
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: "prune-guard", version: input.version },
+    tool: { name: "prune-guard", version: input.version, rules: Object.values(Rules) },
     before: input.before,
     after: input.after,
     failOn: input.failOn,
@@ -51884,19 +53007,19 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname5, join as join7, relative as relative4 } from "node:path";
 
 // src/render/kustomize/confine.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync2, realpathSync } from "node:fs";
 import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2, sep as sep6 } from "node:path";
 
 // src/core/objects/yaml-bomb.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var ANCHOR = /(?:^|[\s[{,:-])&[^\s,[\]{}]/m;
 function findAliasBomb(text) {
   if (!ANCHOR.test(text)) return void 0;
   let docs;
   try {
-    docs = (0, import_yaml3.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
+    docs = (0, import_yaml5.parseAllDocuments)(text, { uniqueKeys: false, logLevel: "error" });
   } catch {
     return void 0;
   }
@@ -51985,10 +53108,10 @@ var PATH_OBJECTS = {
 };
 var PLUGIN_PATH_KEYS = ["path", "paths", "files", "envs", "env", "valuesFile", "additionalValuesFiles", "chartHome", "values"];
 var NODE_VIEW = {
-  get: (container, key) => (0, import_yaml4.isMap)(container) ? container.get(key, true) : void 0,
-  items: (value) => (0, import_yaml4.isSeq)(value) ? value.items : void 0,
-  text: (value) => (0, import_yaml4.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
-  node: (value) => (0, import_yaml4.isScalar)(value) ? value : void 0
+  get: (container, key) => (0, import_yaml6.isMap)(container) ? container.get(key, true) : void 0,
+  items: (value) => (0, import_yaml6.isSeq)(value) ? value.items : void 0,
+  text: (value) => (0, import_yaml6.isScalar)(value) && typeof value.value === "string" ? value.value : void 0,
+  node: (value) => (0, import_yaml6.isScalar)(value) ? value : void 0
 };
 function foldFieldName(name) {
   return name.toLowerCase().replace(/\u017f/g, "s");
@@ -52064,12 +53187,12 @@ function collectPluginEntries(view, config, isRemote) {
   return entries;
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
-  const lineCounter = new import_yaml4.LineCounter();
+  const lineCounter = new import_yaml6.LineCounter();
   const text = "config" in source ? readFileSync2(locate(source.config), "utf8") : source.inline;
   const found = { outside: [], values: [] };
   const shown = "config" in source ? source.config : source.file;
-  for (const doc of (0, import_yaml4.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
-    if (!("contents" in doc) || !(0, import_yaml4.isMap)(doc.contents) || doc.errors.length > 0) continue;
+  for (const doc of (0, import_yaml6.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
+    if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents) || doc.errors.length > 0) continue;
     for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
       found.values.push(entry.value);
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve2(base, entry.value)))) continue;
@@ -52082,7 +53205,7 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
 }
 
 // src/render/kustomize/read-kustomization.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
 import { dirname as dirname4, join as join6, relative as relative3, resolve as resolve3, sep as sep8 } from "node:path";
 
@@ -52172,8 +53295,8 @@ function readMemo(confinement) {
   return memo;
 }
 function parseKustomization(dir, file, text, show2, confinement) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
+  const lineCounter = new import_yaml7.LineCounter();
+  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, ...GO_YAML_OPTIONS });
   const shown = show2(file);
   const error2 = doc.errors[0];
   if (error2) {
@@ -52181,7 +53304,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     throw new ManifestError(`${shown}${line ? `:${line}` : ""}: malformed YAML: ${describeYamlError(error2.message)}`);
   }
   const root = doc.contents;
-  if (root !== null && !(0, import_yaml5.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
+  if (root !== null && !(0, import_yaml7.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
   const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
@@ -52240,15 +53363,15 @@ function parseKustomization(dir, file, text, show2, confinement) {
   }
   for (const [field, kind] of Object.entries(GENERATOR_FIELDS)) {
     const list = root?.get(field, true);
-    if (!(0, import_yaml5.isSeq)(list)) continue;
+    if (!(0, import_yaml7.isSeq)(list)) continue;
     for (const item of list.items) {
-      if (!(0, import_yaml5.isMap)(item)) continue;
+      if (!(0, import_yaml7.isMap)(item)) continue;
       const name = item.get("name");
       if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml7.visit)(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== "string" || node.value === "" || node.value.includes("\n")) return;
       const candidates = node.value.includes("=") ? [node.value, node.value.slice(node.value.indexOf("=") + 1)] : [node.value];
@@ -52323,7 +53446,7 @@ function indexScalarLines(doc, lineCounter) {
   return (value) => {
     if (!lines) {
       const index = /* @__PURE__ */ new Map();
-      (0, import_yaml5.visit)(doc, {
+      (0, import_yaml7.visit)(doc, {
         Scalar(_key, node) {
           if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
         }
@@ -52337,16 +53460,16 @@ function isRecordLike(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function listInlineEntries(list) {
-  const items = (0, import_yaml5.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
+  const items = (0, import_yaml7.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
   const entries = [];
   for (const item of items) {
-    if ((0, import_yaml5.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
+    if ((0, import_yaml7.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
     else if (typeof item === "string") entries.push({ text: item });
   }
   return entries;
 }
 function isComponent(kind) {
-  return (0, import_yaml5.isScalar)(kind) && kind.value === "Component";
+  return (0, import_yaml7.isScalar)(kind) && kind.value === "Component";
 }
 function readKustomizationGraph(root, show2, confinement, rootKustomization) {
   const seen = /* @__PURE__ */ new Map();
@@ -52561,7 +53684,7 @@ function isUnderPath(file, path15) {
 import { createHash as createHash5 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync4, statSync as statSync3, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname6, join as join9, relative as relative6 } from "node:path";
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
@@ -52580,7 +53703,7 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const text = (0, import_yaml6.stringify)(kustomization);
+  const text = (0, import_yaml8.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname6(dir);
   const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
   const merged = join9(buildDir, "kustomization.yaml");
@@ -52612,7 +53735,7 @@ function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml6.parse)(readFileSync6(file, "utf8"));
+  const value = (0, import_yaml8.parse)(readFileSync6(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -52699,23 +53822,23 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/kustomize/render-root.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join11, relative as relative8, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, readdirSync as readdirSync5, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { dirname as dirname7, isAbsolute as isAbsolute2, join as join10, relative as relative7 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function planResourceInsertion(path15, text, insertion) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -52728,17 +53851,17 @@ function planResourceInsertion(path15, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path15, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml7.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml7.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range3 = (0, import_yaml7.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml9.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml9.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range3 = (0, import_yaml9.isScalar)(key) ? key.range : void 0;
     if (!range3) return void 0;
     const line2 = lineCounter.linePos(range3[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path15, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml7.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml7.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml9.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml9.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -52756,7 +53879,7 @@ function formatEntry(entry, style) {
 }
 function readsBackAs(entry) {
   try {
-    return entry.trim() === entry && (0, import_yaml7.parse)(entry) === entry && (0, import_yaml7.parse)(entry, { version: "1.1" }) === entry;
+    return entry.trim() === entry && (0, import_yaml9.parse)(entry) === entry && (0, import_yaml9.parse)(entry, { version: "1.1" }) === entry;
   } catch {
     return false;
   }
@@ -52766,14 +53889,14 @@ function assemble(path15, lines, start, end, replacement, description) {
   return { text, fix: { path: path15, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const doc = (0, import_yaml7.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml7.isSeq)(items)) return [];
+    if (!(0, import_yaml9.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml7.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml9.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -52922,13 +54045,13 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   }
 }
 function listOverrideEntries(text, file) {
-  const doc = (0, import_yaml8.parseDocument)(text, GO_YAML_OPTIONS);
-  if (!(0, import_yaml8.isMap)(doc.contents)) return [];
+  const doc = (0, import_yaml10.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml10.isMap)(doc.contents)) return [];
   return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml8.parseDocument)(text, { uniqueKeys: false });
-  (0, import_yaml8.visit)(doc, {
+  const doc = (0, import_yaml10.parseDocument)(text, { uniqueKeys: false });
+  (0, import_yaml10.visit)(doc, {
     Scalar(_key, item) {
       if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
@@ -53030,7 +54153,7 @@ function takeOriginAnnotation(body2, parsed) {
   if (!parsed.has(text)) {
     let value;
     try {
-      value = (0, import_yaml9.parse)(text);
+      value = (0, import_yaml11.parse)(text);
     } catch {
       value = void 0;
     }
@@ -53321,6 +54444,8 @@ function decideOtherUnitsNeed(units) {
   let need = "none";
   for (const { diff } of units) {
     if (diff.removed.length > 0) return "all";
+    if (diff.changed.some((change) => reachesOtherUnits(change.before.body, change.after.body))) return "all";
+    if (readsOtherUnits(diff)) return "all";
     const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
     if (touched.some((object) => object.scope === "unknown")) need = "crds";
   }
@@ -54046,7 +55171,7 @@ async function renderThroughCache(cache2, key, render) {
 
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -54108,7 +55233,7 @@ function markChangedSecretKeys(body2, keys) {
   return copy;
 }
 function toYaml(body2) {
-  return (0, import_yaml10.stringify)(body2, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml12.stringify)(body2, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -54237,7 +55362,7 @@ function describeChartCrdChanges(input) {
 }
 
 // src/core/helm/release-values.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var DEFAULT_VALUES_KEY = "values.yaml";
 function composeReleaseValues(release, find) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -54267,7 +55392,7 @@ function composeReleaseValues(release, find) {
     }
     let parsed;
     try {
-      parsed = (0, import_yaml11.parse)(text, { version: "1.1", maxAliasCount: 100 });
+      parsed = (0, import_yaml13.parse)(text, { version: "1.1", maxAliasCount: 100 });
     } catch (error2) {
       return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
     }
@@ -54480,7 +55605,7 @@ function findVolatilePaths(first, second) {
       if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
     });
   }
-  const paths = new Map([...found.keys()].sort(compareText2).map((key) => [key, sortPaths(found.get(key) ?? [])]));
+  const paths = new Map([...found.keys()].sort(compareText3).map((key) => [key, sortPaths(found.get(key) ?? [])]));
   return { paths, names, unpaired };
 }
 function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
@@ -54540,13 +55665,13 @@ function pairGeneratedNames2(first, second, firstKeys, secondKeys) {
     }
     remaining.splice(remaining.indexOf(best), 1);
     const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
-    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText2);
+    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText3);
     const named = { ...pattern, except };
     names.set(JSON.stringify(named), named);
   }
   for (const id of remaining) unpaired.add(formatObjectKey(id));
-  const sorted = [...names.keys()].sort(compareText2).map((key) => names.get(key));
-  return { names: sorted, unpaired: [...unpaired].sort(compareText2) };
+  const sorted = [...names.keys()].sort(compareText3).map((key) => names.get(key));
+  return { names: sorted, unpaired: [...unpaired].sort(compareText3) };
 }
 function countShared(a, b) {
   const { start, end } = measureShared(a, b);
@@ -54625,11 +55750,11 @@ function comparePaths(a, b) {
     if (typeof x === "number" && typeof y === "number") return x - y;
     if (typeof x === "number") return -1;
     if (typeof y === "number") return 1;
-    return compareText2(String(x), String(y));
+    return compareText3(String(x), String(y));
   }
   return a.length - b.length;
 }
-function compareText2(a, b) {
+function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -54694,7 +55819,7 @@ function readChartText(path15) {
 }
 
 // src/app/chart-values-files.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 import { cpSync, mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync5, readFileSync as readFileSync15, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { dirname as dirname9, join as join18, posix as posix5 } from "node:path";
@@ -54767,7 +55892,7 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     if (bomb) return { problem: `its values file ${path15} is refused: ${bomb}` };
     let values;
     try {
-      values = (0, import_yaml12.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
+      values = (0, import_yaml14.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error2) {
       return { problem: `its values file ${path15} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
     }
@@ -55814,7 +56939,7 @@ import { readFileSync as readFileSync18 } from "node:fs";
 import { join as join25 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -55968,7 +57093,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body2) => `---
-${(0, import_yaml13.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml15.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -56530,16 +57655,16 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/fixes/plan-policy-fixes.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml17 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync21, realpathSync as realpathSync3 } from "node:fs";
 import { join as join29, relative as relative17, sep as sep9 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 var FIXED_CRD_POLICY = "CreateReplace";
 function planCrdPolicyEdit(text, target) {
-  const lines = new import_yaml14.LineCounter();
-  const docs = (0, import_yaml14.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  const lines = new import_yaml16.LineCounter();
+  const docs = (0, import_yaml16.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
     let body2;
@@ -56552,14 +57677,14 @@ function planCrdPolicyEdit(text, target) {
     const object = body2;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
   });
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml14.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml16.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
   const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
   const textLines = text.split("\n");
   const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
   const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
   const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
   const spec = findPair(doc.contents, "spec");
-  if (!spec || !(0, import_yaml14.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  if (!spec || !(0, import_yaml16.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
   const section = findPair(spec.value, target.action);
   if (!section) {
     const first = spec.value.items[0];
@@ -56572,9 +57697,9 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
   }
   const sectionLine = lineOf(section.key);
   const sectionIndent = indentOf(sectionLine);
-  if ((0, import_yaml14.isMap)(section.value) && !section.value.flow) {
+  if ((0, import_yaml16.isMap)(section.value) && !section.value.flow) {
     const crds = findPair(section.value, "crds");
-    if (crds && (0, import_yaml14.isScalar)(crds.value)) {
+    if (crds && (0, import_yaml16.isScalar)(crds.value)) {
       const line = lineOf(crds.key);
       if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
       return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
@@ -56585,14 +57710,14 @@ ${indent2}  crds: ${FIXED_CRD_POLICY}`);
 ${indent2}crds: ${FIXED_CRD_POLICY}`);
   }
   const value = section.value;
-  if (value !== null && !((0, import_yaml14.isMap)(value) && value.flow) && !((0, import_yaml14.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  if (value !== null && !((0, import_yaml16.isMap)(value) && value.flow) && !((0, import_yaml16.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
   const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
   if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
-  const entries = (0, import_yaml14.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  const entries = (0, import_yaml16.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
   return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
 }
 function findPair(map, key) {
-  return map.items.find((pair2) => (0, import_yaml14.isScalar)(pair2.key) && pair2.key.value === key);
+  return map.items.find((pair2) => (0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === key);
 }
 
 // src/app/fixes/plan-policy-fixes.ts
@@ -56620,7 +57745,7 @@ function applyEdit(text, edit) {
   return lines.join("\n");
 }
 function readPolicy(text, target) {
-  const docs = (0, import_yaml15.parseAllDocuments)(text, { logLevel: "silent" });
+  const docs = (0, import_yaml17.parseAllDocuments)(text, { logLevel: "silent" });
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
   for (const doc of docs) {
     let body2;
@@ -56686,209 +57811,6 @@ function resolveChartUrl(repository, url2) {
   const resolved = new URL(url2, base);
   if (query !== "" && resolved.search === "" && resolved.origin === base.origin) resolved.search = query;
   return resolved.href;
-}
-
-// src/core/helm/semver-range.ts
-var MAX_UINT64 = (1n << 64n) - 1n;
-var MAX_CONSTRAINT_LENGTH = 4096;
-var WS = "[\\t\\n\\f\\r ]";
-var IDENT = "[0-9A-Za-z-]+";
-var DOTTED = `${IDENT}(?:\\.${IDENT})*`;
-var PART = "[0-9|xX*]+";
-var RANGE_VERSION = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${DOTTED})?(?:\\+${DOTTED})?`;
-var OPERATOR = "!=|>=|=>|<=|=<|~>|=|>|<|~|\\^";
-var VERSION_TEXT = new RegExp(`^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(${DOTTED}))?(?:\\+(${DOTTED}))?$`);
-var HYPHEN_RANGE = new RegExp(`${WS}*(${RANGE_VERSION})${WS}+-${WS}+(${RANGE_VERSION})${WS}*`, "g");
-var TOKEN = new RegExp(`(?:(${OPERATOR})${WS}*)?(v?(${PART})(?:\\.(${PART}))?(?:\\.(${PART}))?(?:-(${DOTTED}))?(?:\\+${DOTTED})?)`, "y");
-var BLANK = new RegExp(`${WS}*`, "y");
-var OPERATOR_ALIASES = { "": "=", "=": "=", "!=": "!=", ">": ">", "<": "<", ">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", "~": "~", "~>": "~", "^": "^" };
-var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-function parseVersion(text) {
-  const match4 = VERSION_TEXT.exec(text);
-  if (!match4) return void 0;
-  const [, majorText = "", minorText = "0", patchText = "0", prerelease = "", build2 = ""] = match4;
-  const [major, minor, patch] = [BigInt(majorText), BigInt(minorText), BigInt(patchText)];
-  if (major > MAX_UINT64 || minor > MAX_UINT64 || patch > MAX_UINT64) return void 0;
-  if (prerelease.split(".").some((identifier) => /^0[0-9]+$/.test(identifier))) return void 0;
-  return { major, minor, patch, prerelease, build: build2, original: text };
-}
-function compareVersions(a, b) {
-  const numbers = compareBigints(a.major, b.major) || compareBigints(a.minor, b.minor) || compareBigints(a.patch, b.patch);
-  if (numbers !== 0) return numbers;
-  if (a.prerelease === b.prerelease) return 0;
-  if (a.prerelease === "") return 1;
-  if (b.prerelease === "") return -1;
-  const left = a.prerelease.split(".");
-  const right = b.prerelease.split(".");
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const order = compareIdentifiers(left[index], right[index]);
-    if (order !== 0) return order;
-  }
-  return 0;
-}
-function parseConstraint(text) {
-  if (text.length > MAX_CONSTRAINT_LENGTH) return { problem: `constraint longer than ${MAX_CONSTRAINT_LENGTH} characters` };
-  const rewritten = text.replace(HYPHEN_RANGE, ">= $1, <= $2 ");
-  const groups = [];
-  for (const segment of rewritten.split("||")) {
-    const comparisons = readGroup(segment);
-    if (typeof comparisons === "string") return { problem: `improper constraint: ${JSON.stringify(comparisons)}` };
-    groups.push({ comparisons, includesPrerelease: comparisons.some((comparison) => comparison.version.prerelease !== "") });
-  }
-  return { constraint: { text, groups } };
-}
-function matchesConstraint(constraint, version3) {
-  return constraint.groups.some(
-    (group2) => (version3.prerelease === "" || group2.includesPrerelease) && group2.comparisons.every((comparison) => satisfiesComparison(comparison, version3))
-  );
-}
-function selectChartVersion(entries, wanted) {
-  if (entries.length === 0) return { problem: "the index lists no versions" };
-  const text = wanted ?? "";
-  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
-  if (verbatim) return { entry: verbatim };
-  const latestStable = text === "" || text === "*";
-  const parsed = parseConstraint(latestStable ? "*" : text);
-  if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
-  const best = pickHighest(entries, (version3) => matchesConstraint(parsed.constraint, version3));
-  if (best) return { entry: best };
-  const newest = pickHighest(entries, () => true);
-  const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
-  return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
-}
-function pickHighest(entries, accept3) {
-  let best;
-  for (const entry of entries) {
-    const version3 = parseIndexVersion(entry.version);
-    if (!version3 || !accept3(version3)) continue;
-    const created = readCreated(entry.created);
-    const order = best ? compareVersions(version3, best.version) : 1;
-    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version: version3, created };
-  }
-  return best?.entry;
-}
-function parseIndexVersion(text) {
-  return text.split(".").length >= 3 ? parseVersion(text) : void 0;
-}
-function readGroup(segment) {
-  const comparisons = [];
-  let offset = skipBlanks(segment, 0);
-  for (; ; ) {
-    TOKEN.lastIndex = offset;
-    const match4 = TOKEN.exec(segment);
-    if (!match4) return segment;
-    const comparison = readComparison(match4);
-    if (!comparison) return match4[0];
-    comparisons.push(comparison);
-    const end = TOKEN.lastIndex;
-    offset = skipBlanks(segment, end);
-    if (offset === segment.length) return comparisons;
-    if (segment[offset] === ",") offset = skipBlanks(segment, offset + 1);
-    else if (offset === end) return segment;
-    if (offset === segment.length) return segment;
-  }
-}
-function skipBlanks(text, offset) {
-  BLANK.lastIndex = offset;
-  BLANK.exec(text);
-  return BLANK.lastIndex;
-}
-function readComparison(match4) {
-  const [, operator = "", whole = "", major = "", minorPart, patchPart, prerelease] = match4;
-  const suffix = prerelease === void 0 ? "" : `-${prerelease}`;
-  let wildcard = "none";
-  let text = whole;
-  if (isWildcard(major)) [wildcard, text] = ["major", `0.0.0${suffix}`];
-  else if (minorPart === void 0 || isWildcard(minorPart)) [wildcard, text] = ["minor", `${major}.0.0${suffix}`];
-  else if (patchPart === void 0 || isWildcard(patchPart)) [wildcard, text] = ["patch", `${major}.${minorPart}.0${suffix}`];
-  const version3 = parseVersion(text);
-  const folded = OPERATOR_ALIASES[operator];
-  return version3 && folded ? { operator: folded, version: version3, wildcard } : void 0;
-}
-function isWildcard(part) {
-  return part === "x" || part === "X" || part === "*";
-}
-function satisfiesComparison(comparison, version3) {
-  const { operator, version: bound2, wildcard } = comparison;
-  const order = compareVersions(version3, bound2);
-  switch (operator) {
-    case "=":
-      return wildcard === "none" ? order === 0 : satisfiesTilde(comparison, version3, order);
-    case "!=":
-      return differs(comparison, version3, order);
-    case ">":
-      if (wildcard === "none" || wildcard === "major") return order > 0;
-      if (version3.major !== bound2.major) return version3.major > bound2.major;
-      return wildcard === "patch" && version3.minor > bound2.minor;
-    case "<":
-      return order < 0;
-    case ">=":
-      return order >= 0;
-    case "<=":
-      if (wildcard === "none") return order <= 0;
-      if (version3.major > bound2.major) return false;
-      return !(version3.major === bound2.major && version3.minor > bound2.minor && wildcard !== "minor");
-    case "~":
-      return satisfiesTilde(comparison, version3, order);
-    case "^":
-      return satisfiesCaret(comparison, version3, order);
-  }
-}
-function satisfiesTilde({ version: bound2, wildcard }, version3, order) {
-  if (order < 0) return false;
-  if (bound2.major === 0n && bound2.minor === 0n && bound2.patch === 0n && wildcard !== "minor" && wildcard !== "patch") return true;
-  if (version3.major !== bound2.major) return false;
-  return wildcard === "minor" || version3.minor === bound2.minor;
-}
-function satisfiesCaret({ version: bound2, wildcard }, version3, order) {
-  if (order < 0) return false;
-  if (bound2.major > 0n || wildcard === "minor") return version3.major === bound2.major;
-  if (version3.major > 0n) return false;
-  if (bound2.minor > 0n || wildcard === "patch") return version3.minor === bound2.minor;
-  if (version3.minor > 0n) return false;
-  return version3.patch === bound2.patch;
-}
-function differs({ version: bound2, wildcard }, version3, order) {
-  if (wildcard !== "none") {
-    if (version3.major !== bound2.major) return true;
-    if (wildcard === "minor") return false;
-    if (version3.minor !== bound2.minor) return true;
-    if (wildcard === "patch") return version3.prerelease !== bound2.prerelease;
-    if (version3.patch !== bound2.patch) return true;
-  }
-  return order !== 0;
-}
-function compareBigints(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareIdentifiers(a, b) {
-  if (a === b) return 0;
-  if (a === void 0) return -1;
-  if (b === void 0) return 1;
-  const aNumber = readUint64(a);
-  const bNumber = readUint64(b);
-  if (aNumber !== void 0 && bNumber !== void 0) return compareBigints(aNumber, bNumber);
-  if (aNumber !== void 0) return -1;
-  if (bNumber !== void 0) return 1;
-  return a < b ? -1 : 1;
-}
-function readUint64(identifier) {
-  if (!/^[0-9]+$/.test(identifier)) return void 0;
-  const value = BigInt(identifier);
-  return value <= MAX_UINT64 ? value : void 0;
-}
-function readCreated(value) {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? void 0 : BigInt(value.getTime()) * 1000000n;
-  const match4 = value === void 0 ? null : RFC3339.exec(value);
-  if (!match4) return void 0;
-  const [, year, month, day, hour, minute, second, fraction = "", sign, offsetHours = "0", offsetMinutes = "0"] = match4;
-  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * (sign === "-" ? -1 : 1);
-  const seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute) - offset, Number(second)) / 1e3;
-  return BigInt(seconds) * 1000000000n + BigInt(fraction.slice(0, 9).padEnd(9, "0"));
-}
-function isBefore(a, b) {
-  if (b === void 0) return false;
-  return a === void 0 || a < b;
 }
 
 // src/render/helm/chart-store.ts

@@ -80,7 +80,6 @@ export interface ComparedReleases {
   readonly policyFixes: readonly CrdPolicyFix[];
 }
 
-
 interface Found {
   readonly host: ReleaseHost;
   readonly body: KubeObject;

@@ -38,4 +38,19 @@ describe.skipIf(!hasKustomize)('API versions the clusters no longer serve', () =
     const quiet = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: untouched });
     expect(parseReport(quiet).findings.filter((finding) => finding.rule.startsWith('api-'))).toEqual([]);
   });
+
+  it('a requires: entry rules out an operator image the configured clusters cannot run, quoting why', async () => {
+    const deployment = (tag: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: tigera-operator, namespace: tigera-operator}\nspec:\n  selector: {matchLabels: {app: op}}\n  template:\n    metadata: {labels: {app: op}}\n    spec: {containers: [{name: op, image: "quay.io/tigera/operator:${tag}"}]}\n`;
+    const config = 'kubernetesVersion: "1.24"\nrequires:\n  - image: "quay.io/tigera/operator:v1.34.*"\n    kubernetes: ">=1.25"\n    why: Calico v3.28.4 and later need Kubernetes 1.25 or newer\n';
+    const operator = (tag: string): Tree => ({ 'kustomization.yaml': 'resources: [operator.yaml]\n', 'operator.yaml': deployment(tag), '.prune-guard.yaml': config });
+    const dir = sides(operator('v1.32.10'), operator('v1.34.4'));
+    const result = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(parseReport(result).findings.map((finding) => `${finding.severity} ${finding.rule}: ${finding.message}`)).toEqual([
+      'error requirement-unmet: Deployment/tigera-operator/tigera-operator runs quay.io/tigera/operator:v1.34.4, which needs Kubernetes >=1.25, and the clusters run 1.24.0: "Calico v3.28.4 and later need Kubernetes 1.25 or newer"',
+    ]);
+    const newer = await runCli(['diff', 'before', 'after', '--format', 'json', '--kubernetes-version', '1.25'], { cwd: dir });
+    expect(newer.code).toBe(0);
+  });
 });

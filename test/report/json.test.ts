@@ -38,6 +38,10 @@ describe('formatJson', () => {
     const parsed = JSON.parse(json) as Report;
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.tool.name).toBe('prune-guard');
+    // Every rule the tool checks is named, so a reader can tell a rule that found nothing from one that does not exist.
+    expect(parsed.tool.rules).toContain('crd-removed');
+    expect(parsed.tool.rules).toContain('immutable-field-changed');
+    expect(new Set(parsed.tool.rules).size).toBe(parsed.tool.rules.length);
   });
 
   it('holds the same report the other formats read', () => {

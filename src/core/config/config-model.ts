@@ -4,6 +4,7 @@
  */
 import type { FailLevel, RuleId, Severity } from '../rules/findings.ts';
 import type { GroupKind } from '../objects/scope.ts';
+import type { Requirement } from '../rules/change-rule-input.ts';
 
 /** A severity override for the findings about objects that match a pattern. */
 export interface SeverityOverride {
@@ -37,6 +38,8 @@ export interface Config {
   readonly mirrors: readonly Mirror[];
   /** Where remote resources may come from. */
   readonly remote: RemoteSettings;
+  /** Which images and charts need which Kubernetes versions, for what manifests cannot say. */
+  readonly requires: readonly Requirement[];
 }
 
 /** A Flux source the operator maps to this checkout: `namespace/name` alone is a GitRepository. */
@@ -86,4 +89,5 @@ export const EMPTY_CONFIG: Config = Object.freeze({
   substitute: Object.freeze({}),
   mirrors: Object.freeze([]),
   remote: Object.freeze({}),
+  requires: Object.freeze([]),
 });

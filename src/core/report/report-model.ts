@@ -6,6 +6,7 @@ import type { Operation } from 'fast-json-patch';
 import { compareText } from '../text/compare-text.ts';
 import type { SecretKeyChanges } from '../diff/diff-object-sets.ts';
 import {
+  Rules,
   SEVERITY_ORDER,
   compareFindings,
   isAtOrAbove,
@@ -13,6 +14,7 @@ import {
   type Finding,
   type Fix,
   type ObjectRef,
+  type RuleId,
   type Severity,
 } from '../rules/findings.ts';
 import type { Config } from '../config/config-model.ts';
@@ -138,8 +140,8 @@ export interface ReplaceEntry {
 export interface Report {
   /** {@link REPORT_SCHEMA_VERSION}. */
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  /** The tool that made it. */
-  readonly tool: { readonly name: 'prune-guard'; readonly version: string };
+  /** The tool that made it, with every rule id it knows (a rule with no finding here was still checked). */
+  readonly tool: { readonly name: 'prune-guard'; readonly version: string; readonly rules: readonly RuleId[] };
   /** The side before the change. */
   readonly before: SideInfo;
   /** The side after the change. */
@@ -223,7 +225,9 @@ export function buildReport(input: ReportInput): Report {
     const changes = evaluateChangeRules({
       units: own,
       force: (unit) => input.owners?.get(unit)?.after?.force === true,
+      fluxOwned: (unit) => input.owners?.has(unit) === true,
       ...(input.config?.kubernetesVersion ? { kubernetesVersion: input.config.kubernetesVersion } : {}),
+      ...(input.config?.requires.length ? { requirements: input.config.requires } : {}),
     });
     if (!input.owners) return [...generic, ...changes];
     const names = new Set(own.map((unit) => unit.unit));
@@ -305,7 +309,7 @@ export function buildReport(input: ReportInput): Report {
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'prune-guard', version: input.version },
+    tool: { name: 'prune-guard', version: input.version, rules: Object.values(Rules) },
     before: input.before,
     after: input.after,
     failOn: input.failOn,

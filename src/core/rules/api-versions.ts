@@ -8,7 +8,7 @@
  */
 import table from '../data/kubernetes-api-removals.json' with { type: 'json' };
 import { formatObjectRef, type ResourceObject } from '../objects/kube-objects.ts';
-import type { ChangeRuleInput } from './change-rules.ts';
+import type { ChangeRuleInput } from './change-rule-input.ts';
 import { Rules, type Finding } from './findings.ts';
 
 /** One API version of one kind, with the releases that deprecate and remove it. */

@@ -5,24 +5,21 @@
  * them for the units of one cluster.
  */
 import { describeApiVersionProblems } from './api-versions.ts';
+import { describeCrdVersionChanges } from './crd-versions.ts';
 import type { Finding } from './findings.ts';
-import type { UnitDiff } from './removal-rules.ts';
-
-/** What the change rules read, for one cluster. */
-export interface ChangeRuleInput {
-  /** The cluster's units, diffed. */
-  readonly units: readonly UnitDiff[];
-  /** Whether the Flux Kustomization behind a unit applies with `spec.force` (never in plain kustomize mode). */
-  readonly force: (unit: string) => boolean;
-  /** The Kubernetes version the clusters run (`1.31.0`), when the configuration names one. */
-  readonly kubernetesVersion?: string;
-}
+import type { ChangeRuleInput } from './change-rule-input.ts';
+import { describeControlPlaneChanges } from './control-plane.ts';
+import { describeImmutableChanges } from './immutable-fields.ts';
+import { describeUnmetRequirements } from './requirements.ts';
 
 /** Runs every change rule over one cluster's units. */
 export function evaluateChangeRules(input: ChangeRuleInput): Finding[] {
   const findings: Finding[] = [];
   // Each family adds its findings here.
+  findings.push(...describeControlPlaneChanges(input));
+  findings.push(...describeImmutableChanges(input));
+  findings.push(...describeCrdVersionChanges(input));
   findings.push(...describeApiVersionProblems(input));
-  void input;
+  findings.push(...describeUnmetRequirements(input));
   return findings;
 }

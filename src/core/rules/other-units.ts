@@ -3,10 +3,13 @@
  * are identical on both sides renders the same objects on both: its own diff is empty, so it
  * matters only through rules that look across units. Those are few: a removal's cascade (the
  * objects of a pruned CRD's kind, everything in a pruned Namespace), a removal that is really
- * a move to another unit, a CRD that stays because another unit still renders it, and the
+ * a move to another unit, a CRD that stays because another unit still renders it, the
+ * objects still written at a CRD version a change drops (or a scope change deletes), and the
  * scope of a custom kind, which a CRD in any render decides. This says which of them a
  * change needs, so that units nothing needs are never rendered.
  */
+import { readsOtherUnits } from './control-plane.ts';
+import { reachesOtherUnits } from './crd-versions.ts';
 import type { UnitDiff } from './removal-rules.ts';
 
 /**
@@ -37,6 +40,10 @@ export function decideOtherUnitsNeed(units: readonly UnitDiff[]): OtherUnitsNeed
   let need: OtherUnitsNeed = 'none';
   for (const { diff } of units) {
     if (diff.removed.length > 0) return 'all';
+    // A CRD version that goes or stops being served fails its objects wherever they are.
+    if (diff.changed.some((change) => reachesOtherUnits(change.before.body, change.after.body))) return 'all';
+    // An APIService or webhook is judged by its backend and the RBAC bound to it, wherever they are rendered.
+    if (readsOtherUnits(diff)) return 'all';
     const touched = [...diff.added, ...diff.changed.map((change) => change.after), ...diff.replaced.map((replacement) => replacement.after)];
     if (touched.some((object) => object.scope === 'unknown')) need = 'crds';
   }

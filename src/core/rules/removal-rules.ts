@@ -6,6 +6,7 @@ import type { SetDiff } from '../diff/diff-object-sets.ts';
 import { Rules, compareFindings, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
 import { formatObjectRef, readCrdNames, type ObjectSet, type ResourceObject } from '../objects/kube-objects.ts';
 import { formatGroupKind } from '../objects/scope.ts';
+import { describeVolumeFate, indexStorage, type StorageIndex } from './reclaim-policy.ts';
 
 /** One unit (a kustomization root, later a Flux Kustomization): its object sets and their diff. */
 export interface UnitDiff {
@@ -113,6 +114,8 @@ interface RuleContext {
   /** CRDs by the `Kind.group` they define, before and after. */
   readonly crdsBefore: Map<string, ResourceObject>;
   readonly crdsAfter: Map<string, ResourceObject>;
+  /** Rendered volumes and classes: what decides whether a pruned volume keeps its data. */
+  readonly storage: StorageIndex;
 }
 
 function createContext(input: RuleInput): RuleContext {
@@ -128,7 +131,11 @@ function createContext(input: RuleInput): RuleContext {
   };
   const before = collect('before');
   const after = collect('after');
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after) };
+  const storage = indexStorage(
+    before.map(({ object }) => object),
+    after.map(({ object }) => object),
+  );
+  return { before, after, crdsBefore: index(before), crdsAfter: index(after), storage };
 }
 
 function toRef(object: ResourceObject): ObjectRef {
@@ -163,13 +170,11 @@ function describeRemoval(unit: string, object: ResourceObject, context: RuleCont
       return { ...base, cascade: refs, message: `${ref} is pruned: the API server deletes everything in it${which}` };
     }
     case Rules.dataRemoved:
-      return {
-        ...base,
-        message:
-          object.id.kind === 'StatefulSet'
-            ? `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete`
-            : `${ref} is pruned: the volume behind it is deleted when its reclaim policy is Delete`,
-      };
+      if (object.id.kind === 'StatefulSet') {
+        return { ...base, message: `${ref} is pruned: its pods are deleted, and its volume claims with them when its retention policy says Delete` };
+      }
+      // The rendered reclaim policy decides: Retain keeps the data, and is only a notice.
+      return { ...base, ...describeVolumeFate(object, context.storage) };
     case Rules.clusterScopedRemoved:
       return { ...base, message: `${ref} is pruned (cluster-scoped)` };
     default:

@@ -100,6 +100,7 @@ describe('parseConfig: valid files', () => {
           { from: 'https://github.com/', to: 'https://git.example.com/github/' },
         ],
         remote: { allow: ['github.com', '*.example.com', 'artifacts.example.com:8443', 'https://artifacts.example.com/k8s/', '127.0.0.1', '[::1]:8080'] },
+        requires: [],
       },
     ],
     // An empty allow-list is a list: nothing but mirrors; no allow key keeps the default list.
@@ -161,7 +162,7 @@ describe('EMPTY_CONFIG', () => {
 
 const SEVERITIES = 'Valid values: error, warning, notice';
 const FAIL_LEVELS = 'Valid values: error, warning, notice, never';
-const TOP_KEYS = 'failOn, kubernetesVersion, severity, ignore, clusterScoped, sources, clusters, substitute, mirrors, remote';
+const TOP_KEYS = 'failOn, kubernetesVersion, requires, severity, ignore, clusterScoped, sources, clusters, substitute, mirrors, remote';
 const SEGMENTS_HINT =
   'but an object key has four, group/Kind/namespace/name (the core group and the namespace of cluster-scoped objects are empty, e.g. /Namespace//kube-system; ** matches any number)';
 
@@ -470,5 +471,24 @@ describe('kubernetesVersion', () => {
 
   it('refuses anything else on its line', () => {
     expect(() => parseConfig('failOn: error\nkubernetesVersion: 1.30.x\n', '.prune-guard.yaml')).toThrow('.prune-guard.yaml:2: kubernetesVersion must be a Kubernetes version such as 1.31 or 1.31.4, not "1.30.x"');
+  });
+});
+
+describe('requires', () => {
+  it('reads image and chart entries with their Kubernetes range and reason', () => {
+    const text = 'requires:\n  - image: "quay.io/tigera/operator:v1.3[4-9]*"\n    kubernetes: ">=1.25"\n    why: Calico v3.28.4 and later need Kubernetes 1.25\n  - chart: {name: tigera-operator, version: ">=v3.28.4"}\n    kubernetes: ">=1.25"\n    why: same\n';
+    expect(parseConfig(text, '.prune-guard.yaml').requires).toEqual([
+      { image: 'quay.io/tigera/operator:v1.3[4-9]*', kubernetes: '>=1.25', why: 'Calico v3.28.4 and later need Kubernetes 1.25' },
+      { chart: { name: 'tigera-operator', version: '>=v3.28.4' }, kubernetes: '>=1.25', why: 'same' },
+    ]);
+  });
+
+  it.each([
+    ['no target', 'requires:\n  - {kubernetes: ">=1.25", why: x}\n', '.prune-guard.yaml:2: requires[0] needs image or chart: what it applies to'],
+    ['no range', 'requires:\n  - {image: "a/*", why: x}\n', '.prune-guard.yaml:2: requires[0] needs kubernetes: the version range it works with, such as ">=1.25"'],
+    ['a range that is none', 'requires:\n  - {image: "a/*", kubernetes: "newer than 1.25", why: x}\n', '.prune-guard.yaml:2: requires[0].kubernetes is not a version range'],
+    ['no reason', 'requires:\n  - {image: "a/*", kubernetes: ">=1.25"}\n', '.prune-guard.yaml:2: requires[0] needs why: the reason, quoted in the finding'],
+  ])('refuses an entry with %s, on its line', (_case, text, message) => {
+    expect(() => parseConfig(text, '.prune-guard.yaml')).toThrow(message);
   });
 });

@@ -20,6 +20,7 @@ spec:
   path: ./apps/production
   prune: true
   suspend: true
+  force: true
   deletionPolicy: Delete
   sourceRef:
     kind: GitRepository
@@ -66,6 +67,7 @@ spec:
       prune: true,
       deletionPolicy: 'Delete',
       suspend: true,
+      force: true,
       sourceRef: { kind: 'GitRepository', name: 'fleet', namespace: 'sources' },
       targetNamespace: 'shop',
       namePrefix: 'prod-',

@@ -120,7 +120,7 @@ describe('buildReport blocking', () => {
 describe('buildReport metadata', () => {
   it('names the tool version and both sides as given', () => {
     const report = toReport({ app: { before: '', after: '' } }, { version: '9.8.7', before: { label: 'main' }, after: { label: 'pr-42' } });
-    expect(report.tool).toEqual({ name: 'prune-guard', version: '9.8.7' });
+    expect(report.tool).toMatchObject({ name: 'prune-guard', version: '9.8.7' });
     expect([report.before.label, report.after.label]).toEqual(['main', 'pr-42']);
   });
 });

@@ -42,7 +42,7 @@ describe('removal severity', () => {
       severity: 'warning',
     },
     { kind: 'PersistentVolumeClaim', yaml: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data, namespace: shop}\n', rule: 'data-removed', severity: 'warning' },
-    { kind: 'PersistentVolume', yaml: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv-1}\n', rule: 'data-removed', severity: 'warning' },
+    { kind: 'PersistentVolume', yaml: 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv-1}\nspec: {persistentVolumeReclaimPolicy: Delete}\n', rule: 'data-removed', severity: 'warning' },
     { kind: 'StatefulSet', yaml: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db, namespace: shop}\n', rule: 'data-removed', severity: 'warning' },
     { kind: 'ConfigMap', yaml: configMap('settings', 'shop'), rule: 'object-removed', severity: 'notice' },
     { kind: 'Deployment', yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n', rule: 'object-removed', severity: 'notice' },
@@ -236,6 +236,65 @@ describe('finding order', () => {
       'error crd-missing Widget/team-a/one',
       'warning data-removed StatefulSet/shop/db',
       'notice object-removed ConfigMap/shop/a',
+    ]);
+  });
+});
+
+describe('data-removed reads the rendered reclaim policy', () => {
+  const pv = (name: string, policy?: string, claim?: string): string =>
+    `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ${name}}\nspec:\n  capacity: {storage: 1Ti}\n  nfs: {server: nas.example.com, path: /export/${name}}\n` +
+    (policy ? `  persistentVolumeReclaimPolicy: ${policy}\n` : '') +
+    (claim ? `  claimRef: {namespace: media, name: ${claim}}\n` : '');
+  const pvc = (name: string, spec: string): string => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}, namespace: media}\nspec: {${spec}}\n`;
+  const storageClass = (name: string, policy?: string, isDefault = false): string =>
+    `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\n${isDefault ? "  annotations: {storageclass.kubernetes.io/is-default-class: 'true'}\n" : ''}provisioner: example.io/ssd\n${policy ? `reclaimPolicy: ${policy}\n` : ''}`;
+  const judge = (units: Readonly<Record<string, UnitRenders>>): string[] => findingsOf(units).map(({ severity, message }) => `${severity}: ${message}`);
+
+  it('four static NFS volumes with Retain, pruned with their claims: four PV notices and four PVC notices, no warning', () => {
+    const names = ['movies', 'music', 'photos', 'books'];
+    const findings = findingsOf({
+      storage: { before: yamlDocs(...names.map((name) => pv(`nfs-${name}`, 'Retain'))), after: '' },
+      media: { before: yamlDocs(...names.map((name) => pvc(name, `storageClassName: '', volumeName: nfs-${name}`))), after: '' },
+    });
+    expect(findings.map(({ severity, rule }) => `${severity} ${rule}`)).toEqual(Array(8).fill('notice data-removed'));
+    expect(findings.find(({ object }) => object.name === 'nfs-music')?.message).toBe(
+      'PersistentVolume/nfs-music is pruned: its reclaim policy is Retain, so the data stays on the storage behind it; using it again takes a new PersistentVolume for that storage, bound to a claim by hand',
+    );
+    expect(findings.find(({ object }) => object.name === 'music')?.message).toBe(
+      'PersistentVolumeClaim/media/music is pruned: its volume PersistentVolume/nfs-music has reclaim policy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand; PersistentVolume/nfs-music leaves the renders in this change as well (see its own finding)',
+    );
+  });
+
+  it('a claim bound to a rendered volume that stays, found by volumeName or by the volume\'s claimRef', () => {
+    expect(judge({ storage: { before: pv('nfs-a', 'Retain'), after: pv('nfs-a', 'Retain') }, media: { before: pvc('a', 'volumeName: nfs-a'), after: '' } })).toEqual([
+      'notice: PersistentVolumeClaim/media/a is pruned: its volume PersistentVolume/nfs-a has reclaim policy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand',
+    ]);
+    expect(judge({ storage: { before: pv('nfs-b', 'Delete', 'b'), after: pv('nfs-b', 'Delete', 'b') }, media: { before: pvc('b', "storageClassName: ''"), after: '' } })).toEqual([
+      'warning: PersistentVolumeClaim/media/b is pruned: its volume PersistentVolume/nfs-b has reclaim policy Delete, so it is deleted with its data',
+    ]);
+  });
+
+  it('a volume without a reclaim policy keeps its data: the API server gives a hand-written PersistentVolume Retain', () => {
+    expect(judge({ storage: { before: pv('nfs-c'), after: '' } })).toEqual([
+      'notice: PersistentVolume/nfs-c is pruned: it sets no reclaim policy, and the API server gives Retain to a PersistentVolume created without one, so the data stays on the storage behind it; using it again takes a new PersistentVolume for that storage, bound to a claim by hand',
+    ]);
+    expect(judge({ storage: { before: pv('nfs-d', 'Delete'), after: '' } })).toEqual([
+      'warning: PersistentVolume/nfs-d is pruned: its reclaim policy is Delete, so the storage behind it is deleted with its data',
+    ]);
+  });
+
+  it('a claim provisioned by a rendered StorageClass: Retain is a notice, Delete or unset a warning, the default class when it names none', () => {
+    const classes = yamlDocs(storageClass('keep', 'Retain'), storageClass('fast', 'Delete'), storageClass('plain', undefined, true));
+    const findings = judge({
+      storage: { before: classes, after: classes },
+      media: { before: yamlDocs(pvc('kept', 'storageClassName: keep'), pvc('lost', 'storageClassName: fast'), pvc('default', 'resources: {}'), pvc('elsewhere', 'storageClassName: remote')), after: '' },
+    });
+    expect(findings).toEqual([
+      'warning: PersistentVolumeClaim/media/default is pruned: its StorageClass plain (the default class) has reclaimPolicy Delete (unset: Delete is the default), so the volume behind it is deleted with its data',
+      // Not rendered: nothing tells, so today's wording stays.
+      'warning: PersistentVolumeClaim/media/elsewhere is pruned: the volume behind it is deleted when its reclaim policy is Delete',
+      'warning: PersistentVolumeClaim/media/lost is pruned: its StorageClass fast has reclaimPolicy Delete, so the volume behind it is deleted with its data',
+      'notice: PersistentVolumeClaim/media/kept is pruned: its StorageClass keep has reclaimPolicy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand',
     ]);
   });
 });
