@@ -50808,6 +50808,9 @@ function describeVolumeFate(object, storage) {
   if (!volume && storageClass) {
     const declared = storageClass.body.reclaimPolicy;
     const which2 = `its StorageClass ${storageClass.id.name}${className === void 0 ? " (the default class)" : ""}`;
+    if (declared === "Retain" && className === void 0) {
+      return { severity: "warning", message: `${ref} is pruned: it names no StorageClass, so its volume came from the default class when it was made; if that was ${storageClass.id.name} (reclaimPolicy Retain today), the data is kept, else the volume may be deleted with its data` };
+    }
     if (declared === "Retain") {
       return { severity: "notice", message: `${ref} is pruned: ${which2} has reclaimPolicy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand` };
     }
@@ -51666,50 +51669,43 @@ var kubernetes_api_removals_default = {
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
-      kind: "FlowControl",
+      kind: "FlowSchema",
       deprecatedIn: "1.23",
       removedIn: "1.26",
-      replacement: "flowcontrol.apiserver.k8s.io/v1beta2"
-    },
-    {
-      apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
-      kind: "FlowSchema",
-      deprecatedIn: "1.24",
-      removedIn: "1.29",
       replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
       kind: "PriorityLevelConfiguration",
-      deprecatedIn: "1.24",
-      removedIn: "1.29",
+      deprecatedIn: "1.23",
+      removedIn: "1.26",
       replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
       kind: "FlowSchema",
-      deprecatedIn: "1.24",
+      deprecatedIn: "1.26",
       removedIn: "1.29",
-      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
       kind: "PriorityLevelConfiguration",
-      deprecatedIn: "1.24",
+      deprecatedIn: "1.26",
       removedIn: "1.29",
-      replacement: "flowcontrol.apiserver.k8s.io/v1beta3"
+      replacement: "flowcontrol.apiserver.k8s.io/v1"
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
       kind: "FlowSchema",
-      deprecatedIn: "1.24",
+      deprecatedIn: "1.29",
       removedIn: "1.32",
       replacement: "flowcontrol.apiserver.k8s.io/v1"
     },
     {
       apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
       kind: "PriorityLevelConfiguration",
-      deprecatedIn: "1.31",
+      deprecatedIn: "1.29",
       removedIn: "1.32",
       replacement: "flowcontrol.apiserver.k8s.io/v1"
     },
@@ -52180,6 +52176,35 @@ function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/core/rules/rbac-grants.ts
+function readPolicyRules(value) {
+  const strings = (list) => Array.isArray(list) ? list.filter((item) => typeof item === "string") : [];
+  return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
+}
+function grantsRule(rule, { group: group2, resource, verb }) {
+  const has = (list, value) => list.includes("*") || list.includes(value);
+  return has(rule.apiGroups, group2) && has(rule.resources, resource) && has(rule.verbs, verb);
+}
+function someGrant(rule, test) {
+  if (rule.apiGroups.length * rule.resources.length * rule.verbs.length > 1e5) return true;
+  for (const group2 of rule.apiGroups) for (const resource of rule.resources) for (const verb of rule.verbs) if (test({ group: group2, resource, verb })) return true;
+  return false;
+}
+var RULE_RESOURCES_SHOWN = 8;
+function formatRule(rule, formatList2, every = "every verb") {
+  const resources = [];
+  outer: for (const group2 of rule.apiGroups) {
+    for (const resource of rule.resources) {
+      if (resources.length === RULE_RESOURCES_SHOWN) break outer;
+      resources.push(resource === "*" && group2 === "*" ? "every resource" : group2 === "" ? resource : `${resource}.${group2}`);
+    }
+  }
+  const total = rule.apiGroups.length * rule.resources.length;
+  const more = total > resources.length ? ` and ${total - resources.length} more` : "";
+  const verbs = rule.verbs.includes("*") ? every : rule.verbs.slice(0, RULE_RESOURCES_SHOWN).join("/");
+  return `${verbs} on ${formatList2(resources)}${more}`;
+}
+
 // src/core/rules/control-plane.ts
 var CONTROLLER_MANAGER = "system:kube-controller-manager";
 var RBAC_GROUP = "rbac.authorization.k8s.io";
@@ -52220,6 +52245,12 @@ function buildClusterView(input) {
     for (const object of unit.before.values()) if (!before.has(object.key)) before.set(object.key, { unit: unit.unit, object });
     for (const object of unit.after.values()) if (!after.has(object.key)) after.set(object.key, { unit: unit.unit, object });
   }
+  const expanded = new Set(input.units.flatMap((unit) => unit.helm ? [`${unit.helm.parent}\0${unit.helm.release}`] : []));
+  for (const unit of input.units) {
+    for (const object of unit.after.values()) {
+      if (object.id.kind === "HelmRelease" && object.id.group === "helm.toolkit.fluxcd.io" && !expanded.has(`${unit.unit}\0${object.id.namespace}/${object.id.name}`)) unknownUnits++;
+    }
+  }
   const minor = /^1\.(\d+)\./.exec(input.kubernetesVersion ?? "")?.[1];
   return { before, after, unknownUnits, ...minor ? { minor: Number(minor) } : {} };
 }
@@ -52230,7 +52261,7 @@ function describeApiServices(view) {
     const service = readServiceRef(spec.service);
     if (!service) continue;
     const apiRef = formatObjectRef(placed.object.id);
-    const groupVersion = `${String(spec.group ?? "")}/${String(spec.version ?? "")}`;
+    const groupVersion = `${readText(spec.group)}/${readText(spec.version)}`;
     const serviceKey = formatObjectKey(service);
     const serviceRef = formatObjectRef(service);
     const reach = findTouch(view, placed.object.key, (body2) => Object.fromEntries(REACH_FIELDS.map((field) => [field, readRecord(body2, ["spec"])[field]])));
@@ -52246,10 +52277,10 @@ function describeApiServices(view) {
       const message = `${trigger}: while that backend is unavailable, discovery of ${groupVersion} fails and deleted namespaces stay in Terminating${stall}; ${describeBackend(view, serviceKey, serviceTouch, workloads)}`;
       findings.push(makeFinding(Rules.apiServiceChanged, placed, message));
     }
-    const extra = EXTRA_GC_GRANTS[String(spec.group)];
+    const extra = Object.hasOwn(EXTRA_GC_GRANTS, readText(spec.group)) ? EXTRA_GC_GRANTS[readText(spec.group)] : void 0;
     const touched = trigger !== void 0 || workloads.some((workload) => workload.touch === "added" || workload.touch === "changed");
     if (extra && touched && findGrant(view, extra) === "missing") {
-      const message = `${apiRef}: no ClusterRoleBinding rendered in this cluster gives User ${CONTROLLER_MANAGER} ${extra.verb} on ${extra.resource}.${extra.group} (its built-in role grants only list and watch), and ${extra.why}; the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}: ${extra.fix}`;
+      const message = `${apiRef}: no ClusterRoleBinding rendered in this cluster gives User ${CONTROLLER_MANAGER} ${extra.verb} on ${extra.resource}.${extra.group} (its built-in role grants list and watch on every API, but no ${extra.verb} on ${extra.resource}), and ${extra.why}; the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}: ${extra.fix}`;
       findings.push(makeFinding(Rules.gcRbacMissing, placed, message));
     }
   }
@@ -52265,7 +52296,7 @@ function describeBackend(view, serviceKey, touch, workloads) {
   const selector = readRecord(service.object.body, ["spec", "selector"]);
   if (Object.keys(selector).length === 0) return `the Service ${state3} and has no selector, so its endpoints come from elsewhere`;
   if (workloads.length === 0) {
-    const labels = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(",");
+    const labels = Object.entries(selector).map(([key, value]) => `${key}=${readText(value)}`).join(",");
     return `the Service ${state3}, but no workload rendered${view.unknownUnits > 0 ? " in the units rendered here" : " in this cluster"} has pods matching its selector ${labels}`;
   }
   const named = workloads.map((workload) => `${formatObjectRef(workload.placed.object.id)}${workload.touch ? ` (${workload.touch === "added" ? "added" : "changed"} in this change)` : ""}`);
@@ -52290,11 +52321,11 @@ function describeRemovedGrants(view) {
   const findings = [];
   for (const placed of listKind(view, "before", RBAC_GROUP, "ClusterRoleBinding")) {
     if (view.after.has(placed.object.key) || !bindsControllerManager(placed.object.body, false)) continue;
-    const roleName = String(readRecord(placed.object.body, ["roleRef"]).name ?? "");
+    const roleName = readText(readRecord(placed.object.body, ["roleRef"]).name);
     const message = describeLostGrants(view, formatObjectRef(placed.object.id), roleName, `it gives User ${CONTROLLER_MANAGER} `);
     if (message) findings.push(makeFinding(Rules.gcRbacRemoved, placed, message));
   }
-  const boundAfter = new Set(listKind(view, "after", RBAC_GROUP, "ClusterRoleBinding").filter((binding) => bindsControllerManager(binding.object.body, false)).map((binding) => String(readRecord(binding.object.body, ["roleRef"]).name ?? "")));
+  const boundAfter = new Set(listKind(view, "after", RBAC_GROUP, "ClusterRoleBinding").filter((binding) => bindsControllerManager(binding.object.body, false)).map((binding) => readText(readRecord(binding.object.body, ["roleRef"]).name)));
   for (const placed of listKind(view, "before", RBAC_GROUP, "ClusterRole")) {
     if (view.after.has(placed.object.key) || !boundAfter.has(placed.object.id.name)) continue;
     const message = describeLostGrants(view, formatObjectRef(placed.object.id), placed.object.id.name, `a binding rendered after the change still gives it to User ${CONTROLLER_MANAGER}, and it grants `);
@@ -52305,11 +52336,12 @@ function describeRemovedGrants(view) {
 function describeLostGrants(view, ref, roleName, lead) {
   const rules = readRoleRules(view, "before", roleName);
   const afterRules = collectGrantedRules(view);
-  const lost = rules === void 0 ? void 0 : rules.filter((rule) => expandRule(rule).some((grant) => afterRules !== void 0 && !afterRules.some((other) => grantsRule(other, grant))));
+  const lost = rules === void 0 ? void 0 : rules.filter((rule) => afterRules !== void 0 && someGrant(rule, (grant) => !afterRules.some((other) => grantsRule(other, grant))));
   if (lost !== void 0 && lost.length === 0) return void 0;
-  const what = lost === void 0 ? `ClusterRole/${roleName}, which is not rendered` : formatList(lost.map((rule) => formatRule(rule)));
+  const what = lost === void 0 ? `ClusterRole/${roleName}, which is not rendered` : formatList(lost.map((rule) => formatRule(rule, formatList)));
   const known = Object.values(EXTRA_GC_GRANTS).find((extra) => rules?.some((rule) => grantsRule(rule, extra)) && findGrant(view, extra) === "missing");
-  const everything = lost?.some((rule) => grantsRule(rule, { group: "*", resource: "*", verb: "list" }));
+  const listAll = { group: "*", resource: "*", verb: "list" };
+  const everything = lost?.some((rule) => grantsRule(rule, listAll)) && !(afterRules ?? []).some((other) => grantsRule(other, listAll));
   const effect = everything ? "the controller manager can no longer list or watch, and its controllers, the garbage collector among them, stop until kube-apiserver restarts and recreates its default bindings" : known ? `${known.why}, and the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}` : `the garbage collector lists and watches every API as that user, and if an aggregated API needs such a grant to answer (Calico's tiered policies need get on tiers), ${describeGcStall(view)}`;
   return `${ref} leaves the renders of this cluster; ${lead}${what}: once it is deleted, ${effect}`;
 }
@@ -52328,7 +52360,7 @@ function collectGrantedRules(view) {
   const rules = view.before.has(builtIn) && !view.after.has(builtIn) ? [] : [...BUILT_IN_ROLES[CONTROLLER_MANAGER] ?? []];
   for (const binding of listKind(view, "after", RBAC_GROUP, "ClusterRoleBinding")) {
     if (!bindsControllerManager(binding.object.body, true)) continue;
-    const role = readRoleRules(view, "after", String(readRecord(binding.object.body, ["roleRef"]).name ?? ""));
+    const role = readRoleRules(view, "after", readText(readRecord(binding.object.body, ["roleRef"]).name));
     if (role === void 0) return void 0;
     rules.push(...role);
   }
@@ -52343,21 +52375,6 @@ function readRoleRules(view, side, name) {
   const role = view[side].get(key);
   if (!role) return side === "after" && view.before.has(key) ? [] : BUILT_IN_ROLES[name]?.slice();
   return "aggregationRule" in role.object.body ? void 0 : readPolicyRules(role.object.body.rules);
-}
-function readPolicyRules(value) {
-  const strings = (list) => Array.isArray(list) ? list.filter((item) => typeof item === "string") : [];
-  return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
-}
-function grantsRule(rule, { group: group2, resource, verb }) {
-  const has = (list, value) => list.includes("*") || list.includes(value);
-  return has(rule.apiGroups, group2) && has(rule.resources, resource) && has(rule.verbs, verb);
-}
-function expandRule(rule) {
-  return rule.apiGroups.flatMap((group2) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => ({ group: group2, resource, verb }))));
-}
-function formatRule(rule, every = "every verb") {
-  const resources = rule.apiGroups.flatMap((group2) => rule.resources.map((resource) => resource === "*" && group2 === "*" ? "every resource" : group2 === "" ? resource : `${resource}.${group2}`));
-  return `${rule.verbs.includes("*") ? every : rule.verbs.join("/")} on ${formatList(resources)}`;
 }
 function describeWebhooks(view) {
   if (view.unknownUnits > 0) return [];
@@ -52388,9 +52405,12 @@ function readWebhooks(object) {
   return object.body.webhooks.filter(isRecord).map((webhook) => {
     const service = readServiceRef(readRecord(webhook, ["clientConfig"]).service);
     const written = typeof webhook.failurePolicy === "string" ? webhook.failurePolicy : void 0;
-    const rules = readPolicyRules((Array.isArray(webhook.rules) ? webhook.rules.filter(isRecord) : []).map((rule) => ({ ...rule, verbs: rule.operations }))).map((rule) => formatRule(rule, "every operation"));
-    return { name: String(webhook.name ?? ""), ...service ? { service } : {}, policy: written ?? fallback, explicit: written !== void 0, rules };
+    const rules = readPolicyRules((Array.isArray(webhook.rules) ? webhook.rules.filter(isRecord) : []).map((rule) => ({ ...rule, verbs: rule.operations }))).map((rule) => formatRule(rule, formatList, "every operation"));
+    return { name: readText(webhook.name), ...service ? { service } : {}, policy: written ?? fallback, explicit: written !== void 0, rules };
   });
+}
+function readText(value) {
+  return typeof value === "string" ? value : "";
 }
 function readServiceRef(value) {
   if (!isRecord(value) || typeof value.name !== "string") return void 0;
@@ -52430,6 +52450,41 @@ function stringifyCanonically(value) {
   if (Array.isArray(value)) return `[${value.map(stringifyCanonically).join(",")}]`;
   if (isRecord(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stringifyCanonically(value[key])}`).join(",")}}`;
   return JSON.stringify(value) ?? "null";
+}
+
+// src/core/rules/pod-defaults.ts
+function defaultPullPolicy(image) {
+  if (typeof image !== "string" || image.includes("@")) return "IfNotPresent";
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const colon = name.lastIndexOf(":");
+  return colon === -1 || name.slice(colon + 1) === "latest" ? "Always" : "IfNotPresent";
+}
+function fillContainer(container) {
+  if (!isRecord(container)) return container;
+  return {
+    terminationMessagePath: "/dev/termination-log",
+    terminationMessagePolicy: "File",
+    imagePullPolicy: defaultPullPolicy(container.image),
+    ...container,
+    ...Array.isArray(container.ports) ? { ports: container.ports.map((port) => isRecord(port) ? { protocol: "TCP", ...port } : port) } : {}
+  };
+}
+function fillPodDefaults(template) {
+  if (!isRecord(template) || !isRecord(template.spec)) return template;
+  const spec = template.spec;
+  const containers = (field) => Array.isArray(spec[field]) ? { [field]: spec[field].map(fillContainer) } : {};
+  return {
+    ...template,
+    spec: {
+      dnsPolicy: "ClusterFirst",
+      schedulerName: "default-scheduler",
+      terminationGracePeriodSeconds: 30,
+      securityContext: {},
+      ...spec,
+      ...containers("containers"),
+      ...containers("initContainers")
+    }
+  };
 }
 
 // src/core/rules/immutable-fields.ts
@@ -52584,7 +52639,7 @@ var IMMUTABLE_FIELDS = [
     // directives is not judged; any other template change is flagged.
     kinds: ["Job.batch"],
     refuse: ({ before, after }) => {
-      const [old, current] = [readPath(before, "spec.template"), readPath(after, "spec.template")];
+      const [old, current] = [fillPodDefaults(readPath(before, "spec.template")), fillPodDefaults(readPath(after, "spec.template"))];
       if (mayBeDeletedJob(before) || isSame(old, current)) return [];
       const suspended = readPath(before, "spec.suspend") === true && readPath(after, "spec.suspend") === true;
       return suspended && isSame(stripSchedulingDirectives(old), stripSchedulingDirectives(current)) ? [] : ["spec.template"];
@@ -52641,7 +52696,18 @@ var IMMUTABLE_FIELDS = [
   // Same validation: ValidateImmutableField on the volume's volumeMode (default Filesystem).
   compareField(PV, "spec.volumeMode", "Filesystem"),
   // RoleBinding, ClusterRoleBinding: API reference, roleRef: "This field is immutable."
-  compareField(["RoleBinding.rbac.authorization.k8s.io", "ClusterRoleBinding.rbac.authorization.k8s.io"], "roleRef"),
+  // rbac/v1 defaults roleRef.apiGroup to rbac.authorization.k8s.io: written or not, the same.
+  {
+    kinds: ["RoleBinding.rbac.authorization.k8s.io", "ClusterRoleBinding.rbac.authorization.k8s.io"],
+    refuse: ({ before, after }) => {
+      const withDefault = (body2) => {
+        const ref = readPath(body2, "roleRef");
+        return isRecord(ref) ? { apiGroup: "rbac.authorization.k8s.io", ...ref } : ref;
+      };
+      const [old, current] = [withDefault(before), withDefault(after)];
+      return old === void 0 || current === void 0 || isSame(old, current) ? [] : ["roleRef"];
+    }
+  },
   {
     // ConfigMap: API reference, immutable: "if set to true, ensures that data stored in the
     // ConfigMap cannot be updated (only object metadata can be modified)"; validation also
@@ -52751,9 +52817,27 @@ function listImages(body2) {
     return Array.isArray(containers) ? containers.flatMap((container) => isRecord(container) && typeof container.image === "string" ? [container.image] : []) : [];
   });
 }
+var MAX_IMAGE_LENGTH = 512;
 function matchesImageGlob(glob, text) {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${pattern}$`).test(text);
+  if (text.length > MAX_IMAGE_LENGTH) return false;
+  let g = 0;
+  let t = 0;
+  let star3 = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && (glob[g] === "?" || glob[g] === text[t])) {
+      g++;
+      t++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star3 = g++;
+      resume = t;
+    } else if (star3 >= 0) {
+      g = star3 + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }
 function describeMatch(requirement, object) {
   if (requirement.image) {

@@ -25,17 +25,13 @@
 import type { SetDiff } from '../diff/diff-object-sets.ts';
 import { formatObjectKey, formatObjectRef, isRecord, type KubeObject, type ObjectId, type ResourceObject } from '../objects/kube-objects.ts';
 import type { ChangeRuleInput } from './change-rule-input.ts';
+import { formatRule, grantsRule, readPolicyRules, someGrant, type PolicyRule } from './rbac-grants.ts';
 import { Rules, type Finding, type RuleId } from './findings.ts';
 
 /** The user the controller manager's caches (the garbage collector's among them) list and watch as. */
 const CONTROLLER_MANAGER = 'system:kube-controller-manager';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
-interface PolicyRule {
-  readonly apiGroups: readonly string[];
-  readonly resources: readonly string[];
-  readonly verbs: readonly string[];
-}
 
 /** One grant an aggregated API server demands of the controller manager beyond the built-in role: why, and what to add. */
 interface ExtraGrant {
@@ -122,6 +118,13 @@ function buildClusterView(input: ChangeRuleInput): ClusterView {
     for (const object of unit.before.values()) if (!before.has(object.key)) before.set(object.key, { unit: unit.unit, object });
     for (const object of unit.after.values()) if (!after.has(object.key)) after.set(object.key, { unit: unit.unit, object });
   }
+  // A HelmRelease whose chart was not rendered (it read alike, or no helm) installs objects nobody has seen.
+  const expanded = new Set(input.units.flatMap((unit) => (unit.helm ? [`${unit.helm.parent}\0${unit.helm.release}`] : [])));
+  for (const unit of input.units) {
+    for (const object of unit.after.values()) {
+      if (object.id.kind === 'HelmRelease' && object.id.group === 'helm.toolkit.fluxcd.io' && !expanded.has(`${unit.unit}\0${object.id.namespace}/${object.id.name}`)) unknownUnits++;
+    }
+  }
   const minor = /^1\.(\d+)\./.exec(input.kubernetesVersion ?? '')?.[1];
   return { before, after, unknownUnits, ...(minor ? { minor: Number(minor) } : {}) };
 }
@@ -134,7 +137,7 @@ function describeApiServices(view: ClusterView): Finding[] {
     // No service: kube-apiserver serves the group itself, and nothing can be unavailable.
     if (!service) continue;
     const apiRef = formatObjectRef(placed.object.id);
-    const groupVersion = `${String(spec.group ?? '')}/${String(spec.version ?? '')}`;
+    const groupVersion = `${readText(spec.group)}/${readText(spec.version)}`;
     const serviceKey = formatObjectKey(service);
     const serviceRef = formatObjectRef(service);
     const reach = findTouch(view, placed.object.key, (body) => Object.fromEntries(REACH_FIELDS.map((field) => [field, readRecord(body, ['spec'])[field]])));
@@ -150,10 +153,10 @@ function describeApiServices(view: ClusterView): Finding[] {
       const message = `${trigger}: while that backend is unavailable, discovery of ${groupVersion} fails and deleted namespaces stay in Terminating${stall}; ${describeBackend(view, serviceKey, serviceTouch, workloads)}`;
       findings.push(makeFinding(Rules.apiServiceChanged, placed, message));
     }
-    const extra = EXTRA_GC_GRANTS[String(spec.group)];
+    const extra = Object.hasOwn(EXTRA_GC_GRANTS, readText(spec.group)) ? EXTRA_GC_GRANTS[readText(spec.group)] : undefined;
     const touched = trigger !== undefined || workloads.some((workload) => workload.touch === 'added' || workload.touch === 'changed');
     if (extra && touched && findGrant(view, extra) === 'missing') {
-      const message = `${apiRef}: no ClusterRoleBinding rendered in this cluster gives User ${CONTROLLER_MANAGER} ${extra.verb} on ${extra.resource}.${extra.group} (its built-in role grants only list and watch), and ${extra.why}; the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}: ${extra.fix}`;
+      const message = `${apiRef}: no ClusterRoleBinding rendered in this cluster gives User ${CONTROLLER_MANAGER} ${extra.verb} on ${extra.resource}.${extra.group} (its built-in role grants list and watch on every API, but no ${extra.verb} on ${extra.resource}), and ${extra.why}; the garbage collector lists and watches every API as that user, so ${describeGcStall(view)}: ${extra.fix}`;
       findings.push(makeFinding(Rules.gcRbacMissing, placed, message));
     }
   }
@@ -171,7 +174,7 @@ function describeBackend(view: ClusterView, serviceKey: string, touch: Touch | u
   const selector = readRecord(service.object.body, ['spec', 'selector']);
   if (Object.keys(selector).length === 0) return `the Service ${state} and has no selector, so its endpoints come from elsewhere`;
   if (workloads.length === 0) {
-    const labels = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(',');
+    const labels = Object.entries(selector).map(([key, value]) => `${key}=${readText(value)}`).join(',');
     return `the Service ${state}, but no workload rendered${view.unknownUnits > 0 ? ' in the units rendered here' : ' in this cluster'} has pods matching its selector ${labels}`;
   }
   const named = workloads.map((workload) => `${formatObjectRef(workload.placed.object.id)}${workload.touch ? ` (${workload.touch === 'added' ? 'added' : 'changed'} in this change)` : ''}`);
@@ -210,11 +213,11 @@ function describeRemovedGrants(view: ClusterView): Finding[] {
   const findings: Finding[] = [];
   for (const placed of listKind(view, 'before', RBAC_GROUP, 'ClusterRoleBinding')) {
     if (view.after.has(placed.object.key) || !bindsControllerManager(placed.object.body, false)) continue;
-    const roleName = String(readRecord(placed.object.body, ['roleRef']).name ?? '');
+    const roleName = readText(readRecord(placed.object.body, ['roleRef']).name);
     const message = describeLostGrants(view, formatObjectRef(placed.object.id), roleName, `it gives User ${CONTROLLER_MANAGER} `);
     if (message) findings.push(makeFinding(Rules.gcRbacRemoved, placed, message));
   }
-  const boundAfter = new Set(listKind(view, 'after', RBAC_GROUP, 'ClusterRoleBinding').filter((binding) => bindsControllerManager(binding.object.body, false)).map((binding) => String(readRecord(binding.object.body, ['roleRef']).name ?? '')));
+  const boundAfter = new Set(listKind(view, 'after', RBAC_GROUP, 'ClusterRoleBinding').filter((binding) => bindsControllerManager(binding.object.body, false)).map((binding) => readText(readRecord(binding.object.body, ['roleRef']).name)));
   for (const placed of listKind(view, 'before', RBAC_GROUP, 'ClusterRole')) {
     if (view.after.has(placed.object.key) || !boundAfter.has(placed.object.id.name)) continue;
     const message = describeLostGrants(view, formatObjectRef(placed.object.id), placed.object.id.name, `a binding rendered after the change still gives it to User ${CONTROLLER_MANAGER}, and it grants `);
@@ -228,11 +231,13 @@ function describeLostGrants(view: ClusterView, ref: string, roleName: string, le
   const rules = readRoleRules(view, 'before', roleName);
   const afterRules = collectGrantedRules(view);
   // A role the renders do not hold is unknown on both sides: say what is known.
-  const lost = rules === undefined ? undefined : rules.filter((rule) => expandRule(rule).some((grant) => afterRules !== undefined && !afterRules.some((other) => grantsRule(other, grant))));
+  const lost = rules === undefined ? undefined : rules.filter((rule) => afterRules !== undefined && someGrant(rule, (grant) => !afterRules.some((other) => grantsRule(other, grant))));
   if (lost !== undefined && lost.length === 0) return undefined;
-  const what = lost === undefined ? `ClusterRole/${roleName}, which is not rendered` : formatList(lost.map((rule) => formatRule(rule)));
+  const what = lost === undefined ? `ClusterRole/${roleName}, which is not rendered` : formatList(lost.map((rule) => formatRule(rule, formatList)));
   const known = Object.values(EXTRA_GC_GRANTS).find((extra) => rules?.some((rule) => grantsRule(rule, extra)) && findGrant(view, extra) === 'missing');
-  const everything = lost?.some((rule) => grantsRule(rule, { group: '*', resource: '*', verb: 'list' }));
+  // Listing everything goes only when nothing left grants it (the built-in role does, unless its own binding is the one that goes).
+  const listAll = { group: '*', resource: '*', verb: 'list' };
+  const everything = lost?.some((rule) => grantsRule(rule, listAll)) && !(afterRules ?? []).some((other) => grantsRule(other, listAll));
   const effect = everything
     ? 'the controller manager can no longer list or watch, and its controllers, the garbage collector among them, stop until kube-apiserver restarts and recreates its default bindings'
     : known
@@ -264,7 +269,7 @@ function collectGrantedRules(view: ClusterView): PolicyRule[] | undefined {
   const rules: PolicyRule[] = view.before.has(builtIn) && !view.after.has(builtIn) ? [] : [...(BUILT_IN_ROLES[CONTROLLER_MANAGER] ?? [])];
   for (const binding of listKind(view, 'after', RBAC_GROUP, 'ClusterRoleBinding')) {
     if (!bindsControllerManager(binding.object.body, true)) continue;
-    const role = readRoleRules(view, 'after', String(readRecord(binding.object.body, ['roleRef']).name ?? ''));
+    const role = readRoleRules(view, 'after', readText(readRecord(binding.object.body, ['roleRef']).name));
     // Unknown content may grant anything: no warning rests on it.
     if (role === undefined) return undefined;
     rules.push(...role);
@@ -288,26 +293,6 @@ function readRoleRules(view: ClusterView, side: Side, name: string): PolicyRule[
   // Gone in this change: it grants nothing any more.
   if (!role) return side === 'after' && view.before.has(key) ? [] : BUILT_IN_ROLES[name]?.slice();
   return 'aggregationRule' in role.object.body ? undefined : readPolicyRules(role.object.body.rules);
-}
-
-function readPolicyRules(value: unknown): PolicyRule[] {
-  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
-  return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
-}
-
-/** True when `rule` grants `verb` on `resource` of `group`. A rule limited to resourceNames counts: it was written for this. */
-function grantsRule(rule: PolicyRule, { group, resource, verb }: { group: string; resource: string; verb: string }): boolean {
-  const has = (list: readonly string[], value: string): boolean => list.includes('*') || list.includes(value);
-  return has(rule.apiGroups, group) && has(rule.resources, resource) && has(rule.verbs, verb);
-}
-
-function expandRule(rule: PolicyRule): Array<{ group: string; resource: string; verb: string }> {
-  return rule.apiGroups.flatMap((group) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => ({ group, resource, verb }))));
-}
-
-function formatRule(rule: PolicyRule, every = 'every verb'): string {
-  const resources = rule.apiGroups.flatMap((group) => rule.resources.map((resource) => (resource === '*' && group === '*' ? 'every resource' : group === '' ? resource : `${resource}.${group}`)));
-  return `${rule.verbs.includes('*') ? every : rule.verbs.join('/')} on ${formatList(resources)}`;
 }
 
 interface Webhook {
@@ -358,9 +343,14 @@ function readWebhooks(object: ResourceObject | undefined): Webhook[] {
     const service = readServiceRef(readRecord(webhook, ['clientConfig']).service);
     const written = typeof webhook.failurePolicy === 'string' ? webhook.failurePolicy : undefined;
     // A webhook rule reads like an RBAC rule, with operations for verbs.
-    const rules = readPolicyRules((Array.isArray(webhook.rules) ? webhook.rules.filter(isRecord) : []).map((rule) => ({ ...rule, verbs: rule.operations }))).map((rule) => formatRule(rule, 'every operation'));
-    return { name: String(webhook.name ?? ''), ...(service ? { service } : {}), policy: written ?? fallback, explicit: written !== undefined, rules };
+    const rules = readPolicyRules((Array.isArray(webhook.rules) ? webhook.rules.filter(isRecord) : []).map((rule) => ({ ...rule, verbs: rule.operations }))).map((rule) => formatRule(rule, formatList, 'every operation'));
+    return { name: readText(webhook.name), ...(service ? { service } : {}), policy: written ?? fallback, explicit: written !== undefined, rules };
   });
+}
+
+/** A manifest value as text: a string as it is, anything else (a mapping, a list, a number) empty. */
+function readText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** A `service: {namespace, name}` reference as a Service identity; undefined without one (a URL, or served locally). */
@@ -399,6 +389,7 @@ function readRecord(body: Record<string, unknown>, path: readonly string[]): Rec
   return isRecord(value) ? value : {};
 }
 
+/** Names items, the first few and then how many more. */
 function formatList(items: readonly string[]): string {
   const shown = items.slice(0, LIST_LIMIT);
   const rest = items.length - shown.length;

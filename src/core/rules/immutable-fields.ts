@@ -19,6 +19,7 @@ import { readHelmReleaseIdentity } from '../objects/flux-objects.ts';
 import { formatObjectKey, formatObjectRef, getMetadata, isRecord, type KubeObject, type ResourceObject } from '../objects/kube-objects.ts';
 import { formatGroupKind } from '../objects/scope.ts';
 import type { ChangeRuleInput } from './change-rule-input.ts';
+import { fillPodDefaults } from './pod-defaults.ts';
 import { Rules, type Finding, type Severity } from './findings.ts';
 import type { UnitDiff } from './removal-rules.ts';
 
@@ -226,7 +227,8 @@ const IMMUTABLE_FIELDS: readonly ImmutableField[] = [
     // directives is not judged; any other template change is flagged.
     kinds: ['Job.batch'],
     refuse: ({ before, after }) => {
-      const [old, current] = [readPath(before, 'spec.template'), readPath(after, 'spec.template')];
+      // The live template holds the API server's pod defaults, written or not.
+      const [old, current] = [fillPodDefaults(readPath(before, 'spec.template')), fillPodDefaults(readPath(after, 'spec.template'))];
       if (mayBeDeletedJob(before) || isSame(old, current)) return [];
       const suspended = readPath(before, 'spec.suspend') === true && readPath(after, 'spec.suspend') === true;
       return suspended && isSame(stripSchedulingDirectives(old), stripSchedulingDirectives(current)) ? [] : ['spec.template'];
@@ -285,7 +287,18 @@ const IMMUTABLE_FIELDS: readonly ImmutableField[] = [
   // Same validation: ValidateImmutableField on the volume's volumeMode (default Filesystem).
   compareField(PV, 'spec.volumeMode', 'Filesystem'),
   // RoleBinding, ClusterRoleBinding: API reference, roleRef: "This field is immutable."
-  compareField(['RoleBinding.rbac.authorization.k8s.io', 'ClusterRoleBinding.rbac.authorization.k8s.io'], 'roleRef'),
+  // rbac/v1 defaults roleRef.apiGroup to rbac.authorization.k8s.io: written or not, the same.
+  {
+    kinds: ['RoleBinding.rbac.authorization.k8s.io', 'ClusterRoleBinding.rbac.authorization.k8s.io'],
+    refuse: ({ before, after }) => {
+      const withDefault = (body: unknown): unknown => {
+        const ref = readPath(body, 'roleRef');
+        return isRecord(ref) ? { apiGroup: 'rbac.authorization.k8s.io', ...ref } : ref;
+      };
+      const [old, current] = [withDefault(before), withDefault(after)];
+      return old === undefined || current === undefined || isSame(old, current) ? [] : ['roleRef'];
+    },
+  },
   {
     // ConfigMap: API reference, immutable: "if set to true, ensures that data stored in the
     // ConfigMap cannot be updated (only object metadata can be modified)"; validation also

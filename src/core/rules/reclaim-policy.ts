@@ -96,6 +96,10 @@ export function describeVolumeFate(object: ResourceObject, storage: StorageIndex
   if (!volume && storageClass) {
     const declared = storageClass.body.reclaimPolicy;
     const which = `its StorageClass ${storageClass.id.name}${className === undefined ? ' (the default class)' : ''}`;
+    // The default class when the claim was made may not be today's: only a class the claim names keeps the data for sure.
+    if (declared === 'Retain' && className === undefined) {
+      return { severity: 'warning', message: `${ref} is pruned: it names no StorageClass, so its volume came from the default class when it was made; if that was ${storageClass.id.name} (reclaimPolicy Retain today), the data is kept, else the volume may be deleted with its data` };
+    }
     if (declared === 'Retain') {
       return { severity: 'notice', message: `${ref} is pruned: ${which} has reclaimPolicy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand` };
     }

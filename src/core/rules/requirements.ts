@@ -35,10 +35,33 @@ export function listImages(body: KubeObject): string[] {
   });
 }
 
-/** Whether `text` matches the glob (`*` any run of characters, `?` one). */
+/** Image references longer than this are no image a registry serves: never matched. */
+const MAX_IMAGE_LENGTH = 512;
+
+/**
+ * Whether `text` matches the glob (`*` any run of characters, `?` one), in linear time: the
+ * image comes from the change, so no pattern may backtrack on it.
+ */
 export function matchesImageGlob(glob: string, text: string): boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${pattern}$`).test(text);
+  if (text.length > MAX_IMAGE_LENGTH) return false;
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && (glob[g] === '?' || glob[g] === text[t])) {
+      g++;
+      t++;
+    } else if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = t;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
 }
 
 /** What of `object` an entry matches, in words; undefined when it matches nothing. */

@@ -15,8 +15,9 @@ function judge(before: string, after: string, kubernetesVersion?: string): strin
 }
 
 describe('describeApiVersionProblems', () => {
-  it('knows the table it ships and where it is current to', () => {
-    expect(findApiLifecycle('flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema')).toMatchObject({ removedIn: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1beta3' });
+  it("knows the table it ships and where it is current to, with the upstream guide's releases where pluto differs", () => {
+    expect(findApiLifecycle('flowcontrol.apiserver.k8s.io/v1beta1', 'FlowSchema')).toMatchObject({ removedIn: '1.26' });
+    expect(findApiLifecycle('flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema')).toMatchObject({ removedIn: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1' });
     expect(findApiLifecycle('apps/v1', 'Deployment')).toBeUndefined();
     expect(Number(API_TABLE_CURRENT_TO.split('.')[1])).toBeGreaterThanOrEqual(34);
   });
@@ -24,9 +25,9 @@ describe('describeApiVersionProblems', () => {
   it('is an error exactly at the removal release, naming the replacement; a notice one release before, while deprecated', () => {
     const added = schema('flowcontrol.apiserver.k8s.io/v1beta2', 'new');
     expect(judge('', added, '1.29.0')).toEqual([
-      'error api-removed new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, which Kubernetes 1.29.0 no longer serves (removed in 1.29): the API server refuses it, and the apply of apps fails; write flowcontrol.apiserver.k8s.io/v1beta3 instead',
+      'error api-removed new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, which Kubernetes 1.29.0 no longer serves (removed in 1.29): the API server refuses it, and the apply of apps fails; write flowcontrol.apiserver.k8s.io/v1 instead',
     ]);
-    expect(judge('', added, '1.28.4')).toEqual(['notice api-deprecated new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, deprecated since Kubernetes 1.24 and removed in 1.29; write flowcontrol.apiserver.k8s.io/v1beta3 instead']);
+    expect(judge('', added, '1.28.4')).toEqual(['notice api-deprecated new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, deprecated since Kubernetes 1.26 and removed in 1.29; write flowcontrol.apiserver.k8s.io/v1 instead']);
     expect(judge('', added, '1.23.0')).toEqual([]);
   });
 
@@ -39,7 +40,7 @@ describe('describeApiVersionProblems', () => {
 
   it('without a configured version, a removed API is a notice that asks for one', () => {
     expect(judge('', schema('flowcontrol.apiserver.k8s.io/v1beta2', 'new'))).toEqual([
-      "notice api-removed new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, which Kubernetes 1.29 and later no longer serve; write flowcontrol.apiserver.k8s.io/v1beta3 instead; set kubernetesVersion in .prune-guard.yaml to check it against the clusters' version",
+      "notice api-removed new: FlowSchema/new is written as flowcontrol.apiserver.k8s.io/v1beta2, which Kubernetes 1.29 and later no longer serve; write flowcontrol.apiserver.k8s.io/v1 instead; set kubernetesVersion in .prune-guard.yaml to check it against the clusters' version",
     ]);
   });
 });

@@ -94,7 +94,7 @@ describe('gc-rbac-missing: the grant Calico tiers need', () => {
     const findings = judge({ calico: { before: '', after: yamlDocs(calicoApi, calicoBackend()) } });
     expect(summarize(findings)).toEqual(['warning apiservice-changed calico APIService/v3.projectcalico.org', 'warning gc-rbac-missing calico APIService/v3.projectcalico.org']);
     expect(findings[1]?.message).toBe(
-      "APIService/v3.projectcalico.org: no ClusterRoleBinding rendered in this cluster gives User system:kube-controller-manager get on tiers.projectcalico.org (its built-in role grants only list and watch), and Calico's API server (3.29 and later) answers a list or watch of tiered policies only for a user with get on their tier; the garbage collector lists and watches every API as that user, so its caches never sync and garbage collection stalls cluster-wide (before Kubernetes 1.32; from 1.32 it goes on without that API after a timeout): add Calico's calico-tier-getter ClusterRole (get on tiers) and its ClusterRoleBinding to User system:kube-controller-manager",
+      "APIService/v3.projectcalico.org: no ClusterRoleBinding rendered in this cluster gives User system:kube-controller-manager get on tiers.projectcalico.org (its built-in role grants list and watch on every API, but no get on tiers), and Calico's API server (3.29 and later) answers a list or watch of tiered policies only for a user with get on their tier; the garbage collector lists and watches every API as that user, so its caches never sync and garbage collection stalls cluster-wide (before Kubernetes 1.32; from 1.32 it goes on without that API after a timeout): add Calico's calico-tier-getter ClusterRole (get on tiers) and its ClusterRoleBinding to User system:kube-controller-manager",
     );
   });
 
@@ -228,5 +228,14 @@ describe('readsOtherUnits', () => {
     expect(readsOtherUnits(diff('', webhookConfig('MutatingWebhookConfiguration', webhook('a.example.com', toPolicyService))))).toBe(true);
     expect(readsOtherUnits(diff('', service('metrics-server', 'kube-system')))).toBe(false);
     expect(readsOtherUnits(diff(metricsApi(), ''))).toBe(false);
+  });
+});
+
+describe('hostile input', () => {
+  it('a mapping where a name belongs, and a rule of thousands of groups and resources, neither stops nor stalls the run', () => {
+    const webhook = `apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata: {name: hostile}\nwebhooks:\n  - name: {toString: 1}\n    clientConfig: {service: {namespace: x, name: gone}}\n    rules: [{apiGroups: [${Array.from({ length: 3000 }, (_, i) => `g${i}`).join(', ')}], apiVersions: [v1], operations: [CREATE], resources: [${Array.from({ length: 3000 }, (_, i) => `r${i}`).join(', ')}]}]\n`;
+    const findings = describeControlPlaneChanges({ units: toUnits({ apps: { before: '', after: webhook } }), force: () => false });
+    expect(findings.map((finding) => finding.rule)).toEqual(['webhook-backend-missing']);
+    expect(findings[0]?.message).toContain('and 8999992 more');
   });
 });

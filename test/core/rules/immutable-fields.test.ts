@@ -63,6 +63,9 @@ const CASES: readonly Case[] = [
   ['suspended Job, image', job('suspend: true, '), job('suspend: true, ', 'migrate:2'), 'spec.template'],
   ['running Job, node selector', job(''), job('', 'migrate:1', ', nodeSelector: {pool: batch}'), 'spec.template'],
   ['Job parallelism and deadline', job(''), job('parallelism: 2, activeDeadlineSeconds: 600, '), null],
+  // The live template holds these defaults already: spelling them out is no change.
+  ['Job template spelling out the pod defaults', job(''), job('', 'migrate:1', ', dnsPolicy: ClusterFirst, terminationGracePeriodSeconds: 30').replace("image: 'migrate:1'", "image: 'migrate:1', imagePullPolicy: IfNotPresent, terminationMessagePath: /dev/termination-log, terminationMessagePolicy: File"), null],
+  ['Job template pull policy other than the default', job(''), job('').replace("image: 'migrate:1'", "image: 'migrate:1', imagePullPolicy: Always"), 'spec.template'],
   ['Service cluster IP to another', service(', clusterIP: 10.96.0.5'), service(', clusterIP: 10.96.0.6'), 'spec.clusterIP from 10.96.0.5 to 10.96.0.6'],
   ['headless Service given an IP', service(', clusterIP: None'), service(', clusterIP: 10.96.0.6'), 'spec.clusterIP from None to 10.96.0.6'],
   ['Service with an IP made headless', service(', clusterIP: 10.96.0.5'), service(', clusterIP: None'), 'spec.clusterIP from 10.96.0.5 to None'],
@@ -99,6 +102,8 @@ const CASES: readonly Case[] = [
   ['RoleBinding roleRef', roleBinding('RoleBinding', 'Role/reader'), roleBinding('RoleBinding', 'Role/writer'), 'roleRef'],
   ['RoleBinding subjects', roleBinding('RoleBinding', 'Role/reader'), roleBinding('RoleBinding', 'Role/reader', 'api'), null],
   ['ClusterRoleBinding roleRef kind', roleBinding('ClusterRoleBinding', 'ClusterRole/view'), roleBinding('ClusterRoleBinding', 'Role/view'), 'roleRef'],
+  // The API server writes the default apiGroup in: leaving it out is no change.
+  ['RoleBinding roleRef apiGroup left to its default', roleBinding('RoleBinding', 'Role/reader').replace('apiGroup: rbac.authorization.k8s.io, ', ''), roleBinding('RoleBinding', 'Role/reader'), null],
   ['immutable ConfigMap data', configMap('immutable: true\ndata: {mode: a}'), configMap('immutable: true\ndata: {mode: b}'), 'data'],
   ['immutable ConfigMap binaryData', configMap('immutable: true\nbinaryData: {blob: YQ==}'), configMap('immutable: true\nbinaryData: {blob: Yg==}'), 'data'],
   ['immutable ConfigMap made mutable', configMap('immutable: true\ndata: {mode: a}'), configMap('data: {mode: a}'), 'immutable'],

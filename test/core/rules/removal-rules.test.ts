@@ -297,4 +297,11 @@ describe('data-removed reads the rendered reclaim policy', () => {
       'notice: PersistentVolumeClaim/media/kept is pruned: its StorageClass keep has reclaimPolicy Retain, so the data is kept; the volume is released, and no claim binds to it again until its claimRef is cleared by hand',
     ]);
   });
+
+  it("a claim that names no class keeps its warning when today's default class says Retain: the class it was made with may have been another", () => {
+    const classes = yamlDocs(storageClass('gp3', 'Retain', true));
+    expect(judge({ storage: { before: classes, after: classes }, media: { before: pvc('data', 'resources: {}'), after: '' } })).toEqual([
+      'warning: PersistentVolumeClaim/media/data is pruned: it names no StorageClass, so its volume came from the default class when it was made; if that was gp3 (reclaimPolicy Retain today), the data is kept, else the volume may be deleted with its data',
+    ]);
+  });
 });
