@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep17, value } = collItem;
+        const { start, key, sep: sep16, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep17) {
+          if (!keyProps.anchor && !keyProps.tag && !sep16) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep17 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep16 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep17 = "";
+        let sep16 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep17 + cb;
-              sep17 = "";
+                comment += sep16 + cb;
+              sep16 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep17 += source;
+                sep16 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep17, value } = collItem;
+        const { start, key, sep: sep16, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep17 && !value) {
+          if (!props.anchor && !props.tag && !sep16 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep17 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
+        if (!isMap8 && !sep16 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep17 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep16 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep17)
-                for (const st of sep17) {
+              if (sep16)
+                for (const st of sep16) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep17 = "";
+      let sep16 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep17 + indent2.slice(trimIndent) + content;
-          sep17 = "\n";
+          value += sep16 + indent2.slice(trimIndent) + content;
+          sep16 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep17 === " ")
-            sep17 = "\n";
-          else if (!prevMoreIndented && sep17 === "\n")
-            sep17 = "\n\n";
-          value += sep17 + indent2.slice(trimIndent) + content;
-          sep17 = "\n";
+          if (sep16 === " ")
+            sep16 = "\n";
+          else if (!prevMoreIndented && sep16 === "\n")
+            sep16 = "\n\n";
+          value += sep16 + indent2.slice(trimIndent) + content;
+          sep16 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep17 === "\n")
+          if (sep16 === "\n")
             value += "\n";
           else
-            sep17 = "\n";
+            sep16 = "\n";
         } else {
-          value += sep17 + content;
-          sep17 = " ";
+          value += sep16 + content;
+          sep16 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match4[1].replace(trimEnd2, "");
-      let sep17 = " ";
+      let sep16 = " ";
       let pos = line.lastIndex;
       while (match4 = line.exec(source)) {
         const lm = match4[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep17 === "\n")
-            res += sep17;
+          if (sep16 === "\n")
+            res += sep16;
           else
-            sep17 = "\n";
+            sep16 = "\n";
         } else {
-          res += sep17 + lm;
-          sep17 = " ";
+          res += sep16 + lm;
+          sep16 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match4 = last.exec(source);
-      return res + sep17 + (match4?.[1] ?? "");
+      return res + sep16 + (match4?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep17, value }) {
+    function stringifyItem({ start, key, sep: sep16, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep17)
-        for (const st of sep17)
+      if (sep16)
+        for (const st of sep16)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep17;
+          let sep16;
           if (scalar.end) {
-            sep17 = scalar.end;
-            sep17.push(this.sourceToken);
+            sep16 = scalar.end;
+            sep16.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep17 = [this.sourceToken];
+            sep16 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep17 }]
+            items: [{ start, key: scalar, sep: sep16 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep17 = it.sep;
-                  sep17.push(this.sourceToken);
+                  const sep16 = it.sep;
+                  sep16.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep17 }]
+                    items: [{ start: start2, key, sep: sep16 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep17 = fc.end.splice(1, fc.end.length);
-            sep17.push(this.sourceToken);
+            const sep16 = fc.end.splice(1, fc.end.length);
+            sep16.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep17 }]
+              items: [{ start, key: fc, sep: sep16 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -47433,33 +47433,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep17) => {
+var dotPortion = (f, start, end, dot, sep16) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep17))
+      if (n >= end || isSep(f.charCodeAt(n), sep16))
         return true;
     }
-    const s = nextSep(f, k, sep17);
+    const s = nextSep(f, k, sep16);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep17))
+    while (k < end && isSep(f.charCodeAt(k), sep16))
       k++;
   }
   return false;
 };
-var isSep = (c, sep17) => sep17 === "/" ? c === 47 : sep17 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep17) => {
-  if (sep17 !== "both")
-    return f.indexOf(sep17, from);
+var isSep = (c, sep16) => sep16 === "/" ? c === 47 : sep16 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep16) => {
+  if (sep16 !== "both")
+    return f.indexOf(sep16, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep17) => sep17 !== "both" ? f.lastIndexOf(sep17, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep16) => sep16 !== "both" ? f.lastIndexOf(sep16, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -47837,7 +47837,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep17 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep16 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -47849,14 +47849,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep17);
+        const i = lastSep(f, f.length, sep16);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep17))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep16))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep17) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep16) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -47884,15 +47884,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep17)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep16)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep17))
+        if (!dotPortion(f, 0, tailStart, dot, sep16))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep17);
+        const m = this.#walk(f, row, shape === "head", dot, sep16);
         if (m !== "no")
           return m;
         continue;
@@ -47948,19 +47948,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep17) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep17))
+  #walk(f, row, head, dot, sep16) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep16))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep17); e !== -1; e = nextSep(f, s, sep17)) {
+    for (let e = nextSep(f, s, sep16); e !== -1; e = nextSep(f, s, sep16)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep17))
+      while (next < f.length && isSep(f.charCodeAt(next), sep16))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep17))
+      if (hit && !dotPortion(f, next, f.length, dot, sep16))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep17))
+      if (head || dotPortion(f, s, next, dot, sep16))
         return "no";
       s = next;
     }
@@ -53061,7 +53061,7 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
-import { join as join21, relative as relative13 } from "node:path";
+import { join as join22, relative as relative13 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -55843,10 +55843,9 @@ function compareText3(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { createHash as createHash12 } from "node:crypto";
-import { mkdtempSync as mkdtempSync7, readFileSync as readFileSync16, statSync as statSync11, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, readFileSync as readFileSync17, statSync as statSync11, writeFileSync as writeFileSync8 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -55873,25 +55872,64 @@ function findKeepValue(chartText) {
   return KEEP_FLAG.exec(chartText)?.[1];
 }
 
-// src/render/helm/chart-text.ts
-import { readFileSync as readFileSync13, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
+// src/render/helm/chart-store.ts
+import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync13, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join17 } from "node:path";
+function hashBytes(bytes) {
+  return createHash12("sha256").update(bytes).digest("hex");
+}
+function createChartStore(dir, makeTemp) {
+  const folder = dir ? join17(dir, "charts") : void 0;
+  let temp;
+  const name = (digest, origin) => `sha256-${digest}-${createHash12("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
+  return {
+    find: (digest, origin) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
+      const path15 = join17(folder, name(digest, origin));
+      try {
+        return hashBytes(readFileSync13(path15)) === digest ? path15 : void 0;
+      } catch {
+        return void 0;
+      }
+    },
+    keep: (digest, origin, bytes) => {
+      for (const target of folder ? [folder, void 0] : [void 0]) {
+        const path15 = join17(target ?? (temp ??= makeTemp()), name(digest, origin));
+        const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+        try {
+          if (target) mkdirSync7(target, { recursive: true });
+          writeFileSync5(partial2, bytes);
+          renameSync3(partial2, path15);
+          return path15;
+        } catch {
+          rmSync7(partial2, { force: true });
+        }
+      }
+      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
+    }
+  };
+}
+
+// src/render/helm/chart-text.ts
+import { readFileSync as readFileSync14, readdirSync as readdirSync11, statSync as statSync9 } from "node:fs";
+import { join as join18 } from "node:path";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MAX_TEXT_BYTES = 64 * 1024 * 1024;
 function readChartText(path15) {
   try {
-    if (!statSync9(path15).isDirectory()) return gunzipSync2(readFileSync13(path15), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    if (!statSync9(path15).isDirectory()) return gunzipSync2(readFileSync14(path15), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
     const parts = [];
     let size = 0;
     const walk = (dir, depth) => {
       if (depth > 32 || size > MAX_TEXT_BYTES) return;
       for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-        const child2 = join17(dir, entry.name);
+        const child2 = join18(dir, entry.name);
         const stats = statSync9(child2, { throwIfNoEntry: false });
         if (stats?.isDirectory()) walk(child2, depth + 1);
         else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
           size += stats.size;
-          parts.push(readFileSync13(child2, "latin1"));
+          parts.push(readFileSync14(child2, "latin1"));
         }
       }
     };
@@ -55904,12 +55942,12 @@ function readChartText(path15) {
 
 // src/app/chart-values-files.ts
 var import_yaml14 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync5, readFileSync as readFileSync15, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
+import { cpSync, mkdirSync as mkdirSync8, mkdtempSync as mkdtempSync5, readFileSync as readFileSync16, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname9, join as join18, posix as posix5 } from "node:path";
+import { dirname as dirname9, join as join19, posix as posix5 } from "node:path";
 
 // src/render/helm/chart-archive.ts
-import { readFileSync as readFileSync14 } from "node:fs";
+import { readFileSync as readFileSync15 } from "node:fs";
 import { posix as posix4 } from "node:path";
 import { gunzipSync as gunzipSync3 } from "node:zlib";
 var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -55917,7 +55955,7 @@ var BLOCK = 512;
 function readChartArchive(file) {
   let tar;
   try {
-    tar = gunzipSync3(readFileSync14(file), { maxOutputLength: MAX_UNPACKED_BYTES });
+    tar = gunzipSync3(readFileSync15(file), { maxOutputLength: MAX_UNPACKED_BYTES });
   } catch (error2) {
     return { problem: `the chart archive cannot be unpacked: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
@@ -55962,7 +56000,7 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
   const read2 = (path15) => {
     const clean2 = posix5.normalize(`/${path15}`).slice(1);
     if (archive) return archive.files.get(clean2);
-    return readConfined(confinement, join18(valuesFiles.root ?? chart, clean2));
+    return readConfined(confinement, join19(valuesFiles.root ?? chart, clean2));
   };
   let merged = {};
   for (const path15 of valuesFiles.paths) {
@@ -55983,18 +56021,18 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     if (!isRecord(values)) return { problem: `its values file ${path15} is not a mapping` };
     merged = mergeValues(merged, values);
   }
-  const dir = mkdtempSync5(join18(tmpdir5(), "prune-guard-chart-"));
+  const dir = mkdtempSync5(join19(tmpdir5(), "prune-guard-chart-"));
   const temp = registerTempTree(dir);
   try {
     if (archive) {
       for (const [path15, bytes] of archive.files) {
-        mkdirSync7(dirname9(join18(dir, path15)), { recursive: true });
-        writeFileSync5(join18(dir, path15), bytes);
+        mkdirSync8(dirname9(join19(dir, path15)), { recursive: true });
+        writeFileSync6(join19(dir, path15), bytes);
       }
     } else {
       cpSync(chart, dir, { recursive: true, dereference: true });
     }
-    writeFileSync5(join18(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    writeFileSync6(join19(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
     return { dir, temp };
   } catch (error2) {
     temp.dispose();
@@ -56004,16 +56042,16 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
 function readConfined(confinement, path15) {
   try {
     if (!isInside(confinement, path15) || !statSync10(path15).isFile()) return void 0;
-    return readFileSync15(path15);
+    return readFileSync16(path15);
   } catch {
     return void 0;
   }
 }
 
 // src/app/post-render-release.ts
-import { mkdtempSync as mkdtempSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdtempSync as mkdtempSync6, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
 var DEFAULT_POST_RENDER_STRATEGY = "combined";
 var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
@@ -56150,15 +56188,15 @@ async function runChain(documents, entries, context3, label) {
   }
 }
 async function buildEntry(stream2, entry, kustomize) {
-  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-post-render-"));
+  const dir = mkdtempSync6(join20(tmpdir6(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
     if (entry.patches.length > 0) kustomization.patches = entry.patches;
     if (entry.images.length > 0) kustomization.images = entry.images;
-    writeFileSync6(join19(dir, input), stream2, { mode: 384 });
-    writeFileSync6(join19(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    writeFileSync7(join20(dir, input), stream2, { mode: 384 });
+    writeFileSync7(join20(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
   } finally {
     temp.dispose();
@@ -56201,7 +56239,7 @@ async function templateThroughCache(context3, request2, values, mayVary) {
   return output;
 }
 function hashChart(path15) {
-  return statSync11(path15).isDirectory() ? hashFolder(path15) : createHash12("sha256").update(readFileSync16(path15)).digest("hex");
+  return statSync11(path15).isDirectory() ? hashFolder(path15) : hashBytes(readFileSync17(path15));
 }
 async function renderHelmRelease(release, context3) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
@@ -56219,11 +56257,11 @@ async function renderHelmRelease(release, context3) {
   if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync7(join20(tmpdir7(), "prune-guard-values-"));
+  const dir = mkdtempSync7(join21(tmpdir7(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join20(dir, "values.json");
-    writeFileSync7(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const valuesFile = join21(dir, "values.json");
+    writeFileSync8(valuesFile, JSON.stringify(composed.values), { mode: 384 });
     const chartText = readChartText(chartPath);
     const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const keepValue = findKeepValue(chartText);
@@ -56477,7 +56515,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join21(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path15) => side.show(join22(side.root, toPosix(path15.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -56553,7 +56591,7 @@ async function compareFluxSides(sides, context3) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join21(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join22(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -56610,7 +56648,7 @@ async function compareFluxSides(sides, context3) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory2 = (path15) => {
-    const full = join21(artifact.root, path15);
+    const full = join22(artifact.root, path15);
     return isInside(artifact.confinement, full) && existsSync8(full) && statSync12(full).isDirectory();
   };
   return {
@@ -56629,7 +56667,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path15);
-      walk(join21(dir, entry.name), path15);
+      walk(join22(dir, entry.name), path15);
     }
   };
   walk(root, "");
@@ -56749,7 +56787,7 @@ function maskError(error2, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync9, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join22, relative as relative14 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join23, relative as relative14 } from "node:path";
 async function compareSides(comparison, context3) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context3;
@@ -56823,12 +56861,12 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path15 of paths) {
     const shown = path15 || ".";
-    if (!existsSync9(locate(join22(before.root, path15))) && !existsSync9(join22(after.root, path15))) {
+    if (!existsSync9(locate(join23(before.root, path15))) && !existsSync9(join23(after.root, path15))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join22(side.root, path15);
+      const dir = join23(side.root, path15);
       if (!existsSync9(locate(dir))) continue;
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -56857,7 +56895,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join22(side.root, name);
+      const dir = join23(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -56943,24 +56981,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join23, posix as posix6, relative as relative15 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync18, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
+import { join as join24, posix as posix6, relative as relative15 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join23(root, path15))
+    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join24(root, path15))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path15) => {
       if (!texts.has(path15)) {
-        const absolute = join23(root, path15);
+        const absolute = join24(root, path15);
         const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync17(absolute, "utf8") : void 0);
+        texts.set(path15, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
       return texts.get(path15);
     }
@@ -56980,7 +57018,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path15 of kustomization.referencedPaths) referenced.add(path15);
     }
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join23(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join24(dir, entry.name));
     }
   };
   walk(root);
@@ -56991,7 +57029,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join23(dir, entry.name);
+      const path15 = join24(dir, entry.name);
       if (entry.isDirectory()) walk(path15);
       else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
     }
@@ -57001,9 +57039,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join24(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join25(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -57015,12 +57053,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import { join as join26 } from "node:path";
+import { readFileSync as readFileSync20 } from "node:fs";
+import { join as join27 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync18 } from "node:fs";
-import { join as join25 } from "node:path";
+import { readFileSync as readFileSync19 } from "node:fs";
+import { join as join26 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml15 = __toESM(require_dist(), 1);
@@ -57238,9 +57276,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group2, planning) {
   let text;
   try {
-    const file = join25(planning.beforeRoot, group2.source);
+    const file = join26(planning.beforeRoot, group2.source);
     if (group2.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group2.sourceIsFile ? readFileSync18(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
+    text = group2.sourceIsFile ? readFileSync19(file, "utf8") : await planning.remote.fetcher.fetchText(group2.source);
   } catch {
     return void 0;
   }
@@ -57292,8 +57330,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join26(planning.head.root, path15);
-  const original = readFileSync19(headFile, "utf8");
+  const headFile = join27(planning.head.root, path15);
+  const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -57388,7 +57426,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path15 } = fileFix;
-  const original = readFileSync19(join26(planning.head.root, path15), "utf8");
+  const original = readFileSync20(join27(planning.head.root, path15), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -57408,16 +57446,16 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync12, readFileSync as readFileSync20 } from "node:fs";
-import { join as join28 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync21 } from "node:fs";
+import { join as join29 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync11, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname10, join as join27, relative as relative16 } from "node:path";
+import { dirname as dirname10, join as join28, relative as relative16 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group: group2, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname10(join27(root, group2.kustomization));
+  const kustomizationDir = dirname10(join28(root, group2.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group2.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -57437,12 +57475,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join27(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path15) => join28(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
     const text = index.readText(path15);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative16(kustomizationDir, join27(root, path15))), keys }] : [];
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join28(root, path15))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -57460,7 +57498,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body2]) => [applyNameAffix(key, affixes), body2]));
   const keys = [...group2.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname10(join27(planning.head.root, group2.kustomization));
+  const headDir = dirname10(join28(planning.head.root, group2.kustomization));
   const taken = new Set(existsSync11(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group2.source,
@@ -57475,7 +57513,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative16(planning.head.root, join27(headDir, name))), content }],
+    files: [{ path: toPosix(relative16(planning.head.root, join28(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -57583,12 +57621,12 @@ function describeGitHubError(error2) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group2, planning) {
   const none = { notes: [] };
-  const headFile = join28(planning.head.root, group2.kustomization);
+  const headFile = join29(planning.head.root, group2.kustomization);
   if (!existsSync12(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group2.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync20(headFile, "utf8");
-  const beforeFile = join28(planning.beforeRoot, group2.kustomization);
-  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync20(beforeFile, "utf8")) : [];
+  const headText = readFileSync21(headFile, "utf8");
+  const beforeFile = join29(planning.beforeRoot, group2.kustomization);
+  const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -57740,8 +57778,40 @@ function describeUnfixed(group2, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml17 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync21, realpathSync as realpathSync3 } from "node:fs";
-import { join as join29, relative as relative17, sep as sep9 } from "node:path";
+import { readFileSync as readFileSync22 } from "node:fs";
+import { join as join30 } from "node:path";
+
+// src/core/fix/fix-apply.ts
+function applyFixes(fixes, read2) {
+  const applied = [];
+  const skipped = [];
+  const taken = /* @__PURE__ */ new Map();
+  const created = /* @__PURE__ */ new Set();
+  for (const fix of fixes) {
+    const collides = fix.edits.some((edit) => read2(edit.path) === void 0 || (taken.get(edit.path) ?? []).some(([start, end]) => edit.startLine <= end && start <= edit.endLine)) || fix.files.some((file) => created.has(file.path) || read2(file.path) !== void 0);
+    if (collides) {
+      skipped.push(fix);
+      continue;
+    }
+    applied.push(fix);
+    for (const edit of fix.edits) taken.set(edit.path, [...taken.get(edit.path) ?? [], [edit.startLine, edit.endLine]]);
+    for (const file of fix.files) created.add(file.path);
+  }
+  const changes = [];
+  const editsByPath = /* @__PURE__ */ new Map();
+  for (const edit of applied.flatMap((fix) => fix.edits)) editsByPath.set(edit.path, [...editsByPath.get(edit.path) ?? [], edit]);
+  for (const [path15, edits] of editsByPath) {
+    const before = read2(path15);
+    const lines = before.split("\n");
+    for (const edit of [...edits].sort((a, b) => b.startLine - a.startLine)) {
+      lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
+    }
+    changes.push({ path: path15, before, after: lines.join("\n") });
+  }
+  for (const file of applied.flatMap((fix) => fix.files)) changes.push({ path: file.path, before: void 0, after: file.content });
+  changes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { changes, applied, skipped };
+}
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml16 = __toESM(require_dist(), 1);
@@ -57823,11 +57893,6 @@ function planPolicyFixes(candidates, findings, headRoot) {
   }
   return { fixes, targets };
 }
-function applyEdit(text, edit) {
-  const lines = text.split("\n");
-  lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
-  return lines.join("\n");
-}
 function readPolicy(text, target) {
   const docs = (0, import_yaml17.parseAllDocuments)(text, { logLevel: "silent" });
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
@@ -57842,12 +57907,14 @@ function readPolicy(text, target) {
   }
   return void 0;
 }
+function applyEdit(text, edit) {
+  const fix = { source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified: false };
+  return applyFixes([fix], () => text).changes[0]?.after ?? text;
+}
 function readInside(root, path15) {
   try {
-    const real = realpathSync3(join29(root, path15));
-    const inside = relative17(realpathSync3(root), real);
-    if (inside === "" || inside.startsWith(`..${sep9}`) || inside === "..") return void 0;
-    return readFileSync21(real, "utf8");
+    const file = join30(root, path15);
+    return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
   }
@@ -57895,45 +57962,6 @@ function resolveChartUrl(repository, url2) {
   const resolved = new URL(url2, base);
   if (query !== "" && resolved.search === "" && resolved.origin === base.origin) resolved.search = query;
   return resolved.href;
-}
-
-// src/render/helm/chart-store.ts
-import { createHash as createHash13, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync22, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync8 } from "node:fs";
-import { join as join30 } from "node:path";
-function hashBytes(bytes) {
-  return createHash13("sha256").update(bytes).digest("hex");
-}
-function createChartStore(dir, makeTemp) {
-  const folder = dir ? join30(dir, "charts") : void 0;
-  let temp;
-  const name = (digest, origin) => `sha256-${digest}-${createHash13("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
-  return {
-    find: (digest, origin) => {
-      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join30(folder, name(digest, origin));
-      try {
-        return hashBytes(readFileSync22(path15)) === digest ? path15 : void 0;
-      } catch {
-        return void 0;
-      }
-    },
-    keep: (digest, origin, bytes) => {
-      for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join30(target ?? (temp ??= makeTemp()), name(digest, origin));
-        const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
-        try {
-          if (target) mkdirSync8(target, { recursive: true });
-          writeFileSync8(partial2, bytes);
-          renameSync3(partial2, path15);
-          return path15;
-        } catch {
-          rmSync7(partial2, { force: true });
-        }
-      }
-      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
-    }
-  };
 }
 
 // src/render/helm/oci-registry.ts
@@ -58068,7 +58096,7 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync4, statSync as statSync15 } from "node:fs";
+import { mkdtempSync as mkdtempSync8, realpathSync as realpathSync3, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename5, join as join32 } from "node:path";
 
@@ -58105,7 +58133,7 @@ function createHelmRunner(bin, options) {
   const stat2 = statSync15(bin);
   return {
     command: basename5(bin),
-    identity: `${realpathSync4(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync3(bin)}\0${stat2.size}\0${stat2.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -58159,7 +58187,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile3 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync9, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir9 } from "node:os";
 import { basename as basename6, join as join33 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -58195,7 +58223,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync5(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
+    identity: `${realpathSync4(kustomize)}\0${stat2.size}\0${stat2.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix3, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -58495,8 +58523,8 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync6, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative18, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync5, statSync as statSync18 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative17, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync9 } from "node:fs";
@@ -58583,7 +58611,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix3) {
-  return (absolute) => prefix3(toPosix(relative18(root, absolute)) || ".");
+  return (absolute) => prefix3(toPosix(relative17(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -58603,9 +58631,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync6(cwd);
+  const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative18(git.root, resolve8(realCwd, path15));
+    const rel = relative17(git.root, resolve8(realCwd, path15));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
     return rel;
   });
@@ -58816,7 +58844,7 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash15 } from "node:crypto";
+import { createHash as createHash14 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
 import * as path14 from "path";
@@ -59858,8 +59886,8 @@ var path8 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep11 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
-minimatch2.sep = sep11;
+var sep10 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+minimatch2.sep = sep10;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
 var qmark2 = "[^/]";
@@ -68621,21 +68649,21 @@ var Matcher2 = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep17 = separator || this.separator;
-    const isDefault = sep17 === this.separator && includeNamespace === true;
+    const sep16 = separator || this.separator;
+    const isDefault = sep16 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep17);
+      ).join(sep16);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep17);
+    ).join(sep16);
   }
   /**
    * Get path as array of tag names.
@@ -69273,73 +69301,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep15 = `["'\\s]*:`;
+var sep14 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep15}`, "i")
+    pattern: new RegExp(`\\$where${sep14}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep15}`, "i")
+    pattern: new RegExp(`\\$ne${sep14}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep15}`, "i")
+    pattern: new RegExp(`\\$gte?${sep14}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep15}`, "i")
+    pattern: new RegExp(`\\$lte?${sep14}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep15}`, "i")
+    pattern: new RegExp(`\\$regex${sep14}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep15}`, "i")
+    pattern: new RegExp(`\\$exists${sep14}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep15}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep14}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep15}`, "i")
+    pattern: new RegExp(`\\$expr${sep14}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep15}`, "i")
+    pattern: new RegExp(`\\$function${sep14}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep15}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep14}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -70154,8 +70182,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep17 = exp.search(/\s/);
-            const name = sep17 === -1 ? exp : exp.substring(0, sep17);
+            const sep16 = exp.search(/\s/);
+            const name = sep16 === -1 ? exp : exp.substring(0, sep16);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -98278,7 +98306,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash15("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash14("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,

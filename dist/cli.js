@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep8 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap8 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep8 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value += sep8 + indent2.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent2.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep8 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep8 + content;
-          sep8 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep8 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep8 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep7;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname9, join as join36, relative as relative18 } from "node:path";
+import { dirname as dirname9, join as join36, relative as relative17 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/core/errors.ts
@@ -14665,33 +14665,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep8) => {
+var dotPortion = (f, start, end, dot, sep7) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep8))
+      if (n >= end || isSep(f.charCodeAt(n), sep7))
         return true;
     }
-    const s = nextSep(f, k, sep8);
+    const s = nextSep(f, k, sep7);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep8))
+    while (k < end && isSep(f.charCodeAt(k), sep7))
       k++;
   }
   return false;
 };
-var isSep = (c, sep8) => sep8 === "/" ? c === 47 : sep8 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep8) => {
-  if (sep8 !== "both")
-    return f.indexOf(sep8, from);
+var isSep = (c, sep7) => sep7 === "/" ? c === 47 : sep7 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep7) => {
+  if (sep7 !== "both")
+    return f.indexOf(sep7, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep8) => sep8 !== "both" ? f.lastIndexOf(sep8, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep7) => sep7 !== "both" ? f.lastIndexOf(sep7, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -15069,7 +15069,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep8 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep7 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -15081,14 +15081,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep8);
+        const i = lastSep(f, f.length, sep7);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep8))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep7))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep8) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep7) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -15116,15 +15116,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep8)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep7)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep8))
+        if (!dotPortion(f, 0, tailStart, dot, sep7))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep8);
+        const m = this.#walk(f, row, shape === "head", dot, sep7);
         if (m !== "no")
           return m;
         continue;
@@ -15180,19 +15180,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep8) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep8))
+  #walk(f, row, head, dot, sep7) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep7))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep8); e !== -1; e = nextSep(f, s, sep8)) {
+    for (let e = nextSep(f, s, sep7); e !== -1; e = nextSep(f, s, sep7)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep8))
+      while (next < f.length && isSep(f.charCodeAt(next), sep7))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep8))
+      if (hit && !dotPortion(f, next, f.length, dot, sep7))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep8))
+      if (head || dotPortion(f, s, next, dot, sep7))
         return "no";
       s = next;
     }
@@ -16534,10 +16534,9 @@ function readSubstitute(reader, entry) {
 }
 
 // src/app/render-helm-release.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync7, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -17231,25 +17230,64 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/render/helm/chart-text.ts
-import { readFileSync as readFileSync4, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
+// src/render/helm/chart-store.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { join as join4 } from "node:path";
+function hashBytes(bytes) {
+  return createHash3("sha256").update(bytes).digest("hex");
+}
+function createChartStore(dir, makeTemp) {
+  const folder = dir ? join4(dir, "charts") : void 0;
+  let temp;
+  const name = (digest, origin) => `sha256-${digest}-${createHash3("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
+  return {
+    find: (digest, origin) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
+      const path2 = join4(folder, name(digest, origin));
+      try {
+        return hashBytes(readFileSync4(path2)) === digest ? path2 : void 0;
+      } catch {
+        return void 0;
+      }
+    },
+    keep: (digest, origin, bytes) => {
+      for (const target of folder ? [folder, void 0] : [void 0]) {
+        const path2 = join4(target ?? (temp ??= makeTemp()), name(digest, origin));
+        const partial2 = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+        try {
+          if (target) mkdirSync(target, { recursive: true });
+          writeFileSync(partial2, bytes);
+          renameSync(partial2, path2);
+          return path2;
+        } catch {
+          rmSync2(partial2, { force: true });
+        }
+      }
+      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
+    }
+  };
+}
+
+// src/render/helm/chart-text.ts
+import { readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
+import { join as join5 } from "node:path";
 import { gunzipSync } from "node:zlib";
 var MAX_TEXT_BYTES = 64 * 1024 * 1024;
 function readChartText(path2) {
   try {
-    if (!statSync3(path2).isDirectory()) return gunzipSync(readFileSync4(path2), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    if (!statSync3(path2).isDirectory()) return gunzipSync(readFileSync5(path2), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
     const parts = [];
     let size = 0;
     const walk = (dir, depth) => {
       if (depth > 32 || size > MAX_TEXT_BYTES) return;
       for (const entry of readdirSync3(dir, { withFileTypes: true })) {
-        const child = join4(dir, entry.name);
+        const child = join5(dir, entry.name);
         const stats = statSync3(child, { throwIfNoEntry: false });
         if (stats?.isDirectory()) walk(child, depth + 1);
         else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
           size += stats.size;
-          parts.push(readFileSync4(child, "latin1"));
+          parts.push(readFileSync5(child, "latin1"));
         }
       }
     };
@@ -17262,12 +17300,12 @@ function readChartText(path2) {
 
 // src/app/chart-values-files.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync, mkdtempSync, readFileSync as readFileSync6, statSync as statSync4, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync7, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join5, posix as posix3 } from "node:path";
+import { dirname as dirname3, join as join6, posix as posix3 } from "node:path";
 
 // src/render/helm/chart-archive.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { posix as posix2 } from "node:path";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
@@ -17275,7 +17313,7 @@ var BLOCK = 512;
 function readChartArchive(file) {
   let tar;
   try {
-    tar = gunzipSync2(readFileSync5(file), { maxOutputLength: MAX_UNPACKED_BYTES });
+    tar = gunzipSync2(readFileSync6(file), { maxOutputLength: MAX_UNPACKED_BYTES });
   } catch (error) {
     return { problem: `the chart archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -17320,7 +17358,7 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
   const read = (path2) => {
     const clean = posix3.normalize(`/${path2}`).slice(1);
     if (archive) return archive.files.get(clean);
-    return readConfined(confinement, join5(valuesFiles.root ?? chart, clean));
+    return readConfined(confinement, join6(valuesFiles.root ?? chart, clean));
   };
   let merged = {};
   for (const path2 of valuesFiles.paths) {
@@ -17341,18 +17379,18 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     if (!isRecord(values)) return { problem: `its values file ${path2} is not a mapping` };
     merged = mergeValues(merged, values);
   }
-  const dir = mkdtempSync(join5(tmpdir(), "prune-guard-chart-"));
+  const dir = mkdtempSync(join6(tmpdir(), "prune-guard-chart-"));
   const temp = registerTempTree(dir);
   try {
     if (archive) {
       for (const [path2, bytes] of archive.files) {
-        mkdirSync(dirname3(join5(dir, path2)), { recursive: true });
-        writeFileSync(join5(dir, path2), bytes);
+        mkdirSync2(dirname3(join6(dir, path2)), { recursive: true });
+        writeFileSync2(join6(dir, path2), bytes);
       }
     } else {
       cpSync(chart, dir, { recursive: true, dereference: true });
     }
-    writeFileSync(join5(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    writeFileSync2(join6(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
     return { dir, temp };
   } catch (error) {
     temp.dispose();
@@ -17362,16 +17400,16 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
 function readConfined(confinement, path2) {
   try {
     if (!isInside(confinement, path2) || !statSync4(path2).isFile()) return void 0;
-    return readFileSync6(path2);
+    return readFileSync7(path2);
   } catch {
     return void 0;
   }
 }
 
 // src/app/post-render-release.ts
-import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
 var DEFAULT_POST_RENDER_STRATEGY = "combined";
 var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
@@ -17508,15 +17546,15 @@ async function runChain(documents, entries, context, label) {
   }
 }
 async function buildEntry(stream, entry, kustomize) {
-  const dir = mkdtempSync2(join6(tmpdir2(), "prune-guard-post-render-"));
+  const dir = mkdtempSync2(join7(tmpdir2(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
     if (entry.patches.length > 0) kustomization.patches = entry.patches;
     if (entry.images.length > 0) kustomization.images = entry.images;
-    writeFileSync2(join6(dir, input), stream, { mode: 384 });
-    writeFileSync2(join6(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    writeFileSync3(join7(dir, input), stream, { mode: 384 });
+    writeFileSync3(join7(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
   } finally {
     temp.dispose();
@@ -17559,7 +17597,7 @@ async function templateThroughCache(context, request2, values, mayVary) {
   return output;
 }
 function hashChart(path2) {
-  return statSync5(path2).isDirectory() ? hashFolder(path2) : createHash3("sha256").update(readFileSync7(path2)).digest("hex");
+  return statSync5(path2).isDirectory() ? hashFolder(path2) : hashBytes(readFileSync8(path2));
 }
 async function renderHelmRelease(release, context) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
@@ -17577,11 +17615,11 @@ async function renderHelmRelease(release, context) {
   if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync3(join7(tmpdir3(), "prune-guard-values-"));
+  const dir = mkdtempSync3(join8(tmpdir3(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join7(dir, "values.json");
-    writeFileSync3(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const valuesFile = join8(dir, "values.json");
+    writeFileSync4(valuesFile, JSON.stringify(composed.values), { mode: 384 });
     const chartText = readChartText(chartPath);
     const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
     const keepValue = findKeepValue(chartText);
@@ -17993,10 +18031,10 @@ function formatText(report, options) {
 }
 
 // src/render/remote-fetch.ts
-import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash4, randomBytes as randomBytes3 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync8, renameSync, rmSync as rmSync2, statSync as statSync6, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/render/fetch-parts.ts
 function eitherSignal(a, b) {
@@ -18122,34 +18160,34 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join8(cacheDir, "urls", sha256(url));
+      const index = join9(cacheDir, "urls", sha256(url));
       if (!existsSync2(index)) return void 0;
-      const digest = readFileSync8(index, "utf8").trim();
-      const object = join8(cacheDir, "objects", digest);
+      const digest = readFileSync9(index, "utf8").trim();
+      const object = join9(cacheDir, "objects", digest);
       if (!existsSync2(object)) return void 0;
-      const body = readFileSync8(object, "utf8");
+      const body = readFileSync9(object, "utf8");
       return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
     }
   };
   const writeAtomically = (path2, text) => {
-    const temporary = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
     try {
-      writeFileSync4(temporary, text);
-      renameSync(temporary, path2);
+      writeFileSync5(temporary, text);
+      renameSync2(temporary, path2);
     } finally {
-      rmSync2(temporary, { force: true });
+      rmSync3(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
       const digest = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync2(join8(cacheDir, dir), { recursive: true });
-      const object = join8(cacheDir, "objects", digest);
-      if (!existsSync2(object) || sha256(readFileSync8(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join8(cacheDir, "urls", sha256(url)), digest);
+      for (const dir of ["urls", "objects"]) mkdirSync3(join9(cacheDir, dir), { recursive: true });
+      const object = join9(cacheDir, "objects", digest);
+      if (!existsSync2(object) || sha256(readFileSync9(object, "utf8")) !== digest) writeAtomically(object, body);
+      writeAtomically(join9(cacheDir, "urls", sha256(url)), digest);
     } catch {
     }
   };
@@ -24825,7 +24863,7 @@ function createOctokit(options) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
-import { join as join18, relative as relative12 } from "node:path";
+import { join as join19, relative as relative12 } from "node:path";
 
 // src/core/rules/outside-reads.ts
 var OUTSIDE_READS_LISTED = 10;
@@ -24850,9 +24888,9 @@ function describeKustomizationObject(file) {
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync4, readFileSync as readFileSync9, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync4, unlinkSync } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname4, join as join9, relative as relative4 } from "node:path";
+import { dirname as dirname4, join as join10, relative as relative4 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -24878,13 +24916,13 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync4(join9(tmpdir4(), "prune-guard-artifact-"));
+  const base = mkdtempSync4(join10(tmpdir4(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join9(base, "source");
+  const root = join10(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(realpathSync2(base), "source", relative4(source, path2)));
+    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join10(realpathSync2(base), "source", relative4(source, path2)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -24904,13 +24942,13 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      const path2 = join9(dir, entry.name);
+      const path2 = join10(dir, entry.name);
       if (dir === root && entry.name === ".git") continue;
       if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join9(real, relative4(root, path2)));
+        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join10(real, relative4(root, path2)));
         unlinkSync(path2);
       } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative4(root, path2)), entry.isDirectory())) rmSync3(path2, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative4(root, path2)), entry.isDirectory())) rmSync4(path2, { recursive: true, force: true });
       else if (entry.isDirectory()) trim(path2);
     }
   };
@@ -24922,10 +24960,10 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry of readdirSync4(dir, { withFileTypes: true })) {
       if (entry.name === ".git") continue;
-      const path2 = join9(dir, entry.name);
+      const path2 = join10(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync9(path2, "utf8")) });
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync10(path2, "utf8")) });
       }
     }
   };
@@ -24945,45 +24983,45 @@ function isIgnored(matchers, path2, isDirectory) {
   return false;
 }
 function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync3(to, { recursive: true });
+  mkdirSync4(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync(join9(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join9(from, file));
+    const stat = lstatSync(join10(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join10(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync3(dirname4(join9(to, file)), { recursive: true });
-    copyFileSync(join9(from, file), join9(to, file));
+    mkdirSync4(dirname4(join10(to, file)), { recursive: true });
+    copyFileSync(join10(from, file), join10(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
-  mkdirSync3(to, { recursive: true });
+  mkdirSync4(to, { recursive: true });
   for (const entry of readdirSync4(from, { withFileTypes: true })) {
-    const path2 = join9(from, entry.name);
+    const path2 = join10(from, entry.name);
     if (entry.isSymbolicLink()) dropLink(path2);
     if (!entry.isDirectory() && !entry.isFile()) continue;
     if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join9(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join9(to, entry.name));
+    if (entry.isDirectory()) copyTree(path2, join10(to, entry.name), skip, dropLink);
+    else copyFileSync(path2, join10(to, entry.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash7 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync14, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
-import { join as join14, posix as posix4, relative as relative9 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync15, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
+import { join as join15, posix as posix4, relative as relative9 } from "node:path";
 
 // src/flux/scan-source.ts
-import { readFileSync as readFileSync10, readdirSync as readdirSync5 } from "node:fs";
-import { join as join10, relative as relative5 } from "node:path";
+import { readFileSync as readFileSync11, readdirSync as readdirSync5 } from "node:fs";
+import { join as join11, relative as relative5 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join10(dir, entry.name);
+      const path2 = join11(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
         continue;
@@ -24999,7 +25037,7 @@ function scanSourceObjects(root, twins) {
   return found;
 }
 function readFluxCandidates(path2) {
-  const text = readFileSync10(path2, "utf8");
+  const text = readFileSync11(path2, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -25021,14 +25059,14 @@ function isUnderPath(file, path2) {
 
 // src/flux/plan-build.ts
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync11, readdirSync as readdirSync6, statSync as statSync7, symlinkSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join11, relative as relative6 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync12, readdirSync as readdirSync6, statSync as statSync7, symlinkSync, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname5, join as join12, relative as relative6 } from "node:path";
 var import_yaml10 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join11(artifact.root, ks.path);
+  const dir = join12(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -25044,8 +25082,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml10.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname5(dir);
-  const buildDir = join11(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join11(buildDir, "kustomization.yaml");
+  const buildDir = join12(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join12(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -25063,18 +25101,18 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join11(buildDir, "kustomization.yaml"))) {
-    mkdirSync4(buildDir, { recursive: true });
+  if (!existsSync3(join12(buildDir, "kustomization.yaml"))) {
+    mkdirSync5(buildDir, { recursive: true });
     for (const entry of readdirSync6(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join11(buildDir, entry))) continue;
-      symlinkSync(join11(dir, entry), join11(buildDir, entry));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join12(buildDir, entry))) continue;
+      symlinkSync(join12(dir, entry), join12(buildDir, entry));
     }
-    writeFileSync5(join11(buildDir, "kustomization.yaml"), text);
+    writeFileSync6(join12(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml10.parse)(readFileSync11(file, "utf8"));
+  const value = (0, import_yaml10.parse)(readFileSync12(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -25084,7 +25122,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join11(current, entry.name);
+      const path2 = join12(current, entry.name);
       const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync7(path2).isDirectory();
       if (isDirectory) {
         if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -25103,7 +25141,7 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync11(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync12(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
     throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname5(file))}`);
   }
@@ -25162,16 +25200,16 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml13 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync13, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync14, writeFileSync as writeFileSync8 } from "node:fs";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join13, relative as relative8, resolve as resolve4 } from "node:path";
+import { join as join14, relative as relative8, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml12 = __toESM(require_dist(), 1);
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync5, readFileSync as readFileSync12, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync6 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync5, readFileSync as readFileSync13, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join12, relative as relative7 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute2, join as join13, relative as relative7 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml11 = __toESM(require_dist(), 1);
@@ -25280,7 +25318,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync12(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync13(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
@@ -25302,10 +25340,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
-  const shadow = mkdtempSync5(join12(tmpdir5(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync5(join13(tmpdir5(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path2) => join12(shadow, relative7(treeRoot, path2));
+    const toShadow = (path2) => join13(shadow, relative7(treeRoot, path2));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path2) => dirname6(path2))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
@@ -25320,9 +25358,9 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join12(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync5(dirname6(local), { recursive: true });
-          writeFileSync6(local, await remote2.fetcher.fetchText(url));
+          const local = join13(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync6(dirname6(local), { recursive: true });
+          writeFileSync7(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
           replacements.set(url, toPosix(relative7(toShadow(k.dir), local)));
         }
@@ -25333,18 +25371,18 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
     const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
-      mkdirSync5(toShadow(dir), { recursive: true });
+      mkdirSync6(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry of readdirSync7(dir)) {
-        const source = join12(dir, entry);
+        const source = join13(dir, entry);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path2, text] of [...written, ...additions]) writeFileSync6(toShadow(path2), text);
+    for (const [path2, text] of [...written, ...additions]) writeFileSync7(toShadow(path2), text);
     const unalias = (path2) => {
       const rel = relative7(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join12(treeRoot, rel);
+      return isOutsideRelative(rel) ? path2 : join13(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -25417,7 +25455,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync13(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync14(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -25426,12 +25464,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync6(join13(tmpdir6(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync6(join14(tmpdir6(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative8(wrapper, buildRoot));
-      writeFileSync7(
-        join13(wrapper, "kustomization.yaml"),
+      writeFileSync8(
+        join14(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -25761,11 +25799,11 @@ function declaresFluxKustomizations(dir, only) {
   const walk = (current) => {
     for (const entry of readdirSync8(current, { withFileTypes: true })) {
       if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join14(current, entry.name);
+      const path2 = join15(current, entry.name);
       if (entry.isDirectory()) {
         if (walk(path2)) return true;
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        if (holdsFluxKustomization(readFileSync14(path2, "utf8"))) return true;
+        if (holdsFluxKustomization(readFileSync15(path2, "utf8"))) return true;
       }
     }
     return false;
@@ -25880,8 +25918,8 @@ function createSyncKustomization(path2, sourceRef) {
 
 // src/flux/external-artifacts.ts
 import { createHash as createHash8 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync6, readdirSync as readdirSync9, rmSync as rmSync4, statSync as statSync9 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join15, posix as posix5, relative as relative10 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync7, readdirSync as readdirSync9, rmSync as rmSync5, statSync as statSync9 } from "node:fs";
+import { basename as basename2, dirname as dirname7, join as join16, posix as posix5, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -25925,15 +25963,15 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join15(artifact.root, name);
-  rmSync4(tree, { recursive: true, force: true });
-  mkdirSync6(tree);
+  const tree = join16(artifact.root, name);
+  rmSync5(tree, { recursive: true, force: true });
+  mkdirSync7(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
   let copied = 0;
   const copy = (source, destination) => {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
-    mkdirSync6(dirname7(destination), { recursive: true });
+    mkdirSync7(dirname7(destination), { recursive: true });
     copyFileSync2(source, destination);
     origins.set(toPosix(relative10(artifact.root, destination)), toPosix(relative10(artifact.root, source)));
   };
@@ -25948,7 +25986,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join15(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join16(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -25963,12 +26001,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path2 = checkRelative(pattern, pattern);
-    const source = join15(sourceRoot, path2);
+    const source = join16(sourceRoot, path2);
     if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync9(source).isDirectory()) return copyTree2(source, join15(tree, target, basename2(path2)), path2, exclude, copy);
+    if (statSync9(source).isDirectory()) return copyTree2(source, join16(tree, target, basename2(path2)), path2, exclude, copy);
     if (excluded(path2, ".")) return;
-    const into = toFolder || existsSync6(join15(tree, target)) && statSync9(join15(tree, target)).isDirectory();
-    copy(source, join15(tree, target, into ? basename2(path2) : ""));
+    const into = toFolder || existsSync6(join16(tree, target)) && statSync9(join16(tree, target)).isDirectory();
+    copy(source, join16(tree, target, into ? basename2(path2) : ""));
     return;
   }
   const matches = matchGlob(sourceRoot, pattern);
@@ -25979,9 +26017,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join15(sourceRoot, match2);
-    if (statSync9(source).isDirectory()) copyTree2(source, join15(tree, target, below), match2, exclude, copy);
-    else copy(source, join15(tree, target, below));
+    const source = join16(sourceRoot, match2);
+    if (statSync9(source).isDirectory()) copyTree2(source, join16(tree, target, below), match2, exclude, copy);
+    else copy(source, join16(tree, target, below));
   }
 }
 function checkRelative(path2, shown) {
@@ -25995,7 +26033,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join15(root, dir);
+      const full = join16(root, dir);
       if (!existsSync6(full) || !statSync9(full).isDirectory()) continue;
       for (const entry of readdirSync9(full).sort()) {
         if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
@@ -26017,12 +26055,12 @@ function isExcluded(path2, exclude) {
   return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix5.basename(path2), pattern, { dot: true }));
 }
 function copyTree2(source, destination, shownPath, exclude, copy) {
-  mkdirSync6(destination, { recursive: true });
+  mkdirSync7(destination, { recursive: true });
   for (const entry of readdirSync9(source, { withFileTypes: true })) {
     const path2 = `${shownPath}/${entry.name}`;
     if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join15(source, entry.name), join15(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join15(source, entry.name), join15(destination, entry.name));
+    if (entry.isDirectory()) copyTree2(join16(source, entry.name), join16(destination, entry.name), path2, exclude, copy);
+    else if (entry.isFile()) copy(join16(source, entry.name), join16(destination, entry.name));
   }
 }
 
@@ -26104,8 +26142,8 @@ function normalizeGitUrl(url) {
 
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash9 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync15, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
-import { join as join16, relative as relative11 } from "node:path";
+import { lstatSync as lstatSync2, readFileSync as readFileSync16, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
+import { join as join17, relative as relative11 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -26157,7 +26195,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
     for (const entry of readdirSync10(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join16(path2, entry.name), false);
+      if (!SKIPPED_DIRS.has(entry.name)) addTree(join17(path2, entry.name), false);
     }
   };
   const hash = createHash9("sha256");
@@ -26174,7 +26212,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path2, source) => {
-    const bytes = readFileSync15(source);
+    const bytes = readFileSync16(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
@@ -26203,7 +26241,7 @@ function guessInputChurn(before, after) {
     if (other === digest) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync15(locate(join16(before.treeRoot, name)), "utf8"), readFileSync15(join16(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync16(locate(join17(before.treeRoot, name)), "utf8"), readFileSync16(join17(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -26258,29 +26296,29 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync16, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync11, utimesSync } from "node:fs";
+import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync8, readFileSync as readFileSync17, readdirSync as readdirSync11, renameSync as renameSync3, rmSync as rmSync6, statSync as statSync11, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync as gunzipSync3, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join17(options.dir, "renders");
+  const root = join18(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest = createHash10("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join17(root, digest.slice(0, 2), `${digest}.json.gz`);
+    return join18(root, digest.slice(0, 2), `${digest}.json.gz`);
   };
   return {
     get: (key) => {
       const path2 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync3(readFileSync16(path2)).toString("utf8"));
+        const entry = JSON.parse(gunzipSync3(readFileSync17(path2)).toString("utf8"));
         if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path2, now, now);
@@ -26295,13 +26333,13 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync7(join17(path2, ".."), { recursive: true });
-          const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+          mkdirSync8(join18(path2, ".."), { recursive: true });
+          const temporary = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
-            renameSync2(temporary, path2);
+            renameSync3(temporary, path2);
           } finally {
-            rmSync5(temporary, { force: true });
+            rmSync6(temporary, { force: true });
           }
         })().catch(() => void 0)
       );
@@ -26323,13 +26361,13 @@ function evictOldest(root, maxBytes) {
   const entries = [];
   let total = 0;
   for (const bucket of readdirSync11(root)) {
-    const dir = join17(root, bucket);
+    const dir = join18(root, bucket);
     for (const name of readdirSync11(dir)) {
-      const path2 = join17(dir, name);
+      const path2 = join18(dir, name);
       const stat = statSync11(path2, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
-        rmSync5(path2, { force: true });
+        rmSync6(path2, { force: true });
         continue;
       }
       entries.push({ path: path2, size: stat.size, used: stat.mtimeMs });
@@ -26340,7 +26378,7 @@ function evictOldest(root, maxBytes) {
   entries.sort((a, b) => a.used - b.used);
   for (const entry of entries) {
     if (total <= maxBytes * 0.8) break;
-    rmSync5(entry.path, { force: true });
+    rmSync6(entry.path, { force: true });
     total -= entry.size;
   }
 }
@@ -26777,7 +26815,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join18(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path2) => side.show(join19(side.root, toPosix(path2.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -26853,7 +26891,7 @@ async function compareFluxSides(sides, context) {
         concurrency: width,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join18(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join19(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -26910,7 +26948,7 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path2) => {
-    const full = join18(artifact.root, path2);
+    const full = join19(artifact.root, path2);
     return isInside(artifact.confinement, full) && existsSync7(full) && statSync12(full).isDirectory();
   };
   return {
@@ -26929,7 +26967,7 @@ function listFolders(root) {
       if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
       found.push(path2);
-      walk(join18(dir, entry.name), path2);
+      walk(join19(dir, entry.name), path2);
     }
   };
   walk(root, "");
@@ -27049,7 +27087,7 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join19, relative as relative13 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join20, relative as relative13 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -27123,12 +27161,12 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path2 of paths) {
     const shown = path2 || ".";
-    if (!existsSync8(locate(join19(before.root, path2))) && !existsSync8(join19(after.root, path2))) {
+    if (!existsSync8(locate(join20(before.root, path2))) && !existsSync8(join20(after.root, path2))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join19(side.root, path2);
+      const dir = join20(side.root, path2);
       if (!existsSync8(locate(dir))) continue;
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -27157,7 +27195,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
     const plan = { name: name || "." };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join19(side.root, name);
+      const dir = join20(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -27243,24 +27281,24 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync17, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join20, posix as posix6, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync18, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
+import { join as join21, posix as posix6, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join20(root, path2))
+    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path2))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path2) => {
       if (!texts.has(path2)) {
-        const absolute = join20(root, path2);
+        const absolute = join21(root, path2);
         const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync17(absolute, "utf8") : void 0);
+        texts.set(path2, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
       return texts.get(path2);
     }
@@ -27280,7 +27318,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path2 of kustomization.referencedPaths) referenced.add(path2);
     }
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join20(dir, entry.name));
+      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry.name));
     }
   };
   walk(root);
@@ -27291,7 +27329,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry of readdirSync13(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join20(dir, entry.name);
+      const path2 = join21(dir, entry.name);
       if (entry.isDirectory()) walk(path2);
       else if (entry.isFile()) files.push(toPosix(relative14(root, path2)));
     }
@@ -27301,9 +27339,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join21(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join22(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -27315,12 +27353,12 @@ function describeObjects(objects) {
 }
 
 // src/app/fixes/merge-fixes.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import { join as join23 } from "node:path";
+import { readFileSync as readFileSync20 } from "node:fs";
+import { join as join24 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
-import { readFileSync as readFileSync18 } from "node:fs";
-import { join as join22 } from "node:path";
+import { readFileSync as readFileSync19 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml15 = __toESM(require_dist(), 1);
@@ -27538,9 +27576,9 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join22(planning.beforeRoot, group.source);
+    const file = join23(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
-    text = group.sourceIsFile ? readFileSync18(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
+    text = group.sourceIsFile ? readFileSync19(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
     return void 0;
   }
@@ -27592,8 +27630,8 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join23(planning.head.root, path2);
-  const original = readFileSync19(headFile, "utf8");
+  const headFile = join24(planning.head.root, path2);
+  const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
@@ -27688,7 +27726,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path2 } = fileFix;
-  const original = readFileSync19(join23(planning.head.root, path2), "utf8");
+  const original = readFileSync20(join24(planning.head.root, path2), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -27708,16 +27746,16 @@ function toFix(fileFix, providers, planning) {
 }
 
 // src/app/fixes/plan-group-fix.ts
-import { existsSync as existsSync11, readFileSync as readFileSync20 } from "node:fs";
-import { join as join25 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync21 } from "node:fs";
+import { join as join26 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname8, join as join24, relative as relative15 } from "node:path";
+import { dirname as dirname8, join as join25, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname8(join24(root, group.kustomization));
+  const kustomizationDir = dirname8(join25(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -27737,12 +27775,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join24(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path2) => join25(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
     const text = index.readText(path2);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join24(root, path2))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join25(root, path2))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -27760,7 +27798,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText2);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname8(join24(planning.head.root, group.kustomization));
+  const headDir = dirname8(join25(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync14(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -27775,7 +27813,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join24(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join25(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -27883,12 +27921,12 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join25(planning.head.root, group.kustomization);
+  const headFile = join26(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
-  const headText = readFileSync20(headFile, "utf8");
-  const beforeFile = join25(planning.beforeRoot, group.kustomization);
-  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync20(beforeFile, "utf8")) : [];
+  const headText = readFileSync21(headFile, "utf8");
+  const beforeFile = join26(planning.beforeRoot, group.kustomization);
+  const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
@@ -28040,8 +28078,8 @@ function describeUnfixed(group, notes) {
 
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml17 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync21, realpathSync as realpathSync3 } from "node:fs";
-import { join as join26, relative as relative16, sep as sep7 } from "node:path";
+import { readFileSync as readFileSync22 } from "node:fs";
+import { join as join27 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml16 = __toESM(require_dist(), 1);
@@ -28123,11 +28161,6 @@ function planPolicyFixes(candidates, findings, headRoot) {
   }
   return { fixes, targets };
 }
-function applyEdit(text, edit) {
-  const lines = text.split("\n");
-  lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
-  return lines.join("\n");
-}
 function readPolicy(text, target) {
   const docs = (0, import_yaml17.parseAllDocuments)(text, { logLevel: "silent" });
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
@@ -28142,12 +28175,14 @@ function readPolicy(text, target) {
   }
   return void 0;
 }
+function applyEdit(text, edit) {
+  const fix = { source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified: false };
+  return applyFixes([fix], () => text).changes[0]?.after ?? text;
+}
 function readInside(root, path2) {
   try {
-    const real = realpathSync3(join26(root, path2));
-    const inside = relative16(realpathSync3(root), real);
-    if (inside === "" || inside.startsWith(`..${sep7}`) || inside === "..") return void 0;
-    return readFileSync21(real, "utf8");
+    const file = join27(root, path2);
+    return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
   }
@@ -28195,45 +28230,6 @@ function resolveChartUrl(repository, url) {
   const resolved = new URL(url, base);
   if (query !== "" && resolved.search === "" && resolved.origin === base.origin) resolved.search = query;
   return resolved.href;
-}
-
-// src/render/helm/chart-store.ts
-import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync22, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
-import { join as join27 } from "node:path";
-function hashBytes(bytes) {
-  return createHash11("sha256").update(bytes).digest("hex");
-}
-function createChartStore(dir, makeTemp) {
-  const folder = dir ? join27(dir, "charts") : void 0;
-  let temp;
-  const name = (digest, origin) => `sha256-${digest}-${createHash11("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
-  return {
-    find: (digest, origin) => {
-      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path2 = join27(folder, name(digest, origin));
-      try {
-        return hashBytes(readFileSync22(path2)) === digest ? path2 : void 0;
-      } catch {
-        return void 0;
-      }
-    },
-    keep: (digest, origin, bytes) => {
-      for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path2 = join27(target ?? (temp ??= makeTemp()), name(digest, origin));
-        const partial2 = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
-        try {
-          if (target) mkdirSync8(target, { recursive: true });
-          writeFileSync8(partial2, bytes);
-          renameSync3(partial2, path2);
-          return path2;
-        } catch {
-          rmSync6(partial2, { force: true });
-        }
-      }
-      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
-    }
-  };
 }
 
 // src/render/helm/oci-registry.ts
@@ -28368,7 +28364,7 @@ async function fetchFromRegistry(fetcher, store, request2) {
 
 // src/render/helm/helm-runner.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync4, statSync as statSync15 } from "node:fs";
+import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync3, statSync as statSync15 } from "node:fs";
 import { tmpdir as tmpdir7 } from "node:os";
 import { basename as basename3, join as join29 } from "node:path";
 
@@ -28509,7 +28505,7 @@ function createHelmRunner(bin, options) {
   const stat = statSync15(bin);
   return {
     command: basename3(bin),
-    identity: `${realpathSync4(bin)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync3(bin)}\0${stat.size}\0${stat.mtimeMs}`,
     template: (request2) => new Promise((resolvePromise, reject) => {
       if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
@@ -28563,7 +28559,7 @@ function summarizeHelmError(stderr) {
 
 // src/render/kustomize/kustomize-runner.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync5, statSync as statSync16 } from "node:fs";
+import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync16 } from "node:fs";
 import { tmpdir as tmpdir8 } from "node:os";
 import { basename as basename4, join as join30 } from "node:path";
 var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
@@ -28599,7 +28595,7 @@ function createKustomizeRunner(options) {
   const homes = createHomePool();
   return {
     command,
-    identity: `${realpathSync5(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
     build: (dir) => new Promise((resolvePromise, reject) => {
       const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
       const home = homes.take();
@@ -28899,8 +28895,8 @@ function createPhaseLogger(write, now) {
 }
 
 // src/app/prepare-sides.ts
-import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync6, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative17, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync5, statSync as statSync18 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
 import { execFile as execFile3, execFileSync } from "node:child_process";
@@ -29135,7 +29131,7 @@ async function prepareSides(options, checkouts) {
   return options.source.kind === "git" ? await prepareGitSides(options.source, options.cwd, checkouts, options.repoConfigPath) : prepareDirectorySides(options.source, options.cwd);
 }
 function createPathDisplay(root, prefix2) {
-  return (absolute) => prefix2(toPosix(relative17(root, absolute)) || ".");
+  return (absolute) => prefix2(toPosix(relative16(root, absolute)) || ".");
 }
 async function prepareGitSides(source, cwd, checkouts, configPath) {
   const git = await openRepository(cwd);
@@ -29155,9 +29151,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let repoUrl;
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
-  const realCwd = realpathSync6(cwd);
+  const realCwd = realpathSync5(cwd);
   const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative17(git.root, resolve7(realCwd, path2));
+    const rel = relative16(git.root, resolve7(realCwd, path2));
     if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
     return rel;
   });
@@ -29622,7 +29618,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
 `
       );
     }
-    const root = toPosix(relative18(process.cwd(), headRoot));
+    const root = toPosix(relative17(process.cwd(), headRoot));
     process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;

@@ -4,7 +4,6 @@
  * chart templated with the release name and namespace the controller uses. A release that
  * cannot be rendered says why; it is never taken for an empty one.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import type { SourceCheck } from '../flux/sources.ts';
 import { registerTempTree } from '../render/cleanup.ts';
 import { mentionsVolatileFunction } from '../core/helm/volatile-output.ts';
 import type { ChartFetcher } from '../render/helm/chart-fetch.ts';
+import { hashBytes } from '../render/helm/chart-store.ts';
 import { readChartText } from '../render/helm/chart-text.ts';
 import type { KustomizeRunner } from '../render/kustomize/kustomize-runner.ts';
 import { isRecord } from '../core/objects/kube-objects.ts';
@@ -103,7 +103,7 @@ async function templateThroughCache(context: HelmReleaseContext, request: HelmTe
 
 /** A chart folder's files, or an archive's bytes, as one hash. */
 function hashChart(path: string): string {
-  return statSync(path).isDirectory() ? hashFolder(path) : createHash('sha256').update(readFileSync(path)).digest('hex');
+  return statSync(path).isDirectory() ? hashFolder(path) : hashBytes(readFileSync(path));
 }
 
 /** Renders `release` (a HelmRelease object of a unit's render). */

@@ -5,14 +5,16 @@
  * file back: the release must then hold the policy (helm-controller, not the render, applies
  * it, so there is nothing to build again).
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { applyFixes } from '../../core/fix/fix-apply.ts';
 import { FIXED_CRD_POLICY, planCrdPolicyEdit, type CrdPolicyFix } from '../../core/fix/crd-policy-edit.ts';
 import { formatObjectKey, isRecord } from '../../core/objects/kube-objects.ts';
 import { MAX_ALIAS_EXPANSION } from '../../core/objects/yaml-bomb.ts';
 import { FixSources, type Finding, type Fix, type FixEdit } from '../../core/rules/findings.ts';
 import { readCrdPolicy } from '../../core/rules/helm-crd-rules.ts';
+import { createConfinement, isInside } from '../../render/kustomize/confine.ts';
 
 /** The fixes, and for each finding they fix (`unit\0object key`) its index among them. */
 export interface PolicyFixPlan {
@@ -41,13 +43,6 @@ export function planPolicyFixes(candidates: readonly CrdPolicyFix[], findings: r
   return { fixes, targets };
 }
 
-/** `text` with the edit's lines replaced. */
-function applyEdit(text: string, edit: FixEdit): string {
-  const lines = text.split('\n');
-  lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split('\n'));
-  return lines.join('\n');
-}
-
 /** The CRD policy the file gives the release; undefined when the file does not parse or holds no such release. */
 function readPolicy(text: string, target: CrdPolicyFix): string | undefined {
   const docs = parseAllDocuments(text, { logLevel: 'silent' });
@@ -64,13 +59,17 @@ function readPolicy(text: string, target: CrdPolicyFix): string | undefined {
   return undefined;
 }
 
-/** The file's text when it lies inside `root` (links resolved), else undefined. */
+/** `text` with the edit applied, the way `fix --write` applies it. */
+function applyEdit(text: string, edit: FixEdit): string {
+  const fix: Fix = { source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified: false };
+  return applyFixes([fix], () => text).changes[0]?.after ?? text;
+}
+
+/** The file's text when the checkout's confinement allows reading it (inside it, links resolved, not `.git`). */
 function readInside(root: string, path: string): string | undefined {
   try {
-    const real = realpathSync(join(root, path));
-    const inside = relative(realpathSync(root), real);
-    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..') return undefined;
-    return readFileSync(real, 'utf8');
+    const file = join(root, path);
+    return isInside(createConfinement(root), file) ? readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }
