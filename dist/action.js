@@ -847,16 +847,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key, value, index2) {
+        if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key.charCodeAt(index2);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key.length !== ++index2) {
+          this.middle = new _TstNode(key, value, index2);
         } else {
           this.value = value;
         }
@@ -866,38 +866,38 @@ var require_tree = __commonJS({
        * @param {any} value
        */
       add(key, value) {
-        const length = key.length;
-        if (length === 0) {
+        const length2 = key.length;
+        if (length2 === 0) {
           throw new TypeError("Unreachable");
         }
-        let index = 0;
+        let index2 = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key.charCodeAt(index2);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
           if (node.code === code) {
-            if (length === ++index) {
+            if (length2 === ++index2) {
               node.value = value;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key, value, index2);
             break;
           }
         }
@@ -908,16 +908,16 @@ var require_tree = __commonJS({
        */
       search(key) {
         const keylength = key.length;
-        let index = 0;
+        let index2 = 0;
         let node = this;
-        while (node !== null && index < keylength) {
-          let code = key[index];
+        while (node !== null && index2 < keylength) {
+          let code = key[index2];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
           while (node !== null) {
             if (code === node.code) {
-              if (keylength === ++index) {
+              if (keylength === ++index2) {
                 return node;
               }
               node = node.middle;
@@ -974,7 +974,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify6 } = __require("node:querystring");
+    var { stringify: stringify7 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1034,7 +1034,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify6(queryParams);
+      const stringified = stringify7(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error2.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1809,10 +1809,10 @@ var require_request = __commonJS({
           channels.create.publish({ request: this });
         }
       }
-      onBodySent(chunk) {
+      onBodySent(chunk2) {
         if (this[kHandler].onBodySent) {
           try {
-            return this[kHandler].onBodySent(chunk);
+            return this[kHandler].onBodySent(chunk2);
           } catch (err) {
             this.abort(err);
           }
@@ -1855,11 +1855,11 @@ var require_request = __commonJS({
           this.abort(err);
         }
       }
-      onData(chunk) {
+      onData(chunk2) {
         assert4(!this.aborted);
         assert4(!this.completed);
         try {
-          return this[kHandler].onData(chunk);
+          return this[kHandler].onData(chunk2);
         } catch (err) {
           this.abort(err);
           return false;
@@ -3311,7 +3311,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3384,7 +3384,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+      const bytes = encoder2.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -3397,10 +3397,10 @@ var require_data_url = __commonJS({
       );
     }
     function percentDecode(input) {
-      const length = input.length;
-      const output = new Uint8Array(length);
+      const length2 = input.length;
+      const output = new Uint8Array(length2);
       let j = 0;
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const byte = input[i];
         if (byte !== 37) {
           output[j++] = byte;
@@ -3411,7 +3411,7 @@ var require_data_url = __commonJS({
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length2 === j ? output : output.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3589,16 +3589,16 @@ var require_data_url = __commonJS({
       return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
-      const length = input.length;
-      if ((2 << 15) - 1 > length) {
+      const length2 = input.length;
+      if ((2 << 15) - 1 > length2) {
         return String.fromCharCode.apply(null, input);
       }
       let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i < length2) {
+        if (i + addition > length2) {
+          addition = length2 - i;
         }
         result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
@@ -3701,10 +3701,10 @@ var require_webidl = __commonJS({
         }
       }
     };
-    webidl.argumentLengthCheck = function({ length }, min, ctx) {
-      if (length < min) {
+    webidl.argumentLengthCheck = function({ length: length2 }, min, ctx) {
+      if (length2 < min) {
         throw webidl.errors.exception({
-          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length ? " only" : ""} ${length} found.`,
+          message: `${min} argument${min !== 1 ? "s" : ""} required, but${length2 ? " only" : ""} ${length2} found.`,
           header: ctx
         });
       }
@@ -3825,8 +3825,8 @@ var require_webidl = __commonJS({
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
-        const seq = [];
-        let index = 0;
+        const seq2 = [];
+        let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
             header: prefix3,
@@ -3838,9 +3838,9 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix3, `${argument}[${index++}]`));
+          seq2.push(converter(value, prefix3, `${argument}[${index2++}]`));
         }
-        return seq;
+        return seq2;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
@@ -3887,9 +3887,9 @@ var require_webidl = __commonJS({
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix3, argument) => {
         const type = webidl.util.Type(dictionary);
-        const dict = {};
+        const dict2 = {};
         if (type === "Null" || type === "Undefined") {
-          return dict;
+          return dict2;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix3,
@@ -3919,10 +3919,10 @@ var require_webidl = __commonJS({
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict2[key] = value;
           }
         }
-        return dict;
+        return dict2;
       };
     };
     webidl.nullableConverter = function(converter) {
@@ -3947,10 +3947,10 @@ var require_webidl = __commonJS({
     };
     webidl.converters.ByteString = function(V, prefix3, argument) {
       const x = webidl.converters.DOMString(V, prefix3, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+      for (let index2 = 0; index2 < x.length; index2++) {
+        if (x.charCodeAt(index2) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x.charCodeAt(index2)} which is greater than 255.`
           );
         }
       }
@@ -4101,8 +4101,8 @@ var require_util2 = __commonJS({
     }
     function responseURL(response) {
       const urlList = response.urlList;
-      const length = urlList.length;
-      return length === 0 ? null : urlList[length - 1].toString();
+      const length2 = urlList.length;
+      return length2 === 0 ? null : urlList[length2 - 1].toString();
     }
     function responseLocationURL(response, requestFragment) {
       if (!redirectStatusSet.has(response.status)) {
@@ -4525,17 +4525,17 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
-          const index = this.#index;
+          const index2 = this.#index;
           const values = this.#target[kInternalIterator];
           const len = values.length;
-          if (index >= len) {
+          if (index2 >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
-          this.#index = index + 1;
+          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
+          this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
             case "key":
@@ -4594,7 +4594,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -4663,17 +4663,17 @@ var require_util2 = __commonJS({
     }
     async function readAllBytes(reader) {
       const bytes = [];
-      let byteLength = 0;
+      let byteLength2 = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk2 } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes, byteLength2);
         }
-        if (!isUint8Array(chunk)) {
+        if (!isUint8Array(chunk2)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
-        byteLength += chunk.length;
+        bytes.push(chunk2);
+        byteLength2 += chunk2.length;
       }
     }
     function urlIsLocal(url2) {
@@ -4776,18 +4776,18 @@ var require_util2 = __commonJS({
         super();
         this.#zlibOptions = zlibOptions;
       }
-      _transform(chunk, encoding, callback) {
+      _transform(chunk2, encoding, callback) {
         if (!this._inflateStream) {
-          if (chunk.length === 0) {
+          if (chunk2.length === 0) {
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk2[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
         }
-        this._inflateStream.write(chunk, encoding, callback);
+        this._inflateStream.write(chunk2, encoding, callback);
       }
       _final(callback) {
         if (this._inflateStream) {
@@ -5060,22 +5060,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix3, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix3, "value", { strict: false }) : webidl.converters.USVString(value, prefix3, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix3, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix3 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix3);
         name = webidl.converters.USVString(name, prefix3, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix3 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix3);
         name = webidl.converters.USVString(name, prefix3, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5086,14 +5086,14 @@ var require_formdata = __commonJS({
         const prefix3 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix3);
         name = webidl.converters.USVString(name, prefix3, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix3 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix3);
         name = webidl.converters.USVString(name, prefix3, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5107,16 +5107,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix3, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix3, "name", { strict: false }) : webidl.converters.USVString(value, prefix3, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix3, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -5196,11 +5196,11 @@ var require_formdata_parser = __commonJS({
       return true;
     }
     function validateBoundary(boundary) {
-      const length = boundary.length;
-      if (length < 27 || length > 70) {
+      const length2 = boundary.length;
+      if (length2 < 27 || length2 > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
+      for (let i = 0; i < length2; ++i) {
         const cp = boundary.charCodeAt(i);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
@@ -5489,7 +5489,7 @@ var require_body = __commonJS({
       assert4(isReadableStreamLike(stream2));
       let action5 = null;
       let source = null;
-      let length = null;
+      let length2 = null;
       let type = null;
       if (typeof object === "string") {
         source = object;
@@ -5509,35 +5509,35 @@ Content-Disposition: form-data`;
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
-        length = 0;
+        length2 = 0;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix3 + `; name="${escape4(normalizeLinefeeds(name))}"\r
+            const chunk3 = textEncoder.encode(prefix3 + `; name="${escape4(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
-            blobParts.push(chunk2);
-            length += chunk2.byteLength;
+            blobParts.push(chunk3);
+            length2 += chunk3.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix3}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
+            const chunk3 = textEncoder.encode(`${prefix3}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
+            blobParts.push(chunk3, value, rn);
             if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+              length2 += chunk3.byteLength + value.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk2 = textEncoder.encode(`--${boundary}--\r
 `);
-        blobParts.push(chunk);
-        length += chunk.byteLength;
+        blobParts.push(chunk2);
+        length2 += chunk2.byteLength;
         if (hasUnknownSizeValue) {
-          length = null;
+          length2 = null;
         }
         source = object;
         action5 = async function* () {
@@ -5552,7 +5552,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         type = `multipart/form-data; boundary=${boundary}`;
       } else if (isBlobLike(object)) {
         source = object;
-        length = object.size;
+        length2 = object.size;
         if (object.type) {
           type = object.type;
         }
@@ -5568,7 +5568,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         stream2 = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
       }
       if (typeof source === "string" || util5.isBuffer(source)) {
-        length = Buffer.byteLength(source);
+        length2 = Buffer.byteLength(source);
       }
       if (action5 != null) {
         let iterator2;
@@ -5599,7 +5599,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body2 = { stream: stream2, source, length };
+      const body2 = { stream: stream2, source, length: length2 };
       return [body2, type];
     }
     function safelyExtractBody(object, keepalive = false) {
@@ -5662,9 +5662,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData2();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -5927,11 +5927,11 @@ var require_client_h1 = __commonJS({
       }
       readMore() {
         while (!this.paused && this.ptr) {
-          const chunk = this.socket.read();
-          if (chunk === null) {
+          const chunk2 = this.socket.read();
+          if (chunk2 === null) {
             break;
           }
-          this.execute(chunk);
+          this.execute(chunk2);
         }
       }
       execute(data) {
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util5.isFormDataLike(body2)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6600,12 +6600,12 @@ upgrade: ${upgrade}\r
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength: contentLength2, client, expectsPayload, header });
-      const onData = function(chunk) {
+      const onData = function(chunk2) {
         if (finished) {
           return;
         }
         try {
-          if (!writer.write(chunk) && this.pause) {
+          if (!writer.write(chunk2) && this.pause) {
             this.pause();
           }
         } catch (err) {
@@ -6740,11 +6740,11 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength: contentLength2, client, expectsPayload, header });
       try {
-        for await (const chunk of body2) {
+        for await (const chunk2 of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
-          if (!writer.write(chunk)) {
+          if (!writer.write(chunk2)) {
             await waitForDrain();
           }
         }
@@ -6767,7 +6767,7 @@ upgrade: ${upgrade}\r
         this.abort = abort;
         socket[kWriting] = true;
       }
-      write(chunk) {
+      write(chunk2) {
         const { socket, request: request2, contentLength: contentLength2, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
@@ -6775,7 +6775,7 @@ upgrade: ${upgrade}\r
         if (socket.destroyed) {
           return false;
         }
-        const len = Buffer.byteLength(chunk);
+        const len = Buffer.byteLength(chunk2);
         if (!len) {
           return true;
         }
@@ -6805,9 +6805,9 @@ ${len.toString(16)}\r
 `, "latin1");
         }
         this.bytesWritten += len;
-        const ret = socket.write(chunk);
+        const ret = socket.write(chunk2);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request2.onBodySent(chunk2);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util5.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7225,8 +7225,8 @@ var require_client_h2 = __commonJS({
         if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream2.resume.bind(stream2), "") === false) {
           stream2.pause();
         }
-        stream2.on("data", (chunk) => {
-          if (request2.onData(chunk) === false) {
+        stream2.on("data", (chunk2) => {
+          if (request2.onData(chunk2) === false) {
             stream2.pause();
           }
         });
@@ -7369,8 +7369,8 @@ var require_client_h2 = __commonJS({
         }
       );
       util5.addListener(pipe, "data", onPipeData);
-      function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+      function onPipeData(chunk2) {
+        request2.onBodySent(chunk2);
       }
     }
     async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength2, expectsPayload) {
@@ -7414,12 +7414,12 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body2) {
+        for await (const chunk2 of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
-          const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          const res = h2stream.write(chunk2);
+          request2.onBodySent(chunk2);
           if (!res) {
             await waitForDrain();
           }
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util5.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7532,10 +7532,10 @@ var require_redirect_handler = __commonJS({
           this.opts.body = null;
         }
       }
-      onData(chunk) {
+      onData(chunk2) {
         if (this.location) {
         } else {
-          return this.handler.onData(chunk);
+          return this.handler.onData(chunk2);
         }
       }
       onComplete(trailers) {
@@ -7547,9 +7547,9 @@ var require_redirect_handler = __commonJS({
           this.handler.onComplete(trailers);
         }
       }
-      onBodySent(chunk) {
+      onBodySent(chunk2) {
         if (this.handler.onBodySent) {
-          this.handler.onBodySent(chunk);
+          this.handler.onBodySent(chunk2);
         }
       }
     };
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -9013,16 +9013,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9034,13 +9034,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -9086,9 +9086,9 @@ var require_retry_handler = __commonJS({
       if (!Number.isFinite(range3.start) || !Number.isFinite(range3.end)) {
         return null;
       }
-      const length = Number(contentLength2);
+      const length2 = Number(contentLength2);
       const expectedLength = range3.end - range3.start + 1;
-      if (!Number.isFinite(length) || length !== expectedLength) {
+      if (!Number.isFinite(length2) || length2 !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
           data: { count: retryCount }
@@ -9187,8 +9187,8 @@ var require_retry_handler = __commonJS({
           this.abort = abort;
         }
       }
-      onBodySent(chunk) {
-        if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
+      onBodySent(chunk2) {
+        if (this.handler.onBodySent) return this.handler.onBodySent(chunk2);
       }
       static [kRetryHandlerDefaultRetry](err, { state: state3, opts }, cb) {
         const { statusCode, code, headers } = err;
@@ -9355,9 +9355,9 @@ var require_retry_handler = __commonJS({
         this.abort(err);
         return false;
       }
-      onData(chunk) {
-        this.start += chunk.length;
-        return this.handler.onData(chunk);
+      onData(chunk2) {
+        this.start += chunk2.length;
+        return this.handler.onData(chunk2);
       }
       onComplete(rawTrailers) {
         this.retryCount = 0;
@@ -9521,12 +9521,12 @@ var require_readable = __commonJS({
       removeListener(ev, ...args) {
         return this.off(ev, ...args);
       }
-      push(chunk) {
-        if (this[kConsume] && chunk !== null) {
-          consumePush(this[kConsume], chunk);
-          return this[kReading] ? super.push(chunk) : true;
+      push(chunk2) {
+        if (this[kConsume] && chunk2 !== null) {
+          consumePush(this[kConsume], chunk2);
+          return this[kReading] ? super.push(chunk2) : true;
         }
-        return super.push(chunk);
+        return super.push(chunk2);
       }
       // https://fetch.spec.whatwg.org/#dom-body-text
       async text() {
@@ -9592,8 +9592,8 @@ var require_readable = __commonJS({
             } else {
               resolve11(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
-            limit -= chunk.length;
+          }).on("error", noop3).on("data", function(chunk2) {
+            limit -= chunk2.length;
             if (limit <= 0) {
               this.destroy();
             }
@@ -9655,8 +9655,8 @@ var require_readable = __commonJS({
           consumePush(consume2, state3.buffer[n]);
         }
       } else {
-        for (const chunk of state3.buffer) {
-          consumePush(consume2, chunk);
+        for (const chunk2 of state3.buffer) {
+          consumePush(consume2, chunk2);
         }
       }
       if (state3.endEmitted) {
@@ -9670,53 +9670,53 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksDecode(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return "";
       }
-      const buffer3 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const buffer3 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length2);
       const bufferLength = buffer3.length;
       const start = bufferLength > 2 && buffer3[0] === 239 && buffer3[1] === 187 && buffer3[2] === 191 ? 3 : 0;
       return buffer3.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksConcat(chunks, length2) {
+      if (chunks.length === 0 || length2 === 0) {
         return new Uint8Array(0);
       }
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer3 = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer3 = new Uint8Array(Buffer.allocUnsafeSlow(length2).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
-        buffer3.set(chunk, offset);
-        offset += chunk.length;
+        const chunk2 = chunks[i];
+        buffer3.set(chunk2, offset);
+        offset += chunk2.length;
       }
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve11, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve11, stream: stream2, length: length2 } = consume2;
       try {
         if (type === "text") {
-          resolve11(chunksDecode(body2, length));
+          resolve11(chunksDecode(body2, length2));
         } else if (type === "json") {
-          resolve11(JSON.parse(chunksDecode(body2, length)));
+          resolve11(JSON.parse(chunksDecode(body2, length2)));
         } else if (type === "arrayBuffer") {
-          resolve11(chunksConcat(body2, length).buffer);
+          resolve11(chunksConcat(body2, length2).buffer);
         } else if (type === "blob") {
           resolve11(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve11(chunksConcat(body2, length));
+          resolve11(chunksConcat(body2, length2));
         }
         consumeFinish(consume2);
       } catch (err) {
         stream2.destroy(err);
       }
     }
-    function consumePush(consume2, chunk) {
-      consume2.length += chunk.length;
-      consume2.body.push(chunk);
+    function consumePush(consume2, chunk2) {
+      consume2.length += chunk2.length;
+      consume2.body.push(chunk2);
     }
     function consumeFinish(consume2, err) {
       if (consume2.body === null) {
@@ -9750,23 +9750,23 @@ var require_util3 = __commonJS({
     async function getResolveErrorBodyCallback({ callback, body: body2, contentType: contentType2, statusCode, statusMessage, headers }) {
       assert4(body2);
       let chunks = [];
-      let length = 0;
+      let length2 = 0;
       try {
-        for await (const chunk of body2) {
-          chunks.push(chunk);
-          length += chunk.length;
-          if (length > CHUNK_LIMIT) {
+        for await (const chunk2 of body2) {
+          chunks.push(chunk2);
+          length2 += chunk2.length;
+          if (length2 > CHUNK_LIMIT) {
             chunks = [];
-            length = 0;
+            length2 = 0;
             break;
           }
         }
       } catch {
         chunks = [];
-        length = 0;
+        length2 = 0;
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
-      if (statusCode === 204 || !contentType2 || !length) {
+      if (statusCode === 204 || !contentType2 || !length2) {
         queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
         return;
       }
@@ -9775,9 +9775,9 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType2)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload = JSON.parse(chunksDecode(chunks, length2));
         } else if (isContentTypeText(contentType2)) {
-          payload = chunksDecode(chunks, length);
+          payload = chunksDecode(chunks, length2);
         }
       } catch {
       } finally {
@@ -9930,8 +9930,8 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onData(chunk) {
-        return this.res.push(chunk);
+      onData(chunk2) {
+        return this.res.push(chunk2);
       }
       onComplete(trailers) {
         util5.parseHeaders(trailers, this.trailers);
@@ -10155,9 +10155,9 @@ var require_api_stream = __commonJS({
         const needDrain = res.writableNeedDrain !== void 0 ? res.writableNeedDrain : res._writableState?.needDrain;
         return needDrain !== true;
       }
-      onData(chunk) {
+      onData(chunk2) {
         const { res } = this;
-        return res ? res.write(chunk) : true;
+        return res ? res.write(chunk2) : true;
       }
       onComplete(trailers) {
         const { res } = this;
@@ -10295,9 +10295,9 @@ var require_api_pipeline = __commonJS({
               body2.resume();
             }
           },
-          write: (chunk, encoding, callback) => {
+          write: (chunk2, encoding, callback) => {
             const { req } = this;
-            if (req.push(chunk, encoding) || req._readableState.destroyed) {
+            if (req.push(chunk2, encoding) || req._readableState.destroyed) {
               callback();
             } else {
               req[kResume] = callback;
@@ -10363,9 +10363,9 @@ var require_api_pipeline = __commonJS({
         if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body2.on("data", (chunk) => {
+        body2.on("data", (chunk2) => {
           const { ret, body: body3 } = this;
-          if (!ret.push(chunk) && body3.pause) {
+          if (!ret.push(chunk2) && body3.pause) {
             body3.pause();
           }
         }).on("error", (err) => {
@@ -10382,9 +10382,9 @@ var require_api_pipeline = __commonJS({
         });
         this.body = body2;
       }
-      onData(chunk) {
+      onData(chunk2) {
         const { res } = this;
-        return res.push(chunk);
+        return res.push(chunk2);
       }
       onComplete(trailers) {
         const { res } = this;
@@ -10710,11 +10710,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      const entries2 = [];
+      for (let index2 = 0; index2 < clone.length; index2 += 2) {
+        entries2.push([clone[index2], clone[index2 + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10770,9 +10770,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      const basePath2 = key.query ? buildURL(key.path, key.query) : key.path;
+      const resolvedPath = typeof basePath2 === "string" ? safeUrl(basePath2) : basePath2;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,20 +10799,20 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
+      const index2 = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
         return matchKey(dispatch, key);
       });
-      if (index !== -1) {
-        mockDispatches.splice(index, 1);
+      if (index2 !== -1) {
+        mockDispatches.splice(index2, 1);
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body: body2, headers, query } = opts;
+      const { path: path16, method, body: body2, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -11262,8 +11262,8 @@ var require_pending_interceptors_formatter = __commonJS({
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform2({
-          transform(chunk, _enc, cb) {
-            cb(null, chunk);
+          transform(chunk2, _enc, cb) {
+            cb(null, chunk2);
           }
         });
         this.logger = new Console({
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11600,8 +11600,8 @@ var require_dump = __commonJS({
         err = this.#reason ?? err;
         this.#handler.onError(err);
       }
-      onData(chunk) {
-        this.#size = this.#size + chunk.length;
+      onData(chunk2) {
+        this.#size = this.#size + chunk2.length;
         if (this.#size >= this.#maxSize) {
           this.#dumped = true;
           if (this.#aborted) {
@@ -11758,7 +11758,7 @@ var require_dns = __commonJS({
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
-        let family;
+        let family2;
         if (this.dualStack) {
           if (affinity == null) {
             if (offset == null || offset === maxInt) {
@@ -11770,28 +11770,28 @@ var require_dns = __commonJS({
             }
           }
           if (records[affinity] != null && records[affinity].ips.length > 0) {
-            family = records[affinity];
+            family2 = records[affinity];
           } else {
-            family = records[affinity === 4 ? 6 : 4];
+            family2 = records[affinity === 4 ? 6 : 4];
           }
         } else {
-          family = records[affinity];
+          family2 = records[affinity];
         }
-        if (family == null || family.ips.length === 0) {
+        if (family2 == null || family2.ips.length === 0) {
           return ip;
         }
-        if (family.offset == null || family.offset === maxInt) {
-          family.offset = 0;
+        if (family2.offset == null || family2.offset === maxInt) {
+          family2.offset = 0;
         } else {
-          family.offset++;
+          family2.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position = family2.offset % family2.ips.length;
+        ip = family2.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family2.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -14523,11 +14523,11 @@ var require_fetch = __commonJS({
               });
               return true;
             },
-            onData(chunk) {
+            onData(chunk2) {
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
+              const bytes = chunk2;
               timingInfo.encodedBodySize += bytes.byteLength;
               return this.body.push(bytes);
             },
@@ -15050,11 +15050,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+          const decoder2 = new StringDecoder2("latin1");
+          for (const chunk2 of bytes) {
+            dataURL += btoa2(decoder2.write(chunk2));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15079,11 +15079,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+          const decoder2 = new StringDecoder2("latin1");
+          for (const chunk2 of bytes) {
+            binaryString += decoder2.write(chunk2);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -15091,12 +15091,12 @@ var require_util4 = __commonJS({
     function decode(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
-      let slice = 0;
+      let slice2 = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
-        slice = BOMEncoding === "UTF-8" ? 3 : 2;
+        slice2 = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes.slice(slice2);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15559,18 +15559,18 @@ var require_cache = __commonJS({
         const p = Promise.all(responsePromises);
         const responses = await p;
         const operations = [];
-        let index = 0;
+        let index2 = 0;
         for (const response of responses) {
           const operation = {
             type: "put",
             // 7.3.2
-            request: requestList[index],
+            request: requestList[index2],
             // 7.3.3
             response
             // 7.3.4
           };
           operations.push(operation);
-          index++;
+          index2++;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16241,7 +16241,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify6(cookie) {
+    function stringify7(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16299,7 +16299,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify6
+      stringify: stringify7
     };
   }
 });
@@ -16445,7 +16445,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports2, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify6 } = require_util6();
+    var { stringify: stringify7 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16488,7 +16488,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify6(cookie);
+      const str = stringify7(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -17231,8 +17231,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -17294,8 +17294,8 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       }
     }
-    function onSocketData(chunk) {
-      if (!this.ws[kByteParser].write(chunk)) {
+    function onSocketData(chunk2) {
+      if (!this.ws[kByteParser].write(chunk2)) {
         this.pause();
       }
     }
@@ -17373,7 +17373,7 @@ var require_permessage_deflate = __commonJS({
        * @param {boolean} fin Final fragment flag
        * @param {Function} callback Callback function
        */
-      decompress(chunk, fin, callback) {
+      decompress(chunk2, fin, callback) {
         if (!this.#inflate) {
           let windowBits = Z_DEFAULT_WINDOWBITS;
           if (this.#options.serverMaxWindowBits) {
@@ -17407,7 +17407,7 @@ var require_permessage_deflate = __commonJS({
             callback(err);
           });
         }
-        this.#inflate.write(chunk);
+        this.#inflate.write(chunk2);
         if (fin) {
           this.#inflate.write(tail);
         }
@@ -17486,9 +17486,9 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback) {
-        this.#buffers.push(chunk);
-        this.#byteOffset += chunk.length;
+      _write(chunk2, _, callback) {
+        this.#buffers.push(chunk2);
+        this.#byteOffset += chunk2.length;
         this.#loop = true;
         this.run(callback);
       }
@@ -17686,11 +17686,11 @@ var require_receiver = __commonJS({
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
-          const { length } = next;
-          if (length + offset === n) {
+          const { length: length2 } = next;
+          if (length2 + offset === n) {
             buffer3.set(this.#buffers.shift(), offset);
             break;
-          } else if (length + offset > n) {
+          } else if (length2 + offset > n) {
             buffer3.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
@@ -18036,10 +18036,10 @@ var require_websocket = __commonJS({
           return;
         }
         if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
-          this.#bufferedAmount += length;
+          const length2 = Buffer.byteLength(data);
+          this.#bufferedAmount += length2;
           this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= length;
+            this.#bufferedAmount -= length2;
           }, sendHints.string);
         } else if (types2.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
@@ -18346,11 +18346,11 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length2, field) {
+      if (length2 !== field.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
+      for (let i = 0; i < length2; i++) {
         if (line[i] !== field[i]) {
           return false;
         }
@@ -18425,16 +18425,16 @@ var require_eventsource_stream = __commonJS({
        * @param {Function} callback
        * @returns {void}
        */
-      _transform(chunk, _encoding, callback) {
-        if (chunk.length === 0) {
+      _transform(chunk2, _encoding, callback) {
+        if (chunk2.length === 0) {
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk2[0] !== LF && chunk2[0] !== CR) {
           callback(createMaxEventSizeExceededError());
           return;
         }
-        this.chunks.push(chunk);
+        this.chunks.push(chunk2);
         if (this.checkBOM) {
           if (this.handleBOM()) {
             callback();
@@ -18639,25 +18639,25 @@ ${value}`;
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
         const chunks = [];
-        let length = 0;
+        let length2 = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
-          const chunk = this.chunks[i];
+          const chunk2 = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
-          length += slice.length;
-          chunks.push(slice);
+          const end = i === this.chunkIndex ? this.pos : chunk2.length;
+          const slice2 = chunk2.subarray(start, end);
+          length2 += slice2.length;
+          chunks.push(slice2);
         }
-        return Buffer.concat(chunks, length);
+        return Buffer.concat(chunks, length2);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
         let pos = this.linePos;
         while (chunkIndex < this.chunks.length) {
-          const chunk = this.chunks[chunkIndex];
-          const remaining = chunk.length - pos;
+          const chunk2 = this.chunks[chunkIndex];
+          const remaining = chunk2.length - pos;
           if (offset < remaining) {
-            return chunk[pos + offset];
+            return chunk2[pos + offset];
           }
           offset -= remaining;
           chunkIndex++;
@@ -18666,8 +18666,8 @@ ${value}`;
       }
       discardLeadingBytes(count) {
         while (count > 0 && this.lineChunkIndex < this.chunks.length) {
-          const chunk = this.chunks[this.lineChunkIndex];
-          const remaining = chunk.length - this.linePos;
+          const chunk2 = this.chunks[this.lineChunkIndex];
+          const remaining = chunk2.length - this.linePos;
           if (count < remaining) {
             this.linePos += count;
             count = 0;
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url2 = new URL(util5.parseOrigin(url2).origin + path15);
+          url2 = new URL(util5.parseOrigin(url2).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19216,7 +19216,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node, visitor) {
@@ -19228,39 +19228,39 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
+    visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
-          if (ck === BREAK)
-            return BREAK;
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
-          if (cv === BREAK)
-            return BREAK;
+          const cv = visit_("value", node.value, visitor, path16);
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -19276,39 +19276,39 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
-          if (ck === BREAK)
-            return BREAK;
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
-          if (cv === BREAK)
-            return BREAK;
+          const cv = await visitAsync_("value", node.value, visitor, path16);
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -19333,23 +19333,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19961,10 +19961,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19983,7 +19983,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20013,11 +20013,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20031,8 +20031,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20046,8 +20046,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20065,8 +20065,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20076,8 +20076,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -20281,27 +20281,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -20331,23 +20331,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent2;
-                if (json[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -20357,7 +20357,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -20397,9 +20397,9 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -20448,7 +20448,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -20624,7 +20624,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify6(item, ctx, onComment, onChompKeep) {
+    function stringify7(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -20653,7 +20653,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify6;
+    exports2.stringify = stringify7;
   }
 });
 
@@ -20663,7 +20663,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20685,7 +20685,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify6.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify7.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -20737,7 +20737,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify7.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -20878,7 +20878,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge2 = require_merge();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -20914,7 +20914,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify7.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -20981,12 +20981,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify7 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify7(collection, ctx, options);
+      const stringify8 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify8(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -21011,7 +21011,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify6.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify7.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21078,7 +21078,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify6.stringify(item, itemCtx, () => comment = null);
+        let str = stringify7.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -21364,13 +21364,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq = [];
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -21385,7 +21385,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -21393,10 +21393,10 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key) {
@@ -21415,19 +21415,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports2.seq = seq;
+    exports2.seq = seq2;
   }
 });
 
@@ -21587,7 +21587,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -21604,7 +21604,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -21616,20 +21616,20 @@ var require_schema = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -21644,7 +21644,7 @@ var require_schema2 = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -21700,7 +21700,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
     exports2.schema = schema;
   }
 });
@@ -21779,10 +21779,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+    function resolvePairs(seq2, onError) {
+      if (identity.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -21799,11 +21799,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -21906,8 +21906,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -22063,7 +22063,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -22080,7 +22080,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -22270,12 +22270,12 @@ var require_schema3 = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -22283,15 +22283,15 @@ var require_schema3 = __commonJS({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -22314,11 +22314,11 @@ var require_tags = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -22330,7 +22330,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -22342,16 +22342,16 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq.seq,
+      seq: seq2.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -22408,7 +22408,7 @@ var require_Schema = __commonJS({
     "use strict";
     var identity = require_identity();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -22421,7 +22421,7 @@ var require_Schema = __commonJS({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -22439,7 +22439,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -22454,7 +22454,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify6.createStringifyContext(doc, options);
+      const ctx = stringify7.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -22476,7 +22476,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify7.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22484,7 +22484,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify6.stringify(doc.contents, ctx));
+        lines.push(stringify7.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -22592,9 +22592,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22669,14 +22669,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22691,10 +22691,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22705,10 +22705,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22725,13 +22725,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -22779,11 +22779,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -23215,7 +23215,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -23240,7 +23240,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -23248,10 +23248,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports2.resolveBlockSeq = resolveBlockSeq;
   }
@@ -23668,7 +23668,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -23694,7 +23694,7 @@ var require_resolve_block_scalar = __commonJS({
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length2 = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -23702,19 +23702,19 @@ var require_resolve_block_scalar = __commonJS({
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
-            length += token.source.length;
+            length2 += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
@@ -23722,11 +23722,11 @@ var require_resolve_block_scalar = __commonJS({
             onError(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
-              length += ts.length;
+              length2 += ts.length;
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length: length2 };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -23748,7 +23748,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
@@ -23777,7 +23777,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -23876,9 +23876,9 @@ var require_resolve_flow_scalar = __commonJS({
             while (next === " " || next === "	")
               next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length2, onError);
+            i += length2;
           } else {
             const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -23947,14 +23947,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    function parseCharCode(source, offset, length2, onError) {
+      const cc = source.substr(offset, length2);
+      const ok2 = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length2 + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -24439,7 +24439,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors2();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -24452,9 +24452,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -24620,7 +24620,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify7 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -24673,7 +24673,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify6;
+    exports2.stringify = stringify7;
   }
 });
 
@@ -24681,7 +24681,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit3(cst, visitor) {
@@ -24689,51 +24689,51 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
+    visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path15) => {
+    visit3.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index2] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
-    visit3.parentCollection = (cst, path15) => {
-      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path16) => {
+      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -24846,7 +24846,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -24924,7 +24924,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -25023,7 +25023,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -25031,7 +25031,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -25039,7 +25039,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -25103,7 +25103,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -25145,7 +25145,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -25208,7 +25208,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -25290,10 +25290,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -25360,7 +25360,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -25379,7 +25379,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -26072,8 +26072,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -26082,22 +26082,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -26106,21 +26106,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq2.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -26403,7 +26403,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify6(value, replacer, options) {
+    function stringify7(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -26428,7 +26428,7 @@ var require_public_api = __commonJS({
     exports2.parse = parse9;
     exports2.parseAllDocuments = parseAllDocuments5;
     exports2.parseDocument = parseDocument5;
-    exports2.stringify = stringify6;
+    exports2.stringify = stringify7;
   }
 });
 
@@ -26514,7 +26514,7 @@ var require_ignore = __commonJS({
       return value;
     };
     var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
+    var POSIX_CLASSES2 = {
       alnum: "0-9A-Za-z",
       alpha: "A-Za-z",
       blank: " \\t",
@@ -26541,65 +26541,65 @@ var require_ignore = __commonJS({
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
     var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
+      const { length: length2 } = pattern;
+      let index2 = start + 1;
       let negated = EMPTY;
-      const lead = pattern[index];
+      const lead = pattern[index2];
       if (lead === "!" || lead === "^") {
         negated = "^";
-        index++;
+        index2++;
       }
       let body2 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
-        const char = pattern[index];
+        const char = pattern[index2];
         if (char === UNDEFINED) {
           return null;
         }
         if (char === ESCAPE) {
-          const escaped = pattern[++index];
+          const escaped = pattern[++index2];
           body2 += escapeMember(escaped);
           prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
+        } else if (char === "-" && prev && index2 + 1 < length2 && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
           if (to === ESCAPE) {
-            to = pattern[index += 1];
+            to = pattern[index2 += 1];
           }
           if (prev <= to) {
             body2 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
           let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
+          while (end < length2 && pattern[end] !== "]") {
             end++;
           }
-          if (end === length) {
+          if (end === length2) {
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
             const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
               return null;
             }
-            body2 += POSIX_CLASSES[name];
+            body2 += POSIX_CLASSES2[name];
             prev = EMPTY;
-            index = end;
+            index2 = end;
           } else {
             body2 += escapeMember("[");
             prev = "[";
-            index = nameStart - 2;
+            index2 = nameStart - 2;
           }
         } else {
           body2 += escapeMember(char);
           prev = char;
         }
-        index++;
-        if (pattern[index] === "]") {
+        index2++;
+        if (pattern[index2] === "]") {
           return {
-            end: index,
+            end: index2,
             source: classSource(negated, body2)
           };
         }
@@ -26617,38 +26617,38 @@ var require_ignore = __commonJS({
     var extractBrackets = (pattern) => {
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
+      const { length: length2 } = pattern;
       let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
+      let index2 = 0;
+      while (index2 < length2) {
+        const char = pattern[index2];
         if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length2) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
+            out += pattern.slice(index2, index2 + 2);
           } else {
             out += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
-          index += 2;
+          index2 += 2;
         } else if (isReserved(char)) {
           out += hold(`[${char}]`);
-          index++;
+          index2++;
         } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
+          const scanned = scanBracket(pattern, index2);
           if (scanned === null) {
             out += hold(NEVER_MATCH);
-            index = length;
+            index2 = length2;
           } else {
             out += hold(scanned.source);
-            index = scanned.end + 1;
+            index2 = scanned.end + 1;
           }
         } else {
           out += char;
-          index++;
+          index2++;
         }
       }
       return {
@@ -26763,7 +26763,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -26859,8 +26859,8 @@ var require_ignore = __commonJS({
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
       }
       return separator;
     };
@@ -26869,33 +26869,33 @@ var require_ignore = __commonJS({
         return source;
       }
       const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
+      const { length: length2 } = source;
+      let index2 = 0;
+      while (index2 < length2) {
+        const char = source[index2];
+        if (source.startsWith(WILDCARD, index2)) {
           tokens.push({ wildcard: true });
-          index += WILDCARD.length;
+          index2 += WILDCARD.length;
         } else if (char === "[") {
-          let end = index + 1;
+          let end = index2 + 1;
           if (source[end] === "^") {
             end++;
           }
           if (source[end] === "]") {
             end++;
           }
-          while (end < length && source[end] !== "]") {
+          while (end < length2 && source[end] !== "]") {
             end += source[end] === ESCAPE ? 2 : 1;
           }
           end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
+          tokens.push({ single: source.slice(index2, end) });
+          index2 = end;
         } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
+          tokens.push({ single: source.slice(index2, index2 + 2) });
+          index2 += 2;
         } else if (char === "(") {
           let depth = 0;
-          let end = index;
+          let end = index2;
           do {
             if (source[end] === ESCAPE) {
               end++;
@@ -26905,18 +26905,18 @@ var require_ignore = __commonJS({
               depth--;
             }
             end++;
-          } while (end < length && depth > 0);
+          } while (end < length2 && depth > 0);
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
+          tokens.push({ boundary: source.slice(index2, end) });
+          index2 = end;
         } else if (char === "^" || char === "$") {
           tokens.push({ boundary: char });
-          index++;
+          index2++;
         } else {
           tokens.push({ single: char });
-          index++;
+          index2++;
         }
       }
       let out = EMPTY;
@@ -26971,7 +26971,7 @@ var require_ignore = __commonJS({
       );
       return sources.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match4, index) => sources[index]
+        (match4, index2) => sources[index2]
       ) : replaced;
     };
     var checkSourceOf = (body2, prefix3) => {
@@ -26983,29 +26983,29 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
-      return index < 0 || index === body2.length - 1;
+      const index2 = body2.indexOf(SLASH);
+      return index2 < 0 || index2 === body2.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index2 = path16.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path16[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index2 < 0 ? path16 : path16.slice(index2 + 1);
     };
-    var parentOf = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -27115,7 +27115,7 @@ var require_ignore = __commonJS({
         this._rules = [];
         this._basenameCount = 0;
       }
-      _add(pattern, index) {
+      _add(pattern, index2) {
         if (pattern && pattern[KEY_IGNORE]) {
           this._rules = this._rules.concat(pattern._rules._rules);
           this._basenameCount += pattern._rules._basenameCount;
@@ -27129,7 +27129,7 @@ var require_ignore = __commonJS({
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
-          this._stripBOM && !index
+          this._stripBOM && !index2
         );
         if (rule) {
           this._added = true;
@@ -27155,16 +27155,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path16) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path15)) {
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path16)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -27184,15 +27184,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path16, mode) {
         const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename9 = shortcut ? basenameOf(path15) : path15;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
+        const { length: length2 } = rules;
+        const shortcut = this._basenameCount * 2 >= length2;
+        const basename9 = shortcut ? basenameOf(path16) : path16;
+        for (let index2 = length2 - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path15
+            shortcut && rule._basenameOnly ? basename9 : path16
           )) {
             const { negative } = rule;
             const ret = {
@@ -27214,17 +27214,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path16) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path16)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -27233,25 +27233,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path16) => {
+      const first = path16.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path16.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path16.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -27282,58 +27282,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path15) {
+      _test(originalPath, cache2, path16) {
         checkPath(
-          path15,
+          path16,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache2) : {
+        return path16 ? this._t(path16, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path16 = convertPath(target);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path16);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path16, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path15);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
+        const literal3 = this._rules.testLiteral(path16);
+        return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path15, cache2) {
-        if (path15 in cache2) {
-          return cache2[path15];
+      _t(path16, cache2) {
+        if (path16 in cache2) {
+          return cache2[path16];
         }
-        const parentPath = parentOf(path15);
+        const parentPath = parentOf(path16);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path16) => !this.ignores(path16);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -27422,14 +27422,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports2.isInteger = isInteger;
-    function escapePathComponent(path15) {
-      if (path15.indexOf("/") === -1 && path15.indexOf("~") === -1)
-        return path15;
-      return path15.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path16) {
+      if (path16.indexOf("/") === -1 && path16.indexOf("~") === -1)
+        return path16;
+      return path16.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports2.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path15) {
-      return path15.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path16) {
+      return path16.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports2.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root, obj) {
@@ -27453,11 +27453,11 @@ var require_helpers = __commonJS({
       if (root === obj) {
         return "/";
       }
-      var path15 = _getPathRecursive(root, obj);
-      if (path15 === "") {
+      var path16 = _getPathRecursive(root, obj);
+      if (path16 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path15;
+      return "/" + path16;
     }
     exports2.getPath = getPath;
     function hasUndefined(obj) {
@@ -27498,15 +27498,15 @@ var require_helpers = __commonJS({
       /** @class */
       (function(_super) {
         __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation, tree) {
+        function PatchError2(message, name, index2, operation, tree) {
           var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index: index2, operation, tree })) || this;
           _this.name = name;
-          _this.index = index;
+          _this.index = index2;
           _this.operation = operation;
           _this.tree = tree;
           Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
+          _this.message = patchErrorMessageFormatter(message, { name, index: index2, operation, tree });
           return _this;
         }
         return PatchError2;
@@ -27592,7 +27592,7 @@ var require_core = __commonJS({
       return getOriginalDestination.value;
     }
     exports2.getValueByPointer = getValueByPointer;
-    function applyOperation(document2, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+    function applyOperation(document2, operation, validateOperation, mutateDocument, banPrototypeModifications, index2) {
       if (validateOperation === void 0) {
         validateOperation = false;
       }
@@ -27602,8 +27602,8 @@ var require_core = __commonJS({
       if (banPrototypeModifications === void 0) {
         banPrototypeModifications = true;
       }
-      if (index === void 0) {
-        index = 0;
+      if (index2 === void 0) {
+        index2 = 0;
       }
       if (validateOperation) {
         if (typeof validateOperation == "function") {
@@ -27630,7 +27630,7 @@ var require_core = __commonJS({
         } else if (operation.op === "test") {
           returnValue.test = _areEquals(document2, operation.value);
           if (returnValue.test === false) {
-            throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+            throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document2);
           }
           returnValue.newDocument = document2;
           return returnValue;
@@ -27643,7 +27643,7 @@ var require_core = __commonJS({
           return returnValue;
         } else {
           if (validateOperation) {
-            throw new exports2.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
+            throw new exports2.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index2, operation, document2);
           } else {
             return returnValue;
           }
@@ -27652,8 +27652,8 @@ var require_core = __commonJS({
         if (!mutateDocument) {
           document2 = helpers_js_1._deepClone(document2);
         }
-        var path15 = operation.path || "";
-        var keys = path15.split("/");
+        var path16 = operation.path || "";
+        var keys = path16.split("/");
         var obj = document2;
         var t = 1;
         var len = keys.length;
@@ -27691,18 +27691,18 @@ var require_core = __commonJS({
               key = obj.length;
             } else {
               if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports2.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document2);
+                throw new exports2.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index2, operation, document2);
               } else if (helpers_js_1.isInteger(key)) {
                 key = ~~key;
               }
             }
             if (t >= len) {
               if (validateOperation && operation.op === "add" && key > obj.length) {
-                throw new exports2.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document2);
+                throw new exports2.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index2, operation, document2);
               }
               var returnValue = arrOps[operation.op].call(operation, obj, key, document2);
               if (returnValue.test === false) {
-                throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+                throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document2);
               }
               return returnValue;
             }
@@ -27710,14 +27710,14 @@ var require_core = __commonJS({
             if (t >= len) {
               var returnValue = objOps[operation.op].call(operation, obj, key, document2);
               if (returnValue.test === false) {
-                throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+                throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document2);
               }
               return returnValue;
             }
           }
           obj = obj[key];
           if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
-            throw new exports2.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
+            throw new exports2.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index2, operation, document2);
           }
         }
       }
@@ -27747,45 +27747,45 @@ var require_core = __commonJS({
       return results;
     }
     exports2.applyPatch = applyPatch;
-    function applyReducer(document2, operation, index) {
+    function applyReducer(document2, operation, index2) {
       var operationResult = applyOperation(document2, operation);
       if (operationResult.test === false) {
-        throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document2);
+        throw new exports2.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document2);
       }
       return operationResult.newDocument;
     }
     exports2.applyReducer = applyReducer;
-    function validator(operation, index, document2, existingPathFragment) {
+    function validator(operation, index2, document2, existingPathFragment) {
       if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
-        throw new exports2.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index2, operation, document2);
       } else if (!objOps[operation.op]) {
-        throw new exports2.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index2, operation, document2);
       } else if (typeof operation.path !== "string") {
-        throw new exports2.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index2, operation, document2);
       } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
-        throw new exports2.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document2);
+        throw new exports2.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index2, operation, document2);
       } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
-        throw new exports2.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index2, operation, document2);
       } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
-        throw new exports2.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index2, operation, document2);
       } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
-        throw new exports2.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document2);
+        throw new exports2.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index2, operation, document2);
       } else if (document2) {
         if (operation.op == "add") {
           var pathLen = operation.path.split("/").length;
           var existingPathLen = existingPathFragment.split("/").length;
           if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports2.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document2);
+            throw new exports2.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index2, operation, document2);
           }
         } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
           if (operation.path !== existingPathFragment) {
-            throw new exports2.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document2);
+            throw new exports2.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index2, operation, document2);
           }
         } else if (operation.op === "move" || operation.op === "copy") {
           var existingValue = { op: "_get", path: operation.from, value: void 0 };
           var error2 = validate2([existingValue], document2);
           if (error2 && error2.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports2.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document2);
+            throw new exports2.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index2, operation, document2);
           }
         }
       }
@@ -27817,12 +27817,12 @@ var require_core = __commonJS({
       if (a === b)
         return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
-        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
+        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length2, key;
         if (arrA && arrB) {
-          length = a.length;
-          if (length != b.length)
+          length2 = a.length;
+          if (length2 != b.length)
             return false;
-          for (i = length; i-- !== 0; )
+          for (i = length2; i-- !== 0; )
             if (!_areEquals(a[i], b[i]))
               return false;
           return true;
@@ -27830,13 +27830,13 @@ var require_core = __commonJS({
         if (arrA != arrB)
           return false;
         var keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length)
+        length2 = keys.length;
+        if (length2 !== Object.keys(b).length)
           return false;
-        for (i = length; i-- !== 0; )
+        for (i = length2; i-- !== 0; )
           if (!b.hasOwnProperty(keys[i]))
             return false;
-        for (i = length; i-- !== 0; ) {
+        for (i = length2; i-- !== 0; ) {
           key = keys[i];
           if (!_areEquals(a[key], b[key]))
             return false;
@@ -27960,7 +27960,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports2.generate = generate;
-    function _generate(mirror, obj, patches, path15, invertible) {
+    function _generate(mirror, obj, patches, path16, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -27977,27 +27977,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path15 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path16 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path15 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path16 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path15 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path16 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path15 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path16 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path15 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path16 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path15, value: mirror });
+            patches.push({ op: "test", path: path16, value: mirror });
           }
-          patches.push({ op: "replace", path: path15, value: obj });
+          patches.push({ op: "replace", path: path16, value: obj });
           changed = true;
         }
       }
@@ -28007,11 +28007,11 @@ var require_duplex = __commonJS({
       for (var t = 0; t < newKeys.length; t++) {
         var key = newKeys[t];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path15 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path16 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
-    function compare3(tree1, tree2, invertible) {
+    function compare4(tree1, tree2, invertible) {
       if (invertible === void 0) {
         invertible = false;
       }
@@ -28019,7 +28019,7 @@ var require_duplex = __commonJS({
       _generate(tree1, tree2, patches, "", invertible);
       return patches;
     }
-    exports2.compare = compare3;
+    exports2.compare = compare4;
   }
 });
 
@@ -28139,13 +28139,13 @@ var require_re = __commonJS({
     };
     var createToken = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+      const index2 = R++;
+      debug2(name, index2, value);
+      t[name] = index2;
+      src[index2] = value;
+      safeSrc[index2] = safe;
+      re[index2] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index2] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
@@ -28696,8 +28696,8 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare3;
+    var compare4 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare4;
   }
 });
 
@@ -28705,8 +28705,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var rcompare = (a, b, loose) => compare3(b, a, loose);
+    var compare4 = require_compare();
+    var rcompare = (a, b, loose) => compare4(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -28715,8 +28715,8 @@ var require_rcompare = __commonJS({
 var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var compareLoose = (a, b) => compare3(a, b, true);
+    var compare4 = require_compare();
+    var compareLoose = (a, b) => compare4(a, b, true);
     module.exports = compareLoose;
   }
 });
@@ -28759,8 +28759,8 @@ var require_rsort = __commonJS({
 var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var gt = (a, b, loose) => compare3(a, b, loose) > 0;
+    var compare4 = require_compare();
+    var gt = (a, b, loose) => compare4(a, b, loose) > 0;
     module.exports = gt;
   }
 });
@@ -28769,8 +28769,8 @@ var require_gt = __commonJS({
 var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var lt = (a, b, loose) => compare3(a, b, loose) < 0;
+    var compare4 = require_compare();
+    var lt = (a, b, loose) => compare4(a, b, loose) < 0;
     module.exports = lt;
   }
 });
@@ -28779,8 +28779,8 @@ var require_lt = __commonJS({
 var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var eq = (a, b, loose) => compare3(a, b, loose) === 0;
+    var compare4 = require_compare();
+    var eq = (a, b, loose) => compare4(a, b, loose) === 0;
     module.exports = eq;
   }
 });
@@ -28789,8 +28789,8 @@ var require_eq = __commonJS({
 var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var neq = (a, b, loose) => compare3(a, b, loose) !== 0;
+    var compare4 = require_compare();
+    var neq = (a, b, loose) => compare4(a, b, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -28799,8 +28799,8 @@ var require_neq = __commonJS({
 var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var gte2 = (a, b, loose) => compare3(a, b, loose) >= 0;
+    var compare4 = require_compare();
+    var gte2 = (a, b, loose) => compare4(a, b, loose) >= 0;
     module.exports = gte2;
   }
 });
@@ -28809,8 +28809,8 @@ var require_gte = __commonJS({
 var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports2, module) {
     "use strict";
-    var compare3 = require_compare();
-    var lte2 = (a, b, loose) => compare3(a, b, loose) <= 0;
+    var compare4 = require_compare();
+    var lte2 = (a, b, loose) => compare4(a, b, loose) <= 0;
     module.exports = lte2;
   }
 });
@@ -29947,12 +29947,12 @@ var require_simplify = __commonJS({
   "node_modules/semver/ranges/simplify.js"(exports2, module) {
     "use strict";
     var satisfies = require_satisfies();
-    var compare3 = require_compare();
+    var compare4 = require_compare();
     module.exports = (versions, range3, options) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare3(a, b, options));
+      const v = versions.sort((a, b) => compare4(a, b, options));
       for (const version3 of v) {
         const included = satisfies(version3, range3, options);
         if (included) {
@@ -30000,7 +30000,7 @@ var require_subset = __commonJS({
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
-    var compare3 = require_compare();
+    var compare4 = require_compare();
     var subset = (sub, dom, options = {}) => {
       if (sub === dom) {
         return true;
@@ -30060,7 +30060,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare3(gt.semver, lt.semver, options);
+        gtltComp = compare4(gt.semver, lt.semver, options);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -30140,14 +30140,14 @@ var require_subset = __commonJS({
       if (!a) {
         return b;
       }
-      const comp26 = compare3(a.semver, b.semver, options);
+      const comp26 = compare4(a.semver, b.semver, options);
       return comp26 > 0 ? a : comp26 < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
     var lowerLT = (a, b, options) => {
       if (!a) {
         return b;
       }
-      const comp26 = compare3(a.semver, b.semver, options);
+      const comp26 = compare4(a.semver, b.semver, options);
       return comp26 < 0 ? a : comp26 > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -30171,7 +30171,7 @@ var require_semver2 = __commonJS({
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
-    var compare3 = require_compare();
+    var compare4 = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
     var compareBuild = require_compare_build();
@@ -30210,7 +30210,7 @@ var require_semver2 = __commonJS({
       minor,
       patch,
       prerelease,
-      compare: compare3,
+      compare: compare4,
       rcompare,
       compareLoose,
       compareBuild,
@@ -30414,18 +30414,18 @@ var require_common = __commonJS({
           if (typeof args[0] !== "string") {
             args.unshift("%O");
           }
-          let index = 0;
+          let index2 = 0;
           args[0] = args[0].replace(/%([a-zA-Z%])/g, (match4, format) => {
             if (match4 === "%%") {
               return "%";
             }
-            index++;
+            index2++;
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
-              const val = args[index];
+              const val = args[index2];
               match4 = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
+              args.splice(index2, 1);
+              index2--;
             }
             return match4;
           });
@@ -30660,15 +30660,15 @@ var require_browser = __commonJS({
       }
       const c = "color: " + this.color;
       args.splice(1, 0, c, "color: inherit");
-      let index = 0;
+      let index2 = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match4) => {
         if (match4 === "%%") {
           return;
         }
-        index++;
+        index2++;
         if (match4 === "%c") {
-          lastC = index;
+          lastC = index2;
         }
       });
       args.splice(lastC, 0, c);
@@ -30935,16 +30935,16 @@ var require_helpers2 = __commonJS({
     var http3 = __importStar(__require("http"));
     var https3 = __importStar(__require("https"));
     async function toBuffer(stream2) {
-      let length = 0;
+      let length2 = 0;
       const chunks = [];
-      for await (const chunk of stream2) {
-        length += chunk.length;
-        chunks.push(chunk);
+      for await (const chunk2 of stream2) {
+        length2 += chunk2.length;
+        chunks.push(chunk2);
       }
-      return Buffer.concat(chunks, length);
+      return Buffer.concat(chunks, length2);
     }
     exports2.toBuffer = toBuffer;
-    async function json(stream2) {
+    async function json2(stream2) {
       const buf = await toBuffer(stream2);
       const str = buf.toString("utf8");
       try {
@@ -30955,7 +30955,7 @@ var require_helpers2 = __commonJS({
         throw err;
       }
     }
-    exports2.json = json;
+    exports2.json = json2;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
@@ -31055,9 +31055,9 @@ var require_dist2 = __commonJS({
           return;
         }
         const sockets = this.sockets[name];
-        const index = sockets.indexOf(socket);
-        if (index !== -1) {
-          sockets.splice(index, 1);
+        const index2 = sockets.indexOf(socket);
+        if (index2 !== -1) {
+          sockets.splice(index2, 1);
           this.totalSocketCount--;
           if (sockets.length === 0) {
             delete this.sockets[name];
@@ -31286,7 +31286,7 @@ var require_dist3 = __commonJS({
         this.connectOpts = {
           // Attempt to negotiate http/1.1 for proxy servers that support http/2
           ALPNProtocols: ["http/1.1"],
-          ...opts ? omit2(opts, "headers") : null,
+          ...opts ? omit3(opts, "headers") : null,
           host,
           port
         };
@@ -31335,7 +31335,7 @@ var require_dist3 = __commonJS({
           if (opts.secureEndpoint) {
             debug2("Upgrading socket connection to TLS");
             return tls.connect({
-              ...omit2(setServernameFromNonIpHost(opts), "host", "path", "port"),
+              ...omit3(setServernameFromNonIpHost(opts), "host", "path", "port"),
               socket
             });
           }
@@ -31358,7 +31358,7 @@ var require_dist3 = __commonJS({
     function resume(socket) {
       socket.resume();
     }
-    function omit2(obj, ...keys) {
+    function omit3(obj, ...keys) {
       const ret = {};
       let key;
       for (key in obj) {
@@ -31423,7 +31423,7 @@ var require_dist4 = __commonJS({
         const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
         const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
         this.connectOpts = {
-          ...opts ? omit2(opts, "headers") : null,
+          ...opts ? omit3(opts, "headers") : null,
           host,
           port
         };
@@ -31488,7 +31488,7 @@ var require_dist4 = __commonJS({
     };
     HttpProxyAgent2.protocols = ["http", "https"];
     exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit2(obj, ...keys) {
+    function omit3(obj, ...keys) {
       const ret = {};
       let key;
       for (key in obj) {
@@ -31731,35 +31731,35 @@ var require_protobufjs_utf8 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.utf8read = void 0;
-    var fromCharCodes = (chunk) => String.fromCharCode.apply(String, chunk);
+    var fromCharCodes = (chunk2) => String.fromCharCode.apply(String, chunk2);
     function utf8read(bytes) {
       if (bytes.length < 1)
         return "";
-      let pos = 0, parts = [], chunk = [], i = 0, t;
+      let pos = 0, parts = [], chunk2 = [], i = 0, t;
       let len = bytes.length;
       while (pos < len) {
         t = bytes[pos++];
         if (t < 128)
-          chunk[i++] = t;
+          chunk2[i++] = t;
         else if (t > 191 && t < 224)
-          chunk[i++] = (t & 31) << 6 | bytes[pos++] & 63;
+          chunk2[i++] = (t & 31) << 6 | bytes[pos++] & 63;
         else if (t > 239 && t < 365) {
           t = ((t & 7) << 18 | (bytes[pos++] & 63) << 12 | (bytes[pos++] & 63) << 6 | bytes[pos++] & 63) - 65536;
-          chunk[i++] = 55296 + (t >> 10);
-          chunk[i++] = 56320 + (t & 1023);
+          chunk2[i++] = 55296 + (t >> 10);
+          chunk2[i++] = 56320 + (t & 1023);
         } else
-          chunk[i++] = (t & 15) << 12 | (bytes[pos++] & 63) << 6 | bytes[pos++] & 63;
+          chunk2[i++] = (t & 15) << 12 | (bytes[pos++] & 63) << 6 | bytes[pos++] & 63;
         if (i > 8191) {
-          parts.push(fromCharCodes(chunk));
+          parts.push(fromCharCodes(chunk2));
           i = 0;
         }
       }
       if (parts.length) {
         if (i)
-          parts.push(fromCharCodes(chunk.slice(0, i)));
+          parts.push(fromCharCodes(chunk2.slice(0, i)));
         return parts.join("");
       }
-      return fromCharCodes(chunk.slice(0, i));
+      return fromCharCodes(chunk2.slice(0, i));
     }
     exports2.utf8read = utf8read;
   }
@@ -32492,14 +32492,14 @@ var require_binary_writer = __commonJS({
        * return to the previous state.
        */
       join() {
-        let chunk = this.finish();
+        let chunk2 = this.finish();
         let prev = this.stack.pop();
         if (!prev)
           throw new Error("invalid state, fork stack empty");
         this.chunks = prev.chunks;
         this.buf = prev.buf;
-        this.uint32(chunk.byteLength);
-        return this.raw(chunk);
+        this.uint32(chunk2.byteLength);
+        return this.raw(chunk2);
       }
       /**
        * Writes a tag (field number and wire type).
@@ -32514,12 +32514,12 @@ var require_binary_writer = __commonJS({
       /**
        * Write a chunk of raw bytes.
        */
-      raw(chunk) {
+      raw(chunk2) {
         if (this.buf.length) {
           this.chunks.push(new Uint8Array(this.buf));
           this.buf = [];
         }
-        this.chunks.push(chunk);
+        this.chunks.push(chunk2);
         return this;
       }
       /**
@@ -32560,44 +32560,44 @@ var require_binary_writer = __commonJS({
        * Write a `string` value, length-delimited data converted to UTF-8 text.
        */
       string(value) {
-        let chunk = this.textEncoder.encode(value);
-        this.uint32(chunk.byteLength);
-        return this.raw(chunk);
+        let chunk2 = this.textEncoder.encode(value);
+        this.uint32(chunk2.byteLength);
+        return this.raw(chunk2);
       }
       /**
        * Write a `float` value, 32-bit floating point number.
        */
       float(value) {
         assert_1.assertFloat32(value);
-        let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setFloat32(0, value, true);
-        return this.raw(chunk);
+        let chunk2 = new Uint8Array(4);
+        new DataView(chunk2.buffer).setFloat32(0, value, true);
+        return this.raw(chunk2);
       }
       /**
        * Write a `double` value, a 64-bit floating point number.
        */
       double(value) {
-        let chunk = new Uint8Array(8);
-        new DataView(chunk.buffer).setFloat64(0, value, true);
-        return this.raw(chunk);
+        let chunk2 = new Uint8Array(8);
+        new DataView(chunk2.buffer).setFloat64(0, value, true);
+        return this.raw(chunk2);
       }
       /**
        * Write a `fixed32` value, an unsigned, fixed-length 32-bit integer.
        */
       fixed32(value) {
         assert_1.assertUInt32(value);
-        let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setUint32(0, value, true);
-        return this.raw(chunk);
+        let chunk2 = new Uint8Array(4);
+        new DataView(chunk2.buffer).setUint32(0, value, true);
+        return this.raw(chunk2);
       }
       /**
        * Write a `sfixed32` value, a signed, fixed-length 32-bit integer.
        */
       sfixed32(value) {
         assert_1.assertInt32(value);
-        let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setInt32(0, value, true);
-        return this.raw(chunk);
+        let chunk2 = new Uint8Array(4);
+        new DataView(chunk2.buffer).setInt32(0, value, true);
+        return this.raw(chunk2);
       }
       /**
        * Write a `sint32` value, a signed, zigzag-encoded 32-bit varint.
@@ -32612,23 +32612,23 @@ var require_binary_writer = __commonJS({
        * Write a `fixed64` value, a signed, fixed-length 64-bit integer.
        */
       sfixed64(value) {
-        let chunk = new Uint8Array(8);
-        let view = new DataView(chunk.buffer);
+        let chunk2 = new Uint8Array(8);
+        let view = new DataView(chunk2.buffer);
         let long = pb_long_1.PbLong.from(value);
         view.setInt32(0, long.lo, true);
         view.setInt32(4, long.hi, true);
-        return this.raw(chunk);
+        return this.raw(chunk2);
       }
       /**
        * Write a `fixed64` value, an unsigned, fixed-length 64 bit integer.
        */
       fixed64(value) {
-        let chunk = new Uint8Array(8);
-        let view = new DataView(chunk.buffer);
+        let chunk2 = new Uint8Array(8);
+        let view = new DataView(chunk2.buffer);
         let long = pb_long_1.PbULong.from(value);
         view.setInt32(0, long.lo, true);
         view.setInt32(4, long.hi, true);
-        return this.raw(chunk);
+        return this.raw(chunk2);
       }
       /**
        * Write a `int64` value, a signed 64-bit varint.
@@ -33272,29 +33272,29 @@ var require_reflection_json_reader = __commonJS({
        *
        * google.protobuf.NullValue accepts only JSON `null` (or the old `"NULL_VALUE"`).
        */
-      enum(type, json, fieldName, ignoreUnknownFields) {
+      enum(type, json2, fieldName, ignoreUnknownFields) {
         if (type[0] == "google.protobuf.NullValue")
-          assert_1.assert(json === null || json === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} only accepts null.`);
-        if (json === null)
+          assert_1.assert(json2 === null || json2 === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} only accepts null.`);
+        if (json2 === null)
           return 0;
-        switch (typeof json) {
+        switch (typeof json2) {
           case "number":
-            assert_1.assert(Number.isInteger(json), `Unable to parse field ${this.info.typeName}#${fieldName}, enum can only be integral number, got ${json}.`);
-            return json;
+            assert_1.assert(Number.isInteger(json2), `Unable to parse field ${this.info.typeName}#${fieldName}, enum can only be integral number, got ${json2}.`);
+            return json2;
           case "string":
-            let localEnumName = json;
-            if (type[2] && json.substring(0, type[2].length) === type[2])
-              localEnumName = json.substring(type[2].length);
+            let localEnumName = json2;
+            if (type[2] && json2.substring(0, type[2].length) === type[2])
+              localEnumName = json2.substring(type[2].length);
             let enumNumber = type[1][localEnumName];
             if (typeof enumNumber === "undefined" && ignoreUnknownFields) {
               return false;
             }
-            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} has no value for "${json}".`);
+            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} has no value for "${json2}".`);
             return enumNumber;
         }
-        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName}, cannot parse enum value from ${typeof json}".`);
+        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName}, cannot parse enum value from ${typeof json2}".`);
       }
-      scalar(json, type, longType, fieldName) {
+      scalar(json2, type, longType, fieldName) {
         let e;
         try {
           switch (type) {
@@ -33302,26 +33302,26 @@ var require_reflection_json_reader = __commonJS({
             // Either numbers or strings are accepted. Exponent notation is also accepted.
             case reflection_info_1.ScalarType.DOUBLE:
             case reflection_info_1.ScalarType.FLOAT:
-              if (json === null)
+              if (json2 === null)
                 return 0;
-              if (json === "NaN")
+              if (json2 === "NaN")
                 return Number.NaN;
-              if (json === "Infinity")
+              if (json2 === "Infinity")
                 return Number.POSITIVE_INFINITY;
-              if (json === "-Infinity")
+              if (json2 === "-Infinity")
                 return Number.NEGATIVE_INFINITY;
-              if (json === "") {
+              if (json2 === "") {
                 e = "empty string";
                 break;
               }
-              if (typeof json == "string" && json.trim().length !== json.length) {
+              if (typeof json2 == "string" && json2.trim().length !== json2.length) {
                 e = "extra whitespace";
                 break;
               }
-              if (typeof json != "string" && typeof json != "number") {
+              if (typeof json2 != "string" && typeof json2 != "number") {
                 break;
               }
-              let float = Number(json);
+              let float = Number(json2);
               if (Number.isNaN(float)) {
                 e = "not a number";
                 break;
@@ -33339,18 +33339,18 @@ var require_reflection_json_reader = __commonJS({
             case reflection_info_1.ScalarType.SFIXED32:
             case reflection_info_1.ScalarType.SINT32:
             case reflection_info_1.ScalarType.UINT32:
-              if (json === null)
+              if (json2 === null)
                 return 0;
               let int32;
-              if (typeof json == "number")
-                int32 = json;
-              else if (json === "")
+              if (typeof json2 == "number")
+                int32 = json2;
+              else if (json2 === "")
                 e = "empty string";
-              else if (typeof json == "string") {
-                if (json.trim().length !== json.length)
+              else if (typeof json2 == "string") {
+                if (json2.trim().length !== json2.length)
                   e = "extra whitespace";
                 else
-                  int32 = Number(json);
+                  int32 = Number(json2);
               }
               if (int32 === void 0)
                 break;
@@ -33363,53 +33363,53 @@ var require_reflection_json_reader = __commonJS({
             case reflection_info_1.ScalarType.INT64:
             case reflection_info_1.ScalarType.SFIXED64:
             case reflection_info_1.ScalarType.SINT64:
-              if (json === null)
+              if (json2 === null)
                 return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbLong.ZERO, longType);
-              if (typeof json != "number" && typeof json != "string")
+              if (typeof json2 != "number" && typeof json2 != "string")
                 break;
-              return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbLong.from(json), longType);
+              return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbLong.from(json2), longType);
             case reflection_info_1.ScalarType.FIXED64:
             case reflection_info_1.ScalarType.UINT64:
-              if (json === null)
+              if (json2 === null)
                 return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbULong.ZERO, longType);
-              if (typeof json != "number" && typeof json != "string")
+              if (typeof json2 != "number" && typeof json2 != "string")
                 break;
-              return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbULong.from(json), longType);
+              return reflection_long_convert_1.reflectionLongConvert(pb_long_1.PbULong.from(json2), longType);
             // bool:
             case reflection_info_1.ScalarType.BOOL:
-              if (json === null)
+              if (json2 === null)
                 return false;
-              if (typeof json !== "boolean")
+              if (typeof json2 !== "boolean")
                 break;
-              return json;
+              return json2;
             // string:
             case reflection_info_1.ScalarType.STRING:
-              if (json === null)
+              if (json2 === null)
                 return "";
-              if (typeof json !== "string") {
+              if (typeof json2 !== "string") {
                 e = "extra whitespace";
                 break;
               }
               try {
-                encodeURIComponent(json);
+                encodeURIComponent(json2);
               } catch (e2) {
                 e2 = "invalid UTF8";
                 break;
               }
-              return json;
+              return json2;
             // bytes: JSON value will be the data encoded as a string using standard base64 encoding with paddings.
             // Either standard or URL-safe base64 encoding with/without paddings are accepted.
             case reflection_info_1.ScalarType.BYTES:
-              if (json === null || json === "")
+              if (json2 === null || json2 === "")
                 return new Uint8Array(0);
-              if (typeof json !== "string")
+              if (typeof json2 !== "string")
                 break;
-              return base64_1.base64decode(json);
+              return base64_1.base64decode(json2);
           }
         } catch (error2) {
           e = error2.message;
         }
-        this.assert(false, fieldName + (e ? " - " + e : ""), json);
+        this.assert(false, fieldName + (e ? " - " + e : ""), json2);
       }
     };
     exports2.ReflectionJsonReader = ReflectionJsonReader;
@@ -33435,12 +33435,12 @@ var require_reflection_json_writer = __commonJS({
        * Converts the message to a JSON object, based on the field descriptors.
        */
       write(message, options) {
-        const json = {}, source = message;
+        const json2 = {}, source = message;
         for (const field of this.fields) {
           if (!field.oneof) {
             let jsonValue2 = this.field(field, source[field.localName], options);
             if (jsonValue2 !== void 0)
-              json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue2;
+              json2[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue2;
             continue;
           }
           const group2 = source[field.oneof];
@@ -33449,9 +33449,9 @@ var require_reflection_json_writer = __commonJS({
           const opt = field.kind == "scalar" || field.kind == "enum" ? Object.assign(Object.assign({}, options), { emitDefaultValues: true }) : options;
           let jsonValue = this.field(field, group2[field.localName], opt);
           assert_1.assert(jsonValue !== void 0);
-          json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue;
+          json2[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue;
         }
-        return json;
+        return json2;
       }
       field(field, value, options) {
         let jsonValue = void 0;
@@ -33701,9 +33701,9 @@ var require_reflection_binary_reader = __commonJS({
        * If a message field is already present, it will be merged with the
        * new data.
        */
-      read(reader, message, options, length) {
+      read(reader, message, options, length2) {
         this.prepare();
-        const end = length === void 0 ? reader.len : reader.pos + length;
+        const end = length2 === void 0 ? reader.len : reader.pos + length2;
         while (reader.pos < end) {
           const [fieldNo, wireType] = reader.tag(), field = this.fieldNoToField.get(fieldNo);
           if (!field) {
@@ -33758,8 +33758,8 @@ var require_reflection_binary_reader = __commonJS({
        * Read a map field, expecting key field = 1, value field = 2
        */
       mapEntry(field, reader, options) {
-        let length = reader.uint32();
-        let end = reader.pos + length;
+        let length2 = reader.uint32();
+        let end = reader.pos + length2;
         let key = void 0;
         let val = void 0;
         while (reader.pos < end) {
@@ -34334,15 +34334,15 @@ var require_message_type = __commonJS({
       /**
        * Read a new message from a JSON value.
        */
-      fromJson(json, options) {
-        return this.internalJsonRead(json, json_format_contract_1.jsonReadOptions(options));
+      fromJson(json2, options) {
+        return this.internalJsonRead(json2, json_format_contract_1.jsonReadOptions(options));
       }
       /**
        * Read a new message from a JSON string.
        * This is equivalent to `T.fromJson(JSON.parse(json))`.
        */
-      fromJsonString(json, options) {
-        let value = JSON.parse(json);
+      fromJsonString(json2, options) {
+        let value = JSON.parse(json2);
         return this.fromJson(value, options);
       }
       /**
@@ -34375,13 +34375,13 @@ var require_message_type = __commonJS({
        * according to protobuf rules. If the target is omitted,
        * a new instance is created first.
        */
-      internalJsonRead(json, options, target) {
-        if (json !== null && typeof json == "object" && !Array.isArray(json)) {
+      internalJsonRead(json2, options, target) {
+        if (json2 !== null && typeof json2 == "object" && !Array.isArray(json2)) {
           let message = target !== null && target !== void 0 ? target : this.create();
-          this.refJsonReader.read(json, message, options);
+          this.refJsonReader.read(json2, message, options);
           return message;
         }
-        throw new Error(`Unable to parse message ${this.typeName} from JSON ${json_typings_1.typeofJsonValue(json)}.`);
+        throw new Error(`Unable to parse message ${this.typeName} from JSON ${json_typings_1.typeofJsonValue(json2)}.`);
       }
       /**
        * This is an internal method. If you just want to write a message
@@ -34411,9 +34411,9 @@ var require_message_type = __commonJS({
        * the target according to protobuf rules. If the target is
        * omitted, a new instance is created first.
        */
-      internalBinaryRead(reader, length, options, target) {
+      internalBinaryRead(reader, length2, options, target) {
         let message = target !== null && target !== void 0 ? target : this.create();
-        this.refBinReader.read(reader, message, options, length);
+        this.refBinReader.read(reader, message, options, length2);
         return message;
       }
     };
@@ -34484,7 +34484,7 @@ var require_enum_object = __commonJS({
     }
     exports2.listEnumNames = listEnumNames;
     function listEnumNumbers(enumObject) {
-      return listEnumValues(enumObject).map((val) => val.number).filter((num, index, arr) => arr.indexOf(num) == index);
+      return listEnumValues(enumObject).map((val) => val.number).filter((num, index2, arr) => arr.indexOf(num) == index2);
     }
     exports2.listEnumNumbers = listEnumNumbers;
   }
@@ -36152,8 +36152,8 @@ var HttpClientResponse = class {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output = Buffer.concat([output, chunk]);
+        this.message.on("data", (chunk2) => {
+          output = Buffer.concat([output, chunk2]);
         });
         this.message.on("end", () => {
           resolve11(output.toString());
@@ -36165,8 +36165,8 @@ var HttpClientResponse = class {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
+        this.message.on("data", (chunk2) => {
+          chunks.push(chunk2);
         });
         this.message.on("end", () => {
           resolve11(Buffer.concat(chunks));
@@ -37339,9 +37339,9 @@ function which(tool, check) {
       }
       return result;
     }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
+    const matches2 = yield findInPath(tool);
+    if (matches2 && matches2.length > 0) {
+      return matches2[0];
     }
     return "";
   });
@@ -37377,14 +37377,14 @@ function findInPath(tool) {
         }
       }
     }
-    const matches = [];
+    const matches2 = [];
     for (const directory of directories) {
       const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
       if (filePath) {
-        matches.push(filePath);
+        matches2.push(filePath);
       }
     }
-    return matches;
+    return matches2;
   });
 }
 
@@ -38209,6 +38209,7 @@ var Rules = {
   readsOutsideRepository: "reads-outside-repository",
   buildFailed: "build-failed",
   kustomizationRemoved: "kustomization-removed",
+  resourceSetRemoved: "resourceset-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
   objectMoved: "object-moved",
@@ -38217,6 +38218,7 @@ var Rules = {
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
   helmReleaseNotRendered: "helmrelease-not-rendered",
+  resourceSetNotRendered: "resourceset-not-rendered",
   immutableFieldChanged: "immutable-field-changed",
   gcRbacRemoved: "gc-rbac-removed",
   gcRbacMissing: "gc-rbac-missing",
@@ -38230,6 +38232,7 @@ var Rules = {
   apiRemoved: "api-removed",
   apiDeprecated: "api-deprecated",
   requirementUnmet: "requirement-unmet",
+  fluxComponentMissing: "flux-component-missing",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -38263,7 +38266,7 @@ function compareFindings(a, b) {
   if (bySeverity !== 0) return bySeverity;
   const byRule = RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule);
   if (byRule !== 0) return byRule;
-  const keyOf = (finding) => [finding.unit, finding.object.kind, finding.object.namespace, finding.object.name, finding.object.group].join("\0");
+  const keyOf = (finding2) => [finding2.unit, finding2.object.kind, finding2.object.namespace, finding2.object.name, finding2.object.group].join("\0");
   const [x, y] = [keyOf(a), keyOf(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -38313,7 +38316,7 @@ var Diff = class {
     let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
     const execEditLength = () => {
       for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
+        let basePath2;
         const removePath = bestPath[diagonalPath - 1], addPath2 = bestPath[diagonalPath + 1];
         if (removePath) {
           bestPath[diagonalPath - 1] = void 0;
@@ -38329,16 +38332,16 @@ var Diff = class {
           continue;
         }
         if (!canRemove || canAdd && removePath.oldPos < addPath2.oldPos) {
-          basePath = this.addToPath(addPath2, true, false, 0, options);
+          basePath2 = this.addToPath(addPath2, true, false, 0, options);
         } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
+          basePath2 = this.addToPath(removePath, false, true, 1, options);
         }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        newPos = this.extractCommon(basePath2, newTokens, oldTokens, diagonalPath, options);
+        if (basePath2.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath2.lastComponent, newTokens, oldTokens)) || true;
         } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
+          bestPath[diagonalPath] = basePath2;
+          if (basePath2.oldPos + 1 >= oldLen) {
             maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
           }
           if (newPos + 1 >= newLen) {
@@ -38368,35 +38371,35 @@ var Diff = class {
       }
     }
   }
-  addToPath(path15, added, removed, oldPosInc, options) {
-    const last = path15.lastComponent;
+  addToPath(path16, added, removed, oldPosInc, options) {
+    const last = path16.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path16.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path15.oldPos + oldPosInc,
+        oldPos: path16.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
   }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+  extractCommon(basePath2, newTokens, oldTokens, diagonalPath, options) {
     const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    let oldPos = basePath2.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
     while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
       newPos++;
       oldPos++;
       commonCount++;
       if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+        basePath2.lastComponent = { count: 1, previousComponent: basePath2.lastComponent, added: false, removed: false };
       }
     }
     if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+      basePath2.lastComponent = { count: commonCount, previousComponent: basePath2.lastComponent, added: false, removed: false };
     }
-    basePath.oldPos = oldPos;
+    basePath2.oldPos = oldPos;
     return newPos;
   }
   equals(left, right, options) {
@@ -38617,8 +38620,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -38816,7 +38819,7 @@ function mapFixLines(fixes, maps) {
       unmapped.push(fix);
       return fix;
     }
-    return edits.every((edit, index) => edit === fix.edits[index]) ? fix : { ...fix, edits };
+    return edits.every((edit, index2) => edit === fix.edits[index2]) ? fix : { ...fix, edits };
   });
   return { fixes: mapped, unmapped };
 }
@@ -39240,12 +39243,12 @@ function resolveYamlBinary(source) {
   if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
   const binary = atob(input);
   const result = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  for (let index2 = 0; index2 < binary.length; index2++) result[index2] = binary.charCodeAt(index2);
   return result;
 }
 function representYamlBinary(object) {
   let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  for (let index2 = 0; index2 < object.length; index2++) binary += String.fromCharCode(object[index2]);
   return btoa(binary);
 }
 var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
@@ -39422,15 +39425,15 @@ function createTagDefinitionListMap() {
 function compileTags(tags2) {
   const result = [];
   for (const tag of tags2) {
-    let index = result.length;
+    let index2 = result.length;
     for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
       const previous = result[previousIndex];
       if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-        index = previousIndex;
+        index2 = previousIndex;
         break;
       }
     }
-    result[index] = tag;
+    result[index2] = tag;
   }
   return result;
 }
@@ -39627,9 +39630,9 @@ var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 function normalizeKey(key) {
   if (Array.isArray(key)) {
     const array = Array.prototype.slice.call(key);
-    for (let index = 0; index < array.length; index++) {
-      if (Array.isArray(array[index])) return null;
-      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    for (let index2 = 0; index2 < array.length; index2++) {
+      if (Array.isArray(array[index2])) return null;
+      if (typeof array[index2] === "object" && Object.prototype.toString.call(array[index2]) === "[object Object]") array[index2] = "[object Object]";
     }
     return String(array);
   }
@@ -39770,15 +39773,15 @@ var YAMLException = class YAMLException2 extends Error {
   static throwAt(source, position, message, filename = "") {
     let line = 0;
     let lineStart = 0;
-    for (let index = 0; index < position; index++) {
-      const ch = source.charCodeAt(index);
+    for (let index2 = 0; index2 < position; index2++) {
+      const ch = source.charCodeAt(index2);
       if (ch === 10) {
         line++;
-        lineStart = index + 1;
+        lineStart = index2 + 1;
       } else if (ch === 13) {
         line++;
-        if (source.charCodeAt(index + 1) === 10) index++;
-        lineStart = index + 1;
+        if (source.charCodeAt(index2 + 1) === 10) index2++;
+        lineStart = index2 + 1;
       }
     }
     const mark = {
@@ -40045,20 +40048,20 @@ var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
 function tagPercentDecode(source) {
   let result = "";
-  let index = 0;
-  while (index < source.length) {
-    if (source.charCodeAt(index) !== 37) {
-      result += source[index++];
+  let index2 = 0;
+  while (index2 < source.length) {
+    if (source.charCodeAt(index2) !== 37) {
+      result += source[index2++];
       continue;
     }
-    let ch = parseInt(source.slice(index + 1, index + 3), 16);
-    index += 3;
+    let ch = parseInt(source.slice(index2 + 1, index2 + 3), 16);
+    index2 += 3;
     if (ch >= 192) {
       let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
       ch &= (1 << 6 - remaining) - 1;
       while (remaining-- > 0) {
-        ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
-        index += 3;
+        ch = ch << 6 | parseInt(source.slice(index2 + 1, index2 + 3), 16) & 63;
+        index2 += 3;
       }
     }
     if (ch < 65536) result += String.fromCharCode(ch);
@@ -41137,12 +41140,12 @@ function readDocument(state3) {
   if (!explicitEnd && state3.position < state3.length && !testDocumentBoundary(state3)) throwError(state3, "end of the stream or a document separator is expected");
 }
 function parseEvents(input, options) {
-  const length = input.length;
+  const length2 = input.length;
   const state3 = {
     ...DEFAULT_PARSER_OPTIONS,
     ...options,
     input: `${input}\0`,
-    length,
+    length: length2,
     position: 0,
     line: 0,
     lineStart: 0,
@@ -41384,8 +41387,8 @@ ${document2.text}${document2.text.endsWith("\n") ? "" : "\n"}`).join("");
     } catch {
       values = void 0;
     }
-    unseen.forEach((document2, index) => {
-      const own = values?.length === unseen.length ? [values[index]] : loadDocuments2(document2.text, source, () => countLines(text, document2.start));
+    unseen.forEach((document2, index2) => {
+      const own = values?.length === unseen.length ? [values[index2]] : loadDocuments2(document2.text, source, () => countLines(text, document2.start));
       parsed.set(document2.text, collectObjects(own, source));
     });
   }
@@ -41393,7 +41396,7 @@ ${document2.text}${document2.text.endsWith("\n") ? "" : "\n"}`).join("");
 }
 function countLines(text, end) {
   let lines = 0;
-  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) lines++;
+  for (let index2 = text.indexOf("\n"); index2 !== -1 && index2 < end; index2 = text.indexOf("\n", index2 + 1)) lines++;
   return lines;
 }
 function loadDocuments2(text, source, lineOffset) {
@@ -41605,13 +41608,13 @@ function removeHook(state3, name, method) {
   if (!state3.registry[name]) {
     return;
   }
-  const index = state3.registry[name].map((registered) => {
+  const index2 = state3.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index === -1) {
+  if (index2 === -1) {
     return;
   }
-  state3.registry[name].splice(index, 1);
+  state3.registry[name].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -41738,11 +41741,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url2) {
-  const matches = url2.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url2.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -41849,7 +41852,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -41873,7 +41876,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -42009,12 +42012,12 @@ function parse2(header, options) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index = valueStart;
+  let index2 = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
+  while (index2 < len) {
+    const code = header.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -42022,33 +42025,33 @@ function parse2(header, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index;
+        whitespace = index2;
     } else {
       whitespace = -1;
     }
     typeFlags |= code & NON_ASCII | flags;
-    index++;
+    index2++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
+  if (index2 === len || stop !== 0) {
+    return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header, type, index2, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
     }
-    const keyStart = index;
+    const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
+    while (index2 < len) {
+      const code = header.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -42056,51 +42059,51 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
           let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
+          while (index2 < len) {
+            const code2 = header.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
-              index++;
+              index2++;
               let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index++;
+                index2++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
-              index += 2;
+              index2 += 2;
               continue;
             }
-            index++;
+            index2++;
           }
           continue parameter;
         }
-        const valueStart = index;
+        const valueStart = index2;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -42108,14 +42111,14 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index;
+              valueWhitespace = index2;
           } else {
             valueWhitespace = -1;
           }
-          index++;
+          index2++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -42124,22 +42127,22 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index;
+          keyWhitespace = index2;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code & NON_ASCII | flags;
-      index++;
+      index2++;
     }
   }
-  return { type, index, parameters };
+  return { type, index: index2, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
   let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
+  for (let index2 = start; index2 < end; index2++) {
+    if (str.charCodeAt(index2) === BSLASH) {
+      result += str.slice(start, index2);
+      start = ++index2;
     }
   }
   return result + str.slice(start, end);
@@ -42598,8 +42601,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -43002,17 +43005,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    const path16 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId2 = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId2 = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -45662,8 +45665,8 @@ function formatCommentMarker(key) {
 }
 function deriveCommentKey(scope, secret) {
   const message = JSON.stringify([scope.repository, scope.workflow, scope.job, [...scope.paths].sort()]);
-  const digest = secret ? createHmac2("sha256", secret) : createHash("sha256");
-  return digest.update(message).digest("hex").slice(0, 32);
+  const digest2 = secret ? createHmac2("sha256", secret) : createHash("sha256");
+  return digest2.update(message).digest("hex").slice(0, 32);
 }
 async function upsertStickyComment(gateway, marker2, body2) {
   const fullBody = `${marker2}
@@ -45716,8 +45719,8 @@ function formatCodeSpan(value, inTable) {
   let text = breakCommentOpeners(escapeControlCharacters(value));
   if (inTable) text = text.replace(/\|/g, "\\|");
   const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
-  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+  const pad2 = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad2 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 }
 function formatCode(value) {
   return formatCodeSpan(value, false);
@@ -46056,7 +46059,7 @@ function gte(i, y) {
 }
 function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   const out = [];
-  let length = 0;
+  let length2 = 0;
   let nonEmpty;
   outer: for (let a = 0; a < acc.length; a++) {
     const prefix3 = acc[a] + pre;
@@ -46070,10 +46073,10 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
       if (out.length >= max)
         break outer;
       const expansion = prefix3 + vs[v];
-      if (length + expansion.length > maxLength)
+      if (length2 + expansion.length > maxLength)
         break outer;
       out.push(expansion);
-      length += expansion.length;
+      length2 += expansion.length;
     }
   }
   budget.remaining -= out.length;
@@ -46095,9 +46098,9 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
     incr *= -1;
     test = gte;
   }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
+  const pad2 = n.some(isPadded);
+  const cost = pad2 ? width : 1;
+  let length2 = 0;
   for (let i = x; test(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
@@ -46111,7 +46114,7 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
       }
     } else {
       c = String(i);
-      if (pad) {
+      if (pad2) {
         const need = width - c.length;
         if (need > 0) {
           const z = new Array(need + 1).join("0");
@@ -46123,10 +46126,10 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
         }
       }
     }
-    if (length + c.length > maxLength)
+    if (length2 + c.length > maxLength)
       break;
     N.push(c);
-    length += c.length;
+    length2 += c.length;
   }
   return N;
 }
@@ -46149,7 +46152,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       masked = maskUnmatchedOpens(masked, budget);
     }
     const pre = m.pre;
-    const literal2 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const literal3 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
     if (/\$$/.test(pre)) {
       acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
       firstGroup = false;
@@ -46171,7 +46174,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         isTop = true;
         continue;
       }
-      return literal2();
+      return literal3();
     }
     if (firstGroup) {
       dropEmpties = isTop && !isSequence;
@@ -46181,22 +46184,22 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     if (isSequence) {
       values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
       if (!values) {
-        return literal2();
+        return literal3();
       }
     } else {
       let n = parseCommaParts(m.body, budget);
       if (!n) {
-        return literal2();
+        return literal3();
       }
       if (n.length === 1 && n[0] !== void 0) {
         n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
-          return literal2();
+          return literal3();
         }
         if (n.length === 1) {
           const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
           if (budget.remaining < 0) {
-            return literal2();
+            return literal3();
           }
           acc = next2;
           if (!m.post.length)
@@ -46217,7 +46220,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       outer: for (let j = 0; j < n.length; j++) {
         const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
-          return literal2();
+          return literal3();
         }
         for (let k = 0; k < expanded.length; k++) {
           const v = expanded[k];
@@ -46233,7 +46236,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     }
     const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
     if (budget.remaining < 0) {
-      return literal2();
+      return literal3();
     }
     acc = next;
     if (!m.post.length)
@@ -46490,25 +46493,25 @@ var pair = (toks) => {
   return pairs;
 };
 var build = (toks, pairs, start, end, top) => {
-  let seq = [];
-  const alts = [seq];
+  let seq2 = [];
+  const alts = [seq2];
   for (let i = start; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
       const sub = build(toks, pairs, i + 1, close, false);
-      seq.push({ t: "ext", type: tok.type, alts: sub });
+      seq2.push({ t: "ext", type: tok.type, alts: sub });
       i = close;
     } else if (tok.t === "bar" && !top) {
-      alts.push(seq = []);
+      alts.push(seq2 = []);
     } else if (tok.t === "open") {
-      seq.push(lit(tok.type), lit("("));
+      seq2.push(lit(tok.type), lit("("));
     } else if (tok.t === "bar") {
-      seq.push(lit("|"));
+      seq2.push(lit("|"));
     } else if (tok.t === "close") {
-      seq.push(lit(")"));
+      seq2.push(lit(")"));
     } else {
-      seq.push(tok);
+      seq2.push(tok);
     }
   }
   return alts;
@@ -46535,7 +46538,7 @@ var normalize = (items, form) => {
 var compile = (items, nocase) => {
   let id = 1;
   const split = (out) => ({ t: "split", id: id++, out });
-  const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
+  const seq2 = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
   const item = (it, next) => {
     switch (it.t) {
       case "lit":
@@ -46547,7 +46550,7 @@ var compile = (items, nocase) => {
       case "class":
         return { t: "class", id: id++, re: it.re, next };
     }
-    const alts = (next2) => it.alts.map((a) => seq(a, next2));
+    const alts = (next2) => it.alts.map((a) => seq2(a, next2));
     switch (it.type) {
       case "@":
         return split(alts(next));
@@ -46557,11 +46560,11 @@ var compile = (items, nocase) => {
         return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
     }
     const after = split([]);
-    const entry = split(alts(after));
-    after.out.push(next, entry);
-    return it.type === "*" ? after : entry;
+    const entry2 = split(alts(after));
+    after.out.push(next, entry2);
+    return it.type === "*" ? after : entry2;
   };
-  const start = seq(items, MATCH);
+  const start = seq2(items, MATCH);
   return [start, id];
 };
 var show = (start) => {
@@ -46659,10 +46662,10 @@ var Sim = class {
     return true;
   }
   #addThread(state3, node) {
-    const { has } = this.#marks;
-    if (has[node.id] === state3.gen)
+    const { has: has2 } = this.#marks;
+    if (has2[node.id] === state3.gen)
       return false;
-    has[node.id] = state3.gen;
+    has2[node.id] = state3.gen;
     state3.threads.push(node);
     return true;
   }
@@ -46946,8 +46949,8 @@ var Matcher = class {
     this.options = options;
     const { nocase = false, noext = false, normalize: n } = options;
     this.#form = n === true ? "NFC" : n || void 0;
-    const literal2 = /^[?*+@]\(\)$/.test(pattern);
-    const toks = tokenize2(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
+    const literal3 = /^[?*+@]\(\)$/.test(pattern);
+    const toks = tokenize2(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
     let [items] = build(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
@@ -48536,10 +48539,10 @@ function compilePattern(pattern) {
   for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
     const segments = alternative.split("/");
     if (segments.filter((segment) => segment !== "**").length > KEY_SEGMENTS) continue;
-    const stars = segments.flatMap((segment, index) => segment === "*" ? [index] : []);
+    const stars = segments.flatMap((segment, index2) => segment === "*" ? [index2] : []);
     for (let mask = 0; mask < 2 ** stars.length; mask++) {
-      const variant = segments.map((segment, index) => {
-        const bit = stars.indexOf(index);
+      const variant = segments.map((segment, index2) => {
+        const bit = stars.indexOf(index2);
         return bit !== -1 && mask & 1 << bit ? "" : segment;
       });
       matchers.push(new Minimatch(variant.join("/"), { ...MATCH_OPTIONS, nobrace: true }));
@@ -48556,11 +48559,11 @@ function isIgnoredObject(id, config) {
   return config.ignore.some((pattern) => matchesObjectPattern(pattern, id));
 }
 function applySeverityOverrides(findings, config) {
-  return findings.map((finding) => {
+  return findings.map((finding2) => {
     const override = config.severity.find(
-      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding.rule)) && matchesObjectPattern(candidate.match, finding.object)
+      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding2.rule)) && matchesObjectPattern(candidate.match, finding2.object)
     );
-    return override && override.severity !== finding.severity ? { ...finding, severity: override.severity } : finding;
+    return override && override.severity !== finding2.severity ? { ...finding2, severity: override.severity } : finding2;
   });
 }
 function dropIgnoredObjects(set, config) {
@@ -48591,63 +48594,63 @@ var ConfigReader = class {
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
-  readMapping(node, path15, known, what) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path15 || "the file"} must be ${what}, not ${describeNode(node)}`);
-    const entries = /* @__PURE__ */ new Map();
+  readMapping(node, path16, known, what) {
+    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${path16 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    const entries2 = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
-      const where2 = path15 ? ` in ${path15}` : "";
+      const where2 = path16 ? ` in ${path16}` : "";
       if (!(0, import_yaml.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where2} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
         this.fail(key, `unknown key '${name}'${where2} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
       }
-      entries.set(name, { key, value: this.resolve(pair2.value) });
+      entries2.set(name, { key, value: this.resolve(pair2.value) });
     }
-    return entries;
+    return entries2;
   }
   /**
    * Reads an optional list, each item through `readItem`. A key with no value counts as an
    * empty list: that is what is left when every entry is commented out.
    */
-  readList(entry, path15, readItem) {
-    if (!entry || entry.value === null) return [];
-    const list = entry.value;
-    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path15} must be a list, not ${describeNode(list)}`);
-    return list.items.map((item, index) => {
-      const itemPath = `${path15}[${index}]`;
+  readList(entry2, path16, readItem) {
+    if (!entry2 || entry2.value === null) return [];
+    const list = entry2.value;
+    if (!(0, import_yaml.isSeq)(list)) this.fail(list, `${path16} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index2) => {
+      const itemPath = `${path16}[${index2}]`;
       const node = this.resolve(item);
       if (node === null) this.fail((0, import_yaml.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
-  readString(node, path15) {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path15} must be a string, not ${describeNode(node)}`);
-    if (node.value.trim() === "") this.fail(node, `${path15} is empty`);
+  readString(node, path16) {
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path16} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === "") this.fail(node, `${path16} is empty`);
     return node.value;
   }
   /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
-  requireValue(entry, path15, expected) {
-    if (entry.value === null) this.fail(entry.key, `${path15} is empty. ${expected}`);
-    return entry.value;
+  requireValue(entry2, path16, expected) {
+    if (entry2.value === null) this.fail(entry2.key, `${path16} is empty. ${expected}`);
+    return entry2.value;
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
-  readChoice(node, path15, valid) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path15} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+  readChoice(node, path16, valid) {
+    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${path16} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
-    this.fail(node, `${path15} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
+    this.fail(node, `${path16} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
   }
   /** Reads an object pattern and rejects one that can never match. */
-  readPattern(node, path15) {
+  readPattern(node, path16) {
     if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string") {
-      this.fail(node, `${path15} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+      this.fail(node, `${path16} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
-    if (problem) this.fail(node, `${path15}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
+    if (problem) this.fail(node, `${path16}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
     return node.value;
   }
 };
@@ -48677,7 +48680,7 @@ function suggestClosest(word, candidates) {
   return best;
 }
 function measureEditDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = Array.from({ length: b.length + 1 }, (_, index2) => index2);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
@@ -48724,8 +48727,8 @@ function compareVersions(a, b) {
   if (b.prerelease === "") return -1;
   const left = a.prerelease.split(".");
   const right = b.prerelease.split(".");
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const order = compareIdentifiers(left[index], right[index]);
+  for (let index2 = 0; index2 < Math.max(left.length, right.length); index2++) {
+    const order = compareIdentifiers(left[index2], right[index2]);
     if (order !== 0) return order;
   }
   return 0;
@@ -48746,28 +48749,28 @@ function matchesConstraint(constraint, version3) {
     (group2) => (version3.prerelease === "" || group2.includesPrerelease) && group2.comparisons.every((comparison) => satisfiesComparison(comparison, version3))
   );
 }
-function selectChartVersion(entries, wanted) {
-  if (entries.length === 0) return { problem: "the index lists no versions" };
+function selectChartVersion(entries2, wanted) {
+  if (entries2.length === 0) return { problem: "the index lists no versions" };
   const text = wanted ?? "";
-  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
+  const verbatim = text === "" ? void 0 : entries2.find((entry2) => entry2.version === text);
   if (verbatim) return { entry: verbatim };
   const latestStable = text === "" || text === "*";
   const parsed = parseConstraint(latestStable ? "*" : text);
   if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
-  const best = pickHighest(entries, (version3) => matchesConstraint(parsed.constraint, version3));
+  const best = pickHighest(entries2, (version3) => matchesConstraint(parsed.constraint, version3));
   if (best) return { entry: best };
-  const newest = pickHighest(entries, () => true);
+  const newest = pickHighest(entries2, () => true);
   const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
   return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
 }
-function pickHighest(entries, accept3) {
+function pickHighest(entries2, accept3) {
   let best;
-  for (const entry of entries) {
-    const version3 = parseIndexVersion(entry.version);
+  for (const entry2 of entries2) {
+    const version3 = parseIndexVersion(entry2.version);
     if (!version3 || !accept3(version3)) continue;
-    const created = readCreated(entry.created);
+    const created = readCreated(entry2.created);
     const order = best ? compareVersions(version3, best.version) : 1;
-    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version: version3, created };
+    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry: entry2, version: version3, created };
   }
   return best?.entry;
 }
@@ -48898,14 +48901,14 @@ function isBefore(a, b) {
 // src/core/config/parse-requires.ts
 var ENTRY_KEYS = ["image", "chart", "kubernetes", "why"];
 var CHART_KEYS = ["name", "version"];
-function readRequires(reader, entry) {
-  return reader.readList(entry, "requires", (node, path15) => readRequirement(reader, node, path15));
+function readRequires(reader, entry2) {
+  return reader.readList(entry2, "requires", (node, path16) => readRequirement(reader, node, path16));
 }
-function readRequirement(reader, node, path15) {
-  const entries = reader.readMapping(node, path15, ENTRY_KEYS, "a mapping with image or chart, kubernetes and why");
+function readRequirement(reader, node, path16) {
+  const entries2 = reader.readMapping(node, path16, ENTRY_KEYS, "a mapping with image or chart, kubernetes and why");
   const text = (key) => {
-    const found = entries.get(key);
-    return found ? reader.readString(reader.requireValue(found, `${path15}.${key}`, "text"), `${path15}.${key}`) : void 0;
+    const found = entries2.get(key);
+    return found ? reader.readString(reader.requireValue(found, `${path16}.${key}`, "text"), `${path16}.${key}`) : void 0;
   };
   const range3 = (value, at, where2) => {
     const parsed = parseConstraint(value);
@@ -48913,30 +48916,30 @@ function readRequirement(reader, node, path15) {
     return value;
   };
   const image = text("image");
-  const chartEntry = entries.get("chart");
+  const chartEntry = entries2.get("chart");
   let chart;
   if (chartEntry) {
-    const value = reader.requireValue(chartEntry, `${path15}.chart`, "a chart name, or a mapping with name and version");
-    if ((0, import_yaml2.isScalar)(value)) chart = { name: reader.readString(value, `${path15}.chart`) };
+    const value = reader.requireValue(chartEntry, `${path16}.chart`, "a chart name, or a mapping with name and version");
+    if ((0, import_yaml2.isScalar)(value)) chart = { name: reader.readString(value, `${path16}.chart`) };
     else {
-      const fields = reader.readMapping(value, `${path15}.chart`, CHART_KEYS, "a mapping with name and version");
+      const fields = reader.readMapping(value, `${path16}.chart`, CHART_KEYS, "a mapping with name and version");
       const name = fields.get("name");
-      if (!name) reader.fail(value, `${path15}.chart needs a name`);
+      if (!name) reader.fail(value, `${path16}.chart needs a name`);
       const version3 = fields.get("version");
       chart = {
-        name: reader.readString(reader.requireValue(name, `${path15}.chart.name`, "a chart name"), `${path15}.chart.name`),
-        ...version3 ? { version: range3(reader.readString(reader.requireValue(version3, `${path15}.chart.version`, "a version range"), `${path15}.chart.version`), `${path15}.chart.version`, version3.value ?? version3.key) } : {}
+        name: reader.readString(reader.requireValue(name, `${path16}.chart.name`, "a chart name"), `${path16}.chart.name`),
+        ...version3 ? { version: range3(reader.readString(reader.requireValue(version3, `${path16}.chart.version`, "a version range"), `${path16}.chart.version`), `${path16}.chart.version`, version3.value ?? version3.key) } : {}
       };
     }
   }
-  if (!image && !chart) reader.fail(node, `${path15} needs image or chart: what it applies to`);
-  const kubernetesEntry = entries.get("kubernetes");
-  if (!kubernetesEntry) reader.fail(node, `${path15} needs kubernetes: the version range it works with, such as ">=1.25"`);
-  const kubernetesNode = reader.requireValue(kubernetesEntry, `${path15}.kubernetes`, 'a version range such as ">=1.25"');
+  if (!image && !chart) reader.fail(node, `${path16} needs image or chart: what it applies to`);
+  const kubernetesEntry = entries2.get("kubernetes");
+  if (!kubernetesEntry) reader.fail(node, `${path16} needs kubernetes: the version range it works with, such as ">=1.25"`);
+  const kubernetesNode = reader.requireValue(kubernetesEntry, `${path16}.kubernetes`, 'a version range such as ">=1.25"');
   const written = (0, import_yaml2.isScalar)(kubernetesNode) && typeof kubernetesNode.source === "string" ? kubernetesNode.source : describeNode(kubernetesNode);
   const why = text("why");
-  if (!why) reader.fail(node, `${path15} needs why: the reason, quoted in the finding`);
-  return { ...image ? { image } : {}, ...chart ? { chart } : {}, kubernetes: range3(written, `${path15}.kubernetes`, kubernetesNode), why };
+  if (!why) reader.fail(node, `${path16} needs why: the reason, quoted in the finding`);
+  return { ...image ? { image } : {}, ...chart ? { chart } : {}, kubernetes: range3(written, `${path16}.kubernetes`, kubernetesNode), why };
 }
 
 // src/core/config/config-model.ts
@@ -49045,23 +49048,23 @@ function parseAllowEntry(value) {
   return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
 }
 function findAllowEntryProblem(value) {
-  const entry = parseAllowEntry(value);
-  return typeof entry === "string" ? entry : void 0;
+  const entry2 = parseAllowEntry(value);
+  return typeof entry2 === "string" ? entry2 : void 0;
 }
-function matchesEntry(entry, target) {
-  if (entry.kind === "prefix") {
-    if (!target.canonical.startsWith(entry.prefix)) return false;
-    const next = target.canonical.charAt(entry.prefix.length);
-    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+function matchesEntry(entry2, target) {
+  if (entry2.kind === "prefix") {
+    if (!target.canonical.startsWith(entry2.prefix)) return false;
+    const next = target.canonical.charAt(entry2.prefix.length);
+    return entry2.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
   }
-  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
-  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+  const hostMatches = entry2.wildcard ? target.host.endsWith(`.${entry2.host}`) : target.host === entry2.host;
+  return hostMatches && (entry2.port === void 0 || entry2.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
   const parse9 = (value) => {
-    const entry = parseAllowEntry(value);
-    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
-    return entry;
+    const entry2 = parseAllowEntry(value);
+    if (typeof entry2 === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry2}`);
+    return entry2;
   };
   const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse9);
   const defaults3 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse9) : [];
@@ -49079,10 +49082,10 @@ function createNetworkPolicy(options = {}) {
       if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
       const { target } = reading;
       if (mirrors.some((prefix3) => target.canonical.startsWith(prefix3))) return { allowed: true, target, via: "mirror" };
-      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      if (explicit.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "entry" };
       const special = describeHost(target.host);
       if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
-      if (target.port === DEFAULT_PORTS[target.scheme] && defaults3.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults3.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "default" };
       const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
       return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
     }
@@ -49216,18 +49219,18 @@ var Substitution = class {
   substitute(text) {
     if (!text.includes("$")) return text;
     let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
+    let index2 = 0;
+    while (index2 < text.length) {
+      const dollar = text.indexOf("$", index2);
       if (dollar === -1) {
-        output += text.slice(index);
+        output += text.slice(index2);
         break;
       }
-      output += text.slice(index, dollar);
+      output += text.slice(index2, dollar);
       const next = text[dollar + 1];
       if (next === "$") {
         output += "$";
-        index = dollar + 2;
+        index2 = dollar + 2;
       } else if (next === "{") {
         const parsed = parseExpression(text, dollar);
         if (parsed.kind === "expression") {
@@ -49237,10 +49240,10 @@ var Substitution = class {
           output += written;
           this.unresolved.add(describeExpression(written));
         }
-        index = parsed.end;
+        index2 = parsed.end;
       } else {
         output += "$";
-        index = dollar + 1;
+        index2 = dollar + 1;
       }
     }
     return output;
@@ -49261,40 +49264,40 @@ var Substitution = class {
 };
 function parseExpression(text, start) {
   const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
+  let index2 = start + 2;
+  while (index2 < text.length && NAME_CHARACTER.test(text[index2] ?? "")) index2++;
+  const name = text.slice(start + 2, index2);
   if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (text[index2] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index2 + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index2));
   if (operator === void 0) {
     return unresolved();
   }
-  index += operator.length;
+  index2 += operator.length;
   const parts = [];
   for (; ; ) {
-    const close = text.indexOf("}", index);
+    const close = text.indexOf("}", index2);
     if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
+    const nested = text.indexOf("${", index2);
     if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
+      if (close > index2) parts.push(text.slice(index2, close));
       return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
     }
-    if (nested > index) parts.push(text.slice(index, nested));
+    if (nested > index2) parts.push(text.slice(index2, nested));
     const inner = parseExpression(text, nested);
     if (inner.kind !== "expression") return unresolved();
     parts.push(inner.expression);
-    index = inner.end;
+    index2 = inner.end;
   }
 }
 function findClosingBrace(text, start) {
   let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
+  for (let index2 = start; index2 < text.length; index2++) {
+    if (text.startsWith("${", index2)) {
       depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
+      index2++;
+    } else if (text[index2] === "}" && --depth === 0) {
+      return index2 + 1;
     }
   }
   return text.length;
@@ -49326,15 +49329,15 @@ function parseConfig(text, source) {
   const reader = new ConfigReader(source, lineCounter, doc);
   const root = reader.resolve(doc.contents);
   if (root === null) return EMPTY_CONFIG;
-  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
+  const entries2 = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
   let failOn;
-  const failOnEntry = entries.get("failOn");
+  const failOnEntry = entries2.get("failOn");
   if (failOnEntry) {
     const valid = Object.values(FailLevels);
     failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
   }
   let kubernetesVersion;
-  const versionEntry = entries.get("kubernetesVersion");
+  const versionEntry = entries2.get("kubernetesVersion");
   if (versionEntry) {
     const node = reader.requireValue(versionEntry, "kubernetesVersion", "A Kubernetes version such as 1.31 or 1.31.4");
     const written = (0, import_yaml3.isScalar)(node) && typeof node.source === "string" ? node.source : reader.readString(node, "kubernetesVersion");
@@ -49345,39 +49348,39 @@ function parseConfig(text, source) {
   return {
     ...failOn ? { failOn } : {},
     ...kubernetesVersion ? { kubernetesVersion } : {},
-    severity: reader.readList(entries.get("severity"), "severity", (node, path15) => readOverride(reader, node, path15)),
-    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path15) => reader.readPattern(node, path15)),
-    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path15) => readGroupKind(reader, node, path15)),
-    sources: reader.readList(entries.get("sources"), "sources", (node, path15) => readSourceRef(reader, node, path15)),
-    clusters: readClusters(reader, entries.get("clusters")),
-    substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors")),
-    remote: readRemote(reader, entries.get("remote")),
-    requires: readRequires(reader, entries.get("requires"))
+    severity: reader.readList(entries2.get("severity"), "severity", (node, path16) => readOverride(reader, node, path16)),
+    ignore: reader.readList(entries2.get("ignore"), "ignore", (node, path16) => reader.readPattern(node, path16)),
+    clusterScoped: reader.readList(entries2.get("clusterScoped"), "clusterScoped", (node, path16) => readGroupKind(reader, node, path16)),
+    sources: reader.readList(entries2.get("sources"), "sources", (node, path16) => readSourceRef(reader, node, path16)),
+    clusters: readClusters(reader, entries2.get("clusters")),
+    substitute: readSubstitute(reader, entries2.get("substitute")),
+    mirrors: readMirrors(reader, entries2.get("mirrors")),
+    remote: readRemote(reader, entries2.get("remote")),
+    requires: readRequires(reader, entries2.get("requires"))
   };
 }
 function parseKubernetesVersion(text) {
   const match4 = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
   return match4 ? `${Number(match4[1])}.${Number(match4[2])}.${Number(match4[3] ?? 0)}` : void 0;
 }
-function readOverride(reader, node, path15) {
-  const entries = reader.readMapping(node, path15, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
-  const match4 = entries.get("match");
-  const severity = entries.get("severity");
-  if (!match4) reader.fail(node, `${path15} lacks match (an object pattern: group/Kind/namespace/name)`);
+function readOverride(reader, node, path16) {
+  const entries2 = reader.readMapping(node, path16, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
+  const match4 = entries2.get("match");
+  const severity = entries2.get("severity");
+  if (!match4) reader.fail(node, `${path16} lacks match (an object pattern: group/Kind/namespace/name)`);
   const severities = Object.values(Severities);
-  if (!severity) reader.fail(node, `${path15} lacks severity (${severities.join(", ")})`);
-  const rules = entries.get("rules");
-  const ruleIds = rules ? reader.readList(rules, `${path15}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
-  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path15}.rules is empty; leave it out to override findings of every rule`);
+  if (!severity) reader.fail(node, `${path16} lacks severity (${severities.join(", ")})`);
+  const rules = entries2.get("rules");
+  const ruleIds = rules ? reader.readList(rules, `${path16}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path16}.rules is empty; leave it out to override findings of every rule`);
   return {
-    match: reader.readPattern(reader.requireValue(match4, `${path15}.match`, PATTERN_HINT), `${path15}.match`),
-    severity: reader.readChoice(reader.requireValue(severity, `${path15}.severity`, `Valid values: ${severities.join(", ")}`), `${path15}.severity`, severities),
+    match: reader.readPattern(reader.requireValue(match4, `${path16}.match`, PATTERN_HINT), `${path16}.match`),
+    severity: reader.readChoice(reader.requireValue(severity, `${path16}.severity`, `Valid values: ${severities.join(", ")}`), `${path16}.severity`, severities),
     ...ruleIds ? { rules: ruleIds } : {}
   };
 }
-function readGroupKind(reader, node, path15) {
-  const value = reader.readString(node, path15);
+function readGroupKind(reader, node, path16) {
+  const value = reader.readString(node, path16);
   const dot = value.indexOf(".");
   const kind = dot === -1 ? value : value.slice(0, dot);
   const group2 = dot === -1 ? "" : value.slice(dot + 1);
@@ -49385,58 +49388,58 @@ function readGroupKind(reader, node, path15) {
     let hint = "";
     if (value.includes("/")) hint = " (an apiVersion does not belong here)";
     else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
-    reader.fail(node, `${path15} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
+    reader.fail(node, `${path16} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
   }
   return { group: group2, kind };
 }
-function readSourceRef(reader, node, path15) {
-  if (!(0, import_yaml3.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path15, "GitRepository") };
-  const entries = reader.readMapping(node, path15, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
-  const kind = entries.get("kind");
-  const name = entries.get("name");
-  if (!kind) reader.fail(node, `${path15} lacks kind (GitRepository or OCIRepository)`);
-  if (!name) reader.fail(node, `${path15} lacks name (namespace/name of the source)`);
+function readSourceRef(reader, node, path16) {
+  if (!(0, import_yaml3.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path16, "GitRepository") };
+  const entries2 = reader.readMapping(node, path16, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
+  const kind = entries2.get("kind");
+  const name = entries2.get("name");
+  if (!kind) reader.fail(node, `${path16} lacks kind (GitRepository or OCIRepository)`);
+  if (!name) reader.fail(node, `${path16} lacks name (namespace/name of the source)`);
   const kinds = ["GitRepository", "OCIRepository"];
-  const folder = entries.get("path");
+  const folder = entries2.get("path");
   return {
-    kind: reader.readChoice(reader.requireValue(kind, `${path15}.kind`, `Valid values: ${kinds.join(", ")}`), `${path15}.kind`, kinds),
-    name: readSourceName(reader, reader.requireValue(name, `${path15}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path15}.name`, "source"),
-    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path15}.path`, "A folder of the repository, e.g. kubernetes"), `${path15}.path`) } : {}
+    kind: reader.readChoice(reader.requireValue(kind, `${path16}.kind`, `Valid values: ${kinds.join(", ")}`), `${path16}.kind`, kinds),
+    name: readSourceName(reader, reader.requireValue(name, `${path16}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path16}.name`, "source"),
+    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path16}.path`, "A folder of the repository, e.g. kubernetes"), `${path16}.path`) } : {}
   };
 }
-function readSourceName(reader, node, path15, what) {
-  const value = reader.readString(node, path15);
+function readSourceName(reader, node, path16, what) {
+  const value = reader.readString(node, path16);
   const [namespace, name, ...rest] = value.split("/");
   if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path15} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
+    reader.fail(node, `${path16} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
   }
   return value;
 }
-function readFolder(reader, node, path15) {
-  const value = reader.readString(node, path15);
+function readFolder(reader, node, path16) {
+  const value = reader.readString(node, path16);
   const parts = value.split("/").filter((part) => part !== "" && part !== ".");
   if (value.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(value)) {
-    reader.fail(node, `${path15} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+    reader.fail(node, `${path16} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
   }
   return parts.join("/");
 }
-function readClusters(reader, entry) {
-  const clusters = reader.readList(entry, "clusters", (node, path15) => {
-    const entries = reader.readMapping(node, path15, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
-    const name = entries.get("name");
-    const folder = entries.get("path");
-    if (!name) reader.fail(node, `${path15} lacks name (how reports name the cluster, e.g. production)`);
-    if (!folder) reader.fail(node, `${path15} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
-    const nameValue = reader.readString(reader.requireValue(name, `${path15}.name`, "Name the cluster, e.g. production"), `${path15}.name`);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path15}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
-    const pathValue = readFolder(reader, reader.requireValue(folder, `${path15}.path`, "A folder of the repository, e.g. clusters/production"), `${path15}.path`);
-    const sources = reader.readList(entries.get("sources"), `${path15}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
+function readClusters(reader, entry2) {
+  const clusters = reader.readList(entry2, "clusters", (node, path16) => {
+    const entries2 = reader.readMapping(node, path16, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
+    const name = entries2.get("name");
+    const folder = entries2.get("path");
+    if (!name) reader.fail(node, `${path16} lacks name (how reports name the cluster, e.g. production)`);
+    if (!folder) reader.fail(node, `${path16} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
+    const nameValue = reader.readString(reader.requireValue(name, `${path16}.name`, "Name the cluster, e.g. production"), `${path16}.name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path16}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
+    const pathValue = readFolder(reader, reader.requireValue(folder, `${path16}.path`, "A folder of the repository, e.g. clusters/production"), `${path16}.path`);
+    const sources = reader.readList(entries2.get("sources"), `${path16}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
     return { name: nameValue, path: pathValue, sources, node };
   });
-  for (const [index, cluster] of clusters.entries()) {
-    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
+  for (const [index2, cluster] of clusters.entries()) {
+    if (clusters.findIndex((other) => other.name === cluster.name) !== index2) reader.fail(cluster.node, `clusters[${index2}].name '${cluster.name}' is used twice`);
   }
-  return clusters.map(({ name, path: path15, sources }) => ({ name, path: path15, sources }));
+  return clusters.map(({ name, path: path16, sources }) => ({ name, path: path16, sources }));
 }
 function checkMirror(mirror) {
   for (const url2 of [mirror.from, mirror.to]) {
@@ -49460,9 +49463,9 @@ function checkMirror(mirror) {
   }
   return void 0;
 }
-function readMirrors(reader, entry) {
-  if (!entry || entry.value === null) return [];
-  const map = entry.value;
+function readMirrors(reader, entry2) {
+  if (!entry2 || entry2.value === null) return [];
+  const map = entry2.value;
   if (!(0, import_yaml3.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
@@ -49480,23 +49483,23 @@ function readMirrors(reader, entry) {
     return { from, to };
   });
 }
-function readRemote(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
-  const allow = entries.get("allow");
+function readRemote(reader, entry2) {
+  if (!entry2 || entry2.value === null) return {};
+  const entries2 = reader.readMapping(entry2.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries2.get("allow");
   if (!allow) return {};
   return {
-    allow: reader.readList(allow, "remote.allow", (node, path15) => {
-      const value = reader.readString(node, path15);
+    allow: reader.readList(allow, "remote.allow", (node, path16) => {
+      const value = reader.readString(node, path16);
       const problem = findAllowEntryProblem(value);
-      if (problem) reader.fail(node, `${path15} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      if (problem) reader.fail(node, `${path16} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
       return value;
     })
   };
 }
-function readSubstitute(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const map = entry.value;
+function readSubstitute(reader, entry2) {
+  if (!entry2 || entry2.value === null) return {};
+  const map = entry2.value;
   if (!(0, import_yaml3.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
@@ -49505,12 +49508,12 @@ function readSubstitute(reader, entry) {
       const shown = (0, import_yaml3.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
-    const path15 = `substitute.${key.value}`;
+    const path16 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
-    if (value === null) reader.fail(key, `${path15} has no value; write '' for an empty string`);
-    if (!(0, import_yaml3.isScalar)(value)) reader.fail(value, `${path15} must be a string, not ${describeNode(value)}`);
+    if (value === null) reader.fail(key, `${path16} has no value; write '' for an empty string`);
+    if (!(0, import_yaml3.isScalar)(value)) reader.fail(value, `${path16} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
-      reader.fail(value, `${path15} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
+      reader.fail(value, `${path16} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
     values.push([key.value, value.value]);
   }
@@ -49555,7 +49558,7 @@ function readActionOptions() {
   const suggestions = getChoice(Inputs.suggestions, ["true", "false"], "true");
   const options = {
     token: getOptionalInput(Inputs.githubToken) ?? "",
-    paths: (getOptionalInput(Inputs.path) ?? ".").split("\n").map((path15) => path15.trim()).filter(Boolean),
+    paths: (getOptionalInput(Inputs.path) ?? ".").split("\n").map((path16) => path16.trim()).filter(Boolean),
     ...getOptionalInput(Inputs.base) ? { base: getOptionalInput(Inputs.base) } : {},
     ...failOn ? { failOn: getChoice(Inputs.failOn, Object.values(FailLevels), "error") } : {},
     comment: getChoice(Inputs.comment, ["summary", "none"], "summary"),
@@ -49643,12 +49646,12 @@ var GIT_CLONE_SETTINGS = [
   ["protocol.ext.allow", "never"]
 ];
 function formatGitConfigEnv(settings) {
-  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
-  settings.forEach(([key, value], index) => {
-    entries[`GIT_CONFIG_KEY_${index}`] = key;
-    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  const entries2 = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index2) => {
+    entries2[`GIT_CONFIG_KEY_${index2}`] = key;
+    entries2[`GIT_CONFIG_VALUE_${index2}`] = value;
   });
-  return entries;
+  return entries2;
 }
 function createGitEnv(env, platform2 = process.platform) {
   const child2 = pickCommon(env, platform2);
@@ -49829,23 +49832,23 @@ async function listChangedPaths(git, base, head, tree) {
 }
 async function listCommitFiles(git, commit) {
   const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
-  return output.split("\0").filter(Boolean).map((entry) => ({
-    path: entry.slice(entry.indexOf("	") + 1),
-    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
+  return output.split("\0").filter(Boolean).map((entry2) => ({
+    path: entry2.slice(entry2.indexOf("	") + 1),
+    kind: entry2.startsWith("120000 ") ? "link" : entry2.startsWith("160000 ") ? "submodule" : "file"
   }));
 }
 var MAX_PATHSPEC_CHARS = 24e3;
 async function restorePaths(dir, commit, paths) {
   for (let start = 0; start < paths.length; ) {
     let end = start;
-    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    for (let length2 = 0; end < paths.length && (end === start || length2 + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length2 += (paths[end]?.length ?? 0) + 1;
     await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
     start = end;
   }
 }
 async function listFilesContaining(git, text, paths) {
   try {
-    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path15) => path15 || ".")]);
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path16) => path16 || ".")]);
     return output.split("\0").filter(Boolean);
   } catch (error2) {
     if (error2 instanceof GitError && (error2.details ?? "").trim() === "") return [];
@@ -49858,10 +49861,10 @@ async function listIgnoredPaths(git) {
 }
 async function listWorkingTree(git) {
   const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
-  const entries = output.split("\0").filter(Boolean);
+  const entries2 = output.split("\0").filter(Boolean);
   return {
-    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
-    untracked: entries.filter((entry) => entry.startsWith("? ")).map((entry) => entry.slice(2))
+    files: [...new Set(entries2.map((entry2) => entry2.slice(2)))].sort(),
+    untracked: entries2.filter((entry2) => entry2.startsWith("? ")).map((entry2) => entry2.slice(2))
   };
 }
 async function getOriginUrl(git) {
@@ -49905,9 +49908,9 @@ async function fetchCommitIfMissing(git, commit, token, advice) {
   }
   if (!await hasCommit(git, commit)) throw new GitError(`commit ${commit.slice(0, 12)} is not in this clone and could not be fetched: ${advice}`);
 }
-async function readFileAtCommit(git, commit, path15) {
+async function readFileAtCommit(git, commit, path16) {
   try {
-    return await git.run(["cat-file", "blob", `${commit}:${path15}`]);
+    return await git.run(["cat-file", "blob", `${commit}:${path16}`]);
   } catch {
     return void 0;
   }
@@ -49966,7 +49969,7 @@ function orderUnitsAsTree(units) {
   const children = /* @__PURE__ */ new Map();
   const roots = [];
   for (const unit of units) {
-    const parent = unit.flux?.parent ?? unit.helm?.parent;
+    const parent = unit.flux?.parent ?? unit.helm?.parent ?? unit.resourceSet?.parent;
     if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
     else roots.push(unit);
   }
@@ -49981,8 +49984,10 @@ function orderUnitsAsTree(units) {
   for (const root of roots) visit3(root, 0);
   return rows;
 }
+var RESOURCESET_VERDICTS = { apply: "generates; garbage-collects", create: "new", delete: "removed: deletes its inventory" };
 function formatUnitVerdict(unit) {
   if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
+  if (unit.resourceSet) return unit.skipped ? `not rendered: ${unit.skipped}` : RESOURCESET_VERDICTS[unit.resourceSet.action];
   if (!unit.flux) return "";
   if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
   if (unit.before !== null && unit.after === null) return "removed";
@@ -49991,7 +49996,7 @@ function formatUnitVerdict(unit) {
 }
 function formatUnitFindings(report, unit) {
   const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  for (const finding2 of report.findings) if (finding2.unit === unit) counts[finding2.severity] += 1;
   return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
 }
 
@@ -50061,10 +50066,10 @@ function formatMarkdown(report, options = {}) {
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
   if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of shown) {
-      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
+    for (const finding2 of shown) {
+      const source = [showUnits ? formatCellCode(finding2.unit || ".") : "", formatProvenance(finding2.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
+        `| ${SEVERITY_BADGE[finding2.severity]} | ${formatCellCode(finding2.rule)} | ${formatCellCode(formatObjectRef(finding2.object))} | ${formatCellProse(finding2.message)} | ${source} |`
       );
     }
     out.push("");
@@ -50095,18 +50100,18 @@ function formatMarkdown(report, options = {}) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
     out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
+    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry2.from))} -> ${formatCode(entry2.to.name)} (generated name)`);
     }
-    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
-    for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
+    const changes = report.changes.changed.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of changes) {
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry2.object))}`);
     }
     out.push("");
-    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
+    if (!options.omitDiffs) for (const entry2 of changes) out.push(...formatChange(entry2));
     out.push("</details>", "");
   }
   return `${out.join("\n").trimEnd()}
@@ -50148,22 +50153,22 @@ function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
 function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
-function formatChange(entry) {
-  const version3 = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
-  const secret = entry.secretKeys ? [
+function formatChange(entry2) {
+  const version3 = entry2.previousApiVersion ? ` (${formatHtmlCode(entry2.previousApiVersion)} -&gt; ${formatHtmlCode(entry2.object.apiVersion)})` : "";
+  const secret = entry2.secretKeys ? [
     `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
-      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
-      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
+      ...entry2.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry2.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry2.secretKeys.changed.map((key) => formatCode(`~${key}`))
     ].join(", ") || "none changed"}`,
     ""
   ] : [];
   return [
     "<details>",
-    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version3}</summary>`,
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry2.object))}${version3}</summary>`,
     "",
     ...secret,
-    fence(entry.diff, "diff"),
+    fence(entry2.diff, "diff"),
     "</details>",
     ""
   ];
@@ -50205,10 +50210,10 @@ async function readBody(response, limit) {
   if (!response.body) return Buffer.alloc(0);
   const parts = [];
   let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
+  for await (const chunk2 of response.body) {
+    size += chunk2.byteLength;
     if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk);
+    parts.push(chunk2);
   }
   return Buffer.concat(parts);
 }
@@ -50245,7 +50250,7 @@ function describeNetworkError(error2) {
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry2) => entry2.address);
 var FetchError = class extends RenderError {
   status;
   /** The server's `WWW-Authenticate` header on a 401: how a registry hands out anonymous tokens. */
@@ -50269,9 +50274,9 @@ function unapplyMirrors(url2, mirrors) {
   return mirror ? `${mirror.from}${url2.slice(mirror.to.length)}` : url2;
 }
 function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const index2 = value.indexOf("=");
+  if (index2 <= 0 || index2 === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index2), to: value.slice(index2 + 1) };
   const problem = checkMirror(mirror);
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
@@ -50308,22 +50313,22 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url2) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join4(cacheDir, "urls", sha256(url2));
-      if (!existsSync2(index)) return void 0;
-      const digest = readFileSync(index, "utf8").trim();
-      const object = join4(cacheDir, "objects", digest);
+      const index2 = join4(cacheDir, "urls", sha256(url2));
+      if (!existsSync2(index2)) return void 0;
+      const digest2 = readFileSync(index2, "utf8").trim();
+      const object = join4(cacheDir, "objects", digest2);
       if (!existsSync2(object)) return void 0;
       const body2 = readFileSync(object, "utf8");
-      return sha256(body2) === digest && findNonManifest(200, "", body2) === void 0 ? body2 : void 0;
+      return sha256(body2) === digest2 && findNonManifest(200, "", body2) === void 0 ? body2 : void 0;
     } catch {
       return void 0;
     }
   };
-  const writeAtomically = (path15, text) => {
-    const temporary = `${path15}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+  const writeAtomically = (path16, text) => {
+    const temporary = `${path16}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
       writeFileSync(temporary, text);
-      renameSync(temporary, path15);
+      renameSync(temporary, path16);
     } finally {
       rmSync3(temporary, { force: true });
     }
@@ -50331,11 +50336,11 @@ function createRemoteFetcher(options = {}) {
   const writeCache = (url2, body2) => {
     if (!cacheDir) return;
     try {
-      const digest = sha256(body2);
+      const digest2 = sha256(body2);
       for (const dir of ["urls", "objects"]) mkdirSync(join4(cacheDir, dir), { recursive: true });
-      const object = join4(cacheDir, "objects", digest);
-      if (!existsSync2(object) || sha256(readFileSync(object, "utf8")) !== digest) writeAtomically(object, body2);
-      writeAtomically(join4(cacheDir, "urls", sha256(url2)), digest);
+      const object = join4(cacheDir, "objects", digest2);
+      if (!existsSync2(object) || sha256(readFileSync(object, "utf8")) !== digest2) writeAtomically(object, body2);
+      writeAtomically(join4(cacheDir, "urls", sha256(url2)), digest2);
     } catch {
     }
   };
@@ -50533,7 +50538,7 @@ function maskReport(report, mask) {
     failOn: report.failOn,
     blocking: report.blocking,
     summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    findings: findings.map((finding2) => ({ ...strings(finding2), rule: finding2.rule, severity: finding2.severity })),
     units: units.map((unit) => {
       const masked = strings(unit);
       return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
@@ -50541,7 +50546,7 @@ function maskReport(report, mask) {
     fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
     changes: {
       ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+      changed: changed.map(({ patch, ...entry2 }) => ({ ...strings(entry2), patch: patch.map((operation) => maskOperation(operation, mask)) }))
     }
   };
 }
@@ -50643,8 +50648,8 @@ function readFluxKustomization(body2) {
     }))
   };
 }
-function normalizeFluxPath(path15) {
-  const parts = path15.split("/").filter((part) => part !== "" && part !== ".");
+function normalizeFluxPath(path16) {
+  const parts = path16.split("/").filter((part) => part !== "" && part !== ".");
   return parts.join("/");
 }
 function deletesInventoryOnDeletion(ks) {
@@ -50878,7 +50883,7 @@ function evaluateRules(input) {
 }
 function createContext(input) {
   const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
+  const index2 = (objects) => {
     const crds = /* @__PURE__ */ new Map();
     for (const { object } of objects) {
       const names = readCrdNames(object.body);
@@ -50892,7 +50897,7 @@ function createContext(input) {
     before.map(({ object }) => object),
     after.map(({ object }) => object)
   );
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after), storage };
+  return { before, after, crdsBefore: index2(before), crdsAfter: index2(after), storage };
 }
 function toRef(object) {
   return { ...object.id, apiVersion: object.apiVersion };
@@ -51000,6 +51005,96 @@ function findMissingCrds(context3) {
   return findings;
 }
 
+// src/core/resourceset/resourceset-model.ts
+var FLUX_OPERATOR_GROUP = "fluxcd.controlplane.io";
+var OPERATOR_PRUNE_KEY = "fluxcd.controlplane.io/prune";
+var OPERATOR_RECONCILE_KEY = "fluxcd.controlplane.io/reconcile";
+var OWNER_LABELS = { name: "resourceset.fluxcd.controlplane.io/name", namespace: "resourceset.fluxcd.controlplane.io/namespace" };
+function isResourceSet(body2) {
+  return body2.kind === "ResourceSet" && getApiGroup(String(body2.apiVersion)) === FLUX_OPERATOR_GROUP;
+}
+function isInputProvider(body2) {
+  return body2.kind === "ResourceSetInputProvider" && getApiGroup(String(body2.apiVersion)) === FLUX_OPERATOR_GROUP;
+}
+function readStringMap(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry2) => typeof entry2[1] === "string"));
+}
+function readSelector(value) {
+  const expressions = Array.isArray(value.matchExpressions) ? value.matchExpressions.filter(isRecord) : [];
+  return {
+    matchLabels: readStringMap(value.matchLabels),
+    matchExpressions: expressions.map((expression) => ({
+      key: String(expression.key ?? ""),
+      operator: String(expression.operator ?? ""),
+      values: Array.isArray(expression.values) ? expression.values.map(String) : []
+    }))
+  };
+}
+function readStep(value, name) {
+  return {
+    name,
+    resources: Array.isArray(value.resources) ? value.resources : [],
+    resourcesTemplate: typeof value.resourcesTemplate === "string" ? value.resourcesTemplate : ""
+  };
+}
+function readResourceSet(body2, namespace) {
+  const metadata2 = getMetadata(body2);
+  const spec = isRecord(body2.spec) ? body2.spec : {};
+  const strategy = isRecord(spec.inputStrategy) ? spec.inputStrategy : {};
+  const steps = Array.isArray(spec.steps) ? spec.steps.filter(isRecord) : [];
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const annotations = readStringMap(metadata2.annotations);
+  return {
+    namespace: typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : namespace,
+    name: String(metadata2.name),
+    inputs: Array.isArray(spec.inputs) ? spec.inputs.filter(isRecord) : [],
+    inputsFrom: (Array.isArray(spec.inputsFrom) ? spec.inputsFrom.filter(isRecord) : []).flatMap((ref) => {
+      if (typeof ref.name === "string" && ref.name !== "") return [{ name: ref.name }];
+      if (isRecord(ref.selector)) return [{ selector: readSelector(ref.selector) }];
+      return [];
+    }),
+    strategy: typeof strategy.name === "string" && strategy.name !== "" ? strategy.name : "Flatten",
+    includeEmptyProviders: strategy.includeEmptyProviders === true,
+    steps: steps.length > 0 ? steps.map((step) => readStep(step, String(step.name ?? ""))) : [readStep(spec, "")],
+    stepped: steps.length > 0,
+    commonMetadata: { labels: readStringMap(common.labels), annotations: readStringMap(common.annotations) },
+    disabled: annotations[OPERATOR_RECONCILE_KEY]?.toLowerCase() === "disabled"
+  };
+}
+function readInputProvider(body2, namespace) {
+  const metadata2 = getMetadata(body2);
+  const spec = isRecord(body2.spec) ? body2.spec : {};
+  return {
+    namespace: typeof metadata2.namespace === "string" && metadata2.namespace !== "" ? metadata2.namespace : namespace,
+    name: String(metadata2.name),
+    labels: readStringMap(metadata2.labels),
+    type: typeof spec.type === "string" ? spec.type : "",
+    defaultValues: isRecord(spec.defaultValues) ? spec.defaultValues : {}
+  };
+}
+function matchesSelector(selector, labels) {
+  for (const [key, value] of Object.entries(selector.matchLabels)) if (labels[key] !== value) return false;
+  for (const { key, operator, values } of selector.matchExpressions) {
+    const has2 = Object.hasOwn(labels, key);
+    const value = labels[key];
+    if (operator === "In" && !(has2 && values.includes(value))) return false;
+    if (operator === "NotIn" && has2 && values.includes(value)) return false;
+    if (operator === "Exists" && !has2) return false;
+    if (operator === "DoesNotExist" && has2) return false;
+    if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(operator)) return false;
+  }
+  return true;
+}
+function findOperatorPruneOptOut(body2) {
+  const metadata2 = getMetadata(body2);
+  for (const field of ["labels", "annotations"]) {
+    const value = readStringMap(metadata2[field])[OPERATOR_PRUNE_KEY];
+    if (value !== void 0 && value.toLowerCase() === "disabled") return `${OPERATOR_PRUNE_KEY}: ${value}`;
+  }
+  return void 0;
+}
+
 // src/core/rules/kustomization-rules.ts
 var PRUNE_OPT_OUTS = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
@@ -51018,6 +51113,9 @@ function findPruneOptOut(body2) {
   }
   return void 0;
 }
+function findOptOutOf(owner, object, context3) {
+  return context3.units.get(owner)?.resourceSet ? findOperatorPruneOptOut(object.body) : findPruneOptOut(object.body);
+}
 function findRemovedKustomizationObject(parent, ks, context3) {
   return context3.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
 }
@@ -51028,8 +51126,8 @@ function isDeletedWithItsInventory(unitName, context3, visiting) {
   visiting.add(unitName);
   const parent = context3.owners.get(owner.parentBefore);
   const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context3);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context3, visiting);
+  if (declared && findOptOutOf(owner.parentBefore, declared, context3)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : context3.resourceSetsDeleting.has(owner.parentBefore) || isDeletedWithItsInventory(owner.parentBefore, context3, visiting);
   return parentDeletes && deletesInventoryOnDeletion(ks);
 }
 function describeRemovedKustomization(unitName, context3) {
@@ -51048,11 +51146,11 @@ function describeRemovedKustomization(unitName, context3) {
     if (parent?.after && !parent.after.prune) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
     }
-    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    const optOut = declared ? findOptOutOf(owner.parentBefore, declared, context3) : void 0;
     if (optOut) {
       return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
     }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context3, /* @__PURE__ */ new Set([unitName]))) {
+    if (!parent?.after && !context3.resourceSetsDeleting.has(owner.parentBefore) && !isDeletedWithItsInventory(owner.parentBefore, context3, /* @__PURE__ */ new Set([unitName]))) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
     }
   } else {
@@ -51152,53 +51250,154 @@ function describeKustomizationChanges(context3) {
   return findings;
 }
 
+// src/core/rules/resourceset-rules.ts
+var UNRECOVERABLE_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
+var NAMED = 5;
+function findRemovedSetObject(units, unit) {
+  const origin = unit.resourceSet;
+  if (!origin) return void 0;
+  const [namespace, name] = origin.set.split("/");
+  return units.get(origin.parent)?.diff.removed.find((object) => object.id.kind === "ResourceSet" && object.id.group === FLUX_OPERATOR_GROUP && object.id.namespace === namespace && object.id.name === name);
+}
+function decideResourceSetFate(unit, units, lookup2) {
+  const removed = findRemovedSetObject(units, unit);
+  if (!removed || !unit.resourceSet) return { deleted: false, why: "no Kustomization of this source deletes it" };
+  const verdict = lookup2.deletesLeaving(unit.resourceSet.parent, removed);
+  return verdict.deletes ? { deleted: true } : { deleted: false, ...verdict.why !== void 0 ? { why: verdict.why } : {} };
+}
+function isResourceSetObject(object) {
+  return object.id.kind === "ResourceSet" && object.id.group === FLUX_OPERATOR_GROUP;
+}
+function describeRemovedResourceSet(unit, units) {
+  const origin = unit.resourceSet;
+  const [namespace = "", name = ""] = origin.set.split("/");
+  const ref = `ResourceSet/${origin.set}`;
+  const inventory = [...unit.before.values()].filter((object) => !findOperatorPruneOptOut(object.body));
+  const refs = inventory.map((object) => formatObjectRef(object.id)).sort();
+  const severe = inventory.filter((object) => UNRECOVERABLE_KINDS.has(object.id.kind)).map((object) => formatObjectRef(object.id)).sort();
+  const keys = new Set(inventory.map((object) => object.key));
+  const heirs = units.filter((other) => other.unit !== unit.unit && other.resourceSet !== void 0 && other.resourceSet.action !== "delete" && other.diff.added.some((object) => keys.has(object.key)));
+  const heir = heirs.map((other) => `ResourceSet/${other.resourceSet?.set ?? ""}`).sort()[0];
+  const releases = inventory.filter((object) => isHelmRelease(object.body)).map((object) => formatObjectRef(object.id)).sort();
+  const severity = severe.length > 0 ? "error" : "warning";
+  const removedObject = [...units].find((other) => other.unit === origin.parent)?.diff.removed.find((object) => isResourceSetObject(object) && object.id.namespace === namespace && object.id.name === name);
+  return {
+    rule: Rules.resourceSetRemoved,
+    severity,
+    unit: unit.unit,
+    object: { group: FLUX_OPERATOR_GROUP, kind: "ResourceSet", namespace, name, apiVersion: removedObject?.apiVersion ?? `${FLUX_OPERATOR_GROUP}/v1` },
+    ...removedObject?.provenance ? { provenance: removedObject.provenance } : {},
+    cascade: refs,
+    message: `${ref} is deleted from the cluster, and the Flux Operator's finalizer deletes everything it generated: ${inventory.length} ${inventory.length === 1 ? "object" : "objects"}` + (severe.length > 0 ? `, including ${severe.slice(0, NAMED).join(", ")}${severe.length > NAMED ? ` and ${severe.length - NAMED} more` : ""}` : "") + "." + (releases.length > 0 ? ` helm-controller uninstalls ${releases.slice(0, NAMED).join(", ")}${releases.length > NAMED ? ` and ${releases.length - NAMED} more` : ""}: everything ${releases.length === 1 ? "it" : "each"} installed goes too.` : "") + (heir ? ` ${heir} generates them again, but whichever runs first wins: what the finalizer deletes after ${heir} applied is recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : "")
+  };
+}
+function rewriteResourceSetRemoval(finding2, unit, removed, move, loss) {
+  const origin = unit.resourceSet;
+  const ref = formatObjectRef(finding2.object);
+  const set = `ResourceSet/${origin.set}`;
+  const optOut = removed ? findOperatorPruneOptOut(removed.body) : void 0;
+  if (optOut) {
+    return { ...finding2, rule: Rules.pruneProtected, severity: "notice", cascade: [], message: `${ref} is no longer generated by ${set}, but the Flux Operator keeps it in the cluster (${optOut}); it is no longer managed` };
+  }
+  const deleter = origin.action === "delete" ? `${set}'s finalizer` : `${set}'s garbage collection`;
+  if (move !== void 0) {
+    const severity = UNRECOVERABLE_KINDS.has(finding2.object.kind) ? "error" : "warning";
+    return {
+      ...finding2,
+      rule: Rules.objectMoved,
+      severity,
+      message: `${ref} moves from ${set} to ${move}: whichever runs first wins, and if ${deleter} deletes it first, it is deleted and recreated empty${loss}. Safe: first add fluxcd.controlplane.io/prune: disabled to it in ${set} (in its template, or in spec.commonMetadata.annotations) in its own change and let the operator apply that, then move it`
+    };
+  }
+  const fluxOptOut = removed && /kustomize\.toolkit\.fluxcd\.io\/(?:prune|reconcile)/.test(JSON.stringify(removed.body.metadata ?? {})) ? "; its kustomize.toolkit.fluxcd.io annotation means nothing to the Flux Operator" : "";
+  const message = finding2.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by ${deleter}${finding2.message.slice(`${ref} is pruned`.length)}` : finding2.message;
+  return { ...finding2, message: `${message}${fluxOptOut}` };
+}
+
 // src/core/rules/flux-rules.ts
 var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
 function applyFluxSemantics(findings, units, owners) {
+  const byName = new Map(units.map((unit) => [unit.unit, unit]));
+  const fates = decideResourceSetFates(units, byName, owners);
   const context3 = {
-    units: new Map(units.map((unit) => [unit.unit, unit])),
+    units: byName,
     owners,
-    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
-    addedByKey: indexAddedObjects(units)
+    failingApply: new Set(findings.filter((finding2) => finding2.rule === Rules.crdMissing).map((finding2) => finding2.unit)),
+    addedByKey: indexAddedObjects(units),
+    resourceSetsDeleting: new Set(units.filter((unit) => unit.resourceSet && (unit.resourceSet.action !== "delete" || fates.get(unit.unit)?.deleted)).map((unit) => unit.unit))
   };
   const removedKustomizations = /* @__PURE__ */ new Set();
   for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  const deletedSets = new Set([...fates].filter(([, fate]) => fate.deleted).map(([name]) => name));
+  const goneSets = new Set(units.filter((unit) => unit.resourceSet?.action === "delete").map((unit) => unit.unit));
+  const setObjectGoes = (finding2) => isResourceSetObject({ id: finding2.object }) && [...deletedSets].some((name) => byName.get(name)?.resourceSet?.set === `${finding2.object.namespace}/${finding2.object.name}`);
   const result = [];
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
-      result.push(finding);
+  for (const finding2 of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding2.rule)) {
+      result.push(finding2);
       continue;
     }
-    if (removedKustomizations.has(finding.unit)) continue;
-    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
-    const rewritten = rewriteRemoval(finding, context3);
+    if (removedKustomizations.has(finding2.unit)) continue;
+    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context3))) continue;
+    if (setObjectGoes(finding2)) continue;
+    if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && removedKustomizations.has(`${finding2.object.namespace}/${finding2.object.name}`)) continue;
+    const rewritten = rewriteRemoval(finding2, context3);
     if (rewritten) result.push(rewritten);
   }
   for (const unit of removedKustomizations) {
-    const finding = describeRemovedKustomization(unit, context3);
-    if (finding) result.push(finding);
+    const finding2 = describeRemovedKustomization(unit, context3);
+    if (finding2) result.push(finding2);
   }
+  for (const name of deletedSets) result.push(describeRemovedResourceSet(byName.get(name), units));
   result.push(...describeKustomizationChanges(context3), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context3);
 }
+function decideResourceSetFates(units, byName, owners) {
+  const fates = /* @__PURE__ */ new Map();
+  const partial2 = { units: byName, owners, failingApply: /* @__PURE__ */ new Set(), addedByKey: /* @__PURE__ */ new Map(), resourceSetsDeleting: /* @__PURE__ */ new Set() };
+  const decide = (unit, depth) => {
+    const known = fates.get(unit.unit);
+    if (known) return known;
+    const fate = decideResourceSetFate(unit, byName, {
+      deletesLeaving: (name, object) => {
+        const owner = owners.get(name);
+        if (owner) {
+          const optOut2 = findPruneOptOut(object.body);
+          if (optOut2) return { deletes: false, why: optOut2 };
+          if (owner.after) return owner.after.prune ? { deletes: true } : { deletes: false, why: `${name} has prune: false` };
+          return isDeletedWithItsInventory(name, partial2, /* @__PURE__ */ new Set()) ? { deletes: true } : { deletes: false, why: `${name} is removed without deleting what it applied` };
+        }
+        const parent = byName.get(name);
+        if (!parent?.resourceSet) return { deletes: false };
+        const optOut = findOperatorPruneOptOut(object.body);
+        if (optOut) return { deletes: false, why: optOut };
+        return parent.resourceSet.action !== "delete" || depth < 10 && decide(parent, depth + 1).deleted ? { deletes: true } : { deletes: false };
+      }
+    });
+    fates.set(unit.unit, fate);
+    return fate;
+  };
+  for (const unit of units) if (unit.resourceSet?.action === "delete" && !unit.skipped) decide(unit, 0);
+  return fates;
+}
 function collectDeleted(findings, rule, kind) {
   const deleted = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    if (finding.rule === rule) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
+  for (const finding2 of findings) {
+    if (finding2.rule === rule) deleted.add(finding2.object.name);
+    if (finding2.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding2.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
     }
   }
   return deleted;
 }
 function escalateReleasesInDeletedNamespaces(findings, context3) {
   const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
-  return findings.map((finding) => {
-    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
-    const removed = findRemovedObject(context3.units.get(finding.unit), finding.object);
+  return findings.map((finding2) => {
+    if (finding2.rule !== Rules.helmReleaseRemoved) return finding2;
+    const removed = findRemovedObject(context3.units.get(finding2.unit), finding2.object);
     const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
-    if (!namespace || !deleted.has(namespace)) return finding;
-    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+    if (!namespace || !deleted.has(namespace)) return finding2;
+    return { ...finding2, severity: "error", message: `${finding2.message}; Namespace/${namespace} is pruned as well` };
   });
 }
 function dropCrdMissingWhereCrdStays(findings, units) {
@@ -51207,10 +51406,10 @@ function dropCrdMissingWhereCrdStays(findings, units) {
     const names = readCrdNames(object.body);
     return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
   });
-  return findings.filter((finding) => {
-    if (finding.rule !== Rules.crdMissing) return true;
-    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
-    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
+  return findings.filter((finding2) => {
+    if (finding2.rule !== Rules.crdMissing) return true;
+    const own = crdsBefore.filter((crd) => crd.group === finding2.object.group && crd.kind === finding2.object.kind);
+    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding2.object.group);
     return relevant.some((crd) => deleted.has(crd.name));
   });
 }
@@ -51218,42 +51417,46 @@ function findRemovedObject(unit, ref) {
   const key = formatObjectKey(ref);
   return unit?.diff.removed.find((object) => object.key === key);
 }
-function findMoveTarget(finding, context3) {
-  return context3.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+function findMoveTarget(finding2, context3) {
+  return context3.addedByKey.get(formatObjectKey(finding2.object))?.find((candidate) => candidate.unit !== finding2.unit);
 }
 function indexAddedObjects(units) {
-  const index = /* @__PURE__ */ new Map();
+  const index2 = /* @__PURE__ */ new Map();
   for (const unit of units) {
-    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
+    for (const object of unit.diff.added) index2.set(object.key, [...index2.get(object.key) ?? [], { unit: unit.unit, object }]);
   }
-  return index;
+  return index2;
 }
-function rewriteRemoval(finding, context3) {
-  const owner = context3.owners.get(finding.unit);
-  const unit = context3.units.get(finding.unit);
-  const removed = findRemovedObject(unit, finding.object);
-  const ref = formatObjectRef(finding.object);
+function rewriteRemoval(finding2, context3) {
+  const owner = context3.owners.get(finding2.unit);
+  const unit = context3.units.get(finding2.unit);
+  const removed = findRemovedObject(unit, finding2.object);
+  const ref = formatObjectRef(finding2.object);
   const ks = owner?.after;
+  if (unit?.resourceSet) {
+    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, findMoveTarget(finding2, context3)?.unit, describeLossOnRecreate(finding2));
+    return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context3) : rewritten;
+  }
   const releaseUnit = unit?.helm !== void 0;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : void 0;
   if (optOut) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.pruneProtected,
       severity: "notice",
-      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
+      message: `${ref} leaves the render of ${finding2.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
       cascade: []
     };
   }
-  const move = findMoveTarget(finding, context3);
+  const move = findMoveTarget(finding2, context3);
   const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
   const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
   if (move && ks && !ks.prune) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectMoved,
       severity: "notice",
-      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      message: `${ref} moves from ${finding2.unit} to ${move.unit}; ${finding2.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
       cascade: []
     };
   }
@@ -51262,60 +51465,60 @@ function rewriteRemoval(finding, context3) {
     const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
     if (ordered) {
       return {
-        ...finding,
+        ...finding2,
         rule: Rules.objectMoved,
         severity: "notice",
-        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
+        message: `${ref} moves from ${finding2.unit} to ${move.unit}; ${finding2.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding2.unit} prunes`,
         cascade: []
       };
     }
-    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
-    const loss = describeLossOnRecreate(finding);
+    const severity = MOVE_ERROR_KINDS.has(finding2.object.kind) ? "error" : "warning";
+    const loss = describeLossOnRecreate(finding2);
     if (releaseUnit) {
       return {
-        ...finding,
+        ...finding2,
         rule: Rules.objectMoved,
         severity,
         message: (
           // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
-          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease"} in its own change and let helm-controller apply that, then move it`
+          `${ref} moves from ${finding2.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease"} in its own change and let helm-controller apply that, then move it`
         )
       };
     }
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectMoved,
       severity,
-      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
+      message: `${ref} moves from ${finding2.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding2.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
     };
   }
   if (ks && !ks.prune) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectOrphaned,
       severity: "warning",
-      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
+      message: `${ref} leaves the render of ${finding2.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
       cascade: []
     };
   }
-  const applyNote = context3.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context3);
-  const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
-  const message = releaseUnit && finding.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? "upgrade"}${finding.message.slice(`${ref} is pruned`.length)}` : finding.message;
-  return { ...finding, message: `${message}${protectsNothing}${applyNote}${keep}` };
+  const applyNote = context3.failingApply.has(finding2.unit) ? `; the apply of ${finding2.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding2, removed, `${protectsNothing}${applyNote}`, context3);
+  const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding2.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
+  const message = releaseUnit && finding2.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? "upgrade"}${finding2.message.slice(`${ref} is pruned`.length)}` : finding2.message;
+  return { ...finding2, message: `${message}${protectsNothing}${applyNote}${keep}` };
 }
-function describeRemovedHelmRelease(finding, removed, note, context3) {
+function describeRemovedHelmRelease(finding2, removed, note, context3) {
   const release = readHelmReleaseIdentity(removed.body);
-  const ref = formatObjectRef(finding.object);
+  const ref = formatObjectRef(finding2.object);
   const spec = isRecord(removed.body.spec) ? removed.body.spec : {};
   if (spec.suspend === true) {
-    return { ...finding, rule: Rules.helmReleaseRemoved, severity: "warning", message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
+    return { ...finding2, rule: Rules.helmReleaseRemoved, severity: "warning", message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
   }
-  const unit = findReleaseUnit(context3.units.values(), finding.unit, finding.object);
+  const unit = findReleaseUnit(context3.units.values(), finding2.unit, finding2.object);
   const loss = unit ? listUnrecoverable(unit) : void 0;
   const what = loss === void 0 ? "(CRDs from its templates too)" : loss.length > 0 ? `among them ${loss.join(", ")}; the CRDs of its chart's crds/ stay` : `(${unit?.before.size ?? 0} objects, none of them a CRD, Namespace or PVC; the CRDs of its chart's crds/ stay)`;
   return {
-    ...finding,
+    ...finding2,
     rule: Rules.helmReleaseRemoved,
     severity: loss && loss.length > 0 ? "error" : "warning",
     message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace}${loss && loss.length > 0 ? ", " : " "}${what}${note}`
@@ -51337,13 +51540,13 @@ function listUnrecoverable(unit) {
     return `${formatObjectRef(object.id)}${cost}`;
   }).sort();
 }
-function describeLossOnRecreate(finding) {
-  if (finding.object.kind === "CustomResourceDefinition") {
-    const cascade = finding.cascade ?? [];
+function describeLossOnRecreate(finding2) {
+  if (finding2.object.kind === "CustomResourceDefinition") {
+    const cascade = finding2.cascade ?? [];
     return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
   }
-  if (finding.object.kind === "Namespace") return " (with everything in it)";
-  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  if (finding2.object.kind === "Namespace") return " (with everything in it)";
+  if (finding2.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
 }
 function isChartRef(chart) {
@@ -51361,8 +51564,8 @@ function describeReinstalledHelmReleases(units) {
       if (same && !changed.has(key) && unit.before.has(key)) changed.set(key, { before: unit.before.get(key) ?? same, after: same });
     }
     for (const change of changed.values()) {
-      const finding = describeReinstall(change.before, change.after, unit, units);
-      if (finding) findings.push(finding);
+      const finding2 = describeReinstall(change.before, change.after, unit, units);
+      if (finding2) findings.push(finding2);
     }
   }
   return findings;
@@ -52090,7 +52293,7 @@ function indexUsers(input) {
 function describeCrdChange(old, current, users, input) {
   const { group: group2, kind } = current.names;
   const crdName = current.object.id.name;
-  const finding = (rule, severity, message, cascade) => ({
+  const finding2 = (rule, severity, message, cascade) => ({
     rule,
     severity,
     unit: current.unit,
@@ -52104,13 +52307,13 @@ function describeCrdChange(old, current, users, input) {
   const oldStorage = old?.versions.filter((version3) => version3.storage);
   if (storage.length !== 1 && (!oldStorage || oldStorage.length === 1)) {
     const marked = storage.length === 0 ? "marks no version as the storage version" : `marks ${storage.length} versions as the storage version (${storage.map((version3) => version3.name).join(", ")})`;
-    findings.push(finding(Rules.crdStorageVersionInvalid, "error", `${marked}: the API server refuses it (spec.versions: must have exactly one version marked as storage version), and the apply of ${current.unit} fails; set storage: true on exactly one version`));
+    findings.push(finding2(Rules.crdStorageVersionInvalid, "error", `${marked}: the API server refuses it (spec.versions: must have exactly one version marked as storage version), and the apply of ${current.unit} fails; set storage: true on exactly one version`));
   }
   if (!old || !oldStorage) return findings;
   const storageName = storage.length === 1 ? storage[0]?.name : void 0;
   const oldStorageName = oldStorage.length === 1 ? oldStorage[0]?.name : void 0;
   const recreated = old.names.scope !== current.names.scope;
-  if (recreated) findings.push(describeScopeChange(old, current, input, finding));
+  if (recreated) findings.push(describeScopeChange(old, current, input, finding2));
   const served = current.versions.filter((version3) => version3.served).map((version3) => version3.name);
   const target = storageName !== void 0 && served.includes(storageName) ? storageName : served[0];
   const usersOf = (version3) => [...new Set(users.get(`${group2}/${version3}\0${kind}`) ?? [])].sort(compareText2);
@@ -52124,25 +52327,25 @@ function describeCrdChange(old, current, users, input) {
     if (!now) {
       if (refs.length > 0) {
         const stored = recreated ? "" : `. The API server also refuses the CRD itself while status.storedVersions lists ${version3.name}${wasStorage ? " (it does: it was the storage version)" : ""}; to migrate, ${migration}`;
-        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, but ${stillUse(refs, version3.name)}: the API server no longer serves that version, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}${stored}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, but ${stillUse(refs, version3.name)}: the API server no longer serves that version, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}${stored}`));
       } else if (wasStorage && !recreated) {
-        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, its storage version before this change: status.storedVersions lists it, so the API server refuses the update (status.storedVersions: Invalid value: "${version3.name}": must appear in spec.versions) and the apply of ${current.unit} fails. Keep ${version3.name} in spec.versions (served: false is enough) until the objects are migrated: ${migration}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "error", `drops ${version3.name} from spec.versions, its storage version before this change: status.storedVersions lists it, so the API server refuses the update (status.storedVersions: Invalid value: "${version3.name}": must appear in spec.versions) and the apply of ${current.unit} fails. Keep ${version3.name} in spec.versions (served: false is enough) until the objects are migrated: ${migration}`));
       } else if (!recreated) {
-        findings.push(finding(Rules.crdVersionRemoved, "warning", `drops ${version3.name} from spec.versions: the API server refuses the update if status.storedVersions still lists it (every version that was ever the storage version stays there until removed by hand; kubectl get crd ${crdName} -o jsonpath='{.status.storedVersions}' shows them). If it does, keep ${version3.name} (served: false is enough) and migrate: ${migration}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "warning", `drops ${version3.name} from spec.versions: the API server refuses the update if status.storedVersions still lists it (every version that was ever the storage version stays there until removed by hand; kubectl get crd ${crdName} -o jsonpath='{.status.storedVersions}' shows them). If it does, keep ${version3.name} (served: false is enough) and migrate: ${migration}`));
       }
     } else if (version3.served && !now.served && refs.length > 0) {
-      findings.push(finding(Rules.crdVersionUnserved, "error", `stops serving ${version3.name} (served: false), but ${stillUse(refs, version3.name)}: the API server answers that version with not found, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}`));
+      findings.push(finding2(Rules.crdVersionUnserved, "error", `stops serving ${version3.name} (served: false), but ${stillUse(refs, version3.name)}: the API server answers that version with not found, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}`));
     }
   }
   const oldStays = oldStorageName !== void 0 && current.versions.some((version3) => version3.name === oldStorageName);
   if (!recreated && oldStays && storageName !== void 0 && oldStorageName !== storageName) {
     findings.push(
-      finding(Rules.crdStorageVersionChanged, "notice", `makes ${storageName} its storage version instead of ${oldStorageName}: ${kind} objects are stored at ${storageName} when next written, the existing ones stay stored at ${oldStorageName}, and status.storedVersions keeps ${oldStorageName}. Before ${oldStorageName} can leave spec.versions, migrate: ${describeMigration(crdName, kind, oldStorageName, storageName)}`)
+      finding2(Rules.crdStorageVersionChanged, "notice", `makes ${storageName} its storage version instead of ${oldStorageName}: ${kind} objects are stored at ${storageName} when next written, the existing ones stay stored at ${oldStorageName}, and status.storedVersions keeps ${oldStorageName}. Before ${oldStorageName} can leave spec.versions, migrate: ${describeMigration(crdName, kind, oldStorageName, storageName)}`)
     );
   }
   return findings;
 }
-function describeScopeChange(old, current, input, finding) {
+function describeScopeChange(old, current, input, finding2) {
   const { group: group2, kind } = old.names;
   const cascade = [
     ...new Set(input.units.flatMap((unit) => [...unit.before.values()].filter((object) => object.id.group === group2 && object.id.kind === kind).map((object) => formatObjectRef(object.id))))
@@ -52153,9 +52356,9 @@ function describeScopeChange(old, current, input, finding) {
   const flux = release === void 0 && (input.fluxOwned?.(current.unit) === true || input.force(current.unit));
   const optedIn = [old.object.body, current.object.body].some(carriesForceOptIn);
   const forced = !flux ? void 0 : input.force(current.unit) ? "spec.force" : optedIn ? "kustomize.toolkit.fluxcd.io/force: enabled" : void 0;
-  if (forced) return finding(Rules.crdScopeChanged, "error", `${refused}, so Flux deletes the CRD and creates it again (${forced}), and the API server deletes every ${kind} with it${which2}`, cascade);
+  if (forced) return finding2(Rules.crdScopeChanged, "error", `${refused}, so Flux deletes the CRD and creates it again (${forced}), and the API server deletes every ${kind} with it${which2}`, cascade);
   const failing = release !== void 0 ? `helm-controller's upgrade of HelmRelease ${release} fails` : `the apply of ${current.unit} fails`;
-  return finding(Rules.crdScopeChanged, "error", `${refused}, so ${failing}. The only way is to delete the CRD and create it again, and deleting it deletes every ${kind}${which2}: back them up first`, cascade);
+  return finding2(Rules.crdScopeChanged, "error", `${refused}, so ${failing}. The only way is to delete the CRD and create it again, and deleting it deletes every ${kind}${which2}: back them up first`, cascade);
 }
 function carriesForceOptIn(body2) {
   const metadata2 = getMetadata(body2);
@@ -52182,8 +52385,8 @@ function readPolicyRules(value) {
   return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
 }
 function grantsRule(rule, { group: group2, resource, verb }) {
-  const has = (list, value) => list.includes("*") || list.includes(value);
-  return has(rule.apiGroups, group2) && has(rule.resources, resource) && has(rule.verbs, verb);
+  const has2 = (list, value) => list.includes("*") || list.includes(value);
+  return has2(rule.apiGroups, group2) && has2(rule.resources, resource) && has2(rule.verbs, verb);
 }
 function someGrant(rule, test) {
   if (rule.apiGroups.length * rule.resources.length * rule.verbs.length > 1e5) return true;
@@ -52191,7 +52394,7 @@ function someGrant(rule, test) {
   return false;
 }
 var RULE_RESOURCES_SHOWN = 8;
-function formatRule(rule, formatList2, every = "every verb") {
+function formatRule(rule, formatList3, every = "every verb") {
   const resources = [];
   outer: for (const group2 of rule.apiGroups) {
     for (const resource of rule.resources) {
@@ -52202,7 +52405,7 @@ function formatRule(rule, formatList2, every = "every verb") {
   const total = rule.apiGroups.length * rule.resources.length;
   const more = total > resources.length ? ` and ${total - resources.length} more` : "";
   const verbs = rule.verbs.includes("*") ? every : rule.verbs.slice(0, RULE_RESOURCES_SHOWN).join("/");
-  return `${verbs} on ${formatList2(resources)}${more}`;
+  return `${verbs} on ${formatList3(resources)}${more}`;
 }
 
 // src/core/rules/control-plane.ts
@@ -52310,9 +52513,9 @@ function findBackingWorkloads(view, service) {
   for (const key of [...view.after.keys()].sort()) {
     const placed = view.after.get(key);
     const { id } = placed.object;
-    const path15 = POD_LABEL_PATHS[`${id.group}/${id.kind}`];
-    if (!path15 || id.namespace !== service.namespace) continue;
-    const labels = readRecord(placed.object.body, path15);
+    const path16 = POD_LABEL_PATHS[`${id.group}/${id.kind}`];
+    if (!path16 || id.namespace !== service.namespace) continue;
+    const labels = readRecord(placed.object.body, path16);
     if (wanted.every(([label, value]) => labels[label] === value)) found.push({ placed, touch: findTouch(view, key, (body2) => body2.spec) });
   }
   return found;
@@ -52435,9 +52638,9 @@ function makeFinding(rule, placed, message) {
   const { object, unit } = placed;
   return { rule, severity: "warning", unit, object: { ...object.id, apiVersion: object.apiVersion }, message, ...object.provenance ? { provenance: object.provenance } : {} };
 }
-function readRecord(body2, path15) {
+function readRecord(body2, path16) {
   let value = body2;
-  for (const step of path15) value = isRecord(value) ? value[step] : void 0;
+  for (const step of path16) value = isRecord(value) ? value[step] : void 0;
   return isRecord(value) ? value : {};
 }
 function formatList(items) {
@@ -52488,9 +52691,9 @@ function fillPodDefaults(template) {
 }
 
 // src/core/rules/immutable-fields.ts
-function readPath(body2, path15) {
+function readPath(body2, path16) {
   let value = body2;
-  for (const key of path15.split(".")) value = isRecord(value) ? value[key] : void 0;
+  for (const key of path16.split(".")) value = isRecord(value) ? value[key] : void 0;
   return value;
 }
 var BINARY_SUFFIXES = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
@@ -52516,22 +52719,22 @@ function canonicalize(value, key = "", parentKey = "") {
   }
   if (!isRecord(value)) return value;
   const quantities = parentKey === "resources" && (key === "requests" || key === "limits");
-  const entries = Object.keys(value).sort().flatMap((name) => {
+  const entries2 = Object.keys(value).sort().flatMap((name) => {
     const quantity = quantities ? parseQuantity(value[name]) : void 0;
     const item = quantity !== void 0 ? `${quantity}n` : canonicalize(value[name], name, key);
     return item === void 0 ? [] : [[name, item]];
   });
-  return entries.length === 0 ? void 0 : Object.fromEntries(entries);
+  return entries2.length === 0 ? void 0 : Object.fromEntries(entries2);
 }
 function isSame(a, b) {
   return JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
 }
-function compareField(kinds, path15, fallback) {
+function compareField(kinds, path16, fallback) {
   return {
     kinds,
     refuse: ({ before, after }) => {
-      const [old, current] = [readPath(before, path15), readPath(after, path15)].map((value) => canonicalize(value) ?? fallback);
-      return old === void 0 || current === void 0 || isSame(old, current) ? [] : [path15];
+      const [old, current] = [readPath(before, path16), readPath(after, path16)].map((value) => canonicalize(value) ?? fallback);
+      return old === void 0 || current === void 0 || isSame(old, current) ? [] : [path16];
     }
   };
 }
@@ -52786,10 +52989,10 @@ function describeImmutableChanges(input) {
     const flux = !unit.helm && (input.fluxOwned?.(unit.unit) === true || input.force(unit.unit));
     for (const change of unit.diff.changed) {
       const kind = formatGroupKind(change.after.id);
-      const entries = IMMUTABLE_FIELDS.filter((entry) => entry.kinds.includes(kind));
-      if (entries.length === 0 || flux && isSkippedByFlux(change.before.body, change.after.body)) continue;
+      const entries2 = IMMUTABLE_FIELDS.filter((entry2) => entry2.kinds.includes(kind));
+      if (entries2.length === 0 || flux && isSkippedByFlux(change.before.body, change.after.body)) continue;
       const sides = { before: change.before.body, after: change.after.body, ...change.secretKeys ? { secretKeys: change.secretKeys } : {} };
-      const fields = entries.flatMap((entry) => entry.refuse(sides));
+      const fields = entries2.flatMap((entry2) => entry2.refuse(sides));
       if (fields.length > 0) findings.push(describeRefusal(input, unit, change.before, change.after, fields, flux));
     }
   }
@@ -52807,10 +53010,10 @@ var POD_SPECS = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
 function listImages(body2) {
-  const path15 = POD_SPECS[String(body2.kind)];
-  if (!path15) return [];
+  const path16 = POD_SPECS[String(body2.kind)];
+  if (!path16) return [];
   let spec = body2;
-  for (const key of path15) spec = isRecord(spec) ? spec[key] : void 0;
+  for (const key of path16) spec = isRecord(spec) ? spec[key] : void 0;
   if (!isRecord(spec)) return [];
   return ["initContainers", "containers", "ephemeralContainers"].flatMap((field) => {
     const containers = spec[field];
@@ -52924,7 +53127,7 @@ function buildReport(input) {
   const all = [...judged, ...input.extraFindings ?? []];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
-  const entry = (unit, object) => ({
+  const entry2 = (unit, object) => ({
     unit,
     object: toRef2(object),
     ...object.provenance ? { provenance: object.provenance } : {}
@@ -52936,13 +53139,13 @@ function buildReport(input) {
   const unitReports = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm, resourceSet } of units) {
     if (notRendered) {
       identical++;
       continue;
     }
-    added.push(...diff.added.map((object) => entry(unit, object)));
-    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    added.push(...diff.added.map((object) => entry2(unit, object)));
+    removed.push(...diff.removed.map((object) => entry2(unit, object)));
     for (const change of diff.changed) {
       changed.push({
         unit,
@@ -52969,6 +53172,7 @@ function buildReport(input) {
         }
       } : {},
       ...helm ? { helm: { parent: helm.parent, release: helm.release, action: helm.action } } : {},
+      ...resourceSet ? { resourceSet: { parent: resourceSet.parent, set: resourceSet.set, action: resourceSet.action } } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -52987,7 +53191,7 @@ function buildReport(input) {
     if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
   }
   const findingCounts = Object.fromEntries(
-    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding2) => finding2.severity === severity).length])
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -52995,7 +53199,7 @@ function buildReport(input) {
     before: input.before,
     after: input.after,
     failOn: input.failOn,
-    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    blocking: findings.some((finding2) => isAtOrAbove(finding2.severity, input.failOn)),
     summary: {
       add: added.length,
       change: changed.length,
@@ -53018,9 +53222,9 @@ function attachFixes(report, fixes, targets) {
   return {
     ...report,
     fixes,
-    findings: report.findings.map((finding) => {
-      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
-      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
+    findings: report.findings.map((finding2) => {
+      const fixIndex = targets.get(`${finding2.unit}\0${formatObjectKey(finding2.object)}`);
+      return fixIndex === void 0 ? finding2 : { ...finding2, fixIndex };
     })
   };
 }
@@ -53032,14 +53236,14 @@ function sortRecord(record) {
 var LISTING_TIMEOUT_MS = 15e3;
 function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
   const memo = /* @__PURE__ */ new Map();
-  const list = async (owner, repo, ref, path15) => {
+  const list = async (owner, repo, ref, path16) => {
     try {
-      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path15, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path16, request: { signal: AbortSignal.timeout(timeoutMs) } });
       const answer = data;
       if (isRecord(answer) && typeof answer.type === "string") return [];
       if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
       return answer.flatMap(
-        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
+        (entry2) => isRecord(entry2) && typeof entry2.name === "string" && typeof entry2.type === "string" ? [{ name: entry2.name, type: entry2.type, size: typeof entry2.size === "number" ? entry2.size : 0 }] : []
       );
     } catch (error2) {
       if (error2.status === 404) return [];
@@ -53047,11 +53251,11 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
     }
   };
   return {
-    listDirectory: (owner, repo, ref, path15) => {
-      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path15]);
+    listDirectory: (owner, repo, ref, path16) => {
+      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path16]);
       let pending2 = memo.get(key);
       if (!pending2) {
-        pending2 = list(owner, repo, ref, path15);
+        pending2 = list(owner, repo, ref, path16);
         memo.set(key, pending2);
       }
       return pending2;
@@ -53062,27 +53266,6 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync8, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
 import { join as join22, relative as relative13 } from "node:path";
-
-// src/core/rules/outside-reads.ts
-var OUTSIDE_READS_LISTED = 10;
-function describeOutsideReads(unit, object, side, reads) {
-  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
-  return shown.map((read2, index) => {
-    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
-    const message = side === "after" ? `${unit} reads a file outside the repository: ${read2.value} (${read2.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read2.value} (${read2.field})${more}; prune-guard does not render it, so nothing in it is judged`;
-    return {
-      rule: Rules.readsOutsideRepository,
-      severity: side === "after" ? "error" : "notice",
-      message,
-      object,
-      unit,
-      provenance: { kustomization: read2.file, line: read2.line }
-    };
-  });
-}
-function describeKustomizationObject(file) {
-  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
-}
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -53127,11 +53310,11 @@ var partial = /* @__PURE__ */ new Map();
 function registerPartialTree(root, findSame) {
   partial.set(root, findSame);
 }
-function locate(path15) {
+function locate(path16) {
   for (const [root, findSame] of partial) {
-    if (path15 === root || path15.startsWith(`${root}${sep5}`)) return findSame(path15) ?? path15;
+    if (path16 === root || path16.startsWith(`${root}${sep5}`)) return findSame(path16) ?? path16;
   }
-  return path15;
+  return path16;
 }
 
 // src/render/kustomize/confine.ts
@@ -53142,17 +53325,17 @@ var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function admitBuildDirectory(confinement, dir) {
   return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
 }
-function isInside(confinement, path15) {
-  const full = resolveRealPath(path15);
+function isInside(confinement, path16) {
+  const full = resolveRealPath(path16);
   if (full === void 0) return false;
   if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-    for (let path16 = full; path16 !== dirname3(path16); path16 = dirname3(path16)) if (confinement.outsideLinks.has(path16)) return false;
+    for (let path17 = full; path17 !== dirname3(path17); path17 = dirname3(path17)) if (confinement.outsideLinks.has(path17)) return false;
   }
   const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep6}`));
   return root !== void 0 && !full.slice(root.length).split(sep6).includes(".git");
 }
-function resolveRealPath(path15) {
-  let current = resolve2(path15);
+function resolveRealPath(path16) {
+  let current = resolve2(path16);
   const rest = [];
   for (; ; ) {
     try {
@@ -53236,39 +53419,39 @@ var GO_YAML_OPTIONS = {
   logLevel: "error"
 };
 function mergeEntries(fromNodes, fromValue) {
-  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
-  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+  const seen = new Set(fromNodes.map((entry2) => `${entry2.field}\0${entry2.value}`));
+  return [...fromNodes, ...fromValue.filter((entry2) => !seen.has(`${entry2.field}\0${entry2.value}`))];
 }
 function readEntry(view, field, value, stripKey, isRemote) {
   const text = view.text(value);
   if (text === void 0 || text === "" || isRemote(text)) return void 0;
-  const path15 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+  const path16 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
   const node = view.node(value);
-  return path15 === "" ? void 0 : { field, value: path15, ...node ? { node } : {} };
+  return path16 === "" ? void 0 : { field, value: path16, ...node ? { node } : {} };
 }
 function readEntries(view, field, value, stripKey, isRemote) {
   return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
 }
 function collectPathEntries(view, root, isRemote) {
-  const entries = [];
-  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
+  const entries2 = [];
+  for (const field of PATH_LISTS) entries2.push(...readEntries(view, field, view.get(root, field), false, isRemote));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
+    (view.items(view.get(root, field)) ?? []).forEach((item, index2) => {
+      for (const key of keys) entries2.push(...readEntries(view, `${field}[${index2}].${key}`, view.get(item, key), key === "files", isRemote));
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
     const object = view.get(root, field);
-    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
+    for (const key of keys) entries2.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
   }
-  return entries;
+  return entries2;
 }
 function collectPluginEntries(view, config, isRemote) {
-  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
-  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
-    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
+  const entries2 = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index2) => {
+    entries2.push(...readEntries(view, `replacements[${index2}].path`, view.get(item, "path"), false, isRemote));
   });
-  return entries;
+  return entries2;
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
   const lineCounter = new import_yaml6.LineCounter();
@@ -53277,11 +53460,11 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
   const shown = "config" in source ? source.config : source.file;
   for (const doc of (0, import_yaml6.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
     if (!("contents" in doc) || !(0, import_yaml6.isMap)(doc.contents) || doc.errors.length > 0) continue;
-    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
-      found.values.push(entry.value);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve2(base, entry.value)))) continue;
+    for (const entry2 of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry2.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry2.value) || !bases.some((base) => !isInside(confinement, resolve2(base, entry2.value)))) continue;
       found.outside.push(
-        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+        "config" in source ? { file: source.config, line: entry2.node?.range ? lineCounter.linePos(entry2.node.range[0]).line : 1, field: `${entry2.field} (a plugin configuration of ${listedBy})`, value: entry2.value } : { file: source.file, line: source.line, field: `${entry2.field} (an inline plugin configuration)`, value: entry2.value }
       );
     }
   }
@@ -53299,15 +53482,15 @@ var registry = /* @__PURE__ */ new WeakMap();
 function linkTwinTrees(before, after, differences) {
   const { ignored = [] } = differences;
   const unsure = /* @__PURE__ */ new Set([...differences.changed, ...differences.symlinks ?? []]);
-  const ignoredFiles = new Set(ignored.filter((path15) => !path15.endsWith("/")));
-  const ignoredDirs = ignored.filter((path15) => path15.endsWith("/"));
-  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path15) => path15.replace(/\/$/, ""))]));
+  const ignoredFiles = new Set(ignored.filter((path16) => !path16.endsWith("/")));
+  const ignoredDirs = ignored.filter((path16) => path16.endsWith("/"));
+  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path16) => path16.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
     const rel = relativeInside(before.root, beforePath);
     if (rel === void 0) return void 0;
     const posix9 = sep7 === "/" ? rel : rel.split(sep7).join("/");
     if (unsure.has(posix9) || holders.has(posix9) || ignoredFiles.has(posix9)) return void 0;
-    for (let index = posix9.indexOf("/"); index !== -1; index = posix9.indexOf("/", index + 1)) if (unsure.has(posix9.slice(0, index))) return void 0;
+    for (let index2 = posix9.indexOf("/"); index2 !== -1; index2 = posix9.indexOf("/", index2 + 1)) if (unsure.has(posix9.slice(0, index2))) return void 0;
     if (ignoredDirs.some((dir) => `${posix9}/`.startsWith(dir))) return void 0;
     if (posix9.startsWith(BUILD_DIR_PREFIX) || posix9.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return rel === "" ? after.root : `${after.root}${sep7}${rel}`;
@@ -53318,10 +53501,10 @@ function linkTwinTrees(before, after, differences) {
   return twins;
 }
 var NORMALIZED_TAIL = sep7 === "/" ? /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/ : void 0;
-function relativeInside(root, path15) {
-  if (path15 === root) return "";
-  if (NORMALIZED_TAIL && path15.startsWith(root) && NORMALIZED_TAIL.test(path15.slice(root.length))) return path15.slice(root.length + 1);
-  const rel = relative2(root, path15);
+function relativeInside(root, path16) {
+  if (path16 === root) return "";
+  if (NORMALIZED_TAIL && path16.startsWith(root) && NORMALIZED_TAIL.test(path16.slice(root.length))) return path16.slice(root.length + 1);
+  const rel = relative2(root, path16);
   return rel.startsWith("..") || isAbsolute(rel) ? void 0 : rel;
 }
 function getTwinTrees(confinement) {
@@ -53329,9 +53512,9 @@ function getTwinTrees(confinement) {
 }
 function collectAncestors(paths) {
   const ancestors = /* @__PURE__ */ new Set();
-  for (const path15 of paths) {
+  for (const path16 of paths) {
     ancestors.add("");
-    for (let index = path15.indexOf("/"); index !== -1; index = path15.indexOf("/", index + 1)) ancestors.add(path15.slice(0, index));
+    for (let index2 = path16.indexOf("/"); index2 !== -1; index2 = path16.indexOf("/", index2 + 1)) ancestors.add(path16.slice(0, index2));
   }
   return ancestors;
 }
@@ -53391,7 +53574,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
   if (root !== null && !(0, import_yaml7.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
-  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const lineOf2 = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
   const bases = confinement ? [.../* @__PURE__ */ new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   const probes = [dir, file];
   const left = /* @__PURE__ */ new Map();
@@ -53408,22 +53591,22 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
   const pluginConfigs = [];
-  const entries = root ? listPathEntries(root, () => false, resolved) : [];
-  for (const entry of entries) {
-    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
-    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
-    if (isRemoteReference(entry.value)) {
-      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+  const entries2 = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry2 of entries2) {
+    const origin = { kustomization: file, line: lineOf2(entry2.node, entry2.value) };
+    if (entry2.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry2.field} holds a NUL character`);
+    const resourceField = RESOURCE_FIELDS.includes(entry2.field);
+    if (isRemoteReference(entry2.value)) {
+      if (resourceField && !remotes.has(entry2.value)) remotes.set(entry2.value, origin);
       continue;
     }
-    if (leaves(entry.value)) {
-      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+    if (leaves(entry2.value)) {
+      outside.push({ file, line: origin.line, field: entry2.field, value: entry2.value });
       continue;
     }
-    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    const pluginField = PLUGIN_FIELDS.has(entry2.field);
     if (!resourceField && !pluginField) continue;
-    const target = resolve3(dir, entry.value);
+    const target = resolve3(dir, entry2.value);
     probes.push(target);
     const stat2 = statSync2(locate(target), { throwIfNoEntry: false });
     if (stat2?.isDirectory()) {
@@ -53440,8 +53623,8 @@ function parseKustomization(dir, file, text, show2, confinement) {
     };
     for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname4(config)], confinement, show2(dir)));
     for (const field of PLUGIN_FIELDS) {
-      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
-        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
+      for (const entry2 of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry2.text, file, line: lineOf2(entry2.node, entry2.text) }, bases, confinement, show2(dir)));
       }
     }
   }
@@ -53451,7 +53634,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     for (const item of list.items) {
       if (!(0, import_yaml7.isMap)(item)) continue;
       const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf2(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
@@ -53481,9 +53664,9 @@ function parseKustomization(dir, file, text, show2, confinement) {
     referencedPaths: [...referencedPaths].sort(),
     outside,
     pluginValues,
-    pathEntries: entries.map(({ field, value }) => ({ field, value }))
+    pathEntries: entries2.map(({ field, value }) => ({ field, value }))
   };
-  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries.some((entry) => PLUGIN_FIELDS.has(entry.field));
+  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries2.some((entry2) => PLUGIN_FIELDS.has(entry2.field));
   if (!plugins) readings.set(kustomization, probes);
   return kustomization;
 }
@@ -53499,15 +53682,15 @@ function readFromTwin(dir, twins) {
   }
   const probes = twin ? readings.get(twin) : void 0;
   if (!twin || !probes) return void 0;
-  const rebase = (path15) => {
-    const rel = relativeInside(twins.after.root, path15);
+  const rebase = (path16) => {
+    const rel = relativeInside(twins.after.root, path16);
     return rel === void 0 ? void 0 : rel === "" ? twins.before.root : `${twins.before.root}${sep8}${rel}`;
   };
   for (const probe of probes) {
     const own = rebase(probe);
     if (own === void 0 || twins.findSame(own) === void 0) return void 0;
   }
-  const move = (path15) => rebase(path15) ?? path15;
+  const move = (path16) => rebase(path16) ?? path16;
   const moveOrigin = (origin) => ({ ...origin, kustomization: move(origin.kustomization) });
   const moveOrigins = (map) => new Map([...map].map(([key, origin]) => [key, moveOrigin(origin)]));
   const moved = {
@@ -53516,7 +53699,7 @@ function readFromTwin(dir, twins) {
     file: move(twin.file),
     includes: twin.includes.map(move),
     pluginDirs: twin.pluginDirs.map(move),
-    files: new Map([...twin.files].map(([path15, origin]) => [move(path15), moveOrigin(origin)])),
+    files: new Map([...twin.files].map(([path16, origin]) => [move(path16), moveOrigin(origin)])),
     remotes: moveOrigins(twin.remotes),
     generators: moveOrigins(twin.generators),
     referencedPaths: twin.referencedPaths.map(move),
@@ -53529,13 +53712,13 @@ function indexScalarLines(doc, lineCounter) {
   let lines;
   return (value) => {
     if (!lines) {
-      const index = /* @__PURE__ */ new Map();
+      const index2 = /* @__PURE__ */ new Map();
       (0, import_yaml7.visit)(doc, {
         Scalar(_key, node) {
-          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+          if (typeof node.value === "string" && !index2.has(node.value) && node.range) index2.set(node.value, lineCounter.linePos(node.range[0]).line);
         }
       });
-      lines = index;
+      lines = index2;
     }
     return lines.get(value) ?? 1;
   };
@@ -53545,12 +53728,12 @@ function isRecordLike(value) {
 }
 function listInlineEntries(list) {
   const items = (0, import_yaml7.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
-  const entries = [];
+  const entries2 = [];
   for (const item of items) {
-    if ((0, import_yaml7.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
-    else if (typeof item === "string") entries.push({ text: item });
+    if ((0, import_yaml7.isScalar)(item) && typeof item.value === "string") entries2.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries2.push({ text: item });
   }
-  return entries;
+  return entries2;
 }
 function isComponent(kind) {
   return (0, import_yaml7.isScalar)(kind) && kind.value === "Component";
@@ -53585,16 +53768,16 @@ function findKustomizationRoots(dir, show2, confinement) {
   const walk = (current) => {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join6(current, entry.name));
+    for (const entry2 of readdirSync(locate(current), { withFileTypes: true })) {
+      if (entry2.isDirectory() && !SKIPPED_DIRS.has(entry2.name)) walk(join6(current, entry2.name));
     }
   };
   walk(dir);
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function toPosix(path15) {
-  return sep8 === "/" ? path15 : path15.split(sep8).join("/");
+function toPosix(path16) {
+  return sep8 === "/" ? path16 : path16.split(sep8).join("/");
 }
 
 // src/flux/artifact.ts
@@ -53628,13 +53811,13 @@ function createArtifact(source, options = {}) {
   const root = join7(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
-  const dropLink = (path15) => {
-    if (!isInside(sourceConfinement, path15)) outsideLinks.add(join7(realpathSync2(base), "source", relative4(source, path15)));
+  const dropLink = (path16) => {
+    if (!isInside(sourceConfinement, path16)) outsideLinks.add(join7(realpathSync2(base), "source", relative4(source, path16)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path15, isDirectory2) => isIgnored(matchers, toPosix(relative4(source, path15)), isDirectory2), dropLink);
+    else copyTree(source, root, (path16, isDirectory2) => isIgnored(matchers, toPosix(relative4(source, path16)), isDirectory2), dropLink);
   } catch (error2) {
     dispose();
     throw error2;
@@ -53648,15 +53831,15 @@ function trimArtifact(source, options) {
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
-    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      const path15 = join7(dir, entry.name);
-      if (dir === root && entry.name === ".git") continue;
-      if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path15)) outsideLinks.add(join7(real, relative4(root, path15)));
-        unlinkSync(path15);
-      } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path15);
-      else if (isIgnored(matchers, toPosix(relative4(root, path15)), entry.isDirectory())) rmSync4(path15, { recursive: true, force: true });
-      else if (entry.isDirectory()) trim(path15);
+    for (const entry2 of readdirSync2(dir, { withFileTypes: true })) {
+      const path16 = join7(dir, entry2.name);
+      if (dir === root && entry2.name === ".git") continue;
+      if (entry2.isSymbolicLink()) {
+        if (!isInside(sourceConfinement, path16)) outsideLinks.add(join7(real, relative4(root, path16)));
+        unlinkSync(path16);
+      } else if (!entry2.isDirectory() && !entry2.isFile()) unlinkSync(path16);
+      else if (isIgnored(matchers, toPosix(relative4(root, path16)), entry2.isDirectory())) rmSync4(path16, { recursive: true, force: true });
+      else if (entry2.isDirectory()) trim(path16);
     }
   };
   trim(root);
@@ -53665,12 +53848,12 @@ function trimArtifact(source, options) {
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
   const walk = (dir) => {
-    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path15 = join7(dir, entry.name);
-      if (entry.isDirectory()) walk(path15);
-      else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path15, "utf8")) });
+    for (const entry2 of readdirSync2(dir, { withFileTypes: true })) {
+      if (entry2.name === ".git") continue;
+      const path16 = join7(dir, entry2.name);
+      if (entry2.isDirectory()) walk(path16);
+      else if (entry2.name === ".sourceignore" && entry2.isFile()) {
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path16, "utf8")) });
       }
     }
   };
@@ -53680,11 +53863,11 @@ function collectIgnoreMatchers(source, specIgnore) {
   else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
   return [{ dir: "", matcher: root }, ...scoped];
 }
-function isIgnored(matchers, path15, isDirectory2) {
-  if (path15 === "") return false;
+function isIgnored(matchers, path16, isDirectory2) {
+  if (path16 === "") return false;
   for (const { dir, matcher } of matchers) {
-    if (dir !== "" && !path15.startsWith(`${dir}/`)) continue;
-    const inner = dir === "" ? path15 : path15.slice(dir.length + 1);
+    if (dir !== "" && !path16.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path16 : path16.slice(dir.length + 1);
     if (matcher.ignores(isDirectory2 ? `${inner}/` : inner)) return true;
   }
   return false;
@@ -53693,7 +53876,7 @@ function copyFiles(from, to, files, matchers, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
-    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    const ignoredDir = parts.slice(0, -1).some((_part, index2) => isIgnored(matchers, parts.slice(0, index2 + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
     const stat2 = lstatSync(join7(from, file), { throwIfNoEntry: false });
     if (stat2?.isSymbolicLink()) dropLink(join7(from, file));
@@ -53704,18 +53887,18 @@ function copyFiles(from, to, files, matchers, dropLink) {
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
-  for (const entry of readdirSync2(from, { withFileTypes: true })) {
-    const path15 = join7(from, entry.name);
-    if (entry.isSymbolicLink()) dropLink(path15);
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    if (skip(path15, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path15, join7(to, entry.name), skip, dropLink);
-    else copyFileSync(path15, join7(to, entry.name));
+  for (const entry2 of readdirSync2(from, { withFileTypes: true })) {
+    const path16 = join7(from, entry2.name);
+    if (entry2.isSymbolicLink()) dropLink(path16);
+    if (!entry2.isDirectory() && !entry2.isFile()) continue;
+    if (skip(path16, entry2.isDirectory())) continue;
+    if (entry2.isDirectory()) copyTree(path16, join7(to, entry2.name), skip, dropLink);
+    else copyFileSync(path16, join7(to, entry2.name));
   }
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9, readdirSync as readdirSync6, statSync as statSync4 } from "node:fs";
 import { join as join12, posix, relative as relative9 } from "node:path";
 
@@ -53727,24 +53910,24 @@ var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
-    for (const entry of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path15 = join8(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path15);
+    for (const entry2 of readdirSync3(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path16 = join8(dir, entry2.name);
+      if (entry2.isDirectory()) {
+        if (!entry2.name.startsWith(BUILD_DIR_PREFIX) && entry2.name !== ".git") walk(path16);
         continue;
       }
-      if (!/\.ya?ml$/.test(entry.name)) continue;
-      const twin = twins?.findSame?.(path15);
-      const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path15);
-      twins?.record?.set(path15, docs);
-      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path15)), body: doc });
+      if (!/\.ya?ml$/.test(entry2.name)) continue;
+      const twin = twins?.findSame?.(path16);
+      const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path16);
+      twins?.record?.set(path16, docs);
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path16)), body: doc });
     }
   };
   walk(root);
   return found;
 }
-function readFluxCandidates(path15) {
-  const text = readFileSync5(path15, "utf8");
+function readFluxCandidates(path16) {
+  const text = readFileSync5(path16, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -53760,8 +53943,8 @@ function findDeclaredKustomizations(objects) {
   }
   return declared.sort((a, b) => compareText(a.file, b.file) || compareText(a.ks.key, b.ks.key));
 }
-function isUnderPath(file, path15) {
-  return path15 === "" || file.startsWith(`${path15}/`);
+function isUnderPath(file, path16) {
+  return path16 === "" || file.startsWith(`${path16}/`);
 }
 
 // src/flux/plan-build.ts
@@ -53810,9 +53993,9 @@ function planFluxBuild(artifact, ks, show2) {
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   if (!existsSync4(join9(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
-    for (const entry of readdirSync4(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync4(join9(buildDir, entry))) continue;
-      symlinkSync(join9(dir, entry), join9(buildDir, entry));
+    for (const entry2 of readdirSync4(dir)) {
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync4(join9(buildDir, entry2))) continue;
+      symlinkSync(join9(dir, entry2), join9(buildDir, entry2));
     }
     writeFileSync2(join9(buildDir, "kustomization.yaml"), text);
   }
@@ -53828,16 +54011,16 @@ function readRootKustomization(file, show2) {
 function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
-    for (const entry of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path15 = join9(current, entry.name);
-      const isDirectory2 = entry.isDirectory() || entry.isSymbolicLink() && statSync3(path15).isDirectory();
+    for (const entry2 of readdirSync4(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path16 = join9(current, entry2.name);
+      const isDirectory2 = entry2.isDirectory() || entry2.isSymbolicLink() && statSync3(path16).isDirectory();
       if (isDirectory2) {
-        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path15)) resources.push(`./${toPosix(relative6(dir, path15))}`);
-        else walk(path15);
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        checkKubernetesManifest(path15, show2);
-        resources.push(`./${toPosix(relative6(dir, path15))}`);
+        if (entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path16)) resources.push(`./${toPosix(relative6(dir, path16))}`);
+        else walk(path16);
+      } else if (/\.ya?ml$/.test(entry2.name)) {
+        checkKubernetesManifest(path16, show2);
+        resources.push(`./${toPosix(relative6(dir, path16))}`);
       }
     }
   };
@@ -53920,20 +54103,20 @@ import { dirname as dirname7, isAbsolute as isAbsolute2, join as join10, relativ
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-function planResourceInsertion(path15, text, insertion) {
+function planResourceInsertion(path16, text, insertion) {
   const lineCounter = new import_yaml9.LineCounter();
   const doc = (0, import_yaml9.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
   const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  const newList = ["resources:", ...insertion.entries.map((entry2) => `  - ${formatEntry(entry2, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index2) => `${line2.replace(/\r$/, "")}${index2 < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
   if (resources === void 0) {
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? "").trim() === "") last--;
     const anchor = lines[last] ?? "";
-    return assemble(path15, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+    return assemble(path16, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
   if ((0, import_yaml9.isScalar)(resources) && resources.value === null) {
     const key = (0, import_yaml9.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
@@ -53942,7 +54125,7 @@ function planResourceInsertion(path15, text, insertion) {
     const line2 = lineCounter.linePos(range3[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path15, lines, line2, line2, terminate(newList, original2), insertion.description);
+    return assemble(path16, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
   if (!(0, import_yaml9.isSeq)(resources) || resources.flow) return void 0;
   const items = resources.items.filter((item) => (0, import_yaml9.isScalar)(item) && item.range !== void 0 && item.range !== null);
@@ -53953,24 +54136,24 @@ function planResourceInsertion(path15, text, insertion) {
   const line = lineCounter.linePos(reference.range[0]).line - 1;
   const original = lines[line] ?? "";
   const prefix3 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix3}${formatEntry(entry, reference.type)}`);
-  return assemble(path15, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+  const added = insertion.entries.map((entry2) => `${prefix3}${formatEntry(entry2, reference.type)}`);
+  return assemble(path16, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
 }
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+function formatEntry(entry2, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry2);
+  if (style === "QUOTE_SINGLE") return `'${entry2.replace(/'/g, "''")}'`;
+  return readsBackAs(entry2) ? entry2 : JSON.stringify(entry2);
 }
-function readsBackAs(entry) {
+function readsBackAs(entry2) {
   try {
-    return entry.trim() === entry && (0, import_yaml9.parse)(entry) === entry && (0, import_yaml9.parse)(entry, { version: "1.1" }) === entry;
+    return entry2.trim() === entry2 && (0, import_yaml9.parse)(entry2) === entry2 && (0, import_yaml9.parse)(entry2, { version: "1.1" }) === entry2;
   } catch {
     return false;
   }
 }
-function assemble(path15, lines, start, end, replacement, description) {
+function assemble(path16, lines, start, end, replacement, description) {
   const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path15, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+  return { text, fix: { path: path16, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
   const lineCounter = new import_yaml9.LineCounter();
@@ -53984,7 +54167,7 @@ function listResourceEntries(text) {
     );
   });
 }
-function describeLineChange(path15, before, after, description) {
+function describeLineChange(path16, before, after, description) {
   const old = before.split("\n");
   const next = after.split("\n");
   let prefix3 = 0;
@@ -54004,7 +54187,7 @@ function describeLineChange(path15, before, after, description) {
       replacement = [old[start], ...replacement];
     }
   }
-  return { path: path15, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+  return { path: path16, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
 // src/render/kustomize/overlay.ts
@@ -54022,7 +54205,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const rewritesRemotes = (url2) => remote2 !== void 0 && (isRemoteFileUrl(url2) || applyMirrors(url2, remote2.mirrors) !== url2);
   const remotesOf = (k) => {
     const override = overrides.get(k.file);
-    const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
+    const added = override === void 0 ? [] : listResourceEntries(override).map((entry2) => entry2.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
   const textOf = (k) => overrides.get(k.file) ?? readFileSync7(k.file, "utf8");
@@ -54032,7 +54215,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   };
   if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path15) => dirname7(path15) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path16) => dirname7(path16) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -54046,13 +54229,13 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     queue.push(...includers.get(dir) ?? []);
   }
   const edited = [...overrides.keys(), ...additions.keys()];
-  if ([...copied, ...edited].some((path15) => isOutside(treeRoot, path15))) return void 0;
+  if ([...copied, ...edited].some((path16) => isOutside(treeRoot, path16))) return void 0;
   const shadow = mkdtempSync3(join10(tmpdir3(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path15) => join10(shadow, relative7(treeRoot, path15));
+    const toShadow = (path16) => join10(shadow, relative7(treeRoot, path16));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path15) => dirname7(path15))]) addWithAncestors(real, dir, treeRoot);
+    for (const dir of [...copied, ...edited.map((path16) => dirname7(path16))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -54080,16 +54263,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const dir of [...real].sort()) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync5(dir)) continue;
-      for (const entry of readdirSync5(dir)) {
-        const source = join10(dir, entry);
+      for (const entry2 of readdirSync5(dir)) {
+        const source = join10(dir, entry2);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path15, text] of [...written, ...additions]) writeFileSync3(toShadow(path15), text);
-    const unalias = (path15) => {
-      const rel = relative7(shadow, path15);
-      return isOutsideRelative(rel) ? path15 : join10(treeRoot, rel);
+    for (const [path16, text] of [...written, ...additions]) writeFileSync3(toShadow(path16), text);
+    const unalias = (path16) => {
+      const rel = relative7(shadow, path16);
+      return isOutsideRelative(rel) ? path16 : join10(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error2) {
@@ -54100,12 +54283,12 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
 function collectGraphPaths(graph, treeRoot) {
   const paths = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
-    for (const path15 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path15, treeRoot);
+    for (const path16 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path16, treeRoot);
   }
   return paths;
 }
-function addWithAncestors(paths, path15, treeRoot) {
-  for (let current = path15; !paths.has(current) && !isOutside(treeRoot, current); current = dirname7(current)) {
+function addWithAncestors(paths, path16, treeRoot) {
+  for (let current = path16; !paths.has(current) && !isOutside(treeRoot, current); current = dirname7(current)) {
     paths.add(current);
     if (current === treeRoot) break;
   }
@@ -54114,10 +54297,10 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const entries = [...entriesOf(k)];
-    for (const value of listed) entries.push({ field: "resources", value });
-    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
-    for (const { field, value } of entries) {
+    const entries2 = [...entriesOf(k)];
+    for (const value of listed) entries2.push({ field: "resources", value });
+    for (const value of k.pluginValues) entries2.push({ field: "plugin", value });
+    for (const { field, value } of entries2) {
       if (readReference(value).kind === "local") continue;
       const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
       if (rewritten && isRemoteFileUrl(value)) continue;
@@ -54142,8 +54325,8 @@ function replaceEntries(text, replacements) {
   });
   return doc.toString({ lineWidth: 0 });
 }
-function isOutside(root, path15) {
-  return isOutsideRelative(relative7(root, path15));
+function isOutside(root, path16) {
+  return isOutsideRelative(relative7(root, path16));
 }
 function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
@@ -54160,7 +54343,7 @@ async function renderRoot(runner, request2) {
     if (error2 instanceof FetchError) throw new FetchError(`${error2.message} (a resource of ${shownRoot})`, error2.status);
     throw error2 instanceof RenderError ? new RenderError(`${error2.message} (a resource of ${shownRoot})`, error2.details) : error2;
   });
-  const unalias = overlay ? (path15) => unaliasBuild(overlay.unalias(path15)) : unaliasBuild;
+  const unalias = overlay ? (path16) => unaliasBuild(overlay.unalias(path16)) : unaliasBuild;
   for (const [local, url2] of overlay?.remoteFiles ?? []) {
     const bomb = findAliasBomb(readFileSync8(local, "utf8"));
     if (bomb) {
@@ -54247,13 +54430,13 @@ function takeOriginAnnotation(body2, parsed) {
   return { body: { ...body2, metadata: cleanMetadata }, ...origin ? { origin } : {} };
 }
 function createUnalias(aliases) {
-  if (!aliases || aliases.size === 0) return (path15) => path15;
-  return (path15) => {
+  if (!aliases || aliases.size === 0) return (path16) => path16;
+  return (path16) => {
     for (const [from, to] of aliases) {
-      if (path15 === from) return to;
-      if (path15.startsWith(`${from}/`)) return `${to}${path15.slice(from.length)}`;
+      if (path16 === from) return to;
+      if (path16.startsWith(`${from}/`)) return `${to}${path16.slice(from.length)}`;
     }
-    return path15;
+    return path16;
   };
 }
 function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
@@ -54265,8 +54448,8 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url2, origin] of kustomization.remotes) if (!remotes.has(url2)) remotes.set(url2, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path15) => toPosix(relative8(treeRoot, path15));
-  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
+  const show2 = (path16) => toPosix(relative8(treeRoot, path16));
+  const entry2 = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body2) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
       const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
@@ -54280,25 +54463,25 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     }
     if (origin.repo) {
       const asWritten = unapplyMirrors(origin.repo, mirrors);
-      const path15 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path15 ? `${asWritten}/${path15}` : asWritten, asWritten];
+      const path16 = (origin.path ?? "").replace(/^notCloned\/?/, "");
+      const candidates = [path16 ? `${asWritten}/${path16}` : asWritten, asWritten];
       const url2 = candidates.find((candidate) => remotes.has(candidate));
-      if (url2) return { url: url2, ...entry(remotes.get(url2)) };
+      if (url2) return { url: url2, ...entry2(remotes.get(url2)) };
       const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
       const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
-      return { repo, ...path15 ? { file: path15 } : {}, ...entry(listed?.[1]) };
+      return { repo, ...path16 ? { file: path16 } : {}, ...entry2(listed?.[1]) };
     }
     if (origin.path) {
       const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
       if (single) {
         const url2 = `${single[1]}://${single[2]}`;
-        return { url: url2, ...entry(remotes.get(url2)) };
+        return { url: url2, ...entry2(remotes.get(url2)) };
       }
       const local = resolve4(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
-      if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
+      if (fetched) return { url: fetched, ...entry2(remotes.get(fetched)) };
       const file = unalias(local);
-      return { file: show2(file), ...entry(files.get(file)) };
+      return { file: show2(file), ...entry2(files.get(file)) };
     }
     return void 0;
   };
@@ -54327,31 +54510,3395 @@ function checkUnitCount(count, what) {
   if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
+// src/core/resourceset/build-resourceset.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+
+// src/core/resourceset/go-values.ts
+var TemplateError = class extends Error {
+  unsupported;
+  constructor(message, unsupported) {
+    super(message);
+    this.name = "TemplateError";
+    if (unsupported !== void 0) this.unsupported = unsupported;
+  }
+};
+var GoCallError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "GoCallError";
+  }
+};
+var MAX_DEPTH = 100;
+var MAX_OUTPUT = 16 * 1024 * 1024;
+var GoNumber = class {
+  type;
+  value;
+  constructor(type, value) {
+    this.type = type;
+    this.value = value;
+  }
+};
+var goInt = (value) => new GoNumber("int", value);
+var goInt64 = (value) => new GoNumber("int64", value);
+var goFloat = (value) => new GoNumber("float64", value);
+function numberType(value) {
+  if (value instanceof GoNumber) return value.type;
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? "int64" : "float64";
+  return void 0;
+}
+function numberValue(value) {
+  return value instanceof GoNumber ? value.value : value;
+}
+var listTypes = /* @__PURE__ */ new WeakMap();
+var mapTypes = /* @__PURE__ */ new WeakMap();
+function tagList(list, type) {
+  listTypes.set(list, type);
+  return list;
+}
+function tagMap(map, type) {
+  mapTypes.set(map, type);
+  return map;
+}
+function isGoMap(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+var isNil = (value) => value === null || value === void 0;
+function newMap() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setEntry(map, key, value) {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+var hasEntry = (map, key) => Object.hasOwn(map, key);
+function compareGoStrings(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return rankCodeUnit(x) - rankCodeUnit(y);
+  }
+  return a.length - b.length;
+}
+function rankCodeUnit(unit) {
+  if (unit >= 57344) return unit - 2048;
+  if (unit >= 55296) return unit + 8192;
+  return unit;
+}
+function sortedKeys(map) {
+  return Object.keys(map).sort(compareGoStrings);
+}
+function goTypeName(value) {
+  if (isNil(value)) return "<nil>";
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "bool";
+  const type = numberType(value);
+  if (type !== void 0) return type;
+  if (Array.isArray(value)) return listTypes.get(value) ?? "[]interface {}";
+  if (isGoMap(value)) return mapTypes.get(value) ?? "map[string]interface {}";
+  throw new TemplateError(`a value of JavaScript type ${typeof value} is not a template value`, "value type");
+}
+function goKindName(value) {
+  if (isNil(value)) return "invalid";
+  if (Array.isArray(value)) return "slice";
+  if (isGoMap(value)) return "map";
+  return goTypeName(value);
+}
+function isTrue(value) {
+  if (isNil(value)) return false;
+  if (typeof value === "string" || Array.isArray(value)) return value.length > 0;
+  if (typeof value === "boolean") return value;
+  if (numberType(value) !== void 0) return numberValue(value) !== 0;
+  if (isGoMap(value)) return Object.keys(value).length > 0;
+  return true;
+}
+function checkDepth(depth) {
+  if (depth > MAX_DEPTH) throw new TemplateError(`a value nests deeper than ${MAX_DEPTH} levels`);
+}
+function checkLength(length2, what) {
+  if (length2 > MAX_OUTPUT) throw new TemplateError(`${what} would be longer than ${MAX_OUTPUT} characters, more than prune-guard renders`);
+}
+var MAX_LIST = 1e6;
+function formatGoFloat(f) {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Infinity) return "+Inf";
+  if (f === -Infinity) return "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mantissa = "", exponent = "0"] = Math.abs(f).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const exp = Number(exponent);
+  const sign = f < 0 ? "-" : "";
+  if (exp < -4 || exp >= 6) {
+    const tail = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    return `${sign}${digits[0]}${tail}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+function formatGoNumber(value) {
+  const n = numberValue(value);
+  return numberType(value) === "float64" ? formatGoFloat(n) : String(n);
+}
+function formatValue(value, depth = 0) {
+  checkDepth(depth);
+  if (isNil(value)) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (numberType(value) !== void 0) return formatGoNumber(value);
+  const parts = [];
+  let length2 = 0;
+  const add = (part) => {
+    length2 += part.length + 1;
+    checkLength(length2, "a printed value");
+    parts.push(part);
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) add(formatValue(item, depth + 1));
+    return `[${parts.join(" ")}]`;
+  }
+  if (isGoMap(value)) {
+    for (const key of sortedKeys(value)) add(`${key}:${formatValue(value[key], depth + 1)}`);
+    return `map[${parts.join(" ")}]`;
+  }
+  return goTypeName(value);
+}
+var PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+function isGoPrintable(char) {
+  return char === " " || PRINTABLE.test(char);
+}
+var SHORT_ESCAPES = { "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "	": "\\t", "\v": "\\v" };
+function quoteGo(text) {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (code >= 55296 && code <= 57343) out += "\\ufffd";
+    else if (isGoPrintable(char)) out += char;
+    else if (SHORT_ESCAPES[char] !== void 0) out += SHORT_ESCAPES[char];
+    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code < 65536) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var toBytes = (text) => encoder.encode(text);
+var fromBytes = (bytes) => decoder.decode(bytes);
+var byteLength = (text) => encoder.encode(text).length;
+function copyData(value, depth = 0) {
+  checkDepth(depth);
+  if (Array.isArray(value)) return value.map((item) => copyData(item, depth + 1));
+  if (isGoMap(value)) {
+    const map = newMap();
+    for (const key of Object.keys(value)) setEntry(map, key, copyData(value[key], depth + 1));
+    return map;
+  }
+  if (value === void 0) return null;
+  return value;
+}
+
+// src/core/resourceset/go-printf.ts
+var MAX_WIDTH = 1e6;
+var refuse2 = (what) => {
+  throw new TemplateError(`printf: ${what} is not supported by prune-guard`, `printf ${what}`);
+};
+function sprintf(format, args) {
+  let out = "";
+  let next = 0;
+  let i = 0;
+  while (i < format.length) {
+    const percent = format.indexOf("%", i);
+    if (percent < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, percent);
+    i = percent + 1;
+    const flags = { minus: false, plus: false, sharp: false, space: false, zero: false };
+    for (; i < format.length; i++) {
+      const char = format[i];
+      if (char === "-") flags.minus = true;
+      else if (char === "+") flags.plus = true;
+      else if (char === "#") flags.sharp = true;
+      else if (char === " ") flags.space = true;
+      else if (char === "0") flags.zero = !flags.minus;
+      else break;
+    }
+    const readNumber = () => {
+      if (format[i] === "*" || format[i] === "[") refuse2(`the ${format[i]} in a format`);
+      const match4 = /^[0-9]+/.exec(format.slice(i));
+      if (!match4) return void 0;
+      i += match4[0].length;
+      const value = Number(match4[0]);
+      if (value > MAX_WIDTH) refuse2(`a width or precision above ${MAX_WIDTH}`);
+      return value;
+    };
+    const width = readNumber();
+    let precision;
+    if (format[i] === ".") {
+      i++;
+      precision = readNumber() ?? 0;
+    }
+    if (format[i] === "[") refuse2("an argument index");
+    const code = format.codePointAt(i);
+    if (code === void 0) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const verb = String.fromCodePoint(code);
+    i += verb.length;
+    if (verb === "%") {
+      out += "%";
+      continue;
+    }
+    if (next >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += formatArgument(args[next++], verb, { ...flags, width, precision });
+    checkLength(out.length, "printf output");
+  }
+  if (next < args.length) out += `%!(EXTRA ${args.slice(next).map((arg) => isNil(arg) ? "<nil>" : `${goTypeName(arg)}=${formatValue(arg)}`).join(", ")})`;
+  return out;
+}
+var badVerb = (verb, arg) => isNil(arg) ? `%!${verb}(<nil>)` : `%!${verb}(${goTypeName(arg)}=${formatValue(arg)})`;
+function pad(text, spec, zeros = false) {
+  const missing = (spec.width ?? 0) - [...text].length;
+  if (missing <= 0) return text;
+  if (spec.minus) return text + " ".repeat(missing);
+  if (zeros && spec.zero) {
+    const sign = /^[+\- ]/.test(text) ? text[0] ?? "" : "";
+    return sign + "0".repeat(missing) + text.slice(sign.length);
+  }
+  return " ".repeat(missing) + text;
+}
+function formatArgument(arg, verb, spec) {
+  if (verb === "T") return pad(goTypeName(arg), spec);
+  if (verb === "v" && spec.sharp) refuse2("%#v");
+  if (isNil(arg)) return verb === "v" ? pad("<nil>", spec) : badVerb(verb, arg);
+  if (Array.isArray(arg)) return `[${arg.map((item) => formatArgument(item, verb, spec)).join(" ")}]`;
+  if (isGoMap(arg)) return `map[${sortedKeys(arg).map((key) => `${formatArgument(key, verb, spec)}:${formatArgument(arg[key], verb, spec)}`).join(" ")}]`;
+  if (typeof arg === "boolean") return verb === "v" || verb === "t" ? pad(String(arg), spec) : badVerb(verb, arg);
+  if (typeof arg === "string") return formatString(arg, verb, spec);
+  const type = numberType(arg);
+  if (type === "float64") return formatFloat(numberValue(arg), verb, spec) ?? badVerb(verb, arg);
+  if (type !== void 0) return formatInteger(numberValue(arg), verb, spec) ?? badVerb(verb, arg);
+  return badVerb(verb, arg);
+}
+function formatString(text, verb, spec) {
+  const cut = spec.precision === void 0 ? text : [...text].slice(0, spec.precision).join("");
+  switch (verb) {
+    case "v":
+    case "s":
+      return pad(cut, spec);
+    case "q":
+      if (spec.plus) refuse2("%+q");
+      return pad(spec.sharp && !/[`\x00-\x08\x0a-\x1f\x7f\ufeff]/.test(cut) ? `\`${cut}\`` : quoteGo(cut), spec);
+    case "x":
+    case "X": {
+      const hex = [...toBytes(cut)].map((byte) => byte.toString(16).padStart(2, "0")).join(spec.space ? " " : "");
+      return pad(verb === "X" ? hex.toUpperCase() : hex, spec);
+    }
+    default:
+      return badVerb(verb, text);
+  }
+}
+function withSign(digits, negative, spec) {
+  if (negative) return `-${digits}`;
+  if (spec.plus) return `+${digits}`;
+  return spec.space ? ` ${digits}` : digits;
+}
+function formatInteger(value, verb, spec) {
+  const negative = value < 0;
+  const magnitude = BigInt(Math.abs(value));
+  let digits;
+  let prefix3 = "";
+  switch (verb) {
+    case "v":
+    case "d":
+      digits = magnitude.toString();
+      break;
+    case "x":
+    case "X":
+      digits = magnitude.toString(16);
+      if (verb === "X") digits = digits.toUpperCase();
+      if (spec.sharp) prefix3 = verb === "X" ? "0X" : "0x";
+      break;
+    case "o":
+    case "O":
+      digits = magnitude.toString(8);
+      if (verb === "O") prefix3 = "0o";
+      else if (spec.sharp) prefix3 = "0";
+      break;
+    case "b":
+      digits = magnitude.toString(2);
+      break;
+    case "c":
+      return pad(value >= 0 && value <= 1114111 && !(value >= 55296 && value <= 57343) ? String.fromCodePoint(value) : "\uFFFD", spec);
+    case "q": {
+      const char = value >= 0 && value <= 1114111 && !(value >= 55296 && value <= 57343) ? String.fromCodePoint(value) : "\uFFFD";
+      const quoted = char === "'" ? "\\'" : char === '"' ? '"' : quoteGo(char).slice(1, -1);
+      return pad(`'${quoted}'`, spec);
+    }
+    case "U":
+      return pad(`U+${magnitude.toString(16).toUpperCase().padStart(4, "0")}`, spec);
+    default:
+      return void 0;
+  }
+  if (spec.precision !== void 0) {
+    digits = spec.precision === 0 && magnitude === 0n ? "" : digits.padStart(spec.precision, "0");
+    return pad(withSign(prefix3 + digits, negative, spec), spec);
+  }
+  return pad(withSign(prefix3 + digits, negative, spec), spec, true);
+}
+function toFixedGo(value, digits) {
+  if (value >= 1e21) return `${BigInt(value).toString()}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
+  const rounded = value.toFixed(digits);
+  const wide = value.toFixed(Math.min(digits + 30, 100));
+  const kept = wide.slice(0, wide.length - (Math.min(digits + 30, 100) - digits) - (digits === 0 ? 1 : 0));
+  const dropped = wide.slice(wide.length - (Math.min(digits + 30, 100) - digits));
+  if (/^50*$/.test(dropped) && /[02468]$/.test(kept)) return kept;
+  return rounded;
+}
+function formatFloat(value, verb, spec) {
+  const negative = value < 0 || Object.is(value, -0);
+  const magnitude = Math.abs(value);
+  let body2;
+  if (!Number.isFinite(value)) body2 = Number.isNaN(value) ? "NaN" : "Inf";
+  else
+    switch (verb) {
+      case "v":
+      case "g":
+      case "G":
+        if (spec.precision !== void 0) refuse2(`%.N${verb} of a float`);
+        body2 = formatGoFloat(magnitude);
+        if (verb === "G") body2 = body2.toUpperCase();
+        break;
+      case "f":
+      case "F":
+        body2 = toFixedGo(magnitude, spec.precision ?? 6);
+        break;
+      case "e":
+      case "E": {
+        const [mantissa = "", exponent = "0"] = magnitude.toExponential(spec.precision ?? 6).split("e");
+        const exp = Number(exponent);
+        body2 = `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+        if (verb === "E") body2 = body2.toUpperCase();
+        break;
+      }
+      default:
+        return void 0;
+    }
+  if (Number.isNaN(value)) return pad(spec.plus ? "+NaN" : spec.space ? " NaN" : "NaN", spec);
+  return pad(withSign(body2, negative, spec), spec, Number.isFinite(value));
+}
+
+// src/core/resourceset/go-template-builtins.ts
+function basicKind(value) {
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "string") return "string";
+  const type = numberType(value);
+  if (type === void 0) return "other";
+  return type === "float64" ? "float" : "int";
+}
+function equals(first, ...others) {
+  if (others.length === 0) throw new GoCallError("missing argument for comparison");
+  const k1 = basicKind(first);
+  for (const other of others) {
+    const k2 = basicKind(other);
+    let truth = false;
+    if (k1 !== k2) {
+      if (!isNil(first) && !isNil(other)) throw new GoCallError(`incompatible types for comparison: ${goTypeName(first)} and ${goTypeName(other)}`);
+    } else if (k1 === "int" || k1 === "float") truth = numberValue(first) === numberValue(other);
+    else if (k1 !== "other") truth = first === other;
+    else {
+      if (goKindName(first) !== goKindName(other) && !isNil(first) && !isNil(other)) {
+        throw new GoCallError(`non-comparable types ${formatValue(first)}: ${goTypeName(first)}, ${goTypeName(other)}: ${formatValue(other)}`);
+      }
+      if (!isNil(first) && !isNil(other)) throw new GoCallError(`non-comparable type ${formatValue(other)}: ${goTypeName(other)}`);
+      truth = isNil(first) === isNil(other);
+    }
+    if (truth) return true;
+  }
+  return false;
+}
+function lessThan(a, b) {
+  const k1 = basicKind(a);
+  const k2 = basicKind(b);
+  if (k1 === "other" || k2 === "other") throw new GoCallError("invalid type for comparison");
+  if (k1 !== k2) throw new GoCallError(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+  if (k1 === "bool") throw new GoCallError("invalid type for comparison");
+  if (k1 === "string") return compareGoStrings(a, b) < 0;
+  return numberValue(a) < numberValue(b);
+}
+function length(item) {
+  if (isNil(item)) throw new GoCallError("reflect: call of reflect.Value.Type on zero Value");
+  if (typeof item === "string") return goInt(byteLength(item));
+  if (Array.isArray(item)) return goInt(item.length);
+  if (isGoMap(item)) return goInt(Object.keys(item).length);
+  throw new GoCallError(`len of type ${goTypeName(item)}`);
+}
+function indexArgument(index2, cap) {
+  if (isNil(index2)) throw new GoCallError("cannot index slice/array with nil");
+  const type = numberType(index2);
+  if (type !== "int" && type !== "int64") throw new GoCallError(`cannot index slice/array with type ${goTypeName(index2)}`);
+  const x = numberValue(index2);
+  if (x < 0 || x > cap) throw new GoCallError(`index out of range: ${x}`);
+  return x;
+}
+function index(item, ...indexes) {
+  if (isNil(item)) throw new GoCallError("index of untyped nil");
+  let current = item;
+  for (const key of indexes) {
+    if (isNil(current)) throw new GoCallError("index of nil pointer");
+    if (Array.isArray(current)) {
+      const x = indexArgument(key, current.length);
+      if (x === current.length) throw new GoCallError("reflect: slice index out of range");
+      current = current[x];
+    } else if (isGoMap(current)) {
+      if (isNil(key)) throw new GoCallError("value is nil; should be of type string");
+      if (typeof key !== "string") throw new GoCallError(`value has type ${goTypeName(key)}; should be string`);
+      const zero = goTypeName(current) === "map[string]string" ? "" : null;
+      current = hasEntry(current, key) ? current[key] : zero;
+    } else if (typeof current === "string") throw new TemplateError("index of a string is not supported by prune-guard", "index of a string");
+    else throw new GoCallError(`can't index item of type ${goTypeName(current)}`);
+  }
+  return current ?? null;
+}
+function slice(item, ...indexes) {
+  if (isNil(item)) throw new GoCallError("slice of untyped nil");
+  if (indexes.length > 3) throw new GoCallError(`too many slice indexes: ${indexes.length}`);
+  const isString = typeof item === "string";
+  if (!isString && !Array.isArray(item)) throw new GoCallError(`can't slice item of type ${goTypeName(item)}`);
+  if (isString && indexes.length === 3) throw new GoCallError("cannot 3-index slice a string");
+  const bytes = isString ? toBytes(item) : void 0;
+  const size = bytes?.length ?? item.length;
+  const idx = [0, size, size];
+  indexes.forEach((key, i) => {
+    idx[i] = indexArgument(key, size);
+  });
+  const [from = 0, to = size, max = size] = idx;
+  if (from > to) throw new GoCallError(`invalid slice index: ${from} > ${to}`);
+  if (indexes.length === 3 && to > max) throw new GoCallError(`invalid slice index: ${to} > ${max}`);
+  return bytes === void 0 ? item.slice(from, to) : fromBytes(bytes.slice(from, to));
+}
+function sprint(args) {
+  let out = "";
+  args.forEach((arg, i) => {
+    if (i > 0 && typeof arg !== "string" && typeof args[i - 1] !== "string") out += " ";
+    out += formatValue(arg);
+  });
+  return out;
+}
+function evalArgs(args) {
+  if (args.length === 1 && typeof args[0] === "string") return args[0];
+  return sprint(args.map((arg) => isNil(arg) ? "<no value>" : arg));
+}
+var HTML_ESCAPES = { "\0": "\uFFFD", '"': "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+var escapeHtml2 = (text) => text.replace(/[\0"'&<>]/g, (char) => HTML_ESCAPES[char] ?? char);
+var JS_ESCAPES = { "\\": "\\\\", "'": "\\'", '"': '\\"', "<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "=": "\\u003D" };
+function escapeJs(text) {
+  let out = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (JS_ESCAPES[char] !== void 0) out += JS_ESCAPES[char];
+    else if (code < 32) out += `\\u00${code.toString(16).toUpperCase().padStart(2, "0")}`;
+    else if (code < 128 || isGoPrintable(char)) out += char;
+    else out += `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return out;
+}
+function escapeQuery(text) {
+  let out = "";
+  for (const byte of toBytes(text)) {
+    const char = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(char)) out += char;
+    else if (char === " ") out += "+";
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+var entry = (fn, signature) => ({ fn, signature });
+var unreachable = () => null;
+var compare = (test) => (a, b) => test(a, b);
+var BUILTINS = /* @__PURE__ */ new Map([
+  ["and", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["or", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["call", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["not", entry((arg) => !isTrue(arg), { params: ["value"] })],
+  ["eq", entry((first, ...others) => equals(first, ...others), { params: ["value"], variadic: "value" })],
+  ["ne", entry(compare((a, b) => !equals(a, b)), { params: ["value", "value"] })],
+  ["lt", entry(compare(lessThan), { params: ["value", "value"] })],
+  ["le", entry(compare((a, b) => lessThan(a, b) || equals(a, b)), { params: ["value", "value"] })],
+  ["gt", entry(compare((a, b) => !(lessThan(a, b) || equals(a, b))), { params: ["value", "value"] })],
+  ["ge", entry(compare((a, b) => !lessThan(a, b)), { params: ["value", "value"] })],
+  ["len", entry(length, { params: ["value"] })],
+  ["index", entry(index, { params: ["value"], variadic: "value" })],
+  ["slice", entry(slice, { params: ["value"], variadic: "value" })],
+  ["print", entry((...args) => sprint(args), { params: [], variadic: "any" })],
+  ["println", entry((...args) => `${args.map((arg) => formatValue(arg)).join(" ")}
+`, { params: [], variadic: "any" })],
+  ["printf", entry((format, ...args) => sprintf(format, args), { params: ["string"], variadic: "any" })],
+  ["html", entry((...args) => escapeHtml2(evalArgs(args)), { params: [], variadic: "any" })],
+  ["js", entry((...args) => escapeJs(evalArgs(args)), { params: [], variadic: "any" })],
+  ["urlquery", entry((...args) => escapeQuery(evalArgs(args)), { params: [], variadic: "any" })]
+]);
+
+// src/core/resourceset/go-template-lex.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["block", "break", "continue", "define", "else", "end", "if", "range", "template", "with"]);
+var TRIM_SPACES = " 	\r\n";
+var ALPHANUMERIC = /^[\p{L}\p{Nd}_]$/u;
+var isSpace = (char) => char !== void 0 && char !== "" && TRIM_SPACES.includes(char);
+var isAlphaNumeric = (char) => char !== void 0 && ALPHANUMERIC.test(char);
+function lineOf(text, pos) {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+function lexTemplate(text, name, left, right) {
+  const tokens = [];
+  let pos = 0;
+  const fail = (at, message) => {
+    throw new TemplateError(`template: ${name}:${lineOf(text, at)}: ${message}`);
+  };
+  const charAt = (at) => {
+    const code = text.codePointAt(at);
+    return code === void 0 ? void 0 : String.fromCodePoint(code);
+  };
+  const hasLeftTrim = (at) => text[at] === "-" && isSpace(text[at + 1]);
+  const hasRightTrim = (at) => isSpace(text[at]) && text[at + 1] === "-";
+  const atRightDelim = (at) => {
+    if (hasRightTrim(at) && text.startsWith(right, at + 2)) return { delim: true, trim: true };
+    return { delim: text.startsWith(right, at), trim: false };
+  };
+  const skipSpaces = (at) => {
+    let p = at;
+    while (isSpace(text[p])) p++;
+    return p;
+  };
+  const rightFirst = right === "" ? "" : String.fromCodePoint(right.codePointAt(0) ?? 0);
+  const atTerminator = (at) => {
+    const char = charAt(at);
+    if (char === void 0 || isSpace(char) || ".,|:)(".includes(char)) return true;
+    return char === rightFirst;
+  };
+  const scanWhile = (at, test) => {
+    let p = at;
+    for (let char = charAt(p); char !== void 0 && test(char); char = charAt(p)) p += char.length;
+    return p;
+  };
+  const scanNumber = (at) => {
+    let p = at;
+    if (text[p] === "+" || text[p] === "-") p++;
+    let digits = "0123456789_";
+    let decimal = true;
+    if (text[p] === "0" && /[xXoObB]/.test(text[p + 1] ?? "")) {
+      const base = (text[p + 1] ?? "").toLowerCase();
+      digits = base === "x" ? "0123456789abcdefABCDEF_" : base === "o" ? "01234567_" : "01_";
+      decimal = false;
+      p += 2;
+    }
+    const run = (set) => {
+      while (p < text.length && set.includes(text[p] ?? "")) p++;
+    };
+    run(digits);
+    if (text[p] === ".") {
+      p++;
+      run(digits);
+    }
+    if (decimal && (text[p] === "e" || text[p] === "E")) {
+      p++;
+      if (text[p] === "+" || text[p] === "-") p++;
+      run("0123456789_");
+    }
+    if (digits.length === 23 && (text[p] === "p" || text[p] === "P")) {
+      p++;
+      if (text[p] === "+" || text[p] === "-") p++;
+      run("0123456789_");
+    }
+    if (text[p] === "i") p++;
+    if (isAlphaNumeric(charAt(p))) fail(at, `bad number syntax: ${JSON.stringify(text.slice(at, p + 1))}`);
+    return p;
+  };
+  const scanQuoted = (at, quote, what) => {
+    let p = at + 1;
+    for (; ; ) {
+      const char = text[p];
+      if (char === "\\") {
+        const next = text[p + 1];
+        if (next === void 0 || next === "\n") fail(at, `unterminated ${what}`);
+        p += 2;
+        continue;
+      }
+      if (char === void 0 || char === "\n") fail(at, `unterminated ${what}`);
+      p++;
+      if (char === quote) return p;
+    }
+  };
+  const lexAction = (start) => {
+    let p = start;
+    let parenDepth = 0;
+    const push = (type, end) => {
+      tokens.push({ type, value: text.slice(p, end), pos: p });
+      p = end;
+    };
+    for (; ; ) {
+      const { delim, trim } = atRightDelim(p);
+      if (delim) {
+        if (parenDepth > 0) fail(p, "unclosed left paren");
+        const end = p + (trim ? 2 : 0) + right.length;
+        tokens.push({ type: "rightDelim", value: right, pos: p + (trim ? 2 : 0) });
+        return trim ? skipSpaces(end) : end;
+      }
+      const char = charAt(p);
+      if (char === void 0) return fail(start, "unclosed action");
+      if (isSpace(char)) {
+        let end = skipSpaces(p);
+        if (hasRightTrim(end - 1) && text.startsWith(right, end + 1)) {
+          end--;
+          if (end === p) continue;
+        }
+        push("space", end);
+      } else if (char === "=") push("assign", p + 1);
+      else if (char === ":") {
+        if (text[p + 1] !== "=") fail(p, "expected :=");
+        push("declare", p + 2);
+      } else if (char === "|") push("pipe", p + 1);
+      else if (char === "(") {
+        parenDepth++;
+        push("leftParen", p + 1);
+      } else if (char === ")") {
+        parenDepth--;
+        if (parenDepth < 0) fail(p, "unexpected right paren");
+        push("rightParen", p + 1);
+      } else if (char === '"') push("string", scanQuoted(p, '"', "quoted string"));
+      else if (char === "`") {
+        const end = text.indexOf("`", p + 1);
+        if (end < 0) fail(p, "unterminated raw quoted string");
+        push("rawString", end + 1);
+      } else if (char === "'") push("charConstant", scanQuoted(p, "'", "character constant"));
+      else if (char === "$" || char === "." && !/[0-9]/.test(text[p + 1] ?? "")) {
+        if (atTerminator(p + 1)) push(char === "$" ? "variable" : "dot", p + 1);
+        else {
+          const end = scanWhile(p + 1, isAlphaNumeric);
+          if (!atTerminator(end)) fail(end, `bad character ${describeRune(charAt(end))}`);
+          push(char === "$" ? "variable" : "field", end);
+        }
+      } else if (char === "." || char === "+" || char === "-" || /[0-9]/.test(char)) {
+        const end = scanNumber(p);
+        if (text[end] === "+" || text[end] === "-") {
+          const imaginary = scanNumber(end);
+          if (text[imaginary - 1] !== "i") fail(p, `bad number syntax: ${JSON.stringify(text.slice(p, imaginary))}`);
+          push("complex", imaginary);
+        } else push("number", end);
+      } else if (isAlphaNumeric(char)) {
+        const end = scanWhile(p, isAlphaNumeric);
+        if (!atTerminator(end)) fail(end, `bad character ${describeRune(charAt(end))}`);
+        const word = text.slice(p, end);
+        if (KEYWORDS.has(word)) push("keyword", end);
+        else if (word === "nil") push("nil", end);
+        else if (word === "true" || word === "false") push("bool", end);
+        else push("identifier", end);
+      } else if (char.charCodeAt(0) < 127 && char >= " ") push("char", p + 1);
+      else fail(p, `unrecognized character in action: ${describeRune(char)}`);
+    }
+  };
+  while (pos < text.length) {
+    const found = text.indexOf(left, pos);
+    if (found < 0) {
+      tokens.push({ type: "text", value: text.slice(pos), pos });
+      pos = text.length;
+      break;
+    }
+    const afterLeft = found + left.length;
+    const trimLeft = hasLeftTrim(afterLeft);
+    let textEnd = found;
+    if (trimLeft) while (textEnd > pos && isSpace(text[textEnd - 1])) textEnd--;
+    if (textEnd > pos) tokens.push({ type: "text", value: text.slice(pos, textEnd), pos });
+    const inside = afterLeft + (trimLeft ? 2 : 0);
+    if (text.startsWith("/*", inside)) {
+      const close = text.indexOf("*/", inside + 2);
+      if (close < 0) fail(found, "unclosed comment");
+      const { delim, trim } = atRightDelim(close + 2);
+      if (!delim) fail(found, "comment ends before closing delimiter");
+      const end = close + 2 + (trim ? 2 : 0) + right.length;
+      pos = trim ? skipSpaces(end) : end;
+      continue;
+    }
+    tokens.push({ type: "leftDelim", value: left, pos: found });
+    pos = lexAction(inside);
+  }
+  tokens.push({ type: "eof", value: "", pos: text.length });
+  return tokens;
+}
+function describeRune(char) {
+  if (char === void 0) return "EOF";
+  const code = char.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")} '${char}'`;
+}
+
+// src/core/resourceset/go-literals.ts
+function parseNumber(token, fail) {
+  const text = token.value;
+  const base = { kind: "number", pos: token.pos, text };
+  if (token.type === "charConstant") {
+    const body2 = text.slice(1, -1);
+    let rune;
+    try {
+      if (body2 === "\\'") rune = "'";
+      else if (body2 === '"') rune = '"';
+      else if (body2.includes('"')) throw new Error("bad character");
+      else rune = unquoteGo(`"${body2}"`);
+    } catch {
+      return fail(token.pos, `malformed character constant: ${text}`);
+    }
+    if ([...rune].length !== 1) fail(token.pos, `malformed character constant: ${text}`);
+    return { ...base, isInt: true, isFloat: true, value: rune.codePointAt(0) ?? 0, isChar: true };
+  }
+  const integer = parseGoInteger(text);
+  if (integer !== void 0) {
+    if (integer > 2n ** 63n - 1n || integer < -(2n ** 63n)) fail(token.pos, `${text} overflows int`);
+    return { ...base, isInt: true, isFloat: true, value: Number(integer), isChar: false };
+  }
+  const float = parseGoFloat(text);
+  if (float === void 0) return fail(token.pos, `illegal number syntax: ${JSON.stringify(text)}`);
+  if (!/[.eEpP]/.test(text)) fail(token.pos, `integer overflow: ${JSON.stringify(text)}`);
+  const isInt = Number.isInteger(float) && Math.abs(float) < 2 ** 63;
+  return { ...base, isInt, isFloat: true, value: float, isChar: false };
+}
+function parseGoInteger(text) {
+  const match4 = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  if (!match4 || !isUnderscoreOk(text)) return void 0;
+  const [, sign = "", body2 = ""] = match4;
+  let digits = body2.replace(/_/g, "");
+  if (/^0[xXoObB]$/.test(digits)) return void 0;
+  if (/^0[0-7]+$/.test(digits)) digits = `0o${digits.slice(1)}`;
+  const value = BigInt(digits);
+  return sign === "-" ? -value : value;
+}
+function isUnderscoreOk(text) {
+  const body2 = text.replace(/^[+-]/, "");
+  let saw = "^";
+  let i = 0;
+  const hex = /^0[xX]/.test(body2);
+  if (/^0[xXoObB]/.test(body2)) {
+    i = 2;
+    saw = "0";
+  }
+  for (; i < body2.length; i++) {
+    const char = body2[i] ?? "";
+    if (/[0-9]/.test(char) || hex && /[a-fA-F]/.test(char)) saw = "0";
+    else if (char === "_") {
+      if (saw !== "0") return false;
+      saw = "_";
+    } else {
+      if (saw === "_") return false;
+      saw = "!";
+    }
+  }
+  return saw !== "_";
+}
+function parseGoFloat(text) {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!/^[+-]?([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?|\.[0-9](_?[0-9])*)([eE][+-]?[0-9](_?[0-9])*)?$/.test(text)) return void 0;
+  const value = Number(text.replace(/_/g, ""));
+  return Number.isFinite(value) ? value : void 0;
+}
+var SIMPLE_ESCAPES = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", '"': '"', "'": "'" };
+function unquoteGo(literal3) {
+  if (literal3.startsWith("`")) {
+    if (!literal3.endsWith("`") || literal3.length < 2) throw new Error("bad raw string");
+    return literal3.slice(1, -1).replace(/\r/g, "");
+  }
+  if (!literal3.startsWith('"') || !literal3.endsWith('"') || literal3.length < 2) throw new Error("bad string");
+  const body2 = literal3.slice(1, -1);
+  let out = "";
+  const bytes = [];
+  const flush = () => {
+    if (bytes.length > 0) out += new TextDecoder().decode(new Uint8Array(bytes.splice(0)));
+  };
+  for (let i = 0; i < body2.length; i++) {
+    const char = body2[i] ?? "";
+    if (char === '"' || char === "\n") throw new Error("bad string");
+    if (char !== "\\") {
+      flush();
+      out += char;
+      continue;
+    }
+    const kind = body2[++i] ?? "";
+    if (kind in SIMPLE_ESCAPES && kind !== "'") {
+      flush();
+      out += SIMPLE_ESCAPES[kind];
+    } else if (kind === "x" || /[0-7]/.test(kind)) {
+      const digits = kind === "x" ? body2.slice(i + 1, i + 3) : body2.slice(i, i + 3);
+      if (!(kind === "x" ? /^[0-9a-fA-F]{2}$/ : /^[0-7]{3}$/).test(digits)) throw new Error("bad escape");
+      const byte = parseInt(digits, kind === "x" ? 16 : 8);
+      if (byte > 255) throw new Error("bad escape");
+      bytes.push(byte);
+      i += kind === "x" ? 2 : 2;
+    } else if (kind === "u" || kind === "U") {
+      const size = kind === "u" ? 4 : 8;
+      const digits = body2.slice(i + 1, i + 1 + size);
+      if (!new RegExp(`^[0-9a-fA-F]{${size}}$`).test(digits)) throw new Error("bad escape");
+      const code = parseInt(digits, 16);
+      if (code > 1114111 || code >= 55296 && code <= 57343) throw new Error("bad escape");
+      flush();
+      out += String.fromCodePoint(code);
+      i += size;
+    } else throw new Error("bad escape");
+  }
+  flush();
+  return out;
+}
+function constantValue(number) {
+  const isHexInt = /^0[xX]/.test(number.text) && !/[pP]/.test(number.text);
+  if (!number.isChar && !isHexInt && /[.eEpP]/.test(number.text)) return goFloat(number.value);
+  return number.isInt ? goInt(number.value) : void 0;
+}
+
+// src/core/resourceset/go-template-parse.ts
+function parseTemplate(text, name, left, right, hasFunction) {
+  const tokens = lexTemplate(text, name, left, right);
+  const defined = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  let vars = ["$"];
+  let rangeDepth = 0;
+  let depth = 0;
+  const fail = (pos, message) => {
+    throw new TemplateError(`template: ${name}:${lineOf(text, pos)}: ${message}`);
+  };
+  const peek = () => tokens[index2] ?? { type: "eof", value: "", pos: text.length };
+  const next = () => {
+    const token = peek();
+    if (index2 < tokens.length) index2++;
+    return token;
+  };
+  const peekNonSpace = () => {
+    while (peek().type === "space") index2++;
+    return peek();
+  };
+  const nextNonSpace = () => {
+    peekNonSpace();
+    return next();
+  };
+  const describe2 = (token) => token.type === "eof" ? "EOF" : token.type === "keyword" ? `<${token.value}>` : JSON.stringify(token.value.length > 10 ? `${token.value.slice(0, 10)}...` : token.value);
+  const unexpected = (token, context3) => fail(token.pos, `unexpected ${describe2(token)} in ${context3}`);
+  const expect = (type, context3) => {
+    const token = nextNonSpace();
+    if (token.type !== type) unexpected(token, context3);
+    return token;
+  };
+  const nest = (pos) => {
+    depth++;
+    if (depth > MAX_DEPTH) fail(pos, `the template nests deeper than ${MAX_DEPTH} levels, more than prune-guard parses`);
+  };
+  const unquote = (token) => {
+    try {
+      return unquoteGo(token.value);
+    } catch {
+      return fail(token.pos, `invalid syntax: ${token.value}`);
+    }
+  };
+  const term = () => {
+    const token = nextNonSpace();
+    switch (token.type) {
+      case "identifier":
+        if (!hasFunction(token.value)) fail(token.pos, `function ${JSON.stringify(token.value)} not defined`);
+        return { kind: "identifier", pos: token.pos, name: token.value };
+      case "dot":
+        return { kind: "dot", pos: token.pos };
+      case "nil":
+        return { kind: "nil", pos: token.pos };
+      case "variable":
+        if (!vars.includes(token.value)) fail(token.pos, `undefined variable ${JSON.stringify(token.value)}`);
+        return { kind: "variable", pos: token.pos, idents: [token.value] };
+      case "field":
+        return { kind: "field", pos: token.pos, idents: [token.value.slice(1)] };
+      case "bool":
+        return { kind: "bool", pos: token.pos, value: token.value === "true" };
+      case "charConstant":
+      case "number":
+        return parseNumber(token, fail);
+      case "complex":
+        throw new TemplateError(`template: ${name}:${lineOf(text, token.pos)}: complex number ${token.value} is not supported by prune-guard`, "complex number");
+      case "leftParen": {
+        nest(token.pos);
+        const inner = pipeline2("parenthesized pipeline", "rightParen");
+        depth--;
+        return { kind: "pipe", pos: token.pos, pipe: inner };
+      }
+      case "string":
+      case "rawString":
+        return { kind: "string", pos: token.pos, text: unquote(token), quoted: token.value };
+      default:
+        index2--;
+        return void 0;
+    }
+  };
+  const operand = () => {
+    const node = term();
+    if (node === void 0 || peek().type !== "field") return node;
+    const fields = [];
+    while (peek().type === "field") fields.push(next().value.slice(1));
+    switch (node.kind) {
+      case "field":
+      case "variable":
+        return { ...node, idents: [...node.idents, ...fields] };
+      case "bool":
+      case "string":
+      case "number":
+      case "nil":
+      case "dot":
+        return fail(node.pos, `unexpected . after term ${JSON.stringify(describeOperand(node))}`);
+      default:
+        return { kind: "chain", pos: node.pos, node, fields };
+    }
+  };
+  const command = () => {
+    const pos = peekNonSpace().pos;
+    const args = [];
+    for (; ; ) {
+      peekNonSpace();
+      const word = operand();
+      if (word !== void 0) args.push(word);
+      const token = next();
+      if (token.type === "space") continue;
+      if (token.type === "rightDelim" || token.type === "rightParen") index2--;
+      else if (token.type !== "pipe") unexpected(token, "operand");
+      break;
+    }
+    if (args.length === 0) fail(pos, "empty command");
+    return { pos, args };
+  };
+  const pipeline2 = (context3, end) => {
+    const pos = peekNonSpace().pos;
+    const decl = [];
+    let isAssign = false;
+    for (; ; ) {
+      const variable = peekNonSpace();
+      if (variable.type !== "variable") break;
+      const mark = index2;
+      next();
+      const after = peekNonSpace();
+      if (after.type === "assign" || after.type === "declare") {
+        isAssign = after.type === "assign";
+        next();
+        decl.push(variable.value);
+        vars.push(variable.value);
+        break;
+      }
+      if (after.type === "char" && after.value === ",") {
+        next();
+        decl.push(variable.value);
+        vars.push(variable.value);
+        if (context3 === "range" && decl.length < 2) {
+          const following = peekNonSpace().type;
+          if (following === "variable" || following === "rightDelim" || following === "rightParen") continue;
+          fail(after.pos, "range can only initialize variables");
+        }
+        fail(after.pos, `too many declarations in ${context3}`);
+      }
+      index2 = mark;
+      break;
+    }
+    const cmds = [];
+    for (; ; ) {
+      const token = peekNonSpace();
+      if (token.type === end) {
+        next();
+        break;
+      }
+      if (["bool", "charConstant", "complex", "dot", "field", "identifier", "number", "nil", "rawString", "string", "variable", "leftParen"].includes(token.type)) cmds.push(command());
+      else unexpected(next(), context3);
+    }
+    if (cmds.length === 0) fail(pos, `missing value for ${context3}`);
+    cmds.forEach((cmd, i) => {
+      const first = cmd.args[0];
+      if (i > 0 && first !== void 0 && ["bool", "dot", "nil", "number", "string"].includes(first.kind)) fail(cmd.pos, `non executable command in pipeline stage ${i + 1}`);
+    });
+    return { pos, decl, isAssign, cmds };
+  };
+  const itemList = (context3) => {
+    const list = [];
+    for (; ; ) {
+      if (peekNonSpace().type === "eof") return fail(text.length, `unexpected EOF in ${context3}`);
+      const node = textOrAction();
+      if (node === void 0) continue;
+      if (node.kind === "end" || node.kind === "else") return { list, closer: node };
+      list.push(node);
+    }
+  };
+  const control = (context3, pos) => {
+    nest(pos);
+    const saved = vars.length;
+    const pipe = pipeline2(context3, "rightDelim");
+    if (context3 === "range") rangeDepth++;
+    const body2 = itemList(context3);
+    if (context3 === "range") rangeDepth--;
+    let elseList;
+    if (body2.closer.kind === "else") {
+      const chained = peek();
+      if ((context3 === "if" || context3 === "with") && chained.type === "keyword" && chained.value === context3) {
+        next();
+        elseList = [control(context3, chained.pos)];
+      } else {
+        const rest = itemList(context3);
+        if (rest.closer.kind !== "end") fail(rest.closer.pos, "expected end; found {{else}}");
+        elseList = rest.list;
+      }
+    }
+    vars = vars.slice(0, saved);
+    depth--;
+    return elseList === void 0 ? { kind: context3, pos, pipe, list: body2.list } : { kind: context3, pos, pipe, list: body2.list, elseList };
+  };
+  const templateName = (context3) => {
+    const token = nextNonSpace();
+    if (token.type !== "string" && token.type !== "rawString") return unexpected(token, context3);
+    return unquote(token);
+  };
+  const define = (pos, context3) => {
+    const defName = templateName(context3);
+    return defName === "" ? fail(pos, "empty template name") : defName;
+  };
+  const addDefinition = (defName, list, pos) => {
+    const existing = defined.get(defName);
+    if (existing !== void 0 && !isEmptyTree(existing) && !isEmptyTree(list)) fail(pos, `template: multiple definition of template ${JSON.stringify(defName)}`);
+    if (existing === void 0 || isEmptyTree(existing)) defined.set(defName, list);
+  };
+  const action5 = () => {
+    const token = nextNonSpace();
+    if (token.type === "keyword") {
+      switch (token.value) {
+        case "if":
+        case "with":
+        case "range":
+          return control(token.value, token.pos);
+        case "end":
+          expect("rightDelim", "end");
+          return { kind: "end", pos: token.pos };
+        case "else": {
+          const following = peekNonSpace();
+          if (following.type === "keyword" && (following.value === "if" || following.value === "with")) return { kind: "else", pos: token.pos };
+          expect("rightDelim", "else");
+          return { kind: "else", pos: token.pos };
+        }
+        case "break":
+        case "continue":
+          if (nextNonSpace().type !== "rightDelim") fail(token.pos, `unexpected token in {{${token.value}}}`);
+          if (rangeDepth === 0) fail(token.pos, `{{${token.value}}} outside {{range}}`);
+          return { kind: token.value, pos: token.pos };
+        case "template": {
+          const called = templateName("template clause");
+          if (nextNonSpace().type === "rightDelim") return { kind: "template", pos: token.pos, name: called };
+          index2--;
+          return { kind: "template", pos: token.pos, name: called, pipe: pipeline2("template clause", "rightDelim") };
+        }
+        case "block": {
+          const blockName = define(token.pos, "block clause");
+          const pipe = pipeline2("block clause", "rightDelim");
+          const saved = { vars, rangeDepth };
+          vars = ["$"];
+          rangeDepth = 0;
+          nest(token.pos);
+          const body2 = itemList("block clause");
+          depth--;
+          ({ vars, rangeDepth } = saved);
+          if (body2.closer.kind !== "end") fail(body2.closer.pos, "unexpected {{else}} in block clause");
+          addDefinition(blockName, body2.list, token.pos);
+          return { kind: "template", pos: token.pos, name: blockName, pipe };
+        }
+        default:
+          return unexpected(token, "command");
+      }
+    }
+    index2--;
+    return { kind: "action", pos: token.pos, pipe: pipeline2("command", "rightDelim") };
+  };
+  const textOrAction = () => {
+    const token = nextNonSpace();
+    if (token.type === "text") return { kind: "text", pos: token.pos, text: token.value };
+    if (token.type === "leftDelim") return action5();
+    return unexpected(token, "input");
+  };
+  const root = [];
+  while (peek().type !== "eof") {
+    if (peek().type === "leftDelim") {
+      const mark = index2;
+      next();
+      const keyword = nextNonSpace();
+      if (keyword.type === "keyword" && keyword.value === "define") {
+        const defName = define(keyword.pos, "define clause");
+        expect("rightDelim", "define clause");
+        const saved = vars;
+        vars = ["$"];
+        const body2 = itemList("define clause");
+        vars = saved;
+        if (body2.closer.kind !== "end") fail(body2.closer.pos, "unexpected {{else}} in define clause");
+        addDefinition(defName, body2.list, keyword.pos);
+        continue;
+      }
+      index2 = mark;
+    }
+    const node = textOrAction();
+    if (node === void 0) continue;
+    if (node.kind === "end" || node.kind === "else") fail(node.pos, `unexpected {{${node.kind}}}`);
+    else root.push(node);
+  }
+  addDefinition(name, root, 0);
+  return { root, defined };
+}
+function isEmptyTree(list) {
+  return list.every((node) => node.kind === "text" && node.text.trim() === "");
+}
+function describeOperand(node) {
+  switch (node.kind) {
+    case "identifier":
+      return node.name;
+    case "field":
+      return `.${node.idents.join(".")}`;
+    case "variable":
+      return node.idents.join(".");
+    case "chain":
+      return `${node.node.kind === "pipe" ? `(${describePipeline(node.node.pipe)})` : describeOperand(node.node)}.${node.fields.join(".")}`;
+    case "pipe":
+      return `(${describePipeline(node.pipe)})`;
+    case "string":
+      return node.quoted;
+    case "bool":
+      return String(node.value);
+    case "number":
+      return node.text;
+    case "nil":
+      return "nil";
+    case "dot":
+      return ".";
+  }
+}
+var describeCommand = (cmd) => cmd.args.map(describeOperand).join(" ");
+function describePipeline(pipe) {
+  const decl = pipe.decl.length > 0 ? `${pipe.decl.join(", ")} ${pipe.isAssign ? "=" : ":="} ` : "";
+  return decl + pipe.cmds.map(describeCommand).join(" | ");
+}
+
+// src/core/resourceset/go-signature.ts
+var signatures = /* @__PURE__ */ new WeakMap();
+function goFunction(params, implementation, variadic) {
+  const fn = implementation;
+  signatures.set(fn, variadic === void 0 ? { params } : { params, variadic });
+  return fn;
+}
+function signatureOf(fn) {
+  return signatures.get(fn) ?? { params: [], variadic: "any" };
+}
+function describeParam(param) {
+  switch (param) {
+    case "any":
+      return "interface {}";
+    case "value":
+      return "reflect.Value";
+    case "map":
+      return "map[string]interface {}";
+    default:
+      return param;
+  }
+}
+function convertValue(value, param) {
+  if (param === "any" || param === "value") return { value };
+  if (isNil(value)) return param === "map" ? { value: null } : { error: `invalid value; expected ${describeParam(param)}` };
+  const ok2 = param === "string" && typeof value === "string" || param === "bool" && typeof value === "boolean" || param === "int" && numberType(value) === "int" || param === "float64" && numberType(value) === "float64" || param === "map" && isGoMap(value) && goTypeName(value) === "map[string]interface {}";
+  if (!ok2) return { error: `wrong type for value; expected ${describeParam(param)}; got ${goTypeName(value)}` };
+  return { value: typeof value === "number" ? new GoNumber(numberType(value) ?? "float64", value) : value };
+}
+function convertLiteral(literal3, param) {
+  const shown = literal3.kind === "number" ? literal3.text : literal3.kind === "string" ? literal3.quoted : String(literal3.value);
+  switch (param) {
+    case "any":
+    case "value": {
+      if (literal3.kind !== "number") return { value: literal3.kind === "bool" ? literal3.value : literal3.text };
+      const value = constantValue(literal3);
+      return value === void 0 ? { error: `${literal3.text} overflows int` } : { value };
+    }
+    case "bool":
+      return literal3.kind === "bool" ? { value: literal3.value } : { error: `expected bool; found ${shown}` };
+    case "string":
+      return literal3.kind === "string" ? { value: literal3.text } : { error: `expected string; found ${shown}` };
+    case "int":
+      return literal3.kind === "number" && literal3.isInt ? { value: goInt(literal3.value) } : { error: `expected integer; found ${shown}` };
+    case "float64":
+      return literal3.kind === "number" && literal3.isFloat ? { value: goFloat(literal3.value) } : { error: `expected float; found ${shown}` };
+    case "map":
+      return { error: `can't handle ${shown} for arg of type ${describeParam(param)}` };
+  }
+}
+
+// src/core/resourceset/go-template-exec.ts
+var MAX_RANGE_ITERATIONS = 1e6;
+var MISSING = /* @__PURE__ */ Symbol("missing");
+var BREAK = /* @__PURE__ */ Symbol("break");
+var CONTINUE = /* @__PURE__ */ Symbol("continue");
+var located = /* @__PURE__ */ new WeakSet();
+function executeParsed(parsed, options) {
+  return new Execution(parsed, options).run();
+}
+var Execution = class {
+  out = [];
+  outLength = 0;
+  iterations = 0;
+  templateDepth = 0;
+  vars = [{ name: "$", value: null }];
+  at = { pos: 0, context: "" };
+  parsed;
+  options;
+  constructor(parsed, options) {
+    this.parsed = parsed;
+    this.options = options;
+  }
+  run() {
+    this.walkList(null, this.parsed.root);
+    return this.out.join("");
+  }
+  error(message, unsupported) {
+    const { name, text } = this.options;
+    const { pos, context: context3 } = this.at;
+    const column = pos - (text.lastIndexOf("\n", pos - 1) + 1);
+    const shown = context3.length > 20 ? `${context3.slice(0, 20)}...` : context3;
+    const error2 = new TemplateError(`template: ${name}:${lineOf(text, pos)}:${column}: executing ${JSON.stringify(name)} at <${shown}>: ${message}`, unsupported);
+    located.add(error2);
+    return error2;
+  }
+  setAt(pos, context3) {
+    this.at = { pos, context: context3 };
+  }
+  write(text) {
+    this.outLength += text.length;
+    if (this.outLength > MAX_OUTPUT) throw new TemplateError(`template: ${this.options.name}: the output is longer than ${MAX_OUTPUT} characters (16 MiB), more than prune-guard renders`);
+    this.out.push(text);
+  }
+  walkList(dot, list) {
+    for (const node of list) this.walk(dot, node);
+  }
+  walk(dot, node) {
+    switch (node.kind) {
+      case "text":
+        this.write(node.text);
+        return;
+      case "action": {
+        const value = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) this.write(isNil(value) ? "<no value>" : this.format(value));
+        return;
+      }
+      case "if":
+      case "with": {
+        const mark = this.vars.length;
+        try {
+          const value = this.evalPipeline(dot, node.pipe);
+          if (isTrue(value)) this.walkList(node.kind === "with" ? value : dot, node.list);
+          else if (node.elseList !== void 0) this.walkList(dot, node.elseList);
+        } finally {
+          this.vars.length = mark;
+        }
+        return;
+      }
+      case "range":
+        this.walkRange(dot, node);
+        return;
+      case "template":
+        this.walkTemplate(dot, node.name, node.pipe, node.pos);
+        return;
+      case "break":
+        throw BREAK;
+      case "continue":
+        throw CONTINUE;
+    }
+  }
+  format(value) {
+    try {
+      return formatValue(value);
+    } catch (error2) {
+      throw error2 instanceof TemplateError ? this.error(error2.message) : error2;
+    }
+  }
+  walkRange(dot, node) {
+    const outer = this.vars.length;
+    try {
+      const value = this.evalPipeline(dot, node.pipe);
+      const mark = this.vars.length;
+      const { decl, isAssign } = node.pipe;
+      const iterate = (index2, element) => {
+        this.iterations++;
+        if (this.iterations > MAX_RANGE_ITERATIONS) throw this.error(`more than ${MAX_RANGE_ITERATIONS} range iterations, more than prune-guard renders`);
+        if (decl.length > 0) {
+          if (isAssign) this.setVar(decl[0] ?? "", decl.length > 1 ? index2 : element);
+          else this.setTopVar(1, element);
+        }
+        if (decl.length > 1) {
+          if (isAssign) this.setVar(decl[1] ?? "", element);
+          else this.setTopVar(2, index2);
+        }
+        try {
+          this.walkList(element, node.list);
+        } catch (signal) {
+          if (signal !== CONTINUE) throw signal;
+        } finally {
+          this.vars.length = mark;
+        }
+      };
+      let ran = false;
+      try {
+        ran = this.rangeOver(value, decl.length, iterate);
+      } catch (signal) {
+        if (signal !== BREAK) throw signal;
+        return;
+      }
+      if (!ran && node.elseList !== void 0) this.walkList(dot, node.elseList);
+    } finally {
+      this.vars.length = outer;
+    }
+  }
+  /** Runs the iterations over a value; false when there were none. */
+  rangeOver(value, variables, iterate) {
+    if (isNil(value)) return false;
+    if (Array.isArray(value)) {
+      value.forEach((element, i) => iterate(goInt(i), element));
+      return value.length > 0;
+    }
+    if (isGoMap(value)) {
+      const keys = sortedKeys(value);
+      for (const key of keys) iterate(key, value[key]);
+      return keys.length > 0;
+    }
+    const type = numberType(value);
+    if (type === "int" || type === "int64") {
+      if (variables > 1) throw this.error(`can't use ${this.format(value)} to iterate over more than one variable`);
+      const count = numberValue(value);
+      for (let i = 0; i < count; i++) iterate(null, type === "int" ? goInt(i) : i);
+      return count > 0;
+    }
+    throw this.error(`range can't iterate over ${this.format(value)}`);
+  }
+  walkTemplate(dot, name, pipe, pos) {
+    this.setAt(pos, `template ${quoteGo(name)}`);
+    const body2 = this.parsed.defined.get(name);
+    if (body2 === void 0) throw this.error(`template ${quoteGo(name)} not defined`);
+    if (this.templateDepth >= MAX_DEPTH) throw this.error(`templates call each other deeper than ${MAX_DEPTH} levels, more than prune-guard renders`);
+    const value = pipe === void 0 ? null : this.evalPipeline(dot, pipe);
+    const saved = this.vars;
+    this.vars = [{ name: "$", value }];
+    this.templateDepth++;
+    try {
+      this.walkList(value, body2);
+    } finally {
+      this.templateDepth--;
+      this.vars = saved;
+    }
+  }
+  setVar(name, value) {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const variable = this.vars[i];
+      if (variable?.name === name) {
+        variable.value = value;
+        return;
+      }
+    }
+    throw this.error(`undefined variable: ${name}`);
+  }
+  setTopVar(n, value) {
+    const variable = this.vars[this.vars.length - n];
+    if (variable !== void 0) variable.value = value;
+  }
+  varValue(name) {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const variable = this.vars[i];
+      if (variable?.name === name) return variable.value;
+    }
+    throw this.error(`undefined variable: ${name}`);
+  }
+  evalPipeline(dot, pipe) {
+    let value = MISSING;
+    for (const cmd of pipe.cmds) value = this.evalCommand(dot, cmd, value);
+    for (const name of pipe.decl) {
+      if (pipe.isAssign) this.setVar(name, value);
+      else this.vars.push({ name, value });
+    }
+    return value;
+  }
+  notAFunction(args, final) {
+    const first = args[0];
+    if (args.length > 1 || final !== MISSING) throw this.error(`can't give argument to non-function ${first === void 0 ? "" : describeOperand(first)}`);
+  }
+  evalCommand(dot, cmd, final) {
+    const first = cmd.args[0];
+    if (first === void 0) throw this.error("empty command");
+    switch (first.kind) {
+      case "field":
+        return this.evalFieldChain(dot, first, first.idents, cmd.args, final, false);
+      case "chain":
+        return this.evalChain(dot, first, cmd.args, final);
+      case "identifier":
+        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case "pipe":
+        this.setAt(first.pos, describeOperand(first));
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, first.pipe);
+      case "variable":
+        return this.evalVariable(first, cmd.args, final);
+      default:
+        break;
+    }
+    this.setAt(first.pos, describeOperand(first));
+    this.notAFunction(cmd.args, final);
+    switch (first.kind) {
+      case "bool":
+        return first.value;
+      case "dot":
+        return dot;
+      case "nil":
+        throw this.error("nil is not a command");
+      case "number":
+        return this.idealConstant(first);
+      case "string":
+        return first.text;
+    }
+  }
+  idealConstant(number) {
+    this.setAt(number.pos, number.text);
+    const value = constantValue(number);
+    if (value === void 0) throw this.error(`${number.text} overflows int`);
+    return value;
+  }
+  evalFieldChain(receiver, node, idents, args, final, fromValue) {
+    let current = receiver;
+    idents.forEach((ident, i) => {
+      const last = i === idents.length - 1;
+      current = this.evalField(ident, node, last ? args : void 0, last ? final : MISSING, current, fromValue || i > 0);
+    });
+    return current;
+  }
+  evalField(name, node, args, final, receiver, fromMap) {
+    this.setAt(node.pos, describeOperand(node));
+    if (isNil(receiver)) {
+      throw this.error(fromMap ? `nil pointer evaluating interface {}.${name}` : `nil data; no entry for key ${quoteGo(name)}`);
+    }
+    if (isGoMap(receiver)) {
+      if (args !== void 0 && args.length > 1 || final !== MISSING) throw this.error(`${name} is not a method but has arguments`);
+      if (!hasEntry(receiver, name)) throw this.error(`map has no entry for key ${quoteGo(name)}`);
+      return receiver[name] ?? null;
+    }
+    throw this.error(`can't evaluate field ${name} in type ${fromMap ? "interface {}" : goTypeName(receiver)}`);
+  }
+  evalChain(dot, chain, args, final) {
+    this.setAt(chain.pos, describeOperand(chain));
+    if (chain.node.kind === "nil") throw this.error(`indirection through explicit nil in ${describeOperand(chain)}`);
+    const receiver = this.evalArg(dot, "value", chain.node);
+    return this.evalFieldChain(receiver, chain, chain.fields, args, final, chain.node.kind === "identifier");
+  }
+  evalVariable(variable, args, final) {
+    this.setAt(variable.pos, describeOperand(variable));
+    const value = this.varValue(variable.idents[0] ?? "$");
+    if (variable.idents.length === 1) {
+      if (args !== void 0) this.notAFunction(args, final);
+      return value;
+    }
+    return this.evalFieldChain(value, variable, variable.idents.slice(1), args, final, false);
+  }
+  evalFunction(dot, node, cmd, args, final) {
+    this.setAt(node.pos, node.name);
+    const { functions, unsupported } = this.options;
+    const name = node.name;
+    if (Object.hasOwn(functions, name)) {
+      const fn = functions[name];
+      if (fn !== void 0) return this.evalCall(dot, name, fn, signatureOf(fn), false, cmd, args, final);
+    }
+    if (unsupported.has(name)) throw this.error(`function ${quoteGo(name)} is not supported by prune-guard`, name);
+    const builtin = BUILTINS.get(name);
+    if (builtin === void 0) throw this.error(`${quoteGo(name)} is not a defined function`);
+    return this.evalCall(dot, name, builtin.fn, builtin.signature, true, cmd, args, final);
+  }
+  evalCall(dot, name, fn, signature, isBuiltin, cmd, args, final) {
+    const rest = args === void 0 ? [] : args.slice(1);
+    const numIn = rest.length + (final === MISSING ? 0 : 1);
+    const { params, variadic } = signature;
+    if (variadic !== void 0) {
+      if (numIn < params.length) throw this.error(`wrong number of args for ${name}: want at least ${params.length} got ${rest.length}`);
+    } else if (numIn !== params.length) throw this.error(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    if (isBuiltin && (name === "and" || name === "or")) {
+      let value = null;
+      for (const arg of rest) {
+        value = this.evalArg(dot, "value", arg);
+        if (isTrue(value) === (name === "or")) return value;
+      }
+      return final === MISSING ? value : final;
+    }
+    if (isBuiltin && name === "call") throw this.error('the builtin "call" is not supported by prune-guard', "call");
+    const argv = [];
+    let i = 0;
+    for (; i < params.length && i < rest.length; i++) argv.push(this.evalArg(dot, params[i] ?? "any", rest[i]));
+    if (variadic !== void 0) for (; i < rest.length; i++) argv.push(this.evalArg(dot, variadic, rest[i]));
+    if (final !== MISSING) {
+      const param = variadic === void 0 || numIn - 1 < params.length ? params[numIn - 1] : variadic;
+      argv.push(this.validateType(final, param ?? "any"));
+    }
+    if (cmd !== void 0) this.setAt(cmd.pos, describeCommand(cmd));
+    let result;
+    try {
+      result = fn(...argv) ?? null;
+    } catch (error2) {
+      if (error2 instanceof GoCallError) throw this.error(`error calling ${name}: ${error2.message}`);
+      if (error2 instanceof TemplateError) throw located.has(error2) ? error2 : this.error(error2.message, error2.unsupported);
+      if (error2 instanceof RangeError) throw this.error(`error calling ${name}: ${error2.message}, more than prune-guard renders`);
+      throw error2;
+    }
+    if (typeof result === "string" && result.length > MAX_OUTPUT) throw this.error(`${name} returns a string longer than ${MAX_OUTPUT} characters, more than prune-guard renders`);
+    if (Array.isArray(result) && result.length > MAX_LIST) throw this.error(`${name} returns a list of more than ${MAX_LIST} elements, more than prune-guard renders`);
+    return result;
+  }
+  validateType(value, param) {
+    const converted = convertValue(value, param);
+    if ("error" in converted) throw this.error(converted.error);
+    return converted.value;
+  }
+  evalArg(dot, param, node) {
+    this.setAt(node.pos, describeOperand(node));
+    switch (node.kind) {
+      case "dot":
+        return this.validateType(dot, param);
+      case "nil":
+        if (param === "any" || param === "value" || param === "map") return null;
+        throw this.error(`cannot assign nil to ${describeParam(param)}`);
+      case "field":
+        return this.validateType(this.evalFieldChain(dot, node, node.idents, [node], MISSING, false), param);
+      case "variable":
+        return this.validateType(this.evalVariable(node, void 0, MISSING), param);
+      case "pipe":
+        return this.validateType(this.evalPipeline(dot, node.pipe), param);
+      case "identifier":
+        return this.validateType(this.evalFunction(dot, node, void 0, void 0, MISSING), param);
+      case "chain":
+        return this.validateType(this.evalChain(dot, node, void 0, MISSING), param);
+      default: {
+        const converted = convertLiteral(node, param);
+        if ("error" in converted) throw this.error(converted.error);
+        return converted.value;
+      }
+    }
+  }
+};
+
+// src/core/resourceset/go-template.ts
+var MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+var TEMPLATE_NAME = "resourceset";
+function executeTemplate(text, options) {
+  if (text.length > MAX_TEMPLATE_BYTES || byteLength(text) > MAX_TEMPLATE_BYTES) {
+    throw new TemplateError(`template: ${TEMPLATE_NAME}: the template is larger than 4 MiB, more than prune-guard parses`);
+  }
+  const unsupported = options.unsupported ?? /* @__PURE__ */ new Set();
+  const hasFunction = (name) => Object.hasOwn(options.functions, name) || unsupported.has(name) || BUILTINS.has(name);
+  const parsed = parseTemplate(text, TEMPLATE_NAME, options.left, options.right, hasFunction);
+  return executeParsed(parsed, { name: TEMPLATE_NAME, text, functions: options.functions, unsupported });
+}
+
+// src/core/resourceset/go-json.ts
+var HEX = "0123456789abcdef";
+function encodeJsonString(text, escapeHtml3) {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (char === "\b") out += "\\b";
+    else if (char === "\f") out += "\\f";
+    else if (code < 32 || escapeHtml3 && (char === "<" || char === ">" || char === "&")) out += `\\u00${HEX[code >> 4]}${HEX[code & 15]}`;
+    else if (code === 8232 || code === 8233) out += `\\u${code.toString(16)}`;
+    else if (code >= 55296 && code <= 57343) out += "\\ufffd";
+    else out += char;
+  }
+  return `${out}"`;
+}
+function encodeJsonFloat(value) {
+  if (!Number.isFinite(value)) throw new GoCallError(`json: unsupported value: ${Number.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf"}`);
+  return Object.is(value, -0) ? "-0" : String(value);
+}
+function encodeJson(value, style) {
+  const parts = [];
+  let length2 = 0;
+  const emit = (text) => {
+    length2 += text.length;
+    checkLength(length2, "JSON output");
+    parts.push(text);
+  };
+  const newline = (depth) => {
+    if (style.indent) emit(`
+${"  ".repeat(depth)}`);
+  };
+  const write = (item, depth) => {
+    checkDepth(depth);
+    if (isNil(item)) emit("null");
+    else if (typeof item === "string") emit(encodeJsonString(item, style.escapeHtml));
+    else if (typeof item === "boolean") emit(item ? "true" : "false");
+    else if (numberType(item) === "float64") emit(encodeJsonFloat(numberValue(item)));
+    else if (numberType(item) !== void 0) emit(String(numberValue(item)));
+    else if (Array.isArray(item)) {
+      if (item.length === 0) return emit("[]");
+      emit("[");
+      item.forEach((element, i) => {
+        if (i > 0) emit(",");
+        newline(depth + 1);
+        write(element, depth + 1);
+      });
+      newline(depth);
+      emit("]");
+    } else if (isGoMap(item)) {
+      const keys = sortedKeys(item);
+      if (keys.length === 0) return emit("{}");
+      emit("{");
+      keys.forEach((key, i) => {
+        if (i > 0) emit(",");
+        newline(depth + 1);
+        emit(encodeJsonString(key, style.escapeHtml));
+        emit(style.indent ? ": " : ":");
+        write(item[key], depth + 1);
+      });
+      newline(depth);
+      emit("}");
+    } else throw new GoCallError(`json: unsupported type: ${typeof item}`);
+  };
+  write(value, 0);
+  return parts.join("");
+}
+function decodeJson(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error2) {
+    if (error2 instanceof RangeError) throw new TemplateError("fromJson: the JSON nests deeper than prune-guard decodes");
+    throw new GoCallError(error2 instanceof Error ? error2.message : "invalid JSON");
+  }
+  const convert = (item, depth) => {
+    checkDepth(depth);
+    if (typeof item === "number") return goFloat(item);
+    if (Array.isArray(item)) return item.map((element) => convert(element, depth + 1));
+    if (isGoMap(item)) {
+      const map = newMap();
+      for (const key of Object.keys(item)) setEntry(map, key, convert(item[key], depth + 1));
+      return map;
+    }
+    return item;
+  };
+  return convert(parsed, 0);
+}
+
+// src/core/resourceset/go-yaml.ts
+var BEST_WIDTH = 80;
+var BEST_INDENT = 2;
+function marshalYaml(value) {
+  const data = JSON.parse(encodeJson(value, { escapeHtml: false, indent: false }));
+  const emitter = new Emitter();
+  emitter.node(data, { root: true, mapping: false, simpleKey: false });
+  emitter.writeIndent();
+  return emitter.text();
+}
+function compareYamlKeys(a, b) {
+  const ar = [...a];
+  const br = [...b];
+  const isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
+  const isDigit = (c) => c !== void 0 && new RegExp("\\p{Nd}", "u").test(c);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const x = ar[i] ?? "";
+    const y = br[i] ?? "";
+    if (x === y) continue;
+    const xl = isLetter(x);
+    const yl = isLetter(y);
+    if (xl && yl) return (x.codePointAt(0) ?? 0) - (y.codePointAt(0) ?? 0);
+    if (xl || yl) return yl ? -1 : 1;
+    let an = 0n;
+    let bn = 0n;
+    if (x === "0" || y === "0") {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== "0") {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(Number(ar[ai]));
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(Number(br[bi]));
+    if (an !== bn) return an < bn ? -1 : 1;
+    if (ai !== bi) return ai - bi;
+    return (x.codePointAt(0) ?? 0) - (y.codePointAt(0) ?? 0);
+  }
+  return ar.length - br.length;
+}
+var BOOLS_AND_NULLS = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", "", "~", "null", "Null", "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"]);
+function resolvesAsNonString(text) {
+  if (BOOLS_AND_NULLS.has(text)) return true;
+  const first = text[0] ?? "";
+  if (first === ".") return /^\.[0-9]+([eE][+-]?[0-9]+)?$/.test(text);
+  if (!/[0-9+-]/.test(first)) return false;
+  if (isTimestamp(text)) return true;
+  const plain2 = text.replace(/_/g, "");
+  if (/^[+-]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/.test(plain2) && !/^[+-]?0[0-9]*[89]/.test(plain2)) return true;
+  return /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain2);
+}
+function isTimestamp(text) {
+  const time = "(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?";
+  const match4 = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt]${time}(?:Z|[+-]\\d{2}:\\d{2})| ${time})?$`).exec(text);
+  if (!match4) return false;
+  const [, year = "", month = "", day = "", ...clock] = match4;
+  const [hour = "0", minute = "0", second = "0"] = clock.filter((part) => part !== void 0);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return false;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+}
+var isBase60Float = (text) => /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(text);
+var isBreak = (c) => c === "\n" || c === "\r" || c === "\x85" || c === "\u2028" || c === "\u2029";
+var isBlank = (c) => c === " " || c === "	";
+function isPrintable(c) {
+  const code = c.codePointAt(0) ?? 0;
+  return code === 10 || code >= 32 && code <= 126 || code >= 160 && code <= 55295 || code >= 57344 && code <= 65533 && code !== 65279;
+}
+function analyze(chars) {
+  if (chars.length === 0) return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
+  const text = chars.join("");
+  let blockIndicators = text.startsWith("---") || text.startsWith("...");
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let precededByWhitespace = true;
+  let previousSpace = false;
+  let previousBreak = false;
+  chars.forEach((c, i) => {
+    const next = chars[i + 1];
+    const followedByWhitespace = next === void 0 || isBlank(next);
+    if (i === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(c)) blockIndicators = true;
+      if ((c === "?" || c === ":" || c === "-") && followedByWhitespace) blockIndicators = true;
+    } else if (c === ":" && followedByWhitespace || c === "#" && precededByWhitespace) blockIndicators = true;
+    if (!isPrintable(c)) special = true;
+    const last = i === chars.length - 1;
+    if (c === " ") {
+      leadingSpace ||= i === 0;
+      trailingSpace ||= last;
+      breakSpace ||= previousBreak;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      lineBreaks = true;
+      leadingBreak ||= i === 0;
+      trailingBreak ||= last;
+      spaceBreak ||= previousSpace;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlank(c) || isBreak(c);
+  });
+  let blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators);
+  const singleQuoted = !(breakSpace || spaceBreak || special);
+  const block = !(trailingSpace || spaceBreak || special);
+  if (chars.some((c) => isBreak(c) && c !== "\n")) blockPlain = false;
+  return { multiline: lineBreaks, blockPlain, singleQuoted, block };
+}
+var DOUBLE_ESCAPES = { "\0": "0", "\x07": "a", "\b": "b", "	": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", "\x1B": "e", '"': '"', "\\": "\\", "\x85": "N", "\xA0": "_", "\u2028": "L", "\u2029": "P" };
+var Emitter = class {
+  parts = [];
+  length = 0;
+  column = 0;
+  indent = -1;
+  whitespace = true;
+  indention = true;
+  text() {
+    return this.parts.join("");
+  }
+  put(text) {
+    this.parts.push(text);
+    this.length += text.length;
+    checkLength(this.length, "toYaml output");
+    this.column += [...text].length;
+  }
+  putBreak() {
+    this.parts.push("\n");
+    this.length++;
+    this.column = 0;
+  }
+  writeIndent() {
+    const indent2 = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent2 || this.column === indent2 && !this.whitespace) this.putBreak();
+    while (this.column < indent2) this.put(" ");
+    this.whitespace = true;
+    this.indention = true;
+  }
+  indicator(text, needWhitespace, isWhitespace, isIndention) {
+    if (needWhitespace && !this.whitespace) this.put(" ");
+    this.put(text);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+  withIndent(next, body2) {
+    const saved = this.indent;
+    this.indent = next;
+    body2();
+    this.indent = saved;
+  }
+  node(value, context3) {
+    if (Array.isArray(value) && value.length > 0) this.sequence(value, context3);
+    else if (isGoMap(value) && Object.keys(value).length > 0) this.mapping(value);
+    else if (Array.isArray(value)) this.indicator("[]", true, false, false);
+    else if (isGoMap(value)) this.indicator("{}", true, false, false);
+    else this.scalar(value, context3);
+  }
+  sequence(items, context3) {
+    const indentless = context3.mapping && !this.indention;
+    this.withIndent(this.indent < 0 ? 0 : indentless ? this.indent : this.indent + BEST_INDENT, () => {
+      for (const item of items) {
+        this.writeIndent();
+        this.indicator("-", true, false, true);
+        this.node(item, { root: false, mapping: false, simpleKey: false });
+      }
+    });
+  }
+  mapping(map) {
+    this.withIndent(this.indent < 0 ? 0 : this.indent + BEST_INDENT, () => {
+      for (const key of Object.keys(map).sort(compareYamlKeys)) {
+        this.writeIndent();
+        const chars = [...key];
+        if (analyze(chars).multiline || new TextEncoder().encode(key).length > 128) {
+          this.indicator("?", true, false, true);
+          this.scalar(key, { root: false, mapping: true, simpleKey: false });
+          this.writeIndent();
+          this.indicator(":", true, false, true);
+        } else {
+          this.scalar(key, { root: false, mapping: true, simpleKey: true });
+          this.indicator(":", false, false, false);
+        }
+        this.node(map[key], { root: false, mapping: true, simpleKey: false });
+      }
+    });
+  }
+  scalar(value, context3) {
+    let text;
+    let style = "plain";
+    if (value === null || value === void 0) text = "null";
+    else if (typeof value === "boolean") text = value ? "true" : "false";
+    else if (typeof value === "number") text = Number.isInteger(value) && Math.abs(value) < 2 ** 64 ? BigInt(value).toString() : formatGoFloat(value);
+    else {
+      text = String(value);
+      if (text.includes("\n")) style = "literal";
+      else if (resolvesAsNonString(text) || isBase60Float(text)) style = "double";
+    }
+    const chars = [...text];
+    const analysis = analyze(chars);
+    if (context3.simpleKey && analysis.multiline) style = "double";
+    if (style === "plain" && (!analysis.blockPlain || chars.length === 0 && context3.simpleKey)) style = "single";
+    if (style === "single" && !analysis.singleQuoted) style = "double";
+    if (style === "literal" && (!analysis.block || context3.simpleKey)) style = "double";
+    this.withIndent(this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT, () => {
+      const allowBreaks = !context3.simpleKey;
+      if (style === "plain") this.plain(chars, allowBreaks);
+      else if (style === "single") this.quoted(chars, allowBreaks, "'");
+      else if (style === "double") this.quoted(chars, allowBreaks, '"');
+      else this.literal(chars);
+    });
+  }
+  plain(chars, allowBreaks) {
+    if (!this.whitespace) this.put(" ");
+    let spaces = false;
+    chars.forEach((c, i) => {
+      if (c === " ") {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== " ") this.writeIndent();
+        else this.put(c);
+        spaces = true;
+      } else {
+        this.put(c);
+        this.indention = false;
+        spaces = false;
+      }
+    });
+    this.whitespace = false;
+    this.indention = false;
+  }
+  quoted(chars, allowBreaks, quote) {
+    this.indicator(quote, true, false, false);
+    let spaces = false;
+    chars.forEach((c, i) => {
+      if (quote === '"' && (!isPrintable(c) || c === "\uFEFF" || isBreak(c) || c === '"' || c === "\\")) {
+        const code = c.codePointAt(0) ?? 0;
+        const short = DOUBLE_ESCAPES[c];
+        const hex = code.toString(16).toUpperCase();
+        this.put(`\\${short ?? (code <= 255 ? `x${hex.padStart(2, "0")}` : code <= 65535 ? `u${hex.padStart(4, "0")}` : `U${hex.padStart(8, "0")}`)}`);
+        spaces = false;
+      } else if (c === " ") {
+        const inside = i > 0 && i < chars.length - 1;
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && (quote === '"' || chars[i + 1] !== " ")) {
+          this.writeIndent();
+          if (quote === '"' && chars[i + 1] === " ") this.put("\\");
+        } else this.put(c);
+        spaces = true;
+      } else {
+        this.put(quote === "'" && c === "'" ? "''" : c);
+        this.indention = false;
+        spaces = false;
+      }
+    });
+    this.indicator(quote, false, false, false);
+  }
+  literal(chars) {
+    this.indicator("|", true, false, false);
+    if (chars[0] === " " || isBreak(chars[0])) this.put(String(BEST_INDENT));
+    const last = chars[chars.length - 1];
+    if (!isBreak(last)) this.put("-");
+    else if (chars.length === 1 || isBreak(chars[chars.length - 2])) this.put("+");
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const c of chars) {
+      if (isBreak(c)) {
+        this.putBreak();
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+};
+
+// src/core/resourceset/slug-transliterations.ts
+var TRANSLITERATION_BLOCKS = [
+  [
+    128,
+    "||||||||||||||||||||||||||||||||-|-|c-|ps|-|y-|-|ss|-|-c-|a|-|-||-r-|-|deg|-|2|3|-|u|p|-|-|1|o|-|1-4|1-2|3-4|-|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o|x|o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o|-|o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|-n|ng|ng|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|b|b|b|b|6|6|o|c|c|d|d|d|d|d|3|-|e|f|f|g|g|hv|i|i|k|k|l|l|w|n|n|o|o|o|oi|oi|p|p|yr|2|2|sh|sh|t|t|t|t|u|u|y|v|y|y|z|z|zh|zh|zh|zh|2|5|5|ts|w|-|-|-|-|dz|dz|dz|lj|lj|lj|nj|nj|nj|a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u|-|a|a|a|a|ae|ae|g|g|g|g|k|k|o|o|o|o|zh|zh|j|dz|dz|dz|g|g|hv|w|n|n|a|a|ae|ae|o|o|a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|y|y|h|h|n|d|ou|ou|z|z|a|a|e|e|o|o|o|o|o|o|o|o|y|y|l|n|t|j|db|qp|a|c|c|l|t|s|z|-|-|b|u|-|e|e|j|j|q|q|r|r|y|y|a|a|a|b|o|c|d|d|e|-|-|e|e|e|e|j|g|g|g|g|u|y|h|h|i|i|i|l|l|l|lz|w|w|m|n|n|n|o|oe|o|f|r|r|r|r|r|r|r|r|r|s|s|j|s|s|t|t|u|u|v|-|w|y|y|z|z|z|z|-|-|-|c|-|b|e|g|h|j|k|l|q|-|-|dz|dz|dz|ts|ts|tc|fn|ls|lz|ww|-|h|h|k|h|j|r|r|r|r|w|y|-|-|-|-|-|-|-|-|-|-|-|-|v|-|v|-|-|-|-|-|_|-|-|-|-|-|-|-|v|-|-|v|-|-|-|-|-|r|x|g|l|s|x|-||||||||v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||a|e|i|o|u|c|d|h|m|r|t|v|x|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|||a|-|e|e|i|-|o|-|u|o|i|a|b|g|d|e|z|e|th|i|k|l|m|n|ks|o|p|r|-|s|t|u|ph|kh|ps|o|i|u|a|e|e|i|u|a|b|g|d|e|z|e|th|i|k|l|m|n|x|o|p|r|s|s|t|u|ph|kh|ps|o|i|u|o|u|o|-|b|th|u|u|u|ph|p|-|-|-|st|st|w|w|q|q|sp|sp|sh|sh|f|f|kh|kh|h|h|g|g|ch|ch|ti|ti|k|r|c|j|-|-|-|-|-|-|-|-|-|-|-||ie|io|dj|gj|ie|dz|i|yi|j|lj|nj|tsh|kj|i|u|dzh|a|b|v|g|d|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|-|y|-|e|iu|ia|a|b|v|g|d|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|-|y|-|e|iu|ia|ie|io|dj|gj|ie|dz|i|yi|j|lj|nj|tsh|kj|i|u|dzh|o|o|e|e|ie|ie|e|e|ie|ie|o|o|io|io|ks|ks|ps|ps|f|f|y|y|y|y|u|u|o|o|o|o|ot|ot|q|q|-1000-|||||-|-100-000-|-1-000-000-|-|-|-|-|r-|r-|g-|g-|g-|g-|g-|g-|zh-|zh-|z-|z-|k-|k-|k-|k-|k-|k-|k-|k-|n-|n-|ng|ng|p-|p-|kh|kh|s-|s-|t-|t-|u|u|u-|u-|kh-|kh-|tts|tts|ch-|ch-|ch-|ch-|h|h|ch|ch|ch-|ch-|-|zh|zh|k-|k-|-|-|n-|n-|-|-|ch|ch|-|-|-|a|a|a|a|ae|ae|ie|ie|-|-|-|-|zh|zh|z|z|dz|dz|i|i|i|i|o|o|o|o|o|o|e|e|u|u|u|u|u|u|ch|ch|-|-|y|y|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-"
+  ],
+  [
+    7680,
+    "a|a|b|b|b|b|b|b|c|c|d|d|d|d|d|d|d|d|d|d|e|e|e|e|e|e|e|e|e|e|f|f|g|g|h|h|h|h|h|h|h|h|h|h|i|i|i|i|k|k|k|k|k|k|l|l|l|l|l|l|l|l|m|m|m|m|m|m|n|n|n|n|n|n|n|n|o|o|o|o|o|o|o|o|p|p|p|p|r|r|r|r|r|r|r|r|s|s|s|s|s|s|s|s|s|s|t|t|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|v|v|v|v|w|w|w|w|w|w|w|w|w|w|x|x|x|x|y|y|z|z|z|z|z|z|h|t|w|y|a|s|-|-|ss|-|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|i|i|i|i|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|-|-|-|-|-|"
+  ],
+  [
+    8192,
+    "-|-|-|-|-|-|-|-|-|-|-|-|||||-|-|-|-|-|-|-|_|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||-|-0|-00|-|-|-|-|-|-|-|-|-|-|-|-|-|_|-|-|-|-|-|-|-|-|-|-|7|pp|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||0||||4|5|6|7|8|9|-|-|-|-|-|n|0|1|2|3|4|5|6|7|8|9|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|ecu|cl|cr|ff|l|mil|n|pts|rs|w|ns|d|eu|k|t|dr|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||||||||||||||||||||||||||||||||||k|a|||||||f|||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|f|-|-|-|-|-1-3-|-2-3-|-1-5-|-2-5-|-3-5-|-4-5-|-1-6-|-5-6-|-1-8-|-3-8-|-5-8-|-7-8-|-1-|i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|l|c|d|m|i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|l|c|d|m|-d|d-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|v|-|-|v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|0|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|x|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|v|v|v|v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|o|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||||||||||||-|-|-|-|-||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|||||||||||||||-"
+  ],
+  [
+    65280,
+    "-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|0|1|2|3|4|5|6|7|8|9|-|-|-|-|-|-|-|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|-|-|-|-|_|-|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|-|-|-|-|-|-|-|-|-|-|-|wo|a|i|u|e|o|ya|yu|yo|tu|-|a|i|u|e|o|ka|ki|ku|ke|ko|sa|si|su|se|so|ta|ti|tu|te|to|na|ni|nu|ne|no|ha|hi|hu|he|ho|ma|mi|mu|me|mo|ya|yu|yo|ra|ri|ru|re|ro|wa|n|-|-||g|gg|gs|n|nj|nh|d|dd|r|lg|lm|lb|ls|lt|lp|rh|m|b|bb|bs|s|ss||j|jj|c|k|t|p|h|-|-|-|a|ae|ya|yae|eo|e|-|-|yeo|ye|o|wa|wae|oe|-|-|yo|u|weo|we|wi|yu|-|-|eu|yi|i|-|-|-|-c|ps|-|-|-|y-|w-|-|-|-|-|-|-|-|o|-"
+  ]
+];
+
+// src/core/resourceset/sprig-strings.ts
+var strval = (value) => typeof value === "string" ? value : formatValue(value);
+function strslice(value) {
+  if (Array.isArray(value)) return tagList(value.filter((item) => !isNil(item)).map(strval), "[]string");
+  if (isNil(value)) return tagList([], "[]string");
+  return tagList([strval(value)], "[]string");
+}
+var GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+function trimSpace(text) {
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && GO_SPACE.test(chars[start] ?? "")) start++;
+  while (end > start && GO_SPACE.test(chars[end - 1] ?? "")) end--;
+  return chars.slice(start, end).join("");
+}
+function trimCutset(text, cutset) {
+  const cut = new Set(cutset);
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && cut.has(chars[start] ?? "")) start++;
+  while (end > start && cut.has(chars[end - 1] ?? "")) end--;
+  return chars.slice(start, end).join("");
+}
+var LOWER_SPECIAL = { \u0130: "i" };
+var mapRune = (char, map) => {
+  const mapped = map(char);
+  return [...mapped].length === 1 ? mapped : char;
+};
+var toUpperGo = (text) => [...text].map((char) => mapRune(char, (c) => c.toUpperCase())).join("");
+var toLowerGo = (text) => [...text].map((char) => LOWER_SPECIAL[char] ?? mapRune(char, (c) => c.toLowerCase())).join("");
+function titleGo(text) {
+  let previous = " ";
+  let out = "";
+  for (const char of text) {
+    out += isTitleSeparator(previous) ? mapRune(char, (c) => c.toUpperCase()) : char;
+    previous = char;
+  }
+  return out;
+}
+function isTitleSeparator(char) {
+  if (char.charCodeAt(0) < 128) return !/[0-9A-Za-z_]/.test(char);
+  if (/[\p{L}\p{Nd}]/u.test(char)) return false;
+  return GO_SPACE.test(char);
+}
+function splitGo(text, sep16, limit = -1) {
+  if (limit === 0) return [];
+  if (sep16 === "") {
+    const runes = [...text];
+    if (limit < 0 || runes.length <= limit) return runes;
+    return [...runes.slice(0, limit - 1), runes.slice(limit - 1).join("")];
+  }
+  const parts = text.split(sep16);
+  if (limit < 0 || parts.length <= limit) return parts;
+  return [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(sep16)];
+}
+function replaceAllGo(src, old, replacement) {
+  if (old === "") {
+    const runes = [...src];
+    checkLength(src.length + (runes.length + 1) * replacement.length, "replace");
+    return replacement + runes.map((rune) => rune + replacement).join("");
+  }
+  const count = src.split(old).length - 1;
+  checkLength(src.length + count * Math.max(0, replacement.length - old.length), "replace");
+  return src.split(old).join(replacement);
+}
+function repeatGo(count, text) {
+  if (count < 0) throw new GoCallError("strings: negative Repeat count");
+  checkLength(count * text.length, "repeat");
+  return text.repeat(count);
+}
+function indentGo(spaces, text) {
+  const pad2 = repeatGo(spaces, " ");
+  const lines = text.split("\n").length;
+  checkLength(text.length + lines * pad2.length, "indent");
+  return pad2 + text.split("\n").join(`
+${pad2}`);
+}
+var sliceBytes = (text, from, to) => fromBytes(toBytes(text).slice(from, to));
+function truncGo(count, text) {
+  const size = toBytes(text).length;
+  if (count < 0 && size + count > 0) return sliceBytes(text, size + count);
+  if (count >= 0 && size > count) return sliceBytes(text, 0, count);
+  return text;
+}
+function substrGo(start, end, text) {
+  const size = toBytes(text).length;
+  const outOfRange = (detail) => {
+    throw new GoCallError(`runtime error: slice bounds out of range ${detail}`);
+  };
+  if (start < 0) {
+    if (end < 0 || end > size) outOfRange(`[:${end}] with length ${size}`);
+    return sliceBytes(text, 0, end);
+  }
+  if (end < 0 || end > size) {
+    if (start > size) outOfRange(`[${start}:${size}]`);
+    return sliceBytes(text, start);
+  }
+  if (start > end) outOfRange(`[${start}:${end}]`);
+  return sliceBytes(text, start, end);
+}
+var toMapOfParts = (parts) => {
+  const map = newMap();
+  parts.forEach((part, i) => setEntry(map, `_${i}`, part));
+  return tagMap(map, "map[string]string");
+};
+var int = (value) => numberValue(value);
+var STRING_FUNCTIONS = {
+  hello: goFunction([], () => "Hello!"),
+  trunc: goFunction(["int", "string"], (count, text) => truncGo(int(count), text)),
+  trim: goFunction(["string"], trimSpace),
+  upper: goFunction(["string"], toUpperGo),
+  lower: goFunction(["string"], toLowerGo),
+  title: goFunction(["string"], titleGo),
+  substr: goFunction(["int", "int", "string"], (start, end, text) => substrGo(int(start), int(end), text)),
+  repeat: goFunction(["int", "string"], (count, text) => repeatGo(int(count), text)),
+  trimall: goFunction(["string", "string"], (cutset, text) => trimCutset(text, cutset)),
+  trimAll: goFunction(["string", "string"], (cutset, text) => trimCutset(text, cutset)),
+  trimSuffix: goFunction(["string", "string"], (suffix, text) => suffix !== "" && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text),
+  trimPrefix: goFunction(["string", "string"], (prefix3, text) => text.startsWith(prefix3) ? text.slice(prefix3.length) : text),
+  contains: goFunction(["string", "string"], (needle, text) => text.includes(needle)),
+  hasPrefix: goFunction(["string", "string"], (prefix3, text) => text.startsWith(prefix3)),
+  hasSuffix: goFunction(["string", "string"], (suffix, text) => text.endsWith(suffix)),
+  quote: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => quoteGo(strval(value))).join(" "), "any"),
+  squote: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => `'${formatValue(value)}'`).join(" "), "any"),
+  cat: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => formatValue(value)).join(" "), "any"),
+  indent: goFunction(["int", "string"], (spaces, text) => indentGo(int(spaces), text)),
+  nindent: goFunction(["int", "string"], (spaces, text) => `
+${indentGo(int(spaces), text)}`),
+  replace: goFunction(["string", "string", "string"], (old, replacement, src) => replaceAllGo(src, old, replacement)),
+  plural: goFunction(["string", "string", "int"], (one, many, count) => int(count) === 1 ? one : many),
+  toString: goFunction(["any"], strval),
+  split: goFunction(["string", "string"], (sep16, text) => toMapOfParts(splitGo(text, sep16))),
+  splitList: goFunction(["string", "string"], (sep16, text) => tagList(splitGo(text, sep16), "[]string")),
+  splitn: goFunction(["string", "int", "string"], (sep16, count, text) => toMapOfParts(splitGo(text, sep16, int(count)))),
+  toStrings: goFunction(["any"], strslice),
+  join: goFunction(["string", "any"], (sep16, value) => {
+    const parts = strslice(value);
+    checkLength(parts.reduce((sum, part) => sum + part.length + sep16.length, 0), "join");
+    return parts.join(sep16);
+  }),
+  sortAlpha: goFunction(["any"], (value) => Array.isArray(value) ? tagList(strslice(value).sort(compareGoStrings), "[]string") : tagList([strval(value)], "[]string"))
+};
+
+// src/core/resourceset/slugify.ts
+var SLUG_MAX_LENGTH = 63;
+var EN_SUBSTITUTIONS = {
+  "&": "and",
+  "@": "at",
+  '"': "",
+  "'": "",
+  "\u2019": "",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-"
+};
+var TABLE = new Map(TRANSLITERATION_BLOCKS.flatMap(([first, entries2]) => entries2.split("|").map((entry2, i) => [first + i, entry2])));
+function transliterate(char) {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 128) return char;
+  if (code > 65535) return "";
+  const entry2 = TABLE.get(code);
+  if (entry2 === void 0) {
+    throw new TemplateError(`slugify cannot transliterate ${JSON.stringify(char)} (U+${code.toString(16).toUpperCase().padStart(4, "0")}) as the operator's unidecode table does; prune-guard knows Latin, Greek, Cyrillic and symbols`, "slugify of this script");
+  }
+  return entry2;
+}
+function smartTruncate(text) {
+  if (text.length <= SLUG_MAX_LENGTH) return text;
+  for (let i = SLUG_MAX_LENGTH; i >= 0; i--) if (text[i] === "-") return text.slice(0, i);
+  return text.slice(0, SLUG_MAX_LENGTH);
+}
+function slugify(text) {
+  const substituted = [...trimSpace(text)].map((char) => EN_SUBSTITUTIONS[char] ?? char);
+  const ascii = substituted.map((part) => [...part].map(transliterate).join("")).join("");
+  const slug = ascii.toLowerCase().replace(/[^a-z0-9_-]/g, "-").replace(/-+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+  return smartTruncate(slug);
+}
+
+// src/core/resourceset/sprig-encoding.ts
+import { createHash as createHash7 } from "node:crypto";
+var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+function encodeBase(bytes, alphabet, bitsPerChar, quantum) {
+  let out = "";
+  let buffer3 = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer3 = buffer3 << 8 | byte;
+    bits += 8;
+    while (bits >= bitsPerChar) {
+      bits -= bitsPerChar;
+      out += alphabet[buffer3 >> bits & (1 << bitsPerChar) - 1];
+    }
+    buffer3 &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += alphabet[buffer3 << bitsPerChar - bits & (1 << bitsPerChar) - 1];
+  while (out.length % quantum !== 0) out += "=";
+  return out;
+}
+var corrupt = (offset) => new GoCallError(`illegal base64 data at input byte ${offset}`);
+function decodeBase64(text) {
+  const src = toBytes(text);
+  const out = [];
+  let si = 0;
+  let done = false;
+  while (!done && si < src.length) {
+    const quad = [];
+    let length2 = 4;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return Uint8Array.from(out);
+        throw corrupt(si - j);
+      }
+      const byte = src[si++] ?? 0;
+      const value2 = BASE64.indexOf(String.fromCharCode(byte));
+      if (value2 >= 0 && byte < 128) {
+        quad.push(value2);
+        continue;
+      }
+      if (byte === 10 || byte === 13) {
+        j--;
+        continue;
+      }
+      if (byte !== 61 || j < 2) throw corrupt(si - 1);
+      if (j === 2) {
+        while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+        if (si === src.length) throw corrupt(src.length);
+        if (src[si] !== 61) throw corrupt(si - 1);
+        si++;
+      }
+      while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+      if (si < src.length) throw corrupt(si);
+      length2 = j;
+      done = true;
+      break;
+    }
+    const [a = 0, b = 0, c = 0, d = 0] = quad;
+    const value = a << 18 | b << 12 | c << 6 | d;
+    const decoded = [value >> 16 & 255, value >> 8 & 255, value & 255];
+    out.push(...decoded.slice(0, length2 - 1));
+  }
+  return Uint8Array.from(out);
+}
+function decodeBase32(text) {
+  const src = toBytes(text.replace(/[\r\n]/g, ""));
+  const out = [];
+  const fail = (offset) => {
+    throw new GoCallError(`illegal base32 data at input byte ${offset}`);
+  };
+  let si = 0;
+  let end = false;
+  while (si < src.length && !end) {
+    const group2 = [];
+    let length2 = 8;
+    for (let j = 0; j < 8; ) {
+      if (si === src.length) fail(si - j);
+      const byte = src[si++] ?? 0;
+      const remaining = src.length - si;
+      if (byte === 61 && j >= 2 && remaining < 8) {
+        if (remaining + j < 7) fail(src.length);
+        for (let k = 0; k < 7 - j; k++) if (k < remaining && src[si + k] !== 61) fail(si + k - 1);
+        length2 = j;
+        end = true;
+        if (length2 === 1 || length2 === 3 || length2 === 6) fail(si - 1);
+        break;
+      }
+      const value = BASE32.indexOf(String.fromCharCode(byte));
+      if (value < 0 || byte >= 128) fail(si - 1);
+      group2.push(value);
+      j++;
+    }
+    let buffer3 = 0n;
+    for (let k = 0; k < 8; k++) buffer3 = buffer3 << 5n | BigInt(group2[k] ?? 0);
+    const bytes = [4, 3, 2, 1, 0].map((k) => Number(buffer3 >> BigInt(k * 8) & 255n));
+    const count = [0, 0, 1, 1, 2, 3, 3, 4, 5][length2] ?? 5;
+    out.push(...bytes.slice(0, count));
+  }
+  return Uint8Array.from(out);
+}
+var decodeOrMessage = (decode) => (text) => {
+  try {
+    return fromBytes(decode(text));
+  } catch (error2) {
+    if (error2 instanceof GoCallError) return error2.message;
+    throw error2;
+  }
+};
+function adler32(text) {
+  let a = 1;
+  let b = 0;
+  for (const byte of toBytes(text)) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return String(b * 65536 + a);
+}
+var digest = (algorithm) => (text) => createHash7(algorithm).update(toBytes(text)).digest("hex");
+function cleanPath(path16) {
+  if (path16 === "") return ".";
+  const rooted = path16.startsWith("/");
+  const parts = [];
+  for (const part of path16.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+      else if (!rooted) parts.push("..");
+    } else parts.push(part);
+  }
+  const joined = parts.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function basePath(path16) {
+  if (path16 === "") return ".";
+  const trimmed = path16.replace(/\/+$/, "");
+  if (trimmed === "") return "/";
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+var dirPath = (path16) => cleanPath(path16.slice(0, path16.lastIndexOf("/") + 1));
+function extPath(path16) {
+  for (let i = path16.length - 1; i >= 0 && path16[i] !== "/"; i--) if (path16[i] === ".") return path16.slice(i);
+  return "";
+}
+var json = (escapeHtml3, indent2, must) => goFunction(["any"], (value) => {
+  try {
+    return encodeJson(value, { escapeHtml: escapeHtml3, indent: indent2 });
+  } catch (error2) {
+    if (error2 instanceof GoCallError && !must) return "";
+    throw error2;
+  }
+});
+var path7 = (fn) => goFunction(["string"], fn);
+var ENCODING_FUNCTIONS = {
+  b64enc: goFunction(["string"], (text) => encodeBase(toBytes(text), BASE64, 6, 4)),
+  b64dec: goFunction(["string"], decodeOrMessage(decodeBase64)),
+  b32enc: goFunction(["string"], (text) => encodeBase(toBytes(text), BASE32, 5, 8)),
+  b32dec: goFunction(["string"], decodeOrMessage(decodeBase32)),
+  sha1sum: goFunction(["string"], digest("sha1")),
+  sha256sum: goFunction(["string"], digest("sha256")),
+  adler32sum: goFunction(["string"], adler32),
+  toJson: json(true, false, false),
+  mustToJson: json(true, false, true),
+  toPrettyJson: json(true, true, false),
+  mustToPrettyJson: json(true, true, true),
+  toRawJson: json(false, false, true),
+  mustToRawJson: json(false, false, true),
+  fromJson: goFunction(["string"], (text) => {
+    try {
+      return decodeJson(text);
+    } catch (error2) {
+      if (error2 instanceof GoCallError) return null;
+      throw error2;
+    }
+  }),
+  mustFromJson: goFunction(["string"], decodeJson),
+  base: path7(basePath),
+  dir: path7(dirPath),
+  clean: path7(cleanPath),
+  ext: path7(extPath),
+  isAbs: path7((p) => p.startsWith("/")),
+  osBase: path7(basePath),
+  osDir: path7(dirPath),
+  osClean: path7(cleanPath),
+  osExt: path7(extPath),
+  osIsAbs: path7((p) => p.startsWith("/"))
+};
+
+// src/core/resourceset/sprig-numbers.ts
+var MAX_SEQUENCE = 1e4;
+function parseDecimal(text) {
+  if (!/^[+-]?[0-9]+$/.test(text)) return void 0;
+  const value = parseGoInteger(text.replace(/^([+-]?)0+(?=[0-9])/, "$1"));
+  if (value === void 0 || value > 2n ** 63n - 1n || value < -(2n ** 63n)) return void 0;
+  return Number(value);
+}
+function parseOctal(text) {
+  const match4 = /^([+-]?)([0-7]+)$/.exec(text);
+  if (!match4) return 0;
+  const value = BigInt(`0o${match4[2] ?? "0"}`) * (match4[1] === "-" ? -1n : 1n);
+  return value > 2n ** 63n - 1n || value < -(2n ** 63n) ? 0 : Number(value);
+}
+function toInt64(value) {
+  if (typeof value === "string") return parseDecimal(value) ?? 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  const type = numberType(value);
+  if (type === void 0) return 0;
+  const n = numberValue(value);
+  return type === "float64" ? Number.isFinite(n) ? Math.trunc(n) : 0 : n;
+}
+function toFloat64(value) {
+  if (typeof value === "string") return parseGoFloat(value) ?? 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return numberType(value) === void 0 ? 0 : numberValue(value);
+}
+function isEmpty(value) {
+  if (isNil(value)) return true;
+  if (typeof value === "string" || Array.isArray(value)) return value.length === 0;
+  if (typeof value === "boolean") return !value;
+  if (numberType(value) !== void 0) return numberValue(value) === 0;
+  if (isGoMap(value)) return Object.keys(value).length === 0;
+  return false;
+}
+var MAX_COMPARISON_STEPS = 1e7;
+function deepEqualGo(a, b, budget = { steps: 0 }) {
+  const equal = (x, y, depth) => {
+    checkDepth(depth);
+    if (++budget.steps > MAX_COMPARISON_STEPS) throw new TemplateError(`a comparison visits more than ${MAX_COMPARISON_STEPS} values, more than prune-guard renders`);
+    if (goTypeName(x) !== goTypeName(y)) return false;
+    if (x === y || isNil(x)) return true;
+    if (numberType(x) !== void 0) return numberValue(x) === numberValue(y);
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((item, i) => equal(item, y[i], depth + 1));
+    if (isGoMap(x) && isGoMap(y)) {
+      const keys = Object.keys(x);
+      return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && equal(x[key], y[key], depth + 1));
+    }
+    return x === y;
+  };
+  return equal(a, b, 0);
+}
+function untilStep(start, stop, step) {
+  let count;
+  if (stop < start) count = step >= 0 ? 0 : Math.ceil((start - stop) / -step);
+  else count = step <= 0 ? 0 : Math.ceil((stop - start) / step);
+  if (count > MAX_SEQUENCE) throw new TemplateError(`a sequence of ${count} elements is longer than the ${MAX_SEQUENCE} prune-guard builds`);
+  return tagList(
+    Array.from({ length: count }, (_, i) => goInt(start + i * step)),
+    "[]int"
+  );
+}
+function seq(...params) {
+  const [a = 0, b = 0, c = 0] = params.map((param) => numberValue(param));
+  let list;
+  switch (params.length) {
+    case 1:
+      list = untilStep(1, a + (a < 1 ? -1 : 1), a < 1 ? -1 : 1);
+      break;
+    case 2:
+      list = untilStep(a, b + (b < a ? -1 : 1), b < a ? -1 : 1);
+      break;
+    case 3:
+      if (c < a && b > 0) return "";
+      list = untilStep(a, c + (c < a ? -1 : 1), b);
+      break;
+    default:
+      return "";
+  }
+  return list.map((item) => formatValue(item)).join(" ");
+}
+function round(value, places, ...options) {
+  const roundOn = options.length > 0 ? numberValue(options[0]) : 0.5;
+  const pow = 10 ** numberValue(places);
+  const digit2 = pow * toFloat64(value);
+  const fraction = digit2 % 1;
+  return goFloat((fraction >= roundOn ? Math.ceil(digit2) : Math.floor(digit2)) / pow);
+}
+function integerDivision(name) {
+  return goFunction(["any", "any"], (a, b) => {
+    const divisor = toInt64(b);
+    if (divisor === 0) throw new GoCallError("runtime error: integer divide by zero");
+    const dividend = toInt64(a);
+    return goInt64(name === "div" ? Math.trunc(dividend / divisor) : dividend % divisor);
+  });
+}
+var extreme = (pick3, convert, wrap) => goFunction(["any"], (first, ...others) => wrap(others.reduce((best, other) => pick3(best, convert(other)), convert(first))), "any");
+var NUMBER_FUNCTIONS = {
+  atoi: goFunction(["string"], (text) => goInt(parseDecimal(text) ?? 0)),
+  int: goFunction(["any"], (value) => goInt(toInt64(value))),
+  int64: goFunction(["any"], (value) => goInt64(toInt64(value))),
+  float64: goFunction(["any"], (value) => goFloat(toFloat64(value))),
+  toDecimal: goFunction(["any"], (value) => goInt64(parseOctal(formatValue(value)))),
+  seq: goFunction([], seq, "int"),
+  until: goFunction(["int"], (count) => untilStep(0, numberValue(count), numberValue(count) < 0 ? -1 : 1)),
+  untilStep: goFunction(["int", "int", "int"], (start, stop, step) => untilStep(numberValue(start), numberValue(stop), numberValue(step))),
+  add1: goFunction(["any"], (value) => goInt64(toInt64(value) + 1)),
+  add: goFunction([], (...values) => goInt64(values.reduce((sum, value) => sum + toInt64(value), 0)), "any"),
+  sub: goFunction(["any", "any"], (a, b) => goInt64(toInt64(a) - toInt64(b))),
+  mul: goFunction(["any"], (first, ...others) => goInt64(others.reduce((product, value) => product * toInt64(value), toInt64(first))), "any"),
+  div: integerDivision("div"),
+  mod: integerDivision("mod"),
+  biggest: extreme(Math.max, toInt64, goInt64),
+  max: extreme(Math.max, toInt64, goInt64),
+  min: extreme(Math.min, toInt64, goInt64),
+  maxf: extreme(Math.max, toFloat64, goFloat),
+  minf: extreme(Math.min, toFloat64, goFloat),
+  ceil: goFunction(["any"], (value) => goFloat(Math.ceil(toFloat64(value)))),
+  floor: goFunction(["any"], (value) => goFloat(Math.floor(toFloat64(value)))),
+  round: goFunction(["any", "int"], round, "float64"),
+  default: goFunction(["any"], (fallback, ...given) => given.length === 0 || isEmpty(given[0]) ? fallback : given[0], "any"),
+  empty: goFunction(["any"], isEmpty),
+  coalesce: goFunction([], (...values) => values.find((value) => !isEmpty(value)) ?? null, "any"),
+  all: goFunction([], (...values) => values.every((value) => !isEmpty(value)), "any"),
+  any: goFunction([], (...values) => values.some((value) => !isEmpty(value)), "any"),
+  ternary: goFunction(["any", "any", "bool"], (whenTrue, whenFalse, condition) => condition ? whenTrue : whenFalse),
+  typeOf: goFunction(["any"], goTypeName),
+  typeIs: goFunction(["string", "any"], (target, value) => target === goTypeName(value)),
+  typeIsLike: goFunction(["string", "any"], (target, value) => target === goTypeName(value) || `*${target}` === goTypeName(value)),
+  kindOf: goFunction(["any"], goKindName),
+  kindIs: goFunction(["string", "any"], (target, value) => target === goKindName(value)),
+  deepEqual: goFunction(["any", "any"], (a, b) => deepEqualGo(a, b)),
+  fail: goFunction(["string"], (message) => {
+    throw new GoCallError(message);
+  })
+};
+
+// src/core/resourceset/sprig-lists.ts
+var NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference";
+function listOf(value, failure) {
+  if (isNil(value)) throw new GoCallError(NIL_DEREFERENCE);
+  if (!Array.isArray(value)) throw new GoCallError(failure(goKindName(value)));
+  return value;
+}
+var listFunction = (operation, body2, params = ["any"], variadic) => goFunction(params, (list, ...rest) => body2(listOf(list, (kind) => `Cannot ${operation} on type ${kind}`), ...rest), variadic);
+function sameType(source, result) {
+  const type = goTypeName(source);
+  return type === "[]string" || type === "[]int" ? tagList(result, type) : result;
+}
+var contains = (haystack, needle, budget) => haystack.some((item) => deepEqualGo(needle, item, budget));
+function uniq(list) {
+  const budget = { steps: 0 };
+  const out = [];
+  for (const item of list) if (!contains(out, item, budget)) out.push(item);
+  return out;
+}
+function without(list, ...omitted) {
+  const budget = { steps: 0 };
+  return list.filter((item) => !contains(omitted, item, budget));
+}
+function has(needle, haystack) {
+  if (isNil(haystack)) return false;
+  return contains(listOf(haystack, (kind) => `Cannot find has on type ${kind}`), needle, { steps: 0 });
+}
+function sliceList(list, ...indices) {
+  const items = listOf(list, (kind) => `list should be type of slice or array but ${kind}`);
+  if (items.length === 0) return null;
+  const start = indices.length > 0 ? toInt64(indices[0]) : 0;
+  const end = indices.length > 1 ? toInt64(indices[1]) : items.length;
+  if (start < 0 || end > items.length || start > end) throw new GoCallError("reflect: slice index out of range");
+  return sameType(items, items.slice(start, end));
+}
+function concat(...lists) {
+  return lists.flatMap((list) => listOf(list, (kind) => `Cannot concat type ${kind} as list`));
+}
+function chunk(size, list) {
+  if (size <= 0) throw new GoCallError("runtime error: makeslice: len out of range");
+  const chunks = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  return tagList(chunks, "[][]interface {}");
+}
+function dig(...args) {
+  if (args.length < 3) throw new GoCallError("dig needs at least three arguments");
+  const fallback = args[args.length - 2];
+  let current = args[args.length - 1];
+  const assertMap = (value) => {
+    if (isGoMap(value) && goTypeName(value) === "map[string]interface {}") return value;
+    throw new GoCallError(`interface conversion: interface {} is ${goTypeName(value) === "<nil>" ? "nil" : goTypeName(value)}, not map[string]interface {}`);
+  };
+  const keys = args.slice(0, -2).map((key) => {
+    if (typeof key !== "string") throw new GoCallError(`interface conversion: interface {} is ${isNil(key) ? "nil" : goTypeName(key)}, not string`);
+    return key;
+  });
+  for (const key of keys) {
+    const map = assertMap(current);
+    if (!hasEntry(map, key)) return fallback;
+    current = map[key];
+  }
+  return current;
+}
+function dict(...pairs) {
+  const map = newMap();
+  for (let i = 0; i < pairs.length; i += 2) setEntry(map, strval(pairs[i]), i + 1 < pairs.length ? pairs[i + 1] : "");
+  return map;
+}
+function setKey(map, key, value) {
+  if (map === null) throw new GoCallError("assignment to entry in nil map");
+  setEntry(map, key, value);
+  return map;
+}
+function unsetKey(map, key) {
+  if (map !== null && hasEntry(map, key)) delete map[key];
+  return map;
+}
+var entries = (map) => map === null ? [] : sortedKeys(map);
+function pick2(map, ...keys) {
+  const out = newMap();
+  for (const key of keys) if (map !== null && hasEntry(map, key)) setEntry(out, key, map[key]);
+  return out;
+}
+function omit2(map, ...keys) {
+  const out = newMap();
+  for (const key of entries(map)) if (!keys.includes(key) && map !== null) setEntry(out, key, map[key]);
+  return out;
+}
+var LIST_FUNCTIONS = {
+  list: goFunction([], (...items) => items, "any"),
+  tuple: goFunction([], (...items) => items, "any"),
+  append: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  push: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  mustAppend: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  mustPush: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  prepend: listFunction("prepend", (list, item) => [item, ...list], ["any", "any"]),
+  mustPrepend: listFunction("prepend", (list, item) => [item, ...list], ["any", "any"]),
+  first: listFunction("find first", (list) => list[0] ?? null),
+  mustFirst: listFunction("find first", (list) => list[0] ?? null),
+  last: listFunction("find last", (list) => list[list.length - 1] ?? null),
+  mustLast: listFunction("find last", (list) => list[list.length - 1] ?? null),
+  rest: listFunction("find rest", (list) => list.slice(1)),
+  mustRest: listFunction("find rest", (list) => list.slice(1)),
+  initial: listFunction("find initial", (list) => list.slice(0, -1)),
+  mustInitial: listFunction("find initial", (list) => list.slice(0, -1)),
+  reverse: listFunction("find reverse", (list) => [...list].reverse()),
+  mustReverse: listFunction("find reverse", (list) => [...list].reverse()),
+  uniq: listFunction("find uniq", uniq),
+  mustUniq: listFunction("find uniq", uniq),
+  without: listFunction("find without", without, ["any"], "any"),
+  mustWithout: listFunction("find without", without, ["any"], "any"),
+  compact: listFunction("compact", (list) => list.filter((item) => !isEmpty(item))),
+  mustCompact: listFunction("compact", (list) => list.filter((item) => !isEmpty(item))),
+  has: goFunction(["any", "any"], has),
+  mustHas: goFunction(["any", "any"], has),
+  slice: goFunction(["any"], sliceList, "any"),
+  mustSlice: goFunction(["any"], sliceList, "any"),
+  concat: goFunction([], concat, "any"),
+  chunk: goFunction(["int", "any"], (size, list) => chunk(toInt64(size), listOf(list, (kind) => `Cannot chunk type ${kind}`))),
+  mustChunk: goFunction(["int", "any"], (size, list) => chunk(toInt64(size), listOf(list, (kind) => `Cannot chunk type ${kind}`))),
+  dig: goFunction([], dig, "any"),
+  dict: goFunction([], dict, "any"),
+  get: goFunction(["map", "string"], (map, key) => map !== null && hasEntry(map, key) ? map[key] : ""),
+  set: goFunction(["map", "string", "any"], setKey),
+  unset: goFunction(["map", "string"], unsetKey),
+  hasKey: goFunction(["map", "string"], (map, key) => map !== null && hasEntry(map, key)),
+  pluck: goFunction(["string"], (key, ...maps) => maps.filter((map) => map !== null && hasEntry(map, key)).map((map) => map?.[key]), "map"),
+  keys: goFunction([], (...maps) => tagList(maps.flatMap(entries), "[]string"), "map"),
+  pick: goFunction(["map"], pick2, "string"),
+  omit: goFunction(["map"], omit2, "string"),
+  values: goFunction(["map"], (map) => entries(map).map((key) => map?.[key]))
+};
+
+// src/core/resourceset/go-regexp.ts
+var MAX_REGEX_SUBJECT = 64 * 1024;
+var POSIX_CLASSES = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7f",
+  blank: "\\t ",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "!-~",
+  lower: "a-z",
+  print: " -~",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: "\\t\\n\\v\\f\\r ",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f"
+};
+var PERL_CLASSES = { d: "0-9", s: "\\t\\n\\f\\r ", w: "0-9A-Za-z_" };
+var literal2 = (char) => /[0-9A-Za-z]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+function compileGoRegexp(pattern) {
+  const syntaxError = (message) => {
+    throw new GoCallError(`error parsing regexp: ${message}`);
+  };
+  const refuse3 = (what) => {
+    throw new TemplateError(`regular expression ${JSON.stringify(pattern)}: ${what} is not supported by prune-guard`, `regular expression ${what}`);
+  };
+  const chars = [...pattern];
+  let i = 0;
+  let flags = "";
+  const lead = /^\(\?([imsU]+)\)/.exec(pattern);
+  if (lead) {
+    if (lead[1]?.includes("U")) refuse3("the U (ungreedy) flag");
+    flags = [...new Set(lead[1])].join("");
+    i = [...lead[0]].length;
+  }
+  const dotAll = flags.includes("s");
+  const multiline = flags.includes("m");
+  const names = [""];
+  let out = "";
+  const groups = [];
+  let lastAtom;
+  let quantified = false;
+  const escapeIn = (inClass) => {
+    const kind = chars[i + 1];
+    i += 2;
+    if (kind === void 0) return syntaxError("trailing backslash at end of expression: ``");
+    if (/[dswDSW]/.test(kind)) {
+      const set = PERL_CLASSES[kind.toLowerCase()] ?? "";
+      if (inClass) return kind === kind.toLowerCase() ? set : refuse3(`\\${kind} inside a class`);
+      return kind === kind.toLowerCase() ? `[${set}]` : `[^${set}]`;
+    }
+    if (kind === "p" || kind === "P") {
+      let name = chars[i] ?? "";
+      if (name === "{") {
+        const close = chars.indexOf("}", i);
+        if (close < 0) syntaxError(`invalid character class range: \`\\${kind}{\``);
+        name = chars.slice(i + 1, close).join("");
+        i = close + 1;
+      } else i++;
+      const negated = kind === "P" !== name.startsWith("^");
+      const bare = name.replace(/^\^/, "");
+      const property = bare === "Any" ? "Any" : /^[A-Z][a-z]?$/.test(bare) ? bare : `Script=${bare}`;
+      return `\\${negated ? "P" : "p"}{${property}}`;
+    }
+    if (!inClass && (kind === "b" || kind === "B")) return `\\${kind}`;
+    if (!inClass && kind === "A") return multiline ? "(?<![\\s\\S])" : "^";
+    if (!inClass && kind === "z") return multiline ? "(?![\\s\\S])" : "$";
+    if (kind === "Q") {
+      const end = chars.indexOf("E", i);
+      const close = end > 0 && chars[end - 1] === "\\" ? end - 1 : chars.length;
+      const text = chars.slice(i, close).map(literal2).join("");
+      i = close === chars.length ? close : close + 2;
+      return inClass ? text : `(?:${text})`;
+    }
+    const simple = { a: "\\x07", f: "\\f", t: "\\t", n: "\\n", r: "\\r", v: "\\v" };
+    if (simple[kind] !== void 0) return simple[kind];
+    if (kind === "x") {
+      const braced = /^\{([0-9a-fA-F]+)\}/.exec(chars.slice(i).join(""));
+      const short = /^[0-9a-fA-F]{2}/.exec(chars.slice(i).join(""));
+      const hex = braced?.[1] ?? short?.[0];
+      if (hex === void 0 || parseInt(hex, 16) > 1114111) return syntaxError(`invalid escape sequence: \`\\x\``);
+      i += braced ? braced[0].length : 2;
+      return `\\u{${parseInt(hex, 16).toString(16)}}`;
+    }
+    if (/[0-7]/.test(kind)) {
+      const digits = /^[0-7]{0,2}/.exec(chars.slice(i).join(""))?.[0] ?? "";
+      if (kind !== "0" && digits === "") syntaxError(`invalid escape sequence: \`\\${kind}\``);
+      i += digits.length;
+      return `\\u{${parseInt(kind + digits, 8).toString(16)}}`;
+    }
+    if (kind.charCodeAt(0) < 128 && !/[0-9A-Za-z]/.test(kind)) return literal2(kind);
+    return syntaxError(`invalid escape sequence: \`\\${kind}\``);
+  };
+  const parseClass3 = () => {
+    i++;
+    let body2 = "";
+    if (chars[i] === "^") {
+      body2 += "^";
+      i++;
+    }
+    let first = true;
+    while (i < chars.length && (chars[i] !== "]" || first)) {
+      first = false;
+      if (chars[i] === "[" && chars[i + 1] === ":") {
+        const close = chars.indexOf("]", i);
+        const name = chars.slice(i + 2, close - 1).join("");
+        if (chars[close - 1] === ":" && POSIX_CLASSES[name] !== void 0) {
+          body2 += POSIX_CLASSES[name];
+          i = close + 1;
+          continue;
+        }
+        if (chars[close - 1] === ":") refuse3(`the class [:${name}:]`);
+      }
+      if (chars[i] === "\\") body2 += escapeIn(true);
+      else {
+        const char = chars[i] ?? "";
+        body2 += char === "-" && chars[i + 1] !== "]" && body2 !== "" && body2 !== "^" ? "-" : literal2(char);
+        i++;
+      }
+    }
+    if (i >= chars.length) syntaxError(`missing closing ]: \`${chars.slice(chars.lastIndexOf("[")).join("")}\``);
+    i++;
+    return `[${body2}]`;
+  };
+  while (i < chars.length) {
+    const char = chars[i] ?? "";
+    const start = out.length;
+    if (char === "(") {
+      const rest = chars.slice(i, i + 4).join("");
+      if (rest.startsWith("(?=") || rest.startsWith("(?!") || rest.startsWith("(?<=") || rest.startsWith("(?<!")) syntaxError(`invalid or unsupported Perl syntax: \`${rest.startsWith("(?<") ? rest : rest.slice(0, 3)}\``);
+      const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(chars.slice(i).join(""));
+      if (named) {
+        names.push(named[1] ?? "");
+        out += `(?<${named[1]}>`;
+        i += named[0].length;
+      } else if (rest.startsWith("(?:")) {
+        out += "(?:";
+        i += 3;
+      } else if (rest.startsWith("(?")) refuse3("a flag group inside the pattern");
+      else {
+        names.push("");
+        out += "(";
+        i++;
+      }
+      groups.push({ start, repeats: false });
+      lastAtom = void 0;
+      quantified = false;
+      continue;
+    }
+    if (char === ")") {
+      const group2 = groups.pop();
+      if (group2 === void 0) syntaxError(`unexpected ): \`${pattern}\``);
+      out += ")";
+      i++;
+      lastAtom = group2;
+      quantified = false;
+      if (group2?.repeats && groups.length > 0) groups[groups.length - 1].repeats = true;
+      continue;
+    }
+    const quantifier = /^(?:[*+?]|\{([0-9]+)(,([0-9]*))?\})\??/.exec(chars.slice(i).join(""));
+    if (quantifier && (char !== "{" || quantifier[0].startsWith("{"))) {
+      if (quantified) syntaxError(`invalid nested repetition operator: \`${quantifier[0]}\``);
+      if (lastAtom === void 0) syntaxError(`missing argument to repetition operator: \`${quantifier[0]}\``);
+      const min = Number(quantifier[1] ?? 0);
+      const max = quantifier[3] === void 0 ? min : quantifier[3] === "" ? Infinity : Number(quantifier[3]);
+      if (min > 1e3 || max !== Infinity && (max > 1e3 || max < min)) syntaxError(`invalid repeat count: \`${quantifier[0]}\``);
+      const unbounded = max === Infinity || char === "*" || char === "+";
+      if (unbounded && lastAtom?.repeats) refuse3("a repeated group that itself repeats");
+      if (unbounded && lastAtom?.alternates) refuse3("a repeated group with alternatives");
+      out += quantifier[0];
+      i += [...quantifier[0]].length;
+      quantified = true;
+      if (groups.length > 0) groups[groups.length - 1].repeats = true;
+      continue;
+    }
+    quantified = false;
+    if (char === "[") out += parseClass3();
+    else if (char === "\\") out += escapeIn(false);
+    else if (char === ".") {
+      out += dotAll ? "[\\s\\S]" : "[^\\n]";
+      i++;
+    } else if (char === "^" || char === "$") {
+      out += multiline ? char === "^" ? "(?<![^\\n])" : "(?![^\\n])" : char;
+      i++;
+    } else if (char === "|") {
+      out += "|";
+      i++;
+      const open2 = groups[groups.length - 1];
+      if (open2) open2.alternates = true;
+    } else {
+      out += literal2(char);
+      i++;
+    }
+    lastAtom = char === "^" || char === "$" || char === "|" ? void 0 : { start, repeats: false };
+  }
+  if (groups.length > 0) syntaxError(`missing closing ): \`${pattern}\``);
+  try {
+    return { source: pattern, regex: new RegExp(out, `gu${flags.includes("i") ? "i" : ""}`), names };
+  } catch {
+    return refuse3("this construct");
+  }
+}
+function findAll(re, text, limit) {
+  if (text.length > MAX_REGEX_SUBJECT) throw new TemplateError(`a regular expression runs on ${text.length} characters, more than the ${MAX_REGEX_SUBJECT} prune-guard allows`);
+  const matches2 = [];
+  let pos = 0;
+  let previousEnd = -1;
+  while ((limit < 0 || matches2.length < limit) && pos <= text.length) {
+    re.regex.lastIndex = pos;
+    const match4 = re.regex.exec(text);
+    if (match4 === null) break;
+    const end = match4.index + match4[0].length;
+    let accept3 = true;
+    if (match4[0].length === 0) {
+      if (match4.index === previousEnd) accept3 = false;
+      pos = match4.index + Math.max(1, String.fromCodePoint(text.codePointAt(match4.index) ?? 0).length);
+    } else pos = end;
+    previousEnd = end;
+    if (accept3) matches2.push(match4);
+  }
+  return matches2;
+}
+function expandTemplate(re, template, match4) {
+  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, _all, braced, bare) => {
+    if (whole === "$$") return "$";
+    const name = braced ?? bare;
+    if (name === void 0) return "$";
+    if (/^[0-9]+$/.test(name)) return match4[Number(name)] ?? "";
+    const index2 = re.names.indexOf(name);
+    return index2 > 0 ? match4[index2] ?? "" : "";
+  });
+}
+function replaceAll(re, text, replacement, expand3) {
+  if (text.length > MAX_REGEX_SUBJECT) throw new TemplateError(`a regular expression runs on ${text.length} characters, more than the ${MAX_REGEX_SUBJECT} prune-guard allows`);
+  let out = "";
+  let lastEnd = 0;
+  let search = 0;
+  while (search <= text.length) {
+    re.regex.lastIndex = search;
+    const match4 = re.regex.exec(text);
+    if (match4 === null) break;
+    const start = match4.index;
+    const end = start + match4[0].length;
+    out += text.slice(lastEnd, start);
+    if (end > lastEnd || start === 0) out += expand3 ? expandTemplate(re, replacement, match4) : replacement;
+    checkLength(out.length, "regexReplaceAll output");
+    lastEnd = end;
+    const width = search < text.length ? String.fromCodePoint(text.codePointAt(search) ?? 0).length : 1;
+    search = search + width > end ? search + width : end;
+  }
+  return out + text.slice(lastEnd);
+}
+function splitBy(re, text, limit) {
+  if (limit === 0) return [];
+  if (re.source.length > 0 && text.length === 0) return [""];
+  const parts = [];
+  let begin = 0;
+  let end = 0;
+  for (const match4 of findAll(re, text, limit)) {
+    if (limit > 0 && parts.length === limit - 1) break;
+    end = match4.index;
+    if (match4.index + match4[0].length !== 0) parts.push(text.slice(begin, end));
+    begin = match4.index + match4[0].length;
+  }
+  if (end !== text.length) parts.push(text.slice(begin));
+  return parts;
+}
+
+// src/core/resourceset/sprig-regex.ts
+function compile2(pattern, must) {
+  try {
+    return compileGoRegexp(pattern);
+  } catch (error2) {
+    if (error2 instanceof GoCallError) throw new GoCallError(must ? error2.message : `regexp: Compile(${quoteBacktick(pattern)}): ${error2.message}`);
+    throw error2;
+  }
+}
+var quoteBacktick = (pattern) => /[`\x00-\x08\x0a-\x1f\x7f]/.test(pattern) ? JSON.stringify(pattern) : `\`${pattern}\``;
+function matches(pattern, text, must) {
+  let re;
+  try {
+    re = compileGoRegexp(pattern);
+  } catch (error2) {
+    if (error2 instanceof GoCallError && !must) return false;
+    throw error2;
+  }
+  return findAll(re, text, 1).length > 0;
+}
+var family = (must) => ({
+  Match: goFunction(["string", "string"], (pattern, text) => matches(pattern, text, must)),
+  FindAll: goFunction(
+    ["string", "string", "int"],
+    (pattern, text, n) => tagList(
+      findAll(compile2(pattern, must), text, numberValue(n)).map((match4) => match4[0]),
+      "[]string"
+    )
+  ),
+  Find: goFunction(["string", "string"], (pattern, text) => findAll(compile2(pattern, must), text, 1)[0]?.[0] ?? ""),
+  ReplaceAll: goFunction(["string", "string", "string"], (pattern, text, replacement) => replaceAll(compile2(pattern, must), text, replacement, true)),
+  ReplaceAllLiteral: goFunction(["string", "string", "string"], (pattern, text, replacement) => replaceAll(compile2(pattern, must), text, replacement, false)),
+  Split: goFunction(["string", "string", "int"], (pattern, text, n) => tagList(splitBy(compile2(pattern, must), text, numberValue(n)), "[]string"))
+});
+var plain = family(false);
+var strict = family(true);
+var REGEX_FUNCTIONS = {
+  ...Object.fromEntries(Object.entries(plain).map(([suffix, fn]) => [`regex${suffix}`, fn])),
+  ...Object.fromEntries(Object.entries(strict).map(([suffix, fn]) => [`mustRegex${suffix}`, fn])),
+  regexQuoteMeta: goFunction(["string"], (text) => text.replace(/[\\.+*?()|[\]{}^$]/g, (char) => `\\${char}`))
+};
+
+// src/core/resourceset/template-functions.ts
+var HERMETIC_SPRIG = [
+  "add",
+  "add1",
+  "adler32sum",
+  "ago",
+  "all",
+  "any",
+  "append",
+  "atoi",
+  "b32dec",
+  "b32enc",
+  "b64dec",
+  "b64enc",
+  "base",
+  "biggest",
+  "cat",
+  "ceil",
+  "chunk",
+  "clean",
+  "coalesce",
+  "compact",
+  "concat",
+  "contains",
+  "deepEqual",
+  "default",
+  "dict",
+  "dig",
+  "dir",
+  "div",
+  "duration",
+  "durationRound",
+  "empty",
+  "ext",
+  "fail",
+  "first",
+  "float64",
+  "floor",
+  "fromJson",
+  "get",
+  "has",
+  "hasKey",
+  "hasPrefix",
+  "hasSuffix",
+  "hello",
+  "indent",
+  "initial",
+  "int",
+  "int64",
+  "isAbs",
+  "join",
+  "keys",
+  "kindIs",
+  "kindOf",
+  "last",
+  "list",
+  "lower",
+  "max",
+  "maxf",
+  "min",
+  "minf",
+  "mod",
+  "mul",
+  "mustAppend",
+  "mustChunk",
+  "mustCompact",
+  "mustDateModify",
+  "mustFirst",
+  "mustFromJson",
+  "mustHas",
+  "mustInitial",
+  "mustLast",
+  "mustPrepend",
+  "mustPush",
+  "mustRegexFind",
+  "mustRegexFindAll",
+  "mustRegexMatch",
+  "mustRegexReplaceAll",
+  "mustRegexReplaceAllLiteral",
+  "mustRegexSplit",
+  "mustRest",
+  "mustReverse",
+  "mustSlice",
+  "mustToDate",
+  "mustToJson",
+  "mustToPrettyJson",
+  "mustToRawJson",
+  "mustUniq",
+  "mustWithout",
+  "must_date_modify",
+  "nindent",
+  "omit",
+  "osBase",
+  "osClean",
+  "osDir",
+  "osExt",
+  "osIsAbs",
+  "pick",
+  "pluck",
+  "plural",
+  "prepend",
+  "push",
+  "quote",
+  "randInt",
+  "regexFind",
+  "regexFindAll",
+  "regexMatch",
+  "regexQuoteMeta",
+  "regexReplaceAll",
+  "regexReplaceAllLiteral",
+  "regexSplit",
+  "repeat",
+  "replace",
+  "rest",
+  "reverse",
+  "round",
+  "seq",
+  "set",
+  "sha1sum",
+  "sha256sum",
+  "slice",
+  "sortAlpha",
+  "split",
+  "splitList",
+  "splitn",
+  "squote",
+  "sub",
+  "substr",
+  "ternary",
+  "title",
+  "toDate",
+  "toDecimal",
+  "toJson",
+  "toPrettyJson",
+  "toRawJson",
+  "toString",
+  "toStrings",
+  "trim",
+  "trimAll",
+  "trimPrefix",
+  "trimSuffix",
+  "trimall",
+  "trunc",
+  "tuple",
+  "typeIs",
+  "typeIsLike",
+  "typeOf",
+  "uniq",
+  "unixEpoch",
+  "unset",
+  "until",
+  "untilStep",
+  "upper",
+  "urlJoin",
+  "urlParse",
+  "values",
+  "without"
+];
+var OPERATOR_FUNCTIONS = /* @__PURE__ */ new Set([...HERMETIC_SPRIG, "slugify", "toYaml", "mustToYaml", "inputs"]);
+var SPRIG_FUNCTIONS = {
+  ...STRING_FUNCTIONS,
+  ...NUMBER_FUNCTIONS,
+  ...LIST_FUNCTIONS,
+  ...ENCODING_FUNCTIONS,
+  ...REGEX_FUNCTIONS,
+  slugify: goFunction(["string"], slugify),
+  toYaml: goFunction(["any"], (value) => {
+    try {
+      return marshalYaml(value);
+    } catch (error2) {
+      if (error2 instanceof GoCallError) return "";
+      throw error2;
+    }
+  }),
+  mustToYaml: goFunction(["any"], marshalYaml)
+};
+var SUPPORTED_FUNCTIONS = [...Object.keys(SPRIG_FUNCTIONS), "inputs"].filter((name) => OPERATOR_FUNCTIONS.has(name)).sort();
+function createTemplateFunctions(inputs) {
+  const data = copyData(inputs);
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const name of SUPPORTED_FUNCTIONS) {
+    const fn = SPRIG_FUNCTIONS[name];
+    if (fn !== void 0) functions[name] = fn;
+  }
+  functions.inputs = goFunction([], () => data);
+  return functions;
+}
+
+// src/core/resourceset/build-resourceset.ts
+var MAX_GENERATED_OBJECTS = 5e4;
+var UNSUPPORTED = new Set([...OPERATOR_FUNCTIONS].filter((name) => !SUPPORTED_FUNCTIONS.includes(name)));
+var BuildProblem = class extends Error {
+};
+function identify(body2) {
+  const metadata2 = getMetadata(body2);
+  return [getApiGroup(String(body2.apiVersion)), String(body2.kind), String(metadata2.namespace ?? ""), String(metadata2.name)].join("/");
+}
+function execute(text, input, what) {
+  try {
+    return executeTemplate(text, { left: "<<", right: ">>", functions: createTemplateFunctions(input ?? {}), unsupported: UNSUPPORTED });
+  } catch (error2) {
+    if (error2 instanceof TemplateError) {
+      throw new BuildProblem(error2.unsupported !== void 0 ? `${what} uses ${error2.unsupported}, which prune-guard does not render` : `${what} fails: ${error2.message}`);
+    }
+    throw error2;
+  }
+}
+function readObjects(text, what) {
+  try {
+    return parseManifests(text, what);
+  } catch (error2) {
+    if (error2 instanceof ManifestError) throw new BuildProblem(`${what} does not render to objects: ${error2.message}`);
+    throw error2;
+  }
+}
+function isExcluded(body2) {
+  const annotations = getMetadata(body2).annotations;
+  return isRecord(annotations) && annotations[OPERATOR_RECONCILE_KEY] === "disabled";
+}
+function buildStep(step, inputs) {
+  const objects = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (body2, dedupe2) => {
+    const key = identify(body2);
+    if (dedupe2 && seen.has(key)) return;
+    seen.add(key);
+    objects.push(body2);
+    if (objects.length > MAX_GENERATED_OBJECTS) throw new BuildProblem(`it generates more than ${MAX_GENERATED_OBJECTS} objects`);
+  };
+  step.resources.forEach((resource, index2) => {
+    const what = `resources[${index2}]`;
+    const text = (0, import_yaml12.stringify)(resource, { lineWidth: 0, indentSeq: false, sortMapEntries: true });
+    const build2 = (input) => {
+      const [body2, ...rest] = readObjects(execute(text, input, what), what);
+      if (!body2 || rest.length > 0) throw new BuildProblem(`${what} must render to exactly one object`);
+      return body2;
+    };
+    if (inputs.length === 0) add(build2(void 0), false);
+    for (const input of inputs) {
+      const body2 = build2(input);
+      if (!isExcluded(body2)) add(body2, true);
+    }
+  });
+  if (step.resourcesTemplate !== "") {
+    const what = "resourcesTemplate";
+    const rendered = inputs.length === 0 ? readObjects(execute(step.resourcesTemplate, void 0, what), what) : inputs.flatMap((input) => readObjects(execute(step.resourcesTemplate, input, what), what));
+    for (const body2 of rendered) if (!isExcluded(body2)) add(body2, true);
+  }
+  return objects;
+}
+function mergeMetadata(body2, labels, annotations) {
+  const metadata2 = getMetadata(body2);
+  const merge2 = (current, extra) => Object.keys(extra).length === 0 ? isRecord(current) ? current : void 0 : { ...isRecord(current) ? current : {}, ...extra };
+  const mergedLabels = merge2(metadata2.labels, labels);
+  const mergedAnnotations = merge2(metadata2.annotations, annotations);
+  return { ...body2, metadata: { ...metadata2, ...mergedLabels ? { labels: mergedLabels } : {}, ...mergedAnnotations ? { annotations: mergedAnnotations } : {} } };
+}
+function buildResourceSet(set, inputs) {
+  try {
+    if (set.stepped && set.steps.some((step) => step.resources.length === 0 && step.resourcesTemplate === "")) {
+      throw new BuildProblem("a step sets neither resources nor resourcesTemplate");
+    }
+    const owner = { [OWNER_LABELS.name]: set.name, [OWNER_LABELS.namespace]: set.namespace };
+    const stepOf = /* @__PURE__ */ new Map();
+    const objects = [];
+    for (const step of set.steps) {
+      for (const body2 of buildStep(step, inputs)) {
+        const key = identify(body2);
+        const earlier = stepOf.get(key);
+        if (earlier !== void 0 && earlier !== step.name) throw new BuildProblem(`steps ${JSON.stringify(earlier)} and ${JSON.stringify(step.name)} both generate ${String(body2.kind)}/${String(getMetadata(body2).name)}`);
+        stepOf.set(key, step.name);
+        objects.push(body2);
+      }
+    }
+    return { objects: objects.map((body2) => mergeMetadata(mergeMetadata(body2, owner, {}), set.commonMetadata.labels, set.commonMetadata.annotations)) };
+  } catch (error2) {
+    if (error2 instanceof BuildProblem) return { problem: error2.message };
+    throw error2;
+  }
+}
+
+// src/core/resourceset/combine-inputs.ts
+var MAX_PERMUTATIONS = 1e4;
+var STATIC_TYPE = "Static";
+function readStaticId(provider) {
+  return computeInputId(provider.name);
+}
+function computeInputId(text) {
+  let a = 1;
+  let b = 0;
+  for (const byte of new TextEncoder().encode(text)) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return String((b << 16 | a) >>> 0);
+}
+function normalizeInputKey(name) {
+  const mapped = [...name.toLowerCase()].map((char) => /[\p{White_Space}\p{P}]/u.test(char) ? "_" : /[a-z0-9]/.test(char) ? char : "").join("");
+  return mapped.split("_").filter((word) => word !== "").join("_");
+}
+function selectProviders(set, available) {
+  const own = available.filter((provider) => provider.namespace === set.namespace);
+  const selected = /* @__PURE__ */ new Map();
+  for (const ref of set.inputsFrom) {
+    if ("name" in ref) {
+      const provider = own.find((candidate) => candidate.name === ref.name);
+      if (!provider) return { problem: `its input provider ResourceSetInputProvider/${set.namespace}/${ref.name} is in no rendered unit of this cluster` };
+      selected.set(provider.name, provider);
+    } else {
+      for (const provider of own) if (matchesSelector(ref.selector, provider.labels)) selected.set(provider.name, provider);
+    }
+  }
+  return { providers: [...selected.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0) };
+}
+function combineInputs(set, available) {
+  const selection = selectProviders(set, available);
+  if ("problem" in selection) return selection;
+  const dynamic = selection.providers.find((provider) => provider.type !== STATIC_TYPE);
+  if (dynamic) {
+    return { problem: `its inputs come from ResourceSetInputProvider/${dynamic.namespace}/${dynamic.name} of type ${dynamic.type || "(none)"}, which only the operator can ask when it runs` };
+  }
+  const reference = (kind, name) => ({ apiVersion: "fluxcd.controlplane.io/v1", kind, name, namespace: set.namespace });
+  const sources = [
+    { name: set.name, inputs: set.inputs.map((input) => ({ ...input, provider: reference("ResourceSet", set.name) })) },
+    ...selection.providers.map((provider) => ({
+      name: provider.name,
+      inputs: [{ ...provider.defaultValues, id: readStaticId(provider), provider: reference("ResourceSetInputProvider", provider.name) }]
+    }))
+  ];
+  if (set.strategy === "Flatten") return { inputs: sources.flatMap((source) => source.inputs) };
+  if (set.strategy !== "Permute") return { problem: `spec.inputStrategy.name ${set.strategy} is neither Flatten nor Permute` };
+  return permuteInputs(sources, set.includeEmptyProviders);
+}
+function permuteInputs(sources, includeEmpty) {
+  const scoped = [];
+  let expected = 0;
+  for (const source of sources) {
+    if (!includeEmpty && source.inputs.length === 0) continue;
+    expected = scoped.length === 0 ? source.inputs.length : expected * source.inputs.length;
+    if (expected > MAX_PERMUTATIONS) return { problem: `its inputs permute into more than ${MAX_PERMUTATIONS} sets, which the operator refuses` };
+    const key = normalizeInputKey(source.name);
+    if (key === "") return { problem: `the name ${JSON.stringify(source.name)} normalizes to nothing, which the Permute strategy refuses` };
+    scoped.push({ key, inputs: source.inputs });
+  }
+  if (scoped.length === 0 || scoped.some((source) => source.inputs.length === 0)) return { inputs: [] };
+  const result = [];
+  const walk = (depth, picked) => {
+    if (depth === scoped.length) {
+      const permutation = {};
+      const parts = [];
+      picked.forEach((index2, position) => {
+        const source2 = scoped[position];
+        permutation[source2.key] = source2.inputs[index2];
+        parts.push(`${source2.key}=${index2}`);
+      });
+      permutation.id = computeInputId(parts.join("/"));
+      result.push(permutation);
+      return;
+    }
+    const source = scoped[depth];
+    for (let index2 = 0; index2 < source.inputs.length; index2++) walk(depth + 1, [...picked, index2]);
+  };
+  walk(0, []);
+  return { inputs: result };
+}
+
+// src/core/resourceset/expand-resourcesets.ts
+function collectInputProviders(docs, namespace) {
+  const providers = [];
+  for (const doc of docs) if (isInputProvider(doc.body)) providers.push(readInputProvider(doc.body, namespace(doc)));
+  return providers;
+}
+function expandResourceSets(docs, providers, namespace) {
+  const expanded = [];
+  for (const doc of docs) {
+    if (!isResourceSet(doc.body)) continue;
+    const model = readResourceSet(doc.body, namespace);
+    const base = { set: `${model.namespace}/${model.name}`, body: doc.body, ...doc.provenance ? { provenance: doc.provenance } : {}, disabled: model.disabled };
+    const combined = combineInputs(model, providers);
+    if ("problem" in combined) {
+      expanded.push({ ...base, docs: [], problem: combined.problem });
+      continue;
+    }
+    const built = buildResourceSet(model, combined.inputs);
+    if ("problem" in built) {
+      expanded.push({ ...base, docs: [], problem: built.problem });
+      continue;
+    }
+    const provenance = doc.provenance?.file !== void 0 ? { file: doc.provenance.file } : void 0;
+    expanded.push({ ...base, docs: built.objects.map((body2) => provenance ? { body: body2, provenance } : { body: body2 }) });
+  }
+  return expanded;
+}
+
+// src/flux/resourceset-units.ts
+function expandNewResourceSets(units, renderedDocs, cluster, done) {
+  const fresh = units.filter((unit) => !done.has(unit) && !unit.pending);
+  if (fresh.length === 0) return [];
+  for (const unit of fresh) done.add(unit);
+  const providers = collectInputProviders(renderedDocs, (doc) => String(getMetadata(doc.body).namespace ?? "default"));
+  return fresh.flatMap(
+    (unit) => expandResourceSets(unit.docs, providers, unit.ks.targetNamespace ?? "default").map((set) => ({ ...set, host: unit.ks.key, ...cluster !== void 0 ? { cluster } : {} }))
+  );
+}
+
 // src/flux/discover-units.ts
 async function discoverFluxUnits(declared, roots, options) {
   const units = [];
   const held = /* @__PURE__ */ new Set();
   const reachedPaths = [];
   const reachedKeys = /* @__PURE__ */ new Set();
+  const resourceSets = [];
   const explore = async (cluster, seeds) => {
     const renderedDocs = [];
     const reached = new Set(seeds.map(({ ks }) => ks.key));
+    const own = [];
+    const expanded = /* @__PURE__ */ new Set();
+    const addChildren = (docs, parent, next, generatedBy) => {
+      for (const doc of docs) {
+        const child2 = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : void 0;
+        if (!child2 || reached.has(child2.key)) continue;
+        reached.add(child2.key);
+        next.push({ ks: child2, parent, ...generatedBy !== void 0 ? { generatedBy } : {} });
+      }
+    };
     let level = seeds;
     while (level.length > 0) {
       const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next = [];
       for (const unit of results) {
-        units.push(cluster === void 0 ? unit : { ...unit, cluster });
+        const placed = cluster === void 0 ? unit : { ...unit, cluster };
+        units.push(placed);
+        own.push(placed);
         checkUnitCount(units.length, "Flux Kustomizations");
         renderedDocs.push(...unit.docs);
         reachedPaths.push(unit.ks.path);
         reachedKeys.add(unit.ks.key);
-        for (const doc of unit.docs) {
-          if (doc.provenance?.file) held.add(doc.provenance.file);
-          const child2 = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : void 0;
-          if (!child2 || reached.has(child2.key)) continue;
-          reached.add(child2.key);
-          next.push({ ks: child2, parent: unit.ks.key });
+        for (const doc of unit.docs) if (doc.provenance?.file) held.add(doc.provenance.file);
+        addChildren(unit.docs, unit.ks.key, next);
+      }
+      if (next.length === 0) {
+        for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
+          resourceSets.push(set);
+          renderedDocs.push(...set.docs);
+          addChildren(set.docs, set.host, next, set.set);
         }
       }
       level = next;
@@ -54362,18 +57909,23 @@ async function discoverFluxUnits(declared, roots, options) {
   const unlisted = /* @__PURE__ */ new Set();
   const left = declared.filter(({ ks, file }) => {
     if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
-    if (reachedPaths.some((path15) => isUnderPath(file, path15))) {
+    if (reachedPaths.some((path16) => isUnderPath(file, path16))) {
       unlisted.add(file);
       return false;
     }
     return true;
   });
-  const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
-  await explore(void 0, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
+  const entries2 = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+  await explore(void 0, dedupe(entries2.map(({ ks, file }) => ({ ks, declaredIn: file }))));
   const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !isHeld(file));
   await explore(void 0, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
   const order = (unit) => `${unit.cluster ?? ""}\0${unit.ks.key}`;
-  return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
+  const setOrder = (set) => `${set.cluster ?? ""}\0${set.host}\0${set.set}`;
+  return {
+    units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0),
+    unlisted: [...unlisted].sort(),
+    resourceSets: resourceSets.sort((a, b) => setOrder(a) < setOrder(b) ? -1 : setOrder(a) > setOrder(b) ? 1 : 0)
+  };
 }
 async function loadPendingUnit(unit) {
   return unit.pending ? settleUnit(unit, await unit.pending()) : unit;
@@ -54384,11 +57936,11 @@ function settleUnit(unit, rendered) {
   return { ...rest, docs, missingVariables, ...skipped !== void 0 ? { skipped } : {}, ...failure !== void 0 ? { failure } : {} };
 }
 function dedupe(seeds) {
-  return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
+  return seeds.filter((seed, index2) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index2);
 }
 async function renderUnit(item, renderedDocs, options, cluster) {
   const { ks } = item;
-  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
+  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {}, ...item.generatedBy !== void 0 ? { generatedBy: item.generatedBy } : {} };
   const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs, cluster);
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
@@ -54414,7 +57966,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error2);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash8("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -54504,13 +58056,13 @@ function applyCommonMetadata(body2, ks) {
 function declaresFluxKustomizations(dir, only) {
   if (!existsSync6(dir) || !statSync4(dir).isDirectory()) return false;
   const walk = (current) => {
-    for (const entry of readdirSync6(current, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path15 = join12(current, entry.name);
-      if (entry.isDirectory()) {
-        if (walk(path15)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path15))) {
-        if (holdsFluxKustomization(readFileSync9(path15, "utf8"))) return true;
+    for (const entry2 of readdirSync6(current, { withFileTypes: true })) {
+      if (entry2.name === ".git" || entry2.name === "node_modules") continue;
+      const path16 = join12(current, entry2.name);
+      if (entry2.isDirectory()) {
+        if (walk(path16)) return true;
+      } else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name) && (!only || only.has(path16))) {
+        if (holdsFluxKustomization(readFileSync9(path16, "utf8"))) return true;
       }
     }
     return false;
@@ -54545,7 +58097,7 @@ function selectNeededUnits(need, units, inputsOf) {
 }
 
 // src/flux/render-needs.ts
-var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
+var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator", "fluxcd.controlplane.io"];
 var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
 var CHART_SOURCE_MARKERS = ["HelmRepository", "OCIRepository", "HelmChart", "HelmRelease"];
 var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
@@ -54558,12 +58110,59 @@ function createRenderNeeds(declared) {
     markers,
     mustRender: (inputs, ks) => {
       if (anyName || inputs.remote) return true;
-      const has = (marker2) => inputs.markers.has(marker2);
-      if (DISCOVERY_MARKERS.some(has) || names.some(has)) return true;
-      const renamed = ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || NAMING_MARKERS.some(has);
-      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has);
+      const has2 = (marker2) => inputs.markers.has(marker2);
+      if (DISCOVERY_MARKERS.some(has2) || names.some(has2)) return true;
+      const renamed = ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || NAMING_MARKERS.some(has2);
+      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has2);
     }
   };
+}
+
+// src/flux/flux-instance.ts
+var FLUX_OPERATOR_GROUP2 = "fluxcd.controlplane.io";
+var DEFAULT_NAMESPACE = "flux-system";
+var DEFAULT_COMPONENTS = ["source-controller", "kustomize-controller", "helm-controller", "notification-controller"];
+var SYNC_KINDS = /* @__PURE__ */ new Set(["OCIRepository", "GitRepository", "Bucket"]);
+var DEFAULT_SYNC_INTERVAL = "1m";
+function readFluxInstance(body2) {
+  if (body2.kind !== "FluxInstance" || getApiGroup(String(body2.apiVersion)) !== FLUX_OPERATOR_GROUP2) return void 0;
+  const spec = isRecord(body2.spec) ? body2.spec : {};
+  const namespace = readNamespace(body2, DEFAULT_NAMESPACE);
+  const name = getMetadata(body2).name;
+  const distribution = isRecord(spec.distribution) ? spec.distribution : {};
+  const version3 = readText2(distribution.version);
+  const sync = readSync(spec.sync, namespace);
+  return {
+    namespace,
+    name: typeof name === "string" ? name : "",
+    components: readComponents(spec.components),
+    ...version3 !== void 0 ? { version: version3 } : {},
+    ...sync ? { sync } : {}
+  };
+}
+function readComponents(value) {
+  const listed = Array.isArray(value) ? value.filter((item) => typeof item === "string" && item !== "") : [];
+  return listed.length > 0 ? listed : [...DEFAULT_COMPONENTS];
+}
+function readSync(value, namespace) {
+  if (!isRecord(value)) return void 0;
+  const kind = readText2(value.kind);
+  const path16 = typeof value.path === "string" ? value.path : void 0;
+  if (kind === void 0 || !SYNC_KINDS.has(kind) || path16 === void 0) return void 0;
+  const url2 = readText2(value.url);
+  const ref = readText2(value.ref);
+  return {
+    kind,
+    ...url2 !== void 0 ? { url: url2 } : {},
+    ...ref !== void 0 ? { ref } : {},
+    path: path16,
+    // The controller names the generated objects after the FluxInstance's namespace unless told otherwise.
+    name: readText2(value.name) ?? namespace,
+    interval: readText2(value.interval) ?? DEFAULT_SYNC_INTERVAL
+  };
+}
+function readText2(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
 }
 
 // src/flux/find-roots.ts
@@ -54605,26 +58204,23 @@ function nameRoots(roots) {
   return roots.map((root) => ({ ...root, name: (counts.get(short(root)) ?? 0) > 1 ? root.ks.path || "." : short(root) })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 function readFluxInstanceSync(body2) {
-  if (body2.kind !== "FluxInstance" || getApiGroup(String(body2.apiVersion)) !== "fluxcd.controlplane.io") return void 0;
-  const spec = isRecord(body2.spec) ? body2.spec : {};
-  const sync = isRecord(spec.sync) ? spec.sync : void 0;
-  if (!sync || typeof sync.path !== "string") return void 0;
-  const namespace = readNamespace(body2, "flux-system");
-  return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? "GitRepository"), name: "flux-system", namespace });
+  const instance = readFluxInstance(body2);
+  if (!instance?.sync) return void 0;
+  return createSyncKustomization(normalizeFluxPath(instance.sync.path), { kind: instance.sync.kind, name: instance.sync.name, namespace: instance.namespace });
 }
-function createSyncKustomization(path15, sourceRef) {
+function createSyncKustomization(path16, sourceRef) {
   const ks = readFluxKustomization({
     apiVersion: "kustomize.toolkit.fluxcd.io/v1",
     kind: "Kustomization",
-    metadata: { name: "flux-system", namespace: sourceRef.namespace },
-    spec: { interval: "10m", path: `./${path15}`, prune: true, sourceRef }
+    metadata: { name: sourceRef.name, namespace: sourceRef.namespace },
+    spec: { interval: "10m", path: `./${path16}`, prune: true, sourceRef }
   });
   if (!ks) throw new Error("a sync Kustomization always reads");
   return ks;
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync7, mkdirSync as mkdirSync5, readdirSync as readdirSync7, rmSync as rmSync5, statSync as statSync5 } from "node:fs";
 import { basename as basename4, dirname as dirname8, join as join13, posix as posix2, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -54633,8 +58229,8 @@ var CopyProblem = class extends Error {
 function addExternalArtifacts(objects, artifact, check) {
   const declared = indexGeneratedArtifacts(objects);
   const built = /* @__PURE__ */ new Map();
-  return (ref, path15, rendered = [], cluster) => {
-    if (ref.kind !== "ExternalArtifact") return check(ref, path15, rendered, cluster);
+  return (ref, path16, rendered = [], cluster) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path16, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
     const output = indexGeneratedArtifacts(rendered.map((doc) => doc.body)).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
@@ -54669,7 +58265,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash9("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join13(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
@@ -54705,21 +58301,21 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   if (!to.startsWith("@artifact/")) throw new CopyProblem(`copy to '${to}' does not start with @artifact/`);
   const target = checkRelative(to.slice("@artifact/".length), to);
   const toFolder = to.endsWith("/");
-  const excluded = (path15, base2) => isExcluded(path15, exclude) || base2 !== "." && path15.startsWith(`${base2}/`) && isExcluded(path15.slice(base2.length + 1), exclude);
+  const excluded = (path16, base2) => isExcluded2(path16, exclude) || base2 !== "." && path16.startsWith(`${base2}/`) && isExcluded2(path16.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
-    const path15 = checkRelative(pattern, pattern);
-    const source = join13(sourceRoot, path15);
-    if (path15 === "" || !existsSync7(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync5(source).isDirectory()) return copyTree2(source, join13(tree, target, basename4(path15)), path15, exclude, copy);
-    if (excluded(path15, ".")) return;
+    const path16 = checkRelative(pattern, pattern);
+    const source = join13(sourceRoot, path16);
+    if (path16 === "" || !existsSync7(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
+    if (statSync5(source).isDirectory()) return copyTree2(source, join13(tree, target, basename4(path16)), path16, exclude, copy);
+    if (excluded(path16, ".")) return;
     const into = toFolder || existsSync7(join13(tree, target)) && statSync5(join13(tree, target)).isDirectory();
-    copy(source, join13(tree, target, into ? basename4(path15) : ""));
+    copy(source, join13(tree, target, into ? basename4(path16) : ""));
     return;
   }
-  const matches = matchGlob(sourceRoot, pattern);
-  if (matches.length === 0) throw new CopyProblem(`no files match pattern '${pattern}'`);
+  const matches2 = matchGlob(sourceRoot, pattern);
+  if (matches2.length === 0) throw new CopyProblem(`no files match pattern '${pattern}'`);
   const base = selectionRoot(pattern);
-  const kept = matches.filter((match4) => !excluded(match4, base));
+  const kept = matches2.filter((match4) => !excluded(match4, base));
   if (kept.length === 0) throw new CopyProblem(`every file matching '${pattern}' is excluded`);
   const prefix3 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match4 of kept) {
@@ -54729,8 +58325,8 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
     else copy(source, join13(tree, target, below));
   }
 }
-function checkRelative(path15, shown) {
-  const clean2 = posix2.normalize(path15.replace(/\/+$/, "") || ".");
+function checkRelative(path16, shown) {
+  const clean2 = posix2.normalize(path16.replace(/\/+$/, "") || ".");
   if (clean2.startsWith("/") || clean2 === ".." || clean2.startsWith("../") || clean2.includes("\0")) throw new CopyProblem(`'${shown}' leads outside its root`);
   return clean2 === "." ? "" : clean2;
 }
@@ -54742,13 +58338,13 @@ function matchGlob(root, pattern) {
     for (const dir of current) {
       const full = join13(root, dir);
       if (!existsSync7(full) || !statSync5(full).isDirectory()) continue;
-      for (const entry of readdirSync7(full).sort()) {
-        if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
+      for (const entry2 of readdirSync7(full).sort()) {
+        if (minimatch(entry2, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry2 : `${dir}/${entry2}`);
       }
     }
     current = next;
   }
-  return current.filter((path15) => path15 !== "");
+  return current.filter((path16) => path16 !== "");
 }
 function selectionRoot(pattern) {
   const parts = [];
@@ -54758,16 +58354,16 @@ function selectionRoot(pattern) {
   }
   return parts.length === 0 ? "." : parts.join("/");
 }
-function isExcluded(path15, exclude) {
-  return exclude.some((pattern) => minimatch(path15, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path15), pattern, { dot: true }));
+function isExcluded2(path16, exclude) {
+  return exclude.some((pattern) => minimatch(path16, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path16), pattern, { dot: true }));
 }
 function copyTree2(source, destination, shownPath, exclude, copy) {
   mkdirSync5(destination, { recursive: true });
-  for (const entry of readdirSync7(source, { withFileTypes: true })) {
-    const path15 = `${shownPath}/${entry.name}`;
-    if (isExcluded(path15, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join13(source, entry.name), join13(destination, entry.name), path15, exclude, copy);
-    else if (entry.isFile()) copy(join13(source, entry.name), join13(destination, entry.name));
+  for (const entry2 of readdirSync7(source, { withFileTypes: true })) {
+    const path16 = `${shownPath}/${entry2.name}`;
+    if (isExcluded2(path16, exclude)) continue;
+    if (entry2.isDirectory()) copyTree2(join13(source, entry2.name), join13(destination, entry2.name), path16, exclude, copy);
+    else if (entry2.isFile()) copy(join13(source, entry2.name), join13(destination, entry2.name));
   }
 }
 
@@ -54786,16 +58382,16 @@ function indexSources(objects) {
 function createSourceCheck(objects, context3) {
   const declared = indexSources(objects);
   const ours = context3.repoUrl ? normalizeGitUrl(context3.repoUrl) : void 0;
-  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context3.clusterSources?.get(cluster) : void 0) ?? [], ...context3.configured].find((entry) => entry.kind === kind && entry.name === name);
+  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context3.clusterSources?.get(cluster) : void 0) ?? [], ...context3.configured].find((entry2) => entry2.kind === kind && entry2.name === name);
   const pushed = /* @__PURE__ */ new Map();
-  return (ref, path15, _rendered, cluster) => {
+  return (ref, path16, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
       const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
       if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
       const key = `${cluster ?? ""}\0${name}`;
-      const found = pushed.get(key) ?? resolvePushedFolder(name, path15, context3);
+      const found = pushed.get(key) ?? resolvePushedFolder(name, path16, context3);
       pushed.set(key, found);
       return found;
     }
@@ -54828,15 +58424,15 @@ function describeOtherRef(ref, branch) {
   if (followed && branch !== void 0 && followed !== branch) return `branch ${followed}`;
   return void 0;
 }
-function resolvePushedFolder(name, path15, context3) {
-  const folder = findPushedFolder(path15, context3);
+function resolvePushedFolder(name, path16, context3) {
+  const folder = findPushedFolder(path16, context3);
   if (folder === void 0) {
-    return { problem: `its source OCIRepository/${name} is an artifact, and no single folder of this repository holds ./${path15} to say it is pushed from there (list it under sources in .prune-guard.yaml with that folder)` };
+    return { problem: `its source OCIRepository/${name} is an artifact, and no single folder of this repository holds ./${path16} to say it is pushed from there (list it under sources in .prune-guard.yaml with that folder)` };
   }
-  return { root: folder, note: `OCIRepository/${name} is taken to be pushed from ${folder || "."}/, the one folder holding ./${path15} (declare it under sources in .prune-guard.yaml if it is not)` };
+  return { root: folder, note: `OCIRepository/${name} is taken to be pushed from ${folder || "."}/, the one folder holding ./${path16} (declare it under sources in .prune-guard.yaml if it is not)` };
 }
-function findPushedFolder(path15, context3) {
-  const candidates = ["", ...context3.listFolders()].filter((folder) => context3.isDirectory(folder === "" ? path15 : path15 === "" ? folder : `${folder}/${path15}`));
+function findPushedFolder(path16, context3) {
+  const candidates = ["", ...context3.listFolders()].filter((folder) => context3.isDirectory(folder === "" ? path16 : path16 === "" ? folder : `${folder}/${path16}`));
   return candidates.length === 1 ? candidates[0] : void 0;
 }
 function normalizeGitUrl(url2) {
@@ -54848,7 +58444,7 @@ function normalizeGitUrl(url2) {
 }
 
 // src/flux/helm-chart-source.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { readdirSync as readdirSync8, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
 import { join as join14, posix as posix3, relative as relative11, resolve as resolve5 } from "node:path";
 
@@ -54866,8 +58462,8 @@ function resolveChartRequest(release, context3) {
     const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
     const shown = `${kind}/${refNamespace}/${name}`;
     if (kind === "ExternalArtifact") {
-      const located = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context3);
-      return "problem" in located ? located : { kind: "folder", dir: located.dir };
+      const located2 = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context3);
+      return "problem" in located2 ? located2 : { kind: "folder", dir: located2.dir };
     }
     if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
     const source = context3.findSource(kind, refNamespace, name);
@@ -54886,15 +58482,15 @@ function resolveTemplate(template, namespace, context3) {
   const name = String(ref.name ?? "");
   const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
   const shown = `${kind}/${refNamespace}/${name}`;
-  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path15) => typeof path15 === "string" && path15 !== "");
+  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path16) => typeof path16 === "string" && path16 !== "");
   const merged = paths.length === 0 || paths.length === 1 && posix3.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const chart = typeof template.chart === "string" ? template.chart : "";
   if (chart === "") return { problem: `its chart in ${shown} is empty` };
   if (kind === "GitRepository") {
-    const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context3);
-    if ("problem" in located) return located;
-    return { kind: "folder", dir: located.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located.root } } : {} };
+    const located2 = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context3);
+    if ("problem" in located2) return located2;
+    return { kind: "folder", dir: located2.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located2.root } } : {} };
   }
   if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
   if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
@@ -54917,22 +58513,22 @@ function resolveOciRepository(spec, shown) {
   if (!url2.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
   const ref = isRecord(spec.ref) ? spec.ref : {};
   const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-  const digest = text(ref.digest);
+  const digest2 = text(ref.digest);
   const semver2 = text(ref.semver);
-  const select = digest ? { digest } : semver2 ? { semver: semver2 } : { tag: text(ref.tag) ?? "latest" };
+  const select = digest2 ? { digest: digest2 } : semver2 ? { semver: semver2 } : { tag: text(ref.tag) ?? "latest" };
   const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
   return { kind: "oci", url: url2, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
 }
 function isExactVersion(version3) {
   return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version3);
 }
-function locateFolder(ref, path15, shown, context3) {
+function locateFolder(ref, path16, shown, context3) {
   const { tree } = context3;
-  const source = context3.check(ref, path15, void 0, context3.cluster);
+  const source = context3.check(ref, path16, void 0, context3.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
   const root = resolve5(tree.root, source.root);
-  const dir = resolve5(root, path15);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path15} in ${shown} leads out of the repository` };
+  const dir = resolve5(root, path16);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path16} in ${shown} leads out of the repository` };
   if (!statSync6(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative11(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative11(tree.root, outside.path)}: ${outside.why}` };
@@ -54941,17 +58537,17 @@ function locateFolder(ref, path15, shown, context3) {
 function findLinkOutside(dir, confinement) {
   let seen = 0;
   const walk = (current) => {
-    for (const entry of readdirSync8(current, { withFileTypes: true })) {
+    for (const entry2 of readdirSync8(current, { withFileTypes: true })) {
       if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
-      const path15 = join14(current, entry.name);
-      if (entry.isSymbolicLink()) {
-        if (!isInside(confinement, path15)) return { path: path15, why: "a symlink that leads out of the repository" };
-        if (statSync6(path15, { throwIfNoEntry: false })?.isDirectory()) {
-          const found = walk(path15);
+      const path16 = join14(current, entry2.name);
+      if (entry2.isSymbolicLink()) {
+        if (!isInside(confinement, path16)) return { path: path16, why: "a symlink that leads out of the repository" };
+        if (statSync6(path16, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path16);
           if (found) return found;
         }
-      } else if (entry.isDirectory()) {
-        const found = walk(path15);
+      } else if (entry2.isDirectory()) {
+        const found = walk(path16);
         if (found) return found;
       }
     }
@@ -54960,14 +58556,14 @@ function findLinkOutside(dir, confinement) {
   return walk(dir);
 }
 function hashFolder(dir) {
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   const walk = (current, depth) => {
     if (depth > 32) return;
-    for (const entry of readdirSync8(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path15 = join14(current, entry.name);
-      const isDirectory2 = entry.isSymbolicLink() ? statSync6(path15, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
-      if (isDirectory2) walk(path15, depth + 1);
-      else if (entry.isFile() || entry.isSymbolicLink()) hash.update(relative11(dir, path15)).update("\0").update(readFileSync10(path15)).update("\0");
+    for (const entry2 of readdirSync8(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path16 = join14(current, entry2.name);
+      const isDirectory2 = entry2.isSymbolicLink() ? statSync6(path16, { throwIfNoEntry: false })?.isDirectory() === true : entry2.isDirectory();
+      if (isDirectory2) walk(path16, depth + 1);
+      else if (entry2.isFile() || entry2.isSymbolicLink()) hash.update(relative11(dir, path16)).update("\0").update(readFileSync10(path16)).update("\0");
     }
   };
   walk(dir, 0);
@@ -54978,13 +58574,13 @@ function chartsDiffer(before, after) {
   const old = hashChartFolders(before);
   const current = hashChartFolders(after);
   if (old.size !== current.size) return true;
-  return [...current].some(([path15, hash]) => hash === UNREADABLE || old.get(path15) !== hash);
+  return [...current].some(([path16, hash]) => hash === UNREADABLE || old.get(path16) !== hash);
 }
 function hashChartFolders(tree) {
   const charts = /* @__PURE__ */ new Map();
   const walk = (dir) => {
-    const entries = readdirSync8(dir, { withFileTypes: true });
-    if (entries.some((entry) => entry.name === "Chart.yaml" && entry.isFile())) {
+    const entries2 = readdirSync8(dir, { withFileTypes: true });
+    if (entries2.some((entry2) => entry2.name === "Chart.yaml" && entry2.isFile())) {
       let hash;
       try {
         hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
@@ -54994,8 +58590,8 @@ function hashChartFolders(tree) {
       charts.set(relative11(tree.root, dir), hash);
       return;
     }
-    for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== ".git" && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry.name));
+    for (const entry2 of entries2) {
+      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry2.name));
     }
   };
   walk(tree.root);
@@ -55003,7 +58599,7 @@ function hashChartFolders(tree) {
 }
 
 // src/render/kustomize/graph-inputs.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash11 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync11, readdirSync as readdirSync9, statSync as statSync7 } from "node:fs";
 import { join as join15, relative as relative12 } from "node:path";
 
@@ -55044,27 +58640,27 @@ function createInputFiles(markers = []) {
 function readGraphInputs(graph, treeRoot, files, options = {}) {
   const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path15, isRoot) => {
-    const read2 = locate(path15);
+  const addTree = (path16, isRoot) => {
+    const read2 = locate(path16);
     const link = lstatSync2(read2, { throwIfNoEntry: false });
     if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path15)) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path16)) return;
     const stat2 = link.isSymbolicLink() ? statSync7(read2, { throwIfNoEntry: false }) : link;
     if (!stat2) return;
     if (stat2.isFile()) {
-      inputs.add(path15);
+      inputs.add(path16);
       return;
     }
-    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path15)) return;
-    for (const entry of readdirSync9(read2, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join15(path15, entry.name), false);
+    if (!stat2.isDirectory() || !isRoot && findKustomizationFile(path16)) return;
+    for (const entry2 of readdirSync9(read2, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join15(path16, entry2.name), false);
     }
   };
-  const hash = createHash10("sha256");
+  const hash = createHash11("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
-    for (const path15 of kustomization.referencedPaths) addTree(path15, true);
+    for (const path16 of kustomization.referencedPaths) addTree(path16, true);
     for (const url2 of [...kustomization.remotes.keys()].sort()) {
       hash.update(`remote\0${url2}\0`);
       remote2 = true;
@@ -55073,23 +58669,23 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const markers = /* @__PURE__ */ new Set();
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
-  const readFacts = (path15, source) => {
+  const readFacts = (path16, source) => {
     const bytes = readFileSync11(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
-    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path15)}: ${bomb}; refused before building`);
-    return { digest: createHash10("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
+    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path16)}: ${bomb}; refused before building`);
+    return { digest: createHash11("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker2) => text.includes(marker2)) };
   };
-  for (const path15 of [...inputs].sort()) {
-    let facts = files.facts.get(path15);
+  for (const path16 of [...inputs].sort()) {
+    let facts = files.facts.get(path16);
     if (facts === void 0) {
-      const twin = twins?.findSame(path15);
-      facts = twin === void 0 ? readFacts(path15, locate(path15)) : files.facts.get(twin) ?? readFacts(path15, twin);
-      files.facts.set(path15, facts);
+      const twin = twins?.findSame(path16);
+      facts = twin === void 0 ? readFacts(path16, locate(path16)) : files.facts.get(twin) ?? readFacts(path16, twin);
+      files.facts.set(path16, facts);
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker2 of facts.markers) markers.add(marker2);
-    const name = toPosix(relative12(treeRoot, path15));
+    const name = toPosix(relative12(treeRoot, path16));
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
@@ -55098,9 +58694,9 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
 function guessInputChurn(before, after) {
   const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative12(treeRoot, k.file)))));
   let churn = NO_CHURN;
-  for (const [name, digest] of before.inputs.digests) {
+  for (const [name, digest2] of before.inputs.digests) {
     const other = after.inputs.digests.get(name);
-    if (other === digest) continue;
+    if (other === digest2) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
     else churn = mergeChurn(churn, guessChurn(readFileSync11(locate(join15(before.treeRoot, name)), "utf8"), readFileSync11(join15(after.treeRoot, name), "utf8")));
@@ -55119,9 +58715,9 @@ async function mapInPool(items, width, task) {
   let failed = false;
   const worker = async () => {
     while (!failed && next < items.length) {
-      const index = next++;
+      const index2 = next++;
       try {
-        results[index] = await task(items[index]);
+        results[index2] = await task(items[index2]);
       } catch (error2) {
         failed = true;
         throw error2;
@@ -55158,7 +58754,7 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash12, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdirSync as mkdirSync6, readFileSync as readFileSync12, readdirSync as readdirSync10, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync8, utimesSync } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join16 } from "node:path";
@@ -55173,33 +58769,33 @@ function createRenderCache(options) {
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash11("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join16(root, digest.slice(0, 2), `${digest}.json.gz`);
+    const digest2 = createHash12("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    return join16(root, digest2.slice(0, 2), `${digest2}.json.gz`);
   };
   return {
     get: (key) => {
-      const path15 = pathOf(key);
+      const path16 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync(readFileSync12(path15)).toString("utf8"));
-        if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
+        const entry2 = JSON.parse(gunzipSync(readFileSync12(path16)).toString("utf8"));
+        if (!isRecord(entry2) || entry2.format !== FORMAT || entry2.key !== key || !Array.isArray(entry2.docs) || !entry2.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
-        utimesSync(path15, now, now);
+        utimesSync(path16, now, now);
         hits++;
-        return entry.docs;
+        return entry2.docs;
       } catch {
         return void 0;
       }
     },
     put: (key, docs) => {
-      const path15 = pathOf(key);
+      const path16 = pathOf(key);
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join16(path15, ".."), { recursive: true });
-          const temporary = `${path15}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+          mkdirSync6(join16(path16, ".."), { recursive: true });
+          const temporary = `${path16}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile2(temporary, bytes);
-            renameSync2(temporary, path15);
+            renameSync2(temporary, path16);
           } finally {
             rmSync6(temporary, { force: true });
           }
@@ -55220,28 +58816,28 @@ function isDoc(value) {
   return isRecord(value) && isRecord(value.body) && (value.provenance === void 0 || isRecord(value.provenance));
 }
 function evictOldest(root, maxBytes) {
-  const entries = [];
+  const entries2 = [];
   let total = 0;
   for (const bucket of readdirSync10(root)) {
     const dir = join16(root, bucket);
     for (const name of readdirSync10(dir)) {
-      const path15 = join16(dir, name);
-      const stat2 = statSync8(path15, { throwIfNoEntry: false });
+      const path16 = join16(dir, name);
+      const stat2 = statSync8(path16, { throwIfNoEntry: false });
       if (!stat2?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat2.mtimeMs > 36e5) {
-        rmSync6(path15, { force: true });
+        rmSync6(path16, { force: true });
         continue;
       }
-      entries.push({ path: path15, size: stat2.size, used: stat2.mtimeMs });
+      entries2.push({ path: path16, size: stat2.size, used: stat2.mtimeMs });
       total += stat2.size;
     }
   }
   if (total <= maxBytes) return;
-  entries.sort((a, b) => a.used - b.used);
-  for (const entry of entries) {
+  entries2.sort((a, b) => a.used - b.used);
+  for (const entry2 of entries2) {
     if (total <= maxBytes * 0.8) break;
-    rmSync6(entry.path, { force: true });
-    total -= entry.size;
+    rmSync6(entry2.path, { force: true });
+    total -= entry2.size;
   }
 }
 async function renderThroughCache(cache2, key, render) {
@@ -55253,9 +58849,67 @@ async function renderThroughCache(cache2, key, render) {
   return { docs, cached: false };
 }
 
+// src/app/compare-resource-sets.ts
+function keyResourceSet(cluster, set) {
+  return `${cluster ?? ""}\0${set}`;
+}
+function compareResourceSets(before, after, hosts) {
+  const index2 = (sets) => new Map(sets.map((set) => [keyResourceSet(set.cluster, set.set), set]));
+  const was = index2(before);
+  const is = index2(after);
+  const names = /* @__PURE__ */ new Map();
+  for (const key of /* @__PURE__ */ new Set([...was.keys(), ...is.keys()])) {
+    const found = is.get(key) ?? was.get(key);
+    names.set(key, `${hosts.nameHost(found.cluster, found.host)} / ResourceSet ${found.set}`);
+  }
+  const units = [];
+  const findings = [];
+  for (const [key, name] of [...names].sort((a, b) => a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)) {
+    const old = was.get(key);
+    const current = is.get(key);
+    const acting = current ?? old;
+    const origin = { parent: hosts.nameHost(acting.cluster, acting.host), set: acting.set, action: !old ? "create" : !current ? "delete" : "apply" };
+    const [namespace = ""] = acting.set.split("/");
+    const base = { name, ...acting.cluster !== void 0 ? { cluster: acting.cluster } : {}, defaultNamespace: namespace, resourceSet: origin };
+    const unknown = !old ? hosts.hostSkipped("before", acting.cluster, acting.host) : !current ? hosts.hostSkipped("after", acting.cluster, acting.host) : void 0;
+    if (unknown !== void 0) {
+      units.push({ ...base, before: void 0, after: void 0, skipped: `its Kustomization is not rendered ${!old ? "before" : "after"} the change: ${unknown}` });
+      continue;
+    }
+    if (old?.disabled || !old && current?.disabled) {
+      units.push({ ...base, before: void 0, after: void 0, skipped: "it has fluxcd.controlplane.io/reconcile: disabled: the operator changes and deletes nothing it generated" });
+      continue;
+    }
+    const problem = current?.problem ?? old?.problem;
+    if (problem !== void 0) {
+      const caused = old !== void 0 && old.problem === void 0 && current?.problem !== void 0;
+      findings.push(describeNotRendered(name, acting, problem, caused));
+      units.push({ ...base, before: void 0, after: void 0, skipped: problem });
+      continue;
+    }
+    units.push({ ...base, before: old?.docs, after: current?.docs });
+  }
+  const named = (sets) => sets.map((set) => ({ ...set, name: names.get(keyResourceSet(set.cluster, set.set)) }));
+  return { units, findings, hosts: { before: named(before), after: named(after) }, names };
+}
+function describeNotRendered(unit, set, problem, causedByChange) {
+  const [namespace = "", name = ""] = set.set.split("/");
+  return {
+    rule: Rules.resourceSetNotRendered,
+    severity: causedByChange ? "warning" : "notice",
+    unit,
+    object: { group: getApiGroup(String(set.body.apiVersion)), kind: "ResourceSet", namespace, name, apiVersion: String(set.body.apiVersion) },
+    ...set.provenance ? { provenance: set.provenance } : {},
+    message: `ResourceSet/${set.set} is not rendered${causedByChange ? " after the change" : ""}: ${problem}; what the Flux Operator generates from it, and what its garbage collection deletes, is not judged`
+  };
+}
+function listHostedDocs(set) {
+  return set.problem === void 0 && !set.disabled ? set.docs : [];
+}
+
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -55317,7 +58971,7 @@ function markChangedSecretKeys(body2, keys) {
   return copy;
 }
 function toYaml(body2) {
-  return (0, import_yaml12.stringify)(body2, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml13.stringify)(body2, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -55359,7 +59013,7 @@ function pairGeneratedNames(removed, added) {
 
 // src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
-  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0, deriveFindings } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -55372,7 +59026,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm, resourceSet }) => {
     const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespaceBefore ?? defaultNamespace);
     const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after, defaultNamespace);
     return {
@@ -55385,7 +59039,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
       existsAfter: after !== void 0 || identical === true,
       ...skipped ? { skipped } : {},
       ...identical ? { identical } : {},
-      ...helm ? { helm } : {}
+      ...helm ? { helm } : {},
+      ...resourceSet ? { resourceSet } : {}
     };
   });
   const report = buildReport({
@@ -55396,12 +59051,391 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     failOn: settings.failOn,
     config: settings.config,
     ...owners ? { owners } : {},
-    extraFindings,
+    extraFindings: deriveFindings ? [...extraFindings, ...deriveFindings(diffs)] : extraFindings,
     notes,
     builds,
     cached
   });
   return { report, units: diffs, scope };
+}
+
+// src/core/rules/outside-reads.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read2, index2) => {
+    const more = index2 === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read2.value} (${read2.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read2.value} (${read2.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read2.file, line: read2.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+
+// src/core/rules/flux-components.ts
+var KIND_NEEDS = {
+  "GitRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "gitrepositories" },
+  "OCIRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "ocirepositories" },
+  "Bucket.source.toolkit.fluxcd.io": { component: "source-controller", plural: "buckets" },
+  "HelmRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "helmrepositories" },
+  "HelmChart.source.toolkit.fluxcd.io": { component: "source-controller", plural: "helmcharts" },
+  "Kustomization.kustomize.toolkit.fluxcd.io": { component: "kustomize-controller", plural: "kustomizations" },
+  "HelmRelease.helm.toolkit.fluxcd.io": { component: "helm-controller", plural: "helmreleases" },
+  "Alert.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "alerts" },
+  "Provider.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "providers" },
+  "Receiver.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "receivers" },
+  "ImageRepository.image.toolkit.fluxcd.io": { component: "image-reflector-controller", plural: "imagerepositories" },
+  "ImagePolicy.image.toolkit.fluxcd.io": { component: "image-reflector-controller", plural: "imagepolicies" },
+  "ImageUpdateAutomation.image.toolkit.fluxcd.io": { component: "image-automation-controller", plural: "imageupdateautomations" },
+  "ArtifactGenerator.source.extensions.fluxcd.io": { component: "source-watcher", plural: "artifactgenerators" }
+};
+var COMPONENT_ORDER = [
+  "source-controller",
+  "kustomize-controller",
+  "helm-controller",
+  "notification-controller",
+  "image-reflector-controller",
+  "image-automation-controller",
+  "source-watcher"
+];
+var CONSEQUENCES = {
+  "source-controller": "no artifact is fetched and whatever reads these sources stalls",
+  "kustomize-controller": "nothing they point at is applied or pruned",
+  "helm-controller": "no Helm release is installed, upgraded or uninstalled",
+  "notification-controller": "no alert is sent and no webhook is received",
+  "image-reflector-controller": "no image tag is scanned and no policy resolves",
+  "image-automation-controller": "no image update is committed",
+  "source-watcher": "no ExternalArtifact is produced and the Kustomizations and HelmReleases that read one stall"
+};
+var FIRST_VERSIONS = { "source-watcher": "2.7.0" };
+var MESSAGE_LIST_LIMIT3 = 5;
+function findNeededComponent(group2, kind) {
+  return KIND_NEEDS[formatGroupKind({ group: group2, kind })]?.component;
+}
+function describeMissingComponents(input) {
+  const { units, instance } = input;
+  const { after, before } = instance;
+  if (!after) return [];
+  const crdsRendered = new Set(units.flatMap((unit) => [...unit.after.values()].flatMap((object) => findCrdKey(object) ?? [])));
+  const findings = [];
+  for (const component of COMPONENT_ORDER) {
+    const state3 = readState(after, component);
+    const rendered = units.flatMap((unit) => [...unit.after.values()].filter((object) => needs(object, component)).map((object) => ({ unit: unit.unit, object })));
+    const context3 = { instance, after, component, state: state3, crdsRendered };
+    if (state3 !== "runs" && rendered.length > 0 && before && readState(before, component) === "runs") {
+      findings.push(describeDrop(context3, rendered));
+      continue;
+    }
+    let described = false;
+    if (state3 !== "runs") {
+      for (const unit of units) {
+        const subjects = (before ? [...unit.diff.added, ...unit.diff.changed.map((change) => change.after)] : [...unit.after.values()]).filter((object) => needs(object, component));
+        if (subjects.length === 0) continue;
+        findings.push(describeUnrun(context3, unit, subjects));
+        described = true;
+      }
+    }
+    if (!described && state3 === "refused" && (!before || readState(before, component) !== "refused")) findings.push(describeRefusal2(context3));
+  }
+  return findings.sort(compareFindings);
+}
+function readState(side, component) {
+  if (!side.components.includes(component)) return "absent";
+  return findBlockingVersion(side, component) ? "refused" : "runs";
+}
+function needs(object, component) {
+  return findNeededComponent(object.id.group, object.id.kind) === component;
+}
+function findCrdKey(object) {
+  const names = readCrdNames(object.body);
+  return names ? formatGroupKind(names) : void 0;
+}
+function describeUnrun(context3, unit, subjects) {
+  const { instance, after, component, state: state3 } = context3;
+  const objects = sortObjects(subjects);
+  const first = objects[0];
+  const them = objects.length === 1 ? "it" : "them";
+  const refs = formatList2(objects.map((object) => formatObjectRef(object.id)));
+  const fi = formatInstance(instance);
+  const isNew = !instance.before;
+  const lead = isNew ? `${refs} ${objects.length === 1 ? "needs" : "need"} ${component}, but FluxInstance ${fi}, which this change adds,` : `This change ${describeEdit(unit, objects)} ${refs}, which ${objects.length === 1 ? "needs" : "need"} ${component}, but FluxInstance ${fi}`;
+  const blocking = findBlockingVersion(after, component);
+  const why = state3 === "refused" ? `lists ${component} while ${describeVersionLimit(after, blocking)}, which lack it, so the operator refuses to build the FluxInstance` : `runs only ${formatList2([...new Set(after.components)])}${blocking ? ` (and ${describeVersionLimit(after, blocking)}, which lack ${component})` : ""}`;
+  const fix = state3 === "refused" ? `raise spec.distribution.version of FluxInstance ${fi} to ${formatMinor(blocking)} or later` : `add ${component} to spec.components of FluxInstance ${fi}${blocking ? ` and raise its spec.distribution.version to ${formatMinor(blocking)} or later` : ""}`;
+  return {
+    rule: Rules.fluxComponentMissing,
+    severity: "warning",
+    unit: unit.unit,
+    object: { ...first.id, apiVersion: first.apiVersion },
+    ...first.provenance ? { provenance: first.provenance } : {},
+    message: `${lead} ${why}: nothing reconciles ${them}, so ${CONSEQUENCES[component]}${describeMissingCrds(context3, objects, them)}; ${fix}`
+  };
+}
+function describeDrop(context3, rendered) {
+  const { instance, after, component, state: state3 } = context3;
+  const objects = sortObjects(rendered.map(({ object }) => object));
+  const them = objects.length === 1 ? "it" : "them";
+  const units = [...new Set(rendered.map(({ unit }) => unit))].sort(compareText3);
+  const refs = `${formatList2(objects.map((object) => formatObjectRef(object.id)))} (in ${formatList2(units)})`;
+  const need = objects.length === 1 ? "needs" : "need";
+  const fi = formatInstance(instance);
+  const blocking = findBlockingVersion(after, component);
+  let message;
+  if (state3 === "refused") {
+    message = `This change sets spec.distribution.version of FluxInstance ${fi} to ${after.version ?? ""}, which admits only Flux versions before ${blocking ?? ""}, which lack ${component}, while spec.components lists it and ${refs} still ${need} it: the operator refuses to build the FluxInstance, so it stops reconciling and no change to it applies; raise spec.distribution.version to ${formatMinor(blocking)} or later`;
+  } else {
+    const crds = listCrds(objects);
+    const fate = objects.some((object) => !context3.crdsRendered.has(formatGroupKind(object.id))) ? `the operator garbage-collects ${component} with its CustomResourceDefinition${crds.length === 1 ? "" : "s"} ${formatList2(crds)}, so the API server deletes ${them} (or leaves ${them} terminating on finalizers no controller removes any more), applying ${them} fails from then on, and nothing reconciles ${them}` : `the operator garbage-collects ${component}, so nothing reconciles ${them} any more and ${CONSEQUENCES[component]}`;
+    message = `This change makes FluxInstance ${fi} stop running ${component} (spec.components no longer includes it), while ${refs} still ${need} it: ${fate}; keep ${component} in spec.components, or remove ${them} first`;
+  }
+  return finding(instance, message);
+}
+function describeRefusal2(context3) {
+  const { instance, after, component } = context3;
+  const fi = formatInstance(instance);
+  const blocking = findBlockingVersion(after, component);
+  const effect = instance.before ? "it stops reconciling and no change to it applies" : "it installs nothing";
+  return finding(
+    instance,
+    `FluxInstance ${fi} lists ${component}, but ${describeVersionLimit(after, blocking)}, which lack it: the operator refuses to build the FluxInstance, so ${effect}; raise spec.distribution.version to ${formatMinor(blocking)} or later, or remove ${component} from spec.components`
+  );
+}
+function finding(instance, message) {
+  return {
+    rule: Rules.fluxComponentMissing,
+    severity: "warning",
+    unit: instance.unit,
+    object: instance.object,
+    ...instance.provenance ? { provenance: instance.provenance } : {},
+    message
+  };
+}
+function describeMissingCrds(context3, objects, them) {
+  const missing = objects.filter((object) => !context3.crdsRendered.has(formatGroupKind(object.id)));
+  if (missing.length === 0) return "";
+  const crds = listCrds(missing);
+  const one = crds.length === 1;
+  return `, and the operator installs the CustomResourceDefinition${one ? "" : "s"} ${formatList2(crds)} only with ${context3.component}, so applying ${them} fails unless something else installs ${one ? "it" : "them"}`;
+}
+function listCrds(objects) {
+  const names = objects.flatMap((object) => {
+    const need = KIND_NEEDS[formatGroupKind(object.id)];
+    return need ? [`${need.plural}.${object.id.group}`] : [];
+  });
+  return [...new Set(names)].sort(compareText3);
+}
+function describeEdit(unit, objects) {
+  const added = new Set(unit.diff.added.map((object) => object.key));
+  const some = objects.some((object) => added.has(object.key));
+  const every = objects.every((object) => added.has(object.key));
+  return every ? "adds" : some ? "adds or changes" : "changes";
+}
+function findBlockingVersion(side, component) {
+  const first = FIRST_VERSIONS[component];
+  if (!first || side.version === void 0) return void 0;
+  const floor = parseVersion(first);
+  return floor && !admitsFrom(side.version, floor) ? first : void 0;
+}
+function admitsFrom(range3, floor) {
+  const parsed = parseConstraint(range3);
+  if ("problem" in parsed) return true;
+  const { groups } = parsed.constraint;
+  if (groups.some((group2) => group2.includesPrerelease)) return true;
+  const candidates = [floor];
+  for (const { comparisons } of groups) {
+    for (const { version: version3 } of comparisons) {
+      const { major, minor, patch } = version3;
+      const points = [
+        [major, minor, patch],
+        [major, minor, patch + 1n],
+        [major, minor, 0n],
+        [major, minor + 1n, 0n],
+        [major, 0n, 0n],
+        [major + 1n, 0n, 0n]
+      ];
+      for (const point of points) {
+        const candidate = parseVersion(point.join("."));
+        if (candidate) candidates.push(candidate);
+      }
+    }
+  }
+  return candidates.some((candidate) => compareVersions(candidate, floor) >= 0 && matchesConstraint(parsed.constraint, candidate));
+}
+function describeVersionLimit(side, first) {
+  return `its spec.distribution.version ${side.version ?? ""} admits only Flux versions before ${first ?? ""}`;
+}
+function formatMinor(version3) {
+  return (version3 ?? "").split(".").slice(0, 2).join(".");
+}
+function formatInstance(instance) {
+  return `${instance.object.namespace}/${instance.object.name}`;
+}
+function sortObjects(objects) {
+  const keyOf = (object) => [object.id.kind, object.id.namespace, object.id.name, object.id.group].join("\0");
+  return [...new Map(objects.map((object) => [object.key, object])).values()].sort((a, b) => compareText3(keyOf(a), keyOf(b)));
+}
+function formatList2(items) {
+  if (items.length > MESSAGE_LIST_LIMIT3) return `${items.slice(0, MESSAGE_LIST_LIMIT3).join(", ")} and ${items.length - MESSAGE_LIST_LIMIT3} more`;
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function compareText3(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/app/flux-unit-pair.ts
+function nameUnits(units, byCluster, resourceSets = /* @__PURE__ */ new Map()) {
+  return units.map((unit) => {
+    const parent = unit.generatedBy !== void 0 ? resourceSets.get(keyResourceSet(unit.cluster, unit.generatedBy)) : unit.parent !== void 0 ? nameUnit(unit.cluster, unit.parent, byCluster) : void 0;
+    return { ...unit, name: nameUnit(unit.cluster, unit.ks.key, byCluster), ...parent !== void 0 ? { parent } : {} };
+  });
+}
+function nameUnit(cluster, key, byCluster) {
+  return byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
+}
+function findIdenticalUnits(pair2) {
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit.key]));
+  return new Set(pair2.after.filter((unit) => unit.key !== void 0 && before.get(unit.name) === unit.key).map((unit) => unit.name));
+}
+async function loadUnits(pair2, wanted, width) {
+  const after = await mapInPool(pair2.after, width, (unit) => unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit));
+  const byName = new Map(after.map((unit) => [unit.name, unit]));
+  pair2.before = await mapInPool(pair2.before, width, async (unit) => {
+    if (!unit.pending || !wanted(unit)) return unit;
+    const twin = byName.get(unit.name);
+    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
+    return loadPendingUnit(unit);
+  });
+  pair2.after = after;
+}
+function decideWantedUnits(analysis, pair2) {
+  const wanted = /* @__PURE__ */ new Set();
+  const waiting = pair2.after.filter((unit) => unit.pending);
+  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
+    const own = waiting.filter((unit) => unit.cluster === cluster);
+    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
+  }
+  return wanted;
+}
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, layers) {
+  const { releases, resourceSets } = layers;
+  const unknownSets = { before: findUnknownSets(resourceSets, "before"), after: findUnknownSets(resourceSets, "after") };
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
+  const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const findings = [...settings.configFindings, ...releases.findings, ...resourceSets.findings];
+  const owners = /* @__PURE__ */ new Map();
+  const units = [];
+  for (const key of keys) {
+    const old = before.get(key);
+    const current = after.get(key);
+    if (old && current && identical.has(key)) {
+      units.push(describeIdenticalUnit(old, current, owners));
+      continue;
+    }
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after, unknownSets.after) : void 0;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before, unknownSets.before) : void 0;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
+    owners.set(key, {
+      ...ksBefore ? { before: ksBefore } : {},
+      ...ksAfter ? { after: ksAfter } : {},
+      ...old?.parent ? { parentBefore: old.parent } : {},
+      ...current?.parent ? { parentAfter: current.parent } : {},
+      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+      ...skippedBefore ? { skippedBefore } : {},
+      ...skippedAfter ? { skippedAfter } : {},
+      ...old?.failure ? { failedBefore: old.failure } : {},
+      ...current?.failure ? { failedAfter: current.failure } : {},
+      missingVariables: current?.missingVariables ?? []
+    });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    const cluster = (current ?? old)?.cluster;
+    units.push({
+      name: key,
+      ...cluster !== void 0 ? { cluster } : {},
+      before: old?.docs ?? (unknownBefore ? [] : void 0),
+      after: current?.docs ?? (unknownAfter ? [] : void 0),
+      ...!judged && why ? { skipped: why } : {}
+    });
+  }
+  return analyzeUnitsInDetail(sides, [...units, ...releases.units, ...resourceSets.units], settings, { owners, extraFindings: findings, notes, ...counts, deriveFindings: describeFluxComponents });
+}
+function describeIdenticalUnit(old, current, owners) {
+  owners.set(current.name, {
+    before: old.ks,
+    after: current.ks,
+    ...old.parent ? { parentBefore: old.parent } : {},
+    ...current.parent ? { parentAfter: current.parent } : {},
+    ...old.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+    missingVariables: []
+  });
+  const cluster = current.cluster;
+  const base = { name: current.name, ...cluster !== void 0 ? { cluster } : {} };
+  if (current.pending || old.pending || current.skipped !== void 0 || old.skipped !== void 0) return { ...base, before: void 0, after: void 0, identical: true };
+  return { ...base, before: old.docs, after: current.docs };
+}
+function findUnknownSets(resourceSets, side) {
+  const skipped = new Set(resourceSets.units.filter((unit) => unit.skipped !== void 0).map((unit) => unit.name));
+  return new Set(resourceSets.hosts[side].filter((set) => skipped.has(set.name)).map((set) => set.name));
+}
+function findUnrenderedAncestor(unit, own, other, unknownSets) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    if (unknownSets.has(parent)) return parent;
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return void 0;
+  }
+  return void 0;
+}
+function describeFluxComponents(units) {
+  const findings = [];
+  for (const cluster of new Set(units.map((unit) => unit.cluster))) {
+    const own = units.filter((unit) => unit.cluster === cluster);
+    const find = (side) => {
+      for (const unit of own) {
+        for (const object of unit[side].values()) {
+          const instance = object.id.kind === "FluxInstance" ? readFluxInstance(object.body) : void 0;
+          if (instance) return { unit: unit.unit, object, instance };
+        }
+      }
+      return void 0;
+    };
+    const before = find("before");
+    const after = find("after");
+    const acting = after ?? before;
+    if (!acting) continue;
+    findings.push(
+      ...describeMissingComponents({
+        units: own,
+        instance: {
+          ...before ? { before: before.instance } : {},
+          ...after ? { after: after.instance } : {},
+          unit: acting.unit,
+          object: { ...acting.object.id, apiVersion: acting.object.apiVersion },
+          ...acting.object.provenance ? { provenance: acting.object.provenance } : {}
+        }
+      })
+    );
+  }
+  return findings;
 }
 
 // src/core/rules/helm-crd-rules.ts
@@ -55418,7 +59452,7 @@ function describeChartCrdChanges(input) {
   const before = byName(input.before);
   const after = byName(input.after);
   const findings = [];
-  const finding = (crd, rule, severity, message) => {
+  const finding2 = (crd, rule, severity, message) => {
     const id = { group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name: String(getMetadata(crd).name) };
     return { rule, severity, unit: input.unit, object: { ...id, apiVersion: String(crd.apiVersion) }, message: `${formatObjectRef(id)} ${message}` };
   };
@@ -55430,23 +59464,23 @@ function describeChartCrdChanges(input) {
       const what = names?.kind ?? "object";
       const effect = count > 0 ? `so ${count === 1 ? `the ${what} object in the renders fails` : `the ${count} ${what} objects in the renders fail`} to apply` : `so no ${what} can be applied until it exists`;
       findings.push(
-        finding(crd, Rules.helmCrdSkipped, count > 0 ? "error" : "warning", `is new in the chart's crds/, and ${field} is Skip: helm-controller never creates it, ${effect}; set ${field}: CreateReplace`)
+        finding2(crd, Rules.helmCrdSkipped, count > 0 ? "error" : "warning", `is new in the chart's crds/, and ${field} is Skip: helm-controller never creates it, ${effect}; set ${field}: CreateReplace`)
       );
     } else if (old && policy !== "CreateReplace" && JSON.stringify(old.spec) !== JSON.stringify(crd.spec)) {
       findings.push(
-        finding(crd, Rules.helmCrdStale, "warning", `changes in the chart's crds/, and ${field} is ${policy}: helm-controller leaves the cluster's copy as it was, with its old schema and versions; set ${field}: CreateReplace`)
+        finding2(crd, Rules.helmCrdStale, "warning", `changes in the chart's crds/, and ${field} is ${policy}: helm-controller leaves the cluster's copy as it was, with its old schema and versions; set ${field}: CreateReplace`)
       );
     }
   }
   for (const [name, crd] of [...before].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     if (after.has(name)) continue;
-    findings.push(finding(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
+    findings.push(finding2(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
   }
   return findings;
 }
 
 // src/core/helm/release-values.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 var DEFAULT_VALUES_KEY = "values.yaml";
 function composeReleaseValues(release, find) {
   const spec = isRecord(release.spec) ? release.spec : {};
@@ -55454,33 +59488,33 @@ function composeReleaseValues(release, find) {
   let result = {};
   const secretTexts = [];
   const missing = /* @__PURE__ */ new Set();
-  for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
-    if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
-    const { kind, name } = entry;
-    const optional = entry.optional === true;
-    const key = typeof entry.valuesKey === "string" && entry.valuesKey !== "" ? entry.valuesKey : DEFAULT_VALUES_KEY;
-    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index}]: unsupported kind ${JSON.stringify(kind)}` };
+  for (const [index2, entry2] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
+    if (!isRecord(entry2)) return { problem: `valuesFrom[${index2}] is not a mapping` };
+    const { kind, name } = entry2;
+    const optional = entry2.optional === true;
+    const key = typeof entry2.valuesKey === "string" && entry2.valuesKey !== "" ? entry2.valuesKey : DEFAULT_VALUES_KEY;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index2}]: unsupported kind ${JSON.stringify(kind)}` };
     const object = find(kind, namespace, name);
     const text = object ? readKey(object, kind, key) : void 0;
     if (text === void 0) {
       if (!object) missing.add(kind);
       if (optional) continue;
-      return object ? { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
+      return object ? { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index2}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
     }
     if (kind === "Secret") secretTexts.push(text);
-    const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
+    const target = typeof entry2.targetPath === "string" ? entry2.targetPath : "";
     if (target !== "") {
       const problem = setPathValue(result, target, text);
-      if (problem) return { problem: `valuesFrom[${index}] targetPath ${target}: ${problem}` };
+      if (problem) return { problem: `valuesFrom[${index2}] targetPath ${target}: ${problem}` };
       continue;
     }
     let parsed;
     try {
-      parsed = (0, import_yaml13.parse)(text, { version: "1.1", maxAliasCount: 100 });
+      parsed = (0, import_yaml14.parse)(text, { version: "1.1", maxAliasCount: 100 });
     } catch (error2) {
-      return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
+      return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
     }
-    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
     if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
@@ -55508,11 +59542,11 @@ function mergeValues(base, top) {
   }
   return result;
 }
-function setPathValue(values, path15, text) {
+function setPathValue(values, path16, text) {
   const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
   const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
   if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
-  const steps = parsePath(path15);
+  const steps = parsePath(path16);
   if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
   const value = quoted ? raw : typeValue(raw);
   let node = values;
@@ -55539,36 +59573,36 @@ function setPathValue(values, path15, text) {
   }
   return void 0;
 }
-function parsePath(path15) {
+function parsePath(path16) {
   const steps = [];
   let key = "";
-  let index = 0;
+  let index2 = 0;
   const endKey = () => {
     if (key === "") return false;
     steps.push(key);
     key = "";
     return true;
   };
-  while (index < path15.length) {
-    const char = path15[index];
-    if (char === "\\" && path15[index + 1] === ".") {
+  while (index2 < path16.length) {
+    const char = path16[index2];
+    if (char === "\\" && path16[index2 + 1] === ".") {
       key += ".";
-      index += 2;
+      index2 += 2;
     } else if (char === ".") {
       if (!endKey() && steps.length === 0) return void 0;
-      index++;
+      index2++;
     } else if (char === "[") {
       endKey();
-      const close = path15.indexOf("]", index);
-      const number = path15.slice(index + 1, close);
+      const close = path16.indexOf("]", index2);
+      const number = path16.slice(index2 + 1, close);
       if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
       steps.push(Number(number));
-      index = close + 1;
+      index2 = close + 1;
     } else if (/[=,{}\]\s]/.test(char)) {
       return void 0;
     } else {
       key += char;
-      index++;
+      index2++;
     }
   }
   endKey();
@@ -55634,38 +59668,38 @@ function mentionsVolatileFunction(text) {
 function readAction(text, start, unclosed) {
   let code = "";
   let kept = start;
-  let index = start;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === "}" && text[index + 1] === "}") return { code: code + text.slice(kept, index), end: index + 2 };
-    if (char === "\0") return { code: "", end: index + 1 };
-    const skip = char === '"' || char === "'" ? endQuoted(text, index, char) : char === "`" ? endAfter(text, "`", index + 1, unclosed) : char === "/" && text[index + 1] === "*" ? endAfter(text, "*/", index + 2, unclosed) : -1;
+  let index2 = start;
+  while (index2 < text.length) {
+    const char = text[index2];
+    if (char === "}" && text[index2 + 1] === "}") return { code: code + text.slice(kept, index2), end: index2 + 2 };
+    if (char === "\0") return { code: "", end: index2 + 1 };
+    const skip = char === '"' || char === "'" ? endQuoted(text, index2, char) : char === "`" ? endAfter(text, "`", index2 + 1, unclosed) : char === "/" && text[index2 + 1] === "*" ? endAfter(text, "*/", index2 + 2, unclosed) : -1;
     if (skip === -1) {
-      index++;
+      index2++;
       continue;
     }
-    code += `${text.slice(kept, index)} `;
-    index = kept = skip;
+    code += `${text.slice(kept, index2)} `;
+    index2 = kept = skip;
   }
   return { code: code + text.slice(kept), end: -1 };
 }
 function endQuoted(text, open2, quote) {
-  for (let index = open2 + 1; index < text.length; index++) {
-    const char = text[index];
-    if (char === "\0") return index;
-    if (char === "\\") index++;
-    else if (char === quote || char === "\n") return index + 1;
+  for (let index2 = open2 + 1; index2 < text.length; index2++) {
+    const char = text[index2];
+    if (char === "\0") return index2;
+    if (char === "\\") index2++;
+    else if (char === quote || char === "\n") return index2 + 1;
   }
   return text.length;
 }
 function endAfter(text, close, from, unclosed) {
-  const index = unclosed.has(close) ? -1 : text.indexOf(close, from);
-  if (index === -1) {
+  const index2 = unclosed.has(close) ? -1 : text.indexOf(close, from);
+  if (index2 === -1) {
     unclosed.add(close);
     return -1;
   }
-  const nul = text.slice(from, index).indexOf("\0");
-  return nul === -1 ? index + close.length : from + nul;
+  const nul = text.slice(from, index2).indexOf("\0");
+  return nul === -1 ? index2 + close.length : from + nul;
 }
 function findVolatilePaths(first, second) {
   const firstKeys = new Set(first.map(({ body: body2 }) => formatObjectKey(readIdentity2(body2))));
@@ -55681,21 +59715,21 @@ function findVolatilePaths(first, second) {
   const found = /* @__PURE__ */ new Map();
   for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
     const others = secondByKey.get(key) ?? [];
-    bodies.forEach((body2, index) => {
-      const other = others[index];
+    bodies.forEach((body2, index2) => {
+      const other = others[index2];
       if (other === void 0) return;
       const differences = [];
       collectDifferences(body2, other, [], differences);
       if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
     });
   }
-  const paths = new Map([...found.keys()].sort(compareText3).map((key) => [key, sortPaths(found.get(key) ?? [])]));
+  const paths = new Map([...found.keys()].sort(compareText4).map((key) => [key, sortPaths(found.get(key) ?? [])]));
   return { paths, names, unpaired };
 }
 function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
   return prepareDocs(docs, volatile).map((doc) => {
     const paths = volatile.paths.get(formatObjectKey(readIdentity2(doc.body))) ?? [];
-    const body2 = paths.reduce((current, path15) => replaceAt(current, path15, placeholder), doc.body);
+    const body2 = paths.reduce((current, path16) => replaceAt(current, path16, placeholder), doc.body);
     return body2 === doc.body ? doc : { ...doc, body: body2 };
   });
 }
@@ -55720,9 +59754,9 @@ function prepareDocs(docs, volatile) {
       prepared.push(doc);
       continue;
     }
-    const plain = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
-    const count = (seen.get(plain) ?? 0) + 1;
-    seen.set(plain, count);
+    const plain2 = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
+    const count = (seen.get(plain2) ?? 0) + 1;
+    seen.set(plain2, count);
     const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
     const name = `${pattern.prefix}${generated}${pattern.suffix}`;
     prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
@@ -55749,13 +59783,13 @@ function pairGeneratedNames2(first, second, firstKeys, secondKeys) {
     }
     remaining.splice(remaining.indexOf(best), 1);
     const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
-    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText3);
+    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText4);
     const named = { ...pattern, except };
     names.set(JSON.stringify(named), named);
   }
   for (const id of remaining) unpaired.add(formatObjectKey(id));
-  const sorted = [...names.keys()].sort(compareText3).map((key) => names.get(key));
-  return { names: sorted, unpaired: [...unpaired].sort(compareText3) };
+  const sorted = [...names.keys()].sort(compareText4).map((key) => names.get(key));
+  return { names: sorted, unpaired: [...unpaired].sort(compareText4) };
 }
 function countShared(a, b) {
   const { start, end } = measureShared(a, b);
@@ -55789,56 +59823,56 @@ function groupByKey(docs) {
   }
   return groups;
 }
-function collectDifferences(a, b, path15, out) {
+function collectDifferences(a, b, path16, out) {
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
-    const keyByKey = path15.length === 0 || path15.length === 1 && path15[0] === "metadata";
+    const keyByKey = path16.length === 0 || path16.length === 1 && path16[0] === "metadata";
     if (!sameKeys && !keyByKey) {
-      out.push(path15);
+      out.push(path16);
       return;
     }
     for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
-      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path15, key], out);
-      else out.push([...path15, key]);
+      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path16, key], out);
+      else out.push([...path16, key]);
     }
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(path15);
-    else a.forEach((item, index) => collectDifferences(item, b[index], [...path15, index], out));
+    if (a.length !== b.length) out.push(path16);
+    else a.forEach((item, index2) => collectDifferences(item, b[index2], [...path16, index2], out));
     return;
   }
-  if (a !== b) out.push(path15);
+  if (a !== b) out.push(path16);
 }
-function replaceAt(value, path15, placeholder) {
-  const [step, ...rest] = path15;
+function replaceAt(value, path16, placeholder) {
+  const [step, ...rest] = path16;
   if (step === void 0) return placeholder;
   if (typeof step === "number") {
     if (!Array.isArray(value) || step >= value.length) return value;
     const inner2 = replaceAt(value[step], rest, placeholder);
-    return inner2 === value[step] ? value : value.map((item, index) => index === step ? inner2 : item);
+    return inner2 === value[step] ? value : value.map((item, index2) => index2 === step ? inner2 : item);
   }
   if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
   const inner = replaceAt(value[step], rest, placeholder);
   return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
 }
 function sortPaths(paths) {
-  const unique = new Map(paths.map((path15) => [JSON.stringify(path15), path15]));
+  const unique = new Map(paths.map((path16) => [JSON.stringify(path16), path16]));
   return [...unique.values()].sort(comparePaths);
 }
 function comparePaths(a, b) {
-  for (let index = 0; index < Math.min(a.length, b.length); index++) {
-    const [x, y] = [a[index], b[index]];
+  for (let index2 = 0; index2 < Math.min(a.length, b.length); index2++) {
+    const [x, y] = [a[index2], b[index2]];
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
     if (typeof x === "number") return -1;
     if (typeof y === "number") return 1;
-    return compareText3(String(x), String(y));
+    return compareText4(String(x), String(y));
   }
   return a.length - b.length;
 }
-function compareText3(a, b) {
+function compareText4(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -55873,35 +59907,35 @@ function findKeepValue(chartText) {
 }
 
 // src/render/helm/chart-store.ts
-import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
+import { createHash as createHash13, randomBytes as randomBytes4 } from "node:crypto";
 import { mkdirSync as mkdirSync7, readFileSync as readFileSync13, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join17 } from "node:path";
 function hashBytes(bytes) {
-  return createHash12("sha256").update(bytes).digest("hex");
+  return createHash13("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join17(dir, "charts") : void 0;
   let temp;
-  const name = (digest, origin) => `sha256-${digest}-${createHash12("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
+  const name = (digest2, origin) => `sha256-${digest2}-${createHash13("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
   return {
-    find: (digest, origin) => {
-      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path15 = join17(folder, name(digest, origin));
+    find: (digest2, origin) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest2)) return void 0;
+      const path16 = join17(folder, name(digest2, origin));
       try {
-        return hashBytes(readFileSync13(path15)) === digest ? path15 : void 0;
+        return hashBytes(readFileSync13(path16)) === digest2 ? path16 : void 0;
       } catch {
         return void 0;
       }
     },
-    keep: (digest, origin, bytes) => {
+    keep: (digest2, origin, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path15 = join17(target ?? (temp ??= makeTemp()), name(digest, origin));
-        const partial2 = `${path15}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+        const path16 = join17(target ?? (temp ??= makeTemp()), name(digest2, origin));
+        const partial2 = `${path16}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync7(target, { recursive: true });
           writeFileSync5(partial2, bytes);
-          renameSync3(partial2, path15);
-          return path15;
+          renameSync3(partial2, path16);
+          return path16;
         } catch {
           rmSync7(partial2, { force: true });
         }
@@ -55916,15 +59950,15 @@ import { readFileSync as readFileSync14, readdirSync as readdirSync11, statSync 
 import { join as join18 } from "node:path";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MAX_TEXT_BYTES = 64 * 1024 * 1024;
-function readChartText(path15) {
+function readChartText(path16) {
   try {
-    if (!statSync9(path15).isDirectory()) return gunzipSync2(readFileSync14(path15), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    if (!statSync9(path16).isDirectory()) return gunzipSync2(readFileSync14(path16), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
     const parts = [];
     let size = 0;
     const walk = (dir, depth) => {
       if (depth > 32 || size > MAX_TEXT_BYTES) return;
-      for (const entry of readdirSync11(dir, { withFileTypes: true })) {
-        const child2 = join18(dir, entry.name);
+      for (const entry2 of readdirSync11(dir, { withFileTypes: true })) {
+        const child2 = join18(dir, entry2.name);
         const stats = statSync9(child2, { throwIfNoEntry: false });
         if (stats?.isDirectory()) walk(child2, depth + 1);
         else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
@@ -55933,7 +59967,7 @@ function readChartText(path15) {
         }
       }
     };
-    walk(path15, 0);
+    walk(path16, 0);
     return parts.join("\0");
   } catch {
     return "";
@@ -55941,7 +59975,7 @@ function readChartText(path15) {
 }
 
 // src/app/chart-values-files.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 import { cpSync, mkdirSync as mkdirSync8, mkdtempSync as mkdtempSync5, readFileSync as readFileSync16, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir as tmpdir5 } from "node:os";
 import { dirname as dirname9, join as join19, posix as posix5 } from "node:path";
@@ -55987,8 +60021,8 @@ function readChartArchive(file) {
   }
   return { files };
 }
-function readField(header, start, length) {
-  const raw = header.subarray(start, start + length);
+function readField(header, start, length2) {
+  const raw = header.subarray(start, start + length2);
   const end = raw.indexOf(0);
   return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
 }
@@ -55997,37 +60031,37 @@ function readField(header, start, length) {
 function applyValuesFiles(chart, valuesFiles, confinement) {
   const archive = statSync10(chart).isDirectory() ? void 0 : readChartArchive(chart);
   if (archive && "problem" in archive) return archive;
-  const read2 = (path15) => {
-    const clean2 = posix5.normalize(`/${path15}`).slice(1);
+  const read2 = (path16) => {
+    const clean2 = posix5.normalize(`/${path16}`).slice(1);
     if (archive) return archive.files.get(clean2);
     return readConfined(confinement, join19(valuesFiles.root ?? chart, clean2));
   };
   let merged = {};
-  for (const path15 of valuesFiles.paths) {
-    const bytes = read2(path15);
+  for (const path16 of valuesFiles.paths) {
+    const bytes = read2(path16);
     if (bytes === void 0) {
       if (valuesFiles.ignoreMissing) continue;
-      return { problem: `its valuesFiles name ${path15}, and no such file is there` };
+      return { problem: `its valuesFiles name ${path16}, and no such file is there` };
     }
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
-    if (bomb) return { problem: `its values file ${path15} is refused: ${bomb}` };
+    if (bomb) return { problem: `its values file ${path16} is refused: ${bomb}` };
     let values;
     try {
-      values = (0, import_yaml14.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
+      values = (0, import_yaml15.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error2) {
-      return { problem: `its values file ${path15} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
+      return { problem: `its values file ${path16} is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : ""}` };
     }
-    if (!isRecord(values)) return { problem: `its values file ${path15} is not a mapping` };
+    if (!isRecord(values)) return { problem: `its values file ${path16} is not a mapping` };
     merged = mergeValues(merged, values);
   }
   const dir = mkdtempSync5(join19(tmpdir5(), "prune-guard-chart-"));
   const temp = registerTempTree(dir);
   try {
     if (archive) {
-      for (const [path15, bytes] of archive.files) {
-        mkdirSync8(dirname9(join19(dir, path15)), { recursive: true });
-        writeFileSync6(join19(dir, path15), bytes);
+      for (const [path16, bytes] of archive.files) {
+        mkdirSync8(dirname9(join19(dir, path16)), { recursive: true });
+        writeFileSync6(join19(dir, path16), bytes);
       }
     } else {
       cpSync(chart, dir, { recursive: true, dereference: true });
@@ -56039,10 +60073,10 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     return { problem: `its chart cannot be prepared with its valuesFiles: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
 }
-function readConfined(confinement, path15) {
+function readConfined(confinement, path16) {
   try {
-    if (!isInside(confinement, path15) || !statSync10(path15).isFile()) return void 0;
-    return readFileSync16(path15);
+    if (!isInside(confinement, path16) || !statSync10(path16).isFile()) return void 0;
+    return readFileSync16(path16);
   } catch {
     return void 0;
   }
@@ -56061,9 +60095,9 @@ function readPostRenderStrategy(value) {
   return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
 }
 async function postRenderRelease(documents, postRenderers, context3) {
-  const entries = readPostRenderers(postRenderers);
-  if (isProblem(entries)) return entries;
-  if (entries.length === 0) return { documents };
+  const entries2 = readPostRenderers(postRenderers);
+  if (isProblem(entries2)) return entries2;
+  if (entries2.length === 0) return { documents };
   const strategy = context3.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
   const kept = documents.filter((document2) => document2.part === "crds" || strategy === "nohooks" && document2.part === "hook");
   const hooks = documents.filter((document2) => document2.part === "hook");
@@ -56071,7 +60105,7 @@ async function postRenderRelease(documents, postRenderers, context3) {
   const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group2) => group2.documents.length > 0);
   const rendered = [];
   for (const group2 of groups) {
-    const result = await runChain(group2.documents, entries, context3, group2.label);
+    const result = await runChain(group2.documents, entries2, context3, group2.label);
     if ("problem" in result) return result;
     rendered.push(...result.documents);
   }
@@ -56089,19 +60123,19 @@ var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
 function readPostRenderers(value) {
   const items = readList(value, "postRenderers");
   if (isProblem(items)) return items;
-  const entries = [];
-  for (const [index, item] of items.entries()) {
-    const at = `postRenderers[${index}]`;
-    const entry = readFields(item, at, ENTRY_FIELDS);
-    if (isProblem(entry)) return entry;
-    if (entry.kustomize === void 0 || entry.kustomize === null) continue;
-    const read2 = readKustomize(entry.kustomize, `${at}.kustomize`, index);
+  const entries2 = [];
+  for (const [index2, item] of items.entries()) {
+    const at = `postRenderers[${index2}]`;
+    const entry2 = readFields(item, at, ENTRY_FIELDS);
+    if (isProblem(entry2)) return entry2;
+    if (entry2.kustomize === void 0 || entry2.kustomize === null) continue;
+    const read2 = readKustomize(entry2.kustomize, `${at}.kustomize`, index2);
     if (isProblem(read2)) return read2;
-    entries.push(read2);
+    entries2.push(read2);
   }
-  return entries;
+  return entries2;
 }
-function readKustomize(value, at, index) {
+function readKustomize(value, at, index2) {
   if (isRecord(value)) {
     const removed = REMOVED_FIELDS.find((field) => field in value);
     if (removed) {
@@ -56127,7 +60161,7 @@ function readKustomize(value, at, index) {
     if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
     images.push(image);
   }
-  return { index, patches, images };
+  return { index: index2, patches, images };
 }
 function readPatch(value, at) {
   if (isRecord(value) && "path" in value) {
@@ -56168,14 +60202,14 @@ function readList(value, at) {
   if (value === void 0 || value === null) return [];
   return Array.isArray(value) ? value : { problem: `${at} must be a list` };
 }
-async function runChain(documents, entries, context3, label) {
+async function runChain(documents, entries2, context3, label) {
   const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   let stream2 = ordered.map((document2) => toJsonDocument(annotateSource(document2))).join("---\n");
-  for (const entry of entries) {
+  for (const entry2 of entries2) {
     try {
-      stream2 = await buildEntry(stream2, entry, context3.kustomize);
+      stream2 = await buildEntry(stream2, entry2, context3.kustomize);
     } catch (error2) {
-      if (error2 instanceof PruneGuardError) return { problem: `postRenderers[${entry.index}]${label}: ${error2.message}` };
+      if (error2 instanceof PruneGuardError) return { problem: `postRenderers[${entry2.index}]${label}: ${error2.message}` };
       throw error2;
     }
   }
@@ -56187,14 +60221,14 @@ async function runChain(documents, entries, context3, label) {
     throw error2;
   }
 }
-async function buildEntry(stream2, entry, kustomize) {
+async function buildEntry(stream2, entry2, kustomize) {
   const dir = mkdtempSync6(join20(tmpdir6(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
-    if (entry.patches.length > 0) kustomization.patches = entry.patches;
-    if (entry.images.length > 0) kustomization.images = entry.images;
+    if (entry2.patches.length > 0) kustomization.patches = entry2.patches;
+    if (entry2.images.length > 0) kustomization.images = entry2.images;
     writeFileSync7(join20(dir, input), stream2, { mode: 384 });
     writeFileSync7(join20(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
@@ -56238,8 +60272,8 @@ async function templateThroughCache(context3, request2, values, mayVary) {
   context3.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
   return output;
 }
-function hashChart(path15) {
-  return statSync11(path15).isDirectory() ? hashFolder(path15) : hashBytes(readFileSync17(path15));
+function hashChart(path16) {
+  return statSync11(path16).isDirectory() ? hashFolder(path16) : hashBytes(readFileSync17(path16));
 }
 async function renderHelmRelease(release, context3) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
@@ -56347,7 +60381,7 @@ async function compareHelmReleases(before, after, options) {
       refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
     }
     if (problem) {
-      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
+      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered2(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
       return { ...base, before: void 0, after: void 0, skipped: problem.problem };
     }
     const masks = was && is && "documents" in was && "documents" in is && old && current ? await findMasks(was, is, () => render("before", old), () => render("after", current)) : void 0;
@@ -56380,7 +60414,7 @@ async function compareHelmReleases(before, after, options) {
   const policyFixes = crds.flatMap((release) => {
     const file = files.get(release.unit);
     const metadata2 = getMetadata(release.release);
-    const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
+    const crdNames = findings.filter((finding2) => finding2.unit === release.unit && (finding2.rule === Rules.helmCrdSkipped || finding2.rule === Rules.helmCrdStale)).map((finding2) => finding2.object.name);
     if (!file || crdNames.length === 0) return [];
     return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata2.name), ...typeof metadata2.namespace === "string" ? { namespace: metadata2.namespace } : {}, action: release.action, policy: readCrdPolicy(release.release, release.action) }];
   });
@@ -56409,14 +60443,14 @@ async function findMasks(was, is, renderBefore, renderAfter) {
   const paths = new Map(old.paths);
   for (const [key, list] of current.paths) {
     const merged = [...paths.get(key) ?? [], ...list];
-    paths.set(key, [...new Map(merged.map((path15) => [JSON.stringify(path15), path15])).values()]);
+    paths.set(key, [...new Map(merged.map((path16) => [JSON.stringify(path16), path16])).values()]);
   }
   return {
     before: (docs) => maskVolatilePaths(docs, { paths, names: old.names, unpaired: old.unpaired }),
     after: (docs) => maskVolatilePaths(docs, { paths, names: current.names, unpaired: current.unpaired })
   };
 }
-function describeNotRendered(unit, found, action5, problem, causedByChange) {
+function describeNotRendered2(unit, found, action5, problem, causedByChange) {
   const namespace = readNamespace(found.body, "default");
   const name = String(getMetadata(found.body).name);
   return {
@@ -56440,17 +60474,17 @@ function findReleases(hosts) {
 }
 var CHART_SOURCE_KINDS = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
 function createFinder(hosts) {
-  const index = /* @__PURE__ */ new Map();
+  const index2 = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body: body2 } of host.docs) {
       const kind = String(body2.kind);
       const values = (kind === "ConfigMap" || kind === "Secret") && body2.apiVersion === "v1";
       if (!values && !(CHART_SOURCE_KINDS.has(kind) && getApiGroup(String(body2.apiVersion)) === "source.toolkit.fluxcd.io")) continue;
-      index.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body2, "default")}\0${String(getMetadata(body2).name)}`, body2);
+      index2.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body2, "default")}\0${String(getMetadata(body2).name)}`, body2);
     }
   }
   return (cluster) => {
-    const lookup2 = (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+    const lookup2 = (kind, namespace, name) => index2.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
     return { find: lookup2, findSource: lookup2 };
   };
 }
@@ -56499,7 +60533,7 @@ function selectReleaseSuppliers(missing, units) {
   return selectMentioning(units, missing.flatMap((kind) => SUPPLIER_MARKERS[kind] ?? []));
 }
 function selectReleaseReaders(before, after, units) {
-  const index = (docs) => {
+  const index2 = (docs) => {
     const sources = /* @__PURE__ */ new Map();
     for (const { body: body2 } of docs) {
       if (!CHART_SOURCE_KINDS2.has(String(body2.kind)) || getApiGroup(String(body2.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
@@ -56507,20 +60541,20 @@ function selectReleaseReaders(before, after, units) {
     }
     return sources;
   };
-  const old = index(before);
-  const current = index(after);
+  const old = index2(before);
+  const current = index2(after);
   const changed = [.../* @__PURE__ */ new Set([...old.keys(), ...current.keys()])].some((key) => old.get(key) !== current.get(key));
   return changed ? selectMentioning(units, [RELEASE_MARKER]) : /* @__PURE__ */ new Set();
 }
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path15) => side.show(join22(side.root, toPosix(path15.slice(artifact.root.length + 1))));
+  return (path16) => side.show(join22(side.root, toPosix(path16.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
   const ignored = sides.ignored ?? [];
-  if ([...sides.changed, ...ignored].some((path15) => /(?:^|\/)\.sourceignore\/?$/.test(path15))) return void 0;
+  if ([...sides.changed, ...ignored].some((path16) => /(?:^|\/)\.sourceignore\/?$/.test(path16))) return void 0;
   return linkTwinTrees(
     { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
     { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
@@ -56550,7 +60584,7 @@ async function compareFluxSides(sides, context3) {
     };
     const afterScan = scan(sides.after, afterArtifact, { scanned: /* @__PURE__ */ new Map(), record: scanned });
     const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...twins ? { findSame: twins.findSame } : {} });
-    const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
+    const needs2 = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({
       side,
       artifact,
@@ -56558,7 +60592,7 @@ async function compareFluxSides(sides, context3) {
       declared
     }) => {
       const show2 = showInArtifact(side, artifact);
-      const files = createInputFiles(needs.markers);
+      const files = createInputFiles(needs2.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
@@ -56581,9 +60615,9 @@ async function compareFluxSides(sides, context3) {
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
-        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path15) => show2(createUnalias(plan.aliases)(path15)) }),
+        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path16) => show2(createUnalias(plan.aliases)(path16)) }),
         build: build2,
-        mustRender: needs.mustRender,
+        mustRender: needs2.mustRender,
         checkSource,
         notes,
         clusterVariables: settings.config.substitute,
@@ -56597,12 +60631,18 @@ async function compareFluxSides(sides, context3) {
     const after = await discover(afterScan);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
-    const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
+    const byCluster = clusters.size > 1;
+    const findHost = (units, cluster, host) => units.find((unit) => unit.cluster === cluster && unit.ks.key === host);
+    const resourceSets = compareResourceSets(before.resourceSets, after.resourceSets, {
+      nameHost: (cluster, host) => nameUnit(cluster, host, byCluster),
+      hostSkipped: (side, cluster, host) => findHost((side === "before" ? before : after).units, cluster, host)?.skipped
+    });
+    const pair2 = { before: nameUnits(before.units, byCluster, resourceSets.names), after: nameUnits(after.units, byCluster, resourceSets.names) };
     context3.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
     let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
-    const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
+    const analyze3 = () => ({
+      ...analyzeFluxUnits({ before: sides.before.info, after: sides.after.info }, pair2, identical, settings, [...notes].sort(), counts, { releases, resourceSets }),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
@@ -56617,23 +60657,27 @@ async function compareFluxSides(sides, context3) {
     }
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
-    const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
+    const hosts = (units, side) => [
+      ...rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune })),
+      // What a ResourceSet generates, HelmReleases among them, the operator garbage-collects.
+      ...resourceSets.hosts[side].map((set) => ({ name: set.name, ...set.cluster !== void 0 ? { cluster: set.cluster } : {}, docs: listHostedDocs(set), prunes: true }))
+    ];
     const releaseOptions = { helm: context3.helm, charts: context3.charts, kustomize: context3.runner, ...context3.renders ? { renders: context3.renders } : {}, kubeVersion: context3.kubeVersion, concurrency: width };
-    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before, "before") }, { ...after.helmSide, hosts: hosts(pair2.after, "after") }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
       await loadUnits(pair2, (unit) => suppliers.has(unit.name), width);
-      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before, "before") }, { ...after.helmSide, hosts: hosts(pair2.after, "after") }, releaseOptions);
     }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
-    let analysis = analyze2();
+    let analysis = analyze3();
     const wanted = decideWantedUnits(analysis, pair2);
     if (wanted.size > 0) {
       context3.progress.phase("needed");
       await loadUnits(pair2, (unit) => wanted.has(unit.name), width);
-      analysis = analyze2();
+      analysis = analyze3();
     }
     context3.progress.identical(analysis.report.stats.identical);
     context3.progress.phase("done");
@@ -56647,8 +60691,8 @@ async function compareFluxSides(sides, context3) {
 }
 function describeSourceContext(sides, artifact, config) {
   let folders;
-  const isDirectory2 = (path15) => {
-    const full = join22(artifact.root, path15);
+  const isDirectory2 = (path16) => {
+    const full = join22(artifact.root, path16);
     return isInside(artifact.confinement, full) && existsSync8(full) && statSync12(full).isDirectory();
   };
   return {
@@ -56663,117 +60707,15 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-      const path15 = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      found.push(path15);
-      walk(join22(dir, entry.name), path15);
+    for (const entry2 of readdirSync12(dir, { withFileTypes: true })) {
+      if (!entry2.isDirectory() || entry2.name === ".git" || entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
+      const path16 = rel === "" ? entry2.name : `${rel}/${entry2.name}`;
+      found.push(path16);
+      walk(join22(dir, entry2.name), path16);
     }
   };
   walk(root, "");
   return found.sort();
-}
-function nameUnits(units, byCluster) {
-  const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
-  return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...unit.parent ? { parent: name(unit.cluster, unit.parent) } : {} }));
-}
-function findIdenticalUnits(pair2) {
-  const before = new Map(pair2.before.map((unit) => [unit.name, unit.key]));
-  return new Set(pair2.after.filter((unit) => unit.key !== void 0 && before.get(unit.name) === unit.key).map((unit) => unit.name));
-}
-async function loadUnits(pair2, wanted, width) {
-  const after = await mapInPool(pair2.after, width, (unit) => unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit));
-  const byName = new Map(after.map((unit) => [unit.name, unit]));
-  pair2.before = await mapInPool(pair2.before, width, async (unit) => {
-    if (!unit.pending || !wanted(unit)) return unit;
-    const twin = byName.get(unit.name);
-    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
-    return loadPendingUnit(unit);
-  });
-  pair2.after = after;
-}
-function decideWantedUnits(analysis, pair2) {
-  const wanted = /* @__PURE__ */ new Set();
-  const waiting = pair2.after.filter((unit) => unit.pending);
-  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
-    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
-    const own = waiting.filter((unit) => unit.cluster === cluster);
-    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
-  }
-  return wanted;
-}
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, releases) {
-  const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
-  const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
-  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const findings = [...settings.configFindings, ...releases.findings];
-  const owners = /* @__PURE__ */ new Map();
-  const units = [];
-  for (const key of keys) {
-    const old = before.get(key);
-    const current = after.get(key);
-    if (old && current && identical.has(key)) {
-      units.push(describeIdenticalUnit(old, current, owners));
-      continue;
-    }
-    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
-    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
-    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
-    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
-    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
-    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
-    owners.set(key, {
-      ...ksBefore ? { before: ksBefore } : {},
-      ...ksAfter ? { after: ksAfter } : {},
-      ...old?.parent ? { parentBefore: old.parent } : {},
-      ...current?.parent ? { parentAfter: current.parent } : {},
-      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-      ...skippedBefore ? { skippedBefore } : {},
-      ...skippedAfter ? { skippedAfter } : {},
-      ...old?.failure ? { failedBefore: old.failure } : {},
-      ...current?.failure ? { failedAfter: current.failure } : {},
-      missingVariables: current?.missingVariables ?? []
-    });
-    const ks = (current ?? old)?.ks;
-    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
-    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
-    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
-    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
-    const why = skippedAfter ?? skippedBefore;
-    const cluster = (current ?? old)?.cluster;
-    units.push({
-      name: key,
-      ...cluster !== void 0 ? { cluster } : {},
-      before: old?.docs ?? (unknownBefore ? [] : void 0),
-      after: current?.docs ?? (unknownAfter ? [] : void 0),
-      ...!judged && why ? { skipped: why } : {}
-    });
-  }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases.units], settings, { owners, extraFindings: findings, notes, ...counts });
-}
-function describeIdenticalUnit(old, current, owners) {
-  owners.set(current.name, {
-    before: old.ks,
-    after: current.ks,
-    ...old.parent ? { parentBefore: old.parent } : {},
-    ...current.parent ? { parentAfter: current.parent } : {},
-    ...old.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-    missingVariables: []
-  });
-  const cluster = current.cluster;
-  const base = { name: current.name, ...cluster !== void 0 ? { cluster } : {} };
-  if (current.pending || old.pending || current.skipped !== void 0 || old.skipped !== void 0) return { ...base, before: void 0, after: void 0, identical: true };
-  return { ...base, before: old.docs, after: current.docs };
-}
-function findUnrenderedAncestor(unit, own, other) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
-    seen.add(parent);
-    const there = other.get(parent);
-    if (there?.skipped) return parent;
-    if (there) return void 0;
-  }
-  return void 0;
 }
 function maskError(error2, mask) {
   if (mask.forms.length === 0 || !(error2 instanceof Error)) return error2;
@@ -56829,11 +60771,11 @@ async function compareSides(comparison, context3) {
   });
   await Promise.all(started);
   if (failure) throw failure.error;
-  const byName = new Map(order.map((name, index) => [name, planned[index]]));
+  const byName = new Map(order.map((name, index2) => [name, planned[index2]]));
   const plans = rootNames.map((name) => byName.get(name));
   const tasks = [...new Set(plans.flatMap((plan) => [plan.before, plan.after]).filter((task) => task !== void 0))];
   if (context3.renderAll) await renderTasks(tasks.filter((task) => !task.docs), () => false);
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+  let analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
@@ -56841,32 +60783,32 @@ async function compareSides(comparison, context3) {
     if (wanted.length > 0) {
       context3.progress.phase("needed");
       await renderTasks(wanted, () => false);
-      analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+      analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
     }
   }
   const revisit = selectProvenanceTasks(plans, analysis);
   if (revisit.length > 0) {
     context3.progress.phase("sources");
     await renderTasks(revisit, () => true);
-    analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+    analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
   }
   context3.progress.identical(analysis.report.stats.identical);
   context3.progress.phase("done");
   const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+    plans.map((plan, index2) => [plan.name, { diff: analysis.units[index2], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
   return { analysis, units };
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
-  for (const path15 of paths) {
-    const shown = path15 || ".";
-    if (!existsSync9(locate(join23(before.root, path15))) && !existsSync9(join23(after.root, path15))) {
+  for (const path16 of paths) {
+    const shown = path16 || ".";
+    if (!existsSync9(locate(join23(before.root, path16))) && !existsSync9(join23(after.root, path16))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join23(side.root, path15);
+      const dir = join23(side.root, path16);
       if (!existsSync9(locate(dir))) continue;
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -56926,11 +60868,11 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path15) => toPosix(relative14(root, path15)));
-  return [...new Set(paths.filter((path15) => !path15.startsWith("..") && !isAbsolute3(path15)))];
+  const paths = listGraphReads(graph).map((path16) => toPosix(relative14(root, path16)));
+  return [...new Set(paths.filter((path16) => !path16.startsWith("..") && !isAbsolute3(path16)))];
 }
 function readsAlike2(graph, twins) {
-  return listGraphReads(graph).every((path15) => twins.findSame(path15) !== void 0);
+  return listGraphReads(graph).every((path16) => twins.findSame(path16) !== void 0);
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
@@ -56943,14 +60885,14 @@ function selectProvenanceTasks(plans, analysis) {
     if (task?.docs && !task.provenance) wanted.add(task);
   };
   const findingKeys = /* @__PURE__ */ new Map();
-  for (const finding of analysis.report.findings) {
-    if (finding.provenance) continue;
-    const keys = findingKeys.get(finding.unit) ?? /* @__PURE__ */ new Set();
-    keys.add(formatObjectKey(finding.object));
-    findingKeys.set(finding.unit, keys);
+  for (const finding2 of analysis.report.findings) {
+    if (finding2.provenance) continue;
+    const keys = findingKeys.get(finding2.unit) ?? /* @__PURE__ */ new Set();
+    keys.add(formatObjectKey(finding2.object));
+    findingKeys.set(finding2.unit, keys);
   }
-  plans.forEach((plan, index) => {
-    const unit = analysis.units[index];
+  plans.forEach((plan, index2) => {
+    const unit = analysis.units[index2];
     if (!unit) return;
     if (unit.diff.removed.length > 0) want(plan.before);
     if (unit.diff.added.length > 0) want(plan.after);
@@ -56961,7 +60903,7 @@ function selectProvenanceTasks(plans, analysis) {
   });
   return [...wanted];
 }
-function analyze(before, after, plans, settings, extraFindings, counts) {
+function analyze2(before, after, plans, settings, extraFindings, counts) {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -56989,18 +60931,18 @@ function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path15) => /\.ya?ml$/i.test(path15) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path15)) && !path15.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join24(root, path15))
+    (path16) => /\.ya?ml$/i.test(path16) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path16)) && !path16.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join24(root, path16))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
-    readText: (path15) => {
-      if (!texts.has(path15)) {
-        const absolute = join24(root, path15);
+    readText: (path16) => {
+      if (!texts.has(path16)) {
+        const absolute = join24(root, path16);
         const readable = existsSync10(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path15, readable ? readFileSync18(absolute, "utf8") : void 0);
+        texts.set(path16, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
-      return texts.get(path15);
+      return texts.get(path16);
     }
   };
 }
@@ -57015,10 +60957,10 @@ function collectReferencedFiles(root, show2, confinement) {
     }
     if (kustomization) {
       for (const file of kustomization.files.keys()) referenced.add(file);
-      for (const path15 of kustomization.referencedPaths) referenced.add(path15);
+      for (const path16 of kustomization.referencedPaths) referenced.add(path16);
     }
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join24(dir, entry.name));
+    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join24(dir, entry2.name));
     }
   };
   walk(root);
@@ -57027,11 +60969,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path15 = join24(dir, entry.name);
-      if (entry.isDirectory()) walk(path15);
-      else if (entry.isFile()) files.push(toPosix(relative15(root, path15)));
+    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
+      if (SKIPPED_DIRS2.has(entry2.name)) continue;
+      const path16 = join24(dir, entry2.name);
+      if (entry2.isDirectory()) walk(path16);
+      else if (entry2.isFile()) files.push(toPosix(relative15(root, path16)));
     }
   };
   walk(root);
@@ -57061,7 +61003,7 @@ import { readFileSync as readFileSync19 } from "node:fs";
 import { join as join26 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -57109,30 +61051,30 @@ function rankCandidateFiles(names, exclude, caps) {
 function chooseCoveringSet(required, candidates) {
   const wanted = [...new Set(required)];
   if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry2) => entry2.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry2) => entry2.covers));
   if (coverable.size < wanted.length) return void 0;
   for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
     for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
+      const chosen = combination.map((index2) => useful[index2]);
+      if (chosen.reduce((sum, entry2) => sum + entry2.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry2) => entry2.covers)).size === wanted.length) return chosen.map((entry2) => entry2.candidate);
     }
   }
   const missing = new Set(wanted);
   const picked = /* @__PURE__ */ new Set();
   while (missing.size > 0) {
     let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    for (const [index2, entry2] of useful.entries()) {
+      if (picked.has(index2)) continue;
+      const gain = entry2.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index: index2, gain };
     }
     if (best === void 0) return void 0;
     picked.add(best.index);
     for (const key of useful[best.index].covers) missing.delete(key);
   }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+  return [...picked].sort((a, b) => a - b).map((index2) => useful[index2].candidate);
 }
 function matchesIgnoringRef(a, b) {
   return isSamePlace(a, b, true);
@@ -57141,7 +61083,7 @@ function isSameDirectoryAnyRef(next, previous) {
   return isSamePlace(next, previous, false);
 }
 function isSamePlace(a, b, sameName) {
-  const directory = (path15) => path15.slice(0, path15.lastIndexOf("/") + 1);
+  const directory = (path16) => path16.slice(0, path16.lastIndexOf("/") + 1);
   const githubA = parseGitHubFileUrl(a);
   const githubB = parseGitHubFileUrl(b);
   if (githubA && githubB) {
@@ -57160,7 +61102,7 @@ function isSamePlace(a, b, sameName) {
   const segmentsB = urlB.pathname.split("/");
   if (segmentsA.length !== segmentsB.length) return false;
   if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index2) => segment === segmentsB[index2] ? [] : [[segment, segmentsB[index2] ?? ""]]);
   if (differing.length > 1) return false;
   return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
 }
@@ -57215,7 +61157,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body2) => `---
-${(0, import_yaml15.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml16.stringify)(body2, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -57244,8 +61186,8 @@ function sourcePath(source) {
     return source.replace(/[?#].*$/, "");
   }
 }
-function lastSegment(path15) {
-  return path15.slice(path15.lastIndexOf("/") + 1);
+function lastSegment(path16) {
+  return path16.slice(path16.lastIndexOf("/") + 1);
 }
 function stripExtension(name) {
   return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
@@ -57329,16 +61271,16 @@ function listAffectedUnits(change, planning) {
 
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
-async function mergeFileFixes(path15, fixes, planning) {
-  const headFile = join27(planning.head.root, path15);
+async function mergeFileFixes(path16, fixes, planning) {
+  const headFile = join27(planning.head.root, path16);
   const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
-      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-      if (entries.length === 0) continue;
-      const edit = planResourceInsertion(path15, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+      const listed = new Set(listResourceEntries(text).map((entry2) => entry2.value));
+      const entries2 = fix.candidate.entries.filter((entry2) => !listed.has(entry2));
+      if (entries2.length === 0) continue;
+      const edit = planResourceInsertion(path16, text, { entries: entries2, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
       if (!edit) return void 0;
       text = edit.text;
     }
@@ -57346,7 +61288,7 @@ async function mergeFileFixes(path15, fixes, planning) {
     return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
   };
   const toFileFix = (included2, combined, verification) => ({
-    path: path15,
+    path: path16,
     groups: included2.map((fix) => fix.group),
     candidates: included2.map((fix) => fix.candidate),
     text: combined.text,
@@ -57425,8 +61367,8 @@ function recordProviders(fix, verification, current, planning, providers) {
   providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
 }
 function toFix(fileFix, providers, planning) {
-  const { candidates, path: path15 } = fileFix;
-  const original = readFileSync20(join27(planning.head.root, path15), "utf8");
+  const { candidates, path: path16 } = fileFix;
+  const original = readFileSync20(join27(planning.head.root, path16), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -57438,7 +61380,7 @@ function toFix(fileFix, providers, planning) {
     source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
     description,
     entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
-    edits: [describeLineChange(path15, original, fileFix.text, description)],
+    edits: [describeLineChange(path16, original, fileFix.text, description)],
     files: candidates.flatMap((candidate) => candidate.files),
     restores: [...new Set(fileFix.groups.flatMap((group2) => [...group2.objects.keys()]))].sort(),
     verified: fileFix.verification.status === "verified"
@@ -57472,15 +61414,15 @@ async function* findLocalCandidates(search, movedTo) {
     };
   }
   if (movedTo.length > 0) return;
-  const index = planning.readIndex();
+  const index2 = planning.readIndex();
   const names = [...group2.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path15) => join28(root, path15).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path15) => {
-    const text = index.readText(path15);
+  const near = (path16) => join28(root, path16).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index2.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path16) => {
+    const text = index2.readText(path16);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
-    const keys = readKeys(text, path15, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative16(kustomizationDir, join28(root, path15))), keys }] : [];
+    const keys = readKeys(text, path16, planning.scope, affixes);
+    return keys ? [{ name: toPosix(relative16(kustomizationDir, join28(root, path16))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -57567,12 +61509,12 @@ async function listRemoteNames(url2, fileName, planning, notes, lookup2) {
   if (!github || !contents) return probes;
   const directory = posix7.dirname(github.path) === "." ? "" : posix7.dirname(github.path);
   try {
-    const list = (path15) => contents.listDirectory(github.owner, github.repo, github.ref, path15);
+    const list = (path16) => contents.listDirectory(github.owner, github.repo, github.ref, path16);
     const listing = await list(directory);
-    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
-    const files = listing.filter(isFile).map((entry) => entry.name);
-    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    const isFile = (entry2) => entry2.type === "file" && entry2.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry2) => entry2.name);
+    for (const sub of listing.filter((entry2) => entry2.type === "dir" && /crd/i.test(entry2.name))) {
+      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry2) => `${sub.name}/${entry2.name}`));
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error2) {
@@ -57597,7 +61539,7 @@ async function readRemoteCandidate(url2, name, search) {
     const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
     return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
-  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  const files = listResourceEntries(fetched.text).map((entry2) => entry2.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
   if (files.length === 0) return {};
   const urls = files.map((file) => replaceFileName(url2, posix7.join(posix7.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
@@ -57627,7 +61569,7 @@ async function planGroupFix(group2, planning) {
   const headText = readFileSync21(headFile, "utf8");
   const beforeFile = join29(planning.beforeRoot, group2.kustomization);
   const beforeEntries = existsSync12(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
-  const beforeEntry = beforeEntries.find((entry) => entry.line === group2.line)?.value;
+  const beforeEntry = beforeEntries.find((entry2) => entry2.line === group2.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group2.objects.keys()].sort();
@@ -57636,7 +61578,7 @@ async function planGroupFix(group2, planning) {
   if (beforeEntry !== void 0 && previous?.value === beforeEntry && group2.sourceIsFile && holdsAll(planning.readIndex().readText(group2.source), group2.source, required, planning.scope, affixes)) {
     return none;
   }
-  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const listed = headEntries.filter((entry2) => entry2.list === "resources");
   const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group2, listed) ?? listed[0];
   const what = describeObjects([...group2.objects.values()]);
   const notes = [];
@@ -57681,17 +61623,17 @@ async function planGroupFix(group2, planning) {
   if ([...group2.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
   return { notes };
 }
-function findPreviousEntry(entries, beforeEntry, beforeEntries) {
+function findPreviousEntry(entries2, beforeEntry, beforeEntries) {
   if (beforeEntry === void 0) return void 0;
-  const exact = entries.find((entry) => entry.value === beforeEntry);
+  const exact = entries2.find((entry2) => entry2.value === beforeEntry);
   if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  const remote2 = entries2.filter((entry2) => isRemoteFileUrl(entry2.value));
+  const sameFile = remote2.find((entry2) => matchesIgnoringRef(entry2.value, beforeEntry));
   if (sameFile) return sameFile;
-  const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+  const before = new Set(beforeEntries.map((entry2) => entry2.value));
+  return remote2.find((entry2) => !before.has(entry2.value) && isSameDirectoryAnyRef(entry2.value, beforeEntry));
 }
-function findDependentEntry(group2, entries) {
+function findDependentEntry(group2, entries2) {
   const kinds = new Set(
     [...group2.objects.values()].flatMap((object) => {
       const crd = readCrdNames(object.body);
@@ -57701,15 +61643,15 @@ function findDependentEntry(group2, entries) {
   if (kinds.size === 0) return void 0;
   const lines = [...group2.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group2.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
   const first = Math.min(...lines);
-  return entries.find((entry) => entry.line === first);
+  return entries2.find((entry2) => entry2.line === first);
 }
 
 // src/app/fixes/plan-fixes.ts
 async function planFixes(findings, units, context3) {
   const groups = collectGroups(findings, units);
   if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
-  let index;
-  const planning = { ...context3, units, readIndex: () => index ??= indexTree(context3.head.root, context3.head.show, context3.head.files) };
+  let index2;
+  const planning = { ...context3, units, readIndex: () => index2 ??= indexTree(context3.head.root, context3.head.show, context3.head.files) };
   const planned = await mapInPool(groups, context3.concurrency, (group2) => planGroupFix(group2, planning));
   const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
   const byFile = /* @__PURE__ */ new Map();
@@ -57737,21 +61679,21 @@ async function planFixes(findings, units, context3) {
     }
     if (!covered) notes.push(describeUnfixed(group2, ["its fix cannot be applied together with the fixes of the same build"]));
   }
-  for (const finding of findings) {
-    if (finding.rule !== Rules.crdMissing) continue;
-    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
-    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+  for (const finding2 of findings) {
+    if (finding2.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding2.object.group}/${finding2.object.kind}`);
+    const key = `${finding2.unit}\0${formatObjectKey(finding2.object)}`;
     if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
   }
   return { fixes, targets, notes };
 }
 function collectGroups(findings, units) {
   const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
-    const unit = units.get(finding.unit);
+  for (const finding2 of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding2.rule) || finding2.rule === Rules.apiGroupChanged) continue;
+    const unit = units.get(finding2.unit);
     if (!unit?.exists) continue;
-    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
+    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding2.object));
     const provenance = object?.provenance;
     const source = provenance?.url ?? provenance?.file;
     if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
@@ -57764,9 +61706,9 @@ function collectGroups(findings, units) {
       members: /* @__PURE__ */ new Map(),
       objects: /* @__PURE__ */ new Map()
     };
-    const member = group2.members.get(finding.unit) ?? { unit, objects: [] };
+    const member = group2.members.get(finding2.unit) ?? { unit, objects: [] };
     if (!member.objects.includes(object)) member.objects.push(object);
-    group2.members.set(finding.unit, member);
+    group2.members.set(finding2.unit, member);
     if (!group2.objects.has(object.key)) group2.objects.set(object.key, object);
     groups.set(key, group2);
   }
@@ -57777,7 +61719,7 @@ function describeUnfixed(group2, notes) {
 }
 
 // src/app/fixes/plan-policy-fixes.ts
-var import_yaml17 = __toESM(require_dist(), 1);
+var import_yaml18 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync22 } from "node:fs";
 import { join as join30 } from "node:path";
 
@@ -57800,13 +61742,13 @@ function applyFixes(fixes, read2) {
   const changes = [];
   const editsByPath = /* @__PURE__ */ new Map();
   for (const edit of applied.flatMap((fix) => fix.edits)) editsByPath.set(edit.path, [...editsByPath.get(edit.path) ?? [], edit]);
-  for (const [path15, edits] of editsByPath) {
-    const before = read2(path15);
+  for (const [path16, edits] of editsByPath) {
+    const before = read2(path16);
     const lines = before.split("\n");
     for (const edit of [...edits].sort((a, b) => b.startLine - a.startLine)) {
       lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
     }
-    changes.push({ path: path15, before, after: lines.join("\n") });
+    changes.push({ path: path16, before, after: lines.join("\n") });
   }
   for (const file of applied.flatMap((fix) => fix.files)) changes.push({ path: file.path, before: void 0, after: file.content });
   changes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -57814,11 +61756,11 @@ function applyFixes(fixes, read2) {
 }
 
 // src/core/fix/crd-policy-edit.ts
-var import_yaml16 = __toESM(require_dist(), 1);
+var import_yaml17 = __toESM(require_dist(), 1);
 var FIXED_CRD_POLICY = "CreateReplace";
 function planCrdPolicyEdit(text, target) {
-  const lines = new import_yaml16.LineCounter();
-  const docs = (0, import_yaml16.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  const lines = new import_yaml17.LineCounter();
+  const docs = (0, import_yaml17.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
     let body2;
@@ -57831,52 +61773,52 @@ function planCrdPolicyEdit(text, target) {
     const object = body2;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
   });
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml16.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
-  const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml17.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  const lineOf2 = (node) => lines.linePos(node.range?.[0] ?? 0).line;
   const textLines = text.split("\n");
   const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
   const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
   const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
   const spec = findPair(doc.contents, "spec");
-  if (!spec || !(0, import_yaml16.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  if (!spec || !(0, import_yaml17.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
   const section = findPair(spec.value, target.action);
   if (!section) {
     const first = spec.value.items[0];
     if (!first) return { problem: `HelmRelease ${target.name} in ${target.path} has an empty spec` };
-    const indent2 = indentOf(lineOf(first.key));
-    const line = lineOf(spec.key);
+    const indent2 = indentOf(lineOf2(first.key));
+    const line = lineOf2(spec.key);
     return edit(line, line, `${textLines[line - 1] ?? ""}
 ${indent2}${target.action}:
 ${indent2}  crds: ${FIXED_CRD_POLICY}`);
   }
-  const sectionLine = lineOf(section.key);
+  const sectionLine = lineOf2(section.key);
   const sectionIndent = indentOf(sectionLine);
-  if ((0, import_yaml16.isMap)(section.value) && !section.value.flow) {
+  if ((0, import_yaml17.isMap)(section.value) && !section.value.flow) {
     const crds = findPair(section.value, "crds");
-    if (crds && (0, import_yaml16.isScalar)(crds.value)) {
-      const line = lineOf(crds.key);
-      if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
+    if (crds && (0, import_yaml17.isScalar)(crds.value)) {
+      const line = lineOf2(crds.key);
+      if (lineOf2(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
       return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
     }
     const first = section.value.items[0];
-    const indent2 = first ? indentOf(lineOf(first.key)) : `${sectionIndent}  `;
+    const indent2 = first ? indentOf(lineOf2(first.key)) : `${sectionIndent}  `;
     return edit(sectionLine, sectionLine, `${textLines[sectionLine - 1] ?? ""}
 ${indent2}crds: ${FIXED_CRD_POLICY}`);
   }
   const value = section.value;
-  if (value !== null && !((0, import_yaml16.isMap)(value) && value.flow) && !((0, import_yaml16.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  if (value !== null && !((0, import_yaml17.isMap)(value) && value.flow) && !((0, import_yaml17.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
   const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
   if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
-  const entries = (0, import_yaml16.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
-  return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
+  const entries2 = (0, import_yaml17.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml17.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries2, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
 }
 function findPair(map, key) {
-  return map.items.find((pair2) => (0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === key);
+  return map.items.find((pair2) => (0, import_yaml17.isScalar)(pair2.key) && pair2.key.value === key);
 }
 
 // src/app/fixes/plan-policy-fixes.ts
 function planPolicyFixes(candidates, findings, headRoot) {
-  const wanted = new Set(findings.map((finding) => `${finding.unit}\0${formatObjectKey(finding.object)}`));
+  const wanted = new Set(findings.map((finding2) => `${finding2.unit}\0${formatObjectKey(finding2.object)}`));
   const fixes = [];
   const targets = /* @__PURE__ */ new Map();
   for (const candidate of candidates) {
@@ -57888,13 +61830,13 @@ function planPolicyFixes(candidates, findings, headRoot) {
     if ("problem" in edit) continue;
     const verified = readPolicy(text, candidate) === candidate.policy && readPolicy(applyEdit(text, edit), candidate) === FIXED_CRD_POLICY;
     const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
-    const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
-    for (const key of keys) targets.set(key, index);
+    const index2 = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
+    for (const key of keys) targets.set(key, index2);
   }
   return { fixes, targets };
 }
 function readPolicy(text, target) {
-  const docs = (0, import_yaml17.parseAllDocuments)(text, { logLevel: "silent" });
+  const docs = (0, import_yaml18.parseAllDocuments)(text, { logLevel: "silent" });
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
   for (const doc of docs) {
     let body2;
@@ -57911,9 +61853,9 @@ function applyEdit(text, edit) {
   const fix = { source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified: false };
   return applyFixes([fix], () => text).changes[0]?.after ?? text;
 }
-function readInside(root, path15) {
+function readInside(root, path16) {
   try {
-    const file = join30(root, path15);
+    const file = join30(root, path16);
     return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
@@ -57929,27 +61871,27 @@ import { join as join37, resolve as resolve9 } from "node:path";
 function readChartIndex(text, chart) {
   const bomb = findAliasBomb(text);
   if (bomb) return { problem: `its index.yaml is refused: ${bomb}` };
-  let index;
+  let index2;
   try {
-    index = load(text, { schema: CORE_SCHEMA });
+    index2 = load(text, { schema: CORE_SCHEMA });
   } catch {
     return { problem: "its index.yaml is not YAML" };
   }
-  if (!isRecord(index) || !isRecord(index.entries)) return { problem: "its index.yaml has no entries" };
-  const versions = Object.hasOwn(index.entries, chart) ? index.entries[chart] : void 0;
+  if (!isRecord(index2) || !isRecord(index2.entries)) return { problem: "its index.yaml has no entries" };
+  const versions = Object.hasOwn(index2.entries, chart) ? index2.entries[chart] : void 0;
   if (!Array.isArray(versions) || versions.length === 0) return { problem: `its index.yaml has no chart named ${chart}` };
-  const entries = [];
+  const entries2 = [];
   for (const item of versions) {
     if (!isRecord(item) || typeof item.version !== "string" && typeof item.version !== "number") continue;
     const urls = Array.isArray(item.urls) ? item.urls.filter((url2) => typeof url2 === "string" && url2 !== "") : [];
-    entries.push({
+    entries2.push({
       version: String(item.version),
       ...typeof item.created === "string" ? { created: item.created } : {},
       ...typeof item.digest === "string" && /^[0-9a-f]{64}$/i.test(item.digest) ? { digest: item.digest.toLowerCase() } : {},
       urls
     });
   }
-  return { entries };
+  return { entries: entries2 };
 }
 function resolveChartUrl(repository, url2) {
   if (!URL.canParse(repository)) return void 0;
@@ -57989,18 +61931,18 @@ async function findOciChart(fetcher, url2, select, insecure, mediaType) {
   if (!split) throw new RenderError(`${url2} is not an oci:// repository reference`);
   const { base, name } = split;
   let token;
-  const get = async (path15, accept3, maxBytes, remember = true) => {
+  const get = async (path16, accept3, maxBytes, remember = true) => {
     const headers = token ? await token : void 0;
     const request2 = { accept: accept3, maxBytes, ...remember ? {} : { remember: false } };
     try {
-      return await fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path16}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
     } catch (error2) {
       const challenge = error2 instanceof FetchError && error2.status === 401 && !token && error2.challenge ? readChallenge(error2.challenge) : void 0;
       if (!challenge) throw error2;
       token = fetchToken(fetcher, challenge);
       const fresh = await token;
       if (!fresh) throw error2;
-      return fetcher.fetchBytes(`${base}/v2/${name}/${path15}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path16}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
     }
   };
   let reference;
@@ -58018,9 +61960,9 @@ async function findOciChart(fetcher, url2, select, insecure, mediaType) {
   const manifest = parseJson(manifestBytes, `${url2}:${reference}'s manifest`);
   const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
   const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
-  const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
-  if (!digest) throw new RenderError(`${url2}:${reference} holds no chart layer`);
-  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes, false) };
+  const digest2 = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
+  if (!digest2) throw new RenderError(`${url2}:${reference} holds no chart layer`);
+  return { digest: digest2, version: reference, download: (maxBytes) => get(`blobs/${digest2}`, "*/*", maxBytes, false) };
 }
 async function fetchToken(fetcher, challenge) {
   if (!URL.canParse(challenge.realm)) return void 0;
@@ -58070,19 +62012,19 @@ function createChartFetcher(fetcher, store) {
 async function fetchFromIndex(fetcher, store, request2) {
   const indexUrl = resolveChartUrl(request2.repository, "index.yaml");
   if (!indexUrl) return { problem: `its chart source has an unreadable url ${request2.repository}` };
-  const index = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
-  if ("problem" in index) return { problem: `its chart ${request2.shown} cannot be had: ${index.problem}` };
-  const chosen = selectChartVersion(index.entries, request2.version);
+  const index2 = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
+  if ("problem" in index2) return { problem: `its chart ${request2.shown} cannot be had: ${index2.problem}` };
+  const chosen = selectChartVersion(index2.entries, request2.version);
   if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
-  const { entry } = chosen;
-  const url2 = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
-  if (!url2 || !/^https?:/.test(url2)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
-  const cached = entry.digest ? store.find(entry.digest, url2) : void 0;
-  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const { entry: entry2 } = chosen;
+  const url2 = entry2.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry2.urls[0]) : void 0;
+  if (!url2 || !/^https?:/.test(url2)) return { problem: `its chart ${request2.shown} version ${entry2.version} has no http(s) download URL in the index` };
+  const cached = entry2.digest ? store.find(entry2.digest, url2) : void 0;
+  if (cached && entry2.digest) return { file: cached, version: entry2.version, digest: entry2.digest };
   const bytes = await fetcher.fetchBytes(url2, { maxBytes: MAX_CHART_BYTES, remember: false });
-  const digest = hashBytes(bytes);
-  if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
-  return { file: store.keep(digest, url2, bytes), version: entry.version, digest };
+  const digest2 = hashBytes(bytes);
+  if (entry2.digest && entry2.digest !== digest2) return { problem: `its chart ${request2.shown} version ${entry2.version}: the archive's digest is not the one the index gives` };
+  return { file: store.keep(digest2, url2, bytes), version: entry2.version, digest: digest2 };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
   const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
@@ -58371,20 +62313,20 @@ function listConfigChanges(before, after) {
   for (const key of keys) {
     const a = old[key];
     const b = current[key];
-    if (stringify5(a) === stringify5(b)) continue;
+    if (stringify6(a) === stringify6(b)) continue;
     if (Array.isArray(a) || Array.isArray(b)) {
-      const from = (Array.isArray(a) ? a : []).map(stringify5);
-      const to = (Array.isArray(b) ? b : []).map(stringify5);
-      const added = to.filter((entry) => !from.includes(entry));
-      const removed = from.filter((entry) => !to.includes(entry));
+      const from = (Array.isArray(a) ? a : []).map(stringify6);
+      const to = (Array.isArray(b) ? b : []).map(stringify6);
+      const added = to.filter((entry2) => !from.includes(entry2));
+      const removed = from.filter((entry2) => !to.includes(entry2));
       if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
-      for (const entry of added) changes.push(`${key} adds ${entry}`);
-      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+      for (const entry2 of added) changes.push(`${key} adds ${entry2}`);
+      for (const entry2 of removed) changes.push(`${key} drops ${entry2}`);
     } else if (isPlainObject4(a) || isPlainObject4(b)) {
       const from = isPlainObject4(a) ? a : {};
       const to = isPlainObject4(b) ? b : {};
       for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
-        if (stringify5(from[name]) === stringify5(to[name])) continue;
+        if (stringify6(from[name]) === stringify6(to[name])) continue;
         changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
       }
     } else {
@@ -58394,9 +62336,9 @@ function listConfigChanges(before, after) {
   return changes;
 }
 function describeValue(value) {
-  return value === void 0 ? "(unset)" : stringify5(value);
+  return value === void 0 ? "(unset)" : stringify6(value);
 }
-function stringify5(value) {
+function stringify6(value) {
   return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
 }
 function isPlainObject4(value) {
@@ -58420,10 +62362,10 @@ function loadConfig(options) {
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
   return readConfigFile(join34(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
-function readConfigFile(path15, shown) {
+function readConfigFile(path16, shown) {
   let text;
   try {
-    text = readFileSync23(path15, "utf8");
+    text = readFileSync23(path16, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -58434,29 +62376,29 @@ function readConfigFile(path15, shown) {
 }
 function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
   const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
-  const pick2 = (present) => {
+  const pick3 = (present) => {
     if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
     return present[0];
   };
-  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyName = pick3(candidates.filter((name) => policy.has(name)));
   const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
   const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
-  const before = readSide(beforeRoot, candidates, pick2);
-  const after = readSide(afterRoot, candidates, pick2);
+  const before = readSide(beforeRoot, candidates, pick3);
+  const after = readSide(afterRoot, candidates, pick3);
   const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
   if ("problem" in after) return { config, file: shown, proposed: after };
   if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
   return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
 }
-function readSide(root, candidates, pick2) {
+function readSide(root, candidates, pick3) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync13(join34(root, candidate))));
+    name = pick3(candidates.filter((candidate) => existsSync13(join34(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path15 = join34(root, name);
-    if (!isInside(createConfinement(root), path15)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync17(path15).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync23(path15, "utf8");
+    const path16 = join34(root, name);
+    if (!isInside(createConfinement(root), path16)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync17(path16).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync23(path16, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
@@ -58475,8 +62417,8 @@ function loadSettings(options, sides) {
   if (options.configPath !== void 0) return settle(loadConfig({ path: resolve7(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
-  return settle(config, finding ? [finding] : []);
+  const finding2 = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
+  return settle(config, finding2 ? [finding2] : []);
 }
 
 // src/app/render-progress.ts
@@ -58532,10 +62474,10 @@ import { mkdir as mkdir2 } from "node:fs/promises";
 import { join as join35 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
-  const folderOf = (path15) => {
-    let entries = folders.get(path15);
-    if (!entries) folders.set(path15, entries = { files: [], folders: /* @__PURE__ */ new Set() });
-    return entries;
+  const folderOf = (path16) => {
+    let entries2 = folders.get(path16);
+    if (!entries2) folders.set(path16, entries2 = { files: [], folders: /* @__PURE__ */ new Set() });
+    return entries2;
   };
   for (const file of files) {
     const parts = file.path.split("/");
@@ -58549,8 +62491,8 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   let tail = Promise.resolve();
   const enqueue = (paths) => {
     const waits = [];
-    for (const path15 of paths) {
-      let done = written.get(path15);
+    for (const path16 of paths) {
+      let done = written.get(path16);
       if (done === void 0) {
         if (!batch) {
           const paths2 = [];
@@ -58561,45 +62503,45 @@ async function openPartialCheckout(dir, commit, files, shallow) {
           batch = { paths: paths2, done: done2 };
           tail = done2.catch(() => void 0);
         }
-        batch.paths.push(path15);
+        batch.paths.push(path16);
         done = batch.done;
-        written.set(path15, done);
+        written.set(path16, done);
       }
       waits.push(done);
     }
     return waits;
   };
-  const listUnder = (path15, into) => {
-    if (isFile.has(path15)) {
-      into.push(path15);
+  const listUnder = (path16, into) => {
+    if (isFile.has(path16)) {
+      into.push(path16);
       return;
     }
-    const entries = folders.get(path15);
-    if (!entries) return;
-    into.push(...entries.files);
-    for (const folder of entries.folders) listUnder(folder, into);
+    const entries2 = folders.get(path16);
+    if (!entries2) return;
+    into.push(...entries2.files);
+    for (const folder of entries2.folders) listUnder(folder, into);
   };
   const writeAll = () => {
     if (isFile.size === 0) return Promise.resolve();
     const done = tail.then(() => restorePaths(dir, commit, ["."]));
     tail = done.catch(() => void 0);
-    for (const path15 of isFile) if (!written.has(path15)) written.set(path15, done);
+    for (const path16 of isFile) if (!written.has(path16)) written.set(path16, done);
     return done;
   };
   const direct = [];
   const empty = [];
   for (const folder of shallow) {
-    const entries = folders.get(folder);
-    if (!entries) continue;
+    const entries2 = folders.get(folder);
+    if (!entries2) continue;
     mkdirSync9(join35(dir, folder), { recursive: true });
-    empty.push(...entries.folders);
-    direct.push(...entries.files);
+    empty.push(...entries2.folders);
+    direct.push(...entries2.files);
   }
   await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir2(join35(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
-      for (const path15 of paths) listUnder(path15, wanted);
+      for (const path16 of paths) listUnder(path16, wanted);
       await Promise.all(enqueue(wanted));
     },
     writeAll
@@ -58632,9 +62574,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync5(cwd);
-  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path15) => {
-    const rel = relative17(git.root, resolve8(realCwd, path15));
-    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path15}`);
+  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path16) => {
+    const rel = relative17(git.root, resolve8(realCwd, path16));
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path16}`);
     return rel;
   });
   const commitFiles = listCommitFiles(git, mergeBase);
@@ -58646,7 +62588,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
       names = names.filter((name) => present.has(posix8.normalize(toPosix(name))));
     }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
-    return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
+    return new Map(names.flatMap((name, index2) => texts[index2] !== void 0 ? [[name, texts[index2]]] : []));
   };
   const checkOut = (commit, files) => addTemporaryWorktree(git, commit, files ? { files } : {}).then((checkout) => {
     checkouts.push(checkout);
@@ -58675,7 +62617,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path15) => path15.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path16) => path16.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;
@@ -58703,11 +62645,11 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   return { ...common, before, after };
 }
-function readTextIfFile(path15) {
-  return lstatSync4(path15, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path15) ? readFileSync24(path15, "utf8") : "";
+function readTextIfFile(path16) {
+  return lstatSync4(path16, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path16) ? readFileSync24(path16, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path15) => join36(tree.root, path15))) {
+  for (const dir of paths.map((path16) => join36(tree.root, path16))) {
     try {
       if (existsSync14(dir) && statSync18(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -58739,9 +62681,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path15) => declaresFluxKustomizations(join37(root, path15), only));
+  const declaresFlux = (root, only) => paths.some((path16) => declaresFluxKustomizations(join37(root, path16), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path15) => join37(before.root, path15))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path16) => join37(before.root, path16))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -58800,7 +62742,7 @@ async function runWithTree(options, dependencies = {}) {
   try {
     plan = await planRun(options, dependencies, checkouts);
     const { before, after, render } = plan;
-    const compared = await compare2(plan, options);
+    const compared = await compare3(plan, options);
     const { analysis } = compared;
     const mask = createSecretMask(analysis.secretValues ?? []);
     const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
@@ -58808,7 +62750,7 @@ async function runWithTree(options, dependencies = {}) {
     const { failOn } = render.settings;
     const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
     const fixes = await planFixes(
-      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
+      analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel)),
       compared.units,
       {
         beforeRoot: before.root,
@@ -58823,9 +62765,9 @@ async function runWithTree(options, dependencies = {}) {
         documents: render.documents
       }
     );
-    const worthFixing = analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel));
+    const worthFixing = analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel));
     const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
-    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index]) => [key, index + fixes.fixes.length])]);
+    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index2]) => [key, index2 + fixes.fixes.length])]);
     return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     plan?.render.remote.fetcher.close();
@@ -58833,7 +62775,7 @@ async function runWithTree(options, dependencies = {}) {
     for (const checkout of checkouts) checkout.release();
   }
 }
-async function compare2(plan, options) {
+async function compare3(plan, options) {
   const { before, after, paths, render } = plan;
   const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
   if (plan.mode === "flux") {
@@ -58844,10 +62786,10 @@ async function compare2(plan, options) {
 }
 
 // src/github/actions-cache.ts
-import { createHash as createHash14 } from "node:crypto";
+import { createHash as createHash15 } from "node:crypto";
 
 // node_modules/@actions/cache/lib/cache.js
-import * as path14 from "path";
+import * as path15 from "path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -58887,10 +62829,10 @@ function getOptions(copy) {
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as path11 from "path";
+import * as path12 from "path";
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path7 from "path";
+import * as path8 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
 function dirname12(p) {
@@ -58898,7 +62840,7 @@ function dirname12(p) {
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
   }
-  let result = path7.dirname(p);
+  let result = path8.dirname(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -58935,7 +62877,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path7.sep;
+    root += path8.sep;
   }
   return root + itemPath;
 }
@@ -58969,10 +62911,10 @@ function safeTrimTrailingSeparator(p) {
     return "";
   }
   p = normalizeSeparators2(p);
-  if (!p.endsWith(path7.sep)) {
+  if (!p.endsWith(path8.sep)) {
     return p;
   }
-  if (p === path7.sep) {
+  if (p === path8.sep) {
     return p;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p)) {
@@ -59040,7 +62982,7 @@ function partialMatch(patterns, itemPath) {
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os6 from "os";
-import * as path10 from "path";
+import * as path11 from "path";
 import assert3 from "assert";
 
 // node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
@@ -59503,16 +63445,16 @@ var AST = class {
   #canAdoptType(c, map = adoptionAnyMap) {
     return !!map.get(this.type)?.includes(c);
   }
-  #adoptWithSpace(child2, index) {
+  #adoptWithSpace(child2, index2) {
     const gc = child2.#parts[0];
     const blank = new _a(null, gc, this.options);
     blank.#parts.push("");
     gc.push(blank);
-    this.#adopt(child2, index);
+    this.#adopt(child2, index2);
   }
-  #adopt(child2, index) {
+  #adopt(child2, index2) {
     const gc = child2.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
+    this.#parts.splice(index2, 1, ...gc.#parts);
     for (const p of gc.#parts) {
       if (typeof p === "object")
         p.#parent = this;
@@ -59882,11 +63824,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform2 = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path8 = {
+var path9 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep10 = defaultPlatform2 === "win32" ? path8.win32.sep : path8.posix.sep;
+var sep10 = defaultPlatform2 === "win32" ? path9.win32.sep : path9.posix.sep;
 minimatch2.sep = sep10;
 var GLOBSTAR2 = /* @__PURE__ */ Symbol("globstar **");
 minimatch2.GLOBSTAR = GLOBSTAR2;
@@ -60633,7 +64575,7 @@ minimatch2.escape = escape2;
 minimatch2.unescape = unescape2;
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path9 from "path";
+import * as path10 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5 = process.platform === "win32";
 var Path = class {
@@ -60647,12 +64589,12 @@ var Path = class {
       assert2(itemPath, `Parameter 'itemPath' must not be empty`);
       itemPath = safeTrimTrailingSeparator(itemPath);
       if (!hasRoot(itemPath)) {
-        this.segments = itemPath.split(path9.sep);
+        this.segments = itemPath.split(path10.sep);
       } else {
         let remaining = itemPath;
         let dir = dirname12(remaining);
         while (dir !== remaining) {
-          const basename9 = path9.basename(remaining);
+          const basename9 = path10.basename(remaining);
           this.segments.unshift(basename9);
           remaining = dir;
           dir = dirname12(remaining);
@@ -60670,7 +64612,7 @@ var Path = class {
           assert2(segment === dirname12(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
-          assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          assert2(!segment.includes(path10.sep), `Parameter 'itemPath' contains unexpected path separators`);
           this.segments.push(segment);
         }
       }
@@ -60681,12 +64623,12 @@ var Path = class {
    */
   toString() {
     let result = this.segments[0];
-    let skipSlash = result.endsWith(path9.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+    let skipSlash = result.endsWith(path10.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
     for (let i = 1; i < this.segments.length; i++) {
       if (skipSlash) {
         skipSlash = false;
       } else {
-        result += path9.sep;
+        result += path10.sep;
       }
       result += this.segments[i];
     }
@@ -60718,7 +64660,7 @@ var Pattern = class _Pattern {
     }
     pattern = _Pattern.fixupPattern(pattern, homedir3);
     this.segments = new Path(pattern).segments;
-    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path10.sep);
+    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path11.sep);
     pattern = safeTrimTrailingSeparator(pattern);
     let foundGlob = false;
     const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -60742,8 +64684,8 @@ var Pattern = class _Pattern {
   match(itemPath) {
     if (this.segments[this.segments.length - 1] === "**") {
       itemPath = normalizeSeparators2(itemPath);
-      if (!itemPath.endsWith(path10.sep) && this.isImplicitPattern === false) {
-        itemPath = `${itemPath}${path10.sep}`;
+      if (!itemPath.endsWith(path11.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path11.sep}`;
       }
     } else {
       itemPath = safeTrimTrailingSeparator(itemPath);
@@ -60778,9 +64720,9 @@ var Pattern = class _Pattern {
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
     assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
     pattern = normalizeSeparators2(pattern);
-    if (pattern === "." || pattern.startsWith(`.${path10.sep}`)) {
+    if (pattern === "." || pattern.startsWith(`.${path11.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-    } else if (pattern === "~" || pattern.startsWith(`~${path10.sep}`)) {
+    } else if (pattern === "~" || pattern.startsWith(`~${path11.sep}`)) {
       homedir3 = homedir3 || os6.homedir();
       assert3(homedir3, "Unable to determine HOME directory");
       assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
@@ -60807,11 +64749,11 @@ var Pattern = class _Pattern {
    * Otherwise returns empty string.
    */
   static getLiteral(segment) {
-    let literal2 = "";
+    let literal3 = "";
     for (let i = 0; i < segment.length; i++) {
       const c = segment[i];
       if (c === "\\" && !IS_WINDOWS6 && i + 1 < segment.length) {
-        literal2 += segment[++i];
+        literal3 += segment[++i];
         continue;
       } else if (c === "*" || c === "?") {
         return "";
@@ -60835,15 +64777,15 @@ var Pattern = class _Pattern {
             return "";
           }
           if (set) {
-            literal2 += set;
+            literal3 += set;
             i = closed;
             continue;
           }
         }
       }
-      literal2 += c;
+      literal3 += c;
     }
-    return literal2;
+    return literal3;
   }
   /**
    * Escapes regexp special characters
@@ -60856,8 +64798,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path15, level) {
-    this.path = path15;
+  constructor(path16, level) {
+    this.path = path16;
     this.level = level;
   }
 };
@@ -61024,7 +64966,7 @@ var DefaultGlobber = class _DefaultGlobber {
         if (!stats) {
           continue;
         }
-        if (options.excludeHiddenFiles && path11.basename(item.path).match(/^\./)) {
+        if (options.excludeHiddenFiles && path12.basename(item.path).match(/^\./)) {
           continue;
         }
         if (stats.isDirectory()) {
@@ -61034,7 +64976,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path11.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path12.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match4 & MatchKind.File) {
           yield yield __await(item.path);
@@ -61137,7 +65079,7 @@ function create(patterns, options) {
 var semver = __toESM(require_semver2(), 1);
 import * as crypto3 from "crypto";
 import * as fs4 from "fs";
-import * as path12 from "path";
+import * as path13 from "path";
 import * as util from "util";
 
 // node_modules/@actions/cache/lib/internal/constants.js
@@ -61230,9 +65172,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path12.join(baseLocation, "actions", "temp");
+      tempDirectory = path13.join(baseLocation, "actions", "temp");
     }
-    const dest = path12.join(tempDirectory, crypto3.randomUUID());
+    const dest = path13.join(tempDirectory, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -61254,7 +65196,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e = false;
         const file = _c;
-        const relativeFile = path12.relative(workspace, file).replace(new RegExp(`\\${path12.sep}`, "g"), "/");
+        const relativeFile = path13.relative(workspace, file).replace(new RegExp(`\\${path13.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -61523,9 +65465,9 @@ function createDebugger(namespace) {
   return newDebugger;
 }
 function destroy() {
-  const index = debuggers.indexOf(this);
-  if (index >= 0) {
-    debuggers.splice(index, 1);
+  const index2 = debuggers.indexOf(this);
+  if (index2 >= 0) {
+    debuggers.splice(index2, 1);
     return true;
   }
   return false;
@@ -61633,8 +65575,8 @@ function normalizeValue(value) {
   return String(value).trim().replace(/[\r\n]/g, "");
 }
 function* headerIterator(map) {
-  for (const entry of map.values()) {
-    yield [entry.name, entry.value];
+  for (const entry2 of map.values()) {
+    yield [entry2.name, entry2.value];
   }
 }
 var HttpHeadersImpl = class {
@@ -61684,12 +65626,12 @@ var HttpHeadersImpl = class {
   toJSON(options = {}) {
     const result = {};
     if (options.preserveCase) {
-      for (const entry of this._headersMap.values()) {
-        result[entry.name] = entry.value;
+      for (const entry2 of this._headersMap.values()) {
+        result[entry2.name] = entry2.value;
       }
     } else {
-      for (const [normalizedName, entry] of this._headersMap) {
-        result[normalizedName] = entry.value;
+      for (const [normalizedName, entry2] of this._headersMap) {
+        result[normalizedName] = entry2.value;
       }
     }
     return result;
@@ -62212,9 +66154,9 @@ var ReportTransform = class extends Transform {
   loadedBytes = 0;
   progressCallback;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  _transform(chunk, _encoding, callback) {
-    this.push(chunk);
-    this.loadedBytes += chunk.length;
+  _transform(chunk2, _encoding, callback) {
+    this.push(chunk2);
+    this.loadedBytes += chunk2.length;
     try {
       this.progressCallback({ loadedBytes: this.loadedBytes });
       callback();
@@ -62437,11 +66379,11 @@ function getDecodedResponseStream(stream2, headers) {
 function streamToText(stream2) {
   return new Promise((resolve11, reject) => {
     const buffer3 = [];
-    stream2.on("data", (chunk) => {
-      if (Buffer.isBuffer(chunk)) {
-        buffer3.push(chunk);
+    stream2.on("data", (chunk2) => {
+      if (Buffer.isBuffer(chunk2)) {
+        buffer3.push(chunk2);
       } else {
-        buffer3.push(Buffer.from(chunk));
+        buffer3.push(Buffer.from(chunk2));
       }
     });
     stream2.on("end", () => {
@@ -63106,13 +67048,13 @@ function toStream(source) {
     return ensureNodeStream(source);
   }
 }
-async function concat(sources) {
+async function concat2(sources) {
   return function() {
     const streams = sources.map((x) => typeof x === "function" ? x() : x).map(toStream);
     return Readable.from((async function* () {
       for (const stream2 of streams) {
-        for await (const chunk of stream2) {
-          yield chunk;
+        for await (const chunk2 of stream2) {
+          yield chunk2;
         }
       }
     })());
@@ -63169,7 +67111,7 @@ async function buildRequestBody(request2, parts, boundary) {
   if (contentLength2) {
     request2.headers.set("Content-Length", contentLength2);
   }
-  request2.body = await concat(sources);
+  request2.body = await concat2(sources);
 }
 var multipartPolicyName = "multipartPolicy";
 var maxBoundaryLength = 70;
@@ -65406,24 +69348,24 @@ var CollectionFormatToDelimiterMap = {
 function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObject) {
   const urlReplacements = calculateUrlReplacements(operationSpec, operationArguments, fallbackObject);
   let isAbsolutePath = false;
-  let requestUrl = replaceAll(baseUri, urlReplacements);
+  let requestUrl = replaceAll2(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path15 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path15.startsWith("/")) {
-      path15 = path15.substring(1);
+    let path16 = replaceAll2(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path16.startsWith("/")) {
+      path16 = path16.substring(1);
     }
-    if (isAbsoluteUrl(path15)) {
-      requestUrl = path15;
+    if (isAbsoluteUrl(path16)) {
+      requestUrl = path16;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path15);
+      requestUrl = appendPath(requestUrl, path16);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
   requestUrl = appendQueryParams(requestUrl, queryParams, sequenceParams, isAbsolutePath);
   return requestUrl;
 }
-function replaceAll(input, replacements) {
+function replaceAll2(input, replacements) {
   let result = input;
   for (const [searchValue, replaceValue] of replacements) {
     result = result.split(searchValue).join(replaceValue);
@@ -65462,9 +69404,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path15 = pathToAppend.substring(0, searchStart);
+    const path16 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path15;
+    newPath = newPath + path16;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -66205,19 +70147,19 @@ var nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
 var nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
 var regexName = new RegExp("^" + nameRegexp + "$");
 function getAllMatches(string, regex) {
-  const matches = [];
+  const matches2 = [];
   let match4 = regex.exec(string);
   while (match4) {
     const allmatches = [];
     allmatches.startIndex = regex.lastIndex - match4[0].length;
     const len = match4.length;
-    for (let index = 0; index < len; index++) {
-      allmatches.push(match4[index]);
+    for (let index2 = 0; index2 < len; index2++) {
+      allmatches.push(match4[index2]);
     }
-    matches.push(allmatches);
+    matches2.push(allmatches);
     match4 = regex.exec(string);
   }
-  return matches;
+  return matches2;
 }
 var isName = function(string) {
   const match4 = regexName.exec(string);
@@ -66510,24 +70452,24 @@ function scanAttributeTokens(attrStr) {
   return tokens;
 }
 function validateAttributeString(attrStr, options) {
-  const matches = scanAttributeTokens(attrStr);
+  const matches2 = scanAttributeTokens(attrStr);
   const attrNames = {};
-  for (let i = 0; i < matches.length; i++) {
-    if (matches[i][1].length === 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] === void 0 && !options.allowBooleanAttributes) {
-      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+  for (let i = 0; i < matches2.length; i++) {
+    if (matches2[i][1].length === 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i][2] + "' has no space in starting.", getPositionFromMatch(matches2[i]));
+    } else if (matches2[i][3] !== void 0 && matches2[i][4] === void 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i][2] + "' is without value.", getPositionFromMatch(matches2[i]));
+    } else if (matches2[i][3] === void 0 && !options.allowBooleanAttributes) {
+      return getErrorObject("InvalidAttr", "boolean attribute '" + matches2[i][2] + "' is not allowed.", getPositionFromMatch(matches2[i]));
     }
-    const attrName = matches[i][2];
+    const attrName = matches2[i][2];
     if (!validateAttrName(attrName)) {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches2[i]));
     }
     if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
       attrNames[attrName] = 1;
     } else {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches2[i]));
     }
   }
   return true;
@@ -66580,8 +70522,8 @@ function validateAttrName(attrName) {
 function validateTagName(tagname) {
   return isName(tagname);
 }
-function getLineNumberForPosition(xmlData, index) {
-  const lines = xmlData.substring(0, index).split(/\r?\n/);
+function getLineNumberForPosition(xmlData, index2) {
+  const lines = xmlData.substring(0, index2).split(/\r?\n/);
   return {
     line: lines.length,
     // column number is last line's length + 1, because column numbering starts at 1:
@@ -67357,14 +71299,14 @@ var DocTypeReader = class {
             }
           } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
             i += 8;
-            const { index } = this.readElementExp(xmlData, i + 1);
-            i = index;
+            const { index: index2 } = this.readElementExp(xmlData, i + 1);
+            i = index2;
           } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
             i += 8;
           } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
             i += 9;
-            const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
-            i = index;
+            const { index: index2 } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+            i = index2;
           } else if (hasSeq(xmlData, "!--", i)) comment = true;
           else throw new Error(`Invalid DOCTYPE`);
           angleBracketsCount++;
@@ -67583,15 +71525,15 @@ var DocTypeReader = class {
     };
   }
 };
-var skipWhitespace = (data, index) => {
-  while (index < data.length && /\s/.test(data[index])) {
-    index++;
+var skipWhitespace = (data, index2) => {
+  while (index2 < data.length && /\s/.test(data[index2])) {
+    index2++;
   }
-  return index;
+  return index2;
 };
-function hasSeq(data, seq, i) {
-  for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i + j + 1]) return false;
+function hasSeq(data, seq2, i) {
+  for (let j = 0; j < seq2.length; j++) {
+    if (seq2[j] !== data[i + j + 1]) return false;
   }
   return true;
 }
@@ -67740,12 +71682,12 @@ var LOW_MAX = 65535;
 var LOW_MIN = 1632;
 var TABLE_OFFSET = LOW_MIN;
 var TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
-var TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
+var TABLE2 = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
 for (const zero of SCRIPT_ZEROS) {
   for (let d = 0; d < 10; d++) {
     const cp = zero + d;
     if (cp <= LOW_MAX) {
-      TABLE[cp - TABLE_OFFSET] = d;
+      TABLE2[cp - TABLE_OFFSET] = d;
     } else {
       HIGH_MAP.set(cp, d);
     }
@@ -67785,7 +71727,7 @@ function anynum(str) {
       }
       continue;
     }
-    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
+    if (TABLE2[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
       firstHit = i;
       break;
     }
@@ -67823,7 +71765,7 @@ function anynum(str) {
       chars.push("-");
       continue;
     }
-    const d = TABLE[cc - TABLE_OFFSET];
+    const d = TABLE2[cc - TABLE_OFFSET];
     chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
   }
   return chars.join("");
@@ -68341,16 +72283,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path15 = this._matcher.path;
-    return path15.length > 0 ? path15[path15.length - 1].tag : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path15 = this._matcher.path;
-    return path15.length > 0 ? path15[path15.length - 1].namespace : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -68358,9 +72300,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return void 0;
-    return path15[path15.length - 1].values?.[attrName];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return void 0;
+    return path16[path16.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -68368,9 +72310,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return false;
-    const current = path15[path15.length - 1];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return false;
+    const current = path16[path16.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -68396,18 +72338,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return -1;
-    return path15[path15.length - 1].position ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return -1;
-    return path15[path15.length - 1].counter ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -68804,7 +72746,7 @@ var Matcher2 = class {
     return {
       path: this.path.map((node) => ({ ...node })),
       siblingStacks: this.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level),
-      keptAttrs: this._keptAttrs.map((entry) => ({ ...entry }))
+      keptAttrs: this._keptAttrs.map((entry2) => ({ ...entry2 }))
     };
   }
   /**
@@ -68815,7 +72757,7 @@ var Matcher2 = class {
     this._pathStringCache = null;
     this.path = snapshot2.path.map((node) => ({ ...node }));
     this.siblingStacks = snapshot2.siblingStacks.map((level) => level ? { counts: new Map(level.counts), total: level.total } : level);
-    this._keptAttrs = (snapshot2.keptAttrs || []).map((entry) => ({ ...entry }));
+    this._keptAttrs = (snapshot2.keptAttrs || []).map((entry2) => ({ ...entry2 }));
   }
   /**
    * Return the read-only {@link MatcherView} for this matcher.
@@ -69486,7 +73428,7 @@ var SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
 var sql_strict_default = SQL_STRICT_PATTERNS;
 
 // node_modules/is-unsafe/src/util/decode-entities.js
-var NAMED = Object.freeze({
+var NAMED2 = Object.freeze({
   colon: ":",
   Tab: "	",
   NewLine: "\n"
@@ -69496,7 +73438,7 @@ function decodeEntities(input) {
   if (input.indexOf("&") === -1) return input;
   return input.replace(ENTITY_RE, (match4, hex, dec, name) => {
     if (name !== void 0) {
-      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match4;
+      return Object.prototype.hasOwnProperty.call(NAMED2, name) ? NAMED2[name] : match4;
     }
     const cp = hex !== void 0 ? parseInt(hex, 16) : parseInt(dec, 10);
     if (!Number.isFinite(cp) || cp > 1114111) return match4;
@@ -69719,15 +73661,15 @@ function attrValue(match4) {
 function buildAttributesMap(attrStr, jPath, tagName, force = false) {
   const options = this.options;
   if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
-    const matches = getAllMatches(attrStr, attrsRegx);
-    const len = matches.length;
+    const matches2 = getAllMatches(attrStr, attrsRegx);
+    const len = matches2.length;
     const attrs = {};
     const processedVals = new Array(len);
     let hasRawAttrs = false;
     const rawAttrsForMatcher = {};
     for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
-      const oldVal = attrValue(matches[i]);
+      const attrName = this.resolveNameSpace(matches2[i][1]);
+      const oldVal = attrValue(matches2[i]);
       if (attrName.length && oldVal !== void 0) {
         let val = oldVal;
         if (options.trimValues) val = val.trim();
@@ -69743,7 +73685,7 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
     let hasAttrs = false;
     for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
+      const attrName = this.resolveNameSpace(matches2[i][1]);
       if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
       let aName = options.attributeNamePrefix + attrName;
       if (attrName.length) {
@@ -69751,7 +73693,7 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
           aName = options.transformAttributeName(aName);
         }
         aName = sanitizeName(aName, options);
-        if (attrValue(matches[i]) !== void 0) {
+        if (attrValue(matches2[i]) !== void 0) {
           const oldVal = processedVals[i];
           const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
@@ -69780,9 +73722,9 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
 var parseXml = function(xmlData) {
   const options = this.options;
   const crlfPositions = options.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index2) => {
     if (newline.length === 2) {
-      crlfPositions.push(index - crlfPositions.length);
+      crlfPositions.push(index2 - crlfPositions.length);
     }
     return "\n";
   } : "\n");
@@ -70003,15 +73945,15 @@ var parseXml = function(xmlData) {
   }
   return xmlObj.child;
 };
-function getOriginalIndex(index, crlfPositions) {
+function getOriginalIndex(index2, crlfPositions) {
   let low = 0;
   let high = crlfPositions.length;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (crlfPositions[middle] < index) low = middle + 1;
+    if (crlfPositions[middle] < index2) low = middle + 1;
     else high = middle;
   }
-  return index + low;
+  return index2 + low;
 }
 function addChild(currentNode, childNode, matcher, startIndex) {
   if (!this.options.captureMetaData) startIndex = void 0;
@@ -70072,24 +74014,24 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
   let result = "";
   let segmentStart = i;
-  for (let index = i; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
+  for (let index2 = i; index2 < len; index2++) {
+    const code = xmlData.charCodeAt(index2);
     if (code === 34 || code === 39) {
-      index = xmlData.indexOf(xmlData[index], index + 1);
-      if (index === -1) return;
+      index2 = xmlData.indexOf(xmlData[index2], index2 + 1);
+      if (index2 === -1) return;
     } else if (code === closeCode0) {
       if (closeCode1 !== -1) {
-        if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
+        if (xmlData.charCodeAt(index2 + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index2);
+          return { data: result, index: index2 };
         }
       } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
+        result += xmlData.substring(segmentStart, index2);
+        return { data: result, index: index2 };
       }
     } else if (code === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
-      segmentStart = index + 1;
+      result += xmlData.substring(segmentStart, index2) + " ";
+      segmentStart = index2 + 1;
     }
   }
 }
@@ -71238,10 +75180,10 @@ var BuffersStream = class extends Readable2 {
    * @param buffers - Array of buffers containing the data
    * @param byteLength - The total length of data contained in the buffers
    */
-  constructor(buffers, byteLength, options) {
+  constructor(buffers, byteLength2, options) {
     super(options);
     this.buffers = buffers;
-    this.byteLength = byteLength;
+    this.byteLength = byteLength2;
     this.byteOffsetInCurrentBuffer = 0;
     this.bufferIndex = 0;
     this.pushedBytesLength = 0;
@@ -71669,11 +75611,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path15) {
+    function locateFile(path16) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path15, scriptDirectory);
+        return Module["locateFile"](path16, scriptDirectory);
       }
-      return scriptDirectory + path15;
+      return scriptDirectory + path16;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -73157,8 +77099,8 @@ var NativeCRC64 = (() => {
       HEAPU32[pnum >> 2] = num;
       return 0;
     }
-    function intArrayFromString(stringy, dontAddNull, length) {
-      var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
+    function intArrayFromString(stringy, dontAddNull, length2) {
+      var len = length2 > 0 ? length2 : lengthBytesUTF8(stringy) + 1;
       var u8array = new Array(len);
       var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
       if (dontAddNull) u8array.length = numBytesWritten;
@@ -73654,9 +77596,9 @@ var NativeCRC64 = (() => {
     function checkUnflushedContent() {
       var oldOut = out;
       var oldErr = err;
-      var has = false;
+      var has2 = false;
       out = err = (x) => {
-        has = true;
+        has2 = true;
       };
       try {
         flush_NO_FILESYSTEM();
@@ -73664,7 +77606,7 @@ var NativeCRC64 = (() => {
       }
       out = oldOut;
       err = oldErr;
-      if (has) {
+      if (has2) {
         warnOnce("stdio streams had content in them that was not flushed. you should set EXIT_RUNTIME to 1 (see the FAQ), or make sure to emit a newline when you printf etc.");
         warnOnce("(this may also be due to not including full filesystem support - try building with -sFORCE_FILESYSTEM)");
       }
@@ -73707,10 +77649,10 @@ var NativeCRC64 = (() => {
       delete getCache(obj.__class__)[obj.ptr];
     }
     Module["destroy"] = destroy2;
-    function compare3(obj1, obj2) {
+    function compare4(obj1, obj2) {
       return obj1.ptr === obj2.ptr;
     }
-    Module["compare"] = compare3;
+    Module["compare"] = compare4;
     function getPointer(obj) {
       return obj.ptr;
     }
@@ -73858,20 +77800,20 @@ var NativeCRC64 = (() => {
     Crc64Hash.__cache__ = {};
     Module["Crc64Hash"] = Crc64Hash;
     Crc64Hash.prototype["OnAppend"] = Crc64Hash.prototype.OnAppend = /** @suppress {undefinedVars, duplicate} @this{Object} */
-    function(data, length) {
+    function(data, length2) {
       var self2 = this.ptr;
       if (data && typeof data === "object") data = data.ptr;
-      if (length && typeof length === "object") length = length.ptr;
-      _emscripten_bind_Crc64Hash_OnAppend_2(self2, data, length);
+      if (length2 && typeof length2 === "object") length2 = length2.ptr;
+      _emscripten_bind_Crc64Hash_OnAppend_2(self2, data, length2);
     };
     ;
     Crc64Hash.prototype["OnFinal"] = Crc64Hash.prototype.OnFinal = /** @suppress {undefinedVars, duplicate} @this{Object} */
-    function(data, length, result) {
+    function(data, length2, result) {
       var self2 = this.ptr;
       if (data && typeof data === "object") data = data.ptr;
-      if (length && typeof length === "object") length = length.ptr;
+      if (length2 && typeof length2 === "object") length2 = length2.ptr;
       if (result && typeof result === "object") result = result.ptr;
-      _emscripten_bind_Crc64Hash_OnFinal_3(self2, data, length, result);
+      _emscripten_bind_Crc64Hash_OnFinal_3(self2, data, length2, result);
     };
     ;
     Crc64Hash.prototype["__destroy__"] = Crc64Hash.prototype.__destroy__ = /** @suppress {undefinedVars, duplicate} @this{Object} */
@@ -74741,8 +78683,8 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
     headersArray.sort((a, b) => {
       return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
     });
-    headersArray = headersArray.filter((value, index, array) => {
-      if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
+    headersArray = headersArray.filter((value, index2, array) => {
+      if (index2 > 0 && value.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
         return false;
       }
       return true;
@@ -74760,9 +78702,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path15 = getURLPath(request2.url) || "/";
+    const path16 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path15}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path16}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -75230,8 +79172,8 @@ function storageSharedKeyCredentialPolicy(options) {
     headersArray.sort((a, b) => {
       return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
     });
-    headersArray = headersArray.filter((value, index, array) => {
-      if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
+    headersArray = headersArray.filter((value, index2, array) => {
+      if (index2 > 0 && value.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
         return false;
       }
       return true;
@@ -75244,9 +79186,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path15 = getURLPath(request2.url) || "/";
+    const path16 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path15}`;
+    canonicalizedResourceString += `/${options.accountName}${path16}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -89187,10 +93129,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path15 = urlParsed.pathname;
-  path15 = path15 || "/";
-  path15 = escape3(path15);
-  urlParsed.pathname = path15;
+  let path16 = urlParsed.pathname;
+  path16 = path16 || "/";
+  path16 = escape3(path16);
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -89275,9 +93217,9 @@ function escape3(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path15 = urlParsed.pathname;
-  path15 = path15 ? path15.endsWith("/") ? `${path15}${name}` : `${path15}/${name}` : name;
-  urlParsed.pathname = path15;
+  let path16 = urlParsed.pathname;
+  path16 = path16 ? path16.endsWith("/") ? `${path16}${name}` : `${path16}/${name}` : name;
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -91541,9 +95483,9 @@ var AvroParser = class _AvroParser {
    * @param length -
    * @param options -
    */
-  static async readFixedBytes(stream2, length, options = {}) {
-    const bytes = await stream2.read(length, { abortSignal: options.abortSignal });
-    if (bytes.length !== length) {
+  static async readFixedBytes(stream2, length2, options = {}) {
+    const bytes = await stream2.read(length2, { abortSignal: options.abortSignal });
+    if (bytes.length !== length2) {
       throw new Error("Hit stream end.");
     }
     return bytes;
@@ -91638,11 +95580,11 @@ var AvroParser = class _AvroParser {
       return _AvroParser.readMapPair(s, readItemMethod, opts);
     };
     const pairs = await _AvroParser.readArray(stream2, readPairMethod, options);
-    const dict = {};
+    const dict2 = {};
     for (const pair2 of pairs) {
-      dict[pair2.key] = pair2.value;
+      dict2[pair2.key] = pair2.value;
     }
-    return dict;
+    return dict2;
   }
   static async readArray(stream2, readItemMethod, options = {}) {
     const items = [];
@@ -91996,10 +95938,10 @@ var AvroReadableFromStream = class extends AvroReadable {
     if (!this._readable.readable) {
       throw new Error("Stream no longer readable.");
     }
-    const chunk = this._readable.read(size);
-    if (chunk) {
-      this._position += chunk.length;
-      return this.toUint8Array(chunk);
+    const chunk2 = this._readable.read(size);
+    if (chunk2) {
+      this._position += chunk2.length;
+      return this.toUint8Array(chunk2);
     } else {
       return new Promise((resolve11, reject) => {
         const cleanUp = () => {
@@ -93124,15 +97066,15 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
         resolve11();
         return;
       }
-      let chunk = stream2.read();
-      if (!chunk) {
+      let chunk2 = stream2.read();
+      if (!chunk2) {
         return;
       }
-      if (typeof chunk === "string") {
-        chunk = Buffer.from(chunk, encoding);
+      if (typeof chunk2 === "string") {
+        chunk2 = Buffer.from(chunk2, encoding);
       }
-      const chunkLength = pos + chunk.length > count ? count - pos : chunk.length;
-      buffer3.fill(chunk.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
+      const chunkLength = pos + chunk2.length > count ? count - pos : chunk2.length;
+      buffer3.fill(chunk2.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
       pos += chunkLength;
     });
     stream2.on("end", () => {
@@ -95062,17 +99004,17 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
         stream2,
         bufferSize,
         maxConcurrency,
-        async (body2, length) => {
+        async (body2, length2) => {
           const blockID = generateBlockID(blockIDPrefix, blockNum);
           blockList.push(blockID);
           blockNum++;
-          await this.stageBlock(blockID, body2, length, {
+          await this.stageBlock(blockID, body2, length2, {
             customerProvidedKey: options.customerProvidedKey,
             conditions: options.conditions,
             encryptionScope: options.encryptionScope,
             tracingOptions: updatedOptions.tracingOptions
           });
-          transferProgress += length;
+          transferProgress += length2;
           if (options.onProgress) {
             options.onProgress({ loadedBytes: transferProgress });
           }
@@ -96319,14 +100261,14 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
       if (lengthHeader === void 0 || lengthHeader === null) {
         throw new Error("Content-Length not found on blob response");
       }
-      const length = parseInt(lengthHeader);
-      if (Number.isNaN(length)) {
-        throw new Error(`Could not interpret Content-Length: ${length}`);
+      const length2 = parseInt(lengthHeader);
+      if (Number.isNaN(length2)) {
+        throw new Error(`Could not interpret Content-Length: ${length2}`);
       }
       const downloads = [];
       const blockSize = 4 * 1024 * 1024;
-      for (let offset = 0; offset < length; offset += blockSize) {
-        const count = Math.min(blockSize, length - offset);
+      for (let offset = 0; offset < length2; offset += blockSize) {
+        const count = Math.min(blockSize, length2 - offset);
         downloads.push({
           offset,
           promiseGetter: () => __awaiter16(this, void 0, void 0, function* () {
@@ -96337,7 +100279,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
       downloads.reverse();
       let actives = 0;
       let bytesDownloaded = 0;
-      const progress = new DownloadProgress(length);
+      const progress = new DownloadProgress(length2);
       progress.startDisplayTimer();
       const progressFn = progress.onProgress();
       const activeDownloads = [];
@@ -96842,8 +100784,8 @@ var CacheScope$Type = class extends import_runtime5.MessageType {
       (0, import_runtime3.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -96900,8 +100842,8 @@ var CacheMetadata$Type = class extends import_runtime10.MessageType {
       (0, import_runtime8.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -96965,8 +100907,8 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97040,8 +100982,8 @@ var CreateCacheEntryResponse$Type = class extends import_runtime15.MessageType {
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97116,8 +101058,8 @@ var FinalizeCacheEntryUploadRequest$Type = class extends import_runtime15.Messag
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97197,8 +101139,8 @@ var FinalizeCacheEntryUploadResponse$Type = class extends import_runtime15.Messa
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97274,8 +101216,8 @@ var GetCacheEntryDownloadURLRequest$Type = class extends import_runtime15.Messag
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97355,8 +101297,8 @@ var GetCacheEntryDownloadURLResponse$Type = class extends import_runtime15.Messa
       (0, import_runtime13.reflectionMergePartial)(this, message, value);
     return message;
   }
-  internalBinaryRead(reader, length, options, target) {
-    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length;
+  internalBinaryRead(reader, length2, options, target) {
+    let message = target !== null && target !== void 0 ? target : this.create(), end = reader.pos + length2;
     while (reader.pos < end) {
       let [fieldNo, wireType] = reader.tag();
       switch (fieldNo) {
@@ -97645,7 +101587,7 @@ function internalCacheTwirpClient(options) {
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync16, writeFileSync as writeFileSync10 } from "fs";
-import * as path13 from "path";
+import * as path14 from "path";
 var __awaiter19 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve11) {
@@ -97716,13 +101658,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS8;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -97761,7 +101703,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path13.resolve(filePath).replace(new RegExp(`\\${path13.sep}`, "g"), "/")}"`;
+  return `"${path14.resolve(filePath).replace(new RegExp(`\\${path14.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter19(this, void 0, void 0, function* () {
@@ -97791,7 +101733,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -97800,7 +101742,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS8 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -97853,7 +101795,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter19(this, void 0, void 0, function* () {
-    writeFileSync10(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync10(path14.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -98004,7 +101946,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -98083,7 +102025,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -98151,7 +102093,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path15.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -98220,7 +102162,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path15.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -98306,7 +102248,7 @@ function createCacheService() {
   };
 }
 function planRunCache(context3) {
-  const binary = createHash14("sha256").update(context3.binary).digest("hex").slice(0, 16);
+  const binary = createHash15("sha256").update(context3.binary).digest("hex").slice(0, 16);
   const prefix3 = `prune-guard-v1-${context3.platform}-${context3.arch}-${binary}-`;
   return {
     dir: context3.dir,
@@ -98374,9 +102316,9 @@ var COMMENT_LIMIT = 65536;
 var SUMMARY_LIMIT = 1024 * 1024;
 var ANNOTATIONS_PER_LEVEL = 10;
 function readPullRequestEvent() {
-  const path15 = process.env.GITHUB_EVENT_PATH;
-  if (!path15) return void 0;
-  const payload = JSON.parse(readFileSync25(path15, "utf8"));
+  const path16 = process.env.GITHUB_EVENT_PATH;
+  if (!path16) return void 0;
+  const payload = JSON.parse(readFileSync25(path16, "utf8"));
   const pr = payload.pull_request;
   if (!pr) return void 0;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -98421,10 +102363,10 @@ async function mapFixesToHead(workspace, head, fixes, token) {
     return { fixes, unmapped: [...fixes] };
   }
   const maps = /* @__PURE__ */ new Map();
-  for (const path15 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
-    const merged = readFileSync25(join42(git.root, path15), "utf8");
-    const atHead = await readFileAtCommit(git, head, path15);
-    maps.set(path15, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
+  for (const path16 of new Set(fixes.flatMap((fix) => fix.edits.map((edit) => edit.path)))) {
+    const merged = readFileSync25(join42(git.root, path16), "utf8");
+    const atHead = await readFileAtCommit(git, head, path16);
+    maps.set(path16, atHead === void 0 ? () => void 0 : createLineMap(merged, atHead));
   }
   return mapFixLines(fixes, maps);
 }
@@ -98435,10 +102377,10 @@ function annotateFindings(findings) {
     notice
   };
   for (const severity of ["error", "warning", "notice"]) {
-    const ofLevel = findings.filter((finding) => finding.severity === severity);
-    for (const finding of ofLevel.slice(0, ANNOTATIONS_PER_LEVEL)) {
-      const where2 = finding.provenance?.kustomization ? { file: escapeControlCharacters(finding.provenance.kustomization), ...finding.provenance.line ? { startLine: finding.provenance.line } : {} } : {};
-      emit[severity](formatLogLine(finding.message), { title: formatLogLine(`prune-guard ${finding.rule}: ${formatObjectRef(finding.object)}`), ...where2 });
+    const ofLevel = findings.filter((finding2) => finding2.severity === severity);
+    for (const finding2 of ofLevel.slice(0, ANNOTATIONS_PER_LEVEL)) {
+      const where2 = finding2.provenance?.kustomization ? { file: escapeControlCharacters(finding2.provenance.kustomization), ...finding2.provenance.line ? { startLine: finding2.provenance.line } : {} } : {};
+      emit[severity](formatLogLine(finding2.message), { title: formatLogLine(`prune-guard ${finding2.rule}: ${formatObjectRef(finding2.object)}`), ...where2 });
     }
     if (ofLevel.length > ANNOTATIONS_PER_LEVEL) {
       notice(`...and ${ofLevel.length - ANNOTATIONS_PER_LEVEL} more ${severity} findings; see the job summary`, { title: "prune-guard" });
@@ -98542,7 +102484,7 @@ async function runAction() {
     outputs[Outputs.findings] = String(report.findings.length);
     outputs[Outputs.pruned] = String(report.summary.prune);
     if (report.blocking && !acknowledgedBy) {
-      const blocking = report.findings.filter((finding) => isAtOrAbove(finding.severity, report.failOn));
+      const blocking = report.findings.filter((finding2) => isAtOrAbove(finding2.severity, report.failOn));
       setFailed(
         formatLogLine(`prune-guard: ${blocking.length} blocking ${blocking.length === 1 ? "finding" : "findings"} at or above ${report.failOn}, first: ${blocking[0]?.message ?? ""} (label the pull request ${options.ackLabel} to acknowledge)`)
       );

@@ -99,7 +99,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node, visitor) {
@@ -111,39 +111,39 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
+    visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
-          if (ck === BREAK)
-            return BREAK;
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
-          if (cv === BREAK)
-            return BREAK;
+          const cv = visit_("value", node.value, visitor, path3);
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -159,39 +159,39 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
-          if (ck === BREAK)
-            return BREAK;
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
-          if (cv === BREAK)
-            return BREAK;
+          const cv = await visitAsync_("value", node.value, visitor, path3);
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1164,27 +1164,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+      const json2 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json;
+        return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json2[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str += json2.slice(start, i);
+                const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -1214,23 +1214,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
                   str += "\n";
                   i += 2;
                 }
                 str += indent2;
-                if (json[i + 2] === " ")
+                if (json2[i + 2] === " ")
                   str += "\\";
                 i += 1;
                 start = i + 1;
@@ -1240,7 +1240,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
+      str = start ? str + json2.slice(start) : json2;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1280,9 +1280,9 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1331,7 +1331,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -1507,7 +1507,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify6(item, ctx, onComment, onChompKeep) {
+    function stringify7(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1536,7 +1536,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -1546,7 +1546,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1568,7 +1568,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify6.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify7.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1620,7 +1620,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify7.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1761,7 +1761,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1797,7 +1797,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify7.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1864,12 +1864,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify7 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify7(collection, ctx, options);
+      const stringify8 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify8(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -1894,7 +1894,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify6.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify7.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1961,7 +1961,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify6.stringify(item, itemCtx, () => comment = null);
+        let str = stringify7.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -2247,13 +2247,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq = [];
+        const seq2 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq);
+          ctx.onCreate(seq2);
         let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
+          seq2.push(toJS.toJS(item, String(i++), ctx));
+        return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -2268,7 +2268,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq2 = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -2276,10 +2276,10 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq;
+        return seq2;
       }
     };
     function asItemIndex(key) {
@@ -2298,19 +2298,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq = {
+    var seq2 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+      resolve(seq3, onError) {
+        if (!identity.isSeq(seq3))
           onError("Expected a sequence for this tag");
-        return seq2;
+        return seq3;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
-    exports.seq = seq;
+    exports.seq = seq2;
   }
 });
 
@@ -2470,7 +2470,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2499,20 +2499,20 @@ var require_schema = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2527,7 +2527,7 @@ var require_schema2 = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -2583,7 +2583,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -2662,10 +2662,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+    function resolvePairs(seq2, onError) {
+      if (identity.isSeq(seq2)) {
+        for (let i = 0; i < seq2.items.length; ++i) {
+          let item = seq2.items[i];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2682,11 +2682,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq;
+      return seq2;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
@@ -2789,8 +2789,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq2, onError) {
+        const pairs$1 = pairs.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity.isScalar(key)) {
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3153,12 +3153,12 @@ var require_schema3 = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3166,15 +3166,15 @@ var require_schema3 = __commonJS({
     var timestamp = require_timestamp();
     var schema = [
       map.map,
-      seq.seq,
+      seq2.seq,
       string.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3197,11 +3197,11 @@ var require_tags = __commonJS({
     "use strict";
     var map = require_map();
     var _null = require_null();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -3213,7 +3213,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3225,16 +3225,16 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
-      seq: seq.seq,
+      seq: seq2.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
@@ -3291,7 +3291,7 @@ var require_Schema = __commonJS({
     "use strict";
     var identity = require_identity();
     var map = require_map();
-    var seq = require_seq();
+    var seq2 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -3304,7 +3304,7 @@ var require_Schema = __commonJS({
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3322,7 +3322,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3337,7 +3337,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify6.createStringifyContext(doc, options);
+      const ctx = stringify7.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3359,7 +3359,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify7.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3367,7 +3367,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify6.stringify(doc.contents, ctx));
+        lines.push(stringify7.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection2.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection2.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection2.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection2.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -3662,11 +3662,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json,
+          keep: !json2,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -4098,7 +4098,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
+      const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -4123,7 +4123,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq.comment = props.comment;
+              seq2.comment = props.comment;
             continue;
           }
         }
@@ -4131,10 +4131,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq.items.push(node);
+        seq2.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
+      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq2;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -4551,7 +4551,7 @@ var require_resolve_block_scalar = __commonJS({
       const end = start + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict2, onError) {
       if (props[0].type !== "block-scalar-header") {
         onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
@@ -4577,7 +4577,7 @@ var require_resolve_block_scalar = __commonJS({
         onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
-      let length = source.length;
+      let length2 = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
         switch (token.type) {
@@ -4585,19 +4585,19 @@ var require_resolve_block_scalar = __commonJS({
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           case "comment":
-            if (strict && !hasSpace) {
+            if (strict2 && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
               onError(token, "MISSING_CHAR", message);
             }
-            length += token.source.length;
+            length2 += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            length2 += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
@@ -4605,11 +4605,11 @@ var require_resolve_block_scalar = __commonJS({
             onError(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
-              length += ts.length;
+              length2 += ts.length;
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length: length2 };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -4631,7 +4631,7 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict2, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
@@ -4660,7 +4660,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict2, onError);
       return {
         value,
         type: _type,
@@ -4759,9 +4759,9 @@ var require_resolve_flow_scalar = __commonJS({
             while (next === " " || next === "	")
               next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            const length2 = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length2, onError);
+            i += length2;
           } else {
             const raw = source.substr(i - 1, 2);
             onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -4830,14 +4830,14 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    function parseCharCode(source, offset, length2, onError) {
+      const cc = source.substr(offset, length2);
+      const ok = cc.length === length2 && /^[0-9a-fA-F]+$/.test(cc);
       const code = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code);
       } catch {
-        const raw = source.substr(offset - 2, length + 2);
+        const raw = source.substr(offset - 2, length2 + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
@@ -5322,7 +5322,7 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
@@ -5335,9 +5335,9 @@ var require_cst_scalar = __commonJS({
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token, strict2, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict: strict2 } }, token, _onError);
         }
       }
       return null;
@@ -5503,7 +5503,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify7 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5556,7 +5556,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -5564,7 +5564,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit3(cst, visitor) {
@@ -5572,51 +5572,51 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
+    visit3.BREAK = BREAK2;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit3.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index2] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit3.parentCollection = (cst, path3) => {
+      const parent = visit3.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -5729,7 +5729,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5807,7 +5807,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5906,7 +5906,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5914,7 +5914,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5922,7 +5922,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5986,7 +5986,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6028,7 +6028,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6091,7 +6091,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6173,10 +6173,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6243,7 +6243,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6262,7 +6262,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -6955,8 +6955,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+      *blockSequence(seq2) {
+        const it = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -6965,22 +6965,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq.items.push({ start: [this.sourceToken] });
+                seq2.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
+              if (this.atIndentedComment(it.start, seq2.indent)) {
+                const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq.items.pop();
+                  seq2.items.pop();
                   return;
                 }
               }
@@ -6989,21 +6989,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq2.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq.indent)
+            if (this.indent !== seq2.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
+              seq2.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
+        if (this.indent > seq2.indent) {
+          const bv = this.startBlockValue(seq2);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify6(value, replacer, options) {
+    function stringify7(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7311,7 +7311,7 @@ var require_public_api = __commonJS({
     exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments5;
     exports.parseDocument = parseDocument5;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -7397,7 +7397,7 @@ var require_ignore = __commonJS({
       return value;
     };
     var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
+    var POSIX_CLASSES2 = {
       alnum: "0-9A-Za-z",
       alpha: "A-Za-z",
       blank: " \\t",
@@ -7424,65 +7424,65 @@ var require_ignore = __commonJS({
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
     var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
+      const { length: length2 } = pattern;
+      let index2 = start + 1;
       let negated = EMPTY;
-      const lead = pattern[index];
+      const lead = pattern[index2];
       if (lead === "!" || lead === "^") {
         negated = "^";
-        index++;
+        index2++;
       }
       let body = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
-        const char = pattern[index];
+        const char = pattern[index2];
         if (char === UNDEFINED) {
           return null;
         }
         if (char === ESCAPE) {
-          const escaped = pattern[++index];
+          const escaped = pattern[++index2];
           body += escapeMember(escaped);
           prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
+        } else if (char === "-" && prev && index2 + 1 < length2 && pattern[index2 + 1] !== "]") {
+          index2++;
+          let to = pattern[index2];
           if (to === ESCAPE) {
-            to = pattern[index += 1];
+            to = pattern[index2 += 1];
           }
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
+        } else if (char === "[" && pattern[index2 + 1] === ":") {
+          const nameStart = index2 + 2;
           let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
+          while (end < length2 && pattern[end] !== "]") {
             end++;
           }
-          if (end === length) {
+          if (end === length2) {
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
             const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body += POSIX_CLASSES2[name];
             prev = EMPTY;
-            index = end;
+            index2 = end;
           } else {
             body += escapeMember("[");
             prev = "[";
-            index = nameStart - 2;
+            index2 = nameStart - 2;
           }
         } else {
           body += escapeMember(char);
           prev = char;
         }
-        index++;
-        if (pattern[index] === "]") {
+        index2++;
+        if (pattern[index2] === "]") {
           return {
-            end: index,
+            end: index2,
             source: classSource(negated, body)
           };
         }
@@ -7500,38 +7500,38 @@ var require_ignore = __commonJS({
     var extractBrackets = (pattern) => {
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
+      const { length: length2 } = pattern;
       let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
+      let index2 = 0;
+      while (index2 < length2) {
+        const char = pattern[index2];
         if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          const escaped = pattern[index2 + 1];
+          if (escaped === SLASH && index2 + 2 === length2) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
+            out += pattern.slice(index2, index2 + 2);
           } else {
             out += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
-          index += 2;
+          index2 += 2;
         } else if (isReserved(char)) {
           out += hold(`[${char}]`);
-          index++;
+          index2++;
         } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
+          const scanned = scanBracket(pattern, index2);
           if (scanned === null) {
             out += hold(NEVER_MATCH);
-            index = length;
+            index2 = length2;
           } else {
             out += hold(scanned.source);
-            index = scanned.end + 1;
+            index2 = scanned.end + 1;
           }
         } else {
           out += char;
-          index++;
+          index2++;
         }
       }
       return {
@@ -7646,7 +7646,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index2, str) => index2 + 6 < str.length ? str.slice(index2 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -7742,8 +7742,8 @@ var require_ignore = __commonJS({
     var replaceTrailingDoublestar = () => "[\\s\\S]";
     var separatorAfter = (run, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index2 = at + 1; index2 < run.length && !run[index2].wildcard; index2++) {
+        separator += run[index2].single;
       }
       return separator;
     };
@@ -7752,33 +7752,33 @@ var require_ignore = __commonJS({
         return source;
       }
       const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
+      const { length: length2 } = source;
+      let index2 = 0;
+      while (index2 < length2) {
+        const char = source[index2];
+        if (source.startsWith(WILDCARD, index2)) {
           tokens.push({ wildcard: true });
-          index += WILDCARD.length;
+          index2 += WILDCARD.length;
         } else if (char === "[") {
-          let end = index + 1;
+          let end = index2 + 1;
           if (source[end] === "^") {
             end++;
           }
           if (source[end] === "]") {
             end++;
           }
-          while (end < length && source[end] !== "]") {
+          while (end < length2 && source[end] !== "]") {
             end += source[end] === ESCAPE ? 2 : 1;
           }
           end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
+          tokens.push({ single: source.slice(index2, end) });
+          index2 = end;
         } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
+          tokens.push({ single: source.slice(index2, index2 + 2) });
+          index2 += 2;
         } else if (char === "(") {
           let depth = 0;
-          let end = index;
+          let end = index2;
           do {
             if (source[end] === ESCAPE) {
               end++;
@@ -7788,18 +7788,18 @@ var require_ignore = __commonJS({
               depth--;
             }
             end++;
-          } while (end < length && depth > 0);
+          } while (end < length2 && depth > 0);
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
+          tokens.push({ boundary: source.slice(index2, end) });
+          index2 = end;
         } else if (char === "^" || char === "$") {
           tokens.push({ boundary: char });
-          index++;
+          index2++;
         } else {
           tokens.push({ single: char });
-          index++;
+          index2++;
         }
       }
       let out = EMPTY;
@@ -7854,7 +7854,7 @@ var require_ignore = __commonJS({
       );
       return sources.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match2, index) => sources[index]
+        (match2, index2) => sources[index2]
       ) : replaced;
     };
     var checkSourceOf = (body, prefix2) => {
@@ -7866,29 +7866,29 @@ var require_ignore = __commonJS({
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
+      const index2 = body.indexOf(SLASH);
+      return index2 < 0 || index2 === body.length - 1;
     };
-    var basenameOf = (path2) => {
-      const end = path2.length - 1;
-      const index = path2.lastIndexOf(
+    var basenameOf = (path3) => {
+      const end = path3.length - 1;
+      const index2 = path3.lastIndexOf(
         SLASH,
-        path2[end] === SLASH ? end - 1 : end
+        path3[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path2 : path2.slice(index + 1);
+      return index2 < 0 ? path3 : path3.slice(index2 + 1);
     };
-    var parentOf = (path2) => {
-      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path2.split(SLASH).filter(Boolean);
+    var parentOf = (path3) => {
+      if (path3.charCodeAt(0) === SLASH_CODE || path3.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path3.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path2.length - 1;
-      const cut = path2.lastIndexOf(
+      const end = path3.length - 1;
+      const cut = path3.lastIndexOf(
         SLASH,
-        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path3.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path3.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -7998,7 +7998,7 @@ var require_ignore = __commonJS({
         this._rules = [];
         this._basenameCount = 0;
       }
-      _add(pattern, index) {
+      _add(pattern, index2) {
         if (pattern && pattern[KEY_IGNORE]) {
           this._rules = this._rules.concat(pattern._rules._rules);
           this._basenameCount += pattern._rules._basenameCount;
@@ -8012,7 +8012,7 @@ var require_ignore = __commonJS({
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
-          this._stripBOM && !index
+          this._stripBOM && !index2
         );
         if (rule) {
           this._added = true;
@@ -8038,16 +8038,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path2) {
+      testLiteral(path3) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path2)) {
+        for (let index2 = rules.length - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
+          if (rule.checkRegex.test(path3)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -8067,15 +8067,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path2, mode) {
+      test(path3, mode) {
         const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path2) : path2;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
+        const { length: length2 } = rules;
+        const shortcut = this._basenameCount * 2 >= length2;
+        const basename5 = shortcut ? basenameOf(path3) : path3;
+        for (let index2 = length2 - 1; index2 >= 0; index2--) {
+          const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path2
+            shortcut && rule._basenameOnly ? basename5 : path3
           )) {
             const { negative } = rule;
             const ret = {
@@ -8097,17 +8097,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path2, originalPath, doThrow) => {
-      if (!isString(path2)) {
+    var checkPath = (path3, originalPath, doThrow) => {
+      if (!isString(path3)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path2) {
+      if (!path3) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path2)) {
+      if (checkPath.isNotRelative(path3)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8116,25 +8116,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path2) => {
-      const first = path2.charCodeAt(0);
+    var isNotRelative = (path3) => {
+      const first = path3.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path2.length === 1) {
+      if (path3.length === 1) {
         return true;
       }
-      const second = path2.charCodeAt(1);
+      const second = path3.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+      return path3.length === 2 || path3.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8165,58 +8165,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path2) {
+      _test(originalPath, cache2, path3) {
         checkPath(
-          path2,
+          path3,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path2 ? this._t(path2, cache2) : {
+        return path3 ? this._t(path3, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path2 = convertPath(target);
-        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path2);
+        const path3 = convertPath(target);
+        if (!path3 || path3.charCodeAt(path3.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path3);
         }
-        const dir = this._t(path2, this._testCache);
+        const dir = this._t(path3, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path2);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
+        const literal3 = this._rules.testLiteral(path3);
+        return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path2, cache2) {
-        if (path2 in cache2) {
-          return cache2[path2];
+      _t(path3, cache2) {
+        if (path3 in cache2) {
+          return cache2[path3];
         }
-        const parentPath = parentOf(path2);
+        const parentPath = parentOf(path3);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+        return cache2[path3] = parent && parent.ignored ? parent : this._rules.test(path3, MODE_IGNORE);
       }
-      ignores(path2) {
-        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      ignores(path3) {
+        return this._test(path3, this._ignoreCache, convertPath(path3)).ignored;
       }
       createFilter() {
-        return (path2) => !this.ignores(path2);
+        return (path3) => !this.ignores(path3);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path2) {
-        return this._test(path2, this._testCache, convertPath(path2));
+      test(path3) {
+        return this._test(path3, this._testCache, convertPath(path3));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var isPathValid = (path3) => checkPath(convertPath(path3), path3, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+      checkPath.isNotRelative = (path3) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path3) || isNotRelative(path3);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8305,14 +8305,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports.isInteger = isInteger;
-    function escapePathComponent(path2) {
-      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
-        return path2;
-      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path3) {
+      if (path3.indexOf("/") === -1 && path3.indexOf("~") === -1)
+        return path3;
+      return path3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path2) {
-      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path3) {
+      return path3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root, obj) {
@@ -8336,11 +8336,11 @@ var require_helpers = __commonJS({
       if (root === obj) {
         return "/";
       }
-      var path2 = _getPathRecursive(root, obj);
-      if (path2 === "") {
+      var path3 = _getPathRecursive(root, obj);
+      if (path3 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path2;
+      return "/" + path3;
     }
     exports.getPath = getPath;
     function hasUndefined(obj) {
@@ -8381,15 +8381,15 @@ var require_helpers = __commonJS({
       /** @class */
       (function(_super) {
         __extends(PatchError2, _super);
-        function PatchError2(message, name, index, operation, tree) {
+        function PatchError2(message, name, index2, operation, tree) {
           var _newTarget = this.constructor;
-          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index, operation, tree })) || this;
+          var _this = _super.call(this, patchErrorMessageFormatter(message, { name, index: index2, operation, tree })) || this;
           _this.name = name;
-          _this.index = index;
+          _this.index = index2;
           _this.operation = operation;
           _this.tree = tree;
           Object.setPrototypeOf(_this, _newTarget.prototype);
-          _this.message = patchErrorMessageFormatter(message, { name, index, operation, tree });
+          _this.message = patchErrorMessageFormatter(message, { name, index: index2, operation, tree });
           return _this;
         }
         return PatchError2;
@@ -8475,7 +8475,7 @@ var require_core = __commonJS({
       return getOriginalDestination.value;
     }
     exports.getValueByPointer = getValueByPointer;
-    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index) {
+    function applyOperation(document, operation, validateOperation, mutateDocument, banPrototypeModifications, index2) {
       if (validateOperation === void 0) {
         validateOperation = false;
       }
@@ -8485,8 +8485,8 @@ var require_core = __commonJS({
       if (banPrototypeModifications === void 0) {
         banPrototypeModifications = true;
       }
-      if (index === void 0) {
-        index = 0;
+      if (index2 === void 0) {
+        index2 = 0;
       }
       if (validateOperation) {
         if (typeof validateOperation == "function") {
@@ -8513,7 +8513,7 @@ var require_core = __commonJS({
         } else if (operation.op === "test") {
           returnValue.test = _areEquals(document, operation.value);
           if (returnValue.test === false) {
-            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+            throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document);
           }
           returnValue.newDocument = document;
           return returnValue;
@@ -8526,7 +8526,7 @@ var require_core = __commonJS({
           return returnValue;
         } else {
           if (validateOperation) {
-            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+            throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index2, operation, document);
           } else {
             return returnValue;
           }
@@ -8535,8 +8535,8 @@ var require_core = __commonJS({
         if (!mutateDocument) {
           document = helpers_js_1._deepClone(document);
         }
-        var path2 = operation.path || "";
-        var keys = path2.split("/");
+        var path3 = operation.path || "";
+        var keys = path3.split("/");
         var obj = document;
         var t = 1;
         var len = keys.length;
@@ -8574,18 +8574,18 @@ var require_core = __commonJS({
               key = obj.length;
             } else {
               if (validateOperation && !helpers_js_1.isInteger(key)) {
-                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index, operation, document);
+                throw new exports.JsonPatchError("Expected an unsigned base-10 integer value, making the new referenced value the array element with the zero-based index", "OPERATION_PATH_ILLEGAL_ARRAY_INDEX", index2, operation, document);
               } else if (helpers_js_1.isInteger(key)) {
                 key = ~~key;
               }
             }
             if (t >= len) {
               if (validateOperation && operation.op === "add" && key > obj.length) {
-                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index, operation, document);
+                throw new exports.JsonPatchError("The specified index MUST NOT be greater than the number of elements in the array", "OPERATION_VALUE_OUT_OF_BOUNDS", index2, operation, document);
               }
               var returnValue = arrOps[operation.op].call(operation, obj, key, document);
               if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document);
               }
               return returnValue;
             }
@@ -8593,14 +8593,14 @@ var require_core = __commonJS({
             if (t >= len) {
               var returnValue = objOps[operation.op].call(operation, obj, key, document);
               if (returnValue.test === false) {
-                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+                throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document);
               }
               return returnValue;
             }
           }
           obj = obj[key];
           if (validateOperation && t < len && (!obj || typeof obj !== "object")) {
-            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+            throw new exports.JsonPatchError("Cannot perform operation at the desired path", "OPERATION_PATH_UNRESOLVABLE", index2, operation, document);
           }
         }
       }
@@ -8630,45 +8630,45 @@ var require_core = __commonJS({
       return results;
     }
     exports.applyPatch = applyPatch;
-    function applyReducer(document, operation, index) {
+    function applyReducer(document, operation, index2) {
       var operationResult = applyOperation(document, operation);
       if (operationResult.test === false) {
-        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index, operation, document);
+        throw new exports.JsonPatchError("Test operation failed", "TEST_OPERATION_FAILED", index2, operation, document);
       }
       return operationResult.newDocument;
     }
     exports.applyReducer = applyReducer;
-    function validator(operation, index, document, existingPathFragment) {
+    function validator(operation, index2, document, existingPathFragment) {
       if (typeof operation !== "object" || operation === null || Array.isArray(operation)) {
-        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index, operation, document);
+        throw new exports.JsonPatchError("Operation is not an object", "OPERATION_NOT_AN_OBJECT", index2, operation, document);
       } else if (!objOps[operation.op]) {
-        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index, operation, document);
+        throw new exports.JsonPatchError("Operation `op` property is not one of operations defined in RFC-6902", "OPERATION_OP_INVALID", index2, operation, document);
       } else if (typeof operation.path !== "string") {
-        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index, operation, document);
+        throw new exports.JsonPatchError("Operation `path` property is not a string", "OPERATION_PATH_INVALID", index2, operation, document);
       } else if (operation.path.indexOf("/") !== 0 && operation.path.length > 0) {
-        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index, operation, document);
+        throw new exports.JsonPatchError('Operation `path` property must start with "/"', "OPERATION_PATH_INVALID", index2, operation, document);
       } else if ((operation.op === "move" || operation.op === "copy") && typeof operation.from !== "string") {
-        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index, operation, document);
+        throw new exports.JsonPatchError("Operation `from` property is not present (applicable in `move` and `copy` operations)", "OPERATION_FROM_REQUIRED", index2, operation, document);
       } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && operation.value === void 0) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index, operation, document);
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_REQUIRED", index2, operation, document);
       } else if ((operation.op === "add" || operation.op === "replace" || operation.op === "test") && helpers_js_1.hasUndefined(operation.value)) {
-        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index, operation, document);
+        throw new exports.JsonPatchError("Operation `value` property is not present (applicable in `add`, `replace` and `test` operations)", "OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED", index2, operation, document);
       } else if (document) {
         if (operation.op == "add") {
           var pathLen = operation.path.split("/").length;
           var existingPathLen = existingPathFragment.split("/").length;
           if (pathLen !== existingPathLen + 1 && pathLen !== existingPathLen) {
-            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index, operation, document);
+            throw new exports.JsonPatchError("Cannot perform an `add` operation at the desired path", "OPERATION_PATH_CANNOT_ADD", index2, operation, document);
           }
         } else if (operation.op === "replace" || operation.op === "remove" || operation.op === "_get") {
           if (operation.path !== existingPathFragment) {
-            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index, operation, document);
+            throw new exports.JsonPatchError("Cannot perform the operation at a path that does not exist", "OPERATION_PATH_UNRESOLVABLE", index2, operation, document);
           }
         } else if (operation.op === "move" || operation.op === "copy") {
           var existingValue = { op: "_get", path: operation.from, value: void 0 };
           var error = validate([existingValue], document);
           if (error && error.name === "OPERATION_PATH_UNRESOLVABLE") {
-            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index, operation, document);
+            throw new exports.JsonPatchError("Cannot perform the operation from a path that does not exist", "OPERATION_FROM_UNRESOLVABLE", index2, operation, document);
           }
         }
       }
@@ -8700,12 +8700,12 @@ var require_core = __commonJS({
       if (a === b)
         return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
-        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length, key;
+        var arrA = Array.isArray(a), arrB = Array.isArray(b), i, length2, key;
         if (arrA && arrB) {
-          length = a.length;
-          if (length != b.length)
+          length2 = a.length;
+          if (length2 != b.length)
             return false;
-          for (i = length; i-- !== 0; )
+          for (i = length2; i-- !== 0; )
             if (!_areEquals(a[i], b[i]))
               return false;
           return true;
@@ -8713,13 +8713,13 @@ var require_core = __commonJS({
         if (arrA != arrB)
           return false;
         var keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length)
+        length2 = keys.length;
+        if (length2 !== Object.keys(b).length)
           return false;
-        for (i = length; i-- !== 0; )
+        for (i = length2; i-- !== 0; )
           if (!b.hasOwnProperty(keys[i]))
             return false;
-        for (i = length; i-- !== 0; ) {
+        for (i = length2; i-- !== 0; ) {
           key = keys[i];
           if (!_areEquals(a[key], b[key]))
             return false;
@@ -8843,7 +8843,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports.generate = generate;
-    function _generate(mirror, obj, patches, path2, invertible) {
+    function _generate(mirror, obj, patches, path3, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -8860,27 +8860,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path3 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path3 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path2, value: mirror });
+            patches.push({ op: "test", path: path3, value: mirror });
           }
-          patches.push({ op: "replace", path: path2, value: obj });
+          patches.push({ op: "replace", path: path3, value: obj });
           changed = true;
         }
       }
@@ -8890,11 +8890,11 @@ var require_duplex = __commonJS({
       for (var t = 0; t < newKeys.length; t++) {
         var key = newKeys[t];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
-    function compare3(tree1, tree2, invertible) {
+    function compare4(tree1, tree2, invertible) {
       if (invertible === void 0) {
         invertible = false;
       }
@@ -8902,7 +8902,7 @@ var require_duplex = __commonJS({
       _generate(tree1, tree2, patches, "", invertible);
       return patches;
     }
-    exports.compare = compare3;
+    exports.compare = compare4;
   }
 });
 
@@ -9032,7 +9032,7 @@ var Diff = class {
     let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
     const execEditLength = () => {
       for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
+        let basePath2;
         const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
         if (removePath) {
           bestPath[diagonalPath - 1] = void 0;
@@ -9048,16 +9048,16 @@ var Diff = class {
           continue;
         }
         if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
+          basePath2 = this.addToPath(addPath, true, false, 0, options);
         } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
+          basePath2 = this.addToPath(removePath, false, true, 1, options);
         }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        newPos = this.extractCommon(basePath2, newTokens, oldTokens, diagonalPath, options);
+        if (basePath2.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath2.lastComponent, newTokens, oldTokens)) || true;
         } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
+          bestPath[diagonalPath] = basePath2;
+          if (basePath2.oldPos + 1 >= oldLen) {
             maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
           }
           if (newPos + 1 >= newLen) {
@@ -9087,35 +9087,35 @@ var Diff = class {
       }
     }
   }
-  addToPath(path2, added, removed, oldPosInc, options) {
-    const last = path2.lastComponent;
+  addToPath(path3, added, removed, oldPosInc, options) {
+    const last = path3.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path3.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path3.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
   }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+  extractCommon(basePath2, newTokens, oldTokens, diagonalPath, options) {
     const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    let oldPos = basePath2.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
     while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
       newPos++;
       oldPos++;
       commonCount++;
       if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+        basePath2.lastComponent = { count: 1, previousComponent: basePath2.lastComponent, added: false, removed: false };
       }
     }
     if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+      basePath2.lastComponent = { count: commonCount, previousComponent: basePath2.lastComponent, added: false, removed: false };
     }
-    basePath.oldPos = oldPos;
+    basePath2.oldPos = oldPos;
     return newPos;
   }
   equals(left, right, options) {
@@ -9319,8 +9319,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -9515,25 +9515,25 @@ function applyFixes(fixes, read) {
   const changes = [];
   const editsByPath = /* @__PURE__ */ new Map();
   for (const edit of applied.flatMap((fix) => fix.edits)) editsByPath.set(edit.path, [...editsByPath.get(edit.path) ?? [], edit]);
-  for (const [path2, edits] of editsByPath) {
-    const before = read(path2);
+  for (const [path3, edits] of editsByPath) {
+    const before = read(path3);
     const lines = before.split("\n");
     for (const edit of [...edits].sort((a, b) => b.startLine - a.startLine)) {
       lines.splice(edit.startLine - 1, edit.endLine - edit.startLine + 1, ...edit.replacement.split("\n"));
     }
-    changes.push({ path: path2, before, after: lines.join("\n") });
+    changes.push({ path: path3, before, after: lines.join("\n") });
   }
   for (const file of applied.flatMap((fix) => fix.files)) changes.push({ path: file.path, before: void 0, after: file.content });
   changes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { changes, applied, skipped };
 }
 function formatFileChanges(changes) {
-  return changes.map(({ path: path2, before, after }) => {
-    const patch = createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path2}`, `b/${path2}`, before ?? "", after, void 0, void 0, { context: 3 });
+  return changes.map(({ path: path3, before, after }) => {
+    const patch = createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path3}`, `b/${path3}`, before ?? "", after, void 0, void 0, { context: 3 });
     const body = patch.slice(patch.indexOf("--- "));
-    return before === void 0 ? `diff --git a/${path2} b/${path2}
+    return before === void 0 ? `diff --git a/${path3} b/${path3}
 new file mode 100644
-${body}` : `diff --git a/${path2} b/${path2}
+${body}` : `diff --git a/${path3} b/${path3}
 ${body}`;
   }).join("");
 }
@@ -9551,6 +9551,7 @@ var Rules = {
   readsOutsideRepository: "reads-outside-repository",
   buildFailed: "build-failed",
   kustomizationRemoved: "kustomization-removed",
+  resourceSetRemoved: "resourceset-removed",
   crdRemoved: "crd-removed",
   namespaceRemoved: "namespace-removed",
   objectMoved: "object-moved",
@@ -9559,6 +9560,7 @@ var Rules = {
   helmCrdStale: "helm-crd-stale",
   helmKubeVersion: "helm-kube-version",
   helmReleaseNotRendered: "helmrelease-not-rendered",
+  resourceSetNotRendered: "resourceset-not-rendered",
   immutableFieldChanged: "immutable-field-changed",
   gcRbacRemoved: "gc-rbac-removed",
   gcRbacMissing: "gc-rbac-missing",
@@ -9572,6 +9574,7 @@ var Rules = {
   apiRemoved: "api-removed",
   apiDeprecated: "api-deprecated",
   requirementUnmet: "requirement-unmet",
+  fluxComponentMissing: "flux-component-missing",
   helmReleaseRemoved: "helmrelease-removed",
   helmReleaseReinstalled: "helmrelease-reinstalled",
   apiGroupChanged: "api-group-changed",
@@ -9605,7 +9608,7 @@ function compareFindings(a, b) {
   if (bySeverity !== 0) return bySeverity;
   const byRule = RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule);
   if (byRule !== 0) return byRule;
-  const keyOf = (finding) => [finding.unit, finding.object.kind, finding.object.namespace, finding.object.name, finding.object.group].join("\0");
+  const keyOf = (finding2) => [finding2.unit, finding2.object.kind, finding2.object.namespace, finding2.object.name, finding2.object.group].join("\0");
   const [x, y] = [keyOf(a), keyOf(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -10075,12 +10078,12 @@ function resolveYamlBinary(source) {
   if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
   const binary = atob(input);
   const result = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  for (let index2 = 0; index2 < binary.length; index2++) result[index2] = binary.charCodeAt(index2);
   return result;
 }
 function representYamlBinary(object) {
   let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  for (let index2 = 0; index2 < object.length; index2++) binary += String.fromCharCode(object[index2]);
   return btoa(binary);
 }
 var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
@@ -10257,15 +10260,15 @@ function createTagDefinitionListMap() {
 function compileTags(tags) {
   const result = [];
   for (const tag of tags) {
-    let index = result.length;
+    let index2 = result.length;
     for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
       const previous = result[previousIndex];
       if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-        index = previousIndex;
+        index2 = previousIndex;
         break;
       }
     }
-    result[index] = tag;
+    result[index2] = tag;
   }
   return result;
 }
@@ -10462,9 +10465,9 @@ var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 function normalizeKey(key) {
   if (Array.isArray(key)) {
     const array = Array.prototype.slice.call(key);
-    for (let index = 0; index < array.length; index++) {
-      if (Array.isArray(array[index])) return null;
-      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    for (let index2 = 0; index2 < array.length; index2++) {
+      if (Array.isArray(array[index2])) return null;
+      if (typeof array[index2] === "object" && Object.prototype.toString.call(array[index2]) === "[object Object]") array[index2] = "[object Object]";
     }
     return String(array);
   }
@@ -10605,15 +10608,15 @@ var YAMLException = class YAMLException2 extends Error {
   static throwAt(source, position, message, filename = "") {
     let line = 0;
     let lineStart = 0;
-    for (let index = 0; index < position; index++) {
-      const ch = source.charCodeAt(index);
+    for (let index2 = 0; index2 < position; index2++) {
+      const ch = source.charCodeAt(index2);
       if (ch === 10) {
         line++;
-        lineStart = index + 1;
+        lineStart = index2 + 1;
       } else if (ch === 13) {
         line++;
-        if (source.charCodeAt(index + 1) === 10) index++;
-        lineStart = index + 1;
+        if (source.charCodeAt(index2 + 1) === 10) index2++;
+        lineStart = index2 + 1;
       }
     }
     const mark = {
@@ -10880,20 +10883,20 @@ var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
 function tagPercentDecode(source) {
   let result = "";
-  let index = 0;
-  while (index < source.length) {
-    if (source.charCodeAt(index) !== 37) {
-      result += source[index++];
+  let index2 = 0;
+  while (index2 < source.length) {
+    if (source.charCodeAt(index2) !== 37) {
+      result += source[index2++];
       continue;
     }
-    let ch = parseInt(source.slice(index + 1, index + 3), 16);
-    index += 3;
+    let ch = parseInt(source.slice(index2 + 1, index2 + 3), 16);
+    index2 += 3;
     if (ch >= 192) {
       let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
       ch &= (1 << 6 - remaining) - 1;
       while (remaining-- > 0) {
-        ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
-        index += 3;
+        ch = ch << 6 | parseInt(source.slice(index2 + 1, index2 + 3), 16) & 63;
+        index2 += 3;
       }
     }
     if (ch < 65536) result += String.fromCharCode(ch);
@@ -11972,12 +11975,12 @@ function readDocument(state) {
   if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
 }
 function parseEvents(input, options) {
-  const length = input.length;
+  const length2 = input.length;
   const state = {
     ...DEFAULT_PARSER_OPTIONS,
     ...options,
     input: `${input}\0`,
-    length,
+    length: length2,
     position: 0,
     line: 0,
     lineStart: 0,
@@ -12219,8 +12222,8 @@ ${document.text}${document.text.endsWith("\n") ? "" : "\n"}`).join("");
     } catch {
       values = void 0;
     }
-    unseen.forEach((document, index) => {
-      const own = values?.length === unseen.length ? [values[index]] : loadDocuments2(document.text, source, () => countLines(text, document.start));
+    unseen.forEach((document, index2) => {
+      const own = values?.length === unseen.length ? [values[index2]] : loadDocuments2(document.text, source, () => countLines(text, document.start));
       parsed.set(document.text, collectObjects(own, source));
     });
   }
@@ -12228,7 +12231,7 @@ ${document.text}${document.text.endsWith("\n") ? "" : "\n"}`).join("");
 }
 function countLines(text, end) {
   let lines = 0;
-  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) lines++;
+  for (let index2 = text.indexOf("\n"); index2 !== -1 && index2 < end; index2 = text.indexOf("\n", index2 + 1)) lines++;
   return lines;
 }
 function loadDocuments2(text, source, lineOffset) {
@@ -12403,11 +12406,11 @@ var partial = /* @__PURE__ */ new Map();
 function registerPartialTree(root, findSame) {
   partial.set(root, findSame);
 }
-function locate(path2) {
+function locate(path3) {
   for (const [root, findSame] of partial) {
-    if (path2 === root || path2.startsWith(`${root}${sep}`)) return findSame(path2) ?? path2;
+    if (path3 === root || path3.startsWith(`${root}${sep}`)) return findSame(path3) ?? path3;
   }
-  return path2;
+  return path3;
 }
 
 // src/render/kustomize/confine.ts
@@ -12418,17 +12421,17 @@ var BUILD_DIR_PREFIX = ".prune-guard-build-";
 function admitBuildDirectory(confinement, dir) {
   return { ...confinement, also: [...confinement.also ?? [], realpathSync(dir)] };
 }
-function isInside(confinement, path2) {
-  const full = resolveRealPath(path2);
+function isInside(confinement, path3) {
+  const full = resolveRealPath(path3);
   if (full === void 0) return false;
   if (confinement.outsideLinks && confinement.outsideLinks.size > 0) {
-    for (let path3 = full; path3 !== dirname(path3); path3 = dirname(path3)) if (confinement.outsideLinks.has(path3)) return false;
+    for (let path4 = full; path4 !== dirname(path4); path4 = dirname(path4)) if (confinement.outsideLinks.has(path4)) return false;
   }
   const root = [confinement.root, ...confinement.also ?? []].find((candidate) => full === candidate || full.startsWith(`${candidate}${sep2}`));
   return root !== void 0 && !full.slice(root.length).split(sep2).includes(".git");
 }
-function resolveRealPath(path2) {
-  let current = resolve(path2);
+function resolveRealPath(path3) {
+  let current = resolve(path3);
   const rest = [];
   for (; ; ) {
     try {
@@ -12512,39 +12515,39 @@ var GO_YAML_OPTIONS = {
   logLevel: "error"
 };
 function mergeEntries(fromNodes, fromValue) {
-  const seen = new Set(fromNodes.map((entry) => `${entry.field}\0${entry.value}`));
-  return [...fromNodes, ...fromValue.filter((entry) => !seen.has(`${entry.field}\0${entry.value}`))];
+  const seen = new Set(fromNodes.map((entry2) => `${entry2.field}\0${entry2.value}`));
+  return [...fromNodes, ...fromValue.filter((entry2) => !seen.has(`${entry2.field}\0${entry2.value}`))];
 }
 function readEntry(view, field, value, stripKey, isRemote) {
   const text = view.text(value);
   if (text === void 0 || text === "" || isRemote(text)) return void 0;
-  const path2 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
+  const path3 = stripKey && text.includes("=") ? text.slice(text.indexOf("=") + 1) : text;
   const node = view.node(value);
-  return path2 === "" ? void 0 : { field, value: path2, ...node ? { node } : {} };
+  return path3 === "" ? void 0 : { field, value: path3, ...node ? { node } : {} };
 }
 function readEntries(view, field, value, stripKey, isRemote) {
   return (view.items(value) ?? [value]).flatMap((item) => readEntry(view, field, item, stripKey, isRemote) ?? []);
 }
 function collectPathEntries(view, root, isRemote) {
-  const entries = [];
-  for (const field of PATH_LISTS) entries.push(...readEntries(view, field, view.get(root, field), false, isRemote));
+  const entries2 = [];
+  for (const field of PATH_LISTS) entries2.push(...readEntries(view, field, view.get(root, field), false, isRemote));
   for (const [field, keys] of Object.entries(PATH_MAPPINGS)) {
-    (view.items(view.get(root, field)) ?? []).forEach((item, index) => {
-      for (const key of keys) entries.push(...readEntries(view, `${field}[${index}].${key}`, view.get(item, key), key === "files", isRemote));
+    (view.items(view.get(root, field)) ?? []).forEach((item, index2) => {
+      for (const key of keys) entries2.push(...readEntries(view, `${field}[${index2}].${key}`, view.get(item, key), key === "files", isRemote));
     });
   }
   for (const [field, keys] of Object.entries(PATH_OBJECTS)) {
     const object = view.get(root, field);
-    for (const key of keys) entries.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
+    for (const key of keys) entries2.push(...readEntries(view, `${field}.${key}`, view.get(object, key), false, isRemote));
   }
-  return entries;
+  return entries2;
 }
 function collectPluginEntries(view, config, isRemote) {
-  const entries = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
-  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index) => {
-    entries.push(...readEntries(view, `replacements[${index}].path`, view.get(item, "path"), false, isRemote));
+  const entries2 = PLUGIN_PATH_KEYS.flatMap((key) => readEntries(view, key, view.get(config, key), key === "files", isRemote));
+  (view.items(view.get(config, "replacements")) ?? []).forEach((item, index2) => {
+    entries2.push(...readEntries(view, `replacements[${index2}].path`, view.get(item, "path"), false, isRemote));
   });
-  return entries;
+  return entries2;
 }
 function inspectPluginConfig(source, bases, confinement, listedBy) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -12553,11 +12556,11 @@ function inspectPluginConfig(source, bases, confinement, listedBy) {
   const shown = "config" in source ? source.config : source.file;
   for (const doc of (0, import_yaml2.parseAllDocuments)(text, { lineCounter, ...GO_YAML_OPTIONS })) {
     if (!("contents" in doc) || !(0, import_yaml2.isMap)(doc.contents) || doc.errors.length > 0) continue;
-    for (const entry of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
-      found.values.push(entry.value);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry.value)))) continue;
+    for (const entry2 of listPluginPathEntries(doc.contents, () => false, resolveYamlDocument(doc, shown))) {
+      found.values.push(entry2.value);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry2.value) || !bases.some((base) => !isInside(confinement, resolve(base, entry2.value)))) continue;
       found.outside.push(
-        "config" in source ? { file: source.config, line: entry.node?.range ? lineCounter.linePos(entry.node.range[0]).line : 1, field: `${entry.field} (a plugin configuration of ${listedBy})`, value: entry.value } : { file: source.file, line: source.line, field: `${entry.field} (an inline plugin configuration)`, value: entry.value }
+        "config" in source ? { file: source.config, line: entry2.node?.range ? lineCounter.linePos(entry2.node.range[0]).line : 1, field: `${entry2.field} (a plugin configuration of ${listedBy})`, value: entry2.value } : { file: source.file, line: source.line, field: `${entry2.field} (an inline plugin configuration)`, value: entry2.value }
       );
     }
   }
@@ -12570,15 +12573,15 @@ var registry = /* @__PURE__ */ new WeakMap();
 function linkTwinTrees(before, after, differences) {
   const { ignored = [] } = differences;
   const unsure = /* @__PURE__ */ new Set([...differences.changed, ...differences.symlinks ?? []]);
-  const ignoredFiles = new Set(ignored.filter((path2) => !path2.endsWith("/")));
-  const ignoredDirs = ignored.filter((path2) => path2.endsWith("/"));
-  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path2) => path2.replace(/\/$/, ""))]));
+  const ignoredFiles = new Set(ignored.filter((path3) => !path3.endsWith("/")));
+  const ignoredDirs = ignored.filter((path3) => path3.endsWith("/"));
+  const holders = collectAncestors(/* @__PURE__ */ new Set([...unsure, ...ignored.map((path3) => path3.replace(/\/$/, ""))]));
   const findSame = (beforePath) => {
     const rel = relativeInside(before.root, beforePath);
     if (rel === void 0) return void 0;
     const posix9 = sep3 === "/" ? rel : rel.split(sep3).join("/");
     if (unsure.has(posix9) || holders.has(posix9) || ignoredFiles.has(posix9)) return void 0;
-    for (let index = posix9.indexOf("/"); index !== -1; index = posix9.indexOf("/", index + 1)) if (unsure.has(posix9.slice(0, index))) return void 0;
+    for (let index2 = posix9.indexOf("/"); index2 !== -1; index2 = posix9.indexOf("/", index2 + 1)) if (unsure.has(posix9.slice(0, index2))) return void 0;
     if (ignoredDirs.some((dir) => `${posix9}/`.startsWith(dir))) return void 0;
     if (posix9.startsWith(BUILD_DIR_PREFIX) || posix9.includes(`/${BUILD_DIR_PREFIX}`)) return void 0;
     return rel === "" ? after.root : `${after.root}${sep3}${rel}`;
@@ -12589,10 +12592,10 @@ function linkTwinTrees(before, after, differences) {
   return twins;
 }
 var NORMALIZED_TAIL = sep3 === "/" ? /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/ : void 0;
-function relativeInside(root, path2) {
-  if (path2 === root) return "";
-  if (NORMALIZED_TAIL && path2.startsWith(root) && NORMALIZED_TAIL.test(path2.slice(root.length))) return path2.slice(root.length + 1);
-  const rel = relative(root, path2);
+function relativeInside(root, path3) {
+  if (path3 === root) return "";
+  if (NORMALIZED_TAIL && path3.startsWith(root) && NORMALIZED_TAIL.test(path3.slice(root.length))) return path3.slice(root.length + 1);
+  const rel = relative(root, path3);
   return rel.startsWith("..") || isAbsolute(rel) ? void 0 : rel;
 }
 function getTwinTrees(confinement) {
@@ -12600,9 +12603,9 @@ function getTwinTrees(confinement) {
 }
 function collectAncestors(paths) {
   const ancestors = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
+  for (const path3 of paths) {
     ancestors.add("");
-    for (let index = path2.indexOf("/"); index !== -1; index = path2.indexOf("/", index + 1)) ancestors.add(path2.slice(0, index));
+    for (let index2 = path3.indexOf("/"); index2 !== -1; index2 = path3.indexOf("/", index2 + 1)) ancestors.add(path3.slice(0, index2));
   }
   return ancestors;
 }
@@ -12662,7 +12665,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
   if (root !== null && !(0, import_yaml3.isMap)(root)) throw new ManifestError(`${shown}: not a kustomization (expected a YAML mapping)`);
   const resolved = root ? resolveYamlDocument(doc, shown) : void 0;
   const lineOfValue = indexScalarLines(doc, lineCounter);
-  const lineOf = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
+  const lineOf2 = (node, value) => node?.range ? lineCounter.linePos(node.range[0]).line : lineOfValue(value);
   const bases = confinement ? [.../* @__PURE__ */ new Set([dir, resolveRealPath(dir) ?? dir])] : [dir];
   const probes = [dir, file];
   const left = /* @__PURE__ */ new Map();
@@ -12679,22 +12682,22 @@ function parseKustomization(dir, file, text, show2, confinement) {
   const generators = /* @__PURE__ */ new Map();
   const outside = [];
   const pluginConfigs = [];
-  const entries = root ? listPathEntries(root, () => false, resolved) : [];
-  for (const entry of entries) {
-    const origin = { kustomization: file, line: lineOf(entry.node, entry.value) };
-    if (entry.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry.field} holds a NUL character`);
-    const resourceField = RESOURCE_FIELDS.includes(entry.field);
-    if (isRemoteReference(entry.value)) {
-      if (resourceField && !remotes.has(entry.value)) remotes.set(entry.value, origin);
+  const entries2 = root ? listPathEntries(root, () => false, resolved) : [];
+  for (const entry2 of entries2) {
+    const origin = { kustomization: file, line: lineOf2(entry2.node, entry2.value) };
+    if (entry2.value.includes("\0")) throw new ManifestError(`${shown}:${origin.line}: ${entry2.field} holds a NUL character`);
+    const resourceField = RESOURCE_FIELDS.includes(entry2.field);
+    if (isRemoteReference(entry2.value)) {
+      if (resourceField && !remotes.has(entry2.value)) remotes.set(entry2.value, origin);
       continue;
     }
-    if (leaves(entry.value)) {
-      outside.push({ file, line: origin.line, field: entry.field, value: entry.value });
+    if (leaves(entry2.value)) {
+      outside.push({ file, line: origin.line, field: entry2.field, value: entry2.value });
       continue;
     }
-    const pluginField = PLUGIN_FIELDS.has(entry.field);
+    const pluginField = PLUGIN_FIELDS.has(entry2.field);
     if (!resourceField && !pluginField) continue;
-    const target = resolve2(dir, entry.value);
+    const target = resolve2(dir, entry2.value);
     probes.push(target);
     const stat = statSync(locate(target), { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
@@ -12711,8 +12714,8 @@ function parseKustomization(dir, file, text, show2, confinement) {
     };
     for (const config of pluginConfigs) add(inspectPluginConfig({ config }, [...bases, dirname2(config)], confinement, show2(dir)));
     for (const field of PLUGIN_FIELDS) {
-      for (const entry of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
-        add(inspectPluginConfig({ inline: entry.text, file, line: lineOf(entry.node, entry.text) }, bases, confinement, show2(dir)));
+      for (const entry2 of [...listInlineEntries(root?.get(field, true)), ...listInlineEntries(isRecordLike(resolved) ? resolved[field] : void 0)]) {
+        add(inspectPluginConfig({ inline: entry2.text, file, line: lineOf2(entry2.node, entry2.text) }, bases, confinement, show2(dir)));
       }
     }
   }
@@ -12722,7 +12725,7 @@ function parseKustomization(dir, file, text, show2, confinement) {
     for (const item of list.items) {
       if (!(0, import_yaml3.isMap)(item)) continue;
       const name = item.get("name");
-      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf(item, name) });
+      if (typeof name === "string") generators.set(`${kind}/${name}`, { kustomization: file, line: lineOf2(item, name) });
     }
   }
   const referencedPaths = /* @__PURE__ */ new Set();
@@ -12752,9 +12755,9 @@ function parseKustomization(dir, file, text, show2, confinement) {
     referencedPaths: [...referencedPaths].sort(),
     outside,
     pluginValues,
-    pathEntries: entries.map(({ field, value }) => ({ field, value }))
+    pathEntries: entries2.map(({ field, value }) => ({ field, value }))
   };
-  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries.some((entry) => PLUGIN_FIELDS.has(entry.field));
+  const plugins = pluginConfigs.length > 0 || pluginDirs.length > 0 || pluginValues.length > 0 || entries2.some((entry2) => PLUGIN_FIELDS.has(entry2.field));
   if (!plugins) readings.set(kustomization, probes);
   return kustomization;
 }
@@ -12770,15 +12773,15 @@ function readFromTwin(dir, twins) {
   }
   const probes = twin ? readings.get(twin) : void 0;
   if (!twin || !probes) return void 0;
-  const rebase = (path2) => {
-    const rel = relativeInside(twins.after.root, path2);
+  const rebase = (path3) => {
+    const rel = relativeInside(twins.after.root, path3);
     return rel === void 0 ? void 0 : rel === "" ? twins.before.root : `${twins.before.root}${sep4}${rel}`;
   };
   for (const probe of probes) {
     const own = rebase(probe);
     if (own === void 0 || twins.findSame(own) === void 0) return void 0;
   }
-  const move = (path2) => rebase(path2) ?? path2;
+  const move = (path3) => rebase(path3) ?? path3;
   const moveOrigin = (origin) => ({ ...origin, kustomization: move(origin.kustomization) });
   const moveOrigins = (map) => new Map([...map].map(([key, origin]) => [key, moveOrigin(origin)]));
   const moved = {
@@ -12787,7 +12790,7 @@ function readFromTwin(dir, twins) {
     file: move(twin.file),
     includes: twin.includes.map(move),
     pluginDirs: twin.pluginDirs.map(move),
-    files: new Map([...twin.files].map(([path2, origin]) => [move(path2), moveOrigin(origin)])),
+    files: new Map([...twin.files].map(([path3, origin]) => [move(path3), moveOrigin(origin)])),
     remotes: moveOrigins(twin.remotes),
     generators: moveOrigins(twin.generators),
     referencedPaths: twin.referencedPaths.map(move),
@@ -12800,13 +12803,13 @@ function indexScalarLines(doc, lineCounter) {
   let lines;
   return (value) => {
     if (!lines) {
-      const index = /* @__PURE__ */ new Map();
+      const index2 = /* @__PURE__ */ new Map();
       (0, import_yaml3.visit)(doc, {
         Scalar(_key, node) {
-          if (typeof node.value === "string" && !index.has(node.value) && node.range) index.set(node.value, lineCounter.linePos(node.range[0]).line);
+          if (typeof node.value === "string" && !index2.has(node.value) && node.range) index2.set(node.value, lineCounter.linePos(node.range[0]).line);
         }
       });
-      lines = index;
+      lines = index2;
     }
     return lines.get(value) ?? 1;
   };
@@ -12816,12 +12819,12 @@ function isRecordLike(value) {
 }
 function listInlineEntries(list) {
   const items = (0, import_yaml3.isSeq)(list) ? list.items : Array.isArray(list) ? list : [];
-  const entries = [];
+  const entries2 = [];
   for (const item of items) {
-    if ((0, import_yaml3.isScalar)(item) && typeof item.value === "string") entries.push({ text: item.value, node: item });
-    else if (typeof item === "string") entries.push({ text: item });
+    if ((0, import_yaml3.isScalar)(item) && typeof item.value === "string") entries2.push({ text: item.value, node: item });
+    else if (typeof item === "string") entries2.push({ text: item });
   }
-  return entries;
+  return entries2;
 }
 function isComponent(kind) {
   return (0, import_yaml3.isScalar)(kind) && kind.value === "Component";
@@ -12856,16 +12859,16 @@ function findKustomizationRoots(dir, show2, confinement) {
   const walk = (current) => {
     const kustomization = readKustomization(current, show2, confinement);
     if (kustomization) found.push(kustomization);
-    for (const entry of readdirSync(locate(current), { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join2(current, entry.name));
+    for (const entry2 of readdirSync(locate(current), { withFileTypes: true })) {
+      if (entry2.isDirectory() && !SKIPPED_DIRS.has(entry2.name)) walk(join2(current, entry2.name));
     }
   };
   walk(dir);
   const included = new Set(found.flatMap((kustomization) => kustomization.includes));
   return found.filter((kustomization) => !kustomization.isComponent && !included.has(kustomization.dir)).map((kustomization) => kustomization.dir).sort();
 }
-function toPosix(path2) {
-  return sep4 === "/" ? path2 : path2.split(sep4).join("/");
+function toPosix(path3) {
+  return sep4 === "/" ? path3 : path3.split(sep4).join("/");
 }
 
 // src/core/text/redact.ts
@@ -12972,23 +12975,23 @@ function parseAllowEntry(value) {
   return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
 }
 function findAllowEntryProblem(value) {
-  const entry = parseAllowEntry(value);
-  return typeof entry === "string" ? entry : void 0;
+  const entry2 = parseAllowEntry(value);
+  return typeof entry2 === "string" ? entry2 : void 0;
 }
-function matchesEntry(entry, target) {
-  if (entry.kind === "prefix") {
-    if (!target.canonical.startsWith(entry.prefix)) return false;
-    const next = target.canonical.charAt(entry.prefix.length);
-    return entry.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+function matchesEntry(entry2, target) {
+  if (entry2.kind === "prefix") {
+    if (!target.canonical.startsWith(entry2.prefix)) return false;
+    const next = target.canonical.charAt(entry2.prefix.length);
+    return entry2.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
   }
-  const hostMatches = entry.wildcard ? target.host.endsWith(`.${entry.host}`) : target.host === entry.host;
-  return hostMatches && (entry.port === void 0 || entry.port === target.port);
+  const hostMatches = entry2.wildcard ? target.host.endsWith(`.${entry2.host}`) : target.host === entry2.host;
+  return hostMatches && (entry2.port === void 0 || entry2.port === target.port);
 }
 function createNetworkPolicy(options = {}) {
   const parse8 = (value) => {
-    const entry = parseAllowEntry(value);
-    if (typeof entry === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry}`);
-    return entry;
+    const entry2 = parseAllowEntry(value);
+    if (typeof entry2 === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry2}`);
+    return entry2;
   };
   const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
   const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
@@ -13006,10 +13009,10 @@ function createNetworkPolicy(options = {}) {
       if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
       const { target } = reading;
       if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
-      if (explicit.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "entry" };
+      if (explicit.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "entry" };
       const special = describeHost(target.host);
       if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
-      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry) => matchesEntry(entry, target))) return { allowed: true, target, via: "default" };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "default" };
       const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
       return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
     }
@@ -13288,7 +13291,7 @@ function gte(i, y) {
 }
 function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   const out = [];
-  let length = 0;
+  let length2 = 0;
   let nonEmpty;
   outer: for (let a = 0; a < acc.length; a++) {
     const prefix2 = acc[a] + pre;
@@ -13302,10 +13305,10 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
       if (out.length >= max)
         break outer;
       const expansion = prefix2 + vs[v];
-      if (length + expansion.length > maxLength)
+      if (length2 + expansion.length > maxLength)
         break outer;
       out.push(expansion);
-      length += expansion.length;
+      length2 += expansion.length;
     }
   }
   budget.remaining -= out.length;
@@ -13327,9 +13330,9 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
     incr *= -1;
     test = gte;
   }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
+  const pad2 = n.some(isPadded);
+  const cost = pad2 ? width : 1;
+  let length2 = 0;
   for (let i = x; test(i, y) && N.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
@@ -13343,7 +13346,7 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
       }
     } else {
       c = String(i);
-      if (pad) {
+      if (pad2) {
         const need = width - c.length;
         if (need > 0) {
           const z = new Array(need + 1).join("0");
@@ -13355,10 +13358,10 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
         }
       }
     }
-    if (length + c.length > maxLength)
+    if (length2 + c.length > maxLength)
       break;
     N.push(c);
-    length += c.length;
+    length2 += c.length;
   }
   return N;
 }
@@ -13381,7 +13384,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       masked = maskUnmatchedOpens(masked, budget);
     }
     const pre = m.pre;
-    const literal2 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const literal3 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
     if (/\$$/.test(pre)) {
       acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
       firstGroup = false;
@@ -13403,7 +13406,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         isTop = true;
         continue;
       }
-      return literal2();
+      return literal3();
     }
     if (firstGroup) {
       dropEmpties = isTop && !isSequence;
@@ -13413,22 +13416,22 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     if (isSequence) {
       values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
       if (!values) {
-        return literal2();
+        return literal3();
       }
     } else {
       let n = parseCommaParts(m.body, budget);
       if (!n) {
-        return literal2();
+        return literal3();
       }
       if (n.length === 1 && n[0] !== void 0) {
         n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
-          return literal2();
+          return literal3();
         }
         if (n.length === 1) {
           const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
           if (budget.remaining < 0) {
-            return literal2();
+            return literal3();
           }
           acc = next2;
           if (!m.post.length)
@@ -13449,7 +13452,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       outer: for (let j = 0; j < n.length; j++) {
         const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
-          return literal2();
+          return literal3();
         }
         for (let k = 0; k < expanded.length; k++) {
           const v = expanded[k];
@@ -13465,7 +13468,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     }
     const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
     if (budget.remaining < 0) {
-      return literal2();
+      return literal3();
     }
     acc = next;
     if (!m.post.length)
@@ -13722,25 +13725,25 @@ var pair = (toks) => {
   return pairs;
 };
 var build = (toks, pairs, start, end, top) => {
-  let seq = [];
-  const alts = [seq];
+  let seq2 = [];
+  const alts = [seq2];
   for (let i = start; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
       const sub = build(toks, pairs, i + 1, close, false);
-      seq.push({ t: "ext", type: tok.type, alts: sub });
+      seq2.push({ t: "ext", type: tok.type, alts: sub });
       i = close;
     } else if (tok.t === "bar" && !top) {
-      alts.push(seq = []);
+      alts.push(seq2 = []);
     } else if (tok.t === "open") {
-      seq.push(lit(tok.type), lit("("));
+      seq2.push(lit(tok.type), lit("("));
     } else if (tok.t === "bar") {
-      seq.push(lit("|"));
+      seq2.push(lit("|"));
     } else if (tok.t === "close") {
-      seq.push(lit(")"));
+      seq2.push(lit(")"));
     } else {
-      seq.push(tok);
+      seq2.push(tok);
     }
   }
   return alts;
@@ -13767,7 +13770,7 @@ var normalize = (items, form) => {
 var compile = (items, nocase) => {
   let id = 1;
   const split = (out) => ({ t: "split", id: id++, out });
-  const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
+  const seq2 = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
   const item = (it, next) => {
     switch (it.t) {
       case "lit":
@@ -13779,7 +13782,7 @@ var compile = (items, nocase) => {
       case "class":
         return { t: "class", id: id++, re: it.re, next };
     }
-    const alts = (next2) => it.alts.map((a) => seq(a, next2));
+    const alts = (next2) => it.alts.map((a) => seq2(a, next2));
     switch (it.type) {
       case "@":
         return split(alts(next));
@@ -13789,11 +13792,11 @@ var compile = (items, nocase) => {
         return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
     }
     const after = split([]);
-    const entry = split(alts(after));
-    after.out.push(next, entry);
-    return it.type === "*" ? after : entry;
+    const entry2 = split(alts(after));
+    after.out.push(next, entry2);
+    return it.type === "*" ? after : entry2;
   };
-  const start = seq(items, MATCH);
+  const start = seq2(items, MATCH);
   return [start, id];
 };
 var show = (start) => {
@@ -13891,10 +13894,10 @@ var Sim = class {
     return true;
   }
   #addThread(state, node) {
-    const { has } = this.#marks;
-    if (has[node.id] === state.gen)
+    const { has: has2 } = this.#marks;
+    if (has2[node.id] === state.gen)
       return false;
-    has[node.id] = state.gen;
+    has2[node.id] = state.gen;
     state.threads.push(node);
     return true;
   }
@@ -14178,8 +14181,8 @@ var Matcher = class {
     this.options = options;
     const { nocase = false, noext = false, normalize: n } = options;
     this.#form = n === true ? "NFC" : n || void 0;
-    const literal2 = /^[?*+@]\(\)$/.test(pattern);
-    const toks = tokenize2(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
+    const literal3 = /^[?*+@]\(\)$/.test(pattern);
+    const toks = tokenize2(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
     let [items] = build(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
@@ -15768,10 +15771,10 @@ function compilePattern(pattern) {
   for (const alternative of braceExpand(pattern, MATCH_OPTIONS)) {
     const segments = alternative.split("/");
     if (segments.filter((segment) => segment !== "**").length > KEY_SEGMENTS) continue;
-    const stars = segments.flatMap((segment, index) => segment === "*" ? [index] : []);
+    const stars = segments.flatMap((segment, index2) => segment === "*" ? [index2] : []);
     for (let mask = 0; mask < 2 ** stars.length; mask++) {
-      const variant = segments.map((segment, index) => {
-        const bit = stars.indexOf(index);
+      const variant = segments.map((segment, index2) => {
+        const bit = stars.indexOf(index2);
         return bit !== -1 && mask & 1 << bit ? "" : segment;
       });
       matchers.push(new Minimatch(variant.join("/"), { ...MATCH_OPTIONS, nobrace: true }));
@@ -15788,11 +15791,11 @@ function isIgnoredObject(id, config) {
   return config.ignore.some((pattern) => matchesObjectPattern(pattern, id));
 }
 function applySeverityOverrides(findings, config) {
-  return findings.map((finding) => {
+  return findings.map((finding2) => {
     const override = config.severity.find(
-      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding.rule)) && matchesObjectPattern(candidate.match, finding.object)
+      (candidate) => (candidate.rules === void 0 || candidate.rules.includes(finding2.rule)) && matchesObjectPattern(candidate.match, finding2.object)
     );
-    return override && override.severity !== finding.severity ? { ...finding, severity: override.severity } : finding;
+    return override && override.severity !== finding2.severity ? { ...finding2, severity: override.severity } : finding2;
   });
 }
 function dropIgnoredObjects(set, config) {
@@ -15823,63 +15826,63 @@ var ConfigReader = class {
     return target;
   }
   /** Reads a mapping with string keys, all of them among `known`. `path` is '' at the top. */
-  readMapping(node, path2, known, what) {
-    if (!(0, import_yaml4.isMap)(node)) this.fail(node, `${path2 || "the file"} must be ${what}, not ${describeNode(node)}`);
-    const entries = /* @__PURE__ */ new Map();
+  readMapping(node, path3, known, what) {
+    if (!(0, import_yaml4.isMap)(node)) this.fail(node, `${path3 || "the file"} must be ${what}, not ${describeNode(node)}`);
+    const entries2 = /* @__PURE__ */ new Map();
     for (const pair2 of node.items) {
       const key = this.resolve(pair2.key);
-      const where = path2 ? ` in ${path2}` : "";
+      const where = path3 ? ` in ${path3}` : "";
       if (!(0, import_yaml4.isScalar)(key) || key.value === null) this.fail(key ?? node, `a key${where} is ${describeNode(key)} (valid keys: ${known.join(", ")})`);
       const name = typeof key.value === "string" ? key.value : key.source ?? String(key.value);
       if (!known.includes(name)) {
         const guess = suggestClosest(name, known);
         this.fail(key, `unknown key '${name}'${where} (${guess ? `did you mean '${guess}'?` : `valid keys: ${known.join(", ")}`})`);
       }
-      entries.set(name, { key, value: this.resolve(pair2.value) });
+      entries2.set(name, { key, value: this.resolve(pair2.value) });
     }
-    return entries;
+    return entries2;
   }
   /**
    * Reads an optional list, each item through `readItem`. A key with no value counts as an
    * empty list: that is what is left when every entry is commented out.
    */
-  readList(entry, path2, readItem) {
-    if (!entry || entry.value === null) return [];
-    const list = entry.value;
-    if (!(0, import_yaml4.isSeq)(list)) this.fail(list, `${path2} must be a list, not ${describeNode(list)}`);
-    return list.items.map((item, index) => {
-      const itemPath = `${path2}[${index}]`;
+  readList(entry2, path3, readItem) {
+    if (!entry2 || entry2.value === null) return [];
+    const list = entry2.value;
+    if (!(0, import_yaml4.isSeq)(list)) this.fail(list, `${path3} must be a list, not ${describeNode(list)}`);
+    return list.items.map((item, index2) => {
+      const itemPath = `${path3}[${index2}]`;
       const node = this.resolve(item);
       if (node === null) this.fail((0, import_yaml4.isScalar)(item) ? item : list, `${itemPath} is empty`);
       return readItem(node, itemPath);
     });
   }
   /** Reads a non-empty string scalar. */
-  readString(node, path2) {
-    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path2} must be a string, not ${describeNode(node)}`);
-    if (node.value.trim() === "") this.fail(node, `${path2} is empty`);
+  readString(node, path3) {
+    if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") this.fail(node, `${path3} must be a string, not ${describeNode(node)}`);
+    if (node.value.trim() === "") this.fail(node, `${path3} is empty`);
     return node.value;
   }
   /** Returns the value of an entry; a key without one is an error whose message ends in `expected`. */
-  requireValue(entry, path2, expected) {
-    if (entry.value === null) this.fail(entry.key, `${path2} is empty. ${expected}`);
-    return entry.value;
+  requireValue(entry2, path3, expected) {
+    if (entry2.value === null) this.fail(entry2.key, `${path3} is empty. ${expected}`);
+    return entry2.value;
   }
   /** Reads one of `valid`, naming the valid values (and the closest one) when it is not. */
-  readChoice(node, path2, valid) {
-    if (!(0, import_yaml4.isScalar)(node)) this.fail(node, `${path2} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
+  readChoice(node, path3, valid) {
+    if (!(0, import_yaml4.isScalar)(node)) this.fail(node, `${path3} must be one of ${valid.join(", ")}, not ${describeNode(node)}`);
     const value = typeof node.value === "string" ? node.value : node.source ?? String(node.value);
     if (typeof node.value === "string" && valid.includes(value)) return value;
     const guess = suggestClosest(value, valid);
-    this.fail(node, `${path2} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
+    this.fail(node, `${path3} is set to invalid value '${value}'${guess ? ` (did you mean '${guess}'?)` : ""}. Valid values: ${valid.join(", ")}`);
   }
   /** Reads an object pattern and rejects one that can never match. */
-  readPattern(node, path2) {
+  readPattern(node, path3) {
     if (!(0, import_yaml4.isScalar)(node) || typeof node.value !== "string") {
-      this.fail(node, `${path2} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
+      this.fail(node, `${path3} must be an object pattern (group/Kind/namespace/name), not ${describeNode(node)}`);
     }
     const problem = findPatternProblem(node.value);
-    if (problem) this.fail(node, `${path2}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
+    if (problem) this.fail(node, `${path3}: pattern '${node.value.replace(/\n/g, "\\n")}' ${problem}`);
     return node.value;
   }
 };
@@ -15909,7 +15912,7 @@ function suggestClosest(word, candidates) {
   return best;
 }
 function measureEditDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = Array.from({ length: b.length + 1 }, (_, index2) => index2);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
@@ -15956,8 +15959,8 @@ function compareVersions(a, b) {
   if (b.prerelease === "") return -1;
   const left = a.prerelease.split(".");
   const right = b.prerelease.split(".");
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const order = compareIdentifiers(left[index], right[index]);
+  for (let index2 = 0; index2 < Math.max(left.length, right.length); index2++) {
+    const order = compareIdentifiers(left[index2], right[index2]);
     if (order !== 0) return order;
   }
   return 0;
@@ -15978,28 +15981,28 @@ function matchesConstraint(constraint, version) {
     (group) => (version.prerelease === "" || group.includesPrerelease) && group.comparisons.every((comparison) => satisfiesComparison(comparison, version))
   );
 }
-function selectChartVersion(entries, wanted) {
-  if (entries.length === 0) return { problem: "the index lists no versions" };
+function selectChartVersion(entries2, wanted) {
+  if (entries2.length === 0) return { problem: "the index lists no versions" };
   const text = wanted ?? "";
-  const verbatim = text === "" ? void 0 : entries.find((entry) => entry.version === text);
+  const verbatim = text === "" ? void 0 : entries2.find((entry2) => entry2.version === text);
   if (verbatim) return { entry: verbatim };
   const latestStable = text === "" || text === "*";
   const parsed = parseConstraint(latestStable ? "*" : text);
   if ("problem" in parsed) return { problem: `invalid version constraint '${text}': ${parsed.problem}` };
-  const best = pickHighest(entries, (version) => matchesConstraint(parsed.constraint, version));
+  const best = pickHighest(entries2, (version) => matchesConstraint(parsed.constraint, version));
   if (best) return { entry: best };
-  const newest = pickHighest(entries, () => true);
+  const newest = pickHighest(entries2, () => true);
   const hint = newest ? ` (newest: ${newest.version})` : " (no entry has a semantic version)";
   return { problem: latestStable ? `no stable version${hint}` : `no version matching '${text}'${hint}` };
 }
-function pickHighest(entries, accept) {
+function pickHighest(entries2, accept) {
   let best;
-  for (const entry of entries) {
-    const version = parseIndexVersion(entry.version);
+  for (const entry2 of entries2) {
+    const version = parseIndexVersion(entry2.version);
     if (!version || !accept(version)) continue;
-    const created = readCreated(entry.created);
+    const created = readCreated(entry2.created);
     const order = best ? compareVersions(version, best.version) : 1;
-    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry, version, created };
+    if (!best || order > 0 || order === 0 && !isBefore(created, best.created)) best = { entry: entry2, version, created };
   }
   return best?.entry;
 }
@@ -16130,14 +16133,14 @@ function isBefore(a, b) {
 // src/core/config/parse-requires.ts
 var ENTRY_KEYS = ["image", "chart", "kubernetes", "why"];
 var CHART_KEYS = ["name", "version"];
-function readRequires(reader, entry) {
-  return reader.readList(entry, "requires", (node, path2) => readRequirement(reader, node, path2));
+function readRequires(reader, entry2) {
+  return reader.readList(entry2, "requires", (node, path3) => readRequirement(reader, node, path3));
 }
-function readRequirement(reader, node, path2) {
-  const entries = reader.readMapping(node, path2, ENTRY_KEYS, "a mapping with image or chart, kubernetes and why");
+function readRequirement(reader, node, path3) {
+  const entries2 = reader.readMapping(node, path3, ENTRY_KEYS, "a mapping with image or chart, kubernetes and why");
   const text = (key) => {
-    const found = entries.get(key);
-    return found ? reader.readString(reader.requireValue(found, `${path2}.${key}`, "text"), `${path2}.${key}`) : void 0;
+    const found = entries2.get(key);
+    return found ? reader.readString(reader.requireValue(found, `${path3}.${key}`, "text"), `${path3}.${key}`) : void 0;
   };
   const range2 = (value, at, where) => {
     const parsed = parseConstraint(value);
@@ -16145,30 +16148,30 @@ function readRequirement(reader, node, path2) {
     return value;
   };
   const image = text("image");
-  const chartEntry = entries.get("chart");
+  const chartEntry = entries2.get("chart");
   let chart;
   if (chartEntry) {
-    const value = reader.requireValue(chartEntry, `${path2}.chart`, "a chart name, or a mapping with name and version");
-    if ((0, import_yaml5.isScalar)(value)) chart = { name: reader.readString(value, `${path2}.chart`) };
+    const value = reader.requireValue(chartEntry, `${path3}.chart`, "a chart name, or a mapping with name and version");
+    if ((0, import_yaml5.isScalar)(value)) chart = { name: reader.readString(value, `${path3}.chart`) };
     else {
-      const fields = reader.readMapping(value, `${path2}.chart`, CHART_KEYS, "a mapping with name and version");
+      const fields = reader.readMapping(value, `${path3}.chart`, CHART_KEYS, "a mapping with name and version");
       const name = fields.get("name");
-      if (!name) reader.fail(value, `${path2}.chart needs a name`);
+      if (!name) reader.fail(value, `${path3}.chart needs a name`);
       const version = fields.get("version");
       chart = {
-        name: reader.readString(reader.requireValue(name, `${path2}.chart.name`, "a chart name"), `${path2}.chart.name`),
-        ...version ? { version: range2(reader.readString(reader.requireValue(version, `${path2}.chart.version`, "a version range"), `${path2}.chart.version`), `${path2}.chart.version`, version.value ?? version.key) } : {}
+        name: reader.readString(reader.requireValue(name, `${path3}.chart.name`, "a chart name"), `${path3}.chart.name`),
+        ...version ? { version: range2(reader.readString(reader.requireValue(version, `${path3}.chart.version`, "a version range"), `${path3}.chart.version`), `${path3}.chart.version`, version.value ?? version.key) } : {}
       };
     }
   }
-  if (!image && !chart) reader.fail(node, `${path2} needs image or chart: what it applies to`);
-  const kubernetesEntry = entries.get("kubernetes");
-  if (!kubernetesEntry) reader.fail(node, `${path2} needs kubernetes: the version range it works with, such as ">=1.25"`);
-  const kubernetesNode = reader.requireValue(kubernetesEntry, `${path2}.kubernetes`, 'a version range such as ">=1.25"');
+  if (!image && !chart) reader.fail(node, `${path3} needs image or chart: what it applies to`);
+  const kubernetesEntry = entries2.get("kubernetes");
+  if (!kubernetesEntry) reader.fail(node, `${path3} needs kubernetes: the version range it works with, such as ">=1.25"`);
+  const kubernetesNode = reader.requireValue(kubernetesEntry, `${path3}.kubernetes`, 'a version range such as ">=1.25"');
   const written = (0, import_yaml5.isScalar)(kubernetesNode) && typeof kubernetesNode.source === "string" ? kubernetesNode.source : describeNode(kubernetesNode);
   const why = text("why");
-  if (!why) reader.fail(node, `${path2} needs why: the reason, quoted in the finding`);
-  return { ...image ? { image } : {}, ...chart ? { chart } : {}, kubernetes: range2(written, `${path2}.kubernetes`, kubernetesNode), why };
+  if (!why) reader.fail(node, `${path3} needs why: the reason, quoted in the finding`);
+  return { ...image ? { image } : {}, ...chart ? { chart } : {}, kubernetes: range2(written, `${path3}.kubernetes`, kubernetesNode), why };
 }
 
 // src/core/config/config-model.ts
@@ -16232,18 +16235,18 @@ var Substitution = class {
   substitute(text) {
     if (!text.includes("$")) return text;
     let output = "";
-    let index = 0;
-    while (index < text.length) {
-      const dollar = text.indexOf("$", index);
+    let index2 = 0;
+    while (index2 < text.length) {
+      const dollar = text.indexOf("$", index2);
       if (dollar === -1) {
-        output += text.slice(index);
+        output += text.slice(index2);
         break;
       }
-      output += text.slice(index, dollar);
+      output += text.slice(index2, dollar);
       const next = text[dollar + 1];
       if (next === "$") {
         output += "$";
-        index = dollar + 2;
+        index2 = dollar + 2;
       } else if (next === "{") {
         const parsed = parseExpression(text, dollar);
         if (parsed.kind === "expression") {
@@ -16253,10 +16256,10 @@ var Substitution = class {
           output += written;
           this.unresolved.add(describeExpression(written));
         }
-        index = parsed.end;
+        index2 = parsed.end;
       } else {
         output += "$";
-        index = dollar + 1;
+        index2 = dollar + 1;
       }
     }
     return output;
@@ -16277,40 +16280,40 @@ var Substitution = class {
 };
 function parseExpression(text, start) {
   const unresolved = () => ({ kind: "unresolved", end: findClosingBrace(text, start) });
-  let index = start + 2;
-  while (index < text.length && NAME_CHARACTER.test(text[index] ?? "")) index++;
-  const name = text.slice(start + 2, index);
+  let index2 = start + 2;
+  while (index2 < text.length && NAME_CHARACTER.test(text[index2] ?? "")) index2++;
+  const name = text.slice(start + 2, index2);
   if (!isValidVariableName(name)) return unresolved();
-  if (text[index] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index + 1 };
-  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index));
+  if (text[index2] === "}") return { kind: "expression", expression: { name, defaulted: false, defaultParts: [] }, end: index2 + 1 };
+  const operator = DEFAULT_OPERATORS.find((candidate) => text.startsWith(candidate, index2));
   if (operator === void 0) {
     return unresolved();
   }
-  index += operator.length;
+  index2 += operator.length;
   const parts = [];
   for (; ; ) {
-    const close = text.indexOf("}", index);
+    const close = text.indexOf("}", index2);
     if (close === -1) return unresolved();
-    const nested = text.indexOf("${", index);
+    const nested = text.indexOf("${", index2);
     if (nested === -1 || nested > close) {
-      if (close > index) parts.push(text.slice(index, close));
+      if (close > index2) parts.push(text.slice(index2, close));
       return { kind: "expression", expression: { name, defaulted: true, defaultParts: parts }, end: close + 1 };
     }
-    if (nested > index) parts.push(text.slice(index, nested));
+    if (nested > index2) parts.push(text.slice(index2, nested));
     const inner = parseExpression(text, nested);
     if (inner.kind !== "expression") return unresolved();
     parts.push(inner.expression);
-    index = inner.end;
+    index2 = inner.end;
   }
 }
 function findClosingBrace(text, start) {
   let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    if (text.startsWith("${", index)) {
+  for (let index2 = start; index2 < text.length; index2++) {
+    if (text.startsWith("${", index2)) {
       depth++;
-      index++;
-    } else if (text[index] === "}" && --depth === 0) {
-      return index + 1;
+      index2++;
+    } else if (text[index2] === "}" && --depth === 0) {
+      return index2 + 1;
     }
   }
   return text.length;
@@ -16342,15 +16345,15 @@ function parseConfig(text, source) {
   const reader = new ConfigReader(source, lineCounter, doc);
   const root = reader.resolve(doc.contents);
   if (root === null) return EMPTY_CONFIG;
-  const entries = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
+  const entries2 = reader.readMapping(root, "", CONFIG_KEYS, "a mapping of keys");
   let failOn;
-  const failOnEntry = entries.get("failOn");
+  const failOnEntry = entries2.get("failOn");
   if (failOnEntry) {
     const valid = Object.values(FailLevels);
     failOn = reader.readChoice(reader.requireValue(failOnEntry, "failOn", `Valid values: ${valid.join(", ")}`), "failOn", valid);
   }
   let kubernetesVersion;
-  const versionEntry = entries.get("kubernetesVersion");
+  const versionEntry = entries2.get("kubernetesVersion");
   if (versionEntry) {
     const node = reader.requireValue(versionEntry, "kubernetesVersion", "A Kubernetes version such as 1.31 or 1.31.4");
     const written = (0, import_yaml6.isScalar)(node) && typeof node.source === "string" ? node.source : reader.readString(node, "kubernetesVersion");
@@ -16361,39 +16364,39 @@ function parseConfig(text, source) {
   return {
     ...failOn ? { failOn } : {},
     ...kubernetesVersion ? { kubernetesVersion } : {},
-    severity: reader.readList(entries.get("severity"), "severity", (node, path2) => readOverride(reader, node, path2)),
-    ignore: reader.readList(entries.get("ignore"), "ignore", (node, path2) => reader.readPattern(node, path2)),
-    clusterScoped: reader.readList(entries.get("clusterScoped"), "clusterScoped", (node, path2) => readGroupKind(reader, node, path2)),
-    sources: reader.readList(entries.get("sources"), "sources", (node, path2) => readSourceRef(reader, node, path2)),
-    clusters: readClusters(reader, entries.get("clusters")),
-    substitute: readSubstitute(reader, entries.get("substitute")),
-    mirrors: readMirrors(reader, entries.get("mirrors")),
-    remote: readRemote(reader, entries.get("remote")),
-    requires: readRequires(reader, entries.get("requires"))
+    severity: reader.readList(entries2.get("severity"), "severity", (node, path3) => readOverride(reader, node, path3)),
+    ignore: reader.readList(entries2.get("ignore"), "ignore", (node, path3) => reader.readPattern(node, path3)),
+    clusterScoped: reader.readList(entries2.get("clusterScoped"), "clusterScoped", (node, path3) => readGroupKind(reader, node, path3)),
+    sources: reader.readList(entries2.get("sources"), "sources", (node, path3) => readSourceRef(reader, node, path3)),
+    clusters: readClusters(reader, entries2.get("clusters")),
+    substitute: readSubstitute(reader, entries2.get("substitute")),
+    mirrors: readMirrors(reader, entries2.get("mirrors")),
+    remote: readRemote(reader, entries2.get("remote")),
+    requires: readRequires(reader, entries2.get("requires"))
   };
 }
 function parseKubernetesVersion(text) {
   const match2 = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?$/.exec(text.trim());
   return match2 ? `${Number(match2[1])}.${Number(match2[2])}.${Number(match2[3] ?? 0)}` : void 0;
 }
-function readOverride(reader, node, path2) {
-  const entries = reader.readMapping(node, path2, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
-  const match2 = entries.get("match");
-  const severity = entries.get("severity");
-  if (!match2) reader.fail(node, `${path2} lacks match (an object pattern: group/Kind/namespace/name)`);
+function readOverride(reader, node, path3) {
+  const entries2 = reader.readMapping(node, path3, OVERRIDE_KEYS, "a mapping with match, severity and optionally rules");
+  const match2 = entries2.get("match");
+  const severity = entries2.get("severity");
+  if (!match2) reader.fail(node, `${path3} lacks match (an object pattern: group/Kind/namespace/name)`);
   const severities = Object.values(Severities);
-  if (!severity) reader.fail(node, `${path2} lacks severity (${severities.join(", ")})`);
-  const rules = entries.get("rules");
-  const ruleIds = rules ? reader.readList(rules, `${path2}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
-  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path2}.rules is empty; leave it out to override findings of every rule`);
+  if (!severity) reader.fail(node, `${path3} lacks severity (${severities.join(", ")})`);
+  const rules = entries2.get("rules");
+  const ruleIds = rules ? reader.readList(rules, `${path3}.rules`, (item, itemPath) => reader.readChoice(item, itemPath, Object.values(Rules))) : void 0;
+  if (rules && ruleIds?.length === 0) reader.fail(rules.value ?? rules.key, `${path3}.rules is empty; leave it out to override findings of every rule`);
   return {
-    match: reader.readPattern(reader.requireValue(match2, `${path2}.match`, PATTERN_HINT), `${path2}.match`),
-    severity: reader.readChoice(reader.requireValue(severity, `${path2}.severity`, `Valid values: ${severities.join(", ")}`), `${path2}.severity`, severities),
+    match: reader.readPattern(reader.requireValue(match2, `${path3}.match`, PATTERN_HINT), `${path3}.match`),
+    severity: reader.readChoice(reader.requireValue(severity, `${path3}.severity`, `Valid values: ${severities.join(", ")}`), `${path3}.severity`, severities),
     ...ruleIds ? { rules: ruleIds } : {}
   };
 }
-function readGroupKind(reader, node, path2) {
-  const value = reader.readString(node, path2);
+function readGroupKind(reader, node, path3) {
+  const value = reader.readString(node, path3);
   const dot = value.indexOf(".");
   const kind = dot === -1 ? value : value.slice(0, dot);
   const group = dot === -1 ? "" : value.slice(dot + 1);
@@ -16401,58 +16404,58 @@ function readGroupKind(reader, node, path2) {
     let hint = "";
     if (value.includes("/")) hint = " (an apiVersion does not belong here)";
     else if (!/^[A-Z]/.test(kind)) hint = " (the Kind as in the CRD's spec.names.kind, not its plural)";
-    reader.fail(node, `${path2} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
+    reader.fail(node, `${path3} is set to invalid value '${value}': write Kind.group, e.g. Tenant.example.com, or Kind for the core group${hint}`);
   }
   return { group, kind };
 }
-function readSourceRef(reader, node, path2) {
-  if (!(0, import_yaml6.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path2, "GitRepository") };
-  const entries = reader.readMapping(node, path2, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
-  const kind = entries.get("kind");
-  const name = entries.get("name");
-  if (!kind) reader.fail(node, `${path2} lacks kind (GitRepository or OCIRepository)`);
-  if (!name) reader.fail(node, `${path2} lacks name (namespace/name of the source)`);
+function readSourceRef(reader, node, path3) {
+  if (!(0, import_yaml6.isMap)(node)) return { kind: "GitRepository", name: readSourceName(reader, node, path3, "GitRepository") };
+  const entries2 = reader.readMapping(node, path3, SOURCE_KEYS, "namespace/name of a GitRepository, or a mapping with kind, name and optionally path");
+  const kind = entries2.get("kind");
+  const name = entries2.get("name");
+  if (!kind) reader.fail(node, `${path3} lacks kind (GitRepository or OCIRepository)`);
+  if (!name) reader.fail(node, `${path3} lacks name (namespace/name of the source)`);
   const kinds = ["GitRepository", "OCIRepository"];
-  const folder = entries.get("path");
+  const folder = entries2.get("path");
   return {
-    kind: reader.readChoice(reader.requireValue(kind, `${path2}.kind`, `Valid values: ${kinds.join(", ")}`), `${path2}.kind`, kinds),
-    name: readSourceName(reader, reader.requireValue(name, `${path2}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path2}.name`, "source"),
-    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. kubernetes"), `${path2}.path`) } : {}
+    kind: reader.readChoice(reader.requireValue(kind, `${path3}.kind`, `Valid values: ${kinds.join(", ")}`), `${path3}.kind`, kinds),
+    name: readSourceName(reader, reader.requireValue(name, `${path3}.name`, "namespace/name of the source, e.g. flux-system/flux-system"), `${path3}.name`, "source"),
+    ...folder ? { path: readFolder(reader, reader.requireValue(folder, `${path3}.path`, "A folder of the repository, e.g. kubernetes"), `${path3}.path`) } : {}
   };
 }
-function readSourceName(reader, node, path2, what) {
-  const value = reader.readString(node, path2);
+function readSourceName(reader, node, path3, what) {
+  const value = reader.readString(node, path3);
   const [namespace, name, ...rest] = value.split("/");
   if (rest.length > 0 || !namespace || !name || !DNS_LABEL.test(namespace) || !DNS_SUBDOMAIN.test(name)) {
-    reader.fail(node, `${path2} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
+    reader.fail(node, `${path3} is set to invalid value '${value}': write namespace/name of a Flux ${what}, e.g. flux-system/infra`);
   }
   return value;
 }
-function readFolder(reader, node, path2) {
-  const value = reader.readString(node, path2);
+function readFolder(reader, node, path3) {
+  const value = reader.readString(node, path3);
   const parts = value.split("/").filter((part) => part !== "" && part !== ".");
   if (value.startsWith("/") || parts.includes("..") || /[\0\n\\]/.test(value)) {
-    reader.fail(node, `${path2} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
+    reader.fail(node, `${path3} is set to invalid value '${JSON.stringify(value).slice(1, -1)}': a folder inside the repository, e.g. clusters/production`);
   }
   return parts.join("/");
 }
-function readClusters(reader, entry) {
-  const clusters = reader.readList(entry, "clusters", (node, path2) => {
-    const entries = reader.readMapping(node, path2, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
-    const name = entries.get("name");
-    const folder = entries.get("path");
-    if (!name) reader.fail(node, `${path2} lacks name (how reports name the cluster, e.g. production)`);
-    if (!folder) reader.fail(node, `${path2} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
-    const nameValue = reader.readString(reader.requireValue(name, `${path2}.name`, "Name the cluster, e.g. production"), `${path2}.name`);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path2}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
-    const pathValue = readFolder(reader, reader.requireValue(folder, `${path2}.path`, "A folder of the repository, e.g. clusters/production"), `${path2}.path`);
-    const sources = reader.readList(entries.get("sources"), `${path2}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
+function readClusters(reader, entry2) {
+  const clusters = reader.readList(entry2, "clusters", (node, path3) => {
+    const entries2 = reader.readMapping(node, path3, CLUSTER_KEYS, "a mapping with name, path and optionally sources");
+    const name = entries2.get("name");
+    const folder = entries2.get("path");
+    if (!name) reader.fail(node, `${path3} lacks name (how reports name the cluster, e.g. production)`);
+    if (!folder) reader.fail(node, `${path3} lacks path (the folder Flux applies for it, e.g. clusters/production)`);
+    const nameValue = reader.readString(reader.requireValue(name, `${path3}.name`, "Name the cluster, e.g. production"), `${path3}.name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(nameValue)) reader.fail(name.value, `${path3}.name is set to invalid value '${nameValue}': letters, digits, '.', '_' and '-', e.g. production`);
+    const pathValue = readFolder(reader, reader.requireValue(folder, `${path3}.path`, "A folder of the repository, e.g. clusters/production"), `${path3}.path`);
+    const sources = reader.readList(entries2.get("sources"), `${path3}.sources`, (item, itemPath) => readSourceRef(reader, item, itemPath));
     return { name: nameValue, path: pathValue, sources, node };
   });
-  for (const [index, cluster] of clusters.entries()) {
-    if (clusters.findIndex((other) => other.name === cluster.name) !== index) reader.fail(cluster.node, `clusters[${index}].name '${cluster.name}' is used twice`);
+  for (const [index2, cluster] of clusters.entries()) {
+    if (clusters.findIndex((other) => other.name === cluster.name) !== index2) reader.fail(cluster.node, `clusters[${index2}].name '${cluster.name}' is used twice`);
   }
-  return clusters.map(({ name, path: path2, sources }) => ({ name, path: path2, sources }));
+  return clusters.map(({ name, path: path3, sources }) => ({ name, path: path3, sources }));
 }
 function checkMirror(mirror) {
   for (const url of [mirror.from, mirror.to]) {
@@ -16476,9 +16479,9 @@ function checkMirror(mirror) {
   }
   return void 0;
 }
-function readMirrors(reader, entry) {
-  if (!entry || entry.value === null) return [];
-  const map = entry.value;
+function readMirrors(reader, entry2) {
+  if (!entry2 || entry2.value === null) return [];
+  const map = entry2.value;
   if (!(0, import_yaml6.isMap)(map)) reader.fail(map, `mirrors must be a mapping of URL prefixes to mirror URL prefixes, not ${describeNode(map)}`);
   return map.items.map((pair2) => {
     const key = reader.resolve(pair2.key);
@@ -16496,23 +16499,23 @@ function readMirrors(reader, entry) {
     return { from, to };
   });
 }
-function readRemote(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const entries = reader.readMapping(entry.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
-  const allow = entries.get("allow");
+function readRemote(reader, entry2) {
+  if (!entry2 || entry2.value === null) return {};
+  const entries2 = reader.readMapping(entry2.value, "remote", REMOTE_KEYS, "a mapping with allow (a list of hosts or URL prefixes)");
+  const allow = entries2.get("allow");
   if (!allow) return {};
   return {
-    allow: reader.readList(allow, "remote.allow", (node, path2) => {
-      const value = reader.readString(node, path2);
+    allow: reader.readList(allow, "remote.allow", (node, path3) => {
+      const value = reader.readString(node, path3);
       const problem = findAllowEntryProblem(value);
-      if (problem) reader.fail(node, `${path2} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
+      if (problem) reader.fail(node, `${path3} is set to invalid value '${hideUserInfo(JSON.stringify(value).slice(1, -1))}': ${problem}`);
       return value;
     })
   };
 }
-function readSubstitute(reader, entry) {
-  if (!entry || entry.value === null) return {};
-  const map = entry.value;
+function readSubstitute(reader, entry2) {
+  if (!entry2 || entry2.value === null) return {};
+  const map = entry2.value;
   if (!(0, import_yaml6.isMap)(map)) reader.fail(map, `substitute must be a mapping of variable names to values, not ${describeNode(map)}`);
   const values = [];
   for (const pair2 of map.items) {
@@ -16521,12 +16524,12 @@ function readSubstitute(reader, entry) {
       const shown = (0, import_yaml6.isScalar)(key) ? `'${String(key.source ?? key.value)}'` : describeNode(key);
       reader.fail(key ?? map, `substitute key ${shown} is not a Flux variable name (letters, digits and _, not starting with a digit)`);
     }
-    const path2 = `substitute.${key.value}`;
+    const path3 = `substitute.${key.value}`;
     const value = reader.resolve(pair2.value);
-    if (value === null) reader.fail(key, `${path2} has no value; write '' for an empty string`);
-    if (!(0, import_yaml6.isScalar)(value)) reader.fail(value, `${path2} must be a string, not ${describeNode(value)}`);
+    if (value === null) reader.fail(key, `${path3} has no value; write '' for an empty string`);
+    if (!(0, import_yaml6.isScalar)(value)) reader.fail(value, `${path3} must be a string, not ${describeNode(value)}`);
     if (typeof value.value !== "string") {
-      reader.fail(value, `${path2} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
+      reader.fail(value, `${path3} is ${describeNode(value)}; quote it ('${value.source ?? String(value.value)}'): Flux takes only string values`);
     }
     values.push([key.value, value.value]);
   }
@@ -16572,33 +16575,33 @@ function composeReleaseValues(release, find) {
   let result = {};
   const secretTexts = [];
   const missing = /* @__PURE__ */ new Set();
-  for (const [index, entry] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
-    if (!isRecord(entry)) return { problem: `valuesFrom[${index}] is not a mapping` };
-    const { kind, name } = entry;
-    const optional = entry.optional === true;
-    const key = typeof entry.valuesKey === "string" && entry.valuesKey !== "" ? entry.valuesKey : DEFAULT_VALUES_KEY;
-    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index}]: unsupported kind ${JSON.stringify(kind)}` };
+  for (const [index2, entry2] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
+    if (!isRecord(entry2)) return { problem: `valuesFrom[${index2}] is not a mapping` };
+    const { kind, name } = entry2;
+    const optional = entry2.optional === true;
+    const key = typeof entry2.valuesKey === "string" && entry2.valuesKey !== "" ? entry2.valuesKey : DEFAULT_VALUES_KEY;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index2}]: unsupported kind ${JSON.stringify(kind)}` };
     const object = find(kind, namespace, name);
     const text = object ? readKey(object, kind, key) : void 0;
     if (text === void 0) {
       if (!object) missing.add(kind);
       if (optional) continue;
-      return object ? { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
+      return object ? { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index2}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
     }
     if (kind === "Secret") secretTexts.push(text);
-    const target = typeof entry.targetPath === "string" ? entry.targetPath : "";
+    const target = typeof entry2.targetPath === "string" ? entry2.targetPath : "";
     if (target !== "") {
       const problem = setPathValue(result, target, text);
-      if (problem) return { problem: `valuesFrom[${index}] targetPath ${target}: ${problem}` };
+      if (problem) return { problem: `valuesFrom[${index2}] targetPath ${target}: ${problem}` };
       continue;
     }
     let parsed;
     try {
       parsed = (0, import_yaml7.parse)(text, { version: "1.1", maxAliasCount: 100 });
     } catch (error) {
-      return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+      return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
     }
-    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
     if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
     result = mergeValues(result, parsed ?? {});
   }
@@ -16626,11 +16629,11 @@ function mergeValues(base, top) {
   }
   return result;
 }
-function setPathValue(values, path2, text) {
+function setPathValue(values, path3, text) {
   const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
   const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
   if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
-  const steps = parsePath(path2);
+  const steps = parsePath(path3);
   if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
   const value = quoted ? raw : typeValue(raw);
   let node = values;
@@ -16657,36 +16660,36 @@ function setPathValue(values, path2, text) {
   }
   return void 0;
 }
-function parsePath(path2) {
+function parsePath(path3) {
   const steps = [];
   let key = "";
-  let index = 0;
+  let index2 = 0;
   const endKey = () => {
     if (key === "") return false;
     steps.push(key);
     key = "";
     return true;
   };
-  while (index < path2.length) {
-    const char = path2[index];
-    if (char === "\\" && path2[index + 1] === ".") {
+  while (index2 < path3.length) {
+    const char = path3[index2];
+    if (char === "\\" && path3[index2 + 1] === ".") {
       key += ".";
-      index += 2;
+      index2 += 2;
     } else if (char === ".") {
       if (!endKey() && steps.length === 0) return void 0;
-      index++;
+      index2++;
     } else if (char === "[") {
       endKey();
-      const close = path2.indexOf("]", index);
-      const number = path2.slice(index + 1, close);
+      const close = path3.indexOf("]", index2);
+      const number = path3.slice(index2 + 1, close);
       if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
       steps.push(Number(number));
-      index = close + 1;
+      index2 = close + 1;
     } else if (/[=,{}\]\s]/.test(char)) {
       return void 0;
     } else {
       key += char;
-      index++;
+      index2++;
     }
   }
   endKey();
@@ -16773,8 +16776,8 @@ function readFluxKustomization(body) {
     }))
   };
 }
-function normalizeFluxPath(path2) {
-  const parts = path2.split("/").filter((part) => part !== "" && part !== ".");
+function normalizeFluxPath(path3) {
+  const parts = path3.split("/").filter((part) => part !== "" && part !== ".");
   return parts.join("/");
 }
 function deletesInventoryOnDeletion(ks) {
@@ -16835,8 +16838,8 @@ function resolveChartRequest(release, context) {
     const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
     const shown = `${kind}/${refNamespace}/${name}`;
     if (kind === "ExternalArtifact") {
-      const located = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context);
-      return "problem" in located ? located : { kind: "folder", dir: located.dir };
+      const located2 = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context);
+      return "problem" in located2 ? located2 : { kind: "folder", dir: located2.dir };
     }
     if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
     const source = context.findSource(kind, refNamespace, name);
@@ -16855,15 +16858,15 @@ function resolveTemplate(template, namespace, context) {
   const name = String(ref.name ?? "");
   const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
   const shown = `${kind}/${refNamespace}/${name}`;
-  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path2) => typeof path2 === "string" && path2 !== "");
+  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path3) => typeof path3 === "string" && path3 !== "");
   const merged = paths.length === 0 || paths.length === 1 && posix.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
   const ignoreMissing = template.ignoreMissingValuesFiles === true;
   const chart = typeof template.chart === "string" ? template.chart : "";
   if (chart === "") return { problem: `its chart in ${shown} is empty` };
   if (kind === "GitRepository") {
-    const located = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
-    if ("problem" in located) return located;
-    return { kind: "folder", dir: located.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located.root } } : {} };
+    const located2 = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
+    if ("problem" in located2) return located2;
+    return { kind: "folder", dir: located2.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located2.root } } : {} };
   }
   if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
   if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
@@ -16886,22 +16889,22 @@ function resolveOciRepository(spec, shown) {
   if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
   const ref = isRecord(spec.ref) ? spec.ref : {};
   const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-  const digest = text(ref.digest);
+  const digest2 = text(ref.digest);
   const semver = text(ref.semver);
-  const select = digest ? { digest } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
+  const select = digest2 ? { digest: digest2 } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
   const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
   return { kind: "oci", url, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
 }
 function isExactVersion(version) {
   return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
 }
-function locateFolder(ref, path2, shown, context) {
+function locateFolder(ref, path3, shown, context) {
   const { tree } = context;
-  const source = context.check(ref, path2, void 0, context.cluster);
+  const source = context.check(ref, path3, void 0, context.cluster);
   if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
   const root = resolve3(tree.root, source.root);
-  const dir = resolve3(root, path2);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path2} in ${shown} leads out of the repository` };
+  const dir = resolve3(root, path3);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path3} in ${shown} leads out of the repository` };
   if (!statSync2(join3(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative3(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative3(tree.root, outside.path)}: ${outside.why}` };
@@ -16910,17 +16913,17 @@ function locateFolder(ref, path2, shown, context) {
 function findLinkOutside(dir, confinement) {
   let seen = 0;
   const walk = (current) => {
-    for (const entry of readdirSync2(current, { withFileTypes: true })) {
+    for (const entry2 of readdirSync2(current, { withFileTypes: true })) {
       if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
-      const path2 = join3(current, entry.name);
-      if (entry.isSymbolicLink()) {
-        if (!isInside(confinement, path2)) return { path: path2, why: "a symlink that leads out of the repository" };
-        if (statSync2(path2, { throwIfNoEntry: false })?.isDirectory()) {
-          const found = walk(path2);
+      const path3 = join3(current, entry2.name);
+      if (entry2.isSymbolicLink()) {
+        if (!isInside(confinement, path3)) return { path: path3, why: "a symlink that leads out of the repository" };
+        if (statSync2(path3, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path3);
           if (found) return found;
         }
-      } else if (entry.isDirectory()) {
-        const found = walk(path2);
+      } else if (entry2.isDirectory()) {
+        const found = walk(path3);
         if (found) return found;
       }
     }
@@ -16932,11 +16935,11 @@ function hashFolder(dir) {
   const hash = createHash2("sha256");
   const walk = (current, depth) => {
     if (depth > 32) return;
-    for (const entry of readdirSync2(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join3(current, entry.name);
-      const isDirectory = entry.isSymbolicLink() ? statSync2(path2, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
-      if (isDirectory) walk(path2, depth + 1);
-      else if (entry.isFile() || entry.isSymbolicLink()) hash.update(relative3(dir, path2)).update("\0").update(readFileSync3(path2)).update("\0");
+    for (const entry2 of readdirSync2(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path3 = join3(current, entry2.name);
+      const isDirectory = entry2.isSymbolicLink() ? statSync2(path3, { throwIfNoEntry: false })?.isDirectory() === true : entry2.isDirectory();
+      if (isDirectory) walk(path3, depth + 1);
+      else if (entry2.isFile() || entry2.isSymbolicLink()) hash.update(relative3(dir, path3)).update("\0").update(readFileSync3(path3)).update("\0");
     }
   };
   walk(dir, 0);
@@ -16947,13 +16950,13 @@ function chartsDiffer(before, after) {
   const old = hashChartFolders(before);
   const current = hashChartFolders(after);
   if (old.size !== current.size) return true;
-  return [...current].some(([path2, hash]) => hash === UNREADABLE || old.get(path2) !== hash);
+  return [...current].some(([path3, hash]) => hash === UNREADABLE || old.get(path3) !== hash);
 }
 function hashChartFolders(tree) {
   const charts = /* @__PURE__ */ new Map();
   const walk = (dir) => {
-    const entries = readdirSync2(dir, { withFileTypes: true });
-    if (entries.some((entry) => entry.name === "Chart.yaml" && entry.isFile())) {
+    const entries2 = readdirSync2(dir, { withFileTypes: true });
+    if (entries2.some((entry2) => entry2.name === "Chart.yaml" && entry2.isFile())) {
       let hash;
       try {
         hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
@@ -16963,8 +16966,8 @@ function hashChartFolders(tree) {
       charts.set(relative3(tree.root, dir), hash);
       return;
     }
-    for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== ".git" && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join3(dir, entry.name));
+    for (const entry2 of entries2) {
+      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join3(dir, entry2.name));
     }
   };
   walk(tree.root);
@@ -17022,38 +17025,38 @@ function mentionsVolatileFunction(text) {
 function readAction(text, start, unclosed) {
   let code = "";
   let kept = start;
-  let index = start;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === "}" && text[index + 1] === "}") return { code: code + text.slice(kept, index), end: index + 2 };
-    if (char === "\0") return { code: "", end: index + 1 };
-    const skip = char === '"' || char === "'" ? endQuoted(text, index, char) : char === "`" ? endAfter(text, "`", index + 1, unclosed) : char === "/" && text[index + 1] === "*" ? endAfter(text, "*/", index + 2, unclosed) : -1;
+  let index2 = start;
+  while (index2 < text.length) {
+    const char = text[index2];
+    if (char === "}" && text[index2 + 1] === "}") return { code: code + text.slice(kept, index2), end: index2 + 2 };
+    if (char === "\0") return { code: "", end: index2 + 1 };
+    const skip = char === '"' || char === "'" ? endQuoted(text, index2, char) : char === "`" ? endAfter(text, "`", index2 + 1, unclosed) : char === "/" && text[index2 + 1] === "*" ? endAfter(text, "*/", index2 + 2, unclosed) : -1;
     if (skip === -1) {
-      index++;
+      index2++;
       continue;
     }
-    code += `${text.slice(kept, index)} `;
-    index = kept = skip;
+    code += `${text.slice(kept, index2)} `;
+    index2 = kept = skip;
   }
   return { code: code + text.slice(kept), end: -1 };
 }
 function endQuoted(text, open, quote) {
-  for (let index = open + 1; index < text.length; index++) {
-    const char = text[index];
-    if (char === "\0") return index;
-    if (char === "\\") index++;
-    else if (char === quote || char === "\n") return index + 1;
+  for (let index2 = open + 1; index2 < text.length; index2++) {
+    const char = text[index2];
+    if (char === "\0") return index2;
+    if (char === "\\") index2++;
+    else if (char === quote || char === "\n") return index2 + 1;
   }
   return text.length;
 }
 function endAfter(text, close, from, unclosed) {
-  const index = unclosed.has(close) ? -1 : text.indexOf(close, from);
-  if (index === -1) {
+  const index2 = unclosed.has(close) ? -1 : text.indexOf(close, from);
+  if (index2 === -1) {
     unclosed.add(close);
     return -1;
   }
-  const nul = text.slice(from, index).indexOf("\0");
-  return nul === -1 ? index + close.length : from + nul;
+  const nul = text.slice(from, index2).indexOf("\0");
+  return nul === -1 ? index2 + close.length : from + nul;
 }
 function findVolatilePaths(first, second) {
   const firstKeys = new Set(first.map(({ body }) => formatObjectKey(readIdentity(body))));
@@ -17069,8 +17072,8 @@ function findVolatilePaths(first, second) {
   const found = /* @__PURE__ */ new Map();
   for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
     const others = secondByKey.get(key) ?? [];
-    bodies.forEach((body, index) => {
-      const other = others[index];
+    bodies.forEach((body, index2) => {
+      const other = others[index2];
       if (other === void 0) return;
       const differences = [];
       collectDifferences(body, other, [], differences);
@@ -17083,7 +17086,7 @@ function findVolatilePaths(first, second) {
 function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
   return prepareDocs(docs, volatile).map((doc) => {
     const paths = volatile.paths.get(formatObjectKey(readIdentity(doc.body))) ?? [];
-    const body = paths.reduce((current, path2) => replaceAt(current, path2, placeholder), doc.body);
+    const body = paths.reduce((current, path3) => replaceAt(current, path3, placeholder), doc.body);
     return body === doc.body ? doc : { ...doc, body };
   });
 }
@@ -17108,9 +17111,9 @@ function prepareDocs(docs, volatile) {
       prepared.push(doc);
       continue;
     }
-    const plain = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
-    const count = (seen.get(plain) ?? 0) + 1;
-    seen.set(plain, count);
+    const plain2 = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
+    const count = (seen.get(plain2) ?? 0) + 1;
+    seen.set(plain2, count);
     const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
     const name = `${pattern.prefix}${generated}${pattern.suffix}`;
     prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
@@ -17177,47 +17180,47 @@ function groupByKey(docs) {
   }
   return groups;
 }
-function collectDifferences(a, b, path2, out) {
+function collectDifferences(a, b, path3, out) {
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
-    const keyByKey = path2.length === 0 || path2.length === 1 && path2[0] === "metadata";
+    const keyByKey = path3.length === 0 || path3.length === 1 && path3[0] === "metadata";
     if (!sameKeys && !keyByKey) {
-      out.push(path2);
+      out.push(path3);
       return;
     }
     for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
-      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path2, key], out);
-      else out.push([...path2, key]);
+      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path3, key], out);
+      else out.push([...path3, key]);
     }
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(path2);
-    else a.forEach((item, index) => collectDifferences(item, b[index], [...path2, index], out));
+    if (a.length !== b.length) out.push(path3);
+    else a.forEach((item, index2) => collectDifferences(item, b[index2], [...path3, index2], out));
     return;
   }
-  if (a !== b) out.push(path2);
+  if (a !== b) out.push(path3);
 }
-function replaceAt(value, path2, placeholder) {
-  const [step, ...rest] = path2;
+function replaceAt(value, path3, placeholder) {
+  const [step, ...rest] = path3;
   if (step === void 0) return placeholder;
   if (typeof step === "number") {
     if (!Array.isArray(value) || step >= value.length) return value;
     const inner2 = replaceAt(value[step], rest, placeholder);
-    return inner2 === value[step] ? value : value.map((item, index) => index === step ? inner2 : item);
+    return inner2 === value[step] ? value : value.map((item, index2) => index2 === step ? inner2 : item);
   }
   if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
   const inner = replaceAt(value[step], rest, placeholder);
   return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
 }
 function sortPaths(paths) {
-  const unique = new Map(paths.map((path2) => [JSON.stringify(path2), path2]));
+  const unique = new Map(paths.map((path3) => [JSON.stringify(path3), path3]));
   return [...unique.values()].sort(comparePaths);
 }
 function comparePaths(a, b) {
-  for (let index = 0; index < Math.min(a.length, b.length); index++) {
-    const [x, y] = [a[index], b[index]];
+  for (let index2 = 0; index2 < Math.min(a.length, b.length); index2++) {
+    const [x, y] = [a[index2], b[index2]];
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
     if (typeof x === "number") return -1;
@@ -17240,26 +17243,26 @@ function hashBytes(bytes) {
 function createChartStore(dir, makeTemp) {
   const folder = dir ? join4(dir, "charts") : void 0;
   let temp;
-  const name = (digest, origin) => `sha256-${digest}-${createHash3("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
+  const name = (digest2, origin) => `sha256-${digest2}-${createHash3("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
   return {
-    find: (digest, origin) => {
-      if (!folder || !/^[0-9a-f]{64}$/.test(digest)) return void 0;
-      const path2 = join4(folder, name(digest, origin));
+    find: (digest2, origin) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest2)) return void 0;
+      const path3 = join4(folder, name(digest2, origin));
       try {
-        return hashBytes(readFileSync4(path2)) === digest ? path2 : void 0;
+        return hashBytes(readFileSync4(path3)) === digest2 ? path3 : void 0;
       } catch {
         return void 0;
       }
     },
-    keep: (digest, origin, bytes) => {
+    keep: (digest2, origin, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path2 = join4(target ?? (temp ??= makeTemp()), name(digest, origin));
-        const partial2 = `${path2}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+        const path3 = join4(target ?? (temp ??= makeTemp()), name(digest2, origin));
+        const partial2 = `${path3}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync(target, { recursive: true });
           writeFileSync(partial2, bytes);
-          renameSync(partial2, path2);
-          return path2;
+          renameSync(partial2, path3);
+          return path3;
         } catch {
           rmSync2(partial2, { force: true });
         }
@@ -17274,15 +17277,15 @@ import { readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as
 import { join as join5 } from "node:path";
 import { gunzipSync } from "node:zlib";
 var MAX_TEXT_BYTES = 64 * 1024 * 1024;
-function readChartText(path2) {
+function readChartText(path3) {
   try {
-    if (!statSync3(path2).isDirectory()) return gunzipSync(readFileSync5(path2), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    if (!statSync3(path3).isDirectory()) return gunzipSync(readFileSync5(path3), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
     const parts = [];
     let size = 0;
     const walk = (dir, depth) => {
       if (depth > 32 || size > MAX_TEXT_BYTES) return;
-      for (const entry of readdirSync3(dir, { withFileTypes: true })) {
-        const child = join5(dir, entry.name);
+      for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
+        const child = join5(dir, entry2.name);
         const stats = statSync3(child, { throwIfNoEntry: false });
         if (stats?.isDirectory()) walk(child, depth + 1);
         else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
@@ -17291,7 +17294,7 @@ function readChartText(path2) {
         }
       }
     };
-    walk(path2, 0);
+    walk(path3, 0);
     return parts.join("\0");
   } catch {
     return "";
@@ -17345,8 +17348,8 @@ function readChartArchive(file) {
   }
   return { files };
 }
-function readField(header, start, length) {
-  const raw = header.subarray(start, start + length);
+function readField(header, start, length2) {
+  const raw = header.subarray(start, start + length2);
   const end = raw.indexOf(0);
   return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
 }
@@ -17355,37 +17358,37 @@ function readField(header, start, length) {
 function applyValuesFiles(chart, valuesFiles, confinement) {
   const archive = statSync4(chart).isDirectory() ? void 0 : readChartArchive(chart);
   if (archive && "problem" in archive) return archive;
-  const read = (path2) => {
-    const clean = posix3.normalize(`/${path2}`).slice(1);
+  const read = (path3) => {
+    const clean = posix3.normalize(`/${path3}`).slice(1);
     if (archive) return archive.files.get(clean);
     return readConfined(confinement, join6(valuesFiles.root ?? chart, clean));
   };
   let merged = {};
-  for (const path2 of valuesFiles.paths) {
-    const bytes = read(path2);
+  for (const path3 of valuesFiles.paths) {
+    const bytes = read(path3);
     if (bytes === void 0) {
       if (valuesFiles.ignoreMissing) continue;
-      return { problem: `its valuesFiles name ${path2}, and no such file is there` };
+      return { problem: `its valuesFiles name ${path3}, and no such file is there` };
     }
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
-    if (bomb) return { problem: `its values file ${path2} is refused: ${bomb}` };
+    if (bomb) return { problem: `its values file ${path3} is refused: ${bomb}` };
     let values;
     try {
       values = (0, import_yaml8.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
     } catch (error) {
-      return { problem: `its values file ${path2} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+      return { problem: `its values file ${path3} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
     }
-    if (!isRecord(values)) return { problem: `its values file ${path2} is not a mapping` };
+    if (!isRecord(values)) return { problem: `its values file ${path3} is not a mapping` };
     merged = mergeValues(merged, values);
   }
   const dir = mkdtempSync(join6(tmpdir(), "prune-guard-chart-"));
   const temp = registerTempTree(dir);
   try {
     if (archive) {
-      for (const [path2, bytes] of archive.files) {
-        mkdirSync2(dirname3(join6(dir, path2)), { recursive: true });
-        writeFileSync2(join6(dir, path2), bytes);
+      for (const [path3, bytes] of archive.files) {
+        mkdirSync2(dirname3(join6(dir, path3)), { recursive: true });
+        writeFileSync2(join6(dir, path3), bytes);
       }
     } else {
       cpSync(chart, dir, { recursive: true, dereference: true });
@@ -17397,10 +17400,10 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     return { problem: `its chart cannot be prepared with its valuesFiles: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
-function readConfined(confinement, path2) {
+function readConfined(confinement, path3) {
   try {
-    if (!isInside(confinement, path2) || !statSync4(path2).isFile()) return void 0;
-    return readFileSync7(path2);
+    if (!isInside(confinement, path3) || !statSync4(path3).isFile()) return void 0;
+    return readFileSync7(path3);
   } catch {
     return void 0;
   }
@@ -17419,9 +17422,9 @@ function readPostRenderStrategy(value) {
   return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
 }
 async function postRenderRelease(documents, postRenderers, context) {
-  const entries = readPostRenderers(postRenderers);
-  if (isProblem(entries)) return entries;
-  if (entries.length === 0) return { documents };
+  const entries2 = readPostRenderers(postRenderers);
+  if (isProblem(entries2)) return entries2;
+  if (entries2.length === 0) return { documents };
   const strategy = context.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
   const kept = documents.filter((document) => document.part === "crds" || strategy === "nohooks" && document.part === "hook");
   const hooks = documents.filter((document) => document.part === "hook");
@@ -17429,7 +17432,7 @@ async function postRenderRelease(documents, postRenderers, context) {
   const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group) => group.documents.length > 0);
   const rendered = [];
   for (const group of groups) {
-    const result = await runChain(group.documents, entries, context, group.label);
+    const result = await runChain(group.documents, entries2, context, group.label);
     if ("problem" in result) return result;
     rendered.push(...result.documents);
   }
@@ -17447,19 +17450,19 @@ var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
 function readPostRenderers(value) {
   const items = readList(value, "postRenderers");
   if (isProblem(items)) return items;
-  const entries = [];
-  for (const [index, item] of items.entries()) {
-    const at = `postRenderers[${index}]`;
-    const entry = readFields(item, at, ENTRY_FIELDS);
-    if (isProblem(entry)) return entry;
-    if (entry.kustomize === void 0 || entry.kustomize === null) continue;
-    const read = readKustomize(entry.kustomize, `${at}.kustomize`, index);
+  const entries2 = [];
+  for (const [index2, item] of items.entries()) {
+    const at = `postRenderers[${index2}]`;
+    const entry2 = readFields(item, at, ENTRY_FIELDS);
+    if (isProblem(entry2)) return entry2;
+    if (entry2.kustomize === void 0 || entry2.kustomize === null) continue;
+    const read = readKustomize(entry2.kustomize, `${at}.kustomize`, index2);
     if (isProblem(read)) return read;
-    entries.push(read);
+    entries2.push(read);
   }
-  return entries;
+  return entries2;
 }
-function readKustomize(value, at, index) {
+function readKustomize(value, at, index2) {
   if (isRecord(value)) {
     const removed = REMOVED_FIELDS.find((field) => field in value);
     if (removed) {
@@ -17485,7 +17488,7 @@ function readKustomize(value, at, index) {
     if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
     images.push(image);
   }
-  return { index, patches, images };
+  return { index: index2, patches, images };
 }
 function readPatch(value, at) {
   if (isRecord(value) && "path" in value) {
@@ -17526,14 +17529,14 @@ function readList(value, at) {
   if (value === void 0 || value === null) return [];
   return Array.isArray(value) ? value : { problem: `${at} must be a list` };
 }
-async function runChain(documents, entries, context, label) {
+async function runChain(documents, entries2, context, label) {
   const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
   let stream = ordered.map((document) => toJsonDocument(annotateSource(document))).join("---\n");
-  for (const entry of entries) {
+  for (const entry2 of entries2) {
     try {
-      stream = await buildEntry(stream, entry, context.kustomize);
+      stream = await buildEntry(stream, entry2, context.kustomize);
     } catch (error) {
-      if (error instanceof PruneGuardError) return { problem: `postRenderers[${entry.index}]${label}: ${error.message}` };
+      if (error instanceof PruneGuardError) return { problem: `postRenderers[${entry2.index}]${label}: ${error.message}` };
       throw error;
     }
   }
@@ -17545,14 +17548,14 @@ async function runChain(documents, entries, context, label) {
     throw error;
   }
 }
-async function buildEntry(stream, entry, kustomize) {
+async function buildEntry(stream, entry2, kustomize) {
   const dir = mkdtempSync2(join7(tmpdir2(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
-    if (entry.patches.length > 0) kustomization.patches = entry.patches;
-    if (entry.images.length > 0) kustomization.images = entry.images;
+    if (entry2.patches.length > 0) kustomization.patches = entry2.patches;
+    if (entry2.images.length > 0) kustomization.images = entry2.images;
     writeFileSync3(join7(dir, input), stream, { mode: 384 });
     writeFileSync3(join7(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
@@ -17596,8 +17599,8 @@ async function templateThroughCache(context, request2, values, mayVary) {
   context.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
   return output;
 }
-function hashChart(path2) {
-  return statSync5(path2).isDirectory() ? hashFolder(path2) : hashBytes(readFileSync8(path2));
+function hashChart(path3) {
+  return statSync5(path3).isDirectory() ? hashFolder(path3) : hashBytes(readFileSync8(path3));
 }
 async function renderHelmRelease(release, context) {
   const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
@@ -17660,7 +17663,7 @@ function protectLine(line) {
   return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
 }
 function protectLines(text) {
-  return text.split(/(\r\n|\r|\n)/).map((part, index) => index % 2 === 1 ? part : protectLine(part)).join("");
+  return text.split(/(\r\n|\r|\n)/).map((part, index2) => index2 % 2 === 1 ? part : protectLine(part)).join("");
 }
 function formatLogLine(text) {
   return protectLine(escapeControlCharacters(text));
@@ -17680,8 +17683,8 @@ function protectPatch(patch) {
   return { text: lines.join("\n"), altered };
 }
 var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function protectJson(json) {
-  return json.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
+function protectJson(json2) {
+  return json2.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
 }
 
 // src/report/format.ts
@@ -17731,7 +17734,7 @@ function orderUnitsAsTree(units) {
   const children = /* @__PURE__ */ new Map();
   const roots = [];
   for (const unit of units) {
-    const parent = unit.flux?.parent ?? unit.helm?.parent;
+    const parent = unit.flux?.parent ?? unit.helm?.parent ?? unit.resourceSet?.parent;
     if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
     else roots.push(unit);
   }
@@ -17746,8 +17749,10 @@ function orderUnitsAsTree(units) {
   for (const root of roots) visit3(root, 0);
   return rows;
 }
+var RESOURCESET_VERDICTS = { apply: "generates; garbage-collects", create: "new", delete: "removed: deletes its inventory" };
 function formatUnitVerdict(unit) {
   if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
+  if (unit.resourceSet) return unit.skipped ? `not rendered: ${unit.skipped}` : RESOURCESET_VERDICTS[unit.resourceSet.action];
   if (!unit.flux) return "";
   if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
   if (unit.before !== null && unit.after === null) return "removed";
@@ -17756,7 +17761,7 @@ function formatUnitVerdict(unit) {
 }
 function formatUnitFindings(report, unit) {
   const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding of report.findings) if (finding.unit === unit) counts[finding.severity] += 1;
+  for (const finding2 of report.findings) if (finding2.unit === unit) counts[finding2.severity] += 1;
   return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
 }
 
@@ -17779,8 +17784,8 @@ function formatCodeSpan(value, inTable) {
   let text = breakCommentOpeners(escapeControlCharacters(value));
   if (inTable) text = text.replace(/\|/g, "\\|");
   const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
-  return pad ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+  const pad2 = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad2 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 }
 function formatCode(value) {
   return formatCodeSpan(value, false);
@@ -17849,10 +17854,10 @@ function formatMarkdown(report, options = {}) {
   const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
   if (shown.length > 0) {
     out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding of shown) {
-      const source = [showUnits ? formatCellCode(finding.unit || ".") : "", formatProvenance(finding.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
+    for (const finding2 of shown) {
+      const source = [showUnits ? formatCellCode(finding2.unit || ".") : "", formatProvenance(finding2.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
       out.push(
-        `| ${SEVERITY_BADGE[finding.severity]} | ${formatCellCode(finding.rule)} | ${formatCellCode(formatObjectRef(finding.object))} | ${formatCellProse(finding.message)} | ${source} |`
+        `| ${SEVERITY_BADGE[finding2.severity]} | ${formatCellCode(finding2.rule)} | ${formatCellCode(formatObjectRef(finding2.object))} | ${formatCellProse(finding2.message)} | ${source} |`
       );
     }
     out.push("");
@@ -17883,18 +17888,18 @@ function formatMarkdown(report, options = {}) {
     const { add, change, prune, replace } = unit.counts;
     if (add + change + prune + replace === 0) continue;
     out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry.object))}`);
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${formatCode(formatObjectRef(entry.from))} -> ${formatCode(entry.to.name)} (generated name)`);
+    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry2.from))} -> ${formatCode(entry2.to.name)} (generated name)`);
     }
-    const changes = report.changes.changed.filter((entry) => entry.unit === unit.name);
-    for (const entry of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry.object))}`);
+    const changes = report.changes.changed.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of changes) {
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry2.object))}`);
     }
     out.push("");
-    if (!options.omitDiffs) for (const entry of changes) out.push(...formatChange(entry));
+    if (!options.omitDiffs) for (const entry2 of changes) out.push(...formatChange(entry2));
     out.push("</details>", "");
   }
   return `${out.join("\n").trimEnd()}
@@ -17936,22 +17941,22 @@ function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
 function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
-function formatChange(entry) {
-  const version = entry.previousApiVersion ? ` (${formatHtmlCode(entry.previousApiVersion)} -&gt; ${formatHtmlCode(entry.object.apiVersion)})` : "";
-  const secret = entry.secretKeys ? [
+function formatChange(entry2) {
+  const version = entry2.previousApiVersion ? ` (${formatHtmlCode(entry2.previousApiVersion)} -&gt; ${formatHtmlCode(entry2.object.apiVersion)})` : "";
+  const secret = entry2.secretKeys ? [
     `Secret keys: ${[
-      ...entry.secretKeys.added.map((key) => formatCode(`+${key}`)),
-      ...entry.secretKeys.removed.map((key) => formatCode(`-${key}`)),
-      ...entry.secretKeys.changed.map((key) => formatCode(`~${key}`))
+      ...entry2.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry2.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry2.secretKeys.changed.map((key) => formatCode(`~${key}`))
     ].join(", ") || "none changed"}`,
     ""
   ] : [];
   return [
     "<details>",
-    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry.object))}${version}</summary>`,
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry2.object))}${version}</summary>`,
     "",
     ...secret,
-    fence(entry.diff, "diff"),
+    fence(entry2.diff, "diff"),
     "</details>",
     ""
   ];
@@ -17981,11 +17986,11 @@ function formatText(report, options) {
   const showUnits = report.units.length > 1;
   if (report.findings.length > 0) {
     lines.push("", paint("bold", "Findings:"));
-    for (const finding of report.findings) {
-      const label = finding.severity.padEnd(7);
-      lines.push(`  ${paint(SEVERITY_STYLE[finding.severity], label)} ${finding.rule}  ${showRef(finding.object)}`);
-      lines.push(`          ${escapeControlCharacters(finding.message)}`);
-      const where = [showUnits ? `in ${escapeControlCharacters(finding.unit)}` : void 0, formatProvenance(finding.provenance, escapeControlCharacters)].filter(Boolean);
+    for (const finding2 of report.findings) {
+      const label = finding2.severity.padEnd(7);
+      lines.push(`  ${paint(SEVERITY_STYLE[finding2.severity], label)} ${finding2.rule}  ${showRef(finding2.object)}`);
+      lines.push(`          ${escapeControlCharacters(finding2.message)}`);
+      const where = [showUnits ? `in ${escapeControlCharacters(finding2.unit)}` : void 0, formatProvenance(finding2.provenance, escapeControlCharacters)].filter(Boolean);
       if (where.length > 0) lines.push(`          ${where.join("; ")}`);
     }
   }
@@ -17998,15 +18003,15 @@ function formatText(report, options) {
       const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
       lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
       lines.push(`          ${escapeControlCharacters(fix.description)}`);
-      for (const entry of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry)}`);
+      for (const entry2 of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry2)}`);
     }
   }
   if (report.units.some((unit) => unit.flux)) {
     lines.push("", paint("bold", "Flux Kustomizations:"));
     for (const { unit, depth } of orderUnitsAsTree(report.units)) {
       const findings = formatUnitFindings(report, unit.name);
-      const path2 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
-      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path2}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
+      const path3 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
+      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path3}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
     }
   }
   for (const unit of report.units) {
@@ -18014,15 +18019,15 @@ function formatText(report, options) {
     if (add + change + prune + replace === 0) continue;
     const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
     lines.push("", paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
-    const inUnit = (entries) => entries.filter((entry) => entry.unit === unit.name);
-    for (const entry of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry.object)}`);
-    for (const entry of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry.object)}`);
-    for (const entry of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
-      const version = entry.previousApiVersion ? ` (${escapeControlCharacters(entry.previousApiVersion)} -> ${escapeControlCharacters(entry.object.apiVersion)})` : "";
-      lines.push(`  ${paint("yellow", "~")} ${showRef(entry.object)}${version}`);
+    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry2.object)}`);
+    for (const entry2 of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry2.object)}`);
+    for (const entry2 of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
+      const version = entry2.previousApiVersion ? ` (${escapeControlCharacters(entry2.previousApiVersion)} -> ${escapeControlCharacters(entry2.object.apiVersion)})` : "";
+      lines.push(`  ${paint("yellow", "~")} ${showRef(entry2.object)}${version}`);
     }
-    for (const entry of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      lines.push(`  ${paint("dim", "=")} ${showRef(entry.from)} -> ${escapeControlCharacters(entry.to.name)} (generated name)`);
+    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      lines.push(`  ${paint("dim", "=")} ${showRef(entry2.from)} -> ${escapeControlCharacters(entry2.to.name)} (generated name)`);
     }
   }
   lines.push("", `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
@@ -18057,10 +18062,10 @@ async function readBody(response, limit) {
   if (!response.body) return Buffer.alloc(0);
   const parts = [];
   let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
+  for await (const chunk2 of response.body) {
+    size += chunk2.byteLength;
     if (size > limit) throw new BodyTooLarge();
-    parts.push(chunk);
+    parts.push(chunk2);
   }
   return Buffer.concat(parts);
 }
@@ -18097,7 +18102,7 @@ function describeNetworkError(error) {
 var MAX_BODY_BYTES = 64 * 1024 * 1024;
 var MAX_REDIRECTS = 5;
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+var lookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry2) => entry2.address);
 var FetchError = class extends RenderError {
   status;
   /** The server's `WWW-Authenticate` header on a 401: how a registry hands out anonymous tokens. */
@@ -18121,9 +18126,9 @@ function unapplyMirrors(url, mirrors) {
   return mirror ? `${mirror.from}${url.slice(mirror.to.length)}` : url;
 }
 function parseMirror(value) {
-  const index = value.indexOf("=");
-  if (index <= 0 || index === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
-  const mirror = { from: value.slice(0, index), to: value.slice(index + 1) };
+  const index2 = value.indexOf("=");
+  if (index2 <= 0 || index2 === value.length - 1) throw new UsageError(`a mirror needs FROM=TO, got '${hideUserInfo(value)}'`);
+  const mirror = { from: value.slice(0, index2), to: value.slice(index2 + 1) };
   const problem = checkMirror(mirror);
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
@@ -18160,22 +18165,22 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index = join9(cacheDir, "urls", sha256(url));
-      if (!existsSync2(index)) return void 0;
-      const digest = readFileSync9(index, "utf8").trim();
-      const object = join9(cacheDir, "objects", digest);
+      const index2 = join9(cacheDir, "urls", sha256(url));
+      if (!existsSync2(index2)) return void 0;
+      const digest2 = readFileSync9(index2, "utf8").trim();
+      const object = join9(cacheDir, "objects", digest2);
       if (!existsSync2(object)) return void 0;
       const body = readFileSync9(object, "utf8");
-      return sha256(body) === digest && findNonManifest(200, "", body) === void 0 ? body : void 0;
+      return sha256(body) === digest2 && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
     }
   };
-  const writeAtomically = (path2, text) => {
-    const temporary = `${path2}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+  const writeAtomically = (path3, text) => {
+    const temporary = `${path3}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
     try {
       writeFileSync5(temporary, text);
-      renameSync2(temporary, path2);
+      renameSync2(temporary, path3);
     } finally {
       rmSync3(temporary, { force: true });
     }
@@ -18183,11 +18188,11 @@ function createRemoteFetcher(options = {}) {
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
-      const digest = sha256(body);
+      const digest2 = sha256(body);
       for (const dir of ["urls", "objects"]) mkdirSync3(join9(cacheDir, dir), { recursive: true });
-      const object = join9(cacheDir, "objects", digest);
-      if (!existsSync2(object) || sha256(readFileSync9(object, "utf8")) !== digest) writeAtomically(object, body);
-      writeAtomically(join9(cacheDir, "urls", sha256(url)), digest);
+      const object = join9(cacheDir, "objects", digest2);
+      if (!existsSync2(object) || sha256(readFileSync9(object, "utf8")) !== digest2) writeAtomically(object, body);
+      writeAtomically(join9(cacheDir, "urls", sha256(url)), digest2);
     } catch {
     }
   };
@@ -18385,7 +18390,7 @@ function maskReport(report, mask) {
     failOn: report.failOn,
     blocking: report.blocking,
     summary: report.summary,
-    findings: findings.map((finding) => ({ ...strings(finding), rule: finding.rule, severity: finding.severity })),
+    findings: findings.map((finding2) => ({ ...strings(finding2), rule: finding2.rule, severity: finding2.severity })),
     units: units.map((unit) => {
       const masked = strings(unit);
       return unit.flux && masked.flux ? { ...masked, flux: { ...masked.flux, verdict: unit.flux.verdict } } : masked;
@@ -18393,7 +18398,7 @@ function maskReport(report, mask) {
     fixes: fixes.map((fix) => ({ ...strings(fix), source: fix.source })),
     changes: {
       ...strings(otherChanges),
-      changed: changed.map(({ patch, ...entry }) => ({ ...strings(entry), patch: patch.map((operation) => maskOperation(operation, mask)) }))
+      changed: changed.map(({ patch, ...entry2 }) => ({ ...strings(entry2), patch: patch.map((operation) => maskOperation(operation, mask)) }))
     }
   };
 }
@@ -18615,7 +18620,7 @@ function evaluateRules(input) {
 }
 function createContext(input) {
   const collect = (side) => input.units.flatMap((unit) => [...unit[side].values()].map((object) => ({ unit: unit.unit, object })));
-  const index = (objects) => {
+  const index2 = (objects) => {
     const crds = /* @__PURE__ */ new Map();
     for (const { object } of objects) {
       const names = readCrdNames(object.body);
@@ -18629,7 +18634,7 @@ function createContext(input) {
     before.map(({ object }) => object),
     after.map(({ object }) => object)
   );
-  return { before, after, crdsBefore: index(before), crdsAfter: index(after), storage };
+  return { before, after, crdsBefore: index2(before), crdsAfter: index2(after), storage };
 }
 function toRef(object) {
   return { ...object.id, apiVersion: object.apiVersion };
@@ -18737,6 +18742,96 @@ function findMissingCrds(context) {
   return findings;
 }
 
+// src/core/resourceset/resourceset-model.ts
+var FLUX_OPERATOR_GROUP = "fluxcd.controlplane.io";
+var OPERATOR_PRUNE_KEY = "fluxcd.controlplane.io/prune";
+var OPERATOR_RECONCILE_KEY = "fluxcd.controlplane.io/reconcile";
+var OWNER_LABELS = { name: "resourceset.fluxcd.controlplane.io/name", namespace: "resourceset.fluxcd.controlplane.io/namespace" };
+function isResourceSet(body) {
+  return body.kind === "ResourceSet" && getApiGroup(String(body.apiVersion)) === FLUX_OPERATOR_GROUP;
+}
+function isInputProvider(body) {
+  return body.kind === "ResourceSetInputProvider" && getApiGroup(String(body.apiVersion)) === FLUX_OPERATOR_GROUP;
+}
+function readStringMap(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry2) => typeof entry2[1] === "string"));
+}
+function readSelector(value) {
+  const expressions = Array.isArray(value.matchExpressions) ? value.matchExpressions.filter(isRecord) : [];
+  return {
+    matchLabels: readStringMap(value.matchLabels),
+    matchExpressions: expressions.map((expression) => ({
+      key: String(expression.key ?? ""),
+      operator: String(expression.operator ?? ""),
+      values: Array.isArray(expression.values) ? expression.values.map(String) : []
+    }))
+  };
+}
+function readStep(value, name) {
+  return {
+    name,
+    resources: Array.isArray(value.resources) ? value.resources : [],
+    resourcesTemplate: typeof value.resourcesTemplate === "string" ? value.resourcesTemplate : ""
+  };
+}
+function readResourceSet(body, namespace) {
+  const metadata = getMetadata(body);
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const strategy = isRecord(spec.inputStrategy) ? spec.inputStrategy : {};
+  const steps = Array.isArray(spec.steps) ? spec.steps.filter(isRecord) : [];
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const annotations = readStringMap(metadata.annotations);
+  return {
+    namespace: typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : namespace,
+    name: String(metadata.name),
+    inputs: Array.isArray(spec.inputs) ? spec.inputs.filter(isRecord) : [],
+    inputsFrom: (Array.isArray(spec.inputsFrom) ? spec.inputsFrom.filter(isRecord) : []).flatMap((ref) => {
+      if (typeof ref.name === "string" && ref.name !== "") return [{ name: ref.name }];
+      if (isRecord(ref.selector)) return [{ selector: readSelector(ref.selector) }];
+      return [];
+    }),
+    strategy: typeof strategy.name === "string" && strategy.name !== "" ? strategy.name : "Flatten",
+    includeEmptyProviders: strategy.includeEmptyProviders === true,
+    steps: steps.length > 0 ? steps.map((step) => readStep(step, String(step.name ?? ""))) : [readStep(spec, "")],
+    stepped: steps.length > 0,
+    commonMetadata: { labels: readStringMap(common.labels), annotations: readStringMap(common.annotations) },
+    disabled: annotations[OPERATOR_RECONCILE_KEY]?.toLowerCase() === "disabled"
+  };
+}
+function readInputProvider(body, namespace) {
+  const metadata = getMetadata(body);
+  const spec = isRecord(body.spec) ? body.spec : {};
+  return {
+    namespace: typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : namespace,
+    name: String(metadata.name),
+    labels: readStringMap(metadata.labels),
+    type: typeof spec.type === "string" ? spec.type : "",
+    defaultValues: isRecord(spec.defaultValues) ? spec.defaultValues : {}
+  };
+}
+function matchesSelector(selector, labels) {
+  for (const [key, value] of Object.entries(selector.matchLabels)) if (labels[key] !== value) return false;
+  for (const { key, operator, values } of selector.matchExpressions) {
+    const has2 = Object.hasOwn(labels, key);
+    const value = labels[key];
+    if (operator === "In" && !(has2 && values.includes(value))) return false;
+    if (operator === "NotIn" && has2 && values.includes(value)) return false;
+    if (operator === "Exists" && !has2) return false;
+    if (operator === "DoesNotExist" && has2) return false;
+    if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(operator)) return false;
+  }
+  return true;
+}
+function findOperatorPruneOptOut(body) {
+  const metadata = getMetadata(body);
+  for (const field of ["labels", "annotations"]) {
+    const value = readStringMap(metadata[field])[OPERATOR_PRUNE_KEY];
+    if (value !== void 0 && value.toLowerCase() === "disabled") return `${OPERATOR_PRUNE_KEY}: ${value}`;
+  }
+  return void 0;
+}
+
 // src/core/rules/kustomization-rules.ts
 var PRUNE_OPT_OUTS = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
@@ -18755,6 +18850,9 @@ function findPruneOptOut(body) {
   }
   return void 0;
 }
+function findOptOutOf(owner, object, context) {
+  return context.units.get(owner)?.resourceSet ? findOperatorPruneOptOut(object.body) : findPruneOptOut(object.body);
+}
 function findRemovedKustomizationObject(parent, ks, context) {
   return context.units.get(parent)?.diff.removed.find((candidate) => isFluxKustomization(candidate.body) && candidate.id.namespace === ks.namespace && candidate.id.name === ks.name);
 }
@@ -18765,8 +18863,8 @@ function isDeletedWithItsInventory(unitName, context, visiting) {
   visiting.add(unitName);
   const parent = context.owners.get(owner.parentBefore);
   const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  if (declared && findOptOutOf(owner.parentBefore, declared, context)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : context.resourceSetsDeleting.has(owner.parentBefore) || isDeletedWithItsInventory(owner.parentBefore, context, visiting);
   return parentDeletes && deletesInventoryOnDeletion(ks);
 }
 function describeRemovedKustomization(unitName, context) {
@@ -18785,11 +18883,11 @@ function describeRemovedKustomization(unitName, context) {
     if (parent?.after && !parent.after.prune) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
     }
-    const optOut = declared ? findPruneOptOut(declared.body) : void 0;
+    const optOut = declared ? findOptOutOf(owner.parentBefore, declared, context) : void 0;
     if (optOut) {
       return { ...base, rule: Rules.pruneProtected, severity: "notice", message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
     }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
+    if (!parent?.after && !context.resourceSetsDeleting.has(owner.parentBefore) && !isDeletedWithItsInventory(owner.parentBefore, context, /* @__PURE__ */ new Set([unitName]))) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: "notice", message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
     }
   } else {
@@ -18889,53 +18987,154 @@ function describeKustomizationChanges(context) {
   return findings;
 }
 
+// src/core/rules/resourceset-rules.ts
+var UNRECOVERABLE_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
+var NAMED = 5;
+function findRemovedSetObject(units, unit) {
+  const origin = unit.resourceSet;
+  if (!origin) return void 0;
+  const [namespace, name] = origin.set.split("/");
+  return units.get(origin.parent)?.diff.removed.find((object) => object.id.kind === "ResourceSet" && object.id.group === FLUX_OPERATOR_GROUP && object.id.namespace === namespace && object.id.name === name);
+}
+function decideResourceSetFate(unit, units, lookup2) {
+  const removed = findRemovedSetObject(units, unit);
+  if (!removed || !unit.resourceSet) return { deleted: false, why: "no Kustomization of this source deletes it" };
+  const verdict = lookup2.deletesLeaving(unit.resourceSet.parent, removed);
+  return verdict.deletes ? { deleted: true } : { deleted: false, ...verdict.why !== void 0 ? { why: verdict.why } : {} };
+}
+function isResourceSetObject(object) {
+  return object.id.kind === "ResourceSet" && object.id.group === FLUX_OPERATOR_GROUP;
+}
+function describeRemovedResourceSet(unit, units) {
+  const origin = unit.resourceSet;
+  const [namespace = "", name = ""] = origin.set.split("/");
+  const ref = `ResourceSet/${origin.set}`;
+  const inventory = [...unit.before.values()].filter((object) => !findOperatorPruneOptOut(object.body));
+  const refs = inventory.map((object) => formatObjectRef(object.id)).sort();
+  const severe = inventory.filter((object) => UNRECOVERABLE_KINDS.has(object.id.kind)).map((object) => formatObjectRef(object.id)).sort();
+  const keys = new Set(inventory.map((object) => object.key));
+  const heirs = units.filter((other) => other.unit !== unit.unit && other.resourceSet !== void 0 && other.resourceSet.action !== "delete" && other.diff.added.some((object) => keys.has(object.key)));
+  const heir = heirs.map((other) => `ResourceSet/${other.resourceSet?.set ?? ""}`).sort()[0];
+  const releases = inventory.filter((object) => isHelmRelease(object.body)).map((object) => formatObjectRef(object.id)).sort();
+  const severity = severe.length > 0 ? "error" : "warning";
+  const removedObject = [...units].find((other) => other.unit === origin.parent)?.diff.removed.find((object) => isResourceSetObject(object) && object.id.namespace === namespace && object.id.name === name);
+  return {
+    rule: Rules.resourceSetRemoved,
+    severity,
+    unit: unit.unit,
+    object: { group: FLUX_OPERATOR_GROUP, kind: "ResourceSet", namespace, name, apiVersion: removedObject?.apiVersion ?? `${FLUX_OPERATOR_GROUP}/v1` },
+    ...removedObject?.provenance ? { provenance: removedObject.provenance } : {},
+    cascade: refs,
+    message: `${ref} is deleted from the cluster, and the Flux Operator's finalizer deletes everything it generated: ${inventory.length} ${inventory.length === 1 ? "object" : "objects"}` + (severe.length > 0 ? `, including ${severe.slice(0, NAMED).join(", ")}${severe.length > NAMED ? ` and ${severe.length - NAMED} more` : ""}` : "") + "." + (releases.length > 0 ? ` helm-controller uninstalls ${releases.slice(0, NAMED).join(", ")}${releases.length > NAMED ? ` and ${releases.length - NAMED} more` : ""}: everything ${releases.length === 1 ? "it" : "each"} installed goes too.` : "") + (heir ? ` ${heir} generates them again, but whichever runs first wins: what the finalizer deletes after ${heir} applied is recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : "")
+  };
+}
+function rewriteResourceSetRemoval(finding2, unit, removed, move, loss) {
+  const origin = unit.resourceSet;
+  const ref = formatObjectRef(finding2.object);
+  const set = `ResourceSet/${origin.set}`;
+  const optOut = removed ? findOperatorPruneOptOut(removed.body) : void 0;
+  if (optOut) {
+    return { ...finding2, rule: Rules.pruneProtected, severity: "notice", cascade: [], message: `${ref} is no longer generated by ${set}, but the Flux Operator keeps it in the cluster (${optOut}); it is no longer managed` };
+  }
+  const deleter = origin.action === "delete" ? `${set}'s finalizer` : `${set}'s garbage collection`;
+  if (move !== void 0) {
+    const severity = UNRECOVERABLE_KINDS.has(finding2.object.kind) ? "error" : "warning";
+    return {
+      ...finding2,
+      rule: Rules.objectMoved,
+      severity,
+      message: `${ref} moves from ${set} to ${move}: whichever runs first wins, and if ${deleter} deletes it first, it is deleted and recreated empty${loss}. Safe: first add fluxcd.controlplane.io/prune: disabled to it in ${set} (in its template, or in spec.commonMetadata.annotations) in its own change and let the operator apply that, then move it`
+    };
+  }
+  const fluxOptOut = removed && /kustomize\.toolkit\.fluxcd\.io\/(?:prune|reconcile)/.test(JSON.stringify(removed.body.metadata ?? {})) ? "; its kustomize.toolkit.fluxcd.io annotation means nothing to the Flux Operator" : "";
+  const message = finding2.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by ${deleter}${finding2.message.slice(`${ref} is pruned`.length)}` : finding2.message;
+  return { ...finding2, message: `${message}${fluxOptOut}` };
+}
+
 // src/core/rules/flux-rules.ts
 var MOVE_ERROR_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "Namespace", "PersistentVolumeClaim"]);
 function applyFluxSemantics(findings, units, owners) {
+  const byName = new Map(units.map((unit) => [unit.unit, unit]));
+  const fates = decideResourceSetFates(units, byName, owners);
   const context = {
-    units: new Map(units.map((unit) => [unit.unit, unit])),
+    units: byName,
     owners,
-    failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
-    addedByKey: indexAddedObjects(units)
+    failingApply: new Set(findings.filter((finding2) => finding2.rule === Rules.crdMissing).map((finding2) => finding2.unit)),
+    addedByKey: indexAddedObjects(units),
+    resourceSetsDeleting: new Set(units.filter((unit) => unit.resourceSet && (unit.resourceSet.action !== "delete" || fates.get(unit.unit)?.deleted)).map((unit) => unit.unit))
   };
   const removedKustomizations = /* @__PURE__ */ new Set();
   for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  const deletedSets = new Set([...fates].filter(([, fate]) => fate.deleted).map(([name]) => name));
+  const goneSets = new Set(units.filter((unit) => unit.resourceSet?.action === "delete").map((unit) => unit.unit));
+  const setObjectGoes = (finding2) => isResourceSetObject({ id: finding2.object }) && [...deletedSets].some((name) => byName.get(name)?.resourceSet?.set === `${finding2.object.namespace}/${finding2.object.name}`);
   const result = [];
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule)) {
-      result.push(finding);
+  for (const finding2 of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding2.rule)) {
+      result.push(finding2);
       continue;
     }
-    if (removedKustomizations.has(finding.unit)) continue;
-    if (finding.object.group === "kustomize.toolkit.fluxcd.io" && finding.object.kind === "Kustomization" && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
-    const rewritten = rewriteRemoval(finding, context);
+    if (removedKustomizations.has(finding2.unit)) continue;
+    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context))) continue;
+    if (setObjectGoes(finding2)) continue;
+    if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && removedKustomizations.has(`${finding2.object.namespace}/${finding2.object.name}`)) continue;
+    const rewritten = rewriteRemoval(finding2, context);
     if (rewritten) result.push(rewritten);
   }
   for (const unit of removedKustomizations) {
-    const finding = describeRemovedKustomization(unit, context);
-    if (finding) result.push(finding);
+    const finding2 = describeRemovedKustomization(unit, context);
+    if (finding2) result.push(finding2);
   }
+  for (const name of deletedSets) result.push(describeRemovedResourceSet(byName.get(name), units));
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
 }
+function decideResourceSetFates(units, byName, owners) {
+  const fates = /* @__PURE__ */ new Map();
+  const partial2 = { units: byName, owners, failingApply: /* @__PURE__ */ new Set(), addedByKey: /* @__PURE__ */ new Map(), resourceSetsDeleting: /* @__PURE__ */ new Set() };
+  const decide = (unit, depth) => {
+    const known = fates.get(unit.unit);
+    if (known) return known;
+    const fate = decideResourceSetFate(unit, byName, {
+      deletesLeaving: (name, object) => {
+        const owner = owners.get(name);
+        if (owner) {
+          const optOut2 = findPruneOptOut(object.body);
+          if (optOut2) return { deletes: false, why: optOut2 };
+          if (owner.after) return owner.after.prune ? { deletes: true } : { deletes: false, why: `${name} has prune: false` };
+          return isDeletedWithItsInventory(name, partial2, /* @__PURE__ */ new Set()) ? { deletes: true } : { deletes: false, why: `${name} is removed without deleting what it applied` };
+        }
+        const parent = byName.get(name);
+        if (!parent?.resourceSet) return { deletes: false };
+        const optOut = findOperatorPruneOptOut(object.body);
+        if (optOut) return { deletes: false, why: optOut };
+        return parent.resourceSet.action !== "delete" || depth < 10 && decide(parent, depth + 1).deleted ? { deletes: true } : { deletes: false };
+      }
+    });
+    fates.set(unit.unit, fate);
+    return fate;
+  };
+  for (const unit of units) if (unit.resourceSet?.action === "delete" && !unit.skipped) decide(unit, 0);
+  return fates;
+}
 function collectDeleted(findings, rule, kind) {
   const deleted = /* @__PURE__ */ new Set();
-  for (const finding of findings) {
-    if (finding.rule === rule) deleted.add(finding.object.name);
-    if (finding.rule === Rules.kustomizationRemoved) {
-      for (const ref of finding.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
+  for (const finding2 of findings) {
+    if (finding2.rule === rule) deleted.add(finding2.object.name);
+    if (finding2.rule === Rules.kustomizationRemoved) {
+      for (const ref of finding2.cascade ?? []) if (ref.startsWith(`${kind}/`)) deleted.add(ref.slice(kind.length + 1));
     }
   }
   return deleted;
 }
 function escalateReleasesInDeletedNamespaces(findings, context) {
   const deleted = collectDeleted(findings, Rules.namespaceRemoved, "Namespace");
-  return findings.map((finding) => {
-    if (finding.rule !== Rules.helmReleaseRemoved) return finding;
-    const removed = findRemovedObject(context.units.get(finding.unit), finding.object);
+  return findings.map((finding2) => {
+    if (finding2.rule !== Rules.helmReleaseRemoved) return finding2;
+    const removed = findRemovedObject(context.units.get(finding2.unit), finding2.object);
     const namespace = removed ? readHelmReleaseIdentity(removed.body).targetNamespace : void 0;
-    if (!namespace || !deleted.has(namespace)) return finding;
-    return { ...finding, severity: "error", message: `${finding.message}; Namespace/${namespace} is pruned as well` };
+    if (!namespace || !deleted.has(namespace)) return finding2;
+    return { ...finding2, severity: "error", message: `${finding2.message}; Namespace/${namespace} is pruned as well` };
   });
 }
 function dropCrdMissingWhereCrdStays(findings, units) {
@@ -18944,10 +19143,10 @@ function dropCrdMissingWhereCrdStays(findings, units) {
     const names = readCrdNames(object.body);
     return names ? [{ name: object.id.name, group: names.group, kind: names.kind }] : [];
   });
-  return findings.filter((finding) => {
-    if (finding.rule !== Rules.crdMissing) return true;
-    const own = crdsBefore.filter((crd) => crd.group === finding.object.group && crd.kind === finding.object.kind);
-    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding.object.group);
+  return findings.filter((finding2) => {
+    if (finding2.rule !== Rules.crdMissing) return true;
+    const own = crdsBefore.filter((crd) => crd.group === finding2.object.group && crd.kind === finding2.object.kind);
+    const relevant = own.length > 0 ? own : crdsBefore.filter((crd) => crd.group === finding2.object.group);
     return relevant.some((crd) => deleted.has(crd.name));
   });
 }
@@ -18955,42 +19154,46 @@ function findRemovedObject(unit, ref) {
   const key = formatObjectKey(ref);
   return unit?.diff.removed.find((object) => object.key === key);
 }
-function findMoveTarget(finding, context) {
-  return context.addedByKey.get(formatObjectKey(finding.object))?.find((candidate) => candidate.unit !== finding.unit);
+function findMoveTarget(finding2, context) {
+  return context.addedByKey.get(formatObjectKey(finding2.object))?.find((candidate) => candidate.unit !== finding2.unit);
 }
 function indexAddedObjects(units) {
-  const index = /* @__PURE__ */ new Map();
+  const index2 = /* @__PURE__ */ new Map();
   for (const unit of units) {
-    for (const object of unit.diff.added) index.set(object.key, [...index.get(object.key) ?? [], { unit: unit.unit, object }]);
+    for (const object of unit.diff.added) index2.set(object.key, [...index2.get(object.key) ?? [], { unit: unit.unit, object }]);
   }
-  return index;
+  return index2;
 }
-function rewriteRemoval(finding, context) {
-  const owner = context.owners.get(finding.unit);
-  const unit = context.units.get(finding.unit);
-  const removed = findRemovedObject(unit, finding.object);
-  const ref = formatObjectRef(finding.object);
+function rewriteRemoval(finding2, context) {
+  const owner = context.owners.get(finding2.unit);
+  const unit = context.units.get(finding2.unit);
+  const removed = findRemovedObject(unit, finding2.object);
+  const ref = formatObjectRef(finding2.object);
   const ks = owner?.after;
+  if (unit?.resourceSet) {
+    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, findMoveTarget(finding2, context)?.unit, describeLossOnRecreate(finding2));
+    return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context) : rewritten;
+  }
   const releaseUnit = unit?.helm !== void 0;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : void 0;
   if (optOut) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.pruneProtected,
       severity: "notice",
-      message: `${ref} leaves the render of ${finding.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
+      message: `${ref} leaves the render of ${finding2.unit}, but Flux keeps it in the cluster (${optOut}); it is no longer managed`,
       cascade: []
     };
   }
-  const move = findMoveTarget(finding, context);
+  const move = findMoveTarget(finding2, context);
   const addedOptOut = (move && findPruneOptOut(move.object.body)) ?? (ks ? findPruneOptOut({ metadata: { labels: ks.commonMetadata.labels, annotations: ks.commonMetadata.annotations } }) : void 0);
   const protectsNothing = addedOptOut ? `; the ${addedOptOut} added in this change protects nothing: Flux reads it from the object in the cluster, which never got it` : "";
   if (move && ks && !ks.prune) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectMoved,
       severity: "notice",
-      message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
+      message: `${ref} moves from ${finding2.unit} to ${move.unit}; ${finding2.unit} has prune: false, so it never deletes it and ${move.unit} takes it over`,
       cascade: []
     };
   }
@@ -18999,60 +19202,60 @@ function rewriteRemoval(finding, context) {
     const ordered = owner?.after?.dependsOn.some((dependency) => `${dependency.namespace}/${dependency.name}` === move.unit) && owner.after.sourceRef.name === newOwner?.after?.sourceRef.name && owner.after.sourceRef.namespace === newOwner?.after?.sourceRef.namespace;
     if (ordered) {
       return {
-        ...finding,
+        ...finding2,
         rule: Rules.objectMoved,
         severity: "notice",
-        message: `${ref} moves from ${finding.unit} to ${move.unit}; ${finding.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding.unit} prunes`,
+        message: `${ref} moves from ${finding2.unit} to ${move.unit}; ${finding2.unit} depends on ${move.unit}, so ${move.unit} takes it over before ${finding2.unit} prunes`,
         cascade: []
       };
     }
-    const severity = MOVE_ERROR_KINDS.has(finding.object.kind) ? "error" : "warning";
-    const loss = describeLossOnRecreate(finding);
+    const severity = MOVE_ERROR_KINDS.has(finding2.object.kind) ? "error" : "warning";
+    const loss = describeLossOnRecreate(finding2);
     if (releaseUnit) {
       return {
-        ...finding,
+        ...finding2,
         rule: Rules.objectMoved,
         severity,
         message: (
           // Helm deletes what its old release holds whoever applied it since, and will not adopt what another release owns.
-          `${ref} moves from ${finding.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease"} in its own change and let helm-controller apply that, then move it`
+          `${ref} moves from ${finding2.unit} to ${move.unit}: helm-controller's ${unit?.helm?.action === "uninstall" ? "uninstall" : "upgrade"} of the old release deletes it whoever applies it meanwhile (and a new release cannot take over an object another release owns), so it is deleted and recreated empty${loss}. Safe: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the old HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch of the old HelmRelease"} in its own change and let helm-controller apply that, then move it`
         )
       };
     }
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectMoved,
       severity,
-      message: `${ref} moves from ${finding.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
+      message: `${ref} moves from ${finding2.unit} to ${move.unit}: whichever reconciles first wins, and if ${finding2.unit} prunes first, it is deleted and recreated empty${loss}${protectsNothing}. Safe: first mark it kustomize.toolkit.fluxcd.io/prune: disabled in its own change and let Flux apply that, then move it`
     };
   }
   if (ks && !ks.prune) {
     return {
-      ...finding,
+      ...finding2,
       rule: Rules.objectOrphaned,
       severity: "warning",
-      message: `${ref} leaves the render of ${finding.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
+      message: `${ref} leaves the render of ${finding2.unit}, which has prune: false: Flux leaves it in the cluster, unmanaged for good`,
       cascade: []
     };
   }
-  const applyNote = context.failingApply.has(finding.unit) ? `; the apply of ${finding.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
-  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding, removed, `${protectsNothing}${applyNote}`, context);
-  const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
-  const message = releaseUnit && finding.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? "upgrade"}${finding.message.slice(`${ref} is pruned`.length)}` : finding.message;
-  return { ...finding, message: `${message}${protectsNothing}${applyNote}${keep}` };
+  const applyNote = context.failingApply.has(finding2.unit) ? `; the apply of ${finding2.unit} fails first (see crd-missing), and the prune follows as soon as it succeeds` : "";
+  if (removed && isHelmRelease(removed.body)) return describeRemovedHelmRelease(finding2, removed, `${protectsNothing}${applyNote}`, context);
+  const keep = releaseUnit && MOVE_ERROR_KINDS.has(finding2.object.kind) ? `. To keep it: first ${unit?.helm?.keepValue ? `set ${unit.helm.keepValue}: true in the HelmRelease's values` : "add helm.sh/resource-policy: keep to it with a postRenderers patch"} in a change of its own and let helm-controller apply it, then make this change` : "";
+  const message = releaseUnit && finding2.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by helm-controller's ${unit?.helm?.action ?? "upgrade"}${finding2.message.slice(`${ref} is pruned`.length)}` : finding2.message;
+  return { ...finding2, message: `${message}${protectsNothing}${applyNote}${keep}` };
 }
-function describeRemovedHelmRelease(finding, removed, note, context) {
+function describeRemovedHelmRelease(finding2, removed, note, context) {
   const release = readHelmReleaseIdentity(removed.body);
-  const ref = formatObjectRef(finding.object);
+  const ref = formatObjectRef(finding2.object);
   const spec = isRecord(removed.body.spec) ? removed.body.spec : {};
   if (spec.suspend === true) {
-    return { ...finding, rule: Rules.helmReleaseRemoved, severity: "warning", message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
+    return { ...finding2, rule: Rules.helmReleaseRemoved, severity: "warning", message: `${ref} is pruned while suspended: helm-controller lets it go without uninstalling, so release ${release.releaseName} and everything it installed stay in the cluster, unmanaged${note}` };
   }
-  const unit = findReleaseUnit(context.units.values(), finding.unit, finding.object);
+  const unit = findReleaseUnit(context.units.values(), finding2.unit, finding2.object);
   const loss = unit ? listUnrecoverable(unit) : void 0;
   const what = loss === void 0 ? "(CRDs from its templates too)" : loss.length > 0 ? `among them ${loss.join(", ")}; the CRDs of its chart's crds/ stay` : `(${unit?.before.size ?? 0} objects, none of them a CRD, Namespace or PVC; the CRDs of its chart's crds/ stay)`;
   return {
-    ...finding,
+    ...finding2,
     rule: Rules.helmReleaseRemoved,
     severity: loss && loss.length > 0 ? "error" : "warning",
     message: `${ref} is pruned: helm-controller uninstalls release ${release.releaseName}, deleting everything it installed in ${release.targetNamespace}${loss && loss.length > 0 ? ", " : " "}${what}${note}`
@@ -19074,13 +19277,13 @@ function listUnrecoverable(unit) {
     return `${formatObjectRef(object.id)}${cost}`;
   }).sort();
 }
-function describeLossOnRecreate(finding) {
-  if (finding.object.kind === "CustomResourceDefinition") {
-    const cascade = finding.cascade ?? [];
+function describeLossOnRecreate(finding2) {
+  if (finding2.object.kind === "CustomResourceDefinition") {
+    const cascade = finding2.cascade ?? [];
     return cascade.length > 0 ? ` (every custom resource of it is lost: ${cascade.join(", ")})` : " (every custom resource of it is lost)";
   }
-  if (finding.object.kind === "Namespace") return " (with everything in it)";
-  if (finding.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  if (finding2.object.kind === "Namespace") return " (with everything in it)";
+  if (finding2.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
   return "";
 }
 function isChartRef(chart) {
@@ -19098,8 +19301,8 @@ function describeReinstalledHelmReleases(units) {
       if (same && !changed.has(key) && unit.before.has(key)) changed.set(key, { before: unit.before.get(key) ?? same, after: same });
     }
     for (const change of changed.values()) {
-      const finding = describeReinstall(change.before, change.after, unit, units);
-      if (finding) findings.push(finding);
+      const finding2 = describeReinstall(change.before, change.after, unit, units);
+      if (finding2) findings.push(finding2);
     }
   }
   return findings;
@@ -19827,7 +20030,7 @@ function indexUsers(input) {
 function describeCrdChange(old, current, users, input) {
   const { group, kind } = current.names;
   const crdName = current.object.id.name;
-  const finding = (rule, severity, message, cascade) => ({
+  const finding2 = (rule, severity, message, cascade) => ({
     rule,
     severity,
     unit: current.unit,
@@ -19841,13 +20044,13 @@ function describeCrdChange(old, current, users, input) {
   const oldStorage = old?.versions.filter((version) => version.storage);
   if (storage.length !== 1 && (!oldStorage || oldStorage.length === 1)) {
     const marked = storage.length === 0 ? "marks no version as the storage version" : `marks ${storage.length} versions as the storage version (${storage.map((version) => version.name).join(", ")})`;
-    findings.push(finding(Rules.crdStorageVersionInvalid, "error", `${marked}: the API server refuses it (spec.versions: must have exactly one version marked as storage version), and the apply of ${current.unit} fails; set storage: true on exactly one version`));
+    findings.push(finding2(Rules.crdStorageVersionInvalid, "error", `${marked}: the API server refuses it (spec.versions: must have exactly one version marked as storage version), and the apply of ${current.unit} fails; set storage: true on exactly one version`));
   }
   if (!old || !oldStorage) return findings;
   const storageName = storage.length === 1 ? storage[0]?.name : void 0;
   const oldStorageName = oldStorage.length === 1 ? oldStorage[0]?.name : void 0;
   const recreated = old.names.scope !== current.names.scope;
-  if (recreated) findings.push(describeScopeChange(old, current, input, finding));
+  if (recreated) findings.push(describeScopeChange(old, current, input, finding2));
   const served = current.versions.filter((version) => version.served).map((version) => version.name);
   const target = storageName !== void 0 && served.includes(storageName) ? storageName : served[0];
   const usersOf = (version) => [...new Set(users.get(`${group}/${version}\0${kind}`) ?? [])].sort(compareText3);
@@ -19861,25 +20064,25 @@ function describeCrdChange(old, current, users, input) {
     if (!now) {
       if (refs.length > 0) {
         const stored = recreated ? "" : `. The API server also refuses the CRD itself while status.storedVersions lists ${version.name}${wasStorage ? " (it does: it was the storage version)" : ""}; to migrate, ${migration}`;
-        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version.name} from spec.versions, but ${stillUse(refs, version.name)}: the API server no longer serves that version, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}${stored}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "error", `drops ${version.name} from spec.versions, but ${stillUse(refs, version.name)}: the API server no longer serves that version, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}${stored}`));
       } else if (wasStorage && !recreated) {
-        findings.push(finding(Rules.crdVersionRemoved, "error", `drops ${version.name} from spec.versions, its storage version before this change: status.storedVersions lists it, so the API server refuses the update (status.storedVersions: Invalid value: "${version.name}": must appear in spec.versions) and the apply of ${current.unit} fails. Keep ${version.name} in spec.versions (served: false is enough) until the objects are migrated: ${migration}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "error", `drops ${version.name} from spec.versions, its storage version before this change: status.storedVersions lists it, so the API server refuses the update (status.storedVersions: Invalid value: "${version.name}": must appear in spec.versions) and the apply of ${current.unit} fails. Keep ${version.name} in spec.versions (served: false is enough) until the objects are migrated: ${migration}`));
       } else if (!recreated) {
-        findings.push(finding(Rules.crdVersionRemoved, "warning", `drops ${version.name} from spec.versions: the API server refuses the update if status.storedVersions still lists it (every version that was ever the storage version stays there until removed by hand; kubectl get crd ${crdName} -o jsonpath='{.status.storedVersions}' shows them). If it does, keep ${version.name} (served: false is enough) and migrate: ${migration}`));
+        findings.push(finding2(Rules.crdVersionRemoved, "warning", `drops ${version.name} from spec.versions: the API server refuses the update if status.storedVersions still lists it (every version that was ever the storage version stays there until removed by hand; kubectl get crd ${crdName} -o jsonpath='{.status.storedVersions}' shows them). If it does, keep ${version.name} (served: false is enough) and migrate: ${migration}`));
       }
     } else if (version.served && !now.served && refs.length > 0) {
-      findings.push(finding(Rules.crdVersionUnserved, "error", `stops serving ${version.name} (served: false), but ${stillUse(refs, version.name)}: the API server answers that version with not found, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}`));
+      findings.push(finding2(Rules.crdVersionUnserved, "error", `stops serving ${version.name} (served: false), but ${stillUse(refs, version.name)}: the API server answers that version with not found, so applying ${refs.length === 1 ? "it" : "them"} fails; ${rewrite(refs)}`));
     }
   }
   const oldStays = oldStorageName !== void 0 && current.versions.some((version) => version.name === oldStorageName);
   if (!recreated && oldStays && storageName !== void 0 && oldStorageName !== storageName) {
     findings.push(
-      finding(Rules.crdStorageVersionChanged, "notice", `makes ${storageName} its storage version instead of ${oldStorageName}: ${kind} objects are stored at ${storageName} when next written, the existing ones stay stored at ${oldStorageName}, and status.storedVersions keeps ${oldStorageName}. Before ${oldStorageName} can leave spec.versions, migrate: ${describeMigration(crdName, kind, oldStorageName, storageName)}`)
+      finding2(Rules.crdStorageVersionChanged, "notice", `makes ${storageName} its storage version instead of ${oldStorageName}: ${kind} objects are stored at ${storageName} when next written, the existing ones stay stored at ${oldStorageName}, and status.storedVersions keeps ${oldStorageName}. Before ${oldStorageName} can leave spec.versions, migrate: ${describeMigration(crdName, kind, oldStorageName, storageName)}`)
     );
   }
   return findings;
 }
-function describeScopeChange(old, current, input, finding) {
+function describeScopeChange(old, current, input, finding2) {
   const { group, kind } = old.names;
   const cascade = [
     ...new Set(input.units.flatMap((unit) => [...unit.before.values()].filter((object) => object.id.group === group && object.id.kind === kind).map((object) => formatObjectRef(object.id))))
@@ -19890,9 +20093,9 @@ function describeScopeChange(old, current, input, finding) {
   const flux = release === void 0 && (input.fluxOwned?.(current.unit) === true || input.force(current.unit));
   const optedIn = [old.object.body, current.object.body].some(carriesForceOptIn);
   const forced = !flux ? void 0 : input.force(current.unit) ? "spec.force" : optedIn ? "kustomize.toolkit.fluxcd.io/force: enabled" : void 0;
-  if (forced) return finding(Rules.crdScopeChanged, "error", `${refused}, so Flux deletes the CRD and creates it again (${forced}), and the API server deletes every ${kind} with it${which}`, cascade);
+  if (forced) return finding2(Rules.crdScopeChanged, "error", `${refused}, so Flux deletes the CRD and creates it again (${forced}), and the API server deletes every ${kind} with it${which}`, cascade);
   const failing = release !== void 0 ? `helm-controller's upgrade of HelmRelease ${release} fails` : `the apply of ${current.unit} fails`;
-  return finding(Rules.crdScopeChanged, "error", `${refused}, so ${failing}. The only way is to delete the CRD and create it again, and deleting it deletes every ${kind}${which}: back them up first`, cascade);
+  return finding2(Rules.crdScopeChanged, "error", `${refused}, so ${failing}. The only way is to delete the CRD and create it again, and deleting it deletes every ${kind}${which}: back them up first`, cascade);
 }
 function carriesForceOptIn(body) {
   const metadata = getMetadata(body);
@@ -19919,8 +20122,8 @@ function readPolicyRules(value) {
   return (Array.isArray(value) ? value.filter(isRecord) : []).map((rule) => ({ apiGroups: strings(rule.apiGroups), resources: strings(rule.resources), verbs: strings(rule.verbs) }));
 }
 function grantsRule(rule, { group, resource, verb }) {
-  const has = (list, value) => list.includes("*") || list.includes(value);
-  return has(rule.apiGroups, group) && has(rule.resources, resource) && has(rule.verbs, verb);
+  const has2 = (list, value) => list.includes("*") || list.includes(value);
+  return has2(rule.apiGroups, group) && has2(rule.resources, resource) && has2(rule.verbs, verb);
 }
 function someGrant(rule, test) {
   if (rule.apiGroups.length * rule.resources.length * rule.verbs.length > 1e5) return true;
@@ -19928,7 +20131,7 @@ function someGrant(rule, test) {
   return false;
 }
 var RULE_RESOURCES_SHOWN = 8;
-function formatRule(rule, formatList2, every = "every verb") {
+function formatRule(rule, formatList3, every = "every verb") {
   const resources = [];
   outer: for (const group of rule.apiGroups) {
     for (const resource of rule.resources) {
@@ -19939,7 +20142,7 @@ function formatRule(rule, formatList2, every = "every verb") {
   const total = rule.apiGroups.length * rule.resources.length;
   const more = total > resources.length ? ` and ${total - resources.length} more` : "";
   const verbs = rule.verbs.includes("*") ? every : rule.verbs.slice(0, RULE_RESOURCES_SHOWN).join("/");
-  return `${verbs} on ${formatList2(resources)}${more}`;
+  return `${verbs} on ${formatList3(resources)}${more}`;
 }
 
 // src/core/rules/control-plane.ts
@@ -20047,9 +20250,9 @@ function findBackingWorkloads(view, service) {
   for (const key of [...view.after.keys()].sort()) {
     const placed = view.after.get(key);
     const { id } = placed.object;
-    const path2 = POD_LABEL_PATHS[`${id.group}/${id.kind}`];
-    if (!path2 || id.namespace !== service.namespace) continue;
-    const labels = readRecord(placed.object.body, path2);
+    const path3 = POD_LABEL_PATHS[`${id.group}/${id.kind}`];
+    if (!path3 || id.namespace !== service.namespace) continue;
+    const labels = readRecord(placed.object.body, path3);
     if (wanted.every(([label, value]) => labels[label] === value)) found.push({ placed, touch: findTouch(view, key, (body) => body.spec) });
   }
   return found;
@@ -20172,9 +20375,9 @@ function makeFinding(rule, placed, message) {
   const { object, unit } = placed;
   return { rule, severity: "warning", unit, object: { ...object.id, apiVersion: object.apiVersion }, message, ...object.provenance ? { provenance: object.provenance } : {} };
 }
-function readRecord(body, path2) {
+function readRecord(body, path3) {
   let value = body;
-  for (const step of path2) value = isRecord(value) ? value[step] : void 0;
+  for (const step of path3) value = isRecord(value) ? value[step] : void 0;
   return isRecord(value) ? value : {};
 }
 function formatList(items) {
@@ -20225,9 +20428,9 @@ function fillPodDefaults(template) {
 }
 
 // src/core/rules/immutable-fields.ts
-function readPath(body, path2) {
+function readPath(body, path3) {
   let value = body;
-  for (const key of path2.split(".")) value = isRecord(value) ? value[key] : void 0;
+  for (const key of path3.split(".")) value = isRecord(value) ? value[key] : void 0;
   return value;
 }
 var BINARY_SUFFIXES = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
@@ -20253,22 +20456,22 @@ function canonicalize(value, key = "", parentKey = "") {
   }
   if (!isRecord(value)) return value;
   const quantities = parentKey === "resources" && (key === "requests" || key === "limits");
-  const entries = Object.keys(value).sort().flatMap((name) => {
+  const entries2 = Object.keys(value).sort().flatMap((name) => {
     const quantity = quantities ? parseQuantity(value[name]) : void 0;
     const item = quantity !== void 0 ? `${quantity}n` : canonicalize(value[name], name, key);
     return item === void 0 ? [] : [[name, item]];
   });
-  return entries.length === 0 ? void 0 : Object.fromEntries(entries);
+  return entries2.length === 0 ? void 0 : Object.fromEntries(entries2);
 }
 function isSame(a, b) {
   return JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
 }
-function compareField(kinds, path2, fallback) {
+function compareField(kinds, path3, fallback) {
   return {
     kinds,
     refuse: ({ before, after }) => {
-      const [old, current] = [readPath(before, path2), readPath(after, path2)].map((value) => canonicalize(value) ?? fallback);
-      return old === void 0 || current === void 0 || isSame(old, current) ? [] : [path2];
+      const [old, current] = [readPath(before, path3), readPath(after, path3)].map((value) => canonicalize(value) ?? fallback);
+      return old === void 0 || current === void 0 || isSame(old, current) ? [] : [path3];
     }
   };
 }
@@ -20523,10 +20726,10 @@ function describeImmutableChanges(input) {
     const flux = !unit.helm && (input.fluxOwned?.(unit.unit) === true || input.force(unit.unit));
     for (const change of unit.diff.changed) {
       const kind = formatGroupKind(change.after.id);
-      const entries = IMMUTABLE_FIELDS.filter((entry) => entry.kinds.includes(kind));
-      if (entries.length === 0 || flux && isSkippedByFlux(change.before.body, change.after.body)) continue;
+      const entries2 = IMMUTABLE_FIELDS.filter((entry2) => entry2.kinds.includes(kind));
+      if (entries2.length === 0 || flux && isSkippedByFlux(change.before.body, change.after.body)) continue;
       const sides = { before: change.before.body, after: change.after.body, ...change.secretKeys ? { secretKeys: change.secretKeys } : {} };
-      const fields = entries.flatMap((entry) => entry.refuse(sides));
+      const fields = entries2.flatMap((entry2) => entry2.refuse(sides));
       if (fields.length > 0) findings.push(describeRefusal(input, unit, change.before, change.after, fields, flux));
     }
   }
@@ -20544,10 +20747,10 @@ var POD_SPECS = {
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
 function listImages(body) {
-  const path2 = POD_SPECS[String(body.kind)];
-  if (!path2) return [];
+  const path3 = POD_SPECS[String(body.kind)];
+  if (!path3) return [];
   let spec = body;
-  for (const key of path2) spec = isRecord(spec) ? spec[key] : void 0;
+  for (const key of path3) spec = isRecord(spec) ? spec[key] : void 0;
   if (!isRecord(spec)) return [];
   return ["initContainers", "containers", "ephemeralContainers"].flatMap((field) => {
     const containers = spec[field];
@@ -20661,7 +20864,7 @@ function buildReport(input) {
   const all = [...judged, ...input.extraFindings ?? []];
   const findings = (input.config ? applySeverityOverrides(all, input.config) : all).sort(compareFindings);
   const toRef2 = (object) => ({ ...object.id, apiVersion: object.apiVersion });
-  const entry = (unit, object) => ({
+  const entry2 = (unit, object) => ({
     unit,
     object: toRef2(object),
     ...object.provenance ? { provenance: object.provenance } : {}
@@ -20673,13 +20876,13 @@ function buildReport(input) {
   const unitReports = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm, resourceSet } of units) {
     if (notRendered) {
       identical++;
       continue;
     }
-    added.push(...diff.added.map((object) => entry(unit, object)));
-    removed.push(...diff.removed.map((object) => entry(unit, object)));
+    added.push(...diff.added.map((object) => entry2(unit, object)));
+    removed.push(...diff.removed.map((object) => entry2(unit, object)));
     for (const change of diff.changed) {
       changed.push({
         unit,
@@ -20706,6 +20909,7 @@ function buildReport(input) {
         }
       } : {},
       ...helm ? { helm: { parent: helm.parent, release: helm.release, action: helm.action } } : {},
+      ...resourceSet ? { resourceSet: { parent: resourceSet.parent, set: resourceSet.set, action: resourceSet.action } } : {},
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {
@@ -20724,7 +20928,7 @@ function buildReport(input) {
     if (NOTABLE_PRUNED_KINDS.has(object.kind)) pruneByKind[object.kind] = (pruneByKind[object.kind] ?? 0) + 1;
   }
   const findingCounts = Object.fromEntries(
-    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length])
+    SEVERITY_ORDER.map((severity) => [severity, findings.filter((finding2) => finding2.severity === severity).length])
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -20732,7 +20936,7 @@ function buildReport(input) {
     before: input.before,
     after: input.after,
     failOn: input.failOn,
-    blocking: findings.some((finding) => isAtOrAbove(finding.severity, input.failOn)),
+    blocking: findings.some((finding2) => isAtOrAbove(finding2.severity, input.failOn)),
     summary: {
       add: added.length,
       change: changed.length,
@@ -20755,9 +20959,9 @@ function attachFixes(report, fixes, targets) {
   return {
     ...report,
     fixes,
-    findings: report.findings.map((finding) => {
-      const fixIndex = targets.get(`${finding.unit}\0${formatObjectKey(finding.object)}`);
-      return fixIndex === void 0 ? finding : { ...finding, fixIndex };
+    findings: report.findings.map((finding2) => {
+      const fixIndex = targets.get(`${finding2.unit}\0${formatObjectKey(finding2.object)}`);
+      return fixIndex === void 0 ? finding2 : { ...finding2, fixIndex };
     })
   };
 }
@@ -20769,14 +20973,14 @@ function sortRecord(record) {
 var LISTING_TIMEOUT_MS = 15e3;
 function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
   const memo = /* @__PURE__ */ new Map();
-  const list = async (owner, repo, ref, path2) => {
+  const list = async (owner, repo, ref, path3) => {
     try {
-      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path2, request: { signal: AbortSignal.timeout(timeoutMs) } });
+      const { data } = await octokit.rest.repos.getContent({ owner, repo, ref, path: path3, request: { signal: AbortSignal.timeout(timeoutMs) } });
       const answer = data;
       if (isRecord(answer) && typeof answer.type === "string") return [];
       if (!Array.isArray(answer)) throw new Error("the answer is not a directory listing");
       return answer.flatMap(
-        (entry) => isRecord(entry) && typeof entry.name === "string" && typeof entry.type === "string" ? [{ name: entry.name, type: entry.type, size: typeof entry.size === "number" ? entry.size : 0 }] : []
+        (entry2) => isRecord(entry2) && typeof entry2.name === "string" && typeof entry2.type === "string" ? [{ name: entry2.name, type: entry2.type, size: typeof entry2.size === "number" ? entry2.size : 0 }] : []
       );
     } catch (error) {
       if (error.status === 404) return [];
@@ -20784,11 +20988,11 @@ function createRepositoryContents(octokit, timeoutMs = LISTING_TIMEOUT_MS) {
     }
   };
   return {
-    listDirectory: (owner, repo, ref, path2) => {
-      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path2]);
+    listDirectory: (owner, repo, ref, path3) => {
+      const key = JSON.stringify([owner.toLowerCase(), repo.toLowerCase(), ref, path3]);
       let pending2 = memo.get(key);
       if (!pending2) {
-        pending2 = list(owner, repo, ref, path2);
+        pending2 = list(owner, repo, ref, path3);
         memo.set(key, pending2);
       }
       return pending2;
@@ -20870,13 +21074,13 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index2 = state.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index === -1) {
+  if (index2 === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -21003,11 +21207,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -21114,7 +21318,7 @@ function expand2(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -21138,7 +21342,7 @@ function expand2(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -21274,12 +21478,12 @@ function parse4(header, options) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index = valueStart;
+  let index2 = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
+  while (index2 < len) {
+    const code = header.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -21287,33 +21491,33 @@ function parse4(header, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index;
+        whitespace = index2;
     } else {
       whitespace = -1;
     }
     typeFlags |= code & NON_ASCII | flags;
-    index++;
+    index2++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
+  if (index2 === len || stop !== 0) {
+    return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header, type, index2, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
     }
-    const keyStart = index;
+    const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
+    while (index2 < len) {
+      const code = header.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -21321,51 +21525,51 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
           let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
+          while (index2 < len) {
+            const code2 = header.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
-              index++;
+              index2++;
               let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index++;
+                index2++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
-              index += 2;
+              index2 += 2;
               continue;
             }
-            index++;
+            index2++;
           }
           continue parameter;
         }
-        const valueStart = index;
+        const valueStart = index2;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -21373,14 +21577,14 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index;
+              valueWhitespace = index2;
           } else {
             valueWhitespace = -1;
           }
-          index++;
+          index2++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -21389,22 +21593,22 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index;
+          keyWhitespace = index2;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code & NON_ASCII | flags;
-      index++;
+      index2++;
     }
   }
-  return { type, index, parameters };
+  return { type, index: index2, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
   let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
+  for (let index2 = start; index2 < end; index2++) {
+    if (str.charCodeAt(index2) === BSLASH) {
+      result += str.slice(start, index2);
+      start = ++index2;
     }
   }
   return result + str.slice(start, end);
@@ -21863,8 +22067,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -22267,17 +22471,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path2 = requestOptions.url.replace(options.baseUrl, "");
+    const path3 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path3} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path2} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path3} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -24865,27 +25069,6 @@ function createOctokit(options) {
 import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
 import { join as join19, relative as relative12 } from "node:path";
 
-// src/core/rules/outside-reads.ts
-var OUTSIDE_READS_LISTED = 10;
-function describeOutsideReads(unit, object, side, reads) {
-  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
-  return shown.map((read, index) => {
-    const more = index === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
-    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
-    return {
-      rule: Rules.readsOutsideRepository,
-      severity: side === "after" ? "error" : "notice",
-      message,
-      object,
-      unit,
-      provenance: { kustomization: read.file, line: read.line }
-    };
-  });
-}
-function describeKustomizationObject(file) {
-  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
-}
-
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { copyFileSync, lstatSync, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync4, unlinkSync } from "node:fs";
@@ -24921,13 +25104,13 @@ function createArtifact(source, options = {}) {
   const root = join10(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
-  const dropLink = (path2) => {
-    if (!isInside(sourceConfinement, path2)) outsideLinks.add(join10(realpathSync2(base), "source", relative4(source, path2)));
+  const dropLink = (path3) => {
+    if (!isInside(sourceConfinement, path3)) outsideLinks.add(join10(realpathSync2(base), "source", relative4(source, path3)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path2, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path2)), isDirectory), dropLink);
+    else copyTree(source, root, (path3, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path3)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
@@ -24941,15 +25124,15 @@ function trimArtifact(source, options) {
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      const path2 = join10(dir, entry.name);
-      if (dir === root && entry.name === ".git") continue;
-      if (entry.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path2)) outsideLinks.add(join10(real, relative4(root, path2)));
-        unlinkSync(path2);
-      } else if (!entry.isDirectory() && !entry.isFile()) unlinkSync(path2);
-      else if (isIgnored(matchers, toPosix(relative4(root, path2)), entry.isDirectory())) rmSync4(path2, { recursive: true, force: true });
-      else if (entry.isDirectory()) trim(path2);
+    for (const entry2 of readdirSync4(dir, { withFileTypes: true })) {
+      const path3 = join10(dir, entry2.name);
+      if (dir === root && entry2.name === ".git") continue;
+      if (entry2.isSymbolicLink()) {
+        if (!isInside(sourceConfinement, path3)) outsideLinks.add(join10(real, relative4(root, path3)));
+        unlinkSync(path3);
+      } else if (!entry2.isDirectory() && !entry2.isFile()) unlinkSync(path3);
+      else if (isIgnored(matchers, toPosix(relative4(root, path3)), entry2.isDirectory())) rmSync4(path3, { recursive: true, force: true });
+      else if (entry2.isDirectory()) trim(path3);
     }
   };
   trim(root);
@@ -24958,12 +25141,12 @@ function trimArtifact(source, options) {
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
   const walk = (dir) => {
-    for (const entry of readdirSync4(dir, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path2 = join10(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.name === ".sourceignore" && entry.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync10(path2, "utf8")) });
+    for (const entry2 of readdirSync4(dir, { withFileTypes: true })) {
+      if (entry2.name === ".git") continue;
+      const path3 = join10(dir, entry2.name);
+      if (entry2.isDirectory()) walk(path3);
+      else if (entry2.name === ".sourceignore" && entry2.isFile()) {
+        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync10(path3, "utf8")) });
       }
     }
   };
@@ -24973,11 +25156,11 @@ function collectIgnoreMatchers(source, specIgnore) {
   else if (scoped.length === 0) root.add(DEFAULT_PATTERNS);
   return [{ dir: "", matcher: root }, ...scoped];
 }
-function isIgnored(matchers, path2, isDirectory) {
-  if (path2 === "") return false;
+function isIgnored(matchers, path3, isDirectory) {
+  if (path3 === "") return false;
   for (const { dir, matcher } of matchers) {
-    if (dir !== "" && !path2.startsWith(`${dir}/`)) continue;
-    const inner = dir === "" ? path2 : path2.slice(dir.length + 1);
+    if (dir !== "" && !path3.startsWith(`${dir}/`)) continue;
+    const inner = dir === "" ? path3 : path3.slice(dir.length + 1);
     if (matcher.ignores(isDirectory ? `${inner}/` : inner)) return true;
   }
   return false;
@@ -24986,7 +25169,7 @@ function copyFiles(from, to, files, matchers, dropLink) {
   mkdirSync4(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
-    const ignoredDir = parts.slice(0, -1).some((_part, index) => isIgnored(matchers, parts.slice(0, index + 1).join("/"), true));
+    const ignoredDir = parts.slice(0, -1).some((_part, index2) => isIgnored(matchers, parts.slice(0, index2 + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
     const stat = lstatSync(join10(from, file), { throwIfNoEntry: false });
     if (stat?.isSymbolicLink()) dropLink(join10(from, file));
@@ -24997,18 +25180,18 @@ function copyFiles(from, to, files, matchers, dropLink) {
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync4(to, { recursive: true });
-  for (const entry of readdirSync4(from, { withFileTypes: true })) {
-    const path2 = join10(from, entry.name);
-    if (entry.isSymbolicLink()) dropLink(path2);
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    if (skip(path2, entry.isDirectory())) continue;
-    if (entry.isDirectory()) copyTree(path2, join10(to, entry.name), skip, dropLink);
-    else copyFileSync(path2, join10(to, entry.name));
+  for (const entry2 of readdirSync4(from, { withFileTypes: true })) {
+    const path3 = join10(from, entry2.name);
+    if (entry2.isSymbolicLink()) dropLink(path3);
+    if (!entry2.isDirectory() && !entry2.isFile()) continue;
+    if (skip(path3, entry2.isDirectory())) continue;
+    if (entry2.isDirectory()) copyTree(path3, join10(to, entry2.name), skip, dropLink);
+    else copyFileSync(path3, join10(to, entry2.name));
   }
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync15, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
 import { join as join15, posix as posix4, relative as relative9 } from "node:path";
 
@@ -25020,24 +25203,24 @@ var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
-    for (const entry of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path2 = join11(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(BUILD_DIR_PREFIX) && entry.name !== ".git") walk(path2);
+    for (const entry2 of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path3 = join11(dir, entry2.name);
+      if (entry2.isDirectory()) {
+        if (!entry2.name.startsWith(BUILD_DIR_PREFIX) && entry2.name !== ".git") walk(path3);
         continue;
       }
-      if (!/\.ya?ml$/.test(entry.name)) continue;
-      const twin = twins?.findSame?.(path2);
-      const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path2);
-      twins?.record?.set(path2, docs);
-      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path2)), body: doc });
+      if (!/\.ya?ml$/.test(entry2.name)) continue;
+      const twin = twins?.findSame?.(path3);
+      const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path3);
+      twins?.record?.set(path3, docs);
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path3)), body: doc });
     }
   };
   walk(root);
   return found;
 }
-function readFluxCandidates(path2) {
-  const text = readFileSync11(path2, "utf8");
+function readFluxCandidates(path3) {
+  const text = readFileSync11(path3, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -25053,8 +25236,8 @@ function findDeclaredKustomizations(objects) {
   }
   return declared.sort((a, b) => compareText2(a.file, b.file) || compareText2(a.ks.key, b.ks.key));
 }
-function isUnderPath(file, path2) {
-  return path2 === "" || file.startsWith(`${path2}/`);
+function isUnderPath(file, path3) {
+  return path3 === "" || file.startsWith(`${path3}/`);
 }
 
 // src/flux/plan-build.ts
@@ -25103,9 +25286,9 @@ function planFluxBuild(artifact, ks, show2) {
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
   if (!existsSync3(join12(buildDir, "kustomization.yaml"))) {
     mkdirSync5(buildDir, { recursive: true });
-    for (const entry of readdirSync6(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry) || entry.startsWith(BUILD_DIR_PREFIX) || existsSync3(join12(buildDir, entry))) continue;
-      symlinkSync(join12(dir, entry), join12(buildDir, entry));
+    for (const entry2 of readdirSync6(dir)) {
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync3(join12(buildDir, entry2))) continue;
+      symlinkSync(join12(dir, entry2), join12(buildDir, entry2));
     }
     writeFileSync6(join12(buildDir, "kustomization.yaml"), text);
   }
@@ -25121,16 +25304,16 @@ function readRootKustomization(file, show2) {
 function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
-    for (const entry of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path2 = join12(current, entry.name);
-      const isDirectory = entry.isDirectory() || entry.isSymbolicLink() && statSync7(path2).isDirectory();
+    for (const entry2 of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path3 = join12(current, entry2.name);
+      const isDirectory = entry2.isDirectory() || entry2.isSymbolicLink() && statSync7(path3).isDirectory();
       if (isDirectory) {
-        if (entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path2)) resources.push(`./${toPosix(relative6(dir, path2))}`);
-        else walk(path2);
-      } else if (/\.ya?ml$/.test(entry.name)) {
-        checkKubernetesManifest(path2, show2);
-        resources.push(`./${toPosix(relative6(dir, path2))}`);
+        if (entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
+        if (findKustomizationFile(path3)) resources.push(`./${toPosix(relative6(dir, path3))}`);
+        else walk(path3);
+      } else if (/\.ya?ml$/.test(entry2.name)) {
+        checkKubernetesManifest(path3, show2);
+        resources.push(`./${toPosix(relative6(dir, path3))}`);
       }
     }
   };
@@ -25213,20 +25396,20 @@ import { dirname as dirname6, isAbsolute as isAbsolute2, join as join13, relativ
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml11 = __toESM(require_dist(), 1);
-function planResourceInsertion(path2, text, insertion) {
+function planResourceInsertion(path3, text, insertion) {
   const lineCounter = new import_yaml11.LineCounter();
   const doc = (0, import_yaml11.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
   const resources = doc.get("resources", true);
-  const newList = ["resources:", ...insertion.entries.map((entry) => `  - ${formatEntry(entry, void 0)}`)];
-  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index) => `${line2.replace(/\r$/, "")}${index < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
+  const newList = ["resources:", ...insertion.entries.map((entry2) => `  - ${formatEntry(entry2, void 0)}`)];
+  const terminate = (replacement, replaced) => crlf ? replacement.map((line2, index2) => `${line2.replace(/\r$/, "")}${index2 < replacement.length - 1 || replaced.endsWith("\r") ? "\r" : ""}`) : [...replacement];
   if (resources === void 0) {
     let last = lines.length - 1;
     while (last > 0 && (lines[last] ?? "").trim() === "") last--;
     const anchor = lines[last] ?? "";
-    return assemble(path2, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
+    return assemble(path3, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
   if ((0, import_yaml11.isScalar)(resources) && resources.value === null) {
     const key = (0, import_yaml11.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml11.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
@@ -25235,7 +25418,7 @@ function planResourceInsertion(path2, text, insertion) {
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
-    return assemble(path2, lines, line2, line2, terminate(newList, original2), insertion.description);
+    return assemble(path3, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
   if (!(0, import_yaml11.isSeq)(resources) || resources.flow) return void 0;
   const items = resources.items.filter((item) => (0, import_yaml11.isScalar)(item) && item.range !== void 0 && item.range !== null);
@@ -25246,24 +25429,24 @@ function planResourceInsertion(path2, text, insertion) {
   const line = lineCounter.linePos(reference.range[0]).line - 1;
   const original = lines[line] ?? "";
   const prefix2 = /^(\s*-\s+)/.exec(original)?.[1] ?? "- ";
-  const added = insertion.entries.map((entry) => `${prefix2}${formatEntry(entry, reference.type)}`);
-  return assemble(path2, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
+  const added = insertion.entries.map((entry2) => `${prefix2}${formatEntry(entry2, reference.type)}`);
+  return assemble(path3, lines, line, line, terminate(target ? [...added, original] : [original, ...added], original), insertion.description);
 }
-function formatEntry(entry, style) {
-  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry);
-  if (style === "QUOTE_SINGLE") return `'${entry.replace(/'/g, "''")}'`;
-  return readsBackAs(entry) ? entry : JSON.stringify(entry);
+function formatEntry(entry2, style) {
+  if (style === "QUOTE_DOUBLE") return JSON.stringify(entry2);
+  if (style === "QUOTE_SINGLE") return `'${entry2.replace(/'/g, "''")}'`;
+  return readsBackAs(entry2) ? entry2 : JSON.stringify(entry2);
 }
-function readsBackAs(entry) {
+function readsBackAs(entry2) {
   try {
-    return entry.trim() === entry && (0, import_yaml11.parse)(entry) === entry && (0, import_yaml11.parse)(entry, { version: "1.1" }) === entry;
+    return entry2.trim() === entry2 && (0, import_yaml11.parse)(entry2) === entry2 && (0, import_yaml11.parse)(entry2, { version: "1.1" }) === entry2;
   } catch {
     return false;
   }
 }
-function assemble(path2, lines, start, end, replacement, description) {
+function assemble(path3, lines, start, end, replacement, description) {
   const text = [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)].join("\n");
-  return { text, fix: { path: path2, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
+  return { text, fix: { path: path3, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
   const lineCounter = new import_yaml11.LineCounter();
@@ -25277,7 +25460,7 @@ function listResourceEntries(text) {
     );
   });
 }
-function describeLineChange(path2, before, after, description) {
+function describeLineChange(path3, before, after, description) {
   const old = before.split("\n");
   const next = after.split("\n");
   let prefix2 = 0;
@@ -25297,7 +25480,7 @@ function describeLineChange(path2, before, after, description) {
       replacement = [old[start], ...replacement];
     }
   }
-  return { path: path2, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
+  return { path: path3, startLine: start + 1, endLine: Math.max(start + 1, end), replacement: replacement.join("\n"), description };
 }
 
 // src/render/kustomize/overlay.ts
@@ -25315,7 +25498,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   const rewritesRemotes = (url) => remote2 !== void 0 && (isRemoteFileUrl(url) || applyMirrors(url, remote2.mirrors) !== url);
   const remotesOf = (k) => {
     const override = overrides.get(k.file);
-    const added = override === void 0 ? [] : listResourceEntries(override).map((entry) => entry.value).filter(isRemoteReference);
+    const added = override === void 0 ? [] : listResourceEntries(override).map((entry2) => entry2.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
   const textOf = (k) => overrides.get(k.file) ?? readFileSync13(k.file, "utf8");
@@ -25325,7 +25508,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   };
   if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path2) => dirname6(path2) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path3) => dirname6(path3) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -25339,13 +25522,13 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     queue.push(...includers.get(dir) ?? []);
   }
   const edited = [...overrides.keys(), ...additions.keys()];
-  if ([...copied, ...edited].some((path2) => isOutside(treeRoot, path2))) return void 0;
+  if ([...copied, ...edited].some((path3) => isOutside(treeRoot, path3))) return void 0;
   const shadow = mkdtempSync5(join13(tmpdir5(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path2) => join13(shadow, relative7(treeRoot, path2));
+    const toShadow = (path3) => join13(shadow, relative7(treeRoot, path3));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path2) => dirname6(path2))]) addWithAncestors(real, dir, treeRoot);
+    for (const dir of [...copied, ...edited.map((path3) => dirname6(path3))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -25373,16 +25556,16 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const dir of [...real].sort()) {
       mkdirSync6(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
-      for (const entry of readdirSync7(dir)) {
-        const source = join13(dir, entry);
+      for (const entry2 of readdirSync7(dir)) {
+        const source = join13(dir, entry2);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path2, text] of [...written, ...additions]) writeFileSync7(toShadow(path2), text);
-    const unalias = (path2) => {
-      const rel = relative7(shadow, path2);
-      return isOutsideRelative(rel) ? path2 : join13(treeRoot, rel);
+    for (const [path3, text] of [...written, ...additions]) writeFileSync7(toShadow(path3), text);
+    const unalias = (path3) => {
+      const rel = relative7(shadow, path3);
+      return isOutsideRelative(rel) ? path3 : join13(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -25393,12 +25576,12 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
 function collectGraphPaths(graph, treeRoot) {
   const paths = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
-    for (const path2 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path2, treeRoot);
+    for (const path3 of [k.dir, k.file, ...k.includes, ...k.pluginDirs, ...k.files.keys(), ...k.referencedPaths]) addWithAncestors(paths, path3, treeRoot);
   }
   return paths;
 }
-function addWithAncestors(paths, path2, treeRoot) {
-  for (let current = path2; !paths.has(current) && !isOutside(treeRoot, current); current = dirname6(current)) {
+function addWithAncestors(paths, path3, treeRoot) {
+  for (let current = path3; !paths.has(current) && !isOutside(treeRoot, current); current = dirname6(current)) {
     paths.add(current);
     if (current === treeRoot) break;
   }
@@ -25407,10 +25590,10 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   const checked = /* @__PURE__ */ new Set();
   for (const k of graph.kustomizations) {
     const listed = new Set(remotesOf(k));
-    const entries = [...entriesOf(k)];
-    for (const value of listed) entries.push({ field: "resources", value });
-    for (const value of k.pluginValues) entries.push({ field: "plugin", value });
-    for (const { field, value } of entries) {
+    const entries2 = [...entriesOf(k)];
+    for (const value of listed) entries2.push({ field: "resources", value });
+    for (const value of k.pluginValues) entries2.push({ field: "plugin", value });
+    for (const { field, value } of entries2) {
       if (readReference(value).kind === "local") continue;
       const rewritten = REMOTE_FIELDS.includes(field) && listed.has(value);
       if (rewritten && isRemoteFileUrl(value)) continue;
@@ -25435,8 +25618,8 @@ function replaceEntries(text, replacements) {
   });
   return doc.toString({ lineWidth: 0 });
 }
-function isOutside(root, path2) {
-  return isOutsideRelative(relative7(root, path2));
+function isOutside(root, path3) {
+  return isOutsideRelative(relative7(root, path3));
 }
 function isOutsideRelative(rel) {
   return rel.startsWith("..") || isAbsolute2(rel);
@@ -25453,7 +25636,7 @@ async function renderRoot(runner, request2) {
     if (error instanceof FetchError) throw new FetchError(`${error.message} (a resource of ${shownRoot})`, error.status);
     throw error instanceof RenderError ? new RenderError(`${error.message} (a resource of ${shownRoot})`, error.details) : error;
   });
-  const unalias = overlay ? (path2) => unaliasBuild(overlay.unalias(path2)) : unaliasBuild;
+  const unalias = overlay ? (path3) => unaliasBuild(overlay.unalias(path3)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
     const bomb = findAliasBomb(readFileSync14(local, "utf8"));
     if (bomb) {
@@ -25540,13 +25723,13 @@ function takeOriginAnnotation(body, parsed) {
   return { body: { ...body, metadata: cleanMetadata }, ...origin ? { origin } : {} };
 }
 function createUnalias(aliases) {
-  if (!aliases || aliases.size === 0) return (path2) => path2;
-  return (path2) => {
+  if (!aliases || aliases.size === 0) return (path3) => path3;
+  return (path3) => {
     for (const [from, to] of aliases) {
-      if (path2 === from) return to;
-      if (path2.startsWith(`${from}/`)) return `${to}${path2.slice(from.length)}`;
+      if (path3 === from) return to;
+      if (path3.startsWith(`${from}/`)) return `${to}${path3.slice(from.length)}`;
     }
-    return path2;
+    return path3;
   };
 }
 function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles, mirrors) {
@@ -25558,8 +25741,8 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path2) => toPosix(relative8(treeRoot, path2));
-  const entry = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
+  const show2 = (path3) => toPosix(relative8(treeRoot, path3));
+  const entry2 = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
       const kustomization = unalias(resolve4(wrapper, origin.configuredIn));
@@ -25573,25 +25756,25 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     }
     if (origin.repo) {
       const asWritten = unapplyMirrors(origin.repo, mirrors);
-      const path2 = (origin.path ?? "").replace(/^notCloned\/?/, "");
-      const candidates = [path2 ? `${asWritten}/${path2}` : asWritten, asWritten];
+      const path3 = (origin.path ?? "").replace(/^notCloned\/?/, "");
+      const candidates = [path3 ? `${asWritten}/${path3}` : asWritten, asWritten];
       const url = candidates.find((candidate) => remotes.has(candidate));
-      if (url) return { url, ...entry(remotes.get(url)) };
+      if (url) return { url, ...entry2(remotes.get(url)) };
       const repo = redactCredentials(`${asWritten}${origin.ref ? `?ref=${origin.ref}` : ""}`);
       const listed = [...remotes.entries()].find(([candidate]) => candidate.startsWith(asWritten));
-      return { repo, ...path2 ? { file: path2 } : {}, ...entry(listed?.[1]) };
+      return { repo, ...path3 ? { file: path3 } : {}, ...entry2(listed?.[1]) };
     }
     if (origin.path) {
       const single = /(?:^|\/)(https?):\/([^/].*)$/.exec(origin.path);
       if (single) {
         const url = `${single[1]}://${single[2]}`;
-        return { url, ...entry(remotes.get(url)) };
+        return { url, ...entry2(remotes.get(url)) };
       }
       const local = resolve4(wrapper, origin.path);
       const fetched = remoteFiles.get(local);
-      if (fetched) return { url: fetched, ...entry(remotes.get(fetched)) };
+      if (fetched) return { url: fetched, ...entry2(remotes.get(fetched)) };
       const file = unalias(local);
-      return { file: show2(file), ...entry(files.get(file)) };
+      return { file: show2(file), ...entry2(files.get(file)) };
     }
     return void 0;
   };
@@ -25620,31 +25803,3395 @@ function checkUnitCount(count, what) {
   if (count > MAX_UNITS) throw new ManifestError(`more than ${MAX_UNITS.toLocaleString("en-US")} ${what} on one side (${count.toLocaleString("en-US")}): check a narrower path`);
 }
 
+// src/core/resourceset/build-resourceset.ts
+var import_yaml14 = __toESM(require_dist(), 1);
+
+// src/core/resourceset/go-values.ts
+var TemplateError = class extends Error {
+  unsupported;
+  constructor(message, unsupported) {
+    super(message);
+    this.name = "TemplateError";
+    if (unsupported !== void 0) this.unsupported = unsupported;
+  }
+};
+var GoCallError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "GoCallError";
+  }
+};
+var MAX_DEPTH = 100;
+var MAX_OUTPUT = 16 * 1024 * 1024;
+var GoNumber = class {
+  type;
+  value;
+  constructor(type, value) {
+    this.type = type;
+    this.value = value;
+  }
+};
+var goInt = (value) => new GoNumber("int", value);
+var goInt64 = (value) => new GoNumber("int64", value);
+var goFloat = (value) => new GoNumber("float64", value);
+function numberType(value) {
+  if (value instanceof GoNumber) return value.type;
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? "int64" : "float64";
+  return void 0;
+}
+function numberValue(value) {
+  return value instanceof GoNumber ? value.value : value;
+}
+var listTypes = /* @__PURE__ */ new WeakMap();
+var mapTypes = /* @__PURE__ */ new WeakMap();
+function tagList(list, type) {
+  listTypes.set(list, type);
+  return list;
+}
+function tagMap(map, type) {
+  mapTypes.set(map, type);
+  return map;
+}
+function isGoMap(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+var isNil = (value) => value === null || value === void 0;
+function newMap() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setEntry(map, key, value) {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+var hasEntry = (map, key) => Object.hasOwn(map, key);
+function compareGoStrings(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return rankCodeUnit(x) - rankCodeUnit(y);
+  }
+  return a.length - b.length;
+}
+function rankCodeUnit(unit) {
+  if (unit >= 57344) return unit - 2048;
+  if (unit >= 55296) return unit + 8192;
+  return unit;
+}
+function sortedKeys(map) {
+  return Object.keys(map).sort(compareGoStrings);
+}
+function goTypeName(value) {
+  if (isNil(value)) return "<nil>";
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "bool";
+  const type = numberType(value);
+  if (type !== void 0) return type;
+  if (Array.isArray(value)) return listTypes.get(value) ?? "[]interface {}";
+  if (isGoMap(value)) return mapTypes.get(value) ?? "map[string]interface {}";
+  throw new TemplateError(`a value of JavaScript type ${typeof value} is not a template value`, "value type");
+}
+function goKindName(value) {
+  if (isNil(value)) return "invalid";
+  if (Array.isArray(value)) return "slice";
+  if (isGoMap(value)) return "map";
+  return goTypeName(value);
+}
+function isTrue(value) {
+  if (isNil(value)) return false;
+  if (typeof value === "string" || Array.isArray(value)) return value.length > 0;
+  if (typeof value === "boolean") return value;
+  if (numberType(value) !== void 0) return numberValue(value) !== 0;
+  if (isGoMap(value)) return Object.keys(value).length > 0;
+  return true;
+}
+function checkDepth(depth) {
+  if (depth > MAX_DEPTH) throw new TemplateError(`a value nests deeper than ${MAX_DEPTH} levels`);
+}
+function checkLength(length2, what) {
+  if (length2 > MAX_OUTPUT) throw new TemplateError(`${what} would be longer than ${MAX_OUTPUT} characters, more than prune-guard renders`);
+}
+var MAX_LIST = 1e6;
+function formatGoFloat(f) {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Infinity) return "+Inf";
+  if (f === -Infinity) return "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mantissa = "", exponent = "0"] = Math.abs(f).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const exp = Number(exponent);
+  const sign = f < 0 ? "-" : "";
+  if (exp < -4 || exp >= 6) {
+    const tail = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    return `${sign}${digits[0]}${tail}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+function formatGoNumber(value) {
+  const n = numberValue(value);
+  return numberType(value) === "float64" ? formatGoFloat(n) : String(n);
+}
+function formatValue(value, depth = 0) {
+  checkDepth(depth);
+  if (isNil(value)) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (numberType(value) !== void 0) return formatGoNumber(value);
+  const parts = [];
+  let length2 = 0;
+  const add = (part) => {
+    length2 += part.length + 1;
+    checkLength(length2, "a printed value");
+    parts.push(part);
+  };
+  if (Array.isArray(value)) {
+    for (const item of value) add(formatValue(item, depth + 1));
+    return `[${parts.join(" ")}]`;
+  }
+  if (isGoMap(value)) {
+    for (const key of sortedKeys(value)) add(`${key}:${formatValue(value[key], depth + 1)}`);
+    return `map[${parts.join(" ")}]`;
+  }
+  return goTypeName(value);
+}
+var PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+function isGoPrintable(char) {
+  return char === " " || PRINTABLE.test(char);
+}
+var SHORT_ESCAPES = { "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "	": "\\t", "\v": "\\v" };
+function quoteGo(text) {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (code >= 55296 && code <= 57343) out += "\\ufffd";
+    else if (isGoPrintable(char)) out += char;
+    else if (SHORT_ESCAPES[char] !== void 0) out += SHORT_ESCAPES[char];
+    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code < 65536) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var toBytes = (text) => encoder.encode(text);
+var fromBytes = (bytes) => decoder.decode(bytes);
+var byteLength = (text) => encoder.encode(text).length;
+function copyData(value, depth = 0) {
+  checkDepth(depth);
+  if (Array.isArray(value)) return value.map((item) => copyData(item, depth + 1));
+  if (isGoMap(value)) {
+    const map = newMap();
+    for (const key of Object.keys(value)) setEntry(map, key, copyData(value[key], depth + 1));
+    return map;
+  }
+  if (value === void 0) return null;
+  return value;
+}
+
+// src/core/resourceset/go-printf.ts
+var MAX_WIDTH = 1e6;
+var refuse2 = (what) => {
+  throw new TemplateError(`printf: ${what} is not supported by prune-guard`, `printf ${what}`);
+};
+function sprintf(format, args) {
+  let out = "";
+  let next = 0;
+  let i = 0;
+  while (i < format.length) {
+    const percent = format.indexOf("%", i);
+    if (percent < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, percent);
+    i = percent + 1;
+    const flags = { minus: false, plus: false, sharp: false, space: false, zero: false };
+    for (; i < format.length; i++) {
+      const char = format[i];
+      if (char === "-") flags.minus = true;
+      else if (char === "+") flags.plus = true;
+      else if (char === "#") flags.sharp = true;
+      else if (char === " ") flags.space = true;
+      else if (char === "0") flags.zero = !flags.minus;
+      else break;
+    }
+    const readNumber = () => {
+      if (format[i] === "*" || format[i] === "[") refuse2(`the ${format[i]} in a format`);
+      const match2 = /^[0-9]+/.exec(format.slice(i));
+      if (!match2) return void 0;
+      i += match2[0].length;
+      const value = Number(match2[0]);
+      if (value > MAX_WIDTH) refuse2(`a width or precision above ${MAX_WIDTH}`);
+      return value;
+    };
+    const width = readNumber();
+    let precision;
+    if (format[i] === ".") {
+      i++;
+      precision = readNumber() ?? 0;
+    }
+    if (format[i] === "[") refuse2("an argument index");
+    const code = format.codePointAt(i);
+    if (code === void 0) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const verb = String.fromCodePoint(code);
+    i += verb.length;
+    if (verb === "%") {
+      out += "%";
+      continue;
+    }
+    if (next >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += formatArgument(args[next++], verb, { ...flags, width, precision });
+    checkLength(out.length, "printf output");
+  }
+  if (next < args.length) out += `%!(EXTRA ${args.slice(next).map((arg) => isNil(arg) ? "<nil>" : `${goTypeName(arg)}=${formatValue(arg)}`).join(", ")})`;
+  return out;
+}
+var badVerb = (verb, arg) => isNil(arg) ? `%!${verb}(<nil>)` : `%!${verb}(${goTypeName(arg)}=${formatValue(arg)})`;
+function pad(text, spec, zeros = false) {
+  const missing = (spec.width ?? 0) - [...text].length;
+  if (missing <= 0) return text;
+  if (spec.minus) return text + " ".repeat(missing);
+  if (zeros && spec.zero) {
+    const sign = /^[+\- ]/.test(text) ? text[0] ?? "" : "";
+    return sign + "0".repeat(missing) + text.slice(sign.length);
+  }
+  return " ".repeat(missing) + text;
+}
+function formatArgument(arg, verb, spec) {
+  if (verb === "T") return pad(goTypeName(arg), spec);
+  if (verb === "v" && spec.sharp) refuse2("%#v");
+  if (isNil(arg)) return verb === "v" ? pad("<nil>", spec) : badVerb(verb, arg);
+  if (Array.isArray(arg)) return `[${arg.map((item) => formatArgument(item, verb, spec)).join(" ")}]`;
+  if (isGoMap(arg)) return `map[${sortedKeys(arg).map((key) => `${formatArgument(key, verb, spec)}:${formatArgument(arg[key], verb, spec)}`).join(" ")}]`;
+  if (typeof arg === "boolean") return verb === "v" || verb === "t" ? pad(String(arg), spec) : badVerb(verb, arg);
+  if (typeof arg === "string") return formatString(arg, verb, spec);
+  const type = numberType(arg);
+  if (type === "float64") return formatFloat(numberValue(arg), verb, spec) ?? badVerb(verb, arg);
+  if (type !== void 0) return formatInteger(numberValue(arg), verb, spec) ?? badVerb(verb, arg);
+  return badVerb(verb, arg);
+}
+function formatString(text, verb, spec) {
+  const cut = spec.precision === void 0 ? text : [...text].slice(0, spec.precision).join("");
+  switch (verb) {
+    case "v":
+    case "s":
+      return pad(cut, spec);
+    case "q":
+      if (spec.plus) refuse2("%+q");
+      return pad(spec.sharp && !/[`\x00-\x08\x0a-\x1f\x7f\ufeff]/.test(cut) ? `\`${cut}\`` : quoteGo(cut), spec);
+    case "x":
+    case "X": {
+      const hex = [...toBytes(cut)].map((byte) => byte.toString(16).padStart(2, "0")).join(spec.space ? " " : "");
+      return pad(verb === "X" ? hex.toUpperCase() : hex, spec);
+    }
+    default:
+      return badVerb(verb, text);
+  }
+}
+function withSign(digits, negative, spec) {
+  if (negative) return `-${digits}`;
+  if (spec.plus) return `+${digits}`;
+  return spec.space ? ` ${digits}` : digits;
+}
+function formatInteger(value, verb, spec) {
+  const negative = value < 0;
+  const magnitude = BigInt(Math.abs(value));
+  let digits;
+  let prefix2 = "";
+  switch (verb) {
+    case "v":
+    case "d":
+      digits = magnitude.toString();
+      break;
+    case "x":
+    case "X":
+      digits = magnitude.toString(16);
+      if (verb === "X") digits = digits.toUpperCase();
+      if (spec.sharp) prefix2 = verb === "X" ? "0X" : "0x";
+      break;
+    case "o":
+    case "O":
+      digits = magnitude.toString(8);
+      if (verb === "O") prefix2 = "0o";
+      else if (spec.sharp) prefix2 = "0";
+      break;
+    case "b":
+      digits = magnitude.toString(2);
+      break;
+    case "c":
+      return pad(value >= 0 && value <= 1114111 && !(value >= 55296 && value <= 57343) ? String.fromCodePoint(value) : "\uFFFD", spec);
+    case "q": {
+      const char = value >= 0 && value <= 1114111 && !(value >= 55296 && value <= 57343) ? String.fromCodePoint(value) : "\uFFFD";
+      const quoted = char === "'" ? "\\'" : char === '"' ? '"' : quoteGo(char).slice(1, -1);
+      return pad(`'${quoted}'`, spec);
+    }
+    case "U":
+      return pad(`U+${magnitude.toString(16).toUpperCase().padStart(4, "0")}`, spec);
+    default:
+      return void 0;
+  }
+  if (spec.precision !== void 0) {
+    digits = spec.precision === 0 && magnitude === 0n ? "" : digits.padStart(spec.precision, "0");
+    return pad(withSign(prefix2 + digits, negative, spec), spec);
+  }
+  return pad(withSign(prefix2 + digits, negative, spec), spec, true);
+}
+function toFixedGo(value, digits) {
+  if (value >= 1e21) return `${BigInt(value).toString()}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
+  const rounded = value.toFixed(digits);
+  const wide = value.toFixed(Math.min(digits + 30, 100));
+  const kept = wide.slice(0, wide.length - (Math.min(digits + 30, 100) - digits) - (digits === 0 ? 1 : 0));
+  const dropped = wide.slice(wide.length - (Math.min(digits + 30, 100) - digits));
+  if (/^50*$/.test(dropped) && /[02468]$/.test(kept)) return kept;
+  return rounded;
+}
+function formatFloat(value, verb, spec) {
+  const negative = value < 0 || Object.is(value, -0);
+  const magnitude = Math.abs(value);
+  let body;
+  if (!Number.isFinite(value)) body = Number.isNaN(value) ? "NaN" : "Inf";
+  else
+    switch (verb) {
+      case "v":
+      case "g":
+      case "G":
+        if (spec.precision !== void 0) refuse2(`%.N${verb} of a float`);
+        body = formatGoFloat(magnitude);
+        if (verb === "G") body = body.toUpperCase();
+        break;
+      case "f":
+      case "F":
+        body = toFixedGo(magnitude, spec.precision ?? 6);
+        break;
+      case "e":
+      case "E": {
+        const [mantissa = "", exponent = "0"] = magnitude.toExponential(spec.precision ?? 6).split("e");
+        const exp = Number(exponent);
+        body = `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+        if (verb === "E") body = body.toUpperCase();
+        break;
+      }
+      default:
+        return void 0;
+    }
+  if (Number.isNaN(value)) return pad(spec.plus ? "+NaN" : spec.space ? " NaN" : "NaN", spec);
+  return pad(withSign(body, negative, spec), spec, Number.isFinite(value));
+}
+
+// src/core/resourceset/go-template-builtins.ts
+function basicKind(value) {
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "string") return "string";
+  const type = numberType(value);
+  if (type === void 0) return "other";
+  return type === "float64" ? "float" : "int";
+}
+function equals(first, ...others) {
+  if (others.length === 0) throw new GoCallError("missing argument for comparison");
+  const k1 = basicKind(first);
+  for (const other of others) {
+    const k2 = basicKind(other);
+    let truth = false;
+    if (k1 !== k2) {
+      if (!isNil(first) && !isNil(other)) throw new GoCallError(`incompatible types for comparison: ${goTypeName(first)} and ${goTypeName(other)}`);
+    } else if (k1 === "int" || k1 === "float") truth = numberValue(first) === numberValue(other);
+    else if (k1 !== "other") truth = first === other;
+    else {
+      if (goKindName(first) !== goKindName(other) && !isNil(first) && !isNil(other)) {
+        throw new GoCallError(`non-comparable types ${formatValue(first)}: ${goTypeName(first)}, ${goTypeName(other)}: ${formatValue(other)}`);
+      }
+      if (!isNil(first) && !isNil(other)) throw new GoCallError(`non-comparable type ${formatValue(other)}: ${goTypeName(other)}`);
+      truth = isNil(first) === isNil(other);
+    }
+    if (truth) return true;
+  }
+  return false;
+}
+function lessThan(a, b) {
+  const k1 = basicKind(a);
+  const k2 = basicKind(b);
+  if (k1 === "other" || k2 === "other") throw new GoCallError("invalid type for comparison");
+  if (k1 !== k2) throw new GoCallError(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
+  if (k1 === "bool") throw new GoCallError("invalid type for comparison");
+  if (k1 === "string") return compareGoStrings(a, b) < 0;
+  return numberValue(a) < numberValue(b);
+}
+function length(item) {
+  if (isNil(item)) throw new GoCallError("reflect: call of reflect.Value.Type on zero Value");
+  if (typeof item === "string") return goInt(byteLength(item));
+  if (Array.isArray(item)) return goInt(item.length);
+  if (isGoMap(item)) return goInt(Object.keys(item).length);
+  throw new GoCallError(`len of type ${goTypeName(item)}`);
+}
+function indexArgument(index2, cap) {
+  if (isNil(index2)) throw new GoCallError("cannot index slice/array with nil");
+  const type = numberType(index2);
+  if (type !== "int" && type !== "int64") throw new GoCallError(`cannot index slice/array with type ${goTypeName(index2)}`);
+  const x = numberValue(index2);
+  if (x < 0 || x > cap) throw new GoCallError(`index out of range: ${x}`);
+  return x;
+}
+function index(item, ...indexes) {
+  if (isNil(item)) throw new GoCallError("index of untyped nil");
+  let current = item;
+  for (const key of indexes) {
+    if (isNil(current)) throw new GoCallError("index of nil pointer");
+    if (Array.isArray(current)) {
+      const x = indexArgument(key, current.length);
+      if (x === current.length) throw new GoCallError("reflect: slice index out of range");
+      current = current[x];
+    } else if (isGoMap(current)) {
+      if (isNil(key)) throw new GoCallError("value is nil; should be of type string");
+      if (typeof key !== "string") throw new GoCallError(`value has type ${goTypeName(key)}; should be string`);
+      const zero = goTypeName(current) === "map[string]string" ? "" : null;
+      current = hasEntry(current, key) ? current[key] : zero;
+    } else if (typeof current === "string") throw new TemplateError("index of a string is not supported by prune-guard", "index of a string");
+    else throw new GoCallError(`can't index item of type ${goTypeName(current)}`);
+  }
+  return current ?? null;
+}
+function slice(item, ...indexes) {
+  if (isNil(item)) throw new GoCallError("slice of untyped nil");
+  if (indexes.length > 3) throw new GoCallError(`too many slice indexes: ${indexes.length}`);
+  const isString = typeof item === "string";
+  if (!isString && !Array.isArray(item)) throw new GoCallError(`can't slice item of type ${goTypeName(item)}`);
+  if (isString && indexes.length === 3) throw new GoCallError("cannot 3-index slice a string");
+  const bytes = isString ? toBytes(item) : void 0;
+  const size = bytes?.length ?? item.length;
+  const idx = [0, size, size];
+  indexes.forEach((key, i) => {
+    idx[i] = indexArgument(key, size);
+  });
+  const [from = 0, to = size, max = size] = idx;
+  if (from > to) throw new GoCallError(`invalid slice index: ${from} > ${to}`);
+  if (indexes.length === 3 && to > max) throw new GoCallError(`invalid slice index: ${to} > ${max}`);
+  return bytes === void 0 ? item.slice(from, to) : fromBytes(bytes.slice(from, to));
+}
+function sprint(args) {
+  let out = "";
+  args.forEach((arg, i) => {
+    if (i > 0 && typeof arg !== "string" && typeof args[i - 1] !== "string") out += " ";
+    out += formatValue(arg);
+  });
+  return out;
+}
+function evalArgs(args) {
+  if (args.length === 1 && typeof args[0] === "string") return args[0];
+  return sprint(args.map((arg) => isNil(arg) ? "<no value>" : arg));
+}
+var HTML_ESCAPES = { "\0": "\uFFFD", '"': "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+var escapeHtml2 = (text) => text.replace(/[\0"'&<>]/g, (char) => HTML_ESCAPES[char] ?? char);
+var JS_ESCAPES = { "\\": "\\\\", "'": "\\'", '"': '\\"', "<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "=": "\\u003D" };
+function escapeJs(text) {
+  let out = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (JS_ESCAPES[char] !== void 0) out += JS_ESCAPES[char];
+    else if (code < 32) out += `\\u00${code.toString(16).toUpperCase().padStart(2, "0")}`;
+    else if (code < 128 || isGoPrintable(char)) out += char;
+    else out += `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return out;
+}
+function escapeQuery(text) {
+  let out = "";
+  for (const byte of toBytes(text)) {
+    const char = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(char)) out += char;
+    else if (char === " ") out += "+";
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+var entry = (fn, signature) => ({ fn, signature });
+var unreachable = () => null;
+var compare = (test) => (a, b) => test(a, b);
+var BUILTINS = /* @__PURE__ */ new Map([
+  ["and", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["or", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["call", entry(unreachable, { params: ["value"], variadic: "value" })],
+  ["not", entry((arg) => !isTrue(arg), { params: ["value"] })],
+  ["eq", entry((first, ...others) => equals(first, ...others), { params: ["value"], variadic: "value" })],
+  ["ne", entry(compare((a, b) => !equals(a, b)), { params: ["value", "value"] })],
+  ["lt", entry(compare(lessThan), { params: ["value", "value"] })],
+  ["le", entry(compare((a, b) => lessThan(a, b) || equals(a, b)), { params: ["value", "value"] })],
+  ["gt", entry(compare((a, b) => !(lessThan(a, b) || equals(a, b))), { params: ["value", "value"] })],
+  ["ge", entry(compare((a, b) => !lessThan(a, b)), { params: ["value", "value"] })],
+  ["len", entry(length, { params: ["value"] })],
+  ["index", entry(index, { params: ["value"], variadic: "value" })],
+  ["slice", entry(slice, { params: ["value"], variadic: "value" })],
+  ["print", entry((...args) => sprint(args), { params: [], variadic: "any" })],
+  ["println", entry((...args) => `${args.map((arg) => formatValue(arg)).join(" ")}
+`, { params: [], variadic: "any" })],
+  ["printf", entry((format, ...args) => sprintf(format, args), { params: ["string"], variadic: "any" })],
+  ["html", entry((...args) => escapeHtml2(evalArgs(args)), { params: [], variadic: "any" })],
+  ["js", entry((...args) => escapeJs(evalArgs(args)), { params: [], variadic: "any" })],
+  ["urlquery", entry((...args) => escapeQuery(evalArgs(args)), { params: [], variadic: "any" })]
+]);
+
+// src/core/resourceset/go-template-lex.ts
+var KEYWORDS = /* @__PURE__ */ new Set(["block", "break", "continue", "define", "else", "end", "if", "range", "template", "with"]);
+var TRIM_SPACES = " 	\r\n";
+var ALPHANUMERIC = /^[\p{L}\p{Nd}_]$/u;
+var isSpace = (char) => char !== void 0 && char !== "" && TRIM_SPACES.includes(char);
+var isAlphaNumeric = (char) => char !== void 0 && ALPHANUMERIC.test(char);
+function lineOf(text, pos) {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+function lexTemplate(text, name, left, right) {
+  const tokens = [];
+  let pos = 0;
+  const fail = (at, message) => {
+    throw new TemplateError(`template: ${name}:${lineOf(text, at)}: ${message}`);
+  };
+  const charAt = (at) => {
+    const code = text.codePointAt(at);
+    return code === void 0 ? void 0 : String.fromCodePoint(code);
+  };
+  const hasLeftTrim = (at) => text[at] === "-" && isSpace(text[at + 1]);
+  const hasRightTrim = (at) => isSpace(text[at]) && text[at + 1] === "-";
+  const atRightDelim = (at) => {
+    if (hasRightTrim(at) && text.startsWith(right, at + 2)) return { delim: true, trim: true };
+    return { delim: text.startsWith(right, at), trim: false };
+  };
+  const skipSpaces = (at) => {
+    let p = at;
+    while (isSpace(text[p])) p++;
+    return p;
+  };
+  const rightFirst = right === "" ? "" : String.fromCodePoint(right.codePointAt(0) ?? 0);
+  const atTerminator = (at) => {
+    const char = charAt(at);
+    if (char === void 0 || isSpace(char) || ".,|:)(".includes(char)) return true;
+    return char === rightFirst;
+  };
+  const scanWhile = (at, test) => {
+    let p = at;
+    for (let char = charAt(p); char !== void 0 && test(char); char = charAt(p)) p += char.length;
+    return p;
+  };
+  const scanNumber = (at) => {
+    let p = at;
+    if (text[p] === "+" || text[p] === "-") p++;
+    let digits = "0123456789_";
+    let decimal = true;
+    if (text[p] === "0" && /[xXoObB]/.test(text[p + 1] ?? "")) {
+      const base = (text[p + 1] ?? "").toLowerCase();
+      digits = base === "x" ? "0123456789abcdefABCDEF_" : base === "o" ? "01234567_" : "01_";
+      decimal = false;
+      p += 2;
+    }
+    const run = (set) => {
+      while (p < text.length && set.includes(text[p] ?? "")) p++;
+    };
+    run(digits);
+    if (text[p] === ".") {
+      p++;
+      run(digits);
+    }
+    if (decimal && (text[p] === "e" || text[p] === "E")) {
+      p++;
+      if (text[p] === "+" || text[p] === "-") p++;
+      run("0123456789_");
+    }
+    if (digits.length === 23 && (text[p] === "p" || text[p] === "P")) {
+      p++;
+      if (text[p] === "+" || text[p] === "-") p++;
+      run("0123456789_");
+    }
+    if (text[p] === "i") p++;
+    if (isAlphaNumeric(charAt(p))) fail(at, `bad number syntax: ${JSON.stringify(text.slice(at, p + 1))}`);
+    return p;
+  };
+  const scanQuoted = (at, quote, what) => {
+    let p = at + 1;
+    for (; ; ) {
+      const char = text[p];
+      if (char === "\\") {
+        const next = text[p + 1];
+        if (next === void 0 || next === "\n") fail(at, `unterminated ${what}`);
+        p += 2;
+        continue;
+      }
+      if (char === void 0 || char === "\n") fail(at, `unterminated ${what}`);
+      p++;
+      if (char === quote) return p;
+    }
+  };
+  const lexAction = (start) => {
+    let p = start;
+    let parenDepth = 0;
+    const push = (type, end) => {
+      tokens.push({ type, value: text.slice(p, end), pos: p });
+      p = end;
+    };
+    for (; ; ) {
+      const { delim, trim } = atRightDelim(p);
+      if (delim) {
+        if (parenDepth > 0) fail(p, "unclosed left paren");
+        const end = p + (trim ? 2 : 0) + right.length;
+        tokens.push({ type: "rightDelim", value: right, pos: p + (trim ? 2 : 0) });
+        return trim ? skipSpaces(end) : end;
+      }
+      const char = charAt(p);
+      if (char === void 0) return fail(start, "unclosed action");
+      if (isSpace(char)) {
+        let end = skipSpaces(p);
+        if (hasRightTrim(end - 1) && text.startsWith(right, end + 1)) {
+          end--;
+          if (end === p) continue;
+        }
+        push("space", end);
+      } else if (char === "=") push("assign", p + 1);
+      else if (char === ":") {
+        if (text[p + 1] !== "=") fail(p, "expected :=");
+        push("declare", p + 2);
+      } else if (char === "|") push("pipe", p + 1);
+      else if (char === "(") {
+        parenDepth++;
+        push("leftParen", p + 1);
+      } else if (char === ")") {
+        parenDepth--;
+        if (parenDepth < 0) fail(p, "unexpected right paren");
+        push("rightParen", p + 1);
+      } else if (char === '"') push("string", scanQuoted(p, '"', "quoted string"));
+      else if (char === "`") {
+        const end = text.indexOf("`", p + 1);
+        if (end < 0) fail(p, "unterminated raw quoted string");
+        push("rawString", end + 1);
+      } else if (char === "'") push("charConstant", scanQuoted(p, "'", "character constant"));
+      else if (char === "$" || char === "." && !/[0-9]/.test(text[p + 1] ?? "")) {
+        if (atTerminator(p + 1)) push(char === "$" ? "variable" : "dot", p + 1);
+        else {
+          const end = scanWhile(p + 1, isAlphaNumeric);
+          if (!atTerminator(end)) fail(end, `bad character ${describeRune(charAt(end))}`);
+          push(char === "$" ? "variable" : "field", end);
+        }
+      } else if (char === "." || char === "+" || char === "-" || /[0-9]/.test(char)) {
+        const end = scanNumber(p);
+        if (text[end] === "+" || text[end] === "-") {
+          const imaginary = scanNumber(end);
+          if (text[imaginary - 1] !== "i") fail(p, `bad number syntax: ${JSON.stringify(text.slice(p, imaginary))}`);
+          push("complex", imaginary);
+        } else push("number", end);
+      } else if (isAlphaNumeric(char)) {
+        const end = scanWhile(p, isAlphaNumeric);
+        if (!atTerminator(end)) fail(end, `bad character ${describeRune(charAt(end))}`);
+        const word = text.slice(p, end);
+        if (KEYWORDS.has(word)) push("keyword", end);
+        else if (word === "nil") push("nil", end);
+        else if (word === "true" || word === "false") push("bool", end);
+        else push("identifier", end);
+      } else if (char.charCodeAt(0) < 127 && char >= " ") push("char", p + 1);
+      else fail(p, `unrecognized character in action: ${describeRune(char)}`);
+    }
+  };
+  while (pos < text.length) {
+    const found = text.indexOf(left, pos);
+    if (found < 0) {
+      tokens.push({ type: "text", value: text.slice(pos), pos });
+      pos = text.length;
+      break;
+    }
+    const afterLeft = found + left.length;
+    const trimLeft = hasLeftTrim(afterLeft);
+    let textEnd = found;
+    if (trimLeft) while (textEnd > pos && isSpace(text[textEnd - 1])) textEnd--;
+    if (textEnd > pos) tokens.push({ type: "text", value: text.slice(pos, textEnd), pos });
+    const inside = afterLeft + (trimLeft ? 2 : 0);
+    if (text.startsWith("/*", inside)) {
+      const close = text.indexOf("*/", inside + 2);
+      if (close < 0) fail(found, "unclosed comment");
+      const { delim, trim } = atRightDelim(close + 2);
+      if (!delim) fail(found, "comment ends before closing delimiter");
+      const end = close + 2 + (trim ? 2 : 0) + right.length;
+      pos = trim ? skipSpaces(end) : end;
+      continue;
+    }
+    tokens.push({ type: "leftDelim", value: left, pos: found });
+    pos = lexAction(inside);
+  }
+  tokens.push({ type: "eof", value: "", pos: text.length });
+  return tokens;
+}
+function describeRune(char) {
+  if (char === void 0) return "EOF";
+  const code = char.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")} '${char}'`;
+}
+
+// src/core/resourceset/go-literals.ts
+function parseNumber(token, fail) {
+  const text = token.value;
+  const base = { kind: "number", pos: token.pos, text };
+  if (token.type === "charConstant") {
+    const body = text.slice(1, -1);
+    let rune;
+    try {
+      if (body === "\\'") rune = "'";
+      else if (body === '"') rune = '"';
+      else if (body.includes('"')) throw new Error("bad character");
+      else rune = unquoteGo(`"${body}"`);
+    } catch {
+      return fail(token.pos, `malformed character constant: ${text}`);
+    }
+    if ([...rune].length !== 1) fail(token.pos, `malformed character constant: ${text}`);
+    return { ...base, isInt: true, isFloat: true, value: rune.codePointAt(0) ?? 0, isChar: true };
+  }
+  const integer = parseGoInteger(text);
+  if (integer !== void 0) {
+    if (integer > 2n ** 63n - 1n || integer < -(2n ** 63n)) fail(token.pos, `${text} overflows int`);
+    return { ...base, isInt: true, isFloat: true, value: Number(integer), isChar: false };
+  }
+  const float = parseGoFloat(text);
+  if (float === void 0) return fail(token.pos, `illegal number syntax: ${JSON.stringify(text)}`);
+  if (!/[.eEpP]/.test(text)) fail(token.pos, `integer overflow: ${JSON.stringify(text)}`);
+  const isInt = Number.isInteger(float) && Math.abs(float) < 2 ** 63;
+  return { ...base, isInt, isFloat: true, value: float, isChar: false };
+}
+function parseGoInteger(text) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  if (!match2 || !isUnderscoreOk(text)) return void 0;
+  const [, sign = "", body = ""] = match2;
+  let digits = body.replace(/_/g, "");
+  if (/^0[xXoObB]$/.test(digits)) return void 0;
+  if (/^0[0-7]+$/.test(digits)) digits = `0o${digits.slice(1)}`;
+  const value = BigInt(digits);
+  return sign === "-" ? -value : value;
+}
+function isUnderscoreOk(text) {
+  const body = text.replace(/^[+-]/, "");
+  let saw = "^";
+  let i = 0;
+  const hex = /^0[xX]/.test(body);
+  if (/^0[xXoObB]/.test(body)) {
+    i = 2;
+    saw = "0";
+  }
+  for (; i < body.length; i++) {
+    const char = body[i] ?? "";
+    if (/[0-9]/.test(char) || hex && /[a-fA-F]/.test(char)) saw = "0";
+    else if (char === "_") {
+      if (saw !== "0") return false;
+      saw = "_";
+    } else {
+      if (saw === "_") return false;
+      saw = "!";
+    }
+  }
+  return saw !== "_";
+}
+function parseGoFloat(text) {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!/^[+-]?([0-9](_?[0-9])*(\.([0-9](_?[0-9])*)?)?|\.[0-9](_?[0-9])*)([eE][+-]?[0-9](_?[0-9])*)?$/.test(text)) return void 0;
+  const value = Number(text.replace(/_/g, ""));
+  return Number.isFinite(value) ? value : void 0;
+}
+var SIMPLE_ESCAPES = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", '"': '"', "'": "'" };
+function unquoteGo(literal3) {
+  if (literal3.startsWith("`")) {
+    if (!literal3.endsWith("`") || literal3.length < 2) throw new Error("bad raw string");
+    return literal3.slice(1, -1).replace(/\r/g, "");
+  }
+  if (!literal3.startsWith('"') || !literal3.endsWith('"') || literal3.length < 2) throw new Error("bad string");
+  const body = literal3.slice(1, -1);
+  let out = "";
+  const bytes = [];
+  const flush = () => {
+    if (bytes.length > 0) out += new TextDecoder().decode(new Uint8Array(bytes.splice(0)));
+  };
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] ?? "";
+    if (char === '"' || char === "\n") throw new Error("bad string");
+    if (char !== "\\") {
+      flush();
+      out += char;
+      continue;
+    }
+    const kind = body[++i] ?? "";
+    if (kind in SIMPLE_ESCAPES && kind !== "'") {
+      flush();
+      out += SIMPLE_ESCAPES[kind];
+    } else if (kind === "x" || /[0-7]/.test(kind)) {
+      const digits = kind === "x" ? body.slice(i + 1, i + 3) : body.slice(i, i + 3);
+      if (!(kind === "x" ? /^[0-9a-fA-F]{2}$/ : /^[0-7]{3}$/).test(digits)) throw new Error("bad escape");
+      const byte = parseInt(digits, kind === "x" ? 16 : 8);
+      if (byte > 255) throw new Error("bad escape");
+      bytes.push(byte);
+      i += kind === "x" ? 2 : 2;
+    } else if (kind === "u" || kind === "U") {
+      const size = kind === "u" ? 4 : 8;
+      const digits = body.slice(i + 1, i + 1 + size);
+      if (!new RegExp(`^[0-9a-fA-F]{${size}}$`).test(digits)) throw new Error("bad escape");
+      const code = parseInt(digits, 16);
+      if (code > 1114111 || code >= 55296 && code <= 57343) throw new Error("bad escape");
+      flush();
+      out += String.fromCodePoint(code);
+      i += size;
+    } else throw new Error("bad escape");
+  }
+  flush();
+  return out;
+}
+function constantValue(number) {
+  const isHexInt = /^0[xX]/.test(number.text) && !/[pP]/.test(number.text);
+  if (!number.isChar && !isHexInt && /[.eEpP]/.test(number.text)) return goFloat(number.value);
+  return number.isInt ? goInt(number.value) : void 0;
+}
+
+// src/core/resourceset/go-template-parse.ts
+function parseTemplate(text, name, left, right, hasFunction) {
+  const tokens = lexTemplate(text, name, left, right);
+  const defined = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  let vars = ["$"];
+  let rangeDepth = 0;
+  let depth = 0;
+  const fail = (pos, message) => {
+    throw new TemplateError(`template: ${name}:${lineOf(text, pos)}: ${message}`);
+  };
+  const peek = () => tokens[index2] ?? { type: "eof", value: "", pos: text.length };
+  const next = () => {
+    const token = peek();
+    if (index2 < tokens.length) index2++;
+    return token;
+  };
+  const peekNonSpace = () => {
+    while (peek().type === "space") index2++;
+    return peek();
+  };
+  const nextNonSpace = () => {
+    peekNonSpace();
+    return next();
+  };
+  const describe = (token) => token.type === "eof" ? "EOF" : token.type === "keyword" ? `<${token.value}>` : JSON.stringify(token.value.length > 10 ? `${token.value.slice(0, 10)}...` : token.value);
+  const unexpected = (token, context) => fail(token.pos, `unexpected ${describe(token)} in ${context}`);
+  const expect = (type, context) => {
+    const token = nextNonSpace();
+    if (token.type !== type) unexpected(token, context);
+    return token;
+  };
+  const nest = (pos) => {
+    depth++;
+    if (depth > MAX_DEPTH) fail(pos, `the template nests deeper than ${MAX_DEPTH} levels, more than prune-guard parses`);
+  };
+  const unquote = (token) => {
+    try {
+      return unquoteGo(token.value);
+    } catch {
+      return fail(token.pos, `invalid syntax: ${token.value}`);
+    }
+  };
+  const term = () => {
+    const token = nextNonSpace();
+    switch (token.type) {
+      case "identifier":
+        if (!hasFunction(token.value)) fail(token.pos, `function ${JSON.stringify(token.value)} not defined`);
+        return { kind: "identifier", pos: token.pos, name: token.value };
+      case "dot":
+        return { kind: "dot", pos: token.pos };
+      case "nil":
+        return { kind: "nil", pos: token.pos };
+      case "variable":
+        if (!vars.includes(token.value)) fail(token.pos, `undefined variable ${JSON.stringify(token.value)}`);
+        return { kind: "variable", pos: token.pos, idents: [token.value] };
+      case "field":
+        return { kind: "field", pos: token.pos, idents: [token.value.slice(1)] };
+      case "bool":
+        return { kind: "bool", pos: token.pos, value: token.value === "true" };
+      case "charConstant":
+      case "number":
+        return parseNumber(token, fail);
+      case "complex":
+        throw new TemplateError(`template: ${name}:${lineOf(text, token.pos)}: complex number ${token.value} is not supported by prune-guard`, "complex number");
+      case "leftParen": {
+        nest(token.pos);
+        const inner = pipeline("parenthesized pipeline", "rightParen");
+        depth--;
+        return { kind: "pipe", pos: token.pos, pipe: inner };
+      }
+      case "string":
+      case "rawString":
+        return { kind: "string", pos: token.pos, text: unquote(token), quoted: token.value };
+      default:
+        index2--;
+        return void 0;
+    }
+  };
+  const operand = () => {
+    const node = term();
+    if (node === void 0 || peek().type !== "field") return node;
+    const fields = [];
+    while (peek().type === "field") fields.push(next().value.slice(1));
+    switch (node.kind) {
+      case "field":
+      case "variable":
+        return { ...node, idents: [...node.idents, ...fields] };
+      case "bool":
+      case "string":
+      case "number":
+      case "nil":
+      case "dot":
+        return fail(node.pos, `unexpected . after term ${JSON.stringify(describeOperand(node))}`);
+      default:
+        return { kind: "chain", pos: node.pos, node, fields };
+    }
+  };
+  const command = () => {
+    const pos = peekNonSpace().pos;
+    const args = [];
+    for (; ; ) {
+      peekNonSpace();
+      const word = operand();
+      if (word !== void 0) args.push(word);
+      const token = next();
+      if (token.type === "space") continue;
+      if (token.type === "rightDelim" || token.type === "rightParen") index2--;
+      else if (token.type !== "pipe") unexpected(token, "operand");
+      break;
+    }
+    if (args.length === 0) fail(pos, "empty command");
+    return { pos, args };
+  };
+  const pipeline = (context, end) => {
+    const pos = peekNonSpace().pos;
+    const decl = [];
+    let isAssign = false;
+    for (; ; ) {
+      const variable = peekNonSpace();
+      if (variable.type !== "variable") break;
+      const mark = index2;
+      next();
+      const after = peekNonSpace();
+      if (after.type === "assign" || after.type === "declare") {
+        isAssign = after.type === "assign";
+        next();
+        decl.push(variable.value);
+        vars.push(variable.value);
+        break;
+      }
+      if (after.type === "char" && after.value === ",") {
+        next();
+        decl.push(variable.value);
+        vars.push(variable.value);
+        if (context === "range" && decl.length < 2) {
+          const following = peekNonSpace().type;
+          if (following === "variable" || following === "rightDelim" || following === "rightParen") continue;
+          fail(after.pos, "range can only initialize variables");
+        }
+        fail(after.pos, `too many declarations in ${context}`);
+      }
+      index2 = mark;
+      break;
+    }
+    const cmds = [];
+    for (; ; ) {
+      const token = peekNonSpace();
+      if (token.type === end) {
+        next();
+        break;
+      }
+      if (["bool", "charConstant", "complex", "dot", "field", "identifier", "number", "nil", "rawString", "string", "variable", "leftParen"].includes(token.type)) cmds.push(command());
+      else unexpected(next(), context);
+    }
+    if (cmds.length === 0) fail(pos, `missing value for ${context}`);
+    cmds.forEach((cmd, i) => {
+      const first = cmd.args[0];
+      if (i > 0 && first !== void 0 && ["bool", "dot", "nil", "number", "string"].includes(first.kind)) fail(cmd.pos, `non executable command in pipeline stage ${i + 1}`);
+    });
+    return { pos, decl, isAssign, cmds };
+  };
+  const itemList = (context) => {
+    const list = [];
+    for (; ; ) {
+      if (peekNonSpace().type === "eof") return fail(text.length, `unexpected EOF in ${context}`);
+      const node = textOrAction();
+      if (node === void 0) continue;
+      if (node.kind === "end" || node.kind === "else") return { list, closer: node };
+      list.push(node);
+    }
+  };
+  const control = (context, pos) => {
+    nest(pos);
+    const saved = vars.length;
+    const pipe = pipeline(context, "rightDelim");
+    if (context === "range") rangeDepth++;
+    const body = itemList(context);
+    if (context === "range") rangeDepth--;
+    let elseList;
+    if (body.closer.kind === "else") {
+      const chained = peek();
+      if ((context === "if" || context === "with") && chained.type === "keyword" && chained.value === context) {
+        next();
+        elseList = [control(context, chained.pos)];
+      } else {
+        const rest = itemList(context);
+        if (rest.closer.kind !== "end") fail(rest.closer.pos, "expected end; found {{else}}");
+        elseList = rest.list;
+      }
+    }
+    vars = vars.slice(0, saved);
+    depth--;
+    return elseList === void 0 ? { kind: context, pos, pipe, list: body.list } : { kind: context, pos, pipe, list: body.list, elseList };
+  };
+  const templateName = (context) => {
+    const token = nextNonSpace();
+    if (token.type !== "string" && token.type !== "rawString") return unexpected(token, context);
+    return unquote(token);
+  };
+  const define = (pos, context) => {
+    const defName = templateName(context);
+    return defName === "" ? fail(pos, "empty template name") : defName;
+  };
+  const addDefinition = (defName, list, pos) => {
+    const existing = defined.get(defName);
+    if (existing !== void 0 && !isEmptyTree(existing) && !isEmptyTree(list)) fail(pos, `template: multiple definition of template ${JSON.stringify(defName)}`);
+    if (existing === void 0 || isEmptyTree(existing)) defined.set(defName, list);
+  };
+  const action = () => {
+    const token = nextNonSpace();
+    if (token.type === "keyword") {
+      switch (token.value) {
+        case "if":
+        case "with":
+        case "range":
+          return control(token.value, token.pos);
+        case "end":
+          expect("rightDelim", "end");
+          return { kind: "end", pos: token.pos };
+        case "else": {
+          const following = peekNonSpace();
+          if (following.type === "keyword" && (following.value === "if" || following.value === "with")) return { kind: "else", pos: token.pos };
+          expect("rightDelim", "else");
+          return { kind: "else", pos: token.pos };
+        }
+        case "break":
+        case "continue":
+          if (nextNonSpace().type !== "rightDelim") fail(token.pos, `unexpected token in {{${token.value}}}`);
+          if (rangeDepth === 0) fail(token.pos, `{{${token.value}}} outside {{range}}`);
+          return { kind: token.value, pos: token.pos };
+        case "template": {
+          const called = templateName("template clause");
+          if (nextNonSpace().type === "rightDelim") return { kind: "template", pos: token.pos, name: called };
+          index2--;
+          return { kind: "template", pos: token.pos, name: called, pipe: pipeline("template clause", "rightDelim") };
+        }
+        case "block": {
+          const blockName = define(token.pos, "block clause");
+          const pipe = pipeline("block clause", "rightDelim");
+          const saved = { vars, rangeDepth };
+          vars = ["$"];
+          rangeDepth = 0;
+          nest(token.pos);
+          const body = itemList("block clause");
+          depth--;
+          ({ vars, rangeDepth } = saved);
+          if (body.closer.kind !== "end") fail(body.closer.pos, "unexpected {{else}} in block clause");
+          addDefinition(blockName, body.list, token.pos);
+          return { kind: "template", pos: token.pos, name: blockName, pipe };
+        }
+        default:
+          return unexpected(token, "command");
+      }
+    }
+    index2--;
+    return { kind: "action", pos: token.pos, pipe: pipeline("command", "rightDelim") };
+  };
+  const textOrAction = () => {
+    const token = nextNonSpace();
+    if (token.type === "text") return { kind: "text", pos: token.pos, text: token.value };
+    if (token.type === "leftDelim") return action();
+    return unexpected(token, "input");
+  };
+  const root = [];
+  while (peek().type !== "eof") {
+    if (peek().type === "leftDelim") {
+      const mark = index2;
+      next();
+      const keyword = nextNonSpace();
+      if (keyword.type === "keyword" && keyword.value === "define") {
+        const defName = define(keyword.pos, "define clause");
+        expect("rightDelim", "define clause");
+        const saved = vars;
+        vars = ["$"];
+        const body = itemList("define clause");
+        vars = saved;
+        if (body.closer.kind !== "end") fail(body.closer.pos, "unexpected {{else}} in define clause");
+        addDefinition(defName, body.list, keyword.pos);
+        continue;
+      }
+      index2 = mark;
+    }
+    const node = textOrAction();
+    if (node === void 0) continue;
+    if (node.kind === "end" || node.kind === "else") fail(node.pos, `unexpected {{${node.kind}}}`);
+    else root.push(node);
+  }
+  addDefinition(name, root, 0);
+  return { root, defined };
+}
+function isEmptyTree(list) {
+  return list.every((node) => node.kind === "text" && node.text.trim() === "");
+}
+function describeOperand(node) {
+  switch (node.kind) {
+    case "identifier":
+      return node.name;
+    case "field":
+      return `.${node.idents.join(".")}`;
+    case "variable":
+      return node.idents.join(".");
+    case "chain":
+      return `${node.node.kind === "pipe" ? `(${describePipeline(node.node.pipe)})` : describeOperand(node.node)}.${node.fields.join(".")}`;
+    case "pipe":
+      return `(${describePipeline(node.pipe)})`;
+    case "string":
+      return node.quoted;
+    case "bool":
+      return String(node.value);
+    case "number":
+      return node.text;
+    case "nil":
+      return "nil";
+    case "dot":
+      return ".";
+  }
+}
+var describeCommand = (cmd) => cmd.args.map(describeOperand).join(" ");
+function describePipeline(pipe) {
+  const decl = pipe.decl.length > 0 ? `${pipe.decl.join(", ")} ${pipe.isAssign ? "=" : ":="} ` : "";
+  return decl + pipe.cmds.map(describeCommand).join(" | ");
+}
+
+// src/core/resourceset/go-signature.ts
+var signatures = /* @__PURE__ */ new WeakMap();
+function goFunction(params, implementation, variadic) {
+  const fn = implementation;
+  signatures.set(fn, variadic === void 0 ? { params } : { params, variadic });
+  return fn;
+}
+function signatureOf(fn) {
+  return signatures.get(fn) ?? { params: [], variadic: "any" };
+}
+function describeParam(param) {
+  switch (param) {
+    case "any":
+      return "interface {}";
+    case "value":
+      return "reflect.Value";
+    case "map":
+      return "map[string]interface {}";
+    default:
+      return param;
+  }
+}
+function convertValue(value, param) {
+  if (param === "any" || param === "value") return { value };
+  if (isNil(value)) return param === "map" ? { value: null } : { error: `invalid value; expected ${describeParam(param)}` };
+  const ok = param === "string" && typeof value === "string" || param === "bool" && typeof value === "boolean" || param === "int" && numberType(value) === "int" || param === "float64" && numberType(value) === "float64" || param === "map" && isGoMap(value) && goTypeName(value) === "map[string]interface {}";
+  if (!ok) return { error: `wrong type for value; expected ${describeParam(param)}; got ${goTypeName(value)}` };
+  return { value: typeof value === "number" ? new GoNumber(numberType(value) ?? "float64", value) : value };
+}
+function convertLiteral(literal3, param) {
+  const shown = literal3.kind === "number" ? literal3.text : literal3.kind === "string" ? literal3.quoted : String(literal3.value);
+  switch (param) {
+    case "any":
+    case "value": {
+      if (literal3.kind !== "number") return { value: literal3.kind === "bool" ? literal3.value : literal3.text };
+      const value = constantValue(literal3);
+      return value === void 0 ? { error: `${literal3.text} overflows int` } : { value };
+    }
+    case "bool":
+      return literal3.kind === "bool" ? { value: literal3.value } : { error: `expected bool; found ${shown}` };
+    case "string":
+      return literal3.kind === "string" ? { value: literal3.text } : { error: `expected string; found ${shown}` };
+    case "int":
+      return literal3.kind === "number" && literal3.isInt ? { value: goInt(literal3.value) } : { error: `expected integer; found ${shown}` };
+    case "float64":
+      return literal3.kind === "number" && literal3.isFloat ? { value: goFloat(literal3.value) } : { error: `expected float; found ${shown}` };
+    case "map":
+      return { error: `can't handle ${shown} for arg of type ${describeParam(param)}` };
+  }
+}
+
+// src/core/resourceset/go-template-exec.ts
+var MAX_RANGE_ITERATIONS = 1e6;
+var MISSING = /* @__PURE__ */ Symbol("missing");
+var BREAK = /* @__PURE__ */ Symbol("break");
+var CONTINUE = /* @__PURE__ */ Symbol("continue");
+var located = /* @__PURE__ */ new WeakSet();
+function executeParsed(parsed, options) {
+  return new Execution(parsed, options).run();
+}
+var Execution = class {
+  out = [];
+  outLength = 0;
+  iterations = 0;
+  templateDepth = 0;
+  vars = [{ name: "$", value: null }];
+  at = { pos: 0, context: "" };
+  parsed;
+  options;
+  constructor(parsed, options) {
+    this.parsed = parsed;
+    this.options = options;
+  }
+  run() {
+    this.walkList(null, this.parsed.root);
+    return this.out.join("");
+  }
+  error(message, unsupported) {
+    const { name, text } = this.options;
+    const { pos, context } = this.at;
+    const column = pos - (text.lastIndexOf("\n", pos - 1) + 1);
+    const shown = context.length > 20 ? `${context.slice(0, 20)}...` : context;
+    const error = new TemplateError(`template: ${name}:${lineOf(text, pos)}:${column}: executing ${JSON.stringify(name)} at <${shown}>: ${message}`, unsupported);
+    located.add(error);
+    return error;
+  }
+  setAt(pos, context) {
+    this.at = { pos, context };
+  }
+  write(text) {
+    this.outLength += text.length;
+    if (this.outLength > MAX_OUTPUT) throw new TemplateError(`template: ${this.options.name}: the output is longer than ${MAX_OUTPUT} characters (16 MiB), more than prune-guard renders`);
+    this.out.push(text);
+  }
+  walkList(dot, list) {
+    for (const node of list) this.walk(dot, node);
+  }
+  walk(dot, node) {
+    switch (node.kind) {
+      case "text":
+        this.write(node.text);
+        return;
+      case "action": {
+        const value = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) this.write(isNil(value) ? "<no value>" : this.format(value));
+        return;
+      }
+      case "if":
+      case "with": {
+        const mark = this.vars.length;
+        try {
+          const value = this.evalPipeline(dot, node.pipe);
+          if (isTrue(value)) this.walkList(node.kind === "with" ? value : dot, node.list);
+          else if (node.elseList !== void 0) this.walkList(dot, node.elseList);
+        } finally {
+          this.vars.length = mark;
+        }
+        return;
+      }
+      case "range":
+        this.walkRange(dot, node);
+        return;
+      case "template":
+        this.walkTemplate(dot, node.name, node.pipe, node.pos);
+        return;
+      case "break":
+        throw BREAK;
+      case "continue":
+        throw CONTINUE;
+    }
+  }
+  format(value) {
+    try {
+      return formatValue(value);
+    } catch (error) {
+      throw error instanceof TemplateError ? this.error(error.message) : error;
+    }
+  }
+  walkRange(dot, node) {
+    const outer = this.vars.length;
+    try {
+      const value = this.evalPipeline(dot, node.pipe);
+      const mark = this.vars.length;
+      const { decl, isAssign } = node.pipe;
+      const iterate = (index2, element) => {
+        this.iterations++;
+        if (this.iterations > MAX_RANGE_ITERATIONS) throw this.error(`more than ${MAX_RANGE_ITERATIONS} range iterations, more than prune-guard renders`);
+        if (decl.length > 0) {
+          if (isAssign) this.setVar(decl[0] ?? "", decl.length > 1 ? index2 : element);
+          else this.setTopVar(1, element);
+        }
+        if (decl.length > 1) {
+          if (isAssign) this.setVar(decl[1] ?? "", element);
+          else this.setTopVar(2, index2);
+        }
+        try {
+          this.walkList(element, node.list);
+        } catch (signal) {
+          if (signal !== CONTINUE) throw signal;
+        } finally {
+          this.vars.length = mark;
+        }
+      };
+      let ran = false;
+      try {
+        ran = this.rangeOver(value, decl.length, iterate);
+      } catch (signal) {
+        if (signal !== BREAK) throw signal;
+        return;
+      }
+      if (!ran && node.elseList !== void 0) this.walkList(dot, node.elseList);
+    } finally {
+      this.vars.length = outer;
+    }
+  }
+  /** Runs the iterations over a value; false when there were none. */
+  rangeOver(value, variables, iterate) {
+    if (isNil(value)) return false;
+    if (Array.isArray(value)) {
+      value.forEach((element, i) => iterate(goInt(i), element));
+      return value.length > 0;
+    }
+    if (isGoMap(value)) {
+      const keys = sortedKeys(value);
+      for (const key of keys) iterate(key, value[key]);
+      return keys.length > 0;
+    }
+    const type = numberType(value);
+    if (type === "int" || type === "int64") {
+      if (variables > 1) throw this.error(`can't use ${this.format(value)} to iterate over more than one variable`);
+      const count = numberValue(value);
+      for (let i = 0; i < count; i++) iterate(null, type === "int" ? goInt(i) : i);
+      return count > 0;
+    }
+    throw this.error(`range can't iterate over ${this.format(value)}`);
+  }
+  walkTemplate(dot, name, pipe, pos) {
+    this.setAt(pos, `template ${quoteGo(name)}`);
+    const body = this.parsed.defined.get(name);
+    if (body === void 0) throw this.error(`template ${quoteGo(name)} not defined`);
+    if (this.templateDepth >= MAX_DEPTH) throw this.error(`templates call each other deeper than ${MAX_DEPTH} levels, more than prune-guard renders`);
+    const value = pipe === void 0 ? null : this.evalPipeline(dot, pipe);
+    const saved = this.vars;
+    this.vars = [{ name: "$", value }];
+    this.templateDepth++;
+    try {
+      this.walkList(value, body);
+    } finally {
+      this.templateDepth--;
+      this.vars = saved;
+    }
+  }
+  setVar(name, value) {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const variable = this.vars[i];
+      if (variable?.name === name) {
+        variable.value = value;
+        return;
+      }
+    }
+    throw this.error(`undefined variable: ${name}`);
+  }
+  setTopVar(n, value) {
+    const variable = this.vars[this.vars.length - n];
+    if (variable !== void 0) variable.value = value;
+  }
+  varValue(name) {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const variable = this.vars[i];
+      if (variable?.name === name) return variable.value;
+    }
+    throw this.error(`undefined variable: ${name}`);
+  }
+  evalPipeline(dot, pipe) {
+    let value = MISSING;
+    for (const cmd of pipe.cmds) value = this.evalCommand(dot, cmd, value);
+    for (const name of pipe.decl) {
+      if (pipe.isAssign) this.setVar(name, value);
+      else this.vars.push({ name, value });
+    }
+    return value;
+  }
+  notAFunction(args, final) {
+    const first = args[0];
+    if (args.length > 1 || final !== MISSING) throw this.error(`can't give argument to non-function ${first === void 0 ? "" : describeOperand(first)}`);
+  }
+  evalCommand(dot, cmd, final) {
+    const first = cmd.args[0];
+    if (first === void 0) throw this.error("empty command");
+    switch (first.kind) {
+      case "field":
+        return this.evalFieldChain(dot, first, first.idents, cmd.args, final, false);
+      case "chain":
+        return this.evalChain(dot, first, cmd.args, final);
+      case "identifier":
+        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case "pipe":
+        this.setAt(first.pos, describeOperand(first));
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, first.pipe);
+      case "variable":
+        return this.evalVariable(first, cmd.args, final);
+      default:
+        break;
+    }
+    this.setAt(first.pos, describeOperand(first));
+    this.notAFunction(cmd.args, final);
+    switch (first.kind) {
+      case "bool":
+        return first.value;
+      case "dot":
+        return dot;
+      case "nil":
+        throw this.error("nil is not a command");
+      case "number":
+        return this.idealConstant(first);
+      case "string":
+        return first.text;
+    }
+  }
+  idealConstant(number) {
+    this.setAt(number.pos, number.text);
+    const value = constantValue(number);
+    if (value === void 0) throw this.error(`${number.text} overflows int`);
+    return value;
+  }
+  evalFieldChain(receiver, node, idents, args, final, fromValue) {
+    let current = receiver;
+    idents.forEach((ident, i) => {
+      const last = i === idents.length - 1;
+      current = this.evalField(ident, node, last ? args : void 0, last ? final : MISSING, current, fromValue || i > 0);
+    });
+    return current;
+  }
+  evalField(name, node, args, final, receiver, fromMap) {
+    this.setAt(node.pos, describeOperand(node));
+    if (isNil(receiver)) {
+      throw this.error(fromMap ? `nil pointer evaluating interface {}.${name}` : `nil data; no entry for key ${quoteGo(name)}`);
+    }
+    if (isGoMap(receiver)) {
+      if (args !== void 0 && args.length > 1 || final !== MISSING) throw this.error(`${name} is not a method but has arguments`);
+      if (!hasEntry(receiver, name)) throw this.error(`map has no entry for key ${quoteGo(name)}`);
+      return receiver[name] ?? null;
+    }
+    throw this.error(`can't evaluate field ${name} in type ${fromMap ? "interface {}" : goTypeName(receiver)}`);
+  }
+  evalChain(dot, chain, args, final) {
+    this.setAt(chain.pos, describeOperand(chain));
+    if (chain.node.kind === "nil") throw this.error(`indirection through explicit nil in ${describeOperand(chain)}`);
+    const receiver = this.evalArg(dot, "value", chain.node);
+    return this.evalFieldChain(receiver, chain, chain.fields, args, final, chain.node.kind === "identifier");
+  }
+  evalVariable(variable, args, final) {
+    this.setAt(variable.pos, describeOperand(variable));
+    const value = this.varValue(variable.idents[0] ?? "$");
+    if (variable.idents.length === 1) {
+      if (args !== void 0) this.notAFunction(args, final);
+      return value;
+    }
+    return this.evalFieldChain(value, variable, variable.idents.slice(1), args, final, false);
+  }
+  evalFunction(dot, node, cmd, args, final) {
+    this.setAt(node.pos, node.name);
+    const { functions, unsupported } = this.options;
+    const name = node.name;
+    if (Object.hasOwn(functions, name)) {
+      const fn = functions[name];
+      if (fn !== void 0) return this.evalCall(dot, name, fn, signatureOf(fn), false, cmd, args, final);
+    }
+    if (unsupported.has(name)) throw this.error(`function ${quoteGo(name)} is not supported by prune-guard`, name);
+    const builtin = BUILTINS.get(name);
+    if (builtin === void 0) throw this.error(`${quoteGo(name)} is not a defined function`);
+    return this.evalCall(dot, name, builtin.fn, builtin.signature, true, cmd, args, final);
+  }
+  evalCall(dot, name, fn, signature, isBuiltin, cmd, args, final) {
+    const rest = args === void 0 ? [] : args.slice(1);
+    const numIn = rest.length + (final === MISSING ? 0 : 1);
+    const { params, variadic } = signature;
+    if (variadic !== void 0) {
+      if (numIn < params.length) throw this.error(`wrong number of args for ${name}: want at least ${params.length} got ${rest.length}`);
+    } else if (numIn !== params.length) throw this.error(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    if (isBuiltin && (name === "and" || name === "or")) {
+      let value = null;
+      for (const arg of rest) {
+        value = this.evalArg(dot, "value", arg);
+        if (isTrue(value) === (name === "or")) return value;
+      }
+      return final === MISSING ? value : final;
+    }
+    if (isBuiltin && name === "call") throw this.error('the builtin "call" is not supported by prune-guard', "call");
+    const argv = [];
+    let i = 0;
+    for (; i < params.length && i < rest.length; i++) argv.push(this.evalArg(dot, params[i] ?? "any", rest[i]));
+    if (variadic !== void 0) for (; i < rest.length; i++) argv.push(this.evalArg(dot, variadic, rest[i]));
+    if (final !== MISSING) {
+      const param = variadic === void 0 || numIn - 1 < params.length ? params[numIn - 1] : variadic;
+      argv.push(this.validateType(final, param ?? "any"));
+    }
+    if (cmd !== void 0) this.setAt(cmd.pos, describeCommand(cmd));
+    let result;
+    try {
+      result = fn(...argv) ?? null;
+    } catch (error) {
+      if (error instanceof GoCallError) throw this.error(`error calling ${name}: ${error.message}`);
+      if (error instanceof TemplateError) throw located.has(error) ? error : this.error(error.message, error.unsupported);
+      if (error instanceof RangeError) throw this.error(`error calling ${name}: ${error.message}, more than prune-guard renders`);
+      throw error;
+    }
+    if (typeof result === "string" && result.length > MAX_OUTPUT) throw this.error(`${name} returns a string longer than ${MAX_OUTPUT} characters, more than prune-guard renders`);
+    if (Array.isArray(result) && result.length > MAX_LIST) throw this.error(`${name} returns a list of more than ${MAX_LIST} elements, more than prune-guard renders`);
+    return result;
+  }
+  validateType(value, param) {
+    const converted = convertValue(value, param);
+    if ("error" in converted) throw this.error(converted.error);
+    return converted.value;
+  }
+  evalArg(dot, param, node) {
+    this.setAt(node.pos, describeOperand(node));
+    switch (node.kind) {
+      case "dot":
+        return this.validateType(dot, param);
+      case "nil":
+        if (param === "any" || param === "value" || param === "map") return null;
+        throw this.error(`cannot assign nil to ${describeParam(param)}`);
+      case "field":
+        return this.validateType(this.evalFieldChain(dot, node, node.idents, [node], MISSING, false), param);
+      case "variable":
+        return this.validateType(this.evalVariable(node, void 0, MISSING), param);
+      case "pipe":
+        return this.validateType(this.evalPipeline(dot, node.pipe), param);
+      case "identifier":
+        return this.validateType(this.evalFunction(dot, node, void 0, void 0, MISSING), param);
+      case "chain":
+        return this.validateType(this.evalChain(dot, node, void 0, MISSING), param);
+      default: {
+        const converted = convertLiteral(node, param);
+        if ("error" in converted) throw this.error(converted.error);
+        return converted.value;
+      }
+    }
+  }
+};
+
+// src/core/resourceset/go-template.ts
+var MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+var TEMPLATE_NAME = "resourceset";
+function executeTemplate(text, options) {
+  if (text.length > MAX_TEMPLATE_BYTES || byteLength(text) > MAX_TEMPLATE_BYTES) {
+    throw new TemplateError(`template: ${TEMPLATE_NAME}: the template is larger than 4 MiB, more than prune-guard parses`);
+  }
+  const unsupported = options.unsupported ?? /* @__PURE__ */ new Set();
+  const hasFunction = (name) => Object.hasOwn(options.functions, name) || unsupported.has(name) || BUILTINS.has(name);
+  const parsed = parseTemplate(text, TEMPLATE_NAME, options.left, options.right, hasFunction);
+  return executeParsed(parsed, { name: TEMPLATE_NAME, text, functions: options.functions, unsupported });
+}
+
+// src/core/resourceset/go-json.ts
+var HEX = "0123456789abcdef";
+function encodeJsonString(text, escapeHtml3) {
+  let out = '"';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (char === "\b") out += "\\b";
+    else if (char === "\f") out += "\\f";
+    else if (code < 32 || escapeHtml3 && (char === "<" || char === ">" || char === "&")) out += `\\u00${HEX[code >> 4]}${HEX[code & 15]}`;
+    else if (code === 8232 || code === 8233) out += `\\u${code.toString(16)}`;
+    else if (code >= 55296 && code <= 57343) out += "\\ufffd";
+    else out += char;
+  }
+  return `${out}"`;
+}
+function encodeJsonFloat(value) {
+  if (!Number.isFinite(value)) throw new GoCallError(`json: unsupported value: ${Number.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf"}`);
+  return Object.is(value, -0) ? "-0" : String(value);
+}
+function encodeJson(value, style) {
+  const parts = [];
+  let length2 = 0;
+  const emit = (text) => {
+    length2 += text.length;
+    checkLength(length2, "JSON output");
+    parts.push(text);
+  };
+  const newline = (depth) => {
+    if (style.indent) emit(`
+${"  ".repeat(depth)}`);
+  };
+  const write = (item, depth) => {
+    checkDepth(depth);
+    if (isNil(item)) emit("null");
+    else if (typeof item === "string") emit(encodeJsonString(item, style.escapeHtml));
+    else if (typeof item === "boolean") emit(item ? "true" : "false");
+    else if (numberType(item) === "float64") emit(encodeJsonFloat(numberValue(item)));
+    else if (numberType(item) !== void 0) emit(String(numberValue(item)));
+    else if (Array.isArray(item)) {
+      if (item.length === 0) return emit("[]");
+      emit("[");
+      item.forEach((element, i) => {
+        if (i > 0) emit(",");
+        newline(depth + 1);
+        write(element, depth + 1);
+      });
+      newline(depth);
+      emit("]");
+    } else if (isGoMap(item)) {
+      const keys = sortedKeys(item);
+      if (keys.length === 0) return emit("{}");
+      emit("{");
+      keys.forEach((key, i) => {
+        if (i > 0) emit(",");
+        newline(depth + 1);
+        emit(encodeJsonString(key, style.escapeHtml));
+        emit(style.indent ? ": " : ":");
+        write(item[key], depth + 1);
+      });
+      newline(depth);
+      emit("}");
+    } else throw new GoCallError(`json: unsupported type: ${typeof item}`);
+  };
+  write(value, 0);
+  return parts.join("");
+}
+function decodeJson(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new TemplateError("fromJson: the JSON nests deeper than prune-guard decodes");
+    throw new GoCallError(error instanceof Error ? error.message : "invalid JSON");
+  }
+  const convert = (item, depth) => {
+    checkDepth(depth);
+    if (typeof item === "number") return goFloat(item);
+    if (Array.isArray(item)) return item.map((element) => convert(element, depth + 1));
+    if (isGoMap(item)) {
+      const map = newMap();
+      for (const key of Object.keys(item)) setEntry(map, key, convert(item[key], depth + 1));
+      return map;
+    }
+    return item;
+  };
+  return convert(parsed, 0);
+}
+
+// src/core/resourceset/go-yaml.ts
+var BEST_WIDTH = 80;
+var BEST_INDENT = 2;
+function marshalYaml(value) {
+  const data = JSON.parse(encodeJson(value, { escapeHtml: false, indent: false }));
+  const emitter = new Emitter();
+  emitter.node(data, { root: true, mapping: false, simpleKey: false });
+  emitter.writeIndent();
+  return emitter.text();
+}
+function compareYamlKeys(a, b) {
+  const ar = [...a];
+  const br = [...b];
+  const isLetter = (c) => new RegExp("\\p{L}", "u").test(c);
+  const isDigit = (c) => c !== void 0 && new RegExp("\\p{Nd}", "u").test(c);
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const x = ar[i] ?? "";
+    const y = br[i] ?? "";
+    if (x === y) continue;
+    const xl = isLetter(x);
+    const yl = isLetter(y);
+    if (xl && yl) return (x.codePointAt(0) ?? 0) - (y.codePointAt(0) ?? 0);
+    if (xl || yl) return yl ? -1 : 1;
+    let an = 0n;
+    let bn = 0n;
+    if (x === "0" || y === "0") {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== "0") {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    let bi = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(Number(ar[ai]));
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(Number(br[bi]));
+    if (an !== bn) return an < bn ? -1 : 1;
+    if (ai !== bi) return ai - bi;
+    return (x.codePointAt(0) ?? 0) - (y.codePointAt(0) ?? 0);
+  }
+  return ar.length - br.length;
+}
+var BOOLS_AND_NULLS = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE", "", "~", "null", "Null", "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"]);
+function resolvesAsNonString(text) {
+  if (BOOLS_AND_NULLS.has(text)) return true;
+  const first = text[0] ?? "";
+  if (first === ".") return /^\.[0-9]+([eE][+-]?[0-9]+)?$/.test(text);
+  if (!/[0-9+-]/.test(first)) return false;
+  if (isTimestamp(text)) return true;
+  const plain2 = text.replace(/_/g, "");
+  if (/^[+-]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[0-9]+)$/.test(plain2) && !/^[+-]?0[0-9]*[89]/.test(plain2)) return true;
+  return /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain2);
+}
+function isTimestamp(text) {
+  const time = "(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?";
+  const match2 = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt]${time}(?:Z|[+-]\\d{2}:\\d{2})| ${time})?$`).exec(text);
+  if (!match2) return false;
+  const [, year = "", month = "", day = "", ...clock] = match2;
+  const [hour = "0", minute = "0", second = "0"] = clock.filter((part) => part !== void 0);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return false;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+}
+var isBase60Float = (text) => /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(text);
+var isBreak = (c) => c === "\n" || c === "\r" || c === "\x85" || c === "\u2028" || c === "\u2029";
+var isBlank = (c) => c === " " || c === "	";
+function isPrintable(c) {
+  const code = c.codePointAt(0) ?? 0;
+  return code === 10 || code >= 32 && code <= 126 || code >= 160 && code <= 55295 || code >= 57344 && code <= 65533 && code !== 65279;
+}
+function analyze(chars) {
+  if (chars.length === 0) return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
+  const text = chars.join("");
+  let blockIndicators = text.startsWith("---") || text.startsWith("...");
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let precededByWhitespace = true;
+  let previousSpace = false;
+  let previousBreak = false;
+  chars.forEach((c, i) => {
+    const next = chars[i + 1];
+    const followedByWhitespace = next === void 0 || isBlank(next);
+    if (i === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(c)) blockIndicators = true;
+      if ((c === "?" || c === ":" || c === "-") && followedByWhitespace) blockIndicators = true;
+    } else if (c === ":" && followedByWhitespace || c === "#" && precededByWhitespace) blockIndicators = true;
+    if (!isPrintable(c)) special = true;
+    const last = i === chars.length - 1;
+    if (c === " ") {
+      leadingSpace ||= i === 0;
+      trailingSpace ||= last;
+      breakSpace ||= previousBreak;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      lineBreaks = true;
+      leadingBreak ||= i === 0;
+      trailingBreak ||= last;
+      spaceBreak ||= previousSpace;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlank(c) || isBreak(c);
+  });
+  let blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators);
+  const singleQuoted = !(breakSpace || spaceBreak || special);
+  const block = !(trailingSpace || spaceBreak || special);
+  if (chars.some((c) => isBreak(c) && c !== "\n")) blockPlain = false;
+  return { multiline: lineBreaks, blockPlain, singleQuoted, block };
+}
+var DOUBLE_ESCAPES = { "\0": "0", "\x07": "a", "\b": "b", "	": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", "\x1B": "e", '"': '"', "\\": "\\", "\x85": "N", "\xA0": "_", "\u2028": "L", "\u2029": "P" };
+var Emitter = class {
+  parts = [];
+  length = 0;
+  column = 0;
+  indent = -1;
+  whitespace = true;
+  indention = true;
+  text() {
+    return this.parts.join("");
+  }
+  put(text) {
+    this.parts.push(text);
+    this.length += text.length;
+    checkLength(this.length, "toYaml output");
+    this.column += [...text].length;
+  }
+  putBreak() {
+    this.parts.push("\n");
+    this.length++;
+    this.column = 0;
+  }
+  writeIndent() {
+    const indent2 = Math.max(this.indent, 0);
+    if (!this.indention || this.column > indent2 || this.column === indent2 && !this.whitespace) this.putBreak();
+    while (this.column < indent2) this.put(" ");
+    this.whitespace = true;
+    this.indention = true;
+  }
+  indicator(text, needWhitespace, isWhitespace, isIndention) {
+    if (needWhitespace && !this.whitespace) this.put(" ");
+    this.put(text);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+  withIndent(next, body) {
+    const saved = this.indent;
+    this.indent = next;
+    body();
+    this.indent = saved;
+  }
+  node(value, context) {
+    if (Array.isArray(value) && value.length > 0) this.sequence(value, context);
+    else if (isGoMap(value) && Object.keys(value).length > 0) this.mapping(value);
+    else if (Array.isArray(value)) this.indicator("[]", true, false, false);
+    else if (isGoMap(value)) this.indicator("{}", true, false, false);
+    else this.scalar(value, context);
+  }
+  sequence(items, context) {
+    const indentless = context.mapping && !this.indention;
+    this.withIndent(this.indent < 0 ? 0 : indentless ? this.indent : this.indent + BEST_INDENT, () => {
+      for (const item of items) {
+        this.writeIndent();
+        this.indicator("-", true, false, true);
+        this.node(item, { root: false, mapping: false, simpleKey: false });
+      }
+    });
+  }
+  mapping(map) {
+    this.withIndent(this.indent < 0 ? 0 : this.indent + BEST_INDENT, () => {
+      for (const key of Object.keys(map).sort(compareYamlKeys)) {
+        this.writeIndent();
+        const chars = [...key];
+        if (analyze(chars).multiline || new TextEncoder().encode(key).length > 128) {
+          this.indicator("?", true, false, true);
+          this.scalar(key, { root: false, mapping: true, simpleKey: false });
+          this.writeIndent();
+          this.indicator(":", true, false, true);
+        } else {
+          this.scalar(key, { root: false, mapping: true, simpleKey: true });
+          this.indicator(":", false, false, false);
+        }
+        this.node(map[key], { root: false, mapping: true, simpleKey: false });
+      }
+    });
+  }
+  scalar(value, context) {
+    let text;
+    let style = "plain";
+    if (value === null || value === void 0) text = "null";
+    else if (typeof value === "boolean") text = value ? "true" : "false";
+    else if (typeof value === "number") text = Number.isInteger(value) && Math.abs(value) < 2 ** 64 ? BigInt(value).toString() : formatGoFloat(value);
+    else {
+      text = String(value);
+      if (text.includes("\n")) style = "literal";
+      else if (resolvesAsNonString(text) || isBase60Float(text)) style = "double";
+    }
+    const chars = [...text];
+    const analysis = analyze(chars);
+    if (context.simpleKey && analysis.multiline) style = "double";
+    if (style === "plain" && (!analysis.blockPlain || chars.length === 0 && context.simpleKey)) style = "single";
+    if (style === "single" && !analysis.singleQuoted) style = "double";
+    if (style === "literal" && (!analysis.block || context.simpleKey)) style = "double";
+    this.withIndent(this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT, () => {
+      const allowBreaks = !context.simpleKey;
+      if (style === "plain") this.plain(chars, allowBreaks);
+      else if (style === "single") this.quoted(chars, allowBreaks, "'");
+      else if (style === "double") this.quoted(chars, allowBreaks, '"');
+      else this.literal(chars);
+    });
+  }
+  plain(chars, allowBreaks) {
+    if (!this.whitespace) this.put(" ");
+    let spaces = false;
+    chars.forEach((c, i) => {
+      if (c === " ") {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== " ") this.writeIndent();
+        else this.put(c);
+        spaces = true;
+      } else {
+        this.put(c);
+        this.indention = false;
+        spaces = false;
+      }
+    });
+    this.whitespace = false;
+    this.indention = false;
+  }
+  quoted(chars, allowBreaks, quote) {
+    this.indicator(quote, true, false, false);
+    let spaces = false;
+    chars.forEach((c, i) => {
+      if (quote === '"' && (!isPrintable(c) || c === "\uFEFF" || isBreak(c) || c === '"' || c === "\\")) {
+        const code = c.codePointAt(0) ?? 0;
+        const short = DOUBLE_ESCAPES[c];
+        const hex = code.toString(16).toUpperCase();
+        this.put(`\\${short ?? (code <= 255 ? `x${hex.padStart(2, "0")}` : code <= 65535 ? `u${hex.padStart(4, "0")}` : `U${hex.padStart(8, "0")}`)}`);
+        spaces = false;
+      } else if (c === " ") {
+        const inside = i > 0 && i < chars.length - 1;
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && inside && (quote === '"' || chars[i + 1] !== " ")) {
+          this.writeIndent();
+          if (quote === '"' && chars[i + 1] === " ") this.put("\\");
+        } else this.put(c);
+        spaces = true;
+      } else {
+        this.put(quote === "'" && c === "'" ? "''" : c);
+        this.indention = false;
+        spaces = false;
+      }
+    });
+    this.indicator(quote, false, false, false);
+  }
+  literal(chars) {
+    this.indicator("|", true, false, false);
+    if (chars[0] === " " || isBreak(chars[0])) this.put(String(BEST_INDENT));
+    const last = chars[chars.length - 1];
+    if (!isBreak(last)) this.put("-");
+    else if (chars.length === 1 || isBreak(chars[chars.length - 2])) this.put("+");
+    this.putBreak();
+    this.indention = true;
+    this.whitespace = true;
+    let breaks = true;
+    for (const c of chars) {
+      if (isBreak(c)) {
+        this.putBreak();
+        this.indention = true;
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.put(c);
+        this.indention = false;
+        breaks = false;
+      }
+    }
+  }
+};
+
+// src/core/resourceset/slug-transliterations.ts
+var TRANSLITERATION_BLOCKS = [
+  [
+    128,
+    "||||||||||||||||||||||||||||||||-|-|c-|ps|-|y-|-|ss|-|-c-|a|-|-||-r-|-|deg|-|2|3|-|u|p|-|-|1|o|-|1-4|1-2|3-4|-|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o|x|o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o|-|o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|-n|ng|ng|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|b|b|b|b|6|6|o|c|c|d|d|d|d|d|3|-|e|f|f|g|g|hv|i|i|k|k|l|l|w|n|n|o|o|o|oi|oi|p|p|yr|2|2|sh|sh|t|t|t|t|u|u|y|v|y|y|z|z|zh|zh|zh|zh|2|5|5|ts|w|-|-|-|-|dz|dz|dz|lj|lj|lj|nj|nj|nj|a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u|-|a|a|a|a|ae|ae|g|g|g|g|k|k|o|o|o|o|zh|zh|j|dz|dz|dz|g|g|hv|w|n|n|a|a|ae|ae|o|o|a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|y|y|h|h|n|d|ou|ou|z|z|a|a|e|e|o|o|o|o|o|o|o|o|y|y|l|n|t|j|db|qp|a|c|c|l|t|s|z|-|-|b|u|-|e|e|j|j|q|q|r|r|y|y|a|a|a|b|o|c|d|d|e|-|-|e|e|e|e|j|g|g|g|g|u|y|h|h|i|i|i|l|l|l|lz|w|w|m|n|n|n|o|oe|o|f|r|r|r|r|r|r|r|r|r|s|s|j|s|s|t|t|u|u|v|-|w|y|y|z|z|z|z|-|-|-|c|-|b|e|g|h|j|k|l|q|-|-|dz|dz|dz|ts|ts|tc|fn|ls|lz|ww|-|h|h|k|h|j|r|r|r|r|w|y|-|-|-|-|-|-|-|-|-|-|-|-|v|-|v|-|-|-|-|-|_|-|-|-|-|-|-|-|v|-|-|v|-|-|-|-|-|r|x|g|l|s|x|-||||||||v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||a|e|i|o|u|c|d|h|m|r|t|v|x|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|||a|-|e|e|i|-|o|-|u|o|i|a|b|g|d|e|z|e|th|i|k|l|m|n|ks|o|p|r|-|s|t|u|ph|kh|ps|o|i|u|a|e|e|i|u|a|b|g|d|e|z|e|th|i|k|l|m|n|x|o|p|r|s|s|t|u|ph|kh|ps|o|i|u|o|u|o|-|b|th|u|u|u|ph|p|-|-|-|st|st|w|w|q|q|sp|sp|sh|sh|f|f|kh|kh|h|h|g|g|ch|ch|ti|ti|k|r|c|j|-|-|-|-|-|-|-|-|-|-|-||ie|io|dj|gj|ie|dz|i|yi|j|lj|nj|tsh|kj|i|u|dzh|a|b|v|g|d|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|-|y|-|e|iu|ia|a|b|v|g|d|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|-|y|-|e|iu|ia|ie|io|dj|gj|ie|dz|i|yi|j|lj|nj|tsh|kj|i|u|dzh|o|o|e|e|ie|ie|e|e|ie|ie|o|o|io|io|ks|ks|ps|ps|f|f|y|y|y|y|u|u|o|o|o|o|ot|ot|q|q|-1000-|||||-|-100-000-|-1-000-000-|-|-|-|-|r-|r-|g-|g-|g-|g-|g-|g-|zh-|zh-|z-|z-|k-|k-|k-|k-|k-|k-|k-|k-|n-|n-|ng|ng|p-|p-|kh|kh|s-|s-|t-|t-|u|u|u-|u-|kh-|kh-|tts|tts|ch-|ch-|ch-|ch-|h|h|ch|ch|ch-|ch-|-|zh|zh|k-|k-|-|-|n-|n-|-|-|ch|ch|-|-|-|a|a|a|a|ae|ae|ie|ie|-|-|-|-|zh|zh|z|z|dz|dz|i|i|i|i|o|o|o|o|o|o|e|e|u|u|u|u|u|u|ch|ch|-|-|y|y|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-"
+  ],
+  [
+    7680,
+    "a|a|b|b|b|b|b|b|c|c|d|d|d|d|d|d|d|d|d|d|e|e|e|e|e|e|e|e|e|e|f|f|g|g|h|h|h|h|h|h|h|h|h|h|i|i|i|i|k|k|k|k|k|k|l|l|l|l|l|l|l|l|m|m|m|m|m|m|n|n|n|n|n|n|n|n|o|o|o|o|o|o|o|o|p|p|p|p|r|r|r|r|r|r|r|r|s|s|s|s|s|s|s|s|s|s|t|t|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|v|v|v|v|w|w|w|w|w|w|w|w|w|w|x|x|x|x|y|y|z|z|z|z|z|z|h|t|w|y|a|s|-|-|ss|-|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|i|i|i|i|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|-|-|-|-|-|"
+  ],
+  [
+    8192,
+    "-|-|-|-|-|-|-|-|-|-|-|-|||||-|-|-|-|-|-|-|_|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||-|-0|-00|-|-|-|-|-|-|-|-|-|-|-|-|-|_|-|-|-|-|-|-|-|-|-|-|7|pp|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||0||||4|5|6|7|8|9|-|-|-|-|-|n|0|1|2|3|4|5|6|7|8|9|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|ecu|cl|cr|ff|l|mil|n|pts|rs|w|ns|d|eu|k|t|dr|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||||||||||||||||||||||||||||||||||k|a|||||||f|||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|f|-|-|-|-|-1-3-|-2-3-|-1-5-|-2-5-|-3-5-|-4-5-|-1-6-|-5-6-|-1-8-|-3-8-|-5-8-|-7-8-|-1-|i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|l|c|d|m|i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|l|c|d|m|-d|d-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|v|-|-|v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|0|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|x|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|v|v|v|v|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|o|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||||||||||||||||||||||-|-|-|-|-||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-||-|||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|-||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||||-|||||||||||||||-"
+  ],
+  [
+    65280,
+    "-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|0|1|2|3|4|5|6|7|8|9|-|-|-|-|-|-|-|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|-|-|-|-|_|-|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|-|-|-|-|-|-|-|-|-|-|-|wo|a|i|u|e|o|ya|yu|yo|tu|-|a|i|u|e|o|ka|ki|ku|ke|ko|sa|si|su|se|so|ta|ti|tu|te|to|na|ni|nu|ne|no|ha|hi|hu|he|ho|ma|mi|mu|me|mo|ya|yu|yo|ra|ri|ru|re|ro|wa|n|-|-||g|gg|gs|n|nj|nh|d|dd|r|lg|lm|lb|ls|lt|lp|rh|m|b|bb|bs|s|ss||j|jj|c|k|t|p|h|-|-|-|a|ae|ya|yae|eo|e|-|-|yeo|ye|o|wa|wae|oe|-|-|yo|u|weo|we|wi|yu|-|-|eu|yi|i|-|-|-|-c|ps|-|-|-|y-|w-|-|-|-|-|-|-|-|o|-"
+  ]
+];
+
+// src/core/resourceset/sprig-strings.ts
+var strval = (value) => typeof value === "string" ? value : formatValue(value);
+function strslice(value) {
+  if (Array.isArray(value)) return tagList(value.filter((item) => !isNil(item)).map(strval), "[]string");
+  if (isNil(value)) return tagList([], "[]string");
+  return tagList([strval(value)], "[]string");
+}
+var GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+function trimSpace(text) {
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && GO_SPACE.test(chars[start] ?? "")) start++;
+  while (end > start && GO_SPACE.test(chars[end - 1] ?? "")) end--;
+  return chars.slice(start, end).join("");
+}
+function trimCutset(text, cutset) {
+  const cut = new Set(cutset);
+  const chars = [...text];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && cut.has(chars[start] ?? "")) start++;
+  while (end > start && cut.has(chars[end - 1] ?? "")) end--;
+  return chars.slice(start, end).join("");
+}
+var LOWER_SPECIAL = { \u0130: "i" };
+var mapRune = (char, map) => {
+  const mapped = map(char);
+  return [...mapped].length === 1 ? mapped : char;
+};
+var toUpperGo = (text) => [...text].map((char) => mapRune(char, (c) => c.toUpperCase())).join("");
+var toLowerGo = (text) => [...text].map((char) => LOWER_SPECIAL[char] ?? mapRune(char, (c) => c.toLowerCase())).join("");
+function titleGo(text) {
+  let previous = " ";
+  let out = "";
+  for (const char of text) {
+    out += isTitleSeparator(previous) ? mapRune(char, (c) => c.toUpperCase()) : char;
+    previous = char;
+  }
+  return out;
+}
+function isTitleSeparator(char) {
+  if (char.charCodeAt(0) < 128) return !/[0-9A-Za-z_]/.test(char);
+  if (/[\p{L}\p{Nd}]/u.test(char)) return false;
+  return GO_SPACE.test(char);
+}
+function splitGo(text, sep7, limit = -1) {
+  if (limit === 0) return [];
+  if (sep7 === "") {
+    const runes = [...text];
+    if (limit < 0 || runes.length <= limit) return runes;
+    return [...runes.slice(0, limit - 1), runes.slice(limit - 1).join("")];
+  }
+  const parts = text.split(sep7);
+  if (limit < 0 || parts.length <= limit) return parts;
+  return [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(sep7)];
+}
+function replaceAllGo(src, old, replacement) {
+  if (old === "") {
+    const runes = [...src];
+    checkLength(src.length + (runes.length + 1) * replacement.length, "replace");
+    return replacement + runes.map((rune) => rune + replacement).join("");
+  }
+  const count = src.split(old).length - 1;
+  checkLength(src.length + count * Math.max(0, replacement.length - old.length), "replace");
+  return src.split(old).join(replacement);
+}
+function repeatGo(count, text) {
+  if (count < 0) throw new GoCallError("strings: negative Repeat count");
+  checkLength(count * text.length, "repeat");
+  return text.repeat(count);
+}
+function indentGo(spaces, text) {
+  const pad2 = repeatGo(spaces, " ");
+  const lines = text.split("\n").length;
+  checkLength(text.length + lines * pad2.length, "indent");
+  return pad2 + text.split("\n").join(`
+${pad2}`);
+}
+var sliceBytes = (text, from, to) => fromBytes(toBytes(text).slice(from, to));
+function truncGo(count, text) {
+  const size = toBytes(text).length;
+  if (count < 0 && size + count > 0) return sliceBytes(text, size + count);
+  if (count >= 0 && size > count) return sliceBytes(text, 0, count);
+  return text;
+}
+function substrGo(start, end, text) {
+  const size = toBytes(text).length;
+  const outOfRange = (detail) => {
+    throw new GoCallError(`runtime error: slice bounds out of range ${detail}`);
+  };
+  if (start < 0) {
+    if (end < 0 || end > size) outOfRange(`[:${end}] with length ${size}`);
+    return sliceBytes(text, 0, end);
+  }
+  if (end < 0 || end > size) {
+    if (start > size) outOfRange(`[${start}:${size}]`);
+    return sliceBytes(text, start);
+  }
+  if (start > end) outOfRange(`[${start}:${end}]`);
+  return sliceBytes(text, start, end);
+}
+var toMapOfParts = (parts) => {
+  const map = newMap();
+  parts.forEach((part, i) => setEntry(map, `_${i}`, part));
+  return tagMap(map, "map[string]string");
+};
+var int = (value) => numberValue(value);
+var STRING_FUNCTIONS = {
+  hello: goFunction([], () => "Hello!"),
+  trunc: goFunction(["int", "string"], (count, text) => truncGo(int(count), text)),
+  trim: goFunction(["string"], trimSpace),
+  upper: goFunction(["string"], toUpperGo),
+  lower: goFunction(["string"], toLowerGo),
+  title: goFunction(["string"], titleGo),
+  substr: goFunction(["int", "int", "string"], (start, end, text) => substrGo(int(start), int(end), text)),
+  repeat: goFunction(["int", "string"], (count, text) => repeatGo(int(count), text)),
+  trimall: goFunction(["string", "string"], (cutset, text) => trimCutset(text, cutset)),
+  trimAll: goFunction(["string", "string"], (cutset, text) => trimCutset(text, cutset)),
+  trimSuffix: goFunction(["string", "string"], (suffix, text) => suffix !== "" && text.endsWith(suffix) ? text.slice(0, -suffix.length) : text),
+  trimPrefix: goFunction(["string", "string"], (prefix2, text) => text.startsWith(prefix2) ? text.slice(prefix2.length) : text),
+  contains: goFunction(["string", "string"], (needle, text) => text.includes(needle)),
+  hasPrefix: goFunction(["string", "string"], (prefix2, text) => text.startsWith(prefix2)),
+  hasSuffix: goFunction(["string", "string"], (suffix, text) => text.endsWith(suffix)),
+  quote: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => quoteGo(strval(value))).join(" "), "any"),
+  squote: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => `'${formatValue(value)}'`).join(" "), "any"),
+  cat: goFunction([], (...values) => values.filter((value) => !isNil(value)).map((value) => formatValue(value)).join(" "), "any"),
+  indent: goFunction(["int", "string"], (spaces, text) => indentGo(int(spaces), text)),
+  nindent: goFunction(["int", "string"], (spaces, text) => `
+${indentGo(int(spaces), text)}`),
+  replace: goFunction(["string", "string", "string"], (old, replacement, src) => replaceAllGo(src, old, replacement)),
+  plural: goFunction(["string", "string", "int"], (one, many, count) => int(count) === 1 ? one : many),
+  toString: goFunction(["any"], strval),
+  split: goFunction(["string", "string"], (sep7, text) => toMapOfParts(splitGo(text, sep7))),
+  splitList: goFunction(["string", "string"], (sep7, text) => tagList(splitGo(text, sep7), "[]string")),
+  splitn: goFunction(["string", "int", "string"], (sep7, count, text) => toMapOfParts(splitGo(text, sep7, int(count)))),
+  toStrings: goFunction(["any"], strslice),
+  join: goFunction(["string", "any"], (sep7, value) => {
+    const parts = strslice(value);
+    checkLength(parts.reduce((sum, part) => sum + part.length + sep7.length, 0), "join");
+    return parts.join(sep7);
+  }),
+  sortAlpha: goFunction(["any"], (value) => Array.isArray(value) ? tagList(strslice(value).sort(compareGoStrings), "[]string") : tagList([strval(value)], "[]string"))
+};
+
+// src/core/resourceset/slugify.ts
+var SLUG_MAX_LENGTH = 63;
+var EN_SUBSTITUTIONS = {
+  "&": "and",
+  "@": "at",
+  '"': "",
+  "'": "",
+  "\u2019": "",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-"
+};
+var TABLE = new Map(TRANSLITERATION_BLOCKS.flatMap(([first, entries2]) => entries2.split("|").map((entry2, i) => [first + i, entry2])));
+function transliterate(char) {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 128) return char;
+  if (code > 65535) return "";
+  const entry2 = TABLE.get(code);
+  if (entry2 === void 0) {
+    throw new TemplateError(`slugify cannot transliterate ${JSON.stringify(char)} (U+${code.toString(16).toUpperCase().padStart(4, "0")}) as the operator's unidecode table does; prune-guard knows Latin, Greek, Cyrillic and symbols`, "slugify of this script");
+  }
+  return entry2;
+}
+function smartTruncate(text) {
+  if (text.length <= SLUG_MAX_LENGTH) return text;
+  for (let i = SLUG_MAX_LENGTH; i >= 0; i--) if (text[i] === "-") return text.slice(0, i);
+  return text.slice(0, SLUG_MAX_LENGTH);
+}
+function slugify(text) {
+  const substituted = [...trimSpace(text)].map((char) => EN_SUBSTITUTIONS[char] ?? char);
+  const ascii = substituted.map((part) => [...part].map(transliterate).join("")).join("");
+  const slug = ascii.toLowerCase().replace(/[^a-z0-9_-]/g, "-").replace(/-+/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+  return smartTruncate(slug);
+}
+
+// src/core/resourceset/sprig-encoding.ts
+import { createHash as createHash7 } from "node:crypto";
+var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+function encodeBase(bytes, alphabet, bitsPerChar, quantum) {
+  let out = "";
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = buffer << 8 | byte;
+    bits += 8;
+    while (bits >= bitsPerChar) {
+      bits -= bitsPerChar;
+      out += alphabet[buffer >> bits & (1 << bitsPerChar) - 1];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += alphabet[buffer << bitsPerChar - bits & (1 << bitsPerChar) - 1];
+  while (out.length % quantum !== 0) out += "=";
+  return out;
+}
+var corrupt = (offset) => new GoCallError(`illegal base64 data at input byte ${offset}`);
+function decodeBase64(text) {
+  const src = toBytes(text);
+  const out = [];
+  let si = 0;
+  let done = false;
+  while (!done && si < src.length) {
+    const quad = [];
+    let length2 = 4;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return Uint8Array.from(out);
+        throw corrupt(si - j);
+      }
+      const byte = src[si++] ?? 0;
+      const value2 = BASE64.indexOf(String.fromCharCode(byte));
+      if (value2 >= 0 && byte < 128) {
+        quad.push(value2);
+        continue;
+      }
+      if (byte === 10 || byte === 13) {
+        j--;
+        continue;
+      }
+      if (byte !== 61 || j < 2) throw corrupt(si - 1);
+      if (j === 2) {
+        while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+        if (si === src.length) throw corrupt(src.length);
+        if (src[si] !== 61) throw corrupt(si - 1);
+        si++;
+      }
+      while (si < src.length && (src[si] === 10 || src[si] === 13)) si++;
+      if (si < src.length) throw corrupt(si);
+      length2 = j;
+      done = true;
+      break;
+    }
+    const [a = 0, b = 0, c = 0, d = 0] = quad;
+    const value = a << 18 | b << 12 | c << 6 | d;
+    const decoded = [value >> 16 & 255, value >> 8 & 255, value & 255];
+    out.push(...decoded.slice(0, length2 - 1));
+  }
+  return Uint8Array.from(out);
+}
+function decodeBase32(text) {
+  const src = toBytes(text.replace(/[\r\n]/g, ""));
+  const out = [];
+  const fail = (offset) => {
+    throw new GoCallError(`illegal base32 data at input byte ${offset}`);
+  };
+  let si = 0;
+  let end = false;
+  while (si < src.length && !end) {
+    const group = [];
+    let length2 = 8;
+    for (let j = 0; j < 8; ) {
+      if (si === src.length) fail(si - j);
+      const byte = src[si++] ?? 0;
+      const remaining = src.length - si;
+      if (byte === 61 && j >= 2 && remaining < 8) {
+        if (remaining + j < 7) fail(src.length);
+        for (let k = 0; k < 7 - j; k++) if (k < remaining && src[si + k] !== 61) fail(si + k - 1);
+        length2 = j;
+        end = true;
+        if (length2 === 1 || length2 === 3 || length2 === 6) fail(si - 1);
+        break;
+      }
+      const value = BASE32.indexOf(String.fromCharCode(byte));
+      if (value < 0 || byte >= 128) fail(si - 1);
+      group.push(value);
+      j++;
+    }
+    let buffer = 0n;
+    for (let k = 0; k < 8; k++) buffer = buffer << 5n | BigInt(group[k] ?? 0);
+    const bytes = [4, 3, 2, 1, 0].map((k) => Number(buffer >> BigInt(k * 8) & 255n));
+    const count = [0, 0, 1, 1, 2, 3, 3, 4, 5][length2] ?? 5;
+    out.push(...bytes.slice(0, count));
+  }
+  return Uint8Array.from(out);
+}
+var decodeOrMessage = (decode) => (text) => {
+  try {
+    return fromBytes(decode(text));
+  } catch (error) {
+    if (error instanceof GoCallError) return error.message;
+    throw error;
+  }
+};
+function adler32(text) {
+  let a = 1;
+  let b = 0;
+  for (const byte of toBytes(text)) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return String(b * 65536 + a);
+}
+var digest = (algorithm) => (text) => createHash7(algorithm).update(toBytes(text)).digest("hex");
+function cleanPath(path3) {
+  if (path3 === "") return ".";
+  const rooted = path3.startsWith("/");
+  const parts = [];
+  for (const part of path3.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+      else if (!rooted) parts.push("..");
+    } else parts.push(part);
+  }
+  const joined = parts.join("/");
+  if (rooted) return `/${joined}`;
+  return joined === "" ? "." : joined;
+}
+function basePath(path3) {
+  if (path3 === "") return ".";
+  const trimmed = path3.replace(/\/+$/, "");
+  if (trimmed === "") return "/";
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+var dirPath = (path3) => cleanPath(path3.slice(0, path3.lastIndexOf("/") + 1));
+function extPath(path3) {
+  for (let i = path3.length - 1; i >= 0 && path3[i] !== "/"; i--) if (path3[i] === ".") return path3.slice(i);
+  return "";
+}
+var json = (escapeHtml3, indent2, must) => goFunction(["any"], (value) => {
+  try {
+    return encodeJson(value, { escapeHtml: escapeHtml3, indent: indent2 });
+  } catch (error) {
+    if (error instanceof GoCallError && !must) return "";
+    throw error;
+  }
+});
+var path2 = (fn) => goFunction(["string"], fn);
+var ENCODING_FUNCTIONS = {
+  b64enc: goFunction(["string"], (text) => encodeBase(toBytes(text), BASE64, 6, 4)),
+  b64dec: goFunction(["string"], decodeOrMessage(decodeBase64)),
+  b32enc: goFunction(["string"], (text) => encodeBase(toBytes(text), BASE32, 5, 8)),
+  b32dec: goFunction(["string"], decodeOrMessage(decodeBase32)),
+  sha1sum: goFunction(["string"], digest("sha1")),
+  sha256sum: goFunction(["string"], digest("sha256")),
+  adler32sum: goFunction(["string"], adler32),
+  toJson: json(true, false, false),
+  mustToJson: json(true, false, true),
+  toPrettyJson: json(true, true, false),
+  mustToPrettyJson: json(true, true, true),
+  toRawJson: json(false, false, true),
+  mustToRawJson: json(false, false, true),
+  fromJson: goFunction(["string"], (text) => {
+    try {
+      return decodeJson(text);
+    } catch (error) {
+      if (error instanceof GoCallError) return null;
+      throw error;
+    }
+  }),
+  mustFromJson: goFunction(["string"], decodeJson),
+  base: path2(basePath),
+  dir: path2(dirPath),
+  clean: path2(cleanPath),
+  ext: path2(extPath),
+  isAbs: path2((p) => p.startsWith("/")),
+  osBase: path2(basePath),
+  osDir: path2(dirPath),
+  osClean: path2(cleanPath),
+  osExt: path2(extPath),
+  osIsAbs: path2((p) => p.startsWith("/"))
+};
+
+// src/core/resourceset/sprig-numbers.ts
+var MAX_SEQUENCE = 1e4;
+function parseDecimal(text) {
+  if (!/^[+-]?[0-9]+$/.test(text)) return void 0;
+  const value = parseGoInteger(text.replace(/^([+-]?)0+(?=[0-9])/, "$1"));
+  if (value === void 0 || value > 2n ** 63n - 1n || value < -(2n ** 63n)) return void 0;
+  return Number(value);
+}
+function parseOctal(text) {
+  const match2 = /^([+-]?)([0-7]+)$/.exec(text);
+  if (!match2) return 0;
+  const value = BigInt(`0o${match2[2] ?? "0"}`) * (match2[1] === "-" ? -1n : 1n);
+  return value > 2n ** 63n - 1n || value < -(2n ** 63n) ? 0 : Number(value);
+}
+function toInt64(value) {
+  if (typeof value === "string") return parseDecimal(value) ?? 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  const type = numberType(value);
+  if (type === void 0) return 0;
+  const n = numberValue(value);
+  return type === "float64" ? Number.isFinite(n) ? Math.trunc(n) : 0 : n;
+}
+function toFloat64(value) {
+  if (typeof value === "string") return parseGoFloat(value) ?? 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return numberType(value) === void 0 ? 0 : numberValue(value);
+}
+function isEmpty(value) {
+  if (isNil(value)) return true;
+  if (typeof value === "string" || Array.isArray(value)) return value.length === 0;
+  if (typeof value === "boolean") return !value;
+  if (numberType(value) !== void 0) return numberValue(value) === 0;
+  if (isGoMap(value)) return Object.keys(value).length === 0;
+  return false;
+}
+var MAX_COMPARISON_STEPS = 1e7;
+function deepEqualGo(a, b, budget = { steps: 0 }) {
+  const equal = (x, y, depth) => {
+    checkDepth(depth);
+    if (++budget.steps > MAX_COMPARISON_STEPS) throw new TemplateError(`a comparison visits more than ${MAX_COMPARISON_STEPS} values, more than prune-guard renders`);
+    if (goTypeName(x) !== goTypeName(y)) return false;
+    if (x === y || isNil(x)) return true;
+    if (numberType(x) !== void 0) return numberValue(x) === numberValue(y);
+    if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((item, i) => equal(item, y[i], depth + 1));
+    if (isGoMap(x) && isGoMap(y)) {
+      const keys = Object.keys(x);
+      return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && equal(x[key], y[key], depth + 1));
+    }
+    return x === y;
+  };
+  return equal(a, b, 0);
+}
+function untilStep(start, stop, step) {
+  let count;
+  if (stop < start) count = step >= 0 ? 0 : Math.ceil((start - stop) / -step);
+  else count = step <= 0 ? 0 : Math.ceil((stop - start) / step);
+  if (count > MAX_SEQUENCE) throw new TemplateError(`a sequence of ${count} elements is longer than the ${MAX_SEQUENCE} prune-guard builds`);
+  return tagList(
+    Array.from({ length: count }, (_, i) => goInt(start + i * step)),
+    "[]int"
+  );
+}
+function seq(...params) {
+  const [a = 0, b = 0, c = 0] = params.map((param) => numberValue(param));
+  let list;
+  switch (params.length) {
+    case 1:
+      list = untilStep(1, a + (a < 1 ? -1 : 1), a < 1 ? -1 : 1);
+      break;
+    case 2:
+      list = untilStep(a, b + (b < a ? -1 : 1), b < a ? -1 : 1);
+      break;
+    case 3:
+      if (c < a && b > 0) return "";
+      list = untilStep(a, c + (c < a ? -1 : 1), b);
+      break;
+    default:
+      return "";
+  }
+  return list.map((item) => formatValue(item)).join(" ");
+}
+function round(value, places, ...options) {
+  const roundOn = options.length > 0 ? numberValue(options[0]) : 0.5;
+  const pow = 10 ** numberValue(places);
+  const digit2 = pow * toFloat64(value);
+  const fraction = digit2 % 1;
+  return goFloat((fraction >= roundOn ? Math.ceil(digit2) : Math.floor(digit2)) / pow);
+}
+function integerDivision(name) {
+  return goFunction(["any", "any"], (a, b) => {
+    const divisor = toInt64(b);
+    if (divisor === 0) throw new GoCallError("runtime error: integer divide by zero");
+    const dividend = toInt64(a);
+    return goInt64(name === "div" ? Math.trunc(dividend / divisor) : dividend % divisor);
+  });
+}
+var extreme = (pick3, convert, wrap) => goFunction(["any"], (first, ...others) => wrap(others.reduce((best, other) => pick3(best, convert(other)), convert(first))), "any");
+var NUMBER_FUNCTIONS = {
+  atoi: goFunction(["string"], (text) => goInt(parseDecimal(text) ?? 0)),
+  int: goFunction(["any"], (value) => goInt(toInt64(value))),
+  int64: goFunction(["any"], (value) => goInt64(toInt64(value))),
+  float64: goFunction(["any"], (value) => goFloat(toFloat64(value))),
+  toDecimal: goFunction(["any"], (value) => goInt64(parseOctal(formatValue(value)))),
+  seq: goFunction([], seq, "int"),
+  until: goFunction(["int"], (count) => untilStep(0, numberValue(count), numberValue(count) < 0 ? -1 : 1)),
+  untilStep: goFunction(["int", "int", "int"], (start, stop, step) => untilStep(numberValue(start), numberValue(stop), numberValue(step))),
+  add1: goFunction(["any"], (value) => goInt64(toInt64(value) + 1)),
+  add: goFunction([], (...values) => goInt64(values.reduce((sum, value) => sum + toInt64(value), 0)), "any"),
+  sub: goFunction(["any", "any"], (a, b) => goInt64(toInt64(a) - toInt64(b))),
+  mul: goFunction(["any"], (first, ...others) => goInt64(others.reduce((product, value) => product * toInt64(value), toInt64(first))), "any"),
+  div: integerDivision("div"),
+  mod: integerDivision("mod"),
+  biggest: extreme(Math.max, toInt64, goInt64),
+  max: extreme(Math.max, toInt64, goInt64),
+  min: extreme(Math.min, toInt64, goInt64),
+  maxf: extreme(Math.max, toFloat64, goFloat),
+  minf: extreme(Math.min, toFloat64, goFloat),
+  ceil: goFunction(["any"], (value) => goFloat(Math.ceil(toFloat64(value)))),
+  floor: goFunction(["any"], (value) => goFloat(Math.floor(toFloat64(value)))),
+  round: goFunction(["any", "int"], round, "float64"),
+  default: goFunction(["any"], (fallback, ...given) => given.length === 0 || isEmpty(given[0]) ? fallback : given[0], "any"),
+  empty: goFunction(["any"], isEmpty),
+  coalesce: goFunction([], (...values) => values.find((value) => !isEmpty(value)) ?? null, "any"),
+  all: goFunction([], (...values) => values.every((value) => !isEmpty(value)), "any"),
+  any: goFunction([], (...values) => values.some((value) => !isEmpty(value)), "any"),
+  ternary: goFunction(["any", "any", "bool"], (whenTrue, whenFalse, condition) => condition ? whenTrue : whenFalse),
+  typeOf: goFunction(["any"], goTypeName),
+  typeIs: goFunction(["string", "any"], (target, value) => target === goTypeName(value)),
+  typeIsLike: goFunction(["string", "any"], (target, value) => target === goTypeName(value) || `*${target}` === goTypeName(value)),
+  kindOf: goFunction(["any"], goKindName),
+  kindIs: goFunction(["string", "any"], (target, value) => target === goKindName(value)),
+  deepEqual: goFunction(["any", "any"], (a, b) => deepEqualGo(a, b)),
+  fail: goFunction(["string"], (message) => {
+    throw new GoCallError(message);
+  })
+};
+
+// src/core/resourceset/sprig-lists.ts
+var NIL_DEREFERENCE = "runtime error: invalid memory address or nil pointer dereference";
+function listOf(value, failure) {
+  if (isNil(value)) throw new GoCallError(NIL_DEREFERENCE);
+  if (!Array.isArray(value)) throw new GoCallError(failure(goKindName(value)));
+  return value;
+}
+var listFunction = (operation, body, params = ["any"], variadic) => goFunction(params, (list, ...rest) => body(listOf(list, (kind) => `Cannot ${operation} on type ${kind}`), ...rest), variadic);
+function sameType(source, result) {
+  const type = goTypeName(source);
+  return type === "[]string" || type === "[]int" ? tagList(result, type) : result;
+}
+var contains = (haystack, needle, budget) => haystack.some((item) => deepEqualGo(needle, item, budget));
+function uniq(list) {
+  const budget = { steps: 0 };
+  const out = [];
+  for (const item of list) if (!contains(out, item, budget)) out.push(item);
+  return out;
+}
+function without(list, ...omitted) {
+  const budget = { steps: 0 };
+  return list.filter((item) => !contains(omitted, item, budget));
+}
+function has(needle, haystack) {
+  if (isNil(haystack)) return false;
+  return contains(listOf(haystack, (kind) => `Cannot find has on type ${kind}`), needle, { steps: 0 });
+}
+function sliceList(list, ...indices) {
+  const items = listOf(list, (kind) => `list should be type of slice or array but ${kind}`);
+  if (items.length === 0) return null;
+  const start = indices.length > 0 ? toInt64(indices[0]) : 0;
+  const end = indices.length > 1 ? toInt64(indices[1]) : items.length;
+  if (start < 0 || end > items.length || start > end) throw new GoCallError("reflect: slice index out of range");
+  return sameType(items, items.slice(start, end));
+}
+function concat(...lists) {
+  return lists.flatMap((list) => listOf(list, (kind) => `Cannot concat type ${kind} as list`));
+}
+function chunk(size, list) {
+  if (size <= 0) throw new GoCallError("runtime error: makeslice: len out of range");
+  const chunks = [];
+  for (let i = 0; i < list.length; i += size) chunks.push(list.slice(i, i + size));
+  return tagList(chunks, "[][]interface {}");
+}
+function dig(...args) {
+  if (args.length < 3) throw new GoCallError("dig needs at least three arguments");
+  const fallback = args[args.length - 2];
+  let current = args[args.length - 1];
+  const assertMap = (value) => {
+    if (isGoMap(value) && goTypeName(value) === "map[string]interface {}") return value;
+    throw new GoCallError(`interface conversion: interface {} is ${goTypeName(value) === "<nil>" ? "nil" : goTypeName(value)}, not map[string]interface {}`);
+  };
+  const keys = args.slice(0, -2).map((key) => {
+    if (typeof key !== "string") throw new GoCallError(`interface conversion: interface {} is ${isNil(key) ? "nil" : goTypeName(key)}, not string`);
+    return key;
+  });
+  for (const key of keys) {
+    const map = assertMap(current);
+    if (!hasEntry(map, key)) return fallback;
+    current = map[key];
+  }
+  return current;
+}
+function dict(...pairs) {
+  const map = newMap();
+  for (let i = 0; i < pairs.length; i += 2) setEntry(map, strval(pairs[i]), i + 1 < pairs.length ? pairs[i + 1] : "");
+  return map;
+}
+function setKey(map, key, value) {
+  if (map === null) throw new GoCallError("assignment to entry in nil map");
+  setEntry(map, key, value);
+  return map;
+}
+function unsetKey(map, key) {
+  if (map !== null && hasEntry(map, key)) delete map[key];
+  return map;
+}
+var entries = (map) => map === null ? [] : sortedKeys(map);
+function pick2(map, ...keys) {
+  const out = newMap();
+  for (const key of keys) if (map !== null && hasEntry(map, key)) setEntry(out, key, map[key]);
+  return out;
+}
+function omit2(map, ...keys) {
+  const out = newMap();
+  for (const key of entries(map)) if (!keys.includes(key) && map !== null) setEntry(out, key, map[key]);
+  return out;
+}
+var LIST_FUNCTIONS = {
+  list: goFunction([], (...items) => items, "any"),
+  tuple: goFunction([], (...items) => items, "any"),
+  append: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  push: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  mustAppend: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  mustPush: listFunction("push", (list, item) => [...list, item], ["any", "any"]),
+  prepend: listFunction("prepend", (list, item) => [item, ...list], ["any", "any"]),
+  mustPrepend: listFunction("prepend", (list, item) => [item, ...list], ["any", "any"]),
+  first: listFunction("find first", (list) => list[0] ?? null),
+  mustFirst: listFunction("find first", (list) => list[0] ?? null),
+  last: listFunction("find last", (list) => list[list.length - 1] ?? null),
+  mustLast: listFunction("find last", (list) => list[list.length - 1] ?? null),
+  rest: listFunction("find rest", (list) => list.slice(1)),
+  mustRest: listFunction("find rest", (list) => list.slice(1)),
+  initial: listFunction("find initial", (list) => list.slice(0, -1)),
+  mustInitial: listFunction("find initial", (list) => list.slice(0, -1)),
+  reverse: listFunction("find reverse", (list) => [...list].reverse()),
+  mustReverse: listFunction("find reverse", (list) => [...list].reverse()),
+  uniq: listFunction("find uniq", uniq),
+  mustUniq: listFunction("find uniq", uniq),
+  without: listFunction("find without", without, ["any"], "any"),
+  mustWithout: listFunction("find without", without, ["any"], "any"),
+  compact: listFunction("compact", (list) => list.filter((item) => !isEmpty(item))),
+  mustCompact: listFunction("compact", (list) => list.filter((item) => !isEmpty(item))),
+  has: goFunction(["any", "any"], has),
+  mustHas: goFunction(["any", "any"], has),
+  slice: goFunction(["any"], sliceList, "any"),
+  mustSlice: goFunction(["any"], sliceList, "any"),
+  concat: goFunction([], concat, "any"),
+  chunk: goFunction(["int", "any"], (size, list) => chunk(toInt64(size), listOf(list, (kind) => `Cannot chunk type ${kind}`))),
+  mustChunk: goFunction(["int", "any"], (size, list) => chunk(toInt64(size), listOf(list, (kind) => `Cannot chunk type ${kind}`))),
+  dig: goFunction([], dig, "any"),
+  dict: goFunction([], dict, "any"),
+  get: goFunction(["map", "string"], (map, key) => map !== null && hasEntry(map, key) ? map[key] : ""),
+  set: goFunction(["map", "string", "any"], setKey),
+  unset: goFunction(["map", "string"], unsetKey),
+  hasKey: goFunction(["map", "string"], (map, key) => map !== null && hasEntry(map, key)),
+  pluck: goFunction(["string"], (key, ...maps) => maps.filter((map) => map !== null && hasEntry(map, key)).map((map) => map?.[key]), "map"),
+  keys: goFunction([], (...maps) => tagList(maps.flatMap(entries), "[]string"), "map"),
+  pick: goFunction(["map"], pick2, "string"),
+  omit: goFunction(["map"], omit2, "string"),
+  values: goFunction(["map"], (map) => entries(map).map((key) => map?.[key]))
+};
+
+// src/core/resourceset/go-regexp.ts
+var MAX_REGEX_SUBJECT = 64 * 1024;
+var POSIX_CLASSES = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7f",
+  blank: "\\t ",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "!-~",
+  lower: "a-z",
+  print: " -~",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: "\\t\\n\\v\\f\\r ",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f"
+};
+var PERL_CLASSES = { d: "0-9", s: "\\t\\n\\f\\r ", w: "0-9A-Za-z_" };
+var literal2 = (char) => /[0-9A-Za-z]/.test(char) ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+function compileGoRegexp(pattern) {
+  const syntaxError = (message) => {
+    throw new GoCallError(`error parsing regexp: ${message}`);
+  };
+  const refuse3 = (what) => {
+    throw new TemplateError(`regular expression ${JSON.stringify(pattern)}: ${what} is not supported by prune-guard`, `regular expression ${what}`);
+  };
+  const chars = [...pattern];
+  let i = 0;
+  let flags = "";
+  const lead = /^\(\?([imsU]+)\)/.exec(pattern);
+  if (lead) {
+    if (lead[1]?.includes("U")) refuse3("the U (ungreedy) flag");
+    flags = [...new Set(lead[1])].join("");
+    i = [...lead[0]].length;
+  }
+  const dotAll = flags.includes("s");
+  const multiline = flags.includes("m");
+  const names = [""];
+  let out = "";
+  const groups = [];
+  let lastAtom;
+  let quantified = false;
+  const escapeIn = (inClass) => {
+    const kind = chars[i + 1];
+    i += 2;
+    if (kind === void 0) return syntaxError("trailing backslash at end of expression: ``");
+    if (/[dswDSW]/.test(kind)) {
+      const set = PERL_CLASSES[kind.toLowerCase()] ?? "";
+      if (inClass) return kind === kind.toLowerCase() ? set : refuse3(`\\${kind} inside a class`);
+      return kind === kind.toLowerCase() ? `[${set}]` : `[^${set}]`;
+    }
+    if (kind === "p" || kind === "P") {
+      let name = chars[i] ?? "";
+      if (name === "{") {
+        const close = chars.indexOf("}", i);
+        if (close < 0) syntaxError(`invalid character class range: \`\\${kind}{\``);
+        name = chars.slice(i + 1, close).join("");
+        i = close + 1;
+      } else i++;
+      const negated = kind === "P" !== name.startsWith("^");
+      const bare = name.replace(/^\^/, "");
+      const property = bare === "Any" ? "Any" : /^[A-Z][a-z]?$/.test(bare) ? bare : `Script=${bare}`;
+      return `\\${negated ? "P" : "p"}{${property}}`;
+    }
+    if (!inClass && (kind === "b" || kind === "B")) return `\\${kind}`;
+    if (!inClass && kind === "A") return multiline ? "(?<![\\s\\S])" : "^";
+    if (!inClass && kind === "z") return multiline ? "(?![\\s\\S])" : "$";
+    if (kind === "Q") {
+      const end = chars.indexOf("E", i);
+      const close = end > 0 && chars[end - 1] === "\\" ? end - 1 : chars.length;
+      const text = chars.slice(i, close).map(literal2).join("");
+      i = close === chars.length ? close : close + 2;
+      return inClass ? text : `(?:${text})`;
+    }
+    const simple = { a: "\\x07", f: "\\f", t: "\\t", n: "\\n", r: "\\r", v: "\\v" };
+    if (simple[kind] !== void 0) return simple[kind];
+    if (kind === "x") {
+      const braced = /^\{([0-9a-fA-F]+)\}/.exec(chars.slice(i).join(""));
+      const short = /^[0-9a-fA-F]{2}/.exec(chars.slice(i).join(""));
+      const hex = braced?.[1] ?? short?.[0];
+      if (hex === void 0 || parseInt(hex, 16) > 1114111) return syntaxError(`invalid escape sequence: \`\\x\``);
+      i += braced ? braced[0].length : 2;
+      return `\\u{${parseInt(hex, 16).toString(16)}}`;
+    }
+    if (/[0-7]/.test(kind)) {
+      const digits = /^[0-7]{0,2}/.exec(chars.slice(i).join(""))?.[0] ?? "";
+      if (kind !== "0" && digits === "") syntaxError(`invalid escape sequence: \`\\${kind}\``);
+      i += digits.length;
+      return `\\u{${parseInt(kind + digits, 8).toString(16)}}`;
+    }
+    if (kind.charCodeAt(0) < 128 && !/[0-9A-Za-z]/.test(kind)) return literal2(kind);
+    return syntaxError(`invalid escape sequence: \`\\${kind}\``);
+  };
+  const parseClass2 = () => {
+    i++;
+    let body = "";
+    if (chars[i] === "^") {
+      body += "^";
+      i++;
+    }
+    let first = true;
+    while (i < chars.length && (chars[i] !== "]" || first)) {
+      first = false;
+      if (chars[i] === "[" && chars[i + 1] === ":") {
+        const close = chars.indexOf("]", i);
+        const name = chars.slice(i + 2, close - 1).join("");
+        if (chars[close - 1] === ":" && POSIX_CLASSES[name] !== void 0) {
+          body += POSIX_CLASSES[name];
+          i = close + 1;
+          continue;
+        }
+        if (chars[close - 1] === ":") refuse3(`the class [:${name}:]`);
+      }
+      if (chars[i] === "\\") body += escapeIn(true);
+      else {
+        const char = chars[i] ?? "";
+        body += char === "-" && chars[i + 1] !== "]" && body !== "" && body !== "^" ? "-" : literal2(char);
+        i++;
+      }
+    }
+    if (i >= chars.length) syntaxError(`missing closing ]: \`${chars.slice(chars.lastIndexOf("[")).join("")}\``);
+    i++;
+    return `[${body}]`;
+  };
+  while (i < chars.length) {
+    const char = chars[i] ?? "";
+    const start = out.length;
+    if (char === "(") {
+      const rest = chars.slice(i, i + 4).join("");
+      if (rest.startsWith("(?=") || rest.startsWith("(?!") || rest.startsWith("(?<=") || rest.startsWith("(?<!")) syntaxError(`invalid or unsupported Perl syntax: \`${rest.startsWith("(?<") ? rest : rest.slice(0, 3)}\``);
+      const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(chars.slice(i).join(""));
+      if (named) {
+        names.push(named[1] ?? "");
+        out += `(?<${named[1]}>`;
+        i += named[0].length;
+      } else if (rest.startsWith("(?:")) {
+        out += "(?:";
+        i += 3;
+      } else if (rest.startsWith("(?")) refuse3("a flag group inside the pattern");
+      else {
+        names.push("");
+        out += "(";
+        i++;
+      }
+      groups.push({ start, repeats: false });
+      lastAtom = void 0;
+      quantified = false;
+      continue;
+    }
+    if (char === ")") {
+      const group = groups.pop();
+      if (group === void 0) syntaxError(`unexpected ): \`${pattern}\``);
+      out += ")";
+      i++;
+      lastAtom = group;
+      quantified = false;
+      if (group?.repeats && groups.length > 0) groups[groups.length - 1].repeats = true;
+      continue;
+    }
+    const quantifier = /^(?:[*+?]|\{([0-9]+)(,([0-9]*))?\})\??/.exec(chars.slice(i).join(""));
+    if (quantifier && (char !== "{" || quantifier[0].startsWith("{"))) {
+      if (quantified) syntaxError(`invalid nested repetition operator: \`${quantifier[0]}\``);
+      if (lastAtom === void 0) syntaxError(`missing argument to repetition operator: \`${quantifier[0]}\``);
+      const min = Number(quantifier[1] ?? 0);
+      const max = quantifier[3] === void 0 ? min : quantifier[3] === "" ? Infinity : Number(quantifier[3]);
+      if (min > 1e3 || max !== Infinity && (max > 1e3 || max < min)) syntaxError(`invalid repeat count: \`${quantifier[0]}\``);
+      const unbounded = max === Infinity || char === "*" || char === "+";
+      if (unbounded && lastAtom?.repeats) refuse3("a repeated group that itself repeats");
+      if (unbounded && lastAtom?.alternates) refuse3("a repeated group with alternatives");
+      out += quantifier[0];
+      i += [...quantifier[0]].length;
+      quantified = true;
+      if (groups.length > 0) groups[groups.length - 1].repeats = true;
+      continue;
+    }
+    quantified = false;
+    if (char === "[") out += parseClass2();
+    else if (char === "\\") out += escapeIn(false);
+    else if (char === ".") {
+      out += dotAll ? "[\\s\\S]" : "[^\\n]";
+      i++;
+    } else if (char === "^" || char === "$") {
+      out += multiline ? char === "^" ? "(?<![^\\n])" : "(?![^\\n])" : char;
+      i++;
+    } else if (char === "|") {
+      out += "|";
+      i++;
+      const open = groups[groups.length - 1];
+      if (open) open.alternates = true;
+    } else {
+      out += literal2(char);
+      i++;
+    }
+    lastAtom = char === "^" || char === "$" || char === "|" ? void 0 : { start, repeats: false };
+  }
+  if (groups.length > 0) syntaxError(`missing closing ): \`${pattern}\``);
+  try {
+    return { source: pattern, regex: new RegExp(out, `gu${flags.includes("i") ? "i" : ""}`), names };
+  } catch {
+    return refuse3("this construct");
+  }
+}
+function findAll(re, text, limit) {
+  if (text.length > MAX_REGEX_SUBJECT) throw new TemplateError(`a regular expression runs on ${text.length} characters, more than the ${MAX_REGEX_SUBJECT} prune-guard allows`);
+  const matches2 = [];
+  let pos = 0;
+  let previousEnd = -1;
+  while ((limit < 0 || matches2.length < limit) && pos <= text.length) {
+    re.regex.lastIndex = pos;
+    const match2 = re.regex.exec(text);
+    if (match2 === null) break;
+    const end = match2.index + match2[0].length;
+    let accept = true;
+    if (match2[0].length === 0) {
+      if (match2.index === previousEnd) accept = false;
+      pos = match2.index + Math.max(1, String.fromCodePoint(text.codePointAt(match2.index) ?? 0).length);
+    } else pos = end;
+    previousEnd = end;
+    if (accept) matches2.push(match2);
+  }
+  return matches2;
+}
+function expandTemplate(re, template, match2) {
+  return template.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))?/g, (whole, _all, braced, bare) => {
+    if (whole === "$$") return "$";
+    const name = braced ?? bare;
+    if (name === void 0) return "$";
+    if (/^[0-9]+$/.test(name)) return match2[Number(name)] ?? "";
+    const index2 = re.names.indexOf(name);
+    return index2 > 0 ? match2[index2] ?? "" : "";
+  });
+}
+function replaceAll(re, text, replacement, expand3) {
+  if (text.length > MAX_REGEX_SUBJECT) throw new TemplateError(`a regular expression runs on ${text.length} characters, more than the ${MAX_REGEX_SUBJECT} prune-guard allows`);
+  let out = "";
+  let lastEnd = 0;
+  let search = 0;
+  while (search <= text.length) {
+    re.regex.lastIndex = search;
+    const match2 = re.regex.exec(text);
+    if (match2 === null) break;
+    const start = match2.index;
+    const end = start + match2[0].length;
+    out += text.slice(lastEnd, start);
+    if (end > lastEnd || start === 0) out += expand3 ? expandTemplate(re, replacement, match2) : replacement;
+    checkLength(out.length, "regexReplaceAll output");
+    lastEnd = end;
+    const width = search < text.length ? String.fromCodePoint(text.codePointAt(search) ?? 0).length : 1;
+    search = search + width > end ? search + width : end;
+  }
+  return out + text.slice(lastEnd);
+}
+function splitBy(re, text, limit) {
+  if (limit === 0) return [];
+  if (re.source.length > 0 && text.length === 0) return [""];
+  const parts = [];
+  let begin = 0;
+  let end = 0;
+  for (const match2 of findAll(re, text, limit)) {
+    if (limit > 0 && parts.length === limit - 1) break;
+    end = match2.index;
+    if (match2.index + match2[0].length !== 0) parts.push(text.slice(begin, end));
+    begin = match2.index + match2[0].length;
+  }
+  if (end !== text.length) parts.push(text.slice(begin));
+  return parts;
+}
+
+// src/core/resourceset/sprig-regex.ts
+function compile2(pattern, must) {
+  try {
+    return compileGoRegexp(pattern);
+  } catch (error) {
+    if (error instanceof GoCallError) throw new GoCallError(must ? error.message : `regexp: Compile(${quoteBacktick(pattern)}): ${error.message}`);
+    throw error;
+  }
+}
+var quoteBacktick = (pattern) => /[`\x00-\x08\x0a-\x1f\x7f]/.test(pattern) ? JSON.stringify(pattern) : `\`${pattern}\``;
+function matches(pattern, text, must) {
+  let re;
+  try {
+    re = compileGoRegexp(pattern);
+  } catch (error) {
+    if (error instanceof GoCallError && !must) return false;
+    throw error;
+  }
+  return findAll(re, text, 1).length > 0;
+}
+var family = (must) => ({
+  Match: goFunction(["string", "string"], (pattern, text) => matches(pattern, text, must)),
+  FindAll: goFunction(
+    ["string", "string", "int"],
+    (pattern, text, n) => tagList(
+      findAll(compile2(pattern, must), text, numberValue(n)).map((match2) => match2[0]),
+      "[]string"
+    )
+  ),
+  Find: goFunction(["string", "string"], (pattern, text) => findAll(compile2(pattern, must), text, 1)[0]?.[0] ?? ""),
+  ReplaceAll: goFunction(["string", "string", "string"], (pattern, text, replacement) => replaceAll(compile2(pattern, must), text, replacement, true)),
+  ReplaceAllLiteral: goFunction(["string", "string", "string"], (pattern, text, replacement) => replaceAll(compile2(pattern, must), text, replacement, false)),
+  Split: goFunction(["string", "string", "int"], (pattern, text, n) => tagList(splitBy(compile2(pattern, must), text, numberValue(n)), "[]string"))
+});
+var plain = family(false);
+var strict = family(true);
+var REGEX_FUNCTIONS = {
+  ...Object.fromEntries(Object.entries(plain).map(([suffix, fn]) => [`regex${suffix}`, fn])),
+  ...Object.fromEntries(Object.entries(strict).map(([suffix, fn]) => [`mustRegex${suffix}`, fn])),
+  regexQuoteMeta: goFunction(["string"], (text) => text.replace(/[\\.+*?()|[\]{}^$]/g, (char) => `\\${char}`))
+};
+
+// src/core/resourceset/template-functions.ts
+var HERMETIC_SPRIG = [
+  "add",
+  "add1",
+  "adler32sum",
+  "ago",
+  "all",
+  "any",
+  "append",
+  "atoi",
+  "b32dec",
+  "b32enc",
+  "b64dec",
+  "b64enc",
+  "base",
+  "biggest",
+  "cat",
+  "ceil",
+  "chunk",
+  "clean",
+  "coalesce",
+  "compact",
+  "concat",
+  "contains",
+  "deepEqual",
+  "default",
+  "dict",
+  "dig",
+  "dir",
+  "div",
+  "duration",
+  "durationRound",
+  "empty",
+  "ext",
+  "fail",
+  "first",
+  "float64",
+  "floor",
+  "fromJson",
+  "get",
+  "has",
+  "hasKey",
+  "hasPrefix",
+  "hasSuffix",
+  "hello",
+  "indent",
+  "initial",
+  "int",
+  "int64",
+  "isAbs",
+  "join",
+  "keys",
+  "kindIs",
+  "kindOf",
+  "last",
+  "list",
+  "lower",
+  "max",
+  "maxf",
+  "min",
+  "minf",
+  "mod",
+  "mul",
+  "mustAppend",
+  "mustChunk",
+  "mustCompact",
+  "mustDateModify",
+  "mustFirst",
+  "mustFromJson",
+  "mustHas",
+  "mustInitial",
+  "mustLast",
+  "mustPrepend",
+  "mustPush",
+  "mustRegexFind",
+  "mustRegexFindAll",
+  "mustRegexMatch",
+  "mustRegexReplaceAll",
+  "mustRegexReplaceAllLiteral",
+  "mustRegexSplit",
+  "mustRest",
+  "mustReverse",
+  "mustSlice",
+  "mustToDate",
+  "mustToJson",
+  "mustToPrettyJson",
+  "mustToRawJson",
+  "mustUniq",
+  "mustWithout",
+  "must_date_modify",
+  "nindent",
+  "omit",
+  "osBase",
+  "osClean",
+  "osDir",
+  "osExt",
+  "osIsAbs",
+  "pick",
+  "pluck",
+  "plural",
+  "prepend",
+  "push",
+  "quote",
+  "randInt",
+  "regexFind",
+  "regexFindAll",
+  "regexMatch",
+  "regexQuoteMeta",
+  "regexReplaceAll",
+  "regexReplaceAllLiteral",
+  "regexSplit",
+  "repeat",
+  "replace",
+  "rest",
+  "reverse",
+  "round",
+  "seq",
+  "set",
+  "sha1sum",
+  "sha256sum",
+  "slice",
+  "sortAlpha",
+  "split",
+  "splitList",
+  "splitn",
+  "squote",
+  "sub",
+  "substr",
+  "ternary",
+  "title",
+  "toDate",
+  "toDecimal",
+  "toJson",
+  "toPrettyJson",
+  "toRawJson",
+  "toString",
+  "toStrings",
+  "trim",
+  "trimAll",
+  "trimPrefix",
+  "trimSuffix",
+  "trimall",
+  "trunc",
+  "tuple",
+  "typeIs",
+  "typeIsLike",
+  "typeOf",
+  "uniq",
+  "unixEpoch",
+  "unset",
+  "until",
+  "untilStep",
+  "upper",
+  "urlJoin",
+  "urlParse",
+  "values",
+  "without"
+];
+var OPERATOR_FUNCTIONS = /* @__PURE__ */ new Set([...HERMETIC_SPRIG, "slugify", "toYaml", "mustToYaml", "inputs"]);
+var SPRIG_FUNCTIONS = {
+  ...STRING_FUNCTIONS,
+  ...NUMBER_FUNCTIONS,
+  ...LIST_FUNCTIONS,
+  ...ENCODING_FUNCTIONS,
+  ...REGEX_FUNCTIONS,
+  slugify: goFunction(["string"], slugify),
+  toYaml: goFunction(["any"], (value) => {
+    try {
+      return marshalYaml(value);
+    } catch (error) {
+      if (error instanceof GoCallError) return "";
+      throw error;
+    }
+  }),
+  mustToYaml: goFunction(["any"], marshalYaml)
+};
+var SUPPORTED_FUNCTIONS = [...Object.keys(SPRIG_FUNCTIONS), "inputs"].filter((name) => OPERATOR_FUNCTIONS.has(name)).sort();
+function createTemplateFunctions(inputs) {
+  const data = copyData(inputs);
+  const functions = /* @__PURE__ */ Object.create(null);
+  for (const name of SUPPORTED_FUNCTIONS) {
+    const fn = SPRIG_FUNCTIONS[name];
+    if (fn !== void 0) functions[name] = fn;
+  }
+  functions.inputs = goFunction([], () => data);
+  return functions;
+}
+
+// src/core/resourceset/build-resourceset.ts
+var MAX_GENERATED_OBJECTS = 5e4;
+var UNSUPPORTED = new Set([...OPERATOR_FUNCTIONS].filter((name) => !SUPPORTED_FUNCTIONS.includes(name)));
+var BuildProblem = class extends Error {
+};
+function identify(body) {
+  const metadata = getMetadata(body);
+  return [getApiGroup(String(body.apiVersion)), String(body.kind), String(metadata.namespace ?? ""), String(metadata.name)].join("/");
+}
+function execute(text, input, what) {
+  try {
+    return executeTemplate(text, { left: "<<", right: ">>", functions: createTemplateFunctions(input ?? {}), unsupported: UNSUPPORTED });
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      throw new BuildProblem(error.unsupported !== void 0 ? `${what} uses ${error.unsupported}, which prune-guard does not render` : `${what} fails: ${error.message}`);
+    }
+    throw error;
+  }
+}
+function readObjects(text, what) {
+  try {
+    return parseManifests(text, what);
+  } catch (error) {
+    if (error instanceof ManifestError) throw new BuildProblem(`${what} does not render to objects: ${error.message}`);
+    throw error;
+  }
+}
+function isExcluded(body) {
+  const annotations = getMetadata(body).annotations;
+  return isRecord(annotations) && annotations[OPERATOR_RECONCILE_KEY] === "disabled";
+}
+function buildStep(step, inputs) {
+  const objects = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (body, dedupe2) => {
+    const key = identify(body);
+    if (dedupe2 && seen.has(key)) return;
+    seen.add(key);
+    objects.push(body);
+    if (objects.length > MAX_GENERATED_OBJECTS) throw new BuildProblem(`it generates more than ${MAX_GENERATED_OBJECTS} objects`);
+  };
+  step.resources.forEach((resource, index2) => {
+    const what = `resources[${index2}]`;
+    const text = (0, import_yaml14.stringify)(resource, { lineWidth: 0, indentSeq: false, sortMapEntries: true });
+    const build2 = (input) => {
+      const [body, ...rest] = readObjects(execute(text, input, what), what);
+      if (!body || rest.length > 0) throw new BuildProblem(`${what} must render to exactly one object`);
+      return body;
+    };
+    if (inputs.length === 0) add(build2(void 0), false);
+    for (const input of inputs) {
+      const body = build2(input);
+      if (!isExcluded(body)) add(body, true);
+    }
+  });
+  if (step.resourcesTemplate !== "") {
+    const what = "resourcesTemplate";
+    const rendered = inputs.length === 0 ? readObjects(execute(step.resourcesTemplate, void 0, what), what) : inputs.flatMap((input) => readObjects(execute(step.resourcesTemplate, input, what), what));
+    for (const body of rendered) if (!isExcluded(body)) add(body, true);
+  }
+  return objects;
+}
+function mergeMetadata(body, labels, annotations) {
+  const metadata = getMetadata(body);
+  const merge2 = (current, extra) => Object.keys(extra).length === 0 ? isRecord(current) ? current : void 0 : { ...isRecord(current) ? current : {}, ...extra };
+  const mergedLabels = merge2(metadata.labels, labels);
+  const mergedAnnotations = merge2(metadata.annotations, annotations);
+  return { ...body, metadata: { ...metadata, ...mergedLabels ? { labels: mergedLabels } : {}, ...mergedAnnotations ? { annotations: mergedAnnotations } : {} } };
+}
+function buildResourceSet(set, inputs) {
+  try {
+    if (set.stepped && set.steps.some((step) => step.resources.length === 0 && step.resourcesTemplate === "")) {
+      throw new BuildProblem("a step sets neither resources nor resourcesTemplate");
+    }
+    const owner = { [OWNER_LABELS.name]: set.name, [OWNER_LABELS.namespace]: set.namespace };
+    const stepOf = /* @__PURE__ */ new Map();
+    const objects = [];
+    for (const step of set.steps) {
+      for (const body of buildStep(step, inputs)) {
+        const key = identify(body);
+        const earlier = stepOf.get(key);
+        if (earlier !== void 0 && earlier !== step.name) throw new BuildProblem(`steps ${JSON.stringify(earlier)} and ${JSON.stringify(step.name)} both generate ${String(body.kind)}/${String(getMetadata(body).name)}`);
+        stepOf.set(key, step.name);
+        objects.push(body);
+      }
+    }
+    return { objects: objects.map((body) => mergeMetadata(mergeMetadata(body, owner, {}), set.commonMetadata.labels, set.commonMetadata.annotations)) };
+  } catch (error) {
+    if (error instanceof BuildProblem) return { problem: error.message };
+    throw error;
+  }
+}
+
+// src/core/resourceset/combine-inputs.ts
+var MAX_PERMUTATIONS = 1e4;
+var STATIC_TYPE = "Static";
+function readStaticId(provider) {
+  return computeInputId(provider.name);
+}
+function computeInputId(text) {
+  let a = 1;
+  let b = 0;
+  for (const byte of new TextEncoder().encode(text)) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return String((b << 16 | a) >>> 0);
+}
+function normalizeInputKey(name) {
+  const mapped = [...name.toLowerCase()].map((char) => /[\p{White_Space}\p{P}]/u.test(char) ? "_" : /[a-z0-9]/.test(char) ? char : "").join("");
+  return mapped.split("_").filter((word) => word !== "").join("_");
+}
+function selectProviders(set, available) {
+  const own = available.filter((provider) => provider.namespace === set.namespace);
+  const selected = /* @__PURE__ */ new Map();
+  for (const ref of set.inputsFrom) {
+    if ("name" in ref) {
+      const provider = own.find((candidate) => candidate.name === ref.name);
+      if (!provider) return { problem: `its input provider ResourceSetInputProvider/${set.namespace}/${ref.name} is in no rendered unit of this cluster` };
+      selected.set(provider.name, provider);
+    } else {
+      for (const provider of own) if (matchesSelector(ref.selector, provider.labels)) selected.set(provider.name, provider);
+    }
+  }
+  return { providers: [...selected.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0) };
+}
+function combineInputs(set, available) {
+  const selection = selectProviders(set, available);
+  if ("problem" in selection) return selection;
+  const dynamic = selection.providers.find((provider) => provider.type !== STATIC_TYPE);
+  if (dynamic) {
+    return { problem: `its inputs come from ResourceSetInputProvider/${dynamic.namespace}/${dynamic.name} of type ${dynamic.type || "(none)"}, which only the operator can ask when it runs` };
+  }
+  const reference = (kind, name) => ({ apiVersion: "fluxcd.controlplane.io/v1", kind, name, namespace: set.namespace });
+  const sources = [
+    { name: set.name, inputs: set.inputs.map((input) => ({ ...input, provider: reference("ResourceSet", set.name) })) },
+    ...selection.providers.map((provider) => ({
+      name: provider.name,
+      inputs: [{ ...provider.defaultValues, id: readStaticId(provider), provider: reference("ResourceSetInputProvider", provider.name) }]
+    }))
+  ];
+  if (set.strategy === "Flatten") return { inputs: sources.flatMap((source) => source.inputs) };
+  if (set.strategy !== "Permute") return { problem: `spec.inputStrategy.name ${set.strategy} is neither Flatten nor Permute` };
+  return permuteInputs(sources, set.includeEmptyProviders);
+}
+function permuteInputs(sources, includeEmpty) {
+  const scoped = [];
+  let expected = 0;
+  for (const source of sources) {
+    if (!includeEmpty && source.inputs.length === 0) continue;
+    expected = scoped.length === 0 ? source.inputs.length : expected * source.inputs.length;
+    if (expected > MAX_PERMUTATIONS) return { problem: `its inputs permute into more than ${MAX_PERMUTATIONS} sets, which the operator refuses` };
+    const key = normalizeInputKey(source.name);
+    if (key === "") return { problem: `the name ${JSON.stringify(source.name)} normalizes to nothing, which the Permute strategy refuses` };
+    scoped.push({ key, inputs: source.inputs });
+  }
+  if (scoped.length === 0 || scoped.some((source) => source.inputs.length === 0)) return { inputs: [] };
+  const result = [];
+  const walk = (depth, picked) => {
+    if (depth === scoped.length) {
+      const permutation = {};
+      const parts = [];
+      picked.forEach((index2, position) => {
+        const source2 = scoped[position];
+        permutation[source2.key] = source2.inputs[index2];
+        parts.push(`${source2.key}=${index2}`);
+      });
+      permutation.id = computeInputId(parts.join("/"));
+      result.push(permutation);
+      return;
+    }
+    const source = scoped[depth];
+    for (let index2 = 0; index2 < source.inputs.length; index2++) walk(depth + 1, [...picked, index2]);
+  };
+  walk(0, []);
+  return { inputs: result };
+}
+
+// src/core/resourceset/expand-resourcesets.ts
+function collectInputProviders(docs, namespace) {
+  const providers = [];
+  for (const doc of docs) if (isInputProvider(doc.body)) providers.push(readInputProvider(doc.body, namespace(doc)));
+  return providers;
+}
+function expandResourceSets(docs, providers, namespace) {
+  const expanded = [];
+  for (const doc of docs) {
+    if (!isResourceSet(doc.body)) continue;
+    const model = readResourceSet(doc.body, namespace);
+    const base = { set: `${model.namespace}/${model.name}`, body: doc.body, ...doc.provenance ? { provenance: doc.provenance } : {}, disabled: model.disabled };
+    const combined = combineInputs(model, providers);
+    if ("problem" in combined) {
+      expanded.push({ ...base, docs: [], problem: combined.problem });
+      continue;
+    }
+    const built = buildResourceSet(model, combined.inputs);
+    if ("problem" in built) {
+      expanded.push({ ...base, docs: [], problem: built.problem });
+      continue;
+    }
+    const provenance = doc.provenance?.file !== void 0 ? { file: doc.provenance.file } : void 0;
+    expanded.push({ ...base, docs: built.objects.map((body) => provenance ? { body, provenance } : { body }) });
+  }
+  return expanded;
+}
+
+// src/flux/resourceset-units.ts
+function expandNewResourceSets(units, renderedDocs, cluster, done) {
+  const fresh = units.filter((unit) => !done.has(unit) && !unit.pending);
+  if (fresh.length === 0) return [];
+  for (const unit of fresh) done.add(unit);
+  const providers = collectInputProviders(renderedDocs, (doc) => String(getMetadata(doc.body).namespace ?? "default"));
+  return fresh.flatMap(
+    (unit) => expandResourceSets(unit.docs, providers, unit.ks.targetNamespace ?? "default").map((set) => ({ ...set, host: unit.ks.key, ...cluster !== void 0 ? { cluster } : {} }))
+  );
+}
+
 // src/flux/discover-units.ts
 async function discoverFluxUnits(declared, roots, options) {
   const units = [];
   const held = /* @__PURE__ */ new Set();
   const reachedPaths = [];
   const reachedKeys = /* @__PURE__ */ new Set();
+  const resourceSets = [];
   const explore = async (cluster, seeds) => {
     const renderedDocs = [];
     const reached = new Set(seeds.map(({ ks }) => ks.key));
+    const own = [];
+    const expanded = /* @__PURE__ */ new Set();
+    const addChildren = (docs, parent, next, generatedBy) => {
+      for (const doc of docs) {
+        const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : void 0;
+        if (!child || reached.has(child.key)) continue;
+        reached.add(child.key);
+        next.push({ ks: child, parent, ...generatedBy !== void 0 ? { generatedBy } : {} });
+      }
+    };
     let level = seeds;
     while (level.length > 0) {
       const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next = [];
       for (const unit of results) {
-        units.push(cluster === void 0 ? unit : { ...unit, cluster });
+        const placed = cluster === void 0 ? unit : { ...unit, cluster };
+        units.push(placed);
+        own.push(placed);
         checkUnitCount(units.length, "Flux Kustomizations");
         renderedDocs.push(...unit.docs);
         reachedPaths.push(unit.ks.path);
         reachedKeys.add(unit.ks.key);
-        for (const doc of unit.docs) {
-          if (doc.provenance?.file) held.add(doc.provenance.file);
-          const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : void 0;
-          if (!child || reached.has(child.key)) continue;
-          reached.add(child.key);
-          next.push({ ks: child, parent: unit.ks.key });
+        for (const doc of unit.docs) if (doc.provenance?.file) held.add(doc.provenance.file);
+        addChildren(unit.docs, unit.ks.key, next);
+      }
+      if (next.length === 0) {
+        for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
+          resourceSets.push(set);
+          renderedDocs.push(...set.docs);
+          addChildren(set.docs, set.host, next, set.set);
         }
       }
       level = next;
@@ -25655,18 +29202,23 @@ async function discoverFluxUnits(declared, roots, options) {
   const unlisted = /* @__PURE__ */ new Set();
   const left = declared.filter(({ ks, file }) => {
     if (roots.some((root) => root.declaredIn === file && root.ks.key === ks.key) || isHeld(file)) return false;
-    if (reachedPaths.some((path2) => isUnderPath(file, path2))) {
+    if (reachedPaths.some((path3) => isUnderPath(file, path3))) {
       unlisted.add(file);
       return false;
     }
     return true;
   });
-  const entries = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
-  await explore(void 0, dedupe(entries.map(({ ks, file }) => ({ ks, declaredIn: file }))));
+  const entries2 = left.filter(({ ks, file }) => !declared.some((other) => other.ks.key !== ks.key && isUnderPath(file, other.ks.path)));
+  await explore(void 0, dedupe(entries2.map(({ ks, file }) => ({ ks, declaredIn: file }))));
   const rest = left.filter(({ ks, file }) => !reachedKeys.has(ks.key) && !isHeld(file));
   await explore(void 0, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
   const order = (unit) => `${unit.cluster ?? ""}\0${unit.ks.key}`;
-  return { units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0), unlisted: [...unlisted].sort() };
+  const setOrder = (set) => `${set.cluster ?? ""}\0${set.host}\0${set.set}`;
+  return {
+    units: units.sort((a, b) => order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0),
+    unlisted: [...unlisted].sort(),
+    resourceSets: resourceSets.sort((a, b) => setOrder(a) < setOrder(b) ? -1 : setOrder(a) > setOrder(b) ? 1 : 0)
+  };
 }
 async function loadPendingUnit(unit) {
   return unit.pending ? settleUnit(unit, await unit.pending()) : unit;
@@ -25677,11 +29229,11 @@ function settleUnit(unit, rendered) {
   return { ...rest, docs, missingVariables, ...skipped !== void 0 ? { skipped } : {}, ...failure !== void 0 ? { failure } : {} };
 }
 function dedupe(seeds) {
-  return seeds.filter((seed, index) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index);
+  return seeds.filter((seed, index2) => seeds.findIndex((other) => other.ks.key === seed.ks.key) === index2);
 }
 async function renderUnit(item, renderedDocs, options, cluster) {
   const { ks } = item;
-  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {} };
+  const base = { ks, ...item.parent ? { parent: item.parent } : {}, ...item.declaredIn ? { declaredIn: item.declaredIn } : {}, ...item.generatedBy !== void 0 ? { generatedBy: item.generatedBy } : {} };
   const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs, cluster);
   if ("problem" in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
@@ -25707,7 +29259,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash8("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -25797,13 +29349,13 @@ function applyCommonMetadata(body, ks) {
 function declaresFluxKustomizations(dir, only) {
   if (!existsSync5(dir) || !statSync8(dir).isDirectory()) return false;
   const walk = (current) => {
-    for (const entry of readdirSync8(current, { withFileTypes: true })) {
-      if (entry.name === ".git" || entry.name === "node_modules") continue;
-      const path2 = join15(current, entry.name);
-      if (entry.isDirectory()) {
-        if (walk(path2)) return true;
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && (!only || only.has(path2))) {
-        if (holdsFluxKustomization(readFileSync15(path2, "utf8"))) return true;
+    for (const entry2 of readdirSync8(current, { withFileTypes: true })) {
+      if (entry2.name === ".git" || entry2.name === "node_modules") continue;
+      const path3 = join15(current, entry2.name);
+      if (entry2.isDirectory()) {
+        if (walk(path3)) return true;
+      } else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name) && (!only || only.has(path3))) {
+        if (holdsFluxKustomization(readFileSync15(path3, "utf8"))) return true;
       }
     }
     return false;
@@ -25838,7 +29390,7 @@ function selectNeededUnits(need, units, inputsOf) {
 }
 
 // src/flux/render-needs.ts
-var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator"];
+var DISCOVERY_MARKERS = ["kustomize.toolkit.fluxcd.io", "ArtifactGenerator", "fluxcd.controlplane.io"];
 var SUPPLIER_KIND_MARKERS = ["ConfigMap", "configMapGenerator", "Secret", "secretGenerator"];
 var CHART_SOURCE_MARKERS = ["HelmRepository", "OCIRepository", "HelmChart", "HelmRelease"];
 var NAMING_MARKERS = ["namePrefix", "nameSuffix"];
@@ -25851,12 +29403,59 @@ function createRenderNeeds(declared) {
     markers,
     mustRender: (inputs, ks) => {
       if (anyName || inputs.remote) return true;
-      const has = (marker) => inputs.markers.has(marker);
-      if (DISCOVERY_MARKERS.some(has) || names.some(has)) return true;
-      const renamed = ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || NAMING_MARKERS.some(has);
-      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has);
+      const has2 = (marker) => inputs.markers.has(marker);
+      if (DISCOVERY_MARKERS.some(has2) || names.some(has2)) return true;
+      const renamed = ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || NAMING_MARKERS.some(has2);
+      return names.length > 0 && renamed && SUPPLIER_KIND_MARKERS.some(has2);
     }
   };
+}
+
+// src/flux/flux-instance.ts
+var FLUX_OPERATOR_GROUP2 = "fluxcd.controlplane.io";
+var DEFAULT_NAMESPACE = "flux-system";
+var DEFAULT_COMPONENTS = ["source-controller", "kustomize-controller", "helm-controller", "notification-controller"];
+var SYNC_KINDS = /* @__PURE__ */ new Set(["OCIRepository", "GitRepository", "Bucket"]);
+var DEFAULT_SYNC_INTERVAL = "1m";
+function readFluxInstance(body) {
+  if (body.kind !== "FluxInstance" || getApiGroup(String(body.apiVersion)) !== FLUX_OPERATOR_GROUP2) return void 0;
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const namespace = readNamespace(body, DEFAULT_NAMESPACE);
+  const name = getMetadata(body).name;
+  const distribution = isRecord(spec.distribution) ? spec.distribution : {};
+  const version = readText2(distribution.version);
+  const sync = readSync(spec.sync, namespace);
+  return {
+    namespace,
+    name: typeof name === "string" ? name : "",
+    components: readComponents(spec.components),
+    ...version !== void 0 ? { version } : {},
+    ...sync ? { sync } : {}
+  };
+}
+function readComponents(value) {
+  const listed = Array.isArray(value) ? value.filter((item) => typeof item === "string" && item !== "") : [];
+  return listed.length > 0 ? listed : [...DEFAULT_COMPONENTS];
+}
+function readSync(value, namespace) {
+  if (!isRecord(value)) return void 0;
+  const kind = readText2(value.kind);
+  const path3 = typeof value.path === "string" ? value.path : void 0;
+  if (kind === void 0 || !SYNC_KINDS.has(kind) || path3 === void 0) return void 0;
+  const url = readText2(value.url);
+  const ref = readText2(value.ref);
+  return {
+    kind,
+    ...url !== void 0 ? { url } : {},
+    ...ref !== void 0 ? { ref } : {},
+    path: path3,
+    // The controller names the generated objects after the FluxInstance's namespace unless told otherwise.
+    name: readText2(value.name) ?? namespace,
+    interval: readText2(value.interval) ?? DEFAULT_SYNC_INTERVAL
+  };
+}
+function readText2(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
 }
 
 // src/flux/find-roots.ts
@@ -25898,26 +29497,23 @@ function nameRoots(roots) {
   return roots.map((root) => ({ ...root, name: (counts.get(short(root)) ?? 0) > 1 ? root.ks.path || "." : short(root) })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 function readFluxInstanceSync(body) {
-  if (body.kind !== "FluxInstance" || getApiGroup(String(body.apiVersion)) !== "fluxcd.controlplane.io") return void 0;
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sync = isRecord(spec.sync) ? spec.sync : void 0;
-  if (!sync || typeof sync.path !== "string") return void 0;
-  const namespace = readNamespace(body, "flux-system");
-  return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? "GitRepository"), name: "flux-system", namespace });
+  const instance = readFluxInstance(body);
+  if (!instance?.sync) return void 0;
+  return createSyncKustomization(normalizeFluxPath(instance.sync.path), { kind: instance.sync.kind, name: instance.sync.name, namespace: instance.namespace });
 }
-function createSyncKustomization(path2, sourceRef) {
+function createSyncKustomization(path3, sourceRef) {
   const ks = readFluxKustomization({
     apiVersion: "kustomize.toolkit.fluxcd.io/v1",
     kind: "Kustomization",
-    metadata: { name: "flux-system", namespace: sourceRef.namespace },
-    spec: { interval: "10m", path: `./${path2}`, prune: true, sourceRef }
+    metadata: { name: sourceRef.name, namespace: sourceRef.namespace },
+    spec: { interval: "10m", path: `./${path3}`, prune: true, sourceRef }
   });
   if (!ks) throw new Error("a sync Kustomization always reads");
   return ks;
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync7, readdirSync as readdirSync9, rmSync as rmSync5, statSync as statSync9 } from "node:fs";
 import { basename as basename2, dirname as dirname7, join as join16, posix as posix5, relative as relative10 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
@@ -25926,8 +29522,8 @@ var CopyProblem = class extends Error {
 function addExternalArtifacts(objects, artifact, check) {
   const declared = indexGeneratedArtifacts(objects);
   const built = /* @__PURE__ */ new Map();
-  return (ref, path2, rendered = [], cluster) => {
-    if (ref.kind !== "ExternalArtifact") return check(ref, path2, rendered, cluster);
+  return (ref, path3, rendered = [], cluster) => {
+    if (ref.kind !== "ExternalArtifact") return check(ref, path3, rendered, cluster);
     const key = `${ref.namespace}/${ref.name}`;
     const output = indexGeneratedArtifacts(rendered.map((doc) => doc.body)).get(key) ?? declared.get(key);
     if (!output) return { problem: `its source ExternalArtifact/${key} is not made by an ArtifactGenerator of this repository` };
@@ -25962,7 +29558,7 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash9("sha256").update(identity).digest("hex").slice(0, 12)}`;
   const tree = join16(artifact.root, name);
   rmSync5(tree, { recursive: true, force: true });
   mkdirSync7(tree);
@@ -25998,21 +29594,21 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   if (!to.startsWith("@artifact/")) throw new CopyProblem(`copy to '${to}' does not start with @artifact/`);
   const target = checkRelative(to.slice("@artifact/".length), to);
   const toFolder = to.endsWith("/");
-  const excluded = (path2, base2) => isExcluded(path2, exclude) || base2 !== "." && path2.startsWith(`${base2}/`) && isExcluded(path2.slice(base2.length + 1), exclude);
+  const excluded = (path3, base2) => isExcluded2(path3, exclude) || base2 !== "." && path3.startsWith(`${base2}/`) && isExcluded2(path3.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
-    const path2 = checkRelative(pattern, pattern);
-    const source = join16(sourceRoot, path2);
-    if (path2 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync9(source).isDirectory()) return copyTree2(source, join16(tree, target, basename2(path2)), path2, exclude, copy);
-    if (excluded(path2, ".")) return;
+    const path3 = checkRelative(pattern, pattern);
+    const source = join16(sourceRoot, path3);
+    if (path3 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
+    if (statSync9(source).isDirectory()) return copyTree2(source, join16(tree, target, basename2(path3)), path3, exclude, copy);
+    if (excluded(path3, ".")) return;
     const into = toFolder || existsSync6(join16(tree, target)) && statSync9(join16(tree, target)).isDirectory();
-    copy(source, join16(tree, target, into ? basename2(path2) : ""));
+    copy(source, join16(tree, target, into ? basename2(path3) : ""));
     return;
   }
-  const matches = matchGlob(sourceRoot, pattern);
-  if (matches.length === 0) throw new CopyProblem(`no files match pattern '${pattern}'`);
+  const matches2 = matchGlob(sourceRoot, pattern);
+  if (matches2.length === 0) throw new CopyProblem(`no files match pattern '${pattern}'`);
   const base = selectionRoot(pattern);
-  const kept = matches.filter((match2) => !excluded(match2, base));
+  const kept = matches2.filter((match2) => !excluded(match2, base));
   if (kept.length === 0) throw new CopyProblem(`every file matching '${pattern}' is excluded`);
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
@@ -26022,8 +29618,8 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
     else copy(source, join16(tree, target, below));
   }
 }
-function checkRelative(path2, shown) {
-  const clean = posix5.normalize(path2.replace(/\/+$/, "") || ".");
+function checkRelative(path3, shown) {
+  const clean = posix5.normalize(path3.replace(/\/+$/, "") || ".");
   if (clean.startsWith("/") || clean === ".." || clean.startsWith("../") || clean.includes("\0")) throw new CopyProblem(`'${shown}' leads outside its root`);
   return clean === "." ? "" : clean;
 }
@@ -26035,13 +29631,13 @@ function matchGlob(root, pattern) {
     for (const dir of current) {
       const full = join16(root, dir);
       if (!existsSync6(full) || !statSync9(full).isDirectory()) continue;
-      for (const entry of readdirSync9(full).sort()) {
-        if (minimatch(entry, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry : `${dir}/${entry}`);
+      for (const entry2 of readdirSync9(full).sort()) {
+        if (minimatch(entry2, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry2 : `${dir}/${entry2}`);
       }
     }
     current = next;
   }
-  return current.filter((path2) => path2 !== "");
+  return current.filter((path3) => path3 !== "");
 }
 function selectionRoot(pattern) {
   const parts = [];
@@ -26051,16 +29647,16 @@ function selectionRoot(pattern) {
   }
   return parts.length === 0 ? "." : parts.join("/");
 }
-function isExcluded(path2, exclude) {
-  return exclude.some((pattern) => minimatch(path2, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix5.basename(path2), pattern, { dot: true }));
+function isExcluded2(path3, exclude) {
+  return exclude.some((pattern) => minimatch(path3, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix5.basename(path3), pattern, { dot: true }));
 }
 function copyTree2(source, destination, shownPath, exclude, copy) {
   mkdirSync7(destination, { recursive: true });
-  for (const entry of readdirSync9(source, { withFileTypes: true })) {
-    const path2 = `${shownPath}/${entry.name}`;
-    if (isExcluded(path2, exclude)) continue;
-    if (entry.isDirectory()) copyTree2(join16(source, entry.name), join16(destination, entry.name), path2, exclude, copy);
-    else if (entry.isFile()) copy(join16(source, entry.name), join16(destination, entry.name));
+  for (const entry2 of readdirSync9(source, { withFileTypes: true })) {
+    const path3 = `${shownPath}/${entry2.name}`;
+    if (isExcluded2(path3, exclude)) continue;
+    if (entry2.isDirectory()) copyTree2(join16(source, entry2.name), join16(destination, entry2.name), path3, exclude, copy);
+    else if (entry2.isFile()) copy(join16(source, entry2.name), join16(destination, entry2.name));
   }
 }
 
@@ -26079,16 +29675,16 @@ function indexSources(objects) {
 function createSourceCheck(objects, context) {
   const declared = indexSources(objects);
   const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : void 0;
-  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context.clusterSources?.get(cluster) : void 0) ?? [], ...context.configured].find((entry) => entry.kind === kind && entry.name === name);
+  const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context.clusterSources?.get(cluster) : void 0) ?? [], ...context.configured].find((entry2) => entry2.kind === kind && entry2.name === name);
   const pushed = /* @__PURE__ */ new Map();
-  return (ref, path2, _rendered, cluster) => {
+  return (ref, path3, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
       const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
       if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
       const key = `${cluster ?? ""}\0${name}`;
-      const found = pushed.get(key) ?? resolvePushedFolder(name, path2, context);
+      const found = pushed.get(key) ?? resolvePushedFolder(name, path3, context);
       pushed.set(key, found);
       return found;
     }
@@ -26121,15 +29717,15 @@ function describeOtherRef(ref, branch) {
   if (followed && branch !== void 0 && followed !== branch) return `branch ${followed}`;
   return void 0;
 }
-function resolvePushedFolder(name, path2, context) {
-  const folder = findPushedFolder(path2, context);
+function resolvePushedFolder(name, path3, context) {
+  const folder = findPushedFolder(path3, context);
   if (folder === void 0) {
-    return { problem: `its source OCIRepository/${name} is an artifact, and no single folder of this repository holds ./${path2} to say it is pushed from there (list it under sources in .prune-guard.yaml with that folder)` };
+    return { problem: `its source OCIRepository/${name} is an artifact, and no single folder of this repository holds ./${path3} to say it is pushed from there (list it under sources in .prune-guard.yaml with that folder)` };
   }
-  return { root: folder, note: `OCIRepository/${name} is taken to be pushed from ${folder || "."}/, the one folder holding ./${path2} (declare it under sources in .prune-guard.yaml if it is not)` };
+  return { root: folder, note: `OCIRepository/${name} is taken to be pushed from ${folder || "."}/, the one folder holding ./${path3} (declare it under sources in .prune-guard.yaml if it is not)` };
 }
-function findPushedFolder(path2, context) {
-  const candidates = ["", ...context.listFolders()].filter((folder) => context.isDirectory(folder === "" ? path2 : path2 === "" ? folder : `${folder}/${path2}`));
+function findPushedFolder(path3, context) {
+  const candidates = ["", ...context.listFolders()].filter((folder) => context.isDirectory(folder === "" ? path3 : path3 === "" ? folder : `${folder}/${path3}`));
   return candidates.length === 1 ? candidates[0] : void 0;
 }
 function normalizeGitUrl(url) {
@@ -26141,7 +29737,7 @@ function normalizeGitUrl(url) {
 }
 
 // src/render/kustomize/graph-inputs.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 import { lstatSync as lstatSync2, readFileSync as readFileSync16, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
 import { join as join17, relative as relative11 } from "node:path";
 
@@ -26182,27 +29778,27 @@ function createInputFiles(markers = []) {
 function readGraphInputs(graph, treeRoot, files, options = {}) {
   const { confinement } = options;
   const inputs = /* @__PURE__ */ new Set();
-  const addTree = (path2, isRoot) => {
-    const read = locate(path2);
+  const addTree = (path3, isRoot) => {
+    const read = locate(path3);
     const link = lstatSync2(read, { throwIfNoEntry: false });
     if (!link) return;
-    if (link.isSymbolicLink() && confinement && !isInside(confinement, path2)) return;
+    if (link.isSymbolicLink() && confinement && !isInside(confinement, path3)) return;
     const stat = link.isSymbolicLink() ? statSync10(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
-      inputs.add(path2);
+      inputs.add(path3);
       return;
     }
-    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path2)) return;
-    for (const entry of readdirSync10(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry.name)) addTree(join17(path2, entry.name), false);
+    if (!stat.isDirectory() || !isRoot && findKustomizationFile(path3)) return;
+    for (const entry2 of readdirSync10(read, { withFileTypes: true })) {
+      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join17(path3, entry2.name), false);
     }
   };
-  const hash = createHash9("sha256");
+  const hash = createHash10("sha256");
   let remote2 = false;
   for (const kustomization of graph.kustomizations) {
     addTree(kustomization.dir, true);
-    for (const path2 of kustomization.referencedPaths) addTree(path2, true);
+    for (const path3 of kustomization.referencedPaths) addTree(path3, true);
     for (const url of [...kustomization.remotes.keys()].sort()) {
       hash.update(`remote\0${url}\0`);
       remote2 = true;
@@ -26211,23 +29807,23 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const markers = /* @__PURE__ */ new Set();
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
-  const readFacts = (path2, source) => {
+  const readFacts = (path3, source) => {
     const bytes = readFileSync16(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
-    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path2)}: ${bomb}; refused before building`);
-    return { digest: createHash9("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
+    if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path3)}: ${bomb}; refused before building`);
+    return { digest: createHash10("sha256").update(bytes).digest("hex"), markers: files.markers.filter((marker) => text.includes(marker)) };
   };
-  for (const path2 of [...inputs].sort()) {
-    let facts = files.facts.get(path2);
+  for (const path3 of [...inputs].sort()) {
+    let facts = files.facts.get(path3);
     if (facts === void 0) {
-      const twin = twins?.findSame(path2);
-      facts = twin === void 0 ? readFacts(path2, locate(path2)) : files.facts.get(twin) ?? readFacts(path2, twin);
-      files.facts.set(path2, facts);
+      const twin = twins?.findSame(path3);
+      facts = twin === void 0 ? readFacts(path3, locate(path3)) : files.facts.get(twin) ?? readFacts(path3, twin);
+      files.facts.set(path3, facts);
       if (twin !== void 0) files.facts.set(twin, facts);
     }
     for (const marker of facts.markers) markers.add(marker);
-    const name = toPosix(relative11(treeRoot, path2));
+    const name = toPosix(relative11(treeRoot, path3));
     digests.set(name, facts.digest);
     hash.update(`file\0${name}\0${facts.digest}\0`);
   }
@@ -26236,9 +29832,9 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
 function guessInputChurn(before, after) {
   const kustomizationFiles = new Set([before, after].flatMap(({ treeRoot, graph }) => graph.kustomizations.map((k) => toPosix(relative11(treeRoot, k.file)))));
   let churn = NO_CHURN;
-  for (const [name, digest] of before.inputs.digests) {
+  for (const [name, digest2] of before.inputs.digests) {
     const other = after.inputs.digests.get(name);
-    if (other === digest) continue;
+    if (other === digest2) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
     else churn = mergeChurn(churn, guessChurn(readFileSync16(locate(join17(before.treeRoot, name)), "utf8"), readFileSync16(join17(after.treeRoot, name), "utf8")));
@@ -26257,9 +29853,9 @@ async function mapInPool(items, width, task) {
   let failed = false;
   const worker = async () => {
     while (!failed && next < items.length) {
-      const index = next++;
+      const index2 = next++;
       try {
-        results[index] = await task(items[index]);
+        results[index2] = await task(items[index2]);
       } catch (error) {
         failed = true;
         throw error;
@@ -26296,7 +29892,7 @@ function createPool(width) {
 }
 
 // src/render/render-cache.ts
-import { createHash as createHash10, randomBytes as randomBytes4 } from "node:crypto";
+import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
 import { mkdirSync as mkdirSync8, readFileSync as readFileSync17, readdirSync as readdirSync11, renameSync as renameSync3, rmSync as rmSync6, statSync as statSync11, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join as join18 } from "node:path";
@@ -26311,33 +29907,33 @@ function createRenderCache(options) {
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
-    const digest = createHash10("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join18(root, digest.slice(0, 2), `${digest}.json.gz`);
+    const digest2 = createHash11("sha256").update(FORMAT).update("\0").update(key).digest("hex");
+    return join18(root, digest2.slice(0, 2), `${digest2}.json.gz`);
   };
   return {
     get: (key) => {
-      const path2 = pathOf(key);
+      const path3 = pathOf(key);
       try {
-        const entry = JSON.parse(gunzipSync3(readFileSync17(path2)).toString("utf8"));
-        if (!isRecord(entry) || entry.format !== FORMAT || entry.key !== key || !Array.isArray(entry.docs) || !entry.docs.every(isDoc)) return void 0;
+        const entry2 = JSON.parse(gunzipSync3(readFileSync17(path3)).toString("utf8"));
+        if (!isRecord(entry2) || entry2.format !== FORMAT || entry2.key !== key || !Array.isArray(entry2.docs) || !entry2.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
-        utimesSync(path2, now, now);
+        utimesSync(path3, now, now);
         hits++;
-        return entry.docs;
+        return entry2.docs;
       } catch {
         return void 0;
       }
     },
     put: (key, docs) => {
-      const path2 = pathOf(key);
+      const path3 = pathOf(key);
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync8(join18(path2, ".."), { recursive: true });
-          const temporary = `${path2}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+          mkdirSync8(join18(path3, ".."), { recursive: true });
+          const temporary = `${path3}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
-            renameSync3(temporary, path2);
+            renameSync3(temporary, path3);
           } finally {
             rmSync6(temporary, { force: true });
           }
@@ -26358,28 +29954,28 @@ function isDoc(value) {
   return isRecord(value) && isRecord(value.body) && (value.provenance === void 0 || isRecord(value.provenance));
 }
 function evictOldest(root, maxBytes) {
-  const entries = [];
+  const entries2 = [];
   let total = 0;
   for (const bucket of readdirSync11(root)) {
     const dir = join18(root, bucket);
     for (const name of readdirSync11(dir)) {
-      const path2 = join18(dir, name);
-      const stat = statSync11(path2, { throwIfNoEntry: false });
+      const path3 = join18(dir, name);
+      const stat = statSync11(path3, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
-        rmSync6(path2, { force: true });
+        rmSync6(path3, { force: true });
         continue;
       }
-      entries.push({ path: path2, size: stat.size, used: stat.mtimeMs });
+      entries2.push({ path: path3, size: stat.size, used: stat.mtimeMs });
       total += stat.size;
     }
   }
   if (total <= maxBytes) return;
-  entries.sort((a, b) => a.used - b.used);
-  for (const entry of entries) {
+  entries2.sort((a, b) => a.used - b.used);
+  for (const entry2 of entries2) {
     if (total <= maxBytes * 0.8) break;
-    rmSync6(entry.path, { force: true });
-    total -= entry.size;
+    rmSync6(entry2.path, { force: true });
+    total -= entry2.size;
   }
 }
 async function renderThroughCache(cache2, key, render) {
@@ -26391,9 +29987,67 @@ async function renderThroughCache(cache2, key, render) {
   return { docs, cached: false };
 }
 
+// src/app/compare-resource-sets.ts
+function keyResourceSet(cluster, set) {
+  return `${cluster ?? ""}\0${set}`;
+}
+function compareResourceSets(before, after, hosts) {
+  const index2 = (sets) => new Map(sets.map((set) => [keyResourceSet(set.cluster, set.set), set]));
+  const was = index2(before);
+  const is = index2(after);
+  const names = /* @__PURE__ */ new Map();
+  for (const key of /* @__PURE__ */ new Set([...was.keys(), ...is.keys()])) {
+    const found = is.get(key) ?? was.get(key);
+    names.set(key, `${hosts.nameHost(found.cluster, found.host)} / ResourceSet ${found.set}`);
+  }
+  const units = [];
+  const findings = [];
+  for (const [key, name] of [...names].sort((a, b) => a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)) {
+    const old = was.get(key);
+    const current = is.get(key);
+    const acting = current ?? old;
+    const origin = { parent: hosts.nameHost(acting.cluster, acting.host), set: acting.set, action: !old ? "create" : !current ? "delete" : "apply" };
+    const [namespace = ""] = acting.set.split("/");
+    const base = { name, ...acting.cluster !== void 0 ? { cluster: acting.cluster } : {}, defaultNamespace: namespace, resourceSet: origin };
+    const unknown = !old ? hosts.hostSkipped("before", acting.cluster, acting.host) : !current ? hosts.hostSkipped("after", acting.cluster, acting.host) : void 0;
+    if (unknown !== void 0) {
+      units.push({ ...base, before: void 0, after: void 0, skipped: `its Kustomization is not rendered ${!old ? "before" : "after"} the change: ${unknown}` });
+      continue;
+    }
+    if (old?.disabled || !old && current?.disabled) {
+      units.push({ ...base, before: void 0, after: void 0, skipped: "it has fluxcd.controlplane.io/reconcile: disabled: the operator changes and deletes nothing it generated" });
+      continue;
+    }
+    const problem = current?.problem ?? old?.problem;
+    if (problem !== void 0) {
+      const caused = old !== void 0 && old.problem === void 0 && current?.problem !== void 0;
+      findings.push(describeNotRendered(name, acting, problem, caused));
+      units.push({ ...base, before: void 0, after: void 0, skipped: problem });
+      continue;
+    }
+    units.push({ ...base, before: old?.docs, after: current?.docs });
+  }
+  const named = (sets) => sets.map((set) => ({ ...set, name: names.get(keyResourceSet(set.cluster, set.set)) }));
+  return { units, findings, hosts: { before: named(before), after: named(after) }, names };
+}
+function describeNotRendered(unit, set, problem, causedByChange) {
+  const [namespace = "", name = ""] = set.set.split("/");
+  return {
+    rule: Rules.resourceSetNotRendered,
+    severity: causedByChange ? "warning" : "notice",
+    unit,
+    object: { group: getApiGroup(String(set.body.apiVersion)), kind: "ResourceSet", namespace, name, apiVersion: String(set.body.apiVersion) },
+    ...set.provenance ? { provenance: set.provenance } : {},
+    message: `ResourceSet/${set.set} is not rendered${causedByChange ? " after the change" : ""}: ${problem}; what the Flux Operator generates from it, and what its garbage collection deletes, is not judged`
+  };
+}
+function listHostedDocs(set) {
+  return set.problem === void 0 && !set.disabled ? set.docs : [];
+}
+
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -26455,7 +30109,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml14.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml15.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -26497,7 +30151,7 @@ function pairGeneratedNames2(removed, added) {
 
 // src/app/analyze-units.ts
 function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
-  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0, deriveFindings } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs) => docs !== void 0);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = /* @__PURE__ */ new Map();
@@ -26510,7 +30164,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm, resourceSet }) => {
     const beforeSet = skipped ? /* @__PURE__ */ new Map() : setOf(before, defaultNamespaceBefore ?? defaultNamespace);
     const afterSet = skipped ? /* @__PURE__ */ new Map() : setOf(after, defaultNamespace);
     return {
@@ -26523,7 +30177,8 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
       existsAfter: after !== void 0 || identical === true,
       ...skipped ? { skipped } : {},
       ...identical ? { identical } : {},
-      ...helm ? { helm } : {}
+      ...helm ? { helm } : {},
+      ...resourceSet ? { resourceSet } : {}
     };
   });
   const report = buildReport({
@@ -26534,12 +30189,391 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     failOn: settings.failOn,
     config: settings.config,
     ...owners ? { owners } : {},
-    extraFindings,
+    extraFindings: deriveFindings ? [...extraFindings, ...deriveFindings(diffs)] : extraFindings,
     notes,
     builds,
     cached
   });
   return { report, units: diffs, scope };
+}
+
+// src/core/rules/outside-reads.ts
+var OUTSIDE_READS_LISTED = 10;
+function describeOutsideReads(unit, object, side, reads) {
+  const shown = reads.slice(0, OUTSIDE_READS_LISTED);
+  return shown.map((read, index2) => {
+    const more = index2 === shown.length - 1 && reads.length > shown.length ? ` (and ${reads.length - shown.length} more such paths)` : "";
+    const message = side === "after" ? `${unit} reads a file outside the repository: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged, and kustomize-controller fails to build it` : `${unit} reads a file outside the repository before this change: ${read.value} (${read.field})${more}; prune-guard does not render it, so nothing in it is judged`;
+    return {
+      rule: Rules.readsOutsideRepository,
+      severity: side === "after" ? "error" : "notice",
+      message,
+      object,
+      unit,
+      provenance: { kustomization: read.file, line: read.line }
+    };
+  });
+}
+function describeKustomizationObject(file) {
+  return { group: "kustomize.config.k8s.io", kind: "Kustomization", namespace: "", name: file, apiVersion: "kustomize.config.k8s.io/v1beta1" };
+}
+
+// src/core/rules/flux-components.ts
+var KIND_NEEDS = {
+  "GitRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "gitrepositories" },
+  "OCIRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "ocirepositories" },
+  "Bucket.source.toolkit.fluxcd.io": { component: "source-controller", plural: "buckets" },
+  "HelmRepository.source.toolkit.fluxcd.io": { component: "source-controller", plural: "helmrepositories" },
+  "HelmChart.source.toolkit.fluxcd.io": { component: "source-controller", plural: "helmcharts" },
+  "Kustomization.kustomize.toolkit.fluxcd.io": { component: "kustomize-controller", plural: "kustomizations" },
+  "HelmRelease.helm.toolkit.fluxcd.io": { component: "helm-controller", plural: "helmreleases" },
+  "Alert.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "alerts" },
+  "Provider.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "providers" },
+  "Receiver.notification.toolkit.fluxcd.io": { component: "notification-controller", plural: "receivers" },
+  "ImageRepository.image.toolkit.fluxcd.io": { component: "image-reflector-controller", plural: "imagerepositories" },
+  "ImagePolicy.image.toolkit.fluxcd.io": { component: "image-reflector-controller", plural: "imagepolicies" },
+  "ImageUpdateAutomation.image.toolkit.fluxcd.io": { component: "image-automation-controller", plural: "imageupdateautomations" },
+  "ArtifactGenerator.source.extensions.fluxcd.io": { component: "source-watcher", plural: "artifactgenerators" }
+};
+var COMPONENT_ORDER = [
+  "source-controller",
+  "kustomize-controller",
+  "helm-controller",
+  "notification-controller",
+  "image-reflector-controller",
+  "image-automation-controller",
+  "source-watcher"
+];
+var CONSEQUENCES = {
+  "source-controller": "no artifact is fetched and whatever reads these sources stalls",
+  "kustomize-controller": "nothing they point at is applied or pruned",
+  "helm-controller": "no Helm release is installed, upgraded or uninstalled",
+  "notification-controller": "no alert is sent and no webhook is received",
+  "image-reflector-controller": "no image tag is scanned and no policy resolves",
+  "image-automation-controller": "no image update is committed",
+  "source-watcher": "no ExternalArtifact is produced and the Kustomizations and HelmReleases that read one stall"
+};
+var FIRST_VERSIONS = { "source-watcher": "2.7.0" };
+var MESSAGE_LIST_LIMIT3 = 5;
+function findNeededComponent(group, kind) {
+  return KIND_NEEDS[formatGroupKind({ group, kind })]?.component;
+}
+function describeMissingComponents(input) {
+  const { units, instance } = input;
+  const { after, before } = instance;
+  if (!after) return [];
+  const crdsRendered = new Set(units.flatMap((unit) => [...unit.after.values()].flatMap((object) => findCrdKey(object) ?? [])));
+  const findings = [];
+  for (const component of COMPONENT_ORDER) {
+    const state = readState(after, component);
+    const rendered = units.flatMap((unit) => [...unit.after.values()].filter((object) => needs(object, component)).map((object) => ({ unit: unit.unit, object })));
+    const context = { instance, after, component, state, crdsRendered };
+    if (state !== "runs" && rendered.length > 0 && before && readState(before, component) === "runs") {
+      findings.push(describeDrop(context, rendered));
+      continue;
+    }
+    let described = false;
+    if (state !== "runs") {
+      for (const unit of units) {
+        const subjects = (before ? [...unit.diff.added, ...unit.diff.changed.map((change) => change.after)] : [...unit.after.values()]).filter((object) => needs(object, component));
+        if (subjects.length === 0) continue;
+        findings.push(describeUnrun(context, unit, subjects));
+        described = true;
+      }
+    }
+    if (!described && state === "refused" && (!before || readState(before, component) !== "refused")) findings.push(describeRefusal2(context));
+  }
+  return findings.sort(compareFindings);
+}
+function readState(side, component) {
+  if (!side.components.includes(component)) return "absent";
+  return findBlockingVersion(side, component) ? "refused" : "runs";
+}
+function needs(object, component) {
+  return findNeededComponent(object.id.group, object.id.kind) === component;
+}
+function findCrdKey(object) {
+  const names = readCrdNames(object.body);
+  return names ? formatGroupKind(names) : void 0;
+}
+function describeUnrun(context, unit, subjects) {
+  const { instance, after, component, state } = context;
+  const objects = sortObjects(subjects);
+  const first = objects[0];
+  const them = objects.length === 1 ? "it" : "them";
+  const refs = formatList2(objects.map((object) => formatObjectRef(object.id)));
+  const fi = formatInstance(instance);
+  const isNew = !instance.before;
+  const lead = isNew ? `${refs} ${objects.length === 1 ? "needs" : "need"} ${component}, but FluxInstance ${fi}, which this change adds,` : `This change ${describeEdit(unit, objects)} ${refs}, which ${objects.length === 1 ? "needs" : "need"} ${component}, but FluxInstance ${fi}`;
+  const blocking = findBlockingVersion(after, component);
+  const why = state === "refused" ? `lists ${component} while ${describeVersionLimit(after, blocking)}, which lack it, so the operator refuses to build the FluxInstance` : `runs only ${formatList2([...new Set(after.components)])}${blocking ? ` (and ${describeVersionLimit(after, blocking)}, which lack ${component})` : ""}`;
+  const fix = state === "refused" ? `raise spec.distribution.version of FluxInstance ${fi} to ${formatMinor(blocking)} or later` : `add ${component} to spec.components of FluxInstance ${fi}${blocking ? ` and raise its spec.distribution.version to ${formatMinor(blocking)} or later` : ""}`;
+  return {
+    rule: Rules.fluxComponentMissing,
+    severity: "warning",
+    unit: unit.unit,
+    object: { ...first.id, apiVersion: first.apiVersion },
+    ...first.provenance ? { provenance: first.provenance } : {},
+    message: `${lead} ${why}: nothing reconciles ${them}, so ${CONSEQUENCES[component]}${describeMissingCrds(context, objects, them)}; ${fix}`
+  };
+}
+function describeDrop(context, rendered) {
+  const { instance, after, component, state } = context;
+  const objects = sortObjects(rendered.map(({ object }) => object));
+  const them = objects.length === 1 ? "it" : "them";
+  const units = [...new Set(rendered.map(({ unit }) => unit))].sort(compareText4);
+  const refs = `${formatList2(objects.map((object) => formatObjectRef(object.id)))} (in ${formatList2(units)})`;
+  const need = objects.length === 1 ? "needs" : "need";
+  const fi = formatInstance(instance);
+  const blocking = findBlockingVersion(after, component);
+  let message;
+  if (state === "refused") {
+    message = `This change sets spec.distribution.version of FluxInstance ${fi} to ${after.version ?? ""}, which admits only Flux versions before ${blocking ?? ""}, which lack ${component}, while spec.components lists it and ${refs} still ${need} it: the operator refuses to build the FluxInstance, so it stops reconciling and no change to it applies; raise spec.distribution.version to ${formatMinor(blocking)} or later`;
+  } else {
+    const crds = listCrds(objects);
+    const fate = objects.some((object) => !context.crdsRendered.has(formatGroupKind(object.id))) ? `the operator garbage-collects ${component} with its CustomResourceDefinition${crds.length === 1 ? "" : "s"} ${formatList2(crds)}, so the API server deletes ${them} (or leaves ${them} terminating on finalizers no controller removes any more), applying ${them} fails from then on, and nothing reconciles ${them}` : `the operator garbage-collects ${component}, so nothing reconciles ${them} any more and ${CONSEQUENCES[component]}`;
+    message = `This change makes FluxInstance ${fi} stop running ${component} (spec.components no longer includes it), while ${refs} still ${need} it: ${fate}; keep ${component} in spec.components, or remove ${them} first`;
+  }
+  return finding(instance, message);
+}
+function describeRefusal2(context) {
+  const { instance, after, component } = context;
+  const fi = formatInstance(instance);
+  const blocking = findBlockingVersion(after, component);
+  const effect = instance.before ? "it stops reconciling and no change to it applies" : "it installs nothing";
+  return finding(
+    instance,
+    `FluxInstance ${fi} lists ${component}, but ${describeVersionLimit(after, blocking)}, which lack it: the operator refuses to build the FluxInstance, so ${effect}; raise spec.distribution.version to ${formatMinor(blocking)} or later, or remove ${component} from spec.components`
+  );
+}
+function finding(instance, message) {
+  return {
+    rule: Rules.fluxComponentMissing,
+    severity: "warning",
+    unit: instance.unit,
+    object: instance.object,
+    ...instance.provenance ? { provenance: instance.provenance } : {},
+    message
+  };
+}
+function describeMissingCrds(context, objects, them) {
+  const missing = objects.filter((object) => !context.crdsRendered.has(formatGroupKind(object.id)));
+  if (missing.length === 0) return "";
+  const crds = listCrds(missing);
+  const one = crds.length === 1;
+  return `, and the operator installs the CustomResourceDefinition${one ? "" : "s"} ${formatList2(crds)} only with ${context.component}, so applying ${them} fails unless something else installs ${one ? "it" : "them"}`;
+}
+function listCrds(objects) {
+  const names = objects.flatMap((object) => {
+    const need = KIND_NEEDS[formatGroupKind(object.id)];
+    return need ? [`${need.plural}.${object.id.group}`] : [];
+  });
+  return [...new Set(names)].sort(compareText4);
+}
+function describeEdit(unit, objects) {
+  const added = new Set(unit.diff.added.map((object) => object.key));
+  const some = objects.some((object) => added.has(object.key));
+  const every = objects.every((object) => added.has(object.key));
+  return every ? "adds" : some ? "adds or changes" : "changes";
+}
+function findBlockingVersion(side, component) {
+  const first = FIRST_VERSIONS[component];
+  if (!first || side.version === void 0) return void 0;
+  const floor = parseVersion(first);
+  return floor && !admitsFrom(side.version, floor) ? first : void 0;
+}
+function admitsFrom(range2, floor) {
+  const parsed = parseConstraint(range2);
+  if ("problem" in parsed) return true;
+  const { groups } = parsed.constraint;
+  if (groups.some((group) => group.includesPrerelease)) return true;
+  const candidates = [floor];
+  for (const { comparisons } of groups) {
+    for (const { version } of comparisons) {
+      const { major, minor, patch } = version;
+      const points = [
+        [major, minor, patch],
+        [major, minor, patch + 1n],
+        [major, minor, 0n],
+        [major, minor + 1n, 0n],
+        [major, 0n, 0n],
+        [major + 1n, 0n, 0n]
+      ];
+      for (const point of points) {
+        const candidate = parseVersion(point.join("."));
+        if (candidate) candidates.push(candidate);
+      }
+    }
+  }
+  return candidates.some((candidate) => compareVersions(candidate, floor) >= 0 && matchesConstraint(parsed.constraint, candidate));
+}
+function describeVersionLimit(side, first) {
+  return `its spec.distribution.version ${side.version ?? ""} admits only Flux versions before ${first ?? ""}`;
+}
+function formatMinor(version) {
+  return (version ?? "").split(".").slice(0, 2).join(".");
+}
+function formatInstance(instance) {
+  return `${instance.object.namespace}/${instance.object.name}`;
+}
+function sortObjects(objects) {
+  const keyOf = (object) => [object.id.kind, object.id.namespace, object.id.name, object.id.group].join("\0");
+  return [...new Map(objects.map((object) => [object.key, object])).values()].sort((a, b) => compareText4(keyOf(a), keyOf(b)));
+}
+function formatList2(items) {
+  if (items.length > MESSAGE_LIST_LIMIT3) return `${items.slice(0, MESSAGE_LIST_LIMIT3).join(", ")} and ${items.length - MESSAGE_LIST_LIMIT3} more`;
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function compareText4(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/app/flux-unit-pair.ts
+function nameUnits(units, byCluster, resourceSets = /* @__PURE__ */ new Map()) {
+  return units.map((unit) => {
+    const parent = unit.generatedBy !== void 0 ? resourceSets.get(keyResourceSet(unit.cluster, unit.generatedBy)) : unit.parent !== void 0 ? nameUnit(unit.cluster, unit.parent, byCluster) : void 0;
+    return { ...unit, name: nameUnit(unit.cluster, unit.ks.key, byCluster), ...parent !== void 0 ? { parent } : {} };
+  });
+}
+function nameUnit(cluster, key, byCluster) {
+  return byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
+}
+function findIdenticalUnits(pair2) {
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit.key]));
+  return new Set(pair2.after.filter((unit) => unit.key !== void 0 && before.get(unit.name) === unit.key).map((unit) => unit.name));
+}
+async function loadUnits(pair2, wanted, width) {
+  const after = await mapInPool(pair2.after, width, (unit) => unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit));
+  const byName = new Map(after.map((unit) => [unit.name, unit]));
+  pair2.before = await mapInPool(pair2.before, width, async (unit) => {
+    if (!unit.pending || !wanted(unit)) return unit;
+    const twin = byName.get(unit.name);
+    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
+    return loadPendingUnit(unit);
+  });
+  pair2.after = after;
+}
+function decideWantedUnits(analysis, pair2) {
+  const wanted = /* @__PURE__ */ new Set();
+  const waiting = pair2.after.filter((unit) => unit.pending);
+  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
+    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
+    const own = waiting.filter((unit) => unit.cluster === cluster);
+    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
+  }
+  return wanted;
+}
+function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, layers) {
+  const { releases, resourceSets } = layers;
+  const unknownSets = { before: findUnknownSets(resourceSets, "before"), after: findUnknownSets(resourceSets, "after") };
+  const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
+  const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
+  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const findings = [...settings.configFindings, ...releases.findings, ...resourceSets.findings];
+  const owners = /* @__PURE__ */ new Map();
+  const units = [];
+  for (const key of keys) {
+    const old = before.get(key);
+    const current = after.get(key);
+    if (old && current && identical.has(key)) {
+      units.push(describeIdenticalUnit(old, current, owners));
+      continue;
+    }
+    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after, unknownSets.after) : void 0;
+    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before, unknownSets.before) : void 0;
+    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
+    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
+    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
+    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
+    owners.set(key, {
+      ...ksBefore ? { before: ksBefore } : {},
+      ...ksAfter ? { after: ksAfter } : {},
+      ...old?.parent ? { parentBefore: old.parent } : {},
+      ...current?.parent ? { parentAfter: current.parent } : {},
+      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+      ...skippedBefore ? { skippedBefore } : {},
+      ...skippedAfter ? { skippedAfter } : {},
+      ...old?.failure ? { failedBefore: old.failure } : {},
+      ...current?.failure ? { failedAfter: current.failure } : {},
+      missingVariables: current?.missingVariables ?? []
+    });
+    const ks = (current ?? old)?.ks;
+    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
+    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
+    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
+    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
+    const why = skippedAfter ?? skippedBefore;
+    const cluster = (current ?? old)?.cluster;
+    units.push({
+      name: key,
+      ...cluster !== void 0 ? { cluster } : {},
+      before: old?.docs ?? (unknownBefore ? [] : void 0),
+      after: current?.docs ?? (unknownAfter ? [] : void 0),
+      ...!judged && why ? { skipped: why } : {}
+    });
+  }
+  return analyzeUnitsInDetail(sides, [...units, ...releases.units, ...resourceSets.units], settings, { owners, extraFindings: findings, notes, ...counts, deriveFindings: describeFluxComponents });
+}
+function describeIdenticalUnit(old, current, owners) {
+  owners.set(current.name, {
+    before: old.ks,
+    after: current.ks,
+    ...old.parent ? { parentBefore: old.parent } : {},
+    ...current.parent ? { parentAfter: current.parent } : {},
+    ...old.declaredIn ? { declaredInBefore: old.declaredIn } : {},
+    missingVariables: []
+  });
+  const cluster = current.cluster;
+  const base = { name: current.name, ...cluster !== void 0 ? { cluster } : {} };
+  if (current.pending || old.pending || current.skipped !== void 0 || old.skipped !== void 0) return { ...base, before: void 0, after: void 0, identical: true };
+  return { ...base, before: old.docs, after: current.docs };
+}
+function findUnknownSets(resourceSets, side) {
+  const skipped = new Set(resourceSets.units.filter((unit) => unit.skipped !== void 0).map((unit) => unit.name));
+  return new Set(resourceSets.hosts[side].filter((set) => skipped.has(set.name)).map((set) => set.name));
+}
+function findUnrenderedAncestor(unit, own, other, unknownSets) {
+  const seen = /* @__PURE__ */ new Set();
+  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
+    seen.add(parent);
+    if (unknownSets.has(parent)) return parent;
+    const there = other.get(parent);
+    if (there?.skipped) return parent;
+    if (there) return void 0;
+  }
+  return void 0;
+}
+function describeFluxComponents(units) {
+  const findings = [];
+  for (const cluster of new Set(units.map((unit) => unit.cluster))) {
+    const own = units.filter((unit) => unit.cluster === cluster);
+    const find = (side) => {
+      for (const unit of own) {
+        for (const object of unit[side].values()) {
+          const instance = object.id.kind === "FluxInstance" ? readFluxInstance(object.body) : void 0;
+          if (instance) return { unit: unit.unit, object, instance };
+        }
+      }
+      return void 0;
+    };
+    const before = find("before");
+    const after = find("after");
+    const acting = after ?? before;
+    if (!acting) continue;
+    findings.push(
+      ...describeMissingComponents({
+        units: own,
+        instance: {
+          ...before ? { before: before.instance } : {},
+          ...after ? { after: after.instance } : {},
+          unit: acting.unit,
+          object: { ...acting.object.id, apiVersion: acting.object.apiVersion },
+          ...acting.object.provenance ? { provenance: acting.object.provenance } : {}
+        }
+      })
+    );
+  }
+  return findings;
 }
 
 // src/core/rules/helm-crd-rules.ts
@@ -26556,7 +30590,7 @@ function describeChartCrdChanges(input) {
   const before = byName(input.before);
   const after = byName(input.after);
   const findings = [];
-  const finding = (crd, rule, severity, message) => {
+  const finding2 = (crd, rule, severity, message) => {
     const id = { group: "apiextensions.k8s.io", kind: "CustomResourceDefinition", namespace: "", name: String(getMetadata(crd).name) };
     return { rule, severity, unit: input.unit, object: { ...id, apiVersion: String(crd.apiVersion) }, message: `${formatObjectRef(id)} ${message}` };
   };
@@ -26568,17 +30602,17 @@ function describeChartCrdChanges(input) {
       const what = names?.kind ?? "object";
       const effect = count > 0 ? `so ${count === 1 ? `the ${what} object in the renders fails` : `the ${count} ${what} objects in the renders fail`} to apply` : `so no ${what} can be applied until it exists`;
       findings.push(
-        finding(crd, Rules.helmCrdSkipped, count > 0 ? "error" : "warning", `is new in the chart's crds/, and ${field} is Skip: helm-controller never creates it, ${effect}; set ${field}: CreateReplace`)
+        finding2(crd, Rules.helmCrdSkipped, count > 0 ? "error" : "warning", `is new in the chart's crds/, and ${field} is Skip: helm-controller never creates it, ${effect}; set ${field}: CreateReplace`)
       );
     } else if (old && policy !== "CreateReplace" && JSON.stringify(old.spec) !== JSON.stringify(crd.spec)) {
       findings.push(
-        finding(crd, Rules.helmCrdStale, "warning", `changes in the chart's crds/, and ${field} is ${policy}: helm-controller leaves the cluster's copy as it was, with its old schema and versions; set ${field}: CreateReplace`)
+        finding2(crd, Rules.helmCrdStale, "warning", `changes in the chart's crds/, and ${field} is ${policy}: helm-controller leaves the cluster's copy as it was, with its old schema and versions; set ${field}: CreateReplace`)
       );
     }
   }
   for (const [name, crd] of [...before].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     if (after.has(name)) continue;
-    findings.push(finding(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
+    findings.push(finding2(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
   }
   return findings;
 }
@@ -26647,7 +30681,7 @@ async function compareHelmReleases(before, after, options) {
       refusals.push(describeKubeVersionRefusal(name, current.body, is.kubeVersionRequired, options.kubeVersion, already));
     }
     if (problem) {
-      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
+      if (!(is && "problem" in is && is.kubeVersionRequired !== void 0)) notRendered.push(describeNotRendered2(name, acting, origin.action, problem.problem, Boolean(was && "documents" in was && is && "problem" in is)));
       return { ...base, before: void 0, after: void 0, skipped: problem.problem };
     }
     const masks = was && is && "documents" in was && "documents" in is && old && current ? await findMasks(was, is, () => render("before", old), () => render("after", current)) : void 0;
@@ -26680,7 +30714,7 @@ async function compareHelmReleases(before, after, options) {
   const policyFixes = crds.flatMap((release) => {
     const file = files.get(release.unit);
     const metadata = getMetadata(release.release);
-    const crdNames = findings.filter((finding) => finding.unit === release.unit && (finding.rule === Rules.helmCrdSkipped || finding.rule === Rules.helmCrdStale)).map((finding) => finding.object.name);
+    const crdNames = findings.filter((finding2) => finding2.unit === release.unit && (finding2.rule === Rules.helmCrdSkipped || finding2.rule === Rules.helmCrdStale)).map((finding2) => finding2.object.name);
     if (!file || crdNames.length === 0) return [];
     return [{ unit: release.unit, crds: crdNames, path: file, name: String(metadata.name), ...typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}, action: release.action, policy: readCrdPolicy(release.release, release.action) }];
   });
@@ -26709,14 +30743,14 @@ async function findMasks(was, is, renderBefore, renderAfter) {
   const paths = new Map(old.paths);
   for (const [key, list] of current.paths) {
     const merged = [...paths.get(key) ?? [], ...list];
-    paths.set(key, [...new Map(merged.map((path2) => [JSON.stringify(path2), path2])).values()]);
+    paths.set(key, [...new Map(merged.map((path3) => [JSON.stringify(path3), path3])).values()]);
   }
   return {
     before: (docs) => maskVolatilePaths(docs, { paths, names: old.names, unpaired: old.unpaired }),
     after: (docs) => maskVolatilePaths(docs, { paths, names: current.names, unpaired: current.unpaired })
   };
 }
-function describeNotRendered(unit, found, action, problem, causedByChange) {
+function describeNotRendered2(unit, found, action, problem, causedByChange) {
   const namespace = readNamespace(found.body, "default");
   const name = String(getMetadata(found.body).name);
   return {
@@ -26740,17 +30774,17 @@ function findReleases(hosts) {
 }
 var CHART_SOURCE_KINDS = /* @__PURE__ */ new Set(["HelmRepository", "OCIRepository", "HelmChart"]);
 function createFinder(hosts) {
-  const index = /* @__PURE__ */ new Map();
+  const index2 = /* @__PURE__ */ new Map();
   for (const host of hosts) {
     for (const { body } of host.docs) {
       const kind = String(body.kind);
       const values = (kind === "ConfigMap" || kind === "Secret") && body.apiVersion === "v1";
       if (!values && !(CHART_SOURCE_KINDS.has(kind) && getApiGroup(String(body.apiVersion)) === "source.toolkit.fluxcd.io")) continue;
-      index.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body, "default")}\0${String(getMetadata(body).name)}`, body);
+      index2.set(`${host.cluster ?? ""}\0${kind}\0${readNamespace(body, "default")}\0${String(getMetadata(body).name)}`, body);
     }
   }
   return (cluster) => {
-    const lookup2 = (kind, namespace, name) => index.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
+    const lookup2 = (kind, namespace, name) => index2.get(`${cluster ?? ""}\0${kind}\0${namespace}\0${name}`);
     return { find: lookup2, findSource: lookup2 };
   };
 }
@@ -26799,7 +30833,7 @@ function selectReleaseSuppliers(missing, units) {
   return selectMentioning(units, missing.flatMap((kind) => SUPPLIER_MARKERS[kind] ?? []));
 }
 function selectReleaseReaders(before, after, units) {
-  const index = (docs) => {
+  const index2 = (docs) => {
     const sources = /* @__PURE__ */ new Map();
     for (const { body } of docs) {
       if (!CHART_SOURCE_KINDS2.has(String(body.kind)) || getApiGroup(String(body.apiVersion)) !== "source.toolkit.fluxcd.io") continue;
@@ -26807,20 +30841,20 @@ function selectReleaseReaders(before, after, units) {
     }
     return sources;
   };
-  const old = index(before);
-  const current = index(after);
+  const old = index2(before);
+  const current = index2(after);
   const changed = [.../* @__PURE__ */ new Set([...old.keys(), ...current.keys()])].some((key) => old.get(key) !== current.get(key));
   return changed ? selectMentioning(units, [RELEASE_MARKER]) : /* @__PURE__ */ new Set();
 }
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path2) => side.show(join19(side.root, toPosix(path2.slice(artifact.root.length + 1))));
+  return (path3) => side.show(join19(side.root, toPosix(path3.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
   const ignored = sides.ignored ?? [];
-  if ([...sides.changed, ...ignored].some((path2) => /(?:^|\/)\.sourceignore\/?$/.test(path2))) return void 0;
+  if ([...sides.changed, ...ignored].some((path3) => /(?:^|\/)\.sourceignore\/?$/.test(path3))) return void 0;
   return linkTwinTrees(
     { root: before.root, confinement: before.confinement, show: showInArtifact(sides.before, before) },
     { root: after.root, confinement: after.confinement, show: showInArtifact(sides.after, after) },
@@ -26850,7 +30884,7 @@ async function compareFluxSides(sides, context) {
     };
     const afterScan = scan(sides.after, afterArtifact, { scanned: /* @__PURE__ */ new Map(), record: scanned });
     const beforeScan = scan(sides.before, beforeArtifact, { scanned, ...twins ? { findSame: twins.findSame } : {} });
-    const needs = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
+    const needs2 = createRenderNeeds([...beforeScan.declared, ...afterScan.declared].map(({ ks }) => ks));
     const discover = async ({
       side,
       artifact,
@@ -26858,7 +30892,7 @@ async function compareFluxSides(sides, context) {
       declared
     }) => {
       const show2 = showInArtifact(side, artifact);
-      const files = createInputFiles(needs.markers);
+      const files = createInputFiles(needs2.markers);
       const build2 = (plan, ks, inputs) => {
         const key = `${ks.key}\0${plan.kustomization ?? ""}\0${inputs.hash}`;
         let pending2 = cache2.get(key);
@@ -26881,9 +30915,9 @@ async function compareFluxSides(sides, context) {
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,
-        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path2) => show2(createUnalias(plan.aliases)(path2)) }),
+        inspect: (plan) => readGraphInputs(plan.graph, artifact.root, files, { confinement: artifact.confinement, show: (path3) => show2(createUnalias(plan.aliases)(path3)) }),
         build: build2,
-        mustRender: needs.mustRender,
+        mustRender: needs2.mustRender,
         checkSource,
         notes,
         clusterVariables: settings.config.substitute,
@@ -26897,12 +30931,18 @@ async function compareFluxSides(sides, context) {
     const after = await discover(afterScan);
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => unit.cluster !== void 0 ? [unit.cluster] : []));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
-    const pair2 = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
+    const byCluster = clusters.size > 1;
+    const findHost = (units, cluster, host) => units.find((unit) => unit.cluster === cluster && unit.ks.key === host);
+    const resourceSets = compareResourceSets(before.resourceSets, after.resourceSets, {
+      nameHost: (cluster, host) => nameUnit(cluster, host, byCluster),
+      hostSkipped: (side, cluster, host) => findHost((side === "before" ? before : after).units, cluster, host)?.skipped
+    });
+    const pair2 = { before: nameUnits(before.units, byCluster, resourceSets.names), after: nameUnits(after.units, byCluster, resourceSets.names) };
     context.progress.planned(new Set([...pair2.before, ...pair2.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair2);
     let releases = { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
-    const analyze2 = () => ({
-      ...analyzeFluxUnits(sides, pair2, identical, settings, [...notes].sort(), counts, releases),
+    const analyze3 = () => ({
+      ...analyzeFluxUnits({ before: sides.before.info, after: sides.after.info }, pair2, identical, settings, [...notes].sort(), counts, { releases, resourceSets }),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)]), ...after.unlisted.map((file) => [file, after.show(file)])]).values()].sort()
@@ -26917,23 +30957,27 @@ async function compareFluxSides(sides, context) {
     }
     const rendered = (units) => units.filter((unit) => !unit.pending && unit.skipped === void 0);
     const pruneAfter = new Map(pair2.after.map((unit) => [unit.name, unit.ks.prune]));
-    const hosts = (units) => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
+    const hosts = (units, side) => [
+      ...rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune })),
+      // What a ResourceSet generates, HelmReleases among them, the operator garbage-collects.
+      ...resourceSets.hosts[side].map((set) => ({ name: set.name, ...set.cluster !== void 0 ? { cluster: set.cluster } : {}, docs: listHostedDocs(set), prunes: true }))
+    ];
     const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, ...context.renders ? { renders: context.renders } : {}, kubeVersion: context.kubeVersion, concurrency: width };
-    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before, "before") }, { ...after.helmSide, hosts: hosts(pair2.after, "after") }, releaseOptions);
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair2.before, ...pair2.after]);
     if (suppliers.size > 0) {
       await loadUnits(pair2, (unit) => suppliers.has(unit.name), width);
-      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before) }, { ...after.helmSide, hosts: hosts(pair2.after) }, releaseOptions);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair2.before, "before") }, { ...after.helmSide, hosts: hosts(pair2.after, "after") }, releaseOptions);
     }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
     for (const note of compared.notes) notes.add(note);
-    let analysis = analyze2();
+    let analysis = analyze3();
     const wanted = decideWantedUnits(analysis, pair2);
     if (wanted.size > 0) {
       context.progress.phase("needed");
       await loadUnits(pair2, (unit) => wanted.has(unit.name), width);
-      analysis = analyze2();
+      analysis = analyze3();
     }
     context.progress.identical(analysis.report.stats.identical);
     context.progress.phase("done");
@@ -26947,8 +30991,8 @@ async function compareFluxSides(sides, context) {
 }
 function describeSourceContext(sides, artifact, config) {
   let folders;
-  const isDirectory = (path2) => {
-    const full = join19(artifact.root, path2);
+  const isDirectory = (path3) => {
+    const full = join19(artifact.root, path3);
     return isInside(artifact.confinement, full) && existsSync7(full) && statSync12(full).isDirectory();
   };
   return {
@@ -26963,117 +31007,15 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry of readdirSync12(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name === ".git" || entry.name.startsWith(BUILD_DIR_PREFIX)) continue;
-      const path2 = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      found.push(path2);
-      walk(join19(dir, entry.name), path2);
+    for (const entry2 of readdirSync12(dir, { withFileTypes: true })) {
+      if (!entry2.isDirectory() || entry2.name === ".git" || entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
+      const path3 = rel === "" ? entry2.name : `${rel}/${entry2.name}`;
+      found.push(path3);
+      walk(join19(dir, entry2.name), path3);
     }
   };
   walk(root, "");
   return found.sort();
-}
-function nameUnits(units, byCluster) {
-  const name = (cluster, key) => byCluster && cluster !== void 0 ? `${cluster}: ${key}` : key;
-  return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...unit.parent ? { parent: name(unit.cluster, unit.parent) } : {} }));
-}
-function findIdenticalUnits(pair2) {
-  const before = new Map(pair2.before.map((unit) => [unit.name, unit.key]));
-  return new Set(pair2.after.filter((unit) => unit.key !== void 0 && before.get(unit.name) === unit.key).map((unit) => unit.name));
-}
-async function loadUnits(pair2, wanted, width) {
-  const after = await mapInPool(pair2.after, width, (unit) => unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit));
-  const byName = new Map(after.map((unit) => [unit.name, unit]));
-  pair2.before = await mapInPool(pair2.before, width, async (unit) => {
-    if (!unit.pending || !wanted(unit)) return unit;
-    const twin = byName.get(unit.name);
-    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
-    return loadPendingUnit(unit);
-  });
-  pair2.after = after;
-}
-function decideWantedUnits(analysis, pair2) {
-  const wanted = /* @__PURE__ */ new Set();
-  const waiting = pair2.after.filter((unit) => unit.pending);
-  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
-    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !("identical" in unit)));
-    const own = waiting.filter((unit) => unit.cluster === cluster);
-    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
-  }
-  return wanted;
-}
-function analyzeFluxUnits(sides, pair2, identical, settings, notes, counts, releases) {
-  const before = new Map(pair2.before.map((unit) => [unit.name, unit]));
-  const after = new Map(pair2.after.map((unit) => [unit.name, unit]));
-  const keys = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
-  const findings = [...settings.configFindings, ...releases.findings];
-  const owners = /* @__PURE__ */ new Map();
-  const units = [];
-  for (const key of keys) {
-    const old = before.get(key);
-    const current = after.get(key);
-    if (old && current && identical.has(key)) {
-      units.push(describeIdenticalUnit(old, current, owners));
-      continue;
-    }
-    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : void 0;
-    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : void 0;
-    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : void 0);
-    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : void 0);
-    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : void 0);
-    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : void 0);
-    owners.set(key, {
-      ...ksBefore ? { before: ksBefore } : {},
-      ...ksAfter ? { after: ksAfter } : {},
-      ...old?.parent ? { parentBefore: old.parent } : {},
-      ...current?.parent ? { parentAfter: current.parent } : {},
-      ...old?.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-      ...skippedBefore ? { skippedBefore } : {},
-      ...skippedAfter ? { skippedAfter } : {},
-      ...old?.failure ? { failedBefore: old.failure } : {},
-      ...current?.failure ? { failedAfter: current.failure } : {},
-      missingVariables: current?.missingVariables ?? []
-    });
-    const ks = (current ?? old)?.ks;
-    const object = ks ? { group: "kustomize.toolkit.fluxcd.io", kind: "Kustomization", namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : void 0;
-    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, "after", current.outside));
-    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, "before", old.outside));
-    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
-    const why = skippedAfter ?? skippedBefore;
-    const cluster = (current ?? old)?.cluster;
-    units.push({
-      name: key,
-      ...cluster !== void 0 ? { cluster } : {},
-      before: old?.docs ?? (unknownBefore ? [] : void 0),
-      after: current?.docs ?? (unknownAfter ? [] : void 0),
-      ...!judged && why ? { skipped: why } : {}
-    });
-  }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases.units], settings, { owners, extraFindings: findings, notes, ...counts });
-}
-function describeIdenticalUnit(old, current, owners) {
-  owners.set(current.name, {
-    before: old.ks,
-    after: current.ks,
-    ...old.parent ? { parentBefore: old.parent } : {},
-    ...current.parent ? { parentAfter: current.parent } : {},
-    ...old.declaredIn ? { declaredInBefore: old.declaredIn } : {},
-    missingVariables: []
-  });
-  const cluster = current.cluster;
-  const base = { name: current.name, ...cluster !== void 0 ? { cluster } : {} };
-  if (current.pending || old.pending || current.skipped !== void 0 || old.skipped !== void 0) return { ...base, before: void 0, after: void 0, identical: true };
-  return { ...base, before: old.docs, after: current.docs };
-}
-function findUnrenderedAncestor(unit, own, other) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let parent = unit.parent; parent !== void 0 && !seen.has(parent); parent = own.get(parent)?.parent) {
-    seen.add(parent);
-    const there = other.get(parent);
-    if (there?.skipped) return parent;
-    if (there) return void 0;
-  }
-  return void 0;
 }
 function maskError(error, mask) {
   if (mask.forms.length === 0 || !(error instanceof Error)) return error;
@@ -27129,11 +31071,11 @@ async function compareSides(comparison, context) {
   });
   await Promise.all(started);
   if (failure) throw failure.error;
-  const byName = new Map(order.map((name, index) => [name, planned[index]]));
+  const byName = new Map(order.map((name, index2) => [name, planned[index2]]));
   const plans = rootNames.map((name) => byName.get(name));
   const tasks = [...new Set(plans.flatMap((plan) => [plan.before, plan.after]).filter((task) => task !== void 0))];
   if (context.renderAll) await renderTasks(tasks.filter((task) => !task.docs), () => false);
-  let analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+  let analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
   const unrendered = tasks.filter((task) => !task.docs);
   if (unrendered.length > 0) {
     const need = decideOtherUnitsNeed(analysis.units.filter((unit) => !("identical" in unit)));
@@ -27141,32 +31083,32 @@ async function compareSides(comparison, context) {
     if (wanted.length > 0) {
       context.progress.phase("needed");
       await renderTasks(wanted, () => false);
-      analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+      analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
     }
   }
   const revisit = selectProvenanceTasks(plans, analysis);
   if (revisit.length > 0) {
     context.progress.phase("sources");
     await renderTasks(revisit, () => true);
-    analysis = analyze(before, after, plans, settings, settings.configFindings, counts);
+    analysis = analyze2(before, after, plans, settings, settings.configFindings, counts);
   }
   context.progress.identical(analysis.report.stats.identical);
   context.progress.phase("done");
   const units = new Map(
-    plans.map((plan, index) => [plan.name, { diff: analysis.units[index], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
+    plans.map((plan, index2) => [plan.name, { diff: analysis.units[index2], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
   return { analysis, units };
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
-  for (const path2 of paths) {
-    const shown = path2 || ".";
-    if (!existsSync8(locate(join20(before.root, path2))) && !existsSync8(join20(after.root, path2))) {
+  for (const path3 of paths) {
+    const shown = path3 || ".";
+    if (!existsSync8(locate(join20(before.root, path3))) && !existsSync8(join20(after.root, path3))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join20(side.root, path2);
+      const dir = join20(side.root, path3);
       if (!existsSync8(locate(dir))) continue;
       if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -27226,11 +31168,11 @@ function listGraphReads(graph) {
   return graph.kustomizations.flatMap((kustomization) => [kustomization.dir, ...kustomization.referencedPaths]);
 }
 function listReadPaths(graph, root) {
-  const paths = listGraphReads(graph).map((path2) => toPosix(relative13(root, path2)));
-  return [...new Set(paths.filter((path2) => !path2.startsWith("..") && !isAbsolute3(path2)))];
+  const paths = listGraphReads(graph).map((path3) => toPosix(relative13(root, path3)));
+  return [...new Set(paths.filter((path3) => !path3.startsWith("..") && !isAbsolute3(path3)))];
 }
 function readsAlike2(graph, twins) {
-  return listGraphReads(graph).every((path2) => twins.findSame(path2) !== void 0);
+  return listGraphReads(graph).every((path3) => twins.findSame(path3) !== void 0);
 }
 function guessAnnotations({ before, after }) {
   if (before === after) return [];
@@ -27243,14 +31185,14 @@ function selectProvenanceTasks(plans, analysis) {
     if (task?.docs && !task.provenance) wanted.add(task);
   };
   const findingKeys = /* @__PURE__ */ new Map();
-  for (const finding of analysis.report.findings) {
-    if (finding.provenance) continue;
-    const keys = findingKeys.get(finding.unit) ?? /* @__PURE__ */ new Set();
-    keys.add(formatObjectKey(finding.object));
-    findingKeys.set(finding.unit, keys);
+  for (const finding2 of analysis.report.findings) {
+    if (finding2.provenance) continue;
+    const keys = findingKeys.get(finding2.unit) ?? /* @__PURE__ */ new Set();
+    keys.add(formatObjectKey(finding2.object));
+    findingKeys.set(finding2.unit, keys);
   }
-  plans.forEach((plan, index) => {
-    const unit = analysis.units[index];
+  plans.forEach((plan, index2) => {
+    const unit = analysis.units[index2];
     if (!unit) return;
     if (unit.diff.removed.length > 0) want(plan.before);
     if (unit.diff.added.length > 0) want(plan.after);
@@ -27261,7 +31203,7 @@ function selectProvenanceTasks(plans, analysis) {
   });
   return [...wanted];
 }
-function analyze(before, after, plans, settings, extraFindings, counts) {
+function analyze2(before, after, plans, settings, extraFindings, counts) {
   const findings = [...extraFindings];
   const units = plans.map((plan) => {
     const skipped = describeOutsidePlan(plan, findings);
@@ -27289,18 +31231,18 @@ function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path2) => /\.ya?ml$/i.test(path2) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path2)) && !path2.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path2))
+    (path3) => /\.ya?ml$/i.test(path3) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path3)) && !path3.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path3))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
-    readText: (path2) => {
-      if (!texts.has(path2)) {
-        const absolute = join21(root, path2);
+    readText: (path3) => {
+      if (!texts.has(path3)) {
+        const absolute = join21(root, path3);
         const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
-        texts.set(path2, readable ? readFileSync18(absolute, "utf8") : void 0);
+        texts.set(path3, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
-      return texts.get(path2);
+      return texts.get(path3);
     }
   };
 }
@@ -27315,10 +31257,10 @@ function collectReferencedFiles(root, show2, confinement) {
     }
     if (kustomization) {
       for (const file of kustomization.files.keys()) referenced.add(file);
-      for (const path2 of kustomization.referencedPaths) referenced.add(path2);
+      for (const path3 of kustomization.referencedPaths) referenced.add(path3);
     }
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIPPED_DIRS2.has(entry.name) && !entry.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry.name));
+    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
+      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry2.name));
     }
   };
   walk(root);
@@ -27327,11 +31269,11 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry of readdirSync13(dir, { withFileTypes: true })) {
-      if (SKIPPED_DIRS2.has(entry.name)) continue;
-      const path2 = join21(dir, entry.name);
-      if (entry.isDirectory()) walk(path2);
-      else if (entry.isFile()) files.push(toPosix(relative14(root, path2)));
+    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
+      if (SKIPPED_DIRS2.has(entry2.name)) continue;
+      const path3 = join21(dir, entry2.name);
+      if (entry2.isDirectory()) walk(path3);
+      else if (entry2.isFile()) files.push(toPosix(relative14(root, path3)));
     }
   };
   walk(root);
@@ -27361,7 +31303,7 @@ import { readFileSync as readFileSync19 } from "node:fs";
 import { join as join23 } from "node:path";
 
 // src/core/fix/fix-plan.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 var RAW_HOST = "raw.githubusercontent.com";
 var WEB_HOST = "github.com";
 var YAML_EXTENSION = /\.ya?ml$/i;
@@ -27409,30 +31351,30 @@ function rankCandidateFiles(names, exclude, caps) {
 function chooseCoveringSet(required, candidates) {
   const wanted = [...new Set(required)];
   if (wanted.length === 0) return [];
-  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry) => entry.covers.length > 0);
-  const coverable = new Set(useful.flatMap((entry) => entry.covers));
+  const useful = candidates.map((candidate, rank) => ({ candidate, rank, covers: wanted.filter((key) => candidate.keys.has(key)) })).filter((entry2) => entry2.covers.length > 0);
+  const coverable = new Set(useful.flatMap((entry2) => entry2.covers));
   if (coverable.size < wanted.length) return void 0;
   for (let size = 1; size <= Math.min(EXACT_SET_SIZE, useful.length); size++) {
     for (const combination of listCombinations(useful.length, size)) {
-      const chosen = combination.map((index) => useful[index]);
-      if (chosen.reduce((sum, entry) => sum + entry.covers.length, 0) < wanted.length) continue;
-      if (new Set(chosen.flatMap((entry) => entry.covers)).size === wanted.length) return chosen.map((entry) => entry.candidate);
+      const chosen = combination.map((index2) => useful[index2]);
+      if (chosen.reduce((sum, entry2) => sum + entry2.covers.length, 0) < wanted.length) continue;
+      if (new Set(chosen.flatMap((entry2) => entry2.covers)).size === wanted.length) return chosen.map((entry2) => entry2.candidate);
     }
   }
   const missing = new Set(wanted);
   const picked = /* @__PURE__ */ new Set();
   while (missing.size > 0) {
     let best;
-    for (const [index, entry] of useful.entries()) {
-      if (picked.has(index)) continue;
-      const gain = entry.covers.filter((key) => missing.has(key)).length;
-      if (gain > (best?.gain ?? 0)) best = { index, gain };
+    for (const [index2, entry2] of useful.entries()) {
+      if (picked.has(index2)) continue;
+      const gain = entry2.covers.filter((key) => missing.has(key)).length;
+      if (gain > (best?.gain ?? 0)) best = { index: index2, gain };
     }
     if (best === void 0) return void 0;
     picked.add(best.index);
     for (const key of useful[best.index].covers) missing.delete(key);
   }
-  return [...picked].sort((a, b) => a - b).map((index) => useful[index].candidate);
+  return [...picked].sort((a, b) => a - b).map((index2) => useful[index2].candidate);
 }
 function matchesIgnoringRef(a, b) {
   return isSamePlace(a, b, true);
@@ -27441,7 +31383,7 @@ function isSameDirectoryAnyRef(next, previous) {
   return isSamePlace(next, previous, false);
 }
 function isSamePlace(a, b, sameName) {
-  const directory = (path2) => path2.slice(0, path2.lastIndexOf("/") + 1);
+  const directory = (path3) => path3.slice(0, path3.lastIndexOf("/") + 1);
   const githubA = parseGitHubFileUrl(a);
   const githubB = parseGitHubFileUrl(b);
   if (githubA && githubB) {
@@ -27460,7 +31402,7 @@ function isSamePlace(a, b, sameName) {
   const segmentsB = urlB.pathname.split("/");
   if (segmentsA.length !== segmentsB.length) return false;
   if (sameName && (segmentsA.at(-1) !== segmentsB.at(-1) || segmentsA.at(-1) === "")) return false;
-  const differing = segmentsA.slice(0, -1).flatMap((segment, index) => segment === segmentsB[index] ? [] : [[segment, segmentsB[index] ?? ""]]);
+  const differing = segmentsA.slice(0, -1).flatMap((segment, index2) => segment === segmentsB[index2] ? [] : [[segment, segmentsB[index2] ?? ""]]);
   if (differing.length > 1) return false;
   return sameName || differing.every((pair2) => pair2.every((segment) => /\d/.test(segment)));
 }
@@ -27515,7 +31457,7 @@ function formatVendoredManifests(bodies, header) {
   const comments = header.flatMap((line) => line.split("\n")).map((line) => line === "" ? "#\n" : `# ${line}
 `);
   const documents = bodies.map((body) => `---
-${(0, import_yaml15.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
+${(0, import_yaml16.stringify)(body, { lineWidth: 0, version: "1.1", aliasDuplicateObjects: false })}`);
   return [...comments, ...documents].join("");
 }
 function* listCombinations(count, size) {
@@ -27544,8 +31486,8 @@ function sourcePath(source) {
     return source.replace(/[?#].*$/, "");
   }
 }
-function lastSegment(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
+function lastSegment(path3) {
+  return path3.slice(path3.lastIndexOf("/") + 1);
 }
 function stripExtension(name) {
   return name.replace(YAML_EXTENSION, "").replace(/\.json$/i, "");
@@ -27629,16 +31571,16 @@ function listAffectedUnits(change, planning) {
 
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
-async function mergeFileFixes(path2, fixes, planning) {
-  const headFile = join24(planning.head.root, path2);
+async function mergeFileFixes(path3, fixes, planning) {
+  const headFile = join24(planning.head.root, path3);
   const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
     for (const fix of included2) {
-      const listed = new Set(listResourceEntries(text).map((entry) => entry.value));
-      const entries = fix.candidate.entries.filter((entry) => !listed.has(entry));
-      if (entries.length === 0) continue;
-      const edit = planResourceInsertion(path2, text, { entries, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
+      const listed = new Set(listResourceEntries(text).map((entry2) => entry2.value));
+      const entries2 = fix.candidate.entries.filter((entry2) => !listed.has(entry2));
+      if (entries2.length === 0) continue;
+      const edit = planResourceInsertion(path3, text, { entries: entries2, ...fix.anchor ? { before: fix.anchor } : {}, description: fix.candidate.description });
       if (!edit) return void 0;
       text = edit.text;
     }
@@ -27646,7 +31588,7 @@ async function mergeFileFixes(path2, fixes, planning) {
     return new Set(files.map((file) => file.path)).size < files.length ? void 0 : { text, files };
   };
   const toFileFix = (included2, combined, verification) => ({
-    path: path2,
+    path: path3,
     groups: included2.map((fix) => fix.group),
     candidates: included2.map((fix) => fix.candidate),
     text: combined.text,
@@ -27725,8 +31667,8 @@ function recordProviders(fix, verification, current, planning, providers) {
   providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText2(a.key, b.key)));
 }
 function toFix(fileFix, providers, planning) {
-  const { candidates, path: path2 } = fileFix;
-  const original = readFileSync20(join24(planning.head.root, path2), "utf8");
+  const { candidates, path: path3 } = fileFix;
+  const original = readFileSync20(join24(planning.head.root, path3), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -27738,7 +31680,7 @@ function toFix(fileFix, providers, planning) {
     source: sources.has(FixSources.vendored) ? FixSources.vendored : sources.has(FixSources.local) ? FixSources.local : FixSources.remote,
     description,
     entries: [...new Set(candidates.flatMap((candidate) => candidate.entries))],
-    edits: [describeLineChange(path2, original, fileFix.text, description)],
+    edits: [describeLineChange(path3, original, fileFix.text, description)],
     files: candidates.flatMap((candidate) => candidate.files),
     restores: [...new Set(fileFix.groups.flatMap((group) => [...group.objects.keys()]))].sort(),
     verified: fileFix.verification.status === "verified"
@@ -27772,15 +31714,15 @@ async function* findLocalCandidates(search, movedTo) {
     };
   }
   if (movedTo.length > 0) return;
-  const index = planning.readIndex();
+  const index2 = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path2) => join25(root, path2).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path2) => {
-    const text = index.readText(path2);
+  const near = (path3) => join25(root, path3).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index2.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path3) => {
+    const text = index2.readText(path3);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
-    const keys = readKeys(text, path2, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join25(root, path2))), keys }] : [];
+    const keys = readKeys(text, path3, planning.scope, affixes);
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join25(root, path3))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -27867,12 +31809,12 @@ async function listRemoteNames(url, fileName, planning, notes, lookup2) {
   if (!github || !contents) return probes;
   const directory = posix7.dirname(github.path) === "." ? "" : posix7.dirname(github.path);
   try {
-    const list = (path2) => contents.listDirectory(github.owner, github.repo, github.ref, path2);
+    const list = (path3) => contents.listDirectory(github.owner, github.repo, github.ref, path3);
     const listing = await list(directory);
-    const isFile = (entry) => entry.type === "file" && entry.size <= CANDIDATE_SIZE_LIMIT;
-    const files = listing.filter(isFile).map((entry) => entry.name);
-    for (const sub of listing.filter((entry) => entry.type === "dir" && /crd/i.test(entry.name))) {
-      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry) => `${sub.name}/${entry.name}`));
+    const isFile = (entry2) => entry2.type === "file" && entry2.size <= CANDIDATE_SIZE_LIMIT;
+    const files = listing.filter(isFile).map((entry2) => entry2.name);
+    for (const sub of listing.filter((entry2) => entry2.type === "dir" && /crd/i.test(entry2.name))) {
+      files.push(...(await list(posix7.join(directory, sub.name))).filter(isFile).map((entry2) => `${sub.name}/${entry2.name}`));
     }
     return files.length > 0 ? rankCandidateFiles(files, fileName, REMOTE_CANDIDATE_CAPS) : probes;
   } catch (error) {
@@ -27897,7 +31839,7 @@ async function readRemoteCandidate(url, name, search) {
     const keys2 = readKeys(fetched.text, sibling, planning.scope, affixes);
     return keys2 ? { found: { name, urls: [sibling], keys: keys2 } } : {};
   }
-  const files = listResourceEntries(fetched.text).map((entry) => entry.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
+  const files = listResourceEntries(fetched.text).map((entry2) => entry2.value).filter((value) => !isRemoteReference(value) && /\.(ya?ml|json)$/i.test(value));
   if (files.length === 0) return {};
   const urls = files.map((file) => replaceFileName(url, posix7.join(posix7.dirname(name), file)));
   const keys = /* @__PURE__ */ new Set();
@@ -27927,7 +31869,7 @@ async function planGroupFix(group, planning) {
   const headText = readFileSync21(headFile, "utf8");
   const beforeFile = join26(planning.beforeRoot, group.kustomization);
   const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
-  const beforeEntry = beforeEntries.find((entry) => entry.line === group.line)?.value;
+  const beforeEntry = beforeEntries.find((entry2) => entry2.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
   const previous = findPreviousEntry(headEntries, beforeEntry, beforeEntries);
   const required = [...group.objects.keys()].sort();
@@ -27936,7 +31878,7 @@ async function planGroupFix(group, planning) {
   if (beforeEntry !== void 0 && previous?.value === beforeEntry && group.sourceIsFile && holdsAll(planning.readIndex().readText(group.source), group.source, required, planning.scope, affixes)) {
     return none;
   }
-  const listed = headEntries.filter((entry) => entry.list === "resources");
+  const listed = headEntries.filter((entry2) => entry2.list === "resources");
   const anchor = (previous?.list === "resources" ? previous : void 0) ?? findDependentEntry(group, listed) ?? listed[0];
   const what = describeObjects([...group.objects.values()]);
   const notes = [];
@@ -27981,17 +31923,17 @@ async function planGroupFix(group, planning) {
   if ([...group.objects.values()].some((object) => isSecret(object.id))) notes.push("a Secret is never written into a file");
   return { notes };
 }
-function findPreviousEntry(entries, beforeEntry, beforeEntries) {
+function findPreviousEntry(entries2, beforeEntry, beforeEntries) {
   if (beforeEntry === void 0) return void 0;
-  const exact = entries.find((entry) => entry.value === beforeEntry);
+  const exact = entries2.find((entry2) => entry2.value === beforeEntry);
   if (exact || !isRemoteFileUrl(beforeEntry)) return exact;
-  const remote2 = entries.filter((entry) => isRemoteFileUrl(entry.value));
-  const sameFile = remote2.find((entry) => matchesIgnoringRef(entry.value, beforeEntry));
+  const remote2 = entries2.filter((entry2) => isRemoteFileUrl(entry2.value));
+  const sameFile = remote2.find((entry2) => matchesIgnoringRef(entry2.value, beforeEntry));
   if (sameFile) return sameFile;
-  const before = new Set(beforeEntries.map((entry) => entry.value));
-  return remote2.find((entry) => !before.has(entry.value) && isSameDirectoryAnyRef(entry.value, beforeEntry));
+  const before = new Set(beforeEntries.map((entry2) => entry2.value));
+  return remote2.find((entry2) => !before.has(entry2.value) && isSameDirectoryAnyRef(entry2.value, beforeEntry));
 }
-function findDependentEntry(group, entries) {
+function findDependentEntry(group, entries2) {
   const kinds = new Set(
     [...group.objects.values()].flatMap((object) => {
       const crd = readCrdNames(object.body);
@@ -28001,15 +31943,15 @@ function findDependentEntry(group, entries) {
   if (kinds.size === 0) return void 0;
   const lines = [...group.members.values()].flatMap((member) => [...member.unit.diff.after.values()]).filter((object) => kinds.has(`${object.id.group}/${object.id.kind}`) && object.provenance?.kustomization === group.kustomization).map((object) => object.provenance?.line ?? Number.POSITIVE_INFINITY);
   const first = Math.min(...lines);
-  return entries.find((entry) => entry.line === first);
+  return entries2.find((entry2) => entry2.line === first);
 }
 
 // src/app/fixes/plan-fixes.ts
 async function planFixes(findings, units, context) {
   const groups = collectGroups(findings, units);
   if (groups.length === 0) return { fixes: [], targets: /* @__PURE__ */ new Map(), notes: [] };
-  let index;
-  const planning = { ...context, units, readIndex: () => index ??= indexTree(context.head.root, context.head.show, context.head.files) };
+  let index2;
+  const planning = { ...context, units, readIndex: () => index2 ??= indexTree(context.head.root, context.head.show, context.head.files) };
   const planned = await mapInPool(groups, context.concurrency, (group) => planGroupFix(group, planning));
   const notes = planned.flatMap((result, position) => result.fix || result.notes.length === 0 ? [] : [describeUnfixed(groups[position], result.notes)]);
   const byFile = /* @__PURE__ */ new Map();
@@ -28037,21 +31979,21 @@ async function planFixes(findings, units, context) {
     }
     if (!covered) notes.push(describeUnfixed(group, ["its fix cannot be applied together with the fixes of the same build"]));
   }
-  for (const finding of findings) {
-    if (finding.rule !== Rules.crdMissing) continue;
-    const provider = providers.crdKinds.get(`${finding.object.group}/${finding.object.kind}`);
-    const key = `${finding.unit}\0${formatObjectKey(finding.object)}`;
+  for (const finding2 of findings) {
+    if (finding2.rule !== Rules.crdMissing) continue;
+    const provider = providers.crdKinds.get(`${finding2.object.group}/${finding2.object.kind}`);
+    const key = `${finding2.unit}\0${formatObjectKey(finding2.object)}`;
     if (provider && !targets.has(key)) targets.set(key, kept.indexOf(provider));
   }
   return { fixes, targets, notes };
 }
 function collectGroups(findings, units) {
   const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!REMOVAL_RULE_IDS.has(finding.rule) || finding.rule === Rules.apiGroupChanged) continue;
-    const unit = units.get(finding.unit);
+  for (const finding2 of findings) {
+    if (!REMOVAL_RULE_IDS.has(finding2.rule) || finding2.rule === Rules.apiGroupChanged) continue;
+    const unit = units.get(finding2.unit);
     if (!unit?.exists) continue;
-    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding.object));
+    const object = unit.diff.diff.removed.find((removed) => removed.key === formatObjectKey(finding2.object));
     const provenance = object?.provenance;
     const source = provenance?.url ?? provenance?.file;
     if (!object || object.scope !== "cluster" || !provenance?.kustomization || !provenance.line || !source || provenance.generator) continue;
@@ -28064,9 +32006,9 @@ function collectGroups(findings, units) {
       members: /* @__PURE__ */ new Map(),
       objects: /* @__PURE__ */ new Map()
     };
-    const member = group.members.get(finding.unit) ?? { unit, objects: [] };
+    const member = group.members.get(finding2.unit) ?? { unit, objects: [] };
     if (!member.objects.includes(object)) member.objects.push(object);
-    group.members.set(finding.unit, member);
+    group.members.set(finding2.unit, member);
     if (!group.objects.has(object.key)) group.objects.set(object.key, object);
     groups.set(key, group);
   }
@@ -28077,16 +32019,16 @@ function describeUnfixed(group, notes) {
 }
 
 // src/app/fixes/plan-policy-fixes.ts
-var import_yaml17 = __toESM(require_dist(), 1);
+var import_yaml18 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync22 } from "node:fs";
 import { join as join27 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
-var import_yaml16 = __toESM(require_dist(), 1);
+var import_yaml17 = __toESM(require_dist(), 1);
 var FIXED_CRD_POLICY = "CreateReplace";
 function planCrdPolicyEdit(text, target) {
-  const lines = new import_yaml16.LineCounter();
-  const docs = (0, import_yaml16.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  const lines = new import_yaml17.LineCounter();
+  const docs = (0, import_yaml17.parseAllDocuments)(text, { lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
   if (!Array.isArray(docs)) return { problem: `${target.path} is not YAML` };
   const doc = docs.find((candidate) => {
     let body;
@@ -28099,52 +32041,52 @@ function planCrdPolicyEdit(text, target) {
     const object = body;
     return object.kind === "HelmRelease" && object.metadata?.name === target.name && (target.namespace === void 0 || object.metadata.namespace === void 0 || object.metadata.namespace === target.namespace);
   });
-  if (!doc || doc.errors.length > 0 || !(0, import_yaml16.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
-  const lineOf = (node) => lines.linePos(node.range?.[0] ?? 0).line;
+  if (!doc || doc.errors.length > 0 || !(0, import_yaml17.isMap)(doc.contents)) return { problem: `${target.path} holds no HelmRelease ${target.name} prune-guard can edit` };
+  const lineOf2 = (node) => lines.linePos(node.range?.[0] ?? 0).line;
   const textLines = text.split("\n");
   const indentOf = (line) => /^\s*/.exec(textLines[line - 1] ?? "")?.[0] ?? "";
   const description = `sets spec.${target.action}.crds: ${FIXED_CRD_POLICY} on HelmRelease ${target.name}, so helm-controller creates and updates the CRDs of its chart's crds/`;
   const edit = (startLine, endLine2, replacement) => ({ path: target.path, startLine, endLine: endLine2, replacement, description });
   const spec = findPair(doc.contents, "spec");
-  if (!spec || !(0, import_yaml16.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
+  if (!spec || !(0, import_yaml17.isMap)(spec.value) || spec.value.flow) return { problem: `HelmRelease ${target.name} in ${target.path} has no block-style spec to add the policy to` };
   const section = findPair(spec.value, target.action);
   if (!section) {
     const first = spec.value.items[0];
     if (!first) return { problem: `HelmRelease ${target.name} in ${target.path} has an empty spec` };
-    const indent2 = indentOf(lineOf(first.key));
-    const line = lineOf(spec.key);
+    const indent2 = indentOf(lineOf2(first.key));
+    const line = lineOf2(spec.key);
     return edit(line, line, `${textLines[line - 1] ?? ""}
 ${indent2}${target.action}:
 ${indent2}  crds: ${FIXED_CRD_POLICY}`);
   }
-  const sectionLine = lineOf(section.key);
+  const sectionLine = lineOf2(section.key);
   const sectionIndent = indentOf(sectionLine);
-  if ((0, import_yaml16.isMap)(section.value) && !section.value.flow) {
+  if ((0, import_yaml17.isMap)(section.value) && !section.value.flow) {
     const crds = findPair(section.value, "crds");
-    if (crds && (0, import_yaml16.isScalar)(crds.value)) {
-      const line = lineOf(crds.key);
-      if (lineOf(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
+    if (crds && (0, import_yaml17.isScalar)(crds.value)) {
+      const line = lineOf2(crds.key);
+      if (lineOf2(crds.value) !== line) return { problem: `the crds key of HelmRelease ${target.name} in ${target.path} spans lines` };
       return edit(line, line, `${indentOf(line)}crds: ${FIXED_CRD_POLICY}`);
     }
     const first = section.value.items[0];
-    const indent2 = first ? indentOf(lineOf(first.key)) : `${sectionIndent}  `;
+    const indent2 = first ? indentOf(lineOf2(first.key)) : `${sectionIndent}  `;
     return edit(sectionLine, sectionLine, `${textLines[sectionLine - 1] ?? ""}
 ${indent2}crds: ${FIXED_CRD_POLICY}`);
   }
   const value = section.value;
-  if (value !== null && !((0, import_yaml16.isMap)(value) && value.flow) && !((0, import_yaml16.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
+  if (value !== null && !((0, import_yaml17.isMap)(value) && value.flow) && !((0, import_yaml17.isScalar)(value) && value.value === null)) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} is not a mapping` };
   const endLine = value && value.range ? lines.linePos(value.range[1]).line : sectionLine;
   if (endLine !== sectionLine) return { problem: `spec.${target.action} of HelmRelease ${target.name} in ${target.path} spans lines in flow style` };
-  const entries = (0, import_yaml16.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
-  return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
+  const entries2 = (0, import_yaml17.isMap)(value) ? value.items.filter((pair2) => !((0, import_yaml17.isScalar)(pair2.key) && pair2.key.value === "crds")).map((pair2) => `${sectionIndent}  ${String(pair2.key)}: ${String(pair2.value)}`) : [];
+  return edit(sectionLine, sectionLine, [`${sectionIndent}${target.action}:`, ...entries2, `${sectionIndent}  crds: ${FIXED_CRD_POLICY}`].join("\n"));
 }
 function findPair(map, key) {
-  return map.items.find((pair2) => (0, import_yaml16.isScalar)(pair2.key) && pair2.key.value === key);
+  return map.items.find((pair2) => (0, import_yaml17.isScalar)(pair2.key) && pair2.key.value === key);
 }
 
 // src/app/fixes/plan-policy-fixes.ts
 function planPolicyFixes(candidates, findings, headRoot) {
-  const wanted = new Set(findings.map((finding) => `${finding.unit}\0${formatObjectKey(finding.object)}`));
+  const wanted = new Set(findings.map((finding2) => `${finding2.unit}\0${formatObjectKey(finding2.object)}`));
   const fixes = [];
   const targets = /* @__PURE__ */ new Map();
   for (const candidate of candidates) {
@@ -28156,13 +32098,13 @@ function planPolicyFixes(candidates, findings, headRoot) {
     if ("problem" in edit) continue;
     const verified = readPolicy(text, candidate) === candidate.policy && readPolicy(applyEdit(text, edit), candidate) === FIXED_CRD_POLICY;
     const same = fixes.findIndex((fix) => fix.edits.some((other) => other.path === edit.path && other.startLine === edit.startLine && other.replacement === edit.replacement));
-    const index = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
-    for (const key of keys) targets.set(key, index);
+    const index2 = same >= 0 ? same : fixes.push({ source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified }) - 1;
+    for (const key of keys) targets.set(key, index2);
   }
   return { fixes, targets };
 }
 function readPolicy(text, target) {
-  const docs = (0, import_yaml17.parseAllDocuments)(text, { logLevel: "silent" });
+  const docs = (0, import_yaml18.parseAllDocuments)(text, { logLevel: "silent" });
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) return void 0;
   for (const doc of docs) {
     let body;
@@ -28179,9 +32121,9 @@ function applyEdit(text, edit) {
   const fix = { source: FixSources.policy, description: edit.description, entries: [], edits: [edit], files: [], restores: [], verified: false };
   return applyFixes([fix], () => text).changes[0]?.after ?? text;
 }
-function readInside(root, path2) {
+function readInside(root, path3) {
   try {
-    const file = join27(root, path2);
+    const file = join27(root, path3);
     return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
@@ -28197,27 +32139,27 @@ import { join as join35, resolve as resolve8 } from "node:path";
 function readChartIndex(text, chart) {
   const bomb = findAliasBomb(text);
   if (bomb) return { problem: `its index.yaml is refused: ${bomb}` };
-  let index;
+  let index2;
   try {
-    index = load(text, { schema: CORE_SCHEMA });
+    index2 = load(text, { schema: CORE_SCHEMA });
   } catch {
     return { problem: "its index.yaml is not YAML" };
   }
-  if (!isRecord(index) || !isRecord(index.entries)) return { problem: "its index.yaml has no entries" };
-  const versions = Object.hasOwn(index.entries, chart) ? index.entries[chart] : void 0;
+  if (!isRecord(index2) || !isRecord(index2.entries)) return { problem: "its index.yaml has no entries" };
+  const versions = Object.hasOwn(index2.entries, chart) ? index2.entries[chart] : void 0;
   if (!Array.isArray(versions) || versions.length === 0) return { problem: `its index.yaml has no chart named ${chart}` };
-  const entries = [];
+  const entries2 = [];
   for (const item of versions) {
     if (!isRecord(item) || typeof item.version !== "string" && typeof item.version !== "number") continue;
     const urls = Array.isArray(item.urls) ? item.urls.filter((url) => typeof url === "string" && url !== "") : [];
-    entries.push({
+    entries2.push({
       version: String(item.version),
       ...typeof item.created === "string" ? { created: item.created } : {},
       ...typeof item.digest === "string" && /^[0-9a-f]{64}$/i.test(item.digest) ? { digest: item.digest.toLowerCase() } : {},
       urls
     });
   }
-  return { entries };
+  return { entries: entries2 };
 }
 function resolveChartUrl(repository, url) {
   if (!URL.canParse(repository)) return void 0;
@@ -28257,18 +32199,18 @@ async function findOciChart(fetcher, url, select, insecure, mediaType) {
   if (!split) throw new RenderError(`${url} is not an oci:// repository reference`);
   const { base, name } = split;
   let token;
-  const get = async (path2, accept, maxBytes, remember = true) => {
+  const get = async (path3, accept, maxBytes, remember = true) => {
     const headers = token ? await token : void 0;
     const request2 = { accept, maxBytes, ...remember ? {} : { remember: false } };
     try {
-      return await fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
+      return await fetcher.fetchBytes(`${base}/v2/${name}/${path3}`, { ...request2, ...headers ? { headers: { authorization: `Bearer ${headers}` } } : {} });
     } catch (error) {
       const challenge = error instanceof FetchError && error.status === 401 && !token && error.challenge ? readChallenge(error.challenge) : void 0;
       if (!challenge) throw error;
       token = fetchToken(fetcher, challenge);
       const fresh = await token;
       if (!fresh) throw error;
-      return fetcher.fetchBytes(`${base}/v2/${name}/${path2}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
+      return fetcher.fetchBytes(`${base}/v2/${name}/${path3}`, { ...request2, headers: { authorization: `Bearer ${fresh}` } });
     }
   };
   let reference;
@@ -28286,9 +32228,9 @@ async function findOciChart(fetcher, url, select, insecure, mediaType) {
   const manifest = parseJson(manifestBytes, `${url}:${reference}'s manifest`);
   const layers = isRecord(manifest) && Array.isArray(manifest.layers) ? manifest.layers.filter(isRecord) : [];
   const layer = mediaType ? layers.find((candidate) => candidate.mediaType === mediaType) : layers.find((candidate) => candidate.mediaType === HELM_CHART_LAYER) ?? layers[0];
-  const digest = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
-  if (!digest) throw new RenderError(`${url}:${reference} holds no chart layer`);
-  return { digest, version: reference, download: (maxBytes) => get(`blobs/${digest}`, "*/*", maxBytes, false) };
+  const digest2 = layer && typeof layer.digest === "string" && /^sha256:[0-9a-f]{64}$/.test(layer.digest) ? layer.digest : void 0;
+  if (!digest2) throw new RenderError(`${url}:${reference} holds no chart layer`);
+  return { digest: digest2, version: reference, download: (maxBytes) => get(`blobs/${digest2}`, "*/*", maxBytes, false) };
 }
 async function fetchToken(fetcher, challenge) {
   if (!URL.canParse(challenge.realm)) return void 0;
@@ -28338,19 +32280,19 @@ function createChartFetcher(fetcher, store) {
 async function fetchFromIndex(fetcher, store, request2) {
   const indexUrl = resolveChartUrl(request2.repository, "index.yaml");
   if (!indexUrl) return { problem: `its chart source has an unreadable url ${request2.repository}` };
-  const index = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
-  if ("problem" in index) return { problem: `its chart ${request2.shown} cannot be had: ${index.problem}` };
-  const chosen = selectChartVersion(index.entries, request2.version);
+  const index2 = readChartIndex((await fetcher.fetchBytes(indexUrl)).toString("utf8"), request2.chart);
+  if ("problem" in index2) return { problem: `its chart ${request2.shown} cannot be had: ${index2.problem}` };
+  const chosen = selectChartVersion(index2.entries, request2.version);
   if ("problem" in chosen) return { problem: `its chart ${request2.shown} cannot be had: ${chosen.problem}` };
-  const { entry } = chosen;
-  const url = entry.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry.urls[0]) : void 0;
-  if (!url || !/^https?:/.test(url)) return { problem: `its chart ${request2.shown} version ${entry.version} has no http(s) download URL in the index` };
-  const cached = entry.digest ? store.find(entry.digest, url) : void 0;
-  if (cached && entry.digest) return { file: cached, version: entry.version, digest: entry.digest };
+  const { entry: entry2 } = chosen;
+  const url = entry2.urls[0] !== void 0 ? resolveChartUrl(request2.repository, entry2.urls[0]) : void 0;
+  if (!url || !/^https?:/.test(url)) return { problem: `its chart ${request2.shown} version ${entry2.version} has no http(s) download URL in the index` };
+  const cached = entry2.digest ? store.find(entry2.digest, url) : void 0;
+  if (cached && entry2.digest) return { file: cached, version: entry2.version, digest: entry2.digest };
   const bytes = await fetcher.fetchBytes(url, { maxBytes: MAX_CHART_BYTES, remember: false });
-  const digest = hashBytes(bytes);
-  if (entry.digest && entry.digest !== digest) return { problem: `its chart ${request2.shown} version ${entry.version}: the archive's digest is not the one the index gives` };
-  return { file: store.keep(digest, url, bytes), version: entry.version, digest };
+  const digest2 = hashBytes(bytes);
+  if (entry2.digest && entry2.digest !== digest2) return { problem: `its chart ${request2.shown} version ${entry2.version}: the archive's digest is not the one the index gives` };
+  return { file: store.keep(digest2, url, bytes), version: entry2.version, digest: digest2 };
 }
 async function fetchFromRegistry(fetcher, store, request2) {
   const layer = await findOciChart(fetcher, request2.url, request2.select, request2.insecure, request2.layer);
@@ -28429,12 +32371,12 @@ var GIT_CLONE_SETTINGS = [
   ["protocol.ext.allow", "never"]
 ];
 function formatGitConfigEnv(settings) {
-  const entries = { GIT_CONFIG_COUNT: String(settings.length) };
-  settings.forEach(([key, value], index) => {
-    entries[`GIT_CONFIG_KEY_${index}`] = key;
-    entries[`GIT_CONFIG_VALUE_${index}`] = value;
+  const entries2 = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index2) => {
+    entries2[`GIT_CONFIG_KEY_${index2}`] = key;
+    entries2[`GIT_CONFIG_VALUE_${index2}`] = value;
   });
-  return entries;
+  return entries2;
 }
 function createGitEnv(env, platform = process.platform) {
   const child = pickCommon(env, platform);
@@ -28743,20 +32685,20 @@ function listConfigChanges(before, after) {
   for (const key of keys) {
     const a = old[key];
     const b = current[key];
-    if (stringify5(a) === stringify5(b)) continue;
+    if (stringify6(a) === stringify6(b)) continue;
     if (Array.isArray(a) || Array.isArray(b)) {
-      const from = (Array.isArray(a) ? a : []).map(stringify5);
-      const to = (Array.isArray(b) ? b : []).map(stringify5);
-      const added = to.filter((entry) => !from.includes(entry));
-      const removed = from.filter((entry) => !to.includes(entry));
+      const from = (Array.isArray(a) ? a : []).map(stringify6);
+      const to = (Array.isArray(b) ? b : []).map(stringify6);
+      const added = to.filter((entry2) => !from.includes(entry2));
+      const removed = from.filter((entry2) => !to.includes(entry2));
       if (added.length === 0 && removed.length === 0) changes.push(`${key} reordered`);
-      for (const entry of added) changes.push(`${key} adds ${entry}`);
-      for (const entry of removed) changes.push(`${key} drops ${entry}`);
+      for (const entry2 of added) changes.push(`${key} adds ${entry2}`);
+      for (const entry2 of removed) changes.push(`${key} drops ${entry2}`);
     } else if (isPlainObject4(a) || isPlainObject4(b)) {
       const from = isPlainObject4(a) ? a : {};
       const to = isPlainObject4(b) ? b : {};
       for (const name of [.../* @__PURE__ */ new Set([...Object.keys(from), ...Object.keys(to)])].sort()) {
-        if (stringify5(from[name]) === stringify5(to[name])) continue;
+        if (stringify6(from[name]) === stringify6(to[name])) continue;
         changes.push(`${key}.${name} ${describeValue(from[name])} -> ${describeValue(to[name])}`);
       }
     } else {
@@ -28766,9 +32708,9 @@ function listConfigChanges(before, after) {
   return changes;
 }
 function describeValue(value) {
-  return value === void 0 ? "(unset)" : stringify5(value);
+  return value === void 0 ? "(unset)" : stringify6(value);
 }
-function stringify5(value) {
+function stringify6(value) {
   return redactCredentials(JSON.stringify(value, (_key, inner) => isPlainObject4(inner) ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => x < y ? -1 : x > y ? 1 : 0)) : inner) ?? "null");
 }
 function isPlainObject4(value) {
@@ -28792,10 +32734,10 @@ function loadConfig(options) {
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
   return readConfigFile(join31(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
-function readConfigFile(path2, shown) {
+function readConfigFile(path3, shown) {
   let text;
   try {
-    text = readFileSync23(path2, "utf8");
+    text = readFileSync23(path3, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new ConfigError(`${shown}: config file not found`);
@@ -28806,29 +32748,29 @@ function readConfigFile(path2, shown) {
 }
 function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
   const candidates = file !== void 0 ? [file] : [...CONFIG_FILE_NAMES];
-  const pick2 = (present) => {
+  const pick3 = (present) => {
     if (file === void 0 && present.length > 1) throw new ConfigError(`${present[0]} and ${present[1]} both exist at the repository root: keep one`);
     return present[0];
   };
-  const policyName = pick2(candidates.filter((name) => policy.has(name)));
+  const policyName = pick3(candidates.filter((name) => policy.has(name)));
   const policyText = policyName === void 0 ? void 0 : policy.get(policyName);
   const config = policyName === void 0 || policyText === void 0 ? EMPTY_CONFIG : parseConfig(policyText, policyName);
-  const before = readSide(beforeRoot, candidates, pick2);
-  const after = readSide(afterRoot, candidates, pick2);
+  const before = readSide(beforeRoot, candidates, pick3);
+  const after = readSide(afterRoot, candidates, pick3);
   const shown = file ?? policyName ?? after.name ?? before.name ?? CONFIG_FILE_NAMES[0];
   if ("problem" in after) return { config, file: shown, proposed: after };
   if (!("problem" in before) && after.text === before.text && after.name === before.name) return { config, file: shown };
   return { config, file: shown, proposed: after.config, ..."problem" in before ? {} : { previous: before.config } };
 }
-function readSide(root, candidates, pick2) {
+function readSide(root, candidates, pick3) {
   let name;
   try {
-    name = pick2(candidates.filter((candidate) => existsSync12(join31(root, candidate))));
+    name = pick3(candidates.filter((candidate) => existsSync12(join31(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path2 = join31(root, name);
-    if (!isInside(createConfinement(root), path2)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
-    if (!statSync17(path2).isFile()) throw new ConfigError(`${name}: is not a file`);
-    const text = readFileSync23(path2, "utf8");
+    const path3 = join31(root, name);
+    if (!isInside(createConfinement(root), path3)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
+    if (!statSync17(path3).isFile()) throw new ConfigError(`${name}: is not a file`);
+    const text = readFileSync23(path3, "utf8");
     return { name, text, config: parseConfig(text, name) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -28847,8 +32789,8 @@ function loadSettings(options, sides) {
   if (options.configPath !== void 0) return settle(loadConfig({ path: resolve6(options.cwd, options.configPath) }));
   if (options.source.kind === "dirs") return settle(loadConfig({ repoRoot: sides.after.root, rootLabel: options.source.after }));
   const { config, file, proposed, previous } = loadTrustedConfig(sides.policyFiles ?? /* @__PURE__ */ new Map(), sides.before.root, sides.after.root, options.repoConfigPath);
-  const finding = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
-  return settle(config, finding ? [finding] : []);
+  const finding2 = proposed ? describeConfigChange(file, previous ?? EMPTY_CONFIG, proposed) : void 0;
+  return settle(config, finding2 ? [finding2] : []);
 }
 
 // src/app/render-progress.ts
@@ -28996,23 +32938,23 @@ async function listChangedPaths(git, base, head, tree) {
 }
 async function listCommitFiles(git, commit) {
   const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
-  return output.split("\0").filter(Boolean).map((entry) => ({
-    path: entry.slice(entry.indexOf("	") + 1),
-    kind: entry.startsWith("120000 ") ? "link" : entry.startsWith("160000 ") ? "submodule" : "file"
+  return output.split("\0").filter(Boolean).map((entry2) => ({
+    path: entry2.slice(entry2.indexOf("	") + 1),
+    kind: entry2.startsWith("120000 ") ? "link" : entry2.startsWith("160000 ") ? "submodule" : "file"
   }));
 }
 var MAX_PATHSPEC_CHARS = 24e3;
 async function restorePaths(dir, commit, paths) {
   for (let start = 0; start < paths.length; ) {
     let end = start;
-    for (let length = 0; end < paths.length && (end === start || length + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length += (paths[end]?.length ?? 0) + 1;
+    for (let length2 = 0; end < paths.length && (end === start || length2 + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length2 += (paths[end]?.length ?? 0) + 1;
     await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
     start = end;
   }
 }
 async function listFilesContaining(git, text, paths) {
   try {
-    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path2) => path2 || ".")]);
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path3) => path3 || ".")]);
     return output.split("\0").filter(Boolean);
   } catch (error) {
     if (error instanceof GitError && (error.details ?? "").trim() === "") return [];
@@ -29025,10 +32967,10 @@ async function listIgnoredPaths(git) {
 }
 async function listWorkingTree(git) {
   const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
-  const entries = output.split("\0").filter(Boolean);
+  const entries2 = output.split("\0").filter(Boolean);
   return {
-    files: [...new Set(entries.map((entry) => entry.slice(2)))].sort(),
-    untracked: entries.filter((entry) => entry.startsWith("? ")).map((entry) => entry.slice(2))
+    files: [...new Set(entries2.map((entry2) => entry2.slice(2)))].sort(),
+    untracked: entries2.filter((entry2) => entry2.startsWith("? ")).map((entry2) => entry2.slice(2))
   };
 }
 async function getOriginUrl(git) {
@@ -29038,9 +32980,9 @@ async function getOriginUrl(git) {
     return void 0;
   }
 }
-async function readFileAtCommit(git, commit, path2) {
+async function readFileAtCommit(git, commit, path3) {
   try {
-    return await git.run(["cat-file", "blob", `${commit}:${path2}`]);
+    return await git.run(["cat-file", "blob", `${commit}:${path3}`]);
   } catch {
     return void 0;
   }
@@ -29052,10 +32994,10 @@ import { mkdir } from "node:fs/promises";
 import { join as join33 } from "node:path";
 async function openPartialCheckout(dir, commit, files, shallow) {
   const folders = /* @__PURE__ */ new Map();
-  const folderOf = (path2) => {
-    let entries = folders.get(path2);
-    if (!entries) folders.set(path2, entries = { files: [], folders: /* @__PURE__ */ new Set() });
-    return entries;
+  const folderOf = (path3) => {
+    let entries2 = folders.get(path3);
+    if (!entries2) folders.set(path3, entries2 = { files: [], folders: /* @__PURE__ */ new Set() });
+    return entries2;
   };
   for (const file of files) {
     const parts = file.path.split("/");
@@ -29069,8 +33011,8 @@ async function openPartialCheckout(dir, commit, files, shallow) {
   let tail = Promise.resolve();
   const enqueue = (paths) => {
     const waits = [];
-    for (const path2 of paths) {
-      let done = written.get(path2);
+    for (const path3 of paths) {
+      let done = written.get(path3);
       if (done === void 0) {
         if (!batch) {
           const paths2 = [];
@@ -29081,45 +33023,45 @@ async function openPartialCheckout(dir, commit, files, shallow) {
           batch = { paths: paths2, done: done2 };
           tail = done2.catch(() => void 0);
         }
-        batch.paths.push(path2);
+        batch.paths.push(path3);
         done = batch.done;
-        written.set(path2, done);
+        written.set(path3, done);
       }
       waits.push(done);
     }
     return waits;
   };
-  const listUnder = (path2, into) => {
-    if (isFile.has(path2)) {
-      into.push(path2);
+  const listUnder = (path3, into) => {
+    if (isFile.has(path3)) {
+      into.push(path3);
       return;
     }
-    const entries = folders.get(path2);
-    if (!entries) return;
-    into.push(...entries.files);
-    for (const folder of entries.folders) listUnder(folder, into);
+    const entries2 = folders.get(path3);
+    if (!entries2) return;
+    into.push(...entries2.files);
+    for (const folder of entries2.folders) listUnder(folder, into);
   };
   const writeAll = () => {
     if (isFile.size === 0) return Promise.resolve();
     const done = tail.then(() => restorePaths(dir, commit, ["."]));
     tail = done.catch(() => void 0);
-    for (const path2 of isFile) if (!written.has(path2)) written.set(path2, done);
+    for (const path3 of isFile) if (!written.has(path3)) written.set(path3, done);
     return done;
   };
   const direct = [];
   const empty = [];
   for (const folder of shallow) {
-    const entries = folders.get(folder);
-    if (!entries) continue;
+    const entries2 = folders.get(folder);
+    if (!entries2) continue;
     mkdirSync9(join33(dir, folder), { recursive: true });
-    empty.push(...entries.folders);
-    direct.push(...entries.files);
+    empty.push(...entries2.folders);
+    direct.push(...entries2.files);
   }
   await Promise.all([...enqueue(direct), ...empty.map((sub) => mkdir(join33(dir, sub), { recursive: true }))]);
   return {
     write: async (paths) => {
       const wanted = [];
-      for (const path2 of paths) listUnder(path2, wanted);
+      for (const path3 of paths) listUnder(path3, wanted);
       await Promise.all(enqueue(wanted));
     },
     writeAll
@@ -29152,9 +33094,9 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   const readRepoUrl = () => repoUrl ??= getOriginUrl(git);
   const mergeBase = source.exactBase ? baseCommit : await findMergeBase(git, baseCommit, headCommit, baseRef);
   const realCwd = realpathSync5(cwd);
-  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path2) => {
-    const rel = relative16(git.root, resolve7(realCwd, path2));
-    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path2}`);
+  const paths = (source.paths.length > 0 ? source.paths : [git.root]).map((path3) => {
+    const rel = relative16(git.root, resolve7(realCwd, path3));
+    if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`path is outside the repository: ${path3}`);
     return rel;
   });
   const commitFiles = listCommitFiles(git, mergeBase);
@@ -29166,7 +33108,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
       names = names.filter((name) => present.has(posix8.normalize(toPosix(name))));
     }
     const texts = await Promise.all(names.map((name) => readFileAtCommit(git, policyCommit, name)));
-    return new Map(names.flatMap((name, index) => texts[index] !== void 0 ? [[name, texts[index]]] : []));
+    return new Map(names.flatMap((name, index2) => texts[index2] !== void 0 ? [[name, texts[index2]]] : []));
   };
   const checkOut = (commit, files) => addTemporaryWorktree(git, commit, files ? { files } : {}).then((checkout) => {
     checkouts.push(checkout);
@@ -29195,7 +33137,7 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   let partial2;
   if (fluxDeclaredAfter === false) {
     const whole = symlinks.length > 0;
-    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path2) => path2.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
+    const shallow = whole ? [] : [...collectAncestors(/* @__PURE__ */ new Set([...changed, ...ignored.map((path3) => path3.replace(/\/$/, "")), ...configPath ? [posix8.normalize(toPosix(configPath))] : []])), ""];
     const opened = await openPartialCheckout(baseCheckout.dir, mergeBase, baseFiles, shallow);
     if (whole) await opened.writeAll();
     else partial2 = opened;
@@ -29223,11 +33165,11 @@ async function prepareGitSides(source, cwd, checkouts, configPath) {
   };
   return { ...common, before, after };
 }
-function readTextIfFile(path2) {
-  return lstatSync4(path2, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path2) ? readFileSync24(path2, "utf8") : "";
+function readTextIfFile(path3) {
+  return lstatSync4(path3, { throwIfNoEntry: false })?.isFile() && /\.ya?ml$/.test(path3) ? readFileSync24(path3, "utf8") : "";
 }
 function prefetchKustomizations(tree, paths) {
-  for (const dir of paths.map((path2) => join34(tree.root, path2))) {
+  for (const dir of paths.map((path3) => join34(tree.root, path3))) {
     try {
       if (existsSync13(dir) && statSync18(dir).isDirectory()) findKustomizationRoots(dir, tree.show, tree.confinement);
     } catch {
@@ -29259,9 +33201,9 @@ async function planRun(options, dependencies, checkouts) {
   const sides = await prepareSides(options, checkouts);
   const settings = loadSettings(options, sides);
   const { before, after, paths } = sides;
-  const declaresFlux = (root, only) => paths.some((path2) => declaresFluxKustomizations(join35(root, path2), only));
+  const declaresFlux = (root, only) => paths.some((path3) => declaresFluxKustomizations(join35(root, path3), only));
   const fluxAfter = sides.fluxDeclaredAfter ?? declaresFlux(after.root);
-  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path2) => join35(before.root, path2))) : void 0;
+  const onlyChanged = sides.changed && !fluxAfter ? new Set([...sides.changed].map((path3) => join35(before.root, path3))) : void 0;
   const mode = fluxAfter || declaresFlux(before.root, onlyChanged) ? "flux" : "kustomize";
   const mirrors = [...cliMirrors, ...settings.config.mirrors];
   const cacheDir = resolveCacheDir(options);
@@ -29320,7 +33262,7 @@ async function runWithTree(options, dependencies = {}) {
   try {
     plan = await planRun(options, dependencies, checkouts);
     const { before, after, render } = plan;
-    const compared = await compare2(plan, options);
+    const compared = await compare3(plan, options);
     const { analysis } = compared;
     const mask = createSecretMask(analysis.secretValues ?? []);
     const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
@@ -29328,7 +33270,7 @@ async function runWithTree(options, dependencies = {}) {
     const { failOn } = render.settings;
     const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
     const fixes = await planFixes(
-      analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel)),
+      analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel)),
       compared.units,
       {
         beforeRoot: before.root,
@@ -29343,9 +33285,9 @@ async function runWithTree(options, dependencies = {}) {
         documents: render.documents
       }
     );
-    const worthFixing = analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel));
+    const worthFixing = analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel));
     const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
-    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index]) => [key, index + fixes.fixes.length])]);
+    const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index2]) => [key, index2 + fixes.fixes.length])]);
     return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
   } finally {
     plan?.render.remote.fetcher.close();
@@ -29353,7 +33295,7 @@ async function runWithTree(options, dependencies = {}) {
     for (const checkout of checkouts) checkout.release();
   }
 }
-async function compare2(plan, options) {
+async function compare3(plan, options) {
   const { before, after, paths, render } = plan;
   const changes = { ...plan.changed ? { changed: plan.changed } : {}, ...plan.ignored ? { ignored: plan.ignored } : {} };
   if (plan.mode === "flux") {
@@ -29570,7 +33512,7 @@ function describeFixCommand(options) {
     ...options.kustomizeBin ? ["--kustomize-bin", options.kustomizeBin] : [],
     ...options.helmBin ? ["--helm-bin", options.helmBin] : [],
     ...options.kubernetesVersion ? ["--kubernetes-version", options.kubernetesVersion] : [],
-    ...(options.allowRemote ?? []).flatMap((entry) => ["--allow-remote", entry]),
+    ...(options.allowRemote ?? []).flatMap((entry2) => ["--allow-remote", entry2]),
     ...options.offline ? ["--offline"] : []
   ];
   const command = ["prune-guard", "fix", ...[...sides, ...verdict].map(quoteArgument)].join(" ");
@@ -29590,8 +33532,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   const { fixes } = report;
   if (fixes.length === 0) {
     const level = report.failOn === "never" || report.failOn === "notice" ? "warning" : report.failOn;
-    const fixable = report.findings.filter((finding) => isAtOrAbove(finding.severity, level)).length;
-    const warnings = report.findings.filter((finding) => finding.severity === "warning").length;
+    const fixable = report.findings.filter((finding2) => isAtOrAbove(finding2.severity, level)).length;
+    const warnings = report.findings.filter((finding2) => finding2.severity === "warning").length;
     const below = level === "error" && warnings > 0 ? `; with --fail-on warning it also looks at the ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "";
     process.stderr.write(
       fixable > 0 ? `prune-guard: no fix found for the ${fixable} ${fixable === 1 ? "finding" : "findings"} at or above ${level}; run prune-guard for the report
@@ -29600,8 +33542,8 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
     );
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
-  const read = (path2) => {
-    const absolute = join36(headRoot, path2);
+  const read = (path3) => {
+    const absolute = join36(headRoot, path3);
     return existsSync14(absolute) ? readFileSync25(absolute, "utf8") : void 0;
   };
   const { changes, applied, skipped } = applyFixes(write ? fixes.filter((fix) => fix.verified) : fixes, read);

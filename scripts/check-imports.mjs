@@ -21,7 +21,7 @@ const MAY_IMPORT = {
 };
 
 /** The rooms of core from the bottom up: a room may import its own and the ones below it. */
-const CORE_ORDER = ['errors.ts', 'data', 'text', 'objects', 'helm', 'diff', 'rules', 'config', 'fix', 'report'];
+const CORE_ORDER = ['errors.ts', 'data', 'text', 'objects', 'helm', 'resourceset', 'diff', 'rules', 'config', 'fix', 'report'];
 
 function listSources(dir) {
   return readdirSync(dir)

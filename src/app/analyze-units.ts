@@ -9,7 +9,7 @@ import type { Finding } from '../core/rules/findings.ts';
 import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
 import { buildObjectSet, collectCrdScopes, type ManifestDoc, type ObjectSet } from '../core/objects/kube-objects.ts';
 import { buildReport, type Report, type SideInfo } from '../core/report/report-model.ts';
-import type { ReleaseOrigin } from '../core/rules/removal-rules.ts';
+import type { ReleaseOrigin, ResourceSetOrigin } from '../core/rules/removal-rules.ts';
 import type { CrdPolicyFix } from '../core/fix/crd-policy-edit.ts';
 import { createScopeResolver, type ScopeResolver } from '../core/objects/scope.ts';
 import type { UnitDiff } from '../core/rules/removal-rules.ts';
@@ -42,6 +42,8 @@ export interface UnitRenders {
   readonly defaultNamespaceBefore?: string;
   /** The HelmRelease behind it, for a release's unit. */
   readonly helm?: ReleaseOrigin;
+  /** The ResourceSet behind it, for a ResourceSet's unit. */
+  readonly resourceSet?: ResourceSetOrigin;
 }
 
 /** The report, with the object sets and scope behind it (what fix planning starts from). */
@@ -87,6 +89,8 @@ export interface AnalysisExtras extends Partial<RenderCounts> {
   readonly extraFindings?: readonly Finding[];
   /** What the run assumed, for the report (a cluster root taken to be applied). */
   readonly notes?: readonly string[];
+  /** Findings that need the diffs (the Flux controllers a cluster's FluxInstance runs). */
+  readonly deriveFindings?: (units: readonly UnitDiff[]) => readonly Finding[];
 }
 
 /**
@@ -94,7 +98,7 @@ export interface AnalysisExtras extends Partial<RenderCounts> {
  * becomes one object set, so an unchanged root costs no second identification.
  */
 export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonly after: SideInfo }, units: readonly UnitRenders[], settings: Settings, extra: AnalysisExtras = {}): Analysis {
-  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0 } = extra;
+  const { owners, extraFindings = [], notes = [], builds = 0, cached = 0, deriveFindings } = extra;
   const renders = units.flatMap((unit) => [unit.before, unit.after]).filter((docs): docs is readonly ManifestDoc[] => docs !== undefined);
   const scope = createScopeResolver(collectCrdScopes([...new Set(renders)].flat()), settings.config.clusterScoped);
   const sets = new Map<readonly ManifestDoc[], ObjectSet>();
@@ -107,7 +111,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     }
     return set;
   };
-  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm }) => {
+  const diffs = units.map(({ name, cluster, before, after, skipped, identical, defaultNamespace, defaultNamespaceBefore, helm, resourceSet }) => {
     const beforeSet = skipped ? new Map() : setOf(before, defaultNamespaceBefore ?? defaultNamespace);
     const afterSet = skipped ? new Map() : setOf(after, defaultNamespace);
     return {
@@ -121,6 +125,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
       ...(skipped ? { skipped } : {}),
       ...(identical ? { identical } : {}),
       ...(helm ? { helm } : {}),
+      ...(resourceSet ? { resourceSet } : {}),
     };
   });
   const report = buildReport({
@@ -131,7 +136,7 @@ export function analyzeUnitsInDetail(sides: { readonly before: SideInfo; readonl
     failOn: settings.failOn,
     config: settings.config,
     ...(owners ? { owners } : {}),
-    extraFindings,
+    extraFindings: deriveFindings ? [...extraFindings, ...deriveFindings(diffs)] : extraFindings,
     notes,
     builds,
     cached,

@@ -9,13 +9,9 @@ import { PruneGuardError } from '../core/errors.ts';
 import type { FluxKustomization } from '../core/objects/flux-objects.ts';
 import type { ManifestDoc } from '../core/objects/kube-objects.ts';
 import { createSecretMask, type SecretMask } from '../core/report/mask-secrets.ts';
-import type { Finding } from '../core/rules/findings.ts';
-import type { FluxOwner } from '../core/rules/kustomization-rules.ts';
-import { describeOutsideReads } from '../core/rules/outside-reads.ts';
 import { createArtifact, type Artifact } from '../flux/artifact.ts';
-import { discoverFluxUnits, loadPendingUnit, settleUnit, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
+import { discoverFluxUnits, type FluxDiscovery, type FluxUnit } from '../flux/discover-units.ts';
 import { createRenderNeeds } from '../flux/render-needs.ts';
-import { decideOtherUnitsNeed, selectNeededUnits } from '../core/rules/other-units.ts';
 import { findClusterRoots, type ClusterRoot } from '../flux/find-roots.ts';
 import { findDeclaredKustomizations, scanSourceObjects, type SourceTwins } from '../flux/scan-source.ts';
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
@@ -30,9 +26,10 @@ import { linkTwinTrees, type TwinTrees } from '../render/kustomize/twin-trees.ts
 import { createUnalias, renderRoot } from '../render/kustomize/render-root.ts';
 import { mapInPool } from '../render/pool.ts';
 import { renderThroughCache } from '../render/render-cache.ts';
-import { analyzeUnitsInDetail, type Analysis, type Compared, type RenderCounts, type UnitRenders } from './analyze-units.ts';
+import type { Analysis, Compared } from './analyze-units.ts';
+import { compareResourceSets, listHostedDocs } from './compare-resource-sets.ts';
+import { analyzeFluxUnits, decideWantedUnits, findIdenticalUnits, loadUnits, nameUnit, nameUnits, type NamedUnit, type UnitPair } from './flux-unit-pair.ts';
 import { compareHelmReleases, type ComparedReleases, type HelmSide, type ReleaseHost } from './compare-helm-releases.ts';
-import type { Settings } from './load-settings.ts';
 import { selectReleaseReaders, selectReleaseSuppliers } from './release-inputs.ts';
 import type { RenderContext } from './plan-run.ts';
 import type { Side } from './prepare-sides.ts';
@@ -152,12 +149,19 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     // With one cluster, units are named as Flux names Kustomizations; with several, by cluster too.
     const clusters = new Set([...before.units, ...after.units].flatMap((unit) => (unit.cluster !== undefined ? [unit.cluster] : [])));
     for (const root of [...after.roots, ...before.roots]) if (root.note) notes.add(root.note);
-    const pair: UnitPair = { before: nameUnits(before.units, clusters.size > 1), after: nameUnits(after.units, clusters.size > 1) };
+    const byCluster = clusters.size > 1;
+    // Each ResourceSet is a unit of its own below the Kustomization that applies it.
+    const findHost = (units: readonly FluxUnit[], cluster: string | undefined, host: string): FluxUnit | undefined => units.find((unit) => unit.cluster === cluster && unit.ks.key === host);
+    const resourceSets = compareResourceSets(before.resourceSets, after.resourceSets, {
+      nameHost: (cluster, host) => nameUnit(cluster, host, byCluster),
+      hostSkipped: (side, cluster, host) => findHost((side === 'before' ? before : after).units, cluster, host)?.skipped,
+    });
+    const pair: UnitPair = { before: nameUnits(before.units, byCluster, resourceSets.names), after: nameUnits(after.units, byCluster, resourceSets.names) };
     context.progress.planned(new Set([...pair.before, ...pair.after].map((unit) => unit.name)).size);
     const identical = findIdenticalUnits(pair);
     let releases: ComparedReleases = { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
     const analyze = (): Analysis => ({
-      ...analyzeFluxUnits(sides, pair, identical, settings, [...notes].sort(), counts, releases),
+      ...analyzeFluxUnits({ before: sides.before.info, after: sides.after.info }, pair, identical, settings, [...notes].sort(), counts, { releases, resourceSets }),
       secretValues: [...secretValues].sort(),
       // Once per file: as the side after the change names it, when it is unlisted there.
       unlisted: [...new Map([...before.unlisted.map((file) => [file, before.show(file)] as const), ...after.unlisted.map((file) => [file, after.show(file)] as const)]).values()].sort(),
@@ -178,14 +182,18 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
     const rendered = (units: readonly NamedUnit[]): NamedUnit[] => units.filter((unit) => !unit.pending && unit.skipped === undefined);
     // Garbage collection follows the Kustomization as it is after the change; one that is gone deletes by its last spec.
     const pruneAfter = new Map(pair.after.map((unit) => [unit.name, unit.ks.prune]));
-    const hosts = (units: readonly NamedUnit[]): ReleaseHost[] => rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune }));
+    const hosts = (units: readonly NamedUnit[], side: 'before' | 'after'): ReleaseHost[] => [
+      ...rendered(units).map((unit) => ({ ...unit, prunes: pruneAfter.get(unit.name) ?? unit.ks.prune })),
+      // What a ResourceSet generates, HelmReleases among them, the operator garbage-collects.
+      ...resourceSets.hosts[side].map((set) => ({ name: set.name, ...(set.cluster !== undefined ? { cluster: set.cluster } : {}), docs: listHostedDocs(set), prunes: true })),
+    ];
     const releaseOptions = { helm: context.helm, charts: context.charts, kustomize: context.runner, ...(context.renders ? { renders: context.renders } : {}), kubeVersion: context.kubeVersion, concurrency: width };
-    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, releaseOptions);
+    let compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before, 'before') }, { ...after.helmSide, hosts: hosts(pair.after, 'after') }, releaseOptions);
     // A release's chart source or values object may be in a unit not rendered yet: those that may hold one are, and the releases compared again.
     const suppliers = selectReleaseSuppliers(compared.missing, [...pair.before, ...pair.after]);
     if (suppliers.size > 0) {
       await loadUnits(pair, (unit) => suppliers.has(unit.name), width);
-      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before) }, { ...after.helmSide, hosts: hosts(pair.after) }, releaseOptions);
+      compared = await compareHelmReleases({ ...before.helmSide, hosts: hosts(pair.before, 'before') }, { ...after.helmSide, hosts: hosts(pair.after, 'after') }, releaseOptions);
     }
     releases = compared;
     for (const text of compared.secretTexts) secretValues.add(text);
@@ -241,148 +249,6 @@ function listFolders(root: string): string[] {
   };
   walk(root, '');
   return found.sort();
-}
-
-/** A unit with the name reports give it: `namespace/name`, after `cluster: ` when there are several clusters; its parent named alike. */
-interface NamedUnit extends FluxUnit {
-  readonly name: string;
-}
-
-function nameUnits(units: readonly FluxUnit[], byCluster: boolean): NamedUnit[] {
-  const name = (cluster: string | undefined, key: string): string => (byCluster && cluster !== undefined ? `${cluster}: ${key}` : key);
-  return units.map((unit) => ({ ...unit, name: name(unit.cluster, unit.ks.key), ...(unit.parent ? { parent: name(unit.cluster, unit.parent) } : {}) }));
-}
-
-/** Both sides' units, named; rendering a pending unit replaces it in place. */
-interface UnitPair {
-  before: NamedUnit[];
-  after: NamedUnit[];
-}
-
-/**
- * Names of the units that render the same objects on both sides: the same spec, the same
- * inputs, the same variables. Nothing in them is this change's doing.
- */
-function findIdenticalUnits(pair: UnitPair): Set<string> {
-  const before = new Map(pair.before.map((unit) => [unit.name, unit.key]));
-  return new Set(pair.after.filter((unit) => unit.key !== undefined && before.get(unit.name) === unit.key).map((unit) => unit.name));
-}
-
-/** Renders the pending units `wanted` picks, on both sides; identical ones once, for both. */
-async function loadUnits(pair: UnitPair, wanted: (unit: NamedUnit) => boolean, width: number): Promise<void> {
-  const after = await mapInPool(pair.after, width, (unit) => (unit.pending && wanted(unit) ? loadPendingUnit(unit) : Promise.resolve(unit)));
-  const byName = new Map(after.map((unit) => [unit.name, unit]));
-  pair.before = await mapInPool(pair.before, width, async (unit) => {
-    if (!unit.pending || !wanted(unit)) return unit;
-    const twin = byName.get(unit.name);
-    // The same key renders the same objects: one array serves both sides (one object set).
-    if (twin && twin.key === unit.key && !twin.pending) return settleUnit(unit, twin);
-    return loadPendingUnit(unit);
-  });
-  pair.after = after;
-}
-
-/**
- * The identical units the findings need, per cluster (core/rules/other-units.ts): all of a
- * cluster's after a removal there, those that may hold CRDs when a kind's scope is unknown.
- */
-function decideWantedUnits(analysis: Analysis, pair: UnitPair): Set<string> {
-  const wanted = new Set<string>();
-  const waiting = pair.after.filter((unit) => unit.pending);
-  for (const cluster of new Set(waiting.map((unit) => unit.cluster))) {
-    const need = decideOtherUnitsNeed(analysis.units.filter((unit) => unit.cluster === cluster && !('identical' in unit)));
-    const own = waiting.filter((unit) => unit.cluster === cluster);
-    for (const unit of selectNeededUnits(need, own, (candidate) => candidate.inputs)) wanted.add(unit.name);
-  }
-  return wanted;
-}
-
-function analyzeFluxUnits(sides: FluxSides, pair: UnitPair, identical: ReadonlySet<string>, settings: Settings, notes: readonly string[], counts: RenderCounts, releases: ComparedReleases): Analysis {
-  const before = new Map(pair.before.map((unit) => [unit.name, unit]));
-  const after = new Map(pair.after.map((unit) => [unit.name, unit]));
-  const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const findings: Finding[] = [...settings.configFindings, ...releases.findings];
-  const owners = new Map<string, FluxOwner>();
-  const units: UnitRenders[] = [];
-  for (const key of keys) {
-    const old = before.get(key);
-    const current = after.get(key);
-    if (old && current && identical.has(key)) {
-      units.push(describeIdenticalUnit(old, current, owners));
-      continue;
-    }
-    // Children of a Kustomization that could not be rendered on a side are unknown there, not gone.
-    const unknownAfter = old && !current ? findUnrenderedAncestor(old, before, after) : undefined;
-    const unknownBefore = current && !old ? findUnrenderedAncestor(current, after, before) : undefined;
-    const skippedBefore = old?.skipped ?? (unknownBefore ? `its parent ${unknownBefore} is not rendered before the change` : undefined);
-    const skippedAfter = current?.skipped ?? (unknownAfter ? `its parent ${unknownAfter} is not rendered after the change` : undefined);
-    const ksBefore = old?.ks ?? (unknownBefore ? current?.ks : undefined);
-    const ksAfter = current?.ks ?? (unknownAfter ? old?.ks : undefined);
-    owners.set(key, {
-      ...(ksBefore ? { before: ksBefore } : {}),
-      ...(ksAfter ? { after: ksAfter } : {}),
-      ...(old?.parent ? { parentBefore: old.parent } : {}),
-      ...(current?.parent ? { parentAfter: current.parent } : {}),
-      ...(old?.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
-      ...(skippedBefore ? { skippedBefore } : {}),
-      ...(skippedAfter ? { skippedAfter } : {}),
-      ...(old?.failure ? { failedBefore: old.failure } : {}),
-      ...(current?.failure ? { failedAfter: current.failure } : {}),
-      missingVariables: current?.missingVariables ?? [],
-    });
-    const ks = (current ?? old)?.ks;
-    const object = ks ? { group: 'kustomize.toolkit.fluxcd.io', kind: 'Kustomization', namespace: ks.namespace, name: ks.name, apiVersion: ks.apiVersion } : undefined;
-    if (object && current?.outside) findings.push(...describeOutsideReads(key, object, 'after', current.outside));
-    if (object && old?.outside) findings.push(...describeOutsideReads(key, object, 'before', old.outside));
-    // A side that was not rendered is unknown, never empty: the unit is not judged.
-    const judged = Boolean(skippedBefore) === Boolean(skippedAfter) && !old?.outside && !current?.outside;
-    const why = skippedAfter ?? skippedBefore;
-    const cluster = (current ?? old)?.cluster;
-    units.push({
-      name: key,
-      ...(cluster !== undefined ? { cluster } : {}),
-      before: old?.docs ?? (unknownBefore ? [] : undefined),
-      after: current?.docs ?? (unknownAfter ? [] : undefined),
-      ...(!judged && why ? { skipped: why } : {}),
-    });
-  }
-  return analyzeUnitsInDetail({ before: sides.before.info, after: sides.after.info }, [...units, ...releases.units], settings, { owners, extraFindings: findings, notes, ...counts });
-}
-
-/**
- * A unit that renders the same on both sides. Whatever holds for it held before the change
- * too (a build that fails, a variable without a value): none of it is this change's doing, so
- * it is judged only by what other units' findings make of its objects. Not rendered (or not
- * buildable), it is counted as identical; its objects are unknown and the same on both sides.
- */
-function describeIdenticalUnit(old: NamedUnit, current: NamedUnit, owners: Map<string, FluxOwner>): UnitRenders {
-  owners.set(current.name, {
-    before: old.ks,
-    after: current.ks,
-    ...(old.parent ? { parentBefore: old.parent } : {}),
-    ...(current.parent ? { parentAfter: current.parent } : {}),
-    ...(old.declaredIn ? { declaredInBefore: old.declaredIn } : {}),
-    missingVariables: [],
-  });
-  const cluster = current.cluster;
-  const base = { name: current.name, ...(cluster !== undefined ? { cluster } : {}) };
-  if (current.pending || old.pending || current.skipped !== undefined || old.skipped !== undefined) return { ...base, before: undefined, after: undefined, identical: true };
-  return { ...base, before: old.docs, after: current.docs };
-}
-
-/**
- * The nearest ancestor of `unit` (by its parents on its own side) that the other side has
- * but could not render; undefined when every ancestor was rendered there or is gone.
- */
-function findUnrenderedAncestor(unit: NamedUnit, own: ReadonlyMap<string, NamedUnit>, other: ReadonlyMap<string, NamedUnit>): string | undefined {
-  const seen = new Set<string>();
-  for (let parent = unit.parent; parent !== undefined && !seen.has(parent); parent = own.get(parent)?.parent) {
-    seen.add(parent);
-    const there = other.get(parent);
-    if (there?.skipped) return parent;
-    if (there) return undefined;
-  }
-  return undefined;
 }
 
 /** The error with its message and details masked; the same error object, so its class and exit code stay. */

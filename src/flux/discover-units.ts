@@ -24,6 +24,7 @@ import type { OutsideRead } from '../core/rules/outside-reads.ts';
 import { checkUnitCount } from '../core/objects/limits.ts';
 import type { GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
+import { expandNewResourceSets, type ResourceSetHost, type ResourceSetUnit } from './resourceset-units.ts';
 
 /** A Flux Kustomization of one side, rendered or not. */
 export interface FluxUnit {
@@ -54,6 +55,8 @@ export interface FluxUnit {
   readonly inputs?: GraphInputs;
   /** Renders it, when discovery left that for later (see {@link FluxDiscoveryOptions.mustRender}); `docs` is empty until then. */
   readonly pending?: () => Promise<FluxUnit>;
+  /** `namespace/name` of the ResourceSet that generates it (in the render of `parent`), when one does. */
+  readonly generatedBy?: string;
 }
 
 /** What discovery needs from the outside. */
@@ -92,6 +95,8 @@ export interface FluxDiscovery {
   readonly units: readonly FluxUnit[];
   /** Files (relative to the source root) declaring a Kustomization that no kustomization lists, sorted. */
   readonly unlisted: readonly string[];
+  /** The ResourceSets of every rendered unit, with what each generates, sorted by cluster, then host, then name. */
+  readonly resourceSets: readonly ResourceSetUnit[];
 }
 
 /** A Kustomization to render, with where it was found. */
@@ -99,6 +104,7 @@ interface Seed {
   readonly ks: FluxKustomization;
   readonly parent?: string;
   readonly declaredIn?: string;
+  readonly generatedBy?: string;
 }
 
 /**
@@ -111,26 +117,43 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   const held = new Set<string>();
   const reachedPaths: string[] = [];
   const reachedKeys = new Set<string>();
+  const resourceSets: ResourceSetUnit[] = [];
   const explore = async (cluster: string | undefined, seeds: readonly Seed[]): Promise<void> => {
     const renderedDocs: ManifestDoc[] = [];
     const reached = new Set(seeds.map(({ ks }) => ks.key));
+    const own: FluxUnit[] = [];
+    const expanded = new Set<ResourceSetHost>();
+    const addChildren = (docs: readonly ManifestDoc[], parent: string, next: Seed[], generatedBy?: string): void => {
+      for (const doc of docs) {
+        const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : undefined;
+        // A Kustomization that applies itself (bootstrap's flux-system) is not its own child.
+        if (!child || reached.has(child.key)) continue;
+        reached.add(child.key);
+        next.push({ ks: child, parent, ...(generatedBy !== undefined ? { generatedBy } : {}) });
+      }
+    };
     let level = seeds;
     while (level.length > 0) {
       const results = await options.mapInPool(level, options.concurrency, (item) => renderUnit(item, renderedDocs, options, cluster));
       const next: Seed[] = [];
       for (const unit of results) {
-        units.push(cluster === undefined ? unit : { ...unit, cluster });
+        const placed = cluster === undefined ? unit : { ...unit, cluster };
+        units.push(placed);
+        own.push(placed);
         checkUnitCount(units.length, 'Flux Kustomizations');
         renderedDocs.push(...unit.docs);
         reachedPaths.push(unit.ks.path);
         reachedKeys.add(unit.ks.key);
-        for (const doc of unit.docs) {
-          if (doc.provenance?.file) held.add(doc.provenance.file);
-          const child = isFluxKustomization(doc.body) ? readFluxKustomization(doc.body) : undefined;
-          // A Kustomization that applies itself (bootstrap's flux-system) is not its own child.
-          if (!child || reached.has(child.key)) continue;
-          reached.add(child.key);
-          next.push({ ks: child, parent: unit.ks.key });
+        for (const doc of unit.docs) if (doc.provenance?.file) held.add(doc.provenance.file);
+        addChildren(unit.docs, unit.ks.key, next);
+      }
+      // Once a level is done, the ResourceSets rendered so far generate their objects: the
+      // Kustomizations among them are the next level's too, and their sources are rendered.
+      if (next.length === 0) {
+        for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
+          resourceSets.push(set);
+          renderedDocs.push(...set.docs);
+          addChildren(set.docs, set.host, next, set.set);
         }
       }
       level = next;
@@ -162,7 +185,12 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
   await explore(undefined, dedupe(rest.map(({ ks, file }) => ({ ks, declaredIn: file }))));
 
   const order = (unit: FluxUnit): string => `${unit.cluster ?? ''}\0${unit.ks.key}`;
-  return { units: units.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)), unlisted: [...unlisted].sort() };
+  const setOrder = (set: ResourceSetUnit): string => `${set.cluster ?? ''}\0${set.host}\0${set.set}`;
+  return {
+    units: units.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)),
+    unlisted: [...unlisted].sort(),
+    resourceSets: resourceSets.sort((a, b) => (setOrder(a) < setOrder(b) ? -1 : setOrder(a) > setOrder(b) ? 1 : 0)),
+  };
 }
 
 /**
@@ -192,7 +220,7 @@ async function renderUnit(
   cluster: string | undefined,
 ): Promise<FluxUnit> {
   const { ks } = item;
-  const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}) };
+  const base = { ks, ...(item.parent ? { parent: item.parent } : {}), ...(item.declaredIn ? { declaredIn: item.declaredIn } : {}), ...(item.generatedBy !== undefined ? { generatedBy: item.generatedBy } : {}) };
   const source = options.checkSource(ks.sourceRef, ks.path, renderedDocs, cluster);
   if ('problem' in source) return { ...base, skipped: source.problem, docs: [], missingVariables: [] };
   if (source.note) options.notes?.add(source.note);
@@ -250,7 +278,7 @@ async function renderUnit(
 }
 
 /** A unit whose build failed because of what it holds; any other failure stops the run. */
-function describeFailedUnit(base: Pick<FluxUnit, 'ks' | 'parent' | 'declaredIn'>, error: unknown): FluxUnit {
+function describeFailedUnit(base: Pick<FluxUnit, 'ks' | 'parent' | 'declaredIn' | 'generatedBy'>, error: unknown): FluxUnit {
   // Flux stops this Kustomization and reconciles the others: so is it judged here.
   const failure = describeBuildFailure(error);
   if (failure === undefined) throw error;

@@ -7,9 +7,10 @@
  * often holds `flux-system/apps` once per cluster, with different paths.
  */
 import { normalizeFluxPath, readFluxKustomization, type FluxKustomization } from '../core/objects/flux-objects.ts';
-import { getApiGroup, isRecord, readNamespace, type KubeObject } from '../core/objects/kube-objects.ts';
+import type { KubeObject } from '../core/objects/kube-objects.ts';
 import type { ClusterSetting } from '../core/config/config-model.ts';
 import { isUnderPath, type DeclaredKustomization } from './scan-source.ts';
+import { readFluxInstance } from './flux-instance.ts';
 
 /** Where one cluster starts. */
 export interface ClusterRoot {
@@ -86,14 +87,11 @@ function nameRoots(roots: ReadonlyArray<Omit<ClusterRoot, 'name'>>): ClusterRoot
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The Kustomization a FluxInstance's `spec.sync` makes, as the Flux Operator names it. */
+/** The Kustomization a FluxInstance's `spec.sync` makes, as the Flux Operator names it (`sync.name`, else the namespace). */
 function readFluxInstanceSync(body: KubeObject): FluxKustomization | undefined {
-  if (body.kind !== 'FluxInstance' || getApiGroup(String(body.apiVersion)) !== 'fluxcd.controlplane.io') return undefined;
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sync = isRecord(spec.sync) ? spec.sync : undefined;
-  if (!sync || typeof sync.path !== 'string') return undefined;
-  const namespace = readNamespace(body, 'flux-system');
-  return createSyncKustomization(normalizeFluxPath(sync.path), { kind: String(sync.kind ?? 'GitRepository'), name: 'flux-system', namespace });
+  const instance = readFluxInstance(body);
+  if (!instance?.sync) return undefined;
+  return createSyncKustomization(normalizeFluxPath(instance.sync.path), { kind: instance.sync.kind, name: instance.sync.name, namespace: instance.namespace });
 }
 
 /** The sync Kustomization bootstrap (or the Flux Operator) creates in the cluster for `path`. */
@@ -101,7 +99,7 @@ function createSyncKustomization(path: string, sourceRef: { kind: string; name: 
   const ks = readFluxKustomization({
     apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
     kind: 'Kustomization',
-    metadata: { name: 'flux-system', namespace: sourceRef.namespace },
+    metadata: { name: sourceRef.name, namespace: sourceRef.namespace },
     spec: { interval: '10m', path: `./${path}`, prune: true, sourceRef },
   });
   if (!ks) throw new Error('a sync Kustomization always reads');

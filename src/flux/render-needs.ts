@@ -1,8 +1,9 @@
 /**
  * Which Flux Kustomizations discovery must render at once, decided from the text of their
- * inputs before anything is built. Discovery reads three things from renders: the Flux
- * Kustomizations they hold (the tree), ArtifactGenerators (rebuilt sources) and the
- * ConfigMaps and Secrets that `substituteFrom` names (post-build variables). A unit whose
+ * inputs before anything is built. Discovery reads four things from renders: the Flux
+ * Kustomizations they hold (the tree), ArtifactGenerators (rebuilt sources), the Flux
+ * Operator's ResourceSets and their input providers (what they generate joins the tree), and
+ * the ConfigMaps and Secrets that `substituteFrom` names (post-build variables). A unit whose
  * input files mention none of them, and that fetches nothing remote, cannot render one:
  * it can wait until the comparison knows whether it needs its objects at all.
  */
@@ -10,8 +11,8 @@ import type { FluxKustomization } from '../core/objects/flux-objects.ts';
 import type { GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { CRD_MARKER } from '../core/rules/other-units.ts';
 
-/** Words that say a render may hold what discovery reads: every Flux Kustomization API version, and rebuilt sources. */
-const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator'];
+/** Words that say a render may hold what discovery reads: every Flux Kustomization API version, rebuilt sources, and the Flux Operator's objects. */
+const DISCOVERY_MARKERS = ['kustomize.toolkit.fluxcd.io', 'ArtifactGenerator', 'fluxcd.controlplane.io'];
 /** Words that say a render may hold a ConfigMap or Secret, written or generated. */
 const SUPPLIER_KIND_MARKERS = ['ConfigMap', 'configMapGenerator', 'Secret', 'secretGenerator'];
 /** Words that say a render may hold a HelmRelease or a chart source one reads (looked for only when the comparison of releases needs them). */

@@ -82,7 +82,7 @@ export function orderUnitsAsTree(units: readonly UnitReport[]): TreeRow[] {
   const children = new Map<string, UnitReport[]>();
   const roots: UnitReport[] = [];
   for (const unit of units) {
-    const parent = unit.flux?.parent ?? unit.helm?.parent;
+    const parent = unit.flux?.parent ?? unit.helm?.parent ?? unit.resourceSet?.parent;
     if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...(children.get(parent) ?? []), unit]);
     else roots.push(unit);
   }
@@ -98,9 +98,13 @@ export function orderUnitsAsTree(units: readonly UnitReport[]): TreeRow[] {
   return rows;
 }
 
+/** What the Flux Operator does with a ResourceSet's unit, by its action. */
+const RESOURCESET_VERDICTS = { apply: 'generates; garbage-collects', create: 'new', delete: 'removed: deletes its inventory' } as const;
+
 /** Returns what Flux does with a unit's removals (`prunes`, `orphans (prune: false)`), what helm-controller does with a release (`helm upgrade`), or why it was not rendered. */
 export function formatUnitVerdict(unit: UnitReport): string {
   if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
+  if (unit.resourceSet) return unit.skipped ? `not rendered: ${unit.skipped}` : RESOURCESET_VERDICTS[unit.resourceSet.action];
   if (!unit.flux) return '';
   if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
   if (unit.before !== null && unit.after === null) return 'removed';

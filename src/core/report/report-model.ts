@@ -58,7 +58,17 @@ export interface HelmUnitReport {
   readonly action: 'upgrade' | 'install' | 'uninstall';
 }
 
-/** A unit (kustomization root, Flux Kustomization, or a HelmRelease's release) as reported. */
+/** The ResourceSet behind a unit: what the Flux Operator generates from it. */
+export interface ResourceSetUnitReport {
+  /** The unit whose render holds the ResourceSet (the tree). */
+  readonly parent: string;
+  /** `namespace/name` of the ResourceSet. */
+  readonly set: string;
+  /** What the operator does: `apply`, `create`, or `delete` (the ResourceSet is gone, and its inventory with it). */
+  readonly action: 'apply' | 'create' | 'delete';
+}
+
+/** A unit (kustomization root, Flux Kustomization, a HelmRelease's release, or a ResourceSet) as reported. */
 export interface UnitReport {
   /** Its name: the root's path relative to the repository, or `namespace/name` of the Flux Kustomization. */
   readonly name: string;
@@ -66,6 +76,8 @@ export interface UnitReport {
   readonly flux?: FluxUnitReport;
   /** The HelmRelease behind it, for a release's unit. */
   readonly helm?: HelmUnitReport;
+  /** The ResourceSet behind it, for a ResourceSet's unit. */
+  readonly resourceSet?: ResourceSetUnitReport;
   /** Objects it renders before; null when it did not exist before. */
   readonly before: number | null;
   /** Objects it renders after; null when it no longer exists. */
@@ -249,7 +261,7 @@ export function buildReport(input: ReportInput): Report {
   const unitReports: UnitReport[] = [];
   let unchanged = 0;
   let identical = 0;
-  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm } of units) {
+  for (const { unit, cluster, diff, before, after, existsBefore, existsAfter, skipped, identical: notRendered, helm, resourceSet } of units) {
     // Counted, not listed: its objects are unknown, and the same on both sides.
     if (notRendered) {
       identical++;
@@ -285,6 +297,7 @@ export function buildReport(input: ReportInput): Report {
           }
         : {}),
       ...(helm ? { helm: { parent: helm.parent, release: helm.release, action: helm.action } } : {}),
+      ...(resourceSet ? { resourceSet: { parent: resourceSet.parent, set: resourceSet.set, action: resourceSet.action } } : {}),
       before: existsBefore ? before.size : null,
       after: existsAfter ? after.size : null,
       counts: {

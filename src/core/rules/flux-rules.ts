@@ -9,7 +9,9 @@ import { isHelmRelease, readHelmReleaseIdentity } from '../objects/flux-objects.
 import { Rules, type Finding, type ObjectRef, type RuleId, type Severity } from './findings.ts';
 import { formatObjectKey, formatObjectRef, isRecord, readCrdNames, type ResourceObject } from '../objects/kube-objects.ts';
 import { REMOVAL_RULE_IDS, type UnitDiff } from './removal-rules.ts';
-import { describeKustomizationChanges, describeRemovedKustomization, findPruneOptOut, type FluxOwner, type FluxRuleContext } from './kustomization-rules.ts';
+import { describeKustomizationChanges, describeRemovedKustomization, findPruneOptOut, isDeletedWithItsInventory, type FluxOwner, type FluxRuleContext } from './kustomization-rules.ts';
+import { decideResourceSetFate, describeRemovedResourceSet, isResourceSetObject, rewriteResourceSetRemoval, type ResourceSetFate } from './resourceset-rules.ts';
+import { findOperatorPruneOptOut } from '../resourceset/resourceset-model.ts';
 
 /** Kinds whose loss in a move is unrecoverable: their contents go with them. */
 const MOVE_ERROR_KINDS = new Set(['CustomResourceDefinition', 'Namespace', 'PersistentVolumeClaim']);
@@ -19,14 +21,22 @@ const MOVE_ERROR_KINDS = new Set(['CustomResourceDefinition', 'Namespace', 'Pers
  * `owners` is keyed by unit name (`namespace/name` of the Kustomization).
  */
 export function applyFluxSemantics(findings: readonly Finding[], units: readonly UnitDiff[], owners: ReadonlyMap<string, FluxOwner>): Finding[] {
+  const byName = new Map(units.map((unit) => [unit.unit, unit]));
+  const fates = decideResourceSetFates(units, byName, owners);
   const context: FluxRuleContext = {
-    units: new Map(units.map((unit) => [unit.unit, unit])),
+    units: byName,
     owners,
     failingApply: new Set(findings.filter((finding) => finding.rule === Rules.crdMissing).map((finding) => finding.unit)),
     addedByKey: indexAddedObjects(units),
+    resourceSetsDeleting: new Set(units.filter((unit) => unit.resourceSet && (unit.resourceSet.action !== 'delete' || fates.get(unit.unit)?.deleted)).map((unit) => unit.unit)),
   };
   const removedKustomizations = new Set<string>();
   for (const [unit, owner] of owners) if (owner.before && !owner.after) removedKustomizations.add(unit);
+  // A ResourceSet that goes: one finding says what its finalizer deletes; moves are told apart.
+  const deletedSets = new Set([...fates].filter(([, fate]) => fate.deleted).map(([name]) => name));
+  const goneSets = new Set(units.filter((unit) => unit.resourceSet?.action === 'delete').map((unit) => unit.unit));
+  const setObjectGoes = (finding: Finding): boolean =>
+    isResourceSetObject({ id: finding.object }) && [...deletedSets].some((name) => byName.get(name)?.resourceSet?.set === `${finding.object.namespace}/${finding.object.name}`);
 
   const result: Finding[] = [];
   for (const finding of findings) {
@@ -36,6 +46,9 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     }
     // A Kustomization that goes takes its inventory with it: one finding says it all.
     if (removedKustomizations.has(finding.unit)) continue;
+    // So does a ResourceSet deleted with its inventory, but for what moves elsewhere; one that stays keeps everything.
+    if (goneSets.has(finding.unit) && (!deletedSets.has(finding.unit) || !findMoveTarget(finding, context))) continue;
+    if (setObjectGoes(finding)) continue;
     if (finding.object.group === 'kustomize.toolkit.fluxcd.io' && finding.object.kind === 'Kustomization' && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
     const rewritten = rewriteRemoval(finding, context);
     if (rewritten) result.push(rewritten);
@@ -44,8 +57,43 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     const finding = describeRemovedKustomization(unit, context);
     if (finding) result.push(finding);
   }
+  for (const name of deletedSets) result.push(describeRemovedResourceSet(byName.get(name) as UnitDiff, units));
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+
+/**
+ * Whether each ResourceSet the change removes is deleted from the cluster: the unit that
+ * rendered it must delete what leaves its render (a Kustomization that prunes, or is deleted
+ * with its inventory; a ResourceSet), and no opt-out may protect it.
+ */
+function decideResourceSetFates(units: readonly UnitDiff[], byName: ReadonlyMap<string, UnitDiff>, owners: ReadonlyMap<string, FluxOwner>): Map<string, ResourceSetFate> {
+  const fates = new Map<string, ResourceSetFate>();
+  const partial = { units: byName, owners, failingApply: new Set<string>(), addedByKey: new Map(), resourceSetsDeleting: new Set<string>() };
+  const decide = (unit: UnitDiff, depth: number): ResourceSetFate => {
+    const known = fates.get(unit.unit);
+    if (known) return known;
+    const fate = decideResourceSetFate(unit, byName, {
+      deletesLeaving: (name, object) => {
+        const owner = owners.get(name);
+        if (owner) {
+          const optOut = findPruneOptOut(object.body);
+          if (optOut) return { deletes: false, why: optOut };
+          if (owner.after) return owner.after.prune ? { deletes: true } : { deletes: false, why: `${name} has prune: false` };
+          return isDeletedWithItsInventory(name, partial, new Set()) ? { deletes: true } : { deletes: false, why: `${name} is removed without deleting what it applied` };
+        }
+        const parent = byName.get(name);
+        if (!parent?.resourceSet) return { deletes: false };
+        const optOut = findOperatorPruneOptOut(object.body);
+        if (optOut) return { deletes: false, why: optOut };
+        return parent.resourceSet.action !== 'delete' || (depth < 10 && decide(parent, depth + 1).deleted) ? { deletes: true } : { deletes: false };
+      },
+    });
+    fates.set(unit.unit, fate);
+    return fate;
+  };
+  for (const unit of units) if (unit.resourceSet?.action === 'delete' && !unit.skipped) decide(unit, 0);
+  return fates;
 }
 
 /**
@@ -121,6 +169,11 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
 
   // Flux reads the opt-out from the live object: what was applied before this change. Helm
   // reads none of Flux's: a release's objects it keeps were left out of its render already.
+  if (unit?.resourceSet) {
+    const rewritten = rewriteResourceSetRemoval(finding, unit, removed, findMoveTarget(finding, context)?.unit, describeLossOnRecreate(finding));
+    // A HelmRelease the operator deletes is uninstalled, as one Flux prunes.
+    return rewritten.rule === finding.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding, removed, '', context) : rewritten;
+  }
   const releaseUnit = unit?.helm !== undefined;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : undefined;
   if (optOut) {

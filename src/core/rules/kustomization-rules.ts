@@ -7,6 +7,7 @@ import { deletesInventoryOnDeletion, isFluxKustomization, isHelmRelease, type Fl
 import { Rules, type Finding, type ObjectRef } from './findings.ts';
 import { formatObjectRef, getMetadata, isRecord, type KubeObject, type ResourceObject } from '../objects/kube-objects.ts';
 import type { UnitDiff } from './removal-rules.ts';
+import { findOperatorPruneOptOut } from '../resourceset/resourceset-model.ts';
 
 /** The Flux side of a unit: the Kustomization that owns its objects, before and after. */
 export interface FluxOwner {
@@ -43,6 +44,8 @@ export interface FluxRuleContext {
   readonly owners: ReadonlyMap<string, FluxOwner>;
   /** Units whose after render has a custom resource the API server rejects. */
   readonly failingApply: ReadonlySet<string>;
+  /** Units of ResourceSets whose garbage collection (or finalizer) deletes what leaves them. */
+  readonly resourceSetsDeleting: ReadonlySet<string>;
   /** Added objects by identity key, with their unit, in unit order: where a removal may have moved to. */
   readonly addedByKey: ReadonlyMap<string, ReadonlyArray<{ readonly unit: string; readonly object: ResourceObject }>>;
 }
@@ -61,6 +64,11 @@ export function findPruneOptOut(body: KubeObject): string | undefined {
   return undefined;
 }
 
+/** The opt-out that keeps `owner` from deleting an object: the Flux Operator's own for a ResourceSet, Flux's for a Kustomization. */
+function findOptOutOf(owner: string, object: ResourceObject, context: FluxRuleContext): string | undefined {
+  return context.units.get(owner)?.resourceSet ? findOperatorPruneOptOut(object.body) : findPruneOptOut(object.body);
+}
+
 /** The Kustomization object as its parent rendered it before: what the change removed. */
 function findRemovedKustomizationObject(parent: string, ks: FluxKustomization, context: FluxRuleContext): ResourceObject | undefined {
   return context.units
@@ -74,15 +82,15 @@ function findRemovedKustomizationObject(parent: string, ks: FluxKustomization, c
  * removed must delete its own inventory), no opt-out may protect it, and its own
  * deletion policy must delete.
  */
-function isDeletedWithItsInventory(unitName: string, context: FluxRuleContext, visiting: Set<string>): boolean {
+export function isDeletedWithItsInventory(unitName: string, context: FluxRuleContext, visiting: Set<string>): boolean {
   const owner = context.owners.get(unitName);
   const ks = owner?.before;
   if (!owner || !ks || owner.after || !owner.parentBefore || visiting.has(unitName)) return false;
   visiting.add(unitName);
   const parent = context.owners.get(owner.parentBefore);
   const declared = findRemovedKustomizationObject(owner.parentBefore, ks, context);
-  if (declared && findPruneOptOut(declared.body)) return false;
-  const parentDeletes = parent?.after ? parent.after.prune : isDeletedWithItsInventory(owner.parentBefore, context, visiting);
+  if (declared && findOptOutOf(owner.parentBefore, declared, context)) return false;
+  const parentDeletes = parent?.after ? parent.after.prune : context.resourceSetsDeleting.has(owner.parentBefore) || isDeletedWithItsInventory(owner.parentBefore, context, visiting);
   return parentDeletes && deletesInventoryOnDeletion(ks);
 }
 
@@ -106,11 +114,11 @@ export function describeRemovedKustomization(unitName: string, context: FluxRule
     if (parent?.after && !parent.after.prune) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: 'notice', message: `${ref} leaves the render of ${owner.parentBefore}, which has prune: false: Flux leaves it in the cluster, where it goes on applying its path` };
     }
-    const optOut = declared ? findPruneOptOut(declared.body) : undefined;
+    const optOut = declared ? findOptOutOf(owner.parentBefore, declared, context) : undefined;
     if (optOut) {
       return { ...base, rule: Rules.pruneProtected, severity: 'notice', message: `${ref} leaves the render of ${owner.parentBefore}, but Flux keeps it in the cluster (${optOut}), with everything it applied` };
     }
-    if (!parent?.after && !isDeletedWithItsInventory(owner.parentBefore, context, new Set([unitName]))) {
+    if (!parent?.after && !context.resourceSetsDeleting.has(owner.parentBefore) && !isDeletedWithItsInventory(owner.parentBefore, context, new Set([unitName]))) {
       return { ...base, rule: Rules.kustomizationRemoved, severity: 'notice', message: `${ref} goes with ${owner.parentBefore}, which is removed without deleting what it applied: it stays in the cluster, with everything it applied` };
     }
   } else {

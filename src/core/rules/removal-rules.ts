@@ -22,6 +22,8 @@ export interface UnitDiff {
   readonly diff: SetDiff;
   /** For a Helm release's unit: the HelmRelease behind it. */
   readonly helm?: ReleaseOrigin;
+  /** For a ResourceSet's unit: the ResourceSet behind it. */
+  readonly resourceSet?: ResourceSetOrigin;
   /** Why it was not rendered, when it was not. */
   readonly skipped?: string;
 }
@@ -38,6 +40,16 @@ export interface ReleaseOrigin {
   readonly chart?: { readonly before?: string; readonly after?: string };
   /** The value the release's chart (before the change) offers for `helm.sh/resource-policy: keep`. */
   readonly keepValue?: string;
+}
+
+/** The ResourceSet behind a unit: what the Flux Operator generates from it. */
+export interface ResourceSetOrigin {
+  /** The unit whose render holds the ResourceSet (after the change; before, when it is gone). */
+  readonly parent: string;
+  /** `namespace/name` of the ResourceSet. */
+  readonly set: string;
+  /** What the operator does: applies what it generates (and garbage-collects the rest), creates it, or deletes its inventory (the ResourceSet is gone). */
+  readonly action: 'apply' | 'create' | 'delete';
 }
 
 /** Everything the rules look at. */
