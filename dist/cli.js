@@ -19025,7 +19025,7 @@ function describeRemovedResourceSet(unit, units) {
     object: { group: FLUX_OPERATOR_GROUP, kind: "ResourceSet", namespace, name, apiVersion: removedObject?.apiVersion ?? `${FLUX_OPERATOR_GROUP}/v1` },
     ...removedObject?.provenance ? { provenance: removedObject.provenance } : {},
     cascade: refs,
-    message: `${ref} is deleted from the cluster, and the Flux Operator's finalizer deletes everything it generated: ${inventory.length} ${inventory.length === 1 ? "object" : "objects"}` + (severe.length > 0 ? `, including ${severe.slice(0, NAMED).join(", ")}${severe.length > NAMED ? ` and ${severe.length - NAMED} more` : ""}` : "") + "." + (releases.length > 0 ? ` helm-controller uninstalls ${releases.slice(0, NAMED).join(", ")}${releases.length > NAMED ? ` and ${releases.length - NAMED} more` : ""}: everything ${releases.length === 1 ? "it" : "each"} installed goes too.` : "") + (heir ? ` ${heir} generates them again, but whichever runs first wins: what the finalizer deletes after ${heir} applied is recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : "")
+    message: `${ref} is deleted from the cluster, and the Flux Operator's finalizer deletes everything it generated: ${inventory.length} ${inventory.length === 1 ? "object" : "objects"}` + (severe.length > 0 ? `, including ${severe.slice(0, NAMED).join(", ")}${severe.length > NAMED ? ` and ${severe.length - NAMED} more` : ""}` : "") + "." + (releases.length > 0 ? ` helm-controller uninstalls ${releases.slice(0, NAMED).join(", ")}${releases.length > NAMED ? ` and ${releases.length - NAMED} more` : ""}: everything ${releases.length === 1 ? "it" : "each"} installed goes too.` : "") + (heir ? ` ${heir} generates them again, and whichever runs first wins: what the finalizer reaches before ${heir} takes it over is deleted and recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : "")
   };
 }
 function rewriteResourceSetRemoval(finding2, unit, removed, move, loss) {
@@ -19077,7 +19077,7 @@ function applyFluxSemantics(findings, units, owners) {
     if (removedKustomizations.has(finding2.unit)) continue;
     if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context))) continue;
     if (setObjectGoes(finding2)) continue;
-    if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && removedKustomizations.has(`${finding2.object.namespace}/${finding2.object.name}`)) continue;
+    if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && isRemovedKustomization(finding2, removedKustomizations, byName)) continue;
     const rewritten = rewriteRemoval(finding2, context);
     if (rewritten) result.push(rewritten);
   }
@@ -19088,6 +19088,11 @@ function applyFluxSemantics(findings, units, owners) {
   for (const name of deletedSets) result.push(describeRemovedResourceSet(byName.get(name), units));
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+function isRemovedKustomization(finding2, removed, units) {
+  const key = `${finding2.object.namespace}/${finding2.object.name}`;
+  const cluster = units.get(finding2.unit)?.cluster;
+  return removed.has(key) || cluster !== void 0 && removed.has(`${cluster}: ${key}`);
 }
 function decideResourceSetFates(units, byName, owners) {
   const fates = /* @__PURE__ */ new Map();
@@ -19284,6 +19289,8 @@ function describeLossOnRecreate(finding2) {
   }
   if (finding2.object.kind === "Namespace") return " (with everything in it)";
   if (finding2.object.kind === "PersistentVolumeClaim") return " (with its data, when the volume reclaim policy is Delete)";
+  if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization") return " (and its finalizer deletes what it applied, unless its prune or deletionPolicy says otherwise)";
+  if (finding2.object.group === "helm.toolkit.fluxcd.io" && finding2.object.kind === "HelmRelease") return " (and helm-controller uninstalls its release)";
   return "";
 }
 function isChartRef(chart) {

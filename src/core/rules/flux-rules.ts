@@ -49,7 +49,7 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     // So does a ResourceSet deleted with its inventory, but for what moves elsewhere; one that stays keeps everything.
     if (goneSets.has(finding.unit) && (!deletedSets.has(finding.unit) || !findMoveTarget(finding, context))) continue;
     if (setObjectGoes(finding)) continue;
-    if (finding.object.group === 'kustomize.toolkit.fluxcd.io' && finding.object.kind === 'Kustomization' && removedKustomizations.has(`${finding.object.namespace}/${finding.object.name}`)) continue;
+    if (finding.object.group === 'kustomize.toolkit.fluxcd.io' && finding.object.kind === 'Kustomization' && isRemovedKustomization(finding, removedKustomizations, byName)) continue;
     const rewritten = rewriteRemoval(finding, context);
     if (rewritten) result.push(rewritten);
   }
@@ -60,6 +60,13 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
   for (const name of deletedSets) result.push(describeRemovedResourceSet(byName.get(name) as UnitDiff, units));
   result.push(...describeKustomizationChanges(context), ...describeReinstalledHelmReleases(units));
   return escalateReleasesInDeletedNamespaces(dropCrdMissingWhereCrdStays(result, units), context);
+}
+
+/** True when a finding is about a Kustomization object whose own unit goes (named by cluster too when units are). */
+function isRemovedKustomization(finding: Finding, removed: ReadonlySet<string>, units: ReadonlyMap<string, UnitDiff>): boolean {
+  const key = `${finding.object.namespace}/${finding.object.name}`;
+  const cluster = units.get(finding.unit)?.cluster;
+  return removed.has(key) || (cluster !== undefined && removed.has(`${cluster}: ${key}`));
 }
 
 /**
@@ -324,6 +331,9 @@ function describeLossOnRecreate(finding: Finding): string {
   }
   if (finding.object.kind === 'Namespace') return ' (with everything in it)';
   if (finding.object.kind === 'PersistentVolumeClaim') return ' (with its data, when the volume reclaim policy is Delete)';
+  // Deleting these deletes what they manage: the whole app goes and comes back.
+  if (finding.object.group === 'kustomize.toolkit.fluxcd.io' && finding.object.kind === 'Kustomization') return ' (and its finalizer deletes what it applied, unless its prune or deletionPolicy says otherwise)';
+  if (finding.object.group === 'helm.toolkit.fluxcd.io' && finding.object.kind === 'HelmRelease') return ' (and helm-controller uninstalls its release)';
   return '';
 }
 

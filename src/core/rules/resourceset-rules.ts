@@ -82,7 +82,7 @@ export function describeRemovedResourceSet(unit: UnitDiff, units: readonly UnitD
       (severe.length > 0 ? `, including ${severe.slice(0, NAMED).join(', ')}${severe.length > NAMED ? ` and ${severe.length - NAMED} more` : ''}` : '') +
       '.' +
       (releases.length > 0 ? ` helm-controller uninstalls ${releases.slice(0, NAMED).join(', ')}${releases.length > NAMED ? ` and ${releases.length - NAMED} more` : ''}: everything ${releases.length === 1 ? 'it' : 'each'} installed goes too.` : '') +
-      (heir ? ` ${heir} generates them again, but whichever runs first wins: what the finalizer deletes after ${heir} applied is recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : ''),
+      (heir ? ` ${heir} generates them again, and whichever runs first wins: what the finalizer reaches before ${heir} takes it over is deleted and recreated empty. Safe: first add fluxcd.controlplane.io/prune: disabled to ${ref}'s spec.commonMetadata.annotations in its own change and let the operator apply it, then rename it` : ''),
   };
 }
 

@@ -67,4 +67,20 @@ describe('ResourceSet rules', () => {
     expect(findings.find((finding) => finding.object.name === 'flux')?.message).toContain('means nothing to the Flux Operator');
     expect(findings[1]?.message).toContain("is deleted by ResourceSet/flux-system/tenants's garbage collection");
   });
+  it('with several clusters, a Kustomization the ResourceSet stops generating is said once, as kustomization-removed', () => {
+    const set = `prod: ${SET}`;
+    const tenant = 'prod: team1/apps';
+    const generatedKs = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps, namespace: team1}\nspec: {path: ./x, prune: true, sourceRef: {kind: OCIRepository, name: apps}}\n';
+    const units = toUnits({ [`prod: ${APPS}`]: { before: rset(), after: rset() }, [set]: { before: generatedKs, after: '' }, [tenant]: { before: '' } }).map((unit) => ({
+      ...unit,
+      cluster: 'prod',
+      ...(unit.unit === set ? { resourceSet: { parent: `prod: ${APPS}`, set: 'flux-system/tenants', action: 'apply' as const } } : {}),
+    }));
+    const owners = new Map<string, FluxOwner>([
+      [`prod: ${APPS}`, stable(ks('apps'))],
+      [tenant, owner({ before: ks('apps', { namespace: 'team1' }), parentBefore: set, skippedBefore: 'its source is OCIRepository/team1/apps, not this repository' })],
+    ]);
+    const findings = buildReport({ version: '1.2.3', before: { label: 'main' }, after: { label: 'working tree' }, failOn: 'error', units, owners }).findings;
+    expect(summarize(findings)).toEqual(['warning kustomization-removed Kustomization/team1/apps']);
+  });
 });
