@@ -51338,7 +51338,7 @@ function applyFluxSemantics(findings, units, owners) {
       continue;
     }
     if (removedKustomizations.has(finding2.unit)) continue;
-    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context3))) continue;
+    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context3) || !isCostlyToRecreate(finding2))) continue;
     if (setObjectGoes(finding2)) continue;
     if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && isRemovedKustomization(finding2, removedKustomizations, byName)) continue;
     const rewritten = rewriteRemoval(finding2, context3);
@@ -51439,7 +51439,9 @@ function rewriteRemoval(finding2, context3) {
   const ref = formatObjectRef(finding2.object);
   const ks = owner?.after;
   if (unit?.resourceSet) {
-    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, findMoveTarget(finding2, context3)?.unit, describeLossOnRecreate(finding2));
+    const target = findMoveTarget(finding2, context3)?.unit;
+    const targetSet = target !== void 0 ? context3.units.get(target)?.resourceSet : void 0;
+    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding2));
     return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context3) : rewritten;
   }
   const releaseUnit = unit?.helm !== void 0;
@@ -51544,6 +51546,9 @@ function listUnrecoverable(unit) {
     const cost = object.id.kind === "CustomResourceDefinition" ? " (every object of its kind)" : object.id.kind === "Namespace" ? " (everything in it)" : " (its data)";
     return `${formatObjectRef(object.id)}${cost}`;
   }).sort();
+}
+function isCostlyToRecreate(finding2) {
+  return describeLossOnRecreate(finding2) !== "";
 }
 function describeLossOnRecreate(finding2) {
   if (finding2.object.kind === "CustomResourceDefinition") {

@@ -19075,7 +19075,7 @@ function applyFluxSemantics(findings, units, owners) {
       continue;
     }
     if (removedKustomizations.has(finding2.unit)) continue;
-    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context))) continue;
+    if (goneSets.has(finding2.unit) && (!deletedSets.has(finding2.unit) || !findMoveTarget(finding2, context) || !isCostlyToRecreate(finding2))) continue;
     if (setObjectGoes(finding2)) continue;
     if (finding2.object.group === "kustomize.toolkit.fluxcd.io" && finding2.object.kind === "Kustomization" && isRemovedKustomization(finding2, removedKustomizations, byName)) continue;
     const rewritten = rewriteRemoval(finding2, context);
@@ -19176,7 +19176,9 @@ function rewriteRemoval(finding2, context) {
   const ref = formatObjectRef(finding2.object);
   const ks = owner?.after;
   if (unit?.resourceSet) {
-    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, findMoveTarget(finding2, context)?.unit, describeLossOnRecreate(finding2));
+    const target = findMoveTarget(finding2, context)?.unit;
+    const targetSet = target !== void 0 ? context.units.get(target)?.resourceSet : void 0;
+    const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding2));
     return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context) : rewritten;
   }
   const releaseUnit = unit?.helm !== void 0;
@@ -19281,6 +19283,9 @@ function listUnrecoverable(unit) {
     const cost = object.id.kind === "CustomResourceDefinition" ? " (every object of its kind)" : object.id.kind === "Namespace" ? " (everything in it)" : " (its data)";
     return `${formatObjectRef(object.id)}${cost}`;
   }).sort();
+}
+function isCostlyToRecreate(finding2) {
+  return describeLossOnRecreate(finding2) !== "";
 }
 function describeLossOnRecreate(finding2) {
   if (finding2.object.kind === "CustomResourceDefinition") {

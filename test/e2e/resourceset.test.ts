@@ -132,7 +132,17 @@ describe.skipIf(!hasKustomize)('Flux Operator ResourceSets', () => {
     expect(removed?.message).toContain('ResourceSet/flux-system/teams generates them again');
     expect(removed?.cascade).toHaveLength(6);
     const moved = report.findings.find((finding) => finding.rule === 'object-moved' && finding.object.namespace === 'team1' && finding.object.kind === 'PersistentVolumeClaim');
+    expect(moved?.message).toContain('moves from ResourceSet/flux-system/tenants to ResourceSet/flux-system/teams');
     expect(moved?.message).toContain('Safe: first add fluxcd.controlplane.io/prune: disabled to it in ResourceSet/flux-system/tenants');
+    // Each move that costs more than a moment is its own finding; the rest are named by resourceset-removed.
+    expect(summary.filter((line) => line.includes('object-moved')).sort()).toEqual([
+      'error object-moved Namespace/team1',
+      'error object-moved Namespace/team2',
+      'error object-moved PersistentVolumeClaim/team1/data',
+      'error object-moved PersistentVolumeClaim/team2/data',
+      'warning object-moved HelmRelease/team1/podinfo',
+      'warning object-moved HelmRelease/team2/podinfo',
+    ]);
     // The ResourceSet object leaving the Kustomization's render is said once, by resourceset-removed.
     expect(summary.filter((line) => line.includes('ResourceSet/flux-system/tenants'))).toEqual(['error resourceset-removed ResourceSet/flux-system/tenants']);
   });

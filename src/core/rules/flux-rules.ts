@@ -46,8 +46,9 @@ export function applyFluxSemantics(findings: readonly Finding[], units: readonly
     }
     // A Kustomization that goes takes its inventory with it: one finding says it all.
     if (removedKustomizations.has(finding.unit)) continue;
-    // So does a ResourceSet deleted with its inventory, but for what moves elsewhere; one that stays keeps everything.
-    if (goneSets.has(finding.unit) && (!deletedSets.has(finding.unit) || !findMoveTarget(finding, context))) continue;
+    // So does a ResourceSet deleted with its inventory, but for a move of what cannot come back
+    // as it was (data, a CRD, a Namespace, a Flux object whose deletion deletes more); one that stays keeps everything.
+    if (goneSets.has(finding.unit) && (!deletedSets.has(finding.unit) || !findMoveTarget(finding, context) || !isCostlyToRecreate(finding))) continue;
     if (setObjectGoes(finding)) continue;
     if (finding.object.group === 'kustomize.toolkit.fluxcd.io' && finding.object.kind === 'Kustomization' && isRemovedKustomization(finding, removedKustomizations, byName)) continue;
     const rewritten = rewriteRemoval(finding, context);
@@ -177,7 +178,9 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
   // Flux reads the opt-out from the live object: what was applied before this change. Helm
   // reads none of Flux's: a release's objects it keeps were left out of its render already.
   if (unit?.resourceSet) {
-    const rewritten = rewriteResourceSetRemoval(finding, unit, removed, findMoveTarget(finding, context)?.unit, describeLossOnRecreate(finding));
+    const target = findMoveTarget(finding, context)?.unit;
+    const targetSet = target !== undefined ? context.units.get(target)?.resourceSet : undefined;
+    const rewritten = rewriteResourceSetRemoval(finding, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding));
     // A HelmRelease the operator deletes is uninstalled, as one Flux prunes.
     return rewritten.rule === finding.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding, removed, '', context) : rewritten;
   }
@@ -321,6 +324,11 @@ function listUnrecoverable(unit: UnitDiff): string[] {
       return `${formatObjectRef(object.id)}${cost}`;
     })
     .sort();
+}
+
+/** True for what a delete and recreate costs more than a moment: contents, data, or what a Flux object manages. */
+function isCostlyToRecreate(finding: Finding): boolean {
+  return describeLossOnRecreate(finding) !== '';
 }
 
 /** What recreating an object loses, for the move message. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { executeTemplate, TemplateError } from '../../../src/core/resourceset/go-template.ts';
 import { createTemplateFunctions, OPERATOR_FUNCTIONS, SUPPORTED_FUNCTIONS } from '../../../src/core/resourceset/template-functions.ts';
@@ -298,5 +299,14 @@ describe('slugify (gosimple/slug with MaxLength 63 and smart truncation)', () =>
   it('refuses a script whose transliteration prune-guard does not know, and a non-string', () => {
     expect(failure('<< slugify "影師" >>').unsupported).toBe('slugify of this script');
     expect(failure('<< inputs.id | slugify >>', { id: 7 }).message).toContain('wrong type for value; expected string; got int64');
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the template functions prune-guard implements', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const paragraph = readme.slice(readme.indexOf('Template functions ('), readme.indexOf('\n\n', readme.indexOf('Template functions (')));
+    const listed = [...paragraph.slice(paragraph.indexOf(':\n')).matchAll(/`([A-Za-z0-9_]+)`/g)].map((match) => match[1]);
+    expect(listed).toEqual([...SUPPORTED_FUNCTIONS]);
   });
 });
