@@ -51442,7 +51442,11 @@ function rewriteRemoval(finding2, context3) {
     const target = findMoveTarget(finding2, context3)?.unit;
     const targetSet = target !== void 0 ? context3.units.get(target)?.resourceSet : void 0;
     const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding2));
-    return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context3) : rewritten;
+    if (rewritten.rule !== finding2.rule || !removed || !isHelmRelease(removed.body)) return rewritten;
+    const uninstall = describeRemovedHelmRelease(finding2, removed, "", context3);
+    const ref2 = formatObjectRef(finding2.object);
+    const deleter = `ResourceSet/${unit.resourceSet.set}'s ${unit.resourceSet.action === "delete" ? "finalizer" : "garbage collection"}`;
+    return { ...uninstall, message: uninstall.message.replace(`${ref2} is pruned`, `${ref2} is deleted by ${deleter}`) };
   }
   const releaseUnit = unit?.helm !== void 0;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : void 0;
@@ -58176,6 +58180,23 @@ function readSync(value, namespace) {
 function readText2(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
+function listSyncSources(objects) {
+  const declared = new Set(objects.map((body2) => `${String(body2.kind)}/${readNamespace(body2, DEFAULT_NAMESPACE)}/${String(getMetadata(body2).name)}`));
+  const made = [];
+  const names = /* @__PURE__ */ new Set();
+  for (const body2 of objects) {
+    const sync = readFluxInstance(body2)?.sync;
+    if (!sync) continue;
+    const namespace = readNamespace(body2, DEFAULT_NAMESPACE);
+    const key = `${sync.kind}/${namespace}/${sync.name}`;
+    names.add(key);
+    if (declared.has(key) || sync.kind === "Bucket") continue;
+    declared.add(key);
+    const ref = sync.ref === void 0 ? {} : sync.kind === "GitRepository" ? { name: sync.ref } : { tag: sync.ref };
+    made.push({ apiVersion: "source.toolkit.fluxcd.io/v1", kind: sync.kind, metadata: { name: sync.name, namespace }, spec: { url: sync.url ?? "", ref } });
+  }
+  return { objects: made, names };
+}
 
 // src/flux/find-roots.ts
 function findClusterRoots(declared, objects, configured = []) {
@@ -58396,12 +58417,13 @@ function createSourceCheck(objects, context3) {
   const ours = context3.repoUrl ? normalizeGitUrl(context3.repoUrl) : void 0;
   const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context3.clusterSources?.get(cluster) : void 0) ?? [], ...context3.configured].find((entry2) => entry2.kind === kind && entry2.name === name);
   const pushed = /* @__PURE__ */ new Map();
+  const isSync = (ref) => ref.name === "flux-system" || context3.syncSources?.has(`${ref.kind}/${ref.namespace}/${ref.name}`) === true;
   return (ref, path16, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
       const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
-      if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
+      if (!isSync(ref)) return { problem: `its source is OCIRepository/${name}, not this repository` };
       const key = `${cluster ?? ""}\0${name}`;
       const found = pushed.get(key) ?? resolvePushedFolder(name, path16, context3);
       pushed.set(key, found);
@@ -58414,11 +58436,11 @@ function createSourceCheck(objects, context3) {
     if (source !== void 0 && ours !== void 0 && normalizeGitUrl(source.url) !== ours) {
       return { problem: `its source GitRepository/${name} points at ${source.url}, not this repository (list it under sources in .prune-guard.yaml if it is)` };
     }
-    if (source !== void 0 && (ours !== void 0 || ref.name === "flux-system")) {
+    if (source !== void 0 && (ours !== void 0 || isSync(ref))) {
       const other = describeOtherRef(source.ref, context3.branch);
       return other ? { problem: `its source GitRepository/${name} follows ${other} of this repository, not the change under review (list it under sources in .prune-guard.yaml if it is)` } : { root: "" };
     }
-    if (ref.name === "flux-system") return { root: "" };
+    if (isSync(ref)) return { root: "" };
     return source !== void 0 ? { problem: `cannot tell whether GitRepository/${name} (${source.url}) is this repository: list it under sources in .prune-guard.yaml if it is` } : { problem: `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one` };
   };
 }
@@ -60621,9 +60643,10 @@ async function compareFluxSides(sides, context3) {
         }
         return pending2;
       };
-      const bodies = objects.map(({ body: body2 }) => body2);
+      const sync = listSyncSources(objects.map(({ body: body2 }) => body2));
+      const bodies = [...objects.map(({ body: body2 }) => body2), ...sync.objects];
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
-      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, { ...describeSourceContext(sides, artifact, settings.config), syncSources: sync.names }));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,

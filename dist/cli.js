@@ -19179,7 +19179,11 @@ function rewriteRemoval(finding2, context) {
     const target = findMoveTarget(finding2, context)?.unit;
     const targetSet = target !== void 0 ? context.units.get(target)?.resourceSet : void 0;
     const rewritten = rewriteResourceSetRemoval(finding2, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding2));
-    return rewritten.rule === finding2.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding2, removed, "", context) : rewritten;
+    if (rewritten.rule !== finding2.rule || !removed || !isHelmRelease(removed.body)) return rewritten;
+    const uninstall = describeRemovedHelmRelease(finding2, removed, "", context);
+    const ref2 = formatObjectRef(finding2.object);
+    const deleter = `ResourceSet/${unit.resourceSet.set}'s ${unit.resourceSet.action === "delete" ? "finalizer" : "garbage collection"}`;
+    return { ...uninstall, message: uninstall.message.replace(`${ref2} is pruned`, `${ref2} is deleted by ${deleter}`) };
   }
   const releaseUnit = unit?.helm !== void 0;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : void 0;
@@ -29469,6 +29473,23 @@ function readSync(value, namespace) {
 function readText2(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
+function listSyncSources(objects) {
+  const declared = new Set(objects.map((body) => `${String(body.kind)}/${readNamespace(body, DEFAULT_NAMESPACE)}/${String(getMetadata(body).name)}`));
+  const made = [];
+  const names = /* @__PURE__ */ new Set();
+  for (const body of objects) {
+    const sync = readFluxInstance(body)?.sync;
+    if (!sync) continue;
+    const namespace = readNamespace(body, DEFAULT_NAMESPACE);
+    const key = `${sync.kind}/${namespace}/${sync.name}`;
+    names.add(key);
+    if (declared.has(key) || sync.kind === "Bucket") continue;
+    declared.add(key);
+    const ref = sync.ref === void 0 ? {} : sync.kind === "GitRepository" ? { name: sync.ref } : { tag: sync.ref };
+    made.push({ apiVersion: "source.toolkit.fluxcd.io/v1", kind: sync.kind, metadata: { name: sync.name, namespace }, spec: { url: sync.url ?? "", ref } });
+  }
+  return { objects: made, names };
+}
 
 // src/flux/find-roots.ts
 function findClusterRoots(declared, objects, configured = []) {
@@ -29689,12 +29710,13 @@ function createSourceCheck(objects, context) {
   const ours = context.repoUrl ? normalizeGitUrl(context.repoUrl) : void 0;
   const configured = (kind, name, cluster) => [...(cluster !== void 0 ? context.clusterSources?.get(cluster) : void 0) ?? [], ...context.configured].find((entry2) => entry2.kind === kind && entry2.name === name);
   const pushed = /* @__PURE__ */ new Map();
+  const isSync = (ref) => ref.name === "flux-system" || context.syncSources?.has(`${ref.kind}/${ref.namespace}/${ref.name}`) === true;
   return (ref, path3, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === "OCIRepository") {
       const setting2 = configured("OCIRepository", name, cluster);
       if (setting2) return { root: setting2.path ?? "" };
-      if (ref.name !== "flux-system") return { problem: `its source is OCIRepository/${name}, not this repository` };
+      if (!isSync(ref)) return { problem: `its source is OCIRepository/${name}, not this repository` };
       const key = `${cluster ?? ""}\0${name}`;
       const found = pushed.get(key) ?? resolvePushedFolder(name, path3, context);
       pushed.set(key, found);
@@ -29707,11 +29729,11 @@ function createSourceCheck(objects, context) {
     if (source !== void 0 && ours !== void 0 && normalizeGitUrl(source.url) !== ours) {
       return { problem: `its source GitRepository/${name} points at ${source.url}, not this repository (list it under sources in .prune-guard.yaml if it is)` };
     }
-    if (source !== void 0 && (ours !== void 0 || ref.name === "flux-system")) {
+    if (source !== void 0 && (ours !== void 0 || isSync(ref))) {
       const other = describeOtherRef(source.ref, context.branch);
       return other ? { problem: `its source GitRepository/${name} follows ${other} of this repository, not the change under review (list it under sources in .prune-guard.yaml if it is)` } : { root: "" };
     }
-    if (ref.name === "flux-system") return { root: "" };
+    if (isSync(ref)) return { root: "" };
     return source !== void 0 ? { problem: `cannot tell whether GitRepository/${name} (${source.url}) is this repository: list it under sources in .prune-guard.yaml if it is` } : { problem: `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one` };
   };
 }
@@ -30921,9 +30943,10 @@ async function compareFluxSides(sides, context) {
         }
         return pending2;
       };
-      const bodies = objects.map(({ body }) => body);
+      const sync = listSyncSources(objects.map(({ body }) => body));
+      const bodies = [...objects.map(({ body }) => body), ...sync.objects];
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
-      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, { ...describeSourceContext(sides, artifact, settings.config), syncSources: sync.names }));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show: show2,

@@ -17,6 +17,7 @@ import { findDeclaredKustomizations, scanSourceObjects, type SourceTwins } from 
 import type { FluxBuildPlan } from '../flux/plan-build.ts';
 import { addExternalArtifacts } from '../flux/external-artifacts.ts';
 import { createSourceCheck, type SourceContext } from '../flux/sources.ts';
+import { listSyncSources } from '../flux/flux-instance.ts';
 import { chartsDiffer } from '../flux/helm-chart-source.ts';
 import type { Config } from '../core/config/config-model.ts';
 import { BUILD_DIR_PREFIX, isInside } from '../render/kustomize/confine.ts';
@@ -126,9 +127,11 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         }
         return pending;
       };
-      const bodies = objects.map(({ body }) => body);
+      // A FluxInstance's sync source is made by the operator, not written: it is read from the FluxInstance.
+      const sync = listSyncSources(objects.map(({ body }) => body));
+      const bodies = [...objects.map(({ body }) => body), ...sync.objects];
       const roots = findClusterRoots(declared, objects, settings.config.clusters);
-      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, describeSourceContext(sides, artifact, settings.config)));
+      const checkSource = addExternalArtifacts(bodies, artifact, createSourceCheck(bodies, { ...describeSourceContext(sides, artifact, settings.config), syncSources: sync.names }));
       const discovery = await discoverFluxUnits(declared, roots, {
         artifact,
         show,

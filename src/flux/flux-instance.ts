@@ -101,3 +101,27 @@ function readSync(value: unknown, namespace: string): FluxInstanceSync | undefin
 function readText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/**
+ * The sync sources the FluxInstances among `objects` make, as the operator writes them
+ * (GitRepository `ref.name`, OCIRepository `ref.tag`), for those the objects do not declare
+ * themselves, and the `Kind/namespace/name` of every sync source: these stand where
+ * bootstrap's `flux-system` does when deciding whether a source is this repository.
+ */
+export function listSyncSources(objects: readonly KubeObject[]): { readonly objects: KubeObject[]; readonly names: ReadonlySet<string> } {
+  const declared = new Set(objects.map((body) => `${String(body.kind)}/${readNamespace(body, DEFAULT_NAMESPACE)}/${String(getMetadata(body).name)}`));
+  const made: KubeObject[] = [];
+  const names = new Set<string>();
+  for (const body of objects) {
+    const sync = readFluxInstance(body)?.sync;
+    if (!sync) continue;
+    const namespace = readNamespace(body, DEFAULT_NAMESPACE);
+    const key = `${sync.kind}/${namespace}/${sync.name}`;
+    names.add(key);
+    if (declared.has(key) || sync.kind === 'Bucket') continue;
+    declared.add(key);
+    const ref = sync.ref === undefined ? {} : sync.kind === 'GitRepository' ? { name: sync.ref } : { tag: sync.ref };
+    made.push({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: sync.kind, metadata: { name: sync.name, namespace }, spec: { url: sync.url ?? '', ref } });
+  }
+  return { objects: made, names };
+}

@@ -45,6 +45,8 @@ export interface SourceContext {
   readonly isDirectory: (path: string) => boolean;
   /** Folders of the checkout, relative, for finding where an OCI artifact was pushed from. */
   readonly listFolders: () => readonly string[];
+  /** Sync sources a FluxInstance makes (`Kind/namespace/name`), which stand where bootstrap's `flux-system` does. */
+  readonly syncSources?: ReadonlySet<string>;
 }
 
 /** A GitRepository or OCIRepository declared in the source, as far as deciding needs. */
@@ -79,13 +81,14 @@ export function createSourceCheck(objects: readonly KubeObject[], context: Sourc
     [...((cluster !== undefined ? context.clusterSources?.get(cluster) : undefined) ?? []), ...context.configured].find((entry) => entry.kind === kind && entry.name === name);
   // The folder a sync OCIRepository was pushed from is found once per cluster, by the first path read from it (the root's).
   const pushed = new Map<string, SourceResolution>();
+  const isSync = (ref: SourceRef): boolean => ref.name === 'flux-system' || context.syncSources?.has(`${ref.kind}/${ref.namespace}/${ref.name}`) === true;
   return (ref, path, _rendered, cluster) => {
     const name = `${ref.namespace}/${ref.name}`;
     if (ref.kind === 'OCIRepository') {
       const setting = configured('OCIRepository', name, cluster);
       if (setting) return { root: setting.path ?? '' };
       // Only a sync source is looked for in the checkout; any other artifact comes from elsewhere unless configured.
-      if (ref.name !== 'flux-system') return { problem: `its source is OCIRepository/${name}, not this repository` };
+      if (!isSync(ref)) return { problem: `its source is OCIRepository/${name}, not this repository` };
       const key = `${cluster ?? ''}\0${name}`;
       const found = pushed.get(key) ?? resolvePushedFolder(name, path, context);
       pushed.set(key, found);
@@ -98,11 +101,11 @@ export function createSourceCheck(objects: readonly KubeObject[], context: Sourc
     if (source !== undefined && ours !== undefined && normalizeGitUrl(source.url) !== ours) {
       return { problem: `its source GitRepository/${name} points at ${source.url}, not this repository (list it under sources in .prune-guard.yaml if it is)` };
     }
-    if (source !== undefined && (ours !== undefined || ref.name === 'flux-system')) {
+    if (source !== undefined && (ours !== undefined || isSync(ref))) {
       const other = describeOtherRef(source.ref, context.branch);
       return other ? { problem: `its source GitRepository/${name} follows ${other} of this repository, not the change under review (list it under sources in .prune-guard.yaml if it is)` } : { root: '' };
     }
-    if (ref.name === 'flux-system') return { root: '' };
+    if (isSync(ref)) return { root: '' };
     return source !== undefined
       ? { problem: `cannot tell whether GitRepository/${name} (${source.url}) is this repository: list it under sources in .prune-guard.yaml if it is` }
       : { problem: `its source GitRepository/${name} is not declared in this repository: list it under sources in .prune-guard.yaml if it is this one` };

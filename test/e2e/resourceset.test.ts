@@ -106,6 +106,7 @@ describe.skipIf(!hasKustomize)('Flux Operator ResourceSets', () => {
     // The release is uninstalled in a Namespace that goes too: an error, like one Flux prunes.
     expect(summarize(report.findings)).toEqual(['error namespace-removed Namespace/team2', 'error helmrelease-removed HelmRelease/team2/podinfo', 'warning data-removed PersistentVolumeClaim/team2/data']);
     expect(report.findings[0]?.message).toContain("is deleted by ResourceSet/flux-system/tenants's garbage collection");
+    expect(report.findings[1]?.message).toContain("HelmRelease/team2/podinfo is deleted by ResourceSet/flux-system/tenants's garbage collection: helm-controller uninstalls release podinfo");
     const unit = report.units.find((candidate) => candidate.name === SET_UNIT);
     expect(unit).toMatchObject({ before: 6, after: 3, resourceSet: { parent: 'flux-system/apps', set: 'flux-system/tenants', action: 'apply' } });
     const removed = (report.changes.removed ?? []) as Array<{ object: { name: string }; provenance?: unknown }>;
@@ -273,5 +274,21 @@ spec:
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ severity: 'warning', unit: SET_UNIT, object: { kind: 'HelmRelease', namespace: 'team2' } });
     expect(missing[0]?.message).toContain('helm-controller');
+  });
+  it("a FluxInstance syncing another branch than the change's: its root is not rendered, so nothing reads as removed", async () => {
+    const instance = (ref: string): string => `apiVersion: fluxcd.controlplane.io/v1
+kind: FluxInstance
+metadata: {name: flux, namespace: flux-system}
+spec:
+  distribution: {version: "2.x"}
+  sync: {kind: GitRepository, url: "https://github.com/example/fleet.git", ref: ${ref}, path: clusters/prod}
+`;
+    const tree = (ref: string): Tree => ({ 'clusters/prod/flux-instance.yaml': instance(ref), 'clusters/prod/apps.yaml': appsKs(), 'apps/kustomization.yaml': 'resources: [tenants.yaml]\n', 'apps/tenants.yaml': resourceSet() });
+    const elsewhere = await check(repo(tree('refs/heads/release'), { 'apps/tenants.yaml': resourceSet({ inputs: ['{tenant: team1, size: 1Gi}'] }) }));
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.report.units.find((unit) => unit.name === 'flux-system/flux-system')?.flux?.skipped).toContain('follows refs/heads/release of this repository');
+    expect(elsewhere.report.findings.filter((finding) => finding.severity !== 'notice')).toEqual([]);
+    const here = await check(repo(tree('refs/heads/main'), { 'apps/tenants.yaml': resourceSet({ inputs: ['{tenant: team1, size: 1Gi}'] }) }));
+    expect(here.code).toBe(1);
   });
 });

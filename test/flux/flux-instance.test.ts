@@ -1,7 +1,8 @@
 /** A FluxInstance read as the Flux Operator reads it: default components, sync defaults. */
 import { describe, expect, it } from 'vitest';
-import { readFluxInstance } from '../../src/flux/flux-instance.ts';
-import { parseManifests } from '../../src/core/objects/kube-objects.ts';
+import { listSyncSources, readFluxInstance } from '../../src/flux/flux-instance.ts';
+import { parseManifests, type KubeObject } from '../../src/core/objects/kube-objects.ts';
+import { parseOne } from '../helpers/flux.ts';
 
 function read(yaml: string): ReturnType<typeof readFluxInstance> {
   const [body] = parseManifests(yaml, 'test.yaml');
@@ -51,5 +52,24 @@ describe('readFluxInstance', () => {
     expect(read(instance('').replace('fluxcd.controlplane.io/v1', 'example.com/v1'))).toBeUndefined();
     expect(read(instance('').replace('kind: FluxInstance', 'kind: FluxReport'))).toBeUndefined();
     expect(read('apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: flux, namespace: flux-system}\nspec: {path: ./}\n')).toBeUndefined();
+  });
+});
+
+describe('listSyncSources', () => {
+  const syncing = (sync: string): KubeObject => parseOne(`apiVersion: fluxcd.controlplane.io/v1\nkind: FluxInstance\nmetadata: {name: flux, namespace: flux-system}\nspec:\n  distribution: {version: 2.x}\n  sync: ${sync}\n`);
+
+  it('makes the source the operator makes, named after the namespace unless sync.name says otherwise', () => {
+    const { objects, names } = listSyncSources([syncing('{kind: GitRepository, url: "https://github.com/example/fleet.git", ref: refs/heads/main, path: clusters/prod}')]);
+    expect([...names]).toEqual(['GitRepository/flux-system/flux-system']);
+    expect(objects).toEqual([{ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'flux-system', namespace: 'flux-system' }, spec: { url: 'https://github.com/example/fleet.git', ref: { name: 'refs/heads/main' } } }]);
+  });
+
+  it('an OCIRepository sync follows a tag; a source written in the repository is not made again', () => {
+    const written = parseOne('apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata: {name: fleet, namespace: flux-system}\nspec: {url: "oci://example/fleet"}\n');
+    const oci = listSyncSources([syncing('{kind: OCIRepository, name: fleet, url: "oci://example/fleet", ref: latest, path: clusters/prod}')]);
+    expect(oci.objects[0]?.spec).toEqual({ url: 'oci://example/fleet', ref: { tag: 'latest' } });
+    const both = listSyncSources([syncing('{kind: OCIRepository, name: fleet, url: "oci://example/fleet", ref: latest, path: clusters/prod}'), written]);
+    expect(both.objects).toEqual([]);
+    expect([...both.names]).toEqual(['OCIRepository/flux-system/fleet']);
   });
 });

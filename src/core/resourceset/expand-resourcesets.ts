@@ -3,7 +3,7 @@
  * providers are those rendered anywhere in that cluster (the operator reads them from the
  * API server, in the ResourceSet's namespace).
  */
-import { isRecord, type KubeObject, type ManifestDoc, type Provenance } from '../objects/kube-objects.ts';
+import type { KubeObject, ManifestDoc, Provenance } from '../objects/kube-objects.ts';
 import { buildResourceSet } from './build-resourceset.ts';
 import { combineInputs } from './combine-inputs.ts';
 import { isInputProvider, isResourceSet, readInputProvider, readResourceSet, type InputProviderModel } from './resourceset-model.ts';
@@ -53,9 +53,4 @@ export function expandResourceSets(docs: readonly ManifestDoc[], providers: read
     expanded.push({ ...base, docs: built.objects.map((body) => (provenance ? { body, provenance } : { body })) });
   }
   return expanded;
-}
-
-/** True when a render may hold a ResourceSet or one of its providers. */
-export function holdsResourceSets(docs: readonly ManifestDoc[]): boolean {
-  return docs.some((doc) => isRecord(doc.body) && (isResourceSet(doc.body) || isInputProvider(doc.body)));
 }

@@ -182,7 +182,11 @@ function rewriteRemoval(finding: Finding, context: FluxRuleContext): Finding | u
     const targetSet = target !== undefined ? context.units.get(target)?.resourceSet : undefined;
     const rewritten = rewriteResourceSetRemoval(finding, unit, removed, targetSet ? `ResourceSet/${targetSet.set}` : target, describeLossOnRecreate(finding));
     // A HelmRelease the operator deletes is uninstalled, as one Flux prunes.
-    return rewritten.rule === finding.rule && removed && isHelmRelease(removed.body) ? describeRemovedHelmRelease(finding, removed, '', context) : rewritten;
+    if (rewritten.rule !== finding.rule || !removed || !isHelmRelease(removed.body)) return rewritten;
+    const uninstall = describeRemovedHelmRelease(finding, removed, '', context);
+    const ref = formatObjectRef(finding.object);
+    const deleter = `ResourceSet/${unit.resourceSet.set}'s ${unit.resourceSet.action === 'delete' ? 'finalizer' : 'garbage collection'}`;
+    return { ...uninstall, message: uninstall.message.replace(`${ref} is pruned`, `${ref} is deleted by ${deleter}`) };
   }
   const releaseUnit = unit?.helm !== undefined;
   const optOut = removed && !releaseUnit ? findPruneOptOut(removed.body) : undefined;

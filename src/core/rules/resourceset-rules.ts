@@ -6,7 +6,7 @@
  * object that moves to another owner races the old owner's deletion.
  */
 import { isHelmRelease } from '../objects/flux-objects.ts';
-import { formatObjectRef, getApiGroup, type ResourceObject } from '../objects/kube-objects.ts';
+import { formatObjectRef, type ResourceObject } from '../objects/kube-objects.ts';
 import { FLUX_OPERATOR_GROUP, findOperatorPruneOptOut } from '../resourceset/resourceset-model.ts';
 import { Rules, type Finding, type Severity } from './findings.ts';
 import type { UnitDiff } from './removal-rules.ts';
@@ -115,9 +115,4 @@ export function rewriteResourceSetRemoval(finding: Finding, unit: UnitDiff, remo
   const fluxOptOut = removed && /kustomize\.toolkit\.fluxcd\.io\/(?:prune|reconcile)/.test(JSON.stringify(removed.body.metadata ?? {})) ? '; its kustomize.toolkit.fluxcd.io annotation means nothing to the Flux Operator' : '';
   const message = finding.message.startsWith(`${ref} is pruned`) ? `${ref} is deleted by ${deleter}${finding.message.slice(`${ref} is pruned`.length)}` : finding.message;
   return { ...finding, message: `${message}${fluxOptOut}` };
-}
-
-/** True when a generated object is of the Flux Operator's own kinds (no separate rules apply). */
-export function isOperatorObject(object: Pick<ResourceObject, 'apiVersion'>): boolean {
-  return getApiGroup(object.apiVersion) === FLUX_OPERATOR_GROUP;
 }
