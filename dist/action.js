@@ -57913,6 +57913,8 @@ async function discoverFluxUnits(declared, roots, options) {
       if (next.length === 0) {
         for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
           resourceSets.push(set);
+          checkUnitCount(resourceSets.length, "ResourceSets");
+          options.budget?.spend(set.docs.length, `ResourceSet ${set.set}`);
           renderedDocs.push(...set.docs);
           addChildren(set.docs, set.host, next, set.set);
         }
@@ -60658,6 +60660,7 @@ async function compareFluxSides(sides, context3) {
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
+        budget: settings.budget,
         mapInPool
       });
       return { ...discovery, roots, show: (file) => show2(join22(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };

@@ -29206,6 +29206,8 @@ async function discoverFluxUnits(declared, roots, options) {
       if (next.length === 0) {
         for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
           resourceSets.push(set);
+          checkUnitCount(resourceSets.length, "ResourceSets");
+          options.budget?.spend(set.docs.length, `ResourceSet ${set.set}`);
           renderedDocs.push(...set.docs);
           addChildren(set.docs, set.host, next, set.set);
         }
@@ -30958,6 +30960,7 @@ async function compareFluxSides(sides, context) {
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
+        budget: settings.budget,
         mapInPool
       });
       return { ...discovery, roots, show: (file) => show2(join19(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };

@@ -143,6 +143,7 @@ export async function compareFluxSides(sides: FluxSides, context: RenderContext)
         clusterVariables: settings.config.substitute,
         secretValues,
         concurrency: width,
+        budget: settings.budget,
         mapInPool,
       });
       return { ...discovery, roots, show: (file: string) => show(join(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };

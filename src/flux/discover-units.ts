@@ -21,7 +21,7 @@ import type { Artifact } from './artifact.ts';
 import { planFluxBuild, type FluxBuildPlan } from './plan-build.ts';
 import { createUnalias } from '../render/kustomize/render-root.ts';
 import type { OutsideRead } from '../core/rules/outside-reads.ts';
-import { checkUnitCount } from '../core/objects/limits.ts';
+import { checkUnitCount, type ObjectBudget } from '../core/objects/limits.ts';
 import type { GraphInputs } from '../render/kustomize/graph-inputs.ts';
 import { toPosix, type PathDisplay } from '../render/kustomize/read-kustomization.ts';
 import { expandNewResourceSets, type ResourceSetHost, type ResourceSetUnit } from './resourceset-units.ts';
@@ -85,6 +85,8 @@ export interface FluxDiscoveryOptions {
   readonly secretValues?: Set<string>;
   /** How many builds run at once. */
   readonly concurrency: number;
+  /** The run's object budget: what ResourceSets generate counts as rendered. */
+  readonly budget?: ObjectBudget;
   /** Runs tasks in a bounded pool. */
   readonly mapInPool: <T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>) => Promise<R[]>;
 }
@@ -152,6 +154,8 @@ export async function discoverFluxUnits(declared: readonly DeclaredKustomization
       if (next.length === 0) {
         for (const set of expandNewResourceSets(own, renderedDocs, cluster, expanded)) {
           resourceSets.push(set);
+          checkUnitCount(resourceSets.length, 'ResourceSets');
+          options.budget?.spend(set.docs.length, `ResourceSet ${set.set}`);
           renderedDocs.push(...set.docs);
           addChildren(set.docs, set.host, next, set.set);
         }
