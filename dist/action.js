@@ -30714,6 +30714,13 @@ var require_browser = __commonJS({
   }
 });
 
+// absent-optional:supports-color
+var require_supports_color = __commonJS({
+  "absent-optional:supports-color"() {
+    throw new Error("supports-color is not bundled");
+  }
+});
+
 // node_modules/debug/src/node.js
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports2, module) {
@@ -30732,7 +30739,7 @@ var require_node = __commonJS({
     );
     exports2.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor = __require("supports-color");
+      const supportsColor = require_supports_color();
       if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports2.colors = [
           20,
@@ -45595,7 +45602,7 @@ function isAuthoredBy(comment, identity) {
 function createOctokit(options) {
   return new Octokit2({
     ...options.token ? { auth: options.token } : {},
-    userAgent: `prune-guard/${"0.1.0"}`,
+    userAgent: `prune-guard/${"1.0.0"}`,
     ...options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/$/, "") } : {},
     // Failures surface as RequestError to the caller, which turns them into warnings.
     log: { debug: () => {
@@ -59080,7 +59087,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     };
   });
   const report = buildReport({
-    version: "0.1.0",
+    version: "1.0.0",
     before: sides.before,
     after: sides.after,
     units: diffs,
@@ -102565,3 +102572,45 @@ function writeReportFiles(report, markdown, outputs) {
 }
 await runAction();
 await exitWhenFlushed();
+/*! Bundled license information:
+
+undici/lib/web/fetch/body.js:
+  (*! formdata-polyfill. MIT License. Jimmy Wärting <https://jimmy.warting.se/opensource> *)
+
+undici/lib/web/websocket/frame.js:
+  (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
+
+fast-json-patch/commonjs/helpers.js:
+  (*!
+   * https://github.com/Starcounter-Jack/JSON-Patch
+   * (c) 2017-2022 Joachim Wester
+   * MIT licensed
+   *)
+
+fast-json-patch/commonjs/duplex.js:
+  (*!
+   * https://github.com/Starcounter-Jack/JSON-Patch
+   * (c) 2017-2021 Joachim Wester
+   * MIT license
+   *)
+
+js-yaml/dist/js-yaml.mjs:
+  (*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT *)
+
+content-type/dist/index.js:
+  (*!
+   * content-type
+   * Copyright(c) 2015 Douglas Christopher Wilson
+   * MIT Licensed
+   *)
+
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
+
+@octokit/request/dist-bundle/index.js:
+  (* v8 ignore next -- @preserve *)
+  (* v8 ignore else -- @preserve *)
+
+@octokit/graphql/dist-bundle/index.js:
+  (* v8 ignore if -- @preserve *)
+*/

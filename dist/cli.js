@@ -25070,7 +25070,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 function createOctokit(options) {
   return new Octokit2({
     ...options.token ? { auth: options.token } : {},
-    userAgent: `prune-guard/${"0.1.0"}`,
+    userAgent: `prune-guard/${"1.0.0"}`,
     ...options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/$/, "") } : {},
     // Failures surface as RequestError to the caller, which turns them into warnings.
     log: { debug: () => {
@@ -30218,7 +30218,7 @@ function analyzeUnitsInDetail(sides, units, settings, extra = {}) {
     };
   });
   const report = buildReport({
-    version: "0.1.0",
+    version: "1.0.0",
     before: sides.before,
     after: sides.after,
     units: diffs,
@@ -33631,7 +33631,7 @@ async function main(argv) {
       return ExitCodes.clean;
     }
     if (request2.action === "version") {
-      process.stdout.write(`${"0.1.0"}
+      process.stdout.write(`${"1.0.0"}
 `);
       return ExitCodes.clean;
     }
@@ -33698,3 +33698,39 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 await exitWhenFlushed(await main(process.argv.slice(2)));
+/*! Bundled license information:
+
+fast-json-patch/commonjs/helpers.js:
+  (*!
+   * https://github.com/Starcounter-Jack/JSON-Patch
+   * (c) 2017-2022 Joachim Wester
+   * MIT licensed
+   *)
+
+fast-json-patch/commonjs/duplex.js:
+  (*!
+   * https://github.com/Starcounter-Jack/JSON-Patch
+   * (c) 2017-2021 Joachim Wester
+   * MIT license
+   *)
+
+js-yaml/dist/js-yaml.mjs:
+  (*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT *)
+
+content-type/dist/index.js:
+  (*!
+   * content-type
+   * Copyright(c) 2015 Douglas Christopher Wilson
+   * MIT Licensed
+   *)
+
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
+
+@octokit/request/dist-bundle/index.js:
+  (* v8 ignore next -- @preserve *)
+  (* v8 ignore else -- @preserve *)
+
+@octokit/graphql/dist-bundle/index.js:
+  (* v8 ignore if -- @preserve *)
+*/
