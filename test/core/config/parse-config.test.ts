@@ -41,7 +41,7 @@ describe('parseConfig: valid files', () => {
     ['failOn notice', 'failOn: notice\n', configOf({ failOn: 'notice' })],
     ['failOn never', 'failOn: never\n', configOf({ failOn: 'never' })],
     [
-      'every key, as the README shows them',
+      'every key, as docs/configuration.md shows them',
       [
         'failOn: warning',
         'severity:',
@@ -323,7 +323,7 @@ describe('parseConfig: invalid files', () => {
 
 describe('matchesObjectPattern', () => {
   it.each<[string, string, boolean]>([
-    // The README's patterns.
+    // The patterns docs/configuration.md shows.
     ['*.projectcalico.org/*/**', 'crd.projectcalico.org/IPPool/ns/x', true],
     ['*.projectcalico.org/*/**', 'crd.projectcalico.org/IPPool//x', true],
     ['*.projectcalico.org/*/**', 'operator.tigera.io/Installation//default', false],

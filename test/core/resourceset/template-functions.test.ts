@@ -302,11 +302,11 @@ describe('slugify (gosimple/slug with MaxLength 63 and smart truncation)', () =>
   });
 });
 
-describe('the README', () => {
+describe('docs/flux-operator.md', () => {
   it('lists exactly the template functions prune-guard implements', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const paragraph = readme.slice(readme.indexOf('Template functions ('), readme.indexOf('\n\n', readme.indexOf('Template functions (')));
-    const listed = [...paragraph.slice(paragraph.indexOf(':\n')).matchAll(/`([A-Za-z0-9_]+)`/g)].map((match) => match[1]);
+    const doc = readFileSync(new URL('../../../docs/flux-operator.md', import.meta.url), 'utf8');
+    const paragraph = doc.slice(doc.indexOf('Template functions ('), doc.indexOf('\n\n', doc.indexOf('Template functions (')));
+    const listed = [...paragraph.slice(paragraph.indexOf('):') + 2).matchAll(/`([A-Za-z0-9_]+)`/g)].map((match) => match[1]);
     expect(listed).toEqual([...SUPPORTED_FUNCTIONS]);
   });
 });

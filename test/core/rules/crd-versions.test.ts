@@ -113,7 +113,7 @@ describe('describeCrdVersionChanges', () => {
     expect(rest).toEqual([]);
     expect(finding?.rule).toBe('crd-scope-changed');
     expect(finding?.severity).toBe('error');
-    // A kind that is Cluster in either render carries no namespace (see README, What it reports).
+    // A kind that is Cluster in either render carries no namespace (see docs/rules.md, How objects are matched).
     expect(finding?.cascade).toEqual(['Widget/one']);
     expect(finding?.message).toBe(
       'CustomResourceDefinition/widgets.example.com changes spec.scope from Namespaced to Cluster, which the API server refuses for an established CRD (the field is immutable), so the apply of crds fails. The only way is to delete the CRD and create it again, and deleting it deletes every Widget, including Widget/one: back them up first',

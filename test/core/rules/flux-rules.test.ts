@@ -367,7 +367,7 @@ describe('kustomization-removed', () => {
     expect(findings[0]?.cascade ?? []).toEqual([]);
   });
 
-  // README: kustomization-removed is a "notice when nothing is deleted", and the parent's
+  // docs/rules.md: kustomization-removed is a "notice when nothing is deleted", and the parent's
   // prune: false deletes nothing. flux-rules.ts gives it severity 'warning'.
   it("is a notice when the parent's prune: false deletes nothing", () => {
     expect(summarize(removeChild({ parentPrune: false }))).toEqual(['notice kustomization-removed Kustomization/flux-system/infra']);
