@@ -27188,11 +27188,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length: length2 } = rules;
         const shortcut = this._basenameCount * 2 >= length2;
-        const basename9 = shortcut ? basenameOf(path16) : path16;
+        const basename10 = shortcut ? basenameOf(path16) : path16;
         for (let index2 = length2 - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path16
+            shortcut && rule._basenameOnly ? basename10 : path16
           )) {
             const { negative } = rule;
             const ret = {
@@ -49753,7 +49753,9 @@ async function openRepository(cwd) {
     root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error2) {
     if (error2 instanceof GitError && /ENOENT/.test(error2.details ?? "")) throw error2;
-    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+    const safe = error2 instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error2.details ?? "") : null;
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
+    throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
 }
@@ -49767,11 +49769,35 @@ function runGit(cwd, args) {
   });
 }
 async function resolveCommit(git, ref) {
-  try {
-    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git ref: ${ref}`);
+  const commit = await findCommit(git, ref);
+  if (commit === void 0) throw new GitError(await describeUnknownRef(git, ref));
+  return commit;
+}
+function findCommit(git, ref) {
+  return git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).then(
+    (output) => output.trim(),
+    () => void 0
+  );
+}
+async function describeUnknownRef(git, ref) {
+  const ask = (args) => git.run(args).then((output) => output.trim(), () => "");
+  const [anyCommit, currentBranch, remoteList] = await Promise.all([ask(["rev-list", "-n", "1", "--all"]), ask(["symbolic-ref", "-q", "--short", "HEAD"]), ask(["remote"])]);
+  if (anyCommit === "") return "this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR";
+  if (ref === "HEAD") return `${currentBranch ? `branch ${currentBranch}` : "HEAD"} has no commits yet: commit first, or name a commit with --head REF`;
+  const unknown = `unknown git ref: ${ref}`;
+  if (ref.includes("..")) return `${unknown} (a range; name one branch, tag or commit)`;
+  const stem = ref.replace(/(?:[~^]\d*)+$/, "");
+  if (stem !== ref && await findCommit(git, stem) !== void 0) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
+  const remotes = remoteList.split("\n").filter(Boolean);
+  const remote2 = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote2) return `${unknown} (no such branch of ${remote2} was fetched: git fetch ${remote2} ${ref.slice(remote2.length + 1)})`;
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `${unknown} (no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions/checkout)`;
+  if (remotes.length > 0) {
+    const [tracking] = (await ask(["for-each-ref", "--format=%(refname:short)", ...remotes.map((name) => `refs/remotes/${name}/${ref}`)])).split("\n").filter(Boolean);
+    if (tracking) return `${unknown} (no local branch of that name; did you mean ${tracking}?)`;
+    return `${unknown} (no branch, tag or commit of that name here; if ${remotes.includes("origin") ? "origin" : remotes[0]} has it, git fetch first)`;
   }
+  return `${unknown} (no branch, tag or commit of that name; git branch --all lists the branches)`;
 }
 async function resolveCommits(git, refs) {
   const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
@@ -49782,13 +49808,7 @@ async function resolveCommits(git, refs) {
 }
 var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
 async function findDefaultBase(git) {
-  for (const ref of DEFAULT_BASE_REFS) {
-    try {
-      await resolveCommit(git, ref);
-      return ref;
-    } catch {
-    }
-  }
+  for (const ref of DEFAULT_BASE_REFS) if (await findCommit(git, ref) !== void 0) return ref;
   throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
 }
 async function findMergeBase(git, base, head, baseRef) {
@@ -60805,7 +60825,8 @@ async function compareSides(comparison, context3) {
   const started = [];
   let failure;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, twins, (plan) => {
+  const rootName = comparison.rootName !== void 0 && !rootNames.includes(comparison.rootName) ? comparison.rootName : ".";
+  const planned = await planRenders(before, after, order, rootName, twins, (plan) => {
     for (const [task, provenance] of guessAnnotations(plan)) {
       started.push(
         run(() => failure ? Promise.resolve() : render(task, provenance)).catch((error2) => {
@@ -60871,7 +60892,7 @@ function orderByChange(rootNames, changed) {
   const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
-async function planRenders(before, after, rootNames, twins, planned) {
+async function planRenders(before, after, rootNames, rootName, twins, planned) {
   const files = createInputFiles([CRD_MARKER]);
   const createTask = (side, graph) => {
     let inputs;
@@ -60879,7 +60900,7 @@ async function planRenders(before, after, rootNames, twins, planned) {
   };
   const plans = [];
   for (const name of rootNames) {
-    const plan = { name: name || "." };
+    const plan = { name: name || rootName };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
       const dir = join23(side.root, name);
@@ -62183,25 +62204,11 @@ var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
 var DEFAULT_TIMEOUT_MS2 = 5 * 60 * 1e3;
 var GO_SOFT_LIMIT_SHARE = 0.9;
 function createKustomizeRunner(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
-  let bin;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
-      );
-    }
-  }
-  const kustomize = bin;
+  const kustomize = findKustomize(options);
   readPassEnv(options.env);
   const limit = readMemoryLimit(options.env);
   const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename6(kustomize).startsWith("kubectl");
+  const viaKubectl = isKubectl(kustomize);
   const prefix3 = viaKubectl ? ["kustomize"] : ["build"];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
@@ -62232,6 +62239,23 @@ function createKustomizeRunner(options) {
       });
     })
   };
+}
+function findKustomize(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
+  if (explicit) {
+    const bin2 = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
+    if (!bin2) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
+    return bin2;
+  }
+  const bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
+  if (!bin) {
+    throw new RenderError("neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin");
+  }
+  return bin;
+}
+function isKubectl(bin) {
+  return basename6(bin).startsWith("kubectl");
 }
 function limitBuilds(runner, width) {
   const run = createPool(width);
@@ -62511,7 +62535,7 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync14, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync5, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative17, resolve as resolve8 } from "node:path";
+import { basename as basename7, dirname as dirname11, isAbsolute as isAbsolute5, join as join36, posix as posix8, relative as relative17, resolve as resolve8 } from "node:path";
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync9 } from "node:fs";
@@ -62712,8 +62736,17 @@ function prepareDirectorySides(source, cwd) {
     if (!statSync18(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
+  const before = side(source.before);
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [""] };
+  const rootName = nameDirectoryRoot(before.root, after.root);
+  return { before, after, paths: [""], ...rootName ? { rootName } : {} };
+}
+function nameDirectoryRoot(before, after) {
+  const name = basename7(after);
+  if (basename7(before) === name) return name || void 0;
+  const parent = dirname11(after);
+  if (dirname11(before) === parent && basename7(parent) !== "") return basename7(parent);
+  return name || void 0;
 }
 
 // src/app/plan-run.ts
@@ -62827,7 +62860,10 @@ async function compare3(plan, options) {
     const [repoUrl] = await Promise.all([plan.readRepoUrl?.(), before.partial?.writeAll()]);
     return compareFluxSides({ before, after, ...repoUrl ? { repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
   }
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {} }, render);
+  return compareSides(
+    { before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {}, ...plan.rootName ? { rootName: plan.rootName } : {} },
+    render
+  );
 }
 
 // src/github/actions-cache.ts
@@ -62880,7 +62916,7 @@ import * as path12 from "path";
 import * as path8 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
-function dirname12(p) {
+function dirname13(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -62994,14 +63030,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname12(tempKey);
+    let parent = dirname13(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname12(tempKey);
+      parent = dirname13(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -64637,12 +64673,12 @@ var Path = class {
         this.segments = itemPath.split(path10.sep);
       } else {
         let remaining = itemPath;
-        let dir = dirname12(remaining);
+        let dir = dirname13(remaining);
         while (dir !== remaining) {
-          const basename9 = path10.basename(remaining);
-          this.segments.unshift(basename9);
+          const basename10 = path10.basename(remaining);
+          this.segments.unshift(basename10);
           remaining = dir;
-          dir = dirname12(remaining);
+          dir = dirname13(remaining);
         }
         this.segments.unshift(remaining);
       }
@@ -64654,7 +64690,7 @@ var Path = class {
         segment = normalizeSeparators2(itemPath[i]);
         if (i === 0 && hasRoot(segment)) {
           segment = safeTrimTrailingSeparator(segment);
-          assert2(segment === dirname12(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+          assert2(segment === dirname13(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
           assert2(!segment.includes(path10.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -64745,7 +64781,7 @@ var Pattern = class _Pattern {
    */
   partialMatch(itemPath) {
     itemPath = safeTrimTrailingSeparator(itemPath);
-    if (dirname12(itemPath) === itemPath) {
+    if (dirname13(itemPath) === itemPath) {
       return this.rootRegExp.test(itemPath);
     }
     return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -75612,7 +75648,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire } from "node:module";
-import { dirname as dirname13 } from "node:path";
+import { dirname as dirname14 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -75621,7 +75657,7 @@ var __dirname;
 if (__isNode__) {
   require2 = createRequire(import.meta.url);
   __filename = fileURLToPath(import.meta.url);
-  __dirname = dirname13(__filename);
+  __dirname = dirname14(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;

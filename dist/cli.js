@@ -8071,11 +8071,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length: length2 } = rules;
         const shortcut = this._basenameCount * 2 >= length2;
-        const basename5 = shortcut ? basenameOf(path3) : path3;
+        const basename7 = shortcut ? basenameOf(path3) : path3;
         for (let index2 = length2 - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path3
+            shortcut && rule._basenameOnly ? basename7 : path3
           )) {
             const { negative } = rule;
             const ret = {
@@ -8923,8 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname9, join as join36, relative as relative17 } from "node:path";
-import { parseArgs } from "node:util";
+import { dirname as dirname10, join as join36, relative as relative17, resolve as resolve9 } from "node:path";
 
 // src/core/errors.ts
 var ErrorKinds = {
@@ -12871,6 +12870,456 @@ function toPosix(path3) {
   return sep4 === "/" ? path3 : path3.split(sep4).join("/");
 }
 
+// src/render/tool-versions.ts
+import { execFile as execFile3 } from "node:child_process";
+import { basename as basename4 } from "node:path";
+
+// src/render/helm/helm-runner.ts
+import { execFile } from "node:child_process";
+import { mkdtempSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename as basename2, join as join4 } from "node:path";
+
+// src/render/child-env.ts
+var COMMON_NAMES = [
+  "PATH",
+  "TMPDIR",
+  // Locale, so that messages and file names are read as the user's shell reads them.
+  "LANG",
+  "LANGUAGE",
+  // Proxies: remote bases and fetches must go through the same network the user has.
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR"
+];
+var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
+var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
+var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
+var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
+function createKustomizeEnv(env, options, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  child.HOME = options.home;
+  child.GIT_CONFIG_NOSYSTEM = "1";
+  child.GIT_TERMINAL_PROMPT = "0";
+  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
+  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
+  for (const name of readPassEnv(env)) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  return child;
+}
+function createHelmEnv(env, home, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  child.HOME = home;
+  for (const [name, folder] of [
+    ["HELM_CONFIG_HOME", "config"],
+    ["HELM_CACHE_HOME", "cache"],
+    ["HELM_DATA_HOME", "data"],
+    ["HELM_PLUGINS", "plugins"],
+    ["HELM_REGISTRY_CONFIG", "registry.json"],
+    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
+    ["HELM_REPOSITORY_CACHE", "repository-cache"]
+  ]) {
+    child[name] = `${home}/${folder}`;
+  }
+  child.KUBECONFIG = `${home}/kubeconfig`;
+  return child;
+}
+var GIT_CLONE_SETTINGS = [
+  ["http.followRedirects", "false"],
+  ["protocol.allow", "user"],
+  ["protocol.file.allow", "never"],
+  ["protocol.ext.allow", "never"]
+];
+function formatGitConfigEnv(settings) {
+  const entries2 = { GIT_CONFIG_COUNT: String(settings.length) };
+  settings.forEach(([key, value], index2) => {
+    entries2[`GIT_CONFIG_KEY_${index2}`] = key;
+    entries2[`GIT_CONFIG_VALUE_${index2}`] = value;
+  });
+  return entries2;
+}
+function createGitEnv(env, platform = process.platform) {
+  const child = pickCommon(env, platform);
+  for (const name of GIT_NAMES) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
+  }
+  return child;
+}
+function readPassEnv(env) {
+  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
+  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
+  return [...new Set(names)];
+}
+function pickCommon(env, platform) {
+  const child = {};
+  const names = platform === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
+  for (const name of names) {
+    const value = lookUp(env, name, platform);
+    if (value !== void 0) child[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
+  }
+  return child;
+}
+function lookUp(env, name, platform) {
+  if (env[name] !== void 0 || platform !== "win32") return env[name];
+  const upper = name.toUpperCase();
+  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
+  return key === void 0 ? void 0 : env[key];
+}
+
+// src/render/find-executable.ts
+import { accessSync, constants } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
+function findExecutable(name, pathList) {
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve3(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
+  return candidates.find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+// src/render/helm/helm-runner.ts
+var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var DEFAULT_TIMEOUT_MS = 12e4;
+var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+function findHelm(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_HELM || void 0);
+  if (!explicit) return findExecutable("helm", options.env.PATH);
+  const bin = findExecutable(explicit, options.env.PATH);
+  if (!bin) throw new RenderError(`helm binary not found or not executable: ${explicit} (from ${options.bin ? "--helm-bin" : "PRUNE_GUARD_HELM"})`);
+  return bin;
+}
+function createHelmRunner(bin, options) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
+  const stat = statSync2(bin);
+  return {
+    command: basename2(bin),
+    identity: `${realpathSync2(bin)}\0${stat.size}\0${stat.mtimeMs}`,
+    template: (request2) => new Promise((resolvePromise, reject) => {
+      if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
+        return;
+      }
+      if (!NAMESPACE.test(request2.namespace)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.namespace)} is not a namespace`));
+        return;
+      }
+      if (!/^\d+\.\d+(\.\d+)?$/.test(request2.kubeVersion)) {
+        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
+        return;
+      }
+      const home = mkdtempSync(join4(tmpdir(), "prune-guard-helm-home-"));
+      const tree = registerTempTree(home);
+      const args = [
+        "template",
+        "--namespace",
+        request2.namespace,
+        // crds/ is printed too: helm-controller installs it by the HelmRelease's CRD policy.
+        "--include-crds",
+        "--kube-version",
+        request2.kubeVersion,
+        ...request2.valuesFile ? ["--values", request2.valuesFile] : [],
+        "--",
+        request2.releaseName,
+        request2.chart
+      ];
+      let stop = () => {
+      };
+      const child = execFile(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {
+        stop();
+        tree.release();
+        if (!error) {
+          resolvePromise(stdout);
+          return;
+        }
+        const cause = error.killed ? `took longer than ${timeoutMs / 1e3} s` : summarizeHelmError(stderr) || error.message.split("\n")[0] || "failed";
+        reject(new RenderError(`helm template failed on ${request2.shown}: ${cause}`, stderr));
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
+      });
+    })
+  };
+}
+function summarizeHelmError(stderr) {
+  const line = stderr.split("\n").find((text) => text.startsWith("Error: ")) ?? "";
+  return line.slice("Error: ".length).trim();
+}
+
+// src/render/kustomize/kustomize-runner.ts
+import { execFile as execFile2 } from "node:child_process";
+import { lstatSync, mkdtempSync as mkdtempSync2, readdirSync as readdirSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename3, join as join5 } from "node:path";
+
+// src/render/pool.ts
+async function mapInPool(items, width, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index2 = next++;
+      try {
+        results[index2] = await task(items[index2]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+function createPool(width) {
+  let running = 0;
+  const queue = [];
+  const release = () => {
+    running--;
+    queue.shift()?.();
+  };
+  return (task) => new Promise((resolvePromise, reject) => {
+    const start = () => {
+      running++;
+      task().then(
+        (value) => {
+          release();
+          resolvePromise(value);
+        },
+        (error) => {
+          release();
+          reject(error);
+        }
+      );
+    };
+    if (running < Math.max(1, width)) start();
+    else queue.push(start);
+  });
+}
+
+// src/render/kustomize/kustomize-runner.ts
+var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
+var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
+var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
+var DEFAULT_TIMEOUT_MS2 = 5 * 60 * 1e3;
+var GO_SOFT_LIMIT_SHARE = 0.9;
+function createKustomizeRunner(options) {
+  const kustomize = findKustomize(options);
+  readPassEnv(options.env);
+  const limit = readMemoryLimit(options.env);
+  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
+  const viaKubectl = isKubectl(kustomize);
+  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
+  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
+  const command = `${basename3(kustomize)} ${prefix2.join(" ")}`;
+  const stat = statSync3(kustomize);
+  const homes = createHomePool();
+  return {
+    command,
+    identity: `${realpathSync3(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
+    build: (dir) => new Promise((resolvePromise, reject) => {
+      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
+      const home = homes.take();
+      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
+      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
+      let stop = () => {
+      };
+      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+        stop();
+        homes.giveBack(home);
+        if (!error) {
+          resolvePromise(stdout);
+          return;
+        }
+        reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
+      });
+      stop = registerCleanup(() => {
+        if (child.exitCode === null) child.kill();
+      });
+    })
+  };
+}
+function findKustomize(options) {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
+  if (explicit) {
+    const bin2 = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
+    if (!bin2) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
+    return bin2;
+  }
+  const bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
+  if (!bin) {
+    throw new RenderError("neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin");
+  }
+  return bin;
+}
+function isKubectl(bin) {
+  return basename3(bin).startsWith("kubectl");
+}
+function limitBuilds(runner, width) {
+  const run = createPool(width);
+  return { ...runner, build: (dir) => run(() => runner.build(dir)) };
+}
+function createHomePool() {
+  const idle = [];
+  const lent = /* @__PURE__ */ new Map();
+  return {
+    take: () => {
+      const reused = idle.pop();
+      const dir = reused?.dir ?? mkdtempSync2(join5(tmpdir2(), "prune-guard-home-"));
+      lent.set(dir, reused?.tree ?? registerTempTree(dir));
+      return dir;
+    },
+    giveBack: (dir) => {
+      const tree = lent.get(dir);
+      lent.delete(dir);
+      if (!tree) return;
+      let empty = false;
+      try {
+        empty = lstatSync(dir).isDirectory() && readdirSync2(dir).length === 0;
+      } catch {
+        empty = false;
+      }
+      if (!empty) {
+        tree.release();
+        return;
+      }
+      idle.push({ dir, tree });
+      setImmediate(() => {
+        if (lent.size === 0) for (const { tree: idleTree } of idle.splice(0)) idleTree.release();
+      });
+    }
+  };
+}
+function readMemoryLimit(env) {
+  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
+  if (!raw) return DEFAULT_MEMORY_LIMIT;
+  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
+  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
+  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
+  }
+  return bytes;
+}
+function formatBytes(bytes) {
+  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
+function describeFailure(error, stderr, context) {
+  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
+    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
+  }
+  const diedUnderCap = context.limit > 0 && (error.signal === "SIGSEGV" || error.signal === "SIGKILL");
+  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
+    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
+    return new RenderError(cause);
+  }
+  if (error.killed || error.signal === "SIGTERM") {
+    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
+  }
+  if (error.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
+  return new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr);
+}
+function summarizeKustomizeError(stderr) {
+  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
+  cause = cause.replace(/^(error|Error):\s*/, "");
+  const retry = /': (must build at directory|failed to run ')/.exec(cause);
+  if (retry) {
+    const opener = "accumulation err='";
+    const start = cause.lastIndexOf(opener, retry.index);
+    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
+  }
+  return cause;
+}
+function readKlogError(stderr) {
+  const lines = stderr.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const quoted = /\berr="(.*)"\s*$/.exec(line);
+    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
+    if (/\berr=<\s*$/.test(line)) {
+      const body = [];
+      for (const next of lines.slice(i + 1)) {
+        if (/^\s*>\s*$/.test(next)) break;
+        body.push(next.replace(/^\t/, ""));
+      }
+      return body.join("").trim();
+    }
+  }
+  return void 0;
+}
+
+// src/render/tool-versions.ts
+var VERSION_TIMEOUT_MS = 1e4;
+var VERSION_PATTERN = /v?\d+\.\d+\.\d+[\w.+-]*/;
+async function lookUpKustomize(options) {
+  let path3;
+  try {
+    path3 = findKustomize({ ...options.kustomizeBin !== void 0 ? { bin: options.kustomizeBin } : {}, env: options.env });
+  } catch (error) {
+    return { missing: getErrorMessage(error) };
+  }
+  if (isKubectl(path3)) {
+    const output2 = await ask(path3, ["version", "--client", "-o", "json"], options.env);
+    let version = null;
+    try {
+      const parsed = JSON.parse(output2 ?? "");
+      const field = typeof parsed === "object" && parsed !== null ? parsed.kustomizeVersion : void 0;
+      version = typeof field === "string" ? VERSION_PATTERN.exec(field)?.[0] ?? null : null;
+    } catch {
+    }
+    return { found: { version, command: `${basename4(path3)} kustomize`, path: path3 } };
+  }
+  const output = await ask(path3, ["version"], options.env);
+  return { found: { version: VERSION_PATTERN.exec(output ?? "")?.[0] ?? null, command: `${basename4(path3)} build`, path: path3 } };
+}
+async function lookUpHelm(options) {
+  let path3;
+  try {
+    path3 = findHelm({ ...options.helmBin !== void 0 ? { bin: options.helmBin } : {}, env: options.env });
+  } catch (error) {
+    return { missing: getErrorMessage(error) };
+  }
+  if (!path3) return { missing: "not on PATH (HelmReleases are judged as single objects)" };
+  const output = await ask(path3, ["version", "--short"], options.env);
+  return { found: { version: VERSION_PATTERN.exec(output ?? "")?.[0] ?? null, command: `${basename4(path3)} template`, path: path3 } };
+}
+function ask(file, args, env) {
+  return new Promise((resolvePromise) => {
+    execFile3(file, [...args], { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, encoding: "utf8", env: { PATH: env.PATH ?? "" } }, (error, stdout) => {
+      resolvePromise(error ? void 0 : stdout);
+    });
+  });
+}
+
 // src/core/text/redact.ts
 function redactCredentials(text) {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)(?:[^\s'"<>/?#@:]*:[^\s'"<>?#]*|[^\s'"<>/?#@:]*)@/gi, "$1***@");
@@ -12882,221 +13331,874 @@ function hideUserInfo(value) {
   return `${scheme}***${value.slice(at)}`;
 }
 
-// src/core/config/network-policy.ts
-var DEFAULT_ALLOWED_HOSTS = [
-  "github.com",
-  "raw.githubusercontent.com",
-  "gist.githubusercontent.com",
-  "objects.githubusercontent.com",
-  "release-assets.githubusercontent.com",
-  "codeload.github.com",
-  "gitlab.com",
-  "bitbucket.org"
-];
-var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
-var RemoteDeniedError = class extends RenderError {
-  constructor(message) {
-    super(message);
-    this.name = "RemoteDeniedError";
+// src/core/text/plain-text.ts
+var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function formatEscape(character) {
+  const named = NAMED_ESCAPES[character];
+  if (named) return named;
+  const code = character.charCodeAt(0);
+  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+function escapeControlCharacters(text, keep = "") {
+  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
+}
+var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
+function protectLine(line) {
+  const broken = line.replace(/##\[/g, "##\\[");
+  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
+  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
+}
+function protectLines(text) {
+  return text.split(/(\r\n|\r|\n)/).map((part, index2) => index2 % 2 === 1 ? part : protectLine(part)).join("");
+}
+function formatLogLine(text) {
+  return protectLine(escapeControlCharacters(text));
+}
+function formatLogLines(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => protectLine(escapeControlCharacters(line, "	"))).join("\n");
+}
+function protectPatch(patch) {
+  let altered = 0;
+  const lines = patch.split("\n").map((line) => {
+    const crlf = line.endsWith("\r");
+    const body = crlf ? line.slice(0, -1) : line;
+    const safe = protectLine(escapeControlCharacters(body, "	"));
+    if (safe !== body) altered += 1;
+    return crlf ? `${safe}\r` : safe;
+  });
+  return { text: lines.join("\n"), altered };
+}
+var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function protectJson(json2) {
+  return json2.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
+}
+
+// src/report/format.ts
+var SHORT_KIND_NAMES = {
+  CustomResourceDefinition: ["CRD", "CRDs"],
+  Namespace: ["Namespace", "Namespaces"],
+  PersistentVolumeClaim: ["PVC", "PVCs"],
+  PersistentVolume: ["PV", "PVs"],
+  StatefulSet: ["StatefulSet", "StatefulSets"]
+};
+function formatPlanCounts(counts, pruneByKind = {}) {
+  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
+    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
+    return `${count} ${count === 1 ? one : many}`;
+  });
+  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
+  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
+  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
+}
+function formatPlanLine(report) {
+  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
+}
+function formatFindingCounts(report) {
+  const { error, warning, notice } = report.summary.findings;
+  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
+}
+function formatVerdict(report) {
+  if (report.failOn === "never") return "Not failing: --fail-on never.";
+  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
+}
+function formatProvenance(provenance, quote = (value) => value) {
+  if (!provenance) return void 0;
+  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
+  let what;
+  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
+  else if (provenance.url) what = `from ${quote(provenance.url)}`;
+  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
+  else if (provenance.file) what = `from ${quote(provenance.file)}`;
+  if (what && where) return `${what}, listed at ${where}`;
+  return what ?? (where ? `listed at ${where}` : void 0);
+}
+function pluralize(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function orderUnitsAsTree(units) {
+  const names = new Set(units.map((unit) => unit.name));
+  const children = /* @__PURE__ */ new Map();
+  const roots = [];
+  for (const unit of units) {
+    const parent = unit.flux?.parent ?? unit.helm?.parent ?? unit.resourceSet?.parent;
+    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
+    else roots.push(unit);
+  }
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (unit, depth) => {
+    if (seen.has(unit.name)) return;
+    seen.add(unit.name);
+    rows.push({ unit, depth });
+    for (const child of children.get(unit.name) ?? []) visit3(child, depth + 1);
+  };
+  for (const root of roots) visit3(root, 0);
+  return rows;
+}
+var RESOURCESET_VERDICTS = { apply: "generates; garbage-collects", create: "new", delete: "removed: deletes its inventory" };
+function formatUnitVerdict(unit) {
+  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
+  if (unit.resourceSet) return unit.skipped ? `not rendered: ${unit.skipped}` : RESOURCESET_VERDICTS[unit.resourceSet.action];
+  if (!unit.flux) return "";
+  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
+  if (unit.before !== null && unit.after === null) return "removed";
+  if (unit.before === null) return "new";
+  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
+}
+function formatUnitFindings(report, unit) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding2 of report.findings) if (finding2.unit === unit) counts[finding2.severity] += 1;
+  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
+}
+
+// src/report/json.ts
+function formatJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/markdown-escape.ts
+var EMPTY_VALUE = "*(empty)*";
+function breakCommentOpeners(text) {
+  return text.replace(/<!--/g, "<\\!--");
+}
+function findLongestBacktickRun(text) {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
+}
+function formatCodeSpan(value, inTable) {
+  if (value === "") return EMPTY_VALUE;
+  let text = breakCommentOpeners(escapeControlCharacters(value));
+  if (inTable) text = text.replace(/\|/g, "\\|");
+  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
+  const pad2 = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
+  return pad2 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
+}
+function formatCode(value) {
+  return formatCodeSpan(value, false);
+}
+function formatCellCode(value) {
+  return formatCodeSpan(value, true);
+}
+var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
+var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
+var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
+var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
+function isLiveToken(token) {
+  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
+}
+function formatProseToken(token, inTable) {
+  if (token === "") return token;
+  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
+  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
+  let core = word;
+  let trail = edge;
+  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
+    core += ")";
+    trail = trail.slice(1);
+  }
+  if (!isLiveToken(core)) return token;
+  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
+}
+function formatProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
+}
+function formatCellProse(text) {
+  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
+}
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function formatHtmlCode(value) {
+  if (value === "") return "<em>(empty)</em>";
+  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
+}
+function formatFence(text, language) {
+  const body = breakCommentOpeners(
+    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
+  );
+  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
+  return `${ticks}${language}
+${body}
+${ticks}`;
+}
+
+// src/report/markdown.ts
+var DEFAULT_FULL_REPORT = "the job summary of this run";
+var SEVERITY_BADGE = {
+  error: ":stop_sign: error",
+  warning: ":warning: warning",
+  notice: ":information_source: notice"
+};
+function formatMarkdown(report, options = {}) {
+  const out = [];
+  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
+  out.push(`**${formatPlanLine(report)}**`, "");
+  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
+  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
+  const showUnits = report.units.length > 1;
+  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+  if (shown.length > 0) {
+    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
+    for (const finding2 of shown) {
+      const source = [showUnits ? formatCellCode(finding2.unit || ".") : "", formatProvenance(finding2.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
+      out.push(
+        `| ${SEVERITY_BADGE[finding2.severity]} | ${formatCellCode(finding2.rule)} | ${formatCellCode(formatObjectRef(finding2.object))} | ${formatCellProse(finding2.message)} | ${source} |`
+      );
+    }
+    out.push("");
+  }
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
+  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
+  if (options.acknowledgedBy && report.blocking) {
+    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
+  }
+  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
+  if (options.findingsOnly) {
+    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
+    return `${out.join("\n").trimEnd()}
+`;
+  }
+  if (report.units.some((unit) => unit.flux)) {
+    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
+    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
+      out.push(
+        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
+      );
+    }
+    out.push("");
+  }
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
+    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
+    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
+      out.push(`- :recycle: ${formatCode(formatObjectRef(entry2.from))} -> ${formatCode(entry2.to.name)} (generated name)`);
+    }
+    const changes = report.changes.changed.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of changes) {
+      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry2.object))}`);
+    }
+    out.push("");
+    if (!options.omitDiffs) for (const entry2 of changes) out.push(...formatChange(entry2));
+    out.push("</details>", "");
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+var VENDORED_PREVIEW_LIMIT = 4096;
+function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
+  if (fixes.length === 0) return [];
+  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
+  for (const fix of fixes) {
+    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
+    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
+    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
+    if (suggested.includes(fix)) continue;
+    out.push("");
+    for (const edit of fix.edits) {
+      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
+      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
+      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
+    }
+    for (const file of fix.files) {
+      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
+        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
+        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
+        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
+        continue;
+      }
+      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
+    }
+  }
+  if (out.at(-1) !== "") out.push("");
+  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
+  out.push(
+    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
+    ""
+  );
+  return out;
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+function formatChange(entry2) {
+  const version = entry2.previousApiVersion ? ` (${formatHtmlCode(entry2.previousApiVersion)} -&gt; ${formatHtmlCode(entry2.object.apiVersion)})` : "";
+  const secret = entry2.secretKeys ? [
+    `Secret keys: ${[
+      ...entry2.secretKeys.added.map((key) => formatCode(`+${key}`)),
+      ...entry2.secretKeys.removed.map((key) => formatCode(`-${key}`)),
+      ...entry2.secretKeys.changed.map((key) => formatCode(`~${key}`))
+    ].join(", ") || "none changed"}`,
+    ""
+  ] : [];
+  return [
+    "<details>",
+    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry2.object))}${version}</summary>`,
+    "",
+    ...secret,
+    fence(entry2.diff, "diff"),
+    "</details>",
+    ""
+  ];
+}
+function fence(text, language) {
+  return formatFence(text.trimEnd(), language);
+}
+function formatTitle(report, acknowledgedBy) {
+  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
+  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
+  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
+  return ":white_check_mark: prune-guard: nothing to flag";
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+
+// src/report/rule-help.ts
+var RULE_HELP = {
+  "config-changed": {
+    severity: "error",
+    summary: "The change edits the configuration of this check.",
+    help: "The check runs with the base branch's .prune-guard.yaml, so what the change edits there takes effect only after merge. Review the edit as a change to the check itself.",
+    topic: "check"
+  },
+  "reads-outside-repository": {
+    severity: "error",
+    summary: "A kustomization names a path outside the repository.",
+    help: "The unit is not rendered (nothing in it is judged) and kustomize-controller fails to build it. Keep every path inside the repository.",
+    topic: "check"
+  },
+  "build-failed": {
+    severity: "error",
+    summary: "A Flux Kustomization does not build.",
+    help: "Flux stops reconciling it and goes on with the others, so it is not judged. Fix the cause the message quotes.",
+    topic: "flux"
+  },
+  "kustomization-removed": {
+    severity: "warning",
+    summary: "A Flux Kustomization leaves its parent's render and its finalizer deletes what it applied.",
+    help: "Removing, renaming or moving a Kustomization deletes its inventory (deletionPolicy decides). To keep the objects, set deletionPolicy: Orphan on it and let that reach the cluster first, or keep it.",
+    topic: "flux"
+  },
+  "resourceset-removed": {
+    severity: "warning",
+    summary: "A Flux Operator ResourceSet is deleted and deletes everything it generated.",
+    help: "Its finalizer deletes its inventory. To rename it, follow the recipe in the message; to keep the objects, opt it out of deletion in a change of its own first.",
+    topic: "flux"
+  },
+  "crd-removed": {
+    severity: "error",
+    summary: "A CustomResourceDefinition is pruned.",
+    help: "The API server deletes every custom resource of its kind with it. Keep the CRD in the render (often a CRD file the change stopped listing), or mark it kustomize.toolkit.fluxcd.io/prune: disabled before it leaves.",
+    topic: "crd"
+  },
+  "namespace-removed": {
+    severity: "error",
+    summary: "A Namespace is pruned.",
+    help: "Everything in it is deleted with it. Keep it in the render, or mark it kustomize.toolkit.fluxcd.io/prune: disabled before it leaves.",
+    topic: "prune"
+  },
+  "object-moved": {
+    severity: "warning",
+    summary: "An object leaves one Kustomization and appears in another.",
+    help: "Whichever reconciles first wins; if the old owner prunes first, the object is deleted and created again empty. Follow the safe recipe in the message.",
+    topic: "flux"
+  },
+  "crd-missing": {
+    severity: "error",
+    summary: "A custom resource stays in the render while its CRD does not.",
+    help: "The apply fails and the Kustomization stops reconciling. Render the CRD too (a CRD file the change dropped).",
+    topic: "crd"
+  },
+  "helm-crd-skipped": {
+    severity: "warning",
+    summary: "A CRD new in a chart's crds/ is never created under a Skip CRD policy.",
+    help: "Objects of its kind fail to apply. Set install.crds and upgrade.crds to CreateReplace.",
+    topic: "helm"
+  },
+  "helm-crd-stale": {
+    severity: "warning",
+    summary: "A CRD in a chart's crds/ changes, and the cluster keeps the old one.",
+    help: "Helm does not update crds/ CRDs under Create or Skip. Set upgrade.crds to CreateReplace.",
+    topic: "helm"
+  },
+  "helm-kube-version": {
+    severity: "error",
+    summary: "A chart's kubeVersion refuses the configured Kubernetes version.",
+    help: "helm-controller fails the install or upgrade. Pick a chart version that supports the cluster's version, or correct kubernetesVersion.",
+    topic: "helm"
+  },
+  "helmrelease-not-rendered": {
+    severity: "notice",
+    summary: "A HelmRelease's chart could not be fetched or rendered.",
+    help: "What its upgrade, install or uninstall does is not judged. The message gives the reason (a host not allowed, a failing chart).",
+    topic: "helm"
+  },
+  "resourceset-not-rendered": {
+    severity: "notice",
+    summary: "A ResourceSet could not be rendered.",
+    help: "Its inputs come from an outside service or it uses a template function the check does not run, so what it generates and deletes is not judged.",
+    topic: "flux"
+  },
+  "immutable-field-changed": {
+    severity: "error",
+    summary: "A changed object edits a field the API server refuses to update.",
+    help: "The apply is rejected and the Kustomization stops until fixed; with Flux's force the object is deleted and created again. Keep the field, or replace the object under a new name.",
+    topic: "api"
+  },
+  "gc-rbac-removed": {
+    severity: "warning",
+    summary: "RBAC the garbage collector relies on leaves the renders.",
+    help: "Without it the collector's caches stop syncing and garbage collection stalls cluster-wide. Keep the binding and its role.",
+    topic: "control-plane"
+  },
+  "gc-rbac-missing": {
+    severity: "warning",
+    summary: "Calico's API server is added or changed without the RBAC the garbage collector needs.",
+    help: "Without get on tiers for system:kube-controller-manager, garbage collection stalls cluster-wide. Render Calico's calico-tier-getter ClusterRole and binding.",
+    topic: "control-plane"
+  },
+  "apiservice-changed": {
+    severity: "warning",
+    summary: "An aggregated APIService or its backend Service changes.",
+    help: "While the backend is unavailable, discovery of its group fails and deleted namespaces stay in Terminating. Roll out the backend before the APIService points at it.",
+    topic: "control-plane"
+  },
+  "webhook-backend-missing": {
+    severity: "warning",
+    summary: "A webhook with failurePolicy Fail calls a Service rendered nowhere.",
+    help: "The API server refuses every request the webhook matches. Render the Service, or set failurePolicy: Ignore until it exists.",
+    topic: "control-plane"
+  },
+  "crd-scope-changed": {
+    severity: "error",
+    summary: "A CRD's scope changes.",
+    help: "The scope is immutable: the apply fails, and deleting the CRD to change it deletes every object of its kind. Keep the scope, or migrate to a new CRD.",
+    topic: "crd"
+  },
+  "crd-storage-version-invalid": {
+    severity: "error",
+    summary: "A CRD has no storage version, or more than one.",
+    help: "The API server refuses the CRD. Mark exactly one version storage: true.",
+    topic: "crd"
+  },
+  "crd-version-removed": {
+    severity: "warning",
+    summary: "A version leaves a CRD's spec.versions.",
+    help: "Objects written at it fail to apply, and the API server refuses the CRD while status.storedVersions lists it. Migrate stored objects first, as the message describes.",
+    topic: "crd"
+  },
+  "crd-version-unserved": {
+    severity: "error",
+    summary: "A CRD version still in use gets served: false.",
+    help: "The API server answers it with not found, so the objects using it fail to apply. Move them to a served version first.",
+    topic: "crd"
+  },
+  "crd-storage-version-changed": {
+    severity: "notice",
+    summary: "A CRD's storage version changes.",
+    help: "Existing objects stay stored at the old version until rewritten. Migrate them before the old version leaves spec.versions.",
+    topic: "crd"
+  },
+  "api-removed": {
+    severity: "error",
+    summary: "An object uses an apiVersion the configured Kubernetes version no longer serves.",
+    help: "The API server refuses it and the apply fails. Use the replacement API the message names.",
+    topic: "api"
+  },
+  "api-deprecated": {
+    severity: "notice",
+    summary: "An object uses a deprecated apiVersion.",
+    help: "It still works, and is removed in the release the message names. Move to the replacement API.",
+    topic: "api"
+  },
+  "requirement-unmet": {
+    severity: "error",
+    summary: "A workload or chart needs a Kubernetes version the cluster does not run.",
+    help: "A requires: entry of the configuration says so, and its why explains. Upgrade the cluster first, or pin a version that supports it.",
+    topic: "api"
+  },
+  "flux-component-missing": {
+    severity: "warning",
+    summary: "The FluxInstance does not run the controller an object needs.",
+    help: "Nothing reconciles the object, and dropping a component also deletes its CRDs with every object of their kinds. Add the component to the FluxInstance.",
+    topic: "flux"
+  },
+  "helmrelease-removed": {
+    severity: "warning",
+    summary: "A HelmRelease is pruned and helm-controller uninstalls its release.",
+    help: "Everything the chart installed goes (its crds/ CRDs stay). Keep the HelmRelease, or suspend it first to orphan the release.",
+    topic: "helm"
+  },
+  "helmrelease-reinstalled": {
+    severity: "warning",
+    summary: "A HelmRelease change makes helm-controller uninstall and install again.",
+    help: "A new releaseName, targetNamespace, storageNamespace or chart name means uninstall then install; what the old release held is deleted meanwhile. Keep them, or plan the move.",
+    topic: "helm"
+  },
+  "api-group-changed": {
+    severity: "warning",
+    summary: "An object keeps its kind and name under a new API group.",
+    help: "Flux applies the new object, then prunes the old identity. Check that deleting the old one is harmless.",
+    topic: "prune"
+  },
+  "data-removed": {
+    severity: "warning",
+    summary: "A PersistentVolumeClaim, PersistentVolume or StatefulSet is pruned.",
+    help: "With a Delete reclaim policy the data is deleted. Keep the object, or set a Retain reclaim policy first.",
+    topic: "prune"
+  },
+  "cluster-scoped-removed": {
+    severity: "warning",
+    summary: "A cluster-scoped object is pruned.",
+    help: "Roles, bindings, webhooks and classes affect the whole cluster. Check that nothing still relies on it.",
+    topic: "prune"
+  },
+  "object-orphaned": {
+    severity: "warning",
+    summary: "An object leaves a Kustomization with prune: false.",
+    help: "It stays in the cluster, unmanaged for good. Delete it by hand, or keep it in the render.",
+    topic: "flux"
+  },
+  "object-removed": {
+    severity: "notice",
+    summary: "A namespaced object is pruned.",
+    help: "Flux deletes it. Expected when the change removes it on purpose.",
+    topic: "prune"
+  },
+  "kustomization-spec-changed": {
+    severity: "notice",
+    summary: "A Flux Kustomization changes path, targetNamespace, namePrefix or nameSuffix.",
+    help: "Objects get new identities: Flux creates the new ones and prunes the old. Check the delete-and-create it causes.",
+    topic: "flux"
+  },
+  "kustomization-not-rendered": {
+    severity: "notice",
+    summary: "A Flux Kustomization's source is not this repository.",
+    help: "What it applies is not judged. The message gives the reason.",
+    topic: "flux"
+  },
+  "variable-missing": {
+    severity: "notice",
+    summary: "A post-build variable has no value and no default.",
+    help: "Flux fails the build unless the cluster provides it. Add it to the substitution, or give it a default.",
+    topic: "flux"
+  },
+  "prune-protected": {
+    severity: "notice",
+    summary: "An object leaves the render but is protected from pruning.",
+    help: "Its prune: disabled, reconcile: disabled or ssa: Ignore in the base keeps it in the cluster. Delete it by hand if it should go.",
+    topic: "prune"
+  },
+  "helm-crd-unmanaged": {
+    severity: "notice",
+    summary: "A CRD leaves a chart's crds/.",
+    help: "Helm never deletes crds/ CRDs: it stays in the cluster, unmanaged. Delete it by hand if it should go.",
+    topic: "helm"
   }
 };
-var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
-var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
-var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
-var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
-var GITHUB_SHORTHAND = /^github\.com[/:]/i;
-function readReference(value) {
-  const rest = value.replace(/^git::/i, "");
-  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
-  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
-  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
-  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
-  if (scheme !== void 0) return readUrl(rest, scheme);
-  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
-  const afterUser = rest.slice(rest.indexOf("@") + 1);
-  const end = afterUser.search(/[:/]/);
-  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
-  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
-  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
-  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
-}
-function readUrl(rest, scheme) {
-  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
-  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
-  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
-  const match2 = HOST_PORT.exec(hostPort);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
-  const written = match2.groups?.port ?? "";
-  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
-  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
-  if (!URL.canParse(rest)) return refuse("it is no valid URL");
-  const url = new URL(rest);
-  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
-  url.username = "";
-  url.password = "";
-  url.hash = "";
-  return remote({ scheme, host, port, canonical: url.href });
-}
-function refuse(reason, hint = ALLOW_HINT) {
-  return { kind: "refused", reason, hint };
-}
-function remote(target) {
-  return { kind: "remote", target };
-}
-function normalizeHost(raw) {
-  if (!URL.canParse(`http://${raw}/`)) return void 0;
-  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
-  return host === "" ? void 0 : host;
-}
-var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
-function parseAllowEntry(value) {
-  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
-  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
-  if (scheme !== void 0) {
-    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
-    const reading = readUrl(value, scheme);
-    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
-    const url = new URL(value);
-    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
-    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
-    return { kind: "prefix", prefix: reading.target.canonical };
-  }
-  const wildcard = value.startsWith("*.");
-  let rest = wildcard ? value.slice(2) : value;
-  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
-  const match2 = HOST_PORT.exec(rest);
-  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
-  if (!match2 || host === void 0) return ENTRY_FORMS;
-  const port = match2.groups?.port;
-  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
-  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
-  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
-}
-function findAllowEntryProblem(value) {
-  const entry2 = parseAllowEntry(value);
-  return typeof entry2 === "string" ? entry2 : void 0;
-}
-function matchesEntry(entry2, target) {
-  if (entry2.kind === "prefix") {
-    if (!target.canonical.startsWith(entry2.prefix)) return false;
-    const next = target.canonical.charAt(entry2.prefix.length);
-    return entry2.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
-  }
-  const hostMatches = entry2.wildcard ? target.host.endsWith(`.${entry2.host}`) : target.host === entry2.host;
-  return hostMatches && (entry2.port === void 0 || entry2.port === target.port);
-}
-function createNetworkPolicy(options = {}) {
-  const parse8 = (value) => {
-    const entry2 = parseAllowEntry(value);
-    if (typeof entry2 === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry2}`);
-    return entry2;
-  };
-  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
-  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
-  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
-    if (!URL.canParse(to)) return [];
-    const url = new URL(to);
-    url.username = "";
-    url.password = "";
-    return [url.href];
+
+// src/report/sarif.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SARIF_FINGERPRINT_KEY = "pruneGuardFinding/v1";
+var SOURCE_ROOT = "%SRCROOT%";
+var INFORMATION_URI = "https://github.com/prune-guard/prune-guard";
+var RULES_URI = `${INFORMATION_URI}/blob/main/docs/rules.md`;
+var LEVELS = { error: "error", warning: "warning", notice: "note" };
+function formatSarif(report, options = {}) {
+  const root = parseRoot(options.root);
+  const rules = [.../* @__PURE__ */ new Set([...report.tool.rules, ...report.findings.map((finding2) => finding2.rule)])];
+  const ruleIndex = new Map(rules.map((rule, index2) => [rule, index2]));
+  const fingerprints = /* @__PURE__ */ new Map();
+  const results = report.findings.map((finding2) => {
+    const identity = hashIdentity(finding2);
+    const seen = fingerprints.get(identity) ?? 0;
+    fingerprints.set(identity, seen + 1);
+    return buildResult(report, finding2, ruleIndex.get(finding2.rule) ?? 0, seen === 0 ? identity : `${identity}:${seen + 1}`, root);
   });
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "prune-guard",
+            version: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(buildRule)
+          }
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: "The root of the repository checkout." } } },
+        results,
+        properties: {
+          before: escapeControlCharacters(report.before.label),
+          after: escapeControlCharacters(report.after.label),
+          failOn: report.failOn,
+          blocking: report.blocking
+        }
+      }
+    ]
+  };
+  return protectJson(`${JSON.stringify(log, null, 2)}
+`);
+}
+function buildRule(rule) {
+  const help = RULE_HELP[rule];
   return {
-    judge: (url) => {
-      const reading = readReference(url);
-      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
-      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
-      const { target } = reading;
-      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
-      if (explicit.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "entry" };
-      const special = describeHost(target.host);
-      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
-      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "default" };
-      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
-      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    id: rule,
+    name: toRuleName(rule),
+    shortDescription: { text: help.summary },
+    fullDescription: { text: `${help.summary} ${help.help}` },
+    help: { text: help.help, markdown: `${help.help} See [${rule}](${RULES_URI}#${rule}).` },
+    helpUri: `${RULES_URI}#${rule}`,
+    defaultConfiguration: { level: LEVELS[help.severity] },
+    // Tags are a set: the schema refuses `flux` twice.
+    properties: { tags: [.../* @__PURE__ */ new Set(["kubernetes", "flux", help.topic])] }
+  };
+}
+function toRuleName(rule) {
+  return rule.split("-").map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join("");
+}
+function buildResult(report, finding2, ruleIndex, fingerprint, root) {
+  const { primary, related } = locateFinding(report, finding2, root);
+  const source = formatProvenance(finding2.provenance);
+  const unit = finding2.unit === "" ? "." : finding2.unit;
+  const text = `${finding2.message} (unit ${unit}${source ? `; ${source}` : ""})`;
+  return {
+    ruleId: finding2.rule,
+    ruleIndex,
+    level: LEVELS[finding2.severity],
+    message: { text: escapeControlCharacters(text) },
+    locations: [
+      {
+        physicalLocation: buildPhysicalLocation(primary),
+        logicalLocations: [
+          { name: escapeControlCharacters(formatObjectRef(finding2.object)), fullyQualifiedName: escapeControlCharacters(formatObjectKey(finding2.object)), kind: "resource" }
+        ]
+      }
+    ],
+    ...related ? { relatedLocations: [{ id: 1, physicalLocation: buildPhysicalLocation(related), message: { text: "The manifest that holds the object." } }] } : {},
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint },
+    properties: {
+      unit: escapeControlCharacters(finding2.unit),
+      object: {
+        group: escapeControlCharacters(finding2.object.group),
+        kind: escapeControlCharacters(finding2.object.kind),
+        namespace: escapeControlCharacters(finding2.object.namespace),
+        name: escapeControlCharacters(finding2.object.name),
+        apiVersion: escapeControlCharacters(finding2.object.apiVersion)
+      }
     }
   };
 }
-function describeDenial(asWritten, reason, hint) {
-  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
-}
-function describeOfflineDenial(asWritten, cacheable) {
-  const cache2 = cacheable ? ", and the cache does not hold it" : "";
-  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
-}
-function showUrl(url) {
-  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function isAddress(host) {
-  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
-}
-function describeHost(host) {
-  const name = host.toLowerCase();
-  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
-  return describeAddress(host);
-}
-function describeAddress(address) {
-  const v4 = parseIpv4(address);
-  if (v4) return describeIpv4(v4);
-  const v6 = parseIpv6(address);
-  return v6 ? describeIpv6(v6) : void 0;
-}
-function parseIpv4(text) {
-  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!match2) return void 0;
-  const bytes = match2.slice(1).map(Number);
-  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
-}
-function describeIpv4([a = 0, b = 0, c = 0]) {
-  if (a === 0) return "an unspecified address";
-  if (a === 127) return "a loopback address";
-  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
-  if (a === 169 && b === 254) return "a link-local address";
-  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
-  if (a >= 224 && a <= 239) return "a multicast address";
-  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
-  return void 0;
-}
-function parseIpv6(text) {
-  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
-  if (!input.includes(":")) return void 0;
-  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
-  if (dotted?.[1]) {
-    const v4 = parseIpv4(dotted[1]);
-    if (!v4) return void 0;
-    const [a = 0, b = 0, c = 0, d = 0] = v4;
-    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
-  }
-  const halves = input.split("::");
-  if (halves.length > 2) return void 0;
-  const groups = (part) => {
-    if (part === "") return [];
-    const parts = part.split(":");
-    return parts.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? parts.map((group) => parseInt(group, 16)) : void 0;
+function buildPhysicalLocation(spot) {
+  return {
+    artifactLocation: { uri: spot.uri, uriBaseId: SOURCE_ROOT },
+    ...spot.line !== void 0 ? { region: { startLine: spot.line } } : {}
   };
-  const head = groups(halves[0] ?? "");
-  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if (!head || !tail) return void 0;
-  if (halves.length === 1) return head.length === 8 ? head : void 0;
-  const missing = 8 - head.length - tail.length;
-  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
 }
-function describeIpv6(groups) {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
-  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
-  if (groups.every((group) => group === 0)) return "an unspecified address";
-  if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return "a loopback address";
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
-  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
-  if (g0 === 8194) return embedded(g1, g2);
-  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
-  if ((g0 & 65472) === 65152) return "a link-local address";
-  if ((g0 & 65280) === 65280) return "a multicast address";
-  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
-  return void 0;
+function locateFinding(report, finding2, root) {
+  const own = locateProvenance(finding2.provenance, root);
+  if (own) return own;
+  const key = formatObjectKey(finding2.object);
+  for (const entry2 of [...report.changes.removed, ...report.changes.added]) {
+    if (entry2.unit !== finding2.unit || formatObjectKey(entry2.object) !== key) continue;
+    const found = locateProvenance(entry2.provenance, root);
+    if (found) return found;
+  }
+  const directory = findUnitDirectory(report, finding2.unit);
+  const segments = directory === void 0 ? void 0 : toSegments(directory);
+  return { primary: { uri: (segments && toUri([...root, ...segments])) ?? toUri(root) ?? "." } };
 }
+function locateProvenance(provenance, root) {
+  if (!provenance) return void 0;
+  const listed = toSpot(provenance.kustomization, root, provenance.line);
+  const file = provenance.repo === void 0 ? toSpot(provenance.file, root) : void 0;
+  if (listed) return file && file.uri !== listed.uri ? { primary: listed, related: file } : { primary: listed };
+  return file ? { primary: file } : void 0;
+}
+function toSpot(path3, root, line) {
+  if (path3 === void 0) return void 0;
+  const segments = toSegments(path3);
+  if (!segments || segments.length === 0) return void 0;
+  const uri = toUri([...root, ...segments]);
+  if (uri === void 0) return void 0;
+  const validLine = line !== void 0 && Number.isSafeInteger(line) && line >= 1 ? line : void 0;
+  return { uri, ...validLine !== void 0 ? { line: validLine } : {} };
+}
+function findUnitDirectory(report, name, visited = /* @__PURE__ */ new Set()) {
+  if (visited.has(name)) return void 0;
+  const unit = report.units.find((candidate) => candidate.name === name);
+  const parent = unit?.helm?.parent ?? unit?.resourceSet?.parent;
+  if (parent !== void 0) return findUnitDirectory(report, parent, /* @__PURE__ */ new Set([...visited, name]));
+  if (unit?.flux) return unit.flux.skipped === null ? unit.flux.path : void 0;
+  const fluxMode = report.units.some((candidate) => candidate.flux);
+  return fluxMode ? void 0 : name;
+}
+function toSegments(path3) {
+  if (path3.startsWith("/") || path3.includes("\\") || /^[a-z][a-z0-9+.-]*:/i.test(path3)) return void 0;
+  const segments = path3.split("/").filter((segment) => segment !== "" && segment !== ".");
+  return segments.includes("..") ? void 0 : segments;
+}
+function toUri(segments) {
+  if (segments.length === 0) return ".";
+  try {
+    return segments.map((segment) => encodeURIComponent(segment)).join("/");
+  } catch {
+    return void 0;
+  }
+}
+function parseRoot(root) {
+  if (root === void 0) return [];
+  const segments = toSegments(root);
+  if (!segments) throw new UsageError(`the SARIF root must be a relative path inside the repository: ${escapeControlCharacters(root)}`);
+  return segments;
+}
+function hashIdentity(finding2) {
+  return createHash("sha256").update([finding2.rule, finding2.unit, formatObjectKey(finding2.object)].join("\0")).digest("hex");
+}
+
+// src/report/paint.ts
+var CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39]
+};
+function createPainter(color) {
+  if (!color) return (_style, text) => text;
+  return (style, text) => {
+    if (text === "") return text;
+    const [on, off] = CODES[style];
+    return `\x1B[${on}m${text}\x1B[${off}m`;
+  };
+}
+
+// src/report/text.ts
+var DIFF_LINE_LIMIT = 40;
+var DIFF_INDENT = "      ";
+var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
+function showRef(id) {
+  return escapeControlCharacters(formatObjectRef(id));
+}
+function formatText(report, options) {
+  const paint = createPainter(options.color);
+  const verdict = `${formatFindingCounts(report)}. ${formatVerdict(report)}`;
+  const sections = options.quiet ? [formatFindings(report, paint), formatFixesLine(report, options), [verdict]] : [
+    [`prune-guard ${report.tool.version}: ${escapeControlCharacters(report.before.label)} -> ${escapeControlCharacters(report.after.label)}`, paint("bold", formatPlanLine(report)), ...report.notes.map((note) => `note: ${escapeControlCharacters(note)}`)],
+    formatFindings(report, paint),
+    formatFixes2(report, options, paint),
+    formatFluxTree(report, paint),
+    ...formatUnitChanges(report, paint, options.diff !== false),
+    [verdict]
+  ];
+  const text = sections.filter((lines) => lines.length > 0).map((lines) => lines.join("\n")).join("\n\n");
+  return `${protectLines(text)}
+`;
+}
+function formatFindings(report, paint) {
+  if (report.findings.length === 0) return [];
+  const showUnits = report.units.length > 1;
+  const lines = [paint("bold", "Findings:")];
+  for (const finding2 of report.findings) {
+    const label = finding2.severity.padEnd(7);
+    lines.push(`  ${paint(SEVERITY_STYLE[finding2.severity], label)} ${finding2.rule}  ${showRef(finding2.object)}`);
+    lines.push(`          ${escapeControlCharacters(finding2.message)}`);
+    const where = [showUnits ? `in ${escapeControlCharacters(finding2.unit)}` : void 0, formatProvenance(finding2.provenance, escapeControlCharacters)].filter(Boolean);
+    if (where.length > 0) lines.push(`          ${where.join("; ")}`);
+  }
+  return lines;
+}
+function describeFixes(report, options) {
+  const { fixes } = report;
+  const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
+  const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
+  return { how, command: escapeControlCharacters(command), checkout: checkout ? `on a checkout of ${escapeControlCharacters(checkout)}, ` : "" };
+}
+function formatFixes2(report, options, paint) {
+  const { fixes } = report;
+  if (fixes.length === 0) return [];
+  const { how, command, checkout } = describeFixes(report, options);
+  const lines = [paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout}${command} shows the patch; with --write it ${how}):`)];
+  for (const fix of fixes) {
+    const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
+    lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
+    lines.push(`          ${escapeControlCharacters(fix.description)}`);
+    for (const entry2 of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry2)}`);
+  }
+  return lines;
+}
+function formatFixesLine(report, options) {
+  const count = report.fixes.length;
+  if (count === 0) return [];
+  const { how, command, checkout } = describeFixes(report, options);
+  return [`${count} ${count === 1 ? "fix" : "fixes"} found: ${checkout}${command} shows the patch; with --write it ${how}.`];
+}
+function formatFluxTree(report, paint) {
+  if (!report.units.some((unit) => unit.flux)) return [];
+  const lines = [paint("bold", "Flux Kustomizations:")];
+  for (const { unit, depth } of orderUnitsAsTree(report.units)) {
+    const findings = formatUnitFindings(report, unit.name);
+    const path3 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
+    lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path3}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
+  }
+  return lines;
+}
+function formatUnitChanges(report, paint, diffs) {
+  const sections = [];
+  for (const unit of report.units) {
+    const { add, change, prune, replace } = unit.counts;
+    if (add + change + prune + replace === 0) continue;
+    const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
+    const lines = [paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`)];
+    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
+    for (const entry2 of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry2.object)}`);
+    for (const entry2 of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry2.object)}`);
+    for (const entry2 of report.changes.changed.filter((changed) => changed.unit === unit.name)) {
+      const version = entry2.previousApiVersion ? ` (${escapeControlCharacters(entry2.previousApiVersion)} -> ${escapeControlCharacters(entry2.object.apiVersion)})` : "";
+      lines.push(`  ${paint("yellow", "~")} ${showRef(entry2.object)}${version}`);
+      if (diffs) lines.push(...formatObjectDiff(entry2, paint));
+    }
+    for (const entry2 of report.changes.replaced.filter((replaced) => replaced.unit === unit.name)) {
+      lines.push(`  ${paint("dim", "=")} ${showRef(entry2.from)} -> ${escapeControlCharacters(entry2.to.name)} (generated name)`);
+    }
+    sections.push(lines);
+  }
+  return sections;
+}
+function formatObjectDiff(entry2, paint) {
+  const all = entry2.diff.split("\n");
+  if (all.at(-1) === "") all.pop();
+  const start = all.findIndex((line) => line.startsWith("@@"));
+  if (start === -1) return [];
+  const body = all.slice(start);
+  const shown = body.slice(0, DIFF_LINE_LIMIT).map((line) => `${DIFF_INDENT}${paintDiffLine(escapeControlCharacters(line), paint)}`);
+  const more = body.length - DIFF_LINE_LIMIT;
+  if (more > 0) shown.push(`${DIFF_INDENT}${paint("dim", `\u2026 ${more} more ${more === 1 ? "line" : "lines"}`)}`);
+  return shown;
+}
+function paintDiffLine(line, paint) {
+  if (line.startsWith("+")) return paint("green", line);
+  if (line.startsWith("-")) return paint("red", line);
+  if (line.startsWith("@@") || line.startsWith("\\")) return paint("dim", line);
+  return line;
+}
+
+// src/render/remote-fetch.ts
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -16187,6 +17289,222 @@ var EMPTY_CONFIG = Object.freeze({
   requires: Object.freeze([])
 });
 
+// src/core/config/network-policy.ts
+var DEFAULT_ALLOWED_HOSTS = [
+  "github.com",
+  "raw.githubusercontent.com",
+  "gist.githubusercontent.com",
+  "objects.githubusercontent.com",
+  "release-assets.githubusercontent.com",
+  "codeload.github.com",
+  "gitlab.com",
+  "bitbucket.org"
+];
+var ALLOW_HINT = "allow it with remote.allow in .prune-guard.yaml";
+var RemoteDeniedError = class extends RenderError {
+  constructor(message) {
+    super(message);
+    this.name = "RemoteDeniedError";
+  }
+};
+var DEFAULT_PORTS = { http: "80", https: "443", ssh: "22", git: "9418" };
+var UNSAFE_CHARACTERS = /[\s\\\u0000-\u001f\u007f-\u009f]/;
+var HOST_PORT = /^(?<host>[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(?<port>\d{0,5}))?$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP_USER = /^[A-Za-z][A-Za-z0-9-]*@/;
+var GITHUB_SHORTHAND = /^github\.com[/:]/i;
+function readReference(value) {
+  const rest = value.replace(/^git::/i, "");
+  const scheme = SCHEME.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === void 0 && !SCP_USER.test(rest) && !GITHUB_SHORTHAND.test(rest)) return { kind: "local" };
+  if (UNSAFE_CHARACTERS.test(value)) return refuse("it is no plain URL (it holds whitespace, a backslash or a control character)");
+  if (scheme === "file") return refuse("file:// reads the runner's disk", "list a path inside the repository instead");
+  if (scheme !== void 0) return readUrl(rest, scheme);
+  if (GITHUB_SHORTHAND.test(rest)) return remote({ scheme: "https", host: "github.com", port: "443", canonical: `https://github.com/${rest.slice("github.com/".length)}` });
+  const afterUser = rest.slice(rest.indexOf("@") + 1);
+  const end = afterUser.search(/[:/]/);
+  const rawHost = end < 0 ? afterUser : afterUser.slice(0, end);
+  const host = /^[A-Za-z0-9._-]+$/.test(rawHost) ? normalizeHost(rawHost) : void 0;
+  if (host === void 0) return refuse(`its host '${rawHost}' is no plain host name or address`);
+  return remote({ scheme: "ssh", host, port: DEFAULT_PORTS.ssh, canonical: `ssh://${host}/${end < 0 ? "" : afterUser.slice(end + 1)}` });
+}
+function readUrl(rest, scheme) {
+  if (DEFAULT_PORTS[scheme] === void 0) return refuse(`prune-guard fetches no ${scheme}:// URLs`);
+  const authority = rest.slice(scheme.length + 3).split(/[/?#]/, 1)[0] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  const match2 = HOST_PORT.exec(hostPort);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return refuse(`its host '${hostPort}' is no plain host name or address`);
+  const written = match2.groups?.port ?? "";
+  if (written !== "" && (Number(written) < 1 || Number(written) > 65535)) return refuse(`its port ${written} is out of range`);
+  const port = written === "" ? DEFAULT_PORTS[scheme] : String(Number(written));
+  if (!URL.canParse(rest)) return refuse("it is no valid URL");
+  const url = new URL(rest);
+  if ((scheme === "http" || scheme === "https") && url.hostname.replace(/\.$/, "") !== host) return refuse("its host reads differently to different URL parsers");
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  return remote({ scheme, host, port, canonical: url.href });
+}
+function refuse(reason, hint = ALLOW_HINT) {
+  return { kind: "refused", reason, hint };
+}
+function remote(target) {
+  return { kind: "remote", target };
+}
+function normalizeHost(raw) {
+  if (!URL.canParse(`http://${raw}/`)) return void 0;
+  const host = new URL(`http://${raw}/`).hostname.replace(/\.$/, "");
+  return host === "" ? void 0 : host;
+}
+var ENTRY_FORMS = "write a host (example.com), *.example.com, host:port, or an http(s) URL prefix (https://artifacts.example.com/k8s/)";
+function parseAllowEntry(value) {
+  if (value.trim() === "" || UNSAFE_CHARACTERS.test(value)) return `it is empty or holds whitespace: ${ENTRY_FORMS}`;
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme !== void 0) {
+    if (scheme !== "http" && scheme !== "https") return `a URL prefix must be http(s) (a host entry also covers ssh and git URLs): ${ENTRY_FORMS}`;
+    const reading = readUrl(value, scheme);
+    if (reading.kind !== "remote") return `${reading.kind === "refused" ? reading.reason : "it is no URL"}: ${ENTRY_FORMS}`;
+    const url = new URL(value);
+    if (url.username !== "" || url.password !== "") return "a URL prefix must not carry credentials";
+    if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) return "a URL prefix ends with its path (no ? or #)";
+    return { kind: "prefix", prefix: reading.target.canonical };
+  }
+  const wildcard = value.startsWith("*.");
+  let rest = wildcard ? value.slice(2) : value;
+  if (!rest.startsWith("[") && (rest.match(/:/g) ?? []).length > 1) rest = `[${rest}]`;
+  const match2 = HOST_PORT.exec(rest);
+  const host = match2?.groups?.host === void 0 ? void 0 : normalizeHost(match2.groups.host);
+  if (!match2 || host === void 0) return ENTRY_FORMS;
+  const port = match2.groups?.port;
+  if (port !== void 0 && (port === "" || Number(port) < 1 || Number(port) > 65535)) return `the port must be 1 to 65535: ${ENTRY_FORMS}`;
+  if (wildcard && (isAddress(host) || !host.includes("."))) return "a wildcard needs a domain of two labels or more after *., e.g. *.example.com";
+  return { kind: "host", host, wildcard, ...port !== void 0 ? { port: String(Number(port)) } : {} };
+}
+function findAllowEntryProblem(value) {
+  const entry2 = parseAllowEntry(value);
+  return typeof entry2 === "string" ? entry2 : void 0;
+}
+function matchesEntry(entry2, target) {
+  if (entry2.kind === "prefix") {
+    if (!target.canonical.startsWith(entry2.prefix)) return false;
+    const next = target.canonical.charAt(entry2.prefix.length);
+    return entry2.prefix.endsWith("/") || next === "" || next === "/" || next === "?";
+  }
+  const hostMatches = entry2.wildcard ? target.host.endsWith(`.${entry2.host}`) : target.host === entry2.host;
+  return hostMatches && (entry2.port === void 0 || entry2.port === target.port);
+}
+function createNetworkPolicy(options = {}) {
+  const parse8 = (value) => {
+    const entry2 = parseAllowEntry(value);
+    if (typeof entry2 === "string") throw new UsageError(`the remote allow entry '${hideUserInfo(value)}' is invalid: ${entry2}`);
+    return entry2;
+  };
+  const explicit = [...options.allow ?? [], ...options.alsoAllow ?? []].map(parse8);
+  const defaults2 = options.allow === void 0 ? DEFAULT_ALLOWED_HOSTS.map(parse8) : [];
+  const mirrors = (options.mirrors ?? []).flatMap(({ to }) => {
+    if (!URL.canParse(to)) return [];
+    const url = new URL(to);
+    url.username = "";
+    url.password = "";
+    return [url.href];
+  });
+  return {
+    judge: (url) => {
+      const reading = readReference(url);
+      if (reading.kind === "local") return { allowed: false, reason: "it is no URL", hint: ALLOW_HINT };
+      if (reading.kind === "refused") return { allowed: false, reason: reading.reason, hint: reading.hint };
+      const { target } = reading;
+      if (mirrors.some((prefix2) => target.canonical.startsWith(prefix2))) return { allowed: true, target, via: "mirror" };
+      if (explicit.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "entry" };
+      const special = describeHost(target.host);
+      if (special) return { allowed: false, reason: `${target.host} is ${special}`, hint: ALLOW_HINT };
+      if (target.port === DEFAULT_PORTS[target.scheme] && defaults2.some((entry2) => matchesEntry(entry2, target))) return { allowed: true, target, via: "default" };
+      const shown = target.port === DEFAULT_PORTS[target.scheme] ? target.host : `${target.host}:${target.port}`;
+      return { allowed: false, reason: `${shown} is not an allowed host`, hint: ALLOW_HINT };
+    }
+  };
+}
+function describeDenial(asWritten, reason, hint) {
+  return `remote resource ${showUrl(asWritten)} is not allowed: ${reason} (${hint})`;
+}
+function describeOfflineDenial(asWritten, cacheable) {
+  const cache2 = cacheable ? ", and the cache does not hold it" : "";
+  return `remote resource ${showUrl(asWritten)} is not fetched: the run is offline${cache2} (serve it through a mirror, --mirror or mirrors in .prune-guard.yaml, or run without offline)`;
+}
+function showUrl(url) {
+  return redactCredentials(url).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function isAddress(host) {
+  return parseIpv4(host) !== void 0 || host.startsWith("[") && parseIpv6(host) !== void 0;
+}
+function describeHost(host) {
+  const name = host.toLowerCase();
+  if (name === "localhost" || name.endsWith(".localhost")) return "a loopback name";
+  return describeAddress(host);
+}
+function describeAddress(address) {
+  const v4 = parseIpv4(address);
+  if (v4) return describeIpv4(v4);
+  const v6 = parseIpv6(address);
+  return v6 ? describeIpv6(v6) : void 0;
+}
+function parseIpv4(text) {
+  const match2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match2) return void 0;
+  const bytes = match2.slice(1).map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : void 0;
+}
+function describeIpv4([a = 0, b = 0, c = 0]) {
+  if (a === 0) return "an unspecified address";
+  if (a === 127) return "a loopback address";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "a private address";
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b >= 64 && b <= 127) return "a shared (carrier-grade NAT) address";
+  if (a >= 224 && a <= 239) return "a multicast address";
+  if (a >= 240 || a === 192 && b === 0 && c === 0 || a === 198 && (b === 18 || b === 19)) return "a reserved address";
+  return void 0;
+}
+function parseIpv6(text) {
+  let input = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  if (!input.includes(":")) return void 0;
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(input);
+  if (dotted?.[1]) {
+    const v4 = parseIpv4(dotted[1]);
+    if (!v4) return void 0;
+    const [a = 0, b = 0, c = 0, d = 0] = v4;
+    input = `${input.slice(0, input.length - dotted[1].length)}${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const halves = input.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (part) => {
+    if (part === "") return [];
+    const parts = part.split(":");
+    return parts.every((group) => /^[0-9a-f]{1,4}$/.test(group)) ? parts.map((group) => parseInt(group, 16)) : void 0;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (!head || !tail) return void 0;
+  if (halves.length === 1) return head.length === 8 ? head : void 0;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array(missing).fill(0), ...tail] : void 0;
+}
+function describeIpv6(groups) {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const embedded = (high, low) => describeIpv4([high >> 8, high & 255, low >> 8, low & 255]);
+  if (groups.every((group) => group === 0)) return "an unspecified address";
+  if (groups.slice(0, 7).every((group) => group === 0) && g7 === 1) return "a loopback address";
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 65535 || g5 === 0)) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded(g6, g7);
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "a private address";
+  if (g0 === 8194) return embedded(g1, g2);
+  if ((g0 & 65024) === 64512 || (g0 & 65472) === 65216) return "a private address";
+  if ((g0 & 65472) === 65152) return "a link-local address";
+  if ((g0 & 65280) === 65280) return "a multicast address";
+  if (g0 === 256 && g1 === 0 && g2 === 0 && g3 === 0) return "a reserved address";
+  return void 0;
+}
+
 // src/core/objects/substitute.ts
 var SUBSTITUTE_OPT_OUT = { key: "kustomize.toolkit.fluxcd.io/substitute", value: "disabled" };
 var VARIABLE_NAME_PATTERN = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
@@ -16536,1511 +17854,6 @@ function readSubstitute(reader, entry2) {
   return Object.fromEntries(values);
 }
 
-// src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync8, statSync as statSync5, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join8 } from "node:path";
-
-// src/core/helm/helm-output.ts
-var SOURCE_LINE = /^# Source: (.+)$/m;
-var DOCUMENT_MARKER2 = /^---(?=[ \t]|$)/m;
-function parseHelmOutput(text, shown) {
-  const documents = [];
-  for (const piece of text.split(DOCUMENT_MARKER2)) {
-    if (piece.trim() === "") continue;
-    const source = SOURCE_LINE.exec(piece)?.[1]?.trim() ?? "";
-    for (const body of parseManifests(piece, `helm template output of ${shown}${source ? ` (${source})` : ""}`)) {
-      documents.push({ source, part: classifyPart(source, body), body });
-    }
-  }
-  return documents;
-}
-function classifyPart(source, body) {
-  if (/^[^/]+\/(?:charts\/[^/]+\/)*crds\//.test(source)) return "crds";
-  const annotations = getMetadata(body).annotations;
-  if (isRecord(annotations) && typeof annotations["helm.sh/hook"] === "string") return "hook";
-  return "templates";
-}
-var KEEP_FLAG = /\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\s*-?\}\}(?:(?!\{\{)[\s\S]){0,200}?["']?helm\.sh\/resource-policy["']?\s*:\s*["']?keep\b/;
-function findKeepValue(chartText) {
-  return KEEP_FLAG.exec(chartText)?.[1];
-}
-
-// src/core/helm/release-values.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-var DEFAULT_VALUES_KEY = "values.yaml";
-function composeReleaseValues(release, find) {
-  const spec = isRecord(release.spec) ? release.spec : {};
-  const namespace = readNamespace(release, "default");
-  let result = {};
-  const secretTexts = [];
-  const missing = /* @__PURE__ */ new Set();
-  for (const [index2, entry2] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
-    if (!isRecord(entry2)) return { problem: `valuesFrom[${index2}] is not a mapping` };
-    const { kind, name } = entry2;
-    const optional = entry2.optional === true;
-    const key = typeof entry2.valuesKey === "string" && entry2.valuesKey !== "" ? entry2.valuesKey : DEFAULT_VALUES_KEY;
-    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index2}]: unsupported kind ${JSON.stringify(kind)}` };
-    const object = find(kind, namespace, name);
-    const text = object ? readKey(object, kind, key) : void 0;
-    if (text === void 0) {
-      if (!object) missing.add(kind);
-      if (optional) continue;
-      return object ? { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index2}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
-    }
-    if (kind === "Secret") secretTexts.push(text);
-    const target = typeof entry2.targetPath === "string" ? entry2.targetPath : "";
-    if (target !== "") {
-      const problem = setPathValue(result, target, text);
-      if (problem) return { problem: `valuesFrom[${index2}] targetPath ${target}: ${problem}` };
-      continue;
-    }
-    let parsed;
-    try {
-      parsed = (0, import_yaml7.parse)(text, { version: "1.1", maxAliasCount: 100 });
-    } catch (error) {
-      return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
-    }
-    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
-    if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
-    result = mergeValues(result, parsed ?? {});
-  }
-  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts, ...missing.size > 0 ? { missing: [...missing].sort() } : {} };
-}
-function collectLeaves(value) {
-  if (typeof value === "string") return [value];
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
-  if (Array.isArray(value)) return value.flatMap(collectLeaves);
-  if (isRecord(value)) return Object.values(value).flatMap(collectLeaves);
-  return [];
-}
-function readKey(object, kind, key) {
-  const data = isRecord(object.data) ? object.data : {};
-  if (kind === "ConfigMap") return typeof data[key] === "string" ? data[key] : void 0;
-  const stringData = isRecord(object.stringData) ? object.stringData : {};
-  if (typeof stringData[key] === "string") return stringData[key];
-  return typeof data[key] === "string" ? Buffer.from(data[key], "base64").toString("utf8") : void 0;
-}
-function mergeValues(base, top) {
-  const result = { ...base };
-  for (const [key, value] of Object.entries(top)) {
-    const below = result[key];
-    result[key] = isRecord(value) && isRecord(below) ? mergeValues(below, value) : value;
-  }
-  return result;
-}
-function setPathValue(values, path3, text) {
-  const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
-  const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
-  if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
-  const steps = parsePath(path3);
-  if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
-  const value = quoted ? raw : typeValue(raw);
-  let node = values;
-  for (const [position, step] of steps.entries()) {
-    const last = position === steps.length - 1;
-    const next = steps[position + 1];
-    const empty = () => typeof next === "number" ? [] : {};
-    if (typeof step === "number") {
-      if (!Array.isArray(node)) return "an index where the values hold no list";
-      while (node.length <= step) node.push(null);
-      if (last) node[step] = value;
-      else {
-        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
-        node = node[step];
-      }
-    } else {
-      if (Array.isArray(node)) return "a key where the values hold a list";
-      if (last) node[step] = value;
-      else {
-        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
-        node = node[step];
-      }
-    }
-  }
-  return void 0;
-}
-function parsePath(path3) {
-  const steps = [];
-  let key = "";
-  let index2 = 0;
-  const endKey = () => {
-    if (key === "") return false;
-    steps.push(key);
-    key = "";
-    return true;
-  };
-  while (index2 < path3.length) {
-    const char = path3[index2];
-    if (char === "\\" && path3[index2 + 1] === ".") {
-      key += ".";
-      index2 += 2;
-    } else if (char === ".") {
-      if (!endKey() && steps.length === 0) return void 0;
-      index2++;
-    } else if (char === "[") {
-      endKey();
-      const close = path3.indexOf("]", index2);
-      const number = path3.slice(index2 + 1, close);
-      if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
-      steps.push(Number(number));
-      index2 = close + 1;
-    } else if (/[=,{}\]\s]/.test(char)) {
-      return void 0;
-    } else {
-      key += char;
-      index2++;
-    }
-  }
-  endKey();
-  return steps.length > 0 && typeof steps[0] === "string" ? steps : void 0;
-}
-function typeValue(text) {
-  if (text.toLowerCase() === "true") return true;
-  if (text.toLowerCase() === "false") return false;
-  if (text.toLowerCase() === "null") return null;
-  if (text === "0") return 0;
-  if (/^[+-]?[1-9]\d*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
-  return text;
-}
-
-// src/core/objects/flux-objects.ts
-import { createHash } from "node:crypto";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2", "v1beta1"]);
-var DeletionPolicies = {
-  mirrorPrune: "MirrorPrune",
-  delete: "Delete",
-  waitForTermination: "WaitForTermination",
-  orphan: "Orphan"
-};
-function formatNamespacedName({ namespace, name }) {
-  return `${namespace}/${name}`;
-}
-function isFluxKustomization(body) {
-  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
-}
-function isHelmRelease(body) {
-  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
-}
-function readFluxKustomization(body) {
-  if (!isFluxKustomization(body)) return void 0;
-  const apiVersion = String(body.apiVersion);
-  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = readNamespace(body, "flux-system");
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
-  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
-  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
-  return {
-    key: `${namespace}/${name}`,
-    name,
-    namespace,
-    apiVersion,
-    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
-    prune: spec.prune === true,
-    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
-    suspend: spec.suspend === true,
-    force: spec.force === true,
-    sourceRef: {
-      kind: String(sourceRef.kind ?? "GitRepository"),
-      name: String(sourceRef.name ?? ""),
-      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
-    },
-    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
-    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
-    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
-    patches: Array.isArray(spec.patches) ? spec.patches : [],
-    // The older versions' patch fields; v1 dropped them, so a v1 object never carries them into a build.
-    patchesStrategicMerge: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesStrategicMerge) ? spec.patchesStrategicMerge : [],
-    patchesJson6902: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesJson6902) ? spec.patchesJson6902.filter(isRecord) : [],
-    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
-    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
-    commonMetadata: {
-      labels: toStringRecord(commonMetadata.labels),
-      annotations: toStringRecord(commonMetadata.annotations)
-    },
-    substitute: toStringRecord(postBuild.substitute),
-    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
-      kind: String(ref.kind ?? "ConfigMap"),
-      name: String(ref.name ?? ""),
-      optional: ref.optional === true
-    })),
-    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
-      name: String(ref.name ?? ""),
-      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
-    }))
-  };
-}
-function normalizeFluxPath(path3) {
-  const parts = path3.split("/").filter((part) => part !== "" && part !== ".");
-  return parts.join("/");
-}
-function deletesInventoryOnDeletion(ks) {
-  if (ks.suspend) return false;
-  switch (ks.deletionPolicy) {
-    case DeletionPolicies.delete:
-    case DeletionPolicies.waitForTermination:
-      return true;
-    case DeletionPolicies.orphan:
-      return false;
-    default:
-      return ks.prune;
-  }
-}
-function readHelmReleaseIdentity(body) {
-  const metadata = getMetadata(body);
-  const name = String(metadata.name);
-  const namespace = readNamespace(body, "default");
-  const spec = isRecord(body.spec) ? body.spec : {};
-  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
-  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
-  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
-  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
-  return {
-    releaseName: shortenReleaseName(typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease),
-    targetNamespace,
-    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
-    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
-  };
-}
-var MAX_RELEASE_NAME = 53;
-function shortenReleaseName(name) {
-  if (name.length <= MAX_RELEASE_NAME) return name;
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 12);
-  return `${name.slice(0, MAX_RELEASE_NAME - hash.length - 1)}-${hash}`;
-}
-function toStringRecord(value) {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
-}
-
-// src/flux/helm-chart-source.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join3, posix, relative as relative3, resolve as resolve3 } from "node:path";
-
-// src/core/helm/chart-request.ts
-var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
-
-// src/flux/helm-chart-source.ts
-var MAX_CHART_FILES = 5e3;
-function resolveChartRequest(release, context) {
-  const spec = isRecord(release.spec) ? release.spec : {};
-  const namespace = readNamespace(release, "default");
-  if (isRecord(spec.chartRef)) {
-    const kind = String(spec.chartRef.kind ?? "");
-    const name = String(spec.chartRef.name ?? "");
-    const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
-    const shown = `${kind}/${refNamespace}/${name}`;
-    if (kind === "ExternalArtifact") {
-      const located2 = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context);
-      return "problem" in located2 ? located2 : { kind: "folder", dir: located2.dir };
-    }
-    if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
-    const source = context.findSource(kind, refNamespace, name);
-    if (!source) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
-    const sourceSpec = isRecord(source.spec) ? source.spec : {};
-    if (kind === "HelmChart") return resolveTemplate(sourceSpec, refNamespace, context);
-    return resolveOciRepository(sourceSpec, shown);
-  }
-  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
-  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
-  return resolveTemplate(template, namespace, context);
-}
-function resolveTemplate(template, namespace, context) {
-  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
-  const kind = String(ref.kind ?? "");
-  const name = String(ref.name ?? "");
-  const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
-  const shown = `${kind}/${refNamespace}/${name}`;
-  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path3) => typeof path3 === "string" && path3 !== "");
-  const merged = paths.length === 0 || paths.length === 1 && posix.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
-  const ignoreMissing = template.ignoreMissingValuesFiles === true;
-  const chart = typeof template.chart === "string" ? template.chart : "";
-  if (chart === "") return { problem: `its chart in ${shown} is empty` };
-  if (kind === "GitRepository") {
-    const located2 = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
-    if ("problem" in located2) return located2;
-    return { kind: "folder", dir: located2.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located2.root } } : {} };
-  }
-  if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
-  if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
-  const repository = context.findSource(kind, refNamespace, name);
-  if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
-  const repoSpec = isRecord(repository.spec) ? repository.spec : {};
-  const values = merged ? { valuesFiles: { paths: merged, ignoreMissing } } : {};
-  const url = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
-  const version = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
-  if (repoSpec.type === "oci" || url.startsWith("oci://")) {
-    if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
-    const select = isExactVersion(version) ? { tag: version.replace(/\+/g, "_") } : { semver: version };
-    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, layer: HELM_CHART_LAYER, ...values };
-  }
-  if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
-  return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };
-}
-function resolveOciRepository(spec, shown) {
-  const url = typeof spec.url === "string" ? spec.url.trim() : "";
-  if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
-  const ref = isRecord(spec.ref) ? spec.ref : {};
-  const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
-  const digest2 = text(ref.digest);
-  const semver = text(ref.semver);
-  const select = digest2 ? { digest: digest2 } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
-  const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
-  return { kind: "oci", url, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
-}
-function isExactVersion(version) {
-  return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
-}
-function locateFolder(ref, path3, shown, context) {
-  const { tree } = context;
-  const source = context.check(ref, path3, void 0, context.cluster);
-  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
-  const root = resolve3(tree.root, source.root);
-  const dir = resolve3(root, path3);
-  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path3} in ${shown} leads out of the repository` };
-  if (!statSync2(join3(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative3(tree.root, dir) || "."} holds no Chart.yaml` };
-  const outside = findLinkOutside(dir, tree.confinement);
-  if (outside) return { problem: `its chart holds ${relative3(tree.root, outside.path)}: ${outside.why}` };
-  return { dir, root };
-}
-function findLinkOutside(dir, confinement) {
-  let seen = 0;
-  const walk = (current) => {
-    for (const entry2 of readdirSync2(current, { withFileTypes: true })) {
-      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
-      const path3 = join3(current, entry2.name);
-      if (entry2.isSymbolicLink()) {
-        if (!isInside(confinement, path3)) return { path: path3, why: "a symlink that leads out of the repository" };
-        if (statSync2(path3, { throwIfNoEntry: false })?.isDirectory()) {
-          const found = walk(path3);
-          if (found) return found;
-        }
-      } else if (entry2.isDirectory()) {
-        const found = walk(path3);
-        if (found) return found;
-      }
-    }
-    return void 0;
-  };
-  return walk(dir);
-}
-function hashFolder(dir) {
-  const hash = createHash2("sha256");
-  const walk = (current, depth) => {
-    if (depth > 32) return;
-    for (const entry2 of readdirSync2(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path3 = join3(current, entry2.name);
-      const isDirectory = entry2.isSymbolicLink() ? statSync2(path3, { throwIfNoEntry: false })?.isDirectory() === true : entry2.isDirectory();
-      if (isDirectory) walk(path3, depth + 1);
-      else if (entry2.isFile() || entry2.isSymbolicLink()) hash.update(relative3(dir, path3)).update("\0").update(readFileSync3(path3)).update("\0");
-    }
-  };
-  walk(dir, 0);
-  return hash.digest("hex");
-}
-var UNREADABLE = "";
-function chartsDiffer(before, after) {
-  const old = hashChartFolders(before);
-  const current = hashChartFolders(after);
-  if (old.size !== current.size) return true;
-  return [...current].some(([path3, hash]) => hash === UNREADABLE || old.get(path3) !== hash);
-}
-function hashChartFolders(tree) {
-  const charts = /* @__PURE__ */ new Map();
-  const walk = (dir) => {
-    const entries2 = readdirSync2(dir, { withFileTypes: true });
-    if (entries2.some((entry2) => entry2.name === "Chart.yaml" && entry2.isFile())) {
-      let hash;
-      try {
-        hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
-      } catch {
-        hash = UNREADABLE;
-      }
-      charts.set(relative3(tree.root, dir), hash);
-      return;
-    }
-    for (const entry2 of entries2) {
-      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join3(dir, entry2.name));
-    }
-  };
-  walk(tree.root);
-  return charts;
-}
-
-// src/core/helm/volatile-output.ts
-var VOLATILE_FUNCTIONS = [
-  "ago",
-  "bcrypt",
-  "date",
-  "dateInZone",
-  "dateModify",
-  "date_in_zone",
-  "date_modify",
-  "durationRound",
-  "encryptAES",
-  "genCA",
-  "genCAWithKey",
-  "genPrivateKey",
-  "genSelfSignedCert",
-  "genSelfSignedCertWithKey",
-  "genSignedCert",
-  "genSignedCertWithKey",
-  "getHostByName",
-  "htmlDate",
-  "htmlDateInZone",
-  "htpasswd",
-  "mustDateModify",
-  "must_date_modify",
-  "now",
-  "randAlpha",
-  "randAlphaNum",
-  "randAscii",
-  "randBytes",
-  "randInt",
-  "randNumeric",
-  "shuffle",
-  "uuidv4"
-];
-var VOLATILE_PLACEHOLDER = "(generated at render)";
-var FUNCTION_CALL = new RegExp(`(?<![\\p{L}\\p{N}_.$])(?:${VOLATILE_FUNCTIONS.join("|")})(?![\\p{L}\\p{N}_])`, "u");
-function mentionsVolatileFunction(text) {
-  const unclosed = /* @__PURE__ */ new Set();
-  let from = 0;
-  for (; ; ) {
-    const open = text.indexOf("{{", from);
-    if (open === -1) return false;
-    const action = readAction(text, open + 2, unclosed);
-    if (FUNCTION_CALL.test(action.code)) return true;
-    if (action.end === -1) return false;
-    from = action.end;
-  }
-}
-function readAction(text, start, unclosed) {
-  let code = "";
-  let kept = start;
-  let index2 = start;
-  while (index2 < text.length) {
-    const char = text[index2];
-    if (char === "}" && text[index2 + 1] === "}") return { code: code + text.slice(kept, index2), end: index2 + 2 };
-    if (char === "\0") return { code: "", end: index2 + 1 };
-    const skip = char === '"' || char === "'" ? endQuoted(text, index2, char) : char === "`" ? endAfter(text, "`", index2 + 1, unclosed) : char === "/" && text[index2 + 1] === "*" ? endAfter(text, "*/", index2 + 2, unclosed) : -1;
-    if (skip === -1) {
-      index2++;
-      continue;
-    }
-    code += `${text.slice(kept, index2)} `;
-    index2 = kept = skip;
-  }
-  return { code: code + text.slice(kept), end: -1 };
-}
-function endQuoted(text, open, quote) {
-  for (let index2 = open + 1; index2 < text.length; index2++) {
-    const char = text[index2];
-    if (char === "\0") return index2;
-    if (char === "\\") index2++;
-    else if (char === quote || char === "\n") return index2 + 1;
-  }
-  return text.length;
-}
-function endAfter(text, close, from, unclosed) {
-  const index2 = unclosed.has(close) ? -1 : text.indexOf(close, from);
-  if (index2 === -1) {
-    unclosed.add(close);
-    return -1;
-  }
-  const nul = text.slice(from, index2).indexOf("\0");
-  return nul === -1 ? index2 + close.length : from + nul;
-}
-function findVolatilePaths(first, second) {
-  const firstKeys = new Set(first.map(({ body }) => formatObjectKey(readIdentity(body))));
-  const secondKeys = new Set(second.map(({ body }) => formatObjectKey(readIdentity(body))));
-  const { names, unpaired } = pairGeneratedNames(
-    first.map(({ body }) => readIdentity(body)),
-    second.map(({ body }) => readIdentity(body)),
-    firstKeys,
-    secondKeys
-  );
-  const volatile = { paths: /* @__PURE__ */ new Map(), names, unpaired };
-  const secondByKey = groupByKey(prepareDocs(second, volatile));
-  const found = /* @__PURE__ */ new Map();
-  for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
-    const others = secondByKey.get(key) ?? [];
-    bodies.forEach((body, index2) => {
-      const other = others[index2];
-      if (other === void 0) return;
-      const differences = [];
-      collectDifferences(body, other, [], differences);
-      if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
-    });
-  }
-  const paths = new Map([...found.keys()].sort(compareText).map((key) => [key, sortPaths(found.get(key) ?? [])]));
-  return { paths, names, unpaired };
-}
-function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
-  return prepareDocs(docs, volatile).map((doc) => {
-    const paths = volatile.paths.get(formatObjectKey(readIdentity(doc.body))) ?? [];
-    const body = paths.reduce((current, path3) => replaceAt(current, path3, placeholder), doc.body);
-    return body === doc.body ? doc : { ...doc, body };
-  });
-}
-function readIdentity(body) {
-  const metadata = getMetadata(body);
-  return {
-    group: getApiGroup(String(body.apiVersion)),
-    kind: String(body.kind),
-    namespace: typeof metadata.namespace === "string" ? metadata.namespace : "",
-    name: String(metadata.name)
-  };
-}
-function prepareDocs(docs, volatile) {
-  const unpaired = new Set(volatile.unpaired);
-  const seen = /* @__PURE__ */ new Map();
-  const prepared = [];
-  for (const doc of docs) {
-    const id = readIdentity(doc.body);
-    if (unpaired.has(formatObjectKey(id))) continue;
-    const pattern = volatile.names.find((name2) => matchesName(name2, id));
-    if (!pattern) {
-      prepared.push(doc);
-      continue;
-    }
-    const plain2 = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
-    const count = (seen.get(plain2) ?? 0) + 1;
-    seen.set(plain2, count);
-    const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
-    const name = `${pattern.prefix}${generated}${pattern.suffix}`;
-    prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
-  }
-  return prepared;
-}
-function matchesName(pattern, id) {
-  const middle = id.name.length - pattern.prefix.length - pattern.suffix.length;
-  return id.group === pattern.group && id.kind === pattern.kind && id.namespace === pattern.namespace && middle > 0 && (pattern.length === void 0 || middle === pattern.length) && id.name.startsWith(pattern.prefix) && id.name.endsWith(pattern.suffix) && !pattern.except.includes(id.name);
-}
-function pairGeneratedNames(first, second, firstKeys, secondKeys) {
-  const alone = (ids, others) => ids.filter((id) => !others.has(formatObjectKey(id)));
-  const remaining = alone(second, firstKeys);
-  const stable = first.filter((id) => secondKeys.has(formatObjectKey(id)));
-  const names = /* @__PURE__ */ new Map();
-  const unpaired = /* @__PURE__ */ new Set();
-  for (const id of alone(first, secondKeys)) {
-    const candidates = remaining.filter((other) => other.group === id.group && other.kind === id.kind && other.namespace === id.namespace);
-    const best = candidates.reduce((chosen, other) => chosen === void 0 || countShared(id.name, other.name) > countShared(id.name, chosen.name) ? other : chosen, void 0);
-    const shape = best ? describeGeneratedName(id.name, best.name) : void 0;
-    if (!best || !shape) {
-      unpaired.add(formatObjectKey(id));
-      continue;
-    }
-    remaining.splice(remaining.indexOf(best), 1);
-    const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
-    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText);
-    const named = { ...pattern, except };
-    names.set(JSON.stringify(named), named);
-  }
-  for (const id of remaining) unpaired.add(formatObjectKey(id));
-  const sorted = [...names.keys()].sort(compareText).map((key) => names.get(key));
-  return { names: sorted, unpaired: [...unpaired].sort(compareText) };
-}
-function countShared(a, b) {
-  const { start, end } = measureShared(a, b);
-  return start + end;
-}
-function measureShared(a, b) {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return { start, end };
-}
-var SEPARATOR = /[-._]/;
-function describeGeneratedName(a, b) {
-  const { start, end } = measureShared(a, b);
-  let prefix2 = a.slice(0, start);
-  while (prefix2 !== "" && !SEPARATOR.test(prefix2.at(-1) ?? "")) prefix2 = prefix2.slice(0, -1);
-  let suffix = a.slice(a.length - end);
-  while (suffix !== "" && !SEPARATOR.test(suffix[0] ?? "")) suffix = suffix.slice(1);
-  if (prefix2 === "" && suffix === "") return void 0;
-  const [left, right] = [a.length - prefix2.length - suffix.length, b.length - prefix2.length - suffix.length];
-  return { prefix: prefix2, suffix, ...left === right ? { length: left } : {} };
-}
-function groupByKey(docs) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const { body } of docs) {
-    const key = formatObjectKey(readIdentity(body));
-    const group = groups.get(key);
-    if (group) group.push(body);
-    else groups.set(key, [body]);
-  }
-  return groups;
-}
-function collectDifferences(a, b, path3, out) {
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
-    const keyByKey = path3.length === 0 || path3.length === 1 && path3[0] === "metadata";
-    if (!sameKeys && !keyByKey) {
-      out.push(path3);
-      return;
-    }
-    for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
-      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path3, key], out);
-      else out.push([...path3, key]);
-    }
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(path3);
-    else a.forEach((item, index2) => collectDifferences(item, b[index2], [...path3, index2], out));
-    return;
-  }
-  if (a !== b) out.push(path3);
-}
-function replaceAt(value, path3, placeholder) {
-  const [step, ...rest] = path3;
-  if (step === void 0) return placeholder;
-  if (typeof step === "number") {
-    if (!Array.isArray(value) || step >= value.length) return value;
-    const inner2 = replaceAt(value[step], rest, placeholder);
-    return inner2 === value[step] ? value : value.map((item, index2) => index2 === step ? inner2 : item);
-  }
-  if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
-  const inner = replaceAt(value[step], rest, placeholder);
-  return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
-}
-function sortPaths(paths) {
-  const unique = new Map(paths.map((path3) => [JSON.stringify(path3), path3]));
-  return [...unique.values()].sort(comparePaths);
-}
-function comparePaths(a, b) {
-  for (let index2 = 0; index2 < Math.min(a.length, b.length); index2++) {
-    const [x, y] = [a[index2], b[index2]];
-    if (x === y) continue;
-    if (typeof x === "number" && typeof y === "number") return x - y;
-    if (typeof x === "number") return -1;
-    if (typeof y === "number") return 1;
-    return compareText(String(x), String(y));
-  }
-  return a.length - b.length;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/render/helm/chart-store.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync4, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
-import { join as join4 } from "node:path";
-function hashBytes(bytes) {
-  return createHash3("sha256").update(bytes).digest("hex");
-}
-function createChartStore(dir, makeTemp) {
-  const folder = dir ? join4(dir, "charts") : void 0;
-  let temp;
-  const name = (digest2, origin) => `sha256-${digest2}-${createHash3("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
-  return {
-    find: (digest2, origin) => {
-      if (!folder || !/^[0-9a-f]{64}$/.test(digest2)) return void 0;
-      const path3 = join4(folder, name(digest2, origin));
-      try {
-        return hashBytes(readFileSync4(path3)) === digest2 ? path3 : void 0;
-      } catch {
-        return void 0;
-      }
-    },
-    keep: (digest2, origin, bytes) => {
-      for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path3 = join4(target ?? (temp ??= makeTemp()), name(digest2, origin));
-        const partial2 = `${path3}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-        try {
-          if (target) mkdirSync(target, { recursive: true });
-          writeFileSync(partial2, bytes);
-          renameSync(partial2, path3);
-          return path3;
-        } catch {
-          rmSync2(partial2, { force: true });
-        }
-      }
-      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
-    }
-  };
-}
-
-// src/render/helm/chart-text.ts
-import { readFileSync as readFileSync5, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
-import { join as join5 } from "node:path";
-import { gunzipSync } from "node:zlib";
-var MAX_TEXT_BYTES = 64 * 1024 * 1024;
-function readChartText(path3) {
-  try {
-    if (!statSync3(path3).isDirectory()) return gunzipSync(readFileSync5(path3), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
-    const parts = [];
-    let size = 0;
-    const walk = (dir, depth) => {
-      if (depth > 32 || size > MAX_TEXT_BYTES) return;
-      for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
-        const child = join5(dir, entry2.name);
-        const stats = statSync3(child, { throwIfNoEntry: false });
-        if (stats?.isDirectory()) walk(child, depth + 1);
-        else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
-          size += stats.size;
-          parts.push(readFileSync5(child, "latin1"));
-        }
-      }
-    };
-    walk(path3, 0);
-    return parts.join("\0");
-  } catch {
-    return "";
-  }
-}
-
-// src/app/chart-values-files.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync7, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join6, posix as posix3 } from "node:path";
-
-// src/render/helm/chart-archive.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { posix as posix2 } from "node:path";
-import { gunzipSync as gunzipSync2 } from "node:zlib";
-var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
-var BLOCK = 512;
-function readChartArchive(file) {
-  let tar;
-  try {
-    tar = gunzipSync2(readFileSync6(file), { maxOutputLength: MAX_UNPACKED_BYTES });
-  } catch (error) {
-    return { problem: `the chart archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const files = /* @__PURE__ */ new Map();
-  let longName;
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
-    const header = tar.subarray(offset, offset + BLOCK);
-    if (header.every((byte) => byte === 0)) break;
-    const size = Number.parseInt(readField(header, 124, 12).trim() || "0", 8);
-    if (!Number.isFinite(size) || size < 0) return { problem: "the chart archive has a damaged entry" };
-    const type = String.fromCharCode(header[156] ?? 0);
-    const body = tar.subarray(offset + BLOCK, offset + BLOCK + size);
-    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
-    if (type === "x") {
-      longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString("utf8"))?.[1] ?? longName;
-      continue;
-    }
-    if (type === "L") {
-      longName = body.toString("utf8").replace(/\0.*$/s, "");
-      continue;
-    }
-    const prefix2 = readField(header, 345, 155);
-    const name = longName ?? (prefix2 ? `${prefix2}/${readField(header, 0, 100)}` : readField(header, 0, 100));
-    longName = void 0;
-    if (type !== "0" && type !== "\0") continue;
-    const inner = posix2.normalize(name.split("/").slice(1).join("/"));
-    if (inner === "." || inner.startsWith("..") || posix2.isAbsolute(inner)) continue;
-    files.set(inner, Buffer.from(body));
-  }
-  return { files };
-}
-function readField(header, start, length2) {
-  const raw = header.subarray(start, start + length2);
-  const end = raw.indexOf(0);
-  return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
-}
-
-// src/app/chart-values-files.ts
-function applyValuesFiles(chart, valuesFiles, confinement) {
-  const archive = statSync4(chart).isDirectory() ? void 0 : readChartArchive(chart);
-  if (archive && "problem" in archive) return archive;
-  const read = (path3) => {
-    const clean = posix3.normalize(`/${path3}`).slice(1);
-    if (archive) return archive.files.get(clean);
-    return readConfined(confinement, join6(valuesFiles.root ?? chart, clean));
-  };
-  let merged = {};
-  for (const path3 of valuesFiles.paths) {
-    const bytes = read(path3);
-    if (bytes === void 0) {
-      if (valuesFiles.ignoreMissing) continue;
-      return { problem: `its valuesFiles name ${path3}, and no such file is there` };
-    }
-    const text = bytes.toString("utf8");
-    const bomb = findAliasBomb(text);
-    if (bomb) return { problem: `its values file ${path3} is refused: ${bomb}` };
-    let values;
-    try {
-      values = (0, import_yaml8.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
-    } catch (error) {
-      return { problem: `its values file ${path3} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
-    }
-    if (!isRecord(values)) return { problem: `its values file ${path3} is not a mapping` };
-    merged = mergeValues(merged, values);
-  }
-  const dir = mkdtempSync(join6(tmpdir(), "prune-guard-chart-"));
-  const temp = registerTempTree(dir);
-  try {
-    if (archive) {
-      for (const [path3, bytes] of archive.files) {
-        mkdirSync2(dirname3(join6(dir, path3)), { recursive: true });
-        writeFileSync2(join6(dir, path3), bytes);
-      }
-    } else {
-      cpSync(chart, dir, { recursive: true, dereference: true });
-    }
-    writeFileSync2(join6(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
-    return { dir, temp };
-  } catch (error) {
-    temp.dispose();
-    return { problem: `its chart cannot be prepared with its valuesFiles: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-function readConfined(confinement, path3) {
-  try {
-    if (!isInside(confinement, path3) || !statSync4(path3).isFile()) return void 0;
-    return readFileSync7(path3);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/app/post-render-release.ts
-import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7 } from "node:path";
-var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
-var DEFAULT_POST_RENDER_STRATEGY = "combined";
-var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
-function readPostRenderStrategy(value) {
-  if (value === void 0 || value === null || value === "") return DEFAULT_POST_RENDER_STRATEGY;
-  const known = POST_RENDER_STRATEGIES.find((strategy) => strategy === value);
-  return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
-}
-async function postRenderRelease(documents, postRenderers, context) {
-  const entries2 = readPostRenderers(postRenderers);
-  if (isProblem(entries2)) return entries2;
-  if (entries2.length === 0) return { documents };
-  const strategy = context.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
-  const kept = documents.filter((document) => document.part === "crds" || strategy === "nohooks" && document.part === "hook");
-  const hooks = documents.filter((document) => document.part === "hook");
-  const templates = documents.filter((document) => document.part === "templates");
-  const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group) => group.documents.length > 0);
-  const rendered = [];
-  for (const group of groups) {
-    const result = await runChain(group.documents, entries2, context, group.label);
-    if ("problem" in result) return result;
-    rendered.push(...result.documents);
-  }
-  return { documents: [...kept, ...rendered] };
-}
-function isProblem(value) {
-  return isRecord(value) && typeof value.problem === "string";
-}
-var ENTRY_FIELDS = ["kustomize"];
-var KUSTOMIZE_FIELDS = ["patches", "images"];
-var PATCH_FIELDS = ["patch", "target"];
-var TARGET_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
-var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
-var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
-function readPostRenderers(value) {
-  const items = readList(value, "postRenderers");
-  if (isProblem(items)) return items;
-  const entries2 = [];
-  for (const [index2, item] of items.entries()) {
-    const at = `postRenderers[${index2}]`;
-    const entry2 = readFields(item, at, ENTRY_FIELDS);
-    if (isProblem(entry2)) return entry2;
-    if (entry2.kustomize === void 0 || entry2.kustomize === null) continue;
-    const read = readKustomize(entry2.kustomize, `${at}.kustomize`, index2);
-    if (isProblem(read)) return read;
-    entries2.push(read);
-  }
-  return entries2;
-}
-function readKustomize(value, at, index2) {
-  if (isRecord(value)) {
-    const removed = REMOVED_FIELDS.find((field) => field in value);
-    if (removed) {
-      return { problem: `${at}.${removed} is gone from the HelmRelease v2 API and helm-controller v1 no longer applies it: write it as an inline patch under patches` };
-    }
-  }
-  const fields = readFields(value, at, KUSTOMIZE_FIELDS);
-  if (isProblem(fields)) return fields;
-  const patches = [];
-  const patchList = readList(fields.patches, `${at}.patches`);
-  if (isProblem(patchList)) return patchList;
-  for (const [position, item] of patchList.entries()) {
-    const patch = readPatch(item, `${at}.patches[${position}]`);
-    if (isProblem(patch)) return patch;
-    patches.push(patch);
-  }
-  const images = [];
-  const imageList = readList(fields.images, `${at}.images`);
-  if (isProblem(imageList)) return imageList;
-  for (const [position, item] of imageList.entries()) {
-    const image = readStrings(item, `${at}.images[${position}]`, IMAGE_FIELDS);
-    if (isProblem(image)) return image;
-    if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
-    images.push(image);
-  }
-  return { index: index2, patches, images };
-}
-function readPatch(value, at) {
-  if (isRecord(value) && "path" in value) {
-    return { problem: `${at} gives a path: helm-controller takes only inline patches (patch), and the HelmRelease API refuses the field` };
-  }
-  const fields = readFields(value, at, PATCH_FIELDS);
-  if (isProblem(fields)) return fields;
-  if (fields.patch === void 0 || fields.patch === null) return { problem: `${at} needs a patch` };
-  if (typeof fields.patch !== "string") return { problem: `${at}.patch must be a string` };
-  const patch = {};
-  if (fields.patch !== "") patch.patch = fields.patch;
-  if (fields.target !== void 0 && fields.target !== null) {
-    const target = readStrings(fields.target, `${at}.target`, TARGET_FIELDS);
-    if (isProblem(target)) return target;
-    patch.target = target;
-  }
-  return patch;
-}
-function readFields(value, at, known) {
-  if (!isRecord(value)) return { problem: `${at} must be a mapping` };
-  const unknown = Object.keys(value).find((key) => !known.includes(key));
-  if (unknown !== void 0) return { problem: `${at}.${unknown} is not a field of the HelmRelease API, which refuses it` };
-  return value;
-}
-function readStrings(value, at, known) {
-  const fields = readFields(value, at, known);
-  if (isProblem(fields)) return fields;
-  const strings = {};
-  for (const key of known) {
-    const field = fields[key];
-    if (field === void 0 || field === null || field === "") continue;
-    if (typeof field !== "string") return { problem: `${at}.${key} must be a string` };
-    strings[key] = field;
-  }
-  return strings;
-}
-function readList(value, at) {
-  if (value === void 0 || value === null) return [];
-  return Array.isArray(value) ? value : { problem: `${at} must be a list` };
-}
-async function runChain(documents, entries2, context, label) {
-  const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
-  let stream = ordered.map((document) => toJsonDocument(annotateSource(document))).join("---\n");
-  for (const entry2 of entries2) {
-    try {
-      stream = await buildEntry(stream, entry2, context.kustomize);
-    } catch (error) {
-      if (error instanceof PruneGuardError) return { problem: `postRenderers[${entry2.index}]${label}: ${error.message}` };
-      throw error;
-    }
-  }
-  try {
-    const shown = `post-rendered output${context.shown ? ` of ${context.shown}` : ""}`;
-    return { documents: parseManifests(stream, shown).map(fromPostRendered) };
-  } catch (error) {
-    if (error instanceof PruneGuardError) return { problem: error.message };
-    throw error;
-  }
-}
-async function buildEntry(stream, entry2, kustomize) {
-  const dir = mkdtempSync2(join7(tmpdir2(), "prune-guard-post-render-"));
-  const temp = registerTempTree(dir);
-  try {
-    const input = "helm-output.yaml";
-    const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
-    if (entry2.patches.length > 0) kustomization.patches = entry2.patches;
-    if (entry2.images.length > 0) kustomization.images = entry2.images;
-    writeFileSync3(join7(dir, input), stream, { mode: 384 });
-    writeFileSync3(join7(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
-    return await kustomize.build(dir);
-  } finally {
-    temp.dispose();
-  }
-}
-function annotateSource(document) {
-  if (document.source === "") return document.body;
-  const metadata = getMetadata(document.body);
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
-  return { ...document.body, metadata: { ...metadata, annotations: { ...annotations, [POST_RENDER_FILENAME_ANNOTATION]: document.source } } };
-}
-function fromPostRendered(body) {
-  const metadata = getMetadata(body);
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : void 0;
-  const named = annotations?.[POST_RENDER_FILENAME_ANNOTATION];
-  let result = body;
-  if (annotations && POST_RENDER_FILENAME_ANNOTATION in annotations) {
-    const { [POST_RENDER_FILENAME_ANNOTATION]: _removed, ...rest } = annotations;
-    const { annotations: _all, ...others } = metadata;
-    result = { ...body, metadata: Object.keys(rest).length > 0 ? { ...others, annotations: rest } : others };
-  }
-  return { source: typeof named === "string" ? named : "", part: classifyPart("", result), body: result };
-}
-function toJsonDocument(value) {
-  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}
-`;
-}
-
-// src/app/render-helm-release.ts
-var DEFAULT_KUBERNETES_VERSION = "1.34.0";
-var KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
-var OUTPUT_KIND = "PruneGuardHelmOutput";
-async function templateThroughCache(context, request2, values, mayVary) {
-  if (!context.renders || mayVary) return context.helm.template(request2);
-  const key = JSON.stringify(["helm-template", context.helm.identity, hashChart(request2.chart), values, request2.releaseName, request2.namespace, request2.kubeVersion]);
-  const stored = context.renders.get(key)?.[0]?.body;
-  if (stored?.kind === OUTPUT_KIND && typeof stored.text === "string") return stored.text;
-  const output = await context.helm.template(request2);
-  context.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
-  return output;
-}
-function hashChart(path3) {
-  return statSync5(path3).isDirectory() ? hashFolder(path3) : hashBytes(readFileSync8(path3));
-}
-async function renderHelmRelease(release, context) {
-  const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
-  const request2 = resolveChartRequest(release, { check: context.check, tree: context.tree, findSource: context.findSource, ...context.cluster !== void 0 ? { cluster: context.cluster } : {} });
-  if ("problem" in request2) return { problem: request2.problem, ...request2.missing ? { missing: [request2.missing] } : {} };
-  const composed = composeReleaseValues(release, context.find);
-  if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
-  const missing = composed.missing ? { missing: composed.missing } : {};
-  const spec = isRecord(release.spec) ? release.spec : {};
-  const strategy = readPostRenderStrategy(spec.postRenderStrategy);
-  if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
-  const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
-  if ("problem" in fetched) return fetched;
-  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles, context.tree.confinement) : void 0;
-  if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
-  const chartPath = prepared ? prepared.dir : fetched.file;
-  const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync3(join8(tmpdir3(), "prune-guard-values-"));
-  const temp = registerTempTree(dir);
-  try {
-    const valuesFile = join8(dir, "values.json");
-    writeFileSync4(valuesFile, JSON.stringify(composed.values), { mode: 384 });
-    const chartText = readChartText(chartPath);
-    const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
-    const keepValue = findKeepValue(chartText);
-    const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown };
-    const output = await templateThroughCache(context, template, composed.values, mayVary);
-    const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
-    if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
-    const chartName = rendered.documents.find((document) => document.source.includes("/"))?.source.split("/")[0];
-    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {}, ...keepValue ? { keepValue } : {} };
-  } catch (error) {
-    if (error instanceof PruneGuardError) {
-      const refusal = KUBE_VERSION_REFUSAL.exec(error.message);
-      return { problem: error.message, secretTexts: composed.secretTexts, ...refusal?.[1] ? { kubeVersionRequired: refusal[1] } : {} };
-    }
-    throw error;
-  } finally {
-    temp.dispose();
-    if (prepared && "dir" in prepared) prepared.temp.dispose();
-  }
-}
-
-// src/core/text/plain-text.ts
-var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function formatEscape(character) {
-  const named = NAMED_ESCAPES[character];
-  if (named) return named;
-  const code = character.charCodeAt(0);
-  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function escapeControlCharacters(text, keep = "") {
-  return text.replace(CONTROL_CHARACTERS, (character) => keep.includes(character) ? character : formatEscape(character));
-}
-var LINE_LEAD = /^(?:[\s\u0085\u180e]|\u001b\[[0-9;]*m)*/;
-function protectLine(line) {
-  const broken = line.replace(/##\[/g, "##\\[");
-  const lead = LINE_LEAD.exec(broken)?.[0].length ?? 0;
-  return broken.startsWith("::", lead) ? `${broken.slice(0, lead)}\\${broken.slice(lead)}` : broken;
-}
-function protectLines(text) {
-  return text.split(/(\r\n|\r|\n)/).map((part, index2) => index2 % 2 === 1 ? part : protectLine(part)).join("");
-}
-function formatLogLine(text) {
-  return protectLine(escapeControlCharacters(text));
-}
-function formatLogLines(text) {
-  return text.split(/\r\n|\r|\n/).map((line) => protectLine(escapeControlCharacters(line, "	"))).join("\n");
-}
-function protectPatch(patch) {
-  let altered = 0;
-  const lines = patch.split("\n").map((line) => {
-    const crlf = line.endsWith("\r");
-    const body = crlf ? line.slice(0, -1) : line;
-    const safe = protectLine(escapeControlCharacters(body, "	"));
-    if (safe !== body) altered += 1;
-    return crlf ? `${safe}\r` : safe;
-  });
-  return { text: lines.join("\n"), altered };
-}
-var JSON_RAW_CONTROLS = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function protectJson(json2) {
-  return json2.replace(JSON_RAW_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "#\\u0023[");
-}
-
-// src/report/format.ts
-var SHORT_KIND_NAMES = {
-  CustomResourceDefinition: ["CRD", "CRDs"],
-  Namespace: ["Namespace", "Namespaces"],
-  PersistentVolumeClaim: ["PVC", "PVCs"],
-  PersistentVolume: ["PV", "PVs"],
-  StatefulSet: ["StatefulSet", "StatefulSets"]
-};
-function formatPlanCounts(counts, pruneByKind = {}) {
-  const notable = Object.entries(pruneByKind).map(([kind, count]) => {
-    const [one, many] = SHORT_KIND_NAMES[kind] ?? [kind, `${kind}s`];
-    return `${count} ${count === 1 ? one : many}`;
-  });
-  const prune = `${counts.prune} to prune${notable.length > 0 ? ` (${notable.join(", ")})` : ""}`;
-  const replace = counts.replace > 0 ? `, ${counts.replace} generated ${counts.replace === 1 ? "name" : "names"} replaced` : "";
-  return `${counts.add} to add, ${counts.change} to change, ${prune}${replace}`;
-}
-function formatPlanLine(report) {
-  return `Plan: ${formatPlanCounts(report.summary, report.summary.pruneByKind)}`;
-}
-function formatFindingCounts(report) {
-  const { error, warning, notice } = report.summary.findings;
-  return `${pluralize(error, "error")}, ${pluralize(warning, "warning")}, ${pluralize(notice, "notice")}`;
-}
-function formatVerdict(report) {
-  if (report.failOn === "never") return "Not failing: --fail-on never.";
-  return report.blocking ? `Blocking: findings at or above ${report.failOn}.` : `No findings at or above ${report.failOn}.`;
-}
-function formatProvenance(provenance, quote = (value) => value) {
-  if (!provenance) return void 0;
-  const where = provenance.kustomization ? quote(`${provenance.kustomization}${provenance.line ? `:${provenance.line}` : ""}`) : void 0;
-  let what;
-  if (provenance.generator) what = `generated by ${quote(provenance.generator)}`;
-  else if (provenance.url) what = `from ${quote(provenance.url)}`;
-  else if (provenance.repo) what = `from ${quote(provenance.repo)}${provenance.file ? ` (${quote(provenance.file)})` : ""}`;
-  else if (provenance.file) what = `from ${quote(provenance.file)}`;
-  if (what && where) return `${what}, listed at ${where}`;
-  return what ?? (where ? `listed at ${where}` : void 0);
-}
-function pluralize(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function orderUnitsAsTree(units) {
-  const names = new Set(units.map((unit) => unit.name));
-  const children = /* @__PURE__ */ new Map();
-  const roots = [];
-  for (const unit of units) {
-    const parent = unit.flux?.parent ?? unit.helm?.parent ?? unit.resourceSet?.parent;
-    if (parent && parent !== unit.name && names.has(parent)) children.set(parent, [...children.get(parent) ?? [], unit]);
-    else roots.push(unit);
-  }
-  const rows = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit3 = (unit, depth) => {
-    if (seen.has(unit.name)) return;
-    seen.add(unit.name);
-    rows.push({ unit, depth });
-    for (const child of children.get(unit.name) ?? []) visit3(child, depth + 1);
-  };
-  for (const root of roots) visit3(root, 0);
-  return rows;
-}
-var RESOURCESET_VERDICTS = { apply: "generates; garbage-collects", create: "new", delete: "removed: deletes its inventory" };
-function formatUnitVerdict(unit) {
-  if (unit.helm) return unit.skipped ? `not rendered: ${unit.skipped}` : `helm ${unit.helm.action}`;
-  if (unit.resourceSet) return unit.skipped ? `not rendered: ${unit.skipped}` : RESOURCESET_VERDICTS[unit.resourceSet.action];
-  if (!unit.flux) return "";
-  if (unit.flux.skipped) return `not rendered: ${unit.flux.skipped}`;
-  if (unit.before !== null && unit.after === null) return "removed";
-  if (unit.before === null) return "new";
-  return unit.flux.verdict === "pruned" ? "prunes" : "orphans (prune: false)";
-}
-function formatUnitFindings(report, unit) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding2 of report.findings) if (finding2.unit === unit) counts[finding2.severity] += 1;
-  return ["error", "warning", "notice"].filter((severity) => counts[severity] > 0).map((severity) => pluralize(counts[severity], severity)).join(", ");
-}
-
-// src/report/json.ts
-function formatJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-
-// src/report/markdown-escape.ts
-var EMPTY_VALUE = "*(empty)*";
-function breakCommentOpeners(text) {
-  return text.replace(/<!--/g, "<\\!--");
-}
-function findLongestBacktickRun(text) {
-  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match2) => match2[0].length));
-}
-function formatCodeSpan(value, inTable) {
-  if (value === "") return EMPTY_VALUE;
-  let text = breakCommentOpeners(escapeControlCharacters(value));
-  if (inTable) text = text.replace(/\|/g, "\\|");
-  const ticks = "`".repeat(findLongestBacktickRun(text) + 1);
-  const pad2 = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && text.trim() !== "";
-  return pad2 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
-}
-function formatCode(value) {
-  return formatCodeSpan(value, false);
-}
-function formatCellCode(value) {
-  return formatCodeSpan(value, true);
-}
-var LIVE_CHARACTERS = /[@#<>&`*_[\]\\|~$!]/;
-var AUTOLINK = /https?:\/\/|www\.|\bGH-\d/i;
-var NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-var BLOCK_MARKER = /^(?:[-+*=]+|\d{1,9}[.)])$/;
-var WORD_EDGES = /^([("']*)(.*?)([)"',.;:?]*)$/s;
-function isLiveToken(token) {
-  return LIVE_CHARACTERS.test(token) || AUTOLINK.test(token) || NOT_PRINTABLE_ASCII.test(token);
-}
-function formatProseToken(token, inTable) {
-  if (token === "") return token;
-  if (BLOCK_MARKER.test(token)) return formatCodeSpan(token, inTable);
-  const [, lead = "", word = "", edge = ""] = WORD_EDGES.exec(token) ?? [];
-  let core = word;
-  let trail = edge;
-  while (trail.startsWith(")") && core.split("(").length > core.split(")").length) {
-    core += ")";
-    trail = trail.slice(1);
-  }
-  if (!isLiveToken(core)) return token;
-  return `${lead}${formatCodeSpan(core, inTable)}${trail}`;
-}
-function formatProse(text) {
-  return text.split(" ").map((token) => formatProseToken(token, false)).join(" ");
-}
-function formatCellProse(text) {
-  return text.split(" ").map((token) => formatProseToken(token, true)).join(" ");
-}
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function formatHtmlCode(value) {
-  if (value === "") return "<em>(empty)</em>";
-  return `<code>${escapeHtml(escapeControlCharacters(value))}</code>`;
-}
-function formatFence(text, language) {
-  const body = breakCommentOpeners(
-    text.split(/\r?\n/).map((line) => escapeControlCharacters(line, "	")).join("\n")
-  );
-  const ticks = "`".repeat(Math.max(3, findLongestBacktickRun(body) + 1));
-  return `${ticks}${language}
-${body}
-${ticks}`;
-}
-
-// src/report/markdown.ts
-var DEFAULT_FULL_REPORT = "the job summary of this run";
-var SEVERITY_BADGE = {
-  error: ":stop_sign: error",
-  warning: ":warning: warning",
-  notice: ":information_source: notice"
-};
-function formatMarkdown(report, options = {}) {
-  const out = [];
-  out.push(`### ${formatTitle(report, options.acknowledgedBy)}`, "");
-  out.push(`**${formatPlanLine(report)}**`, "");
-  out.push(`Comparing ${formatCode(report.before.label)} to ${formatCode(report.after.label)}.`, "");
-  for (const note of report.notes) out.push(`_Note: ${formatCellProse(note)}_`, "");
-  const showUnits = report.units.length > 1;
-  const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
-  if (shown.length > 0) {
-    out.push("| Severity | Rule | Object | What happens | Source |", "| --- | --- | --- | --- | --- |");
-    for (const finding2 of shown) {
-      const source = [showUnits ? formatCellCode(finding2.unit || ".") : "", formatProvenance(finding2.provenance, formatCellCode) ?? ""].filter(Boolean).join(": ");
-      out.push(
-        `| ${SEVERITY_BADGE[finding2.severity]} | ${formatCellCode(finding2.rule)} | ${formatCellCode(formatObjectRef(finding2.object))} | ${formatCellProse(finding2.message)} | ${source} |`
-      );
-    }
-    out.push("");
-  }
-  const hidden = report.findings.length - shown.length;
-  if (hidden > 0) out.push(`_${shown.length > 0 ? `...and ${hidden} more` : `${hidden}`} ${hidden === 1 ? "finding" : "findings"}: ${options.fullReport ?? DEFAULT_FULL_REPORT} lists them all._`, "");
-  out.push(`${formatFindingCounts(report)}. ${formatVerdict(report)}`, "");
-  if (options.acknowledgedBy && report.blocking) {
-    out.push(`Acknowledged by the label ${formatCode(options.acknowledgedBy)}: the check passes, and everything above still happens on merge.`, "");
-  }
-  out.push(...formatFixes(report.fixes, options.suggestedFixes ?? [], options.mergeLineFixes ?? [], options.fixCommand ?? { command: "prune-guard fix" }));
-  if (options.findingsOnly) {
-    out.push(`_Per-Kustomization details and object diffs are in ${options.fullReport ?? DEFAULT_FULL_REPORT}._`);
-    return `${out.join("\n").trimEnd()}
-`;
-  }
-  if (report.units.some((unit) => unit.flux)) {
-    out.push("| Flux Kustomization | Path | What Flux does | Plan | Findings |", "| --- | --- | --- | --- | --- |");
-    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
-      const indent2 = depth > 0 ? `${"\xA0\xA0".repeat(depth)}\u2514\xA0` : "";
-      out.push(
-        `| ${indent2}${formatCellCode(unit.name || ".")} | ${unit.flux ? formatCellCode(`./${unit.flux.path}`) : ""} | ${formatCellProse(formatUnitVerdict(unit))} | ${formatPlanCounts(unit.counts)} | ${formatUnitFindings(report, unit.name)} |`
-      );
-    }
-    out.push("");
-  }
-  for (const unit of report.units) {
-    const { add, change, prune, replace } = unit.counts;
-    if (add + change + prune + replace === 0) continue;
-    out.push("<details>", `<summary>${formatHtmlCode(unit.name || ".")}: ${formatPlanCounts(unit.counts)}</summary>`, "");
-    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
-    for (const entry2 of inUnit(report.changes.removed)) out.push(`- :heavy_minus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
-    for (const entry2 of inUnit(report.changes.added)) out.push(`- :heavy_plus_sign: ${formatCode(formatObjectRef(entry2.object))}`);
-    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      out.push(`- :recycle: ${formatCode(formatObjectRef(entry2.from))} -> ${formatCode(entry2.to.name)} (generated name)`);
-    }
-    const changes = report.changes.changed.filter((entry2) => entry2.unit === unit.name);
-    for (const entry2 of changes) {
-      if (options.omitDiffs) out.push(`- :pencil2: ${formatCode(formatObjectRef(entry2.object))}`);
-    }
-    out.push("");
-    if (!options.omitDiffs) for (const entry2 of changes) out.push(...formatChange(entry2));
-    out.push("</details>", "");
-  }
-  return `${out.join("\n").trimEnd()}
-`;
-}
-var VENDORED_PREVIEW_LIMIT = 4096;
-function formatFixes(fixes, suggested, mergeLines, { command, checkout }) {
-  if (fixes.length === 0) return [];
-  const out = [`#### ${fixes.length === 1 ? "Fix" : "Fixes"}`, ""];
-  for (const fix of fixes) {
-    const status = fix.verified ? "verified: a build with it keeps every object" : "not verified";
-    const where2 = fix.edits.map((edit) => formatCode(`${edit.path}:${edit.startLine}`)).join(", ");
-    out.push(`- ${formatProse(fix.description)} (${status}${suggested.includes(fix) ? `; suggested on ${where2}` : ""})`);
-    if (suggested.includes(fix)) continue;
-    out.push("");
-    for (const edit of fix.edits) {
-      const lines = edit.startLine === edit.endLine ? `line ${edit.startLine} becomes` : `lines ${edit.startLine}-${edit.endLine} become`;
-      const file = mergeLines.includes(fix) ? `${formatCode(edit.path)} as merged with the base branch` : formatCode(edit.path);
-      out.push(`  In ${file}, ${lines}:`, "", indent(fence(edit.replacement, "yaml")), "");
-    }
-    for (const file of fix.files) {
-      if (file.content.length > VENDORED_PREVIEW_LIMIT) {
-        const lineCount = file.content.replace(/\n$/, "").split("\n").length;
-        const how = fix.verified ? `${formatCode(`${command} --write`)} writes it` : `${formatCode(command)} prints it`;
-        out.push(`  New file ${formatCode(file.path)}: ${lineCount} lines; ${how}.`, "");
-        continue;
-      }
-      out.push(`  New file ${formatCode(file.path)}:`, "", indent(fence(file.content, "yaml")), "");
-    }
-  }
-  if (out.at(-1) !== "") out.push("");
-  const where = checkout ? `, on a checkout of ${formatCode(checkout)},` : "";
-  out.push(
-    fixes.every((fix) => fix.verified) ? `Apply locally${where} with ${formatCode(`${command} --write`)}.` : `Apply locally${where} with ${formatCode(`${command} --write`)} (verified fixes; review the others in the patch of ${formatCode(command)}).`,
-    ""
-  );
-  return out;
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-function formatChange(entry2) {
-  const version = entry2.previousApiVersion ? ` (${formatHtmlCode(entry2.previousApiVersion)} -&gt; ${formatHtmlCode(entry2.object.apiVersion)})` : "";
-  const secret = entry2.secretKeys ? [
-    `Secret keys: ${[
-      ...entry2.secretKeys.added.map((key) => formatCode(`+${key}`)),
-      ...entry2.secretKeys.removed.map((key) => formatCode(`-${key}`)),
-      ...entry2.secretKeys.changed.map((key) => formatCode(`~${key}`))
-    ].join(", ") || "none changed"}`,
-    ""
-  ] : [];
-  return [
-    "<details>",
-    `<summary>:pencil2: ${formatHtmlCode(formatObjectRef(entry2.object))}${version}</summary>`,
-    "",
-    ...secret,
-    fence(entry2.diff, "diff"),
-    "</details>",
-    ""
-  ];
-}
-function fence(text, language) {
-  return formatFence(text.trimEnd(), language);
-}
-function formatTitle(report, acknowledgedBy) {
-  if (report.blocking && acknowledgedBy) return ":ballot_box_with_check: prune-guard: blocking findings, acknowledged";
-  if (report.blocking) return ":stop_sign: prune-guard: this change prunes what it must not";
-  if (report.findings.length > 0) return ":white_check_mark: prune-guard: nothing blocking";
-  return ":white_check_mark: prune-guard: nothing to flag";
-}
-
-// src/report/text.ts
-import { styleText } from "node:util";
-var SEVERITY_STYLE = { error: "red", warning: "yellow", notice: "cyan" };
-function showRef(id) {
-  return escapeControlCharacters(formatObjectRef(id));
-}
-function formatText(report, options) {
-  const paint = (style, text) => options.color ? styleText(style, text, { validateStream: false }) : text;
-  const lines = [];
-  lines.push(`prune-guard ${report.tool.version}: ${escapeControlCharacters(report.before.label)} -> ${escapeControlCharacters(report.after.label)}`);
-  lines.push(paint("bold", formatPlanLine(report)));
-  for (const note of report.notes) lines.push(`note: ${escapeControlCharacters(note)}`);
-  const showUnits = report.units.length > 1;
-  if (report.findings.length > 0) {
-    lines.push("", paint("bold", "Findings:"));
-    for (const finding2 of report.findings) {
-      const label = finding2.severity.padEnd(7);
-      lines.push(`  ${paint(SEVERITY_STYLE[finding2.severity], label)} ${finding2.rule}  ${showRef(finding2.object)}`);
-      lines.push(`          ${escapeControlCharacters(finding2.message)}`);
-      const where = [showUnits ? `in ${escapeControlCharacters(finding2.unit)}` : void 0, formatProvenance(finding2.provenance, escapeControlCharacters)].filter(Boolean);
-      if (where.length > 0) lines.push(`          ${where.join("; ")}`);
-    }
-  }
-  const { fixes } = report;
-  if (fixes.length > 0) {
-    const how = fixes.every((fix) => fix.verified) ? fixes.length === 1 ? "applies it" : "applies them" : "applies the verified ones";
-    const { command, checkout } = options.fixCommand ?? { command: "prune-guard fix" };
-    lines.push("", paint("bold", `${fixes.length === 1 ? "Fix" : "Fixes"} (${checkout ? `on a checkout of ${escapeControlCharacters(checkout)}, ` : ""}${escapeControlCharacters(command)} shows the patch; with --write it ${how}):`));
-    for (const fix of fixes) {
-      const where = fix.edits.map((edit) => `${escapeControlCharacters(edit.path)}:${edit.startLine}`).join(", ");
-      lines.push(`  ${paint(fix.verified ? "green" : "yellow", fix.verified ? "verified" : "unverified")}  ${where}`);
-      lines.push(`          ${escapeControlCharacters(fix.description)}`);
-      for (const entry2 of fix.entries) lines.push(`          ${paint("green", "+")} ${escapeControlCharacters(entry2)}`);
-    }
-  }
-  if (report.units.some((unit) => unit.flux)) {
-    lines.push("", paint("bold", "Flux Kustomizations:"));
-    for (const { unit, depth } of orderUnitsAsTree(report.units)) {
-      const findings = formatUnitFindings(report, unit.name);
-      const path3 = unit.flux ? `./${escapeControlCharacters(unit.flux.path)}` : "";
-      lines.push(`  ${"  ".repeat(depth)}${escapeControlCharacters(unit.name)}  ${path3}  ${escapeControlCharacters(formatUnitVerdict(unit))}; ${formatPlanCounts(unit.counts)}${findings ? `; ${findings}` : ""}`);
-    }
-  }
-  for (const unit of report.units) {
-    const { add, change, prune, replace } = unit.counts;
-    if (add + change + prune + replace === 0) continue;
-    const sides = `${unit.before ?? "absent"} before, ${unit.after ?? "absent"} after`;
-    lines.push("", paint("bold", `${escapeControlCharacters(unit.name) || "."} (${sides}): ${formatPlanCounts(unit.counts)}`));
-    const inUnit = (entries2) => entries2.filter((entry2) => entry2.unit === unit.name);
-    for (const entry2 of inUnit(report.changes.removed)) lines.push(`  ${paint("red", "-")} ${showRef(entry2.object)}`);
-    for (const entry2 of inUnit(report.changes.added)) lines.push(`  ${paint("green", "+")} ${showRef(entry2.object)}`);
-    for (const entry2 of report.changes.changed.filter((change2) => change2.unit === unit.name)) {
-      const version = entry2.previousApiVersion ? ` (${escapeControlCharacters(entry2.previousApiVersion)} -> ${escapeControlCharacters(entry2.object.apiVersion)})` : "";
-      lines.push(`  ${paint("yellow", "~")} ${showRef(entry2.object)}${version}`);
-    }
-    for (const entry2 of report.changes.replaced.filter((replace2) => replace2.unit === unit.name)) {
-      lines.push(`  ${paint("dim", "=")} ${showRef(entry2.from)} -> ${escapeControlCharacters(entry2.to.name)} (generated name)`);
-    }
-  }
-  lines.push("", `${formatFindingCounts(report)}. ${formatVerdict(report)}`);
-  return `${protectLines(lines.join("\n"))}
-`;
-}
-
-// src/render/remote-fetch.ts
-import { createHash as createHash4, randomBytes as randomBytes3 } from "node:crypto";
-import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync9, renameSync as renameSync2, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join9 } from "node:path";
-
 // src/render/fetch-parts.ts
 function eitherSignal(a, b) {
   const controller = new AbortController();
@@ -18133,7 +17946,7 @@ function parseMirror(value) {
   if (problem) throw new UsageError(`a mirror needs http(s) URL prefixes on both sides of FROM=TO: ${problem}`);
   return mirror;
 }
-var sha256 = (text) => createHash4("sha256").update(text).digest("hex");
+var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
 function findNonManifest(status, contentType, body) {
   if (status === 204 || body.trim() === "") return `an empty answer (HTTP ${status})`;
   if (/text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body)) return "an HTML page, not a manifest (a login or error page?)";
@@ -18141,7 +17954,7 @@ function findNonManifest(status, contentType, body) {
 }
 function createRemoteFetcher(options = {}) {
   const { cacheDir } = options;
-  if (cacheDir && existsSync2(cacheDir) && !statSync6(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
+  if (cacheDir && existsSync2(cacheDir) && !statSync4(cacheDir).isDirectory()) throw new UsageError(`the cache directory is not a directory: ${cacheDir}`);
   const memo = /* @__PURE__ */ new Map();
   const bytes = /* @__PURE__ */ new Map();
   const fetchImpl = options.fetch ?? fetch;
@@ -18165,34 +17978,34 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index2 = join9(cacheDir, "urls", sha256(url));
+      const index2 = join6(cacheDir, "urls", sha256(url));
       if (!existsSync2(index2)) return void 0;
-      const digest2 = readFileSync9(index2, "utf8").trim();
-      const object = join9(cacheDir, "objects", digest2);
+      const digest2 = readFileSync3(index2, "utf8").trim();
+      const object = join6(cacheDir, "objects", digest2);
       if (!existsSync2(object)) return void 0;
-      const body = readFileSync9(object, "utf8");
+      const body = readFileSync3(object, "utf8");
       return sha256(body) === digest2 && findNonManifest(200, "", body) === void 0 ? body : void 0;
     } catch {
       return void 0;
     }
   };
   const writeAtomically = (path3, text) => {
-    const temporary = `${path3}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+    const temporary = `${path3}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      writeFileSync5(temporary, text);
-      renameSync2(temporary, path3);
+      writeFileSync(temporary, text);
+      renameSync(temporary, path3);
     } finally {
-      rmSync3(temporary, { force: true });
+      rmSync2(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
       const digest2 = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync3(join9(cacheDir, dir), { recursive: true });
-      const object = join9(cacheDir, "objects", digest2);
-      if (!existsSync2(object) || sha256(readFileSync9(object, "utf8")) !== digest2) writeAtomically(object, body);
-      writeAtomically(join9(cacheDir, "urls", sha256(url)), digest2);
+      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
+      const object = join6(cacheDir, "objects", digest2);
+      if (!existsSync2(object) || sha256(readFileSync3(object, "utf8")) !== digest2) writeAtomically(object, body);
+      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest2);
     } catch {
     }
   };
@@ -18344,7 +18157,7 @@ function describeRunError(error) {
 }
 
 // src/core/report/mask-secrets.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var MIN_MASKED_LENGTH = 6;
 function listMaskedForms(values) {
   const forms = /* @__PURE__ */ new Set();
@@ -18416,7 +18229,7 @@ function maskStrings(value, text, keys) {
   return value;
 }
 function quoteDouble(text) {
-  const quoted = (0, import_yaml9.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
+  const quoted = (0, import_yaml7.stringify)(text, { defaultStringType: "QUOTE_DOUBLE", lineWidth: 0 }).trimEnd();
   return quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : text;
 }
 function escapeRegExp(text) {
@@ -18424,8 +18237,123 @@ function escapeRegExp(text) {
 }
 
 // src/core/text/compare-text.ts
-function compareText2(a, b) {
+function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/core/objects/flux-objects.ts
+import { createHash as createHash3 } from "node:crypto";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var FLUX_HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SUPPORTED_VERSIONS = /* @__PURE__ */ new Set(["v1", "v1beta2", "v1beta1"]);
+var DeletionPolicies = {
+  mirrorPrune: "MirrorPrune",
+  delete: "Delete",
+  waitForTermination: "WaitForTermination",
+  orphan: "Orphan"
+};
+function formatNamespacedName({ namespace, name }) {
+  return `${namespace}/${name}`;
+}
+function isFluxKustomization(body) {
+  return body.kind === "Kustomization" && getApiGroup(String(body.apiVersion)) === FLUX_KUSTOMIZE_GROUP;
+}
+function isHelmRelease(body) {
+  return body.kind === "HelmRelease" && getApiGroup(String(body.apiVersion)) === FLUX_HELM_GROUP;
+}
+function readFluxKustomization(body) {
+  if (!isFluxKustomization(body)) return void 0;
+  const apiVersion = String(body.apiVersion);
+  if (!SUPPORTED_VERSIONS.has(apiVersion.slice(apiVersion.indexOf("/") + 1))) return void 0;
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = readNamespace(body, "flux-system");
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const sourceRef = isRecord(spec.sourceRef) ? spec.sourceRef : {};
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  const commonMetadata = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  const policy = String(spec.deletionPolicy ?? DeletionPolicies.mirrorPrune);
+  return {
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    apiVersion,
+    path: normalizeFluxPath(typeof spec.path === "string" ? spec.path : ""),
+    prune: spec.prune === true,
+    deletionPolicy: Object.values(DeletionPolicies).includes(policy) ? policy : DeletionPolicies.mirrorPrune,
+    suspend: spec.suspend === true,
+    force: spec.force === true,
+    sourceRef: {
+      kind: String(sourceRef.kind ?? "GitRepository"),
+      name: String(sourceRef.name ?? ""),
+      namespace: typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : namespace
+    },
+    ...typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? { targetNamespace: spec.targetNamespace } : {},
+    ...typeof spec.namePrefix === "string" && spec.namePrefix !== "" ? { namePrefix: spec.namePrefix } : {},
+    ...typeof spec.nameSuffix === "string" && spec.nameSuffix !== "" ? { nameSuffix: spec.nameSuffix } : {},
+    patches: Array.isArray(spec.patches) ? spec.patches : [],
+    // The older versions' patch fields; v1 dropped them, so a v1 object never carries them into a build.
+    patchesStrategicMerge: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesStrategicMerge) ? spec.patchesStrategicMerge : [],
+    patchesJson6902: !apiVersion.endsWith("/v1") && Array.isArray(spec.patchesJson6902) ? spec.patchesJson6902.filter(isRecord) : [],
+    images: Array.isArray(spec.images) ? spec.images.filter(isRecord) : [],
+    components: Array.isArray(spec.components) ? spec.components.filter((item) => typeof item === "string") : [],
+    commonMetadata: {
+      labels: toStringRecord(commonMetadata.labels),
+      annotations: toStringRecord(commonMetadata.annotations)
+    },
+    substitute: toStringRecord(postBuild.substitute),
+    substituteFrom: (Array.isArray(postBuild.substituteFrom) ? postBuild.substituteFrom : []).filter(isRecord).map((ref) => ({
+      kind: String(ref.kind ?? "ConfigMap"),
+      name: String(ref.name ?? ""),
+      optional: ref.optional === true
+    })),
+    dependsOn: (Array.isArray(spec.dependsOn) ? spec.dependsOn : []).filter(isRecord).map((ref) => ({
+      name: String(ref.name ?? ""),
+      namespace: typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace
+    }))
+  };
+}
+function normalizeFluxPath(path3) {
+  const parts = path3.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.join("/");
+}
+function deletesInventoryOnDeletion(ks) {
+  if (ks.suspend) return false;
+  switch (ks.deletionPolicy) {
+    case DeletionPolicies.delete:
+    case DeletionPolicies.waitForTermination:
+      return true;
+    case DeletionPolicies.orphan:
+      return false;
+    default:
+      return ks.prune;
+  }
+}
+function readHelmReleaseIdentity(body) {
+  const metadata = getMetadata(body);
+  const name = String(metadata.name);
+  const namespace = readNamespace(body, "default");
+  const spec = isRecord(body.spec) ? body.spec : {};
+  const targetNamespace = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? spec.targetNamespace : namespace;
+  const chartTemplate = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+  const chartRef = isRecord(spec.chartRef) ? spec.chartRef : void 0;
+  const defaultRelease = typeof spec.targetNamespace === "string" && spec.targetNamespace !== "" ? `${spec.targetNamespace}-${name}` : name;
+  return {
+    releaseName: shortenReleaseName(typeof spec.releaseName === "string" && spec.releaseName !== "" ? spec.releaseName : defaultRelease),
+    targetNamespace,
+    storageNamespace: typeof spec.storageNamespace === "string" && spec.storageNamespace !== "" ? spec.storageNamespace : namespace,
+    chart: typeof chartTemplate.chart === "string" ? chartTemplate.chart : chartRef ? `${String(chartRef.kind)}/${String(chartRef.name)}` : ""
+  };
+}
+var MAX_RELEASE_NAME = 53;
+function shortenReleaseName(name) {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const hash = createHash3("sha256").update(name).digest("hex").slice(0, 12);
+  return `${name.slice(0, MAX_RELEASE_NAME - hash.length - 1)}-${hash}`;
+}
+function toStringRecord(value) {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item).replace(/\n/g, "")]));
 }
 
 // src/core/objects/scope.ts
@@ -20006,7 +19934,7 @@ function describeCrdVersionChanges(input) {
   const after = collectCrds(input, "after");
   const users = indexUsers(input);
   const findings = [];
-  for (const [name, current] of [...after].sort(([a], [b]) => compareText3(a, b))) {
+  for (const [name, current] of [...after].sort(([a], [b]) => compareText2(a, b))) {
     findings.push(...describeCrdChange(before.get(name), current, users, input));
   }
   return findings;
@@ -20069,7 +19997,7 @@ function describeCrdChange(old, current, users, input) {
   if (recreated) findings.push(describeScopeChange(old, current, input, finding2));
   const served = current.versions.filter((version) => version.served).map((version) => version.name);
   const target = storageName !== void 0 && served.includes(storageName) ? storageName : served[0];
-  const usersOf = (version) => [...new Set(users.get(`${group}/${version}\0${kind}`) ?? [])].sort(compareText3);
+  const usersOf = (version) => [...new Set(users.get(`${group}/${version}\0${kind}`) ?? [])].sort(compareText2);
   const rewrite = (refs) => `write ${refs.length === 1 ? "it" : "them"} as ${target !== void 0 ? `${group}/${target}` : "a served version"} first`;
   const stillUse = (refs, version) => `${listRefs2(refs)} still ${refs.length === 1 ? "uses" : "use"} ${group}/${version}`;
   for (const version of old.versions) {
@@ -20102,7 +20030,7 @@ function describeScopeChange(old, current, input, finding2) {
   const { group, kind } = old.names;
   const cascade = [
     ...new Set(input.units.flatMap((unit) => [...unit.before.values()].filter((object) => object.id.group === group && object.id.kind === kind).map((object) => formatObjectRef(object.id))))
-  ].sort(compareText3);
+  ].sort(compareText2);
   const which = cascade.length > 0 ? `, including ${listRefs2(cascade)}` : " (none is in the rendered manifests; any made in the cluster are lost)";
   const refused = `changes spec.scope from ${old.names.scope} to ${current.names.scope}, which the API server refuses for an established CRD (the field is immutable)`;
   const release = input.units.find((unit) => unit.unit === current.unit)?.helm?.release;
@@ -20128,7 +20056,7 @@ function listRefs2(refs) {
   if (refs.length <= MESSAGE_LIST_LIMIT2) return refs.join(", ");
   return `${refs.slice(0, MESSAGE_LIST_LIMIT2).join(", ")} and ${refs.length - MESSAGE_LIST_LIMIT2} more`;
 }
-function compareText3(a, b) {
+function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -20861,7 +20789,7 @@ var NOTABLE_PRUNED_KINDS = /* @__PURE__ */ new Set([
   "StatefulSet"
 ]);
 function buildReport(input) {
-  const units = [...input.units].sort((a, b) => compareText2(a.unit, b.unit));
+  const units = [...input.units].sort((a, b) => compareText(a.unit, b.unit));
   const clusters = [...new Set(units.map((unit) => unit.cluster))];
   const judged = clusters.flatMap((cluster) => {
     const own = units.filter((unit) => unit.cluster === cluster);
@@ -20982,7 +20910,7 @@ function attachFixes(report, fixes, targets) {
   };
 }
 function sortRecord(record) {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText2(a, b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
 
 // src/github/contents.ts
@@ -21368,7 +21296,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -21432,7 +21360,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge(defaults2, route, options));
+  return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -21441,7 +21369,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse3
+    parse
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -21487,7 +21415,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header, options) {
+function parse2(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -22123,7 +22051,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -25082,14 +25010,14 @@ function createOctokit(options) {
 }
 
 // src/app/compare-flux-sides.ts
-import { existsSync as existsSync7, readdirSync as readdirSync12, statSync as statSync12 } from "node:fs";
-import { join as join19, relative as relative12 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
+import { join as join22, relative as relative12 } from "node:path";
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, readdirSync as readdirSync4, realpathSync as realpathSync2, rmSync as rmSync4, unlinkSync } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname4, join as join10, relative as relative4 } from "node:path";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync3, realpathSync as realpathSync4, rmSync as rmSync3, unlinkSync } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname3, join as join7, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -25115,18 +25043,18 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync4(join10(tmpdir4(), "prune-guard-artifact-"));
+  const base = mkdtempSync3(join7(tmpdir3(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join10(base, "source");
+  const root = join7(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path3) => {
-    if (!isInside(sourceConfinement, path3)) outsideLinks.add(join10(realpathSync2(base), "source", relative4(source, path3)));
+    if (!isInside(sourceConfinement, path3)) outsideLinks.add(join7(realpathSync4(base), "source", relative3(source, path3)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
     if (options.files) copyFiles(source, root, options.files, matchers, dropLink);
-    else copyTree(source, root, (path3, isDirectory) => isIgnored(matchers, toPosix(relative4(source, path3)), isDirectory), dropLink);
+    else copyTree(source, root, (path3, isDirectory) => isIgnored(matchers, toPosix(relative3(source, path3)), isDirectory), dropLink);
   } catch (error) {
     dispose();
     throw error;
@@ -25135,19 +25063,19 @@ function createArtifact(source, options = {}) {
 }
 function trimArtifact(source, options) {
   const root = source;
-  const real = realpathSync2(root);
+  const real = realpathSync4(root);
   const matchers = collectIgnoreMatchers(root, options.ignore);
   const sourceConfinement = createConfinement(root);
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
-    for (const entry2 of readdirSync4(dir, { withFileTypes: true })) {
-      const path3 = join10(dir, entry2.name);
+    for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
+      const path3 = join7(dir, entry2.name);
       if (dir === root && entry2.name === ".git") continue;
       if (entry2.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path3)) outsideLinks.add(join10(real, relative4(root, path3)));
+        if (!isInside(sourceConfinement, path3)) outsideLinks.add(join7(real, relative3(root, path3)));
         unlinkSync(path3);
       } else if (!entry2.isDirectory() && !entry2.isFile()) unlinkSync(path3);
-      else if (isIgnored(matchers, toPosix(relative4(root, path3)), entry2.isDirectory())) rmSync4(path3, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative3(root, path3)), entry2.isDirectory())) rmSync3(path3, { recursive: true, force: true });
       else if (entry2.isDirectory()) trim(path3);
     }
   };
@@ -25157,12 +25085,12 @@ function trimArtifact(source, options) {
 function collectIgnoreMatchers(source, specIgnore) {
   const scoped = [];
   const walk = (dir) => {
-    for (const entry2 of readdirSync4(dir, { withFileTypes: true })) {
+    for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
       if (entry2.name === ".git") continue;
-      const path3 = join10(dir, entry2.name);
+      const path3 = join7(dir, entry2.name);
       if (entry2.isDirectory()) walk(path3);
       else if (entry2.name === ".sourceignore" && entry2.isFile()) {
-        scoped.push({ dir: toPosix(relative4(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync10(path3, "utf8")) });
+        scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path3, "utf8")) });
       }
     }
   };
@@ -25182,45 +25110,45 @@ function isIgnored(matchers, path3, isDirectory) {
   return false;
 }
 function copyFiles(from, to, files, matchers, dropLink) {
-  mkdirSync4(to, { recursive: true });
+  mkdirSync2(to, { recursive: true });
   for (const file of files) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index2) => isIgnored(matchers, parts.slice(0, index2 + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync(join10(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join10(from, file));
+    const stat = lstatSync2(join7(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join7(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync4(dirname4(join10(to, file)), { recursive: true });
-    copyFileSync(join10(from, file), join10(to, file));
+    mkdirSync2(dirname3(join7(to, file)), { recursive: true });
+    copyFileSync(join7(from, file), join7(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
-  mkdirSync4(to, { recursive: true });
-  for (const entry2 of readdirSync4(from, { withFileTypes: true })) {
-    const path3 = join10(from, entry2.name);
+  mkdirSync2(to, { recursive: true });
+  for (const entry2 of readdirSync3(from, { withFileTypes: true })) {
+    const path3 = join7(from, entry2.name);
     if (entry2.isSymbolicLink()) dropLink(path3);
     if (!entry2.isDirectory() && !entry2.isFile()) continue;
     if (skip(path3, entry2.isDirectory())) continue;
-    if (entry2.isDirectory()) copyTree(path3, join10(to, entry2.name), skip, dropLink);
-    else copyFileSync(path3, join10(to, entry2.name));
+    if (entry2.isDirectory()) copyTree(path3, join7(to, entry2.name), skip, dropLink);
+    else copyFileSync(path3, join7(to, entry2.name));
   }
 }
 
 // src/flux/discover-units.ts
-import { createHash as createHash8 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync15, readdirSync as readdirSync8, statSync as statSync8 } from "node:fs";
-import { join as join15, posix as posix4, relative as relative9 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
+import { join as join12, posix, relative as relative8 } from "node:path";
 
 // src/flux/scan-source.ts
-import { readFileSync as readFileSync11, readdirSync as readdirSync5 } from "node:fs";
-import { join as join11, relative as relative5 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync4 } from "node:fs";
+import { join as join8, relative as relative4 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
-    for (const entry2 of readdirSync5(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path3 = join11(dir, entry2.name);
+    for (const entry2 of readdirSync4(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path3 = join8(dir, entry2.name);
       if (entry2.isDirectory()) {
         if (!entry2.name.startsWith(BUILD_DIR_PREFIX) && entry2.name !== ".git") walk(path3);
         continue;
@@ -25229,14 +25157,14 @@ function scanSourceObjects(root, twins) {
       const twin = twins?.findSame?.(path3);
       const docs = twin !== void 0 && twins?.scanned.has(twin) ? twins.scanned.get(twin) : readFluxCandidates(path3);
       twins?.record?.set(path3, docs);
-      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative5(root, path3)), body: doc });
+      for (const doc of docs ?? []) if (isRecord(doc)) found.push({ file: toPosix(relative4(root, path3)), body: doc });
     }
   };
   walk(root);
   return found;
 }
 function readFluxCandidates(path3) {
-  const text = readFileSync11(path3, "utf8");
+  const text = readFileSync5(path3, "utf8");
   if (!text.includes(FLUX_GROUP_WORD) && !SPELLED_OTHERWISE.some((word) => text.includes(word))) return void 0;
   try {
     return loadAll(text, null, { schema: CORE_SCHEMA });
@@ -25250,26 +25178,26 @@ function findDeclaredKustomizations(objects) {
     const ks = isFluxKustomization(body) ? readFluxKustomization(body) : void 0;
     if (ks && !declared.some((other) => other.file === file && other.ks.key === ks.key)) declared.push({ ks, file });
   }
-  return declared.sort((a, b) => compareText2(a.file, b.file) || compareText2(a.ks.key, b.ks.key));
+  return declared.sort((a, b) => compareText(a.file, b.file) || compareText(a.ks.key, b.ks.key));
 }
 function isUnderPath(file, path3) {
   return path3 === "" || file.startsWith(`${path3}/`);
 }
 
 // src/flux/plan-build.ts
-import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync12, readdirSync as readdirSync6, statSync as statSync7, symlinkSync, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname5, join as join12, relative as relative6 } from "node:path";
-var import_yaml10 = __toESM(require_dist(), 1);
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync5, statSync as statSync5, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join9, relative as relative5 } from "node:path";
+var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join12(artifact.root, ks.path);
+  const dir = join9(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
-  if (!existsSync3(dir) || !statSync7(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync5(dir).isDirectory()) {
     throw new RenderError(`Flux Kustomization ${ks.key}: path not found: ${show2(dir)} (spec.path ./${ks.path})`);
   }
   const existing = findKustomizationFile(dir);
@@ -25279,10 +25207,10 @@ function planFluxBuild(artifact, ks, show2) {
   }
   const kustomization = existing ? readRootKustomization(existing, show2) : generateKustomization(dir, show2);
   mergeSpecIntoKustomization(kustomization, ks);
-  const text = (0, import_yaml10.stringify)(kustomization);
-  const parent = ks.path === "" ? dir : dirname5(dir);
-  const buildDir = join12(parent, `${BUILD_DIR_PREFIX}${createHash5("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join12(buildDir, "kustomization.yaml");
+  const text = (0, import_yaml8.stringify)(kustomization);
+  const parent = ks.path === "" ? dir : dirname4(dir);
+  const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join9(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -25300,18 +25228,18 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join12(buildDir, "kustomization.yaml"))) {
-    mkdirSync5(buildDir, { recursive: true });
-    for (const entry2 of readdirSync6(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync3(join12(buildDir, entry2))) continue;
-      symlinkSync(join12(dir, entry2), join12(buildDir, entry2));
+  if (!existsSync3(join9(buildDir, "kustomization.yaml"))) {
+    mkdirSync3(buildDir, { recursive: true });
+    for (const entry2 of readdirSync5(dir)) {
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync3(join9(buildDir, entry2))) continue;
+      symlinkSync(join9(dir, entry2), join9(buildDir, entry2));
     }
-    writeFileSync6(join12(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join9(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
 function readRootKustomization(file, show2) {
-  const value = (0, import_yaml10.parse)(readFileSync12(file, "utf8"));
+  const value = (0, import_yaml8.parse)(readFileSync6(file, "utf8"));
   if (value !== null && value !== void 0 && !isRecord(value)) {
     throw new RenderError(`${show2(file)}: not a kustomization (expected a YAML mapping)`);
   }
@@ -25320,16 +25248,16 @@ function readRootKustomization(file, show2) {
 function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
-    for (const entry2 of readdirSync6(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path3 = join12(current, entry2.name);
-      const isDirectory = entry2.isDirectory() || entry2.isSymbolicLink() && statSync7(path3).isDirectory();
+    for (const entry2 of readdirSync5(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path3 = join9(current, entry2.name);
+      const isDirectory = entry2.isDirectory() || entry2.isSymbolicLink() && statSync5(path3).isDirectory();
       if (isDirectory) {
         if (entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
-        if (findKustomizationFile(path3)) resources.push(`./${toPosix(relative6(dir, path3))}`);
+        if (findKustomizationFile(path3)) resources.push(`./${toPosix(relative5(dir, path3))}`);
         else walk(path3);
       } else if (/\.ya?ml$/.test(entry2.name)) {
         checkKubernetesManifest(path3, show2);
-        resources.push(`./${toPosix(relative6(dir, path3))}`);
+        resources.push(`./${toPosix(relative5(dir, path3))}`);
       }
     }
   };
@@ -25340,9 +25268,9 @@ function generateKustomization(dir, show2) {
 function checkKubernetesManifest(file, show2) {
   let docs;
   try {
-    docs = loadAll(readFileSync12(file, "utf8"), null, { schema: CORE_SCHEMA });
+    docs = loadAll(readFileSync6(file, "utf8"), null, { schema: CORE_SCHEMA });
   } catch {
-    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname5(file))}`);
+    throw new RenderError(`${show2(file)}: malformed YAML; Flux fails to build the kustomization it generates for ${show2(dirname4(file))}`);
   }
   for (const doc of docs) {
     if (doc === null || doc === void 0) continue;
@@ -25398,23 +25326,23 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 }
 
 // src/render/kustomize/render-root.ts
-var import_yaml13 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync14, writeFileSync as writeFileSync8 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { join as join14, relative as relative8, resolve as resolve4 } from "node:path";
+var import_yaml11 = __toESM(require_dist(), 1);
+import { mkdtempSync as mkdtempSync5, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { join as join11, relative as relative7, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
-var import_yaml12 = __toESM(require_dist(), 1);
-import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync5, readFileSync as readFileSync13, readdirSync as readdirSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync7 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join13, relative as relative7 } from "node:path";
+var import_yaml10 = __toESM(require_dist(), 1);
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, readdirSync as readdirSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join10, relative as relative6 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 function planResourceInsertion(path3, text, insertion) {
-  const lineCounter = new import_yaml11.LineCounter();
-  const doc = (0, import_yaml11.parseDocument)(text, { lineCounter });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter });
   if (doc.errors.length > 0) return void 0;
   const crlf = text.includes("\r\n");
   const lines = text.split("\n");
@@ -25427,17 +25355,17 @@ function planResourceInsertion(path3, text, insertion) {
     const anchor = lines[last] ?? "";
     return assemble(path3, lines, last, last, terminate([anchor, ...newList], anchor), insertion.description);
   }
-  if ((0, import_yaml11.isScalar)(resources) && resources.value === null) {
-    const key = (0, import_yaml11.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml11.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
-    const range2 = (0, import_yaml11.isScalar)(key) ? key.range : void 0;
+  if ((0, import_yaml9.isScalar)(resources) && resources.value === null) {
+    const key = (0, import_yaml9.isMap)(doc.contents) ? doc.contents.items.find((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "resources")?.key : void 0;
+    const range2 = (0, import_yaml9.isScalar)(key) ? key.range : void 0;
     if (!range2) return void 0;
     const line2 = lineCounter.linePos(range2[0]).line - 1;
     const original2 = lines[line2] ?? "";
     if (!/^resources:\s*(#.*)?\r?$/.test(original2)) return void 0;
     return assemble(path3, lines, line2, line2, terminate(newList, original2), insertion.description);
   }
-  if (!(0, import_yaml11.isSeq)(resources) || resources.flow) return void 0;
-  const items = resources.items.filter((item) => (0, import_yaml11.isScalar)(item) && item.range !== void 0 && item.range !== null);
+  if (!(0, import_yaml9.isSeq)(resources) || resources.flow) return void 0;
+  const items = resources.items.filter((item) => (0, import_yaml9.isScalar)(item) && item.range !== void 0 && item.range !== null);
   if (items.length === 0) return void 0;
   const target = insertion.before !== void 0 ? items.find((item) => item.value === insertion.before) : void 0;
   if (insertion.before !== void 0 && !target) return void 0;
@@ -25455,7 +25383,7 @@ function formatEntry(entry2, style) {
 }
 function readsBackAs(entry2) {
   try {
-    return entry2.trim() === entry2 && (0, import_yaml11.parse)(entry2) === entry2 && (0, import_yaml11.parse)(entry2, { version: "1.1" }) === entry2;
+    return entry2.trim() === entry2 && (0, import_yaml9.parse)(entry2) === entry2 && (0, import_yaml9.parse)(entry2, { version: "1.1" }) === entry2;
   } catch {
     return false;
   }
@@ -25465,14 +25393,14 @@ function assemble(path3, lines, start, end, replacement, description) {
   return { text, fix: { path: path3, startLine: start + 1, endLine: end + 1, replacement: replacement.join("\n"), description } };
 }
 function listResourceEntries(text) {
-  const lineCounter = new import_yaml11.LineCounter();
-  const doc = (0, import_yaml11.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length > 0) return [];
   return ["resources", "bases"].flatMap((list) => {
     const items = doc.get(list, true);
-    if (!(0, import_yaml11.isSeq)(items)) return [];
+    if (!(0, import_yaml9.isSeq)(items)) return [];
     return items.items.flatMap(
-      (item) => (0, import_yaml11.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
+      (item) => (0, import_yaml9.isScalar)(item) && typeof item.value === "string" && item.range ? [{ value: item.value, line: lineCounter.linePos(item.range[0]).line, list }] : []
     );
   });
 }
@@ -25517,14 +25445,14 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const added = override === void 0 ? [] : listResourceEntries(override).map((entry2) => entry2.value).filter(isRemoteReference);
     return [.../* @__PURE__ */ new Set([...k.remotes.keys(), ...added])];
   };
-  const textOf = (k) => overrides.get(k.file) ?? readFileSync13(k.file, "utf8");
+  const textOf = (k) => overrides.get(k.file) ?? readFileSync7(k.file, "utf8");
   const entriesOf = (k) => {
     const override = overrides.get(k.file);
     return override === void 0 ? k.pathEntries : listOverrideEntries(override, k.file);
   };
   if (remote2) await checkKustomizeFetches(graph, remote2, remotesOf, entriesOf);
   const changed = graph.kustomizations.filter(
-    (k) => overrides.has(k.file) || [...additions.keys()].some((path3) => dirname6(path3) === k.dir) || remotesOf(k).some(rewritesRemotes)
+    (k) => overrides.has(k.file) || [...additions.keys()].some((path3) => dirname5(path3) === k.dir) || remotesOf(k).some(rewritesRemotes)
   );
   if (changed.length === 0) return void 0;
   const includers = /* @__PURE__ */ new Map();
@@ -25539,12 +25467,12 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path3) => isOutside(treeRoot, path3))) return void 0;
-  const shadow = mkdtempSync5(join13(tmpdir5(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync4(join10(tmpdir4(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path3) => join13(shadow, relative7(treeRoot, path3));
+    const toShadow = (path3) => join10(shadow, relative6(treeRoot, path3));
     const real = /* @__PURE__ */ new Set();
-    for (const dir of [...copied, ...edited.map((path3) => dirname6(path3))]) addWithAncestors(real, dir, treeRoot);
+    for (const dir of [...copied, ...edited.map((path3) => dirname5(path3))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
     const remoteFiles = /* @__PURE__ */ new Map();
     if (remote2) {
@@ -25557,11 +25485,11 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join13(shadow, REMOTE_DIR, createHash6("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
-          mkdirSync6(dirname6(local), { recursive: true });
-          writeFileSync7(local, await remote2.fetcher.fetchText(url));
+          const local = join10(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          mkdirSync4(dirname5(local), { recursive: true });
+          writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
-          replacements.set(url, toPosix(relative7(toShadow(k.dir), local)));
+          replacements.set(url, toPosix(relative6(toShadow(k.dir), local)));
         }
         written.set(k.file, replaceEntries(textOf(k), replacements));
       }
@@ -25570,18 +25498,18 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     const linkAll = graph.kustomizations.some((k) => k.pluginDirs.length > 0 || k.pluginValues.length > 0);
     const onTheWay = collectGraphPaths(graph, treeRoot);
     for (const dir of [...real].sort()) {
-      mkdirSync6(toShadow(dir), { recursive: true });
+      mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
-      for (const entry2 of readdirSync7(dir)) {
-        const source = join13(dir, entry2);
+      for (const entry2 of readdirSync6(dir)) {
+        const source = join10(dir, entry2);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
     }
-    for (const [path3, text] of [...written, ...additions]) writeFileSync7(toShadow(path3), text);
+    for (const [path3, text] of [...written, ...additions]) writeFileSync3(toShadow(path3), text);
     const unalias = (path3) => {
-      const rel = relative7(shadow, path3);
-      return isOutsideRelative(rel) ? path3 : join13(treeRoot, rel);
+      const rel = relative6(shadow, path3);
+      return isOutsideRelative(rel) ? path3 : join10(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -25597,7 +25525,7 @@ function collectGraphPaths(graph, treeRoot) {
   return paths;
 }
 function addWithAncestors(paths, path3, treeRoot) {
-  for (let current = path3; !paths.has(current) && !isOutside(treeRoot, current); current = dirname6(current)) {
+  for (let current = path3; !paths.has(current) && !isOutside(treeRoot, current); current = dirname5(current)) {
     paths.add(current);
     if (current === treeRoot) break;
   }
@@ -25621,13 +25549,13 @@ async function checkKustomizeFetches(graph, remote2, remotesOf, entriesOf) {
   }
 }
 function listOverrideEntries(text, file) {
-  const doc = (0, import_yaml12.parseDocument)(text, GO_YAML_OPTIONS);
-  if (!(0, import_yaml12.isMap)(doc.contents)) return [];
+  const doc = (0, import_yaml10.parseDocument)(text, GO_YAML_OPTIONS);
+  if (!(0, import_yaml10.isMap)(doc.contents)) return [];
   return listPathEntries(doc.contents, () => false, resolveYamlDocument(doc, file)).map(({ field, value }) => ({ field, value }));
 }
 function replaceEntries(text, replacements) {
-  const doc = (0, import_yaml12.parseDocument)(text, { uniqueKeys: false });
-  (0, import_yaml12.visit)(doc, {
+  const doc = (0, import_yaml10.parseDocument)(text, { uniqueKeys: false });
+  (0, import_yaml10.visit)(doc, {
     Scalar(_key, item) {
       if (typeof item.value === "string" && replacements.has(item.value)) item.value = replacements.get(item.value);
     }
@@ -25635,10 +25563,10 @@ function replaceEntries(text, replacements) {
   return doc.toString({ lineWidth: 0 });
 }
 function isOutside(root, path3) {
-  return isOutsideRelative(relative7(root, path3));
+  return isOutsideRelative(relative6(root, path3));
 }
 function isOutsideRelative(rel) {
-  return rel.startsWith("..") || isAbsolute2(rel);
+  return rel.startsWith("..") || isAbsolute3(rel);
 }
 
 // src/render/kustomize/render-root.ts
@@ -25654,7 +25582,7 @@ async function renderRoot(runner, request2) {
   });
   const unalias = overlay ? (path3) => unaliasBuild(overlay.unalias(path3)) : unaliasBuild;
   for (const [local, url] of overlay?.remoteFiles ?? []) {
-    const bomb = findAliasBomb(readFileSync14(local, "utf8"));
+    const bomb = findAliasBomb(readFileSync8(local, "utf8"));
     if (bomb) {
       overlay?.dispose();
       throw new ManifestError(`${redactCredentials(url)} (a resource of ${shownRoot}): ${bomb}; refused before building`);
@@ -25663,12 +25591,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync6(join14(tmpdir6(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync5(join11(tmpdir5(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
-      const target = toPosix(relative8(wrapper, buildRoot));
-      writeFileSync8(
-        join14(wrapper, "kustomization.yaml"),
+      const target = toPosix(relative7(wrapper, buildRoot));
+      writeFileSync4(
+        join11(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -25729,7 +25657,7 @@ function takeOriginAnnotation(body, parsed) {
   if (!parsed.has(text)) {
     let value;
     try {
-      value = (0, import_yaml13.parse)(text);
+      value = (0, import_yaml11.parse)(text);
     } catch {
       value = void 0;
     }
@@ -25757,7 +25685,7 @@ function createProvenanceResolver(graph, treeRoot, wrapper, unalias, remoteFiles
     for (const [url, origin] of kustomization.remotes) if (!remotes.has(url)) remotes.set(url, origin);
     for (const [key, origin] of kustomization.generators) generators.push({ kustomization: kustomization.file, key, origin });
   }
-  const show2 = (path3) => toPosix(relative8(treeRoot, path3));
+  const show2 = (path3) => toPosix(relative7(treeRoot, path3));
   const entry2 = (origin) => origin ? { kustomization: show2(origin.kustomization), line: origin.line } : {};
   return (origin, body) => {
     if (origin.configuredBy?.kind && origin.configuredIn) {
@@ -25820,7 +25748,7 @@ function checkUnitCount(count, what) {
 }
 
 // src/core/resourceset/build-resourceset.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 
 // src/core/resourceset/go-values.ts
 var TemplateError = class extends Error {
@@ -27994,7 +27922,7 @@ function slugify(text) {
 }
 
 // src/core/resourceset/sprig-encoding.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 function encodeBase(bytes, alphabet, bitsPerChar, quantum) {
@@ -28111,7 +28039,7 @@ function adler32(text) {
   }
   return String(b * 65536 + a);
 }
-var digest = (algorithm) => (text) => createHash7(algorithm).update(toBytes(text)).digest("hex");
+var digest = (algorithm) => (text) => createHash6(algorithm).update(toBytes(text)).digest("hex");
 function cleanPath(path3) {
   if (path3 === "") return ".";
   const rooted = path3.startsWith("/");
@@ -28994,7 +28922,7 @@ function buildStep(step, inputs) {
   };
   step.resources.forEach((resource, index2) => {
     const what = `resources[${index2}]`;
-    const text = (0, import_yaml14.stringify)(resource, { lineWidth: 0, indentSeq: false, sortMapEntries: true });
+    const text = (0, import_yaml12.stringify)(resource, { lineWidth: 0, indentSeq: false, sortMapEntries: true });
     const build2 = (input) => {
       const [body, ...rest] = readObjects(execute(text, input, what), what);
       if (!body || rest.length > 0) throw new BuildProblem(`${what} must render to exactly one object`);
@@ -29266,10 +29194,10 @@ async function renderUnit(item, renderedDocs, options, cluster) {
   let plan;
   let inputs;
   try {
-    plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix4.join(source.root, ks.path) }, options.show);
+    plan = planFluxBuild(options.artifact, source.root === "" ? ks : { ...ks, path: posix.join(source.root, ks.path) }, options.show);
     if (plan.outside.length > 0) {
       const unalias = createUnalias(plan.aliases);
-      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative9(options.artifact.root, unalias(ref.file))) }));
+      const outside = plan.outside.map((ref) => ({ ...ref, file: toPosix(relative8(options.artifact.root, unalias(ref.file))) }));
       return { ...base, skipped: `it reads a file outside the repository: ${outside[0]?.value ?? ""}`, docs: [], missingVariables: [], outside };
     }
     inputs = options.inspect(plan);
@@ -29277,7 +29205,7 @@ async function renderUnit(item, renderedDocs, options, cluster) {
     return describeFailedUnit(base, error);
   }
   const variables = collectVariables(ks, renderedDocs, options.clusterVariables, options.secretValues);
-  const key = createHash8("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
+  const key = createHash7("sha256").update(JSON.stringify([ks, source.root, plan.kustomization ?? null, inputs.hash, variables ?? null])).digest("hex");
   const planned = { ...base, key, inputs };
   const render = async () => {
     let docs;
@@ -29365,15 +29293,15 @@ function applyCommonMetadata(body, ks) {
   };
 }
 function declaresFluxKustomizations(dir, only) {
-  if (!existsSync5(dir) || !statSync8(dir).isDirectory()) return false;
+  if (!existsSync5(dir) || !statSync6(dir).isDirectory()) return false;
   const walk = (current) => {
-    for (const entry2 of readdirSync8(current, { withFileTypes: true })) {
+    for (const entry2 of readdirSync7(current, { withFileTypes: true })) {
       if (entry2.name === ".git" || entry2.name === "node_modules") continue;
-      const path3 = join15(current, entry2.name);
+      const path3 = join12(current, entry2.name);
       if (entry2.isDirectory()) {
         if (walk(path3)) return true;
       } else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name) && (!only || only.has(path3))) {
-        if (holdsFluxKustomization(readFileSync15(path3, "utf8"))) return true;
+        if (holdsFluxKustomization(readFileSync9(path3, "utf8"))) return true;
       }
     }
     return false;
@@ -29548,9 +29476,9 @@ function createSyncKustomization(path3, sourceRef) {
 }
 
 // src/flux/external-artifacts.ts
-import { createHash as createHash9 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync7, readdirSync as readdirSync9, rmSync as rmSync5, statSync as statSync9 } from "node:fs";
-import { basename as basename2, dirname as dirname7, join as join16, posix as posix5, relative as relative10 } from "node:path";
+import { createHash as createHash8 } from "node:crypto";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync8, rmSync as rmSync4, statSync as statSync7 } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join13, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -29593,18 +29521,18 @@ function indexGeneratedArtifacts(objects) {
   return outputs;
 }
 function buildTree(key, identity, output, artifact, check) {
-  const name = `${BUILD_DIR_PREFIX}artifact-${createHash9("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join16(artifact.root, name);
-  rmSync5(tree, { recursive: true, force: true });
-  mkdirSync7(tree);
+  const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  const tree = join13(artifact.root, name);
+  rmSync4(tree, { recursive: true, force: true });
+  mkdirSync5(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
   let copied = 0;
   const copy = (source, destination) => {
     if (++copied > MAX_COPIED_FILES) throw new CopyProblem(`its copy rules copy more than ${MAX_COPIED_FILES.toLocaleString("en-US")} files`);
-    mkdirSync7(dirname7(destination), { recursive: true });
+    mkdirSync5(dirname6(destination), { recursive: true });
     copyFileSync2(source, destination);
-    origins.set(toPosix(relative10(artifact.root, destination)), toPosix(relative10(artifact.root, source)));
+    origins.set(toPosix(relative9(artifact.root, destination)), toPosix(relative9(artifact.root, source)));
   };
   try {
     for (const rule of output.copy) {
@@ -29617,7 +29545,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join16(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join13(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -29632,12 +29560,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path3, base2) => isExcluded2(path3, exclude) || base2 !== "." && path3.startsWith(`${base2}/`) && isExcluded2(path3.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path3 = checkRelative(pattern, pattern);
-    const source = join16(sourceRoot, path3);
+    const source = join13(sourceRoot, path3);
     if (path3 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync9(source).isDirectory()) return copyTree2(source, join16(tree, target, basename2(path3)), path3, exclude, copy);
+    if (statSync7(source).isDirectory()) return copyTree2(source, join13(tree, target, basename5(path3)), path3, exclude, copy);
     if (excluded(path3, ".")) return;
-    const into = toFolder || existsSync6(join16(tree, target)) && statSync9(join16(tree, target)).isDirectory();
-    copy(source, join16(tree, target, into ? basename2(path3) : ""));
+    const into = toFolder || existsSync6(join13(tree, target)) && statSync7(join13(tree, target)).isDirectory();
+    copy(source, join13(tree, target, into ? basename5(path3) : ""));
     return;
   }
   const matches2 = matchGlob(sourceRoot, pattern);
@@ -29648,13 +29576,13 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join16(sourceRoot, match2);
-    if (statSync9(source).isDirectory()) copyTree2(source, join16(tree, target, below), match2, exclude, copy);
-    else copy(source, join16(tree, target, below));
+    const source = join13(sourceRoot, match2);
+    if (statSync7(source).isDirectory()) copyTree2(source, join13(tree, target, below), match2, exclude, copy);
+    else copy(source, join13(tree, target, below));
   }
 }
 function checkRelative(path3, shown) {
-  const clean = posix5.normalize(path3.replace(/\/+$/, "") || ".");
+  const clean = posix2.normalize(path3.replace(/\/+$/, "") || ".");
   if (clean.startsWith("/") || clean === ".." || clean.startsWith("../") || clean.includes("\0")) throw new CopyProblem(`'${shown}' leads outside its root`);
   return clean === "." ? "" : clean;
 }
@@ -29664,9 +29592,9 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join16(root, dir);
-      if (!existsSync6(full) || !statSync9(full).isDirectory()) continue;
-      for (const entry2 of readdirSync9(full).sort()) {
+      const full = join13(root, dir);
+      if (!existsSync6(full) || !statSync7(full).isDirectory()) continue;
+      for (const entry2 of readdirSync8(full).sort()) {
         if (minimatch(entry2, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry2 : `${dir}/${entry2}`);
       }
     }
@@ -29683,15 +29611,15 @@ function selectionRoot(pattern) {
   return parts.length === 0 ? "." : parts.join("/");
 }
 function isExcluded2(path3, exclude) {
-  return exclude.some((pattern) => minimatch(path3, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix5.basename(path3), pattern, { dot: true }));
+  return exclude.some((pattern) => minimatch(path3, pattern, { dot: true }) || !pattern.includes("/") && minimatch(posix2.basename(path3), pattern, { dot: true }));
 }
 function copyTree2(source, destination, shownPath, exclude, copy) {
-  mkdirSync7(destination, { recursive: true });
-  for (const entry2 of readdirSync9(source, { withFileTypes: true })) {
+  mkdirSync5(destination, { recursive: true });
+  for (const entry2 of readdirSync8(source, { withFileTypes: true })) {
     const path3 = `${shownPath}/${entry2.name}`;
     if (isExcluded2(path3, exclude)) continue;
-    if (entry2.isDirectory()) copyTree2(join16(source, entry2.name), join16(destination, entry2.name), path3, exclude, copy);
-    else if (entry2.isFile()) copy(join16(source, entry2.name), join16(destination, entry2.name));
+    if (entry2.isDirectory()) copyTree2(join13(source, entry2.name), join13(destination, entry2.name), path3, exclude, copy);
+    else if (entry2.isFile()) copy(join13(source, entry2.name), join13(destination, entry2.name));
   }
 }
 
@@ -29772,10 +29700,165 @@ function normalizeGitUrl(url) {
   return value.replace(/:\d+\//, "/").toLowerCase();
 }
 
+// src/flux/helm-chart-source.ts
+import { createHash as createHash9 } from "node:crypto";
+import { readdirSync as readdirSync9, readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
+import { join as join14, posix as posix3, relative as relative10, resolve as resolve5 } from "node:path";
+
+// src/core/helm/chart-request.ts
+var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+
+// src/flux/helm-chart-source.ts
+var MAX_CHART_FILES = 5e3;
+function resolveChartRequest(release, context) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const namespace = readNamespace(release, "default");
+  if (isRecord(spec.chartRef)) {
+    const kind = String(spec.chartRef.kind ?? "");
+    const name = String(spec.chartRef.name ?? "");
+    const refNamespace = typeof spec.chartRef.namespace === "string" && spec.chartRef.namespace !== "" ? spec.chartRef.namespace : namespace;
+    const shown = `${kind}/${refNamespace}/${name}`;
+    if (kind === "ExternalArtifact") {
+      const located2 = locateFolder({ kind, name, namespace: refNamespace }, ".", shown, context);
+      return "problem" in located2 ? located2 : { kind: "folder", dir: located2.dir };
+    }
+    if (kind !== "OCIRepository" && kind !== "HelmChart") return { problem: `its chartRef names ${shown}, which is no chart source helm-controller takes` };
+    const source = context.findSource(kind, refNamespace, name);
+    if (!source) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+    const sourceSpec = isRecord(source.spec) ? source.spec : {};
+    if (kind === "HelmChart") return resolveTemplate(sourceSpec, refNamespace, context);
+    return resolveOciRepository(sourceSpec, shown);
+  }
+  const template = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
+  if (!template) return { problem: "it names no chart (spec.chart.spec or spec.chartRef)" };
+  return resolveTemplate(template, namespace, context);
+}
+function resolveTemplate(template, namespace, context) {
+  const ref = isRecord(template.sourceRef) ? template.sourceRef : {};
+  const kind = String(ref.kind ?? "");
+  const name = String(ref.name ?? "");
+  const refNamespace = typeof ref.namespace === "string" && ref.namespace !== "" ? ref.namespace : namespace;
+  const shown = `${kind}/${refNamespace}/${name}`;
+  const paths = [template.valuesFile, ...Array.isArray(template.valuesFiles) ? template.valuesFiles : []].filter((path3) => typeof path3 === "string" && path3 !== "");
+  const merged = paths.length === 0 || paths.length === 1 && posix3.normalize(paths[0] ?? "") === "values.yaml" ? void 0 : paths;
+  const ignoreMissing = template.ignoreMissingValuesFiles === true;
+  const chart = typeof template.chart === "string" ? template.chart : "";
+  if (chart === "") return { problem: `its chart in ${shown} is empty` };
+  if (kind === "GitRepository") {
+    const located2 = locateFolder({ kind, name, namespace: refNamespace }, chart, shown, context);
+    if ("problem" in located2) return located2;
+    return { kind: "folder", dir: located2.dir, ...merged ? { valuesFiles: { paths: merged, ignoreMissing, root: located2.root } } : {} };
+  }
+  if (kind === "Bucket") return { problem: `its chart comes from ${shown}: a Bucket is not this repository` };
+  if (kind !== "HelmRepository") return { problem: `its chart source ${shown} is no kind a HelmChart takes` };
+  const repository = context.findSource(kind, refNamespace, name);
+  if (!repository) return { problem: `its chart source ${shown} is not in the renders of its cluster`, missing: kind };
+  const repoSpec = isRecord(repository.spec) ? repository.spec : {};
+  const values = merged ? { valuesFiles: { paths: merged, ignoreMissing } } : {};
+  const url = typeof repoSpec.url === "string" ? repoSpec.url.trim() : "";
+  const version = typeof template.version === "string" && template.version.trim() !== "" ? template.version.trim() : "*";
+  if (repoSpec.type === "oci" || url.startsWith("oci://")) {
+    if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} is of type oci but its url is not oci://` };
+    const select = isExactVersion(version) ? { tag: version.replace(/\+/g, "_") } : { semver: version };
+    return { kind: "oci", url: `${url.replace(/\/+$/, "")}/${chart}`, select, insecure: repoSpec.insecure === true, shown: `${chart} ${version} from ${shown}`, layer: HELM_CHART_LAYER, ...values };
+  }
+  if (!/^https?:\/\//.test(url)) return { problem: `its chart source ${shown} has no http(s) url` };
+  return { kind: "index", repository: url, chart, version, shown: `${chart} ${version} from ${shown}`, ...values };
+}
+function resolveOciRepository(spec, shown) {
+  const url = typeof spec.url === "string" ? spec.url.trim() : "";
+  if (!url.startsWith("oci://")) return { problem: `its chart source ${shown} has no oci:// url` };
+  const ref = isRecord(spec.ref) ? spec.ref : {};
+  const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+  const digest2 = text(ref.digest);
+  const semver = text(ref.semver);
+  const select = digest2 ? { digest: digest2 } : semver ? { semver } : { tag: text(ref.tag) ?? "latest" };
+  const layer = isRecord(spec.layerSelector) ? text(spec.layerSelector.mediaType) : void 0;
+  return { kind: "oci", url, select, insecure: spec.insecure === true, shown, ...layer ? { layer } : {} };
+}
+function isExactVersion(version) {
+  return /^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+function locateFolder(ref, path3, shown, context) {
+  const { tree } = context;
+  const source = context.check(ref, path3, void 0, context.cluster);
+  if ("problem" in source) return { problem: source.problem.replace(/^its source/, "its chart source") };
+  const root = resolve5(tree.root, source.root);
+  const dir = resolve5(root, path3);
+  if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path3} in ${shown} leads out of the repository` };
+  if (!statSync8(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative10(tree.root, dir) || "."} holds no Chart.yaml` };
+  const outside = findLinkOutside(dir, tree.confinement);
+  if (outside) return { problem: `its chart holds ${relative10(tree.root, outside.path)}: ${outside.why}` };
+  return { dir, root };
+}
+function findLinkOutside(dir, confinement) {
+  let seen = 0;
+  const walk = (current) => {
+    for (const entry2 of readdirSync9(current, { withFileTypes: true })) {
+      if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
+      const path3 = join14(current, entry2.name);
+      if (entry2.isSymbolicLink()) {
+        if (!isInside(confinement, path3)) return { path: path3, why: "a symlink that leads out of the repository" };
+        if (statSync8(path3, { throwIfNoEntry: false })?.isDirectory()) {
+          const found = walk(path3);
+          if (found) return found;
+        }
+      } else if (entry2.isDirectory()) {
+        const found = walk(path3);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return walk(dir);
+}
+function hashFolder(dir) {
+  const hash = createHash9("sha256");
+  const walk = (current, depth) => {
+    if (depth > 32) return;
+    for (const entry2 of readdirSync9(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path3 = join14(current, entry2.name);
+      const isDirectory = entry2.isSymbolicLink() ? statSync8(path3, { throwIfNoEntry: false })?.isDirectory() === true : entry2.isDirectory();
+      if (isDirectory) walk(path3, depth + 1);
+      else if (entry2.isFile() || entry2.isSymbolicLink()) hash.update(relative10(dir, path3)).update("\0").update(readFileSync10(path3)).update("\0");
+    }
+  };
+  walk(dir, 0);
+  return hash.digest("hex");
+}
+var UNREADABLE = "";
+function chartsDiffer(before, after) {
+  const old = hashChartFolders(before);
+  const current = hashChartFolders(after);
+  if (old.size !== current.size) return true;
+  return [...current].some(([path3, hash]) => hash === UNREADABLE || old.get(path3) !== hash);
+}
+function hashChartFolders(tree) {
+  const charts = /* @__PURE__ */ new Map();
+  const walk = (dir) => {
+    const entries2 = readdirSync9(dir, { withFileTypes: true });
+    if (entries2.some((entry2) => entry2.name === "Chart.yaml" && entry2.isFile())) {
+      let hash;
+      try {
+        hash = findLinkOutside(dir, tree.confinement) ? UNREADABLE : hashFolder(dir);
+      } catch {
+        hash = UNREADABLE;
+      }
+      charts.set(relative10(tree.root, dir), hash);
+      return;
+    }
+    for (const entry2 of entries2) {
+      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry2.name));
+    }
+  };
+  walk(tree.root);
+  return charts;
+}
+
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash10 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync16, readdirSync as readdirSync10, statSync as statSync10 } from "node:fs";
-import { join as join17, relative as relative11 } from "node:path";
+import { lstatSync as lstatSync3, readFileSync as readFileSync11, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
+import { join as join15, relative as relative11 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -29816,10 +29899,10 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const inputs = /* @__PURE__ */ new Set();
   const addTree = (path3, isRoot) => {
     const read = locate(path3);
-    const link = lstatSync2(read, { throwIfNoEntry: false });
+    const link = lstatSync3(read, { throwIfNoEntry: false });
     if (!link) return;
     if (link.isSymbolicLink() && confinement && !isInside(confinement, path3)) return;
-    const stat = link.isSymbolicLink() ? statSync10(read, { throwIfNoEntry: false }) : link;
+    const stat = link.isSymbolicLink() ? statSync9(read, { throwIfNoEntry: false }) : link;
     if (!stat) return;
     if (stat.isFile()) {
       inputs.add(path3);
@@ -29827,7 +29910,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path3)) return;
     for (const entry2 of readdirSync10(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join17(path3, entry2.name), false);
+      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join15(path3, entry2.name), false);
     }
   };
   const hash = createHash10("sha256");
@@ -29844,7 +29927,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
   const digests = /* @__PURE__ */ new Map();
   const twins = getTwinTrees(confinement);
   const readFacts = (path3, source) => {
-    const bytes = readFileSync16(source);
+    const bytes = readFileSync11(source);
     const text = bytes.toString("utf8");
     const bomb = findAliasBomb(text);
     if (bomb) throw new ManifestError(`${(options.show ?? ((p) => p))(path3)}: ${bomb}; refused before building`);
@@ -29873,7 +29956,7 @@ function guessInputChurn(before, after) {
     if (other === digest2) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync16(locate(join17(before.treeRoot, name)), "utf8"), readFileSync16(join17(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync11(locate(join15(before.treeRoot, name)), "utf8"), readFileSync11(join15(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -29882,75 +29965,30 @@ function guessInputChurn(before, after) {
   return churn;
 }
 
-// src/render/pool.ts
-async function mapInPool(items, width, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index2 = next++;
-      try {
-        results[index2] = await task(items[index2]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
-}
-function createPool(width) {
-  let running = 0;
-  const queue = [];
-  const release = () => {
-    running--;
-    queue.shift()?.();
-  };
-  return (task) => new Promise((resolvePromise, reject) => {
-    const start = () => {
-      running++;
-      task().then(
-        (value) => {
-          release();
-          resolvePromise(value);
-        },
-        (error) => {
-          release();
-          reject(error);
-        }
-      );
-    };
-    if (running < Math.max(1, width)) start();
-    else queue.push(start);
-  });
-}
-
 // src/render/render-cache.ts
-import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync8, readFileSync as readFileSync17, readdirSync as readdirSync11, renameSync as renameSync3, rmSync as rmSync6, statSync as statSync11, utimesSync } from "node:fs";
+import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync12, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync10, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { join as join16 } from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync as gunzipSync3, gzip } from "node:zlib";
+import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join18(options.dir, "renders");
+  const root = join16(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest2 = createHash11("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join18(root, digest2.slice(0, 2), `${digest2}.json.gz`);
+    return join16(root, digest2.slice(0, 2), `${digest2}.json.gz`);
   };
   return {
     get: (key) => {
       const path3 = pathOf(key);
       try {
-        const entry2 = JSON.parse(gunzipSync3(readFileSync17(path3)).toString("utf8"));
+        const entry2 = JSON.parse(gunzipSync(readFileSync12(path3)).toString("utf8"));
         if (!isRecord(entry2) || entry2.format !== FORMAT || entry2.key !== key || !Array.isArray(entry2.docs) || !entry2.docs.every(isDoc)) return void 0;
         const now = /* @__PURE__ */ new Date();
         utimesSync(path3, now, now);
@@ -29965,13 +30003,13 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync8(join18(path3, ".."), { recursive: true });
-          const temporary = `${path3}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+          mkdirSync6(join16(path3, ".."), { recursive: true });
+          const temporary = `${path3}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
-            renameSync3(temporary, path3);
+            renameSync2(temporary, path3);
           } finally {
-            rmSync6(temporary, { force: true });
+            rmSync5(temporary, { force: true });
           }
         })().catch(() => void 0)
       );
@@ -29993,13 +30031,13 @@ function evictOldest(root, maxBytes) {
   const entries2 = [];
   let total = 0;
   for (const bucket of readdirSync11(root)) {
-    const dir = join18(root, bucket);
+    const dir = join16(root, bucket);
     for (const name of readdirSync11(dir)) {
-      const path3 = join18(dir, name);
-      const stat = statSync11(path3, { throwIfNoEntry: false });
+      const path3 = join16(dir, name);
+      const stat = statSync10(path3, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
-        rmSync6(path3, { force: true });
+        rmSync5(path3, { force: true });
         continue;
       }
       entries2.push({ path: path3, size: stat.size, used: stat.mtimeMs });
@@ -30010,7 +30048,7 @@ function evictOldest(root, maxBytes) {
   entries2.sort((a, b) => a.used - b.used);
   for (const entry2 of entries2) {
     if (total <= maxBytes * 0.8) break;
-    rmSync6(entry2.path, { force: true });
+    rmSync5(entry2.path, { force: true });
     total -= entry2.size;
   }
 }
@@ -30083,7 +30121,7 @@ function listHostedDocs(set) {
 
 // src/core/diff/diff-object-sets.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml13 = __toESM(require_dist(), 1);
 var REDACTED_CHANGED = "(redacted, changed)";
 function diffObjectSets(before, after) {
   const added = [];
@@ -30101,7 +30139,7 @@ function diffObjectSets(before, after) {
     else unchanged += 1;
   }
   for (const [key, current] of after) if (!before.has(key)) added.push(current);
-  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames2(removed, added);
+  const { replaced, removed: stillRemoved, added: stillAdded } = pairGeneratedNames(removed, added);
   return {
     added: stillAdded.sort(compareObjects),
     removed: stillRemoved.sort(compareObjects),
@@ -30145,7 +30183,7 @@ function markChangedSecretKeys(body, keys) {
   return copy;
 }
 function toYaml(body) {
-  return (0, import_yaml15.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
+  return (0, import_yaml13.stringify)(body, { sortMapEntries: true, lineWidth: 0 });
 }
 var KUSTOMIZE_HASH_SUFFIX = /^(.+)-[2456789bcdfghkmt]{10}$/;
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
@@ -30153,7 +30191,7 @@ function getGeneratedNameStem(object) {
   if (object.id.group !== "" || !GENERATED_KINDS.has(object.id.kind)) return void 0;
   return KUSTOMIZE_HASH_SUFFIX.exec(object.id.name)?.[1];
 }
-function pairGeneratedNames2(removed, added) {
+function pairGeneratedNames(removed, added) {
   const stemKey = (object) => {
     const stem = getGeneratedNameStem(object);
     return stem === void 0 ? void 0 : `${object.id.kind}/${object.id.namespace}/${stem}`;
@@ -30357,7 +30395,7 @@ function describeDrop(context, rendered) {
   const { instance, after, component, state } = context;
   const objects = sortObjects(rendered.map(({ object }) => object));
   const them = objects.length === 1 ? "it" : "them";
-  const units = [...new Set(rendered.map(({ unit }) => unit))].sort(compareText4);
+  const units = [...new Set(rendered.map(({ unit }) => unit))].sort(compareText3);
   const refs = `${formatList2(objects.map((object) => formatObjectRef(object.id)))} (in ${formatList2(units)})`;
   const need = objects.length === 1 ? "needs" : "need";
   const fi = formatInstance(instance);
@@ -30404,7 +30442,7 @@ function listCrds(objects) {
     const need = KIND_NEEDS[formatGroupKind(object.id)];
     return need ? [`${need.plural}.${object.id.group}`] : [];
   });
-  return [...new Set(names)].sort(compareText4);
+  return [...new Set(names)].sort(compareText3);
 }
 function describeEdit(unit, objects) {
   const added = new Set(unit.diff.added.map((object) => object.key));
@@ -30454,13 +30492,13 @@ function formatInstance(instance) {
 }
 function sortObjects(objects) {
   const keyOf = (object) => [object.id.kind, object.id.namespace, object.id.name, object.id.group].join("\0");
-  return [...new Map(objects.map((object) => [object.key, object])).values()].sort((a, b) => compareText4(keyOf(a), keyOf(b)));
+  return [...new Map(objects.map((object) => [object.key, object])).values()].sort((a, b) => compareText3(keyOf(a), keyOf(b)));
 }
 function formatList2(items) {
   if (items.length > MESSAGE_LIST_LIMIT3) return `${items.slice(0, MESSAGE_LIST_LIMIT3).join(", ")} and ${items.length - MESSAGE_LIST_LIMIT3} more`;
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
-function compareText4(a, b) {
+function compareText3(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -30651,6 +30689,844 @@ function describeChartCrdChanges(input) {
     findings.push(finding2(crd, Rules.helmCrdUnmanaged, "notice", `leaves the chart's crds/: Helm never deletes a crds/ CRD, so it stays in the cluster with its objects, and nothing updates it any more`));
   }
   return findings;
+}
+
+// src/core/helm/release-values.ts
+var import_yaml14 = __toESM(require_dist(), 1);
+var DEFAULT_VALUES_KEY = "values.yaml";
+function composeReleaseValues(release, find) {
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const namespace = readNamespace(release, "default");
+  let result = {};
+  const secretTexts = [];
+  const missing = /* @__PURE__ */ new Set();
+  for (const [index2, entry2] of (Array.isArray(spec.valuesFrom) ? spec.valuesFrom : []).entries()) {
+    if (!isRecord(entry2)) return { problem: `valuesFrom[${index2}] is not a mapping` };
+    const { kind, name } = entry2;
+    const optional = entry2.optional === true;
+    const key = typeof entry2.valuesKey === "string" && entry2.valuesKey !== "" ? entry2.valuesKey : DEFAULT_VALUES_KEY;
+    if (kind !== "ConfigMap" && kind !== "Secret" || typeof name !== "string") return { problem: `valuesFrom[${index2}]: unsupported kind ${JSON.stringify(kind)}` };
+    const object = find(kind, namespace, name);
+    const text = object ? readKey(object, kind, key) : void 0;
+    if (text === void 0) {
+      if (!object) missing.add(kind);
+      if (optional) continue;
+      return object ? { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} has no key ${key}` } : { problem: `valuesFrom[${index2}]: no ${kind} ${namespace}/${name} in the renders`, missing: kind };
+    }
+    if (kind === "Secret") secretTexts.push(text);
+    const target = typeof entry2.targetPath === "string" ? entry2.targetPath : "";
+    if (target !== "") {
+      const problem = setPathValue(result, target, text);
+      if (problem) return { problem: `valuesFrom[${index2}] targetPath ${target}: ${problem}` };
+      continue;
+    }
+    let parsed;
+    try {
+      parsed = (0, import_yaml14.parse)(text, { version: "1.1", maxAliasCount: 100 });
+    } catch (error) {
+      return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (parsed !== null && parsed !== void 0 && !isRecord(parsed)) return { problem: `valuesFrom[${index2}]: ${kind} ${namespace}/${name} key ${key} is not a mapping` };
+    if (kind === "Secret") secretTexts.push(...collectLeaves(parsed));
+    result = mergeValues(result, parsed ?? {});
+  }
+  return { values: mergeValues(result, isRecord(spec.values) ? spec.values : {}), secretTexts, ...missing.size > 0 ? { missing: [...missing].sort() } : {} };
+}
+function collectLeaves(value) {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(collectLeaves);
+  if (isRecord(value)) return Object.values(value).flatMap(collectLeaves);
+  return [];
+}
+function readKey(object, kind, key) {
+  const data = isRecord(object.data) ? object.data : {};
+  if (kind === "ConfigMap") return typeof data[key] === "string" ? data[key] : void 0;
+  const stringData = isRecord(object.stringData) ? object.stringData : {};
+  if (typeof stringData[key] === "string") return stringData[key];
+  return typeof data[key] === "string" ? Buffer.from(data[key], "base64").toString("utf8") : void 0;
+}
+function mergeValues(base, top) {
+  const result = { ...base };
+  for (const [key, value] of Object.entries(top)) {
+    const below = result[key];
+    result[key] = isRecord(value) && isRecord(below) ? mergeValues(below, value) : value;
+  }
+  return result;
+}
+function setPathValue(values, path3, text) {
+  const quoted = /^(['"]).*\1$/s.test(text) && text.length >= 2;
+  const raw = quoted ? text.replace(/^['"]+|['"]+$/g, "") : text;
+  if (/[,{]/.test(raw)) return 'a value with "," or "{" is read by helm as several; not supported';
+  const steps = parsePath(path3);
+  if (!steps) return "not a path prune-guard reads (keys, \\. escapes and [n] indexes only)";
+  const value = quoted ? raw : typeValue(raw);
+  let node = values;
+  for (const [position, step] of steps.entries()) {
+    const last = position === steps.length - 1;
+    const next = steps[position + 1];
+    const empty = () => typeof next === "number" ? [] : {};
+    if (typeof step === "number") {
+      if (!Array.isArray(node)) return "an index where the values hold no list";
+      while (node.length <= step) node.push(null);
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    } else {
+      if (Array.isArray(node)) return "a key where the values hold a list";
+      if (last) node[step] = value;
+      else {
+        if (!isRecord(node[step]) && !Array.isArray(node[step])) node[step] = empty();
+        node = node[step];
+      }
+    }
+  }
+  return void 0;
+}
+function parsePath(path3) {
+  const steps = [];
+  let key = "";
+  let index2 = 0;
+  const endKey = () => {
+    if (key === "") return false;
+    steps.push(key);
+    key = "";
+    return true;
+  };
+  while (index2 < path3.length) {
+    const char = path3[index2];
+    if (char === "\\" && path3[index2 + 1] === ".") {
+      key += ".";
+      index2 += 2;
+    } else if (char === ".") {
+      if (!endKey() && steps.length === 0) return void 0;
+      index2++;
+    } else if (char === "[") {
+      endKey();
+      const close = path3.indexOf("]", index2);
+      const number = path3.slice(index2 + 1, close);
+      if (close < 0 || !/^\d{1,4}$/.test(number)) return void 0;
+      steps.push(Number(number));
+      index2 = close + 1;
+    } else if (/[=,{}\]\s]/.test(char)) {
+      return void 0;
+    } else {
+      key += char;
+      index2++;
+    }
+  }
+  endKey();
+  return steps.length > 0 && typeof steps[0] === "string" ? steps : void 0;
+}
+function typeValue(text) {
+  if (text.toLowerCase() === "true") return true;
+  if (text.toLowerCase() === "false") return false;
+  if (text.toLowerCase() === "null") return null;
+  if (text === "0") return 0;
+  if (/^[+-]?[1-9]\d*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+
+// src/core/helm/volatile-output.ts
+var VOLATILE_FUNCTIONS = [
+  "ago",
+  "bcrypt",
+  "date",
+  "dateInZone",
+  "dateModify",
+  "date_in_zone",
+  "date_modify",
+  "durationRound",
+  "encryptAES",
+  "genCA",
+  "genCAWithKey",
+  "genPrivateKey",
+  "genSelfSignedCert",
+  "genSelfSignedCertWithKey",
+  "genSignedCert",
+  "genSignedCertWithKey",
+  "getHostByName",
+  "htmlDate",
+  "htmlDateInZone",
+  "htpasswd",
+  "mustDateModify",
+  "must_date_modify",
+  "now",
+  "randAlpha",
+  "randAlphaNum",
+  "randAscii",
+  "randBytes",
+  "randInt",
+  "randNumeric",
+  "shuffle",
+  "uuidv4"
+];
+var VOLATILE_PLACEHOLDER = "(generated at render)";
+var FUNCTION_CALL = new RegExp(`(?<![\\p{L}\\p{N}_.$])(?:${VOLATILE_FUNCTIONS.join("|")})(?![\\p{L}\\p{N}_])`, "u");
+function mentionsVolatileFunction(text) {
+  const unclosed = /* @__PURE__ */ new Set();
+  let from = 0;
+  for (; ; ) {
+    const open = text.indexOf("{{", from);
+    if (open === -1) return false;
+    const action = readAction(text, open + 2, unclosed);
+    if (FUNCTION_CALL.test(action.code)) return true;
+    if (action.end === -1) return false;
+    from = action.end;
+  }
+}
+function readAction(text, start, unclosed) {
+  let code = "";
+  let kept = start;
+  let index2 = start;
+  while (index2 < text.length) {
+    const char = text[index2];
+    if (char === "}" && text[index2 + 1] === "}") return { code: code + text.slice(kept, index2), end: index2 + 2 };
+    if (char === "\0") return { code: "", end: index2 + 1 };
+    const skip = char === '"' || char === "'" ? endQuoted(text, index2, char) : char === "`" ? endAfter(text, "`", index2 + 1, unclosed) : char === "/" && text[index2 + 1] === "*" ? endAfter(text, "*/", index2 + 2, unclosed) : -1;
+    if (skip === -1) {
+      index2++;
+      continue;
+    }
+    code += `${text.slice(kept, index2)} `;
+    index2 = kept = skip;
+  }
+  return { code: code + text.slice(kept), end: -1 };
+}
+function endQuoted(text, open, quote) {
+  for (let index2 = open + 1; index2 < text.length; index2++) {
+    const char = text[index2];
+    if (char === "\0") return index2;
+    if (char === "\\") index2++;
+    else if (char === quote || char === "\n") return index2 + 1;
+  }
+  return text.length;
+}
+function endAfter(text, close, from, unclosed) {
+  const index2 = unclosed.has(close) ? -1 : text.indexOf(close, from);
+  if (index2 === -1) {
+    unclosed.add(close);
+    return -1;
+  }
+  const nul = text.slice(from, index2).indexOf("\0");
+  return nul === -1 ? index2 + close.length : from + nul;
+}
+function findVolatilePaths(first, second) {
+  const firstKeys = new Set(first.map(({ body }) => formatObjectKey(readIdentity(body))));
+  const secondKeys = new Set(second.map(({ body }) => formatObjectKey(readIdentity(body))));
+  const { names, unpaired } = pairGeneratedNames2(
+    first.map(({ body }) => readIdentity(body)),
+    second.map(({ body }) => readIdentity(body)),
+    firstKeys,
+    secondKeys
+  );
+  const volatile = { paths: /* @__PURE__ */ new Map(), names, unpaired };
+  const secondByKey = groupByKey(prepareDocs(second, volatile));
+  const found = /* @__PURE__ */ new Map();
+  for (const [key, bodies] of groupByKey(prepareDocs(first, volatile))) {
+    const others = secondByKey.get(key) ?? [];
+    bodies.forEach((body, index2) => {
+      const other = others[index2];
+      if (other === void 0) return;
+      const differences = [];
+      collectDifferences(body, other, [], differences);
+      if (differences.length > 0) found.set(key, [...found.get(key) ?? [], ...differences]);
+    });
+  }
+  const paths = new Map([...found.keys()].sort(compareText4).map((key) => [key, sortPaths(found.get(key) ?? [])]));
+  return { paths, names, unpaired };
+}
+function maskVolatilePaths(docs, volatile, placeholder = VOLATILE_PLACEHOLDER) {
+  return prepareDocs(docs, volatile).map((doc) => {
+    const paths = volatile.paths.get(formatObjectKey(readIdentity(doc.body))) ?? [];
+    const body = paths.reduce((current, path3) => replaceAt(current, path3, placeholder), doc.body);
+    return body === doc.body ? doc : { ...doc, body };
+  });
+}
+function readIdentity(body) {
+  const metadata = getMetadata(body);
+  return {
+    group: getApiGroup(String(body.apiVersion)),
+    kind: String(body.kind),
+    namespace: typeof metadata.namespace === "string" ? metadata.namespace : "",
+    name: String(metadata.name)
+  };
+}
+function prepareDocs(docs, volatile) {
+  const unpaired = new Set(volatile.unpaired);
+  const seen = /* @__PURE__ */ new Map();
+  const prepared = [];
+  for (const doc of docs) {
+    const id = readIdentity(doc.body);
+    if (unpaired.has(formatObjectKey(id))) continue;
+    const pattern = volatile.names.find((name2) => matchesName(name2, id));
+    if (!pattern) {
+      prepared.push(doc);
+      continue;
+    }
+    const plain2 = formatObjectKey({ ...id, name: `${pattern.prefix}${VOLATILE_PLACEHOLDER}${pattern.suffix}` });
+    const count = (seen.get(plain2) ?? 0) + 1;
+    seen.set(plain2, count);
+    const generated = count === 1 ? VOLATILE_PLACEHOLDER : `${VOLATILE_PLACEHOLDER.slice(0, -1)} #${count})`;
+    const name = `${pattern.prefix}${generated}${pattern.suffix}`;
+    prepared.push({ ...doc, body: { ...doc.body, metadata: { ...getMetadata(doc.body), name } } });
+  }
+  return prepared;
+}
+function matchesName(pattern, id) {
+  const middle = id.name.length - pattern.prefix.length - pattern.suffix.length;
+  return id.group === pattern.group && id.kind === pattern.kind && id.namespace === pattern.namespace && middle > 0 && (pattern.length === void 0 || middle === pattern.length) && id.name.startsWith(pattern.prefix) && id.name.endsWith(pattern.suffix) && !pattern.except.includes(id.name);
+}
+function pairGeneratedNames2(first, second, firstKeys, secondKeys) {
+  const alone = (ids, others) => ids.filter((id) => !others.has(formatObjectKey(id)));
+  const remaining = alone(second, firstKeys);
+  const stable = first.filter((id) => secondKeys.has(formatObjectKey(id)));
+  const names = /* @__PURE__ */ new Map();
+  const unpaired = /* @__PURE__ */ new Set();
+  for (const id of alone(first, secondKeys)) {
+    const candidates = remaining.filter((other) => other.group === id.group && other.kind === id.kind && other.namespace === id.namespace);
+    const best = candidates.reduce((chosen, other) => chosen === void 0 || countShared(id.name, other.name) > countShared(id.name, chosen.name) ? other : chosen, void 0);
+    const shape = best ? describeGeneratedName(id.name, best.name) : void 0;
+    if (!best || !shape) {
+      unpaired.add(formatObjectKey(id));
+      continue;
+    }
+    remaining.splice(remaining.indexOf(best), 1);
+    const pattern = { group: id.group, kind: id.kind, namespace: id.namespace, ...shape, except: [] };
+    const except = [...new Set(stable.filter((other) => matchesName(pattern, other)).map((other) => other.name))].sort(compareText4);
+    const named = { ...pattern, except };
+    names.set(JSON.stringify(named), named);
+  }
+  for (const id of remaining) unpaired.add(formatObjectKey(id));
+  const sorted = [...names.keys()].sort(compareText4).map((key) => names.get(key));
+  return { names: sorted, unpaired: [...unpaired].sort(compareText4) };
+}
+function countShared(a, b) {
+  const { start, end } = measureShared(a, b);
+  return start + end;
+}
+function measureShared(a, b) {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { start, end };
+}
+var SEPARATOR = /[-._]/;
+function describeGeneratedName(a, b) {
+  const { start, end } = measureShared(a, b);
+  let prefix2 = a.slice(0, start);
+  while (prefix2 !== "" && !SEPARATOR.test(prefix2.at(-1) ?? "")) prefix2 = prefix2.slice(0, -1);
+  let suffix = a.slice(a.length - end);
+  while (suffix !== "" && !SEPARATOR.test(suffix[0] ?? "")) suffix = suffix.slice(1);
+  if (prefix2 === "" && suffix === "") return void 0;
+  const [left, right] = [a.length - prefix2.length - suffix.length, b.length - prefix2.length - suffix.length];
+  return { prefix: prefix2, suffix, ...left === right ? { length: left } : {} };
+}
+function groupByKey(docs) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { body } of docs) {
+    const key = formatObjectKey(readIdentity(body));
+    const group = groups.get(key);
+    if (group) group.push(body);
+    else groups.set(key, [body]);
+  }
+  return groups;
+}
+function collectDifferences(a, b, path3, out) {
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    const sameKeys = keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+    const keyByKey = path3.length === 0 || path3.length === 1 && path3[0] === "metadata";
+    if (!sameKeys && !keyByKey) {
+      out.push(path3);
+      return;
+    }
+    for (const key of /* @__PURE__ */ new Set([...keys, ...Object.keys(b)])) {
+      if (Object.hasOwn(a, key) && Object.hasOwn(b, key)) collectDifferences(a[key], b[key], [...path3, key], out);
+      else out.push([...path3, key]);
+    }
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(path3);
+    else a.forEach((item, index2) => collectDifferences(item, b[index2], [...path3, index2], out));
+    return;
+  }
+  if (a !== b) out.push(path3);
+}
+function replaceAt(value, path3, placeholder) {
+  const [step, ...rest] = path3;
+  if (step === void 0) return placeholder;
+  if (typeof step === "number") {
+    if (!Array.isArray(value) || step >= value.length) return value;
+    const inner2 = replaceAt(value[step], rest, placeholder);
+    return inner2 === value[step] ? value : value.map((item, index2) => index2 === step ? inner2 : item);
+  }
+  if (!isRecord(value) || !Object.hasOwn(value, step)) return value;
+  const inner = replaceAt(value[step], rest, placeholder);
+  return inner === value[step] ? value : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === step ? inner : item]));
+}
+function sortPaths(paths) {
+  const unique = new Map(paths.map((path3) => [JSON.stringify(path3), path3]));
+  return [...unique.values()].sort(comparePaths);
+}
+function comparePaths(a, b) {
+  for (let index2 = 0; index2 < Math.min(a.length, b.length); index2++) {
+    const [x, y] = [a[index2], b[index2]];
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return compareText4(String(x), String(y));
+  }
+  return a.length - b.length;
+}
+function compareText4(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/app/render-helm-release.ts
+import { mkdtempSync as mkdtempSync8, readFileSync as readFileSync17, statSync as statSync13, writeFileSync as writeFileSync8 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { join as join21 } from "node:path";
+
+// src/core/helm/helm-output.ts
+var SOURCE_LINE = /^# Source: (.+)$/m;
+var DOCUMENT_MARKER2 = /^---(?=[ \t]|$)/m;
+function parseHelmOutput(text, shown) {
+  const documents = [];
+  for (const piece of text.split(DOCUMENT_MARKER2)) {
+    if (piece.trim() === "") continue;
+    const source = SOURCE_LINE.exec(piece)?.[1]?.trim() ?? "";
+    for (const body of parseManifests(piece, `helm template output of ${shown}${source ? ` (${source})` : ""}`)) {
+      documents.push({ source, part: classifyPart(source, body), body });
+    }
+  }
+  return documents;
+}
+function classifyPart(source, body) {
+  if (/^[^/]+\/(?:charts\/[^/]+\/)*crds\//.test(source)) return "crds";
+  const annotations = getMetadata(body).annotations;
+  if (isRecord(annotations) && typeof annotations["helm.sh/hook"] === "string") return "hook";
+  return "templates";
+}
+var KEEP_FLAG = /\{\{-?\s*if\s+\.Values\.([A-Za-z0-9_.]+)\s*-?\}\}(?:(?!\{\{)[\s\S]){0,200}?["']?helm\.sh\/resource-policy["']?\s*:\s*["']?keep\b/;
+function findKeepValue(chartText) {
+  return KEEP_FLAG.exec(chartText)?.[1];
+}
+
+// src/render/helm/chart-store.ts
+import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync13, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join17 } from "node:path";
+function hashBytes(bytes) {
+  return createHash12("sha256").update(bytes).digest("hex");
+}
+function createChartStore(dir, makeTemp) {
+  const folder = dir ? join17(dir, "charts") : void 0;
+  let temp;
+  const name = (digest2, origin) => `sha256-${digest2}-${createHash12("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
+  return {
+    find: (digest2, origin) => {
+      if (!folder || !/^[0-9a-f]{64}$/.test(digest2)) return void 0;
+      const path3 = join17(folder, name(digest2, origin));
+      try {
+        return hashBytes(readFileSync13(path3)) === digest2 ? path3 : void 0;
+      } catch {
+        return void 0;
+      }
+    },
+    keep: (digest2, origin, bytes) => {
+      for (const target of folder ? [folder, void 0] : [void 0]) {
+        const path3 = join17(target ?? (temp ??= makeTemp()), name(digest2, origin));
+        const partial2 = `${path3}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
+        try {
+          if (target) mkdirSync7(target, { recursive: true });
+          writeFileSync5(partial2, bytes);
+          renameSync3(partial2, path3);
+          return path3;
+        } catch {
+          rmSync6(partial2, { force: true });
+        }
+      }
+      throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
+    }
+  };
+}
+
+// src/render/helm/chart-text.ts
+import { readFileSync as readFileSync14, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
+import { join as join18 } from "node:path";
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var MAX_TEXT_BYTES = 64 * 1024 * 1024;
+function readChartText(path3) {
+  try {
+    if (!statSync11(path3).isDirectory()) return gunzipSync2(readFileSync14(path3), { maxOutputLength: MAX_TEXT_BYTES }).toString("latin1");
+    const parts = [];
+    let size = 0;
+    const walk = (dir, depth) => {
+      if (depth > 32 || size > MAX_TEXT_BYTES) return;
+      for (const entry2 of readdirSync12(dir, { withFileTypes: true })) {
+        const child = join18(dir, entry2.name);
+        const stats = statSync11(child, { throwIfNoEntry: false });
+        if (stats?.isDirectory()) walk(child, depth + 1);
+        else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
+          size += stats.size;
+          parts.push(readFileSync14(child, "latin1"));
+        }
+      }
+    };
+    walk(path3, 0);
+    return parts.join("\0");
+  } catch {
+    return "";
+  }
+}
+
+// src/app/chart-values-files.ts
+var import_yaml15 = __toESM(require_dist(), 1);
+import { cpSync, mkdirSync as mkdirSync8, mkdtempSync as mkdtempSync6, readFileSync as readFileSync16, statSync as statSync12, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { dirname as dirname7, join as join19, posix as posix5 } from "node:path";
+
+// src/render/helm/chart-archive.ts
+import { readFileSync as readFileSync15 } from "node:fs";
+import { posix as posix4 } from "node:path";
+import { gunzipSync as gunzipSync3 } from "node:zlib";
+var MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+var BLOCK = 512;
+function readChartArchive(file) {
+  let tar;
+  try {
+    tar = gunzipSync3(readFileSync15(file), { maxOutputLength: MAX_UNPACKED_BYTES });
+  } catch (error) {
+    return { problem: `the chart archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const files = /* @__PURE__ */ new Map();
+  let longName;
+  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+    const header = tar.subarray(offset, offset + BLOCK);
+    if (header.every((byte) => byte === 0)) break;
+    const size = Number.parseInt(readField(header, 124, 12).trim() || "0", 8);
+    if (!Number.isFinite(size) || size < 0) return { problem: "the chart archive has a damaged entry" };
+    const type = String.fromCharCode(header[156] ?? 0);
+    const body = tar.subarray(offset + BLOCK, offset + BLOCK + size);
+    offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+    if (type === "x") {
+      longName = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString("utf8"))?.[1] ?? longName;
+      continue;
+    }
+    if (type === "L") {
+      longName = body.toString("utf8").replace(/\0.*$/s, "");
+      continue;
+    }
+    const prefix2 = readField(header, 345, 155);
+    const name = longName ?? (prefix2 ? `${prefix2}/${readField(header, 0, 100)}` : readField(header, 0, 100));
+    longName = void 0;
+    if (type !== "0" && type !== "\0") continue;
+    const inner = posix4.normalize(name.split("/").slice(1).join("/"));
+    if (inner === "." || inner.startsWith("..") || posix4.isAbsolute(inner)) continue;
+    files.set(inner, Buffer.from(body));
+  }
+  return { files };
+}
+function readField(header, start, length2) {
+  const raw = header.subarray(start, start + length2);
+  const end = raw.indexOf(0);
+  return raw.subarray(0, end === -1 ? raw.length : end).toString("utf8");
+}
+
+// src/app/chart-values-files.ts
+function applyValuesFiles(chart, valuesFiles, confinement) {
+  const archive = statSync12(chart).isDirectory() ? void 0 : readChartArchive(chart);
+  if (archive && "problem" in archive) return archive;
+  const read = (path3) => {
+    const clean = posix5.normalize(`/${path3}`).slice(1);
+    if (archive) return archive.files.get(clean);
+    return readConfined(confinement, join19(valuesFiles.root ?? chart, clean));
+  };
+  let merged = {};
+  for (const path3 of valuesFiles.paths) {
+    const bytes = read(path3);
+    if (bytes === void 0) {
+      if (valuesFiles.ignoreMissing) continue;
+      return { problem: `its valuesFiles name ${path3}, and no such file is there` };
+    }
+    const text = bytes.toString("utf8");
+    const bomb = findAliasBomb(text);
+    if (bomb) return { problem: `its values file ${path3} is refused: ${bomb}` };
+    let values;
+    try {
+      values = (0, import_yaml15.parse)(text, { version: "1.1", maxAliasCount: MAX_ALIAS_EXPANSION }) ?? {};
+    } catch (error) {
+      return { problem: `its values file ${path3} is not YAML: ${error instanceof Error ? error.message.split("\n")[0] ?? "" : ""}` };
+    }
+    if (!isRecord(values)) return { problem: `its values file ${path3} is not a mapping` };
+    merged = mergeValues(merged, values);
+  }
+  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-chart-"));
+  const temp = registerTempTree(dir);
+  try {
+    if (archive) {
+      for (const [path3, bytes] of archive.files) {
+        mkdirSync8(dirname7(join19(dir, path3)), { recursive: true });
+        writeFileSync6(join19(dir, path3), bytes);
+      }
+    } else {
+      cpSync(chart, dir, { recursive: true, dereference: true });
+    }
+    writeFileSync6(join19(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    return { dir, temp };
+  } catch (error) {
+    temp.dispose();
+    return { problem: `its chart cannot be prepared with its valuesFiles: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+function readConfined(confinement, path3) {
+  try {
+    if (!isInside(confinement, path3) || !statSync12(path3).isFile()) return void 0;
+    return readFileSync16(path3);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/app/post-render-release.ts
+import { mkdtempSync as mkdtempSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { join as join20 } from "node:path";
+var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
+var DEFAULT_POST_RENDER_STRATEGY = "combined";
+var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
+function readPostRenderStrategy(value) {
+  if (value === void 0 || value === null || value === "") return DEFAULT_POST_RENDER_STRATEGY;
+  const known = POST_RENDER_STRATEGIES.find((strategy) => strategy === value);
+  return known ?? { problem: `postRenderStrategy must be one of ${POST_RENDER_STRATEGIES.join(", ")}, not ${JSON.stringify(value)}` };
+}
+async function postRenderRelease(documents, postRenderers, context) {
+  const entries2 = readPostRenderers(postRenderers);
+  if (isProblem(entries2)) return entries2;
+  if (entries2.length === 0) return { documents };
+  const strategy = context.strategy ?? DEFAULT_POST_RENDER_STRATEGY;
+  const kept = documents.filter((document) => document.part === "crds" || strategy === "nohooks" && document.part === "hook");
+  const hooks = documents.filter((document) => document.part === "hook");
+  const templates = documents.filter((document) => document.part === "templates");
+  const groups = strategy === "combined" ? [{ label: "", documents: [...templates, ...hooks] }] : [...strategy === "separate" ? [{ label: " (hooks)", documents: hooks }] : [], { label: "", documents: templates }].filter((group) => group.documents.length > 0);
+  const rendered = [];
+  for (const group of groups) {
+    const result = await runChain(group.documents, entries2, context, group.label);
+    if ("problem" in result) return result;
+    rendered.push(...result.documents);
+  }
+  return { documents: [...kept, ...rendered] };
+}
+function isProblem(value) {
+  return isRecord(value) && typeof value.problem === "string";
+}
+var ENTRY_FIELDS = ["kustomize"];
+var KUSTOMIZE_FIELDS = ["patches", "images"];
+var PATCH_FIELDS = ["patch", "target"];
+var TARGET_FIELDS = ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"];
+var IMAGE_FIELDS = ["name", "newName", "newTag", "digest"];
+var REMOVED_FIELDS = ["patchesStrategicMerge", "patchesJson6902"];
+function readPostRenderers(value) {
+  const items = readList(value, "postRenderers");
+  if (isProblem(items)) return items;
+  const entries2 = [];
+  for (const [index2, item] of items.entries()) {
+    const at = `postRenderers[${index2}]`;
+    const entry2 = readFields(item, at, ENTRY_FIELDS);
+    if (isProblem(entry2)) return entry2;
+    if (entry2.kustomize === void 0 || entry2.kustomize === null) continue;
+    const read = readKustomize(entry2.kustomize, `${at}.kustomize`, index2);
+    if (isProblem(read)) return read;
+    entries2.push(read);
+  }
+  return entries2;
+}
+function readKustomize(value, at, index2) {
+  if (isRecord(value)) {
+    const removed = REMOVED_FIELDS.find((field) => field in value);
+    if (removed) {
+      return { problem: `${at}.${removed} is gone from the HelmRelease v2 API and helm-controller v1 no longer applies it: write it as an inline patch under patches` };
+    }
+  }
+  const fields = readFields(value, at, KUSTOMIZE_FIELDS);
+  if (isProblem(fields)) return fields;
+  const patches = [];
+  const patchList = readList(fields.patches, `${at}.patches`);
+  if (isProblem(patchList)) return patchList;
+  for (const [position, item] of patchList.entries()) {
+    const patch = readPatch(item, `${at}.patches[${position}]`);
+    if (isProblem(patch)) return patch;
+    patches.push(patch);
+  }
+  const images = [];
+  const imageList = readList(fields.images, `${at}.images`);
+  if (isProblem(imageList)) return imageList;
+  for (const [position, item] of imageList.entries()) {
+    const image = readStrings(item, `${at}.images[${position}]`, IMAGE_FIELDS);
+    if (isProblem(image)) return image;
+    if (image.name === void 0) return { problem: `${at}.images[${position}] needs a name` };
+    images.push(image);
+  }
+  return { index: index2, patches, images };
+}
+function readPatch(value, at) {
+  if (isRecord(value) && "path" in value) {
+    return { problem: `${at} gives a path: helm-controller takes only inline patches (patch), and the HelmRelease API refuses the field` };
+  }
+  const fields = readFields(value, at, PATCH_FIELDS);
+  if (isProblem(fields)) return fields;
+  if (fields.patch === void 0 || fields.patch === null) return { problem: `${at} needs a patch` };
+  if (typeof fields.patch !== "string") return { problem: `${at}.patch must be a string` };
+  const patch = {};
+  if (fields.patch !== "") patch.patch = fields.patch;
+  if (fields.target !== void 0 && fields.target !== null) {
+    const target = readStrings(fields.target, `${at}.target`, TARGET_FIELDS);
+    if (isProblem(target)) return target;
+    patch.target = target;
+  }
+  return patch;
+}
+function readFields(value, at, known) {
+  if (!isRecord(value)) return { problem: `${at} must be a mapping` };
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== void 0) return { problem: `${at}.${unknown} is not a field of the HelmRelease API, which refuses it` };
+  return value;
+}
+function readStrings(value, at, known) {
+  const fields = readFields(value, at, known);
+  if (isProblem(fields)) return fields;
+  const strings = {};
+  for (const key of known) {
+    const field = fields[key];
+    if (field === void 0 || field === null || field === "") continue;
+    if (typeof field !== "string") return { problem: `${at}.${key} must be a string` };
+    strings[key] = field;
+  }
+  return strings;
+}
+function readList(value, at) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : { problem: `${at} must be a list` };
+}
+async function runChain(documents, entries2, context, label) {
+  const ordered = [...documents].sort((a, b) => a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  let stream = ordered.map((document) => toJsonDocument(annotateSource(document))).join("---\n");
+  for (const entry2 of entries2) {
+    try {
+      stream = await buildEntry(stream, entry2, context.kustomize);
+    } catch (error) {
+      if (error instanceof PruneGuardError) return { problem: `postRenderers[${entry2.index}]${label}: ${error.message}` };
+      throw error;
+    }
+  }
+  try {
+    const shown = `post-rendered output${context.shown ? ` of ${context.shown}` : ""}`;
+    return { documents: parseManifests(stream, shown).map(fromPostRendered) };
+  } catch (error) {
+    if (error instanceof PruneGuardError) return { problem: error.message };
+    throw error;
+  }
+}
+async function buildEntry(stream, entry2, kustomize) {
+  const dir = mkdtempSync7(join20(tmpdir7(), "prune-guard-post-render-"));
+  const temp = registerTempTree(dir);
+  try {
+    const input = "helm-output.yaml";
+    const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
+    if (entry2.patches.length > 0) kustomization.patches = entry2.patches;
+    if (entry2.images.length > 0) kustomization.images = entry2.images;
+    writeFileSync7(join20(dir, input), stream, { mode: 384 });
+    writeFileSync7(join20(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    return await kustomize.build(dir);
+  } finally {
+    temp.dispose();
+  }
+}
+function annotateSource(document) {
+  if (document.source === "") return document.body;
+  const metadata = getMetadata(document.body);
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  return { ...document.body, metadata: { ...metadata, annotations: { ...annotations, [POST_RENDER_FILENAME_ANNOTATION]: document.source } } };
+}
+function fromPostRendered(body) {
+  const metadata = getMetadata(body);
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : void 0;
+  const named = annotations?.[POST_RENDER_FILENAME_ANNOTATION];
+  let result = body;
+  if (annotations && POST_RENDER_FILENAME_ANNOTATION in annotations) {
+    const { [POST_RENDER_FILENAME_ANNOTATION]: _removed, ...rest } = annotations;
+    const { annotations: _all, ...others } = metadata;
+    result = { ...body, metadata: Object.keys(rest).length > 0 ? { ...others, annotations: rest } : others };
+  }
+  return { source: typeof named === "string" ? named : "", part: classifyPart("", result), body: result };
+}
+function toJsonDocument(value) {
+  return `${JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}
+`;
+}
+
+// src/app/render-helm-release.ts
+var DEFAULT_KUBERNETES_VERSION = "1.34.0";
+var KUBE_VERSION_REFUSAL = /chart requires kubeVersion: (.+?) which is incompatible with Kubernetes v?\S+/;
+var OUTPUT_KIND = "PruneGuardHelmOutput";
+async function templateThroughCache(context, request2, values, mayVary) {
+  if (!context.renders || mayVary) return context.helm.template(request2);
+  const key = JSON.stringify(["helm-template", context.helm.identity, hashChart(request2.chart), values, request2.releaseName, request2.namespace, request2.kubeVersion]);
+  const stored = context.renders.get(key)?.[0]?.body;
+  if (stored?.kind === OUTPUT_KIND && typeof stored.text === "string") return stored.text;
+  const output = await context.helm.template(request2);
+  context.renders.put(key, [{ body: { kind: OUTPUT_KIND, text: output } }]);
+  return output;
+}
+function hashChart(path3) {
+  return statSync13(path3).isDirectory() ? hashFolder(path3) : hashBytes(readFileSync17(path3));
+}
+async function renderHelmRelease(release, context) {
+  const shown = `HelmRelease ${formatNamespacedName({ namespace: readNamespace(release, "default"), name: String(getMetadata(release).name) })}`;
+  const request2 = resolveChartRequest(release, { check: context.check, tree: context.tree, findSource: context.findSource, ...context.cluster !== void 0 ? { cluster: context.cluster } : {} });
+  if ("problem" in request2) return { problem: request2.problem, ...request2.missing ? { missing: [request2.missing] } : {} };
+  const composed = composeReleaseValues(release, context.find);
+  if ("problem" in composed) return { problem: composed.problem, ...composed.missing ? { missing: [composed.missing] } : {} };
+  const missing = composed.missing ? { missing: composed.missing } : {};
+  const spec = isRecord(release.spec) ? release.spec : {};
+  const strategy = readPostRenderStrategy(spec.postRenderStrategy);
+  if (typeof strategy !== "string") return { problem: strategy.problem, secretTexts: composed.secretTexts };
+  const fetched = request2.kind === "folder" ? { file: request2.dir } : await context.charts.fetchChart(request2);
+  if ("problem" in fetched) return fetched;
+  const prepared = request2.valuesFiles ? applyValuesFiles(fetched.file, request2.valuesFiles, context.tree.confinement) : void 0;
+  if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
+  const chartPath = prepared ? prepared.dir : fetched.file;
+  const identity = readHelmReleaseIdentity(release);
+  const dir = mkdtempSync8(join21(tmpdir8(), "prune-guard-values-"));
+  const temp = registerTempTree(dir);
+  try {
+    const valuesFile = join21(dir, "values.json");
+    writeFileSync8(valuesFile, JSON.stringify(composed.values), { mode: 384 });
+    const chartText = readChartText(chartPath);
+    const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
+    const keepValue = findKeepValue(chartText);
+    const template = { chart: chartPath, releaseName: identity.releaseName, namespace: identity.targetNamespace, kubeVersion: context.kubeVersion, valuesFile, shown };
+    const output = await templateThroughCache(context, template, composed.values, mayVary);
+    const rendered = await postRenderRelease(parseHelmOutput(output, shown), spec.postRenderers, { kustomize: context.kustomize, strategy, shown });
+    if ("problem" in rendered) return { problem: rendered.problem, secretTexts: composed.secretTexts };
+    const chartName = rendered.documents.find((document) => document.source.includes("/"))?.source.split("/")[0];
+    return { documents: rendered.documents, secretTexts: composed.secretTexts, ...missing, mayVary, ...chartName ? { chartName } : {}, ...keepValue ? { keepValue } : {} };
+  } catch (error) {
+    if (error instanceof PruneGuardError) {
+      const refusal = KUBE_VERSION_REFUSAL.exec(error.message);
+      return { problem: error.message, secretTexts: composed.secretTexts, ...refusal?.[1] ? { kubeVersionRequired: refusal[1] } : {} };
+    }
+    throw error;
+  } finally {
+    temp.dispose();
+    if (prepared && "dir" in prepared) prepared.temp.dispose();
+  }
 }
 
 // src/app/compare-helm-releases.ts
@@ -30885,7 +31761,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path3) => side.show(join19(side.root, toPosix(path3.slice(artifact.root.length + 1))));
+  return (path3) => side.show(join22(side.root, toPosix(path3.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -30963,7 +31839,7 @@ async function compareFluxSides(sides, context) {
         budget: settings.budget,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join19(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join22(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -31030,8 +31906,8 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path3) => {
-    const full = join19(artifact.root, path3);
-    return isInside(artifact.confinement, full) && existsSync7(full) && statSync12(full).isDirectory();
+    const full = join22(artifact.root, path3);
+    return isInside(artifact.confinement, full) && existsSync7(full) && statSync14(full).isDirectory();
   };
   return {
     ...sides.repoUrl ? { repoUrl: sides.repoUrl } : {},
@@ -31045,11 +31921,11 @@ function describeSourceContext(sides, artifact, config) {
 function listFolders(root) {
   const found = [];
   const walk = (dir, rel) => {
-    for (const entry2 of readdirSync12(dir, { withFileTypes: true })) {
+    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
       if (!entry2.isDirectory() || entry2.name === ".git" || entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path3 = rel === "" ? entry2.name : `${rel}/${entry2.name}`;
       found.push(path3);
-      walk(join19(dir, entry2.name), path3);
+      walk(join22(dir, entry2.name), path3);
     }
   };
   walk(root, "");
@@ -31066,8 +31942,8 @@ function maskError(error, mask) {
 }
 
 // src/app/compare-sides.ts
-import { existsSync as existsSync8, statSync as statSync13 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join20, relative as relative13 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync15 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join23, relative as relative13 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -31098,7 +31974,8 @@ async function compareSides(comparison, context) {
   const started = [];
   let failure;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, twins, (plan) => {
+  const rootName = comparison.rootName !== void 0 && !rootNames.includes(comparison.rootName) ? comparison.rootName : ".";
+  const planned = await planRenders(before, after, order, rootName, twins, (plan) => {
     for (const [task, provenance] of guessAnnotations(plan)) {
       started.push(
         run(() => failure ? Promise.resolve() : render(task, provenance)).catch((error) => {
@@ -31141,14 +32018,14 @@ function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path3 of paths) {
     const shown = path3 || ".";
-    if (!existsSync8(locate(join20(before.root, path3))) && !existsSync8(join20(after.root, path3))) {
+    if (!existsSync8(locate(join23(before.root, path3))) && !existsSync8(join23(after.root, path3))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join20(side.root, path3);
+      const dir = join23(side.root, path3);
       if (!existsSync8(locate(dir))) continue;
-      if (!statSync13(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
+      if (!statSync15(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
       if (roots.length === 0 && requireBothSides) throw new UsageError(`no kustomization.yaml found under ${side.show(dir)}`);
       for (const root of roots) rootNames.add(toPosix(relative13(side.root, root)));
@@ -31164,7 +32041,7 @@ function orderByChange(rootNames, changed) {
   const holders = collectAncestors(changed);
   return [...rootNames.filter((name) => holders.has(name)), ...rootNames.filter((name) => !holders.has(name))];
 }
-async function planRenders(before, after, rootNames, twins, planned) {
+async function planRenders(before, after, rootNames, rootName, twins, planned) {
   const files = createInputFiles([CRD_MARKER]);
   const createTask = (side, graph) => {
     let inputs;
@@ -31172,10 +32049,10 @@ async function planRenders(before, after, rootNames, twins, planned) {
   };
   const plans = [];
   for (const name of rootNames) {
-    const plan = { name: name || "." };
+    const plan = { name: name || rootName };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join20(side.root, name);
+      const dir = join23(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -31207,7 +32084,7 @@ function listGraphReads(graph) {
 }
 function listReadPaths(graph, root) {
   const paths = listGraphReads(graph).map((path3) => toPosix(relative13(root, path3)));
-  return [...new Set(paths.filter((path3) => !path3.startsWith("..") && !isAbsolute3(path3)))];
+  return [...new Set(paths.filter((path3) => !path3.startsWith("..") && !isAbsolute4(path3)))];
 }
 function readsAlike2(graph, twins) {
   return listGraphReads(graph).every((path3) => twins.findSame(path3) !== void 0);
@@ -31261,23 +32138,23 @@ function describeOutsidePlan(plan, findings) {
 }
 
 // src/render/kustomize/tree-index.ts
-import { existsSync as existsSync9, readFileSync as readFileSync18, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join21, posix as posix6, relative as relative14 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync18, readdirSync as readdirSync14, statSync as statSync16 } from "node:fs";
+import { join as join24, posix as posix6, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path3) => /\.ya?ml$/i.test(path3) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path3)) && !path3.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join21(root, path3))
+    (path3) => /\.ya?ml$/i.test(path3) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path3)) && !path3.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join24(root, path3))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path3) => {
       if (!texts.has(path3)) {
-        const absolute = join21(root, path3);
-        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync14(absolute).isFile() && statSync14(absolute).size <= FILE_SIZE_LIMIT;
+        const absolute = join24(root, path3);
+        const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync16(absolute).isFile() && statSync16(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path3, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
       return texts.get(path3);
@@ -31297,8 +32174,8 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const file of kustomization.files.keys()) referenced.add(file);
       for (const path3 of kustomization.referencedPaths) referenced.add(path3);
     }
-    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
-      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join21(dir, entry2.name));
+    for (const entry2 of readdirSync14(dir, { withFileTypes: true })) {
+      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join24(dir, entry2.name));
     }
   };
   walk(root);
@@ -31307,9 +32184,9 @@ function collectReferencedFiles(root, show2, confinement) {
 function walkFiles(root) {
   const files = [];
   const walk = (dir) => {
-    for (const entry2 of readdirSync13(dir, { withFileTypes: true })) {
+    for (const entry2 of readdirSync14(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry2.name)) continue;
-      const path3 = join21(dir, entry2.name);
+      const path3 = join24(dir, entry2.name);
       if (entry2.isDirectory()) walk(path3);
       else if (entry2.isFile()) files.push(toPosix(relative14(root, path3)));
     }
@@ -31319,9 +32196,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join22 } from "node:path";
+import { join as join25 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join22(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join25(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -31334,11 +32211,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync20 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync19 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml16 = __toESM(require_dist(), 1);
@@ -31556,7 +32433,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join23(planning.beforeRoot, group.source);
+    const file = join26(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group.sourceIsFile ? readFileSync19(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
@@ -31610,7 +32487,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path3, fixes, planning) {
-  const headFile = join24(planning.head.root, path3);
+  const headFile = join27(planning.head.root, path3);
   const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -31702,11 +32579,11 @@ function recordProviders(fix, verification, current, planning, providers) {
     }
     current.set(name, objects);
   }
-  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText2(a.key, b.key)));
+  providers.extras.set(fix, [...extras.values()].sort((a, b) => compareText(a.key, b.key)));
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path3 } = fileFix;
-  const original = readFileSync20(join24(planning.head.root, path3), "utf8");
+  const original = readFileSync20(join27(planning.head.root, path3), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -31727,20 +32604,20 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync11, readFileSync as readFileSync21 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
-import { existsSync as existsSync10, readdirSync as readdirSync14 } from "node:fs";
-import { dirname as dirname8, join as join25, relative as relative15 } from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync15 } from "node:fs";
+import { dirname as dirname8, join as join28, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname8(join25(root, group.kustomization));
+  const kustomizationDir = dirname8(join28(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
     return keys.size > 0 ? [{ name: toPosix(relative15(kustomizationDir, unit.headGraph.root)), keys }] : [];
-  }).sort((a, b) => compareText2(a.name, b.name));
+  }).sort((a, b) => compareText(a.name, b.name));
   const inDirectories = chooseCoveringSet(required, directories);
   if (inDirectories && inDirectories.length > 0) {
     const listed2 = inDirectories.map((candidate) => candidate.name).join(" and ");
@@ -31755,12 +32632,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index2 = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path3) => join25(root, path3).startsWith(`${kustomizationDir}/`) ? 0 : 1;
-  const files = [...index2.unlisted].sort((a, b) => near(a) - near(b) || compareText2(a, b)).flatMap((path3) => {
+  const near = (path3) => join28(root, path3).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const files = [...index2.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path3) => {
     const text = index2.readText(path3);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path3, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join25(root, path3))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join28(root, path3))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -31776,10 +32653,10 @@ function vendorObjects(search, source) {
   const { group, what, planning, affixes } = search;
   if (!source || [...group.objects.values()].some((object) => isSecret(object.id))) return void 0;
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
-  const keys = [...group.objects.keys()].sort(compareText2);
+  const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname8(join25(planning.head.root, group.kustomization));
-  const taken = new Set(existsSync10(headDir) ? readdirSync14(headDir) : []);
+  const headDir = dirname8(join28(planning.head.root, group.kustomization));
+  const taken = new Set(existsSync10(headDir) ? readdirSync15(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
     allCrds: [...group.objects.values()].every((object) => object.id.kind === "CustomResourceDefinition"),
@@ -31793,7 +32670,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join25(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join28(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -31901,11 +32778,11 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join26(planning.head.root, group.kustomization);
+  const headFile = join29(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync21(headFile, "utf8");
-  const beforeFile = join26(planning.beforeRoot, group.kustomization);
+  const beforeFile = join29(planning.beforeRoot, group.kustomization);
   const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry2) => entry2.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -32050,7 +32927,7 @@ function collectGroups(findings, units) {
     if (!group.objects.has(object.key)) group.objects.set(object.key, object);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => compareText2(a.kustomization, b.kustomization) || a.line - b.line || compareText2(a.source, b.source));
+  return [...groups.values()].sort((a, b) => compareText(a.kustomization, b.kustomization) || a.line - b.line || compareText(a.source, b.source));
 }
 function describeUnfixed(group, notes) {
   return `no fix for ${describeObjects([...group.objects.values()])} listed at ${group.kustomization}:${group.line}: ${notes.join("; ")}`;
@@ -32059,7 +32936,7 @@ function describeUnfixed(group, notes) {
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml18 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync22 } from "node:fs";
-import { join as join27 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml17 = __toESM(require_dist(), 1);
@@ -32161,7 +33038,7 @@ function applyEdit(text, edit) {
 }
 function readInside(root, path3) {
   try {
-    const file = join27(root, path3);
+    const file = join30(root, path3);
     return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
@@ -32340,359 +33217,6 @@ async function fetchFromRegistry(fetcher, store, request2) {
   const bytes = await layer.download(MAX_CHART_BYTES);
   if (hashBytes(bytes) !== hex) return { problem: `its chart ${request2.shown}: the registry's layer does not match its digest` };
   return { file: store.keep(hex, request2.url, bytes), version: layer.version, digest: hex };
-}
-
-// src/render/helm/helm-runner.ts
-import { execFile } from "node:child_process";
-import { mkdtempSync as mkdtempSync7, realpathSync as realpathSync3, statSync as statSync15 } from "node:fs";
-import { tmpdir as tmpdir7 } from "node:os";
-import { basename as basename3, join as join29 } from "node:path";
-
-// src/render/child-env.ts
-var COMMON_NAMES = [
-  "PATH",
-  "TMPDIR",
-  // Locale, so that messages and file names are read as the user's shell reads them.
-  "LANG",
-  "LANGUAGE",
-  // Proxies: remote bases and fetches must go through the same network the user has.
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  // Certificate authorities of a TLS-inspecting proxy (Go and OpenSSL read these).
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR"
-];
-var WINDOWS_NAMES = ["SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT"];
-var LOCALE_PATTERN = /^LC_[A-Z_]+$/;
-var GIT_NAMES = ["HOME", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"];
-var PASS_ENV_VARIABLE = "PRUNE_GUARD_PASS_ENV";
-function createKustomizeEnv(env, options, platform = process.platform) {
-  const child = pickCommon(env, platform);
-  child.HOME = options.home;
-  child.GIT_CONFIG_NOSYSTEM = "1";
-  child.GIT_TERMINAL_PROMPT = "0";
-  Object.assign(child, formatGitConfigEnv(GIT_CLONE_SETTINGS));
-  if (options.goMemLimit !== void 0) child.GOMEMLIMIT = String(options.goMemLimit);
-  for (const name of readPassEnv(env)) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  return child;
-}
-function createHelmEnv(env, home, platform = process.platform) {
-  const child = pickCommon(env, platform);
-  child.HOME = home;
-  for (const [name, folder] of [
-    ["HELM_CONFIG_HOME", "config"],
-    ["HELM_CACHE_HOME", "cache"],
-    ["HELM_DATA_HOME", "data"],
-    ["HELM_PLUGINS", "plugins"],
-    ["HELM_REGISTRY_CONFIG", "registry.json"],
-    ["HELM_REPOSITORY_CONFIG", "repositories.yaml"],
-    ["HELM_REPOSITORY_CACHE", "repository-cache"]
-  ]) {
-    child[name] = `${home}/${folder}`;
-  }
-  child.KUBECONFIG = `${home}/kubeconfig`;
-  return child;
-}
-var GIT_CLONE_SETTINGS = [
-  ["http.followRedirects", "false"],
-  ["protocol.allow", "user"],
-  ["protocol.file.allow", "never"],
-  ["protocol.ext.allow", "never"]
-];
-function formatGitConfigEnv(settings) {
-  const entries2 = { GIT_CONFIG_COUNT: String(settings.length) };
-  settings.forEach(([key, value], index2) => {
-    entries2[`GIT_CONFIG_KEY_${index2}`] = key;
-    entries2[`GIT_CONFIG_VALUE_${index2}`] = value;
-  });
-  return entries2;
-}
-function createGitEnv(env, platform = process.platform) {
-  const child = pickCommon(env, platform);
-  for (const name of GIT_NAMES) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && name.startsWith("GIT_")) child[name] = value;
-  }
-  return child;
-}
-function readPassEnv(env) {
-  const names = (env[PASS_ENV_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter(Boolean);
-  const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name));
-  if (bad !== void 0) throw new UsageError(`${PASS_ENV_VARIABLE}: expected comma-separated variable names, got ${JSON.stringify(bad)}`);
-  return [...new Set(names)];
-}
-function pickCommon(env, platform) {
-  const child = {};
-  const names = platform === "win32" ? [...COMMON_NAMES, ...WINDOWS_NAMES] : COMMON_NAMES;
-  for (const name of names) {
-    const value = lookUp(env, name, platform);
-    if (value !== void 0) child[name] = value;
-  }
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && LOCALE_PATTERN.test(name)) child[name] = value;
-  }
-  return child;
-}
-function lookUp(env, name, platform) {
-  if (env[name] !== void 0 || platform !== "win32") return env[name];
-  const upper = name.toUpperCase();
-  const key = Object.keys(env).find((candidate) => candidate.toUpperCase() === upper);
-  return key === void 0 ? void 0 : env[key];
-}
-
-// src/render/find-executable.ts
-import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute4, join as join28, resolve as resolve5 } from "node:path";
-function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute4(name) ? [resolve5(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join28(dir, name));
-  return candidates.find((candidate) => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-// src/render/helm/helm-runner.ts
-var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-var DEFAULT_TIMEOUT_MS = 12e4;
-var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-function findHelm(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_HELM || void 0);
-  if (!explicit) return findExecutable("helm", options.env.PATH);
-  const bin = findExecutable(explicit, options.env.PATH);
-  if (!bin) throw new RenderError(`helm binary not found or not executable: ${explicit} (from ${options.bin ? "--helm-bin" : "PRUNE_GUARD_HELM"})`);
-  return bin;
-}
-function createHelmRunner(bin, options) {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
-  const stat = statSync15(bin);
-  return {
-    command: basename3(bin),
-    identity: `${realpathSync3(bin)}\0${stat.size}\0${stat.mtimeMs}`,
-    template: (request2) => new Promise((resolvePromise, reject) => {
-      if (!RELEASE_NAME.test(request2.releaseName) || request2.releaseName.length > 53) {
-        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.releaseName)} is not a release name helm takes`));
-        return;
-      }
-      if (!NAMESPACE.test(request2.namespace)) {
-        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.namespace)} is not a namespace`));
-        return;
-      }
-      if (!/^\d+\.\d+(\.\d+)?$/.test(request2.kubeVersion)) {
-        reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
-        return;
-      }
-      const home = mkdtempSync7(join29(tmpdir7(), "prune-guard-helm-home-"));
-      const tree = registerTempTree(home);
-      const args = [
-        "template",
-        "--namespace",
-        request2.namespace,
-        // crds/ is printed too: helm-controller installs it by the HelmRelease's CRD policy.
-        "--include-crds",
-        "--kube-version",
-        request2.kubeVersion,
-        ...request2.valuesFile ? ["--values", request2.valuesFile] : [],
-        "--",
-        request2.releaseName,
-        request2.chart
-      ];
-      let stop = () => {
-      };
-      const child = execFile(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {
-        stop();
-        tree.release();
-        if (!error) {
-          resolvePromise(stdout);
-          return;
-        }
-        const cause = error.killed ? `took longer than ${timeoutMs / 1e3} s` : summarizeHelmError(stderr) || error.message.split("\n")[0] || "failed";
-        reject(new RenderError(`helm template failed on ${request2.shown}: ${cause}`, stderr));
-      });
-      stop = registerCleanup(() => {
-        if (child.exitCode === null) child.kill();
-      });
-    })
-  };
-}
-function summarizeHelmError(stderr) {
-  const line = stderr.split("\n").find((text) => text.startsWith("Error: ")) ?? "";
-  return line.slice("Error: ".length).trim();
-}
-
-// src/render/kustomize/kustomize-runner.ts
-import { execFile as execFile2 } from "node:child_process";
-import { lstatSync as lstatSync3, mkdtempSync as mkdtempSync8, readdirSync as readdirSync15, realpathSync as realpathSync4, statSync as statSync16 } from "node:fs";
-import { tmpdir as tmpdir8 } from "node:os";
-import { basename as basename4, join as join30 } from "node:path";
-var MEMORY_LIMIT_VARIABLE = "PRUNE_GUARD_MEMORY_LIMIT";
-var DEFAULT_MEMORY_LIMIT = 1024 ** 3;
-var MAX_OUTPUT_BYTES2 = 256 * 1024 ** 2;
-var DEFAULT_TIMEOUT_MS2 = 5 * 60 * 1e3;
-var GO_SOFT_LIMIT_SHARE = 0.9;
-function createKustomizeRunner(options) {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || void 0);
-  let bin;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? "--kustomize-bin" : "PRUNE_GUARD_KUSTOMIZE";
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable("kustomize", options.env.PATH) ?? findExecutable("kubectl", options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        "neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin"
-      );
-    }
-  }
-  const kustomize = bin;
-  readPassEnv(options.env);
-  const limit = readMemoryLimit(options.env);
-  const prlimit = limit > 0 ? findExecutable("prlimit", options.env.PATH) : void 0;
-  const viaKubectl = basename4(kustomize).startsWith("kubectl");
-  const prefix2 = viaKubectl ? ["kustomize"] : ["build"];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS2;
-  const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES2;
-  const command = `${basename4(kustomize)} ${prefix2.join(" ")}`;
-  const stat = statSync16(kustomize);
-  const homes = createHomePool();
-  return {
-    command,
-    identity: `${realpathSync4(kustomize)}\0${stat.size}\0${stat.mtimeMs}`,
-    build: (dir) => new Promise((resolvePromise, reject) => {
-      const args = [...prefix2, "--load-restrictor", "LoadRestrictionsNone", dir];
-      const home = homes.take();
-      const env = createKustomizeEnv(options.env, { home, ...prlimit ? { goMemLimit: Math.floor(limit * GO_SOFT_LIMIT_SHARE) } : {} });
-      const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
-      let stop = () => {
-      };
-      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
-        stop();
-        homes.giveBack(home);
-        if (!error) {
-          resolvePromise(stdout);
-          return;
-        }
-        reject(describeFailure(error, stderr, { command, timeoutMs, maxOutputBytes, limit: prlimit ? limit : 0 }));
-      });
-      stop = registerCleanup(() => {
-        if (child.exitCode === null) child.kill();
-      });
-    })
-  };
-}
-function limitBuilds(runner, width) {
-  const run = createPool(width);
-  return { ...runner, build: (dir) => run(() => runner.build(dir)) };
-}
-function createHomePool() {
-  const idle = [];
-  const lent = /* @__PURE__ */ new Map();
-  return {
-    take: () => {
-      const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync8(join30(tmpdir8(), "prune-guard-home-"));
-      lent.set(dir, reused?.tree ?? registerTempTree(dir));
-      return dir;
-    },
-    giveBack: (dir) => {
-      const tree = lent.get(dir);
-      lent.delete(dir);
-      if (!tree) return;
-      let empty = false;
-      try {
-        empty = lstatSync3(dir).isDirectory() && readdirSync15(dir).length === 0;
-      } catch {
-        empty = false;
-      }
-      if (!empty) {
-        tree.release();
-        return;
-      }
-      idle.push({ dir, tree });
-      setImmediate(() => {
-        if (lent.size === 0) for (const { tree: idleTree } of idle.splice(0)) idleTree.release();
-      });
-    }
-  };
-}
-function readMemoryLimit(env) {
-  const raw = env[MEMORY_LIMIT_VARIABLE]?.trim();
-  if (!raw) return DEFAULT_MEMORY_LIMIT;
-  const match2 = /^(\d+(?:\.\d+)?)\s*(?:([KMGT])(?:i?B|i)?|B)?$/i.exec(raw);
-  const power = match2?.[2] ? "KMGT".indexOf(match2[2].toUpperCase()) + 1 : 0;
-  const bytes = match2 ? Math.floor(Number(match2[1]) * 1024 ** power) : Number.NaN;
-  if (!Number.isSafeInteger(bytes)) {
-    throw new UsageError(`${MEMORY_LIMIT_VARIABLE}: expected a size such as 2GiB or 512MiB, or 0 for no limit, got ${JSON.stringify(raw)}`);
-  }
-  return bytes;
-}
-function formatBytes(bytes) {
-  for (const [unit, size] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]]) {
-    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  }
-  return bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-var OUT_OF_MEMORY_PATTERN = /^(fatal error: .*(out of memory|cannot allocate memory|failed to reserve)|runtime: out of memory)/m;
-function describeFailure(error, stderr, context) {
-  if (error.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
-    return new RenderError(`${context.command} printed more than ${formatBytes(context.maxOutputBytes)}, the most prune-guard reads from one build`);
-  }
-  const diedUnderCap = context.limit > 0 && (error.signal === "SIGSEGV" || error.signal === "SIGKILL");
-  if (OUT_OF_MEMORY_PATTERN.test(stderr) || diedUnderCap) {
-    const cause = context.limit > 0 ? `ran out of memory (limit ${formatBytes(context.limit)}; a YAML alias bomb? ${MEMORY_LIMIT_VARIABLE} raises the limit)` : "ran out of memory";
-    return new RenderError(cause);
-  }
-  if (error.killed || error.signal === "SIGTERM") {
-    return new RenderError(`${context.command} timed out after ${Math.round(context.timeoutMs / 1e3)}s`, stderr);
-  }
-  if (error.signal === "SIGKILL") return new RenderError(`${context.command} was killed (SIGKILL; out of memory?)`, stderr);
-  return new RenderError(summarizeKustomizeError(stderr) || error.message.split("\n")[0] || "failed", stderr);
-}
-function summarizeKustomizeError(stderr) {
-  let cause = readKlogError(stderr) ?? stderr.split("\n").map((line) => line.trim()).find(Boolean) ?? "";
-  cause = cause.replace(/^(error|Error):\s*/, "");
-  const retry = /': (must build at directory|failed to run ')/.exec(cause);
-  if (retry) {
-    const opener = "accumulation err='";
-    const start = cause.lastIndexOf(opener, retry.index);
-    if (start !== -1) cause = cause.slice(0, start) + cause.slice(start + opener.length, retry.index);
-  }
-  return cause;
-}
-function readKlogError(stderr) {
-  const lines = stderr.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    const quoted = /\berr="(.*)"\s*$/.exec(line);
-    if (quoted?.[1] !== void 0) return quoted[1].replace(/\\"/g, '"');
-    if (/\berr=<\s*$/.test(line)) {
-      const body = [];
-      for (const next of lines.slice(i + 1)) {
-        if (/^\s*>\s*$/.test(next)) break;
-        body.push(next.replace(/^\t/, ""));
-      }
-      return body.join("").trim();
-    }
-  }
-  return void 0;
 }
 
 // src/app/load-settings.ts
@@ -32876,10 +33400,10 @@ function createPhaseLogger(write, now) {
 
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync5, statSync as statSync18 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative16, resolve as resolve7 } from "node:path";
+import { basename as basename6, dirname as dirname9, isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative16, resolve as resolve7 } from "node:path";
 
 // src/render/git.ts
-import { execFile as execFile3, execFileSync } from "node:child_process";
+import { execFile as execFile4, execFileSync } from "node:child_process";
 import { mkdtempSync as mkdtempSync9, rmSync as rmSync7 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir as tmpdir9 } from "node:os";
@@ -32890,13 +33414,15 @@ async function openRepository(cwd) {
     root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     if (error instanceof GitError && /ENOENT/.test(error.details ?? "")) throw error;
-    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+    const safe = error instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error.details ?? "") : null;
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
+    throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
-    execFile3("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
+    execFile4("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
       if (!error) resolvePromise(stdout);
       else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
       else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
@@ -32904,11 +33430,35 @@ function runGit(cwd, args) {
   });
 }
 async function resolveCommit(git, ref) {
-  try {
-    return (await git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git ref: ${ref}`);
+  const commit = await findCommit(git, ref);
+  if (commit === void 0) throw new GitError(await describeUnknownRef(git, ref));
+  return commit;
+}
+function findCommit(git, ref) {
+  return git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).then(
+    (output) => output.trim(),
+    () => void 0
+  );
+}
+async function describeUnknownRef(git, ref) {
+  const ask2 = (args) => git.run(args).then((output) => output.trim(), () => "");
+  const [anyCommit, currentBranch, remoteList] = await Promise.all([ask2(["rev-list", "-n", "1", "--all"]), ask2(["symbolic-ref", "-q", "--short", "HEAD"]), ask2(["remote"])]);
+  if (anyCommit === "") return "this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR";
+  if (ref === "HEAD") return `${currentBranch ? `branch ${currentBranch}` : "HEAD"} has no commits yet: commit first, or name a commit with --head REF`;
+  const unknown = `unknown git ref: ${ref}`;
+  if (ref.includes("..")) return `${unknown} (a range; name one branch, tag or commit)`;
+  const stem = ref.replace(/(?:[~^]\d*)+$/, "");
+  if (stem !== ref && await findCommit(git, stem) !== void 0) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
+  const remotes = remoteList.split("\n").filter(Boolean);
+  const remote2 = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote2) return `${unknown} (no such branch of ${remote2} was fetched: git fetch ${remote2} ${ref.slice(remote2.length + 1)})`;
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `${unknown} (no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions/checkout)`;
+  if (remotes.length > 0) {
+    const [tracking] = (await ask2(["for-each-ref", "--format=%(refname:short)", ...remotes.map((name) => `refs/remotes/${name}/${ref}`)])).split("\n").filter(Boolean);
+    if (tracking) return `${unknown} (no local branch of that name; did you mean ${tracking}?)`;
+    return `${unknown} (no branch, tag or commit of that name here; if ${remotes.includes("origin") ? "origin" : remotes[0]} has it, git fetch first)`;
   }
+  return `${unknown} (no branch, tag or commit of that name; git branch --all lists the branches)`;
 }
 async function resolveCommits(git, refs) {
   const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
@@ -32919,13 +33469,7 @@ async function resolveCommits(git, refs) {
 }
 var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
 async function findDefaultBase(git) {
-  for (const ref of DEFAULT_BASE_REFS) {
-    try {
-      await resolveCommit(git, ref);
-      return ref;
-    } catch {
-    }
-  }
+  for (const ref of DEFAULT_BASE_REFS) if (await findCommit(git, ref) !== void 0) return ref;
   throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
 }
 async function findMergeBase(git, base, head, baseRef) {
@@ -33225,8 +33769,17 @@ function prepareDirectorySides(source, cwd) {
     if (!statSync18(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => rel === "." ? dir : `${toPosix(dir).replace(/\/$/, "")}/${rel}`), confinement: createConfinement(root) };
   };
+  const before = side(source.before);
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [""] };
+  const rootName = nameDirectoryRoot(before.root, after.root);
+  return { before, after, paths: [""], ...rootName ? { rootName } : {} };
+}
+function nameDirectoryRoot(before, after) {
+  const name = basename6(after);
+  if (basename6(before) === name) return name || void 0;
+  const parent = dirname9(after);
+  if (dirname9(before) === parent && basename6(parent) !== "") return basename6(parent);
+  return name || void 0;
 }
 
 // src/app/plan-run.ts
@@ -33340,170 +33893,379 @@ async function compare3(plan, options) {
     const [repoUrl] = await Promise.all([plan.readRepoUrl?.(), before.partial?.writeAll()]);
     return compareFluxSides({ before, after, ...repoUrl ? { repoUrl } : {}, ...plan.branch ? { branch: plan.branch } : {}, ...changes }, render);
   }
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {} }, render);
+  return compareSides(
+    { before, after, paths, requireBothSides: options.source.kind === "dirs", ...changes, ...plan.symlinks ? { symlinks: plan.symlinks } : {}, ...plan.rootName ? { rootName: plan.rootName } : {} },
+    render
+  );
 }
 
-// src/cli.ts
-var ExitCodes = {
-  /** Nothing at or above --fail-on. */
-  clean: 0,
-  /** Findings at or above --fail-on. */
-  blocking: 1,
-  /** Usage, config, git or kustomize error: nothing was judged. */
-  error: 2
+// src/app/cli/cli-options.ts
+var Commands = ["check", "diff", "fix", "fix diff", "version", "help"];
+var Formats = { text: "text", json: "json", markdown: "markdown", sarif: "sarif" };
+var OptionSections = {
+  git: "Git",
+  output: "Output and verdict",
+  fixes: "Fixes",
+  rendering: "Rendering",
+  remote: "Remote resources and look-ups",
+  general: "General"
 };
-var Formats = { text: "text", json: "json", markdown: "markdown" };
-var HELP = `prune-guard: see what a change makes Flux prune before it merges
-
-Usage
-  prune-guard [PATH...] [--base REF] [--head REF]   compare git revisions
-  prune-guard diff BEFORE_DIR AFTER_DIR             compare two directories
-  prune-guard fix [PATH...] [--base REF] [--write]  show (or apply) the fixes
-  prune-guard fix diff BEFORE_DIR AFTER_DIR [--write]
-                                                    the same, fixing AFTER_DIR
-
-PATH is a kustomization directory or a tree of them (default: the repository
-root). Every kustomization root under it is rendered with kustomize on both
-sides and the object sets are compared by group, kind, namespace and name.
-
-Git options
-  --base REF            compare with the merge base of REF and the head side
-                        (default: origin/HEAD, origin/main, main, origin/master, master)
-  --head REF            the side after the change (default: the working tree,
-                        uncommitted changes included)
-
-Fixes
-  For CRDs and other cluster-scoped objects a change drops, prune-guard looks
-  for where they went (a file next to the remote manifest, a file of the tree
-  no kustomization lists) or vendors them, and builds again to verify the fix.
-  fix prints the fixes as a patch on stdout (git apply takes it); --write
-  applies them to the working tree (or to AFTER_DIR).
-  --write               apply the verified fixes (fix only)
-  --no-fix              check only: no look-ups, no verification builds
-  --mirror FROM=TO      rewrite remote URLs starting with FROM to start with TO,
-                        for rendering and look-ups (repeatable; also mirrors:
-                        in the config file)
-  --cache-dir DIR       cache of remote manifests and of renders, by content
-                        (env PRUNE_GUARD_CACHE_DIR; default: ~/.cache/prune-guard)
-  --allow-remote HOST   also allow remote resources from HOST: a host,
-                        *.domain, host:port or http(s) URL prefix (repeatable;
-                        besides remote.allow in the config file, or the
-                        default list of public code hosts)
-  --offline             download no remote resource: only the cache and
-                        mirrors answer, and nothing asks GitHub
-  --github-api-url URL  GitHub API for directory look-ups (env GITHUB_API_URL;
-                        token from GITHUB_TOKEN or GH_TOKEN)
-
-Output and verdict
-  -f, --format FORMAT   text (default), json or markdown
-  --fail-on LEVEL       error (default), warning, notice or never; overrides
-                        failOn in the config file
-  --config FILE         configuration (default: .prune-guard.yaml at the
-                        repository root, or in AFTER_DIR for diff)
-  --kustomize-bin PATH  kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;
-                        default: kustomize, else kubectl kustomize, from PATH)
-  --helm-bin PATH       helm binary for HelmReleases (env PRUNE_GUARD_HELM;
-                        default: helm from PATH; without one they are judged
-                        as single objects)
-  --kubernetes-version V
-                        the Kubernetes version the clusters run, as charts
-                        are rendered for it (config kubernetesVersion;
-                        default ${DEFAULT_KUBERNETES_VERSION})
-  --render WHICH        changed (default): render the units whose inputs differ
-                        between the sides, and the others only when a finding
-                        needs them; all: render every unit
-  -q, --quiet           no progress on stderr
-  --verbose             also print how many builds ran and what was passed over;
-                        on an error, the tool's full output
-  -h, --help            show this help
-  -v, --version         show the version
-
-Exit codes
-  0  nothing at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage error, unknown ref, missing path, kustomize failure, malformed YAML
-
-Examples
-  prune-guard                               everything in the repo, vs. origin/HEAD
-  prune-guard clusters/prod --base main     one tree, vs. main
-  prune-guard diff examples/operator-crds/before examples/operator-crds/after
-  prune-guard --format markdown > plan.md
-  prune-guard fix --write                   apply the verified fixes
-  prune-guard fix diff examples/operator-crds/before examples/operator-crds/after
-`;
-function parseCommandLine(argv, cwd, env) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        base: { type: "string" },
-        head: { type: "string" },
-        format: { type: "string", short: "f", default: "text" },
-        "fail-on": { type: "string" },
-        config: { type: "string" },
-        "kustomize-bin": { type: "string" },
-        "helm-bin": { type: "string" },
-        "kubernetes-version": { type: "string" },
-        mirror: { type: "string", multiple: true },
-        "cache-dir": { type: "string" },
-        "allow-remote": { type: "string", multiple: true },
-        offline: { type: "boolean", default: false },
-        "github-api-url": { type: "string" },
-        write: { type: "boolean", default: false },
-        "no-fix": { type: "boolean", default: false },
-        verbose: { type: "boolean", default: false },
-        quiet: { type: "boolean", short: "q", default: false },
-        render: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false }
-      }
-    });
-  } catch (error) {
-    const first = (getErrorMessage(error).split("\n")[0] ?? "").split(". ")[0]?.replace(/\.$/, "") ?? "";
-    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous$/.exec(first);
-    throw new UsageError(ambiguous ? `option ${ambiguous[1]} needs a value (one that starts with a dash is written ${ambiguous[1]}=VALUE; see --help)` : `${first} (see --help)`);
+var RUNS = ["check", "diff", "fix", "fix diff"];
+var CHECKS = ["check", "diff"];
+var ALL = Commands;
+var OPTIONS = {
+  base: {
+    type: "string",
+    value: "REF",
+    help: ["compare with the merge base of REF and the head side", "(default: origin/HEAD, origin/main, main, origin/master, master)"],
+    commands: ["check", "fix"],
+    section: "git"
+  },
+  head: {
+    type: "string",
+    value: "REF",
+    help: ["the side after the change (default: the working tree,", "uncommitted changes included)"],
+    commands: ["check"],
+    section: "git"
+  },
+  format: {
+    type: "string",
+    short: "f",
+    value: "FORMAT",
+    help: ["text (default), json, markdown or sarif (GitHub", "code scanning)"],
+    helpFor: { version: ["text (default) or json"] },
+    commands: [...CHECKS, "version"],
+    section: "output"
+  },
+  "fail-on": {
+    type: "string",
+    value: "LEVEL",
+    help: ["error (default), warning, notice or never; overrides", "failOn in the config file"],
+    commands: RUNS,
+    section: "output"
+  },
+  config: {
+    type: "string",
+    value: "FILE",
+    help: ["configuration (default: .prune-guard.yaml at the", "repository root, or in AFTER_DIR for diff)"],
+    commands: RUNS,
+    section: "output"
+  },
+  "no-diff": {
+    type: "boolean",
+    help: ["leave the diff of each changed object out (text and", "markdown)"],
+    commands: CHECKS,
+    section: "output"
+  },
+  quiet: {
+    type: "boolean",
+    short: "q",
+    help: ["findings only: no progress on stderr, and text shows", "just the findings, the fixes line and the verdict"],
+    helpFor: { fix: ["no progress on stderr"], "fix diff": ["no progress on stderr"] },
+    commands: RUNS,
+    section: "output"
+  },
+  "no-color": {
+    type: "boolean",
+    help: ["no colours (also NO_COLOR=1, FORCE_COLOR=0 or TERM=dumb;", "FORCE_COLOR=1 colours a pipe)"],
+    commands: ALL,
+    section: "output"
+  },
+  verbose: {
+    type: "boolean",
+    help: ["also print how many builds ran and what was passed over;", "on an error, the tool's full output"],
+    commands: RUNS,
+    section: "output"
+  },
+  write: {
+    type: "boolean",
+    help: ["apply the verified fixes instead of printing the patch"],
+    helpFor: { "fix diff": ["apply the verified fixes to AFTER_DIR instead of", "printing the patch"] },
+    commands: ["fix", "fix diff"],
+    section: "fixes"
+  },
+  "no-fix": {
+    type: "boolean",
+    help: ["check only: no look-ups, no verification builds"],
+    commands: CHECKS,
+    section: "fixes"
+  },
+  "kustomize-bin": {
+    type: "string",
+    value: "PATH",
+    help: ["kustomize or kubectl binary (env PRUNE_GUARD_KUSTOMIZE;", "default: kustomize, else kubectl kustomize, from PATH)"],
+    commands: [...RUNS, "version"],
+    section: "rendering"
+  },
+  "helm-bin": {
+    type: "string",
+    value: "PATH",
+    help: ["helm binary for HelmReleases (env PRUNE_GUARD_HELM;", "default: helm from PATH; without one they are judged", "as single objects)"],
+    commands: [...RUNS, "version"],
+    section: "rendering"
+  },
+  "kubernetes-version": {
+    type: "string",
+    value: "V",
+    help: ["the Kubernetes version the clusters run, as charts", `are rendered for it (config kubernetesVersion;`, `default ${DEFAULT_KUBERNETES_VERSION})`],
+    commands: RUNS,
+    section: "rendering"
+  },
+  render: {
+    type: "string",
+    value: "WHICH",
+    help: ["changed (default): render the units whose inputs differ", "between the sides, and the others only when a finding", "needs them; all: render every unit"],
+    commands: RUNS,
+    section: "rendering"
+  },
+  mirror: {
+    type: "string",
+    multiple: true,
+    value: "FROM=TO",
+    help: ["rewrite remote URLs starting with FROM to start with TO,", "for rendering and look-ups (repeatable; also mirrors:", "in the config file)"],
+    commands: RUNS,
+    section: "remote"
+  },
+  "cache-dir": {
+    type: "string",
+    value: "DIR",
+    help: ["cache of remote manifests and of renders, by content", "(env PRUNE_GUARD_CACHE_DIR; default: ~/.cache/prune-guard)"],
+    commands: RUNS,
+    section: "remote"
+  },
+  "allow-remote": {
+    type: "string",
+    multiple: true,
+    value: "HOST",
+    help: ["also allow remote resources from HOST: a host,", "*.domain, host:port or http(s) URL prefix (repeatable;", "besides remote.allow in the config file, or the", "default list of public code hosts)"],
+    commands: RUNS,
+    section: "remote"
+  },
+  offline: {
+    type: "boolean",
+    help: ["download no remote resource: only the cache and", "mirrors answer, and nothing asks GitHub"],
+    commands: RUNS,
+    section: "remote"
+  },
+  "github-api-url": {
+    type: "string",
+    value: "URL",
+    help: ["GitHub API for the look-ups of fixes (env GITHUB_API_URL;", "token from GITHUB_TOKEN or GH_TOKEN)"],
+    commands: RUNS,
+    section: "remote"
+  },
+  help: {
+    type: "boolean",
+    short: "h",
+    help: ["show this help"],
+    commands: ALL,
+    section: "general"
+  },
+  version: {
+    type: "boolean",
+    short: "v",
+    help: ["print the version and nothing else"],
+    commands: ALL,
+    section: "general"
   }
-  const { values, positionals } = parsed;
-  const format = checkChoice("--format", values.format, Object.values(Formats));
-  const verbose = values.verbose;
-  const write = values.write;
-  if (values.help) return { action: "help", format, verbose, write };
-  if (values.version) return { action: "version", format, verbose, write };
-  const failOn = values["fail-on"] === void 0 ? void 0 : checkChoice("--fail-on", values["fail-on"], Object.values(FailLevels));
-  const render = values.render === void 0 ? void 0 : checkChoice("--render", values.render, ["changed", "all"]);
-  const fix = positionals[0] === "fix";
-  if (write && !fix) throw new UsageError("--write applies to fix: prune-guard fix --write");
-  if (fix && format !== "text") throw new UsageError("fix prints a patch; --format applies to the check, not to fix");
-  if (fix && values["no-fix"]) throw new UsageError("--no-fix turns fix planning off, which fix needs");
-  let source;
-  const sourceArgs = fix ? positionals.slice(1) : positionals;
-  if (sourceArgs[0] === "diff") {
-    const command = fix ? "fix diff" : "diff";
-    if (sourceArgs.length !== 3) throw new UsageError(`${command} takes exactly two directories: prune-guard ${command} BEFORE_DIR AFTER_DIR`);
-    if (values.base !== void 0 || values.head !== void 0) throw new UsageError(`--base and --head apply to git mode, not to ${command}`);
-    source = { kind: "dirs", before: sourceArgs[1], after: sourceArgs[2] };
-  } else if (fix) {
-    if (values.head !== void 0) throw new UsageError("fix works on the working tree; --head does not apply");
-    source = { kind: "git", paths: sourceArgs, ...values.base !== void 0 ? { base: values.base } : {} };
-  } else {
-    source = {
-      kind: "git",
-      paths: positionals,
-      ...values.base !== void 0 ? { base: values.base } : {},
-      ...values.head !== void 0 ? { head: values.head } : {}
+};
+function listOptions(command) {
+  const entries2 = Object.entries(OPTIONS);
+  const order = Object.keys(OptionSections);
+  return entries2.filter(([, spec]) => command === void 0 || spec.commands.includes(command)).sort(([, a], [, b]) => order.indexOf(a.section) - order.indexOf(b.section));
+}
+
+// src/app/cli/cli-help.ts
+var HELP_COLUMN = 24;
+var EXAMPLES_NOTE = "Examples (paths are relative to a clone of prune-guard or to its package folder)";
+var EXIT_CODES = [
+  "Exit codes",
+  "  0  nothing at or above --fail-on",
+  "  1  findings at or above --fail-on",
+  "  2  usage error, unknown ref, missing path, kustomize failure, malformed YAML"
+];
+var PATH_NOTE = [
+  "PATH is a kustomization directory or a tree of them (default: the repository",
+  "root); a PATH named like a command is written ./diff, ./fix, ./help or ./version."
+];
+var COMMAND_TEXTS = {
+  check: {
+    usage: "[PATH...] [--base REF] [--head REF] [options]",
+    brief: "[PATH...]",
+    summary: "compare git revisions (the default)",
+    about: [
+      [
+        "Renders every kustomization root (or Flux Kustomization) under PATH on both sides",
+        "of a change with kustomize, compares the object sets by group, kind, namespace",
+        "and name, and reports what Flux would prune. The side before is the merge base",
+        "with --base; the side after is the working tree, or --head."
+      ].join("\n"),
+      PATH_NOTE.join("\n")
+    ],
+    examples: [
+      "prune-guard  # in a repository: the change, against origin/HEAD",
+      "prune-guard --base main --head HEAD  # this branch's commits only",
+      "prune-guard --format markdown > plan.md",
+      "prune-guard -q  # the findings and the verdict only"
+    ],
+    exitCodes: true
+  },
+  diff: {
+    usage: "diff BEFORE_DIR AFTER_DIR [options]",
+    brief: "diff BEFORE_DIR AFTER_DIR",
+    summary: "compare two directories (no git)",
+    about: [
+      [
+        "Renders every kustomization root under BEFORE_DIR and AFTER_DIR and compares",
+        "them as the check does. A root at the top of both is reported under the name",
+        "of the directories (their shared name, else the folder holding both, else",
+        "AFTER_DIR's name); the configuration is read from AFTER_DIR."
+      ].join("\n")
+    ],
+    examples: [
+      "prune-guard diff examples/operator-crds/before examples/operator-crds/after",
+      "prune-guard diff examples/operator-crds/before examples/operator-crds/fixed",
+      "prune-guard diff examples/operator-crds/before examples/operator-crds/after --format json",
+      "prune-guard diff examples/operator-crds/before examples/operator-crds/after -q --no-color"
+    ],
+    packagePaths: true,
+    exitCodes: true
+  },
+  fix: {
+    usage: "fix [PATH...] [--base REF] [--write] [options]",
+    brief: "fix [PATH...]",
+    summary: "print (or --write) the fixes",
+    about: [
+      [
+        "For CRDs and other cluster-scoped objects a change drops, prune-guard looks for",
+        "where they went (a file next to the remote manifest, a file of the tree no",
+        "kustomization lists) or vendors them, and builds again to verify the fix. fix",
+        "prints the fixes as a patch on stdout (git apply takes it); --write applies the",
+        "verified ones to the working tree, then checks it again: the exit code is that",
+        "check's."
+      ].join("\n"),
+      PATH_NOTE.join("\n")
+    ],
+    examples: ["prune-guard fix  # in a repository: the patch, against origin/HEAD", "prune-guard fix --base main | git apply", "prune-guard fix --write"],
+    exitCodes: true
+  },
+  "fix diff": {
+    usage: "fix diff BEFORE_DIR AFTER_DIR [--write] [options]",
+    brief: "fix diff BEFORE_DIR AFTER_DIR",
+    summary: "the same, fixing AFTER_DIR",
+    about: ["As fix, for two directories: the patch is relative to AFTER_DIR, and --write\nedits the files of AFTER_DIR."],
+    examples: [
+      "prune-guard fix diff examples/operator-crds/before examples/operator-crds/after",
+      "cp -R examples/operator-crds /tmp/operator-crds  # a copy to write to",
+      "prune-guard fix diff /tmp/operator-crds/before /tmp/operator-crds/after --write"
+    ],
+    packagePaths: true,
+    exitCodes: true
+  },
+  version: {
+    usage: "version [--format json] [options]",
+    brief: "version",
+    summary: "the version and the tools found",
+    about: [
+      [
+        "Prints prune-guard's version, Node's, and the kustomize and helm binaries a run",
+        "with the same options would use, with their versions: what a bug report needs.",
+        "--version prints prune-guard's version alone, for scripts."
+      ].join("\n")
+    ],
+    examples: ["prune-guard version", "prune-guard version --format json", "prune-guard --version"]
+  },
+  help: {
+    usage: "help [COMMAND]",
+    brief: "help [COMMAND]",
+    summary: "help on a command",
+    about: ["Without COMMAND, the overview. prune-guard COMMAND --help prints the same."],
+    examples: ["prune-guard help diff", "prune-guard help fix diff", "prune-guard diff --help"]
+  }
+};
+var COMMON_OPTIONS = ["format", "fail-on", "config", "quiet", "no-color", "verbose", "help", "version"];
+function formatOption(name, spec, command) {
+  const label = `  ${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.value ? ` ${spec.value}` : ""}`;
+  const [first = "", ...rest] = command && spec.helpFor?.[command] || spec.help;
+  const indent2 = " ".repeat(HELP_COLUMN);
+  const head = label.length < HELP_COLUMN ? [`${label.padEnd(HELP_COLUMN)}${first}`] : [label, `${indent2}${first}`];
+  return [...head, ...rest.map((line) => `${indent2}${line}`)];
+}
+function formatExamples(text) {
+  const parts = text.examples.map((example) => example.split("  # "));
+  const width = Math.max(0, ...parts.filter((part) => part.length > 1).map(([command = ""]) => command.length));
+  const lines = parts.map(([command = "", comment]) => comment ? `  ${command.padEnd(width)}  # ${comment}` : `  ${command}`);
+  return [text.packagePaths ? EXAMPLES_NOTE : "Examples", ...lines];
+}
+function formatCommandHelp(command) {
+  const text = COMMAND_TEXTS[command];
+  const blocks = [[`Usage: prune-guard ${text.usage}`], ...text.about.map((paragraph) => [paragraph])];
+  const options = listOptions(command);
+  for (const [section, heading] of Object.entries(OptionSections)) {
+    const inSection = options.filter(([, spec]) => spec.section === section);
+    if (inSection.length > 0) blocks.push([heading, ...inSection.flatMap(([name, spec]) => formatOption(name, spec, command))]);
+  }
+  if (text.exitCodes) blocks.push(EXIT_CODES);
+  blocks.push(formatExamples(text));
+  return `${blocks.map((lines) => lines.join("\n")).join("\n\n")}
+`;
+}
+function formatOverviewHelp() {
+  const texts = Object.values(COMMAND_TEXTS);
+  const width = Math.max(...texts.map((text) => `prune-guard ${text.brief}`.length));
+  const blocks = [
+    ["prune-guard: see what a change makes Flux prune before it merges"],
+    ["Commands", ...texts.map((text) => `  ${`prune-guard ${text.brief}`.padEnd(width)}  ${text.summary}`)],
+    PATH_NOTE,
+    ["Common options", ...COMMON_OPTIONS.flatMap((name) => formatOption(name, OPTIONS[name]))],
+    ["prune-guard help COMMAND (or prune-guard COMMAND --help) lists every option of a", "command, with examples."],
+    EXIT_CODES,
+    formatExamples({
+      packagePaths: true,
+      examples: [
+        "prune-guard diff examples/operator-crds/before examples/operator-crds/after",
+        "prune-guard fix diff examples/operator-crds/before examples/operator-crds/after",
+        "prune-guard --base main  # in a repository: the change, against main"
+      ]
+    })
+  ];
+  return `${blocks.map((lines) => lines.join("\n")).join("\n\n")}
+`;
+}
+
+// src/app/cli/parse-command-line.ts
+import { parseArgs } from "node:util";
+function parseCommandLine(argv, cwd, env) {
+  const { values, positionals, given } = readArguments(argv);
+  const { command, operands } = findCommand(positionals);
+  if (values.help) return { action: "help", ...command === "check" && positionals.length === 0 ? {} : { topic: command } };
+  if (values.version) return { action: "version-string" };
+  if (command === "help") return { action: "help", ...operands.length > 0 ? { topic: findHelpTopic(operands) } : {} };
+  checkApplies(command, given);
+  if (command === "version") {
+    if (operands.length > 0) throw new UsageError(`version takes no arguments, got '${operands[0]}' (see prune-guard help version)`);
+    return {
+      action: "version",
+      format: checkChoice("--format", values.format ?? "text", ["text", "json"]),
+      ...values["kustomize-bin"] !== void 0 ? { kustomizeBin: values["kustomize-bin"] } : {},
+      ...values["helm-bin"] !== void 0 ? { helmBin: values["helm-bin"] } : {}
     };
   }
+  if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose ask for opposite things: pass one of them");
+  const format = checkChoice("--format", values.format ?? Formats.text, Object.values(Formats));
+  const failOn = values["fail-on"] === void 0 ? void 0 : checkChoice("--fail-on", values["fail-on"], Object.values(FailLevels));
+  const render = values.render === void 0 ? void 0 : checkChoice("--render", values.render, ["changed", "all"]);
   return {
-    action: fix ? "fix" : "run",
+    action: command === "fix" || command === "fix diff" ? "fix" : "check",
+    command,
     format,
-    verbose,
-    write,
-    quiet: values.quiet,
+    write: values.write === true,
+    verbose: values.verbose === true,
+    quiet: values.quiet === true,
+    noColor: values["no-color"] === true,
+    diff: values["no-diff"] !== true,
     options: {
-      source,
+      source: readSource(command, operands, values),
       cwd,
       ...failOn ? { failOn } : {},
       ...values.config !== void 0 ? { configPath: values.config } : {},
@@ -33521,6 +34283,57 @@ function parseCommandLine(argv, cwd, env) {
     }
   };
 }
+function parseTable(argv) {
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
+}
+function readArguments(argv) {
+  try {
+    const { values, positionals, tokens } = parseTable(argv);
+    const given = [...new Set(tokens.flatMap((token) => token.kind === "option" ? [token.name] : []))];
+    return { values, positionals, given };
+  } catch (error) {
+    const first = (getErrorMessage(error).split("\n")[0] ?? "").split(". ")[0]?.replace(/\.$/, "") ?? "";
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous$/.exec(first);
+    throw new UsageError(ambiguous ? `option ${ambiguous[1]} needs a value (one that starts with a dash is written ${ambiguous[1]}=VALUE; see --help)` : `${first} (see --help)`);
+  }
+}
+function findCommand(positionals) {
+  const [first, second] = positionals;
+  if (first === "fix" && second === "diff") return { command: "fix diff", operands: positionals.slice(2) };
+  if (first === "diff" || first === "fix" || first === "version" || first === "help") return { command: first, operands: positionals.slice(1) };
+  return { command: "check", operands: [...positionals] };
+}
+function findHelpTopic(words) {
+  const topic = words.join(" ");
+  const command = Commands.find((name) => name === topic);
+  if (!command) throw new UsageError(`no command '${topic}': the commands are ${Commands.join(", ")}`);
+  return command;
+}
+function checkApplies(command, given) {
+  const has2 = (name) => given.includes(name);
+  const fix = command === "fix" || command === "fix diff";
+  if (has2("write") && !fix) throw new UsageError("--write applies to fix: prune-guard fix --write");
+  if (fix && has2("format")) throw new UsageError("fix prints a patch; --format applies to the check, not to fix");
+  if (fix && has2("no-fix")) throw new UsageError("--no-fix turns fix planning off, which fix needs");
+  if ((command === "diff" || command === "fix diff") && (has2("base") || has2("head"))) throw new UsageError(`--base and --head apply to git mode, not to ${command}`);
+  if (command === "fix" && has2("head")) throw new UsageError("fix works on the working tree; --head does not apply");
+  for (const name of given) {
+    const applies = OPTIONS[name].commands;
+    if (!applies.includes(command)) throw new UsageError(`--${name} does not apply to ${command} (prune-guard help ${command} lists its options)`);
+  }
+}
+function readSource(command, operands, values) {
+  if (command === "diff" || command === "fix diff") {
+    if (operands.length !== 2) throw new UsageError(`${command} takes exactly two directories: prune-guard ${command} BEFORE_DIR AFTER_DIR`);
+    return { kind: "dirs", before: operands[0], after: operands[1] };
+  }
+  return {
+    kind: "git",
+    paths: [...operands],
+    ...values.base !== void 0 ? { base: values.base } : {},
+    ...values.head !== void 0 ? { head: values.head } : {}
+  };
+}
 function checkKubernetesVersion(value) {
   const version = parseKubernetesVersion(value);
   if (!version) throw new UsageError(`--kubernetes-version is set to invalid value '${value}': a Kubernetes version such as 1.31 or 1.31.4`);
@@ -33535,11 +34348,73 @@ function checkChoice(name, value, valid) {
   if (valid.includes(value)) return value;
   throw new UsageError(`${name} is set to invalid value '${value}'. Valid values: ${valid.join(", ")}`);
 }
-function formatReport(report, format, color, options) {
-  if (format === "json") return protectJson(formatJson(report));
-  const fixCommand = describeFixCommand(options);
-  if (format === "markdown") return protectLines(formatMarkdown(report, { fixCommand }));
-  return formatText(report, { color, fixCommand });
+
+// src/app/cli/progress-display.ts
+var REDRAW_MS = 100;
+function createProgressDisplay(style, write, now) {
+  if (style === "none") return { end: () => {
+  } };
+  if (style === "phases") return { onProgress: createPhaseLogger((line) => write(`${formatLogLine(`prune-guard: ${line}`)}
+`), now), end: () => {
+  } };
+  const started = now();
+  let shown = false;
+  let last = started;
+  const onProgress = (progress) => {
+    const at = now();
+    if (progress.phase !== "done" && at - last < REDRAW_MS) return;
+    last = at;
+    shown = true;
+    write(`\r\x1B[K${describeProgress(progress, at - started)}`);
+  };
+  return {
+    onProgress,
+    // An error line must not start in the middle of the progress line.
+    end: () => {
+      if (shown) write("\r\x1B[K");
+    }
+  };
+}
+
+// src/app/cli/terminal-choices.ts
+function decideColor({ noColor, env, isTTY }) {
+  if (noColor) return false;
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR?.toLowerCase();
+  if (force === "0" || force === "false") return false;
+  if (force === "1" || force === "2" || force === "3" || force === "true") return true;
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+function decideProgress({ quiet, env, isTTY }) {
+  if (quiet) return "none";
+  if (isTTY && env.TERM !== "dumb") return "line";
+  if (isTTY || isSet(env.CI) || isSet(env.GITHUB_ACTIONS)) return "phases";
+  return "none";
+}
+function isSet(value) {
+  return value !== void 0 && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}
+
+// src/cli.ts
+var ExitCodes = {
+  /** Nothing at or above --fail-on. */
+  clean: 0,
+  /** Findings at or above --fail-on. */
+  blocking: 1,
+  /** Usage, config, git or kustomize error: nothing was judged. */
+  error: 2
+};
+function formatReport(report, request2, color) {
+  if (request2.format === "json") return protectJson(formatJson(report));
+  if (request2.format === "sarif") return formatSarif(report, { root: describeSarifRoot(request2.options) });
+  const fixCommand = describeFixCommand(request2.options);
+  if (request2.format === "markdown") return protectLines(formatMarkdown(report, { fixCommand, ...request2.diff ? {} : { omitDiffs: true } }));
+  return formatText(report, { color, fixCommand, quiet: request2.quiet, diff: request2.diff });
+}
+function describeSarifRoot(options) {
+  const { source } = options;
+  return source.kind === "dirs" ? toPosix(relative17(options.cwd, resolve9(options.cwd, source.after))) : "";
 }
 function describeFixCommand(options) {
   const { source } = options;
@@ -33558,11 +34433,6 @@ function describeFixCommand(options) {
 }
 function quoteArgument(value) {
   return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function useColor(env, isTTY) {
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR === "1" || env.FORCE_COLOR === "true") return true;
-  return isTTY;
 }
 async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   for (const note of fixNotes) process.stderr.write(`${formatLogLine(`prune-guard: ${note}`)}
@@ -33611,7 +34481,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   if (changes.length === 0) return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   for (const change of changes) {
     const absolute = join36(headRoot, change.path);
-    mkdirSync10(dirname9(absolute), { recursive: true });
+    mkdirSync10(dirname10(absolute), { recursive: true });
     writeFileSync9(absolute, change.after);
     process.stdout.write(`${formatLogLine(`${change.before === void 0 ? "created" : "updated"} ${change.path}`)}
 `);
@@ -33625,18 +34495,26 @@ async function main(argv) {
   let verbose = false;
   try {
     const request2 = parseCommandLine(argv, process.cwd(), process.env);
-    verbose = request2.verbose;
     if (request2.action === "help") {
-      process.stdout.write(HELP);
+      process.stdout.write(request2.topic ? formatCommandHelp(request2.topic) : formatOverviewHelp());
       return ExitCodes.clean;
     }
-    if (request2.action === "version") {
+    if (request2.action === "version-string") {
       process.stdout.write(`${"1.0.0"}
 `);
       return ExitCodes.clean;
     }
-    const options = request2.options;
-    const progress = createProgressDisplay(request2.quiet ? "none" : process.stderr.isTTY === true ? "line" : process.env.CI || process.env.GITHUB_ACTIONS ? "phases" : "none");
+    if (request2.action === "version") {
+      process.stdout.write(await formatVersion(request2));
+      return ExitCodes.clean;
+    }
+    verbose = request2.verbose;
+    const { options } = request2;
+    const progress = createProgressDisplay(
+      decideProgress({ quiet: request2.quiet, env: process.env, isTTY: process.stderr.isTTY === true }),
+      (text) => process.stderr.write(text),
+      () => performance.now()
+    );
     let result;
     try {
       result = await runWithTree({ ...options, ...progress.onProgress ? { onProgress: progress.onProgress } : {} });
@@ -33652,7 +34530,8 @@ async function main(argv) {
 `);
     }
     if (request2.action === "fix") return await runFixCommand(result, request2.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
-    process.stdout.write(formatReport(report, request2.format, useColor(process.env, process.stdout.isTTY === true), options));
+    const color = decideColor({ noColor: request2.noColor, env: process.env, isTTY: process.stdout.isTTY === true });
+    process.stdout.write(formatReport(report, request2, color));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     process.stderr.write(`${formatLogLine(describeRunError(error))}
@@ -33667,29 +34546,22 @@ async function main(argv) {
     return ExitCodes.error;
   }
 }
-function createProgressDisplay(style) {
-  if (style === "none") return { end: () => {
-  } };
-  if (style === "phases") return { onProgress: createPhaseLogger((line) => process.stderr.write(`${formatLogLine(`prune-guard: ${line}`)}
-`), () => performance.now()), end: () => {
-  } };
-  const started = performance.now();
-  let shown = false;
-  let last = started;
-  const onProgress = (progress) => {
-    const now = performance.now();
-    if (progress.phase !== "done" && now - last < 100) return;
-    last = now;
-    shown = true;
-    process.stderr.write(`\r\x1B[K${describeProgress(progress, now - started)}`);
+async function formatVersion(request2) {
+  const tools = {
+    ...request2.kustomizeBin !== void 0 ? { kustomizeBin: request2.kustomizeBin } : {},
+    ...request2.helmBin !== void 0 ? { helmBin: request2.helmBin } : {},
+    env: process.env
   };
-  return {
-    onProgress,
-    // An error line must not start in the middle of the progress line.
-    end: () => {
-      if (shown) process.stderr.write("\r\x1B[K");
-    }
-  };
+  const [kustomize, helm] = await Promise.all([lookUpKustomize(tools), lookUpHelm(tools)]);
+  if (request2.format === "json") {
+    const found = (lookup2) => "found" in lookup2 ? lookup2.found : null;
+    return `${protectJson(JSON.stringify({ version: "1.0.0", node: process.version, kustomize: found(kustomize), helm: found(helm) }, null, 2))}
+`;
+  }
+  const describe = (name, lookup2) => "found" in lookup2 ? `${name} ${lookup2.found.version ?? "(version unknown)"} (${lookup2.found.command}: ${lookup2.found.path})` : `${name}: ${lookup2.missing}`;
+  const lines = [`prune-guard ${"1.0.0"}`, `node ${process.version}`, describe("kustomize", kustomize), describe("helm", helm)];
+  return `${lines.map((line) => formatLogLine(line)).join("\n")}
+`;
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {

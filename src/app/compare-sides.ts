@@ -66,6 +66,8 @@ export interface Comparison {
   readonly ignored?: readonly string[];
   /** Git mode: the symlinks of the side before; a path through one is read on each side. */
   readonly symlinks?: readonly string[];
+  /** The name of the unit at the top of both roots (diff mode: the directories' name); default `.`. */
+  readonly rootName?: string;
 }
 
 /**
@@ -113,7 +115,9 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   // After the first failure no build starts: the run ends with it.
   let failure: { readonly error: unknown } | undefined;
   const order = orderByChange(rootNames, comparison.changed);
-  const planned = await planRenders(before, after, order, twins, (plan) => {
+  // A root below that already has the name keeps its own; the top one is then `.`.
+  const rootName = comparison.rootName !== undefined && !rootNames.includes(comparison.rootName) ? comparison.rootName : '.';
+  const planned = await planRenders(before, after, order, rootName, twins, (plan) => {
     // kustomize's origin annotations cost a third of a build again: only a side whose inputs
     // suggest objects come or go is first built with them, and any other side the report
     // needs sources for is built again with them below.
@@ -197,7 +201,7 @@ function orderByChange(rootNames: readonly string[], changed: ReadonlySet<string
  * alike. `planned` sees each plan as it is made; after a plan whose sides differ, the event
  * loop gets a turn, so that builds it started begin while the rest are planned.
  */
-async function planRenders(before: Side, after: Side, rootNames: readonly string[], twins: TwinTrees | undefined, planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
+async function planRenders(before: Side, after: Side, rootNames: readonly string[], rootName: string, twins: TwinTrees | undefined, planned: (plan: UnitPlan) => void): Promise<UnitPlan[]> {
   const files = createInputFiles([CRD_MARKER]);
   const createTask = (side: Side, graph: KustomizationGraph): RenderTask => {
     let inputs: GraphInputs | undefined;
@@ -205,7 +209,7 @@ async function planRenders(before: Side, after: Side, rootNames: readonly string
   };
   const plans: UnitPlan[] = [];
   for (const name of rootNames) {
-    const plan: { -readonly [K in keyof UnitPlan]: UnitPlan[K] } = { name: name || '.' };
+    const plan: { -readonly [K in keyof UnitPlan]: UnitPlan[K] } = { name: name || rootName };
     const graphs: { before?: KustomizationGraph; after?: KustomizationGraph } = {};
     for (const [key, side] of [['before', before], ['after', after]] as const) {
       const dir = join(side.root, name);

@@ -4,7 +4,7 @@
  * as the base branch has them now.
  */
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import type { SideInfo } from '../core/report/report-model.ts';
 import {
@@ -75,6 +75,8 @@ export interface PreparedSides {
   readonly symlinks?: readonly string[];
   /** Git mode with the working tree: whether it declares a Flux Kustomization under the paths (found while git checked out). */
   readonly fluxDeclaredAfter?: boolean;
+  /** Diff mode: how reports name a kustomization root at the top of both directories (see {@link nameDirectoryRoot}). */
+  readonly rootName?: string;
 }
 
 /** Prepares both sides; the temporary checkouts it makes are added to `checkouts`, for the caller to dispose of. */
@@ -237,6 +239,23 @@ function prepareDirectorySides(source: Extract<RunSource, { kind: 'dirs' }>, cwd
     if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
     return { info: { label: dir }, root, show: createPathDisplay(root, (rel) => (rel === '.' ? dir : `${toPosix(dir).replace(/\/$/, '')}/${rel}`)), confinement: createConfinement(root) };
   };
+  const before = side(source.before);
   const after = side(source.after);
-  return { before: side(source.before), after, paths: [''] };
+  const rootName = nameDirectoryRoot(before.root, after.root);
+  return { before, after, paths: [''], ...(rootName ? { rootName } : {}) };
+}
+
+/**
+ * The name of the unit at the top of two directories, which both sides must agree on (a unit
+ * is compared by name): their shared name (`main/apps` and `pr/apps`: `apps`); for two
+ * folders side by side, the folder that holds them, whose versions they are
+ * (`operator-crds/before` and `operator-crds/after`: `operator-crds`); else the name of the
+ * directory after the change. Undefined when there is no name to take (the file system root).
+ */
+export function nameDirectoryRoot(before: string, after: string): string | undefined {
+  const name = basename(after);
+  if (basename(before) === name) return name || undefined;
+  const parent = dirname(after);
+  if (dirname(before) === parent && basename(parent) !== '') return basename(parent);
+  return name || undefined;
 }

@@ -78,5 +78,8 @@ async function compare(plan: RunPlan, options: RunOptions): Promise<Compared> {
     const [repoUrl] = await Promise.all([plan.readRepoUrl?.(), before.partial?.writeAll()]);
     return compareFluxSides({ before, after, ...(repoUrl ? { repoUrl } : {}), ...(plan.branch ? { branch: plan.branch } : {}), ...changes }, render);
   }
-  return compareSides({ before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes, ...(plan.symlinks ? { symlinks: plan.symlinks } : {}) }, render);
+  return compareSides(
+    { before, after, paths, requireBothSides: options.source.kind === 'dirs', ...changes, ...(plan.symlinks ? { symlinks: plan.symlinks } : {}), ...(plan.rootName ? { rootName: plan.rootName } : {}) },
+    render,
+  );
 }

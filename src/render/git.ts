@@ -27,7 +27,10 @@ export async function openRepository(cwd: string): Promise<GitClient> {
     root = (await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim();
   } catch (error) {
     if (error instanceof GitError && /ENOENT/.test(error.details ?? '')) throw error;
-    throw new GitError(`not inside a git repository: ${cwd} (use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git)`);
+    // git refuses a repository another user owns (a container, a CI job): it is one all the same.
+    const safe = error instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error.details ?? '') : null;
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
+    throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
 }
@@ -42,13 +45,46 @@ function runGit(cwd: string, args: readonly string[]): Promise<string> {
   });
 }
 
-/** Resolves a ref to a commit SHA, or throws a GitError naming the ref. */
+/** Resolves a ref to a commit SHA, or throws a GitError naming the ref and what to do. */
 export async function resolveCommit(git: GitClient, ref: string): Promise<string> {
-  try {
-    return (await git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git ref: ${ref}`);
+  const commit = await findCommit(git, ref);
+  if (commit === undefined) throw new GitError(await describeUnknownRef(git, ref));
+  return commit;
+}
+
+/** The commit SHA a ref names; undefined when it names none. */
+function findCommit(git: GitClient, ref: string): Promise<string | undefined> {
+  return git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).then(
+    (output) => output.trim(),
+    () => undefined,
+  );
+}
+
+/**
+ * Why a ref names no commit, in one line that says what to do: a repository without commits,
+ * a branch without commits yet, a range, a remote branch not fetched, a commit a shallow clone
+ * lacks, or a branch that only a remote has.
+ */
+async function describeUnknownRef(git: GitClient, ref: string): Promise<string> {
+  const ask = (args: readonly string[]): Promise<string> => git.run(args).then((output) => output.trim(), () => '');
+  const [anyCommit, currentBranch, remoteList] = await Promise.all([ask(['rev-list', '-n', '1', '--all']), ask(['symbolic-ref', '-q', '--short', 'HEAD']), ask(['remote'])]);
+  if (anyCommit === '') return 'this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR';
+  if (ref === 'HEAD') return `${currentBranch ? `branch ${currentBranch}` : 'HEAD'} has no commits yet: commit first, or name a commit with --head REF`;
+  const unknown = `unknown git ref: ${ref}`;
+  if (ref.includes('..')) return `${unknown} (a range; name one branch, tag or commit)`;
+  const stem = ref.replace(/(?:[~^]\d*)+$/, '');
+  if (stem !== ref && (await findCommit(git, stem)) !== undefined) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
+  const remotes = remoteList.split('\n').filter(Boolean);
+  const remote = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote) return `${unknown} (no such branch of ${remote} was fetched: git fetch ${remote} ${ref.slice(remote.length + 1)})`;
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `${unknown} (no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions/checkout)`;
+  if (remotes.length > 0) {
+    // Without patterns for-each-ref lists every ref: asked only with a remote to look in.
+    const [tracking] = (await ask(['for-each-ref', '--format=%(refname:short)', ...remotes.map((name) => `refs/remotes/${name}/${ref}`)])).split('\n').filter(Boolean);
+    if (tracking) return `${unknown} (no local branch of that name; did you mean ${tracking}?)`;
+    return `${unknown} (no branch, tag or commit of that name here; if ${remotes.includes('origin') ? 'origin' : remotes[0]} has it, git fetch first)`;
   }
+  return `${unknown} (no branch, tag or commit of that name; git branch --all lists the branches)`;
 }
 
 /**
@@ -72,14 +108,7 @@ export const DEFAULT_BASE_REFS = ['origin/HEAD', 'origin/main', 'main', 'origin/
 
 /** Returns the first of {@link DEFAULT_BASE_REFS} that exists, or throws. */
 export async function findDefaultBase(git: GitClient): Promise<string> {
-  for (const ref of DEFAULT_BASE_REFS) {
-    try {
-      await resolveCommit(git, ref);
-      return ref;
-    } catch {
-      // try the next one
-    }
-  }
+  for (const ref of DEFAULT_BASE_REFS) if ((await findCommit(git, ref)) !== undefined) return ref;
   throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(', ')}): pass --base REF`);
 }
 

@@ -36,8 +36,8 @@ const SOURCE_ROOT = '%SRCROOT%';
 
 const INFORMATION_URI = 'https://github.com/prune-guard/prune-guard';
 
-/** The README section that lists every rule. */
-const RULES_URI = `${INFORMATION_URI}#what-it-reports`;
+/** The reference of every rule; each rule id is a heading there. */
+const RULES_URI = `${INFORMATION_URI}/blob/main/docs/rules.md`;
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', notice: 'note' };
 
@@ -102,8 +102,8 @@ function buildRule(rule: RuleId): Record<string, unknown> {
     name: toRuleName(rule),
     shortDescription: { text: help.summary },
     fullDescription: { text: `${help.summary} ${help.help}` },
-    help: { text: help.help, markdown: `${help.help} See [what prune-guard reports](${RULES_URI}).` },
-    helpUri: RULES_URI,
+    help: { text: help.help, markdown: `${help.help} See [${rule}](${RULES_URI}#${rule}).` },
+    helpUri: `${RULES_URI}#${rule}`,
     defaultConfiguration: { level: LEVELS[help.severity] },
     // Tags are a set: the schema refuses `flux` twice.
     properties: { tags: [...new Set(['kubernetes', 'flux', help.topic])] },

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareSides } from '../../src/app/prepare-sides.ts';
+import { nameDirectoryRoot, prepareSides } from '../../src/app/prepare-sides.ts';
 import type { TemporaryCheckout } from '../../src/render/git.ts';
-import { makeRepo, writeTree } from '../e2e/helpers.ts';
+import { makeRepo, makeTempDir, writeTree } from '../e2e/helpers.ts';
 
 describe('prepareSides against the working tree', () => {
   it('writes the side before only on the way to each change, and the configuration file the Action names', async () => {
@@ -27,5 +27,26 @@ describe('prepareSides against the working tree', () => {
     } finally {
       for (const checkout of checkouts) checkout.dispose();
     }
+  });
+});
+
+describe('prepareSides for two directories', () => {
+  it('names the unit at their top after the folder that holds both', async () => {
+    const dir = makeTempDir();
+    writeTree(dir, { 'shop/before/kustomization.yaml': 'resources: []\n', 'shop/after/kustomization.yaml': 'resources: []\n' });
+    const sides = await prepareSides({ source: { kind: 'dirs', before: 'shop/before', after: 'shop/after/' }, cwd: dir, env: {} }, []);
+    expect(sides.rootName).toBe('shop');
+  });
+});
+
+describe('nameDirectoryRoot', () => {
+  it.each([
+    ['/main/clusters/prod', '/pr/clusters/prod', 'prod'],
+    ['/repo/examples/operator-crds/before', '/repo/examples/operator-crds/after', 'operator-crds'],
+    ['/tmp/base-checkout', '/work/head-checkout', 'head-checkout'],
+    ['/a', '/b', 'b'],
+    ['/', '/', undefined],
+  ])('%s and %s: %s', (before, after, name) => {
+    expect(nameDirectoryRoot(before, after)).toBe(name);
   });
 });

@@ -321,7 +321,7 @@ describe.skipIf(!hasKustomize)('diff mode', () => {
       [['diff', 'before', 'after', '--mirror', 'https://a.example/=http://m.example'], "prune-guard: a mirror needs http(s) URL prefixes on both sides of FROM=TO: 'https://a.example/' and 'http://m.example' must both end with '/', or neither\n"],
       [['diff', 'before'], 'prune-guard: diff takes exactly two directories: prune-guard diff BEFORE_DIR AFTER_DIR\n'],
       [['diff', 'before', 'after', '--base', 'main'], 'prune-guard: --base and --head apply to git mode, not to diff\n'],
-      [['diff', 'before', 'after', '--format', 'yaml'], "prune-guard: --format is set to invalid value 'yaml'. Valid values: text, json, markdown\n"],
+      [['diff', 'before', 'after', '--format', 'yaml'], "prune-guard: --format is set to invalid value 'yaml'. Valid values: text, json, markdown, sarif\n"],
       [['diff', 'before', 'after', '--fail-on', 'critical'], "prune-guard: --fail-on is set to invalid value 'critical'. Valid values: error, warning, notice, never\n"],
       [['diff', 'before', 'after', '--frobnicate'], "prune-guard: Unknown option '--frobnicate' (see --help)\n"],
       [['diff', 'before', 'after', '--github-api-url', '--verbose'], 'prune-guard: option --github-api-url needs a value (one that starts with a dash is written --github-api-url=VALUE; see --help)\n'],

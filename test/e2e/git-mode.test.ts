@@ -215,12 +215,14 @@ describe.skipIf(!hasKustomize)('git mode', () => {
   });
 
   it.each([
-    [['--base', 'no-such-branch'], /^prune-guard: unknown git ref: no-such-branch\n$/],
-    [['--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9\n$/],
+    [['--base', 'no-such-branch'], /^prune-guard: unknown git ref: no-such-branch \(no branch, tag or commit of that name; git branch --all lists the branches\)\n$/],
+    [['--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9 \(no branch, tag or commit of that name; git branch --all lists the branches\)\n$/],
     // Both unknown: the head is named, every run alike.
-    [['--base', 'no-such-branch', '--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9\n$/],
+    [['--base', 'no-such-branch', '--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9 /],
     // A range is no commit, though rev-parse reads it as two.
-    [['--base', 'main..HEAD'], /^prune-guard: unknown git ref: main\.\.HEAD\n$/],
+    [['--base', 'main..HEAD'], /^prune-guard: unknown git ref: main\.\.HEAD \(a range; name one branch, tag or commit\)\n$/],
+    [['--base', 'main~5'], /^prune-guard: unknown git ref: main~5 \(the history here does not reach that far; a shallow clone needs more: git fetch --unshallow\)\n$/],
+    [['--base', 'deadbeef42'], /^prune-guard: unknown git ref: deadbeef42 \(no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions\/checkout\)\n$/],
     [['missing/dir'], /^prune-guard: path not found: missing\/dir \(in neither main \(merge base [0-9a-f]{7}\) nor working tree\)\n$/],
     [['operator/crds.yaml'], /^prune-guard: not a directory: operator\/crds\.yaml\n$/],
     [['..'], /^prune-guard: path is outside the repository: \.\.\n$/],
@@ -235,7 +237,41 @@ describe.skipIf(!hasKustomize)('git mode', () => {
   it('exits 2 outside a git repository and points to diff mode', async () => {
     const result = await runCli([], { cwd: makeTempDir() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^prune-guard: not inside a git repository: .* \(use "prune-guard diff BEFORE_DIR AFTER_DIR" outside git\)\n$/);
+    expect(result.stderr).toMatch(/^prune-guard: not inside a git repository: .* \(run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR\)\n$/);
+  });
+
+  it('exits 2 in a repository without commits, and says what to do', async () => {
+    const repo = makeTempDir('prune-guard-repo-');
+    git(repo, 'init', '-q', '-b', 'main');
+    writeTree(repo, { 'operator/kustomization.yaml': kustomization('crds.yaml'), 'operator/crds.yaml': crd('Widget', 'example.io') });
+    for (const args of [[], ['--base', 'main'], ['fix']]) {
+      const result = await runCli(args, { cwd: repo });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('prune-guard: this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR\n');
+    }
+  });
+
+  it('exits 2 on a branch without commits yet', async () => {
+    const repo = operatorRepo();
+    git(repo, 'checkout', '-q', '--orphan', 'fresh');
+    const result = await runCli(['--base', 'main'], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: branch fresh has no commits yet: commit first, or name a commit with --head REF\n');
+  });
+
+  it('points at the remote branch, or at git fetch, for a ref this clone lacks', async () => {
+    const upstream = operatorRepo();
+    git(upstream, 'branch', 'release');
+    const clone = makeTempDir('prune-guard-clone-');
+    git(clone, 'clone', '-q', upstream, '.');
+    const results = await Promise.all([['--base', 'release'], ['--base', 'origin/gone'], ['--base', 'gone']].map((args) => runCli(args, { cwd: clone })));
+    expect(results.map((result) => result.code)).toEqual([2, 2, 2]);
+    expect(results.map((result) => result.stderr)).toEqual([
+      'prune-guard: unknown git ref: release (no local branch of that name; did you mean origin/release?)\n',
+      'prune-guard: unknown git ref: origin/gone (no such branch of origin was fetched: git fetch origin gone)\n',
+      'prune-guard: unknown git ref: gone (no branch, tag or commit of that name here; if origin has it, git fetch first)\n',
+    ]);
   });
 
   it('exits 2 when no base branch exists', async () => {

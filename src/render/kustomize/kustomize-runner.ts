@@ -70,25 +70,11 @@ const GO_SOFT_LIMIT_SHARE = 0.9;
  * it runs uncapped.
  */
 export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunner {
-  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || undefined);
-  let bin: string | undefined;
-  if (explicit) {
-    bin = findExecutable(explicit, options.env.PATH);
-    const from = options.bin ? '--kustomize-bin' : 'PRUNE_GUARD_KUSTOMIZE';
-    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
-  } else {
-    bin = findExecutable('kustomize', options.env.PATH) ?? findExecutable('kubectl', options.env.PATH);
-    if (!bin) {
-      throw new RenderError(
-        'neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin',
-      );
-    }
-  }
-  const kustomize = bin;
+  const kustomize = findKustomize(options);
   readPassEnv(options.env); // a malformed list fails now, not at the first build
   const limit = readMemoryLimit(options.env);
   const prlimit = limit > 0 ? findExecutable('prlimit', options.env.PATH) : undefined;
-  const viaKubectl = basename(kustomize).startsWith('kubectl');
+  const viaKubectl = isKubectl(kustomize);
   const prefix = viaKubectl ? ['kustomize'] : ['build'];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxOutputBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
@@ -126,6 +112,31 @@ export function createKustomizeRunner(options: KustomizeOptions): KustomizeRunne
         });
       }),
   };
+}
+
+/**
+ * Finds the kustomize binary a run uses: `--kustomize-bin`, then `PRUNE_GUARD_KUSTOMIZE`,
+ * then `kustomize` on PATH, then `kubectl` on PATH (run as `kubectl kustomize`, see
+ * {@link isKubectl}). Throws a RenderError with an install hint when none is there.
+ */
+export function findKustomize(options: Pick<KustomizeOptions, 'bin' | 'env'>): string {
+  const explicit = options.bin ?? (options.env.PRUNE_GUARD_KUSTOMIZE || undefined);
+  if (explicit) {
+    const bin = findExecutable(explicit, options.env.PATH);
+    const from = options.bin ? '--kustomize-bin' : 'PRUNE_GUARD_KUSTOMIZE';
+    if (!bin) throw new RenderError(`kustomize binary not found or not executable: ${explicit} (from ${from})`);
+    return bin;
+  }
+  const bin = findExecutable('kustomize', options.env.PATH) ?? findExecutable('kubectl', options.env.PATH);
+  if (!bin) {
+    throw new RenderError('neither kustomize nor kubectl is on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/) or kustomize, or pass --kustomize-bin');
+  }
+  return bin;
+}
+
+/** True when the binary is kubectl, whose kustomize runs as `kubectl kustomize`. */
+export function isKubectl(bin: string): boolean {
+  return basename(bin).startsWith('kubectl');
 }
 
 /**
