@@ -8923,7 +8923,7 @@ var require_fast_json_patch = __commonJS({
 
 // src/cli.ts
 import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
-import { dirname as dirname10, join as join36, relative as relative17, resolve as resolve9 } from "node:path";
+import { dirname as dirname10, isAbsolute as isAbsolute6, join as join36, relative as relative17, resolve as resolve9 } from "node:path";
 
 // src/core/errors.ts
 var ErrorKinds = {
@@ -34407,14 +34407,19 @@ var ExitCodes = {
 };
 function formatReport(report, request2, color) {
   if (request2.format === "json") return protectJson(formatJson(report));
-  if (request2.format === "sarif") return formatSarif(report, { root: describeSarifRoot(request2.options) });
+  if (request2.format === "sarif") return formatSarif(report, { root: findSarifRoot(request2.options) });
   const fixCommand = describeFixCommand(request2.options);
   if (request2.format === "markdown") return protectLines(formatMarkdown(report, { fixCommand, ...request2.diff ? {} : { omitDiffs: true } }));
   return formatText(report, { color, fixCommand, quiet: request2.quiet, diff: request2.diff });
 }
-function describeSarifRoot(options) {
+function findSarifRoot(options) {
   const { source } = options;
-  return source.kind === "dirs" ? toPosix(relative17(options.cwd, resolve9(options.cwd, source.after))) : "";
+  if (source.kind !== "dirs") return "";
+  const root = toPosix(relative17(options.cwd, resolve9(options.cwd, source.after)));
+  if (root === ".." || root.startsWith("../") || isAbsolute6(root)) {
+    throw new UsageError("--format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root");
+  }
+  return root;
 }
 function describeFixCommand(options) {
   const { source } = options;
@@ -34510,6 +34515,7 @@ async function main(argv) {
     }
     verbose = request2.verbose;
     const { options } = request2;
+    if (request2.format === "sarif") findSarifRoot(options);
     const progress = createProgressDisplay(
       decideProgress({ quiet: request2.quiet, env: process.env, isTTY: process.stderr.isTTY === true }),
       (text) => process.stderr.write(text),

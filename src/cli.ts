@@ -3,8 +3,8 @@
  * and help texts live in src/app/cli/; this file does the printing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { PruneGuardError } from './core/errors.ts';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { PruneGuardError, UsageError } from './core/errors.ts';
 import { applyFixes, formatFileChanges } from './core/fix/fix-apply.ts';
 import { isAtOrAbove } from './core/rules/findings.ts';
 import type { Report } from './core/report/report-model.ts';
@@ -42,7 +42,7 @@ const ExitCodes = {
  */
 function formatReport(report: Report, request: RunRequest, color: boolean): string {
   if (request.format === 'json') return protectJson(formatJson(report));
-  if (request.format === 'sarif') return formatSarif(report, { root: describeSarifRoot(request.options) });
+  if (request.format === 'sarif') return formatSarif(report, { root: findSarifRoot(request.options) });
   const fixCommand = describeFixCommand(request.options);
   if (request.format === 'markdown') return protectLines(formatMarkdown(report, { fixCommand, ...(request.diff ? {} : { omitDiffs: true }) }));
   return formatText(report, { color, fixCommand, quiet: request.quiet, diff: request.diff });
@@ -52,9 +52,14 @@ function formatReport(report: Report, request: RunRequest, color: boolean): stri
  * Code scanning resolves SARIF paths against the checkout, the directory the workflow runs
  * in; `diff` reports paths relative to AFTER_DIR, so they are rebased onto it.
  */
-function describeSarifRoot(options: RunOptions): string {
+function findSarifRoot(options: RunOptions): string {
   const { source } = options;
-  return source.kind === 'dirs' ? toPosix(relative(options.cwd, resolve(options.cwd, source.after))) : '';
+  if (source.kind !== 'dirs') return '';
+  const root = toPosix(relative(options.cwd, resolve(options.cwd, source.after)));
+  if (root === '..' || root.startsWith('../') || isAbsolute(root)) {
+    throw new UsageError('--format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root');
+  }
+  return root;
 }
 
 /**
@@ -161,6 +166,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     verbose = request.verbose;
     const { options } = request;
+    // Before the run, not after it: a refusal should not cost the renders.
+    if (request.format === 'sarif') findSarifRoot(options);
     const progress = createProgressDisplay(
       decideProgress({ quiet: request.quiet, env: process.env, isTTY: process.stderr.isTTY === true }),
       (text) => process.stderr.write(text),

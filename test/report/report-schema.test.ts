@@ -3,34 +3,14 @@
  * validate, an in-memory report with every optional part validates, and a report with a field
  * the model does not have, or a value outside its enums, does not.
  */
-import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report-model.ts';
 import { FailLevels, FixSources, Rules, SEVERITY_ORDER } from '../../src/core/rules/findings.ts';
-import { formatJson } from '../../src/report/json.ts';
-import { FIXTURES, PROJECT_ROOT, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type CliResult } from '../e2e/helpers.ts';
+import { checkReportSchema, reportSchema } from '../helpers/report-validators.ts';
 import { crdYaml, toDocs, toReport, yamlDocs } from '../helpers/objects.ts';
 
-const schema = JSON.parse(readFileSync(join(PROJECT_ROOT, 'docs/report.schema.json'), 'utf8')) as {
-  $id: string;
-  $defs: Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
-  properties: Record<string, { enum?: string[] }>;
-};
-const validate = new Ajv2020({ allErrors: true }).compile(schema);
-
-/** The schema's complaints about a report as `formatJson` prints it; empty when it is valid. */
-function check(report: unknown): string[] {
-  const json = typeof report === 'string' ? report : formatJson(report as Report);
-  return validate(JSON.parse(json)) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
-}
-
-/** The JSON a CLI run printed, with its exit code for context on failure. */
-function printed(result: CliResult): string {
-  if (!result.stdout.startsWith('{')) throw new Error(`no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
+const schema = reportSchema;
+const check = (report: unknown): string[] => checkReportSchema(report as Report);
 
 // Every optional part set: Flux, helm and ResourceSet units, a fix with an edit and a file,
 // Secret keys, a replaced generated name, a new apiVersion, a cascade, full provenance.
@@ -119,41 +99,5 @@ describe('docs/report.schema.json', () => {
     const { blocking: _blocking, ...unblocked } = full;
     expect(check(unblocked)).toEqual([" must have required property 'blocking'"]);
     expect(check({ ...full, schemaVersion: 2 })).toEqual(['/schemaVersion must be equal to constant']);
-  });
-});
-
-/** A git repository holding test/fixtures/NAME on main, with `head` edits uncommitted. */
-function fluxRepo(name: string, head: Record<string, string | null>): string {
-  const dir = makeTempDir('prune-guard-schema-');
-  cpSync(join(FIXTURES, name), dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  commitAll(dir, 'base');
-  writeTree(dir, head);
-  return dir;
-}
-
-describe.skipIf(!hasKustomize)('docs/report.schema.json on real runs', () => {
-  it.each([
-    ['after', 1],
-    ['fixed', 0],
-  ])('validates the README example, before -> %s', async (side, code) => {
-    const result = await runCli(['diff', 'examples/operator-crds/before', `examples/operator-crds/${side}`, '--format', 'json']);
-    expect(result.code).toBe(code);
-    expect(check(printed(result))).toEqual([]);
-  });
-
-  it.each(['api-group-change', 'api-version-change', 'generator-rename', 'namespace-removed', 'removals-by-severity', 'secret-change'])(
-    'validates test/fixtures/%s',
-    async (name) => {
-      const result = await runCli(['diff', 'before', 'after', '--format', 'json', '--no-fix'], { cwd: join(FIXTURES, name) });
-      expect(check(printed(result))).toEqual([]);
-    },
-  );
-
-  it('validates a Flux run that removes a Kustomization', async () => {
-    const result = await runCli(['--format', 'json'], { cwd: fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }) });
-    const json = printed(result);
-    expect((JSON.parse(json) as Report).units.some((unit) => unit.flux)).toBe(true);
-    expect(check(json)).toEqual([]);
   });
 });

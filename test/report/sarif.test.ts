@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import type { Report } from '../../src/core/report/report-model.ts';
@@ -8,34 +5,8 @@ import { Rules, type Finding } from '../../src/core/rules/findings.ts';
 import { protectJson } from '../../src/core/text/plain-text.ts';
 import { RULE_HELP } from '../../src/report/rule-help.ts';
 import { SARIF_FINGERPRINT_KEY, formatSarif } from '../../src/report/sarif.ts';
-import { hasKustomize, parseReport, runCli } from '../e2e/helpers.ts';
+import { expectCodeScanningShape, validateOfficialSarif as validateOfficial, type SarifLog, type SarifResult } from '../helpers/report-validators.ts';
 import { crdYaml, toDocs, toReport, yamlDocs } from '../helpers/objects.ts';
-
-/** The parts of a SARIF log these tests read. */
-interface SarifLog {
-  $schema: string;
-  version: string;
-  runs: Array<{
-    tool: { driver: { name: string; version: string; informationUri: string; rules: Array<{ id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string }; properties: { tags: string[] } }> } };
-    results: SarifResult[];
-    properties: Record<string, unknown>;
-  }>;
-}
-
-interface SarifPhysicalLocation {
-  artifactLocation: { uri: string; uriBaseId: string };
-  region?: { startLine: number };
-}
-
-interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: string;
-  message: { text: string };
-  locations: Array<{ physicalLocation: SarifPhysicalLocation; logicalLocations: Array<{ name: string; fullyQualifiedName: string; kind: string }> }>;
-  relatedLocations?: Array<{ physicalLocation: SarifPhysicalLocation }>;
-  partialFingerprints: Record<string, string>;
-}
 
 const TIGERA = 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.0/manifests/tigera-operator.yaml';
 const CALICO_KUSTOMIZATION = 'infrastructure/calico/kustomization.yaml';
@@ -74,61 +45,6 @@ function collectStrings(value: unknown): string[] {
 }
 
 const RAW_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** What code scanning needs of every result, checked without the official schema. */
-function expectCodeScanningShape(log: SarifLog): void {
-  expect(log.version).toBe('2.1.0');
-  expect(log.runs).toHaveLength(1);
-  const [run] = log.runs;
-  if (!run) throw new Error('one run');
-  const ids = run.tool.driver.rules.map((rule) => rule.id);
-  expect(new Set(ids).size).toBe(ids.length);
-  for (const result of run.results) {
-    expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
-    expect(['error', 'warning', 'note']).toContain(result.level);
-    expect(result.message.text).not.toBe('');
-    // Code scanning refuses the whole upload when one result has no location.
-    expect(result.locations.length).toBeGreaterThan(0);
-    for (const { physicalLocation } of [...result.locations, ...(result.relatedLocations ?? [])]) {
-      const { uri, uriBaseId } = physicalLocation.artifactLocation;
-      expect(uriBaseId).toBe('%SRCROOT%');
-      expect(uri).toMatch(/^[A-Za-z0-9._~!$&'()*+,;=@%/-]+$/);
-      expect(uri).not.toMatch(/^\/|^[a-z][a-z0-9+.-]*:/i);
-      expect(uri.split('/')).not.toContain('..');
-      if (physicalLocation.region) expect(Number.isSafeInteger(physicalLocation.region.startLine) && physicalLocation.region.startLine >= 1).toBe(true);
-    }
-    expect(result.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{64}(:\d+)?$/);
-  }
-}
-
-/**
- * The official SARIF 2.1.0 schema, when a package that ships it is installed
- * (@microsoft/jest-sarif holds sarif-2.1.0-rtm.5.json). It is written in draft-04: `id`
- * becomes `$id` for ajv 8, and the three formats it names are checked here.
- */
-function loadOfficialSchema(): Record<string, unknown> | undefined {
-  const require = createRequire(import.meta.url);
-  try {
-    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-    const { $schema: _draft, id, ...rest } = schema;
-    return { $id: id, ...rest };
-  } catch {
-    return undefined;
-  }
-}
-
-const officialSchema = loadOfficialSchema();
-if (!officialSchema) console.warn('sarif.test.ts: @microsoft/jest-sarif is not installed; the official SARIF 2.1.0 schema check is skipped');
-
-function validateOfficial(text: string): unknown[] {
-  // Its patterns are not all valid with the `u` flag ajv 8 sets by default.
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false, unicodeRegExp: false });
-  ajv.addFormat('uri', (value: string) => /^[a-z][a-z0-9+.-]*:[^\s]*$/i.test(value));
-  ajv.addFormat('uri-reference', (value: string) => /^[^\s\\"<>^`{|}]*$/.test(value) && !/%(?![0-9a-f]{2})/i.test(value));
-  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-  const validate = ajv.compile(officialSchema ?? {});
-  return validate(JSON.parse(text)) ? [] : (validate.errors ?? []);
-}
 
 describe('formatSarif', () => {
   const sarif = formatSarif(calico);
@@ -184,7 +100,7 @@ describe('formatSarif', () => {
     expectCodeScanningShape(log);
   });
 
-  it.skipIf(!officialSchema)('validates against the official SARIF 2.1.0 schema', () => {
+  it('validates against the official SARIF 2.1.0 schema', () => {
     expect(validateOfficial(sarif)).toEqual([]);
     // The check can fail: a result without its message is refused.
     const broken = JSON.parse(sarif) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
@@ -316,7 +232,7 @@ describe('formatSarif: hostile input', () => {
     expect(log.runs[0]?.properties.before).toBe('main\\x1b]8;;https://evil.example\\x07');
   });
 
-  it.skipIf(!officialSchema)('validates against the official SARIF 2.1.0 schema', () => {
+  it('validates against the official SARIF 2.1.0 schema', () => {
     expect(validateOfficial(text)).toEqual([]);
   });
 });
@@ -349,22 +265,5 @@ describe('formatSarif: root', () => {
   it('refuses a root outside the repository', () => {
     expect(() => formatSarif(calico, { root: '../elsewhere' })).toThrow(UsageError);
     expect(() => formatSarif(calico, { root: '/tmp/after' })).toThrow(UsageError);
-  });
-});
-
-describe.skipIf(!hasKustomize)('formatSarif on a real run', () => {
-  it('places the README example on the kustomization line that listed the CRDs', async () => {
-    const result = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--format', 'json', '--no-fix']);
-    const report = parseReport(result) as unknown as Report;
-    const text = formatSarif(report, { root: 'examples/operator-crds/after' });
-    const log = parse(text);
-    expectCodeScanningShape(log);
-    const removed = log.runs[0]?.results.filter((entry) => entry.ruleId === 'crd-removed') ?? [];
-    expect(removed.length).toBe(2);
-    for (const entry of removed) {
-      expect(entry.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/operator-crds/after/kustomization.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } });
-      expect(entry.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe('examples/operator-crds/after/operator.yaml');
-    }
-    if (officialSchema) expect(validateOfficial(text)).toEqual([]);
   });
 });

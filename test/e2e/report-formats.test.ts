@@ -1,0 +1,88 @@
+/**
+ * The machine-readable formats of real runs: `--format json` validates against the schema the
+ * package ships, and `--format sarif` against the official SARIF 2.1.0 schema, with its paths
+ * where code scanning looks for them (the repository root, the directory the workflow runs in).
+ */
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/report-model.ts';
+import { checkReportSchema, expectCodeScanningShape, validateOfficialSarif, type SarifLog } from '../helpers/report-validators.ts';
+import { FIXTURES, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type CliResult } from './helpers.ts';
+
+/** The JSON a CLI run printed, with its exit code for context on failure. */
+function printed(result: CliResult): string {
+  if (!result.stdout.startsWith('{')) throw new Error(`no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** A git repository holding test/fixtures/NAME on main, with `head` edits uncommitted. */
+function fluxRepo(name: string, head: Record<string, string | null>): string {
+  const dir = makeTempDir('prune-guard-formats-');
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  commitAll(dir, 'base');
+  writeTree(dir, head);
+  return dir;
+}
+
+describe.skipIf(!hasKustomize)('--format json on real runs matches docs/report.schema.json', () => {
+  it.each([
+    ['after', 1],
+    ['fixed', 0],
+  ])('validates the README example, before -> %s', async (side, code) => {
+    const result = await runCli(['diff', 'examples/operator-crds/before', `examples/operator-crds/${side}`, '--format', 'json']);
+    expect(result.code).toBe(code);
+    expect(checkReportSchema(printed(result))).toEqual([]);
+  });
+
+  it.each(['api-group-change', 'api-version-change', 'generator-rename', 'namespace-removed', 'removals-by-severity', 'secret-change'])(
+    'validates test/fixtures/%s',
+    async (name) => {
+      const result = await runCli(['diff', 'before', 'after', '--format', 'json', '--no-fix'], { cwd: join(FIXTURES, name) });
+      expect(checkReportSchema(printed(result))).toEqual([]);
+    },
+  );
+
+  it('validates a Flux run that removes a Kustomization', async () => {
+    const result = await runCli(['--format', 'json'], { cwd: fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }) });
+    const json = printed(result);
+    expect((JSON.parse(json) as Report).units.some((unit) => unit.flux)).toBe(true);
+    expect(checkReportSchema(json)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasKustomize)('--format sarif on real runs', () => {
+  it('places the README example on the kustomization line that listed the CRDs, relative to the working directory', async () => {
+    const result = await runCli(['diff', 'examples/operator-crds/before', 'examples/operator-crds/after', '--format', 'sarif', '--no-fix']);
+    expect(result.code).toBe(1);
+    expect(validateOfficialSarif(result.stdout)).toEqual([]);
+    const log = JSON.parse(result.stdout) as SarifLog;
+    expectCodeScanningShape(log);
+    const removed = log.runs[0]?.results.filter((entry) => entry.ruleId === 'crd-removed') ?? [];
+    expect(removed.length).toBe(2);
+    for (const entry of removed) {
+      expect(entry.level).toBe('error');
+      expect(entry.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/operator-crds/after/kustomization.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } });
+      expect(entry.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe('examples/operator-crds/after/operator.yaml');
+    }
+  });
+
+  it('names files from the repository root in a Flux repository', async () => {
+    const dir = fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null });
+    const result = await runCli(['--format', 'sarif'], { cwd: dir });
+    expect(validateOfficialSarif(result.stdout)).toEqual([]);
+    const log = JSON.parse(result.stdout) as SarifLog;
+    expectCodeScanningShape(log);
+    const uris = (log.runs[0]?.results ?? []).map((entry) => entry.locations[0]?.physicalLocation.artifactLocation.uri);
+    expect(uris.length).toBeGreaterThan(0);
+    expect(uris.some((uri) => uri?.startsWith('clusters/') || uri?.startsWith('infrastructure/'))).toBe(true);
+  });
+
+  it('refuses, in one line, an AFTER_DIR outside the working directory', async () => {
+    const result = await runCli(['diff', '.', '../after', '--format', 'sarif'], { cwd: join(FIXTURES, 'namespace-removed', 'before') });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('prune-guard: --format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root\n');
+  });
+});
