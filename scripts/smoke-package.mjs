@@ -9,7 +9,7 @@
  * Usage: node scripts/smoke-package.mjs   (npm run smoke)
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,7 @@ async function main() {
   const [{ filename, files }] = JSON.parse(packed.stdout);
   console.log(`smoke: packed ${filename} (${files.length} files)`);
   const paths = new Set(files.map((file) => file.path));
-  const missing = ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/licenses.txt'].filter((path) => !paths.has(path));
+  const missing = ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/licenses.txt', 'docs/report.schema.json'].filter((path) => !paths.has(path));
   if (missing.length > 0) throw new SmokeError(`the package lacks ${missing.join(', ')}: see "files" in package.json`, packed);
 
   // Every npm call below sees only the tarball: no registry to reach, no shared cache, no user
@@ -96,6 +96,9 @@ async function main() {
   };
   const inProject = { cwd: project, env };
   await step('npm install of the tarball, offline', 'npm', ['install', '--offline', '--no-audit', '--no-fund', join(packDir, filename)], inProject);
+  // Everything the CLI needs is bundled: the install must pull nothing but the package itself.
+  const pulled = readdirSync(join(project, 'node_modules')).filter((name) => !name.startsWith('.') && name !== 'prune-guard');
+  if (pulled.length > 0) throw new SmokeError(`installing the package also installed ${pulled.join(', ')}: move bundled dependencies to devDependencies`, { stdout: '', stderr: '' });
   const installed = JSON.parse(readFileSync(join(project, 'node_modules/prune-guard/package.json'), 'utf8'));
   if (installed.version !== version) throw new SmokeError(`installed prune-guard is ${installed.version}, not ${version}`, { stdout: '', stderr: '' });
 

@@ -26,7 +26,7 @@ import { parseCommandLine, type RunRequest, type VersionRequest } from './app/cl
 import { createProgressDisplay } from './app/cli/progress-display.ts';
 import { decideColor, decideProgress } from './app/cli/terminal-choices.ts';
 
-/** Exit codes, kept in sync with the README table. */
+/** Exit codes, kept in sync with the table in docs/cli.md. */
 const ExitCodes = {
   /** Nothing at or above --fail-on. */
   clean: 0,

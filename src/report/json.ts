@@ -1,5 +1,5 @@
 /**
- * Report -> JSON. The Report type is the schema (see README, "JSON report");
+ * Report -> JSON. The Report type is the schema (docs/json-report.md), and docs/report.schema.json describes it;
  * `schemaVersion` changes on any incompatible change.
  */
 import type { Report } from '../core/report/report-model.ts';

@@ -18,7 +18,7 @@ import { hideUserInfo } from '../text/redact.ts';
 import type { GroupKind } from '../objects/scope.ts';
 import { VARIABLE_NAME_PATTERN } from '../objects/substitute.ts';
 
-/** The top-level keys, in the order the README documents them. */
+/** The top-level keys, in the order docs/configuration.md documents them. */
 const CONFIG_KEYS = ['failOn', 'kubernetesVersion', 'requires', 'severity', 'ignore', 'clusterScoped', 'sources', 'clusters', 'substitute', 'mirrors', 'remote'] as const;
 
 const CLUSTER_KEYS = ['name', 'path', 'sources'] as const;

@@ -53,7 +53,7 @@ const SPRIG_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = {
   mustToYaml: goFunction(['any'], marshalYaml),
 };
 
-/** The names createTemplateFunctions implements, sorted: the README lists them. */
+/** The names createTemplateFunctions implements, sorted: docs/flux-operator.md lists them. */
 export const SUPPORTED_FUNCTIONS: readonly string[] = [...Object.keys(SPRIG_FUNCTIONS), 'inputs'].filter((name) => OPERATOR_FUNCTIONS.has(name)).sort();
 
 /** The functions a ResourceSet template runs with, for one input set: the slim-sprig subset prune-guard implements, slugify, toYaml, mustToYaml and inputs. */
