@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { isBuiltin } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BundleError, findBundledPackages, formatLicenses, readLicenseTexts } from './bundle-licenses.mjs';
+import { BundleError, findBundledData, findBundledPackages, formatLicenses, readLicenseTexts } from './bundle-licenses.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -89,7 +89,10 @@ async function buildEntries() {
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 try {
   const bundles = await buildEntries();
-  const packages = readLicenseTexts(findBundledPackages(bundles, root), resolve(root, 'scripts/license-texts'), root);
+  const packages = [
+    ...readLicenseTexts(findBundledPackages(bundles, root), resolve(root, 'scripts/license-texts'), root),
+    ...findBundledData(bundles, root, resolve(root, 'scripts/license-texts/data')),
+  ];
   writeFileSync(resolve(root, 'dist/licenses.txt'), formatLicenses(packages));
 } catch (error) {
   // esbuild has printed its own errors already; ours are one line naming the package.

@@ -3,7 +3,7 @@
  * a PVC's storage class in a Flux repository, with and without the Kustomization's force.
  */
 import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, commitAll, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
 
@@ -39,10 +39,12 @@ const immutable = (result: Awaited<ReturnType<typeof runCli>>): string[] =>
 
 describe.skipIf(!hasKustomize)('immutable fields', () => {
   it('a Deployment selector change in a plain two-directory diff blocks: kubectl apply is rejected', async () => {
-    const result = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: sides(app('{app: web}'), app('{app: web, tier: front}')) });
+    const dir = sides(app('{app: web}'), app('{app: web, tier: front}'));
+    const result = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
+    // diff names the root after the folder that holds before/ and after/.
     expect(immutable(result)).toEqual([
-      'error . Deployment/web: Deployment/shop/web changes spec.selector, which Kubernetes does not allow: kubectl apply is rejected for it until it is deleted and created again',
+      `error ${basename(dir)} Deployment/web: Deployment/shop/web changes spec.selector, which Kubernetes does not allow: kubectl apply is rejected for it until it is deleted and created again`,
     ]);
     const same = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: sides(app('{app: web}'), app('{app: web}')) });
     expect(immutable(same)).toEqual([]);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findBundledPackages, formatLicenses, readLicenseTexts } from '../../scripts/bundle-licenses.mjs';
+import { findBundledData, findBundledPackages, formatLicenses, readLicenseTexts } from '../../scripts/bundle-licenses.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -30,6 +30,22 @@ function metafileOf(...names: string[]): { inputs: Record<string, unknown> } {
 }
 
 describe('scripts/bundle-licenses.mjs', () => {
+  it('lists third-party data of our own sources with its licence text, and refuses data whose licence has no text', () => {
+    const root = makeProject({});
+    mkdirSync(join(root, 'src/data'), { recursive: true });
+    writeFileSync(join(root, 'src/data/table.json'), JSON.stringify({ source: 'https://example.com/table.yaml', commit: 'abc123', license: 'Apache-2.0, Copyright Example', rows: [] }));
+    writeFileSync(join(root, 'src/data/own.json'), JSON.stringify({ rows: [] }));
+    const bundles = [{ file: 'dist/cli.js', metafile: { inputs: { 'src/data/table.json': {}, 'src/data/own.json': {}, 'src/cli.ts': {} } } }];
+    const texts = join(root, 'texts');
+    expect(() => findBundledData(bundles, root, texts)).toThrow('src/data/table.json carries data under Apache-2.0, and texts/Apache-2.0.txt holds no text of that licence');
+
+    mkdirSync(texts);
+    writeFileSync(join(texts, 'Apache-2.0.txt'), 'Apache License\r\nVersion 2.0  \n');
+    const data = findBundledData(bundles, root, texts);
+    expect(data.map((entry) => entry.name)).toEqual(['https://example.com/table.yaml (in src/data/table.json)']);
+    expect(formatLicenses(data)).toContain('https://example.com/table.yaml (in src/data/table.json) abc123\nLicense: Apache-2.0, Copyright Example\nBundled into: dist/cli.js\n\n--- texts/Apache-2.0.txt\n\nApache License\nVersion 2.0\n');
+  });
+
   it('lists each bundled package once, sorted, with its bundles and licence files', () => {
     const root = makeProject({ 'zeta@1.0.0': { LICENSE: 'Zeta licence\r\n' }, '@scope/alpha@2.0.0': { 'LICENSE.md': 'Alpha', NOTICE: 'Alpha notice' } });
     const found = findBundledPackages(
