@@ -31538,7 +31538,7 @@ async function compareHelmReleases(before, after, options) {
     return `${found.host.name} / HelmRelease ${found.release}`;
   });
   if (names.length === 0) return { units: [], findings: [], secretTexts: [], notes: [], missing: [], policyFixes: [] };
-  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? "a HelmRelease is" : `${names.length} HelmReleases are`} judged as a single object, not by what its chart installs: install helm, or pass --helm-bin`] };
+  if (!options.helm) return { units: [], findings: [], secretTexts: [], missing: [], policyFixes: [], notes: [`${names.length === 1 ? "a HelmRelease is judged as a single object, not by what its chart installs" : `${names.length} HelmReleases are judged as single objects, not by what their charts install`}: install helm, or pass --helm-bin`] };
   const helm = options.helm;
   const secretTexts = /* @__PURE__ */ new Set();
   const missing = /* @__PURE__ */ new Set();
