@@ -49754,10 +49754,13 @@ async function openRepository(cwd) {
   } catch (error2) {
     if (error2 instanceof GitError && /ENOENT/.test(error2.details ?? "")) throw error2;
     const safe = error2 instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error2.details ?? "") : null;
-    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${quoteShellWord(safe[1] ?? "")}`);
     throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
+}
+function quoteShellWord(value) {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
@@ -49787,7 +49790,10 @@ async function describeUnknownRef(git, ref) {
   const unknown = `unknown git ref: ${ref}`;
   if (ref.includes("..")) return `${unknown} (a range; name one branch, tag or commit)`;
   const stem = ref.replace(/(?:[~^]\d*)+$/, "");
-  if (stem !== ref && await findCommit(git, stem) !== void 0) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
+  if (stem !== ref && await findCommit(git, stem) !== void 0) {
+    const shallow = await ask(["rev-parse", "--is-shallow-repository"]) === "true";
+    return `${unknown} (the history here does not reach that far${shallow ? "; this clone is shallow: git fetch --unshallow" : ""})`;
+  }
   const remotes = remoteList.split("\n").filter(Boolean);
   const remote2 = remotes.find((name) => ref.startsWith(`${name}/`));
   if (remote2) return `${unknown} (no such branch of ${remote2} was fetched: git fetch ${remote2} ${ref.slice(remote2.length + 1)})`;
@@ -60863,7 +60869,7 @@ async function compareSides(comparison, context3) {
   const units = new Map(
     plans.map((plan, index2) => [plan.name, { diff: analysis.units[index2], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
-  return { analysis, units };
+  return { analysis, units, ...rootName !== "." && rootNames.includes("") ? { rootUnit: rootName } : {} };
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
@@ -62824,7 +62830,8 @@ async function runWithTree(options, dependencies = {}) {
     const { analysis } = compared;
     const mask = createSecretMask(analysis.secretValues ?? []);
     const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details };
+    const rootUnit = compared.rootUnit !== void 0 ? { rootUnit: compared.rootUnit } : {};
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details, ...rootUnit };
     const { failOn } = render.settings;
     const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
     const fixes = await planFixes(
@@ -62846,7 +62853,7 @@ async function runWithTree(options, dependencies = {}) {
     const worthFixing = analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel));
     const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
     const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index2]) => [key, index2 + fixes.fixes.length])]);
-    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
+    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details, ...rootUnit };
   } finally {
     plan?.render.remote.fetcher.close();
     await plan?.render.renders?.close();

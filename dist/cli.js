@@ -8922,7 +8922,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/cli.ts
-import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, writeFileSync as writeFileSync9 } from "node:fs";
+import { existsSync as existsSync14, mkdirSync as mkdirSync10, readFileSync as readFileSync25, realpathSync as realpathSync6, writeFileSync as writeFileSync9 } from "node:fs";
 import { dirname as dirname10, isAbsolute as isAbsolute6, join as join36, relative as relative17, resolve as resolve9 } from "node:path";
 
 // src/core/errors.ts
@@ -12870,15 +12870,12 @@ function toPosix(path3) {
   return sep4 === "/" ? path3 : path3.split(sep4).join("/");
 }
 
-// src/render/tool-versions.ts
-import { execFile as execFile3 } from "node:child_process";
-import { basename as basename4 } from "node:path";
-
-// src/render/helm/helm-runner.ts
-import { execFile } from "node:child_process";
-import { mkdtempSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename as basename2, join as join4 } from "node:path";
+// src/render/git.ts
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join as join3 } from "node:path";
 
 // src/render/child-env.ts
 var COMMON_NAMES = [
@@ -12984,11 +12981,190 @@ function lookUp(env, name, platform) {
   return key === void 0 ? void 0 : env[key];
 }
 
+// src/render/git.ts
+async function openRepository(cwd) {
+  let root;
+  try {
+    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  } catch (error) {
+    if (error instanceof GitError && /ENOENT/.test(error.details ?? "")) throw error;
+    const safe = error instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error.details ?? "") : null;
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${quoteShellWord(safe[1] ?? "")}`);
+    throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
+  }
+  return { root, run: (args) => runGit(root, args) };
+}
+function quoteShellWord(value) {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function runGit(cwd, args) {
+  return new Promise((resolvePromise, reject) => {
+    execFile("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
+      if (!error) resolvePromise(stdout);
+      else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
+      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
+    });
+  });
+}
+async function resolveCommit(git, ref) {
+  const commit = await findCommit(git, ref);
+  if (commit === void 0) throw new GitError(await describeUnknownRef(git, ref));
+  return commit;
+}
+function findCommit(git, ref) {
+  return git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).then(
+    (output) => output.trim(),
+    () => void 0
+  );
+}
+async function describeUnknownRef(git, ref) {
+  const ask2 = (args) => git.run(args).then((output) => output.trim(), () => "");
+  const [anyCommit, currentBranch, remoteList] = await Promise.all([ask2(["rev-list", "-n", "1", "--all"]), ask2(["symbolic-ref", "-q", "--short", "HEAD"]), ask2(["remote"])]);
+  if (anyCommit === "") return "this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR";
+  if (ref === "HEAD") return `${currentBranch ? `branch ${currentBranch}` : "HEAD"} has no commits yet: commit first, or name a commit with --head REF`;
+  const unknown = `unknown git ref: ${ref}`;
+  if (ref.includes("..")) return `${unknown} (a range; name one branch, tag or commit)`;
+  const stem = ref.replace(/(?:[~^]\d*)+$/, "");
+  if (stem !== ref && await findCommit(git, stem) !== void 0) {
+    const shallow = await ask2(["rev-parse", "--is-shallow-repository"]) === "true";
+    return `${unknown} (the history here does not reach that far${shallow ? "; this clone is shallow: git fetch --unshallow" : ""})`;
+  }
+  const remotes = remoteList.split("\n").filter(Boolean);
+  const remote2 = remotes.find((name) => ref.startsWith(`${name}/`));
+  if (remote2) return `${unknown} (no such branch of ${remote2} was fetched: git fetch ${remote2} ${ref.slice(remote2.length + 1)})`;
+  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `${unknown} (no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions/checkout)`;
+  if (remotes.length > 0) {
+    const [tracking] = (await ask2(["for-each-ref", "--format=%(refname:short)", ...remotes.map((name) => `refs/remotes/${name}/${ref}`)])).split("\n").filter(Boolean);
+    if (tracking) return `${unknown} (no local branch of that name; did you mean ${tracking}?)`;
+    return `${unknown} (no branch, tag or commit of that name here; if ${remotes.includes("origin") ? "origin" : remotes[0]} has it, git fetch first)`;
+  }
+  return `${unknown} (no branch, tag or commit of that name; git branch --all lists the branches)`;
+}
+async function resolveCommits(git, refs) {
+  const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
+  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
+  const resolved = [];
+  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
+  return resolved;
+}
+var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
+async function findDefaultBase(git) {
+  for (const ref of DEFAULT_BASE_REFS) if (await findCommit(git, ref) !== void 0) return ref;
+  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
+}
+async function findMergeBase(git, base, head, baseRef) {
+  try {
+    return (await git.run(["merge-base", base, head])).trim();
+  } catch {
+    throw new GitError(
+      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
+    );
+  }
+}
+async function addTemporaryWorktree(git, commit, options = {}) {
+  const dir = mkdtempSync(join3(tmpdir(), "prune-guard-worktree-"));
+  const remove = () => {
+    try {
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+      return;
+    } catch {
+    }
+    rmSync2(dir, { recursive: true, force: true });
+    try {
+      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
+    } catch {
+    }
+  };
+  const dispose = registerCleanup(remove);
+  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
+  try {
+    await git.run(add).catch(
+      // Once more: another run's prune in the same repository can take a worktree half made.
+      () => git.run(add)
+    );
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  const release = () => releaseInBackground(remove, async () => {
+    await git.run(["worktree", "remove", "--force", dir]);
+    await rm2(dir, { recursive: true, force: true });
+  });
+  return { dir, dispose, release };
+}
+async function listChangedPaths(git, base, head, tree) {
+  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
+  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
+  const [changed, added] = await Promise.all([diff, untracked]);
+  return [...changed.split("\0").filter(Boolean), ...added];
+}
+async function listCommitFiles(git, commit) {
+  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
+  return output.split("\0").filter(Boolean).map((entry2) => ({
+    path: entry2.slice(entry2.indexOf("	") + 1),
+    kind: entry2.startsWith("120000 ") ? "link" : entry2.startsWith("160000 ") ? "submodule" : "file"
+  }));
+}
+var MAX_PATHSPEC_CHARS = 24e3;
+async function restorePaths(dir, commit, paths) {
+  for (let start = 0; start < paths.length; ) {
+    let end = start;
+    for (let length2 = 0; end < paths.length && (end === start || length2 + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length2 += (paths[end]?.length ?? 0) + 1;
+    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
+    start = end;
+  }
+}
+async function listFilesContaining(git, text, paths) {
+  try {
+    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path3) => path3 || ".")]);
+    return output.split("\0").filter(Boolean);
+  } catch (error) {
+    if (error instanceof GitError && (error.details ?? "").trim() === "") return [];
+    throw error;
+  }
+}
+async function listIgnoredPaths(git) {
+  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
+  return output.split("\0").filter(Boolean);
+}
+async function listWorkingTree(git) {
+  const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
+  const entries2 = output.split("\0").filter(Boolean);
+  return {
+    files: [...new Set(entries2.map((entry2) => entry2.slice(2)))].sort(),
+    untracked: entries2.filter((entry2) => entry2.startsWith("? ")).map((entry2) => entry2.slice(2))
+  };
+}
+async function getOriginUrl(git) {
+  try {
+    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function readFileAtCommit(git, commit, path3) {
+  try {
+    return await git.run(["cat-file", "blob", `${commit}:${path3}`]);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/render/tool-versions.ts
+import { execFile as execFile4 } from "node:child_process";
+import { basename as basename4 } from "node:path";
+
+// src/render/helm/helm-runner.ts
+import { execFile as execFile2 } from "node:child_process";
+import { mkdtempSync as mkdtempSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename2, join as join5 } from "node:path";
+
 // src/render/find-executable.ts
 import { accessSync, constants } from "node:fs";
-import { delimiter, isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
+import { delimiter, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
 function findExecutable(name, pathList) {
-  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve3(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join3(dir, name));
+  const candidates = name.includes("/") || isAbsolute2(name) ? [resolve3(name)] : (pathList ?? "").split(delimiter).filter(Boolean).map((dir) => join4(dir, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -13031,7 +13207,7 @@ function createHelmRunner(bin, options) {
         reject(new RenderError(`helm template refused on ${request2.shown}: ${JSON.stringify(request2.kubeVersion)} is not a Kubernetes version`));
         return;
       }
-      const home = mkdtempSync(join4(tmpdir(), "prune-guard-helm-home-"));
+      const home = mkdtempSync2(join5(tmpdir2(), "prune-guard-helm-home-"));
       const tree = registerTempTree(home);
       const args = [
         "template",
@@ -13048,7 +13224,7 @@ function createHelmRunner(bin, options) {
       ];
       let stop = () => {
       };
-      const child = execFile(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {
+      const child = execFile2(bin, args, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env: createHelmEnv(options.env, home) }, (error, stdout, stderr) => {
         stop();
         tree.release();
         if (!error) {
@@ -13070,10 +13246,10 @@ function summarizeHelmError(stderr) {
 }
 
 // src/render/kustomize/kustomize-runner.ts
-import { execFile as execFile2 } from "node:child_process";
-import { lstatSync, mkdtempSync as mkdtempSync2, readdirSync as readdirSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename3, join as join5 } from "node:path";
+import { execFile as execFile3 } from "node:child_process";
+import { lstatSync, mkdtempSync as mkdtempSync3, readdirSync as readdirSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { basename as basename3, join as join6 } from "node:path";
 
 // src/render/pool.ts
 async function mapInPool(items, width, task) {
@@ -13148,7 +13324,7 @@ function createKustomizeRunner(options) {
       const [file, argv] = prlimit ? [prlimit, [`--data=${limit}`, "--", kustomize, ...args]] : [kustomize, args];
       let stop = () => {
       };
-      const child = execFile2(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
+      const child = execFile3(file, argv, { maxBuffer: maxOutputBytes, timeout: timeoutMs, encoding: "utf8", env }, (error, stdout, stderr) => {
         stop();
         homes.giveBack(home);
         if (!error) {
@@ -13190,7 +13366,7 @@ function createHomePool() {
   return {
     take: () => {
       const reused = idle.pop();
-      const dir = reused?.dir ?? mkdtempSync2(join5(tmpdir2(), "prune-guard-home-"));
+      const dir = reused?.dir ?? mkdtempSync3(join6(tmpdir3(), "prune-guard-home-"));
       lent.set(dir, reused?.tree ?? registerTempTree(dir));
       return dir;
     },
@@ -13314,7 +13490,7 @@ async function lookUpHelm(options) {
 }
 function ask(file, args, env) {
   return new Promise((resolvePromise) => {
-    execFile3(file, [...args], { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, encoding: "utf8", env: { PATH: env.PATH ?? "" } }, (error, stdout) => {
+    execFile4(file, [...args], { timeout: VERSION_TIMEOUT_MS, maxBuffer: 1024 * 1024, encoding: "utf8", env: { PATH: env.PATH ?? "" } }, (error, stdout) => {
       resolvePromise(error ? void 0 : stdout);
     });
   });
@@ -13918,10 +14094,10 @@ function formatSarif(report, options = {}) {
   const ruleIndex = new Map(rules.map((rule, index2) => [rule, index2]));
   const fingerprints = /* @__PURE__ */ new Map();
   const results = report.findings.map((finding2) => {
-    const identity = hashIdentity(finding2);
+    const identity = hashIdentity(finding2, options.rootUnit);
     const seen = fingerprints.get(identity) ?? 0;
     fingerprints.set(identity, seen + 1);
-    return buildResult(report, finding2, ruleIndex.get(finding2.rule) ?? 0, seen === 0 ? identity : `${identity}:${seen + 1}`, root);
+    return buildResult(report, finding2, ruleIndex.get(finding2.rule) ?? 0, seen === 0 ? identity : `${identity}:${seen + 1}`, root, options.rootUnit);
   });
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -13967,8 +14143,8 @@ function buildRule(rule) {
 function toRuleName(rule) {
   return rule.split("-").map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join("");
 }
-function buildResult(report, finding2, ruleIndex, fingerprint, root) {
-  const { primary, related } = locateFinding(report, finding2, root);
+function buildResult(report, finding2, ruleIndex, fingerprint, root, rootUnit) {
+  const { primary, related } = locateFinding(report, finding2, root, rootUnit);
   const source = formatProvenance(finding2.provenance);
   const unit = finding2.unit === "" ? "." : finding2.unit;
   const text = `${finding2.message} (unit ${unit}${source ? `; ${source}` : ""})`;
@@ -14005,7 +14181,7 @@ function buildPhysicalLocation(spot) {
     ...spot.line !== void 0 ? { region: { startLine: spot.line } } : {}
   };
 }
-function locateFinding(report, finding2, root) {
+function locateFinding(report, finding2, root, rootUnit) {
   const own = locateProvenance(finding2.provenance, root);
   if (own) return own;
   const key = formatObjectKey(finding2.object);
@@ -14014,7 +14190,7 @@ function locateFinding(report, finding2, root) {
     const found = locateProvenance(entry2.provenance, root);
     if (found) return found;
   }
-  const directory = findUnitDirectory(report, finding2.unit);
+  const directory = finding2.unit === rootUnit ? "" : findUnitDirectory(report, finding2.unit, rootUnit);
   const segments = directory === void 0 ? void 0 : toSegments(directory);
   return { primary: { uri: (segments && toUri([...root, ...segments])) ?? toUri(root) ?? "." } };
 }
@@ -14034,11 +14210,12 @@ function toSpot(path3, root, line) {
   const validLine = line !== void 0 && Number.isSafeInteger(line) && line >= 1 ? line : void 0;
   return { uri, ...validLine !== void 0 ? { line: validLine } : {} };
 }
-function findUnitDirectory(report, name, visited = /* @__PURE__ */ new Set()) {
+function findUnitDirectory(report, name, rootUnit, visited = /* @__PURE__ */ new Set()) {
   if (visited.has(name)) return void 0;
+  if (name === rootUnit) return "";
   const unit = report.units.find((candidate) => candidate.name === name);
   const parent = unit?.helm?.parent ?? unit?.resourceSet?.parent;
-  if (parent !== void 0) return findUnitDirectory(report, parent, /* @__PURE__ */ new Set([...visited, name]));
+  if (parent !== void 0) return findUnitDirectory(report, parent, rootUnit, /* @__PURE__ */ new Set([...visited, name]));
   if (unit?.flux) return unit.flux.skipped === null ? unit.flux.path : void 0;
   const fluxMode = report.units.some((candidate) => candidate.flux);
   return fluxMode ? void 0 : name;
@@ -14062,8 +14239,9 @@ function parseRoot(root) {
   if (!segments) throw new UsageError(`the SARIF root must be a relative path inside the repository: ${escapeControlCharacters(root)}`);
   return segments;
 }
-function hashIdentity(finding2) {
-  return createHash("sha256").update([finding2.rule, finding2.unit, formatObjectKey(finding2.object)].join("\0")).digest("hex");
+function hashIdentity(finding2, rootUnit) {
+  const unit = finding2.unit === rootUnit ? "." : finding2.unit;
+  return createHash("sha256").update([finding2.rule, unit, formatObjectKey(finding2.object)].join("\0")).digest("hex");
 }
 
 // src/report/paint.ts
@@ -14197,8 +14375,8 @@ function paintDiffLine(line, paint) {
 // src/render/remote-fetch.ts
 import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync2, statSync as statSync4, writeFileSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync as rmSync3, statSync as statSync4, writeFileSync } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -17978,10 +18156,10 @@ function createRemoteFetcher(options = {}) {
   const readCache = (url) => {
     if (!cacheDir) return void 0;
     try {
-      const index2 = join6(cacheDir, "urls", sha256(url));
+      const index2 = join7(cacheDir, "urls", sha256(url));
       if (!existsSync2(index2)) return void 0;
       const digest2 = readFileSync3(index2, "utf8").trim();
-      const object = join6(cacheDir, "objects", digest2);
+      const object = join7(cacheDir, "objects", digest2);
       if (!existsSync2(object)) return void 0;
       const body = readFileSync3(object, "utf8");
       return sha256(body) === digest2 && findNonManifest(200, "", body) === void 0 ? body : void 0;
@@ -17995,17 +18173,17 @@ function createRemoteFetcher(options = {}) {
       writeFileSync(temporary, text);
       renameSync(temporary, path3);
     } finally {
-      rmSync2(temporary, { force: true });
+      rmSync3(temporary, { force: true });
     }
   };
   const writeCache = (url, body) => {
     if (!cacheDir) return;
     try {
       const digest2 = sha256(body);
-      for (const dir of ["urls", "objects"]) mkdirSync(join6(cacheDir, dir), { recursive: true });
-      const object = join6(cacheDir, "objects", digest2);
+      for (const dir of ["urls", "objects"]) mkdirSync(join7(cacheDir, dir), { recursive: true });
+      const object = join7(cacheDir, "objects", digest2);
       if (!existsSync2(object) || sha256(readFileSync3(object, "utf8")) !== digest2) writeAtomically(object, body);
-      writeAtomically(join6(cacheDir, "urls", sha256(url)), digest2);
+      writeAtomically(join7(cacheDir, "urls", sha256(url)), digest2);
     } catch {
     }
   };
@@ -25011,13 +25189,13 @@ function createOctokit(options) {
 
 // src/app/compare-flux-sides.ts
 import { existsSync as existsSync7, readdirSync as readdirSync13, statSync as statSync14 } from "node:fs";
-import { join as join22, relative as relative12 } from "node:path";
+import { join as join23, relative as relative12 } from "node:path";
 
 // src/flux/artifact.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, readdirSync as readdirSync3, realpathSync as realpathSync4, rmSync as rmSync3, unlinkSync } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, join as join7, relative as relative3 } from "node:path";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync4, readFileSync as readFileSync4, readdirSync as readdirSync3, realpathSync as realpathSync4, rmSync as rmSync4, unlinkSync } from "node:fs";
+import { tmpdir as tmpdir4 } from "node:os";
+import { dirname as dirname3, join as join8, relative as relative3 } from "node:path";
 var VCS_PATTERNS = [".git/", ".gitignore", ".gitmodules", ".gitattributes"];
 var DEFAULT_PATTERNS = [
   "*.jpg",
@@ -25043,13 +25221,13 @@ var DEFAULT_PATTERNS = [
 ];
 function createArtifact(source, options = {}) {
   if (options.inPlace && !options.files) return trimArtifact(source, options);
-  const base = mkdtempSync3(join7(tmpdir3(), "prune-guard-artifact-"));
+  const base = mkdtempSync4(join8(tmpdir4(), "prune-guard-artifact-"));
   const { dispose, release } = registerTempTree(base);
-  const root = join7(base, "source");
+  const root = join8(base, "source");
   const sourceConfinement = createConfinement(source);
   const outsideLinks = /* @__PURE__ */ new Set();
   const dropLink = (path3) => {
-    if (!isInside(sourceConfinement, path3)) outsideLinks.add(join7(realpathSync4(base), "source", relative3(source, path3)));
+    if (!isInside(sourceConfinement, path3)) outsideLinks.add(join8(realpathSync4(base), "source", relative3(source, path3)));
   };
   try {
     const matchers = collectIgnoreMatchers(source, options.ignore);
@@ -25069,13 +25247,13 @@ function trimArtifact(source, options) {
   const outsideLinks = /* @__PURE__ */ new Set();
   const trim = (dir) => {
     for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
-      const path3 = join7(dir, entry2.name);
+      const path3 = join8(dir, entry2.name);
       if (dir === root && entry2.name === ".git") continue;
       if (entry2.isSymbolicLink()) {
-        if (!isInside(sourceConfinement, path3)) outsideLinks.add(join7(real, relative3(root, path3)));
+        if (!isInside(sourceConfinement, path3)) outsideLinks.add(join8(real, relative3(root, path3)));
         unlinkSync(path3);
       } else if (!entry2.isDirectory() && !entry2.isFile()) unlinkSync(path3);
-      else if (isIgnored(matchers, toPosix(relative3(root, path3)), entry2.isDirectory())) rmSync3(path3, { recursive: true, force: true });
+      else if (isIgnored(matchers, toPosix(relative3(root, path3)), entry2.isDirectory())) rmSync4(path3, { recursive: true, force: true });
       else if (entry2.isDirectory()) trim(path3);
     }
   };
@@ -25087,7 +25265,7 @@ function collectIgnoreMatchers(source, specIgnore) {
   const walk = (dir) => {
     for (const entry2 of readdirSync3(dir, { withFileTypes: true })) {
       if (entry2.name === ".git") continue;
-      const path3 = join7(dir, entry2.name);
+      const path3 = join8(dir, entry2.name);
       if (entry2.isDirectory()) walk(path3);
       else if (entry2.name === ".sourceignore" && entry2.isFile()) {
         scoped.push({ dir: toPosix(relative3(source, dir)), matcher: (0, import_ignore.default)().add(readFileSync4(path3, "utf8")) });
@@ -25115,40 +25293,40 @@ function copyFiles(from, to, files, matchers, dropLink) {
     const parts = file.split("/");
     const ignoredDir = parts.slice(0, -1).some((_part, index2) => isIgnored(matchers, parts.slice(0, index2 + 1).join("/"), true));
     if (ignoredDir || isIgnored(matchers, file, false)) continue;
-    const stat = lstatSync2(join7(from, file), { throwIfNoEntry: false });
-    if (stat?.isSymbolicLink()) dropLink(join7(from, file));
+    const stat = lstatSync2(join8(from, file), { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) dropLink(join8(from, file));
     if (!stat?.isFile()) continue;
-    mkdirSync2(dirname3(join7(to, file)), { recursive: true });
-    copyFileSync(join7(from, file), join7(to, file));
+    mkdirSync2(dirname3(join8(to, file)), { recursive: true });
+    copyFileSync(join8(from, file), join8(to, file));
   }
 }
 function copyTree(from, to, skip, dropLink) {
   mkdirSync2(to, { recursive: true });
   for (const entry2 of readdirSync3(from, { withFileTypes: true })) {
-    const path3 = join7(from, entry2.name);
+    const path3 = join8(from, entry2.name);
     if (entry2.isSymbolicLink()) dropLink(path3);
     if (!entry2.isDirectory() && !entry2.isFile()) continue;
     if (skip(path3, entry2.isDirectory())) continue;
-    if (entry2.isDirectory()) copyTree(path3, join7(to, entry2.name), skip, dropLink);
-    else copyFileSync(path3, join7(to, entry2.name));
+    if (entry2.isDirectory()) copyTree(path3, join8(to, entry2.name), skip, dropLink);
+    else copyFileSync(path3, join8(to, entry2.name));
   }
 }
 
 // src/flux/discover-units.ts
 import { createHash as createHash7 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync9, readdirSync as readdirSync7, statSync as statSync6 } from "node:fs";
-import { join as join12, posix, relative as relative8 } from "node:path";
+import { join as join13, posix, relative as relative8 } from "node:path";
 
 // src/flux/scan-source.ts
 import { readFileSync as readFileSync5, readdirSync as readdirSync4 } from "node:fs";
-import { join as join8, relative as relative4 } from "node:path";
+import { join as join9, relative as relative4 } from "node:path";
 var FLUX_GROUP_WORD = "fluxcd.";
 var SPELLED_OTHERWISE = ["\\", "binary"];
 function scanSourceObjects(root, twins) {
   const found = [];
   const walk = (dir) => {
     for (const entry2 of readdirSync4(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path3 = join8(dir, entry2.name);
+      const path3 = join9(dir, entry2.name);
       if (entry2.isDirectory()) {
         if (!entry2.name.startsWith(BUILD_DIR_PREFIX) && entry2.name !== ".git") walk(path3);
         continue;
@@ -25187,13 +25365,13 @@ function isUnderPath(file, path3) {
 // src/flux/plan-build.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync6, readdirSync as readdirSync5, statSync as statSync5, symlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join9, relative as relative5 } from "node:path";
+import { dirname as dirname4, join as join10, relative as relative5 } from "node:path";
 var import_yaml8 = __toESM(require_dist(), 1);
 function hasSpecTransforms(ks) {
   return ks.targetNamespace !== void 0 || ks.namePrefix !== void 0 || ks.nameSuffix !== void 0 || ks.patches.length > 0 || ks.patchesStrategicMerge.length > 0 || ks.patchesJson6902.length > 0 || ks.images.length > 0 || ks.components.length > 0;
 }
 function planFluxBuild(artifact, ks, show2) {
-  const dir = join9(artifact.root, ks.path);
+  const dir = join10(artifact.root, ks.path);
   if (!isInside(artifact.confinement, dir)) {
     throw new OutsideRepositoryError(`Flux Kustomization ${ks.key}: spec.path ./${ks.path} leads outside the repository`);
   }
@@ -25209,8 +25387,8 @@ function planFluxBuild(artifact, ks, show2) {
   mergeSpecIntoKustomization(kustomization, ks);
   const text = (0, import_yaml8.stringify)(kustomization);
   const parent = ks.path === "" ? dir : dirname4(dir);
-  const buildDir = join9(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
-  const merged = join9(buildDir, "kustomization.yaml");
+  const buildDir = join10(parent, `${BUILD_DIR_PREFIX}${createHash4("sha256").update(`${ks.key}\0${ks.path}\0${text}`).digest("hex").slice(0, 12)}`);
+  const merged = join10(buildDir, "kustomization.yaml");
   const original = existing ? readKustomization(dir, show2, artifact.confinement) : void 0;
   const planned = readKustomizationGraph(buildDir, show2, artifact.confinement, parseKustomization(dir, merged, text, show2, artifact.confinement));
   const outside = listOutsideReferences(planned);
@@ -25228,13 +25406,13 @@ function planFluxBuild(artifact, ks, show2) {
   };
 }
 function writeBuildDirectory(artifact, dir, buildDir, text, show2) {
-  if (!existsSync3(join9(buildDir, "kustomization.yaml"))) {
+  if (!existsSync3(join10(buildDir, "kustomization.yaml"))) {
     mkdirSync3(buildDir, { recursive: true });
     for (const entry2 of readdirSync5(dir)) {
-      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync3(join9(buildDir, entry2))) continue;
-      symlinkSync(join9(dir, entry2), join9(buildDir, entry2));
+      if (KUSTOMIZATION_FILE_NAMES.includes(entry2) || entry2.startsWith(BUILD_DIR_PREFIX) || existsSync3(join10(buildDir, entry2))) continue;
+      symlinkSync(join10(dir, entry2), join10(buildDir, entry2));
     }
-    writeFileSync2(join9(buildDir, "kustomization.yaml"), text);
+    writeFileSync2(join10(buildDir, "kustomization.yaml"), text);
   }
   return readKustomizationGraph(buildDir, show2, admitBuildDirectory(artifact.confinement, buildDir));
 }
@@ -25249,7 +25427,7 @@ function generateKustomization(dir, show2) {
   const resources = [];
   const walk = (current) => {
     for (const entry2 of readdirSync5(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path3 = join9(current, entry2.name);
+      const path3 = join10(current, entry2.name);
       const isDirectory = entry2.isDirectory() || entry2.isSymbolicLink() && statSync5(path3).isDirectory();
       if (isDirectory) {
         if (entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
@@ -25327,16 +25505,16 @@ function mergeSpecIntoKustomization(kustomization, ks) {
 
 // src/render/kustomize/render-root.ts
 var import_yaml11 = __toESM(require_dist(), 1);
-import { mkdtempSync as mkdtempSync5, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir as tmpdir5 } from "node:os";
-import { join as join11, relative as relative7, resolve as resolve4 } from "node:path";
+import { mkdtempSync as mkdtempSync6, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir as tmpdir6 } from "node:os";
+import { join as join12, relative as relative7, resolve as resolve4 } from "node:path";
 
 // src/render/kustomize/overlay.ts
 var import_yaml10 = __toESM(require_dist(), 1);
 import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, readFileSync as readFileSync7, readdirSync as readdirSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join10, relative as relative6 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync5, readFileSync as readFileSync7, readdirSync as readdirSync6, symlinkSync as symlinkSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir5 } from "node:os";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join11, relative as relative6 } from "node:path";
 
 // src/core/fix/kustomization-edit.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -25467,10 +25645,10 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
   }
   const edited = [...overrides.keys(), ...additions.keys()];
   if ([...copied, ...edited].some((path3) => isOutside(treeRoot, path3))) return void 0;
-  const shadow = mkdtempSync4(join10(tmpdir4(), "prune-guard-overlay-"));
+  const shadow = mkdtempSync5(join11(tmpdir5(), "prune-guard-overlay-"));
   const { dispose } = registerTempTree(shadow);
   try {
-    const toShadow = (path3) => join10(shadow, relative6(treeRoot, path3));
+    const toShadow = (path3) => join11(shadow, relative6(treeRoot, path3));
     const real = /* @__PURE__ */ new Set();
     for (const dir of [...copied, ...edited.map((path3) => dirname5(path3))]) addWithAncestors(real, dir, treeRoot);
     const written = new Map(overrides);
@@ -25485,7 +25663,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
             replacements.set(url, applyMirrors(url, remote2.mirrors));
             continue;
           }
-          const local = join10(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
+          const local = join11(shadow, REMOTE_DIR, createHash5("sha256").update(url).digest("hex").slice(0, 16), new URL(url).pathname.split("/").pop());
           mkdirSync4(dirname5(local), { recursive: true });
           writeFileSync3(local, await remote2.fetcher.fetchText(url));
           remoteFiles.set(local, url);
@@ -25501,7 +25679,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
       mkdirSync4(toShadow(dir), { recursive: true });
       if (!existsSync4(dir)) continue;
       for (const entry2 of readdirSync6(dir)) {
-        const source = join10(dir, entry2);
+        const source = join11(dir, entry2);
         if (real.has(source) || written.has(source) || additions.has(source)) continue;
         if (linkAll || whole.has(dir) || onTheWay.has(source)) symlinkSync2(source, toShadow(source));
       }
@@ -25509,7 +25687,7 @@ async function createOverlay(treeRoot, graph, remote2, edits = {}) {
     for (const [path3, text] of [...written, ...additions]) writeFileSync3(toShadow(path3), text);
     const unalias = (path3) => {
       const rel = relative6(shadow, path3);
-      return isOutsideRelative(rel) ? path3 : join10(treeRoot, rel);
+      return isOutsideRelative(rel) ? path3 : join11(treeRoot, rel);
     };
     return { buildRoot: toShadow(graph.root), unalias, remoteFiles, dispose };
   } catch (error) {
@@ -25591,12 +25769,12 @@ async function renderRoot(runner, request2) {
   const buildRoot = overlay?.buildRoot ?? graph.root;
   let releaseWrapper;
   try {
-    const wrapper = request2.provenance ? mkdtempSync5(join11(tmpdir5(), "prune-guard-build-")) : void 0;
+    const wrapper = request2.provenance ? mkdtempSync6(join12(tmpdir6(), "prune-guard-build-")) : void 0;
     if (wrapper) {
       releaseWrapper = registerTempTree(wrapper).release;
       const target = toPosix(relative7(wrapper, buildRoot));
       writeFileSync4(
-        join11(wrapper, "kustomization.yaml"),
+        join12(wrapper, "kustomization.yaml"),
         `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
@@ -29297,7 +29475,7 @@ function declaresFluxKustomizations(dir, only) {
   const walk = (current) => {
     for (const entry2 of readdirSync7(current, { withFileTypes: true })) {
       if (entry2.name === ".git" || entry2.name === "node_modules") continue;
-      const path3 = join12(current, entry2.name);
+      const path3 = join13(current, entry2.name);
       if (entry2.isDirectory()) {
         if (walk(path3)) return true;
       } else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name) && (!only || only.has(path3))) {
@@ -29477,8 +29655,8 @@ function createSyncKustomization(path3, sourceRef) {
 
 // src/flux/external-artifacts.ts
 import { createHash as createHash8 } from "node:crypto";
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync8, rmSync as rmSync4, statSync as statSync7 } from "node:fs";
-import { basename as basename5, dirname as dirname6, join as join13, posix as posix2, relative as relative9 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync5, readdirSync as readdirSync8, rmSync as rmSync5, statSync as statSync7 } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join14, posix as posix2, relative as relative9 } from "node:path";
 var MAX_COPIED_FILES = 5e4;
 var CopyProblem = class extends Error {
 };
@@ -29522,8 +29700,8 @@ function indexGeneratedArtifacts(objects) {
 }
 function buildTree(key, identity, output, artifact, check) {
   const name = `${BUILD_DIR_PREFIX}artifact-${createHash8("sha256").update(identity).digest("hex").slice(0, 12)}`;
-  const tree = join13(artifact.root, name);
-  rmSync4(tree, { recursive: true, force: true });
+  const tree = join14(artifact.root, name);
+  rmSync5(tree, { recursive: true, force: true });
   mkdirSync5(tree);
   const notes = [];
   const origins = /* @__PURE__ */ new Map();
@@ -29545,7 +29723,7 @@ function buildTree(key, identity, output, artifact, check) {
       if ("problem" in resolved) throw new CopyProblem(`it copies from ${source.kind}/${source.namespace}/${source.name}, and ${resolved.problem.replace(/^its source /, "")}`);
       if (resolved.note) notes.push(resolved.note);
       if (rule.strategy !== void 0 && rule.strategy !== "Overwrite") throw new CopyProblem(`copy strategy ${String(rule.strategy)} is not modelled`);
-      applyCopy(join13(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
+      applyCopy(join14(artifact.root, resolved.root), alias[2], String(rule.to ?? ""), tree, (Array.isArray(rule.exclude) ? rule.exclude : []).map(String), copy);
     }
   } catch (error) {
     if (!(error instanceof CopyProblem)) throw error;
@@ -29560,12 +29738,12 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const excluded = (path3, base2) => isExcluded2(path3, exclude) || base2 !== "." && path3.startsWith(`${base2}/`) && isExcluded2(path3.slice(base2.length + 1), exclude);
   if (!/[*?[\]]/.test(pattern)) {
     const path3 = checkRelative(pattern, pattern);
-    const source = join13(sourceRoot, path3);
+    const source = join14(sourceRoot, path3);
     if (path3 === "" || !existsSync6(source)) throw new CopyProblem(`source '${pattern}' does not exist`);
-    if (statSync7(source).isDirectory()) return copyTree2(source, join13(tree, target, basename5(path3)), path3, exclude, copy);
+    if (statSync7(source).isDirectory()) return copyTree2(source, join14(tree, target, basename5(path3)), path3, exclude, copy);
     if (excluded(path3, ".")) return;
-    const into = toFolder || existsSync6(join13(tree, target)) && statSync7(join13(tree, target)).isDirectory();
-    copy(source, join13(tree, target, into ? basename5(path3) : ""));
+    const into = toFolder || existsSync6(join14(tree, target)) && statSync7(join14(tree, target)).isDirectory();
+    copy(source, join14(tree, target, into ? basename5(path3) : ""));
     return;
   }
   const matches2 = matchGlob(sourceRoot, pattern);
@@ -29576,9 +29754,9 @@ function applyCopy(sourceRoot, pattern, to, tree, exclude, copy) {
   const prefix2 = pattern.endsWith("/**") ? pattern.slice(0, -3) : void 0;
   for (const match2 of kept) {
     const below = prefix2 !== void 0 && match2.startsWith(`${prefix2}/`) ? match2.slice(prefix2.length + 1) : match2;
-    const source = join13(sourceRoot, match2);
-    if (statSync7(source).isDirectory()) copyTree2(source, join13(tree, target, below), match2, exclude, copy);
-    else copy(source, join13(tree, target, below));
+    const source = join14(sourceRoot, match2);
+    if (statSync7(source).isDirectory()) copyTree2(source, join14(tree, target, below), match2, exclude, copy);
+    else copy(source, join14(tree, target, below));
   }
 }
 function checkRelative(path3, shown) {
@@ -29592,7 +29770,7 @@ function matchGlob(root, pattern) {
     if (segment === "..") throw new CopyProblem(`'${pattern}' leads outside its root`);
     const next = [];
     for (const dir of current) {
-      const full = join13(root, dir);
+      const full = join14(root, dir);
       if (!existsSync6(full) || !statSync7(full).isDirectory()) continue;
       for (const entry2 of readdirSync8(full).sort()) {
         if (minimatch(entry2, segment.replace(/\*\*/g, "*"), { dot: true })) next.push(dir === "" ? entry2 : `${dir}/${entry2}`);
@@ -29618,8 +29796,8 @@ function copyTree2(source, destination, shownPath, exclude, copy) {
   for (const entry2 of readdirSync8(source, { withFileTypes: true })) {
     const path3 = `${shownPath}/${entry2.name}`;
     if (isExcluded2(path3, exclude)) continue;
-    if (entry2.isDirectory()) copyTree2(join13(source, entry2.name), join13(destination, entry2.name), path3, exclude, copy);
-    else if (entry2.isFile()) copy(join13(source, entry2.name), join13(destination, entry2.name));
+    if (entry2.isDirectory()) copyTree2(join14(source, entry2.name), join14(destination, entry2.name), path3, exclude, copy);
+    else if (entry2.isFile()) copy(join14(source, entry2.name), join14(destination, entry2.name));
   }
 }
 
@@ -29703,7 +29881,7 @@ function normalizeGitUrl(url) {
 // src/flux/helm-chart-source.ts
 import { createHash as createHash9 } from "node:crypto";
 import { readdirSync as readdirSync9, readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
-import { join as join14, posix as posix3, relative as relative10, resolve as resolve5 } from "node:path";
+import { join as join15, posix as posix3, relative as relative10, resolve as resolve5 } from "node:path";
 
 // src/core/helm/chart-request.ts
 var HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
@@ -29786,7 +29964,7 @@ function locateFolder(ref, path3, shown, context) {
   const root = resolve5(tree.root, source.root);
   const dir = resolve5(root, path3);
   if (!isInside(tree.confinement, dir)) return { problem: `its chart path ${path3} in ${shown} leads out of the repository` };
-  if (!statSync8(join14(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative10(tree.root, dir) || "."} holds no Chart.yaml` };
+  if (!statSync8(join15(dir, "Chart.yaml"), { throwIfNoEntry: false })?.isFile()) return { problem: `${relative10(tree.root, dir) || "."} holds no Chart.yaml` };
   const outside = findLinkOutside(dir, tree.confinement);
   if (outside) return { problem: `its chart holds ${relative10(tree.root, outside.path)}: ${outside.why}` };
   return { dir, root };
@@ -29796,7 +29974,7 @@ function findLinkOutside(dir, confinement) {
   const walk = (current) => {
     for (const entry2 of readdirSync9(current, { withFileTypes: true })) {
       if (++seen > MAX_CHART_FILES) return { path: current, why: `more than ${MAX_CHART_FILES} files, or links in a circle` };
-      const path3 = join14(current, entry2.name);
+      const path3 = join15(current, entry2.name);
       if (entry2.isSymbolicLink()) {
         if (!isInside(confinement, path3)) return { path: path3, why: "a symlink that leads out of the repository" };
         if (statSync8(path3, { throwIfNoEntry: false })?.isDirectory()) {
@@ -29817,7 +29995,7 @@ function hashFolder(dir) {
   const walk = (current, depth) => {
     if (depth > 32) return;
     for (const entry2 of readdirSync9(current, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path3 = join14(current, entry2.name);
+      const path3 = join15(current, entry2.name);
       const isDirectory = entry2.isSymbolicLink() ? statSync8(path3, { throwIfNoEntry: false })?.isDirectory() === true : entry2.isDirectory();
       if (isDirectory) walk(path3, depth + 1);
       else if (entry2.isFile() || entry2.isSymbolicLink()) hash.update(relative10(dir, path3)).update("\0").update(readFileSync10(path3)).update("\0");
@@ -29848,7 +30026,7 @@ function hashChartFolders(tree) {
       return;
     }
     for (const entry2 of entries2) {
-      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join14(dir, entry2.name));
+      if (entry2.isDirectory() && entry2.name !== ".git" && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join15(dir, entry2.name));
     }
   };
   walk(tree.root);
@@ -29858,7 +30036,7 @@ function hashChartFolders(tree) {
 // src/render/kustomize/graph-inputs.ts
 import { createHash as createHash10 } from "node:crypto";
 import { lstatSync as lstatSync3, readFileSync as readFileSync11, readdirSync as readdirSync10, statSync as statSync9 } from "node:fs";
-import { join as join15, relative as relative11 } from "node:path";
+import { join as join16, relative as relative11 } from "node:path";
 
 // src/core/diff/guess-churn.ts
 var ANY_CHURN = { removes: true, adds: true };
@@ -29910,7 +30088,7 @@ function readGraphInputs(graph, treeRoot, files, options = {}) {
     }
     if (!stat.isDirectory() || !isRoot && findKustomizationFile(path3)) return;
     for (const entry2 of readdirSync10(read, { withFileTypes: true })) {
-      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join15(path3, entry2.name), false);
+      if (!SKIPPED_DIRS.has(entry2.name)) addTree(join16(path3, entry2.name), false);
     }
   };
   const hash = createHash10("sha256");
@@ -29956,7 +30134,7 @@ function guessInputChurn(before, after) {
     if (other === digest2) continue;
     if (other === void 0) churn = mergeChurn(churn, { removes: true, adds: false });
     else if (kustomizationFiles.has(name)) return ANY_CHURN;
-    else churn = mergeChurn(churn, guessChurn(readFileSync11(locate(join15(before.treeRoot, name)), "utf8"), readFileSync11(join15(after.treeRoot, name), "utf8")));
+    else churn = mergeChurn(churn, guessChurn(readFileSync11(locate(join16(before.treeRoot, name)), "utf8"), readFileSync11(join16(after.treeRoot, name), "utf8")));
     if (churn.removes && churn.adds) return churn;
   }
   for (const name of after.inputs.digests.keys()) {
@@ -29967,22 +30145,22 @@ function guessInputChurn(before, after) {
 
 // src/render/render-cache.ts
 import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync12, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync5, statSync as statSync10, utimesSync } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync12, readdirSync as readdirSync11, renameSync as renameSync2, rmSync as rmSync6, statSync as statSync10, utimesSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 var gzipAsync = promisify(gzip);
 var FORMAT = "prune-guard-render/1";
 var DEFAULT_RENDER_CACHE_BYTES = 512 * 1024 ** 2;
 function createRenderCache(options) {
-  const root = join16(options.dir, "renders");
+  const root = join17(options.dir, "renders");
   const maxBytes = options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES;
   const writes = [];
   let hits = 0;
   const pathOf = (key) => {
     const digest2 = createHash11("sha256").update(FORMAT).update("\0").update(key).digest("hex");
-    return join16(root, digest2.slice(0, 2), `${digest2}.json.gz`);
+    return join17(root, digest2.slice(0, 2), `${digest2}.json.gz`);
   };
   return {
     get: (key) => {
@@ -30003,13 +30181,13 @@ function createRenderCache(options) {
       writes.push(
         (async () => {
           const bytes = await gzipAsync(JSON.stringify({ format: FORMAT, key, docs }), { level: 1 });
-          mkdirSync6(join16(path3, ".."), { recursive: true });
+          mkdirSync6(join17(path3, ".."), { recursive: true });
           const temporary = `${path3}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
           try {
             await writeFile(temporary, bytes);
             renameSync2(temporary, path3);
           } finally {
-            rmSync5(temporary, { force: true });
+            rmSync6(temporary, { force: true });
           }
         })().catch(() => void 0)
       );
@@ -30031,13 +30209,13 @@ function evictOldest(root, maxBytes) {
   const entries2 = [];
   let total = 0;
   for (const bucket of readdirSync11(root)) {
-    const dir = join16(root, bucket);
+    const dir = join17(root, bucket);
     for (const name of readdirSync11(dir)) {
-      const path3 = join16(dir, name);
+      const path3 = join17(dir, name);
       const stat = statSync10(path3, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       if (name.endsWith(".tmp") && Date.now() - stat.mtimeMs > 36e5) {
-        rmSync5(path3, { force: true });
+        rmSync6(path3, { force: true });
         continue;
       }
       entries2.push({ path: path3, size: stat.size, used: stat.mtimeMs });
@@ -30048,7 +30226,7 @@ function evictOldest(root, maxBytes) {
   entries2.sort((a, b) => a.used - b.used);
   for (const entry2 of entries2) {
     if (total <= maxBytes * 0.8) break;
-    rmSync5(entry2.path, { force: true });
+    rmSync6(entry2.path, { force: true });
     total -= entry2.size;
   }
 }
@@ -31089,9 +31267,9 @@ function compareText4(a, b) {
 }
 
 // src/app/render-helm-release.ts
-import { mkdtempSync as mkdtempSync8, readFileSync as readFileSync17, statSync as statSync13, writeFileSync as writeFileSync8 } from "node:fs";
-import { tmpdir as tmpdir8 } from "node:os";
-import { join as join21 } from "node:path";
+import { mkdtempSync as mkdtempSync9, readFileSync as readFileSync17, statSync as statSync13, writeFileSync as writeFileSync8 } from "node:fs";
+import { tmpdir as tmpdir9 } from "node:os";
+import { join as join22 } from "node:path";
 
 // src/core/helm/helm-output.ts
 var SOURCE_LINE = /^# Source: (.+)$/m;
@@ -31120,19 +31298,19 @@ function findKeepValue(chartText) {
 
 // src/render/helm/chart-store.ts
 import { createHash as createHash12, randomBytes as randomBytes4 } from "node:crypto";
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync13, renameSync as renameSync3, rmSync as rmSync6, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join17 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync13, renameSync as renameSync3, rmSync as rmSync7, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join18 } from "node:path";
 function hashBytes(bytes) {
   return createHash12("sha256").update(bytes).digest("hex");
 }
 function createChartStore(dir, makeTemp) {
-  const folder = dir ? join17(dir, "charts") : void 0;
+  const folder = dir ? join18(dir, "charts") : void 0;
   let temp;
   const name = (digest2, origin) => `sha256-${digest2}-${createHash12("sha256").update(origin).digest("hex").slice(0, 16)}.tgz`;
   return {
     find: (digest2, origin) => {
       if (!folder || !/^[0-9a-f]{64}$/.test(digest2)) return void 0;
-      const path3 = join17(folder, name(digest2, origin));
+      const path3 = join18(folder, name(digest2, origin));
       try {
         return hashBytes(readFileSync13(path3)) === digest2 ? path3 : void 0;
       } catch {
@@ -31141,7 +31319,7 @@ function createChartStore(dir, makeTemp) {
     },
     keep: (digest2, origin, bytes) => {
       for (const target of folder ? [folder, void 0] : [void 0]) {
-        const path3 = join17(target ?? (temp ??= makeTemp()), name(digest2, origin));
+        const path3 = join18(target ?? (temp ??= makeTemp()), name(digest2, origin));
         const partial2 = `${path3}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
         try {
           if (target) mkdirSync7(target, { recursive: true });
@@ -31149,7 +31327,7 @@ function createChartStore(dir, makeTemp) {
           renameSync3(partial2, path3);
           return path3;
         } catch {
-          rmSync6(partial2, { force: true });
+          rmSync7(partial2, { force: true });
         }
       }
       throw new RenderError(`cannot write a chart archive under ${temp ?? "the temporary folder"}`);
@@ -31159,7 +31337,7 @@ function createChartStore(dir, makeTemp) {
 
 // src/render/helm/chart-text.ts
 import { readFileSync as readFileSync14, readdirSync as readdirSync12, statSync as statSync11 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 import { gunzipSync as gunzipSync2 } from "node:zlib";
 var MAX_TEXT_BYTES = 64 * 1024 * 1024;
 function readChartText(path3) {
@@ -31170,7 +31348,7 @@ function readChartText(path3) {
     const walk = (dir, depth) => {
       if (depth > 32 || size > MAX_TEXT_BYTES) return;
       for (const entry2 of readdirSync12(dir, { withFileTypes: true })) {
-        const child = join18(dir, entry2.name);
+        const child = join19(dir, entry2.name);
         const stats = statSync11(child, { throwIfNoEntry: false });
         if (stats?.isDirectory()) walk(child, depth + 1);
         else if (stats?.isFile() && size + stats.size <= MAX_TEXT_BYTES) {
@@ -31188,9 +31366,9 @@ function readChartText(path3) {
 
 // src/app/chart-values-files.ts
 var import_yaml15 = __toESM(require_dist(), 1);
-import { cpSync, mkdirSync as mkdirSync8, mkdtempSync as mkdtempSync6, readFileSync as readFileSync16, statSync as statSync12, writeFileSync as writeFileSync6 } from "node:fs";
-import { tmpdir as tmpdir6 } from "node:os";
-import { dirname as dirname7, join as join19, posix as posix5 } from "node:path";
+import { cpSync, mkdirSync as mkdirSync8, mkdtempSync as mkdtempSync7, readFileSync as readFileSync16, statSync as statSync12, writeFileSync as writeFileSync6 } from "node:fs";
+import { tmpdir as tmpdir7 } from "node:os";
+import { dirname as dirname7, join as join20, posix as posix5 } from "node:path";
 
 // src/render/helm/chart-archive.ts
 import { readFileSync as readFileSync15 } from "node:fs";
@@ -31246,7 +31424,7 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
   const read = (path3) => {
     const clean = posix5.normalize(`/${path3}`).slice(1);
     if (archive) return archive.files.get(clean);
-    return readConfined(confinement, join19(valuesFiles.root ?? chart, clean));
+    return readConfined(confinement, join20(valuesFiles.root ?? chart, clean));
   };
   let merged = {};
   for (const path3 of valuesFiles.paths) {
@@ -31267,18 +31445,18 @@ function applyValuesFiles(chart, valuesFiles, confinement) {
     if (!isRecord(values)) return { problem: `its values file ${path3} is not a mapping` };
     merged = mergeValues(merged, values);
   }
-  const dir = mkdtempSync6(join19(tmpdir6(), "prune-guard-chart-"));
+  const dir = mkdtempSync7(join20(tmpdir7(), "prune-guard-chart-"));
   const temp = registerTempTree(dir);
   try {
     if (archive) {
       for (const [path3, bytes] of archive.files) {
-        mkdirSync8(dirname7(join19(dir, path3)), { recursive: true });
-        writeFileSync6(join19(dir, path3), bytes);
+        mkdirSync8(dirname7(join20(dir, path3)), { recursive: true });
+        writeFileSync6(join20(dir, path3), bytes);
       }
     } else {
       cpSync(chart, dir, { recursive: true, dereference: true });
     }
-    writeFileSync6(join19(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
+    writeFileSync6(join20(dir, "values.yaml"), Object.keys(merged).length > 0 ? JSON.stringify(merged) : "");
     return { dir, temp };
   } catch (error) {
     temp.dispose();
@@ -31295,9 +31473,9 @@ function readConfined(confinement, path3) {
 }
 
 // src/app/post-render-release.ts
-import { mkdtempSync as mkdtempSync7, writeFileSync as writeFileSync7 } from "node:fs";
-import { tmpdir as tmpdir7 } from "node:os";
-import { join as join20 } from "node:path";
+import { mkdtempSync as mkdtempSync8, writeFileSync as writeFileSync7 } from "node:fs";
+import { tmpdir as tmpdir8 } from "node:os";
+import { join as join21 } from "node:path";
 var POST_RENDER_STRATEGIES = ["nohooks", "combined", "separate"];
 var DEFAULT_POST_RENDER_STRATEGY = "combined";
 var POST_RENDER_FILENAME_ANNOTATION = "postrenderer.helm.sh/postrender-filename";
@@ -31434,15 +31612,15 @@ async function runChain(documents, entries2, context, label) {
   }
 }
 async function buildEntry(stream, entry2, kustomize) {
-  const dir = mkdtempSync7(join20(tmpdir7(), "prune-guard-post-render-"));
+  const dir = mkdtempSync8(join21(tmpdir8(), "prune-guard-post-render-"));
   const temp = registerTempTree(dir);
   try {
     const input = "helm-output.yaml";
     const kustomization = { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization", resources: [input] };
     if (entry2.patches.length > 0) kustomization.patches = entry2.patches;
     if (entry2.images.length > 0) kustomization.images = entry2.images;
-    writeFileSync7(join20(dir, input), stream, { mode: 384 });
-    writeFileSync7(join20(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
+    writeFileSync7(join21(dir, input), stream, { mode: 384 });
+    writeFileSync7(join21(dir, "kustomization.yaml"), toJsonDocument(kustomization), { mode: 384 });
     return await kustomize.build(dir);
   } finally {
     temp.dispose();
@@ -31503,10 +31681,10 @@ async function renderHelmRelease(release, context) {
   if (prepared && "problem" in prepared) return { problem: prepared.problem, secretTexts: composed.secretTexts };
   const chartPath = prepared ? prepared.dir : fetched.file;
   const identity = readHelmReleaseIdentity(release);
-  const dir = mkdtempSync8(join21(tmpdir8(), "prune-guard-values-"));
+  const dir = mkdtempSync9(join22(tmpdir9(), "prune-guard-values-"));
   const temp = registerTempTree(dir);
   try {
-    const valuesFile = join21(dir, "values.json");
+    const valuesFile = join22(dir, "values.json");
     writeFileSync8(valuesFile, JSON.stringify(composed.values), { mode: 384 });
     const chartText = readChartText(chartPath);
     const mayVary = mentionsVolatileFunction(chartText) || mentionsVolatileFunction(JSON.stringify(composed.values));
@@ -31761,7 +31939,7 @@ function selectReleaseReaders(before, after, units) {
 
 // src/app/compare-flux-sides.ts
 function showInArtifact(side, artifact) {
-  return (path3) => side.show(join22(side.root, toPosix(path3.slice(artifact.root.length + 1))));
+  return (path3) => side.show(join23(side.root, toPosix(path3.slice(artifact.root.length + 1))));
 }
 function linkArtifactTwins(sides, before, after) {
   if (!sides.changed) return void 0;
@@ -31839,7 +32017,7 @@ async function compareFluxSides(sides, context) {
         budget: settings.budget,
         mapInPool
       });
-      return { ...discovery, roots, show: (file) => show2(join22(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
+      return { ...discovery, roots, show: (file) => show2(join23(artifact.root, file)), helmSide: { check: checkSource, tree: artifact } };
     };
     const before = await discover(beforeScan);
     const after = await discover(afterScan);
@@ -31906,7 +32084,7 @@ async function compareFluxSides(sides, context) {
 function describeSourceContext(sides, artifact, config) {
   let folders;
   const isDirectory = (path3) => {
-    const full = join22(artifact.root, path3);
+    const full = join23(artifact.root, path3);
     return isInside(artifact.confinement, full) && existsSync7(full) && statSync14(full).isDirectory();
   };
   return {
@@ -31925,7 +32103,7 @@ function listFolders(root) {
       if (!entry2.isDirectory() || entry2.name === ".git" || entry2.name.startsWith(BUILD_DIR_PREFIX)) continue;
       const path3 = rel === "" ? entry2.name : `${rel}/${entry2.name}`;
       found.push(path3);
-      walk(join22(dir, entry2.name), path3);
+      walk(join23(dir, entry2.name), path3);
     }
   };
   walk(root, "");
@@ -31943,7 +32121,7 @@ function maskError(error, mask) {
 
 // src/app/compare-sides.ts
 import { existsSync as existsSync8, statSync as statSync15 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join23, relative as relative13 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join24, relative as relative13 } from "node:path";
 async function compareSides(comparison, context) {
   const { before, after } = comparison;
   const { runner, remote: remote2, settings, concurrency: width } = context;
@@ -32012,18 +32190,18 @@ async function compareSides(comparison, context) {
   const units = new Map(
     plans.map((plan, index2) => [plan.name, { diff: analysis.units[index2], exists: plan.after !== void 0, ...plan.after ? { headGraph: plan.after.graph } : {} }])
   );
-  return { analysis, units };
+  return { analysis, units, ...rootName !== "." && rootNames.includes("") ? { rootUnit: rootName } : {} };
 }
 function discoverRootNames({ before, after, paths, requireBothSides }) {
   const rootNames = /* @__PURE__ */ new Set();
   for (const path3 of paths) {
     const shown = path3 || ".";
-    if (!existsSync8(locate(join23(before.root, path3))) && !existsSync8(join23(after.root, path3))) {
+    if (!existsSync8(locate(join24(before.root, path3))) && !existsSync8(join24(after.root, path3))) {
       throw new UsageError(`path not found: ${shown} (in neither ${before.info.label} nor ${after.info.label})`);
     }
     let found = 0;
     for (const side of [before, after]) {
-      const dir = join23(side.root, path3);
+      const dir = join24(side.root, path3);
       if (!existsSync8(locate(dir))) continue;
       if (!statSync15(locate(dir)).isDirectory()) throw new UsageError(`not a directory: ${shown}`);
       const roots = findKustomizationRoots(dir, side.show, side.confinement);
@@ -32052,7 +32230,7 @@ async function planRenders(before, after, rootNames, rootName, twins, planned) {
     const plan = { name: name || rootName };
     const graphs = {};
     for (const [key, side] of [["before", before], ["after", after]]) {
-      const dir = join23(side.root, name);
+      const dir = join24(side.root, name);
       if (!findKustomizationFile(dir)) continue;
       const graph = readKustomizationGraph(dir, side.show, side.confinement);
       if (graph.kustomizations[0]?.isComponent) continue;
@@ -32139,21 +32317,21 @@ function describeOutsidePlan(plan, findings) {
 
 // src/render/kustomize/tree-index.ts
 import { existsSync as existsSync9, readFileSync as readFileSync18, readdirSync as readdirSync14, statSync as statSync16 } from "node:fs";
-import { join as join24, posix as posix6, relative as relative14 } from "node:path";
+import { join as join25, posix as posix6, relative as relative14 } from "node:path";
 var FILE_SIZE_LIMIT = 32 * 1024 * 1024;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function indexTree(root, show2, files) {
   const confinement = createConfinement(root);
   const referenced = collectReferencedFiles(root, show2, confinement);
   const unlisted = (files ?? walkFiles(root)).filter(
-    (path3) => /\.ya?ml$/i.test(path3) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path3)) && !path3.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join24(root, path3))
+    (path3) => /\.ya?ml$/i.test(path3) && !KUSTOMIZATION_FILE_NAMES.includes(posix6.basename(path3)) && !path3.split("/").some((part) => part.startsWith(BUILD_DIR_PREFIX)) && !referenced.has(join25(root, path3))
   );
   const texts = /* @__PURE__ */ new Map();
   return {
     unlisted,
     readText: (path3) => {
       if (!texts.has(path3)) {
-        const absolute = join24(root, path3);
+        const absolute = join25(root, path3);
         const readable = existsSync9(absolute) && isInside(confinement, absolute) && statSync16(absolute).isFile() && statSync16(absolute).size <= FILE_SIZE_LIMIT;
         texts.set(path3, readable ? readFileSync18(absolute, "utf8") : void 0);
       }
@@ -32175,7 +32353,7 @@ function collectReferencedFiles(root, show2, confinement) {
       for (const path3 of kustomization.referencedPaths) referenced.add(path3);
     }
     for (const entry2 of readdirSync14(dir, { withFileTypes: true })) {
-      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join24(dir, entry2.name));
+      if (entry2.isDirectory() && !SKIPPED_DIRS2.has(entry2.name) && !entry2.name.startsWith(BUILD_DIR_PREFIX)) walk(join25(dir, entry2.name));
     }
   };
   walk(root);
@@ -32186,7 +32364,7 @@ function walkFiles(root) {
   const walk = (dir) => {
     for (const entry2 of readdirSync14(dir, { withFileTypes: true })) {
       if (SKIPPED_DIRS2.has(entry2.name)) continue;
-      const path3 = join24(dir, entry2.name);
+      const path3 = join25(dir, entry2.name);
       if (entry2.isDirectory()) walk(path3);
       else if (entry2.isFile()) files.push(toPosix(relative14(root, path3)));
     }
@@ -32196,9 +32374,9 @@ function walkFiles(root) {
 }
 
 // src/app/fixes/fix-model.ts
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 function createTreeChange(overrides, files, planning) {
-  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join25(planning.head.root, file.path), file.content])) };
+  return { overrides: new Map(overrides), additions: new Map(files.map((file) => [join26(planning.head.root, file.path), file.content])) };
 }
 function describeObjects(objects) {
   const [first] = objects;
@@ -32211,11 +32389,11 @@ function describeObjects(objects) {
 
 // src/app/fixes/merge-fixes.ts
 import { readFileSync as readFileSync20 } from "node:fs";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/app/fixes/read-manifest-keys.ts
 import { readFileSync as readFileSync19 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/core/fix/fix-plan.ts
 var import_yaml16 = __toESM(require_dist(), 1);
@@ -32433,7 +32611,7 @@ function extendScope(scope, docs) {
 async function readBeforeSource(group, planning) {
   let text;
   try {
-    const file = join26(planning.beforeRoot, group.source);
+    const file = join27(planning.beforeRoot, group.source);
     if (group.sourceIsFile && !isInside(createConfinement(planning.beforeRoot), file)) return void 0;
     text = group.sourceIsFile ? readFileSync19(file, "utf8") : await planning.remote.fetcher.fetchText(group.source);
   } catch {
@@ -32487,7 +32665,7 @@ function listAffectedUnits(change, planning) {
 // src/app/fixes/merge-fixes.ts
 var NAMED_EXTRAS = 3;
 async function mergeFileFixes(path3, fixes, planning) {
-  const headFile = join27(planning.head.root, path3);
+  const headFile = join28(planning.head.root, path3);
   const original = readFileSync20(headFile, "utf8");
   const combine2 = (included2) => {
     let text = original;
@@ -32583,7 +32761,7 @@ function recordProviders(fix, verification, current, planning, providers) {
 }
 function toFix(fileFix, providers, planning) {
   const { candidates, path: path3 } = fileFix;
-  const original = readFileSync20(join27(planning.head.root, path3), "utf8");
+  const original = readFileSync20(join28(planning.head.root, path3), "utf8");
   const extras = providers.extras.get(fileFix) ?? [];
   const named = extras.slice(0, NAMED_EXTRAS).map((object) => formatObjectRef(object.id));
   const more = extras.length - named.length;
@@ -32604,15 +32782,15 @@ function toFix(fileFix, providers, planning) {
 
 // src/app/fixes/plan-group-fix.ts
 import { existsSync as existsSync11, readFileSync as readFileSync21 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/app/fixes/find-local-candidates.ts
 import { existsSync as existsSync10, readdirSync as readdirSync15 } from "node:fs";
-import { dirname as dirname8, join as join28, relative as relative15 } from "node:path";
+import { dirname as dirname8, join as join29, relative as relative15 } from "node:path";
 async function* findLocalCandidates(search, movedTo) {
   const { group, required, what, planning, affixes } = search;
   const { root } = planning.head;
-  const kustomizationDir = dirname8(join28(root, group.kustomization));
+  const kustomizationDir = dirname8(join29(root, group.kustomization));
   const them = required.length === 1 ? "it" : "them";
   const directories = [...planning.units].filter(([name, unit]) => unit.exists && unit.headGraph && !group.members.has(name) && unit.headGraph.root.startsWith(`${kustomizationDir}/`)).flatMap(([, unit]) => {
     const keys = new Set(required.filter((key) => unit.diff.after.has(key)));
@@ -32632,12 +32810,12 @@ async function* findLocalCandidates(search, movedTo) {
   const index2 = planning.readIndex();
   const names = [...group.objects.values()].map((object) => object.id.name);
   const written = (name) => [...affixes.values()].map((affix) => name.slice(affix.prefix.length, name.length - affix.suffix.length));
-  const near = (path3) => join28(root, path3).startsWith(`${kustomizationDir}/`) ? 0 : 1;
+  const near = (path3) => join29(root, path3).startsWith(`${kustomizationDir}/`) ? 0 : 1;
   const files = [...index2.unlisted].sort((a, b) => near(a) - near(b) || compareText(a, b)).flatMap((path3) => {
     const text = index2.readText(path3);
     if (text === void 0 || !names.some((name) => text.includes(name) || written(name).some((short) => short !== "" && text.includes(short)))) return [];
     const keys = readKeys(text, path3, planning.scope, affixes);
-    return keys ? [{ name: toPosix(relative15(kustomizationDir, join28(root, path3))), keys }] : [];
+    return keys ? [{ name: toPosix(relative15(kustomizationDir, join29(root, path3))), keys }] : [];
   });
   const chosen = chooseCoveringSet(required, files);
   if (!chosen || chosen.length === 0) return;
@@ -32655,7 +32833,7 @@ function vendorObjects(search, source) {
   const bodies = new Map([...source].map(([key, body]) => [applyNameAffix(key, affixes), body]));
   const keys = [...group.objects.keys()].sort(compareText);
   if (!keys.every((key) => bodies.has(key))) return void 0;
-  const headDir = dirname8(join28(planning.head.root, group.kustomization));
+  const headDir = dirname8(join29(planning.head.root, group.kustomization));
   const taken = new Set(existsSync10(headDir) ? readdirSync15(headDir) : []);
   const name = chooseVendorFileName({
     source: group.source,
@@ -32670,7 +32848,7 @@ function vendorObjects(search, source) {
   return {
     source: FixSources.vendored,
     entries: [name],
-    files: [{ path: toPosix(relative15(planning.head.root, join28(headDir, name))), content }],
+    files: [{ path: toPosix(relative15(planning.head.root, join29(headDir, name))), content }],
     description: `Keep ${what}: nothing in the tree or upstream provides ${them} any more, so write ${them} as ${keys.length === 1 ? "it was" : "they were"} before the change into ${name} and list it.`
   };
 }
@@ -32778,11 +32956,11 @@ function describeGitHubError(error) {
 // src/app/fixes/plan-group-fix.ts
 async function planGroupFix(group, planning) {
   const none = { notes: [] };
-  const headFile = join29(planning.head.root, group.kustomization);
+  const headFile = join30(planning.head.root, group.kustomization);
   if (!existsSync11(headFile) || !isInside(createConfinement(planning.head.root), headFile)) return none;
   if ([...group.members.values()].some((member) => member.unit.headGraph && !member.unit.headGraph.kustomizations.some((k) => k.file === headFile))) return none;
   const headText = readFileSync21(headFile, "utf8");
-  const beforeFile = join29(planning.beforeRoot, group.kustomization);
+  const beforeFile = join30(planning.beforeRoot, group.kustomization);
   const beforeEntries = existsSync11(beforeFile) && isInside(createConfinement(planning.beforeRoot), beforeFile) ? listResourceEntries(readFileSync21(beforeFile, "utf8")) : [];
   const beforeEntry = beforeEntries.find((entry2) => entry2.line === group.line)?.value;
   const headEntries = listResourceEntries(headText);
@@ -32936,7 +33114,7 @@ function describeUnfixed(group, notes) {
 // src/app/fixes/plan-policy-fixes.ts
 var import_yaml18 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync22 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 
 // src/core/fix/crd-policy-edit.ts
 var import_yaml17 = __toESM(require_dist(), 1);
@@ -33038,7 +33216,7 @@ function applyEdit(text, edit) {
 }
 function readInside(root, path3) {
   try {
-    const file = join30(root, path3);
+    const file = join31(root, path3);
     return isInside(createConfinement(root), file) ? readFileSync22(file, "utf8") : void 0;
   } catch {
     return void 0;
@@ -33281,7 +33459,7 @@ function isPlainObject4(value) {
 
 // src/app/read-config-file.ts
 import { existsSync as existsSync12, readFileSync as readFileSync23, statSync as statSync17 } from "node:fs";
-import { join as join31 } from "node:path";
+import { join as join32 } from "node:path";
 var CONFIG_FILE_NAMES = [".prune-guard.yaml", ".prune-guard.yml"];
 function loadConfig(options) {
   if (options.path !== void 0) {
@@ -33290,11 +33468,11 @@ function loadConfig(options) {
   }
   const root = options.repoRoot;
   if (root === void 0) return EMPTY_CONFIG;
-  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join31(root, name2)));
+  const found = CONFIG_FILE_NAMES.filter((name2) => existsSync12(join32(root, name2)));
   const [name, other] = found;
   if (name === void 0) return EMPTY_CONFIG;
   if (other !== void 0) throw new ConfigError(`${name} and ${other} both exist at the repository root: keep one`);
-  return readConfigFile(join31(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
+  return readConfigFile(join32(root, name), options.rootLabel ? `${options.rootLabel.replace(/\/$/, "")}/${name}` : name);
 }
 function readConfigFile(path3, shown) {
   let text;
@@ -33327,9 +33505,9 @@ function loadTrustedConfig(policy, beforeRoot, afterRoot, file) {
 function readSide(root, candidates, pick3) {
   let name;
   try {
-    name = pick3(candidates.filter((candidate) => existsSync12(join31(root, candidate))));
+    name = pick3(candidates.filter((candidate) => existsSync12(join32(root, candidate))));
     if (name === void 0) return { config: EMPTY_CONFIG };
-    const path3 = join31(root, name);
+    const path3 = join32(root, name);
     if (!isInside(createConfinement(root), path3)) throw new ConfigError(`${name}: leads outside the repository (a symlink?)`);
     if (!statSync17(path3).isFile()) throw new ConfigError(`${name}: is not a file`);
     const text = readFileSync23(path3, "utf8");
@@ -33401,174 +33579,6 @@ function createPhaseLogger(write, now) {
 // src/app/prepare-sides.ts
 import { existsSync as existsSync13, lstatSync as lstatSync4, readFileSync as readFileSync24, realpathSync as realpathSync5, statSync as statSync18 } from "node:fs";
 import { basename as basename6, dirname as dirname9, isAbsolute as isAbsolute5, join as join34, posix as posix8, relative as relative16, resolve as resolve7 } from "node:path";
-
-// src/render/git.ts
-import { execFile as execFile4, execFileSync } from "node:child_process";
-import { mkdtempSync as mkdtempSync9, rmSync as rmSync7 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { availableParallelism, tmpdir as tmpdir9 } from "node:os";
-import { join as join32 } from "node:path";
-async function openRepository(cwd) {
-  let root;
-  try {
-    root = (await runGit(cwd, ["rev-parse", "--show-toplevel"])).trim();
-  } catch (error) {
-    if (error instanceof GitError && /ENOENT/.test(error.details ?? "")) throw error;
-    const safe = error instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error.details ?? "") : null;
-    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
-    throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
-  }
-  return { root, run: (args) => runGit(root, args) };
-}
-function runGit(cwd, args) {
-  return new Promise((resolvePromise, reject) => {
-    execFile4("git", [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8", env: createGitEnv(process.env) }, (error, stdout, stderr) => {
-      if (!error) resolvePromise(stdout);
-      else if (error.code === "ENOENT") reject(new GitError("git is not installed or not on PATH", "ENOENT"));
-      else reject(new GitError(`git ${args.join(" ")} failed: ${stderr.trim().split("\n")[0] ?? ""}`, stderr));
-    });
-  });
-}
-async function resolveCommit(git, ref) {
-  const commit = await findCommit(git, ref);
-  if (commit === void 0) throw new GitError(await describeUnknownRef(git, ref));
-  return commit;
-}
-function findCommit(git, ref) {
-  return git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).then(
-    (output) => output.trim(),
-    () => void 0
-  );
-}
-async function describeUnknownRef(git, ref) {
-  const ask2 = (args) => git.run(args).then((output) => output.trim(), () => "");
-  const [anyCommit, currentBranch, remoteList] = await Promise.all([ask2(["rev-list", "-n", "1", "--all"]), ask2(["symbolic-ref", "-q", "--short", "HEAD"]), ask2(["remote"])]);
-  if (anyCommit === "") return "this repository has no commits yet: commit first, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR";
-  if (ref === "HEAD") return `${currentBranch ? `branch ${currentBranch}` : "HEAD"} has no commits yet: commit first, or name a commit with --head REF`;
-  const unknown = `unknown git ref: ${ref}`;
-  if (ref.includes("..")) return `${unknown} (a range; name one branch, tag or commit)`;
-  const stem = ref.replace(/(?:[~^]\d*)+$/, "");
-  if (stem !== ref && await findCommit(git, stem) !== void 0) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
-  const remotes = remoteList.split("\n").filter(Boolean);
-  const remote2 = remotes.find((name) => ref.startsWith(`${name}/`));
-  if (remote2) return `${unknown} (no such branch of ${remote2} was fetched: git fetch ${remote2} ${ref.slice(remote2.length + 1)})`;
-  if (/^[0-9a-f]{7,64}$/i.test(ref)) return `${unknown} (no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions/checkout)`;
-  if (remotes.length > 0) {
-    const [tracking] = (await ask2(["for-each-ref", "--format=%(refname:short)", ...remotes.map((name) => `refs/remotes/${name}/${ref}`)])).split("\n").filter(Boolean);
-    if (tracking) return `${unknown} (no local branch of that name; did you mean ${tracking}?)`;
-    return `${unknown} (no branch, tag or commit of that name here; if ${remotes.includes("origin") ? "origin" : remotes[0]} has it, git fetch first)`;
-  }
-  return `${unknown} (no branch, tag or commit of that name; git branch --all lists the branches)`;
-}
-async function resolveCommits(git, refs) {
-  const shas = await git.run(["rev-parse", "--end-of-options", ...refs.map((ref) => `${ref}^{commit}`)]).then((output) => output.split("\n").filter(Boolean)).catch(() => []);
-  if (shas.length === refs.length && shas.every((sha) => /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha))) return shas;
-  const resolved = [];
-  for (const ref of refs) resolved.push(await resolveCommit(git, ref));
-  return resolved;
-}
-var DEFAULT_BASE_REFS = ["origin/HEAD", "origin/main", "main", "origin/master", "master"];
-async function findDefaultBase(git) {
-  for (const ref of DEFAULT_BASE_REFS) if (await findCommit(git, ref) !== void 0) return ref;
-  throw new GitError(`no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}): pass --base REF`);
-}
-async function findMergeBase(git, base, head, baseRef) {
-  try {
-    return (await git.run(["merge-base", base, head])).trim();
-  } catch {
-    throw new GitError(
-      `no merge base between ${baseRef} and the head commit (a shallow clone? fetch more history, e.g. fetch-depth: 0)`
-    );
-  }
-}
-async function addTemporaryWorktree(git, commit, options = {}) {
-  const dir = mkdtempSync9(join32(tmpdir9(), "prune-guard-worktree-"));
-  const remove = () => {
-    try {
-      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-      return;
-    } catch {
-    }
-    rmSync7(dir, { recursive: true, force: true });
-    try {
-      execFileSync("git", ["worktree", "prune"], { cwd: git.root, stdio: "ignore", env: createGitEnv(process.env) });
-    } catch {
-    }
-  };
-  const dispose = registerCleanup(remove);
-  const add = ["-c", `checkout.workers=${availableParallelism()}`, "worktree", "add", "--detach", "--force", ...options.files === "none" ? ["--no-checkout"] : [], dir, commit];
-  try {
-    await git.run(add).catch(
-      // Once more: another run's prune in the same repository can take a worktree half made.
-      () => git.run(add)
-    );
-  } catch (error) {
-    dispose();
-    throw error;
-  }
-  const release = () => releaseInBackground(remove, async () => {
-    await git.run(["worktree", "remove", "--force", dir]);
-    await rm2(dir, { recursive: true, force: true });
-  });
-  return { dir, dispose, release };
-}
-async function listChangedPaths(git, base, head, tree) {
-  const diff = git.run(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--end-of-options", base, ...head ? [head] : [], "--"]);
-  const untracked = head ? Promise.resolve([]) : (tree ?? listWorkingTree(git)).then((listing) => listing.untracked);
-  const [changed, added] = await Promise.all([diff, untracked]);
-  return [...changed.split("\0").filter(Boolean), ...added];
-}
-async function listCommitFiles(git, commit) {
-  const output = await git.run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
-  return output.split("\0").filter(Boolean).map((entry2) => ({
-    path: entry2.slice(entry2.indexOf("	") + 1),
-    kind: entry2.startsWith("120000 ") ? "link" : entry2.startsWith("160000 ") ? "submodule" : "file"
-  }));
-}
-var MAX_PATHSPEC_CHARS = 24e3;
-async function restorePaths(dir, commit, paths) {
-  for (let start = 0; start < paths.length; ) {
-    let end = start;
-    for (let length2 = 0; end < paths.length && (end === start || length2 + (paths[end]?.length ?? 0) < MAX_PATHSPEC_CHARS); end++) length2 += (paths[end]?.length ?? 0) + 1;
-    await runGit(dir, ["-c", `checkout.workers=${availableParallelism()}`, "--literal-pathspecs", "restore", `--source=${commit}`, "--worktree", "--", ...paths.slice(start, end)]);
-    start = end;
-  }
-}
-async function listFilesContaining(git, text, paths) {
-  try {
-    const output = await git.run(["--literal-pathspecs", "grep", "-l", "-z", "-F", "--untracked", "--no-color", "-e", text, "--", ...paths.map((path3) => path3 || ".")]);
-    return output.split("\0").filter(Boolean);
-  } catch (error) {
-    if (error instanceof GitError && (error.details ?? "").trim() === "") return [];
-    throw error;
-  }
-}
-async function listIgnoredPaths(git) {
-  const output = await git.run(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"]);
-  return output.split("\0").filter(Boolean);
-}
-async function listWorkingTree(git) {
-  const output = await git.run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"]);
-  const entries2 = output.split("\0").filter(Boolean);
-  return {
-    files: [...new Set(entries2.map((entry2) => entry2.slice(2)))].sort(),
-    untracked: entries2.filter((entry2) => entry2.startsWith("? ")).map((entry2) => entry2.slice(2))
-  };
-}
-async function getOriginUrl(git) {
-  try {
-    return (await git.run(["remote", "get-url", "origin"])).trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function readFileAtCommit(git, commit, path3) {
-  try {
-    return await git.run(["cat-file", "blob", `${commit}:${path3}`]);
-  } catch {
-    return void 0;
-  }
-}
 
 // src/render/partial-checkout.ts
 import { mkdirSync as mkdirSync9 } from "node:fs";
@@ -33857,7 +33867,8 @@ async function runWithTree(options, dependencies = {}) {
     const { analysis } = compared;
     const mask = createSecretMask(analysis.secretValues ?? []);
     const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details };
+    const rootUnit = compared.rootUnit !== void 0 ? { rootUnit: compared.rootUnit } : {};
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details, ...rootUnit };
     const { failOn } = render.settings;
     const fixLevel = failOn === "never" || failOn === "notice" ? "warning" : failOn;
     const fixes = await planFixes(
@@ -33879,7 +33890,7 @@ async function runWithTree(options, dependencies = {}) {
     const worthFixing = analysis.report.findings.filter((finding2) => isAtOrAbove(finding2.severity, fixLevel));
     const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
     const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index2]) => [key, index2 + fixes.fixes.length])]);
-    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
+    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details, ...rootUnit };
   } finally {
     plan?.render.remote.fetcher.close();
     await plan?.render.renders?.close();
@@ -33917,7 +33928,7 @@ var OPTIONS = {
   base: {
     type: "string",
     value: "REF",
-    help: ["compare with the merge base of REF and the head side", "(default: origin/HEAD, origin/main, main, origin/master, master)"],
+    help: ["compare with the merge base of REF and the head side", "(default: the first of origin/HEAD, origin/main, main,", "origin/master and master that exists)"],
     commands: ["check", "fix"],
     section: "git"
   },
@@ -34029,7 +34040,7 @@ var OPTIONS = {
   "cache-dir": {
     type: "string",
     value: "DIR",
-    help: ["cache of remote manifests and of renders, by content", "(env PRUNE_GUARD_CACHE_DIR; default: ~/.cache/prune-guard)"],
+    help: ["cache of remote manifests and renders, by content", "(env PRUNE_GUARD_CACHE_DIR; default", "$XDG_CACHE_HOME/prune-guard, else ~/.cache/prune-guard)"],
     commands: RUNS,
     section: "remote"
   },
@@ -34050,7 +34061,7 @@ var OPTIONS = {
   "github-api-url": {
     type: "string",
     value: "URL",
-    help: ["GitHub API for the look-ups of fixes (env GITHUB_API_URL;", "token from GITHUB_TOKEN or GH_TOKEN)"],
+    help: ["GitHub API for the look-ups of fixes (env", "GITHUB_API_URL; token from GITHUB_TOKEN or GH_TOKEN)"],
     commands: RUNS,
     section: "remote"
   },
@@ -34086,19 +34097,20 @@ var EXIT_CODES = [
 ];
 var PATH_NOTE = [
   "PATH is a kustomization directory or a tree of them (default: the repository",
-  "root); a PATH named like a command is written ./diff, ./fix, ./help or ./version."
+  "root); a PATH named like a command (check, diff, fix, help, version) is",
+  "written with ./ in front: ./check."
 ];
 var COMMAND_TEXTS = {
   check: {
-    usage: "[PATH...] [--base REF] [--head REF] [options]",
-    brief: "[PATH...]",
+    usage: "[check] [PATH...] [--base REF] [--head REF] [options]",
+    brief: "[check] [PATH...]",
     summary: "compare git revisions (the default)",
     about: [
       [
-        "Renders every kustomization root (or Flux Kustomization) under PATH on both sides",
-        "of a change with kustomize, compares the object sets by group, kind, namespace",
-        "and name, and reports what Flux would prune. The side before is the merge base",
-        "with --base; the side after is the working tree, or --head."
+        "Renders every kustomization root (or Flux Kustomization) under PATH on both",
+        "sides of a change with kustomize, compares the object sets by group, kind,",
+        "namespace and name, and reports what Flux would prune. The side before is the",
+        "merge base with --base; the side after is the working tree, or --head."
       ].join("\n"),
       PATH_NOTE.join("\n")
     ],
@@ -34300,7 +34312,7 @@ function readArguments(argv) {
 function findCommand(positionals) {
   const [first, second] = positionals;
   if (first === "fix" && second === "diff") return { command: "fix diff", operands: positionals.slice(2) };
-  if (first === "diff" || first === "fix" || first === "version" || first === "help") return { command: first, operands: positionals.slice(1) };
+  if (first === "check" || first === "diff" || first === "fix" || first === "version" || first === "help") return { command: first, operands: positionals.slice(1) };
   return { command: "check", operands: [...positionals] };
 }
 function findHelpTopic(words) {
@@ -34405,21 +34417,32 @@ var ExitCodes = {
   /** Usage, config, git or kustomize error: nothing was judged. */
   error: 2
 };
-function formatReport(report, request2, color) {
+function formatReport(report, request2, color, sarif) {
   if (request2.format === "json") return protectJson(formatJson(report));
-  if (request2.format === "sarif") return formatSarif(report, { root: findSarifRoot(request2.options) });
+  if (request2.format === "sarif") return formatSarif(report, sarif);
   const fixCommand = describeFixCommand(request2.options);
   if (request2.format === "markdown") return protectLines(formatMarkdown(report, { fixCommand, ...request2.diff ? {} : { omitDiffs: true } }));
   return formatText(report, { color, fixCommand, quiet: request2.quiet, diff: request2.diff });
 }
-function findSarifRoot(options) {
+async function findSarifRoot(options) {
   const { source } = options;
   if (source.kind !== "dirs") return "";
-  const root = toPosix(relative17(options.cwd, resolve9(options.cwd, source.after)));
+  const top = await openRepository(options.cwd).then(
+    (repository) => repository.root,
+    () => options.cwd
+  );
+  const root = toPosix(relative17(toRealPath(top), toRealPath(resolve9(options.cwd, source.after))));
   if (root === ".." || root.startsWith("../") || isAbsolute6(root)) {
-    throw new UsageError("--format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root");
+    throw new UsageError(`--format sarif names files from ${top === options.cwd ? "the current directory" : "the repository root"}, which must hold AFTER_DIR`);
   }
   return root;
+}
+function toRealPath(path3) {
+  try {
+    return realpathSync6(path3);
+  } catch {
+    return path3;
+  }
 }
 function describeFixCommand(options) {
   const { source } = options;
@@ -34515,7 +34538,7 @@ async function main(argv) {
     }
     verbose = request2.verbose;
     const { options } = request2;
-    if (request2.format === "sarif") findSarifRoot(options);
+    const sarifRoot = request2.format === "sarif" ? await findSarifRoot(options) : "";
     const progress = createProgressDisplay(
       decideProgress({ quiet: request2.quiet, env: process.env, isTTY: process.stderr.isTTY === true }),
       (text) => process.stderr.write(text),
@@ -34537,7 +34560,7 @@ async function main(argv) {
     }
     if (request2.action === "fix") return await runFixCommand(result, request2.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     const color = decideColor({ noColor: request2.noColor, env: process.env, isTTY: process.stdout.isTTY === true });
-    process.stdout.write(formatReport(report, request2, color));
+    process.stdout.write(formatReport(report, request2, color, { root: sarifRoot, ...result.rootUnit !== void 0 ? { rootUnit: result.rootUnit } : {} }));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     process.stderr.write(`${formatLogLine(describeRunError(error))}

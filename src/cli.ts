@@ -2,7 +2,7 @@
  * The command-line adapter: argv -> run -> stdout and an exit code. The commands, options
  * and help texts live in src/app/cli/; this file does the printing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PruneGuardError, UsageError } from './core/errors.ts';
 import { applyFixes, formatFileChanges } from './core/fix/fix-apply.ts';
@@ -10,6 +10,7 @@ import { isAtOrAbove } from './core/rules/findings.ts';
 import type { Report } from './core/report/report-model.ts';
 import { exitWhenFlushed, runPendingCleanups } from './render/cleanup.ts';
 import { toPosix } from './render/kustomize/read-kustomization.ts';
+import { openRepository } from './render/git.ts';
 import { lookUpHelm, lookUpKustomize, type ToolLookup } from './render/tool-versions.ts';
 import { redactCredentials } from './core/text/redact.ts';
 import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/text/plain-text.ts';
@@ -40,26 +41,40 @@ const ExitCodes = {
  * Renders a report in the requested format, safe to print where a CI runner reads stdout:
  * no line reads as a workflow command (text does this itself).
  */
-function formatReport(report: Report, request: RunRequest, color: boolean): string {
+function formatReport(report: Report, request: RunRequest, color: boolean, sarif: { readonly root: string; readonly rootUnit?: string }): string {
   if (request.format === 'json') return protectJson(formatJson(report));
-  if (request.format === 'sarif') return formatSarif(report, { root: findSarifRoot(request.options) });
+  if (request.format === 'sarif') return formatSarif(report, sarif);
   const fixCommand = describeFixCommand(request.options);
   if (request.format === 'markdown') return protectLines(formatMarkdown(report, { fixCommand, ...(request.diff ? {} : { omitDiffs: true }) }));
   return formatText(report, { color, fixCommand, quiet: request.quiet, diff: request.diff });
 }
 
 /**
- * Code scanning resolves SARIF paths against the checkout, the directory the workflow runs
- * in; `diff` reports paths relative to AFTER_DIR, so they are rebased onto it.
+ * Code scanning resolves SARIF paths against the checkout's root. Git mode reports paths from
+ * the repository root already; `diff` reports them from AFTER_DIR, so they are rebased onto the
+ * repository that holds the working directory (or onto the working directory outside git).
  */
-function findSarifRoot(options: RunOptions): string {
+async function findSarifRoot(options: RunOptions): Promise<string> {
   const { source } = options;
   if (source.kind !== 'dirs') return '';
-  const root = toPosix(relative(options.cwd, resolve(options.cwd, source.after)));
+  const top = await openRepository(options.cwd).then(
+    (repository) => repository.root,
+    () => options.cwd,
+  );
+  const root = toPosix(relative(toRealPath(top), toRealPath(resolve(options.cwd, source.after))));
   if (root === '..' || root.startsWith('../') || isAbsolute(root)) {
-    throw new UsageError('--format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root');
+    throw new UsageError(`--format sarif names files from ${top === options.cwd ? 'the current directory' : 'the repository root'}, which must hold AFTER_DIR`);
   }
   return root;
+}
+
+/** git prints its root with symlinks resolved; the working directory may not be. */
+function toRealPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -167,7 +182,7 @@ async function main(argv: readonly string[]): Promise<number> {
     verbose = request.verbose;
     const { options } = request;
     // Before the run, not after it: a refusal should not cost the renders.
-    if (request.format === 'sarif') findSarifRoot(options);
+    const sarifRoot = request.format === 'sarif' ? await findSarifRoot(options) : '';
     const progress = createProgressDisplay(
       decideProgress({ quiet: request.quiet, env: process.env, isTTY: process.stderr.isTTY === true }),
       (text) => process.stderr.write(text),
@@ -188,7 +203,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (request.action === 'fix') return await runFixCommand(result, request.write, () => runWithTree({ ...options, fixes: false }).then(({ report: fresh }) => fresh));
     const color = decideColor({ noColor: request.noColor, env: process.env, isTTY: process.stdout.isTTY === true });
-    process.stdout.write(formatReport(report, request, color));
+    process.stdout.write(formatReport(report, request, color, { root: sarifRoot, ...(result.rootUnit !== undefined ? { rootUnit: result.rootUnit } : {}) }));
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   } catch (error) {
     // Messages quote file names, refs and kustomize's stderr: escaped, never a workflow command.

@@ -71,6 +71,8 @@ export interface Compared {
   readonly analysis: Analysis;
   /** Each unit by name, as fix planning needs it. */
   readonly units: ReadonlyMap<string, FixableUnit>;
+  /** The name of the unit at the top of diff's directories, when it is named after them rather than `.`. */
+  readonly rootUnit?: string;
 }
 
 /** How a run came by its renders: kustomize builds, and renders the render cache answered. */

@@ -158,7 +158,7 @@ export async function compareSides(comparison: Comparison, context: RenderContex
   const units = new Map(
     plans.map((plan, index) => [plan.name, { diff: analysis.units[index] as UnitDiff, exists: plan.after !== undefined, ...(plan.after ? { headGraph: plan.after.graph } : {}) }]),
   );
-  return { analysis, units };
+  return { analysis, units, ...(rootName !== '.' && rootNames.includes('') ? { rootUnit: rootName } : {}) };
 }
 
 /** Returns the kustomization roots under the paths, by path relative to the side roots, sorted. */

@@ -102,4 +102,6 @@ export interface RunResult {
   readonly fixNotes: readonly string[];
   /** What `--verbose` adds: files passed over (a ks.yaml no kustomization lists), one line each. */
   readonly details: readonly string[];
+  /** The name of the unit at the top of diff's directories, when it is named after them rather than `.`. */
+  readonly rootUnit?: string;
 }

@@ -34,7 +34,8 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     // Values from Secrets (Flux substitution) are masked last, once fixes are attached, in every string.
     const mask = createSecretMask(analysis.secretValues ?? []);
     const details = (analysis.unlisted ?? []).map((file) => `not applied, no kustomization lists it: ${file}`);
-    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details };
+    const rootUnit = compared.rootUnit !== undefined ? { rootUnit: compared.rootUnit } : {};
+    if (options.fixes === false) return { report: maskReport(analysis.report, mask), headRoot: after.root, fixNotes: [], details, ...rootUnit };
     // Fixes for what fails the gate (at least warnings when nothing does): a fix for a
     // notice would undo a removal nobody objects to.
     const { failOn } = render.settings;
@@ -58,7 +59,7 @@ export async function runWithTree(options: RunOptions, dependencies: RunDependen
     const worthFixing = analysis.report.findings.filter((finding) => isAtOrAbove(finding.severity, fixLevel));
     const policy = planPolicyFixes(analysis.crdPolicyFixes ?? [], worthFixing, after.root);
     const targets = new Map([...fixes.targets, ...[...policy.targets].map(([key, index]) => [key, index + fixes.fixes.length] as const)]);
-    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details };
+    return { report: maskReport(attachFixes(analysis.report, [...fixes.fixes, ...policy.fixes], targets), mask), headRoot: after.root, fixNotes: fixes.notes.map(mask.text), details, ...rootUnit };
   } finally {
     // A failed build leaves the others' downloads under way; nothing needs them any more.
     plan?.render.remote.fetcher.close();

@@ -29,10 +29,15 @@ export async function openRepository(cwd: string): Promise<GitClient> {
     if (error instanceof GitError && /ENOENT/.test(error.details ?? '')) throw error;
     // git refuses a repository another user owns (a container, a CI job): it is one all the same.
     const safe = error instanceof GitError ? /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(error.details ?? '') : null;
-    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${safe[1]}`);
+    if (safe) throw new GitError(`git refuses the repository at ${safe[1]}: another user owns it; if you trust it, git config --global --add safe.directory ${quoteShellWord(safe[1] ?? '')}`);
     throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
+}
+
+/** A path as a shell word the user can paste: quoted when it holds anything but plain characters. */
+function quoteShellWord(value: string): string {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function runGit(cwd: string, args: readonly string[]): Promise<string> {
@@ -73,7 +78,10 @@ async function describeUnknownRef(git: GitClient, ref: string): Promise<string> 
   const unknown = `unknown git ref: ${ref}`;
   if (ref.includes('..')) return `${unknown} (a range; name one branch, tag or commit)`;
   const stem = ref.replace(/(?:[~^]\d*)+$/, '');
-  if (stem !== ref && (await findCommit(git, stem)) !== undefined) return `${unknown} (the history here does not reach that far; a shallow clone needs more: git fetch --unshallow)`;
+  if (stem !== ref && (await findCommit(git, stem)) !== undefined) {
+    const shallow = (await ask(['rev-parse', '--is-shallow-repository'])) === 'true';
+    return `${unknown} (the history here does not reach that far${shallow ? '; this clone is shallow: git fetch --unshallow' : ''})`;
+  }
   const remotes = remoteList.split('\n').filter(Boolean);
   const remote = remotes.find((name) => ref.startsWith(`${name}/`));
   if (remote) return `${unknown} (no such branch of ${remote} was fetched: git fetch ${remote} ${ref.slice(remote.length + 1)})`;

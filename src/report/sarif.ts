@@ -23,6 +23,11 @@ export interface SarifOptions {
    * is refused.
    */
   readonly root?: string;
+  /**
+   * The name of the unit at the top of the compared directories, when it is not `.`: `diff`
+   * names that unit after its directory, which is no path inside the root.
+   */
+  readonly rootUnit?: string;
 }
 
 /** The schema `$schema` names: the one GitHub's documentation uses for SARIF 2.1.0. */
@@ -61,11 +66,11 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   const ruleIndex = new Map(rules.map((rule, index) => [rule, index]));
   const fingerprints = new Map<string, number>();
   const results = report.findings.map((finding) => {
-    const identity = hashIdentity(finding);
+    const identity = hashIdentity(finding, options.rootUnit);
     // Two findings of one rule on one object stay two alerts; the order of findings is stable.
     const seen = fingerprints.get(identity) ?? 0;
     fingerprints.set(identity, seen + 1);
-    return buildResult(report, finding, ruleIndex.get(finding.rule) ?? 0, seen === 0 ? identity : `${identity}:${seen + 1}`, root);
+    return buildResult(report, finding, ruleIndex.get(finding.rule) ?? 0, seen === 0 ? identity : `${identity}:${seen + 1}`, root, options.rootUnit);
   });
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -118,8 +123,8 @@ function toRuleName(rule: RuleId): string {
     .join('');
 }
 
-function buildResult(report: Report, finding: Finding, ruleIndex: number, fingerprint: string, root: readonly string[]): Record<string, unknown> {
-  const { primary, related } = locateFinding(report, finding, root);
+function buildResult(report: Report, finding: Finding, ruleIndex: number, fingerprint: string, root: readonly string[], rootUnit: string | undefined): Record<string, unknown> {
+  const { primary, related } = locateFinding(report, finding, root, rootUnit);
   const source = formatProvenance(finding.provenance);
   const unit = finding.unit === '' ? '.' : finding.unit;
   const text = `${finding.message} (unit ${unit}${source ? `; ${source}` : ''})`;
@@ -166,7 +171,7 @@ function buildPhysicalLocation(spot: Spot): Record<string, unknown> {
  * changes, else the directory of its unit. Code scanning refuses a whole upload when one
  * result has no location, so the last resort is the directory the report's paths start from.
  */
-function locateFinding(report: Report, finding: Finding, root: readonly string[]): { primary: Spot; related?: Spot } {
+function locateFinding(report: Report, finding: Finding, root: readonly string[], rootUnit: string | undefined): { primary: Spot; related?: Spot } {
   const own = locateProvenance(finding.provenance, root);
   if (own) return own;
   const key = formatObjectKey(finding.object);
@@ -175,7 +180,7 @@ function locateFinding(report: Report, finding: Finding, root: readonly string[]
     const found = locateProvenance(entry.provenance, root);
     if (found) return found;
   }
-  const directory = findUnitDirectory(report, finding.unit);
+  const directory = finding.unit === rootUnit ? '' : findUnitDirectory(report, finding.unit, rootUnit);
   const segments = directory === undefined ? undefined : toSegments(directory);
   return { primary: { uri: (segments && toUri([...root, ...segments])) ?? toUri(root) ?? '.' } };
 }
@@ -204,11 +209,12 @@ function toSpot(path: string | undefined, root: readonly string[], line?: number
  * rendered from this repository, a HelmRelease's or ResourceSet's through the unit that holds
  * it, and the root itself in plain kustomize mode (where a unit is named by its path).
  */
-function findUnitDirectory(report: Report, name: string, visited: ReadonlySet<string> = new Set()): string | undefined {
+function findUnitDirectory(report: Report, name: string, rootUnit: string | undefined, visited: ReadonlySet<string> = new Set()): string | undefined {
   if (visited.has(name)) return undefined;
+  if (name === rootUnit) return '';
   const unit = report.units.find((candidate) => candidate.name === name);
   const parent = unit?.helm?.parent ?? unit?.resourceSet?.parent;
-  if (parent !== undefined) return findUnitDirectory(report, parent, new Set([...visited, name]));
+  if (parent !== undefined) return findUnitDirectory(report, parent, rootUnit, new Set([...visited, name]));
   if (unit?.flux) return unit.flux.skipped === null ? unit.flux.path : undefined;
   const fluxMode = report.units.some((candidate) => candidate.flux);
   return fluxMode ? undefined : name;
@@ -249,6 +255,8 @@ function parseRoot(root: string | undefined): readonly string[] {
  * A hash of what makes a finding the same finding in the next run: its rule, unit and
  * object identity (not its message, which counts things, nor its line, which moves).
  */
-function hashIdentity(finding: Finding): string {
-  return createHash('sha256').update([finding.rule, finding.unit, formatObjectKey(finding.object)].join('\u0000')).digest('hex');
+function hashIdentity(finding: Finding, rootUnit: string | undefined): string {
+  // The root unit hashes as `.`, whatever diff named it after: a renamed folder keeps its alerts.
+  const unit = finding.unit === rootUnit ? '.' : finding.unit;
+  return createHash('sha256').update([finding.rule, unit, formatObjectKey(finding.object)].join('\u0000')).digest('hex');
 }

@@ -23,7 +23,9 @@ const hasScript = (() => {
  * with `show: 'stderr'` the progress on stderr.
  */
 function runOnTerminal(args: readonly string[], env: Readonly<Record<string, string | undefined>>, show: 'stdout' | 'stderr' = 'stdout'): string {
-  const command = `${[process.execPath, CLI, ...args].map((word) => `'${word}'`).join(' ')} ${show === 'stdout' ? '2>' : '>'}/dev/null`;
+  // script takes one command line for sh: each word single-quoted, its own quotes escaped.
+  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+  const command = `${[process.execPath, CLI, ...args].map(quote).join(' ')} ${show === 'stdout' ? '2>' : '>'}/dev/null`;
   const merged: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, GITHUB_ACTIONS: undefined, ...env })) if (value !== undefined) merged[key] = value;
   try {
@@ -56,7 +58,8 @@ describe('help', () => {
     [['help', 'diff'], 'Usage: prune-guard diff BEFORE_DIR AFTER_DIR'],
     [['fix', 'diff', '-h'], 'Usage: prune-guard fix diff BEFORE_DIR AFTER_DIR'],
     [['help', 'version'], 'Usage: prune-guard version'],
-    [['clusters', '--help'], 'Usage: prune-guard [PATH...]'],
+    [['clusters', '--help'], 'Usage: prune-guard [check] [PATH...]'],
+    [['check', '--help'], 'Usage: prune-guard [check] [PATH...]'],
   ])('%j prints that command’s own help', async (args, usage) => {
     const result = await runCli(args);
     expect(result.code).toBe(0);

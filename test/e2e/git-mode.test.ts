@@ -221,7 +221,8 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     [['--base', 'no-such-branch', '--head', 'v9.9.9'], /^prune-guard: unknown git ref: v9\.9\.9 /],
     // A range is no commit, though rev-parse reads it as two.
     [['--base', 'main..HEAD'], /^prune-guard: unknown git ref: main\.\.HEAD \(a range; name one branch, tag or commit\)\n$/],
-    [['--base', 'main~5'], /^prune-guard: unknown git ref: main~5 \(the history here does not reach that far; a shallow clone needs more: git fetch --unshallow\)\n$/],
+    // A full clone: fetching more would not help, so no such hint.
+    [['--base', 'main~5'], /^prune-guard: unknown git ref: main~5 \(the history here does not reach that far\)\n$/],
     [['--base', 'deadbeef42'], /^prune-guard: unknown git ref: deadbeef42 \(no such commit in this clone; a shallow clone needs more history: git fetch --unshallow, or fetch-depth: 0 on actions\/checkout\)\n$/],
     [['missing/dir'], /^prune-guard: path not found: missing\/dir \(in neither main \(merge base [0-9a-f]{7}\) nor working tree\)\n$/],
     [['operator/crds.yaml'], /^prune-guard: not a directory: operator\/crds\.yaml\n$/],
@@ -232,6 +233,14 @@ describe.skipIf(!hasKustomize)('git mode', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
+  });
+
+  it('exits 2 in a shallow clone whose history is too short, and says how to fetch more', async () => {
+    const clone = join(makeTempDir('prune-guard-shallow-'), 'clone');
+    git(makeTempDir(), 'clone', '-q', '--depth', '1', `file://${operatorRepo()}`, clone);
+    const result = await runCli(['--base', 'HEAD~3'], { cwd: clone });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('prune-guard: unknown git ref: HEAD~3 (the history here does not reach that far; this clone is shallow: git fetch --unshallow)\n');
   });
 
   it('exits 2 outside a git repository and points to diff mode', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report-model.ts';
 import { checkReportSchema, expectCodeScanningShape, validateOfficialSarif, type SarifLog } from '../helpers/report-validators.ts';
-import { FIXTURES, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type CliResult } from './helpers.ts';
+import { FIXTURES, PROJECT_ROOT, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type CliResult } from './helpers.ts';
 
 /** The JSON a CLI run printed, with its exit code for context on failure. */
 function printed(result: CliResult): string {
@@ -79,10 +79,20 @@ describe.skipIf(!hasKustomize)('--format sarif on real runs', () => {
     expect(uris.some((uri) => uri?.startsWith('clusters/') || uri?.startsWith('infrastructure/'))).toBe(true);
   });
 
-  it('refuses, in one line, an AFTER_DIR outside the working directory', async () => {
-    const result = await runCli(['diff', '.', '../after', '--format', 'sarif'], { cwd: join(FIXTURES, 'namespace-removed', 'before') });
+  it('names files from the repository root when diff runs in a subdirectory of it', async () => {
+    const result = await runCli(['diff', 'operator-crds/before', 'operator-crds/after', '--format', 'sarif', '--no-fix'], { cwd: join(PROJECT_ROOT, 'examples') });
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout) as SarifLog;
+    const uris = new Set((log.runs[0]?.results ?? []).map((entry) => entry.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(['examples/operator-crds/after/kustomization.yaml']);
+  });
+
+  it('refuses, in one line and before rendering, an AFTER_DIR outside the directory its paths start from', async () => {
+    const dir = makeTempDir('prune-guard-formats-');
+    writeTree(dir, { 'before/kustomization.yaml': 'resources: []\n', 'after/kustomization.yaml': 'resources: []\n' });
+    const result = await runCli(['diff', '.', '../after', '--format', 'sarif'], { cwd: join(dir, 'before') });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('prune-guard: --format sarif names files from the current directory, which must hold AFTER_DIR: run diff from the repository root\n');
+    expect(result.stderr).toBe('prune-guard: --format sarif names files from the current directory, which must hold AFTER_DIR\n');
   });
 });

@@ -262,6 +262,18 @@ describe('formatSarif: root', () => {
     expect(first?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(`examples/calico/${CALICO_KUSTOMIZATION}`);
   });
 
+  it('places a finding of the unit diff named after its directories on that directory, and fingerprints it as the root', () => {
+    const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n';
+    const named = toReport({ 'operator-crds': { before: namespace, after: '' } });
+    const dotted = toReport({ '.': { before: namespace, after: '' } });
+    const [result] = resultsOf(named, { root: 'examples/operator-crds/after', rootUnit: 'operator-crds' });
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('examples/operator-crds/after');
+    const [asRoot] = resultsOf(dotted, { root: 'examples/operator-crds/after' });
+    expect(result?.partialFingerprints).toEqual(asRoot?.partialFingerprints);
+    // Without the name, the unit would read as a folder of the root that does not exist.
+    expect(resultsOf(named, { root: 'examples/operator-crds/after' })[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('examples/operator-crds/after/operator-crds');
+  });
+
   it('refuses a root outside the repository', () => {
     expect(() => formatSarif(calico, { root: '../elsewhere' })).toThrow(UsageError);
     expect(() => formatSarif(calico, { root: '/tmp/after' })).toThrow(UsageError);

@@ -21,7 +21,8 @@ const EXIT_CODES = [
 
 const PATH_NOTE = [
   'PATH is a kustomization directory or a tree of them (default: the repository',
-  'root); a PATH named like a command is written ./diff, ./fix, ./help or ./version.',
+  'root); a PATH named like a command (check, diff, fix, help, version) is',
+  'written with ./ in front: ./check.',
 ];
 
 /** What each command's help says, besides its options. */
@@ -44,15 +45,15 @@ interface CommandText {
 
 const COMMAND_TEXTS: Readonly<Record<Command, CommandText>> = {
   check: {
-    usage: '[PATH...] [--base REF] [--head REF] [options]',
-    brief: '[PATH...]',
+    usage: '[check] [PATH...] [--base REF] [--head REF] [options]',
+    brief: '[check] [PATH...]',
     summary: 'compare git revisions (the default)',
     about: [
       [
-        'Renders every kustomization root (or Flux Kustomization) under PATH on both sides',
-        'of a change with kustomize, compares the object sets by group, kind, namespace',
-        'and name, and reports what Flux would prune. The side before is the merge base',
-        'with --base; the side after is the working tree, or --head.',
+        'Renders every kustomization root (or Flux Kustomization) under PATH on both',
+        'sides of a change with kustomize, compares the object sets by group, kind,',
+        'namespace and name, and reports what Flux would prune. The side before is the',
+        'merge base with --base; the side after is the working tree, or --head.',
       ].join('\n'),
       PATH_NOTE.join('\n'),
     ],

@@ -59,7 +59,7 @@ export const OPTIONS = {
   base: {
     type: 'string',
     value: 'REF',
-    help: ['compare with the merge base of REF and the head side', '(default: origin/HEAD, origin/main, main, origin/master, master)'],
+    help: ['compare with the merge base of REF and the head side', '(default: the first of origin/HEAD, origin/main, main,', 'origin/master and master that exists)'],
     commands: ['check', 'fix'],
     section: 'git',
   },
@@ -171,7 +171,7 @@ export const OPTIONS = {
   'cache-dir': {
     type: 'string',
     value: 'DIR',
-    help: ['cache of remote manifests and of renders, by content', '(env PRUNE_GUARD_CACHE_DIR; default: ~/.cache/prune-guard)'],
+    help: ['cache of remote manifests and renders, by content', '(env PRUNE_GUARD_CACHE_DIR; default', '$XDG_CACHE_HOME/prune-guard, else ~/.cache/prune-guard)'],
     commands: RUNS,
     section: 'remote',
   },
@@ -192,7 +192,7 @@ export const OPTIONS = {
   'github-api-url': {
     type: 'string',
     value: 'URL',
-    help: ['GitHub API for the look-ups of fixes (env GITHUB_API_URL;', 'token from GITHUB_TOKEN or GH_TOKEN)'],
+    help: ['GitHub API for the look-ups of fixes (env', 'GITHUB_API_URL; token from GITHUB_TOKEN or GH_TOKEN)'],
     commands: RUNS,
     section: 'remote',
   },

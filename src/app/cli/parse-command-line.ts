@@ -138,7 +138,8 @@ function readArguments(argv: readonly string[]): { values: Values; positionals: 
 function findCommand(positionals: readonly string[]): { command: Command; operands: string[] } {
   const [first, second] = positionals;
   if (first === 'fix' && second === 'diff') return { command: 'fix diff', operands: positionals.slice(2) };
-  if (first === 'diff' || first === 'fix' || first === 'version' || first === 'help') return { command: first, operands: positionals.slice(1) };
+  // `check` is the default and may be named: `prune-guard check --base main` reads as it says.
+  if (first === 'check' || first === 'diff' || first === 'fix' || first === 'version' || first === 'help') return { command: first, operands: positionals.slice(1) };
   return { command: 'check', operands: [...positionals] };
 }
 

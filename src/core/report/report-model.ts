@@ -70,7 +70,7 @@ export interface ResourceSetUnitReport {
 
 /** A unit (kustomization root, Flux Kustomization, a HelmRelease's release, or a ResourceSet) as reported. */
 export interface UnitReport {
-  /** Its name: the root's path relative to the repository, or `namespace/name` of the Flux Kustomization. */
+  /** Its name: a root's path relative to the compared directory (`.` for its top, which `diff` names after the directories), or `namespace/name` of the Flux Kustomization. */
   readonly name: string;
   /** The Flux Kustomization behind it, in Flux mode. */
   readonly flux?: FluxUnitReport;

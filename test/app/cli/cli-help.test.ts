@@ -26,13 +26,13 @@ describe('help', () => {
 
   it.each(Commands)('of %s starts with its usage and ends with examples of it', (command) => {
     const help = formatCommandHelp(command);
-    expect(help).toMatch(new RegExp(`^Usage: prune-guard ${command === 'check' ? '\\[PATH' : command}`));
+    expect(help).toMatch(new RegExp(`^Usage: prune-guard ${command === 'check' ? '\\[check\\] \\[PATH' : command}`));
     expect(listExamples(help).length).toBeGreaterThan(0);
   });
 
   it('lists every command in the overview', () => {
     const overview = formatOverviewHelp();
-    for (const command of ['[PATH...]', 'diff BEFORE_DIR AFTER_DIR', 'fix [PATH...]', 'fix diff BEFORE_DIR AFTER_DIR', 'version', 'help [COMMAND]']) {
+    for (const command of ['[check] [PATH...]', 'diff BEFORE_DIR AFTER_DIR', 'fix [PATH...]', 'fix diff BEFORE_DIR AFTER_DIR', 'version', 'help [COMMAND]']) {
       expect(overview).toContain(`\n  prune-guard ${command} `);
     }
   });

@@ -45,6 +45,13 @@ describe('parseCommandLine', () => {
     expect(request.options.source).toEqual({ kind: 'git', paths: ['apps', 'infra'], base: 'main', head: 'feature' });
   });
 
+  it('reads check named or not, and ./check as a path', () => {
+    expect(run('check', 'apps', '--base', 'main').options.source).toEqual({ kind: 'git', paths: ['apps'], base: 'main' });
+    expect(run('check').options.source).toEqual(run().options.source);
+    expect(run('./check').options.source).toEqual({ kind: 'git', paths: ['./check'] });
+    expect(parse('check', '--help')).toEqual({ action: 'help', topic: 'check' });
+  });
+
   it('reads diff and fix diff as two directories', () => {
     expect(run('diff', 'a', 'b').options.source).toEqual({ kind: 'dirs', before: 'a', after: 'b' });
     expect(run('fix', 'diff', 'a', 'b', '--write')).toMatchObject({ action: 'fix', command: 'fix diff', write: true, options: { source: { kind: 'dirs', before: 'a', after: 'b' } } });
