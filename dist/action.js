@@ -49592,6 +49592,11 @@ import { rm as rm3 } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
+// src/core/text/shell-word.ts
+function quoteShellWord(value) {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/render/child-env.ts
 var COMMON_NAMES = [
   "PATH",
@@ -49758,9 +49763,6 @@ async function openRepository(cwd) {
     throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
-}
-function quoteShellWord(value) {
-  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {

@@ -12877,6 +12877,11 @@ import { rm as rm2 } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 
+// src/core/text/shell-word.ts
+function quoteShellWord(value) {
+  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/render/child-env.ts
 var COMMON_NAMES = [
   "PATH",
@@ -12993,9 +12998,6 @@ async function openRepository(cwd) {
     throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
-}
-function quoteShellWord(value) {
-  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function runGit(cwd, args) {
   return new Promise((resolvePromise, reject) => {
@@ -34456,11 +34458,8 @@ function describeFixCommand(options) {
     ...(options.allowRemote ?? []).flatMap((entry2) => ["--allow-remote", entry2]),
     ...options.offline ? ["--offline"] : []
   ];
-  const command = ["prune-guard", "fix", ...[...sides, ...verdict].map(quoteArgument)].join(" ");
+  const command = ["prune-guard", "fix", ...[...sides, ...verdict].map(quoteShellWord)].join(" ");
   return source.kind === "git" && source.head !== void 0 ? { command, checkout: source.head } : { command };
-}
-function quoteArgument(value) {
-  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
   for (const note of fixNotes) process.stderr.write(`${formatLogLine(`prune-guard: ${note}`)}
@@ -34497,7 +34496,7 @@ async function runFixCommand({ report, headRoot, fixNotes }, write, recheck) {
       );
     }
     const root = toPosix(relative17(process.cwd(), headRoot));
-    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : "git apply"}
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteShellWord(root)} apply` : "git apply"}
 `);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }

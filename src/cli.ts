@@ -13,6 +13,7 @@ import { toPosix } from './render/kustomize/read-kustomization.ts';
 import { openRepository } from './render/git.ts';
 import { lookUpHelm, lookUpKustomize, type ToolLookup } from './render/tool-versions.ts';
 import { redactCredentials } from './core/text/redact.ts';
+import { quoteShellWord } from './core/text/shell-word.ts';
 import { formatLogLine, formatLogLines, protectJson, protectLines, protectPatch } from './core/text/plain-text.ts';
 import { formatFindingCounts, formatPlanLine, formatVerdict, type FixCommand } from './report/format.ts';
 import { formatJson } from './report/json.ts';
@@ -94,12 +95,8 @@ function describeFixCommand(options: RunOptions): FixCommand {
     ...(options.allowRemote ?? []).flatMap((entry) => ['--allow-remote', entry]),
     ...(options.offline ? ['--offline'] : []),
   ];
-  const command = ['prune-guard', 'fix', ...[...sides, ...verdict].map(quoteArgument)].join(' ');
+  const command = ['prune-guard', 'fix', ...[...sides, ...verdict].map(quoteShellWord)].join(' ');
   return source.kind === 'git' && source.head !== undefined ? { command, checkout: source.head } : { command };
-}
-
-function quoteArgument(value: string): string {
-  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -142,7 +139,7 @@ async function runFixCommand({ report, headRoot, fixNotes }: RunResult, write: b
     // The patch's paths are relative to the head side's root (the repository root, or AFTER_DIR);
     // git apply elsewhere skips them without a word.
     const root = toPosix(relative(process.cwd(), headRoot));
-    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteArgument(root)} apply` : 'git apply'}\n`);
+    process.stderr.write(`prune-guard: run the same command with --write to apply, or pipe this patch to ${root ? `git -C ${quoteShellWord(root)} apply` : 'git apply'}\n`);
     return report.blocking ? ExitCodes.blocking : ExitCodes.clean;
   }
   const unverified = fixes.filter((fix) => !fix.verified);

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitError } from '../core/errors.ts';
+import { quoteShellWord } from '../core/text/shell-word.ts';
 import { createGitEnv } from './child-env.ts';
 import { registerCleanup, releaseInBackground } from './cleanup.ts';
 
@@ -33,11 +34,6 @@ export async function openRepository(cwd: string): Promise<GitClient> {
     throw new GitError(`not inside a git repository: ${cwd} (run prune-guard in a git checkout, or compare two directories with prune-guard diff BEFORE_DIR AFTER_DIR)`);
   }
   return { root, run: (args) => runGit(root, args) };
-}
-
-/** A path as a shell word the user can paste: quoted when it holds anything but plain characters. */
-function quoteShellWord(value: string): string {
-  return /^[\w./:@=+,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function runGit(cwd: string, args: readonly string[]): Promise<string> {

@@ -5,27 +5,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, PROJECT_ROOT, hasKustomize, parseReport, runCli } from './helpers.ts';
+import { quoteShellWord } from '../../src/core/text/shell-word.ts';
+import { CLI, PROJECT_ROOT, hasKustomize, hasScript, parseReport, runCli } from './helpers.ts';
 
 const EXAMPLE = ['diff', 'examples/operator-crds/before', 'examples/operator-crds/after'];
-
-const hasScript = (() => {
-  try {
-    execFileSync('script', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /**
  * Runs the CLI on a pseudo-terminal (`script`) and returns what the terminal got: stdout, or
  * with `show: 'stderr'` the progress on stderr.
  */
 function runOnTerminal(args: readonly string[], env: Readonly<Record<string, string | undefined>>, show: 'stdout' | 'stderr' = 'stdout'): string {
-  // script takes one command line for sh: each word single-quoted, its own quotes escaped.
-  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
-  const command = `${[process.execPath, CLI, ...args].map(quote).join(' ')} ${show === 'stdout' ? '2>' : '>'}/dev/null`;
+  // script takes one command line for sh.
+  const command = `${[process.execPath, CLI, ...args].map(quoteShellWord).join(' ')} ${show === 'stdout' ? '2>' : '>'}/dev/null`;
   const merged: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, GITHUB_ACTIONS: undefined, ...env })) if (value !== undefined) merged[key] = value;
   try {

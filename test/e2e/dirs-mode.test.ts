@@ -7,7 +7,7 @@ import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, FIXTURES, PROJECT_ROOT, configMap, crd, hasKustomize, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
+import { CLI, FIXTURES, PROJECT_ROOT, configMap, crd, hasKustomize, hasScript, kustomization, makeTempDir, parseReport, runCli, serveFiles, writeTree, type FileServer, type Tree } from './helpers.ts';
 
 /** Writes `before` and `after` trees into a temp dir and returns it. */
 function sides(before: Tree, after: Tree): string {
@@ -21,15 +21,6 @@ function sides(before: Tree, after: Tree): string {
 function runFixture(name: string, ...args: string[]): ReturnType<typeof runCli> {
   return runCli(['diff', 'before', 'after', ...args], { cwd: join(FIXTURES, name) });
 }
-
-const hasScript = (() => {
-  try {
-    execFileSync('script', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const ONE_LINE_ERROR = /^prune-guard: [^\n]+\n$/;
 

@@ -2,20 +2,14 @@
  * Flux mode end to end: fixture Flux repositories of both common layouts, one change per
  * scenario on a branch, and the verdict Flux itself would reach.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, commitAll, fixOf, git, hasKustomize, makeTempDir, parseReport, runCli, writeTree, type Tree } from './helpers.ts';
+import { FIXTURES, fixOf, git, hasKustomize, makeFixtureRepo, parseReport, runCli, type Tree } from './helpers.ts';
 
 /** A git repo holding test/fixtures/NAME on main (plus `base` edits), with `head` edits uncommitted. */
 function fluxRepo(name: string, head: Tree, base: Tree = {}): string {
-  const dir = makeTempDir('prune-guard-flux-');
-  cpSync(join(FIXTURES, name), dir, { recursive: true });
-  writeTree(dir, base);
-  git(dir, 'init', '-q', '-b', 'main');
-  commitAll(dir, 'base');
-  writeTree(dir, head);
-  return dir;
+  return makeFixtureRepo(name, head, base, 'prune-guard-flux-');
 }
 
 /** Reads a fixture file, to edit it for a scenario. */

@@ -4,7 +4,7 @@
  */
 import type { Fix } from '../../src/core/rules/findings.ts';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,16 @@ function isOnPath(name: string): boolean {
  */
 export const hasKustomize = isOnPath('kustomize') || isOnPath('kubectl');
 if (!hasKustomize && process.env.CI) throw new Error('CI needs kubectl or kustomize on PATH for the e2e tests');
+
+/** True when util-linux `script` can run the CLI on a pseudo-terminal. */
+export const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -92,6 +102,20 @@ export function makeRepo(tree: Tree): string {
 export function commitAll(dir: string, message: string): void {
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+}
+
+/**
+ * A git repository holding test/fixtures/NAME (plus the `base` edits) committed on main, with
+ * the `head` edits left in the work tree.
+ */
+export function makeFixtureRepo(name: string, head: Tree, base: Tree = {}, prefix = 'prune-guard-repo-'): string {
+  const dir = makeTempDir(prefix);
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  writeTree(dir, base);
+  git(dir, 'init', '-q', '-b', 'main');
+  commitAll(dir, 'base');
+  writeTree(dir, head);
+  return dir;
 }
 
 /** What a CLI run printed and returned. */

@@ -4,10 +4,10 @@
  * the identical units matter), and edits that touch one unit: both modes, the same
  * findings, exit code and plan.
  */
-import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type Tree } from './helpers.ts';
+import { FIXTURES, hasKustomize, makeFixtureRepo, runCli, type Tree } from './helpers.ts';
 
 const FLUX_FIXTURES = ['flux-apps', 'flux-fleet'];
 
@@ -19,12 +19,7 @@ function listFiles(root: string, dir = root): string[] {
 }
 
 function repoWith(name: string, head: Tree): string {
-  const dir = makeTempDir('prune-guard-modes-');
-  cpSync(join(FIXTURES, name), dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  commitAll(dir, 'base');
-  writeTree(dir, head);
-  return dir;
+  return makeFixtureRepo(name, head, {}, 'prune-guard-modes-');
 }
 
 /** What a verdict is made of: the exit code, the findings, and the plan's counts. */

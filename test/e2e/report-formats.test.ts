@@ -3,27 +3,16 @@
  * package ships, and `--format sarif` against the official SARIF 2.1.0 schema, with its paths
  * where code scanning looks for them (the repository root, the directory the workflow runs in).
  */
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report/report-model.ts';
 import { checkReportSchema, expectCodeScanningShape, validateOfficialSarif, type SarifLog } from '../helpers/report-validators.ts';
-import { FIXTURES, PROJECT_ROOT, commitAll, git, hasKustomize, makeTempDir, runCli, writeTree, type CliResult } from './helpers.ts';
+import { FIXTURES, PROJECT_ROOT, hasKustomize, makeFixtureRepo, makeTempDir, runCli, writeTree, type CliResult } from './helpers.ts';
 
 /** The JSON a CLI run printed, with its exit code for context on failure. */
 function printed(result: CliResult): string {
   if (!result.stdout.startsWith('{')) throw new Error(`no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
-}
-
-/** A git repository holding test/fixtures/NAME on main, with `head` edits uncommitted. */
-function fluxRepo(name: string, head: Record<string, string | null>): string {
-  const dir = makeTempDir('prune-guard-formats-');
-  cpSync(join(FIXTURES, name), dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  commitAll(dir, 'base');
-  writeTree(dir, head);
-  return dir;
 }
 
 describe.skipIf(!hasKustomize)('--format json on real runs matches docs/report.schema.json', () => {
@@ -45,7 +34,7 @@ describe.skipIf(!hasKustomize)('--format json on real runs matches docs/report.s
   );
 
   it('validates a Flux run that removes a Kustomization', async () => {
-    const result = await runCli(['--format', 'json'], { cwd: fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }) });
+    const result = await runCli(['--format', 'json'], { cwd: makeFixtureRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null }) });
     const json = printed(result);
     expect((JSON.parse(json) as Report).units.some((unit) => unit.flux)).toBe(true);
     expect(checkReportSchema(json)).toEqual([]);
@@ -69,7 +58,7 @@ describe.skipIf(!hasKustomize)('--format sarif on real runs', () => {
   });
 
   it('names files from the repository root in a Flux repository', async () => {
-    const dir = fluxRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null });
+    const dir = makeFixtureRepo('flux-fleet', { 'clusters/production/infrastructure.yaml': null });
     const result = await runCli(['--format', 'sarif'], { cwd: dir });
     expect(validateOfficialSarif(result.stdout)).toEqual([]);
     const log = JSON.parse(result.stdout) as SarifLog;
